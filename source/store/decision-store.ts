@@ -1,0 +1,224 @@
+import {unwatchFile, watchFile, type Stats} from 'node:fs';
+import {Low} from 'lowdb';
+import {DecisionsFileError} from './errors.js';
+import {readDecisionsFile} from './decisions-file.js';
+import {LockedMergeAdapter, type LockOptions} from './locked-merge-adapter.js';
+import {mergeRecords} from './merge.js';
+import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile, type Verdict} from './schema.js';
+
+export type SaveStatus = {
+	/** Changes made here that are not on disk yet. */
+	unsaved: number;
+	/** Why the last write failed, while it keeps failing. */
+	error?: string;
+	lastSavedAt?: number;
+};
+
+export type StoreOptions = LockOptions & {
+	/** Delay that gathers quick key presses into one write (ms). */
+	writeDelay?: number;
+	/** How often to look for other processes' writes (ms); 0 turns watching off. */
+	watchInterval?: number;
+	/** Delay before retrying a failed write (ms). */
+	retryDelay?: number;
+};
+
+export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean};
+
+type Listener = (samples: Set<string>) => void;
+
+/**
+ * The decisions of everyone who reviews one dataset, kept in memory for instant look-ups and saved
+ * to a lowdb file shared between processes. Writes are coalesced and never dropped: a failed write
+ * keeps the changes in memory and is retried.
+ */
+export class DecisionStore {
+	static async open(path: string, datasetName: string, options: StoreOptions = {}): Promise<DecisionStore> {
+		const adapter = new LockedMergeAdapter(path, datasetName, options);
+		const db = new Low<DecisionsFile>(adapter, emptyDecisionsFile(datasetName));
+		await db.read();
+		const store = new DecisionStore(path, db, options);
+		mergeRecords(store.records, db.data.decisions);
+		store.reindexAll();
+		return store;
+	}
+
+	readonly status: SaveStatus = {unsaved: 0};
+	private readonly records = new Map<string, DecisionRecord>();
+	private readonly bySample = new Map<string, Map<string, DecisionRecord>>();
+	private readonly pending = new Set<string>();
+	private readonly listeners = new Set<Listener>();
+	private lastAt = 0;
+	private timer: NodeJS.Timeout | undefined;
+	private writing: Promise<void> | undefined;
+	private watching = false;
+	private closed = false;
+
+	private constructor(readonly path: string, private readonly db: Low<DecisionsFile>, private readonly options: StoreOptions) {}
+
+	get size(): number {
+		return this.records.size;
+	}
+
+	get(sample: string, reviewer: string): DecisionRecord | undefined {
+		return this.records.get(recordKey(sample, reviewer));
+	}
+
+	/** Every reviewer's current record for a sample. */
+	forSample(sample: string): DecisionRecord[] {
+		const reviewers = this.bySample.get(sample);
+		return reviewers ? [...reviewers.values()] : [];
+	}
+
+	all(): IterableIterator<DecisionRecord> {
+		return this.records.values();
+	}
+
+	onChange(listener: Listener): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/** Records a change now (in memory) and schedules its write; returns the stored record. */
+	set(change: Change): DecisionRecord {
+		const record: DecisionRecord = {
+			sample: change.sample,
+			reviewer: change.reviewer,
+			verdict: change.verdict,
+			categories: change.categories ?? [],
+			note: change.note ?? '',
+			at: this.nextTime(),
+		};
+		if (change.resolution) record.resolution = true;
+		const key = recordKey(record.sample, record.reviewer);
+		this.records.set(key, record);
+		this.index(record);
+		this.pending.add(key);
+		this.status.unsaved = this.pending.size;
+		this.schedule(this.options.writeDelay ?? 25);
+		this.emit(new Set([record.sample]));
+		return record;
+	}
+
+	/** Writes everything pending now and waits for it; throws if the write fails. */
+	async flush(): Promise<void> {
+		if (this.timer) clearTimeout(this.timer);
+		this.timer = undefined;
+		while (this.writing) {
+			// eslint-disable-next-line no-await-in-loop
+			await this.writing.catch(() => undefined);
+		}
+
+		if (this.pending.size > 0) await this.write();
+	}
+
+	startWatching() {
+		const interval = this.options.watchInterval ?? 250;
+		if (interval <= 0 || this.watching) return;
+		this.watching = true;
+		watchFile(this.path, {interval, persistent: false}, (current: Stats, previous: Stats) => {
+			if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) void this.reload();
+		});
+	}
+
+	/** Reads what other processes wrote and merges it in; local unsaved changes stay newest-wins. */
+	async reload(): Promise<void> {
+		try {
+			const onDisk = await readDecisionsFile(this.path, this.db.data.dataset);
+			if (onDisk) this.absorb(onDisk.decisions);
+		} catch (error) {
+			this.status.error = (error as Error).message;
+			this.emit(new Set());
+		}
+	}
+
+	close() {
+		this.closed = true;
+		if (this.timer) clearTimeout(this.timer);
+		if (this.watching) unwatchFile(this.path);
+	}
+
+	private schedule(delay: number) {
+		if (this.closed || this.timer) return;
+		this.timer = setTimeout(() => {
+			this.timer = undefined;
+			if (this.writing) {
+				this.schedule(delay);
+				return;
+			}
+
+			this.write().catch(() => {
+				this.schedule(this.options.retryDelay ?? 1000);
+			});
+		}, delay);
+	}
+
+	private async write(): Promise<void> {
+		const saving = new Map<string, DecisionRecord>();
+		for (const key of this.pending) saving.set(key, this.records.get(key)!);
+		this.db.data.decisions = [...this.records.values()];
+		const run = (async () => {
+			try {
+				await this.db.write();
+			} catch (error) {
+				this.status.error = error instanceof DecisionsFileError ? error.message : `${this.path} cannot be written (${(error as Error).message}); decisions are kept in memory and will be retried.`;
+				this.emit(new Set());
+				throw error;
+			}
+
+			for (const [key, record] of saving) {
+				if (this.records.get(key) === record) this.pending.delete(key);
+			}
+
+			this.status.unsaved = this.pending.size;
+			this.status.error = undefined;
+			this.status.lastSavedAt = Date.now();
+			this.absorb(this.db.data.decisions);
+		})();
+		this.writing = run;
+		try {
+			await run;
+		} finally {
+			this.writing = undefined;
+		}
+	}
+
+	private absorb(records: DecisionRecord[]) {
+		const changed = mergeRecords(this.records, records);
+		const samples = new Set<string>();
+		for (const key of changed) {
+			const record = this.records.get(key)!;
+			this.index(record);
+			samples.add(record.sample);
+		}
+
+		this.emit(samples);
+	}
+
+	private reindexAll() {
+		this.bySample.clear();
+		for (const record of this.records.values()) this.index(record);
+	}
+
+	private index(record: DecisionRecord) {
+		let reviewers = this.bySample.get(record.sample);
+		if (!reviewers) {
+			reviewers = new Map();
+			this.bySample.set(record.sample, reviewers);
+		}
+
+		reviewers.set(record.reviewer, record);
+	}
+
+	private emit(samples: Set<string>) {
+		for (const listener of this.listeners) listener(samples);
+	}
+
+	/** Strictly increasing within this process, so an undo is always newer than what it undoes. */
+	private nextTime(): string {
+		this.lastAt = Math.max(Date.now(), this.lastAt + 1);
+		return new Date(this.lastAt).toISOString();
+	}
+}
+
+export {DecisionsFileError};

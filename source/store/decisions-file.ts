@@ -1,0 +1,76 @@
+import {readFile} from 'node:fs/promises';
+import {DecisionsFileError} from './errors.js';
+import {schemaVersion, verdicts, type DecisionRecord, type DecisionsFile} from './schema.js';
+
+/** Reads and checks a decisions file; undefined when it does not exist yet. */
+export async function readDecisionsFile(path: string, datasetName: string): Promise<DecisionsFile | undefined> {
+	let text: string;
+	try {
+		text = await readFile(path, 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'ENOENT') return undefined;
+		if (code === 'EISDIR') throw new DecisionsFileError(`${path} is a directory, not a decisions file; pass --db with a file name.`);
+		throw new DecisionsFileError(`${path} cannot be read (${code ?? (error as Error).message}); check its permissions.`);
+	}
+
+	return parseDecisionsFile(text, path, datasetName);
+}
+
+export function parseDecisionsFile(text: string, path: string, datasetName: string): DecisionsFile {
+	const recover = `winnow will not overwrite it: repair it by hand, or move it aside (mv '${path}' '${path}.bad') to start a new one`;
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		throw new DecisionsFileError(`${path} is not valid JSON (${(error as Error).message}); ${recover}.`);
+	}
+
+	if (!isObject(data) || !Array.isArray(data.decisions) || typeof data.schema !== 'number') {
+		throw new DecisionsFileError(`${path} is not a winnow decisions file (no "schema" and "decisions"); ${recover}, or pass --db to choose another file.`);
+	}
+
+	if (data.schema > schemaVersion) {
+		throw new DecisionsFileError(`${path} was written by a newer winnow (schema ${data.schema}; this version reads ${schemaVersion}); upgrade winnow to use it.`);
+	}
+
+	if (typeof data.dataset === 'string' && data.dataset !== datasetName) {
+		throw new DecisionsFileError(`${path} holds decisions for ${data.dataset}, not ${datasetName}; pass --db to use another decisions file (or, if the dataset was renamed, change "dataset" in that file).`);
+	}
+
+	const decisions: DecisionRecord[] = [];
+	for (const [i, record] of data.decisions.entries()) {
+		if (!isRecord(record)) {
+			throw new DecisionsFileError(`${path}: decision ${i + 1} is malformed (it needs sample, reviewer, verdict and at); ${recover}.`);
+		}
+
+		decisions.push(record);
+	}
+
+	return {
+		schema: schemaVersion,
+		dataset: typeof data.dataset === 'string' ? data.dataset : datasetName,
+		createdAt: typeof data.createdAt === 'string' ? data.createdAt : new Date().toISOString(),
+		decisions,
+	};
+}
+
+/** One decision a line: readable, diff-friendly and half the size of lowdb's two-space indent. */
+export function serializeDecisionsFile(data: DecisionsFile): string {
+	const head = `{\n"schema": ${data.schema},\n"dataset": ${JSON.stringify(data.dataset)},\n"createdAt": ${JSON.stringify(data.createdAt)},\n"decisions": [`;
+	const body = data.decisions.map(record => JSON.stringify(record)).join(',\n');
+	return `${head}${body ? `\n${body}\n` : ''}]\n}\n`;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isRecord(value: unknown): value is DecisionRecord {
+	if (!isObject(value)) return false;
+	if (typeof value.sample !== 'string' || typeof value.reviewer !== 'string' || typeof value.at !== 'string') return false;
+	if (value.verdict !== null && !verdicts.includes(value.verdict as never)) return false;
+	if (!Array.isArray(value.categories)) value.categories = [];
+	if (typeof value.note !== 'string') value.note = '';
+	return true;
+}

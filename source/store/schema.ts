@@ -1,0 +1,36 @@
+export const schemaVersion = 1;
+
+export const verdicts = ['accepted', 'rejected', 'flagged'] as const;
+export type Verdict = (typeof verdicts)[number];
+
+/**
+ * The latest state of one reviewer's decision on one sample. An undo or a cleared decision is a
+ * newer record with verdict null, never a deletion, so it wins when files are merged.
+ */
+export type DecisionRecord = {
+	sample: string;
+	reviewer: string;
+	verdict: Verdict | null;
+	categories: string[];
+	note: string;
+	/** ISO 8601 time of the change; the newest record for a sample and reviewer wins a merge. */
+	at: string;
+	/** Set when a lead made this decision to resolve reviewers' disagreement. */
+	resolution?: boolean;
+};
+
+export type DecisionsFile = {
+	schema: number;
+	/** The dataset's file name, so a decisions file is not used with the wrong dataset by mistake. */
+	dataset: string;
+	createdAt: string;
+	decisions: DecisionRecord[];
+};
+
+export function recordKey(sample: string, reviewer: string): string {
+	return `${sample}\u0000${reviewer}`;
+}
+
+export function emptyDecisionsFile(dataset: string): DecisionsFile {
+	return {schema: schemaVersion, dataset, createdAt: new Date().toISOString(), decisions: []};
+}
