@@ -35,6 +35,9 @@ export class Dataset {
 	readonly name: string;
 	readonly index = new EntryIndex();
 	readonly ids: string[] = [];
+	/** Index of each id's first sample, and how many more samples share an id that repeats. */
+	readonly positions = new Map<string, number>();
+	readonly repeats = new Map<string, number>();
 	readonly scan: ScanStats;
 	indexed = false;
 	/** Resolves when the whole file is indexed; rejects with a DatasetError if the file turns out bad. */
@@ -58,6 +61,16 @@ export class Dataset {
 		return () => this.listeners.delete(listener);
 	}
 
+	/** How many samples in the file carry this id (0: none, so its decisions are orphaned). */
+	occurrences(id: string): number {
+		if (!this.positions.has(id)) return 0;
+		return 1 + (this.repeats.get(id) ?? 0);
+	}
+
+	indexOfId(id: string): number | undefined {
+		return this.positions.get(id);
+	}
+
 	idOf(i: number): string {
 		return this.ids[i];
 	}
@@ -68,8 +81,11 @@ export class Dataset {
 
 	/** The entry's exact bytes as they stand in the file. */
 	raw(i: number): Buffer {
-		const start = this.index.start(i);
-		const length = this.index.end(i) - start;
+		return this.readBytes(this.index.start(i), this.index.end(i));
+	}
+
+	readBytes(start: number, end: number): Buffer {
+		const length = end - start;
 		const buffer = Buffer.allocUnsafe(length);
 		let done = 0;
 		while (done < length) {
@@ -118,8 +134,11 @@ export class Dataset {
 					if (decodeEntry(entry.bytes).value !== undefined) parsedOk++;
 				}
 
-				this.index.push(entry.start, entry.end, entry.lineNumber);
-				this.ids.push(sampleId(entry.bytes, this.idField));
+				const index = this.index.push(entry.start, entry.end, entry.lineNumber);
+				const id = sampleId(entry.bytes, this.idField);
+				this.ids.push(id);
+				if (this.positions.has(id)) this.repeats.set(id, (this.repeats.get(id) ?? 0) + 1);
+				else this.positions.set(id, index);
 			}
 
 			return true;

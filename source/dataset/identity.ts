@@ -34,7 +34,8 @@ export function topLevelValue(bytes: Buffer, key: string): string | undefined {
 			const stringEnd = endOfString(bytes, i);
 			if (stringEnd === -1) return undefined;
 			if (depth === 1 && i === candidate && stringEnd === i + needle.length - 1) {
-				return readScalarAfterKey(bytes, stringEnd + 1);
+				const colon = skipSpace(bytes, stringEnd + 1);
+				if (bytes[colon] === 0x3a) return readScalar(bytes, colon + 1);
 			}
 
 			i = stringEnd + 1;
@@ -69,10 +70,8 @@ function skipSpace(bytes: Buffer, i: number): number {
 	return i;
 }
 
-function readScalarAfterKey(bytes: Buffer, from: number): string | undefined {
-	let i = skipSpace(bytes, from);
-	if (bytes[i] !== 0x3a) return undefined;
-	i = skipSpace(bytes, i + 1);
+function readScalar(bytes: Buffer, from: number): string | undefined {
+	const i = skipSpace(bytes, from);
 	if (bytes[i] === quote) {
 		const close = endOfString(bytes, i);
 		if (close === -1) return undefined;

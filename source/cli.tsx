@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+import meow from 'meow';
+import {resolveCommon, UsageError} from './cli/options.js';
+import {reportFatal} from './cli/report-fatal.js';
+import {colorEnvironment} from './cli/color-environment.js';
+
+const help = `
+	Usage
+	  $ winnow <dataset.jsonl>                 review samples one at a time
+	  $ winnow export <dataset.jsonl>          write the accepted samples' original lines
+	  $ winnow stats <dataset.jsonl>           counts, bias categories, reviewers, agreement
+
+	Common options
+	  --db FILE            decisions file (default: beside the dataset, <name>.decisions.json)
+	  --reviewer NAME      who is deciding (default: $WINNOW_REVIEWER, else your user name)
+	  --id-field NAME      the samples' id field (default: id; samples without one are identified by a hash)
+
+	Review options
+	  --mode split|overlap split: each sample needs one decision (default); overlap: everyone decides every sample
+	  --lead               your decisions resolve disagreements between reviewers
+	  --categories LIST    bias categories, comma-separated (default: the BBQ nine plus other)
+
+	Export options
+	  --out FILE           write here, atomically (default: standard output)
+	  --status LIST        accepted (default), rejected, flagged, undecided; repeat or comma-separate
+	  --policy NAME        how several reviewers' decisions combine: majority (default), unanimous, any
+	  --annotate           attach each sample's decision under the key "winnow"
+	  --decisions          write the decisions themselves instead of samples
+	  --format jsonl|csv   format for --decisions (default: jsonl)
+	  --verbose            name skipped malformed lines by line number
+
+	Stats options
+	  --json               one JSON object for scripts
+
+	Keys (review)
+	  a accept · r/x reject · b flag bias · s/space skip · u/backspace undo · c note
+	  ←/→ h/l previous/next · ↑/↓ j/k PgUp/PgDn scroll · g/G first/last · : go to number
+	  / search, n/N next/previous match · f filter · t stats · ? help · q/ctrl-c quit
+
+	Examples
+	  $ winnow data/demo.jsonl
+	  $ winnow export data/demo.jsonl --out accepted.jsonl
+	  $ winnow stats data/demo.jsonl --json
+`;
+
+const flags = {
+	db: {type: 'string'},
+	reviewer: {type: 'string'},
+	idField: {type: 'string'},
+	mode: {type: 'string'},
+	lead: {type: 'boolean', default: false},
+	categories: {type: 'string'},
+	out: {type: 'string'},
+	status: {type: 'string', isMultiple: true},
+	policy: {type: 'string'},
+	annotate: {type: 'boolean', default: false},
+	decisions: {type: 'boolean', default: false},
+	format: {type: 'string'},
+	verbose: {type: 'boolean', default: false},
+	json: {type: 'boolean', default: false},
+} as const;
+
+async function main(): Promise<number> {
+	const unknown = process.argv.slice(2).find(argument => argument.startsWith('-') && !isKnownFlag(argument));
+	if (unknown) throw new UsageError(`unknown option ${unknown}: winnow --help lists the options.`);
+
+	const cli = meow(help, {importMeta: import.meta, flags, allowUnknownFlags: false});
+	const [first, ...rest] = cli.input;
+	const command = first === 'export' || first === 'stats' || first === 'review' ? first : 'review';
+	const input = command === 'review' && first !== 'review' ? cli.input : rest;
+	const common = resolveCommon(input, cli.flags, command);
+	Object.assign(process.env, colorEnvironment(process.env, process.stdout.isTTY === true));
+
+	switch (command) {
+		case 'export': {
+			const {runExport} = await import('./commands/export.js');
+			return runExport(common, cli.flags);
+		}
+
+		case 'stats': {
+			const {runStats} = await import('./commands/stats.js');
+			return runStats(common, cli.flags);
+		}
+
+		default: {
+			const {runReview} = await import('./commands/review.js');
+			return runReview(common, cli.flags);
+		}
+	}
+}
+
+function isKnownFlag(argument: string): boolean {
+	if (argument === '-' || argument === '--') return true;
+	const name = argument.replace(/^--?/, '').split('=')[0].replace(/^no-/, '');
+	const camel = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+	return camel in flags || name === 'help' || name === 'version';
+}
+
+try {
+	process.exitCode = await main();
+} catch (error) {
+	process.exitCode = reportFatal(error);
+}

@@ -1,0 +1,22 @@
+import {DatasetError} from '../dataset/errors.js';
+import {sanitizeLine} from '../dataset/sanitize.js';
+import {DecisionsFileError} from '../store/errors.js';
+import {UsageError} from './options.js';
+
+/** Prints one sentence for a failure and returns the exit code; a stack trace only with WINNOW_DEBUG. */
+export function reportFatal(error: unknown): number {
+	if (error instanceof UsageError) {
+		process.stderr.write(`winnow: ${sanitizeLine(error.message)}\n`);
+		return 2;
+	}
+
+	if (error instanceof DatasetError || error instanceof DecisionsFileError) {
+		process.stderr.write(`winnow: ${sanitizeLine(error.message)}\n`);
+		return 1;
+	}
+
+	const message = error instanceof Error ? error.message : String(error);
+	process.stderr.write(`winnow: unexpected error: ${sanitizeLine(message)}. Nothing already saved was lost; please report this (run with WINNOW_DEBUG=1 for details).\n`);
+	if (process.env.WINNOW_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+	return 1;
+}

@@ -1,0 +1,57 @@
+const enterAlternateScreen = '\u001B[?1049h';
+const leaveAlternateScreen = '\u001B[?1049l';
+const showCursor = '\u001B[?25h';
+
+/**
+ * Puts the review screen on the alternate screen and makes sure every way out (quit, signal,
+ * crash) leaves the terminal as it was: main screen back, cursor shown, raw mode off. After an SSH
+ * link drops, writes fail with EIO: that is caught here and reported as a broken terminal.
+ */
+export class TerminalGuard {
+	usable = true;
+	private entered = false;
+	private brokenListener: (() => void) | undefined;
+
+	constructor(private readonly stdout: NodeJS.WriteStream) {
+		stdout.on('error', () => {
+			this.usable = false;
+			this.brokenListener?.();
+		});
+		process.stdin.on('error', () => {
+			this.usable = false;
+			this.brokenListener?.();
+		});
+	}
+
+	onBroken(listener: () => void) {
+		this.brokenListener = listener;
+	}
+
+	enter() {
+		if (this.entered) return;
+		this.entered = true;
+		this.write(enterAlternateScreen);
+		process.once('exit', () => {
+			this.leave();
+		});
+	}
+
+	leave() {
+		if (!this.entered) return;
+		this.entered = false;
+		try {
+			if (process.stdin.isTTY) process.stdin.setRawMode(false);
+		} catch {}
+
+		this.write(showCursor + leaveAlternateScreen);
+	}
+
+	private write(text: string) {
+		if (!this.usable) return;
+		try {
+			this.stdout.write(text);
+		} catch {
+			this.usable = false;
+		}
+	}
+}

@@ -1,0 +1,81 @@
+import type {Dataset} from './dataset.js';
+
+export type Match = {index: number; wrapped: boolean};
+
+/** How many bytes of consecutive samples one read takes before the search yields to key presses. */
+const blockBytes = 4 * 1024 * 1024;
+
+/**
+ * Finds the next sample after `from` (or before, for direction -1) whose text holds `query`,
+ * case-insensitively, wrapping around once. Reads the file in blocks and yields between them, so
+ * the screen stays responsive and a newer search can abort this one.
+ */
+export async function findNextMatch(dataset: Dataset, from: number, direction: 1 | -1, query: string, signal?: AbortSignal): Promise<Match | undefined> {
+	const needle = query.toLowerCase();
+	const count = dataset.count;
+	let visited = 0;
+	let position = from;
+	while (visited < count - 1) {
+		if (signal?.aborted) return undefined;
+		// Gather a run of consecutive samples in the search direction, up to one block of bytes.
+		let next = step(position, direction, count);
+		const run: number[] = [next];
+		let low = dataset.index.start(next);
+		let high = dataset.index.end(next);
+		while (visited + run.length < count - 1) {
+			const candidate = step(next, direction, count);
+			if (direction === 1 ? candidate < next : candidate > next) break;
+			const start = dataset.index.start(candidate);
+			const end = dataset.index.end(candidate);
+			if (Math.max(high, end) - Math.min(low, start) > blockBytes) break;
+			low = Math.min(low, start);
+			high = Math.max(high, end);
+			run.push(candidate);
+			next = candidate;
+		}
+
+		const block = dataset.readBytes(low, high);
+		for (const i of run) {
+			const bytes = block.subarray(dataset.index.start(i) - low, dataset.index.end(i) - low);
+			if (entryMatches(bytes, needle)) return {index: i, wrapped: direction === 1 ? i < from : i > from};
+		}
+
+		visited += run.length;
+		position = run.at(-1)!;
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+	}
+
+	return undefined;
+}
+
+function step(i: number, direction: 1 | -1, count: number): number {
+	return (i + direction + count) % count;
+}
+
+/** Matches the text as written, and the decoded strings when JSON escapes hide it (\n, \u00e9). */
+export function entryMatches(bytes: Uint8Array, needle: string): boolean {
+	const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+	if (text.toLowerCase().includes(needle)) return true;
+	if (!text.includes('\\')) return false;
+	try {
+		return collectStrings(JSON.parse(text)).some(value => value.toLowerCase().includes(needle));
+	} catch {
+		return false;
+	}
+}
+
+function collectStrings(value: unknown, into: string[] = []): string[] {
+	if (typeof value === 'string') into.push(value);
+	else if (Array.isArray(value)) for (const item of value) collectStrings(item, into);
+	else if (value && typeof value === 'object') {
+		for (const [key, item] of Object.entries(value)) {
+			into.push(key);
+			collectStrings(item, into);
+		}
+	}
+
+	return into;
+}

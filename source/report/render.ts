@@ -1,0 +1,254 @@
+import stringWidth from 'string-width';
+import {sanitizeLine} from '../dataset/sanitize.js';
+import type {SampleStatus} from '../store/verdict-policy.js';
+import {bar} from './bars.js';
+import type {Stats} from './stats.js';
+import type {TerminalCapabilities} from './terminal.js';
+
+export type RenderOptions = TerminalCapabilities & {
+	/** List every malformed line, repeated id and missing sample kept (else a few, and a hint). */
+	verbose?: boolean;
+	/** Names for the heading; omitted by the review screen's panel, which has its own. */
+	source?: {dataset: string; decisionsFile: string; decisionsFileExists: boolean};
+};
+
+/**
+ * The stats as an aligned plain-text table with bar charts, for `winnow stats` and the review
+ * screen's stats panel. A pure function of its arguments; every string that came from a file (ids,
+ * reviewer names, categories, paths) is sanitised, so nothing in the data reaches the terminal as a
+ * control sequence. Lines never exceed options.width columns (long names are cut with an ellipsis).
+ */
+export function renderStats(stats: Stats, options: RenderOptions): string {
+	const r = new Renderer(options);
+	const lines: string[] = [];
+	if (options.source) lines.push(...r.heading(stats, options.source), '');
+	lines.push(...r.status(stats), '', ...r.categories(stats), '', ...r.reviewers(stats), '', ...r.quality(stats));
+	return lines.join('\n') + '\n';
+}
+
+type Align = 'left' | 'right';
+type Cell = {text: string; align?: Align; style?: string};
+
+const sgr = {bold: '1', dim: '2', red: '31', green: '32', yellow: '33', blue: '34', cyan: '36'};
+const statusStyle: Record<SampleStatus, string> = {accepted: sgr.green, rejected: sgr.red, flagged: sgr.yellow, undecided: sgr.dim};
+
+class Renderer {
+	readonly width: number;
+	private readonly dot: string;
+	private readonly ellipsis: string;
+
+	constructor(private readonly options: RenderOptions) {
+		this.width = Math.max(40, options.width);
+		this.dot = options.unicode ? '·' : '-';
+		this.ellipsis = options.unicode ? '…' : '...';
+	}
+
+	heading(stats: Stats, source: NonNullable<RenderOptions['source']>): string[] {
+		const {total, percentDecided} = stats.samples;
+		const first = `${this.clip(source.dataset, this.width - 40)}  ${count(total)} ${plural(total, 'sample')} ${this.dot} ${percentDecided.toFixed(1)}% decided ${this.dot} policy ${stats.policy}`;
+		const decisions = source.decisionsFileExists
+			? `decisions: ${this.clip(source.decisionsFile, this.width - 40)} (${count(stats.decisions.total)} ${plural(stats.decisions.total, 'decision')} by ${count(stats.reviewers.length)} ${plural(stats.reviewers.length, 'reviewer')})`
+			: `decisions: ${this.clip(source.decisionsFile, this.width - 40)} does not exist yet: nothing is decided`;
+		return [this.paint(sgr.bold, this.fit(first)), this.fit(decisions)];
+	}
+
+	status(stats: Stats): string[] {
+		const {total} = stats.samples;
+		const rows: Cell[][] = (['accepted', 'rejected', 'flagged', 'undecided'] as const).map(status => [
+			{text: `  ${status}`},
+			{text: count(stats.status[status]), align: 'right'},
+			{text: `${percent(stats.status[status], total)}%`, align: 'right'},
+			{text: '', style: statusStyle[status]},
+		]);
+		const fractions = (['accepted', 'rejected', 'flagged', 'undecided'] as const).map(status => (total === 0 ? 0 : stats.status[status] / total));
+		const lines = [this.paint(sgr.bold, 'Status'), ...this.table(rows, fractions)];
+		const {conflicts, unsettled, resolved} = stats.samples;
+		if (conflicts > 0 || resolved > 0) {
+			const parts = [];
+			if (conflicts > 0) parts.push(`${count(conflicts)} ${plural(conflicts, 'sample')} where reviewers disagree${unsettled > 0 ? ` (${count(unsettled)} left undecided by the ${stats.policy} policy: a lead can resolve them)` : ''}`);
+			if (resolved > 0) parts.push(`${count(resolved)} resolved by a lead`);
+			lines.push(...this.wrap(`  ${parts.join(`; `)}`, '    '));
+		}
+
+		if (stats.policy === 'any' && conflicts > 0) lines.push(...this.wrap('  under the any policy a disputed sample counts under each verdict it got, so the counts add up to more than the total', '    '));
+		return lines;
+	}
+
+	categories(stats: Stats): string[] {
+		const title = this.paint(sgr.bold, 'Bias categories');
+		if (stats.categories.length === 0) return [title, this.paint(sgr.dim, '  no bias categories picked yet')];
+		const max = Math.max(...stats.categories.map(category => category.samples));
+		const header: Cell[] = [{text: ''}, {text: 'samples', align: 'right'}, {text: 'decisions', align: 'right'}, {text: ''}];
+		const rows: Cell[][] = stats.categories.map(category => [
+			{text: `  ${this.clip(category.category, 24)}`},
+			{text: count(category.samples), align: 'right'},
+			{text: count(category.decisions), align: 'right'},
+			{text: '', style: sgr.yellow},
+		]);
+		return [title, ...this.table([header, ...rows], [0, ...stats.categories.map(category => category.samples / max)], true)];
+	}
+
+	reviewers(stats: Stats): string[] {
+		const title = this.paint(sgr.bold, 'Reviewers');
+		if (stats.reviewers.length === 0) return [title, this.paint(sgr.dim, '  no decisions yet')];
+		const wide = this.width >= 100;
+		const header: Cell[] = [
+			{text: ''},
+			{text: 'decisions', align: 'right'},
+			...(wide ? [{text: 'accepted', align: 'right'}, {text: 'rejected', align: 'right'}, {text: 'flagged', align: 'right'}] as Cell[] : []),
+			{text: 'first'},
+			{text: 'last'},
+			{text: 'per hour', align: 'right'},
+		];
+		const rows: Cell[][] = stats.reviewers.map(reviewer => [
+			{text: `  ${this.clip(reviewer.reviewer, wide ? 24 : 16)}`},
+			{text: count(reviewer.decisions), align: 'right'},
+			...(wide ? [{text: count(reviewer.accepted), align: 'right'}, {text: count(reviewer.rejected), align: 'right'}, {text: count(reviewer.flagged), align: 'right'}] as Cell[] : []),
+			{text: shortTime(reviewer.first)},
+			{text: shortTime(reviewer.last)},
+			{text: reviewer.perHour === null ? '-' : count(Math.round(reviewer.perHour)), align: 'right'},
+		]);
+		return [title, ...this.table([header, ...rows], undefined, true)];
+	}
+
+	quality(stats: Stats): string[] {
+		const lines = [this.paint(sgr.bold, 'Data quality')];
+		const {malformed, repeatedIds: repeats, missingSamples: missing} = stats;
+		const verbose = this.options.verbose === true;
+		const label = (text: string, value: number) => `  ${this.paint(value > 0 ? sgr.yellow : '', text)} ${count(value)}`;
+
+		if (malformed.count === 0) {
+			lines.push('  malformed lines: none');
+		} else {
+			const where = verbose
+				? `: lines ${malformed.lines.join(', ')}${malformed.truncated ? `, ${this.ellipsis} (first ${count(malformed.lines.length)} listed)` : ''}`
+				: ' (not valid JSON objects; export skips them; --verbose lists their line numbers)';
+			lines.push(...this.wrap(`${label('malformed lines:', malformed.count)}${where}`, '    '));
+		}
+
+		if (!repeats.checked) {
+			lines.push('  repeated ids: not checked');
+		} else if (repeats.ids === 0) {
+			lines.push('  repeated ids: none');
+		} else {
+			lines.push(...this.wrap(`${label('repeated ids:', repeats.ids)} (${count(repeats.extraEntries)} extra ${plural(repeats.extraEntries, 'entry', 'entries')} share an id with an earlier one, and so its decisions)`, '    '));
+			const shown = verbose ? repeats.examples : repeats.examples.slice(0, 3);
+			for (const example of shown) {
+				const more = example.count > example.lines.length ? `, ${this.ellipsis}` : '';
+				lines.push(...this.wrap(`    ${this.clip(example.id, 40)} ${this.dot} ${example.count}${this.times()} ${this.dot} lines ${example.lines.join(', ')}${more}`, '      '));
+			}
+
+			if (repeats.ids > shown.length) lines.push(this.paint(sgr.dim, `    and ${count(repeats.ids - shown.length)} more${verbose ? '' : ' (--verbose lists them)'}`));
+		}
+
+		if (missing.decisions === 0) {
+			lines.push('  decisions on samples not in the dataset: none');
+		} else {
+			lines.push(...this.wrap(`${label('decisions on samples not in the dataset:', missing.decisions)} on ${count(missing.samples)} ${plural(missing.samples, 'sample')} (edited or removed since they were decided, or another dataset's)`, '    '));
+			const shown = verbose ? missing.ids : missing.ids.slice(0, 5);
+			lines.push(...this.wrap(`    ${shown.map(id => this.clip(id, 40)).join(', ')}${missing.samples > shown.length ? `, ${this.ellipsis} (${count(missing.samples - shown.length)} more${verbose ? '' : '; --verbose lists them'})` : ''}`, '    '));
+		}
+
+		if (stats.decisions.cleared > 0) lines.push(this.paint(sgr.dim, `  ${count(stats.decisions.cleared)} undone ${plural(stats.decisions.cleared, 'decision')} not counted`));
+		return lines;
+	}
+
+	/** Aligned columns; when fractions are given, the last cell of each row is a bar filling the rest. */
+	private table(rows: Cell[][], fractions?: number[], hasHeader = false): string[] {
+		const columns = Math.max(...rows.map(row => row.length));
+		const widths: number[] = [];
+		for (let c = 0; c < columns; c++) widths[c] = Math.max(0, ...rows.map(row => stringWidth(row[c]?.text ?? '')));
+		const gap = 2;
+		const used = widths.reduce((sum, width, c) => sum + width + (c > 0 ? gap : 0), 0);
+		const barWidth = Math.min(40, this.width - used - gap);
+		return rows.map((row, index) => {
+			const cells = row.map((cell, c) => {
+				const isBar = fractions !== undefined && c === row.length - 1;
+				if (isBar) {
+					const drawn = barWidth >= 4 ? bar(fractions[index], barWidth, this.options.unicode) : '';
+					return this.paint(cell.style ?? '', drawn);
+				}
+
+				const text = pad(cell.text, widths[c], cell.align ?? 'left');
+				return hasHeader && index === 0 ? this.paint(sgr.dim, text) : this.paint(cell.style ?? '', text);
+			});
+			return cells.join(' '.repeat(gap)).trimEnd();
+		});
+	}
+
+	private times(): string {
+		return this.options.unicode ? '×' : 'x';
+	}
+
+	/** Sanitised, and cut to at most `max` columns. */
+	private clip(text: string, max: number): string {
+		const safe = sanitizeLine(text);
+		const limit = Math.max(8, max);
+		if (stringWidth(safe) <= limit) return safe;
+		let out = '';
+		for (const character of safe) {
+			if (stringWidth(out + character) > limit - stringWidth(this.ellipsis)) break;
+			out += character;
+		}
+
+		return out + this.ellipsis;
+	}
+
+	private fit(text: string): string {
+		return stringWidth(text) <= this.width ? text : this.clip(text, this.width);
+	}
+
+	/** Word-wraps one logical line to the width, continuing with `indent`. */
+	private wrap(text: string, indent: string): string[] {
+		const lines: string[] = [];
+		let line = '';
+		for (const word of text.split(/(?<= )(?=\S)/)) {
+			if (line !== '' && stringWidth(stripSgr(line + word).trimEnd()) > this.width) {
+				lines.push(line.trimEnd());
+				line = indent + word.trimStart();
+			} else {
+				line += word;
+			}
+		}
+
+		if (line.trim() !== '') lines.push(line.trimEnd());
+		return lines;
+	}
+
+	private paint(code: string, text: string): string {
+		if (!this.options.color || code === '' || text === '') return text;
+		return `\u001B[${code}m${text}\u001B[0m`;
+	}
+}
+
+function stripSgr(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	return text.replace(/\u001B\[[\d;]*m/g, '');
+}
+
+function pad(text: string, width: number, align: Align): string {
+	const fill = ' '.repeat(Math.max(0, width - stringWidth(text)));
+	return align === 'right' ? fill + text : text + fill;
+}
+
+/** 1234567 -> "1,234,567". */
+export function count(value: number): string {
+	return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+function percent(value: number, total: number): string {
+	return total === 0 ? '0.0' : ((value / total) * 100).toFixed(1);
+}
+
+function plural(value: number, singular: string, pluralForm = `${singular}s`): string {
+	return value === 1 ? singular : pluralForm;
+}
+
+/** An ISO time as local "YYYY-MM-DD HH:MM" (the raw text, sanitised, if it does not parse). */
+function shortTime(iso: string | null): string {
+	if (iso === null) return '-';
+	const date = new Date(iso);
+	if (Number.isNaN(date.getTime())) return sanitizeLine(iso).slice(0, 16);
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${two(date.getMonth() + 1)}-${two(date.getDate())} ${two(date.getHours())}:${two(date.getMinutes())}`;
+}

@@ -1,0 +1,134 @@
+import {isUtf8} from 'node:buffer';
+import {stat} from 'node:fs/promises';
+import {ArrayLayoutError, scanEntries, type Entry, type ScanStats} from '../dataset/entry-scanner.js';
+import {DatasetError, describeFsError} from '../dataset/errors.js';
+import {sampleId} from '../dataset/identity.js';
+import {decodeEntry} from '../dataset/parse-entry.js';
+
+/*
+Streams a dataset for the non-interactive commands (export, stats): every entry with its id and
+whether it is malformed, in file order, holding one read chunk (4 MB) at a time. Applies the same
+checks as Dataset.open (missing, a directory, empty, only blank lines, binary, not JSON Lines, a cut
+short JSON array) and reports them as DatasetError sentences naming the file and line.
+This is the one module in source/report/ that does I/O; the review screen does not need it.
+*/
+
+export type EntryVisitor = (entry: Entry, id: string, malformed: boolean) => void;
+
+export type ScanResult = ScanStats & {entries: number};
+
+/** How many entries at the start must include one valid JSON value, as Dataset.open requires. */
+const sniffCount = 20;
+
+/**
+ * Calls `visit` for every entry (synchronously, batch by batch; entry.bytes is valid only during the
+ * call) and awaits `afterBatch` between batches, where the caller writes what it gathered. Nothing is
+ * visited until the file has passed the opening checks.
+ */
+export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>): Promise<ScanResult> {
+	await checkReadableFile(path);
+	const scan: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
+	let entries = 0;
+	let sniffed = 0;
+	let sniffedValid = 0;
+	// The first entries are held (copied) until the file is known to be JSON Lines.
+	let held: Array<{entry: Entry; id: string; malformed: boolean}> | undefined = [];
+	const release = () => {
+		for (const {entry, id, malformed} of held!) visit(entry, id, malformed);
+		held = undefined;
+	};
+
+	try {
+		for await (const batch of scanEntries(path, scan)) {
+			for (const entry of batch) {
+				entries++;
+				const malformed = !isWellFormed(entry.bytes);
+				const id = sampleId(entry.bytes, idField);
+				if (held) {
+					if (entries === 1 && looksBinary(entry.bytes)) {
+						throw new DatasetError(`${path} looks like a binary file, not JSON Lines (line ${entry.lineNumber} holds NUL or other binary bytes).`);
+					}
+
+					sniffed++;
+					if (!malformed || decodeEntry(entry.bytes).value !== undefined) sniffedValid++;
+					held.push({entry: {...entry, bytes: Buffer.from(entry.bytes)}, id, malformed});
+					if (sniffed === sniffCount) {
+						checkSniff(path, sniffedValid, sniffed, held[0].entry);
+						release();
+					}
+
+					continue;
+				}
+
+				visit(entry, id, malformed);
+			}
+
+			// eslint-disable-next-line no-await-in-loop
+			if (afterBatch && !held) await afterBatch();
+		}
+	} catch (error) {
+		if (error instanceof DatasetError) throw error;
+		if (error instanceof ArrayLayoutError) throw new DatasetError(`${path}, line ${error.lineNumber}: ${error.message}.`);
+		throw new DatasetError(describeFsError(path, error));
+	}
+
+	if (entries === 0) {
+		throw new DatasetError(scan.blankLines > 0 ? `${path} holds only blank lines: there are no samples.` : `${path} is empty: there are no samples.`);
+	}
+
+	if (held) {
+		checkSniff(path, sniffedValid, sniffed, held[0].entry);
+		release();
+		if (afterBatch) await afterBatch();
+	}
+
+	return {...scan, entries};
+}
+
+/**
+ * A usable sample: strict UTF-8, valid JSON, and an object. Same verdict as decodeEntry's `error`,
+ * without building the decoded text twice.
+ */
+export function isWellFormed(bytes: Buffer): boolean {
+	let i = 0;
+	while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+	if (bytes[i] !== 0x7b) return false; // valid JSON that starts with { is an object
+	if (!isUtf8(bytes)) return false;
+	try {
+		JSON.parse(bytes.toString('utf8'));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** Why an entry is malformed (for --verbose), in decodeEntry's words. */
+export function malformedReason(bytes: Buffer): string {
+	return decodeEntry(bytes).error ?? 'not a JSON object';
+}
+
+function checkSniff(path: string, valid: number, checked: number, first: Entry) {
+	if (valid > 0) return;
+	throw new DatasetError(`${path} does not look like JSON Lines: none of its first ${checked} ${checked === 1 ? 'entry is' : 'lines is'} valid JSON (line ${first.lineNumber}: ${malformedReason(first.bytes)}).`);
+}
+
+async function checkReadableFile(path: string) {
+	let stats;
+	try {
+		stats = await stat(path);
+	} catch (error) {
+		throw new DatasetError(describeFsError(path, error));
+	}
+
+	if (stats.isDirectory()) throw new DatasetError(`${path} is a directory; give the path of a .jsonl file inside it.`);
+	if (!stats.isFile()) throw new DatasetError(`${path} is not a regular file; give the path of a .jsonl file.`);
+	if (stats.size === 0) throw new DatasetError(`${path} is empty: there are no samples.`);
+}
+
+function looksBinary(bytes: Buffer): boolean {
+	const head = bytes.subarray(0, 1024);
+	if (head.includes(0)) return true;
+	let odd = 0;
+	for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20)) odd++;
+	return head.length > 0 && odd / head.length > 0.1;
+}

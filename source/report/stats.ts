@@ -1,0 +1,333 @@
+import {mergeRecords} from '../store/merge.js';
+import type {DecisionRecord} from '../store/schema.js';
+import {defaultPolicy, sampleStatus, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
+import {IdFingerprints} from './id-fingerprints.js';
+
+/*
+The figures behind `winnow stats`, `winnow export`'s summary and the review screen's stats panel.
+Plain computation, no I/O: feed the accumulator every entry of the dataset in order (its id, line
+number, and whether it is malformed), then call finish(). Memory is bounded by the decisions, plus a
+compact fingerprint table for repeated ids (16 bytes a sample; turn it off with trackRepeats: false).
+*/
+
+export type StatsOptions = {
+	/** How several reviewers' decisions on one sample combine (default majority). */
+	policy?: Policy;
+	/** Look for ids that occur more than once (default true). */
+	trackRepeats?: boolean;
+	/** Longest list kept for malformed lines, repeated ids and missing samples (default 1000). */
+	listLimit?: number;
+};
+
+export type ReviewerStats = {
+	reviewer: string;
+	/** The reviewer's current decisions (undone ones are not counted), on any sample. */
+	decisions: number;
+	accepted: number;
+	rejected: number;
+	flagged: number;
+	/** Resolutions among `decisions` (decisions made as lead). */
+	resolutions: number;
+	/** Time of the earliest and the latest of those decisions (ISO 8601, as recorded), or null. */
+	first: string | null;
+	last: string | null;
+	/** Time spent deciding: gaps of more than 30 minutes between decisions count as breaks. */
+	activeHours: number;
+	/** decisions / activeHours (at least one minute), or null with fewer than two decisions. */
+	perHour: number | null;
+};
+
+export type CategoryStats = {
+	category: string;
+	/** Samples in the dataset that at least one reviewer flagged with this category. */
+	samples: number;
+	/** Decisions (one per reviewer and sample) carrying this category, on samples in the dataset. */
+	decisions: number;
+};
+
+export type Stats = {
+	policy: Policy;
+	samples: {
+		/** Entries in the dataset (JSONL lines that are not blank, or top-level array elements). */
+		total: number;
+		/** Entries whose status is not undecided. */
+		decided: number;
+		/** decided / total × 100, rounded to two decimals (0 for an empty dataset). */
+		percentDecided: number;
+		/** Entries whose reviewers disagree, with no resolution (decided or not by the policy). */
+		conflicts: number;
+		/** Conflicts the policy leaves undecided: they need a lead's resolution to be exported. */
+		unsettled: number;
+		/** Entries decided by a resolution. */
+		resolved: number;
+		/** Entries with decisions from two or more reviewers. */
+		multiReviewed: number;
+	};
+	/** Entries per status. Under the any policy a disputed entry counts under each verdict it got. */
+	status: Record<SampleStatus, number>;
+	categories: CategoryStats[];
+	reviewers: ReviewerStats[];
+	decisions: {
+		/** Current decisions in the decisions file (one per sample and reviewer). */
+		total: number;
+		/** Records that hold an undone or cleared decision (verdict null): not counted anywhere. */
+		cleared: number;
+	};
+	malformed: {count: number; lines: number[]; truncated: boolean};
+	repeatedIds: {
+		/** Distinct ids that occur more than once. */
+		ids: number;
+		/** Entries beyond each id's first occurrence. */
+		extraEntries: number;
+		examples: Array<{id: string; count: number; lines: number[]; samples: number[]}>;
+		truncated: boolean;
+		/** False when repeats were not looked for. */
+		checked: boolean;
+	};
+	missingSamples: {
+		/** Decisions whose sample id is not in the dataset (edited, removed, or another dataset's). */
+		decisions: number;
+		/** Distinct sample ids behind them. */
+		samples: number;
+		ids: string[];
+		truncated: boolean;
+	};
+};
+
+const breakAfterMs = 30 * 60 * 1000;
+const examplePositions = 5;
+
+/** Current records grouped by sample, newest per sample and reviewer. */
+export function groupBySample(records: Iterable<DecisionRecord>): Map<string, DecisionRecord[]> {
+	const byKey = new Map<string, DecisionRecord>();
+	mergeRecords(byKey, records);
+	const bySample = new Map<string, DecisionRecord[]>();
+	for (const record of byKey.values()) {
+		const list = bySample.get(record.sample);
+		if (list) list.push(record);
+		else bySample.set(record.sample, [record]);
+	}
+
+	return bySample;
+}
+
+export class StatsAccumulator {
+	readonly policy: Policy;
+	readonly bySample: Map<string, DecisionRecord[]>;
+	private readonly listLimit: number;
+	private readonly status: Record<SampleStatus, number> = {accepted: 0, rejected: 0, flagged: 0, undecided: 0};
+	private total = 0;
+	private conflicts = 0;
+	private unsettled = 0;
+	private resolved = 0;
+	private multiReviewed = 0;
+	private readonly malformedLines: number[] = [];
+	private malformedCount = 0;
+	private readonly seen = new Set<string>();
+	private readonly fingerprints: IdFingerprints | undefined;
+	private readonly repeats = new Map<string, {count: number; lines: number[]; samples: number[]}>();
+	/** Repeated ids past the list limit: remembered only so a third occurrence is not counted as a new id. */
+	private readonly unlistedRepeats = new Set<string>();
+	private repeatedIdCount = 0;
+	private extraEntries = 0;
+	private readonly categories = new Map<string, {samples: number; decisions: number}>();
+
+	constructor(records: Iterable<DecisionRecord>, options: StatsOptions = {}) {
+		this.policy = options.policy ?? defaultPolicy;
+		this.listLimit = options.listLimit ?? 1000;
+		this.bySample = groupBySample(records);
+		this.fingerprints = options.trackRepeats === false ? undefined : new IdFingerprints();
+	}
+
+	/** The current records on a sample (undefined when nobody decided it). */
+	recordsFor(id: string): DecisionRecord[] | undefined {
+		return this.bySample.get(id);
+	}
+
+	/** Counts the next entry of the dataset and returns its status. */
+	add(id: string, lineNumber: number, malformed = false): StatusResult {
+		this.total++;
+		if (malformed) {
+			this.malformedCount++;
+			if (this.malformedLines.length < this.listLimit) this.malformedLines.push(lineNumber);
+		}
+
+		if (this.fingerprints) this.checkRepeat(id, lineNumber);
+
+		const records = this.bySample.get(id);
+		const result = sampleStatus(records, this.policy);
+		for (const status of result.matches) this.status[status]++;
+		if (result.conflict) {
+			this.conflicts++;
+			if (result.status === 'undecided') this.unsettled++;
+		}
+
+		if (result.resolved) this.resolved++;
+		if (result.deciders >= 2) this.multiReviewed++;
+		if (records && !this.seen.has(id)) {
+			this.seen.add(id);
+			this.countCategories(records);
+		}
+
+		return result;
+	}
+
+	finish(): Stats {
+		const missing = this.missing();
+		const repeatExamples = [...this.repeats.entries()].map(([id, entry]) => ({id, ...entry}));
+		return {
+			policy: this.policy,
+			samples: {
+				total: this.total,
+				decided: this.total - this.status.undecided,
+				percentDecided: this.total === 0 ? 0 : Math.round(((this.total - this.status.undecided) / this.total) * 10_000) / 100,
+				conflicts: this.conflicts,
+				unsettled: this.unsettled,
+				resolved: this.resolved,
+				multiReviewed: this.multiReviewed,
+			},
+			status: {...this.status},
+			categories: [...this.categories.entries()]
+				.map(([category, counts]) => ({category, ...counts}))
+				.sort((a, b) => b.samples - a.samples || b.decisions - a.decisions || compare(a.category, b.category)),
+			reviewers: this.reviewers(),
+			decisions: this.decisionCounts(),
+			malformed: {count: this.malformedCount, lines: [...this.malformedLines], truncated: this.malformedCount > this.malformedLines.length},
+			repeatedIds: {
+				ids: this.repeatedIdCount,
+				extraEntries: this.extraEntries,
+				examples: repeatExamples,
+				truncated: this.repeatedIdCount > repeatExamples.length,
+				checked: this.fingerprints !== undefined,
+			},
+			missingSamples: missing,
+		};
+	}
+
+	private checkRepeat(id: string, lineNumber: number) {
+		const first = this.fingerprints!.add(id, this.total, lineNumber);
+		if (!first) return;
+		this.extraEntries++;
+		const known = this.repeats.get(id);
+		if (known) {
+			known.count++;
+			if (known.lines.length < examplePositions) {
+				known.lines.push(lineNumber);
+				known.samples.push(this.total);
+			}
+
+			return;
+		}
+
+		if (this.unlistedRepeats.has(id)) return;
+		// A repeat seen for the first time: the fingerprint table says where the id first appeared.
+		this.repeatedIdCount++;
+		if (this.repeats.size < this.listLimit) this.repeats.set(id, {count: 2, lines: [first.line, lineNumber], samples: [first.sample, this.total]});
+		else this.unlistedRepeats.add(id);
+	}
+
+	private countCategories(records: DecisionRecord[]) {
+		const onSample = new Set<string>();
+		for (const record of records) {
+			if (record.verdict === null) continue;
+			for (const category of record.categories) {
+				const counts = this.categoryCounts(category);
+				counts.decisions++;
+				if (!onSample.has(category)) {
+					onSample.add(category);
+					counts.samples++;
+				}
+			}
+		}
+	}
+
+	private categoryCounts(category: string) {
+		let counts = this.categories.get(category);
+		if (!counts) {
+			counts = {samples: 0, decisions: 0};
+			this.categories.set(category, counts);
+		}
+
+		return counts;
+	}
+
+	private missing(): Stats['missingSamples'] {
+		let decisions = 0;
+		const ids: string[] = [];
+		for (const [sample, records] of this.bySample) {
+			if (this.seen.has(sample)) continue;
+			const live = records.filter(record => record.verdict !== null).length;
+			if (live === 0) continue;
+			decisions += live;
+			ids.push(sample);
+		}
+
+		ids.sort(compare);
+		return {decisions, samples: ids.length, ids: ids.slice(0, this.listLimit), truncated: ids.length > this.listLimit};
+	}
+
+	private decisionCounts(): Stats['decisions'] {
+		let total = 0;
+		let cleared = 0;
+		for (const records of this.bySample.values()) {
+			for (const record of records) {
+				if (record.verdict === null) cleared++;
+				else total++;
+			}
+		}
+
+		return {total, cleared};
+	}
+
+	private reviewers(): ReviewerStats[] {
+		const byReviewer = new Map<string, {stats: ReviewerStats; times: number[]}>();
+		for (const records of this.bySample.values()) {
+			for (const record of records) {
+				if (record.verdict === null) continue;
+				let entry = byReviewer.get(record.reviewer);
+				if (!entry) {
+					entry = {stats: {reviewer: record.reviewer, decisions: 0, accepted: 0, rejected: 0, flagged: 0, resolutions: 0, first: null, last: null, activeHours: 0, perHour: null}, times: []};
+					byReviewer.set(record.reviewer, entry);
+				}
+
+				const {stats} = entry;
+				stats.decisions++;
+				stats[record.verdict]++;
+				if (record.resolution === true) stats.resolutions++;
+				const time = Date.parse(record.at);
+				if (Number.isFinite(time)) {
+					entry.times.push(time);
+					if (stats.first === null || record.at < stats.first) stats.first = record.at;
+					if (stats.last === null || record.at > stats.last) stats.last = record.at;
+				}
+			}
+		}
+
+		const result: ReviewerStats[] = [];
+		for (const {stats, times} of byReviewer.values()) {
+			times.sort((a, b) => a - b);
+			let activeMs = 0;
+			for (let i = 1; i < times.length; i++) {
+				const gap = times[i] - times[i - 1];
+				if (gap <= breakAfterMs) activeMs += gap;
+			}
+
+			stats.activeHours = Math.round((activeMs / 3_600_000) * 100) / 100;
+			stats.perHour = times.length >= 2 ? Math.round((stats.decisions / (Math.max(activeMs, 60_000) / 3_600_000)) * 10) / 10 : null;
+			result.push(stats);
+		}
+
+		return result.sort((a, b) => b.decisions - a.decisions || compare(a.reviewer, b.reviewer));
+	}
+}
+
+/** Convenience for callers holding the whole list of ids in memory (the review screen's panel). */
+export function computeStats(entries: Iterable<{id: string; lineNumber: number; malformed?: boolean}>, records: Iterable<DecisionRecord>, options?: StatsOptions): Stats {
+	const accumulator = new StatsAccumulator(records, options);
+	for (const entry of entries) accumulator.add(entry.id, entry.lineNumber, entry.malformed === true);
+	return accumulator.finish();
+}
+
+function compare(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}

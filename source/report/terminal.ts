@@ -1,0 +1,24 @@
+/** What the terminal (or pipe) that will show a report can display. */
+export type TerminalCapabilities = {
+	/** Unicode block characters for bars (▏▎▍▌▋▊▉█); false means ASCII only (#). */
+	unicode: boolean;
+	/** ANSI colour and bold. */
+	color: boolean;
+	/** Columns available. */
+	width: number;
+};
+
+/**
+ * Unicode unless TERM=dumb or the locale (LC_ALL, else LC_CTYPE, else LANG) is set and does not say
+ * UTF-8 (C, POSIX, en_US.ISO-8859-1, …). With no locale variable at all we assume a modern UTF-8
+ * terminal. Colour only on a terminal, never under NO_COLOR, TERM=dumb or FORCE_COLOR=0.
+ */
+export function terminalCapabilities(env: NodeJS.ProcessEnv, stream: {isTTY?: boolean; columns?: number}): TerminalCapabilities {
+	const dumb = env.TERM === 'dumb';
+	const locale = [env.LC_ALL, env.LC_CTYPE, env.LANG].find(value => value !== undefined && value !== '');
+	const unicode = !dumb && (locale === undefined || /utf-?8/i.test(locale));
+	const noColor = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+	const color = stream.isTTY === true && !noColor && !dumb && env.FORCE_COLOR !== '0';
+	const columns = stream.isTTY === true && typeof stream.columns === 'number' && stream.columns > 0 ? stream.columns : 80;
+	return {unicode, color, width: Math.max(40, Math.min(columns, 160))};
+}

@@ -1,0 +1,440 @@
+import type {Dataset, Sample} from '../dataset/dataset.js';
+import {renderSample, type RenderedSample} from '../dataset/formats.js';
+import type {DecisionStore} from '../store/decision-store.js';
+import type {DecisionRecord, Verdict} from '../store/schema.js';
+import {sampleStatus} from '../store/verdict-policy.js';
+import {findNextMatch} from '../dataset/search.js';
+import type {Action, OpenableMode} from './actions.js';
+import {
+	clampScroll, findIndex, findWrapping, initialState, matchesFilter, nextFilter, toggleCategory,
+	type Filter, type SampleStatus, type SessionState,
+} from './session.js';
+
+export type ReviewMode = 'split' | 'overlap';
+
+export type ControllerOptions = {
+	reviewer: string;
+	categories: string[];
+	mode?: ReviewMode;
+	lead?: boolean;
+};
+
+export type Counts = Record<SampleStatus, number> & {total: number; decided: number; conflicts: number};
+
+export type CurrentSample = {
+	sample: Sample;
+	rendered: RenderedSample;
+	mine: DecisionRecord | undefined;
+	others: DecisionRecord[];
+	status: SampleStatus;
+	conflict: boolean;
+};
+
+type Listener = () => void;
+
+/**
+ * The review session: owns the session state, turns actions into decisions in the store and
+ * moves through the dataset. Plain TypeScript, no React: the screen renders its snapshot.
+ */
+export class ReviewController {
+	state: SessionState;
+	counts: Counts = emptyCounts();
+	/** Rows in the sample viewport, set by the screen from the terminal's size. */
+	viewportRows = 10;
+	/** Total rows of the current sample once known, for clamping scroll; set by the screen. */
+	sampleRows: number | undefined;
+	readonly mode: ReviewMode;
+	private readonly listeners = new Set<Listener>();
+	private current: CurrentSample | undefined;
+	private searchAbort: AbortController | undefined;
+	private recountTimer: NodeJS.Timeout | undefined;
+	private version = 0;
+
+	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
+		this.mode = options.mode ?? 'split';
+		this.recount();
+		this.state = initialState(this.firstToReview());
+		store.onChange(samples => {
+			if (this.current && samples.has(this.current.sample.id)) this.current = undefined;
+			this.scheduleRecount();
+		});
+		dataset.onChange(() => this.scheduleRecount());
+	}
+
+	get reviewer(): string {
+		return this.options.reviewer;
+	}
+
+	get snapshotVersion(): number {
+		return this.version;
+	}
+
+	subscribe(listener: Listener): () => void {
+		this.listeners.add(listener);
+		return () => this.listeners.delete(listener);
+	}
+
+	/** The sample under the cursor, parsed and rendered once per visit. */
+	currentSample(): CurrentSample {
+		const {cursor} = this.state;
+		if (!this.current || this.current.sample.index !== cursor) {
+			const sample = this.dataset.sample(cursor);
+			const rendered = sample.error && sample.value === undefined
+				? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
+				: renderSample(sample.value);
+			this.current = {sample, rendered, ...this.decisionsOf(sample.id)};
+		}
+
+		return this.current;
+	}
+
+	statusAt(i: number): {status: SampleStatus; conflict: boolean} {
+		const id = this.dataset.idOf(i);
+		const {status, conflict} = this.decisionsOf(id);
+		return {status, conflict};
+	}
+
+	dispatch(action: Action) {
+		this.apply(action);
+		this.version++;
+		for (const listener of this.listeners) listener();
+	}
+
+	/** Shows the sample at `index` and resets the viewport. */
+	private moveTo(index: number, message?: string) {
+		this.state = {...this.state, cursor: index, scroll: 0, message};
+		this.sampleRows = undefined;
+	}
+
+	private apply(action: Action) {
+		const {state} = this;
+		if (action.type !== 'scroll') this.state = {...state, message: undefined};
+		switch (action.type) {
+			case 'decide': {
+				this.decide(action.verdict, action.verdict === 'flagged' ? action.categories ?? [] : [], action.note);
+				break;
+			}
+
+			case 'skip': {
+				this.advance('skipped');
+				break;
+			}
+
+			case 'undo': {
+				this.undo();
+				break;
+			}
+
+			case 'move': {
+				const target = findIndex(state.cursor, action.direction, this.dataset.count, i => this.shows(i));
+				if (target === undefined) {
+					this.state = {...this.state, message: action.direction === 1 ? `no later ${this.filterNoun()} sample` : `no earlier ${this.filterNoun()} sample`};
+				} else {
+					this.moveTo(target);
+				}
+
+				break;
+			}
+
+			case 'first':
+			case 'last': {
+				const direction = action.type === 'first' ? 1 : -1;
+				const from = action.type === 'first' ? -1 : this.dataset.count;
+				const target = findIndex(from, direction, this.dataset.count, i => this.shows(i));
+				if (target === undefined) this.state = {...this.state, message: `no ${this.filterNoun()} samples`};
+				else this.moveTo(target);
+				break;
+			}
+
+			case 'scroll': {
+				const rows = this.sampleRows ?? Number.POSITIVE_INFINITY;
+				const step = action.by === 'page' ? Math.max(1, this.viewportRows - 1) : 1;
+				this.state = {...state, scroll: clampScroll(state.scroll + action.direction * step, rows, this.viewportRows)};
+				break;
+			}
+
+			case 'goto': {
+				this.goTo(action.number);
+				break;
+			}
+
+			case 'cycle-filter': {
+				const filter = nextFilter(state.filter, this.counts.conflicts > 0 || state.filter === 'conflicts');
+				this.state = {...this.state, filter, message: `filter: ${filter}`};
+				if (!this.shows(state.cursor)) {
+					const target = findWrapping(state.cursor, 1, this.dataset.count, i => this.shows(i));
+					if (target) this.moveTo(target.index, `filter: ${filter}`);
+					else this.state = {...this.state, message: `filter: ${filter} (no such samples)`};
+				}
+
+				break;
+			}
+
+			case 'search': {
+				this.state = {...this.state, query: action.query, mode: {name: 'browse'}};
+				void this.search(action.query, 1);
+				break;
+			}
+
+			case 'search-next': {
+				if (!state.query) this.state = {...this.state, message: 'no search yet: press / to search'};
+				else void this.search(state.query, action.direction);
+				break;
+			}
+
+			case 'note': {
+				this.setNote(action.text);
+				break;
+			}
+
+			case 'open': {
+				this.state = {...this.state, mode: this.openMode(action.mode)};
+				break;
+			}
+
+			case 'close': {
+				this.state = {...this.state, mode: {name: 'browse'}};
+				break;
+			}
+
+			case 'edit': {
+				const {mode} = this.state;
+				if (mode.name === 'note' || mode.name === 'goto' || mode.name === 'search') this.state = {...this.state, mode: {...mode, text: action.text}};
+				if (mode.name === 'bias') this.state = {...this.state, mode: {...mode, note: action.text}};
+				break;
+			}
+
+			case 'bias-toggle': {
+				const {mode} = this.state;
+				if (mode.name !== 'bias') break;
+				const category = this.options.categories[action.index ?? mode.focus];
+				if (category) this.state = {...this.state, mode: {...mode, selected: toggleCategory(mode.selected, category, this.options.categories)}};
+				break;
+			}
+
+			case 'bias-focus': {
+				const {mode} = this.state;
+				if (mode.name !== 'bias') break;
+				const count = this.options.categories.length;
+				this.state = {...this.state, mode: {...mode, focus: (mode.focus + action.direction + count) % count}};
+				break;
+			}
+
+			case 'bias-edit-note': {
+				const {mode} = this.state;
+				if (mode.name === 'bias') this.state = {...this.state, mode: {...mode, editingNote: !mode.editingNote}};
+				break;
+			}
+
+			case 'bias-confirm': {
+				const {mode} = this.state;
+				if (mode.name !== 'bias') break;
+				if (mode.selected.length === 0) {
+					this.state = {...this.state, message: 'pick at least one category (number keys), or esc to cancel'};
+					break;
+				}
+
+				this.state = {...this.state, mode: {name: 'browse'}};
+				this.decide('flagged', mode.selected, mode.note);
+				break;
+			}
+
+			case 'quit': {
+				this.state = {...this.state, quitting: true, mode: {name: 'browse'}};
+				break;
+			}
+
+			case 'unsaved': {
+				this.state = {...this.state, mode: {name: 'unsaved'}, quitting: false};
+				break;
+			}
+		}
+	}
+
+	private openMode(name: OpenableMode): SessionState['mode'] {
+		const mine = this.currentSample().mine;
+		switch (name) {
+			case 'bias': {
+				return {name: 'bias', selected: mine?.verdict === 'flagged' ? [...mine.categories] : [], focus: 0, note: mine?.note ?? '', editingNote: false};
+			}
+
+			case 'note': {
+				return {name: 'note', text: mine?.note ?? ''};
+			}
+
+			case 'goto':
+			case 'search': {
+				return {name, text: ''};
+			}
+
+			default: {
+				return {name};
+			}
+		}
+	}
+
+	private decide(verdict: Verdict, categories: string[], note?: string) {
+		const {sample, mine} = this.currentSample();
+		this.state = {...this.state, undo: [...this.state.undo, {index: sample.index, sample: sample.id, previous: mine}]};
+		this.store.set({
+			sample: sample.id,
+			reviewer: this.reviewer,
+			verdict,
+			categories,
+			note: note ?? mine?.note ?? '',
+			resolution: this.options.lead ? true : undefined,
+		});
+		this.current = undefined;
+		this.afterLocalChange(sample.id, mine);
+		this.advance(verdict);
+	}
+
+	private setNote(text: string) {
+		const {sample, mine} = this.currentSample();
+		this.state = {...this.state, mode: {name: 'browse'}, undo: [...this.state.undo, {index: sample.index, sample: sample.id, previous: mine}]};
+		this.store.set({sample: sample.id, reviewer: this.reviewer, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution});
+		this.current = undefined;
+		this.afterLocalChange(sample.id, mine);
+		this.state = {...this.state, message: text.trim() ? 'note saved' : 'note removed'};
+	}
+
+	private undo() {
+		const last = this.state.undo.at(-1);
+		if (!last) {
+			this.state = {...this.state, message: 'nothing to undo'};
+			return;
+		}
+
+		const before = this.store.get(last.sample, this.reviewer);
+		const {previous} = last;
+		this.store.set({
+			sample: last.sample,
+			reviewer: this.reviewer,
+			verdict: previous?.verdict ?? null,
+			categories: previous?.categories ?? [],
+			note: previous?.note ?? '',
+			resolution: previous?.resolution,
+		});
+		this.current = undefined;
+		this.afterLocalChange(last.sample, before);
+		this.state = {...this.state, undo: this.state.undo.slice(0, -1)};
+		this.moveTo(last.index, `undone: sample ${last.index + 1} is ${previous?.verdict ?? 'undecided'} again`);
+	}
+
+	private advance(what: string) {
+		const target = findWrapping(this.state.cursor, 1, this.dataset.count, i => this.shows(i));
+		if (target === undefined) {
+			this.state = {...this.state, message: `${what}; no more ${this.filterNoun()} samples${this.dataset.indexed ? '' : ' yet (still reading the file)'} — f changes the filter`};
+			return;
+		}
+
+		this.moveTo(target.index, target.wrapped ? `${what}; wrapped to the start` : undefined);
+	}
+
+	private goTo(number: number) {
+		if (!Number.isInteger(number) || number < 1 || number > this.dataset.count) {
+			this.state = {...this.state, mode: {name: 'browse'}, message: `no sample ${number}: there are ${this.dataset.count}${this.dataset.indexed ? '' : ' so far'}`};
+			return;
+		}
+
+		this.state = {...this.state, mode: {name: 'browse'}};
+		this.moveTo(number - 1);
+	}
+
+	private async search(query: string, direction: 1 | -1) {
+		this.searchAbort?.abort();
+		const abort = new AbortController();
+		this.searchAbort = abort;
+		this.state = {...this.state, searching: true, message: `searching for “${query}”…`};
+		const from = this.state.cursor;
+		try {
+			const found = await findNextMatch(this.dataset, from, direction, query, abort.signal);
+			if (abort.signal.aborted) return;
+			this.state = {...this.state, searching: false};
+			if (found === undefined) this.state = {...this.state, message: `“${query}” not found`};
+			else this.moveTo(found.index, `match for “${query}”${found.wrapped ? ' (wrapped)' : ''} — n/N for next/previous`);
+		} catch (error) {
+			if (!abort.signal.aborted) this.state = {...this.state, searching: false, message: `search failed: ${(error as Error).message}`};
+		}
+
+		if (!abort.signal.aborted) {
+			this.version++;
+			for (const listener of this.listeners) listener();
+		}
+	}
+
+	/** Does the current filter show sample i? */
+	shows(i: number): boolean {
+		const {status, conflict} = this.statusAt(i);
+		return matchesFilter(this.state?.filter ?? 'undecided', status, conflict);
+	}
+
+	private filterNoun(): string {
+		return this.state.filter === 'all' ? '' : this.state.filter === 'conflicts' ? 'conflicting' : this.state.filter;
+	}
+
+	private firstToReview(): number {
+		const first = findIndex(-1, 1, this.dataset.count, i => this.statusAt(i).status === 'undecided');
+		return first ?? 0;
+	}
+
+	private decisionsOf(id: string): {mine: DecisionRecord | undefined; others: DecisionRecord[]; status: SampleStatus; conflict: boolean} {
+		const records = this.store.forSample(id);
+		const mine = records.find(record => record.reviewer === this.reviewer);
+		const others = records.filter(record => record.reviewer !== this.reviewer);
+		if (this.mode === 'overlap') {
+			const status = mine?.verdict ?? 'undecided';
+			return {mine, others, status, conflict: sampleStatus(records).conflict};
+		}
+
+		const {status, conflict} = sampleStatus(records);
+		return {mine, others, status, conflict};
+	}
+
+	/** Keeps the counts right after a change made here, without recounting everything. */
+	private afterLocalChange(id: string, _before: DecisionRecord | undefined) {
+		this.scheduleRecount(0);
+	}
+
+	private scheduleRecount(delay = 200) {
+		if (this.recountTimer) return;
+		this.recountTimer = setTimeout(() => {
+			this.recountTimer = undefined;
+			this.recount();
+			this.version++;
+			for (const listener of this.listeners) listener();
+		}, delay);
+		this.recountTimer.unref?.();
+	}
+
+	/** Counts by status over the dataset, from the decided samples only: O(decisions), not O(samples). */
+	recount() {
+		const counts = emptyCounts();
+		counts.total = this.dataset.count;
+		const seen = new Set<string>();
+		for (const record of this.store.all()) {
+			if (seen.has(record.sample)) continue;
+			seen.add(record.sample);
+			const occurrences = this.dataset.occurrences(record.sample);
+			if (occurrences === 0) continue;
+			const {status, conflict} = this.decisionsOf(record.sample);
+			if (status !== 'undecided') {
+				counts[status] += occurrences;
+				counts.decided += occurrences;
+			}
+
+			if (conflict) counts.conflicts += occurrences;
+		}
+
+		counts.undecided = counts.total - counts.decided;
+		this.counts = counts;
+	}
+
+	filterLabel(): Filter {
+		return this.state.filter;
+	}
+}
+
+function emptyCounts(): Counts {
+	return {accepted: 0, rejected: 0, flagged: 0, undecided: 0, total: 0, decided: 0, conflicts: 0};
+}

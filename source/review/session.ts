@@ -1,0 +1,85 @@
+import type {DecisionRecord, Verdict} from '../store/schema.js';
+
+export const filters = ['undecided', 'all', 'accepted', 'rejected', 'flagged', 'conflicts'] as const;
+export type Filter = (typeof filters)[number];
+
+/** What the screen is doing: reading samples, or one of the prompts and panels over them. */
+export type Mode =
+	| {name: 'browse'}
+	| {name: 'bias'; selected: string[]; focus: number; note: string; editingNote: boolean}
+	| {name: 'note'; text: string}
+	| {name: 'goto'; text: string}
+	| {name: 'search'; text: string}
+	| {name: 'help'}
+	| {name: 'stats'}
+	| {name: 'unsaved'};
+
+export type UndoEntry = {
+	index: number;
+	sample: string;
+	/** The reviewer's record before the change, to restore; undefined if there was none. */
+	previous: DecisionRecord | undefined;
+};
+
+export type SessionState = {
+	cursor: number;
+	/** First body row shown: the viewport's scroll position inside a long sample. */
+	scroll: number;
+	filter: Filter;
+	mode: Mode;
+	undo: UndoEntry[];
+	query: string;
+	/** One line of feedback (a search found nothing, nothing left to review, a save error…). */
+	message: string | undefined;
+	searching: boolean;
+	quitting: boolean;
+};
+
+export function initialState(cursor: number, filter: Filter = 'undecided'): SessionState {
+	return {cursor, scroll: 0, filter, mode: {name: 'browse'}, undo: [], query: '', message: undefined, searching: false, quitting: false};
+}
+
+/** A sample's status as the filters see it. */
+export type SampleStatus = Verdict | 'undecided';
+
+export function matchesFilter(filter: Filter, status: SampleStatus, conflict: boolean): boolean {
+	if (filter === 'all') return true;
+	if (filter === 'conflicts') return conflict;
+	return status === filter;
+}
+
+export function nextFilter(filter: Filter, withConflicts: boolean): Filter {
+	const cycle: readonly Filter[] = withConflicts ? filters : filters.filter(f => f !== 'conflicts');
+	return cycle[(cycle.indexOf(filter) + 1) % cycle.length];
+}
+
+/**
+ * The next index after `from` (or before it, for direction -1) that passes `matches`, without
+ * wrapping; undefined when there is none. Linear in the distance to the match, never more.
+ */
+export function findIndex(from: number, direction: 1 | -1, count: number, matches: (i: number) => boolean): number | undefined {
+	for (let i = from + direction; i >= 0 && i < count; i += direction) {
+		if (matches(i)) return i;
+	}
+
+	return undefined;
+}
+
+/** Next match after `from`, wrapping around once; `wrapped` says the search passed the end. */
+export function findWrapping(from: number, direction: 1 | -1, count: number, matches: (i: number) => boolean): {index: number; wrapped: boolean} | undefined {
+	const ahead = findIndex(from, direction, count, matches);
+	if (ahead !== undefined) return {index: ahead, wrapped: false};
+	const start = direction === 1 ? -1 : count;
+	const around = findIndex(start, direction, count, i => i !== from && matches(i));
+	return around === undefined ? undefined : {index: around, wrapped: true};
+}
+
+/** Toggles a bias category in the picker's selection, keeping the category list's order. */
+export function toggleCategory(selected: string[], category: string, order: string[]): string[] {
+	const next = selected.includes(category) ? selected.filter(c => c !== category) : [...selected, category];
+	return order.filter(c => next.includes(c));
+}
+
+export function clampScroll(scroll: number, totalRows: number, viewportRows: number): number {
+	return Math.max(0, Math.min(scroll, Math.max(0, totalRows - viewportRows)));
+}

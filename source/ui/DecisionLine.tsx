@@ -1,0 +1,31 @@
+import React from 'react';
+import {Text} from 'ink';
+import {sanitizeLine} from '../dataset/sanitize.js';
+import type {CurrentSample} from '../review/controller.js';
+import type {DecisionRecord} from '../store/schema.js';
+import {verdictColor, verdictMark} from './theme.js';
+
+type Props = {current: CurrentSample; reviewer: string};
+
+function describe(record: DecisionRecord): string {
+	const categories = record.verdict === 'flagged' && record.categories.length > 0 ? ` (${record.categories.join(', ')})` : '';
+	return `${record.verdict ?? 'undecided'}${categories}`;
+}
+
+/** This sample's state: your decision, the others', a conflict, the note. */
+export function DecisionLine({current, reviewer}: Props) {
+	const {mine, others, status, conflict} = current;
+	const decidedOthers = others.filter(record => record.verdict !== null);
+	const note = mine?.note ? ` · note: ${mine.note}` : '';
+	return (
+		<Text wrap="truncate-end">
+			<Text bold color={verdictColor[status]}>{verdictMark[status]} {status}</Text>
+			<Text> · {sanitizeLine(reviewer)}: {mine ? sanitizeLine(describe(mine)) : 'undecided'}</Text>
+			{decidedOthers.map(record => (
+				<Text key={record.reviewer} dimColor> · {sanitizeLine(record.reviewer)}: {sanitizeLine(describe(record))}{record.resolution ? ' (lead)' : ''}</Text>
+			))}
+			{conflict ? <Text color="red" bold> · conflict</Text> : null}
+			<Text dimColor>{sanitizeLine(note)}</Text>
+		</Text>
+	);
+}

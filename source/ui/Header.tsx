@@ -1,0 +1,26 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import {sanitizeLine} from '../dataset/sanitize.js';
+import type {CurrentSample} from '../review/controller.js';
+
+type Props = {current: CurrentSample; count: number; indexed: boolean; datasetName: string; width: number};
+
+/** Which sample this is (number, id, format, line) and its metadata on one compact line. */
+export function Header({current, count, indexed, datasetName, width}: Props) {
+	const {sample, rendered} = current;
+	const position = `${sample.index + 1}/${count}${indexed ? '' : '+'}`;
+	const metadata = rendered.metadata.map(({key, value}) => `${key}=${value}`).join(' · ');
+	return (
+		<Box flexDirection="column" width={width}>
+			<Text wrap="truncate-end">
+				<Text bold>winnow</Text>
+				<Text> {sanitizeLine(datasetName)} </Text>
+				<Text bold color="cyan">{position}</Text>
+				<Text> id </Text>
+				<Text bold>{sanitizeLine(sample.id)}</Text>
+				<Text dimColor> · {rendered.formatLabel} · line {sample.lineNumber}</Text>
+			</Text>
+			<Text dimColor wrap="truncate-end">{metadata ? sanitizeLine(metadata) : ' '}</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,21 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import TextInput from 'ink-text-input';
+
+type Props = {label: string; value: string; placeholder?: string; onChange: (text: string) => void; onSubmit: (text: string) => void};
+
+/** A one-line text field (note, go to, search) in place of the message line. */
+export function PromptLine({label, value, placeholder, onChange, onSubmit}: Props) {
+	return (
+		<Box>
+			<Text bold color="cyan">{label} </Text>
+			<TextInput value={value} placeholder={placeholder} onChange={onChange} onSubmit={onSubmit}/>
+		</Box>
+	);
+}
+
+/** Typed or pasted text never keeps control characters: a note is plain text. */
+export function plainText(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	return text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '');
+}

@@ -1,0 +1,23 @@
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterEach} from 'vitest';
+
+/** A fresh temporary folder per test, removed afterwards. */
+export function useTempDir(): () => string {
+	const made: string[] = [];
+	afterEach(() => {
+		for (const dir of made.splice(0)) rmSync(dir, {recursive: true, force: true});
+	});
+	return () => {
+		const dir = mkdtempSync(join(tmpdir(), 'winnow-test-'));
+		made.push(dir);
+		return dir;
+	};
+}
+
+export function writeFile(dir: string, name: string, content: string | Buffer): string {
+	const path = join(dir, name);
+	writeFileSync(path, content);
+	return path;
+}
