@@ -1,10 +1,12 @@
-import {createHash} from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 export const hashPrefix = 'sha1:';
 
 /** The id of a sample whose record has no usable id field: a hash of its exact bytes. */
 export function hashId(bytes: Uint8Array): string {
-	return hashPrefix + createHash('sha1').update(bytes).digest('hex').slice(0, 16);
+	// crypto.hash (Node 20.12+) is the one-shot form: twice as fast as createHash on short lines.
+	const digest = typeof crypto.hash === 'function' ? crypto.hash('sha1', bytes, 'hex') : crypto.createHash('sha1').update(bytes).digest('hex');
+	return hashPrefix + digest.slice(0, 16);
 }
 
 /**

@@ -38,7 +38,13 @@ const CONTROL_PICTURES_START = 0x24_00;
 const SUBDIVISION_FLAG = String.raw`\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{3,7}\u{E007F}`;
 // \n is left out here so that ordinary line breaks never reach the replacement callback.
 const CONTROLS_EXCEPT_NEWLINE = String.raw`\u0000-\u0009\u000B-\u001F\u007F-\u009F`;
-const INVISIBLE_OR_BROKEN = String.raw`\p{Cf}\p{Cs}\p{Zl}\p{Zp}\uFE00-\uFE0D\u{E0100}-\u{E01EF}`;
+// Unicode category Cf as of Unicode 17 without U+200C/U+200D, listed rather than written \p{Cf} so that
+// the joiners, common in emoji and Indic text, never cost a callback and the set does not move with ICU.
+const FORMAT_CHARACTERS = String.raw`\u00AD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B\u200E\u200F`
+	+ String.raw`\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB\u{110BD}\u{110CD}\u{13430}-\u{1343F}`
+	+ String.raw`\u{1BCA0}-\u{1BCA3}\u{1D173}-\u{1D17A}\u{E0001}\u{E0020}-\u{E007F}`;
+// With the u flag, \p{Cs} matches only surrogates that are not part of a pair.
+const INVISIBLE_OR_BROKEN = String.raw`${FORMAT_CHARACTERS}\p{Cs}\u2028\u2029\uFE00-\uFE0D\u{E0100}-\u{E01EF}`;
 
 const UNSAFE_IN_TEXT = new RegExp(
 	String.raw`\r\n|${SUBDIVISION_FLAG}|[${CONTROLS_EXCEPT_NEWLINE}${INVISIBLE_OR_BROKEN}]`,
@@ -49,21 +55,16 @@ const UNSAFE_IN_LINE = new RegExp(
 	'gu',
 );
 
-const KEPT_FORMAT_CHARACTERS = new Set(['\u200C', '\u200D']);
-
 function codePointPlaceholder(codePoint: number): string {
 	return `⟨U+${codePoint.toString(16).toUpperCase().padStart(4, '0')}⟩`;
 }
 
 function placeholderFor(character: string): string {
-	if (KEPT_FORMAT_CHARACTERS.has(character)) {
-		return character;
-	}
-
-	const codePoint = character.codePointAt(0)!;
 	if (character === '\t') {
 		return TAB_AS_SPACES;
 	}
+
+	const codePoint = character.codePointAt(0)!;
 
 	if (codePoint < 0x20) {
 		return String.fromCharCode(CONTROL_PICTURES_START + codePoint);

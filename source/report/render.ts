@@ -65,7 +65,7 @@ class Renderer {
 		const {conflicts, unsettled, resolved} = stats.samples;
 		if (conflicts > 0 || resolved > 0) {
 			const parts = [];
-			if (conflicts > 0) parts.push(`${count(conflicts)} ${plural(conflicts, 'sample')} where reviewers disagree${unsettled > 0 ? ` (${count(unsettled)} left undecided by the ${stats.policy} policy: a lead can resolve them)` : ''}`);
+			if (conflicts > 0) parts.push(`reviewers disagree on ${count(conflicts)} ${plural(conflicts, 'sample')}${unsettled > 0 ? ` (${count(unsettled)} undecided until a lead resolves ${unsettled === 1 ? 'it' : 'them'})` : ''}`);
 			if (resolved > 0) parts.push(`${count(resolved)} resolved by a lead`);
 			lines.push(...this.wrap(`  ${parts.join(`; `)}`, '    '));
 		}
@@ -78,7 +78,7 @@ class Renderer {
 		const title = this.paint(sgr.bold, 'Bias categories');
 		if (stats.categories.length === 0) return [title, this.paint(sgr.dim, '  no bias categories picked yet')];
 		const max = Math.max(...stats.categories.map(category => category.samples));
-		const header: Cell[] = [{text: ''}, {text: 'samples', align: 'right'}, {text: 'decisions', align: 'right'}, {text: ''}];
+		const header: Cell[] = [{text: '  category'}, {text: 'samples', align: 'right'}, {text: 'decisions', align: 'right'}, {text: ''}];
 		const rows: Cell[][] = stats.categories.map(category => [
 			{text: `  ${this.clip(category.category, 24)}`},
 			{text: count(category.samples), align: 'right'},
@@ -93,7 +93,7 @@ class Renderer {
 		if (stats.reviewers.length === 0) return [title, this.paint(sgr.dim, '  no decisions yet')];
 		const wide = this.width >= 100;
 		const header: Cell[] = [
-			{text: ''},
+			{text: '  reviewer'},
 			{text: 'decisions', align: 'right'},
 			...(wide ? [{text: 'accepted', align: 'right'}, {text: 'rejected', align: 'right'}, {text: 'flagged', align: 'right'}] as Cell[] : []),
 			{text: 'first'},
@@ -121,7 +121,7 @@ class Renderer {
 			lines.push('  malformed lines: none');
 		} else {
 			const where = verbose
-				? `: lines ${malformed.lines.join(', ')}${malformed.truncated ? `, ${this.ellipsis} (first ${count(malformed.lines.length)} listed)` : ''}`
+				? ` (${malformed.count === 1 ? 'line' : 'lines'} ${malformed.lines.join(', ')}${malformed.truncated ? `, ${this.ellipsis}: the first ${count(malformed.lines.length)} listed` : ''})`
 				: ' (not valid JSON objects; export skips them; --verbose lists their line numbers)';
 			lines.push(...this.wrap(`${label('malformed lines:', malformed.count)}${where}`, '    '));
 		}

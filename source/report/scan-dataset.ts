@@ -4,6 +4,7 @@ import {ArrayLayoutError, scanEntries, type Entry, type ScanStats} from '../data
 import {DatasetError, describeFsError} from '../dataset/errors.js';
 import {sampleId} from '../dataset/identity.js';
 import {decodeEntry} from '../dataset/parse-entry.js';
+import {isJsonObject} from './json-check.js';
 
 /*
 Streams a dataset for the non-interactive commands (export, stats): every entry with its id and
@@ -86,20 +87,11 @@ export async function scanDataset(path: string, idField: string, visit: EntryVis
 }
 
 /**
- * A usable sample: strict UTF-8, valid JSON, and an object. Same verdict as decodeEntry's `error`,
- * without building the decoded text twice.
+ * A usable sample: strict UTF-8, valid JSON, and an object: the same verdict as decodeEntry's
+ * `error`, found without decoding or parsing.
  */
 export function isWellFormed(bytes: Buffer): boolean {
-	let i = 0;
-	while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
-	if (bytes[i] !== 0x7b) return false; // valid JSON that starts with { is an object
-	if (!isUtf8(bytes)) return false;
-	try {
-		JSON.parse(bytes.toString('utf8'));
-		return true;
-	} catch {
-		return false;
-	}
+	return isJsonObject(bytes) && isUtf8(bytes);
 }
 
 /** Why an entry is malformed (for --verbose), in decodeEntry's words. */

@@ -1,4 +1,4 @@
-import {mergeRecords} from '../store/merge.js';
+import {newer} from '../store/merge.js';
 import type {DecisionRecord} from '../store/schema.js';
 import {defaultPolicy, sampleStatus, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
 import {IdFingerprints} from './id-fingerprints.js';
@@ -99,13 +99,18 @@ const examplePositions = 5;
 
 /** Current records grouped by sample, newest per sample and reviewer. */
 export function groupBySample(records: Iterable<DecisionRecord>): Map<string, DecisionRecord[]> {
-	const byKey = new Map<string, DecisionRecord>();
-	mergeRecords(byKey, records);
 	const bySample = new Map<string, DecisionRecord[]>();
-	for (const record of byKey.values()) {
+	for (const record of records) {
 		const list = bySample.get(record.sample);
-		if (list) list.push(record);
-		else bySample.set(record.sample, [record]);
+		if (!list) {
+			bySample.set(record.sample, [record]);
+			continue;
+		}
+
+		// A sample has a handful of reviewers: a linear search beats a map keyed by sample and reviewer.
+		const same = list.findIndex(other => other.reviewer === record.reviewer);
+		if (same === -1) list.push(record);
+		else list[same] = newer(list[same], record);
 	}
 
 	return bySample;

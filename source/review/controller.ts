@@ -275,6 +275,7 @@ export class ReviewController {
 
 	private decide(verdict: Verdict, categories: string[], note?: string) {
 		const {sample, mine} = this.currentSample();
+		const before = this.decisionsOf(sample.id);
 		this.state = {...this.state, undo: [...this.state.undo, {index: sample.index, sample: sample.id, previous: mine}]};
 		this.store.set({
 			sample: sample.id,
@@ -285,16 +286,17 @@ export class ReviewController {
 			resolution: this.options.lead ? true : undefined,
 		});
 		this.current = undefined;
-		this.afterLocalChange(sample.id, mine);
+		this.afterLocalChange(sample.id, before);
 		this.advance(verdict);
 	}
 
 	private setNote(text: string) {
 		const {sample, mine} = this.currentSample();
+		const before = this.decisionsOf(sample.id);
 		this.state = {...this.state, mode: {name: 'browse'}, undo: [...this.state.undo, {index: sample.index, sample: sample.id, previous: mine}]};
 		this.store.set({sample: sample.id, reviewer: this.reviewer, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution});
 		this.current = undefined;
-		this.afterLocalChange(sample.id, mine);
+		this.afterLocalChange(sample.id, before);
 		this.state = {...this.state, message: text.trim() ? 'note saved' : 'note removed'};
 	}
 
@@ -305,7 +307,7 @@ export class ReviewController {
 			return;
 		}
 
-		const before = this.store.get(last.sample, this.reviewer);
+		const before = this.decisionsOf(last.sample);
 		const {previous} = last;
 		this.store.set({
 			sample: last.sample,
@@ -392,8 +394,15 @@ export class ReviewController {
 	}
 
 	/** Keeps the counts right after a change made here, without recounting everything. */
-	private afterLocalChange(id: string, _before: DecisionRecord | undefined) {
-		this.scheduleRecount(0);
+	private afterLocalChange(id: string, before: {status: SampleStatus; conflict: boolean}) {
+		const after = this.decisionsOf(id);
+		const occurrences = this.dataset.occurrences(id);
+		const counts = {...this.counts};
+		counts[before.status] -= occurrences;
+		counts[after.status] += occurrences;
+		counts.decided = counts.total - counts.undecided;
+		counts.conflicts += ((after.conflict ? 1 : 0) - (before.conflict ? 1 : 0)) * occurrences;
+		this.counts = counts;
 	}
 
 	private scheduleRecount(delay = 200) {

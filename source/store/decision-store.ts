@@ -54,6 +54,10 @@ export class DecisionStore {
 	private watching = false;
 	private closed = false;
 
+	private readonly watcher = (current: Stats, previous: Stats) => {
+		if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) void this.reload();
+	};
+
 	private constructor(readonly path: string, private readonly db: Low<DecisionsFile>, private readonly options: StoreOptions) {}
 
 	get size(): number {
@@ -81,16 +85,16 @@ export class DecisionStore {
 
 	/** Records a change now (in memory) and schedules its write; returns the stored record. */
 	set(change: Change): DecisionRecord {
+		const key = recordKey(change.sample, change.reviewer);
 		const record: DecisionRecord = {
 			sample: change.sample,
 			reviewer: change.reviewer,
 			verdict: change.verdict,
 			categories: change.categories ?? [],
 			note: change.note ?? '',
-			at: this.nextTime(),
+			at: this.nextTime(this.records.get(key)?.at),
 		};
 		if (change.resolution) record.resolution = true;
-		const key = recordKey(record.sample, record.reviewer);
 		this.records.set(key, record);
 		this.index(record);
 		this.pending.add(key);
@@ -109,16 +113,21 @@ export class DecisionStore {
 			await this.writing.catch(() => undefined);
 		}
 
-		if (this.pending.size > 0) await this.write();
+		if (this.pending.size === 0) return;
+		try {
+			await this.write();
+		} catch (error) {
+			// The timer was cleared above: keep retrying on our own, as a timed write would.
+			this.schedule(this.options.retryDelay ?? 1000);
+			throw error;
+		}
 	}
 
 	startWatching() {
 		const interval = this.options.watchInterval ?? 250;
 		if (interval <= 0 || this.watching) return;
 		this.watching = true;
-		watchFile(this.path, {interval, persistent: false}, (current: Stats, previous: Stats) => {
-			if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) void this.reload();
-		});
+		watchFile(this.path, {interval, persistent: false}, this.watcher);
 	}
 
 	/** Reads what other processes wrote and merges it in; local unsaved changes stay newest-wins. */
@@ -135,7 +144,9 @@ export class DecisionStore {
 	close() {
 		this.closed = true;
 		if (this.timer) clearTimeout(this.timer);
-		if (this.watching) unwatchFile(this.path);
+		// Only this store's listener: another store in this process may watch the same file.
+		if (this.watching) unwatchFile(this.path, this.watcher);
+		this.watching = false;
 	}
 
 	private schedule(delay: number) {
@@ -214,9 +225,14 @@ export class DecisionStore {
 		for (const listener of this.listeners) listener(samples);
 	}
 
-	/** Strictly increasing within this process, so an undo is always newer than what it undoes. */
-	private nextTime(): string {
-		this.lastAt = Math.max(Date.now(), this.lastAt + 1);
+	/**
+	 * Strictly increasing within this process, and later than the record being replaced (which may
+	 * come from another process or an earlier session in the same millisecond, or from a clock that
+	 * is ahead), so an undo or a change is always newer than what it replaces.
+	 */
+	private nextTime(replacing?: string): string {
+		const previous = replacing === undefined ? Number.NaN : Date.parse(replacing);
+		this.lastAt = Math.max(Date.now(), this.lastAt + 1, Number.isFinite(previous) ? previous + 1 : 0);
 		return new Date(this.lastAt).toISOString();
 	}
 }

@@ -6,6 +6,9 @@ import {readDecisionsFile, serializeDecisionsFile} from './decisions-file.js';
 import {mergeRecords} from './merge.js';
 import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile} from './schema.js';
 
+/** A lock older than this is taken to belong to a dead process (ms). */
+export const defaultLockStale = 10_000;
+
 export type LockOptions = {
 	/** How long to keep trying for the lock before giving up on this write (ms). */
 	timeout?: number;
@@ -41,7 +44,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 
 	private async lock(): Promise<() => Promise<void>> {
 		const timeout = this.options.timeout ?? 3000;
-		const stale = this.options.stale ?? 10_000;
+		const stale = this.options.stale ?? defaultLockStale;
 		try {
 			return await lock(this.path, {
 				realpath: false,

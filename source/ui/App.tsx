@@ -90,7 +90,7 @@ export function App({controller, presence, onRetrySave, onQuitAnyway}: Props) {
 
 	return (
 		<Box flexDirection="column" height={height} width={columns}>
-			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} width={columns}/>
+			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} width={columns}/>
 			<DecisionLine current={current} reviewer={controller.reviewer}/>
 			{body}
 			<MessageLine controller={controller} message={message} position={position}/>

@@ -20,7 +20,7 @@ export function DecisionLine({current, reviewer}: Props) {
 	return (
 		<Text wrap="truncate-end">
 			<Text bold color={verdictColor[status]}>{verdictMark[status]} {status}</Text>
-			<Text> · {sanitizeLine(reviewer)}: {mine ? sanitizeLine(describe(mine)) : 'undecided'}</Text>
+			<Text> · you ({sanitizeLine(reviewer)}): {mine?.verdict ? sanitizeLine(describe(mine)) : 'no decision'}</Text>
 			{decidedOthers.map(record => (
 				<Text key={record.reviewer} dimColor> · {sanitizeLine(record.reviewer)}: {sanitizeLine(describe(record))}{record.resolution ? ' (lead)' : ''}</Text>
 			))}

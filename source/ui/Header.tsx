@@ -3,13 +3,13 @@ import {Box, Text} from 'ink';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import type {CurrentSample} from '../review/controller.js';
 
-type Props = {current: CurrentSample; count: number; indexed: boolean; datasetName: string; width: number};
+type Props = {current: CurrentSample; count: number; indexed: boolean; datasetName: string; idField: string; width: number};
 
 /** Which sample this is (number, id, format, line) and its metadata on one compact line. */
-export function Header({current, count, indexed, datasetName, width}: Props) {
+export function Header({current, count, indexed, datasetName, idField, width}: Props) {
 	const {sample, rendered} = current;
 	const position = `${sample.index + 1}/${count}${indexed ? '' : '+'}`;
-	const metadata = rendered.metadata.map(({key, value}) => `${key}=${value}`).join(' · ');
+	const metadata = rendered.metadata.filter(({key}) => key !== idField).map(({key, value}) => `${key}=${value}`).join(' · ');
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-end">

@@ -16,4 +16,4 @@ export const toneColor: Partial<Record<Tone, string>> = {
 
 export const verdictColor = {accepted: 'green', rejected: 'red', flagged: 'yellow', undecided: 'gray'} as const;
 
-export const verdictMark = {accepted: '✓', rejected: '✗', flagged: '⚑', undecided: '·'} as const;
+export const verdictMark = {accepted: '✓', rejected: '✗', flagged: '⚑', undecided: '○'} as const;

@@ -1,0 +1,329 @@
+import {realpath, stat} from 'node:fs/promises';
+import {basename, dirname, join, resolve} from 'node:path';
+import {listFlag, oneOf, UsageError, type CommonOptions} from '../cli/options.js';
+import {DatasetError} from '../dataset/errors.js';
+import {sanitizeLine} from '../dataset/sanitize.js';
+import {AtomicFileOutput, BufferedWriter, StreamOutput, type Output} from '../report/output.js';
+import {count} from '../report/render.js';
+import {isWellFormed, malformedReason, scanDataset} from '../report/scan-dataset.js';
+import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
+import {readDecisionsFile} from '../store/decisions-file.js';
+import type {DecisionRecord, DecisionsFile} from '../store/schema.js';
+import {defaultPolicy, policies, statuses, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
+
+export type ExportFlags = {
+	out?: string;
+	status?: string[];
+	policy?: string;
+	annotate?: boolean;
+	decisions?: boolean;
+	format?: string;
+	verbose?: boolean;
+	json?: boolean;
+};
+
+export const decisionFormats = ['jsonl', 'csv'] as const;
+export type DecisionFormat = (typeof decisionFormats)[number];
+
+/** The key under which --annotate attaches each sample's decisions. */
+export const annotationKey = 'winnow';
+
+const newline = Buffer.from('\n');
+const malformedListLimit = 1000;
+
+/**
+ * winnow export: the selected samples' original bytes, one per line, in dataset order; or with
+ * --annotate the same lines with a "winnow" key added; or with --decisions the decisions themselves.
+ * Returns the exit code.
+ */
+export async function runExport(common: CommonOptions, flags: ExportFlags): Promise<number> {
+	if (flags.json) throw new UsageError('--json applies to winnow stats; winnow export writes JSON Lines (or CSV with --decisions --format csv).');
+	if (flags.decisions) return exportDecisions(common, flags);
+	if (flags.format !== undefined) throw new UsageError('--format applies to --decisions (winnow export data.jsonl --decisions --format csv); samples are always written as JSON Lines.');
+
+	const wanted = parseStatuses(flags.status);
+	const policy = parsePolicy(flags.policy);
+	const output = await openOutput(common, flags.out);
+	const stderr = (line: string) => process.stderr.write(`${line}\n`);
+
+	const file = await readDecisions(common, output);
+	if (!file) {
+		const note = wanted.has('undecided') ? '' : wanted.size === 1 ? `, so there is nothing ${[...wanted][0]} to export` : ', so there is nothing to export';
+		stderr(`winnow: no decisions file yet (${sanitizeLine(common.db)}): every sample is undecided${note}.`);
+	}
+
+	const accumulator = new StatsAccumulator(file?.decisions ?? [], {policy, trackRepeats: false});
+	const writer = new BufferedWriter(output);
+	let written = 0;
+	let malformedMatched = 0;
+	const malformedReasons: Array<{line: number; reason: string}> = [];
+	const removeSignalHandlers = cleanUpOnSignals(output);
+	let scan;
+	try {
+		scan = await scanDataset(common.dataset, common.idField, (entry, id, malformed) => {
+			const result = accumulator.add(id, entry.lineNumber, malformed);
+			if (malformed) {
+				if (flags.verbose && malformedReasons.length < malformedListLimit) malformedReasons.push({line: entry.lineNumber, reason: malformedReason(entry.bytes)});
+				if (selected(result, wanted)) malformedMatched++;
+				return;
+			}
+
+			if (!selected(result, wanted)) return;
+			written++;
+			if (flags.annotate) {
+				writer.push(annotate(entry.bytes, annotation(id, entry.lineNumber, result, policy, accumulator.recordsFor(id))));
+			} else {
+				writer.push(entry.bytes);
+			}
+
+			writer.push(newline);
+		}, async () => {
+			await writer.flush();
+			if (output.closed) throw new OutputClosed();
+		});
+		await writer.flush();
+		await output.commit();
+	} catch (error) {
+		await output.abort();
+		if (error instanceof OutputClosed) return 0;
+		throw error;
+	} finally {
+		removeSignalHandlers();
+	}
+
+	if (output.closed) return 0;
+	const stats = accumulator.finish();
+	const what = [...wanted].join(', ');
+	stderr(`winnow: exported ${count(written)} ${written === 1 ? 'sample' : 'samples'} (${what}; policy ${policy}${flags.annotate ? `; annotated under "${annotationKey}"` : ''}) to ${sanitizeLine(output.name)}.`);
+	for (const line of summary(stats, common.dataset, scan.layout)) stderr(`  ${line}`);
+	if (stats.malformed.count > 0) {
+		const matched = malformedMatched > 0 ? `, ${count(malformedMatched)} of them selected by --status` : '';
+		stderr(`  ${count(stats.malformed.count)} malformed ${stats.malformed.count === 1 ? 'line' : 'lines'} skipped${matched}${flags.verbose ? ':' : ' (--verbose lists them)'}`);
+		if (flags.verbose) {
+			for (const {line, reason} of malformedReasons) stderr(`    ${sanitizeLine(common.dataset)}, line ${line}: ${sanitizeLine(reason)}`);
+			if (stats.malformed.count > malformedReasons.length) stderr(`    … and ${count(stats.malformed.count - malformedReasons.length)} more`);
+		}
+	}
+
+	return 0;
+}
+
+function selected(result: StatusResult, wanted: ReadonlySet<SampleStatus>): boolean {
+	for (const status of result.matches) if (wanted.has(status)) return true;
+	return false;
+}
+
+/** Per-status counts and what a lead should know, as lines for stderr. */
+function summary(stats: Stats, dataset: string, layout: string): string[] {
+	const lines = [];
+	const {total} = stats.samples;
+	const counts = statuses.map(status => `${count(stats.status[status])} ${status}`).join(', ');
+	lines.push(`${sanitizeLine(dataset)}: ${count(total)} ${total === 1 ? 'sample' : 'samples'}${layout === 'array' ? ' (JSON array elements)' : ''}: ${counts}.`);
+	if (stats.samples.unsettled > 0) {
+		lines.push(`${count(stats.samples.unsettled)} ${stats.samples.unsettled === 1 ? 'sample is' : 'samples are'} undecided because reviewers disagree (policy ${stats.policy}); a lead can resolve them in the review screen.`);
+	}
+
+	if (stats.missingSamples.decisions > 0) {
+		const {decisions, samples} = stats.missingSamples;
+		lines.push(`${count(decisions)} ${decisions === 1 ? 'decision is' : 'decisions are'} on ${count(samples)} ${samples === 1 ? 'sample' : 'samples'} not in the dataset (winnow stats lists them).`);
+	}
+
+	return lines;
+}
+
+/** The "winnow" object --annotate attaches (documented in README-STATS-EXPORT.md). */
+function annotation(id: string, lineNumber: number, result: StatusResult, policy: Policy, records: DecisionRecord[] | undefined): string {
+	const decisions = (records ?? [])
+		.filter(record => record.verdict !== null)
+		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.reviewer < b.reviewer ? -1 : 1))
+		.map(record => ({reviewer: record.reviewer, verdict: record.verdict, categories: record.categories, note: record.note, at: record.at, resolution: record.resolution === true}));
+	return JSON.stringify({id, line: lineNumber, status: result.status, conflict: result.conflict, resolved: result.resolved, policy, decisions});
+}
+
+const keyNeedle = Buffer.from(JSON.stringify(annotationKey));
+
+/**
+ * Adds `"winnow":<value>` as the last key of the sample's object, leaving every original byte as it
+ * was. A sample that already has a top-level "winnow" key is re-serialised with the key replaced.
+ */
+export function annotate(bytes: Buffer, value: string): Buffer {
+	if (bytes.includes(keyNeedle)) {
+		const parsed = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+		if (Object.hasOwn(parsed, annotationKey)) {
+			parsed[annotationKey] = JSON.parse(value);
+			return Buffer.from(JSON.stringify(parsed));
+		}
+	}
+
+	let close = bytes.length - 1;
+	while (close > 0 && bytes[close] !== 0x7d) close--;
+	let before = close - 1;
+	while (before > 0 && (bytes[before] === 0x20 || bytes[before] === 0x09 || bytes[before] === 0x0a || bytes[before] === 0x0d)) before--;
+	const empty = bytes[before] === 0x7b;
+	return Buffer.concat([bytes.subarray(0, close), Buffer.from(`${empty ? '' : ','}${JSON.stringify(annotationKey)}:${value}`), bytes.subarray(close)]);
+}
+
+/* --decisions ------------------------------------------------------------------------------------ */
+
+export const csvColumns = ['sample', 'reviewer', 'verdict', 'categories', 'note', 'at', 'resolution'] as const;
+
+async function exportDecisions(common: CommonOptions, flags: ExportFlags): Promise<number> {
+	if (flags.annotate) throw new UsageError('--annotate attaches decisions to samples; it cannot be combined with --decisions, which writes the decisions themselves.');
+	if (listFlag(flags.status).length > 0) throw new UsageError('--status chooses samples; --decisions writes every decision (filter the rows by their verdict column instead).');
+	if (flags.policy !== undefined) throw new UsageError('--policy combines reviewers\' decisions on samples; --decisions writes each decision as it is, so it takes no policy.');
+	const format = oneOf('--format', flags.format ?? 'jsonl', decisionFormats);
+	const output = await openOutput(common, flags.out);
+	const file = await readDecisions(common, output);
+	if (!file) process.stderr.write(`winnow: no decisions file yet (${sanitizeLine(common.db)}): there are no decisions to export.\n`);
+
+	const records: DecisionRecord[] = [];
+	let cleared = 0;
+	for (const list of groupBySample(file?.decisions ?? []).values()) {
+		for (const record of list) {
+			if (record.verdict === null) cleared++;
+			else records.push(record);
+		}
+	}
+
+	records.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.sample !== b.sample ? (a.sample < b.sample ? -1 : 1) : a.reviewer < b.reviewer ? -1 : a.reviewer > b.reviewer ? 1 : 0));
+	const writer = new BufferedWriter(output);
+	const removeSignalHandlers = cleanUpOnSignals(output);
+	try {
+		if (format === 'csv') writer.push(Buffer.from(csvRow(csvColumns)));
+		for (const record of records) {
+			writer.push(Buffer.from(format === 'csv' ? csvRow(decisionCells(record)) : `${decisionJson(record)}\n`));
+			// eslint-disable-next-line no-await-in-loop
+			if (writer.shouldFlush) await writer.flush();
+			if (output.closed) break;
+		}
+
+		await writer.flush();
+		await output.commit();
+	} catch (error) {
+		await output.abort();
+		throw error;
+	} finally {
+		removeSignalHandlers();
+	}
+
+	if (output.closed) return 0;
+	const left = cleared > 0 ? ` (${count(cleared)} undone ${cleared === 1 ? 'decision' : 'decisions'} left out)` : '';
+	process.stderr.write(`winnow: exported ${count(records.length)} ${records.length === 1 ? 'decision' : 'decisions'} as ${format === 'csv' ? 'CSV' : 'JSON Lines'} to ${sanitizeLine(output.name)}${left}.\n`);
+	return 0;
+}
+
+export function decisionCells(record: DecisionRecord): string[] {
+	return [record.sample, record.reviewer, record.verdict ?? '', record.categories.join(';'), record.note, record.at, record.resolution === true ? 'true' : 'false'];
+}
+
+export function decisionJson(record: DecisionRecord): string {
+	return JSON.stringify({sample: record.sample, reviewer: record.reviewer, verdict: record.verdict, categories: record.categories, note: record.note, at: record.at, resolution: record.resolution === true});
+}
+
+/** One CSV record, RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled; CRLF ends it. */
+export function csvRow(cells: readonly string[]): string {
+	return cells.map(cell => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',') + '\r\n';
+}
+
+/* shared ----------------------------------------------------------------------------------------- */
+
+export function parseStatuses(values: string[] | undefined): Set<SampleStatus> {
+	const list = listFlag(values);
+	if (list.length === 0) return new Set(['accepted']);
+	return new Set(list.map(value => oneOf('--status', value, statuses)));
+}
+
+export function parsePolicy(value: string | undefined): Policy {
+	return value === undefined ? defaultPolicy : oneOf('--policy', value, policies);
+}
+
+async function readDecisions(common: CommonOptions, output: Output): Promise<DecisionsFile | undefined> {
+	try {
+		return await readDecisionsFile(common.db, basename(common.dataset));
+	} catch (error) {
+		await output.abort();
+		throw error;
+	}
+}
+
+class OutputClosed extends Error {}
+
+/**
+ * Checks --out before anything is read: its folder must exist, it must not be a folder, and it must
+ * not be the dataset or the decisions file (compared by resolved real path and by inode, so a
+ * symlink or hard link to either is refused too). Standard output is refused when it is a terminal:
+ * samples are untrusted bytes that may hold escape sequences.
+ */
+async function openOutput(common: CommonOptions, out: string | undefined): Promise<Output> {
+	if (out === undefined || out === '-') {
+		if (process.stdout.isTTY) {
+			throw new UsageError('standard output is a terminal, and exported samples are raw bytes that may hold escape sequences: give --out FILE, or redirect (> file, | less).');
+		}
+
+		return new StreamOutput(process.stdout);
+	}
+
+	if (out.trim() === '') throw new UsageError('--out needs a file name, e.g. --out accepted.jsonl.');
+	const folder = dirname(resolve(out));
+	let folderStats;
+	try {
+		folderStats = await stat(folder);
+	} catch {
+		throw new UsageError(`cannot write ${out}: the folder ${folder} does not exist; create it first (mkdir -p '${folder}').`);
+	}
+
+	if (!folderStats.isDirectory()) throw new UsageError(`cannot write ${out}: ${folder} is not a folder.`);
+	const target = await stat(out).catch(() => undefined);
+	if (target?.isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name, e.g. --out ${join(out, 'accepted.jsonl')}.`);
+
+	for (const [path, what] of [[common.dataset, 'the dataset'], [common.db, 'the decisions file']] as const) {
+		// eslint-disable-next-line no-await-in-loop
+		if (await samePath(out, path)) throw new UsageError(`--out ${out} is ${what}${path === out ? '' : ` (${path})`}; winnow export never writes over it: choose another file.`);
+	}
+
+	try {
+		return await AtomicFileOutput.create(out);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		throw new DatasetError(`cannot write ${out} (${code === 'EACCES' || code === 'EPERM' ? `permission denied in ${folder}` : code ?? (error as Error).message}).`);
+	}
+}
+
+async function samePath(a: string, b: string): Promise<boolean> {
+	const [statA, statB] = await Promise.all([stat(a).catch(() => undefined), stat(b).catch(() => undefined)]);
+	if (statA && statB && statA.dev === statB.dev && statA.ino === statB.ino) return true;
+	return (await canonical(a)) === (await canonical(b));
+}
+
+/** Real path of the folder plus the file name (the file itself may not exist yet). */
+async function canonical(path: string): Promise<string> {
+	const absolute = resolve(path);
+	try {
+		return await realpath(absolute);
+	} catch {
+		try {
+			return join(await realpath(dirname(absolute)), basename(absolute));
+		} catch {
+			return absolute;
+		}
+	}
+}
+
+/** While a file is being written, ctrl-c, SIGTERM and SIGHUP remove the temporary file and exit. */
+function cleanUpOnSignals(output: Output): () => void {
+	const handlers = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(signal => {
+		const handler = () => {
+			output.abortSync();
+			process.stderr.write(`winnow: export interrupted (${signal}); ${output instanceof AtomicFileOutput ? `${output.name} was left as it was.` : 'the output is incomplete.'}\n`);
+			process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGTERM' ? 143 : 129);
+		};
+
+		process.on(signal, handler);
+		return [signal, handler] as const;
+	});
+	return () => {
+		for (const [signal, handler] of handlers) process.off(signal, handler);
+	};
+}
+
+export {isWellFormed};

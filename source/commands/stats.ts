@@ -1,0 +1,77 @@
+import {basename} from 'node:path';
+import {UsageError, type CommonOptions} from '../cli/options.js';
+import {renderStats} from '../report/render.js';
+import {scanDataset} from '../report/scan-dataset.js';
+import {StatsAccumulator, type Stats} from '../report/stats.js';
+import {terminalCapabilities} from '../report/terminal.js';
+import {readDecisionsFile} from '../store/decisions-file.js';
+import {parsePolicy} from './export.js';
+
+export type StatsFlags = {
+	json?: boolean;
+	policy?: string;
+	verbose?: boolean;
+	out?: string;
+	status?: string[];
+	annotate?: boolean;
+	decisions?: boolean;
+	format?: string;
+};
+
+/** Version of the --json object; bumped only if a field is removed or changes meaning. */
+export const statsJsonVersion = 1;
+
+export type StatsJson = {
+	version: number;
+	dataset: {path: string; layout: 'jsonl' | 'array'; bytes: number; blankLines: number};
+	decisionsFile: {path: string; exists: boolean};
+} & Stats;
+
+/** winnow stats: one streaming pass over the dataset, then a table (or --json) on stdout. */
+export async function runStats(common: CommonOptions, flags: StatsFlags): Promise<number> {
+	for (const [flag, given] of [['--out', flags.out !== undefined], ['--status', (flags.status?.length ?? 0) > 0], ['--annotate', flags.annotate], ['--decisions', flags.decisions], ['--format', flags.format !== undefined]] as const) {
+		if (given) throw new UsageError(`${flag} applies to winnow export, not winnow stats.`);
+	}
+
+	const policy = parsePolicy(flags.policy);
+	const file = await readDecisionsFile(common.db, basename(common.dataset));
+	const accumulator = new StatsAccumulator(file?.decisions ?? [], {policy});
+	const scan = await scanDataset(common.dataset, common.idField, (entry, id, malformed) => {
+		accumulator.add(id, entry.lineNumber, malformed);
+	});
+	const stats = accumulator.finish();
+
+	if (flags.json) {
+		const json: StatsJson = {
+			version: statsJsonVersion,
+			dataset: {path: common.dataset, layout: scan.layout, bytes: scan.totalBytes, blankLines: scan.blankLines},
+			decisionsFile: {path: common.db, exists: file !== undefined},
+			...stats,
+		};
+		await write(`${terminalSafeJson(json)}\n`);
+		return 0;
+	}
+
+	const capabilities = terminalCapabilities(process.env, process.stdout);
+	await write(renderStats(stats, {...capabilities, verbose: flags.verbose, source: {dataset: common.dataset, decisionsFile: common.db, decisionsFileExists: file !== undefined}}));
+	return 0;
+}
+
+/**
+ * JSON.stringify with every control, format and separator character outside ASCII (C1 controls,
+ * bidi overrides, U+2028/9, …) written as a \u escape: the same JSON value, safe to print.
+ */
+export function terminalSafeJson(value: unknown): string {
+	return JSON.stringify(value, null, 2).replace(/[\u007F-\u009F\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu, character => {
+		let escaped = '';
+		for (let i = 0; i < character.length; i++) escaped += `\\u${character.charCodeAt(i).toString(16).padStart(4, '0')}`;
+		return escaped;
+	});
+}
+
+async function write(text: string): Promise<void> {
+	await new Promise<void>(resolve => {
+		process.stdout.on('error', () => resolve());
+		process.stdout.write(text, () => resolve());
+	});
+}

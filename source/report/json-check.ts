@@ -1,0 +1,198 @@
+/*
+Checks that bytes hold one JSON object (RFC 8259, exactly what JSON.parse accepts) without building
+it: no decoding to a string, no objects, no garbage, a few times faster than JSON.parse on sample
+lines. The export and stats commands use it to tell malformed lines from samples on every entry of
+the file. UTF-8 validity is checked separately (buffer.isUtf8).
+*/
+
+const space = 0x20;
+const tab = 0x09;
+const lf = 0x0a;
+const cr = 0x0d;
+const quote = 0x22;
+const backslash = 0x5c;
+const comma = 0x2c;
+const colon = 0x3a;
+const openBrace = 0x7b;
+const closeBrace = 0x7d;
+const openBracket = 0x5b;
+const closeBracket = 0x5d;
+const minus = 0x2d;
+const plus = 0x2b;
+const dot = 0x2e;
+const zero = 0x30;
+const nine = 0x39;
+
+/** 1 for the characters allowed after a backslash (other than u). */
+const simpleEscape = new Uint8Array(256);
+for (const c of '"\\/bfnrt') simpleEscape[c.charCodeAt(0)] = 1;
+const hex = new Uint8Array(256);
+for (const c of '0123456789abcdefABCDEF') hex[c.charCodeAt(0)] = 1;
+
+// Container kinds on the stack.
+const inObject = 1;
+const inArray = 2;
+
+let stack = new Uint8Array(64);
+
+/** True when `bytes` is exactly one JSON object, with optional white space around it. */
+export function isJsonObject(bytes: Uint8Array): boolean {
+	const end = bytes.length;
+	let i = skipSpace(bytes, 0, end);
+	if (bytes[i] !== openBrace) return false;
+	let depth = 0;
+
+	// Each turn of the loop reads one value at i (after white space), then what follows it.
+	for (;;) {
+		// --- a value ---
+		i = skipSpace(bytes, i, end);
+		if (i >= end) return false;
+		let c = bytes[i];
+		if (c === openBrace || c === openBracket) {
+			if (depth === stack.length) {
+				const grown = new Uint8Array(stack.length * 2);
+				grown.set(stack);
+				stack = grown;
+			}
+
+			const kind = c === openBrace ? inObject : inArray;
+			stack[depth++] = kind;
+			i = skipSpace(bytes, i + 1, end);
+			if (i >= end) return false;
+			c = bytes[i];
+			if (kind === inObject) {
+				if (c === closeBrace) {
+					depth--;
+					i++;
+				} else {
+					i = key(bytes, i, end);
+					if (i < 0) return false;
+					continue;
+				}
+			} else if (c === closeBracket) {
+				depth--;
+				i++;
+			} else {
+				continue;
+			}
+		} else if (c === quote) {
+			i = string(bytes, i, end);
+			if (i < 0) return false;
+		} else if (c === minus || (c >= zero && c <= nine)) {
+			i = number(bytes, i, end);
+			if (i < 0) return false;
+		} else if (c === 0x74) { // true
+			if (bytes[i + 1] !== 0x72 || bytes[i + 2] !== 0x75 || bytes[i + 3] !== 0x65) return false;
+			i += 4;
+		} else if (c === 0x66) { // false
+			if (bytes[i + 1] !== 0x61 || bytes[i + 2] !== 0x6c || bytes[i + 3] !== 0x73 || bytes[i + 4] !== 0x65) return false;
+			i += 5;
+		} else if (c === 0x6e) { // null
+			if (bytes[i + 1] !== 0x75 || bytes[i + 2] !== 0x6c || bytes[i + 3] !== 0x6c) return false;
+			i += 4;
+		} else {
+			return false;
+		}
+
+		// --- after a value: close containers, or a comma and the next value (or key) ---
+		for (;;) {
+			i = skipSpace(bytes, i, end);
+			if (depth === 0) return i === end;
+			if (i >= end) return false;
+			c = bytes[i];
+			const kind = stack[depth - 1];
+			if (c === comma) {
+				i++;
+				if (kind === inObject) {
+					i = key(bytes, skipSpace(bytes, i, end), end);
+					if (i < 0) return false;
+				}
+
+				break;
+			}
+
+			if ((kind === inObject && c === closeBrace) || (kind === inArray && c === closeBracket)) {
+				depth--;
+				i++;
+				continue;
+			}
+
+			return false;
+		}
+	}
+}
+
+function skipSpace(bytes: Uint8Array, i: number, end: number): number {
+	while (i < end) {
+		const c = bytes[i];
+		if (c !== space && c !== lf && c !== cr && c !== tab) break;
+		i++;
+	}
+
+	return i;
+}
+
+/** A key and its colon at i; returns the index after the colon, or -1. */
+function key(bytes: Uint8Array, i: number, end: number): number {
+	if (bytes[i] !== quote) return -1;
+	i = string(bytes, i, end);
+	if (i < 0) return -1;
+	i = skipSpace(bytes, i, end);
+	return bytes[i] === colon ? i + 1 : -1;
+}
+
+/** The string opening at i; returns the index after its closing quote, or -1. */
+function string(bytes: Uint8Array, i: number, end: number): number {
+	i++;
+	while (i < end) {
+		const c = bytes[i];
+		if (c === quote) return i + 1;
+		if (c === backslash) {
+			const e = bytes[i + 1];
+			if (e === 0x75) {
+				if (i + 5 >= end || hex[bytes[i + 2]] === 0 || hex[bytes[i + 3]] === 0 || hex[bytes[i + 4]] === 0 || hex[bytes[i + 5]] === 0) return -1;
+				i += 6;
+			} else if (i + 1 < end && simpleEscape[e] === 1) {
+				i += 2;
+			} else {
+				return -1;
+			}
+		} else if (c < space) {
+			return -1;
+		} else {
+			i++;
+		}
+	}
+
+	return -1;
+}
+
+/** The number starting at i; returns the index after it, or -1. */
+function number(bytes: Uint8Array, i: number, end: number): number {
+	if (bytes[i] === minus) i++;
+	if (i >= end) return -1;
+	if (bytes[i] === zero) {
+		i++;
+	} else if (bytes[i] >= 0x31 && bytes[i] <= nine) {
+		while (i < end && bytes[i] >= zero && bytes[i] <= nine) i++;
+	} else {
+		return -1;
+	}
+
+	if (i < end && bytes[i] === dot) {
+		i++;
+		const start = i;
+		while (i < end && bytes[i] >= zero && bytes[i] <= nine) i++;
+		if (i === start) return -1;
+	}
+
+	if (i < end && (bytes[i] === 0x65 || bytes[i] === 0x45)) {
+		i++;
+		if (i < end && (bytes[i] === plus || bytes[i] === minus)) i++;
+		const start = i;
+		while (i < end && bytes[i] >= zero && bytes[i] <= nine) i++;
+		if (i === start) return -1;
+	}
+
+	return i;
+}

@@ -1,0 +1,152 @@
+import {once} from 'node:events';
+import {closeSync, unlinkSync} from 'node:fs';
+import {chmod, open, rename, stat, unlink, type FileHandle} from 'node:fs/promises';
+import {basename, dirname, join, resolve} from 'node:path';
+import {randomBytes} from 'node:crypto';
+
+/** Where an export goes: standard output, or a file replaced atomically when the export completes. */
+export type Output = {
+	readonly name: string;
+	write(data: Buffer): Promise<void>;
+	/** Makes the output final (for a file: fsync, then rename over the target). */
+	commit(): Promise<void>;
+	/** Gives up: for a file, the temporary file is removed and the target left as it was. */
+	abort(): Promise<void>;
+	/** abort() for signal handlers, which cannot wait. */
+	abortSync(): void;
+	/** True once the reader went away (a closed pipe): stop writing, quietly. */
+	readonly closed: boolean;
+};
+
+/** Writes to a stream (standard output), waiting for 'drain'; a closed pipe (EPIPE) ends it quietly. */
+export class StreamOutput implements Output {
+	closed = false;
+	private failure: Error | undefined;
+
+	constructor(private readonly stream: NodeJS.WritableStream, readonly name = 'standard output') {
+		stream.on('error', (error: NodeJS.ErrnoException) => {
+			if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') this.closed = true;
+			else this.failure = error;
+		});
+	}
+
+	async write(data: Buffer): Promise<void> {
+		if (this.failure) throw this.failure;
+		if (this.closed || data.length === 0) return;
+		if (!this.stream.write(data)) {
+			await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close'), once(this.stream, 'error').catch(() => undefined)]);
+		}
+
+		if (this.failure) throw this.failure;
+	}
+
+	async commit(): Promise<void> {
+		if (this.failure) throw this.failure;
+	}
+
+	async abort(): Promise<void> {}
+
+	abortSync(): void {}
+}
+
+/**
+ * Writes to a temporary file beside the target (same folder, so the rename is atomic), then fsyncs
+ * and renames it over the target. Killed at any point, the target holds its old content or does not
+ * exist; a SIGKILL can leave the temporary file (.<name>.winnow-<pid>-<random>.tmp) behind.
+ */
+export class AtomicFileOutput implements Output {
+	static async create(target: string): Promise<AtomicFileOutput> {
+		const path = resolve(target);
+		const temporary = join(dirname(path), `.${basename(path)}.winnow-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
+		const handle = await open(temporary, 'wx', 0o666);
+		const output = new AtomicFileOutput(target, path, temporary, handle);
+		try {
+			const existing = await stat(path);
+			await chmod(temporary, existing.mode & 0o7777);
+		} catch {}
+
+		return output;
+	}
+
+	readonly closed = false;
+	private done = false;
+
+	private constructor(readonly name: string, private readonly path: string, readonly temporary: string, private readonly handle: FileHandle) {}
+
+	async write(data: Buffer): Promise<void> {
+		let offset = 0;
+		while (offset < data.length) {
+			// eslint-disable-next-line no-await-in-loop
+			const {bytesWritten} = await this.handle.write(data, offset, data.length - offset);
+			offset += bytesWritten;
+		}
+	}
+
+	async commit(): Promise<void> {
+		await this.handle.sync();
+		await this.handle.close();
+		this.done = true;
+		try {
+			await rename(this.temporary, this.path);
+		} catch (error) {
+			await unlink(this.temporary).catch(() => undefined);
+			throw error;
+		}
+
+		// Make the rename itself durable; not every file system lets a folder be fsynced.
+		try {
+			const folder = await open(dirname(this.path), 'r');
+			await folder.sync().catch(() => undefined);
+			await folder.close();
+		} catch {}
+	}
+
+	async abort(): Promise<void> {
+		if (this.done) return;
+		this.done = true;
+		await this.handle.close().catch(() => undefined);
+		await unlink(this.temporary).catch(() => undefined);
+	}
+
+	abortSync(): void {
+		if (this.done) return;
+		this.done = true;
+		try {
+			closeSync(this.handle.fd);
+		} catch {}
+
+		try {
+			unlinkSync(this.temporary);
+		} catch {}
+	}
+}
+
+/** Gathers small pieces into large writes. */
+export class BufferedWriter {
+	private readonly pieces: Buffer[] = [];
+	private size = 0;
+
+	constructor(private readonly output: Output, private readonly threshold = 1 << 20) {}
+
+	/** Queues bytes; they must stay unchanged until the next flush(). */
+	push(data: Buffer) {
+		this.pieces.push(data);
+		this.size += data.length;
+	}
+
+	get pending(): number {
+		return this.size;
+	}
+
+	get shouldFlush(): boolean {
+		return this.size >= this.threshold;
+	}
+
+	async flush(): Promise<void> {
+		if (this.size === 0) return;
+		const data = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces, this.size);
+		this.pieces.length = 0;
+		this.size = 0;
+		await this.output.write(data);
+	}
+}

@@ -1,0 +1,208 @@
+// Real OS processes sharing one decisions file: the union test of issue 4, stale-lock recovery after
+// a SIGKILLed lock holder, and a lock holder that is stopped (SIGSTOP) for longer than the stale time.
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {DecisionStore} from '../source/store/decision-store.js';
+import {parseDecisionsFile} from '../source/store/decisions-file.js';
+import {defaultLockStale} from '../source/store/locked-merge-adapter.js';
+import {newer} from '../source/store/merge.js';
+import {recordKey, type DecisionRecord} from '../source/store/schema.js';
+import {crashBatches} from './helpers/sequence.mjs';
+import {ensureBuilt, sleep, spawnWriter, type Writer} from './helpers/store-processes.js';
+
+const dataset = 'samples.jsonl';
+let dir: string;
+
+beforeAll(() => {
+	ensureBuilt();
+	dir = mkdtempSync(join(tmpdir(), 'winnow-concurrency-'));
+});
+
+afterAll(() => {
+	rmSync(dir, {recursive: true, force: true});
+});
+
+function readDisk(file: string): Map<string, DecisionRecord> {
+	const data = parseDecisionsFile(readFileSync(file, 'utf8'), file, dataset);
+	return new Map(data.decisions.map(r => [recordKey(r.sample, r.reviewer), r]));
+}
+
+type Final = {reviewer: string; own: DecisionRecord[]; flushes: number; failures: number; undos: number; decisions: number};
+
+async function runUnion(name: string, reviewers: string[], perProcess: number) {
+	const file = join(dir, `${name}.decisions.json`);
+	const writers = reviewers.map((reviewer, i) => spawnWriter(['union', file, dataset, reviewer, String(perProcess), String(1000 + i), JSON.stringify({writeDelay: 2, retryDelay: 20, watchInterval: 0, samples: 100})]));
+	for (const writer of writers) expect(await writer.waitFor(line => line === 'ready'), writer.stderr.join('\n')).toBe('ready');
+	const started = Date.now();
+	for (const writer of writers) writer.send('go');
+	const exits = await Promise.all(writers.map(async w => w.exited));
+	const seconds = (Date.now() - started) / 1000;
+	for (const [i, exit] of exits.entries()) expect(exit, writers[i]!.stderr.join('\n')).toEqual({code: 0, signal: null});
+	const finals = writers.map(w => JSON.parse(w.lines.find(line => line.startsWith('final '))!.slice(6)) as Final);
+
+	// What the file must hold: for every sample and reviewer, the newest of the records any process made.
+	const expected = new Map<string, DecisionRecord>();
+	for (const final of finals) {
+		for (const record of final.own) {
+			const key = recordKey(record.sample, record.reviewer);
+			const current = expected.get(key);
+			expected.set(key, current ? newer(current, record) : record);
+		}
+	}
+
+	const disk = readDisk(file);
+	let lost = 0;
+	for (const [key, record] of expected) {
+		if (JSON.stringify(disk.get(key)) !== JSON.stringify(record)) lost++;
+	}
+
+	const extra = [...disk.keys()].filter(key => !expected.has(key)).length;
+	const figures = {
+		processes: writers.length,
+		decisions: finals.reduce((sum, f) => sum + f.decisions, 0),
+		undos: finals.reduce((sum, f) => sum + f.undos, 0),
+		writes: finals.reduce((sum, f) => sum + f.flushes, 0),
+		failedWrites: finals.reduce((sum, f) => sum + f.failures, 0),
+		records: expected.size,
+		undoneOnDisk: [...disk.values()].filter(r => r.verdict === null).length,
+		lost,
+		extra,
+		seconds,
+	};
+	console.log(`[concurrency] ${name}: ${JSON.stringify(figures)}`);
+	expect(lost).toBe(0);
+	expect(extra).toBe(0);
+	expect(figures.undoneOnDisk).toBeGreaterThan(0);
+	expect(readdirSync(dir).filter(f => f.startsWith(`${name}.decisions.json.`))).toEqual([]);
+	return figures;
+}
+
+describe('several processes writing one decisions file at once', () => {
+	test('3 processes, 300 decisions each with undos, one reviewer each: the file holds exactly the union', async () => {
+		const figures = await runUnion('three-reviewers', ['ann', 'bob', 'cy'], 300);
+		expect(figures.decisions).toBe(900);
+	}, 120_000);
+
+	test('3 processes as the same reviewer (one person, three terminals): the newest change per sample wins', async () => {
+		await runUnion('same-reviewer', ['ann', 'ann', 'ann'], 300);
+	}, 120_000);
+});
+
+describe('lock left behind', () => {
+	/** Starts a crash-mode writer and SIGKILLs it at a moment it holds the lock. */
+	async function killWhileHoldingLock(file: string, run: number, options: Record<string, unknown>): Promise<Writer> {
+		const lock = `${file}.lock`;
+		for (;;) {
+			const writer = spawnWriter(['crash', file, dataset, 'ann', String(run), JSON.stringify(options)]);
+			await writer.waitFor(line => line.startsWith('ok '));
+			// The writer spends most of its time inside the lock: stop it, and kill it if it holds the lock.
+			for (let attempt = 0; attempt < 200; attempt++) {
+				writer.child.kill('SIGSTOP');
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(5);
+				if (existsSync(lock)) {
+					writer.child.kill('SIGKILL');
+					// eslint-disable-next-line no-await-in-loop
+					await writer.exited;
+					if (existsSync(lock)) return writer;
+					break;
+				}
+
+				writer.child.kill('SIGCONT');
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(Math.random() * 5);
+			}
+
+			writer.child.kill('SIGKILL');
+			await writer.exited;
+		}
+	}
+
+	test('a SIGKILLed lock holder does not stop the next writer for long (default stale time)', async () => {
+		const file = join(dir, 'killed-holder.decisions.json');
+		await killWhileHoldingLock(file, 1, {writeDelay: 0, watchInterval: 0});
+		const killedAt = Date.now();
+		expect(readdirSync(dir)).toContain('killed-holder.decisions.json.lock');
+		const store = await DecisionStore.open(file, dataset, {watchInterval: 0, retryDelay: 100});
+		store.set({sample: 'after', reviewer: 'bob', verdict: 'accepted'});
+		const errors = new Set<string>();
+		for (;;) {
+			try {
+				// eslint-disable-next-line no-await-in-loop
+				await store.flush();
+				break;
+			} catch (error) {
+				errors.add((error as Error).message);
+			}
+		}
+
+		store.close();
+		const seconds = (Date.now() - killedAt) / 1000;
+		console.log(`[concurrency] killed lock holder: next writer saved after ${seconds.toFixed(1)} s (stale ${defaultLockStale / 1000} s); meanwhile: ${[...errors].join(' | ') || 'no error'}`);
+		expect(seconds).toBeLessThan((defaultLockStale / 1000) + 4);
+		expect(readDisk(file).get(recordKey('after', 'bob'))?.verdict).toBe('accepted');
+		expect(existsSync(`${file}.lock`)).toBe(false);
+	}, 60_000);
+
+	test('a lock holder stopped for longer than the stale time neither crashes nor loses anyone\'s decisions', async () => {
+		const options = {stale: 2000, writeDelay: 0, watchInterval: 0, retryDelay: 20};
+		const rounds = 3;
+		for (let round = 0; round < rounds; round++) {
+			const file = join(dir, `stopped-holder-${round}.decisions.json`);
+			const lock = `${file}.lock`;
+			const holder = spawnWriter(['crash', file, dataset, 'ann', String(500 + round), JSON.stringify(options)]);
+			await holder.waitFor(line => line.startsWith('ok '));
+			// Stop it while it holds the lock.
+			for (;;) {
+				holder.child.kill('SIGSTOP');
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(5);
+				if (existsSync(lock)) break;
+				holder.child.kill('SIGCONT');
+				// eslint-disable-next-line no-await-in-loop
+				await sleep(Math.random() * 5);
+			}
+
+			// Another process writes meanwhile: it waits out the stale time, then takes the lock over.
+			const other = await DecisionStore.open(file, dataset, {...options});
+			const started = Date.now();
+			for (let i = 0; i < 20; i++) other.set({sample: `b${i}`, reviewer: 'bob', verdict: 'rejected'});
+			for (;;) {
+				try {
+					// eslint-disable-next-line no-await-in-loop
+					await other.flush();
+					break;
+				} catch {}
+			}
+
+			const tookOver = (Date.now() - started) / 1000;
+			other.close();
+			holder.child.kill('SIGCONT');
+			await sleep(500);
+			holder.send('stop');
+			const exit = await holder.exited;
+			const final = holder.lines.find(line => line.startsWith('final '));
+			console.log(`[concurrency] stopped lock holder, round ${round + 1}: other writer took the lock over after ${tookOver.toFixed(1)} s; holder ${JSON.stringify(exit)}; ${final}; ${holder.stderr.filter(line => line.includes('lock')).slice(0, 2).join(' | ')}`);
+			expect(exit, holder.stderr.join('\n')).toEqual({code: 0, signal: null});
+			const made = Number(final!.split(' ')[1]);
+			const disk = readDisk(file);
+			// The other writer's acknowledged decisions are all there…
+			const bobs = [...disk.values()].filter(r => r.reviewer === 'bob');
+			expect(bobs.length).toBe(20);
+			// …and so is everything the stopped holder made.
+			const state = new Map<string, string | null>();
+			let count = 0;
+			for (const batch of crashBatches(500 + round)) {
+				if (count >= made) break;
+				for (const decision of batch) {
+					state.set(decision.sample, decision.verdict);
+					count++;
+				}
+			}
+
+			expect(new Map([...disk.values()].filter(r => r.reviewer === 'ann').map(r => [r.sample, r.verdict]))).toEqual(state);
+		}
+	}, 120_000);
+});

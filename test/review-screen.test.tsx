@@ -1,0 +1,178 @@
+import React from 'react';
+import {readFileSync} from 'node:fs';
+import {render} from 'ink-testing-library';
+import {afterEach, describe, expect, it} from 'vitest';
+import {App} from '../source/ui/App.js';
+import {useTempDir} from './helpers/temp.js';
+import {chatLines, reviewFixture} from './helpers/review-fixture.js';
+
+const tempDir = useTempDir();
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+	for (const cleanup of cleanups.splice(0)) cleanup();
+});
+
+const tick = async (ms = 30) => new Promise(resolve => {
+	setTimeout(resolve, ms);
+});
+
+async function screen(content = chatLines(6), options = {}) {
+	const fixture = await reviewFixture(tempDir(), content, options);
+	const view = render(<App controller={fixture.controller}/>);
+	cleanups.push(() => {
+		view.unmount();
+		fixture.store.close();
+		fixture.dataset.close();
+	});
+	const type = async (...inputs: string[]) => {
+		for (const input of inputs) {
+			view.stdin.write(input);
+			// eslint-disable-next-line no-await-in-loop
+			await tick();
+		}
+	};
+
+	return {...fixture, view, type, frame: () => view.lastFrame() ?? ''};
+}
+
+describe('review screen', () => {
+	it('shows the sample, its position, id, format, metadata, status bar and key hints', async () => {
+		const {frame} = await screen();
+		expect(frame()).toContain('1/6');
+		expect(frame()).toContain('s1');
+		expect(frame()).toContain('question 1');
+		expect(frame()).toContain('model=gen-1');
+		expect(frame()).toMatch(/tester.*0\/6 decided/);
+		expect(frame()).toMatch(/a acc/);
+	});
+
+	it('accepts, rejects and advances; undo returns to the undone sample', async () => {
+		const {frame, type, store} = await screen();
+		await type('a');
+		expect(frame()).toContain('question 2');
+		await type('x');
+		expect(frame()).toContain('question 3');
+		expect(store.get('s1', 'tester')?.verdict).toBe('accepted');
+		expect(store.get('s2', 'tester')?.verdict).toBe('rejected');
+		await type('u');
+		expect(frame()).toContain('question 2');
+		expect(store.get('s2', 'tester')?.verdict).toBeNull();
+		await type('u');
+		expect(frame()).toContain('question 1');
+		expect(store.get('s1', 'tester')?.verdict).toBeNull();
+		await type('u');
+		expect(frame()).toContain('nothing to undo');
+	});
+
+	it('flags bias with categories and a note', async () => {
+		const {frame, type, store} = await screen();
+		await type('b');
+		expect(frame()).toContain('Flag for bias');
+		expect(frame()).toContain('gender identity');
+		await type('1', '7', '\t', 'old people stereotype', '\r');
+		expect(frame()).toContain('question 2');
+		expect(store.get('s1', 'tester')).toMatchObject({verdict: 'flagged', categories: ['age', 'religion'], note: 'old people stereotype'});
+	});
+
+	it('refuses to flag with no category picked', async () => {
+		const {frame, type} = await screen();
+		await type('b', '\r');
+		expect(frame()).toContain('pick at least one category');
+		await type('\u001B');
+		expect(frame()).toContain('question 1');
+	});
+
+	it('adds a note without deciding', async () => {
+		const {frame, type, store} = await screen();
+		await type('c', 'check facts', '\r');
+		expect(frame()).toContain('note: check facts');
+		expect(store.get('s1', 'tester')).toMatchObject({verdict: null, note: 'check facts'});
+	});
+
+	it('skips, moves, goes to a number, first and last', async () => {
+		const {frame, type} = await screen();
+		await type('s');
+		expect(frame()).toContain('question 2');
+		await type('h');
+		expect(frame()).toContain('question 1');
+		await type(':', '5', '\r');
+		expect(frame()).toContain('question 5');
+		await type('G');
+		expect(frame()).toContain('question 6');
+		await type('g');
+		expect(frame()).toContain('question 1');
+		await type(':', '99', '\r');
+		expect(frame()).toContain('no sample 99');
+	});
+
+	it('searches and moves between matches with n and N', async () => {
+		const {frame, type} = await screen(chatLines(8, i => (i % 3 === 2 ? `needle ${i + 1}` : `hay ${i + 1}`)));
+		await type('/', 'NEEDLE', '\r');
+		await tick(100);
+		expect(frame()).toContain('needle 3');
+		await type('n');
+		await tick(100);
+		expect(frame()).toContain('needle 6');
+		await type('N');
+		await tick(100);
+		expect(frame()).toContain('needle 3');
+	});
+
+	it('cycles the filter and advances only through samples it shows', async () => {
+		const {frame, type} = await screen();
+		await type('a', 'a', 'r');
+		await type('f');
+		expect(frame()).toMatch(/filter: all/);
+		await type('f');
+		expect(frame()).toMatch(/filter: accepted/);
+		expect(frame()).toContain('question 1');
+		await type('l');
+		expect(frame()).toContain('question 2');
+		await type('l');
+		expect(frame()).toContain('no later accepted sample');
+	});
+
+	it('shows help and the stats panel, and closes them', async () => {
+		const {frame, type} = await screen();
+		await type('?');
+		expect(frame()).toContain('undo the last decision');
+		await type('?');
+		expect(frame()).toContain('question 1');
+		await type('a', 't');
+		expect(frame()).toMatch(/accepted\s+1/);
+		await type('\u001B');
+		expect(frame()).toContain('question 2');
+	});
+
+	it('scrolls a long sample inside the viewport, keeping the status bar', async () => {
+		const long = JSON.stringify({id: 'long', text: Array.from({length: 80}, (_, i) => `paragraph ${i + 1}`).join('\n')});
+		const {frame, type} = await screen(`${long}\n`);
+		expect(frame()).toContain('paragraph 1');
+		expect(frame()).not.toContain('paragraph 40');
+		await type('\u001B[6~', '\u001B[6~');
+		expect(frame()).not.toContain('paragraph 1\n');
+		expect(frame()).toMatch(/rows \d+–\d+ of/);
+		expect(frame()).toMatch(/decided/);
+		const lines = frame().split('\n');
+		expect(lines.length).toBeLessThanOrEqual(23);
+	});
+
+	it('shows escape sequences in a sample as visible placeholders', async () => {
+		const evil = JSON.stringify({id: 'evil', text: 'red \u001B[31mRED\u001B[0m clip \u001B]52;c;aGk=\u0007 bidi \u202Eabc'});
+		const {frame} = await screen(`${evil}\n`);
+		expect(frame()).toContain('␛[31mRED');
+		expect(frame()).toContain('⟨U+202E⟩');
+		// Ink styles the frame itself; nothing else may carry ESC: strip Ink's SGR codes and look again.
+		const withoutStyles = frame().replaceAll(/\u001B\[[\d;]*m/g, '');
+		expect(withoutStyles).not.toContain('\u001B');
+		expect(withoutStyles).not.toContain('\u0007');
+	});
+
+	it('writes decisions to disk within a fraction of a second', async () => {
+		const {type, db} = await screen();
+		await type('a');
+		await tick(300);
+		const file = JSON.parse(readFileSync(db, 'utf8')) as {decisions: unknown[]};
+		expect(file.decisions).toHaveLength(1);
+	});
+});

@@ -1,0 +1,477 @@
+import {mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, existsSync, readdirSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import fc from 'fast-check';
+import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
+import {DecisionStore, DecisionsFileError} from '../source/store/decision-store.js';
+import {parseDecisionsFile, readDecisionsFile, serializeDecisionsFile} from '../source/store/decisions-file.js';
+import {mergeRecords, newer} from '../source/store/merge.js';
+import {emptyDecisionsFile, recordKey, schemaVersion, type DecisionRecord, type DecisionsFile} from '../source/store/schema.js';
+
+const dataset = 'samples.jsonl';
+let dir: string;
+let file: string;
+const open: DecisionStore[] = [];
+
+beforeEach(() => {
+	dir = mkdtempSync(join(tmpdir(), 'winnow-store-'));
+	file = join(dir, 'samples.decisions.json');
+});
+
+afterEach(() => {
+	for (const store of open.splice(0)) store.close();
+	vi.useRealTimers();
+	rmSync(dir, {recursive: true, force: true});
+});
+
+async function openStore(path = file, options: Parameters<typeof DecisionStore.open>[2] = {}): Promise<DecisionStore> {
+	const store = await DecisionStore.open(path, dataset, {watchInterval: 0, ...options});
+	open.push(store);
+	return store;
+}
+
+function record(sample: string, reviewer: string, verdict: DecisionRecord['verdict'], at: string, note = ''): DecisionRecord {
+	return {sample, reviewer, verdict, categories: [], note, at};
+}
+
+function onDisk(path = file): DecisionsFile {
+	return parseDecisionsFile(readFileSync(path, 'utf8'), path, dataset);
+}
+
+function diskVerdicts(path = file): Map<string, DecisionRecord['verdict']> {
+	return new Map(onDisk(path).decisions.map(r => [recordKey(r.sample, r.reviewer), r.verdict]));
+}
+
+/** A one-line, one-sentence message: no stack, no line break, ends with a full stop. */
+function expectOneSentence(message: string) {
+	expect(message).not.toMatch(/\n/);
+	expect(message).not.toMatch(/\bat .+:\d+:\d+/);
+	expect(message.trim().endsWith('.')).toBe(true);
+}
+
+async function refusal(promise: Promise<unknown>): Promise<DecisionsFileError> {
+	const error = await promise.then(() => undefined, (error: unknown) => error);
+	expect(error).toBeInstanceOf(DecisionsFileError);
+	return error as DecisionsFileError;
+}
+
+describe('decisions file', () => {
+	test('a missing file reads as undefined, and a store opens empty on it without creating it', async () => {
+		expect(await readDecisionsFile(file, dataset)).toBeUndefined();
+		const store = await openStore();
+		expect(store.size).toBe(0);
+		expect(existsSync(file)).toBe(false);
+	});
+
+	test('serialize then parse gives the same data back, for any strings', () => {
+		const text = fc.string({unit: 'binary', maxLength: 12});
+		const decision = fc.record({
+			sample: text,
+			reviewer: text,
+			verdict: fc.constantFrom('accepted', 'rejected', 'flagged', null) as fc.Arbitrary<DecisionRecord['verdict']>,
+			categories: fc.array(text, {maxLength: 3}),
+			note: text,
+			at: fc.date({noInvalidDate: true, min: new Date('2000-01-01'), max: new Date('2100-01-01')}).map(d => d.toISOString()),
+		});
+		fc.assert(fc.property(text, fc.array(decision, {maxLength: 6}), (name, decisions) => {
+			const data: DecisionsFile = {schema: schemaVersion, dataset: name, createdAt: '2024-01-01T00:00:00.000Z', decisions};
+			const serialized = serializeDecisionsFile(data);
+			expect(JSON.parse(serialized)).toEqual(data);
+			expect(parseDecisionsFile(serialized, file, name)).toEqual(data);
+		}));
+	});
+
+	test('corrupt JSON is refused in one sentence and the file is left byte for byte as it was', async () => {
+		const corrupt = Buffer.from('{\n"schema": 1,\n"dataset": "samples.jsonl",\n"decisions": [\n{"sample": "a", "reviewer": "ann", "verd');
+		writeFileSync(file, corrupt);
+		const error = await refusal(openStore());
+		expect(error.message).toContain(file);
+		expect(error.message).toContain('not valid JSON');
+		expect(error.message).toContain('will not overwrite');
+		expectOneSentence(error.message);
+		expect(readFileSync(file).equals(corrupt)).toBe(true);
+		expect(readdirSync(dir)).toEqual(['samples.decisions.json']);
+	});
+
+	test('a file that turns corrupt while a store runs is not overwritten; the decisions stay in memory', async () => {
+		const store = await openStore(file, {writeDelay: 60_000, retryDelay: 60_000});
+		store.set({sample: 'a', reviewer: 'ann', verdict: 'accepted'});
+		await store.flush();
+		const corrupt = Buffer.from('{"schema": 1, "decisions": [{"sample": "a",');
+		writeFileSync(file, corrupt);
+		store.set({sample: 'b', reviewer: 'ann', verdict: 'rejected'});
+		const error = await refusal(store.flush());
+		expectOneSentence(error.message);
+		expect(store.status.error).toBe(error.message);
+		expect(store.status.unsaved).toBe(1);
+		expect(store.get('b', 'ann')?.verdict).toBe('rejected');
+		expect(readFileSync(file).equals(corrupt)).toBe(true);
+	});
+
+	test.each([
+		['an array', '[]'],
+		['an object without schema and decisions', '{"name": "something else"}'],
+		['decisions that are not a list', '{"schema": 1, "decisions": {}}'],
+		['an empty file', ''],
+	])('%s is refused as not a decisions file, untouched', async (_name, text) => {
+		writeFileSync(file, text);
+		const error = await refusal(openStore());
+		expectOneSentence(error.message);
+		if (text) expect(error.message).toContain('not a winnow decisions file');
+		expect(readFileSync(file, 'utf8')).toBe(text);
+	});
+
+	test('a malformed decision inside is refused, naming which one', async () => {
+		const text = JSON.stringify({schema: 1, dataset, decisions: [record('a', 'ann', 'accepted', '2024-01-01T00:00:00.000Z'), {sample: 'b', verdict: 'maybe'}]});
+		writeFileSync(file, text);
+		const error = await refusal(openStore());
+		expect(error.message).toContain('decision 2 is malformed');
+		expectOneSentence(error.message);
+		expect(readFileSync(file, 'utf8')).toBe(text);
+	});
+
+	test('a newer schema version is refused with advice to upgrade, untouched', async () => {
+		const text = JSON.stringify({schema: schemaVersion + 1, dataset, decisions: []});
+		writeFileSync(file, text);
+		const error = await refusal(openStore());
+		expect(error.message).toContain('newer winnow');
+		expect(error.message).toContain(`schema ${schemaVersion + 1}`);
+		expectOneSentence(error.message);
+		expect(readFileSync(file, 'utf8')).toBe(text);
+	});
+
+	test('a file that belongs to another dataset is refused, naming both', async () => {
+		const text = serializeDecisionsFile({...emptyDecisionsFile('other.jsonl'), decisions: [record('a', 'ann', 'accepted', '2024-01-01T00:00:00.000Z')]});
+		writeFileSync(file, text);
+		const error = await refusal(openStore());
+		expect(error.message).toContain('other.jsonl');
+		expect(error.message).toContain(dataset);
+		expectOneSentence(error.message);
+		expect(readFileSync(file, 'utf8')).toBe(text);
+	});
+
+	test('a directory in the file\'s place is refused in one sentence', async () => {
+		mkdirSync(file);
+		const error = await refusal(openStore());
+		expect(error.message).toContain('is a directory');
+		expectOneSentence(error.message);
+	});
+});
+
+describe('merge', () => {
+	const older = record('s1', 'ann', 'accepted', '2024-05-01T10:00:00.000Z');
+	const newerUndo = record('s1', 'ann', null, '2024-05-01T10:00:00.001Z');
+
+	test('the newest record wins whichever side it is on', () => {
+		expect(newer(older, newerUndo)).toBe(newerUndo);
+		expect(newer(newerUndo, older)).toBe(newerUndo);
+	});
+
+	test('an undo (a newer null verdict) wins over the older verdict it undoes, in any merge order', () => {
+		for (const order of [[older, newerUndo], [newerUndo, older]]) {
+			const map = new Map<string, DecisionRecord>();
+			mergeRecords(map, order);
+			expect(map.get(recordKey('s1', 'ann'))?.verdict).toBeNull();
+		}
+	});
+
+	test('equal times pick the same record whichever side it is on', () => {
+		const a = record('s1', 'ann', 'accepted', '2024-05-01T10:00:00.000Z');
+		const b = record('s1', 'ann', 'rejected', '2024-05-01T10:00:00.000Z');
+		expect(newer(a, b)).toBe(newer(b, a));
+	});
+
+	test('mergeRecords reports only the keys that changed', () => {
+		const map = new Map<string, DecisionRecord>();
+		expect(mergeRecords(map, [older])).toEqual([recordKey('s1', 'ann')]);
+		expect(mergeRecords(map, [older, record('s2', 'bob', 'flagged', '2024-01-01T00:00:00.000Z')])).toEqual([recordKey('s2', 'bob')]);
+		expect(mergeRecords(map, [newerUndo])).toEqual([recordKey('s1', 'ann')]);
+		expect(mergeRecords(map, [older])).toEqual([]);
+	});
+
+	test('property: merging the same records in any order and grouping gives the same result', () => {
+		const decision = fc.record({
+			sample: fc.constantFrom('s1', 's2', 's3'),
+			reviewer: fc.constantFrom('ann', 'bob'),
+			verdict: fc.constantFrom('accepted', 'rejected', 'flagged', null) as fc.Arbitrary<DecisionRecord['verdict']>,
+			categories: fc.constant([] as string[]),
+			note: fc.constantFrom('', 'x', 'y'),
+			// Few distinct times, so ties are common.
+			at: fc.integer({min: 0, max: 3}).map(ms => new Date(Date.UTC(2024, 0, 1, 0, 0, 0, ms)).toISOString()),
+		});
+		fc.assert(fc.property(fc.array(decision, {maxLength: 12}), fc.nat(), (records, cut) => {
+			const once = new Map<string, DecisionRecord>();
+			mergeRecords(once, records);
+			const reversed = new Map<string, DecisionRecord>();
+			mergeRecords(reversed, [...records].reverse());
+			// Two "files" merged into each other, as the adapter does.
+			const split = cut % (records.length + 1);
+			const left = new Map<string, DecisionRecord>();
+			mergeRecords(left, records.slice(split));
+			mergeRecords(left, records.slice(0, split));
+			const canonical = (map: Map<string, DecisionRecord>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([key, value]) => [key, JSON.stringify(value)]);
+			expect(canonical(reversed)).toEqual(canonical(once));
+			expect(canonical(left)).toEqual(canonical(once));
+			// The winner for each key is the newest record of that key.
+			for (const [key, winner] of once) {
+				const latest = records.filter(r => recordKey(r.sample, r.reviewer) === key).map(r => r.at).sort().at(-1);
+				expect(winner.at).toBe(latest);
+			}
+		}));
+	});
+});
+
+describe('DecisionStore', () => {
+	test('set, get, forSample and size reflect changes at once', async () => {
+		const store = await openStore(file, {writeDelay: 60_000});
+		const changes: string[][] = [];
+		store.onChange(samples => changes.push([...samples]));
+		store.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+		store.set({sample: 's1', reviewer: 'bob', verdict: 'flagged', categories: ['age'], note: 'stereotype'});
+		store.set({sample: 's2', reviewer: 'ann', verdict: 'rejected'});
+		expect(store.get('s1', 'ann')?.verdict).toBe('accepted');
+		expect(store.get('s1', 'bob')).toMatchObject({verdict: 'flagged', categories: ['age'], note: 'stereotype'});
+		expect(store.get('s3', 'ann')).toBeUndefined();
+		expect(store.forSample('s1').map(r => r.reviewer).sort()).toEqual(['ann', 'bob']);
+		expect(store.forSample('nothing')).toEqual([]);
+		expect(store.size).toBe(3);
+		expect(store.status.unsaved).toBe(3);
+		expect(changes).toEqual([['s1'], ['s1'], ['s2']]);
+		// Undo is a newer record with verdict null: it replaces, it does not delete.
+		store.set({sample: 's1', reviewer: 'ann', verdict: null});
+		expect(store.get('s1', 'ann')?.verdict).toBeNull();
+		expect(store.size).toBe(3);
+	});
+
+	test('each change of one store is strictly newer than the one before it', async () => {
+		const store = await openStore(file, {writeDelay: 60_000});
+		let last = '';
+		for (let i = 0; i < 200; i++) {
+			const {at} = store.set({sample: 's', reviewer: 'ann', verdict: i % 2 ? null : 'accepted'});
+			expect(at > last).toBe(true);
+			last = at;
+		}
+	});
+
+	test('flush writes everything to disk, and a new store reads it back', async () => {
+		const store = await openStore();
+		store.set({sample: 's1', reviewer: 'ann', verdict: 'accepted', note: 'fine'});
+		store.set({sample: 's2', reviewer: 'ann', verdict: 'flagged', categories: ['religion']});
+		await store.flush();
+		expect(store.status).toMatchObject({unsaved: 0, error: undefined});
+		expect(store.status.lastSavedAt).toBeTypeOf('number');
+		const data = onDisk();
+		expect(data.dataset).toBe(dataset);
+		expect(data.schema).toBe(schemaVersion);
+		expect(data.decisions).toHaveLength(2);
+		const again = await openStore();
+		expect(again.get('s1', 'ann')).toEqual(store.get('s1', 'ann'));
+		expect(again.get('s2', 'ann')).toEqual(store.get('s2', 'ann'));
+		// No lock directory or temporary file is left behind.
+		expect(readdirSync(dir)).toEqual(['samples.decisions.json']);
+	});
+
+	test('a change reaches the disk on its own shortly after it is made (no flush)', async () => {
+		const store = await openStore(file, {writeDelay: 25});
+		store.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+		await vi.waitFor(() => {
+			expect(existsSync(file) && diskVerdicts().get(recordKey('s1', 'ann'))).toBe('accepted');
+		}, {timeout: 5000, interval: 10});
+		await vi.waitFor(() => {
+			expect(store.status.unsaved).toBe(0);
+		});
+	});
+
+	test('reload merges another writer\'s records and keeps local unsaved ones', async () => {
+		const mine = await openStore(file, {writeDelay: 60_000});
+		mine.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+		await mine.flush();
+		mine.set({sample: 's2', reviewer: 'ann', verdict: 'rejected'});
+		mine.set({sample: 's3', reviewer: 'ann', verdict: 'flagged'});
+
+		const theirs = await openStore();
+		theirs.set({sample: 's2', reviewer: 'bob', verdict: 'accepted'});
+		theirs.set({sample: 's4', reviewer: 'bob', verdict: 'rejected'});
+		await theirs.flush();
+
+		const seen: string[] = [];
+		mine.onChange(samples => seen.push(...samples));
+		await mine.reload();
+		expect(mine.get('s2', 'bob')?.verdict).toBe('accepted');
+		expect(mine.get('s4', 'bob')?.verdict).toBe('rejected');
+		expect(mine.get('s2', 'ann')?.verdict).toBe('rejected');
+		expect(mine.get('s3', 'ann')?.verdict).toBe('flagged');
+		expect(mine.forSample('s2').map(r => r.reviewer).sort()).toEqual(['ann', 'bob']);
+		expect(mine.status.unsaved).toBe(2);
+		expect(seen.sort()).toEqual(['s2', 's4']);
+
+		await mine.flush();
+		expect(diskVerdicts()).toEqual(new Map([
+			[recordKey('s1', 'ann'), 'accepted'],
+			[recordKey('s2', 'ann'), 'rejected'],
+			[recordKey('s3', 'ann'), 'flagged'],
+			[recordKey('s2', 'bob'), 'accepted'],
+			[recordKey('s4', 'bob'), 'rejected'],
+		]));
+	});
+
+	test('a write merges what others wrote since, instead of overwriting it', async () => {
+		const one = await openStore();
+		const two = await openStore();
+		one.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+		two.set({sample: 's1', reviewer: 'bob', verdict: 'rejected'});
+		await one.flush();
+		await two.flush();
+		expect(diskVerdicts().size).toBe(2);
+		// After its write a store holds the union.
+		expect(two.get('s1', 'ann')?.verdict).toBe('accepted');
+	});
+
+	test('the same reviewer in two processes: the later change wins, and an undo survives the merge', async () => {
+		const first = await openStore();
+		const second = await openStore();
+		first.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+		await first.flush();
+		await second.reload();
+		expect(second.get('s1', 'ann')?.verdict).toBe('accepted');
+		second.set({sample: 's1', reviewer: 'ann', verdict: null});
+		await second.flush();
+		// The first process still holds its older "accepted" and writes it again with its next change.
+		first.set({sample: 's9', reviewer: 'ann', verdict: 'rejected'});
+		await first.flush();
+		expect(diskVerdicts().get(recordKey('s1', 'ann'))).toBeNull();
+		expect(first.get('s1', 'ann')?.verdict).toBeNull();
+	});
+
+	test('a change made in the same millisecond as the record it replaces still wins (clock did not move)', async () => {
+		vi.useFakeTimers({toFake: ['Date']});
+		vi.setSystemTime(new Date('2025-03-01T12:00:00.000Z'));
+		const first = await openStore();
+		first.set({sample: 's1', reviewer: 'ann', verdict: 'rejected'});
+		await first.flush();
+		first.close();
+		// A new session by the same reviewer, with the clock showing the same millisecond (or earlier).
+		const second = await openStore();
+		expect(second.get('s1', 'ann')?.verdict).toBe('rejected');
+		second.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+		await second.flush();
+		expect(second.get('s1', 'ann')?.verdict).toBe('accepted');
+		expect(diskVerdicts().get(recordKey('s1', 'ann'))).toBe('accepted');
+		vi.setSystemTime(new Date('2025-03-01T11:59:00.000Z'));
+		second.set({sample: 's1', reviewer: 'ann', verdict: null});
+		await second.flush();
+		expect(diskVerdicts().get(recordKey('s1', 'ann'))).toBeNull();
+	});
+
+	test('watching picks up another writer\'s decisions', async () => {
+		const watcher = await openStore(file, {watchInterval: 20});
+		watcher.set({sample: 's0', reviewer: 'ann', verdict: 'accepted'});
+		await watcher.flush();
+		watcher.startWatching();
+		const seen = new Set<string>();
+		watcher.onChange(samples => {
+			for (const sample of samples) seen.add(sample);
+		});
+		const writer = await openStore();
+		writer.set({sample: 's1', reviewer: 'bob', verdict: 'rejected'});
+		await writer.flush();
+		await vi.waitFor(() => {
+			expect(watcher.get('s1', 'bob')?.verdict).toBe('rejected');
+		}, {timeout: 10_000, interval: 20});
+		expect(seen.has('s1')).toBe(true);
+	});
+
+	test('closing one store does not stop another store in the same process from watching the file', async () => {
+		const watcher = await openStore(file, {watchInterval: 20});
+		watcher.startWatching();
+		const other = await openStore(file, {watchInterval: 20});
+		other.startWatching();
+		other.close();
+		const writer = await openStore();
+		writer.set({sample: 's1', reviewer: 'bob', verdict: 'rejected'});
+		await writer.flush();
+		await vi.waitFor(() => {
+			expect(watcher.get('s1', 'bob')?.verdict).toBe('rejected');
+		}, {timeout: 10_000, interval: 20});
+	});
+
+	describe('a write that fails', () => {
+		// Tests run as root, where chmod does not stop writes: make the file's directory a regular file.
+		let parent: string;
+		let path: string;
+		beforeEach(() => {
+			parent = join(dir, 'reviews');
+			path = join(parent, 'samples.decisions.json');
+			mkdirSync(parent);
+		});
+
+		function breakDirectory() {
+			rmSync(parent, {recursive: true, force: true});
+			writeFileSync(parent, 'not a directory');
+		}
+
+		function repairDirectory() {
+			unlinkSync(parent);
+			mkdirSync(parent);
+		}
+
+		test('keeps the decisions in memory, says why, and a later write succeeds once the cause is fixed', async () => {
+			const store = await openStore(path, {writeDelay: 10, retryDelay: 50});
+			store.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+			await store.flush();
+			breakDirectory();
+			const errors: Array<string | undefined> = [];
+			store.onChange(() => errors.push(store.status.error));
+			store.set({sample: 's2', reviewer: 'ann', verdict: 'rejected'});
+			store.set({sample: 's1', reviewer: 'ann', verdict: null});
+			await vi.waitFor(() => {
+				expect(store.status.error).toBeDefined();
+			}, {timeout: 10_000, interval: 10});
+			const message = store.status.error!;
+			expect(message).toContain(path);
+			expect(message).toContain('kept in memory');
+			expectOneSentence(message);
+			expect(errors).toContain(message);
+			expect(store.status.unsaved).toBe(2);
+			expect(store.get('s2', 'ann')?.verdict).toBe('rejected');
+			expect(store.get('s1', 'ann')?.verdict).toBeNull();
+			await refusal(store.flush());
+			expect(store.status.unsaved).toBe(2);
+
+			repairDirectory();
+			// The store retries on its own: no further change and no flush needed.
+			await vi.waitFor(() => {
+				expect(store.status.error).toBeUndefined();
+				expect(store.status.unsaved).toBe(0);
+			}, {timeout: 10_000, interval: 10});
+			expect(diskVerdicts(path)).toEqual(new Map([
+				[recordKey('s1', 'ann'), null],
+				[recordKey('s2', 'ann'), 'rejected'],
+			]));
+		});
+
+		test('a failed flush() is retried on its own too', async () => {
+			const store = await openStore(path, {writeDelay: 60_000, retryDelay: 50});
+			breakDirectory();
+			store.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+			await refusal(store.flush());
+			expect(store.status.error).toBeDefined();
+			repairDirectory();
+			await vi.waitFor(() => {
+				expect(store.status.unsaved).toBe(0);
+			}, {timeout: 10_000, interval: 10});
+			expect(diskVerdicts(path).get(recordKey('s1', 'ann'))).toBe('accepted');
+		});
+
+		test('flush after the cause is fixed writes at once', async () => {
+			const store = await openStore(path, {writeDelay: 60_000, retryDelay: 60_000});
+			breakDirectory();
+			store.set({sample: 's1', reviewer: 'ann', verdict: 'flagged'});
+			await refusal(store.flush());
+			repairDirectory();
+			await store.flush();
+			expect(store.status).toMatchObject({unsaved: 0, error: undefined});
+			expect(diskVerdicts(path).get(recordKey('s1', 'ann'))).toBe('flagged');
+		});
+	});
+});
