@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import meow from 'meow';
 import {resolveCommon, UsageError} from './cli/options.js';
 import {reportFatal} from './cli/report-fatal.js';

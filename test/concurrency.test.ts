@@ -63,7 +63,7 @@ async function runUnion(name: string, reviewers: string[], perProcess: number) {
 		processes: writers.length,
 		decisions: finals.reduce((sum, f) => sum + f.decisions, 0),
 		undos: finals.reduce((sum, f) => sum + f.undos, 0),
-		writes: finals.reduce((sum, f) => sum + f.flushes, 0),
+		explicitFlushes: finals.reduce((sum, f) => sum + f.flushes, 0),
 		failedWrites: finals.reduce((sum, f) => sum + f.failures, 0),
 		records: expected.size,
 		undoneOnDisk: [...disk.values()].filter(r => r.verdict === null).length,
@@ -184,7 +184,7 @@ describe('lock left behind', () => {
 			holder.send('stop');
 			const exit = await holder.exited;
 			const final = holder.lines.find(line => line.startsWith('final '));
-			console.log(`[concurrency] stopped lock holder, round ${round + 1}: other writer took the lock over after ${tookOver.toFixed(1)} s; holder ${JSON.stringify(exit)}; ${final}; ${holder.stderr.filter(line => line.includes('lock')).slice(0, 2).join(' | ')}`);
+			console.log(`[concurrency] stopped lock holder, round ${round + 1}: other writer took the lock over after ${tookOver.toFixed(1)} s; holder ${JSON.stringify(exit)}; ${final}; ${holder.stderr.filter(line => line.includes('stalled')).length} write(s) abandoned as stale`);
 			expect(exit, holder.stderr.join('\n')).toEqual({code: 0, signal: null});
 			const made = Number(final!.split(' ')[1]);
 			const disk = readDisk(file);

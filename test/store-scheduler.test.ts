@@ -1,5 +1,5 @@
 // fast-check scheduler test: two stores on one file, with the moments at which file reads and
-// atomic writes complete chosen by fc.scheduler. A read's content is taken when it is issued and
+// atomic renames complete chosen by fc.scheduler. A read's content is taken when it is issued and
 // handed over later, so a reload can deliver an old file after a newer write has finished, and a
 // store's own changes can land while its write is in flight.
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
@@ -13,22 +13,19 @@ const hooks = vi.hoisted(() => ({scheduler: undefined as undefined | {schedule: 
 
 vi.mock('node:fs/promises', async importOriginal => {
 	const real = await importOriginal<typeof import('node:fs/promises')>();
+	// A read's content is taken now and handed over when the scheduler says so.
 	const readFile = async (...args: Parameters<typeof real.readFile>) => {
 		const content = await real.readFile(...args);
 		return hooks.scheduler ? hooks.scheduler.schedule(Promise.resolve(content), `read ${String(args[0]).split('/').pop()}`) : content;
 	};
 
-	return {...real, readFile, default: {...real, readFile}};
-});
-
-vi.mock('write-file-atomic', async importOriginal => {
-	const real = (await importOriginal<{default: (file: string, data: string) => Promise<void>}>()).default;
-	return {
-		default: async (file: string, data: string) => {
-			if (hooks.scheduler) await hooks.scheduler.schedule(Promise.resolve(), 'write');
-			return real(file, data);
-		},
+	// The new file appears (the atomic rename at the end of a write) when the scheduler says so.
+	const rename = async (...args: Parameters<typeof real.rename>) => {
+		if (hooks.scheduler) await hooks.scheduler.schedule(Promise.resolve(), 'rename');
+		return real.rename(...args);
 	};
+
+	return {...real, readFile, rename, default: {...real, readFile, rename}};
 });
 
 const {DecisionStore} = await import('../source/store/decision-store.js');

@@ -12,6 +12,7 @@ export type Row = {
 /** A paragraph longer than this is cut at fixed widths instead of word-wrapped, to stay fast. */
 const longParagraph = 20_000;
 const indent = '  ';
+const smallSample = 100_000;
 
 type Source = {heading: Row | undefined; paragraphs: string[] | undefined; text: string; tone: Tone};
 
@@ -24,8 +25,11 @@ export class SampleRows {
 	private block = 0;
 	private paragraph = 0;
 	private readonly sources: Source[];
+	/** Small samples are wrapped whole at once, so their row count is known from the start. */
+	private readonly small: boolean;
 
 	constructor(blocks: Block[], readonly width: number) {
+		this.small = blocks.reduce((sum, block) => sum + block.text.length, 0) < smallSample;
 		this.sources = blocks.map(block => ({
 			heading: block.label ? {text: sanitizeLine(block.label), tone: block.tone, heading: true} : undefined,
 			paragraphs: undefined,
@@ -44,7 +48,7 @@ export class SampleRows {
 	}
 
 	slice(start: number, count: number): Row[] {
-		this.makeUntil(start + count + 1);
+		this.makeUntil(this.small ? Number.POSITIVE_INFINITY : start + count + 1);
 		return this.rows.slice(start, start + count);
 	}
 

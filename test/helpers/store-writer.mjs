@@ -127,6 +127,8 @@ if (mode === 'union') {
 	await stopped;
 	await flushUntilSaved(store, stats);
 	store.close();
+	// Whether proper-lockfile reported this process's lock as compromised (test-only peek).
+	stats.compromised = store.db?.adapter?.compromised?.code ?? null;
 	finish(`final ${made} ${JSON.stringify(stats)}`);
 } else {
 	process.stderr.write(`unknown mode ${mode}\n`);
