@@ -37,7 +37,31 @@ async function runUnion(name: string, reviewers: string[], perProcess: number) {
 	for (const writer of writers) expect(await writer.waitFor(line => line === 'ready'), writer.stderr.join('\n')).toBe('ready');
 	const started = Date.now();
 	for (const writer of writers) writer.send('go');
+	// While they write, watch the file: a record once on disk may be replaced by a newer one, never
+	// go missing or go back to an older one (that would be a write lost to a race, if only for a while).
+	let running = true;
+	const snapshots = {count: 0, regressions: 0};
+	const watching = (async () => {
+		const seen = new Map<string, string>();
+		while (running) {
+			if (existsSync(file)) {
+				const now = readDisk(file);
+				snapshots.count++;
+				for (const [key, at] of seen) {
+					const current = now.get(key);
+					if (!current || current.at < at) snapshots.regressions++;
+				}
+
+				for (const [key, record] of now) seen.set(key, record.at);
+			}
+
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(2);
+		}
+	})();
 	const exits = await Promise.all(writers.map(async w => w.exited));
+	running = false;
+	await watching;
 	const seconds = (Date.now() - started) / 1000;
 	for (const [i, exit] of exits.entries()) expect(exit, writers[i]!.stderr.join('\n')).toEqual({code: 0, signal: null});
 	const finals = writers.map(w => JSON.parse(w.lines.find(line => line.startsWith('final '))!.slice(6)) as Final);
@@ -69,11 +93,14 @@ async function runUnion(name: string, reviewers: string[], perProcess: number) {
 		undoneOnDisk: [...disk.values()].filter(r => r.verdict === null).length,
 		lost,
 		extra,
+		snapshotsChecked: snapshots.count,
+		regressions: snapshots.regressions,
 		seconds,
 	};
 	console.log(`[concurrency] ${name}: ${JSON.stringify(figures)}`);
 	expect(lost).toBe(0);
 	expect(extra).toBe(0);
+	expect(snapshots.regressions).toBe(0);
 	expect(figures.undoneOnDisk).toBeGreaterThan(0);
 	expect(readdirSync(dir).filter(f => f.startsWith(`${name}.decisions.json.`))).toEqual([]);
 	return figures;
@@ -146,14 +173,17 @@ describe('lock left behind', () => {
 		expect(existsSync(`${file}.lock`)).toBe(false);
 	}, 60_000);
 
-	test('a lock holder stopped for longer than the stale time neither crashes nor loses anyone\'s decisions', async () => {
+	/**
+	 * A lock holder stalls for longer than the stale time; meanwhile another process takes the lock
+	 * over and saves 20 decisions. When the holder wakes up mid-write it must not crash (proper-lockfile
+	 * reports the lock compromised from a timer) and must not overwrite the other's decisions.
+	 */
+	async function stalledHolder(file: string, run: number, stall: 'SIGSTOP' | 'busy event loop') {
 		const options = {stale: 2000, writeDelay: 0, watchInterval: 0, retryDelay: 20};
-		const rounds = 3;
-		for (let round = 0; round < rounds; round++) {
-			const file = join(dir, `stopped-holder-${round}.decisions.json`);
-			const lock = `${file}.lock`;
-			const holder = spawnWriter(['crash', file, dataset, 'ann', String(500 + round), JSON.stringify(options)]);
-			await holder.waitFor(line => line.startsWith('ok '));
+		const lock = `${file}.lock`;
+		const holder = spawnWriter(['crash', file, dataset, 'ann', String(run), JSON.stringify({...options, blockOnceMs: stall === 'SIGSTOP' ? 0 : 3500})]);
+		await holder.waitFor(line => line.startsWith('ok '));
+		if (stall === 'SIGSTOP') {
 			// Stop it while it holds the lock.
 			for (;;) {
 				holder.child.kill('SIGSTOP');
@@ -164,45 +194,55 @@ describe('lock left behind', () => {
 				// eslint-disable-next-line no-await-in-loop
 				await sleep(Math.random() * 5);
 			}
-
-			// Another process writes meanwhile: it waits out the stale time, then takes the lock over.
-			const other = await DecisionStore.open(file, dataset, {...options});
-			const started = Date.now();
-			for (let i = 0; i < 20; i++) other.set({sample: `b${i}`, reviewer: 'bob', verdict: 'rejected'});
-			for (;;) {
-				try {
-					// eslint-disable-next-line no-await-in-loop
-					await other.flush();
-					break;
-				} catch {}
-			}
-
-			const tookOver = (Date.now() - started) / 1000;
-			other.close();
-			holder.child.kill('SIGCONT');
-			await sleep(500);
-			holder.send('stop');
-			const exit = await holder.exited;
-			const final = holder.lines.find(line => line.startsWith('final '));
-			console.log(`[concurrency] stopped lock holder, round ${round + 1}: other writer took the lock over after ${tookOver.toFixed(1)} s; holder ${JSON.stringify(exit)}; ${final}; ${holder.stderr.filter(line => line.includes('stalled')).length} write(s) abandoned as stale`);
-			expect(exit, holder.stderr.join('\n')).toEqual({code: 0, signal: null});
-			const made = Number(final!.split(' ')[1]);
-			const disk = readDisk(file);
-			// The other writer's acknowledged decisions are all there…
-			const bobs = [...disk.values()].filter(r => r.reviewer === 'bob');
-			expect(bobs.length).toBe(20);
-			// …and so is everything the stopped holder made.
-			const state = new Map<string, string | null>();
-			let count = 0;
-			for (const batch of crashBatches(500 + round)) {
-				if (count >= made) break;
-				for (const decision of batch) {
-					state.set(decision.sample, decision.verdict);
-					count++;
-				}
-			}
-
-			expect(new Map([...disk.values()].filter(r => r.reviewer === 'ann').map(r => [r.sample, r.verdict]))).toEqual(state);
+		} else {
+			await holder.waitFor(line => line === 'blocking');
 		}
+
+		// Another process writes meanwhile: it waits out the stale time, then takes the lock over.
+		const other = await DecisionStore.open(file, dataset, {...options});
+		const started = Date.now();
+		for (let i = 0; i < 20; i++) other.set({sample: `b${i}`, reviewer: 'bob', verdict: 'rejected'});
+		for (;;) {
+			try {
+				// eslint-disable-next-line no-await-in-loop
+				await other.flush();
+				break;
+			} catch {}
+		}
+
+		const tookOver = (Date.now() - started) / 1000;
+		other.close();
+		if (stall === 'SIGSTOP') holder.child.kill('SIGCONT');
+		else await holder.waitFor(line => line === 'unblocked');
+		await sleep(500);
+		holder.send('stop');
+		const exit = await holder.exited;
+		const final = holder.lines.find(line => line.startsWith('final '));
+		console.log(`[concurrency] lock holder stalled (${stall}): other writer took the lock over after ${tookOver.toFixed(1)} s; holder ${JSON.stringify(exit)}; ${final}; ${holder.stderr.filter(line => line.includes('stalled')).length} write(s) abandoned as stale`);
+		expect(exit, holder.stderr.join('\n')).toEqual({code: 0, signal: null});
+		const made = Number(final!.split(' ')[1]);
+		const disk = readDisk(file);
+		// The other writer's acknowledged decisions are all there…
+		expect([...disk.values()].filter(r => r.reviewer === 'bob').length).toBe(20);
+		// …and so is everything the stalled holder made.
+		const state = new Map<string, string | null>();
+		let count = 0;
+		for (const batch of crashBatches(run)) {
+			if (count >= made) break;
+			for (const decision of batch) {
+				state.set(decision.sample, decision.verdict);
+				count++;
+			}
+		}
+
+		expect(new Map([...disk.values()].filter(r => r.reviewer === 'ann').map(r => [r.sample, r.verdict]))).toEqual(state);
+	}
+
+	test('a lock holder stopped (SIGSTOP) for longer than the stale time neither crashes nor loses anyone\'s decisions', async () => {
+		for (let round = 0; round < 3; round++) await stalledHolder(join(dir, `stopped-holder-${round}.decisions.json`), 500 + round, 'SIGSTOP');
+	}, 120_000);
+
+	test('a lock holder whose event loop is blocked longer than the stale time neither crashes nor loses anyone\'s decisions', async () => {
+		for (let round = 0; round < 2; round++) await stalledHolder(join(dir, `blocked-holder-${round}.decisions.json`), 600 + round, 'busy event loop');
 	}, 120_000);
 });

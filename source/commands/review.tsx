@@ -3,6 +3,7 @@ import {render} from 'ink';
 import {resolve} from 'node:path';
 import {Dataset} from '../dataset/dataset.js';
 import {DecisionStore} from '../store/decision-store.js';
+import {LiveSession} from '../store/live-session.js';
 import {ReviewController, type ReviewMode} from '../review/controller.js';
 import {App} from '../ui/App.js';
 import {UsageError, oneOf, listFlag, type CommonOptions} from '../cli/options.js';
@@ -34,7 +35,9 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 		throw error;
 	}
 
-	const controller = new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead});
+	const live = new LiveSession(common.db, common.reviewer, mode);
+	live.start();
+	const controller = new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead, live});
 	store.startWatching();
 	const decidedAtStart = controller.counts.decided;
 	const terminal = new TerminalGuard(process.stdout);
@@ -53,6 +56,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			for (const [signal, handler] of handlers) process.off(signal, handler);
 			instance.unmount();
 			terminal.leave();
+			controller.close();
 			store.close();
 			dataset.close();
 			const unsaved = store.status.unsaved;

@@ -26,6 +26,11 @@ const nine = 0x39;
 /** 1 for the characters allowed after a backslash (other than u). */
 const simpleEscape = new Uint8Array(256);
 for (const c of '"\\/bfnrt') simpleEscape[c.charCodeAt(0)] = 1;
+/** 1 for the bytes that end plain string content: quote, backslash and control characters. */
+const stringSpecial = new Uint8Array(256);
+for (let c = 0; c < space; c++) stringSpecial[c] = 1;
+stringSpecial[quote] = 1;
+stringSpecial[backslash] = 1;
 const hex = new Uint8Array(256);
 for (const c of '0123456789abcdefABCDEF') hex[c.charCodeAt(0)] = 1;
 
@@ -145,6 +150,12 @@ function key(bytes: Uint8Array, i: number, end: number): number {
 function string(bytes: Uint8Array, i: number, end: number): number {
 	i++;
 	while (i < end) {
+		// Most bytes of a sample are plain string content: one table look-up each.
+		if (stringSpecial[bytes[i]] === 0) {
+			i++;
+			continue;
+		}
+
 		const c = bytes[i];
 		if (c === quote) return i + 1;
 		if (c === backslash) {
@@ -157,10 +168,8 @@ function string(bytes: Uint8Array, i: number, end: number): number {
 			} else {
 				return -1;
 			}
-		} else if (c < space) {
-			return -1;
 		} else {
-			i++;
+			return -1; // a control character
 		}
 	}
 

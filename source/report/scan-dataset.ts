@@ -41,9 +41,10 @@ export async function scanDataset(path: string, idField: string, visit: EntryVis
 
 	try {
 		for await (const batch of scanEntries(path, scan)) {
+			const utf8 = batchIsUtf8(batch);
 			for (const entry of batch) {
 				entries++;
-				const malformed = !isWellFormed(entry.bytes);
+				const malformed = !isJsonObject(entry.bytes) || (!utf8 && !isUtf8(entry.bytes));
 				const id = sampleId(entry.bytes, idField);
 				if (held) {
 					if (entries === 1 && looksBinary(entry.bytes)) {
@@ -92,6 +93,25 @@ export async function scanDataset(path: string, idField: string, visit: EntryVis
  */
 export function isWellFormed(bytes: Buffer): boolean {
 	return isJsonObject(bytes) && isUtf8(bytes);
+}
+
+/**
+ * True when every entry of the batch is valid UTF-8, checked in one call over the span they share
+ * (JSONL entries are slices of one read buffer, separated by line endings: ASCII, which never falls
+ * inside a UTF-8 sequence, so the span is valid exactly when every entry is). False means "check
+ * each entry", also for batches that do not share one buffer.
+ */
+function batchIsUtf8(batch: Entry[]): boolean {
+	if (batch.length < 2) return false;
+	const first = batch[0].bytes;
+	const last = batch.at(-1)!.bytes;
+	let previousEnd = first.byteOffset;
+	for (const {bytes} of batch) {
+		if (bytes.buffer !== first.buffer || bytes.byteOffset < previousEnd) return false;
+		previousEnd = bytes.byteOffset + bytes.length;
+	}
+
+	return isUtf8(new Uint8Array(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset));
 }
 
 /** Why an entry is malformed (for --verbose), in decodeEntry's words. */

@@ -1,7 +1,7 @@
 import {newer} from '../store/merge.js';
 import type {DecisionRecord} from '../store/schema.js';
 import {defaultPolicy, sampleStatus, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
-import {IdFingerprints} from './id-fingerprints.js';
+import {FingerprintTable, fingerprintOf} from './id-fingerprints.js';
 
 /*
 The figures behind `winnow stats`, `winnow export`'s summary and the review screen's stats panel.
@@ -129,7 +129,11 @@ export class StatsAccumulator {
 	private readonly malformedLines: number[] = [];
 	private malformedCount = 0;
 	private readonly seen = new Set<string>();
-	private readonly fingerprints: IdFingerprints | undefined;
+	/** Fingerprints of the decided samples' ids -> index in `groups`: faster than a Map<string> here. */
+	private readonly decided: FingerprintTable;
+	private readonly groups: DecisionRecord[][] = [];
+	/** Fingerprints of the ids seen so far -> first sample number and line, to find repeats. */
+	private readonly fingerprints: FingerprintTable | undefined;
 	private readonly repeats = new Map<string, {count: number; lines: number[]; samples: number[]}>();
 	/** Repeated ids past the list limit: remembered only so a third occurrence is not counted as a new id. */
 	private readonly unlistedRepeats = new Set<string>();
@@ -141,12 +145,28 @@ export class StatsAccumulator {
 		this.policy = options.policy ?? defaultPolicy;
 		this.listLimit = options.listLimit ?? 1000;
 		this.bySample = groupBySample(records);
-		this.fingerprints = options.trackRepeats === false ? undefined : new IdFingerprints();
+		this.decided = new FingerprintTable(this.bySample.size);
+		for (const [sample, group] of this.bySample) {
+			fingerprintOf(sample);
+			if (this.decided.add(this.groups.length, 0) === -1) this.groups.push(group);
+		}
+
+		this.fingerprints = options.trackRepeats === false ? undefined : new FingerprintTable();
 	}
 
 	/** The current records on a sample (undefined when nobody decided it). */
 	recordsFor(id: string): DecisionRecord[] | undefined {
-		return this.bySample.get(id);
+		fingerprintOf(id);
+		return this.lookUp(id);
+	}
+
+	/** recordsFor(), with `fingerprint` already computed for the id. */
+	private lookUp(id: string): DecisionRecord[] | undefined {
+		const slot = this.decided.find();
+		if (slot === -1) return undefined;
+		const group = this.groups[this.decided.a(slot)];
+		// Two ids with one fingerprint (or two decided samples sharing one): ask the map.
+		return group[0].sample === id ? group : this.bySample.get(id);
 	}
 
 	/** Counts the next entry of the dataset and returns its status. */
@@ -157,9 +177,10 @@ export class StatsAccumulator {
 			if (this.malformedLines.length < this.listLimit) this.malformedLines.push(lineNumber);
 		}
 
+		fingerprintOf(id);
 		if (this.fingerprints) this.checkRepeat(id, lineNumber);
 
-		const records = this.bySample.get(id);
+		const records = this.lookUp(id);
 		const result = sampleStatus(records, this.policy);
 		for (const status of result.matches) this.status[status]++;
 		if (result.conflict) {
@@ -210,8 +231,9 @@ export class StatsAccumulator {
 	}
 
 	private checkRepeat(id: string, lineNumber: number) {
-		const first = this.fingerprints!.add(id, this.total, lineNumber);
-		if (!first) return;
+		const slot = this.fingerprints!.add(this.total, lineNumber);
+		if (slot === -1) return;
+		const first = {sample: this.fingerprints!.a(slot), line: this.fingerprints!.b(slot)};
 		this.extraEntries++;
 		const known = this.repeats.get(id);
 		if (known) {

@@ -1,6 +1,7 @@
 import type {Dataset, Sample} from '../dataset/dataset.js';
 import {renderSample, type RenderedSample} from '../dataset/formats.js';
 import type {DecisionStore} from '../store/decision-store.js';
+import type {LiveSession, Peer} from '../store/live-session.js';
 import type {DecisionRecord, Verdict} from '../store/schema.js';
 import {sampleStatus} from '../store/verdict-policy.js';
 import {findNextMatch} from '../dataset/search.js';
@@ -17,6 +18,8 @@ export type ControllerOptions = {
 	categories: string[];
 	mode?: ReviewMode;
 	lead?: boolean;
+	/** Who else works on this decisions file, and which samples they have open (pairing). */
+	live?: LiveSession;
 };
 
 export type Counts = Record<SampleStatus, number> & {total: number; decided: number; conflicts: number};
@@ -28,6 +31,8 @@ export type CurrentSample = {
 	others: DecisionRecord[];
 	status: SampleStatus;
 	conflict: boolean;
+	/** Other reviewers who have this sample open right now. */
+	openBy: string[];
 };
 
 type Listener = () => void;
@@ -49,6 +54,8 @@ export class ReviewController {
 	private searchAbort: AbortController | undefined;
 	private recountTimer: NodeJS.Timeout | undefined;
 	private version = 0;
+	private resumePending = false;
+	private scanned = 0;
 
 	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
 		this.mode = options.mode ?? 'split';
@@ -58,7 +65,19 @@ export class ReviewController {
 			if (this.current && samples.has(this.current.sample.id)) this.current = undefined;
 			this.scheduleRecount();
 		});
-		dataset.onChange(() => this.scheduleRecount());
+		dataset.onChange(() => {
+			this.resumeWhenFound();
+			this.scheduleRecount();
+		});
+		options.live?.onChange(() => {
+			this.current = undefined;
+			this.notify();
+		});
+	}
+
+	/** Other live reviewers on this decisions file. */
+	peers(): Peer[] {
+		return this.options.live?.others() ?? [];
 	}
 
 	get reviewer(): string {
@@ -82,7 +101,8 @@ export class ReviewController {
 			const rendered = sample.error && sample.value === undefined
 				? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
 				: renderSample(sample.value);
-			this.current = {sample, rendered, ...this.decisionsOf(sample.id)};
+			const openBy = this.peers().filter(peer => peer.sample === sample.id).map(peer => peer.reviewer);
+			this.current = {sample, rendered, ...this.decisionsOf(sample.id), openBy};
 		}
 
 		return this.current;
@@ -96,6 +116,16 @@ export class ReviewController {
 
 	dispatch(action: Action) {
 		this.apply(action);
+		this.notify();
+	}
+
+	/** Leaves the session: releases the sample this reviewer holds open. */
+	close() {
+		this.options.live?.stop();
+		if (this.recountTimer) clearTimeout(this.recountTimer);
+	}
+
+	private notify() {
 		this.version++;
 		for (const listener of this.listeners) listener();
 	}
@@ -104,6 +134,21 @@ export class ReviewController {
 	private moveTo(index: number, message?: string) {
 		this.state = {...this.state, cursor: index, scroll: 0, message};
 		this.sampleRows = undefined;
+		this.resumePending = false;
+		this.hold(index);
+	}
+
+	/** In split mode, opening a sample takes its lease so nobody else is handed it meanwhile. */
+	private hold(index: number): boolean {
+		if (this.mode !== 'split' || !this.options.live) return true;
+		return this.options.live.claim(this.dataset.idOf(index));
+	}
+
+	/** Is this sample one to hand out next: shown by the filter and not open in another process? */
+	private available(i: number): boolean {
+		if (!this.shows(i)) return false;
+		if (this.mode !== 'split' || !this.options.live) return true;
+		return !this.options.live.isTakenByOther(this.dataset.idOf(i)) && this.hold(i);
 	}
 
 	private apply(action: Action) {
@@ -283,7 +328,8 @@ export class ReviewController {
 			verdict,
 			categories,
 			note: note ?? mine?.note ?? '',
-			resolution: this.options.lead ? true : undefined,
+			// A lead's decision on a sample the reviewers disagree on settles it.
+			resolution: this.options.lead && before.conflict ? true : undefined,
 		});
 		this.current = undefined;
 		this.afterLocalChange(sample.id, before);
@@ -324,7 +370,7 @@ export class ReviewController {
 	}
 
 	private advance(what: string) {
-		const target = findWrapping(this.state.cursor, 1, this.dataset.count, i => this.shows(i));
+		const target = findWrapping(this.state.cursor, 1, this.dataset.count, i => this.available(i));
 		if (target === undefined) {
 			this.state = {...this.state, message: `${what}; no more ${this.filterNoun()} samples${this.dataset.indexed ? '' : ' yet (still reading the file)'} — f changes the filter`};
 			return;
@@ -359,10 +405,7 @@ export class ReviewController {
 			if (!abort.signal.aborted) this.state = {...this.state, searching: false, message: `search failed: ${(error as Error).message}`};
 		}
 
-		if (!abort.signal.aborted) {
-			this.version++;
-			for (const listener of this.listeners) listener();
-		}
+		if (!abort.signal.aborted) this.notify();
 	}
 
 	/** Does the current filter show sample i? */
@@ -375,9 +418,36 @@ export class ReviewController {
 		return this.state.filter === 'all' ? '' : this.state.filter === 'conflicts' ? 'conflicting' : this.state.filter;
 	}
 
+	/** Where a session starts: this reviewer's first undecided sample that nobody else has open. */
 	private firstToReview(): number {
-		const first = findIndex(-1, 1, this.dataset.count, i => this.statusAt(i).status === 'undecided');
-		return first ?? 0;
+		const first = findIndex(-1, 1, this.dataset.count, i => this.statusAt(i).status === 'undecided' && this.claimable(i));
+		if (first === undefined) {
+			// Everything read so far is decided; the rest of the file is still being read.
+			this.resumePending = !this.dataset.indexed;
+			this.scanned = this.dataset.count;
+			this.hold(0);
+			return 0;
+		}
+
+		this.hold(first);
+		return first;
+	}
+
+	private claimable(i: number): boolean {
+		return this.mode !== 'split' || !this.options.live || (!this.options.live.isTakenByOther(this.dataset.idOf(i)) && this.hold(i));
+	}
+
+	/** While the file is still being read, move to the first undecided sample once it is found. */
+	private resumeWhenFound() {
+		if (!this.resumePending) return;
+		const first = findIndex(this.scanned - 1, 1, this.dataset.count, i => this.statusAt(i).status === 'undecided' && this.claimable(i));
+		this.scanned = this.dataset.count;
+		if (first !== undefined) {
+			this.moveTo(first, 'resumed at your first undecided sample');
+			this.notify();
+		} else if (this.dataset.indexed) {
+			this.resumePending = false;
+		}
 	}
 
 	private decisionsOf(id: string): {mine: DecisionRecord | undefined; others: DecisionRecord[]; status: SampleStatus; conflict: boolean} {
@@ -410,8 +480,7 @@ export class ReviewController {
 		this.recountTimer = setTimeout(() => {
 			this.recountTimer = undefined;
 			this.recount();
-			this.version++;
-			for (const listener of this.listeners) listener();
+			this.notify();
 		}, delay);
 		this.recountTimer.unref?.();
 	}

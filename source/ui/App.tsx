@@ -18,15 +18,13 @@ import {useTerminalSize} from './use-terminal-size.js';
 
 type Props = {
 	controller: ReviewController;
-	/** Other reviewers working on this file right now (pairing). */
-	presence?: () => string[];
 	/** Called for "unsaved: quit anyway" and retries; the command owns exiting. */
 	onRetrySave?: () => void;
 	onQuitAnyway?: () => void;
 };
 
 /** The review screen: renders the controller's state and maps keys to its actions. */
-export function App({controller, presence, onRetrySave, onQuitAnyway}: Props) {
+export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 	useSyncExternalStore(
 		listener => controller.subscribe(listener),
 		() => controller.snapshotVersion,
@@ -100,7 +98,7 @@ export function App({controller, presence, onRetrySave, onQuitAnyway}: Props) {
 				filter={state.filter}
 				save={store.status}
 				indexing={indexing}
-				others={presence?.() ?? []}
+				others={[...new Set(controller.peers().map(peer => peer.reviewer))]}
 				compact={columns < 100}
 			/>
 			<KeyHints mode={mode} width={columns}/>

@@ -14,7 +14,7 @@ function describe(record: DecisionRecord): string {
 
 /** This sample's state: your decision, the others', a conflict, the note. */
 export function DecisionLine({current, reviewer}: Props) {
-	const {mine, others, status, conflict} = current;
+	const {mine, others, status, conflict, openBy} = current;
 	const decidedOthers = others.filter(record => record.verdict !== null);
 	const note = mine?.note ? ` · note: ${mine.note}` : '';
 	return (
@@ -25,6 +25,7 @@ export function DecisionLine({current, reviewer}: Props) {
 				<Text key={record.reviewer} dimColor> · {sanitizeLine(record.reviewer)}: {sanitizeLine(describe(record))}{record.resolution ? ' (lead)' : ''}</Text>
 			))}
 			{conflict ? <Text color="red" bold> · conflict</Text> : null}
+			{openBy.length > 0 ? <Text color="magenta"> · open by {sanitizeLine(openBy.join(', '))}</Text> : null}
 			<Text dimColor>{sanitizeLine(note)}</Text>
 		</Text>
 	);

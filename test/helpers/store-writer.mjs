@@ -9,6 +9,9 @@
 //     prints "ready", then makes the decisions of crashBatches(run) batch after batch; after each
 //     batch's flush() resolves it prints `ok N` (N decisions made and acknowledged on disk so far).
 //     On "stop" (stdin) it finishes, flushes and prints `final N`; it never stops on its own.
+//     Option blockOnceMs: after the first save, busy-block the event loop that long, once, at a
+//     moment the process holds the lock (prints "blocking" and "unblocked").
+import {existsSync, writeSync} from 'node:fs';
 import {createInterface} from 'node:readline';
 import {DecisionStore} from '../../dist/store/decision-store.js';
 import {crashBatches, prng} from './sequence.mjs';
@@ -112,6 +115,25 @@ if (mode === 'union') {
 		stop = true;
 	});
 	let made = 0;
+	let blocking = options.blockOnceMs > 0;
+	/** Test hook: once, while this process holds the lock mid-write, block its event loop. */
+	const blockWhileLocked = () => {
+		if (!blocking) return;
+		if (!existsSync(`${file}.lock`)) {
+			setImmediate(blockWhileLocked);
+			return;
+		}
+
+		blocking = false;
+		writeSync(1, 'blocking\n');
+		const until = Date.now() + options.blockOnceMs;
+		while (Date.now() < until) {
+			// Busy: no timers, no I/O callbacks.
+		}
+
+		writeSync(1, 'unblocked\n');
+	};
+
 	for (const batch of crashBatches(run)) {
 		for (const decision of batch) {
 			store.set({sample: decision.sample, reviewer, verdict: decision.verdict, note: decision.note});
@@ -121,6 +143,7 @@ if (mode === 'union') {
 		// eslint-disable-next-line no-await-in-loop
 		await flushUntilSaved(store, stats);
 		say(`ok ${made}`);
+		if (made === batch.length) setImmediate(blockWhileLocked);
 		if (stop) break;
 	}
 

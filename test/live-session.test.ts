@@ -1,0 +1,57 @@
+import {existsSync, readdirSync, utimesSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {LiveSession} from '../source/store/live-session.js';
+import {useTempDir} from './helpers/temp.js';
+
+const tempDir = useTempDir();
+
+describe('LiveSession', () => {
+	it('lets only one process hold a sample, and frees it on release', () => {
+		const db = join(tempDir(), 'x.decisions.json');
+		const alice = new LiveSession(db, 'alice', 'split', {heartbeat: 60_000});
+		const bob = new LiveSession(db, 'bob', 'split', {heartbeat: 60_000});
+		alice.start();
+		bob.start();
+		// Two sessions in one test process share a pid: tell them apart as another host would be.
+		Object.assign((bob as unknown as {me: {host: string}}).me, {host: 'other-host'});
+		expect(alice.claim('s1')).toBe(true);
+		bob.refresh();
+		expect(bob.isTakenByOther('s1')).toBe(true);
+		expect(bob.others().map(peer => peer.reviewer)).toEqual(['alice']);
+		expect(alice.claim('s2')).toBe(true);
+		bob.refresh();
+		expect(bob.isTakenByOther('s1')).toBe(false);
+		expect(bob.isTakenByOther('s2')).toBe(true);
+		alice.stop();
+		bob.refresh();
+		expect(bob.others()).toEqual([]);
+		expect(bob.isTakenByOther('s2')).toBe(false);
+		bob.stop();
+	});
+
+	it('treats the lease of a process that stopped refreshing as expired', () => {
+		const db = join(tempDir(), 'x.decisions.json');
+		const gone = new LiveSession(db, 'gone', 'split', {heartbeat: 60_000, stale: 1000});
+		gone.start();
+		gone.claim('s1');
+		const leases = join(`${db}.live`, 'leases');
+		const old = new Date(Date.now() - 60_000);
+		for (const name of readdirSync(leases)) utimesSync(join(leases, name), old, old);
+		const next = new LiveSession(db, 'next', 'split', {heartbeat: 60_000, stale: 1000});
+		Object.assign((next as unknown as {me: {host: string}}).me, {host: 'other-host'});
+		next.start();
+		expect(next.isTakenByOther('s1')).toBe(false);
+		expect(next.claim('s1')).toBe(true);
+		next.stop();
+	});
+
+	it('turns pairing off with a reason when the folder cannot be made', () => {
+		const dir = tempDir();
+		const session = new LiveSession(join(dir, 'missing-parent', 'deeper', '\u0000bad'), 'a', 'split');
+		session.start();
+		expect(session.error).toMatch(/pairing is off/);
+		expect(session.claim('s1')).toBe(true);
+		expect(existsSync(join(dir, 'missing-parent'))).toBe(false);
+	});
+});
