@@ -218,7 +218,7 @@ describe('lock left behind', () => {
 		holder.send('stop');
 		const exit = await holder.exited;
 		const final = holder.lines.find(line => line.startsWith('final '));
-		console.log(`[concurrency] lock holder stalled (${stall}): other writer took the lock over after ${tookOver.toFixed(1)} s; holder ${JSON.stringify(exit)}; ${final}; ${holder.stderr.filter(line => line.includes('stalled')).length} write(s) abandoned as stale`);
+		console.log(`[concurrency] lock holder stalled (${stall}): other writer took the lock over after ${tookOver.toFixed(1)} s; holder ${JSON.stringify(exit)}; ${final}; ${holder.stderr.filter(line => line.includes('stalled')).length} write(s) abandoned as stale; ${holder.stderr.slice(0, 3).join(" | ")}`);
 		expect(exit, holder.stderr.join('\n')).toEqual({code: 0, signal: null});
 		const made = Number(final!.split(' ')[1]);
 		const disk = readDisk(file);

@@ -86,7 +86,9 @@ describe('review screen', () => {
 		const {frame, type, store} = await screen();
 		await type('c', 'check facts', '\r');
 		expect(frame()).toContain('note: check facts');
-		expect(store.get('s1', 'tester')).toMatchObject({verdict: null, note: 'check facts'});
+		await type('c', ' twice\r');
+		expect(frame()).toContain('note: check facts twice');
+		expect(store.get('s1', 'tester')).toMatchObject({verdict: null, note: 'check facts twice'});
 	});
 
 	it('skips, moves, goes to a number, first and last', async () => {
@@ -103,6 +105,11 @@ describe('review screen', () => {
 		expect(frame()).toContain('question 1');
 		await type(':', '99', '\r');
 		expect(frame()).toContain('no sample 99');
+		// Over SSH, digits and enter typed quickly arrive as one chunk.
+		await type(':', '3\r');
+		expect(frame()).toContain('question 3');
+		await type(':4\r');
+		expect(frame()).toContain('question 4');
 	});
 
 	it('searches and moves between matches with n and N', async () => {

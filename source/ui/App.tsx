@@ -40,7 +40,8 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 	controller.sampleRows = sampleRows.complete ? sampleRows.made : undefined;
 
 	useInput((input: string, key: Key) => {
-		const presses = input.length > 1 && !key.ctrl && !key.meta ? splitChunk(input) : [{input, key}];
+		const typing = isTyping(controller.state.mode);
+		const presses = input.length > 1 && !key.ctrl && !key.meta && !typing ? splitChunk(input) : [{input, key}];
 		for (const [i, press] of presses.entries()) {
 			const consumed = handleKey(controller, press.input, press.key, presses.slice(i + 1).map(p => p.input || (p.key.return ? '\r' : '')).join(''), {onRetrySave, onQuitAnyway});
 			if (consumed) break;
@@ -145,6 +146,11 @@ function MessageLine({controller, message, position}: {controller: ReviewControl
 	);
 }
 
+/** Is a text field taking the keys? Then a chunk is text, not separate key presses. */
+function isTyping(mode: ReviewController['state']['mode']): boolean {
+	return mode.name === 'note' || mode.name === 'goto' || mode.name === 'search' || (mode.name === 'bias' && mode.editingNote);
+}
+
 type Hooks = {onRetrySave?: () => void; onQuitAnyway?: () => void};
 
 /**
@@ -162,16 +168,28 @@ function handleKey(controller: ReviewController, input: string, key: Partial<Key
 		case 'note':
 		case 'goto':
 		case 'search': {
-			// The text field handles typing and enter; this only cancels.
+			// The text field handles typing and enter; this cancels, and submits text typed so fast
+			// that it arrived in one chunk with its enter (the field would miss that enter).
 			if (key.escape) controller.dispatch({type: 'close'});
-			return false;
+			else if (input.length > 1 && input.includes('\r')) {
+				const typed = plainText(input.split('\r')[0]);
+				controller.dispatch({type: 'edit', text: mode.name === 'goto' ? (mode.text + typed).replaceAll(/\D/g, '') : mode.text + typed});
+				submitPrompt(controller);
+			}
+
+			return true;
 		}
 
 		case 'bias': {
 			if (mode.editingNote) {
 				if (key.escape) controller.dispatch({type: 'close'});
 				else if (key.tab) controller.dispatch({type: 'bias-edit-note'});
-				return false;
+				else if (input.length > 1 && input.includes('\r')) {
+					controller.dispatch({type: 'edit', text: mode.note + plainText(input.split('\r')[0])});
+					controller.dispatch({type: 'bias-confirm'});
+				}
+
+				return true;
 			}
 
 			const action = biasKey(input, key);
