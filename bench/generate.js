@@ -43,56 +43,75 @@ function sentence(random, length) {
 	return `${text}.`;
 }
 
-function hex(random, digits) {
-	let text = '';
-	for (let i = 0; i < digits; i++) text += '0123456789abcdef'[Math.floor(random() * 16)];
-	return text;
-}
-
 /** The id of sample i (0-based) of a dataset made with `seed`: UUID-shaped, like real generators'. */
 export function sampleIdAt(seed, i) {
-	const random = prng((seed * 1_000_003) ^ (i * 2_654_435_761));
-	return `${hex(random, 8)}-${hex(random, 4)}-4${hex(random, 3)}-a${hex(random, 3)}-${hex(random, 12)}`;
+	const random = prng((seed * 1_000_003) ^ Math.imul(i, 2_654_435_761));
+	const a = hex32(random());
+	const b = hex32(random());
+	const c = hex32(random());
+	const d = hex32(random());
+	return `${a}-${b.slice(0, 4)}-4${b.slice(5)}-a${c.slice(1, 4)}-${c.slice(4)}${d}`;
 }
 
-function line(seed, i, random) {
-	const question = sentence(random, 60 + Math.floor(random() * 120));
-	let answer = sentence(random, 250 + Math.floor(random() * 300));
-	if (random() < 0.3) answer += `\n\n${sentence(random, 40)} "quoted" step\t2.`;
-	const record = {
-		id: sampleIdAt(seed, i),
-		messages: [
-			{role: 'system', content: systems[i % systems.length]},
-			{role: 'user', content: question},
-			{role: 'assistant', content: answer},
-		],
-		model: models[i % models.length],
-		temperature: Math.round(random() * 10) / 10,
-		source: `synth-batch-${String(Math.floor(i / 10_000)).padStart(4, '0')}`,
+function hex32(fraction) {
+	return Math.floor(fraction * 4_294_967_296).toString(16).padStart(8, '0');
+}
+
+/** Sentences made once per seed, as bytes; lines are assembled from them, so a million take seconds. */
+function pool(seed) {
+	const random = prng(seed + 7);
+	const encode = text => Buffer.from(JSON.stringify(text));
+	const questions = Array.from({length: 2048}, () => encode(sentence(random, 50 + Math.floor(random() * 100))));
+	const answers = Array.from({length: 4096}, () => {
+		let answer = sentence(random, 180 + Math.floor(random() * 240));
+		if (random() < 0.3) answer += `\n\n${sentence(random, 40)} "quoted" step\t2.`;
+		return encode(answer);
+	});
+	const text = value => Buffer.from(value);
+	return {
+		questions,
+		answers,
+		systems: systems.map(system => text(`","messages":[{"role":"system","content":${JSON.stringify(system)}},{"role":"user","content":`)),
+		middle: text('},{"role":"assistant","content":'),
+		models: models.map(model => text(`}],"model":"${model}","temperature":`)),
+		source: text(',"source":"synth-batch-'),
 	};
-	return JSON.stringify(record);
 }
 
-/** Writes `count` samples to path; returns the file's size in bytes. */
+/** Writes `count` samples to path (one JSON object a line, the id first); returns the size in bytes. */
 export function writeDataset(path, count, seed = 1) {
 	const fd = openSync(path, 'w');
 	const random = prng(seed);
-	let parts = [];
-	let pending = 0;
+	const parts = pool(seed);
+	const out = Buffer.allocUnsafe(4 * 1024 * 1024);
+	let at = 0;
 	let size = 0;
+	const put = bytes => {
+		bytes.copy(out, at);
+		at += bytes.length;
+	};
+
 	try {
 		for (let i = 0; i < count; i++) {
-			const text = line(seed, i, random);
-			parts.push(text);
-			pending += text.length;
-			if (pending > 4_000_000 || i === count - 1) {
-				const buffer = Buffer.from(`${parts.join('\n')}\n`);
-				writeSync(fd, buffer);
-				size += buffer.length;
-				parts = [];
-				pending = 0;
+			if (at > out.length - 4096) {
+				writeSync(fd, out, 0, at);
+				size += at;
+				at = 0;
 			}
+
+			at += out.write(`{"id":"${sampleIdAt(seed, i)}`, at, 'latin1');
+			put(parts.systems[i % parts.systems.length]);
+			put(parts.questions[Math.floor(random() * parts.questions.length)]);
+			put(parts.middle);
+			put(parts.answers[Math.floor(random() * parts.answers.length)]);
+			put(parts.models[i % parts.models.length]);
+			at += out.write(String(Math.round(random() * 10) / 10), at, 'latin1');
+			put(parts.source);
+			at += out.write(`${String(Math.floor(i / 10_000)).padStart(4, '0')}"}\n`, at, 'latin1');
 		}
+
+		writeSync(fd, out, 0, at);
+		size += at;
 	} finally {
 		closeSync(fd);
 	}

@@ -121,7 +121,6 @@ async function lane(index: number, random: () => number): Promise<Figures> {
 	figures.tempFilesLeft = readdirSync(dir).filter(name => name.startsWith(`lane-${index}.decisions.json.`) && name.endsWith('.tmp')).length;
 	// A writer after the last kill still gets through, and finds everything.
 	const store = await DecisionStore.open(file, dataset, {...options});
-	expect(store.forSample('s0').length + store.size).toBeGreaterThanOrEqual(0);
 	store.set({sample: 'after', reviewer: 'w', verdict: 'accepted'});
 	for (;;) {
 		try {

@@ -1,5 +1,5 @@
 // Real OS processes sharing one decisions file: the union test of issue 4, stale-lock recovery after
-// a SIGKILLed lock holder, and a lock holder that is stopped (SIGSTOP) for longer than the stale time.
+// a SIGKILLed lock holder, and a lock holder stalled (SIGSTOP, or a busy event loop) past the stale time.
 import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -239,10 +239,10 @@ describe('lock left behind', () => {
 	}
 
 	test('a lock holder stopped (SIGSTOP) for longer than the stale time neither crashes nor loses anyone\'s decisions', async () => {
-		for (let round = 0; round < 3; round++) await stalledHolder(join(dir, `stopped-holder-${round}.decisions.json`), 500 + round, 'SIGSTOP');
+		for (let round = 0; round < 2; round++) await stalledHolder(join(dir, `stopped-holder-${round}.decisions.json`), 500 + round, 'SIGSTOP');
 	}, 120_000);
 
 	test('a lock holder whose event loop is blocked longer than the stale time neither crashes nor loses anyone\'s decisions', async () => {
-		for (let round = 0; round < 2; round++) await stalledHolder(join(dir, `blocked-holder-${round}.decisions.json`), 600 + round, 'busy event loop');
+		for (let round = 0; round < 1; round++) await stalledHolder(join(dir, `blocked-holder-${round}.decisions.json`), 600 + round, 'busy event loop');
 	}, 120_000);
 });

@@ -1,4 +1,4 @@
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync, existsSync, readdirSync} from 'node:fs';
+import {chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import fc from 'fast-check';
@@ -119,6 +119,20 @@ describe('decisions file', () => {
 		expectOneSentence(error.message);
 		if (text) expect(error.message).toContain('not a winnow decisions file');
 		expect(readFileSync(file, 'utf8')).toBe(text);
+	});
+
+	test('a file broken while a store watches it shows an error until it is repaired', async () => {
+		const store = await openStore();
+		store.set({sample: 'a', reviewer: 'ann', verdict: 'accepted'});
+		await store.flush();
+		const good = readFileSync(file);
+		writeFileSync(file, '{"schema": 1, "decis');
+		await store.reload();
+		expect(store.status.error).toContain('not valid JSON');
+		expect(store.get('a', 'ann')?.verdict).toBe('accepted');
+		writeFileSync(file, good);
+		await store.reload();
+		expect(store.status.error).toBeUndefined();
 	});
 
 	test('a malformed decision inside is refused, naming which one', async () => {
@@ -269,6 +283,31 @@ describe('DecisionStore', () => {
 		expect(again.get('s2', 'ann')).toEqual(store.get('s2', 'ann'));
 		// No lock directory or temporary file is left behind.
 		expect(readdirSync(dir)).toEqual(['samples.decisions.json']);
+	});
+
+	test('a write keeps the file\'s permissions and writes through a symbolic link', async () => {
+		const store = await openStore();
+		store.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+		await store.flush();
+		chmodSync(file, 0o664);
+		const link = join(dir, 'link.decisions.json');
+		symlinkSync(file, link);
+		const viaLink = await openStore(link);
+		viaLink.set({sample: 's2', reviewer: 'bob', verdict: 'rejected'});
+		await viaLink.flush();
+		expect(lstatSync(link).isSymbolicLink()).toBe(true);
+		expect(statSync(file).mode & 0o777).toBe(0o664);
+		viaLink.set({sample: 's3', reviewer: 'bob', verdict: 'accepted'});
+		if (process.getuid?.() === 0) {
+			// As root, the owner is kept too.
+			chownSync(file, 1234, 1234);
+			await viaLink.flush();
+			expect(statSync(file)).toMatchObject({uid: 1234, gid: 1234});
+		} else {
+			await viaLink.flush();
+		}
+
+		expect(diskVerdicts().size).toBe(3);
 	});
 
 	test('a change reaches the disk on its own shortly after it is made (no flush)', async () => {

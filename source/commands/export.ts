@@ -5,9 +5,10 @@ import {DatasetError} from '../dataset/errors.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {AtomicFileOutput, BufferedWriter, StreamOutput, type Output} from '../report/output.js';
 import {count} from '../report/render.js';
-import {isWellFormed, malformedReason, scanDataset} from '../report/scan-dataset.js';
+import {checkDatasetFile, isWellFormed, malformedReason, scanDataset, type ScanResult} from '../report/scan-dataset.js';
 import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
 import {readDecisionsFile} from '../store/decisions-file.js';
+import {keepScanGarbageYoung} from './stats.js';
 import type {DecisionRecord, DecisionsFile} from '../store/schema.js';
 import {defaultPolicy, policies, statuses, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
 
@@ -43,25 +44,23 @@ export async function runExport(common: CommonOptions, flags: ExportFlags): Prom
 
 	const wanted = parseStatuses(flags.status);
 	const policy = parsePolicy(flags.policy);
-	const output = await openOutput(common, flags.out);
+	keepScanGarbageYoung();
+	await checkDatasetFile(common.dataset);
 	const stderr = (line: string) => process.stderr.write(`${line}\n`);
-
-	const file = await readDecisions(common, output);
-	if (!file) {
-		const note = wanted.has('undecided') ? '' : wanted.size === 1 ? `, so there is nothing ${[...wanted][0]} to export` : ', so there is nothing to export';
-		stderr(`winnow: no decisions file yet (${sanitizeLine(common.db)}): every sample is undecided${note}.`);
-	}
-
-	const accumulator = new StatsAccumulator(file?.decisions ?? [], {policy, trackRepeats: false});
-	const writer = new BufferedWriter(output);
+	let file: DecisionsFile | undefined;
+	let accumulator: StatsAccumulator | undefined;
+	let scan: ScanResult | undefined;
 	let written = 0;
 	let malformedMatched = 0;
 	const malformedReasons: Array<{line: number; reason: string}> = [];
-	const removeSignalHandlers = cleanUpOnSignals(output);
-	let scan;
-	try {
+
+	const output = await withOutput(common, flags.out, async output => {
+		file = await readDecisionsFile(common.db, basename(common.dataset));
+		const decided = new StatsAccumulator(file?.decisions ?? [], {policy, trackRepeats: false});
+		accumulator = decided;
+		const writer = new BufferedWriter(output);
 		scan = await scanDataset(common.dataset, common.idField, (entry, id, malformed) => {
-			const result = accumulator.add(id, entry.lineNumber, malformed);
+			const result = decided.add(id, entry.lineNumber, malformed);
 			if (malformed) {
 				if (flags.verbose && malformedReasons.length < malformedListLimit) malformedReasons.push({line: entry.lineNumber, reason: malformedReason(entry.bytes)});
 				if (selected(result, wanted)) malformedMatched++;
@@ -70,10 +69,11 @@ export async function runExport(common: CommonOptions, flags: ExportFlags): Prom
 
 			if (!selected(result, wanted)) return;
 			written++;
+			const bytes = oneLine(entry.bytes);
 			if (flags.annotate) {
-				writer.push(annotate(entry.bytes, annotation(id, entry.lineNumber, result, policy, accumulator.recordsFor(id))));
+				writer.push(annotate(bytes, annotation(id, entry.lineNumber, result, policy, decided.recordsFor(id))));
 			} else {
-				writer.push(entry.bytes);
+				writer.push(bytes);
 			}
 
 			writer.push(newline);
@@ -82,16 +82,14 @@ export async function runExport(common: CommonOptions, flags: ExportFlags): Prom
 			if (output.closed) throw new OutputClosed();
 		});
 		await writer.flush();
-		await output.commit();
-	} catch (error) {
-		await output.abort();
-		if (error instanceof OutputClosed) return 0;
-		throw error;
-	} finally {
-		removeSignalHandlers();
+	});
+
+	if (output.closed || !accumulator || !scan) return 0;
+	if (!file) {
+		const note = wanted.has('undecided') ? '' : wanted.size === 1 ? `, so there is nothing ${[...wanted][0]} to export` : ', so there is nothing to export';
+		stderr(`winnow: no decisions file yet (${sanitizeLine(common.db)}): every sample is undecided${note}.`);
 	}
 
-	if (output.closed) return 0;
 	const stats = accumulator.finish();
 	const what = [...wanted].join(', ');
 	stderr(`winnow: exported ${count(written)} ${written === 1 ? 'sample' : 'samples'} (${what}; policy ${policy}${flags.annotate ? `; annotated under "${annotationKey}"` : ''}) to ${sanitizeLine(output.name)}.`);
@@ -129,6 +127,21 @@ function summary(stats: Stats, dataset: string, layout: string): string[] {
 	}
 
 	return lines;
+}
+
+/**
+ * The entry as one line of JSON. A JSONL entry is one already (returned as it is, unless it starts
+ * with a byte order mark, which is dropped as the file's own BOM is); an element of a pretty-printed
+ * JSON array spans lines. In a well-formed entry a line break can only be white space between tokens
+ * (JSON strings cannot hold a raw one), so dropping its CR and LF bytes changes nothing else.
+ */
+export function oneLine(bytes: Buffer): Buffer {
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+	if (!bytes.includes(0x0a)) return bytes;
+	const out = Buffer.allocUnsafe(bytes.length);
+	let length = 0;
+	for (const b of bytes) if (b !== 0x0a && b !== 0x0d) out[length++] = b;
+	return out.subarray(0, length);
 }
 
 /** The "winnow" object --annotate attaches (documented in README-STATS-EXPORT.md). */
@@ -172,43 +185,38 @@ async function exportDecisions(common: CommonOptions, flags: ExportFlags): Promi
 	if (listFlag(flags.status).length > 0) throw new UsageError('--status chooses samples; --decisions writes every decision (filter the rows by their verdict column instead).');
 	if (flags.policy !== undefined) throw new UsageError('--policy combines reviewers\' decisions on samples; --decisions writes each decision as it is, so it takes no policy.');
 	const format = oneOf('--format', flags.format ?? 'jsonl', decisionFormats);
-	const output = await openOutput(common, flags.out);
-	const file = await readDecisions(common, output);
-	if (!file) process.stderr.write(`winnow: no decisions file yet (${sanitizeLine(common.db)}): there are no decisions to export.\n`);
-
-	const records: DecisionRecord[] = [];
+	let exported = 0;
 	let cleared = 0;
-	for (const list of groupBySample(file?.decisions ?? []).values()) {
-		for (const record of list) {
-			if (record.verdict === null) cleared++;
-			else records.push(record);
+	const output = await withOutput(common, flags.out, async output => {
+		const file = await readDecisionsFile(common.db, basename(common.dataset));
+		if (!file) process.stderr.write(`winnow: no decisions file yet (${sanitizeLine(common.db)}): there are no decisions to export.\n`);
+		const records: DecisionRecord[] = [];
+		for (const list of groupBySample(file?.decisions ?? []).values()) {
+			for (const record of list) {
+				if (record.verdict === null) cleared++;
+				else records.push(record);
+			}
 		}
-	}
 
-	records.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.sample !== b.sample ? (a.sample < b.sample ? -1 : 1) : a.reviewer < b.reviewer ? -1 : a.reviewer > b.reviewer ? 1 : 0));
-	const writer = new BufferedWriter(output);
-	const removeSignalHandlers = cleanUpOnSignals(output);
-	try {
+		records.sort((a, b) => (a.at !== b.at ? (a.at < b.at ? -1 : 1) : a.sample !== b.sample ? (a.sample < b.sample ? -1 : 1) : a.reviewer < b.reviewer ? -1 : a.reviewer > b.reviewer ? 1 : 0));
+		const writer = new BufferedWriter(output);
 		if (format === 'csv') writer.push(Buffer.from(csvRow(csvColumns)));
 		for (const record of records) {
 			writer.push(Buffer.from(format === 'csv' ? csvRow(decisionCells(record)) : `${decisionJson(record)}\n`));
-			// eslint-disable-next-line no-await-in-loop
-			if (writer.shouldFlush) await writer.flush();
-			if (output.closed) break;
+			if (writer.shouldFlush) {
+				// eslint-disable-next-line no-await-in-loop
+				await writer.flush();
+				if (output.closed) throw new OutputClosed();
+			}
 		}
 
 		await writer.flush();
-		await output.commit();
-	} catch (error) {
-		await output.abort();
-		throw error;
-	} finally {
-		removeSignalHandlers();
-	}
+		exported = records.length;
+	});
 
 	if (output.closed) return 0;
 	const left = cleared > 0 ? ` (${count(cleared)} undone ${cleared === 1 ? 'decision' : 'decisions'} left out)` : '';
-	process.stderr.write(`winnow: exported ${count(records.length)} ${records.length === 1 ? 'decision' : 'decisions'} as ${format === 'csv' ? 'CSV' : 'JSON Lines'} to ${sanitizeLine(output.name)}${left}.\n`);
+	process.stderr.write(`winnow: exported ${count(exported)} ${exported === 1 ? 'decision' : 'decisions'} as ${format === 'csv' ? 'CSV' : 'JSON Lines'} to ${sanitizeLine(output.name)}${left}.\n`);
 	return 0;
 }
 
@@ -237,13 +245,26 @@ export function parsePolicy(value: string | undefined): Policy {
 	return value === undefined ? defaultPolicy : oneOf('--policy', value, policies);
 }
 
-async function readDecisions(common: CommonOptions, output: Output): Promise<DecisionsFile | undefined> {
+/**
+ * Opens the output (checking --out first), removes its temporary file on SIGINT, SIGTERM or SIGHUP
+ * from then on, runs `write`, and commits the output (the rename, for a file) only if `write`
+ * succeeds; on any failure the target is left as it was. A reader that closed the pipe early ends
+ * the export quietly (output.closed is then set).
+ */
+async function withOutput(common: CommonOptions, out: string | undefined, write: (output: Output) => Promise<void>): Promise<Output> {
+	const output = await openOutput(common, out);
+	const removeSignalHandlers = cleanUpOnSignals(output);
 	try {
-		return await readDecisionsFile(common.db, basename(common.dataset));
+		await write(output);
+		await output.commit();
 	} catch (error) {
 		await output.abort();
-		throw error;
+		if (!(error instanceof OutputClosed)) throw error;
+	} finally {
+		removeSignalHandlers();
 	}
+
+	return output;
 }
 
 class OutputClosed extends Error {}

@@ -1,8 +1,11 @@
 import React from 'react';
 import {render} from 'ink';
-import {resolve} from 'node:path';
+import {open, realpath, rm, stat} from 'node:fs/promises';
+import {basename, dirname, join, resolve} from 'node:path';
 import {Dataset} from '../dataset/dataset.js';
 import {DecisionStore} from '../store/decision-store.js';
+import {DecisionsFileError} from '../store/errors.js';
+import {sanitizeLine} from '../dataset/sanitize.js';
 import {LiveSession} from '../store/live-session.js';
 import {ReviewController, type ReviewMode} from '../review/controller.js';
 import {App} from '../ui/App.js';
@@ -24,12 +27,19 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 		throw new UsageError('reviewing needs a terminal (standard input and output must be a TTY); in scripts and pipes use winnow export or winnow stats.');
 	}
 
+	// The screen redraws by moving the cursor, which a dumb terminal (Emacs shell buffers, some CI
+	// consoles, serial lines) cannot do: refuse clearly rather than fill it with escape sequences.
+	if (process.env.TERM === 'dumb') {
+		throw new UsageError('reviewing needs a terminal that can move the cursor, and TERM=dumb says this one cannot: run winnow in a terminal emulator or tmux (or set TERM, e.g. TERM=xterm-256color, if yours is one); winnow export and winnow stats work anywhere.');
+	}
+
 	if (resolve(common.db) === resolve(common.dataset)) throw new UsageError('--db must not be the dataset itself; give another file name.');
 
 	const dataset = await Dataset.open(common.dataset, {idField: common.idField});
 	let store: DecisionStore;
 	try {
 		store = await DecisionStore.open(common.db, dataset.name);
+		await checkWritable(common.db);
 	} catch (error) {
 		dataset.close();
 		throw error;
@@ -63,8 +73,8 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			if (terminal.usable) {
 				const made = controller.counts.decided - decidedAtStart;
 				process.stderr.write(lostUnsaved && unsaved > 0
-					? `winnow: quit with ${unsaved} decisions not saved to ${common.db}.\n`
-					: `winnow: ${controller.counts.decided}/${controller.counts.total} decided (${made >= 0 ? '+' : ''}${made} this session), saved in ${common.db}.\n`);
+					? `winnow: quit with ${unsaved} decisions not saved to ${sanitizeLine(common.db)}.\n`
+					: `winnow: ${controller.counts.decided}/${controller.counts.total} decided (${made >= 0 ? '+' : ''}${made} this session), saved in ${sanitizeLine(common.db)}.\n`);
 			}
 
 			resolveExit(code);
@@ -114,3 +124,35 @@ async function withLimit(promise: Promise<void>, ms: number): Promise<void> {
 		clearTimeout(timer);
 	}
 }
+
+const writeProblems: Record<string, string> = {
+	EACCES: 'permission denied',
+	EPERM: 'permission denied',
+	EROFS: 'read-only file system',
+	ENOSPC: 'no space left on the disk',
+	EDQUOT: 'disk quota exceeded',
+	ENOTDIR: 'part of the path is not a folder',
+	ENOENT: 'no such folder',
+};
+
+/**
+ * Refuses at the start, rather than after the first decision, when the decisions file's folder
+ * cannot be written (read-only place, no permission, missing folder): creates and removes a file
+ * beside it, as every save does.
+ */
+async function checkWritable(db: string): Promise<void> {
+	const target = await realpath(db).catch(() => resolve(db));
+	const probe = join(dirname(target), `.${basename(target)}.${process.pid}.probe`);
+	try {
+		await (await open(probe, 'wx')).close();
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code ?? 'error';
+		// ENOENT with the folder there: a place such as /proc, where no new file can be made.
+		const folderExists = code === 'ENOENT' && await stat(dirname(target)).then(() => true, () => false);
+		const problem = folderExists ? 'no new file can be made in its folder' : writeProblems[code] ?? code;
+		throw new DecisionsFileError(`${db} cannot be written (${problem}), so decisions could not be saved: pass --db with a file in a folder you can write.`);
+	}
+
+	await rm(probe, {force: true});
+}
+

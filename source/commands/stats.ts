@@ -1,7 +1,9 @@
+import {stat} from 'node:fs/promises';
 import {basename} from 'node:path';
+import {setFlagsFromString} from 'node:v8';
 import {UsageError, type CommonOptions} from '../cli/options.js';
 import {renderStats} from '../report/render.js';
-import {scanDataset} from '../report/scan-dataset.js';
+import {checkDatasetFile, scanDataset} from '../report/scan-dataset.js';
 import {StatsAccumulator, type Stats} from '../report/stats.js';
 import {terminalCapabilities} from '../report/terminal.js';
 import {readDecisionsFile} from '../store/decisions-file.js';
@@ -34,9 +36,15 @@ export async function runStats(common: CommonOptions, flags: StatsFlags): Promis
 	}
 
 	const policy = parsePolicy(flags.policy);
+	keepScanGarbageYoung();
+	await checkDatasetFile(common.dataset);
 	const file = await readDecisionsFile(common.db, basename(common.dataset));
 	const accumulator = new StatsAccumulator(file?.decisions ?? [], {policy});
+	const size = await stat(common.dataset).then(stats => stats.size, () => 0);
+	let seen = 0;
 	const scan = await scanDataset(common.dataset, common.idField, (entry, id, malformed) => {
+		// After a thousand entries, estimate how many the file holds from their average size.
+		if (++seen === 1000) accumulator.expect(Math.ceil((size / entry.end) * 1000));
 		accumulator.add(id, entry.lineNumber, malformed);
 	});
 	const stats = accumulator.finish();
@@ -55,6 +63,20 @@ export async function runStats(common: CommonOptions, flags: StatsFlags): Promis
 	const capabilities = terminalCapabilities(process.env, process.stdout);
 	await write(renderStats(stats, {...capabilities, verbose: flags.verbose, source: {dataset: common.dataset, decisionsFile: common.db, decisionsFileExists: file !== undefined}}));
 	return 0;
+}
+
+/**
+ * After the decisions file is parsed (hundreds of thousands of objects that all survive), V8's
+ * allocation-site pretenuring starts allocating the scan's short-lived objects (entries, ids) straight
+ * into the old generation, where they pile up until a full collection: measured on 1,000,000 lines
+ * with 310,000 decisions, peak RSS 460 MB with it and 310 MB without, and less CPU time. The flag is
+ * read when V8 makes those decisions, so setting it at run time works; if it ever stops working,
+ * only memory use changes.
+ */
+export function keepScanGarbageYoung() {
+	try {
+		setFlagsFromString('--no-allocation-site-pretenuring');
+	} catch {}
 }
 
 /**

@@ -1,8 +1,9 @@
 import {openSync, readSync, closeSync, statSync, type Stats} from 'node:fs';
 import {basename} from 'node:path';
 import {EntryIndex} from './entry-index.js';
-import {ArrayLayoutError, scanEntries, type ScanStats} from './entry-scanner.js';
-import {sampleId} from './identity.js';
+import {ArrayLayoutError, EntryReader, type EntrySink, type ScanStats} from './entry-scanner.js';
+import {IdTable} from './id-table.js';
+import {hashId, locateValue, located, needleFor, valueText, ValueKind} from './identity.js';
 import {DatasetError, describeFsError} from './errors.js';
 import {decodeEntry, type ParsedEntry} from './parse-entry.js';
 
@@ -16,28 +17,33 @@ export type DatasetOptions = {
 	idField?: string;
 	/** How many entries to index before open() returns; the rest is indexed in the background. */
 	firstBatch?: number;
+	/** Size of the first read (bytes): small, so that open() returns at once whatever the file's size. */
+	firstChunk?: number;
 };
 
 type Listener = () => void;
 
 /**
  * A dataset file opened for review: an index of entry spans and ids built by streaming the file,
- * with samples read and parsed only when asked for.
+ * with samples read and parsed only when asked for. open() returns after a first small read (a few
+ * hundred samples); the rest is indexed in the background, one 4 MB chunk per turn of the event
+ * loop (a few milliseconds each), so keys are never held up for long. Spans live in typed arrays
+ * and ids in one byte arena (IdTable): about 70 bytes a sample, nothing per sample for the garbage
+ * collector.
  */
 export class Dataset {
 	static async open(path: string, options: DatasetOptions = {}): Promise<Dataset> {
 		const stats = checkReadableFile(path);
 		const dataset = new Dataset(path, stats, options.idField ?? 'id');
-		await dataset.startIndexing(options.firstBatch ?? 200);
+		await dataset.startIndexing(options.firstBatch ?? 200, options.firstChunk ?? 256 * 1024);
 		return dataset;
 	}
 
 	readonly name: string;
 	readonly index = new EntryIndex();
-	readonly ids: string[] = [];
-	/** Index of each id's first sample, and how many more samples share an id that repeats. */
-	readonly positions = new Map<string, number>();
+	/** How many more samples share an id that repeats (ids that occur once are not in it). */
 	readonly repeats = new Map<string, number>();
+	private readonly ids = new IdTable();
 	readonly scan: ScanStats;
 	indexed = false;
 	/** Resolves when the whole file is indexed; rejects with a DatasetError if the file turns out bad. */
@@ -63,16 +69,18 @@ export class Dataset {
 
 	/** How many samples in the file carry this id (0: none, so its decisions are orphaned). */
 	occurrences(id: string): number {
-		if (!this.positions.has(id)) return 0;
+		if (this.ids.find(id) === -1) return 0;
 		return 1 + (this.repeats.get(id) ?? 0);
 	}
 
+	/** Index of the first sample with this id. */
 	indexOfId(id: string): number | undefined {
-		return this.positions.get(id);
+		const index = this.ids.find(id);
+		return index === -1 ? undefined : index;
 	}
 
 	idOf(i: number): string {
-		return this.ids[i];
+		return this.ids.idOf(i);
 	}
 
 	lineNumber(i: number): number {
@@ -98,7 +106,7 @@ export class Dataset {
 	}
 
 	sample(i: number): Sample {
-		return {...decodeEntry(this.raw(i)), index: i, lineNumber: this.lineNumber(i), id: this.ids[i]};
+		return {...decodeEntry(this.raw(i)), index: i, lineNumber: this.lineNumber(i), id: this.idOf(i)};
 	}
 
 	close() {
@@ -111,60 +119,70 @@ export class Dataset {
 		for (const listener of this.listeners) listener();
 	}
 
-	private async startIndexing(firstBatch: number): Promise<void> {
-		const batches = scanEntries(this.path, this.scan);
+	private async startIndexing(firstBatch: number, firstChunk: number): Promise<void> {
+		let reader: EntryReader;
+		try {
+			// 1 MB chunks: a few milliseconds of indexing per turn of the event loop, so a key pressed
+			// meanwhile waits no longer than that.
+			reader = await EntryReader.open(this.path, this.scan, {firstChunk, chunkSize: 1024 * 1024});
+		} catch (error) {
+			throw toDatasetError(this.path, error);
+		}
+
 		let checked = 0;
 		let parsedOk = 0;
+		const needle = needleFor(this.idField);
+		const sink: EntrySink = (buffer, from, to, start, lineNumber) => {
+			if (checked < 20) {
+				checked++;
+				const bytes = buffer.subarray(from, to);
+				if (checked === 1 && looksBinary(bytes)) {
+					throw new DatasetError(`${this.path} looks like a binary file, not JSON Lines (line ${lineNumber} holds NUL or other binary bytes).`);
+				}
+
+				if (decodeEntry(bytes).value !== undefined) parsedOk++;
+			}
+
+			this.index.push(start, start + (to - from), lineNumber);
+			this.addId(buffer, from, to, needle);
+		};
+
 		const take = async (): Promise<boolean> => {
-			let next;
 			try {
-				next = await batches.next();
+				return await reader.next(sink);
 			} catch (error) {
 				throw toDatasetError(this.path, error);
 			}
-
-			if (next.done) return false;
-			for (const entry of next.value) {
-				if (checked < 20) {
-					checked++;
-					if (checked === 1 && looksBinary(entry.bytes)) {
-						throw new DatasetError(`${this.path} looks like a binary file, not JSON Lines (line ${entry.lineNumber} holds NUL or other binary bytes).`);
-					}
-
-					if (decodeEntry(entry.bytes).value !== undefined) parsedOk++;
-				}
-
-				const index = this.index.push(entry.start, entry.end, entry.lineNumber);
-				const id = sampleId(entry.bytes, this.idField);
-				this.ids.push(id);
-				if (this.positions.has(id)) this.repeats.set(id, (this.repeats.get(id) ?? 0) + 1);
-				else this.positions.set(id, index);
-			}
-
-			return true;
 		};
 
 		let more = true;
-		while (more && this.count < firstBatch) {
-			// eslint-disable-next-line no-await-in-loop
-			more = await take();
+		try {
+			while (more && this.count < firstBatch) {
+				// eslint-disable-next-line no-await-in-loop
+				more = await take();
+			}
+
+			if (this.count === 0) {
+				throw new DatasetError(this.scan.blankLines > 0
+					? `${this.path} holds only blank lines: there are no samples to review.`
+					: `${this.path} is empty: there are no samples to review.`);
+			}
+
+			if (parsedOk === 0) {
+				throw new DatasetError(`${this.path} does not look like JSON Lines: none of its first ${checked} lines is valid JSON (line ${this.lineNumber(0)}: ${decodeEntry(this.raw(0)).error}).`);
+			}
+		} catch (error) {
+			await reader.close().catch(() => undefined);
+			throw error;
 		}
 
-		if (this.count === 0) {
-			throw new DatasetError(this.scan.blankLines > 0
-				? `${this.path} holds only blank lines: there are no samples to review.`
-				: `${this.path} is empty: there are no samples to review.`);
-		}
-
-		if (parsedOk === 0) {
-			throw new DatasetError(`${this.path} does not look like JSON Lines: none of its first ${checked} lines is valid JSON (line ${this.lineNumber(0)}: ${decodeEntry(this.raw(0)).error}).`);
-		}
-
-		if (!more) {
+		if (reader.done) {
+			await reader.close().catch(() => undefined);
 			this.indexed = true;
 			return;
 		}
 
+		this.reserve();
 		this.whenIndexed = (async () => {
 			try {
 				while (await take()) this.emit();
@@ -172,12 +190,38 @@ export class Dataset {
 				this.indexError = error instanceof DatasetError ? error : toDatasetError(this.path, error);
 				throw this.indexError;
 			} finally {
+				await reader.close().catch(() => undefined);
 				this.indexed = true;
 				this.emit();
 			}
 		})();
 		// Callers that never await whenIndexed must not see an unhandled rejection; they read indexError.
 		this.whenIndexed.catch(() => undefined);
+	}
+
+	/** Sizes the columns for the whole file from what the first read found. */
+	private reserve() {
+		const {bytesRead, totalBytes} = this.scan;
+		if (this.count === 0 || bytesRead === 0) return;
+		const expected = Math.ceil((this.count * totalBytes / bytesRead) * 1.05) + 1024;
+		this.index.reserve(expected);
+		this.ids.reserve(expected, Math.ceil(this.ids.bytes / this.count * expected * 1.05) + 4096);
+	}
+
+	/** Indexes the id of the entry in buffer[from, to), without making a string when it can. */
+	private addId(buffer: Buffer, from: number, to: number, needle: Buffer) {
+		const kind = locateValue(buffer, from, to, needle);
+		let first: number;
+		if (kind === ValueKind.Plain || kind === ValueKind.Number) {
+			first = this.ids.add(buffer, located.start, located.end);
+		} else {
+			first = this.ids.addString(valueText(buffer, kind) ?? hashId(buffer.subarray(from, to)));
+		}
+
+		if (first !== -1) {
+			const id = this.ids.idOf(first);
+			this.repeats.set(id, (this.repeats.get(id) ?? 0) + 1);
+		}
 	}
 }
 

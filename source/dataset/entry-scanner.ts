@@ -1,4 +1,4 @@
-import {open} from 'node:fs/promises';
+import {open, type FileHandle} from 'node:fs/promises';
 
 /**
  * One sample's bytes in the file: a JSONL line (without its line ending) or one element of a
@@ -17,6 +17,12 @@ export type ScanStats = {
 	blankLines: number;
 	layout: 'jsonl' | 'array';
 };
+
+/**
+ * Receives each entry as a span of the reader's buffer, which is reused: `buffer[from, to)` is
+ * valid only during the call. `start` is the entry's offset in the file.
+ */
+export type EntrySink = (buffer: Buffer, from: number, to: number, start: number, lineNumber: number) => void;
 
 export const chunkSize = 4 * 1024 * 1024;
 
@@ -46,161 +52,268 @@ function firstSignificantByte(head: Buffer): number {
 	return -1;
 }
 
+export type ReaderOptions = {
+	/** Size of the first read, smaller than the rest so the first entries come at once. */
+	firstChunk?: number;
+	chunkSize?: number;
+};
+
 /**
- * Streams a dataset's entries in batches, reading fixed-size chunks: memory stays bounded by the
- * longest entry, whatever the file's size. Detects a top-level JSON array by its first byte.
+ * Splits the bytes of one read into entries: buffer[from, end) is data (file offset bufferStart +
+ * index), of which buffer[from, scanFrom) was seen before. Returns the index from which bytes belong
+ * to an entry not finished yet. finish() takes the last unfinished bytes at the end of the file.
  */
-export async function * scanEntries(path: string, stats?: ScanStats): AsyncGenerator<Entry[]> {
-	const handle = await open(path, 'r');
-	try {
-		const {size} = await handle.stat();
-		const head = Buffer.alloc(Math.min(4096, size));
-		await handle.read(head, 0, head.length, 0);
-		const layout = firstSignificantByte(head) === 0x5b ? 'array' : 'jsonl';
-		const state: ScanStats = stats ?? {bytesRead: 0, totalBytes: size, blankLines: 0, layout};
-		state.totalBytes = size;
-		state.layout = layout;
-		const chunks = readChunks(handle, bomLength(head), size, state);
-		yield * (layout === 'array' ? splitArray(chunks, bomLength(head), state) : splitLines(chunks, bomLength(head), state));
-	} finally {
-		await handle.close();
-	}
-}
+type Splitter = {
+	split(buffer: Buffer, from: number, scanFrom: number, end: number, bufferStart: number, sink: EntrySink): number;
+	finish(buffer: Buffer, from: number, end: number, bufferStart: number, sink: EntrySink): void;
+};
 
-async function * readChunks(handle: Awaited<ReturnType<typeof open>>, from: number, size: number, state: ScanStats): AsyncGenerator<Buffer> {
-	let position = from;
-	while (position < size) {
-		const buffer = Buffer.allocUnsafe(Math.min(chunkSize, size - position));
-		// eslint-disable-next-line no-await-in-loop
-		const {bytesRead} = await handle.read(buffer, 0, buffer.length, position);
-		if (bytesRead === 0) break;
-		position += bytesRead;
-		state.bytesRead = position;
-		yield bytesRead === buffer.length ? buffer : buffer.subarray(0, bytesRead);
-	}
-}
+type Read = {buffer: Buffer; position: number; bytesRead: Promise<number>};
 
-async function * splitLines(chunks: AsyncGenerator<Buffer>, bom: number, state: ScanStats): AsyncGenerator<Entry[]> {
-	let carry: Buffer | undefined;
-	let carryStart = bom;
-	let lineNumber = 1;
-	for await (const chunk of chunks) {
-		const buffer = carry ? Buffer.concat([carry, chunk]) : chunk;
-		const bufferStart = carry ? carryStart : carryStart;
-		const batch: Entry[] = [];
-		let lineStart = 0;
-		for (;;) {
-			const nl = buffer.indexOf(newline, lineStart);
-			if (nl === -1) break;
-			pushLine(batch, buffer, lineStart, nl, bufferStart, lineNumber, state);
-			lineNumber++;
-			lineStart = nl + 1;
+/** Room kept before each read for the unfinished tail of the chunk before. */
+const gap = 64 * 1024;
+const empty = Buffer.alloc(0);
+
+/**
+ * Reads a dataset's entries chunk by chunk and hands them to a sink as spans of its buffers. Two
+ * buffers are reused turn about: while the entries of one chunk are handled, the next chunk is
+ * already being read into the other (so reading and indexing overlap), and nothing is allocated
+ * per chunk (on this project's machines, touching fresh memory costs more than reading the file).
+ * The unfinished entry at the end of a chunk is copied in front of the next chunk's bytes; an
+ * entry longer than that gap gets a buffer of its own. Memory stays bounded by the longest entry.
+ * Detects a top-level JSON array by its first byte.
+ */
+export class EntryReader {
+	static async open(path: string, stats?: ScanStats, options: ReaderOptions = {}): Promise<EntryReader> {
+		const handle = await open(path, 'r');
+		try {
+			const {size} = await handle.stat();
+			const head = Buffer.alloc(Math.min(4096, size));
+			await handle.read(head, 0, head.length, 0);
+			const layout = firstSignificantByte(head) === 0x5b ? 'array' : 'jsonl';
+			const state: ScanStats = stats ?? {bytesRead: 0, totalBytes: size, blankLines: 0, layout};
+			state.totalBytes = size;
+			state.layout = layout;
+			return new EntryReader(handle, size, bomLength(head), state, options);
+		} catch (error) {
+			await handle.close();
+			throw error;
+		}
+	}
+
+	done = false;
+	/** The buffer of the chunk handed out last: its data ends at `filled`, its unfinished tail starts at `keepFrom`. */
+	private current: Buffer = empty;
+	private currentStart = 0;
+	private filled = 0;
+	private keepFrom = 0;
+	private readonly spare: Buffer[] = [];
+	private pending: Read | undefined;
+	private reads = 0;
+	private position: number;
+	private readonly splitter: Splitter;
+	private readonly chunk: number;
+	private readonly firstChunk: number;
+
+	private constructor(private readonly handle: FileHandle, readonly size: number, bom: number, readonly stats: ScanStats, options: ReaderOptions) {
+		this.position = bom;
+		this.currentStart = bom;
+		this.chunk = options.chunkSize ?? chunkSize;
+		this.firstChunk = Math.min(options.firstChunk ?? this.chunk, this.chunk);
+		this.splitter = stats.layout === 'array' ? new ArraySplitter() : new LineSplitter(stats);
+	}
+
+	/** Hands the entries of the next chunk to `sink`; false once the file is done. */
+	async next(sink: EntrySink): Promise<boolean> {
+		if (this.done) return false;
+		let read = this.pending;
+		this.pending = undefined;
+		if (!read && this.position < this.size) read = this.startRead(this.reads === 0 ? this.firstChunk : this.chunk);
+		const bytesRead = read ? await read.bytesRead : 0;
+		const tailStart = this.currentStart + this.keepFrom;
+		if (!read || bytesRead === 0) {
+			// The end of the file (or it shrank while being read): the tail is the last entry.
+			if (read) this.spare.push(read.buffer);
+			this.position = this.size;
+			this.done = true;
+			this.splitter.finish(this.current, this.keepFrom, this.filled, this.currentStart, sink);
+			return true;
 		}
 
-		carry = lineStart < buffer.length ? buffer.subarray(lineStart) : undefined;
-		carryStart = bufferStart + lineStart;
-		if (batch.length > 0) yield batch;
+		this.reads++;
+		this.position = read.position + bytesRead;
+		this.stats.bytesRead = this.position;
+		const tail = this.filled - this.keepFrom;
+		let buffer = read.buffer;
+		let from = gap - tail;
+		let end = gap + bytesRead;
+		if (tail <= gap) {
+			this.current.copy(buffer, from, this.keepFrom, this.filled);
+		} else {
+			// An entry longer than the gap: this chunk gets a buffer of its own.
+			buffer = Buffer.allocUnsafe(tail + bytesRead);
+			this.current.copy(buffer, 0, this.keepFrom, this.filled);
+			read.buffer.copy(buffer, tail, gap, end);
+			this.spare.push(read.buffer);
+			from = 0;
+			end = buffer.length;
+		}
+
+		// The last chunk's entries are done with (the caller asked for more): its buffer is free.
+		if (this.current.length === gap + this.chunk && this.current !== buffer) this.spare.push(this.current);
+		this.current = buffer;
+		this.currentStart = tailStart - from;
+		// Read the next chunk while this one is split.
+		if (this.position < this.size) this.pending = this.startRead(this.chunk);
+		this.keepFrom = this.splitter.split(buffer, from, from + tail, end, this.currentStart, sink);
+		this.filled = end;
+		return true;
 	}
 
-	if (carry) {
-		const batch: Entry[] = [];
-		pushLine(batch, carry, 0, carry.length, carryStart, lineNumber, state);
-		if (batch.length > 0) yield batch;
+	async close() {
+		this.done = true;
+		const {pending} = this;
+		this.pending = undefined;
+		if (pending) await pending.bytesRead.catch(() => undefined);
+		await this.handle.close();
+	}
+
+	private startRead(length: number): Read {
+		const buffer = this.spare.pop() ?? Buffer.allocUnsafe(gap + this.chunk);
+		const {position} = this;
+		const bytesRead = this.handle.read(buffer, gap, Math.min(length, this.size - position), position).then(result => result.bytesRead);
+		// Awaited by the next call; a failure is reported there, not as an unhandled rejection.
+		bytesRead.catch(() => undefined);
+		return {buffer, position, bytesRead};
 	}
 }
 
-function pushLine(batch: Entry[], buffer: Buffer, from: number, to: number, bufferStart: number, lineNumber: number, state: ScanStats) {
-	const end = to > from && buffer[to - 1] === carriageReturn ? to - 1 : to;
-	if (isBlank(buffer, from, end)) {
-		state.blankLines++;
-		return;
+class LineSplitter implements Splitter {
+	private lineNumber = 1;
+
+	constructor(private readonly stats: ScanStats) {}
+
+	split(buffer: Buffer, from: number, scanFrom: number, end: number, bufferStart: number, sink: EntrySink): number {
+		let lineStart = from;
+		let at = scanFrom;
+		for (;;) {
+			const nl = buffer.indexOf(newline, at);
+			if (nl === -1 || nl >= end) break;
+			this.line(buffer, lineStart, nl, bufferStart, sink);
+			lineStart = nl + 1;
+			at = lineStart;
+		}
+
+		return lineStart;
 	}
 
-	batch.push({start: bufferStart + from, end: bufferStart + end, lineNumber, bytes: buffer.subarray(from, end)});
+	finish(buffer: Buffer, from: number, end: number, bufferStart: number, sink: EntrySink) {
+		if (end > from) this.line(buffer, from, end, bufferStart, sink);
+	}
+
+	private line(buffer: Buffer, from: number, to: number, bufferStart: number, sink: EntrySink) {
+		const end = to > from && buffer[to - 1] === carriageReturn ? to - 1 : to;
+		const lineNumber = this.lineNumber++;
+		// Most lines start with `{`: no need to look for white space.
+		if (buffer[from] !== 0x7b && isBlank(buffer, from, end)) {
+			this.stats.blankLines++;
+			return;
+		}
+
+		sink(buffer, from, end, bufferStart + from, lineNumber);
+	}
 }
 
 /**
  * Splits a top-level JSON array into its elements' byte spans with a small byte-level scanner
  * (strings, escapes, nesting). Elements are not parsed here.
  */
-async function * splitArray(chunks: AsyncGenerator<Buffer>, bom: number, state: ScanStats): AsyncGenerator<Entry[]> {
-	let depth = 0;
-	let inString = false;
-	let escaped = false;
-	let lineNumber = 1;
-	let elementStart = -1;
-	let elementLine = 1;
-	let lastSignificant = -1;
-	let parts: Buffer[] = [];
-	let partsStart = bom;
-	let position = bom;
-	let closed = false;
+class ArraySplitter implements Splitter {
+	private depth = 0;
+	private inString = false;
+	private escaped = false;
+	private lineNumber = 1;
+	private elementStart = -1;
+	private elementLine = 1;
+	private lastSignificant = -1;
+	private closed = false;
 
-	for await (const chunk of chunks) {
-		const batch: Entry[] = [];
-		let sliceFrom = 0;
-		for (let i = 0; i < chunk.length; i++) {
-			const b = chunk[i];
-			const absolute = position + i;
-			if (b === newline) lineNumber++;
-			if (inString) {
-				if (escaped) escaped = false;
-				else if (b === 0x5c) escaped = true;
-				else if (b === 0x22) inString = false;
-				lastSignificant = absolute;
+	split(buffer: Buffer, _from: number, scanFrom: number, end: number, bufferStart: number, sink: EntrySink): number {
+		for (let i = scanFrom; i < end; i++) {
+			const b = buffer[i];
+			const absolute = bufferStart + i;
+			if (b === newline) this.lineNumber++;
+			if (this.inString) {
+				if (this.escaped) this.escaped = false;
+				else if (b === 0x5c) this.escaped = true;
+				else if (b === 0x22) this.inString = false;
+				this.lastSignificant = absolute;
 				continue;
 			}
 
 			if (b === 0x20 || b === 0x09 || b === newline || b === carriageReturn) continue;
-			if (closed) throw new ArrayLayoutError(`unexpected content after the closing ] of the top-level array`, lineNumber);
-			if (depth === 0) {
-				if (b !== 0x5b) throw new ArrayLayoutError('expected [ to open the top-level array', lineNumber);
-				depth = 1;
+			if (this.closed) throw new ArrayLayoutError('unexpected content after the closing ] of the top-level array', this.lineNumber);
+			if (this.depth === 0) {
+				if (b !== 0x5b) throw new ArrayLayoutError('expected [ to open the top-level array', this.lineNumber);
+				this.depth = 1;
 				continue;
 			}
 
-			if (depth === 1 && (b === 0x2c || b === 0x5d)) {
-				if (elementStart !== -1) {
-					parts.push(chunk.subarray(sliceFrom, i));
-					const bytes = Buffer.concat(parts);
-					const length = lastSignificant + 1 - elementStart;
-					batch.push({start: elementStart, end: lastSignificant + 1, lineNumber: elementLine, bytes: bytes.subarray(elementStart - partsStart, elementStart - partsStart + length)});
-					elementStart = -1;
+			if (this.depth === 1 && (b === 0x2c || b === 0x5d)) {
+				if (this.elementStart !== -1) {
+					sink(buffer, this.elementStart - bufferStart, this.lastSignificant + 1 - bufferStart, this.elementStart, this.elementLine);
+					this.elementStart = -1;
 				}
 
-				parts = [];
 				if (b === 0x5d) {
-					depth = 0;
-					closed = true;
+					this.depth = 0;
+					this.closed = true;
 				}
 
 				continue;
 			}
 
-			if (depth === 1 && elementStart === -1) {
-				elementStart = absolute;
-				elementLine = lineNumber;
-				parts = [];
-				partsStart = absolute;
-				sliceFrom = i;
+			if (this.depth === 1 && this.elementStart === -1) {
+				this.elementStart = absolute;
+				this.elementLine = this.lineNumber;
 			}
 
-			lastSignificant = absolute;
-			if (b === 0x22) inString = true;
-			else if (b === 0x7b || b === 0x5b) depth++;
-			else if (b === 0x7d || b === 0x5d) depth--;
+			this.lastSignificant = absolute;
+			if (b === 0x22) this.inString = true;
+			else if (b === 0x7b || b === 0x5b) this.depth++;
+			else if (b === 0x7d || b === 0x5d) this.depth--;
 		}
 
-		if (elementStart !== -1) {
-			parts.push(chunk.subarray(sliceFrom));
-			sliceFrom = 0;
-		}
-
-		position += chunk.length;
-		if (batch.length > 0) yield batch;
+		return this.elementStart === -1 ? end : this.elementStart - bufferStart;
 	}
 
-	if (!closed) throw new ArrayLayoutError('the top-level array is not closed with ] (is the file cut short?)', lineNumber);
+	finish() {
+		if (!this.closed) throw new ArrayLayoutError('the top-level array is not closed with ] (is the file cut short?)', this.lineNumber);
+	}
+}
+
+/**
+ * Streams a dataset's entries in batches, one batch per chunk read: memory stays bounded by the
+ * longest entry, whatever the file's size.
+ */
+export async function * scanEntries(path: string, stats?: ScanStats): AsyncGenerator<Entry[]> {
+	const reader = await EntryReader.open(path, stats);
+	try {
+		let batch: Entry[] = [];
+		const sink: EntrySink = (buffer, from, to, start, lineNumber) => {
+			batch.push({start, end: start + (to - from), lineNumber, bytes: buffer.subarray(from, to)});
+		};
+
+		while (await reader.next(sink)) {
+			if (batch.length > 0) {
+				const full = batch;
+				batch = [];
+				yield full;
+			}
+		}
+	} finally {
+		await reader.close();
+	}
 }
 
 export class ArrayLayoutError extends Error {

@@ -115,12 +115,92 @@ function truncate(text: string, maxLength: number): string {
 }
 
 function json(value: unknown, indent?: number): string {
+	let text: string;
 	try {
-		return JSON.stringify(value, null, indent) ?? String(value);
+		text = JSON.stringify(value, null, indent) ?? String(value);
 	} catch {
-		// Only values that JSON.parse cannot produce (cycles, BigInt) or absurd nesting get here.
-		return '[value that cannot be shown as JSON]';
+		// JSON.stringify recurses: a value nested some thousands deep (JSON.parse accepts a million)
+		// overflows the stack. Cycles and BigInt, which JSON.parse cannot produce, also get here.
+		return deepJson(value, indent);
 	}
+
+	// Pretty-printed, deep nesting is quadratic (3,000 levels make 18 MB of indentation).
+	return indent && text.length > DEEP_CHECK_LENGTH && deeperThan(value, MAX_PRETTY_DEPTH) ? deepJson(value, indent) : text;
+}
+
+/** Below this depth, pretty JSON is indented; deeper levels are written compactly. */
+const MAX_PRETTY_DEPTH = 32;
+const DEEP_CHECK_LENGTH = 1_000_000;
+
+function deeperThan(value: unknown, limit: number): boolean {
+	const stack: Array<[unknown, number]> = [[value, 0]];
+	while (stack.length > 0) {
+		const [item, depth] = stack.pop()!;
+		if (typeof item !== 'object' || item === null) continue;
+		if (depth >= limit) return true;
+		for (const child of Object.values(item)) {
+			if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+		}
+	}
+
+	return false;
+}
+
+/**
+ * JSON.stringify's output, without recursion: an explicit stack, so any depth works. Pretty (when
+ * indent is given) to MAX_PRETTY_DEPTH levels and compact below, so the text stays about as long as
+ * the input. A cycle is written as "[cycle]".
+ */
+function deepJson(value: unknown, indent?: number): string {
+	const parts: string[] = [];
+	const open = new Set<object>();
+	type Item = {value: unknown; depth: number} | {text: string} | {leave: object};
+	const stack: Item[] = [{value, depth: 0}];
+	const pretty = (depth: number) => (indent && depth < MAX_PRETTY_DEPTH ? `\n${' '.repeat(indent * depth)}` : '');
+	while (stack.length > 0) {
+		const item = stack.pop()!;
+		if ('text' in item) {
+			parts.push(item.text);
+			continue;
+		}
+
+		if ('leave' in item) {
+			open.delete(item.leave);
+			continue;
+		}
+
+		const {depth} = item;
+		const current = item.value;
+		if (typeof current !== 'object' || current === null) {
+			parts.push(typeof current === 'bigint' ? current.toString() : JSON.stringify(current) ?? 'null');
+			continue;
+		}
+
+		if (open.has(current)) {
+			parts.push('"[cycle]"');
+			continue;
+		}
+
+		const isArray = Array.isArray(current);
+		const entries = isArray ? current.map((child: unknown) => [undefined, child] as const) : Object.entries(current);
+		if (entries.length === 0) {
+			parts.push(isArray ? '[]' : '{}');
+			continue;
+		}
+
+		open.add(current);
+		parts.push(isArray ? '[' : '{');
+		stack.push({leave: current}, {text: `${depth < MAX_PRETTY_DEPTH ? pretty(depth) : ''}${isArray ? ']' : '}'}`});
+		for (let i = entries.length - 1; i >= 0; i--) {
+			const [key, child] = entries[i];
+			stack.push({value: child, depth: depth + 1});
+			const separator = i > 0 ? ',' : '';
+			const name = key === undefined ? '' : `${JSON.stringify(key)}:${depth < MAX_PRETTY_DEPTH && indent ? ' ' : ''}`;
+			stack.push({text: `${separator}${depth < MAX_PRETTY_DEPTH ? pretty(depth + 1) : ''}${name}`});
+		}
+	}
+
+	return parts.join('');
 }
 
 function prettyJson(value: unknown): string {

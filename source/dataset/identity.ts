@@ -21,30 +21,84 @@ export function sampleId(bytes: Buffer, idField: string): string {
 	return value ?? hashId(bytes);
 }
 
+export function topLevelValue(bytes: Buffer, key: string): string | undefined {
+	return valueText(bytes, locateValue(bytes, 0, bytes.length, needleFor(key)));
+}
+
+/**
+ * What locateValue found. None: no usable value (no such top-level key, or not a non-empty string
+ * or a finite number). Plain: a string of printable ASCII without escapes, whose bytes are the
+ * id's. Escaped: a string with escapes or other bytes, to decode (JSON.parse). Number: its text.
+ */
+export const ValueKind = {None: 0, Plain: 1, Escaped: 2, Number: 3} as const;
+export type ValueKind = (typeof ValueKind)[keyof typeof ValueKind];
+
+/** Where the value found by the last locateValue call is: bytes[start, end), quotes excluded. */
+export const located = {start: 0, end: 0};
+
+const needles = new Map<string, Buffer>();
+
+/** The key as it appears in JSON (with its quotes), as bytes; cached per key. */
+export function needleFor(key: string): Buffer {
+	let needle = needles.get(key);
+	if (!needle) {
+		needle = Buffer.from(JSON.stringify(key));
+		needles.set(key, needle);
+	}
+
+	return needle;
+}
+
+/** The id text of a located value (see ValueKind), or undefined. */
+export function valueText(bytes: Buffer, kind: ValueKind): string | undefined {
+	switch (kind) {
+		case ValueKind.Plain:
+		case ValueKind.Number: {
+			return bytes.toString('latin1', located.start, located.end);
+		}
+
+		case ValueKind.Escaped: {
+			try {
+				const value = JSON.parse(bytes.toString('utf8', located.start - 1, located.end + 1)) as string;
+				return value.length > 0 ? value : undefined;
+			} catch {
+				return undefined;
+			}
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
 const quote = 0x22;
 const backslash = 0x5c;
 
-export function topLevelValue(bytes: Buffer, key: string): string | undefined {
-	const needle = Buffer.from(JSON.stringify(key));
-	let candidate = bytes.indexOf(needle);
-	if (candidate === -1) return undefined;
+/**
+ * Finds the value of a top-level key in the entry bytes[from, to) without parsing it: sets
+ * `located` and says what kind of value it is. The first top-level occurrence of the key counts.
+ */
+export function locateValue(bytes: Buffer, from: number, to: number, needle: Buffer): ValueKind {
+	let candidate = bytes.indexOf(needle, from);
+	if (candidate === -1 || candidate >= to) return ValueKind.None;
 
 	let depth = 0;
-	let i = 0;
+	let i = from;
 	// Walk from the start, keeping depth and string state, stopping at each candidate position.
-	while (i < bytes.length) {
+	while (i < to) {
 		const b = bytes[i];
 		if (b === quote) {
-			const stringEnd = endOfString(bytes, i);
-			if (stringEnd === -1) return undefined;
+			const stringEnd = endOfString(bytes, i, to);
+			if (stringEnd === -1) return ValueKind.None;
 			if (depth === 1 && i === candidate && stringEnd === i + needle.length - 1) {
-				const colon = skipSpace(bytes, stringEnd + 1);
-				if (bytes[colon] === 0x3a) return readScalar(bytes, colon + 1);
+				const colon = skipSpace(bytes, stringEnd + 1, to);
+				if (bytes[colon] === 0x3a && colon < to) return readScalar(bytes, colon + 1, to);
 			}
 
 			i = stringEnd + 1;
 			while (candidate !== -1 && candidate < i) candidate = bytes.indexOf(needle, candidate + 1);
-			if (candidate === -1) return undefined;
+			if (candidate === -1 || candidate >= to) return ValueKind.None;
 			continue;
 		}
 
@@ -53,15 +107,15 @@ export function topLevelValue(bytes: Buffer, key: string): string | undefined {
 		i++;
 	}
 
-	return undefined;
+	return ValueKind.None;
 }
 
 /** Index of the closing quote of the string that opens at `from`, or -1. */
-function endOfString(bytes: Buffer, from: number): number {
+function endOfString(bytes: Buffer, from: number, to: number): number {
 	let i = from + 1;
 	for (;;) {
 		const close = bytes.indexOf(quote, i);
-		if (close === -1) return -1;
+		if (close === -1 || close >= to) return -1;
 		let backslashes = 0;
 		for (let j = close - 1; j > from && bytes[j] === backslash; j--) backslashes++;
 		if (backslashes % 2 === 0) return close;
@@ -69,27 +123,37 @@ function endOfString(bytes: Buffer, from: number): number {
 	}
 }
 
-function skipSpace(bytes: Buffer, i: number): number {
-	while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+function skipSpace(bytes: Buffer, i: number, to: number): number {
+	while (i < to && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
 	return i;
 }
 
-function readScalar(bytes: Buffer, from: number): string | undefined {
-	const i = skipSpace(bytes, from);
-	if (bytes[i] === quote) {
-		const close = endOfString(bytes, i);
-		if (close === -1) return undefined;
-		try {
-			const value = JSON.parse(bytes.toString('utf8', i, close + 1)) as string;
-			return value.length > 0 ? value : undefined;
-		} catch {
-			return undefined;
+function isNumberByte(b: number): boolean {
+	// -+.0-9eE
+	return (b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2b || b === 0x2e || b === 0x65 || b === 0x45;
+}
+
+function readScalar(bytes: Buffer, from: number, to: number): ValueKind {
+	const i = skipSpace(bytes, from, to);
+	if (bytes[i] === quote && i < to) {
+		const close = endOfString(bytes, i, to);
+		if (close === -1) return ValueKind.None;
+		located.start = i + 1;
+		located.end = close;
+		if (close === i + 1) return ValueKind.None;
+		for (let j = i + 1; j < close; j++) {
+			const b = bytes[j];
+			if (b === backslash || b < 0x20 || b > 0x7e) return ValueKind.Escaped;
 		}
+
+		return ValueKind.Plain;
 	}
 
 	let end = i;
-	while (end < bytes.length && /[-+.\deE]/.test(String.fromCharCode(bytes[end]))) end++;
-	if (end === i) return undefined;
-	const text = bytes.toString('latin1', i, end);
-	return Number.isFinite(Number(text)) ? text : undefined;
+	while (end < to && isNumberByte(bytes[end])) end++;
+	if (end === i) return ValueKind.None;
+	if (!Number.isFinite(Number(bytes.toString('latin1', i, end)))) return ValueKind.None;
+	located.start = i;
+	located.end = end;
+	return ValueKind.Number;
 }

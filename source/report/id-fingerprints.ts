@@ -2,7 +2,8 @@
 Sample ids as 63-bit fingerprints in an open-addressing table, for the two look-ups made on every
 entry of a dataset: "has anyone decided this id?" and "has this id been seen before?". A table slot
 is four 32-bit words side by side (fingerprint high, low, and two values), so a probe touches one
-cache line; a million ids take 32 MB (at most half the slots used) where a Set<string> takes about 90.
+cache line; a million ids take 32 MB (up to three quarters of the slots used) where a
+Set<string> takes about 90.
 Two different ids share a fingerprint with a probability of about n²/2⁶⁴ (1 in 36 million for a
 million ids); callers that must be exact compare the ids themselves.
 */
@@ -30,6 +31,9 @@ export function fingerprintOf(id: string): void {
 	fingerprint[1] = h2 | 1;
 }
 
+/** Most of the slots used before the table doubles (linear probing stays short up to here). */
+const maxLoad = 0.75;
+
 export class FingerprintTable {
 	size = 0;
 	private capacity: number;
@@ -37,7 +41,7 @@ export class FingerprintTable {
 
 	constructor(expected = 2048) {
 		let capacity = 4096;
-		while (capacity < expected * 2) capacity *= 2;
+		while (capacity * maxLoad < expected) capacity *= 2;
 		this.capacity = capacity;
 		this.slots = new Uint32Array(capacity * 4);
 	}
@@ -46,6 +50,30 @@ export class FingerprintTable {
 	find(): number {
 		const slot = this.probe(fingerprint[0], fingerprint[1]);
 		return this.slots[slot * 4 + 1] === 0 ? -1 : slot;
+	}
+
+	/** The slot that holds the current `fingerprint`, or the empty slot where it would go. */
+	slot(): number {
+		return this.probe(fingerprint[0], fingerprint[1]);
+	}
+
+	isEmpty(slot: number): boolean {
+		return this.slots[slot * 4 + 1] === 0;
+	}
+
+	/** Fills the empty `slot` (from slot()) with the current fingerprint. Slots move when it grows. */
+	insert(slot: number, a: number, b: number) {
+		const at = slot * 4;
+		this.slots[at] = fingerprint[0];
+		this.slots[at + 1] = fingerprint[1];
+		this.slots[at + 2] = a;
+		this.slots[at + 3] = b;
+		this.size++;
+		if (this.size > this.capacity * maxLoad) this.grow(this.capacity * 2);
+	}
+
+	setB(slot: number, b: number) {
+		this.slots[slot * 4 + 3] = b;
 	}
 
 	/**
@@ -63,8 +91,15 @@ export class FingerprintTable {
 		this.slots[at + 2] = a;
 		this.slots[at + 3] = b;
 		this.size++;
-		if (this.size * 2 > this.capacity) this.grow();
+		if (this.size > this.capacity * maxLoad) this.grow(this.capacity * 2);
 		return -1;
+	}
+
+	/** Grows once now for about `expected` entries, instead of doubling repeatedly on the way. */
+	reserve(expected: number) {
+		let capacity = this.capacity;
+		while (capacity * maxLoad < expected) capacity *= 2;
+		if (capacity > this.capacity) this.grow(capacity);
 	}
 
 	a(slot: number): number {
@@ -87,9 +122,9 @@ export class FingerprintTable {
 		}
 	}
 
-	private grow() {
+	private grow(capacity: number) {
 		const old = this.slots;
-		this.capacity *= 2;
+		this.capacity = capacity;
 		this.slots = new Uint32Array(this.capacity * 4);
 		for (let at = 0; at < old.length; at += 4) {
 			if (old[at + 1] === 0) continue;

@@ -34,7 +34,10 @@ export class StreamOutput implements Output {
 		if (this.failure) throw this.failure;
 		if (this.closed || data.length === 0) return;
 		if (!this.stream.write(data)) {
-			await Promise.race([once(this.stream, 'drain'), once(this.stream, 'close'), once(this.stream, 'error').catch(() => undefined)]);
+			// events.once rejects when 'error' is emitted while it waits: the 'error' listener above
+			// has already sorted a closed pipe from a failure.
+			const settle = (promise: Promise<unknown>) => promise.catch(() => undefined);
+			await Promise.race([settle(once(this.stream, 'drain')), settle(once(this.stream, 'close')), settle(once(this.stream, 'error'))]);
 		}
 
 		if (this.failure) throw this.failure;

@@ -80,7 +80,7 @@ class Renderer {
 		const max = Math.max(...stats.categories.map(category => category.samples));
 		const header: Cell[] = [{text: '  category'}, {text: 'samples', align: 'right'}, {text: 'decisions', align: 'right'}, {text: ''}];
 		const rows: Cell[][] = stats.categories.map(category => [
-			{text: `  ${this.clip(category.category, 24)}`},
+			{text: `  ${this.clip(category.category, Math.min(24, this.width - 30))}`},
 			{text: count(category.samples), align: 'right'},
 			{text: count(category.decisions), align: 'right'},
 			{text: '', style: sgr.yellow},
@@ -91,23 +91,25 @@ class Renderer {
 	reviewers(stats: Stats): string[] {
 		const title = this.paint(sgr.bold, 'Reviewers');
 		if (stats.reviewers.length === 0) return [title, this.paint(sgr.dim, '  no decisions yet')];
-		const wide = this.width >= 100;
-		const header: Cell[] = [
-			{text: '  reviewer'},
-			{text: 'decisions', align: 'right'},
-			...(wide ? [{text: 'accepted', align: 'right'}, {text: 'rejected', align: 'right'}, {text: 'flagged', align: 'right'}] as Cell[] : []),
-			{text: 'first'},
-			{text: 'last'},
-			{text: 'per hour', align: 'right'},
-		];
-		const rows: Cell[][] = stats.reviewers.map(reviewer => [
-			{text: `  ${this.clip(reviewer.reviewer, wide ? 24 : 16)}`},
-			{text: count(reviewer.decisions), align: 'right'},
-			...(wide ? [{text: count(reviewer.accepted), align: 'right'}, {text: count(reviewer.rejected), align: 'right'}, {text: count(reviewer.flagged), align: 'right'}] as Cell[] : []),
-			{text: shortTime(reviewer.first)},
-			{text: shortTime(reviewer.last)},
-			{text: reviewer.perHour === null ? '-' : count(Math.round(reviewer.perHour)), align: 'right'},
-		]);
+		// Columns by the width available: verdicts from 120, first time from 76, last time from 56.
+		const verdictColumns = this.width >= 120;
+		const firstColumn = this.width >= 76;
+		const lastColumn = this.width >= 56;
+		const fixed = 2 + 11 + (verdictColumns ? 30 : 0) + (firstColumn ? 18 : 0) + (lastColumn ? 18 : 0) + 10;
+		const nameWidth = Math.min(24, this.width - fixed);
+		const header: Cell[] = [{text: '  reviewer'}, {text: 'decisions', align: 'right'}];
+		if (verdictColumns) header.push({text: 'accepted', align: 'right'}, {text: 'rejected', align: 'right'}, {text: 'flagged', align: 'right'});
+		if (firstColumn) header.push({text: 'first'});
+		if (lastColumn) header.push({text: 'last'});
+		header.push({text: 'per hour', align: 'right'});
+		const rows: Cell[][] = stats.reviewers.map(reviewer => {
+			const row: Cell[] = [{text: `  ${this.clip(reviewer.reviewer, nameWidth)}`}, {text: count(reviewer.decisions), align: 'right'}];
+			if (verdictColumns) row.push({text: count(reviewer.accepted), align: 'right'}, {text: count(reviewer.rejected), align: 'right'}, {text: count(reviewer.flagged), align: 'right'});
+			if (firstColumn) row.push({text: shortTime(reviewer.first)});
+			if (lastColumn) row.push({text: shortTime(reviewer.last)});
+			row.push({text: reviewer.perHour === null ? '-' : count(Math.round(reviewer.perHour)), align: 'right'});
+			return row;
+		});
 		return [title, ...this.table([header, ...rows], undefined, true)];
 	}
 
@@ -135,7 +137,7 @@ class Renderer {
 			const shown = verbose ? repeats.examples : repeats.examples.slice(0, 3);
 			for (const example of shown) {
 				const more = example.count > example.lines.length ? `, ${this.ellipsis}` : '';
-				lines.push(...this.wrap(`    ${this.clip(example.id, 40)} ${this.dot} ${example.count}${this.times()} ${this.dot} lines ${example.lines.join(', ')}${more}`, '      '));
+				lines.push(...this.wrap(`    ${this.clip(example.id, Math.min(40, this.width - 30))} ${this.dot} ${example.count}${this.times()} ${this.dot} lines ${example.lines.join(', ')}${more}`, '      '));
 			}
 
 			if (repeats.ids > shown.length) lines.push(this.paint(sgr.dim, `    and ${count(repeats.ids - shown.length)} more${verbose ? '' : ' (--verbose lists them)'}`));
@@ -146,7 +148,7 @@ class Renderer {
 		} else {
 			lines.push(...this.wrap(`${label('decisions on samples not in the dataset:', missing.decisions)} on ${count(missing.samples)} ${plural(missing.samples, 'sample')} (edited or removed since they were decided, or another dataset's)`, '    '));
 			const shown = verbose ? missing.ids : missing.ids.slice(0, 5);
-			lines.push(...this.wrap(`    ${shown.map(id => this.clip(id, 40)).join(', ')}${missing.samples > shown.length ? `, ${this.ellipsis} (${count(missing.samples - shown.length)} more${verbose ? '' : '; --verbose lists them'})` : ''}`, '    '));
+			lines.push(...this.wrap(`    ${shown.map(id => this.clip(id, Math.min(40, this.width - 8))).join(', ')}${missing.samples > shown.length ? `, ${this.ellipsis} (${count(missing.samples - shown.length)} more${verbose ? '' : '; --verbose lists them'})` : ''}`, '    '));
 		}
 
 		if (stats.decisions.cleared > 0) lines.push(this.paint(sgr.dim, `  ${count(stats.decisions.cleared)} undone ${plural(stats.decisions.cleared, 'decision')} not counted`));

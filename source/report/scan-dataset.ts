@@ -27,7 +27,7 @@ const sniffCount = 20;
  * visited until the file has passed the opening checks.
  */
 export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>): Promise<ScanResult> {
-	await checkReadableFile(path);
+	await checkDatasetFile(path);
 	const scan: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
 	let entries = 0;
 	let sniffed = 0;
@@ -39,12 +39,28 @@ export async function scanDataset(path: string, idField: string, visit: EntryVis
 		held = undefined;
 	};
 
+	const batches = scanEntries(path, scan);
+	const nextBatch = async () => {
+		try {
+			return await batches.next();
+		} catch (error) {
+			// Only the reading and splitting of the file is the dataset's fault; errors from the
+			// visitor and afterBatch (a failing output, say) pass through as they are.
+			if (error instanceof DatasetError) throw error;
+			if (error instanceof ArrayLayoutError) throw new DatasetError(`${path}, line ${error.lineNumber}: ${error.message}.`);
+			throw new DatasetError(describeFsError(path, error));
+		}
+	};
+
 	try {
-		for await (const batch of scanEntries(path, scan)) {
-			const utf8 = batchIsUtf8(batch);
-			for (const entry of batch) {
+		for (let next = await nextBatch(); !next.done; next = await nextBatch()) {
+			const batch = next.value;
+			const utf8From = utf8CheckedFrom(batch);
+			for (let index = 0; index < batch.length; index++) {
+				const entry = batch[index];
 				entries++;
-				const malformed = !isJsonObject(entry.bytes) || (!utf8 && !isUtf8(entry.bytes));
+				// Past utf8From only the JSON needs checking (isWellFormed also allows a leading BOM).
+				const malformed = index < utf8From ? !isWellFormed(entry.bytes) : !isJsonObject(entry.bytes) && !isWellFormed(entry.bytes);
 				const id = sampleId(entry.bytes, idField);
 				if (held) {
 					if (entries === 1 && looksBinary(entry.bytes)) {
@@ -68,10 +84,8 @@ export async function scanDataset(path: string, idField: string, visit: EntryVis
 			// eslint-disable-next-line no-await-in-loop
 			if (afterBatch && !held) await afterBatch();
 		}
-	} catch (error) {
-		if (error instanceof DatasetError) throw error;
-		if (error instanceof ArrayLayoutError) throw new DatasetError(`${path}, line ${error.lineNumber}: ${error.message}.`);
-		throw new DatasetError(describeFsError(path, error));
+	} finally {
+		await batches.return(undefined); // closes the file when a visitor gave up early
 	}
 
 	if (entries === 0) {
@@ -92,26 +106,31 @@ export async function scanDataset(path: string, idField: string, visit: EntryVis
  * `error`, found without decoding or parsing.
  */
 export function isWellFormed(bytes: Buffer): boolean {
-	return isJsonObject(bytes) && isUtf8(bytes);
+	// decodeEntry's TextDecoder drops a leading BOM (a line from a file with a BOM pasted in the
+	// middle of another): the review screen shows such a sample, so it counts as one here too.
+	const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+	return isJsonObject(body) && isUtf8(body);
 }
 
 /**
- * True when every entry of the batch is valid UTF-8, checked in one call over the span they share
- * (JSONL entries are slices of one read buffer, separated by line endings: ASCII, which never falls
- * inside a UTF-8 sequence, so the span is valid exactly when every entry is). False means "check
- * each entry", also for batches that do not share one buffer.
+ * The index from which every entry of the batch is known to be valid UTF-8, checked in one call over
+ * the span they share: JSONL entries are slices of one read buffer separated by line endings, which
+ * are ASCII and never fall inside a UTF-8 sequence, so the span is valid exactly when every entry in
+ * it is. Entries before the index (a line copied across a chunk boundary, array elements, or all of
+ * them when the span is not valid) are checked one by one.
  */
-function batchIsUtf8(batch: Entry[]): boolean {
-	if (batch.length < 2) return false;
-	const first = batch[0].bytes;
+function utf8CheckedFrom(batch: Entry[]): number {
+	if (batch.length < 2) return batch.length;
 	const last = batch.at(-1)!.bytes;
-	let previousEnd = first.byteOffset;
-	for (const {bytes} of batch) {
-		if (bytes.buffer !== first.buffer || bytes.byteOffset < previousEnd) return false;
-		previousEnd = bytes.byteOffset + bytes.length;
+	let from = batch.length - 1;
+	while (from > 0) {
+		const previous = batch[from - 1].bytes;
+		if (previous.buffer !== last.buffer || previous.byteOffset + previous.length > batch[from].bytes.byteOffset) break;
+		from--;
 	}
 
-	return isUtf8(new Uint8Array(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset));
+	const first = batch[from].bytes;
+	return isUtf8(new Uint8Array(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset)) ? from : batch.length;
 }
 
 /** Why an entry is malformed (for --verbose), in decodeEntry's words. */
@@ -124,7 +143,8 @@ function checkSniff(path: string, valid: number, checked: number, first: Entry) 
 	throw new DatasetError(`${path} does not look like JSON Lines: none of its first ${checked} ${checked === 1 ? 'entry is' : 'lines is'} valid JSON (line ${first.lineNumber}: ${malformedReason(first.bytes)}).`);
 }
 
-async function checkReadableFile(path: string) {
+/** The dataset exists, is a file and is not empty: checked before anything else is said or done. */
+export async function checkDatasetFile(path: string) {
 	let stats;
 	try {
 		stats = await stat(path);

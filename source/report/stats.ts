@@ -128,12 +128,20 @@ export class StatsAccumulator {
 	private multiReviewed = 0;
 	private readonly malformedLines: number[] = [];
 	private malformedCount = 0;
-	private readonly seen = new Set<string>();
-	/** Fingerprints of the decided samples' ids -> index in `groups`: faster than a Map<string> here. */
-	private readonly decided: FingerprintTable;
+	/**
+	 * One table for both look-ups made on every entry, keyed by the id's fingerprint: a = index + 1 of
+	 * the id's decisions in `groups` (0: nobody decided it), b = the sample number where the id first
+	 * appeared (0: not seen yet). Decided ids are put in up front; with trackRepeats every id seen is.
+	 */
+	private readonly table: FingerprintTable;
 	private readonly groups: DecisionRecord[][] = [];
-	/** Fingerprints of the ids seen so far -> first sample number and line, to find repeats. */
-	private readonly fingerprints: FingerprintTable | undefined;
+	/** 1 for each group whose sample was found in the dataset. */
+	private readonly groupSeen: Uint8Array;
+	/** Groups found through the map because their fingerprint is shared (about never). */
+	private readonly seenByName = new Set<string>();
+	private readonly trackRepeats: boolean;
+	/** Line number of each sample number (1-based), kept only to report where repeated ids first were. */
+	private sampleLines = new Uint32Array(1024);
 	private readonly repeats = new Map<string, {count: number; lines: number[]; samples: number[]}>();
 	/** Repeated ids past the list limit: remembered only so a third occurrence is not counted as a new id. */
 	private readonly unlistedRepeats = new Set<string>();
@@ -144,43 +152,88 @@ export class StatsAccumulator {
 	constructor(records: Iterable<DecisionRecord>, options: StatsOptions = {}) {
 		this.policy = options.policy ?? defaultPolicy;
 		this.listLimit = options.listLimit ?? 1000;
+		this.trackRepeats = options.trackRepeats !== false;
 		this.bySample = groupBySample(records);
-		this.decided = new FingerprintTable(this.bySample.size);
+		this.table = new FingerprintTable(this.bySample.size);
 		for (const [sample, group] of this.bySample) {
 			fingerprintOf(sample);
-			if (this.decided.add(this.groups.length, 0) === -1) this.groups.push(group);
+			const slot = this.table.slot();
+			if (!this.table.isEmpty(slot)) continue; // shares a fingerprint: found through the map
+			this.groups.push(group);
+			this.table.insert(slot, this.groups.length, 0);
 		}
 
-		this.fingerprints = options.trackRepeats === false ? undefined : new FingerprintTable();
+		this.groupSeen = new Uint8Array(this.groups.length);
 	}
 
 	/** The current records on a sample (undefined when nobody decided it). */
 	recordsFor(id: string): DecisionRecord[] | undefined {
 		fingerprintOf(id);
-		return this.lookUp(id);
+		const slot = this.table.slot();
+		return this.table.isEmpty(slot) ? undefined : this.groupAt(slot, id);
 	}
 
-	/** recordsFor(), with `fingerprint` already computed for the id. */
-	private lookUp(id: string): DecisionRecord[] | undefined {
-		const slot = this.decided.find();
-		if (slot === -1) return undefined;
-		const group = this.groups[this.decided.a(slot)];
-		// Two ids with one fingerprint (or two decided samples sharing one): ask the map.
-		return group[0].sample === id ? group : this.bySample.get(id);
+	/** The decisions of the id whose fingerprint is in `slot`, checking the id itself. */
+	private groupAt(slot: number, id: string): DecisionRecord[] | undefined {
+		const a = this.table.a(slot);
+		const group = a === 0 ? undefined : this.groups[a - 1];
+		if (group && group[0].sample === id) return group;
+		// Another id with the same fingerprint holds the slot (about never): ask the map.
+		return group || this.bySample.size > this.groups.length ? this.bySample.get(id) : undefined;
+	}
+
+	/** A hint: the dataset holds about this many entries (saves regrowing the tables). */
+	expect(entries: number) {
+		if (!this.trackRepeats || !Number.isFinite(entries) || entries <= 0) return;
+		const expected = Math.min(Math.ceil(entries), 1 << 27);
+		this.table.reserve(expected + this.groups.length);
+		if (this.sampleLines.length < expected) this.sampleLines = growTo(this.sampleLines, expected);
 	}
 
 	/** Counts the next entry of the dataset and returns its status. */
 	add(id: string, lineNumber: number, malformed = false): StatusResult {
-		this.total++;
+		const sample = ++this.total;
 		if (malformed) {
 			this.malformedCount++;
 			if (this.malformedLines.length < this.listLimit) this.malformedLines.push(lineNumber);
 		}
 
+		let records: DecisionRecord[] | undefined;
 		fingerprintOf(id);
-		if (this.fingerprints) this.checkRepeat(id, lineNumber);
+		const slot = this.table.slot();
+		if (this.trackRepeats) {
+			if (sample > this.sampleLines.length) this.sampleLines = growTo(this.sampleLines, sample * 2);
+			this.sampleLines[sample - 1] = lineNumber;
+		}
 
-		const records = this.lookUp(id);
+		if (this.table.isEmpty(slot)) {
+			if (this.trackRepeats) this.table.insert(slot, 0, sample);
+		} else {
+			const a = this.table.a(slot);
+			const owner = a === 0 ? undefined : this.groups[a - 1];
+			if (owner && owner[0].sample !== id) {
+				// Another, decided id has this fingerprint (about never): exact answers from the map;
+				// this id's repeats are not tracked.
+				records = this.bySample.get(id);
+				if (records && !this.seenByName.has(id)) {
+					this.seenByName.add(id);
+					this.countCategories(records);
+				}
+			} else {
+				records = owner;
+				const first = this.table.b(slot);
+				if (first === 0) {
+					this.table.setB(slot, sample);
+					if (owner) {
+						this.groupSeen[a - 1] = 1;
+						this.countCategories(owner);
+					}
+				} else if (this.trackRepeats) {
+					this.repeat(id, first, lineNumber);
+				}
+			}
+		}
+
 		const result = sampleStatus(records, this.policy);
 		for (const status of result.matches) this.status[status]++;
 		if (result.conflict) {
@@ -190,11 +243,6 @@ export class StatsAccumulator {
 
 		if (result.resolved) this.resolved++;
 		if (result.deciders >= 2) this.multiReviewed++;
-		if (records && !this.seen.has(id)) {
-			this.seen.add(id);
-			this.countCategories(records);
-		}
-
 		return result;
 	}
 
@@ -224,16 +272,14 @@ export class StatsAccumulator {
 				extraEntries: this.extraEntries,
 				examples: repeatExamples,
 				truncated: this.repeatedIdCount > repeatExamples.length,
-				checked: this.fingerprints !== undefined,
+				checked: this.trackRepeats,
 			},
 			missingSamples: missing,
 		};
 	}
 
-	private checkRepeat(id: string, lineNumber: number) {
-		const slot = this.fingerprints!.add(this.total, lineNumber);
-		if (slot === -1) return;
-		const first = {sample: this.fingerprints!.a(slot), line: this.fingerprints!.b(slot)};
+	/** The id was seen before, first as sample number `first`. */
+	private repeat(id: string, first: number, lineNumber: number) {
 		this.extraEntries++;
 		const known = this.repeats.get(id);
 		if (known) {
@@ -247,9 +293,8 @@ export class StatsAccumulator {
 		}
 
 		if (this.unlistedRepeats.has(id)) return;
-		// A repeat seen for the first time: the fingerprint table says where the id first appeared.
 		this.repeatedIdCount++;
-		if (this.repeats.size < this.listLimit) this.repeats.set(id, {count: 2, lines: [first.line, lineNumber], samples: [first.sample, this.total]});
+		if (this.repeats.size < this.listLimit) this.repeats.set(id, {count: 2, lines: [this.sampleLines[first - 1], lineNumber], samples: [first, this.total]});
 		else this.unlistedRepeats.add(id);
 	}
 
@@ -281,12 +326,23 @@ export class StatsAccumulator {
 	private missing(): Stats['missingSamples'] {
 		let decisions = 0;
 		const ids: string[] = [];
-		for (const [sample, records] of this.bySample) {
-			if (this.seen.has(sample)) continue;
+		const note = (sample: string, records: DecisionRecord[]) => {
 			const live = records.filter(record => record.verdict !== null).length;
-			if (live === 0) continue;
+			if (live === 0) return;
 			decisions += live;
 			ids.push(sample);
+		};
+
+		for (const [index, group] of this.groups.entries()) {
+			if (this.groupSeen[index] === 0) note(group[0].sample, group);
+		}
+
+		if (this.bySample.size > this.groups.length) {
+			// Samples that share a fingerprint with another decided sample are not in `groups`.
+			const inTable = new Set(this.groups);
+			for (const [sample, group] of this.bySample) {
+				if (!inTable.has(group) && !this.seenByName.has(sample)) note(sample, group);
+			}
 		}
 
 		ids.sort(compare);
@@ -346,6 +402,12 @@ export class StatsAccumulator {
 
 		return result.sort((a, b) => b.decisions - a.decisions || compare(a.reviewer, b.reviewer));
 	}
+}
+
+function growTo(array: Uint32Array, length: number): Uint32Array<ArrayBuffer> {
+	const grown = new Uint32Array(length);
+	grown.set(array);
+	return grown;
 }
 
 /** Convenience for callers holding the whole list of ids in memory (the review screen's panel). */

@@ -98,7 +98,7 @@ export class ReviewController {
 		const {cursor} = this.state;
 		if (!this.current || this.current.sample.index !== cursor) {
 			const sample = this.dataset.sample(cursor);
-			const rendered = sample.error && sample.value === undefined
+			const rendered = sample.error !== undefined
 				? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
 				: renderSample(sample.value);
 			const openBy = this.peers().filter(peer => peer.sample === sample.id).map(peer => peer.reviewer);

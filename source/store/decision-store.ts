@@ -1,9 +1,8 @@
 import {unwatchFile, watchFile, type Stats} from 'node:fs';
 import {Low} from 'lowdb';
 import {DecisionsFileError} from './errors.js';
-import {readDecisionsFile} from './decisions-file.js';
 import {LockedMergeAdapter, type LockOptions} from './locked-merge-adapter.js';
-import {mergeRecords} from './merge.js';
+import {newer} from './merge.js';
 import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile, type Verdict} from './schema.js';
 
 export type SaveStatus = {
@@ -30,23 +29,29 @@ type Listener = (samples: Set<string>) => void;
 /**
  * The decisions of everyone who reviews one dataset, kept in memory for instant look-ups and saved
  * to a lowdb file shared between processes. Writes are coalesced and never dropped: a failed write
- * keeps the changes in memory and is retried.
+ * keeps the changes in memory and is retried. A write sends only the changed records to the
+ * adapter, which merges them into the file without re-reading or re-serializing what did not
+ * change; what other processes wrote comes back as the records that changed. So a key press costs
+ * the same with 100 or 100,000 decisions in the file.
  */
 export class DecisionStore {
 	static async open(path: string, datasetName: string, options: StoreOptions = {}): Promise<DecisionStore> {
 		const adapter = new LockedMergeAdapter(path, datasetName, options);
 		const db = new Low<DecisionsFile>(adapter, emptyDecisionsFile(datasetName));
 		await db.read();
-		const store = new DecisionStore(path, db, options);
-		mergeRecords(store.records, db.data.decisions);
-		store.reindexAll();
+		const store = new DecisionStore(path, db, adapter, options);
+		for (const record of db.data.decisions) store.merge(record);
+		// The records live in the store's index from here on; lowdb's copy would only pin old ones.
+		db.data.decisions = [];
 		return store;
 	}
 
 	readonly status: SaveStatus = {unsaved: 0};
-	private readonly records = new Map<string, DecisionRecord>();
-	private readonly bySample = new Map<string, Map<string, DecisionRecord>>();
-	private readonly pending = new Set<string>();
+	/** Every reviewer's current record, by sample: most samples have one, so an array, not a Map. */
+	private readonly bySample = new Map<string, DecisionRecord[]>();
+	private count = 0;
+	/** Changes not on disk yet: sample and reviewer (recordKey). */
+	private readonly pending = new Map<string, DecisionRecord>();
 	private readonly listeners = new Set<Listener>();
 	private lastAt = 0;
 	private timer: NodeJS.Timeout | undefined;
@@ -58,24 +63,26 @@ export class DecisionStore {
 		if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) void this.reload();
 	};
 
-	private constructor(readonly path: string, private readonly db: Low<DecisionsFile>, private readonly options: StoreOptions) {}
+	private constructor(readonly path: string, private readonly db: Low<DecisionsFile>, private readonly adapter: LockedMergeAdapter, private readonly options: StoreOptions) {}
 
 	get size(): number {
-		return this.records.size;
+		return this.count;
 	}
 
 	get(sample: string, reviewer: string): DecisionRecord | undefined {
-		return this.records.get(recordKey(sample, reviewer));
+		const records = this.bySample.get(sample);
+		if (!records) return undefined;
+		for (const record of records) if (record.reviewer === reviewer) return record;
+		return undefined;
 	}
 
 	/** Every reviewer's current record for a sample. */
 	forSample(sample: string): DecisionRecord[] {
-		const reviewers = this.bySample.get(sample);
-		return reviewers ? [...reviewers.values()] : [];
+		return this.bySample.get(sample)?.slice() ?? [];
 	}
 
-	all(): IterableIterator<DecisionRecord> {
-		return this.records.values();
+	* all(): IterableIterator<DecisionRecord> {
+		for (const records of this.bySample.values()) yield * records;
 	}
 
 	onChange(listener: Listener): () => void {
@@ -92,12 +99,11 @@ export class DecisionStore {
 			verdict: change.verdict,
 			categories: change.categories ?? [],
 			note: change.note ?? '',
-			at: this.nextTime(this.records.get(key)?.at),
+			at: this.nextTime(this.get(change.sample, change.reviewer)?.at),
 		};
 		if (change.resolution) record.resolution = true;
-		this.records.set(key, record);
-		this.index(record);
-		this.pending.add(key);
+		this.put(record);
+		this.pending.set(key, record);
 		this.status.unsaved = this.pending.size;
 		this.schedule(this.options.writeDelay ?? 25);
 		this.emit(new Set([record.sample]));
@@ -133,8 +139,16 @@ export class DecisionStore {
 	/** Reads what other processes wrote and merges it in; local unsaved changes stay newest-wins. */
 	async reload(): Promise<void> {
 		try {
-			const onDisk = await readDecisionsFile(this.path, this.db.data.dataset);
-			if (onDisk) this.absorb(onDisk.decisions);
+			// Only what changed since this process last read or wrote the file (nothing if it did not).
+			const changed = await this.adapter.refresh();
+			// An error shown from an earlier reload (say the file was briefly broken by hand) is over; a
+			// failed write's error stays until the write succeeds (it leaves changes unsaved).
+			if (this.status.error !== undefined && this.pending.size === 0) {
+				this.status.error = undefined;
+				if (changed.length === 0) this.emit(new Set());
+			}
+
+			if (changed.length > 0) this.absorb(changed);
 		} catch (error) {
 			this.status.error = (error as Error).message;
 			this.emit(new Set());
@@ -165,12 +179,11 @@ export class DecisionStore {
 	}
 
 	private async write(): Promise<void> {
-		const saving = new Map<string, DecisionRecord>();
-		for (const key of this.pending) saving.set(key, this.records.get(key)!);
-		this.db.data.decisions = [...this.records.values()];
+		const saving = new Map(this.pending);
 		const run = (async () => {
+			let incoming: DecisionRecord[];
 			try {
-				await this.db.write();
+				incoming = await this.adapter.writeChanges([...saving.values()]);
 			} catch (error) {
 				this.status.error = error instanceof DecisionsFileError ? error.message : `${this.path} cannot be written (${(error as Error).message}); decisions are kept in memory and will be retried.`;
 				this.emit(new Set());
@@ -178,13 +191,13 @@ export class DecisionStore {
 			}
 
 			for (const [key, record] of saving) {
-				if (this.records.get(key) === record) this.pending.delete(key);
+				if (this.pending.get(key) === record) this.pending.delete(key);
 			}
 
 			this.status.unsaved = this.pending.size;
 			this.status.error = undefined;
 			this.status.lastSavedAt = Date.now();
-			this.absorb(this.db.data.decisions);
+			this.absorb(incoming);
 		})();
 		this.writing = run;
 		try {
@@ -194,31 +207,39 @@ export class DecisionStore {
 		}
 	}
 
+	/** Merges records read from the file; tells listeners which samples changed (none: just the save status). */
 	private absorb(records: DecisionRecord[]) {
-		const changed = mergeRecords(this.records, records);
 		const samples = new Set<string>();
-		for (const key of changed) {
-			const record = this.records.get(key)!;
-			this.index(record);
-			samples.add(record.sample);
+		for (const record of records) {
+			if (this.merge(record)) samples.add(record.sample);
 		}
 
 		this.emit(samples);
 	}
 
-	private reindexAll() {
-		this.bySample.clear();
-		for (const record of this.records.values()) this.index(record);
+	/** Newest wins, as mergeRecords; true if the record replaced what was held. */
+	private merge(record: DecisionRecord): boolean {
+		const current = this.get(record.sample, record.reviewer);
+		if (current && newer(current, record) === current) return false;
+		this.put(record);
+		return true;
 	}
 
-	private index(record: DecisionRecord) {
-		let reviewers = this.bySample.get(record.sample);
-		if (!reviewers) {
-			reviewers = new Map();
-			this.bySample.set(record.sample, reviewers);
+	/** Holds `record` as its reviewer's current record on its sample. */
+	private put(record: DecisionRecord) {
+		let records = this.bySample.get(record.sample);
+		if (!records) {
+			records = [];
+			this.bySample.set(record.sample, records);
 		}
 
-		reviewers.set(record.reviewer, record);
+		const i = records.findIndex(held => held.reviewer === record.reviewer);
+		if (i === -1) {
+			records.push(record);
+			this.count++;
+		} else {
+			records[i] = record;
+		}
 	}
 
 	private emit(samples: Set<string>) {

@@ -78,6 +78,16 @@ export class LiveSession {
 	claim(sample: string): boolean {
 		if (this.error) return true;
 		if (this.held === sample) return true;
+		try {
+			return this.claimLease(sample);
+		} catch {
+			// The live folder cannot be written just now (removed, read-only, disk full). Leases only
+			// keep two reviewers off one sample: never block the reviewer on them.
+			return true;
+		}
+	}
+
+	private claimLease(sample: string): boolean {
 		const path = this.leasePath(sample);
 		if (!this.create(path, sample)) {
 			if (!this.isStale(path)) return false;
@@ -104,8 +114,10 @@ export class LiveSession {
 		if (this.timer) clearInterval(this.timer);
 		this.timer = undefined;
 		if (this.error) return;
-		this.release();
-		rmSync(this.presencePath(), {force: true});
+		try {
+			this.release();
+			rmSync(this.presencePath(), {force: true});
+		} catch {}
 	}
 
 	private tick() {
@@ -190,7 +202,9 @@ export class LiveSession {
 		let fd: number;
 		try {
 			fd = openSync(path, 'wx');
-		} catch {
+		} catch (error) {
+			// Only an existing lease means "taken"; any other failure is the folder's, not a peer's.
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 			return false;
 		}
 

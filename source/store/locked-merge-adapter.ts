@@ -1,9 +1,10 @@
 import {randomBytes} from 'node:crypto';
-import {open, realpath, rename, rm, stat, type FileHandle} from 'node:fs/promises';
+import {open, readFile, realpath, rename, rm, stat, type FileHandle} from 'node:fs/promises';
 import type {Stats} from 'node:fs';
 import {lock} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
 import {DecisionsFileError} from './errors.js';
+import {FileSnapshot} from './file-snapshot.js';
 import {readDecisionsFile, serializeDecisionsFile} from './decisions-file.js';
 import {mergeRecords} from './merge.js';
 import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile} from './schema.js';
@@ -29,17 +30,98 @@ export type LockOptions = {
  * what other processes wrote, merges it into the data being written (newest record per sample and
  * reviewer wins), writes atomically with fsync, then releases the lock. After write(), the data
  * object holds the union, so the caller sees everyone's decisions.
+ *
+ * writeChanges() and refresh() do the same incrementally, for the decision store: the adapter keeps
+ * the file as it last read or wrote it (a FileSnapshot), skips the re-read when the file's stat is
+ * unchanged, parses only the lines another process changed, and writes the unchanged stretches of
+ * the old file as they are. Their cost follows the changes, not the size of the file.
  */
 export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 	compromised: Error | undefined;
+	private readonly snapshot: FileSnapshot;
+	/** Reads and writes of the snapshot, one at a time. */
+	private queue: Promise<unknown> = Promise.resolve();
 
-	constructor(readonly path: string, readonly datasetName: string, readonly options: LockOptions = {}) {}
+	constructor(readonly path: string, readonly datasetName: string, readonly options: LockOptions = {}) {
+		this.snapshot = new FileSnapshot(datasetName, emptyDecisionsFile(datasetName).createdAt);
+	}
 
 	async read(): Promise<DecisionsFile | null> {
-		return (await readDecisionsFile(this.path, this.datasetName)) ?? null;
+		return this.exclusive(async () => {
+			const current = await this.statTarget();
+			const bytes = current && await this.readBytes();
+			if (!bytes) {
+				this.snapshot.reset(this.datasetName, emptyDecisionsFile(this.datasetName).createdAt, undefined);
+				return null;
+			}
+
+			return this.snapshot.load(bytes, this.path, this.datasetName, current);
+		});
+	}
+
+	/**
+	 * Reads what other processes wrote since this adapter last read or wrote the file (nothing, if
+	 * its stat is unchanged). Returns the records that are new or changed there.
+	 */
+	async refresh(): Promise<DecisionRecord[]> {
+		return this.exclusive(async () => this.catchUp(await this.statTarget()));
+	}
+
+	/**
+	 * Writes changed records into the file under its lock: merged with what other processes wrote
+	 * (newest record per sample and reviewer wins), atomically, with fsync. Returns the records the
+	 * file holds that the caller may not know: others' new or changed ones, and any record newer
+	 * than one of `changes` (which then stays as it is in the file).
+	 */
+	async writeChanges(changes: DecisionRecord[]): Promise<DecisionRecord[]> {
+		return this.exclusive(async () => {
+			let lost: Error | undefined;
+			const release = await this.lock(error => {
+				lost = error;
+				this.compromised = error;
+			});
+			try {
+				const target = await realpath(this.path).catch(() => this.path);
+				// Taken before the read: if the file changes after this, someone wrote without our lock.
+				const before = await this.statTarget(target);
+				const incoming = await this.catchUp(before);
+				for (const record of changes) {
+					const kept = this.snapshot.apply(record);
+					if (kept) incoming.push(kept);
+				}
+
+				const chunks = this.snapshot.chunks();
+				const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+				// Until the new file is in place, the snapshot holds changes the file may never get.
+				this.snapshot.stale = true;
+				await replaceFile(target, chunks, before, async () => {
+					if (lost || !sameFile(before, await statIfAny(target))) {
+						throw new DecisionsFileError(`${this.path} was written by another winnow process while this one was stalled; decisions are kept and will be retried.`);
+					}
+				});
+				const after = await statIfAny(target).catch(() => undefined);
+				if (after?.size === length) {
+					this.snapshot.stat = after;
+					this.snapshot.absent = false;
+					this.snapshot.stale = false;
+				}
+
+				return incoming;
+			} finally {
+				await release().catch(() => undefined);
+			}
+		});
 	}
 
 	async write(data: DecisionsFile): Promise<void> {
+		return this.exclusive(async () => {
+			// A whole-data write: the snapshot no longer says what the file holds.
+			this.snapshot.stale = true;
+			await this.writeWhole(data);
+		});
+	}
+
+	private async writeWhole(data: DecisionsFile): Promise<void> {
 		let lost: Error | undefined;
 		const release = await this.lock(error => {
 			lost = error;
@@ -51,7 +133,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 			const before = await statIfAny(target);
 			const onDisk = await readDecisionsFile(this.path, this.datasetName);
 			if (onDisk) mergeInto(data, onDisk);
-			await replaceFile(target, serializeDecisionsFile(data), before && before.mode & 0o7777, async () => {
+			await replaceFile(target, serializeDecisionsFile(data), before, async () => {
 				// The lock is a convention, not a guarantee: a holder stalled past the stale time (SIGSTOP,
 				// a suspended VM, a blocked event loop) loses it to the next writer. Then what we are about
 				// to write was merged from an old read: renaming it would erase that writer's decisions.
@@ -62,6 +144,48 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 			});
 		} finally {
 			await release().catch(() => undefined);
+		}
+	}
+
+	private async exclusive<T>(task: () => Promise<T>): Promise<T> {
+		const run = this.queue.then(task, task);
+		this.queue = run.catch(() => undefined);
+		return run;
+	}
+
+	/**
+	 * Brings the snapshot up to date with the file, whose stat is `current`: nothing to do if it is
+	 * the one the snapshot holds, else the file is read and compared. Returns the records that changed.
+	 */
+	private async catchUp(current: Stats | undefined): Promise<DecisionRecord[]> {
+		if (this.snapshot.matches(current)) return [];
+		const bytes = current && await this.readBytes();
+		if (!bytes) {
+			// Gone (or never there): what we hold is written back whole on the next write, as before.
+			this.snapshot.absent = true;
+			this.snapshot.stat = undefined;
+			return [];
+		}
+
+		return this.snapshot.update(bytes, this.path, this.datasetName, current)
+			?? this.snapshot.load(bytes, this.path, this.datasetName, current).decisions;
+	}
+
+	private async statTarget(target?: string): Promise<Stats | undefined> {
+		try {
+			return await statIfAny(target ?? await realpath(this.path).catch(() => this.path));
+		} catch (error) {
+			throw readError(this.path, error);
+		}
+	}
+
+	/** The file's bytes; undefined if it does not exist. Errors as readDecisionsFile words them. */
+	private async readBytes(): Promise<Buffer | undefined> {
+		try {
+			return await readFile(this.path);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+			throw readError(this.path, error);
 		}
 	}
 
@@ -109,23 +233,42 @@ async function statIfAny(path: string): Promise<Stats | undefined> {
 	}
 }
 
+function readError(path: string, error: unknown): DecisionsFileError {
+	const code = (error as NodeJS.ErrnoException).code;
+	if (code === 'EISDIR') return new DecisionsFileError(`${path} is a directory, not a decisions file; pass --db with a file name.`);
+	return new DecisionsFileError(`${path} cannot be read (${code ?? (error as Error).message}); check its permissions.`);
+}
+
 function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
 	if (!a || !b) return a === b;
 	return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
 /**
- * Replaces path with text atomically: a new temporary file beside it (unique name), written, given
- * the old file's permissions, fsynced, then `beforeRename` (which may throw to abandon the write),
- * then renamed over path. A crash at any moment leaves the old file or the new one, never a mix.
+ * Replaces path with text atomically: a new temporary file beside it (unique name, with the pid),
+ * written, given the old file's permissions, fsynced, then `beforeRename` (which may throw to abandon
+ * the write), then renamed over path. A crash at any moment leaves the old file or the new one, never a mix.
  */
-async function replaceFile(path: string, text: string, mode: number | undefined, beforeRename: () => Promise<void>) {
+async function replaceFile(path: string, content: string | Buffer[], old: Stats | undefined, beforeRename: () => Promise<void>) {
 	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	const mode = old ? old.mode & 0o7777 : 0o666;
 	let handle: FileHandle | undefined;
 	try {
-		handle = await open(temporary, 'wx', mode ?? 0o666);
-		await handle.writeFile(text);
-		if (mode !== undefined) await handle.chmod(mode).catch(() => undefined);
+		handle = await open(temporary, 'wx', mode);
+		if (typeof content === 'string') {
+			await handle.writeFile(content);
+		} else {
+			// One writev of the snapshot's buffers: unchanged stretches of the old file and the new lines.
+			const expected = content.reduce((sum, chunk) => sum + chunk.length, 0);
+			const {bytesWritten} = await handle.writev(content);
+			if (bytesWritten !== expected) throw new Error(`short write (${bytesWritten} of ${expected} bytes)`);
+		}
+		if (old) {
+			// As write-file-atomic did: keep the old file's permissions (past the umask) and, as root, its owner.
+			await handle.chmod(mode).catch(() => undefined);
+			if (process.getuid?.() === 0) await handle.chown(old.uid, old.gid).catch(() => undefined);
+		}
+
 		await handle.sync();
 		await handle.close();
 		handle = undefined;

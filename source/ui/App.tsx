@@ -89,7 +89,7 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 
 	return (
 		<Box flexDirection="column" height={height} width={columns}>
-			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} width={columns}/>
+			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={columns}/>
 			<DecisionLine current={current} reviewer={controller.reviewer}/>
 			{body}
 			<MessageLine controller={controller} message={message} position={position}/>

@@ -2,6 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
 import {sanitizeLine} from '../dataset/sanitize.js';
+import {plainText} from './PromptLine.js';
 
 type Props = {
 	categories: string[];
@@ -39,7 +40,7 @@ export function BiasPicker({categories, selected, focus, note, editingNote, heig
 			<Box>
 				<Text bold={editingNote}>note: </Text>
 				{editingNote
-					? <TextInput value={note} placeholder="optional: why this is biased" onChange={onNote} onSubmit={onConfirm}/>
+					? <TextInput value={plainText(note)} placeholder="optional: why this is biased" onChange={onNote} onSubmit={onConfirm}/>
 					: <Text dimColor>{note ? sanitizeLine(note) : '(tab to add one)'}</Text>}
 			</Box>
 		</Box>

@@ -9,13 +9,16 @@ export function PromptLine({label, value, placeholder, onChange, onSubmit}: Prop
 	return (
 		<Box>
 			<Text bold color="cyan">{label} </Text>
-			<TextInput value={value} placeholder={placeholder} onChange={onChange} onSubmit={onSubmit}/>
+			<TextInput value={plainText(value)} placeholder={placeholder} onChange={onChange} onSubmit={onSubmit}/>
 		</Box>
 	);
 }
 
-/** Typed or pasted text never keeps control characters: a note is plain text. */
+/**
+ * Typed or pasted text never keeps control characters: a note is plain text. Also applied to the
+ * text a field starts with (an old note read from the decisions file), which the field shows raw.
+ */
 export function plainText(text: string): string {
 	// eslint-disable-next-line no-control-regex
-	return text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g, '');
+	return text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\p{Cs}]/gu, '');
 }

@@ -1,7 +1,10 @@
 import React from 'react';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {createRequire} from 'node:module';
+import {existsSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {render} from 'ink-testing-library';
 import {Dataset} from '../../source/dataset/dataset.js';
 import {DecisionStore} from '../../source/store/decision-store.js';
@@ -53,4 +56,14 @@ export async function openScreen(content: string | Buffer, options: ScreenOption
 	};
 
 	return {dir, path, db, dataset, store, controller, view, type, close, frame: () => view.lastFrame() ?? ''};
+}
+
+/** The string-width that Ink itself measures with (its own copy when it has one). */
+export async function inkStringWidth(): Promise<(text: string) => number> {
+	const inkEntry = createRequire(import.meta.url).resolve('ink');
+	let dir = dirname(inkEntry);
+	while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+	const own = join(dir, 'node_modules', 'string-width', 'index.js');
+	const module = (await import(existsSync(own) ? pathToFileURL(own).href : 'string-width')) as {default: (text: string) => number};
+	return module.default;
 }

@@ -10,8 +10,10 @@
 //     batch's flush() resolves it prints `ok N` (N decisions made and acknowledged on disk so far).
 //     On "stop" (stdin) it finishes, flushes and prints `final N`; it never stops on its own.
 //     Option blockOnceMs: after the first save, busy-block the event loop that long, once, at a
-//     moment the process holds the lock (prints "blocking" and "unblocked").
-import {existsSync, writeSync} from 'node:fs';
+//     moment the process holds the lock and is about to replace the file with what it merged
+//     (prints "blocking" and "unblocked").
+import {existsSync, readdirSync, writeSync} from 'node:fs';
+import {basename, dirname} from 'node:path';
 import {createInterface} from 'node:readline';
 import {DecisionStore} from '../../dist/store/decision-store.js';
 import {crashBatches, prng} from './sequence.mjs';
@@ -119,7 +121,9 @@ if (mode === 'union') {
 	/** Test hook: once, while this process holds the lock mid-write, block its event loop. */
 	const blockWhileLocked = () => {
 		if (!blocking) return;
-		if (!existsSync(`${file}.lock`)) {
+		// Our temporary file exists: the process holds the lock, has read and merged, and has not renamed yet.
+		const writing = existsSync(`${file}.lock`) && readdirSync(dirname(file)).some(name => name.startsWith(`${basename(file)}.${process.pid}.`) && name.endsWith('.tmp'));
+		if (!writing) {
 			setImmediate(blockWhileLocked);
 			return;
 		}

@@ -1,0 +1,268 @@
+import type {Stats} from 'node:fs';
+import {parseDecisionsFile} from './decisions-file.js';
+import {newer} from './merge.js';
+import {recordKey, schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
+
+/*
+The decisions file as this process last read or wrote it, kept as the file's own bytes, line by
+line (winnow writes one decision a line), so that with 100,000 decisions in the file a write costs
+what changed, not the whole file:
+- a write sends the unchanged stretches of the last file as they are (a list of buffers for one
+  writev) with the changed and new lines in between: no JSON.stringify of every record, no 15 MB
+  string on the main thread;
+- when another process has written, its file is compared with ours line by line (memcmp) and only
+  the lines that differ are parsed;
+- when the file's stat is the one we last read or wrote, nothing is read at all.
+A file in another layout (hand-edited, pretty-printed, records reordered) is parsed whole, as before.
+*/
+
+const newline = 0x0a;
+const separator = Buffer.from(',\n');
+const decisionsOpen = Buffer.from('"decisions": [');
+
+/** A file's identity for "has it changed since": a replaced file (rename) is a new inode. */
+export function sameStat(a: Stats | undefined, b: Stats | undefined): boolean {
+	if (!a || !b) return a === b;
+	return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
+type Layout = {
+	/** Bytes up to and including `"decisions": [`. */
+	headEnd: number;
+	starts: number[];
+	ends: number[];
+};
+
+export class FileSnapshot {
+	/** The stat of the file this snapshot holds; undefined with `absent` false means unknown. */
+	stat: Stats | undefined;
+	/** The file did not exist when last looked at. */
+	absent = false;
+	/** Set when the snapshot may differ from the file (a write failed half-way): read it whole next time. */
+	stale = false;
+	dataset: string;
+	createdAt: string;
+	/** Bytes of the file last read; record lines are ranges of it unless overridden. */
+	private base: Buffer = Buffer.alloc(0);
+	private starts: number[] = [];
+	private ends: number[] = [];
+	/** Lines changed or added since `base` was read: line number → the record's JSON. */
+	private readonly overrides = new Map<number, Buffer>();
+	/** Line of each sample and reviewer. */
+	private positions = new Map<string, number>();
+	private count = 0;
+
+	constructor(dataset: string, createdAt: string) {
+		this.dataset = dataset;
+		this.createdAt = createdAt;
+	}
+
+	get size(): number {
+		return this.count;
+	}
+
+	/** Does the file on disk (its stat now) hold exactly this snapshot? */
+	matches(current: Stats | undefined): boolean {
+		if (this.stale) return false;
+		if (current === undefined) return this.absent;
+		return !this.absent && sameStat(this.stat, current);
+	}
+
+	/**
+	 * Takes a whole file, parsed and checked by parseDecisionsFile (which throws the one-sentence
+	 * errors). Returns the file's records.
+	 */
+	load(bytes: Buffer, path: string, datasetName: string, stat: Stats | undefined): DecisionsFile {
+		const file = parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
+		this.reset(file.dataset, file.createdAt, stat);
+		const layout = lineLayout(bytes);
+		const keys = file.decisions.map(record => recordKey(record.sample, record.reviewer));
+		const unique = new Set(keys).size === keys.length;
+		if (layout && unique && layout.starts.length === file.decisions.length) {
+			this.base = bytes;
+			this.starts = layout.starts;
+			this.ends = layout.ends;
+			for (const [i, key] of keys.entries()) this.positions.set(key, i);
+			this.count = keys.length;
+		} else {
+			// Another layout, or one sample and reviewer twice: keep the newest of each, in our layout.
+			for (const record of file.decisions) this.apply(record);
+		}
+
+		return file;
+	}
+
+	/** Forgets everything: the file is absent (or about to be loaded). */
+	reset(dataset: string, createdAt: string, stat: Stats | undefined) {
+		this.dataset = dataset;
+		this.createdAt = createdAt;
+		this.stat = stat;
+		this.absent = stat === undefined;
+		this.stale = false;
+		this.base = Buffer.alloc(0);
+		this.starts = [];
+		this.ends = [];
+		this.overrides.clear();
+		this.positions = new Map();
+		this.count = 0;
+	}
+
+	/**
+	 * Takes a newer version of the file by comparing it with this one line by line. Returns the
+	 * records that differ (changed or new), or undefined when the file is not in the expected layout
+	 * or anything in it looks off: the caller then loads it whole, which also reports errors.
+	 */
+	update(bytes: Buffer, path: string, datasetName: string, stat: Stats | undefined): DecisionRecord[] | undefined {
+		if (this.stale) return undefined;
+		const layout = lineLayout(bytes);
+		if (!layout || layout.starts.length < this.count) return undefined;
+		let head: DecisionsFile;
+		try {
+			head = parseDecisionsFile(`${bytes.toString('utf8', 0, layout.headEnd)}]}`, path, datasetName);
+		} catch {
+			return undefined;
+		}
+
+		const changedLines: number[] = [];
+		for (let j = 0; j < layout.starts.length; j++) {
+			if (j < this.count && this.sameLine(j, bytes, layout.starts[j], layout.ends[j])) continue;
+			changedLines.push(j);
+		}
+
+		let changed: DecisionRecord[] = [];
+		if (changedLines.length > 0) {
+			// Checked as parseDecisionsFile checks a file, in one go.
+			const text = `{"schema":${schemaVersion},"decisions":[${changedLines.map(j => bytes.toString('utf8', layout.starts[j], layout.ends[j])).join(',')}]}`;
+			try {
+				changed = parseDecisionsFile(text, path, datasetName).decisions;
+			} catch {
+				return undefined;
+			}
+
+			const added = new Set<string>();
+			for (const [i, j] of changedLines.entries()) {
+				const record = changed[i];
+				const key = recordKey(record.sample, record.reviewer);
+				const known = this.positions.get(key);
+				// The same sample and reviewer on the same line, or a new one at the end: anything else
+				// (reordered, duplicated) is left to a whole load.
+				if (j < this.count ? known !== j : known !== undefined || added.has(key)) return undefined;
+				added.add(key);
+			}
+
+			for (const [i, j] of changedLines.entries()) {
+				if (j >= this.count) this.positions.set(recordKey(changed[i].sample, changed[i].reviewer), j);
+			}
+		}
+
+		this.base = bytes;
+		this.starts = layout.starts;
+		this.ends = layout.ends;
+		this.overrides.clear();
+		this.count = layout.starts.length;
+		this.dataset = head.dataset;
+		this.createdAt = head.createdAt;
+		this.stat = stat;
+		this.absent = false;
+		return changed;
+	}
+
+	/** The record held for a sample and reviewer, if any (parsed from its line). */
+	get(sample: string, reviewer: string): DecisionRecord | undefined {
+		const line = this.positions.get(recordKey(sample, reviewer));
+		if (line === undefined) return undefined;
+		const bytes = this.overrides.get(line) ?? this.base.subarray(this.starts[line], this.ends[line]);
+		return JSON.parse(bytes.toString('utf8')) as DecisionRecord;
+	}
+
+	/**
+	 * Merges one record in, newest wins (as mergeRecords). Returns the record now held when it is
+	 * not `record` (the file holds a newer one), else undefined.
+	 */
+	apply(record: DecisionRecord): DecisionRecord | undefined {
+		const key = recordKey(record.sample, record.reviewer);
+		const line = this.positions.get(key);
+		if (line !== undefined) {
+			const current = this.get(record.sample, record.reviewer)!;
+			if (newer(current, record) !== record) return current;
+			this.overrides.set(line, Buffer.from(JSON.stringify(record)));
+			return undefined;
+		}
+
+		this.positions.set(key, this.count);
+		this.overrides.set(this.count, Buffer.from(JSON.stringify(record)));
+		this.count++;
+		return undefined;
+	}
+
+	/** The file's bytes, as buffers to write in order (serializeDecisionsFile's layout). */
+	chunks(): Buffer[] {
+		const head = Buffer.from(`{\n"schema": ${schemaVersion},\n"dataset": ${JSON.stringify(this.dataset)},\n"createdAt": ${JSON.stringify(this.createdAt)},\n"decisions": [${this.count > 0 ? '\n' : ''}`);
+		const chunks: Buffer[] = [head];
+		const changed = [...this.overrides.keys()].sort((a, b) => a - b);
+		let line = 0;
+		const pushBase = (from: number, to: number) => {
+			// Lines from..to-1 of the base, with the separators between them as they stand in it.
+			if (from >= to) return;
+			if (chunks.length > 1) chunks.push(separator);
+			chunks.push(this.base.subarray(this.starts[from], this.ends[to - 1]));
+		};
+
+		for (const next of changed) {
+			pushBase(line, Math.min(next, this.starts.length));
+			if (chunks.length > 1) chunks.push(separator);
+			chunks.push(this.overrides.get(next)!);
+			line = next + 1;
+		}
+
+		pushBase(line, Math.min(this.count, this.starts.length));
+		chunks.push(Buffer.from(`${this.count > 0 ? '\n' : ''}]\n}\n`));
+		return chunks;
+	}
+
+	private sameLine(j: number, bytes: Buffer, start: number, end: number): boolean {
+		const own = this.overrides.get(j);
+		if (own) return own.length === end - start && own.compare(bytes, start, end) === 0;
+		const ownStart = this.starts[j];
+		const ownEnd = this.ends[j];
+		return ownEnd - ownStart === end - start && this.base.compare(bytes, start, end, ownStart, ownEnd) === 0;
+	}
+}
+
+/**
+ * Where the records are, if the file has winnow's layout: the head up to `"decisions": [` and a
+ * line break, then one record a line, separated by `,\n`, then `]` and `}` lines. Undefined for
+ * anything else.
+ */
+function lineLayout(bytes: Buffer): Layout | undefined {
+	const open = bytes.indexOf(decisionsOpen);
+	if (open === -1) return undefined;
+	const headEnd = open + decisionsOpen.length;
+	const starts: number[] = [];
+	const ends: number[] = [];
+	if (bytes[headEnd] === 0x5d) {
+		// "decisions": [] — no records.
+		return isTail(bytes, headEnd) ? {headEnd, starts, ends} : undefined;
+	}
+
+	if (bytes[headEnd] !== newline) return undefined;
+	let at = headEnd + 1;
+	for (;;) {
+		const end = bytes.indexOf(newline, at);
+		// A line that is not a record (a `]` after a trailing comma, say) is left to the whole parse.
+		if (end === -1 || bytes[at] !== 0x7b) return undefined;
+		const comma = bytes[end - 1] === 0x2c;
+		starts.push(at);
+		ends.push(comma ? end - 1 : end);
+		at = end + 1;
+		if (!comma) {
+			return bytes[at] === 0x5d && isTail(bytes, at) ? {headEnd, starts, ends} : undefined;
+		}
+	}
+}
+
+/** `]`, then `}` and nothing but white space to the end of the file. */
+function isTail(bytes: Buffer, at: number): boolean {
+	if (bytes.length - at > 64) return false;
+	return /^]\s*}\s*$/.test(bytes.toString('latin1', at));
+}

@@ -1,0 +1,173 @@
+// The real binary in terminals that are not the comfortable 100x30: a 20 MB sample, small
+// windows, a resize, NO_COLOR.
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {cliPath} from './helpers/cli-run.js';
+import {PtyProcess} from './helpers/pty-process.js';
+import {keys, sleep} from './helpers/pty-session.js';
+import {useTempDir, writeFile} from './helpers/temp.js';
+
+const tempDir = useTempDir();
+
+const review = (args: string[], options: ConstructorParameters<typeof PtyProcess>[2] = {}) => new PtyProcess(process.execPath, [cliPath, ...args], options);
+
+function chat(n: number): string {
+	return Array.from({length: n}, (_, i) => JSON.stringify({id: `s${i + 1}`, model: 'gen-1', temperature: 0.7, messages: [{role: 'user', content: `question ${i + 1} ${'and more words '.repeat(12)}`}, {role: 'assistant', content: `answer ${i + 1}`}]})).join('\n') + '\n';
+}
+
+/** The screen's rows, and checks that hold for every frame: fits the width, leaves the last row. */
+async function layout(session: PtyProcess, cols: number, rows: number): Promise<string[]> {
+	const lines = (await session.screen()).split('\n');
+	expect(lines).toHaveLength(rows);
+	for (const line of lines) expect(line.length).toBeLessThanOrEqual(cols);
+	// Ink 6 clears the scrollback when its frame is as tall as the terminal: the frame stops a row short.
+	expect(lines.at(-1)?.trim()).toBe('');
+	return lines;
+}
+
+/** SGR sequences that set a colour (foreground, background, default colour, 256 and true colour). */
+function colourCodes(output: string): string[] {
+	const found: string[] = [];
+	for (const [sequence, parameters] of output.matchAll(/\u001B\[([\d;:]*)m/g)) {
+		const numbers = parameters.split(/[;:]/).map(Number);
+		if (numbers.some(n => (n >= 30 && n <= 49) || (n >= 90 && n <= 107))) found.push(sequence);
+	}
+
+	return found;
+}
+
+describe('a single 20 MB line', () => {
+	it('opens, shows, scrolls with PgDn, and the status bar stays', async () => {
+		const dir = tempDir();
+		const words: string[] = [];
+		let size = 0;
+		for (let i = 0; size < 20 * 1024 * 1024; i++) {
+			const word = `word${i}${i % 40 === 39 ? '\n' : ' '}`;
+			words.push(word);
+			size += word.length;
+		}
+
+		const path = writeFile(dir, 'big.jsonl', `${JSON.stringify({id: 'big', source: 'stress', text: words.join('')})}\n`);
+		const session = review([path], {cols: 80, rows: 24});
+		try {
+			await session.waitFor('word0 word1', 60_000);
+			let lines = await layout(session, 80, 24);
+			expect(lines.join('\n')).toMatch(/1\/1 id big · text/);
+			expect(lines.at(-3)).toMatch(/0\/1 decided/);
+			expect(lines.at(-2)).toMatch(/a acc.*q quit/);
+
+			session.write(keys.pageDown);
+			await session.waitFor(/rows 1[5-9]–/, 20_000);
+			session.write(keys.pageDown);
+			await session.waitFor(/rows 3\d–/, 20_000);
+			lines = await layout(session, 80, 24);
+			expect(lines.join('\n')).not.toContain('word0 word1');
+			expect(lines.at(-3)).toMatch(/0\/1 decided/);
+			expect(lines.at(-2)).toMatch(/a acc.*q quit/);
+			session.write('j');
+			await session.waitFor(/rows 3\d–/);
+
+			session.write('a');
+			await session.waitFor(/1\/1 decided/, 20_000);
+			session.write('q');
+			expect(await session.waitExit(20_000)).toBe(0);
+			const file = JSON.parse(readFileSync(join(dir, 'big.decisions.json'), 'utf8')) as {decisions: Array<{sample: string; verdict: string}>};
+			expect(file.decisions).toMatchObject([{sample: 'big', verdict: 'accepted'}]);
+		} finally {
+			session.kill();
+		}
+	}, 120_000);
+});
+
+describe('terminals smaller than 80x24', () => {
+	it('60x15: a compact screen with the sample, status bar and keys, and keys work', async () => {
+		const dir = tempDir();
+		const path = writeFile(dir, 'samples.jsonl', chat(5));
+		const session = review([path], {cols: 60, rows: 15});
+		try {
+			await session.waitFor('question 1');
+			const lines = await layout(session, 60, 15);
+			expect(lines[0]).toMatch(/1\/5 id s1/);
+			expect(lines.at(-3)).toMatch(/0\/5 decided/);
+			expect(lines.at(-2)).toMatch(/^a acc r rej/);
+			session.write('a');
+			await session.waitFor('question 2');
+			await layout(session, 60, 15);
+			session.write('q');
+			expect(await session.waitExit()).toBe(0);
+		} finally {
+			session.kill();
+		}
+	});
+
+	it('30x8: a clear notice instead of a broken screen; q still quits', async () => {
+		const dir = tempDir();
+		const path = writeFile(dir, 'samples.jsonl', chat(5));
+		const session = review([path], {cols: 30, rows: 8});
+		try {
+			const screen = await session.waitFor(/needs a terminal/);
+			expect(screen.replaceAll('\n', ' ')).toMatch(/at least 40×10 .*this one is 30×8.*q quits/);
+			await layout(session, 30, 8);
+			session.write('q');
+			expect(await session.waitExit()).toBe(0);
+		} finally {
+			session.kill();
+		}
+	});
+
+	it('follows a resize: from too small to 80x24 and back', async () => {
+		const dir = tempDir();
+		const path = writeFile(dir, 'samples.jsonl', chat(5));
+		const session = review([path], {cols: 30, rows: 8});
+		try {
+			await session.waitFor(/needs a terminal/);
+			session.pty.resize(80, 24);
+			session.terminal.resize(80, 24);
+			await session.waitFor('question 1');
+			await session.waitFor(/0\/5 decided/);
+			await layout(session, 80, 24);
+			session.pty.resize(50, 12);
+			session.terminal.resize(50, 12);
+			await sleep(300);
+			await session.waitFor(/decided/);
+			await layout(session, 50, 12);
+			session.write('q');
+			expect(await session.waitExit()).toBe(0);
+		} finally {
+			session.kill();
+		}
+	});
+});
+
+describe('NO_COLOR', () => {
+	const run = async (env: Record<string, string | undefined>) => {
+		const dir = tempDir();
+		const path = writeFile(dir, 'samples.jsonl', chat(3));
+		writeFileSync(join(dir, 'samples.decisions.json'), JSON.stringify({schema: 1, dataset: 'samples.jsonl', createdAt: '2026-01-01T00:00:00.000Z', decisions: [{sample: 's2', reviewer: 'other', verdict: 'rejected', categories: [], note: '', at: '2026-01-01T00:00:00.000Z'}]}));
+		const session = review([path], {env: {FORCE_COLOR: undefined, NO_COLOR: undefined, ...env}});
+		try {
+			await session.waitFor('question 1');
+			// Screens with red, green, yellow and cyan in them: a decision, the stats panel, help, an error.
+			session.write('a');
+			await session.waitFor('question 3');
+			session.write('t');
+			await session.waitFor(/accepted\s+1/);
+			session.write('?');
+			await sleep(200);
+			session.write(keys.escape);
+			// Apart: ESC followed at once by q reads as alt-q.
+			await sleep(200);
+			session.write('q');
+			expect(await session.waitExit()).toBe(0);
+			return session.output;
+		} finally {
+			session.kill();
+		}
+	};
+
+	it('without it the screen has colour; with NO_COLOR=1 the output holds no colour code at all', async () => {
+		expect(colourCodes(await run({})).length).toBeGreaterThan(0);
+		expect(colourCodes(await run({NO_COLOR: '1'}))).toEqual([]);
+	});
+});
