@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {hashId} from '../source/dataset/identity.js';
@@ -314,11 +314,13 @@ describe('winnow export: bad input', () => {
 		const decisionsBefore = readFileSync(decisionsPath);
 		mkdirSync(join(dir, 'sub'));
 		symlinkSync(data, join(dir, 'link.jsonl'));
+		linkSync(data, join(dir, 'sub', 'hard.jsonl'));
 		const cases: Array<[string[], string]> = [
 			[['--out', 'samples.jsonl'], 'is the dataset'],
 			[['--out', './sub/../samples.jsonl'], 'is the dataset'],
 			[['--out', data], 'is the dataset'],
 			[['--out', 'link.jsonl'], 'is the dataset'],
+			[['--out', 'sub/hard.jsonl'], 'is the dataset'],
 			[['--out', 'samples.decisions.json'], 'is the decisions file'],
 			[['--decisions', '--out', 'samples.decisions.json'], 'is the decisions file'],
 			[['--db', 'sub/other.json', '--out', 'sub/other.json'], 'is the decisions file'], // not created yet

@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {hashId} from '../source/dataset/identity.js';
 import {bar} from '../source/report/bars.js';
-import {FingerprintTable, fingerprintOf} from '../source/report/id-fingerprints.js';
+import {FingerprintTable, fingerprint, fingerprintOf} from '../source/report/id-fingerprints.js';
 import {renderStats} from '../source/report/render.js';
 import {computeStats, StatsAccumulator, type Stats} from '../source/report/stats.js';
 import {terminalCapabilities} from '../source/report/terminal.js';
@@ -104,6 +104,34 @@ describe('StatsAccumulator', () => {
 		expect(stats.repeatedIds.examples[0]).toEqual({id: 'id0', count: 3, lines: [1, 2, 3], samples: [1, 2, 3]});
 		expect(stats.missingSamples).toMatchObject({decisions: 30, samples: 30, truncated: true});
 		expect(stats.missingSamples.ids).toHaveLength(5);
+	});
+
+	it('gives exact counts when ids share a fingerprint (forced here; about never in practice)', () => {
+		const records = [
+			rec('a', 'ann', 'accepted', 1, {categories: ['age']}), rec('b', 'ann', 'rejected', 2), rec('bb', 'ann', 'flagged', 3, {categories: ['age']}),
+			rec('a', 'bob', 'accepted', 4), rec('bb', 'bob', 'accepted', 5), rec('gone', 'ann', 'accepted', 6), rec('gone2', 'bob', 'rejected', 7),
+			rec('b', 'ann', 'accepted', 8), // newer: replaces ann's rejection of b
+		];
+		const ids = entries('a', 'b', 'c', 'bb', 'd', 'a', 'cc', 'bb');
+		// Every id gets one of two fingerprints: decided and undecided ids collide with each other.
+		const crowded = (id: string) => {
+			fingerprint[0] = id.length;
+			fingerprint[1] = 1;
+		};
+
+		const exact = computeStats(ids, records, {trackRepeats: false});
+		const forced = computeStats(ids, records, {trackRepeats: false, fingerprintOf: crowded});
+		expect(forced).toEqual(exact);
+		expect(exact.status).toEqual({accepted: 3, rejected: 0, flagged: 0, undecided: 5});
+		expect(exact.missingSamples.ids).toEqual(['gone', 'gone2']);
+		expect(exact.categories).toEqual([{category: 'age', samples: 2, decisions: 2}]);
+
+		const withRepeats = computeStats(ids, records, {fingerprintOf: crowded});
+		expect({...withRepeats, repeatedIds: undefined}).toEqual({...exact, repeatedIds: undefined});
+		const accumulator = new StatsAccumulator(records, {fingerprintOf: crowded});
+		expect(accumulator.recordsFor('bb')?.map(record => record.reviewer).sort()).toEqual(['ann', 'bob']);
+		expect(accumulator.recordsFor('c')).toBeUndefined();
+		expect(accumulator.recordsFor('b')?.[0].verdict).toBe('accepted');
 	});
 
 	it('can skip looking for repeats (export does)', () => {

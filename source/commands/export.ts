@@ -8,7 +8,6 @@ import {count} from '../report/render.js';
 import {checkDatasetFile, isWellFormed, malformedReason, scanDataset, type ScanResult} from '../report/scan-dataset.js';
 import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
 import {readDecisionsFile} from '../store/decisions-file.js';
-import {keepScanGarbageYoung} from './stats.js';
 import type {DecisionRecord, DecisionsFile} from '../store/schema.js';
 import {defaultPolicy, policies, statuses, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
 
@@ -44,7 +43,6 @@ export async function runExport(common: CommonOptions, flags: ExportFlags): Prom
 
 	const wanted = parseStatuses(flags.status);
 	const policy = parsePolicy(flags.policy);
-	keepScanGarbageYoung();
 	await checkDatasetFile(common.dataset);
 	const stderr = (line: string) => process.stderr.write(`${line}\n`);
 	let file: DecisionsFile | undefined;

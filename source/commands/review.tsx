@@ -38,7 +38,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 	const dataset = await Dataset.open(common.dataset, {idField: common.idField});
 	let store: DecisionStore;
 	try {
-		store = await DecisionStore.open(common.db, dataset.name);
+		store = await DecisionStore.open(common.db, dataset.name, {syncWrites: true});
 		await checkWritable(common.db);
 	} catch (error) {
 		dataset.close();
@@ -73,7 +73,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			if (terminal.usable) {
 				const made = controller.counts.decided - decidedAtStart;
 				process.stderr.write(lostUnsaved && unsaved > 0
-					? `winnow: quit with ${unsaved} decisions not saved to ${sanitizeLine(common.db)}.\n`
+					? `winnow: quit with ${unsaved} decision${unsaved === 1 ? '' : 's'} not saved to ${sanitizeLine(common.db)}.\n`
 					: `winnow: ${controller.counts.decided}/${controller.counts.total} decided (${made >= 0 ? '+' : ''}${made} this session), saved in ${sanitizeLine(common.db)}.\n`);
 			}
 

@@ -21,13 +21,14 @@ export type DatasetOptions = {
 	firstChunk?: number;
 };
 
-type Listener = () => void;
+/** Called as indexing goes on (and once when it ends), with the indexes of the samples new since the last call. */
+type Listener = (from: number, to: number) => void;
 
 /**
  * A dataset file opened for review: an index of entry spans and ids built by streaming the file,
  * with samples read and parsed only when asked for. open() returns after a first small read (a few
  * hundred samples); the rest is indexed in the background, one 4 MB chunk per turn of the event
- * loop (a few milliseconds each), so keys are never held up for long. Spans live in typed arrays
+ * loop (1 MB, a few milliseconds each), so keys are never held up for long. Spans live in typed arrays
  * and ids in one byte arena (IdTable): about 70 bytes a sample, nothing per sample for the garbage
  * collector.
  */
@@ -44,6 +45,8 @@ export class Dataset {
 	/** How many more samples share an id that repeats (ids that occur once are not in it). */
 	readonly repeats = new Map<string, number>();
 	private readonly ids = new IdTable();
+	/** Samples indexed before the last change event (listeners were told about the rest). */
+	private emitted = 0;
 	readonly scan: ScanStats;
 	indexed = false;
 	/** Resolves when the whole file is indexed; rejects with a DatasetError if the file turns out bad. */
@@ -116,7 +119,9 @@ export class Dataset {
 	}
 
 	private emit() {
-		for (const listener of this.listeners) listener();
+		const from = this.emitted;
+		this.emitted = this.count;
+		for (const listener of this.listeners) listener(from, this.count);
 	}
 
 	private async startIndexing(firstBatch: number, firstChunk: number): Promise<void> {
@@ -176,6 +181,7 @@ export class Dataset {
 			throw error;
 		}
 
+		this.emitted = this.count;
 		if (reader.done) {
 			await reader.close().catch(() => undefined);
 			this.indexed = true;

@@ -1,5 +1,6 @@
 import {isUtf8} from 'node:buffer';
 import {stat} from 'node:fs/promises';
+import {setFlagsFromString} from 'node:v8';
 import {ArrayLayoutError, scanEntries, type Entry, type ScanStats} from '../dataset/entry-scanner.js';
 import {DatasetError, describeFsError} from '../dataset/errors.js';
 import {sampleId} from '../dataset/identity.js';
@@ -27,6 +28,7 @@ const sniffCount = 20;
  * visited until the file has passed the opening checks.
  */
 export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>): Promise<ScanResult> {
+	keepScanGarbageYoung();
 	await checkDatasetFile(path);
 	const scan: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
 	let entries = 0;
@@ -99,6 +101,20 @@ export async function scanDataset(path: string, idField: string, visit: EntryVis
 	}
 
 	return {...scan, entries};
+}
+
+/**
+ * Once a decisions file is parsed (hundreds of thousands of objects that all survive), V8's
+ * allocation-site pretenuring starts allocating the scan's short-lived objects (entries, ids) straight
+ * into the old generation, where they pile up until a full collection: measured on 1,000,000 lines
+ * with 310,000 decisions, peak RSS 453 MB with it and 308 MB without, for the same CPU time. V8 reads
+ * the flag when it makes those decisions, so setting it at run time, before the scan, works; should
+ * that ever change, only memory use does.
+ */
+function keepScanGarbageYoung() {
+	try {
+		setFlagsFromString('--no-allocation-site-pretenuring');
+	} catch {}
 }
 
 /**

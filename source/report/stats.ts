@@ -17,6 +17,8 @@ export type StatsOptions = {
 	trackRepeats?: boolean;
 	/** Longest list kept for malformed lines, repeated ids and missing samples (default 1000). */
 	listLimit?: number;
+	/** For tests: a replacement for fingerprintOf, to force ids to share fingerprints. */
+	fingerprintOf?: (id: string) => void;
 };
 
 export type ReviewerStats = {
@@ -102,23 +104,28 @@ export function groupBySample(records: Iterable<DecisionRecord>): Map<string, De
 	const bySample = new Map<string, DecisionRecord[]>();
 	for (const record of records) {
 		const list = bySample.get(record.sample);
-		if (!list) {
-			bySample.set(record.sample, [record]);
-			continue;
-		}
-
-		// A sample has a handful of reviewers: a linear search beats a map keyed by sample and reviewer.
-		const same = list.findIndex(other => other.reviewer === record.reviewer);
-		if (same === -1) list.push(record);
-		else list[same] = newer(list[same], record);
+		if (list) addToGroup(list, record);
+		else bySample.set(record.sample, [record]);
 	}
 
 	return bySample;
 }
 
+/** Adds a record to its sample's group, keeping the newest per reviewer. */
+function addToGroup(group: DecisionRecord[], record: DecisionRecord) {
+	// A sample has a handful of reviewers: a linear search beats a map keyed by sample and reviewer.
+	for (let i = 0; i < group.length; i++) {
+		if (group[i].reviewer === record.reviewer) {
+			group[i] = newer(group[i], record);
+			return;
+		}
+	}
+
+	group.push(record);
+}
+
 export class StatsAccumulator {
 	readonly policy: Policy;
-	readonly bySample: Map<string, DecisionRecord[]>;
 	private readonly listLimit: number;
 	private readonly status: Record<SampleStatus, number> = {accepted: 0, rejected: 0, flagged: 0, undecided: 0};
 	private total = 0;
@@ -135,11 +142,14 @@ export class StatsAccumulator {
 	 */
 	private readonly table: FingerprintTable;
 	private readonly groups: DecisionRecord[][] = [];
+	/** Samples whose fingerprint another decided sample already has (about never), by id. */
+	private readonly sharedFingerprint = new Map<string, DecisionRecord[]>();
 	/** 1 for each group whose sample was found in the dataset. */
 	private readonly groupSeen: Uint8Array;
 	/** Groups found through the map because their fingerprint is shared (about never). */
 	private readonly seenByName = new Set<string>();
 	private readonly trackRepeats: boolean;
+	private readonly fingerprintOf: (id: string) => void;
 	/** Line number of each sample number (1-based), kept only to report where repeated ids first were. */
 	private sampleLines = new Uint32Array(1024);
 	private readonly repeats = new Map<string, {count: number; lines: number[]; samples: number[]}>();
@@ -153,14 +163,27 @@ export class StatsAccumulator {
 		this.policy = options.policy ?? defaultPolicy;
 		this.listLimit = options.listLimit ?? 1000;
 		this.trackRepeats = options.trackRepeats !== false;
-		this.bySample = groupBySample(records);
-		this.table = new FingerprintTable(this.bySample.size);
-		for (const [sample, group] of this.bySample) {
-			fingerprintOf(sample);
+		this.fingerprintOf = options.fingerprintOf ?? fingerprintOf;
+		const list = Array.isArray(records) ? records as DecisionRecord[] : [...records];
+		// Group the records by sample straight into the table: no Map of hundreds of thousands of ids.
+		this.table = new FingerprintTable(list.length);
+		for (const record of list) {
+			this.fingerprintOf(record.sample);
 			const slot = this.table.slot();
-			if (!this.table.isEmpty(slot)) continue; // shares a fingerprint: found through the map
-			this.groups.push(group);
-			this.table.insert(slot, this.groups.length, 0);
+			if (this.table.isEmpty(slot)) {
+				this.groups.push([record]);
+				this.table.insert(slot, this.groups.length, 0);
+				continue;
+			}
+
+			const group = this.groups[this.table.a(slot) - 1];
+			if (group[0].sample === record.sample) {
+				addToGroup(group, record);
+			} else {
+				const shared = this.sharedFingerprint.get(record.sample);
+				if (shared) addToGroup(shared, record);
+				else this.sharedFingerprint.set(record.sample, [record]);
+			}
 		}
 
 		this.groupSeen = new Uint8Array(this.groups.length);
@@ -168,7 +191,7 @@ export class StatsAccumulator {
 
 	/** The current records on a sample (undefined when nobody decided it). */
 	recordsFor(id: string): DecisionRecord[] | undefined {
-		fingerprintOf(id);
+		this.fingerprintOf(id);
 		const slot = this.table.slot();
 		return this.table.isEmpty(slot) ? undefined : this.groupAt(slot, id);
 	}
@@ -179,7 +202,7 @@ export class StatsAccumulator {
 		const group = a === 0 ? undefined : this.groups[a - 1];
 		if (group && group[0].sample === id) return group;
 		// Another id with the same fingerprint holds the slot (about never): ask the map.
-		return group || this.bySample.size > this.groups.length ? this.bySample.get(id) : undefined;
+		return group ? this.sharedFingerprint.get(id) : undefined;
 	}
 
 	/** A hint: the dataset holds about this many entries (saves regrowing the tables). */
@@ -199,7 +222,7 @@ export class StatsAccumulator {
 		}
 
 		let records: DecisionRecord[] | undefined;
-		fingerprintOf(id);
+		this.fingerprintOf(id);
 		const slot = this.table.slot();
 		if (this.trackRepeats) {
 			if (sample > this.sampleLines.length) this.sampleLines = growTo(this.sampleLines, sample * 2);
@@ -214,7 +237,7 @@ export class StatsAccumulator {
 			if (owner && owner[0].sample !== id) {
 				// Another, decided id has this fingerprint (about never): exact answers from the map;
 				// this id's repeats are not tracked.
-				records = this.bySample.get(id);
+				records = this.sharedFingerprint.get(id);
 				if (records && !this.seenByName.has(id)) {
 					this.seenByName.add(id);
 					this.countCategories(records);
@@ -323,6 +346,11 @@ export class StatsAccumulator {
 		return counts;
 	}
 
+	private * allGroups(): Iterable<DecisionRecord[]> {
+		yield * this.groups;
+		yield * this.sharedFingerprint.values();
+	}
+
 	private missing(): Stats['missingSamples'] {
 		let decisions = 0;
 		const ids: string[] = [];
@@ -337,12 +365,8 @@ export class StatsAccumulator {
 			if (this.groupSeen[index] === 0) note(group[0].sample, group);
 		}
 
-		if (this.bySample.size > this.groups.length) {
-			// Samples that share a fingerprint with another decided sample are not in `groups`.
-			const inTable = new Set(this.groups);
-			for (const [sample, group] of this.bySample) {
-				if (!inTable.has(group) && !this.seenByName.has(sample)) note(sample, group);
-			}
+		for (const [sample, group] of this.sharedFingerprint) {
+			if (!this.seenByName.has(sample)) note(sample, group);
 		}
 
 		ids.sort(compare);
@@ -352,7 +376,7 @@ export class StatsAccumulator {
 	private decisionCounts(): Stats['decisions'] {
 		let total = 0;
 		let cleared = 0;
-		for (const records of this.bySample.values()) {
+		for (const records of this.allGroups()) {
 			for (const record of records) {
 				if (record.verdict === null) cleared++;
 				else total++;
@@ -364,7 +388,7 @@ export class StatsAccumulator {
 
 	private reviewers(): ReviewerStats[] {
 		const byReviewer = new Map<string, {stats: ReviewerStats; times: number[]}>();
-		for (const records of this.bySample.values()) {
+		for (const records of this.allGroups()) {
 			for (const record of records) {
 				if (record.verdict === null) continue;
 				let entry = byReviewer.get(record.reviewer);

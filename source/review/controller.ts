@@ -3,6 +3,7 @@ import {renderSample, type RenderedSample} from '../dataset/formats.js';
 import type {DecisionStore} from '../store/decision-store.js';
 import type {LiveSession, Peer} from '../store/live-session.js';
 import type {DecisionRecord, Verdict} from '../store/schema.js';
+import {StatusCounter} from '../store/status-counts.js';
 import {sampleStatus} from '../store/verdict-policy.js';
 import {findNextMatch} from '../dataset/search.js';
 import type {Action, OpenableMode} from './actions.js';
@@ -43,7 +44,11 @@ type Listener = () => void;
  */
 export class ReviewController {
 	state: SessionState;
-	counts: Counts = emptyCounts();
+	/** Counts by status, kept up to date sample by sample (StatusCounter): no pass over all decisions per change. */
+	get counts(): Counts {
+		return this.counter.counts;
+	}
+
 	/** Rows in the sample viewport, set by the screen from the terminal's size. */
 	viewportRows = 10;
 	/** Total rows of the current sample once known, for clamping scroll; set by the screen. */
@@ -53,20 +58,30 @@ export class ReviewController {
 	private current: CurrentSample | undefined;
 	private searchAbort: AbortController | undefined;
 	private recountTimer: NodeJS.Timeout | undefined;
+	private readonly counter: StatusCounter;
 	private version = 0;
 	private resumePending = false;
 	private scanned = 0;
 
 	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
 		this.mode = options.mode ?? 'split';
+		this.counter = new StatusCounter(id => this.decisionsOf(id), id => dataset.occurrences(id));
 		this.recount();
 		this.state = initialState(this.firstToReview());
 		store.onChange(samples => {
 			if (this.current && samples.has(this.current.sample.id)) this.current = undefined;
+			for (const id of samples) this.counter.update(id);
 			this.scheduleRecount();
 		});
-		dataset.onChange(() => {
+		dataset.onChange((from, to) => {
 			this.resumeWhenFound();
+			// Only the newly indexed samples can change the counts: those whose id has decisions.
+			this.counter.total = dataset.count;
+			for (let i = from; i < to; i++) {
+				const id = dataset.idOf(i);
+				if (store.hasSample(id)) this.counter.update(id);
+			}
+
 			this.scheduleRecount();
 		});
 		options.live?.onChange(() => {
@@ -464,48 +479,34 @@ export class ReviewController {
 	}
 
 	/** Keeps the counts right after a change made here, without recounting everything. */
-	private afterLocalChange(id: string, before: {status: SampleStatus; conflict: boolean}) {
-		const after = this.decisionsOf(id);
-		const occurrences = this.dataset.occurrences(id);
-		const counts = {...this.counts};
-		counts[before.status] -= occurrences;
-		counts[after.status] += occurrences;
-		counts.decided = counts.total - counts.undecided;
-		counts.conflicts += ((after.conflict ? 1 : 0) - (before.conflict ? 1 : 0)) * occurrences;
-		this.counts = counts;
+	private afterLocalChange(id: string, _before: {status: SampleStatus; conflict: boolean}) {
+		this.counter.update(id);
 	}
 
+	/** Re-renders soon (the save status, the indexing progress), at most every `delay` ms. */
 	private scheduleRecount(delay = 200) {
 		if (this.recountTimer) return;
 		this.recountTimer = setTimeout(() => {
 			this.recountTimer = undefined;
-			this.recount();
 			this.notify();
 		}, delay);
 		this.recountTimer.unref?.();
 	}
 
-	/** Counts by status over the dataset, from the decided samples only: O(decisions), not O(samples). */
+	/**
+	 * Counts by status over the dataset from scratch: O(decided samples) or O(indexed samples),
+	 * whichever is fewer. Changes afterwards are counted as they come.
+	 */
 	recount() {
-		const counts = emptyCounts();
-		counts.total = this.dataset.count;
-		const seen = new Set<string>();
-		for (const record of this.store.all()) {
-			if (seen.has(record.sample)) continue;
-			seen.add(record.sample);
-			const occurrences = this.dataset.occurrences(record.sample);
-			if (occurrences === 0) continue;
-			const {status, conflict} = this.decisionsOf(record.sample);
-			if (status !== 'undecided') {
-				counts[status] += occurrences;
-				counts.decided += occurrences;
-			}
-
-			if (conflict) counts.conflicts += occurrences;
-		}
-
-		counts.undecided = counts.total - counts.decided;
-		this.counts = counts;
+		const {dataset, store} = this;
+		const ids = dataset.count < store.size
+			? (function * () {
+				for (let i = 0; i < dataset.count; i++) yield dataset.idOf(i);
+			})()
+			: (function * () {
+				for (const record of store.all()) yield record.sample;
+			})();
+		this.counter.rebuild(dataset.count, ids);
 	}
 
 	filterLabel(): Filter {
@@ -513,6 +514,3 @@ export class ReviewController {
 	}
 }
 
-function emptyCounts(): Counts {
-	return {accepted: 0, rejected: 0, flagged: 0, undecided: 0, total: 0, decided: 0, conflicts: 0};
-}

@@ -20,6 +20,13 @@ export type StoreOptions = LockOptions & {
 	watchInterval?: number;
 	/** Delay before retrying a failed write (ms). */
 	retryDelay?: number;
+	/**
+	 * Write with synchronous I/O when the write is due (a few ms), falling back to the async path
+	 * when another process holds the lock. An async write waits a turn of the
+	 * event loop at each of its steps: with keys arriving faster than the screen draws, that kept
+	 * decisions off the disk for up to a second. The review screen turns this on.
+	 */
+	syncWrites?: boolean;
 };
 
 export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean};
@@ -55,6 +62,8 @@ export class DecisionStore {
 	private readonly listeners = new Set<Listener>();
 	private lastAt = 0;
 	private timer: NodeJS.Timeout | undefined;
+	/** When the timer should fire. */
+	private dueAt: number | undefined;
 	private writing: Promise<void> | undefined;
 	private watching = false;
 	private closed = false;
@@ -74,6 +83,11 @@ export class DecisionStore {
 		if (!records) return undefined;
 		for (const record of records) if (record.reviewer === reviewer) return record;
 		return undefined;
+	}
+
+	/** Whether anyone has a record on this sample (cheaper than forSample(sample).length > 0). */
+	hasSample(sample: string): boolean {
+		return this.bySample.has(sample);
 	}
 
 	/** Every reviewer's current record for a sample. */
@@ -164,26 +178,45 @@ export class DecisionStore {
 	}
 
 	private schedule(delay: number) {
-		if (this.closed || this.timer) return;
-		this.timer = setTimeout(() => {
-			this.timer = undefined;
-			if (this.writing) {
-				this.schedule(delay);
-				return;
-			}
+		if (this.closed) return;
+		if (this.timer) {
+			// A busy event loop (keys arriving faster than the screen draws) runs timers late: with
+			// synchronous writes, a change made after the write fell due starts it from here.
+			if (this.options.syncWrites && !this.writing && this.dueAt !== undefined && Date.now() >= this.dueAt) this.writeNow(delay);
+			return;
+		}
 
-			this.write().catch(() => {
-				this.schedule(this.options.retryDelay ?? 1000);
-			});
+		this.dueAt = Date.now() + delay;
+		this.timer = setTimeout(() => {
+			this.writeNow(delay);
 		}, delay);
 	}
 
+	private writeNow(delay: number) {
+		clearTimeout(this.timer);
+		this.timer = undefined;
+		this.dueAt = undefined;
+		if (this.writing) {
+			this.schedule(delay);
+			return;
+		}
+
+		this.write().catch(() => {
+			this.schedule(this.options.retryDelay ?? 1000);
+		});
+	}
+
 	private async write(): Promise<void> {
-		const saving = new Map(this.pending);
+		let saving = new Map(this.pending);
 		const run = (async () => {
 			let incoming: DecisionRecord[];
 			try {
-				incoming = await this.adapter.writeChanges([...saving.values()]);
+				// What is pending when the write starts (it may wait for a read in flight, or for the
+				// rest of a burst of keys): all of it goes.
+				incoming = await this.adapter.writeChanges(() => {
+					saving = new Map(this.pending);
+					return [...saving.values()];
+				}, this.options.syncWrites);
 			} catch (error) {
 				this.status.error = error instanceof DecisionsFileError ? error.message : `${this.path} cannot be written (${(error as Error).message}); decisions are kept in memory and will be retried.`;
 				this.emit(new Set());

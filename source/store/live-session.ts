@@ -3,6 +3,9 @@ import {closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statS
 import {hostname} from 'node:os';
 import {join} from 'node:path';
 
+/** Longest wait before our presence file says which sample we moved to (ms). */
+const presenceDelay = 100;
+
 export type Peer = {reviewer: string; host: string; pid: number; sample?: string; mode?: string};
 
 export type LiveOptions = {
@@ -29,6 +32,7 @@ export class LiveSession {
 	private peers: Peer[] = [];
 	private leasedByOthers = new Set<string>();
 	private timer: NodeJS.Timeout | undefined;
+	private presenceTimer: NodeJS.Timeout | undefined;
 	private readonly listeners = new Set<() => void>();
 	/** Why the live folder cannot be used (read-only place…); pairing features are then off. */
 	error: string | undefined;
@@ -98,8 +102,24 @@ export class LiveSession {
 		this.release();
 		this.held = sample;
 		this.me.sample = sample;
-		this.writePresence();
+		this.writePresenceSoon();
 		return true;
+	}
+
+	/**
+	 * Presence says which sample we have open; peers read it once a heartbeat, so it is written at
+	 * most every presenceDelay ms. Writing it (open, write, rename) on every claim made each decision
+	 * cost a synchronous rename, and keys typed fast starved the decisions file's writes.
+	 */
+	private writePresenceSoon() {
+		if (this.presenceTimer) return;
+		this.presenceTimer = setTimeout(() => {
+			this.presenceTimer = undefined;
+			try {
+				this.writePresence();
+			} catch {}
+		}, presenceDelay);
+		this.presenceTimer.unref();
 	}
 
 	release() {
@@ -113,6 +133,8 @@ export class LiveSession {
 	stop() {
 		if (this.timer) clearInterval(this.timer);
 		this.timer = undefined;
+		if (this.presenceTimer) clearTimeout(this.presenceTimer);
+		this.presenceTimer = undefined;
 		if (this.error) return;
 		try {
 			this.release();

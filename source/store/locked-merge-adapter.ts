@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import {open, readFile, realpath, rename, rm, stat, type FileHandle} from 'node:fs/promises';
-import type {Stats} from 'node:fs';
-import {lock} from 'proper-lockfile';
+import {closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writevSync, type Stats} from 'node:fs';
+import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
 import {DecisionsFileError} from './errors.js';
 import {FileSnapshot} from './file-snapshot.js';
@@ -73,8 +73,12 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 	 * file holds that the caller may not know: others' new or changed ones, and any record newer
 	 * than one of `changes` (which then stays as it is in the file).
 	 */
-	async writeChanges(changes: DecisionRecord[]): Promise<DecisionRecord[]> {
+	async writeChanges(changes: DecisionRecord[] | (() => DecisionRecord[]), synchronously = false): Promise<DecisionRecord[]> {
 		return this.exclusive(async () => {
+			// A function is called when the write starts: changes made while it waited go too.
+			const list = typeof changes === 'function' ? changes() : changes;
+			const done = synchronously ? this.writeChangesNow(list) : undefined;
+			if (done) return done;
 			let lost: Error | undefined;
 			const release = await this.lock(error => {
 				lost = error;
@@ -85,7 +89,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 				// Taken before the read: if the file changes after this, someone wrote without our lock.
 				const before = await this.statTarget(target);
 				const incoming = await this.catchUp(before);
-				for (const record of changes) {
+				for (const record of list) {
 					const kept = this.snapshot.apply(record);
 					if (kept) incoming.push(kept);
 				}
@@ -111,6 +115,84 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 				await release().catch(() => undefined);
 			}
 		});
+	}
+
+	/**
+	 * writeChanges' work with synchronous I/O, in one turn of the event loop (a few ms): the async
+	 * path is a chain of a dozen awaits, and when the event loop is busy (keys arriving faster than
+	 * the screen draws) each await waits for a whole turn, so a decision could take a second to reach
+	 * the disk. Returns undefined, having done nothing, when another process holds the lock: the async
+	 * path then waits for it. Failures throw as the async path's do.
+	 */
+	private writeChangesNow(changes: DecisionRecord[]): DecisionRecord[] | undefined {
+		let lost: Error | undefined;
+		let release: () => void;
+		try {
+			release = lockSync(this.path, {
+				realpath: false,
+				lockfilePath: `${this.path}.lock`,
+				stale: this.options.stale ?? defaultLockStale,
+				update: lockUpdate,
+				onCompromised: error => {
+					lost = error;
+					this.compromised = error;
+				},
+			});
+		} catch (error) {
+			const code = (error as NodeJS.ErrnoException).code;
+			if (code === 'ELOCKED') return undefined;
+			throw new DecisionsFileError(`${this.path} cannot be written (${code ?? (error as Error).message}); decisions are kept in memory and will be retried.`);
+		}
+
+		try {
+			let target = this.path;
+			try {
+				target = realpathSync(this.path);
+			} catch {}
+
+			const before = statTargetSync(this.path, target);
+			let incoming: DecisionRecord[] = [];
+			if (!this.snapshot.matches(before)) {
+				const bytes = before && readBytesSync(this.path);
+				if (bytes) {
+					incoming = this.snapshot.update(bytes, this.path, this.datasetName, before)
+						?? this.snapshot.load(bytes, this.path, this.datasetName, before).decisions;
+				} else {
+					this.snapshot.absent = true;
+					this.snapshot.stat = undefined;
+				}
+			}
+
+			for (const record of changes) {
+				const kept = this.snapshot.apply(record);
+				if (kept) incoming.push(kept);
+			}
+
+			const chunks = this.snapshot.chunks();
+			const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+			this.snapshot.stale = true;
+			replaceFileSync(target, chunks, before, () => {
+				if (lost || !sameFile(before, statTargetSync(this.path, target))) {
+					throw new DecisionsFileError(`${this.path} was written by another winnow process while this one was stalled; decisions are kept and will be retried.`);
+				}
+			});
+			let after: Stats | undefined;
+			try {
+				after = statSync(target);
+			} catch {}
+
+			if (after?.size === length) {
+				this.snapshot.stat = after;
+				this.snapshot.absent = false;
+				this.snapshot.stale = false;
+			}
+
+			return incoming;
+		} finally {
+			try {
+				release();
+			} catch {}
+		}
 	}
 
 	async write(data: DecisionsFile): Promise<void> {
@@ -222,6 +304,77 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 			throw new DecisionsFileError(`${this.path} cannot be written (${code ?? (error as Error).message}); decisions are kept in memory and will be retried.`);
 		}
 	}
+}
+
+function statTargetSync(path: string, target: string): Stats | undefined {
+	try {
+		return statSync(target, {throwIfNoEntry: false});
+	} catch (error) {
+		throw readError(path, error);
+	}
+}
+
+function readBytesSync(path: string): Buffer | undefined {
+	try {
+		return readFileSync(path);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw readError(path, error);
+	}
+}
+
+/** replaceFile with synchronous I/O, for writeChangesNow. */
+function replaceFileSync(path: string, chunks: Buffer[], old: Stats | undefined, beforeRename: () => void) {
+	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	const mode = old ? old.mode & 0o7777 : 0o666;
+	let fd: number | undefined;
+	try {
+		fd = openSync(temporary, 'wx', mode);
+		const expected = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
+		let written = 0;
+		while (written < expected) {
+			const remaining = skipBytes(chunks, written);
+			const n = writevSync(fd, remaining);
+			if (n === 0) throw new Error(`short write (${written} of ${expected} bytes)`);
+			written += n;
+		}
+
+		if (old) {
+			try {
+				fchmodSync(fd, mode);
+				if (process.getuid?.() === 0) fchownSync(fd, old.uid, old.gid);
+			} catch {}
+		}
+
+		fsyncSync(fd);
+		closeSync(fd);
+		fd = undefined;
+		beforeRename();
+		renameSync(temporary, path);
+	} catch (error) {
+		if (fd !== undefined) {
+			try {
+				closeSync(fd);
+			} catch {}
+		}
+
+		rmSync(temporary, {force: true});
+		throw error;
+	}
+}
+
+/** The chunks from byte `offset` on. */
+function skipBytes(chunks: Buffer[], offset: number): Buffer[] {
+	if (offset === 0) return chunks;
+	const rest: Buffer[] = [];
+	let position = 0;
+	for (const chunk of chunks) {
+		const end = position + chunk.length;
+		if (end > offset) rest.push(position >= offset ? chunk : chunk.subarray(offset - position));
+		position = end;
+	}
+
+	return rest;
 }
 
 async function statIfAny(path: string): Promise<Stats | undefined> {

@@ -1,0 +1,216 @@
+// Crash test in the manner of SQLite's: the real binary in a pseudo-terminal decides samples as
+// fast as keys can be typed and is killed with SIGKILL at a random moment, many times over. After
+// every kill the decisions file is valid (or absent, if nothing was decided yet) and holds every
+// decision made longer ago than the write delay (plus a margin for a write in flight): a prefix of
+// the decisions made, each with the verdict its key gave.
+//
+// Which decisions were made, and when, is read from the screen as it arrives: the status bar's
+// "N/M decided" seen at time t means N decisions had been made by t.
+import {readdirSync, readFileSync} from 'node:fs';
+import {mkdtempSync, rmSync} from 'node:fs';
+import {availableParallelism, tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {parseDecisionsFile} from '../source/store/decisions-file.js';
+import {cliPath} from './helpers/cli-run.js';
+import {PtyProcess} from './helpers/pty-process.js';
+import {sleep} from './helpers/pty-session.js';
+import {writeFile} from './helpers/temp.js';
+
+const runs = Number(process.env.WINNOW_CRASH_RUNS ?? 56);
+/** One winnow per core: more would measure how the machine shares its cores, not how winnow saves. */
+const parallel = Number(process.env.WINNOW_CRASH_PARALLEL ?? Math.min(4, Math.max(1, availableParallelism())));
+const samples = 3000;
+/** README: writes are gathered for 25 ms. */
+const writeDelay = 25;
+/**
+ * What else may be lost: the write in flight when the kill came (lock, read, merge, write, fsync,
+ * rename: a few ms) and a timer run late on a busy machine. Together: the last 100 ms.
+ */
+const inFlightMargin = Number(process.env.WINNOW_CRASH_MARGIN_MS ?? 75);
+const mustBeSaved = writeDelay + inFlightMargin;
+/** Printed beside the asserted figure when the margin is changed. */
+const target = 100;
+
+const verdictOf = {a: 'accepted', r: 'rejected', x: 'rejected'} as const;
+type Key = keyof typeof verdictOf;
+
+type RunResult = {
+	made: number;
+	saved: number;
+	required: number;
+	lostBeyondDelay: number;
+	/** The same for the 100 ms target. */
+	requiredTarget: number;
+	lostBeyondTarget: number;
+	/** The most decisions a frame showed with "· saved" beside them. */
+	acknowledged: number;
+	/** Age at the kill of the oldest decision that was made but is not on disk (ms); 0 if none. */
+	oldestLost: number;
+	fileExisted: boolean;
+	tempFilesLeft: number;
+	keysSent: number;
+	problems: string[];
+};
+
+async function crashOnce(seed: number): Promise<RunResult> {
+	const random = mulberry32(seed);
+	const dir = mkdtempSync(join(tmpdir(), 'winnow-crash-'));
+	try {
+		const lines = Array.from({length: samples}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`}));
+		const path = writeFile(dir, 'samples.jsonl', lines.join('\n') + '\n');
+		const db = join(dir, 'samples.decisions.json');
+		const session = new PtyProcess(process.execPath, [process.env.WINNOW_CRASH_CLI ?? cliPath, path], {cols: 100, rows: 24});
+		const problems: string[] = [];
+
+		// Every "N/M decided" the screen shows, with the time it arrived.
+		const seen: Array<{at: number; decided: number}> = [];
+		let shown = 0;
+		const acknowledgements: number[] = [];
+		let scanned = 0;
+		session.pty.onData(() => {
+			const from = Math.max(0, scanned - 40);
+			const text = session.output.slice(from);
+			scanned = session.output.length;
+			const at = Date.now();
+			for (const match of text.matchAll(new RegExp(`(\\d+)/${samples} decided`, 'g'))) {
+				seen.push({at, decided: Number(match[1])});
+				shown = Math.max(shown, Number(match[1]));
+			}
+
+			// The status bar: "N/M decided … · saved " (SGR codes between the parts).
+			for (const match of text.matchAll(new RegExp(`(\\d+)/${samples} decided[^\\n]*?· saved `, 'g'))) acknowledgements.push(Number(match[1]));
+		});
+
+		await session.waitFor(`0/${samples} decided`, 30_000);
+		const keys: Key[] = [];
+		const killAfter = random() < 0.1 ? random() * 30 : 30 + (random() * 1500);
+		const started = Date.now();
+		let killedAt = 0;
+		// Two ways of typing as fast as keys go, alternating between runs. A flood: a key every
+		// millisecond or two, never waiting, so winnow falls behind and reads many keys at a time.
+		// Bursts: 1–8 keys in one write (as SSH and tmux deliver fast typing), the next burst as soon
+		// as the screen has caught up with the last.
+		const flood = seed % 2 === 0;
+		const typing = (async () => {
+			while (!killedAt) {
+				const burst = flood ? 1 : 1 + Math.floor(random() * 8);
+				let text = '';
+				for (let i = 0; i < burst; i++) {
+					const key = (['a', 'r', 'x'] as const)[Math.floor(random() * 3)];
+					keys.push(key);
+					text += key;
+				}
+
+				session.write(text);
+				if (flood) {
+					// eslint-disable-next-line no-await-in-loop
+					await sleep(random() < 0.5 ? 0 : 2);
+					continue;
+				}
+
+				const deadline = Date.now() + 50;
+				// eslint-disable-next-line no-await-in-loop
+				while (!killedAt && shown < keys.length && Date.now() < deadline) await sleep(1);
+			}
+		})();
+		await sleep(killAfter);
+		killedAt = Date.now();
+		process.kill(session.pty.pid, 'SIGKILL');
+		await typing;
+		await session.waitExit(10_000).catch(() => undefined);
+		void started;
+
+		const requiredBy = (age: number) => Math.max(0, ...seen.filter(({at}) => at <= killedAt - age).map(({decided}) => decided));
+		const required = requiredBy(mustBeSaved);
+		const requiredTarget = requiredBy(target);
+		// Shown as saved ("· saved" in the status bar): acknowledged, so it must be on disk whatever its age.
+		const acknowledged = Math.max(0, ...acknowledgements);
+		const made = Math.max(0, ...seen.map(({decided}) => decided));
+		let saved = 0;
+		let fileExisted = false;
+		let text: string | undefined;
+		try {
+			text = readFileSync(db, 'utf8');
+			fileExisted = true;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(`cannot read the decisions file: ${(error as Error).message}`);
+		}
+
+		if (text !== undefined) {
+			try {
+				const file = parseDecisionsFile(text, db, 'samples.jsonl');
+				saved = file.decisions.length;
+				// A prefix of what was typed, sample by sample, each with its key's verdict.
+				const bySample = new Map(file.decisions.map(record => [record.sample, record]));
+				if (bySample.size !== file.decisions.length) problems.push('a sample has two records for one reviewer');
+				for (let i = 0; i < saved; i++) {
+					const record = bySample.get(`s${i + 1}`);
+					if (!record) problems.push(`not a prefix: s${i + 1} missing while ${saved} are saved`);
+					else if (record.verdict !== verdictOf[keys[i]]) problems.push(`s${i + 1} is ${record.verdict}, its key was ${keys[i]}`);
+					if (problems.length > 3) break;
+				}
+			} catch (error) {
+				problems.push(`the decisions file is not valid: ${(error as Error).message}`);
+			}
+		}
+
+		if (saved > keys.length) problems.push(`${saved} saved but only ${keys.length} keys were typed`);
+		const lostBeyondDelay = Math.max(0, required - saved);
+		const lostBeyondTarget = Math.max(0, requiredTarget - saved);
+		if (acknowledged > saved) problems.push(`the screen said ${acknowledged} decided and saved, the file holds ${saved}`);
+		// How old the oldest made-but-unsaved decision was: when the screen first showed saved + 1.
+		const firstUnsaved = seen.find(({decided}) => decided > saved);
+		const oldestLost = firstUnsaved ? killedAt - firstUnsaved.at : 0;
+		const tempFilesLeft = readdirSync(dir).filter(name => name.endsWith('.tmp')).length;
+		return {made, saved, required, lostBeyondDelay, requiredTarget, lostBeyondTarget, acknowledged, oldestLost, fileExisted, tempFilesLeft, keysSent: keys.length, problems};
+	} finally {
+		rmSync(dir, {recursive: true, force: true});
+	}
+}
+
+/** A small seeded generator, so that a failing run can be repeated (WINNOW_CRASH_SEED). */
+function mulberry32(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6D_2B_79_F5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+	};
+}
+
+describe('SIGKILL at random moments while deciding as fast as keys go', () => {
+	it(`${runs} runs: the decisions file is always valid and holds every decision older than ${mustBeSaved} ms`, async () => {
+		const firstSeed = Number(process.env.WINNOW_CRASH_SEED ?? Date.now() % 1_000_000);
+		const results: Array<RunResult & {seed: number}> = [];
+		let next = 0;
+		const worker = async () => {
+			while (next < runs) {
+				const seed = firstSeed + next++;
+				// eslint-disable-next-line no-await-in-loop
+				results.push({seed, ...await crashOnce(seed)});
+			}
+		};
+
+		const started = Date.now();
+		await Promise.all(Array.from({length: parallel}, worker));
+		const sum = (pick: (result: RunResult) => number) => results.reduce((total, result) => total + pick(result), 0);
+		const lostRuns = results.filter(result => result.lostBeyondDelay > 0);
+		console.log([
+			`crash test: ${results.length} runs (SIGKILL), ${((Date.now() - started) / 1000).toFixed(1)} s, first seed ${firstSeed}`,
+			`  keys typed ${sum(r => r.keysSent)}, decisions made ${sum(r => r.made)} (as shown on screen), saved ${sum(r => r.saved)}`,
+			`  decisions shown as saved: ${sum(r => r.acknowledged)}; lost of those: ${results.filter(r => r.acknowledged > r.saved).length === 0 ? 0 : sum(r => Math.max(0, r.acknowledged - r.saved))}`,
+			`  decisions older than ${mustBeSaved} ms at the kill (asserted): ${sum(r => r.required)}; lost of those: ${sum(r => r.lostBeyondDelay)}`,
+			`  decisions older than ${target} ms at the kill (target): ${sum(r => r.requiredTarget)}; lost of those: ${sum(r => r.lostBeyondTarget)} (in ${results.filter(r => r.lostBeyondTarget > 0).length} runs)`,
+			`  lost in all (made but not on disk): ${sum(r => Math.max(0, r.made - r.saved))}; oldest lost decision: ${Math.max(0, ...results.map(r => r.oldestLost))} ms before the kill`,
+			`  runs killed before any save (no file): ${results.filter(r => !r.fileExisted).length}; runs that left a temporary file (killed mid-write): ${results.filter(r => r.tempFilesLeft > 0).length}`,
+			`  invalid or wrong files: ${results.filter(r => r.problems.length > 0).length}`,
+		].join('\n'));
+
+		for (const result of results) expect(result.problems, `seed ${result.seed}`).toEqual([]);
+		expect(lostRuns.map(({seed, required, saved, oldestLost}) => ({seed, required, saved, oldestLost}))).toEqual([]);
+		expect(results).toHaveLength(runs);
+	}, 170_000);
+});
