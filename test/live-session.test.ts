@@ -11,10 +11,10 @@ describe('LiveSession', () => {
 		const db = join(tempDir(), 'x.decisions.json');
 		const alice = new LiveSession(db, 'alice', 'split', {heartbeat: 60_000});
 		const bob = new LiveSession(db, 'bob', 'split', {heartbeat: 60_000});
-		alice.start();
-		bob.start();
 		// Two sessions in one test process share a pid: tell them apart as another host would be.
 		Object.assign((bob as unknown as {me: {host: string}}).me, {host: 'other-host'});
+		alice.start();
+		bob.start();
 		expect(alice.claim('s1')).toBe(true);
 		bob.refresh();
 		expect(bob.isTakenByOther('s1')).toBe(true);

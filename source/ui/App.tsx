@@ -1,4 +1,4 @@
-import React, {useMemo, useSyncExternalStore} from 'react';
+import React, {useCallback, useMemo, useRef, useSyncExternalStore} from 'react';
 import {Box, Text, useInput, type Key} from 'ink';
 import type {ReviewController} from '../review/controller.js';
 import {biasKey, browseKey, panelKey, splitChunk} from '../review/keymap.js';
@@ -30,23 +30,34 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 		() => controller.snapshotVersion,
 	);
 	const {columns, rows} = useTerminalSize();
+	// Ink's truncation (cli-truncate) overshoots by a column when a wide character (CJK, emoji) sits
+	// at the cut, and the line then wraps and pushes the screen up: lay out one column narrower.
+	const width = Math.max(1, columns - 1);
 	const height = frameHeight(rows);
 	const bodyHeight = viewportRows(rows);
 	controller.viewportRows = bodyHeight;
 	const {state, dataset, store} = controller;
 	const current = controller.currentSample();
-	const sampleRows = useMemo(() => new SampleRows(current.rendered.blocks, columns), [current, columns]);
+	const sampleRows = useMemo(() => new SampleRows(current.rendered.blocks, width), [current, width]);
 	const visible = sampleRows.slice(state.scroll, bodyHeight);
 	controller.sampleRows = sampleRows.complete ? sampleRows.made : undefined;
 
-	useInput((input: string, key: Key) => {
+	// One handler for the screen's whole life: registered once, before any text field's, so it always
+	// sees a key first (Ink calls input listeners in the order they were registered).
+	const handle = useRef<(input: string, key: Key) => void>(() => undefined);
+	handle.current = (input: string, key: Key) => {
 		const typing = isTyping(controller.state.mode);
 		const presses = input.length > 1 && !key.ctrl && !key.meta && !typing ? splitChunk(input) : [{input, key}];
 		for (const [i, press] of presses.entries()) {
 			const consumed = handleKey(controller, press.input, press.key, presses.slice(i + 1).map(p => p.input || (p.key.return ? '\r' : '')).join(''), {onRetrySave, onQuitAnyway});
 			if (consumed) break;
 		}
-	});
+	};
+
+	const onInput = useCallback((input: string, key: Key) => {
+		handle.current(input, key);
+	}, []);
+	useInput(onInput);
 
 	if (columns < minimum.columns || rows < minimum.rows) {
 		return (
@@ -78,9 +89,9 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 	} else if (mode.name === 'help') {
 		body = <HelpPanel height={bodyHeight}/>;
 	} else if (mode.name === 'stats') {
-		body = <StatsPanel controller={controller} height={bodyHeight} width={columns}/>;
+		body = <StatsPanel controller={controller} height={bodyHeight} width={width}/>;
 	} else {
-		body = <SampleViewport rows={visible} height={bodyHeight} width={columns} scroll={state.scroll}/>;
+		body = <SampleViewport rows={visible} height={bodyHeight} width={width} scroll={state.scroll}/>;
 	}
 
 	const indexing = dataset.indexed ? undefined : `reading ${Math.floor((100 * dataset.scan.bytesRead) / Math.max(1, dataset.scan.totalBytes))}%`;
@@ -88,8 +99,8 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 	const message = store.status.error ?? dataset.indexError?.message ?? state.message;
 
 	return (
-		<Box flexDirection="column" height={height} width={columns}>
-			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={columns}/>
+		<Box flexDirection="column" height={height} width={width}>
+			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={width}/>
 			<DecisionLine current={current} reviewer={controller.reviewer}/>
 			{body}
 			<MessageLine controller={controller} message={message} position={position}/>
@@ -102,7 +113,7 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 				others={[...new Set(controller.peers().map(peer => peer.reviewer))]}
 				compact={columns < 100}
 			/>
-			<KeyHints mode={mode} width={columns}/>
+			<KeyHints mode={mode} width={width}/>
 		</Box>
 	);
 }
