@@ -52,3 +52,17 @@ describe('agreement', () => {
 		expect(result.fleissKappa).not.toBeNull();
 	});
 });
+
+describe('agreement in stats', () => {
+	it('is computed on the samples in the dataset only', async () => {
+		const {computeStats} = await import('../source/report/stats.js');
+		const record = (sample: string, reviewer: string, verdict: Verdict): DecisionRecord => ({sample, reviewer, verdict, categories: [], note: '', at: '2026-01-01T00:00:00.000Z'});
+		const stats = computeStats(
+			[{id: 'a', lineNumber: 1}, {id: 'b', lineNumber: 2}],
+			[record('a', 'x', 'accepted'), record('a', 'y', 'accepted'), record('b', 'x', 'accepted'), record('b', 'y', 'rejected'), record('gone', 'x', 'accepted'), record('gone', 'y', 'rejected')],
+		);
+		expect(stats.agreement.samples).toBe(2);
+		expect(stats.agreement.percentAgreement).toBeCloseTo(0.5, 10);
+		expect(stats.agreement.pairs).toHaveLength(1);
+	});
+});

@@ -173,11 +173,11 @@ describe('inputs that open, with the problem shown on screen', () => {
 
 	it('the same lines with LF or CRLF endings, with or without BOM, get the same ids', async () => {
 		const lines = ['{"text":"no id here"}', '{"prompt":"p","completion":"c"}', '{"id":"kept","text":"x"}'];
-		const ids = [];
+		const ids: string[][] = [];
 		for (const content of [lines.join('\n') + '\n', lines.join('\r\n') + '\r\n', '\uFEFF' + lines.join('\r\n'), lines.join('\n')]) {
 			// eslint-disable-next-line no-await-in-loop
 			const screen = await openScreen(content);
-			ids.push(screen.dataset.ids.slice());
+			ids.push(Array.from({length: screen.dataset.count}, (_, i) => screen.dataset.idOf(i)));
 			// eslint-disable-next-line no-await-in-loop
 			await screen.close();
 		}

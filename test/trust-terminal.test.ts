@@ -140,6 +140,36 @@ describe('terminals smaller than 80x24', () => {
 	});
 });
 
+describe('wide characters', () => {
+	it('CJK and emoji in the header and metadata never make a line wrap and push the screen up', async () => {
+		const dir = tempDir();
+		// Odd and even offsets, so that a wide character falls on the cut at one width or another.
+		const lines = [0, 1, 2, 3].map(offset => JSON.stringify({id: `样本${'a'.repeat(offset)}`, source: `${'a'.repeat(offset)}${'中文数据'.repeat(40)}`, model: '🤖'.repeat(50), text: '你好世界'.repeat(100)}));
+		const path = writeFile(dir, 'samples.jsonl', lines.join('\n') + '\n');
+		for (const cols of [80, 81]) {
+			const session = review([path], {cols, rows: 16});
+			try {
+				for (let i = 0; i < 4; i++) {
+					// eslint-disable-next-line no-await-in-loop
+					const screen = await session.waitFor(`${i + 1}/4 id 样本`);
+					// eslint-disable-next-line no-await-in-loop
+					const rows = await layout(session, cols, 16);
+					expect(rows[0], screen).toMatch(/^winnow samples\.jsonl/);
+					expect(rows.at(-3)).toMatch(/decided/);
+					expect(rows.at(-2)).toMatch(/a acc/);
+					session.write('l');
+				}
+
+				session.write('q');
+				// eslint-disable-next-line no-await-in-loop
+				expect(await session.waitExit()).toBe(0);
+			} finally {
+				session.kill();
+			}
+		}
+	});
+});
+
 describe('NO_COLOR', () => {
 	const run = async (env: Record<string, string | undefined>) => {
 		const dir = tempDir();

@@ -8,6 +8,8 @@ import type {TerminalCapabilities} from './terminal.js';
 export type RenderOptions = TerminalCapabilities & {
 	/** List every malformed line, repeated id and missing sample kept (else a few, and a hint). */
 	verbose?: boolean;
+	/** The review screen reads lines only when shown, so it cannot count malformed ones. */
+	malformedUnknown?: boolean;
 	/** Names for the heading; omitted by the review screen's panel, which has its own. */
 	source?: {dataset: string; decisionsFile: string; decisionsFileExists: boolean};
 };
@@ -22,7 +24,7 @@ export function renderStats(stats: Stats, options: RenderOptions): string {
 	const r = new Renderer(options);
 	const lines: string[] = [];
 	if (options.source) lines.push(...r.heading(stats, options.source), '');
-	lines.push(...r.status(stats), '', ...r.categories(stats), '', ...r.reviewers(stats), '', ...r.quality(stats));
+	lines.push(...r.status(stats), '', ...r.categories(stats), '', ...r.reviewers(stats), '', ...r.agreement(stats), '', ...r.quality(stats));
 	return lines.join('\n') + '\n';
 }
 
@@ -113,13 +115,32 @@ class Renderer {
 		return [title, ...this.table([header, ...rows], undefined, true)];
 	}
 
+	agreement(stats: Stats): string[] {
+		const title = this.paint(sgr.bold, 'Agreement');
+		const {agreement} = stats;
+		if (agreement.samples === 0) return [title, this.paint(sgr.dim, this.fit('  no sample decided by two reviewers yet'))];
+		const kappa = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
+		const lines = [title, this.fit(`  ${count(agreement.samples)} ${plural(agreement.samples, 'sample')} decided by two or more reviewers ${this.dot} ${((agreement.percentAgreement ?? 0) * 100).toFixed(1)}% agreement${agreement.fleissKappa === null ? '' : ` ${this.dot} Fleiss' κ ${kappa(agreement.fleissKappa)}`.replace('κ', this.options.unicode ? 'κ' : 'kappa')}`)];
+		const nameWidth = Math.min(20, Math.floor((this.width - 40) / 2));
+		const header: Cell[] = [{text: '  reviewers'}, {text: 'samples', align: 'right'}, {text: 'agree', align: 'right'}, {text: this.options.unicode ? "Cohen's κ" : "Cohen's kappa", align: 'right'}];
+		const rows: Cell[][] = agreement.pairs.map(pair => [
+			{text: `  ${this.clip(pair.reviewers[0], nameWidth)} ${this.dot} ${this.clip(pair.reviewers[1], nameWidth)}`},
+			{text: count(pair.samples), align: 'right'},
+			{text: `${(pair.agreement * 100).toFixed(1)}%`, align: 'right'},
+			{text: kappa(pair.kappa), align: 'right'},
+		]);
+		return [...lines, ...this.table([header, ...rows], undefined, true)];
+	}
+
 	quality(stats: Stats): string[] {
 		const lines = [this.paint(sgr.bold, 'Data quality')];
 		const {malformed, repeatedIds: repeats, missingSamples: missing} = stats;
 		const verbose = this.options.verbose === true;
 		const label = (text: string, value: number) => `  ${this.paint(value > 0 ? sgr.yellow : '', text)} ${count(value)}`;
 
-		if (malformed.count === 0) {
+		if (this.options.malformedUnknown) {
+			lines.push(this.paint(sgr.dim, '  malformed lines: counted by winnow stats'));
+		} else if (malformed.count === 0) {
 			lines.push('  malformed lines: none');
 		} else {
 			const where = verbose

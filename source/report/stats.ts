@@ -1,7 +1,8 @@
 import {newer} from '../store/merge.js';
-import type {DecisionRecord} from '../store/schema.js';
+import type {DecisionRecord, Verdict} from '../store/schema.js';
 import {defaultPolicy, sampleStatus, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
 import {FingerprintTable, fingerprintOf} from './id-fingerprints.js';
+import {agreementOf, type Agreement} from './agreement.js';
 
 /*
 The figures behind `winnow stats`, `winnow export`'s summary and the review screen's stats panel.
@@ -75,6 +76,8 @@ export type Stats = {
 		/** Records that hold an undone or cleared decision (verdict null): not counted anywhere. */
 		cleared: number;
 	};
+	/** Agreement between reviewers on the samples in the dataset that two or more decided. */
+	agreement: Agreement;
 	malformed: {count: number; lines: number[]; truncated: boolean};
 	repeatedIds: {
 		/** Distinct ids that occur more than once. */
@@ -289,6 +292,7 @@ export class StatsAccumulator {
 				.sort((a, b) => b.samples - a.samples || b.decisions - a.decisions || compare(a.category, b.category)),
 			reviewers: this.reviewers(),
 			decisions: this.decisionCounts(),
+			agreement: agreementOf(this.verdictsOfSeenSamples()),
 			malformed: {count: this.malformedCount, lines: [...this.malformedLines], truncated: this.malformedCount > this.malformedLines.length},
 			repeatedIds: {
 				ids: this.repeatedIdCount,
@@ -344,6 +348,13 @@ export class StatsAccumulator {
 		}
 
 		return counts;
+	}
+
+	/** Reviewer -> verdict for each decided sample that is in the dataset, for agreement. */
+	private * verdictsOfSeenSamples(): Iterable<Map<string, Verdict>> {
+		const verdicts = (group: DecisionRecord[]) => new Map(group.filter(record => record.verdict !== null).map(record => [record.reviewer, record.verdict!]));
+		for (const [index, group] of this.groups.entries()) if (this.groupSeen[index] === 1) yield verdicts(group);
+		for (const [sample, group] of this.sharedFingerprint) if (this.seenByName.has(sample)) yield verdicts(group);
 	}
 
 	private * allGroups(): Iterable<DecisionRecord[]> {

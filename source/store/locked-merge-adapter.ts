@@ -64,6 +64,9 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 	 * its stat is unchanged). Returns the records that are new or changed there.
 	 */
 	async refresh(): Promise<DecisionRecord[]> {
+		// The watcher calls this after each of our own writes too (the file's stat changed). A stat the
+		// snapshot already holds needs no place in the queue, where it would hold up the next write.
+		if (this.snapshot.matches(await this.statTarget())) return [];
 		return this.exclusive(async () => this.catchUp(await this.statTarget()));
 	}
 

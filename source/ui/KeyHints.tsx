@@ -24,7 +24,7 @@ const modeHints: Record<string, string> = {
 	goto: 'type a sample number · enter go · esc cancel',
 	search: 'type text to find · enter search (then n / N) · esc cancel',
 	help: 'esc, q or ? to close',
-	stats: 'esc, q or t to close',
+	stats: '↑↓ j/k scroll · esc, q or t to close',
 	unsaved: 'r retry saving · w wait and keep reviewing · q quit anyway (unsaved decisions are lost)',
 };
 

@@ -21,12 +21,18 @@ function percent(part: number, whole: number): string {
 	return `${value > 0 && value < 1 ? value.toFixed(1) : Math.floor(value)}%`;
 }
 
+/** A reviewer's name cut to a length that leaves room for the progress after it. */
+function shortName(name: string): string {
+	const characters = [...name];
+	return characters.length > 24 ? `${characters.slice(0, 23).join('')}…` : name;
+}
+
 /** Reviewer, progress, counts, filter and whether everything is saved. */
 export function StatusBar({reviewer, counts, filter, save, indexing, others, compact}: Props) {
 	const saved = save.error ? `not saved (${save.unsaved})` : save.unsaved > 0 ? 'saving…' : 'saved';
 	return (
 		<Text inverse wrap="truncate-end">
-			<Text bold> {sanitizeLine(reviewer)} </Text>
+			<Text bold> {shortName(sanitizeLine(reviewer))} </Text>
 			<Text>· {counts.decided}/{counts.total} decided ({percent(counts.decided, counts.total)}) </Text>
 			<Text color="green">✓{counts.accepted} </Text>
 			<Text color="red">✗{counts.rejected} </Text>

@@ -1,19 +1,20 @@
-import {sanitizeLine} from '../dataset/sanitize.js';
 import type {ReviewController} from '../review/controller.js';
+import {computeStats} from '../report/stats.js';
+import {renderStats} from '../report/render.js';
+import {terminalCapabilities} from '../report/terminal.js';
 
-/** The stats panel's text: counts by status from the controller's running counts. */
-export function statsPanelLines(controller: ReviewController, _width: number): string[] {
-	const {counts} = controller;
-	const lines = [
-		`Stats for ${sanitizeLine(controller.dataset.name)}`,
-		'',
-		`samples    ${counts.total}${controller.dataset.indexed ? '' : ' so far (still reading)'}`,
-		`decided    ${counts.decided}`,
-		`accepted   ${counts.accepted}`,
-		`rejected   ${counts.rejected}`,
-		`flagged    ${counts.flagged}`,
-		`undecided  ${counts.undecided}`,
-	];
-	if (counts.conflicts > 0) lines.push(`conflicts  ${counts.conflicts}`);
-	return lines;
+/**
+ * The stats panel's text: the same figures and table as `winnow stats`, from the samples indexed so
+ * far and every decision in memory. Computed when the panel opens, not on every frame.
+ */
+export function statsPanelLines(controller: ReviewController, width: number): string[] {
+	const {dataset, store} = controller;
+	const entries = (function * () {
+		for (let i = 0; i < dataset.count; i++) yield {id: dataset.idOf(i), lineNumber: dataset.lineNumber(i)};
+	})();
+	const stats = computeStats(entries, store.all(), {policy: 'majority'});
+	const {unicode} = terminalCapabilities(process.env, process.stdout);
+	const heading = `Stats for ${dataset.name}${dataset.indexed ? '' : ` (${dataset.count} samples read so far)`} · ${controller.mode} mode`;
+	const table = renderStats(stats, {unicode, color: false, width, malformedUnknown: true});
+	return [heading, '', ...table.trimEnd().split('\n')];
 }
