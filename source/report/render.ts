@@ -154,7 +154,7 @@ class Renderer {
 		} else if (repeats.ids === 0) {
 			lines.push('  repeated ids: none');
 		} else {
-			lines.push(...this.wrap(`${label('repeated ids:', repeats.ids)} (${count(repeats.extraEntries)} extra ${plural(repeats.extraEntries, 'entry', 'entries')} share an id with an earlier one, and so its decisions)`, '    '));
+			lines.push(...this.wrap(`${label('repeated ids:', repeats.ids)} (${count(repeats.extraEntries)} extra ${plural(repeats.extraEntries, 'entry', 'entries')} ${repeats.extraEntries === 1 ? 'shares' : 'share'} an id with an earlier one, and so its decisions)`, '    '));
 			const shown = verbose ? repeats.examples : repeats.examples.slice(0, 3);
 			for (const example of shown) {
 				const more = example.count > example.lines.length ? `, ${this.ellipsis}` : '';
