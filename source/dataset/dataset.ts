@@ -45,6 +45,7 @@ export class Dataset {
 	/** How many more samples share an id that repeats (ids that occur once are not in it). */
 	readonly repeats = new Map<string, number>();
 	private readonly ids = new IdTable();
+	private watched: Set<number> | undefined;
 	/** Samples indexed before the last change event (listeners were told about the rest). */
 	private emitted = 0;
 	readonly scan: ScanStats;
@@ -74,6 +75,26 @@ export class Dataset {
 	occurrences(id: string): number {
 		if (this.ids.find(id) === -1) return 0;
 		return 1 + (this.repeats.get(id) ?? 0);
+	}
+
+	/**
+	 * Asks to hear about these ids as indexing goes on: watchedIn(from, to) then lists the newly
+	 * indexed samples that may carry one of them (by a 32-bit hash, so check the id), without making a
+	 * string for every new sample. For counting decided samples while the file is read.
+	 */
+	watch(ids: Iterable<string>) {
+		if (this.indexed) return;
+		this.watched ??= new Set();
+		// 30 bits: small integers, no boxed number per id.
+		for (const id of ids) this.watched.add(this.ids.hashOf(id) & 0x3F_FF_FF_FF);
+	}
+
+	/** The samples among indexes [from, to) whose id may be watched. */
+	watchedIn(from: number, to: number): number[] {
+		const found: number[] = [];
+		if (!this.watched || this.watched.size === 0) return found;
+		for (let i = from; i < to; i++) if (this.watched.has(this.ids.hashAt(i) & 0x3F_FF_FF_FF)) found.push(i);
+		return found;
 	}
 
 	/** Index of the first sample with this id. */
@@ -199,6 +220,8 @@ export class Dataset {
 				await reader.close().catch(() => undefined);
 				this.indexed = true;
 				this.emit();
+				// Nothing more will be indexed: nobody needs to hear about ids any more.
+				this.watched = undefined;
 			}
 		})();
 		// Callers that never await whenIndexed must not see an unhandled rejection; they read indexError.

@@ -71,13 +71,23 @@ export class ReviewController {
 		store.onChange(samples => {
 			if (this.current && samples.has(this.current.sample.id)) this.current = undefined;
 			for (const id of samples) this.counter.update(id);
+			if (!dataset.indexed) dataset.watch(samples);
 			this.scheduleRecount();
 		});
+		let watching = false;
 		dataset.onChange((from, to) => {
 			this.resumeWhenFound();
-			// Only the newly indexed samples can change the counts: those whose id has decisions.
+			// Only the newly indexed samples can change the counts: those whose id has decisions. The
+			// dataset picks them out by hash, without a string per sample.
+			if (!watching) {
+				watching = true;
+				dataset.watch((function * () {
+					for (const record of store.all()) yield record.sample;
+				})());
+			}
+
 			this.counter.total = dataset.count;
-			for (let i = from; i < to; i++) {
+			for (const i of dataset.watchedIn(from, to)) {
 				const id = dataset.idOf(i);
 				if (store.hasSample(id)) this.counter.update(id);
 			}

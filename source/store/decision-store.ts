@@ -54,8 +54,8 @@ export class DecisionStore {
 	}
 
 	readonly status: SaveStatus = {unsaved: 0};
-	/** Every reviewer's current record, by sample: most samples have one, so an array, not a Map. */
-	private readonly bySample = new Map<string, DecisionRecord[]>();
+	/** Every reviewer's current record, by sample: the record itself when there is one (most samples), else an array. */
+	private readonly bySample = new Map<string, DecisionRecord | DecisionRecord[]>();
 	private count = 0;
 	/** Changes not on disk yet: sample and reviewer (recordKey). */
 	private readonly pending = new Map<string, DecisionRecord>();
@@ -79,9 +79,10 @@ export class DecisionStore {
 	}
 
 	get(sample: string, reviewer: string): DecisionRecord | undefined {
-		const records = this.bySample.get(sample);
-		if (!records) return undefined;
-		for (const record of records) if (record.reviewer === reviewer) return record;
+		const held = this.bySample.get(sample);
+		if (!held) return undefined;
+		if (!Array.isArray(held)) return held.reviewer === reviewer ? held : undefined;
+		for (const record of held) if (record.reviewer === reviewer) return record;
 		return undefined;
 	}
 
@@ -92,11 +93,16 @@ export class DecisionStore {
 
 	/** Every reviewer's current record for a sample. */
 	forSample(sample: string): DecisionRecord[] {
-		return this.bySample.get(sample)?.slice() ?? [];
+		const held = this.bySample.get(sample);
+		if (!held) return [];
+		return Array.isArray(held) ? held.slice() : [held];
 	}
 
 	* all(): IterableIterator<DecisionRecord> {
-		for (const records of this.bySample.values()) yield * records;
+		for (const held of this.bySample.values()) {
+			if (Array.isArray(held)) yield * held;
+			else yield held;
+		}
 	}
 
 	onChange(listener: Listener): () => void {
@@ -260,13 +266,17 @@ export class DecisionStore {
 
 	/** Holds `record` as its reviewer's current record on its sample. */
 	private put(record: DecisionRecord) {
-		let records = this.bySample.get(record.sample);
-		if (!records) {
-			records = [];
-			this.bySample.set(record.sample, records);
+		const held = this.bySample.get(record.sample);
+		if (!held || (!Array.isArray(held) && held.reviewer === record.reviewer)) {
+			// Most samples have one reviewer's record: held as itself, not in an array.
+			if (!held) this.count++;
+			this.bySample.set(record.sample, record);
+			return;
 		}
 
-		const i = records.findIndex(held => held.reviewer === record.reviewer);
+		const records = Array.isArray(held) ? held : [held];
+		if (records !== held) this.bySample.set(record.sample, records);
+		const i = records.findIndex(other => other.reviewer === record.reviewer);
 		if (i === -1) {
 			records.push(record);
 			this.count++;

@@ -1,7 +1,7 @@
 import type {Stats} from 'node:fs';
 import {parseDecisionsFile} from './decisions-file.js';
 import {newer} from './merge.js';
-import {recordKey, schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
+import {schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
 
 /*
 The decisions file as this process last read or wrote it, kept as the file's own bytes, line by
@@ -48,8 +48,12 @@ export class FileSnapshot {
 	private ends: number[] = [];
 	/** Lines changed or added since `base` was read: line number → the record's JSON. */
 	private readonly overrides = new Map<number, Buffer>();
-	/** Line of each sample and reviewer. */
-	private positions = new Map<string, number>();
+	/**
+	 * Line of each sample's record (a list when several reviewers decided it), keyed by the sample
+	 * id string the records themselves hold, and the reviewer of each line.
+	 */
+	private positions = new Map<string, number | number[]>();
+	private reviewers: string[] = [];
 	private count = 0;
 
 	constructor(dataset: string, createdAt: string) {
@@ -70,25 +74,34 @@ export class FileSnapshot {
 
 	/**
 	 * Takes a whole file, parsed and checked by parseDecisionsFile (which throws the one-sentence
-	 * errors). Returns the file's records.
+	 * errors). Returns the file's records. In winnow's layout the records are parsed a few hundred
+	 * lines at a time, so a 15 MB file never becomes one 15 MB string.
 	 */
 	load(bytes: Buffer, path: string, datasetName: string, stat: Stats | undefined): DecisionsFile {
-		const file = parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
-		this.reset(file.dataset, file.createdAt, stat);
 		const layout = lineLayout(bytes);
-		const keys = file.decisions.map(record => recordKey(record.sample, record.reviewer));
-		const unique = new Set(keys).size === keys.length;
-		if (layout && unique && layout.starts.length === file.decisions.length) {
+		const file = (layout && loadLines(bytes, layout, path, datasetName)) ?? parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
+		this.reset(file.dataset, file.createdAt, stat);
+		if (layout && layout.starts.length === file.decisions.length) {
 			this.base = bytes;
 			this.starts = layout.starts;
 			this.ends = layout.ends;
-			for (const [i, key] of keys.entries()) this.positions.set(key, i);
-			this.count = keys.length;
-		} else {
-			// Another layout, or one sample and reviewer twice: keep the newest of each, in our layout.
-			for (const record of file.decisions) this.apply(record);
+			let unique = true;
+			for (const [i, record] of file.decisions.entries()) {
+				if (this.lineOf(record.sample, record.reviewer) !== undefined) {
+					unique = false;
+					break;
+				}
+
+				this.place(record, i);
+			}
+
+			this.count = file.decisions.length;
+			if (unique) return file;
+			this.reset(file.dataset, file.createdAt, stat);
 		}
 
+		// Another layout, or one sample and reviewer twice: keep the newest of each, in our layout.
+		for (const record of file.decisions) this.apply(record);
 		return file;
 	}
 
@@ -104,6 +117,7 @@ export class FileSnapshot {
 		this.ends = [];
 		this.overrides.clear();
 		this.positions = new Map();
+		this.reviewers = [];
 		this.count = 0;
 	}
 
@@ -142,8 +156,8 @@ export class FileSnapshot {
 			const added = new Set<string>();
 			for (const [i, j] of changedLines.entries()) {
 				const record = changed[i];
-				const key = recordKey(record.sample, record.reviewer);
-				const known = this.positions.get(key);
+				const known = this.lineOf(record.sample, record.reviewer);
+				const key = `${record.sample}\u0000${record.reviewer}`;
 				// The same sample and reviewer on the same line, or a new one at the end: anything else
 				// (reordered, duplicated) is left to a whole load.
 				if (j < this.count ? known !== j : known !== undefined || added.has(key)) return undefined;
@@ -151,7 +165,7 @@ export class FileSnapshot {
 			}
 
 			for (const [i, j] of changedLines.entries()) {
-				if (j >= this.count) this.positions.set(recordKey(changed[i].sample, changed[i].reviewer), j);
+				if (j >= this.count) this.place(changed[i], j);
 			}
 		}
 
@@ -169,7 +183,7 @@ export class FileSnapshot {
 
 	/** The record held for a sample and reviewer, if any (parsed from its line). */
 	get(sample: string, reviewer: string): DecisionRecord | undefined {
-		const line = this.positions.get(recordKey(sample, reviewer));
+		const line = this.lineOf(sample, reviewer);
 		if (line === undefined) return undefined;
 		const bytes = this.overrides.get(line) ?? this.base.subarray(this.starts[line], this.ends[line]);
 		return JSON.parse(bytes.toString('utf8')) as DecisionRecord;
@@ -180,8 +194,7 @@ export class FileSnapshot {
 	 * not `record` (the file holds a newer one), else undefined.
 	 */
 	apply(record: DecisionRecord): DecisionRecord | undefined {
-		const key = recordKey(record.sample, record.reviewer);
-		const line = this.positions.get(key);
+		const line = this.lineOf(record.sample, record.reviewer);
 		if (line !== undefined) {
 			const current = this.get(record.sample, record.reviewer)!;
 			if (newer(current, record) !== record) return current;
@@ -189,7 +202,7 @@ export class FileSnapshot {
 			return undefined;
 		}
 
-		this.positions.set(key, this.count);
+		this.place(record, this.count);
 		this.overrides.set(this.count, Buffer.from(JSON.stringify(record)));
 		this.count++;
 		return undefined;
@@ -220,12 +233,55 @@ export class FileSnapshot {
 		return chunks;
 	}
 
+	/** The line of a sample and reviewer's record, if any. */
+	private lineOf(sample: string, reviewer: string): number | undefined {
+		const lines = this.positions.get(sample);
+		if (lines === undefined) return undefined;
+		if (typeof lines === 'number') return this.reviewers[lines] === reviewer ? lines : undefined;
+		return lines.find(line => this.reviewers[line] === reviewer);
+	}
+
+	/** Notes that line `line` holds this record's sample and reviewer (not held yet). */
+	private place(record: DecisionRecord, line: number) {
+		this.reviewers[line] = record.reviewer;
+		const lines = this.positions.get(record.sample);
+		if (lines === undefined) this.positions.set(record.sample, line);
+		else if (typeof lines === 'number') this.positions.set(record.sample, [lines, line]);
+		else lines.push(line);
+	}
+
 	private sameLine(j: number, bytes: Buffer, start: number, end: number): boolean {
 		const own = this.overrides.get(j);
 		if (own) return own.length === end - start && own.compare(bytes, start, end) === 0;
 		const ownStart = this.starts[j];
 		const ownEnd = this.ends[j];
 		return ownEnd - ownStart === end - start && this.base.compare(bytes, start, end, ownStart, ownEnd) === 0;
+	}
+}
+
+/** Records parsed per this many lines when a file in winnow's layout is loaded. */
+const linesPerParse = 512;
+
+/**
+ * A file in winnow's layout, parsed and checked as parseDecisionsFile does, a batch of lines at a
+ * time. Undefined if anything is off: the caller then parses the whole text, which says what.
+ */
+function loadLines(bytes: Buffer, layout: Layout, path: string, datasetName: string): DecisionsFile | undefined {
+	try {
+		const head = parseDecisionsFile(`${bytes.toString('utf8', 0, layout.headEnd)}]}`, path, datasetName);
+		const {starts, ends} = layout;
+		for (let from = 0; from < starts.length; from += linesPerParse) {
+			const to = Math.min(starts.length, from + linesPerParse);
+			// The lines are consecutive, separated by ",\n": one slice of the file is the batch.
+			const text = `{"schema":${schemaVersion},"decisions":[${bytes.toString('utf8', starts[from], ends[to - 1])}]}`;
+			const batch = parseDecisionsFile(text, path, datasetName).decisions;
+			if (batch.length !== to - from) return undefined;
+			for (const record of batch) head.decisions.push(record);
+		}
+
+		return head;
+	} catch {
+		return undefined;
 	}
 }
 

@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {open, readFile, realpath, rename, rm, stat, type FileHandle} from 'node:fs/promises';
-import {closeSync, fchmodSync, fchownSync, fsyncSync, openSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writevSync, type Stats} from 'node:fs';
+import {closeSync, fchmodSync, fchownSync, fsync, openSync, realpathSync, renameSync, rmSync, statSync, writev, type Stats} from 'node:fs';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
 import {DecisionsFileError} from './errors.js';
@@ -80,7 +80,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 		return this.exclusive(async () => {
 			// A function is called when the write starts: changes made while it waited go too.
 			const list = typeof changes === 'function' ? changes() : changes;
-			const done = synchronously ? this.writeChangesNow(list) : undefined;
+			const done = synchronously ? await this.writeChangesNow(list) : undefined;
 			if (done) return done;
 			let lost: Error | undefined;
 			const release = await this.lock(error => {
@@ -121,13 +121,15 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 	}
 
 	/**
-	 * writeChanges' work with synchronous I/O, in one turn of the event loop (a few ms): the async
-	 * path is a chain of a dozen awaits, and when the event loop is busy (keys arriving faster than
-	 * the screen draws) each await waits for a whole turn, so a decision could take a second to reach
-	 * the disk. Returns undefined, having done nothing, when another process holds the lock: the async
-	 * path then waits for it. Failures throw as the async path's do.
+	 * writeChanges' work in three turns of the event loop instead of a dozen: the async path is a
+	 * chain of awaits, and when the event loop is busy (keys arriving faster than the screen draws)
+	 * each await waits for a whole turn, so a decision could take a second to reach the disk. The
+	 * lock, stat and rename are synchronous (metadata, well under a millisecond); writing the file's
+	 * bytes and the fsync stay off the main thread (with 100,000 decisions they take 10–30 ms, which
+	 * would hold up the next frame). Returns undefined, having done nothing, when another process
+	 * holds the lock: the async path then waits for it. Failures throw as the async path's do.
 	 */
-	private writeChangesNow(changes: DecisionRecord[]): DecisionRecord[] | undefined {
+	private async writeChangesNow(changes: DecisionRecord[]): Promise<DecisionRecord[] | undefined> {
 		let lost: Error | undefined;
 		let release: () => void;
 		try {
@@ -156,7 +158,8 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 			const before = statTargetSync(this.path, target);
 			let incoming: DecisionRecord[] = [];
 			if (!this.snapshot.matches(before)) {
-				const bytes = before && readBytesSync(this.path);
+				// Only when another process wrote: read off the main thread (one more await).
+				const bytes = before && await this.readBytes();
 				if (bytes) {
 					incoming = this.snapshot.update(bytes, this.path, this.datasetName, before)
 						?? this.snapshot.load(bytes, this.path, this.datasetName, before).decisions;
@@ -174,7 +177,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 			const chunks = this.snapshot.chunks();
 			const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
 			this.snapshot.stale = true;
-			replaceFileSync(target, chunks, before, () => {
+			await replaceFileQuick(target, chunks, before, () => {
 				if (lost || !sameFile(before, statTargetSync(this.path, target))) {
 					throw new DecisionsFileError(`${this.path} was written by another winnow process while this one was stalled; decisions are kept and will be retried.`);
 				}
@@ -317,17 +320,8 @@ function statTargetSync(path: string, target: string): Stats | undefined {
 	}
 }
 
-function readBytesSync(path: string): Buffer | undefined {
-	try {
-		return readFileSync(path);
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-		throw readError(path, error);
-	}
-}
-
-/** replaceFile with synchronous I/O, for writeChangesNow. */
-function replaceFileSync(path: string, chunks: Buffer[], old: Stats | undefined, beforeRename: () => void) {
+/** replaceFile for writeChangesNow: synchronous but for the writev and the fsync (two awaits). */
+async function replaceFileQuick(path: string, chunks: Buffer[], old: Stats | undefined, beforeRename: () => void) {
 	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	const mode = old ? old.mode & 0o7777 : 0o666;
 	let fd: number | undefined;
@@ -337,7 +331,8 @@ function replaceFileSync(path: string, chunks: Buffer[], old: Stats | undefined,
 		let written = 0;
 		while (written < expected) {
 			const remaining = skipBytes(chunks, written);
-			const n = writevSync(fd, remaining);
+			// eslint-disable-next-line no-await-in-loop
+			const n = await writevAsync(fd, remaining);
 			if (n === 0) throw new Error(`short write (${written} of ${expected} bytes)`);
 			written += n;
 		}
@@ -349,7 +344,7 @@ function replaceFileSync(path: string, chunks: Buffer[], old: Stats | undefined,
 			} catch {}
 		}
 
-		fsyncSync(fd);
+		await fsyncAsync(fd);
 		closeSync(fd);
 		fd = undefined;
 		beforeRename();
@@ -364,6 +359,24 @@ function replaceFileSync(path: string, chunks: Buffer[], old: Stats | undefined,
 		rmSync(temporary, {force: true});
 		throw error;
 	}
+}
+
+async function writevAsync(fd: number, chunks: Buffer[]): Promise<number> {
+	return new Promise((resolve, reject) => {
+		writev(fd, chunks, (error, bytesWritten) => {
+			if (error) reject(error);
+			else resolve(bytesWritten);
+		});
+	});
+}
+
+async function fsyncAsync(fd: number): Promise<void> {
+	return new Promise((resolve, reject) => {
+		fsync(fd, error => {
+			if (error) reject(error);
+			else resolve();
+		});
+	});
 }
 
 /** The chunks from byte `offset` on. */

@@ -4,7 +4,16 @@ export type StatusCounts = Record<SampleStatus, number> & {total: number; decide
 
 export type SampleState = {status: SampleStatus; conflict: boolean};
 
-type Held = SampleState & {occurrences: number};
+/**
+ * An id's share of the counts, packed in one small integer (no object per decided sample): the
+ * status in bits 0–1, conflict in bit 2, how many samples carry the id from bit 3 on.
+ */
+type Held = number;
+const statusCodes: readonly SampleStatus[] = ['undecided', 'accepted', 'rejected', 'flagged'];
+
+function pack(status: SampleStatus, conflict: boolean, occurrences: number): Held {
+	return statusCodes.indexOf(status) + (conflict ? 4 : 0) + (occurrences * 8);
+}
 
 export function emptyCounts(): StatusCounts {
 	return {accepted: 0, rejected: 0, flagged: 0, undecided: 0, total: 0, decided: 0, conflicts: 0};
@@ -45,15 +54,19 @@ export class StatusCounter {
 	update(id: string) {
 		const before = this.held.get(id);
 		const occurrences = this.occurrences(id);
-		const after: Held | undefined = occurrences > 0 ? {...this.stateOf(id), occurrences} : undefined;
-		const counts = after && (after.status !== 'undecided' || after.conflict) ? after : undefined;
-		if (!before && !counts) return;
-		if (before) this.add(before, -1);
-		if (counts) {
-			this.add(counts, 1);
-			this.held.set(id, counts);
-		} else {
+		let after: Held | undefined;
+		if (occurrences > 0) {
+			const {status, conflict} = this.stateOf(id);
+			if (status !== 'undecided' || conflict) after = pack(status, conflict, occurrences);
+		}
+
+		if (before === after) return;
+		if (before !== undefined) this.add(before, -1);
+		if (after === undefined) {
 			this.held.delete(id);
+		} else {
+			this.add(after, 1);
+			this.held.set(id, after);
 		}
 
 		this.snapshot = undefined;
@@ -69,12 +82,13 @@ export class StatusCounter {
 	}
 
 	private add(share: Held, sign: 1 | -1) {
-		const n = sign * share.occurrences;
-		if (share.status !== 'undecided') {
-			this.current[share.status] += n;
+		const status = statusCodes[share & 3];
+		const n = sign * Math.floor(share / 8);
+		if (status !== 'undecided') {
+			this.current[status] += n;
 			this.current.decided += n;
 		}
 
-		if (share.conflict) this.current.conflicts += n;
+		if (share & 4) this.current.conflicts += n;
 	}
 }

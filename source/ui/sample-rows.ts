@@ -84,7 +84,61 @@ export class SampleRows {
 export function wrapParagraph(paragraph: string, width: number): string[] {
 	if (paragraph === '') return [''];
 	if (paragraph.length > longParagraph) return cutEvery(paragraph, width);
+	if (printableAscii.test(paragraph)) return wrapAscii(paragraph, width);
 	return wrapAnsi(paragraph, width, {hard: true, trim: false, wordWrap: true}).split('\n');
+}
+
+const printableAscii = /^[\u0020-\u007E]*$/;
+
+/**
+ * wrapAnsi(text, width, {hard: true, trim: false, wordWrap: true}) for text of printable ASCII
+ * only, where every character is one column and there are no escape sequences: the same rows
+ * (test/sample-rows.test.ts checks it against wrap-ansi), about fifty times faster. Most generated
+ * text is ASCII, and it is wrapped for every sample shown.
+ */
+export function wrapAscii(text: string, width: number): string[] {
+	const rows = [''];
+	for (const [index, word] of text.split(' ').entries()) {
+		let rowLength = rows.at(-1)!.length;
+		if (index !== 0) {
+			if (rowLength >= width) {
+				rows.push('');
+				rowLength = 0;
+			}
+
+			rows[rows.length - 1] += ' ';
+			rowLength++;
+		}
+
+		if (word.length > width) {
+			// A word longer than a row: cut it, starting on this row if that takes no more rows.
+			const breaksStartingThisLine = 1 + Math.floor((word.length - (width - rowLength) - 1) / width);
+			const breaksStartingNextLine = Math.floor((word.length - 1) / width);
+			if (breaksStartingNextLine < breaksStartingThisLine) rows.push('');
+			let visible = rows.at(-1)!.length;
+			for (let k = 0; k < word.length; k++) {
+				if (visible + 1 <= width) {
+					rows[rows.length - 1] += word[k];
+				} else {
+					rows.push(word[k]);
+					visible = 0;
+				}
+
+				visible++;
+				if (visible === width && k < word.length - 1) {
+					rows.push('');
+					visible = 0;
+				}
+			}
+
+			continue;
+		}
+
+		if (rowLength + word.length > width && rowLength > 0 && word.length > 0) rows.push('');
+		rows[rows.length - 1] += word;
+	}
+
+	return rows;
 }
 
 function cutEvery(text: string, width: number): string[] {
