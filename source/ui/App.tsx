@@ -146,7 +146,8 @@ function MessageLine({controller, message, position}: {controller: ReviewControl
 	}
 
 	if (mode.name === 'unsaved') {
-		return <Text color="red" bold wrap="truncate-end">{controller.store.status.unsaved} decisions are not saved yet: {sanitizeLine(controller.store.status.error ?? '')}</Text>;
+		const {unsaved, error} = controller.store.status;
+		return <Text color="red" bold wrap="truncate-end">{unsaved} {unsaved === 1 ? 'decision is' : 'decisions are'} not saved yet: {sanitizeLine(error ?? '')}</Text>;
 	}
 
 	return (
