@@ -111,11 +111,11 @@ describe.each(breakers)('a failing write mid-session: $name', breaker => {
 
 			// Quitting while unsaved: a warning with the choices, and nothing exits.
 			session.write('q');
-			screen = await session.waitFor(/decisions are not saved yet/);
+			screen = await session.waitFor(/(decisions are|decision is) not saved yet/);
 			expect(screen).toMatch(/r retry saving · w wait and keep reviewing · q quit anyway/);
 			session.write('r');
 			await sleep(400);
-			screen = await session.waitFor(/decisions are not saved yet/);
+			screen = await session.waitFor(/(decisions are|decision is) not saved yet/);
 			expect(session.exitCode).toBeUndefined();
 			session.write('w');
 			await session.waitFor(/a acc/);
@@ -136,7 +136,7 @@ describe.each(breakers)('a failing write mid-session: $name', breaker => {
 			session.write('a');
 			await session.waitFor(/not saved \(1\)/);
 			session.write('q');
-			await session.waitFor(/decisions are not saved yet/);
+			await session.waitFor(/(decisions are|decision is) not saved yet/);
 			fix();
 			session.write('r');
 			expect(await session.waitExit()).toBe(0);
@@ -161,7 +161,7 @@ describe.each(breakers)('a failing write mid-session: $name', breaker => {
 			session.write('a');
 			await session.waitFor(/not saved \(2\)/);
 			session.write('q');
-			await session.waitFor(/decisions are not saved yet/);
+			await session.waitFor(/(decisions are|decision is) not saved yet/);
 			session.write('q');
 			expect(await session.waitExit()).toBe(1);
 			expect(session.output.replaceAll('\r', '')).toMatch(/winnow: quit with 2 decisions not saved to .*samples\.decisions\.json\.\n/);
