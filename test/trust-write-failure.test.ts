@@ -55,6 +55,7 @@ const breakers: Breaker[] = [
 					writeFileSync(folder, 'not a folder');
 				},
 				fix() {
+					if (!existsSync(`${folder}.away`)) return;
 					rmSync(folder);
 					renameSync(`${folder}.away`, folder);
 				},
