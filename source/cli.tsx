@@ -82,6 +82,13 @@ async function main(): Promise<number> {
 		}
 
 		default: {
+			// Ink renders only a final frame when it thinks it runs in CI (CI=true and the like, read when
+			// Ink loads). Review is interactive and needs a terminal anyway: give it the live screen.
+			if (process.stdin.isTTY && process.stdout.isTTY) {
+				delete process.env.CI;
+				delete process.env.CONTINUOUS_INTEGRATION;
+			}
+
 			const {runReview} = await import('./commands/review.js');
 			return runReview(common, cli.flags);
 		}
