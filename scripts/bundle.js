@@ -61,3 +61,15 @@ await build({
 	legalComments: 'none',
 	logLevel: 'warning',
 });
+
+// The indexing worker (source/dataset/index-worker.ts), which Dataset starts from beside the bundle.
+await build({
+	entryPoints: ['source/dataset/index-worker.ts'],
+	outfile: 'dist/index-worker.js',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	legalComments: 'none',
+	logLevel: 'warning',
+});

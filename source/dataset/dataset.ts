@@ -1,11 +1,21 @@
-import {openSync, readSync, closeSync, statSync, type Stats} from 'node:fs';
+import {existsSync, openSync, readSync, closeSync, statSync, type Stats} from 'node:fs';
 import {basename} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {Worker} from 'node:worker_threads';
 import {EntryIndex} from './entry-index.js';
-import {ArrayLayoutError, EntryReader, type EntrySink, type ScanStats} from './entry-scanner.js';
+import {EntryReader, type EntrySink, type ScanStats} from './entry-scanner.js';
 import {IdTable} from './id-table.js';
-import {hashId, locateValue, located, needleFor, valueText, ValueKind} from './identity.js';
+import {IndexBuilder, toDatasetError} from './index-builder.js';
+import type {IndexProgress, IndexRequest} from './index-worker.js';
 import {DatasetError, describeFsError} from './errors.js';
 import {decodeEntry, type ParsedEntry} from './parse-entry.js';
+
+/**
+ * The indexing worker: beside this module once built (dist/dataset/index-worker.js), or beside
+ * the bundle (dist/index-worker.js). Not there when running the TypeScript sources (tests):
+ * indexing then runs on the main thread.
+ */
+const workerFile = fileURLToPath(new URL('index-worker.js', import.meta.url));
 
 export type Sample = ParsedEntry & {
 	index: number;
@@ -19,6 +29,8 @@ export type DatasetOptions = {
 	firstBatch?: number;
 	/** Size of the first read (bytes): small, so that open() returns at once whatever the file's size. */
 	firstChunk?: number;
+	/** Index the rest of the file in a worker thread when one can be started (default true). */
+	worker?: boolean;
 };
 
 /** Called as indexing goes on (and once when it ends), with the indexes of the samples new since the last call. */
@@ -36,16 +48,19 @@ export class Dataset {
 	static async open(path: string, options: DatasetOptions = {}): Promise<Dataset> {
 		const stats = checkReadableFile(path);
 		const dataset = new Dataset(path, stats, options.idField ?? 'id');
-		await dataset.startIndexing(options.firstBatch ?? 200, options.firstChunk ?? 256 * 1024);
+		await dataset.startIndexing(options.firstBatch ?? 200, options.firstChunk ?? 256 * 1024, options.worker ?? true);
 		return dataset;
 	}
 
 	readonly name: string;
-	readonly index = new EntryIndex();
 	/** How many more samples share an id that repeats (ids that occur once are not in it). */
 	readonly repeats = new Map<string, number>();
-	private readonly ids = new IdTable();
-	private watched: Set<number> | undefined;
+	/** Indexes the first chunk here, and the rest too unless a worker does. */
+	private readonly builder: IndexBuilder;
+	/** The worker's index, read from shared memory, once it has caught up with the builder's. */
+	private view: {index: EntryIndex; ids: IdTable} | undefined;
+	private worker: Worker | undefined;
+	private closing = false;
 	/** Samples indexed before the last change event (listeners were told about the rest). */
 	private emitted = 0;
 	readonly scan: ScanStats;
@@ -60,6 +75,16 @@ export class Dataset {
 		this.name = basename(path);
 		this.fd = openSync(path, 'r');
 		this.scan = {bytesRead: 0, totalBytes: stats.size, blankLines: 0, layout: 'jsonl'};
+		this.builder = new IndexBuilder(idField);
+	}
+
+	/** Spans of the samples indexed so far. */
+	get index(): EntryIndex {
+		return (this.view ?? this.builder).index;
+	}
+
+	private get ids(): IdTable {
+		return (this.view ?? this.builder).ids;
 	}
 
 	get count(): number {
@@ -75,26 +100,6 @@ export class Dataset {
 	occurrences(id: string): number {
 		if (this.ids.find(id) === -1) return 0;
 		return 1 + (this.repeats.get(id) ?? 0);
-	}
-
-	/**
-	 * Asks to hear about these ids as indexing goes on: watchedIn(from, to) then lists the newly
-	 * indexed samples that may carry one of them (by a 32-bit hash, so check the id), without making a
-	 * string for every new sample. For counting decided samples while the file is read.
-	 */
-	watch(ids: Iterable<string>) {
-		if (this.indexed) return;
-		this.watched ??= new Set();
-		// 30 bits: small integers, no boxed number per id.
-		for (const id of ids) this.watched.add(this.ids.hashOf(id) & 0x3F_FF_FF_FF);
-	}
-
-	/** The samples among indexes [from, to) whose id may be watched. */
-	watchedIn(from: number, to: number): number[] {
-		const found: number[] = [];
-		if (!this.watched || this.watched.size === 0) return found;
-		for (let i = from; i < to; i++) if (this.watched.has(this.ids.hashAt(i) & 0x3F_FF_FF_FF)) found.push(i);
-		return found;
 	}
 
 	/** Index of the first sample with this id. */
@@ -134,6 +139,9 @@ export class Dataset {
 	}
 
 	close() {
+		this.closing = true;
+		void this.worker?.terminate();
+		this.worker = undefined;
 		try {
 			closeSync(this.fd);
 		} catch {}
@@ -145,11 +153,11 @@ export class Dataset {
 		for (const listener of this.listeners) listener(from, this.count);
 	}
 
-	private async startIndexing(firstBatch: number, firstChunk: number): Promise<void> {
+	private async startIndexing(firstBatch: number, firstChunk: number, useWorker: boolean): Promise<void> {
 		let reader: EntryReader;
 		try {
 			// 1 MB chunks: a few milliseconds of indexing per turn of the event loop, so a key pressed
-			// meanwhile waits no longer than that.
+			// meanwhile waits no longer than that (when there is no worker to do it).
 			reader = await EntryReader.open(this.path, this.scan, {firstChunk, chunkSize: 1024 * 1024});
 		} catch (error) {
 			throw toDatasetError(this.path, error);
@@ -157,7 +165,6 @@ export class Dataset {
 
 		let checked = 0;
 		let parsedOk = 0;
-		const needle = needleFor(this.idField);
 		const sink: EntrySink = (buffer, from, to, start, lineNumber) => {
 			if (checked < 20) {
 				checked++;
@@ -169,16 +176,19 @@ export class Dataset {
 				if (decodeEntry(bytes).value !== undefined) parsedOk++;
 			}
 
-			this.index.push(start, start + (to - from), lineNumber);
-			this.addId(buffer, from, to, needle);
+			this.builder.sink(buffer, from, to, start, lineNumber);
 		};
 
 		const take = async (): Promise<boolean> => {
+			let more;
 			try {
-				return await reader.next(sink);
+				more = await reader.next(sink);
 			} catch (error) {
 				throw toDatasetError(this.path, error);
 			}
+
+			this.countRepeats(this.builder.takeRepeated());
+			return more;
 		};
 
 		let more = true;
@@ -209,48 +219,116 @@ export class Dataset {
 			return;
 		}
 
-		this.reserve();
-		this.whenIndexed = (async () => {
-			try {
-				while (await take()) this.emit();
-			} catch (error) {
-				this.indexError = error instanceof DatasetError ? error : toDatasetError(this.path, error);
-				throw this.indexError;
-			} finally {
-				await reader.close().catch(() => undefined);
-				this.indexed = true;
-				this.emit();
-				// Nothing more will be indexed: nobody needs to hear about ids any more.
-				this.watched = undefined;
-			}
-		})();
+		if (useWorker && this.scan.layout === 'jsonl' && existsSync(workerFile)) {
+			await reader.close().catch(() => undefined);
+			this.whenIndexed = this.indexInWorker();
+		} else {
+			this.builder.reserve(this.scan.bytesRead, this.scan.totalBytes);
+			this.whenIndexed = (async () => {
+				try {
+					while (await take()) this.emit();
+				} catch (error) {
+					this.indexError = error instanceof DatasetError ? error : toDatasetError(this.path, error);
+					throw this.indexError;
+				} finally {
+					await reader.close().catch(() => undefined);
+					this.finishIndexing();
+				}
+			})();
+		}
+
 		// Callers that never await whenIndexed must not see an unhandled rejection; they read indexError.
 		this.whenIndexed.catch(() => undefined);
 	}
 
-	/** Sizes the columns for the whole file from what the first read found. */
-	private reserve() {
-		const {bytesRead, totalBytes} = this.scan;
-		if (this.count === 0 || bytesRead === 0) return;
-		const expected = Math.ceil((this.count * totalBytes / bytesRead) * 1.05) + 1024;
-		this.index.reserve(expected);
-		this.ids.reserve(expected, Math.ceil(this.ids.bytes / this.count * expected * 1.05) + 4096);
+	/**
+	 * Indexes the whole file again in a worker thread, into shared memory, and switches to the
+	 * worker's index once it has got past the first chunk indexed here. Each of its messages (one a
+	 * 1 MB chunk) publishes how many entries are complete.
+	 */
+	private async indexInWorker(): Promise<void> {
+		const published = new SharedArrayBuffer(4);
+		const publishedCount = new Int32Array(published);
+		const request: IndexRequest = {path: this.path, idField: this.idField, published};
+		// Its own heap holds next to nothing (the index is in shared memory): a small young generation
+		// keeps the worker's memory small too.
+		const worker = new Worker(workerFile, {workerData: request, resourceLimits: {maxYoungGenerationSizeMb: 4}});
+		this.worker = worker;
+		// The reviewer may quit while the file is read: the worker must not keep the process alive.
+		worker.unref();
+		let repeatsBeforeSwitch: string[] | undefined = [];
+		return new Promise<void>((resolve, reject) => {
+			let finished = false;
+			const fail = (error: DatasetError) => {
+				if (finished) return;
+				finished = true;
+				if (this.closing) {
+					// Closed while reading: not an error.
+					resolve();
+					return;
+				}
+
+				this.indexError = error;
+				this.finishIndexing();
+				void worker.terminate();
+				reject(error);
+			};
+
+			worker.on('message', (progress: IndexProgress) => {
+				if (finished) return;
+				if (progress.error !== undefined) {
+					fail(new DatasetError(progress.error));
+					return;
+				}
+
+				if (progress.index && progress.ids) {
+					this.view ??= {index: new EntryIndex(), ids: new IdTable()};
+					this.view.index.adopt(progress.index, this.view.index.count);
+					this.view.ids.adopt(progress.ids, this.view.ids.count);
+				}
+
+				const count = Math.min(progress.count, Atomics.load(publishedCount, 0));
+				if (repeatsBeforeSwitch) {
+					repeatsBeforeSwitch.push(...progress.repeated);
+					if (count < this.builder.count && !progress.done) return;
+					// From here on the worker's index is the one: its repeats count from the start.
+					this.repeats.clear();
+					this.countRepeats(repeatsBeforeSwitch);
+					repeatsBeforeSwitch = undefined;
+				} else {
+					this.countRepeats(progress.repeated);
+				}
+
+				this.view!.index.count = count;
+				this.view!.ids.count = count;
+				this.scan.bytesRead = progress.bytesRead;
+				this.scan.blankLines = progress.blankLines;
+				if (progress.done) {
+					finished = true;
+					this.worker = undefined;
+					void worker.terminate();
+					this.finishIndexing();
+					resolve();
+				} else {
+					this.emit();
+				}
+			});
+			worker.on('error', error => {
+				fail(toDatasetError(this.path, error));
+			});
+			worker.on('exit', () => {
+				fail(new DatasetError(`${this.path}: reading the file stopped before its end; restart winnow to read it again.`));
+			});
+		});
 	}
 
-	/** Indexes the id of the entry in buffer[from, to), without making a string when it can. */
-	private addId(buffer: Buffer, from: number, to: number, needle: Buffer) {
-		const kind = locateValue(buffer, from, to, needle);
-		let first: number;
-		if (kind === ValueKind.Plain || kind === ValueKind.Number) {
-			first = this.ids.add(buffer, located.start, located.end);
-		} else {
-			first = this.ids.addString(valueText(buffer, kind) ?? hashId(buffer.subarray(from, to)));
-		}
+	private finishIndexing() {
+		this.indexed = true;
+		this.emit();
+	}
 
-		if (first !== -1) {
-			const id = this.ids.idOf(first);
-			this.repeats.set(id, (this.repeats.get(id) ?? 0) + 1);
-		}
+	private countRepeats(ids: string[]) {
+		for (const id of ids) this.repeats.set(id, (this.repeats.get(id) ?? 0) + 1);
 	}
 }
 
@@ -279,10 +357,4 @@ function looksBinary(bytes: Buffer): boolean {
 	let odd = 0;
 	for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20)) odd++;
 	return head.length > 0 && odd / head.length > 0.1;
-}
-
-function toDatasetError(path: string, error: unknown): DatasetError {
-	if (error instanceof DatasetError) return error;
-	if (error instanceof ArrayLayoutError) return new DatasetError(`${path}, line ${error.lineNumber}: ${error.message}.`);
-	return new DatasetError(describeFsError(path, error));
 }

@@ -10,17 +10,48 @@
  * for each distinct id, the index of its first sample (plus one; zero is an empty slot). Hashes
  * are of the id's UTF-8 bytes, whatever the form it is stored in.
  */
+export type IdTableBuffers = {arena: ArrayBufferLike; offsets: ArrayBufferLike; hashes: ArrayBufferLike; kinds: ArrayBufferLike; table: ArrayBufferLike};
+
 export class IdTable {
 	count = 0;
-	private arena = Buffer.allocUnsafe(64 * 1024);
+	/** Set when the table's memory moved (it grew): buffers() are new since the last call to it. */
+	moved = false;
+	private arena: Buffer;
 	private used = 0;
-	private offsets = new Uint32Array(1025);
-	private hashes = new Uint32Array(1024);
-	private kinds = new Uint8Array(1024);
-	private table = new Int32Array(2048);
+	private offsets: Uint32Array;
+	private hashes: Uint32Array;
+	private kinds: Uint8Array;
+	private table: Int32Array;
 	private distinct = 0;
 	private scratch = Buffer.allocUnsafe(1024);
 	private readonly packed = Buffer.allocUnsafe(16);
+
+	/** With `shared`, the table lives in SharedArrayBuffers another thread can read (buffers(), adopt()). */
+	constructor(private readonly shared = false) {
+		this.arena = this.bytesOf(64 * 1024);
+		this.offsets = new Uint32Array(this.memory(1025 * 4));
+		this.hashes = new Uint32Array(this.memory(1024 * 4));
+		this.kinds = new Uint8Array(this.memory(1024));
+		this.table = new Int32Array(this.memory(2048 * 4));
+	}
+
+	buffers(): IdTableBuffers {
+		this.moved = false;
+		return {arena: this.arena.buffer, offsets: this.offsets.buffer, hashes: this.hashes.buffer, kinds: this.kinds.buffer, table: this.table.buffer};
+	}
+
+	/**
+	 * Reads a table another thread writes: ids below `count` are complete. Its hash table may hold
+	 * newer ones, which find() does not report.
+	 */
+	adopt(buffers: IdTableBuffers, count: number) {
+		this.arena = Buffer.from(buffers.arena);
+		this.offsets = new Uint32Array(buffers.offsets);
+		this.hashes = new Uint32Array(buffers.hashes);
+		this.kinds = new Uint8Array(buffers.kinds);
+		this.table = new Int32Array(buffers.table);
+		this.count = count;
+	}
 
 	/** Makes room for about `entries` ids of `bytes` bytes in all, so nothing is copied while they come. */
 	reserve(entries: number, bytes: number) {
@@ -123,14 +154,16 @@ export class IdTable {
 		const length = this.encode(id);
 		const hash = fnv(this.scratch, 0, length);
 		const kind = pack(this.scratch, 0, length, this.packed);
-		return kind === raw ? this.lookup(hash, kind, this.scratch, 0, length) : this.lookup(hash, kind, this.packed, 0, packedLength[kind]);
+		const index = kind === raw ? this.lookup(hash, kind, this.scratch, 0, length) : this.lookup(hash, kind, this.packed, 0, packedLength[kind]);
+		// An adopted table may already hold ids that are not published yet.
+		return index < this.count ? index : -1;
 	}
 
 	private lookup(hash: number, kind: number, bytes: Uint8Array, start: number, length: number): number {
 		const {table, hashes, offsets, kinds, arena} = this;
 		const mask = table.length - 1;
 		for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-			const entry = table[slot];
+			const entry = Atomics.load(table, slot);
 			if (entry === 0) return -1;
 			const index = entry - 1;
 			if (hashes[index] !== hash || kinds[index] !== kind) continue;
@@ -147,33 +180,45 @@ export class IdTable {
 		const mask = table.length - 1;
 		let slot = hash & mask;
 		while (table[slot] !== 0) slot = (slot + 1) & mask;
-		table[slot] = index + 1;
+		// After the id's bytes, offsets, hash and kind: a reader that sees the slot sees them.
+		Atomics.store(table, slot, index + 1);
 	}
 
 	private rehash(size: number) {
 		const old = this.table;
-		this.table = new Int32Array(size);
+		this.table = new Int32Array(this.memory(size * 4));
+		this.moved = true;
 		for (const entry of old) {
 			if (entry !== 0) this.insert(this.hashes[entry - 1], entry - 1);
 		}
 	}
 
 	private growArena(capacity: number) {
-		const arena = Buffer.allocUnsafe(capacity);
+		const arena = this.bytesOf(capacity);
 		this.arena.copy(arena, 0, 0, this.used);
 		this.arena = arena;
+		this.moved = true;
 	}
 
 	private growColumns(capacity: number) {
-		const offsets = new Uint32Array(capacity + 1);
+		const offsets = new Uint32Array(this.memory((capacity + 1) * 4));
 		offsets.set(this.offsets.subarray(0, this.count + 1));
-		const hashes = new Uint32Array(capacity);
+		const hashes = new Uint32Array(this.memory(capacity * 4));
 		hashes.set(this.hashes.subarray(0, this.count));
-		const kinds = new Uint8Array(capacity);
+		const kinds = new Uint8Array(this.memory(capacity));
 		kinds.set(this.kinds.subarray(0, this.count));
 		this.offsets = offsets;
 		this.hashes = hashes;
 		this.kinds = kinds;
+		this.moved = true;
+	}
+
+	private memory(bytes: number): ArrayBufferLike {
+		return this.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+	}
+
+	private bytesOf(length: number): Buffer {
+		return this.shared ? Buffer.from(new SharedArrayBuffer(length)) : Buffer.allocUnsafe(length);
 	}
 
 	/** Writes the id's UTF-8 bytes into the scratch buffer; returns their length. */

@@ -71,28 +71,21 @@ export class ReviewController {
 		store.onChange(samples => {
 			if (this.current && samples.has(this.current.sample.id)) this.current = undefined;
 			for (const id of samples) this.counter.update(id);
-			if (!dataset.indexed) dataset.watch(samples);
 			this.scheduleRecount();
 		});
-		let watching = false;
-		dataset.onChange((from, to) => {
+		dataset.onChange(() => {
 			this.resumeWhenFound();
-			// Only the newly indexed samples can change the counts: those whose id has decisions. The
-			// dataset picks them out by hash, without a string per sample.
-			if (!watching) {
-				watching = true;
-				dataset.watch((function * () {
-					for (const record of store.all()) yield record.sample;
-				})());
-			}
-
+			// More samples indexed: any decided id may now occur, or occur more often. The counter
+			// re-evaluates them in the background, a few milliseconds at a time, never holding up a key.
 			this.counter.total = dataset.count;
-			for (const i of dataset.watchedIn(from, to)) {
-				const id = dataset.idOf(i);
-				if (store.hasSample(id)) this.counter.update(id);
-			}
-
-			this.scheduleRecount();
+			this.counter.refreshAll(() => (function * () {
+				for (const record of store.all()) yield record.sample;
+			})(), () => {
+				this.scheduleRecount();
+			});
+			// The end of indexing shows at once; progress before it, at most every 200 ms.
+			if (dataset.indexed) this.notify();
+			else this.scheduleRecount();
 		});
 		options.live?.onChange(() => {
 			this.current = undefined;
@@ -148,6 +141,7 @@ export class ReviewController {
 	close() {
 		this.options.live?.stop();
 		if (this.recountTimer) clearTimeout(this.recountTimer);
+		this.counter.stop();
 	}
 
 	private notify() {

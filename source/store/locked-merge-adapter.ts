@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {open, readFile, realpath, rename, rm, stat, type FileHandle} from 'node:fs/promises';
-import {closeSync, fchmodSync, fchownSync, fsync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writev, writevSync, type Stats} from 'node:fs';
+import {closeSync, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writev, writevSync, type Stats} from 'node:fs';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
 import {DecisionsFileError} from './errors.js';
@@ -108,13 +108,15 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 				const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
 				// Until the new file is in place, the snapshot holds changes the file may never get.
 				this.snapshot.stale = true;
-				await replaceFile(target, chunks, before, async () => {
+				const written = await replaceFile(target, chunks, before, async () => {
 					if (lost || !sameFile(before, await statIfAny(target))) {
 						throw new DecisionsFileError(`${this.path} was written by another winnow process while this one was stalled; decisions are kept and will be retried.`);
 					}
 				});
 				const after = await statIfAny(target).catch(() => undefined);
-				if (after?.size === length) {
+				// Only if the file there is the one just written (not another writer's, had this process
+				// stalled right after its rename) does the snapshot hold what the file holds.
+				if (after?.ino === written && after.size === length) {
 					this.snapshot.stat = after;
 					this.snapshot.absent = false;
 					this.snapshot.stale = false;
@@ -128,13 +130,14 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 	}
 
 	/**
-	 * writeChanges' work in three turns of the event loop instead of a dozen: the async path is a
-	 * chain of awaits, and when the event loop is busy (keys arriving faster than the screen draws)
-	 * each await waits for a whole turn, so a decision could take a second to reach the disk. The
-	 * lock, stat and rename are synchronous (metadata, well under a millisecond); writing the file's
-	 * bytes and the fsync stay off the main thread (with 100,000 decisions they take 10–30 ms, which
-	 * would hold up the next frame). Returns undefined, having done nothing, when another process
-	 * holds the lock: the async path then waits for it. Failures throw as the async path's do.
+	 * writeChanges' work in one turn of the event loop instead of a dozen: the async path is a chain
+	 * of awaits, and when the event loop is busy (keys arriving faster than the screen draws) each
+	 * await waits for a whole turn, so a decision could take a second to reach the disk. The lock,
+	 * stat and rename are synchronous (metadata, well under a millisecond), and so are the write and
+	 * the fsync of a file up to syncWriteLimit; a bigger one is written and fsynced off the main
+	 * thread in two more turns (see syncWriteLimit), and re-reading a file another process wrote is
+	 * off the main thread too. Returns undefined, having done nothing, when another process holds
+	 * the lock: the async path then waits for it. Failures throw as the async path's do.
 	 */
 	private async writeChangesNow(changes: DecisionRecord[]): Promise<DecisionRecord[] | undefined> {
 		let lost: Error | undefined;
@@ -184,7 +187,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 			const chunks = this.snapshot.chunks();
 			const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
 			this.snapshot.stale = true;
-			await replaceFileQuick(target, chunks, before, () => {
+			const written = await replaceFileQuick(target, chunks, before, () => {
 				if (lost || !sameFile(before, statTargetSync(this.path, target))) {
 					throw new DecisionsFileError(`${this.path} was written by another winnow process while this one was stalled; decisions are kept and will be retried.`);
 				}
@@ -194,7 +197,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 				after = statSync(target);
 			} catch {}
 
-			if (after?.size === length) {
+			if (after?.ino === written && after.size === length) {
 				this.snapshot.stat = after;
 				this.snapshot.absent = false;
 				this.snapshot.stale = false;
@@ -327,11 +330,14 @@ function statTargetSync(path: string, target: string): Stats | undefined {
 	}
 }
 
-/** replaceFile for writeChangesNow: synchronous but for the writev and the fsync (two awaits). */
-/** Below this size (bytes) replaceFileQuick writes and fsyncs synchronously. */
+/**
+ * Below this size (bytes) replaceFileQuick writes and fsyncs synchronously; a bigger file (15 MB
+ * with 100,000 decisions: 10–30 ms) is written and fsynced off the main thread, in two more turns of
+ * the event loop, so that it does not hold up the next frame.
+ */
 const syncWriteLimit = 1024 * 1024;
 
-async function replaceFileQuick(path: string, chunks: Buffer[], old: Stats | undefined, beforeRename: () => void) {
+async function replaceFileQuick(path: string, chunks: Buffer[], old: Stats | undefined, beforeRename: () => void): Promise<number> {
 	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	const mode = old ? old.mode & 0o7777 : 0o666;
 	let fd: number | undefined;
@@ -360,10 +366,12 @@ async function replaceFileQuick(path: string, chunks: Buffer[], old: Stats | und
 
 		if (quick) fsyncSync(fd);
 		else await fsyncAsync(fd);
+		const {ino} = fstatSync(fd);
 		closeSync(fd);
 		fd = undefined;
 		beforeRename();
 		renameSync(temporary, path);
+		return ino;
 	} catch (error) {
 		if (fd !== undefined) {
 			try {
@@ -433,7 +441,7 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
  * written, given the old file's permissions, fsynced, then `beforeRename` (which may throw to abandon
  * the write), then renamed over path. A crash at any moment leaves the old file or the new one, never a mix.
  */
-async function replaceFile(path: string, content: string | Buffer[], old: Stats | undefined, beforeRename: () => Promise<void>) {
+async function replaceFile(path: string, content: string | Buffer[], old: Stats | undefined, beforeRename: () => Promise<void>): Promise<number> {
 	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
 	const mode = old ? old.mode & 0o7777 : 0o666;
 	let handle: FileHandle | undefined;
@@ -454,10 +462,13 @@ async function replaceFile(path: string, content: string | Buffer[], old: Stats 
 		}
 
 		await handle.sync();
+		const {ino} = await handle.stat();
 		await handle.close();
 		handle = undefined;
 		await beforeRename();
 		await rename(temporary, path);
+		// The inode of the new file: the caller can tell it from a file another process put there since.
+		return ino;
 	} catch (error) {
 		await handle?.close().catch(() => undefined);
 		await rm(temporary, {force: true});

@@ -31,6 +31,13 @@ export class StatusCounter {
 	private snapshot: StatusCounts | undefined;
 	/** Each counted id's share (ids that count for nothing are not held). */
 	private readonly held = new Map<string, Held>();
+	private refreshing: NodeJS.Immediate | undefined;
+	private refreshWaiting: NodeJS.Timeout | undefined;
+	private lastPassAt = Number.NEGATIVE_INFINITY;
+	private refreshSpacing = 1000;
+	private refreshAgain = false;
+	private refreshIds: (() => Iterable<string>) | undefined;
+	private refreshDone: (() => void) | undefined;
 
 	/**
 	 * @param stateOf the status of a sample id now
@@ -70,6 +77,72 @@ export class StatusCounter {
 		}
 
 		this.snapshot = undefined;
+	}
+
+	/**
+	 * Re-evaluates many ids in the background, a few milliseconds at a time between turns of the
+	 * event loop, so a key press never waits for it: for when more of the dataset was indexed, which
+	 * may change how often any decided id occurs. Asked again while running, it runs once more after,
+	 * and passes start at least `spacing` ms apart (with 100,000 decisions a pass is a few hundred ms
+	 * of work; asked for after each chunk of a file being indexed, it would never rest). `done` is
+	 * called after each complete pass.
+	 */
+	refreshAll(ids: () => Iterable<string>, done?: () => void, spacing = 1000) {
+		this.refreshIds = ids;
+		this.refreshDone = done;
+		this.refreshSpacing = spacing;
+		if (this.refreshing || this.refreshWaiting) {
+			this.refreshAgain = this.refreshing !== undefined;
+			return;
+		}
+
+		const wait = this.lastPassAt + spacing - performance.now();
+		const start = () => {
+			this.refreshWaiting = undefined;
+			this.refreshing = setImmediate(() => {
+				this.refreshSlice(ids()[Symbol.iterator]());
+			});
+		};
+
+		if (wait > 0) {
+			this.refreshWaiting = setTimeout(start, wait);
+			this.refreshWaiting.unref?.();
+		} else {
+			start();
+		}
+	}
+
+	/** Stops a background refresh. */
+	stop() {
+		if (this.refreshing) clearImmediate(this.refreshing);
+		if (this.refreshWaiting) clearTimeout(this.refreshWaiting);
+		this.refreshing = undefined;
+		this.refreshWaiting = undefined;
+		this.refreshAgain = false;
+	}
+
+	private refreshSlice(ids: Iterator<string>) {
+		const until = performance.now() + 4;
+		for (let n = 0; ; n++) {
+			if ((n & 63) === 63 && performance.now() > until) {
+				this.refreshing = setImmediate(() => {
+					this.refreshSlice(ids);
+				});
+				return;
+			}
+
+			const next = ids.next();
+			if (next.done) break;
+			this.update(next.value);
+		}
+
+		this.refreshing = undefined;
+		this.lastPassAt = performance.now();
+		this.refreshDone?.();
+		if (this.refreshAgain && this.refreshIds) {
+			this.refreshAgain = false;
+			this.refreshAll(this.refreshIds, this.refreshDone, this.refreshSpacing);
+		}
 	}
 
 	/** Starts over from a list of ids to evaluate (every decided id, or every indexed sample's). */

@@ -1,0 +1,66 @@
+// The indexing worker: reads a JSON Lines dataset and builds its index (entry spans and ids) in
+// SharedArrayBuffers the main thread reads, so that indexing a big file never holds up a key press
+// and uses the second core. Started by Dataset (see dataset.ts), which falls back to indexing on
+// the main thread where this file cannot be run (in the TypeScript sources under test).
+import {parentPort, workerData} from 'node:worker_threads';
+import type {EntryIndexBuffers} from './entry-index.js';
+import {EntryReader, type ScanStats} from './entry-scanner.js';
+import type {IdTableBuffers} from './id-table.js';
+import {IndexBuilder, toDatasetError} from './index-builder.js';
+
+export type IndexRequest = {path: string; idField: string; published: SharedArrayBuffer};
+
+/** One message a chunk (1 MB): how far indexing got, and the buffers when they are new. */
+export type IndexProgress = {
+	count: number;
+	bytesRead: number;
+	blankLines: number;
+	/** Ids met again since the last message, once per extra sample. */
+	repeated: string[];
+	index?: EntryIndexBuffers;
+	ids?: IdTableBuffers;
+	done?: boolean;
+	/** Why indexing stopped, as a sentence for the reviewer. */
+	error?: string;
+};
+
+const {path, idField, published} = workerData as IndexRequest;
+const publishedCount = new Int32Array(published);
+const builder = new IndexBuilder(idField, true);
+const stats: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
+let buffersSent = false;
+
+function post(done: boolean) {
+	const message: IndexProgress = {count: builder.count, bytesRead: stats.bytesRead, blankLines: stats.blankLines, repeated: builder.takeRepeated(), done};
+	if (!buffersSent || builder.index.moved || builder.ids.moved) {
+		message.index = builder.index.buffers();
+		message.ids = builder.ids.buffers();
+		buffersSent = true;
+	}
+
+	// Entries below the count are written: an atomic store the reader loads, so it sees them.
+	Atomics.store(publishedCount, 0, builder.count);
+	parentPort!.postMessage(message);
+}
+
+try {
+	// 1 MB chunks: two read buffers of 1 MB, and a message to the main thread every ~1,500 samples.
+	const reader = await EntryReader.open(path, stats, {chunkSize: 1024 * 1024});
+	try {
+		let first = true;
+		while (await reader.next(builder.sink)) {
+			if (first) {
+				builder.reserve(stats.bytesRead, stats.totalBytes);
+				first = false;
+			}
+
+			post(false);
+		}
+	} finally {
+		await reader.close();
+	}
+
+	post(true);
+} catch (error) {
+	parentPort!.postMessage({count: builder.count, bytesRead: stats.bytesRead, blankLines: stats.blankLines, repeated: [], error: toDatasetError(path, error).message} satisfies IndexProgress);
+}
