@@ -58,6 +58,9 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 		const instance = render(<App controller={controller} onRetrySave={() => void quit()} onQuitAnyway={() => finish(1, true)}/>, {
 			exitOnCtrlC: false,
 			patchConsole: false,
+			// Ink's default 30 fps holds a key's frame back up to 33 ms after a background redraw (the
+			// save status, indexing progress); a frame costs a few ms, so allow one every 8 ms.
+			maxFps: 120,
 		});
 
 		const finish = (code: number, lostUnsaved = false) => {
