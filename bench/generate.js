@@ -1,18 +1,9 @@
 // Deterministic benchmark data: chat-format JSON Lines (about 700 bytes a line, the id first, as
 // generators write them) and decisions files in winnow's format. Same seed, same bytes, every run.
 import {closeSync, openSync, writeSync} from 'node:fs';
+import {prng} from './prng.js';
 
-/** A small, fast, seedable PRNG (mulberry32). */
-export function prng(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6D_2B_79_F5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
+export {prng} from './prng.js';
 
 const words = (
 	'the a an of to in and or for with on at by from as is are was were be been being it this that these those '

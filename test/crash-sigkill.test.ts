@@ -14,6 +14,7 @@ import {describe, expect, it} from 'vitest';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
 import {cliPath} from './helpers/cli-run.js';
 import {PtyProcess} from './helpers/pty-process.js';
+import {prng} from './helpers/sequence.mjs';
 import {sleep} from './helpers/pty-session.js';
 import {writeFile} from './helpers/temp.js';
 
@@ -60,7 +61,7 @@ type RunResult = {
 };
 
 async function crashOnce(seed: number): Promise<RunResult> {
-	const random = mulberry32(seed);
+	const random = prng(seed);
 	const dir = mkdtempSync(join(tmpdir(), 'winnow-crash-'));
 	try {
 		const lines = Array.from({length: samples}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`}));
@@ -194,18 +195,6 @@ async function crashOnce(seed: number): Promise<RunResult> {
 function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	return sorted[Math.floor(sorted.length / 2)] ?? 0;
-}
-
-/** A small seeded generator, so that a failing run can be repeated (WINNOW_CRASH_SEED). */
-function mulberry32(seed: number): () => number {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6D_2B_79_F5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
 }
 
 describe('SIGKILL at random moments while deciding as fast as keys go', () => {

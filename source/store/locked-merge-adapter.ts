@@ -99,29 +99,11 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 				// Taken before the read: if the file changes after this, someone wrote without our lock.
 				const before = await this.statTarget(target);
 				const incoming = await this.catchUp(before);
-				for (const record of list) {
-					const kept = this.snapshot.apply(record);
-					if (kept) incoming.push(kept);
-				}
-
-				const chunks = this.snapshot.chunks();
-				const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-				// Until the new file is in place, the snapshot holds changes the file may never get.
-				this.snapshot.stale = true;
+				const {chunks, length} = this.stage(list, incoming);
 				const written = await replaceFile(target, chunks, before, async () => {
-					if (lost || !sameFile(before, await statIfAny(target))) {
-						throw new DecisionsFileError(`${this.path} was written by another winnow process while this one was stalled; decisions are kept and will be retried.`);
-					}
+					if (lost || !sameFile(before, await statIfAny(target))) throw this.stalled();
 				});
-				const after = await statIfAny(target).catch(() => undefined);
-				// Only if the file there is the one just written (not another writer's, had this process
-				// stalled right after its rename) does the snapshot hold what the file holds.
-				if (after?.ino === written && after.size === length) {
-					this.snapshot.stat = after;
-					this.snapshot.absent = false;
-					this.snapshot.stale = false;
-				}
-
+				this.settle(await statIfAny(target).catch(() => undefined), written, length);
 				return incoming;
 			} finally {
 				await release().catch(() => undefined);
@@ -166,43 +148,18 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 			} catch {}
 
 			const before = statTargetSync(this.path, target);
-			let incoming: DecisionRecord[] = [];
-			if (!this.snapshot.matches(before)) {
-				// Only when another process wrote: read off the main thread (one more await).
-				const bytes = before && await this.readBytes();
-				if (bytes) {
-					incoming = this.snapshot.update(bytes, this.path, this.datasetName, before)
-						?? this.snapshot.load(bytes, this.path, this.datasetName, before).decisions;
-				} else {
-					this.snapshot.absent = true;
-					this.snapshot.stat = undefined;
-				}
-			}
-
-			for (const record of changes) {
-				const kept = this.snapshot.apply(record);
-				if (kept) incoming.push(kept);
-			}
-
-			const chunks = this.snapshot.chunks();
-			const length = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-			this.snapshot.stale = true;
+			// Reads only when another process wrote (off the main thread: one more await).
+			const incoming = await this.catchUp(before);
+			const {chunks, length} = this.stage(changes, incoming);
 			const written = await replaceFileQuick(target, chunks, before, () => {
-				if (lost || !sameFile(before, statTargetSync(this.path, target))) {
-					throw new DecisionsFileError(`${this.path} was written by another winnow process while this one was stalled; decisions are kept and will be retried.`);
-				}
+				if (lost || !sameFile(before, statTargetSync(this.path, target))) throw this.stalled();
 			});
 			let after: Stats | undefined;
 			try {
 				after = statSync(target);
 			} catch {}
 
-			if (after?.ino === written && after.size === length) {
-				this.snapshot.stat = after;
-				this.snapshot.absent = false;
-				this.snapshot.stale = false;
-			}
-
+			this.settle(after, written, length);
 			return incoming;
 		} finally {
 			try {
@@ -236,13 +193,42 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 				// a suspended VM, a blocked event loop) loses it to the next writer. Then what we are about
 				// to write was merged from an old read: renaming it would erase that writer's decisions.
 				// Give up instead; the store keeps ours in memory and retries with a fresh read.
-				if (lost || !sameFile(before, await statIfAny(target))) {
-					throw new DecisionsFileError(`${this.path} was written by another winnow process while this one was stalled; decisions are kept and will be retried.`);
-				}
+				if (lost || !sameFile(before, await statIfAny(target))) throw this.stalled();
 			});
 		} finally {
 			await release().catch(() => undefined);
 		}
+	}
+
+	/**
+	 * Merges `changes` into the snapshot (newest wins; a record the file holds that is newer than a
+	 * change is added to `incoming`) and returns the bytes of the file to write.
+	 */
+	private stage(changes: DecisionRecord[], incoming: DecisionRecord[]): {chunks: Buffer[]; length: number} {
+		for (const record of changes) {
+			const kept = this.snapshot.apply(record);
+			if (kept) incoming.push(kept);
+		}
+
+		const chunks = this.snapshot.chunks();
+		// Until the new file is in place, the snapshot holds changes the file may never get.
+		this.snapshot.stale = true;
+		return {chunks, length: chunks.reduce((sum, chunk) => sum + chunk.length, 0)};
+	}
+
+	/**
+	 * After the rename: only if the file there is the one just written (not another writer's, had
+	 * this process stalled right after its rename) does the snapshot hold what the file holds.
+	 */
+	private settle(after: Stats | undefined, written: number, length: number) {
+		if (after?.ino !== written || after.size !== length) return;
+		this.snapshot.stat = after;
+		this.snapshot.absent = false;
+		this.snapshot.stale = false;
+	}
+
+	private stalled(): DecisionsFileError {
+		return new DecisionsFileError(`${this.path} was written by another winnow process while this one was stalled; decisions are kept and will be retried.`);
 	}
 
 	private async exclusive<T>(task: () => Promise<T>): Promise<T> {

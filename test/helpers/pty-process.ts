@@ -1,20 +1,23 @@
 import {spawn, type IPty} from 'node-pty';
 import xterm from '@xterm/headless';
-import {sleep} from './pty-session.js';
+
+export type PtyOptions = {cols?: number; rows?: number; env?: Record<string, string | undefined>; cwd?: string};
 
 /**
- * Any command in a pseudo-terminal with a headless xterm screen: for running winnow through
- * setpriv (as another user) or a shell. PtySession runs only `node dist/cli.js`.
+ * A command in a real pseudo-terminal, with a headless xterm keeping the screen as a person would
+ * see it: raw mode, the alternate screen and cursor moves all take effect. PtySession runs the
+ * built winnow; this runs anything (winnow through setpriv as another user, or a shell).
  */
 export class PtyProcess {
 	readonly terminal: InstanceType<typeof xterm.Terminal>;
 	readonly pty: IPty;
 	output = '';
 	exitCode: number | undefined;
+	signal: number | undefined;
 	private readonly exited: Promise<number>;
 
 	/** `env` adds to this process's environment; a variable given as undefined is removed. */
-	constructor(file: string, args: string[], options: {cols?: number; rows?: number; env?: Record<string, string | undefined>; cwd?: string} = {}) {
+	constructor(file: string, args: string[], options: PtyOptions = {}) {
 		const cols = options.cols ?? 100;
 		const rows = options.rows ?? 30;
 		this.terminal = new xterm.Terminal({cols, rows, allowProposedApi: true});
@@ -31,13 +34,15 @@ export class PtyProcess {
 			this.terminal.write(data);
 		});
 		this.exited = new Promise(resolve => {
-			this.pty.onExit(({exitCode}) => {
+			this.pty.onExit(({exitCode, signal}) => {
 				this.exitCode = exitCode;
+				this.signal = signal;
 				resolve(exitCode);
 			});
 		});
 	}
 
+	/** The visible screen as text, one line per row. */
 	async screen(): Promise<string> {
 		await new Promise<void>(resolve => {
 			this.terminal.write('', resolve);
@@ -67,6 +72,15 @@ export class PtyProcess {
 		this.pty.write(keys);
 	}
 
+	/** Types keys one at a time, letting the screen catch up between them. */
+	async press(...keys: string[]) {
+		for (const key of keys) {
+			this.pty.write(key);
+			// eslint-disable-next-line no-await-in-loop
+			await sleep(60);
+		}
+	}
+
 	async waitExit(timeout = 15_000): Promise<number> {
 		return Promise.race([
 			this.exited,
@@ -81,4 +95,10 @@ export class PtyProcess {
 			this.pty.kill(signal);
 		} catch {}
 	}
+}
+
+export async function sleep(ms: number) {
+	return new Promise(resolve => {
+		setTimeout(resolve, ms);
+	});
 }

@@ -1,108 +1,17 @@
 import {existsSync} from 'node:fs';
 import {join} from 'node:path';
-import {spawn, type IPty} from 'node-pty';
-import xterm from '@xterm/headless';
+import {PtyProcess, type PtyOptions} from './pty-process.js';
+
+export {sleep, type PtyOptions} from './pty-process.js';
 
 export const cliPath = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 
-export type PtyOptions = {cols?: number; rows?: number; env?: Record<string, string>; cwd?: string};
-
-/**
- * The built winnow binary in a real pseudo-terminal, with a headless xterm keeping the screen as a
- * person would see it: raw mode, the alternate screen and cursor moves all take effect.
- */
-export class PtySession {
-	readonly terminal: InstanceType<typeof xterm.Terminal>;
-	readonly pty: IPty;
-	output = '';
-	exitCode: number | undefined;
-	signal: number | undefined;
-	private readonly exited: Promise<number>;
-
+/** The built winnow binary (`node dist/cli.js …`) in a real pseudo-terminal. */
+export class PtySession extends PtyProcess {
 	constructor(args: string[], options: PtyOptions = {}) {
 		if (!existsSync(cliPath)) throw new Error('dist/cli.js is missing: run npm run build first (npm test does)');
-		const cols = options.cols ?? 100;
-		const rows = options.rows ?? 30;
-		this.terminal = new xterm.Terminal({cols, rows, allowProposedApi: true});
-		this.pty = spawn(process.execPath, [cliPath, ...args], {
-			name: 'xterm-256color',
-			cols,
-			rows,
-			cwd: options.cwd ?? process.cwd(),
-			env: {...process.env, WINNOW_REVIEWER: 'tester', ...options.env} as Record<string, string>,
-		});
-		this.pty.onData(data => {
-			this.output += data;
-			this.terminal.write(data);
-		});
-		this.exited = new Promise(resolve => {
-			this.pty.onExit(({exitCode, signal}) => {
-				this.exitCode = exitCode;
-				this.signal = signal;
-				resolve(exitCode);
-			});
-		});
+		super(process.execPath, [cliPath, ...args], options);
 	}
-
-	/** The visible screen as text, one line per row. */
-	async screen(): Promise<string> {
-		await new Promise<void>(resolve => {
-			this.terminal.write('', resolve);
-		});
-		const buffer = this.terminal.buffer.active;
-		const lines: string[] = [];
-		for (let i = 0; i < this.terminal.rows; i++) lines.push(buffer.getLine(buffer.viewportY + i)?.translateToString(true) ?? '');
-		return lines.join('\n');
-	}
-
-	async waitFor(pattern: string | RegExp, timeout = 15_000): Promise<string> {
-		const deadline = Date.now() + timeout;
-		for (;;) {
-			// eslint-disable-next-line no-await-in-loop
-			const screen = await this.screen();
-			if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
-			if (Date.now() > deadline || this.exitCode !== undefined) {
-				throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${screen}\nexit: ${this.exitCode}`);
-			}
-
-			// eslint-disable-next-line no-await-in-loop
-			await sleep(25);
-		}
-	}
-
-	write(keys: string) {
-		this.pty.write(keys);
-	}
-
-	/** Types keys one at a time, letting the screen catch up between them. */
-	async press(...keys: string[]) {
-		for (const key of keys) {
-			this.pty.write(key);
-			// eslint-disable-next-line no-await-in-loop
-			await sleep(60);
-		}
-	}
-
-	async waitExit(timeout = 10_000): Promise<number> {
-		return Promise.race([
-			this.exited,
-			sleep(timeout).then(() => {
-				throw new Error(`process did not exit within ${timeout} ms; screen:\n${this.terminal.buffer.active.getLine(0)?.translateToString(true)}`);
-			}),
-		]);
-	}
-
-	kill(signal: string = 'SIGKILL') {
-		try {
-			this.pty.kill(signal);
-		} catch {}
-	}
-}
-
-export async function sleep(ms: number) {
-	return new Promise(resolve => {
-		setTimeout(resolve, ms);
-	});
 }
 
 export const keys = {

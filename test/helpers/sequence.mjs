@@ -1,17 +1,9 @@
 // Deterministic decision sequences shared by the child writer (store-writer.mjs) and the tests that
 // check what it wrote. Plain JavaScript so a bare `node` child can import it without a build step.
 
-/** mulberry32: a small, fast, seedable PRNG returning floats in [0, 1). */
-export function prng(seed) {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6D_2B_79_F5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
+import {prng} from '../../bench/prng.js';
+
+export {prng};
 
 const crashVerdicts = ['accepted', 'rejected', 'flagged', null];
 
