@@ -1,4 +1,4 @@
-import {existsSync, readdirSync, utimesSync} from 'node:fs';
+import {existsSync, readdirSync, symlinkSync, utimesSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {LiveSession} from '../source/store/live-session.js';
@@ -27,6 +27,25 @@ describe('LiveSession', () => {
 		bob.refresh();
 		expect(bob.others()).toEqual([]);
 		expect(bob.isTakenByOther('s2')).toBe(false);
+		bob.stop();
+	});
+
+	it('meets a reviewer who names the decisions file through a link', () => {
+		const dir = tempDir();
+		const db = join(dir, 'x.decisions.json');
+		const link = join(dir, 'link.decisions.json');
+		symlinkSync(db, link);
+		const alice = new LiveSession(db, 'alice', 'split', {heartbeat: 60_000});
+		const bob = new LiveSession(link, 'bob', 'split', {heartbeat: 60_000});
+		Object.assign((bob as unknown as {me: {host: string}}).me, {host: 'other-host'});
+		alice.start();
+		bob.start();
+		expect(alice.claim('s1')).toBe(true);
+		bob.refresh();
+		expect(bob.others().map(peer => peer.reviewer)).toEqual(['alice']);
+		expect(bob.isTakenByOther('s1')).toBe(true);
+		expect(existsSync(`${link}.live`)).toBe(false);
+		alice.stop();
 		bob.stop();
 	});
 

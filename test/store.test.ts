@@ -1,9 +1,12 @@
-import {chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, writeFileSync} from 'node:fs';
+import {spawnSync} from 'node:child_process';
+import {chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import fc from 'fast-check';
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
+import {lockSync} from 'proper-lockfile';
 import {DecisionStore, DecisionsFileError} from '../source/store/decision-store.js';
+import {lockPath} from '../source/store/locked-merge-adapter.js';
 import {parseDecisionsFile, readDecisionsFile, serializeDecisionsFile} from '../source/store/decisions-file.js';
 import {mergeRecords, newer} from '../source/store/merge.js';
 import {emptyDecisionsFile, recordKey, schemaVersion, type DecisionRecord, type DecisionsFile} from '../source/store/schema.js';
@@ -308,6 +311,53 @@ describe('DecisionStore', () => {
 		}
 
 		expect(diskVerdicts().size).toBe(3);
+	});
+
+	test('a file named through a link, even before it exists, shares its lock and its file with the target', async () => {
+		// Reviewers who reach one decisions file by different paths (a link to a file still to be made,
+		// a linked folder) must take the same lock and write the same file, or their writes race.
+		const real = join(dir, 'real');
+		mkdirSync(real);
+		const target = join(real, 'shared.decisions.json');
+		const link = join(dir, 'link.decisions.json');
+		const linkedFolder = join(dir, 'folder-link');
+		symlinkSync(target, link);
+		symlinkSync(real, linkedFolder);
+		expect(lockPath(link)).toBe(lockPath(target));
+		expect(lockPath(join(linkedFolder, 'shared.decisions.json'))).toBe(lockPath(target));
+
+		const held = lockSync(target, {realpath: false, lockfilePath: lockPath(target)});
+		const viaLink = await openStore(link, {timeout: 300, retryDelay: 60_000});
+		viaLink.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+		await expect(viaLink.flush()).rejects.toThrow(/locked by another winnow process/);
+		expect(existsSync(target)).toBe(false);
+		held();
+
+		await viaLink.flush();
+		expect(lstatSync(link).isSymbolicLink()).toBe(true);
+		expect(diskVerdicts(target).get(recordKey('s1', 'ann'))).toBe('accepted');
+		const viaFolder = await openStore(join(linkedFolder, 'shared.decisions.json'));
+		expect(viaFolder.get('s1', 'ann')?.verdict).toBe('accepted');
+	});
+
+	test('opening removes the temporary files of writers killed mid-write, and only those', async () => {
+		const store = await openStore();
+		store.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+		await store.flush();
+		const gone = spawnSync(process.execPath, ['-e', '']).pid;
+		const old = new Date(Date.now() - 120_000);
+		const leftover = `${file}.${gone}.0123abcd.tmp`;
+		const fresh = `${file}.${gone}.89abcdef.tmp`;
+		const running = `${file}.${process.pid}.deadbeef.tmp`;
+		const unrelated = join(dir, `other.decisions.json.${gone}.0123abcd.tmp`);
+		for (const path of [leftover, fresh, running, unrelated]) writeFileSync(path, '{"half": ');
+		for (const path of [leftover, running, unrelated]) utimesSync(path, old, old);
+		const again = await openStore();
+		expect(again.get('s1', 'ann')?.verdict).toBe('accepted');
+		// Killed a while ago: removed. Just made (its writer may be a process in another pid namespace
+		// or host), still being written by a live process, or another file's: kept.
+		expect(existsSync(leftover)).toBe(false);
+		expect([fresh, running, unrelated].map(path => existsSync(path))).toEqual([true, true, true]);
 	});
 
 	test('a change reaches the disk on its own shortly after it is made (no flush)', async () => {

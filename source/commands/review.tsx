@@ -1,12 +1,13 @@
 import React from 'react';
 import {render} from 'ink';
-import {open, realpath, rm, stat} from 'node:fs/promises';
+import {open, rm, stat} from 'node:fs/promises';
 import {basename, dirname, join, resolve} from 'node:path';
 import {Dataset} from '../dataset/dataset.js';
 import {DecisionStore} from '../store/decision-store.js';
 import {DecisionsFileError} from '../store/errors.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {LiveSession} from '../store/live-session.js';
+import {canonicalPath} from '../store/canonical-path.js';
 import {ReviewController, type ReviewMode} from '../review/controller.js';
 import {App} from '../ui/App.js';
 import {UsageError, oneOf, listFlag, type CommonOptions} from '../cli/options.js';
@@ -144,7 +145,7 @@ const writeProblems: Record<string, string> = {
  * beside it, as every save does.
  */
 async function checkWritable(db: string): Promise<void> {
-	const target = await realpath(db).catch(() => resolve(db));
+	const target = canonicalPath(db);
 	const probe = join(dirname(target), `.${basename(target)}.${process.pid}.probe`);
 	try {
 		await (await open(probe, 'wx')).close();

@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import {closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeSync, renameSync} from 'node:fs';
 import {hostname} from 'node:os';
 import {join} from 'node:path';
+import {canonicalPath} from './canonical-path.js';
 
 /** Longest wait before our presence file says which sample we moved to (ms). */
 const presenceDelay = 100;
@@ -38,7 +39,8 @@ export class LiveSession {
 	error: string | undefined;
 
 	constructor(dbPath: string, reviewer: string, mode: string, options: LiveOptions = {}) {
-		this.folder = `${dbPath}.live`;
+		// Beside the file the path really names, so reviewers who reach it by different links meet.
+		this.folder = `${canonicalPath(dbPath)}.live`;
 		this.presenceFolder = join(this.folder, 'presence');
 		this.leaseFolder = join(this.folder, 'leases');
 		this.me = {reviewer, host: hostname(), pid: process.pid, mode};

@@ -1,10 +1,12 @@
 import {randomBytes} from 'node:crypto';
-import {open, readFile, realpath, rename, rm, stat, type FileHandle} from 'node:fs/promises';
-import {closeSync, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, openSync, realpathSync, renameSync, rmSync, statSync, writev, writevSync, type Stats} from 'node:fs';
+import {open, readFile, rename, rm, stat, type FileHandle} from 'node:fs/promises';
+import {closeSync, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, openSync, renameSync, rmSync, statSync, writev, writevSync, type Stats} from 'node:fs';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
 import {DecisionsFileError} from './errors.js';
+import {canonicalPath} from './canonical-path.js';
 import {FileSnapshot} from './file-snapshot.js';
+import {removeLeftoverTemporaries, temporaryName} from './leftover-temporaries.js';
 import {readDecisionsFile, serializeDecisionsFile} from './decisions-file.js';
 import {mergeRecords} from './merge.js';
 import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile} from './schema.js';
@@ -17,6 +19,11 @@ import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile} 
  */
 export const defaultLockStale = 5000;
 const lockUpdate = 1000;
+
+/** The lock beside the file the path really names: one lock, whichever link a process came by. */
+export function lockPath(path: string): string {
+	return `${canonicalPath(path)}.lock`;
+}
 
 export type LockOptions = {
 	/** How long to keep trying for the lock before giving up on this write (ms). */
@@ -48,6 +55,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 
 	async read(): Promise<DecisionsFile | null> {
 		return this.exclusive(async () => {
+			removeLeftoverTemporaries(canonicalPath(this.path));
 			const current = await this.statTarget();
 			const bytes = current && await this.readBytes();
 			if (!bytes) {
@@ -68,12 +76,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 		// snapshot already holds needs no place in the queue, where it would hold up the next write.
 		// Taken synchronously: an awaited stat can straddle one of our own writes and look like another
 		// process's, and then this waits in the queue, holding up the writes behind it.
-		let target = this.path;
-		try {
-			target = realpathSync(this.path);
-		} catch {}
-
-		if (this.snapshot.matches(statTargetSync(this.path, target))) return [];
+		if (this.snapshot.matches(statTargetSync(this.path, canonicalPath(this.path)))) return [];
 		return this.exclusive(async () => this.catchUp(await this.statTarget()));
 	}
 
@@ -95,7 +98,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 				this.compromised = error;
 			});
 			try {
-				const target = await realpath(this.path).catch(() => this.path);
+				const target = canonicalPath(this.path);
 				// Taken before the read: if the file changes after this, someone wrote without our lock.
 				const before = await this.statTarget(target);
 				const incoming = await this.catchUp(before);
@@ -127,7 +130,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 		try {
 			release = lockSync(this.path, {
 				realpath: false,
-				lockfilePath: `${this.path}.lock`,
+				lockfilePath: lockPath(this.path),
 				stale: this.options.stale ?? defaultLockStale,
 				update: lockUpdate,
 				onCompromised: error => {
@@ -142,11 +145,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 		}
 
 		try {
-			let target = this.path;
-			try {
-				target = realpathSync(this.path);
-			} catch {}
-
+			const target = canonicalPath(this.path);
 			const before = statTargetSync(this.path, target);
 			// Reads only when another process wrote (off the main thread: one more await).
 			const incoming = await this.catchUp(before);
@@ -183,7 +182,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 			this.compromised = error;
 		});
 		try {
-			const target = await realpath(this.path).catch(() => this.path);
+			const target = canonicalPath(this.path);
 			// Taken before the read: if the file changes after this, someone wrote without our lock.
 			const before = await statIfAny(target);
 			const onDisk = await readDecisionsFile(this.path, this.datasetName);
@@ -257,7 +256,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 
 	private async statTarget(target?: string): Promise<Stats | undefined> {
 		try {
-			return await statIfAny(target ?? await realpath(this.path).catch(() => this.path));
+			return await statIfAny(target ?? canonicalPath(this.path));
 		} catch (error) {
 			throw readError(this.path, error);
 		}
@@ -285,7 +284,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 					// eslint-disable-next-line no-await-in-loop
 					return await lock(this.path, {
 						realpath: false,
-						lockfilePath: `${this.path}.lock`,
+						lockfilePath: lockPath(this.path),
 						stale,
 						update: lockUpdate,
 						// proper-lockfile's default throws from a timer, which would kill the process.
@@ -324,7 +323,7 @@ function statTargetSync(path: string, target: string): Stats | undefined {
 const syncWriteLimit = 1024 * 1024;
 
 async function replaceFileQuick(path: string, chunks: Buffer[], old: Stats | undefined, beforeRename: () => void): Promise<number> {
-	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	const temporary = temporaryName(path, process.pid, randomBytes(4).toString('hex'));
 	const mode = old ? old.mode & 0o7777 : 0o666;
 	let fd: number | undefined;
 	try {
@@ -428,7 +427,7 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
  * the write), then renamed over path. A crash at any moment leaves the old file or the new one, never a mix.
  */
 async function replaceFile(path: string, content: string | Buffer[], old: Stats | undefined, beforeRename: () => Promise<void>): Promise<number> {
-	const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+	const temporary = temporaryName(path, process.pid, randomBytes(4).toString('hex'));
 	const mode = old ? old.mode & 0o7777 : 0o666;
 	let handle: FileHandle | undefined;
 	try {
