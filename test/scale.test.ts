@@ -15,6 +15,7 @@ import {parseDecisionsFile} from '../source/store/decisions-file.js';
 import {StatusCounter, type SampleState} from '../source/store/status-counts.js';
 import type {SampleStatus} from '../source/store/verdict-policy.js';
 import {ensureBuilt, repoRoot} from './helpers/store-processes.js';
+import {prng} from './helpers/sequence.mjs';
 
 let dir: string;
 beforeEach(() => {
@@ -256,6 +257,46 @@ describe('StatusCounter', () => {
 			expect(counts.decided).toBe(counts.accepted + counts.rejected + counts.flagged);
 			expect(counts.undecided).toBe(100 - counts.decided);
 		}));
+	});
+
+	test('refreshes while a dataset is indexed end with the counts made from scratch, and look only at what indexing can change', async () => {
+		// 1,000 decided ids, indexed 100 samples at a time in shuffled order, some ids occurring twice.
+		const statuses: SampleStatus[] = ['accepted', 'rejected', 'flagged', 'undecided'];
+		const random = prng(7);
+		const status = new Map(Array.from({length: 1000}, (_, i) => [`s${i}`, statuses[i % 4]]));
+		const order = [...status.keys(), 's3', 's10', 's500', 'other'].sort(() => random() - 0.5);
+		const occurrences = new Map<string, number>();
+		const repeats = new Map<string, number>();
+		const stateOf = (id: string): SampleState => ({status: status.get(id) ?? 'undecided', conflict: false});
+		let looked = 0;
+		const counter = new StatusCounter(stateOf, id => {
+			looked++;
+			return occurrences.get(id) ?? 0;
+		});
+		counter.rebuild(0, []);
+		for (let from = 0; from < order.length; from += 100) {
+			const unfoundBefore = [...status.keys()].filter(id => !occurrences.has(id)).length;
+			for (const id of order.slice(from, from + 100)) {
+				const seen = occurrences.get(id) ?? 0;
+				occurrences.set(id, seen + 1);
+				if (seen > 0) repeats.set(id, seen);
+			}
+
+			counter.total = Math.min(order.length, from + 100);
+			looked = 0;
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise<void>(resolve => {
+				counter.refreshAfterIndexing(() => status.keys(), () => repeats.keys(), resolve);
+			});
+			// The first pass looks at every decided id; later ones at those not found yet, and repeats.
+			expect(looked).toBe(from === 0 ? status.size : unfoundBefore + repeats.size);
+			const scratch = new StatusCounter(stateOf, id => occurrences.get(id) ?? 0);
+			scratch.rebuild(counter.counts.total, status.keys());
+			expect(counter.counts).toEqual(scratch.counts);
+		}
+
+		expect(counter.counts.decided).toBe(752);
+		counter.stop();
 	});
 
 	test('a background refresh of many ids ends with the counts made from scratch, and runs again if asked meanwhile', async () => {

@@ -78,9 +78,9 @@ export class ReviewController {
 			// More samples indexed: any decided id may now occur, or occur more often. The counter
 			// re-evaluates them in the background, a few milliseconds at a time, never holding up a key.
 			this.counter.total = dataset.count;
-			this.counter.refreshAll(() => (function * () {
+			this.counter.refreshAfterIndexing(() => (function * () {
 				for (const record of store.all()) yield record.sample;
-			})(), () => {
+			})(), () => dataset.repeats.keys(), () => {
 				this.scheduleRecount();
 			});
 			// The end of indexing shows at once; progress before it, at most every 200 ms.

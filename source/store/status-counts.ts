@@ -31,6 +31,11 @@ export class StatusCounter {
 	private snapshot: StatusCounts | undefined;
 	/** Each counted id's share (ids that count for nothing are not held). */
 	private readonly held = new Map<string, Held>();
+	/** Ids last evaluated when no indexed sample carried them (decided, but not reached by indexing yet). */
+	private readonly unseen = new Set<string>();
+	/** Whether a refresh pass has evaluated every decided id, so that `unseen` holds all that are not found. */
+	private unseenKnown = false;
+	private passIsFull = false;
 	private refreshing: NodeJS.Immediate | undefined;
 	private refreshWaiting: NodeJS.Timeout | undefined;
 	private lastPassAt = Number.NEGATIVE_INFINITY;
@@ -61,6 +66,8 @@ export class StatusCounter {
 	update(id: string) {
 		const before = this.held.get(id);
 		const occurrences = this.occurrences(id);
+		if (occurrences === 0) this.unseen.add(id);
+		else this.unseen.delete(id);
 		let after: Held | undefined;
 		if (occurrences > 0) {
 			const {status, conflict} = this.stateOf(id);
@@ -112,6 +119,25 @@ export class StatusCounter {
 		}
 	}
 
+	/**
+	 * refreshAll for when more of the dataset was indexed. The first pass evaluates every decided id;
+	 * after it, only what indexing can have changed: ids not found in the dataset yet, and ids that
+	 * occur more than once (`repeated`). A found id's share changes only with its decisions (update)
+	 * or its number of samples, so later passes cost what is left to find, not all decisions.
+	 */
+	refreshAfterIndexing(decided: () => Iterable<string>, repeated: () => Iterable<string>, done?: () => void) {
+		this.refreshAll(() => {
+			this.passIsFull = !this.unseenKnown;
+			return this.passIsFull ? decided() : this.notFoundThen(repeated());
+		}, done);
+	}
+
+	private * notFoundThen(repeated: Iterable<string>): Iterable<string> {
+		// A copy: update() removes the ids it finds from the set while the pass goes on.
+		yield * [...this.unseen];
+		yield * repeated;
+	}
+
 	/** Stops a background refresh. */
 	stop() {
 		if (this.refreshing) clearImmediate(this.refreshing);
@@ -137,6 +163,8 @@ export class StatusCounter {
 		}
 
 		this.refreshing = undefined;
+		this.unseenKnown ||= this.passIsFull;
+		this.passIsFull = false;
 		this.lastPassAt = performance.now();
 		this.refreshDone?.();
 		if (this.refreshAgain && this.refreshIds) {
@@ -148,6 +176,8 @@ export class StatusCounter {
 	/** Starts over from a list of ids to evaluate (every decided id, or every indexed sample's). */
 	rebuild(total: number, ids: Iterable<string>) {
 		this.held.clear();
+		this.unseen.clear();
+		this.unseenKnown = false;
 		this.current = emptyCounts();
 		this.current.total = total;
 		this.snapshot = undefined;
