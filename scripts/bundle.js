@@ -71,6 +71,36 @@ function sameStyles(a, b) {
 	},
 };
 
+/*
+npm installs a package once per version range it cannot share: Ink, cli-truncate and widest-line each
+have their own copy of string-width 8.3.0 in node_modules, and esbuild bundles each copy. Three
+copies meant three Intl.Segmenters and three compilations of its emoji regular expressions on every
+start. A package met again at the same name and version (the same code) is bundled once.
+*/
+const oneCopyPerVersion = {
+	name: 'one-copy-per-version',
+	setup(build) {
+		const first = new Map();
+		build.onResolve({filter: /^[^./]/}, async args => {
+			if (args.pluginData?.deduping) return undefined;
+			const result = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {deduping: true}});
+			if (result.errors.length > 0 || !result.path.includes('node_modules')) return undefined;
+			const root = packageRoot(result.path);
+			if (!root) return undefined;
+			const {readFileSync} = await import('node:fs');
+			const {name, version} = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
+			const id = `${name}@${version}:${result.path.slice(root.length)}`;
+			if (!first.has(id)) first.set(id, result.path);
+			return {path: first.get(id)};
+		});
+	},
+};
+
+function packageRoot(path) {
+	const match = /^(.*node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(path);
+	return match?.[1];
+}
+
 await build({
 	entryPoints: ['source/cli.tsx'],
 	outfile: 'dist/cli.js',
@@ -79,7 +109,7 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
-	plugins: [withoutDevtools, yogaWithoutFetch, fasterStyledChars],
+	plugins: [withoutDevtools, oneCopyPerVersion, yogaWithoutFetch, fasterStyledChars],
 	// Half the bytes to read and compile at every start (~45 ms here); nothing reads function names.
 	minify: true,
 	banner: {js: "#!/usr/bin/env node\nimport {createRequire as __winnowRequire} from 'node:module';\nconst require = __winnowRequire(import.meta.url);"},
