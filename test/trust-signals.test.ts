@@ -2,7 +2,7 @@
 // or ctrl-c the terminal is back in cooked mode (checked with stty in the same pty), the cursor
 // is shown and the main screen is back; a pty whose other end closes (an SSH link dropping: SIGHUP,
 // then EIO on every write) loses no decision either.
-import {readFileSync} from 'node:fs';
+import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cliPath} from './helpers/cli-run.js';
@@ -103,6 +103,13 @@ describe('leaving by signal or ctrl-c restores the terminal', () => {
 
 			expect(isRunning(pid), 'winnow still running after the terminal went away').toBe(false);
 			expect(savedVerdicts(dir)).toEqual({s1: 'accepted', s2: 'rejected'});
+			// Ended as a hang-up (the shell's 129), not by Node aborting while it restores a terminal
+			// that is gone (SIGABRT, a native stack trace).
+			await session.waitExit();
+			expect(session.signal === 1 || session.exitCode === 129, `exit ${session.exitCode}, signal ${session.signal}`).toBe(true);
+			// It let go of the sample it had open and left the live folder: whoever starts next resumes there.
+			const live = join(dir, 'samples.decisions.json.live');
+			expect([...readdirSync(join(live, 'presence')), ...readdirSync(join(live, 'leases'))]).toEqual([]);
 		} finally {
 			session.kill();
 		}

@@ -81,6 +81,11 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 					: `winnow: ${controller.counts.decided}/${controller.counts.total} decided (${made >= 0 ? '+' : ''}${made} this session), saved in ${sanitizeLine(common.db)}.\n`);
 			}
 
+			if (!terminal.usable) {
+				hangUp();
+				return;
+			}
+
 			resolveExit(code);
 		};
 
@@ -113,6 +118,19 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			if (controller.state.quitting) void quit();
 		});
 	});
+}
+
+/**
+ * Ends the process as a hang-up does, once everything is saved and released. Exiting normally
+ * would not do: on exit Node restores the terminal's settings, and on a terminal that has hung up
+ * that fails and Node 20 aborts (SIGABRT, a native stack trace; fixed in later Node versions). A
+ * hang-up is what happened, and the shell reports it the same way (exit status 129).
+ */
+function hangUp(): never {
+	process.removeAllListeners('SIGHUP');
+	process.kill(process.pid, 'SIGHUP');
+	// Not reached: SIGHUP's default action ends the process.
+	process.exit(signalExitCodes.SIGHUP);
 }
 
 async function withLimit(promise: Promise<void>, ms: number): Promise<void> {

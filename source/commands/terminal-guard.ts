@@ -17,10 +17,16 @@ export class TerminalGuard {
 			this.usable = false;
 			this.brokenListener?.();
 		});
-		process.stdin.on('error', () => {
+		const broken = () => {
 			this.usable = false;
 			this.brokenListener?.();
-		});
+		};
+
+		// A terminal that hangs up (SSH link dropped, tmux session killed) ends standard input: with
+		// an error (EIO) or as an end of file, and not always with a SIGHUP.
+		process.stdin.on('error', broken);
+		process.stdin.on('end', broken);
+		process.stdin.on('close', broken);
 	}
 
 	onBroken(listener: () => void) {
