@@ -11,6 +11,8 @@ import {EntryReader, type ScanStats} from '../source/dataset/entry-scanner.js';
 import {Dataset} from '../source/dataset/dataset.js';
 import {sampleId} from '../source/dataset/identity.js';
 import {DecisionStore} from '../source/store/decision-store.js';
+import {ReviewController} from '../source/review/controller.js';
+import {defaultCategories} from '../source/review/categories.js';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
 import {StatusCounter, type SampleState} from '../source/store/status-counts.js';
 import type {SampleStatus} from '../source/store/verdict-policy.js';
@@ -326,5 +328,32 @@ describe('StatusCounter', () => {
 		expect(counter.counts).toEqual(scratch.counts);
 		expect(counter.counts.decided).toBe(30_000);
 		counter.stop();
+	});
+});
+
+describe('reviewing while the file is still being read', () => {
+	test('deciding the last sample read so far moves on to the next one once it is read, not back to the start', async () => {
+		const path = join(dir, 'samples.jsonl');
+		writeFileSync(path, Array.from({length: 5000}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
+		const store = await DecisionStore.open(join(dir, 'samples.decisions.json'), 'samples.jsonl', {watchInterval: 0});
+		const dataset = await Dataset.open(path, {firstBatch: 5, firstChunk: 512, worker: false});
+		// No await from here until the decision: the rest of the file is read in later turns.
+		expect(dataset.indexed).toBe(false);
+		const controller = new ReviewController(dataset, store, {reviewer: 'ann', categories: defaultCategories});
+		controller.dispatch({type: 'last'});
+		const lastRead = controller.state.cursor;
+		expect(lastRead).toBe(dataset.count - 1);
+		controller.dispatch({type: 'decide', verdict: 'accepted'});
+		expect(controller.state.cursor).toBe(lastRead);
+		expect(controller.state.message).toMatch(/still reading the file/);
+		await dataset.whenIndexed;
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+		expect(controller.state.cursor).toBe(lastRead + 1);
+		expect(store.get(`s${lastRead + 1}`, 'ann')?.verdict).toBe('accepted');
+		controller.close();
+		store.close();
+		dataset.close();
 	});
 });

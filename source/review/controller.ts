@@ -61,6 +61,8 @@ export class ReviewController {
 	private readonly counter: StatusCounter;
 	private version = 0;
 	private resumePending = false;
+	/** A decision's move to the next sample, waiting for more of the file to be read. */
+	private pendingAdvance: {what: string; scanned: number} | undefined;
 	private scanned = 0;
 
 	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
@@ -75,6 +77,7 @@ export class ReviewController {
 		});
 		dataset.onChange(() => {
 			this.resumeWhenFound();
+			this.continueAdvance();
 			// More samples indexed: any decided id may now occur, or occur more often. The counter
 			// re-evaluates them in the background, a few milliseconds at a time, never holding up a key.
 			this.counter.total = dataset.count;
@@ -154,6 +157,7 @@ export class ReviewController {
 		this.state = {...this.state, cursor: index, scroll: 0, message};
 		this.sampleRows = undefined;
 		this.resumePending = false;
+		this.pendingAdvance = undefined;
 		this.hold(index);
 	}
 
@@ -389,6 +393,19 @@ export class ReviewController {
 	}
 
 	private advance(what: string) {
+		if (!this.dataset.indexed) {
+			// Not past the end while the file is still being read: the next sample may be in the rest.
+			const ahead = findIndex(this.state.cursor, 1, this.dataset.count, i => this.available(i));
+			if (ahead !== undefined) {
+				this.moveTo(ahead);
+				return;
+			}
+
+			this.state = {...this.state, message: `${what}; looking further on (still reading the file)…`};
+			this.pendingAdvance = {what, scanned: this.dataset.count};
+			return;
+		}
+
 		const target = findWrapping(this.state.cursor, 1, this.dataset.count, i => this.available(i));
 		if (target === undefined) {
 			this.state = {...this.state, message: `${what}; no more ${this.filterNoun()} samples${this.dataset.indexed ? '' : ' yet (still reading the file)'} — f changes the filter`};
@@ -454,6 +471,19 @@ export class ReviewController {
 
 	private claimable(i: number): boolean {
 		return this.mode !== 'split' || !this.options.live || (!this.options.live.isTakenByOther(this.dataset.idOf(i)) && this.hold(i));
+	}
+
+	/** An advance past the samples read so far: moves on once more are read (or wraps at the end). */
+	private continueAdvance() {
+		const pending = this.pendingAdvance;
+		if (!pending) return;
+		const ahead = findIndex(pending.scanned - 1, 1, this.dataset.count, i => this.available(i));
+		pending.scanned = this.dataset.count;
+		if (ahead === undefined && !this.dataset.indexed) return;
+		this.pendingAdvance = undefined;
+		if (ahead === undefined) this.advance(pending.what);
+		else this.moveTo(ahead);
+		this.notify();
 	}
 
 	/** While the file is still being read, move to the first undecided sample once it is found. */
