@@ -105,6 +105,8 @@ describe('review screen', () => {
 		expect(frame()).toContain('question 1');
 		await type(':', '99', '\r');
 		expect(frame()).toContain('no sample 99');
+		await type(':', 'abc', '\r');
+		expect(frame()).toContain('go to: type a sample number from 1 to 6');
 		// Over SSH, digits and enter typed quickly arrive as one chunk.
 		await type(':', '3\r');
 		expect(frame()).toContain('question 3');
@@ -181,5 +183,19 @@ describe('review screen', () => {
 		await tick(300);
 		const file = JSON.parse(readFileSync(db, 'utf8')) as {decisions: unknown[]};
 		expect(file.decisions).toHaveLength(1);
+	});
+});
+
+describe('what a reviewer is told about their own decisions', () => {
+	it('counts only this reviewer\'s decisions of this session, and an undo speaks of their own decision', async () => {
+		const {frame, type, store, controller} = await screen(chatLines(6));
+		// Bob decided sample 6 (in another process): counted in the totals, not as this reviewer's work.
+		store.set({sample: 's6', reviewer: 'bob', verdict: 'accepted'});
+		await type('a', 'r', 'a');
+		expect(controller.decidedThisSession()).toBe(3);
+		await type('u');
+		expect(controller.decidedThisSession()).toBe(2);
+		expect(frame()).toMatch(/undone: your decision on sample 3 is withdrawn/);
+		expect(controller.counts.decided).toBe(3);
 	});
 });

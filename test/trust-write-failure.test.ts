@@ -141,7 +141,7 @@ describe.each(breakers)('a failing write mid-session: $name', breaker => {
 			fix();
 			session.write('r');
 			expect(await session.waitExit()).toBe(0);
-			expect(session.output).toMatch(/5\/8 decided \(\+5 this session\), saved in/);
+			expect(session.output).toMatch(/5\/8 decided, 5 by you \(tester\) this session; saved in/);
 			expect(verdictsIn(db)).toMatchObject({s5: 'accepted'});
 		} finally {
 			session.kill();

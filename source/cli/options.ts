@@ -30,8 +30,13 @@ export function defaultReviewer(env: NodeJS.ProcessEnv = process.env): string {
 
 export function resolveCommon(input: string[], flags: {db?: string; reviewer?: string; idField?: string}, command: string): CommonOptions {
 	const [dataset, ...extra] = input;
-	if (!dataset) throw new UsageError(`${command === 'review' ? 'winnow' : `winnow ${command}`} needs a dataset: give the path of a .jsonl file (winnow --help shows the usage).`);
-	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}": give one dataset (winnow --help shows the usage).`);
+	if (!dataset) throw new UsageError(`no dataset given: name a .jsonl file, as in winnow ${command === 'review' ? '' : `${command} `}data.jsonl (winnow --help shows the usage).`);
+	if (extra.length > 0) {
+		const meant = command === 'review' ? closeCommand(dataset) : undefined;
+		if (meant) throw new UsageError(`unknown command "${dataset}": did you mean winnow ${meant} ${extra[0]}? (winnow --help lists the commands.)`);
+		throw new UsageError(`unexpected argument "${extra[0]}": give one dataset (winnow --help shows the usage).`);
+	}
+
 	const reviewer = flags.reviewer?.trim() || defaultReviewer();
 	if (flags.idField !== undefined && flags.idField.trim() === '') throw new UsageError('--id-field needs a field name, e.g. --id-field uuid.');
 	return {
@@ -51,4 +56,27 @@ export function listFlag(values: string[] | string | undefined): string[] {
 export function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
 	if (!allowed.includes(value as T)) throw new UsageError(`unknown ${flag} "${value}": use one of ${allowed.join(', ')}.`);
 	return value as T;
+}
+
+const commands = ['export', 'stats', 'review'];
+
+/** The command a word was probably meant to be (one or two letters off, or two swapped), if any. */
+export function closeCommand(word: string): string | undefined {
+	const lower = word.toLowerCase();
+	if (lower.includes('.') || lower.includes('/')) return undefined;
+	return commands.find(command => command !== lower && editDistance(command, lower) <= 2);
+}
+
+/** Levenshtein distance with adjacent swaps counting as one edit. */
+function editDistance(a: string, b: string): number {
+	const rows = Array.from({length: a.length + 1}, (_, i) => Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+	for (let i = 1; i <= a.length; i++) {
+		for (let j = 1; j <= b.length; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+		}
+	}
+
+	return rows[a.length][b.length];
 }

@@ -4,7 +4,7 @@ import {open, rm, stat} from 'node:fs/promises';
 import {basename, dirname, join, resolve} from 'node:path';
 import {Dataset} from '../dataset/dataset.js';
 import {DecisionStore} from '../store/decision-store.js';
-import {DecisionsFileError} from '../store/errors.js';
+import {DecisionsFileError, fileProblem} from '../store/errors.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {LiveSession} from '../store/live-session.js';
 import {canonicalPath} from '../store/canonical-path.js';
@@ -50,7 +50,6 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 	live.start();
 	const controller = new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead, live});
 	store.startWatching();
-	const decidedAtStart = controller.counts.decided;
 	const terminal = new TerminalGuard(process.stdout);
 	terminal.enter();
 
@@ -75,10 +74,10 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			dataset.close();
 			const unsaved = store.status.unsaved;
 			if (terminal.usable) {
-				const made = controller.counts.decided - decidedAtStart;
+				const made = controller.decidedThisSession();
 				process.stderr.write(lostUnsaved && unsaved > 0
 					? `winnow: quit with ${unsaved} decision${unsaved === 1 ? '' : 's'} not saved to ${sanitizeLine(common.db)}.\n`
-					: `winnow: ${controller.counts.decided}/${controller.counts.total} decided (${made >= 0 ? '+' : ''}${made} this session), saved in ${sanitizeLine(common.db)}.\n`);
+					: `winnow: ${controller.counts.decided.toLocaleString('en')}/${controller.counts.total.toLocaleString('en')} decided, ${made.toLocaleString('en')} by you (${sanitizeLine(controller.reviewer)}) this session; saved in ${sanitizeLine(common.db)}.\n`);
 			}
 
 			if (!terminal.usable) {
@@ -147,15 +146,6 @@ async function withLimit(promise: Promise<void>, ms: number): Promise<void> {
 	}
 }
 
-const writeProblems: Record<string, string> = {
-	EACCES: 'permission denied',
-	EPERM: 'permission denied',
-	EROFS: 'read-only file system',
-	ENOSPC: 'no space left on the disk',
-	EDQUOT: 'disk quota exceeded',
-	ENOTDIR: 'part of the path is not a folder',
-	ENOENT: 'no such folder',
-};
 
 /**
  * Refuses at the start, rather than after the first decision, when the decisions file's folder
@@ -171,7 +161,7 @@ async function checkWritable(db: string): Promise<void> {
 		const code = (error as NodeJS.ErrnoException).code ?? 'error';
 		// ENOENT with the folder there: a place such as /proc, where no new file can be made.
 		const folderExists = code === 'ENOENT' && await stat(dirname(target)).then(() => true, () => false);
-		const problem = folderExists ? 'no new file can be made in its folder' : writeProblems[code] ?? code;
+		const problem = folderExists ? 'no new file can be made in its folder' : fileProblem(error);
 		throw new DecisionsFileError(`${db} cannot be written (${problem}), so decisions could not be saved: pass --db with a file in a folder you can write.`);
 	}
 

@@ -61,6 +61,8 @@ export class ReviewController {
 	private readonly counter: StatusCounter;
 	private version = 0;
 	private resumePending = false;
+	/** Samples this reviewer changed in this session. */
+	private readonly touched = new Set<string>();
 	/** A decision's move to the next sample, waiting for more of the file to be read. */
 	private pendingAdvance: {what: string; scanned: number} | undefined;
 	private scanned = 0;
@@ -94,6 +96,13 @@ export class ReviewController {
 			this.current = undefined;
 			this.notify();
 		});
+	}
+
+	/** How many samples this reviewer decided in this session (and has not undone). */
+	decidedThisSession(): number {
+		let decided = 0;
+		for (const id of this.touched) if (this.store.get(id, this.reviewer)?.verdict) decided++;
+		return decided;
 	}
 
 	/** Other live reviewers on this decisions file. */
@@ -345,6 +354,7 @@ export class ReviewController {
 		const {sample, mine} = this.currentSample();
 		const before = this.decisionsOf(sample.id);
 		this.state = {...this.state, undo: [...this.state.undo, {index: sample.index, sample: sample.id, previous: mine}]};
+		this.touched.add(sample.id);
 		this.store.set({
 			sample: sample.id,
 			reviewer: this.reviewer,
@@ -363,6 +373,7 @@ export class ReviewController {
 		const {sample, mine} = this.currentSample();
 		const before = this.decisionsOf(sample.id);
 		this.state = {...this.state, mode: {name: 'browse'}, undo: [...this.state.undo, {index: sample.index, sample: sample.id, previous: mine}]};
+		this.touched.add(sample.id);
 		this.store.set({sample: sample.id, reviewer: this.reviewer, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution});
 		this.current = undefined;
 		this.afterLocalChange(sample.id, before);
@@ -378,6 +389,7 @@ export class ReviewController {
 
 		const before = this.decisionsOf(last.sample);
 		const {previous} = last;
+		this.touched.add(last.sample);
 		this.store.set({
 			sample: last.sample,
 			reviewer: this.reviewer,
@@ -389,7 +401,10 @@ export class ReviewController {
 		this.current = undefined;
 		this.afterLocalChange(last.sample, before);
 		this.state = {...this.state, undo: this.state.undo.slice(0, -1)};
-		this.moveTo(last.index, `undone: sample ${last.index + 1} is ${previous?.verdict ?? 'undecided'} again`);
+		// About this reviewer's own decision: others' decisions on the sample stay as they are.
+		this.moveTo(last.index, previous?.verdict
+			? `undone: sample ${last.index + 1} is back to your earlier ${previous.verdict}`
+			: `undone: your decision on sample ${last.index + 1} is withdrawn`);
 	}
 
 	private advance(what: string) {
@@ -416,7 +431,13 @@ export class ReviewController {
 	}
 
 	private goTo(number: number) {
-		if (!Number.isInteger(number) || number < 1 || number > this.dataset.count) {
+		if (!Number.isInteger(number) || number < 1) {
+			// Nothing typed (letters are not taken): say what the prompt wants.
+			this.state = {...this.state, mode: {name: 'browse'}, message: `go to: type a sample number from 1 to ${this.dataset.count.toLocaleString('en')}${this.dataset.indexed ? '' : ' (so far)'}, then enter`};
+			return;
+		}
+
+		if (number > this.dataset.count) {
 			this.state = {...this.state, mode: {name: 'browse'}, message: `no sample ${number}: there are ${this.dataset.count}${this.dataset.indexed ? '' : ' so far'}`};
 			return;
 		}

@@ -1,5 +1,5 @@
 import {readFile} from 'node:fs/promises';
-import {DecisionsFileError} from './errors.js';
+import {DecisionsFileError, fileProblem} from './errors.js';
 import {schemaVersion, verdicts, type DecisionRecord, type DecisionsFile} from './schema.js';
 
 /** Reads and checks a decisions file; undefined when it does not exist yet. */
@@ -11,7 +11,7 @@ export async function readDecisionsFile(path: string, datasetName: string): Prom
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') return undefined;
 		if (code === 'EISDIR') throw new DecisionsFileError(`${path} is a directory, not a decisions file; pass --db with a file name.`);
-		throw new DecisionsFileError(`${path} cannot be read (${code ?? (error as Error).message}); check its permissions.`);
+		throw new DecisionsFileError(`${path} cannot be read (${fileProblem(error)}); check its permissions.`);
 	}
 
 	return parseDecisionsFile(text, path, datasetName);

@@ -3,6 +3,7 @@ import {closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statS
 import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {canonicalPath} from './canonical-path.js';
+import {fileProblem} from './errors.js';
 
 /** Longest wait before our presence file says which sample we moved to (ms). */
 const presenceDelay = 100;
@@ -54,7 +55,7 @@ export class LiveSession {
 			mkdirSync(this.leaseFolder, {recursive: true});
 			this.writePresence();
 		} catch (error) {
-			this.error = `pairing is off: ${this.folder} cannot be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
+			this.error = `pairing is off: ${this.folder} cannot be written (${fileProblem(error)})`;
 			return;
 		}
 

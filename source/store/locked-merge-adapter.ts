@@ -3,7 +3,7 @@ import {open, readFile, rename, rm, stat, type FileHandle} from 'node:fs/promise
 import {closeSync, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, openSync, renameSync, rmSync, statSync, writev, writevSync, type Stats} from 'node:fs';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
-import {DecisionsFileError} from './errors.js';
+import {DecisionsFileError, fileProblem} from './errors.js';
 import {canonicalPath} from './canonical-path.js';
 import {FileSnapshot} from './file-snapshot.js';
 import {removeLeftoverTemporaries, temporaryName} from './leftover-temporaries.js';
@@ -141,7 +141,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
 			if (code === 'ELOCKED') return undefined;
-			throw new DecisionsFileError(`${this.path} cannot be written (${code ?? (error as Error).message}); decisions are kept in memory and will be retried.`);
+			throw new DecisionsFileError(`${this.path} cannot be written (${fileProblem(error)}); decisions are kept in memory and will be retried.`);
 		}
 
 		try {
@@ -302,7 +302,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 				throw new DecisionsFileError(`${this.path} is locked by another winnow process that has held it for over ${timeout / 1000}s; decisions are kept and will be retried.`);
 			}
 
-			throw new DecisionsFileError(`${this.path} cannot be written (${code ?? (error as Error).message}); decisions are kept in memory and will be retried.`);
+			throw new DecisionsFileError(`${this.path} cannot be written (${fileProblem(error)}); decisions are kept in memory and will be retried.`);
 		}
 	}
 }
@@ -413,7 +413,7 @@ async function statIfAny(path: string): Promise<Stats | undefined> {
 function readError(path: string, error: unknown): DecisionsFileError {
 	const code = (error as NodeJS.ErrnoException).code;
 	if (code === 'EISDIR') return new DecisionsFileError(`${path} is a directory, not a decisions file; pass --db with a file name.`);
-	return new DecisionsFileError(`${path} cannot be read (${code ?? (error as Error).message}); check its permissions.`);
+	return new DecisionsFileError(`${path} cannot be read (${fileProblem(error)}); check its permissions.`);
 }
 
 function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
