@@ -42,8 +42,20 @@ describe('the real binary in a pseudo-terminal', () => {
 		const screen = await second.waitFor('question 4');
 		expect(screen).toContain('4/8');
 		expect(screen).toMatch(/3\/8 decided/);
+		expect(screen).toContain('resumed where you left off: sample 4');
+		// Skipping past samples and leaving: the next session opens exactly there, not at the skipped ones.
+		await second.press('s');
+		await second.waitFor('question 5');
+		await second.press('s');
+		await second.waitFor('question 6');
 		second.write('q');
 		expect(await second.waitExit()).toBe(0);
+		expect(second.output).toMatch(/3\/8 decided, 0 by you \(tester\) this session/);
+
+		const third = new PtySession([path]);
+		expect(await third.waitFor('question 6')).toContain('6/8');
+		third.write('q');
+		expect(await third.waitExit()).toBe(0);
 	});
 
 	it('keeps every key of a fast burst typed in one chunk, and undo goes back', async () => {

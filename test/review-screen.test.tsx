@@ -1,8 +1,14 @@
 import React from 'react';
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../source/ui/App.js';
+import {Dataset} from '../source/dataset/dataset.js';
+import {defaultCategories} from '../source/review/categories.js';
+import {ReviewController} from '../source/review/controller.js';
+import {DecisionStore} from '../source/store/decision-store.js';
+import {ReviewerPosition} from '../source/store/reviewer-position.js';
 import {useTempDir} from './helpers/temp.js';
 import {chatLines, reviewFixture} from './helpers/review-fixture.js';
 
@@ -197,5 +203,52 @@ describe('what a reviewer is told about their own decisions', () => {
 		expect(controller.decidedThisSession()).toBe(2);
 		expect(frame()).toMatch(/undone: your decision on sample 3 is withdrawn/);
 		expect(controller.counts.decided).toBe(3);
+	});
+});
+
+describe('resuming a session', () => {
+	const open = async (dir: string, reviewer = 'tester') => reviewFixture(dir, chatLines(8), {reviewer, position: new ReviewerPosition(join(dir, 'samples.decisions.json'), reviewer)});
+	const leave = (fixture: Awaited<ReturnType<typeof open>>) => {
+		fixture.controller.close();
+		fixture.store.close();
+		fixture.dataset.close();
+	};
+
+	it('starts exactly where the reviewer left off, skipped samples and filter included', async () => {
+		const dir = tempDir();
+		const first = await open(dir);
+		first.controller.dispatch({type: 'decide', verdict: 'accepted'});
+		first.controller.dispatch({type: 'skip'});
+		first.controller.dispatch({type: 'skip'});
+		first.controller.dispatch({type: 'cycle-filter'});
+		expect(first.controller.state).toMatchObject({cursor: 3, filter: 'all'});
+		leave(first);
+
+		const again = await open(dir);
+		expect(again.controller.state).toMatchObject({cursor: 3, filter: 'all'});
+		expect(again.controller.state.message).toBe('resumed where you left off: sample 4');
+		leave(again);
+
+		// Each reviewer has their own place; a first session starts at the first undecided sample.
+		const bob = await open(dir, 'bob');
+		expect(bob.controller.state).toMatchObject({cursor: 0, filter: 'undecided'});
+		leave(bob);
+	});
+
+	it('starts at the first undecided sample when the remembered one is no longer in the dataset', async () => {
+		const dir = tempDir();
+		const first = await open(dir);
+		first.controller.dispatch({type: 'decide', verdict: 'accepted'});
+		first.controller.dispatch({type: 'goto', number: 6});
+		await first.store.flush();
+		leave(first);
+		writeFileSync(join(dir, 'samples.jsonl'), chatLines(4));
+		const dataset = await Dataset.open(join(dir, 'samples.jsonl'));
+		const store = await DecisionStore.open(join(dir, 'samples.decisions.json'), dataset.name, {watchInterval: 0});
+		const controller = new ReviewController(dataset, store, {reviewer: 'tester', categories: defaultCategories, position: new ReviewerPosition(join(dir, 'samples.decisions.json'), 'tester')});
+		expect(controller.state.cursor).toBe(1);
+		controller.close();
+		store.close();
+		dataset.close();
 	});
 });

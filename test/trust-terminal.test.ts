@@ -147,7 +147,8 @@ describe('wide characters', () => {
 		const lines = [0, 1, 2, 3].map(offset => JSON.stringify({id: `样本${'a'.repeat(offset)}`, source: `${'a'.repeat(offset)}${'中文数据'.repeat(40)}`, model: '🤖'.repeat(50), text: '你好世界'.repeat(100)}));
 		const path = writeFile(dir, 'samples.jsonl', lines.join('\n') + '\n');
 		for (const cols of [80, 81]) {
-			const session = review([path], {cols, rows: 16});
+			// A decisions file each: a second session would resume where the first left off.
+			const session = review([path, '--db', join(dir, `${cols}.decisions.json`)], {cols, rows: 16});
 			try {
 				for (let i = 0; i < 4; i++) {
 					// eslint-disable-next-line no-await-in-loop

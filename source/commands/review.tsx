@@ -7,6 +7,7 @@ import {DecisionStore} from '../store/decision-store.js';
 import {DecisionsFileError, fileProblem} from '../store/errors.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {LiveSession} from '../store/live-session.js';
+import {ReviewerPosition} from '../store/reviewer-position.js';
 import {canonicalPath} from '../store/canonical-path.js';
 import {ReviewController, type ReviewMode} from '../review/controller.js';
 import {App} from '../ui/App.js';
@@ -48,7 +49,8 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 
 	const live = new LiveSession(common.db, common.reviewer, mode);
 	live.start();
-	const controller = new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead, live});
+	const position = new ReviewerPosition(common.db, common.reviewer);
+	const controller = new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead, live, position});
 	store.startWatching();
 	const terminal = new TerminalGuard(process.stdout);
 	terminal.enter();

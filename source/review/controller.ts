@@ -7,8 +7,9 @@ import {StatusCounter} from '../store/status-counts.js';
 import {sampleStatus} from '../store/verdict-policy.js';
 import {findNextMatch} from '../dataset/search.js';
 import type {Action, OpenableMode} from './actions.js';
+import type {ReviewerPosition} from '../store/reviewer-position.js';
 import {
-	clampScroll, findIndex, findWrapping, initialState, matchesFilter, nextFilter, toggleCategory,
+	clampScroll, filters, findIndex, findWrapping, initialState, matchesFilter, nextFilter, toggleCategory,
 	type Filter, type SampleStatus, type SessionState,
 } from './session.js';
 
@@ -21,6 +22,8 @@ export type ControllerOptions = {
 	lead?: boolean;
 	/** Who else works on this decisions file, and which samples they have open (pairing). */
 	live?: LiveSession;
+	/** Where this reviewer was when they last left: the session starts there. */
+	position?: ReviewerPosition;
 };
 
 export type Counts = Record<SampleStatus, number> & {total: number; decided: number; conflicts: number};
@@ -61,6 +64,8 @@ export class ReviewController {
 	private readonly counter: StatusCounter;
 	private version = 0;
 	private resumePending = false;
+	/** The remembered sample to open once indexing reaches it. */
+	private rememberedPending: string | undefined;
 	/** Samples this reviewer changed in this session. */
 	private readonly touched = new Set<string>();
 	/** A decision's move to the next sample, waiting for more of the file to be read. */
@@ -71,13 +76,14 @@ export class ReviewController {
 		this.mode = options.mode ?? 'split';
 		this.counter = new StatusCounter(id => this.decisionsOf(id), id => dataset.occurrences(id));
 		this.recount();
-		this.state = initialState(this.firstToReview());
+		this.state = this.startingState();
 		store.onChange(samples => {
 			if (this.current && samples.has(this.current.sample.id)) this.current = undefined;
 			for (const id of samples) this.counter.update(id);
 			this.scheduleRecount();
 		});
 		dataset.onChange(() => {
+			this.resumeAtRemembered();
 			this.resumeWhenFound();
 			this.continueAdvance();
 			// More samples indexed: any decided id may now occur, or occur more often. The counter
@@ -151,12 +157,20 @@ export class ReviewController {
 
 	/** Leaves the session: releases the sample this reviewer holds open. */
 	close() {
+		this.rememberPosition();
+		this.options.position?.save();
 		this.options.live?.stop();
 		if (this.recountTimer) clearTimeout(this.recountTimer);
 		this.counter.stop();
 	}
 
+	private rememberPosition() {
+		if (this.dataset.count === 0) return;
+		this.options.position?.update({sample: this.dataset.idOf(this.state.cursor), filter: this.state.filter});
+	}
+
 	private notify() {
+		this.rememberPosition();
 		this.version++;
 		for (const listener of this.listeners) listener();
 	}
@@ -166,6 +180,7 @@ export class ReviewController {
 		this.state = {...this.state, cursor: index, scroll: 0, message};
 		this.sampleRows = undefined;
 		this.resumePending = false;
+		this.rememberedPending = undefined;
 		this.pendingAdvance = undefined;
 		this.hold(index);
 	}
@@ -475,7 +490,36 @@ export class ReviewController {
 		return this.state.filter === 'all' ? '' : this.state.filter === 'conflicts' ? 'conflicting' : this.state.filter;
 	}
 
-	/** Where a session starts: this reviewer's first undecided sample that nobody else has open. */
+	/**
+	 * Where a session starts: where this reviewer was when they left (the same sample and filter),
+	 * else their first undecided sample that nobody else has open. A remembered sample further on
+	 * in a file still being read is moved to once it is read.
+	 */
+	private startingState(): SessionState {
+		const remembered = this.options.position?.read();
+		if (!remembered) return initialState(this.firstToReview());
+		const filter = (filters as readonly string[]).includes(remembered.filter) ? remembered.filter as Filter : 'undecided';
+		const index = this.dataset.indexOfId(remembered.sample);
+		if (index !== undefined && this.claimable(index)) {
+			return {...initialState(index, filter), message: `resumed where you left off: sample ${(index + 1).toLocaleString('en')}`};
+		}
+
+		if (index === undefined && !this.dataset.indexed) this.rememberedPending = remembered.sample;
+		return initialState(this.firstToReview(), filter);
+	}
+
+	private resumeAtRemembered() {
+		const sample = this.rememberedPending;
+		if (sample === undefined) return;
+		const index = this.dataset.indexOfId(sample);
+		if (index === undefined && !this.dataset.indexed) return;
+		this.rememberedPending = undefined;
+		if (index === undefined || !this.claimable(index)) return;
+		this.moveTo(index, `resumed where you left off: sample ${(index + 1).toLocaleString('en')}`);
+		this.notify();
+	}
+
+	/** This reviewer's first undecided sample that nobody else has open. */
 	private firstToReview(): number {
 		const first = findIndex(-1, 1, this.dataset.count, i => this.statusAt(i).status === 'undecided' && this.claimable(i));
 		if (first === undefined) {
@@ -509,7 +553,7 @@ export class ReviewController {
 
 	/** While the file is still being read, move to the first undecided sample once it is found. */
 	private resumeWhenFound() {
-		if (!this.resumePending) return;
+		if (!this.resumePending || this.rememberedPending !== undefined) return;
 		const first = findIndex(this.scanned - 1, 1, this.dataset.count, i => this.statusAt(i).status === 'undecided' && this.claimable(i));
 		this.scanned = this.dataset.count;
 		if (first !== undefined) {
