@@ -30,6 +30,7 @@ const help = `
 
 	Stats options
 	  --json               one JSON object for scripts
+	  --verbose            list every malformed line and repeated id
 
 	Keys (review)
 	  a accept · r/x reject · b flag bias · s/space skip · u/backspace undo · c note
