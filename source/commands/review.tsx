@@ -37,13 +37,21 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 
 	if (resolve(common.db) === resolve(common.dataset)) throw new UsageError('--db must not be the dataset itself; give another file name.');
 
-	const dataset = await Dataset.open(common.dataset, {idField: common.idField});
+	// Keys typed while the files open wait for the screen rather than being echoed over it.
+	process.stdin.setRawMode(true);
+	let dataset: Dataset;
 	let store: DecisionStore;
 	try {
-		store = await DecisionStore.open(common.db, dataset.name, {syncWrites: true});
-		await checkWritable(common.db);
+		dataset = await Dataset.open(common.dataset, {idField: common.idField});
+		try {
+			store = await DecisionStore.open(common.db, dataset.name, {syncWrites: true});
+			await checkWritable(common.db);
+		} catch (error) {
+			dataset.close();
+			throw error;
+		}
 	} catch (error) {
-		dataset.close();
+		process.stdin.setRawMode(false);
 		throw error;
 	}
 
