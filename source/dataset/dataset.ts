@@ -75,7 +75,7 @@ export class Dataset {
 		this.name = basename(path);
 		this.fd = openSync(path, 'r');
 		this.scan = {bytesRead: 0, totalBytes: stats.size, blankLines: 0, layout: 'jsonl'};
-		this.builder = new IndexBuilder(idField);
+		this.builder = new IndexBuilder(idField, false, stats.size);
 	}
 
 	/** Spans of the samples indexed so far. */
