@@ -10,7 +10,7 @@ import {IndexBuilder, toDatasetError} from './index-builder.js';
 
 export type IndexRequest = {path: string; idField: string; published: SharedArrayBuffer};
 
-/** One message a chunk (1 MB): how far indexing got, and the buffers when they are new. */
+/** How far indexing got (a message every 50 ms or so), and the buffers when they are new. */
 export type IndexProgress = {
 	count: number;
 	bytesRead: number;
@@ -26,26 +26,40 @@ export type IndexProgress = {
 
 const {path, idField, published} = workerData as IndexRequest;
 const publishedCount = new Int32Array(published);
-const builder = new IndexBuilder(idField, true);
 const stats: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
+let builder: IndexBuilder | undefined;
 let buffersSent = false;
+let postedAt = Number.NEGATIVE_INFINITY;
 
+/**
+ * Tells the main thread how far indexing got. Not after every chunk: each message costs both
+ * threads a little, and the screen shows progress at most every 200 ms anyway.
+ */
 function post(done: boolean) {
-	const message: IndexProgress = {count: builder.count, bytesRead: stats.bytesRead, blankLines: stats.blankLines, repeated: builder.takeRepeated(), done};
-	if (!buffersSent || builder.index.moved || builder.ids.moved) {
-		message.index = builder.index.buffers();
-		message.ids = builder.ids.buffers();
+	const now = performance.now();
+	if (!done && now - postedAt < postEvery) return;
+	postedAt = now;
+	const {count} = builder!;
+	const message: IndexProgress = {count, bytesRead: stats.bytesRead, blankLines: stats.blankLines, repeated: builder!.takeRepeated(), done};
+	if (!buffersSent || builder!.index.moved || builder!.ids.moved) {
+		message.index = builder!.index.buffers();
+		message.ids = builder!.ids.buffers();
 		buffersSent = true;
 	}
 
 	// Entries below the count are written: an atomic store the reader loads, so it sees them.
-	Atomics.store(publishedCount, 0, builder.count);
+	Atomics.store(publishedCount, 0, count);
 	parentPort!.postMessage(message);
 }
 
+/** Milliseconds between progress messages (the first one goes after the first chunk). */
+const postEvery = 50;
+
 try {
-	// 1 MB chunks: two read buffers of 1 MB, and a message to the main thread every ~1,500 samples.
-	const reader = await EntryReader.open(path, stats, {chunkSize: 1024 * 1024});
+	// 1 MB chunks: two read buffers of 1 MB (each page of new memory costs time here), read with
+	// blocking reads: this thread has nothing else to do.
+	const reader = await EntryReader.open(path, stats, {chunkSize: 1024 * 1024, synchronous: true});
+	builder = new IndexBuilder(idField, true, stats.totalBytes);
 	try {
 		let first = true;
 		while (await reader.next(builder.sink)) {
@@ -62,5 +76,5 @@ try {
 
 	post(true);
 } catch (error) {
-	parentPort!.postMessage({count: builder.count, bytesRead: stats.bytesRead, blankLines: stats.blankLines, repeated: [], error: toDatasetError(path, error).message} satisfies IndexProgress);
+	parentPort!.postMessage({count: builder?.count ?? 0, bytesRead: stats.bytesRead, blankLines: stats.blankLines, repeated: [], error: toDatasetError(path, error).message} satisfies IndexProgress);
 }
