@@ -131,8 +131,9 @@ export class IdTable {
 
 	/** As addUuid(), but looked up later (see addLater()); false (nothing added) if it is not a lowercase UUID. */
 	addUuidLater(bytes: Uint8Array, at: number): boolean {
-		if (!packUuid(bytes, at, this.packed)) return false;
-		this.stage(uuid, this.packed, 0, 16);
+		// Packed straight into the arena: if it is not a UUID, the bytes written there count for nothing.
+		if (!packUuid(bytes, at, this.arena, this.room(16))) return false;
+		this.commit(uuid, 16);
 		return true;
 	}
 
@@ -225,6 +226,25 @@ export class IdTable {
 	 * order as they come, and looked up in batches.
 	 */
 	private stage(kind: number, source: Uint8Array, start: number, length: number) {
+		const at = this.room(length);
+		const {arena} = this;
+		if (length <= 64) {
+			for (let k = 0; k < length; k++) arena[at + k] = source[start + k];
+		} else {
+			arena.set(source.subarray(start, start + length), at);
+		}
+
+		this.commit(kind, length);
+	}
+
+	/** Where the next id's `length` bytes go in the arena (made large enough). */
+	private room(length: number): number {
+		if (this.used + length > this.arena.length) this.growArena(Math.max(this.arena.length * 2, this.used + length));
+		return this.used;
+	}
+
+	/** Makes the `length` bytes written at room() the next sample's id, of form `kind`. */
+	private commit(kind: number, length: number) {
 		if (this.count - this.settled === batch) this.settle();
 		if (kind !== this.uniform) {
 			if (this.uniform === none && kind !== raw) {
@@ -236,24 +256,17 @@ export class IdTable {
 			}
 		}
 
-		if (this.used + length > this.arena.length) this.growArena(Math.max(this.arena.length * 2, this.used + length));
-		const {arena, used} = this;
-		if (length <= 64) {
-			for (let k = 0; k < length; k++) arena[used + k] = source[start + k];
-		} else {
-			arena.set(source.subarray(start, start + length), used);
-		}
-
 		const index = this.count;
 		if (index + 2 > (this.mask + 1) * maxLoad) this.rehash((this.mask + 1) * 2);
-		this.used = used + length;
+		const at = this.used;
+		this.used = at + length;
 		if (this.offsets) {
 			if (index + 1 >= this.offsets.length) this.growColumns((this.offsets.length - 1) * 2);
 			this.offsets[index + 1] = this.used;
 			this.kinds![index] = kind;
 		}
 
-		this.pending[index - this.settled] = hashOf(kind, source, start, length);
+		this.pending[index - this.settled] = hashOf(kind, this.arena, at, length);
 		this.count = index + 1;
 	}
 
@@ -390,11 +403,11 @@ function packHex(bytes: Uint8Array, at: number, length: number, out: Uint8Array,
 	return bad >= 0;
 }
 
-/** Packs the lowercase UUID at bytes[at, at + 36) into out[0, 16); false if it is not one. */
-function packUuid(bytes: Uint8Array, at: number, out: Uint8Array): boolean {
+/** Packs the lowercase UUID at bytes[at, at + 36) into out[outAt, outAt + 16); false if it is not one. */
+function packUuid(bytes: Uint8Array, at: number, out: Uint8Array, outAt = 0): boolean {
 	if (bytes[at + 8] !== 0x2D || bytes[at + 13] !== 0x2D || bytes[at + 18] !== 0x2D || bytes[at + 23] !== 0x2D) return false;
-	return packHex(bytes, at, 8, out, 0) && packHex(bytes, at + 9, 4, out, 4) && packHex(bytes, at + 14, 4, out, 6)
-		&& packHex(bytes, at + 19, 4, out, 8) && packHex(bytes, at + 24, 12, out, 10);
+	return packHex(bytes, at, 8, out, outAt) && packHex(bytes, at + 9, 4, out, outAt + 4) && packHex(bytes, at + 14, 4, out, outAt + 6)
+		&& packHex(bytes, at + 19, 4, out, outAt + 8) && packHex(bytes, at + 24, 12, out, outAt + 10);
 }
 
 const sha1Prefix = [0x73, 0x68, 0x61, 0x31, 0x3A];
