@@ -2,6 +2,7 @@
 // SharedArrayBuffers the main thread reads, so that indexing a big file never holds up a key press
 // and uses the second core. Started by Dataset (see dataset.ts), which falls back to indexing on
 // the main thread where this file cannot be run (in the TypeScript sources under test).
+import {getPriority, setPriority} from 'node:os';
 import {parentPort, workerData} from 'node:worker_threads';
 import type {EntryIndexBuffers} from './entry-index.js';
 import {EntryReader, type ScanStats} from './entry-scanner.js';
@@ -25,6 +26,20 @@ export type IndexProgress = {
 };
 
 const {path, idField, published} = workerData as IndexRequest;
+
+/** How much nicer than the main thread the indexing thread is. */
+const workerNice = 5;
+
+// On Linux a thread has a nice value of its own (setpriority on the calling thread): a lower
+// priority than the main thread's means that when the cores are busy (the screen's first frame,
+// a key press, other programs) the screen is served first, and indexing takes what is left.
+// Elsewhere (macOS) it would be the whole process's.
+if (process.platform === 'linux') {
+	try {
+		setPriority(Math.min(19, getPriority() + workerNice));
+	} catch {}
+}
+
 const publishedCount = new Int32Array(published);
 const stats: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
 let builder: IndexBuilder | undefined;
