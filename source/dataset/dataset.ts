@@ -85,6 +85,9 @@ class IndexWorker {
 	}
 }
 
+/** Size of open()'s first read, unless told otherwise. */
+const defaultFirstChunk = 256 * 1024;
+
 /** A worker started by Dataset.prepare(), until open() takes it. */
 let prepared: IndexWorker | undefined;
 
@@ -111,7 +114,9 @@ export class Dataset {
 		prepared?.terminate();
 		prepared = undefined;
 		try {
-			if (!existsSync(workerFile) || !statSync(path).isFile()) return;
+			const stats = statSync(path);
+			// A file that the first read takes whole needs no worker.
+			if (!existsSync(workerFile) || !stats.isFile() || stats.size <= defaultFirstChunk) return;
 			prepared = new IndexWorker(path, options.idField ?? 'id');
 		} catch {}
 	}
@@ -119,7 +124,7 @@ export class Dataset {
 	static async open(path: string, options: DatasetOptions = {}): Promise<Dataset> {
 		const stats = checkReadableFile(path);
 		const dataset = new Dataset(path, stats, options.idField ?? 'id');
-		await dataset.startIndexing(options.firstBatch ?? 200, options.firstChunk ?? 256 * 1024, options.worker ?? true);
+		await dataset.startIndexing(options.firstBatch ?? 200, options.firstChunk ?? defaultFirstChunk, options.worker ?? true);
 		return dataset;
 	}
 
