@@ -90,6 +90,9 @@ async function main(): Promise<number> {
 				delete process.env.CONTINUOUS_INTEGRATION;
 			}
 
+			// Start indexing the dataset (in a worker thread) while the review screen's code loads.
+			const {Dataset} = await import('./dataset/dataset.js');
+			if (process.stdin.isTTY && process.stdout.isTTY) Dataset.prepare(common.dataset, {idField: common.idField});
 			const {runReview} = await import('./commands/review.js');
 			return runReview(common, cli.flags);
 		}

@@ -29,7 +29,7 @@ afterEach(() => {
 
 type Found = {text: string; start: number; end: number; line: number};
 
-async function read(path: string, options: {chunkSize: number; firstChunk: number}): Promise<{found: Found[]; stats: ScanStats}> {
+async function read(path: string, options: {chunkSize: number; firstChunk: number; synchronous?: boolean}): Promise<{found: Found[]; stats: ScanStats}> {
 	const stats: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
 	const reader = await EntryReader.open(path, stats, options);
 	const found: Found[] = [];
@@ -81,19 +81,19 @@ const lineText = fc.oneof(
 );
 
 describe('EntryReader', () => {
-	test('hands out exactly the lines of the file, whatever the chunk sizes (CRLF, blank lines, a BOM, lines longer than a chunk)', async () => {
+	test('hands out exactly the lines of the file, whatever the chunk sizes (CRLF, blank lines, a BOM, lines longer than a chunk), with blocking reads or not', async () => {
 		await fc.assert(fc.asyncProperty(
 			fc.array(lineText, {maxLength: 30}),
 			fc.boolean(), fc.boolean(), fc.boolean(),
-			fc.integer({min: 1, max: 300}), fc.integer({min: 1, max: 300}),
-			async (lines, crlf, bom, finalNewline, small, firstChunk) => {
+			fc.integer({min: 1, max: 300}), fc.integer({min: 1, max: 300}), fc.boolean(),
+			async (lines, crlf, bom, finalNewline, small, firstChunk, synchronous) => {
 				// Tiny chunks, but not for files with long lines (thousands of reads each).
 				const chunkSize = lines.some(line => line.length > 1000) ? 4096 + small : small;
 				const body = lines.join(crlf ? '\r\n' : '\n') + (finalNewline ? '\n' : '');
 				const bytes = Buffer.concat([Buffer.from(bom ? [0xEF, 0xBB, 0xBF] : []), Buffer.from(body, 'latin1')]);
 				const path = join(dir, 'x.jsonl');
 				writeFileSync(path, bytes);
-				const {found, stats} = await read(path, {chunkSize, firstChunk});
+				const {found, stats} = await read(path, {chunkSize, firstChunk, synchronous});
 				const expected = reference(bytes);
 				expect(found).toEqual(expected.found);
 				expect(stats.blankLines).toBe(expected.blank);
@@ -179,6 +179,35 @@ describe('Dataset index', () => {
 		expect(seen.at(-1)?.[1]).toBe(there.count);
 		here.close();
 		there.close();
+	});
+
+	test('a worker started ahead of open() (Dataset.prepare) builds the same index; one for another file or id field is not used (built code)', async () => {
+		ensureBuilt();
+		const {Dataset: BuiltDataset} = await import(join(repoRoot, 'dist', 'dataset', 'dataset.js')) as {Dataset: typeof Dataset};
+		const path = writeSamples(30_000);
+		const here = await BuiltDataset.open(path, {firstChunk: 4096, worker: false});
+		await here.whenIndexed;
+		for (const [preparedPath, idField] of [[path, 'id'], [path, 'text'], [join(dir, 'missing.jsonl'), 'id']]) {
+			BuiltDataset.prepare(preparedPath, {idField});
+			// The worker gets ahead of open(): its first messages wait for the dataset.
+			// eslint-disable-next-line no-await-in-loop
+			await new Promise(resolve => setTimeout(resolve, 300));
+			// eslint-disable-next-line no-await-in-loop
+			const there = await BuiltDataset.open(path, {firstChunk: 4096});
+			// eslint-disable-next-line no-await-in-loop
+			await there.whenIndexed;
+			expect(there.count).toBe(here.count);
+			for (let i = 0; i < here.count; i += 7) {
+				expect(there.idOf(i)).toBe(here.idOf(i));
+				expect(there.index.end(i)).toBe(here.index.end(i));
+				expect(there.lineNumber(i)).toBe(here.lineNumber(i));
+			}
+
+			expect([...there.repeats].sort()).toEqual([...here.repeats].sort());
+			there.close();
+		}
+
+		here.close();
 	});
 });
 

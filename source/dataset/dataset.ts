@@ -33,6 +33,64 @@ export type DatasetOptions = {
 	worker?: boolean;
 };
 
+/** What an indexing worker reports: its messages, a crash, its end. */
+type WorkerEvent = {type: 'message'; progress: IndexProgress} | {type: 'error'; error: Error} | {type: 'exit'};
+
+/**
+ * An indexing worker thread for one file. Its events wait in a queue until a Dataset listens, so
+ * it can be started before the Dataset is opened (see Dataset.prepare()).
+ */
+class IndexWorker {
+	readonly worker: Worker;
+	/** How many entries of the shared index are complete (the worker stores it before each message). */
+	readonly publishedCount: Int32Array;
+	private queue: WorkerEvent[] | undefined = [];
+	private listener: ((event: WorkerEvent) => void) | undefined;
+
+	constructor(readonly path: string, readonly idField: string) {
+		const published = new SharedArrayBuffer(4);
+		this.publishedCount = new Int32Array(published);
+		const request: IndexRequest = {path, idField, published};
+		// Its own heap holds next to nothing (the index is in shared memory): a small young generation
+		// keeps the worker's memory small too.
+		this.worker = new Worker(workerFile, {workerData: request, resourceLimits: {maxYoungGenerationSizeMb: 4}});
+		// The reviewer may quit while the file is read: the worker must not keep the process alive.
+		this.worker.unref();
+		this.worker.on('message', (progress: IndexProgress) => {
+			this.deliver({type: 'message', progress});
+		});
+		this.worker.on('error', error => {
+			this.deliver({type: 'error', error});
+		});
+		this.worker.on('exit', () => {
+			this.deliver({type: 'exit'});
+		});
+	}
+
+	/** Calls `listener` with every event, those that came before first. */
+	listen(listener: (event: WorkerEvent) => void) {
+		this.listener = listener;
+		const queued = this.queue ?? [];
+		this.queue = undefined;
+		for (const event of queued) listener(event);
+	}
+
+	terminate() {
+		void this.worker.terminate();
+	}
+
+	private deliver(event: WorkerEvent) {
+		if (this.queue) this.queue.push(event);
+		else this.listener?.(event);
+	}
+}
+
+/** Size of open()'s first read, unless told otherwise. */
+const defaultFirstChunk = 256 * 1024;
+
+/** A worker started by Dataset.prepare(), until open() takes it. */
+let prepared: IndexWorker | undefined;
+
 /** Called as indexing goes on (and once when it ends), with the indexes of the samples new since the last call. */
 type Listener = (from: number, to: number) => void;
 
@@ -45,10 +103,28 @@ type Listener = (from: number, to: number) => void;
  * collector.
  */
 export class Dataset {
+	/**
+	 * Starts indexing a file in a worker thread ahead of open() with the same path and id field,
+	 * which then takes it: a caller that has other things to load first (the review screen's code,
+	 * ~100 ms) need not wait for them to start. Does nothing where no worker can run, nor for a
+	 * file it cannot stat; errors are open()'s to report. The next open() takes it, or stops it
+	 * if it is for another file or id field.
+	 */
+	static prepare(path: string, options: {idField?: string} = {}) {
+		prepared?.terminate();
+		prepared = undefined;
+		try {
+			const stats = statSync(path);
+			// A file that the first read takes whole needs no worker.
+			if (!existsSync(workerFile) || !stats.isFile() || stats.size <= defaultFirstChunk) return;
+			prepared = new IndexWorker(path, options.idField ?? 'id');
+		} catch {}
+	}
+
 	static async open(path: string, options: DatasetOptions = {}): Promise<Dataset> {
 		const stats = checkReadableFile(path);
 		const dataset = new Dataset(path, stats, options.idField ?? 'id');
-		await dataset.startIndexing(options.firstBatch ?? 200, options.firstChunk ?? 256 * 1024, options.worker ?? true);
+		await dataset.startIndexing(options.firstBatch ?? 200, options.firstChunk ?? defaultFirstChunk, options.worker ?? true);
 		return dataset;
 	}
 
@@ -75,7 +151,7 @@ export class Dataset {
 		this.name = basename(path);
 		this.fd = openSync(path, 'r');
 		this.scan = {bytesRead: 0, totalBytes: stats.size, blankLines: 0, layout: 'jsonl'};
-		this.builder = new IndexBuilder(idField);
+		this.builder = new IndexBuilder(idField, false, stats.size);
 	}
 
 	/** Spans of the samples indexed so far. */
@@ -154,6 +230,20 @@ export class Dataset {
 	}
 
 	private async startIndexing(firstBatch: number, firstChunk: number, useWorker: boolean): Promise<void> {
+		// A worker prepared for this file is taken; one for another file or id field is of no use now.
+		let early = prepared?.path === this.path && prepared.idField === this.idField ? prepared : undefined;
+		if (!early) prepared?.terminate();
+		prepared = undefined;
+		try {
+			await this.indexFirstBatch(firstBatch, firstChunk, useWorker, early);
+			early = undefined;
+		} finally {
+			// Not needed after all (a small file, a JSON array, an error): stop it.
+			early?.terminate();
+		}
+	}
+
+	private async indexFirstBatch(firstBatch: number, firstChunk: number, useWorker: boolean, early: IndexWorker | undefined): Promise<void> {
 		let reader: EntryReader;
 		try {
 			// 1 MB chunks: a few milliseconds of indexing per turn of the event loop, so a key pressed
@@ -215,14 +305,16 @@ export class Dataset {
 		this.emitted = this.count;
 		if (reader.done) {
 			await reader.close().catch(() => undefined);
+			early?.terminate();
 			this.indexed = true;
 			return;
 		}
 
-		if (useWorker && this.scan.layout === 'jsonl' && existsSync(workerFile)) {
+		if (useWorker && this.scan.layout === 'jsonl' && (early ?? existsSync(workerFile))) {
 			await reader.close().catch(() => undefined);
-			this.whenIndexed = this.indexInWorker();
+			this.whenIndexed = this.indexInWorker(early ?? new IndexWorker(this.path, this.idField));
 		} else {
+			early?.terminate();
 			this.builder.reserve(this.scan.bytesRead, this.scan.totalBytes);
 			this.whenIndexed = (async () => {
 				try {
@@ -243,19 +335,12 @@ export class Dataset {
 
 	/**
 	 * Indexes the whole file again in a worker thread, into shared memory, and switches to the
-	 * worker's index once it has got past the first chunk indexed here. Each of its messages (one a
-	 * 1 MB chunk) publishes how many entries are complete.
+	 * worker's index once it has got past the first chunk indexed here. Each of its messages
+	 * publishes how many entries are complete.
 	 */
-	private async indexInWorker(): Promise<void> {
-		const published = new SharedArrayBuffer(4);
-		const publishedCount = new Int32Array(published);
-		const request: IndexRequest = {path: this.path, idField: this.idField, published};
-		// Its own heap holds next to nothing (the index is in shared memory): a small young generation
-		// keeps the worker's memory small too.
-		const worker = new Worker(workerFile, {workerData: request, resourceLimits: {maxYoungGenerationSizeMb: 4}});
+	private async indexInWorker(indexer: IndexWorker): Promise<void> {
+		const {worker, publishedCount} = indexer;
 		this.worker = worker;
-		// The reviewer may quit while the file is read: the worker must not keep the process alive.
-		worker.unref();
 		let repeatsBeforeSwitch: string[] | undefined = [];
 		return new Promise<void>((resolve, reject) => {
 			let finished = false;
@@ -274,7 +359,7 @@ export class Dataset {
 				reject(error);
 			};
 
-			worker.on('message', (progress: IndexProgress) => {
+			const onProgress = (progress: IndexProgress) => {
 				if (finished) return;
 				if (progress.error !== undefined) {
 					fail(new DatasetError(progress.error));
@@ -312,12 +397,24 @@ export class Dataset {
 				} else {
 					this.emit();
 				}
-			});
-			worker.on('error', error => {
-				fail(toDatasetError(this.path, error));
-			});
-			worker.on('exit', () => {
-				fail(new DatasetError(`${this.path}: reading the file stopped before its end; restart winnow to read it again.`));
+			};
+
+			indexer.listen(event => {
+				switch (event.type) {
+					case 'message': {
+						onProgress(event.progress);
+						break;
+					}
+
+					case 'error': {
+						fail(toDatasetError(this.path, event.error));
+						break;
+					}
+
+					default: {
+						fail(new DatasetError(`${this.path}: reading the file stopped before its end; restart winnow to read it again.`));
+					}
+				}
 			});
 		});
 	}

@@ -16,10 +16,14 @@ export class IndexBuilder {
 	private repeated: string[] = [];
 	private readonly needle: Buffer;
 
-	constructor(idField: string, shared = false) {
-		this.index = new EntryIndex(shared);
+	/** `fileSize`: offsets up to it are stored (in 4 bytes under 4 GB). */
+	constructor(idField: string, shared = false, fileSize = Number.MAX_SAFE_INTEGER) {
+		this.index = new EntryIndex(shared, fileSize > 0xFF_FF_FF_FF);
 		this.ids = new IdTable(shared);
 		this.needle = needleFor(idField);
+		this.ids.onRepeat = first => {
+			this.repeated.push(this.ids.idOf(first));
+		};
 	}
 
 	readonly sink: EntrySink = (buffer, from, to, start, lineNumber) => {
@@ -31,7 +35,9 @@ export class IndexBuilder {
 		return this.index.count;
 	}
 
+	/** Ids met again since the last call (once per extra sample); the ids indexed so far can be looked up after it. */
 	takeRepeated(): string[] {
+		this.ids.settle();
 		const repeated = this.repeated;
 		this.repeated = [];
 		return repeated;
@@ -45,13 +51,29 @@ export class IndexBuilder {
 		this.ids.reserve(expected, Math.ceil(this.ids.bytes / this.count * expected * 1.05) + 4096);
 	}
 
-	/** Indexes the id of the entry in buffer[from, to), without making a string when it can. */
+	/**
+	 * Indexes the id of the entry in buffer[from, to), without making a string when it can. It is
+	 * looked up later (see IdTable.settle()): takeRepeated() reports it if it was met before.
+	 */
 	private addId(buffer: Buffer, from: number, to: number) {
+		if (this.leadingUuid(buffer, from, to)) return;
 		const kind = locateValue(buffer, from, to, this.needle);
-		const first = kind === ValueKind.Plain || kind === ValueKind.Number
-			? this.ids.add(buffer, located.start, located.end)
-			: this.ids.addString(valueText(buffer, kind) ?? hashId(buffer.subarray(from, to)));
-		if (first !== -1) this.repeated.push(this.ids.idOf(first));
+		if (kind === ValueKind.Plain || kind === ValueKind.Number) this.ids.addLater(buffer, located.start, located.end);
+		else this.ids.addStringLater(valueText(buffer, kind) ?? hashId(buffer.subarray(from, to)));
+	}
+
+	/**
+	 * The usual line, `{"id":"<lowercase UUID>"…`: the id key first, so at the top level and the
+	 * first occurrence, and a value of hex digits and dashes, so without escapes: what locateValue
+	 * would find, known from a few byte compares. Adds it as add() does, or returns false for any
+	 * other line.
+	 */
+	private leadingUuid(buffer: Buffer, from: number, to: number): boolean {
+		const {needle} = this;
+		const value = from + needle.length + 3;
+		if (value + 37 > to || buffer[from] !== 0x7B || buffer[value - 2] !== 0x3A || buffer[value - 1] !== 0x22 || buffer[value + 36] !== 0x22) return false;
+		for (let k = 0; k < needle.length; k++) if (buffer[from + 1 + k] !== needle[k]) return false;
+		return this.ids.addUuidLater(buffer, value);
 	}
 }
 

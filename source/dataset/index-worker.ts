@@ -2,6 +2,7 @@
 // SharedArrayBuffers the main thread reads, so that indexing a big file never holds up a key press
 // and uses the second core. Started by Dataset (see dataset.ts), which falls back to indexing on
 // the main thread where this file cannot be run (in the TypeScript sources under test).
+import {getPriority, setPriority} from 'node:os';
 import {parentPort, workerData} from 'node:worker_threads';
 import type {EntryIndexBuffers} from './entry-index.js';
 import {EntryReader, type ScanStats} from './entry-scanner.js';
@@ -10,7 +11,7 @@ import {IndexBuilder, toDatasetError} from './index-builder.js';
 
 export type IndexRequest = {path: string; idField: string; published: SharedArrayBuffer};
 
-/** One message a chunk (1 MB): how far indexing got, and the buffers when they are new. */
+/** How far indexing got (a message every 50 ms or so), and the buffers when they are new. */
 export type IndexProgress = {
 	count: number;
 	bytesRead: number;
@@ -25,27 +26,55 @@ export type IndexProgress = {
 };
 
 const {path, idField, published} = workerData as IndexRequest;
-const publishedCount = new Int32Array(published);
-const builder = new IndexBuilder(idField, true);
-const stats: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
-let buffersSent = false;
 
+/** How much nicer than the main thread the indexing thread is. */
+const workerNice = 5;
+
+// On Linux a thread has a nice value of its own (setpriority on the calling thread): a lower
+// priority than the main thread's means that when the cores are busy (the screen's first frame,
+// a key press, other programs) the screen is served first, and indexing takes what is left.
+// Elsewhere (macOS) it would be the whole process's.
+if (process.platform === 'linux') {
+	try {
+		setPriority(Math.min(19, getPriority() + workerNice));
+	} catch {}
+}
+
+const publishedCount = new Int32Array(published);
+const stats: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
+let builder: IndexBuilder | undefined;
+let buffersSent = false;
+let postedAt = Number.NEGATIVE_INFINITY;
+
+/**
+ * Tells the main thread how far indexing got. Not after every chunk: each message costs both
+ * threads a little, and the screen shows progress at most every 200 ms anyway.
+ */
 function post(done: boolean) {
-	const message: IndexProgress = {count: builder.count, bytesRead: stats.bytesRead, blankLines: stats.blankLines, repeated: builder.takeRepeated(), done};
-	if (!buffersSent || builder.index.moved || builder.ids.moved) {
-		message.index = builder.index.buffers();
-		message.ids = builder.ids.buffers();
+	const now = performance.now();
+	if (!done && now - postedAt < postEvery) return;
+	postedAt = now;
+	const {count} = builder!;
+	const message: IndexProgress = {count, bytesRead: stats.bytesRead, blankLines: stats.blankLines, repeated: builder!.takeRepeated(), done};
+	if (!buffersSent || builder!.index.moved || builder!.ids.moved) {
+		message.index = builder!.index.buffers();
+		message.ids = builder!.ids.buffers();
 		buffersSent = true;
 	}
 
 	// Entries below the count are written: an atomic store the reader loads, so it sees them.
-	Atomics.store(publishedCount, 0, builder.count);
+	Atomics.store(publishedCount, 0, count);
 	parentPort!.postMessage(message);
 }
 
+/** Milliseconds between progress messages (the first one goes after the first chunk). */
+const postEvery = 50;
+
 try {
-	// 1 MB chunks: two read buffers of 1 MB, and a message to the main thread every ~1,500 samples.
-	const reader = await EntryReader.open(path, stats, {chunkSize: 1024 * 1024});
+	// 1 MB chunks: two read buffers of 1 MB (each page of new memory costs time here), read with
+	// blocking reads: this thread has nothing else to do.
+	const reader = await EntryReader.open(path, stats, {chunkSize: 1024 * 1024, synchronous: true});
+	builder = new IndexBuilder(idField, true, stats.totalBytes);
 	try {
 		let first = true;
 		while (await reader.next(builder.sink)) {
@@ -62,5 +91,5 @@ try {
 
 	post(true);
 } catch (error) {
-	parentPort!.postMessage({count: builder.count, bytesRead: stats.bytesRead, blankLines: stats.blankLines, repeated: [], error: toDatasetError(path, error).message} satisfies IndexProgress);
+	parentPort!.postMessage({count: builder?.count ?? 0, bytesRead: stats.bytesRead, blankLines: stats.blankLines, repeated: [], error: toDatasetError(path, error).message} satisfies IndexProgress);
 }
