@@ -252,3 +252,18 @@ describe('resuming a session', () => {
 		dataset.close();
 	});
 });
+
+describe('stopping a search', () => {
+	it('esc while a search goes through the file stops it where the reviewer is', async () => {
+		const fixture = await reviewFixture(tempDir(), chatLines(2000));
+		const {controller} = fixture;
+		controller.dispatch({type: 'search', query: 'question 1999'});
+		expect(controller.state.searching).toBe(true);
+		controller.dispatch({type: 'close'});
+		expect(controller.state).toMatchObject({searching: false, message: 'search stopped', cursor: 0});
+		await tick(200);
+		expect(controller.state).toMatchObject({searching: false, cursor: 0});
+		fixture.store.close();
+		fixture.dataset.close();
+	});
+});

@@ -285,6 +285,13 @@ export class ReviewController {
 			}
 
 			case 'close': {
+				// esc also stops a search still going through a big file.
+				if (this.state.searching && this.state.mode.name === 'browse') {
+					this.searchAbort?.abort();
+					this.state = {...this.state, searching: false, message: 'search stopped'};
+					break;
+				}
+
 				this.state = {...this.state, mode: {name: 'browse'}};
 				break;
 			}
