@@ -1,12 +1,13 @@
 import {readFile} from 'node:fs/promises';
 import {DecisionsFileError} from './errors.js';
-import {schemaVersion, verdicts, type DecisionRecord, type DecisionsFile} from './schema.js';
+import {checkRecord, readRecordLines} from './record-lines.js';
+import {schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
 
 /** Reads and checks a decisions file; undefined when it does not exist yet. */
 export async function readDecisionsFile(path: string, datasetName: string): Promise<DecisionsFile | undefined> {
-	let text: string;
+	let bytes: Buffer;
 	try {
-		text = await readFile(path, 'utf8');
+		bytes = await readFile(path);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') return undefined;
@@ -14,7 +15,24 @@ export async function readDecisionsFile(path: string, datasetName: string): Prom
 		throw new DecisionsFileError(`${path} cannot be read (${code ?? (error as Error).message}); check its permissions.`);
 	}
 
-	return parseDecisionsFile(text, path, datasetName);
+	return readLines(bytes, path, datasetName) ?? parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
+}
+
+/**
+ * A file in winnow's own layout, its records read line by line (see record-lines.ts) and its head
+ * checked by parseDecisionsFile; undefined when anything is off, for the whole parse to say what.
+ */
+function readLines(bytes: Buffer, path: string, datasetName: string): DecisionsFile | undefined {
+	const lines = readRecordLines(bytes);
+	if (!lines) return undefined;
+	let head: DecisionsFile;
+	try {
+		head = parseDecisionsFile(`${bytes.toString('utf8', 0, lines.headEnd)}]}`, path, datasetName);
+	} catch {
+		return undefined;
+	}
+
+	return {...head, decisions: lines.records};
 }
 
 export function parseDecisionsFile(text: string, path: string, datasetName: string): DecisionsFile {
@@ -40,11 +58,11 @@ export function parseDecisionsFile(text: string, path: string, datasetName: stri
 
 	const decisions: DecisionRecord[] = [];
 	for (const [i, record] of data.decisions.entries()) {
-		if (!isRecord(record)) {
+		if (!checkRecord(record)) {
 			throw new DecisionsFileError(`${path}: decision ${i + 1} is malformed (it needs sample, reviewer, verdict and at); ${recover}.`);
 		}
 
-		decisions.push(record);
+		decisions.push(record as DecisionRecord);
 	}
 
 	return {
@@ -64,13 +82,4 @@ export function serializeDecisionsFile(data: DecisionsFile): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isRecord(value: unknown): value is DecisionRecord {
-	if (!isObject(value)) return false;
-	if (typeof value.sample !== 'string' || typeof value.reviewer !== 'string' || typeof value.at !== 'string') return false;
-	if (value.verdict !== null && !verdicts.includes(value.verdict as never)) return false;
-	if (!Array.isArray(value.categories)) value.categories = [];
-	if (typeof value.note !== 'string') value.note = '';
-	return true;
 }
