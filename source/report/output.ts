@@ -16,11 +16,15 @@ export type Output = {
 	abortSync(): void;
 	/** True once the reader went away (a closed pipe): stop writing, quietly. */
 	readonly closed: boolean;
+	/** The bytes given to write() may be changed once its promise resolves (they were written). */
+	readonly reusesData: boolean;
 };
 
 /** Writes to a stream (standard output), waiting for 'drain'; a closed pipe (EPIPE) ends it quietly. */
 export class StreamOutput implements Output {
 	closed = false;
+	// A stream may still hold the bytes after write() returns (queued behind a slow reader).
+	readonly reusesData = false;
 	private failure: Error | undefined;
 
 	constructor(private readonly stream: NodeJS.WritableStream, readonly name = 'standard output') {
@@ -72,6 +76,7 @@ export class AtomicFileOutput implements Output {
 	}
 
 	readonly closed = false;
+	readonly reusesData = true;
 	private done = false;
 
 	private constructor(readonly name: string, private readonly path: string, readonly temporary: string, private readonly handle: FileHandle) {}
@@ -124,17 +129,29 @@ export class AtomicFileOutput implements Output {
 	}
 }
 
-/** Gathers small pieces into large writes. */
+/**
+ * Gathers small pieces into large writes, copying them into one buffer that is reused from write to
+ * write (where the output allows: see Output.reusesData), so that an export of hundreds of
+ * megabytes does not allocate, and fault in, fresh memory for every megabyte it writes.
+ */
 export class BufferedWriter {
-	private readonly pieces: Buffer[] = [];
+	private buffer: Buffer = Buffer.alloc(0);
 	private size = 0;
 
 	constructor(private readonly output: Output, private readonly threshold = 1 << 20) {}
 
-	/** Queues bytes; they must stay unchanged until the next flush(). */
-	push(data: Buffer) {
-		this.pieces.push(data);
-		this.size += data.length;
+	/** Queues a copy of the bytes. */
+	push(data: Uint8Array) {
+		this.copy(data, 0, data.length);
+	}
+
+	/** Queues a copy of source[from, to). */
+	copy(source: Uint8Array, from: number, to: number) {
+		const length = to - from;
+		if (this.size + length > this.buffer.length) this.grow(this.size + length);
+		if (length === 1) this.buffer[this.size] = source[from];
+		else this.buffer.set(source.subarray(from, to), this.size);
+		this.size += length;
 	}
 
 	get pending(): number {
@@ -147,9 +164,14 @@ export class BufferedWriter {
 
 	async flush(): Promise<void> {
 		if (this.size === 0) return;
-		const data = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces, this.size);
-		this.pieces.length = 0;
+		const queued = this.buffer.subarray(0, this.size);
 		this.size = 0;
-		await this.output.write(data);
+		await this.output.write(this.output.reusesData ? queued : Buffer.from(queued));
+	}
+
+	private grow(needed: number) {
+		const grown = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2, this.threshold + (64 * 1024)));
+		this.buffer.copy(grown, 0, 0, this.size);
+		this.buffer = grown;
 	}
 }

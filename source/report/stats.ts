@@ -16,6 +16,11 @@ export type StatsOptions = {
 	policy?: Policy;
 	/** Look for ids that occur more than once (default true). */
 	trackRepeats?: boolean;
+	/**
+	 * Work out the per-reviewer figures and agreement (default true). Without, `reviewers` is empty
+	 * and `agreement` is that of no samples: export's summary uses neither.
+	 */
+	reviewers?: boolean;
 	/** Longest list kept for malformed lines, repeated ids and missing samples (default 1000). */
 	listLimit?: number;
 	/** For tests: a replacement for fingerprintOf, to force ids to share fingerprints. */
@@ -99,6 +104,13 @@ export type Stats = {
 	};
 };
 
+/** An id that can say its text and set `fingerprint` to the text's fingerprint (see EntrySpan). */
+export type SampleId = {
+	readonly id: string;
+	fingerprint(): void;
+};
+
+const undecided = sampleStatus(undefined);
 const breakAfterMs = 30 * 60 * 1000;
 const examplePositions = 5;
 
@@ -152,6 +164,7 @@ export class StatsAccumulator {
 	/** Groups found through the map because their fingerprint is shared (about never). */
 	private readonly seenByName = new Set<string>();
 	private readonly trackRepeats: boolean;
+	private readonly withReviewers: boolean;
 	private readonly fingerprintOf: (id: string) => void;
 	/** Line number of each sample number (1-based), kept only to report where repeated ids first were. */
 	private sampleLines = new Uint32Array(1024);
@@ -166,6 +179,7 @@ export class StatsAccumulator {
 		this.policy = options.policy ?? defaultPolicy;
 		this.listLimit = options.listLimit ?? 1000;
 		this.trackRepeats = options.trackRepeats !== false;
+		this.withReviewers = options.reviewers !== false;
 		this.fingerprintOf = options.fingerprintOf ?? fingerprintOf;
 		const list = Array.isArray(records) ? records as DecisionRecord[] : [...records];
 		// Group the records by sample straight into the table: no Map of hundreds of thousands of ids.
@@ -216,16 +230,20 @@ export class StatsAccumulator {
 		if (this.sampleLines.length < expected) this.sampleLines = growTo(this.sampleLines, expected);
 	}
 
-	/** Counts the next entry of the dataset and returns its status. */
-	add(id: string, lineNumber: number, malformed = false): StatusResult {
+	/**
+	 * Counts the next entry of the dataset and returns its status. The id is a string, or an entry
+	 * of the scan (EntrySpan) whose id text is made only if someone decided it or it is repeated.
+	 */
+	add(id: string | SampleId, lineNumber: number, malformed = false): StatusResult {
 		const sample = ++this.total;
 		if (malformed) {
 			this.malformedCount++;
 			if (this.malformedLines.length < this.listLimit) this.malformedLines.push(lineNumber);
 		}
 
-		let records: DecisionRecord[] | undefined;
-		this.fingerprintOf(id);
+		if (typeof id === 'string') this.fingerprintOf(id);
+		else if (this.fingerprintOf === fingerprintOf) id.fingerprint();
+		else this.fingerprintOf(id.id);
 		const slot = this.table.slot();
 		if (this.trackRepeats) {
 			if (sample > this.sampleLines.length) this.sampleLines = growTo(this.sampleLines, sample * 2);
@@ -233,30 +251,35 @@ export class StatsAccumulator {
 		}
 
 		if (this.table.isEmpty(slot)) {
+			// Nobody decided it, and it was not seen before: most samples.
 			if (this.trackRepeats) this.table.insert(slot, 0, sample);
+			this.status.undecided++;
+			return undecided;
+		}
+
+		const text = typeof id === 'string' ? id : id.id;
+		let records: DecisionRecord[] | undefined;
+		const a = this.table.a(slot);
+		const owner = a === 0 ? undefined : this.groups[a - 1];
+		if (owner && owner[0].sample !== text) {
+			// Another, decided id has this fingerprint (about never): exact answers from the map;
+			// this id's repeats are not tracked.
+			records = this.sharedFingerprint.get(text);
+			if (records && !this.seenByName.has(text)) {
+				this.seenByName.add(text);
+				this.countCategories(records);
+			}
 		} else {
-			const a = this.table.a(slot);
-			const owner = a === 0 ? undefined : this.groups[a - 1];
-			if (owner && owner[0].sample !== id) {
-				// Another, decided id has this fingerprint (about never): exact answers from the map;
-				// this id's repeats are not tracked.
-				records = this.sharedFingerprint.get(id);
-				if (records && !this.seenByName.has(id)) {
-					this.seenByName.add(id);
-					this.countCategories(records);
+			records = owner;
+			const first = this.table.b(slot);
+			if (first === 0) {
+				this.table.setB(slot, sample);
+				if (owner) {
+					this.groupSeen[a - 1] = 1;
+					this.countCategories(owner);
 				}
-			} else {
-				records = owner;
-				const first = this.table.b(slot);
-				if (first === 0) {
-					this.table.setB(slot, sample);
-					if (owner) {
-						this.groupSeen[a - 1] = 1;
-						this.countCategories(owner);
-					}
-				} else if (this.trackRepeats) {
-					this.repeat(id, first, lineNumber);
-				}
+			} else if (this.trackRepeats) {
+				this.repeat(text, first, lineNumber);
 			}
 		}
 
@@ -290,9 +313,9 @@ export class StatsAccumulator {
 			categories: [...this.categories.entries()]
 				.map(([category, counts]) => ({category, ...counts}))
 				.sort((a, b) => b.samples - a.samples || b.decisions - a.decisions || compare(a.category, b.category)),
-			reviewers: this.reviewers(),
+			reviewers: this.withReviewers ? this.reviewers() : [],
 			decisions: this.decisionCounts(),
-			agreement: agreementOf(this.verdictsOfSeenSamples()),
+			agreement: agreementOf(this.withReviewers ? this.verdictsOfSeenSamples() : []),
 			malformed: {count: this.malformedCount, lines: [...this.malformedLines], truncated: this.malformedCount > this.malformedLines.length},
 			repeatedIds: {
 				ids: this.repeatedIdCount,
