@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {parseDecisionsFile, serializeDecisionsFile} from '../source/store/decisions-file.js';
-import {readRecordLines} from '../source/store/record-lines.js';
+import {DecisionLines} from '../source/store/decision-lines.js';
 import type {DecisionRecord, DecisionsFile} from '../source/store/schema.js';
 
 /** The reference: JSON.parse of the whole file, as parseDecisionsFile does. */
@@ -13,7 +13,12 @@ function reference(text: string): DecisionRecord[] | undefined {
 	}
 }
 
-/** readRecordLines either declines (undefined) or gives exactly the reference's records, key order included. */
+const readRecordLines = (bytes: Buffer) => {
+	const lines = DecisionLines.read(bytes);
+	return lines && {records: lines.records(), lines};
+};
+
+/** DecisionLines.read either declines (undefined) or gives exactly the reference's records, key order included. */
 function agree(text: string) {
 	const lines = readRecordLines(Buffer.from(text));
 	if (lines === undefined) return;
@@ -35,7 +40,7 @@ const record = fc.record({
 	at: fc.date({noInvalidDate: true}).map(date => date.toISOString()),
 }, {requiredKeys: ['sample', 'reviewer', 'verdict', 'categories', 'note', 'at']});
 
-describe('readRecordLines (decisions files in winnow\'s layout without JSON.parse)', () => {
+describe('DecisionLines (decisions files in winnow\'s layout without JSON.parse)', () => {
 	it('reads what serializeDecisionsFile writes, as JSON.parse does', () => {
 		fc.assert(fc.property(fc.array(fc.tuple(record, fc.constantFrom(undefined, true, false)), {maxLength: 8}), entries => {
 			const decisions = entries.map(([base, resolution]) => (resolution === undefined ? base : {...base, resolution})) as DecisionRecord[];

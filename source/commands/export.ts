@@ -8,8 +8,9 @@ import {LineCheck} from '../report/line-check.js';
 import {count} from '../report/render.js';
 import {checkDatasetFile, isWellFormed, malformedReason, scanDataset, type ScanResult} from '../report/scan-dataset.js';
 import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
-import {readDecisionsFile} from '../store/decisions-file.js';
-import type {DecisionRecord, DecisionsFile} from '../store/schema.js';
+import type {DecisionSource} from '../report/decision-source.js';
+import {readDecisionSource, readDecisionsFile} from '../store/decisions-file.js';
+import type {DecisionRecord} from '../store/schema.js';
 import {defaultPolicy, policies, statuses, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
 
 export type ExportFlags = {
@@ -48,7 +49,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags): Prom
 	// The dataset's entries are checked on another core while the decisions file is read.
 	const check = LineCheck.start(common.dataset);
 	const stderr = (line: string) => process.stderr.write(`${line}\n`);
-	let file: DecisionsFile | undefined;
+	let file: DecisionSource | undefined;
 	let accumulator: StatsAccumulator | undefined;
 	let scan: ScanResult | undefined;
 	let written = 0;
@@ -56,8 +57,8 @@ export async function runExport(common: CommonOptions, flags: ExportFlags): Prom
 	const malformedReasons: Array<{line: number; reason: string}> = [];
 
 	const output = await withOutput(common, flags.out, async output => {
-		file = await readDecisionsFile(common.db, basename(common.dataset));
-		const decided = new StatsAccumulator(file?.decisions ?? [], {policy, trackRepeats: false, reviewers: false});
+		file = await readDecisionSource(common.db, basename(common.dataset));
+		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
 		accumulator = decided;
 		const writer = new BufferedWriter(output);
 		scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {

@@ -6,7 +6,7 @@ import {LineCheck} from '../report/line-check.js';
 import {checkDatasetFile, scanDataset} from '../report/scan-dataset.js';
 import {StatsAccumulator, type Stats} from '../report/stats.js';
 import {terminalCapabilities} from '../report/terminal.js';
-import {readDecisionsFile} from '../store/decisions-file.js';
+import {readDecisionSource} from '../store/decisions-file.js';
 import {parsePolicy} from './export.js';
 
 export type StatsFlags = {
@@ -41,13 +41,13 @@ export async function runStats(common: CommonOptions, flags: StatsFlags): Promis
 	const check = LineCheck.start(common.dataset);
 	let file;
 	try {
-		file = await readDecisionsFile(common.db, basename(common.dataset));
+		file = await readDecisionSource(common.db, basename(common.dataset));
 	} catch (error) {
 		check?.stop();
 		throw error;
 	}
 
-	const accumulator = new StatsAccumulator(file?.decisions ?? [], {policy});
+	const accumulator = new StatsAccumulator(file ?? [], {policy});
 	const size = await stat(common.dataset).then(stats => stats.size, () => 0);
 	let seen = 0;
 	const scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {

@@ -1,38 +1,51 @@
 import {readFile} from 'node:fs/promises';
 import {DecisionsFileError} from './errors.js';
-import {checkRecord, readRecordLines} from './record-lines.js';
+import {RecordArray, type DecisionSource} from '../report/decision-source.js';
+import {DecisionLines} from './decision-lines.js';
+import {checkRecord} from './record-lines.js';
 import {schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
 
 /** Reads and checks a decisions file; undefined when it does not exist yet. */
 export async function readDecisionsFile(path: string, datasetName: string): Promise<DecisionsFile | undefined> {
-	let bytes: Buffer;
+	const bytes = await readBytes(path);
+	if (!bytes) return undefined;
+	const lines = readLines(bytes, path, datasetName);
+	return lines ? {...lines.head, decisions: lines.records.records()} : parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
+}
+
+/**
+ * readDecisionsFile for export and stats: the same checks and errors, the records as a
+ * DecisionSource that, for a file in winnow's layout, makes record objects only when asked.
+ */
+export async function readDecisionSource(path: string, datasetName: string): Promise<DecisionSource | undefined> {
+	const bytes = await readBytes(path);
+	if (!bytes) return undefined;
+	return readLines(bytes, path, datasetName)?.records ?? new RecordArray(parseDecisionsFile(bytes.toString('utf8'), path, datasetName).decisions);
+}
+
+async function readBytes(path: string): Promise<Buffer | undefined> {
 	try {
-		bytes = await readFile(path);
+		return await readFile(path);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') return undefined;
 		if (code === 'EISDIR') throw new DecisionsFileError(`${path} is a directory, not a decisions file; pass --db with a file name.`);
 		throw new DecisionsFileError(`${path} cannot be read (${code ?? (error as Error).message}); check its permissions.`);
 	}
-
-	return readLines(bytes, path, datasetName) ?? parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
 }
 
 /**
- * A file in winnow's own layout, its records read line by line (see record-lines.ts) and its head
- * checked by parseDecisionsFile; undefined when anything is off, for the whole parse to say what.
+ * A file in winnow's own layout, its record lines checked one by one (see decision-lines.ts) and
+ * its head by parseDecisionsFile; undefined when anything is off, for the whole parse to say what.
  */
-function readLines(bytes: Buffer, path: string, datasetName: string): DecisionsFile | undefined {
-	const lines = readRecordLines(bytes);
-	if (!lines) return undefined;
-	let head: DecisionsFile;
+function readLines(bytes: Buffer, path: string, datasetName: string): {head: DecisionsFile; records: DecisionLines} | undefined {
+	const records = DecisionLines.read(bytes);
+	if (!records) return undefined;
 	try {
-		head = parseDecisionsFile(`${bytes.toString('utf8', 0, lines.headEnd)}]}`, path, datasetName);
+		return {head: parseDecisionsFile(`${bytes.toString('utf8', 0, records.headEnd)}]}`, path, datasetName), records};
 	} catch {
 		return undefined;
 	}
-
-	return {...head, decisions: lines.records};
 }
 
 export function parseDecisionsFile(text: string, path: string, datasetName: string): DecisionsFile {

@@ -1,20 +1,17 @@
 import type {DecisionRecord, Verdict} from './schema.js';
 
 /*
-Reads the records of a decisions file in winnow's own layout (one record a line, as
-serializeDecisionsFile and the store write them) without JSON.parse for the common case: a line
+One record line of a decisions file in winnow's own layout (one record a line, as
+serializeDecisionsFile and the store write them), read without JSON.parse in the common case: a line
 that is exactly what JSON.stringify writes for a record — the keys sample, reviewer, verdict,
 categories, note, at and optionally resolution, in that order, with strings of printable ASCII and
-no escapes — is read field by field from the bytes. Any other line is parsed with JSON.parse. The
-result is the same records, with their keys in the same order, as JSON.parse of the whole file.
-Anything unexpected gives undefined: the caller then parses the whole text, which also words the
-error.
+no escapes — is read field by field from the bytes (scanCanonical, then canonicalRecord). Any other
+line is parsed with JSON.parse (readParsed). Either way the record is the one JSON.parse of the whole
+file gives, with its keys in the same order. See DecisionLines (decision-lines.ts).
 */
 
-const newline = 0x0a;
 const quote = 0x22;
 const backslash = 0x5c;
-const decisionsOpen = Buffer.from('"decisions": [');
 
 const sampleKey = Buffer.from('{"sample":"');
 const reviewerKey = Buffer.from(',"reviewer":"');
@@ -28,42 +25,8 @@ const trueBytes = Buffer.from('true');
 const falseBytes = Buffer.from('false');
 const verdictBytes: Array<[Buffer, Verdict]> = (['accepted', 'rejected', 'flagged'] as const).map(verdict => [Buffer.from(`"${verdict}"`), verdict]);
 
-export type RecordLines = {
-	/** Bytes up to and including `"decisions": [`. */
-	headEnd: number;
-	records: DecisionRecord[];
-};
-
-/**
- * The records of a file in winnow's layout (head, `"decisions": [`, one record a line separated by
- * `,\n`, then `]` and `}`), each checked as parseDecisionsFile checks a record; undefined for a file
- * in any other layout or with anything in a record line that JSON.parse or the checks would refuse.
- * The head (schema, dataset) is left to the caller.
- */
-export function readRecordLines(bytes: Buffer): RecordLines | undefined {
-	const open = bytes.indexOf(decisionsOpen);
-	if (open === -1) return undefined;
-	const headEnd = open + decisionsOpen.length;
-	const records: DecisionRecord[] = [];
-	if (bytes[headEnd] === 0x5d) return isTail(bytes, headEnd) ? {headEnd, records} : undefined;
-	if (bytes[headEnd] !== newline) return undefined;
-	const strings = new Interned();
-	let at = headEnd + 1;
-	for (;;) {
-		const end = bytes.indexOf(newline, at);
-		if (end === -1 || bytes[at] !== 0x7b) return undefined;
-		const comma = bytes[end - 1] === 0x2c;
-		const lineEnd = comma ? end - 1 : end;
-		const record = readCanonical(bytes, at, lineEnd, strings) ?? readParsed(bytes, at, lineEnd);
-		if (!record) return undefined;
-		records.push(record);
-		at = end + 1;
-		if (!comma) return bytes[at] === 0x5d && isTail(bytes, at) ? {headEnd, records} : undefined;
-	}
-}
-
 /** A record line in any other form: JSON.parse and parseDecisionsFile's checks. */
-function readParsed(bytes: Buffer, start: number, end: number): DecisionRecord | undefined {
+export function readParsed(bytes: Buffer, start: number, end: number): DecisionRecord | undefined {
 	let value: unknown;
 	try {
 		value = JSON.parse(bytes.toString('utf8', start, end));
@@ -85,101 +48,146 @@ export function checkRecord(value: unknown): DecisionRecord | undefined {
 	return record as DecisionRecord;
 }
 
-// Where the last readString call found its string: bytes[stringStart, stringEnd), quotes excluded.
+// Where the last plainString call found its string's closing quote.
 let stringEnd = 0;
 
+/** Where the fields of a record line in JSON.stringify's form are (see scanCanonical). */
+export class CanonicalFields {
+	sampleStart = 0;
+	sampleEnd = 0;
+	reviewerStart = 0;
+	reviewerEnd = 0;
+	/** 0: null, else 1 + the index in `verdicts` (accepted, rejected, flagged). */
+	verdict = 0;
+	/** Inside the brackets of the categories list. */
+	categoriesStart = 0;
+	categoriesEnd = 0;
+	noteStart = 0;
+	noteEnd = 0;
+	atStart = 0;
+	atEnd = 0;
+	/** 0: no resolution key, 1: true, 2: false. */
+	resolution = 0;
+}
+
+const verdictOfCode: Array<Verdict | null> = [null, 'accepted', 'rejected', 'flagged'];
+
+/** The verdict a CanonicalFields.verdict code stands for. */
+export function verdictOf(code: number): Verdict | null {
+	return verdictOfCode[code];
+}
+
 /**
- * The record in JSON.stringify's form at bytes[start, end), read without parsing; undefined when
- * the line is in any other form (which JSON.parse then reads).
+ * Whether bytes[start, end) is a record exactly in JSON.stringify's form (keys sample, reviewer,
+ * verdict, categories, note, at and optionally resolution, in that order; strings of printable
+ * ASCII without escapes), with every value parseDecisionsFile accepts; fills `fields` if so.
+ * Allocates nothing.
  */
-function readCanonical(bytes: Buffer, start: number, end: number, strings: Interned): DecisionRecord | undefined {
+export function scanCanonical(bytes: Buffer, start: number, end: number, fields: CanonicalFields): boolean {
 	let i = start;
-	if (!startsWith(bytes, i, sampleKey)) return undefined;
+	if (!startsWith(bytes, i, sampleKey)) return false;
 	i += sampleKey.length;
-	const sampleStart = i;
-	if (!plainString(bytes, i, end)) return undefined;
-	const sample = bytes.toString('latin1', sampleStart, stringEnd);
+	fields.sampleStart = i;
+	if (!plainString(bytes, i, end)) return false;
+	fields.sampleEnd = stringEnd;
 	i = stringEnd + 1;
 
-	if (!startsWith(bytes, i, reviewerKey)) return undefined;
+	if (!startsWith(bytes, i, reviewerKey)) return false;
 	i += reviewerKey.length;
-	const reviewerStart = i;
-	if (!plainString(bytes, i, end)) return undefined;
-	const reviewer = strings.get(bytes, reviewerStart, stringEnd);
+	fields.reviewerStart = i;
+	if (!plainString(bytes, i, end)) return false;
+	fields.reviewerEnd = stringEnd;
 	i = stringEnd + 1;
 
-	if (!startsWith(bytes, i, verdictKey)) return undefined;
+	if (!startsWith(bytes, i, verdictKey)) return false;
 	i += verdictKey.length;
-	let verdict: Verdict | null | undefined;
 	if (startsWith(bytes, i, nullBytes)) {
-		verdict = null;
+		fields.verdict = 0;
 		i += nullBytes.length;
 	} else {
-		for (const [text, value] of verdictBytes) {
+		let code = 0;
+		for (const [index, [text]] of verdictBytes.entries()) {
 			if (startsWith(bytes, i, text)) {
-				verdict = value;
+				code = index + 1;
 				i += text.length;
 				break;
 			}
 		}
 
-		if (verdict === undefined) return undefined;
+		if (code === 0) return false;
+		fields.verdict = code;
 	}
 
-	if (!startsWith(bytes, i, categoriesKey)) return undefined;
+	if (!startsWith(bytes, i, categoriesKey)) return false;
 	i += categoriesKey.length;
-	const categories: string[] = [];
-	if (bytes[i] === 0x5d) {
-		i++;
-	} else {
+	fields.categoriesStart = i;
+	if (bytes[i] !== 0x5d) {
 		for (;;) {
-			if (bytes[i] !== quote) return undefined;
-			const categoryStart = i + 1;
-			if (!plainString(bytes, categoryStart, end)) return undefined;
-			categories.push(strings.get(bytes, categoryStart, stringEnd));
+			if (bytes[i] !== quote || !plainString(bytes, i + 1, end)) return false;
 			i = stringEnd + 1;
 			if (bytes[i] === 0x2c) {
 				i++;
 				continue;
 			}
 
-			if (bytes[i] !== 0x5d) return undefined;
-			i++;
+			if (bytes[i] !== 0x5d) return false;
 			break;
 		}
 	}
 
-	if (!startsWith(bytes, i, noteKey)) return undefined;
+	fields.categoriesEnd = i;
+	i++;
+
+	if (!startsWith(bytes, i, noteKey)) return false;
 	i += noteKey.length;
-	const noteStart = i;
-	if (!plainString(bytes, i, end)) return undefined;
-	const note = strings.get(bytes, noteStart, stringEnd);
+	fields.noteStart = i;
+	if (!plainString(bytes, i, end)) return false;
+	fields.noteEnd = stringEnd;
 	i = stringEnd + 1;
 
-	if (!startsWith(bytes, i, atKey)) return undefined;
+	if (!startsWith(bytes, i, atKey)) return false;
 	i += atKey.length;
-	const atStart = i;
-	if (!plainString(bytes, i, end)) return undefined;
-	const at = bytes.toString('latin1', atStart, stringEnd);
+	fields.atStart = i;
+	if (!plainString(bytes, i, end)) return false;
+	fields.atEnd = stringEnd;
 	i = stringEnd + 1;
 
-	let resolution: boolean | undefined;
+	fields.resolution = 0;
 	if (startsWith(bytes, i, resolutionKey)) {
 		i += resolutionKey.length;
 		if (startsWith(bytes, i, trueBytes)) {
-			resolution = true;
+			fields.resolution = 1;
 			i += trueBytes.length;
 		} else if (startsWith(bytes, i, falseBytes)) {
-			resolution = false;
+			fields.resolution = 2;
 			i += falseBytes.length;
 		} else {
-			return undefined;
+			return false;
 		}
 	}
 
-	if (bytes[i] !== 0x7d || i + 1 !== end) return undefined;
-	const record: DecisionRecord = {sample, reviewer, verdict, categories, note, at};
-	if (resolution !== undefined) record.resolution = resolution;
+	return bytes[i] === 0x7d && i + 1 === end;
+}
+
+/** The record whose line scanCanonical read into `fields`. */
+export function canonicalRecord(bytes: Buffer, fields: CanonicalFields, strings: Interned): DecisionRecord {
+	const categories: string[] = [];
+	// Plain strings separated by commas: each category is between a pair of quotes.
+	for (let i = fields.categoriesStart; i < fields.categoriesEnd;) {
+		const close = bytes.indexOf(quote, i + 1);
+		categories.push(strings.get(bytes, i + 1, close));
+		i = close + 2;
+	}
+
+	const record: DecisionRecord = {
+		sample: bytes.toString('latin1', fields.sampleStart, fields.sampleEnd),
+		reviewer: strings.get(bytes, fields.reviewerStart, fields.reviewerEnd),
+		verdict: verdictOfCode[fields.verdict],
+		categories,
+		note: strings.get(bytes, fields.noteStart, fields.noteEnd),
+		at: bytes.toString('latin1', fields.atStart, fields.atEnd),
+	};
+	if (fields.resolution !== 0) record.resolution = fields.resolution === 1;
 	return record;
 }
 
@@ -207,17 +215,11 @@ function startsWith(bytes: Buffer, i: number, prefix: Buffer): boolean {
 	return true;
 }
 
-/** `]`, then `}` and nothing but white space to the end of the file. */
-function isTail(bytes: Buffer, at: number): boolean {
-	if (bytes.length - at > 64) return false;
-	return /^]\s*}\s*$/.test(bytes.toString('latin1', at));
-}
-
 /**
  * One string for each short text that recurs (reviewer names, notes, categories), looked up by
  * its bytes: a file of 300,000 records names a handful of reviewers.
  */
-class Interned {
+export class Interned {
 	private readonly byKey = new Map<string, string>();
 
 	get(bytes: Buffer, start: number, end: number): string {
