@@ -1,5 +1,5 @@
-import {writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {existsSync, statSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {sampleId} from '../source/dataset/identity.js';
@@ -7,7 +7,7 @@ import {EntrySpan} from '../source/report/entry-span.js';
 import {fingerprint, fingerprintOf, fingerprintOfBytes} from '../source/report/id-fingerprints.js';
 import {isJsonObject} from '../source/report/json-check.js';
 import {scanDataset} from '../source/report/scan-dataset.js';
-import {runCli} from './helpers/cli-run.js';
+import {cliPath, runCli} from './helpers/cli-run.js';
 import {useTempDir} from './helpers/temp.js';
 
 const tempDir = useTempDir();
@@ -64,12 +64,12 @@ describe('the scan\'s per-entry shortcuts agree with the plain functions', () =>
 });
 
 describe('malformed lines over several read chunks', () => {
-	// Over 4 MB, so the file is read in several chunks; malformed lines here and there, some at
-	// chunk boundaries' neighbourhood, one invalid UTF-8, one with a BOM (well formed).
+	// Over 16 MB, so the file is read in several chunks and the built command checks it in a worker
+	// thread; malformed lines here and there, one invalid UTF-8, one with a BOM (well formed).
 	const lines: string[] = [];
 	const malformed: number[] = [];
 	for (let i = 1; i <= 14_000; i++) {
-		let line = JSON.stringify({id: `s${i}`, text: 'x'.repeat(300 + (i % 50))});
+		let line = JSON.stringify({id: `s${i}`, text: 'x'.repeat(1200 + (i % 50))});
 		if (i % 997 === 0 || i === 1 || i === 14_000) {
 			line = line.slice(0, -1);
 			malformed.push(i);
@@ -90,6 +90,8 @@ describe('malformed lines over several read chunks', () => {
 
 	it('the built command (checking in a worker thread) and the in-process scan find the same ones', async () => {
 		const {dir, path, expected} = file();
+		expect(statSync(path).size).toBeGreaterThan(16 * 1024 * 1024);
+		expect(existsSync(join(dirname(cliPath), 'check-worker.js'))).toBe(true);
 		const result = runCli(['stats', path, '--json'], {cwd: dir});
 		expect(result.status, result.stderr).toBe(0);
 		const json = JSON.parse(result.stdout) as {malformed: {count: number; lines: number[]}};

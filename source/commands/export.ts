@@ -85,6 +85,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags): Prom
 			if (output.closed) throw new OutputClosed();
 		}, check);
 		await writer.flush();
+		await writer.settle();
 	}).finally(() => check?.stop());
 
 	if (output.closed || !accumulator || !scan) return 0;
@@ -223,6 +224,7 @@ async function exportDecisions(common: CommonOptions, flags: ExportFlags): Promi
 		}
 
 		await writer.flush();
+		await writer.settle();
 		exported = records.length;
 	});
 

@@ -1,4 +1,4 @@
-import {existsSync} from 'node:fs';
+import {existsSync, statSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {CheckProgress, CheckRequest} from './check-worker.js';
@@ -10,6 +10,9 @@ import type {CheckProgress, CheckRequest} from './check-worker.js';
  */
 const workerFile = fileURLToPath(new URL('check-worker.js', import.meta.url));
 
+/** Files smaller than this are checked on the main thread (a worker takes ~50 ms to start). */
+const minimumSize = 16 * 1024 * 1024;
+
 /**
  * Which entries of a dataset are malformed, found by a worker thread (check-worker.ts) that reads
  * the file alongside the scan. Start it as early as possible (before the decisions file is read);
@@ -17,10 +20,13 @@ const workerFile = fileURLToPath(new URL('check-worker.js', import.meta.url));
  * left to the caller (`covers` is false for them).
  */
 export class LineCheck {
-	/** Starts the worker; undefined where it cannot run. */
+	/**
+	 * Starts the worker; undefined where it cannot run, or for a file of a few read chunks, which
+	 * is checked here sooner than a worker thread starts.
+	 */
 	static start(path: string): LineCheck | undefined {
-		if (!existsSync(workerFile)) return undefined;
 		try {
+			if (!existsSync(workerFile) || statSync(path).size < minimumSize) return undefined;
 			return new LineCheck(new Worker(workerFile, {workerData: {path} satisfies CheckRequest, resourceLimits: {maxYoungGenerationSizeMb: 4}}));
 		} catch {
 			return undefined;

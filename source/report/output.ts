@@ -56,6 +56,8 @@ export class StreamOutput implements Output {
 	abortSync(): void {}
 }
 
+const backgroundSyncBytes = 32 * 1024 * 1024;
+
 /**
  * Writes to a temporary file beside the target (same folder, so the rename is atomic), then fsyncs
  * and renames it over the target. Killed at any point, the target holds its old content or does not
@@ -78,6 +80,8 @@ export class AtomicFileOutput implements Output {
 	readonly closed = false;
 	readonly reusesData = true;
 	private done = false;
+	private unsynced = 0;
+	private syncing: Promise<Error | undefined> | undefined;
 
 	private constructor(readonly name: string, private readonly path: string, readonly temporary: string, private readonly handle: FileHandle) {}
 
@@ -88,9 +92,21 @@ export class AtomicFileOutput implements Output {
 			const {bytesWritten} = await this.handle.write(data, offset, data.length - offset);
 			offset += bytesWritten;
 		}
+
+		// Every so many megabytes, start flushing what is written to disk in the background, so that
+		// the fsync before the rename has little left to do.
+		this.unsynced += data.length;
+		if (this.unsynced >= backgroundSyncBytes && !this.syncing) {
+			this.unsynced = 0;
+			this.syncing = this.handle.datasync().then(() => undefined, (error: unknown) => error as Error).finally(() => {
+				this.syncing = undefined;
+			});
+		}
 	}
 
 	async commit(): Promise<void> {
+		const failed = await this.syncing;
+		if (failed) throw failed;
 		await this.handle.sync();
 		await this.handle.close();
 		this.done = true;
@@ -130,13 +146,18 @@ export class AtomicFileOutput implements Output {
 }
 
 /**
- * Gathers small pieces into large writes, copying them into one buffer that is reused from write to
- * write (where the output allows: see Output.reusesData), so that an export of hundreds of
- * megabytes does not allocate, and fault in, fresh memory for every megabyte it writes.
+ * Gathers small pieces into large writes, copying them into a buffer that is reused from write to
+ * write (two, turn about: one is filled while the other is written), so that an export of hundreds
+ * of megabytes neither allocates, and faults in, fresh memory for every megabyte it writes nor waits
+ * for each write before it goes on. Where the output may still hold the bytes after a write (see
+ * Output.reusesData), each write gets a copy instead.
  */
 export class BufferedWriter {
 	private buffer: Buffer = Buffer.alloc(0);
+	private spare: Buffer = Buffer.alloc(0);
 	private size = 0;
+	/** The write in progress, if any; settles with its error, if any. */
+	private writing: Promise<Error | undefined> | undefined;
 
 	constructor(private readonly output: Output, private readonly threshold = 1 << 20) {}
 
@@ -162,11 +183,25 @@ export class BufferedWriter {
 		return this.size >= this.threshold;
 	}
 
+	/**
+	 * Waits for the previous write, then starts writing what is queued (not waiting for it: call
+	 * settle() at the end). Throws the error of a failed write.
+	 */
 	async flush(): Promise<void> {
+		await this.settle();
 		if (this.size === 0) return;
 		const queued = this.buffer.subarray(0, this.size);
 		this.size = 0;
-		await this.output.write(this.output.reusesData ? queued : Buffer.from(queued));
+		[this.buffer, this.spare] = [this.spare, this.buffer];
+		this.writing = this.output.write(this.output.reusesData ? queued : Buffer.from(queued)).then(() => undefined, (error: unknown) => error as Error);
+	}
+
+	/** Waits for the write in progress; throws its error, if it failed. */
+	async settle(): Promise<void> {
+		const {writing} = this;
+		this.writing = undefined;
+		const error = await writing;
+		if (error) throw error;
 	}
 
 	private grow(needed: number) {
