@@ -33,13 +33,13 @@ const sniffCount = 20;
  */
 export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>, check?: LineCheck): Promise<ScanResult> {
 	try {
-		return await scan(path, idField, visit, afterBatch, check);
+		return await visitEntries(path, idField, visit, afterBatch, check);
 	} finally {
 		check?.stop();
 	}
 }
 
-async function scan(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, check: LineCheck | undefined): Promise<ScanResult> {
+async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, check: LineCheck | undefined): Promise<ScanResult> {
 	keepScanGarbageYoung();
 	await checkDatasetFile(path);
 	const scan: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
