@@ -129,3 +129,15 @@ await build({
 	legalComments: 'none',
 	logLevel: 'warning',
 });
+
+// The checking worker (source/report/check-worker.ts), which export and stats start from beside the bundle.
+await build({
+	entryPoints: ['source/report/check-worker.ts'],
+	outfile: 'dist/check-worker.js',
+	bundle: true,
+	platform: 'node',
+	format: 'esm',
+	target: 'node20',
+	legalComments: 'none',
+	logLevel: 'warning',
+});

@@ -4,11 +4,13 @@ import {listFlag, oneOf, UsageError, type CommonOptions} from '../cli/options.js
 import {DatasetError} from '../dataset/errors.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {AtomicFileOutput, BufferedWriter, StreamOutput, type Output} from '../report/output.js';
+import {LineCheck} from '../report/line-check.js';
 import {count} from '../report/render.js';
 import {checkDatasetFile, isWellFormed, malformedReason, scanDataset, type ScanResult} from '../report/scan-dataset.js';
 import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
-import {readDecisionsFile} from '../store/decisions-file.js';
-import type {DecisionRecord, DecisionsFile} from '../store/schema.js';
+import type {DecisionSource} from '../report/decision-source.js';
+import {readDecisionSource, readDecisionsFile} from '../store/decisions-file.js';
+import type {DecisionRecord} from '../store/schema.js';
 import {defaultPolicy, policies, statuses, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
 
 export type ExportFlags = {
@@ -44,8 +46,10 @@ export async function runExport(common: CommonOptions, flags: ExportFlags): Prom
 	const wanted = parseStatuses(flags.status);
 	const policy = parsePolicy(flags.policy);
 	await checkDatasetFile(common.dataset);
+	// The dataset's entries are checked on another core while the decisions file is read.
+	const check = LineCheck.start(common.dataset);
 	const stderr = (line: string) => process.stderr.write(`${line}\n`);
-	let file: DecisionsFile | undefined;
+	let file: DecisionSource | undefined;
 	let accumulator: StatsAccumulator | undefined;
 	let scan: ScanResult | undefined;
 	let written = 0;
@@ -53,12 +57,12 @@ export async function runExport(common: CommonOptions, flags: ExportFlags): Prom
 	const malformedReasons: Array<{line: number; reason: string}> = [];
 
 	const output = await withOutput(common, flags.out, async output => {
-		file = await readDecisionsFile(common.db, basename(common.dataset));
-		const decided = new StatsAccumulator(file?.decisions ?? [], {policy, trackRepeats: false});
+		file = await readDecisionSource(common.db, basename(common.dataset));
+		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
 		accumulator = decided;
 		const writer = new BufferedWriter(output);
-		scan = await scanDataset(common.dataset, common.idField, (entry, id, malformed) => {
-			const result = decided.add(id, entry.lineNumber, malformed);
+		scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
+			const result = decided.add(entry, entry.lineNumber, malformed);
 			if (malformed) {
 				if (flags.verbose && malformedReasons.length < malformedListLimit) malformedReasons.push({line: entry.lineNumber, reason: malformedReason(entry.bytes)});
 				if (selected(result, wanted)) malformedMatched++;
@@ -67,20 +71,22 @@ export async function runExport(common: CommonOptions, flags: ExportFlags): Prom
 
 			if (!selected(result, wanted)) return;
 			written++;
-			const bytes = oneLine(entry.bytes);
 			if (flags.annotate) {
-				writer.push(annotate(bytes, annotation(id, entry.lineNumber, result, policy, decided.recordsFor(id))));
+				writer.push(annotate(oneLine(entry.bytes), annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id))));
+			} else if (isOneLine(entry.buffer, entry.from, entry.to)) {
+				writer.copy(entry.buffer, entry.from, entry.to);
 			} else {
-				writer.push(bytes);
+				writer.push(oneLine(entry.bytes));
 			}
 
 			writer.push(newline);
 		}, async () => {
 			await writer.flush();
 			if (output.closed) throw new OutputClosed();
-		});
+		}, check);
 		await writer.flush();
-	});
+		await writer.settle();
+	}).finally(() => check?.stop());
 
 	if (output.closed || !accumulator || !scan) return 0;
 	if (!file) {
@@ -140,6 +146,15 @@ export function oneLine(bytes: Buffer): Buffer {
 	let length = 0;
 	for (const b of bytes) if (b !== 0x0a && b !== 0x0d) out[length++] = b;
 	return out.subarray(0, length);
+}
+
+/**
+ * Whether oneLine would return buffer[from, to) as it is: a JSONL line (followed by its line ending,
+ * so the search for a line feed ends there) without a BOM. Most entries; for others, false.
+ */
+function isOneLine(buffer: Buffer, from: number, to: number): boolean {
+	if (buffer[from] === 0xef || (buffer[to] !== 0x0a && buffer[to] !== 0x0d)) return false;
+	return buffer.indexOf(0x0a, from) >= to;
 }
 
 /** The "winnow" object --annotate attaches (documented in README-STATS-EXPORT.md). */
@@ -209,6 +224,7 @@ async function exportDecisions(common: CommonOptions, flags: ExportFlags): Promi
 		}
 
 		await writer.flush();
+		await writer.settle();
 		exported = records.length;
 	});
 

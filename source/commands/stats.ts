@@ -2,10 +2,11 @@ import {stat} from 'node:fs/promises';
 import {basename} from 'node:path';
 import {UsageError, type CommonOptions} from '../cli/options.js';
 import {renderStats} from '../report/render.js';
+import {LineCheck} from '../report/line-check.js';
 import {checkDatasetFile, scanDataset} from '../report/scan-dataset.js';
 import {StatsAccumulator, type Stats} from '../report/stats.js';
 import {terminalCapabilities} from '../report/terminal.js';
-import {readDecisionsFile} from '../store/decisions-file.js';
+import {readDecisionSource} from '../store/decisions-file.js';
 import {parsePolicy} from './export.js';
 
 export type StatsFlags = {
@@ -36,15 +37,24 @@ export async function runStats(common: CommonOptions, flags: StatsFlags): Promis
 
 	const policy = parsePolicy(flags.policy);
 	await checkDatasetFile(common.dataset);
-	const file = await readDecisionsFile(common.db, basename(common.dataset));
-	const accumulator = new StatsAccumulator(file?.decisions ?? [], {policy});
+	// The dataset's entries are checked on another core while the decisions file is read.
+	const check = LineCheck.start(common.dataset);
+	let file;
+	try {
+		file = await readDecisionSource(common.db, basename(common.dataset));
+	} catch (error) {
+		check?.stop();
+		throw error;
+	}
+
+	const accumulator = new StatsAccumulator(file ?? [], {policy});
 	const size = await stat(common.dataset).then(stats => stats.size, () => 0);
 	let seen = 0;
-	const scan = await scanDataset(common.dataset, common.idField, (entry, id, malformed) => {
+	const scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 		// After a thousand entries, estimate how many the file holds from their average size.
-		if (++seen === 1000) accumulator.expect(Math.ceil((size / entry.end) * 1000));
-		accumulator.add(id, entry.lineNumber, malformed);
-	});
+		if (++seen === 1000) accumulator.expect(Math.ceil((size / (entry.start + entry.to - entry.from)) * 1000));
+		accumulator.add(entry, entry.lineNumber, malformed);
+	}, undefined, check);
 	const stats = accumulator.finish();
 
 	if (flags.json) {

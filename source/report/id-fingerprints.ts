@@ -21,6 +21,26 @@ export function fingerprintOf(id: string): void {
 		h2 = Math.imul(h2 ^ c, 0x5b_d1_e9_95);
 	}
 
+	finish(h1, h2);
+}
+
+/**
+ * fingerprintOf for the text whose characters are the bytes bytes[start, end) (Latin-1, e.g. an id
+ * of printable ASCII read from a line), without making the string.
+ */
+export function fingerprintOfBytes(bytes: Uint8Array, start: number, end: number): void {
+	let h1 = 0x81_1c_9d_c5;
+	let h2 = 0x05_0c_5d_1f;
+	for (let i = start; i < end; i++) {
+		const c = bytes[i];
+		h1 = Math.imul(h1 ^ c, 0x01_00_01_93);
+		h2 = Math.imul(h2 ^ c, 0x5b_d1_e9_95);
+	}
+
+	finish(h1, h2);
+}
+
+function finish(h1: number, h2: number) {
 	h1 ^= h1 >>> 15;
 	h1 = Math.imul(h1, 0x2c_1b_3c_6d);
 	h1 ^= h1 >>> 13;

@@ -40,10 +40,12 @@ const inArray = 2;
 
 let stack = new Uint8Array(64);
 
-/** True when `bytes` is exactly one JSON object, with optional white space around it. */
-export function isJsonObject(bytes: Uint8Array): boolean {
-	const end = bytes.length;
-	let i = skipSpace(bytes, 0, end);
+/**
+ * True when bytes[start, end) is exactly one JSON object, with optional white space around it (a
+ * span, so that the lines of a read buffer are checked where they are, without a view of each).
+ */
+export function isJsonObject(bytes: Uint8Array, start = 0, end = bytes.length): boolean {
+	let i = skipSpace(bytes, start, end);
 	if (bytes[i] !== openBrace) return false;
 	if (view.buffer !== bytes.buffer) view = new DataView(bytes.buffer);
 	offset = bytes.byteOffset;

@@ -16,11 +16,15 @@ export type Output = {
 	abortSync(): void;
 	/** True once the reader went away (a closed pipe): stop writing, quietly. */
 	readonly closed: boolean;
+	/** The bytes given to write() may be changed once its promise resolves (they were written). */
+	readonly reusesData: boolean;
 };
 
 /** Writes to a stream (standard output), waiting for 'drain'; a closed pipe (EPIPE) ends it quietly. */
 export class StreamOutput implements Output {
 	closed = false;
+	// A stream may still hold the bytes after write() returns (queued behind a slow reader).
+	readonly reusesData = false;
 	private failure: Error | undefined;
 
 	constructor(private readonly stream: NodeJS.WritableStream, readonly name = 'standard output') {
@@ -52,6 +56,8 @@ export class StreamOutput implements Output {
 	abortSync(): void {}
 }
 
+const backgroundSyncBytes = 32 * 1024 * 1024;
+
 /**
  * Writes to a temporary file beside the target (same folder, so the rename is atomic), then fsyncs
  * and renames it over the target. Killed at any point, the target holds its old content or does not
@@ -72,7 +78,10 @@ export class AtomicFileOutput implements Output {
 	}
 
 	readonly closed = false;
+	readonly reusesData = true;
 	private done = false;
+	private unsynced = 0;
+	private syncing: Promise<Error | undefined> | undefined;
 
 	private constructor(readonly name: string, private readonly path: string, readonly temporary: string, private readonly handle: FileHandle) {}
 
@@ -83,9 +92,21 @@ export class AtomicFileOutput implements Output {
 			const {bytesWritten} = await this.handle.write(data, offset, data.length - offset);
 			offset += bytesWritten;
 		}
+
+		// Every so many megabytes, start flushing what is written to disk in the background, so that
+		// the fsync before the rename has little left to do.
+		this.unsynced += data.length;
+		if (this.unsynced >= backgroundSyncBytes && !this.syncing) {
+			this.unsynced = 0;
+			this.syncing = this.handle.datasync().then(() => undefined, (error: unknown) => error as Error).finally(() => {
+				this.syncing = undefined;
+			});
+		}
 	}
 
 	async commit(): Promise<void> {
+		const failed = await this.syncing;
+		if (failed) throw failed;
 		await this.handle.sync();
 		await this.handle.close();
 		this.done = true;
@@ -124,17 +145,34 @@ export class AtomicFileOutput implements Output {
 	}
 }
 
-/** Gathers small pieces into large writes. */
+/**
+ * Gathers small pieces into large writes, copying them into a buffer that is reused from write to
+ * write (two, turn about: one is filled while the other is written), so that an export of hundreds
+ * of megabytes neither allocates, and faults in, fresh memory for every megabyte it writes nor waits
+ * for each write before it goes on. Where the output may still hold the bytes after a write (see
+ * Output.reusesData), each write gets a copy instead.
+ */
 export class BufferedWriter {
-	private readonly pieces: Buffer[] = [];
+	private buffer: Buffer = Buffer.alloc(0);
+	private spare: Buffer = Buffer.alloc(0);
 	private size = 0;
+	/** The write in progress, if any; settles with its error, if any. */
+	private writing: Promise<Error | undefined> | undefined;
 
 	constructor(private readonly output: Output, private readonly threshold = 1 << 20) {}
 
-	/** Queues bytes; they must stay unchanged until the next flush(). */
-	push(data: Buffer) {
-		this.pieces.push(data);
-		this.size += data.length;
+	/** Queues a copy of the bytes. */
+	push(data: Uint8Array) {
+		this.copy(data, 0, data.length);
+	}
+
+	/** Queues a copy of source[from, to). */
+	copy(source: Uint8Array, from: number, to: number) {
+		const length = to - from;
+		if (this.size + length > this.buffer.length) this.grow(this.size + length);
+		if (length === 1) this.buffer[this.size] = source[from];
+		else this.buffer.set(source.subarray(from, to), this.size);
+		this.size += length;
 	}
 
 	get pending(): number {
@@ -145,11 +183,30 @@ export class BufferedWriter {
 		return this.size >= this.threshold;
 	}
 
+	/**
+	 * Waits for the previous write, then starts writing what is queued (not waiting for it: call
+	 * settle() at the end). Throws the error of a failed write.
+	 */
 	async flush(): Promise<void> {
+		await this.settle();
 		if (this.size === 0) return;
-		const data = this.pieces.length === 1 ? this.pieces[0] : Buffer.concat(this.pieces, this.size);
-		this.pieces.length = 0;
+		const queued = this.buffer.subarray(0, this.size);
 		this.size = 0;
-		await this.output.write(data);
+		[this.buffer, this.spare] = [this.spare, this.buffer];
+		this.writing = this.output.write(this.output.reusesData ? queued : Buffer.from(queued)).then(() => undefined, (error: unknown) => error as Error);
+	}
+
+	/** Waits for the write in progress; throws its error, if it failed. */
+	async settle(): Promise<void> {
+		const {writing} = this;
+		this.writing = undefined;
+		const error = await writing;
+		if (error) throw error;
+	}
+
+	private grow(needed: number) {
+		const grown = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2, this.threshold + (64 * 1024)));
+		this.buffer.copy(grown, 0, 0, this.size);
+		this.buffer = grown;
 	}
 }

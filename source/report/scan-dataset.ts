@@ -1,21 +1,23 @@
-import {isUtf8} from 'node:buffer';
 import {stat} from 'node:fs/promises';
 import {setFlagsFromString} from 'node:v8';
-import {ArrayLayoutError, scanEntries, type Entry, type ScanStats} from '../dataset/entry-scanner.js';
+import {ArrayLayoutError, EntryReader, type ScanStats} from '../dataset/entry-scanner.js';
 import {DatasetError, describeFsError} from '../dataset/errors.js';
-import {sampleId} from '../dataset/identity.js';
 import {decodeEntry} from '../dataset/parse-entry.js';
-import {isJsonObject} from './json-check.js';
+import {EntrySpan} from './entry-span.js';
+import {ChunkEntries} from './chunk-entries.js';
+import {type LineCheck} from './line-check.js';
+import {isMalformed, isWellFormed} from './well-formed.js';
 
 /*
 Streams a dataset for the non-interactive commands (export, stats): every entry with its id and
-whether it is malformed, in file order, holding one read chunk (4 MB) at a time. Applies the same
+whether it is malformed, in file order, holding one read chunk (4 MB) at a time (the reader's two
+reused buffers: nothing is allocated per entry). Applies the same
 checks as Dataset.open (missing, a directory, empty, only blank lines, binary, not JSON Lines, a cut
 short JSON array) and reports them as DatasetError sentences naming the file and line.
 This is the one module in source/report/ that does I/O; the review screen does not need it.
 */
 
-export type EntryVisitor = (entry: Entry, id: string, malformed: boolean) => void;
+export type EntryVisitor = (entry: EntrySpan, malformed: boolean) => void;
 
 export type ScanResult = ScanStats & {entries: number};
 
@@ -23,11 +25,21 @@ export type ScanResult = ScanStats & {entries: number};
 const sniffCount = 20;
 
 /**
- * Calls `visit` for every entry (synchronously, batch by batch; entry.bytes is valid only during the
- * call) and awaits `afterBatch` between batches, where the caller writes what it gathered. Nothing is
- * visited until the file has passed the opening checks.
+ * Calls `visit` for every entry (synchronously, chunk by chunk; the entry object is reused and its
+ * bytes are valid only during the call) and awaits `afterBatch` between chunks, where the caller
+ * writes what it gathered. Nothing is visited until the file has passed the opening checks. With a
+ * LineCheck (started by the caller as early as it can), whether entries are malformed comes from its
+ * worker thread; it is stopped when the scan ends.
  */
-export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>): Promise<ScanResult> {
+export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>, check?: LineCheck): Promise<ScanResult> {
+	try {
+		return await visitEntries(path, idField, visit, afterBatch, check);
+	} finally {
+		check?.stop();
+	}
+}
+
+async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, check: LineCheck | undefined): Promise<ScanResult> {
 	keepScanGarbageYoung();
 	await checkDatasetFile(path);
 	const scan: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
@@ -35,16 +47,25 @@ export async function scanDataset(path: string, idField: string, visit: EntryVis
 	let sniffed = 0;
 	let sniffedValid = 0;
 	// The first entries are held (copied) until the file is known to be JSON Lines.
-	let held: Array<{entry: Entry; id: string; malformed: boolean}> | undefined = [];
+	let held: Array<{entry: EntrySpan; malformed: boolean}> | undefined = [];
 	const release = () => {
-		for (const {entry, id, malformed} of held!) visit(entry, id, malformed);
+		for (const {entry, malformed} of held!) visit(entry, malformed);
 		held = undefined;
 	};
 
-	const batches = scanEntries(path, scan);
-	const nextBatch = async () => {
+	const chunk = new ChunkEntries();
+	const entry = EntrySpan.forField(idField);
+	let reader: EntryReader;
+	try {
+		reader = await EntryReader.open(path, scan);
+	} catch (error) {
+		throw new DatasetError(describeFsError(path, error));
+	}
+
+	const nextChunk = async () => {
+		chunk.clear();
 		try {
-			return await batches.next();
+			return await reader.next(chunk.sink);
 		} catch (error) {
 			// Only the reading and splitting of the file is the dataset's fault; errors from the
 			// visitor and afterBatch (a failing output, say) pass through as they are.
@@ -55,15 +76,21 @@ export async function scanDataset(path: string, idField: string, visit: EntryVis
 	};
 
 	try {
-		for (let next = await nextBatch(); !next.done; next = await nextBatch()) {
-			const batch = next.value;
-			const utf8From = utf8CheckedFrom(batch);
-			for (let index = 0; index < batch.length; index++) {
-				const entry = batch[index];
+		while (await nextChunk()) {
+			if (chunk.count === 0) continue;
+			const {buffer, froms, tos, starts, lines} = chunk;
+			// The worker's verdicts when it got this far, else checked here.
+			const first = entries;
+			// eslint-disable-next-line no-await-in-loop
+			if (check) await check.reach(first + chunk.count);
+			const checked = check?.covers(first + chunk.count) === true;
+			const allUtf8 = checked || chunk.isUtf8();
+			for (let index = 0; index < chunk.count; index++) {
+				const from = froms[index];
+				const to = tos[index];
 				entries++;
-				// Past utf8From only the JSON needs checking (isWellFormed also allows a leading BOM).
-				const malformed = index < utf8From ? !isWellFormed(entry.bytes) : !isJsonObject(entry.bytes) && !isWellFormed(entry.bytes);
-				const id = sampleId(entry.bytes, idField);
+				const malformed = checked ? check!.isMalformed(first + index) : isMalformed(buffer, from, to, allUtf8);
+				entry.set(buffer, from, to, starts[index], lines[index]);
 				if (held) {
 					if (entries === 1 && looksBinary(entry.bytes)) {
 						throw new DatasetError(`${path} looks like a binary file, not JSON Lines (line ${entry.lineNumber} holds NUL or other binary bytes).`);
@@ -71,7 +98,7 @@ export async function scanDataset(path: string, idField: string, visit: EntryVis
 
 					sniffed++;
 					if (!malformed || decodeEntry(entry.bytes).value !== undefined) sniffedValid++;
-					held.push({entry: {...entry, bytes: Buffer.from(entry.bytes)}, id, malformed});
+					held.push({entry: entry.copy(), malformed});
 					if (sniffed === sniffCount) {
 						checkSniff(path, sniffedValid, sniffed, held[0].entry);
 						release();
@@ -80,14 +107,14 @@ export async function scanDataset(path: string, idField: string, visit: EntryVis
 					continue;
 				}
 
-				visit(entry, id, malformed);
+				visit(entry, malformed);
 			}
 
 			// eslint-disable-next-line no-await-in-loop
 			if (afterBatch && !held) await afterBatch();
 		}
 	} finally {
-		await batches.return(undefined); // closes the file when a visitor gave up early
+		await reader.close(); // closes the file when a visitor gave up early
 	}
 
 	if (entries === 0) {
@@ -117,44 +144,12 @@ function keepScanGarbageYoung() {
 	} catch {}
 }
 
-/**
- * A usable sample: strict UTF-8, valid JSON, and an object: the same verdict as decodeEntry's
- * `error`, found without decoding or parsing.
- */
-export function isWellFormed(bytes: Buffer): boolean {
-	// decodeEntry's TextDecoder drops a leading BOM (a line from a file with a BOM pasted in the
-	// middle of another): the review screen shows such a sample, so it counts as one here too.
-	const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
-	return isJsonObject(body) && isUtf8(body);
-}
-
-/**
- * The index from which every entry of the batch is known to be valid UTF-8, checked in one call over
- * the span they share: JSONL entries are slices of one read buffer separated by line endings, which
- * are ASCII and never fall inside a UTF-8 sequence, so the span is valid exactly when every entry in
- * it is. Entries before the index (a line copied across a chunk boundary, array elements, or all of
- * them when the span is not valid) are checked one by one.
- */
-function utf8CheckedFrom(batch: Entry[]): number {
-	if (batch.length < 2) return batch.length;
-	const last = batch.at(-1)!.bytes;
-	let from = batch.length - 1;
-	while (from > 0) {
-		const previous = batch[from - 1].bytes;
-		if (previous.buffer !== last.buffer || previous.byteOffset + previous.length > batch[from].bytes.byteOffset) break;
-		from--;
-	}
-
-	const first = batch[from].bytes;
-	return isUtf8(new Uint8Array(first.buffer, first.byteOffset, last.byteOffset + last.length - first.byteOffset)) ? from : batch.length;
-}
-
 /** Why an entry is malformed (for --verbose), in decodeEntry's words. */
 export function malformedReason(bytes: Buffer): string {
 	return decodeEntry(bytes).error ?? 'not a JSON object';
 }
 
-function checkSniff(path: string, valid: number, checked: number, first: Entry) {
+function checkSniff(path: string, valid: number, checked: number, first: EntrySpan) {
 	if (valid > 0) return;
 	throw new DatasetError(`${path} does not look like JSON Lines: none of its first ${checked} ${checked === 1 ? 'entry is' : 'lines is'} valid JSON (line ${first.lineNumber}: ${malformedReason(first.bytes)}).`);
 }
@@ -180,3 +175,5 @@ function looksBinary(bytes: Buffer): boolean {
 	for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20)) odd++;
 	return head.length > 0 && odd / head.length > 0.1;
 }
+
+export {isWellFormed};

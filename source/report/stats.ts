@@ -1,6 +1,7 @@
 import {newer} from '../store/merge.js';
-import type {DecisionRecord, Verdict} from '../store/schema.js';
+import {verdicts, type DecisionRecord, type Verdict} from '../store/schema.js';
 import {defaultPolicy, sampleStatus, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
+import {isDecisionSource, RecordArray, type DecisionSource} from './decision-source.js';
 import {FingerprintTable, fingerprintOf} from './id-fingerprints.js';
 import {agreementOf, type Agreement} from './agreement.js';
 
@@ -16,6 +17,11 @@ export type StatsOptions = {
 	policy?: Policy;
 	/** Look for ids that occur more than once (default true). */
 	trackRepeats?: boolean;
+	/**
+	 * Work out the per-reviewer figures and agreement (default true). Without, `reviewers` is empty
+	 * and `agreement` is that of no samples: export's summary uses neither.
+	 */
+	reviewers?: boolean;
 	/** Longest list kept for malformed lines, repeated ids and missing samples (default 1000). */
 	listLimit?: number;
 	/** For tests: a replacement for fingerprintOf, to force ids to share fingerprints. */
@@ -99,6 +105,20 @@ export type Stats = {
 	};
 };
 
+/** An id that can say its text and set `fingerprint` to the text's fingerprint (see EntrySpan). */
+export type SampleId = {
+	readonly id: string;
+	fingerprint(): void;
+};
+
+const undecided = sampleStatus(undefined);
+
+/** sampleStatus of a sample with one record, by whether it is a resolution and its verdict. */
+const singleRecordStatus = Object.fromEntries((['plain', 'resolved'] as const).map(kind => [kind, Object.fromEntries(verdicts.map(verdict => {
+	const record: DecisionRecord = {sample: '', reviewer: '', verdict, categories: [], note: '', at: ''};
+	if (kind === 'resolved') record.resolution = true;
+	return [verdict, Object.freeze(sampleStatus([record]))];
+}))])) as Record<'plain' | 'resolved', Record<Verdict, StatusResult>>;
 const breakAfterMs = 30 * 60 * 1000;
 const examplePositions = 5;
 
@@ -144,7 +164,15 @@ export class StatsAccumulator {
 	 * appeared (0: not seen yet). Decided ids are put in up front; with trackRepeats every id seen is.
 	 */
 	private readonly table: FingerprintTable;
-	private readonly groups: DecisionRecord[][] = [];
+	/**
+	 * The decisions, record by record, grouped by sample: group g's records are source records
+	 * groupFirst[g], nextInGroup[groupFirst[g]], … (-1 ends). Record objects are made from the
+	 * source only for groups that need more than one record's verdict.
+	 */
+	private readonly source: DecisionSource;
+	private readonly groupFirst: Int32Array;
+	private readonly nextInGroup: Int32Array;
+	private groupCount = 0;
 	/** Samples whose fingerprint another decided sample already has (about never), by id. */
 	private readonly sharedFingerprint = new Map<string, DecisionRecord[]>();
 	/** 1 for each group whose sample was found in the dataset. */
@@ -152,6 +180,7 @@ export class StatsAccumulator {
 	/** Groups found through the map because their fingerprint is shared (about never). */
 	private readonly seenByName = new Set<string>();
 	private readonly trackRepeats: boolean;
+	private readonly withReviewers: boolean;
 	private readonly fingerprintOf: (id: string) => void;
 	/** Line number of each sample number (1-based), kept only to report where repeated ids first were. */
 	private sampleLines = new Uint32Array(1024);
@@ -162,70 +191,113 @@ export class StatsAccumulator {
 	private extraEntries = 0;
 	private readonly categories = new Map<string, {samples: number; decisions: number}>();
 
-	constructor(records: Iterable<DecisionRecord>, options: StatsOptions = {}) {
+	constructor(records: Iterable<DecisionRecord> | DecisionSource, options: StatsOptions = {}) {
 		this.policy = options.policy ?? defaultPolicy;
 		this.listLimit = options.listLimit ?? 1000;
 		this.trackRepeats = options.trackRepeats !== false;
+		this.withReviewers = options.reviewers !== false;
 		this.fingerprintOf = options.fingerprintOf ?? fingerprintOf;
-		const list = Array.isArray(records) ? records as DecisionRecord[] : [...records];
+		const source = isDecisionSource(records) ? records : new RecordArray(Array.isArray(records) ? records as DecisionRecord[] : [...records]);
+		this.source = source;
+		const count = source.length;
+		this.groupFirst = new Int32Array(count);
+		this.nextInGroup = new Int32Array(count).fill(-1);
+		const groupLast = new Int32Array(count);
 		// Group the records by sample straight into the table: no Map of hundreds of thousands of ids.
-		this.table = new FingerprintTable(list.length);
-		for (const record of list) {
-			this.fingerprintOf(record.sample);
+		this.table = new FingerprintTable(count);
+		for (let index = 0; index < count; index++) {
+			if (this.fingerprintOf === fingerprintOf) source.fingerprintSample(index);
+			else this.fingerprintOf(source.sample(index));
 			const slot = this.table.slot();
 			if (this.table.isEmpty(slot)) {
-				this.groups.push([record]);
-				this.table.insert(slot, this.groups.length, 0);
+				this.groupFirst[this.groupCount] = index;
+				groupLast[this.groupCount] = index;
+				this.table.insert(slot, ++this.groupCount, 0);
 				continue;
 			}
 
-			const group = this.groups[this.table.a(slot) - 1];
-			if (group[0].sample === record.sample) {
-				addToGroup(group, record);
+			const group = this.table.a(slot) - 1;
+			const sample = source.sample(index);
+			if (source.sampleIs(this.groupFirst[group], sample)) {
+				this.nextInGroup[groupLast[group]] = index;
+				groupLast[group] = index;
 			} else {
-				const shared = this.sharedFingerprint.get(record.sample);
+				const record = source.record(index);
+				const shared = this.sharedFingerprint.get(sample);
 				if (shared) addToGroup(shared, record);
-				else this.sharedFingerprint.set(record.sample, [record]);
+				else this.sharedFingerprint.set(sample, [record]);
 			}
 		}
 
-		this.groupSeen = new Uint8Array(this.groups.length);
+		this.groupSeen = new Uint8Array(this.groupCount);
 	}
 
 	/** The current records on a sample (undefined when nobody decided it). */
 	recordsFor(id: string): DecisionRecord[] | undefined {
 		this.fingerprintOf(id);
 		const slot = this.table.slot();
-		return this.table.isEmpty(slot) ? undefined : this.groupAt(slot, id);
+		if (this.table.isEmpty(slot)) return undefined;
+		const a = this.table.a(slot);
+		if (a === 0) return undefined;
+		if (this.source.sampleIs(this.groupFirst[a - 1], id)) return this.groupRecords(a - 1);
+		// Another id with the same fingerprint holds the slot (about never): ask the map.
+		return this.sharedFingerprint.get(id);
 	}
 
-	/** The decisions of the id whose fingerprint is in `slot`, checking the id itself. */
-	private groupAt(slot: number, id: string): DecisionRecord[] | undefined {
-		const a = this.table.a(slot);
-		const group = a === 0 ? undefined : this.groups[a - 1];
-		if (group && group[0].sample === id) return group;
-		// Another id with the same fingerprint holds the slot (about never): ask the map.
-		return group ? this.sharedFingerprint.get(id) : undefined;
+	/** Group g's current records (the newest per reviewer), as objects. */
+	private groupRecords(group: number): DecisionRecord[] {
+		let index = this.groupFirst[group];
+		const records = [this.source.record(index)];
+		for (index = this.nextInGroup[index]; index !== -1; index = this.nextInGroup[index]) addToGroup(records, this.source.record(index));
+		return records;
+	}
+
+	/** Whether group g is one record (most are): its verdict alone then says everything. */
+	private isSingle(group: number): boolean {
+		return this.nextInGroup[this.groupFirst[group]] === -1;
+	}
+
+	/** sampleStatus of group g's records. */
+	private groupStatus(group: number): StatusResult {
+		if (!this.isSingle(group)) return sampleStatus(this.groupRecords(group), this.policy);
+		const index = this.groupFirst[group];
+		const verdict = this.source.verdict(index);
+		if (verdict === null) return undecided;
+		return singleRecordStatus[this.source.isResolution(index) ? 'resolved' : 'plain'][verdict];
+	}
+
+	/** countCategories of group g's records, without making them when they have no categories. */
+	private countGroupCategories(group: number) {
+		if (this.isSingle(group)) {
+			const index = this.groupFirst[group];
+			if (this.source.verdict(index) === null || !this.source.hasCategories(index)) return;
+		}
+
+		this.countCategories(this.groupRecords(group));
 	}
 
 	/** A hint: the dataset holds about this many entries (saves regrowing the tables). */
 	expect(entries: number) {
 		if (!this.trackRepeats || !Number.isFinite(entries) || entries <= 0) return;
 		const expected = Math.min(Math.ceil(entries), 1 << 27);
-		this.table.reserve(expected + this.groups.length);
+		this.table.reserve(expected + this.groupCount);
 		if (this.sampleLines.length < expected) this.sampleLines = growTo(this.sampleLines, expected);
 	}
 
-	/** Counts the next entry of the dataset and returns its status. */
-	add(id: string, lineNumber: number, malformed = false): StatusResult {
+	/**
+	 * Counts the next entry of the dataset and returns its status. The id is a string, or an entry
+	 * of the scan (EntrySpan) whose id text is made only if someone decided it or it is repeated.
+	 */
+	add(id: string | SampleId, lineNumber: number, malformed = false): StatusResult {
 		const sample = ++this.total;
 		if (malformed) {
 			this.malformedCount++;
 			if (this.malformedLines.length < this.listLimit) this.malformedLines.push(lineNumber);
 		}
 
-		let records: DecisionRecord[] | undefined;
-		this.fingerprintOf(id);
+		if (typeof id === 'string') this.fingerprintOf(id);
+		else if (this.fingerprintOf === fingerprintOf) id.fingerprint();
+		else this.fingerprintOf(id.id);
 		const slot = this.table.slot();
 		if (this.trackRepeats) {
 			if (sample > this.sampleLines.length) this.sampleLines = growTo(this.sampleLines, sample * 2);
@@ -233,34 +305,40 @@ export class StatsAccumulator {
 		}
 
 		if (this.table.isEmpty(slot)) {
+			// Nobody decided it, and it was not seen before: most samples.
 			if (this.trackRepeats) this.table.insert(slot, 0, sample);
-		} else {
-			const a = this.table.a(slot);
-			const owner = a === 0 ? undefined : this.groups[a - 1];
-			if (owner && owner[0].sample !== id) {
-				// Another, decided id has this fingerprint (about never): exact answers from the map;
-				// this id's repeats are not tracked.
-				records = this.sharedFingerprint.get(id);
-				if (records && !this.seenByName.has(id)) {
-					this.seenByName.add(id);
-					this.countCategories(records);
-				}
-			} else {
-				records = owner;
-				const first = this.table.b(slot);
-				if (first === 0) {
-					this.table.setB(slot, sample);
-					if (owner) {
-						this.groupSeen[a - 1] = 1;
-						this.countCategories(owner);
-					}
-				} else if (this.trackRepeats) {
-					this.repeat(id, first, lineNumber);
-				}
-			}
+			this.status.undecided++;
+			return undecided;
 		}
 
-		const result = sampleStatus(records, this.policy);
+		const text = typeof id === 'string' ? id : id.id;
+		let result: StatusResult;
+		const a = this.table.a(slot);
+		if (a !== 0 && !this.source.sampleIs(this.groupFirst[a - 1], text)) {
+			// Another, decided id has this fingerprint (about never): exact answers from the map;
+			// this id's repeats are not tracked.
+			const records = this.sharedFingerprint.get(text);
+			if (records && !this.seenByName.has(text)) {
+				this.seenByName.add(text);
+				this.countCategories(records);
+			}
+
+			result = sampleStatus(records, this.policy);
+		} else {
+			const first = this.table.b(slot);
+			if (first === 0) {
+				this.table.setB(slot, sample);
+				if (a !== 0) {
+					this.groupSeen[a - 1] = 1;
+					this.countGroupCategories(a - 1);
+				}
+			} else if (this.trackRepeats) {
+				this.repeat(text, first, lineNumber);
+			}
+
+			result = a === 0 ? undecided : this.groupStatus(a - 1);
+		}
+
 		for (const status of result.matches) this.status[status]++;
 		if (result.conflict) {
 			this.conflicts++;
@@ -290,9 +368,9 @@ export class StatsAccumulator {
 			categories: [...this.categories.entries()]
 				.map(([category, counts]) => ({category, ...counts}))
 				.sort((a, b) => b.samples - a.samples || b.decisions - a.decisions || compare(a.category, b.category)),
-			reviewers: this.reviewers(),
+			reviewers: this.withReviewers ? this.reviewers() : [],
 			decisions: this.decisionCounts(),
-			agreement: agreementOf(this.verdictsOfSeenSamples()),
+			agreement: agreementOf(this.withReviewers ? this.verdictsOfSeenSamples() : []),
 			malformed: {count: this.malformedCount, lines: [...this.malformedLines], truncated: this.malformedCount > this.malformedLines.length},
 			repeatedIds: {
 				ids: this.repeatedIdCount,
@@ -353,12 +431,13 @@ export class StatsAccumulator {
 	/** Reviewer -> verdict for each decided sample that is in the dataset, for agreement. */
 	private * verdictsOfSeenSamples(): Iterable<Map<string, Verdict>> {
 		const verdicts = (group: DecisionRecord[]) => new Map(group.filter(record => record.verdict !== null).map(record => [record.reviewer, record.verdict!]));
-		for (const [index, group] of this.groups.entries()) if (this.groupSeen[index] === 1) yield verdicts(group);
+		// A sample with one record has one verdict at most, which agreement leaves out.
+		for (let group = 0; group < this.groupCount; group++) if (this.groupSeen[group] === 1 && !this.isSingle(group)) yield verdicts(this.groupRecords(group));
 		for (const [sample, group] of this.sharedFingerprint) if (this.seenByName.has(sample)) yield verdicts(group);
 	}
 
 	private * allGroups(): Iterable<DecisionRecord[]> {
-		yield * this.groups;
+		for (let group = 0; group < this.groupCount; group++) yield this.groupRecords(group);
 		yield * this.sharedFingerprint.values();
 	}
 
@@ -372,8 +451,15 @@ export class StatsAccumulator {
 			ids.push(sample);
 		};
 
-		for (const [index, group] of this.groups.entries()) {
-			if (this.groupSeen[index] === 0) note(group[0].sample, group);
+		for (let group = 0; group < this.groupCount; group++) {
+			if (this.groupSeen[group] === 1) continue;
+			const index = this.groupFirst[group];
+			if (!this.isSingle(group)) {
+				note(this.source.sample(index), this.groupRecords(group));
+			} else if (this.source.verdict(index) !== null) {
+				decisions++;
+				ids.push(this.source.sample(index));
+			}
 		}
 
 		for (const [sample, group] of this.sharedFingerprint) {
@@ -387,13 +473,20 @@ export class StatsAccumulator {
 	private decisionCounts(): Stats['decisions'] {
 		let total = 0;
 		let cleared = 0;
-		for (const records of this.allGroups()) {
+		const count = (records: DecisionRecord[]) => {
 			for (const record of records) {
 				if (record.verdict === null) cleared++;
 				else total++;
 			}
+		};
+
+		for (let group = 0; group < this.groupCount; group++) {
+			if (!this.isSingle(group)) count(this.groupRecords(group));
+			else if (this.source.verdict(this.groupFirst[group]) === null) cleared++;
+			else total++;
 		}
 
+		for (const records of this.sharedFingerprint.values()) count(records);
 		return {total, cleared};
 	}
 

@@ -1,20 +1,51 @@
 import {readFile} from 'node:fs/promises';
 import {DecisionsFileError, fileProblem} from './errors.js';
-import {schemaVersion, verdicts, type DecisionRecord, type DecisionsFile} from './schema.js';
+import {RecordArray, type DecisionSource} from '../report/decision-source.js';
+import {DecisionLines} from './decision-lines.js';
+import {checkRecord} from './record-lines.js';
+import {schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
 
 /** Reads and checks a decisions file; undefined when it does not exist yet. */
 export async function readDecisionsFile(path: string, datasetName: string): Promise<DecisionsFile | undefined> {
-	let text: string;
+	const bytes = await readBytes(path);
+	if (!bytes) return undefined;
+	const lines = readLines(bytes, path, datasetName);
+	return lines ? {...lines.head, decisions: lines.records.records()} : parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
+}
+
+/**
+ * readDecisionsFile for export and stats: the same checks and errors, the records as a
+ * DecisionSource that, for a file in winnow's layout, makes record objects only when asked.
+ */
+export async function readDecisionSource(path: string, datasetName: string): Promise<DecisionSource | undefined> {
+	const bytes = await readBytes(path);
+	if (!bytes) return undefined;
+	return readLines(bytes, path, datasetName)?.records ?? new RecordArray(parseDecisionsFile(bytes.toString('utf8'), path, datasetName).decisions);
+}
+
+async function readBytes(path: string): Promise<Buffer | undefined> {
 	try {
-		text = await readFile(path, 'utf8');
+		return await readFile(path);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') return undefined;
 		if (code === 'EISDIR') throw new DecisionsFileError(`${path} is a directory, not a decisions file; pass --db with a file name.`);
 		throw new DecisionsFileError(`${path} cannot be read (${fileProblem(error)}); check its permissions.`);
 	}
+}
 
-	return parseDecisionsFile(text, path, datasetName);
+/**
+ * A file in winnow's own layout, its record lines checked one by one (see decision-lines.ts) and
+ * its head by parseDecisionsFile; undefined when anything is off, for the whole parse to say what.
+ */
+function readLines(bytes: Buffer, path: string, datasetName: string): {head: DecisionsFile; records: DecisionLines} | undefined {
+	const records = DecisionLines.read(bytes);
+	if (!records) return undefined;
+	try {
+		return {head: parseDecisionsFile(`${bytes.toString('utf8', 0, records.headEnd)}]}`, path, datasetName), records};
+	} catch {
+		return undefined;
+	}
 }
 
 export function parseDecisionsFile(text: string, path: string, datasetName: string): DecisionsFile {
@@ -40,11 +71,11 @@ export function parseDecisionsFile(text: string, path: string, datasetName: stri
 
 	const decisions: DecisionRecord[] = [];
 	for (const [i, record] of data.decisions.entries()) {
-		if (!isRecord(record)) {
+		if (!checkRecord(record)) {
 			throw new DecisionsFileError(`${path}: decision ${i + 1} is malformed (it needs sample, reviewer, verdict and at); ${recover}.`);
 		}
 
-		decisions.push(record);
+		decisions.push(record as DecisionRecord);
 	}
 
 	return {
@@ -64,13 +95,4 @@ export function serializeDecisionsFile(data: DecisionsFile): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isRecord(value: unknown): value is DecisionRecord {
-	if (!isObject(value)) return false;
-	if (typeof value.sample !== 'string' || typeof value.reviewer !== 'string' || typeof value.at !== 'string') return false;
-	if (value.verdict !== null && !verdicts.includes(value.verdict as never)) return false;
-	if (!Array.isArray(value.categories)) value.categories = [];
-	if (typeof value.note !== 'string') value.note = '';
-	return true;
 }

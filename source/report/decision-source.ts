@@ -1,0 +1,64 @@
+import type {DecisionRecord, Verdict} from '../store/schema.js';
+import {fingerprintOf} from './id-fingerprints.js';
+
+/**
+ * The decisions the statistics are made from, record by record (in the file's order), as the
+ * StatsAccumulator reads them: the few facts it needs on every decided sample without a record
+ * object, and the record itself when it needs more. A list of records is one (RecordArray); a
+ * decisions file kept as its bytes is another (DecisionLines, source/store/decision-lines.ts),
+ * which then makes record objects only for the samples that need them.
+ */
+export type DecisionSource = {
+	readonly length: number;
+	record(index: number): DecisionRecord;
+	sample(index: number): string;
+	/** Whether record `index` is on the sample with this id. */
+	sampleIs(index: number, id: string): boolean;
+	/** Sets id-fingerprints' `fingerprint` to fingerprintOf(sample(index)). */
+	fingerprintSample(index: number): void;
+	verdict(index: number): Verdict | null;
+	/** record(index).resolution === true */
+	isResolution(index: number): boolean;
+	/** record(index).categories is not empty. */
+	hasCategories(index: number): boolean;
+};
+
+export class RecordArray implements DecisionSource {
+	constructor(private readonly records: DecisionRecord[]) {}
+
+	get length(): number {
+		return this.records.length;
+	}
+
+	record(index: number): DecisionRecord {
+		return this.records[index];
+	}
+
+	sample(index: number): string {
+		return this.records[index].sample;
+	}
+
+	sampleIs(index: number, id: string): boolean {
+		return this.records[index].sample === id;
+	}
+
+	fingerprintSample(index: number) {
+		fingerprintOf(this.records[index].sample);
+	}
+
+	verdict(index: number): Verdict | null {
+		return this.records[index].verdict;
+	}
+
+	isResolution(index: number): boolean {
+		return this.records[index].resolution === true;
+	}
+
+	hasCategories(index: number): boolean {
+		return this.records[index].categories.length > 0;
+	}
+}
+
+export function isDecisionSource(value: unknown): value is DecisionSource {
+	return typeof (value as DecisionSource).fingerprintSample === 'function';
+}

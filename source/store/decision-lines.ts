@@ -1,0 +1,139 @@
+import {fingerprintOf, fingerprintOfBytes} from '../report/id-fingerprints.js';
+import type {DecisionSource} from '../report/decision-source.js';
+import {CanonicalFields, canonicalRecord, Interned, readParsed, scanCanonical, verdictOf} from './record-lines.js';
+import type {DecisionRecord, Verdict} from './schema.js';
+
+const newline = 0x0a;
+const decisionsOpen = Buffer.from('"decisions": [');
+const resolutionFlag = 1;
+const categoriesFlag = 2;
+const canonicalFlag = 4;
+
+/**
+ * The records of a decisions file in winnow's layout, kept as the file's bytes plus a few typed
+ * arrays (where each record's line and sample id are, its verdict, whether it is a resolution or has
+ * categories), so that reading 300,000 decisions makes no record objects: export and stats (through
+ * DecisionSource) make one only for a sample that needs more than its verdict. Each line is checked
+ * when the file is read, as parseDecisionsFile checks it (lines in JSON.stringify's form without
+ * parsing; any other line with JSON.parse, and kept as its record).
+ */
+export class DecisionLines implements DecisionSource {
+	/**
+	 * The records of a file in winnow's layout; undefined for any other layout, or anything in a
+	 * record line that parseDecisionsFile would refuse (the caller then parses the whole text, which
+	 * says what). The head (schema, dataset) is left to the caller: headEnd is where it ends.
+	 */
+	static read(bytes: Buffer): DecisionLines | undefined {
+		if (bytes.length >= 2 ** 31) return undefined;
+		const open = bytes.indexOf(decisionsOpen);
+		if (open === -1) return undefined;
+		const headEnd = open + decisionsOpen.length;
+		if (bytes[headEnd] === 0x5d) return isTail(bytes, headEnd) ? new DecisionLines(bytes, headEnd, 0) : undefined;
+		if (bytes[headEnd] !== newline) return undefined;
+		// One record a line: no more records than line feeds.
+		let lines = 0;
+		for (let at = bytes.indexOf(newline, headEnd + 1); at !== -1; at = bytes.indexOf(newline, at + 1)) lines++;
+		const file = new DecisionLines(bytes, headEnd, lines);
+		return file.readLines() ? file : undefined;
+	}
+
+	length = 0;
+	private readonly lineStarts: Int32Array;
+	private readonly lineEnds: Int32Array;
+	private readonly sampleStarts: Int32Array;
+	private readonly sampleEnds: Int32Array;
+	private readonly verdicts: Uint8Array;
+	private readonly flags: Uint8Array;
+	/** Records of lines in another form, parsed when the file was read. */
+	private readonly parsed = new Map<number, DecisionRecord>();
+	private readonly strings = new Interned();
+	private readonly fields = new CanonicalFields();
+
+	private constructor(private readonly bytes: Buffer, readonly headEnd: number, capacity: number) {
+		this.lineStarts = new Int32Array(capacity);
+		this.lineEnds = new Int32Array(capacity);
+		this.sampleStarts = new Int32Array(capacity);
+		this.sampleEnds = new Int32Array(capacity);
+		this.verdicts = new Uint8Array(capacity);
+		this.flags = new Uint8Array(capacity);
+	}
+
+	record(index: number): DecisionRecord {
+		if ((this.flags[index] & canonicalFlag) === 0) return this.parsed.get(index)!;
+		scanCanonical(this.bytes, this.lineStarts[index], this.lineEnds[index], this.fields);
+		return canonicalRecord(this.bytes, this.fields, this.strings);
+	}
+
+	/** Every record, made now. */
+	records(): DecisionRecord[] {
+		return Array.from({length: this.length}, (_, index) => this.record(index));
+	}
+
+	sample(index: number): string {
+		if ((this.flags[index] & canonicalFlag) === 0) return this.parsed.get(index)!.sample;
+		return this.bytes.toString('latin1', this.sampleStarts[index], this.sampleEnds[index]);
+	}
+
+	sampleIs(index: number, id: string): boolean {
+		if ((this.flags[index] & canonicalFlag) === 0) return this.parsed.get(index)!.sample === id;
+		const start = this.sampleStarts[index];
+		if (this.sampleEnds[index] - start !== id.length) return false;
+		for (let i = 0; i < id.length; i++) if (this.bytes[start + i] !== id.charCodeAt(i)) return false;
+		return true;
+	}
+
+	fingerprintSample(index: number) {
+		if ((this.flags[index] & canonicalFlag) === 0) fingerprintOf(this.parsed.get(index)!.sample);
+		else fingerprintOfBytes(this.bytes, this.sampleStarts[index], this.sampleEnds[index]);
+	}
+
+	verdict(index: number): Verdict | null {
+		return verdictOf(this.verdicts[index]);
+	}
+
+	isResolution(index: number): boolean {
+		return (this.flags[index] & resolutionFlag) !== 0;
+	}
+
+	hasCategories(index: number): boolean {
+		return (this.flags[index] & categoriesFlag) !== 0;
+	}
+
+	/** Reads and checks the record lines; false if the file is not in the layout or a line is refused. */
+	private readLines(): boolean {
+		const {bytes, fields} = this;
+		let at = this.headEnd + 1;
+		for (let index = 0; ; index++) {
+			const end = bytes.indexOf(newline, at);
+			if (end === -1 || bytes[at] !== 0x7b || index >= this.lineStarts.length) return false;
+			const comma = bytes[end - 1] === 0x2c;
+			const lineEnd = comma ? end - 1 : end;
+			this.lineStarts[index] = at;
+			this.lineEnds[index] = lineEnd;
+			if (scanCanonical(bytes, at, lineEnd, fields)) {
+				this.sampleStarts[index] = fields.sampleStart;
+				this.sampleEnds[index] = fields.sampleEnd;
+				this.verdicts[index] = fields.verdict;
+				this.flags[index] = canonicalFlag | (fields.resolution === 1 ? resolutionFlag : 0) | (fields.categoriesEnd > fields.categoriesStart ? categoriesFlag : 0);
+			} else {
+				const record = readParsed(bytes, at, lineEnd);
+				if (!record) return false;
+				this.parsed.set(index, record);
+				this.verdicts[index] = record.verdict === null ? 0 : 1 + ['accepted', 'rejected', 'flagged'].indexOf(record.verdict);
+				this.flags[index] = (record.resolution === true ? resolutionFlag : 0) | (record.categories.length > 0 ? categoriesFlag : 0);
+			}
+
+			at = end + 1;
+			if (!comma) {
+				this.length = index + 1;
+				return bytes[at] === 0x5d && isTail(bytes, at);
+			}
+		}
+	}
+}
+
+/** `]`, then `}` and nothing but white space to the end of the file. */
+function isTail(bytes: Buffer, at: number): boolean {
+	if (bytes.length - at > 64) return false;
+	return /^]\s*}\s*$/.test(bytes.toString('latin1', at));
+}

@@ -1,0 +1,233 @@
+import type {DecisionRecord, Verdict} from './schema.js';
+
+/*
+One record line of a decisions file in winnow's own layout (one record a line, as
+serializeDecisionsFile and the store write them), read without JSON.parse in the common case: a line
+that is exactly what JSON.stringify writes for a record — the keys sample, reviewer, verdict,
+categories, note, at and optionally resolution, in that order, with strings of printable ASCII and
+no escapes — is read field by field from the bytes (scanCanonical, then canonicalRecord). Any other
+line is parsed with JSON.parse (readParsed). Either way the record is the one JSON.parse of the whole
+file gives, with its keys in the same order. See DecisionLines (decision-lines.ts).
+*/
+
+const quote = 0x22;
+const backslash = 0x5c;
+
+const sampleKey = Buffer.from('{"sample":"');
+const reviewerKey = Buffer.from(',"reviewer":"');
+const verdictKey = Buffer.from(',"verdict":');
+const categoriesKey = Buffer.from(',"categories":[');
+const noteKey = Buffer.from(',"note":"');
+const atKey = Buffer.from(',"at":"');
+const resolutionKey = Buffer.from(',"resolution":');
+const nullBytes = Buffer.from('null');
+const trueBytes = Buffer.from('true');
+const falseBytes = Buffer.from('false');
+const verdictBytes: Array<[Buffer, Verdict]> = (['accepted', 'rejected', 'flagged'] as const).map(verdict => [Buffer.from(`"${verdict}"`), verdict]);
+
+/** A record line in any other form: JSON.parse and parseDecisionsFile's checks. */
+export function readParsed(bytes: Buffer, start: number, end: number): DecisionRecord | undefined {
+	let value: unknown;
+	try {
+		value = JSON.parse(bytes.toString('utf8', start, end));
+	} catch {
+		return undefined;
+	}
+
+	return checkRecord(value);
+}
+
+/** parseDecisionsFile's record check (and its defaults for categories and note). */
+export function checkRecord(value: unknown): DecisionRecord | undefined {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+	const record = value as Record<string, unknown>;
+	if (typeof record.sample !== 'string' || typeof record.reviewer !== 'string' || typeof record.at !== 'string') return undefined;
+	if (record.verdict !== null && record.verdict !== 'accepted' && record.verdict !== 'rejected' && record.verdict !== 'flagged') return undefined;
+	if (!Array.isArray(record.categories)) record.categories = [];
+	if (typeof record.note !== 'string') record.note = '';
+	return record as DecisionRecord;
+}
+
+// Where the last plainString call found its string's closing quote.
+let stringEnd = 0;
+
+/** Where the fields of a record line in JSON.stringify's form are (see scanCanonical). */
+export class CanonicalFields {
+	sampleStart = 0;
+	sampleEnd = 0;
+	reviewerStart = 0;
+	reviewerEnd = 0;
+	/** 0: null, else 1 + the index in `verdicts` (accepted, rejected, flagged). */
+	verdict = 0;
+	/** Inside the brackets of the categories list. */
+	categoriesStart = 0;
+	categoriesEnd = 0;
+	noteStart = 0;
+	noteEnd = 0;
+	atStart = 0;
+	atEnd = 0;
+	/** 0: no resolution key, 1: true, 2: false. */
+	resolution = 0;
+}
+
+const verdictOfCode: Array<Verdict | null> = [null, 'accepted', 'rejected', 'flagged'];
+
+/** The verdict a CanonicalFields.verdict code stands for. */
+export function verdictOf(code: number): Verdict | null {
+	return verdictOfCode[code];
+}
+
+/**
+ * Whether bytes[start, end) is a record exactly in JSON.stringify's form (keys sample, reviewer,
+ * verdict, categories, note, at and optionally resolution, in that order; strings of printable
+ * ASCII without escapes), with every value parseDecisionsFile accepts; fills `fields` if so.
+ * Allocates nothing.
+ */
+export function scanCanonical(bytes: Buffer, start: number, end: number, fields: CanonicalFields): boolean {
+	let i = start;
+	if (!startsWith(bytes, i, sampleKey)) return false;
+	i += sampleKey.length;
+	fields.sampleStart = i;
+	if (!plainString(bytes, i, end)) return false;
+	fields.sampleEnd = stringEnd;
+	i = stringEnd + 1;
+
+	if (!startsWith(bytes, i, reviewerKey)) return false;
+	i += reviewerKey.length;
+	fields.reviewerStart = i;
+	if (!plainString(bytes, i, end)) return false;
+	fields.reviewerEnd = stringEnd;
+	i = stringEnd + 1;
+
+	if (!startsWith(bytes, i, verdictKey)) return false;
+	i += verdictKey.length;
+	if (startsWith(bytes, i, nullBytes)) {
+		fields.verdict = 0;
+		i += nullBytes.length;
+	} else {
+		let code = 0;
+		for (const [index, [text]] of verdictBytes.entries()) {
+			if (startsWith(bytes, i, text)) {
+				code = index + 1;
+				i += text.length;
+				break;
+			}
+		}
+
+		if (code === 0) return false;
+		fields.verdict = code;
+	}
+
+	if (!startsWith(bytes, i, categoriesKey)) return false;
+	i += categoriesKey.length;
+	fields.categoriesStart = i;
+	if (bytes[i] !== 0x5d) {
+		for (;;) {
+			if (bytes[i] !== quote || !plainString(bytes, i + 1, end)) return false;
+			i = stringEnd + 1;
+			if (bytes[i] === 0x2c) {
+				i++;
+				continue;
+			}
+
+			if (bytes[i] !== 0x5d) return false;
+			break;
+		}
+	}
+
+	fields.categoriesEnd = i;
+	i++;
+
+	if (!startsWith(bytes, i, noteKey)) return false;
+	i += noteKey.length;
+	fields.noteStart = i;
+	if (!plainString(bytes, i, end)) return false;
+	fields.noteEnd = stringEnd;
+	i = stringEnd + 1;
+
+	if (!startsWith(bytes, i, atKey)) return false;
+	i += atKey.length;
+	fields.atStart = i;
+	if (!plainString(bytes, i, end)) return false;
+	fields.atEnd = stringEnd;
+	i = stringEnd + 1;
+
+	fields.resolution = 0;
+	if (startsWith(bytes, i, resolutionKey)) {
+		i += resolutionKey.length;
+		if (startsWith(bytes, i, trueBytes)) {
+			fields.resolution = 1;
+			i += trueBytes.length;
+		} else if (startsWith(bytes, i, falseBytes)) {
+			fields.resolution = 2;
+			i += falseBytes.length;
+		} else {
+			return false;
+		}
+	}
+
+	return bytes[i] === 0x7d && i + 1 === end;
+}
+
+/** The record whose line scanCanonical read into `fields`. */
+export function canonicalRecord(bytes: Buffer, fields: CanonicalFields, strings: Interned): DecisionRecord {
+	const categories: string[] = [];
+	// Plain strings separated by commas: each category is between a pair of quotes.
+	for (let i = fields.categoriesStart; i < fields.categoriesEnd;) {
+		const close = bytes.indexOf(quote, i + 1);
+		categories.push(strings.get(bytes, i + 1, close));
+		i = close + 2;
+	}
+
+	const record: DecisionRecord = {
+		sample: bytes.toString('latin1', fields.sampleStart, fields.sampleEnd),
+		reviewer: strings.get(bytes, fields.reviewerStart, fields.reviewerEnd),
+		verdict: verdictOfCode[fields.verdict],
+		categories,
+		note: strings.get(bytes, fields.noteStart, fields.noteEnd),
+		at: bytes.toString('latin1', fields.atStart, fields.atEnd),
+	};
+	if (fields.resolution !== 0) record.resolution = fields.resolution === 1;
+	return record;
+}
+
+/**
+ * A string of printable ASCII without escapes from i (just after its opening quote) to its closing
+ * quote before `end`; sets stringEnd to the closing quote.
+ */
+function plainString(bytes: Buffer, i: number, end: number): boolean {
+	for (; i < end; i++) {
+		const c = bytes[i];
+		if (c === quote) {
+			stringEnd = i;
+			return true;
+		}
+
+		if (c < 0x20 || c > 0x7e || c === backslash) return false;
+	}
+
+	return false;
+}
+
+function startsWith(bytes: Buffer, i: number, prefix: Buffer): boolean {
+	if (i + prefix.length > bytes.length) return false;
+	for (let j = 0; j < prefix.length; j++) if (bytes[i + j] !== prefix[j]) return false;
+	return true;
+}
+
+/**
+ * One string for each short text that recurs (reviewer names, notes, categories), looked up by
+ * its bytes: a file of 300,000 records names a handful of reviewers.
+ */
+export class Interned {
+	private readonly byKey = new Map<string, string>();
+
+	get(bytes: Buffer, start: number, end: number): string {
+		if (end - start > 64) return bytes.toString('latin1', start, end);
+		const text = bytes.toString('latin1', start, end);
+		const known = this.byKey.get(text);
+		if (known !== undefined) return known;
+		this.byKey.set(text, text);
+		return text;
+	}
+}

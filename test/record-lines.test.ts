@@ -1,0 +1,89 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {parseDecisionsFile, serializeDecisionsFile} from '../source/store/decisions-file.js';
+import {DecisionLines} from '../source/store/decision-lines.js';
+import type {DecisionRecord, DecisionsFile} from '../source/store/schema.js';
+
+/** The reference: JSON.parse of the whole file, as parseDecisionsFile does. */
+function reference(text: string): DecisionRecord[] | undefined {
+	try {
+		return parseDecisionsFile(text, 'db.json', 'data.jsonl').decisions;
+	} catch {
+		return undefined;
+	}
+}
+
+const readRecordLines = (bytes: Buffer) => {
+	const lines = DecisionLines.read(bytes);
+	return lines && {records: lines.records(), lines};
+};
+
+/** DecisionLines.read either declines (undefined) or gives exactly the reference's records, key order included. */
+function agree(text: string) {
+	const lines = readRecordLines(Buffer.from(text));
+	if (lines === undefined) return;
+	const expected = reference(text);
+	expect(expected, text).toBeDefined();
+	expect(JSON.stringify(lines.records)).toBe(JSON.stringify(expected));
+	expect(lines.records).toEqual(expected);
+}
+
+const head = '{\n"schema": 1,\n"dataset": "data.jsonl",\n"createdAt": "2026-01-01T00:00:00.000Z",\n"decisions": [';
+const file = (lines: string[]) => `${head}${lines.length > 0 ? `\n${lines.join(',\n')}\n` : ''}]\n}\n`;
+
+const record = fc.record({
+	sample: fc.oneof(fc.uuid(), fc.string(), fc.string({unit: 'binary'})),
+	reviewer: fc.oneof(fc.constantFrom('alice', 'bob'), fc.string()),
+	verdict: fc.constantFrom('accepted', 'rejected', 'flagged', null),
+	categories: fc.array(fc.oneof(fc.constantFrom('age', 'gender identity'), fc.string()), {maxLength: 3}),
+	note: fc.oneof(fc.constant(''), fc.string({unit: 'binary'})),
+	at: fc.date({noInvalidDate: true}).map(date => date.toISOString()),
+}, {requiredKeys: ['sample', 'reviewer', 'verdict', 'categories', 'note', 'at']});
+
+describe('DecisionLines (decisions files in winnow\'s layout without JSON.parse)', () => {
+	it('reads what serializeDecisionsFile writes, as JSON.parse does', () => {
+		fc.assert(fc.property(fc.array(fc.tuple(record, fc.constantFrom(undefined, true, false)), {maxLength: 8}), entries => {
+			const decisions = entries.map(([base, resolution]) => (resolution === undefined ? base : {...base, resolution})) as DecisionRecord[];
+			const data: DecisionsFile = {schema: 1, dataset: 'data.jsonl', createdAt: '2026-01-01T00:00:00.000Z', decisions};
+			const text = serializeDecisionsFile(data);
+			const lines = readRecordLines(Buffer.from(text));
+			expect(lines).toBeDefined();
+			expect(JSON.stringify(lines!.records)).toBe(JSON.stringify(reference(text)));
+		}), {numRuns: 1000});
+	});
+
+	it('declines or agrees on record lines in other forms, mutated or invalid', () => {
+		const canonical = '{"sample":"s1","reviewer":"ann","verdict":"accepted","categories":["age","other"],"note":"n","at":"2026-01-01T00:00:00.000Z"}';
+		const tricky = fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\n', '\u0001', 'u', 'é', 'x', 'null', 'true', '1');
+		fc.assert(fc.property(fc.nat(), tricky, fc.constantFrom('remove', 'insert', 'replace'), (at, character, how) => {
+			const i = at % canonical.length;
+			const mutated = how === 'remove' ? canonical.slice(0, i) + canonical.slice(i + 1) : how === 'insert' ? canonical.slice(0, i) + character + canonical.slice(i) : canonical.slice(0, i) + character + canonical.slice(i + 1);
+			agree(file([canonical, mutated]));
+			agree(file([mutated]));
+		}), {numRuns: 3000});
+	});
+
+	it('handles edge cases as the whole parse does', () => {
+		const cases = [
+			file([]),
+			`${head}]\n}\n`,
+			file(['{"sample":"a","reviewer":"r","verdict":null,"categories":[],"note":"","at":"t"}']),
+			file(['{"sample":"a","reviewer":"r","verdict":"accepted","categories":[],"note":"","at":"t","resolution":true}']),
+			file(['{"sample":"a","reviewer":"r","verdict":"accepted","categories":[],"note":"","at":"t","resolution":false}']),
+			file(['{"sample":"a","reviewer":"r","verdict":"maybe","categories":[],"note":"","at":"t"}']),
+			file(['{"sample":"a","reviewer":"r","verdict":"accepted","at":"t"}']),
+			file(['{"reviewer":"r","sample":"a","verdict":"accepted","categories":[1],"note":5,"at":"t"}']),
+			file(['{"sample":"a\\u0041","reviewer":"r","verdict":"accepted","categories":[],"note":"","at":"t"}']),
+			file(['{"sample":"a","reviewer":"r","verdict":"accepted","categories":[],"note":"","at":"t","at":"u"}']),
+			file(['{"sample":"a","reviewer":"r","verdict":"accepted","categories":[],"note":"","at":"t"} ']),
+			file(['{"sample":1,"reviewer":"r","verdict":"accepted","categories":[],"note":"","at":"t"}']),
+			file(['[1]']),
+			`${head}\n{"sample":"a","reviewer":"r","verdict":"accepted","categories":[],"note":"","at":"t"},\n]\n}\n`,
+			`${head}\n{"sample":"a","reviewer":"r","verdict":"accepted","categories":[],"note":"","at":"t"}\n]\n}\nx`,
+		];
+		for (const text of cases) agree(text);
+		// Resolutions keep their place and value.
+		const resolved = readRecordLines(Buffer.from(cases[3]))!.records[0];
+		expect(Object.keys(resolved)).toEqual(['sample', 'reviewer', 'verdict', 'categories', 'note', 'at', 'resolution']);
+	});
+});

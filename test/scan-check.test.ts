@@ -1,0 +1,106 @@
+import {existsSync, statSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {sampleId} from '../source/dataset/identity.js';
+import {EntrySpan} from '../source/report/entry-span.js';
+import {fingerprint, fingerprintOf, fingerprintOfBytes} from '../source/report/id-fingerprints.js';
+import {isJsonObject} from '../source/report/json-check.js';
+import {scanDataset} from '../source/report/scan-dataset.js';
+import {cliPath, runCli} from './helpers/cli-run.js';
+import {useTempDir} from './helpers/temp.js';
+
+const tempDir = useTempDir();
+
+const fingerprintOfString = (id: string) => {
+	fingerprintOf(id);
+	return [...fingerprint];
+};
+
+describe('the scan\'s per-entry shortcuts agree with the plain functions', () => {
+	it('fingerprintOfBytes is fingerprintOf of the Latin-1 text of the bytes', () => {
+		fc.assert(fc.property(fc.uint8Array({maxLength: 80}), fc.nat(10), fc.nat(10), (bytes, before, after) => {
+			const buffer = Buffer.concat([Buffer.alloc(before, 0x7b), bytes, Buffer.alloc(after, 0x7d)]);
+			fingerprintOfBytes(buffer, before, before + bytes.length);
+			expect([...fingerprint]).toEqual(fingerprintOfString(Buffer.from(bytes).toString('latin1')));
+		}), {numRuns: 2000});
+	});
+
+	it('isJsonObject on a span of a larger buffer agrees with it on a copy of the span', () => {
+		const text = fc.oneof(fc.dictionary(fc.string(), fc.jsonValue()).map(value => JSON.stringify(value)), fc.string(), fc.constantFrom('{"a":tru', '{"a":1', '{"a":"x', '{"a":-', '{"a":[', '{"a"', '{'));
+		const around = fc.constantFrom('', '\n', '\r\n', 'e}', '"}', '0}', ':1}', ']}', 'x');
+		fc.assert(fc.property(fc.string(), text, around, (prefix, entry, suffix) => {
+			const buffer = Buffer.from(prefix + entry + suffix);
+			const start = Buffer.byteLength(prefix);
+			const end = start + Buffer.byteLength(entry);
+			expect(isJsonObject(buffer, start, end)).toBe(isJsonObject(Buffer.from(buffer.subarray(start, end))));
+		}), {numRuns: 3000});
+	});
+
+	it('EntrySpan gives sampleId\'s id, and fingerprintOf of it', () => {
+		const id = fc.oneof(fc.uuid(), fc.string(), fc.string({unit: 'binary'}), fc.integer().map(String), fc.constant(''));
+		const line = fc.tuple(id, fc.constantFrom('string', 'number', 'none', 'nested', 'raw'), fc.string()).map(([value, how, text]) => {
+			switch (how) {
+				case 'string': return JSON.stringify({id: value, text});
+				case 'number': return `{"text":${JSON.stringify(text)},"id":${Number.parseInt(value, 10) || 7}}`;
+				case 'nested': return JSON.stringify({meta: {id: value}, text});
+				case 'raw': return `{"id":"${value}","text":${JSON.stringify(text)}}`;
+				default: return JSON.stringify({text});
+			}
+		});
+		const span = EntrySpan.forField('id');
+		fc.assert(fc.property(fc.string(), line, (prefix, entry) => {
+			const buffer = Buffer.from(`${prefix}\n${entry}\n`);
+			const from = Buffer.byteLength(prefix) + 1;
+			const to = from + Buffer.byteLength(entry);
+			span.set(buffer, from, to, 0, 1);
+			const expected = sampleId(Buffer.from(entry), 'id');
+			span.fingerprint();
+			const found = [...fingerprint];
+			expect(span.id).toBe(expected);
+			expect(found).toEqual(fingerprintOfString(expected));
+		}), {numRuns: 2000});
+	});
+});
+
+describe('malformed lines over several read chunks', () => {
+	// Over 16 MB, so the file is read in several chunks and the built command checks it in a worker
+	// thread; malformed lines here and there, one invalid UTF-8, one with a BOM (well formed).
+	const lines: string[] = [];
+	const malformed: number[] = [];
+	for (let i = 1; i <= 14_000; i++) {
+		let line = JSON.stringify({id: `s${i}`, text: 'x'.repeat(1200 + (i % 50))});
+		if (i % 997 === 0 || i === 1 || i === 14_000) {
+			line = line.slice(0, -1);
+			malformed.push(i);
+		}
+
+		lines.push(line);
+	}
+
+	const file = () => {
+		const dir = tempDir();
+		const parts = lines.map(line => Buffer.from(`${line}\n`));
+		parts[5000] = Buffer.concat([Buffer.from('{"id":"bad-utf8","t":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]);
+		parts[6000] = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), parts[6000]]);
+		const path = join(dir, 'big.jsonl');
+		writeFileSync(path, Buffer.concat(parts));
+		return {dir, path, expected: [...malformed, 5001].sort((a, b) => a - b)};
+	};
+
+	it('the built command (checking in a worker thread) and the in-process scan find the same ones', async () => {
+		const {dir, path, expected} = file();
+		expect(statSync(path).size).toBeGreaterThan(16 * 1024 * 1024);
+		expect(existsSync(join(dirname(cliPath), 'check-worker.js'))).toBe(true);
+		const result = runCli(['stats', path, '--json'], {cwd: dir});
+		expect(result.status, result.stderr).toBe(0);
+		const json = JSON.parse(result.stdout) as {malformed: {count: number; lines: number[]}};
+		expect(json.malformed).toMatchObject({count: expected.length, lines: expected});
+
+		const found: number[] = [];
+		await scanDataset(path, 'id', (entry, isMalformed) => {
+			if (isMalformed) found.push(entry.lineNumber);
+		});
+		expect(found).toEqual(expected);
+	});
+});
