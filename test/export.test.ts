@@ -1,5 +1,5 @@
-import {spawnSync} from 'node:child_process';
-import {chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
+import {spawn, spawnSync} from 'node:child_process';
+import {chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {hashId} from '../source/dataset/identity.js';
@@ -337,6 +337,37 @@ describe('winnow export: bad input', () => {
 		expect(existsSync(join(dir, 'sub/other.json'))).toBe(false);
 	});
 
+	it('writes through a link to its target, and into a named pipe (or a device such as /dev/null) without replacing it', async () => {
+		const dir = tempDir();
+		dataset(dir);
+		writeDecisions(dir, 'samples.jsonl', [decision('crlf', 'ann', 'accepted')]);
+		const expected = runCli(dir, ['export', 'samples.jsonl', '--out', 'plain.jsonl']);
+		expect(expected.status).toBe(0);
+		const exported = readFileSync(join(dir, 'plain.jsonl'));
+		expect(exported.length).toBeGreaterThan(0);
+
+		writeFileSync(join(dir, 'target.jsonl'), 'old\n');
+		symlinkSync('target.jsonl', join(dir, 'link.jsonl'));
+		expect(runCli(dir, ['export', 'samples.jsonl', '--out', 'link.jsonl']).status).toBe(0);
+		expect(lstatSync(join(dir, 'link.jsonl')).isSymbolicLink()).toBe(true);
+		expect(readFileSync(join(dir, 'target.jsonl')).equals(exported)).toBe(true);
+
+		// A named pipe stands for any file that is not a regular one: renaming a file over it would
+		// replace it (as root, over /dev/null, for the whole machine).
+		expect(spawnSync('mkfifo', [join(dir, 'pipe')]).status).toBe(0);
+		const reader = spawn('cat', [join(dir, 'pipe')]);
+		const chunks: Buffer[] = [];
+		reader.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+		const read = new Promise(resolve => {
+			reader.on('close', resolve);
+		});
+		const result = await runCliAsync(dir, ['export', 'samples.jsonl', '--out', 'pipe']);
+		await read;
+		expect(result.status, result.stderr).toBe(0);
+		expect(Buffer.concat(chunks).equals(exported)).toBe(true);
+		expect(lstatSync(join(dir, 'pipe')).isFIFO()).toBe(true);
+	});
+
 	it('names a missing, empty, binary or non-JSONL dataset and a corrupt decisions file in one line', () => {
 		const dir = tempDir();
 		const cases: Array<[string, string | Buffer | undefined, RegExp]> = [
@@ -378,6 +409,19 @@ describe('winnow export: bad input', () => {
 		expect(piped.stderr).not.toContain('unexpected error');
 	});
 });
+
+/** runCli without blocking this process (a reader on a named pipe must run meanwhile). */
+async function runCliAsync(cwd: string, args: string[]): Promise<{status: number | null; stderr: string}> {
+	const child = spawn(process.execPath, [cliPath, ...args], {cwd, env: {...process.env, NO_COLOR: '1'}});
+	let stderr = '';
+	child.stderr.on('data', (chunk: Buffer) => {
+		stderr += chunk.toString();
+	});
+	const status = await new Promise<number | null>(resolve => {
+		child.on('close', resolve);
+	});
+	return {status, stderr};
+}
 
 function spawnShell(command: string, cwd: string) {
 	const result = spawnSync('bash', ['-c', command], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});

@@ -3,7 +3,8 @@ import {basename, dirname, join, resolve} from 'node:path';
 import {listFlag, oneOf, UsageError, type CommonOptions} from '../cli/options.js';
 import {DatasetError} from '../dataset/errors.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
-import {AtomicFileOutput, BufferedWriter, StreamOutput, type Output} from '../report/output.js';
+import {AtomicFileOutput, BufferedWriter, SpecialFileOutput, StreamOutput, type Output} from '../report/output.js';
+import {canonicalPath} from '../store/canonical-path.js';
 import {LineCheck} from '../report/line-check.js';
 import {count} from '../report/render.js';
 import {checkDatasetFile, isWellFormed, malformedReason, scanDataset, type ScanResult} from '../report/scan-dataset.js';
@@ -317,7 +318,9 @@ async function openOutput(common: CommonOptions, out: string | undefined): Promi
 	}
 
 	try {
-		return await AtomicFileOutput.create(out);
+		// A device or a named pipe is written into; a link, through (its target is replaced).
+		if (target && !target.isFile()) return await SpecialFileOutput.create(out);
+		return await AtomicFileOutput.create(out, canonicalPath(out));
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		throw new DatasetError(`cannot write ${out} (${code === 'EACCES' || code === 'EPERM' ? `permission denied in ${folder}` : code ?? (error as Error).message}).`);

@@ -64,8 +64,9 @@ const backgroundSyncBytes = 32 * 1024 * 1024;
  * exist; a SIGKILL can leave the temporary file (.<name>.winnow-<pid>-<random>.tmp) behind.
  */
 export class AtomicFileOutput implements Output {
-	static async create(target: string): Promise<AtomicFileOutput> {
-		const path = resolve(target);
+	/** `target` as the user named it; `realTarget` the file replaced (a link's target). */
+	static async create(target: string, realTarget = target): Promise<AtomicFileOutput> {
+		const path = resolve(realTarget);
 		const temporary = join(dirname(path), `.${basename(path)}.winnow-${process.pid}-${randomBytes(4).toString('hex')}.tmp`);
 		const handle = await open(temporary, 'wx', 0o666);
 		const output = new AtomicFileOutput(target, path, temporary, handle);
@@ -141,6 +142,60 @@ export class AtomicFileOutput implements Output {
 
 		try {
 			unlinkSync(this.temporary);
+		} catch {}
+	}
+}
+
+/**
+ * Writes into a file that is not a regular file (a device such as /dev/null, a named pipe, a
+ * socket): it cannot be replaced by renaming a temporary file over it (that would put a regular file
+ * where the device was), so the bytes go straight in, as a shell redirection would do.
+ */
+export class SpecialFileOutput implements Output {
+	static async create(path: string): Promise<SpecialFileOutput> {
+		// Opening a named pipe for writing waits for its reader, as `> fifo` does.
+		return new SpecialFileOutput(path, await open(path, 'w'));
+	}
+
+	closed = false;
+	readonly reusesData = true;
+	private done = false;
+
+	private constructor(readonly name: string, private readonly handle: FileHandle) {}
+
+	async write(data: Buffer): Promise<void> {
+		if (this.closed) return;
+		let offset = 0;
+		try {
+			while (offset < data.length) {
+				// eslint-disable-next-line no-await-in-loop
+				const {bytesWritten} = await this.handle.write(data, offset, data.length - offset);
+				offset += bytesWritten;
+			}
+		} catch (error) {
+			// The pipe's reader went away: stop writing, quietly, as with standard output.
+			if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
+			this.closed = true;
+		}
+	}
+
+	async commit(): Promise<void> {
+		if (this.done) return;
+		this.done = true;
+		await this.handle.close();
+	}
+
+	async abort(): Promise<void> {
+		if (this.done) return;
+		this.done = true;
+		await this.handle.close().catch(() => undefined);
+	}
+
+	abortSync(): void {
+		if (this.done) return;
+		this.done = true;
+		try {
+			closeSync(this.handle.fd);
 		} catch {}
 	}
 }
