@@ -93,6 +93,10 @@ describe('decisions file', () => {
 		expect(error.message).toContain('will not overwrite');
 		expectOneSentence(error.message);
 		expect(readFileSync(file).equals(corrupt)).toBe(true);
+		// Where: a line and column to open the file at.
+		writeFileSync(file, '{\n"schema": 1,\n"dataset": "samples.jsonl",\n"decisions": [\n{"sample": "a", reviewer: "ann"}\n]\n}\n');
+		expect((await refusal(openStore())).message).toContain('not valid JSON at line 5, column 17');
+		writeFileSync(file, corrupt);
 		expect(readdirSync(dir)).toEqual(['samples.decisions.json']);
 	});
 

@@ -54,7 +54,7 @@ export function parseDecisionsFile(text: string, path: string, datasetName: stri
 	try {
 		data = JSON.parse(text);
 	} catch (error) {
-		throw new DecisionsFileError(`${path} is not valid JSON (${(error as Error).message}); ${recover}.`);
+		throw new DecisionsFileError(`${path} is not valid JSON${whereInText(text, (error as Error).message)} (${(error as Error).message}); ${recover}.`);
 	}
 
 	if (!isObject(data) || !Array.isArray(data.decisions) || typeof data.schema !== 'number') {
@@ -95,4 +95,15 @@ export function serializeDecisionsFile(data: DecisionsFile): string {
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** " at line L, column C" for a JSON.parse error that gives a position, else nothing. */
+function whereInText(text: string, message: string): string {
+	const position = /\bposition (\d+)/.exec(message);
+	if (!position) return '';
+	const at = Math.min(Number(position[1]), text.length);
+	const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+	let line = 1;
+	for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) line++;
+	return ` at line ${line}, column ${at - lineStart + 1}`;
 }
