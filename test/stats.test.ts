@@ -41,6 +41,17 @@ describe('StatsAccumulator', () => {
 		expect(stats.decisions).toEqual({total: 11, cleared: 1});
 	});
 
+	it('agreement leaves out a lead\'s resolutions: they settle a disagreement, they do not rate the sample independently', () => {
+		const stats = computeStats(entries('a', 'b'), [
+			rec('a', 'ann', 'accepted', 1), rec('a', 'bob', 'rejected', 2), rec('a', 'lead', 'rejected', 3, {resolution: true}),
+			rec('b', 'ann', 'accepted', 4), rec('b', 'bob', 'accepted', 5),
+		]);
+		expect(stats.agreement.reviewers).toEqual(['ann', 'bob']);
+		expect(stats.agreement.samples).toBe(2);
+		expect(stats.agreement.percentAgreement).toBe(0.5);
+		expect(stats.agreement.fleissKappa).toBeNull();
+	});
+
 	it('under the any policy a disputed sample counts under each verdict it got', () => {
 		const stats = computeStats(entries('d', 'x'), [rec('d', 'ann', 'accepted', 1), rec('d', 'bob', 'rejected', 2)], {policy: 'any'});
 		expect(stats.status).toEqual({accepted: 1, rejected: 1, flagged: 0, undecided: 1});

@@ -428,9 +428,12 @@ export class StatsAccumulator {
 		return counts;
 	}
 
-	/** Reviewer -> verdict for each decided sample that is in the dataset, for agreement. */
+	/**
+	 * Reviewer -> verdict for each decided sample that is in the dataset, for agreement. A lead's
+	 * resolution is left out: it settles a disagreement after seeing it, it is not an independent rating.
+	 */
 	private * verdictsOfSeenSamples(): Iterable<Map<string, Verdict>> {
-		const verdicts = (group: DecisionRecord[]) => new Map(group.filter(record => record.verdict !== null).map(record => [record.reviewer, record.verdict!]));
+		const verdicts = (group: DecisionRecord[]) => new Map(group.filter(record => record.verdict !== null && record.resolution !== true).map(record => [record.reviewer, record.verdict!]));
 		// A sample with one record has one verdict at most, which agreement leaves out.
 		for (let group = 0; group < this.groupCount; group++) if (this.groupSeen[group] === 1 && !this.isSingle(group)) yield verdicts(this.groupRecords(group));
 		for (const [sample, group] of this.sharedFingerprint) if (this.seenByName.has(sample)) yield verdicts(group);
