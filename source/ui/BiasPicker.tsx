@@ -11,8 +11,8 @@ type Props = {
 	note: string;
 	editingNote: boolean;
 	height: number;
-	onNote: (text: string) => void;
-	onConfirm: () => void;
+	/** Changes when the screen edited the note itself, so the field starts again with its cursor at the end. */
+	fieldKey?: number;
 };
 
 function keyFor(i: number): string {
@@ -20,8 +20,12 @@ function keyFor(i: number): string {
 	return i === 9 ? '0' : ' ';
 }
 
+function ignore() {
+	// The screen edits the note (App's key handler); the field only shows it and its cursor.
+}
+
 /** Pick one or more bias categories (number keys or ↑↓ space) and an optional note. */
-export function BiasPicker({categories, selected, focus, note, editingNote, height, onNote, onConfirm}: Props) {
+export function BiasPicker({categories, selected, focus, note, editingNote, height, fieldKey = 0}: Props) {
 	const listRows = Math.max(1, height - 3);
 	const first = Math.max(0, Math.min(focus - listRows + 1, categories.length - listRows));
 	const visible = categories.slice(first, first + listRows);
@@ -40,7 +44,7 @@ export function BiasPicker({categories, selected, focus, note, editingNote, heig
 			<Box>
 				<Text bold={editingNote}>note: </Text>
 				{editingNote
-					? <TextInput value={plainText(note)} placeholder="optional: why this is biased" onChange={onNote} onSubmit={onConfirm}/>
+					? <TextInput key={fieldKey} value={plainText(note)} placeholder="optional: why this is biased" onChange={ignore} onSubmit={ignore}/>
 					: <Text dimColor>{note ? sanitizeLine(note) : '(tab to add one)'}</Text>}
 			</Box>
 		</Box>
