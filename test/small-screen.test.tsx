@@ -5,6 +5,7 @@ import {render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../source/ui/App.js';
 import {browseHintParts, hintText} from '../source/ui/KeyHints.js';
+import {statusSegments} from '../source/ui/StatusBar.js';
 import {useTempDir} from './helpers/temp.js';
 import {chatLines, reviewFixture} from './helpers/review-fixture.js';
 import {withoutInkStyles} from './helpers/hostile-text.js';
@@ -64,5 +65,38 @@ describe('key hints', () => {
 		const bar = lines().at(-1)!;
 		expect(bar).toMatch(/^a acc r rej/);
 		expect(bar).toMatch(/… \? help q quit$/);
+	});
+});
+
+describe('the status bar', () => {
+	const base = {reviewer: 'a-reviewer-with-a-long-name', filter: 'undecided' as const, save: {unsaved: 0, error: undefined} as never, indexing: undefined, others: ['bob', 'carol']};
+	const counts = {total: 300_000, decided: 12_345, accepted: 10_000, rejected: 2000, flagged: 345, undecided: 287_655, conflicts: 1234};
+	const text = (width: number, save = base.save) => statusSegments({...base, counts, save}, width).map(segment => segment.text).join('');
+
+	it('keeps the save state at every width, shortening the other parts first', () => {
+		for (let width = 39; width <= 140; width++) {
+			expect(text(width).length, `width ${width}`).toBeLessThanOrEqual(width);
+			expect(text(width), `width ${width}`).toMatch(/· saved /);
+			expect(text(width, {unsaved: 3, error: 'disk full'} as never), `width ${width}`).toContain('not saved (3)');
+		}
+
+		expect(text(140)).toContain('filter: undecided');
+		expect(text(140)).toContain('also here: bob, carol');
+	});
+
+	it('shows numbers over 999 with thousands separators', () => {
+		expect(text(140)).toContain('12,345/300,000 decided');
+		expect(text(140)).toMatch(/✓10,000 ✗2,000 ⚑345 ≠1,234/);
+	});
+
+	it('at 40x10 the status bar shows saved', async () => {
+		const {lines} = await screen(40, 10);
+		expect(lines().at(-2)).toMatch(/· saved\s*$/);
+	});
+
+	it('header and status bar count 1,200 samples with separators', async () => {
+		const {frame} = await screen(100, 24, chatLines(1200));
+		expect(frame()).toContain('1/1,200');
+		expect(frame()).toContain('0/1,200 decided');
 	});
 });

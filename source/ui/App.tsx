@@ -3,6 +3,7 @@ import {Box, Text, useInput, type Key} from 'ink';
 import type {ReviewController} from '../review/controller.js';
 import {biasKey, browseKey, panelKey, splitChunk} from '../review/keymap.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
+import {count} from '../report/render.js';
 import {BiasPicker} from './BiasPicker.js';
 import {DecisionLine} from './DecisionLine.js';
 import {Header} from './Header.js';
@@ -113,7 +114,7 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 				save={store.status}
 				indexing={indexing}
 				others={[...new Set(controller.peers().map(peer => peer.reviewer))]}
-				compact={columns < 100}
+				width={width}
 			/>
 			<KeyHints mode={mode} width={width}/>
 		</Box>
@@ -123,7 +124,7 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 function MessageLine({controller, message, position, fieldKey}: {controller: ReviewController; message: string | undefined; position: string; fieldKey: number}) {
 	const {mode} = controller.state;
 	if (mode.name === 'note') return <PromptLine label="note:" value={mode.text} placeholder="a note on this sample" fieldKey={fieldKey}/>;
-	if (mode.name === 'goto') return <PromptLine label="go to sample:" value={mode.text} placeholder={`1–${controller.dataset.count}`} fieldKey={fieldKey}/>;
+	if (mode.name === 'goto') return <PromptLine label="go to sample:" value={mode.text} placeholder={`1–${count(controller.dataset.count)}`} fieldKey={fieldKey}/>;
 	if (mode.name === 'search') return <PromptLine label="search:" value={mode.text} placeholder="text to find" fieldKey={fieldKey}/>;
 
 	if (mode.name === 'unsaved') {
