@@ -6,6 +6,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {App} from '../source/ui/App.js';
 import {browseHintParts, hintText} from '../source/ui/KeyHints.js';
 import {statusSegments} from '../source/ui/StatusBar.js';
+import {categoryWindow} from '../source/ui/BiasPicker.js';
 import {useTempDir} from './helpers/temp.js';
 import {chatLines, reviewFixture} from './helpers/review-fixture.js';
 import {withoutInkStyles} from './helpers/hostile-text.js';
@@ -68,6 +69,39 @@ describe('key hints', () => {
 	});
 });
 
+describe('the bias picker in a small terminal', () => {
+	it('at 60x15 uses the rows it has, says more categories exist, and keeps the focused one in view', async () => {
+		const {type, frame, lines} = await screen(60, 15);
+		await type('b');
+		expect(frame()).toContain('↓ 5 more');
+		expect(frame()).not.toMatch(/rows \d/);
+		expect(lines().filter(line => /^.\d \[[ x]\]/.test(line))).toHaveLength(5);
+		await type('j', 'j', 'j', 'j', 'j', 'j', 'j');
+		expect(frame()).toMatch(/›8 \[ \] socioeconomic status/);
+		expect(frame()).toMatch(/↑ 3 more · ↓ 2 more/);
+		expect(frame()).not.toContain(' 1 [ ] age');
+	});
+
+	it('at 40x10 the list still fits below the status line', async () => {
+		const {type, lines} = await screen(40, 10);
+		await type('b');
+		const frameLines = lines();
+		expect(frameLines.length).toBeLessThanOrEqual(9);
+		expect(frameLines.join('\n')).toContain('›1 [ ] age');
+		expect(frameLines.join('\n')).toContain('↓ 9 more');
+		expect(frameLines.join('\n')).toMatch(/note: \(tab to add one\)/);
+	});
+
+	it('marks the focused category with › as text, so it shows without colour (NO_COLOR)', async () => {
+		const {type, lines} = await screen(100, 24);
+		await type('b');
+		expect(lines().filter(line => line.includes('›'))).toEqual(['›1 [ ] age']);
+		await type('j', ' ');
+		expect(lines().filter(line => line.includes('›'))).toEqual(['›2 [x] disability']);
+		expect(lines()).toContain(' 1 [ ] age');
+	});
+});
+
 describe('the status bar', () => {
 	const base = {reviewer: 'a-reviewer-with-a-long-name', filter: 'undecided' as const, save: {unsaved: 0, error: undefined} as never, indexing: undefined, others: ['bob', 'carol']};
 	const counts = {total: 300_000, decided: 12_345, accepted: 10_000, rejected: 2000, flagged: 345, undecided: 287_655, conflicts: 1234};
@@ -98,5 +132,13 @@ describe('the status bar', () => {
 		const {frame} = await screen(100, 24, chatLines(1200));
 		expect(frame()).toContain('1/1,200');
 		expect(frame()).toContain('0/1,200 decided');
+	});
+});
+
+describe('categoryWindow', () => {
+	it('shows all categories that fit, else a window around the focus with a row for "more"', () => {
+		expect(categoryWindow(10, 0, 12)).toEqual({first: 0, shown: 10, above: 0, below: 0});
+		expect(categoryWindow(10, 0, 6)).toEqual({first: 0, shown: 5, above: 0, below: 5});
+		expect(categoryWindow(10, 9, 6)).toEqual({first: 5, shown: 5, above: 5, below: 0});
 	});
 });
