@@ -48,6 +48,9 @@ async function screen(columns: number, rows: number, content = chatLines(6)) {
 
 const pageDown = '\u001B[6~';
 
+/** A sample longer than the viewport: its own scroll position (rows 1–8 of …) shows under it. */
+const long = `${JSON.stringify({id: 'long', text: Array.from({length: 40}, (_, i) => `paragraph ${i + 1}`).join('\n')})}\n`;
+
 describe('key hints', () => {
 	it('always end with ? help and q quit; hints that do not fit give way to …', () => {
 		for (let width = 30; width <= 120; width++) {
@@ -69,9 +72,60 @@ describe('key hints', () => {
 	});
 });
 
+describe('help and the stats panel in a small terminal', () => {
+	it('help at 60x15 scrolls to every key and symbol, showing its own position, not the sample\'s', async () => {
+		const {type, frame} = await screen(60, 15, long);
+		expect(frame()).toMatch(/rows 1–8 of/);
+		await type('?');
+		expect(frame()).toMatch(/help lines 1–8 of \d+/);
+		expect(frame()).not.toMatch(/rows \d/);
+		const seen = new Set<string>();
+		for (let i = 0; i < 50; i++) {
+			for (const line of frame().split('\n').slice(3, 11)) seen.add(line.trim());
+			// eslint-disable-next-line no-await-in-loop
+			await type('j');
+		}
+
+		const all = [...seen].join('\n');
+		for (const text of ['q / ctrl-c', 'this help', 'stats panel', 'ctrl-u / ctrl-w', '≠', '✓ ✗ ⚑']) expect(all).toContain(text);
+		await type('g');
+		expect(frame()).toMatch(/help lines 1–8 of/);
+		await type(pageDown);
+		expect(frame()).toMatch(/help lines 8–15 of/);
+		await type('G');
+		expect(frame()).toContain('start again to resume');
+		await type('k');
+		expect(frame()).not.toContain('start again to resume');
+	});
+
+	it('help at 80x24 wraps long descriptions instead of cutting them', async () => {
+		const {type, frame} = await screen(80, 24);
+		await type('?');
+		expect(frame()).not.toContain('…');
+		expect(frame()).toMatch(/tab for a note,\s*\n\s+enter to flag/);
+		expect(frame()).toMatch(/rejected ·\s*\n\s+flagged \(· conflicts\)/);
+	});
+
+	it('the stats panel at 60x15 scrolls with j/k, also when keys come in one chunk, and shows its position', async () => {
+		const {type, frame} = await screen(60, 15, long);
+		await type('t');
+		expect(frame()).toMatch(/stats lines 1–8 of \d+/);
+		expect(frame()).not.toMatch(/rows \d/);
+		await type('j');
+		expect(frame()).toMatch(/stats lines 2–9 of/);
+		await type('jjj');
+		expect(frame()).toMatch(/stats lines 5–12 of/);
+		await type('\u001B[A');
+		expect(frame()).toMatch(/stats lines 4–11 of/);
+		await type('\u001B');
+		expect(frame()).toContain('paragraph 1');
+		expect(frame()).toMatch(/rows 1–8 of/);
+	});
+});
+
 describe('the bias picker in a small terminal', () => {
 	it('at 60x15 uses the rows it has, says more categories exist, and keeps the focused one in view', async () => {
-		const {type, frame, lines} = await screen(60, 15);
+		const {type, frame, lines} = await screen(60, 15, long);
 		await type('b');
 		expect(frame()).toContain('↓ 5 more');
 		expect(frame()).not.toMatch(/rows \d/);

@@ -1,19 +1,19 @@
-import React, {useCallback, useMemo, useRef, useSyncExternalStore} from 'react';
+import React, {useCallback, useMemo, useReducer, useRef, useSyncExternalStore} from 'react';
 import {Box, Text, useInput, type Key} from 'ink';
 import type {ReviewController} from '../review/controller.js';
-import {biasKey, browseKey, panelKey, splitChunk} from '../review/keymap.js';
+import {biasKey, browseKey, panelKey, panelScroll, splitChunk} from '../review/keymap.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {count} from '../report/render.js';
 import {BiasPicker} from './BiasPicker.js';
 import {DecisionLine} from './DecisionLine.js';
 import {Header} from './Header.js';
-import {HelpPanel} from './HelpPanel.js';
+import {Panel, helpLines, type PanelLine} from './HelpPanel.js';
 import {KeyHints} from './KeyHints.js';
 import {frameHeight, minimum, viewportRows} from './layout.js';
 import {PromptLine} from './PromptLine.js';
 import {SampleRows} from './sample-rows.js';
 import {SampleViewport, scrollPosition} from './SampleViewport.js';
-import {StatsPanel} from './StatsPanel.js';
+import {statsPanelLines} from './stats-panel-lines.js';
 import {StatusBar} from './StatusBar.js';
 import {editField, typedCharacters} from './text-editing.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -47,6 +47,9 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 	// The open text field's cursor as the screen tracks it, and a key that starts the field again
 	// (cursor at the end) after an edit its own cursor could not follow.
 	const field = useRef<FieldState>({id: undefined, cursor: 0, key: 0});
+	// The open panel (help, stats): its first line shown, and how far it can scroll.
+	const panel = useRef<PanelState>({name: '', top: 0, maxTop: 0, page: 1});
+	const [, rerender] = useReducer((n: number) => n + 1, 0);
 
 	// One handler for the screen's whole life: registered once, before any text field's, so it always
 	// sees a key first (Ink calls input listeners in the order they were registered).
@@ -54,7 +57,7 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 	handle.current = (input: string, key: Key) => {
 		const typing = isTyping(controller.state.mode);
 		const presses = input.length > 1 && !key.ctrl && !key.meta && !typing ? splitChunk(input) : [{input, key}];
-		const context: Context = {onRetrySave, onQuitAnyway, field: field.current};
+		const context: Context = {onRetrySave, onQuitAnyway, field: field.current, panel: panel.current, rerender};
 		for (const press of presses) {
 			if (handleKey(controller, press.input, press.key, context)) break;
 		}
@@ -67,6 +70,17 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 
 	const {mode} = state;
 	if (!isTyping(mode)) field.current.id = undefined;
+	if (panel.current.name !== mode.name) panel.current = {name: mode.name, top: 0, maxTop: 0, page: 1};
+	const panelLines = useMemo<PanelLine[] | undefined>(() => {
+		if (mode.name === 'help') return helpLines(width);
+		if (mode.name === 'stats') return statsPanelLines(controller, width).map(text => ({text}));
+		return undefined;
+	}, [mode.name, width, controller]);
+	if (panelLines) {
+		panel.current.page = bodyHeight;
+		panel.current.maxTop = Math.max(0, panelLines.length - bodyHeight);
+		panel.current.top = Math.min(panel.current.top, panel.current.maxTop);
+	}
 
 	if (columns < minimum.columns || rows < minimum.rows) {
 		return (
@@ -89,16 +103,17 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 				fieldKey={field.current.key}
 			/>
 		);
-	} else if (mode.name === 'help') {
-		body = <HelpPanel height={bodyHeight}/>;
-	} else if (mode.name === 'stats') {
-		body = <StatsPanel controller={controller} height={bodyHeight} width={width}/>;
+	} else if (panelLines) {
+		body = <Panel lines={panelLines} top={panel.current.top} height={bodyHeight}/>;
 	} else {
 		body = <SampleViewport rows={visible} height={bodyHeight} width={width} scroll={state.scroll}/>;
 	}
 
 	const indexing = dataset.indexed ? undefined : `reading ${Math.floor((100 * dataset.scan.bytesRead) / Math.max(1, dataset.scan.totalBytes))}%`;
-	const position = scrollPosition(state.scroll, visible.length, sampleRows.complete ? sampleRows.made : undefined, !sampleRows.complete || sampleRows.made > state.scroll + visible.length);
+	// Under a panel or the bias picker, the line shows the panel's position, never the sample's.
+	const position = panelLines
+		? (panelLines.length > bodyHeight ? `${mode.name} lines ${count(panel.current.top + 1)}–${count(Math.min(panelLines.length, panel.current.top + bodyHeight))} of ${count(panelLines.length)}` : '')
+		: mode.name === 'bias' ? '' : scrollPosition(state.scroll, visible.length, sampleRows.complete ? sampleRows.made : undefined, !sampleRows.complete || sampleRows.made > state.scroll + visible.length);
 	const message = store.status.error ?? dataset.indexError?.message ?? state.message;
 
 	return (
@@ -146,10 +161,13 @@ function isTyping(mode: ReviewController['state']['mode']): boolean {
 }
 
 type FieldState = {id: string | undefined; cursor: number; key: number};
+type PanelState = {name: string; top: number; maxTop: number; page: number};
 type Context = {
 	onRetrySave?: () => void;
 	onQuitAnyway?: () => void;
 	field: FieldState;
+	panel: PanelState;
+	rerender: () => void;
 };
 
 /**
@@ -180,7 +198,22 @@ function handleKey(controller: ReviewController, input: string, key: Partial<Key
 		case 'help':
 		case 'stats': {
 			const action = panelKey(mode, input, key);
-			if (action) controller.dispatch(action);
+			if (action) {
+				controller.dispatch(action);
+				return false;
+			}
+
+			const scroll = panelScroll(input, key);
+			if (scroll) {
+				const {panel} = context;
+				const step = scroll.by === 'row' ? 1 : scroll.by === 'page' ? Math.max(1, panel.page - 1) : panel.maxTop;
+				const top = Math.max(0, Math.min(panel.maxTop, panel.top + scroll.direction * step));
+				if (top !== panel.top) {
+					panel.top = top;
+					context.rerender();
+				}
+			}
+
 			return false;
 		}
 

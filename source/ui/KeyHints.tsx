@@ -37,7 +37,7 @@ const modeHints: Record<string, Array<[string, string?]>> = {
 	note: [['type a note'], ['ctrl-u clear · ctrl-w word', 'ctrl-u/w'], ['enter save (empty removes it)', 'enter save'], ['esc cancel', 'esc']],
 	goto: [['type a sample number', 'number'], ['enter go'], ['esc cancel', 'esc']],
 	search: [['type text to find', 'text'], ['ctrl-u clear · ctrl-w word', 'ctrl-u/w'], ['enter search (then n / N)', 'enter search'], ['esc cancel', 'esc']],
-	help: [['esc, q or ? close', 'esc close']],
+	help: [['↑↓ j/k PgUp/PgDn scroll', '↑↓ j/k scroll'], ['esc, q or ? close', 'esc close']],
 	stats: [['↑↓ j/k PgUp/PgDn scroll', '↑↓ j/k scroll'], ['esc, q or t close', 'esc close']],
 	unsaved: [['r retry saving', 'r retry'], ['w wait and keep reviewing', 'w wait'], ['q quit anyway (unsaved decisions are lost)', 'q quit, losing them']],
 };
