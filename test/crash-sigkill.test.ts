@@ -70,7 +70,8 @@ async function crashOnce(seed: number): Promise<RunResult> {
 		const session = new PtyProcess(process.execPath, [process.env.WINNOW_CRASH_CLI ?? cliPath, path], {cols: 100, rows: 24});
 		const problems: string[] = [];
 
-		// Every "N/M decided" the screen shows, with the time it arrived.
+		// Every "N/M decided" the screen shows (with thousands separators: 1,234/3,000), with the time it arrived.
+		const total = samples.toLocaleString('en-US');
 		const seen: Array<{at: number; decided: number}> = [];
 		let shown = 0;
 		const acknowledgements: number[] = [];
@@ -80,16 +81,17 @@ async function crashOnce(seed: number): Promise<RunResult> {
 			const text = session.output.slice(from);
 			scanned = session.output.length;
 			const at = Date.now();
-			for (const match of text.matchAll(new RegExp(`(\\d+)/${samples} decided`, 'g'))) {
-				seen.push({at, decided: Number(match[1])});
-				shown = Math.max(shown, Number(match[1]));
+			for (const match of text.matchAll(new RegExp(`(\\d[\\d,]*)/${total} decided`, 'g'))) {
+				const decided = Number(match[1].replaceAll(',', ''));
+				seen.push({at, decided});
+				shown = Math.max(shown, decided);
 			}
 
 			// The status bar: "N/M decided … · saved " (SGR codes between the parts).
-			for (const match of text.matchAll(new RegExp(`(\\d+)/${samples} decided[^\\n]*?· saved `, 'g'))) acknowledgements.push(Number(match[1]));
+			for (const match of text.matchAll(new RegExp(`(\\d[\\d,]*)/${total} decided[^\\n]*?· saved `, 'g'))) acknowledgements.push(Number(match[1].replaceAll(',', '')));
 		});
 
-		await session.waitFor(`0/${samples} decided`, 30_000);
+		await session.waitFor(`0/${total} decided`, 30_000);
 		const keys: Key[] = [];
 		const killAfter = random() < 0.1 ? random() * 30 : 30 + (random() * 1500);
 		const started = Date.now();

@@ -74,6 +74,25 @@ describe('the real binary in a pseudo-terminal', () => {
 		expect(verdicts).toEqual({s1: 'accepted', s2: 'accepted', s3: null});
 	});
 
+	it('a text field takes several backspaces, ctrl-w and ctrl-u arriving in one chunk', async () => {
+		const dir = tempDir();
+		const path = dataset(dir);
+		const session = new PtySession([path]);
+		await session.waitFor('question 1');
+		session.write('/');
+		await session.waitFor('search:');
+		session.write('answer 77');
+		await session.waitFor('search: answer 77');
+		session.write('\u007F\u007F');
+		await session.waitFor(/search: answer(?! 7)/);
+		session.write('\u0017');
+		await session.waitFor('search: text to find');
+		session.write('quest\u0015question 5\r');
+		await session.waitFor('5/8');
+		session.write('q');
+		expect(await session.waitExit()).toBe(0);
+	});
+
 	for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) {
 		it(`saves everything and restores the terminal on ${signal}`, async () => {
 			const dir = tempDir();

@@ -91,6 +91,13 @@ describe('terminals smaller than 80x24', () => {
 			expect(lines[0]).toMatch(/1\/5 id s1/);
 			expect(lines.at(-3)).toMatch(/0\/5 decided/);
 			expect(lines.at(-2)).toMatch(/^a acc r rej/);
+			expect(lines.at(-2)).toMatch(/… \? help q quit/);
+			session.write('?');
+			await session.waitFor(/help lines 1–8 of/);
+			session.write(keys.pageDown);
+			await session.waitFor(/help lines 8–15 of/);
+			session.write('q');
+			await session.waitFor('question 1');
 			session.write('a');
 			await session.waitFor('question 2');
 			await layout(session, 60, 15);

@@ -64,6 +64,17 @@ export function panelKey(mode: Mode, input: string, key: Partial<Key>): Action |
 	return undefined;
 }
 
+/** Keys that scroll a panel (help, stats): ↑↓ j/k a row, PgUp/PgDn (and space) a page, g/G home/end to either end. */
+export function panelScroll(input: string, key: Partial<Key>): {direction: 1 | -1; by: 'row' | 'page' | 'end'} | undefined {
+	if (key.upArrow || input === 'k') return {direction: -1, by: 'row'};
+	if (key.downArrow || input === 'j') return {direction: 1, by: 'row'};
+	if (key.pageUp) return {direction: -1, by: 'page'};
+	if (key.pageDown || input === ' ') return {direction: 1, by: 'page'};
+	if (key.home || input === 'g') return {direction: -1, by: 'end'};
+	if (key.end || input === 'G') return {direction: 1, by: 'end'};
+	return undefined;
+}
+
 /** Splits a chunk of typed characters into single key presses (keeping Enter, Backspace, Ctrl-C). */
 export function splitChunk(input: string): Array<{input: string; key: Partial<Key>}> {
 	return [...input].map(character => {

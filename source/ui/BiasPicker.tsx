@@ -11,8 +11,8 @@ type Props = {
 	note: string;
 	editingNote: boolean;
 	height: number;
-	onNote: (text: string) => void;
-	onConfirm: () => void;
+	/** Changes when the screen edited the note itself, so the field starts again with its cursor at the end. */
+	fieldKey?: number;
 };
 
 function keyFor(i: number): string {
@@ -20,28 +20,50 @@ function keyFor(i: number): string {
 	return i === 9 ? '0' : ' ';
 }
 
+/** Marks the focused category in text too: NO_COLOR turns reverse video off. */
+export const focusMark = '›';
+
+/**
+ * Which categories the list shows in `rows` rows: all of them if they fit, else a window that keeps
+ * the focused one in view and one row saying how many more there are above and below.
+ */
+export function categoryWindow(count: number, focus: number, rows: number): {first: number; shown: number; above: number; below: number} {
+	if (count <= rows) return {first: 0, shown: count, above: 0, below: 0};
+	const shown = Math.max(1, rows - 1);
+	const first = Math.max(0, Math.min(focus - shown + 1, count - shown));
+	return {first, shown, above: first, below: count - first - shown};
+}
+
+function ignore() {
+	// The screen edits the note (App's key handler); the field only shows it and its cursor.
+}
+
 /** Pick one or more bias categories (number keys or ↑↓ space) and an optional note. */
-export function BiasPicker({categories, selected, focus, note, editingNote, height, onNote, onConfirm}: Props) {
-	const listRows = Math.max(1, height - 3);
-	const first = Math.max(0, Math.min(focus - listRows + 1, categories.length - listRows));
-	const visible = categories.slice(first, first + listRows);
+export function BiasPicker({categories, selected, focus, note, editingNote, height, fieldKey = 0}: Props) {
+	// In a very short viewport the title gives its row to the list (the key hints say what to do).
+	const title = height >= 5;
+	const {first, shown, above, below} = categoryWindow(categories.length, focus, Math.max(1, height - (title ? 2 : 1)));
+	const visible = categories.slice(first, first + shown);
+	const more = [above > 0 ? `↑ ${above} more` : '', below > 0 ? `↓ ${below} more` : ''].filter(Boolean).join(' · ');
 	return (
-		<Box flexDirection="column" height={height}>
-			<Text bold color="yellow">Flag for bias: pick one or more categories</Text>
+		<Box flexDirection="column" height={height} overflow="hidden">
+			{title ? <Text bold color="yellow" wrap="truncate-end">Flag for bias: pick one or more categories</Text> : null}
 			{visible.map((category, offset) => {
 				const i = first + offset;
 				const checked = selected.includes(category);
+				const focused = !editingNote && i === focus;
 				return (
-					<Text key={category} inverse={!editingNote && i === focus} wrap="truncate-end">
-						{' '}{keyFor(i)} [{checked ? 'x' : ' '}] {sanitizeLine(category)}
+					<Text key={category} inverse={focused} wrap="truncate-end">
+						{focused ? focusMark : ' '}{keyFor(i)} [{checked ? 'x' : ' '}] {sanitizeLine(category)}
 					</Text>
 				);
 			})}
+			{more ? <Text dimColor wrap="truncate-end">  {more} (↑↓ j/k)</Text> : null}
 			<Box>
 				<Text bold={editingNote}>note: </Text>
 				{editingNote
-					? <TextInput value={plainText(note)} placeholder="optional: why this is biased" onChange={onNote} onSubmit={onConfirm}/>
-					: <Text dimColor>{note ? sanitizeLine(note) : '(tab to add one)'}</Text>}
+					? <TextInput key={fieldKey} value={plainText(note)} placeholder="optional: why this is biased" onChange={ignore} onSubmit={ignore}/>
+					: <Text dimColor wrap="truncate-end">{note ? sanitizeLine(note) : '(tab to add one)'}</Text>}
 			</Box>
 		</Box>
 	);

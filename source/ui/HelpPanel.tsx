@@ -1,5 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
+import wrapAnsi from 'wrap-ansi';
+import {sanitizeLine} from '../dataset/sanitize.js';
 
 export const helpRows: Array<[string, string]> = [
 	['a', 'accept, advance'],
@@ -9,7 +11,7 @@ export const helpRows: Array<[string, string]> = [
 	['u / backspace', 'undo the last decision (repeatable)'],
 	['c', 'add or edit a note on this sample'],
 	['← → / h l', 'previous / next sample the filter shows'],
-	['↑ ↓ / j k, PgUp PgDn', 'scroll a long sample'],
+	['↑ ↓ / j k, PgUp PgDn', 'scroll a long sample (and this help, and the stats panel)'],
 	['g / G', 'first / last sample the filter shows'],
 	[':', 'go to sample number'],
 	['/', 'search text; enter, then n / N for next / previous match'],
@@ -19,19 +21,75 @@ export const helpRows: Array<[string, string]> = [
 	['q / ctrl-c', 'quit (everything is already saved)'],
 ];
 
-/** Every key, in a panel over the sample. */
-export function HelpPanel({height}: {height: number}) {
-	const rows = helpRows.slice(0, Math.max(0, height - 2));
+/** Keys in the text fields (note, search, go to, the bias picker's note). */
+export const fieldRows: Array<[string, string]> = [
+	['backspace', 'delete the character before the cursor'],
+	['ctrl-u / ctrl-w', 'clear the field / delete the word before the cursor'],
+	['enter / esc', 'save or go / cancel'],
+];
+
+/** What the status bar's and decision line's symbols mean. */
+export const symbolRows: Array<[string, string]> = [
+	['✓ ✗ ⚑', 'samples accepted / rejected / flagged for bias (the status bar counts the whole dataset)'],
+	['≠', 'conflicts: samples where reviewers disagree (f shows them)'],
+	['○', 'this sample is undecided'],
+	['saved', 'every decision is on disk (saving… while writing; not saved (n) after an error)'],
+];
+
+/** One line of a panel: a key column (bold) and text, or a heading, or dim text. */
+export type PanelLine = {text: string; key?: string; heading?: boolean; dim?: boolean};
+
+const keyColumn = 22;
+
+function section(rows: Array<[string, string]>, width: number): PanelLine[] {
+	// Narrow terminals: a key column as wide as the text leaves no room; put the text under the key.
+	const column = width >= keyColumn + 24 ? keyColumn : 4;
+	const lines: PanelLine[] = [];
+	for (const [key, action] of rows) {
+		const textWidth = Math.max(10, width - column);
+		const wrapped = wrapAnsi(action, textWidth, {hard: true, trim: true}).split('\n');
+		if (column < key.length + 1) lines.push({key, text: ''});
+		for (const [i, text] of wrapped.entries()) {
+			const first = i === 0 && column >= key.length + 1;
+			lines.push({key: first ? key.padEnd(column) : ' '.repeat(column), text});
+		}
+	}
+
+	return lines;
+}
+
+/** Help's lines at a width, long descriptions wrapped under their key column (never cut). */
+export function helpLines(width: number): PanelLine[] {
+	const note = 'Decisions are saved as you make them; quit any time and start again to resume.';
+	return [
+		{text: 'Keys', heading: true},
+		...section(helpRows, width),
+		{text: ''},
+		{text: 'In text fields', heading: true},
+		...section(fieldRows, width),
+		{text: ''},
+		{text: 'Symbols', heading: true},
+		...section(symbolRows, width),
+		{text: ''},
+		...wrapAnsi(note, Math.max(10, width), {hard: true, trim: true}).split('\n').map(text => ({text, dim: true})),
+	];
+}
+
+/**
+ * A panel over the sample (help, stats): `height` rows of its lines from `top`. The screen scrolls
+ * it (↑↓ j/k PgUp/PgDn) and shows where it is on the line below.
+ */
+export function Panel({lines, top, height}: {lines: PanelLine[]; top: number; height: number}) {
+	const shown = lines.slice(top, top + height);
 	return (
-		<Box flexDirection="column" height={height}>
-			<Text bold>Keys</Text>
-			{rows.map(([key, action]) => (
-				<Text key={key} wrap="truncate-end">
-					<Text bold>{key.padEnd(22)}</Text>
-					<Text>{action}</Text>
+		<Box flexDirection="column" height={height} overflow="hidden">
+			{shown.map((line, i) => (
+				// eslint-disable-next-line react/no-array-index-key
+				<Text key={top + i} wrap="truncate-end" bold={line.heading} dimColor={line.dim}>
+					{line.key === undefined ? null : <Text bold>{line.key}</Text>}
+					{line.text ? sanitizeLine(line.text) : line.key === undefined ? ' ' : ''}
 				</Text>
 			))}
-			<Text dimColor wrap="truncate-end">Decisions are saved as you make them; quit any time and start again to resume.</Text>
 		</Box>
 	);
 }

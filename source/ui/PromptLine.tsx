@@ -2,14 +2,25 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
 
-type Props = {label: string; value: string; placeholder?: string; onChange: (text: string) => void; onSubmit: (text: string) => void};
+type Props = {
+	label: string;
+	value: string;
+	placeholder?: string;
+	/** Changes when the screen edited the text itself, so the field starts again with its cursor at the end. */
+	fieldKey?: number;
+};
+
+function ignore() {
+	// The screen edits the text (App's key handler, one key at a time even when keys come in one
+	// chunk); the field only shows the text and its cursor.
+}
 
 /** A one-line text field (note, go to, search) in place of the message line. */
-export function PromptLine({label, value, placeholder, onChange, onSubmit}: Props) {
+export function PromptLine({label, value, placeholder, fieldKey = 0}: Props) {
 	return (
 		<Box>
 			<Text bold color="cyan">{label} </Text>
-			<TextInput value={plainText(value)} placeholder={placeholder} onChange={onChange} onSubmit={onSubmit}/>
+			<TextInput key={fieldKey} value={plainText(value)} placeholder={placeholder} onChange={ignore} onSubmit={ignore}/>
 		</Box>
 	);
 }

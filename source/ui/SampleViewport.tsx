@@ -2,6 +2,7 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import type {Row} from './sample-rows.js';
 import {toneColor} from './theme.js';
+import {count} from '../report/render.js';
 
 type Props = {rows: Row[]; height: number; width: number; scroll: number};
 
@@ -25,5 +26,5 @@ export function SampleViewport({rows, height, width, scroll}: Props) {
 
 export function scrollPosition(scroll: number, shown: number, total: number | undefined, more: boolean): string {
 	if (scroll === 0 && !more) return '';
-	return `rows ${scroll + 1}–${scroll + shown} of ${total ?? `${scroll + shown}+`}`;
+	return `rows ${count(scroll + 1)}–${count(scroll + shown)} of ${total === undefined ? `${count(scroll + shown)}+` : count(total)}`;
 }

@@ -85,27 +85,44 @@ export function wrapParagraph(paragraph: string, width: number): string[] {
 	if (paragraph === '') return [''];
 	if (paragraph.length > longParagraph) return cutEvery(paragraph, width);
 	if (printableAscii.test(paragraph)) return wrapAscii(paragraph, width);
-	return wrapAnsi(paragraph, width, {hard: true, trim: false, wordWrap: true}).split('\n');
+	const lead = indentation(paragraph);
+	if (lead === 0 || paragraph.includes(placeholder)) return wrapAnsi(paragraph, width, {hard: true, trim: true, wordWrap: true}).split('\n');
+	const rows = wrapAnsi(placeholder.repeat(lead) + paragraph.slice(lead), width, {hard: true, trim: true, wordWrap: true}).split('\n');
+	return rows.map(row => row.replaceAll(placeholder, ' '));
 }
 
 const printableAscii = /^[\u0020-\u007E]*$/;
 
 /**
- * wrapAnsi(text, width, {hard: true, trim: false, wordWrap: true}) for text of printable ASCII
- * only, where every character is one column and there are no escape sequences: the same rows
- * (test/sample-rows.test.ts checks it against wrap-ansi), about fifty times faster. Most generated
- * text is ASCII, and it is wrapped for every sample shown.
+ * Stands in for a paragraph's leading spaces while it is wrapped, so that trimming keeps them: one
+ * column wide, not whitespace to String#trim, and not in sample text (ASCII text never has it; other
+ * text is checked).
+ */
+const placeholder = '\uE000';
+
+/** How many spaces a paragraph starts with, when text follows them (an indented line, code). */
+function indentation(paragraph: string): number {
+	const lead = /^ +(?=[^ ])/.exec(paragraph);
+	return lead ? lead[0].length : 0;
+}
+
+/**
+ * Word-wraps printable ASCII text, where every character is one column and there are no escape
+ * sequences, about fifty times faster than wrap-ansi: most generated text is ASCII, and it is
+ * wrapped for every sample shown. The rows are wrap-ansi's with {hard: true, trim: true, wordWrap:
+ * true}: a break consumes the spaces at it (no row starts with the space it broke at) and rows
+ * carry no trailing spaces. Unlike trim, the paragraph's own leading spaces stay on its first row
+ * (indented lines, code). test/sample-rows.test.ts checks this against wrap-ansi.
  */
 export function wrapAscii(text: string, width: number): string[] {
+	const lead = indentation(text);
+	// The leading spaces are kept by gluing them to the first word as non-space characters.
+	const words = (lead > 0 ? '\u0000'.repeat(lead) + text.slice(lead) : text).split(' ');
 	const rows = [''];
-	for (const [index, word] of text.split(' ').entries()) {
+	for (const [index, word] of words.entries()) {
+		rows[rows.length - 1] = trimStartSpaces(rows.at(-1)!);
 		let rowLength = rows.at(-1)!.length;
-		if (index !== 0) {
-			if (rowLength >= width) {
-				rows.push('');
-				rowLength = 0;
-			}
-
+		if (index !== 0 && rowLength > 0) {
 			rows[rows.length - 1] += ' ';
 			rowLength++;
 		}
@@ -138,7 +155,19 @@ export function wrapAscii(text: string, width: number): string[] {
 		rows[rows.length - 1] += word;
 	}
 
-	return rows;
+	return rows.map(row => trimEndSpaces(row).replaceAll('\u0000', ' '));
+}
+
+function trimStartSpaces(row: string): string {
+	let start = 0;
+	while (row.charCodeAt(start) === 32) start++;
+	return start === 0 ? row : row.slice(start);
+}
+
+function trimEndSpaces(row: string): string {
+	let end = row.length;
+	while (end > 0 && row.charCodeAt(end - 1) === 32) end--;
+	return end === row.length ? row : row.slice(0, end);
 }
 
 function cutEvery(text: string, width: number): string[] {

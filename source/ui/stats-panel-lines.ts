@@ -1,6 +1,6 @@
 import type {ReviewController} from '../review/controller.js';
 import {computeStats} from '../report/stats.js';
-import {renderStats} from '../report/render.js';
+import {count, renderStats} from '../report/render.js';
 import {terminalCapabilities} from '../report/terminal.js';
 
 /**
@@ -14,7 +14,7 @@ export function statsPanelLines(controller: ReviewController, width: number): st
 	})();
 	const stats = computeStats(entries, store.all(), {policy: 'majority'});
 	const {unicode} = terminalCapabilities(process.env, process.stdout);
-	const heading = `Stats for ${dataset.name}${dataset.indexed ? '' : ` (${dataset.count} samples read so far)`} · ${controller.mode} mode`;
+	const heading = `Stats for ${dataset.name}${dataset.indexed ? '' : ` (${count(dataset.count)} samples read so far)`} · ${controller.mode} mode`;
 	const table = renderStats(stats, {unicode, color: false, width, malformedUnknown: true});
 	return [heading, '', ...table.trimEnd().split('\n')];
 }
