@@ -48,6 +48,7 @@ describe('keymap', () => {
 		expect(browseKey('', {pageDown: true})).toEqual({type: 'scroll', direction: 1, by: 'page'});
 		expect(browseKey('G', {})).toEqual({type: 'last'});
 		expect(browseKey('c', {ctrl: true})).toEqual({type: 'quit'});
+		expect(browseKey('', {escape: true})).toEqual({type: 'close'});
 		expect(browseKey('z', {})).toBeUndefined();
 	});
 

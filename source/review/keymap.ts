@@ -17,6 +17,8 @@ export function browseKey(input: string, key: Partial<Key>): Action | undefined 
 	if (key.home) return {type: 'first'};
 	if (key.end) return {type: 'last'};
 	if (key.backspace || key.delete) return {type: 'undo'};
+	// esc stops a search still going through the file (nothing else to close in browse mode).
+	if (key.escape) return {type: 'close'};
 	switch (input) {
 		case 'a': return {type: 'decide', verdict: 'accepted'};
 		case 'r':
