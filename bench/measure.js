@@ -1,7 +1,7 @@
 // Measuring helpers: processes timed from spawn to exit, a watcher that sees decisions land in the
 // decisions file, and the statistics the table reports.
 import {spawn} from 'node:child_process';
-import {readFileSync, statSync} from 'node:fs';
+import {Worker} from 'node:worker_threads';
 
 export const sleep = async ms => new Promise(resolve => {
 	setTimeout(resolve, ms);
@@ -32,64 +32,49 @@ export async function timeProcess(args, {cwd, env} = {}) {
 
 /**
  * Watches a decisions file for expected records. The file is replaced by rename on each write, so
- * its stat is polled every few milliseconds; on a change it is read and searched for each awaited
- * record. A record counts as on disk at the first poll that finds it.
+ * its stat is polled every few milliseconds (on a worker thread, see disk-watch-worker.js); on a
+ * change it is read and searched for each awaited record. A record counts as on disk at the first
+ * poll that finds it.
  */
 export class DiskWatch {
 	constructor(path, reviewer, interval = 5) {
-		this.path = path;
 		this.reviewer = reviewer;
-		this.pending = [];
+		this.sent = new Map();
 		this.latencies = [];
-		this.last = '';
-		this.timer = setInterval(() => this.poll(), interval);
-	}
-
-	expect(sample, verdict, sentAt) {
-		this.pending.push({needle: `"sample":${JSON.stringify(sample)},"reviewer":${JSON.stringify(this.reviewer)},"verdict":"${verdict}"`, sentAt});
-	}
-
-	poll() {
-		if (this.pending.length === 0) return;
-		const now = performance.now();
-		let signature;
-		try {
-			const stats = statSync(this.path);
-			signature = `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
-		} catch {
-			return;
-		}
-
-		if (signature === this.last) return;
-		this.last = signature;
-		let text;
-		try {
-			text = readFileSync(this.path, 'latin1');
-		} catch {
-			this.last = '';
-			return;
-		}
-
-		this.pending = this.pending.filter(({needle, sentAt}) => {
-			if (!text.includes(needle)) return true;
-			this.latencies.push(now - sentAt);
-			return false;
+		this.nextId = 0;
+		this.worker = new Worker(new URL('disk-watch-worker.js', import.meta.url), {workerData: {path, interval}});
+		this.worker.unref();
+		this.worker.on('message', ({id, at}) => {
+			const sentAt = this.sent.get(id);
+			this.sent.delete(id);
+			if (sentAt !== undefined) this.latencies.push(at - sentAt);
 		});
+	}
+
+	/** `sentAt` is a performance.now() of this thread. */
+	expect(sample, verdict, sentAt) {
+		const id = this.nextId++;
+		this.sent.set(id, performance.timeOrigin + sentAt);
+		this.worker.postMessage({id, needle: `"sample":${JSON.stringify(sample)},"reviewer":${JSON.stringify(this.reviewer)},"verdict":"${verdict}"`});
+	}
+
+	get pending() {
+		return this.sent.size;
 	}
 
 	/** Waits until every awaited record is on disk (or the timeout passes); returns how many are missing. */
 	async settle(timeout = 10_000) {
 		const deadline = performance.now() + timeout;
-		while (this.pending.length > 0 && performance.now() < deadline) {
+		while (this.sent.size > 0 && performance.now() < deadline) {
 			// eslint-disable-next-line no-await-in-loop
 			await sleep(10);
 		}
 
-		return this.pending.length;
+		return this.sent.size;
 	}
 
 	stop() {
-		clearInterval(this.timer);
+		void this.worker.terminate();
 	}
 }
 

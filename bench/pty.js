@@ -98,9 +98,11 @@ export class PtyScreen {
 
 /** The review screen's header: position, count, whether indexing goes on, and the sample's id. */
 export function header(lines) {
-	const match = /\s(\d+)\/(\d+)(\+?) id (\S+)/.exec(lines[0] ?? '');
+	// Numbers are shown with thousands separators (1,000,000).
+	const match = /\s(\d[\d,]*)\/(\d[\d,]*)(\+?) id (\S+)/.exec(lines[0] ?? '');
 	if (!match) return undefined;
-	return {number: Number(match[1]), count: Number(match[2]), partial: match[3] === '+', id: match[4]};
+	const number = text => Number(text.replaceAll(',', ''));
+	return {number: number(match[1]), count: number(match[2]), partial: match[3] === '+', id: match[4]};
 }
 
 export function indexing(lines) {

@@ -330,6 +330,25 @@ describe('StatusCounter', () => {
 		counter.stop();
 	});
 
+	test('a rebuild from every decided id makes the next refresh look only at the ids not found', async () => {
+		const occurrences = new Map([['s1', 1], ['s2', 1]]);
+		let looked = 0;
+		const counter = new StatusCounter(() => ({status: 'accepted', conflict: false}), id => {
+			looked++;
+			return occurrences.get(id) ?? 0;
+		});
+		counter.rebuild(2, ['s1', 's2', 's3'], true);
+		expect(counter.counts.decided).toBe(2);
+		occurrences.set('s3', 1);
+		looked = 0;
+		await new Promise<void>(resolve => {
+			counter.refreshAfterIndexing(() => ['s1', 's2', 's3'], () => [], resolve);
+		});
+		expect(looked).toBe(1);
+		expect(counter.counts.decided).toBe(3);
+		counter.stop();
+	});
+
 	test('a background refresh of many ids ends with the counts made from scratch, and runs again if asked meanwhile', async () => {
 		const occurrences = new Map<string, number>();
 		const ids = Array.from({length: 20_000}, (_, i) => `s${i}`);
@@ -384,5 +403,14 @@ describe('reviewing while the file is still being read', () => {
 		controller.close();
 		store.close();
 		dataset.close();
+	});
+});
+
+describe('npm run bench reads the screen', () => {
+	test('the header\'s position, count (with thousands separators, + while reading) and id', async () => {
+		const {header, indexing} = await import('../bench/pty.js') as {header: (lines: string[]) => unknown; indexing: (lines: string[]) => boolean};
+		expect(header(['winnow big.jsonl 1/1,000,000 id ed252be3 · chat · line 1'])).toEqual({number: 1, count: 1_000_000, partial: false, id: 'ed252be3'});
+		expect(header(['winnow big.jsonl 12,345/324,007+ id s1 · chat · line 12345'])).toEqual({number: 12_345, count: 324_007, partial: true, id: 's1'});
+		expect(indexing(['', ' root · 0/324,007 decided (0%) · reading 32%'])).toBe(true);
 	});
 });

@@ -605,14 +605,15 @@ export class ReviewController {
 	 */
 	recount() {
 		const {dataset, store} = this;
-		const ids = dataset.count < store.size
+		const byIndexed = dataset.count < store.size;
+		const ids = byIndexed
 			? (function * () {
 				for (let i = 0; i < dataset.count; i++) yield dataset.idOf(i);
 			})()
 			: (function * () {
 				for (const record of store.all()) yield record.sample;
 			})();
-		this.counter.rebuild(dataset.count, ids);
+		this.counter.rebuild(dataset.count, ids, !byIndexed);
 	}
 
 	filterLabel(): Filter {

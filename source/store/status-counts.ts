@@ -173,11 +173,15 @@ export class StatusCounter {
 		}
 	}
 
-	/** Starts over from a list of ids to evaluate (every decided id, or every indexed sample's). */
-	rebuild(total: number, ids: Iterable<string>) {
+	/**
+	 * Starts over from a list of ids to evaluate: every decided id (`allDecided`: then the ids not
+	 * found yet are known, and refreshAfterIndexing need not pass over all of them again), or every
+	 * indexed sample's.
+	 */
+	rebuild(total: number, ids: Iterable<string>, allDecided = false) {
 		this.held.clear();
 		this.unseen.clear();
-		this.unseenKnown = false;
+		this.unseenKnown = allDecided;
 		this.current = emptyCounts();
 		this.current.total = total;
 		this.snapshot = undefined;
