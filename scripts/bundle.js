@@ -118,26 +118,17 @@ await build({
 	logLevel: 'warning',
 });
 
-// The indexing worker (source/dataset/index-worker.ts), which Dataset starts from beside the bundle.
-await build({
-	entryPoints: ['source/dataset/index-worker.ts'],
-	outfile: 'dist/index-worker.js',
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	legalComments: 'none',
-	logLevel: 'warning',
-});
-
-// The checking worker (source/report/check-worker.ts), which export and stats start from beside the bundle.
-await build({
-	entryPoints: ['source/report/check-worker.ts'],
-	outfile: 'dist/check-worker.js',
-	bundle: true,
-	platform: 'node',
-	format: 'esm',
-	target: 'node20',
-	legalComments: 'none',
-	logLevel: 'warning',
-});
+// The workers, which Dataset (indexing) and export and stats (checking lines) start from beside the bundle.
+for (const [entry, outfile] of [['source/dataset/index-worker.ts', 'dist/index-worker.js'], ['source/report/check-worker.ts', 'dist/check-worker.js']]) {
+	// eslint-disable-next-line no-await-in-loop
+	await build({
+		entryPoints: [entry],
+		outfile,
+		bundle: true,
+		platform: 'node',
+		format: 'esm',
+		target: 'node20',
+		legalComments: 'none',
+		logLevel: 'warning',
+	});
+}

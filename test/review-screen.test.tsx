@@ -1,9 +1,6 @@
-import React from 'react';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {render} from 'ink-testing-library';
-import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../source/ui/App.js';
+import {describe, expect, it} from 'vitest';
 import {Dataset} from '../source/dataset/dataset.js';
 import {defaultCategories} from '../source/review/categories.js';
 import {ReviewController} from '../source/review/controller.js';
@@ -11,35 +8,10 @@ import {DecisionStore} from '../source/store/decision-store.js';
 import {ReviewerPosition} from '../source/store/reviewer-position.js';
 import {useTempDir} from './helpers/temp.js';
 import {chatLines, reviewFixture} from './helpers/review-fixture.js';
+import {tick, useReviewScreen} from './helpers/review-screen.js';
 
 const tempDir = useTempDir();
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-	for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-const tick = async (ms = 30) => new Promise(resolve => {
-	setTimeout(resolve, ms);
-});
-
-async function screen(content = chatLines(6), options = {}) {
-	const fixture = await reviewFixture(tempDir(), content, options);
-	const view = render(<App controller={fixture.controller}/>);
-	cleanups.push(() => {
-		view.unmount();
-		fixture.store.close();
-		fixture.dataset.close();
-	});
-	const type = async (...inputs: string[]) => {
-		for (const input of inputs) {
-			view.stdin.write(input);
-			// eslint-disable-next-line no-await-in-loop
-			await tick();
-		}
-	};
-
-	return {...fixture, view, type, frame: () => view.lastFrame() ?? ''};
-}
+const screen = useReviewScreen();
 
 describe('review screen', () => {
 	it('shows the sample, its position, id, format, metadata, status bar and key hints', async () => {

@@ -1,42 +1,12 @@
 // Text fields (search /, note c, go to :, the bias picker's note): every key of a chunk counts.
 // Over SSH and from tmux several keys arrive in one chunk (`tmux send-keys -H 7f 7f`); Ink hands
 // such a chunk to the field as one string.
-import React from 'react';
-import {render} from 'ink-testing-library';
-import {afterEach, describe, expect, it} from 'vitest';
-import {App} from '../source/ui/App.js';
+import {describe, expect, it} from 'vitest';
 import {editField} from '../source/ui/text-editing.js';
-import {useTempDir} from './helpers/temp.js';
-import {chatLines, reviewFixture} from './helpers/review-fixture.js';
+import {chatLines} from './helpers/review-fixture.js';
+import {tick, useReviewScreen} from './helpers/review-screen.js';
 
-const tempDir = useTempDir();
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-	for (const cleanup of cleanups.splice(0)) cleanup();
-});
-
-const tick = async (ms = 30) => new Promise(resolve => {
-	setTimeout(resolve, ms);
-});
-
-async function screen(content = chatLines(6)) {
-	const fixture = await reviewFixture(tempDir(), content);
-	const view = render(<App controller={fixture.controller}/>);
-	cleanups.push(() => {
-		view.unmount();
-		fixture.store.close();
-		fixture.dataset.close();
-	});
-	const type = async (...inputs: string[]) => {
-		for (const input of inputs) {
-			view.stdin.write(input);
-			// eslint-disable-next-line no-await-in-loop
-			await tick();
-		}
-	};
-
-	return {...fixture, view, type, frame: () => view.lastFrame() ?? ''};
-}
+const screen = useReviewScreen();
 
 const del = '\u007F';
 const bs = '\b';

@@ -87,13 +87,7 @@ export class AtomicFileOutput implements Output {
 	private constructor(readonly name: string, private readonly path: string, readonly temporary: string, private readonly handle: FileHandle) {}
 
 	async write(data: Buffer): Promise<void> {
-		let offset = 0;
-		while (offset < data.length) {
-			// eslint-disable-next-line no-await-in-loop
-			const {bytesWritten} = await this.handle.write(data, offset, data.length - offset);
-			offset += bytesWritten;
-		}
-
+		await writeAll(this.handle, data);
 		// Every so many megabytes, start flushing what is written to disk in the background, so that
 		// the fsync before the rename has little left to do.
 		this.unsynced += data.length;
@@ -165,13 +159,8 @@ export class SpecialFileOutput implements Output {
 
 	async write(data: Buffer): Promise<void> {
 		if (this.closed) return;
-		let offset = 0;
 		try {
-			while (offset < data.length) {
-				// eslint-disable-next-line no-await-in-loop
-				const {bytesWritten} = await this.handle.write(data, offset, data.length - offset);
-				offset += bytesWritten;
-			}
+			await writeAll(this.handle, data);
 		} catch (error) {
 			// The pipe's reader went away: stop writing, quietly, as with standard output.
 			if ((error as NodeJS.ErrnoException).code !== 'EPIPE') throw error;
@@ -263,5 +252,13 @@ export class BufferedWriter {
 		const grown = Buffer.allocUnsafe(Math.max(needed, this.buffer.length * 2, this.threshold + (64 * 1024)));
 		this.buffer.copy(grown, 0, 0, this.size);
 		this.buffer = grown;
+	}
+}
+
+async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
+	for (let offset = 0; offset < data.length;) {
+		// eslint-disable-next-line no-await-in-loop
+		const {bytesWritten} = await handle.write(data, offset, data.length - offset);
+		offset += bytesWritten;
 	}
 }
