@@ -6,7 +6,7 @@ import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import fc from 'fast-check';
-import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
 import {EntryReader, type ScanStats} from '../source/dataset/entry-scanner.js';
 import {Dataset} from '../source/dataset/dataset.js';
 import {sampleId} from '../source/dataset/identity.js';
@@ -412,5 +412,32 @@ describe('npm run bench reads the screen', () => {
 		expect(header(['winnow big.jsonl 1/1,000,000 id ed252be3 · chat · line 1'])).toEqual({number: 1, count: 1_000_000, partial: false, id: 'ed252be3'});
 		expect(header(['winnow big.jsonl 12,345/324,007+ id s1 · chat · line 12345'])).toEqual({number: 12_345, count: 324_007, partial: true, id: 's1'});
 		expect(indexing(['', ' root · 0/324,007 decided (0%) · reading 32%'])).toBe(true);
+	});
+});
+
+describe('opening with many decisions', () => {
+	test('the counts are made in the background after the screen opens, and say so meanwhile', async () => {
+		const path = join(dir, 'samples.jsonl');
+		writeFileSync(path, Array.from({length: 6000}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
+		const db = join(dir, 'samples.decisions.json');
+		const writer = await DecisionStore.open(db, 'samples.jsonl', {watchInterval: 0, writeDelay: 60_000});
+		for (let i = 1; i <= 6000; i++) writer.set({sample: `s${i}`, reviewer: i % 2 ? 'ann' : 'bob', verdict: i % 3 ? 'accepted' : 'rejected'});
+		await writer.flush();
+		writer.close();
+
+		const dataset = await Dataset.open(path);
+		await dataset.whenIndexed;
+		const store = await DecisionStore.open(db, dataset.name, {watchInterval: 0});
+		const controller = new ReviewController(dataset, store, {reviewer: 'cy', categories: defaultCategories});
+		expect(controller.counting).toBe(true);
+		// Where the session starts does not wait for the counts: every sample is decided by someone.
+		expect(controller.state.cursor).toBe(0);
+		await vi.waitFor(() => {
+			expect(controller.counting).toBe(false);
+		}, {timeout: 10_000, interval: 10});
+		expect(controller.counts).toMatchObject({total: 6000, decided: 6000, accepted: 4000, rejected: 2000});
+		controller.close();
+		store.close();
+		dataset.close();
 	});
 });

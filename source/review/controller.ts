@@ -15,6 +15,9 @@ import {
 
 export type ReviewMode = 'split' | 'overlap';
 
+/** With more decisions than this, the counts are first made in the background. */
+const backgroundCountFrom = 5000;
+
 export type ControllerOptions = {
 	reviewer: string;
 	categories: string[];
@@ -50,6 +53,11 @@ export class ReviewController {
 	/** Counts by status, kept up to date sample by sample (StatusCounter): no pass over all decisions per change. */
 	get counts(): Counts {
 		return this.counter.counts;
+	}
+
+	/** The counts are still being made (many decisions, counted in the background after opening). */
+	get counting(): boolean {
+		return this.counter.counting;
 	}
 
 	/** Rows in the sample viewport, set by the screen from the terminal's size. */
@@ -606,6 +614,18 @@ export class ReviewController {
 	recount() {
 		const {dataset, store} = this;
 		const byIndexed = dataset.count < store.size;
+		if (!byIndexed && store.size > backgroundCountFrom) {
+			// Many decisions (100,000: a few hundred ms of look-ups): counted in the background, 4 ms at
+			// a time, so the first frame does not wait for the status bar's numbers.
+			this.counter.rebuild(dataset.count, []);
+			this.counter.refreshAfterIndexing(() => (function * () {
+				for (const record of store.all()) yield record.sample;
+			})(), () => dataset.repeats.keys(), () => {
+				this.scheduleRecount();
+			});
+			return;
+		}
+
 		const ids = byIndexed
 			? (function * () {
 				for (let i = 0; i < dataset.count; i++) yield dataset.idOf(i);

@@ -50,6 +50,11 @@ export class StatusCounter {
 	 */
 	constructor(private readonly stateOf: (id: string) => SampleState, private readonly occurrences: (id: string) => number) {}
 
+	/** A first pass over every decided id is under way: the counts are not complete yet. */
+	get counting(): boolean {
+		return !this.unseenKnown && (this.refreshing !== undefined || this.refreshWaiting !== undefined);
+	}
+
 	/** The counts, as an object that is replaced (not changed) when they change. */
 	get counts(): StatusCounts {
 		this.snapshot ??= {...this.current, undecided: this.current.total - this.current.decided};

@@ -109,7 +109,7 @@ export function App({controller, onRetrySave, onQuitAnyway}: Props) {
 		body = <SampleViewport rows={visible} height={bodyHeight} width={width} scroll={state.scroll}/>;
 	}
 
-	const indexing = dataset.indexed ? undefined : `reading ${Math.floor((100 * dataset.scan.bytesRead) / Math.max(1, dataset.scan.totalBytes))}%`;
+	const indexing = dataset.indexed ? (controller.counting ? 'counting…' : undefined) : `reading ${Math.floor((100 * dataset.scan.bytesRead) / Math.max(1, dataset.scan.totalBytes))}%`;
 	// Under a panel or the bias picker, the line shows the panel's position, never the sample's.
 	const position = panelLines
 		? (panelLines.length > bodyHeight ? `${mode.name} lines ${count(panel.current.top + 1)}–${count(Math.min(panelLines.length, panel.current.top + bodyHeight))} of ${count(panelLines.length)}` : '')
