@@ -6,6 +6,7 @@ import {defaultCategories} from '../source/review/categories.js';
 import {ReviewController} from '../source/review/controller.js';
 import {DecisionStore} from '../source/store/decision-store.js';
 import {ReviewerPosition} from '../source/store/reviewer-position.js';
+import {LiveSession} from '../source/store/live-session.js';
 import {useTempDir} from './helpers/temp.js';
 import {chatLines, reviewFixture} from './helpers/review-fixture.js';
 import {tick, useReviewScreen} from './helpers/review-screen.js';
@@ -237,5 +238,41 @@ describe('stopping a search', () => {
 		expect(controller.state).toMatchObject({searching: false, cursor: 0});
 		fixture.store.close();
 		fixture.dataset.close();
+	});
+});
+
+describe('split mode', () => {
+	it('g and the arrows skip an undecided sample another reviewer has open, as deciding does', async () => {
+		const dir = tempDir();
+		const db = join(dir, 'samples.decisions.json');
+		const session = (reviewer: string, host: string) => {
+			const live = new LiveSession(db, reviewer, 'split', {heartbeat: 60_000});
+			Object.assign((live as unknown as {me: {host: string}}).me, {host});
+			live.start();
+			return live;
+		};
+
+		const aliceLive = session('alice', 'host-a');
+		const alice = await reviewFixture(dir, chatLines(6), {reviewer: 'alice', live: aliceLive});
+		expect(alice.controller.state.cursor).toBe(0);
+		const bobLive = session('bob', 'host-b');
+		const bob = await reviewFixture(dir, chatLines(6), {reviewer: 'bob', live: bobLive});
+		// Alice has sample 1 open: bob starts on sample 2, and g, ← do not take him to sample 1.
+		expect(bob.controller.state.cursor).toBe(1);
+		bob.controller.dispatch({type: 'move', direction: 1});
+		expect(bob.controller.state.cursor).toBe(2);
+		bob.controller.dispatch({type: 'first'});
+		expect(bob.controller.state.cursor).toBe(1);
+		bob.controller.dispatch({type: 'move', direction: -1});
+		expect(bob.controller.state.cursor).toBe(1);
+		// Browsing another filter, or going to a number, still reaches it.
+		bob.controller.dispatch({type: 'cycle-filter'});
+		bob.controller.dispatch({type: 'first'});
+		expect(bob.controller.state.cursor).toBe(0);
+		for (const fixture of [alice, bob]) {
+			fixture.controller.close();
+			fixture.store.close();
+			fixture.dataset.close();
+		}
 	});
 });

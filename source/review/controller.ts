@@ -199,6 +199,15 @@ export class ReviewController {
 		return this.options.live.claim(this.dataset.idOf(index));
 	}
 
+	/**
+	 * Where ← → g G may go: with the undecided filter (the work queue) in split mode, not to a sample
+	 * another reviewer has open, as deciding does not; with the other filters (browsing), anywhere the
+	 * filter shows. `:` goes to any sample.
+	 */
+	private navigable(i: number): boolean {
+		return this.state.filter === 'undecided' ? this.available(i) : this.shows(i);
+	}
+
 	/** Is this sample one to hand out next: shown by the filter and not open in another process? */
 	private available(i: number): boolean {
 		if (!this.shows(i)) return false;
@@ -226,7 +235,7 @@ export class ReviewController {
 			}
 
 			case 'move': {
-				const target = findIndex(state.cursor, action.direction, this.dataset.count, i => this.shows(i));
+				const target = findIndex(state.cursor, action.direction, this.dataset.count, i => this.navigable(i));
 				if (target === undefined) {
 					this.state = {...this.state, message: action.direction === 1 ? `no later ${this.filterNoun()} sample` : `no earlier ${this.filterNoun()} sample`};
 				} else {
@@ -240,7 +249,7 @@ export class ReviewController {
 			case 'last': {
 				const direction = action.type === 'first' ? 1 : -1;
 				const from = action.type === 'first' ? -1 : this.dataset.count;
-				const target = findIndex(from, direction, this.dataset.count, i => this.shows(i));
+				const target = findIndex(from, direction, this.dataset.count, i => this.navigable(i));
 				if (target === undefined) this.state = {...this.state, message: `no ${this.filterNoun()} samples`};
 				else this.moveTo(target);
 				break;
