@@ -1,10 +1,9 @@
 import {fingerprintOf, fingerprintOfBytes} from '../report/id-fingerprints.js';
 import type {DecisionSource} from '../report/decision-source.js';
+import {forEachRecordLine, lineFeedsAfter} from './decisions-layout.js';
 import {CanonicalFields, canonicalRecord, Interned, readParsed, scanCanonical, verdictOf} from './record-lines.js';
 import type {DecisionRecord, Verdict} from './schema.js';
 
-const newline = 0x0a;
-const decisionsOpen = Buffer.from('"decisions": [');
 const resolutionFlag = 1;
 const categoriesFlag = 2;
 const canonicalFlag = 4;
@@ -25,16 +24,13 @@ export class DecisionLines implements DecisionSource {
 	 */
 	static read(bytes: Buffer): DecisionLines | undefined {
 		if (bytes.length >= 2 ** 31) return undefined;
-		const open = bytes.indexOf(decisionsOpen);
-		if (open === -1) return undefined;
-		const headEnd = open + decisionsOpen.length;
-		if (bytes[headEnd] === 0x5d) return isTail(bytes, headEnd) ? new DecisionLines(bytes, headEnd, 0) : undefined;
-		if (bytes[headEnd] !== newline) return undefined;
 		// One record a line: no more records than line feeds.
-		let lines = 0;
-		for (let at = bytes.indexOf(newline, headEnd + 1); at !== -1; at = bytes.indexOf(newline, at + 1)) lines++;
-		const file = new DecisionLines(bytes, headEnd, lines);
-		return file.readLines() ? file : undefined;
+		const file = new DecisionLines(bytes, lineFeedsAfter(bytes, 0));
+		const found = forEachRecordLine(bytes, (start, end, index) => file.readLine(start, end, index));
+		if (!found) return undefined;
+		file.headEnd = found.headEnd;
+		file.length = found.count;
+		return file;
 	}
 
 	length = 0;
@@ -49,7 +45,10 @@ export class DecisionLines implements DecisionSource {
 	private readonly strings = new Interned();
 	private readonly fields = new CanonicalFields();
 
-	private constructor(private readonly bytes: Buffer, readonly headEnd: number, capacity: number) {
+	/** Where the head ends (after `"decisions": [`). */
+	headEnd = 0;
+
+	private constructor(private readonly bytes: Buffer, capacity: number) {
 		this.lineStarts = new Int32Array(capacity);
 		this.lineEnds = new Int32Array(capacity);
 		this.sampleStarts = new Int32Array(capacity);
@@ -99,41 +98,25 @@ export class DecisionLines implements DecisionSource {
 		return (this.flags[index] & categoriesFlag) !== 0;
 	}
 
-	/** Reads and checks the record lines; false if the file is not in the layout or a line is refused. */
-	private readLines(): boolean {
+	/** Reads and checks one record line; false if it is refused. */
+	private readLine(start: number, end: number, index: number): boolean {
 		const {bytes, fields} = this;
-		let at = this.headEnd + 1;
-		for (let index = 0; ; index++) {
-			const end = bytes.indexOf(newline, at);
-			if (end === -1 || bytes[at] !== 0x7b || index >= this.lineStarts.length) return false;
-			const comma = bytes[end - 1] === 0x2c;
-			const lineEnd = comma ? end - 1 : end;
-			this.lineStarts[index] = at;
-			this.lineEnds[index] = lineEnd;
-			if (scanCanonical(bytes, at, lineEnd, fields)) {
-				this.sampleStarts[index] = fields.sampleStart;
-				this.sampleEnds[index] = fields.sampleEnd;
-				this.verdicts[index] = fields.verdict;
-				this.flags[index] = canonicalFlag | (fields.resolution === 1 ? resolutionFlag : 0) | (fields.categoriesEnd > fields.categoriesStart ? categoriesFlag : 0);
-			} else {
-				const record = readParsed(bytes, at, lineEnd);
-				if (!record) return false;
-				this.parsed.set(index, record);
-				this.verdicts[index] = record.verdict === null ? 0 : 1 + ['accepted', 'rejected', 'flagged'].indexOf(record.verdict);
-				this.flags[index] = (record.resolution === true ? resolutionFlag : 0) | (record.categories.length > 0 ? categoriesFlag : 0);
-			}
-
-			at = end + 1;
-			if (!comma) {
-				this.length = index + 1;
-				return bytes[at] === 0x5d && isTail(bytes, at);
-			}
+		if (index >= this.lineStarts.length) return false;
+		this.lineStarts[index] = start;
+		this.lineEnds[index] = end;
+		if (scanCanonical(bytes, start, end, fields)) {
+			this.sampleStarts[index] = fields.sampleStart;
+			this.sampleEnds[index] = fields.sampleEnd;
+			this.verdicts[index] = fields.verdict;
+			this.flags[index] = canonicalFlag | (fields.resolution === 1 ? resolutionFlag : 0) | (fields.categoriesEnd > fields.categoriesStart ? categoriesFlag : 0);
+			return true;
 		}
-	}
-}
 
-/** `]`, then `}` and nothing but white space to the end of the file. */
-function isTail(bytes: Buffer, at: number): boolean {
-	if (bytes.length - at > 64) return false;
-	return /^]\s*}\s*$/.test(bytes.toString('latin1', at));
+		const record = readParsed(bytes, start, end);
+		if (!record) return false;
+		this.parsed.set(index, record);
+		this.verdicts[index] = record.verdict === null ? 0 : 1 + ['accepted', 'rejected', 'flagged'].indexOf(record.verdict);
+		this.flags[index] = (record.resolution === true ? resolutionFlag : 0) | (record.categories.length > 0 ? categoriesFlag : 0);
+		return true;
+	}
 }

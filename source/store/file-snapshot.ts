@@ -1,5 +1,6 @@
 import type {Stats} from 'node:fs';
 import {parseDecisionsFile} from './decisions-file.js';
+import {forEachRecordLine} from './decisions-layout.js';
 import {newer} from './merge.js';
 import {schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
 
@@ -16,9 +17,7 @@ what changed, not the whole file:
 A file in another layout (hand-edited, pretty-printed, records reordered) is parsed whole, as before.
 */
 
-const newline = 0x0a;
 const separator = Buffer.from(',\n');
-const decisionsOpen = Buffer.from('"decisions": [');
 
 /** A file's identity for "has it changed since": a replaced file (rename) is a new inode. */
 export function sameStat(a: Stats | undefined, b: Stats | undefined): boolean {
@@ -285,40 +284,14 @@ function loadLines(bytes: Buffer, layout: Layout, path: string, datasetName: str
 	}
 }
 
-/**
- * Where the records are, if the file has winnow's layout: the head up to `"decisions": [` and a
- * line break, then one record a line, separated by `,\n`, then `]` and `}` lines. Undefined for
- * anything else.
- */
+/** Where the records are, if the file has winnow's layout (see decisions-layout.ts); else undefined. */
 function lineLayout(bytes: Buffer): Layout | undefined {
-	const open = bytes.indexOf(decisionsOpen);
-	if (open === -1) return undefined;
-	const headEnd = open + decisionsOpen.length;
 	const starts: number[] = [];
 	const ends: number[] = [];
-	if (bytes[headEnd] === 0x5d) {
-		// "decisions": [] — no records.
-		return isTail(bytes, headEnd) ? {headEnd, starts, ends} : undefined;
-	}
-
-	if (bytes[headEnd] !== newline) return undefined;
-	let at = headEnd + 1;
-	for (;;) {
-		const end = bytes.indexOf(newline, at);
-		// A line that is not a record (a `]` after a trailing comma, say) is left to the whole parse.
-		if (end === -1 || bytes[at] !== 0x7b) return undefined;
-		const comma = bytes[end - 1] === 0x2c;
-		starts.push(at);
-		ends.push(comma ? end - 1 : end);
-		at = end + 1;
-		if (!comma) {
-			return bytes[at] === 0x5d && isTail(bytes, at) ? {headEnd, starts, ends} : undefined;
-		}
-	}
-}
-
-/** `]`, then `}` and nothing but white space to the end of the file. */
-function isTail(bytes: Buffer, at: number): boolean {
-	if (bytes.length - at > 64) return false;
-	return /^]\s*}\s*$/.test(bytes.toString('latin1', at));
+	const found = forEachRecordLine(bytes, (start, end) => {
+		starts.push(start);
+		ends.push(end);
+		return true;
+	});
+	return found && {headEnd: found.headEnd, starts, ends};
 }

@@ -1,0 +1,46 @@
+/*
+winnow writes a decisions file in one layout (serializeDecisionsFile, FileSnapshot.chunks): the head up
+to `"decisions": [` and a line break, one record a line separated by `,\n`, then `]` and `}` lines.
+Readers that work line by line (the store's snapshot, export and stats) find the lines here; a file in
+any other layout is theirs to parse whole.
+*/
+
+const newline = 0x0a;
+const decisionsOpen = Buffer.from('"decisions": [');
+
+/**
+ * Calls `visit` with the span of each record line (the separating comma left out), in order; stops
+ * when it returns false. Returns where the head ends (after `"decisions": [`) and how many lines were
+ * visited, or undefined when the file is not in winnow's layout or `visit` stopped.
+ */
+export function forEachRecordLine(bytes: Buffer, visit: (start: number, end: number, index: number) => boolean): {headEnd: number; count: number} | undefined {
+	const open = bytes.indexOf(decisionsOpen);
+	if (open === -1) return undefined;
+	const headEnd = open + decisionsOpen.length;
+	// "decisions": [] — no records.
+	if (bytes[headEnd] === 0x5d) return isTail(bytes, headEnd) ? {headEnd, count: 0} : undefined;
+	if (bytes[headEnd] !== newline) return undefined;
+	let at = headEnd + 1;
+	for (let index = 0; ; index++) {
+		const end = bytes.indexOf(newline, at);
+		// A line that is not a record (a `]` after a trailing comma, say) is left to the whole parse.
+		if (end === -1 || bytes[at] !== 0x7b) return undefined;
+		const comma = bytes[end - 1] === 0x2c;
+		if (!visit(at, comma ? end - 1 : end, index)) return undefined;
+		at = end + 1;
+		if (!comma) return bytes[at] === 0x5d && isTail(bytes, at) ? {headEnd, count: index + 1} : undefined;
+	}
+}
+
+/** How many line feeds follow `from`: at least as many as there are record lines. */
+export function lineFeedsAfter(bytes: Buffer, from: number): number {
+	let lines = 0;
+	for (let at = bytes.indexOf(newline, from); at !== -1; at = bytes.indexOf(newline, at + 1)) lines++;
+	return lines;
+}
+
+/** `]`, then `}` and nothing but white space to the end of the file. */
+function isTail(bytes: Buffer, at: number): boolean {
+	if (bytes.length - at > 64) return false;
+	return /^]\s*}\s*$/.test(bytes.toString('latin1', at));
+}
