@@ -65,4 +65,13 @@ describe('agreement in stats', () => {
 		expect(stats.agreement.percentAgreement).toBeCloseTo(0.5, 10);
 		expect(stats.agreement.pairs).toHaveLength(1);
 	});
+
+	it('agrees over 130,000 samples shared by three reviewers (no spread of a data-sized array)', () => {
+		const verdicts: Verdict[] = ['accepted', 'rejected', 'flagged'];
+		const samples = Array.from({length: 130_000}, (_, i) => new Map<string, Verdict>([['A', verdicts[i % 3]], ['B', verdicts[i % 3]], ['C', verdicts[(i + (i % 7 === 0 ? 1 : 0)) % 3]]]));
+		const result = agreementOf(samples);
+		expect(result.samples).toBe(130_000);
+		expect(fleiss(Array.from({length: 130_000}, (_, i) => [i % 3, 3 - (i % 3)]))).not.toBeNull();
+	});
 });
+

@@ -116,7 +116,7 @@ export function fleiss(table: number[][]): number | null {
 	const subjects = table.filter(row => sum(row) >= 2);
 	if (subjects.length === 0) return null;
 	const totalRatings = subjects.reduce((total, row) => total + sum(row), 0);
-	const width = Math.max(...subjects.map(row => row.length));
+	const width = subjects.reduce((widest, row) => Math.max(widest, row.length), 0);
 	let expected = 0;
 	for (let j = 0; j < width; j++) {
 		const share = subjects.reduce((total, row) => total + (row[j] ?? 0), 0) / totalRatings;

@@ -79,7 +79,7 @@ class Renderer {
 	categories(stats: Stats): string[] {
 		const title = this.paint(sgr.bold, 'Bias categories');
 		if (stats.categories.length === 0) return [title, this.paint(sgr.dim, '  no bias categories picked yet')];
-		const max = Math.max(...stats.categories.map(category => category.samples));
+		const max = stats.categories.reduce((most, category) => Math.max(most, category.samples), 0);
 		const header: Cell[] = [{text: '  category'}, {text: 'samples', align: 'right'}, {text: 'decisions', align: 'right'}, {text: ''}];
 		const rows: Cell[][] = stats.categories.map(category => [
 			{text: `  ${this.clip(category.category, Math.min(24, this.width - 30))}`},
@@ -178,7 +178,7 @@ class Renderer {
 
 	/** Aligned columns; when fractions are given, the last cell of each row is a bar filling the rest. */
 	private table(rows: Cell[][], fractions?: number[], hasHeader = false): string[] {
-		const columns = Math.max(...rows.map(row => row.length));
+		const columns = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
 		const widths: number[] = [];
 		for (let c = 0; c < columns; c++) widths[c] = Math.max(0, ...rows.map(row => stringWidth(row[c]?.text ?? '')));
 		const gap = 2;

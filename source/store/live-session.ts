@@ -1,14 +1,16 @@
 import {createHash} from 'node:crypto';
-import {closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeSync, renameSync} from 'node:fs';
+import {lstatSync, lutimesSync, readdirSync, rmSync} from 'node:fs';
 import {hostname} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {canonicalPath} from './canonical-path.js';
 import {fileProblem} from './errors.js';
+import {createExclusive, ensureSharedFolder, readPeerFile, replaceExclusive} from './shared-folder.js';
 
 /** Longest wait before our presence file says which sample we moved to (ms). */
 const presenceDelay = 100;
 
 export type Peer = {reviewer: string; host: string; pid: number; sample?: string; mode?: string};
+type Lease = {sample: string; host: string; pid: number};
 
 export type LiveOptions = {
 	/** How often to refresh our own files and read the others' (ms). */
@@ -36,6 +38,9 @@ export class LiveSession {
 	private timer: NodeJS.Timeout | undefined;
 	private presenceTimer: NodeJS.Timeout | undefined;
 	private readonly listeners = new Set<() => void>();
+	private readonly noticeListeners = new Set<(notice: string) => void>();
+	/** Peer files already reported as unreadable: each is told once. */
+	private readonly reported = new Set<string>();
 	/** Why the live folder cannot be used (read-only place…); pairing features are then off. */
 	error: string | undefined;
 
@@ -51,8 +56,9 @@ export class LiveSession {
 
 	start() {
 		try {
-			mkdirSync(this.presenceFolder, {recursive: true});
-			mkdirSync(this.leaseFolder, {recursive: true});
+			const base = dirname(this.folder);
+			ensureSharedFolder(this.presenceFolder, base);
+			ensureSharedFolder(this.leaseFolder, base);
 			this.writePresence();
 		} catch (error) {
 			this.error = `pairing is off: ${this.folder} cannot be written (${fileProblem(error)})`;
@@ -69,6 +75,12 @@ export class LiveSession {
 	onChange(listener: () => void): () => void {
 		this.listeners.add(listener);
 		return () => this.listeners.delete(listener);
+	}
+
+	/** Told once per bad file another process left in the live folder (it is ignored). */
+	onNotice(listener: (notice: string) => void): () => void {
+		this.noticeListeners.add(listener);
+		return () => this.noticeListeners.delete(listener);
 	}
 
 	/** Other live processes on this decisions file. */
@@ -148,8 +160,9 @@ export class LiveSession {
 	private tick() {
 		try {
 			const now = new Date();
-			utimesSync(this.presencePath(), now, now);
-			if (this.held !== undefined) utimesSync(this.leasePath(this.held), now, now);
+			// lutimes: a link a peer put in place of our file is touched itself, never its target.
+			lutimesSync(this.presencePath(), now, now);
+			if (this.held !== undefined) lutimesSync(this.leasePath(this.held), now, now);
 		} catch {
 			// A peer removed our stale-looking file (we were blocked too long): write it again.
 			try {
@@ -164,11 +177,9 @@ export class LiveSession {
 	/** Reads the others' presence and leases, dropping stale ones. */
 	refresh() {
 		const before = JSON.stringify([this.peers, [...this.leasedByOthers]]);
-		this.peers = this.readFolder(this.presenceFolder, name => name !== this.presenceName())
-			.map(text => JSON.parse(text) as Peer);
+		this.peers = this.readFolder(this.presenceFolder, name => name !== this.presenceName(), asPeer);
 		const leased = new Set<string>();
-		for (const text of this.readFolder(this.leaseFolder, () => true)) {
-			const lease = JSON.parse(text) as {sample: string; pid: number; host: string};
+		for (const lease of this.readFolder(this.leaseFolder, () => true, asLease)) {
 			if (lease.pid !== process.pid || lease.host !== this.me.host) leased.add(lease.sample);
 		}
 
@@ -176,7 +187,12 @@ export class LiveSession {
 		if (JSON.stringify([this.peers, [...leased]]) !== before) for (const listener of this.listeners) listener();
 	}
 
-	private readFolder(folder: string, keep: (name: string) => boolean): string[] {
+	/**
+	 * The valid records of a folder's files. Any other process can write there: a file that is not a
+	 * small regular file holding the expected record (a link, a FIFO, `null`, garbage) is ignored and
+	 * reported once; a stale one is removed.
+	 */
+	private readFolder<T>(folder: string, keep: (name: string) => boolean, validate: (value: unknown) => T | undefined): T[] {
 		let names: string[];
 		try {
 			names = readdirSync(folder);
@@ -184,75 +200,72 @@ export class LiveSession {
 			return [];
 		}
 
-		const texts: string[] = [];
+		const records: T[] = [];
 		for (const name of names) {
 			if (!name.endsWith('.json') || !keep(name)) continue;
 			const path = join(folder, name);
-			if (this.isStale(path)) {
+			const file = readPeerFile(path);
+			const record = file && validate(parseJson(file.text));
+			if (!file || record === undefined) {
+				// Files are renamed into place, never seen half-written: this one is bad, or just gone.
+				if (!file && !exists(path)) continue;
+				this.report(path);
+				if (this.isStaleTime(path)) rmSync(path, {force: true});
+				continue;
+			}
+
+			if (this.isStaleRecord(file.mtimeMs, record as Partial<Lease>)) {
 				rmSync(path, {force: true});
 				continue;
 			}
 
-			try {
-				const text = readFileSync(path, 'utf8');
-				JSON.parse(text);
-				texts.push(text);
-			} catch {}
+			records.push(record);
 		}
 
-		return texts;
+		return records;
+	}
+
+	private report(path: string) {
+		if (this.reported.has(path)) return;
+		this.reported.add(path);
+		for (const listener of this.noticeListeners) listener(`ignored ${path}: not a file winnow wrote (another process put it there)`);
 	}
 
 	private isStale(path: string): boolean {
+		const file = readPeerFile(path);
+		if (!file) return this.isStaleTime(path);
+		const record = parseJson(file.text);
+		return this.isStaleRecord(file.mtimeMs, (typeof record === 'object' && record !== null ? record : {}) as Partial<Lease>);
+	}
+
+	/** Whatever is at path (a link, a FIFO, garbage) is stale once it has not changed for the stale time. */
+	private isStaleTime(path: string): boolean {
 		try {
-			const {mtimeMs} = statSync(path);
-			if (Date.now() - mtimeMs > this.stale) return true;
-			const {pid, host} = JSON.parse(readFileSync(path, 'utf8')) as {pid: number; host: string};
-			return host === this.me.host && pid !== process.pid && !isAlive(pid);
+			const stats = lstatSync(path, {throwIfNoEntry: false});
+			return stats !== undefined && Date.now() - stats.mtimeMs > this.stale;
 		} catch {
 			return false;
 		}
+	}
+
+	private isStaleRecord(mtimeMs: number, {pid, host}: Partial<Lease>): boolean {
+		if (Date.now() - mtimeMs > this.stale) return true;
+		return host === this.me.host && typeof pid === 'number' && pid !== process.pid && !isAlive(pid);
 	}
 
 	private ownsLease(path: string): boolean {
-		try {
-			const {pid, host} = JSON.parse(readFileSync(path, 'utf8')) as {pid: number; host: string};
-			return pid === process.pid && host === this.me.host;
-		} catch {
-			return false;
-		}
+		const file = readPeerFile(path);
+		const lease = file && asLease(parseJson(file.text));
+		return lease?.pid === process.pid && lease.host === this.me.host;
 	}
 
+	/** Creates a lease file exclusively (never through a link); false if one is there. */
 	private create(path: string, sample: string): boolean {
-		let fd: number;
-		try {
-			fd = openSync(path, 'wx');
-		} catch (error) {
-			// Only an existing lease means "taken"; any other failure is the folder's, not a peer's.
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-			return false;
-		}
-
-		try {
-			writeSync(fd, JSON.stringify({sample, reviewer: this.me.reviewer, host: this.me.host, pid: this.me.pid}));
-		} finally {
-			closeSync(fd);
-		}
-
-		return true;
+		return createExclusive(path, JSON.stringify({sample, reviewer: this.me.reviewer, host: this.me.host, pid: this.me.pid}));
 	}
 
 	private writePresence() {
-		const path = this.presencePath();
-		const temporary = `${path}.${process.pid}.tmp`;
-		const fd = openSync(temporary, 'w');
-		try {
-			writeSync(fd, JSON.stringify(this.me));
-		} finally {
-			closeSync(fd);
-		}
-
-		renameSync(temporary, path);
+		replaceExclusive(this.presencePath(), JSON.stringify(this.me));
 	}
 
 	private presenceName(): string {
@@ -266,6 +279,38 @@ export class LiveSession {
 	private leasePath(sample: string): string {
 		return join(this.leaseFolder, `${createHash('sha1').update(sample).digest('hex').slice(0, 24)}.json`);
 	}
+}
+
+function parseJson(text: string): unknown {
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return undefined;
+	}
+}
+
+function exists(path: string): boolean {
+	try {
+		return lstatSync(path, {throwIfNoEntry: false}) !== undefined;
+	} catch {
+		return false;
+	}
+}
+
+function asPeer(value: unknown): Peer | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const {reviewer, host, pid, sample, mode} = value as Record<string, unknown>;
+	if (typeof reviewer !== 'string' || typeof host !== 'string' || !Number.isSafeInteger(pid)) return undefined;
+	if (sample !== undefined && typeof sample !== 'string') return undefined;
+	if (mode !== undefined && typeof mode !== 'string') return undefined;
+	return {reviewer, host, pid: pid as number, sample, mode};
+}
+
+function asLease(value: unknown): Lease | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const {sample, host, pid} = value as Record<string, unknown>;
+	if (typeof sample !== 'string' || typeof host !== 'string' || !Number.isSafeInteger(pid)) return undefined;
+	return {sample, host, pid: pid as number};
 }
 
 function isAlive(pid: number): boolean {

@@ -1,6 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import {open, readFile, rename, rm, stat, type FileHandle} from 'node:fs/promises';
-import {closeSync, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, openSync, renameSync, rmSync, statSync, writev, writevSync, type Stats} from 'node:fs';
+import {closeSync, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, statSync, writev, writevSync, type Stats} from 'node:fs';
+import {dirname, resolve} from 'node:path';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
 import {DecisionsFileError, fileProblem} from './errors.js';
@@ -49,13 +50,22 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 	/** Reads and writes of the snapshot, one at a time. */
 	private queue: Promise<unknown> = Promise.resolve();
 
+	/**
+	 * The file the path named when this adapter was made. Every read and write checks that the path
+	 * still leads there: a peer who swaps the shared file for a link (to one of our own files) must
+	 * not get our decisions written through it.
+	 */
+	private readonly target: string;
+
 	constructor(readonly path: string, readonly datasetName: string, readonly options: LockOptions = {}) {
+		refuseForeignLinks(path);
+		this.target = canonicalPath(path);
 		this.snapshot = new FileSnapshot(datasetName, emptyDecisionsFile(datasetName).createdAt);
 	}
 
 	async read(): Promise<DecisionsFile | null> {
 		return this.exclusive(async () => {
-			removeLeftoverTemporaries(canonicalPath(this.path));
+			removeLeftoverTemporaries(this.pinnedTarget());
 			const current = await this.statTarget();
 			const bytes = current && await this.readBytes();
 			if (!bytes) {
@@ -76,7 +86,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 		// snapshot already holds needs no place in the queue, where it would hold up the next write.
 		// Taken synchronously: an awaited stat can straddle one of our own writes and look like another
 		// process's, and then this waits in the queue, holding up the writes behind it.
-		if (this.snapshot.matches(statTargetSync(this.path, canonicalPath(this.path)))) return [];
+		if (this.snapshot.matches(statTargetSync(this.path, this.pinnedTarget()))) return [];
 		return this.exclusive(async () => this.catchUp(await this.statTarget()));
 	}
 
@@ -98,7 +108,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 				this.compromised = error;
 			});
 			try {
-				const target = canonicalPath(this.path);
+				const target = this.pinnedTarget();
 				// Taken before the read: if the file changes after this, someone wrote without our lock.
 				const before = await this.statTarget(target);
 				const incoming = await this.catchUp(before);
@@ -130,7 +140,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 		try {
 			release = lockSync(this.path, {
 				realpath: false,
-				lockfilePath: lockPath(this.path),
+				lockfilePath: `${this.pinnedTarget()}.lock`,
 				stale: this.options.stale ?? defaultLockStale,
 				update: lockUpdate,
 				onCompromised: error => {
@@ -145,7 +155,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 		}
 
 		try {
-			const target = canonicalPath(this.path);
+			const target = this.pinnedTarget();
 			const before = statTargetSync(this.path, target);
 			// Reads only when another process wrote (off the main thread: one more await).
 			const incoming = await this.catchUp(before);
@@ -182,10 +192,10 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 			this.compromised = error;
 		});
 		try {
-			const target = canonicalPath(this.path);
+			const target = this.pinnedTarget();
 			// Taken before the read: if the file changes after this, someone wrote without our lock.
 			const before = await statIfAny(target);
-			const onDisk = await readDecisionsFile(this.path, this.datasetName);
+			const onDisk = await readDecisionsFile(target, this.datasetName);
 			if (onDisk) mergeInto(data, onDisk);
 			await replaceFile(target, serializeDecisionsFile(data), before, async () => {
 				// The lock is a convention, not a guarantee: a holder stalled past the stale time (SIGSTOP,
@@ -226,6 +236,21 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 		this.snapshot.stale = false;
 	}
 
+	/** The pinned file, after checking that the path still leads to it and not through a link. */
+	private pinnedTarget(): string {
+		const now = canonicalPath(this.path);
+		let link = false;
+		try {
+			link = lstatSync(this.target).isSymbolicLink();
+		} catch {}
+
+		if (now !== this.target || link) {
+			throw new DecisionsFileError(`${this.path} was replaced by a link to ${now} while winnow had it open; winnow will not write there (your decisions are kept in memory): check who changed it, put the decisions file back, and start winnow again.`);
+		}
+
+		return this.target;
+	}
+
 	private stalled(): DecisionsFileError {
 		return new DecisionsFileError(`${this.path} was written by another winnow process while this one was stalled; decisions are kept and will be retried.`);
 	}
@@ -256,7 +281,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 
 	private async statTarget(target?: string): Promise<Stats | undefined> {
 		try {
-			return await statIfAny(target ?? canonicalPath(this.path));
+			return await statIfAny(target ?? this.pinnedTarget());
 		} catch (error) {
 			throw readError(this.path, error);
 		}
@@ -264,8 +289,9 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 
 	/** The file's bytes; undefined if it does not exist. Errors as readDecisionsFile words them. */
 	private async readBytes(): Promise<Buffer | undefined> {
+		const target = this.pinnedTarget();
 		try {
-			return await readFile(this.path);
+			return await readFile(target);
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
 			throw readError(this.path, error);
@@ -284,7 +310,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 					// eslint-disable-next-line no-await-in-loop
 					return await lock(this.path, {
 						realpath: false,
-						lockfilePath: lockPath(this.path),
+						lockfilePath: `${this.pinnedTarget()}.lock`,
 						stale,
 						update: lockUpdate,
 						// proper-lockfile's default throws from a timer, which would kill the process.
@@ -304,6 +330,31 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 
 			throw new DecisionsFileError(`${this.path} cannot be written (${fileProblem(error)}); decisions are kept in memory and will be retried.`);
 		}
+	}
+}
+
+/**
+ * Refuses a decisions path that goes through a symbolic link another user owns: in a shared folder
+ * such a link can point at one of our own files (a shell start-up file) for us to overwrite.
+ */
+function refuseForeignLinks(path: string) {
+	const me = process.getuid?.();
+	if (me === undefined) return;
+	let current = resolve(path);
+	for (let links = 0; links < 40; links++) {
+		let stats: Stats;
+		try {
+			stats = lstatSync(current);
+		} catch {
+			return;
+		}
+
+		if (!stats.isSymbolicLink()) return;
+		if (stats.uid !== me && stats.uid !== 0) {
+			throw new DecisionsFileError(`${path} is a symbolic link owned by another user (uid ${stats.uid}); winnow will not write decisions through it: pass --db with the real file's path.`);
+		}
+
+		current = resolve(dirname(current), readlinkSync(current));
 	}
 }
 

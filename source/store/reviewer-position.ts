@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, renameSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {canonicalPath} from './canonical-path.js';
+import {ensureSharedFolder, readPeerFile, replaceExclusive} from './shared-folder.js';
 
 export type Position = {sample: string; filter: string};
 
@@ -27,9 +27,11 @@ export class ReviewerPosition {
 	}
 
 	read(): Position | undefined {
+		// Read as a peer's file: anyone who can write the live folder could have put something there.
+		const file = readPeerFile(this.file);
 		try {
-			const value = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<Position>;
-			if (typeof value.sample === 'string' && typeof value.filter === 'string') return {sample: value.sample, filter: value.filter};
+			const value = file && JSON.parse(file.text) as Partial<Position> | null;
+			if (typeof value?.sample === 'string' && typeof value.filter === 'string') return {sample: value.sample, filter: value.filter};
 		} catch {}
 
 		return undefined;
@@ -56,10 +58,9 @@ export class ReviewerPosition {
 		const text = JSON.stringify(position);
 		if (text === this.last) return;
 		try {
-			mkdirSync(join(this.file, '..'), {recursive: true});
-			const temporary = `${this.file}.${process.pid}.tmp`;
-			writeFileSync(temporary, `${text}\n`);
-			renameSync(temporary, this.file);
+			const folder = dirname(this.file);
+			ensureSharedFolder(folder, dirname(dirname(folder)));
+			replaceExclusive(this.file, `${text}\n`);
 			this.last = text;
 		} catch {
 			// Only a convenience: the decisions themselves are in the decisions file.
