@@ -146,7 +146,7 @@ describe('decisions file', () => {
 		const text = JSON.stringify({schema: 1, dataset, decisions: [record('a', 'ann', 'accepted', '2024-01-01T00:00:00.000Z'), {sample: 'b', verdict: 'maybe'}]});
 		writeFileSync(file, text);
 		const error = await refusal(openStore());
-		expect(error.message).toContain('decision 2 is malformed');
+		expect(error.message).toContain('line 1: decision 2 has no "reviewer"');
 		expectOneSentence(error.message);
 		expect(readFileSync(file, 'utf8')).toBe(text);
 	});

@@ -2,8 +2,8 @@ import {readFile} from 'node:fs/promises';
 import {DecisionsFileError, fileProblem} from './errors.js';
 import {RecordArray, type DecisionSource} from '../report/decision-source.js';
 import {DecisionLines} from './decision-lines.js';
-import {checkRecord} from './record-lines.js';
-import {schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
+import {recordProblem} from './record-lines.js';
+import {fileHead, knownTopLevelKeys, schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
 
 /** Reads and checks a decisions file; undefined when it does not exist yet. */
 export async function readDecisionsFile(path: string, datasetName: string): Promise<DecisionsFile | undefined> {
@@ -71,30 +71,84 @@ export function parseDecisionsFile(text: string, path: string, datasetName: stri
 
 	const decisions: DecisionRecord[] = [];
 	for (const [i, record] of data.decisions.entries()) {
-		if (!checkRecord(record)) {
-			throw new DecisionsFileError(`${path}: decision ${i + 1} is malformed (it needs sample, reviewer, verdict and at); ${recover}.`);
+		const problem = recordProblem(record);
+		if (problem !== undefined) {
+			throw new DecisionsFileError(`${path} line ${lineOfElement(text, i)}: decision ${i + 1} ${problem}; ${recover}.`);
 		}
 
 		decisions.push(record as DecisionRecord);
 	}
 
+	if (data.createdAt !== undefined && typeof data.createdAt !== 'string') {
+		throw new DecisionsFileError(`${path}: "createdAt" is ${JSON.stringify(data.createdAt)}, not a time; ${recover}.`);
+	}
+
+	const other: Record<string, unknown> = {};
+	for (const [key, value] of Object.entries(data)) if (!knownTopLevelKeys.includes(key)) other[key] = value;
 	return {
 		schema: schemaVersion,
 		dataset: typeof data.dataset === 'string' ? data.dataset : datasetName,
 		createdAt: typeof data.createdAt === 'string' ? data.createdAt : new Date().toISOString(),
 		decisions,
+		...(Object.keys(other).length > 0 ? {other} : {}),
 	};
 }
 
 /** One decision a line: readable, diff-friendly and half the size of lowdb's two-space indent. */
 export function serializeDecisionsFile(data: DecisionsFile): string {
-	const head = `{\n"schema": ${data.schema},\n"dataset": ${JSON.stringify(data.dataset)},\n"createdAt": ${JSON.stringify(data.createdAt)},\n"decisions": [`;
+	const head = fileHead(data);
 	const body = data.decisions.map(record => JSON.stringify(record)).join(',\n');
 	return `${head}${body ? `\n${body}\n` : ''}]\n}\n`;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The line on which element `index` of the top-level "decisions" list starts: a walk over the text
+ * that skips strings, for an error message only.
+ */
+function lineOfElement(text: string, index: number): number {
+	const open = /"decisions"\s*:\s*\[/.exec(text);
+	if (!open) return 1;
+	let depth = 0;
+	let element = 0;
+	let line = 1 + countLines(text, 0, open.index);
+	let expectStart = true;
+	for (let i = open.index + open[0].length; i < text.length; i++) {
+		const c = text[i];
+		if (c === '\n') {
+			line++;
+			continue;
+		}
+
+		if (c === ' ' || c === '\t' || c === '\r') continue;
+		if (depth === 0 && expectStart) {
+			if (element === index) return line;
+			expectStart = false;
+		}
+
+		if (c === '"') {
+			for (i++; i < text.length && text[i] !== '"'; i++) if (text[i] === '\\') i++;
+		} else if (c === '{' || c === '[') {
+			depth++;
+		} else if (c === '}' || c === ']') {
+			if (depth === 0) break;
+			depth--;
+		} else if (c === ',' && depth === 0) {
+			element++;
+			expectStart = true;
+		}
+	}
+
+	return line;
+}
+
+function countLines(text: string, from: number, to: number): number {
+	let lines = 0;
+	for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) lines++;
+	return lines;
 }
 
 /** " at line L, column C" for a JSON.parse error that gives a position, else nothing. */

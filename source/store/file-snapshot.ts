@@ -2,7 +2,7 @@ import type {Stats} from 'node:fs';
 import {parseDecisionsFile} from './decisions-file.js';
 import {forEachRecordLine} from './decisions-layout.js';
 import {newer} from './merge.js';
-import {schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
+import {fileHead, schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
 
 /*
 The decisions file as this process last read or wrote it, kept as the file's own bytes, line by
@@ -41,6 +41,8 @@ export class FileSnapshot {
 	stale = false;
 	dataset: string;
 	createdAt: string;
+	/** Top-level keys winnow does not know, written back as they were. */
+	other: Record<string, unknown> | undefined;
 	/** Bytes of the file last read; record lines are ranges of it unless overridden. */
 	private base: Buffer = Buffer.alloc(0);
 	private starts: number[] = [];
@@ -80,6 +82,7 @@ export class FileSnapshot {
 		const layout = lineLayout(bytes);
 		const file = (layout && loadLines(bytes, layout, path, datasetName)) ?? parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
 		this.reset(file.dataset, file.createdAt, stat);
+		this.other = file.other;
 		if (layout && layout.starts.length === file.decisions.length) {
 			this.base = bytes;
 			this.starts = layout.starts;
@@ -97,6 +100,7 @@ export class FileSnapshot {
 			this.count = file.decisions.length;
 			if (unique) return file;
 			this.reset(file.dataset, file.createdAt, stat);
+			this.other = file.other;
 		}
 
 		// Another layout, or one sample and reviewer twice: keep the newest of each, in our layout.
@@ -108,6 +112,7 @@ export class FileSnapshot {
 	reset(dataset: string, createdAt: string, stat: Stats | undefined) {
 		this.dataset = dataset;
 		this.createdAt = createdAt;
+		this.other = undefined;
 		this.stat = stat;
 		this.absent = stat === undefined;
 		this.stale = false;
@@ -175,6 +180,7 @@ export class FileSnapshot {
 		this.count = layout.starts.length;
 		this.dataset = head.dataset;
 		this.createdAt = head.createdAt;
+		this.other = head.other;
 		this.stat = stat;
 		this.absent = false;
 		return changed;
@@ -209,7 +215,7 @@ export class FileSnapshot {
 
 	/** The file's bytes, as buffers to write in order (serializeDecisionsFile's layout). */
 	chunks(): Buffer[] {
-		const head = Buffer.from(`{\n"schema": ${schemaVersion},\n"dataset": ${JSON.stringify(this.dataset)},\n"createdAt": ${JSON.stringify(this.createdAt)},\n"decisions": [${this.count > 0 ? '\n' : ''}`);
+		const head = Buffer.from(`${fileHead({schema: schemaVersion, dataset: this.dataset, createdAt: this.createdAt, other: this.other})}${this.count > 0 ? '\n' : ''}`);
 		const chunks: Buffer[] = [head];
 		const changed = [...this.overrides.keys()].sort((a, b) => a - b);
 		let line = 0;

@@ -518,6 +518,7 @@ export function mergeInto(data: DecisionsFile, other: DecisionsFile) {
 	mergeRecords(byKey, other.decisions);
 	data.decisions = [...byKey.values()];
 	data.createdAt = other.createdAt < data.createdAt ? other.createdAt : data.createdAt;
+	if (other.other) data.other = {...other.other, ...data.other};
 }
 
 export function keyOf(record: DecisionRecord): string {

@@ -37,15 +37,39 @@ export function readParsed(bytes: Buffer, start: number, end: number): DecisionR
 	return checkRecord(value);
 }
 
-/** parseDecisionsFile's record check (and its defaults for categories and note). */
+/** parseDecisionsFile's record check (and its defaults for missing categories and note). */
 export function checkRecord(value: unknown): DecisionRecord | undefined {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+	return recordProblem(value) === undefined ? value as DecisionRecord : undefined;
+}
+
+/**
+ * What is wrong with a record, in words for a message (`"categories" is "age", not a list of
+ * names`), or undefined when winnow can read it; a missing categories or note is filled in. A value
+ * of the wrong type is never coerced: rewriting it would silently lose what a person wrote.
+ */
+export function recordProblem(value: unknown): string | undefined {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return `is ${JSON.stringify(value)?.slice(0, 40) ?? 'nothing'}, not an object`;
 	const record = value as Record<string, unknown>;
-	if (typeof record.sample !== 'string' || typeof record.reviewer !== 'string' || typeof record.at !== 'string') return undefined;
-	if (record.verdict !== null && record.verdict !== 'accepted' && record.verdict !== 'rejected' && record.verdict !== 'flagged') return undefined;
-	if (!Array.isArray(record.categories)) record.categories = [];
-	if (typeof record.note !== 'string') record.note = '';
-	return record as DecisionRecord;
+	for (const key of ['sample', 'reviewer', 'at']) {
+		if (typeof record[key] !== 'string') return record[key] === undefined ? `has no "${key}"` : `has ${shown(key, record[key])}, not a string`;
+	}
+
+	if (!Number.isFinite(Date.parse(record.at as string))) return `has ${shown('at', record.at)}, not a time such as "2026-11-25T10:01:02.003Z"`;
+	if (record.verdict !== null && record.verdict !== 'accepted' && record.verdict !== 'rejected' && record.verdict !== 'flagged') {
+		return `has ${shown('verdict', record.verdict)}, not "accepted", "rejected", "flagged" or null`;
+	}
+
+	if (record.categories === undefined) record.categories = [];
+	else if (!Array.isArray(record.categories) || !record.categories.every(category => typeof category === 'string')) return `has ${shown('categories', record.categories)}, not a list of names`;
+	if (record.note === undefined) record.note = '';
+	else if (typeof record.note !== 'string') return `has ${shown('note', record.note)}, not a string`;
+	if (record.resolution !== undefined && typeof record.resolution !== 'boolean') return `has ${shown('resolution', record.resolution)}, not true or false`;
+	return undefined;
+}
+
+function shown(key: string, value: unknown): string {
+	const text = JSON.stringify(value) ?? String(value);
+	return `"${key}": ${text.length > 40 ? `${text.slice(0, 40)}…` : text}`;
 }
 
 // Where the last plainString call found its string's closing quote.
@@ -148,7 +172,7 @@ export function scanCanonical(bytes: Buffer, start: number, end: number, fields:
 	if (!startsWith(bytes, i, atKey)) return false;
 	i += atKey.length;
 	fields.atStart = i;
-	if (!plainString(bytes, i, end)) return false;
+	if (!plainString(bytes, i, end) || !isIsoTime(bytes, i, stringEnd)) return false;
 	fields.atEnd = stringEnd;
 	i = stringEnd + 1;
 
@@ -208,6 +232,20 @@ function plainString(bytes: Buffer, i: number, end: number): boolean {
 
 	return false;
 }
+
+/** `2026-11-25T10:01:02.003Z`, as Date.toISOString writes it (anything else is checked by readParsed). */
+function isIsoTime(bytes: Buffer, start: number, end: number): boolean {
+	if (end - start !== 24) return false;
+	for (let i = 0; i < 24; i++) {
+		const c = bytes[start + i];
+		const expected = isoShape.charCodeAt(i);
+		if (expected === 0x64 ? c < 0x30 || c > 0x39 : c !== expected) return false;
+	}
+
+	return true;
+}
+
+const isoShape = 'dddd-dd-ddTdd:dd:dd.dddZ';
 
 function startsWith(bytes: Buffer, i: number, prefix: Buffer): boolean {
 	if (i + prefix.length > bytes.length) return false;

@@ -25,7 +25,18 @@ export type DecisionsFile = {
 	dataset: string;
 	createdAt: string;
 	decisions: DecisionRecord[];
+	/** Top-level keys winnow does not know (a person's "comment", a newer field): kept as they are. */
+	other?: Record<string, unknown>;
 };
+
+/** The top-level keys winnow writes itself, in this order. */
+export const knownTopLevelKeys = ['schema', 'dataset', 'createdAt', 'decisions'];
+
+/** The head of the file up to `"decisions": [`, with any other top-level keys before the decisions. */
+export function fileHead(data: Pick<DecisionsFile, 'schema' | 'dataset' | 'createdAt' | 'other'>): string {
+	const other = Object.entries(data.other ?? {}).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)},\n`).join('');
+	return `{\n"schema": ${data.schema},\n"dataset": ${JSON.stringify(data.dataset)},\n"createdAt": ${JSON.stringify(data.createdAt)},\n${other}"decisions": [`;
+}
 
 export function recordKey(sample: string, reviewer: string): string {
 	return `${sample}\u0000${reviewer}`;
