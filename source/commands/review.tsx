@@ -58,14 +58,16 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 	const live = new LiveSession(common.db, common.reviewer, mode);
 	live.start();
 	const position = new ReviewerPosition(common.db, common.reviewer);
-	const controller = new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead, live, position});
+	const newController = () => new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead, live, position});
+	let controller = newController();
 	store.startWatching();
 	const terminal = new TerminalGuard(process.stdout);
 	terminal.enter();
 
 	return new Promise<number>(resolveExit => {
 		let finishing = false;
-		const instance = render(<App controller={controller} onRetrySave={() => void quit()} onQuitAnyway={() => finish(1, true)}/>, {
+		const app = () => <App controller={controller} onRetrySave={() => void quit()} onQuitAnyway={() => finish(1, true)}/>;
+		const instance = render(app(), {
 			exitOnCtrlC: false,
 			patchConsole: false,
 			// Ink's default 30 fps holds a key's frame back up to 33 ms after a background redraw (the
@@ -123,9 +125,43 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			return [signal, handler] as const;
 		});
 		terminal.onBroken(() => void stop(signalExitCodes.SIGHUP));
-		controller.subscribe(() => {
-			if (controller.state.quitting) void quit();
-		});
+		let rereading = false;
+		/**
+		 * The dataset changed on disk: its byte offsets may now hold other samples. Save, read the file
+		 * again, and go on where the reviewer was (the sample with the same id), saying why.
+		 */
+		const reread = async () => {
+			if (rereading || finishing) return;
+			rereading = true;
+			const message = controller.datasetChanged;
+			try {
+				await withLimit(store.flush(), flushLimit).catch(() => undefined);
+				controller.close();
+				dataset.close();
+				dataset = await Dataset.open(common.dataset, {idField: common.idField});
+			} catch (error) {
+				// The file is gone or unreadable now: leave, saying so after the screen is restored.
+				finish(1, true);
+				process.stderr.write(`winnow: ${sanitizeLine(error instanceof Error ? error.message : String(error))}\n`);
+				return;
+			}
+
+			live.start();
+			controller = newController();
+			controller.tell(message ?? '');
+			watch();
+			instance.rerender(app());
+			rereading = false;
+		};
+
+		const watch = () => {
+			controller.subscribe(() => {
+				if (controller.state.quitting) void quit();
+				else if (controller.datasetChanged) void reread();
+			});
+		};
+
+		watch();
 	});
 }
 

@@ -1,4 +1,4 @@
-import {existsSync, openSync, readSync, closeSync, statSync, type Stats} from 'node:fs';
+import {existsSync, fstatSync, openSync, readSync, closeSync, statSync, type Stats} from 'node:fs';
 import {basename} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
@@ -208,6 +208,31 @@ export class Dataset {
 		}
 
 		return buffer.subarray(0, done);
+	}
+
+	/**
+	 * How the file on disk differs from the one indexed (replaced, rewritten, grown or shrunk), in
+	 * words; undefined while it is the same. Entries are read by their byte offsets: after an in-place
+	 * rewrite those offsets may hold other samples.
+	 */
+	changedOnDisk(): string | undefined {
+		try {
+			const open = fstatSync(this.fd);
+			const named = statSync(this.path);
+			if (named.ino !== open.ino || named.dev !== open.dev) return 'it was replaced by another file';
+			if (open.size < this.stats.size) return 'it was rewritten shorter';
+			if (open.size > this.stats.size) return 'lines were added to it';
+			if (open.mtimeMs !== this.stats.mtimeMs) return 'it was rewritten';
+		} catch {
+			return 'it was removed';
+		}
+
+		return undefined;
+	}
+
+	/** Whether entry i still holds exactly `text` (decoded as sample() decodes it). */
+	holds(i: number, text: string): boolean {
+		return decodeEntry(this.raw(i)).text === text;
 	}
 
 	sample(i: number): Sample {

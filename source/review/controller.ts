@@ -78,6 +78,8 @@ export class ReviewController {
 	private readonly touched = new Set<string>();
 	/** A decision's move to the next sample, waiting for more of the file to be read. */
 	private pendingAdvance: {what: string; scanned: number} | undefined;
+	/** Set when the dataset changed on disk since it was opened (what to tell): the review command re-reads it. */
+	datasetChanged: string | undefined;
 	private scanned = 0;
 
 	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
@@ -123,6 +125,12 @@ export class ReviewController {
 		let decided = 0;
 		for (const id of this.touched) if (this.store.get(id, this.reviewer)?.verdict) decided++;
 		return decided;
+	}
+
+	/** Shows a line of feedback, as after a key. */
+	tell(message: string) {
+		this.state = {...this.state, message: message || undefined};
+		this.notify();
 	}
 
 	/** Other live reviewers on this decisions file. */
@@ -395,8 +403,25 @@ export class ReviewController {
 		}
 	}
 
+	/**
+	 * Whether the sample on screen is still what the file holds, checked before anything is recorded
+	 * on it. When the file changed on disk (rewritten in place, replaced, grown), the session is told
+	 * to re-read it; a decision is refused if the sample's own bytes are no longer the ones shown.
+	 */
+	private stillOnDisk(sample: CurrentSample['sample']): boolean {
+		const change = this.dataset.changedOnDisk();
+		if (change === undefined) return true;
+		const holds = this.dataset.holds(sample.index, sample.text);
+		this.datasetChanged = holds
+			? `${this.dataset.name} changed on disk (${change}); file re-read`
+			: `nothing recorded: ${this.dataset.name} changed on disk (${change}) under sample ${(sample.index + 1).toLocaleString('en')}; file re-read`;
+		this.state = {...this.state, mode: {name: 'browse'}, message: this.datasetChanged};
+		return holds;
+	}
+
 	private decide(verdict: Verdict, categories: string[], note?: string) {
 		const {sample, mine} = this.currentSample();
+		if (!this.stillOnDisk(sample)) return;
 		const before = this.decisionsOf(sample.id);
 		this.state = {...this.state, undo: [...this.state.undo, {index: sample.index, sample: sample.id, previous: mine}]};
 		this.touched.add(sample.id);
@@ -416,6 +441,7 @@ export class ReviewController {
 
 	private setNote(text: string) {
 		const {sample, mine} = this.currentSample();
+		if (!this.stillOnDisk(sample)) return;
 		const before = this.decisionsOf(sample.id);
 		this.state = {...this.state, mode: {name: 'browse'}, undo: [...this.state.undo, {index: sample.index, sample: sample.id, previous: mine}]};
 		this.touched.add(sample.id);
