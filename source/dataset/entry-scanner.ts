@@ -1,5 +1,7 @@
+import {constants} from 'node:buffer';
 import {readSync} from 'node:fs';
 import {open, type FileHandle} from 'node:fs/promises';
+import {DatasetError} from './errors.js';
 
 /**
  * One sample's bytes in the file: a JSONL line (without its line ending) or one element of a
@@ -80,6 +82,8 @@ type Read = {buffer: Buffer; position: number; bytesRead: Promise<number>};
 
 /** Room kept before each read for the unfinished tail of the chunk before. */
 const gap = 64 * 1024;
+/** The longest entry a Buffer can hold (bytes). */
+const maxBufferLength = constants.MAX_LENGTH;
 const empty = Buffer.alloc(0);
 
 /**
@@ -118,6 +122,8 @@ export class EntryReader {
 	private readonly spare: Buffer[] = [];
 	private pending: Read | undefined;
 	private reads = 0;
+	/** Bytes moved between buffers to keep long entries whole (the rest is read in place). */
+	copiedBytes = 0;
 	private position: number;
 	private readonly splitter: Splitter;
 	private readonly chunk: number;
@@ -157,16 +163,28 @@ export class EntryReader {
 		let buffer = read.buffer;
 		let from = gap - tail;
 		let end = gap + bytesRead;
+		this.copiedBytes += tail;
 		if (tail <= gap) {
 			this.current.copy(buffer, from, this.keepFrom, this.filled);
+		} else if (this.current.length >= this.filled + bytesRead && this.current.length !== gap + this.chunk) {
+			// An entry longer than the gap, still growing, in a buffer of its own with room: append.
+			buffer = this.current;
+			this.copiedBytes += bytesRead - tail;
+			read.buffer.copy(buffer, this.filled, gap, end);
+			this.spare.push(read.buffer);
+			from = this.keepFrom;
+			end = this.filled + bytesRead;
 		} else {
-			// An entry longer than the gap: this chunk gets a buffer of its own.
-			buffer = Buffer.allocUnsafe(tail + bytesRead);
+			if (tail + bytesRead > maxBufferLength) throw new DatasetError(`an entry of this file is over ${Math.floor(maxBufferLength / 2 ** 30)} GB long, more than winnow can read; split the file into smaller samples.`);
+			// An entry longer than the gap: it gets a buffer of its own, twice as big as it needs, so
+			// that a line of hundreds of MB is copied a few times in all, not once per chunk.
+			buffer = Buffer.allocUnsafe(Math.min(maxBufferLength, Math.max(2 * (tail + bytesRead), gap + this.chunk + 1)));
 			this.current.copy(buffer, 0, this.keepFrom, this.filled);
 			read.buffer.copy(buffer, tail, gap, end);
+			this.copiedBytes += bytesRead;
 			this.spare.push(read.buffer);
 			from = 0;
-			end = buffer.length;
+			end = tail + bytesRead;
 		}
 
 		// The last chunk's entries are done with (the caller asked for more): its buffer is free.
