@@ -62,7 +62,21 @@ describe('the CLI refuses what it cannot review, in one sentence naming the file
 		{what: 'a corrupt decisions file (cut off mid-write)', make: dir => [writeFile(dir, 'samples.jsonl', good()), '--db', writeFile(dir, 'samples.decisions.json', decisionsFile().slice(0, 80))], mentions: ['samples.decisions.json', 'not valid JSON', 'will not overwrite']},
 		{what: 'an empty decisions file', make: dir => [writeFile(dir, 'samples.jsonl', good()), '--db', writeFile(dir, 'samples.decisions.json', '')], mentions: ['samples.decisions.json', 'not valid JSON']},
 		{what: 'a decisions file that is other JSON', make: dir => [writeFile(dir, 'samples.jsonl', good()), '--db', writeFile(dir, 'samples.decisions.json', '{"hello": "world"}')], mentions: ['samples.decisions.json', 'not a winnow decisions file']},
-		{what: 'a decisions file with a malformed decision', make: dir => [writeFile(dir, 'samples.jsonl', good()), '--db', writeFile(dir, 'samples.decisions.json', decisionsFile([{sample: 's1'} as never]))], mentions: ['samples.decisions.json', 'decision 1 is malformed']},
+		{what: 'a decisions file with a malformed decision', make: dir => [writeFile(dir, 'samples.jsonl', good()), '--db', writeFile(dir, 'samples.decisions.json', decisionsFile([{sample: 's1'} as never]))], mentions: ['samples.decisions.json', 'line 6: decision 1 has no "reviewer"']},
+		{what: 'a read-only decisions file (chmod 444)', make: dir => {
+			const db = writeFile(dir, 'samples.decisions.json', decisionsFile());
+			chmodSync(db, 0o444);
+			return [writeFile(dir, 'samples.jsonl', good()), '--db', db];
+		}, mentions: ['samples.decisions.json', 'read-only', 'chmod u+w']},
+		{what: 'a named pipe as the dataset', make: dir => {
+			spawnSync('mkfifo', [join(dir, 'pipe.jsonl')]);
+			return [join(dir, 'pipe.jsonl')];
+		}, mentions: ['pipe.jsonl', 'not a regular file']},
+		{what: 'a device as the dataset', make: () => ['/dev/zero'], mentions: ['/dev/zero', 'not a regular file']},
+		{what: 'a lock that is a plain file', make: dir => {
+			writeFile(dir, 'samples.decisions.json.lock', 'x');
+			return [writeFile(dir, 'samples.jsonl', good()), '--db', writeFile(dir, 'samples.decisions.json', decisionsFile())];
+		}, mentions: ['samples.decisions.json.lock', 'is a file, not winnow\'s lock folder', 'rm -r']},
 		{what: 'a decisions file of binary garbage', make: dir => [writeFile(dir, 'samples.jsonl', good()), '--db', writeFile(dir, 'samples.decisions.json', Buffer.from([0, 1, 2, 0xFF, 0xFE, 0x7B]))], mentions: ['samples.decisions.json', 'not valid JSON']},
 		{what: 'a decisions file from a newer winnow', make: dir => [writeFile(dir, 'samples.jsonl', good()), '--db', writeFile(dir, 'samples.decisions.json', decisionsFile(undefined, 2))], mentions: ['samples.decisions.json', 'newer winnow', 'upgrade']},
 		{what: 'a decisions file of another dataset', make: dir => [writeFile(dir, 'samples.jsonl', good()), '--db', writeFile(dir, 'samples.decisions.json', decisionsFile().replace('"samples.jsonl"', '"other.jsonl"'))], mentions: ['samples.decisions.json', 'other.jsonl']},
@@ -326,3 +340,25 @@ describe('a decisions file is never damaged by a refusal', () => {
 		rmSync(db);
 	});
 });
+
+describe('export writes nowhere it should not, and says why in one sentence', () => {
+	it('refuses a standard output that is the dataset (export d.jsonl >> d.jsonl)', () => {
+		const dir = tempDir();
+		const dataset = writeFile(dir, 'samples.jsonl', good());
+		const result = spawnSync('sh', ['-c', `"${process.execPath}" "${cliPath}" export samples.jsonl --status undecided >> samples.jsonl`], {cwd: dir, encoding: 'utf8'});
+		expect(result.status).toBe(2);
+		expectOneSentence(result.stderr, 'standard output is the dataset', '--out');
+		expect(readFileSync(dataset, 'utf8')).toBe(good());
+	});
+
+	it.each([['--out /dev/full', ['--out', '/dev/full']], ['standard output /dev/full', []]])('a full disk (%s) is named as such, not as a bug', (_what, extra) => {
+		const dir = tempDir();
+		writeFile(dir, 'samples.jsonl', good());
+		const command = `"${process.execPath}" "${cliPath}" export samples.jsonl --status undecided ${extra.join(' ')}${extra.length === 0 ? ' > /dev/full' : ''}`;
+		const result = spawnSync('sh', ['-c', command], {cwd: dir, encoding: 'utf8'});
+		expect(result.status).toBe(1);
+		expectOneSentence(result.stderr, 'no space left on the disk');
+		expect(result.stderr).not.toMatch(/unexpected|report this/);
+	});
+});
+

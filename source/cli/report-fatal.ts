@@ -1,6 +1,6 @@
 import {DatasetError} from '../dataset/errors.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
-import {DecisionsFileError} from '../store/errors.js';
+import {DecisionsFileError, fileProblem} from '../store/errors.js';
 import {UsageError} from './options.js';
 
 /** Prints one sentence for a failure and returns the exit code; a stack trace only with WINNOW_DEBUG. */
@@ -12,6 +12,14 @@ export function reportFatal(error: unknown): number {
 
 	if (error instanceof DatasetError || error instanceof DecisionsFileError) {
 		process.stderr.write(`winnow: ${sanitizeLine(error.message)}\n`);
+		return 1;
+	}
+
+	// A failed read or write (a full disk, /dev/full, an I/O error) is the machine's, not a bug.
+	const {code, path, syscall} = (error ?? {}) as NodeJS.ErrnoException;
+	if (code && ['ENOSPC', 'EDQUOT', 'EIO', 'EROFS', 'EACCES', 'EPERM', 'EFBIG', 'EPIPE'].includes(code)) {
+		const what = path ? sanitizeLine(path) : syscall === 'write' ? 'the output' : 'a file';
+		process.stderr.write(`winnow: cannot ${syscall === 'read' || syscall === 'open' ? 'use' : 'write'} ${what}: ${fileProblem(error)}. Nothing already saved was lost; free some space or choose another place, then run it again.\n`);
 		return 1;
 	}
 

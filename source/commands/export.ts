@@ -1,3 +1,4 @@
+import {fstatSync, type Stats as FileStats} from 'node:fs';
 import {realpath, stat} from 'node:fs/promises';
 import {basename, dirname, join, resolve} from 'node:path';
 import {listFlag, oneOf, UsageError, type CommonOptions} from '../cli/options.js';
@@ -294,6 +295,20 @@ async function openOutput(common: CommonOptions, out: string | undefined): Promi
 	if (out === undefined || out === '-') {
 		if (process.stdout.isTTY) {
 			throw new UsageError('standard output is a terminal, and exported samples are raw bytes that may hold escape sequences: give --out FILE, or redirect (> file, | less).');
+		}
+
+		// `winnow export d.jsonl >> d.jsonl` would append the dataset to itself while reading it.
+		let output: FileStats | undefined;
+		try {
+			output = fstatSync(1);
+		} catch {}
+
+		for (const [path, what] of [[common.dataset, 'the dataset'], [common.db, 'the decisions file']] as const) {
+			// eslint-disable-next-line no-await-in-loop
+			const stats = await stat(path).catch(() => undefined);
+			if (output?.isFile() && stats && stats.dev === output.dev && stats.ino === output.ino) {
+				throw new UsageError(`standard output is ${what} (${path}); winnow export never writes over it: redirect to another file, or give --out FILE.`);
+			}
 		}
 
 		return new StreamOutput(process.stdout);

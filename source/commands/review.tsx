@@ -1,6 +1,8 @@
 import React from 'react';
 import {render} from 'ink';
-import {open, rm, stat} from 'node:fs/promises';
+import {randomBytes} from 'node:crypto';
+import {constants} from 'node:fs';
+import {access, open, rm, stat} from 'node:fs/promises';
 import {basename, dirname, join, resolve} from 'node:path';
 import {Dataset} from '../dataset/dataset.js';
 import {DecisionStore} from '../store/decision-store.js';
@@ -200,7 +202,8 @@ async function withLimit(promise: Promise<void>, ms: number): Promise<void> {
  */
 async function checkWritable(db: string): Promise<void> {
 	const target = canonicalPath(db);
-	const probe = join(dirname(target), `.${basename(target)}.${process.pid}.probe`);
+	// An unpredictable name: a probe file a peer planted under a guessable one must not stop us.
+	const probe = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString('hex')}.probe`);
 	try {
 		await (await open(probe, 'wx')).close();
 	} catch (error) {
@@ -212,5 +215,14 @@ async function checkWritable(db: string): Promise<void> {
 	}
 
 	await rm(probe, {force: true});
+	// A decisions file made read-only (chmod 444) is someone's way of saying "do not change this".
+	try {
+		await access(target, constants.W_OK);
+		const {mode} = await stat(target);
+		if ((mode & 0o222) === 0) throw Object.assign(new Error('read-only'), {code: 'EACCES'});
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+		throw new DecisionsFileError(`${db} is read-only, so winnow will not replace it: make it writable (chmod u+w '${db}') to go on deciding, or use winnow stats and winnow export to read it.`);
+	}
 }
 

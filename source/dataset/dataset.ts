@@ -463,6 +463,8 @@ function checkReadableFile(path: string): Stats {
 	}
 
 	if (stats.isDirectory()) throw new DatasetError(`${path} is a directory; give the path of a .jsonl file inside it.`);
+	// A device or a named pipe has no size and cannot be read by offset: say so, not "empty".
+	if (!stats.isFile()) throw new DatasetError(`${path} is not a regular file (a device, named pipe or socket); give the path of a .jsonl file.`);
 	if (stats.size === 0) throw new DatasetError(`${path} is empty: there are no samples to review.`);
 	try {
 		closeSync(openSync(path, 'r'));

@@ -14,6 +14,8 @@ const fileProblems: Record<string, string> = {
 	EMFILE: 'too many open files',
 	ENFILE: 'too many open files',
 	ENAMETOOLONG: 'the name is too long',
+	EFBIG: 'the file is too large',
+	EPIPE: 'the reader went away',
 };
 
 /** A failed file operation in plain words ("permission denied", "no such folder"), for messages. */

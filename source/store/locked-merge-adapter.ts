@@ -324,6 +324,8 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 			}
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
+			const foreign = foreignLock(`${this.target}.lock`, stale);
+			if (foreign) throw new DecisionsFileError(`${foreign}; decisions are kept in memory and will be retried.`);
 			if (code === 'ELOCKED') {
 				throw new DecisionsFileError(`${this.path} is locked by another winnow process that has held it for over ${timeout / 1000}s; decisions are kept and will be retried.`);
 			}
@@ -356,6 +358,27 @@ function refuseForeignLinks(path: string) {
 
 		current = resolve(dirname(current), readlinkSync(current));
 	}
+}
+
+/**
+ * What is wrong with a lock path that is not a lock a live winnow holds (a file or link someone put
+ * there, a folder nobody refreshes), in words that say how to fix it; undefined if it looks like one.
+ */
+function foreignLock(path: string, stale: number): string | undefined {
+	let stats: Stats | undefined;
+	try {
+		stats = lstatSync(path, {throwIfNoEntry: false});
+	} catch {
+		return undefined;
+	}
+
+	if (!stats) return undefined;
+	const remove = `if no winnow is using the decisions file, remove it (rm -r '${path}')`;
+	if (stats.isSymbolicLink()) return `${path} is a symbolic link, not winnow's lock folder: ${remove}`;
+	if (!stats.isDirectory()) return `${path} is a file, not winnow's lock folder: ${remove}`;
+	const age = Date.now() - stats.mtimeMs;
+	if (age > 3 * stale) return `${path} has not been refreshed for ${Math.round(age / 1000)} s, so no live winnow holds it, yet it cannot be removed (it is not empty, or not ours): ${remove}`;
+	return undefined;
 }
 
 function statTargetSync(path: string, target: string): Stats | undefined {
