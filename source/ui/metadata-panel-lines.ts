@@ -12,15 +12,19 @@ export function metadataPanelLines(current: CurrentSample, width: number): Panel
 	const {sample, rendered, mine, others} = current;
 	const fields = metadataInFull(sample.value, rendered.metadata);
 	const notes = [mine, ...others].filter(record => record?.note);
-	const blocks: Block[] = [
-		...fields.map(({key, value}): Block => ({label: key, text: value, tone: 'field'})),
-		...notes.map((record): Block => ({label: `note by ${record!.reviewer}${record === mine ? ' (you)' : ''}`, text: record!.note, tone: 'field'})),
-	];
+	const fieldBlocks = fields.map(({key, value}): Block => ({label: key, text: value, tone: 'field'}));
+	const noteBlocks = notes.map((record): Block => ({label: `note by ${record!.reviewer}${record === mine ? ' (you)' : ''}`, text: record!.note, tone: 'field'}));
 	const heading = `Metadata and notes of sample ${(sample.index + 1).toLocaleString('en')} (line ${sample.lineNumber})`;
 	const lines: PanelLine[] = [{text: heading, heading: true}, {text: ''}];
 	if (fields.length === 0) lines.push({text: sample.error === undefined ? 'This sample has no metadata fields.' : 'No metadata: this line is not a valid sample.', dim: true});
+	lines.push(...asLines(fieldBlocks, width), {text: ''});
 	if (notes.length === 0) lines.push({text: 'No notes on this sample (c writes one).', dim: true});
-	const rows = new SampleRows(blocks, width);
-	for (const row of rows.slice(0, rows.total())) lines.push(row.heading ? {text: row.text, heading: true} : {text: row.text});
+	lines.push(...asLines(noteBlocks, width));
 	return lines;
+}
+
+/** Blocks wrapped and sanitised as a sample's text is (SampleRows), as panel lines. */
+function asLines(blocks: Block[], width: number): PanelLine[] {
+	const rows = new SampleRows(blocks, width);
+	return rows.slice(0, rows.total()).map(row => (row.heading ? {text: row.text, heading: true} : {text: row.text}));
 }
