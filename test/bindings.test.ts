@@ -4,7 +4,7 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {applyKeyOverrides, allChains, bindingModes, defaultBindings, findBinding, findClash, modeChain, type Binding} from '../source/review/bindings.js';
-import {cliKeyLines, helpRows} from '../source/review/key-help.js';
+import {cliKeyLines, helpRows, scrollHint} from '../source/review/key-help.js';
 import {keyName, normalizeKey, showKey, showKeys} from '../source/review/keys.js';
 import {helpLines} from '../source/ui/HelpPanel.js';
 import {browseHintParts, hintText, modeHintText, modeHints} from '../source/ui/KeyHints.js';
@@ -113,6 +113,12 @@ describe('the key bar', () => {
 		// Narrow: the first hints give way, how to finish and how to get out stay.
 		expect(modeHintText(modeHints({name: 'note', text: ''}), 20)).toBe('enter save · esc');
 		expect(modeHintText(modeHints({name: 'help'}), 200)).toBe('↑↓ scroll · PgUp/PgDn page · esc close');
+	});
+
+	it('names the scroll keys under a long sample and a panel', () => {
+		expect(scrollHint(defaultBindings, 'sample')).toBe('↑↓ j/k PgUp/PgDn scroll');
+		expect(scrollHint(defaultBindings, 'panel')).toBe('↑↓ j/k PgUp/PgDn scroll');
+		expect(scrollHint(applyKeyOverrides(defaultBindings, {'scroll-down': ['down', 'e'], 'scroll-up': ['up']}), 'sample')).toBe('↑↓ e PgUp/PgDn scroll');
 	});
 
 	it('shows remapped keys', () => {

@@ -77,3 +77,12 @@ export function barHints(bindings: readonly Binding[], modes: readonly BindingMo
 	const ranked = shown.filter(binding => binding.bar!.priority !== 'pinned').sort((a, b) => (a.bar!.priority as number) - (b.bar!.priority as number));
 	return {hints: ranked.map(hint), pinned: shown.filter(binding => binding.bar!.priority === 'pinned').map(hint)};
 }
+
+/** The scroll keys named under a long sample or a panel: "↑↓ j/k PgUp/PgDn scroll". */
+export function scrollHint(bindings: readonly Binding[], where: 'sample' | 'panel'): string {
+	const names = where === 'sample' ? ['scroll-up', 'scroll-down', 'page-up', 'page-down'] : ['panel-up', 'panel-down', 'panel-page-up', 'panel-page-down'];
+	const [up, down, pageUp, pageDown] = names.map(name => bindings.find(binding => binding.name === name)?.keys ?? []);
+	const join = (keys: Array<string | undefined>, separator: string) => keys.filter((key): key is string => key !== undefined).map(key => showKey(key)).join(separator);
+	const arrows = join([up[0], down[0]], [up[0], down[0]].every(key => key === undefined || [...showKey(key)].length === 1) ? '' : '/');
+	return [arrows, join([down[1], up[1]], '/'), join([pageUp[0], pageDown[0]], '/'), 'scroll'].filter(Boolean).join(' ');
+}

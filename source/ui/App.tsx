@@ -1,6 +1,7 @@
 import React, {useCallback, useMemo, useRef, useSyncExternalStore} from 'react';
 import {Box, Text, useInput, type Key} from 'ink';
 import {defaultBindings, type Binding} from '../review/bindings.js';
+import {scrollHint} from '../review/key-help.js';
 import type {ReviewController} from '../review/controller.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {count} from '../report/render.js';
@@ -112,7 +113,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={width}/>
 			<DecisionLine current={current} reviewer={controller.reviewer}/>
 			{body}
-			<MessageLine controller={controller} message={message} position={position} fieldKey={state.field.key}/>
+			<MessageLine controller={controller} message={message} position={position} fieldKey={state.field.key} scrollKeys={scrollHint(bindings, panelLines ? 'panel' : 'sample')}/>
 			<StatusBar
 				reviewer={controller.reviewer}
 				counts={controller.counts}
@@ -127,7 +128,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	);
 }
 
-function MessageLine({controller, message, position, fieldKey}: {controller: ReviewController; message: string | undefined; position: string; fieldKey: number}) {
+function MessageLine({controller, message, position, fieldKey, scrollKeys}: {controller: ReviewController; message: string | undefined; position: string; fieldKey: number; scrollKeys: string}) {
 	const {mode} = controller.state;
 	if (mode.name === 'note') return <PromptLine label="note:" value={mode.text} placeholder="a note on this sample" fieldKey={fieldKey}/>;
 	if (mode.name === 'goto') return <PromptLine label="go to sample:" value={mode.text} placeholder={`1–${count(controller.dataset.count)}`} fieldKey={fieldKey}/>;
@@ -141,7 +142,7 @@ function MessageLine({controller, message, position, fieldKey}: {controller: Rev
 	return (
 		<Text wrap="truncate-end">
 			<Text color={controller.store.status.error ? 'red' : 'yellow'}>{message ? sanitizeLine(message) : ''}</Text>
-			<Text dimColor>{message ? (position ? ` · ${position}` : '') : position ? `${position} · ↑↓ j/k PgUp/PgDn scroll` : ' '}</Text>
+			<Text dimColor>{message ? (position ? ` · ${position}` : '') : position ? `${position} · ${scrollKeys}` : ' '}</Text>
 		</Text>
 	);
 }
