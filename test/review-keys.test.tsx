@@ -116,3 +116,19 @@ describe('m: the metadata panel', () => {
 		expect(metadataInFull({}, [{key: 'gone', value: 'as shown'}])).toEqual([{key: 'gone', value: 'as shown'}]);
 	});
 });
+
+describe('the screen\'s own positions live in the session state', () => {
+	it('a panel\'s first line and a text field\'s cursor are in controller.state, set by actions', async () => {
+		const {type, controller, frame} = await screen(chatLines(6), {}, {columns: 60, rows: 15});
+		await type('?', 'j', 'j');
+		expect(controller.state.panelTop).toBe(2);
+		expect(frame()).toMatch(/help lines 3–10 of/);
+		await type('\u001B');
+		expect(controller.state.panelTop).toBe(0);
+		await type('c', 'abc', left, left);
+		expect(controller.state.field.cursor).toBe(1);
+		await type('X');
+		expect(controller.state.mode).toMatchObject({name: 'note', text: 'aXbc'});
+		expect(controller.state.field.cursor).toBe(2);
+	});
+});

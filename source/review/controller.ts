@@ -6,7 +6,7 @@ import type {ReviewerPosition} from '../store/reviewer-position.js';
 import type {DecisionRecord, Verdict} from '../store/schema.js';
 import {StatusCounter} from '../store/status-counts.js';
 import {sampleStatus} from '../store/verdict-policy.js';
-import type {Action, OpenableMode} from './actions.js';
+import type {Action} from './actions.js';
 import {Claims, type ReviewMode} from './claiming.js';
 import {countAll, recountAfterIndexing} from './counting.js';
 import {Decisions, type Change} from './decisions.js';
@@ -14,7 +14,8 @@ import {goBack, goForward, leftBehind, noHistory} from './history.js';
 import {Navigation} from './navigation.js';
 import {Resume} from './resume.js';
 import {SampleSearch} from './sample-search.js';
-import {nextFilter, scrolled, toggleCategory, type Filter, type SampleStatus, type SessionState} from './session.js';
+import {biasNoteToggled, categoryFocused, categoryToggled, edited, opened} from './prompts.js';
+import {nextFilter, scrolled, type Filter, type SampleStatus, type SessionState} from './session.js';
 
 export type {ReviewMode} from './claiming.js';
 
@@ -302,13 +303,12 @@ export class ReviewController {
 			}
 
 			case 'open': {
-				this.open(action.mode);
+				this.state = opened(this.state, action.mode, this.currentSample().mine);
 				break;
 			}
 
 			case 'toggle': {
-				if (this.state.mode.name === action.panel) this.state = {...this.state, mode: {name: 'browse'}};
-				else this.open(action.panel);
+				this.state = this.state.mode.name === action.panel ? {...this.state, mode: {name: 'browse'}} : opened(this.state, action.panel, undefined);
 				break;
 			}
 
@@ -325,7 +325,7 @@ export class ReviewController {
 			}
 
 			case 'edit': {
-				this.edit(action.text, action.cursor ?? action.text.length, action.restart ?? false);
+				this.state = edited(this.state, action.text, action.cursor ?? action.text.length, action.restart ?? false);
 				break;
 			}
 
@@ -335,24 +335,17 @@ export class ReviewController {
 			}
 
 			case 'bias-toggle': {
-				const {mode} = this.state;
-				if (mode.name !== 'bias') break;
-				const category = this.options.categories[action.index ?? mode.focus];
-				if (category) this.state = {...this.state, mode: {...mode, selected: toggleCategory(mode.selected, category, this.options.categories)}};
+				this.state = categoryToggled(this.state, action.index, this.options.categories);
 				break;
 			}
 
 			case 'bias-focus': {
-				const {mode} = this.state;
-				if (mode.name !== 'bias') break;
-				const count = this.options.categories.length;
-				this.state = {...this.state, mode: {...mode, focus: (mode.focus + action.direction + count) % count}};
+				this.state = categoryFocused(this.state, action.direction, this.options.categories);
 				break;
 			}
 
 			case 'bias-edit-note': {
-				const {mode} = this.state;
-				if (mode.name === 'bias') this.state = {...this.state, mode: {...mode, editingNote: !mode.editingNote}, field: {...this.state.field, cursor: mode.note.length}};
+				this.state = biasNoteToggled(this.state);
 				break;
 			}
 
@@ -379,41 +372,6 @@ export class ReviewController {
 				break;
 			}
 		}
-	}
-
-	/** Opens a prompt, the bias picker or a panel; a text field starts with its cursor at the end. */
-	private open(name: OpenableMode) {
-		const mine = this.currentSample().mine;
-		switch (name) {
-			case 'bias': {
-				this.state = {...this.state, mode: {name: 'bias', selected: mine?.verdict === 'flagged' ? [...mine.categories] : [], focus: 0, note: mine?.note ?? '', editingNote: false}};
-				break;
-			}
-
-			case 'note': {
-				const text = mine?.note ?? '';
-				this.state = {...this.state, mode: {name: 'note', text}, field: {...this.state.field, cursor: text.length}};
-				break;
-			}
-
-			case 'goto':
-			case 'search': {
-				this.state = {...this.state, mode: {name, text: ''}, field: {...this.state.field, cursor: 0}};
-				break;
-			}
-
-			default: {
-				this.state = {...this.state, mode: {name}};
-			}
-		}
-	}
-
-	/** The open text field's new text and cursor; `restart` draws the field again with its cursor at the end. */
-	private edit(text: string, cursor: number, restart: boolean) {
-		const {mode, field} = this.state;
-		const next = {cursor, key: restart ? field.key + 1 : field.key};
-		if (mode.name === 'note' || mode.name === 'goto' || mode.name === 'search') this.state = {...this.state, mode: {...mode, text}, field: next};
-		if (mode.name === 'bias' && mode.editingNote) this.state = {...this.state, mode: {...mode, note: text}, field: next};
 	}
 
 	/** Enter in a text field: saves the note, goes to the number, searches, or flags. */
