@@ -136,6 +136,8 @@ describe('remapping keys (the config file\'s "keys")', () => {
 		expect(findBinding(remapped, modeChain({name: 'note', text: ''}), 'ctrl-g')?.name).toBe('cancel');
 		expect(findBinding(defaultBindings, ['browse'], 'a')?.name).toBe('accept');
 		expect(applyKeyOverrides(defaultBindings, undefined)).toEqual(defaultBindings);
+		// The whole config object works too.
+		expect(findBinding(applyKeyOverrides(defaultBindings, {keys: {accept: 'y'}}), ['browse'], 'y')?.name).toBe('accept');
 	});
 
 	it('refuses a clash in one sentence naming both actions', () => {
@@ -161,7 +163,8 @@ describe('remapping keys (the config file\'s "keys")', () => {
 
 		oneSentence({acept: 'y'}, /names an action winnow does not have, "acept": the actions are accept, reject, /);
 		oneSentence({accept: 'F1'}, /gives accept the key "F1", which winnow does not know/);
-		oneSentence({'save-note': 's'}, /gives save-note the key "s", which is typed into its text field/);
+		oneSentence({'save-note': 's'}, /gives save-note the key "s", which a text field takes as typed text/);
+		oneSentence({'quit-now': 'q'}, /gives quit-now the key "q", which a text field takes as typed text/);
 		oneSentence({accept: []}, /gives accept \[\]: give a key/);
 		oneSentence({accept: 3}, /gives accept 3: give a key/);
 	});

@@ -171,7 +171,9 @@ export function findClash(table: readonly Binding[]): string | undefined {
  */
 export function applyKeyOverrides(table: readonly Binding[], overrides: Readonly<Record<string, unknown>> | undefined): Binding[] {
 	const result = table.map(binding => ({...binding}));
-	for (const [name, value] of Object.entries(overrides ?? {})) {
+	// The config's "keys" object, or the whole config holding it (no action is called "keys").
+	const keysObject = isPlainObject(overrides?.keys) ? overrides.keys : overrides;
+	for (const [name, value] of Object.entries(keysObject ?? {})) {
 		const binding = result.find(binding => binding.name === name);
 		if (!binding) throw new Error(`"keys" names an action winnow does not have, "${name}": the actions are ${table.map(binding => binding.name).join(', ')}.`);
 		const written = typeof value === 'string' ? [value] : value;
@@ -182,8 +184,9 @@ export function applyKeyOverrides(table: readonly Binding[], overrides: Readonly
 		const keys = written.map(key => {
 			const normalized = normalizeKey(key);
 			if (normalized === undefined) throw new Error(`"keys" gives ${name} the key "${key}", which winnow does not know: use one character, ctrl- and a letter, or one of ${namedKeys.join(', ')}, space.`);
-			if (typesText(normalized) && binding.modes.some(mode => (fields as readonly string[]).includes(mode))) {
-				throw new Error(`"keys" gives ${name} the key "${key}", which is typed into its text field: use a key that types nothing (${namedKeys.join(', ')}, or ctrl- and a letter).`);
+			// A text field takes typed characters as text: its keys, and those that work anywhere, type nothing.
+			if (typesText(normalized) && binding.modes.some(mode => mode === 'anywhere' || (fields as readonly string[]).includes(mode))) {
+				throw new Error(`"keys" gives ${name} the key "${key}", which a text field takes as typed text: use a key that types nothing (${namedKeys.join(', ')}, or ctrl- and a letter).`);
 			}
 
 			return normalized;
@@ -194,4 +197,8 @@ export function applyKeyOverrides(table: readonly Binding[], overrides: Readonly
 	const clash = findClash(result);
 	if (clash) throw new Error(clash);
 	return result;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
