@@ -183,4 +183,20 @@ describe('remapping keys (the config file\'s "keys")', () => {
 		fixture.store.close();
 		fixture.dataset.close();
 	});
+
+	it('a text field\'s remapped keys go through the table, also inside a chunk of typed text', async () => {
+		const fixture = await reviewFixture(tempDir(), chatLines(6));
+		const target = {controller: fixture.controller, bindings: applyKeyOverrides(defaultBindings, {go: 'tab'}), drawn};
+		handleInput(target, ':', {});
+		handleInput(target, '4\r', {});
+		// Enter is bound to nothing in the go-to field now: it does not go.
+		expect(fixture.controller.state.mode).toMatchObject({name: 'goto', text: '4'});
+		handleInput(target, '\t', {tab: true});
+		expect(fixture.controller.state).toMatchObject({cursor: 3, mode: {name: 'browse'}});
+		handleInput(target, ':5\tqq', {});
+		expect(fixture.controller.state).toMatchObject({cursor: 4, mode: {name: 'browse'}, quitting: false});
+		fixture.controller.close();
+		fixture.store.close();
+		fixture.dataset.close();
+	});
 });

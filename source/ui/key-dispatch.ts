@@ -1,7 +1,7 @@
 import type {Key} from 'ink';
 import {editFieldKey} from './text-editing.js';
 import type {ScreenAction, Viewport} from '../review/actions.js';
-import {actionOf, findBinding, modeChain, type Binding} from '../review/bindings.js';
+import {actionOf, findBinding, modeChain, type Binding, type BindingMode} from '../review/bindings.js';
 import type {ReviewController} from '../review/controller.js';
 import {keyName, splitChunk} from '../review/keys.js';
 import type {Mode} from '../review/session.js';
@@ -28,17 +28,41 @@ export function isTyping(mode: Mode): boolean {
  * a text field each character is a key press; in a text field the chunk is edited in one go.
  */
 export function handleInput(target: KeyTarget, input: string, key: Partial<Key>) {
-	const typing = isTyping(target.controller.state.mode);
-	const presses = input.length > 1 && !key.ctrl && !key.meta && !typing ? splitChunk(input) : [{input, key}];
+	const {mode} = target.controller.state;
+	const chunk = input.length > 1 && !key.ctrl && !key.meta;
+	const presses = !chunk ? [{input, key}] : isTyping(mode) ? splitAtBoundKeys(input, target.bindings, modeChain(mode)) : splitChunk(input);
 	for (const press of presses) {
 		if (handlePress(target, press.input, press.key)) break;
 	}
 }
 
 /**
- * One key press, looked up in the binding table for the current mode, else typed into the open text
- * field. Returns true when it ends the chunk (quitting, or a field submitted or closed: what follows
- * the enter is not the field's).
+ * A chunk typed into a text field ("3\r", "note\tx"): the text between the keys the field's mode
+ * binds (enter, tab, ctrl-c) is edited in one go, and those keys go through the table.
+ */
+function splitAtBoundKeys(input: string, bindings: readonly Binding[], chain: readonly BindingMode[]): Array<{input: string; key: Partial<Key>}> {
+	const presses: Array<{input: string; key: Partial<Key>}> = [];
+	let text = '';
+	for (const character of input) {
+		const [press] = splitChunk(character);
+		const name = character.length === 1 && character < ' ' ? keyName(press.input, press.key) : undefined;
+		if (name !== undefined && findBinding(bindings, chain, name)) {
+			if (text) presses.push({input: text, key: {}});
+			text = '';
+			presses.push(press);
+		} else {
+			text += character;
+		}
+	}
+
+	if (text) presses.push({input: text, key: {}});
+	return presses;
+}
+
+/**
+ * One key press (or a run of text in a field), looked up in the binding table for the current mode,
+ * else typed into the open text field. Returns true when it ends the chunk (quitting, or a field
+ * submitted or closed: what follows the enter is not the field's).
  */
 function handlePress(target: KeyTarget, input: string, key: Partial<Key>): boolean {
 	const {controller, bindings, drawn} = target;
@@ -61,9 +85,9 @@ function handlePress(target: KeyTarget, input: string, key: Partial<Key>): boole
 		controller.dispatch({type: 'edit', text: edit.text, cursor: edit.cursor, restart: edit.restart});
 	}
 
-	if (!edit.submitted) return false;
-	controller.dispatch({type: 'submit'});
-	return true;
+	// Enter reaches the editing only when the table binds it to nothing here (a remapped field key):
+	// then it submits nothing, and what followed it in the chunk is dropped.
+	return edit.submitted;
 }
 
 function run(target: KeyTarget, action: ScreenAction) {
