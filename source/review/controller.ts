@@ -79,6 +79,8 @@ export class ReviewController {
 		this.searching = new SampleSearch(dataset);
 		this.recount();
 		this.state = this.resume.startingState();
+		// Pairing that could not start (a folder others cannot write, a link planted in it) is said at once.
+		if (options.live?.error) this.state = {...this.state, message: options.live.error};
 		store.onChange(samples => {
 			if (this.current && samples.has(this.current.sample.id)) this.current = undefined;
 			for (const id of samples) this.counter.update(id);
@@ -108,6 +110,10 @@ export class ReviewController {
 		});
 		options.live?.onChange(() => {
 			this.current = undefined;
+			this.notify();
+		});
+		options.live?.onNotice(notice => {
+			this.state = {...this.state, message: notice};
 			this.notify();
 		});
 	}
