@@ -2,6 +2,8 @@ import meow from 'meow';
 import {resolveCommon, UsageError} from './cli/options.js';
 import {reportFatal} from './cli/report-fatal.js';
 import {colorEnvironment} from './cli/color-environment.js';
+import {defaultBindings} from './review/bindings.js';
+import {cliKeyLines} from './review/key-help.js';
 
 const help = `
 	Usage
@@ -32,10 +34,8 @@ const help = `
 	  --json               one JSON object for scripts
 	  --verbose            list every malformed line and repeated id
 
-	Keys (review)
-	  a accept · r/x reject · b flag bias · s/space skip · u/backspace undo · c note
-	  ←/→ h/l previous/next · ↑/↓ j/k PgUp/PgDn scroll · g/G first/last · : go to number
-	  / search, n/N next/previous match · f filter · t stats · ? help · q/ctrl-c quit
+	Keys (review; ? in the review screen explains each)
+	  ${cliKeyLines(defaultBindings, 96).join('\n\t  ')}
 
 	Examples
 	  $ winnow data/demo.jsonl

@@ -52,6 +52,9 @@ describe('two reviewers on one decisions file', () => {
 		bob.write('r');
 		await bob.waitFor('prompt 2');
 		await bob.waitFor(/1\/4 decided/);
+		// ← right after deciding goes back to the sample just decided; once more, the filter has none earlier.
+		bob.write('h');
+		await bob.waitFor(/you \(bob\): rejected/);
 		bob.write('h');
 		await bob.waitFor(/no earlier undecided sample/);
 		alice.write('q');

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {clampScroll, findIndex, findWrapping, matchesFilter, nextFilter, toggleCategory} from '../source/review/session.js';
-import {browseKey, splitChunk} from '../source/review/keymap.js';
+import {splitChunk} from '../source/review/keys.js';
 
 describe('session helpers', () => {
 	const decided = new Set([1, 2, 5]);
@@ -39,19 +39,7 @@ describe('session helpers', () => {
 	});
 });
 
-describe('keymap', () => {
-	it('maps every documented key', () => {
-		expect(browseKey('a', {})).toEqual({type: 'decide', verdict: 'accepted'});
-		expect(browseKey('x', {})).toEqual({type: 'decide', verdict: 'rejected'});
-		expect(browseKey(' ', {})).toEqual({type: 'skip'});
-		expect(browseKey('', {backspace: true})).toEqual({type: 'undo'});
-		expect(browseKey('', {pageDown: true})).toEqual({type: 'scroll', direction: 1, by: 'page'});
-		expect(browseKey('G', {})).toEqual({type: 'last'});
-		expect(browseKey('c', {ctrl: true})).toEqual({type: 'quit'});
-		expect(browseKey('', {escape: true})).toEqual({type: 'close'});
-		expect(browseKey('z', {})).toBeUndefined();
-	});
-
+describe('splitting chunks', () => {
 	it('splits a chunk of fast keys into single presses', () => {
 		expect(splitChunk('aa\r\u007F').map(p => p.input || Object.keys(p.key)[0])).toEqual(['a', 'a', 'return', 'backspace']);
 	});

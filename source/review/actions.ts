@@ -1,6 +1,12 @@
 import type {Verdict} from '../store/schema.js';
 
-export type OpenableMode = 'bias' | 'note' | 'goto' | 'search' | 'help' | 'stats';
+export type OpenableMode = 'bias' | 'note' | 'goto' | 'search' | 'help' | 'stats' | 'metadata';
+
+/** The panels over the sample: scrolled with the same keys, closed with esc, q, enter or their own key. */
+export type PanelName = 'help' | 'stats' | 'metadata';
+
+/** How many rows a scroll has to move in, as the screen last drew it: the viewport's and the content's. */
+export type Viewport = {rows: number; total: number | undefined};
 
 /** Everything the review screen can ask the session to do. */
 export type Action =
@@ -10,18 +16,24 @@ export type Action =
 	| {type: 'move'; direction: 1 | -1}
 	| {type: 'first'}
 	| {type: 'last'}
-	| {type: 'scroll'; direction: 1 | -1; by: 'row' | 'page'}
+	| {type: 'scroll'; direction: 1 | -1; by: 'row' | 'page'; viewport?: Viewport}
+	| {type: 'panel-scroll'; direction: 1 | -1; by: 'row' | 'page' | 'end'; viewport: Viewport}
 	| {type: 'goto'; number: number}
 	| {type: 'cycle-filter'}
 	| {type: 'search'; query: string}
 	| {type: 'search-next'; direction: 1 | -1}
 	| {type: 'note'; text: string}
 	| {type: 'open'; mode: OpenableMode}
+	| {type: 'toggle'; panel: PanelName}
 	| {type: 'close'}
-	| {type: 'edit'; text: string}
+	| {type: 'edit'; text: string; cursor?: number; restart?: boolean}
+	| {type: 'submit'}
 	| {type: 'bias-toggle'; index?: number}
 	| {type: 'bias-focus'; direction: 1 | -1}
 	| {type: 'bias-edit-note'}
 	| {type: 'bias-confirm'}
 	| {type: 'quit'}
 	| {type: 'unsaved'};
+
+/** What a key can ask of the screen itself rather than of the session (the unsaved warning's choices). */
+export type ScreenAction = Action | {type: 'retry-save'} | {type: 'quit-anyway'};

@@ -2,21 +2,22 @@ import type {Dataset, Sample} from '../dataset/dataset.js';
 import {renderSample, type RenderedSample} from '../dataset/formats.js';
 import type {DecisionStore} from '../store/decision-store.js';
 import type {LiveSession, Peer} from '../store/live-session.js';
+import type {ReviewerPosition} from '../store/reviewer-position.js';
 import type {DecisionRecord, Verdict} from '../store/schema.js';
 import {StatusCounter} from '../store/status-counts.js';
 import {sampleStatus} from '../store/verdict-policy.js';
-import {findNextMatch} from '../dataset/search.js';
-import type {Action, OpenableMode} from './actions.js';
-import type {ReviewerPosition} from '../store/reviewer-position.js';
-import {
-	clampScroll, filters, findIndex, findWrapping, initialState, matchesFilter, nextFilter, toggleCategory,
-	type Filter, type SampleStatus, type SessionState,
-} from './session.js';
+import type {Action} from './actions.js';
+import {Claims, type ReviewMode} from './claiming.js';
+import {countAll, recountAfterIndexing} from './counting.js';
+import {Decisions, type Change} from './decisions.js';
+import {goBack, goForward, leftBehind, noHistory} from './history.js';
+import {Navigation} from './navigation.js';
+import {Resume} from './resume.js';
+import {SampleSearch} from './sample-search.js';
+import {biasNoteToggled, categoryFocused, categoryToggled, edited, opened} from './prompts.js';
+import {nextFilter, scrolled, type Filter, type SampleStatus, type SessionState} from './session.js';
 
-export type ReviewMode = 'split' | 'overlap';
-
-/** With more decisions than this, the counts are first made in the background. */
-const backgroundCountFrom = 5000;
+export type {ReviewMode} from './claiming.js';
 
 export type ControllerOptions = {
 	reviewer: string;
@@ -44,49 +45,40 @@ export type CurrentSample = {
 
 type Listener = () => void;
 
+/** How the cursor came to a sample: by deciding (←  can go back), or by any other move (a new history). */
+type Arrival = 'advance' | 'jump';
+
 /**
- * The review session: owns the session state, turns actions into decisions in the store and
- * moves through the dataset. Plain TypeScript, no React: the screen renders its snapshot.
+ * The review session's coordinator: owns the session state, turns actions into changes through its
+ * parts (claiming, navigation, resume, decisions, search) and tells the screen to redraw. Plain
+ * TypeScript, no React: the screen renders its snapshot.
  */
 export class ReviewController {
 	state: SessionState;
-	/** Counts by status, kept up to date sample by sample (StatusCounter): no pass over all decisions per change. */
-	get counts(): Counts {
-		return this.counter.counts;
-	}
-
-	/** The counts are still being made (many decisions, counted in the background after opening). */
-	get counting(): boolean {
-		return this.counter.counting;
-	}
-
-	/** Rows in the sample viewport, set by the screen from the terminal's size. */
-	viewportRows = 10;
-	/** Total rows of the current sample once known, for clamping scroll; set by the screen. */
-	sampleRows: number | undefined;
 	readonly mode: ReviewMode;
 	private readonly listeners = new Set<Listener>();
 	private current: CurrentSample | undefined;
-	private searchAbort: AbortController | undefined;
 	private recountTimer: NodeJS.Timeout | undefined;
 	private readonly counter: StatusCounter;
+	private readonly claims: Claims;
+	private readonly navigation: Navigation;
+	private readonly resume: Resume;
+	private readonly decisions: Decisions;
+	private readonly searching: SampleSearch;
 	private version = 0;
-	private resumePending = false;
-	/** The remembered sample to open once indexing reaches it. */
-	private rememberedPending: string | undefined;
-	/** Samples this reviewer changed in this session. */
-	private readonly touched = new Set<string>();
-	/** A decision's move to the next sample, waiting for more of the file to be read. */
-	private pendingAdvance: {what: string; scanned: number} | undefined;
 	/** Set when the dataset changed on disk since it was opened (what to tell): the review command re-reads it. */
 	datasetChanged: string | undefined;
-	private scanned = 0;
 
 	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
 		this.mode = options.mode ?? 'split';
 		this.counter = new StatusCounter(id => this.decisionsOf(id), id => dataset.occurrences(id));
+		this.claims = new Claims(dataset, this.mode, options.live);
+		this.navigation = new Navigation(dataset, this.claims, i => this.statusAt(i));
+		this.resume = new Resume(dataset, this.navigation, this.claims, options.position);
+		this.decisions = new Decisions(store, options.reviewer, this.counter);
+		this.searching = new SampleSearch(dataset);
 		this.recount();
-		this.state = this.startingState();
+		this.state = this.resume.startingState();
 		// Pairing that could not start (a folder others cannot write, a link planted in it) is said at once.
 		if (options.live?.error) this.state = {...this.state, message: options.live.error};
 		store.onChange(samples => {
@@ -95,15 +87,21 @@ export class ReviewController {
 			this.scheduleRecount();
 		});
 		dataset.onChange(() => {
-			this.resumeAtRemembered();
-			this.resumeWhenFound();
-			this.continueAdvance();
-			// More samples indexed: any decided id may now occur, or occur more often. The counter
-			// re-evaluates them in the background, a few milliseconds at a time, never holding up a key.
-			this.counter.total = dataset.count;
-			this.counter.refreshAfterIndexing(() => (function * () {
-				for (const record of store.all()) yield record.sample;
-			})(), () => dataset.repeats.keys(), () => {
+			this.resume.onIndexed({
+				moveTo: (index, message) => {
+					this.moveTo(index, message);
+				},
+				advanceTo: index => {
+					this.moveTo(index, undefined, 'advance');
+				},
+				advance: what => {
+					this.advance(what);
+				},
+				notify: () => {
+					this.notify();
+				},
+			}, () => this.state.filter);
+			recountAfterIndexing(dataset, store, this.counter, () => {
 				this.scheduleRecount();
 			});
 			// The end of indexing shows at once; progress before it, at most every 200 ms.
@@ -120,11 +118,27 @@ export class ReviewController {
 		});
 	}
 
+	/** Counts by status, kept up to date sample by sample (StatusCounter): no pass over all decisions per change. */
+	get counts(): Counts {
+		return this.counter.counts;
+	}
+
+	/** The counts are still being made (many decisions, counted in the background after opening). */
+	get counting(): boolean {
+		return this.counter.counting;
+	}
+
+	get reviewer(): string {
+		return this.options.reviewer;
+	}
+
+	get snapshotVersion(): number {
+		return this.version;
+	}
+
 	/** How many samples this reviewer decided in this session (and has not undone). */
 	decidedThisSession(): number {
-		let decided = 0;
-		for (const id of this.touched) if (this.store.get(id, this.reviewer)?.verdict) decided++;
-		return decided;
+		return this.decisions.decidedThisSession();
 	}
 
 	/** Shows a line of feedback, as after a key. */
@@ -136,14 +150,6 @@ export class ReviewController {
 	/** Other live reviewers on this decisions file. */
 	peers(): Peer[] {
 		return this.options.live?.others() ?? [];
-	}
-
-	get reviewer(): string {
-		return this.options.reviewer;
-	}
-
-	get snapshotVersion(): number {
-		return this.version;
 	}
 
 	subscribe(listener: Listener): () => void {
@@ -167,13 +173,24 @@ export class ReviewController {
 	}
 
 	statusAt(i: number): {status: SampleStatus; conflict: boolean} {
-		const id = this.dataset.idOf(i);
-		const {status, conflict} = this.decisionsOf(id);
+		const {status, conflict} = this.decisionsOf(this.dataset.idOf(i));
 		return {status, conflict};
 	}
 
+	/** Does the current filter show sample i? */
+	shows(i: number): boolean {
+		return this.navigation.shows(i, this.state?.filter ?? 'undecided');
+	}
+
+	filterLabel(): Filter {
+		return this.state.filter;
+	}
+
 	dispatch(action: Action) {
+		const before = this.state.mode.name;
 		this.apply(action);
+		// A panel opened or closed starts at its top.
+		if (this.state.mode.name !== before) this.state = {...this.state, panelTop: 0};
 		this.notify();
 	}
 
@@ -184,6 +201,13 @@ export class ReviewController {
 		this.options.live?.stop();
 		if (this.recountTimer) clearTimeout(this.recountTimer);
 		this.counter.stop();
+	}
+
+	/** Counts by status over the dataset from scratch (see counting.ts). */
+	recount() {
+		countAll(this.dataset, this.store, this.counter, () => {
+			this.scheduleRecount();
+		});
 	}
 
 	private rememberPosition() {
@@ -197,41 +221,20 @@ export class ReviewController {
 		for (const listener of this.listeners) listener();
 	}
 
-	/** Shows the sample at `index` and resets the viewport. */
-	private moveTo(index: number, message?: string) {
-		this.state = {...this.state, cursor: index, scroll: 0, message};
-		this.sampleRows = undefined;
-		this.resumePending = false;
-		this.rememberedPending = undefined;
-		this.pendingAdvance = undefined;
-		this.hold(index);
-	}
-
-	/** In split mode, opening a sample takes its lease so nobody else is handed it meanwhile. */
-	private hold(index: number): boolean {
-		if (this.mode !== 'split' || !this.options.live) return true;
-		return this.options.live.claim(this.dataset.idOf(index));
-	}
-
 	/**
-	 * Where ← → g G may go: with the undecided filter (the work queue) in split mode, not to a sample
-	 * another reviewer has open, as deciding does not; with the other filters (browsing), anywhere the
-	 * filter shows. `:` goes to any sample.
+	 * Shows the sample at `index` and resets the viewport. Leaving a sample by deciding keeps it in the
+	 * history for ←; any other move starts a new history.
 	 */
-	private navigable(i: number): boolean {
-		return this.state.filter === 'undecided' ? this.available(i) : this.shows(i);
-	}
-
-	/** Is this sample one to hand out next: shown by the filter and not open in another process? */
-	private available(i: number): boolean {
-		if (!this.shows(i)) return false;
-		if (this.mode !== 'split' || !this.options.live) return true;
-		return !this.options.live.isTakenByOther(this.dataset.idOf(i)) && this.hold(i);
+	private moveTo(index: number, message?: string, arrival: Arrival = 'jump') {
+		const history = arrival === 'advance' ? leftBehind(this.state.history, this.state.cursor) : noHistory;
+		this.state = {...this.state, cursor: index, scroll: 0, message, history};
+		this.resume.cancel();
+		this.claims.hold(index);
 	}
 
 	private apply(action: Action) {
 		const {state} = this;
-		if (action.type !== 'scroll') this.state = {...state, message: undefined};
+		if (action.type !== 'scroll' && action.type !== 'panel-scroll') this.state = {...state, message: undefined};
 		switch (action.type) {
 			case 'decide': {
 				this.decide(action.verdict, action.verdict === 'flagged' ? action.categories ?? [] : [], action.note);
@@ -249,30 +252,25 @@ export class ReviewController {
 			}
 
 			case 'move': {
-				const target = findIndex(state.cursor, action.direction, this.dataset.count, i => this.navigable(i));
-				if (target === undefined) {
-					this.state = {...this.state, message: action.direction === 1 ? `no later ${this.filterNoun()} sample` : `no earlier ${this.filterNoun()} sample`};
-				} else {
-					this.moveTo(target);
-				}
-
+				this.move(action.direction);
 				break;
 			}
 
 			case 'first':
 			case 'last': {
-				const direction = action.type === 'first' ? 1 : -1;
-				const from = action.type === 'first' ? -1 : this.dataset.count;
-				const target = findIndex(from, direction, this.dataset.count, i => this.navigable(i));
+				const target = this.navigation.end(action.type, state.filter);
 				if (target === undefined) this.state = {...this.state, message: `no ${this.filterNoun()} samples`};
 				else this.moveTo(target);
 				break;
 			}
 
 			case 'scroll': {
-				const rows = this.sampleRows ?? Number.POSITIVE_INFINITY;
-				const step = action.by === 'page' ? Math.max(1, this.viewportRows - 1) : 1;
-				this.state = {...state, scroll: clampScroll(state.scroll + action.direction * step, rows, this.viewportRows)};
+				this.state = {...state, scroll: scrolled(state.scroll, action.direction, action.by, action.viewport ?? {rows: 10, total: undefined})};
+				break;
+			}
+
+			case 'panel-scroll': {
+				this.state = {...state, panelTop: scrolled(state.panelTop, action.direction, action.by, action.viewport)};
 				break;
 			}
 
@@ -285,7 +283,7 @@ export class ReviewController {
 				const filter = nextFilter(state.filter, this.counts.conflicts > 0 || state.filter === 'conflicts');
 				this.state = {...this.state, filter, message: `filter: ${filter}`};
 				if (!this.shows(state.cursor)) {
-					const target = findWrapping(state.cursor, 1, this.dataset.count, i => this.shows(i));
+					const target = this.navigation.shownFrom(state.cursor, filter);
 					if (target) this.moveTo(target.index, `filter: ${filter}`);
 					else this.state = {...this.state, message: `filter: ${filter} (no such samples)`};
 				}
@@ -311,14 +309,19 @@ export class ReviewController {
 			}
 
 			case 'open': {
-				this.state = {...this.state, mode: this.openMode(action.mode)};
+				this.state = opened(this.state, action.mode, this.currentSample().mine);
+				break;
+			}
+
+			case 'toggle': {
+				this.state = this.state.mode.name === action.panel ? {...this.state, mode: {name: 'browse'}} : opened(this.state, action.panel, undefined);
 				break;
 			}
 
 			case 'close': {
 				// esc also stops a search still going through a big file.
 				if (this.state.searching && this.state.mode.name === 'browse') {
-					this.searchAbort?.abort();
+					this.searching.stop();
 					this.state = {...this.state, searching: false, message: 'search stopped'};
 					break;
 				}
@@ -328,31 +331,27 @@ export class ReviewController {
 			}
 
 			case 'edit': {
-				const {mode} = this.state;
-				if (mode.name === 'note' || mode.name === 'goto' || mode.name === 'search') this.state = {...this.state, mode: {...mode, text: action.text}};
-				if (mode.name === 'bias') this.state = {...this.state, mode: {...mode, note: action.text}};
+				this.state = edited(this.state, action.text, action.cursor ?? action.text.length, action.restart ?? false);
+				break;
+			}
+
+			case 'submit': {
+				this.submit();
 				break;
 			}
 
 			case 'bias-toggle': {
-				const {mode} = this.state;
-				if (mode.name !== 'bias') break;
-				const category = this.options.categories[action.index ?? mode.focus];
-				if (category) this.state = {...this.state, mode: {...mode, selected: toggleCategory(mode.selected, category, this.options.categories)}};
+				this.state = categoryToggled(this.state, action.index, this.options.categories);
 				break;
 			}
 
 			case 'bias-focus': {
-				const {mode} = this.state;
-				if (mode.name !== 'bias') break;
-				const count = this.options.categories.length;
-				this.state = {...this.state, mode: {...mode, focus: (mode.focus + action.direction + count) % count}};
+				this.state = categoryFocused(this.state, action.direction, this.options.categories);
 				break;
 			}
 
 			case 'bias-edit-note': {
-				const {mode} = this.state;
-				if (mode.name === 'bias') this.state = {...this.state, mode: {...mode, editingNote: !mode.editingNote}};
+				this.state = biasNoteToggled(this.state);
 				break;
 			}
 
@@ -381,25 +380,32 @@ export class ReviewController {
 		}
 	}
 
-	private openMode(name: OpenableMode): SessionState['mode'] {
-		const mine = this.currentSample().mine;
-		switch (name) {
-			case 'bias': {
-				return {name: 'bias', selected: mine?.verdict === 'flagged' ? [...mine.categories] : [], focus: 0, note: mine?.note ?? '', editingNote: false};
-			}
+	/** Enter in a text field: saves the note, goes to the number, searches, or flags. */
+	private submit() {
+		const {mode} = this.state;
+		if (mode.name === 'note') this.setNote(mode.text);
+		else if (mode.name === 'goto') this.goTo(Number(mode.text));
+		else if (mode.name === 'search' && mode.text.trim()) this.apply({type: 'search', query: mode.text.trim()});
+		else if (mode.name === 'search') this.state = {...this.state, mode: {name: 'browse'}};
+		else if (mode.name === 'bias') this.apply({type: 'bias-confirm'});
+	}
 
-			case 'note': {
-				return {name: 'note', text: mine?.note ?? ''};
-			}
+	/** ← → : back and forward through the samples left by deciding, else to the previous or next sample the filter shows. */
+	private move(direction: 1 | -1) {
+		const {history, cursor, filter} = this.state;
+		const step = direction === -1 ? goBack(history, cursor) : goForward(history, cursor);
+		if (step && step.index < this.dataset.count) {
+			this.state = {...this.state, cursor: step.index, scroll: 0, history: step.history};
+			this.resume.cancel();
+			this.claims.hold(step.index);
+			return;
+		}
 
-			case 'goto':
-			case 'search': {
-				return {name, text: ''};
-			}
-
-			default: {
-				return {name};
-			}
+		const target = this.navigation.step(cursor, direction, filter);
+		if (target === undefined) {
+			this.state = {...this.state, message: direction === 1 ? `no later ${this.filterNoun()} sample` : `no earlier ${this.filterNoun()} sample`};
+		} else {
+			this.moveTo(target);
 		}
 	}
 
@@ -419,35 +425,36 @@ export class ReviewController {
 		return holds;
 	}
 
+	/** One change to this reviewer's record on a sample, by decide, note and undo alike. */
+	private record(change: Change) {
+		const undo = this.decisions.record(change, this.state.undo);
+		this.current = undefined;
+		this.state = {...this.state, undo};
+	}
+
 	private decide(verdict: Verdict, categories: string[], note?: string) {
 		const {sample, mine} = this.currentSample();
 		if (!this.stillOnDisk(sample)) return;
-		const before = this.decisionsOf(sample.id);
-		this.state = {...this.state, undo: [...this.state.undo, {index: sample.index, sample: sample.id, previous: mine}]};
-		this.touched.add(sample.id);
-		this.store.set({
+		const {conflict} = this.decisionsOf(sample.id);
+		this.record({
+			index: sample.index,
 			sample: sample.id,
-			reviewer: this.reviewer,
+			previous: mine,
 			verdict,
 			categories,
 			note: note ?? mine?.note ?? '',
 			// A lead's decision on a sample the reviewers disagree on settles it.
-			resolution: this.options.lead && before.conflict ? true : undefined,
+			resolution: this.options.lead && conflict ? true : undefined,
+			undo: 'push',
 		});
-		this.current = undefined;
-		this.afterLocalChange(sample.id, before);
 		this.advance(verdict);
 	}
 
 	private setNote(text: string) {
 		const {sample, mine} = this.currentSample();
 		if (!this.stillOnDisk(sample)) return;
-		const before = this.decisionsOf(sample.id);
-		this.state = {...this.state, mode: {name: 'browse'}, undo: [...this.state.undo, {index: sample.index, sample: sample.id, previous: mine}]};
-		this.touched.add(sample.id);
-		this.store.set({sample: sample.id, reviewer: this.reviewer, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution});
-		this.current = undefined;
-		this.afterLocalChange(sample.id, before);
+		this.state = {...this.state, mode: {name: 'browse'}};
+		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution, undo: 'push'});
 		this.state = {...this.state, message: text.trim() ? 'note saved' : 'note removed'};
 	}
 
@@ -458,47 +465,37 @@ export class ReviewController {
 			return;
 		}
 
-		const before = this.decisionsOf(last.sample);
 		const {previous} = last;
-		this.touched.add(last.sample);
-		this.store.set({
-			sample: last.sample,
-			reviewer: this.reviewer,
-			verdict: previous?.verdict ?? null,
-			categories: previous?.categories ?? [],
-			note: previous?.note ?? '',
-			resolution: previous?.resolution,
-		});
-		this.current = undefined;
-		this.afterLocalChange(last.sample, before);
-		this.state = {...this.state, undo: this.state.undo.slice(0, -1)};
+		this.record({index: last.index, sample: last.sample, previous, verdict: previous?.verdict ?? null, categories: previous?.categories ?? [], note: previous?.note ?? '', resolution: previous?.resolution, undo: 'pop'});
 		// About this reviewer's own decision: others' decisions on the sample stay as they are.
 		this.moveTo(last.index, previous?.verdict
 			? `undone: sample ${last.index + 1} is back to your earlier ${previous.verdict}`
 			: `undone: your decision on sample ${last.index + 1} is withdrawn`);
 	}
 
+	/** After a decision or a skip: the next sample the filter shows that nobody else has open. */
 	private advance(what: string) {
+		const {cursor, filter} = this.state;
 		if (!this.dataset.indexed) {
 			// Not past the end while the file is still being read: the next sample may be in the rest.
-			const ahead = findIndex(this.state.cursor, 1, this.dataset.count, i => this.available(i));
+			const ahead = this.navigation.ahead(cursor, filter);
 			if (ahead !== undefined) {
-				this.moveTo(ahead);
+				this.moveTo(ahead, undefined, 'advance');
 				return;
 			}
 
 			this.state = {...this.state, message: `${what}; looking further on (still reading the file)…`};
-			this.pendingAdvance = {what, scanned: this.dataset.count};
+			this.resume.waitToAdvance(what);
 			return;
 		}
 
-		const target = findWrapping(this.state.cursor, 1, this.dataset.count, i => this.available(i));
+		const target = this.navigation.next(cursor, filter);
 		if (target === undefined) {
-			this.state = {...this.state, message: `${what}; no more ${this.filterNoun()} samples${this.dataset.indexed ? '' : ' yet (still reading the file)'} — f changes the filter`};
+			this.state = {...this.state, message: `${what}; no more ${this.filterNoun()} samples — f changes the filter`};
 			return;
 		}
 
-		this.moveTo(target.index, target.wrapped ? `${what}; wrapped to the start` : undefined);
+		this.moveTo(target.index, target.wrapped ? `${what}; wrapped to the start` : undefined, 'advance');
 	}
 
 	private goTo(number: number) {
@@ -518,106 +515,18 @@ export class ReviewController {
 	}
 
 	private async search(query: string, direction: 1 | -1) {
-		this.searchAbort?.abort();
-		const abort = new AbortController();
-		this.searchAbort = abort;
 		this.state = {...this.state, searching: true, message: `searching for “${query}”…`};
-		const from = this.state.cursor;
-		try {
-			const found = await findNextMatch(this.dataset, from, direction, query, abort.signal);
-			if (abort.signal.aborted) return;
-			this.state = {...this.state, searching: false};
-			if (found === undefined) this.state = {...this.state, message: `“${query}” not found`};
-			else this.moveTo(found.index, `match for “${query}”${found.wrapped ? ' (wrapped)' : ''} — n/N for next/previous`);
-		} catch (error) {
-			if (!abort.signal.aborted) this.state = {...this.state, searching: false, message: `search failed: ${(error as Error).message}`};
-		}
-
-		if (!abort.signal.aborted) this.notify();
-	}
-
-	/** Does the current filter show sample i? */
-	shows(i: number): boolean {
-		const {status, conflict} = this.statusAt(i);
-		return matchesFilter(this.state?.filter ?? 'undecided', status, conflict);
+		const outcome = await this.searching.find(query, this.state.cursor, direction);
+		if (outcome.kind === 'stopped') return;
+		this.state = {...this.state, searching: false};
+		if (outcome.kind === 'failed') this.state = {...this.state, message: `search failed: ${outcome.error.message}`};
+		else if (outcome.kind === 'not-found') this.state = {...this.state, message: `“${query}” not found`};
+		else this.moveTo(outcome.index, `match for “${query}”${outcome.wrapped ? ' (wrapped)' : ''} — n/N for next/previous`);
+		this.notify();
 	}
 
 	private filterNoun(): string {
 		return this.state.filter === 'all' ? '' : this.state.filter === 'conflicts' ? 'conflicting' : this.state.filter;
-	}
-
-	/**
-	 * Where a session starts: where this reviewer was when they left (the same sample and filter),
-	 * else their first undecided sample that nobody else has open. A remembered sample further on
-	 * in a file still being read is moved to once it is read.
-	 */
-	private startingState(): SessionState {
-		const remembered = this.options.position?.read();
-		if (!remembered) return initialState(this.firstToReview());
-		const filter = (filters as readonly string[]).includes(remembered.filter) ? remembered.filter as Filter : 'undecided';
-		const index = this.dataset.indexOfId(remembered.sample);
-		if (index !== undefined && this.claimable(index)) {
-			return {...initialState(index, filter), message: `resumed where you left off: sample ${(index + 1).toLocaleString('en')}`};
-		}
-
-		if (index === undefined && !this.dataset.indexed) this.rememberedPending = remembered.sample;
-		return initialState(this.firstToReview(), filter);
-	}
-
-	private resumeAtRemembered() {
-		const sample = this.rememberedPending;
-		if (sample === undefined) return;
-		const index = this.dataset.indexOfId(sample);
-		if (index === undefined && !this.dataset.indexed) return;
-		this.rememberedPending = undefined;
-		if (index === undefined || !this.claimable(index)) return;
-		this.moveTo(index, `resumed where you left off: sample ${(index + 1).toLocaleString('en')}`);
-		this.notify();
-	}
-
-	/** This reviewer's first undecided sample that nobody else has open. */
-	private firstToReview(): number {
-		const first = findIndex(-1, 1, this.dataset.count, i => this.statusAt(i).status === 'undecided' && this.claimable(i));
-		if (first === undefined) {
-			// Everything read so far is decided; the rest of the file is still being read.
-			this.resumePending = !this.dataset.indexed;
-			this.scanned = this.dataset.count;
-			this.hold(0);
-			return 0;
-		}
-
-		this.hold(first);
-		return first;
-	}
-
-	private claimable(i: number): boolean {
-		return this.mode !== 'split' || !this.options.live || (!this.options.live.isTakenByOther(this.dataset.idOf(i)) && this.hold(i));
-	}
-
-	/** An advance past the samples read so far: moves on once more are read (or wraps at the end). */
-	private continueAdvance() {
-		const pending = this.pendingAdvance;
-		if (!pending) return;
-		const ahead = findIndex(pending.scanned - 1, 1, this.dataset.count, i => this.available(i));
-		pending.scanned = this.dataset.count;
-		if (ahead === undefined && !this.dataset.indexed) return;
-		this.pendingAdvance = undefined;
-		if (ahead === undefined) this.advance(pending.what);
-		else this.moveTo(ahead);
-		this.notify();
-	}
-
-	/** While the file is still being read, move to the first undecided sample once it is found. */
-	private resumeWhenFound() {
-		if (!this.resumePending || this.rememberedPending !== undefined) return;
-		const first = findIndex(this.scanned - 1, 1, this.dataset.count, i => this.statusAt(i).status === 'undecided' && this.claimable(i));
-		this.scanned = this.dataset.count;
-		if (first !== undefined) {
-			this.moveTo(first, 'resumed at your first undecided sample');
-			this.notify();
-		} else if (this.dataset.indexed) {
-			this.resumePending = false;
-		}
 	}
 
 	private decisionsOf(id: string): {mine: DecisionRecord | undefined; others: DecisionRecord[]; status: SampleStatus; conflict: boolean} {
@@ -633,11 +542,6 @@ export class ReviewController {
 		return {mine, others, status, conflict};
 	}
 
-	/** Keeps the counts right after a change made here, without recounting everything. */
-	private afterLocalChange(id: string, _before: {status: SampleStatus; conflict: boolean}) {
-		this.counter.update(id);
-	}
-
 	/** Re-renders soon (the save status, the indexing progress), at most every `delay` ms. */
 	private scheduleRecount(delay = 200) {
 		if (this.recountTimer) return;
@@ -647,38 +551,4 @@ export class ReviewController {
 		}, delay);
 		this.recountTimer.unref?.();
 	}
-
-	/**
-	 * Counts by status over the dataset from scratch: O(decided samples) or O(indexed samples),
-	 * whichever is fewer. Changes afterwards are counted as they come.
-	 */
-	recount() {
-		const {dataset, store} = this;
-		const byIndexed = dataset.count < store.size;
-		if (!byIndexed && store.size > backgroundCountFrom) {
-			// Many decisions (100,000: a few hundred ms of look-ups): counted in the background, 4 ms at
-			// a time, so the first frame does not wait for the status bar's numbers.
-			this.counter.rebuild(dataset.count, []);
-			this.counter.refreshAfterIndexing(() => (function * () {
-				for (const record of store.all()) yield record.sample;
-			})(), () => dataset.repeats.keys(), () => {
-				this.scheduleRecount();
-			});
-			return;
-		}
-
-		const ids = byIndexed
-			? (function * () {
-				for (let i = 0; i < dataset.count; i++) yield dataset.idOf(i);
-			})()
-			: (function * () {
-				for (const record of store.all()) yield record.sample;
-			})();
-		this.counter.rebuild(dataset.count, ids, !byIndexed);
-	}
-
-	filterLabel(): Filter {
-		return this.state.filter;
-	}
 }
-

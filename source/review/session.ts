@@ -1,4 +1,5 @@
 import type {DecisionRecord, Verdict} from '../store/schema.js';
+import {noHistory, type History} from './history.js';
 
 export const filters = ['undecided', 'all', 'accepted', 'rejected', 'flagged', 'conflicts'] as const;
 export type Filter = (typeof filters)[number];
@@ -12,7 +13,14 @@ export type Mode =
 	| {name: 'search'; text: string}
 	| {name: 'help'}
 	| {name: 'stats'}
+	| {name: 'metadata'}
 	| {name: 'unsaved'};
+
+/**
+ * The open text field's cursor as the screen follows it (0 … text.length), and a number that changes
+ * when the field must start again with its cursor at the end (an edit its own cursor could not follow).
+ */
+export type FieldCursor = {cursor: number; key: number};
 
 export type UndoEntry = {
 	index: number;
@@ -33,10 +41,15 @@ export type SessionState = {
 	message: string | undefined;
 	searching: boolean;
 	quitting: boolean;
+	field: FieldCursor;
+	/** The open panel's (help, stats, metadata) first line shown. */
+	panelTop: number;
+	/** Samples left by deciding or skipping, for ← and → (history.ts). */
+	history: History;
 };
 
 export function initialState(cursor: number, filter: Filter = 'undecided'): SessionState {
-	return {cursor, scroll: 0, filter, mode: {name: 'browse'}, undo: [], query: '', message: undefined, searching: false, quitting: false};
+	return {cursor, scroll: 0, filter, mode: {name: 'browse'}, undo: [], query: '', message: undefined, searching: false, quitting: false, field: {cursor: 0, key: 0}, panelTop: 0, history: noHistory};
 }
 
 /** A sample's status as the filters see it. */
@@ -82,4 +95,11 @@ export function toggleCategory(selected: string[], category: string, order: stri
 
 export function clampScroll(scroll: number, totalRows: number, viewportRows: number): number {
 	return Math.max(0, Math.min(scroll, Math.max(0, totalRows - viewportRows)));
+}
+
+/** The first row after scrolling by a row, a page (the viewport less one row) or to either end. */
+export function scrolled(top: number, direction: 1 | -1, by: 'row' | 'page' | 'end', viewport: {rows: number; total: number | undefined}): number {
+	const total = viewport.total ?? Number.POSITIVE_INFINITY;
+	const step = by === 'row' ? 1 : by === 'page' ? Math.max(1, viewport.rows - 1) : total;
+	return clampScroll(top + direction * step, total, viewport.rows);
 }

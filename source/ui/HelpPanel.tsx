@@ -2,31 +2,9 @@ import React from 'react';
 import {Box, Text} from 'ink';
 import wrapAnsi from 'wrap-ansi';
 import {sanitizeLine} from '../dataset/sanitize.js';
-
-export const helpRows: Array<[string, string]> = [
-	['a', 'accept, advance'],
-	['r / x', 'reject, advance'],
-	['b', 'flag bias: number keys pick categories, tab for a note, enter to flag'],
-	['s / space', 'skip (no decision), advance'],
-	['u / backspace', 'undo the last decision (repeatable)'],
-	['c', 'add or edit a note on this sample'],
-	['← → / h l', 'previous / next sample the filter shows'],
-	['↑ ↓ / j k, PgUp PgDn', 'scroll a long sample (and this help, and the stats panel)'],
-	['g / G', 'first / last sample the filter shows'],
-	[':', 'go to sample number'],
-	['/', 'search text; enter, then n / N for next / previous match'],
-	['f', 'cycle filter: undecided · all · accepted · rejected · flagged (· conflicts)'],
-	['t', 'stats panel'],
-	['?', 'this help'],
-	['q / ctrl-c', 'quit (everything is already saved)'],
-];
-
-/** Keys in the text fields (note, search, go to, the bias picker's note). */
-export const fieldRows: Array<[string, string]> = [
-	['backspace', 'delete the character before the cursor'],
-	['ctrl-u / ctrl-w', 'clear the field / delete the word before the cursor'],
-	['enter / esc', 'save or go / cancel'],
-];
+import {defaultBindings, type Binding} from '../review/bindings.js';
+import {helpRows} from '../review/key-help.js';
+import {editingKeys} from './text-editing.js';
 
 /** What the status bar's and decision line's symbols mean. */
 export const symbolRows: Array<[string, string]> = [
@@ -58,25 +36,25 @@ function section(rows: Array<[string, string]>, width: number): PanelLine[] {
 	return lines;
 }
 
-/** Help's lines at a width, long descriptions wrapped under their key column (never cut). */
-export function helpLines(width: number): PanelLine[] {
+/**
+ * Help's lines at a width, long descriptions wrapped under their key column (never cut): every
+ * binding of the table by section, the text fields' editing keys, and the symbols.
+ */
+export function helpLines(width: number, bindings: readonly Binding[] = defaultBindings): PanelLine[] {
 	const note = 'Decisions are saved as you make them; quit any time and start again to resume.';
+	const [keys, fields, ...rest] = helpRows(bindings);
+	const titled = (title: string, rows: Array<[string, string]>): PanelLine[] => [{text: title, heading: true}, ...section(rows, width), {text: ''}];
 	return [
-		{text: 'Keys', heading: true},
-		...section(helpRows, width),
-		{text: ''},
-		{text: 'In text fields', heading: true},
-		...section(fieldRows, width),
-		{text: ''},
-		{text: 'Symbols', heading: true},
-		...section(symbolRows, width),
-		{text: ''},
+		...titled(keys.title, keys.rows),
+		...titled(fields.title, [...editingKeys, ...fields.rows]),
+		...titled('Symbols', symbolRows),
+		...rest.flatMap(({title, rows}) => titled(title, rows)),
 		...wrapAnsi(note, Math.max(10, width), {hard: true, trim: true}).split('\n').map(text => ({text, dim: true})),
 	];
 }
 
 /**
- * A panel over the sample (help, stats): `height` rows of its lines from `top`. The screen scrolls
+ * A panel over the sample (help, stats, metadata): `height` rows of its lines from `top`. The screen scrolls
  * it (↑↓ j/k PgUp/PgDn) and shows where it is on the line below.
  */
 export function Panel({lines, top, height}: {lines: PanelLine[]; top: number; height: number}) {

@@ -1,60 +1,35 @@
 import React from 'react';
 import {Text} from 'ink';
 import stringWidth from 'string-width';
+import {defaultBindings, modeChain, type Binding} from '../review/bindings.js';
+import {barHints} from '../review/key-help.js';
 import type {Mode} from '../review/session.js';
-
-type Hint = [key: string, label: string, short: string];
-
-/** Browse keys by priority: the deciding keys first; `? help` and `q quit` are always shown. */
-const browseHints: Hint[] = [
-	['a', 'accept', 'acc'],
-	['r', 'reject', 'rej'],
-	['b', 'bias', 'bias'],
-	['s', 'skip', 'skip'],
-	['u', 'undo', 'undo'],
-	['c', 'note', 'note'],
-	['←→', 'move', 'mv'],
-	['/', 'search', 'find'],
-	['f', 'filter', 'filt'],
-	['t', 'stats', 'st'],
-];
-
-const alwaysShown: Hint[] = [
-	['?', 'help', 'help'],
-	['q', 'quit', 'quit'],
-];
 
 /** Shown in place of the hints that did not fit: more keys are listed in help. */
 const more = '…';
 
-/**
- * Each mode's hints as [full, short]; the last two (how to finish, how to get out) always stay, and
- * the ones before them give way first when space is short.
- */
-const modeHints: Record<string, Array<[string, string?]>> = {
-	bias: [['1-9 0 toggle'], ['↑↓ space toggle', '↑↓ space'], ['tab note'], ['enter flag'], ['esc cancel', 'esc']],
-	biasNote: [['type a note'], ['ctrl-u clear', 'ctrl-u'], ['tab back to categories', 'tab back'], ['enter flag'], ['esc cancel', 'esc']],
-	note: [['type a note'], ['ctrl-u clear · ctrl-w word', 'ctrl-u/w'], ['enter save (empty removes it)', 'enter save'], ['esc cancel', 'esc']],
-	goto: [['type a sample number', 'number'], ['enter go'], ['esc cancel', 'esc']],
-	search: [['type text to find', 'text'], ['ctrl-u clear · ctrl-w word', 'ctrl-u/w'], ['enter search (then n / N)', 'enter search'], ['esc cancel', 'esc']],
-	help: [['↑↓ j/k PgUp/PgDn scroll', '↑↓ j/k scroll'], ['esc, q or ? close', 'esc close']],
-	stats: [['↑↓ j/k PgUp/PgDn scroll', '↑↓ j/k scroll'], ['esc, q or t close', 'esc close']],
-	unsaved: [['r retry saving', 'r retry'], ['w wait and keep reviewing', 'w wait'], ['q quit anyway (unsaved decisions are lost)', 'q quit, losing them']],
+/** What a text field wants typed, and its editing keys, before the keys from the binding table. */
+const fieldHints: Record<string, Array<[string, string?]>> = {
+	note: [['type a note'], ['ctrl-u clear · ctrl-w word', 'ctrl-u/w']],
+	goto: [['type a sample number', 'number']],
+	search: [['type text to find', 'text'], ['ctrl-u clear · ctrl-w word', 'ctrl-u/w']],
+	biasNote: [['type a note'], ['ctrl-u clear', 'ctrl-u']],
 };
 
 /**
  * The browse hints that fit a width: all in full, else all abbreviated, else the highest-priority
- * ones abbreviated then `…` (more in help), always ending with `? help  q quit`.
+ * ones abbreviated then `…` (more in help), always ending with the pinned `? help  q quit`.
  */
-export function browseHintParts(width: number): {parts: Array<{key: string; label: string}>; gap: string} {
+export function browseHintParts(width: number, bindings: readonly Binding[] = defaultBindings): {parts: Array<{key: string; label: string}>; gap: string} {
+	const {hints, pinned} = barHints(bindings, ['browse']);
 	const fits = (parts: Array<{key: string; label: string}>, gap: string) => stringWidth(hintText(parts, gap)) <= width;
-	const long = [...browseHints, ...alwaysShown].map(([key, label]) => ({key, label}));
+	const long = [...hints, ...pinned].map(({key, label}) => ({key, label}));
 	if (fits(long, '  ')) return {parts: long, gap: '  '};
-	const short = [...browseHints, ...alwaysShown].map(([key, , label]) => ({key, label}));
+	const short = [...hints, ...pinned].map(({key, short}) => ({key, label: short}));
 	if (fits(short, ' ')) return {parts: short, gap: ' '};
-	const tail = alwaysShown.map(([key, label]) => ({key, label}));
-	for (let n = browseHints.length - 1; n > 0; n--) {
-		const parts = [...browseHints.slice(0, n).map(([key, , label]) => ({key, label})), {key: '', label: more}, ...tail];
+	const tail = pinned.map(({key, label}) => ({key, label}));
+	for (let n = hints.length - 1; n > 0; n--) {
+		const parts = [...hints.slice(0, n).map(({key, short}) => ({key, label: short})), {key: '', label: more}, ...tail];
 		if (fits(parts, ' ')) return {parts, gap: ' '};
 	}
 
@@ -63,6 +38,13 @@ export function browseHintParts(width: number): {parts: Array<{key: string; labe
 
 export function hintText(parts: Array<{key: string; label: string}>, gap: string): string {
 	return parts.map(({key, label}) => (key ? `${key} ${label}` : label)).join(gap);
+}
+
+/** A mode's hints as [full, short]: what to type in a field, then its keys from the binding table by priority. */
+export function modeHints(mode: Mode, bindings: readonly Binding[] = defaultBindings): Array<[string, string?]> {
+	const typing = mode.name === 'bias' && mode.editingNote ? fieldHints.biasNote : fieldHints[mode.name] ?? [];
+	const {hints} = barHints(bindings, modeChain(mode));
+	return [...typing, ...hints.map(({key, label, short}): [string, string] => [`${key} ${label}`, short ? `${key} ${short}` : key])];
 }
 
 /** A mode's hints that fit a width: in full, else shortened, else without the first ones. */
@@ -75,13 +57,9 @@ export function modeHintText(hints: Array<[string, string?]>, width: number): st
 }
 
 /** The keys that work right now, always on screen. */
-export function KeyHints({mode, width}: {mode: Mode; width: number}) {
-	if (mode.name !== 'browse') {
-		const parts = mode.name === 'bias' && mode.editingNote ? modeHints.biasNote : modeHints[mode.name];
-		return <Text dimColor wrap="truncate-end">{modeHintText(parts, width)}</Text>;
-	}
-
-	const {parts, gap} = browseHintParts(width);
+export function KeyHints({mode, width, bindings = defaultBindings}: {mode: Mode; width: number; bindings?: readonly Binding[]}) {
+	if (mode.name !== 'browse') return <Text dimColor wrap="truncate-end">{modeHintText(modeHints(mode, bindings), width)}</Text>;
+	const {parts, gap} = browseHintParts(width, bindings);
 	return (
 		<Text wrap="truncate-end">
 			{parts.map(({key, label}, i) => (

@@ -79,3 +79,40 @@ export function typedCharacters(input: string, key: Partial<Key>): string | unde
 	if (key.ctrl || key.meta || key.escape || key.tab || key.upArrow || key.downArrow || key.leftArrow || key.rightArrow || key.pageUp || key.pageDown) return undefined;
 	return input;
 }
+
+/** A key in a text field as an edit: the text and cursor after it, whether enter came, and whether the field must start again. */
+export type FieldEdit = Edited & {
+	/**
+	 * The field (ink-text-input, which draws the text and moves its own cursor with the same keys)
+	 * could not follow this edit (a chunk of keys, ctrl-u, ctrl-w): it starts again with its cursor at
+	 * the end, and so does the screen's cursor.
+	 */
+	restart: boolean;
+};
+
+/**
+ * One key press in an open text field: ← → move the cursor, the rest edits the text (editField).
+ * Undefined for a key a text field does not take (↑ ↓, tab, esc, other ctrl and meta keys).
+ */
+export function editFieldKey(field: Field, input: string, key: Partial<Key>, filter?: (text: string) => string): FieldEdit | undefined {
+	const {text} = field;
+	if (key.leftArrow || key.rightArrow) {
+		return {text, cursor: Math.max(0, Math.min(text.length, field.cursor + (key.leftArrow ? -1 : 1))), submitted: false, restart: false};
+	}
+
+	const typed = typedCharacters(input, key);
+	if (typed === undefined) return undefined;
+	const edited = editField(field, typed, filter);
+	// Where ink-text-input, which saw the same key, put its cursor: back one for a backspace, else
+	// after the key's characters as it inserted them.
+	const fieldCursor = key.backspace || key.delete ? Math.max(0, field.cursor - 1) : field.cursor + input.length;
+	const restart = edited.cursor !== fieldCursor;
+	return {...edited, cursor: restart ? edited.text.length : edited.cursor, restart};
+}
+
+/** What the help says about the keys that edit a text field (enter and esc are in the binding table). */
+export const editingKeys: Array<[keys: string, help: string]> = [
+	['backspace', 'delete the character before the cursor'],
+	['ctrl-u / ctrl-w', 'clear the field / delete the word before the cursor'],
+	['← →', 'move the cursor'],
+];

@@ -1,0 +1,42 @@
+import type {DecisionStore} from '../store/decision-store.js';
+import type {DecisionRecord, Verdict} from '../store/schema.js';
+import type {StatusCounter} from '../store/status-counts.js';
+import type {UndoEntry} from './session.js';
+
+/** One change this reviewer makes to their own record on a sample: a decision, a note, or an undo. */
+export type Change = {
+	index: number;
+	sample: string;
+	/** The reviewer's record before the change (undefined: none), which `u` restores. */
+	previous: DecisionRecord | undefined;
+	verdict: Verdict | null;
+	categories: string[];
+	note: string;
+	resolution?: boolean;
+	/** A decision or a note can be undone (`push`); an undo takes its entry off (`pop`). */
+	undo: 'push' | 'pop';
+};
+
+/** This reviewer's changes: written to the store, counted at once, remembered for undo. */
+export class Decisions {
+	/** Samples this reviewer changed in this session. */
+	private readonly touched = new Set<string>();
+
+	constructor(private readonly store: DecisionStore, private readonly reviewer: string, private readonly counter: StatusCounter) {}
+
+	/** Records a change and returns the undo list after it. */
+	record(change: Change, undo: readonly UndoEntry[]): UndoEntry[] {
+		this.touched.add(change.sample);
+		this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution});
+		// Keeps the counts right without recounting everything.
+		this.counter.update(change.sample);
+		return change.undo === 'push' ? [...undo, {index: change.index, sample: change.sample, previous: change.previous}] : undo.slice(0, -1);
+	}
+
+	/** How many samples this reviewer decided in this session (and has not undone). */
+	decidedThisSession(): number {
+		let decided = 0;
+		for (const id of this.touched) if (this.store.get(id, this.reviewer)?.verdict) decided++;
+		return decided;
+	}
+}
