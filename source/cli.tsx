@@ -33,6 +33,7 @@ const help = `
 	Stats options
 	  --json               one JSON object for scripts
 	  --verbose            list every malformed line and repeated id
+	  --by FIELD           break status, signals and diversity down by a metadata field (--by model)
 
 	Keys (review; ? in the review screen explains each)
 	  ${cliKeyLines(defaultBindings, 96).join('\n\t  ')}
@@ -58,6 +59,7 @@ const flags = {
 	format: {type: 'string'},
 	verbose: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},
+	by: {type: 'string'},
 } as const;
 
 async function main(): Promise<number> {

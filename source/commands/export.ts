@@ -3,6 +3,7 @@ import {realpath, stat} from 'node:fs/promises';
 import {basename, dirname, join, resolve} from 'node:path';
 import {listFlag, oneOf, UsageError, type CommonOptions} from '../cli/options.js';
 import {DatasetError} from '../dataset/errors.js';
+import {computeSignals, defaultSignalConfig, type SignalConfig, type SignalTable} from '../dataset/signals/index.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {AtomicFileOutput, BufferedWriter, SpecialFileOutput, StreamOutput, type Output} from '../report/output.js';
 import {canonicalPath} from '../store/canonical-path.js';
@@ -24,6 +25,7 @@ export type ExportFlags = {
 	format?: string;
 	verbose?: boolean;
 	json?: boolean;
+	by?: string;
 };
 
 export const decisionFormats = ['jsonl', 'csv'] as const;
@@ -40,7 +42,8 @@ const malformedListLimit = 1000;
  * --annotate the same lines with a "winnow" key added; or with --decisions the decisions themselves.
  * Returns the exit code.
  */
-export async function runExport(common: CommonOptions, flags: ExportFlags): Promise<number> {
+export async function runExport(common: CommonOptions, flags: ExportFlags, signalConfig: SignalConfig = defaultSignalConfig): Promise<number> {
+	if (flags.by !== undefined) throw new UsageError('--by applies to winnow stats, not winnow export.');
 	if (flags.json) throw new UsageError('--json applies to winnow stats; winnow export writes JSON Lines (or CSV with --decisions --format csv).');
 	if (flags.decisions) return exportDecisions(common, flags);
 	if (flags.format !== undefined) throw new UsageError('--format applies to --decisions (winnow export data.jsonl --decisions --format csv); samples are always written as JSON Lines.');
@@ -58,12 +61,18 @@ export async function runExport(common: CommonOptions, flags: ExportFlags): Prom
 	let malformedMatched = 0;
 	const malformedReasons: Array<{line: number; reason: string}> = [];
 
+	// --annotate adds each sample's signals: computed on another core while the decisions file is read.
+	const signals = flags.annotate ? computeSignals(common.dataset, signalConfig) : undefined;
+	signals?.catch(() => undefined);
+	let sampleIndex = -1;
 	const output = await withOutput(common, flags.out, async output => {
 		file = await readDecisionSource(common.db, basename(common.dataset));
+		const table = await signals;
 		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
 		accumulator = decided;
 		const writer = new BufferedWriter(output);
 		scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
+			sampleIndex++;
 			const result = decided.add(entry, entry.lineNumber, malformed);
 			if (malformed) {
 				if (flags.verbose && malformedReasons.length < malformedListLimit) malformedReasons.push({line: entry.lineNumber, reason: malformedReason(entry.bytes)});
@@ -74,7 +83,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags): Prom
 			if (!selected(result, wanted)) return;
 			written++;
 			if (flags.annotate) {
-				writer.push(annotate(oneLine(entry.bytes), annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id))));
+				writer.push(annotate(oneLine(entry.bytes), annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex)));
 			} else if (isOneLine(entry.buffer, entry.from, entry.to)) {
 				writer.copy(entry.buffer, entry.from, entry.to);
 			} else {
@@ -160,12 +169,17 @@ function isOneLine(buffer: Buffer, from: number, to: number): boolean {
 }
 
 /** The "winnow" object --annotate attaches (documented in README-STATS-EXPORT.md). */
-function annotation(id: string, lineNumber: number, result: StatusResult, policy: Policy, records: DecisionRecord[] | undefined): string {
+function annotation(id: string, lineNumber: number, result: StatusResult, policy: Policy, records: DecisionRecord[] | undefined, table: SignalTable | undefined, index: number): string {
 	const decisions = (records ?? [])
 		.filter(record => record.verdict !== null)
 		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.reviewer < b.reviewer ? -1 : 1))
 		.map(record => ({reviewer: record.reviewer, verdict: record.verdict, categories: record.categories, note: record.note, at: record.at, resolution: record.resolution === true}));
-	return JSON.stringify({id, line: lineNumber, status: result.status, conflict: result.conflict, resolved: result.resolved, policy, decisions});
+	const cluster = (kind: 'duplicate' | 'near-duplicate') => {
+		const place = table?.clusterOf(index, kind);
+		return place ? {id: place.id, size: place.size, position: place.position} : null;
+	};
+
+	return JSON.stringify({id, line: lineNumber, status: result.status, conflict: result.conflict, resolved: result.resolved, policy, decisions, signals: table?.signalsOf(index) ?? [], clusters: {duplicate: cluster('duplicate'), nearDuplicate: cluster('near-duplicate')}});
 }
 
 const keyNeedle = Buffer.from(JSON.stringify(annotationKey));

@@ -28,13 +28,14 @@ export function renderStats(stats: Stats, options: RenderOptions): string {
 	return lines.join('\n') + '\n';
 }
 
-type Align = 'left' | 'right';
-type Cell = {text: string; align?: Align; style?: string};
+export type Align = 'left' | 'right';
+export type Cell = {text: string; align?: Align; style?: string};
 
-const sgr = {bold: '1', dim: '2', red: '31', green: '32', yellow: '33', blue: '34', cyan: '36'};
+export const sgr = {bold: '1', dim: '2', red: '31', green: '32', yellow: '33', blue: '34', cyan: '36'};
 const statusStyle: Record<SampleStatus, string> = {accepted: sgr.green, rejected: sgr.red, flagged: sgr.yellow, undecided: sgr.dim};
 
-class Renderer {
+/** Lines for the stats sections; render-signals.ts adds the Signals and Diversity sections with the same helpers. */
+export class Renderer {
 	readonly width: number;
 	private readonly dot: string;
 	private readonly ellipsis: string;
@@ -177,7 +178,7 @@ class Renderer {
 	}
 
 	/** Aligned columns; when fractions are given, the last cell of each row is a bar filling the rest. */
-	private table(rows: Cell[][], fractions?: number[], hasHeader = false): string[] {
+	table(rows: Cell[][], fractions?: number[], hasHeader = false): string[] {
 		const columns = rows.reduce((widest, row) => Math.max(widest, row.length), 0);
 		const widths: number[] = [];
 		for (let c = 0; c < columns; c++) widths[c] = Math.max(0, ...rows.map(row => stringWidth(row[c]?.text ?? '')));
@@ -199,12 +200,12 @@ class Renderer {
 		});
 	}
 
-	private times(): string {
+	times(): string {
 		return this.options.unicode ? '×' : 'x';
 	}
 
 	/** Sanitised, and cut to at most `max` columns. */
-	private clip(text: string, max: number): string {
+	clip(text: string, max: number): string {
 		const safe = sanitizeLine(text);
 		const limit = Math.max(8, max);
 		if (stringWidth(safe) <= limit) return safe;
@@ -217,12 +218,12 @@ class Renderer {
 		return out + this.ellipsis;
 	}
 
-	private fit(text: string): string {
+	fit(text: string): string {
 		return stringWidth(text) <= this.width ? text : this.clip(text, this.width);
 	}
 
 	/** Word-wraps one logical line to the width, continuing with `indent`. */
-	private wrap(text: string, indent: string): string[] {
+	wrap(text: string, indent: string): string[] {
 		const lines: string[] = [];
 		let line = '';
 		for (const word of text.split(/(?<= )(?=\S)/)) {
@@ -238,7 +239,7 @@ class Renderer {
 		return lines;
 	}
 
-	private paint(code: string, text: string): string {
+	paint(code: string, text: string): string {
 		if (!this.options.color || code === '' || text === '') return text;
 		return `\u001B[${code}m${text}\u001B[0m`;
 	}
@@ -259,11 +260,11 @@ export function count(value: number): string {
 	return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
-function percent(value: number, total: number): string {
+export function percent(value: number, total: number): string {
 	return total === 0 ? '0.0' : ((value / total) * 100).toFixed(1);
 }
 
-function plural(value: number, singular: string, pluralForm = `${singular}s`): string {
+export function plural(value: number, singular: string, pluralForm = `${singular}s`): string {
 	return value === 1 ? singular : pluralForm;
 }
 

@@ -1,0 +1,70 @@
+import {closeSync, openSync, readSync} from 'node:fs';
+import {EntryReader, type ScanStats} from '../entry-scanner.js';
+import {decodeEntry} from '../parse-entry.js';
+import {SignalEngine, type EngineOptions, type SignalTableData} from './engine.js';
+
+export type SignalProgress = {
+	/** Samples read so far. */
+	samples: number;
+	bytesRead: number;
+	totalBytes: number;
+	/** reading: per-sample signals; clustering: duplicate and near-duplicate clusters, length outliers. */
+	phase: 'reading' | 'clustering';
+};
+
+/** The parsed sample, or undefined when the entry is not a JSON object in valid UTF-8 (export skips those). */
+function parsed(bytes: Uint8Array): unknown {
+	const entry = decodeEntry(bytes);
+	return entry.error === undefined ? entry.value : undefined;
+}
+
+/**
+ * Reads a dataset file entry by entry (the same reader and numbering as Dataset and the scans) and
+ * computes every signal. Between chunks it awaits `pause` (the in-process fallback yields to the
+ * event loop there). Candidate near-duplicates are read again from the file by their offsets.
+ */
+export async function analyseFile(path: string, options: EngineOptions, onProgress?: (progress: SignalProgress) => void, pause?: () => Promise<void>): Promise<SignalTableData> {
+	const stats: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
+	const reader = await EntryReader.open(path, stats, {chunkSize: 1024 * 1024, synchronous: pause === undefined});
+	const engine = new SignalEngine(options);
+	let starts = new Float64Array(1024);
+	let lengths = new Int32Array(1024);
+	try {
+		const sink = (buffer: Buffer, from: number, to: number, start: number) => {
+			const index = engine.count;
+			if (index === starts.length) {
+				const biggerStarts = new Float64Array(starts.length * 2);
+				biggerStarts.set(starts);
+				starts = biggerStarts;
+				const biggerLengths = new Int32Array(lengths.length * 2);
+				biggerLengths.set(lengths);
+				lengths = biggerLengths;
+			}
+
+			starts[index] = start;
+			lengths[index] = to - from;
+			engine.add(parsed(buffer.subarray(from, to)));
+		};
+
+		// eslint-disable-next-line no-await-in-loop
+		while (await reader.next(sink)) {
+			onProgress?.({samples: engine.count, bytesRead: stats.bytesRead, totalBytes: stats.totalBytes, phase: 'reading'});
+			// eslint-disable-next-line no-await-in-loop
+			if (pause) await pause();
+		}
+	} finally {
+		await reader.close();
+	}
+
+	onProgress?.({samples: engine.count, bytesRead: stats.bytesRead, totalBytes: stats.totalBytes, phase: 'clustering'});
+	const fd = openSync(path, 'r');
+	try {
+		return engine.finish(index => {
+			const bytes = Buffer.allocUnsafe(lengths[index]);
+			readSync(fd, bytes, 0, bytes.length, starts[index]);
+			return parsed(bytes);
+		});
+	} finally {
+		closeSync(fd);
+	}
+}

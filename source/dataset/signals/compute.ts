@@ -1,0 +1,86 @@
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
+import {Worker} from 'node:worker_threads';
+import type {Dataset} from '../dataset.js';
+import {DatasetError} from '../errors.js';
+import {analyseFile, type SignalProgress} from './analyse-file.js';
+import type {SignalConfig} from './config.js';
+import type {SignalTableData} from './engine.js';
+import type {SignalMessage, SignalRequest} from './signals-worker.js';
+import {SignalTable} from './table.js';
+
+/**
+ * The signals worker: beside this module once built (dist/dataset/signals/signals-worker.js), or
+ * beside the bundle (dist/signals-worker.js). Not there when running the TypeScript sources (tests):
+ * the signals are then computed in-process, yielding to the event loop between chunks.
+ */
+const workerFile = fileURLToPath(new URL('signals-worker.js', import.meta.url));
+
+export type ComputeOptions = {
+	/** Break diversity down by this metadata field (dotted path): SignalTableData.groups. */
+	by?: string;
+	/** Use a worker thread when one can be started (default true). */
+	worker?: boolean;
+	/** Stops the computation (the promise then rejects with an AbortError). */
+	signal?: AbortSignal;
+};
+
+/**
+ * Every signal of a dataset, computed in a worker thread (off the thread that draws the screen),
+ * with progress. Give the Dataset the review screen has open (its samples are then read through it
+ * for reasons) or a path (headless commands).
+ */
+export async function computeSignals(source: string | Dataset, config: SignalConfig, onProgress?: (progress: SignalProgress) => void, options: ComputeOptions = {}): Promise<SignalTable> {
+	const path = typeof source === 'string' ? source : source.path;
+	const engineOptions = {config, by: options.by};
+	const useWorker = options.worker !== false && existsSync(workerFile);
+	const data = useWorker
+		? await inWorker({path, options: engineOptions}, onProgress, options.signal)
+		: await analyseFile(path, engineOptions, onProgress, async () => {
+			options.signal?.throwIfAborted();
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
+		}).catch((error: unknown) => {
+			throw error instanceof DatasetError || (error as Error).name === 'AbortError' ? error : new DatasetError(`${path}: signals could not be computed (${(error as Error).message}).`);
+		});
+	const read = typeof source === 'string' ? undefined : (index: number) => source.sample(index).value;
+	return new SignalTable(data, config, read);
+}
+
+async function inWorker(request: SignalRequest, onProgress: ((progress: SignalProgress) => void) | undefined, signal: AbortSignal | undefined): Promise<SignalTableData> {
+	signal?.throwIfAborted();
+	const worker = new Worker(workerFile, {workerData: request});
+	// Quitting the review screen must not wait for the signals.
+	worker.unref();
+	return new Promise<SignalTableData>((resolve, reject) => {
+		const stop = () => {
+			void worker.terminate();
+			reject(signal!.reason as Error);
+		};
+
+		signal?.addEventListener('abort', stop, {once: true});
+		const finish = () => signal?.removeEventListener('abort', stop);
+		worker.on('message', (message: SignalMessage) => {
+			if ('progress' in message) {
+				onProgress?.(message.progress);
+			} else if ('done' in message) {
+				finish();
+				void worker.terminate();
+				resolve(message.done);
+			} else {
+				finish();
+				void worker.terminate();
+				reject(new DatasetError(`${request.path}: signals could not be computed (${message.error}).`));
+			}
+		});
+		worker.on('error', error => {
+			finish();
+			reject(new DatasetError(`${request.path}: signals could not be computed (${error.message}).`));
+		});
+		worker.on('exit', code => {
+			finish();
+			if (code !== 0) reject(new DatasetError(`${request.path}: signals could not be computed (the worker stopped with code ${code}).`));
+		});
+	});
+}

@@ -1,0 +1,225 @@
+import {SIGNALS, type SignalName} from './types.js';
+
+/*
+The signals' thresholds and phrase lists: the defaults, and the `signals` section of
+winnow.config.json checked field by field. resolveSignalConfig is what the config file loader calls;
+a bad field is one sentence naming the file and the field.
+*/
+
+export type SignalConfig = {
+	/** Signals not computed at all. */
+	disabled: SignalName[];
+	nearDuplicate: {
+		/** Jaccard similarity of word 5-gram shingles at or above which two samples are near-duplicates. */
+		threshold: number;
+		/** Words per shingle. */
+		shingleWords: number;
+	};
+	refusal: {phrases: string[]};
+	modelIdentity: {names: string[]; vendors: string[]};
+	repetition: {
+		duplicateLineFraction: number;
+		duplicateParagraphFraction: number;
+		duplicateLineCharFraction: number;
+		duplicateParagraphCharFraction: number;
+		/** For n = 2, 3, 4: share of characters in the most frequent n-gram. */
+		topNgramCharFraction: [number, number, number];
+		/** For n = 5 … 10: share of characters in n-grams seen before. */
+		duplicateNgramCharFraction: [number, number, number, number, number, number];
+		/** Responses with fewer words are only checked for repeated lines and paragraphs. */
+		minWords: number;
+		/** Responses with fewer words are not checked for a too frequent 2-, 3- or 4-gram. */
+		minWordsForTopNgrams: number;
+	};
+	specialToken: {tokens: string[]; rolePrefixes: string[]};
+	placeholder: {phrases: string[]};
+	truncated: {
+		/** A response must have at least this many words to be judged cut mid-sentence by its last character alone. */
+		minWords: number;
+	};
+	lengthOutlier: {
+		/** |robust z| of log response length above which a sample is an outlier. */
+		zScore: number;
+		/** Fewer samples with a response than this: no length outliers. */
+		minSamples: number;
+	};
+};
+
+export const defaultSignalConfig: SignalConfig = {
+	disabled: [],
+	nearDuplicate: {threshold: 0.8, shingleWords: 5},
+	refusal: {
+		phrases: [
+			'as an ai language model',
+			'as a language model',
+			'as a large language model',
+			'as an ai model',
+			'as an ai assistant',
+			'as an ai,',
+			"i'm just an ai",
+			"i'm only an ai",
+			"i'm an ai and",
+			"i'm sorry, but i cannot",
+			"i'm sorry, i cannot",
+			"i'm really sorry, but i cannot",
+			'sorry, but i cannot',
+			'i apologize, but i cannot',
+			'i apologize, but i am not able',
+			'i cannot assist with',
+			'i cannot help with',
+			'i cannot provide',
+			'i cannot fulfill',
+			'i cannot comply',
+			'i cannot create',
+			'i cannot generate',
+			'i cannot write',
+			'i cannot engage',
+			'i cannot support',
+			'i cannot answer',
+			'i cannot do that',
+			"i won't be able to",
+			"i'm not able to help",
+			"i'm not able to provide",
+			"i'm not able to assist",
+			"i'm unable to help",
+			"i'm unable to provide",
+			"i'm unable to assist",
+			"i'm unable to fulfill",
+			"i'm unable to comply",
+			'i must decline',
+			'i must respectfully decline',
+			"i don't have personal opinions",
+			"i don't have personal feelings",
+			"i don't have personal beliefs",
+			"i don't have personal experiences",
+			"i don't have personal preferences",
+			"i don't have feelings",
+			"i don't have opinions",
+			"i don't have the ability to",
+			"i don't have access to real-time",
+			'against my programming',
+			'goes against my guidelines',
+			'against my guidelines',
+			'not appropriate for me to',
+			"i'm not programmed to",
+		],
+	},
+	modelIdentity: {
+		names: ['ChatGPT', 'GPT-3', 'GPT-3.5', 'GPT-4', 'GPT-4o', 'GPT', 'Claude', 'Gemini', 'Bard', 'LaMDA', 'PaLM', 'LLaMA', 'Llama', 'Mistral', 'Mixtral', 'Qwen', 'DeepSeek', 'Grok', 'Copilot', 'Phi', 'Gemma', 'Falcon', 'Vicuna', 'Alpaca'],
+		vendors: ['OpenAI', 'Anthropic', 'Google', 'Google DeepMind', 'DeepMind', 'Meta', 'Meta AI', 'Facebook', 'Mistral AI', 'Alibaba', 'Alibaba Cloud', 'Microsoft', 'xAI', 'DeepSeek', 'Cohere', 'TII', 'LMSYS'],
+	},
+	repetition: {
+		// Gopher / MassiveText, Rae et al. 2021, table A1.
+		duplicateLineFraction: 0.3,
+		duplicateParagraphFraction: 0.3,
+		duplicateLineCharFraction: 0.2,
+		duplicateParagraphCharFraction: 0.2,
+		topNgramCharFraction: [0.2, 0.18, 0.16],
+		duplicateNgramCharFraction: [0.15, 0.14, 0.13, 0.12, 0.11, 0.1],
+		minWords: 20,
+		minWordsForTopNgrams: 50,
+	},
+	specialToken: {
+		tokens: [
+			'<|endoftext|>', '<|im_start|>', '<|im_end|>', '<|eot_id|>', '<|begin_of_text|>', '<|end_of_text|>',
+			'<|start_header_id|>', '<|end_header_id|>', '<|system|>', '<|user|>', '<|assistant|>', '<|end|>',
+			'<|fim_prefix|>', '<|fim_middle|>', '<|fim_suffix|>', '<|pad|>', '<|eom_id|>', '<|python_tag|>',
+			'<s>', '</s>', '<unk>', '<pad>', '<bos>', '<eos>', '<start_of_turn>', '<end_of_turn>',
+			'[INST]', '[/INST]', '<<SYS>>', '<</SYS>>', '<|assistant_end|>', '<｜end▁of▁sentence｜>', '<｜begin▁of▁sentence｜>',
+		],
+		rolePrefixes: ['Human:', 'Assistant:', '### Human:', '### Assistant:', '### Instruction:', '### Response:', '<|user|>', 'USER:', 'ASSISTANT:'],
+	},
+	placeholder: {
+		phrases: ['lorem ipsum', '[placeholder]', '{placeholder}', 'insert text here', 'your text here', 'todo: fill in'],
+	},
+	truncated: {minWords: 25},
+	lengthOutlier: {zScore: 3.5, minSamples: 20},
+};
+
+type Check = (value: unknown, field: string) => string | undefined;
+
+const fraction: Check = value => (typeof value === 'number' && value >= 0 && value <= 1 ? undefined : 'must be a number from 0 to 1');
+const positive: Check = value => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? undefined : 'must be a positive number');
+const count: Check = value => (Number.isInteger(value) && (value as number) >= 1 ? undefined : 'must be a whole number of at least 1');
+const phrases: Check = value => (Array.isArray(value) && value.every(item => typeof item === 'string' && item.trim() !== '') ? undefined : 'must be a list of non-empty strings');
+const fractions = (length: number): Check => value => (Array.isArray(value) && value.length === length && value.every(item => fraction(item, '') === undefined) ? undefined : `must be a list of ${length} numbers from 0 to 1`);
+
+/** Each section's settings and how each is checked; a list can also be extended with "add" + its name. */
+const schema: Record<Exclude<keyof SignalConfig, 'disabled'>, Record<string, Check>> = {
+	nearDuplicate: {threshold: fraction, shingleWords: count},
+	refusal: {phrases},
+	modelIdentity: {names: phrases, vendors: phrases},
+	repetition: {
+		duplicateLineFraction: fraction,
+		duplicateParagraphFraction: fraction,
+		duplicateLineCharFraction: fraction,
+		duplicateParagraphCharFraction: fraction,
+		topNgramCharFraction: fractions(3),
+		duplicateNgramCharFraction: fractions(6),
+		minWords: count,
+		minWordsForTopNgrams: count,
+	},
+	specialToken: {tokens: phrases, rolePrefixes: phrases},
+	placeholder: {phrases},
+	truncated: {minWords: count},
+	lengthOutlier: {zScore: positive, minSamples: count},
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function addKey(name: string): string {
+	return `add${name[0].toUpperCase()}${name.slice(1)}`;
+}
+
+/**
+ * The signal settings from the `signals` section of a config file (undefined: the defaults), each
+ * field checked. Throws an Error whose message is one sentence naming `source` and the bad field.
+ */
+export function resolveSignalConfig(raw: unknown, source: string): SignalConfig {
+	const config = structuredClone(defaultSignalConfig);
+	if (raw === undefined) return config;
+	const fail = (field: string, problem: string): never => {
+		throw new Error(`${source}: signals${field === '' ? '' : `.${field}`} ${problem}.`);
+	};
+
+	if (!isObject(raw)) fail('', 'must be an object');
+	const sections = raw as Record<string, unknown>;
+	for (const [key, value] of Object.entries(sections)) {
+		if (key === 'disabled') {
+			if (!Array.isArray(value) || !value.every(item => typeof item === 'string' && (SIGNALS as readonly string[]).includes(item))) {
+				fail('disabled', `must be a list of signal names (${SIGNALS.join(', ')})`);
+			}
+
+			config.disabled = [...new Set(value as SignalName[])];
+			continue;
+		}
+
+		if (!Object.hasOwn(schema, key)) fail(key, `is not a known setting (known: disabled, ${Object.keys(schema).join(', ')})`);
+		const section = key as keyof typeof schema;
+		if (!isObject(value)) fail(key, 'must be an object');
+		const target = config[section] as Record<string, unknown>;
+		// Replacements first, then additions, whatever their order in the file.
+		const settings = Object.entries(value as Record<string, unknown>).sort(([first], [second]) => Number(first.startsWith('add')) - Number(second.startsWith('add')));
+		for (const [name, setting] of settings) {
+			const listName = Object.keys(schema[section]).find(field => addKey(field) === name && schema[section][field] === phrases);
+			if (listName !== undefined) {
+				const problem = phrases(setting, name);
+				if (problem) fail(`${key}.${name}`, problem);
+				target[listName] = [...(target[listName] as string[]), ...(setting as string[])];
+				continue;
+			}
+
+			if (!Object.hasOwn(schema[section], name)) {
+				fail(`${key}.${name}`, `is not a known setting (known: ${Object.keys(schema[section]).join(', ')})`);
+			}
+
+			const problem = schema[section][name](setting, name);
+			if (problem) fail(`${key}.${name}`, problem);
+			target[name] = setting;
+		}
+	}
+
+	return config;
+}

@@ -1,0 +1,32 @@
+import type {SignalConfig} from './config.js';
+import type {SampleText, SignalName} from './types.js';
+
+/**
+ * A signal judged on one sample alone: made once per configuration (phrase lists compiled), then
+ * called for each sample. Returns the reason shown to the reviewer, or undefined.
+ */
+export type SampleDetector = (text: SampleText) => string | undefined;
+
+export type SampleSignal = {
+	name: SignalName;
+	make(config: SignalConfig): SampleDetector;
+};
+
+export function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One alternation of literal phrases, longest first (so the longest of two overlapping ones is reported). */
+export function alternation(phrases: readonly string[]): string {
+	return [...new Set(phrases)].sort((first, second) => second.length - first.length).map(phrase => escapeRegExp(phrase)).join('|');
+}
+
+/** A phrase for a reason line: in quotes, cut to 60 characters, on one line. */
+export function quote(text: string): string {
+	const oneLine = text.replace(/\s+/g, ' ').trim();
+	return `"${oneLine.length > 60 ? `${oneLine.slice(0, 59)}…` : oneLine}"`;
+}
+
+export function percent(fraction: number): string {
+	return `${Math.round(fraction * 100)}%`;
+}

@@ -1,0 +1,60 @@
+/*
+Distinct counts for the diversity figures: exact (a Set of 32-bit hashes) up to `exactLimit`
+values, then a HyperLogLog sketch (Flajolet et al. 2007) with 2^precision registers: about
+1.04 / sqrt(2^precision) relative error (0.8% at precision 14), in 16 KB whatever the count.
+*/
+import {mix32} from './text.js';
+
+export class DistinctCounter {
+	private exact: Set<number> | undefined = new Set();
+	private registers: Uint8Array | undefined;
+
+	constructor(private readonly precision = 14, private readonly exactLimit = 1 << 19) {}
+
+	add(hash: number) {
+		if (this.exact) {
+			this.exact.add(hash);
+			if (this.exact.size > this.exactLimit) {
+				this.registers = new Uint8Array(1 << this.precision);
+				for (const value of this.exact) this.addToSketch(value);
+				this.exact = undefined;
+			}
+
+			return;
+		}
+
+		this.addToSketch(hash);
+	}
+
+	/** Whether the count is exact (not an estimate). */
+	get isExact(): boolean {
+		return this.exact !== undefined;
+	}
+
+	count(): number {
+		if (this.exact) return this.exact.size;
+		const registers = this.registers!;
+		const m = registers.length;
+		let sum = 0;
+		let zeros = 0;
+		for (const register of registers) {
+			sum += 2 ** -register;
+			if (register === 0) zeros++;
+		}
+
+		const alpha = 0.7213 / (1 + 1.079 / m);
+		const estimate = (alpha * m * m) / sum;
+		if (estimate <= 2.5 * m && zeros > 0) return Math.round(m * Math.log(m / zeros));
+		const two32 = 4_294_967_296;
+		if (estimate > two32 / 30) return Math.round(-two32 * Math.log(1 - estimate / two32));
+		return Math.round(estimate);
+	}
+
+	private addToSketch(value: number) {
+		const hash = mix32(value);
+		const index = hash >>> (32 - this.precision);
+		const rest = (hash << this.precision) >>> 0;
+		const rank = Math.min(32 - this.precision, Math.clz32(rest)) + 1;
+		if (rank > this.registers![index]) this.registers![index] = rank;
+	}
+}

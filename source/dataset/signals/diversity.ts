@@ -1,0 +1,88 @@
+import {DistinctCounter} from './distinct.js';
+import {hashA, mix32} from './text.js';
+
+/*
+Diversity of the responses, for model collapse: distinct-1 and distinct-2 (Li et al. 2016: distinct
+words and word pairs over all words and pairs of the responses), and the most common openings (first
+five words). Every response counts: each assistant turn, completion, chosen and rejected answer.
+*/
+
+export type Opening = {opening: string; responses: number};
+
+export type DiversityFigures = {
+	/** Responses read. */
+	responses: number;
+	/** Words in them. */
+	words: number;
+	/** Distinct words / words (0 with no words). */
+	distinct1: number;
+	/** Distinct adjacent word pairs / pairs. */
+	distinct2: number;
+	/** Whether distinct1 and distinct2 are exact counts (false: HyperLogLog estimates, ±1%). */
+	exact: boolean;
+	/** Samples in a duplicate cluster (representatives included) / samples. */
+	duplicateShare: number;
+	/** Samples in a near-duplicate cluster / samples. */
+	nearDuplicateShare: number;
+	duplicateClusters: number;
+	nearDuplicateClusters: number;
+	/** The ten most common openings, most common first. */
+	openings: Opening[];
+};
+
+const openingWords = 5;
+const openingLimit = 200_000;
+
+export class DiversityAccumulator {
+	responses = 0;
+	words = 0;
+	pairs = 0;
+	private readonly unigrams: DistinctCounter;
+	private readonly bigrams: DistinctCounter;
+	private readonly openings: Map<string, number> | undefined;
+
+	constructor(options: {openings: boolean; precision?: number; exactLimit?: number}) {
+		this.unigrams = new DistinctCounter(options.precision, options.exactLimit);
+		this.bigrams = new DistinctCounter(options.precision, options.exactLimit);
+		this.openings = options.openings ? new Map() : undefined;
+	}
+
+	add(words: readonly string[]) {
+		this.responses++;
+		let previous = 0;
+		for (let i = 0; i < words.length; i++) {
+			const hash = hashA(words[i]);
+			this.unigrams.add(hash);
+			if (i > 0) this.bigrams.add(mix32(Math.imul(previous, 0x9E_37_79_B1) ^ hash));
+			previous = hash;
+		}
+
+		this.words += words.length;
+		this.pairs += Math.max(0, words.length - 1);
+		if (this.openings && words.length > 0) {
+			const opening = words.slice(0, openingWords).join(' ');
+			this.openings.set(opening, (this.openings.get(opening) ?? 0) + 1);
+			// Bounded memory: openings seen once are dropped now and then (a common opening is seen again soon).
+			if (this.openings.size > openingLimit) {
+				for (const [key, seen] of this.openings) if (seen === 1) this.openings.delete(key);
+			}
+		}
+	}
+
+	figures(clusters: {duplicateShare: number; nearDuplicateShare: number; duplicateClusters: number; nearDuplicateClusters: number}): DiversityFigures {
+		const openings = [...(this.openings ?? [])]
+			.filter(([, seen]) => seen > 1 || (this.openings?.size ?? 0) <= 10)
+			.sort((first, second) => second[1] - first[1] || (first[0] < second[0] ? -1 : 1))
+			.slice(0, 10)
+			.map(([opening, responses]) => ({opening, responses}));
+		return {
+			responses: this.responses,
+			words: this.words,
+			distinct1: this.words === 0 ? 0 : Math.min(1, this.unigrams.count() / this.words),
+			distinct2: this.pairs === 0 ? 0 : Math.min(1, this.bigrams.count() / this.pairs),
+			exact: this.unigrams.isExact && this.bigrams.isExact,
+			...clusters,
+			openings,
+		};
+	}
+}

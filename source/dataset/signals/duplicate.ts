@@ -1,0 +1,59 @@
+import {hashA, hashB, normaliseForDuplicates} from './text.js';
+import type {SampleText} from './types.js';
+
+/*
+duplicate: the same content as an earlier sample once normalised (NFKC, case folded, white space
+collapsed), ids and metadata ignored. Content is compared by a 64-bit key (two independent 32-bit
+hashes of the normalised text): for a million samples the chance that two different contents share
+a key is about 3 in 100 million.
+*/
+
+/** The normalised content the duplicate key is made of: each block's role and text. */
+export function duplicateKeyText(text: SampleText): string {
+	let joined = '';
+	for (const block of text.blocks) joined += `\u0001${block.tone}\u0002${block.text}`;
+	return normaliseForDuplicates(joined);
+}
+
+/** First occurrences by content key: open addressing over typed arrays, no object per sample. */
+export class ContentTable {
+	private first = new Uint32Array(1 << 12);
+	private second = new Uint32Array(1 << 12);
+	private index = new Int32Array(1 << 12).fill(-1);
+	private size = 0;
+
+	/** The index of the first sample with this content, after recording `sample` as it if it is the first. */
+	firstOf(text: string, sample: number): number {
+		const a = hashA(text);
+		const b = hashB(text);
+		const mask = this.index.length - 1;
+		let slot = b & mask;
+		while (this.index[slot] !== -1) {
+			if (this.first[slot] === a && this.second[slot] === b) return this.index[slot];
+			slot = (slot + 1) & mask;
+		}
+
+		this.first[slot] = a;
+		this.second[slot] = b;
+		this.index[slot] = sample;
+		if (++this.size * 2 > this.index.length) this.grow();
+		return sample;
+	}
+
+	private grow() {
+		const {first, second, index} = this;
+		const capacity = index.length * 2;
+		this.first = new Uint32Array(capacity);
+		this.second = new Uint32Array(capacity);
+		this.index = new Int32Array(capacity).fill(-1);
+		const mask = capacity - 1;
+		for (let old = 0; old < index.length; old++) {
+			if (index[old] === -1) continue;
+			let slot = second[old] & mask;
+			while (this.index[slot] !== -1) slot = (slot + 1) & mask;
+			this.first[slot] = first[old];
+			this.second[slot] = second[old];
+			this.index[slot] = index[old];
+		}
+	}
+}

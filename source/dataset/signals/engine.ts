@@ -1,0 +1,319 @@
+import type {SignalConfig} from './config.js';
+import type {SampleDetector} from './detector.js';
+import {DiversityAccumulator, type DiversityFigures} from './diversity.js';
+import {ContentTable, duplicateKeyText} from './duplicate.js';
+import {lengthStats, robustZ, type LengthStats} from './length-outlier.js';
+import {NearDuplicateFinder, shingleSource} from './near-duplicate.js';
+import {shingleHashes} from './minhash.js';
+import {sampleText} from './sample-text.js';
+import {sampleSignals} from './sample-signals.js';
+import {SIGNALS, signalBit, type SignalName} from './types.js';
+
+/*
+The signals of a whole dataset, in two steps: add() each sample in file order (per-sample signals,
+content keys, MinHash band keys, lengths, diversity counts), then finish() (duplicate and
+near-duplicate clusters, length outliers, counts). Everything per sample is in typed arrays.
+*/
+
+export type ClusterData = {
+	/** Cluster number of each sample, -1 for none. */
+	of: Int32Array;
+	/** 1-based position of each sample in its cluster, in file order (1: the representative). */
+	position: Int32Array;
+	/** Samples in each cluster. */
+	sizes: Int32Array;
+	/** Index of each cluster's first sample (its representative). */
+	first: Int32Array;
+};
+
+export type GroupData = {
+	field: string;
+	/** The field's values, in order of first appearance; the last may be "(other values)". */
+	names: string[];
+	/** Group number of each sample. */
+	of: Int32Array;
+	diversity: DiversityFigures[];
+};
+
+export type SignalTableData = {
+	count: number;
+	/** Bit i set when the sample has SIGNALS[i]. */
+	mask: Uint16Array;
+	duplicate: ClusterData;
+	nearDuplicate: ClusterData;
+	/** Characters in each sample's responses. */
+	lengths: Float64Array;
+	lengthStats: LengthStats;
+	/** Samples per signal, in SIGNALS order. */
+	counts: number[];
+	diversity: DiversityFigures;
+	groups?: GroupData;
+	/** Milliseconds spent on each signal, in SIGNALS order. */
+	timings: number[];
+	/** LSH candidate pairs compared by their signatures, and pairs checked by exact Jaccard. */
+	candidatePairs: number;
+	checkedPairs: number;
+};
+
+export type EngineOptions = {
+	config: SignalConfig;
+	/** Break diversity down by this metadata field (dotted path). */
+	by?: string;
+};
+
+/** Per-sample signals are timed on one sample in this many (timing each call would cost more than some signals). */
+const timingStride = 16;
+const maxGroups = 1000;
+export const otherGroup = '(other values)';
+export const missingGroup = '(none)';
+
+export class SignalEngine {
+	count = 0;
+	private mask = new Uint16Array(1024);
+	private firstOf = new Int32Array(1024);
+	private lengths = new Float64Array(1024);
+	private groupOf: Int32Array | undefined;
+	private readonly contents = new ContentTable();
+	private readonly near: NearDuplicateFinder;
+	private readonly detectors: Array<{bit: number; index: number; detect: SampleDetector}>;
+	private readonly timings = new Float64Array(SIGNALS.length);
+	private readonly diversity = new DiversityAccumulator({openings: true});
+	private readonly groupNames: string[] = [];
+	private readonly groupIndex = new Map<string, number>();
+	private readonly groupDiversity: DiversityAccumulator[] = [];
+	private readonly enabled: (name: SignalName) => boolean;
+	private readonly path: string[] | undefined;
+
+	constructor(private readonly options: EngineOptions) {
+		const {config} = options;
+		const disabled = new Set(config.disabled);
+		this.enabled = name => !disabled.has(name);
+		this.detectors = sampleSignals.filter(signal => this.enabled(signal.name)).map(signal => ({bit: signalBit[signal.name], index: SIGNALS.indexOf(signal.name), detect: signal.make(config)}));
+		this.near = new NearDuplicateFinder(config.nearDuplicate.threshold, config.nearDuplicate.shingleWords);
+		if (options.by !== undefined) {
+			this.path = options.by.split('.');
+			this.groupOf = new Int32Array(1024);
+		}
+	}
+
+	/** The next sample in file order: its parsed value, or undefined when the entry is malformed. */
+	add(value: unknown) {
+		const index = this.count++;
+		if (index === this.mask.length) this.grow();
+		this.firstOf[index] = index;
+		if (this.groupOf) this.groupOf[index] = this.groupFor(value);
+		if (value === undefined) return;
+		const timed = index % timingStride === 0;
+		const text = sampleText(value);
+		let mask = 0;
+		for (const detector of this.detectors) {
+			const started = timed ? performance.now() : 0;
+			if (detector.detect(text) !== undefined) mask |= detector.bit;
+			if (timed) this.timings[detector.index] += (performance.now() - started) * timingStride;
+		}
+
+		let length = 0;
+		for (const response of text.responses) length += response.length;
+		this.lengths[index] = length;
+		this.mask[index] = mask;
+
+		let started = timed ? performance.now() : 0;
+		const first = this.contents.firstOf(duplicateKeyText(text), index);
+		this.firstOf[index] = first;
+		if (timed) {
+			const now = performance.now();
+			this.timings[0] += (now - started) * timingStride;
+			started = now;
+		}
+
+		if (first === index && this.enabled('near-duplicate')) {
+			this.near.add(index, shingleSource(text));
+			if (timed) this.timings[1] += (performance.now() - started) * timingStride;
+		}
+
+		const group = this.groupOf ? this.groupDiversity[this.groupOf[index]] : undefined;
+		for (const response of text.responses) {
+			const words = text.words(response);
+			this.diversity.add(words);
+			group?.add(words);
+		}
+	}
+
+	/** Clusters, outliers and counts; `read` gives a sample's parsed value again (for exact Jaccard). */
+	finish(read: (index: number) => unknown): SignalTableData {
+		const {count, mask, firstOf} = this;
+		const duplicate = this.duplicateClusters();
+		if (this.enabled('duplicate')) {
+			for (let index = 0; index < count; index++) if (firstOf[index] !== index) mask[index] |= signalBit.duplicate;
+		}
+
+		let started = performance.now();
+		const {shingleWords: size} = this.options.config.nearDuplicate;
+		const sets = this.near.cluster(count, index => {
+			const value = read(index);
+			return value === undefined ? new Uint32Array(0) : shingleHashes(shingleSource(sampleText(value)), size);
+		});
+		const nearDuplicate = this.nearClusters(sets);
+		if (this.enabled('near-duplicate')) {
+			for (let index = 0; index < count; index++) if (nearDuplicate.position[index] > 1) mask[index] |= signalBit['near-duplicate'];
+		}
+
+		this.timings[1] += performance.now() - started;
+		started = performance.now();
+		const lengths = this.lengths.slice(0, count);
+		const stats = lengthStats(lengths, count);
+		const {zScore, minSamples} = this.options.config.lengthOutlier;
+		if (this.enabled('length-outlier') && stats.samples >= minSamples) {
+			for (let index = 0; index < count; index++) {
+				if (lengths[index] > 0 && Math.abs(robustZ(lengths[index], stats)) > zScore) mask[index] |= signalBit['length-outlier'];
+			}
+		}
+
+		this.timings[SIGNALS.indexOf('length-outlier')] += performance.now() - started;
+		const counts = SIGNALS.map(() => 0);
+		const finalMask = mask.slice(0, count);
+		for (let index = 0; index < count; index++) {
+			const bits = finalMask[index];
+			if (bits === 0) continue;
+			for (let bit = 0; bit < SIGNALS.length; bit++) if (bits & (1 << bit)) counts[bit]++;
+		}
+
+		const groups: GroupData | undefined = this.groupOf ? {
+			field: this.options.by!,
+			names: this.groupNames,
+			of: this.groupOf.slice(0, count),
+			diversity: [],
+		} : undefined;
+		const figures = clusterFigures(count, duplicate, nearDuplicate, groups?.of, groups?.names.length ?? 1);
+		if (groups) groups.diversity = this.groupDiversity.map((accumulator, group) => accumulator.figures(figures[group]));
+
+		return {
+			count,
+			mask: finalMask,
+			duplicate,
+			nearDuplicate,
+			lengths,
+			lengthStats: stats,
+			counts,
+			diversity: this.diversity.figures(clusterFigures(count, duplicate, nearDuplicate, undefined, 1)[0]),
+			groups,
+			timings: [...this.timings],
+			candidatePairs: this.near.candidatePairs,
+			checkedPairs: this.near.checkedPairs,
+		};
+	}
+
+	private duplicateClusters(): ClusterData {
+		const {count, firstOf} = this;
+		const members = new Int32Array(count);
+		for (let index = 0; index < count; index++) members[firstOf[index]]++;
+		return clustersOf(count, index => (members[firstOf[index]] > 1 ? firstOf[index] : -1));
+	}
+
+	private nearClusters(sets: {find(index: number): number}): ClusterData {
+		const {count, firstOf} = this;
+		// A component is a near-duplicate cluster when it joins two or more different contents.
+		const contents = new Int32Array(count);
+		for (let index = 0; index < count; index++) if (firstOf[index] === index && this.near.hasShingles(index)) contents[sets.find(index)]++;
+		return clustersOf(count, index => {
+			const first = firstOf[index];
+			if (!this.near.hasShingles(first)) return -1;
+			const root = sets.find(first);
+			return contents[root] > 1 ? root : -1;
+		});
+	}
+
+	private groupFor(value: unknown): number {
+		let name: string;
+		let current = value;
+		for (const key of this.path!) current = typeof current === 'object' && current !== null && !Array.isArray(current) && Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
+		if (current === undefined || current === null) name = missingGroup;
+		else if (typeof current === 'string') name = current;
+		else name = JSON.stringify(current).slice(0, 200);
+		let group = this.groupIndex.get(name);
+		if (group === undefined) {
+			if (this.groupNames.length >= maxGroups) {
+				group = this.groupIndex.get(otherGroup);
+				if (group !== undefined) return group;
+				name = otherGroup;
+			}
+
+			group = this.groupNames.length;
+			this.groupNames.push(name);
+			this.groupIndex.set(name, group);
+			this.groupDiversity.push(new DiversityAccumulator({openings: false, precision: 10, exactLimit: 1 << 14}));
+		}
+
+		return group;
+	}
+
+	private grow() {
+		const size = this.mask.length * 2;
+		const grown = <T extends Uint16Array | Int32Array | Float64Array>(array: T, make: (length: number) => T) => {
+			const bigger = make(size);
+			bigger.set(array);
+			return bigger;
+		};
+
+		this.mask = grown(this.mask, length => new Uint16Array(length));
+		this.firstOf = grown(this.firstOf, length => new Int32Array(length));
+		this.lengths = grown(this.lengths, length => new Float64Array(length));
+		if (this.groupOf) this.groupOf = grown(this.groupOf, length => new Int32Array(length));
+	}
+}
+
+/** Numbers clusters by their first member's position in the file; `keyOf` gives a sample's cluster key or -1. */
+function clustersOf(count: number, keyOf: (index: number) => number): ClusterData {
+	const of = new Int32Array(count).fill(-1);
+	const position = new Int32Array(count);
+	const numberOfKey = new Map<number, number>();
+	const sizes: number[] = [];
+	const first: number[] = [];
+	for (let index = 0; index < count; index++) {
+		const key = keyOf(index);
+		if (key === -1) continue;
+		let cluster = numberOfKey.get(key);
+		if (cluster === undefined) {
+			cluster = sizes.length;
+			numberOfKey.set(key, cluster);
+			sizes.push(0);
+			first.push(index);
+		}
+
+		of[index] = cluster;
+		position[index] = ++sizes[cluster];
+	}
+
+	return {of, position, sizes: Int32Array.from(sizes), first: Int32Array.from(first)};
+}
+
+type ClusterFigures = {duplicateShare: number; nearDuplicateShare: number; duplicateClusters: number; nearDuplicateClusters: number};
+
+/** Share of samples in clusters and clusters met, for the whole file or per group, in one pass. */
+function clusterFigures(count: number, duplicate: ClusterData, nearDuplicate: ClusterData, groupOf: Int32Array | undefined, groups: number): ClusterFigures[] {
+	const samples = new Float64Array(groups);
+	const inDuplicates = new Float64Array(groups);
+	const inNear = new Float64Array(groups);
+	const duplicateClusters = Array.from({length: groups}, () => new Set<number>());
+	const nearClusters = Array.from({length: groups}, () => new Set<number>());
+	for (let index = 0; index < count; index++) {
+		const group = groupOf ? groupOf[index] : 0;
+		samples[group]++;
+		if (duplicate.of[index] !== -1) {
+			inDuplicates[group]++;
+			duplicateClusters[group].add(duplicate.of[index]);
+		}
+
+		if (nearDuplicate.of[index] !== -1) {
+			inNear[group]++;
+			nearClusters[group].add(nearDuplicate.of[index]);
+		}
+	}
+
+	return Array.from({length: groups}, (_, group) => ({
+		duplicateShare: samples[group] === 0 ? 0 : inDuplicates[group] / samples[group],
+		nearDuplicateShare: samples[group] === 0 ? 0 : inNear[group] / samples[group],
+		duplicateClusters: duplicateClusters[group].size,
+		nearDuplicateClusters: nearClusters[group].size,
+	}));
+}

@@ -1,0 +1,164 @@
+import {bandKey, estimatedJaccard, jaccard, lshParameters, shingleHashes, signature} from './minhash.js';
+import type {SampleText} from './types.js';
+import {UnionFind} from './union-find.js';
+
+/*
+near-duplicate: word 5-gram shingle Jaccard similarity ≥ 0.8 with another sample whose normalised
+content differs (identical content is `duplicate`). Candidates come from MinHash LSH (see
+minhash.ts): 12 bands of 5 rows for 0.8. A candidate pair is first estimated from the two
+128-byte signatures kept in memory (dropped below threshold − 0.1: a pair truly at 0.8 passes
+with p ≈ 0.998, one at 0.6 with p ≈ 0.01), then checked by exact Jaccard of the two shingle sets,
+re-read from the file. Near-duplicates form clusters: the connected components of the checked pairs.
+
+Which text: every content block but the system prompt and the tools list, which many samples share
+by design (a long shared system prompt would make every pair of short chats look alike).
+Short texts: a sample with fewer words than a shingle (5) has no shingles, and is never a
+near-duplicate: with so few words a one-word change is a different text, and identical ones are
+already duplicates.
+*/
+
+/** The words' hashes of the text near-duplicates are judged on. */
+export function shingleSource(text: SampleText): Uint32Array {
+	const parts: Uint32Array[] = [];
+	let length = 0;
+	for (const block of text.blocks) {
+		if (block.tone === 'system') continue;
+		const hashes = text.wordHashes(block.text);
+		parts.push(hashes);
+		length += hashes.length;
+	}
+
+	if (parts.length === 1) return parts[0];
+	const joined = new Uint32Array(length);
+	let at = 0;
+	for (const part of parts) {
+		joined.set(part, at);
+		at += part.length;
+	}
+
+	return joined;
+}
+
+/** Signature bytes kept per sample. */
+export const signatureBins = 128;
+/** How many earlier members of a bucket each sample is compared with. */
+const checksPerBucket = 3;
+/** Estimates this far below the threshold are still checked exactly. */
+const estimateMargin = 0.1;
+const cacheSize = 4096;
+
+export class NearDuplicateFinder {
+	readonly bands: number;
+	readonly rows: number;
+	private signatures: Uint8Array;
+	private has: Uint8Array;
+	checkedPairs = 0;
+	candidatePairs = 0;
+
+	constructor(readonly threshold: number, readonly shingleSize: number, capacity = 1024) {
+		({bands: this.bands, rows: this.rows} = lshParameters(threshold));
+		this.signatures = new Uint8Array(capacity * signatureBins);
+		this.has = new Uint8Array(capacity);
+	}
+
+	/** Records sample `index`'s signature (a sample left out, a duplicate or a short text, has none). */
+	add(index: number, wordHashes: Uint32Array) {
+		if (index >= this.has.length) this.grow(index + 1);
+		const shingles = shingleHashes(wordHashes, this.shingleSize);
+		if (shingles.length === 0) return;
+		signature(shingles, signatureBins, this.signatures, index * signatureBins);
+		this.has[index] = 1;
+	}
+
+	hasShingles(index: number): boolean {
+		return this.has[index] === 1;
+	}
+
+	/**
+	 * Joins the samples whose shingle sets are at least `threshold` alike; `shinglesOf` gives a
+	 * sample's sorted shingle hashes (re-read from the file).
+	 */
+	cluster(count: number, shinglesOf: (index: number) => Uint32Array): UnionFind {
+		const pairs = this.candidates(count);
+		const sets = new UnionFind(count);
+		const cache = new Map<number, Uint32Array>();
+		const shingles = (index: number) => {
+			let found = cache.get(index);
+			if (found) {
+				cache.delete(index);
+			} else {
+				found = shinglesOf(index);
+				if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+			}
+
+			cache.set(index, found);
+			return found;
+		};
+
+		for (const pair of pairs) {
+			const first = Math.floor(pair / 4_294_967_296);
+			const second = pair % 4_294_967_296;
+			if (sets.find(first) === sets.find(second)) continue;
+			this.checkedPairs++;
+			if (jaccard(shingles(first), shingles(second)) >= this.threshold) sets.union(first, second);
+		}
+
+		return sets;
+	}
+
+	/** Candidate pairs whose estimate passes, as later × 2^32 + earlier, sorted, each once. */
+	private candidates(count: number): Float64Array {
+		const {signatures, has, bands, rows} = this;
+		let withSignatures = 0;
+		for (let index = 0; index < count; index++) withSignatures += has[index];
+		let capacity = 1024;
+		while (capacity < withSignatures * 2) capacity *= 2;
+		const mask = capacity - 1;
+		const bucketKeys = new Uint32Array(capacity);
+		const bucketLast = new Int32Array(capacity);
+		const previous = new Int32Array(count);
+		const floor = this.threshold - estimateMargin;
+		let pairs = new Float64Array(1024);
+		let pairCount = 0;
+		for (let band = 0; band < bands; band++) {
+			bucketLast.fill(-1);
+			for (let index = 0; index < count; index++) {
+				if (!has[index]) continue;
+				const key = bandKey(signatures, index * signatureBins, band, rows);
+				let slot = key & mask;
+				while (bucketLast[slot] !== -1 && bucketKeys[slot] !== key) slot = (slot + 1) & mask;
+				let other = bucketLast[slot];
+				bucketKeys[slot] = key;
+				bucketLast[slot] = index;
+				previous[index] = other;
+				for (let checks = 0; checks < checksPerBucket && other !== -1; checks++, other = previous[other]) {
+					this.candidatePairs++;
+					if (estimatedJaccard(signatures, index * signatureBins, other * signatureBins, signatureBins) < floor) continue;
+					if (pairCount === pairs.length) {
+						const bigger = new Float64Array(pairs.length * 2);
+						bigger.set(pairs);
+						pairs = bigger;
+					}
+
+					pairs[pairCount++] = (index * 4_294_967_296) + other;
+				}
+			}
+		}
+
+		const sorted = pairs.subarray(0, pairCount).sort();
+		let distinct = 0;
+		for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+		return sorted.subarray(0, distinct);
+	}
+
+	private grow(needed: number) {
+		let capacity = this.has.length;
+		while (capacity < needed) capacity *= 2;
+		const signatures = new Uint8Array(capacity * signatureBins);
+		signatures.set(this.signatures);
+		const has = new Uint8Array(capacity);
+		has.set(this.has);
+		this.signatures = signatures;
+		this.has = has;
+	}
+}

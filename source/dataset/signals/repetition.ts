@@ -1,0 +1,206 @@
+import type {SignalConfig} from './config.js';
+import {percent, quote, type SampleSignal} from './detector.js';
+import {mix32} from './text.js';
+
+/*
+Degenerate loops, by the Gopher / MassiveText repetition rules (Rae et al. 2021, table A1; as
+datatrove's GopherRepetitionFilter computes them) over each response:
+- duplicate lines / paragraphs: share of lines (paragraphs) that repeat an earlier one, and share of
+  the characters in them;
+- top 2-, 3-, 4-gram: share of the characters in the most frequent word n-gram (only when it occurs
+  more than once, and only in responses of `minWordsForTopNgrams` words or more: in a 30-word answer
+  one phrase said twice already passes Gopher's thresholds, which were set for web pages);
+- duplicate 5- … 10-gram: share of the characters in word n-grams seen earlier in the response.
+Lines with no letter or digit (a closing brace, a Markdown rule) are not counted as lines. The n-gram
+rules apply to responses of at least `minWords` words.
+*/
+
+type Finding = {ratio: number; threshold: number; reason: string};
+
+/** Reused open-addressing table of 32-bit keys with counts, cleared by bumping a generation. */
+class CountTable {
+	private keys = new Uint32Array(1024);
+	private counts = new Int32Array(1024);
+	private stamps = new Int32Array(1024);
+	private generation = 0;
+	private mask = 1023;
+
+	reset(expected: number) {
+		if (expected * 2 > this.keys.length) {
+			let size = this.keys.length;
+			while (size < expected * 2) size *= 2;
+			this.keys = new Uint32Array(size);
+			this.counts = new Int32Array(size);
+			this.stamps = new Int32Array(size);
+			this.mask = size - 1;
+			this.generation = 0;
+		}
+
+		this.generation++;
+	}
+
+	/** Adds one to the key's count and returns the new count. */
+	add(key: number): number {
+		let slot = key & this.mask;
+		for (;;) {
+			if (this.stamps[slot] !== this.generation) {
+				this.stamps[slot] = this.generation;
+				this.keys[slot] = key;
+				this.counts[slot] = 1;
+				return 1;
+			}
+
+			if (this.keys[slot] === key) return ++this.counts[slot];
+			slot = (slot + 1) & this.mask;
+		}
+	}
+}
+
+const table = new CountTable();
+let lengths = new Int32Array(1024);
+let ngrams = new Uint32Array(1024);
+let covered = new Uint8Array(1024);
+
+function ensure(count: number) {
+	if (lengths.length >= count) return;
+	const size = Math.max(count, lengths.length * 2);
+	lengths = new Int32Array(size);
+	ngrams = new Uint32Array(size);
+	covered = new Uint8Array(size);
+}
+
+function hasText(line: string): boolean {
+	return /[\p{L}\p{N}]/u.test(line);
+}
+
+function duplicates(parts: string[]): {count: number; chars: number} {
+	const seen = new Set<string>();
+	let count = 0;
+	let chars = 0;
+	for (const part of parts) {
+		if (seen.has(part)) {
+			count++;
+			chars += part.length;
+		} else {
+			seen.add(part);
+		}
+	}
+
+	return {count, chars};
+}
+
+/** The rule this response breaks by the widest margin, or undefined. */
+export function repetitionFinding(response: string, words: readonly string[], wordHashes: Uint32Array, config: SignalConfig['repetition']): Finding | undefined {
+	const total = response.length;
+	if (total === 0) return undefined;
+	const findings: Finding[] = [];
+	const lines = response.split(/\n+/).map(line => line.trim()).filter(line => hasText(line));
+	if (lines.length > 1) {
+		const {count, chars} = duplicates(lines);
+		if (count > 0) {
+			findings.push({ratio: count / lines.length, threshold: config.duplicateLineFraction, reason: `${percent(count / lines.length)} of the response's lines repeat an earlier line`});
+			findings.push({ratio: chars / total, threshold: config.duplicateLineCharFraction, reason: `${percent(chars / total)} of the response is repeated lines`});
+		}
+	}
+
+	const paragraphs = response.trim().split(/\n{2,}/).map(paragraph => paragraph.trim()).filter(paragraph => hasText(paragraph));
+	if (paragraphs.length > 1) {
+		const {count, chars} = duplicates(paragraphs);
+		if (count > 0) {
+			findings.push({ratio: count / paragraphs.length, threshold: config.duplicateParagraphFraction, reason: `${percent(count / paragraphs.length)} of the response's paragraphs repeat an earlier one`});
+			findings.push({ratio: chars / total, threshold: config.duplicateParagraphCharFraction, reason: `${percent(chars / total)} of the response is repeated paragraphs`});
+		}
+	}
+
+	const n = words.length;
+	if (n >= config.minWords && n >= 2) findings.push(...ngramFindings(words, wordHashes, total, config));
+	let worst: Finding | undefined;
+	for (const finding of findings) {
+		if (finding.ratio > finding.threshold && (!worst || finding.ratio / finding.threshold > worst.ratio / worst.threshold)) worst = finding;
+	}
+
+	return worst;
+}
+
+function ngramFindings(words: readonly string[], wordHashes: Uint32Array, total: number, config: SignalConfig['repetition']): Finding[] {
+	const n = words.length;
+	ensure(n);
+	const hashes = wordHashes;
+	for (let i = 0; i < n; i++) lengths[i] = words[i].length;
+
+	// Cheap bound first: n-gram rules can only fire where repeated bigrams cover enough of the text.
+	table.reset(n);
+	covered.fill(0, 0, n);
+	for (let i = 0; i + 1 < n; i++) {
+		ngrams[i] = mix32(Math.imul(hashes[i], 0x9E_37_79_B1) ^ hashes[i + 1]);
+		if (table.add(ngrams[i]) > 1) covered[i] = covered[i + 1] = 1;
+	}
+
+	let coveredChars = 0;
+	for (let i = 0; i < n; i++) if (covered[i]) coveredChars += lengths[i] + 1;
+	const [top2, top3, top4] = config.topNgramCharFraction;
+	const smallest = Math.min(top2 / 2, top3 / 2, top4 / 2, ...config.duplicateNgramCharFraction);
+	if (coveredChars / total < smallest) return [];
+
+	const findings: Finding[] = [];
+	// ngrams[i] holds the hash of the (size)-gram starting at word i.
+	for (let size = 2; size <= 10 && size <= n; size++) {
+		if (size > 2) {
+			for (let i = 0; i + size <= n; i++) ngrams[i] = mix32(Math.imul(ngrams[i], 0x9E_37_79_B1) ^ hashes[i + size - 1]);
+		}
+
+		const count = n - size + 1;
+		if (size <= 4 && n < config.minWordsForTopNgrams) continue;
+		if (size <= 4) {
+			table.reset(count);
+			let best = 0;
+			let bestAt = 0;
+			for (let i = 0; i < count; i++) {
+				const seen = table.add(ngrams[i]);
+				if (seen > best) {
+					best = seen;
+					bestAt = i;
+				}
+			}
+
+			if (best > 1) {
+				let chars = size - 1;
+				for (let k = 0; k < size; k++) chars += lengths[bestAt + k];
+				const ratio = (best * chars) / total;
+				const gram = words.slice(bestAt, bestAt + size).join(' ');
+				findings.push({ratio, threshold: config.topNgramCharFraction[size - 2], reason: `${quote(gram)} makes up ${percent(Math.min(1, ratio))} of the response (${best} times)`});
+			}
+		} else {
+			// datatrove's find_all_duplicate: an n-gram seen before counts its characters and is skipped whole.
+			table.reset(count);
+			let chars = 0;
+			let i = 0;
+			while (i < count) {
+				if (table.add(ngrams[i]) > 1) {
+					for (let k = 0; k < size; k++) chars += lengths[i + k];
+					i += size;
+				} else {
+					i++;
+				}
+			}
+
+			if (chars > 0) findings.push({ratio: chars / total, threshold: config.duplicateNgramCharFraction[size - 5], reason: `${percent(chars / total)} of the response is repeated ${size}-word runs`});
+		}
+	}
+
+	return findings;
+}
+
+export const repetition: SampleSignal = {
+	name: 'repetition',
+	make(config) {
+		return text => {
+			for (const response of text.responses) {
+				const finding = repetitionFinding(response, text.words(response), text.wordHashes(response), config.repetition);
+				if (finding) return `repetition: ${finding.reason}`;
+			}
+
+			return undefined;
+		};
+	},
+};

@@ -1,0 +1,84 @@
+import {renderSample, type Tone} from '../formats.js';
+import {hashA, normaliseForPhrases, wordsOf} from './text.js';
+import type {SampleText, TextBlock} from './types.js';
+
+/** Tones of the blocks a model wrote. */
+const responseTones: ReadonlySet<Tone> = new Set(['assistant', 'completion', 'chosen', 'rejected']);
+
+export function isResponseTone(tone: Tone): boolean {
+	return responseTones.has(tone);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** finish_reason "length" at the top level or in a choices[] item; Anthropic's stop_reason "max_tokens". */
+function stoppedAtLength(sample: unknown): boolean {
+	if (!isObject(sample)) return false;
+	if (sample['finish_reason'] === 'length' || sample['stop_reason'] === 'max_tokens') return true;
+	const choices = sample['choices'];
+	return Array.isArray(choices) && choices.some(choice => isObject(choice) && choice['finish_reason'] === 'length');
+}
+
+/**
+ * What the signals read of a parsed sample: its content as the review screen renders it (turns,
+ * prompt/response, chosen/rejected), metadata left out. A sample that is not a recognised shape is
+ * read as its JSON text, with no responses. The tools list is shown but is not content.
+ */
+export function sampleText(value: unknown): SampleText {
+	const rendered = renderSample(value);
+	const blocks: TextBlock[] = [];
+	const responses: string[] = [];
+	for (const block of rendered.blocks) {
+		if (block.tone === 'tool' && block.label.startsWith('tools (')) continue;
+		blocks.push({text: block.text, tone: block.tone, label: block.label});
+		// A tool call's arguments are JSON the model wrote for a program, not an answer.
+		if (isResponseTone(block.tone) && !block.label.includes(' → ')) responses.push(block.text);
+	}
+
+	return {blocks, responses, stoppedAtLength: stoppedAtLength(value), ...memos()};
+}
+
+/** Per-sample caches: several signals read the same response's words and normalised text. */
+function memos(): Pick<SampleText, 'words' | 'wordHashes' | 'phrases'> {
+	let words: Map<string, string[]> | undefined;
+	let hashes: Map<string, Uint32Array> | undefined;
+	let phrases: Map<string, string> | undefined;
+	const wordsOfText = (text: string) => {
+		words ??= new Map();
+		let found = words.get(text);
+		if (!found) {
+			found = wordsOf(text);
+			words.set(text, found);
+		}
+
+		return found;
+	};
+
+	return {
+		words: wordsOfText,
+		wordHashes(text) {
+			hashes ??= new Map();
+			let found = hashes.get(text);
+			if (!found) {
+				const list = wordsOfText(text);
+				found = new Uint32Array(list.length);
+				for (let i = 0; i < list.length; i++) found[i] = hashA(list[i]);
+				hashes.set(text, found);
+			}
+
+			return found;
+		},
+		phrases(text) {
+			phrases ??= new Map();
+			let found = phrases.get(text);
+			if (found === undefined) {
+				found = normaliseForPhrases(text);
+				phrases.set(text, found);
+			}
+
+			return found;
+		},
+	};
+}

@@ -1,0 +1,30 @@
+import {alternation, quote, type SampleSignal} from './detector.js';
+
+/**
+ * Leaked template or control tokens: the token list anywhere in the content, any `<|name|>` token,
+ * and role prefixes ("Human:", "Assistant:", "### Response:") at the start of a line of a response.
+ */
+export const specialToken: SampleSignal = {
+	name: 'special-token',
+	make(config) {
+		const tokens = alternation(config.specialToken.tokens);
+		const anywhere = new RegExp(`${tokens === '' ? '' : `${tokens}|`}<\\|[A-Za-z_][\\w.-]{0,30}\\|>`);
+		const prefixes = alternation(config.specialToken.rolePrefixes);
+		const rolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:${prefixes})`);
+		return text => {
+			for (const block of text.blocks) {
+				const match = anywhere.exec(block.text);
+				if (match) return `special-token: ${quote(match[0])} in ${block.label}`;
+			}
+
+			if (rolePrefix) {
+				for (const response of text.responses) {
+					const match = rolePrefix.exec(response);
+					if (match) return `special-token: the role prefix ${quote(match[0].trim())} inside a response`;
+				}
+			}
+
+			return undefined;
+		};
+	},
+};

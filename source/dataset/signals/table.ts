@@ -1,0 +1,101 @@
+import type {SignalConfig} from './config.js';
+import type {SampleDetector} from './detector.js';
+import type {ClusterData, SignalTableData} from './engine.js';
+import {lengthReason} from './length-outlier.js';
+import {sampleText} from './sample-text.js';
+import {sampleSignals} from './sample-signals.js';
+import {SIGNALS, signalBit, type ClusterKind, type SignalHit, type SignalName} from './types.js';
+
+export type ClusterPlace = {
+	/** The cluster's number (0-based, in order of its first sample). */
+	id: number;
+	/** Samples in the cluster. */
+	size: number;
+	/** This sample's place in it, 1-based, in file order (1: the representative). */
+	position: number;
+	/** Index of the cluster's first sample. */
+	first: number;
+};
+
+/**
+ * The signals of every sample of a dataset: a bitmask per sample index and the duplicate and
+ * near-duplicate clusters, in typed arrays. Reasons are worked out on demand from the sample.
+ */
+export class SignalTable {
+	private detectors: Map<SignalName, SampleDetector> | undefined;
+
+	constructor(readonly data: SignalTableData, readonly config: SignalConfig, private readonly readSample?: (index: number) => unknown) {}
+
+	get count(): number {
+		return this.data.count;
+	}
+
+	maskOf(index: number): number {
+		return index >= 0 && index < this.data.count ? this.data.mask[index] : 0;
+	}
+
+	has(index: number, name: SignalName): boolean {
+		return (this.maskOf(index) & signalBit[name]) !== 0;
+	}
+
+	signalsOf(index: number): SignalName[] {
+		const mask = this.maskOf(index);
+		return SIGNALS.filter((_, bit) => (mask & (1 << bit)) !== 0);
+	}
+
+	clusterOf(index: number, kind: ClusterKind): ClusterPlace | undefined {
+		const clusters: ClusterData = kind === 'duplicate' ? this.data.duplicate : this.data.nearDuplicate;
+		if (index < 0 || index >= this.data.count) return undefined;
+		const id = clusters.of[index];
+		if (id === -1) return undefined;
+		return {id, size: clusters.sizes[id], position: clusters.position[index], first: clusters.first[id]};
+	}
+
+	/** Samples per signal, in the order of SIGNALS. */
+	countBySignal(): Array<{signal: SignalName; samples: number}> {
+		return SIGNALS.map((signal, bit) => ({signal, samples: this.data.counts[bit]}));
+	}
+
+	/**
+	 * Each signal of the sample with its one-line reason. `value` is the parsed sample (read again
+	 * through the table's reader when not given); the cluster and length signals need only the table.
+	 */
+	reasons(index: number, value?: unknown): SignalHit[] {
+		const hits: SignalHit[] = [];
+		let text: ReturnType<typeof sampleText> | undefined;
+		for (const signal of this.signalsOf(index)) {
+			switch (signal) {
+				case 'duplicate':
+				case 'near-duplicate': {
+					hits.push({signal, reason: this.clusterReason(index, signal)});
+					break;
+				}
+
+				case 'length-outlier': {
+					hits.push({signal, reason: lengthReason(this.data.lengths[index], this.data.lengthStats)});
+					break;
+				}
+
+				default: {
+					const sample = value ?? this.readSample?.(index);
+					text ??= sample === undefined ? undefined : sampleText(sample);
+					const reason = text === undefined ? undefined : this.detector(signal)?.(text);
+					hits.push({signal, reason: reason ?? signal});
+				}
+			}
+		}
+
+		return hits;
+	}
+
+	private clusterReason(index: number, kind: ClusterKind): string {
+		const place = this.clusterOf(index, kind)!;
+		const what = kind === 'duplicate' ? 'same content as' : 'like';
+		return `${kind}: cluster of ${place.size}, this is ${place.position} of ${place.size} (${what} sample ${place.first + 1}, the first)`;
+	}
+
+	private detector(signal: SignalName): SampleDetector | undefined {
+		this.detectors ??= new Map(sampleSignals.map(item => [item.name, item.make(this.config)]));
+		return this.detectors.get(signal);
+	}
+}

@@ -1,0 +1,52 @@
+import type {Tone} from '../formats.js';
+
+/** The signals, in the order they are listed everywhere (bit i of a sample's mask is SIGNALS[i]). */
+export const SIGNALS = [
+	'duplicate',
+	'near-duplicate',
+	'refusal',
+	'model-identity',
+	'repetition',
+	'special-token',
+	'empty',
+	'truncated',
+	'mojibake',
+	'placeholder',
+	'length-outlier',
+] as const;
+
+export type SignalName = (typeof SIGNALS)[number];
+
+/** Signals that group samples into clusters. */
+export type ClusterKind = 'duplicate' | 'near-duplicate';
+
+export const signalBit: Record<SignalName, number> = Object.fromEntries(SIGNALS.map((name, bit) => [name, 1 << bit])) as Record<SignalName, number>;
+
+export function isSignalName(name: string): name is SignalName {
+	return (SIGNALS as readonly string[]).includes(name);
+}
+
+/** One rendered block of a sample as the signals read it. */
+export type TextBlock = {text: string; tone: Tone; label: string};
+
+/**
+ * What the signals read of one sample: its rendered content (not its metadata), split into the
+ * blocks a model wrote (responses) and the rest.
+ */
+export type SampleText = {
+	/** Every content block, in order. */
+	blocks: TextBlock[];
+	/** The blocks a model wrote: assistant turns, completions, chosen and rejected answers. */
+	responses: string[];
+	/** finish_reason "length" (top level or in choices[]) or stop_reason "max_tokens". */
+	stoppedAtLength: boolean;
+	/** The words of one of the blocks' texts (lower case), worked out once per sample. */
+	words(text: string): string[];
+	/** hashA of each of those words. */
+	wordHashes(text: string): Uint32Array;
+	/** normaliseForPhrases of one of the blocks' texts, worked out once per sample. */
+	phrases(text: string): string;
+};
+
+/** A signal found on one sample, with the one-line reason shown to the reviewer. */
+export type SignalHit = {signal: SignalName; reason: string};

@@ -1,0 +1,99 @@
+import {SIGNALS, type DiversityFigures, type SignalName, type SignalTable} from '../dataset/signals/index.js';
+import {statuses, type SampleStatus} from '../store/verdict-policy.js';
+
+/*
+The Signals and Diversity figures of `winnow stats` (and its --json), and their breakdown by a
+metadata field (--by). Plain computation over a SignalTable and each sample's status.
+*/
+
+export type SignalCount = {signal: SignalName; samples: number};
+
+export type DiversityJson = {
+	/** Responses read: assistant turns, completions, chosen and rejected answers. */
+	responses: number;
+	words: number;
+	distinct1: number;
+	distinct2: number;
+	/** True when distinct1/distinct2 are HyperLogLog estimates (past half a million distinct words or pairs). */
+	estimated: boolean;
+	duplicateShare: number;
+	nearDuplicateShare: number;
+	duplicateClusters: number;
+	nearDuplicateClusters: number;
+};
+
+export type SignalStats = {
+	signals: SignalCount[];
+	diversity: DiversityJson & {openings: Array<{opening: string; responses: number}>};
+	by?: {
+		field: string;
+		groups: Array<{value: string; samples: number; status: Record<SampleStatus, number>; signals: SignalCount[]; diversity: DiversityJson}>;
+	};
+};
+
+function round(value: number): number {
+	return Math.round(value * 10_000) / 10_000;
+}
+
+function diversityJson(figures: DiversityFigures): DiversityJson {
+	return {
+		responses: figures.responses,
+		words: figures.words,
+		distinct1: round(figures.distinct1),
+		distinct2: round(figures.distinct2),
+		estimated: !figures.exact,
+		duplicateShare: round(figures.duplicateShare),
+		nearDuplicateShare: round(figures.nearDuplicateShare),
+		duplicateClusters: figures.duplicateClusters,
+		nearDuplicateClusters: figures.nearDuplicateClusters,
+	};
+}
+
+/** Status of each sample, by index, as an index into `statuses`; grows as samples are added. */
+export class StatusColumn {
+	private values = new Uint8Array(1024);
+	count = 0;
+
+	push(status: SampleStatus) {
+		if (this.count === this.values.length) {
+			const bigger = new Uint8Array(this.values.length * 2);
+			bigger.set(this.values);
+			this.values = bigger;
+		}
+
+		this.values[this.count++] = statuses.indexOf(status);
+	}
+
+	at(index: number): SampleStatus {
+		return index < this.count ? statuses[this.values[index]] : 'undecided';
+	}
+}
+
+export function signalStats(table: SignalTable, status?: StatusColumn): SignalStats {
+	const {data} = table;
+	const result: SignalStats = {
+		signals: table.countBySignal(),
+		diversity: {...diversityJson(data.diversity), openings: data.diversity.openings.map(({opening, responses}) => ({opening, responses}))},
+	};
+	if (!data.groups) return result;
+	const {names, of, diversity} = data.groups;
+	const groups = names.map((value, group) => ({
+		value,
+		samples: 0,
+		status: Object.fromEntries(statuses.map(name => [name, 0])) as Record<SampleStatus, number>,
+		signals: SIGNALS.map(signal => ({signal, samples: 0})),
+		diversity: diversityJson(diversity[group]),
+	}));
+	for (let index = 0; index < data.count; index++) {
+		const group = groups[of[index]];
+		group.samples++;
+		group.status[status?.at(index) ?? 'undecided']++;
+		const mask = data.mask[index];
+		if (mask === 0) continue;
+		for (let bit = 0; bit < SIGNALS.length; bit++) if (mask & (1 << bit)) group.signals[bit].samples++;
+	}
+
+	groups.sort((first, second) => second.samples - first.samples || (first.value < second.value ? -1 : 1));
+	result.by = {field: data.groups.field, groups};
+	return result;
+}
