@@ -6,24 +6,38 @@ values, then a HyperLogLog sketch (Flajolet et al. 2007) with 2^precision regist
 import {mix32} from './text.js';
 
 export class DistinctCounter {
-	private exact: Set<number> | undefined = new Set();
+	/** The exact set: open addressing over 32-bit values (0 is kept apart: it marks an empty slot). */
+	private exact: Uint32Array | undefined = new Uint32Array(1024);
+	private size = 0;
+	private hasZero = false;
 	private registers: Uint8Array | undefined;
 
-	constructor(private readonly precision = 14, private readonly exactLimit = 1 << 19) {}
+	constructor(private readonly precision = 14, private readonly exactLimit = 1 << 18) {}
 
 	add(hash: number) {
-		if (this.exact) {
-			this.exact.add(hash);
-			if (this.exact.size > this.exactLimit) {
-				this.registers = new Uint8Array(1 << this.precision);
-				for (const value of this.exact) this.addToSketch(value);
-				this.exact = undefined;
-			}
-
+		const exact = this.exact;
+		if (!exact) {
+			this.addToSketch(hash);
 			return;
 		}
 
-		this.addToSketch(hash);
+		const value = hash >>> 0;
+		if (value === 0) {
+			if (!this.hasZero) this.size++;
+			this.hasZero = true;
+			return;
+		}
+
+		const mask = exact.length - 1;
+		let slot = mix32(value) & mask;
+		while (exact[slot] !== 0) {
+			if (exact[slot] === value) return;
+			slot = (slot + 1) & mask;
+		}
+
+		exact[slot] = value;
+		if (++this.size > this.exactLimit) this.toSketch();
+		else if (this.size * 2 > exact.length) this.grow();
 	}
 
 	/** Whether the count is exact (not an estimate). */
@@ -31,8 +45,29 @@ export class DistinctCounter {
 		return this.exact !== undefined;
 	}
 
+	private grow() {
+		const old = this.exact!;
+		const exact = new Uint32Array(old.length * 2);
+		const mask = exact.length - 1;
+		for (const value of old) {
+			if (value === 0) continue;
+			let slot = mix32(value) & mask;
+			while (exact[slot] !== 0) slot = (slot + 1) & mask;
+			exact[slot] = value;
+		}
+
+		this.exact = exact;
+	}
+
+	private toSketch() {
+		this.registers = new Uint8Array(1 << this.precision);
+		for (const value of this.exact!) if (value !== 0) this.addToSketch(value);
+		if (this.hasZero) this.addToSketch(0);
+		this.exact = undefined;
+	}
+
 	count(): number {
-		if (this.exact) return this.exact.size;
+		if (this.exact) return this.size;
 		const registers = this.registers!;
 		const m = registers.length;
 		let sum = 0;

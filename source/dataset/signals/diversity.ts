@@ -1,5 +1,5 @@
 import {DistinctCounter} from './distinct.js';
-import {hashA, mix32} from './text.js';
+import {mix32, tokenText, type Tokens} from './text.js';
 
 /*
 Diversity of the responses, for model collapse: distinct-1 and distinct-2 (Li et al. 2016: distinct
@@ -47,20 +47,21 @@ export class DiversityAccumulator {
 		this.openings = options.openings ? new Map() : undefined;
 	}
 
-	add(words: readonly string[]) {
+	add(tokens: Tokens) {
 		this.responses++;
+		const {hashes, count} = tokens;
 		let previous = 0;
-		for (let i = 0; i < words.length; i++) {
-			const hash = hashA(words[i]);
+		for (let i = 0; i < count; i++) {
+			const hash = hashes[i];
 			this.unigrams.add(hash);
 			if (i > 0) this.bigrams.add(mix32(Math.imul(previous, 0x9E_37_79_B1) ^ hash));
 			previous = hash;
 		}
 
-		this.words += words.length;
-		this.pairs += Math.max(0, words.length - 1);
-		if (this.openings && words.length > 0) {
-			const opening = words.slice(0, openingWords).join(' ');
+		this.words += count;
+		this.pairs += Math.max(0, count - 1);
+		if (this.openings && count > 0) {
+			const opening = tokenText(tokens, 0, openingWords);
 			this.openings.set(opening, (this.openings.get(opening) ?? 0) + 1);
 			// Bounded memory: openings seen once are dropped now and then (a common opening is seen again soon).
 			if (this.openings.size > openingLimit) {

@@ -1,4 +1,4 @@
-import {hashA, hashB, normaliseForDuplicates} from './text.js';
+import {addNormalisedToHashes, mix32} from './text.js';
 import type {SampleText} from './types.js';
 
 /*
@@ -8,11 +8,18 @@ hashes of the normalised text): for a million samples the chance that two differ
 a key is about 3 in 100 million.
 */
 
-/** The normalised content the duplicate key is made of: each block's role and text. */
-export function duplicateKeyText(text: SampleText): string {
-	let joined = '';
-	for (const block of text.blocks) joined += `\u0001${block.tone}\u0002${block.text}`;
-	return normaliseForDuplicates(joined);
+const state = {a: 0, b: 0};
+
+/** The content key: each block's role and normalised text (normaliseForDuplicates), hashed two ways. */
+export function contentKey(text: SampleText): {a: number; b: number} {
+	state.a = 0x81_1C_9D_C5;
+	state.b = 0x9E_37_79_B9;
+	for (const block of text.blocks) {
+		addNormalisedToHashes(`\u0001${block.tone}\u0002`, state);
+		addNormalisedToHashes(block.text, state);
+	}
+
+	return {a: mix32(state.a), b: mix32(state.b ^ 0x85_EB_CA_6B)};
 }
 
 /** First occurrences by content key: open addressing over typed arrays, no object per sample. */
@@ -22,10 +29,8 @@ export class ContentTable {
 	private index = new Int32Array(1 << 12).fill(-1);
 	private size = 0;
 
-	/** The index of the first sample with this content, after recording `sample` as it if it is the first. */
-	firstOf(text: string, sample: number): number {
-		const a = hashA(text);
-		const b = hashB(text);
+	/** The index of the first sample with this content key, after recording `sample` as it if it is the first. */
+	firstOf({a, b}: {a: number; b: number}, sample: number): number {
 		const mask = this.index.length - 1;
 		let slot = b & mask;
 		while (this.index[slot] !== -1) {

@@ -1,7 +1,7 @@
 import type {SignalConfig} from './config.js';
 import type {SampleDetector} from './detector.js';
 import {DiversityAccumulator, type DiversityFigures} from './diversity.js';
-import {ContentTable, duplicateKeyText} from './duplicate.js';
+import {ContentTable, contentKey} from './duplicate.js';
 import {lengthStats, robustZ, type LengthStats} from './length-outlier.js';
 import {NearDuplicateFinder, shingleSource} from './near-duplicate.js';
 import {shingleHashes} from './minhash.js';
@@ -118,7 +118,7 @@ export class SignalEngine {
 		this.mask[index] = mask;
 
 		let started = timed ? performance.now() : 0;
-		const first = this.contents.firstOf(duplicateKeyText(text), index);
+		const first = this.contents.firstOf(contentKey(text), index);
 		this.firstOf[index] = first;
 		if (timed) {
 			const now = performance.now();
@@ -133,9 +133,9 @@ export class SignalEngine {
 
 		const group = this.groupOf ? this.groupDiversity[this.groupOf[index]] : undefined;
 		for (const response of text.responses) {
-			const words = text.words(response);
-			this.diversity.add(words);
-			group?.add(words);
+			const tokens = text.tokens(response);
+			this.diversity.add(tokens);
+			group?.add(tokens);
 		}
 	}
 

@@ -18,8 +18,8 @@ export function shingleHashes(wordHashes: Uint32Array, size: number): Uint32Arra
 	const shingles = new Uint32Array(count);
 	for (let i = 0; i < count; i++) {
 		let hash = 0x2F_0F_53_A7;
-		for (let k = 0; k < size; k++) hash = mix32(Math.imul(hash, 0x9E_37_79_B1) ^ wordHashes[i + k]);
-		shingles[i] = hash;
+		for (let k = 0; k < size; k++) hash = Math.imul(hash ^ wordHashes[i + k], 0x9E_37_79_B1) + k;
+		shingles[i] = mix32(hash);
 	}
 
 	shingles.sort();
@@ -76,7 +76,8 @@ export function signature(shingles: Uint32Array, bins: number, into: Uint8Array,
 			continue;
 		}
 
-		// Optimal densification: the donor sequence depends only on the bin and the attempt, the same for every sample.
+		// Optimal densification: the donor sequence depends only on the bin and the attempt, the same
+		// for every sample (rotation, the cheaper rule, made 3× the LSH candidates on the bench data).
 		for (let attempt = 1; attempt < 64 * bins; attempt++) {
 			const donor = mix32(Math.imul(bin + 1, 0x9E_37_79_B1) + attempt) % bins;
 			if (filled[donor]) {

@@ -7,7 +7,8 @@ export const refusal: SampleSignal = {
 	make(config) {
 		const phrases = config.refusal.phrases.map(phrase => normaliseForPhrases(phrase));
 		if (phrases.length === 0) return () => undefined;
-		const pattern = new RegExp(alternation(phrases));
+		// A phrase starts at a word's start: "i cannot provide" is not in "the api cannot provide".
+		const pattern = new RegExp(`(?<![\\p{L}\\p{N}'])(?:${alternation(phrases)})`, 'u');
 		return text => {
 			for (const response of text.responses) {
 				const match = pattern.exec(text.phrases(response));

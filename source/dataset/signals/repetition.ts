@@ -1,6 +1,6 @@
 import type {SignalConfig} from './config.js';
 import {percent, quote, type SampleSignal} from './detector.js';
-import {mix32} from './text.js';
+import {mix32, tokenText, type Tokens} from './text.js';
 
 /*
 Degenerate loops, by the Gopher / MassiveText repetition rules (Rae et al. 2021, table A1; as
@@ -57,14 +57,12 @@ class CountTable {
 }
 
 const table = new CountTable();
-let lengths = new Int32Array(1024);
 let ngrams = new Uint32Array(1024);
 let covered = new Uint8Array(1024);
 
 function ensure(count: number) {
-	if (lengths.length >= count) return;
-	const size = Math.max(count, lengths.length * 2);
-	lengths = new Int32Array(size);
+	if (ngrams.length >= count) return;
+	const size = Math.max(count, ngrams.length * 2);
 	ngrams = new Uint32Array(size);
 	covered = new Uint8Array(size);
 }
@@ -90,7 +88,7 @@ function duplicates(parts: string[]): {count: number; chars: number} {
 }
 
 /** The rule this response breaks by the widest margin, or undefined. */
-export function repetitionFinding(response: string, words: readonly string[], wordHashes: Uint32Array, config: SignalConfig['repetition']): Finding | undefined {
+export function repetitionFinding(response: string, tokens: Tokens, config: SignalConfig['repetition']): Finding | undefined {
 	const total = response.length;
 	if (total === 0) return undefined;
 	const findings: Finding[] = [];
@@ -112,8 +110,8 @@ export function repetitionFinding(response: string, words: readonly string[], wo
 		}
 	}
 
-	const n = words.length;
-	if (n >= config.minWords && n >= 2) findings.push(...ngramFindings(words, wordHashes, total, config));
+	const n = tokens.count;
+	if (n >= config.minWords && n >= 2) findings.push(...ngramFindings(tokens, total, config));
 	let worst: Finding | undefined;
 	for (const finding of findings) {
 		if (finding.ratio > finding.threshold && (!worst || finding.ratio / finding.threshold > worst.ratio / worst.threshold)) worst = finding;
@@ -122,11 +120,10 @@ export function repetitionFinding(response: string, words: readonly string[], wo
 	return worst;
 }
 
-function ngramFindings(words: readonly string[], wordHashes: Uint32Array, total: number, config: SignalConfig['repetition']): Finding[] {
-	const n = words.length;
+function ngramFindings(tokens: Tokens, total: number, config: SignalConfig['repetition']): Finding[] {
+	const n = tokens.count;
 	ensure(n);
-	const hashes = wordHashes;
-	for (let i = 0; i < n; i++) lengths[i] = words[i].length;
+	const {hashes, lengths} = tokens;
 
 	// Cheap bound first: n-gram rules can only fire where repeated bigrams cover enough of the text.
 	table.reset(n);
@@ -167,7 +164,7 @@ function ngramFindings(words: readonly string[], wordHashes: Uint32Array, total:
 				let chars = size - 1;
 				for (let k = 0; k < size; k++) chars += lengths[bestAt + k];
 				const ratio = (best * chars) / total;
-				const gram = words.slice(bestAt, bestAt + size).join(' ');
+				const gram = tokenText(tokens, bestAt, bestAt + size);
 				findings.push({ratio, threshold: config.topNgramCharFraction[size - 2], reason: `${quote(gram)} makes up ${percent(Math.min(1, ratio))} of the response (${best} times)`});
 			}
 		} else {
@@ -196,7 +193,7 @@ export const repetition: SampleSignal = {
 	make(config) {
 		return text => {
 			for (const response of text.responses) {
-				const finding = repetitionFinding(response, text.words(response), text.wordHashes(response), config.repetition);
+				const finding = repetitionFinding(response, text.tokens(response), config.repetition);
 				if (finding) return `repetition: ${finding.reason}`;
 			}
 

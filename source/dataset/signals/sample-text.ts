@@ -1,5 +1,5 @@
 import {renderSample, type Tone} from '../formats.js';
-import {hashA, normaliseForPhrases, wordsOf} from './text.js';
+import {normaliseForPhrases, tokenize, type Tokens} from './text.js';
 import type {SampleText, TextBlock} from './types.js';
 
 /** Tones of the blocks a model wrote. */
@@ -41,31 +41,16 @@ export function sampleText(value: unknown): SampleText {
 }
 
 /** Per-sample caches: several signals read the same response's words and normalised text. */
-function memos(): Pick<SampleText, 'words' | 'wordHashes' | 'phrases'> {
-	let words: Map<string, string[]> | undefined;
-	let hashes: Map<string, Uint32Array> | undefined;
+function memos(): Pick<SampleText, 'tokens' | 'phrases'> {
+	let tokens: Map<string, Tokens> | undefined;
 	let phrases: Map<string, string> | undefined;
-	const wordsOfText = (text: string) => {
-		words ??= new Map();
-		let found = words.get(text);
-		if (!found) {
-			found = wordsOf(text);
-			words.set(text, found);
-		}
-
-		return found;
-	};
-
 	return {
-		words: wordsOfText,
-		wordHashes(text) {
-			hashes ??= new Map();
-			let found = hashes.get(text);
+		tokens(text) {
+			tokens ??= new Map();
+			let found = tokens.get(text);
 			if (!found) {
-				const list = wordsOfText(text);
-				found = new Uint32Array(list.length);
-				for (let i = 0; i < list.length; i++) found[i] = hashA(list[i]);
-				hashes.set(text, found);
+				found = tokenize(text);
+				tokens.set(text, found);
 			}
 
 			return found;

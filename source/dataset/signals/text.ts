@@ -14,6 +14,45 @@ export function normaliseForDuplicates(text: string): string {
 	return composed.toLowerCase().replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, ' ').trim();
 }
 
+const blank = /[\s\u200B-\u200D\u2060\uFEFF]/;
+
+/** Whether a code unit is white space for duplicates (as normaliseForDuplicates collapses it). */
+function isBlankCode(code: number): boolean {
+	if (code < 128) return code === 32 || (code >= 9 && code <= 13);
+	return blank.test(String.fromCharCode(code));
+}
+
+/**
+ * Two hashes of normaliseForDuplicates(text), fed into a running pair: the same result as hashing
+ * the normalised string, without making it.
+ */
+export function addNormalisedToHashes(text: string, state: {a: number; b: number}) {
+	const composed = (asciiOnly.test(text) ? text : text.normalize('NFKC')).toLowerCase();
+	let {a, b} = state;
+	let pendingSpace = false;
+	let started = false;
+	for (let i = 0; i < composed.length; i++) {
+		const code = composed.charCodeAt(i);
+		if (isBlankCode(code)) {
+			pendingSpace = started;
+			continue;
+		}
+
+		if (pendingSpace) {
+			a = Math.imul(a ^ 32, 0x01_00_01_93);
+			b = Math.imul(b ^ 32, 0x5B_D1_E9_95) + 0x27_D4_EB_2F;
+			pendingSpace = false;
+		}
+
+		started = true;
+		a = Math.imul(a ^ code, 0x01_00_01_93);
+		b = Math.imul(b ^ code, 0x5B_D1_E9_95) + 0x27_D4_EB_2F;
+	}
+
+	state.a = a;
+	state.b = b;
+}
+
 /** FNV-1a over UTF-16 code units. */
 export function hashA(text: string, seed = 0x81_1C_9D_C5): number {
 	let hash = seed;
@@ -54,11 +93,95 @@ export function mix32(value: number): number {
 	return hash >>> 0;
 }
 
-/** Words: runs of letters, digits, marks and inner apostrophes or hyphens; lower case. */
+/** Words: runs of letters, digits and marks, with inner apostrophes or hyphens; lower case. */
 const wordPattern = /[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*/gu;
 
 export function wordsOf(text: string): string[] {
 	return text.toLowerCase().match(wordPattern) ?? [];
+}
+
+/** A text's words (as wordsOf finds them) without a string per word: hashA of each, where it starts and its length. */
+export type Tokens = {count: number; hashes: Uint32Array; starts: Uint32Array; lengths: Uint32Array; text: string};
+
+/** 0: not looked up yet, 1: a word character (letter, digit, mark), 2: not. */
+const wordCharacter = new Uint8Array(65_536);
+const wordCharacterTest = /[\p{L}\p{N}\p{M}]/u;
+
+function isWordCode(code: number): boolean {
+	if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
+	let known = wordCharacter[code];
+	if (known === 0) {
+		// Surrogates (emoji and other astral characters) are not word characters here.
+		known = code >= 0xD8_00 && code <= 0xDF_FF ? 2 : wordCharacterTest.test(String.fromCharCode(code)) ? 1 : 2;
+		wordCharacter[code] = known;
+	}
+
+	return known === 1;
+}
+
+let scratchStarts = new Uint32Array(1024);
+let scratchLengths = new Uint32Array(1024);
+let scratchHashes = new Uint32Array(1024);
+
+/** The words of `text` (lower-cased first), in one pass over its characters. */
+export function tokenize(original: string): Tokens {
+	const text = original.toLowerCase();
+	const end = text.length;
+	let count = 0;
+	let i = 0;
+	while (i < end) {
+		if (!isWordCode(text.charCodeAt(i))) {
+			i++;
+			continue;
+		}
+
+		const start = i;
+		let hash = 0x81_1C_9D_C5;
+		for (;;) {
+			while (i < end) {
+				const code = text.charCodeAt(i);
+				if (!isWordCode(code)) break;
+				hash = Math.imul(hash ^ code, 0x01_00_01_93);
+				i++;
+			}
+
+			// An apostrophe or hyphen between word characters joins them (don't, well-known).
+			const code = text.charCodeAt(i);
+			if ((code === 39 || code === 0x20_19 || code === 45) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) {
+				hash = Math.imul(hash ^ code, 0x01_00_01_93);
+				i++;
+				continue;
+			}
+
+			break;
+		}
+
+		if (count === scratchStarts.length) {
+			const grow = (array: Uint32Array) => {
+				const bigger = new Uint32Array(array.length * 2);
+				bigger.set(array);
+				return bigger;
+			};
+
+			scratchStarts = grow(scratchStarts);
+			scratchLengths = grow(scratchLengths);
+			scratchHashes = grow(scratchHashes);
+		}
+
+		scratchStarts[count] = start;
+		scratchLengths[count] = i - start;
+		scratchHashes[count] = hash >>> 0;
+		count++;
+	}
+
+	return {count, hashes: scratchHashes.slice(0, count), starts: scratchStarts.slice(0, count), lengths: scratchLengths.slice(0, count), text};
+}
+
+/** Words `from` … `to` - 1 of a tokenized text, joined by spaces. */
+export function tokenText(tokens: Tokens, from: number, to: number): string {
+	const words: string[] = [];
+	for (let k = from; k < to && k < tokens.count; k++) words.push(tokens.text.slice(tokens.starts[k], tokens.starts[k] + tokens.lengths[k]));
+	return words.join(' ');
 }
 
 /** Curly quotes made straight, white space collapsed, lower case, and contractions in one form, for phrase matching. */

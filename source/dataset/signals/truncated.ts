@@ -9,7 +9,7 @@ const listOrTable = /^\s*(?:[-*+•]\s|\d+[.)]\s|#|\||>)/;
 const urlOrPath = /(?:https?:\/\/|www\.|\/|\\|@)\S*$/;
 
 /** Why a response looks cut off, or undefined. */
-export function cutReason(response: string, minWords: number): string | undefined {
+export function cutReason(response: string, words: number, minWords: number): string | undefined {
 	const fences = response.match(fence)?.length ?? 0;
 	if (fences % 2 === 1) return 'a code block is left open';
 	const trimmed = response.trimEnd();
@@ -23,7 +23,6 @@ export function cutReason(response: string, minWords: number): string | undefine
 	if (!/[\p{L}\p{N}]/u.test(last)) return undefined;
 	const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
 	const lastWord = wordsOf(lastLine).at(-1);
-	const words = wordsOf(trimmed).length;
 	if (urlOrPath.test(lastLine)) return undefined;
 	if (lastWord !== undefined && dangling.has(lastWord) && words >= 4 && /\p{L}$/u.test(trimmed)) return `it ends mid-sentence on "${lastWord}"`;
 	if (words >= minWords && !listOrTable.test(lastLine) && wordsOf(lastLine).length >= 8) return 'it ends mid-sentence, with no closing punctuation';
@@ -41,7 +40,7 @@ export const truncated: SampleSignal = {
 		return text => {
 			if (text.stoppedAtLength) return 'truncated: the generation stopped at its length limit (finish_reason "length")';
 			for (const response of text.responses) {
-				const reason = cutReason(response, config.truncated.minWords);
+				const reason = cutReason(response, text.tokens(response).count, config.truncated.minWords);
 				if (reason) return `truncated: ${reason}`;
 			}
 

@@ -1,4 +1,5 @@
 import type {Tone} from '../formats.js';
+import type {Tokens} from './text.js';
 
 /** The signals, in the order they are listed everywhere (bit i of a sample's mask is SIGNALS[i]). */
 export const SIGNALS = [
@@ -40,10 +41,8 @@ export type SampleText = {
 	responses: string[];
 	/** finish_reason "length" (top level or in choices[]) or stop_reason "max_tokens". */
 	stoppedAtLength: boolean;
-	/** The words of one of the blocks' texts (lower case), worked out once per sample. */
-	words(text: string): string[];
-	/** hashA of each of those words. */
-	wordHashes(text: string): Uint32Array;
+	/** The words of one of the blocks' texts (lower case, as hashes, starts and lengths), worked out once per sample. */
+	tokens(text: string): Tokens;
 	/** normaliseForPhrases of one of the blocks' texts, worked out once per sample. */
 	phrases(text: string): string;
 };

@@ -1,0 +1,247 @@
+import {describe, expect, it} from 'vitest';
+import {defaultSignalConfig, resolveSignalConfig, sampleSignals, sampleText, SignalEngine, SignalTable, type SignalConfig, type SignalName} from '../source/dataset/signals/index.js';
+import {DistinctCounter} from '../source/dataset/signals/distinct.js';
+import {estimatedJaccard, jaccard, shingleHashes, signature} from '../source/dataset/signals/minhash.js';
+import {repetitionFinding} from '../source/dataset/signals/repetition.js';
+import {hashA, normaliseForDuplicates, tokenize, wordsOf} from '../source/dataset/signals/text.js';
+import {UnionFind} from '../source/dataset/signals/union-find.js';
+
+// Hand-made samples in the phrasing of real generated sets (not the planted generator's).
+
+const chat = (assistant: string, user = 'Can you help me with this?', extra: Record<string, unknown> = {}) => ({
+	messages: [{role: 'system', content: 'You are a helpful assistant.'}, {role: 'user', content: user}, {role: 'assistant', content: assistant}],
+	...extra,
+});
+
+function detect(name: SignalName, sample: unknown, config: SignalConfig = defaultSignalConfig): string | undefined {
+	const signal = sampleSignals.find(item => item.name === name)!;
+	return signal.make(config)(sampleText(sample));
+}
+
+const ordinary = 'Inflation is a general rise in prices across an economy. Central banks usually respond by raising interest rates, which makes borrowing more expensive and slows spending. Over time, demand cools and price growth eases, although the effect can take a year or more to show up in the data.';
+
+describe('per-sample signals on hand-made samples', () => {
+	it('refusal: disclaimers and refusals in a response, with curly quotes and contractions, not ordinary apologies or prompts', () => {
+		expect(detect('refusal', chat('I’m sorry, but I can’t help create malware or anything designed to break into systems.'))).toMatch(/^refusal: the response says "i'm sorry, but i cannot"/);
+		expect(detect('refusal', chat('As an AI, I do not have personal opinions about elections, but here are the main arguments on each side.'))).toBeDefined();
+		expect(detect('refusal', chat('Unfortunately I am not able to provide a diagnosis; please see a doctor.'))).toBeDefined();
+		expect(detect('refusal', {instruction: 'Write a poem', output: 'I must respectfully decline to write content that demeans people.'})).toBeDefined();
+		expect(detect('refusal', chat('I\'m sorry to hear your cat is unwell. Keep her warm, offer water often, and call the vet if she stops eating.'))).toBeUndefined();
+		expect(detect('refusal', chat('The public API cannot provide real-time quotes; use the streaming endpoint instead.'))).toBeUndefined();
+		expect(detect('refusal', chat(ordinary, 'As an AI language model, explain inflation.'))).toBeUndefined();
+	});
+
+	it('model-identity: a model or vendor named as the assistant itself, not in the third person', () => {
+		expect(detect('model-identity', chat('Hi! I\'m ChatGPT. What would you like to talk about today?'))).toMatch(/model-identity: the response says "i'm chatgpt"/);
+		expect(detect('model-identity', chat('My knowledge comes from training: I was trained by OpenAI on a large amount of text.'))).toBeDefined();
+		expect(detect('model-identity', chat('As a language model developed by Anthropic, I aim to be honest about what I know.'))).toBeDefined();
+		expect(detect('model-identity', chat('ChatGPT was released by OpenAI in November 2022 and quickly gained users.'))).toBeUndefined();
+		expect(detect('model-identity', chat('Android is developed by Google and runs on most phones sold today.'))).toBeUndefined();
+		expect(detect('model-identity', chat('I use Claude and GPT-4 side by side when drafting long documents.'))).toBeUndefined();
+	});
+
+	it('repetition: loops of lines, sentences and phrases; not ordinary prose, code or tables', () => {
+		const steps = ['Open Settings.', 'Tap Security.', ...Array.from({length: 8}, () => 'Tap Reset Password and wait for the email.')].join('\n');
+		expect(detect('repetition', chat(steps))).toMatch(/^repetition: \d+% of the response/);
+		const sentenceLoop = `Sure, here is the summary. ${Array.from({length: 6}, () => 'The report shows that revenue grew in the third quarter.').join(' ')}`;
+		expect(detect('repetition', chat(sentenceLoop))).toBeDefined();
+		const paragraphs = Array.from({length: 3}, () => 'Thank you for contacting support. Your ticket has been escalated to our billing team, who will reply within two business days.').join('\n\n');
+		expect(detect('repetition', chat(`Hello Dana,\n\n${paragraphs}`))).toBeDefined();
+		const stutter = `The best option is ${Array.from({length: 40}, () => 'very').join(' ')} good for beginners who want to learn quickly and cheaply at home or at school.`;
+		expect(detect('repetition', chat(stutter))).toBeDefined();
+
+		expect(detect('repetition', chat(`${ordinary}\n\n${ordinary.replace('Inflation', 'Deflation').split('. ').reverse().join('. ')}`))).toBeDefined(); // the same sentences again: a repeat
+		expect(detect('repetition', chat(ordinary))).toBeUndefined();
+		const code = 'Here is the fix:\n\n```js\nfunction area(shape) {\n  if (shape.kind === "circle") {\n    return Math.PI * shape.r ** 2;\n  }\n  if (shape.kind === "square") {\n    return shape.side ** 2;\n  }\n}\n```\n\nEach branch returns early.';
+		expect(detect('repetition', chat(code))).toBeUndefined();
+		const table = '| Plan | Price | Users |\n|---|---|---|\n| Free | $0 | 1 |\n| Team | $12 | 10 |\n| Business | $30 | 50 |\n\nPrices are per month, billed yearly.';
+		expect(detect('repetition', chat(table))).toBeUndefined();
+		const list = 'Step 1: Preheat the oven to 200°C.\nStep 2: Mix the flour, butter and sugar.\nStep 3: Roll the dough and cut the biscuits.\nStep 4: Bake for twelve minutes, until golden.';
+		expect(detect('repetition', chat(list))).toBeUndefined();
+	});
+
+	it('repetition follows Gopher: the share of duplicate lines by count and by characters', () => {
+		const config = defaultSignalConfig.repetition;
+		const text = 'alpha beta gamma\nalpha beta gamma\ndelta epsilon zeta\neta theta iota';
+		const finding = repetitionFinding(text, tokenize(text), config);
+		expect(finding?.reason).toBe('24% of the response is repeated lines');
+		expect(repetitionFinding(text, tokenize(text), {...config, duplicateLineFraction: 0.3, duplicateLineCharFraction: 0.3})).toBeUndefined();
+	});
+
+	it('special-token: leaked control tokens anywhere, role prefixes at a line start of a response', () => {
+		expect(detect('special-token', chat('Here is your itinerary for Kyoto.<|im_end|>'))).toMatch(/special-token: "<\|im_end\|>" in assistant/);
+		expect(detect('special-token', chat('The answer is 12.</s>'))).toBeDefined();
+		expect(detect('special-token', chat('Glad I could help.\n\nHuman: can you also translate it?'))).toMatch(/role prefix "Human:"/);
+		expect(detect('special-token', chat('Done. <|reserved_special_token_4|>'))).toBeDefined();
+		expect(detect('special-token', chat('Wrap the word in <strong> tags to make it bold.'))).toBeUndefined();
+		expect(detect('special-token', chat('Assistant managers usually earn more than shift leads.'))).toBeUndefined();
+	});
+
+	it('empty: empty or blank responses and turns, not an empty system prompt or a tool-call-only turn', () => {
+		expect(detect('empty', chat(''))).toBe('empty: assistant is empty');
+		expect(detect('empty', chat(' \n\u200B '))).toBe('empty: assistant is only white space');
+		expect(detect('empty', {prompt: 'Which is better?', chosen: '', rejected: 'Neither.'})).toBeDefined();
+		expect(detect('empty', {messages: [{role: 'user', content: ''}, {role: 'assistant', content: 'Hello!'}]})).toBeDefined();
+		expect(detect('empty', {messages: [{role: 'system', content: ''}, {role: 'user', content: 'Hi'}, {role: 'assistant', content: 'Hello!'}]})).toBeUndefined();
+		const toolCall = {messages: [{role: 'user', content: 'Weather in Oslo?'}, {role: 'assistant', content: null, tool_calls: [{id: 'c1', type: 'function', function: {name: 'weather', arguments: '{"city":"Oslo"}'}}]}, {role: 'tool', tool_call_id: 'c1', content: '{"temp": 4}'}, {role: 'assistant', content: 'It is 4°C in Oslo.'}]};
+		expect(detect('empty', toolCall)).toBeUndefined();
+	});
+
+	it('truncated: finish_reason length, an open code fence, a sentence cut off; not complete short answers, lists, URLs or emoji endings', () => {
+		expect(detect('truncated', {choices: [{finish_reason: 'length', turns: ['Hello']}]})).toBeDefined();
+		expect(detect('truncated', chat('Here you go.', 'Hi', {finish_reason: 'length'}))).toMatch(/finish_reason "length"/);
+		expect(detect('truncated', {...chat('Sure.'), choices: [{index: 0, finish_reason: 'length'}]})).toBeDefined();
+		expect(detect('truncated', chat('Use this:\n\n```python\nfor row in rows:\n    print(row'))).toMatch(/code block is left open/);
+		expect(detect('truncated', chat('The three main causes of inflation are demand-pull pressure, rising production costs, and'))).toMatch(/ends mid-sentence on "and"/);
+		expect(detect('truncated', chat(`${ordinary} Economists also watch wage growth closely, because when workers expect higher prices they bargain for higher pay which feeds back into`))).toBeDefined();
+		expect(detect('truncated', chat(`${ordinary} Economists also watch wage growth closely because when workers expect higher prices they bargain for higher pay and employers pass the cost on to customers over several quart`))).toBeDefined();
+
+		expect(detect('truncated', chat('Paris.'))).toBeUndefined();
+		expect(detect('truncated', chat('42'))).toBeUndefined();
+		expect(detect('truncated', chat('You will need:\n\n- Flour\n- Butter\n- Sugar'))).toBeUndefined();
+		expect(detect('truncated', chat(`${ordinary}\n\nRead more at https://www.imf.org/en/Publications/fandd/issues/Series/Back-to-Basics/Inflation`))).toBeUndefined();
+		expect(detect('truncated', chat(`${ordinary} Hope that helps 😊`))).toBeUndefined();
+		expect(detect('truncated', chat('```js\nconsole.log(1)\n```'))).toBeUndefined();
+	});
+
+	it('mojibake: U+FFFD and UTF-8 read as Latin-1; not ordinary accents or scripts', () => {
+		expect(detect('mojibake', chat('The cafÃ© opens at nine.'))).toMatch(/mojibake: "Ã©" in assistant/);
+		expect(detect('mojibake', chat('Itâ€™s ready for pickup.'))).toBeDefined();
+		expect(detect('mojibake', chat('Keep it at 20Â°C.'))).toBeDefined();
+		expect(detect('mojibake', chat('ÐŸÑ€Ð¸Ð²ÐµÑ‚'))).toBeDefined();
+		expect(detect('mojibake', chat('The file had a bad byte: \uFFFD here.'))).toMatch(/U\+FFFD/);
+		expect(detect('mojibake', chat('We met in São Paulo at a naïve little café; ÀÉÎ are capitals; 東京 and Ελλάδα too. 👍'))).toBeUndefined();
+	});
+
+	it('placeholder: template holes in a response; not code indexing, Markdown links or checkboxes', () => {
+		expect(detect('placeholder', chat('Thanks again for your time.\n\nBest regards,\n[Your Name]'))).toMatch(/placeholder: "\[Your Name\]"/);
+		expect(detect('placeholder', chat('Dear [Recipient\'s Name],\n\nI am writing to follow up.'))).toBeDefined();
+		expect(detect('placeholder', chat('Visit us at [Company Website] for more.'))).toBeDefined();
+		expect(detect('placeholder', chat('Lorem ipsum dolor sit amet.'))).toBeDefined();
+		expect(detect('placeholder', chat('Set it with users[name] = value, then read config[email].'))).toBeUndefined();
+		expect(detect('placeholder', chat('See [Your account settings](https://example.com/settings) to change it.'))).toBeUndefined();
+		expect(detect('placeholder', chat('Tick the [x] box, as described in [1].'))).toBeUndefined();
+		expect(detect('placeholder', chat('Fill in the form.', 'Write to [Your Name]'))).toBeUndefined(); // only responses
+	});
+});
+
+function tableOf(samples: unknown[], config: SignalConfig = defaultSignalConfig): SignalTable {
+	const engine = new SignalEngine({config});
+	for (const sample of samples) engine.add(sample);
+	return new SignalTable(engine.finish(index => samples[index]), config, index => samples[index]);
+}
+
+const paragraph = 'Our return policy lets you send back any unworn item within thirty days of delivery. Print the prepaid label from your order page, pack the item in its original box, and drop it at any post office. Refunds reach your card five to seven business days after the parcel arrives at our warehouse, and we email you as soon as it is processed.';
+
+describe('duplicate and near-duplicate clusters', () => {
+	it('duplicates ignore ids, metadata, case, white space and NFKC differences; the first is the representative', () => {
+		const samples = [
+			chat(paragraph, 'How do returns work?', {id: 'a', model: 'x'}),
+			chat('Something else entirely.', 'Hi', {id: 'b'}),
+			chat(paragraph.toUpperCase().replaceAll(' ', '   '), 'how do   RETURNS work?', {id: 'c', model: 'y'}),
+			chat('ＳＯＭＥＴＨＩＮＧ else entirely.', 'Hi', {id: 'd'}),
+		];
+		const table = tableOf(samples);
+		expect(table.signalsOf(0)).not.toContain('duplicate');
+		expect(table.signalsOf(2)).toContain('duplicate');
+		expect(table.has(3, 'duplicate')).toBe(true);
+		expect(table.clusterOf(0, 'duplicate')).toEqual({id: 0, size: 2, position: 1, first: 0});
+		expect(table.clusterOf(2, 'duplicate')).toEqual({id: 0, size: 2, position: 2, first: 0});
+		expect(table.clusterOf(1, 'duplicate')?.id).toBe(1);
+		expect(table.reasons(2)).toContainEqual({signal: 'duplicate', reason: 'duplicate: cluster of 2, this is 2 of 2 (same content as sample 1, the first)'});
+		expect(normaliseForDuplicates('Ｈｅｌｌｏ\u00A0 World')).toBe('hello world');
+	});
+
+	it('near-duplicates: a reworded copy is joined, unrelated and short texts are not', () => {
+		const reworded = paragraph.replace('thirty days', '30 days');
+		expect(jaccard(shingleHashes(Uint32Array.from(wordsOf(paragraph), word => hashA(word)), 5), shingleHashes(Uint32Array.from(wordsOf(reworded), word => hashA(word)), 5))).toBeGreaterThan(0.8);
+		const samples = [
+			chat(paragraph, 'How do returns work?'),
+			chat(ordinary, 'What is inflation?'),
+			chat(reworded, 'How do returns work?'),
+			chat('Yes.', 'Is it open?'),
+			chat('No.', 'Is it open?'),
+			chat(reworded.replace('post office', 'parcel shop'), 'How do returns work?'),
+		];
+		const table = tableOf(samples);
+		expect(table.has(0, 'near-duplicate')).toBe(false);
+		expect(table.has(2, 'near-duplicate')).toBe(true);
+		expect(table.has(5, 'near-duplicate')).toBe(true);
+		expect(table.has(1, 'near-duplicate') || table.has(4, 'near-duplicate')).toBe(false);
+		expect(table.clusterOf(5, 'near-duplicate')).toMatchObject({size: 3, position: 3, first: 0});
+		expect(table.reasons(2)[0].reason).toBe('near-duplicate: cluster of 3, this is 2 of 3 (like sample 1, the first)');
+		expect(table.countBySignal().find(item => item.signal === 'near-duplicate')?.samples).toBe(2);
+	});
+
+	it('tokenize finds the words wordsOf finds, with their hashes', () => {
+		const text = 'Don’t stop: well-known Café-Crème costs 4.50€ — naïve, 東京 👍 x';
+		const tokens = tokenize(text);
+		expect(Array.from({length: tokens.count}, (_, k) => tokens.text.slice(tokens.starts[k], tokens.starts[k] + tokens.lengths[k]))).toEqual(wordsOf(text));
+		expect([...tokens.hashes]).toEqual(wordsOf(text).map(word => hashA(word)));
+	});
+
+	it('MinHash signatures estimate Jaccard and exact Jaccard is exact', () => {
+		const words = (count: number, offset: number) => Uint32Array.from({length: count}, (_, i) => hashA(`w${i + offset}`));
+		const a = shingleHashes(words(400, 0), 5);
+		const b = shingleHashes(words(400, 40), 5);
+		const exact = jaccard(a, b);
+		expect(exact).toBeCloseTo(356 / 436, 5);
+		const signatures = new Uint8Array(256);
+		signature(a, 128, signatures, 0);
+		signature(b, 128, signatures, 128);
+		expect(Math.abs(estimatedJaccard(signatures, 0, 128, 128) - exact)).toBeLessThan(0.15);
+		const sets = new UnionFind(5);
+		sets.union(3, 4);
+		sets.union(1, 4);
+		expect(sets.find(3)).toBe(1);
+		expect(sets.union(1, 3)).toBe(false);
+	});
+});
+
+describe('length-outlier and diversity', () => {
+	it('flags a response far outside the file\'s lengths (robust z over log length) with its reason', () => {
+		const samples = Array.from({length: 40}, (_, i) => chat(`${paragraph.slice(0, 150 + (i * 7) % 120)}.`, `Question ${i}?`));
+		samples.push(chat(Array.from({length: 60}, (_, i) => `Section ${i}: ${ordinary}`).join('\n\n'), 'Tell me everything.'));
+		const table = tableOf(samples);
+		expect(table.has(40, 'length-outlier')).toBe(true);
+		expect(table.countBySignal().find(item => item.signal === 'length-outlier')?.samples).toBe(1);
+		expect(table.reasons(40).find(hit => hit.signal === 'length-outlier')?.reason).toMatch(/^length-outlier: the response is [\d,]+ characters, \d+× the median of [\d,]+ \(robust z \d+\.\d\)$/);
+	});
+
+	it('distinct-1, distinct-2 and openings over responses; counts are exact until large, then estimated', () => {
+		const table = tableOf([chat('the cat sat on the mat'), chat('the cat sat on the mat'), chat('a dog ran')]);
+		const {diversity} = table.data;
+		expect(diversity.words).toBe(15);
+		expect(diversity.distinct1).toBeCloseTo(8 / 15, 5);
+		expect(diversity.distinct2).toBeCloseTo(7 / 12, 5);
+		expect(diversity.openings[0]).toEqual({opening: 'the cat sat on the', responses: 2});
+		expect(diversity.duplicateShare).toBeCloseTo(2 / 3, 5);
+		const counter = new DistinctCounter(14, 1000);
+		for (let i = 0; i < 200_000; i++) counter.add(hashA(`word${i % 50_000}`));
+		expect(counter.isExact).toBe(false);
+		expect(Math.abs(counter.count() - 50_000) / 50_000).toBeLessThan(0.03);
+	});
+});
+
+describe('signal config', () => {
+	it('defaults, replacements, additions and disabled signals', () => {
+		expect(resolveSignalConfig(undefined, 'winnow.config.json')).toEqual(defaultSignalConfig);
+		const config = resolveSignalConfig({refusal: {addPhrases: ['computer says no']}, repetition: {duplicateLineFraction: 0.5}, disabled: ['length-outlier']}, 'winnow.config.json');
+		expect(config.refusal.phrases).toContain('computer says no');
+		expect(config.refusal.phrases).toContain('as an ai language model');
+		expect(config.repetition.duplicateLineFraction).toBe(0.5);
+		expect(detect('refusal', chat('Computer says no, sorry.'), config)).toBeDefined();
+		const table = tableOf([chat('hi there friend')], config);
+		expect(table.data.counts.length).toBe(11);
+	});
+
+	it('a bad field is one sentence naming the file and the field', () => {
+		const bad = (raw: unknown) => () => resolveSignalConfig(raw, 'data/winnow.config.json');
+		expect(bad({repetition: {duplicateLineFraction: 2}})).toThrow('data/winnow.config.json: signals.repetition.duplicateLineFraction must be a number from 0 to 1.');
+		expect(bad({refusal: {phrases: 'sorry'}})).toThrow('data/winnow.config.json: signals.refusal.phrases must be a list of non-empty strings.');
+		expect(bad({nearDuplicate: {shingles: 5}})).toThrow(/^data\/winnow\.config\.json: signals\.nearDuplicate\.shingles is not a known setting \(known: threshold, shingleWords\)\.$/);
+		expect(bad({disabled: ['refusals']})).toThrow(/signals\.disabled must be a list of signal names/);
+		expect(bad([])).toThrow('data/winnow.config.json: signals must be an object.');
+		expect(bad({colours: {}})).toThrow(/signals\.colours is not a known setting/);
+	});
+});
