@@ -198,6 +198,8 @@ describe('winnow export --annotate', () => {
 				{reviewer: 'ann', verdict: 'flagged', categories: ['gender identity', 'age'], note: 'says "nurses are women", twice\nsee line 2', at: expect.any(String), resolution: false},
 				{reviewer: 'bob', verdict: 'accepted', categories: [], note: '', at: expect.any(String), resolution: false},
 			],
+			signals: expect.any(Array),
+			clusters: {duplicate: null, nearDuplicate: null},
 		});
 		const unicode = JSON.parse(lines[2]) as {winnow: {status: string; decisions: unknown[]}};
 		expect(unicode.winnow.status).toBe('accepted');

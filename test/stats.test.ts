@@ -310,7 +310,7 @@ describe('winnow stats (command line)', () => {
 		expect(result.status).toBe(0);
 		expect(result.stderr).toBe('');
 		const json = JSON.parse(result.text) as Record<string, unknown>;
-		expect(Object.keys(json)).toEqual(['version', 'dataset', 'decisionsFile', 'policy', 'samples', 'status', 'categories', 'reviewers', 'decisions', 'agreement', 'malformed', 'repeatedIds', 'missingSamples']);
+		expect(Object.keys(json)).toEqual(['version', 'dataset', 'decisionsFile', 'policy', 'samples', 'status', 'categories', 'reviewers', 'decisions', 'agreement', 'malformed', 'repeatedIds', 'missingSamples', 'signals', 'diversity']);
 		expect(json).toEqual({
 			version: 1,
 			dataset: {path: 'samples.jsonl', layout: 'jsonl', bytes: expect.any(Number), blankLines: 0},
@@ -328,6 +328,8 @@ describe('winnow stats (command line)', () => {
 			malformed: {count: 1, lines: [3], truncated: false},
 			repeatedIds: {ids: 1, extraEntries: 1, examples: [{id: 'a', count: 2, lines: [1, 4], samples: [1, 4]}], truncated: false, checked: true},
 			missingSamples: {decisions: 1, samples: 1, ids: ['zz'], truncated: false},
+			signals: expect.any(Array),
+			diversity: expect.any(Object),
 		});
 	});
 
