@@ -46,8 +46,22 @@ export async function analyseFile(path: string, options: EngineOptions, onProgre
 			engine.add(parsed(buffer.subarray(from, to)));
 		};
 
+		let reserved = false;
 		// eslint-disable-next-line no-await-in-loop
 		while (await reader.next(sink)) {
+			if (!reserved && engine.count > 0) {
+				// After the first chunk, room for the whole file at its average entry size (and 5% more).
+				reserved = true;
+				const expected = Math.ceil((stats.totalBytes / Math.max(1, stats.bytesRead)) * engine.count * 1.05);
+				engine.reserve(expected);
+				const moreStarts = new Float64Array(Math.max(starts.length, expected));
+				moreStarts.set(starts);
+				starts = moreStarts;
+				const moreLengths = new Int32Array(Math.max(lengths.length, expected));
+				moreLengths.set(lengths);
+				lengths = moreLengths;
+			}
+
 			onProgress?.({samples: engine.count, bytesRead: stats.bytesRead, totalBytes: stats.totalBytes, phase: 'reading'});
 			// eslint-disable-next-line no-await-in-loop
 			if (pause) await pause();

@@ -72,6 +72,7 @@ export class SignalEngine {
 	private mask = new Uint16Array(1024);
 	private firstOf = new Int32Array(1024);
 	private lengths = new Float64Array(1024);
+
 	private groupOf: Int32Array | undefined;
 	private readonly contents = new ContentTable();
 	private readonly near: NearDuplicateFinder;
@@ -94,6 +95,12 @@ export class SignalEngine {
 			this.path = options.by.split('.');
 			this.groupOf = new Int32Array(1024);
 		}
+	}
+
+	/** Makes room for about `count` samples at once, so the arrays are not copied as they grow. */
+	reserve(count: number) {
+		if (this.mask.length < count) this.grow(count);
+		this.near.reserve(count);
 	}
 
 	/** The next sample in file order: its parsed value, or undefined when the entry is malformed. */
@@ -247,8 +254,7 @@ export class SignalEngine {
 		return group;
 	}
 
-	private grow() {
-		const size = this.mask.length * 2;
+	private grow(size = this.mask.length * 2) {
 		const grown = <T extends Uint16Array | Int32Array | Float64Array>(array: T, make: (length: number) => T) => {
 			const bigger = make(size);
 			bigger.set(array);

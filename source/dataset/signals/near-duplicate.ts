@@ -6,7 +6,7 @@ import {UnionFind} from './union-find.js';
 near-duplicate: word 5-gram shingle Jaccard similarity ≥ 0.8 with another sample whose normalised
 content differs (identical content is `duplicate`). Candidates come from MinHash LSH (see
 minhash.ts): 12 bands of 5 rows for 0.8. A candidate pair is first estimated from the two
-128-byte signatures kept in memory and dropped below threshold − 0.05, then checked by exact Jaccard
+64-byte signatures kept in memory (128 values of 4 bits) and dropped below threshold − 0.05, then checked by exact Jaccard
 of the two shingle sets, re-read from the file. The estimate is what keeps re-reading affordable: on
 the bench's data (each answer reused under ~250 different questions, pairs at Jaccard 0.5–0.7) a
 margin of 0.1 let through 4× as many pairs to re-read. The price: a pair just at the threshold is
@@ -43,11 +43,13 @@ export function shingleSource(text: SampleText): Uint32Array {
 
 /** Signature bytes kept per sample. */
 export const signatureBins = 128;
+/** Bytes a signature takes (4 bits a value). */
+const signatureBytes = signatureBins / 2;
 /** How many earlier members of a bucket each sample is compared with. */
 const checksPerBucket = 3;
 /** Estimates this far below the threshold are still checked exactly. */
 const estimateMargin = 0.05;
-const cacheSize = 4096;
+const cacheSize = 32_768;
 
 export class NearDuplicateFinder {
 	readonly bands: number;
@@ -59,8 +61,13 @@ export class NearDuplicateFinder {
 
 	constructor(readonly threshold: number, readonly shingleSize: number, capacity = 1024) {
 		({bands: this.bands, rows: this.rows} = lshParameters(threshold));
-		this.signatures = new Uint8Array(capacity * signatureBins);
+		this.signatures = new Uint8Array(capacity * signatureBytes);
 		this.has = new Uint8Array(capacity);
+	}
+
+	/** Makes room for `count` samples at once (no copies while growing). */
+	reserve(count: number) {
+		if (count > this.has.length) this.grow(count);
 	}
 
 	/** Records sample `index`'s signature (a sample left out, a duplicate or a short text, has none). */
@@ -68,7 +75,7 @@ export class NearDuplicateFinder {
 		if (index >= this.has.length) this.grow(index + 1);
 		const shingles = shingleHashes(wordHashes, this.shingleSize);
 		if (shingles.length === 0) return;
-		signature(shingles, signatureBins, this.signatures, index * signatureBins);
+		signature(shingles, signatureBins, this.signatures, index * signatureBytes);
 		this.has[index] = 1;
 	}
 
@@ -126,7 +133,7 @@ export class NearDuplicateFinder {
 			bucketLast.fill(-1);
 			for (let index = 0; index < count; index++) {
 				if (!has[index]) continue;
-				const key = bandKey(signatures, index * signatureBins, band, rows);
+				const key = bandKey(signatures, index * signatureBytes, band, rows);
 				let slot = key & mask;
 				while (bucketLast[slot] !== -1 && bucketKeys[slot] !== key) slot = (slot + 1) & mask;
 				let other = bucketLast[slot];
@@ -135,7 +142,7 @@ export class NearDuplicateFinder {
 				previous[index] = other;
 				for (let checks = 0; checks < checksPerBucket && other !== -1; checks++, other = previous[other]) {
 					this.candidatePairs++;
-					if (estimatedJaccard(signatures, index * signatureBins, other * signatureBins, signatureBins) < floor) continue;
+					if (estimatedJaccard(signatures, index * signatureBytes, other * signatureBytes, signatureBins) < floor) continue;
 					if (pairCount === pairs.length) {
 						const bigger = new Float64Array(pairs.length * 2);
 						bigger.set(pairs);
@@ -154,9 +161,9 @@ export class NearDuplicateFinder {
 	}
 
 	private grow(needed: number) {
-		let capacity = this.has.length;
+		let capacity = Math.max(1024, this.has.length);
 		while (capacity < needed) capacity *= 2;
-		const signatures = new Uint8Array(capacity * signatureBins);
+		const signatures = new Uint8Array(capacity * signatureBytes);
 		signatures.set(this.signatures);
 		const has = new Uint8Array(capacity);
 		has.set(this.has);
