@@ -23,6 +23,11 @@ export type ComputeOptions = {
 	worker?: boolean;
 	/** Stops the computation (the promise then rejects with an AbortError). */
 	signal?: AbortSignal;
+	/**
+	 * The review screen's case: the worker does not keep the process alive (quitting does not wait
+	 * for the signals). Commands that await the table leave it false.
+	 */
+	background?: boolean;
 };
 
 /**
@@ -35,7 +40,7 @@ export async function computeSignals(source: string | Dataset, config: SignalCon
 	const engineOptions = {config, by: options.by};
 	const useWorker = options.worker !== false && existsSync(workerFile);
 	const data = useWorker
-		? await inWorker({path, options: engineOptions}, onProgress, options.signal)
+		? await inWorker({path, options: engineOptions}, onProgress, options.signal, options.background === true)
 		: await analyseFile(path, engineOptions, onProgress, async () => {
 			options.signal?.throwIfAborted();
 			await new Promise(resolve => {
@@ -48,11 +53,10 @@ export async function computeSignals(source: string | Dataset, config: SignalCon
 	return new SignalTable(data, config, read);
 }
 
-async function inWorker(request: SignalRequest, onProgress: ((progress: SignalProgress) => void) | undefined, signal: AbortSignal | undefined): Promise<SignalTableData> {
+async function inWorker(request: SignalRequest, onProgress: ((progress: SignalProgress) => void) | undefined, signal: AbortSignal | undefined, background: boolean): Promise<SignalTableData> {
 	signal?.throwIfAborted();
 	const worker = new Worker(workerFile, {workerData: request});
-	// Quitting the review screen must not wait for the signals.
-	worker.unref();
+	if (background) worker.unref();
 	return new Promise<SignalTableData>((resolve, reject) => {
 		const stop = () => {
 			void worker.terminate();
