@@ -1,4 +1,7 @@
 import {describe, expect, it} from 'vitest';
+import {Dataset} from '../source/dataset/dataset.js';
+import {computeSignals, type SignalProgress} from '../source/dataset/signals/index.js';
+import {useTempDir, writeFile} from './helpers/temp.js';
 import {defaultSignalConfig, resolveSignalConfig, sampleSignals, sampleText, SignalEngine, SignalTable, type SignalConfig, type SignalName} from '../source/dataset/signals/index.js';
 import {DistinctCounter} from '../source/dataset/signals/distinct.js';
 import {estimatedJaccard, jaccard, shingleHashes, signature} from '../source/dataset/signals/minhash.js';
@@ -244,5 +247,38 @@ describe('signal config', () => {
 		expect(bad({disabled: ['refusals']})).toThrow(/signals\.disabled must be a list of signal names/);
 		expect(bad([])).toThrow('data/winnow.config.json: signals must be an object.');
 		expect(bad({colours: {}})).toThrow(/signals\.colours is not a known setting/);
+	});
+});
+
+describe('computeSignals', () => {
+	const tempDir = useTempDir();
+
+	it('reads a Dataset\'s file with progress, numbers samples as the Dataset does, and gives reasons through it', async () => {
+		const lines = [
+			JSON.stringify(chat(paragraph, 'How do returns work?', {id: 'a'})),
+			'not json at all',
+			JSON.stringify(chat('As an AI language model, I cannot browse the web.', 'Find me a flight.', {id: 'c'})),
+			'',
+			JSON.stringify(chat(paragraph, 'How do returns work?', {id: 'd'})),
+		];
+		const path = writeFile(tempDir(), 'data.jsonl', `${lines.join('\r\n')}\r\n`);
+		const dataset = await Dataset.open(path, {worker: false});
+		await dataset.whenIndexed;
+		const progress: SignalProgress[] = [];
+		const table = await computeSignals(dataset, defaultSignalConfig, update => progress.push({...update}));
+		expect(table.count).toBe(dataset.count);
+		expect(table.signalsOf(1)).toEqual([]);
+		expect(table.reasons(2)).toEqual([{signal: 'refusal', reason: 'refusal: the response says "as an ai language model"'}]);
+		expect(table.signalsOf(3)).toEqual(['duplicate']);
+		expect(progress.map(update => update.phase)).toContain('reading');
+		expect(progress.at(-1)).toMatchObject({phase: 'clustering', samples: 4});
+		dataset.close();
+	});
+
+	it('stops when aborted', async () => {
+		const path = writeFile(tempDir(), 'data.jsonl', `${Array.from({length: 50}, (_, i) => JSON.stringify(chat(`answer ${i}`))).join('\n')}\n`);
+		const controller = new AbortController();
+		controller.abort();
+		await expect(computeSignals(path, defaultSignalConfig, undefined, {signal: controller.signal, worker: false})).rejects.toThrow();
 	});
 });
