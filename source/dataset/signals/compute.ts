@@ -55,7 +55,8 @@ export async function computeSignals(source: string | Dataset, config: SignalCon
 
 async function inWorker(request: SignalRequest, onProgress: ((progress: SignalProgress) => void) | undefined, signal: AbortSignal | undefined, background: boolean): Promise<SignalTableData> {
 	signal?.throwIfAborted();
-	const worker = new Worker(workerFile, {workerData: request});
+	// A small young generation: the worker makes much short-lived garbage (parsed samples) and keeps its data in typed arrays.
+	const worker = new Worker(workerFile, {workerData: request, resourceLimits: {maxYoungGenerationSizeMb: 8}});
 	if (background) worker.unref();
 	return new Promise<SignalTableData>((resolve, reject) => {
 		const stop = () => {

@@ -31,7 +31,7 @@ export type DiversityFigures = {
 };
 
 const openingWords = 5;
-const openingLimit = 200_000;
+const openingLimit = 50_000;
 
 export class DiversityAccumulator {
 	responses = 0;
