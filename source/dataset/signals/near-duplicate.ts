@@ -45,6 +45,7 @@ export function shingleSource(text: SampleText): Uint32Array {
 export const signatureBins = 128;
 /** Bytes a signature takes (4 bits a value). */
 const signatureBytes = signatureBins / 2;
+const signatureWords = signatureBytes / 4;
 /** How many earlier members of a bucket each sample is compared with. */
 const checksPerBucket = 3;
 /** Estimates this far below the threshold are still checked exactly. */
@@ -118,6 +119,7 @@ export class NearDuplicateFinder {
 	/** Candidate pairs whose estimate passes, as later × 2^32 + earlier, sorted, each once. */
 	private candidates(count: number): Float64Array {
 		const {signatures, has, bands, rows} = this;
+		const words = new Uint32Array(signatures.buffer, signatures.byteOffset, signatures.length >> 2);
 		let withSignatures = 0;
 		for (let index = 0; index < count; index++) withSignatures += has[index];
 		let capacity = 1024;
@@ -142,7 +144,7 @@ export class NearDuplicateFinder {
 				previous[index] = other;
 				for (let checks = 0; checks < checksPerBucket && other !== -1; checks++, other = previous[other]) {
 					this.candidatePairs++;
-					if (estimatedJaccard(signatures, index * signatureBytes, other * signatureBytes, signatureBins) < floor) continue;
+					if (estimatedJaccard(words, index * signatureWords, other * signatureWords, signatureBins) < floor) continue;
 					if (pairCount === pairs.length) {
 						const bigger = new Float64Array(pairs.length * 2);
 						bigger.set(pairs);
