@@ -11,6 +11,7 @@ import {sanitizeLine} from '../dataset/sanitize.js';
 import {LiveSession} from '../store/live-session.js';
 import {ReviewerPosition} from '../store/reviewer-position.js';
 import {canonicalPath} from '../store/canonical-path.js';
+import {foreignLock} from '../store/locked-merge-adapter.js';
 import {ReviewController, type ReviewMode} from '../review/controller.js';
 import {App} from '../ui/App.js';
 import {UsageError, oneOf, listFlag, type CommonOptions} from '../cli/options.js';
@@ -215,6 +216,9 @@ async function checkWritable(db: string): Promise<void> {
 	}
 
 	await rm(probe, {force: true});
+	// A file or link in the lock's place would stop every write: say so now, not after a decision.
+	const lock = foreignLock(`${target}.lock`, Number.POSITIVE_INFINITY);
+	if (lock) throw new DecisionsFileError(`${lock}.`);
 	// A decisions file made read-only (chmod 444) is someone's way of saying "do not change this".
 	try {
 		await access(target, constants.W_OK);

@@ -364,7 +364,7 @@ function refuseForeignLinks(path: string) {
  * What is wrong with a lock path that is not a lock a live winnow holds (a file or link someone put
  * there, a folder nobody refreshes), in words that say how to fix it; undefined if it looks like one.
  */
-function foreignLock(path: string, stale: number): string | undefined {
+export function foreignLock(path: string, stale: number): string | undefined {
 	let stats: Stats | undefined;
 	try {
 		stats = lstatSync(path, {throwIfNoEntry: false});
