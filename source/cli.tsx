@@ -17,7 +17,8 @@ const help = `
 	  --id-field NAME      the samples' id field (default: id; samples without one are identified by a hash)
 
 	Review options
-	  --mode split|overlap split: each sample needs one decision (default); overlap: everyone decides every sample
+	  --mode split|overlap split: each sample needs one decision (default); overlap: everyone decides every sample,
+	                       blind; kept in the decisions file when it is created, for every later session
 	  --lead               your decisions resolve disagreements between reviewers
 	  --categories LIST    bias categories, comma-separated (default: the BBQ nine plus other)
 

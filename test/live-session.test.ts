@@ -65,6 +65,31 @@ describe('LiveSession', () => {
 		next.stop();
 	});
 
+	it('keeps the lease on a decided sample until the decision is on disk, and hands out a freed sample only if verify agrees', () => {
+		const db = join(tempDir(), 'x.decisions.json');
+		const alice = new LiveSession(db, 'alice', 'split', {heartbeat: 60_000});
+		const bob = new LiveSession(db, 'bob', 'split', {heartbeat: 60_000});
+		Object.assign((bob as unknown as {me: {host: string}}).me, {host: 'other-host'});
+		const unsaved = new Set(['s1']);
+		alice.holdUntilSaved(sample => !unsaved.has(sample));
+		alice.start();
+		bob.start();
+		expect(alice.claim('s1')).toBe(true);
+		// Alice decided s1 and moved on: its decision is not on disk yet, so s1 stays hers.
+		expect(alice.claim('s2')).toBe(true);
+		expect(bob.claim('s1')).toBe(false);
+		alice.settle();
+		expect(bob.claim('s1')).toBe(false);
+		// Saved: the lease goes, and bob is handed s1 only if the file's newest state still wants it.
+		unsaved.delete('s1');
+		alice.settle();
+		expect(bob.claim('s1', () => false)).toBe(false);
+		bob.refresh();
+		expect(alice.claim('s1', () => true)).toBe(true);
+		alice.stop();
+		bob.stop();
+	});
+
 	it('turns pairing off with a reason when the folder cannot be made', () => {
 		const dir = tempDir();
 		const session = new LiveSession(join(dir, 'missing-parent', 'deeper', '\u0000bad'), 'a', 'split');

@@ -324,7 +324,7 @@ describe('winnow stats (command line)', () => {
 				{reviewer: 'bob', decisions: 2, accepted: 1, rejected: 1, flagged: 0, resolutions: 0, first: at(3), last: at(4), activeHours: 0.02, perHour: 120},
 			],
 			decisions: {total: 4, cleared: 0},
-			agreement: {samples: 1, reviewers: ['ann', 'bob'], percentAgreement: 0, pairs: [{reviewers: ['ann', 'bob'], samples: 1, agreement: 0, kappa: 0}], fleissKappa: null},
+			agreement: {samples: 1, reviewers: ['ann', 'bob'], percentAgreement: 0, pairs: [{reviewers: ['ann', 'bob'], samples: 1, agreement: 0, kappa: 0}], fleissKappa: null, blindSamples: 0},
 			malformed: {count: 1, lines: [3], truncated: false},
 			repeatedIds: {ids: 1, extraEntries: 1, examples: [{id: 'a', count: 2, lines: [1, 4], samples: [1, 4]}], truncated: false, checked: true},
 			missingSamples: {decisions: 1, samples: 1, ids: ['zz'], truncated: false},

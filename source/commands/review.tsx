@@ -25,7 +25,7 @@ const signalExitCodes = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 const flushLimit = 3000;
 
 export async function runReview(common: CommonOptions, flags: ReviewFlags): Promise<number> {
-	const mode = oneOf<ReviewMode>('--mode', flags.mode ?? 'split', ['split', 'overlap']);
+	const requested = flags.mode === undefined ? undefined : oneOf<ReviewMode>('--mode', flags.mode, ['split', 'overlap']);
 	const categories = flags.categories === undefined ? defaultCategories : listFlag(flags.categories);
 	if (categories.length === 0) throw new UsageError('--categories needs at least one category, e.g. --categories "tone,stereotype,other".');
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -44,11 +44,13 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 	process.stdin.setRawMode(true);
 	let dataset: Dataset;
 	let store: DecisionStore;
+	let mode: ReviewMode;
 	try {
 		dataset = await Dataset.open(common.dataset, {idField: common.idField});
 		try {
 			store = await DecisionStore.open(common.db, dataset.name, {syncWrites: true});
 			await checkWritable(common.db);
+			mode = sessionMode(common.db, store, requested);
 		} catch (error) {
 			dataset.close();
 			throw error;
@@ -59,6 +61,11 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 	}
 
 	const live = new LiveSession(common.db, common.reviewer, mode);
+	// Split mode: a decided sample's lease is kept until the decision is on disk (see review/claiming.ts).
+	live.holdUntilSaved(sample => store.isSaved(sample, common.reviewer));
+	store.onChange(() => {
+		live.settle();
+	});
 	live.start();
 	const position = new ReviewerPosition(common.db, common.reviewer);
 	const newController = () => new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead, live, position});
@@ -166,6 +173,23 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 
 		watch();
 	});
+}
+
+/**
+ * The mode is the decisions file's, stored when the file was created, so every session on it (a
+ * lead's with no flag too) reviews the same way; a new file, or one from before modes, takes the
+ * flag's (default split) and stores it with its first write.
+ */
+function sessionMode(db: string, store: DecisionStore, requested: ReviewMode | undefined): ReviewMode {
+	const stored = store.mode;
+	if (requested !== undefined && stored !== undefined && requested !== stored) {
+		store.close();
+		throw new UsageError(`${db} was started in ${stored} mode, and every session on it reviews in that mode: leave out --mode ${requested}, or pass --db with a new decisions file for a ${requested} round.`);
+	}
+
+	const mode = stored ?? requested ?? 'split';
+	store.adoptMode(mode);
+	return mode;
 }
 
 /**

@@ -32,6 +32,11 @@ export type Agreement = {
 	pairs: PairAgreement[];
 	/** Fleiss' kappa, when three or more reviewers took part. */
 	fleissKappa: number | null;
+	/**
+	 * Of `samples`, those on which every verdict was given blind (overlap mode: no reviewer saw
+	 * another's verdict first), the independent ratings agreement is meant to measure.
+	 */
+	blindSamples?: number;
 };
 
 const categories: Verdict[] = ['accepted', 'rejected', 'flagged'];

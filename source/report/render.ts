@@ -122,6 +122,11 @@ export class Renderer {
 		if (agreement.samples === 0) return [title, this.paint(sgr.dim, this.fit('  no sample decided by two reviewers yet'))];
 		const kappa = (value: number | null) => (value === null ? 'n/a' : value.toFixed(2));
 		const lines = [title, this.fit(`  ${count(agreement.samples)} ${plural(agreement.samples, 'sample')} decided by two or more reviewers ${this.dot} ${((agreement.percentAgreement ?? 0) * 100).toFixed(1)}% agreement${agreement.fleissKappa === null ? '' : ` ${this.dot} Fleiss' κ ${kappa(agreement.fleissKappa)}`.replace('κ', this.options.unicode ? 'κ' : 'kappa')}`)];
+		if (agreement.blindSamples !== undefined) {
+			const blind = agreement.blindSamples;
+			const all = blind === agreement.samples;
+			lines.push(...this.wrap(`  decided blind (overlap mode, nobody seeing another's verdict first): ${all ? `all ${count(blind)}` : `${count(blind)} of ${count(agreement.samples)}`}${all ? '' : '; the others were decided in split mode, or after a reviewer saw another\'s verdict'}`, '    '));
+		}
 		const nameWidth = Math.min(20, Math.floor((this.width - 40) / 2));
 		const header: Cell[] = [{text: '  reviewers'}, {text: 'samples', align: 'right'}, {text: 'agree', align: 'right'}, {text: this.options.unicode ? "Cohen's κ" : "Cohen's kappa", align: 'right'}];
 		const rows: Cell[][] = agreement.pairs.map(pair => [

@@ -370,7 +370,7 @@ export class StatsAccumulator {
 				.sort((a, b) => b.samples - a.samples || b.decisions - a.decisions || compare(a.category, b.category)),
 			reviewers: this.withReviewers ? this.reviewers() : [],
 			decisions: this.decisionCounts(),
-			agreement: agreementOf(this.withReviewers ? this.verdictsOfSeenSamples() : []),
+			agreement: this.agreement(),
 			malformed: {count: this.malformedCount, lines: [...this.malformedLines], truncated: this.malformedCount > this.malformedLines.length},
 			repeatedIds: {
 				ids: this.repeatedIdCount,
@@ -432,8 +432,21 @@ export class StatsAccumulator {
 	 * Reviewer -> verdict for each decided sample that is in the dataset, for agreement. A lead's
 	 * resolution is left out: it settles a disagreement after seeing it, it is not an independent rating.
 	 */
-	private * verdictsOfSeenSamples(): Iterable<Map<string, Verdict>> {
-		const verdicts = (group: DecisionRecord[]) => new Map(group.filter(record => record.verdict !== null && record.resolution !== true).map(record => [record.reviewer, record.verdict!]));
+	private agreement(): Stats['agreement'] {
+		if (!this.withReviewers) return agreementOf([]);
+		let blindSamples = 0;
+		const agreement = agreementOf(this.verdictsOfSeenSamples(group => {
+			if (group.length >= 2 && group.every(record => record.blind === true)) blindSamples++;
+		}));
+		return {...agreement, blindSamples};
+	}
+
+	private * verdictsOfSeenSamples(visit: (rated: DecisionRecord[]) => void = () => undefined): Iterable<Map<string, Verdict>> {
+		const verdicts = (group: DecisionRecord[]) => {
+			const rated = group.filter(record => record.verdict !== null && record.resolution !== true);
+			visit(rated);
+			return new Map(rated.map(record => [record.reviewer, record.verdict!]));
+		};
 		// A sample with one record has one verdict at most, which agreement leaves out.
 		for (let group = 0; group < this.groupCount; group++) if (this.groupSeen[group] === 1 && !this.isSingle(group)) yield verdicts(this.groupRecords(group));
 		for (const [sample, group] of this.sharedFingerprint) if (this.seenByName.has(sample)) yield verdicts(group);

@@ -32,6 +32,7 @@ export type Action =
 	| {type: 'bias-focus'; direction: 1 | -1}
 	| {type: 'bias-edit-note'}
 	| {type: 'bias-confirm'}
+	| {type: 'continue-here'}
 	| {type: 'quit'}
 	| {type: 'unsaved'};
 

@@ -66,6 +66,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'metadata', modes: ['browse', 'metadata'], keys: ['m'], action: {type: 'toggle', panel: 'metadata'}, label: 'metadata', help: 'every metadata field and note of this sample in full'},
 	{name: 'stats', modes: ['browse', 'stats'], keys: ['t'], action: {type: 'toggle', panel: 'stats'}, label: 'stats', help: 'stats panel', bar: {label: 'stats', short: 'st', priority: 10, only: 'browse'}},
 	{name: 'help', modes: ['browse', 'help'], keys: ['?'], action: {type: 'toggle', panel: 'help'}, label: 'help', help: 'this help', bar: {label: 'help', priority: 'pinned', only: 'browse'}},
+	{name: 'continue-here', modes: ['browse'], keys: ['y'], action: {type: 'continue-here'}, label: 'continue here', help: 'continue deciding here, after another session under your name took over'},
 	{name: 'quit', modes: ['browse'], keys: ['q', 'ctrl-c'], action: {type: 'quit'}, label: 'quit', help: 'quit (everything is already saved)', bar: {label: 'quit', priority: 'pinned'}},
 
 	// Text fields (note, go to, search, the bias picker's note): the rest of their keys edit the text.

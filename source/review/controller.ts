@@ -7,7 +7,7 @@ import type {DecisionRecord, Verdict} from '../store/schema.js';
 import {StatusCounter} from '../store/status-counts.js';
 import {sampleStatus} from '../store/verdict-policy.js';
 import type {Action} from './actions.js';
-import {Claims, type ReviewMode} from './claiming.js';
+import {Claims, decidingActions, supersededNotice, takeoverNotice, type ReviewMode} from './claiming.js';
 import {countAll, recountAfterIndexing} from './counting.js';
 import {Decisions, type Change} from './decisions.js';
 import {goBack, goForward, leftBehind, noHistory} from './history.js';
@@ -66,22 +66,28 @@ export class ReviewController {
 	private readonly decisions: Decisions;
 	private readonly searching: SampleSearch;
 	private version = 0;
+	/** Samples this reviewer gave a verdict in this session, and so saw the others' decisions on. */
+	private readonly sawOthers = new Set<string>();
+	private modeTold = false;
 	/** Set when the dataset changed on disk since it was opened (what to tell): the review command re-reads it. */
 	datasetChanged: string | undefined;
 
 	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
 		this.mode = options.mode ?? 'split';
 		this.counter = new StatusCounter(id => this.decisionsOf(id), id => dataset.occurrences(id));
-		this.claims = new Claims(dataset, this.mode, options.live);
+		this.claims = new Claims(dataset, this.mode, options.live, store);
 		this.navigation = new Navigation(dataset, this.claims, i => this.statusAt(i));
-		this.resume = new Resume(dataset, this.navigation, this.claims, options.position);
+		this.resume = new Resume(dataset, this.navigation, this.claims, options.position, (sample, filter) => this.takenWhileAway(sample, filter));
 		this.decisions = new Decisions(store, options.reviewer, this.counter);
 		this.searching = new SampleSearch(dataset);
 		this.recount();
 		this.state = this.resume.startingState();
 		// Pairing that could not start (a folder others cannot write, a link planted in it) is said at once.
 		if (options.live?.error) this.state = {...this.state, message: options.live.error};
+		const takeover = options.live && takeoverNotice(options.reviewer, this.mode, options.live.tookOverFrom);
+		if (takeover) this.state = {...this.state, message: takeover};
 		store.onChange(samples => {
+			this.checkFileMode();
 			if (this.current && samples.has(this.current.sample.id)) this.current = undefined;
 			for (const id of samples) this.counter.update(id);
 			this.scheduleRecount();
@@ -97,6 +103,9 @@ export class ReviewController {
 				advance: what => {
 					this.advance(what);
 				},
+				tell: message => {
+					this.tell(message);
+				},
 				notify: () => {
 					this.notify();
 				},
@@ -108,8 +117,12 @@ export class ReviewController {
 			if (dataset.indexed) this.notify();
 			else this.scheduleRecount();
 		});
+		let superseded = false;
 		options.live?.onChange(() => {
 			this.current = undefined;
+			if (options.live?.superseded && !superseded) this.state = {...this.state, message: supersededNotice(this.reviewer)};
+			superseded = options.live?.superseded ?? false;
+			this.onLeaseLost(options.live?.takeLost());
 			this.notify();
 		});
 		options.live?.onNotice(notice => {
@@ -194,6 +207,16 @@ export class ReviewController {
 		this.notify();
 	}
 
+	/**
+	 * Every decision this reviewer may see: in blind overlap mode, the others' only on samples this
+	 * reviewer has decided (the stats panel counts from these).
+	 */
+	* visibleRecords(): IterableIterator<DecisionRecord> {
+		for (const record of this.store.all()) {
+			if (record.reviewer === this.reviewer || !this.isBlind(this.store.get(record.sample, this.reviewer))) yield record;
+		}
+	}
+
 	/** Leaves the session: releases the sample this reviewer holds open. */
 	close() {
 		this.rememberPosition();
@@ -211,7 +234,8 @@ export class ReviewController {
 	}
 
 	private rememberPosition() {
-		if (this.dataset.count === 0) return;
+		// The reviewer's place is their active session's to keep.
+		if (this.dataset.count === 0 || this.options.live?.superseded) return;
 		this.options.position?.update({sample: this.dataset.idOf(this.state.cursor), filter: this.state.filter});
 	}
 
@@ -235,7 +259,20 @@ export class ReviewController {
 	private apply(action: Action) {
 		const {state} = this;
 		if (action.type !== 'scroll' && action.type !== 'panel-scroll') this.state = {...state, message: undefined};
+		if (this.options.live?.superseded && decidingActions.has(action.type)) {
+			this.state = {...this.state, mode: {name: 'browse'}, message: supersededNotice(this.reviewer)};
+			return;
+		}
+
 		switch (action.type) {
+			case 'continue-here': {
+				if (!this.options.live?.superseded) break;
+				this.options.live.continueHere();
+				this.claims.hold(state.cursor);
+				this.state = {...this.state, message: 'continuing here: your other session stops deciding'};
+				break;
+			}
+
 			case 'decide': {
 				this.decide(action.verdict, action.verdict === 'flagged' ? action.categories ?? [] : [], action.note);
 				break;
@@ -436,6 +473,9 @@ export class ReviewController {
 		const {sample, mine} = this.currentSample();
 		if (!this.stillOnDisk(sample)) return;
 		const {conflict} = this.decisionsOf(sample.id);
+		// Blind: the first verdict here, given without seeing anyone else's (a change after seeing them is not).
+		const blind = this.isBlind(mine) && !this.sawOthers.has(sample.id);
+		this.sawOthers.add(sample.id);
 		this.record({
 			index: sample.index,
 			sample: sample.id,
@@ -445,6 +485,7 @@ export class ReviewController {
 			note: note ?? mine?.note ?? '',
 			// A lead's decision on a sample the reviewers disagree on settles it.
 			resolution: this.options.lead && conflict ? true : undefined,
+			blind,
 			undo: 'push',
 		});
 		this.advance(verdict);
@@ -454,7 +495,7 @@ export class ReviewController {
 		const {sample, mine} = this.currentSample();
 		if (!this.stillOnDisk(sample)) return;
 		this.state = {...this.state, mode: {name: 'browse'}};
-		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution, undo: 'push'});
+		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution, blind: mine?.blind, undo: 'push'});
 		this.state = {...this.state, message: text.trim() ? 'note saved' : 'note removed'};
 	}
 
@@ -466,7 +507,7 @@ export class ReviewController {
 		}
 
 		const {previous} = last;
-		this.record({index: last.index, sample: last.sample, previous, verdict: previous?.verdict ?? null, categories: previous?.categories ?? [], note: previous?.note ?? '', resolution: previous?.resolution, undo: 'pop'});
+		this.record({index: last.index, sample: last.sample, previous, verdict: previous?.verdict ?? null, categories: previous?.categories ?? [], note: previous?.note ?? '', resolution: previous?.resolution, blind: previous?.blind, undo: 'pop'});
 		// About this reviewer's own decision: others' decisions on the sample stay as they are.
 		this.moveTo(last.index, previous?.verdict
 			? `undone: sample ${last.index + 1} is back to your earlier ${previous.verdict}`
@@ -535,11 +576,58 @@ export class ReviewController {
 		const others = records.filter(record => record.reviewer !== this.reviewer);
 		if (this.mode === 'overlap') {
 			const status = mine?.verdict ?? 'undecided';
+			// Blind: no other reviewer's verdict, categories or note until this reviewer has decided (a lead sees all).
+			if (this.isBlind(mine)) return {mine, others: [], status, conflict: false};
 			return {mine, others, status, conflict: sampleStatus(records).conflict};
 		}
 
 		const {status, conflict} = sampleStatus(records);
 		return {mine, others, status, conflict};
+	}
+
+	/** In overlap mode, a reviewer (not a lead) sees nobody else's decision on a sample they have not decided. */
+	private isBlind(mine: DecisionRecord | undefined): boolean {
+		return this.mode === 'overlap' && !this.options.lead && !mine?.verdict;
+	}
+
+	/**
+	 * In split mode, the sample a reviewer had open when they left, if someone else decided it (or has
+	 * it open) since: said, rather than moving on silently.
+	 */
+	private takenWhileAway(sample: string, filter: Filter): string | undefined {
+		if (this.mode !== 'split' || filter !== 'undecided') return undefined;
+		this.store.catchUpSample(sample);
+		const {mine, others} = this.decisionsOf(sample);
+		if (mine?.verdict) return undefined;
+		const deciders = others.filter(record => record.verdict).map(record => record.reviewer);
+		if (deciders.length > 0) return `${sample} was decided by ${deciders.join(', ')} while you were away`;
+		const openBy = this.peers().filter(peer => peer.sample === sample).map(peer => peer.reviewer);
+		if (openBy.length > 0) return `${sample} is open in ${openBy.join(', ')}'s session now: moved on to another`;
+		return undefined;
+	}
+
+	/**
+	 * This process was stopped (a suspended laptop, SIGSTOP) long enough for the sample it had open to
+	 * go to another reviewer: it is theirs now; move on rather than decide it a second time.
+	 */
+	private onLeaseLost(lost: {sample: string; to?: string} | undefined) {
+		const sample = lost?.sample;
+		if (sample === undefined || this.options.live?.superseded || this.dataset.count === 0 || this.dataset.idOf(this.state.cursor) !== sample || this.state.filter !== 'undecided') return;
+		const message = `${sample} went to ${lost?.to ?? 'another reviewer'} while this session was stopped`;
+		const target = this.navigation.next(this.state.cursor, 'undecided');
+		if (target) this.moveTo(target.index, `${message}: moved on`);
+		else this.state = {...this.state, message};
+	}
+
+	/**
+	 * The decisions file's mode is set by the session that creates it: one started before the file
+	 * existed may find another mode in it (another reviewer created it meanwhile). Said once.
+	 */
+	private checkFileMode() {
+		const {mode} = this.store;
+		if (mode === undefined || mode === this.mode || this.modeTold) return;
+		this.modeTold = true;
+		this.state = {...this.state, message: `another session created the decisions file in ${mode} mode while this one reviews in ${this.mode} mode: quit (q) and start again to review in ${mode} mode`};
 	}
 
 	/** Re-renders soon (the save status, the indexing progress), at most every `delay` ms. */

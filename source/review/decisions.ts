@@ -13,6 +13,8 @@ export type Change = {
 	categories: string[];
 	note: string;
 	resolution?: boolean;
+	/** Given in overlap mode without seeing another reviewer's verdict on the sample. */
+	blind?: boolean;
 	/** A decision or a note can be undone (`push`); an undo takes its entry off (`pop`). */
 	undo: 'push' | 'pop';
 };
@@ -27,7 +29,7 @@ export class Decisions {
 	/** Records a change and returns the undo list after it. */
 	record(change: Change, undo: readonly UndoEntry[]): UndoEntry[] {
 		this.touched.add(change.sample);
-		this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution});
+		this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind});
 		// Keeps the counts right without recounting everything.
 		this.counter.update(change.sample);
 		return change.undo === 'push' ? [...undo, {index: change.index, sample: change.sample, previous: change.previous}] : undo.slice(0, -1);

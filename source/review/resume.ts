@@ -10,6 +10,8 @@ export type ResumeHost = {
 	/** The decided sample's advance, made late: moves on from the sample decided. */
 	advanceTo(index: number): void;
 	advance(what: string): void;
+	/** Shows a line of feedback. */
+	tell(message: string): void;
 	notify(): void;
 };
 
@@ -33,6 +35,8 @@ export class Resume {
 		private readonly navigation: Navigation,
 		private readonly claims: Claims,
 		private readonly position: ReviewerPosition | undefined,
+		/** Why the remembered sample is no longer this reviewer's to open (decided or opened by another meanwhile), if it is not. */
+		private readonly takenWhileAway: (sample: string, filter: Filter) => string | undefined = () => undefined,
 	) {}
 
 	/** A move made by the reviewer: nothing waits any more. */
@@ -57,6 +61,8 @@ export class Resume {
 		if (!remembered) return initialState(this.firstToReview());
 		const filter = (filters as readonly string[]).includes(remembered.filter) ? remembered.filter as Filter : 'undecided';
 		const index = this.dataset.indexOfId(remembered.sample);
+		const away = index === undefined ? undefined : this.takenWhileAway(remembered.sample, filter);
+		if (away) return {...initialState(this.firstToReview(), filter), message: away};
 		if (index !== undefined && this.claims.claimable(index)) {
 			return {...initialState(index, filter), message: `resumed where you left off: sample ${(index + 1).toLocaleString('en')}`};
 		}
@@ -93,6 +99,12 @@ export class Resume {
 		const index = this.dataset.indexOfId(sample);
 		if (index === undefined && !this.dataset.indexed) return;
 		this.remembered = undefined;
+		const away = index === undefined ? undefined : this.takenWhileAway(sample, 'undecided');
+		if (away) {
+			host.tell(away);
+			return;
+		}
+
 		if (index === undefined || !this.claims.claimable(index)) return;
 		host.moveTo(index, `resumed where you left off: sample ${(index + 1).toLocaleString('en')}`);
 		host.notify();

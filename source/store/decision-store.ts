@@ -3,7 +3,7 @@ import {Low} from 'lowdb';
 import {DecisionsFileError} from './errors.js';
 import {LockedMergeAdapter, type LockOptions} from './locked-merge-adapter.js';
 import {newer} from './merge.js';
-import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile, type Verdict} from './schema.js';
+import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile, type ReviewMode, type Verdict} from './schema.js';
 
 export type SaveStatus = {
 	/** Changes made here that are not on disk yet. */
@@ -29,7 +29,7 @@ export type StoreOptions = LockOptions & {
 	syncWrites?: boolean;
 };
 
-export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean};
+export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean; blind?: boolean};
 
 type Listener = (samples: Set<string>) => void;
 
@@ -78,6 +78,16 @@ export class DecisionStore {
 		return this.count;
 	}
 
+	/** The review mode stored in the decisions file (undefined: a new file, or one from before modes). */
+	get mode(): ReviewMode | undefined {
+		return this.adapter.mode;
+	}
+
+	/** Stores `mode` in the decisions file if it has none yet, with the next write. */
+	adoptMode(mode: ReviewMode) {
+		this.adapter.defaultMode = mode;
+	}
+
 	get(sample: string, reviewer: string): DecisionRecord | undefined {
 		const held = this.bySample.get(sample);
 		if (!held) return undefined;
@@ -122,12 +132,33 @@ export class DecisionStore {
 			at: this.nextTime(this.get(change.sample, change.reviewer)?.at),
 		};
 		if (change.resolution) record.resolution = true;
+		if (change.blind) record.blind = true;
 		this.put(record);
 		this.pending.set(key, record);
 		this.status.unsaved = this.pending.size;
 		this.schedule(this.options.writeDelay ?? 25);
 		this.emit(new Set([record.sample]));
 		return record;
+	}
+
+	/** Is this reviewer's latest change to the sample on disk (or was none made here)? */
+	isSaved(sample: string, reviewer: string): boolean {
+		return !this.pending.has(recordKey(sample, reviewer));
+	}
+
+	/**
+	 * Brings one sample's records up to the file's newest state now, without waiting for the next
+	 * reload: another process may have saved a decision on it a moment ago. Synchronous (a stat, and a
+	 * read only when the file changed), for split mode to check a sample before handing it out.
+	 * Returns whether the file held anything new on it.
+	 */
+	catchUpSample(sample: string): boolean {
+		const records = this.adapter.peekSample(sample);
+		if (!records || records.length === 0) return false;
+		const changed = new Set<string>();
+		for (const record of records) if (this.merge(record)) changed.add(record.sample);
+		if (changed.size > 0) this.emit(changed);
+		return changed.size > 0;
 	}
 
 	/** Writes everything pending now and waits for it; throws if the write fails. */

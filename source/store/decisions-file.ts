@@ -3,7 +3,7 @@ import {DecisionsFileError, fileProblem} from './errors.js';
 import {RecordArray, type DecisionSource} from '../report/decision-source.js';
 import {DecisionLines} from './decision-lines.js';
 import {recordProblem} from './record-lines.js';
-import {fileHead, knownTopLevelKeys, schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
+import {fileHead, knownTopLevelKeys, reviewModes, schemaVersion, type DecisionRecord, type DecisionsFile, type ReviewMode} from './schema.js';
 
 /** Reads and checks a decisions file; undefined when it does not exist yet. */
 export async function readDecisionsFile(path: string, datasetName: string): Promise<DecisionsFile | undefined> {
@@ -83,15 +83,21 @@ export function parseDecisionsFile(text: string, path: string, datasetName: stri
 		throw new DecisionsFileError(`${path}: "createdAt" is ${JSON.stringify(data.createdAt)}, not a time; ${recover}.`);
 	}
 
+	if (data.mode !== undefined && !(reviewModes as readonly unknown[]).includes(data.mode)) {
+		throw new DecisionsFileError(`${path}: "mode" is ${JSON.stringify(data.mode)}, but it can only be "split" or "overlap"; correct it by hand, or remove the line to start the file's mode afresh.`);
+	}
+
 	const other: Record<string, unknown> = {};
 	for (const [key, value] of Object.entries(data)) if (!knownTopLevelKeys.includes(key)) other[key] = value;
-	return {
+	const file: DecisionsFile = {
 		schema: schemaVersion,
 		dataset: typeof data.dataset === 'string' ? data.dataset : datasetName,
 		createdAt: typeof data.createdAt === 'string' ? data.createdAt : new Date().toISOString(),
 		decisions,
 		...(Object.keys(other).length > 0 ? {other} : {}),
 	};
+	if (data.mode !== undefined) file.mode = data.mode as ReviewMode;
+	return file;
 }
 
 /** One decision a line: readable, diff-friendly and half the size of lowdb's two-space indent. */

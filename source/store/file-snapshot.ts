@@ -2,7 +2,7 @@ import type {Stats} from 'node:fs';
 import {parseDecisionsFile} from './decisions-file.js';
 import {forEachRecordLine} from './decisions-layout.js';
 import {newer} from './merge.js';
-import {fileHead, schemaVersion, type DecisionRecord, type DecisionsFile} from './schema.js';
+import {fileHead, schemaVersion, type DecisionRecord, type DecisionsFile, type ReviewMode} from './schema.js';
 
 /*
 The decisions file as this process last read or wrote it, kept as the file's own bytes, line by
@@ -43,6 +43,10 @@ export class FileSnapshot {
 	createdAt: string;
 	/** Top-level keys winnow does not know, written back as they were. */
 	other: Record<string, unknown> | undefined;
+	/** The file's mode, as read (written back as it is). */
+	mode: ReviewMode | undefined;
+	/** The mode written into a file that has none yet (set by the session that opens it). */
+	defaultMode: ReviewMode | undefined;
 	/** Bytes of the file last read; record lines are ranges of it unless overridden. */
 	private base: Buffer = Buffer.alloc(0);
 	private starts: number[] = [];
@@ -82,7 +86,7 @@ export class FileSnapshot {
 		const layout = lineLayout(bytes);
 		const file = (layout && loadLines(bytes, layout, path, datasetName)) ?? parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
 		this.reset(file.dataset, file.createdAt, stat);
-		this.other = file.other;
+		this.takeHead(file);
 		if (layout && layout.starts.length === file.decisions.length) {
 			this.base = bytes;
 			this.starts = layout.starts;
@@ -100,7 +104,7 @@ export class FileSnapshot {
 			this.count = file.decisions.length;
 			if (unique) return file;
 			this.reset(file.dataset, file.createdAt, stat);
-			this.other = file.other;
+			this.takeHead(file);
 		}
 
 		// Another layout, or one sample and reviewer twice: keep the newest of each, in our layout.
@@ -123,6 +127,12 @@ export class FileSnapshot {
 		this.positions = new Map();
 		this.reviewers = [];
 		this.count = 0;
+		this.mode = undefined;
+	}
+
+	private takeHead(file: DecisionsFile) {
+		this.mode = file.mode;
+		this.other = file.other;
 	}
 
 	/**
@@ -180,7 +190,7 @@ export class FileSnapshot {
 		this.count = layout.starts.length;
 		this.dataset = head.dataset;
 		this.createdAt = head.createdAt;
-		this.other = head.other;
+		this.takeHead(head);
 		this.stat = stat;
 		this.absent = false;
 		return changed;
@@ -215,7 +225,7 @@ export class FileSnapshot {
 
 	/** The file's bytes, as buffers to write in order (serializeDecisionsFile's layout). */
 	chunks(): Buffer[] {
-		const head = Buffer.from(`${fileHead({schema: schemaVersion, dataset: this.dataset, createdAt: this.createdAt, other: this.other})}${this.count > 0 ? '\n' : ''}`);
+		const head = Buffer.from(`${fileHead({schema: schemaVersion, dataset: this.dataset, createdAt: this.createdAt, mode: this.mode ?? this.defaultMode, other: this.other})}${this.count > 0 ? '\n' : ''}`);
 		const chunks: Buffer[] = [head];
 		const changed = [...this.overrides.keys()].sort((a, b) => a - b);
 		let line = 0;

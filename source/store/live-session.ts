@@ -1,4 +1,4 @@
-import {createHash} from 'node:crypto';
+import {createHash, randomBytes} from 'node:crypto';
 import {lstatSync, lutimesSync, readdirSync, rmSync} from 'node:fs';
 import {hostname} from 'node:os';
 import {dirname, join} from 'node:path';
@@ -9,8 +9,17 @@ import {createExclusive, ensureSharedFolder, readPeerFile, replaceExclusive} fro
 /** Longest wait before our presence file says which sample we moved to (ms). */
 const presenceDelay = 100;
 
-export type Peer = {reviewer: string; host: string; pid: number; sample?: string; mode?: string};
-type Lease = {sample: string; host: string; pid: number};
+export type Peer = {
+	reviewer: string;
+	host: string;
+	pid: number;
+	sample?: string;
+	mode?: string;
+	/** This session's id (random), and when it became its reviewer's active session (ms since the epoch). */
+	session?: string;
+	since?: number;
+};
+type Lease = {sample: string; host: string; pid: number; reviewer?: string};
 
 export type LiveOptions = {
 	/** How often to refresh our own files and read the others' (ms). */
@@ -33,23 +42,39 @@ export class LiveSession {
 	private readonly heartbeat: number;
 	private readonly stale: number;
 	private held: string | undefined;
+	/**
+	 * Samples moved on from whose decision is not on disk yet: their leases are kept (and refreshed)
+	 * until it is, so that no other process can claim a sample whose decision is in flight.
+	 */
+	private readonly retiring = new Set<string>();
+	/** Is this sample's latest change made here on disk (or was none made)? Set with holdUntilSaved. */
+	private saved: (sample: string) => boolean = () => true;
 	private peers: Peer[] = [];
 	private leasedByOthers = new Set<string>();
 	private timer: NodeJS.Timeout | undefined;
 	private presenceTimer: NodeJS.Timeout | undefined;
 	private readonly listeners = new Set<() => void>();
 	private readonly noticeListeners = new Set<(notice: string) => void>();
+	/** A sample whose lease went to another process while this one was stopped, not told yet. */
+	private lost: {sample: string; to?: string} | undefined;
 	/** Peer files already reported as unreadable: each is told once. */
 	private readonly reported = new Set<string>();
 	/** Why the live folder cannot be used (read-only place…); pairing features are then off. */
 	error: string | undefined;
+	/**
+	 * The same reviewer started another session after this one (on this host or another): that one
+	 * is theirs now, with their place and samples, and this one stops deciding until continueHere().
+	 */
+	superseded = false;
+	/** The reviewer's other live sessions when this one started: it took over from them. */
+	tookOverFrom: Peer[] = [];
 
 	constructor(dbPath: string, reviewer: string, mode: string, options: LiveOptions = {}) {
 		// Beside the file the path really names, so reviewers who reach it by different links meet.
 		this.folder = `${canonicalPath(dbPath)}.live`;
 		this.presenceFolder = join(this.folder, 'presence');
 		this.leaseFolder = join(this.folder, 'leases');
-		this.me = {reviewer, host: hostname(), pid: process.pid, mode};
+		this.me = {reviewer, host: hostname(), pid: process.pid, mode, session: randomBytes(8).toString('hex'), since: Date.now()};
 		this.heartbeat = options.heartbeat ?? 1000;
 		this.stale = options.stale ?? 5000;
 	}
@@ -66,6 +91,7 @@ export class LiveSession {
 		}
 
 		this.refresh();
+		this.tookOverFrom = this.ownOtherSessions();
 		this.timer = setInterval(() => {
 			this.tick();
 		}, this.heartbeat);
@@ -83,9 +109,28 @@ export class LiveSession {
 		return () => this.noticeListeners.delete(listener);
 	}
 
-	/** Other live processes on this decisions file. */
+	/** Other reviewers' live processes on this decisions file. */
 	others(): Peer[] {
-		return this.peers;
+		return this.peers.filter(peer => peer.reviewer !== this.me.reviewer);
+	}
+
+	/** This reviewer's other live sessions on this decisions file. */
+	ownOtherSessions(): Peer[] {
+		return this.peers.filter(peer => peer.reviewer === this.me.reviewer);
+	}
+
+	/**
+	 * Makes this session the reviewer's active one again (after another session of theirs took over):
+	 * the other stops deciding in its turn, within a heartbeat.
+	 */
+	continueHere() {
+		this.me.since = Math.max(Date.now(), ...this.ownOtherSessions().map(peer => (peer.since ?? 0) + 1));
+		this.superseded = false;
+		try {
+			this.writePresence();
+		} catch {}
+
+		for (const listener of this.listeners) listener();
 	}
 
 	/** Has another live process this sample open? */
@@ -93,25 +138,48 @@ export class LiveSession {
 		return this.leasedByOthers.has(sample);
 	}
 
-	/** Takes the lease on a sample (releasing the one held); false if another live process holds it. */
-	claim(sample: string): boolean {
-		if (this.error) return true;
+	/**
+	 * Keeps the lease on a sample this process moved on from until `saved(sample)` says its decision
+	 * is on disk; call settle() when that may have changed (after each write).
+	 */
+	holdUntilSaved(saved: (sample: string) => boolean) {
+		this.saved = saved;
+	}
+
+	/**
+	 * Takes the lease on a sample (the one held is released, or kept until its decision is saved);
+	 * false if another live process holds it. With `verify`, called once the lease is ours: if it says
+	 * no (the sample turned out to be decided meanwhile), the lease is given up and claim is false.
+	 */
+	claim(sample: string, verify?: () => boolean): boolean {
+		// A superseded session decides nothing: it holds no samples.
+		if (this.error || this.superseded) return verify?.() ?? true;
 		if (this.held === sample) return true;
 		try {
-			return this.claimLease(sample);
+			return this.claimLease(sample, verify);
 		} catch {
 			// The live folder cannot be written just now (removed, read-only, disk full). Leases only
 			// keep two reviewers off one sample: never block the reviewer on them.
-			return true;
+			return verify?.() ?? true;
 		}
 	}
 
-	private claimLease(sample: string): boolean {
+	private claimLease(sample: string, verify?: () => boolean): boolean {
 		const path = this.leasePath(sample);
-		if (!this.create(path, sample)) {
-			if (!this.isStale(path)) return false;
+		// Our own lease, kept while the decision made on it is saved: ours again.
+		const ours = this.retiring.delete(sample);
+		if (!ours && !this.create(path, sample)) {
+			// Stale, or left by this reviewer's earlier session (which this one took over): ours now.
+			if (!this.isStale(path) && !this.isOwnOtherSession(path)) return false;
 			rmSync(path, {force: true});
 			if (!this.create(path, sample)) return false;
+		}
+
+		if (verify && !verify()) {
+			if (ours) this.retiring.add(sample);
+			else this.removeLease(sample);
+			this.settle();
+			return false;
 		}
 
 		this.release();
@@ -119,6 +187,17 @@ export class LiveSession {
 		this.me.sample = sample;
 		this.writePresenceSoon();
 		return true;
+	}
+
+	/** Releases the leases kept for decisions that are now on disk. */
+	settle() {
+		for (const sample of this.retiring) {
+			if (!this.saved(sample)) continue;
+			this.retiring.delete(sample);
+			try {
+				this.removeLease(sample);
+			} catch {}
+		}
 	}
 
 	/**
@@ -137,12 +216,18 @@ export class LiveSession {
 		this.presenceTimer.unref();
 	}
 
+	/** Gives up the sample held: at once, or once the decision made on it is on disk. */
 	release() {
 		if (this.held === undefined) return;
-		const path = this.leasePath(this.held);
-		if (this.ownsLease(path)) rmSync(path, {force: true});
+		if (this.saved(this.held)) this.removeLease(this.held);
+		else this.retiring.add(this.held);
 		this.held = undefined;
 		this.me.sample = undefined;
+	}
+
+	private removeLease(sample: string) {
+		const path = this.leasePath(sample);
+		if (this.ownsLease(path)) rmSync(path, {force: true});
 	}
 
 	stop() {
@@ -152,26 +237,57 @@ export class LiveSession {
 		this.presenceTimer = undefined;
 		if (this.error) return;
 		try {
+			// Whatever is still unsaved when the session ends stays unsaved: nothing to wait for.
+			this.saved = () => true;
 			this.release();
+			this.settle();
 			rmSync(this.presencePath(), {force: true});
 		} catch {}
 	}
 
+	/** The sample whose lease this process lost while it was stopped, and to whom (told once), if any. */
+	takeLost(): {sample: string; to?: string} | undefined {
+		const {lost} = this;
+		this.lost = undefined;
+		return lost;
+	}
+
 	private tick() {
+		// Stopped past the stale time (SIGSTOP, a suspended laptop): the sample held may have gone to
+		// someone else meanwhile, whose lease is now under the same name.
+		if (this.held !== undefined && !this.superseded) {
+			const file = readPeerFile(this.leasePath(this.held));
+			const lease = file && asLease(parseJson(file.text));
+			if (lease && (lease.pid !== process.pid || lease.host !== this.me.host)) {
+				// Taken by this reviewer's newer session: that is a takeover (refresh says so), not a loss.
+				if (lease.reviewer !== this.me.reviewer) this.lost = {sample: this.held, to: lease.reviewer};
+				this.held = undefined;
+				this.me.sample = undefined;
+			}
+		}
+
 		try {
 			const now = new Date();
 			// lutimes: a link a peer put in place of our file is touched itself, never its target.
 			lutimesSync(this.presencePath(), now, now);
-			if (this.held !== undefined) lutimesSync(this.leasePath(this.held), now, now);
+			for (const sample of this.leases()) lutimesSync(this.leasePath(sample), now, now);
 		} catch {
 			// A peer removed our stale-looking file (we were blocked too long): write it again.
 			try {
 				this.writePresence();
-				if (this.held !== undefined) this.create(this.leasePath(this.held), this.held);
+				for (const sample of this.leases()) this.create(this.leasePath(sample), sample);
 			} catch {}
 		}
 
+		this.settle();
 		this.refresh();
+		// Told once the others' files are read: who has the sample now.
+		if (this.lost !== undefined) for (const listener of this.listeners) listener();
+	}
+
+	/** The samples whose leases this process holds: the one open, and those whose decisions are being saved. */
+	private leases(): string[] {
+		return this.held === undefined ? [...this.retiring] : [this.held, ...this.retiring];
 	}
 
 	/** Reads the others' presence and leases, dropping stale ones. */
@@ -180,11 +296,21 @@ export class LiveSession {
 		this.peers = this.readFolder(this.presenceFolder, name => name !== this.presenceName(), asPeer);
 		const leased = new Set<string>();
 		for (const lease of this.readFolder(this.leaseFolder, () => true, asLease)) {
-			if (lease.pid !== process.pid || lease.host !== this.me.host) leased.add(lease.sample);
+			// The reviewer's own other sessions are not others: their samples are this reviewer's.
+			if ((lease.pid !== process.pid || lease.host !== this.me.host) && lease.reviewer !== this.me.reviewer) leased.add(lease.sample);
 		}
 
 		this.leasedByOthers = leased;
-		if (JSON.stringify([this.peers, [...leased]]) !== before) for (const listener of this.listeners) listener();
+		const superseded = this.ownOtherSessions().some(peer => isNewer(peer, this.me));
+		const changed = superseded !== this.superseded;
+		if (superseded && !this.superseded) {
+			// Another session of this reviewer's holds their place now: give up the sample held here.
+			this.release();
+			this.writePresenceSoon();
+		}
+
+		this.superseded = superseded;
+		if (changed || JSON.stringify([this.peers, [...leased]]) !== before) for (const listener of this.listeners) listener();
 	}
 
 	/**
@@ -253,6 +379,15 @@ export class LiveSession {
 		return host === this.me.host && typeof pid === 'number' && pid !== process.pid && !isAlive(pid);
 	}
 
+	/** Is the lease at path held by another live session of this reviewer's, which this one outranks? */
+	private isOwnOtherSession(path: string): boolean {
+		const file = readPeerFile(path);
+		const lease = file && asLease(parseJson(file.text));
+		if (!lease || lease.reviewer !== this.me.reviewer) return false;
+		const holder = this.peers.find(peer => peer.host === lease.host && peer.pid === lease.pid);
+		return !holder || (holder.reviewer === this.me.reviewer && isNewer(this.me, holder));
+	}
+
 	private ownsLease(path: string): boolean {
 		const file = readPeerFile(path);
 		const lease = file && asLease(parseJson(file.text));
@@ -299,18 +434,26 @@ function exists(path: string): boolean {
 
 function asPeer(value: unknown): Peer | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
-	const {reviewer, host, pid, sample, mode} = value as Record<string, unknown>;
+	const {reviewer, host, pid, sample, mode, session, since} = value as Record<string, unknown>;
 	if (typeof reviewer !== 'string' || typeof host !== 'string' || !Number.isSafeInteger(pid)) return undefined;
 	if (sample !== undefined && typeof sample !== 'string') return undefined;
 	if (mode !== undefined && typeof mode !== 'string') return undefined;
-	return {reviewer, host, pid: pid as number, sample, mode};
+	if (session !== undefined && typeof session !== 'string') return undefined;
+	if (since !== undefined && !Number.isSafeInteger(since)) return undefined;
+	return {reviewer, host, pid: pid as number, sample, mode, session, since: since as number | undefined};
+}
+
+/** Did session a become its reviewer's active one after session b? */
+function isNewer(a: Peer, b: Peer): boolean {
+	const [sinceA, sinceB] = [a.since ?? 0, b.since ?? 0];
+	return sinceA === sinceB ? (a.session ?? '') > (b.session ?? '') : sinceA > sinceB;
 }
 
 function asLease(value: unknown): Lease | undefined {
 	if (typeof value !== 'object' || value === null) return undefined;
-	const {sample, host, pid} = value as Record<string, unknown>;
+	const {sample, host, pid, reviewer} = value as Record<string, unknown>;
 	if (typeof sample !== 'string' || typeof host !== 'string' || !Number.isSafeInteger(pid)) return undefined;
-	return {sample, host, pid: pid as number};
+	return {sample, host, pid: pid as number, reviewer: typeof reviewer === 'string' ? reviewer : undefined};
 }
 
 function isAlive(pid: number): boolean {

@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {open, readFile, rename, rm, stat, type FileHandle} from 'node:fs/promises';
-import {closeSync, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, lstatSync, openSync, readlinkSync, renameSync, rmSync, statSync, writev, writevSync, type Stats} from 'node:fs';
+import {closeSync, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writev, writevSync, type Stats} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
@@ -8,9 +8,11 @@ import {DecisionsFileError, fileProblem} from './errors.js';
 import {canonicalPath} from './canonical-path.js';
 import {FileSnapshot} from './file-snapshot.js';
 import {removeLeftoverTemporaries, temporaryName} from './leftover-temporaries.js';
+import {breakDeadLock, holderFs} from './lock-holder.js';
 import {readDecisionsFile, serializeDecisionsFile} from './decisions-file.js';
 import {mergeRecords} from './merge.js';
-import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile} from './schema.js';
+import {recordsOfSample} from './sample-peek.js';
+import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile, type ReviewMode} from './schema.js';
 
 /**
  * A lock older than this is taken to belong to a dead process (ms). proper-lockfile's default is
@@ -90,6 +92,35 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 		return this.exclusive(async () => this.catchUp(await this.statTarget()));
 	}
 
+	/** The mode the file was created with, as last read (undefined: none yet, or no file). */
+	get mode(): ReviewMode | undefined {
+		return this.snapshot.mode;
+	}
+
+	/** The mode to write into the file if it has none (a new file: its first write creates it so). */
+	set defaultMode(mode: ReviewMode) {
+		this.snapshot.defaultMode = mode;
+	}
+
+	/**
+	 * The records the file holds now for one sample, read at once (synchronously) if another process
+	 * wrote it since this adapter last read or wrote it; undefined if nothing changed (or it cannot
+	 * be read now: the next refresh says why). Leaves the snapshot as it is, so this may run while a
+	 * read or write is under way: split mode asks this before handing a sample out.
+	 */
+	peekSample(sample: string): DecisionRecord[] | undefined {
+		try {
+			const target = this.pinnedTarget();
+			const current = statTargetSync(this.path, target);
+			// The file as this process last read or wrote it (even while its own write is staged): nobody
+			// else wrote since, and the store holds everything in it.
+			if (!current || sameFile(this.snapshot.stat, current)) return undefined;
+			return recordsOfSample(readFileSync(target), sample, this.path, this.datasetName);
+		} catch {
+			return undefined;
+		}
+	}
+
 	/**
 	 * Writes changed records into the file under its lock: merged with what other processes wrote
 	 * (newest record per sample and reviewer wins), atomically, with fsync. Returns the records the
@@ -137,17 +168,26 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 	private async writeChangesNow(changes: DecisionRecord[]): Promise<DecisionRecord[] | undefined> {
 		let lost: Error | undefined;
 		let release: () => void;
+		const lockfilePath = `${this.pinnedTarget()}.lock`;
+		const take = () => lockSync(this.path, {
+			realpath: false,
+			lockfilePath,
+			stale: this.options.stale ?? defaultLockStale,
+			update: lockUpdate,
+			fs: holderFs(),
+			onCompromised: error => {
+				lost = error;
+				this.compromised = error;
+			},
+		});
 		try {
-			release = lockSync(this.path, {
-				realpath: false,
-				lockfilePath: `${this.pinnedTarget()}.lock`,
-				stale: this.options.stale ?? defaultLockStale,
-				update: lockUpdate,
-				onCompromised: error => {
-					lost = error;
-					this.compromised = error;
-				},
-			});
+			try {
+				release = take();
+			} catch (error) {
+				// Left by a writer on this host that was killed while it held it: broken at once.
+				if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || !breakDeadLock(lockfilePath, this.options.stale ?? defaultLockStale)) throw error;
+				release = take();
+			}
 		} catch (error) {
 			const code = (error as NodeJS.ErrnoException).code;
 			if (code === 'ELOCKED') return undefined;
@@ -306,18 +346,22 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 			// Retry only while another process holds the lock (proper-lockfile's own retries also
 			// retry ENOTDIR, EACCES, EROFS…, which only delays telling the reviewer).
 			for (;;) {
+				const lockfilePath = `${this.pinnedTarget()}.lock`;
 				try {
 					// eslint-disable-next-line no-await-in-loop
 					return await lock(this.path, {
 						realpath: false,
-						lockfilePath: `${this.pinnedTarget()}.lock`,
+						lockfilePath,
 						stale,
 						update: lockUpdate,
+						fs: holderFs(),
 						// proper-lockfile's default throws from a timer, which would kill the process.
 						onCompromised,
 					});
 				} catch (error) {
 					if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() >= giveUpAt) throw error;
+					// Left by a writer on this host that was killed while it held it: broken at once.
+					if (breakDeadLock(lockfilePath, stale)) continue;
 					// eslint-disable-next-line no-await-in-loop
 					await new Promise(resolve => setTimeout(resolve, 20 + (Math.random() * 20)));
 				}

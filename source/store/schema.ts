@@ -17,6 +17,8 @@ export type DecisionRecord = {
 	at: string;
 	/** Set when a lead made this decision to resolve reviewers' disagreement. */
 	resolution?: boolean;
+	/** Set when the verdict was given in overlap mode without seeing any other reviewer's on the sample. */
+	blind?: boolean;
 };
 
 export type DecisionsFile = {
@@ -24,18 +26,24 @@ export type DecisionsFile = {
 	/** The dataset's file name, so a decisions file is not used with the wrong dataset by mistake. */
 	dataset: string;
 	createdAt: string;
+	/** How reviewers share the work, set when the file is created: every later session uses it. */
+	mode?: ReviewMode;
 	decisions: DecisionRecord[];
 	/** Top-level keys winnow does not know (a person's "comment", a newer field): kept as they are. */
 	other?: Record<string, unknown>;
 };
 
+export const reviewModes = ['split', 'overlap'] as const;
+export type ReviewMode = (typeof reviewModes)[number];
+
 /** The top-level keys winnow writes itself, in this order. */
-export const knownTopLevelKeys = ['schema', 'dataset', 'createdAt', 'decisions'];
+export const knownTopLevelKeys = ['schema', 'dataset', 'createdAt', 'mode', 'decisions'];
 
 /** The head of the file up to `"decisions": [`, with any other top-level keys before the decisions. */
-export function fileHead(data: Pick<DecisionsFile, 'schema' | 'dataset' | 'createdAt' | 'other'>): string {
+export function fileHead(data: Pick<DecisionsFile, 'schema' | 'dataset' | 'createdAt' | 'mode' | 'other'>): string {
+	const mode = data.mode === undefined ? '' : `"mode": ${JSON.stringify(data.mode)},\n`;
 	const other = Object.entries(data.other ?? {}).map(([key, value]) => `${JSON.stringify(key)}: ${JSON.stringify(value)},\n`).join('');
-	return `{\n"schema": ${data.schema},\n"dataset": ${JSON.stringify(data.dataset)},\n"createdAt": ${JSON.stringify(data.createdAt)},\n${other}"decisions": [`;
+	return `{\n"schema": ${data.schema},\n"dataset": ${JSON.stringify(data.dataset)},\n"createdAt": ${JSON.stringify(data.createdAt)},\n${mode}${other}"decisions": [`;
 }
 
 export function recordKey(sample: string, reviewer: string): string {

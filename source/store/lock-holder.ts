@@ -1,0 +1,140 @@
+import {randomBytes} from 'node:crypto';
+import fs, {lstatSync, renameSync, rmdirSync, rmSync} from 'node:fs';
+import {hostname} from 'node:os';
+import {join} from 'node:path';
+import {createExclusive, readPeerFile} from './shared-folder.js';
+
+/*
+The decisions file's lock is proper-lockfile's: a folder `<db>.lock` made with mkdir. A writer killed
+while it held the lock leaves the folder behind, and proper-lockfile only takes it over once its mtime
+is older than the stale time (5 s), so every other writer waited that long. Here each holder writes who
+it is (host, pid and a token for this one acquisition) into the folder as it makes it; a writer that
+finds the lock busy and its holder a dead process on this host breaks it at once (breakDeadLock).
+*/
+
+const holderName = 'holder.json';
+
+type Holder = {host: string; pid: number; token: string};
+
+type Callback = (error: NodeJS.ErrnoException | null, result?: unknown) => void;
+
+/**
+ * The fs proper-lockfile is given for one acquisition: its mkdir also writes the holder record in
+ * the new folder (before proper-lockfile reads the folder's mtime, which it then keeps fresh), and
+ * its rmdir removes the folder only while it still holds this acquisition's record: a lock that was
+ * broken and taken by another process since is theirs, and is left alone.
+ */
+export function holderFs(): typeof fs {
+	const holder: Holder = {host: hostname(), pid: process.pid, token: randomBytes(8).toString('hex')};
+	const record = JSON.stringify(holder);
+	const mkdirSync = (path: string) => {
+		fs.mkdirSync(path);
+		try {
+			createExclusive(join(path, holderName), record);
+		} catch {
+			// Without its record the lock still works; it is only broken later (at the stale time).
+		}
+	};
+
+	const rmdirSync = (path: string) => {
+		const held = readHolder(path);
+		if (held && held.token !== holder.token) return;
+		rmSync(join(path, holderName), {force: true});
+		fs.rmdirSync(path);
+	};
+
+	return {
+		...fs,
+		mkdir(path: string, ...rest: unknown[]) {
+			const callback = rest.at(-1) as Callback;
+			try {
+				mkdirSync(path);
+				callback(null);
+			} catch (error) {
+				callback(error as NodeJS.ErrnoException);
+			}
+		},
+		mkdirSync,
+		rmdir(path: string, ...rest: unknown[]) {
+			const callback = rest.at(-1) as Callback;
+			try {
+				rmdirSync(path);
+				callback(null);
+			} catch (error) {
+				callback(error as NodeJS.ErrnoException);
+			}
+		},
+		rmdirSync,
+	} as unknown as typeof fs;
+}
+
+/**
+ * Breaks `lock` if its holder is a process on this host that no longer runs, or if it has not been
+ * refreshed for `stale` ms (a holder elsewhere that died or stalled). Safe against two processes
+ * breaking it at once: the folder is first renamed to a name only this process knows, and removed
+ * only if it is still the one judged dead (same inode, same record, same mtime); a fresh lock taken
+ * meanwhile by another process is put back. Returns true when the lock was broken (or is gone).
+ */
+export function breakDeadLock(lock: string, stale: number): boolean {
+	const before = lockFolder(lock);
+	if (!before) return before === undefined;
+	const held = readHolder(lock);
+	const dead = held !== undefined && held.host === hostname() && held.pid !== process.pid && !isAlive(held.pid);
+	if (!dead && Date.now() - before.mtimeMs <= stale) return false;
+	const aside = `${lock}.broken-${randomBytes(8).toString('hex')}`;
+	try {
+		renameSync(lock, aside);
+	} catch (error) {
+		// Gone already: another process broke it (or its holder released it).
+		return (error as NodeJS.ErrnoException).code === 'ENOENT';
+	}
+
+	const moved = lockFolder(aside);
+	const still = readHolder(aside);
+	if (moved && moved.ino === before.ino && moved.mtimeMs === before.mtimeMs && still?.token === held?.token) {
+		rmSync(join(aside, holderName), {force: true});
+		try {
+			rmdirSync(aside);
+		} catch {}
+
+		return true;
+	}
+
+	// Another process's fresh lock: give it back (if the name is free again, as it should be).
+	try {
+		renameSync(aside, lock);
+	} catch {}
+
+	return false;
+}
+
+/** The lock folder's stat; undefined if there is none; false if something else is there. */
+function lockFolder(path: string): {ino: number; mtimeMs: number} | false | undefined {
+	try {
+		const stats = lstatSync(path, {throwIfNoEntry: false});
+		if (!stats) return undefined;
+		return stats.isDirectory() ? {ino: stats.ino, mtimeMs: stats.mtimeMs} : false;
+	} catch {
+		return false;
+	}
+}
+
+function readHolder(lock: string): Holder | undefined {
+	const file = readPeerFile(join(lock, holderName));
+	if (!file) return undefined;
+	try {
+		const value = JSON.parse(file.text) as Partial<Holder> | null;
+		if (typeof value?.host === 'string' && Number.isSafeInteger(value.pid) && typeof value.token === 'string') return value as Holder;
+	} catch {}
+
+	return undefined;
+}
+
+function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
