@@ -122,22 +122,22 @@ describe('the key bar', () => {
 	});
 
 	it('shows remapped keys', () => {
-		const remapped = applyKeyOverrides(defaultBindings, {accept: 'y', previous: ['p'], quit: ['Q', 'ctrl-c']});
-		expect(hintText(...Object.values(browseHintParts(200, remapped)) as [never, never])).toMatch(/^y accept {2}r reject .* p→ move .* Q quit$/);
+		const remapped = applyKeyOverrides(defaultBindings, {accept: 'Y', previous: ['p'], quit: ['Q', 'ctrl-c']});
+		expect(hintText(...Object.values(browseHintParts(200, remapped)) as [never, never])).toMatch(/^Y accept {2}r reject .* p→ move .* Q quit$/);
 	});
 });
 
 describe('remapping keys (the config file\'s "keys")', () => {
 	it('replaces an action\'s keys and leaves the default table alone', () => {
-		const remapped = applyKeyOverrides(defaultBindings, {accept: 'y', reject: ['R', 'x'], cancel: 'ctrl-g'});
-		expect(findBinding(remapped, ['browse'], 'y')?.name).toBe('accept');
+		const remapped = applyKeyOverrides(defaultBindings, {accept: 'Y', reject: ['R', 'x'], cancel: 'ctrl-g'});
+		expect(findBinding(remapped, ['browse'], 'Y')?.name).toBe('accept');
 		expect(findBinding(remapped, ['browse'], 'a')).toBeUndefined();
 		expect(findBinding(remapped, ['browse'], 'R')?.name).toBe('reject');
 		expect(findBinding(remapped, modeChain({name: 'note', text: ''}), 'ctrl-g')?.name).toBe('cancel');
 		expect(findBinding(defaultBindings, ['browse'], 'a')?.name).toBe('accept');
 		expect(applyKeyOverrides(defaultBindings, undefined)).toEqual(defaultBindings);
 		// The whole config object works too.
-		expect(findBinding(applyKeyOverrides(defaultBindings, {keys: {accept: 'y'}}), ['browse'], 'y')?.name).toBe('accept');
+		expect(findBinding(applyKeyOverrides(defaultBindings, {keys: {accept: 'Y'}}), ['browse'], 'Y')?.name).toBe('accept');
 	});
 
 	it('refuses a clash in one sentence naming both actions', () => {
@@ -171,11 +171,11 @@ describe('remapping keys (the config file\'s "keys")', () => {
 
 	it('dispatches the remapped keys, also several in one chunk', async () => {
 		const fixture = await reviewFixture(tempDir(), chatLines(6));
-		const bindings: Binding[] = applyKeyOverrides(defaultBindings, {accept: 'y', skip: 'z'});
+		const bindings: Binding[] = applyKeyOverrides(defaultBindings, {accept: 'Y', skip: 'z'});
 		const target = {controller: fixture.controller, bindings, drawn};
-		handleInput(target, 'y', {});
+		handleInput(target, 'Y', {});
 		expect(fixture.store.get('s1', 'tester')?.verdict).toBe('accepted');
-		handleInput(target, 'aayz', {});
+		handleInput(target, 'aaYz', {});
 		expect(fixture.store.get('s2', 'tester')?.verdict).toBe('accepted');
 		expect(fixture.controller.state.cursor).toBe(3);
 		expect(fixture.store.get('s3', 'tester')).toBeUndefined();
