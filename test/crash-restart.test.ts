@@ -2,7 +2,7 @@
 // reviewer would: the lock it left must not hold up the new session's decisions. Each one typed
 // after the restart is on disk within the README's promise (100 ms, plus how late this machine runs
 // timers), checked by killing the new session that long after its last decision showed on screen.
-import {existsSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -28,7 +28,7 @@ function shown(session: PtyProcess): number {
 	return most;
 }
 
-async function trial(): Promise<{lockLeft: boolean; typedAfter: number; onDisk: number; lateness: number}> {
+async function trial(): Promise<{lockLeft: boolean; left: string; typedAfter: number; onDisk: number; lateness: number}> {
 	const dir = mkdtempSync(join(tmpdir(), 'winnow-restart-'));
 	try {
 		const lines = Array.from({length: samples}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`}));
@@ -55,8 +55,18 @@ async function trial(): Promise<{lockLeft: boolean; typedAfter: number; onDisk: 
 		if (!lockLeft) first.kill('SIGKILL');
 		await first.waitExit();
 		lockLeft &&= existsSync(lock);
+		// What the killed writer left in its lock folder (its holder record, unless killed between the two).
+		const left = lockLeft ? readdirSync(lock).map(name => `${name}: ${readFileSync(join(lock, name), 'utf8')}`).join(' ') : '';
 		await sleep(300);
 
+		// How late this process's timers run meanwhile (the machine's load): winnow's write timer is as late.
+		let lateness = 0;
+		let tick = Date.now();
+		const lag = setInterval(() => {
+			const now = Date.now();
+			lateness = Math.max(lateness, now - tick - 5);
+			tick = now;
+		}, 5);
 		const second = start(path);
 		await second.waitFor(/\d+\/2,000 decided/, 30_000);
 		const before = shown(second);
@@ -68,15 +78,13 @@ async function trial(): Promise<{lockLeft: boolean; typedAfter: number; onDisk: 
 		}
 
 		const typedAfter = shown(second) - before;
-		// How late this process's timers run now: winnow's write timer is as late.
-		const lateStart = Date.now();
-		await sleep(20);
-		const lateness = Math.min(150, Math.max(0, Date.now() - lateStart - 20));
+		clearInterval(lag);
+		lateness = Math.min(150, lateness);
 		await sleep(promise + lateness);
 		second.kill('SIGKILL');
 		await second.waitExit();
 		const decided = existsSync(db) ? parseDecisionsFile(readFileSync(db, 'utf8'), db, 'samples.jsonl').decisions.filter(record => record.verdict) : [];
-		return {lockLeft, typedAfter, onDisk: decided.length - before, lateness};
+		return {lockLeft, left, typedAfter, onDisk: decided.length - before, lateness};
 	} finally {
 		rmSync(dir, {recursive: true, force: true});
 	}

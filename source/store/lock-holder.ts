@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto';
-import fs, {lstatSync, renameSync, rmdirSync, rmSync} from 'node:fs';
+import fs, {lstatSync, readdirSync, renameSync, rmdirSync, rmSync} from 'node:fs';
 import {hostname} from 'node:os';
-import {join} from 'node:path';
+import {basename, dirname, join} from 'node:path';
 import {createExclusive, readPeerFile} from './shared-folder.js';
 
 /*
@@ -27,20 +27,36 @@ type Callback = (error: NodeJS.ErrnoException | null, result?: unknown) => void;
 export function holderFs(): typeof fs {
 	const holder: Holder = {host: hostname(), pid: process.pid, token: randomBytes(8).toString('hex')};
 	const record = JSON.stringify(holder);
+	// The lock folder appears with its record already in it: made under another name, then renamed into
+	// place. A process killed at any moment leaves either no lock or a lock that says whose it is.
 	const mkdirSync = (path: string) => {
-		fs.mkdirSync(path);
+		const made = asideName(path, 'new');
+		fs.mkdirSync(made);
 		try {
-			createExclusive(join(path, holderName), record);
-		} catch {
-			// Without its record the lock still works; it is only broken later (at the stale time).
+			createExclusive(join(made, holderName), record);
+			renameSync(made, path);
+		} catch (error) {
+			removeFolder(made);
+			const code = (error as NodeJS.ErrnoException).code;
+			// A lock folder is there (it is never empty): held.
+			if (code === 'ENOTEMPTY' || code === 'EEXIST') throw Object.assign(new Error(`${path} exists`), {code: 'EEXIST'});
+			throw error;
 		}
 	};
 
+	// Released by renaming the folder away first (one atomic step), then removing it.
 	const rmdirSync = (path: string) => {
 		const held = readHolder(path);
 		if (held && held.token !== holder.token) return;
-		rmSync(join(path, holderName), {force: true});
-		fs.rmdirSync(path);
+		const gone = asideName(path, 'released');
+		try {
+			renameSync(path, gone);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+			throw error;
+		}
+
+		removeFolder(gone);
 	};
 
 	return {
@@ -81,7 +97,7 @@ export function breakDeadLock(lock: string, stale: number): boolean {
 	const held = readHolder(lock);
 	const dead = held !== undefined && held.host === hostname() && held.pid !== process.pid && !isAlive(held.pid);
 	if (!dead && Date.now() - before.mtimeMs <= stale) return false;
-	const aside = `${lock}.broken-${randomBytes(8).toString('hex')}`;
+	const aside = asideName(lock, 'broken');
 	try {
 		renameSync(lock, aside);
 	} catch (error) {
@@ -92,11 +108,7 @@ export function breakDeadLock(lock: string, stale: number): boolean {
 	const moved = lockFolder(aside);
 	const still = readHolder(aside);
 	if (moved && moved.ino === before.ino && moved.mtimeMs === before.mtimeMs && still?.token === held?.token) {
-		rmSync(join(aside, holderName), {force: true});
-		try {
-			rmdirSync(aside);
-		} catch {}
-
+		removeFolder(aside);
 		return true;
 	}
 
@@ -136,5 +148,39 @@ function isAlive(pid: number): boolean {
 		return true;
 	} catch (error) {
 		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
+
+/** A name beside the lock that only this process knows: `<lock>.<what>-<hex>`. */
+function asideName(lock: string, what: 'new' | 'released' | 'broken'): string {
+	return `${lock}.${what}-${randomBytes(8).toString('hex')}`;
+}
+
+/** Removes a lock folder moved aside (its record, then the folder); nothing else is ever in one. */
+function removeFolder(path: string) {
+	try {
+		rmSync(join(path, holderName), {force: true});
+		rmdirSync(path);
+	} catch {}
+}
+
+/** Older than this, a moved-aside lock folder was left by a process killed while it moved it (ms). */
+const leftoverAge = 60_000;
+
+/** Removes lock folders moved aside by processes killed before they removed them. */
+export function removeLockLeftovers(lock: string) {
+	const prefix = `${basename(lock)}.`;
+	let names: string[];
+	try {
+		names = readdirSync(dirname(lock));
+	} catch {
+		return;
+	}
+
+	for (const name of names) {
+		if (!name.startsWith(prefix) || !/\.(?:new|released|broken)-[\da-f]{16}$/.test(name)) continue;
+		const path = join(dirname(lock), name);
+		const stats = lockFolder(path);
+		if (stats && Date.now() - stats.mtimeMs > leftoverAge) removeFolder(path);
 	}
 }

@@ -8,7 +8,7 @@ import {DecisionsFileError, fileProblem} from './errors.js';
 import {canonicalPath} from './canonical-path.js';
 import {FileSnapshot} from './file-snapshot.js';
 import {removeLeftoverTemporaries, temporaryName} from './leftover-temporaries.js';
-import {breakDeadLock, holderFs} from './lock-holder.js';
+import {breakDeadLock, holderFs, removeLockLeftovers} from './lock-holder.js';
 import {readDecisionsFile, serializeDecisionsFile} from './decisions-file.js';
 import {mergeRecords} from './merge.js';
 import {recordsOfSample} from './sample-peek.js';
@@ -68,6 +68,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 	async read(): Promise<DecisionsFile | null> {
 		return this.exclusive(async () => {
 			removeLeftoverTemporaries(this.pinnedTarget());
+			removeLockLeftovers(`${this.pinnedTarget()}.lock`);
 			const current = await this.statTarget();
 			const bytes = current && await this.readBytes();
 			if (!bytes) {
