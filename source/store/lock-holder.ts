@@ -30,6 +30,9 @@ export function holderFs(): typeof fs {
 	// The lock folder appears with its record already in it: made under another name, then renamed into
 	// place. A process killed at any moment leaves either no lock or a lock that says whose it is.
 	const mkdirSync = (path: string) => {
+		// rename() replaces an EMPTY folder: an empty lock (made by a winnow without holder records, or by
+		// hand) would be taken over. Only a folder with a record in it makes rename fail by itself.
+		if (fs.existsSync(path) || isLink(path)) throw Object.assign(new Error(`${path} exists`), {code: 'EEXIST'});
 		const made = asideName(path, 'new');
 		fs.mkdirSync(made);
 		try {
@@ -182,5 +185,13 @@ export function removeLockLeftovers(lock: string) {
 		const path = join(dirname(lock), name);
 		const stats = lockFolder(path);
 		if (stats && Date.now() - stats.mtimeMs > leftoverAge) removeFolder(path);
+	}
+}
+
+function isLink(path: string): boolean {
+	try {
+		return fs.lstatSync(path).isSymbolicLink();
+	} catch {
+		return false;
 	}
 }
