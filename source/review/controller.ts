@@ -1,5 +1,5 @@
 import type {Dataset, Sample} from '../dataset/dataset.js';
-import {renderSample, type RenderedSample} from '../dataset/formats.js';
+import {renderSample, type RenderedSample} from '../dataset/formats/index.js';
 import type {DecisionStore} from '../store/decision-store.js';
 import type {LiveSession, Peer} from '../store/live-session.js';
 import type {ReviewerPosition} from '../store/reviewer-position.js';

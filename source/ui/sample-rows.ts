@@ -1,6 +1,6 @@
 import wrapAnsi from 'wrap-ansi';
 import {sanitize, sanitizeLine} from '../dataset/sanitize.js';
-import type {Block, Tone} from '../dataset/formats.js';
+import type {Block, Tone} from '../dataset/formats/index.js';
 
 export type Row = {
 	text: string;
