@@ -34,7 +34,7 @@ import type {Block, JsonObject, MetadataEntry, Rendering, SampleFormat} from './
 import {isObject} from './values.js';
 
 export type {Block, MetadataEntry, Rendering, SampleFormat, Tone} from './types.js';
-export {compactValue} from './metadata.js';
+export {compactValue, fullValue} from './metadata.js';
 
 /** Detection priority: the more specific shapes first (a preference pair also has a conversation or a prompt). */
 const formatList = [
