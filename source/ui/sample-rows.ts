@@ -1,6 +1,6 @@
 import {sanitize, sanitizeLine} from '../dataset/sanitize.js';
 import type {Block, Tone} from '../dataset/formats/index.js';
-import {codePointWidth, fitWidth, graphemeClusters, terminalWidth} from './terminal-width.js';
+import {codePointWidth, extendsCluster, fitWidth, graphemeClusters, terminalWidth} from './terminal-width.js';
 import {sideBySideMinimumWidth} from './layout.js';
 
 /** One column of a row: a heading (a block's label) or a line of its text. */
@@ -59,6 +59,8 @@ export class SampleRows {
 	private readonly sources: Source[];
 	/** Small samples are wrapped whole at once, so their row count is known from the start. */
 	private readonly small: boolean;
+	/** The rows still to come of a very long paragraph, cut as they are needed. */
+	private pending: {rows: Generator<string>; tone: Tone; sticky: Row | undefined} | undefined;
 	/** True when a repeated system prompt was collapsed to one line. */
 	readonly systemCollapsed: boolean;
 
@@ -117,6 +119,13 @@ export class SampleRows {
 	private makeUntil(wanted: number) {
 		const textWidth = Math.max(10, this.width - indent.length);
 		while (this.rows.length < wanted && this.block < this.sources.length) {
+			if (this.pending) {
+				const next = this.pending.rows.next();
+				if (next.done) this.pending = undefined;
+				else this.rows.push({text: indent + next.value, tone: this.pending.tone, sticky: this.pending.sticky});
+				continue;
+			}
+
 			const source = this.sources[this.block];
 			if (source.pair) {
 				if (this.block > 0) this.rows.push({text: '', sticky: this.rows.at(-1)?.sticky});
@@ -139,6 +148,11 @@ export class SampleRows {
 			}
 
 			const paragraph = source.paragraphs[this.paragraph++];
+			if (paragraph.length > longParagraph) {
+				this.pending = {rows: cutRows(paragraph, textWidth), tone: source.tone, sticky: source.heading};
+				continue;
+			}
+
 			for (const line of wrapIndented(paragraph, textWidth)) this.rows.push({text: indent + line, tone: source.tone, sticky: source.heading});
 		}
 	}
@@ -360,22 +374,12 @@ function trimEndSpaces(row: string): string {
 	return end === row.length ? row : row.slice(0, end);
 }
 
-const zeroWidthJoiner = 0x20_0D;
-const spacingMark = /\p{Mc}/u;
-
-/** Does this code point belong to the cluster before it (a mark, a joiner, a selector)? Cheap for the common cases. */
-function extendsCluster(codePoint: number, previous: number): boolean {
-	if (codePoint < 0x3_00) return false;
-	return previous === zeroWidthJoiner || codePointWidth(codePoint) === 0 || spacingMark.test(String.fromCodePoint(codePoint));
-}
-
 /**
- * Cuts a very long paragraph into rows of at most `width` columns without segmenting it whole: a row
- * never starts with a code point that extends the cluster before it (a combining or spacing mark, a
- * joiner, a variation selector), nor right after a joiner, so clusters stay together in practice.
+ * Cuts a very long paragraph into rows of at most `width` columns, one row at a time and without
+ * segmenting it whole: a row never starts with a code point that extends the cluster before it (a
+ * combining or spacing mark, a joiner, a variation selector), so clusters stay together in practice.
  */
-function cutEvery(text: string, width: number): string[] {
-	const lines: string[] = [];
+export function * cutRows(text: string, width: number): Generator<string> {
 	let start = 0;
 	let used = 0;
 	let clusterStart = 0;
@@ -383,10 +387,18 @@ function cutEvery(text: string, width: number): string[] {
 	let previous = 0;
 	let index = 0;
 	while (index < text.length) {
-		const codePoint = text.codePointAt(index)!;
-		const size = codePoint > 0xFF_FF ? 2 : 1;
-		const columns = codePointWidth(codePoint);
-		const joins = extendsCluster(codePoint, previous);
+		const code = text.charCodeAt(index);
+		let codePoint = code;
+		let columns = 1;
+		let joins = false;
+		if (code < 0x20 || code >= 0x7F) {
+			codePoint = text.codePointAt(index)!;
+			columns = codePointWidth(codePoint);
+			joins = extendsCluster(codePoint, previous);
+		} else if (previous === 0x20_0D) {
+			joins = true;
+		}
+
 		if (!joins) {
 			clusterStart = index;
 			usedBeforeCluster = used;
@@ -395,7 +407,7 @@ function cutEvery(text: string, width: number): string[] {
 		if (used + columns > width && used > 0) {
 			// Break before the cluster this code point is in; a cluster wider than a row is cut where it overflows.
 			const cut = joins && clusterStart > start ? clusterStart : index;
-			lines.push(text.slice(start, cut));
+			yield text.slice(start, cut);
 			used = cut === index ? 0 : used - usedBeforeCluster;
 			start = cut;
 			clusterStart = cut;
@@ -404,9 +416,12 @@ function cutEvery(text: string, width: number): string[] {
 
 		used += columns;
 		previous = codePoint;
-		index += size;
+		index += codePoint > 0xFF_FF ? 2 : 1;
 	}
 
-	lines.push(text.slice(start));
-	return lines;
+	yield text.slice(start);
+}
+
+function cutEvery(text: string, width: number): string[] {
+	return [...cutRows(text, width)];
 }

@@ -14,11 +14,17 @@ Wrapping (sample-rows.ts) breaks only between grapheme clusters, found with Intl
 import {eastAsianWidthType} from 'get-east-asian-width';
 
 const zeroWidthCategory = /[\p{Mn}\p{Me}\p{Cf}]/u;
+const spacingMark = /\p{Mc}/u;
 const emojiPresentation = /\p{Emoji_Presentation}/u;
 const variationSelector16 = 0xFE_0F;
 
-/** Widths of the Basic Multilingual Plane, worked out once each: 0 = not yet, else width + 1. */
+/**
+ * What is known of each code point of the Basic Multilingual Plane, worked out once each: 0 = not yet,
+ * else (width + 1) | extendsFlag.
+ */
 const bmpWidths = new Uint8Array(0x1_00_00);
+const extendsFlag = 4;
+const zeroWidthJoiner = 0x20_0D;
 
 function computeWidth(codePoint: number): 0 | 1 | 2 {
 	// C0 and C1 controls draw nothing (the sanitiser has replaced them before anything is measured).
@@ -34,18 +40,34 @@ function computeWidth(codePoint: number): 0 | 1 | 2 {
 	return 1;
 }
 
+function bmpEntry(codePoint: number): number {
+	let known = bmpWidths[codePoint];
+	if (known === 0) {
+		const width = computeWidth(codePoint);
+		known = (width + 1) | (width === 0 || spacingMark.test(String.fromCodePoint(codePoint)) ? extendsFlag : 0);
+		bmpWidths[codePoint] = known;
+	}
+
+	return known;
+}
+
 /** Columns one code point takes in a terminal: 0, 1 or 2. */
 export function codePointWidth(codePoint: number): 0 | 1 | 2 {
 	if (codePoint >= 0x20 && codePoint < 0x7F) return 1;
-	if (codePoint < 0x1_00_00) {
-		const known = bmpWidths[codePoint];
-		if (known !== 0) return (known - 1) as 0 | 1 | 2;
-		const width = computeWidth(codePoint);
-		bmpWidths[codePoint] = width + 1;
-		return width;
-	}
-
+	if (codePoint < 0x1_00_00) return ((bmpEntry(codePoint) & 3) - 1) as 0 | 1 | 2;
 	return computeWidth(codePoint);
+}
+
+/**
+ * Does this code point belong to the cluster before it: a combining or spacing mark, a joiner, a
+ * variation selector, or anything right after a zero-width joiner? A cheap stand-in for grapheme
+ * segmentation where a text is too long to segment.
+ */
+export function extendsCluster(codePoint: number, previous: number): boolean {
+	if (previous === zeroWidthJoiner) return true;
+	if (codePoint < 0x3_00) return false;
+	if (codePoint < 0x1_00_00) return (bmpEntry(codePoint) & extendsFlag) !== 0;
+	return computeWidth(codePoint) === 0 || spacingMark.test(String.fromCodePoint(codePoint));
 }
 
 const printableAscii = /^[\u0020-\u007E]*$/;
@@ -56,6 +78,7 @@ const printableAscii = /^[\u0020-\u007E]*$/;
  * characters is expected: pass it through the sanitiser first.
  */
 export function terminalWidth(text: string): number {
+	if (text.length === 1) return codePointWidth(text.charCodeAt(0));
 	if (printableAscii.test(text)) return text.length;
 	let width = 0;
 	let previous = 0;
@@ -79,6 +102,7 @@ const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 /** A text's grapheme clusters (what a reader sees as one character): a row may break only between them. */
 export function graphemeClusters(text: string): string[] {
+	if (printableAscii.test(text)) return [...text];
 	return Array.from(graphemes.segment(text), ({segment}) => segment);
 }
 
