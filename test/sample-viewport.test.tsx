@@ -35,7 +35,8 @@ const pair = `${JSON.stringify({id: 'p1', conversations: [{from: 'human', value:
 describe('the sample viewport', () => {
 	it('at 120 columns shows chosen and rejected side by side, each row holding both', async () => {
 		const {waitFor} = await screen(pair, 120, 30);
-		const frame = await waitFor(current => current.includes('good line 1'));
+		// Waits for the wide layout itself: the screen first draws at the test terminal's default width.
+		const frame = await waitFor(current => /good line 3 +│ +bad line 3/.test(current));
 		const lines = frame.split('\n');
 		expect(lines.find(line => line.includes('chosen · assistant'))).toMatch(/▌ chosen · assistant +│ ▌ rejected · assistant/);
 		expect(lines.find(line => line.includes('good line 3'))).toMatch(/good line 3 +│ +bad line 3$/);
