@@ -21,7 +21,7 @@ function answers(value: string | string[]): string[] {
 /** An option marker: "(A)" at the start of a line or after white space. */
 const optionMarker = /(?:^|(?<=\s))\(([A-Z])\)\s/g;
 
-type Options = {stem: string; options: Array<{letter: string; text: string}>; tail: string};
+type Options = {stem: string; options: Array<{letter: string; text: string}>};
 
 /** The question split into its stem and lettered options (A, B, C… in order), when it has two or more. */
 export function splitOptions(question: string): Options | undefined {
@@ -40,10 +40,10 @@ export function splitOptions(question: string): Options | undefined {
 	});
 	// The prompt's closing "Answer:" follows the last option.
 	const last = options.at(-1)!;
-	const tail = /\n\s*(Answer:?\s*)$/.exec(last.text);
+	const tail = /(?:\n\s*Answer:?|\s+Answer:)\s*$/.exec(last.text);
 	if (tail) last.text = last.text.slice(0, tail.index).trim();
 	const stem = question.slice(0, sequence[0].index).replace(/\s*Choices:\s*$/, '').trimEnd();
-	return {stem, options, tail: tail ? tail[1].trim() : ''};
+	return {stem, options};
 }
 
 function optionLines(options: Options['options'], matches: string[], notMatches: string[]): string {
@@ -69,7 +69,8 @@ export const modelWrittenEval = defineFormat({
 		const blocks: Block[] = split === undefined
 			? [{label: 'question', text: question, tone: 'prompt'}]
 			: [
-				{label: 'question', text: split.tail === '' ? split.stem : `${split.stem}\n\n${split.tail}`, tone: 'prompt'},
+				// The prompt's closing "Answer:" cue is left out: without the options under it, it reads as part of the question.
+				{label: 'question', text: split.stem, tone: 'prompt'},
 				{label: `choices (${split.options.length})`, text: optionLines(split.options, matches, notMatches), tone: 'field'},
 			];
 		const consumedKeys = ['question'];
