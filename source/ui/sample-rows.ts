@@ -128,14 +128,14 @@ export class SampleRows {
 
 			const source = this.sources[this.block];
 			if (source.pair) {
-				if (this.block > 0) this.rows.push({text: '', sticky: this.rows.at(-1)?.sticky});
+				if (this.block > 0) this.rows.push({text: ''});
 				this.rows.push(...pairRows(source.pair.chosen, source.pair.rejected, this.width));
 				this.block++;
 				continue;
 			}
 
 			if (source.paragraphs === undefined) {
-				if (this.block > 0) this.rows.push({text: '', sticky: this.rows.at(-1)?.sticky});
+				if (this.block > 0) this.rows.push({text: ''});
 				if (source.heading) this.rows.push(source.heading);
 				source.paragraphs = source.headingOnly ? [] : sanitize(source.text).split('\n');
 				this.paragraph = 0;
