@@ -202,3 +202,64 @@ describe('multi-line text', () => {
 		expect(renderSample({a: 'C:\\new', b: 'x\ny'}).blocks[0].text).toBe('{\n  "a": "C:\\\\new",\n  "b": "x\n    y"\n}');
 	});
 });
+
+describe('HH-RLHF transcripts', () => {
+	const [pair, withPrompt] = fixture('hh-rlhf.jsonl').map(sample => renderSample(sample));
+
+	test('the shared turns once, as user and assistant blocks, then each answer\'s own last turn', () => {
+		expect(pair.format).toBe('preference');
+		expect(shown(pair)).toEqual([
+			'user: What is a good name for a cat?',
+			'assistant: Many people like Luna or Milo.',
+			'user: Something shorter?',
+			'chosen · assistant: Try Bo.',
+			'rejected · assistant: Cats do not need names.',
+		]);
+	});
+
+	test('a transcript prompt ending in an empty Assistant: is shown once', () => {
+		expect(shown(withPrompt)).toEqual(['user: Is the sun a star?', 'chosen · assistant: Yes, a G-type main-sequence star.', 'rejected · assistant: No, it is a planet.']);
+	});
+});
+
+describe('chat-list preference pairs beside a conversation field', () => {
+	const [ultraFeedback, messagesOnly] = fixture('ultrafeedback.jsonl').map(sample => renderSample(sample));
+
+	test('UltraFeedback: the prompt once, both answers, and `messages` (the chosen chat again) not repeated', () => {
+		expect(ultraFeedback.format).toBe('preference');
+		expect(shown(ultraFeedback)).toEqual(['user: Name a prime number.', 'chosen · assistant: 7', 'rejected · assistant: 9']);
+		expect(metadataKeys(ultraFeedback)).toEqual(['prompt_id', 'score_chosen', 'score_rejected']);
+	});
+
+	test('messages with chat-list answers that repeat them: the conversation once, then each answer', () => {
+		expect(messagesOnly.format).toBe('preference-conversation');
+		expect(shown(messagesOnly)).toEqual(['user: Say hi.', 'chosen · assistant: Hi!', 'rejected · assistant: No.']);
+	});
+});
+
+describe('multiple-choice questions', () => {
+	const [mmlu, arc, lettered, wrong] = fixture('multiple-choice.jsonl').map(sample => renderSample(sample));
+
+	test('options as a list and the answer as an index (MMLU)', () => {
+		expect(mmlu.format).toBe('multiple-choice');
+		expect(shown(mmlu)).toEqual([
+			'question: What is the chemical symbol for gold?',
+			'options (4): (A) Ag\n(B) Au   ← answer\n(C) Gd\n(D) Go',
+			'answer: (B) Au',
+		]);
+		expect(metadataKeys(mmlu)).toEqual(['subject']);
+	});
+
+	test('options as text and label lists, answer by letter (ARC); options by letter with an explanation', () => {
+		expect(shown(arc).slice(1)).toEqual(['options (3): (A) Oxygen\n(B) Carbon dioxide   ← answer\n(C) Helium', 'answer: (B) Carbon dioxide']);
+		expect(shown(lettered).slice(2)).toEqual(['answer: (B) 4', 'explanation: Two plus two is four.']);
+	});
+
+	test('an answer that is none of the options says so', () => {
+		expect(shown(wrong).at(-1)).toBe('answer: Arctic (not one of the options)');
+	});
+
+	test('MT-bench choices (objects with turns) are not options', () => {
+		expect(detectFormat({question: 'q', choices: [{turns: ['a']}]})).toBe('choices');
+	});
+});

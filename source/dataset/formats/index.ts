@@ -18,6 +18,7 @@ import {prettyJson} from './json-text.js';
 import {kto} from './kto.js';
 import {metadataOf} from './metadata.js';
 import {modelWrittenEval} from './model-written-eval.js';
+import {multipleChoice} from './multiple-choice.js';
 import {predictionReference} from './prediction-reference.js';
 import {preferenceApi} from './preference-api.js';
 import {preferenceConversation} from './preference-conversation.js';
@@ -48,6 +49,7 @@ const formatList = [
 	alpaca,
 	promptCompletion,
 	modelWrittenEval,
+	multipleChoice,
 	questionAnswer,
 	choices,
 	predictionReference,

@@ -4,7 +4,8 @@ called question or instruction). Chat-form answers often repeat the prompt as th
 shared messages are shown once, then what each answer adds.
 */
 import {compactJson} from './json-text.js';
-import {chatBlocks, contentText, isTextOrChat, textOrChatBlocks, type Voice} from './messages.js';
+import {chatBlocks, contentText, conversationKeys, isTextOrChat, textOrChatBlocks, type Voice} from './messages.js';
+import {transcriptMessages} from './transcript.js';
 import {defineFormat, type Block, type JsonObject} from './types.js';
 import {isObject, ownField} from './values.js';
 
@@ -26,7 +27,7 @@ function sharedPrefixLength(chosen: unknown[], rejected: unknown[]): number {
 	return length;
 }
 
-function promptKeyOf(sample: JsonObject): string | undefined {
+export function promptKeyOf(sample: JsonObject): string | undefined {
 	return ['prompt', 'question', 'instruction'].find(key => ownField(sample, key) !== undefined);
 }
 
@@ -55,10 +56,16 @@ export const preference = defineFormat({
 	label: 'preference pair',
 	detect: sample => isTextOrChat(ownField(sample, 'chosen')) && isTextOrChat(ownField(sample, 'rejected')),
 	render(sample) {
-		const chosen = sample['chosen'];
-		const rejected = sample['rejected'];
 		const promptKey = promptKeyOf(sample);
-		const prompt = promptKey === undefined ? undefined : sample[promptKey];
+		// HH-RLHF writes both answers as one Human/Assistant transcript each: read them as chats.
+		const transcripts = typeof sample['chosen'] === 'string' && typeof sample['rejected'] === 'string'
+			? [transcriptMessages(sample['chosen']), transcriptMessages(sample['rejected'])]
+			: [];
+		const asChats = transcripts.length === 2 && transcripts.every(messages => messages !== undefined);
+		const chosen = asChats ? transcripts[0] : sample['chosen'];
+		const rejected = asChats ? transcripts[1] : sample['rejected'];
+		const givenPrompt = promptKey === undefined ? undefined : sample[promptKey];
+		const prompt = asChats && typeof givenPrompt === 'string' ? transcriptMessages(givenPrompt) ?? givenPrompt : givenPrompt;
 		const shared = Array.isArray(chosen) && Array.isArray(rejected) ? sharedPrefixLength(chosen, rejected) : 0;
 		const sharedMessages = Array.isArray(chosen) ? chosen.slice(0, shared) : [];
 		const chosenRest = Array.isArray(chosen) ? chosen.slice(shared) : chosen;
@@ -72,6 +79,12 @@ export const preference = defineFormat({
 		const consumedKeys = ['chosen', 'rejected'];
 		if (promptKey !== undefined) {
 			consumedKeys.push(promptKey);
+		}
+
+		// UltraFeedback-style pairs also keep the chosen conversation as `messages`: already on screen.
+		for (const key of conversationKeys) {
+			const conversation = ownField(sample, key);
+			if (conversation !== undefined && sameMessage(conversation, chosen)) consumedKeys.push(key);
 		}
 
 		return {blocks, consumedKeys};
