@@ -263,3 +263,31 @@ describe('multiple-choice questions', () => {
 		expect(detectFormat({question: 'q', choices: [{turns: ['a']}]})).toBe('choices');
 	});
 });
+
+describe('several candidate answers to one prompt', () => {
+	const [nectar, ultraFeedbackRaw, plain] = fixture('candidates.jsonl').map(sample => renderSample(sample));
+
+	test('Nectar: each answer labelled with its model and rank', () => {
+		expect(nectar.format).toBe('candidates');
+		expect(shown(nectar)).toEqual([
+			'prompt: Human: Give me a fun fact.\n\nAssistant:',
+			'answer 1 (model gpt-4, rank 1): Octopuses have three hearts.',
+			'answer 2 (model llama-2-7b-chat, rank 2): Fun facts are fun.',
+		]);
+		expect(metadataKeys(nectar)).toEqual(['turns', 'num_responses', 'source', 'good_natured']);
+	});
+
+	test('UltraFeedback completions: system prompt, response, score, and the annotations readable beneath', () => {
+		expect(shown(ultraFeedbackRaw).slice(0, 4)).toEqual([
+			'instruction: Write a haiku about rain.',
+			'completion 1 · system: You are a poet.',
+			'completion 1 (model a, overall_score 8.5): Soft rain on the roof\nthe garden drinks in silence\nclouds wander away',
+			'completion 1 · details: {\n  "annotations": {\n    "helpfulness": {\n      "Rating": "5"\n    }\n  }\n}',
+		]);
+		expect(shown(ultraFeedbackRaw)[4]).toBe('completion 2 (model b, overall_score 1): (empty)');
+	});
+
+	test('plain strings, with an OpenAI-evals style ideal answer as the reference', () => {
+		expect(shown(plain)).toEqual(['prompt: Say hello.', 'response 1: Hello!', 'response 2: Hi there.', 'reference (ideal): Hello!']);
+	});
+});

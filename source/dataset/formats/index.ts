@@ -12,6 +12,7 @@ a wrong-typed detail inside a recognised sample (a message whose content is a nu
 in its block. Nothing here throws.
 */
 import {alpaca} from './alpaca.js';
+import {candidates} from './candidates.js';
 import {chat} from './chat.js';
 import {choices} from './choices.js';
 import {prettyJson} from './json-text.js';
@@ -52,6 +53,7 @@ const formatList = [
 	multipleChoice,
 	questionAnswer,
 	choices,
+	candidates,
 	predictionReference,
 	text,
 ] as const;

@@ -1,6 +1,6 @@
 /*
-A reference (gold) answer beside the model's own: `target`, `reference`, `ground_truth`, `expected` (and
-their usual spellings) next to an output, response, completion or answer. A reviewer judges the answer
+A reference (gold) answer beside the model's own: `target`, `reference`, `ground_truth`, `expected`, `ideal`
+(and their usual spellings) in any recognised sample, next to its output, response, completion or answer. A reviewer judges the answer
 against it, so it is a block after the answer, never a cut-off metadata line.
 */
 import {prettyJson} from './json-text.js';
@@ -19,6 +19,10 @@ export const referenceKeys = [
 	'expected',
 	'expected_output',
 	'expected_answer',
+	'expected_response',
+	'ideal',
+	'gold_response',
+	'reference_response',
 ] as const;
 
 /** Where a model's answer is kept, beside which a reference is one. */
@@ -30,13 +34,8 @@ function isReferenceValue(value: unknown): boolean {
 		|| (Array.isArray(value) && value.length > 0 && value.every(item => typeof item === 'string' || typeof item === 'number'));
 }
 
-export function hasPrediction(sample: JsonObject): boolean {
-	return predictionKeys.some(key => ownField(sample, key) !== undefined);
-}
-
-/** The reference keys the sample has, when it also has a prediction. */
+/** The reference keys the sample has. Only recognised samples (which hold an answer of some kind) show them as blocks. */
 export function referenceKeysOf(sample: JsonObject): string[] {
-	if (!hasPrediction(sample)) return [];
 	return referenceKeys.filter(key => isReferenceValue(ownField(sample, key)));
 }
 
