@@ -61,8 +61,12 @@ describe('the sample viewport', () => {
 		let frame = await waitFor(current => current.includes('question 1'));
 		expect(frame).toContain('Answer in English.');
 		frame = await press('l', current => current.includes('question 2'));
-		expect(frame).toContain('▌ system: same as previous sample');
+		expect(frame).toContain('▌ system: same as previous sample · v to expand');
 		expect(frame).not.toContain('Answer in English.');
+		frame = await press('v', current => current.includes('Answer in English.'));
+		expect(frame).not.toContain('same as previous sample');
+		frame = await press('v', current => !current.includes('Answer in English.'));
+		expect(frame).toContain('same as previous sample');
 		frame = await press('l', current => current.includes('question 3'));
 		expect(frame).toContain('Another prompt.');
 	});

@@ -306,6 +306,11 @@ export class ReviewController {
 				break;
 			}
 
+			case 'toggle-system': {
+				this.state = {...state, systemShown: state.systemShown === state.cursor ? undefined : state.cursor};
+				break;
+			}
+
 			case 'panel-scroll': {
 				this.state = {...state, panelTop: scrolled(state.panelTop, action.direction, action.by, action.viewport)};
 				break;

@@ -45,7 +45,9 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	const {state, dataset, store} = controller;
 	const current = controller.currentSample();
 	const previousSystem = useMemo(() => previousSystemPrompt(dataset, current.sample.index), [dataset, current]);
-	const sampleRows = useMemo(() => new SampleRows(current.rendered.blocks, width, {previousSystem}), [current, width, previousSystem]);
+	const expandSystem = state.systemShown === state.cursor;
+	const expandKey = bindings.find(binding => binding.name === 'system-prompt')?.keys[0];
+	const sampleRows = useMemo(() => new SampleRows(current.rendered.blocks, width, {previousSystem, expandSystem, expandKey}), [current, width, previousSystem, expandSystem, expandKey]);
 	const visible = sampleRows.slice(state.scroll, bodyHeight);
 	const {mode} = state;
 	const panelLines = useMemo<PanelLine[] | undefined>(() => {

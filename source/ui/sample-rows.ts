@@ -1,4 +1,5 @@
 import {sanitize, sanitizeLine} from '../dataset/sanitize.js';
+import {showKey} from '../review/keys.js';
 import type {Block, Tone} from '../dataset/formats/index.js';
 import {codePointWidth, extendsCluster, fitWidth, graphemeClusters, terminalWidth} from './terminal-width.js';
 import {sideBySideMinimumWidth} from './layout.js';
@@ -23,6 +24,8 @@ export type SampleRowsOptions = {
 	previousSystem?: string;
 	/** Show a repeated system prompt in full anyway. */
 	expandSystem?: boolean;
+	/** The key that does that, for the collapsed line's hint. */
+	expandKey?: string;
 };
 
 /** A paragraph longer than this is cut at fixed widths instead of word-wrapped, to stay fast. */
@@ -73,7 +76,8 @@ export class SampleRows {
 		const pair = this.small && width >= sideBySideMinimumWidth ? pairRun(shown) : undefined;
 		this.sources = [];
 		if (this.systemCollapsed) {
-			this.sources.push({heading: this.heading(repeatedSystemLabel, 'system'), paragraphs: undefined, text: '', tone: 'system', headingOnly: true});
+			const hint = options.expandKey ? ` · ${showKey(options.expandKey)} to expand` : '';
+			this.sources.push({heading: this.heading(repeatedSystemLabel + hint, 'system'), paragraphs: undefined, text: '', tone: 'system', headingOnly: true});
 		}
 
 		for (const [index, block] of shown.entries()) {

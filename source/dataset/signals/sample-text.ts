@@ -1,4 +1,4 @@
-import {renderSample, type Tone} from '../formats.js';
+import {renderSample, type Tone} from '../formats/index.js';
 import {normaliseForPhrases, tokenize, type Tokens} from './text.js';
 import type {SampleText, TextBlock} from './types.js';
 
