@@ -37,6 +37,7 @@ import {isObject} from './values.js';
 
 export type {Block, MetadataEntry, Rendering, SampleFormat, Tone} from './types.js';
 export {compactValue, fullValue} from './metadata.js';
+export {emptyText} from './values.js';
 
 /** Detection priority: the more specific shapes first (a preference pair also has a conversation or a prompt). */
 const formatList = [
