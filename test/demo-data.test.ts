@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, test} from 'vitest';
-import {detectFormat, FORMATS, renderSample, type Format} from '../source/dataset/formats.js';
+import {detectFormat, FORMATS, renderSample, type Format} from '../source/dataset/formats/index.js';
 
 // The demo dataset is what a newcomer sees first (npm start): keep it representative.
 

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import fc from 'fast-check';
 import {
 	detectFormat, renderSample, FORMATS, FORMAT_LABELS, type Block, type RenderedSample,
-} from '../source/dataset/formats.js';
+} from '../source/dataset/formats/index.js';
 
 function labels(rendered: RenderedSample): string[] {
 	return rendered.blocks.map(block => block.label);
@@ -81,11 +81,12 @@ describe('chat', () => {
 		].join('\n'));
 	});
 
-	test('content null or missing shows as an empty block', () => {
-		const rendered = renderSample({messages: [{role: 'user', content: 'Hi'}, {role: 'assistant', content: null}, {role: 'assistant'}]});
+	test('content null, missing or only white space shows as (empty)', () => {
+		const rendered = renderSample({messages: [{role: 'user', content: 'Hi'}, {role: 'assistant', content: null}, {role: 'assistant'}, {role: 'assistant', content: ' \n\t '}]});
 		expect(rendered.blocks.slice(1)).toEqual([
-			{label: 'assistant', text: '', tone: 'assistant'},
-			{label: 'assistant', text: '', tone: 'assistant'},
+			{label: 'assistant', text: '(empty)', tone: 'assistant'},
+			{label: 'assistant', text: '(empty)', tone: 'assistant'},
+			{label: 'assistant', text: '(empty)', tone: 'assistant'},
 		]);
 	});
 
@@ -409,20 +410,26 @@ describe('KTO', () => {
 });
 
 describe('multi-turn choices', () => {
-	test('one choice: its turns', () => {
+	test('one choice: its turns, labelled, and a plain word that the question is not in the file', () => {
 		const rendered = renderSample({question_id: 81, model_id: 'm', choices: [{index: 0, turns: ['first', 'second']}]});
 		expect(rendered.format).toBe('choices');
 		expect(rendered.formatLabel).toBe('multi-turn choices');
 		expect(rendered.blocks).toEqual([
-			{label: 'turn 1', text: 'first', tone: 'assistant'},
-			{label: 'turn 2', text: 'second', tone: 'assistant'},
+			{label: 'question', text: 'The question is not in this file (question_id 81): only the answers are.', tone: 'field'},
+			{label: 'choice 1 · turn 1', text: 'first', tone: 'assistant'},
+			{label: 'choice 1 · turn 2', text: 'second', tone: 'assistant'},
 		]);
 		expect(metadata(rendered)).toEqual({question_id: '81', model_id: 'm'});
 	});
 
 	test('several choices are numbered; odd turns are shown as JSON', () => {
 		const rendered = renderSample({choices: [{turns: ['a']}, {turns: [7, null]}]});
-		expect(rendered.blocks.map(({label, text}) => `${label}=${text}`)).toEqual(['choice 1 · turn 1=a', 'choice 2 · turn 1=7', 'choice 2 · turn 2=']);
+		expect(rendered.blocks.map(({label, text}) => `${label}=${text}`)).toEqual([
+			'question=The question is not in this file: only the answers are.',
+			'choice 1 · turn 1=a',
+			'choice 2 · turn 1=7',
+			'choice 2 · turn 2=(empty)',
+		]);
 	});
 });
 
@@ -502,7 +509,7 @@ describe('wrong-typed fields', () => {
 		const rendered = renderSample({conversations: [{from: 'human', value: 3}, {from: 'gpt'}, 'x']});
 		expect(rendered.blocks).toEqual([
 			{label: 'user', text: '3', tone: 'user'},
-			{label: 'assistant', text: '', tone: 'assistant'},
+			{label: 'assistant', text: '(empty)', tone: 'assistant'},
 			{label: '?', text: '"x"', tone: 'field'},
 		]);
 	});
@@ -533,7 +540,7 @@ describe('metadata', () => {
 			{key: 'temperature', value: '0.9'},
 			{key: 'safe', value: 'true'},
 			{key: 'nothing', value: 'null'},
-			{key: 'scores', value: '{"helpfulness":4,"harmlessness":5}'},
+			{key: 'scores', value: '{"helpfulness":4,"harmlessness":5}', full: '{\n  "helpfulness": 4,\n  "harmlessness": 5\n}'},
 		]);
 	});
 

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import wrapAnsi from 'wrap-ansi';
 import {describe, expect, test} from 'vitest';
 import {SampleRows, wrapAscii, wrapParagraph} from '../source/ui/sample-rows.js';
+import {terminalWidth} from '../source/ui/terminal-width.js';
 
 const asciiText = fc.array(fc.oneof(
 	{weight: 5, arbitrary: fc.string({unit: fc.constantFrom(...'abcdefghij.,;:!?()-_0123456789ABC"\'/'), minLength: 0, maxLength: 14})},
@@ -55,5 +56,63 @@ describe('wrapAscii', () => {
 		const body = rows.slice(0, 10).filter(row => !row.heading).map(row => row.text);
 		expect(body.length).toBeGreaterThan(1);
 		for (const row of body) expect(row).toMatch(/^ {2}\S/);
+	});
+});
+
+describe('SampleRows: what the viewport shows', () => {
+	const pair = [
+		{label: 'user', tone: 'user' as const, text: 'Which is better?'},
+		{label: 'chosen · assistant', tone: 'chosen' as const, text: 'The first, because it is shorter.'},
+		{label: 'rejected · assistant', tone: 'rejected' as const, text: 'The second.\nIt is longer and it goes on for several lines of text.'},
+	];
+
+	test('every row carries the heading of the block it is in, for the sticky label', () => {
+		const rows = new SampleRows([{label: 'assistant', tone: 'assistant', text: 'word '.repeat(200)}], 40);
+		const all = rows.slice(0, rows.total());
+		expect(all[0].heading).toBe(true);
+		for (const row of all.slice(1)) expect(row.sticky).toBe(all[0]);
+	});
+
+	test('at 120 columns and more a preference pair is side by side: chosen left, rejected right', () => {
+		const rows = new SampleRows(pair, 119).slice(0, 100);
+		const headings = rows.find(row => row.right !== undefined);
+		expect(headings?.text).toBe('chosen · assistant');
+		expect(headings?.right).toMatchObject({text: 'rejected · assistant', heading: true, tone: 'rejected'});
+		const withRight = rows.filter(row => row.right !== undefined);
+		expect(withRight.map(row => row.right!.text.trim())).toContain('It is longer and it goes on for several lines of text.');
+		for (const row of withRight.slice(1)) expect(row.sticky).toBe(headings);
+	});
+
+	test('below 120 columns the pair is stacked', () => {
+		const rows = new SampleRows(pair, 118).slice(0, 100);
+		expect(rows.some(row => row.right !== undefined)).toBe(false);
+		expect(rows.filter(row => row.heading).map(row => row.text)).toEqual(['user', 'chosen · assistant', 'rejected · assistant']);
+	});
+
+	test('a system prompt the same as the previous sample\'s collapses to one line, unless expanded', () => {
+		const blocks = [{label: 'system', tone: 'system' as const, text: 'You are helpful.\nAlways answer.'}, {label: 'user', tone: 'user' as const, text: 'Hi'}];
+		const collapsed = new SampleRows(blocks, 60, {previousSystem: 'You are helpful.\nAlways answer.'});
+		expect(collapsed.systemCollapsed).toBe(true);
+		expect(collapsed.slice(0, 10).map(row => row.text)).toEqual(['system: same as previous sample', '', 'user', '  Hi']);
+		const different = new SampleRows(blocks, 60, {previousSystem: 'You are terse.'});
+		expect(different.slice(0, 10).map(row => row.text)).toEqual(['system', '  You are helpful.', '  Always answer.', '', 'user', '  Hi']);
+		const expanded = new SampleRows(blocks, 60, {previousSystem: 'You are helpful.\nAlways answer.', expandSystem: true});
+		expect(expanded.systemCollapsed).toBe(false);
+		expect(expanded.slice(0, 1)[0].text).toBe('system');
+	});
+
+	test('an indented line that wraps (pretty JSON) keeps its indentation, continuation rows two deeper', () => {
+		const json = `{\n    "answer": "${'lorem ipsum '.repeat(8).trim()}"\n}`;
+		const rows = new SampleRows([{label: 'JSON', tone: 'json', text: json}], 40).slice(0, 20).map(row => row.text);
+		const wrapped = rows.slice(2, -1);
+		expect(wrapped.length).toBeGreaterThan(2);
+		expect(wrapped[0]).toMatch(/^ {6}"answer"/);
+		for (const row of wrapped.slice(1)) expect(row).toMatch(/^ {8}\S/);
+	});
+
+	test('rows of Indic text and emoji never exceed the width as terminals draw them', () => {
+		const text = 'ગુજરાત മലയാളം नमस्ते 👨‍👩‍👧 👍🏽 '.repeat(30);
+		const rows = new SampleRows([{label: 'മലയാളം '.repeat(20), tone: 'assistant', text}], 50).slice(0, 200);
+		for (const row of rows) expect(terminalWidth(row.heading ? `▌ ${row.text}` : row.text)).toBeLessThanOrEqual(50);
 	});
 });

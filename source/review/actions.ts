@@ -33,6 +33,7 @@ export type Action =
 	| {type: 'bias-edit-note'}
 	| {type: 'bias-confirm'}
 	| {type: 'continue-here'}
+	| {type: 'toggle-system'}
 	| {type: 'quit'}
 	| {type: 'unsaved'};
 

@@ -1,5 +1,5 @@
 import type {Dataset, Sample} from '../dataset/dataset.js';
-import {renderSample, type RenderedSample} from '../dataset/formats.js';
+import {renderSample, type RenderedSample} from '../dataset/formats/index.js';
 import type {DecisionStore} from '../store/decision-store.js';
 import type {LiveSession, Peer} from '../store/live-session.js';
 import type {ReviewerPosition} from '../store/reviewer-position.js';
@@ -303,6 +303,11 @@ export class ReviewController {
 
 			case 'scroll': {
 				this.state = {...state, scroll: scrolled(state.scroll, action.direction, action.by, action.viewport ?? {rows: 10, total: undefined})};
+				break;
+			}
+
+			case 'toggle-system': {
+				this.state = {...state, systemShown: state.systemShown === state.cursor ? undefined : state.cursor};
 				break;
 			}
 

@@ -1,15 +1,16 @@
-import type {MetadataEntry} from '../dataset/formats.js';
+import {fullValue, type MetadataEntry} from '../dataset/formats/index.js';
 
 /**
  * Every metadata field of a sample in full, for the metadata panel (`m`): the header shows them on
- * one line, cut; here a string keeps its line breaks and any other value is pretty-printed JSON.
+ * one line, cut; here a string keeps its line breaks and any other value is pretty-printed JSON (its
+ * strings' line breaks real ones too).
  * Values are raw: the screen sanitises them.
  */
 export function metadataInFull(value: unknown, entries: readonly MetadataEntry[]): MetadataEntry[] {
 	return entries.map(({key, value: shown}) => {
 		const found = lookUp(value, key);
 		if (!found.present) return {key, value: shown};
-		return {key, value: typeof found.value === 'string' ? found.value : JSON.stringify(found.value, null, 2) ?? String(found.value)};
+		return {key, value: fullValue(found.value)};
 	});
 }
 

@@ -46,6 +46,8 @@ export type SessionState = {
 	panelTop: number;
 	/** Samples left by deciding or skipping, for ← and → (history.ts). */
 	history: History;
+	/** The sample whose system prompt is shown in full although it repeats the previous sample's (`e`). */
+	systemShown?: number;
 };
 
 export function initialState(cursor: number, filter: Filter = 'undecided'): SessionState {

@@ -15,6 +15,7 @@ import {PromptLine} from './PromptLine.js';
 import {SampleRows} from './sample-rows.js';
 import {handleInput, type DrawnViewports} from './key-dispatch.js';
 import {metadataPanelLines} from './metadata-panel-lines.js';
+import {previousSystemPrompt} from './repeated-system.js';
 import {SampleViewport, scrollPosition} from './SampleViewport.js';
 import {statsPanelLines} from './stats-panel-lines.js';
 import {StatusBar} from './StatusBar.js';
@@ -43,7 +44,10 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	const bodyHeight = viewportRows(rows);
 	const {state, dataset, store} = controller;
 	const current = controller.currentSample();
-	const sampleRows = useMemo(() => new SampleRows(current.rendered.blocks, width), [current, width]);
+	const previousSystem = useMemo(() => previousSystemPrompt(dataset, current.sample.index), [dataset, current]);
+	const expandSystem = state.systemShown === state.cursor;
+	const expandKey = bindings.find(binding => binding.name === 'system-prompt')?.keys[0];
+	const sampleRows = useMemo(() => new SampleRows(current.rendered.blocks, width, {previousSystem, expandSystem, expandKey}), [current, width, previousSystem, expandSystem, expandKey]);
 	const visible = sampleRows.slice(state.scroll, bodyHeight);
 	const {mode} = state;
 	const panelLines = useMemo<PanelLine[] | undefined>(() => {

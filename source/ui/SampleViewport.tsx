@@ -1,26 +1,64 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Row} from './sample-rows.js';
+import {columnGap, columnWidths, headingMark, type Cell, type Row} from './sample-rows.js';
 import {toneColor} from './theme.js';
+import {fitWidth, terminalWidth} from './terminal-width.js';
 import {count} from '../report/render.js';
 
 type Props = {rows: Row[]; height: number; width: number; scroll: number};
 
-/** The visible slice of a sample: exactly `height` rows, each cut to the width. */
+/**
+ * The visible slice of a sample: exactly `height` rows, each within the width. Scrolled into a block,
+ * the top row shows that block's label instead (the row under it was the last one of the page before).
+ */
 export function SampleViewport({rows, height, width, scroll}: Props) {
 	const padding = Math.max(0, height - rows.length);
+	const top = rows[0];
+	const sticky = scroll > 0 && top !== undefined && !top.heading && top.sticky !== undefined ? top.sticky : undefined;
+	const shown = sticky ? [sticky, ...rows.slice(1)] : rows;
 	return (
 		<Box flexDirection="column" height={height} width={width} overflow="hidden">
-			{rows.map((row, i) => (
+			{shown.map((row, i) => (
 				// eslint-disable-next-line react/no-array-index-key
-				<Text key={scroll + i} wrap="truncate-end" bold={row.heading} color={row.tone ? toneColor[row.tone] : undefined}>
-					{row.heading ? `▌ ${row.text}` : row.text || ' '}
-				</Text>
+				<RowLine key={scroll + i} row={row} width={width} continued={sticky !== undefined && i === 0}/>
 			))}
 			{Array.from({length: padding}, (_, i) => (
 				<Text key={`pad${i}`}> </Text>
 			))}
 		</Box>
+	);
+}
+
+function cellText(cell: Cell, continued: boolean): string {
+	if (!cell.heading) return cell.text;
+	return `${headingMark}${cell.text}${continued ? ' (continued)' : ''}`;
+}
+
+/**
+ * One row. A side-by-side row is one string padded by the terminal's measure, not two boxes: Ink lays
+ * boxes out with string-width, which counts Indic text narrower than terminals draw it, and the right
+ * column would be pushed past the screen's edge.
+ */
+function RowLine({row, width, continued}: {row: Row; width: number; continued: boolean}) {
+	if (row.right === undefined) {
+		const text = cellText(row, continued);
+		return (
+			<Text wrap="truncate-end" bold={row.heading} color={row.tone ? toneColor[row.tone] : undefined}>
+				{text ? fitWidth(text, width) : ' '}
+			</Text>
+		);
+	}
+
+	const [leftWidth, rightWidth] = columnWidths(width);
+	const left = fitWidth(cellText(row, continued), leftWidth);
+	const right = fitWidth(cellText(row.right, continued), rightWidth);
+	return (
+		<Text wrap="truncate-end">
+			<Text bold={row.heading} color={row.tone ? toneColor[row.tone] : undefined}>{left}</Text>
+			{' '.repeat(Math.max(0, leftWidth - terminalWidth(left)))}
+			<Text dimColor>{columnGap}</Text>
+			<Text bold={row.right.heading} color={row.right.tone ? toneColor[row.right.tone] : undefined}>{right || ' '}</Text>
+		</Text>
 	);
 }
 

@@ -15,3 +15,9 @@ export function viewportRows(rows: number): number {
 	const chrome = Object.values(chromeRows).reduce((sum, n) => sum + n, 0);
 	return Math.max(1, frameHeight(rows) - chrome);
 }
+
+/**
+ * From this frame width up (a 120-column terminal: the frame is one column narrower), a preference
+ * pair's chosen and rejected answers are shown side by side.
+ */
+export const sideBySideMinimumWidth = 119;

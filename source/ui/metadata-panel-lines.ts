@@ -1,4 +1,4 @@
-import type {Block} from '../dataset/formats.js';
+import type {Block} from '../dataset/formats/index.js';
 import type {CurrentSample} from '../review/controller.js';
 import {metadataInFull} from '../review/metadata.js';
 import type {PanelLine} from './HelpPanel.js';

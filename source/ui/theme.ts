@@ -1,4 +1,4 @@
-import type {Tone} from '../dataset/formats.js';
+import type {Tone} from '../dataset/formats/index.js';
 
 /** Colours by block tone; chalk drops them all under NO_COLOR (mapped to FORCE_COLOR=0). */
 export const toneColor: Partial<Record<Tone, string>> = {
@@ -12,6 +12,7 @@ export const toneColor: Partial<Record<Tone, string>> = {
 	rejected: 'red',
 	error: 'red',
 	field: 'blue',
+	reference: 'blueBright',
 };
 
 export const verdictColor = {accepted: 'green', rejected: 'red', flagged: 'yellow', undecided: 'gray'} as const;

@@ -1,4 +1,4 @@
-import {renderSample, type Tone} from '../formats.js';
+import {emptyText, renderSample, type Tone} from '../formats/index.js';
 import {normaliseForPhrases, tokenize, type Tokens} from './text.js';
 import type {SampleText, TextBlock} from './types.js';
 
@@ -32,9 +32,11 @@ export function sampleText(value: unknown): SampleText {
 	const responses: string[] = [];
 	for (const block of rendered.blocks) {
 		if (block.tone === 'tool' && block.label.startsWith('tools (')) continue;
-		blocks.push({text: block.text, tone: block.tone, label: block.label});
+		// The screen shows an empty turn as "(empty)": the signals read what the sample holds.
+		const text = block.text === emptyText ? '' : block.text;
+		blocks.push({text, tone: block.tone, label: block.label});
 		// A tool call's arguments are JSON the model wrote for a program, not an answer.
-		if (isResponseTone(block.tone) && !block.label.includes(' → ')) responses.push(block.text);
+		if (isResponseTone(block.tone) && !block.label.includes(' → ')) responses.push(text);
 	}
 
 	return {blocks, responses, stoppedAtLength: stoppedAtLength(value), ...memos()};

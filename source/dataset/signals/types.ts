@@ -1,4 +1,4 @@
-import type {Tone} from '../formats.js';
+import type {Tone} from '../formats/index.js';
 import type {Tokens} from './text.js';
 
 /** The signals, in the order they are listed everywhere (bit i of a sample's mask is SIGNALS[i]). */

@@ -1,0 +1,13 @@
+/* Chat: {"messages": [{"role": "system|user|assistant|tool", "content": …}]}, one block per message. */
+import {chatBlocks, conversationOf} from './messages.js';
+import {defineFormat} from './types.js';
+
+export const chat = defineFormat({
+	name: 'chat',
+	label: 'chat',
+	detect: sample => conversationOf(sample)?.kind === 'chat',
+	render(sample) {
+		const {key} = conversationOf(sample)!;
+		return {blocks: chatBlocks(sample[key] as unknown[]), consumedKeys: [key]};
+	},
+});

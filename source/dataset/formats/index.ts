@@ -1,0 +1,122 @@
+/*
+Recognises the shapes generated training samples come in and turns a parsed sample into the display
+model the UI draws: labelled blocks plus compact metadata. Pure functions, no React.
+
+One file per format; `formatList` is the order they are tried in: the first whose detect() accepts a
+sample renders it. Adding a format is one new file and one line in this list. A sample no format
+accepts is shown as pretty JSON.
+
+Every string here is RAW, straight from the sample: the UI passes it through sanitize()/sanitizeLine().
+Any field may have the wrong type. A sample whose key fields have the wrong type is shown as pretty JSON;
+a wrong-typed detail inside a recognised sample (a message whose content is a number) is shown as JSON
+in its block. Nothing here throws.
+*/
+import {alpaca} from './alpaca.js';
+import {candidates} from './candidates.js';
+import {chat} from './chat.js';
+import {choices} from './choices.js';
+import {prettyJson} from './json-text.js';
+import {kto} from './kto.js';
+import {metadataOf} from './metadata.js';
+import {modelWrittenEval} from './model-written-eval.js';
+import {multipleChoice} from './multiple-choice.js';
+import {predictionReference} from './prediction-reference.js';
+import {preferenceApi} from './preference-api.js';
+import {preferenceConversation} from './preference-conversation.js';
+import {preference} from './preference.js';
+import {promptCompletion} from './prompt-completion.js';
+import {questionAnswer} from './question-answer.js';
+import {referenceRendering} from './reference-answer.js';
+import {selfInstruct} from './self-instruct.js';
+import {shareGpt} from './sharegpt.js';
+import {systemRendering} from './system-prompt.js';
+import {text} from './text.js';
+import {toolsRendering} from './tools.js';
+import type {Block, JsonObject, MetadataEntry, Rendering, SampleFormat} from './types.js';
+import {isObject} from './values.js';
+
+export type {Block, MetadataEntry, Rendering, SampleFormat, Tone} from './types.js';
+export {compactValue, fullValue} from './metadata.js';
+export {emptyText} from './values.js';
+
+/** Detection priority: the more specific shapes first (a preference pair also has a conversation or a prompt). */
+const formatList = [
+	preferenceApi,
+	preferenceConversation,
+	preference,
+	kto,
+	chat,
+	shareGpt,
+	selfInstruct,
+	alpaca,
+	promptCompletion,
+	modelWrittenEval,
+	multipleChoice,
+	questionAnswer,
+	choices,
+	candidates,
+	predictionReference,
+	text,
+] as const;
+
+export type Format = (typeof formatList)[number]['name'] | 'json';
+
+export const FORMATS: readonly Format[] = [...formatList.map(format => format.name), 'json'];
+
+export const FORMAT_LABELS = Object.fromEntries([
+	...formatList.map(format => [format.name, format.label]),
+	['json', 'JSON'],
+]) as Record<Format, string>;
+
+export type RenderedSample = {
+	format: Format;
+	formatLabel: string;
+	blocks: Block[];
+	metadata: MetadataEntry[];
+};
+
+function formatOf(value: unknown): SampleFormat<Format> | undefined {
+	return isObject(value) ? formatList.find(format => format.detect(value)) : undefined;
+}
+
+/** Which known shape a parsed sample has; 'json' when none. */
+export function detectFormat(value: unknown): Format {
+	return formatOf(value)?.name ?? 'json';
+}
+
+function renderAsJson(value: unknown): RenderedSample {
+	return {
+		format: 'json',
+		formatLabel: FORMAT_LABELS.json,
+		blocks: [{label: 'JSON', text: prettyJson(value), tone: 'json'}],
+		metadata: [],
+	};
+}
+
+function renderRecognised(sample: JsonObject, format: SampleFormat<Format>): RenderedSample {
+	const body = format.render(sample);
+	const bodyKeys = new Set(body.consumedKeys);
+	const references = referenceRendering(sample);
+	const unshownReferences: Rendering = {
+		blocks: references.blocks.filter((_, index) => !bodyKeys.has(references.consumedKeys[index])),
+		consumedKeys: references.consumedKeys.filter(key => !bodyKeys.has(key)),
+	};
+	const renderings = [systemRendering(sample), toolsRendering(sample), body, unshownReferences];
+	const consumedKeys = new Set(renderings.flatMap(rendering => rendering.consumedKeys));
+	return {
+		format: format.name,
+		formatLabel: format.label,
+		blocks: renderings.flatMap(rendering => rendering.blocks),
+		metadata: [...metadataOf(sample, consumedKeys), ...(body.nestedMetadata ?? [])],
+	};
+}
+
+/** The display model of one parsed sample. Never throws: anything unexpected is shown as pretty JSON. */
+export function renderSample(value: unknown): RenderedSample {
+	try {
+		const format = formatOf(value);
+		return format === undefined ? renderAsJson(value) : renderRecognised(value as JsonObject, format);
+	} catch {
+		return renderAsJson(value);
+	}
+}

@@ -1,0 +1,302 @@
+/*
+Conversations: chat lists of {role, content} and ShareGPT lists of {from, value}, message by message.
+Shared by every format that holds one (chat, ShareGPT, KTO, preference pairs, the fine-tuning API).
+*/
+import {compactJson, prettyIfJsonText, prettyJson} from './json-text.js';
+import type {Block, JsonObject, Tone} from './types.js';
+import {isNonEmptyString, isObject, ownField, stringOrUndefined, truncate, turnText, withDetails} from './values.js';
+
+const dataUrlShownLength = 40;
+
+export type ConversationKind = 'chat' | 'sharegpt';
+
+/**
+chat: a list of {role, content}; sharegpt: a list of {from, value}. A stray item of another kind does not
+stop a list being a conversation: it is shown as its own block.
+*/
+export function conversationKind(value: unknown): ConversationKind | undefined {
+	if (!Array.isArray(value)) {
+		return undefined;
+	}
+
+	const items = value.filter(item => isObject(item));
+	if (items.some(item => typeof item['role'] === 'string')) {
+		return 'chat';
+	}
+
+	if (items.some(item => typeof item['from'] === 'string')) {
+		return 'sharegpt';
+	}
+
+	return undefined;
+}
+
+export function isChatList(value: unknown): value is unknown[] {
+	return conversationKind(value) === 'chat';
+}
+
+/** A prompt, completion, chosen or rejected answer: plain text or a chat list. */
+export function isTextOrChat(value: unknown): value is string | unknown[] {
+	return typeof value === 'string' || isChatList(value);
+}
+
+/** One message object of either kind: {role, content} or {from, value}. */
+export function isMessage(value: unknown): value is JsonObject {
+	return isObject(value) && (typeof value['role'] === 'string' || typeof value['from'] === 'string');
+}
+
+export const conversationKeys = ['messages', 'conversations', 'conversation'] as const;
+
+/** The key holding the conversation of a chat or ShareGPT sample, and which of the two it is. */
+export function conversationOf(sample: JsonObject): {key: string; kind: ConversationKind} | undefined {
+	for (const key of conversationKeys) {
+		const kind = conversationKind(ownField(sample, key));
+		if (kind !== undefined) {
+			return {key, kind};
+		}
+	}
+
+	return undefined;
+}
+
+export function toneForRole(role: string | undefined): Tone {
+	switch (role) {
+		case 'system':
+		case 'developer': {
+			return 'system';
+		}
+
+		case 'user':
+		case 'human': {
+			return 'user';
+		}
+
+		case 'assistant':
+		case 'gpt':
+		case 'model':
+		case 'bot': {
+			return 'assistant';
+		}
+
+		case 'tool':
+		case 'function':
+		case 'ipython': {
+			return 'tool';
+		}
+
+		default: {
+			return 'field';
+		}
+	}
+}
+
+function shortUrl(url: string): string {
+	if (url.startsWith('data:') && url.length > dataUrlShownLength) {
+		const header = url.slice(0, url.indexOf(',') + 1 || dataUrlShownLength);
+		return `${truncate(header, dataUrlShownLength)}… (${url.length} chars)`;
+	}
+
+	return url;
+}
+
+function imageUrlOf(part: JsonObject): string | undefined {
+	const imageUrl = part['image_url'];
+	if (typeof imageUrl === 'string') {
+		return imageUrl;
+	}
+
+	if (isObject(imageUrl) && typeof imageUrl['url'] === 'string') {
+		return imageUrl['url'];
+	}
+
+	return stringOrUndefined(part['image']) ?? stringOrUndefined(part['url']);
+}
+
+function partText(part: unknown): string {
+	if (typeof part === 'string') {
+		return part;
+	}
+
+	if (!isObject(part)) {
+		return compactJson(part);
+	}
+
+	const type = stringOrUndefined(part['type']);
+	if (typeof part['text'] === 'string' && (type === undefined || type.endsWith('text'))) {
+		return part['text'];
+	}
+
+	if (type === 'image_url' || type === 'image' || type === 'input_image') {
+		const url = imageUrlOf(part);
+		return url === undefined ? '[image]' : `[image: ${shortUrl(url)}]`;
+	}
+
+	if (type === 'input_audio' || type === 'audio') {
+		return '[audio]';
+	}
+
+	return compactJson(part);
+}
+
+/** A message's content as text: a string, a list of parts (text, images, audio), or JSON. */
+export function contentText(content: unknown): string {
+	if (typeof content === 'string') {
+		return content;
+	}
+
+	if (content === null || content === undefined) {
+		return '';
+	}
+
+	if (Array.isArray(content)) {
+		return content.map(part => partText(part)).join('\n');
+	}
+
+	return isObject(content) ? partText(content) : compactJson(content);
+}
+
+function argumentsText(argumentsValue: unknown): string {
+	if (argumentsValue === undefined) {
+		return '';
+	}
+
+	return typeof argumentsValue === 'string' ? prettyIfJsonText(argumentsValue) : prettyJson(argumentsValue);
+}
+
+function toolCallBlock(call: unknown, speaker: string, tone: Tone): Block {
+	if (!isObject(call)) {
+		return {label: `${speaker} → tool call`, text: compactJson(call), tone};
+	}
+
+	const target = isObject(call['function']) ? call['function'] : call;
+	const name = stringOrUndefined(target['name']) ?? '?';
+	const label = withDetails(`${speaker} → ${name}`, [stringOrUndefined(call['id'])]);
+	return {label, text: argumentsText(target['arguments'] ?? target['parameters']), tone};
+}
+
+function toolCallsOf(message: JsonObject): unknown[] {
+	const toolCalls = message['tool_calls'];
+	if (Array.isArray(toolCalls)) {
+		return toolCalls;
+	}
+
+	const legacyCall = message['function_call'];
+	return legacyCall === undefined || legacyCall === null ? [] : [legacyCall];
+}
+
+function messageLabel(message: JsonObject, role: string | undefined): string {
+	const weight = message['weight'];
+	const details = [
+		stringOrUndefined(message['name']),
+		stringOrUndefined(message['tool_call_id']),
+		typeof weight === 'number' ? `weight ${weight}` : undefined,
+	];
+	return withDetails(role ?? '?', details);
+}
+
+function reasoningOf(message: JsonObject): string | undefined {
+	for (const key of ['reasoning_content', 'reasoning', 'thinking']) {
+		if (isNonEmptyString(message[key])) {
+			return message[key];
+		}
+	}
+
+	return undefined;
+}
+
+export type Voice = {
+	/** Put before each label, e.g. "chosen · ". */
+	labelPrefix: string;
+	/** Replaces the role's tone, e.g. 'chosen' for every message of a chosen answer. */
+	tone?: Tone;
+};
+
+export const ownVoice: Voice = {labelPrefix: ''};
+
+function chatMessageBlocks(message: JsonObject, voice: Voice): Block[] {
+	const role = stringOrUndefined(message['role']);
+	const tone = voice.tone ?? toneForRole(role);
+	const label = `${voice.labelPrefix}${messageLabel(message, role)}`;
+	const toolCalls = toolCallsOf(message);
+	const blocks: Block[] = [];
+
+	const reasoning = reasoningOf(message);
+	if (reasoning !== undefined) {
+		blocks.push({label: `${label} · reasoning`, text: reasoning, tone});
+	}
+
+	const content = message['content'];
+	// Tool results are mostly one-line JSON: pretty-printed, a reviewer can read them.
+	const text = toneForRole(role) === 'tool' && typeof content === 'string' ? prettyIfJsonText(content) : contentText(content);
+	// An assistant turn that only calls tools has content null: its calls are the whole turn.
+	if (text.trim() !== '' || toolCalls.length === 0) {
+		blocks.push({label, text: turnText(text), tone});
+	}
+
+	for (const call of toolCalls) {
+		blocks.push(toolCallBlock(call, `${voice.labelPrefix}${role ?? '?'}`, tone));
+	}
+
+	return blocks;
+}
+
+const shareGptSpeakers: Record<string, {label: string; tone: Tone}> = {
+	human: {label: 'user', tone: 'user'},
+	user: {label: 'user', tone: 'user'},
+	gpt: {label: 'assistant', tone: 'assistant'},
+	assistant: {label: 'assistant', tone: 'assistant'},
+	chatgpt: {label: 'assistant', tone: 'assistant'},
+	bing: {label: 'assistant', tone: 'assistant'},
+	bard: {label: 'assistant', tone: 'assistant'},
+	system: {label: 'system', tone: 'system'},
+	// eslint-disable-next-line @typescript-eslint/naming-convention
+	function_call: {label: 'assistant → function call', tone: 'assistant'},
+	observation: {label: 'observation', tone: 'tool'},
+	tool: {label: 'tool', tone: 'tool'},
+	function: {label: 'tool', tone: 'tool'},
+};
+
+function shareGptTurnBlock(turn: JsonObject, voice: Voice): Block {
+	const from = stringOrUndefined(turn['from']);
+	const speaker = from !== undefined && Object.hasOwn(shareGptSpeakers, from)
+		? shareGptSpeakers[from]
+		: {label: from ?? '?', tone: 'field' as Tone};
+	const value = turn['value'];
+	const isToolTraffic = speaker.tone === 'tool' || from === 'function_call';
+	const text = typeof value === 'string' && isToolTraffic ? prettyIfJsonText(value) : contentText(value);
+	return {label: `${voice.labelPrefix}${speaker.label}`, text: turnText(text), tone: voice.tone ?? speaker.tone};
+}
+
+/** The blocks of one message: {role, content} (with its reasoning and tool calls) or ShareGPT's {from, value}. */
+export function messageBlocks(message: unknown, voice: Voice = ownVoice): Block[] {
+	if (!isObject(message)) {
+		return [{label: `${voice.labelPrefix}?`, text: compactJson(message), tone: voice.tone ?? 'field'}];
+	}
+
+	if (typeof message['role'] !== 'string' && typeof message['from'] === 'string') {
+		return [shareGptTurnBlock(message, voice)];
+	}
+
+	return chatMessageBlocks(message, voice);
+}
+
+export function chatBlocks(messages: unknown[], voice: Voice = ownVoice): Block[] {
+	return messages.flatMap(message => messageBlocks(message, voice));
+}
+
+/** An answer or prompt given as text, as a chat list, as one message, or as anything else (shown as JSON). */
+export function textOrChatBlocks(value: unknown, textLabel: string, textTone: Tone, voice: Voice = ownVoice): Block[] {
+	if (typeof value === 'string') {
+		return [{label: textLabel, text: turnText(value), tone: textTone}];
+	}
+
+	if (Array.isArray(value)) {
+		return chatBlocks(value, voice);
+	}
+
+	if (isMessage(value)) {
+		return messageBlocks(value, voice);
+	}
+
+	return [{label: textLabel, text: value === undefined ? '' : prettyJson(value), tone: textTone}];
+}

@@ -1,0 +1,30 @@
+/* Fields no format shows as a block: one compact line each, and the whole value for a full view. */
+import {compactJson, prettyJson} from './json-text.js';
+import type {JsonObject, MetadataEntry} from './types.js';
+import {truncate} from './values.js';
+
+const metadataMaxLength = 200;
+
+/** For one line: strings as they are (not quoted), anything else as JSON; cut to metadataMaxLength. */
+export function compactValue(value: unknown): string {
+	return truncate(typeof value === 'string' ? value : compactJson(value), metadataMaxLength);
+}
+
+/** The whole value: a string as it is, anything else as pretty JSON, line breaks real in both. */
+export function fullValue(value: unknown): string {
+	return typeof value === 'string' ? value : prettyJson(value);
+}
+
+export function metadataOf(sample: JsonObject, consumedKeys: Set<string>): MetadataEntry[] {
+	const keys = Object.keys(sample).filter(key => !consumedKeys.has(key));
+	// The id first: it is what a reviewer quotes.
+	keys.sort((first, second) => Number(second === 'id') - Number(first === 'id'));
+	return keys.map(key => metadataEntry(key, sample[key]));
+}
+
+/** A field's entry; `full` only when the one-line value is not the whole value as a panel would show it. */
+export function metadataEntry(key: string, value: unknown): MetadataEntry {
+	const compact = compactValue(value);
+	const full = fullValue(value);
+	return full === compact ? {key, value: compact} : {key, value: compact, full};
+}

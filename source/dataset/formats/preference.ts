@@ -1,0 +1,92 @@
+/*
+Preference pairs: {"prompt", "chosen", "rejected"}, each plain text or a chat list (the prompt may also be
+called question or instruction). Chat-form answers often repeat the prompt as their first messages: the
+shared messages are shown once, then what each answer adds.
+*/
+import {compactJson} from './json-text.js';
+import {chatBlocks, contentText, conversationKeys, isTextOrChat, textOrChatBlocks, type Voice} from './messages.js';
+import {transcriptMessages} from './transcript.js';
+import {defineFormat, type Block, type JsonObject} from './types.js';
+import {isObject, ownField} from './values.js';
+
+export const chosenVoice: Voice = {labelPrefix: 'chosen · ', tone: 'chosen'};
+export const rejectedVoice: Voice = {labelPrefix: 'rejected · ', tone: 'rejected'};
+
+function sameMessage(first: unknown, second: unknown): boolean {
+	return compactJson(first) === compactJson(second);
+}
+
+/** How many leading messages two answers share: their common (implicit) prompt. Each keeps at least one. */
+function sharedPrefixLength(chosen: unknown[], rejected: unknown[]): number {
+	const limit = Math.min(chosen.length, rejected.length) - 1;
+	let length = 0;
+	while (length < limit && sameMessage(chosen[length], rejected[length])) {
+		length++;
+	}
+
+	return length;
+}
+
+export function promptKeyOf(sample: JsonObject): string | undefined {
+	return ['prompt', 'question', 'instruction'].find(key => ownField(sample, key) !== undefined);
+}
+
+/** The prompt of a pair, and the messages its two answers share, each shown once. */
+function promptAndSharedBlocks(promptKey: string | undefined, prompt: unknown, sharedMessages: unknown[]): Block[] {
+	const sharedBlocks = chatBlocks(sharedMessages);
+	if (promptKey === undefined) {
+		return sharedBlocks;
+	}
+
+	const promptBlocks = textOrChatBlocks(prompt, promptKey, 'prompt');
+	if (Array.isArray(prompt) && sameMessage(prompt, sharedMessages)) {
+		return promptBlocks;
+	}
+
+	const lastShared = sharedMessages.at(-1);
+	if (typeof prompt === 'string' && isObject(lastShared) && contentText(lastShared['content']).trim() === prompt.trim()) {
+		return sharedBlocks;
+	}
+
+	return [...promptBlocks, ...sharedBlocks];
+}
+
+export const preference = defineFormat({
+	name: 'preference',
+	label: 'preference pair',
+	detect: sample => isTextOrChat(ownField(sample, 'chosen')) && isTextOrChat(ownField(sample, 'rejected')),
+	render(sample) {
+		const promptKey = promptKeyOf(sample);
+		// HH-RLHF writes both answers as one Human/Assistant transcript each: read them as chats.
+		const transcripts = typeof sample['chosen'] === 'string' && typeof sample['rejected'] === 'string'
+			? [transcriptMessages(sample['chosen']), transcriptMessages(sample['rejected'])]
+			: [];
+		const asChats = transcripts.length === 2 && transcripts.every(messages => messages !== undefined);
+		const chosen = asChats ? transcripts[0] : sample['chosen'];
+		const rejected = asChats ? transcripts[1] : sample['rejected'];
+		const givenPrompt = promptKey === undefined ? undefined : sample[promptKey];
+		const prompt = asChats && typeof givenPrompt === 'string' ? transcriptMessages(givenPrompt) ?? givenPrompt : givenPrompt;
+		const shared = Array.isArray(chosen) && Array.isArray(rejected) ? sharedPrefixLength(chosen, rejected) : 0;
+		const sharedMessages = Array.isArray(chosen) ? chosen.slice(0, shared) : [];
+		const chosenRest = Array.isArray(chosen) ? chosen.slice(shared) : chosen;
+		const rejectedRest = Array.isArray(rejected) ? rejected.slice(shared) : rejected;
+
+		const blocks = [
+			...promptAndSharedBlocks(promptKey, prompt, sharedMessages),
+			...textOrChatBlocks(chosenRest, 'chosen', 'chosen', chosenVoice),
+			...textOrChatBlocks(rejectedRest, 'rejected', 'rejected', rejectedVoice),
+		];
+		const consumedKeys = ['chosen', 'rejected'];
+		if (promptKey !== undefined) {
+			consumedKeys.push(promptKey);
+		}
+
+		// UltraFeedback-style pairs also keep the chosen conversation as `messages`: already on screen.
+		for (const key of conversationKeys) {
+			const conversation = ownField(sample, key);
+			if (conversation !== undefined && sameMessage(conversation, chosen)) consumedKeys.push(key);
+		}
+
+		return {blocks, consumedKeys};
+	},
+});

@@ -1,0 +1,60 @@
+/*
+The display model every format renders to, and the shape of one format. Strings in the display model
+are RAW, straight from the sample: the UI passes them through sanitize()/sanitizeLine().
+*/
+
+export type Tone =
+	| 'system'
+	| 'user'
+	| 'assistant'
+	| 'tool'
+	| 'prompt'
+	| 'completion'
+	| 'chosen'
+	| 'rejected'
+	| 'reference'
+	| 'field'
+	| 'json'
+	| 'error';
+
+export type Block = {
+	label: string;
+	text: string;
+	tone: Tone;
+};
+
+export type MetadataEntry = {
+	key: string;
+	/** For one line: cut, strings unquoted, anything else compact JSON. */
+	value: string;
+	/** The whole value, when `value` is not all of it: pretty JSON or the whole string, line breaks real. */
+	full?: string;
+};
+
+export type JsonObject = Record<string, unknown>;
+
+/** What one format makes of a sample: its blocks, and which top-level keys they show. */
+export type Rendering = {
+	blocks: Block[];
+	consumedKeys: string[];
+	/** Metadata found below the top level, such as the fine-tuning API's input.parallel_tool_calls. */
+	nestedMetadata?: MetadataEntry[];
+};
+
+/**
+ * One format: a whole format in one small file. `detect` sees a JSON object (never anything else);
+ * `render` is only called on objects `detect` accepted. Neither may throw on wrong-typed fields
+ * (renderSample falls back to pretty JSON if one does).
+ */
+export type SampleFormat<Name extends string = string> = {
+	readonly name: Name;
+	/** What the header calls it. */
+	readonly label: string;
+	detect(sample: JsonObject): boolean;
+	render(sample: JsonObject): Rendering;
+};
+
+/** Keeps a format's name as a literal type, so the list of formats gives the Format union. */
+export function defineFormat<Name extends string>(format: SampleFormat<Name>): SampleFormat<Name> {
+	return format;
+}
