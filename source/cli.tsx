@@ -1,5 +1,5 @@
 import meow from 'meow';
-import {resolveCommon, UsageError} from './cli/options.js';
+import {checkOptionsFor, resolveCommon, UsageError} from './cli/options.js';
 import {reportFatal} from './cli/report-fatal.js';
 import {colorEnvironment} from './cli/color-environment.js';
 import {defaultBindings} from './review/bindings.js';
@@ -10,11 +10,14 @@ const help = `
 	  $ winnow <dataset.jsonl>                 review samples one at a time
 	  $ winnow export <dataset.jsonl>          write the accepted samples' original lines
 	  $ winnow stats <dataset.jsonl>           counts, bias categories, reviewers, agreement
+	  $ winnow decide <dataset.jsonl> --where QUERY --verdict V   decide every sample a query matches
 
 	Common options
 	  --db FILE            decisions file (default: beside the dataset, <name>.decisions.json)
 	  --reviewer NAME      who is deciding (default: $WINNOW_REVIEWER, else your user name)
 	  --id-field NAME      the samples' id field (default: id; samples without one are identified by a hash)
+	  --config FILE        project config (default: winnow.config.json beside the dataset)
+	  --where QUERY        stats, export, decide: only the samples the query matches (README: The query language)
 
 	Review options
 	  --mode split|overlap split: each sample needs one decision (default); overlap: everyone decides every sample,
@@ -31,6 +34,13 @@ const help = `
 	  --format jsonl|csv   format for --decisions (default: jsonl)
 	  --verbose            name skipped malformed lines by line number
 
+	Decide options
+	  --verdict V          accepted, rejected or flagged
+	  --category C         with flagged; --reason R with rejected (the project's names; repeatable)
+	  --note TEXT          note on every decision  · --dry-run: say what would change, write nothing
+	  --lead               also decide samples other reviewers decided
+	  --undo-rule QUERY    revert the decisions a rule made (instead of --where)
+
 	Stats options
 	  --json               one JSON object for scripts
 	  --verbose            list every malformed line and repeated id
@@ -43,6 +53,7 @@ const help = `
 	  $ winnow data/demo.jsonl
 	  $ winnow export data/demo.jsonl --out accepted.jsonl
 	  $ winnow stats data/demo.jsonl --json
+	  $ winnow decide data/demo.jsonl --where 'signal:refusal status:undecided' --verdict rejected --dry-run
 `;
 
 const flags = {
@@ -61,28 +72,43 @@ const flags = {
 	verbose: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},
 	by: {type: 'string'},
+	config: {type: 'string'},
+	where: {type: 'string'},
+	verdict: {type: 'string'},
+	category: {type: 'string', isMultiple: true},
+	reason: {type: 'string', isMultiple: true},
+	note: {type: 'string'},
+	dryRun: {type: 'boolean', default: false},
+	undoRule: {type: 'string'},
 } as const;
 
 async function main(): Promise<number> {
-	const unknown = process.argv.slice(2).find(argument => argument.startsWith('-') && !isKnownFlag(argument));
+	const argv = joinDashValues(process.argv.slice(2));
+	const unknown = argv.find(argument => argument.startsWith('-') && !isKnownFlag(argument));
 	if (unknown) throw new UsageError(`unknown option ${unknown}: winnow --help lists the options.`);
 
-	const cli = meow(help, {importMeta: import.meta, flags, allowUnknownFlags: false});
+	const cli = meow(help, {importMeta: import.meta, argv, flags, allowUnknownFlags: false});
 	const [first, ...rest] = cli.input;
-	const command = first === 'export' || first === 'stats' || first === 'review' ? first : 'review';
+	const command = first === 'export' || first === 'stats' || first === 'decide' || first === 'review' ? first : 'review';
 	const input = command === 'review' && first !== 'review' ? cli.input : rest;
+	checkOptionsFor(command, cli.flags);
 	const common = resolveCommon(input, cli.flags, command);
 	Object.assign(process.env, colorEnvironment(process.env, process.stdout.isTTY === true));
 
 	switch (command) {
 		case 'export': {
 			const {runExport} = await import('./commands/export.js');
-			return runExport(common, cli.flags);
+			return runExport(common, cli.flags, common.config.signals);
 		}
 
 		case 'stats': {
 			const {runStats} = await import('./commands/stats.js');
-			return runStats(common, cli.flags);
+			return runStats(common, cli.flags, common.config.signals);
+		}
+
+		case 'decide': {
+			const {runDecide} = await import('./commands/decide.js');
+			return runDecide(common, cli.flags);
 		}
 
 		default: {
@@ -100,6 +126,27 @@ async function main(): Promise<number> {
 			return runReview(common, cli.flags);
 		}
 	}
+}
+
+/**
+ * `--where -signal:refusal` as `--where=-signal:refusal`: a value that starts with "-" (a negated
+ * query term, a note) after an option that takes a value, where it is not itself an option.
+ */
+function joinDashValues(argv: string[]): string[] {
+	const joined: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const argument = argv[i];
+		const next = argv[i + 1];
+		const name = /^--([a-z-]+)$/.exec(argument)?.[1].replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+		if (name && name in flags && flags[name as keyof typeof flags].type === 'string' && next?.startsWith('-') && next !== '-' && !isKnownFlag(next)) {
+			joined.push(`${argument}=${next}`);
+			i++;
+		} else {
+			joined.push(argument);
+		}
+	}
+
+	return joined;
 }
 
 function isKnownFlag(argument: string): boolean {

@@ -3,7 +3,8 @@ import {chmodSync, existsSync, linkSync, lstatSync, mkdirSync, readdirSync, read
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {hashId} from '../source/dataset/identity.js';
-import {annotate, csvRow, oneLine} from '../source/commands/export.js';
+import {annotate, oneLine} from '../source/report/export-formats/samples-jsonl.js';
+import {csvRow} from '../source/report/export-formats/decisions-csv.js';
 import {useTempDir} from './helpers/temp.js';
 import {cliPath, decision, runCli, writeDecisions} from './fixtures/run-cli.js';
 
@@ -244,13 +245,14 @@ describe('winnow export --decisions', () => {
 		expect(result.status).toBe(0);
 		expect(result.stderr).toContain('exported 8 decisions as CSV to standard output (1 undone decision left out)');
 		const rows = parseCsv(result.text);
-		expect(rows[0]).toEqual(['sample', 'reviewer', 'verdict', 'categories', 'note', 'at', 'resolution']);
+		expect(rows[0]).toEqual(['sample', 'reviewer', 'verdict', 'categories', 'note', 'at', 'resolution', 'reasons', 'rule']);
 		expect(rows).toHaveLength(9);
 		expect(rows.slice(1, 8).map(row => row[4])).toEqual(notes);
+		expect(rows.slice(1).every(row => row.length === 9)).toBe(true);
 		expect(rows[2][1]).toBe('bob, jr');
 		expect(rows[3].slice(2, 4)).toEqual(['flagged', 'race/ethnicity;gender identity']);
-		expect(rows[8]).toEqual(['s0', 'lead', 'rejected', '', '', expect.stringMatching(/^2024-/), 'true']);
-		expect(result.text.startsWith('sample,reviewer,verdict,categories,note,at,resolution\r\n')).toBe(true);
+		expect(rows[8]).toEqual(['s0', 'lead', 'rejected', '', '', expect.stringMatching(/^2024-/), 'true', '', '']);
+		expect(result.text.startsWith('sample,reviewer,verdict,categories,note,at,resolution,reasons,rule\r\n')).toBe(true);
 		expect(result.text).toContain('"with ""quotes"""');
 	});
 
@@ -260,9 +262,9 @@ describe('winnow export --decisions', () => {
 		expect(result.status).toBe(0);
 		const rows = readFileSync(join(dir, 'decisions.jsonl'), 'utf8').split('\n').filter(Boolean).map(line => JSON.parse(line) as Record<string, unknown>);
 		expect(rows).toHaveLength(8);
-		expect(Object.keys(rows[0])).toEqual(['sample', 'reviewer', 'verdict', 'categories', 'note', 'at', 'resolution']);
+		expect(Object.keys(rows[0])).toEqual(['sample', 'reviewer', 'verdict', 'categories', 'note', 'at', 'resolution', 'reasons', 'rule']);
 		expect(rows.map(row => row.note)).toEqual([...notes, '']);
-		expect(rows[7]).toEqual({...records[7], resolution: true});
+		expect(rows[7]).toEqual({...records[7], resolution: true, reasons: [], rule: null});
 	});
 
 	it('csvRow quotes only what needs it', () => {

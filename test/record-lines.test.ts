@@ -42,18 +42,20 @@ const record = fc.record({
 
 describe('DecisionLines (decisions files in winnow\'s layout without JSON.parse)', () => {
 	it('reads what serializeDecisionsFile writes, as JSON.parse does', () => {
-		fc.assert(fc.property(fc.array(fc.tuple(record, fc.constantFrom(undefined, true, false)), {maxLength: 8}), entries => {
-			const decisions = entries.map(([base, resolution]) => (resolution === undefined ? base : {...base, resolution})) as DecisionRecord[];
+		const rule = fc.option(fc.oneof(fc.constantFrom('signal:refusal', 'model:gpt-4o scores.quality<0.5', 'category:"gender identity"'), fc.string()), {nil: undefined});
+		fc.assert(fc.property(fc.array(fc.tuple(record, fc.constantFrom(undefined, true, false), rule), {maxLength: 8}), entries => {
+			const decisions = entries.map(([base, resolution, rule]) => ({...base, ...(resolution === undefined ? {} : {resolution}), ...(rule === undefined ? {} : {rule})})) as DecisionRecord[];
 			const data: DecisionsFile = {schema: 1, dataset: 'data.jsonl', createdAt: '2026-01-01T00:00:00.000Z', decisions};
 			const text = serializeDecisionsFile(data);
 			const lines = readRecordLines(Buffer.from(text));
 			expect(lines).toBeDefined();
 			expect(JSON.stringify(lines!.records)).toBe(JSON.stringify(reference(text)));
+			for (const [index, record] of decisions.entries()) expect(lines!.lines.rule(index)).toBe(record.rule);
 		}), {numRuns: 1000});
 	});
 
 	it('declines or agrees on record lines in other forms, mutated or invalid', () => {
-		const canonical = '{"sample":"s1","reviewer":"ann","verdict":"accepted","categories":["age","other"],"note":"n","at":"2026-01-01T00:00:00.000Z"}';
+		const canonical = '{"sample":"s1","reviewer":"ann","verdict":"accepted","categories":["age","other"],"note":"n","at":"2026-01-01T00:00:00.000Z","rule":"model:x"}';
 		const tricky = fc.constantFrom('"', '\\', '{', '}', '[', ']', ',', ':', ' ', '\n', '\u0001', 'u', 'é', 'x', 'null', 'true', '1');
 		fc.assert(fc.property(fc.nat(), tricky, fc.constantFrom('remove', 'insert', 'replace'), (at, character, how) => {
 			const i = at % canonical.length;

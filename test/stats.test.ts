@@ -38,7 +38,7 @@ describe('StatsAccumulator', () => {
 		expect(stats.samples).toEqual({total: 8, decided: 5, percentDecided: 62.5, conflicts: 2, unsettled: 1, resolved: 1, multiReviewed: 3});
 		expect(stats.status).toEqual({accepted: 2, rejected: 2, flagged: 1, undecided: 3});
 		expect(stats.categories).toEqual([{category: 'age', samples: 2, decisions: 2}, {category: 'gender identity', samples: 1, decisions: 1}]);
-		expect(stats.decisions).toEqual({total: 11, cleared: 1});
+		expect(stats.decisions).toEqual({total: 11, cleared: 1, byRule: 0, oneByOne: 11, rules: []});
 	});
 
 	it('agreement leaves out a lead\'s resolutions: they settle a disagreement, they do not rate the sample independently', () => {
@@ -310,11 +310,12 @@ describe('winnow stats (command line)', () => {
 		expect(result.status).toBe(0);
 		expect(result.stderr).toBe('');
 		const json = JSON.parse(result.text) as Record<string, unknown>;
-		expect(Object.keys(json)).toEqual(['version', 'dataset', 'decisionsFile', 'policy', 'samples', 'status', 'categories', 'reviewers', 'decisions', 'agreement', 'malformed', 'repeatedIds', 'missingSamples', 'signals', 'diversity']);
+		expect(Object.keys(json)).toEqual(['version', 'dataset', 'decisionsFile', 'where', 'policy', 'samples', 'status', 'categories', 'reviewers', 'decisions', 'agreement', 'malformed', 'repeatedIds', 'missingSamples', 'signals', 'diversity']);
 		expect(json).toEqual({
 			version: 1,
 			dataset: {path: 'samples.jsonl', layout: 'jsonl', bytes: expect.any(Number), blankLines: 0},
 			decisionsFile: {path: 'samples.decisions.json', exists: true},
+			where: null,
 			policy: 'majority',
 			samples: {total: 5, decided: 2, percentDecided: 40, conflicts: 1, unsettled: 1, resolved: 0, multiReviewed: 1},
 			status: {accepted: 2, rejected: 0, flagged: 0, undecided: 3},
@@ -323,7 +324,7 @@ describe('winnow stats (command line)', () => {
 				{reviewer: 'ann', decisions: 2, accepted: 1, rejected: 0, flagged: 1, resolutions: 0, first: at(1), last: at(2), activeHours: 0.02, perHour: 120},
 				{reviewer: 'bob', decisions: 2, accepted: 1, rejected: 1, flagged: 0, resolutions: 0, first: at(3), last: at(4), activeHours: 0.02, perHour: 120},
 			],
-			decisions: {total: 4, cleared: 0},
+			decisions: {total: 4, cleared: 0, byRule: 0, oneByOne: 4, rules: []},
 			agreement: {samples: 1, reviewers: ['ann', 'bob'], percentAgreement: 0, pairs: [{reviewers: ['ann', 'bob'], samples: 1, agreement: 0, kappa: 0}], fleissKappa: null, blindSamples: 0},
 			malformed: {count: 1, lines: [3], truncated: false},
 			repeatedIds: {ids: 1, extraEntries: 1, examples: [{id: 'a', count: 2, lines: [1, 4], samples: [1, 4]}], truncated: false, checked: true},

@@ -1,5 +1,9 @@
 import {userInfo} from 'node:os';
 import {basename, dirname, extname, join} from 'node:path';
+import {loadProjectConfig} from '../config/load-config.js';
+import type {ProjectConfig} from '../config/schema.js';
+import {parseQuery, QueryError, type Query, type Vocabulary} from '../query/index.js';
+import {defaultPolicy, policies, statuses, type Policy, type SampleStatus} from '../store/verdict-policy.js';
 
 /** A mistake in how winnow was called: told in one sentence, exit code 2. */
 export class UsageError extends Error {}
@@ -9,6 +13,8 @@ export type CommonOptions = {
 	db: string;
 	reviewer: string;
 	idField: string;
+	/** The project config (winnow.config.json beside the dataset, or --config FILE). */
+	config: ProjectConfig;
 };
 
 /** samples.jsonl -> samples.decisions.json, in the dataset's folder. */
@@ -28,7 +34,7 @@ export function defaultReviewer(env: NodeJS.ProcessEnv = process.env): string {
 	}
 }
 
-export function resolveCommon(input: string[], flags: {db?: string; reviewer?: string; idField?: string}, command: string): CommonOptions {
+export function resolveCommon(input: string[], flags: {db?: string; reviewer?: string; idField?: string; config?: string; categories?: string}, command: string): CommonOptions {
 	const [dataset, ...extra] = input;
 	if (!dataset) throw new UsageError(`no dataset given: name a .jsonl file, as in winnow ${command === 'review' ? '' : `${command} `}data.jsonl (winnow --help shows the usage).`);
 	if (extra.length > 0) {
@@ -44,7 +50,64 @@ export function resolveCommon(input: string[], flags: {db?: string; reviewer?: s
 		db: flags.db ?? defaultDbPath(dataset),
 		reviewer,
 		idField: flags.idField ?? 'id',
+		config: withCategories(loadProjectConfig(dataset, flags.config), flags.categories),
 	};
+}
+
+/** --categories overrides the config file's categories, for every command. */
+function withCategories(config: ProjectConfig, categories: string | undefined): ProjectConfig {
+	if (categories === undefined) return config;
+	const list = listFlag(categories);
+	if (list.length === 0) throw new UsageError('--categories needs at least one category, e.g. --categories "tone,stereotype,other".');
+	return {...config, categories: list};
+}
+
+/** export's --status: repeated or comma-separated statuses (default accepted). */
+export function parseStatuses(values: string[] | undefined): Set<SampleStatus> {
+	const list = listFlag(values);
+	if (list.length === 0) return new Set(['accepted']);
+	return new Set(list.map(value => oneOf('--status', value, statuses)));
+}
+
+/** --policy: how several reviewers' decisions on a sample combine. */
+export function parsePolicy(value: string | undefined): Policy {
+	return value === undefined ? defaultPolicy : oneOf('--policy', value, policies);
+}
+
+/** --where QUERY (the query language); a bad query is a usage error saying where it is wrong. */
+export function parseWhere(value: string | undefined, vocabulary?: Vocabulary, flag = '--where'): Query | undefined {
+	if (value === undefined) return undefined;
+	try {
+		return parseQuery(value, vocabulary);
+	} catch (error) {
+		if (error instanceof QueryError) throw new UsageError(`${flag} ${JSON.stringify(value)}: ${error.message}.`);
+		throw error;
+	}
+}
+
+/** Which commands take the options that only some do (the others refuse them rather than ignore them). */
+const commandsOf: Record<string, readonly string[]> = {
+	where: ['stats', 'export', 'decide'],
+	verdict: ['decide'],
+	category: ['decide'],
+	reason: ['decide'],
+	note: ['decide'],
+	dryRun: ['decide'],
+	undoRule: ['decide'],
+	lead: ['review', 'decide'],
+	categories: ['review', 'decide'],
+};
+
+/** Refuses an option given to a command that does not take it, naming the command that does. */
+export function checkOptionsFor(command: string, flags: Record<string, unknown>) {
+	for (const [name, commands] of Object.entries(commandsOf)) {
+		const value = flags[name];
+		const given = value === true || typeof value === 'string' || (Array.isArray(value) && value.length > 0);
+		if (!given || commands.includes(command)) continue;
+		const flag = `--${name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)}`;
+		const where = commands.map(other => (other === 'review' ? 'winnow DATASET (review)' : `winnow ${other}`)).join(' and ');
+		throw new UsageError(`${flag} applies to ${where}, not ${command === 'review' ? 'the review screen' : `winnow ${command}`}.`);
+	}
 }
 
 /** Accepts repeated and comma-separated values: --status accepted,flagged --status undecided. */
@@ -58,7 +121,7 @@ export function oneOf<T extends string>(flag: string, value: string, allowed: re
 	return value as T;
 }
 
-const commands = ['export', 'stats', 'review'];
+const commands = ['export', 'stats', 'decide', 'review'];
 
 /** The command a word was probably meant to be (one or two letters off, or two swapped), if any. */
 export function closeCommand(word: string): string | undefined {

@@ -1,12 +1,18 @@
 import {DatasetError} from '../dataset/errors.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {DecisionsFileError, fileProblem} from '../store/errors.js';
+import {ConfigError} from '../config/errors.js';
 import {UsageError} from './options.js';
 
 /** Prints one sentence for a failure and returns the exit code; a stack trace only with WINNOW_DEBUG. */
 export function reportFatal(error: unknown): number {
 	if (error instanceof UsageError) {
 		process.stderr.write(`winnow: ${sanitizeLine(error.message)}\n`);
+		return 2;
+	}
+
+	if (error instanceof ConfigError) {
+		for (const problem of error.problems) process.stderr.write(`winnow: ${sanitizeLine(problem)}\n`);
 		return 2;
 	}
 

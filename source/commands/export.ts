@@ -1,7 +1,9 @@
 import {fstatSync, type Stats as FileStats} from 'node:fs';
 import {realpath, stat} from 'node:fs/promises';
 import {basename, dirname, join, resolve} from 'node:path';
-import {listFlag, oneOf, UsageError, type CommonOptions} from '../cli/options.js';
+import {listFlag, oneOf, parsePolicy, parseStatuses, parseWhere, UsageError, type CommonOptions} from '../cli/options.js';
+import {EntryMatcher} from '../query/entry-facts.js';
+import {formatQuery, needsOf} from '../query/index.js';
 import {DatasetError} from '../dataset/errors.js';
 import {computeSignals, defaultSignalConfig, type SignalConfig, type SignalTable} from '../dataset/signals/index.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
@@ -14,7 +16,10 @@ import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
 import type {DecisionSource} from '../report/decision-source.js';
 import {readDecisionSource, readDecisionsFile} from '../store/decisions-file.js';
 import type {DecisionRecord} from '../store/schema.js';
-import {defaultPolicy, policies, statuses, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
+import {annotate, annotation, annotationKey, isOneLine, oneLine} from '../report/export-formats/samples-jsonl.js';
+import {csvColumns, csvRow, decisionCells} from '../report/export-formats/decisions-csv.js';
+import {decisionJson} from '../report/export-formats/decisions-jsonl.js';
+import {statuses, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
 
 export type ExportFlags = {
 	out?: string;
@@ -26,13 +31,11 @@ export type ExportFlags = {
 	verbose?: boolean;
 	json?: boolean;
 	by?: string;
+	where?: string;
 };
 
 export const decisionFormats = ['jsonl', 'csv'] as const;
 export type DecisionFormat = (typeof decisionFormats)[number];
-
-/** The key under which --annotate attaches each sample's decisions. */
-export const annotationKey = 'winnow';
 
 const newline = Buffer.from('\n');
 const malformedListLimit = 1000;
@@ -50,7 +53,9 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 
 	const wanted = parseStatuses(flags.status);
 	const policy = parsePolicy(flags.policy);
+	const query = parseWhere(flags.where);
 	await checkDatasetFile(common.dataset);
+	const needs = query && needsOf(query);
 	// The dataset's entries are checked on another core while the decisions file is read.
 	const check = LineCheck.start(common.dataset);
 	const stderr = (line: string) => process.stderr.write(`${line}\n`);
@@ -61,19 +66,23 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	let malformedMatched = 0;
 	const malformedReasons: Array<{line: number; reason: string}> = [];
 
-	// --annotate adds each sample's signals: computed on another core while the decisions file is read.
-	const signals = flags.annotate ? computeSignals(common.dataset, signalConfig) : undefined;
+	// --annotate adds each sample's signals, and --where may ask about them: computed on another core
+	// while the decisions file is read.
+	const signals = flags.annotate || needs?.signals || needs?.clusters ? computeSignals(common.dataset, signalConfig) : undefined;
 	signals?.catch(() => undefined);
 	let sampleIndex = -1;
 	const output = await withOutput(common, flags.out, async output => {
 		file = await readDecisionSource(common.db, basename(common.dataset));
 		const table = await signals;
+		const matcher = query && new EntryMatcher(query, table);
 		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
 		accumulator = decided;
 		const writer = new BufferedWriter(output);
 		scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 			sampleIndex++;
 			const result = decided.add(entry, entry.lineNumber, malformed);
+			if (matcher && selected(result, wanted) && !matcher.matches(entry.bytes, sampleIndex, result, () => decided.recordsFor(entry.id))) return;
+
 			if (malformed) {
 				if (flags.verbose && malformedReasons.length < malformedListLimit) malformedReasons.push({line: entry.lineNumber, reason: malformedReason(entry.bytes)});
 				if (selected(result, wanted)) malformedMatched++;
@@ -107,10 +116,11 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 
 	const stats = accumulator.finish();
 	const what = [...wanted].join(', ');
-	stderr(`winnow: exported ${count(written)} ${written === 1 ? 'sample' : 'samples'} (${what}; policy ${policy}${flags.annotate ? `; annotated under "${annotationKey}"` : ''}) to ${sanitizeLine(output.name)}.`);
+	const where = query ? `; where ${formatQuery(query)}` : '';
+	stderr(`winnow: exported ${count(written)} ${written === 1 ? 'sample' : 'samples'} (${what}${where}; policy ${policy}${flags.annotate ? `; annotated under "${annotationKey}"` : ''}) to ${sanitizeLine(output.name)}.`);
 	for (const line of summary(stats, common.dataset, scan.layout)) stderr(`  ${line}`);
 	if (stats.malformed.count > 0) {
-		const matched = malformedMatched > 0 ? `, ${count(malformedMatched)} of them selected by --status` : '';
+		const matched = malformedMatched > 0 ? `, ${count(malformedMatched)} of them selected by --status${query ? ' and --where' : ''}` : '';
 		stderr(`  ${count(stats.malformed.count)} malformed ${stats.malformed.count === 1 ? 'line' : 'lines'} skipped${matched}${flags.verbose ? ':' : ' (--verbose lists them)'}`);
 		if (flags.verbose) {
 			for (const {line, reason} of malformedReasons) stderr(`    ${sanitizeLine(common.dataset)}, line ${line}: ${sanitizeLine(reason)}`);
@@ -144,74 +154,12 @@ function summary(stats: Stats, dataset: string, layout: string): string[] {
 	return lines;
 }
 
-/**
- * The entry as one line of JSON. A JSONL entry is one already (returned as it is, unless it starts
- * with a byte order mark, which is dropped as the file's own BOM is); an element of a pretty-printed
- * JSON array spans lines. In a well-formed entry a line break can only be white space between tokens
- * (JSON strings cannot hold a raw one), so dropping its CR and LF bytes changes nothing else.
- */
-export function oneLine(bytes: Buffer): Buffer {
-	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
-	if (!bytes.includes(0x0a)) return bytes;
-	const out = Buffer.allocUnsafe(bytes.length);
-	let length = 0;
-	for (const b of bytes) if (b !== 0x0a && b !== 0x0d) out[length++] = b;
-	return out.subarray(0, length);
-}
-
-/**
- * Whether oneLine would return buffer[from, to) as it is: a JSONL line (followed by its line ending,
- * so the search for a line feed ends there) without a BOM. Most entries; for others, false.
- */
-function isOneLine(buffer: Buffer, from: number, to: number): boolean {
-	if (buffer[from] === 0xef || (buffer[to] !== 0x0a && buffer[to] !== 0x0d)) return false;
-	return buffer.indexOf(0x0a, from) >= to;
-}
-
-/** The "winnow" object --annotate attaches (documented in README-STATS-EXPORT.md). */
-function annotation(id: string, lineNumber: number, result: StatusResult, policy: Policy, records: DecisionRecord[] | undefined, table: SignalTable | undefined, index: number): string {
-	const decisions = (records ?? [])
-		.filter(record => record.verdict !== null)
-		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.reviewer < b.reviewer ? -1 : 1))
-		.map(record => ({reviewer: record.reviewer, verdict: record.verdict, categories: record.categories, note: record.note, at: record.at, resolution: record.resolution === true}));
-	const cluster = (kind: 'duplicate' | 'near-duplicate') => {
-		const place = table?.clusterOf(index, kind);
-		return place ? {id: place.id, size: place.size, position: place.position} : null;
-	};
-
-	return JSON.stringify({id, line: lineNumber, status: result.status, conflict: result.conflict, resolved: result.resolved, policy, decisions, signals: table?.signalsOf(index) ?? [], clusters: {duplicate: cluster('duplicate'), nearDuplicate: cluster('near-duplicate')}});
-}
-
-const keyNeedle = Buffer.from(JSON.stringify(annotationKey));
-
-/**
- * Adds `"winnow":<value>` as the last key of the sample's object, leaving every original byte as it
- * was. A sample that already has a top-level "winnow" key is re-serialised with the key replaced.
- */
-export function annotate(bytes: Buffer, value: string): Buffer {
-	if (bytes.includes(keyNeedle)) {
-		const parsed = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
-		if (Object.hasOwn(parsed, annotationKey)) {
-			parsed[annotationKey] = JSON.parse(value);
-			return Buffer.from(JSON.stringify(parsed));
-		}
-	}
-
-	let close = bytes.length - 1;
-	while (close > 0 && bytes[close] !== 0x7d) close--;
-	let before = close - 1;
-	while (before > 0 && (bytes[before] === 0x20 || bytes[before] === 0x09 || bytes[before] === 0x0a || bytes[before] === 0x0d)) before--;
-	const empty = bytes[before] === 0x7b;
-	return Buffer.concat([bytes.subarray(0, close), Buffer.from(`${empty ? '' : ','}${JSON.stringify(annotationKey)}:${value}`), bytes.subarray(close)]);
-}
-
 /* --decisions ------------------------------------------------------------------------------------ */
-
-export const csvColumns = ['sample', 'reviewer', 'verdict', 'categories', 'note', 'at', 'resolution'] as const;
 
 async function exportDecisions(common: CommonOptions, flags: ExportFlags): Promise<number> {
 	if (flags.annotate) throw new UsageError('--annotate attaches decisions to samples; it cannot be combined with --decisions, which writes the decisions themselves.');
 	if (listFlag(flags.status).length > 0) throw new UsageError('--status chooses samples; --decisions writes every decision (filter the rows by their verdict column instead).');
+	if (flags.where !== undefined) throw new UsageError('--where chooses samples; --decisions writes every decision (filter the rows by their columns instead, e.g. the rule column).');
 	if (flags.policy !== undefined) throw new UsageError('--policy combines reviewers\' decisions on samples; --decisions writes each decision as it is, so it takes no policy.');
 	const format = oneOf('--format', flags.format ?? 'jsonl', decisionFormats);
 	let exported = 0;
@@ -250,30 +198,7 @@ async function exportDecisions(common: CommonOptions, flags: ExportFlags): Promi
 	return 0;
 }
 
-export function decisionCells(record: DecisionRecord): string[] {
-	return [record.sample, record.reviewer, record.verdict ?? '', record.categories.join(';'), record.note, record.at, record.resolution === true ? 'true' : 'false'];
-}
-
-export function decisionJson(record: DecisionRecord): string {
-	return JSON.stringify({sample: record.sample, reviewer: record.reviewer, verdict: record.verdict, categories: record.categories, note: record.note, at: record.at, resolution: record.resolution === true});
-}
-
-/** One CSV record, RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled; CRLF ends it. */
-export function csvRow(cells: readonly string[]): string {
-	return cells.map(cell => (/[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell)).join(',') + '\r\n';
-}
-
 /* shared ----------------------------------------------------------------------------------------- */
-
-export function parseStatuses(values: string[] | undefined): Set<SampleStatus> {
-	const list = listFlag(values);
-	if (list.length === 0) return new Set(['accepted']);
-	return new Set(list.map(value => oneOf('--status', value, statuses)));
-}
-
-export function parsePolicy(value: string | undefined): Policy {
-	return value === undefined ? defaultPolicy : oneOf('--policy', value, policies);
-}
 
 /**
  * Opens the output (checking --out first), removes its temporary file on SIGINT, SIGTERM or SIGHUP

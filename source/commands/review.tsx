@@ -14,8 +14,7 @@ import {canonicalPath} from '../store/canonical-path.js';
 import {foreignLock} from '../store/locked-merge-adapter.js';
 import {ReviewController, type ReviewMode} from '../review/controller.js';
 import {App} from '../ui/App.js';
-import {UsageError, oneOf, listFlag, type CommonOptions} from '../cli/options.js';
-import {defaultCategories} from '../review/categories.js';
+import {UsageError, oneOf, type CommonOptions} from '../cli/options.js';
 import {TerminalGuard} from './terminal-guard.js';
 
 type ReviewFlags = {mode?: string; lead?: boolean; categories?: string};
@@ -25,8 +24,10 @@ const signalExitCodes = {SIGINT: 130, SIGTERM: 143, SIGHUP: 129} as const;
 const flushLimit = 3000;
 
 export async function runReview(common: CommonOptions, flags: ReviewFlags): Promise<number> {
+	// --mode and --categories override the project config (winnow.config.json), which overrides the defaults;
+	// a mode stored in the decisions file wins over the config's default (see sessionMode).
 	const requested = flags.mode === undefined ? undefined : oneOf<ReviewMode>('--mode', flags.mode, ['split', 'overlap']);
-	const categories = flags.categories === undefined ? defaultCategories : listFlag(flags.categories);
+	const categories = common.config.categories;
 	if (categories.length === 0) throw new UsageError('--categories needs at least one category, e.g. --categories "tone,stereotype,other".');
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		throw new UsageError('reviewing needs a terminal (standard input and output must be a TTY); in scripts and pipes use winnow export or winnow stats.');
@@ -50,7 +51,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 		try {
 			store = await DecisionStore.open(common.db, dataset.name, {syncWrites: true});
 			await checkWritable(common.db);
-			mode = sessionMode(common.db, store, requested);
+			mode = sessionMode(common.db, store, requested, common.config.mode);
 		} catch (error) {
 			dataset.close();
 			throw error;
@@ -76,7 +77,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 
 	return new Promise<number>(resolveExit => {
 		let finishing = false;
-		const app = () => <App controller={controller} onRetrySave={() => void quit()} onQuitAnyway={() => finish(1, true)}/>;
+		const app = () => <App controller={controller} bindings={common.config.bindings} onRetrySave={() => void quit()} onQuitAnyway={() => finish(1, true)}/>;
 		const instance = render(app(), {
 			exitOnCtrlC: false,
 			patchConsole: false,
@@ -180,14 +181,14 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
  * lead's with no flag too) reviews the same way; a new file, or one from before modes, takes the
  * flag's (default split) and stores it with its first write.
  */
-function sessionMode(db: string, store: DecisionStore, requested: ReviewMode | undefined): ReviewMode {
+function sessionMode(db: string, store: DecisionStore, requested: ReviewMode | undefined, configured: ReviewMode | undefined): ReviewMode {
 	const stored = store.mode;
 	if (requested !== undefined && stored !== undefined && requested !== stored) {
 		store.close();
 		throw new UsageError(`${db} was started in ${stored} mode, and every session on it reviews in that mode: leave out --mode ${requested}, or pass --db with a new decisions file for a ${requested} round.`);
 	}
 
-	const mode = stored ?? requested ?? 'split';
+	const mode = stored ?? requested ?? configured ?? 'split';
 	store.adoptMode(mode);
 	return mode;
 }

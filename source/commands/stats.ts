@@ -1,7 +1,7 @@
 import {stat} from 'node:fs/promises';
 import {basename} from 'node:path';
-import {UsageError, type CommonOptions} from '../cli/options.js';
-import {computeSignals, defaultSignalConfig, type SignalConfig} from '../dataset/signals/index.js';
+import {parsePolicy, parseWhere, UsageError, type CommonOptions} from '../cli/options.js';
+import {computeSignals, defaultSignalConfig, type SignalConfig, type SignalTable} from '../dataset/signals/index.js';
 import {renderStats} from '../report/render.js';
 import {renderSignalSections} from '../report/render-signals.js';
 import {signalStats, StatusColumn, type SignalStats} from '../report/signal-stats.js';
@@ -10,7 +10,12 @@ import {checkDatasetFile, scanDataset} from '../report/scan-dataset.js';
 import {StatsAccumulator, type Stats} from '../report/stats.js';
 import {terminalCapabilities} from '../report/terminal.js';
 import {readDecisionSource} from '../store/decisions-file.js';
-import {parsePolicy} from './export.js';
+import type {DecisionSource} from '../report/decision-source.js';
+import type {DecisionRecord} from '../store/schema.js';
+import type {Policy} from '../store/verdict-policy.js';
+import {EntryMatcher} from '../query/entry-facts.js';
+import type {SignalLookup} from '../query/signal-lookup.js';
+import {formatQuery, needsOf, type Query} from '../query/index.js';
 
 export type StatsFlags = {
 	json?: boolean;
@@ -22,6 +27,7 @@ export type StatsFlags = {
 	decisions?: boolean;
 	format?: string;
 	by?: string;
+	where?: string;
 };
 
 /** Version of the --json object; bumped only if a field is removed or changes meaning. */
@@ -31,6 +37,8 @@ export type StatsJson = {
 	version: number;
 	dataset: {path: string; layout: 'jsonl' | 'array'; bytes: number; blankLines: number};
 	decisionsFile: {path: string; exists: boolean};
+	/** --where, spelt canonically; null without it. Every figure is then about the matching samples only (Diversity excepted). */
+	where: string | null;
 } & Stats & SignalStats;
 
 /** winnow stats: one streaming pass over the dataset, then a table (or --json) on stdout. */
@@ -41,12 +49,14 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 
 	const policy = parsePolicy(flags.policy);
 	const by = parseBy(flags.by);
+	const query = parseWhere(flags.where);
+	if (query && by !== undefined) throw new UsageError('--by breaks the whole dataset down by a field; it cannot be combined with --where (use a field term in the query instead, e.g. --where model:gpt-4o).');
 	await checkDatasetFile(common.dataset);
 	// Signals are computed on another core (a worker thread) while this one reads the decisions and scans.
 	const signals = computeSignals(common.dataset, signalConfig, undefined, {by});
 	signals.catch(() => undefined);
 	// The dataset's entries are checked on another core while the decisions file is read.
-	const check = LineCheck.start(common.dataset);
+	const check = query ? undefined : LineCheck.start(common.dataset);
 	let file;
 	try {
 		file = await readDecisionSource(common.db, basename(common.dataset));
@@ -55,24 +65,31 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 		throw error;
 	}
 
-	const accumulator = new StatsAccumulator(file ?? [], {policy});
+	// With --where, a first pass picks the matching entries; the figures are made from them and
+	// from the decisions on them alone.
+	const slice = query ? await selectEntries(common, query, file, policy, needsOf(query).signals || needsOf(query).clusters ? await signals : undefined) : undefined;
+	const accumulator = new StatsAccumulator(slice ? slice.records : file ?? [], {policy});
 	const size = await stat(common.dataset).then(stats => stats.size, () => 0);
 	let seen = 0;
 	const statuses = by === undefined ? undefined : new StatusColumn();
+	let index = 0;
 	const scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
+		if (slice && slice.selected[index++] !== 1) return;
 		// After a thousand entries, estimate how many the file holds from their average size.
-		if (++seen === 1000) accumulator.expect(Math.ceil((size / (entry.start + entry.to - entry.from)) * 1000));
+		if (++seen === 1000 && !slice) accumulator.expect(Math.ceil((size / (entry.start + entry.to - entry.from)) * 1000));
 		const result = accumulator.add(entry, entry.lineNumber, malformed);
 		statuses?.push(result.status);
 	}, undefined, check);
 	const stats = accumulator.finish();
-	const figures = signalStats(await signals, statuses);
+	const table = await signals;
+	const figures = slice ? {...signalStats(table), signals: signalsIn(table, slice.selected)} : signalStats(table, statuses);
 
 	if (flags.json) {
 		const json: StatsJson = {
 			version: statsJsonVersion,
 			dataset: {path: common.dataset, layout: scan.layout, bytes: scan.totalBytes, blankLines: scan.blankLines},
 			decisionsFile: {path: common.db, exists: file !== undefined},
+			where: query ? formatQuery(query) : null,
 			...stats,
 			...figures,
 		};
@@ -81,9 +98,20 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	}
 
 	const capabilities = terminalCapabilities(process.env, process.stdout);
-	const options = {...capabilities, verbose: flags.verbose, source: {dataset: common.dataset, decisionsFile: common.db, decisionsFileExists: file !== undefined}};
+	const options = {...capabilities, verbose: flags.verbose, source: {dataset: common.dataset, decisionsFile: common.db, decisionsFileExists: file !== undefined, where: query ? formatQuery(query) : undefined}};
 	await write(renderStats(stats, options) + renderSignalSections(figures, stats.samples.total, options));
 	return 0;
+}
+
+/** Samples per signal among the selected ones (stats --where). */
+function signalsIn(table: SignalTable, selected: Uint8Array): SignalStats['signals'] {
+	const counts = new Map<string, number>();
+	for (let index = 0; index < selected.length; index++) {
+		if (selected[index] !== 1) continue;
+		for (const signal of table.signalsOf(index)) counts.set(signal, (counts.get(signal) ?? 0) + 1);
+	}
+
+	return table.countBySignal().map(({signal}) => ({signal, samples: counts.get(signal) ?? 0}));
 }
 
 /** --by FIELD: a metadata field by its dotted path (model, source, meta.generator). */
@@ -92,6 +120,40 @@ function parseBy(by: string | undefined): string | undefined {
 	const field = by.trim();
 	if (field === '' || field.split('.').some(part => part === '')) throw new UsageError(`--by needs a metadata field, as a name or a dotted path (--by model, --by meta.generator), not "${by}".`);
 	return field;
+}
+
+/**
+ * The entries a query matches (1 in `selected`, by entry number in file order) and the decisions
+ * on them, for stats --where.
+ */
+async function selectEntries(common: CommonOptions, query: Query, file: DecisionSource | undefined, policy: Policy, signals: SignalLookup | undefined): Promise<{selected: Uint8Array; records: DecisionRecord[]}> {
+	const lookup = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
+	const matcher = new EntryMatcher(query, signals);
+	let selected = new Uint8Array(1024);
+	const ids = new Set<string>();
+	let index = 0;
+	await scanDataset(common.dataset, common.idField, entry => {
+		const at = index++;
+		const result = lookup.add(entry, entry.lineNumber);
+		let records: readonly DecisionRecord[] | undefined;
+		const recordsOf = () => {
+			records ??= lookup.recordsFor(entry.id) ?? [];
+			return records;
+		};
+
+		if (!matcher.matches(entry.bytes, at, result, recordsOf)) return;
+		if (at >= selected.length) {
+			const grown = new Uint8Array(Math.max(selected.length * 2, at + 1));
+			grown.set(selected);
+			selected = grown;
+		}
+
+		selected[at] = 1;
+		if (recordsOf().length > 0) ids.add(entry.id);
+	});
+	const records: DecisionRecord[] = [];
+	if (file) for (let i = 0; i < file.length; i++) if (ids.has(file.sample(i))) records.push(file.record(i));
+	return {selected, records};
 }
 
 /**

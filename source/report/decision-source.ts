@@ -21,6 +21,8 @@ export type DecisionSource = {
 	isResolution(index: number): boolean;
 	/** record(index).categories is not empty. */
 	hasCategories(index: number): boolean;
+	/** record(index).rule: the rule that made the decision (winnow decide), if one did. */
+	rule?(index: number): string | undefined;
 };
 
 export class RecordArray implements DecisionSource {
@@ -56,6 +58,11 @@ export class RecordArray implements DecisionSource {
 
 	hasCategories(index: number): boolean {
 		return this.records[index].categories.length > 0;
+	}
+
+	rule(index: number): string | undefined {
+		const {rule} = this.records[index];
+		return typeof rule === 'string' ? rule : undefined;
 	}
 }
 

@@ -11,7 +11,7 @@ export type RenderOptions = TerminalCapabilities & {
 	/** The review screen reads lines only when shown, so it cannot count malformed ones. */
 	malformedUnknown?: boolean;
 	/** Names for the heading; omitted by the review screen's panel, which has its own. */
-	source?: {dataset: string; decisionsFile: string; decisionsFileExists: boolean};
+	source?: {dataset: string; decisionsFile: string; decisionsFileExists: boolean; where?: string};
 };
 
 /**
@@ -24,7 +24,7 @@ export function renderStats(stats: Stats, options: RenderOptions): string {
 	const r = new Renderer(options);
 	const lines: string[] = [];
 	if (options.source) lines.push(...r.heading(stats, options.source), '');
-	lines.push(...r.status(stats), '', ...r.categories(stats), '', ...r.reviewers(stats), '', ...r.agreement(stats), '', ...r.quality(stats));
+	lines.push(...r.status(stats), '', ...r.categories(stats), '', ...r.reviewers(stats), ...r.rules(stats), '', ...r.agreement(stats), '', ...r.quality(stats));
 	return lines.join('\n') + '\n';
 }
 
@@ -52,7 +52,18 @@ export class Renderer {
 		const decisions = source.decisionsFileExists
 			? `decisions: ${this.clip(source.decisionsFile, this.width - 40)} (${count(stats.decisions.total)} ${plural(stats.decisions.total, 'decision')} by ${count(stats.reviewers.length)} ${plural(stats.reviewers.length, 'reviewer')})`
 			: `decisions: ${this.clip(source.decisionsFile, this.width - 40)} does not exist yet: nothing is decided`;
-		return [this.paint(sgr.bold, this.fit(first)), this.fit(decisions)];
+		const lines = [this.paint(sgr.bold, this.fit(first)), this.fit(decisions)];
+		if (source.where !== undefined) lines.push(this.fit(`where: ${this.clip(source.where, this.width - 10)} (only the samples it matches are counted)`));
+		return lines;
+	}
+
+	/** Decisions made by rules (winnow decide) apart from those made one by one; nothing when there are none. */
+	rules(stats: Stats): string[] {
+		const {byRule, oneByOne, rules} = stats.decisions;
+		if (byRule === 0) return [];
+		const header: Cell[] = [{text: '  rule'}, {text: 'decisions', align: 'right'}];
+		const rows: Cell[][] = rules.map(rule => [{text: `  ${this.clip(rule.rule, Math.min(60, this.width - 14))}`}, {text: count(rule.decisions), align: 'right'}]);
+		return ['', this.paint(sgr.bold, 'Rules'), this.fit(`  ${count(byRule)} ${plural(byRule, 'decision')} made by rules (winnow decide), ${count(oneByOne)} one by one`), ...this.table([header, ...rows], undefined, true)];
 	}
 
 	status(stats: Stats): string[] {

@@ -81,6 +81,12 @@ export type Stats = {
 		total: number;
 		/** Records that hold an undone or cleared decision (verdict null): not counted anywhere. */
 		cleared: number;
+		/** Current decisions made by a rule (winnow decide --where) rather than one sample at a time. */
+		byRule: number;
+		/** Current decisions made one sample at a time (total - byRule). */
+		oneByOne: number;
+		/** The rules behind byRule, most decisions first. */
+		rules: Array<{rule: string; decisions: number}>;
 	};
 	/** Agreement between reviewers on the samples in the dataset that two or more decided. */
 	agreement: Agreement;
@@ -489,21 +495,43 @@ export class StatsAccumulator {
 	private decisionCounts(): Stats['decisions'] {
 		let total = 0;
 		let cleared = 0;
+		const rules = new Map<string, number>();
+		const byRule = (rule: unknown) => {
+			if (typeof rule === 'string') rules.set(rule, (rules.get(rule) ?? 0) + 1);
+		};
+
 		const count = (records: DecisionRecord[]) => {
 			for (const record of records) {
-				if (record.verdict === null) cleared++;
-				else total++;
+				if (record.verdict === null) {
+					cleared++;
+				} else {
+					total++;
+					byRule(record.rule);
+				}
 			}
 		};
 
 		for (let group = 0; group < this.groupCount; group++) {
-			if (!this.isSingle(group)) count(this.groupRecords(group));
-			else if (this.source.verdict(this.groupFirst[group]) === null) cleared++;
-			else total++;
+			const index = this.groupFirst[group];
+			if (!this.isSingle(group)) {
+				count(this.groupRecords(group));
+			} else if (this.source.verdict(index) === null) {
+				cleared++;
+			} else {
+				total++;
+				byRule(this.source.rule ? this.source.rule(index) : this.source.record(index).rule);
+			}
 		}
 
 		for (const records of this.sharedFingerprint.values()) count(records);
-		return {total, cleared};
+		const ruled = [...rules.values()].reduce((sum, n) => sum + n, 0);
+		return {
+			total,
+			cleared,
+			byRule: ruled,
+			oneByOne: total - ruled,
+			rules: [...rules.entries()].map(([rule, decisions]) => ({rule, decisions})).sort((a, b) => b.decisions - a.decisions || compare(a.rule, b.rule)),
+		};
 	}
 
 	private reviewers(): ReviewerStats[] {

@@ -7,6 +7,7 @@ import type {DecisionRecord, Verdict} from './schema.js';
 const resolutionFlag = 1;
 const categoriesFlag = 2;
 const canonicalFlag = 4;
+const ruleFlag = 8;
 
 /**
  * The records of a decisions file in winnow's layout, kept as the file's bytes plus a few typed
@@ -98,6 +99,17 @@ export class DecisionLines implements DecisionSource {
 		return (this.flags[index] & categoriesFlag) !== 0;
 	}
 
+	rule(index: number): string | undefined {
+		if ((this.flags[index] & canonicalFlag) === 0) {
+			const {rule} = this.parsed.get(index)!;
+			return typeof rule === 'string' ? rule : undefined;
+		}
+
+		if ((this.flags[index] & ruleFlag) === 0) return undefined;
+		scanCanonical(this.bytes, this.lineStarts[index], this.lineEnds[index], this.fields);
+		return this.strings.get(this.bytes, this.fields.ruleStart, this.fields.ruleEnd);
+	}
+
 	/** Reads and checks one record line; false if it is refused. */
 	private readLine(start: number, end: number, index: number): boolean {
 		const {bytes, fields} = this;
@@ -108,7 +120,7 @@ export class DecisionLines implements DecisionSource {
 			this.sampleStarts[index] = fields.sampleStart;
 			this.sampleEnds[index] = fields.sampleEnd;
 			this.verdicts[index] = fields.verdict;
-			this.flags[index] = canonicalFlag | (fields.resolution === 1 ? resolutionFlag : 0) | (fields.categoriesEnd > fields.categoriesStart ? categoriesFlag : 0);
+			this.flags[index] = canonicalFlag | (fields.resolution === 1 ? resolutionFlag : 0) | (fields.categoriesEnd > fields.categoriesStart ? categoriesFlag : 0) | (fields.hasRule ? ruleFlag : 0);
 			return true;
 		}
 

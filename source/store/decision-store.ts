@@ -3,7 +3,7 @@ import {Low} from 'lowdb';
 import {DecisionsFileError} from './errors.js';
 import {LockedMergeAdapter, type LockOptions} from './locked-merge-adapter.js';
 import {newer} from './merge.js';
-import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile, type ReviewMode, type Verdict} from './schema.js';
+import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile, type ReplacedDecision, type ReviewMode, type Verdict} from './schema.js';
 
 export type SaveStatus = {
 	/** Changes made here that are not on disk yet. */
@@ -29,7 +29,7 @@ export type StoreOptions = LockOptions & {
 	syncWrites?: boolean;
 };
 
-export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean; blind?: boolean};
+export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean; blind?: boolean; reasons?: string[]; rule?: string; replaced?: ReplacedDecision};
 
 type Listener = (samples: Set<string>) => void;
 
@@ -133,6 +133,9 @@ export class DecisionStore {
 		};
 		if (change.resolution) record.resolution = true;
 		if (change.blind) record.blind = true;
+		if (change.reasons && change.reasons.length > 0) record.reasons = change.reasons;
+		if (change.rule !== undefined) record.rule = change.rule;
+		if (change.replaced) record.replaced = change.replaced;
 		this.put(record);
 		this.pending.set(key, record);
 		this.status.unsaved = this.pending.size;

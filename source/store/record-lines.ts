@@ -4,7 +4,7 @@ import type {DecisionRecord, Verdict} from './schema.js';
 One record line of a decisions file in winnow's own layout (one record a line, as
 serializeDecisionsFile and the store write them), read without JSON.parse in the common case: a line
 that is exactly what JSON.stringify writes for a record — the keys sample, reviewer, verdict,
-categories, note, at and optionally resolution, in that order, with strings of printable ASCII and
+categories, note, at and optionally resolution and rule, in that order, with strings of printable ASCII and
 no escapes — is read field by field from the bytes (scanCanonical, then canonicalRecord). Any other
 line is parsed with JSON.parse (readParsed). Either way the record is the one JSON.parse of the whole
 file gives, with its keys in the same order. See DecisionLines (decision-lines.ts).
@@ -20,6 +20,7 @@ const categoriesKey = Buffer.from(',"categories":[');
 const noteKey = Buffer.from(',"note":"');
 const atKey = Buffer.from(',"at":"');
 const resolutionKey = Buffer.from(',"resolution":');
+const ruleKey = Buffer.from(',"rule":"');
 const nullBytes = Buffer.from('null');
 const trueBytes = Buffer.from('true');
 const falseBytes = Buffer.from('false');
@@ -64,6 +65,8 @@ export function recordProblem(value: unknown): string | undefined {
 	if (record.note === undefined) record.note = '';
 	else if (typeof record.note !== 'string') return `has ${shown('note', record.note)}, not a string`;
 	if (record.resolution !== undefined && typeof record.resolution !== 'boolean') return `has ${shown('resolution', record.resolution)}, not true or false`;
+	if (record.reasons !== undefined && (!Array.isArray(record.reasons) || !record.reasons.every(reason => typeof reason === 'string'))) return `has ${shown('reasons', record.reasons)}, not a list of reasons`;
+	if (record.rule !== undefined && typeof record.rule !== 'string') return `has ${shown('rule', record.rule)}, not a query`;
 	return undefined;
 }
 
@@ -92,6 +95,10 @@ export class CanonicalFields {
 	atEnd = 0;
 	/** 0: no resolution key, 1: true, 2: false. */
 	resolution = 0;
+	/** A rule key (winnow decide): its text is bytes[ruleStart, ruleEnd). */
+	hasRule = false;
+	ruleStart = 0;
+	ruleEnd = 0;
 }
 
 const verdictOfCode: Array<Verdict | null> = [null, 'accepted', 'rejected', 'flagged'];
@@ -103,7 +110,7 @@ export function verdictOf(code: number): Verdict | null {
 
 /**
  * Whether bytes[start, end) is a record exactly in JSON.stringify's form (keys sample, reviewer,
- * verdict, categories, note, at and optionally resolution, in that order; strings of printable
+ * verdict, categories, note, at and optionally resolution and rule, in that order; strings of printable
  * ASCII without escapes), with every value parseDecisionsFile accepts; fills `fields` if so.
  * Allocates nothing.
  */
@@ -190,6 +197,16 @@ export function scanCanonical(bytes: Buffer, start: number, end: number, fields:
 		}
 	}
 
+	fields.hasRule = false;
+	if (startsWith(bytes, i, ruleKey)) {
+		i += ruleKey.length;
+		fields.ruleStart = i;
+		if (!plainString(bytes, i, end)) return false;
+		fields.ruleEnd = stringEnd;
+		fields.hasRule = true;
+		i = stringEnd + 1;
+	}
+
 	return bytes[i] === 0x7d && i + 1 === end;
 }
 
@@ -212,6 +229,7 @@ export function canonicalRecord(bytes: Buffer, fields: CanonicalFields, strings:
 		at: bytes.toString('latin1', fields.atStart, fields.atEnd),
 	};
 	if (fields.resolution !== 0) record.resolution = fields.resolution === 1;
+	if (fields.hasRule) record.rule = strings.get(bytes, fields.ruleStart, fields.ruleEnd);
 	return record;
 }
 

@@ -19,7 +19,25 @@ export type DecisionRecord = {
 	resolution?: boolean;
 	/** Set when the verdict was given in overlap mode without seeing any other reviewer's on the sample. */
 	blind?: boolean;
+	/** Why a sample was rejected: names from the project's list of reasons. */
+	reasons?: string[];
+	/**
+	 * Set on a decision a rule made for a whole slice (winnow decide --where): the query, spelt as
+	 * formatQuery spells it. Stats count these apart; winnow decide --undo-rule reverts them.
+	 */
+	rule?: string;
+	/** On a rule's decision that replaced this reviewer's own earlier one: that one, for --undo-rule to bring back. */
+	replaced?: ReplacedDecision;
 };
+
+/** The parts of a decision that undoing a rule restores. */
+export type ReplacedDecision = Pick<DecisionRecord, 'verdict' | 'categories' | 'note' | 'resolution' | 'reasons' | 'rule'>;
+
+/*
+Records may carry fields this version does not know (a newer winnow's): readers keep them as they
+are, and an older winnow reads these files (rule, reasons and replaced are optional additions, so
+the schema version stays 1).
+*/
 
 export type DecisionsFile = {
 	schema: number;

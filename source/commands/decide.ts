@@ -1,0 +1,266 @@
+import {basename, resolve} from 'node:path';
+import {listFlag, oneOf, parsePolicy, parseWhere, UsageError, type CommonOptions} from '../cli/options.js';
+import {sanitizeLine} from '../dataset/sanitize.js';
+import {count} from '../report/render.js';
+import {scanDataset} from '../report/scan-dataset.js';
+import {EntryMatcher} from '../query/entry-facts.js';
+import {signalsFor, type SignalLookup} from '../query/signal-lookup.js';
+import {formatQuery, needsOf, parseQuery, queryKey, type Query} from '../query/index.js';
+import {DecisionStore, type Change} from '../store/decision-store.js';
+import {LiveSession} from '../store/live-session.js';
+import {verdicts, type DecisionRecord, type ReplacedDecision, type Verdict} from '../store/schema.js';
+import {sampleStatus, type Policy} from '../store/verdict-policy.js';
+
+export type DecideFlags = {
+	where?: string;
+	verdict?: string;
+	category?: string[];
+	note?: string;
+	reason?: string[];
+	dryRun?: boolean;
+	undoRule?: string;
+	lead?: boolean;
+	policy?: string;
+};
+
+/** How many sample ids a dry run lists. */
+const listed = 10;
+
+/**
+ * winnow decide: one verdict for every sample a query matches, or --undo-rule to revert what a
+ * rule decided. Goes through the decision store (locked, merging), so review screens working on the
+ * same file at the same time keep their decisions and see these. Returns the exit code.
+ */
+export async function runDecide(common: CommonOptions, flags: DecideFlags): Promise<number> {
+	if (flags.undoRule !== undefined) {
+		for (const [flag, given] of [['--where', flags.where !== undefined], ['--verdict', flags.verdict !== undefined], ['--category', listFlag(flags.category).length > 0], ['--reason', listFlag(flags.reason).length > 0], ['--note', flags.note !== undefined]] as const) {
+			if (given) throw new UsageError(`--undo-rule reverts what a rule decided; it takes no ${flag}.`);
+		}
+
+		return undoRule(common, flags);
+	}
+
+	if (flags.where === undefined) throw new UsageError('winnow decide needs --where QUERY (the samples to decide) and --verdict accepted|rejected|flagged, e.g. winnow decide data.jsonl --where signal:refusal --verdict rejected.');
+	if (flags.verdict === undefined) throw new UsageError('winnow decide needs --verdict accepted, rejected or flagged.');
+	const verdict = oneOf<Verdict>('--verdict', flags.verdict, verdicts);
+	const categories = pickFrom('--category', listFlag(flags.category), common.config.categories, 'categories');
+	const reasons = pickFrom('--reason', listFlag(flags.reason), common.config.reasons, 'reasons');
+	if (categories.length > 0 && verdict !== 'flagged') throw new UsageError('--category goes with --verdict flagged (bias categories describe a flag).');
+	if (reasons.length > 0 && verdict !== 'rejected') throw new UsageError('--reason goes with --verdict rejected (reasons say why a sample was rejected).');
+	if (verdict === 'rejected' && reasons.length === 0 && common.config.requireReason) {
+		throw new UsageError(`this project requires a reason for every rejection (requireReason in ${common.config.path}): add --reason, one of ${common.config.reasons.join(', ')}.`);
+	}
+
+	const query = parseWhere(flags.where)!;
+	const rule = formatQuery(query);
+	if (rule === '') throw new UsageError('--where is empty, which would decide every sample; say which samples, e.g. --where status:undecided.');
+	const policy = parsePolicy(flags.policy);
+	const note = flags.note?.trim() ?? '';
+	checkDbIsNotDataset(common);
+
+	const signals = await signalsFor(common, needsOf(query));
+	const store = await DecisionStore.open(common.db, basename(common.dataset), {watchInterval: 0});
+	try {
+		const matched = await matchingSamples(common, query, store, policy, signals);
+		const changes: Change[] = [];
+		let byOthers = 0;
+		let already = 0;
+		let open = 0;
+		// Samples on another reviewer's screen right now (their lease in the live folder): deciding one
+		// under them would give it two reviewers' decisions in split mode.
+		const live = new LiveSession(common.db, common.reviewer, 'decide');
+		live.refresh();
+		for (const {id} of matched) {
+			const records = store.forSample(id);
+			const mine = records.find(record => record.reviewer === common.reviewer);
+			const others = records.some(record => record.reviewer !== common.reviewer && record.verdict !== null);
+			if (others && !flags.lead) {
+				byOthers++;
+				continue;
+			}
+
+			if (!flags.lead && live.isTakenByOther(id)) {
+				open++;
+				continue;
+			}
+
+			if (mine && mine.verdict === verdict && mine.rule === rule && sameList(mine.categories, categories) && sameList(mine.reasons ?? [], reasons) && mine.note === note) {
+				already++;
+				continue;
+			}
+
+			changes.push({
+				sample: id,
+				reviewer: common.reviewer,
+				verdict,
+				categories,
+				reasons,
+				note,
+				rule,
+				// A lead deciding over other reviewers' verdicts settles the sample, as on the review screen.
+				resolution: flags.lead && others ? true : undefined,
+				// Re-deciding by the same rule keeps what the rule first replaced: undoing it goes back to before the rule.
+				replaced: mine && mine.verdict !== null ? (mine.rule === rule ? mine.replaced : replacedBy(mine)) : undefined,
+			});
+		}
+
+		const out: string[] = [];
+		const what = `${verdict}${categories.length > 0 ? ` (${categories.join(', ')})` : ''}${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`;
+		const matchedText = `${count(matched.length)} ${matched.length === 1 ? 'sample matches' : 'samples match'} ${shellQuote(rule)}`;
+		if (flags.dryRun) {
+			out.push(`dry run: ${matchedText}; would mark ${count(changes.length)} ${plural(changes.length)} ${what} as ${common.reviewer}, by rule ${shellQuote(rule)}. Nothing was written.`);
+		} else {
+			for (const change of changes) store.set(change);
+			await store.flush();
+			out.push(`${matchedText}; marked ${count(changes.length)} ${plural(changes.length)} ${what} as ${common.reviewer}, by rule ${shellQuote(rule)} (in ${common.db}).`);
+		}
+
+		const replacing = changes.filter(change => change.replaced).length;
+		const were = (n: number) => (flags.dryRun ? 'would be' : n === 1 ? 'was' : 'were');
+		if (replacing > 0) out.push(`  ${count(replacing)} of them ${flags.dryRun ? 'would replace' : 'replaced'} ${common.reviewer}'s own earlier ${replacing === 1 ? 'decision' : 'decisions'} (--undo-rule brings ${replacing === 1 ? 'it' : 'them'} back).`);
+		if (byOthers > 0) out.push(`  ${count(byOthers)} ${plural(byOthers)} already decided by other reviewers ${were(byOthers)} left alone (--lead decides them too).`);
+		if (open > 0) out.push(`  ${count(open)} ${plural(open)} open on another reviewer's screen right now ${were(open)} left alone (run again later, or --lead).`);
+		if (already > 0) out.push(`  ${count(already)} ${plural(already)} already had this decision by this rule.`);
+		if (flags.dryRun && changes.length > 0) {
+			const byId = new Map(matched.map(sample => [sample.id, sample.line]));
+			const shown = changes.slice(0, listed).map(change => `${change.sample} (line ${byId.get(change.sample)})`);
+			out.push(`  for example: ${shown.join(', ')}${changes.length > listed ? `, … and ${count(changes.length - listed)} more` : ''}`);
+		}
+
+		if (!flags.dryRun && changes.length > 0) out.push(`  to revert: winnow decide ${shellQuote(common.dataset)} --undo-rule ${shellQuote(rule)}`);
+		process.stdout.write(out.map(line => sanitizeLine(line)).join('\n') + '\n');
+		return 0;
+	} finally {
+		store.close();
+	}
+}
+
+/**
+ * --undo-rule QUERY: every current decision that rule made (this reviewer's; everyone's with
+ * --lead) goes back to what it replaced, or is withdrawn: newer records, never deletions.
+ */
+async function undoRule(common: CommonOptions, flags: DecideFlags): Promise<number> {
+	const query = parseWhere(flags.undoRule, undefined, '--undo-rule')!;
+	const rule = formatQuery(query);
+	const key = queryKey(query);
+	const asTyped = flags.undoRule!.trim();
+	// Each rule on record once: the same rule however its clauses were ordered.
+	const keys = new Map<string, boolean>();
+	const isThisRule = (recorded: string) => {
+		let same = keys.get(recorded);
+		if (same === undefined) {
+			try {
+				same = recorded === asTyped || queryKey(parseQuery(recorded)) === key;
+			} catch {
+				same = false;
+			}
+
+			keys.set(recorded, same);
+		}
+
+		return same;
+	};
+
+	checkDbIsNotDataset(common);
+	const store = await DecisionStore.open(common.db, basename(common.dataset), {watchInterval: 0});
+	try {
+		const undo: DecisionRecord[] = [];
+		let othersRules = 0;
+		const reviewers = new Set<string>();
+		for (const record of store.all()) {
+			if (record.verdict === null || typeof record.rule !== 'string' || !isThisRule(record.rule)) continue;
+			if (record.reviewer !== common.reviewer && !flags.lead) {
+				othersRules++;
+				continue;
+			}
+
+			undo.push(record);
+			reviewers.add(record.reviewer);
+		}
+
+		const restored = undo.filter(record => record.replaced && record.replaced.verdict !== null).length;
+		const out: string[] = [];
+		if (undo.length === 0) {
+			out.push(`no current decision was made by rule ${shellQuote(rule)}${flags.lead ? '' : ` as ${common.reviewer}`}; nothing to undo.`);
+		} else if (flags.dryRun) {
+			out.push(`dry run: would undo ${count(undo.length)} ${undo.length === 1 ? 'decision' : 'decisions'} made by rule ${shellQuote(rule)} (${[...reviewers].join(', ')}): ${count(restored)} back to the earlier decision, ${count(undo.length - restored)} withdrawn. Nothing was written.`);
+			out.push(`  for example: ${undo.slice(0, listed).map(record => record.sample).join(', ')}${undo.length > listed ? `, … and ${count(undo.length - listed)} more` : ''}`);
+		} else {
+			for (const record of undo) {
+				const before = record.replaced;
+				store.set({
+					sample: record.sample,
+					reviewer: record.reviewer,
+					verdict: before?.verdict ?? null,
+					categories: before?.categories ?? [],
+					note: before?.note ?? '',
+					resolution: before?.resolution,
+					reasons: before?.reasons,
+					rule: before?.rule,
+				});
+			}
+
+			await store.flush();
+			out.push(`undid ${count(undo.length)} ${undo.length === 1 ? 'decision' : 'decisions'} made by rule ${shellQuote(rule)} (${[...reviewers].join(', ')}): ${count(restored)} back to the earlier decision, ${count(undo.length - restored)} withdrawn (in ${common.db}).`);
+		}
+
+		if (othersRules > 0) out.push(`  ${count(othersRules)} ${othersRules === 1 ? 'decision' : 'decisions'} by this rule from other reviewers ${flags.dryRun ? 'would be' : othersRules === 1 ? 'was' : 'were'} left as ${othersRules === 1 ? 'it is' : 'they are'} (--lead undoes them too).`);
+		process.stdout.write(out.map(line => sanitizeLine(line)).join('\n') + '\n');
+		return 0;
+	} finally {
+		store.close();
+	}
+}
+
+/** The samples the query matches, in file order, each id once (malformed entries are never decided). */
+async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<Array<{id: string; line: number}>> {
+	const matcher = new EntryMatcher(query, signals);
+	const seen = new Set<string>();
+	const matched: Array<{id: string; line: number}> = [];
+	let index = 0;
+	await scanDataset(common.dataset, common.idField, (entry, malformed) => {
+		const at = index++;
+		if (malformed) return;
+		const {id} = entry;
+		if (seen.has(id)) return;
+		const records = store.hasSample(id) ? store.forSample(id) : undefined;
+		if (!matcher.matches(entry.bytes, at, sampleStatus(records, policy), () => records)) return;
+		seen.add(id);
+		matched.push({id, line: entry.lineNumber});
+	});
+	return matched;
+}
+
+/** Values of a repeatable flag, each one of the project's names (ignoring case), spelt as the project spells it. */
+function pickFrom(flag: string, values: string[], allowed: readonly string[], what: string): string[] {
+	return values.map(value => {
+		const found = allowed.find(name => name.toLowerCase() === value.toLowerCase());
+		if (!found) throw new UsageError(`unknown ${flag} "${value}": the project's ${what} are ${allowed.join(', ')} (set them in winnow.config.json).`);
+		return found;
+	});
+}
+
+function replacedBy(record: DecisionRecord): ReplacedDecision {
+	const replaced: ReplacedDecision = {verdict: record.verdict, categories: record.categories, note: record.note};
+	if (record.resolution) replaced.resolution = true;
+	if (record.reasons && record.reasons.length > 0) replaced.reasons = record.reasons;
+	if (record.rule !== undefined) replaced.rule = record.rule;
+	return replaced;
+}
+
+/** The rule as a shell word, ready to paste into --undo-rule or --where. */
+function shellQuote(text: string): string {
+	return /^[\w:.<>=@%+,\/*-]+$/.test(text) ? text : `'${text.replaceAll('\'', '\'\\\'\'')}'`;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+	return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+function plural(n: number): string {
+	return n === 1 ? 'sample' : 'samples';
+}
+
+function checkDbIsNotDataset(common: CommonOptions) {
+	if (resolve(common.db) === resolve(common.dataset)) throw new UsageError('--db must not be the dataset itself; give another file name.');
+}

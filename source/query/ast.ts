@@ -1,0 +1,75 @@
+import type {ClusterKind, StatusValue} from './vocabulary.js';
+
+/*
+A parsed query: clauses that must all hold (AND), each a list of alternatives of which one must
+hold (OR), each a term, possibly negated. The empty query (no clauses) matches every sample.
+*/
+
+/** How a string value is compared: equal ignoring case, or a glob with `*` (also ignoring case). */
+export type TextPattern = {text: string; glob?: RegExp};
+
+export type ComparisonOperator = '<' | '<=' | '>' | '>=';
+
+export type Term =
+	| {kind: 'status'; status: StatusValue}
+	| {kind: 'signal'; signal: string}
+	| {kind: 'cluster'; cluster: ClusterKind; id?: string}
+	/** Some reviewer's current decision on the sample has this reviewer, verdict, category, reason or rule. */
+	| {kind: 'decision'; field: 'reviewer' | 'verdict' | 'category' | 'reason' | 'rule'; pattern: TextPattern}
+	/** A metadata field by dotted path, equal to a value (or a glob, or a regex). */
+	| {kind: 'field'; path: string[]; pattern: TextPattern | {regex: RegExp}}
+	/** A metadata field by dotted path, compared as a number. */
+	| {kind: 'compare'; path: string[]; operator: ComparisonOperator; number: number}
+	/** A word or a quoted phrase in the sample's rendered text, ignoring case. */
+	| {kind: 'text'; text: string}
+	| {kind: 'regex'; regex: RegExp};
+
+export type Literal = {term: Term; negated: boolean};
+
+export type Clause = Literal[];
+
+export type Query = {
+	clauses: Clause[];
+	/** The query as typed. */
+	source: string;
+};
+
+/** What evaluating a query needs to know about a sample (so a caller can skip the rest). */
+export type QueryNeeds = {decisions: boolean; signals: boolean; clusters: boolean; value: boolean; text: boolean};
+
+export function needsOf(query: Query): QueryNeeds {
+	const needs: QueryNeeds = {decisions: false, signals: false, clusters: false, value: false, text: false};
+	for (const clause of query.clauses) {
+		for (const {term} of clause) {
+			switch (term.kind) {
+				case 'status':
+				case 'decision': {
+					needs.decisions = true;
+					break;
+				}
+
+				case 'signal': {
+					needs.signals = true;
+					break;
+				}
+
+				case 'cluster': {
+					needs.clusters = true;
+					break;
+				}
+
+				case 'field':
+				case 'compare': {
+					needs.value = true;
+					break;
+				}
+
+				default: {
+					needs.text = true;
+				}
+			}
+		}
+	}
+
+	return needs;
+}

@@ -1,0 +1,162 @@
+import {clusterKinds, defaultSignalNames, keywords, statusValues, verdictValues} from './vocabulary.js';
+
+/** What completion may offer beyond the language's own words. */
+export type CompletionContext = {
+	/** Signal names (default: the signal engine's). */
+	signals?: readonly string[];
+	/** Metadata field paths seen in the samples (model, scores.quality, …). */
+	fields?: readonly string[];
+	categories?: readonly string[];
+	reasons?: readonly string[];
+	reviewers?: readonly string[];
+	/** Values seen for a metadata field, by path. */
+	values?: (path: string) => readonly string[];
+};
+
+export type Completion = {
+	/** Where the word being completed starts in the line: replace line[start, cursor) with a candidate. */
+	start: number;
+	/** Whole replacements for that word, sorted; several means the screen should list them. */
+	candidates: string[];
+	/** The longest prefix every candidate shares (what one tab press can insert). */
+	common: string;
+};
+
+/**
+ * Completions for the word before the cursor in a query line: term names (status: signal: …
+ * and metadata fields), then, after `name:`, that name's values (signal names, statuses, verdicts,
+ * categories, reasons, reviewers, seen values). A `-` in front is kept; after `name:a|` the values
+ * of `name` are offered again.
+ */
+export function complete(line: string, context: CompletionContext = {}, cursor = line.length): Completion {
+	const start = wordStart(line, cursor);
+	const word = line.slice(start, cursor);
+	const negation = word.startsWith('-') ? '-' : '';
+	const body = word.slice(negation.length);
+	const colon = body.indexOf(':');
+	let candidates: string[];
+	if (colon === -1) {
+		const previousName = nameBeforeBar(line, start);
+		const names = [...keywords.map(keyword => `${keyword}:`), ...(context.fields ?? []).map(field => `${field}:`)];
+		const values = previousName === undefined ? [] : valuesOf(previousName, context);
+		candidates = [...values, ...names].filter(candidate => candidate.toLowerCase().startsWith(body.toLowerCase())).map(candidate => negation + candidate);
+	} else {
+		const name = body.slice(0, colon);
+		const typed = body.slice(colon + 1).replace(/^"/, '').toLowerCase();
+		candidates = valuesOf(name, context)
+			.filter(value => unquote(value).toLowerCase().startsWith(typed))
+			.map(value => `${negation}${name}:${value}`);
+	}
+
+	candidates = [...new Set(candidates)].sort();
+	return {start, candidates, common: commonPrefix(candidates) || word};
+}
+
+function valuesOf(name: string, context: CompletionContext): string[] {
+	switch (name) {
+		case 'status': {
+			return [...statusValues];
+		}
+
+		case 'signal': {
+			return [...(context.signals ?? defaultSignalNames)];
+		}
+
+		case 'cluster': {
+			return [...clusterKinds];
+		}
+
+		case 'verdict': {
+			return [...verdictValues];
+		}
+
+		case 'category': {
+			return (context.categories ?? []).map(value => quoteIfNeeded(value));
+		}
+
+		case 'reason': {
+			return (context.reasons ?? []).map(value => quoteIfNeeded(value));
+		}
+
+		case 'reviewer': {
+			return (context.reviewers ?? []).map(value => quoteIfNeeded(value));
+		}
+
+		case 'rule': {
+			return [];
+		}
+
+		default: {
+			return (context.values?.(name.replace(/^\$\./, '')) ?? []).map(value => quoteIfNeeded(value));
+		}
+	}
+}
+
+/** Where the word ending at `cursor` starts: after white space or `|` outside quotes. */
+function wordStart(line: string, cursor: number): number {
+	let start = 0;
+	let quoted = false;
+	for (let i = 0; i < cursor; i++) {
+		const c = line[i];
+		if (c === '"') quoted = !quoted;
+		else if (!quoted && (c === ' ' || c === '\t' || c === '|')) start = i + 1;
+	}
+
+	return start;
+}
+
+/** For `name:a|` followed by the word at `start`: name. */
+function nameBeforeBar(line: string, start: number): string | undefined {
+	if (line[start - 1] !== '|') return undefined;
+	const before = line.slice(0, start - 1);
+	const previous = before.slice(wordStart(before, before.length)).replace(/^-/, '');
+	const match = /^([A-Za-z_$][\w$.-]*):/.exec(previous);
+	if (match) return match[1];
+	// name:a|b|… : look further back.
+	return wordStart(before, before.length) > 0 && before[wordStart(before, before.length) - 1] === '|' ? nameBeforeBar(line, wordStart(before, before.length)) : undefined;
+}
+
+function quoteIfNeeded(value: string): string {
+	return /[\s|"]/.test(value) ? `"${value.replaceAll('"', '\\"')}"` : value;
+}
+
+function unquote(value: string): string {
+	return value.startsWith('"') ? value.slice(1) : value;
+}
+
+function commonPrefix(values: string[]): string {
+	if (values.length === 0) return '';
+	let prefix = values[0];
+	for (const value of values) {
+		while (!value.startsWith(prefix)) prefix = prefix.slice(0, -1);
+	}
+
+	return prefix;
+}
+
+/**
+ * The dotted paths of a sample's fields, for completing metadata names: every key, and the keys of
+ * objects below it (through lists, as queries look through them), at most `limit` paths.
+ */
+export function fieldPathsOf(value: unknown, limit = 200): string[] {
+	const paths = new Set<string>();
+	const visit = (node: unknown, prefix: string, depth: number) => {
+		if (paths.size >= limit || depth > 4) return;
+		if (Array.isArray(node)) {
+			for (const element of node.slice(0, 20)) visit(element, prefix, depth);
+			return;
+		}
+
+		if (node === null || typeof node !== 'object') return;
+		for (const [key, child] of Object.entries(node)) {
+			if (!/^[A-Za-z_$][\w$-]*$/.test(key)) continue;
+			const path = prefix === '' ? key : `${prefix}.${key}`;
+			paths.add(path);
+			if (paths.size >= limit) return;
+			visit(child, path, depth + 1);
+		}
+	};
+
+	visit(value, '', 0);
+	return [...paths];
+}

@@ -1,0 +1,157 @@
+import type {DecisionRecord} from '../store/schema.js';
+import type {Literal, Query, Term, TextPattern} from './ast.js';
+import type {SampleFacts} from './facts.js';
+
+/** Whether a sample matches the query: every clause holds, each by one of its literals. */
+export function matchesQuery(query: Query, facts: SampleFacts): boolean {
+	for (const clause of query.clauses) {
+		let any = false;
+		for (const literal of clause) {
+			if (literalHolds(literal, facts)) {
+				any = true;
+				break;
+			}
+		}
+
+		if (!any) return false;
+	}
+
+	return true;
+}
+
+function literalHolds({term, negated}: Literal, facts: SampleFacts): boolean {
+	return termHolds(term, facts) !== negated;
+}
+
+function termHolds(term: Term, facts: SampleFacts): boolean {
+	switch (term.kind) {
+		case 'status': {
+			const {status} = facts;
+			return term.status === 'conflict' ? status.conflict : status.matches.includes(term.status);
+		}
+
+		case 'signal': {
+			return facts.hasSignal(term.signal);
+		}
+
+		case 'cluster': {
+			const cluster = facts.cluster(term.cluster);
+			if (!cluster) return false;
+			return term.id === undefined || String(cluster.id) === term.id;
+		}
+
+		case 'decision': {
+			return facts.records.some(record => record.verdict !== null && recordHas(record, term.field, term.pattern));
+		}
+
+		case 'field': {
+			const {pattern} = term;
+			return valuesAt(facts.value, term.path).some(value => {
+				const text = scalarText(value);
+				if (text === undefined) return false;
+				return 'regex' in pattern ? pattern.regex.test(text) : textMatches(text, pattern);
+			});
+		}
+
+		case 'compare': {
+			return valuesAt(facts.value, term.path).some(value => {
+				const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+				if (!Number.isFinite(number)) return false;
+				switch (term.operator) {
+					case '<': {
+						return number < term.number;
+					}
+
+					case '<=': {
+						return number <= term.number;
+					}
+
+					case '>': {
+						return number > term.number;
+					}
+
+					default: {
+						return number >= term.number;
+					}
+				}
+			});
+		}
+
+		case 'text': {
+			return facts.text.toLowerCase().includes(term.text.toLowerCase());
+		}
+
+		default: {
+			term.regex.lastIndex = 0;
+			return term.regex.test(facts.text);
+		}
+	}
+}
+
+function recordHas(record: DecisionRecord, field: 'reviewer' | 'verdict' | 'category' | 'reason' | 'rule', pattern: TextPattern): boolean {
+	switch (field) {
+		case 'reviewer': {
+			return textMatches(record.reviewer, pattern);
+		}
+
+		case 'verdict': {
+			return record.verdict === pattern.text;
+		}
+
+		case 'category': {
+			return record.categories.some(category => textMatches(category, pattern));
+		}
+
+		case 'reason': {
+			return Array.isArray(record.reasons) && record.reasons.some(reason => typeof reason === 'string' && textMatches(reason, pattern));
+		}
+
+		default: {
+			return typeof record.rule === 'string' && textMatches(record.rule, pattern);
+		}
+	}
+}
+
+function textMatches(text: string, pattern: TextPattern): boolean {
+	const lower = text.toLowerCase();
+	return pattern.glob ? pattern.glob.test(lower) : lower === pattern.text;
+}
+
+/** A scalar as the text `:` compares with; objects and arrays have none. */
+function scalarText(value: unknown): string | undefined {
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (value === null) return 'null';
+	return undefined;
+}
+
+/**
+ * The values at a dotted path. Through a list, the rest of the path applies to each element (so
+ * messages.role is every message's role), unless the segment is an index (messages.0.role).
+ */
+export function valuesAt(root: unknown, path: readonly string[]): unknown[] {
+	let current: unknown[] = [root];
+	for (const segment of path) {
+		const next: unknown[] = [];
+		for (const value of current) collect(value, segment, next);
+		current = next;
+		if (current.length === 0) return current;
+	}
+
+	return current.flatMap(value => (Array.isArray(value) ? value : [value]));
+}
+
+function collect(value: unknown, segment: string, into: unknown[]) {
+	if (Array.isArray(value)) {
+		if (/^\d+$/.test(segment)) {
+			const index = Number(segment);
+			if (index < value.length) into.push(value[index]);
+			return;
+		}
+
+		for (const element of value) collect(element, segment, into);
+		return;
+	}
+
+	if (value !== null && typeof value === 'object' && Object.hasOwn(value, segment)) into.push((value as Record<string, unknown>)[segment]);
+}

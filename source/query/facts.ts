@@ -1,0 +1,20 @@
+import type {DecisionRecord} from '../store/schema.js';
+import type {StatusResult} from '../store/verdict-policy.js';
+import type {ClusterKind} from './vocabulary.js';
+
+/**
+ * What a query can ask about one sample. Implementations compute each part only when asked (a
+ * query about metadata never renders the sample; one about status never parses it).
+ */
+export type SampleFacts = {
+	/** The sample's status under the policy in use. */
+	readonly status: StatusResult;
+	/** Every reviewer's current record on the sample (undone ones have verdict null). */
+	readonly records: readonly DecisionRecord[];
+	/** The parsed sample; undefined when the entry is not a JSON object. */
+	readonly value: unknown;
+	/** The sample's content as rendered (turns, prompt and response, …): what text terms search. */
+	readonly text: string;
+	hasSignal(name: string): boolean;
+	cluster(kind: ClusterKind): {id: number | string; size: number; position: number} | undefined;
+};

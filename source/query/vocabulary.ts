@@ -1,0 +1,61 @@
+import {SIGNALS} from '../dataset/signals/index.js';
+import {statuses} from '../store/verdict-policy.js';
+import {verdicts} from '../store/schema.js';
+
+/*
+The words the query language knows. Anything else before `:`, `<`, `>` is a metadata field of the
+sample (a dotted path).
+*/
+
+/** Keywords that ask about the sample's decisions, signals and clusters rather than its metadata. */
+export const keywords = ['status', 'signal', 'cluster', 'reviewer', 'verdict', 'category', 'reason', 'rule'] as const;
+export type Keyword = (typeof keywords)[number];
+
+/** status: values: the statuses of verdict-policy.ts, plus conflict (reviewers disagree, unresolved). */
+export const statusValues = [...statuses, 'conflict'] as const;
+export type StatusValue = (typeof statusValues)[number];
+
+export const verdictValues = verdicts;
+
+export const clusterKinds = ['duplicate', 'near-duplicate'] as const;
+export type ClusterKind = (typeof clusterKinds)[number];
+
+/** The signals the signal engine computes; `signal:` names are checked against these. */
+export const defaultSignalNames: readonly string[] = SIGNALS;
+
+/** What the parser may check names against (each list is optional: unchecked when absent). */
+export type Vocabulary = {
+	signals?: readonly string[];
+};
+
+export function isKeyword(word: string): word is Keyword {
+	return (keywords as readonly string[]).includes(word);
+}
+
+/** The closest of `candidates` to `word` (at most two edits away), for "did you mean". */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+	let best: string | undefined;
+	let bestDistance = 3;
+	const lower = word.toLowerCase();
+	for (const candidate of candidates) {
+		const distance = editDistance(lower, candidate.toLowerCase());
+		if (distance < bestDistance) {
+			best = candidate;
+			bestDistance = distance;
+		}
+	}
+
+	return best;
+}
+
+function editDistance(a: string, b: string): number {
+	if (Math.abs(a.length - b.length) > 2) return 3;
+	let previous = Array.from({length: b.length + 1}, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const row = [i];
+		for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+		previous = row;
+	}
+
+	return previous[b.length];
+}

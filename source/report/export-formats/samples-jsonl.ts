@@ -1,0 +1,72 @@
+import type {DecisionRecord} from '../../store/schema.js';
+import type {Policy, StatusResult} from '../../store/verdict-policy.js';
+import type {SignalTable} from '../../dataset/signals/index.js';
+
+/*
+How winnow export writes samples: JSON Lines, each sample's original bytes on one line; with
+--annotate, the same bytes with a "winnow" key added (see README: winnow export).
+*/
+
+/** The key under which --annotate attaches each sample's decisions. */
+export const annotationKey = 'winnow';
+
+/**
+ * The entry as one line of JSON. A JSONL entry is one already (returned as it is, unless it starts
+ * with a byte order mark, which is dropped as the file's own BOM is); an element of a pretty-printed
+ * JSON array spans lines. In a well-formed entry a line break can only be white space between tokens
+ * (JSON strings cannot hold a raw one), so dropping its CR and LF bytes changes nothing else.
+ */
+export function oneLine(bytes: Buffer): Buffer {
+	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+	if (!bytes.includes(0x0a)) return bytes;
+	const out = Buffer.allocUnsafe(bytes.length);
+	let length = 0;
+	for (const b of bytes) if (b !== 0x0a && b !== 0x0d) out[length++] = b;
+	return out.subarray(0, length);
+}
+
+/**
+ * Whether oneLine would return buffer[from, to) as it is: a JSONL line (followed by its line ending,
+ * so the search for a line feed ends there) without a BOM. Most entries; for others, false.
+ */
+export function isOneLine(buffer: Buffer, from: number, to: number): boolean {
+	if (buffer[from] === 0xef || (buffer[to] !== 0x0a && buffer[to] !== 0x0d)) return false;
+	return buffer.indexOf(0x0a, from) >= to;
+}
+
+/** The "winnow" object --annotate attaches: the sample's decisions, signals and clusters (README: winnow export). */
+export function annotation(id: string, lineNumber: number, result: StatusResult, policy: Policy, records: DecisionRecord[] | undefined, table: SignalTable | undefined, index: number): string {
+	const decisions = (records ?? [])
+		.filter(record => record.verdict !== null)
+		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.reviewer < b.reviewer ? -1 : 1))
+		.map(record => ({reviewer: record.reviewer, verdict: record.verdict, categories: record.categories, note: record.note, at: record.at, resolution: record.resolution === true}));
+	const cluster = (kind: 'duplicate' | 'near-duplicate') => {
+		const place = table?.clusterOf(index, kind);
+		return place ? {id: place.id, size: place.size, position: place.position} : null;
+	};
+
+	return JSON.stringify({id, line: lineNumber, status: result.status, conflict: result.conflict, resolved: result.resolved, policy, decisions, signals: table?.signalsOf(index) ?? [], clusters: {duplicate: cluster('duplicate'), nearDuplicate: cluster('near-duplicate')}});
+}
+
+const keyNeedle = Buffer.from(JSON.stringify(annotationKey));
+
+/**
+ * Adds `"winnow":<value>` as the last key of the sample's object, leaving every original byte as it
+ * was. A sample that already has a top-level "winnow" key is re-serialised with the key replaced.
+ */
+export function annotate(bytes: Buffer, value: string): Buffer {
+	if (bytes.includes(keyNeedle)) {
+		const parsed = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+		if (Object.hasOwn(parsed, annotationKey)) {
+			parsed[annotationKey] = JSON.parse(value);
+			return Buffer.from(JSON.stringify(parsed));
+		}
+	}
+
+	let close = bytes.length - 1;
+	while (close > 0 && bytes[close] !== 0x7d) close--;
+	let before = close - 1;
+	while (before > 0 && (bytes[before] === 0x20 || bytes[before] === 0x09 || bytes[before] === 0x0a || bytes[before] === 0x0d)) before--;
+	const empty = bytes[before] === 0x7b;
+	return Buffer.concat([bytes.subarray(0, close), Buffer.from(`${empty ? '' : ','}${JSON.stringify(annotationKey)}:${value}`), bytes.subarray(close)]);
+}

@@ -1,0 +1,312 @@
+// winnow decide, stats --where and export --where, run as a user would (the built CLI, pipes).
+import {spawn} from 'node:child_process';
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {parseDecisionsFile} from '../source/store/decisions-file.js';
+import {LiveSession} from '../source/store/live-session.js';
+import type {DecisionRecord} from '../source/store/schema.js';
+import {useTempDir} from './helpers/temp.js';
+import {ensureBuilt, spawnWriter} from './helpers/store-processes.js';
+import {cliPath, decision, runCli, writeDecisions} from './fixtures/run-cli.js';
+
+const tempDir = useTempDir();
+
+/** Runs the built CLI without blocking this process (whose timers must keep running). */
+async function runAsync(dir: string, args: string[], reviewer = 'tester') {
+	return new Promise<{code: number | null; out: string}>(resolve => {
+		const child = spawn(process.execPath, [cliPath, ...args], {cwd: dir, env: {...process.env, WINNOW_REVIEWER: reviewer, NO_COLOR: '1'}});
+		let out = '';
+		child.stdout.on('data', chunk => {
+			out += String(chunk);
+		});
+		child.stderr.on('data', chunk => {
+			out += String(chunk);
+		});
+		child.on('close', code => resolve({code, out}));
+	});
+}
+
+const refusal = 'As an AI language model, I cannot help with that.';
+
+/** s0 … s(n-1): every third a refusal from gpt-4o, the rest fine answers from two models. */
+function dataset(dir: string, n = 12): string {
+	const lines = Array.from({length: n}, (_, i) => JSON.stringify({
+		id: `s${i}`,
+		messages: [{role: 'user', content: `question ${i}`}, {role: 'assistant', content: i % 3 === 0 ? refusal : `answer ${i}`}],
+		model: i % 3 === 0 ? 'gpt-4o' : i % 2 === 0 ? 'llama-3' : 'mistral',
+		scores: {quality: i / n},
+	}));
+	writeFileSync(join(dir, 'samples.jsonl'), `${lines.join('\n')}\n`);
+	return 'samples.jsonl';
+}
+
+function records(dir: string): DecisionRecord[] {
+	return parseDecisionsFile(readFileSync(join(dir, 'samples.decisions.json'), 'utf8'), 'samples.decisions.json', 'samples.jsonl').decisions;
+}
+
+/** The newest record per sample and reviewer. */
+function current(dir: string): Map<string, DecisionRecord> {
+	const byKey = new Map<string, DecisionRecord>();
+	for (const record of records(dir)) {
+		const key = `${record.sample}/${record.reviewer}`;
+		const held = byKey.get(key);
+		if (!held || held.at < record.at) byKey.set(key, record);
+	}
+
+	return byKey;
+}
+
+describe('winnow decide', () => {
+	it('--dry-run counts and lists the matches and writes nothing', () => {
+		const dir = tempDir();
+		dataset(dir);
+		const result = runCli(dir, ['decide', 'samples.jsonl', '--where', '"as an ai"', '--verdict', 'rejected', '--dry-run']);
+		expect(result.stderr).toBe('');
+		expect(result.status).toBe(0);
+		expect(result.text).toContain('dry run: 4 samples match \'"as an ai"\'; would mark 4 samples rejected as tester');
+		expect(result.text).toContain('for example: s0 (line 1), s3 (line 4), s6 (line 7), s9 (line 10)');
+		expect(result.text).toContain('Nothing was written.');
+		expect(() => readFileSync(join(dir, 'samples.decisions.json'))).toThrow();
+	});
+
+	it('decides the slice, recording the rule; stats count rule decisions apart; --undo-rule withdraws them', () => {
+		const dir = tempDir();
+		dataset(dir);
+		writeDecisions(dir, 'samples.jsonl', [decision('s1', 'tester', 'accepted')]);
+		const result = runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:GPT-4o   "as an ai"', '--verdict', 'rejected', '--reason', 'Unsafe', '--note', 'refusal']);
+		expect(result.status).toBe(0);
+		expect(result.text).toContain('4 samples match \'model:gpt-4o "as an ai"\'; marked 4 samples rejected (unsafe) as tester');
+		expect(result.text).toContain('to revert: winnow decide samples.jsonl --undo-rule \'model:gpt-4o "as an ai"\'');
+		const after = current(dir);
+		for (const sample of ['s0', 's3', 's6', 's9']) {
+			expect(after.get(`${sample}/tester`)).toMatchObject({verdict: 'rejected', reasons: ['unsafe'], note: 'refusal', rule: 'model:gpt-4o "as an ai"'});
+		}
+
+		expect(after.get('s1/tester')).toMatchObject({verdict: 'accepted'});
+		expect(after.get('s1/tester')!.rule).toBeUndefined();
+
+		const stats = JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json']).text) as {decisions: Record<string, unknown>};
+		expect(stats.decisions).toEqual({total: 5, cleared: 0, byRule: 4, oneByOne: 1, rules: [{rule: 'model:gpt-4o "as an ai"', decisions: 4}]});
+		const table = runCli(dir, ['stats', 'samples.jsonl']).text;
+		expect(table).toContain('4 decisions made by rules (winnow decide), 1 one by one');
+
+		// Spelt differently, the same rule.
+		const undo = runCli(dir, ['decide', 'samples.jsonl', '--undo-rule', '"AS an AI"   model:gpt-4o']);
+		expect(undo.status).toBe(0);
+		expect(undo.text).toContain('undid 4 decisions made by rule \'"as an ai" model:gpt-4o\' (tester): 0 back to the earlier decision, 4 withdrawn');
+		const undone = current(dir);
+		for (const sample of ['s0', 's3', 's6', 's9']) expect(undone.get(`${sample}/tester`)).toMatchObject({verdict: null});
+		// Never a deletion: the file holds the undo records, newer than the rule's.
+		expect(records(dir).filter(record => record.sample === 's0')).toHaveLength(1);
+		expect(undone.get('s0/tester')!.at > after.get('s0/tester')!.at).toBe(true);
+		expect(JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json']).text).decisions).toMatchObject({total: 1, cleared: 4, byRule: 0});
+	});
+
+	it('leaves samples other reviewers decided alone unless --lead, and then settles them as a resolution', () => {
+		const dir = tempDir();
+		dataset(dir);
+		writeDecisions(dir, 'samples.jsonl', [decision('s0', 'alice', 'accepted'), decision('s3', 'tester', 'flagged', {categories: ['age']})]);
+		const plain = runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected']);
+		expect(plain.status).toBe(0);
+		expect(plain.text).toContain('marked 3 samples rejected as tester');
+		expect(plain.text).toContain('1 sample already decided by other reviewers was left alone (--lead decides them too)');
+		expect(plain.text).toContain('1 of them replaced tester\'s own earlier decision (--undo-rule brings it back)');
+		let now = current(dir);
+		expect(now.get('s0/tester')).toBeUndefined();
+		expect(now.get('s0/alice')).toMatchObject({verdict: 'accepted'});
+		expect(now.get('s3/tester')).toMatchObject({verdict: 'rejected', replaced: {verdict: 'flagged', categories: ['age']}});
+
+		const lead = runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected', '--lead', '--reviewer', 'lead']);
+		expect(lead.status).toBe(0);
+		expect(lead.text).toContain('marked 4 samples rejected as lead');
+		now = current(dir);
+		expect(now.get('s0/lead')).toMatchObject({verdict: 'rejected', resolution: true, rule: 'model:gpt-4o'});
+		expect(now.get('s0/alice')).toMatchObject({verdict: 'accepted'});
+		const exported = runCli(dir, ['export', 'samples.jsonl', '--status', 'rejected']);
+		expect(exported.text.trim().split('\n').map(line => (JSON.parse(line) as {id: string}).id)).toEqual(['s0', 's3', 's6', 's9']);
+
+		// tester's rule undone: s3 goes back to tester's own earlier flag; lead's decisions stay.
+		const undo = runCli(dir, ['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o']);
+		expect(undo.text).toContain('undid 3 decisions made by rule model:gpt-4o (tester): 1 back to the earlier decision, 2 withdrawn');
+		expect(undo.text).toContain('4 decisions by this rule from other reviewers were left as they are (--lead undoes them too)');
+		now = current(dir);
+		expect(now.get('s3/tester')).toMatchObject({verdict: 'flagged', categories: ['age']});
+		expect(now.get('s3/tester')!.rule).toBeUndefined();
+		expect(now.get('s3/lead')).toMatchObject({verdict: 'rejected'});
+	});
+
+	it('keeps fields it does not know on the records it does not change', () => {
+		const dir = tempDir();
+		dataset(dir);
+		writeDecisions(dir, 'samples.jsonl', [decision('s1', 'alice', 'accepted', {confidence: 0.9, source: {tool: 'other'}} as Partial<DecisionRecord>)]);
+		expect(runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected']).status).toBe(0);
+		expect(current(dir).get('s1/alice')).toMatchObject({verdict: 'accepted', confidence: 0.9, source: {tool: 'other'}});
+		expect(current(dir).get('s0/tester')).toMatchObject({verdict: 'rejected', rule: 'model:gpt-4o'});
+	});
+
+	it('re-deciding by the same rule and undoing it goes back to before the rule first ran', () => {
+		const dir = tempDir();
+		dataset(dir);
+		writeDecisions(dir, 'samples.jsonl', [decision('s0', 'tester', 'accepted', {note: 'mine'})]);
+		expect(runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected']).status).toBe(0);
+		expect(runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'flagged']).text).toContain('marked 4 samples flagged');
+		expect(current(dir).get('s0/tester')).toMatchObject({verdict: 'flagged', rule: 'model:gpt-4o', replaced: {verdict: 'accepted', note: 'mine'}});
+		expect(runCli(dir, ['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o']).text).toContain('1 back to the earlier decision, 3 withdrawn');
+		expect(current(dir).get('s0/tester')).toMatchObject({verdict: 'accepted', note: 'mine'});
+		expect(current(dir).get('s3/tester')).toMatchObject({verdict: null});
+	});
+
+	it('leaves a sample another reviewer has open on screen alone, unless --lead', async () => {
+		const dir = tempDir();
+		dataset(dir);
+		// alice's review screen holds the lease on s3 (this test process plays her screen).
+		const alice = new LiveSession(join(dir, 'samples.decisions.json'), 'alice', 'split');
+		alice.start();
+		try {
+			expect(alice.claim('s3')).toBe(true);
+			const plain = await runAsync(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected']);
+			expect(plain.code).toBe(0);
+			expect(plain.out).toContain('marked 3 samples rejected as tester');
+			expect(plain.out).toContain('1 sample open on another reviewer\'s screen right now was left alone');
+			expect(current(dir).get('s3/tester')).toBeUndefined();
+			const lead = await runAsync(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected', '--lead']);
+			expect(lead.out).toContain('marked 1 sample rejected as tester');
+			expect(current(dir).get('s3/tester')).toMatchObject({verdict: 'rejected'});
+		} finally {
+			alice.stop();
+		}
+	});
+
+	it('refuses a bad query with one sentence naming the column, exit 2, and writes nothing', () => {
+		const dir = tempDir();
+		dataset(dir);
+		for (const [where, column, what] of [
+			['model:gpt-4o scores.quality<', 29, 'expected a value after "scores.quality<"'],
+			['status:done', 8, 'unknown status "done"'],
+			['"unclosed', 1, 'this quote is never closed'],
+		] as const) {
+			const result = runCli(dir, ['decide', 'samples.jsonl', '--where', where, '--verdict', 'rejected']);
+			expect(result.status).toBe(2);
+			expect(result.text).toBe('');
+			const message = result.stderr.trimEnd();
+			expect(message.split('\n')).toHaveLength(1);
+			expect(message).toContain(`bad query at column ${column}: ${what}`);
+			expect(message).toMatch(/^winnow: --where /);
+		}
+
+		for (const [args, text] of [
+			[['--where', 'model:x'], 'needs --verdict'],
+			[['--verdict', 'rejected'], 'needs --where'],
+			[['--where', 'model:x', '--verdict', 'maybe'], 'unknown --verdict "maybe"'],
+			[['--where', 'model:x', '--verdict', 'accepted', '--reason', 'unsafe'], '--reason goes with --verdict rejected'],
+			[['--where', 'model:x', '--verdict', 'flagged', '--category', 'hair colour'], 'unknown --category "hair colour"'],
+			[['--where', '  ', '--verdict', 'rejected'], '--where is empty'],
+			[['--undo-rule', 'model:x', '--verdict', 'rejected'], 'takes no --verdict'],
+		] as const) {
+			const result = runCli(dir, ['decide', 'samples.jsonl', ...args]);
+			expect(result.status, text).toBe(2);
+			expect(result.stderr).toContain(text);
+			expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
+		}
+
+		expect(() => readFileSync(join(dir, 'samples.decisions.json'))).toThrow();
+	});
+
+	it('keeps the decisions file valid and everyone\'s decisions while a reviewer\'s process writes at the same time', async () => {
+		ensureBuilt();
+		const dir = tempDir();
+		dataset(dir, 100);
+		const file = join(dir, 'samples.decisions.json');
+		const writer = spawnWriter(['union', file, 'samples.jsonl', 'rev', '400', '7', JSON.stringify({writeDelay: 2, retryDelay: 20, watchInterval: 0, samples: 100})]);
+		await writer.waitFor(line => line === 'ready');
+		writer.send('go');
+		const run = async (args: string[]) => runAsync(dir, args, 'lead');
+		const decide = ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected', '--lead'];
+		expect(await run(decide)).toMatchObject({code: 0});
+		expect(await run(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'])).toMatchObject({code: 0});
+		const last = await run(decide);
+		expect(last.code).toBe(0);
+		expect(last.out).toContain('34 samples match model:gpt-4o; marked 34 samples rejected as lead');
+		const final = await writer.waitFor(line => line.startsWith('final '));
+		await writer.exited;
+		const own = (JSON.parse(final!.slice('final '.length)) as {own: DecisionRecord[]}).own;
+
+		const now = current(dir);
+		for (const record of own) expect(now.get(`${record.sample}/rev`)).toEqual(record);
+		const leads = [...now.values()].filter(record => record.reviewer === 'lead');
+		expect(leads).toHaveLength(34);
+		for (const record of leads) expect(record).toMatchObject({verdict: 'rejected', rule: 'model:gpt-4o'});
+		expect(runCli(dir, ['stats', 'samples.jsonl']).status).toBe(0);
+	});
+});
+
+describe('stats and export --where', () => {
+	function setUp() {
+		const dir = tempDir();
+		dataset(dir);
+		writeDecisions(dir, 'samples.jsonl', [
+			decision('s0', 'ann', 'rejected'),
+			decision('s1', 'ann', 'accepted'),
+			decision('s2', 'bob', 'accepted'),
+			decision('s3', 'bob', 'flagged', {categories: ['age']}),
+		]);
+		return dir;
+	}
+
+	it('stats --where counts only the matching samples and their decisions', () => {
+		const dir = setUp();
+		const json = JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json', '--where', 'model:gpt-4o|mistral -verdict:flagged']).text) as {where: string; samples: {total: number}; status: Record<string, number>; reviewers: Array<{reviewer: string}>; missingSamples: {decisions: number}};
+		// gpt-4o: s0 s3 s6 s9; mistral: s1 s5 s7 s11; s3 is flagged.
+		expect(json.where).toBe('model:gpt-4o|model:mistral -verdict:flagged');
+		expect(json.samples.total).toBe(7);
+		expect(json.status).toEqual({accepted: 1, rejected: 1, flagged: 0, undecided: 5});
+		expect(json.reviewers.map(reviewer => reviewer.reviewer)).toEqual(['ann']);
+		expect(json.missingSamples.decisions).toBe(0);
+		const table = runCli(dir, ['stats', 'samples.jsonl', '--where', 'status:undecided scores.quality>=0.5']);
+		expect(table.status).toBe(0);
+		expect(table.text).toContain('where: status:undecided scores.quality>=0.5');
+		expect(table.text).toMatch(/samples\.jsonl\s+6 samples/);
+	});
+
+	it('export --where writes the samples matching the query and the status selection, byte for byte', () => {
+		const dir = setUp();
+		const lines = readFileSync(join(dir, 'samples.jsonl'), 'utf8').split('\n');
+		const accepted = runCli(dir, ['export', 'samples.jsonl', '--where', 'model:mistral']);
+		expect(accepted.status).toBe(0);
+		expect(accepted.text).toBe(`${lines[1]}\n`);
+		expect(accepted.stderr).toContain('exported 1 sample (accepted; where model:mistral; policy majority)');
+		const undecided = runCli(dir, ['export', 'samples.jsonl', '--status', 'undecided', '--where', '/as an ai/i']);
+		expect(undecided.text).toBe(`${lines[6]}\n${lines[9]}\n`);
+		const bad = runCli(dir, ['export', 'samples.jsonl', '--where', 'scores.quality>x']);
+		expect(bad.status).toBe(2);
+		expect(bad.stderr).toContain('bad query at column 16: expected a number after "scores.quality>"');
+	});
+});
+
+describe('signal: and cluster: terms (the signal engine)', () => {
+	it('decide, stats and export slice by signal and by duplicate cluster', () => {
+		const dir = tempDir();
+		dataset(dir);
+		// s12 and s13: the same conversation twice (a duplicate cluster), ids aside.
+		const copy = {messages: [{role: 'user', content: 'What is the capital of France?'}, {role: 'assistant', content: 'Paris is the capital of France.'}], model: 'llama-3'};
+		writeFileSync(join(dir, 'samples.jsonl'), `${readFileSync(join(dir, 'samples.jsonl'), 'utf8')}${JSON.stringify({id: 's12', ...copy})}\n${JSON.stringify({id: 's13', ...copy})}\n`);
+
+		const decided = runCli(dir, ['decide', 'samples.jsonl', '--where', 'signal:refusal', '--verdict', 'rejected']);
+		expect(decided.stderr).toBe('');
+		expect(decided.text).toContain('4 samples match signal:refusal; marked 4 samples rejected as tester');
+		expect([...current(dir).keys()].sort()).toEqual(['s0/tester', 's3/tester', 's6/tester', 's9/tester']);
+
+		const stats = JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json', '--where', '-signal:refusal']).text) as {samples: {total: number}; signals: Array<{signal: string; samples: number}>};
+		expect(stats.samples.total).toBe(10);
+		expect(stats.signals.find(signal => signal.signal === 'refusal')!.samples).toBe(0);
+		// The representative (first) of a duplicate cluster does not carry the signal; its copy does.
+		expect(stats.signals.find(signal => signal.signal === 'duplicate')!.samples).toBe(1);
+
+		const exported = runCli(dir, ['export', 'samples.jsonl', '--status', 'undecided', '--where', 'cluster:duplicate']);
+		expect(exported.text.trim().split('\n').map(line => (JSON.parse(line) as {id: string}).id)).toEqual(['s12', 's13']);
+		const unknown = runCli(dir, ['stats', 'samples.jsonl', '--where', 'signal:refusl']);
+		expect(unknown.status).toBe(2);
+		expect(unknown.stderr).toContain('unknown signal "refusl": did you mean refusal?');
+	});
+});

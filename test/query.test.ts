@@ -1,0 +1,277 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {complete, fieldPathsOf, formatQuery, matchesQuery, parseQuery, QueryError, queryKey, type SampleFacts} from '../source/query/index.js';
+import type {DecisionRecord} from '../source/store/schema.js';
+import {sampleStatus} from '../source/store/verdict-policy.js';
+import {renderSample} from '../source/dataset/formats/index.js';
+import {prefilterOf, rejects} from '../source/query/prefilter.js';
+
+type FactsInput = {value?: unknown; records?: DecisionRecord[]; signals?: string[]; clusters?: Record<string, {id: number; size: number; position: number}>};
+
+function facts({value = {}, records = [], signals = [], clusters = {}}: FactsInput): SampleFacts {
+	return {
+		status: sampleStatus(records),
+		records,
+		value,
+		get text() {
+			return renderSample(value).blocks.map(block => block.text).join('\n');
+		},
+		hasSignal: name => signals.includes(name),
+		cluster: kind => clusters[kind],
+	};
+}
+
+function rec(reviewer: string, verdict: DecisionRecord['verdict'], extra: Partial<DecisionRecord> = {}): DecisionRecord {
+	return {sample: 's', reviewer, verdict, categories: [], note: '', at: `2024-01-01T00:00:0${reviewer.length % 10}.000Z`, ...extra};
+}
+
+const chat = {
+	messages: [{role: 'user', content: 'Tell me a joke'}, {role: 'assistant', content: 'As an AI language model, I cannot.'}],
+	model: 'GPT-4o',
+	temperature: 1.2,
+	scores: {quality: 0.3, tags: ['short', 'refusal']},
+	source: 'batch-7',
+	status: 'draft',
+};
+
+const matches = (query: string, input: FactsInput = {value: chat}) => matchesQuery(parseQuery(query), facts(input));
+
+function errorOf(query: string): QueryError {
+	try {
+		parseQuery(query);
+	} catch (error) {
+		if (error instanceof QueryError) return error;
+		throw error;
+	}
+
+	throw new Error(`no error for ${query}`);
+}
+
+describe('query evaluation', () => {
+	it('matches metadata by dotted path: equal ignoring case, numbers compared, lists searched', () => {
+		expect(matches('model:gpt-4o')).toBe(true);
+		expect(matches('model:gpt-4')).toBe(false);
+		expect(matches('model:gpt-4*')).toBe(true);
+		expect(matches('scores.quality<0.5')).toBe(true);
+		expect(matches('scores.quality<0.3')).toBe(false);
+		expect(matches('scores.quality<=0.3')).toBe(true);
+		expect(matches('temperature>=1')).toBe(true);
+		expect(matches('temperature>1.2')).toBe(false);
+		expect(matches('scores.tags:refusal')).toBe(true);
+		expect(matches('messages.role:assistant')).toBe(true);
+		expect(matches('messages.0.role:assistant')).toBe(false);
+		expect(matches('missing.field:x')).toBe(false);
+		expect(matches('model:/^gpt-\\d/i')).toBe(true);
+		expect(matches('$.status:draft')).toBe(true);
+		expect(matches('temperature:1.2')).toBe(true);
+	});
+
+	it('ANDs terms, ORs alternatives with |, negates with -', () => {
+		expect(matches('model:gpt-4o source:batch-7')).toBe(true);
+		expect(matches('model:gpt-4o source:batch-8')).toBe(false);
+		expect(matches('source:batch-8|model:gpt-4o')).toBe(true);
+		expect(matches('source:batch-8 | model:gpt-4o')).toBe(true);
+		expect(matches('-model:gpt-4o')).toBe(false);
+		expect(matches('-source:batch-8 model:gpt-4o')).toBe(true);
+		expect(matches('source:batch-8|batch-7')).toBe(true);
+		expect(matches('')).toBe(true);
+	});
+
+	it('searches the rendered content for words, phrases and regexes, not the metadata', () => {
+		expect(matches('joke')).toBe(true);
+		expect(matches('"as an ai language model"')).toBe(true);
+		expect(matches('/as an ai (language )?model/i')).toBe(true);
+		expect(matches('/As An AI/')).toBe(false);
+		expect(matches('batch-7')).toBe(false);
+		expect(matches('-joke')).toBe(false);
+	});
+
+	it('asks about status, verdicts, reviewers, categories, reasons and rules', () => {
+		const records = [
+			rec('alice', 'flagged', {categories: ['gender identity']}),
+			rec('bob', 'rejected', {reasons: ['off-topic'], rule: 'signal:refusal'}),
+			rec('carol', null),
+		];
+		const input = {value: chat, records};
+		expect(matches('status:undecided', input)).toBe(true);
+		expect(matches('status:conflict', input)).toBe(true);
+		expect(matches('status:accepted', input)).toBe(false);
+		expect(matches('verdict:rejected', input)).toBe(true);
+		expect(matches('verdict:accepted', input)).toBe(false);
+		expect(matches('reviewer:ALICE', input)).toBe(true);
+		expect(matches('reviewer:carol', input)).toBe(false);
+		expect(matches('category:"gender identity"', input)).toBe(true);
+		expect(matches('category:age', input)).toBe(false);
+		expect(matches('reason:off-topic', input)).toBe(true);
+		expect(matches('rule:"signal:refusal"', input)).toBe(true);
+		expect(matches('rule:*', input)).toBe(true);
+		expect(matches('-rule:*', {value: chat, records: [rec('alice', 'accepted')]})).toBe(true);
+		expect(matches('status:accepted', {value: chat, records: [rec('alice', 'accepted')]})).toBe(true);
+		expect(matches('status:rejected|accepted', {value: chat, records: [rec('alice', 'accepted')]})).toBe(true);
+	});
+
+	it('asks about signals and clusters', () => {
+		const input = {value: chat, signals: ['refusal'], clusters: {'near-duplicate': {id: 4, size: 3, position: 2}}};
+		expect(matches('signal:refusal', input)).toBe(true);
+		expect(matches('signal:empty', input)).toBe(false);
+		expect(matches('signal:empty|refusal', input)).toBe(true);
+		expect(matches('cluster:near-duplicate', input)).toBe(true);
+		expect(matches('cluster:near-duplicate:4', input)).toBe(true);
+		expect(matches('cluster:near-duplicate:5', input)).toBe(false);
+		expect(matches('cluster:duplicate', input)).toBe(false);
+	});
+
+	it('renders nothing for a query that does not search text', () => {
+		let rendered = 0;
+		const lazy: SampleFacts = {...facts({value: chat}), get text() {
+			rendered++;
+			return '';
+		}};
+		expect(matchesQuery(parseQuery('model:gpt-4o scores.quality<1'), lazy)).toBe(true);
+		expect(rendered).toBe(0);
+	});
+});
+
+describe('query algebra', () => {
+	const terms = ['model:gpt-4o', 'model:llama', 'scores.quality<0.5', 'temperature>=1', 'joke', '"as an ai"', '/cannot/', 'status:undecided', 'verdict:rejected', 'reviewer:alice', 'signal:refusal', 'cluster:duplicate', 'category:age', 'missing:x'];
+	const samples = [
+		facts({value: chat}),
+		facts({value: {...chat, model: 'llama', temperature: 0.2}, records: [rec('alice', 'rejected', {categories: ['age']})], signals: ['refusal']}),
+		facts({value: {text: 'a joke'}, clusters: {duplicate: {id: 1, size: 2, position: 2}}}),
+	];
+
+	it('- negates, a space is AND, | is OR, whatever the terms', () => {
+		fc.assert(fc.property(fc.constantFrom(...terms), fc.constantFrom(...terms), fc.constantFrom(...samples), (a, b, sample) => {
+			const is = (query: string) => matchesQuery(parseQuery(query), sample);
+			expect(is(`-${a}`)).toBe(!is(a));
+			expect(is(`${a} ${b}`)).toBe(is(a) && is(b));
+			expect(is(`${a}|${/^[a-z]+$/.test(b) ? `"${b}"` : b}`)).toBe(is(a) || is(b));
+			expect(is(`${a} ${b}`)).toBe(is(`${b} ${a}`));
+		}));
+	});
+});
+
+describe('query errors', () => {
+	it.each([
+		['model:', 7, 'expected a value after "model:"'],
+		['scores.quality<high', 16, 'expected a number after "scores.quality<"'],
+		['status:done', 8, 'unknown status "done"'],
+		['signal:refusl', 8, 'did you mean refusal?'],
+		['cluster:near', 9, 'unknown cluster kind "near"'],
+		['verdict:maybe', 9, 'unknown verdict "maybe"'],
+		['"unclosed phrase', 1, 'never closed'],
+		['/unclosed', 1, 'never closed'],
+		['/a(/', 2, 'is not valid'],
+		['/a/g', 4, 'unknown regex flag "g"'],
+		['status<3', 7, 'status takes ":"'],
+		['model:x |', 9, 'expected a term after "|"'],
+		['- model:x', 1, 'expected a term right after "-"'],
+		['| model:x', 1, 'expected a term before "|"'],
+	])('%s → column %i', (query, column, text) => {
+		const error = errorOf(query);
+		expect(error.column).toBe(column);
+		expect(error.message).toContain(`column ${column}`);
+		expect(error.message).toContain(text);
+		expect(error.message.split('\n')).toHaveLength(1);
+	});
+
+	it('never throws anything but a QueryError, whatever is typed', () => {
+		fc.assert(fc.property(fc.string({maxLength: 40}), text => {
+			try {
+				const query = parseQuery(text);
+				matchesQuery(query, facts({value: chat}));
+			} catch (error) {
+				expect(error).toBeInstanceOf(QueryError);
+				expect((error as QueryError).column).toBeGreaterThanOrEqual(1);
+				expect((error as QueryError).column).toBeLessThanOrEqual(text.length + 1);
+			}
+		}), {numRuns: 2000});
+	});
+});
+
+describe('formatQuery', () => {
+	it('spells one query one way', () => {
+		expect(formatQuery(parseQuery('  signal:refusal   model:GPT-4o |  source:"batch 7" '))).toBe('signal:refusal model:gpt-4o|source:"batch 7"');
+		expect(formatQuery(parseQuery('-category:"gender identity" scores.quality<0.5 /as an ai/i "two words" word'))).toBe('-category:"gender identity" scores.quality<0.5 /as an ai/i "two words" word');
+	});
+
+	it('gives one key to queries that differ only in the order of clauses and alternatives', () => {
+		const key = (text: string) => queryKey(parseQuery(text));
+		expect(key('model:gpt-4o "AS an AI" signal:refusal|signal:empty')).toBe(key('signal:empty|refusal   "as an ai"  MODEL:gpt-4o'.replace('MODEL', 'model')));
+		expect(key('model:a model:b')).not.toBe(key('model:a|model:b'));
+		expect(key('-model:a')).not.toBe(key('model:a'));
+	});
+
+	it('reads back its own output as the same query', () => {
+		const term = fc.constantFrom('signal:refusal', 'status:undecided', 'model:gpt-4o', 'scores.quality<0.5', '"two words"', '/x+y/i', '"word"', 'category:"gender identity"', 'cluster:duplicate:3', 'model:gpt*', '$.status:ok', 'rule:"signal:refusal model:x"');
+		const query = fc.array(fc.tuple(fc.boolean(), fc.array(term, {minLength: 1, maxLength: 3})), {maxLength: 4})
+			.map(clauses => clauses.map(([negated, terms]) => terms.map(t => (negated ? `-${t}` : t)).join('|')).join(' '))
+			.map(text => `${text} word`);
+		fc.assert(fc.property(query, text => {
+			const once = formatQuery(parseQuery(text));
+			expect(formatQuery(parseQuery(once))).toBe(once);
+			for (const value of [chat, {text: 'x+y two words'}]) {
+				for (const records of [[], [rec('a', 'rejected', {categories: ['gender identity'], rule: 'signal:refusal model:x'})]]) {
+					const sample = facts({value, records, signals: ['refusal'], clusters: {duplicate: {id: 3, size: 2, position: 1}}});
+					expect(matchesQuery(parseQuery(once), sample)).toBe(matchesQuery(parseQuery(text), sample));
+				}
+			}
+		}));
+	});
+});
+
+describe('complete', () => {
+	it('completes term names, signal names, statuses and fields', () => {
+		expect(complete('sig').candidates).toEqual(['signal:']);
+		expect(complete('signal:ref').candidates).toEqual(['signal:refusal']);
+		expect(complete('model:x -signal:rep').candidates).toEqual(['-signal:repetition']);
+		expect(complete('model:x -signal:rep').start).toBe(8);
+		expect(complete('status:').candidates).toEqual(['status:accepted', 'status:conflict', 'status:flagged', 'status:rejected', 'status:undecided']);
+		expect(complete('sco', {fields: ['scores.quality', 'source']}).candidates).toEqual(['scores.quality:']);
+		expect(complete('s', {fields: ['source']}).common).toBe('s');
+		expect(complete('category:gen', {categories: ['gender identity', 'age']}).candidates).toEqual(['category:"gender identity"']);
+		expect(complete('signal:refusal|em').candidates).toEqual(['empty']);
+		expect(complete('model:', {values: path => (path === 'model' ? ['gpt-4o', 'claude'] : [])}).candidates).toEqual(['model:claude', 'model:gpt-4o']);
+		expect(complete('signal:mo').common).toBe('signal:mo');
+	});
+
+	it('lists a sample\'s field paths for completion, through lists', () => {
+		expect(fieldPathsOf(chat)).toEqual(['messages', 'messages.role', 'messages.content', 'model', 'temperature', 'scores', 'scores.quality', 'scores.tags', 'source', 'status']);
+	});
+});
+
+describe('prefilter (raw bytes, before parsing)', () => {
+	const values = fc.constantFrom('gpt-4o', 'GPT-4o', 'llama', 'K\u212Aelvin', '\u0130stanbul', 'istanbul', 'kkelvin', 'a b', 'x/y', 'tab\there');
+	const sample = fc.record({
+		model: fc.oneof(values, fc.integer(), fc.boolean(), fc.constant(null)),
+		scores: fc.record({quality: fc.oneof(fc.double({noNaN: true, noDefaultInfinity: true}), fc.constantFrom('0.3', 'high'))}, {requiredKeys: []}),
+		tags: fc.array(values, {maxLength: 3}),
+		text: fc.string({maxLength: 8}),
+	}, {requiredKeys: []});
+	const query = fc.constantFrom('model:gpt-4o', 'model:GPT-4O', 'model:llama', 'model:kkelvin', 'model:istanbul', 'model:i̇stanbul', 'model:"a b"', 'model:x/y', 'tags:llama', 'scores.quality<0.5', 'scores.quality:high', 'model:gpt*', 'model:/gpt/i', '-model:llama', 'model:true', 'model:1', 'model:gpt-4o|scores.quality>0', 'text:x');
+
+	it('never rules out a sample that matches', () => {
+		fc.assert(fc.property(sample, query, fc.boolean(), (value, text, escape) => {
+			let line = JSON.stringify(value);
+			// Sometimes with every non-ASCII character (and some ASCII ones) written as a \\u escape.
+			if (escape) line = line.replace(/[^\x20-\x7e]|[gk]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+			const parsed = parseQuery(text);
+			const filter = prefilterOf(parsed);
+			const matched = matchesQuery(parsed, facts({value: JSON.parse(line) as unknown}));
+			if (filter && rejects(filter, Buffer.from(line))) expect(matched, line).toBe(false);
+		}), {numRuns: 3000});
+	});
+
+	it('rules out samples that lack a metadata term\'s value or key', () => {
+		const filter = prefilterOf(parseQuery('model:gpt-4o scores.quality<0.5'))!;
+		expect(rejects(filter, Buffer.from('{"model":"llama","scores":{"quality":0.1}}'))).toBe(true);
+		expect(rejects(filter, Buffer.from('{"model":"GPT-4O","other":1}'))).toBe(true);
+		expect(rejects(filter, Buffer.from('{"model":"GPT-4O","scores":{"quality":0.9}}'))).toBe(false);
+		expect(prefilterOf(parseQuery('"as an ai" status:undecided'))).toBeUndefined();
+		// Characters whose lower case is ASCII, and \u escapes, can spell the value: never ruled out.
+		for (const line of ['{"model":"K\u212Aelvin"}', '{"model":"\\u006belvin"}']) {
+			expect(matchesQuery(parseQuery('model:kkelvin|model:kelvin'), facts({value: JSON.parse(line) as unknown}))).toBe(true);
+			expect(rejects(prefilterOf(parseQuery('model:kkelvin|model:kelvin'))!, Buffer.from(line))).toBe(false);
+		}
+	});
+});
