@@ -119,7 +119,7 @@ await build({
 });
 
 // The workers, which Dataset (indexing), export and stats (checking lines) and computeSignals (signals) start from beside the bundle.
-for (const [entry, outfile] of [['source/dataset/index-worker.ts', 'dist/index-worker.js'], ['source/report/check-worker.ts', 'dist/check-worker.js'], ['source/dataset/signals/signals-worker.ts', 'dist/signals-worker.js']]) {
+for (const [entry, outfile] of [['source/dataset/index-worker.ts', 'dist/index-worker.js'], ['source/dataset/check-worker.ts', 'dist/check-worker.js'], ['source/dataset/signals/signals-worker.ts', 'dist/signals-worker.js']]) {
 	// eslint-disable-next-line no-await-in-loop
 	await build({
 		entryPoints: [entry],

@@ -3,10 +3,10 @@ import {dirname, join} from 'node:path';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {sampleId} from '../source/dataset/identity.js';
-import {EntrySpan} from '../source/report/entry-span.js';
-import {fingerprint, fingerprintOf, fingerprintOfBytes} from '../source/report/id-fingerprints.js';
-import {isJsonObject} from '../source/report/json-check.js';
-import {scanDataset} from '../source/report/scan-dataset.js';
+import {EntrySpan} from '../source/dataset/entry-span.js';
+import {fingerprint, fingerprintOf, fingerprintOfBytes} from '../source/dataset/id-fingerprints.js';
+import {isJsonObject} from '../source/dataset/json-check.js';
+import {scanDataset} from '../source/dataset/dataset-scan.js';
 import {cliPath, runCli} from './helpers/cli-run.js';
 import {useTempDir} from './helpers/temp.js';
 

@@ -7,11 +7,11 @@ import {computeSignals, defaultSignalConfig, type SignalConfig, type SignalTable
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {AtomicFileOutput, BufferedWriter, SpecialFileOutput, StreamOutput, type Output} from '../report/output.js';
 import {canonicalPath} from '../store/canonical-path.js';
-import {LineCheck} from '../report/line-check.js';
+import {LineCheck} from '../dataset/line-check.js';
 import {count} from '../report/render.js';
-import {checkDatasetFile, isWellFormed, malformedReason, scanDataset, type ScanResult} from '../report/scan-dataset.js';
+import {checkDatasetFile, malformedReason, scanDataset, type ScanResult} from '../dataset/dataset-scan.js';
 import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
-import type {DecisionSource} from '../report/decision-source.js';
+import type {DecisionSource} from '../store/decision-source.js';
 import {readDecisionSource, readDecisionsFile} from '../store/decisions-file.js';
 import type {DecisionRecord} from '../store/schema.js';
 import {defaultPolicy, policies, statuses, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
@@ -50,7 +50,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 
 	const wanted = parseStatuses(flags.status);
 	const policy = parsePolicy(flags.policy);
-	await checkDatasetFile(common.dataset);
+	checkDatasetFile(common.dataset);
 	// The dataset's entries are checked on another core while the decisions file is read.
 	const check = LineCheck.start(common.dataset);
 	const stderr = (line: string) => process.stderr.write(`${line}\n`);
@@ -393,4 +393,4 @@ function cleanUpOnSignals(output: Output): () => void {
 	};
 }
 
-export {isWellFormed};
+

@@ -5,8 +5,8 @@ import {computeSignals, defaultSignalConfig, type SignalConfig} from '../dataset
 import {renderStats} from '../report/render.js';
 import {renderSignalSections} from '../report/render-signals.js';
 import {signalStats, StatusColumn, type SignalStats} from '../report/signal-stats.js';
-import {LineCheck} from '../report/line-check.js';
-import {checkDatasetFile, scanDataset} from '../report/scan-dataset.js';
+import {LineCheck} from '../dataset/line-check.js';
+import {checkDatasetFile, scanDataset} from '../dataset/dataset-scan.js';
 import {StatsAccumulator, type Stats} from '../report/stats.js';
 import {terminalCapabilities} from '../report/terminal.js';
 import {readDecisionSource} from '../store/decisions-file.js';
@@ -41,7 +41,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 
 	const policy = parsePolicy(flags.policy);
 	const by = parseBy(flags.by);
-	await checkDatasetFile(common.dataset);
+	checkDatasetFile(common.dataset);
 	// Signals are computed on another core (a worker thread) while this one reads the decisions and scans.
 	const signals = computeSignals(common.dataset, signalConfig, undefined, {by});
 	signals.catch(() => undefined);

@@ -1,5 +1,5 @@
 import {isUtf8} from 'node:buffer';
-import type {EntrySink} from '../dataset/entry-scanner.js';
+import type {EntrySink} from './entry-scanner.js';
 
 /**
  * The entries of one read chunk as EntryReader hands them out: spans of one buffer, kept in reused

@@ -4,7 +4,7 @@ import {Worker} from 'node:worker_threads';
 import type {CheckProgress, CheckRequest} from './check-worker.js';
 
 /**
- * The checking worker: beside this module once built (dist/report/check-worker.js), or beside the
+ * The checking worker: beside this module once built (dist/dataset/check-worker.js), or beside the
  * bundle (dist/check-worker.js). Not there when running the TypeScript sources (tests): the scan
  * then checks every entry itself.
  */

@@ -4,7 +4,7 @@
 // looks up ids. Started by LineCheck (line-check.ts), which falls back to checking on the main
 // thread where this file cannot be run (in the TypeScript sources under test).
 import {parentPort, workerData} from 'node:worker_threads';
-import {EntryReader} from '../dataset/entry-scanner.js';
+import {EntryReader} from './entry-scanner.js';
 import {ChunkEntries} from './chunk-entries.js';
 import {isMalformed} from './well-formed.js';
 

@@ -1,28 +1,23 @@
-import {stat} from 'node:fs/promises';
 import {setFlagsFromString} from 'node:v8';
-import {ArrayLayoutError, EntryReader, type ScanStats} from '../dataset/entry-scanner.js';
-import {DatasetError, describeFsError} from '../dataset/errors.js';
-import {decodeEntry} from '../dataset/parse-entry.js';
+import {ArrayLayoutError, EntryReader, type ScanStats} from './entry-scanner.js';
+import {DatasetError, describeFsError} from './errors.js';
+import {checkDatasetFile, FirstEntries, malformedReason, noEntriesError} from './opening-checks.js';
 import {EntrySpan} from './entry-span.js';
 import {ChunkEntries} from './chunk-entries.js';
 import {type LineCheck} from './line-check.js';
-import {isMalformed, isWellFormed} from './well-formed.js';
+import {isMalformed} from './well-formed.js';
 
 /*
 Streams a dataset for the non-interactive commands (export, stats): every entry with its id and
 whether it is malformed, in file order, holding one read chunk (4 MB) at a time (the reader's two
-reused buffers: nothing is allocated per entry). Applies the same
-checks as Dataset.open (missing, a directory, empty, only blank lines, binary, not JSON Lines, a cut
-short JSON array) and reports them as DatasetError sentences naming the file and line.
-This is the one module in source/report/ that does I/O; the review screen does not need it.
+reused buffers: nothing is allocated per entry). Makes the same opening checks as Dataset.open
+(opening-checks.ts) and reports them, and a cut short JSON array, as DatasetError sentences naming
+the file and line.
 */
 
 export type EntryVisitor = (entry: EntrySpan, malformed: boolean) => void;
 
 export type ScanResult = ScanStats & {entries: number};
-
-/** How many entries at the start must include one valid JSON value, as Dataset.open requires. */
-const sniffCount = 20;
 
 /**
  * Calls `visit` for every entry (synchronously, chunk by chunk; the entry object is reused and its
@@ -41,11 +36,10 @@ export async function scanDataset(path: string, idField: string, visit: EntryVis
 
 async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, check: LineCheck | undefined): Promise<ScanResult> {
 	keepScanGarbageYoung();
-	await checkDatasetFile(path);
+	checkDatasetFile(path);
 	const scan: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
 	let entries = 0;
-	let sniffed = 0;
-	let sniffedValid = 0;
+	const opening = new FirstEntries(path);
 	// The first entries are held (copied) until the file is known to be JSON Lines.
 	let held: Array<{entry: EntrySpan; malformed: boolean}> | undefined = [];
 	const release = () => {
@@ -92,17 +86,9 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 				const malformed = checked ? check!.isMalformed(first + index) : isMalformed(buffer, from, to, allUtf8);
 				entry.set(buffer, from, to, starts[index], lines[index]);
 				if (held) {
-					if (entries === 1 && looksBinary(entry.bytes)) {
-						throw new DatasetError(`${path} looks like a binary file, not JSON Lines (line ${entry.lineNumber} holds NUL or other binary bytes).`);
-					}
-
-					sniffed++;
-					if (!malformed || decodeEntry(entry.bytes).value !== undefined) sniffedValid++;
+					opening.note(entry.bytes, entry.lineNumber, !malformed);
 					held.push({entry: entry.copy(), malformed});
-					if (sniffed === sniffCount) {
-						checkSniff(path, sniffedValid, sniffed, held[0].entry);
-						release();
-					}
+					if (opening.done) release();
 
 					continue;
 				}
@@ -117,12 +103,9 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 		await reader.close(); // closes the file when a visitor gave up early
 	}
 
-	if (entries === 0) {
-		throw new DatasetError(scan.blankLines > 0 ? `${path} holds only blank lines: there are no samples.` : `${path} is empty: there are no samples.`);
-	}
-
+	if (entries === 0) throw noEntriesError(path, scan.blankLines);
 	if (held) {
-		checkSniff(path, sniffedValid, sniffed, held[0].entry);
+		opening.finish();
 		release();
 		if (afterBatch) await afterBatch();
 	}
@@ -144,36 +127,4 @@ function keepScanGarbageYoung() {
 	} catch {}
 }
 
-/** Why an entry is malformed (for --verbose), in decodeEntry's words. */
-export function malformedReason(bytes: Buffer): string {
-	return decodeEntry(bytes).error ?? 'not a JSON object';
-}
-
-function checkSniff(path: string, valid: number, checked: number, first: EntrySpan) {
-	if (valid > 0) return;
-	throw new DatasetError(`${path} does not look like JSON Lines: none of its first ${checked} ${checked === 1 ? 'entry is' : 'lines is'} valid JSON (line ${first.lineNumber}: ${malformedReason(first.bytes)}).`);
-}
-
-/** The dataset exists, is a file and is not empty: checked before anything else is said or done. */
-export async function checkDatasetFile(path: string) {
-	let stats;
-	try {
-		stats = await stat(path);
-	} catch (error) {
-		throw new DatasetError(describeFsError(path, error));
-	}
-
-	if (stats.isDirectory()) throw new DatasetError(`${path} is a directory; give the path of a .jsonl file inside it.`);
-	if (!stats.isFile()) throw new DatasetError(`${path} is not a regular file; give the path of a .jsonl file.`);
-	if (stats.size === 0) throw new DatasetError(`${path} is empty: there are no samples.`);
-}
-
-function looksBinary(bytes: Buffer): boolean {
-	const head = bytes.subarray(0, 1024);
-	if (head.includes(0)) return true;
-	let odd = 0;
-	for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20)) odd++;
-	return head.length > 0 && odd / head.length > 0.1;
-}
-
-export {isWellFormed};
+export {checkDatasetFile, malformedReason};

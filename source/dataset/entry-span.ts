@@ -1,4 +1,4 @@
-import {hashId, locateValue, located, needleFor, ValueKind, valueText} from '../dataset/identity.js';
+import {hashId, locateValue, located, needleFor, ValueKind, valueText} from './identity.js';
 import {fingerprintOf, fingerprintOfBytes} from './id-fingerprints.js';
 
 /**
