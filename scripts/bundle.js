@@ -132,8 +132,8 @@ await build({
 	logLevel: 'warning',
 });
 
-// The workers, which Dataset (indexing), export and stats (checking lines) and computeSignals (signals) start from beside the bundle.
-for (const [entry, outfile] of [['source/dataset/index-worker.ts', 'dist/index-worker.js'], ['source/dataset/check-worker.ts', 'dist/check-worker.js'], ['source/dataset/signals/signals-worker.ts', 'dist/signals-worker.js']]) {
+// The workers, which Dataset (indexing), the scan behind export and stats (the entries' facts) and computeSignals (signals) start from beside the bundle.
+for (const [entry, outfile] of [['source/dataset/index-worker.ts', 'dist/index-worker.js'], ['source/dataset/scan-worker.ts', 'dist/scan-worker.js'], ['source/dataset/signals/signals-worker.ts', 'dist/signals-worker.js']]) {
 	// eslint-disable-next-line no-await-in-loop
 	await build({
 		entryPoints: [entry],

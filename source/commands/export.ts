@@ -7,7 +7,7 @@ import {computeSignals, defaultSignalConfig, type SignalConfig, type SignalTable
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {AtomicFileOutput, BufferedWriter, SpecialFileOutput, StreamOutput, type Output} from '../report/output.js';
 import {canonicalPath} from '../store/canonical-path.js';
-import {LineCheck} from '../dataset/line-check.js';
+import {ScanWorkers} from '../dataset/scan-workers.js';
 import {count} from '../report/render.js';
 import {checkDatasetFile, malformedReason, scanDataset, type ScanResult} from '../dataset/dataset-scan.js';
 import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
@@ -51,8 +51,8 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	const wanted = parseStatuses(flags.status);
 	const policy = parsePolicy(flags.policy);
 	checkDatasetFile(common.dataset);
-	// The dataset's entries are checked on another core while the decisions file is read.
-	const check = LineCheck.start(common.dataset);
+	// The scan's workers start while the decisions file is read.
+	const check = ScanWorkers.start(common.dataset, common.idField);
 	const stderr = (line: string) => process.stderr.write(`${line}\n`);
 	let file: DecisionSource | undefined;
 	let accumulator: StatsAccumulator | undefined;

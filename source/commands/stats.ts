@@ -5,7 +5,7 @@ import {computeSignals, defaultSignalConfig, type SignalConfig} from '../dataset
 import {renderStats} from '../report/render.js';
 import {renderSignalSections} from '../report/render-signals.js';
 import {signalStats, StatusColumn, type SignalStats} from '../report/signal-stats.js';
-import {LineCheck} from '../dataset/line-check.js';
+import {ScanWorkers} from '../dataset/scan-workers.js';
 import {checkDatasetFile, scanDataset} from '../dataset/dataset-scan.js';
 import {StatsAccumulator, type Stats} from '../report/stats.js';
 import {terminalCapabilities} from '../report/terminal.js';
@@ -45,8 +45,8 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	// Signals are computed on another core (a worker thread) while this one reads the decisions and scans.
 	const signals = computeSignals(common.dataset, signalConfig, undefined, {by});
 	signals.catch(() => undefined);
-	// The dataset's entries are checked on another core while the decisions file is read.
-	const check = LineCheck.start(common.dataset);
+	// The scan's workers start while the decisions file is read.
+	const check = ScanWorkers.start(common.dataset, common.idField);
 	let file;
 	try {
 		file = await readDecisionSource(common.db, basename(common.dataset));

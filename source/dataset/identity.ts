@@ -170,7 +170,7 @@ function isNumberByte(b: number): boolean {
  * quote, never past `to`: ids are short, and one pass both finds the end and sees whether the id
  * is plain ASCII without escapes.
  */
-function readScalar(bytes: Buffer, from: number, to: number): ValueKind {
+export function readScalar(bytes: Buffer, from: number, to: number): ValueKind {
 	const i = skipSpace(bytes, from, to);
 	if (i < to && bytes[i] === quote) {
 		let plain = true;
