@@ -9,13 +9,22 @@ import {needleFor} from './identity.js';
 
 export type ScanWorkerData = {idField: string};
 
-/** One part of a chunk: entries first…last-1 of the spans in `froms`/`tos`, all in shared memory. */
+/**
+ * A view of shared memory, by number: the memory itself is posted once (`memory`, the first time a
+ * worker needs it), after that only its number. Posting shared memory is not free (about a
+ * millisecond a message with eight of them), and the same few blocks come back chunk after chunk.
+ */
+export type SharedView = {memory: number; byteOffset: number; length: number};
+
+/** One part of a chunk: entries first…last-1 of the spans in `froms`/`tos`. */
 export type ScanTask = {
 	id: number;
-	buffer: Uint8Array;
-	froms: Int32Array;
-	tos: Int32Array;
-	facts: ChunkFactsBuffers;
+	/** Shared memory this worker has not seen yet, by number. */
+	memory?: Array<[number, SharedArrayBuffer]>;
+	buffer: SharedView;
+	froms: SharedView;
+	tos: SharedView;
+	facts: Record<keyof ChunkFactsBuffers, SharedView>;
 	first: number;
 	last: number;
 };
@@ -24,10 +33,28 @@ export type ScanTaskDone = {id: number; failed?: boolean};
 
 const needle = needleFor((workerData as ScanWorkerData).idField);
 
+const memory = new Map<number, SharedArrayBuffer>();
+
+function view<T>(shared: SharedView, make: new (buffer: SharedArrayBuffer, byteOffset: number, length: number) => T): T {
+	return new make(memory.get(shared.memory)!, shared.byteOffset, shared.length);
+}
+
 parentPort!.on('message', (task: ScanTask) => {
 	try {
-		const buffer = Buffer.from(task.buffer.buffer, task.buffer.byteOffset, task.buffer.length);
-		inspectEntries(buffer, task.froms, task.tos, task.first, task.last, needle, ChunkFacts.from(task.facts));
+		for (const [number, block] of task.memory ?? []) memory.set(number, block);
+		const buffer = Buffer.from(memory.get(task.buffer.memory)!, task.buffer.byteOffset, task.buffer.length);
+		const {facts} = task;
+		const chunkFacts = ChunkFacts.from({
+			malformed: view(facts.malformed, Uint8Array),
+			kinds: view(facts.kinds, Uint8Array),
+			idStarts: view(facts.idStarts, Int32Array),
+			idEnds: view(facts.idEnds, Int32Array),
+			fingerprints: view(facts.fingerprints, Uint32Array),
+			hashes: view(facts.hashes, Uint8Array),
+		});
+		inspectEntries(buffer, view(task.froms, Int32Array), view(task.tos, Int32Array), task.first, task.last, needle, chunkFacts);
+		// Memory posted for this task only (negative numbers) is forgotten.
+		for (const [number] of task.memory ?? []) if (number < 0) memory.delete(number);
 		parentPort!.postMessage({id: task.id} satisfies ScanTaskDone);
 	} catch {
 		parentPort!.postMessage({id: task.id, failed: true} satisfies ScanTaskDone);

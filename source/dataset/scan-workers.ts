@@ -3,8 +3,8 @@ import {availableParallelism} from 'node:os';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {ChunkEntries} from './chunk-entries.js';
-import type {ChunkFacts} from './entry-facts.js';
-import type {ScanTask, ScanTaskDone, ScanWorkerData} from './scan-worker.js';
+import type {ChunkFacts, ChunkFactsBuffers} from './entry-facts.js';
+import type {ScanTask, ScanTaskDone, ScanWorkerData, SharedView} from './scan-worker.js';
 
 /**
  * The scan worker: beside this module once built (dist/dataset/scan-worker.js), or beside the bundle
@@ -12,6 +12,9 @@ import type {ScanTask, ScanTaskDone, ScanWorkerData} from './scan-worker.js';
  * out every entry's facts itself.
  */
 const workerFile = fileURLToPath(new URL('scan-worker.js', import.meta.url));
+
+/** Blocks of shared memory kept numbered: the reader's three buffers, two chunks' spans and facts, growth. */
+const maxNumbered = 48;
 
 /** Files smaller than this are scanned on the main thread alone (a worker takes ~40 ms to start). */
 const minimumSize = 16 * 1024 * 1024;
@@ -72,15 +75,19 @@ export class ScanWorkers {
 		const results: Array<Promise<boolean>> = [];
 		const buffers = facts.buffers();
 		for (let part = 0; part < parts; part++) {
+			const unseen: Array<[number, SharedArrayBuffer]> = [];
+			const shared = (array: ArrayBufferView): SharedView => this.view(array, part, unseen);
+			const factViews = Object.fromEntries(Object.entries(buffers).map(([name, array]) => [name, shared(array as ArrayBufferView)])) as Record<keyof ChunkFactsBuffers, SharedView>;
 			const task: ScanTask = {
 				id: this.nextId++,
-				buffer: entries.buffer,
-				froms: entries.froms,
-				tos: entries.tos,
-				facts: buffers,
+				buffer: shared(entries.buffer),
+				froms: shared(entries.froms),
+				tos: shared(entries.tos),
+				facts: factViews,
 				first: Math.floor((count * part) / parts),
 				last: Math.floor((count * (part + 1)) / parts),
 			};
+			if (unseen.length > 0) task.memory = unseen;
 			results.push(new Promise<boolean>(resolve => {
 				this.waiting.set(task.id, resolve);
 			}));
@@ -89,6 +96,42 @@ export class ScanWorkers {
 
 		const done = await Promise.all(results);
 		return done.every(Boolean);
+	}
+
+	/** Numbers for blocks of shared memory, and which worker has been sent which. */
+	private readonly numbers = new Map<SharedArrayBuffer, number>();
+	private readonly sent = new Map<number, Set<number>>();
+
+	/** `array` as a view of numbered shared memory; memory worker `part` has not seen goes in `unseen`. */
+	private view(array: ArrayBufferView, part: number, unseen: Array<[number, SharedArrayBuffer]>): SharedView {
+		const memory = array.buffer as SharedArrayBuffer;
+		let number = this.numbers.get(memory);
+		if (number === undefined && this.numbers.size >= maxNumbered) {
+			// Past the usual few blocks (a buffer of its own for a very long entry, say): posted with
+			// this task only, under a number the worker forgets after it, so that nothing keeps it.
+			number = -1 - unseen.length;
+			unseen.push([number, memory]);
+			return {memory: number, byteOffset: array.byteOffset, length: array.byteLength / (array as Uint8Array).BYTES_PER_ELEMENT};
+		}
+
+		if (number === undefined) {
+			number = this.numbers.size;
+			this.numbers.set(memory, number);
+		}
+
+		let sent = this.sent.get(part);
+		if (!sent) {
+			sent = new Set();
+			this.sent.set(part, sent);
+		}
+
+		if (!sent.has(number)) {
+			sent.add(number);
+			unseen.push([number, memory]);
+		}
+
+		const bytesPerElement = (array as Uint8Array).BYTES_PER_ELEMENT;
+		return {memory: number, byteOffset: array.byteOffset, length: array.byteLength / bytesPerElement};
 	}
 
 	stop() {
