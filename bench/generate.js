@@ -1,5 +1,7 @@
 // Deterministic benchmark data: chat-format JSON Lines (about 700 bytes a line, the id first, as
-// generators write them) and decisions files in winnow's format. Same seed, same bytes, every run.
+// generators write them; or without an id field, identified by a hash of each line) and decisions
+// files in winnow's format. Same seed, same bytes, every run.
+import {createHash} from 'node:crypto';
 import {closeSync, openSync, writeSync} from 'node:fs';
 import {prng} from './prng.js';
 
@@ -69,8 +71,18 @@ function pool(seed) {
 	};
 }
 
-/** Writes `count` samples to path (one JSON object a line, the id first); returns the size in bytes. */
-export function writeDataset(path, count, seed = 1) {
+/** winnow's id of a line without an id field: `sha1:` and the first 16 hex digits of its bytes' SHA-1. */
+export function hashIdOf(bytes) {
+	return `sha1:${createHash('sha1').update(bytes).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * Writes `count` samples to path (one JSON object a line) and returns the size in bytes. With
+ * `withIds` (the default) each line starts with its id field (sampleIdAt); without, a line has no
+ * id field (but a unique "source", so no two lines are the same) and `hashIds`, if given, receives
+ * each line's hash id in order.
+ */
+export function writeDataset(path, count, seed = 1, {withIds = true, hashIds} = {}) {
 	const fd = openSync(path, 'w');
 	const random = prng(seed);
 	const parts = pool(seed);
@@ -90,15 +102,25 @@ export function writeDataset(path, count, seed = 1) {
 				at = 0;
 			}
 
-			at += out.write(`{"id":"${sampleIdAt(seed, i)}`, at, 'latin1');
-			put(parts.systems[i % parts.systems.length]);
+			const lineStart = at;
+			if (withIds) {
+				at += out.write(`{"id":"${sampleIdAt(seed, i)}`, at, 'latin1');
+				put(parts.systems[i % parts.systems.length]);
+			} else {
+				// The same line from `{"messages"` on: the system part starts with the id's closing `",`.
+				at += out.write('{', at, 'latin1');
+				put(parts.systems[i % parts.systems.length].subarray(2));
+			}
+
 			put(parts.questions[Math.floor(random() * parts.questions.length)]);
 			put(parts.middle);
 			put(parts.answers[Math.floor(random() * parts.answers.length)]);
 			put(parts.models[i % parts.models.length]);
 			at += out.write(String(Math.round(random() * 10) / 10), at, 'latin1');
 			put(parts.source);
-			at += out.write(`${String(Math.floor(i / 10_000)).padStart(4, '0')}"}\n`, at, 'latin1');
+			const batch = String(Math.floor(i / 10_000)).padStart(4, '0');
+			at += out.write(withIds ? `${batch}"}\n` : `${batch}-${i}"}\n`, at, 'latin1');
+			if (!withIds && hashIds) hashIds.push(hashIdOf(out.subarray(lineStart, at - 1)));
 		}
 
 		writeSync(fd, out, 0, at);
@@ -115,9 +137,10 @@ const categories = ['age', 'gender identity', 'nationality', 'religion', 'other'
 
 /**
  * Writes a decisions file. `pick(i)` returns the verdict for sample i, or undefined to leave it
- * undecided. Records are in winnow's own layout (one a line). Returns how many were written.
+ * undecided; `idAt(i)` is sample i's id (default: sampleIdAt, the ids of a file with an id field).
+ * Records are in winnow's own layout (one a line). Returns how many were written.
  */
-export function writeDecisions(path, {datasetName, seed = 1, count, pick}) {
+export function writeDecisions(path, {datasetName, seed = 1, count, pick, idAt = i => sampleIdAt(seed, i)}) {
 	const fd = openSync(path, 'w');
 	const random = prng(seed + 99);
 	const base = Date.parse('2026-01-05T09:00:00.000Z');
@@ -136,7 +159,7 @@ export function writeDecisions(path, {datasetName, seed = 1, count, pick}) {
 			if (!verdict) continue;
 			const flagged = verdict === 'flagged';
 			const record = {
-				sample: sampleIdAt(seed, i),
+				sample: idAt(i),
 				reviewer: reviewers[i % reviewers.length],
 				verdict,
 				categories: flagged ? [categories[Math.floor(random() * categories.length)]] : [],

@@ -7,13 +7,16 @@ export const sleep = async ms => new Promise(resolve => {
 	setTimeout(resolve, ms);
 });
 
-/** Runs node with args; resolves with {ms, code, stdout, stderr}, ms from spawn to exit. */
-export async function timeProcess(args, {cwd, env} = {}) {
+/**
+ * Runs node with args (or `command` with args); resolves with {ms, code, stdout, stderr}, ms from
+ * spawn to exit. With `discard`, standard output goes to /dev/null (for `cat` of a big file).
+ */
+export async function timeProcess(args, {cwd, env, command = process.execPath, discard = false} = {}) {
 	const started = performance.now();
-	const child = spawn(process.execPath, args, {cwd, env: {...process.env, ...env}, stdio: ['ignore', 'pipe', 'pipe']});
+	const child = spawn(command, args, {cwd, env: {...process.env, ...env}, stdio: ['ignore', discard ? 'ignore' : 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';
-	child.stdout.setEncoding('utf8').on('data', chunk => {
+	child.stdout?.setEncoding('utf8').on('data', chunk => {
 		if (stdout.length < 1_000_000) stdout += chunk;
 	});
 	child.stderr.setEncoding('utf8').on('data', chunk => {
@@ -24,7 +27,7 @@ export async function timeProcess(args, {cwd, env} = {}) {
 	});
 	const ms = performance.now() - started;
 	await new Promise(resolve => {
-		if (child.stdout.readableEnded) resolve();
+		if (!child.stdout || child.stdout.readableEnded) resolve();
 		else child.stdout.on('end', resolve);
 	});
 	return {ms, code, stdout, stderr};

@@ -101,9 +101,23 @@ function packageRoot(path) {
 	return match?.[1];
 }
 
+/*
+One entry, split at its dynamic imports: each command is a chunk of its own that cli.js loads when
+that command runs, so `winnow export`, `winnow stats` and `--version`/`--help` never load (read,
+compile) React and Ink, which only the review screen draws with. Chunks are written beside cli.js
+(dist/<name>-<hash>.js), where the workers are found too (new URL('…-worker.js', import.meta.url)).
+*/
+// Chunks of an earlier build carry other hashes: remove them, so dist/ holds only what cli.js loads.
+const {existsSync, readdirSync, rmSync} = await import('node:fs');
+for (const name of existsSync('dist') ? readdirSync('dist', {withFileTypes: true}) : []) {
+	if (name.isFile() && /^[a-z-]+-[A-Z\d]{8}\.js$/.test(name.name)) rmSync(`dist/${name.name}`);
+}
+
 await build({
-	entryPoints: ['source/cli.tsx'],
-	outfile: 'dist/cli.js',
+	entryPoints: {cli: 'source/cli.tsx'},
+	outdir: 'dist',
+	splitting: true,
+	chunkNames: '[name]-[hash]',
 	bundle: true,
 	platform: 'node',
 	format: 'esm',
@@ -118,8 +132,8 @@ await build({
 	logLevel: 'warning',
 });
 
-// The workers, which Dataset (indexing), export and stats (checking lines) and computeSignals (signals) start from beside the bundle.
-for (const [entry, outfile] of [['source/dataset/index-worker.ts', 'dist/index-worker.js'], ['source/report/check-worker.ts', 'dist/check-worker.js'], ['source/dataset/signals/signals-worker.ts', 'dist/signals-worker.js']]) {
+// The workers, which Dataset (indexing), the scan behind export and stats (the entries' facts) and computeSignals (signals) start from beside the bundle.
+for (const [entry, outfile] of [['source/dataset/index-worker.ts', 'dist/index-worker.js'], ['source/dataset/scan-worker.ts', 'dist/scan-worker.js'], ['source/dataset/signals/signals-worker.ts', 'dist/signals-worker.js']]) {
 	// eslint-disable-next-line no-await-in-loop
 	await build({
 		entryPoints: [entry],

@@ -88,6 +88,10 @@ async function main(): Promise<number> {
 	if (unknown) throw new UsageError(`unknown option ${unknown}: winnow --help lists the options.`);
 
 	const cli = meow(help, {importMeta: import.meta, argv, flags, allowUnknownFlags: false});
+	// meow answers --version and --help alone; after a command too (winnow export --version).
+	const asked = argv.slice(0, [...argv, '--'].indexOf('--'));
+	if (asked.includes('--version')) cli.showVersion();
+	if (asked.includes('--help')) cli.showHelp(0);
 	const [first, ...rest] = cli.input;
 	const command = first === 'export' || first === 'stats' || first === 'decide' || first === 'review' ? first : 'review';
 	const input = command === 'review' && first !== 'review' ? cli.input : rest;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {decodeEntry} from '../source/dataset/parse-entry.js';
-import {isJsonObject} from '../source/report/json-check.js';
-import {isWellFormed} from '../source/report/scan-dataset.js';
+import {isJsonObject} from '../source/dataset/json-check.js';
+import {isWellFormed} from '../source/dataset/well-formed.js';
 
 /** The reference: what the review screen calls a usable sample (decodeEntry, i.e. JSON.parse). */
 const reference = (bytes: Buffer) => decodeEntry(bytes).error === undefined;

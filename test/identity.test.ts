@@ -1,5 +1,5 @@
-import {describe, expect, it} from 'vitest';
-import {hashId, sampleId, topLevelValue} from '../source/dataset/identity.js';
+import {afterEach, describe, expect, it, vi} from 'vitest';
+import {hashId, locateValue, located, needleFor, sampleId, topLevelValue, ValueKind} from '../source/dataset/identity.js';
 
 const id = (line: string, field = 'id') => sampleId(Buffer.from(line), field);
 
@@ -34,5 +34,86 @@ describe('sampleId', () => {
 
 	it('finds values of other keys too', () => {
 		expect(topLevelValue(Buffer.from('{"a":{"b":1},"b":"top"}'), 'b')).toBe('top');
+	});
+});
+
+/**
+ * Counts the bytes Buffer.indexOf looks at (up to the match, or to the end of the buffer it was
+ * called on when there is none) while `run` runs: the work of the searches, without a clock.
+ */
+function bytesSearched(run: () => void): number {
+	const original = Buffer.prototype.indexOf;
+	let searched = 0;
+	vi.spyOn(Buffer.prototype, 'indexOf').mockImplementation(function (this: Buffer, value: string | number | Uint8Array, byteOffset?: number | BufferEncoding, encoding?: BufferEncoding) {
+		const found = original.call(this, value, byteOffset as number, encoding);
+		const start = typeof byteOffset === 'number' ? Math.max(0, byteOffset) : 0;
+		searched += found === -1 ? this.length - start : found - start + 1;
+		return found;
+	});
+	try {
+		run();
+	} finally {
+		vi.restoreAllMocks();
+	}
+
+	return searched;
+}
+
+/** Lines joined in one buffer, as a read chunk holds them, with each line's [from, to). */
+function chunkOf(lines: string[]): {buffer: Buffer; spans: Array<[number, number]>} {
+	const buffer = Buffer.from(lines.join('\n') + '\n');
+	const spans: Array<[number, number]> = [];
+	let from = 0;
+	for (const line of lines) {
+		const to = from + Buffer.byteLength(line);
+		spans.push([from, to]);
+		from = to + 1;
+	}
+
+	return {buffer, spans};
+}
+
+describe('locateValue in a chunk of many lines', () => {
+	afterEach(() => {
+		vi.restoreAllMocks();
+	});
+
+	const count = 2000;
+	const withoutIds = Array.from({length: count}, (_, i) => `{"text":"hello ${i}","n":${i}}`);
+	const withIds = Array.from({length: count}, (_, i) => `{"text":"hello ${i}","id":"s-${i}"}`);
+
+	it('finds nothing past the line\'s end: the next line\'s id is not this line\'s', () => {
+		const {buffer, spans} = chunkOf(['{"text":"a"}', '{"id":"next"}']);
+		expect(locateValue(buffer, spans[0][0], spans[0][1], needleFor('id'))).toBe(ValueKind.None);
+		expect(locateValue(buffer, spans[1][0], spans[1][1], needleFor('id'))).toBe(ValueKind.Plain);
+		expect(buffer.toString('latin1', located.start, located.end)).toBe('next');
+	});
+
+	it('does not read the value of a key cut off at the line\'s end', () => {
+		const {buffer, spans} = chunkOf(['{"a":1,"id":"cut', '"}', '{"x":"\\"', '"id":"y"}']);
+		for (const [from, to] of spans.slice(0, 3)) expect(locateValue(buffer, from, to, needleFor('id'))).toBe(ValueKind.None);
+	});
+
+	// Without an end bound, each line without the key searched the rest of the chunk: 30,000 such
+	// lines took 25 s. The work is counted here, not timed.
+	it('searches each line without the key only within that line', () => {
+		const {buffer, spans} = chunkOf(withoutIds);
+		const needle = needleFor('id');
+		const searched = bytesSearched(() => {
+			for (const [from, to] of spans) expect(locateValue(buffer, from, to, needle)).toBe(ValueKind.None);
+		});
+		expect(searched).toBeLessThanOrEqual(2 * buffer.length);
+	});
+
+	it('does about the same work on lines with and without ids', () => {
+		const needle = needleFor('id');
+		const work = (lines: string[]) => {
+			const {buffer, spans} = chunkOf(lines);
+			return bytesSearched(() => {
+				for (const [from, to] of spans) locateValue(buffer, from, to, needle);
+			}) / buffer.length;
+		};
+
+		expect(work(withoutIds)).toBeLessThanOrEqual(2 * Math.max(1, work(withIds)));
 	});
 });

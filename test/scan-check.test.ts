@@ -1,12 +1,14 @@
-import {existsSync, statSync, writeFileSync} from 'node:fs';
+import {existsSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {sampleId} from '../source/dataset/identity.js';
-import {EntrySpan} from '../source/report/entry-span.js';
-import {fingerprint, fingerprintOf, fingerprintOfBytes} from '../source/report/id-fingerprints.js';
-import {isJsonObject} from '../source/report/json-check.js';
-import {scanDataset} from '../source/report/scan-dataset.js';
+import {needleFor, sampleId} from '../source/dataset/identity.js';
+import {ChunkFacts, inspectEntries} from '../source/dataset/entry-facts.js';
+import {EntrySpan} from '../source/dataset/entry-span.js';
+import {fingerprint, fingerprintOf, fingerprintOfBytes} from '../source/dataset/id-fingerprints.js';
+import {isJsonObject} from '../source/dataset/json-check.js';
+import {scanDataset} from '../source/dataset/dataset-scan.js';
+import {isWellFormed} from '../source/dataset/well-formed.js';
 import {cliPath, runCli} from './helpers/cli-run.js';
 import {useTempDir} from './helpers/temp.js';
 
@@ -64,12 +66,13 @@ describe('the scan\'s per-entry shortcuts agree with the plain functions', () =>
 });
 
 describe('malformed lines over several read chunks', () => {
-	// Over 16 MB, so the file is read in several chunks and the built command checks it in a worker
-	// thread; malformed lines here and there, one invalid UTF-8, one with a BOM (well formed).
+	// Over 16 MB, so the file is read in several chunks and the built command works out the entries'
+	// facts in its scan workers; malformed lines here and there, one invalid UTF-8, one with a BOM
+	// (well formed), and, from line 7000 on, lines without an id (identified by their hash).
 	const lines: string[] = [];
 	const malformed: number[] = [];
 	for (let i = 1; i <= 14_000; i++) {
-		let line = JSON.stringify({id: `s${i}`, text: 'x'.repeat(1200 + (i % 50))});
+		let line = JSON.stringify(i < 7000 ? {id: `s${i}`, text: 'x'.repeat(1200 + (i % 50))} : {text: `${i} ${'x'.repeat(1200 + (i % 50))}`});
 		if (i % 997 === 0 || i === 1 || i === 14_000) {
 			line = line.slice(0, -1);
 			malformed.push(i);
@@ -88,10 +91,10 @@ describe('malformed lines over several read chunks', () => {
 		return {dir, path, expected: [...malformed, 5001].sort((a, b) => a - b)};
 	};
 
-	it('the built command (checking in a worker thread) and the in-process scan find the same ones', async () => {
+	it('the built command (with its scan workers) and the in-process scan find the same ones', async () => {
 		const {dir, path, expected} = file();
 		expect(statSync(path).size).toBeGreaterThan(16 * 1024 * 1024);
-		expect(existsSync(join(dirname(cliPath), 'check-worker.js'))).toBe(true);
+		expect(existsSync(join(dirname(cliPath), 'scan-worker.js'))).toBe(true);
 		const result = runCli(['stats', path, '--json'], {cwd: dir});
 		expect(result.status, result.stderr).toBe(0);
 		const json = JSON.parse(result.stdout) as {malformed: {count: number; lines: number[]}};
@@ -102,5 +105,66 @@ describe('malformed lines over several read chunks', () => {
 			if (isMalformed) found.push(entry.lineNumber);
 		});
 		expect(found).toEqual(expected);
+	});
+
+	it('the built command exports the same lines, by the same ids, as the in-process scan selects', async () => {
+		const {dir, path} = file();
+		// Every twentieth line accepted, by its id (its id field, or its hash): some of them malformed.
+		const ids = new Map<number, string>();
+		await scanDataset(path, 'id', entry => {
+			if (entry.lineNumber % 20 === 0) ids.set(entry.lineNumber, entry.id);
+		});
+		const decisions = [...ids.values()].map((sample, i) => JSON.stringify({sample, reviewer: 'ann', verdict: 'accepted', categories: [], note: '', at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString()}));
+		writeFileSync(join(dir, 'big.decisions.json'), `{\n"schema": 1,\n"dataset": "big.jsonl",\n"createdAt": "2026-01-01T00:00:00.000Z",\n"decisions": [\n${decisions.join(',\n')}\n]\n}\n`);
+		const result = runCli(['export', path, '--out', join(dir, 'accepted.jsonl')], {cwd: dir});
+		expect(result.status, result.stderr).toBe(0);
+		const bytes = readFileSync(path);
+		const lines = bytes.toString('latin1').split('\n');
+		const wanted = [...ids.keys()].filter(line => isWellFormed(Buffer.from(lines[line - 1], 'latin1')));
+		expect(wanted.length).toBeGreaterThan(600);
+		expect(readFileSync(join(dir, 'accepted.jsonl'), 'latin1')).toBe(wanted.map(line => `${lines[line - 1].replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '')}\n`).join(''));
+	});
+});
+
+describe('the facts of a chunk\'s entries (what the scan workers work out)', () => {
+	it('say what isWellFormed and sampleId say, entry by entry, wherever the entries lie in the chunk', () => {
+		const id = fc.oneof(fc.uuid(), fc.string(), fc.string({unit: 'binary'}), fc.integer().map(String), fc.constant(''));
+		const entry = fc.oneof(
+			fc.tuple(id, fc.string(), fc.constantFrom('first', 'last', 'nested', 'none', 'twice')).map(([value, text, how]) => {
+				switch (how) {
+					case 'first': return JSON.stringify({id: value, text});
+					case 'last': return JSON.stringify({text, id: value});
+					case 'nested': return JSON.stringify({meta: {id: value}, text});
+					case 'twice': return `{"id":${JSON.stringify(value)},"text":${JSON.stringify(text)},"id":"second"}`;
+					default: return JSON.stringify({text});
+				}
+			}),
+			fc.constantFrom('{"id":"cut', 'not json', '["id"]', '{"id":"a" "b"}', '\uFEFF{"id":"bom"}', '{"id":"tab\there"}', '{"id" : 7 , "x":[1,{"id":2}]}', '{}'),
+		);
+		const needle = needleFor('id');
+		fc.assert(fc.property(fc.array(entry, {minLength: 1, maxLength: 12}), fc.boolean(), (entries, badUtf8) => {
+			const parts = entries.map(text => Buffer.from(text));
+			if (badUtf8) parts[0] = Buffer.concat([parts[0], Buffer.from([0xff])]);
+			const buffer = Buffer.concat(parts.flatMap(part => [part, Buffer.from('\n')]));
+			const froms = new Int32Array(parts.length);
+			const tos = new Int32Array(parts.length);
+			let at = 0;
+			for (const [i, part] of parts.entries()) {
+				froms[i] = at;
+				tos[i] = at + part.length;
+				at += part.length + 1;
+			}
+
+			const facts = new ChunkFacts(parts.length, false);
+			inspectEntries(buffer, froms, tos, 0, parts.length, needle, facts);
+			const span = EntrySpan.forField('id');
+			for (const [i, part] of parts.entries()) {
+				expect(facts.malformed[i] === 1, part.toString('latin1')).toBe(!isWellFormed(part));
+				span.setFromFacts(buffer, froms[i], tos[i], froms[i], i + 1, facts, i);
+				expect(span.id).toBe(sampleId(part, 'id'));
+				span.fingerprint();
+				expect([...fingerprint]).toEqual(fingerprintOfString(sampleId(part, 'id')));
+			}
+		}), {numRuns: 1500});
 	});
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {EntrySpan} from '../source/report/entry-span.js';
+import {EntrySpan} from '../source/dataset/entry-span.js';
 import {StatsAccumulator} from '../source/report/stats.js';
 import {DecisionLines} from '../source/store/decision-lines.js';
 import {serializeDecisionsFile} from '../source/store/decisions-file.js';

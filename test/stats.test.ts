@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {hashId} from '../source/dataset/identity.js';
 import {bar} from '../source/report/bars.js';
-import {FingerprintTable, fingerprint, fingerprintOf} from '../source/report/id-fingerprints.js';
+import {FingerprintTable, fingerprint, fingerprintOf} from '../source/dataset/id-fingerprints.js';
 import {renderStats} from '../source/report/render.js';
 import {computeStats, StatsAccumulator, type Stats} from '../source/report/stats.js';
 import {terminalCapabilities} from '../source/report/terminal.js';

@@ -2,7 +2,7 @@ import {basename, resolve} from 'node:path';
 import {listFlag, oneOf, parsePolicy, parseWhere, UsageError, type CommonOptions} from '../cli/options.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {count} from '../report/render.js';
-import {scanDataset} from '../report/scan-dataset.js';
+import {scanDataset} from '../dataset/dataset-scan.js';
 import {EntryMatcher} from '../query/entry-facts.js';
 import {signalsFor, type SignalLookup} from '../query/signal-lookup.js';
 import {formatQuery, needsOf, parseQuery, queryKey, type Query} from '../query/index.js';

@@ -9,11 +9,11 @@ import {computeSignals, defaultSignalConfig, type SignalConfig, type SignalTable
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {AtomicFileOutput, BufferedWriter, SpecialFileOutput, StreamOutput, type Output} from '../report/output.js';
 import {canonicalPath} from '../store/canonical-path.js';
-import {LineCheck} from '../report/line-check.js';
+import {ScanWorkers} from '../dataset/scan-workers.js';
 import {count} from '../report/render.js';
-import {checkDatasetFile, isWellFormed, malformedReason, scanDataset, type ScanResult} from '../report/scan-dataset.js';
+import {checkDatasetFile, malformedReason, scanDataset, type ScanResult} from '../dataset/dataset-scan.js';
 import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
-import type {DecisionSource} from '../report/decision-source.js';
+import type {DecisionSource} from '../store/decision-source.js';
 import {readDecisionSource, readDecisionsFile} from '../store/decisions-file.js';
 import type {DecisionRecord} from '../store/schema.js';
 import {annotate, annotation, annotationKey, isOneLine, oneLine} from '../report/export-formats/samples-jsonl.js';
@@ -54,10 +54,10 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	const wanted = parseStatuses(flags.status);
 	const policy = parsePolicy(flags.policy);
 	const query = parseWhere(flags.where);
-	await checkDatasetFile(common.dataset);
+	checkDatasetFile(common.dataset);
 	const needs = query && needsOf(query);
-	// The dataset's entries are checked on another core while the decisions file is read.
-	const check = LineCheck.start(common.dataset);
+	// The scan's workers start while the decisions file is read.
+	const check = ScanWorkers.start(common.dataset, common.idField);
 	const stderr = (line: string) => process.stderr.write(`${line}\n`);
 	let file: DecisionSource | undefined;
 	let accumulator: StatsAccumulator | undefined;
@@ -318,4 +318,4 @@ function cleanUpOnSignals(output: Output): () => void {
 	};
 }
 
-export {isWellFormed};
+

@@ -5,12 +5,12 @@ import {computeSignals, defaultSignalConfig, type SignalConfig, type SignalTable
 import {renderStats} from '../report/render.js';
 import {renderSignalSections} from '../report/render-signals.js';
 import {signalStats, StatusColumn, type SignalStats} from '../report/signal-stats.js';
-import {LineCheck} from '../report/line-check.js';
-import {checkDatasetFile, scanDataset} from '../report/scan-dataset.js';
+import {ScanWorkers} from '../dataset/scan-workers.js';
+import {checkDatasetFile, scanDataset} from '../dataset/dataset-scan.js';
 import {StatsAccumulator, type Stats} from '../report/stats.js';
 import {terminalCapabilities} from '../report/terminal.js';
 import {readDecisionSource} from '../store/decisions-file.js';
-import type {DecisionSource} from '../report/decision-source.js';
+import type {DecisionSource} from '../store/decision-source.js';
 import type {DecisionRecord} from '../store/schema.js';
 import type {Policy} from '../store/verdict-policy.js';
 import {EntryMatcher} from '../query/entry-facts.js';
@@ -51,12 +51,12 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	const by = parseBy(flags.by);
 	const query = parseWhere(flags.where);
 	if (query && by !== undefined) throw new UsageError('--by breaks the whole dataset down by a field; it cannot be combined with --where (use a field term in the query instead, e.g. --where model:gpt-4o).');
-	await checkDatasetFile(common.dataset);
+	checkDatasetFile(common.dataset);
 	// Signals are computed on another core (a worker thread) while this one reads the decisions and scans.
 	const signals = computeSignals(common.dataset, signalConfig, undefined, {by});
 	signals.catch(() => undefined);
-	// The dataset's entries are checked on another core while the decisions file is read.
-	const check = query ? undefined : LineCheck.start(common.dataset);
+	// The scan's workers start while the decisions file is read (with --where, the first pass scans alone).
+	const check = query ? undefined : ScanWorkers.start(common.dataset, common.idField);
 	let file;
 	try {
 		file = await readDecisionSource(common.db, basename(common.dataset));

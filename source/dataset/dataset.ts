@@ -7,7 +7,8 @@ import {EntryReader, type EntrySink, type ScanStats} from './entry-scanner.js';
 import {IdTable} from './id-table.js';
 import {IndexBuilder, toDatasetError} from './index-builder.js';
 import type {IndexProgress, IndexRequest} from './index-worker.js';
-import {DatasetError, describeFsError} from './errors.js';
+import {DatasetError} from './errors.js';
+import {checkDatasetFile, FirstEntries, noEntriesError} from './opening-checks.js';
 import {decodeEntry, type ParsedEntry} from './parse-entry.js';
 
 /**
@@ -122,7 +123,7 @@ export class Dataset {
 	}
 
 	static async open(path: string, options: DatasetOptions = {}): Promise<Dataset> {
-		const stats = checkReadableFile(path);
+		const stats = checkDatasetFile(path);
 		const dataset = new Dataset(path, stats, options.idField ?? 'id');
 		await dataset.startIndexing(options.firstBatch ?? 200, options.firstChunk ?? defaultFirstChunk, options.worker ?? true);
 		return dataset;
@@ -278,19 +279,9 @@ export class Dataset {
 			throw toDatasetError(this.path, error);
 		}
 
-		let checked = 0;
-		let parsedOk = 0;
+		const first = new FirstEntries(this.path);
 		const sink: EntrySink = (buffer, from, to, start, lineNumber) => {
-			if (checked < 20) {
-				checked++;
-				const bytes = buffer.subarray(from, to);
-				if (checked === 1 && looksBinary(bytes)) {
-					throw new DatasetError(`${this.path} looks like a binary file, not JSON Lines (line ${lineNumber} holds NUL or other binary bytes).`);
-				}
-
-				if (decodeEntry(bytes).value !== undefined) parsedOk++;
-			}
-
+			if (!first.done) first.note(buffer.subarray(from, to), lineNumber);
 			this.builder.sink(buffer, from, to, start, lineNumber);
 		};
 
@@ -313,15 +304,8 @@ export class Dataset {
 				more = await take();
 			}
 
-			if (this.count === 0) {
-				throw new DatasetError(this.scan.blankLines > 0
-					? `${this.path} holds only blank lines: there are no samples to review.`
-					: `${this.path} is empty: there are no samples to review.`);
-			}
-
-			if (parsedOk === 0) {
-				throw new DatasetError(`${this.path} does not look like JSON Lines: none of its first ${checked} lines is valid JSON (line ${this.lineNumber(0)}: ${decodeEntry(this.raw(0)).error}).`);
-			}
+			if (this.count === 0) throw noEntriesError(this.path, this.scan.blankLines);
+			first.finish();
 		} catch (error) {
 			await reader.close().catch(() => undefined);
 			throw error;
@@ -452,33 +436,4 @@ export class Dataset {
 	private countRepeats(ids: string[]) {
 		for (const id of ids) this.repeats.set(id, (this.repeats.get(id) ?? 0) + 1);
 	}
-}
-
-function checkReadableFile(path: string): Stats {
-	let stats: Stats;
-	try {
-		stats = statSync(path);
-	} catch (error) {
-		throw new DatasetError(describeFsError(path, error));
-	}
-
-	if (stats.isDirectory()) throw new DatasetError(`${path} is a directory; give the path of a .jsonl file inside it.`);
-	// A device or a named pipe has no size and cannot be read by offset: say so, not "empty".
-	if (!stats.isFile()) throw new DatasetError(`${path} is not a regular file (a device, named pipe or socket); give the path of a .jsonl file.`);
-	if (stats.size === 0) throw new DatasetError(`${path} is empty: there are no samples to review.`);
-	try {
-		closeSync(openSync(path, 'r'));
-	} catch (error) {
-		throw new DatasetError(describeFsError(path, error));
-	}
-
-	return stats;
-}
-
-function looksBinary(bytes: Buffer): boolean {
-	const head = bytes.subarray(0, 1024);
-	if (head.includes(0)) return true;
-	let odd = 0;
-	for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20)) odd++;
-	return head.length > 0 && odd / head.length > 0.1;
 }

@@ -66,6 +66,13 @@ export type ReaderOptions = {
 	 * the pool and back costs more than that, and another core's time.
 	 */
 	synchronous?: boolean;
+	/** Read into shared memory (SharedArrayBuffer), so that worker threads can see the chunks. */
+	shared?: boolean;
+	/**
+	 * How many chunks before the one handed out last stay valid (default 0): their buffers are
+	 * reused only after that, for a caller that works on a chunk after reading the next one.
+	 */
+	hold?: number;
 };
 
 /**
@@ -129,6 +136,10 @@ export class EntryReader {
 	private readonly chunk: number;
 	private readonly firstChunk: number;
 	private readonly synchronous: boolean;
+	private readonly shared: boolean;
+	private readonly hold: number;
+	/** Buffers of chunks handed out before the current one, oldest first, still held. */
+	private readonly held: Buffer[] = [];
 
 	private constructor(private readonly handle: FileHandle, readonly size: number, bom: number, readonly stats: ScanStats, options: ReaderOptions) {
 		this.position = bom;
@@ -136,6 +147,8 @@ export class EntryReader {
 		this.chunk = options.chunkSize ?? chunkSize;
 		this.firstChunk = Math.min(options.firstChunk ?? this.chunk, this.chunk);
 		this.synchronous = options.synchronous ?? false;
+		this.shared = options.shared ?? false;
+		this.hold = options.hold ?? 0;
 		this.splitter = stats.layout === 'array' ? new ArraySplitter() : new LineSplitter(stats);
 	}
 
@@ -178,7 +191,7 @@ export class EntryReader {
 			if (tail + bytesRead > maxBufferLength) throw new DatasetError(`an entry of this file is over ${Math.floor(maxBufferLength / 2 ** 30)} GB long, more than winnow can read; split the file into smaller samples.`);
 			// An entry longer than the gap: it gets a buffer of its own, twice as big as it needs, so
 			// that a line of hundreds of MB is copied a few times in all, not once per chunk.
-			buffer = Buffer.allocUnsafe(Math.min(maxBufferLength, Math.max(2 * (tail + bytesRead), gap + this.chunk + 1)));
+			buffer = this.allocate(Math.min(maxBufferLength, Math.max(2 * (tail + bytesRead), gap + this.chunk + 1)));
 			this.current.copy(buffer, 0, this.keepFrom, this.filled);
 			read.buffer.copy(buffer, tail, gap, end);
 			this.copiedBytes += bytesRead;
@@ -187,8 +200,13 @@ export class EntryReader {
 			end = tail + bytesRead;
 		}
 
-		// The last chunk's entries are done with (the caller asked for more): its buffer is free.
-		if (this.current.length === gap + this.chunk && this.current !== buffer) this.spare.push(this.current);
+		// The entries of the chunk `hold` chunks back are done with (the caller asked for more): its buffer is free.
+		if (this.current !== buffer && this.current !== empty) this.held.push(this.current);
+		while (this.held.length > this.hold) {
+			const free = this.held.shift()!;
+			if (free.length === gap + this.chunk) this.spare.push(free);
+		}
+
 		this.current = buffer;
 		this.currentStart = tailStart - from;
 		// Read the next chunk while this one is split.
@@ -206,8 +224,12 @@ export class EntryReader {
 		await this.handle.close();
 	}
 
+	private allocate(length: number): Buffer {
+		return this.shared ? Buffer.from(new SharedArrayBuffer(length)) : Buffer.allocUnsafe(length);
+	}
+
 	private startRead(length: number): Read {
-		const buffer = this.spare.pop() ?? Buffer.allocUnsafe(gap + this.chunk);
+		const buffer = this.spare.pop() ?? this.allocate(gap + this.chunk);
 		const {position} = this;
 		const wanted = Math.min(length, this.size - position);
 		if (this.synchronous) {

@@ -13,8 +13,8 @@ export function hashId(bytes: Uint8Array): string {
 
 /**
  * A sample's identity: its own top-level id field when it holds a string or a number, else a hash
- * of the entry's bytes. Looks for the key with Buffer.indexOf and only walks the bytes before a
- * candidate to check it is a top-level key, so most lines are never scanned byte by byte.
+ * of the entry's bytes. Looks for the key with Buffer.indexOf (within the entry) and only walks the
+ * bytes before a candidate to check it is a top-level key, so most lines are never scanned byte by byte.
  */
 export function sampleId(bytes: Buffer, idField: string): string {
 	const value = topLevelValue(bytes, idField);
@@ -74,14 +74,22 @@ export function valueText(bytes: Buffer, kind: ValueKind): string | undefined {
 
 const quote = 0x22;
 const backslash = 0x5c;
+const openBrace = 0x7b;
 
 /**
  * Finds the value of a top-level key in the entry bytes[from, to) without parsing it: sets
  * `located` and says what kind of value it is. The first top-level occurrence of the key counts.
+ * Every search stops at the entry's end: `bytes` is usually a whole read chunk, and a search that
+ * ran on past the entry (Buffer.indexOf has no end bound) would scan the rest of the chunk for
+ * each entry without the key: quadratic on a file without ids.
  */
 export function locateValue(bytes: Buffer, from: number, to: number, needle: Buffer): ValueKind {
-	let candidate = bytes.indexOf(needle, from);
-	if (candidate === -1 || candidate >= to) return ValueKind.None;
+	// The usual line starts with the key (`{"id":…`): found without a search.
+	const first = bytes[from] === openBrace && startsWith(bytes, from + 1, to, needle);
+	// Every search runs in a view of the entry alone, made once when one is needed.
+	let entry = first ? undefined : bytes.subarray(from, to);
+	let candidate = entry ? indexWithin(entry, from, needle, 0) : from + 1;
+	if (candidate === -1) return ValueKind.None;
 
 	let depth = 0;
 	let i = from;
@@ -89,16 +97,28 @@ export function locateValue(bytes: Buffer, from: number, to: number, needle: Buf
 	while (i < to) {
 		const b = bytes[i];
 		if (b === quote) {
-			const stringEnd = endOfString(bytes, i, to);
-			if (stringEnd === -1) return ValueKind.None;
-			if (depth === 1 && i === candidate && stringEnd === i + needle.length - 1) {
-				const colon = skipSpace(bytes, stringEnd + 1, to);
-				if (bytes[colon] === 0x3a && colon < to) return readScalar(bytes, colon + 1, to);
+			if (i === candidate) {
+				// The needle is a whole JSON string: the string that opens here is the key.
+				const keyEnd = i + needle.length - 1;
+				if (depth === 1) {
+					const colon = skipSpace(bytes, keyEnd + 1, to);
+					if (colon < to && bytes[colon] === 0x3a) return readScalar(bytes, colon + 1, to);
+				}
+
+				i = keyEnd + 1;
+			} else {
+				entry ??= bytes.subarray(from, to);
+				const stringEnd = endOfString(entry, from, i);
+				if (stringEnd === -1) return ValueKind.None;
+				i = stringEnd + 1;
 			}
 
-			i = stringEnd + 1;
-			while (candidate !== -1 && candidate < i) candidate = bytes.indexOf(needle, candidate + 1);
-			if (candidate === -1 || candidate >= to) return ValueKind.None;
+			if (candidate < i) {
+				entry ??= bytes.subarray(from, to);
+				candidate = indexWithin(entry, from, needle, i - from);
+			}
+
+			if (candidate === -1) return ValueKind.None;
 			continue;
 		}
 
@@ -110,14 +130,26 @@ export function locateValue(bytes: Buffer, from: number, to: number, needle: Buf
 	return ValueKind.None;
 }
 
-/** Index of the closing quote of the string that opens at `from`, or -1. */
-function endOfString(bytes: Buffer, from: number, to: number): number {
-	let i = from + 1;
+/** Where `needle` first occurs in `entry` at or after `at`, as an index of the buffer `entry` is a view of (which starts at `from`), or -1. */
+function indexWithin(entry: Buffer, from: number, needle: Buffer | number, at: number): number {
+	const found = entry.indexOf(needle, at);
+	return found === -1 ? -1 : from + found;
+}
+
+function startsWith(bytes: Buffer, at: number, to: number, needle: Buffer): boolean {
+	if (at + needle.length > to) return false;
+	for (let k = 0; k < needle.length; k++) if (bytes[at + k] !== needle[k]) return false;
+	return true;
+}
+
+/** Index (in the buffer `entry` is a view of, from `from` on) of the closing quote of the string that opens at `open`, or -1. */
+function endOfString(entry: Buffer, from: number, open: number): number {
+	let i = open + 1;
 	for (;;) {
-		const close = bytes.indexOf(quote, i);
-		if (close === -1 || close >= to) return -1;
+		const close = indexWithin(entry, from, quote, i - from);
+		if (close === -1) return -1;
 		let backslashes = 0;
-		for (let j = close - 1; j > from && bytes[j] === backslash; j--) backslashes++;
+		for (let j = close - 1; j > open && entry[j - from] === backslash; j--) backslashes++;
 		if (backslashes % 2 === 0) return close;
 		i = close + 1;
 	}
@@ -133,20 +165,32 @@ function isNumberByte(b: number): boolean {
 	return (b >= 0x30 && b <= 0x39) || b === 0x2d || b === 0x2b || b === 0x2e || b === 0x65 || b === 0x45;
 }
 
-function readScalar(bytes: Buffer, from: number, to: number): ValueKind {
+/**
+ * The scalar value at `from` (after white space). A string is read byte by byte up to its closing
+ * quote, never past `to`: ids are short, and one pass both finds the end and sees whether the id
+ * is plain ASCII without escapes.
+ */
+export function readScalar(bytes: Buffer, from: number, to: number): ValueKind {
 	const i = skipSpace(bytes, from, to);
-	if (bytes[i] === quote && i < to) {
-		const close = endOfString(bytes, i, to);
-		if (close === -1) return ValueKind.None;
-		located.start = i + 1;
-		located.end = close;
-		if (close === i + 1) return ValueKind.None;
-		for (let j = i + 1; j < close; j++) {
+	if (i < to && bytes[i] === quote) {
+		let plain = true;
+		let j = i + 1;
+		for (; j < to; j++) {
 			const b = bytes[j];
-			if (b === backslash || b < 0x20 || b > 0x7e) return ValueKind.Escaped;
+			if (b === quote) break;
+			if (b === backslash) {
+				plain = false;
+				j++;
+			} else if (b < 0x20 || b > 0x7e) {
+				plain = false;
+			}
 		}
 
-		return ValueKind.Plain;
+		if (j >= to) return ValueKind.None;
+		located.start = i + 1;
+		located.end = j;
+		if (j === i + 1) return ValueKind.None;
+		return plain ? ValueKind.Plain : ValueKind.Escaped;
 	}
 
 	let end = i;

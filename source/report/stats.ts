@@ -1,8 +1,8 @@
 import {newer} from '../store/merge.js';
 import {verdicts, type DecisionRecord, type Verdict} from '../store/schema.js';
 import {defaultPolicy, sampleStatus, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
-import {isDecisionSource, RecordArray, type DecisionSource} from './decision-source.js';
-import {FingerprintTable, fingerprintOf} from './id-fingerprints.js';
+import {isDecisionSource, RecordArray, type DecisionSource} from '../store/decision-source.js';
+import {FingerprintTable, fingerprintOf} from '../dataset/id-fingerprints.js';
 import {agreementOf, type Agreement} from './agreement.js';
 
 /*

@@ -1,5 +1,5 @@
-import {fingerprintOf, fingerprintOfBytes} from '../report/id-fingerprints.js';
-import type {DecisionSource} from '../report/decision-source.js';
+import {fingerprintOf, fingerprintOfBytes} from '../dataset/id-fingerprints.js';
+import type {DecisionSource} from './decision-source.js';
 import {forEachRecordLine, lineFeedsAfter} from './decisions-layout.js';
 import {CanonicalFields, canonicalRecord, Interned, readParsed, scanCanonical, verdictOf} from './record-lines.js';
 import type {DecisionRecord, Verdict} from './schema.js';

@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises';
 import {DecisionsFileError, fileProblem} from './errors.js';
-import {RecordArray, type DecisionSource} from '../report/decision-source.js';
+import {RecordArray, type DecisionSource} from './decision-source.js';
 import {DecisionLines} from './decision-lines.js';
 import {recordProblem} from './record-lines.js';
 import {fileHead, knownTopLevelKeys, reviewModes, schemaVersion, type DecisionRecord, type DecisionsFile, type ReviewMode} from './schema.js';

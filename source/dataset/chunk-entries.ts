@@ -1,5 +1,5 @@
 import {isUtf8} from 'node:buffer';
-import type {EntrySink} from '../dataset/entry-scanner.js';
+import type {EntrySink} from './entry-scanner.js';
 
 /**
  * The entries of one read chunk as EntryReader hands them out: spans of one buffer, kept in reused
@@ -8,11 +8,17 @@ import type {EntrySink} from '../dataset/entry-scanner.js';
 export class ChunkEntries {
 	buffer: Buffer = Buffer.alloc(0);
 	count = 0;
-	froms = new Int32Array(1024);
-	tos = new Int32Array(1024);
+	/** Where each entry is in `buffer` (in shared memory with `shared`, for the scan workers). */
+	froms: Int32Array;
+	tos: Int32Array;
 	/** Offsets in the file, and line numbers. */
 	starts = new Float64Array(1024);
 	lines = new Float64Array(1024);
+
+	constructor(private readonly shared = false) {
+		this.froms = this.spans(1024);
+		this.tos = this.spans(1024);
+	}
 
 	readonly sink: EntrySink = (buffer, from, to, start, lineNumber) => {
 		if (this.count > 0 && buffer !== this.buffer) throw new Error('entries of one chunk span two buffers');
@@ -49,9 +55,13 @@ export class ChunkEntries {
 			return grown;
 		};
 
-		this.froms = grow(this.froms, length => new Int32Array(length));
-		this.tos = grow(this.tos, length => new Int32Array(length));
+		this.froms = grow(this.froms, length => this.spans(length));
+		this.tos = grow(this.tos, length => this.spans(length));
 		this.starts = grow(this.starts, length => new Float64Array(length));
 		this.lines = grow(this.lines, length => new Float64Array(length));
+	}
+
+	private spans(length: number): Int32Array {
+		return new Int32Array(this.shared ? new SharedArrayBuffer(length * 4) : new ArrayBuffer(length * 4));
 	}
 }

@@ -40,11 +40,28 @@ const inArray = 2;
 
 let stack = new Uint8Array(64);
 
+/** The key isJsonObject was asked to look for, as JSON (with its quotes), and where its value is. */
+let wantedKey: Uint8Array | undefined;
+let wantedValueAt = -1;
+
+/**
+ * Where the value of the first top-level `key` starts (after the colon), found by the last
+ * isJsonObject call that was given that key and returned true; -1 when the object has no such key.
+ * Keys are compared byte for byte in their JSON form, as identity.ts's locateValue does.
+ */
+export function keyValueAt(): number {
+	return wantedValueAt;
+}
+
 /**
  * True when bytes[start, end) is exactly one JSON object, with optional white space around it (a
  * span, so that the lines of a read buffer are checked where they are, without a view of each).
+ * With `key` (a key in its JSON form, quotes included), it also notes where the first top-level
+ * occurrence of that key has its value (keyValueAt()), for free: the check reads every key anyway.
  */
-export function isJsonObject(bytes: Uint8Array, start = 0, end = bytes.length): boolean {
+export function isJsonObject(bytes: Uint8Array, start = 0, end = bytes.length, key?: Uint8Array): boolean {
+	wantedKey = key;
+	wantedValueAt = -1;
 	let i = skipSpace(bytes, start, end);
 	if (bytes[i] !== openBrace) return false;
 	if (view.buffer !== bytes.buffer) view = new DataView(bytes.buffer);
@@ -74,7 +91,7 @@ export function isJsonObject(bytes: Uint8Array, start = 0, end = bytes.length): 
 					depth--;
 					i++;
 				} else {
-					i = key(bytes, i, end);
+					i = objectKey(bytes, i, end, depth);
 					if (i < 0) return false;
 					continue;
 				}
@@ -113,7 +130,7 @@ export function isJsonObject(bytes: Uint8Array, start = 0, end = bytes.length): 
 			if (c === comma) {
 				i++;
 				if (kind === inObject) {
-					i = key(bytes, skipSpace(bytes, i, end), end);
+					i = objectKey(bytes, skipSpace(bytes, i, end), end, depth);
 					if (i < 0) return false;
 				}
 
@@ -141,13 +158,25 @@ function skipSpace(bytes: Uint8Array, i: number, end: number): number {
 	return i;
 }
 
-/** A key and its colon at i; returns the index after the colon, or -1. */
-function key(bytes: Uint8Array, i: number, end: number): number {
+/** A key and its colon at i, in an object `depth` deep; returns the index after the colon, or -1. */
+function objectKey(bytes: Uint8Array, i: number, end: number, depth: number): number {
 	if (bytes[i] !== quote) return -1;
+	const open = i;
 	i = string(bytes, i, end);
 	if (i < 0) return -1;
+	const wanted = depth === 1 && wantedValueAt === -1 && wantedKey !== undefined && isWantedKey(bytes, open, i);
 	i = skipSpace(bytes, i, end);
-	return bytes[i] === colon ? i + 1 : -1;
+	if (bytes[i] !== colon) return -1;
+	if (wanted) wantedValueAt = i + 1;
+	return i + 1;
+}
+
+/** Whether bytes[from, to) (a key with its quotes) is the wanted key. */
+function isWantedKey(bytes: Uint8Array, from: number, to: number): boolean {
+	const key = wantedKey!;
+	if (to - from !== key.length) return false;
+	for (let k = 1; k < key.length - 1; k++) if (bytes[from + k] !== key[k]) return false;
+	return true;
 }
 
 // A view of the memory holding the entry being checked (usually a whole read chunk, shared by the

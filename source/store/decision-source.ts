@@ -1,5 +1,5 @@
-import type {DecisionRecord, Verdict} from '../store/schema.js';
-import {fingerprintOf} from './id-fingerprints.js';
+import type {DecisionRecord, Verdict} from './schema.js';
+import {fingerprintOf} from '../dataset/id-fingerprints.js';
 
 /**
  * The decisions the statistics are made from, record by record (in the file's order), as the

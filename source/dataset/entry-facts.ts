@@ -1,0 +1,144 @@
+import {isUtf8} from 'node:buffer';
+import {fingerprintOfBytes, fingerprint} from './id-fingerprints.js';
+import {hashId, hashPrefix, locateValue, located, readScalar, ValueKind} from './identity.js';
+import {isJsonObject, keyValueAt} from './json-check.js';
+import {isWellFormed} from './well-formed.js';
+
+/*
+What the scan behind export and stats needs to know of each entry of a read chunk, worked out
+without making a string or an object: whether it is malformed, where its id is (or its hash id's
+text) and the id's fingerprint. The work of a chunk is split between the scan workers
+(scan-worker.ts), which fill these arrays in shared memory, part by part; where there are no workers
+(small files, the TypeScript sources under test) the scan calls inspectEntries itself. One function
+for both, so the answers cannot differ.
+*/
+
+/** How an entry's id is given. */
+export const IdKind = {
+	/** The id field's text is buffer[idStart, idEnd) (printable ASCII without escapes, or a number). */
+	Span: 0,
+	/** No usable id field: the id is the hash id in `hashes` (hashIdLength Latin-1 bytes). */
+	Hash: 1,
+	/** A string with escapes at buffer[idStart, idEnd) (quotes excluded): decode it (rare). */
+	Escaped: 2,
+} as const;
+
+/** `sha1:` and 16 hex digits. */
+export const hashIdLength = hashPrefix.length + 16;
+
+/** The typed arrays of a ChunkFacts, as posted to a worker (shared memory). */
+export type ChunkFactsBuffers = {
+	malformed: Uint8Array;
+	kinds: Uint8Array;
+	idStarts: Int32Array;
+	idEnds: Int32Array;
+	fingerprints: Uint32Array;
+	hashes: Uint8Array;
+};
+
+/** The facts of the entries of one chunk, entry by entry (see IdKind). */
+export class ChunkFacts implements ChunkFactsBuffers {
+	static from(buffers: ChunkFactsBuffers): ChunkFacts {
+		const facts = new ChunkFacts(0, false);
+		Object.assign(facts, buffers);
+		return facts;
+	}
+
+	malformed: Uint8Array;
+	kinds: Uint8Array;
+	idStarts: Int32Array;
+	idEnds: Int32Array;
+	/** Two words an entry: the fingerprint of its id (id-fingerprints.ts), except for Escaped ids. */
+	fingerprints: Uint32Array;
+	hashes: Uint8Array;
+
+	constructor(capacity: number, private readonly shared: boolean) {
+		this.malformed = new Uint8Array(this.memory(capacity));
+		this.kinds = new Uint8Array(this.memory(capacity));
+		this.idStarts = new Int32Array(this.memory(capacity * 4));
+		this.idEnds = new Int32Array(this.memory(capacity * 4));
+		this.fingerprints = new Uint32Array(this.memory(capacity * 8));
+		this.hashes = new Uint8Array(this.memory(capacity * hashIdLength));
+	}
+
+	/** `hashes` as a Buffer, to read the hash ids' text from. */
+	get hashText(): Buffer {
+		if (this.hashView?.buffer !== this.hashes.buffer) this.hashView = Buffer.from(this.hashes.buffer, this.hashes.byteOffset, this.hashes.length);
+		return this.hashView;
+	}
+
+	private hashView: Buffer | undefined;
+
+	get capacity(): number {
+		return this.malformed.length;
+	}
+
+	/** Room for `count` entries (the contents are not kept). */
+	ensure(count: number) {
+		if (count <= this.capacity) return;
+		let capacity = Math.max(1024, this.capacity);
+		while (capacity < count) capacity *= 2;
+		const grown = new ChunkFacts(capacity, this.shared);
+		Object.assign(this, grown.buffers());
+		this.hashView = undefined;
+	}
+
+	buffers(): ChunkFactsBuffers {
+		const {malformed, kinds, idStarts, idEnds, fingerprints, hashes} = this;
+		return {malformed, kinds, idStarts, idEnds, fingerprints, hashes};
+	}
+
+	private memory(bytes: number): ArrayBuffer | SharedArrayBuffer {
+		return this.shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes);
+	}
+}
+
+/**
+ * Works out the facts of entries first…last-1 of a chunk: entry i is buffer[froms[i], tos[i]).
+ * Whether the span they share is valid UTF-8 is checked once (chunk-entries.ts says why that holds
+ * for each entry in it), so most entries only get their JSON checked, and that check also finds the
+ * id field: each byte of a well-formed entry is read once. Malformed entries are looked at again
+ * (isWellFormed, locateValue), as the review screen would see them.
+ */
+export function inspectEntries(buffer: Buffer, froms: Int32Array, tos: Int32Array, first: number, last: number, needle: Buffer, facts: ChunkFacts) {
+	if (first >= last) return;
+	const spanStart = froms[first];
+	const utf8 = isUtf8(new Uint8Array(buffer.buffer, buffer.byteOffset + spanStart, tos[last - 1] - spanStart));
+	const {malformed, kinds, idStarts, idEnds, fingerprints, hashes} = facts;
+	for (let i = first; i < last; i++) {
+		const from = froms[i];
+		const to = tos[i];
+		let kind: ValueKind;
+		if (utf8 && isJsonObject(buffer, from, to, needle)) {
+			// Well formed, and the check noted where the id field's value is (if there is one).
+			malformed[i] = 0;
+			const valueAt = keyValueAt();
+			kind = valueAt === -1 ? ValueKind.None : readScalar(buffer, valueAt, to);
+		} else {
+			malformed[i] = isWellFormed(buffer.subarray(from, to)) ? 0 : 1;
+			kind = locateValue(buffer, from, to, needle);
+		}
+
+		if (kind === ValueKind.Plain || kind === ValueKind.Number) {
+			kinds[i] = IdKind.Span;
+			idStarts[i] = located.start;
+			idEnds[i] = located.end;
+			fingerprintOfBytes(buffer, located.start, located.end);
+		} else if (kind === ValueKind.Escaped) {
+			kinds[i] = IdKind.Escaped;
+			idStarts[i] = located.start;
+			idEnds[i] = located.end;
+			continue;
+		} else {
+			// hashId's text, written as bytes where the main thread can read it.
+			kinds[i] = IdKind.Hash;
+			const at = i * hashIdLength;
+			const id = hashId(buffer.subarray(from, to));
+			for (let k = 0; k < hashIdLength; k++) hashes[at + k] = id.charCodeAt(k);
+			fingerprintOfBytes(hashes, at, at + hashIdLength);
+		}
+
+		fingerprints[i * 2] = fingerprint[0];
+		fingerprints[(i * 2) + 1] = fingerprint[1];
+	}
+}

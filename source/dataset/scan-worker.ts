@@ -1,0 +1,62 @@
+// A scan worker: works out the facts of a part of a read chunk (entry-facts.ts: malformed or not,
+// where the id is, its fingerprint, the hash id of an entry without one) in shared memory, for the
+// scan behind export and stats (dataset-scan.ts). Started by ScanWorkers (scan-workers.ts), as many
+// as there are cores; where none can run (the TypeScript sources under test) the scan does the
+// same work itself.
+import {parentPort, workerData} from 'node:worker_threads';
+import {ChunkFacts, inspectEntries, type ChunkFactsBuffers} from './entry-facts.js';
+import {needleFor} from './identity.js';
+
+export type ScanWorkerData = {idField: string};
+
+/**
+ * A view of shared memory, by number: the memory itself is posted once (`memory`, the first time a
+ * worker needs it), after that only its number. Posting shared memory is not free (about a
+ * millisecond a message with eight of them), and the same few blocks come back chunk after chunk.
+ */
+export type SharedView = {memory: number; byteOffset: number; length: number};
+
+/** One part of a chunk: entries first…last-1 of the spans in `froms`/`tos`. */
+export type ScanTask = {
+	id: number;
+	/** Shared memory this worker has not seen yet, by number. */
+	memory?: Array<[number, SharedArrayBuffer]>;
+	buffer: SharedView;
+	froms: SharedView;
+	tos: SharedView;
+	facts: Record<keyof ChunkFactsBuffers, SharedView>;
+	first: number;
+	last: number;
+};
+
+export type ScanTaskDone = {id: number; failed?: boolean};
+
+const needle = needleFor((workerData as ScanWorkerData).idField);
+
+const memory = new Map<number, SharedArrayBuffer>();
+
+function view<T>(shared: SharedView, make: new (buffer: SharedArrayBuffer, byteOffset: number, length: number) => T): T {
+	return new make(memory.get(shared.memory)!, shared.byteOffset, shared.length);
+}
+
+parentPort!.on('message', (task: ScanTask) => {
+	try {
+		for (const [number, block] of task.memory ?? []) memory.set(number, block);
+		const buffer = Buffer.from(memory.get(task.buffer.memory)!, task.buffer.byteOffset, task.buffer.length);
+		const {facts} = task;
+		const chunkFacts = ChunkFacts.from({
+			malformed: view(facts.malformed, Uint8Array),
+			kinds: view(facts.kinds, Uint8Array),
+			idStarts: view(facts.idStarts, Int32Array),
+			idEnds: view(facts.idEnds, Int32Array),
+			fingerprints: view(facts.fingerprints, Uint32Array),
+			hashes: view(facts.hashes, Uint8Array),
+		});
+		inspectEntries(buffer, view(task.froms, Int32Array), view(task.tos, Int32Array), task.first, task.last, needle, chunkFacts);
+		// Memory posted for this task only (negative numbers) is forgotten.
+		for (const [number] of task.memory ?? []) if (number < 0) memory.delete(number);
+		parentPort!.postMessage({id: task.id} satisfies ScanTaskDone);
+	} catch {
+		parentPort!.postMessage({id: task.id, failed: true} satisfies ScanTaskDone);
+	}
+});

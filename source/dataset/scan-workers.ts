@@ -1,0 +1,152 @@
+import {existsSync, statSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
+import {fileURLToPath} from 'node:url';
+import {Worker} from 'node:worker_threads';
+import type {ChunkEntries} from './chunk-entries.js';
+import type {ChunkFacts, ChunkFactsBuffers} from './entry-facts.js';
+import type {ScanTask, ScanTaskDone, ScanWorkerData, SharedView} from './scan-worker.js';
+
+/**
+ * The scan worker: beside this module once built (dist/dataset/scan-worker.js), or beside the bundle
+ * (dist/scan-worker.js). Not there when running the TypeScript sources (tests): the scan then works
+ * out every entry's facts itself.
+ */
+const workerFile = fileURLToPath(new URL('scan-worker.js', import.meta.url));
+
+/** Blocks of shared memory kept numbered: the reader's three buffers, two chunks' spans and facts, growth. */
+const maxNumbered = 48;
+
+/** Files smaller than this are scanned on the main thread alone (a worker takes ~40 ms to start). */
+const minimumSize = 16 * 1024 * 1024;
+
+/**
+ * Worker threads, one per core, that work out the facts of each read chunk's entries (entry-facts.ts)
+ * in shared memory while the main thread reads the next chunk and hands out the last one's entries:
+ * the file is read once, by the main thread, and the per-entry checking (the JSON check, the id,
+ * the SHA-1 of entries without an id) is spread over every core.
+ */
+export class ScanWorkers {
+	/**
+	 * Starts the workers early (before the decisions file is read, so they are ready when the scan
+	 * begins); undefined where they cannot run, or for a file small enough to scan here sooner.
+	 */
+	static start(path: string, idField: string): ScanWorkers | undefined {
+		try {
+			if (!existsSync(workerFile) || statSync(path).size < minimumSize) return undefined;
+			const count = Math.max(1, availableParallelism());
+			return new ScanWorkers(Array.from({length: count}, () => new Worker(workerFile, {workerData: {idField} satisfies ScanWorkerData, resourceLimits: {maxYoungGenerationSizeMb: 8}})));
+		} catch {
+			return undefined;
+		}
+	}
+
+	private nextId = 0;
+	private readonly waiting = new Map<number, (ok: boolean) => void>();
+	private broken = false;
+
+	private constructor(private readonly workers: Worker[]) {
+		for (const worker of workers) {
+			// The command may end (an error, a closed pipe) before the workers do: they must not keep the process alive.
+			worker.unref();
+			worker.on('message', (done: ScanTaskDone) => {
+				const resolve = this.waiting.get(done.id);
+				this.waiting.delete(done.id);
+				resolve?.(done.failed !== true);
+			});
+			worker.on('error', () => {
+				this.fail();
+			});
+			worker.on('exit', () => {
+				this.fail();
+			});
+		}
+	}
+
+	/**
+	 * Works out the facts of every entry of the chunk, split between the workers; resolves with false
+	 * if a worker failed (the caller then does the chunk itself). The chunk's buffer and spans must
+	 * be in shared memory and stay as they are until this resolves.
+	 */
+	async inspect(entries: ChunkEntries, facts: ChunkFacts): Promise<boolean> {
+		const {count} = entries;
+		if (this.broken) return false;
+		if (count === 0) return true;
+		const parts = Math.min(this.workers.length, Math.ceil(count / 64));
+		const results: Array<Promise<boolean>> = [];
+		const buffers = facts.buffers();
+		for (let part = 0; part < parts; part++) {
+			const unseen: Array<[number, SharedArrayBuffer]> = [];
+			const shared = (array: ArrayBufferView): SharedView => this.view(array, part, unseen);
+			const factViews = Object.fromEntries(Object.entries(buffers).map(([name, array]) => [name, shared(array as ArrayBufferView)])) as Record<keyof ChunkFactsBuffers, SharedView>;
+			const task: ScanTask = {
+				id: this.nextId++,
+				buffer: shared(entries.buffer),
+				froms: shared(entries.froms),
+				tos: shared(entries.tos),
+				facts: factViews,
+				first: Math.floor((count * part) / parts),
+				last: Math.floor((count * (part + 1)) / parts),
+			};
+			if (unseen.length > 0) task.memory = unseen;
+			results.push(new Promise<boolean>(resolve => {
+				this.waiting.set(task.id, resolve);
+			}));
+			this.workers[part].postMessage(task);
+		}
+
+		const done = await Promise.all(results);
+		return done.every(Boolean);
+	}
+
+	/** Numbers for blocks of shared memory, and which worker has been sent which. */
+	private readonly numbers = new Map<SharedArrayBuffer, number>();
+	private readonly sent = new Map<number, Set<number>>();
+
+	/** `array` as a view of numbered shared memory; memory worker `part` has not seen goes in `unseen`. */
+	private view(array: ArrayBufferView, part: number, unseen: Array<[number, SharedArrayBuffer]>): SharedView {
+		const memory = array.buffer as SharedArrayBuffer;
+		let number = this.numbers.get(memory);
+		if (number === undefined && this.numbers.size >= maxNumbered) {
+			// Past the usual few blocks (a buffer of its own for a very long entry, say): posted with
+			// this task only, under a number the worker forgets after it, so that nothing keeps it.
+			number = -1 - unseen.length;
+			unseen.push([number, memory]);
+			return {memory: number, byteOffset: array.byteOffset, length: array.byteLength / (array as Uint8Array).BYTES_PER_ELEMENT};
+		}
+
+		if (number === undefined) {
+			number = this.numbers.size;
+			this.numbers.set(memory, number);
+		}
+
+		let sent = this.sent.get(part);
+		if (!sent) {
+			sent = new Set();
+			this.sent.set(part, sent);
+		}
+
+		if (!sent.has(number)) {
+			sent.add(number);
+			unseen.push([number, memory]);
+		}
+
+		const bytesPerElement = (array as Uint8Array).BYTES_PER_ELEMENT;
+		return {memory: number, byteOffset: array.byteOffset, length: array.byteLength / bytesPerElement};
+	}
+
+	stop() {
+		this.broken = true;
+		for (const worker of this.workers) void worker.terminate();
+		this.release();
+	}
+
+	private fail() {
+		this.broken = true;
+		this.release();
+	}
+
+	private release() {
+		for (const resolve of this.waiting.values()) resolve(false);
+		this.waiting.clear();
+	}
+}

@@ -1,0 +1,55 @@
+import {existsSync, readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {cliPath, runCli} from './helpers/cli-run.js';
+
+/*
+Commands that draw no screen (export, stats, --version, --help) must start without loading React
+and Ink: the bundle is split at the commands' dynamic imports (scripts/bundle.js). Checked on the
+built files: what cli.js and each command's chunk import statically, file by file.
+*/
+
+const dist = dirname(cliPath);
+/** React's element marker: in React's code, and so in any file that bundles it. */
+const reactMarker = 'react.transitional.element';
+
+/** The file and every file it imports statically (not through import()), transitively. */
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+	if (seen.has(file)) return seen;
+	seen.add(file);
+	const text = readFileSync(join(dist, file), 'utf8');
+	for (const match of text.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.js)["']/g)) staticClosure(match[1], seen);
+	return seen;
+}
+
+function loadsReact(file: string): boolean {
+	return [...staticClosure(file)].some(name => readFileSync(join(dist, name), 'utf8').includes(reactMarker));
+}
+
+/** The chunk cli.js imports for a command (`import("./export-….js")`). */
+function chunkOf(command: string): string {
+	const match = new RegExp(`import\\("\\./(${command}-[^"]+\\.js)"\\)`).exec(readFileSync(cliPath, 'utf8'));
+	expect(match, `cli.js imports a ${command} chunk`).not.toBeNull();
+	return match![1];
+}
+
+describe('the bundle loads React and Ink only for the review screen', () => {
+	it.runIf(existsSync(cliPath))('cli.js, and the export and stats chunks, do not import React; the review chunk does', () => {
+		expect(loadsReact('cli.js')).toBe(false);
+		expect(loadsReact(chunkOf('export'))).toBe(false);
+		expect(loadsReact(chunkOf('stats'))).toBe(false);
+		expect(loadsReact(chunkOf('review'))).toBe(true);
+	});
+
+	it.runIf(existsSync(cliPath))('answers --version and --help after a command too', () => {
+		const version = JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8')).version as string;
+		for (const command of ['export', 'stats']) {
+			const result = runCli([command, '--version']);
+			expect(result.status).toBe(0);
+			expect(result.stdout.trim()).toBe(version);
+			const help = runCli([command, 'data.jsonl', '--help']);
+			expect(help.status).toBe(0);
+			expect(help.stdout).toContain('Usage');
+		}
+	});
+});
