@@ -96,7 +96,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 				note={mode.note}
 				editingNote={mode.editingNote}
 				height={bodyHeight}
-				fieldKey={state.field.key}
+				cursor={state.field.cursor}
 			/>
 		);
 	} else if (panelLines) {
@@ -117,7 +117,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={width}/>
 			<DecisionLine current={current} reviewer={controller.reviewer}/>
 			{body}
-			<MessageLine controller={controller} message={message} position={position} fieldKey={state.field.key} scrollKeys={scrollHint(bindings, panelLines ? 'panel' : 'sample')}/>
+			<MessageLine controller={controller} message={message} position={position} cursor={state.field.cursor} scrollKeys={scrollHint(bindings, panelLines ? 'panel' : 'sample')}/>
 			<StatusBar
 				reviewer={controller.reviewer}
 				counts={controller.counts}
@@ -132,11 +132,11 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	);
 }
 
-function MessageLine({controller, message, position, fieldKey, scrollKeys}: {controller: ReviewController; message: string | undefined; position: string; fieldKey: number; scrollKeys: string}) {
+function MessageLine({controller, message, position, cursor, scrollKeys}: {controller: ReviewController; message: string | undefined; position: string; cursor: number; scrollKeys: string}) {
 	const {mode} = controller.state;
-	if (mode.name === 'note') return <PromptLine label="note:" value={mode.text} placeholder="a note on this sample" fieldKey={fieldKey}/>;
-	if (mode.name === 'goto') return <PromptLine label="go to sample:" value={mode.text} placeholder={`1–${count(controller.dataset.count)}`} fieldKey={fieldKey}/>;
-	if (mode.name === 'search') return <PromptLine label="search:" value={mode.text} placeholder="text to find" fieldKey={fieldKey}/>;
+	if (mode.name === 'note') return <PromptLine label="note:" value={mode.text} placeholder="a note on this sample" cursor={cursor}/>;
+	if (mode.name === 'goto') return <PromptLine label="go to sample:" value={mode.text} placeholder={`1–${count(controller.dataset.count)}`} cursor={cursor}/>;
+	if (mode.name === 'search') return <PromptLine label="search:" value={mode.text} placeholder="text to find" cursor={cursor}/>;
 
 	if (mode.name === 'unsaved') {
 		const {unsaved, error} = controller.store.status;

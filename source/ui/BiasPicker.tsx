@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
 import {sanitizeLine} from '../dataset/sanitize.js';
+import {FieldText} from './FieldText.js';
 import {plainText} from './PromptLine.js';
 
 type Props = {
@@ -11,8 +11,8 @@ type Props = {
 	note: string;
 	editingNote: boolean;
 	height: number;
-	/** Changes when the screen edited the note itself, so the field starts again with its cursor at the end. */
-	fieldKey?: number;
+	/** The note field's cursor (the session's field cursor). */
+	cursor?: number;
 };
 
 function keyFor(i: number): string {
@@ -34,12 +34,8 @@ export function categoryWindow(count: number, focus: number, rows: number): {fir
 	return {first, shown, above: first, below: count - first - shown};
 }
 
-function ignore() {
-	// The screen edits the note (App's key handler); the field only shows it and its cursor.
-}
-
 /** Pick one or more bias categories (number keys or ↑↓ space) and an optional note. */
-export function BiasPicker({categories, selected, focus, note, editingNote, height, fieldKey = 0}: Props) {
+export function BiasPicker({categories, selected, focus, note, editingNote, height, cursor = 0}: Props) {
 	// In a very short viewport the title gives its row to the list (the key hints say what to do).
 	const title = height >= 5;
 	const {first, shown, above, below} = categoryWindow(categories.length, focus, Math.max(1, height - (title ? 2 : 1)));
@@ -62,7 +58,7 @@ export function BiasPicker({categories, selected, focus, note, editingNote, heig
 			<Box>
 				<Text bold={editingNote}>note: </Text>
 				{editingNote
-					? <TextInput key={fieldKey} value={plainText(note)} placeholder="optional: why this is biased" onChange={ignore} onSubmit={ignore}/>
+					? <FieldText value={plainText(note)} cursor={cursor} placeholder="optional: why this is biased"/>
 					: <Text dimColor wrap="truncate-end">{note ? sanitizeLine(note) : '(tab to add one)'}</Text>}
 			</Box>
 		</Box>
