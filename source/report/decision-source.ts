@@ -21,6 +21,8 @@ export type DecisionSource = {
 	isResolution(index: number): boolean;
 	/** record(index).categories is not empty. */
 	hasCategories(index: number): boolean;
+	/** record(index).reasons is not empty. */
+	hasReasons(index: number): boolean;
 };
 
 export class RecordArray implements DecisionSource {
@@ -56,6 +58,10 @@ export class RecordArray implements DecisionSource {
 
 	hasCategories(index: number): boolean {
 		return this.records[index].categories.length > 0;
+	}
+
+	hasReasons(index: number): boolean {
+		return (this.records[index].reasons?.length ?? 0) > 0;
 	}
 }
 

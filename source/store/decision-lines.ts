@@ -7,6 +7,7 @@ import type {DecisionRecord, Verdict} from './schema.js';
 const resolutionFlag = 1;
 const categoriesFlag = 2;
 const canonicalFlag = 4;
+const reasonsFlag = 8;
 
 /**
  * The records of a decisions file in winnow's layout, kept as the file's bytes plus a few typed
@@ -98,6 +99,10 @@ export class DecisionLines implements DecisionSource {
 		return (this.flags[index] & categoriesFlag) !== 0;
 	}
 
+	hasReasons(index: number): boolean {
+		return (this.flags[index] & reasonsFlag) !== 0;
+	}
+
 	/** Reads and checks one record line; false if it is refused. */
 	private readLine(start: number, end: number, index: number): boolean {
 		const {bytes, fields} = this;
@@ -108,7 +113,7 @@ export class DecisionLines implements DecisionSource {
 			this.sampleStarts[index] = fields.sampleStart;
 			this.sampleEnds[index] = fields.sampleEnd;
 			this.verdicts[index] = fields.verdict;
-			this.flags[index] = canonicalFlag | (fields.resolution === 1 ? resolutionFlag : 0) | (fields.categoriesEnd > fields.categoriesStart ? categoriesFlag : 0);
+			this.flags[index] = canonicalFlag | (fields.resolution === 1 ? resolutionFlag : 0) | (fields.categoriesEnd > fields.categoriesStart ? categoriesFlag : 0) | (fields.hasReasons && fields.reasonsEnd > fields.reasonsStart ? reasonsFlag : 0);
 			return true;
 		}
 
@@ -116,7 +121,7 @@ export class DecisionLines implements DecisionSource {
 		if (!record) return false;
 		this.parsed.set(index, record);
 		this.verdicts[index] = record.verdict === null ? 0 : 1 + ['accepted', 'rejected', 'flagged'].indexOf(record.verdict);
-		this.flags[index] = (record.resolution === true ? resolutionFlag : 0) | (record.categories.length > 0 ? categoriesFlag : 0);
+		this.flags[index] = (record.resolution === true ? resolutionFlag : 0) | (record.categories.length > 0 ? categoriesFlag : 0) | ((record.reasons?.length ?? 0) > 0 ? reasonsFlag : 0);
 		return true;
 	}
 }

@@ -29,7 +29,7 @@ export type StoreOptions = LockOptions & {
 	syncWrites?: boolean;
 };
 
-export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean; blind?: boolean};
+export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean; blind?: boolean; reasons?: string[]; correction?: Record<string, unknown>};
 
 type Listener = (samples: Set<string>) => void;
 
@@ -133,6 +133,8 @@ export class DecisionStore {
 		};
 		if (change.resolution) record.resolution = true;
 		if (change.blind) record.blind = true;
+		if (change.reasons && change.reasons.length > 0) record.reasons = change.reasons;
+		if (change.correction) record.correction = change.correction;
 		this.put(record);
 		this.pending.set(key, record);
 		this.status.unsaved = this.pending.size;

@@ -19,6 +19,13 @@ export type DecisionRecord = {
 	resolution?: boolean;
 	/** Set when the verdict was given in overlap mode without seeing any other reviewer's on the sample. */
 	blind?: boolean;
+	/** Why a sample was rejected: names from the project's list of reasons. */
+	reasons?: string[];
+	/**
+	 * This reviewer's corrected version of the sample (a JSON object of the sample's format): export
+	 * writes it in place of the original bytes. Absent: no correction.
+	 */
+	correction?: Record<string, unknown>;
 };
 
 export type DecisionsFile = {
