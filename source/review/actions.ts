@@ -1,6 +1,6 @@
 import type {Verdict} from '../store/schema.js';
 
-export type OpenableMode = 'bias' | 'note' | 'goto' | 'search' | 'help' | 'stats' | 'metadata';
+export type OpenableMode = 'bias' | 'reasons' | 'note' | 'goto' | 'search' | 'help' | 'stats' | 'metadata';
 
 /** The panels over the sample: scrolled with the same keys, closed with esc, q, enter or their own key. */
 export type PanelName = 'help' | 'stats' | 'metadata';
@@ -10,7 +10,9 @@ export type Viewport = {rows: number; total: number | undefined};
 
 /** Everything the review screen can ask the session to do. */
 export type Action =
-	| {type: 'decide'; verdict: Verdict; categories?: string[]; note?: string}
+	| {type: 'decide'; verdict: Verdict; categories?: string[]; note?: string; reasons?: string[]}
+	/** A digit right after `r` (reasons.ts): attach reason `index` to the rejection just made. */
+	| {type: 'reason'; index: number}
 	| {type: 'skip'}
 	| {type: 'undo'}
 	| {type: 'move'; direction: 1 | -1}

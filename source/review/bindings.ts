@@ -6,7 +6,7 @@ import type {Mode} from './session.js';
  * Where a binding works. Most are a screen mode; `panel` holds the keys every panel shares (help,
  * stats, metadata), and `anywhere` the keys that work in every mode but browse (which has its own).
  */
-export const bindingModes = ['browse', 'bias', 'note', 'goto', 'search', 'bias-note', 'help', 'stats', 'metadata', 'panel', 'unsaved', 'anywhere'] as const;
+export const bindingModes = ['browse', 'bias', 'reasons', 'note', 'goto', 'search', 'bias-note', 'help', 'stats', 'metadata', 'panel', 'unsaved', 'anywhere'] as const;
 export type BindingMode = (typeof bindingModes)[number];
 
 /** What the screen knows when a key comes: the viewport's rows and how many rows its content has. */
@@ -44,7 +44,8 @@ const panels = ['help', 'stats', 'metadata'] as const;
 export const defaultBindings: readonly Binding[] = [
 	// Browsing samples.
 	{name: 'accept', modes: ['browse'], keys: ['a'], action: {type: 'decide', verdict: 'accepted'}, label: 'accept', help: 'accept, advance', bar: {label: 'accept', short: 'acc', priority: 1}},
-	{name: 'reject', modes: ['browse'], keys: ['r', 'x'], action: {type: 'decide', verdict: 'rejected'}, label: 'reject', help: 'reject, advance', bar: {label: 'reject', short: 'rej', priority: 2}},
+	{name: 'reject', modes: ['browse'], keys: ['r', 'x'], action: {type: 'decide', verdict: 'rejected'}, label: 'reject', help: 'reject, advance (then a digit gives a reason; with requireReason, a picker opens)', bar: {label: 'reject', short: 'rej', priority: 2}},
+	{name: 'give-reason', modes: ['browse'], keys: digits.slice(0, 9), action: ({key}) => ({type: 'reason', index: Number(key) - 1}), label: 'reason (right after r)', help: 'right after r: give the rejection just made reason 1–9 (several digits, several reasons); any other key goes on'},
 	{name: 'flag-bias', modes: ['browse'], keys: ['b'], action: {type: 'open', mode: 'bias'}, label: 'flag bias', help: 'flag bias: number keys pick categories, tab for a note, enter to flag', bar: {label: 'bias', priority: 3}},
 	{name: 'skip', modes: ['browse'], keys: ['s', ' '], action: {type: 'skip'}, label: 'skip', help: 'skip (no decision), advance', bar: {label: 'skip', priority: 4}},
 	{name: 'undo', modes: ['browse'], keys: ['u', 'backspace'], action: {type: 'undo'}, label: 'undo', help: 'undo the last decision (repeatable)', bar: {label: 'undo', priority: 5}},
@@ -75,7 +76,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'go', modes: ['goto'], keys: ['enter'], action: {type: 'submit'}, label: 'go', help: 'go to the sample number typed', bar: {label: 'go', priority: 90}},
 	{name: 'find', modes: ['search'], keys: ['enter'], action: {type: 'submit'}, label: 'search', help: 'search for the text typed (then n / N)', bar: {label: 'search (then n / N)', short: 'search', priority: 90}},
 	{name: 'back-to-categories', modes: ['bias-note'], keys: ['tab'], action: {type: 'bias-edit-note'}, label: 'back to categories', help: 'back from the note to the categories', bar: {label: 'back to categories', short: 'back', priority: 80}},
-	{name: 'cancel', modes: [...fields, 'bias'], keys: ['escape'], action: {type: 'close'}, label: 'cancel', help: 'cancel (nothing is saved)', bar: {label: 'cancel', short: '', priority: 99}},
+	{name: 'cancel', modes: [...fields, 'bias', 'reasons'], keys: ['escape'], action: {type: 'close'}, label: 'cancel', help: 'cancel (nothing is saved)', bar: {label: 'cancel', short: '', priority: 99}},
 
 	// The bias picker.
 	{name: 'pick-category', modes: ['bias'], keys: digits, action: ({key}) => ({type: 'bias-toggle', index: key === '0' ? 9 : Number(key) - 1}), label: 'toggle category', help: 'toggle the category with that number', bar: {label: 'toggle', priority: 10}},
@@ -84,6 +85,13 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'toggle-category', modes: ['bias'], keys: [' ', 'x'], action: {type: 'bias-toggle'}, label: 'toggle', help: 'toggle the category marked ›', bar: {label: 'toggle', priority: 30}},
 	{name: 'bias-note', modes: ['bias'], keys: ['tab', 'c', 'n'], action: {type: 'bias-edit-note'}, label: 'note', help: 'write an optional note', bar: {label: 'note', priority: 40}},
 	{name: 'flag', modes: ['bias', 'bias-note'], keys: ['enter'], action: {type: 'bias-confirm'}, label: 'flag', help: 'flag the sample with the categories picked, advance', bar: {label: 'flag', priority: 90}},
+
+	// The reasons picker (when the config requires a reason for every rejection).
+	{name: 'pick-reason', modes: ['reasons'], keys: digits.slice(0, 9), action: ({key}) => ({type: 'bias-toggle', index: Number(key) - 1}), label: 'toggle reason', help: 'toggle the reason with that number', bar: {label: 'toggle', priority: 10}},
+	{name: 'reason-up', modes: ['reasons'], keys: ['up', 'k'], action: {type: 'bias-focus', direction: -1}, label: 'up', help: 'move up / down the reasons', bar: {label: 'move', priority: 20}, pair: 'reason-down'},
+	{name: 'reason-down', modes: ['reasons'], keys: ['down', 'j'], action: {type: 'bias-focus', direction: 1}, label: 'down', help: 'move down the reasons'},
+	{name: 'toggle-reason', modes: ['reasons'], keys: [' ', 'x'], action: {type: 'bias-toggle'}, label: 'toggle', help: 'toggle the reason marked ›', bar: {label: 'toggle', priority: 30}},
+	{name: 'reject-with-reasons', modes: ['reasons'], keys: ['enter'], action: {type: 'bias-confirm'}, label: 'reject', help: 'reject the sample with the reasons picked, advance', bar: {label: 'reject', priority: 90}},
 
 	// Panels (help, stats, metadata).
 	{name: 'panel-up', modes: ['panel'], keys: ['up', 'k'], action: ({panel}) => ({type: 'panel-scroll', direction: -1, by: 'row', viewport: panel}), label: 'scroll up', help: 'scroll up / down a row', bar: {label: 'scroll', priority: 10}, pair: 'panel-down'},
@@ -129,6 +137,7 @@ export function modeChain(mode: Mode): BindingMode[] {
 export const allChains: readonly BindingMode[][] = [
 	['browse'],
 	['bias', 'anywhere'],
+	['reasons', 'anywhere'],
 	...fields.map(field => [field, 'anywhere'] as BindingMode[]),
 	...panels.map(panel => [panel, 'panel', 'anywhere'] as BindingMode[]),
 	['unsaved', 'anywhere'],

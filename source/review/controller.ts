@@ -12,6 +12,7 @@ import {countAll, recountAfterIndexing} from './counting.js';
 import {Decisions, type Change} from './decisions.js';
 import {goBack, goForward, leftBehind, noHistory} from './history.js';
 import {Navigation} from './navigation.js';
+import {defaultReasons, withReason} from './reasons.js';
 import {Resume} from './resume.js';
 import {SampleSearch} from './sample-search.js';
 import {biasNoteToggled, categoryFocused, categoryToggled, edited, opened} from './prompts.js';
@@ -22,6 +23,10 @@ export type {ReviewMode} from './claiming.js';
 export type ControllerOptions = {
 	reviewer: string;
 	categories: string[];
+	/** Reject reasons, one digit each (default: reasons.ts). */
+	reasons?: string[];
+	/** Every rejection needs a reason: `r` opens the reasons picker. */
+	requireReason?: boolean;
 	mode?: ReviewMode;
 	lead?: boolean;
 	/** Who else works on this decisions file, and which samples they have open (pairing). */
@@ -256,6 +261,10 @@ export class ReviewController {
 		this.claims.hold(index);
 	}
 
+	get reasons(): string[] {
+		return this.options.reasons ?? defaultReasons;
+	}
+
 	private apply(action: Action) {
 		const {state} = this;
 		if (action.type !== 'scroll' && action.type !== 'panel-scroll') this.state = {...state, message: undefined};
@@ -264,6 +273,8 @@ export class ReviewController {
 			return;
 		}
 
+		// The offer of reasons lasts one key: any other key goes on (and does what it does).
+		if (action.type !== 'reason') this.state = {...this.state, reasonFor: undefined};
 		switch (action.type) {
 			case 'continue-here': {
 				if (!this.options.live?.superseded) break;
@@ -274,7 +285,18 @@ export class ReviewController {
 			}
 
 			case 'decide': {
-				this.decide(action.verdict, action.verdict === 'flagged' ? action.categories ?? [] : [], action.note);
+				if (action.verdict === 'rejected' && this.options.requireReason && action.reasons === undefined) {
+					this.state = opened(this.state, 'reasons', this.currentSample().mine);
+					break;
+				}
+
+				const rejected = this.decide(action.verdict, action.verdict === 'flagged' ? action.categories ?? [] : [], action.note, action.reasons);
+				if (rejected && action.verdict === 'rejected' && action.reasons === undefined) this.state = {...this.state, reasonFor: rejected};
+				break;
+			}
+
+			case 'reason': {
+				this.giveReason(action.index);
 				break;
 			}
 
@@ -383,12 +405,12 @@ export class ReviewController {
 			}
 
 			case 'bias-toggle': {
-				this.state = categoryToggled(this.state, action.index, this.options.categories);
+				this.state = categoryToggled(this.state, action.index, this.pickerList());
 				break;
 			}
 
 			case 'bias-focus': {
-				this.state = categoryFocused(this.state, action.direction, this.options.categories);
+				this.state = categoryFocused(this.state, action.direction, this.pickerList());
 				break;
 			}
 
@@ -399,6 +421,17 @@ export class ReviewController {
 
 			case 'bias-confirm': {
 				const {mode} = this.state;
+				if (mode.name === 'reasons') {
+					if (mode.selected.length === 0) {
+						this.state = {...this.state, message: 'a rejection needs a reason here: pick one or more (number keys), or esc to cancel'};
+						break;
+					}
+
+					this.state = {...this.state, mode: {name: 'browse'}};
+					this.decide('rejected', [], undefined, mode.selected);
+					break;
+				}
+
 				if (mode.name !== 'bias') break;
 				if (mode.selected.length === 0) {
 					this.state = {...this.state, message: 'pick at least one category (number keys), or esc to cancel'};
@@ -429,7 +462,37 @@ export class ReviewController {
 		else if (mode.name === 'goto') this.goTo(Number(mode.text));
 		else if (mode.name === 'search' && mode.text.trim()) this.apply({type: 'search', query: mode.text.trim()});
 		else if (mode.name === 'search') this.state = {...this.state, mode: {name: 'browse'}};
-		else if (mode.name === 'bias') this.apply({type: 'bias-confirm'});
+		else if (mode.name === 'bias' || mode.name === 'reasons') this.apply({type: 'bias-confirm'});
+	}
+
+	/** The list the open picker picks from: bias categories, or reject reasons. */
+	private pickerList(): string[] {
+		return this.state.mode.name === 'reasons' ? this.reasons : this.options.categories;
+	}
+
+	/** A digit right after `r`: adds that reason to the rejection just made (kept in the list's order). */
+	private giveReason(index: number) {
+		const target = this.state.reasonFor;
+		const reason = this.reasons[index];
+		if (!target) {
+			this.state = {...this.state, message: `a digit gives a reason right after r rejects a sample (1–${Math.min(9, this.reasons.length)})`};
+			return;
+		}
+
+		if (reason === undefined) {
+			this.state = {...this.state, message: `no reason ${index + 1}: there are ${this.reasons.length}`};
+			return;
+		}
+
+		const record = this.store.get(target.sample, this.reviewer);
+		if (record?.verdict !== 'rejected') {
+			this.state = {...this.state, reasonFor: undefined};
+			return;
+		}
+
+		const reasons = withReason(record.reasons ?? [], reason, this.reasons);
+		this.record({index: target.index, sample: target.sample, previous: record, verdict: 'rejected', categories: record.categories, note: record.note, resolution: record.resolution, reasons, correction: record.correction, undo: 'keep'});
+		this.state = {...this.state, message: `${target.sample}: rejected as ${reasons.join(', ')}`};
 	}
 
 	/** ← → : back and forward through the samples left by deciding, else to the previous or next sample the filter shows. */
@@ -474,9 +537,10 @@ export class ReviewController {
 		this.state = {...this.state, undo};
 	}
 
-	private decide(verdict: Verdict, categories: string[], note?: string) {
+	/** Records a decision on the sample shown and advances; returns which sample it was (undefined: refused). */
+	private decide(verdict: Verdict, categories: string[], note?: string, reasons?: string[]): {index: number; sample: string} | undefined {
 		const {sample, mine} = this.currentSample();
-		if (!this.stillOnDisk(sample)) return;
+		if (!this.stillOnDisk(sample)) return undefined;
 		const {conflict} = this.decisionsOf(sample.id);
 		// Blind: the first verdict here, given without seeing anyone else's (a change after seeing them is not).
 		const blind = this.isBlind(mine) && !this.sawOthers.has(sample.id);
@@ -491,16 +555,20 @@ export class ReviewController {
 			// A lead's decision on a sample the reviewers disagree on settles it.
 			resolution: this.options.lead && conflict ? true : undefined,
 			blind,
+			// A rejection again keeps the reasons given before; another verdict has none.
+			reasons: verdict === 'rejected' ? reasons ?? (mine?.verdict === 'rejected' ? mine.reasons : undefined) : undefined,
+			correction: mine?.correction,
 			undo: 'push',
 		});
 		this.advance(verdict);
+		return {index: sample.index, sample: sample.id};
 	}
 
 	private setNote(text: string) {
 		const {sample, mine} = this.currentSample();
 		if (!this.stillOnDisk(sample)) return;
 		this.state = {...this.state, mode: {name: 'browse'}};
-		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution, blind: mine?.blind, undo: 'push'});
+		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution, blind: mine?.blind, reasons: mine?.reasons, correction: mine?.correction, undo: 'push'});
 		this.state = {...this.state, message: text.trim() ? 'note saved' : 'note removed'};
 	}
 
@@ -512,7 +580,7 @@ export class ReviewController {
 		}
 
 		const {previous} = last;
-		this.record({index: last.index, sample: last.sample, previous, verdict: previous?.verdict ?? null, categories: previous?.categories ?? [], note: previous?.note ?? '', resolution: previous?.resolution, blind: previous?.blind, undo: 'pop'});
+		this.record({index: last.index, sample: last.sample, previous, verdict: previous?.verdict ?? null, categories: previous?.categories ?? [], note: previous?.note ?? '', resolution: previous?.resolution, blind: previous?.blind, reasons: previous?.reasons, correction: previous?.correction, undo: 'pop'});
 		// About this reviewer's own decision: others' decisions on the sample stay as they are.
 		this.moveTo(last.index, previous?.verdict
 			? `undone: sample ${last.index + 1} is back to your earlier ${previous.verdict}`

@@ -15,8 +15,13 @@ export type Change = {
 	resolution?: boolean;
 	/** Given in overlap mode without seeing another reviewer's verdict on the sample. */
 	blind?: boolean;
-	/** A decision or a note can be undone (`push`); an undo takes its entry off (`pop`). */
-	undo: 'push' | 'pop';
+	reasons?: string[];
+	correction?: Record<string, unknown>;
+	/**
+	 * A decision or a note can be undone (`push`); an undo takes its entry off (`pop`); a reason added
+	 * to the rejection just made stays part of it (`keep`: undoing the rejection takes it too).
+	 */
+	undo: 'push' | 'pop' | 'keep';
 };
 
 /** This reviewer's changes: written to the store, counted at once, remembered for undo. */
@@ -29,9 +34,10 @@ export class Decisions {
 	/** Records a change and returns the undo list after it. */
 	record(change: Change, undo: readonly UndoEntry[]): UndoEntry[] {
 		this.touched.add(change.sample);
-		this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind});
+		this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, reasons: change.reasons, correction: change.correction});
 		// Keeps the counts right without recounting everything.
 		this.counter.update(change.sample);
+		if (change.undo === 'keep') return [...undo];
 		return change.undo === 'push' ? [...undo, {index: change.index, sample: change.sample, previous: change.previous}] : undo.slice(0, -1);
 	}
 

@@ -8,6 +8,8 @@ export type Filter = (typeof filters)[number];
 export type Mode =
 	| {name: 'browse'}
 	| {name: 'bias'; selected: string[]; focus: number; note: string; editingNote: boolean}
+	/** The reasons picker, when a rejection needs a reason (requireReason). */
+	| {name: 'reasons'; selected: string[]; focus: number}
 	| {name: 'note'; text: string}
 	| {name: 'goto'; text: string}
 	| {name: 'search'; text: string}
@@ -44,6 +46,8 @@ export type SessionState = {
 	field: FieldCursor;
 	/** The open panel's (help, stats, metadata) first line shown. */
 	panelTop: number;
+	/** The rejection just made with `r`: a digit as the next key attaches a reason to it. */
+	reasonFor: {index: number; sample: string} | undefined;
 	/** Samples left by deciding or skipping, for ← and → (history.ts). */
 	history: History;
 	/** The sample whose system prompt is shown in full although it repeats the previous sample's (`e`). */
@@ -51,7 +55,7 @@ export type SessionState = {
 };
 
 export function initialState(cursor: number, filter: Filter = 'undecided'): SessionState {
-	return {cursor, scroll: 0, filter, mode: {name: 'browse'}, undo: [], query: '', message: undefined, searching: false, quitting: false, field: {cursor: 0, key: 0}, panelTop: 0, history: noHistory};
+	return {cursor, scroll: 0, filter, mode: {name: 'browse'}, undo: [], query: '', message: undefined, searching: false, quitting: false, field: {cursor: 0, key: 0}, panelTop: 0, reasonFor: undefined, history: noHistory};
 }
 
 /** A sample's status as the filters see it. */

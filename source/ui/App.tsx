@@ -5,7 +5,8 @@ import {scrollHint} from '../review/key-help.js';
 import type {ReviewController} from '../review/controller.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {count} from '../report/render.js';
-import {BiasPicker} from './BiasPicker.js';
+import {BiasPicker, pickerHeight} from './BiasPicker.js';
+import {reasonOffer} from '../review/reasons.js';
 import {DecisionLine} from './DecisionLine.js';
 import {Header} from './Header.js';
 import {Panel, helpLines, type PanelLine} from './HelpPanel.js';
@@ -87,17 +88,40 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	}
 
 	let body: React.ReactNode;
-	if (mode.name === 'bias') {
+	// The pickers take the lower part of the viewport: the sample stays in view above them.
+	const pickerRows = mode.name === 'bias' ? pickerHeight(controller.options.categories.length, bodyHeight) : mode.name === 'reasons' ? pickerHeight(controller.reasons.length, bodyHeight) : 0;
+	const above = bodyHeight - pickerRows;
+	const sampleAbove = above > 0 ? <SampleViewport rows={sampleRows.slice(state.scroll, above)} height={above} width={width} scroll={state.scroll}/> : null;
+	if (mode.name === 'reasons') {
 		body = (
-			<BiasPicker
+			<Box flexDirection="column" height={bodyHeight}>
+				{sampleAbove}
+				<BiasPicker
+					noNote
+					title="Reject: pick one or more reasons"
+					categories={controller.reasons}
+					selected={mode.selected}
+					focus={mode.focus}
+					note=""
+					editingNote={false}
+					height={pickerRows}
+				/>
+			</Box>
+		);
+	} else if (mode.name === 'bias') {
+		body = (
+			<Box flexDirection="column" height={bodyHeight}>
+				{sampleAbove}
+				<BiasPicker
 				categories={controller.options.categories}
 				selected={mode.selected}
 				focus={mode.focus}
 				note={mode.note}
 				editingNote={mode.editingNote}
-				height={bodyHeight}
+				height={pickerRows}
 				cursor={state.field.cursor}
 			/>
+			</Box>
 		);
 	} else if (panelLines) {
 		body = <Panel lines={panelLines} top={panelTop} height={bodyHeight}/>;
@@ -109,7 +133,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	// Under a panel or the bias picker, the line shows the panel's position, never the sample's.
 	const position = panelLines
 		? (panelLines.length > bodyHeight ? `${mode.name} lines ${count(panelTop + 1)}–${count(Math.min(panelLines.length, panelTop + bodyHeight))} of ${count(panelLines.length)}` : '')
-		: mode.name === 'bias' ? '' : scrollPosition(state.scroll, visible.length, sampleRows.complete ? sampleRows.made : undefined, !sampleRows.complete || sampleRows.made > state.scroll + visible.length);
+		: mode.name === 'bias' || mode.name === 'reasons' ? '' : scrollPosition(state.scroll, visible.length, sampleRows.complete ? sampleRows.made : undefined, !sampleRows.complete || sampleRows.made > state.scroll + visible.length);
 	const message = store.status.error ?? dataset.indexError?.message ?? state.message;
 
 	return (
@@ -127,7 +151,9 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 				others={[...new Set(controller.peers().map(peer => peer.reviewer))]}
 				width={width}
 			/>
-			<KeyHints mode={mode} width={width} bindings={bindings}/>
+			{state.reasonFor
+				? <Text color="yellow" wrap="truncate-end">{sanitizeLine(reasonOffer(state.reasonFor.sample, controller.reasons, store.get(state.reasonFor.sample, controller.reviewer)?.reasons ?? []))}</Text>
+				: <KeyHints mode={mode} width={width} bindings={bindings}/>}
 		</Box>
 	);
 }

@@ -9,7 +9,8 @@ type Props = {current: CurrentSample; reviewer: string};
 
 function describe(record: DecisionRecord): string {
 	const categories = record.verdict === 'flagged' && record.categories.length > 0 ? ` (${record.categories.join(', ')})` : '';
-	return `${record.verdict ?? 'undecided'}${categories}`;
+	const reasons = record.verdict === 'rejected' && record.reasons && record.reasons.length > 0 ? ` (${record.reasons.join(', ')})` : '';
+	return `${record.verdict ?? 'undecided'}${categories}${reasons}`;
 }
 
 /** This sample's state: your decision, the others', a conflict, the note. */

@@ -1,0 +1,22 @@
+/**
+ * The default reject reasons, one digit key each (1 … 9) right after `r`. The project config file
+ * (winnow.config.json, "reasons" and "requireReason") replaces them once it is read by the review
+ * command; until then these are the list.
+ */
+export const defaultReasons = ['factually wrong', 'unsafe', 'off-topic', 'low quality', 'formatting', 'duplicate', 'other'];
+
+/** One digit key per reason. */
+export const maxReasons = 9;
+
+/** The reasons with `reason` added (kept in the list's order; a reason not in the list goes last). */
+export function withReason(given: readonly string[], reason: string, order: readonly string[]): string[] {
+	if (given.includes(reason)) return [...given];
+	const next = [...given, reason];
+	return [...order.filter(name => next.includes(name)), ...next.filter(name => !order.includes(name))];
+}
+
+/** The key bar's offer after a rejection: `reason for s-17? 1 factually wrong 2 unsafe …`. */
+export function reasonOffer(sample: string, reasons: readonly string[], given: readonly string[]): string {
+	const list = reasons.slice(0, maxReasons).map((reason, i) => `${i + 1} ${given.includes(reason) ? `[${reason}]` : reason}`).join('  ');
+	return `reason for ${sample}? ${list}  (any other key goes on)`;
+}
