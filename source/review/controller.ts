@@ -159,6 +159,11 @@ export class ReviewController {
 		return this.decisions.decidedThisSession();
 	}
 
+	/** This session's work so far (decisions made, time between them without long breaks), for the pace. */
+	sessionWork(): {decided: number; workMs: number} {
+		return {decided: this.decidedThisSession(), workMs: this.decisions.workMs()};
+	}
+
 	/** Shows a line of feedback, as after a key. */
 	tell(message: string) {
 		this.state = {...this.state, message: message || undefined};
