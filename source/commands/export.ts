@@ -14,6 +14,7 @@ import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
 import type {DecisionSource} from '../report/decision-source.js';
 import {readDecisionSource, readDecisionsFile} from '../store/decisions-file.js';
 import type {DecisionRecord} from '../store/schema.js';
+import {correctionOf} from '../review/corrections.js';
 import {defaultPolicy, policies, statuses, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
 
 export type ExportFlags = {
@@ -21,6 +22,8 @@ export type ExportFlags = {
 	status?: string[];
 	policy?: string;
 	annotate?: boolean;
+	/** Original bytes also for corrected samples (default: their correction, as compact JSON). */
+	original?: boolean;
 	decisions?: boolean;
 	format?: string;
 	verbose?: boolean;
@@ -58,6 +61,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	let accumulator: StatsAccumulator | undefined;
 	let scan: ScanResult | undefined;
 	let written = 0;
+	let corrected = 0;
 	let malformedMatched = 0;
 	const malformedReasons: Array<{line: number; reason: string}> = [];
 
@@ -69,6 +73,9 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		file = await readDecisionSource(common.db, basename(common.dataset));
 		const table = await signals;
 		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
+		// Samples someone corrected: written as their correction (newest wins) unless --original.
+		const correctedIds = new Set<string>();
+		if (file && !flags.original) for (let i = 0; i < file.length; i++) if (file.hasCorrection(i)) correctedIds.add(file.sample(i));
 		accumulator = decided;
 		const writer = new BufferedWriter(output);
 		scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
@@ -82,7 +89,13 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 
 			if (!selected(result, wanted)) return;
 			written++;
-			if (flags.annotate) {
+			const correction = correctedIds.has(entry.id) ? correctionOf(decided.recordsFor(entry.id)) : undefined;
+			if (correction) {
+				// The one exception to byte-exact output: a corrected sample is its correction, as compact JSON.
+				corrected++;
+				const bytes = Buffer.from(JSON.stringify(correction.correction));
+				writer.push(flags.annotate ? annotate(bytes, annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex, correction)) : bytes);
+			} else if (flags.annotate) {
 				writer.push(annotate(oneLine(entry.bytes), annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex)));
 			} else if (isOneLine(entry.buffer, entry.from, entry.to)) {
 				writer.copy(entry.buffer, entry.from, entry.to);
@@ -108,6 +121,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	const stats = accumulator.finish();
 	const what = [...wanted].join(', ');
 	stderr(`winnow: exported ${count(written)} ${written === 1 ? 'sample' : 'samples'} (${what}; policy ${policy}${flags.annotate ? `; annotated under "${annotationKey}"` : ''}) to ${sanitizeLine(output.name)}.`);
+	if (corrected > 0) stderr(`  ${count(corrected)} corrected ${corrected === 1 ? 'sample' : 'samples'} written as corrected (compact JSON, not the original bytes); --original writes the original bytes.`);
 	for (const line of summary(stats, common.dataset, scan.layout)) stderr(`  ${line}`);
 	if (stats.malformed.count > 0) {
 		const matched = malformedMatched > 0 ? `, ${count(malformedMatched)} of them selected by --status` : '';
@@ -169,7 +183,7 @@ function isOneLine(buffer: Buffer, from: number, to: number): boolean {
 }
 
 /** The "winnow" object --annotate attaches (documented in README-STATS-EXPORT.md). */
-function annotation(id: string, lineNumber: number, result: StatusResult, policy: Policy, records: DecisionRecord[] | undefined, table: SignalTable | undefined, index: number): string {
+function annotation(id: string, lineNumber: number, result: StatusResult, policy: Policy, records: DecisionRecord[] | undefined, table: SignalTable | undefined, index: number, correction?: DecisionRecord): string {
 	const decisions = (records ?? [])
 		.filter(record => record.verdict !== null)
 		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.reviewer < b.reviewer ? -1 : 1))
@@ -179,7 +193,9 @@ function annotation(id: string, lineNumber: number, result: StatusResult, policy
 		return place ? {id: place.id, size: place.size, position: place.position} : null;
 	};
 
-	return JSON.stringify({id, line: lineNumber, status: result.status, conflict: result.conflict, resolved: result.resolved, policy, decisions, signals: table?.signalsOf(index) ?? [], clusters: {duplicate: cluster('duplicate'), nearDuplicate: cluster('near-duplicate')}});
+	// Only on a sample written as its correction: who corrected it and when (the line is not the original's).
+	const corrected = correction ? {corrected: {by: correction.reviewer, at: correction.at}} : {};
+	return JSON.stringify({id, line: lineNumber, status: result.status, conflict: result.conflict, resolved: result.resolved, policy, decisions, signals: table?.signalsOf(index) ?? [], clusters: {duplicate: cluster('duplicate'), nearDuplicate: cluster('near-duplicate')}, ...corrected});
 }
 
 const keyNeedle = Buffer.from(JSON.stringify(annotationKey));
@@ -211,6 +227,7 @@ export const csvColumns = ['sample', 'reviewer', 'verdict', 'categories', 'note'
 
 async function exportDecisions(common: CommonOptions, flags: ExportFlags): Promise<number> {
 	if (flags.annotate) throw new UsageError('--annotate attaches decisions to samples; it cannot be combined with --decisions, which writes the decisions themselves.');
+	if (flags.original) throw new UsageError('--original chooses the bytes written for corrected samples; --decisions writes the decisions themselves (their "correction" field holds any correction).');
 	if (listFlag(flags.status).length > 0) throw new UsageError('--status chooses samples; --decisions writes every decision (filter the rows by their verdict column instead).');
 	if (flags.policy !== undefined) throw new UsageError('--policy combines reviewers\' decisions on samples; --decisions writes each decision as it is, so it takes no policy.');
 	const format = oneOf('--format', flags.format ?? 'jsonl', decisionFormats);

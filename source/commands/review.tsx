@@ -17,6 +17,7 @@ import {App} from '../ui/App.js';
 import {UsageError, oneOf, listFlag, type CommonOptions} from '../cli/options.js';
 import {defaultCategories} from '../review/categories.js';
 import {TerminalGuard} from './terminal-guard.js';
+import {runEditor} from './sample-editor.js';
 
 type ReviewFlags = {mode?: string; lead?: boolean; categories?: string};
 
@@ -68,10 +69,15 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 	});
 	live.start();
 	const position = new ReviewerPosition(common.db, common.reviewer);
-	const newController = () => new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead, live, position});
+	const terminal = new TerminalGuard(process.stdout);
+	// Set once the screen is drawn: after the editor, Ink draws the whole frame again on the fresh screen.
+	let redraw = () => undefined as void;
+	const editor = (text: string) => runEditor(text, terminal, () => {
+		redraw();
+	});
+	const newController = () => new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead, live, position, editor});
 	let controller = newController();
 	store.startWatching();
-	const terminal = new TerminalGuard(process.stdout);
 	terminal.enter();
 
 	return new Promise<number>(resolveExit => {
@@ -84,6 +90,9 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			// save status, indexing progress); a frame costs a few ms, so allow one every 8 ms.
 			maxFps: 120,
 		});
+		redraw = () => {
+			instance.clear();
+		};
 
 		const finish = (code: number, lostUnsaved = false) => {
 			if (finishing) return;

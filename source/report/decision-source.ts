@@ -23,6 +23,8 @@ export type DecisionSource = {
 	hasCategories(index: number): boolean;
 	/** record(index).reasons is not empty. */
 	hasReasons(index: number): boolean;
+	/** record(index) carries a correction. */
+	hasCorrection(index: number): boolean;
 };
 
 export class RecordArray implements DecisionSource {
@@ -62,6 +64,10 @@ export class RecordArray implements DecisionSource {
 
 	hasReasons(index: number): boolean {
 		return (this.records[index].reasons?.length ?? 0) > 0;
+	}
+
+	hasCorrection(index: number): boolean {
+		return this.records[index].correction !== undefined;
 	}
 }
 

@@ -14,6 +14,10 @@ export type Action =
 	/** A digit right after `r` (reasons.ts): attach reason `index` to the rejection just made. */
 	| {type: 'reason'; index: number}
 	| {type: 'skip'}
+	/** Correct the sample in the reviewer's editor (corrections.ts). */
+	| {type: 'correct'}
+	/** A corrected sample: show the correction, the original, the diff, in turn. */
+	| {type: 'correction-view'}
 	| {type: 'undo'}
 	| {type: 'move'; direction: 1 | -1}
 	| {type: 'first'}

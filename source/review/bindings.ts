@@ -50,6 +50,8 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'skip', modes: ['browse'], keys: ['s', ' '], action: {type: 'skip'}, label: 'skip', help: 'skip (no decision), advance', bar: {label: 'skip', priority: 4}},
 	{name: 'undo', modes: ['browse'], keys: ['u', 'backspace'], action: {type: 'undo'}, label: 'undo', help: 'undo the last decision (repeatable)', bar: {label: 'undo', priority: 5}},
 	{name: 'note', modes: ['browse'], keys: ['c'], action: {type: 'open', mode: 'note'}, label: 'note', help: 'add or edit a note on this sample', bar: {label: 'note', priority: 6}},
+	{name: 'correct', modes: ['browse'], keys: ['e'], action: {type: 'correct'}, label: 'correct', help: 'correct this sample in $VISUAL / $EDITOR (as JSON); saved as your correction, which export writes', bar: {label: 'edit', priority: 11}},
+	{name: 'correction-view', modes: ['browse'], keys: ['o'], action: {type: 'correction-view'}, label: 'original / diff', help: 'a corrected sample: show the original, the diff, the correction in turn'},
 	{name: 'filter', modes: ['browse'], keys: ['f'], action: {type: 'cycle-filter'}, label: 'filter', help: 'cycle filter: undecided · all · accepted · rejected · flagged (· conflicts)', bar: {label: 'filter', short: 'filt', priority: 9}},
 	{name: 'previous', modes: ['browse'], keys: ['left', 'h'], action: {type: 'move', direction: -1}, label: 'previous', help: 'previous / next sample the filter shows; after deciding, ← goes back to the sample just decided (shown or not) and → returns', bar: {label: 'move', short: 'mv', priority: 7}, pair: 'next'},
 	{name: 'next', modes: ['browse'], keys: ['right', 'l'], action: {type: 'move', direction: 1}, label: 'next', help: 'next sample the filter shows (or forward again after ←)'},

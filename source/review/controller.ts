@@ -1,5 +1,5 @@
 import type {Dataset, Sample} from '../dataset/dataset.js';
-import {renderSample, type RenderedSample} from '../dataset/formats/index.js';
+import {detectFormat, renderSample, type RenderedSample} from '../dataset/formats/index.js';
 import type {DecisionStore} from '../store/decision-store.js';
 import type {LiveSession, Peer} from '../store/live-session.js';
 import type {ReviewerPosition} from '../store/reviewer-position.js';
@@ -9,6 +9,7 @@ import {sampleStatus} from '../store/verdict-policy.js';
 import type {Action} from './actions.js';
 import {Claims, decidingActions, supersededNotice, takeoverNotice, type ReviewMode} from './claiming.js';
 import {countAll, recountAfterIndexing} from './counting.js';
+import {checkCorrection, correctionDraft, correctionOf, correctionViews, lineDiff, sameJson, type CorrectionView, type SampleEditor} from './corrections.js';
 import {Decisions, type Change} from './decisions.js';
 import {goBack, goForward, leftBehind, noHistory} from './history.js';
 import {Navigation} from './navigation.js';
@@ -31,6 +32,8 @@ export type ControllerOptions = {
 	lead?: boolean;
 	/** Who else works on this decisions file, and which samples they have open (pairing). */
 	live?: LiveSession;
+	/** Runs the reviewer's editor for `e` (the review command's: $VISUAL / $EDITOR with the terminal released). */
+	editor?: SampleEditor;
 	/** Where this reviewer was when they last left: the session starts there. */
 	position?: ReviewerPosition;
 };
@@ -46,6 +49,8 @@ export type CurrentSample = {
 	conflict: boolean;
 	/** Other reviewers who have this sample open right now. */
 	openBy: string[];
+	/** The sample's correction (newest wins), who made it, and how it is shown. */
+	correction?: {by: string; view: CorrectionView};
 };
 
 type Listener = () => void;
@@ -189,7 +194,16 @@ export class ReviewController {
 				? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
 				: renderSample(sample.value);
 			const openBy = this.peers().filter(peer => peer.sample === sample.id).map(peer => peer.reviewer);
-			this.current = {sample, rendered, ...this.decisionsOf(sample.id), openBy};
+			const corrected = sample.error === undefined ? correctionOf(this.store.forSample(sample.id)) : undefined;
+			if (corrected?.correction) {
+				const view = this.state.correctionView?.index === cursor ? this.state.correctionView.view : 'corrected';
+				const shown = view === 'corrected' ? renderSample(corrected.correction)
+					: view === 'original' ? rendered
+					: {...rendered, blocks: [{label: `diff: - original, + correction by ${corrected.reviewer}`, text: lineDiff(correctionDraft(sample.value), correctionDraft(corrected.correction)).map(line => `${line.mark} ${line.text}`).join('\n'), tone: 'json' as const}]};
+				this.current = {sample, rendered: shown, ...this.decisionsOf(sample.id), openBy, correction: {by: corrected.reviewer, view}};
+			} else {
+				this.current = {sample, rendered, ...this.decisionsOf(sample.id), openBy};
+			}
 		}
 
 		return this.current;
@@ -307,6 +321,24 @@ export class ReviewController {
 
 			case 'skip': {
 				this.advance('skipped');
+				break;
+			}
+
+			case 'correct': {
+				this.correct();
+				break;
+			}
+
+			case 'correction-view': {
+				const {correction} = this.currentSample();
+				if (!correction) {
+					this.state = {...this.state, message: 'this sample has no correction (e corrects it)'};
+					break;
+				}
+
+				const view = correctionViews[(correctionViews.indexOf(correction.view) + 1) % correctionViews.length];
+				this.state = {...this.state, scroll: 0, correctionView: {index: this.state.cursor, view}, message: view === 'corrected' ? `showing the correction by ${correction.by}` : view === 'original' ? 'showing the original sample (o: the diff)' : 'showing what the correction changed (o: the correction)'};
+				this.current = undefined;
 				break;
 			}
 
@@ -468,6 +500,53 @@ export class ReviewController {
 		else if (mode.name === 'search' && mode.text.trim()) this.apply({type: 'search', query: mode.text.trim()});
 		else if (mode.name === 'search') this.state = {...this.state, mode: {name: 'browse'}};
 		else if (mode.name === 'bias' || mode.name === 'reasons') this.apply({type: 'bias-confirm'});
+	}
+
+	/**
+	 * `e`: the sample (or its correction so far) in the reviewer's editor as JSON; what is saved is
+	 * checked (JSON, an object, the same format) and recorded as this reviewer's correction.
+	 */
+	private correct() {
+		const {sample, mine} = this.currentSample();
+		if (sample.error !== undefined) {
+			this.state = {...this.state, message: `sample ${sample.index + 1} is not valid JSON, so it cannot be corrected here: fix line ${sample.lineNumber} of the file itself`};
+			return;
+		}
+
+		if (!this.options.editor) {
+			this.state = {...this.state, message: 'corrections need an editor: set $VISUAL or $EDITOR'};
+			return;
+		}
+
+		const current = correctionOf(this.store.forSample(sample.id));
+		const outcome = this.options.editor(correctionDraft(current?.correction ?? sample.value));
+		this.current = undefined;
+		if (outcome.kind === 'failed') {
+			this.state = {...this.state, message: outcome.message};
+			return;
+		}
+
+		const checked = checkCorrection(outcome.text, detectFormat(sample.value));
+		if ('problem' in checked) {
+			this.state = {...this.state, message: checked.problem};
+			return;
+		}
+
+		const back = sameJson(checked.value, sample.value);
+		if (back && !mine?.correction) {
+			this.state = {...this.state, message: current ? 'unchanged from the original: nothing recorded (the correction stays)' : 'no change: nothing recorded'};
+			return;
+		}
+
+		if (!back && current && sameJson(checked.value, current.correction)) {
+			this.state = {...this.state, message: 'no change: nothing recorded'};
+			return;
+		}
+
+		if (!this.stillOnDisk(sample)) return;
+		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: mine?.note ?? '', resolution: mine?.resolution, reasons: mine?.reasons, correction: back ? undefined : checked.value, undo: 'push'});
+		const changed = lineDiff(correctionDraft(sample.value), correctionDraft(checked.value)).filter(line => line.mark !== ' ').length;
+		this.state = {...this.state, scroll: 0, correctionView: undefined, message: back ? 'your correction is withdrawn: the sample is back to the original' : `correction saved (${changed} ${changed === 1 ? 'line' : 'lines'} differ) — o shows the original, then the diff; u undoes`};
 	}
 
 	/** The list the open picker picks from: bias categories, or reject reasons. */

@@ -1,4 +1,5 @@
 import type {DecisionRecord, Verdict} from '../store/schema.js';
+import type {CorrectionView} from './corrections.js';
 import {noHistory, type History} from './history.js';
 
 export const filters = ['undecided', 'all', 'accepted', 'rejected', 'flagged', 'conflicts'] as const;
@@ -48,6 +49,8 @@ export type SessionState = {
 	panelTop: number;
 	/** The rejection just made with `r`: a digit as the next key attaches a reason to it. */
 	reasonFor: {index: number; sample: string} | undefined;
+	/** How the corrected sample at `index` is shown (`o`); any other sample shows its correction. */
+	correctionView: {index: number; view: CorrectionView} | undefined;
 	/** Samples left by deciding or skipping, for ← and → (history.ts). */
 	history: History;
 	/** The sample whose system prompt is shown in full although it repeats the previous sample's (`e`). */
@@ -55,7 +58,7 @@ export type SessionState = {
 };
 
 export function initialState(cursor: number, filter: Filter = 'undecided'): SessionState {
-	return {cursor, scroll: 0, filter, mode: {name: 'browse'}, undo: [], query: '', message: undefined, searching: false, quitting: false, field: {cursor: 0, key: 0}, panelTop: 0, reasonFor: undefined, history: noHistory};
+	return {cursor, scroll: 0, filter, mode: {name: 'browse'}, undo: [], query: '', message: undefined, searching: false, quitting: false, field: {cursor: 0, key: 0}, panelTop: 0, reasonFor: undefined, correctionView: undefined, history: noHistory};
 }
 
 /** A sample's status as the filters see it. */

@@ -8,6 +8,8 @@ const resolutionFlag = 1;
 const categoriesFlag = 2;
 const canonicalFlag = 4;
 const reasonsFlag = 8;
+/** Only a parsed line has one: the canonical form has no correction key. */
+const correctionFlag = 16;
 
 /**
  * The records of a decisions file in winnow's layout, kept as the file's bytes plus a few typed
@@ -99,6 +101,10 @@ export class DecisionLines implements DecisionSource {
 		return (this.flags[index] & categoriesFlag) !== 0;
 	}
 
+	hasCorrection(index: number): boolean {
+		return (this.flags[index] & correctionFlag) !== 0;
+	}
+
 	hasReasons(index: number): boolean {
 		return (this.flags[index] & reasonsFlag) !== 0;
 	}
@@ -121,7 +127,7 @@ export class DecisionLines implements DecisionSource {
 		if (!record) return false;
 		this.parsed.set(index, record);
 		this.verdicts[index] = record.verdict === null ? 0 : 1 + ['accepted', 'rejected', 'flagged'].indexOf(record.verdict);
-		this.flags[index] = (record.resolution === true ? resolutionFlag : 0) | (record.categories.length > 0 ? categoriesFlag : 0) | ((record.reasons?.length ?? 0) > 0 ? reasonsFlag : 0);
+		this.flags[index] = (record.resolution === true ? resolutionFlag : 0) | (record.categories.length > 0 ? categoriesFlag : 0) | ((record.reasons?.length ?? 0) > 0 ? reasonsFlag : 0) | (record.correction === undefined ? 0 : correctionFlag);
 		return true;
 	}
 }
