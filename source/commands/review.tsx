@@ -18,6 +18,9 @@ import {UsageError, oneOf, listFlag, type CommonOptions} from '../cli/options.js
 import {defaultCategories} from '../review/categories.js';
 import {TerminalGuard} from './terminal-guard.js';
 import {runEditor} from './sample-editor.js';
+import {GuidelinesSeen} from '../store/guidelines-seen.js';
+import {readGuidelines} from '../review/guidelines.js';
+import {defaultReviewSettings} from '../review/reasons.js';
 
 type ReviewFlags = {mode?: string; lead?: boolean; categories?: string};
 
@@ -75,7 +78,11 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 	const editor = (text: string) => runEditor(text, terminal, () => {
 		redraw();
 	});
-	const newController = () => new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead, live, position, editor});
+	// Reasons, requireReason and the guidelines path: the project config's once it is read here.
+	const settings = defaultReviewSettings;
+	const guidelines = settings.guidelines === undefined ? undefined : readGuidelines(settings.guidelines);
+	const guidelinesSeen = new GuidelinesSeen(common.db, common.reviewer);
+	const newController = () => new ReviewController(dataset, store, {reviewer: common.reviewer, categories, reasons: settings.reasons, requireReason: settings.requireReason, guidelines, guidelinesSeen, mode, lead: flags.lead, live, position, editor});
 	let controller = newController();
 	store.startWatching();
 	terminal.enter();

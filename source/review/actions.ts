@@ -1,9 +1,9 @@
 import type {Verdict} from '../store/schema.js';
 
-export type OpenableMode = 'bias' | 'reasons' | 'note' | 'goto' | 'search' | 'help' | 'stats' | 'metadata';
+export type OpenableMode = 'bias' | 'reasons' | 'note' | 'goto' | 'search' | 'help' | 'stats' | 'metadata' | 'guidelines';
 
 /** The panels over the sample: scrolled with the same keys, closed with esc, q, enter or their own key. */
-export type PanelName = 'help' | 'stats' | 'metadata';
+export type PanelName = 'help' | 'stats' | 'metadata' | 'guidelines';
 
 /** How many rows a scroll has to move in, as the screen last drew it: the viewport's and the content's. */
 export type Viewport = {rows: number; total: number | undefined};

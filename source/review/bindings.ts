@@ -6,7 +6,7 @@ import type {Mode} from './session.js';
  * Where a binding works. Most are a screen mode; `panel` holds the keys every panel shares (help,
  * stats, metadata), and `anywhere` the keys that work in every mode but browse (which has its own).
  */
-export const bindingModes = ['browse', 'bias', 'reasons', 'note', 'goto', 'search', 'bias-note', 'help', 'stats', 'metadata', 'panel', 'unsaved', 'anywhere'] as const;
+export const bindingModes = ['browse', 'bias', 'reasons', 'note', 'goto', 'search', 'bias-note', 'help', 'stats', 'metadata', 'guidelines', 'panel', 'unsaved', 'anywhere'] as const;
 export type BindingMode = (typeof bindingModes)[number];
 
 /** What the screen knows when a key comes: the viewport's rows and how many rows its content has. */
@@ -34,7 +34,7 @@ export type Binding = {
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 const fields = ['note', 'goto', 'search', 'bias-note'] as const;
-const panels = ['help', 'stats', 'metadata'] as const;
+const panels = ['help', 'stats', 'metadata', 'guidelines'] as const;
 
 /**
  * Every key of the review screen, in the order the help lists them. Dispatch, the key bar, the help
@@ -68,6 +68,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'stop-search', modes: ['browse'], keys: ['escape'], action: {type: 'close'}, label: 'stop a search', help: 'stop a search still going through a big file'},
 	{name: 'system-prompt', modes: ['browse'], keys: ['v'], action: {type: 'toggle-system'}, label: 'system prompt', help: 'show in full / collapse again a system prompt shown as "same as previous sample"'},
 	{name: 'metadata', modes: ['browse', 'metadata'], keys: ['m'], action: {type: 'toggle', panel: 'metadata'}, label: 'metadata', help: 'every metadata field and note of this sample in full'},
+	{name: 'guidelines', modes: ['browse', 'guidelines'], keys: ['i'], action: {type: 'toggle', panel: 'guidelines'}, label: 'guidelines', help: 'the project\'s guidelines for reviewers (also shown once on your first visit)', bar: {label: 'guide', priority: 12, only: 'browse'}},
 	{name: 'stats', modes: ['browse', 'stats'], keys: ['t'], action: {type: 'toggle', panel: 'stats'}, label: 'stats', help: 'stats panel', bar: {label: 'stats', short: 'st', priority: 10, only: 'browse'}},
 	{name: 'help', modes: ['browse', 'help'], keys: ['?'], action: {type: 'toggle', panel: 'help'}, label: 'help', help: 'this help', bar: {label: 'help', priority: 'pinned', only: 'browse'}},
 	{name: 'continue-here', modes: ['browse'], keys: ['y'], action: {type: 'continue-here'}, label: 'continue here', help: 'continue deciding here, after another session under your name took over'},
@@ -102,7 +103,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'panel-page-down', modes: ['panel'], keys: ['pagedown', ' '], action: ({panel}) => ({type: 'panel-scroll', direction: 1, by: 'page', viewport: panel}), label: 'page down', help: 'scroll down a page'},
 	{name: 'panel-top', modes: ['panel'], keys: ['g', 'home'], action: ({panel}) => ({type: 'panel-scroll', direction: -1, by: 'end', viewport: panel}), label: 'top', help: 'to the top / to the bottom', pair: 'panel-bottom'},
 	{name: 'panel-bottom', modes: ['panel'], keys: ['G', 'end'], action: ({panel}) => ({type: 'panel-scroll', direction: 1, by: 'end', viewport: panel}), label: 'bottom', help: 'to the bottom'},
-	{name: 'close-panel', modes: ['panel'], keys: ['escape', 'q', 'enter'], action: {type: 'close'}, label: 'close', help: 'close the panel (so does its own key: ? t m)', bar: {label: 'close', priority: 90}},
+	{name: 'close-panel', modes: ['panel'], keys: ['escape', 'q', 'enter'], action: {type: 'close'}, label: 'close', help: 'close the panel (so does its own key: ? t m i)', bar: {label: 'close', priority: 90}},
 
 	// When decisions could not be saved.
 	{name: 'retry-save', modes: ['unsaved'], keys: ['r'], action: {type: 'retry-save'}, label: 'retry saving', help: 'try to save again', bar: {label: 'retry saving', short: 'retry', priority: 10}},
@@ -125,7 +126,8 @@ export function modeChain(mode: Mode): BindingMode[] {
 
 		case 'help':
 		case 'stats':
-		case 'metadata': {
+		case 'metadata':
+		case 'guidelines': {
 			return [mode.name, 'panel', 'anywhere'];
 		}
 

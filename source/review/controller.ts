@@ -11,6 +11,7 @@ import {Claims, decidingActions, supersededNotice, takeoverNotice, type ReviewMo
 import {countAll, recountAfterIndexing} from './counting.js';
 import {checkCorrection, correctionDraft, correctionOf, correctionViews, lineDiff, sameJson, type CorrectionView, type SampleEditor} from './corrections.js';
 import {Decisions, type Change} from './decisions.js';
+import {noGuidelinesMessage, type Guidelines} from './guidelines.js';
 import {goBack, goForward, leftBehind, noHistory} from './history.js';
 import {Navigation} from './navigation.js';
 import {defaultReasons, withReason} from './reasons.js';
@@ -34,6 +35,10 @@ export type ControllerOptions = {
 	live?: LiveSession;
 	/** Runs the reviewer's editor for `e` (the review command's: $VISUAL / $EDITOR with the terminal released). */
 	editor?: SampleEditor;
+	/** The project's guidelines (`i`); undefined when none are configured. */
+	guidelines?: Guidelines;
+	/** Whether this reviewer was shown the guidelines before: if not, they open once at the start. */
+	guidelinesSeen?: {seen(): boolean; markSeen(): void};
 	/** Where this reviewer was when they last left: the session starts there. */
 	position?: ReviewerPosition;
 };
@@ -96,6 +101,11 @@ export class ReviewController {
 		if (options.live?.error) this.state = {...this.state, message: options.live.error};
 		const takeover = options.live && takeoverNotice(options.reviewer, this.mode, options.live.tookOverFrom);
 		if (takeover) this.state = {...this.state, message: takeover};
+		// A reviewer's first visit to this dataset opens the guidelines once.
+		if (options.guidelines && options.guidelinesSeen && !options.guidelinesSeen.seen()) {
+			this.state = {...this.state, mode: {name: 'guidelines'}};
+			options.guidelinesSeen.markSeen();
+		}
 		store.onChange(samples => {
 			this.checkFileMode();
 			if (this.current && samples.has(this.current.sample.id)) this.current = undefined;
@@ -415,6 +425,11 @@ export class ReviewController {
 			}
 
 			case 'toggle': {
+				if (action.panel === 'guidelines' && !this.options.guidelines) {
+					this.state = {...this.state, message: noGuidelinesMessage};
+					break;
+				}
+
 				this.state = this.state.mode.name === action.panel ? {...this.state, mode: {name: 'browse'}} : opened(this.state, action.panel, undefined);
 				break;
 			}

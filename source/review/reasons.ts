@@ -5,6 +5,15 @@
  */
 export const defaultReasons = ['factually wrong', 'unsafe', 'off-topic', 'low quality', 'formatting', 'duplicate', 'other'];
 
+/**
+ * What the review screen takes from the project's config (reasons, requireReason, guidelines path).
+ * The config file (winnow.config.json, source/config/) fills these in where the review command
+ * starts; without one, the defaults.
+ */
+export type ReviewSettings = {reasons: string[]; requireReason: boolean; guidelines: string | undefined};
+
+export const defaultReviewSettings: ReviewSettings = {reasons: defaultReasons, requireReason: false, guidelines: undefined};
+
 /** One digit key per reason. */
 export const maxReasons = 9;
 

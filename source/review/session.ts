@@ -17,6 +17,7 @@ export type Mode =
 	| {name: 'help'}
 	| {name: 'stats'}
 	| {name: 'metadata'}
+	| {name: 'guidelines'}
 	| {name: 'unsaved'};
 
 /**

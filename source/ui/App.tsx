@@ -17,6 +17,7 @@ import {SampleRows} from './sample-rows.js';
 import {handleInput, type DrawnViewports} from './key-dispatch.js';
 import {metadataPanelLines} from './metadata-panel-lines.js';
 import {previousSystemPrompt} from './repeated-system.js';
+import {guidelinesPanelLines} from './guidelines-panel-lines.js';
 import {SampleViewport, scrollPosition} from './SampleViewport.js';
 import {statsPanelLines} from './stats-panel-lines.js';
 import {StatusBar} from './StatusBar.js';
@@ -55,6 +56,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 		if (mode.name === 'help') return helpLines(width, bindings);
 		if (mode.name === 'stats') return statsPanelLines(controller, width).map(text => ({text}));
 		if (mode.name === 'metadata') return metadataPanelLines(current, width);
+		if (mode.name === 'guidelines' && controller.options.guidelines) return guidelinesPanelLines(controller.options.guidelines, width);
 		return undefined;
 	}, [mode.name, width, controller, bindings, mode.name === 'metadata' ? current : undefined]);
 	// The panel's lines change with the width: show it from at most its last page.
