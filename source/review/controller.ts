@@ -204,7 +204,7 @@ export class ReviewController {
 				? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
 				: renderSample(sample.value);
 			const openBy = this.peers().filter(peer => peer.sample === sample.id).map(peer => peer.reviewer);
-			const corrected = sample.error === undefined ? correctionOf(this.store.forSample(sample.id)) : undefined;
+			const corrected = sample.error === undefined ? correctionOf(this.visibleOn(sample.id)) : undefined;
 			if (corrected?.correction) {
 				const view = this.state.correctionView?.index === cursor ? this.state.correctionView.view : 'corrected';
 				const shown = view === 'corrected' ? renderSample(corrected.correction)
@@ -249,6 +249,13 @@ export class ReviewController {
 		for (const record of this.store.all()) {
 			if (record.reviewer === this.reviewer || !this.isBlind(this.store.get(record.sample, this.reviewer))) yield record;
 		}
+	}
+
+	/** The records on one sample this reviewer may see (blind overlap mode: only their own until they decide it). */
+	private visibleOn(id: string): DecisionRecord[] {
+		const records = this.store.forSample(id);
+		if (!this.isBlind(records.find(record => record.reviewer === this.reviewer))) return records;
+		return records.filter(record => record.reviewer === this.reviewer);
 	}
 
 	/** Leaves the session: releases the sample this reviewer holds open. */
@@ -533,7 +540,7 @@ export class ReviewController {
 			return;
 		}
 
-		const current = correctionOf(this.store.forSample(sample.id));
+		const current = correctionOf(this.visibleOn(sample.id));
 		const outcome = this.options.editor(correctionDraft(current?.correction ?? sample.value));
 		this.current = undefined;
 		if (outcome.kind === 'failed') {
