@@ -4,7 +4,7 @@ import type {DecisionRecord, Verdict} from './schema.js';
 One record line of a decisions file in winnow's own layout (one record a line, as
 serializeDecisionsFile and the store write them), read without JSON.parse in the common case: a line
 that is exactly what JSON.stringify writes for a record — the keys sample, reviewer, verdict,
-categories, note, at and optionally resolution and reasons, in that order, with strings of printable
+categories, note, at and optionally resolution, blind and reasons, in that order, with strings of printable
 ASCII and no escapes — is read field by field from the bytes (scanCanonical, then canonicalRecord). Any other
 line is parsed with JSON.parse (readParsed). A line with a correction (a whole sample) is
 always parsed. Either way the record is the one JSON.parse of the whole
@@ -21,6 +21,7 @@ const categoriesKey = Buffer.from(',"categories":[');
 const noteKey = Buffer.from(',"note":"');
 const atKey = Buffer.from(',"at":"');
 const resolutionKey = Buffer.from(',"resolution":');
+const blindKey = Buffer.from(',"blind":');
 const reasonsKey = Buffer.from(',"reasons":[');
 const nullBytes = Buffer.from('null');
 const trueBytes = Buffer.from('true');
@@ -96,6 +97,8 @@ export class CanonicalFields {
 	atEnd = 0;
 	/** 0: no resolution key, 1: true, 2: false. */
 	resolution = 0;
+	/** 0: no blind key, 1: true, 2: false. */
+	blind = 0;
 	/** A reasons key: its list is inside bytes[reasonsStart, reasonsEnd) (the brackets excluded). */
 	hasReasons = false;
 	reasonsStart = 0;
@@ -111,7 +114,7 @@ export function verdictOf(code: number): Verdict | null {
 
 /**
  * Whether bytes[start, end) is a record exactly in JSON.stringify's form (keys sample, reviewer,
- * verdict, categories, note, at and optionally resolution and reasons, in that order; strings of printable
+ * verdict, categories, note, at and optionally resolution, blind and reasons, in that order; strings of printable
  * ASCII without escapes), with every value parseDecisionsFile accepts; fills `fields` if so.
  * Allocates nothing.
  */
@@ -186,6 +189,20 @@ export function scanCanonical(bytes: Buffer, start: number, end: number, fields:
 		}
 	}
 
+	fields.blind = 0;
+	if (startsWith(bytes, i, blindKey)) {
+		i += blindKey.length;
+		if (startsWith(bytes, i, trueBytes)) {
+			fields.blind = 1;
+			i += trueBytes.length;
+		} else if (startsWith(bytes, i, falseBytes)) {
+			fields.blind = 2;
+			i += falseBytes.length;
+		} else {
+			return false;
+		}
+	}
+
 	fields.hasReasons = false;
 	if (startsWith(bytes, i, reasonsKey)) {
 		i += reasonsKey.length;
@@ -230,6 +247,7 @@ export function canonicalRecord(bytes: Buffer, fields: CanonicalFields, strings:
 		at: bytes.toString('latin1', fields.atStart, fields.atEnd),
 	};
 	if (fields.resolution !== 0) record.resolution = fields.resolution === 1;
+	if (fields.blind !== 0) record.blind = fields.blind === 1;
 	if (fields.hasReasons) record.reasons = listOf(bytes, fields.reasonsStart, fields.reasonsEnd, strings);
 	return record;
 }
