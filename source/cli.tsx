@@ -30,6 +30,7 @@ const help = `
 	  --status LIST        accepted (default), rejected, flagged, undecided; repeat or comma-separate
 	  --policy NAME        how several reviewers' decisions combine: majority (default), unanimous, any
 	  --annotate           attach each sample's decision under the key "winnow"
+	  --original           original bytes for corrected samples too (default: the correction)
 	  --decisions          write the decisions themselves instead of samples
 	  --format jsonl|csv   format for --decisions (default: jsonl)
 	  --verbose            name skipped malformed lines by line number
@@ -67,6 +68,7 @@ const flags = {
 	status: {type: 'string', isMultiple: true},
 	policy: {type: 'string'},
 	annotate: {type: 'boolean', default: false},
+	original: {type: 'boolean', default: false},
 	decisions: {type: 'boolean', default: false},
 	format: {type: 'string'},
 	verbose: {type: 'boolean', default: false},

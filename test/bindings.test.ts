@@ -106,7 +106,7 @@ describe('key names', () => {
 
 describe('the key bar', () => {
 	it('is made from the table: deciding keys first, ? help and q quit pinned at the end', () => {
-		expect(hintText(...Object.values(browseHintParts(200)) as [never, never])).toBe('a accept  r reject  b bias  s skip  u undo  c note  ←→ move  / search  f filter  t stats  ? help  q quit');
+		expect(hintText(...Object.values(browseHintParts(200)) as [never, never])).toBe('a accept  r reject  b bias  s skip  u undo  c note  ←→ move  / search  f filter  t stats  e edit  i guide  ? help  q quit');
 		expect(modeHintText(modeHints({name: 'unsaved'}), 200)).toBe('r retry saving · w wait and keep reviewing · q quit anyway (unsaved decisions are lost)');
 		expect(modeHintText(modeHints({name: 'bias', selected: [], focus: 0, note: '', editingNote: false}), 200)).toBe('1-9 0 toggle · ↑↓ move · space toggle · tab note · enter flag · esc cancel');
 		expect(modeHintText(modeHints({name: 'note', text: ''}), 200)).toBe('type a note · ctrl-u clear · ctrl-w word · enter save (empty removes it) · esc cancel');
@@ -118,7 +118,7 @@ describe('the key bar', () => {
 	it('names the scroll keys under a long sample and a panel', () => {
 		expect(scrollHint(defaultBindings, 'sample')).toBe('↑↓ j/k PgUp/PgDn scroll');
 		expect(scrollHint(defaultBindings, 'panel')).toBe('↑↓ j/k PgUp/PgDn scroll');
-		expect(scrollHint(applyKeyOverrides(defaultBindings, {'scroll-down': ['down', 'e'], 'scroll-up': ['up']}), 'sample')).toBe('↑↓ e PgUp/PgDn scroll');
+		expect(scrollHint(applyKeyOverrides(defaultBindings, {'scroll-down': ['down', 'w'], 'scroll-up': ['up']}), 'sample')).toBe('↑↓ w PgUp/PgDn scroll');
 	});
 
 	it('shows remapped keys', () => {

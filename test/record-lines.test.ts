@@ -89,4 +89,36 @@ describe('DecisionLines (decisions files in winnow\'s layout without JSON.parse)
 		const resolved = readRecordLines(Buffer.from(cases[3]))!.records[0];
 		expect(Object.keys(resolved)).toEqual(['sample', 'reviewer', 'verdict', 'categories', 'note', 'at', 'resolution']);
 	});
+
+	it('reads records with blind, reasons and corrections (the optional keys) exactly, blind and reasons without JSON.parse', () => {
+		fc.assert(fc.property(fc.array(fc.tuple(record, fc.constantFrom(undefined, true), fc.constantFrom(undefined, true, false), fc.option(fc.array(fc.oneof(fc.constantFrom('unsafe', 'off-topic'), fc.string({unit: 'binary'})), {maxLength: 3}), {nil: undefined}), fc.option(fc.dictionary(fc.string(), fc.jsonValue()), {nil: undefined})), {maxLength: 8}), entries => {
+			const decisions = entries.map(([base, resolution, blind, reasons, correction]) => {
+				const built: Record<string, unknown> = {...base};
+				if (resolution) built.resolution = resolution;
+				if (blind !== undefined) built.blind = blind;
+				if (reasons) built.reasons = reasons;
+				if (correction) built.correction = correction;
+				return built;
+			}) as DecisionRecord[];
+			const text = serializeDecisionsFile({schema: 1, dataset: 'data.jsonl', createdAt: '2026-01-01T00:00:00.000Z', decisions});
+			const lines = readRecordLines(Buffer.from(text));
+			expect(lines).toBeDefined();
+			expect(JSON.stringify(lines!.records)).toBe(JSON.stringify(reference(text)));
+			for (const [index, decision] of decisions.entries()) expect(lines!.lines.hasReasons(index)).toBe((decision.reasons?.length ?? 0) > 0);
+		}), {numRuns: 500});
+		const withReasons = '{"sample":"s1","reviewer":"ann","verdict":"rejected","categories":[],"note":"","at":"2026-01-01T00:00:00.000Z","blind":true,"reasons":["unsafe","duplicate"]}';
+		const mutations = fc.constantFrom('"', '\\', ']', ',', ' ', 'x', '1');
+		fc.assert(fc.property(fc.nat(), mutations, (at, character) => {
+			const i = at % withReasons.length;
+			agree(file([withReasons.slice(0, i) + character + withReasons.slice(i + 1)]));
+			agree(file([withReasons.slice(0, i) + character + withReasons.slice(i)]));
+		}), {numRuns: 1000});
+		const read = readRecordLines(Buffer.from(file([withReasons])))!;
+		expect(read.records[0].reasons).toEqual(['unsafe', 'duplicate']);
+		expect(read.records[0].blind).toBe(true);
+		// Read from the bytes, not parsed: the scanner took the line.
+		expect((read.lines as unknown as {parsed: Map<number, unknown>}).parsed.size).toBe(0);
+		agree(file(['{"sample":"a","reviewer":"r","verdict":"rejected","categories":[],"note":"","at":"2026-01-01T00:00:00.000Z","reasons":"unsafe"}']));
+		agree(file(['{"sample":"a","reviewer":"r","verdict":"rejected","categories":[],"note":"","at":"2026-01-01T00:00:00.000Z","correction":[1]}']));
+	});
 });

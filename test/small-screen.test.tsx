@@ -51,7 +51,7 @@ describe('help and the stats panel in a small terminal', () => {
 		expect(frame()).toMatch(/help lines 1–8 of \d+/);
 		expect(frame()).not.toMatch(/rows \d/);
 		const seen = new Set<string>();
-		for (let i = 0; i < 50; i++) {
+		for (let i = 0; i < 80; i++) {
 			for (const line of frame().split('\n').slice(3, 11)) seen.add(line.trim());
 			// eslint-disable-next-line no-await-in-loop
 			await type('j');

@@ -73,6 +73,23 @@ describe('StatsAccumulator', () => {
 		]);
 	});
 
+	it('counts reject reasons per sample and per decision (a Reasons table, in --json too)', () => {
+		const stats = computeStats(entries('a', 'b', 'c'), [
+			rec('a', 'ann', 'rejected', 1, {reasons: ['unsafe', 'off-topic']}),
+			rec('a', 'bob', 'rejected', 2, {reasons: ['unsafe']}),
+			rec('b', 'ann', 'rejected', 3, {reasons: ['duplicate']}),
+			rec('c', 'ann', null, 4, {reasons: ['unsafe']}),
+		]);
+		expect(stats.reasons).toEqual([
+			{reason: 'unsafe', samples: 1, decisions: 2},
+			{reason: 'duplicate', samples: 1, decisions: 1},
+			{reason: 'off-topic', samples: 1, decisions: 1},
+		]);
+		const text = renderStats(stats, {unicode: false, color: false, width: 80});
+		expect(text).toMatch(/Reasons\n\s+reason\s+samples\s+decisions/);
+		expect(text).toMatch(/unsafe\s+1\s+2/);
+	});
+
 	it('keeps the newest record per sample and reviewer when a file holds several', () => {
 		const stats = computeStats(entries('a'), [rec('a', 'ann', 'accepted', 5), rec('a', 'ann', 'rejected', 1)]);
 		expect(stats.status.accepted).toBe(1);
@@ -310,7 +327,7 @@ describe('winnow stats (command line)', () => {
 		expect(result.status).toBe(0);
 		expect(result.stderr).toBe('');
 		const json = JSON.parse(result.text) as Record<string, unknown>;
-		expect(Object.keys(json)).toEqual(['version', 'dataset', 'decisionsFile', 'where', 'policy', 'samples', 'status', 'categories', 'reviewers', 'decisions', 'agreement', 'malformed', 'repeatedIds', 'missingSamples', 'signals', 'diversity']);
+		expect(Object.keys(json)).toEqual(['version', 'dataset', 'decisionsFile', 'where', 'policy', 'samples', 'status', 'categories', 'reasons', 'reviewers', 'decisions', 'agreement', 'malformed', 'repeatedIds', 'missingSamples', 'signals', 'diversity']);
 		expect(json).toEqual({
 			version: 1,
 			dataset: {path: 'samples.jsonl', layout: 'jsonl', bytes: expect.any(Number), blankLines: 0},
@@ -320,6 +337,7 @@ describe('winnow stats (command line)', () => {
 			samples: {total: 5, decided: 2, percentDecided: 40, conflicts: 1, unsettled: 1, resolved: 0, multiReviewed: 1},
 			status: {accepted: 2, rejected: 0, flagged: 0, undecided: 3},
 			categories: [{category: 'age', samples: 1, decisions: 1}],
+			reasons: [],
 			reviewers: [
 				{reviewer: 'ann', decisions: 2, accepted: 1, rejected: 0, flagged: 1, resolutions: 0, first: at(1), last: at(2), activeHours: 0.02, perHour: 120},
 				{reviewer: 'bob', decisions: 2, accepted: 1, rejected: 1, flagged: 0, resolutions: 0, first: at(3), last: at(4), activeHours: 0.02, perHour: 120},

@@ -47,6 +47,16 @@ describe('text fields on the review screen', () => {
 		expect(frame()).toMatch(/search: xy/);
 	});
 
+	it('note: zero-width and tag characters typed or pasted are shown as placeholders, as in samples, and saved as typed', async () => {
+		const {type, frame, store} = await screen();
+		await type('c', 'a\u200Bb\u{E0041}c');
+		expect(frame()).not.toMatch(/[\u200B\u{E0041}]/u);
+		expect(frame()).toMatch(/note: a⟨U\+200B⟩b⟨U\+E0041⟩c/);
+		await type('\r');
+		await tick(100);
+		expect(store.get('s1', 'tester')?.note).toBe('a\u200Bb\u{E0041}c');
+	});
+
 	it('note: twenty backspaces, in chunks and one by one, delete twenty characters', async () => {
 		const {type, frame, store} = await screen();
 		await type('c', 'abcdefghijklmnopqrstuvwxyz');

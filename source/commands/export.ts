@@ -20,12 +20,15 @@ import {annotate, annotation, annotationKey, isOneLine, oneLine} from '../report
 import {csvColumns, csvRow, decisionCells} from '../report/export-formats/decisions-csv.js';
 import {decisionJson} from '../report/export-formats/decisions-jsonl.js';
 import {statuses, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
+import {correctionOf} from '../review/corrections.js';
 
 export type ExportFlags = {
 	out?: string;
 	status?: string[];
 	policy?: string;
 	annotate?: boolean;
+	/** Original bytes also for corrected samples (default: their correction, as compact JSON). */
+	original?: boolean;
 	decisions?: boolean;
 	format?: string;
 	verbose?: boolean;
@@ -63,6 +66,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	let accumulator: StatsAccumulator | undefined;
 	let scan: ScanResult | undefined;
 	let written = 0;
+	let corrected = 0;
 	let malformedMatched = 0;
 	const malformedReasons: Array<{line: number; reason: string}> = [];
 
@@ -76,6 +80,9 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		const table = await signals;
 		const matcher = query && new EntryMatcher(query, table);
 		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
+		// Samples someone corrected: written as their correction (newest wins) unless --original.
+		const correctedIds = new Set<string>();
+		if (file && !flags.original) for (let i = 0; i < file.length; i++) if (file.hasCorrection(i)) correctedIds.add(file.sample(i));
 		accumulator = decided;
 		const writer = new BufferedWriter(output);
 		scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
@@ -91,7 +98,13 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 
 			if (!selected(result, wanted)) return;
 			written++;
-			if (flags.annotate) {
+			const correction = correctedIds.has(entry.id) ? correctionOf(decided.recordsFor(entry.id)) : undefined;
+			if (correction) {
+				// The one exception to byte-exact output: a corrected sample is its correction, as compact JSON.
+				corrected++;
+				const bytes = Buffer.from(JSON.stringify(correction.correction));
+				writer.push(flags.annotate ? annotate(bytes, annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex, correction)) : bytes);
+			} else if (flags.annotate) {
 				writer.push(annotate(oneLine(entry.bytes), annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex)));
 			} else if (isOneLine(entry.buffer, entry.from, entry.to)) {
 				writer.copy(entry.buffer, entry.from, entry.to);
@@ -118,6 +131,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	const what = [...wanted].join(', ');
 	const where = query ? `; where ${formatQuery(query)}` : '';
 	stderr(`winnow: exported ${count(written)} ${written === 1 ? 'sample' : 'samples'} (${what}${where}; policy ${policy}${flags.annotate ? `; annotated under "${annotationKey}"` : ''}) to ${sanitizeLine(output.name)}.`);
+	if (corrected > 0) stderr(`  ${count(corrected)} corrected ${corrected === 1 ? 'sample' : 'samples'} written as corrected (compact JSON, not the original bytes); --original writes the original bytes.`);
 	for (const line of summary(stats, common.dataset, scan.layout)) stderr(`  ${line}`);
 	if (stats.malformed.count > 0) {
 		const matched = malformedMatched > 0 ? `, ${count(malformedMatched)} of them selected by --status${query ? ' and --where' : ''}` : '';
@@ -158,6 +172,7 @@ function summary(stats: Stats, dataset: string, layout: string): string[] {
 
 async function exportDecisions(common: CommonOptions, flags: ExportFlags): Promise<number> {
 	if (flags.annotate) throw new UsageError('--annotate attaches decisions to samples; it cannot be combined with --decisions, which writes the decisions themselves.');
+	if (flags.original) throw new UsageError('--original chooses the bytes written for corrected samples; --decisions writes the decisions themselves (their "correction" field holds any correction).');
 	if (listFlag(flags.status).length > 0) throw new UsageError('--status chooses samples; --decisions writes every decision (filter the rows by their verdict column instead).');
 	if (flags.where !== undefined) throw new UsageError('--where chooses samples; --decisions writes every decision (filter the rows by their columns instead, e.g. the rule column).');
 	if (flags.policy !== undefined) throw new UsageError('--policy combines reviewers\' decisions on samples; --decisions writes each decision as it is, so it takes no policy.');

@@ -16,6 +16,9 @@ import {ReviewController, type ReviewMode} from '../review/controller.js';
 import {App} from '../ui/App.js';
 import {UsageError, oneOf, type CommonOptions} from '../cli/options.js';
 import {TerminalGuard} from './terminal-guard.js';
+import {runEditor} from './sample-editor.js';
+import {GuidelinesSeen} from '../store/guidelines-seen.js';
+import {readGuidelines} from '../review/guidelines.js';
 
 type ReviewFlags = {mode?: string; lead?: boolean; categories?: string};
 
@@ -69,10 +72,19 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 	});
 	live.start();
 	const position = new ReviewerPosition(common.db, common.reviewer);
-	const newController = () => new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead, live, position});
+	const terminal = new TerminalGuard(process.stdout);
+	// Set once the screen is drawn: after the editor, Ink draws the whole frame again on the fresh screen.
+	let redraw = () => undefined as void;
+	const editor = (text: string) => runEditor(text, terminal, () => {
+		redraw();
+	});
+	// Reasons, requireReason and the guidelines path: the project config's (defaults without one).
+	const settings = {reasons: common.config.reasons, requireReason: common.config.requireReason, guidelines: common.config.guidelines};
+	const guidelines = settings.guidelines === undefined ? undefined : readGuidelines(settings.guidelines);
+	const guidelinesSeen = new GuidelinesSeen(common.db, common.reviewer);
+	const newController = () => new ReviewController(dataset, store, {reviewer: common.reviewer, categories, reasons: settings.reasons, requireReason: settings.requireReason, guidelines, guidelinesSeen, mode, lead: flags.lead, live, position, editor});
 	let controller = newController();
 	store.startWatching();
-	const terminal = new TerminalGuard(process.stdout);
 	terminal.enter();
 
 	return new Promise<number>(resolveExit => {
@@ -85,6 +97,9 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			// save status, indexing progress); a frame costs a few ms, so allow one every 8 ms.
 			maxFps: 120,
 		});
+		redraw = () => {
+			instance.clear();
+		};
 
 		const finish = (code: number, lostUnsaved = false) => {
 			if (finishing) return;

@@ -1,6 +1,7 @@
 const enterAlternateScreen = '\u001B[?1049h';
 const leaveAlternateScreen = '\u001B[?1049l';
 const showCursor = '\u001B[?25h';
+const hideCursor = '\u001B[?25l';
 
 /**
  * Puts the review screen on the alternate screen and makes sure every way out (quit, signal,
@@ -50,6 +51,25 @@ export class TerminalGuard {
 		} catch {}
 
 		this.write(showCursor + leaveAlternateScreen);
+	}
+
+	/** Hands the terminal to another program (the editor): main screen, cursor shown, raw mode off. */
+	suspend() {
+		if (!this.entered) return;
+		try {
+			if (process.stdin.isTTY) process.stdin.setRawMode(false);
+		} catch {}
+
+		this.write(showCursor + leaveAlternateScreen);
+	}
+
+	/** Takes the terminal back after suspend: alternate screen, cursor hidden, raw mode on. */
+	resume() {
+		if (!this.entered) return;
+		this.write(enterAlternateScreen + hideCursor);
+		try {
+			if (process.stdin.isTTY) process.stdin.setRawMode(true);
+		} catch {}
 	}
 
 	private write(text: string) {

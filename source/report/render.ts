@@ -24,7 +24,7 @@ export function renderStats(stats: Stats, options: RenderOptions): string {
 	const r = new Renderer(options);
 	const lines: string[] = [];
 	if (options.source) lines.push(...r.heading(stats, options.source), '');
-	lines.push(...r.status(stats), '', ...r.categories(stats), '', ...r.reviewers(stats), ...r.rules(stats), '', ...r.agreement(stats), '', ...r.quality(stats));
+	lines.push(...r.status(stats), '', ...r.categories(stats), '', ...r.reasons(stats), '', ...r.reviewers(stats), ...r.rules(stats), '', ...r.agreement(stats), '', ...r.quality(stats));
 	return lines.join('\n') + '\n';
 }
 
@@ -86,6 +86,20 @@ export class Renderer {
 
 		if (stats.policy === 'any' && conflicts > 0) lines.push(...this.wrap('  under the any policy a disputed sample counts under each verdict it got, so the counts add up to more than the total', '    '));
 		return lines;
+	}
+
+	reasons(stats: Stats): string[] {
+		const title = this.paint(sgr.bold, 'Reasons');
+		if (stats.reasons.length === 0) return [title, this.paint(sgr.dim, '  no reject reasons given yet')];
+		const max = stats.reasons.reduce((most, reason) => Math.max(most, reason.samples), 0);
+		const header: Cell[] = [{text: '  reason'}, {text: 'samples', align: 'right'}, {text: 'decisions', align: 'right'}, {text: ''}];
+		const rows: Cell[][] = stats.reasons.map(reason => [
+			{text: `  ${this.clip(reason.reason, Math.min(24, this.width - 30))}`},
+			{text: count(reason.samples), align: 'right'},
+			{text: count(reason.decisions), align: 'right'},
+			{text: '', style: sgr.red},
+		]);
+		return [title, ...this.table([header, ...rows], [0, ...stats.reasons.map(reason => reason.samples / max)], true)];
 	}
 
 	categories(stats: Stats): string[] {

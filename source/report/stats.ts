@@ -46,6 +46,9 @@ export type ReviewerStats = {
 	perHour: number | null;
 };
 
+/** A reject reason: samples and decisions giving it (on samples in the dataset). */
+export type ReasonStats = {reason: string; samples: number; decisions: number};
+
 export type CategoryStats = {
 	category: string;
 	/** Samples in the dataset that at least one reviewer flagged with this category. */
@@ -75,6 +78,8 @@ export type Stats = {
 	/** Entries per status. Under the any policy a disputed entry counts under each verdict it got. */
 	status: Record<SampleStatus, number>;
 	categories: CategoryStats[];
+	/** Reject reasons given, most samples first. */
+	reasons: ReasonStats[];
 	reviewers: ReviewerStats[];
 	decisions: {
 		/** Current decisions in the decisions file (one per sample and reviewer). */
@@ -196,6 +201,7 @@ export class StatsAccumulator {
 	private repeatedIdCount = 0;
 	private extraEntries = 0;
 	private readonly categories = new Map<string, {samples: number; decisions: number}>();
+	private readonly reasons = new Map<string, {samples: number; decisions: number}>();
 
 	constructor(records: Iterable<DecisionRecord> | DecisionSource, options: StatsOptions = {}) {
 		this.policy = options.policy ?? defaultPolicy;
@@ -272,11 +278,11 @@ export class StatsAccumulator {
 		return singleRecordStatus[this.source.isResolution(index) ? 'resolved' : 'plain'][verdict];
 	}
 
-	/** countCategories of group g's records, without making them when they have no categories. */
+	/** countCategories of group g's records, without making them when they have no categories or reasons. */
 	private countGroupCategories(group: number) {
 		if (this.isSingle(group)) {
 			const index = this.groupFirst[group];
-			if (this.source.verdict(index) === null || !this.source.hasCategories(index)) return;
+			if (this.source.verdict(index) === null || (!this.source.hasCategories(index) && !this.source.hasReasons(index))) return;
 		}
 
 		this.countCategories(this.groupRecords(group));
@@ -374,6 +380,9 @@ export class StatsAccumulator {
 			categories: [...this.categories.entries()]
 				.map(([category, counts]) => ({category, ...counts}))
 				.sort((a, b) => b.samples - a.samples || b.decisions - a.decisions || compare(a.category, b.category)),
+			reasons: [...this.reasons.entries()]
+				.map(([reason, counts]) => ({reason, ...counts}))
+				.sort((a, b) => b.samples - a.samples || b.decisions - a.decisions || compare(a.reason, b.reason)),
 			reviewers: this.withReviewers ? this.reviewers() : [],
 			decisions: this.decisionCounts(),
 			agreement: this.agreement(),
@@ -409,29 +418,17 @@ export class StatsAccumulator {
 		else this.unlistedRepeats.add(id);
 	}
 
+	/** Counts the bias categories and the reject reasons of one sample's records. */
 	private countCategories(records: DecisionRecord[]) {
 		const onSample = new Set<string>();
+		const reasonsOnSample = new Set<string>();
 		for (const record of records) {
 			if (record.verdict === null) continue;
-			for (const category of record.categories) {
-				const counts = this.categoryCounts(category);
-				counts.decisions++;
-				if (!onSample.has(category)) {
-					onSample.add(category);
-					counts.samples++;
-				}
+			for (const category of record.categories) countName(this.categories, category, onSample);
+			if (record.verdict === 'rejected' && Array.isArray(record.reasons)) {
+				for (const reason of new Set(record.reasons)) countName(this.reasons, reason, reasonsOnSample);
 			}
 		}
-	}
-
-	private categoryCounts(category: string) {
-		let counts = this.categories.get(category);
-		if (!counts) {
-			counts = {samples: 0, decisions: 0};
-			this.categories.set(category, counts);
-		}
-
-		return counts;
 	}
 
 	/**
@@ -591,4 +588,19 @@ export function computeStats(entries: Iterable<{id: string; lineNumber: number; 
 
 function compare(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** One more decision giving `name`, and one more sample the first time this sample gives it. */
+function countName(table: Map<string, {samples: number; decisions: number}>, name: string, onSample: Set<string>) {
+	let counts = table.get(name);
+	if (!counts) {
+		counts = {samples: 0, decisions: 0};
+		table.set(name, counts);
+	}
+
+	counts.decisions++;
+	if (!onSample.has(name)) {
+		onSample.add(name);
+		counts.samples++;
+	}
 }

@@ -1,17 +1,23 @@
 import type {Verdict} from '../store/schema.js';
 
-export type OpenableMode = 'bias' | 'note' | 'goto' | 'search' | 'help' | 'stats' | 'metadata';
+export type OpenableMode = 'bias' | 'reasons' | 'note' | 'goto' | 'search' | 'help' | 'stats' | 'metadata' | 'guidelines';
 
 /** The panels over the sample: scrolled with the same keys, closed with esc, q, enter or their own key. */
-export type PanelName = 'help' | 'stats' | 'metadata';
+export type PanelName = 'help' | 'stats' | 'metadata' | 'guidelines';
 
 /** How many rows a scroll has to move in, as the screen last drew it: the viewport's and the content's. */
 export type Viewport = {rows: number; total: number | undefined};
 
 /** Everything the review screen can ask the session to do. */
 export type Action =
-	| {type: 'decide'; verdict: Verdict; categories?: string[]; note?: string}
+	| {type: 'decide'; verdict: Verdict; categories?: string[]; note?: string; reasons?: string[]}
+	/** A digit right after `r` (reasons.ts): attach reason `index` to the rejection just made. */
+	| {type: 'reason'; index: number}
 	| {type: 'skip'}
+	/** Correct the sample in the reviewer's editor (corrections.ts). */
+	| {type: 'correct'}
+	/** A corrected sample: show the correction, the original, the diff, in turn. */
+	| {type: 'correction-view'}
 	| {type: 'undo'}
 	| {type: 'move'; direction: 1 | -1}
 	| {type: 'first'}

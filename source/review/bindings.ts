@@ -6,7 +6,7 @@ import type {Mode} from './session.js';
  * Where a binding works. Most are a screen mode; `panel` holds the keys every panel shares (help,
  * stats, metadata), and `anywhere` the keys that work in every mode but browse (which has its own).
  */
-export const bindingModes = ['browse', 'bias', 'note', 'goto', 'search', 'bias-note', 'help', 'stats', 'metadata', 'panel', 'unsaved', 'anywhere'] as const;
+export const bindingModes = ['browse', 'bias', 'reasons', 'note', 'goto', 'search', 'bias-note', 'help', 'stats', 'metadata', 'guidelines', 'panel', 'unsaved', 'anywhere'] as const;
 export type BindingMode = (typeof bindingModes)[number];
 
 /** What the screen knows when a key comes: the viewport's rows and how many rows its content has. */
@@ -34,7 +34,7 @@ export type Binding = {
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 const fields = ['note', 'goto', 'search', 'bias-note'] as const;
-const panels = ['help', 'stats', 'metadata'] as const;
+const panels = ['help', 'stats', 'metadata', 'guidelines'] as const;
 
 /**
  * Every key of the review screen, in the order the help lists them. Dispatch, the key bar, the help
@@ -44,11 +44,14 @@ const panels = ['help', 'stats', 'metadata'] as const;
 export const defaultBindings: readonly Binding[] = [
 	// Browsing samples.
 	{name: 'accept', modes: ['browse'], keys: ['a'], action: {type: 'decide', verdict: 'accepted'}, label: 'accept', help: 'accept, advance', bar: {label: 'accept', short: 'acc', priority: 1}},
-	{name: 'reject', modes: ['browse'], keys: ['r', 'x'], action: {type: 'decide', verdict: 'rejected'}, label: 'reject', help: 'reject, advance', bar: {label: 'reject', short: 'rej', priority: 2}},
+	{name: 'reject', modes: ['browse'], keys: ['r', 'x'], action: {type: 'decide', verdict: 'rejected'}, label: 'reject', help: 'reject, advance (then a digit gives a reason; with requireReason, a picker opens)', bar: {label: 'reject', short: 'rej', priority: 2}},
+	{name: 'give-reason', modes: ['browse'], keys: digits.slice(0, 9), action: ({key}) => ({type: 'reason', index: Number(key) - 1}), label: 'reason (right after r)', help: 'right after r: give the rejection just made reason 1–9 (several digits, several reasons); any other key goes on'},
 	{name: 'flag-bias', modes: ['browse'], keys: ['b'], action: {type: 'open', mode: 'bias'}, label: 'flag bias', help: 'flag bias: number keys pick categories, tab for a note, enter to flag', bar: {label: 'bias', priority: 3}},
 	{name: 'skip', modes: ['browse'], keys: ['s', ' '], action: {type: 'skip'}, label: 'skip', help: 'skip (no decision), advance', bar: {label: 'skip', priority: 4}},
 	{name: 'undo', modes: ['browse'], keys: ['u', 'backspace'], action: {type: 'undo'}, label: 'undo', help: 'undo the last decision (repeatable)', bar: {label: 'undo', priority: 5}},
 	{name: 'note', modes: ['browse'], keys: ['c'], action: {type: 'open', mode: 'note'}, label: 'note', help: 'add or edit a note on this sample', bar: {label: 'note', priority: 6}},
+	{name: 'correct', modes: ['browse'], keys: ['e'], action: {type: 'correct'}, label: 'correct', help: 'correct this sample in $VISUAL / $EDITOR (as JSON); saved as your correction, which export writes', bar: {label: 'edit', priority: 11}},
+	{name: 'correction-view', modes: ['browse'], keys: ['o'], action: {type: 'correction-view'}, label: 'original / diff', help: 'a corrected sample: show the original, the diff, the correction in turn'},
 	{name: 'filter', modes: ['browse'], keys: ['f'], action: {type: 'cycle-filter'}, label: 'filter', help: 'cycle filter: undecided · all · accepted · rejected · flagged (· conflicts)', bar: {label: 'filter', short: 'filt', priority: 9}},
 	{name: 'previous', modes: ['browse'], keys: ['left', 'h'], action: {type: 'move', direction: -1}, label: 'previous', help: 'previous / next sample the filter shows; after deciding, ← goes back to the sample just decided (shown or not) and → returns', bar: {label: 'move', short: 'mv', priority: 7}, pair: 'next'},
 	{name: 'next', modes: ['browse'], keys: ['right', 'l'], action: {type: 'move', direction: 1}, label: 'next', help: 'next sample the filter shows (or forward again after ←)'},
@@ -65,6 +68,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'stop-search', modes: ['browse'], keys: ['escape'], action: {type: 'close'}, label: 'stop a search', help: 'stop a search still going through a big file'},
 	{name: 'system-prompt', modes: ['browse'], keys: ['v'], action: {type: 'toggle-system'}, label: 'system prompt', help: 'show in full / collapse again a system prompt shown as "same as previous sample"'},
 	{name: 'metadata', modes: ['browse', 'metadata'], keys: ['m'], action: {type: 'toggle', panel: 'metadata'}, label: 'metadata', help: 'every metadata field and note of this sample in full'},
+	{name: 'guidelines', modes: ['browse', 'guidelines'], keys: ['i'], action: {type: 'toggle', panel: 'guidelines'}, label: 'guidelines', help: 'the project\'s guidelines for reviewers (also shown once on your first visit)', bar: {label: 'guide', priority: 12, only: 'browse'}},
 	{name: 'stats', modes: ['browse', 'stats'], keys: ['t'], action: {type: 'toggle', panel: 'stats'}, label: 'stats', help: 'stats panel', bar: {label: 'stats', short: 'st', priority: 10, only: 'browse'}},
 	{name: 'help', modes: ['browse', 'help'], keys: ['?'], action: {type: 'toggle', panel: 'help'}, label: 'help', help: 'this help', bar: {label: 'help', priority: 'pinned', only: 'browse'}},
 	{name: 'continue-here', modes: ['browse'], keys: ['y'], action: {type: 'continue-here'}, label: 'continue here', help: 'continue deciding here, after another session under your name took over'},
@@ -75,7 +79,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'go', modes: ['goto'], keys: ['enter'], action: {type: 'submit'}, label: 'go', help: 'go to the sample number typed', bar: {label: 'go', priority: 90}},
 	{name: 'find', modes: ['search'], keys: ['enter'], action: {type: 'submit'}, label: 'search', help: 'search for the text typed (then n / N)', bar: {label: 'search (then n / N)', short: 'search', priority: 90}},
 	{name: 'back-to-categories', modes: ['bias-note'], keys: ['tab'], action: {type: 'bias-edit-note'}, label: 'back to categories', help: 'back from the note to the categories', bar: {label: 'back to categories', short: 'back', priority: 80}},
-	{name: 'cancel', modes: [...fields, 'bias'], keys: ['escape'], action: {type: 'close'}, label: 'cancel', help: 'cancel (nothing is saved)', bar: {label: 'cancel', short: '', priority: 99}},
+	{name: 'cancel', modes: [...fields, 'bias', 'reasons'], keys: ['escape'], action: {type: 'close'}, label: 'cancel', help: 'cancel (nothing is saved)', bar: {label: 'cancel', short: '', priority: 99}},
 
 	// The bias picker.
 	{name: 'pick-category', modes: ['bias'], keys: digits, action: ({key}) => ({type: 'bias-toggle', index: key === '0' ? 9 : Number(key) - 1}), label: 'toggle category', help: 'toggle the category with that number', bar: {label: 'toggle', priority: 10}},
@@ -85,6 +89,13 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'bias-note', modes: ['bias'], keys: ['tab', 'c', 'n'], action: {type: 'bias-edit-note'}, label: 'note', help: 'write an optional note', bar: {label: 'note', priority: 40}},
 	{name: 'flag', modes: ['bias', 'bias-note'], keys: ['enter'], action: {type: 'bias-confirm'}, label: 'flag', help: 'flag the sample with the categories picked, advance', bar: {label: 'flag', priority: 90}},
 
+	// The reasons picker (when the config requires a reason for every rejection).
+	{name: 'pick-reason', modes: ['reasons'], keys: digits.slice(0, 9), action: ({key}) => ({type: 'bias-toggle', index: Number(key) - 1}), label: 'toggle reason', help: 'toggle the reason with that number', bar: {label: 'toggle', priority: 10}},
+	{name: 'reason-up', modes: ['reasons'], keys: ['up', 'k'], action: {type: 'bias-focus', direction: -1}, label: 'up', help: 'move up / down the reasons', bar: {label: 'move', priority: 20}, pair: 'reason-down'},
+	{name: 'reason-down', modes: ['reasons'], keys: ['down', 'j'], action: {type: 'bias-focus', direction: 1}, label: 'down', help: 'move down the reasons'},
+	{name: 'toggle-reason', modes: ['reasons'], keys: [' ', 'x'], action: {type: 'bias-toggle'}, label: 'toggle', help: 'toggle the reason marked ›', bar: {label: 'toggle', priority: 30}},
+	{name: 'reject-with-reasons', modes: ['reasons'], keys: ['enter'], action: {type: 'bias-confirm'}, label: 'reject', help: 'reject the sample with the reasons picked, advance', bar: {label: 'reject', priority: 90}},
+
 	// Panels (help, stats, metadata).
 	{name: 'panel-up', modes: ['panel'], keys: ['up', 'k'], action: ({panel}) => ({type: 'panel-scroll', direction: -1, by: 'row', viewport: panel}), label: 'scroll up', help: 'scroll up / down a row', bar: {label: 'scroll', priority: 10}, pair: 'panel-down'},
 	{name: 'panel-down', modes: ['panel'], keys: ['down', 'j'], action: ({panel}) => ({type: 'panel-scroll', direction: 1, by: 'row', viewport: panel}), label: 'scroll down', help: 'scroll down a row'},
@@ -92,7 +103,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'panel-page-down', modes: ['panel'], keys: ['pagedown', ' '], action: ({panel}) => ({type: 'panel-scroll', direction: 1, by: 'page', viewport: panel}), label: 'page down', help: 'scroll down a page'},
 	{name: 'panel-top', modes: ['panel'], keys: ['g', 'home'], action: ({panel}) => ({type: 'panel-scroll', direction: -1, by: 'end', viewport: panel}), label: 'top', help: 'to the top / to the bottom', pair: 'panel-bottom'},
 	{name: 'panel-bottom', modes: ['panel'], keys: ['G', 'end'], action: ({panel}) => ({type: 'panel-scroll', direction: 1, by: 'end', viewport: panel}), label: 'bottom', help: 'to the bottom'},
-	{name: 'close-panel', modes: ['panel'], keys: ['escape', 'q', 'enter'], action: {type: 'close'}, label: 'close', help: 'close the panel (so does its own key: ? t m)', bar: {label: 'close', priority: 90}},
+	{name: 'close-panel', modes: ['panel'], keys: ['escape', 'q', 'enter'], action: {type: 'close'}, label: 'close', help: 'close the panel (so does its own key: ? t m i)', bar: {label: 'close', priority: 90}},
 
 	// When decisions could not be saved.
 	{name: 'retry-save', modes: ['unsaved'], keys: ['r'], action: {type: 'retry-save'}, label: 'retry saving', help: 'try to save again', bar: {label: 'retry saving', short: 'retry', priority: 10}},
@@ -115,7 +126,8 @@ export function modeChain(mode: Mode): BindingMode[] {
 
 		case 'help':
 		case 'stats':
-		case 'metadata': {
+		case 'metadata':
+		case 'guidelines': {
 			return [mode.name, 'panel', 'anywhere'];
 		}
 
@@ -129,6 +141,7 @@ export function modeChain(mode: Mode): BindingMode[] {
 export const allChains: readonly BindingMode[][] = [
 	['browse'],
 	['bias', 'anywhere'],
+	['reasons', 'anywhere'],
 	...fields.map(field => [field, 'anywhere'] as BindingMode[]),
 	...panels.map(panel => [panel, 'panel', 'anywhere'] as BindingMode[]),
 	['unsaved', 'anywhere'],

@@ -44,7 +44,7 @@ export class Claims {
 }
 
 /** Actions a session that another session of the same reviewer took over may not take. */
-export const decidingActions = new Set(['decide', 'skip', 'undo', 'note', 'bias-confirm']);
+export const decidingActions = new Set(['decide', 'skip', 'undo', 'note', 'bias-confirm', 'reason', 'correct']);
 
 /** Said when this reviewer's newer session took over and this one stopped deciding. */
 export function supersededNotice(reviewer: string): string {

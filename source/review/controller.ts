@@ -1,5 +1,5 @@
 import type {Dataset, Sample} from '../dataset/dataset.js';
-import {renderSample, type RenderedSample} from '../dataset/formats/index.js';
+import {detectFormat, renderSample, type RenderedSample} from '../dataset/formats/index.js';
 import type {DecisionStore} from '../store/decision-store.js';
 import type {LiveSession, Peer} from '../store/live-session.js';
 import type {ReviewerPosition} from '../store/reviewer-position.js';
@@ -9,9 +9,12 @@ import {sampleStatus} from '../store/verdict-policy.js';
 import type {Action} from './actions.js';
 import {Claims, decidingActions, supersededNotice, takeoverNotice, type ReviewMode} from './claiming.js';
 import {countAll, recountAfterIndexing} from './counting.js';
+import {checkCorrection, correctionDraft, correctionOf, correctionViews, lineDiff, sameJson, type CorrectionView, type SampleEditor} from './corrections.js';
 import {Decisions, type Change} from './decisions.js';
+import {noGuidelinesMessage, type Guidelines} from './guidelines.js';
 import {goBack, goForward, leftBehind, noHistory} from './history.js';
 import {Navigation} from './navigation.js';
+import {defaultReasons, withReason} from './reasons.js';
 import {Resume} from './resume.js';
 import {SampleSearch} from './sample-search.js';
 import {biasNoteToggled, categoryFocused, categoryToggled, edited, opened} from './prompts.js';
@@ -22,10 +25,20 @@ export type {ReviewMode} from './claiming.js';
 export type ControllerOptions = {
 	reviewer: string;
 	categories: string[];
+	/** Reject reasons, one digit each (default: reasons.ts). */
+	reasons?: string[];
+	/** Every rejection needs a reason: `r` opens the reasons picker. */
+	requireReason?: boolean;
 	mode?: ReviewMode;
 	lead?: boolean;
 	/** Who else works on this decisions file, and which samples they have open (pairing). */
 	live?: LiveSession;
+	/** Runs the reviewer's editor for `e` (the review command's: $VISUAL / $EDITOR with the terminal released). */
+	editor?: SampleEditor;
+	/** The project's guidelines (`i`); undefined when none are configured. */
+	guidelines?: Guidelines;
+	/** Whether this reviewer was shown the guidelines before: if not, they open once at the start. */
+	guidelinesSeen?: {seen(): boolean; markSeen(): void};
 	/** Where this reviewer was when they last left: the session starts there. */
 	position?: ReviewerPosition;
 };
@@ -41,6 +54,8 @@ export type CurrentSample = {
 	conflict: boolean;
 	/** Other reviewers who have this sample open right now. */
 	openBy: string[];
+	/** The sample's correction (newest wins), who made it, and how it is shown. */
+	correction?: {by: string; view: CorrectionView};
 };
 
 type Listener = () => void;
@@ -86,6 +101,11 @@ export class ReviewController {
 		if (options.live?.error) this.state = {...this.state, message: options.live.error};
 		const takeover = options.live && takeoverNotice(options.reviewer, this.mode, options.live.tookOverFrom);
 		if (takeover) this.state = {...this.state, message: takeover};
+		// A reviewer's first visit to this dataset opens the guidelines once.
+		if (options.guidelines && options.guidelinesSeen && !options.guidelinesSeen.seen()) {
+			this.state = {...this.state, mode: {name: 'guidelines'}};
+			options.guidelinesSeen.markSeen();
+		}
 		store.onChange(samples => {
 			this.checkFileMode();
 			if (this.current && samples.has(this.current.sample.id)) this.current = undefined;
@@ -154,6 +174,11 @@ export class ReviewController {
 		return this.decisions.decidedThisSession();
 	}
 
+	/** This session's work so far (decisions made, time between them without long breaks), for the pace. */
+	sessionWork(): {decided: number; workMs: number} {
+		return {decided: this.decidedThisSession(), workMs: this.decisions.workMs()};
+	}
+
 	/** Shows a line of feedback, as after a key. */
 	tell(message: string) {
 		this.state = {...this.state, message: message || undefined};
@@ -179,7 +204,16 @@ export class ReviewController {
 				? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
 				: renderSample(sample.value);
 			const openBy = this.peers().filter(peer => peer.sample === sample.id).map(peer => peer.reviewer);
-			this.current = {sample, rendered, ...this.decisionsOf(sample.id), openBy};
+			const corrected = sample.error === undefined ? correctionOf(this.visibleOn(sample.id)) : undefined;
+			if (corrected?.correction) {
+				const view = this.state.correctionView?.index === cursor ? this.state.correctionView.view : 'corrected';
+				const shown = view === 'corrected' ? renderSample(corrected.correction)
+					: view === 'original' ? rendered
+					: {...rendered, blocks: [{label: `diff: - original, + correction by ${corrected.reviewer}`, text: lineDiff(correctionDraft(sample.value), correctionDraft(corrected.correction)).map(line => `${line.mark} ${line.text}`).join('\n'), tone: 'json' as const}]};
+				this.current = {sample, rendered: shown, ...this.decisionsOf(sample.id), openBy, correction: {by: corrected.reviewer, view}};
+			} else {
+				this.current = {sample, rendered, ...this.decisionsOf(sample.id), openBy};
+			}
 		}
 
 		return this.current;
@@ -215,6 +249,13 @@ export class ReviewController {
 		for (const record of this.store.all()) {
 			if (record.reviewer === this.reviewer || !this.isBlind(this.store.get(record.sample, this.reviewer))) yield record;
 		}
+	}
+
+	/** The records on one sample this reviewer may see (blind overlap mode: only their own until they decide it). */
+	private visibleOn(id: string): DecisionRecord[] {
+		const records = this.store.forSample(id);
+		if (!this.isBlind(records.find(record => record.reviewer === this.reviewer))) return records;
+		return records.filter(record => record.reviewer === this.reviewer);
 	}
 
 	/** Leaves the session: releases the sample this reviewer holds open. */
@@ -256,6 +297,10 @@ export class ReviewController {
 		this.claims.hold(index);
 	}
 
+	get reasons(): string[] {
+		return this.options.reasons ?? defaultReasons;
+	}
+
 	private apply(action: Action) {
 		const {state} = this;
 		if (action.type !== 'scroll' && action.type !== 'panel-scroll') this.state = {...state, message: undefined};
@@ -264,6 +309,8 @@ export class ReviewController {
 			return;
 		}
 
+		// The offer of reasons lasts one key: any other key goes on (and does what it does).
+		if (action.type !== 'reason') this.state = {...this.state, reasonFor: undefined};
 		switch (action.type) {
 			case 'continue-here': {
 				if (!this.options.live?.superseded) break;
@@ -274,12 +321,41 @@ export class ReviewController {
 			}
 
 			case 'decide': {
-				this.decide(action.verdict, action.verdict === 'flagged' ? action.categories ?? [] : [], action.note);
+				if (action.verdict === 'rejected' && this.options.requireReason && action.reasons === undefined) {
+					this.state = opened(this.state, 'reasons', this.currentSample().mine);
+					break;
+				}
+
+				const rejected = this.decide(action.verdict, action.verdict === 'flagged' ? action.categories ?? [] : [], action.note, action.reasons);
+				if (rejected && action.verdict === 'rejected' && action.reasons === undefined) this.state = {...this.state, reasonFor: rejected};
+				break;
+			}
+
+			case 'reason': {
+				this.giveReason(action.index);
 				break;
 			}
 
 			case 'skip': {
 				this.advance('skipped');
+				break;
+			}
+
+			case 'correct': {
+				this.correct();
+				break;
+			}
+
+			case 'correction-view': {
+				const {correction} = this.currentSample();
+				if (!correction) {
+					this.state = {...this.state, message: 'this sample has no correction (e corrects it)'};
+					break;
+				}
+
+				const view = correctionViews[(correctionViews.indexOf(correction.view) + 1) % correctionViews.length];
+				this.state = {...this.state, scroll: 0, correctionView: {index: this.state.cursor, view}, message: view === 'corrected' ? `showing the correction by ${correction.by}` : view === 'original' ? 'showing the original sample (o: the diff)' : 'showing what the correction changed (o: the correction)'};
+				this.current = undefined;
 				break;
 			}
 
@@ -356,6 +432,11 @@ export class ReviewController {
 			}
 
 			case 'toggle': {
+				if (action.panel === 'guidelines' && !this.options.guidelines) {
+					this.state = {...this.state, message: noGuidelinesMessage};
+					break;
+				}
+
 				this.state = this.state.mode.name === action.panel ? {...this.state, mode: {name: 'browse'}} : opened(this.state, action.panel, undefined);
 				break;
 			}
@@ -383,12 +464,12 @@ export class ReviewController {
 			}
 
 			case 'bias-toggle': {
-				this.state = categoryToggled(this.state, action.index, this.options.categories);
+				this.state = categoryToggled(this.state, action.index, this.pickerList());
 				break;
 			}
 
 			case 'bias-focus': {
-				this.state = categoryFocused(this.state, action.direction, this.options.categories);
+				this.state = categoryFocused(this.state, action.direction, this.pickerList());
 				break;
 			}
 
@@ -399,6 +480,17 @@ export class ReviewController {
 
 			case 'bias-confirm': {
 				const {mode} = this.state;
+				if (mode.name === 'reasons') {
+					if (mode.selected.length === 0) {
+						this.state = {...this.state, message: 'a rejection needs a reason here: pick one or more (number keys), or esc to cancel'};
+						break;
+					}
+
+					this.state = {...this.state, mode: {name: 'browse'}};
+					this.decide('rejected', [], undefined, mode.selected);
+					break;
+				}
+
 				if (mode.name !== 'bias') break;
 				if (mode.selected.length === 0) {
 					this.state = {...this.state, message: 'pick at least one category (number keys), or esc to cancel'};
@@ -429,7 +521,84 @@ export class ReviewController {
 		else if (mode.name === 'goto') this.goTo(Number(mode.text));
 		else if (mode.name === 'search' && mode.text.trim()) this.apply({type: 'search', query: mode.text.trim()});
 		else if (mode.name === 'search') this.state = {...this.state, mode: {name: 'browse'}};
-		else if (mode.name === 'bias') this.apply({type: 'bias-confirm'});
+		else if (mode.name === 'bias' || mode.name === 'reasons') this.apply({type: 'bias-confirm'});
+	}
+
+	/**
+	 * `e`: the sample (or its correction so far) in the reviewer's editor as JSON; what is saved is
+	 * checked (JSON, an object, the same format) and recorded as this reviewer's correction.
+	 */
+	private correct() {
+		const {sample, mine} = this.currentSample();
+		if (sample.error !== undefined) {
+			this.state = {...this.state, message: `sample ${sample.index + 1} is not valid JSON, so it cannot be corrected here: fix line ${sample.lineNumber} of the file itself`};
+			return;
+		}
+
+		if (!this.options.editor) {
+			this.state = {...this.state, message: 'corrections need an editor: set $VISUAL or $EDITOR'};
+			return;
+		}
+
+		const current = correctionOf(this.visibleOn(sample.id));
+		const outcome = this.options.editor(correctionDraft(current?.correction ?? sample.value));
+		this.current = undefined;
+		if (outcome.kind === 'failed') {
+			this.state = {...this.state, message: outcome.message};
+			return;
+		}
+
+		const checked = checkCorrection(outcome.text, detectFormat(sample.value));
+		if ('problem' in checked) {
+			this.state = {...this.state, message: checked.problem};
+			return;
+		}
+
+		const back = sameJson(checked.value, sample.value);
+		if (back && !mine?.correction) {
+			this.state = {...this.state, message: current ? 'unchanged from the original: nothing recorded (the correction stays)' : 'no change: nothing recorded'};
+			return;
+		}
+
+		if (!back && current && sameJson(checked.value, current.correction)) {
+			this.state = {...this.state, message: 'no change: nothing recorded'};
+			return;
+		}
+
+		if (!this.stillOnDisk(sample)) return;
+		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: mine?.note ?? '', resolution: mine?.resolution, reasons: mine?.reasons, correction: back ? undefined : checked.value, undo: 'push'});
+		const changed = lineDiff(correctionDraft(sample.value), correctionDraft(checked.value)).filter(line => line.mark !== ' ').length;
+		this.state = {...this.state, scroll: 0, correctionView: undefined, message: back ? 'your correction is withdrawn: the sample is back to the original' : `correction saved (${changed} ${changed === 1 ? 'line' : 'lines'} differ) — o shows the original, then the diff; u undoes`};
+	}
+
+	/** The list the open picker picks from: bias categories, or reject reasons. */
+	private pickerList(): string[] {
+		return this.state.mode.name === 'reasons' ? this.reasons : this.options.categories;
+	}
+
+	/** A digit right after `r`: adds that reason to the rejection just made (kept in the list's order). */
+	private giveReason(index: number) {
+		const target = this.state.reasonFor;
+		const reason = this.reasons[index];
+		if (!target) {
+			this.state = {...this.state, message: `a digit gives a reason right after r rejects a sample (1–${Math.min(9, this.reasons.length)})`};
+			return;
+		}
+
+		if (reason === undefined) {
+			this.state = {...this.state, message: `no reason ${index + 1}: there are ${this.reasons.length}`};
+			return;
+		}
+
+		const record = this.store.get(target.sample, this.reviewer);
+		if (record?.verdict !== 'rejected') {
+			this.state = {...this.state, reasonFor: undefined};
+			return;
+		}
+
+		const reasons = withReason(record.reasons ?? [], reason, this.reasons);
+		this.record({index: target.index, sample: target.sample, previous: record, verdict: 'rejected', categories: record.categories, note: record.note, resolution: record.resolution, reasons, correction: record.correction, undo: 'keep'});
+		this.state = {...this.state, message: `${target.sample}: rejected as ${reasons.join(', ')}`};
 	}
 
 	/** ← → : back and forward through the samples left by deciding, else to the previous or next sample the filter shows. */
@@ -474,9 +643,10 @@ export class ReviewController {
 		this.state = {...this.state, undo};
 	}
 
-	private decide(verdict: Verdict, categories: string[], note?: string) {
+	/** Records a decision on the sample shown and advances; returns which sample it was (undefined: refused). */
+	private decide(verdict: Verdict, categories: string[], note?: string, reasons?: string[]): {index: number; sample: string} | undefined {
 		const {sample, mine} = this.currentSample();
-		if (!this.stillOnDisk(sample)) return;
+		if (!this.stillOnDisk(sample)) return undefined;
 		const {conflict} = this.decisionsOf(sample.id);
 		// Blind: the first verdict here, given without seeing anyone else's (a change after seeing them is not).
 		const blind = this.isBlind(mine) && !this.sawOthers.has(sample.id);
@@ -491,16 +661,20 @@ export class ReviewController {
 			// A lead's decision on a sample the reviewers disagree on settles it.
 			resolution: this.options.lead && conflict ? true : undefined,
 			blind,
+			// A rejection again keeps the reasons given before; another verdict has none.
+			reasons: verdict === 'rejected' ? reasons ?? (mine?.verdict === 'rejected' ? mine.reasons : undefined) : undefined,
+			correction: mine?.correction,
 			undo: 'push',
 		});
 		this.advance(verdict);
+		return {index: sample.index, sample: sample.id};
 	}
 
 	private setNote(text: string) {
 		const {sample, mine} = this.currentSample();
 		if (!this.stillOnDisk(sample)) return;
 		this.state = {...this.state, mode: {name: 'browse'}};
-		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution, blind: mine?.blind, undo: 'push'});
+		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution, blind: mine?.blind, reasons: mine?.reasons, correction: mine?.correction, undo: 'push'});
 		this.state = {...this.state, message: text.trim() ? 'note saved' : 'note removed'};
 	}
 
@@ -512,7 +686,7 @@ export class ReviewController {
 		}
 
 		const {previous} = last;
-		this.record({index: last.index, sample: last.sample, previous, verdict: previous?.verdict ?? null, categories: previous?.categories ?? [], note: previous?.note ?? '', resolution: previous?.resolution, blind: previous?.blind, undo: 'pop'});
+		this.record({index: last.index, sample: last.sample, previous, verdict: previous?.verdict ?? null, categories: previous?.categories ?? [], note: previous?.note ?? '', resolution: previous?.resolution, blind: previous?.blind, reasons: previous?.reasons, correction: previous?.correction, undo: 'pop'});
 		// About this reviewer's own decision: others' decisions on the sample stay as they are.
 		this.moveTo(last.index, previous?.verdict
 			? `undone: sample ${last.index + 1} is back to your earlier ${previous.verdict}`

@@ -15,23 +15,42 @@ export type Change = {
 	resolution?: boolean;
 	/** Given in overlap mode without seeing another reviewer's verdict on the sample. */
 	blind?: boolean;
-	/** A decision or a note can be undone (`push`); an undo takes its entry off (`pop`). */
-	undo: 'push' | 'pop';
+	reasons?: string[];
+	correction?: Record<string, unknown>;
+	/**
+	 * A decision or a note can be undone (`push`); an undo takes its entry off (`pop`); a reason added
+	 * to the rejection just made stays part of it (`keep`: undoing the rejection takes it too).
+	 */
+	undo: 'push' | 'pop' | 'keep';
 };
 
 /** This reviewer's changes: written to the store, counted at once, remembered for undo. */
 export class Decisions {
 	/** Samples this reviewer changed in this session. */
 	private readonly touched = new Set<string>();
+	/** When each decision of this session was made (ms), for the pace. */
+	private readonly times: number[] = [];
 
-	constructor(private readonly store: DecisionStore, private readonly reviewer: string, private readonly counter: StatusCounter) {}
+	constructor(private readonly store: DecisionStore, private readonly reviewer: string, private readonly counter: StatusCounter, private readonly now: () => number = Date.now) {}
+
+	/**
+	 * How long this reviewer has worked in this session: the time between their decisions, a gap
+	 * longer than `idle` (a break) counting as `idle`.
+	 */
+	workMs(idle = 5 * 60_000): number {
+		let total = 0;
+		for (let i = 1; i < this.times.length; i++) total += Math.min(idle, this.times[i] - this.times[i - 1]);
+		return total;
+	}
 
 	/** Records a change and returns the undo list after it. */
 	record(change: Change, undo: readonly UndoEntry[]): UndoEntry[] {
 		this.touched.add(change.sample);
-		this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind});
+		if (change.undo === 'push' && change.verdict !== null) this.times.push(this.now());
+		this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, reasons: change.reasons, correction: change.correction});
 		// Keeps the counts right without recounting everything.
 		this.counter.update(change.sample);
+		if (change.undo === 'keep') return [...undo];
 		return change.undo === 'push' ? [...undo, {index: change.index, sample: change.sample, previous: change.previous}] : undo.slice(0, -1);
 	}
 

@@ -6,7 +6,8 @@ export const helpSections: ReadonlyArray<{title: string; modes: readonly Binding
 	{title: 'Keys', modes: ['browse']},
 	{title: 'In text fields', modes: ['note', 'goto', 'search', 'bias-note']},
 	{title: 'In the bias picker', modes: ['bias']},
-	{title: 'In panels (help, stats, metadata)', modes: ['panel', 'help', 'stats', 'metadata']},
+	{title: 'In the reasons picker (when a reason is required)', modes: ['reasons']},
+	{title: 'In panels (help, stats, metadata, guidelines)', modes: ['panel', 'help', 'stats', 'metadata', 'guidelines']},
 	{title: 'When saving fails', modes: ['unsaved']},
 	{title: 'Anywhere', modes: ['anywhere']},
 ];

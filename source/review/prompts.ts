@@ -14,6 +14,10 @@ export function opened(state: SessionState, name: OpenableMode, mine: DecisionRe
 			return {...state, mode: {name: 'bias', selected: mine?.verdict === 'flagged' ? [...mine.categories] : [], focus: 0, note: mine?.note ?? '', editingNote: false}};
 		}
 
+		case 'reasons': {
+			return {...state, mode: {name: 'reasons', selected: mine?.verdict === 'rejected' ? [...mine.reasons ?? []] : [], focus: 0}};
+		}
+
 		case 'note': {
 			const text = mine?.note ?? '';
 			return {...state, mode: {name: 'note', text}, field: {...state.field, cursor: text.length}};
@@ -39,10 +43,10 @@ export function edited(state: SessionState, text: string, cursor: number, restar
 	return state;
 }
 
-/** Toggles the bias category at `index` (default: the one marked ›). */
+/** Toggles the bias category (or reason, in the reasons picker) at `index` (default: the one marked ›). */
 export function categoryToggled(state: SessionState, index: number | undefined, categories: string[]): SessionState {
 	const {mode} = state;
-	if (mode.name !== 'bias') return state;
+	if (mode.name !== 'bias' && mode.name !== 'reasons') return state;
 	const category = categories[index ?? mode.focus];
 	return category ? {...state, mode: {...mode, selected: toggleCategory(mode.selected, category, categories)}} : state;
 }
@@ -50,7 +54,7 @@ export function categoryToggled(state: SessionState, index: number | undefined, 
 /** Moves the bias picker's mark up or down, wrapping around. */
 export function categoryFocused(state: SessionState, direction: 1 | -1, categories: string[]): SessionState {
 	const {mode} = state;
-	if (mode.name !== 'bias') return state;
+	if (mode.name !== 'bias' && mode.name !== 'reasons') return state;
 	const count = categories.length;
 	return {...state, mode: {...mode, focus: (mode.focus + direction + count) % count}};
 }

@@ -1,4 +1,5 @@
 import type {DecisionRecord, Verdict} from '../store/schema.js';
+import type {CorrectionView} from './corrections.js';
 import {noHistory, type History} from './history.js';
 
 export const filters = ['undecided', 'all', 'accepted', 'rejected', 'flagged', 'conflicts'] as const;
@@ -8,12 +9,15 @@ export type Filter = (typeof filters)[number];
 export type Mode =
 	| {name: 'browse'}
 	| {name: 'bias'; selected: string[]; focus: number; note: string; editingNote: boolean}
+	/** The reasons picker, when a rejection needs a reason (requireReason). */
+	| {name: 'reasons'; selected: string[]; focus: number}
 	| {name: 'note'; text: string}
 	| {name: 'goto'; text: string}
 	| {name: 'search'; text: string}
 	| {name: 'help'}
 	| {name: 'stats'}
 	| {name: 'metadata'}
+	| {name: 'guidelines'}
 	| {name: 'unsaved'};
 
 /**
@@ -44,6 +48,10 @@ export type SessionState = {
 	field: FieldCursor;
 	/** The open panel's (help, stats, metadata) first line shown. */
 	panelTop: number;
+	/** The rejection just made with `r`: a digit as the next key attaches a reason to it. */
+	reasonFor: {index: number; sample: string} | undefined;
+	/** How the corrected sample at `index` is shown (`o`); any other sample shows its correction. */
+	correctionView: {index: number; view: CorrectionView} | undefined;
 	/** Samples left by deciding or skipping, for ← and → (history.ts). */
 	history: History;
 	/** The sample whose system prompt is shown in full although it repeats the previous sample's (`e`). */
@@ -51,7 +59,7 @@ export type SessionState = {
 };
 
 export function initialState(cursor: number, filter: Filter = 'undecided'): SessionState {
-	return {cursor, scroll: 0, filter, mode: {name: 'browse'}, undo: [], query: '', message: undefined, searching: false, quitting: false, field: {cursor: 0, key: 0}, panelTop: 0, history: noHistory};
+	return {cursor, scroll: 0, filter, mode: {name: 'browse'}, undo: [], query: '', message: undefined, searching: false, quitting: false, field: {cursor: 0, key: 0}, panelTop: 0, reasonFor: undefined, correctionView: undefined, history: noHistory};
 }
 
 /** A sample's status as the filters see it. */

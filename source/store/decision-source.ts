@@ -23,6 +23,10 @@ export type DecisionSource = {
 	hasCategories(index: number): boolean;
 	/** record(index).rule: the rule that made the decision (winnow decide), if one did. */
 	rule?(index: number): string | undefined;
+	/** record(index).reasons is not empty. */
+	hasReasons(index: number): boolean;
+	/** record(index) carries a correction. */
+	hasCorrection(index: number): boolean;
 };
 
 export class RecordArray implements DecisionSource {
@@ -63,6 +67,14 @@ export class RecordArray implements DecisionSource {
 	rule(index: number): string | undefined {
 		const {rule} = this.records[index];
 		return typeof rule === 'string' ? rule : undefined;
+	}
+
+	hasReasons(index: number): boolean {
+		return (this.records[index].reasons?.length ?? 0) > 0;
+	}
+
+	hasCorrection(index: number): boolean {
+		return this.records[index].correction !== undefined;
 	}
 }
 

@@ -29,7 +29,7 @@ export type StoreOptions = LockOptions & {
 	syncWrites?: boolean;
 };
 
-export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean; blind?: boolean; reasons?: string[]; rule?: string; replaced?: ReplacedDecision};
+export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean; blind?: boolean; reasons?: string[]; rule?: string; replaced?: ReplacedDecision; correction?: Record<string, unknown>};
 
 type Listener = (samples: Set<string>) => void;
 
@@ -136,6 +136,7 @@ export class DecisionStore {
 		if (change.reasons && change.reasons.length > 0) record.reasons = change.reasons;
 		if (change.rule !== undefined) record.rule = change.rule;
 		if (change.replaced) record.replaced = change.replaced;
+		if (change.correction) record.correction = change.correction;
 		this.put(record);
 		this.pending.set(key, record);
 		this.status.unsaved = this.pending.size;

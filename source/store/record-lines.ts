@@ -4,9 +4,10 @@ import type {DecisionRecord, Verdict} from './schema.js';
 One record line of a decisions file in winnow's own layout (one record a line, as
 serializeDecisionsFile and the store write them), read without JSON.parse in the common case: a line
 that is exactly what JSON.stringify writes for a record — the keys sample, reviewer, verdict,
-categories, note, at and optionally resolution and rule, in that order, with strings of printable ASCII and
-no escapes — is read field by field from the bytes (scanCanonical, then canonicalRecord). Any other
-line is parsed with JSON.parse (readParsed). Either way the record is the one JSON.parse of the whole
+categories, note, at and optionally resolution, blind, reasons and rule, in that order, with strings of
+printable ASCII and no escapes — is read field by field from the bytes (scanCanonical, then
+canonicalRecord). Any other line is parsed with JSON.parse (readParsed). A line with a correction (a
+whole sample) or a replaced decision is always parsed. Either way the record is the one JSON.parse of the whole
 file gives, with its keys in the same order. See DecisionLines (decision-lines.ts).
 */
 
@@ -20,6 +21,8 @@ const categoriesKey = Buffer.from(',"categories":[');
 const noteKey = Buffer.from(',"note":"');
 const atKey = Buffer.from(',"at":"');
 const resolutionKey = Buffer.from(',"resolution":');
+const blindKey = Buffer.from(',"blind":');
+const reasonsKey = Buffer.from(',"reasons":[');
 const ruleKey = Buffer.from(',"rule":"');
 const nullBytes = Buffer.from('null');
 const trueBytes = Buffer.from('true');
@@ -67,6 +70,7 @@ export function recordProblem(value: unknown): string | undefined {
 	if (record.resolution !== undefined && typeof record.resolution !== 'boolean') return `has ${shown('resolution', record.resolution)}, not true or false`;
 	if (record.reasons !== undefined && (!Array.isArray(record.reasons) || !record.reasons.every(reason => typeof reason === 'string'))) return `has ${shown('reasons', record.reasons)}, not a list of reasons`;
 	if (record.rule !== undefined && typeof record.rule !== 'string') return `has ${shown('rule', record.rule)}, not a query`;
+	if (record.correction !== undefined && (typeof record.correction !== 'object' || record.correction === null || Array.isArray(record.correction))) return `has ${shown('correction', record.correction)}, not a corrected sample (a JSON object)`;
 	return undefined;
 }
 
@@ -95,6 +99,12 @@ export class CanonicalFields {
 	atEnd = 0;
 	/** 0: no resolution key, 1: true, 2: false. */
 	resolution = 0;
+	/** 0: no blind key, 1: true, 2: false. */
+	blind = 0;
+	/** A reasons key: its list is inside bytes[reasonsStart, reasonsEnd) (the brackets excluded). */
+	hasReasons = false;
+	reasonsStart = 0;
+	reasonsEnd = 0;
 	/** A rule key (winnow decide): its text is bytes[ruleStart, ruleEnd). */
 	hasRule = false;
 	ruleStart = 0;
@@ -110,7 +120,7 @@ export function verdictOf(code: number): Verdict | null {
 
 /**
  * Whether bytes[start, end) is a record exactly in JSON.stringify's form (keys sample, reviewer,
- * verdict, categories, note, at and optionally resolution and rule, in that order; strings of printable
+ * verdict, categories, note, at and optionally resolution, blind, reasons and rule, in that order; strings of printable
  * ASCII without escapes), with every value parseDecisionsFile accepts; fills `fields` if so.
  * Allocates nothing.
  */
@@ -152,20 +162,8 @@ export function scanCanonical(bytes: Buffer, start: number, end: number, fields:
 	if (!startsWith(bytes, i, categoriesKey)) return false;
 	i += categoriesKey.length;
 	fields.categoriesStart = i;
-	if (bytes[i] !== 0x5d) {
-		for (;;) {
-			if (bytes[i] !== quote || !plainString(bytes, i + 1, end)) return false;
-			i = stringEnd + 1;
-			if (bytes[i] === 0x2c) {
-				i++;
-				continue;
-			}
-
-			if (bytes[i] !== 0x5d) return false;
-			break;
-		}
-	}
-
+	i = plainList(bytes, i, end);
+	if (i < 0) return false;
 	fields.categoriesEnd = i;
 	i++;
 
@@ -197,6 +195,31 @@ export function scanCanonical(bytes: Buffer, start: number, end: number, fields:
 		}
 	}
 
+	fields.blind = 0;
+	if (startsWith(bytes, i, blindKey)) {
+		i += blindKey.length;
+		if (startsWith(bytes, i, trueBytes)) {
+			fields.blind = 1;
+			i += trueBytes.length;
+		} else if (startsWith(bytes, i, falseBytes)) {
+			fields.blind = 2;
+			i += falseBytes.length;
+		} else {
+			return false;
+		}
+	}
+
+	fields.hasReasons = false;
+	if (startsWith(bytes, i, reasonsKey)) {
+		i += reasonsKey.length;
+		fields.reasonsStart = i;
+		i = plainList(bytes, i, end);
+		if (i < 0) return false;
+		fields.reasonsEnd = i;
+		fields.hasReasons = true;
+		i++;
+	}
+
 	fields.hasRule = false;
 	if (startsWith(bytes, i, ruleKey)) {
 		i += ruleKey.length;
@@ -210,16 +233,27 @@ export function scanCanonical(bytes: Buffer, start: number, end: number, fields:
 	return bytes[i] === 0x7d && i + 1 === end;
 }
 
+/**
+ * A list of plain strings from i (just after its `[`): where its `]` is, or -1 if it is not such a
+ * list.
+ */
+function plainList(bytes: Buffer, i: number, end: number): number {
+	if (bytes[i] === 0x5d) return i;
+	for (;;) {
+		if (bytes[i] !== quote || !plainString(bytes, i + 1, end)) return -1;
+		i = stringEnd + 1;
+		if (bytes[i] === 0x2c) {
+			i++;
+			continue;
+		}
+
+		return bytes[i] === 0x5d ? i : -1;
+	}
+}
+
 /** The record whose line scanCanonical read into `fields`. */
 export function canonicalRecord(bytes: Buffer, fields: CanonicalFields, strings: Interned): DecisionRecord {
-	const categories: string[] = [];
-	// Plain strings separated by commas: each category is between a pair of quotes.
-	for (let i = fields.categoriesStart; i < fields.categoriesEnd;) {
-		const close = bytes.indexOf(quote, i + 1);
-		categories.push(strings.get(bytes, i + 1, close));
-		i = close + 2;
-	}
-
+	const categories = listOf(bytes, fields.categoriesStart, fields.categoriesEnd, strings);
 	const record: DecisionRecord = {
 		sample: bytes.toString('latin1', fields.sampleStart, fields.sampleEnd),
 		reviewer: strings.get(bytes, fields.reviewerStart, fields.reviewerEnd),
@@ -229,8 +263,23 @@ export function canonicalRecord(bytes: Buffer, fields: CanonicalFields, strings:
 		at: bytes.toString('latin1', fields.atStart, fields.atEnd),
 	};
 	if (fields.resolution !== 0) record.resolution = fields.resolution === 1;
+	if (fields.blind !== 0) record.blind = fields.blind === 1;
+	if (fields.hasReasons) record.reasons = listOf(bytes, fields.reasonsStart, fields.reasonsEnd, strings);
 	if (fields.hasRule) record.rule = strings.get(bytes, fields.ruleStart, fields.ruleEnd);
 	return record;
+}
+
+/** The strings of a list plainList found (inside its brackets). */
+function listOf(bytes: Buffer, start: number, end: number, strings: Interned): string[] {
+	const list: string[] = [];
+	// Plain strings separated by commas: each is between a pair of quotes.
+	for (let i = start; i < end;) {
+		const close = bytes.indexOf(quote, i + 1);
+		list.push(strings.get(bytes, i + 1, close));
+		i = close + 2;
+	}
+
+	return list;
 }
 
 /**

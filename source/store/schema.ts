@@ -28,6 +28,11 @@ export type DecisionRecord = {
 	rule?: string;
 	/** On a rule's decision that replaced this reviewer's own earlier one: that one, for --undo-rule to bring back. */
 	replaced?: ReplacedDecision;
+	/**
+	 * This reviewer's corrected version of the sample (a JSON object of the sample's format): export
+	 * writes it in place of the original bytes. Absent: no correction.
+	 */
+	correction?: Record<string, unknown>;
 };
 
 /** The parts of a decision that undoing a rule restores. */

@@ -5,7 +5,8 @@ import {scrollHint} from '../review/key-help.js';
 import type {ReviewController} from '../review/controller.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {count} from '../report/render.js';
-import {BiasPicker} from './BiasPicker.js';
+import {BiasPicker, pickerHeight} from './BiasPicker.js';
+import {reasonOffer} from '../review/reasons.js';
 import {DecisionLine} from './DecisionLine.js';
 import {Header} from './Header.js';
 import {Panel, helpLines, type PanelLine} from './HelpPanel.js';
@@ -16,6 +17,7 @@ import {SampleRows} from './sample-rows.js';
 import {handleInput, type DrawnViewports} from './key-dispatch.js';
 import {metadataPanelLines} from './metadata-panel-lines.js';
 import {previousSystemPrompt} from './repeated-system.js';
+import {guidelinesPanelLines} from './guidelines-panel-lines.js';
 import {SampleViewport, scrollPosition} from './SampleViewport.js';
 import {statsPanelLines} from './stats-panel-lines.js';
 import {StatusBar} from './StatusBar.js';
@@ -54,6 +56,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 		if (mode.name === 'help') return helpLines(width, bindings);
 		if (mode.name === 'stats') return statsPanelLines(controller, width).map(text => ({text}));
 		if (mode.name === 'metadata') return metadataPanelLines(current, width);
+		if (mode.name === 'guidelines' && controller.options.guidelines) return guidelinesPanelLines(controller.options.guidelines, width);
 		return undefined;
 	}, [mode.name, width, controller, bindings, mode.name === 'metadata' ? current : undefined]);
 	// The panel's lines change with the width: show it from at most its last page.
@@ -87,17 +90,40 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	}
 
 	let body: React.ReactNode;
-	if (mode.name === 'bias') {
+	// The pickers take the lower part of the viewport: the sample stays in view above them.
+	const pickerRows = mode.name === 'bias' ? pickerHeight(controller.options.categories.length, bodyHeight) : mode.name === 'reasons' ? pickerHeight(controller.reasons.length, bodyHeight) : 0;
+	const above = bodyHeight - pickerRows;
+	const sampleAbove = above > 0 ? <SampleViewport rows={sampleRows.slice(state.scroll, above)} height={above} width={width} scroll={state.scroll}/> : null;
+	if (mode.name === 'reasons') {
 		body = (
-			<BiasPicker
+			<Box flexDirection="column" height={bodyHeight}>
+				{sampleAbove}
+				<BiasPicker
+					noNote
+					title="Reject: pick one or more reasons"
+					categories={controller.reasons}
+					selected={mode.selected}
+					focus={mode.focus}
+					note=""
+					editingNote={false}
+					height={pickerRows}
+				/>
+			</Box>
+		);
+	} else if (mode.name === 'bias') {
+		body = (
+			<Box flexDirection="column" height={bodyHeight}>
+				{sampleAbove}
+				<BiasPicker
 				categories={controller.options.categories}
 				selected={mode.selected}
 				focus={mode.focus}
 				note={mode.note}
 				editingNote={mode.editingNote}
-				height={bodyHeight}
-				fieldKey={state.field.key}
+				height={pickerRows}
+				cursor={state.field.cursor}
 			/>
+			</Box>
 		);
 	} else if (panelLines) {
 		body = <Panel lines={panelLines} top={panelTop} height={bodyHeight}/>;
@@ -109,7 +135,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	// Under a panel or the bias picker, the line shows the panel's position, never the sample's.
 	const position = panelLines
 		? (panelLines.length > bodyHeight ? `${mode.name} lines ${count(panelTop + 1)}–${count(Math.min(panelLines.length, panelTop + bodyHeight))} of ${count(panelLines.length)}` : '')
-		: mode.name === 'bias' ? '' : scrollPosition(state.scroll, visible.length, sampleRows.complete ? sampleRows.made : undefined, !sampleRows.complete || sampleRows.made > state.scroll + visible.length);
+		: mode.name === 'bias' || mode.name === 'reasons' ? '' : scrollPosition(state.scroll, visible.length, sampleRows.complete ? sampleRows.made : undefined, !sampleRows.complete || sampleRows.made > state.scroll + visible.length);
 	const message = store.status.error ?? dataset.indexError?.message ?? state.message;
 
 	return (
@@ -117,7 +143,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={width}/>
 			<DecisionLine current={current} reviewer={controller.reviewer}/>
 			{body}
-			<MessageLine controller={controller} message={message} position={position} fieldKey={state.field.key} scrollKeys={scrollHint(bindings, panelLines ? 'panel' : 'sample')}/>
+			<MessageLine controller={controller} message={message} position={position} cursor={state.field.cursor} scrollKeys={scrollHint(bindings, panelLines ? 'panel' : 'sample')}/>
 			<StatusBar
 				reviewer={controller.reviewer}
 				counts={controller.counts}
@@ -127,16 +153,18 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 				others={[...new Set(controller.peers().map(peer => peer.reviewer))]}
 				width={width}
 			/>
-			<KeyHints mode={mode} width={width} bindings={bindings}/>
+			{state.reasonFor
+				? <Text color="yellow" wrap="truncate-end">{sanitizeLine(reasonOffer(state.reasonFor.sample, controller.reasons, store.get(state.reasonFor.sample, controller.reviewer)?.reasons ?? []))}</Text>
+				: <KeyHints mode={mode} width={width} bindings={bindings}/>}
 		</Box>
 	);
 }
 
-function MessageLine({controller, message, position, fieldKey, scrollKeys}: {controller: ReviewController; message: string | undefined; position: string; fieldKey: number; scrollKeys: string}) {
+function MessageLine({controller, message, position, cursor, scrollKeys}: {controller: ReviewController; message: string | undefined; position: string; cursor: number; scrollKeys: string}) {
 	const {mode} = controller.state;
-	if (mode.name === 'note') return <PromptLine label="note:" value={mode.text} placeholder="a note on this sample" fieldKey={fieldKey}/>;
-	if (mode.name === 'goto') return <PromptLine label="go to sample:" value={mode.text} placeholder={`1–${count(controller.dataset.count)}`} fieldKey={fieldKey}/>;
-	if (mode.name === 'search') return <PromptLine label="search:" value={mode.text} placeholder="text to find" fieldKey={fieldKey}/>;
+	if (mode.name === 'note') return <PromptLine label="note:" value={mode.text} placeholder="a note on this sample" cursor={cursor}/>;
+	if (mode.name === 'goto') return <PromptLine label="go to sample:" value={mode.text} placeholder={`1–${count(controller.dataset.count)}`} cursor={cursor}/>;
+	if (mode.name === 'search') return <PromptLine label="search:" value={mode.text} placeholder="text to find" cursor={cursor}/>;
 
 	if (mode.name === 'unsaved') {
 		const {unsaved, error} = controller.store.status;

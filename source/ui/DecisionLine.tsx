@@ -9,16 +9,19 @@ type Props = {current: CurrentSample; reviewer: string};
 
 function describe(record: DecisionRecord): string {
 	const categories = record.verdict === 'flagged' && record.categories.length > 0 ? ` (${record.categories.join(', ')})` : '';
-	return `${record.verdict ?? 'undecided'}${categories}`;
+	const reasons = record.verdict === 'rejected' && record.reasons && record.reasons.length > 0 ? ` (${record.reasons.join(', ')})` : '';
+	return `${record.verdict ?? 'undecided'}${categories}${reasons}`;
 }
 
 /** This sample's state: your decision, the others', a conflict, the note. */
 export function DecisionLine({current, reviewer}: Props) {
-	const {mine, others, status, conflict, openBy} = current;
+	const {mine, others, status, conflict, openBy, correction} = current;
+	const corrected = correction ? `✎ ${correction.view === 'corrected' ? 'corrected' : correction.view === 'original' ? 'original of a sample corrected' : 'diff of the correction'} by ${correction.by} (o) · ` : '';
 	const decidedOthers = others.filter(record => record.verdict !== null);
 	const note = mine?.note ? ` · note: ${mine.note}` : '';
 	return (
 		<Text wrap="truncate-end">
+			{corrected ? <Text color="cyan" bold>{sanitizeLine(corrected)}</Text> : null}
 			<Text bold color={verdictColor[status]}>{verdictMark[status]} {status}</Text>
 			<Text> · you ({sanitizeLine(reviewer)}): {mine?.verdict ? sanitizeLine(describe(mine)) : 'no decision'}</Text>
 			{decidedOthers.map(record => (

@@ -1,26 +1,23 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
+import {FieldText} from './FieldText.js';
 
 type Props = {
 	label: string;
 	value: string;
 	placeholder?: string;
-	/** Changes when the screen edited the text itself, so the field starts again with its cursor at the end. */
-	fieldKey?: number;
+	/** Where the cursor is (the session's field cursor). */
+	cursor: number;
 };
 
-function ignore() {
-	// The screen edits the text (App's key handler, one key at a time even when keys come in one
-	// chunk); the field only shows the text and its cursor.
-}
-
 /** A one-line text field (note, go to, search) in place of the message line. */
-export function PromptLine({label, value, placeholder, fieldKey = 0}: Props) {
+export function PromptLine({label, value, placeholder, cursor}: Props) {
+	// The screen edits the text (App's key handler); the field only shows the text and the cursor.
+	const shown = plainText(value);
 	return (
 		<Box>
 			<Text bold color="cyan">{label} </Text>
-			<TextInput key={fieldKey} value={plainText(value)} placeholder={placeholder} onChange={ignore} onSubmit={ignore}/>
+			<FieldText value={shown} cursor={Math.min(cursor, shown.length)} placeholder={placeholder}/>
 		</Box>
 	);
 }

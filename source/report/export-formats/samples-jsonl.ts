@@ -35,7 +35,7 @@ export function isOneLine(buffer: Buffer, from: number, to: number): boolean {
 }
 
 /** The "winnow" object --annotate attaches: the sample's decisions, signals and clusters (README: winnow export). */
-export function annotation(id: string, lineNumber: number, result: StatusResult, policy: Policy, records: DecisionRecord[] | undefined, table: SignalTable | undefined, index: number): string {
+export function annotation(id: string, lineNumber: number, result: StatusResult, policy: Policy, records: DecisionRecord[] | undefined, table: SignalTable | undefined, index: number, correction?: DecisionRecord): string {
 	const decisions = (records ?? [])
 		.filter(record => record.verdict !== null)
 		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.reviewer < b.reviewer ? -1 : 1))
@@ -45,7 +45,9 @@ export function annotation(id: string, lineNumber: number, result: StatusResult,
 		return place ? {id: place.id, size: place.size, position: place.position} : null;
 	};
 
-	return JSON.stringify({id, line: lineNumber, status: result.status, conflict: result.conflict, resolved: result.resolved, policy, decisions, signals: table?.signalsOf(index) ?? [], clusters: {duplicate: cluster('duplicate'), nearDuplicate: cluster('near-duplicate')}});
+	// Only on a sample written as its correction: who corrected it and when (the line is not the original's).
+	const corrected = correction ? {corrected: {by: correction.reviewer, at: correction.at}} : {};
+	return JSON.stringify({id, line: lineNumber, status: result.status, conflict: result.conflict, resolved: result.resolved, policy, decisions, signals: table?.signalsOf(index) ?? [], clusters: {duplicate: cluster('duplicate'), nearDuplicate: cluster('near-duplicate')}, ...corrected});
 }
 
 const keyNeedle = Buffer.from(JSON.stringify(annotationKey));

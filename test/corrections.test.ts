@@ -1,0 +1,102 @@
+// Corrections (issue #13): `e` opens the sample in $VISUAL / $EDITOR as pretty-printed JSON in a
+// private temporary file, the terminal handed over and taken back; what is saved is checked and
+// recorded as the reviewer's correction; export writes it in place of the original (--original not).
+import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {checkCorrection, correctionOf, lineDiff} from '../source/review/corrections.js';
+import {runCli, writeDecisions, decision} from './fixtures/run-cli.js';
+import {PtySession} from './helpers/pty-session.js';
+import {useTempDir, writeFile} from './helpers/temp.js';
+
+const tempDir = useTempDir();
+
+const chat = (i: number, answer = `answer ${i}`) => JSON.stringify({id: `s${i}`, messages: [{role: 'user', content: `question ${i}`}, {role: 'assistant', content: answer}]});
+
+/** A fake editor: notes the file's mode and the terminal's settings, then runs `edit` on the file (sed). */
+function fakeEditor(dir: string, edit: string): string {
+	return writeFile(dir, 'editor.sh', `#!/bin/sh\nstat -c %a "$1" > "${dir}/mode"\nstty -a < /dev/tty > "${dir}/stty"\necho "$1" > "${dir}/path"\n${edit}\n`);
+}
+
+describe('corrections', () => {
+	it('checks an edited sample: JSON, an object, the same format', () => {
+		expect(checkCorrection('{"messages": [{"role": "user", "content": "hi"}]}', 'chat')).toHaveProperty('value');
+		expect(checkCorrection('{"messages": [', 'chat')).toMatchObject({problem: expect.stringContaining('not JSON')});
+		expect(checkCorrection('[1]', 'chat')).toMatchObject({problem: expect.stringContaining('must be a JSON object')});
+		expect(checkCorrection('{"prompt": "p", "completion": "c"}', 'chat')).toMatchObject({problem: expect.stringContaining('keep its format')});
+		expect(lineDiff('a\nb\nc', 'a\nx\nc').map(line => `${line.mark}${line.text}`)).toEqual([' a', '+x', '-b', ' c']);
+		const older = decision('s1', 'ann', 'accepted', {at: '2026-01-01T00:00:00.000Z', correction: {v: 1}});
+		const newer = decision('s1', 'bob', null, {at: '2026-01-02T00:00:00.000Z', correction: {v: 2}});
+		expect(correctionOf([older, newer])?.reviewer).toBe('bob');
+	});
+
+	it('e through a fake $EDITOR: the terminal is handed over and restored, the correction recorded, shown, toggled, exported', async () => {
+		const dir = tempDir();
+		const path = writeFile(dir, 'samples.jsonl', [chat(1), chat(2)].join('\n') + '\n');
+		const editor = fakeEditor(dir, `sed -i 's/answer 1/answer one, corrected/' "$1"`);
+		chmodSync(editor, 0o755);
+		const session = new PtySession([path], {env: {VISUAL: undefined, EDITOR: editor}});
+		await session.waitFor('question 1');
+		await session.press('e');
+		await session.waitFor('correction saved');
+		await session.waitFor('answer one, corrected');
+		await session.waitFor('✎ corrected by tester');
+		// The editor had the main screen and a cooked terminal; the screen came back to raw and alternate.
+		expect(readFileSync(join(dir, 'mode'), 'utf8').trim()).toBe('600');
+		expect(readFileSync(join(dir, 'stty'), 'utf8')).toMatch(/(?<!-)icanon/);
+		const afterEditor = session.output.lastIndexOf('\u001B[?1049l');
+		expect(session.output.indexOf('\u001B[?1049h', afterEditor)).toBeGreaterThan(afterEditor);
+		// The private file is gone.
+		expect(() => readFileSync(readFileSync(join(dir, 'path'), 'utf8').trim())).toThrow();
+		await session.press('o');
+		await session.waitFor('answer 1');
+		await session.press('o');
+		await session.waitFor('+       "content": "answer one, corrected"');
+		await session.press('o', 'a');
+		await session.waitFor('question 2');
+		await session.press('q');
+		expect(await session.waitExit()).toBe(0);
+
+		const file = JSON.parse(readFileSync(join(dir, 'samples.decisions.json'), 'utf8')) as {decisions: Array<Record<string, unknown>>};
+		expect(file.decisions[0]).toMatchObject({sample: 's1', reviewer: 'tester', verdict: 'accepted', correction: {id: 's1', messages: [{role: 'user', content: 'question 1'}, {role: 'assistant', content: 'answer one, corrected'}]}});
+		// The dataset's bytes are untouched.
+		expect(readFileSync(path, 'utf8')).toBe([chat(1), chat(2)].join('\n') + '\n');
+
+		const exported = runCli(dir, ['export', 'samples.jsonl']);
+		expect(exported.status).toBe(0);
+		expect(exported.text).toBe(`${chat(1, 'answer one, corrected')}\n`);
+		expect(exported.stderr).toContain('1 corrected sample written as corrected');
+		expect(runCli(dir, ['export', 'samples.jsonl', '--original']).text).toBe(`${chat(1)}\n`);
+		const annotated = JSON.parse(runCli(dir, ['export', 'samples.jsonl', '--annotate']).text) as {messages: Array<{content: string}>; winnow: {corrected: {by: string}}};
+		expect(annotated.messages[1].content).toBe('answer one, corrected');
+		expect(annotated.winnow.corrected.by).toBe('tester');
+	});
+
+	it('an edit that is not JSON, or of another format, is refused and nothing is recorded', async () => {
+		const dir = tempDir();
+		const path = writeFile(dir, 'samples.jsonl', `${chat(1)}\n`);
+		const editor = fakeEditor(dir, 'printf \'{"prompt": "p", "completion": "c"}\' > "$1"');
+		chmodSync(editor, 0o755);
+		const session = new PtySession([path], {env: {VISUAL: editor}});
+		await session.waitFor('question 1');
+		await session.press('e');
+		await session.waitFor('keep its format');
+		writeFileSync(editor, `#!/bin/sh\nprintf '{"messages": [' > "$1"\n`);
+		await session.press('e');
+		await session.waitFor('not JSON');
+		await session.press('q');
+		expect(await session.waitExit()).toBe(0);
+		const db = join(dir, 'samples.decisions.json');
+		expect(existsSync(db) ? readFileSync(db, 'utf8') : '').not.toContain('correction');
+	});
+
+	it('newest correction wins in export, whoever made it', () => {
+		const dir = tempDir();
+		writeFile(dir, 'samples.jsonl', `${chat(1)}\n`);
+		writeDecisions(dir, 'samples.jsonl', [
+			decision('s1', 'ann', 'accepted', {at: '2026-01-02T00:00:00.000Z', correction: JSON.parse(chat(1, 'by ann')) as Record<string, unknown>}),
+			decision('s1', 'bob', 'accepted', {at: '2026-01-01T00:00:00.000Z', correction: JSON.parse(chat(1, 'by bob')) as Record<string, unknown>}),
+		]);
+		expect(runCli(dir, ['export', 'samples.jsonl']).text).toBe(`${chat(1, 'by ann')}\n`);
+	});
+});
