@@ -1,7 +1,7 @@
 import type {Dataset, Sample} from '../dataset/dataset.js';
 import {renderSample, type RenderedSample} from '../dataset/formats/index.js';
 import type {DecisionStore} from '../store/decision-store.js';
-import type {LiveSession, Peer} from '../store/live-session.js';
+import type {LiveChannel, Peer} from '../store/live-channel.js';
 import type {ReviewerPosition} from '../store/reviewer-position.js';
 import type {DecisionRecord, Verdict} from '../store/schema.js';
 import {StatusCounter} from '../store/status-counts.js';
@@ -25,9 +25,9 @@ export type ControllerOptions = {
 	mode?: ReviewMode;
 	lead?: boolean;
 	/** Who else works on this decisions file, and which samples they have open (pairing). */
-	live?: LiveSession;
+	live?: LiveChannel;
 	/** Where this reviewer was when they last left: the session starts there. */
-	position?: ReviewerPosition;
+	position?: Pick<ReviewerPosition, 'read' | 'update' | 'save'>;
 };
 
 export type Counts = Record<SampleStatus, number> & {total: number; decided: number; conflicts: number};
