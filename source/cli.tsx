@@ -10,9 +10,12 @@ const help = `
 	  $ winnow <dataset.jsonl>                 review samples one at a time
 	  $ winnow export <dataset.jsonl>          write the accepted samples' original lines
 	  $ winnow stats <dataset.jsonl>           counts, bias categories, reviewers, agreement
+	  $ winnow db migrate|push|pull --db URL   the decisions in PostgreSQL, for teams
 
 	Common options
-	  --db FILE            decisions file (default: beside the dataset, <name>.decisions.json)
+	  --db FILE|URL        decisions file (default: beside the dataset, <name>.decisions.json),
+	                       or a PostgreSQL database: postgres://user@host/db (default: $WINNOW_DB)
+	  --dataset-name NAME  in a database: review this file under another name than its own
 	  --reviewer NAME      who is deciding (default: $WINNOW_REVIEWER, else your user name)
 	  --id-field NAME      the samples' id field (default: id; samples without one are identified by a hash)
 
@@ -35,6 +38,11 @@ const help = `
 	  --json               one JSON object for scripts
 	  --verbose            list every malformed line and repeated id
 	  --by FIELD           break status, signals and diversity down by a metadata field (--by model)
+
+	Database (winnow db)
+	  migrate              create or upgrade winnow's tables
+	  push FILE            copy a decisions file's decisions into the database (--dataset DATA.jsonl)
+	  pull                 write a dataset's decisions to a file (--dataset-name NAME or --dataset DATA.jsonl, --out FILE)
 
 	Keys (review; ? in the review screen explains each)
 	  ${cliKeyLines(defaultBindings, 96).join('\n\t  ')}
@@ -61,6 +69,8 @@ const flags = {
 	verbose: {type: 'boolean', default: false},
 	json: {type: 'boolean', default: false},
 	by: {type: 'string'},
+	dataset: {type: 'string'},
+	datasetName: {type: 'string'},
 } as const;
 
 async function main(): Promise<number> {
@@ -69,6 +79,11 @@ async function main(): Promise<number> {
 
 	const cli = meow(help, {importMeta: import.meta, flags, allowUnknownFlags: false});
 	const [first, ...rest] = cli.input;
+	if (first === 'db') {
+		const {runDb} = await import('./commands/db.js');
+		return runDb(rest, cli.flags);
+	}
+
 	const command = first === 'export' || first === 'stats' || first === 'review' ? first : 'review';
 	const input = command === 'review' && first !== 'review' ? cli.input : rest;
 	const common = resolveCommon(input, cli.flags, command);

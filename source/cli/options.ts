@@ -1,12 +1,18 @@
 import {userInfo} from 'node:os';
 import {basename, dirname, extname, join} from 'node:path';
+import {dbSpecOf, describeDb, type DbSpec} from '../store/open-store.js';
 
 /** A mistake in how winnow was called: told in one sentence, exit code 2. */
 export class UsageError extends Error {}
 
 export type CommonOptions = {
 	dataset: string;
+	/** The decisions' place as messages name it: the file's path, or the URL with its password masked. */
 	db: string;
+	/** The file or database (--db, else $WINNOW_DB, else the file beside the dataset). */
+	dbSpec: DbSpec;
+	/** The name the review goes by in a database: --dataset-name, else the dataset file's name. */
+	datasetName: string;
 	reviewer: string;
 	idField: string;
 };
@@ -28,7 +34,7 @@ export function defaultReviewer(env: NodeJS.ProcessEnv = process.env): string {
 	}
 }
 
-export function resolveCommon(input: string[], flags: {db?: string; reviewer?: string; idField?: string}, command: string): CommonOptions {
+export function resolveCommon(input: string[], flags: {db?: string; reviewer?: string; idField?: string; datasetName?: string}, command: string, env: NodeJS.ProcessEnv = process.env): CommonOptions {
 	const [dataset, ...extra] = input;
 	if (!dataset) throw new UsageError(`no dataset given: name a .jsonl file, as in winnow ${command === 'review' ? '' : `${command} `}data.jsonl (winnow --help shows the usage).`);
 	if (extra.length > 0) {
@@ -39,9 +45,15 @@ export function resolveCommon(input: string[], flags: {db?: string; reviewer?: s
 
 	const reviewer = flags.reviewer?.trim() || defaultReviewer();
 	if (flags.idField !== undefined && flags.idField.trim() === '') throw new UsageError('--id-field needs a field name, e.g. --id-field uuid.');
+	if (flags.datasetName !== undefined && flags.datasetName.trim() === '') throw new UsageError('--dataset-name needs a name, e.g. --dataset-name round2.jsonl.');
+	if (flags.db !== undefined && flags.db.trim() === '') throw new UsageError('--db needs a file name or a postgres:// URL.');
+	const dbSpec = dbSpecOf(flags.db ?? (env.WINNOW_DB?.trim() || defaultDbPath(dataset)));
+	if (flags.datasetName !== undefined && dbSpec.kind === 'file') throw new UsageError('--dataset-name names a review in a PostgreSQL database (--db postgres://…); with a decisions file, pass --db to use another file.');
 	return {
 		dataset,
-		db: flags.db ?? defaultDbPath(dataset),
+		db: describeDb(dbSpec),
+		dbSpec,
+		datasetName: flags.datasetName?.trim() ?? basename(dataset),
 		reviewer,
 		idField: flags.idField ?? 'id',
 	};
@@ -58,7 +70,7 @@ export function oneOf<T extends string>(flag: string, value: string, allowed: re
 	return value as T;
 }
 
-const commands = ['export', 'stats', 'review'];
+const commands = ['export', 'stats', 'review', 'db'];
 
 /** The command a word was probably meant to be (one or two letters off, or two swapped), if any. */
 export function closeCommand(word: string): string | undefined {

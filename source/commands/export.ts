@@ -12,7 +12,7 @@ import {count} from '../report/render.js';
 import {checkDatasetFile, isWellFormed, malformedReason, scanDataset, type ScanResult} from '../report/scan-dataset.js';
 import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
 import type {DecisionSource} from '../report/decision-source.js';
-import {readDecisionSource, readDecisionsFile} from '../store/decisions-file.js';
+import {readDecisionList, readDecisions} from '../store/open-store.js';
 import type {DecisionRecord} from '../store/schema.js';
 import {defaultPolicy, policies, statuses, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
 
@@ -66,7 +66,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	signals?.catch(() => undefined);
 	let sampleIndex = -1;
 	const output = await withOutput(common, flags.out, async output => {
-		file = await readDecisionSource(common.db, basename(common.dataset));
+		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName});
 		const table = await signals;
 		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
 		accumulator = decided;
@@ -102,7 +102,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	if (output.closed || !accumulator || !scan) return 0;
 	if (!file) {
 		const note = wanted.has('undecided') ? '' : wanted.size === 1 ? `, so there is nothing ${[...wanted][0]} to export` : ', so there is nothing to export';
-		stderr(`winnow: no decisions file yet (${sanitizeLine(common.db)}): every sample is undecided${note}.`);
+		stderr(`winnow: ${noDecisionsYet(common)}: every sample is undecided${note}.`);
 	}
 
 	const stats = accumulator.finish();
@@ -217,10 +217,10 @@ async function exportDecisions(common: CommonOptions, flags: ExportFlags): Promi
 	let exported = 0;
 	let cleared = 0;
 	const output = await withOutput(common, flags.out, async output => {
-		const file = await readDecisionsFile(common.db, basename(common.dataset));
-		if (!file) process.stderr.write(`winnow: no decisions file yet (${sanitizeLine(common.db)}): there are no decisions to export.\n`);
+		const decisions = await readDecisionList(common.dbSpec, {path: common.dataset, name: common.datasetName});
+		if (!decisions) process.stderr.write(`winnow: ${noDecisionsYet(common)}: there are no decisions to export.\n`);
 		const records: DecisionRecord[] = [];
-		for (const list of groupBySample(file?.decisions ?? []).values()) {
+		for (const list of groupBySample(decisions ?? []).values()) {
 			for (const record of list) {
 				if (record.verdict === null) cleared++;
 				else records.push(record);
@@ -264,6 +264,13 @@ export function csvRow(cells: readonly string[]): string {
 }
 
 /* shared ----------------------------------------------------------------------------------------- */
+
+/** "no decisions file yet (path)", or for a database "no decisions on NAME yet in URL" (password masked). */
+export function noDecisionsYet(common: CommonOptions): string {
+	return common.dbSpec.kind === 'file'
+		? `no decisions file yet (${sanitizeLine(common.db)})`
+		: `no decisions on ${sanitizeLine(common.datasetName)} yet in ${sanitizeLine(common.db)}`;
+}
 
 export function parseStatuses(values: string[] | undefined): Set<SampleStatus> {
 	const list = listFlag(values);

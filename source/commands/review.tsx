@@ -5,7 +5,8 @@ import {constants} from 'node:fs';
 import {access, open, rm, stat} from 'node:fs/promises';
 import {basename, dirname, join, resolve} from 'node:path';
 import {Dataset} from '../dataset/dataset.js';
-import {DecisionStore} from '../store/decision-store.js';
+import type {DecisionStore} from '../store/decision-store.js';
+import {openDecisionStore, type OpenedStore} from '../store/open-store.js';
 import {DecisionsFileError, fileProblem} from '../store/errors.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {LiveSession} from '../store/live-session.js';
@@ -38,18 +39,24 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 		throw new UsageError('reviewing needs a terminal that can move the cursor, and TERM=dumb says this one cannot: run winnow in a terminal emulator or tmux (or set TERM, e.g. TERM=xterm-256color, if yours is one); winnow export and winnow stats work anywhere.');
 	}
 
-	if (resolve(common.db) === resolve(common.dataset)) throw new UsageError('--db must not be the dataset itself; give another file name.');
+	if (common.dbSpec.kind === 'file' && resolve(common.db) === resolve(common.dataset)) throw new UsageError('--db must not be the dataset itself; give another file name.');
 
 	// Keys typed while the files open wait for the screen rather than being echoed over it.
 	process.stdin.setRawMode(true);
 	let dataset: Dataset;
 	let store: DecisionStore;
+	let opened: OpenedStore;
 	let mode: ReviewMode;
 	try {
 		dataset = await Dataset.open(common.dataset, {idField: common.idField});
 		try {
-			store = await DecisionStore.open(common.db, dataset.name, {syncWrites: true});
-			await checkWritable(common.db);
+			const name = common.dbSpec.kind === 'file' ? dataset.name : common.datasetName;
+			// The file's presence and leases are made below, once the mode stored in the file is known.
+			opened = await openDecisionStore(common.dbSpec, {path: common.dataset, name}, {
+				reviewer: common.reviewer, mode: requested ?? 'split', live: common.dbSpec.kind !== 'file', store: {syncWrites: true},
+			});
+			store = opened.store;
+			if (common.dbSpec.kind === 'file') await checkWritable(common.db);
 			mode = sessionMode(common.db, store, requested);
 		} catch (error) {
 			dataset.close();
@@ -60,14 +67,19 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 		throw error;
 	}
 
-	const live = new LiveSession(common.db, common.reviewer, mode);
-	// Split mode: a decided sample's lease is kept until the decision is on disk (see review/claiming.ts).
-	live.holdUntilSaved(sample => store.isSaved(sample, common.reviewer));
-	store.onChange(() => {
-		live.settle();
-	});
-	live.start();
-	const position = new ReviewerPosition(common.db, common.reviewer);
+	let {live, position} = opened;
+	if (common.dbSpec.kind === 'file') {
+		const files = new LiveSession(common.db, common.reviewer, mode);
+		// Split mode: a decided sample's lease is kept until the decision is on disk (see review/claiming.ts).
+		files.holdUntilSaved(sample => store.isSaved(sample, common.reviewer));
+		store.onChange(() => {
+			files.settle();
+		});
+		live = files;
+		position = new ReviewerPosition(common.db, common.reviewer);
+	}
+
+	live?.start();
 	const newController = () => new ReviewController(dataset, store, {reviewer: common.reviewer, categories, mode, lead: flags.lead, live, position});
 	let controller = newController();
 	store.startWatching();
@@ -156,7 +168,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 				return;
 			}
 
-			live.start();
+			live?.start();
 			controller = newController();
 			controller.tell(message ?? '');
 			watch();

@@ -1,5 +1,4 @@
 import {stat} from 'node:fs/promises';
-import {basename} from 'node:path';
 import {UsageError, type CommonOptions} from '../cli/options.js';
 import {computeSignals, defaultSignalConfig, type SignalConfig} from '../dataset/signals/index.js';
 import {renderStats} from '../report/render.js';
@@ -9,7 +8,7 @@ import {LineCheck} from '../report/line-check.js';
 import {checkDatasetFile, scanDataset} from '../report/scan-dataset.js';
 import {StatsAccumulator, type Stats} from '../report/stats.js';
 import {terminalCapabilities} from '../report/terminal.js';
-import {readDecisionSource} from '../store/decisions-file.js';
+import {readDecisions} from '../store/open-store.js';
 import {parsePolicy} from './export.js';
 
 export type StatsFlags = {
@@ -49,7 +48,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	const check = LineCheck.start(common.dataset);
 	let file;
 	try {
-		file = await readDecisionSource(common.db, basename(common.dataset));
+		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName});
 	} catch (error) {
 		check?.stop();
 		throw error;

@@ -1,4 +1,4 @@
-import type {DecisionRecord} from './schema.js';
+import type {DecisionRecord, ReviewMode} from './schema.js';
 
 /**
  * Where a DecisionStore keeps its decisions: the lowdb file beside the dataset
@@ -26,4 +26,10 @@ export type DecisionBackend = {
 	watch?(changed: () => void, interval: number): () => void;
 	/** Lets go of connections and timers (the file backend has none). */
 	close?(): void;
+	/** The review mode the decisions were started in, where the backend keeps one (the file does). */
+	readonly mode?: ReviewMode;
+	/** The mode to record when none is recorded yet. */
+	defaultMode?: ReviewMode;
+	/** One sample's newest records now, synchronously, where the backend can (the file); see catchUpSample. */
+	peekSample?(sample: string): DecisionRecord[] | undefined;
 };

@@ -165,7 +165,7 @@ export class DecisionStore {
 	 * Returns whether the file held anything new on it.
 	 */
 	catchUpSample(sample: string): boolean {
-		const records = this.adapter.peekSample(sample);
+		const records = this.adapter.peekSample?.(sample);
 		if (!records || records.length === 0) return false;
 		const changed = new Set<string>();
 		for (const record of records) if (this.merge(record)) changed.add(record.sample);
