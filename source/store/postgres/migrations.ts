@@ -117,13 +117,16 @@ export async function migrate(client: Client, url: string): Promise<number[]> {
 		await client.query('begin');
 		// One migrating process at a time per database (the key is arbitrary: "winnow" in ASCII).
 		await client.query('select pg_advisory_xact_lock($1)', [0x77_69_6E_6E_6F_77]);
-		await client.query(`create table if not exists winnow_schema_migrations (
-			version integer primary key,
-			name text not null,
-			applied_at timestamptz not null default now()
-		)`);
 		const version = await schemaVersion(client);
 		checkNotNewer(version, url);
+		if (version === 0) {
+			await client.query(`create table if not exists winnow_schema_migrations (
+				version integer primary key,
+				name text not null,
+				applied_at timestamptz not null default now()
+			)`);
+		}
+
 		for (const step of migrations) {
 			if (step.version <= version) continue;
 			// eslint-disable-next-line no-await-in-loop
