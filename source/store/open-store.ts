@@ -33,6 +33,8 @@ export type OpenOptions = {
 	/** Presence, leases and the remembered position, for the review screen. */
 	live?: boolean;
 	store?: StoreOptions;
+	/** Split mode in a database: the samples that would be handed out after this one (see PgLiveOptions). */
+	upcoming?: (sample: string, skip: (sample: string) => boolean) => string[];
 };
 
 export type OpenedStore = {

@@ -27,32 +27,7 @@ export type SplitRule = {
 	staleSeconds: number;
 };
 
-const incomingColumns = 'sample text, reviewer text, verdict text, categories text[], note text, reasons text[], rule text, resolution boolean, correction jsonb, extra jsonb, at text, basis bigint, checked boolean';
-
-/** One statement: judge each incoming decision, append it to the log, and make the accepted ones current. */
-const insertDecisions = `
-with incoming as (
-	select * from jsonb_to_recordset($2::jsonb) as r(${incomingColumns})
-), judged as (
-	select i.*, case when i.checked and i.verdict is not null then coalesce(
-		(select c.reviewer from winnow_current c
-			where c.dataset_id = $1 and c.sample = i.sample and c.reviewer <> i.reviewer and c.verdict is not null and c.seq > i.basis
-			limit 1),
-		(select l.reviewer from winnow_leases l
-			where l.dataset_id = $1 and l.sample = i.sample and l.session <> $3 and l.renewed_at > now() - make_interval(secs => $4))
-	) end as refused_by
-	from incoming i
-), logged as (
-	insert into winnow_decisions (dataset_id, sample, reviewer, verdict, categories, note, reasons, rule, resolution, correction, extra, at, refused_by, session)
-	select $1, sample, reviewer, verdict, coalesce(categories, '{}'), coalesce(note, ''), reasons, rule, resolution, correction, extra, at, refused_by, $3
-	from judged
-	on conflict (dataset_id, sample, reviewer, at) do nothing
-	returning seq, sample, reviewer, at, verdict, refused_by
-)
-insert into winnow_current (dataset_id, sample, reviewer, seq, at, verdict)
-select $1, sample, reviewer, seq, at, verdict from logged where refused_by is null
-on conflict (dataset_id, sample, reviewer) do update set seq = excluded.seq, at = excluded.at, verdict = excluded.verdict
-	where winnow_current.at < excluded.at`;
+type WrittenRow = DecisionRow & {kind: 'mine' | 'other'; refused_by: string | null};
 
 /** Rows per statement when many decisions go at once (db push). */
 const batchRows = 2000;
@@ -88,43 +63,40 @@ export class PgDecisionBackend implements DecisionBackend {
 	}
 
 	async writeChanges(changes: DecisionRecord[] | (() => DecisionRecord[])): Promise<DecisionRecord[]> {
-		const {incoming, newest, refused} = await this.session.transaction(async client => {
+		const {incoming, newest, refused} = await this.session.run(async client => {
 			const list = typeof changes === 'function' ? changes() : changes;
-			await client.query('select 1 from winnow_datasets where id = $1 for update', [this.dataset]);
-			const refusedLocally: DecisionRecord[] = [];
+			const refusedHere: DecisionRecord[] = [];
+			const others: DecisionRecord[] = [];
 			let newest = this.seen;
-			for (let from = 0; from < list.length; from += batchRows) {
+			const notice = JSON.stringify({dataset: this.dataset, session: this.session.id, kind: 'decisions'});
+			// Each batch is one round trip and one transaction (winnow_write, see migrations.ts).
+			for (let from = 0; from < list.length || from === 0; from += batchRows) {
 				const batch = list.slice(from, from + batchRows);
 				const rows = batch.map(record => {
 					const basis = this.split?.basisFor(record.sample);
 					return {...toRow(record), basis: basis?.seq ?? this.seen, checked: this.split !== undefined && !basis?.knowingly};
 				});
-				const json = JSON.stringify(rows);
+				const last = from + batchRows >= list.length;
 				// eslint-disable-next-line no-await-in-loop
-				await client.query(insertDecisions, [this.dataset, json, this.session.id, this.split?.staleSeconds ?? 5]);
-				// eslint-disable-next-line no-await-in-loop
-				const results = await client.query<{seq: string; sample: string; reviewer: string; at: string; refused_by: string | null}>(
-					`select d.seq, d.sample, d.reviewer, d.at, d.refused_by from jsonb_to_recordset($2::jsonb) as i(sample text, reviewer text, at text)
-					join winnow_decisions d on d.dataset_id = $1 and d.sample = i.sample and d.reviewer = i.reviewer and d.at = i.at`,
-					[this.dataset, json],
-				);
-				for (const result of results.rows) {
-					newest = Math.max(newest, Number(result.seq));
-					if (result.refused_by === null) continue;
-					// Taken back on this screen: a newer empty record in memory (the database has none).
-					refusedLocally.push({sample: result.sample, reviewer: result.reviewer, verdict: null, categories: [], note: '', at: new Date(Date.parse(result.at) + 1).toISOString()});
+				const result = await client.query<WrittenRow>('select * from winnow_write($1, $2, $3, $4, $5, $6, $7, $8)', [
+					this.dataset, JSON.stringify(rows), this.session.id, this.split?.staleSeconds ?? 5, newest,
+					last && this.split ? this.split.keepLeases(new Set(list.map(record => record.sample))) : null,
+					this.session.channel, notice,
+				]);
+				for (const row of result.rows) {
+					newest = Math.max(newest, Number(row.seq));
+					if (row.kind === 'other') {
+						others.push(fromRow(row));
+					} else if (row.refused_by !== null) {
+						// Taken back on this screen: a newer empty record in memory (the database has none).
+						refusedHere.push({sample: row.sample, reviewer: row.reviewer, verdict: null, categories: [], note: '', at: new Date(Date.parse(row.at) + 1).toISOString()});
+					}
 				}
+
+				if (last) break;
 			}
 
-			const others = await this.since(client, this.seen);
-			for (const row of others) newest = Math.max(newest, Number(row.seq));
-			if (this.split) {
-				const written = new Set(list.map(record => record.sample));
-				await client.query('delete from winnow_leases where session = $1 and not (sample = any($2::text[]))', [this.session.id, this.split.keepLeases(written)]);
-			}
-
-			await this.session.notify(client, this.dataset, 'decisions');
-			return {incoming: [...others.map(row => fromRow(row)), ...refusedLocally], newest, refused: refusedLocally.length};
+			return {incoming: [...others, ...refusedHere], newest, refused: refusedHere.length};
 		});
 		// Only now, as the store takes these in (no key can come between): see ClaimBasis.
 		this.seen = Math.max(this.seen, newest);

@@ -8,7 +8,18 @@ export type PgLiveOptions = {
 	heartbeat?: number;
 	/** A presence or lease not renewed for this long belongs to a process that is gone (ms). */
 	stale?: number;
+	/**
+	 * The samples the screen would hand out after this one, in order (undecided ones): their leases
+	 * are taken ahead, so that reviewers typing fast on one dataset spread out instead of all
+	 * reaching for the same next sample.
+	 */
+	upcoming?: (sample: string, skip: (sample: string) => boolean) => string[];
+	/** Has anyone decided this sample (a verdict, not only a note)? */
+	isDecided?: (sample: string) => boolean;
 };
+
+/** Leases taken ahead are topped up when fewer than this many are left to decide. */
+const refillBelow = 60;
 
 /**
  * Presence and split mode's leases in the database (winnow_presence, winnow_leases), for the review
@@ -19,9 +30,39 @@ export type PgLiveOptions = {
  * itself follows on the connection, and the rule where decisions are committed (SplitRule) settles a
  * race that neither process could see.
  */
+type OtherRow = {kind: 'presence' | 'lease' | 'mine'; reviewer: string; host: string | null; pid: number | null; mode: string | null; sample: string | null};
+
+/** Our presence row ($3 session, $1 dataset, $4 reviewer, $6 host, $7 pid, $8 mode, $9 sample). */
+const upsertPresence = `insert into winnow_presence (session, dataset_id, reviewer, host, pid, mode, sample) values ($3, $1, $4, $6, $7, $8, $9)
+	on conflict (session) do update set sample = excluded.sample, renewed_at = now()`;
+
+/** Others' live presence and leases ($1 dataset, $2 our session, $3 stale seconds). */
+const selectOthersOnly = `select 'presence' as kind, reviewer, host, pid, mode, sample from winnow_presence
+	where dataset_id = $1 and session <> $2 and renewed_at > now() - make_interval(secs => $3)
+	union all
+	select 'lease', reviewer, null, null, null, sample from winnow_leases
+	where dataset_id = $1 and session <> $2 and renewed_at > now() - make_interval(secs => $3)`;
+
+/** selectOthersOnly in the numbering of claimSoon and beat. */
+const selectOthers = `select kind, reviewer, host, pid, mode, sample from (
+	select 'presence' as kind, reviewer, host, pid, mode, sample from winnow_presence
+	where dataset_id = $1 and session <> $3 and renewed_at > now() - make_interval(secs => $5)
+	union all
+	select 'lease', reviewer, null, null, null, sample from winnow_leases
+	where dataset_id = $1 and session <> $3 and renewed_at > now() - make_interval(secs => $5)
+) others order by kind, reviewer, host, pid`;
+
 export class PgLive implements LiveChannel, SplitRule {
 	error: string | undefined;
 	private held: string | undefined;
+	/** Leases taken ahead (see PgLiveOptions.upcoming). */
+	private ahead: string[] = [];
+	private readonly upcoming: ((sample: string, skip: (sample: string) => boolean) => string[]) | undefined;
+	private readonly isDecided: (sample: string) => boolean;
+	/** Leases the database confirmed this process holds. */
+	private readonly mine = new Set<string>();
+	/** How many of them are still to decide (not the one open). */
+	private usable = 0;
 	private peers: Peer[] = [];
 	private leasedByOthers = new Map<string, string>();
 	private readonly bases = new Map<string, ClaimBasis>();
@@ -48,10 +89,18 @@ export class PgLive implements LiveChannel, SplitRule {
 	) {
 		this.heartbeat = options.heartbeat ?? 1000;
 		this.stale = options.stale ?? 5000;
+		this.upcoming = options.upcoming;
+		this.isDecided = options.isDecided ?? (() => false);
 	}
 
 	get staleSeconds(): number {
 		return this.stale / 1000;
+	}
+
+	/** Reads the others' presence and leases once, before the first sample is chosen. */
+	async prime(): Promise<void> {
+		const {rows} = await this.session.run(async client => client.query<OtherRow>(`select * from (${selectOthersOnly}) others`, [this.dataset, this.session.id, this.staleSeconds]));
+		this.tookIn(rows);
 	}
 
 	start() {
@@ -93,8 +142,13 @@ export class PgLive implements LiveChannel, SplitRule {
 		return this.peers;
 	}
 
+	/**
+	 * Has another process this sample open, or leased ahead? While this process has samples leased
+	 * ahead still to decide, every other sample counts as taken too: advancing goes to its own, and
+	 * reviewers typing fast on one dataset work on different stretches of it instead of colliding.
+	 */
 	isTakenByOther(sample: string): boolean {
-		return this.leasedByOthers.has(sample);
+		return this.leasedByOthers.has(sample) || (this.usable > 0 && !this.mine.has(sample));
 	}
 
 	claim(sample: string): boolean {
@@ -106,6 +160,8 @@ export class PgLive implements LiveChannel, SplitRule {
 		}
 
 		this.held = sample;
+		this.countUsable();
+		this.ahead = !this.mine.has(sample) || this.usable < refillBelow ? this.upcoming?.(sample, next => this.leasedByOthers.has(next)) ?? [] : [];
 		this.bases.set(sample, {seq: this.seen(), knowingly: false});
 		this.forgetOldBases();
 		this.claimSoon();
@@ -121,30 +177,33 @@ export class PgLive implements LiveChannel, SplitRule {
 	}
 
 	keepLeases(written: ReadonlySet<string>): string[] {
-		const keep = [...this.unsaved()].filter(sample => !written.has(sample));
+		const keep = [...this.unsaved(), ...this.ahead, ...this.mine].filter(sample => !written.has(sample));
 		if (this.held !== undefined) keep.push(this.held);
 		return keep;
 	}
 
-	/** Claims the open sample on the connection; a burst of moves sends only the last. */
+	/** Claims the open sample (and those ahead) on the connection; a burst of moves sends only the last. */
 	private claimSoon() {
 		if (this.claimQueued || this.stopped) return;
 		this.claimQueued = true;
 		void this.session.run(async client => {
 			this.claimQueued = false;
-			const sample = this.held;
-			if (sample !== undefined) {
-				await client.query(
-					`insert into winnow_leases (dataset_id, sample, session, reviewer) values ($1, $2, $3, $4)
+			// In one order for everyone, so two processes taking overlapping sets cannot deadlock.
+			const samples = this.held === undefined ? [] : [...new Set([this.held, ...this.ahead])].sort();
+			// One round trip: take the leases, say where we are, tell the others, and read theirs.
+			const {rows} = await client.query<OtherRow>(
+				`with leased as (
+					insert into winnow_leases (dataset_id, sample, session, reviewer) select $1, sample, $3, $4 from unnest($2::text[]) as sample
 					on conflict (dataset_id, sample) do update set session = excluded.session, reviewer = excluded.reviewer, renewed_at = now()
-					where winnow_leases.session = excluded.session or winnow_leases.renewed_at < now() - make_interval(secs => $5)`,
-					[this.dataset, sample, this.session.id, this.reviewer, this.staleSeconds],
-				);
-			}
-
-			await this.upsertPresence(client);
-			await this.session.notify(client, this.dataset, 'live');
-			await this.readOthers(client);
+					where winnow_leases.session = excluded.session or winnow_leases.renewed_at < now() - make_interval(secs => $5)
+					returning sample
+				), present as (${upsertPresence} returning pg_notify($10, $11))
+				select 'mine' as kind, '' as reviewer, null as host, null::integer as pid, null as mode, sample from leased
+				union all
+				${selectOthers}`,
+				[this.dataset, samples, this.session.id, this.reviewer, this.staleSeconds, this.host, process.pid, this.mode, this.held ?? null, this.session.channel, this.notice()],
+			);
+			this.tookIn(rows);
 		}).catch(() => {
 			this.claimQueued = false;
 		});
@@ -154,10 +213,16 @@ export class PgLive implements LiveChannel, SplitRule {
 	private beat() {
 		if (this.stopped) return;
 		void this.session.run(async client => {
-			await this.upsertPresence(client);
-			await client.query('update winnow_leases set renewed_at = now() where session = $1', [this.session.id]);
-			await client.query('delete from winnow_leases where session = $1 and not (sample = any($2::text[]))', [this.session.id, this.keepLeases(new Set())]);
-			await this.readOthers(client);
+			const {rows} = await client.query<OtherRow>(
+				`with renewed as (
+					update winnow_leases set renewed_at = now() where session = $3 and sample = any($2::text[])
+				), dropped as (
+					delete from winnow_leases where session = $3 and not (sample = any($2::text[]))
+				), present as (${upsertPresence})
+				${selectOthers}`,
+				[this.dataset, this.keepLeases(new Set()), this.session.id, this.reviewer, this.staleSeconds, this.host, process.pid, this.mode, this.held ?? null],
+			);
+			this.tookIn(rows);
 		}).catch(() => undefined);
 	}
 
@@ -166,34 +231,39 @@ export class PgLive implements LiveChannel, SplitRule {
 		this.readQueued = true;
 		void this.session.run(async client => {
 			this.readQueued = false;
-			await this.readOthers(client);
+			const {rows} = await client.query<OtherRow>(
+				`select * from (${selectOthersOnly}) others`,
+				[this.dataset, this.session.id, this.staleSeconds],
+			);
+			this.tookIn(rows);
 		}).catch(() => {
 			this.readQueued = false;
 		});
 	}
 
-	private async upsertPresence(client: import('pg').Client) {
-		await client.query(
-			`insert into winnow_presence (session, dataset_id, reviewer, host, pid, mode, sample) values ($1, $2, $3, $4, $5, $6, $7)
-			on conflict (session) do update set sample = excluded.sample, renewed_at = now()`,
-			[this.session.id, this.dataset, this.reviewer, this.host, process.pid, this.mode, this.held ?? null],
-		);
+	private notice(): string {
+		return JSON.stringify({dataset: this.dataset, session: this.session.id, kind: 'live'});
 	}
 
-	private async readOthers(client: import('pg').Client) {
-		const peers = await client.query<{reviewer: string; host: string; pid: number; mode: string; sample: string | null}>(
-			`select reviewer, host, pid, mode, sample from winnow_presence
-			where dataset_id = $1 and session <> $2 and renewed_at > now() - make_interval(secs => $3) order by reviewer, host, pid`,
-			[this.dataset, this.session.id, this.staleSeconds],
-		);
-		const leases = await client.query<{sample: string; reviewer: string}>(
-			'select sample, reviewer from winnow_leases where dataset_id = $1 and session <> $2 and renewed_at > now() - make_interval(secs => $3)',
-			[this.dataset, this.session.id, this.staleSeconds],
-		);
+	/** Others' presence and leases as read: tells listeners when anything changed. */
+	private tookIn(rows: OtherRow[]) {
+		for (const row of rows) if (row.kind === 'mine') this.mine.add(row.sample!);
 		const before = JSON.stringify([this.peers, [...this.leasedByOthers]]);
-		this.peers = peers.rows.map(row => ({reviewer: row.reviewer, host: row.host, pid: row.pid, mode: row.mode, ...(row.sample === null ? {} : {sample: row.sample})}));
-		this.leasedByOthers = new Map(leases.rows.map(row => [row.sample, row.reviewer]));
+		this.peers = rows.filter(row => row.kind === 'presence').map(row => ({reviewer: row.reviewer, host: row.host!, pid: row.pid!, mode: row.mode!, ...(row.sample === null ? {} : {sample: row.sample})}));
+		this.leasedByOthers = new Map(rows.filter(row => row.kind === 'lease').map(row => [row.sample!, row.reviewer]));
+		this.countUsable();
 		if (JSON.stringify([this.peers, [...this.leasedByOthers]]) !== before) for (const listener of this.listeners) listener();
+	}
+
+	/** Drops leases of samples decided since, and counts those left to decide. */
+	private countUsable() {
+		let usable = 0;
+		for (const sample of this.mine) {
+			if (this.isDecided(sample) || this.leasedByOthers.has(sample)) this.mine.delete(sample);
+			else if (sample !== this.held) usable++;
+		}
+
+		this.usable = usable;
 	}
 
 	/** The bases of samples long left behind are not needed: their decisions are written. */

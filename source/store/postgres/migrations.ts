@@ -89,9 +89,61 @@ create table winnow_positions (
 	filter text not null,
 	primary key (dataset_id, reviewer)
 );
+
+-- One write of a process, in one round trip: writers of a dataset take turns (the row lock), so the
+-- log's order is the order of commits and "rows after N" misses nothing. Split mode's rule (see
+-- source/store/postgres/backend.ts) decides which decisions become current.
+create function winnow_write(p_dataset integer, p_rows jsonb, p_session text, p_stale double precision, p_seen bigint, p_keep text[], p_channel text, p_notice text)
+returns table (kind text, seq bigint, sample text, reviewer text, verdict text, categories text[], note text, reasons text[], rule text,
+	resolution boolean, correction jsonb, extra jsonb, at text, refused_by text)
+language plpgsql as $fn$
+#variable_conflict use_column
+begin
+	perform 1 from winnow_datasets where id = p_dataset for update;
+	with incoming as (
+		select * from jsonb_to_recordset(p_rows) as r(sample text, reviewer text, verdict text, categories text[], note text, reasons text[], rule text,
+			resolution boolean, correction jsonb, extra jsonb, at text, basis bigint, checked boolean)
+	), judged as (
+		select i.*, case when i.checked and i.verdict is not null then coalesce(
+			(select c.reviewer from winnow_current c
+				where c.dataset_id = p_dataset and c.sample = i.sample and c.reviewer <> i.reviewer and c.verdict is not null and c.seq > i.basis
+				limit 1),
+			(select l.reviewer from winnow_leases l
+				where l.dataset_id = p_dataset and l.sample = i.sample and l.session <> p_session and l.renewed_at > now() - make_interval(secs => p_stale))
+		) end as refused_by
+		from incoming i
+	), logged as (
+		insert into winnow_decisions (dataset_id, sample, reviewer, verdict, categories, note, reasons, rule, resolution, correction, extra, at, refused_by, session)
+		select p_dataset, j.sample, j.reviewer, j.verdict, coalesce(j.categories, '{}'), coalesce(j.note, ''), j.reasons, j.rule, j.resolution, j.correction, j.extra, j.at, j.refused_by, p_session
+		from judged j
+		on conflict (dataset_id, sample, reviewer, at) do nothing
+		returning seq, sample, reviewer, at, verdict, refused_by
+	)
+	insert into winnow_current as c (dataset_id, sample, reviewer, seq, at, verdict)
+	select p_dataset, l.sample, l.reviewer, l.seq, l.at, l.verdict from logged l where l.refused_by is null
+	on conflict (dataset_id, sample, reviewer) do update set seq = excluded.seq, at = excluded.at, verdict = excluded.verdict
+		where c.at < excluded.at;
+
+	-- What became of each incoming decision (also when a retry finds it written already).
+	return query select 'mine'::text, d.seq, d.sample, d.reviewer, d.verdict, d.categories, d.note, d.reasons, d.rule, d.resolution, d.correction, d.extra, d.at, d.refused_by
+		from jsonb_to_recordset(p_rows) as i(sample text, reviewer text, at text)
+		join winnow_decisions d on d.dataset_id = p_dataset and d.sample = i.sample and d.reviewer = i.reviewer and d.at = i.at;
+	-- Other processes' decisions since the caller last looked.
+	return query select 'other'::text, d.seq, d.sample, d.reviewer, d.verdict, d.categories, d.note, d.reasons, d.rule, d.resolution, d.correction, d.extra, d.at, d.refused_by
+		from winnow_decisions d
+		where d.dataset_id = p_dataset and d.seq > p_seen and d.refused_by is null and d.session <> p_session
+		order by d.seq;
+	if p_keep is not null then
+		delete from winnow_leases l where l.session = p_session and not (l.sample = any(p_keep));
+	end if;
+	perform pg_notify(p_channel, p_notice);
+end
+$fn$;
 `,
 	},
 ];
+
+const migrationLock = 0x77_69_6E_6E_6F_77;
 
 export const latestSchema = migrations.at(-1)!.version;
 
@@ -113,10 +165,11 @@ export function checkNotNewer(version: number, url: string) {
 /** Applies the missing steps; returns the versions applied (none when up to date). */
 export async function migrate(client: Client, url: string): Promise<number[]> {
 	const applied: number[] = [];
+	// One migrating process at a time per database (the key is arbitrary: "winnow" in ASCII), taken
+	// before the transaction begins so that it sees what the previous holder committed.
+	await client.query('select pg_advisory_lock($1)', [migrationLock]);
 	try {
 		await client.query('begin');
-		// One migrating process at a time per database (the key is arbitrary: "winnow" in ASCII).
-		await client.query('select pg_advisory_xact_lock($1)', [0x77_69_6E_6E_6F_77]);
 		const version = await schemaVersion(client);
 		checkNotNewer(version, url);
 		if (version === 0) {
@@ -146,6 +199,8 @@ export async function migrate(client: Client, url: string): Promise<number[]> {
 		}
 
 		throw new DecisionsFileError(`${maskUrl(url)}: winnow's tables could not be created (${connectionProblem(error)}).`);
+	} finally {
+		await client.query('select pg_advisory_unlock($1)', [migrationLock]).catch(() => undefined);
 	}
 
 	return applied;

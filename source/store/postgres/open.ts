@@ -32,7 +32,11 @@ export async function openPostgresStore(url: string, dataset: DatasetRef, option
 		store = await DecisionStore.openWith(session.name, backend, options.store);
 		if (!options.live) return {store, name: session.name};
 		const opened = store;
-		live = new PgLive(session, id, options.reviewer, options.mode ?? 'split', () => backend.seen, () => opened.unsavedSamples());
+		live = new PgLive(session, id, options.reviewer, options.mode ?? 'split', () => backend.seen, () => opened.unsavedSamples(), {
+			upcoming: options.upcoming,
+			isDecided: sample => opened.forSample(sample).some(record => record.verdict !== null),
+		});
+		await live.prime();
 		const position = await PgPosition.open(session, id, options.reviewer);
 		return {store, live, position, name: session.name};
 	} catch (error) {
