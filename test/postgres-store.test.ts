@@ -205,25 +205,30 @@ describeWithPostgres('PostgreSQL store', () => {
 		const bob = await open(url, path, 'bob', true);
 		alice.live!.start();
 		bob.live!.start();
+		alice.store.startWatching();
+		bob.store.startWatching();
 		try {
 			expect(alice.live!.claim('s5')).toBe(true);
 			await until(() => bob.live!.isTakenByOther('s5'), 'bob to see alice\'s lease');
 			await until(() => bob.live!.others().some(peer => peer.reviewer === 'alice' && peer.sample === 's5'), 'bob to see alice\'s presence');
 			expect(bob.live!.claim('s5')).toBe(false);
 
-			// A race neither saw: both open s6 at once and decide it; the database keeps the first.
+			// A race neither saw: both open s6 at once and decide it; the database keeps exactly one.
 			expect(alice.live!.claim('s6')).toBe(true);
 			expect(bob.live!.claim('s6')).toBe(true);
 			alice.store.set({sample: 's6', reviewer: 'alice', verdict: 'accepted'});
 			await alice.store.flush();
 			bob.store.set({sample: 's6', reviewer: 'bob', verdict: 'rejected'});
 			await bob.store.flush();
-			const current = await adminQuery(`select reviewer, verdict from ${schema}.winnow_current where sample = 's6' and verdict is not null`);
-			expect(current.rows).toEqual([{reviewer: 'alice', verdict: 'accepted'}]);
+			const current = await adminQuery<{reviewer: string; verdict: string}>(`select reviewer, verdict from ${schema}.winnow_current where sample = 's6' and verdict is not null`);
+			expect(current.rows).toHaveLength(1);
+			const winner = current.rows[0].reviewer;
+			const loser = winner === 'alice' ? 'bob' : 'alice';
 			const refused = await adminQuery(`select reviewer, refused_by from ${schema}.winnow_decisions where refused_by is not null`);
-			expect(refused.rows).toEqual([{reviewer: 'bob', refused_by: 'alice'}]);
-			expect(bob.store.get('s6', 'bob')?.verdict ?? null).toBeNull();
-			expect(bob.store.get('s6', 'alice')?.verdict).toBe('accepted');
+			expect(refused.rows).toEqual([{reviewer: loser, refused_by: winner}]);
+			// The loser's screen takes its decision back and shows the winner's.
+			const loserStore = (loser === 'bob' ? bob : alice).store;
+			await until(() => loserStore.get('s6', loser)?.verdict === null && loserStore.get('s6', winner)?.verdict === current.rows[0].verdict, 'the loser to see the winner\'s decision');
 		} finally {
 			closeAll();
 		}
