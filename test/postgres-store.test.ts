@@ -234,6 +234,52 @@ describeWithPostgres('PostgreSQL store', () => {
 		}
 	});
 
+	it('export and stats read from the database give the same figures and bytes as from the file', async () => {
+		const {url} = await newSchema();
+		const dir = tempDir();
+		const path = join(dir, 'data.jsonl');
+		const lines = Array.from({length: 3000}, (_, i) => (i === 17 ? '{not json' : JSON.stringify(i % 3 === 0 ? {text: `hash-identified ${i}`} : {id: `s${i}`, text: `sample ${i}`, model: i % 2 ? 'a' : 'b'})));
+		writeFileSync(path, lines.join('\n') + '\n');
+		const ids = lines.map((line, i) => (i % 3 === 0 || i === 17 ? undefined : `s${i}`)).filter(Boolean) as string[];
+		let seed = 7;
+		const random = () => {
+			seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+			return seed / 2_147_483_648;
+		};
+
+		const verdicts = ['accepted', 'rejected', 'flagged', null] as const;
+		const records: DecisionRecord[] = [];
+		for (const reviewer of ['ana', 'ben', 'cy']) {
+			for (const sample of ids) {
+				if (random() < 0.5) continue;
+				const verdict = verdicts[Math.floor(random() * 4)];
+				records.push({sample, reviewer, verdict, categories: verdict === 'flagged' ? ['age', 'religion'].slice(0, 1 + Math.floor(random() * 2)) : [], note: random() < 0.1 ? 'a note, with "quotes"' : '', at: new Date(Date.UTC(2025, 4, 1, 9) + Math.floor(random() * 36e6)).toISOString(), ...(random() < 0.02 ? {resolution: true} : {})});
+			}
+		}
+
+		records.push({sample: 'not-in-dataset', reviewer: 'ana', verdict: 'accepted', categories: [], note: '', at: '2025-05-01T10:00:00.000Z'});
+		const file = join(dir, 'data.decisions.json');
+		writeFileSync(file, serializeDecisionsFile({schema: 1, dataset: 'data.jsonl', createdAt: '2025-05-01T08:00:00.000Z', decisions: records}));
+		expect(runCli(['db', 'push', file, '--db', url, '--dataset', path]).status).toBe(0);
+
+		for (const policy of ['majority', 'unanimous', 'any']) {
+			const fromFile = JSON.parse(runCli(['stats', path, '--db', file, '--json', '--policy', policy]).stdout);
+			const fromDb = JSON.parse(runCli(['stats', path, '--db', url, '--json', '--policy', policy]).stdout);
+			expect(fromDb.decisionsFile.exists).toBe(true);
+			delete fromFile.decisionsFile;
+			delete fromDb.decisionsFile;
+			expect(fromDb).toEqual(fromFile);
+		}
+
+		for (const args of [['--annotate', '--status', 'accepted,rejected,flagged,undecided'], ['--decisions', '--format', 'csv'], ['--status', 'flagged', '--policy', 'any']]) {
+			const a = join(dir, 'from-file.out');
+			const b = join(dir, 'from-db.out');
+			expect(runCli(['export', path, '--db', file, '--out', a, ...args]).status).toBe(0);
+			expect(runCli(['export', path, '--db', url, '--out', b, ...args]).status).toBe(0);
+			expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
+		}
+	});
+
 	it('the test URL is a real server', () => {
 		expect(testPgUrl).toMatch(/^postgres/);
 	});
