@@ -54,7 +54,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			const opening = dataset;
 			// The file's presence and leases are made below, once the mode stored in the file is known.
 			opened = await openDecisionStore(common.dbSpec, {path: common.dataset, name}, {
-				reviewer: common.reviewer, mode: requested ?? 'split', live: common.dbSpec.kind !== 'file', store: {syncWrites: true},
+				reviewer: common.reviewer, mode, live: true, store: {syncWrites: true},
 				upcoming: (sample, skip, count) => undecidedAfter(opening, opened?.store, sample, skip, count),
 			});
 			store = opened.store;
@@ -234,15 +234,12 @@ async function withLimit(promise: Promise<void>, ms: number): Promise<void> {
 }
 
 
-/** Leases taken ahead in a database (split mode): enough for a burst of keys. */
-const leasesAhead = 80;
-
 /** The next undecided samples after `sample` that `skip` leaves, in file order, as advancing would reach them. */
-function undecidedAfter(dataset: Dataset, store: DecisionStore | undefined, sample: string, skip: (sample: string) => boolean): string[] {
+function undecidedAfter(dataset: Dataset, store: DecisionStore | undefined, sample: string, skip: (sample: string) => boolean, count: number): string[] {
 	const ids: string[] = [];
 	const from = dataset.indexOfId(sample);
 	if (from === undefined || !store) return ids;
-	for (let i = from + 1; i < dataset.count && i <= from + (leasesAhead * 50) && ids.length < leasesAhead; i++) {
+	for (let i = from + 1; i < dataset.count && i <= from + (count * 25) && ids.length < count; i++) {
 		const id = dataset.idOf(i);
 		if (!skip(id) && !store.forSample(id).some(record => record.verdict !== null)) ids.push(id);
 	}

@@ -34,7 +34,7 @@ export type OpenOptions = {
 	live?: boolean;
 	store?: StoreOptions;
 	/** Split mode in a database: the samples that would be handed out after this one (see PgLiveOptions). */
-	upcoming?: (sample: string, skip: (sample: string) => boolean) => string[];
+	upcoming?: (sample: string, skip: (sample: string) => boolean, count: number) => string[];
 };
 
 export type OpenedStore = {

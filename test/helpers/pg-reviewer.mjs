@@ -21,10 +21,10 @@ const say = line => process.stdout.write(`${line}\n`);
 const ids = readFileSync(path, 'utf8').trim().split('\n').map(line => JSON.parse(line).id);
 const index = new Map(ids.map((id, i) => [id, i]));
 let opened;
-// As the review screen does (commands/review.tsx): the next 80 undecided samples are leased ahead.
-const upcoming = (sample, skip) => {
+// As the review screen does (commands/review.tsx): the next undecided samples, some leased ahead.
+const upcoming = (sample, skip, count) => {
 	const next = [];
-	for (let i = index.get(sample) + 1; i < ids.length && next.length < 80; i++) {
+	for (let i = index.get(sample) + 1; i < ids.length && next.length < count; i++) {
 		if (!skip(ids[i]) && !opened.store.forSample(ids[i]).some(record => record.verdict !== null)) next.push(ids[i]);
 	}
 

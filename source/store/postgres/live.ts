@@ -13,12 +13,13 @@ export type PgLiveOptions = {
 	 * are taken ahead, so that reviewers typing fast on one dataset spread out instead of all
 	 * reaching for the same next sample.
 	 */
-	upcoming?: (sample: string, skip: (sample: string) => boolean) => string[];
+	upcoming?: (sample: string, skip: (sample: string) => boolean, count: number) => string[];
 	/** Has anyone decided this sample (a verdict, not only a note)? */
 	isDecided?: (sample: string) => boolean;
 };
 
-/** Leases taken ahead are topped up when fewer than this many are left to decide. */
+/** Leases taken ahead at most, and topped up when fewer than refillBelow are left to decide. */
+const leasesAhead = 80;
 const refillBelow = 60;
 
 /**
@@ -57,7 +58,7 @@ export class PgLive implements LiveChannel, SplitRule {
 	private held: string | undefined;
 	/** Leases taken ahead (see PgLiveOptions.upcoming). */
 	private ahead: string[] = [];
-	private readonly upcoming: ((sample: string, skip: (sample: string) => boolean) => string[]) | undefined;
+	private readonly upcoming: ((sample: string, skip: (sample: string) => boolean, count: number) => string[]) | undefined;
 	private readonly isDecided: (sample: string) => boolean;
 	/** Leases the database confirmed this process holds. */
 	private readonly mine = new Set<string>();
@@ -161,7 +162,7 @@ export class PgLive implements LiveChannel, SplitRule {
 
 		this.held = sample;
 		this.countUsable();
-		this.ahead = !this.mine.has(sample) || this.usable < refillBelow ? this.upcoming?.(sample, next => this.leasedByOthers.has(next)) ?? [] : [];
+		this.ahead = !this.mine.has(sample) || this.usable < refillBelow ? this.leaseAhead(sample) : [];
 		this.bases.set(sample, {seq: this.seen(), knowingly: false});
 		this.forgetOldBases();
 		this.claimSoon();
@@ -170,6 +171,17 @@ export class PgLive implements LiveChannel, SplitRule {
 
 	release() {
 		this.held = undefined;
+	}
+
+	/**
+	 * The samples to lease ahead of this one: leasesAhead of them, or near the end of what is left,
+	 * a share that leaves as many for each other reviewer (so nobody is told there is nothing left
+	 * while one process holds the last samples).
+	 */
+	private leaseAhead(sample: string): string[] {
+		const candidates = this.upcoming?.(sample, next => this.leasedByOthers.has(next), 2 * leasesAhead) ?? [];
+		if (candidates.length >= 2 * leasesAhead) return candidates.slice(0, leasesAhead);
+		return candidates.slice(0, Math.floor(candidates.length / (this.peers.length + 2)));
 	}
 
 	basisFor(sample: string): ClaimBasis | undefined {
