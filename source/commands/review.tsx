@@ -54,7 +54,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			const opening = dataset;
 			// The file's presence and leases are made below, once the mode stored in the file is known.
 			opened = await openDecisionStore(common.dbSpec, {path: common.dataset, name}, {
-				reviewer: common.reviewer, mode, live: true, store: {syncWrites: true},
+				reviewer: common.reviewer, mode: requested ?? 'split', live: common.dbSpec.kind !== 'file', store: {syncWrites: true},
 				upcoming: (sample, skip, count) => undecidedAfter(opening, opened?.store, sample, skip, count),
 			});
 			store = opened.store;

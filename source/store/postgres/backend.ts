@@ -25,6 +25,8 @@ export type SplitRule = {
 	keepLeases(written: ReadonlySet<string>): string[];
 	/** Seconds after which a lease not renewed is free. */
 	staleSeconds: number;
+	/** Decisions just turned down, and whose the sample was. */
+	refused?(records: Array<{sample: string; by: string}>): void;
 };
 
 type WrittenRow = DecisionRow & {kind: 'mine' | 'other'; refused_by: string | null};
@@ -66,6 +68,7 @@ export class PgDecisionBackend implements DecisionBackend {
 		const {incoming, newest, refused} = await this.session.run(async client => {
 			const list = typeof changes === 'function' ? changes() : changes;
 			const refusedHere: DecisionRecord[] = [];
+			const refusedBy: Array<{sample: string; by: string}> = [];
 			const others: DecisionRecord[] = [];
 			let newest = this.seen;
 			const notice = JSON.stringify({dataset: this.dataset, session: this.session.id, kind: 'decisions'});
@@ -90,17 +93,19 @@ export class PgDecisionBackend implements DecisionBackend {
 					} else if (row.refused_by !== null) {
 						// Taken back on this screen: a newer empty record in memory (the database has none).
 						refusedHere.push({sample: row.sample, reviewer: row.reviewer, verdict: null, categories: [], note: '', at: new Date(Date.parse(row.at) + 1).toISOString()});
+						refusedBy.push({sample: row.sample, by: row.refused_by});
 					}
 				}
 
 				if (last) break;
 			}
 
-			return {incoming: [...others, ...refusedHere], newest, refused: refusedHere.length};
+			return {incoming: [...others, ...refusedHere], newest, refused: refusedBy};
 		});
 		// Only now, as the store takes these in (no key can come between): see ClaimBasis.
 		this.seen = Math.max(this.seen, newest);
-		this.refused += refused;
+		this.refused += refused.length;
+		this.split?.refused?.(refused);
 		return incoming;
 	}
 

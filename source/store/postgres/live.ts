@@ -68,6 +68,7 @@ export class PgLive implements LiveChannel, SplitRule {
 	private leasedByOthers = new Map<string, string>();
 	private readonly bases = new Map<string, ClaimBasis>();
 	private readonly listeners = new Set<() => void>();
+	private readonly noticeListeners = new Set<(notice: string) => void>();
 	private readonly heartbeat: number;
 	private readonly stale: number;
 	private timer: NodeJS.Timeout | undefined;
@@ -139,6 +140,21 @@ export class PgLive implements LiveChannel, SplitRule {
 		return () => this.listeners.delete(listener);
 	}
 
+	onNotice(listener: (notice: string) => void): () => void {
+		this.noticeListeners.add(listener);
+		return () => this.noticeListeners.delete(listener);
+	}
+
+	/** Tells the screen that split mode turned decisions down (another reviewer had those samples). */
+	refused(records: Array<{sample: string; by: string}>) {
+		if (records.length === 0) return;
+		const [first] = records;
+		const notice = records.length === 1
+			? `${first.sample} was ${first.by}'s (opened or decided at the same moment): your decision on it was not recorded`
+			: `${records.length} samples were another reviewer's (opened or decided at the same moment): your decisions on them were not recorded`;
+		for (const listener of this.noticeListeners) listener(notice);
+	}
+
 	others(): Peer[] {
 		return this.peers;
 	}
@@ -152,8 +168,19 @@ export class PgLive implements LiveChannel, SplitRule {
 		return this.leasedByOthers.has(sample) || (this.usable > 0 && !this.mine.has(sample));
 	}
 
-	claim(sample: string): boolean {
+	/** Sessions of one reviewer on a database are not taken over (the file store's feature). */
+	readonly superseded = false;
+	readonly tookOverFrom: Peer[] = [];
+
+	continueHere() {}
+
+	takeLost(): undefined {
+		return undefined;
+	}
+
+	claim(sample: string, verify?: () => boolean): boolean {
 		if (this.held === sample) return true;
+		if (verify && !this.leasedByOthers.has(sample) && !verify()) return false;
 		if (this.leasedByOthers.has(sample)) {
 			// Opened anyway (`:`, or a filter other than undecided): the header says by whom.
 			this.bases.set(sample, {seq: this.seen(), knowingly: true});

@@ -28,6 +28,7 @@ export async function openPostgresStore(url: string, dataset: DatasetRef, option
 			get staleSeconds() {
 				return live?.staleSeconds ?? 5;
 			},
+			refused: records => live?.refused(records),
 		} : undefined);
 		store = await DecisionStore.openWith(session.name, backend, options.store);
 		if (!options.live) return {store, name: session.name};
