@@ -1,5 +1,6 @@
+import {connect, createServer, type AddressInfo, type Socket} from 'node:net';
 import {expect, it} from 'vitest';
-import {describeWithPostgres, useSchema} from './helpers/postgres.js';
+import {adminQuery, describeWithPostgres, testPgUrl, useSchema} from './helpers/postgres.js';
 import {PtySession} from './helpers/pty-session.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 
@@ -46,5 +47,72 @@ describeWithPostgres('two review screens on one PostgreSQL database', () => {
 		expect(await bob.waitExit()).toBe(0);
 		const last = bob.output;
 		expect(last).toMatch(/saved in postgres:\/\/postgres@127\.0\.0\.1:5432\/test/);
+	});
+});
+
+describeWithPostgres('a review screen while its database is unreachable', () => {
+	it('says not saved (n), warns on quit, and writes the decisions once the database is back', async () => {
+		const {url, schema} = await newSchema();
+		const target = new URL(testPgUrl);
+		// A proxy the test can cut: winnow reaches PostgreSQL only through it.
+		const sockets = new Set<Socket>();
+		let open = true;
+		const proxy = createServer(client => {
+			if (!open) {
+				client.destroy();
+				return;
+			}
+
+			const server = connect(Number(target.port || 5432), target.hostname);
+			for (const socket of [client, server]) {
+				sockets.add(socket);
+				socket.on('error', () => undefined);
+				socket.on('close', () => {
+					sockets.delete(socket);
+					client.destroy();
+					server.destroy();
+				});
+			}
+
+			client.pipe(server).pipe(client);
+		});
+		await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve));
+		const {port} = proxy.address() as AddressInfo;
+		const proxied = new URL(url);
+		proxied.host = `127.0.0.1:${port}`;
+		proxied.password = 'sekrit';
+		const lines = Array.from({length: 5}, (_, i) => JSON.stringify({id: `s${i + 1}`, prompt: `prompt ${i + 1}`, completion: `completion ${i + 1}`}));
+		const path = writeFile(tempDir(), 'cut.jsonl', lines.join('\n') + '\n');
+		const review = new PtySession([path, '--db', proxied.toString()], {env: {WINNOW_REVIEWER: 'alice'}});
+		try {
+			await review.waitFor('prompt 1');
+			review.write('a');
+			await review.waitFor(/1\/5 decided .*· saved/);
+
+			// The network drops: decisions stay in memory and the status bar says so.
+			open = false;
+			for (const socket of sockets) socket.destroy();
+			review.write('a');
+			await review.waitFor(/not saved \(1\)/);
+			review.write('q');
+			const warning = await review.waitFor(/1 decision is not saved yet: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/test/);
+			expect(warning).not.toContain('sekrit');
+
+			// It comes back: winnow reconnects by itself and writes the decision.
+			open = true;
+			await review.waitFor(/2\/5 decided .*· saved/);
+			const rows = await adminQuery<{n: string}>(`select count(*) as n from ${schema}.winnow_current where verdict is not null`);
+			const all = await adminQuery(`select sample, verdict, refused_by, session from ${schema}.winnow_decisions order by seq`);
+			expect(Number(rows.rows[0].n), JSON.stringify(all.rows)).toBe(2);
+		} finally {
+			review.write('q');
+			review.write('q');
+			await review.waitExit().catch(() => undefined);
+			open = false;
+			for (const socket of sockets) socket.destroy();
+			await new Promise(resolve => proxy.close(resolve));
+		}
+
+		expect(review.output).not.toContain('sekrit');
 	});
 });
