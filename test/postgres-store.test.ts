@@ -280,6 +280,22 @@ describeWithPostgres('PostgreSQL store', () => {
 		}
 	});
 
+	it('takes the database from WINNOW_DB, and refuses --dataset-name with a decisions file', async () => {
+		const {url} = await newSchema();
+		const dir = tempDir();
+		const path = dataset(dir);
+		const {store} = await open(url, path, 'ana');
+		store.set({sample: 's1', reviewer: 'ana', verdict: 'accepted'});
+		await store.flush();
+		closeAll();
+		const stats = runCli(['stats', path, '--json'], {env: {WINNOW_DB: url}});
+		expect(stats.status, stats.stderr).toBe(0);
+		expect(JSON.parse(stats.stdout).status.accepted).toBe(1);
+		const refused = runCli(['stats', path, '--dataset-name', 'x.jsonl']);
+		expect(refused.status).toBe(2);
+		expect(refused.stderr).toContain('--dataset-name names a review in a PostgreSQL database');
+	});
+
 	it('the test URL is a real server', () => {
 		expect(testPgUrl).toMatch(/^postgres/);
 	});
