@@ -124,6 +124,9 @@ await build({
 	target: 'node20',
 	jsx: 'automatic',
 	plugins: [withoutDevtools, oneCopyPerVersion, yogaWithoutFetch, fasterStyledChars],
+	// The PostgreSQL client is loaded from node_modules, and only with --db postgres://… (a dynamic
+	// import): the file store's start does not parse it.
+	external: ['pg', 'pg-cursor', 'pg-connection-string', 'pg-native'],
 	// Half the bytes to read and compile at every start (~45 ms here); nothing reads function names.
 	minify: true,
 	banner: {js: "#!/usr/bin/env node\nimport {createRequire as __winnowRequire} from 'node:module';\nconst require = __winnowRequire(import.meta.url);"},

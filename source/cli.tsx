@@ -11,9 +11,12 @@ const help = `
 	  $ winnow export <dataset.jsonl>          write the accepted samples' original lines
 	  $ winnow stats <dataset.jsonl>           counts, bias categories, reviewers, agreement
 	  $ winnow decide <dataset.jsonl> --where QUERY --verdict V   decide every sample a query matches
+	  $ winnow db migrate|push|pull --db URL   the decisions in PostgreSQL, for teams
 
 	Common options
-	  --db FILE            decisions file (default: beside the dataset, <name>.decisions.json)
+	  --db FILE|URL        decisions file (default: beside the dataset, <name>.decisions.json),
+	                       or a PostgreSQL database: postgres://user@host/db (default: $WINNOW_DB)
+	  --dataset-name NAME  in a database: review this file under another name than its own
 	  --reviewer NAME      who is deciding (default: $WINNOW_REVIEWER, else your user name)
 	  --id-field NAME      the samples' id field (default: id; samples without one are identified by a hash)
 	  --config FILE        project config (default: winnow.config.json beside the dataset)
@@ -46,6 +49,11 @@ const help = `
 	  --json               one JSON object for scripts
 	  --verbose            list every malformed line and repeated id
 	  --by FIELD           break status, signals and diversity down by a metadata field (--by model)
+
+	Database (winnow db)
+	  migrate              create or upgrade winnow's tables
+	  push FILE            copy a decisions file's decisions into the database (--dataset DATA.jsonl)
+	  pull                 write a dataset's decisions to a file (--dataset-name NAME or --dataset DATA.jsonl, --out FILE)
 
 	Keys (review; ? in the review screen explains each)
 	  ${cliKeyLines(defaultBindings, 96).join('\n\t  ')}
@@ -82,6 +90,8 @@ const flags = {
 	note: {type: 'string'},
 	dryRun: {type: 'boolean', default: false},
 	undoRule: {type: 'string'},
+	dataset: {type: 'string'},
+	datasetName: {type: 'string'},
 } as const;
 
 async function main(): Promise<number> {
@@ -95,6 +105,11 @@ async function main(): Promise<number> {
 	if (asked.includes('--version')) cli.showVersion();
 	if (asked.includes('--help')) cli.showHelp(0);
 	const [first, ...rest] = cli.input;
+	if (first === 'db') {
+		const {runDb} = await import('./commands/db.js');
+		return runDb(rest, cli.flags);
+	}
+
 	const command = first === 'export' || first === 'stats' || first === 'decide' || first === 'review' ? first : 'review';
 	const input = command === 'review' && first !== 'review' ? cli.input : rest;
 	checkOptionsFor(command, cli.flags);

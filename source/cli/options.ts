@@ -4,13 +4,19 @@ import {loadProjectConfig} from '../config/load-config.js';
 import type {ProjectConfig} from '../config/schema.js';
 import {parseQuery, QueryError, type Query, type Vocabulary} from '../query/index.js';
 import {defaultPolicy, policies, statuses, type Policy, type SampleStatus} from '../store/verdict-policy.js';
+import {dbSpecOf, describeDb, type DbSpec} from '../store/open-store.js';
 
 /** A mistake in how winnow was called: told in one sentence, exit code 2. */
 export class UsageError extends Error {}
 
 export type CommonOptions = {
 	dataset: string;
+	/** The decisions' place as messages name it: the file's path, or the URL with its password masked. */
 	db: string;
+	/** The file or database (--db, else $WINNOW_DB, else the file beside the dataset). */
+	dbSpec: DbSpec;
+	/** The name the review goes by in a database: --dataset-name, else the dataset file's name. */
+	datasetName: string;
 	reviewer: string;
 	idField: string;
 	/** The project config (winnow.config.json beside the dataset, or --config FILE). */
@@ -34,7 +40,7 @@ export function defaultReviewer(env: NodeJS.ProcessEnv = process.env): string {
 	}
 }
 
-export function resolveCommon(input: string[], flags: {db?: string; reviewer?: string; idField?: string; config?: string; categories?: string}, command: string): CommonOptions {
+export function resolveCommon(input: string[], flags: {db?: string; reviewer?: string; idField?: string; config?: string; categories?: string; datasetName?: string}, command: string, env: NodeJS.ProcessEnv = process.env): CommonOptions {
 	const [dataset, ...extra] = input;
 	if (!dataset) throw new UsageError(`no dataset given: name a .jsonl file, as in winnow ${command === 'review' ? '' : `${command} `}data.jsonl (winnow --help shows the usage).`);
 	if (extra.length > 0) {
@@ -45,9 +51,15 @@ export function resolveCommon(input: string[], flags: {db?: string; reviewer?: s
 
 	const reviewer = flags.reviewer?.trim() || defaultReviewer();
 	if (flags.idField !== undefined && flags.idField.trim() === '') throw new UsageError('--id-field needs a field name, e.g. --id-field uuid.');
+	if (flags.datasetName !== undefined && flags.datasetName.trim() === '') throw new UsageError('--dataset-name needs a name, e.g. --dataset-name round2.jsonl.');
+	if (flags.db !== undefined && flags.db.trim() === '') throw new UsageError('--db needs a file name or a postgres:// URL.');
+	const dbSpec = dbSpecOf(flags.db ?? (env.WINNOW_DB?.trim() || defaultDbPath(dataset)));
+	if (flags.datasetName !== undefined && dbSpec.kind === 'file') throw new UsageError('--dataset-name names a review in a PostgreSQL database (--db postgres://…); with a decisions file, pass --db to use another file.');
 	return {
 		dataset,
-		db: flags.db ?? defaultDbPath(dataset),
+		db: describeDb(dbSpec),
+		dbSpec,
+		datasetName: flags.datasetName?.trim() ?? basename(dataset),
 		reviewer,
 		idField: flags.idField ?? 'id',
 		config: withCategories(loadProjectConfig(dataset, flags.config), flags.categories),
@@ -121,7 +133,7 @@ export function oneOf<T extends string>(flag: string, value: string, allowed: re
 	return value as T;
 }
 
-const commands = ['export', 'stats', 'decide', 'review'];
+const commands = ['export', 'stats', 'decide', 'review', 'db'];
 
 /** The command a word was probably meant to be (one or two letters off, or two swapped), if any. */
 export function closeCommand(word: string): string | undefined {

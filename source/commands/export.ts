@@ -14,7 +14,7 @@ import {count} from '../report/render.js';
 import {checkDatasetFile, malformedReason, scanDataset, type ScanResult} from '../dataset/dataset-scan.js';
 import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
 import type {DecisionSource} from '../store/decision-source.js';
-import {readDecisionSource, readDecisionsFile} from '../store/decisions-file.js';
+import {readDecisionList, readDecisions} from '../store/open-store.js';
 import type {DecisionRecord} from '../store/schema.js';
 import {annotate, annotation, annotationKey, isOneLine, oneLine} from '../report/export-formats/samples-jsonl.js';
 import {csvColumns, csvRow, decisionCells} from '../report/export-formats/decisions-csv.js';
@@ -76,7 +76,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	signals?.catch(() => undefined);
 	let sampleIndex = -1;
 	const output = await withOutput(common, flags.out, async output => {
-		file = await readDecisionSource(common.db, basename(common.dataset));
+		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName});
 		const table = await signals;
 		const matcher = query && new EntryMatcher(query, table);
 		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
@@ -124,7 +124,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	if (output.closed || !accumulator || !scan) return 0;
 	if (!file) {
 		const note = wanted.has('undecided') ? '' : wanted.size === 1 ? `, so there is nothing ${[...wanted][0]} to export` : ', so there is nothing to export';
-		stderr(`winnow: no decisions file yet (${sanitizeLine(common.db)}): every sample is undecided${note}.`);
+		stderr(`winnow: ${noDecisionsYet(common)}: every sample is undecided${note}.`);
 	}
 
 	const stats = accumulator.finish();
@@ -180,10 +180,10 @@ async function exportDecisions(common: CommonOptions, flags: ExportFlags): Promi
 	let exported = 0;
 	let cleared = 0;
 	const output = await withOutput(common, flags.out, async output => {
-		const file = await readDecisionsFile(common.db, basename(common.dataset));
-		if (!file) process.stderr.write(`winnow: no decisions file yet (${sanitizeLine(common.db)}): there are no decisions to export.\n`);
+		const decisions = await readDecisionList(common.dbSpec, {path: common.dataset, name: common.datasetName});
+		if (!decisions) process.stderr.write(`winnow: ${noDecisionsYet(common)}: there are no decisions to export.\n`);
 		const records: DecisionRecord[] = [];
-		for (const list of groupBySample(file?.decisions ?? []).values()) {
+		for (const list of groupBySample(decisions ?? []).values()) {
 			for (const record of list) {
 				if (record.verdict === null) cleared++;
 				else records.push(record);
@@ -214,6 +214,13 @@ async function exportDecisions(common: CommonOptions, flags: ExportFlags): Promi
 }
 
 /* shared ----------------------------------------------------------------------------------------- */
+
+/** "no decisions file yet (path)", or for a database "no decisions on NAME yet in URL" (password masked). */
+export function noDecisionsYet(common: CommonOptions): string {
+	return common.dbSpec.kind === 'file'
+		? `no decisions file yet (${sanitizeLine(common.db)})`
+		: `no decisions on ${sanitizeLine(common.datasetName)} yet in ${sanitizeLine(common.db)}`;
+}
 
 /**
  * Opens the output (checking --out first), removes its temporary file on SIGINT, SIGTERM or SIGHUP

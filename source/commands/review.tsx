@@ -5,7 +5,8 @@ import {constants} from 'node:fs';
 import {access, open, rm, stat} from 'node:fs/promises';
 import {basename, dirname, join, resolve} from 'node:path';
 import {Dataset} from '../dataset/dataset.js';
-import {DecisionStore} from '../store/decision-store.js';
+import type {DecisionStore} from '../store/decision-store.js';
+import {openDecisionStore, type OpenedStore} from '../store/open-store.js';
 import {DecisionsFileError, fileProblem} from '../store/errors.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {LiveSession} from '../store/live-session.js';
@@ -42,18 +43,26 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 		throw new UsageError('reviewing needs a terminal that can move the cursor, and TERM=dumb says this one cannot: run winnow in a terminal emulator or tmux (or set TERM, e.g. TERM=xterm-256color, if yours is one); winnow export and winnow stats work anywhere.');
 	}
 
-	if (resolve(common.db) === resolve(common.dataset)) throw new UsageError('--db must not be the dataset itself; give another file name.');
+	if (common.dbSpec.kind === 'file' && resolve(common.db) === resolve(common.dataset)) throw new UsageError('--db must not be the dataset itself; give another file name.');
 
 	// Keys typed while the files open wait for the screen rather than being echoed over it.
 	process.stdin.setRawMode(true);
 	let dataset: Dataset;
 	let store: DecisionStore;
+	let opened: OpenedStore;
 	let mode: ReviewMode;
 	try {
 		dataset = await Dataset.open(common.dataset, {idField: common.idField});
 		try {
-			store = await DecisionStore.open(common.db, dataset.name, {syncWrites: true});
-			await checkWritable(common.db);
+			const name = common.dbSpec.kind === 'file' ? dataset.name : common.datasetName;
+			const opening = dataset;
+			// The file's presence and leases are made below, once the mode stored in the file is known.
+			opened = await openDecisionStore(common.dbSpec, {path: common.dataset, name}, {
+				reviewer: common.reviewer, mode: requested ?? 'split', live: common.dbSpec.kind !== 'file', store: {syncWrites: true},
+				upcoming: (sample, skip, count) => undecidedAfter(opening, opened?.store, sample, skip, count),
+			});
+			store = opened.store;
+			if (common.dbSpec.kind === 'file') await checkWritable(common.db);
 			mode = sessionMode(common.db, store, requested, common.config.mode);
 		} catch (error) {
 			dataset.close();
@@ -64,14 +73,19 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 		throw error;
 	}
 
-	const live = new LiveSession(common.db, common.reviewer, mode);
-	// Split mode: a decided sample's lease is kept until the decision is on disk (see review/claiming.ts).
-	live.holdUntilSaved(sample => store.isSaved(sample, common.reviewer));
-	store.onChange(() => {
-		live.settle();
-	});
-	live.start();
-	const position = new ReviewerPosition(common.db, common.reviewer);
+	let {live, position} = opened;
+	if (common.dbSpec.kind === 'file') {
+		const files = new LiveSession(common.db, common.reviewer, mode);
+		// Split mode: a decided sample's lease is kept until the decision is on disk (see review/claiming.ts).
+		files.holdUntilSaved(sample => store.isSaved(sample, common.reviewer));
+		store.onChange(() => {
+			files.settle();
+		});
+		live = files;
+		position = new ReviewerPosition(common.db, common.reviewer);
+	}
+
+	live?.start();
 	const terminal = new TerminalGuard(process.stdout);
 	// Set once the screen is drawn: after the editor, Ink draws the whole frame again on the fresh screen.
 	let redraw = () => undefined as void;
@@ -172,7 +186,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 				return;
 			}
 
-			live.start();
+			live?.start();
 			controller = newController();
 			controller.tell(message ?? '');
 			watch();
@@ -235,6 +249,19 @@ async function withLimit(promise: Promise<void>, ms: number): Promise<void> {
 	}
 }
 
+
+/** The next undecided samples after `sample` that `skip` leaves, in file order, as advancing would reach them. */
+function undecidedAfter(dataset: Dataset, store: DecisionStore | undefined, sample: string, skip: (sample: string) => boolean, count: number): string[] {
+	const ids: string[] = [];
+	const from = dataset.indexOfId(sample);
+	if (from === undefined || !store) return ids;
+	for (let i = from + 1; i < dataset.count && i <= from + (count * 25) && ids.length < count; i++) {
+		const id = dataset.idOf(i);
+		if (!skip(id) && !store.forSample(id).some(record => record.verdict !== null)) ids.push(id);
+	}
+
+	return ids;
+}
 
 /**
  * Refuses at the start, rather than after the first decision, when the decisions file's folder

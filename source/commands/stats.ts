@@ -9,7 +9,7 @@ import {ScanWorkers} from '../dataset/scan-workers.js';
 import {checkDatasetFile, scanDataset} from '../dataset/dataset-scan.js';
 import {StatsAccumulator, type Stats} from '../report/stats.js';
 import {terminalCapabilities} from '../report/terminal.js';
-import {readDecisionSource} from '../store/decisions-file.js';
+import {readDecisions} from '../store/open-store.js';
 import type {DecisionSource} from '../store/decision-source.js';
 import type {DecisionRecord} from '../store/schema.js';
 import type {Policy} from '../store/verdict-policy.js';
@@ -59,7 +59,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	const check = query ? undefined : ScanWorkers.start(common.dataset, common.idField);
 	let file;
 	try {
-		file = await readDecisionSource(common.db, basename(common.dataset));
+		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName});
 	} catch (error) {
 		check?.stop();
 		throw error;

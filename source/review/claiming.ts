@@ -1,6 +1,6 @@
 import type {Dataset} from '../dataset/dataset.js';
 import type {DecisionStore} from '../store/decision-store.js';
-import type {LiveSession, Peer} from '../store/live-session.js';
+import type {LiveChannel, Peer} from '../store/live-channel.js';
 
 export type ReviewMode = 'split' | 'overlap';
 
@@ -18,7 +18,7 @@ export class Claims {
 	constructor(
 		private readonly dataset: Dataset,
 		private readonly mode: ReviewMode,
-		private readonly live: LiveSession | undefined,
+		private readonly live: LiveChannel | undefined,
 		private readonly store: DecisionStore,
 	) {}
 

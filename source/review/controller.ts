@@ -1,7 +1,7 @@
 import type {Dataset, Sample} from '../dataset/dataset.js';
 import {detectFormat, renderSample, type RenderedSample} from '../dataset/formats/index.js';
 import type {DecisionStore} from '../store/decision-store.js';
-import type {LiveSession, Peer} from '../store/live-session.js';
+import type {LiveChannel, Peer} from '../store/live-channel.js';
 import type {ReviewerPosition} from '../store/reviewer-position.js';
 import type {DecisionRecord, Verdict} from '../store/schema.js';
 import {StatusCounter} from '../store/status-counts.js';
@@ -32,7 +32,7 @@ export type ControllerOptions = {
 	mode?: ReviewMode;
 	lead?: boolean;
 	/** Who else works on this decisions file, and which samples they have open (pairing). */
-	live?: LiveSession;
+	live?: LiveChannel;
 	/** Runs the reviewer's editor for `e` (the review command's: $VISUAL / $EDITOR with the terminal released). */
 	editor?: SampleEditor;
 	/** The project's guidelines (`i`); undefined when none are configured. */
@@ -40,7 +40,7 @@ export type ControllerOptions = {
 	/** Whether this reviewer was shown the guidelines before: if not, they open once at the start. */
 	guidelinesSeen?: {seen(): boolean; markSeen(): void};
 	/** Where this reviewer was when they last left: the session starts there. */
-	position?: ReviewerPosition;
+	position?: Pick<ReviewerPosition, 'read' | 'update' | 'save'>;
 };
 
 export type Counts = Record<SampleStatus, number> & {total: number; decided: number; conflicts: number};

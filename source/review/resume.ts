@@ -34,7 +34,7 @@ export class Resume {
 		private readonly dataset: Dataset,
 		private readonly navigation: Navigation,
 		private readonly claims: Claims,
-		private readonly position: ReviewerPosition | undefined,
+		private readonly position: Pick<ReviewerPosition, 'read' | 'update' | 'save'> | undefined,
 		/** Why the remembered sample is no longer this reviewer's to open (decided or opened by another meanwhile), if it is not. */
 		private readonly takenWhileAway: (sample: string, filter: Filter) => string | undefined = () => undefined,
 	) {}

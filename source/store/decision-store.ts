@@ -2,6 +2,7 @@ import {unwatchFile, watchFile, type Stats} from 'node:fs';
 import {Low} from 'lowdb';
 import {DecisionsFileError} from './errors.js';
 import {LockedMergeAdapter, type LockOptions} from './locked-merge-adapter.js';
+import type {DecisionBackend} from './decision-backend.js';
 import {newer} from './merge.js';
 import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile, type ReplacedDecision, type ReviewMode, type Verdict} from './schema.js';
 
@@ -53,6 +54,16 @@ export class DecisionStore {
 		return store;
 	}
 
+	/**
+	 * A store on another backend (the PostgreSQL one): `name` stands for the place in messages (a
+	 * URL with its password masked), as the file's path does.
+	 */
+	static async openWith(name: string, backend: DecisionBackend, options: StoreOptions = {}): Promise<DecisionStore> {
+		const store = new DecisionStore(name, undefined, backend, options);
+		for (const record of await backend.readAll() ?? []) store.merge(record);
+		return store;
+	}
+
 	readonly status: SaveStatus = {unsaved: 0};
 	/** Every reviewer's current record, by sample: the record itself when there is one (most samples), else an array. */
 	private readonly bySample = new Map<string, DecisionRecord | DecisionRecord[]>();
@@ -66,13 +77,14 @@ export class DecisionStore {
 	private dueAt: number | undefined;
 	private writing: Promise<void> | undefined;
 	private watching = false;
+	private unwatch: (() => void) | undefined;
 	private closed = false;
 
 	private readonly watcher = (current: Stats, previous: Stats) => {
 		if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) void this.reload();
 	};
 
-	private constructor(readonly path: string, private readonly db: Low<DecisionsFile>, private readonly adapter: LockedMergeAdapter, private readonly options: StoreOptions) {}
+	private constructor(readonly path: string, private readonly db: Low<DecisionsFile> | undefined, private readonly adapter: DecisionBackend, private readonly options: StoreOptions) {}
 
 	get size(): number {
 		return this.count;
@@ -157,7 +169,7 @@ export class DecisionStore {
 	 * Returns whether the file held anything new on it.
 	 */
 	catchUpSample(sample: string): boolean {
-		const records = this.adapter.peekSample(sample);
+		const records = this.adapter.peekSample?.(sample);
 		if (!records || records.length === 0) return false;
 		const changed = new Set<string>();
 		for (const record of records) if (this.merge(record)) changed.add(record.sample);
@@ -188,7 +200,8 @@ export class DecisionStore {
 		const interval = this.options.watchInterval ?? 250;
 		if (interval <= 0 || this.watching) return;
 		this.watching = true;
-		watchFile(this.path, {interval, persistent: false}, this.watcher);
+		if (this.adapter.watch) this.unwatch = this.adapter.watch(() => void this.reload(), interval);
+		else watchFile(this.path, {interval, persistent: false}, this.watcher);
 	}
 
 	/** Reads what other processes wrote and merges it in; local unsaved changes stay newest-wins. */
@@ -214,8 +227,17 @@ export class DecisionStore {
 		this.closed = true;
 		if (this.timer) clearTimeout(this.timer);
 		// Only this store's listener: another store in this process may watch the same file.
-		if (this.watching) unwatchFile(this.path, this.watcher);
+		if (this.watching && !this.unwatch) unwatchFile(this.path, this.watcher);
+		this.unwatch?.();
 		this.watching = false;
+		this.adapter.close?.();
+	}
+
+	/** Samples with changes not saved yet (a lease on them is kept until they are). */
+	unsavedSamples(): Set<string> {
+		const samples = new Set<string>();
+		for (const record of this.pending.values()) samples.add(record.sample);
+		return samples;
 	}
 
 	private schedule(delay: number) {

@@ -5,6 +5,7 @@ import {dirname, join} from 'node:path';
 import {canonicalPath} from './canonical-path.js';
 import {fileProblem} from './errors.js';
 import {createExclusive, ensureSharedFolder, readPeerFile, replaceExclusive} from './shared-folder.js';
+import type {LiveChannel} from './live-channel.js';
 
 /** Longest wait before our presence file says which sample we moved to (ms). */
 const presenceDelay = 100;
@@ -34,7 +35,7 @@ export type LiveOptions = {
  * lease file per open sample, created with O_EXCL so two processes never claim the same sample.
  * Files are refreshed on a heartbeat; those of a process that died simply go stale.
  */
-export class LiveSession {
+export class LiveSession implements LiveChannel {
 	readonly folder: string;
 	private readonly presenceFolder: string;
 	private readonly leaseFolder: string;

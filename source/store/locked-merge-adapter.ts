@@ -4,6 +4,7 @@ import {closeSync, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, lstatSyn
 import {dirname, resolve} from 'node:path';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
+import type {DecisionBackend} from './decision-backend.js';
 import {DecisionsFileError, fileProblem} from './errors.js';
 import {canonicalPath} from './canonical-path.js';
 import {FileSnapshot} from './file-snapshot.js';
@@ -46,7 +47,7 @@ export type LockOptions = {
  * unchanged, parses only the lines another process changed, and writes the unchanged stretches of
  * the old file as they are. Their cost follows the changes, not the size of the file.
  */
-export class LockedMergeAdapter implements Adapter<DecisionsFile> {
+export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBackend {
 	compromised: Error | undefined;
 	private readonly snapshot: FileSnapshot;
 	/** Reads and writes of the snapshot, one at a time. */
@@ -78,6 +79,10 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile> {
 
 			return this.snapshot.load(bytes, this.path, this.datasetName, current);
 		});
+	}
+
+	async readAll(): Promise<DecisionRecord[] | undefined> {
+		return (await this.read())?.decisions;
 	}
 
 	/**

@@ -1,0 +1,47 @@
+import {DecisionStore} from '../decision-store.js';
+import type {DatasetRef, OpenedStore, OpenOptions} from '../open-store.js';
+import {PgDecisionBackend} from './backend.js';
+import {resolveDataset} from './datasets.js';
+import {PgLive} from './live.js';
+import {ensureSchema} from './migrations.js';
+import {PgPosition} from './position.js';
+import {PgSession} from './session.js';
+
+/**
+ * A DecisionStore on PostgreSQL: connects, creates or upgrades the schema when this user may,
+ * finds the dataset (or registers it), and loads the current decisions. For the review screen
+ * also its presence and leases (PgLive, which is split mode's rule at commit too) and position.
+ */
+export async function openPostgresStore(url: string, dataset: DatasetRef, options: OpenOptions): Promise<OpenedStore> {
+	const session = await PgSession.open(url);
+	try {
+		const id = await session.run(async client => {
+			await ensureSchema(client, url);
+			return resolveDataset(client, url, dataset.name, dataset.path, options.reviewer);
+		});
+		const split = options.live && (options.mode ?? 'split') === 'split';
+		let store: DecisionStore | undefined;
+		let live: PgLive | undefined;
+		const backend: PgDecisionBackend = new PgDecisionBackend(session, id, split ? {
+			basisFor: sample => live?.basisFor(sample),
+			keepLeases: written => live?.keepLeases(written) ?? [],
+			get staleSeconds() {
+				return live?.staleSeconds ?? 5;
+			},
+			refused: records => live?.refused(records),
+		} : undefined);
+		store = await DecisionStore.openWith(session.name, backend, options.store);
+		if (!options.live) return {store, name: session.name};
+		const opened = store;
+		live = new PgLive(session, id, options.reviewer, options.mode ?? 'split', () => backend.seen, () => opened.unsavedSamples(), {
+			upcoming: options.upcoming,
+			isDecided: sample => opened.forSample(sample).some(record => record.verdict !== null),
+		});
+		await live.prime();
+		const position = await PgPosition.open(session, id, options.reviewer);
+		return {store, live, position, name: session.name};
+	} catch (error) {
+		await session.close(0);
+		throw error;
+	}
+}
