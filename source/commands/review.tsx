@@ -114,6 +114,10 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 		redraw = () => {
 			instance.clear();
 		};
+		// The signals are computed in a worker once the first frame is out (and the file indexed).
+		setImmediate(() => {
+			controller.startSignals();
+		});
 
 		const finish = (code: number, lostUnsaved = false) => {
 			if (finishing) return;
@@ -188,6 +192,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 
 			live?.start();
 			controller = newController();
+			controller.startSignals();
 			controller.tell(message ?? '');
 			watch();
 			instance.rerender(app());

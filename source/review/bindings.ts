@@ -67,7 +67,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'search-previous', modes: ['browse'], keys: ['N'], action: {type: 'search-next', direction: -1}, label: 'previous match', help: 'previous match of the last search'},
 	{name: 'stop-search', modes: ['browse'], keys: ['escape'], action: {type: 'close'}, label: 'stop a search', help: 'stop a search still going through a big file'},
 	{name: 'system-prompt', modes: ['browse'], keys: ['v'], action: {type: 'toggle-system'}, label: 'system prompt', help: 'show in full / collapse again a system prompt shown as "same as previous sample"'},
-	{name: 'metadata', modes: ['browse', 'metadata'], keys: ['m'], action: {type: 'toggle', panel: 'metadata'}, label: 'metadata', help: 'every metadata field and note of this sample in full'},
+	{name: 'metadata', modes: ['browse', 'metadata'], keys: ['m'], action: {type: 'toggle', panel: 'metadata'}, label: 'metadata', help: 'every metadata field, note and signal (with its reason) of this sample in full'},
 	{name: 'guidelines', modes: ['browse', 'guidelines'], keys: ['i'], action: {type: 'toggle', panel: 'guidelines'}, label: 'guidelines', help: 'the project\'s guidelines for reviewers (also shown once on your first visit)', bar: {label: 'guide', priority: 12, only: 'browse'}},
 	{name: 'stats', modes: ['browse', 'stats'], keys: ['t'], action: {type: 'toggle', panel: 'stats'}, label: 'stats', help: 'stats panel', bar: {label: 'stats', short: 'st', priority: 10, only: 'browse'}},
 	{name: 'help', modes: ['browse', 'help'], keys: ['?'], action: {type: 'toggle', panel: 'help'}, label: 'help', help: 'this help', bar: {label: 'help', priority: 'pinned', only: 'browse'}},

@@ -1,4 +1,5 @@
 import type {Dataset, Sample} from '../dataset/dataset.js';
+import {defaultSignalConfig, type SignalConfig, type SignalHit} from '../dataset/signals/index.js';
 import {detectFormat, renderSample, type RenderedSample} from '../dataset/formats/index.js';
 import type {DecisionStore} from '../store/decision-store.js';
 import type {LiveChannel, Peer} from '../store/live-channel.js';
@@ -17,6 +18,7 @@ import {Navigation} from './navigation.js';
 import {defaultReasons, withReason} from './reasons.js';
 import {Resume} from './resume.js';
 import {SampleSearch} from './sample-search.js';
+import {ReviewSignals} from './signals-session.js';
 import {biasNoteToggled, categoryFocused, categoryToggled, edited, opened} from './prompts.js';
 import {nextFilter, scrolled, type Filter, type SampleStatus, type SessionState} from './session.js';
 
@@ -41,6 +43,8 @@ export type ControllerOptions = {
 	guidelinesSeen?: {seen(): boolean; markSeen(): void};
 	/** Where this reviewer was when they last left: the session starts there. */
 	position?: Pick<ReviewerPosition, 'read' | 'update' | 'save'>;
+	/** The signal engine's settings (the config file's "signals"); the defaults when not given. */
+	signalConfig?: SignalConfig;
 };
 
 export type Counts = Record<SampleStatus, number> & {total: number; decided: number; conflicts: number};
@@ -56,6 +60,8 @@ export type CurrentSample = {
 	openBy: string[];
 	/** The sample's correction (newest wins), who made it, and how it is shown. */
 	correction?: {by: string; view: CorrectionView};
+	/** The sample's signals with their reasons (none until the signals are computed). */
+	signals: SignalHit[];
 };
 
 type Listener = () => void;
@@ -80,6 +86,8 @@ export class ReviewController {
 	private readonly resume: Resume;
 	private readonly decisions: Decisions;
 	private readonly searching: SampleSearch;
+	/** The signals, computed in the background once startSignals is called (after the first frame). */
+	readonly signals: ReviewSignals;
 	private version = 0;
 	/** Samples this reviewer gave a verdict in this session, and so saw the others' decisions on. */
 	private readonly sawOthers = new Set<string>();
@@ -95,6 +103,7 @@ export class ReviewController {
 		this.resume = new Resume(dataset, this.navigation, this.claims, options.position, (sample, filter) => this.takenWhileAway(sample, filter));
 		this.decisions = new Decisions(store, options.reviewer, this.counter);
 		this.searching = new SampleSearch(dataset);
+		this.signals = new ReviewSignals(dataset, options.signalConfig ?? defaultSignalConfig);
 		this.recount();
 		this.state = this.resume.startingState();
 		// Pairing that could not start (a folder others cannot write, a link planted in it) is said at once.
@@ -204,15 +213,17 @@ export class ReviewController {
 				? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
 				: renderSample(sample.value);
 			const openBy = this.peers().filter(peer => peer.sample === sample.id).map(peer => peer.reviewer);
+			// The signals are the file's sample's (a correction is not re-read by them).
+			const signals = this.signals.table && sample.error === undefined ? this.signals.table.reasons(cursor, sample.value) : [];
 			const corrected = sample.error === undefined ? correctionOf(this.visibleOn(sample.id)) : undefined;
 			if (corrected?.correction) {
 				const view = this.state.correctionView?.index === cursor ? this.state.correctionView.view : 'corrected';
 				const shown = view === 'corrected' ? renderSample(corrected.correction)
 					: view === 'original' ? rendered
 					: {...rendered, blocks: [{label: `diff: - original, + correction by ${corrected.reviewer}`, text: lineDiff(correctionDraft(sample.value), correctionDraft(corrected.correction)).map(line => `${line.mark} ${line.text}`).join('\n'), tone: 'json' as const}]};
-				this.current = {sample, rendered: shown, ...this.decisionsOf(sample.id), openBy, correction: {by: corrected.reviewer, view}};
+				this.current = {sample, rendered: shown, ...this.decisionsOf(sample.id), openBy, signals, correction: {by: corrected.reviewer, view}};
 			} else {
-				this.current = {sample, rendered, ...this.decisionsOf(sample.id), openBy};
+				this.current = {sample, rendered, ...this.decisionsOf(sample.id), openBy, signals};
 			}
 		}
 
@@ -258,8 +269,23 @@ export class ReviewController {
 		return records.filter(record => record.reviewer === this.reviewer);
 	}
 
+	/**
+	 * Computes the signals in the background (a worker): the review command calls it once the first
+	 * frame is drawn. Progress redraws at most every 200 ms; the table redraws the sample at once.
+	 */
+	startSignals() {
+		this.signals.start(() => {
+			this.scheduleRecount();
+		}, () => {
+			this.current = undefined;
+			if (this.signals.error) this.state = {...this.state, message: this.signals.error};
+			this.notify();
+		});
+	}
+
 	/** Leaves the session: releases the sample this reviewer holds open. */
 	close() {
+		this.signals.stop();
 		this.rememberPosition();
 		this.options.position?.save();
 		this.options.live?.stop();

@@ -19,6 +19,8 @@ import {metadataPanelLines} from './metadata-panel-lines.js';
 import {previousSystemPrompt} from './repeated-system.js';
 import {guidelinesPanelLines} from './guidelines-panel-lines.js';
 import {SampleViewport, scrollPosition} from './SampleViewport.js';
+import {signalLines, signalRowCap} from './signal-lines.js';
+import {SignalLines} from './SignalLines.js';
 import {statsPanelLines} from './stats-panel-lines.js';
 import {StatusBar} from './StatusBar.js';
 import {useTerminalSize} from './use-terminal-size.js';
@@ -43,9 +45,11 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	// at the cut, and the line then wraps and pushes the screen up: lay out one column narrower.
 	const width = Math.max(1, columns - 1);
 	const height = frameHeight(rows);
-	const bodyHeight = viewportRows(rows);
 	const {state, dataset, store} = controller;
 	const current = controller.currentSample();
+	// The sample's signals take a line or two from the viewport, never from the status bar.
+	const signalRows = useMemo(() => signalLines(current.signals, signalRowCap(rows)), [current, rows]);
+	const bodyHeight = Math.max(1, viewportRows(rows) - signalRows.length);
 	const previousSystem = useMemo(() => previousSystemPrompt(dataset, current.sample.index), [dataset, current]);
 	const expandSystem = state.systemShown === state.cursor;
 	const expandKey = bindings.find(binding => binding.name === 'system-prompt')?.keys[0];
@@ -131,7 +135,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 		body = <SampleViewport rows={visible} height={bodyHeight} width={width} scroll={state.scroll}/>;
 	}
 
-	const indexing = dataset.indexed ? (controller.counting ? 'counting…' : undefined) : `reading ${Math.floor((100 * dataset.scan.bytesRead) / Math.max(1, dataset.scan.totalBytes))}%`;
+	const indexing = dataset.indexed ? (controller.counting ? 'counting…' : controller.signals.status) : `reading ${Math.floor((100 * dataset.scan.bytesRead) / Math.max(1, dataset.scan.totalBytes))}%`;
 	// Under a panel or the bias picker, the line shows the panel's position, never the sample's.
 	const position = panelLines
 		? (panelLines.length > bodyHeight ? `${mode.name} lines ${count(panelTop + 1)}–${count(Math.min(panelLines.length, panelTop + bodyHeight))} of ${count(panelLines.length)}` : '')
@@ -141,6 +145,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	return (
 		<Box flexDirection="column" height={height} width={width}>
 			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={width}/>
+			<SignalLines lines={signalRows} width={width}/>
 			<DecisionLine current={current} reviewer={controller.reviewer}/>
 			{body}
 			<MessageLine controller={controller} message={message} position={position} cursor={state.field.cursor} scrollKeys={scrollHint(bindings, panelLines ? 'panel' : 'sample')}/>

@@ -6,7 +6,7 @@ import {SampleRows} from './sample-rows.js';
 
 /**
  * The metadata panel (`m`): every metadata field of the sample in full and every reviewer's note on
- * it, wrapped and sanitised as the sample's own text is (line breaks kept, controls shown as symbols).
+ * it, and its signals with their reasons, wrapped and sanitised as the sample's own text is (line breaks kept, controls shown as symbols).
  */
 export function metadataPanelLines(current: CurrentSample, width: number): PanelLine[] {
 	const {sample, rendered, mine, others} = current;
@@ -16,6 +16,11 @@ export function metadataPanelLines(current: CurrentSample, width: number): Panel
 	const noteBlocks = notes.map((record): Block => ({label: `note by ${record!.reviewer}${record === mine ? ' (you)' : ''}`, text: record!.note, tone: 'field'}));
 	const heading = `Metadata and notes of sample ${(sample.index + 1).toLocaleString('en')} (line ${sample.lineNumber})`;
 	const lines: PanelLine[] = [{text: heading, heading: true}, {text: ''}];
+	if (current.signals.length > 0) {
+		const signalBlocks = current.signals.map(({signal, reason}): Block => ({label: `signal ${signal}`, text: reason, tone: 'field'}));
+		lines.push(...asLines(signalBlocks, width), {text: ''});
+	}
+
 	if (fields.length === 0) lines.push({text: sample.error === undefined ? 'This sample has no metadata fields.' : 'No metadata: this line is not a valid sample.', dim: true});
 	lines.push(...asLines(fieldBlocks, width), {text: ''});
 	if (notes.length === 0) lines.push({text: 'No notes on this sample (c writes one).', dim: true});
