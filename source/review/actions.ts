@@ -41,7 +41,11 @@ export type Action =
 	| {type: 'continue-here'}
 	| {type: 'toggle-system'}
 	| {type: 'quit'}
-	| {type: 'unsaved'};
+	| {type: 'unsaved'}
+	/** Decide many samples in one step: the current sample's cluster, or every sample the screen's slice shows. */
+	| {type: 'bulk'; scope: 'cluster' | 'slice'}
+	| {type: 'bulk-verdict'; verdict: Verdict}
+	| {type: 'bulk-confirm'};
 
 /** What a key can ask of the screen itself rather than of the session (the unsaved warning's choices). */
 export type ScreenAction = Action | {type: 'retry-save'} | {type: 'quit-anyway'};

@@ -6,7 +6,7 @@ import type {Mode} from './session.js';
  * Where a binding works. Most are a screen mode; `panel` holds the keys every panel shares (help,
  * stats, metadata), and `anywhere` the keys that work in every mode but browse (which has its own).
  */
-export const bindingModes = ['browse', 'bias', 'reasons', 'note', 'goto', 'search', 'bias-note', 'help', 'stats', 'metadata', 'guidelines', 'panel', 'unsaved', 'anywhere'] as const;
+export const bindingModes = ['browse', 'bias', 'reasons', 'note', 'goto', 'search', 'bias-note', 'help', 'stats', 'metadata', 'guidelines', 'panel', 'unsaved', 'bulk', 'confirm', 'anywhere'] as const;
 export type BindingMode = (typeof bindingModes)[number];
 
 /** What the screen knows when a key comes: the viewport's rows and how many rows its content has. */
@@ -61,6 +61,8 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'page-down', modes: ['browse'], keys: ['pagedown'], action: ({sample}) => ({type: 'scroll', direction: 1, by: 'page', viewport: sample}), label: 'page down', help: 'scroll a long sample down a page'},
 	{name: 'first', modes: ['browse'], keys: ['g', 'home'], action: {type: 'first'}, label: 'first', help: 'first / last sample the filter shows', pair: 'last'},
 	{name: 'last', modes: ['browse'], keys: ['G', 'end'], action: {type: 'last'}, label: 'last', help: 'last sample the filter shows'},
+	{name: 'decide-cluster', modes: ['browse'], keys: ['C'], action: {type: 'bulk', scope: 'cluster'}, label: 'decide cluster', help: 'accept / reject / flag every sample of this sample\'s duplicate or near-duplicate cluster: asks which, then y/N with the count; one u undoes the whole step'},
+	{name: 'decide-slice', modes: ['browse'], keys: ['D'], action: {type: 'bulk', scope: 'slice'}, label: 'decide slice', help: 'accept / reject / flag every sample the filter shows, in one step (y/N with the count; one u undoes it); others\' decisions are left alone unless --lead'},
 	{name: 'go-to', modes: ['browse'], keys: [':'], action: {type: 'open', mode: 'goto'}, label: 'go to number', help: 'go to sample number'},
 	{name: 'search', modes: ['browse'], keys: ['/'], action: {type: 'open', mode: 'search'}, label: 'search', help: 'search text; enter, then n / N for next / previous match', bar: {label: 'search', short: 'find', priority: 8}},
 	{name: 'search-next', modes: ['browse'], keys: ['n'], action: {type: 'search-next', direction: 1}, label: 'next match', help: 'next / previous match of the last search', pair: 'search-previous'},
@@ -79,7 +81,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'go', modes: ['goto'], keys: ['enter'], action: {type: 'submit'}, label: 'go', help: 'go to the sample number typed', bar: {label: 'go', priority: 90}},
 	{name: 'find', modes: ['search'], keys: ['enter'], action: {type: 'submit'}, label: 'search', help: 'search for the text typed (then n / N)', bar: {label: 'search (then n / N)', short: 'search', priority: 90}},
 	{name: 'back-to-categories', modes: ['bias-note'], keys: ['tab'], action: {type: 'bias-edit-note'}, label: 'back to categories', help: 'back from the note to the categories', bar: {label: 'back to categories', short: 'back', priority: 80}},
-	{name: 'cancel', modes: [...fields, 'bias', 'reasons'], keys: ['escape'], action: {type: 'close'}, label: 'cancel', help: 'cancel (nothing is saved)', bar: {label: 'cancel', short: '', priority: 99}},
+	{name: 'cancel', modes: [...fields, 'bias', 'reasons', 'bulk', 'confirm'], keys: ['escape'], action: {type: 'close'}, label: 'cancel', help: 'cancel (nothing is saved)', bar: {label: 'cancel', short: '', priority: 99}},
 
 	// The bias picker.
 	{name: 'pick-category', modes: ['bias'], keys: digits, action: ({key}) => ({type: 'bias-toggle', index: key === '0' ? 9 : Number(key) - 1}), label: 'toggle category', help: 'toggle the category with that number', bar: {label: 'toggle', priority: 10}},
@@ -95,6 +97,13 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'reason-down', modes: ['reasons'], keys: ['down', 'j'], action: {type: 'bias-focus', direction: 1}, label: 'down', help: 'move down the reasons'},
 	{name: 'toggle-reason', modes: ['reasons'], keys: [' ', 'x'], action: {type: 'bias-toggle'}, label: 'toggle', help: 'toggle the reason marked ›', bar: {label: 'toggle', priority: 30}},
 	{name: 'reject-with-reasons', modes: ['reasons'], keys: ['enter'], action: {type: 'bias-confirm'}, label: 'reject', help: 'reject the sample with the reasons picked, advance', bar: {label: 'reject', priority: 90}},
+
+	// Deciding a cluster or a slice at once (C, D): which verdict, then y/N.
+	{name: 'bulk-accept', modes: ['bulk'], keys: ['a'], action: {type: 'bulk-verdict', verdict: 'accepted'}, label: 'accept all', help: 'accept every sample of the cluster or slice', bar: {label: 'accept all', short: 'acc', priority: 10}},
+	{name: 'bulk-reject', modes: ['bulk'], keys: ['r', 'x'], action: {type: 'bulk-verdict', verdict: 'rejected'}, label: 'reject all', help: 'reject every sample of the cluster or slice', bar: {label: 'reject all', short: 'rej', priority: 20}},
+	{name: 'bulk-flag', modes: ['bulk'], keys: ['b'], action: {type: 'bulk-verdict', verdict: 'flagged'}, label: 'flag all', help: 'flag every sample of the cluster or slice (pick categories and a note first)', bar: {label: 'flag all', short: 'flag', priority: 30}},
+	{name: 'confirm-bulk', modes: ['confirm'], keys: ['y'], action: {type: 'bulk-confirm'}, label: 'yes', help: 'yes: decide them all (one u undoes the step)', bar: {label: 'yes', priority: 10}},
+	{name: 'decline-bulk', modes: ['confirm'], keys: ['n', 'enter'], action: {type: 'close'}, label: 'no', help: 'no: nothing is decided', bar: {label: 'no', priority: 20}},
 
 	// Panels (help, stats, metadata).
 	{name: 'panel-up', modes: ['panel'], keys: ['up', 'k'], action: ({panel}) => ({type: 'panel-scroll', direction: -1, by: 'row', viewport: panel}), label: 'scroll up', help: 'scroll up / down a row', bar: {label: 'scroll', priority: 10}, pair: 'panel-down'},
@@ -145,6 +154,8 @@ export const allChains: readonly BindingMode[][] = [
 	...fields.map(field => [field, 'anywhere'] as BindingMode[]),
 	...panels.map(panel => [panel, 'panel', 'anywhere'] as BindingMode[]),
 	['unsaved', 'anywhere'],
+	['bulk', 'anywhere'],
+	['confirm', 'anywhere'],
 ];
 
 /** The binding a key press triggers in a mode chain, if any. */

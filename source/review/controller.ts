@@ -8,6 +8,7 @@ import type {DecisionRecord, Verdict} from '../store/schema.js';
 import {StatusCounter} from '../store/status-counts.js';
 import {sampleStatus} from '../store/verdict-policy.js';
 import type {Action} from './actions.js';
+import {clusterTarget, nothingToDo, planBulk, type BulkChange, type BulkPlan, type BulkTarget} from './bulk.js';
 import {Claims, decidingActions, supersededNotice, takeoverNotice, type ReviewMode} from './claiming.js';
 import {countAll, recountAfterIndexing} from './counting.js';
 import {checkCorrection, correctionDraft, correctionOf, correctionViews, lineDiff, sameJson, type CorrectionView, type SampleEditor} from './corrections.js';
@@ -524,7 +525,27 @@ export class ReviewController {
 				}
 
 				this.state = {...this.state, mode: {name: 'browse'}};
-				this.decide('flagged', mode.selected, mode.note);
+				if (mode.bulk) this.planBulk(mode.bulk, 'flagged', mode.selected, mode.note.trim() || undefined);
+				else this.decide('flagged', mode.selected, mode.note);
+				break;
+			}
+
+			case 'bulk': {
+				this.openBulk(action.scope);
+				break;
+			}
+
+			case 'bulk-verdict': {
+				const {mode} = this.state;
+				if (mode.name !== 'bulk') break;
+				if (action.verdict === 'flagged') this.state = {...this.state, mode: {name: 'bias', selected: [], focus: 0, note: '', editingNote: false, bulk: mode.target}};
+				else this.planBulk(mode.target, action.verdict, [], undefined);
+				break;
+			}
+
+			case 'bulk-confirm': {
+				const {mode} = this.state;
+				if (mode.name === 'confirm') this.applyBulk(mode.plan);
 				break;
 			}
 
@@ -711,12 +732,118 @@ export class ReviewController {
 			return;
 		}
 
+		if (last.batch) {
+			this.undoBatch(last.batch, last.rule ?? '');
+			return;
+		}
+
 		const {previous} = last;
-		this.record({index: last.index, sample: last.sample, previous, verdict: previous?.verdict ?? null, categories: previous?.categories ?? [], note: previous?.note ?? '', resolution: previous?.resolution, blind: previous?.blind, reasons: previous?.reasons, correction: previous?.correction, undo: 'pop'});
+		this.record({index: last.index, sample: last.sample, previous, verdict: previous?.verdict ?? null, categories: previous?.categories ?? [], note: previous?.note ?? '', resolution: previous?.resolution, blind: previous?.blind, reasons: previous?.reasons, correction: previous?.correction, rule: previous?.rule, replaced: previous?.replaced, undo: 'pop'});
 		// About this reviewer's own decision: others' decisions on the sample stay as they are.
 		this.moveTo(last.index, previous?.verdict
 			? `undone: sample ${last.index + 1} is back to your earlier ${previous.verdict}`
 			: `undone: your decision on sample ${last.index + 1} is withdrawn`);
+	}
+
+	/**
+	 * The bulk keys: the current sample's cluster (once the signals are computed), or every sample
+	 * the screen's slice shows. Asks which verdict next (a, r, b).
+	 */
+	private openBulk(scope: 'cluster' | 'slice') {
+		const target = scope === 'cluster' ? this.clusterTarget() : this.sliceTarget();
+		if (typeof target === 'string') {
+			this.state = {...this.state, message: target};
+			return;
+		}
+
+		this.state = {...this.state, mode: {name: 'bulk', target}};
+	}
+
+	private clusterTarget(): BulkTarget | string {
+		const {table} = this.signals;
+		if (!table) return this.signals.error ?? `clusters are not known yet: ${this.signals.status ?? 'signals not computed'}`;
+		return clusterTarget(table, this.state.cursor) ?? 'this sample is in no duplicate or near-duplicate cluster';
+	}
+
+	/** Every sample the screen's slice (the status filter) shows, with the rule as a query. */
+	private sliceTarget(): BulkTarget | string {
+		const {filter} = this.state;
+		if (!this.dataset.indexed) return 'the file is still being read: decide the slice once it is (reading …% below)';
+		if (filter === 'all') return 'the filter shows every sample: f narrows it to a slice first';
+		const indices: number[] = [];
+		for (let i = 0; i < this.dataset.count; i++) if (this.shows(i)) indices.push(i);
+		const rule = `status:${filter === 'conflicts' ? 'conflict' : filter}`;
+		return {rule, what: `matching ${rule}`, indices};
+	}
+
+	/** Works out a bulk step and asks for confirmation with the count. */
+	private planBulk(target: BulkTarget, verdict: Verdict, categories: string[], note: string | undefined) {
+		const plan = planBulk(target, verdict, categories, note, {
+			dataset: this.dataset,
+			reviewer: this.reviewer,
+			// In overlap mode every reviewer decides every sample: others' decisions neither block nor show.
+			othersBlock: this.mode === 'split',
+			lead: this.options.lead === true,
+			records: id => this.store.forSample(id),
+			openByOther: id => this.options.live?.isTakenByOther(id) ?? false,
+		});
+		if (plan.changes.length === 0) {
+			this.state = {...this.state, mode: {name: 'browse'}, message: nothingToDo(plan)};
+			return;
+		}
+
+		this.state = {...this.state, mode: {name: 'confirm', plan}};
+	}
+
+	/** y on the confirmation: every sample of the plan decided, one undo entry for the whole step. */
+	private applyBulk(plan: BulkPlan) {
+		this.state = {...this.state, mode: {name: 'browse'}};
+		if (this.dataset.changedOnDisk() !== undefined && !this.stillOnDisk(this.currentSample().sample)) return;
+		const changes = plan.changes.map(change => ({
+			index: change.index,
+			sample: change.sample,
+			previous: change.previous,
+			verdict: plan.verdict,
+			categories: plan.categories,
+			note: plan.note ?? change.previous?.note ?? '',
+			resolution: this.options.lead && this.decisionsOf(change.sample).conflict ? true : undefined,
+			// Overlap mode: decided without seeing the others' verdicts (they are not shown until one decides).
+			blind: this.isBlind(change.previous) ? true : undefined,
+			rule: plan.rule,
+			replaced: change.replaced,
+			undo: 'push' as const,
+		}));
+		const undo = this.decisions.recordBatch(changes, plan.changes, plan.rule, this.state.undo, 'push');
+		this.current = undefined;
+		this.state = {...this.state, undo};
+		const n = plan.changes.length;
+		const done = `${plan.verdict} ${n.toLocaleString('en')} sample${n === 1 ? '' : 's'} ${plan.what} (rule ${plan.rule}) — u undoes the step`;
+		if (this.shows(this.state.cursor)) this.state = {...this.state, message: done};
+		else {
+			this.advance(done);
+			this.state = {...this.state, message: this.state.message ?? done};
+		}
+	}
+
+	private undoBatch(batch: BulkChange[], rule: string) {
+		const changes = batch.map(({index, sample, previous}) => ({
+			index,
+			sample,
+			previous,
+			verdict: previous?.verdict ?? null,
+			categories: previous?.categories ?? [],
+			note: previous?.note ?? '',
+			resolution: previous?.resolution,
+			blind: previous?.blind,
+			rule: previous?.rule,
+			replaced: previous?.replaced,
+			undo: 'pop' as const,
+		}));
+		const undo = this.decisions.recordBatch(changes, batch, rule, this.state.undo, 'pop');
+		this.current = undefined;
+		this.state = {...this.state, undo};
+		const n = batch.length;
+		this.moveTo(batch[0].index, `undone: the step over ${n.toLocaleString('en')} sample${n === 1 ? '' : 's'} (rule ${rule}) — each is back to your earlier decision or none`);
 	}
 
 	/** After a decision or a skip: the next sample the filter shows that nobody else has open. */

@@ -1,5 +1,6 @@
 import type {DecisionStore} from '../store/decision-store.js';
-import type {DecisionRecord, Verdict} from '../store/schema.js';
+import type {DecisionRecord, ReplacedDecision, Verdict} from '../store/schema.js';
+import type {BulkChange} from './bulk.js';
 import type {StatusCounter} from '../store/status-counts.js';
 import type {UndoEntry} from './session.js';
 
@@ -17,6 +18,9 @@ export type Change = {
 	blind?: boolean;
 	reasons?: string[];
 	correction?: Record<string, unknown>;
+	/** The rule that made the decision (a bulk step's query), and the decision it replaced. */
+	rule?: string;
+	replaced?: ReplacedDecision;
 	/**
 	 * A decision or a note can be undone (`push`); an undo takes its entry off (`pop`); a reason added
 	 * to the rejection just made stays part of it (`keep`: undoing the rejection takes it too).
@@ -47,11 +51,27 @@ export class Decisions {
 	record(change: Change, undo: readonly UndoEntry[]): UndoEntry[] {
 		this.touched.add(change.sample);
 		if (change.undo === 'push' && change.verdict !== null) this.times.push(this.now());
-		this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, reasons: change.reasons, correction: change.correction});
+		this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, reasons: change.reasons, correction: change.correction, rule: change.rule, replaced: change.replaced});
 		// Keeps the counts right without recounting everything.
 		this.counter.update(change.sample);
 		if (change.undo === 'keep') return [...undo];
 		return change.undo === 'push' ? [...undo, {index: change.index, sample: change.sample, previous: change.previous}] : undo.slice(0, -1);
+	}
+
+	/**
+	 * A bulk step: every change written at once, remembered as one undo entry (`push`), or an undo
+	 * of such a step restoring each sample's earlier record (`pop`).
+	 */
+	recordBatch(changes: readonly Change[], batch: BulkChange[], rule: string, undo: readonly UndoEntry[], how: 'push' | 'pop'): UndoEntry[] {
+		for (const change of changes) {
+			this.touched.add(change.sample);
+			this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, rule: change.rule, replaced: change.replaced});
+			this.counter.update(change.sample);
+		}
+
+		if (how === 'pop') return undo.slice(0, -1);
+		const first = batch[0];
+		return [...undo, {index: first?.index ?? 0, sample: first?.sample ?? '', previous: undefined, batch, rule}];
 	}
 
 	/** How many samples this reviewer decided in this session (and has not undone). */

@@ -7,6 +7,7 @@ export const helpSections: ReadonlyArray<{title: string; modes: readonly Binding
 	{title: 'In text fields', modes: ['note', 'goto', 'search', 'bias-note']},
 	{title: 'In the bias picker', modes: ['bias']},
 	{title: 'In the reasons picker (when a reason is required)', modes: ['reasons']},
+	{title: 'Deciding a cluster or slice (C, D)', modes: ['bulk', 'confirm']},
 	{title: 'In panels (help, stats, metadata, guidelines)', modes: ['panel', 'help', 'stats', 'metadata', 'guidelines']},
 	{title: 'When saving fails', modes: ['unsaved']},
 	{title: 'Anywhere', modes: ['anywhere']},

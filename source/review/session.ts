@@ -1,5 +1,6 @@
 import type {DecisionRecord, Verdict} from '../store/schema.js';
 import type {CorrectionView} from './corrections.js';
+import type {BulkChange, BulkPlan, BulkTarget} from './bulk.js';
 import {noHistory, type History} from './history.js';
 
 export const filters = ['undecided', 'all', 'accepted', 'rejected', 'flagged', 'conflicts'] as const;
@@ -8,9 +9,13 @@ export type Filter = (typeof filters)[number];
 /** What the screen is doing: reading samples, or one of the prompts and panels over them. */
 export type Mode =
 	| {name: 'browse'}
-	| {name: 'bias'; selected: string[]; focus: number; note: string; editingNote: boolean}
+	| {name: 'bias'; selected: string[]; focus: number; note: string; editingNote: boolean; bulk?: BulkTarget}
 	/** The reasons picker, when a rejection needs a reason (requireReason). */
 	| {name: 'reasons'; selected: string[]; focus: number}
+	/** A bulk decision's target is chosen: which verdict (a, r, b)? */
+	| {name: 'bulk'; target: BulkTarget}
+	/** A bulk decision worked out: y applies it, anything else cancels. */
+	| {name: 'confirm'; plan: BulkPlan}
 	| {name: 'note'; text: string}
 	| {name: 'goto'; text: string}
 	| {name: 'search'; text: string}
@@ -31,6 +36,9 @@ export type UndoEntry = {
 	sample: string;
 	/** The reviewer's record before the change, to restore; undefined if there was none. */
 	previous: DecisionRecord | undefined;
+	/** A bulk step (one key over a cluster or a slice): every sample it changed, undone together. */
+	batch?: BulkChange[];
+	rule?: string;
 };
 
 export type SessionState = {

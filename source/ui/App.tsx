@@ -2,6 +2,7 @@ import React, {useCallback, useMemo, useRef, useSyncExternalStore} from 'react';
 import {Box, Text, useInput, type Key} from 'ink';
 import {defaultBindings, type Binding} from '../review/bindings.js';
 import {scrollHint} from '../review/key-help.js';
+import {confirmation} from '../review/bulk.js';
 import type {ReviewController} from '../review/controller.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {count} from '../report/render.js';
@@ -170,6 +171,13 @@ function MessageLine({controller, message, position, cursor, scrollKeys}: {contr
 	if (mode.name === 'note') return <PromptLine label="note:" value={mode.text} placeholder="a note on this sample" cursor={cursor}/>;
 	if (mode.name === 'goto') return <PromptLine label="go to sample:" value={mode.text} placeholder={`1–${count(controller.dataset.count)}`} cursor={cursor}/>;
 	if (mode.name === 'search') return <PromptLine label="search:" value={mode.text} placeholder="text to find" cursor={cursor}/>;
+
+	if (mode.name === 'bulk') {
+		const n = mode.target.indices.length;
+		return <Text bold color="yellow" wrap="truncate-end">decide {count(n)} sample{n === 1 ? '' : 's'} {sanitizeLine(mode.target.what)} at once: a accept · r reject · b flag · esc cancel</Text>;
+	}
+
+	if (mode.name === 'confirm') return <Text bold color="yellow" wrap="truncate-end">{sanitizeLine(confirmation(mode.plan))}</Text>;
 
 	if (mode.name === 'unsaved') {
 		const {unsaved, error} = controller.store.status;

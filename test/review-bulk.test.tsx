@@ -1,0 +1,103 @@
+// Deciding a cluster (C) or the filter's slice (D) in one step: which verdict, y/N with the count, one
+// undo for the whole step, others' decisions left alone unless --lead, the rule recorded on each decision.
+import {describe, expect, it} from 'vitest';
+import {useReviewScreen} from './helpers/review-screen.js';
+import {withoutInkStyles} from './helpers/hostile-text.js';
+
+const reviewScreen = useReviewScreen();
+
+const refusal = 'As an AI language model, I cannot help with that request.';
+
+function line(id: string, answer: string, question = `question ${id}`): string {
+	return JSON.stringify({id, messages: [{role: 'user', content: question}, {role: 'assistant', content: answer}]});
+}
+
+/** s1, s3, s4 and s6 are one duplicate cluster (same question and answer); s2 and s5 are unique. */
+const content = [
+	line('s1', refusal, 'same question'),
+	line('s2', 'Paris is the capital of France.'),
+	line('s3', refusal, 'same question'),
+	line('s4', refusal, 'same question'),
+	line('s5', 'Water boils at one hundred degrees.'),
+	line('s6', refusal, 'same question'),
+].join('\n') + '\n';
+
+async function until(predicate: () => boolean) {
+	while (!predicate()) {
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+	}
+}
+
+async function opened(options: {lead?: boolean} = {}) {
+	const screen = await reviewScreen(content, options, {columns: 120, rows: 24});
+	screen.controller.startSignals();
+	await until(() => screen.controller.signals.table !== undefined);
+	return {...screen, text: () => withoutInkStyles(screen.frame())};
+}
+
+describe('C: deciding the current sample\'s cluster at once', () => {
+	it('asks which verdict, then confirms with the count; y decides all with the rule; one u undoes the step', async () => {
+		const {store, type, text, controller} = await opened();
+		await type('C');
+		expect(text()).toContain('decide 4 samples of this duplicate cluster at once');
+		await type('r');
+		expect(text()).toContain('reject 4 samples of this duplicate cluster? y/N');
+		await type('y');
+		for (const id of ['s1', 's3', 's4', 's6']) expect(store.get(id, 'tester')).toMatchObject({verdict: 'rejected', rule: 'cluster:duplicate:0'});
+		expect(store.get('s2', 'tester')).toBeUndefined();
+		expect(controller.counts.rejected).toBe(4);
+		await type('u');
+		for (const id of ['s1', 's3', 's4', 's6']) expect(store.get(id, 'tester')?.verdict).toBeNull();
+		expect(store.get('s1', 'tester')?.rule).toBeUndefined();
+		expect(text()).toContain('undone: the step over 4 samples');
+		expect(controller.state.undo).toHaveLength(0);
+	});
+
+	it('n or esc decides nothing; a sample in no cluster says so', async () => {
+		const {store, type, text} = await opened();
+		await type('C', 'a', 'n');
+		expect(store.get('s1', 'tester')).toBeUndefined();
+		await type('C', '\u001B');
+		expect(store.get('s3', 'tester')).toBeUndefined();
+		await type(':', '2\r', 'C');
+		expect(text()).toContain('this sample is in no duplicate or near-duplicate cluster');
+	});
+
+	it('leaves samples another reviewer decided alone, unless the reviewer is the lead; flagging picks categories first', async () => {
+		const {store, type, text} = await opened();
+		store.set({sample: 's4', reviewer: 'ann', verdict: 'accepted', categories: [], note: ''});
+		await type('C', 'b', '1', '\r');
+		expect(text()).toMatch(/flag \(.+\) 3 samples of this duplicate cluster \(1 decided by others left alone\)\? y\/N/);
+		await type('y');
+		expect(store.get('s4', 'tester')).toBeUndefined();
+		expect(store.get('s6', 'tester')).toMatchObject({verdict: 'flagged', rule: 'cluster:duplicate:0'});
+	});
+
+	it('a lead decides them all', async () => {
+		const {store, type, text} = await opened({lead: true});
+		store.set({sample: 's4', reviewer: 'ann', verdict: 'accepted', categories: [], note: ''});
+		await type('C', 'r');
+		expect(text()).toContain('reject 4 samples of this duplicate cluster? y/N');
+		await type('y');
+		expect(store.get('s4', 'tester')).toMatchObject({verdict: 'rejected', rule: 'cluster:duplicate:0'});
+	});
+});
+
+describe('D: deciding the slice the filter shows', () => {
+	it('accepts every undecided sample in one step, recording the rule, and one u undoes it', async () => {
+		const {store, type, text} = await opened();
+		await type('r');
+		await type('D', 'a');
+		expect(text()).toContain('accept 5 samples matching status:undecided? y/N');
+		await type('y');
+		expect(store.get('s1', 'tester')).toMatchObject({verdict: 'rejected'});
+		expect(store.get('s1', 'tester')?.rule).toBeUndefined();
+		for (const id of ['s2', 's3', 's4', 's5', 's6']) expect(store.get(id, 'tester')).toMatchObject({verdict: 'accepted', rule: 'status:undecided'});
+		await type('u');
+		for (const id of ['s2', 's3', 's4', 's5', 's6']) expect(store.get(id, 'tester')?.verdict).toBeNull();
+		expect(store.get('s1', 'tester')).toMatchObject({verdict: 'rejected'});
+	});
+});
