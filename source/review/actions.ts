@@ -1,6 +1,6 @@
 import type {Verdict} from '../store/schema.js';
 
-export type OpenableMode = 'bias' | 'reasons' | 'note' | 'goto' | 'search' | 'help' | 'stats' | 'metadata' | 'guidelines';
+export type OpenableMode = 'bias' | 'reasons' | 'note' | 'goto' | 'search' | 'order' | 'help' | 'stats' | 'metadata' | 'guidelines';
 
 /** The panels over the sample: scrolled with the same keys, closed with esc, q, enter or their own key. */
 export type PanelName = 'help' | 'stats' | 'metadata' | 'guidelines';

@@ -6,7 +6,7 @@ import type {Mode} from './session.js';
  * Where a binding works. Most are a screen mode; `panel` holds the keys every panel shares (help,
  * stats, metadata), and `anywhere` the keys that work in every mode but browse (which has its own).
  */
-export const bindingModes = ['browse', 'bias', 'reasons', 'note', 'goto', 'search', 'bias-note', 'help', 'stats', 'metadata', 'guidelines', 'panel', 'unsaved', 'bulk', 'confirm', 'anywhere'] as const;
+export const bindingModes = ['browse', 'bias', 'reasons', 'note', 'goto', 'search', 'order', 'bias-note', 'help', 'stats', 'metadata', 'guidelines', 'panel', 'unsaved', 'bulk', 'confirm', 'anywhere'] as const;
 export type BindingMode = (typeof bindingModes)[number];
 
 /** What the screen knows when a key comes: the viewport's rows and how many rows its content has. */
@@ -33,7 +33,7 @@ export type Binding = {
 };
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
-const fields = ['note', 'goto', 'search', 'bias-note'] as const;
+const fields = ['note', 'goto', 'search', 'order', 'bias-note'] as const;
 const panels = ['help', 'stats', 'metadata', 'guidelines'] as const;
 
 /**
@@ -63,6 +63,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'last', modes: ['browse'], keys: ['G', 'end'], action: {type: 'last'}, label: 'last', help: 'last sample the filter shows'},
 	{name: 'decide-cluster', modes: ['browse'], keys: ['C'], action: {type: 'bulk', scope: 'cluster'}, label: 'decide cluster', help: 'accept / reject / flag every sample of this sample\'s duplicate or near-duplicate cluster: asks which, then y/N with the count; one u undoes the whole step'},
 	{name: 'decide-slice', modes: ['browse'], keys: ['D'], action: {type: 'bulk', scope: 'slice'}, label: 'decide slice', help: 'accept / reject / flag every sample the filter shows, in one step (y/N with the count; one u undoes it); others\' decisions are left alone unless --lead'},
+	{name: 'order', modes: ['browse'], keys: ['o'], action: {type: 'open', mode: 'order'}, label: 'order', help: 'order the samples ← → and advancing go through: file, signals (most signals first, then the most severe), or a metadata field (- in front: largest first)', bar: {label: 'order', short: 'ord', priority: 11}},
 	{name: 'go-to', modes: ['browse'], keys: [':'], action: {type: 'open', mode: 'goto'}, label: 'go to number', help: 'go to sample number'},
 	{name: 'search', modes: ['browse'], keys: ['/'], action: {type: 'open', mode: 'search'}, label: 'search', help: 'search text; enter, then n / N for next / previous match', bar: {label: 'search', short: 'find', priority: 8}},
 	{name: 'search-next', modes: ['browse'], keys: ['n'], action: {type: 'search-next', direction: 1}, label: 'next match', help: 'next / previous match of the last search', pair: 'search-previous'},
@@ -80,6 +81,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'save-note', modes: ['note'], keys: ['enter'], action: {type: 'submit'}, label: 'save note', help: 'save the note (an empty note removes it)', bar: {label: 'save (empty removes it)', short: 'save', priority: 90}},
 	{name: 'go', modes: ['goto'], keys: ['enter'], action: {type: 'submit'}, label: 'go', help: 'go to the sample number typed', bar: {label: 'go', priority: 90}},
 	{name: 'find', modes: ['search'], keys: ['enter'], action: {type: 'submit'}, label: 'search', help: 'search for the text typed (then n / N)', bar: {label: 'search (then n / N)', short: 'search', priority: 90}},
+	{name: 'set-order', modes: ['order'], keys: ['enter'], action: {type: 'submit'}, label: 'order', help: 'order by what is typed (empty: file order)', bar: {label: 'order', priority: 90}},
 	{name: 'back-to-categories', modes: ['bias-note'], keys: ['tab'], action: {type: 'bias-edit-note'}, label: 'back to categories', help: 'back from the note to the categories', bar: {label: 'back to categories', short: 'back', priority: 80}},
 	{name: 'cancel', modes: [...fields, 'bias', 'reasons', 'bulk', 'confirm'], keys: ['escape'], action: {type: 'close'}, label: 'cancel', help: 'cancel (nothing is saved)', bar: {label: 'cancel', short: '', priority: 99}},
 

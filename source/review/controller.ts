@@ -17,6 +17,7 @@ import {noGuidelinesMessage, type Guidelines} from './guidelines.js';
 import {goBack, goForward, leftBehind, noHistory} from './history.js';
 import {Navigation} from './navigation.js';
 import {defaultReasons, withReason} from './reasons.js';
+import {fieldOrder, orderText, parseOrder, signalsOrder, type OrderSpec} from './ordering.js';
 import {Resume} from './resume.js';
 import {SampleSearch} from './sample-search.js';
 import {ReviewSignals} from './signals-session.js';
@@ -454,7 +455,7 @@ export class ReviewController {
 			}
 
 			case 'open': {
-				this.state = opened(this.state, action.mode, this.currentSample().mine);
+				this.state = opened(this.state, action.mode, this.currentSample().mine, this.orderLabel() ?? '');
 				break;
 			}
 
@@ -568,6 +569,7 @@ export class ReviewController {
 		else if (mode.name === 'goto') this.goTo(Number(mode.text));
 		else if (mode.name === 'search' && mode.text.trim()) this.apply({type: 'search', query: mode.text.trim()});
 		else if (mode.name === 'search') this.state = {...this.state, mode: {name: 'browse'}};
+		else if (mode.name === 'order') this.orderBy(mode.text);
 		else if (mode.name === 'bias' || mode.name === 'reasons') this.apply({type: 'bias-confirm'});
 	}
 
@@ -774,6 +776,68 @@ export class ReviewController {
 		for (let i = 0; i < this.dataset.count; i++) if (this.shows(i)) indices.push(i);
 		const rule = `status:${filter === 'conflicts' ? 'conflict' : filter}`;
 		return {rule, what: `matching ${rule}`, indices};
+	}
+
+	/** The order moves go in, as the status bar shows it; undefined for file order. */
+	orderLabel(): string | undefined {
+		const spec = this.navigation.ordering?.spec;
+		return spec ? orderText(spec) : undefined;
+	}
+
+	private orderBuild = 0;
+
+	/** `o` then enter: orders the samples (ordering.ts), then shows the first one the filter shows in that order. */
+	private orderBy(text: string) {
+		this.state = {...this.state, mode: {name: 'browse'}};
+		const spec = parseOrder(text);
+		if (typeof spec === 'string') {
+			this.state = {...this.state, message: spec};
+			return;
+		}
+
+		const build = ++this.orderBuild;
+		if (spec.kind === 'file') {
+			this.navigation.ordering = undefined;
+			this.state = {...this.state, message: 'order: file'};
+			return;
+		}
+
+		if (!this.dataset.indexed) {
+			this.state = {...this.state, message: 'the file is still being read: order it once it is'};
+			return;
+		}
+
+		if (spec.kind === 'signals') {
+			const {table} = this.signals;
+			if (!table) {
+				this.state = {...this.state, message: this.signals.error ?? `signals are not computed yet (${this.signals.status ?? 'waiting'}): o signals once they are`};
+				return;
+			}
+
+			this.ordered({...signalsOrder(table, this.dataset.count), spec});
+			return;
+		}
+
+		this.state = {...this.state, message: `ordering by ${orderText(spec)}…`};
+		void fieldOrder(spec, this.dataset.count, i => this.dataset.sample(i).value, async () => new Promise(resolve => {
+			setImmediate(resolve);
+		}), share => {
+			if (build !== this.orderBuild) return;
+			this.state = {...this.state, message: `ordering by ${orderText(spec)} ${Math.floor(100 * share)}%…`};
+			this.scheduleRecount();
+		}).then(ordering => {
+			if (build !== this.orderBuild) return;
+			this.ordered(ordering);
+			this.notify();
+		});
+	}
+
+	private ordered(ordering: {spec: OrderSpec; order: Int32Array; rank: Int32Array}) {
+		this.navigation.ordering = ordering;
+		const first = this.navigation.end('first', this.state.filter);
+		const said = `order: ${orderText(ordering.spec)}${ordering.spec.kind === 'field' ? ' (samples without it last)' : ''}`;
+		if (first === undefined) this.state = {...this.state, message: `${said}; no ${this.filterNoun()} samples`};
+		else this.moveTo(first, `${said} — first of the ${this.filterNoun() || 'all'} samples in this order`);
 	}
 
 	/** Works out a bulk step and asks for confirmation with the count. */

@@ -15,7 +15,7 @@ export function metadataInFull(value: unknown, entries: readonly MetadataEntry[]
 }
 
 /** A field by its name as the metadata writes it: a top-level key, else a dotted path ("input.temperature"). */
-function lookUp(value: unknown, key: string): {present: boolean; value?: unknown} {
+export function lookUp(value: unknown, key: string): {present: boolean; value?: unknown} {
 	if (!isObject(value)) return {present: false};
 	if (Object.hasOwn(value, key)) return {present: true, value: value[key]};
 	const dot = key.indexOf('.');

@@ -8,7 +8,7 @@ import {toggleCategory, type SessionState} from './session.js';
  */
 
 /** Opens a prompt, the bias picker or a panel; a text field starts with its cursor at the end. */
-export function opened(state: SessionState, name: OpenableMode, mine: DecisionRecord | undefined): SessionState {
+export function opened(state: SessionState, name: OpenableMode, mine: DecisionRecord | undefined, order = ''): SessionState {
 	switch (name) {
 		case 'bias': {
 			return {...state, mode: {name: 'bias', selected: mine?.verdict === 'flagged' ? [...mine.categories] : [], focus: 0, note: mine?.note ?? '', editingNote: false}};
@@ -21,6 +21,10 @@ export function opened(state: SessionState, name: OpenableMode, mine: DecisionRe
 		case 'note': {
 			const text = mine?.note ?? '';
 			return {...state, mode: {name: 'note', text}, field: {...state.field, cursor: text.length}};
+		}
+
+		case 'order': {
+			return {...state, mode: {name: 'order', text: order}, field: {...state.field, cursor: order.length, key: state.field.key + 1}};
 		}
 
 		case 'goto':
@@ -38,7 +42,7 @@ export function opened(state: SessionState, name: OpenableMode, mine: DecisionRe
 export function edited(state: SessionState, text: string, cursor: number, restart: boolean): SessionState {
 	const {mode, field} = state;
 	const next = {cursor, key: restart ? field.key + 1 : field.key};
-	if (mode.name === 'note' || mode.name === 'goto' || mode.name === 'search') return {...state, mode: {...mode, text}, field: next};
+	if (mode.name === 'note' || mode.name === 'goto' || mode.name === 'search' || mode.name === 'order') return {...state, mode: {...mode, text}, field: next};
 	if (mode.name === 'bias' && mode.editingNote) return {...state, mode: {...mode, note: text}, field: next};
 	return state;
 }

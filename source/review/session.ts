@@ -19,6 +19,8 @@ export type Mode =
 	| {name: 'note'; text: string}
 	| {name: 'goto'; text: string}
 	| {name: 'search'; text: string}
+	/** The order prompt (`o`): file, signals, or a metadata field (- in front: largest first). */
+	| {name: 'order'; text: string}
 	| {name: 'help'}
 	| {name: 'stats'}
 	| {name: 'metadata'}

@@ -157,6 +157,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 				save={store.status}
 				indexing={indexing}
 				others={[...new Set(controller.peers().map(peer => peer.reviewer))]}
+				order={controller.orderLabel()}
 				width={width}
 			/>
 			{state.reasonFor
@@ -171,6 +172,7 @@ function MessageLine({controller, message, position, cursor, scrollKeys}: {contr
 	if (mode.name === 'note') return <PromptLine label="note:" value={mode.text} placeholder="a note on this sample" cursor={cursor}/>;
 	if (mode.name === 'goto') return <PromptLine label="go to sample:" value={mode.text} placeholder={`1–${count(controller.dataset.count)}`} cursor={cursor}/>;
 	if (mode.name === 'search') return <PromptLine label="search:" value={mode.text} placeholder="text to find" cursor={cursor}/>;
+	if (mode.name === 'order') return <PromptLine label="order by:" value={mode.text} placeholder="file, signals, or a metadata field (-field: largest first)" cursor={cursor}/>;
 
 	if (mode.name === 'bulk') {
 		const n = mode.target.indices.length;

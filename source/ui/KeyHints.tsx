@@ -13,6 +13,7 @@ const fieldHints: Record<string, Array<[string, string?]>> = {
 	note: [['type a note'], ['ctrl-u clear · ctrl-w word', 'ctrl-u/w']],
 	goto: [['type a sample number', 'number']],
 	search: [['type text to find', 'text'], ['ctrl-u clear · ctrl-w word', 'ctrl-u/w']],
+	order: [['file · signals · a field (-field: largest first)', 'file/signals/field'], ['ctrl-u clear', 'ctrl-u']],
 	biasNote: [['type a note'], ['ctrl-u clear', 'ctrl-u']],
 };
 

@@ -15,6 +15,8 @@ type Props = {
 	indexing: string | undefined;
 	others: string[];
 	width: number;
+	/** The order moves go in (`o`), when not file order. */
+	order?: string;
 };
 
 export type Segment = {text: string; color?: string; bold?: boolean};
@@ -36,18 +38,22 @@ function shortName(name: string, length: number): string {
  * (saved / saving… / not saved) always stays; the filter label, other reviewers, the words of the
  * progress, the reviewer's name and then the counts give way first.
  */
-export function statusSegments({reviewer, counts, filter, save, indexing, others}: Omit<Props, 'width'>, width: number): Segment[] {
+export function statusSegments({reviewer, counts, filter: status, save, indexing, others, order}: Omit<Props, 'width'>, width: number): Segment[] {
+	const ordered = order ? sanitizeLine(order) : undefined;
+	const filter = ordered ? `${status} ↕${ordered}` : status;
+	const longFilter = ordered ? `filter: ${status} · order: ${ordered}` : `filter: ${status}`;
 	const saved = save.error ? `not saved (${count(save.unsaved)})` : save.unsaved > 0 ? 'saving…' : 'saved';
 	const name = sanitizeLine(reviewer);
 	const who = sanitizeLine(others.join(', '));
 	const progress = `${count(counts.decided)}/${count(counts.total)}`;
 	const levels = [
-		{name: 24, progress: `${progress} decided (${percent(counts.decided, counts.total)})`, filter: `filter: ${filter}`, others: `also here: ${who}`, counts: true},
+		{name: 24, progress: `${progress} decided (${percent(counts.decided, counts.total)})`, filter: longFilter, others: `also here: ${who}`, counts: true},
 		{name: 24, progress: `${progress} decided (${percent(counts.decided, counts.total)})`, filter, others: `also here: ${who}`, counts: true},
 		{name: 24, progress: `${progress} decided (${percent(counts.decided, counts.total)})`, filter, others: `+${others.length} here`, counts: true},
 		{name: 16, progress: `${progress} (${percent(counts.decided, counts.total)})`, filter, others: `+${others.length} here`, counts: true},
 		{name: 10, progress, filter, others: '', counts: true},
 		{name: 6, progress, filter, others: '', counts: false},
+		{name: 6, progress, filter: status, others: '', counts: false},
 		{name: 6, progress, filter: '', others: '', counts: false},
 		{name: 0, progress: '', filter: '', others: '', counts: false},
 	];
