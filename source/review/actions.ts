@@ -1,6 +1,6 @@
 import type {Verdict} from '../store/schema.js';
 
-export type OpenableMode = 'bias' | 'reasons' | 'note' | 'goto' | 'search' | 'order' | 'help' | 'stats' | 'metadata' | 'guidelines';
+export type OpenableMode = 'bias' | 'reasons' | 'note' | 'goto' | 'search' | 'order' | 'query' | 'help' | 'stats' | 'metadata' | 'guidelines';
 
 /** The panels over the sample: scrolled with the same keys, closed with esc, q, enter or their own key. */
 export type PanelName = 'help' | 'stats' | 'metadata' | 'guidelines';
@@ -45,7 +45,9 @@ export type Action =
 	/** Decide many samples in one step: the current sample's cluster, or every sample the screen's slice shows. */
 	| {type: 'bulk'; scope: 'cluster' | 'slice'}
 	| {type: 'bulk-verdict'; verdict: Verdict}
-	| {type: 'bulk-confirm'};
+	| {type: 'bulk-confirm'}
+	/** Tab in the query line: completes the word before the cursor. */
+	| {type: 'complete'};
 
 /** What a key can ask of the screen itself rather than of the session (the unsaved warning's choices). */
 export type ScreenAction = Action | {type: 'retry-save'} | {type: 'quit-anyway'};

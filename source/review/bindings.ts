@@ -6,7 +6,7 @@ import type {Mode} from './session.js';
  * Where a binding works. Most are a screen mode; `panel` holds the keys every panel shares (help,
  * stats, metadata), and `anywhere` the keys that work in every mode but browse (which has its own).
  */
-export const bindingModes = ['browse', 'bias', 'reasons', 'note', 'goto', 'search', 'order', 'bias-note', 'help', 'stats', 'metadata', 'guidelines', 'panel', 'unsaved', 'bulk', 'confirm', 'anywhere'] as const;
+export const bindingModes = ['browse', 'bias', 'reasons', 'note', 'goto', 'search', 'order', 'query', 'bias-note', 'help', 'stats', 'metadata', 'guidelines', 'panel', 'unsaved', 'bulk', 'confirm', 'anywhere'] as const;
 export type BindingMode = (typeof bindingModes)[number];
 
 /** What the screen knows when a key comes: the viewport's rows and how many rows its content has. */
@@ -33,7 +33,7 @@ export type Binding = {
 };
 
 const digits = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
-const fields = ['note', 'goto', 'search', 'order', 'bias-note'] as const;
+const fields = ['note', 'goto', 'search', 'order', 'query', 'bias-note'] as const;
 const panels = ['help', 'stats', 'metadata', 'guidelines'] as const;
 
 /**
@@ -52,7 +52,8 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'note', modes: ['browse'], keys: ['c'], action: {type: 'open', mode: 'note'}, label: 'note', help: 'add or edit a note on this sample', bar: {label: 'note', priority: 6}},
 	{name: 'correct', modes: ['browse'], keys: ['e'], action: {type: 'correct'}, label: 'correct', help: 'correct this sample in $VISUAL / $EDITOR (as JSON); saved as your correction, which export writes', bar: {label: 'edit', priority: 11}},
 	{name: 'correction-view', modes: ['browse'], keys: ['o'], action: {type: 'correction-view'}, label: 'original / diff', help: 'a corrected sample: show the original, the diff, the correction in turn'},
-	{name: 'filter', modes: ['browse'], keys: ['f'], action: {type: 'cycle-filter'}, label: 'filter', help: 'cycle filter: undecided · all · accepted · rejected · flagged (· conflicts)', bar: {label: 'filter', short: 'filt', priority: 9}},
+	{name: 'filter', modes: ['browse'], keys: ['f'], action: {type: 'open', mode: 'query'}, label: 'filter by query', help: 'filter by a query (signal:refusal model:gpt-4o scores.quality<0.5 …, as winnow stats --where): tab completes, enter applies, an empty query shows every sample the status filter shows', bar: {label: 'filter', short: 'filt', priority: 9}},
+	{name: 'status-filter', modes: ['browse'], keys: ['F'], action: {type: 'cycle-filter'}, label: 'status filter', help: 'cycle the status filter: undecided · all · accepted · rejected · flagged (· conflicts); a query narrows it further'},
 	{name: 'previous', modes: ['browse'], keys: ['left', 'h'], action: {type: 'move', direction: -1}, label: 'previous', help: 'previous / next sample the filter shows; after deciding, ← goes back to the sample just decided (shown or not) and → returns', bar: {label: 'move', short: 'mv', priority: 7}, pair: 'next'},
 	{name: 'next', modes: ['browse'], keys: ['right', 'l'], action: {type: 'move', direction: 1}, label: 'next', help: 'next sample the filter shows (or forward again after ←)'},
 	{name: 'scroll-up', modes: ['browse'], keys: ['up', 'k'], action: ({sample}) => ({type: 'scroll', direction: -1, by: 'row', viewport: sample}), label: 'scroll up', help: 'scroll a long sample up / down a row', pair: 'scroll-down'},
@@ -62,7 +63,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'first', modes: ['browse'], keys: ['g', 'home'], action: {type: 'first'}, label: 'first', help: 'first / last sample the filter shows', pair: 'last'},
 	{name: 'last', modes: ['browse'], keys: ['G', 'end'], action: {type: 'last'}, label: 'last', help: 'last sample the filter shows'},
 	{name: 'decide-cluster', modes: ['browse'], keys: ['C'], action: {type: 'bulk', scope: 'cluster'}, label: 'decide cluster', help: 'accept / reject / flag every sample of this sample\'s duplicate or near-duplicate cluster: asks which, then y/N with the count; one u undoes the whole step'},
-	{name: 'decide-slice', modes: ['browse'], keys: ['D'], action: {type: 'bulk', scope: 'slice'}, label: 'decide slice', help: 'accept / reject / flag every sample the filter shows, in one step (y/N with the count; one u undoes it); others\' decisions are left alone unless --lead'},
+	{name: 'decide-slice', modes: ['browse'], keys: ['D'], action: {type: 'bulk', scope: 'slice'}, label: 'decide slice', help: 'accept / reject / flag every sample the query matches (without a query: the status filter shows), in one step (y/N with the count; one u undoes it); others\' decisions are left alone unless --lead'},
 	{name: 'order', modes: ['browse'], keys: ['o'], action: {type: 'open', mode: 'order'}, label: 'order', help: 'order the samples ← → and advancing go through: file, signals (most signals first, then the most severe), or a metadata field (- in front: largest first)', bar: {label: 'order', short: 'ord', priority: 11}},
 	{name: 'go-to', modes: ['browse'], keys: [':'], action: {type: 'open', mode: 'goto'}, label: 'go to number', help: 'go to sample number'},
 	{name: 'search', modes: ['browse'], keys: ['/'], action: {type: 'open', mode: 'search'}, label: 'search', help: 'search text; enter, then n / N for next / previous match', bar: {label: 'search', short: 'find', priority: 8}},
@@ -82,6 +83,8 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'go', modes: ['goto'], keys: ['enter'], action: {type: 'submit'}, label: 'go', help: 'go to the sample number typed', bar: {label: 'go', priority: 90}},
 	{name: 'find', modes: ['search'], keys: ['enter'], action: {type: 'submit'}, label: 'search', help: 'search for the text typed (then n / N)', bar: {label: 'search (then n / N)', short: 'search', priority: 90}},
 	{name: 'set-order', modes: ['order'], keys: ['enter'], action: {type: 'submit'}, label: 'order', help: 'order by what is typed (empty: file order)', bar: {label: 'order', priority: 90}},
+	{name: 'apply-query', modes: ['query'], keys: ['enter'], action: {type: 'submit'}, label: 'filter', help: 'filter by the query typed (empty: no query)', bar: {label: 'filter', priority: 90}},
+	{name: 'complete-query', modes: ['query'], keys: ['tab'], action: {type: 'complete'}, label: 'complete', help: 'complete the signal, field or value name before the cursor', bar: {label: 'complete', short: 'compl', priority: 80}},
 	{name: 'back-to-categories', modes: ['bias-note'], keys: ['tab'], action: {type: 'bias-edit-note'}, label: 'back to categories', help: 'back from the note to the categories', bar: {label: 'back to categories', short: 'back', priority: 80}},
 	{name: 'cancel', modes: [...fields, 'bias', 'reasons', 'bulk', 'confirm'], keys: ['escape'], action: {type: 'close'}, label: 'cancel', help: 'cancel (nothing is saved)', bar: {label: 'cancel', short: '', priority: 99}},
 

@@ -17,6 +17,9 @@ import {noGuidelinesMessage, type Guidelines} from './guidelines.js';
 import {goBack, goForward, leftBehind, noHistory} from './history.js';
 import {Navigation} from './navigation.js';
 import {defaultReasons, withReason} from './reasons.js';
+import {complete, fieldPathsOf} from '../query/index.js';
+import {SIGNALS as signalNames} from '../dataset/signals/index.js';
+import {QuerySlice} from './query-slice.js';
 import {fieldOrder, orderText, parseOrder, signalsOrder, type OrderSpec} from './ordering.js';
 import {Resume} from './resume.js';
 import {SampleSearch} from './sample-search.js';
@@ -121,6 +124,7 @@ export class ReviewController {
 			this.checkFileMode();
 			if (this.current && samples.has(this.current.sample.id)) this.current = undefined;
 			for (const id of samples) this.counter.update(id);
+			this.recountQuery();
 			this.scheduleRecount();
 		});
 		dataset.onChange(() => {
@@ -288,6 +292,7 @@ export class ReviewController {
 	/** Leaves the session: releases the sample this reviewer holds open. */
 	close() {
 		this.signals.stop();
+		this.query?.stop();
 		this.rememberPosition();
 		this.options.position?.save();
 		this.options.live?.stop();
@@ -455,7 +460,7 @@ export class ReviewController {
 			}
 
 			case 'open': {
-				this.state = opened(this.state, action.mode, this.currentSample().mine, this.orderLabel() ?? '');
+				this.state = opened(this.state, action.mode, this.currentSample().mine, action.mode === 'query' ? this.query?.text ?? '' : this.orderLabel() ?? '');
 				break;
 			}
 
@@ -531,6 +536,11 @@ export class ReviewController {
 				break;
 			}
 
+			case 'complete': {
+				this.completeQuery();
+				break;
+			}
+
 			case 'bulk': {
 				this.openBulk(action.scope);
 				break;
@@ -570,6 +580,7 @@ export class ReviewController {
 		else if (mode.name === 'search' && mode.text.trim()) this.apply({type: 'search', query: mode.text.trim()});
 		else if (mode.name === 'search') this.state = {...this.state, mode: {name: 'browse'}};
 		else if (mode.name === 'order') this.orderBy(mode.text);
+		else if (mode.name === 'query') this.filterBy(mode.text);
 		else if (mode.name === 'bias' || mode.name === 'reasons') this.apply({type: 'bias-confirm'});
 	}
 
@@ -687,6 +698,7 @@ export class ReviewController {
 
 	/** One change to this reviewer's record on a sample, by decide, note and undo alike. */
 	private record(change: Change) {
+		this.recountQuery();
 		const undo = this.decisions.record(change, this.state.undo);
 		this.current = undefined;
 		this.state = {...this.state, undo};
@@ -767,15 +779,105 @@ export class ReviewController {
 		return clusterTarget(table, this.state.cursor) ?? 'this sample is in no duplicate or near-duplicate cluster';
 	}
 
-	/** Every sample the screen's slice (the status filter) shows, with the rule as a query. */
+	/** Every sample the query matches (without one: every sample the status filter shows), with the rule as a query. */
 	private sliceTarget(): BulkTarget | string {
 		const {filter} = this.state;
 		if (!this.dataset.indexed) return 'the file is still being read: decide the slice once it is (reading …% below)';
-		if (filter === 'all') return 'the filter shows every sample: f narrows it to a slice first';
+		const {query} = this;
+		if (query) {
+			const matching: number[] = [];
+			for (let i = 0; i < this.dataset.count; i++) if (query.matches(i)) matching.push(i);
+			return {rule: query.text, what: `matching ${query.text}`, indices: matching};
+		}
+
+		if (filter === 'all') return 'the filter shows every sample: f filters by a query, F cycles the status filter';
 		const indices: number[] = [];
 		for (let i = 0; i < this.dataset.count; i++) if (this.shows(i)) indices.push(i);
 		const rule = `status:${filter === 'conflicts' ? 'conflict' : filter}`;
 		return {rule, what: `matching ${rule}`, indices};
+	}
+
+	/** The query the screen filters by (`f`), with its count; undefined when there is none. */
+	query: QuerySlice | undefined;
+
+	/** `f`, a query, enter: shows only the samples it matches (and the status filter shows). */
+	private filterBy(line: string) {
+		if (line.trim() === '') {
+			this.query?.stop();
+			this.query = undefined;
+			this.navigation.slice = undefined;
+			this.state = {...this.state, mode: {name: 'browse'}, message: `no query: filter ${this.state.filter}`};
+			return;
+		}
+
+		const parsed = QuerySlice.parse(line);
+		if (typeof parsed === 'string') {
+			// Stays in the line, so the query can be mended; the sentence shows under it.
+			const {mode} = this.state;
+			this.state = {...this.state, message: parsed, mode: mode.name === 'query' ? {...mode, error: parsed} : mode};
+			return;
+		}
+
+		const slice = new QuerySlice(parsed, this.dataset, id => this.store.forSample(id), this.signals.table);
+		if ((slice.needs.signals || slice.needs.clusters) && !this.signals.table) {
+			const waiting = this.signals.error ?? `signal: and cluster: need the signals, still being computed (${this.signals.status ?? 'waiting'}): enter again once they are`;
+			const {mode} = this.state;
+			this.state = {...this.state, message: waiting, mode: mode.name === 'query' ? {...mode, error: waiting} : mode};
+			return;
+		}
+
+		this.query?.stop();
+		this.query = slice;
+		this.navigation.slice = i => slice.matches(i);
+		this.state = {...this.state, mode: {name: 'browse'}, message: `filter: ${slice.text}`};
+		slice.count(() => {
+			if (slice === this.query) this.scheduleRecount();
+		});
+		if (!this.shows(this.state.cursor)) {
+			const target = this.navigation.shownFrom(this.state.cursor, this.state.filter);
+			if (target) this.moveTo(target.index, `filter: ${slice.text}`);
+			else this.state = {...this.state, message: `filter: ${slice.text} — no ${this.filterNoun()} samples match (F cycles the status filter)`};
+		}
+	}
+
+	/** A query about decisions (status:, verdict:, reviewer:) matches other samples after a change: counted again. */
+	private recountQuery() {
+		const slice = this.query;
+		if (!slice?.needs.decisions) return;
+		// After the change is recorded (this runs before it returns).
+		setImmediate(() => {
+			if (slice === this.query) slice.count(() => {
+				if (slice === this.query) this.scheduleRecount();
+			});
+		});
+	}
+
+	/** Tab in the query line: the word before the cursor completed (several candidates: the common part, and the list). */
+	private completeQuery() {
+		const {mode, field} = this.state;
+		if (mode.name !== 'query') return;
+		const cursor = Math.min(field.cursor, mode.text.length);
+		const value = this.currentSample().sample.value;
+		const fields = new Set<string>(fieldPathsOf(value));
+		for (let i = 0; i < Math.min(this.dataset.count, 50); i++) for (const path of fieldPathsOf(this.dataset.sample(i).value)) fields.add(path);
+		const reviewers = new Set([this.reviewer]);
+		for (const record of this.store.all()) {
+			reviewers.add(record.reviewer);
+			if (reviewers.size >= 50) break;
+		}
+
+		const completion = complete(mode.text, {signals: signalNames, fields: [...fields].filter(path => !['messages', 'conversations'].includes(path.split('.')[0])), categories: this.options.categories, reviewers: [...reviewers]}, cursor);
+		if (completion.candidates.length === 0) {
+			this.state = {...this.state, message: 'nothing to complete here'};
+			return;
+		}
+
+		const insert = completion.candidates.length === 1 ? completion.candidates[0] : completion.common;
+		const text = mode.text.slice(0, completion.start) + insert + mode.text.slice(cursor);
+		const at = completion.start + insert.length;
+		this.state = edited(this.state, text, at, true);
+		const after = this.state.mode;
+		if (after.name === 'query' && completion.candidates.length > 1) this.state = {...this.state, mode: {...after, candidates: completion.candidates}};
 	}
 
 	/** The order moves go in, as the status bar shows it; undefined for file order. */
@@ -878,6 +980,7 @@ export class ReviewController {
 			undo: 'push' as const,
 		}));
 		const undo = this.decisions.recordBatch(changes, plan.changes, plan.rule, this.state.undo, 'push');
+		this.recountQuery();
 		this.current = undefined;
 		this.state = {...this.state, undo};
 		const n = plan.changes.length;
@@ -904,6 +1007,7 @@ export class ReviewController {
 			undo: 'pop' as const,
 		}));
 		const undo = this.decisions.recordBatch(changes, batch, rule, this.state.undo, 'pop');
+		this.recountQuery();
 		this.current = undefined;
 		this.state = {...this.state, undo};
 		const n = batch.length;
@@ -928,7 +1032,7 @@ export class ReviewController {
 
 		const target = this.navigation.next(cursor, filter);
 		if (target === undefined) {
-			this.state = {...this.state, message: `${what}; no more ${this.filterNoun()} samples — f changes the filter`};
+			this.state = {...this.state, message: `${what}; no more ${this.filterNoun()} samples — f filters by a query, F cycles the status filter`};
 			return;
 		}
 

@@ -4,7 +4,7 @@ import {showKey, showKeys} from './keys.js';
 /** The help's sections, each listing the bindings whose first mode is one of `modes`. */
 export const helpSections: ReadonlyArray<{title: string; modes: readonly BindingMode[]}> = [
 	{title: 'Keys', modes: ['browse']},
-	{title: 'In text fields', modes: ['note', 'goto', 'search', 'order', 'bias-note']},
+	{title: 'In text fields', modes: ['note', 'goto', 'search', 'order', 'query', 'bias-note']},
 	{title: 'In the bias picker', modes: ['bias']},
 	{title: 'In the reasons picker (when a reason is required)', modes: ['reasons']},
 	{title: 'Deciding a cluster or slice (C, D)', modes: ['bulk', 'confirm']},

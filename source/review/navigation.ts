@@ -7,6 +7,8 @@ import {findIndex, findWrapping, matchesFilter, type Filter, type SampleStatus} 
 export class Navigation {
 	/** The order moves go in (`o`); file order when undefined. */
 	ordering: Ordering | undefined;
+	/** The query the screen filters by (`f`), besides the status filter; none when undefined. */
+	slice: ((i: number) => boolean) | undefined;
 
 	constructor(
 		private readonly dataset: Dataset,
@@ -17,7 +19,7 @@ export class Navigation {
 	/** Does `filter` show sample i? */
 	shows(i: number, filter: Filter): boolean {
 		const {status, conflict} = this.statusAt(i);
-		return matchesFilter(filter, status, conflict);
+		return matchesFilter(filter, status, conflict) && (this.slice === undefined || this.slice(i));
 	}
 
 	/** Is sample i one to hand out next: shown by the filter and not open in another process (then held)? */

@@ -23,6 +23,10 @@ export function opened(state: SessionState, name: OpenableMode, mine: DecisionRe
 			return {...state, mode: {name: 'note', text}, field: {...state.field, cursor: text.length}};
 		}
 
+		case 'query': {
+			return {...state, mode: {name: 'query', text: order, candidates: []}, field: {...state.field, cursor: order.length, key: state.field.key + 1}};
+		}
+
 		case 'order': {
 			return {...state, mode: {name: 'order', text: order}, field: {...state.field, cursor: order.length, key: state.field.key + 1}};
 		}
@@ -43,6 +47,7 @@ export function edited(state: SessionState, text: string, cursor: number, restar
 	const {mode, field} = state;
 	const next = {cursor, key: restart ? field.key + 1 : field.key};
 	if (mode.name === 'note' || mode.name === 'goto' || mode.name === 'search' || mode.name === 'order') return {...state, mode: {...mode, text}, field: next};
+	if (mode.name === 'query') return {...state, mode: {...mode, text, candidates: []}, field: next};
 	if (mode.name === 'bias' && mode.editingNote) return {...state, mode: {...mode, note: text}, field: next};
 	return state;
 }

@@ -21,6 +21,8 @@ export type Mode =
 	| {name: 'search'; text: string}
 	/** The order prompt (`o`): file, signals, or a metadata field (- in front: largest first). */
 	| {name: 'order'; text: string}
+	/** The query line (`f`): the slice to show, in the query language; `candidates` after a tab with several. */
+	| {name: 'query'; text: string; candidates: string[]; error?: string}
 	| {name: 'help'}
 	| {name: 'stats'}
 	| {name: 'metadata'}

@@ -158,6 +158,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 				indexing={indexing}
 				others={[...new Set(controller.peers().map(peer => peer.reviewer))]}
 				order={controller.orderLabel()}
+				query={controller.query?.label()}
 				width={width}
 			/>
 			{state.reasonFor
@@ -173,6 +174,7 @@ function MessageLine({controller, message, position, cursor, scrollKeys}: {contr
 	if (mode.name === 'goto') return <PromptLine label="go to sample:" value={mode.text} placeholder={`1–${count(controller.dataset.count)}`} cursor={cursor}/>;
 	if (mode.name === 'search') return <PromptLine label="search:" value={mode.text} placeholder="text to find" cursor={cursor}/>;
 	if (mode.name === 'order') return <PromptLine label="order by:" value={mode.text} placeholder="file, signals, or a metadata field (-field: largest first)" cursor={cursor}/>;
+	if (mode.name === 'query') return <PromptLine label="filter:" value={mode.text} placeholder="signal:refusal, model:gpt-4o, scores.quality<0.5, a word… (tab completes)" cursor={cursor}/>;
 
 	if (mode.name === 'bulk') {
 		const n = mode.target.indices.length;

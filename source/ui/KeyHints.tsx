@@ -13,6 +13,7 @@ const fieldHints: Record<string, Array<[string, string?]>> = {
 	note: [['type a note'], ['ctrl-u clear · ctrl-w word', 'ctrl-u/w']],
 	goto: [['type a sample number', 'number']],
 	search: [['type text to find', 'text'], ['ctrl-u clear · ctrl-w word', 'ctrl-u/w']],
+	query: [['type a query: signal:refusal model:gpt-4o -status:rejected …', 'query'], ['ctrl-u clear', 'ctrl-u']],
 	order: [['file · signals · a field (-field: largest first)', 'file/signals/field'], ['ctrl-u clear', 'ctrl-u']],
 	biasNote: [['type a note'], ['ctrl-u clear', 'ctrl-u']],
 };
@@ -59,6 +60,8 @@ export function modeHintText(hints: Array<[string, string?]>, width: number): st
 
 /** The keys that work right now, always on screen. */
 export function KeyHints({mode, width, bindings = defaultBindings}: {mode: Mode; width: number; bindings?: readonly Binding[]}) {
+	if (mode.name === 'query' && mode.error) return <Text color="red" wrap="truncate-end">{mode.error}</Text>;
+	if (mode.name === 'query' && mode.candidates.length > 0) return <Text color="cyan" wrap="truncate-end">{mode.candidates.join('  ')}</Text>;
 	if (mode.name !== 'browse') return <Text dimColor wrap="truncate-end">{modeHintText(modeHints(mode, bindings), width)}</Text>;
 	const {parts, gap} = browseHintParts(width, bindings);
 	return (

@@ -17,6 +17,8 @@ type Props = {
 	width: number;
 	/** The order moves go in (`o`), when not file order. */
 	order?: string;
+	/** The query the screen filters by, with how many samples match: "signal:refusal (27)". */
+	query?: string;
 };
 
 export type Segment = {text: string; color?: string; bold?: boolean};
@@ -38,10 +40,11 @@ function shortName(name: string, length: number): string {
  * (saved / saving… / not saved) always stays; the filter label, other reviewers, the words of the
  * progress, the reviewer's name and then the counts give way first.
  */
-export function statusSegments({reviewer, counts, filter: status, save, indexing, others, order}: Omit<Props, 'width'>, width: number): Segment[] {
+export function statusSegments({reviewer, counts, filter: status, save, indexing, others, order, query}: Omit<Props, 'width'>, width: number): Segment[] {
 	const ordered = order ? sanitizeLine(order) : undefined;
-	const filter = ordered ? `${status} ↕${ordered}` : status;
-	const longFilter = ordered ? `filter: ${status} · order: ${ordered}` : `filter: ${status}`;
+	const where = query ? sanitizeLine(query) : undefined;
+	const filter = [status, where, ordered ? `↕${ordered}` : undefined].filter(Boolean).join(' ');
+	const longFilter = [`filter: ${status}`, where ? `query: ${where}` : undefined, ordered ? `order: ${ordered}` : undefined].filter(Boolean).join(' · ');
 	const saved = save.error ? `not saved (${count(save.unsaved)})` : save.unsaved > 0 ? 'saving…' : 'saved';
 	const name = sanitizeLine(reviewer);
 	const who = sanitizeLine(others.join(', '));

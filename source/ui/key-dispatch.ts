@@ -20,7 +20,7 @@ export type KeyTarget = {
 
 /** Is a text field taking the keys? Then a chunk is text, not separate key presses. */
 export function isTyping(mode: Mode): boolean {
-	return mode.name === 'note' || mode.name === 'goto' || mode.name === 'search' || mode.name === 'order' || (mode.name === 'bias' && mode.editingNote);
+	return mode.name === 'note' || mode.name === 'goto' || mode.name === 'search' || mode.name === 'order' || mode.name === 'query' || (mode.name === 'bias' && mode.editingNote);
 }
 
 /**

@@ -1,0 +1,127 @@
+import type {Dataset} from '../dataset/dataset.js';
+import {renderSample} from '../dataset/formats.js';
+import {isSignalName, SIGNALS, type SignalTable} from '../dataset/signals/index.js';
+import {formatQuery, matchesQuery, needsOf, parseQuery, QueryError, type Query, type QueryNeeds, type SampleFacts} from '../query/index.js';
+import type {ClusterKind} from '../query/vocabulary.js';
+import type {DecisionRecord} from '../store/schema.js';
+import {sampleStatus, type StatusResult} from '../store/verdict-policy.js';
+
+/** The review screen's sample `index` as the query language sees it: each part worked out when asked. */
+class ScreenFacts implements SampleFacts {
+	private parsed: {value: unknown; text: string} | undefined;
+	private heldRecords: readonly DecisionRecord[] | undefined;
+
+	constructor(private readonly dataset: Dataset, private readonly index: number, private readonly recordsOf: (id: string) => readonly DecisionRecord[], private readonly table: SignalTable | undefined) {}
+
+	get records(): readonly DecisionRecord[] {
+		this.heldRecords ??= this.recordsOf(this.dataset.idOf(this.index));
+		return this.heldRecords;
+	}
+
+	get status(): StatusResult {
+		return sampleStatus(this.records);
+	}
+
+	get value(): unknown {
+		return this.read().value;
+	}
+
+	get text(): string {
+		return this.read().text;
+	}
+
+	hasSignal(name: string): boolean {
+		return isSignalName(name) && (this.table?.has(this.index, name) ?? false);
+	}
+
+	cluster(kind: ClusterKind) {
+		return this.table?.clusterOf(this.index, kind);
+	}
+
+	private read(): {value: unknown; text: string} {
+		if (!this.parsed) {
+			const sample = this.dataset.sample(this.index);
+			this.parsed = sample.error === undefined
+				? {value: sample.value, text: renderSample(sample.value).blocks.map(block => block.text).join('\n')}
+				: {value: undefined, text: sample.text};
+		}
+
+		return this.parsed;
+	}
+}
+
+/** Samples looked at per slice of background counting before yielding to keys and redraws. */
+const countSlice = 2000;
+
+/**
+ * The query the review screen filters by (`f`): the same language as `winnow stats --where`. Which
+ * samples match is remembered per sample (unless the query asks about decisions, which change as
+ * the reviewer decides); how many match is counted in the background, a slice at a time.
+ */
+export class QuerySlice {
+	readonly text: string;
+	readonly needs: QueryNeeds;
+	/** How many samples match, once counted; `counted` of them looked at so far. */
+	matching = 0;
+	counted = 0;
+	private readonly known: Uint8Array;
+	private stopped = false;
+	/** The counting pass under way: a new one (after decisions changed) supersedes it. */
+	private pass = 0;
+	private readonly rememberable: boolean;
+
+	constructor(readonly query: Query, private readonly dataset: Dataset, private readonly recordsOf: (id: string) => readonly DecisionRecord[], private readonly table: SignalTable | undefined) {
+		this.text = formatQuery(query);
+		this.needs = needsOf(query);
+		this.rememberable = !this.needs.decisions;
+		this.known = new Uint8Array(dataset.count);
+	}
+
+	/** Reads a query line: the slice, or the parse error's one sentence. */
+	static parse(line: string): Query | string {
+		try {
+			return parseQuery(line, {signals: SIGNALS});
+		} catch (error) {
+			if (error instanceof QueryError) return error.message;
+			throw error;
+		}
+	}
+
+	get done(): boolean {
+		return this.counted >= this.dataset.count;
+	}
+
+	matches(index: number): boolean {
+		if (this.rememberable && index < this.known.length && this.known[index] !== 0) return this.known[index] === 2;
+		const result = matchesQuery(this.query, new ScreenFacts(this.dataset, index, this.recordsOf, this.table));
+		if (this.rememberable && index < this.known.length) this.known[index] = result ? 2 : 1;
+		return result;
+	}
+
+	/** Counts the matches in the background; `onProgress` after each slice, and when done. */
+	count(onProgress: () => void) {
+		this.counted = 0;
+		this.matching = 0;
+		const pass = ++this.pass;
+		const step = () => {
+			if (this.stopped || pass !== this.pass) return;
+			const end = Math.min(this.dataset.count, this.counted + countSlice);
+			for (let i = this.counted; i < end; i++) if (this.matches(i)) this.matching++;
+			this.counted = end;
+			onProgress();
+			if (!this.done) setImmediate(step);
+		};
+
+		setImmediate(step);
+	}
+
+	stop() {
+		this.stopped = true;
+	}
+
+	/** The status bar's part: the query and how many samples match (while counting: how far). */
+	label(): string {
+		const n = this.matching.toLocaleString('en');
+		return this.done ? `${this.text} (${n})` : `${this.text} (${n}+, counting ${Math.floor((100 * this.counted) / Math.max(1, this.dataset.count))}%)`;
+	}
+}

@@ -1,0 +1,107 @@
+// The query line (f): the same language as winnow stats --where, tab completion, the count in the
+// status bar, the status filter still on F, and D deciding every sample the query matches.
+import {describe, expect, it} from 'vitest';
+import {useReviewScreen} from './helpers/review-screen.js';
+import {withoutInkStyles} from './helpers/hostile-text.js';
+
+const reviewScreen = useReviewScreen();
+
+const refusal = 'As an AI language model, I cannot help with that request.';
+
+function line(id: string, answer: string, model: string): string {
+	return JSON.stringify({id, model, messages: [{role: 'user', content: `question ${id}`}, {role: 'assistant', content: answer}]});
+}
+
+const content = [
+	line('s1', 'Paris is the capital of France.', 'gen-a'),
+	line('s2', refusal, 'gen-a'),
+	line('s3', 'Water boils at one hundred degrees.', 'gen-b'),
+	line('s4', refusal, 'gen-b'),
+	line('s5', 'Seven is a prime number.', 'gen-a'),
+	line('s6', refusal, 'gen-a'),
+].join('\n') + '\n';
+
+async function until(predicate: () => boolean) {
+	while (!predicate()) {
+		// eslint-disable-next-line no-await-in-loop
+		await new Promise(resolve => {
+			setTimeout(resolve, 20);
+		});
+	}
+}
+
+async function opened() {
+	const screen = await reviewScreen(content, {}, {columns: 140, rows: 24});
+	screen.controller.startSignals();
+	await until(() => screen.controller.signals.table !== undefined);
+	return {...screen, text: () => withoutInkStyles(screen.frame()), id: () => screen.controller.currentSample().sample.id};
+}
+
+describe('f: the query line', () => {
+	it('filters by a signal, counts the matches in the status bar, and → goes through them only', async () => {
+		const {type, text, id, controller} = await opened();
+		await type('f', 'signal:refusal\r');
+		await until(() => controller.query?.done === true);
+		await type('\u001B[C', '\u001B[D');
+		expect(text()).toContain('query: signal:refusal (3)');
+		expect(id()).toBe('s2');
+		await type('\u001B[C');
+		expect(id()).toBe('s4');
+		await type('\u001B[C');
+		expect(id()).toBe('s6');
+		// Prefilled with the current query; AND with a metadata field.
+		await type('f');
+		expect(text()).toContain('filter: signal:refusal');
+		await type(' model:gen-a\r');
+		await until(() => controller.query?.done === true);
+		await type('g');
+		expect(id()).toBe('s2');
+		await type('\u001B[C');
+		expect(id()).toBe('s6');
+		// An empty query: back to the status filter alone.
+		await type('f', '\u0015', '\r');
+		expect(controller.query).toBeUndefined();
+	});
+
+	it('says where a bad query is wrong, and stays in the line to mend it', async () => {
+		const {type, text, controller} = await opened();
+		await type('f', 'signal:refusl\r');
+		expect(text()).toMatch(/bad query at column \d+: .*refusal/);
+		expect(controller.state.mode.name).toBe('query');
+	});
+
+	it('tab completes signal and field names', async () => {
+		const {type, controller} = await opened();
+		await type('f', 'sig', '\t');
+		expect(controller.state.mode).toMatchObject({text: 'signal:'});
+		await type('ref', '\t');
+		expect(controller.state.mode).toMatchObject({text: 'signal:refusal'});
+		await type(' mod', '\t');
+		expect(controller.state.mode).toMatchObject({text: 'signal:refusal model:'});
+	});
+
+	it('F still cycles the status filter', async () => {
+		const {type, controller} = await opened();
+		await type('F');
+		expect(controller.state.filter).toBe('all');
+	});
+});
+
+describe('D with a query: every sample it matches in one step', () => {
+	it('rejects them with the query as the rule, leaves others\' decisions alone, and one u undoes it', async () => {
+		const {type, text, store, controller} = await opened();
+		store.set({sample: 's4', reviewer: 'ann', verdict: 'accepted', categories: [], note: ''});
+		await type('f', 'signal:refusal\r');
+		await type('D', 'r');
+		expect(text()).toContain('reject 2 samples matching signal:refusal (1 decided by others left alone)? y/N');
+		await type('y');
+		expect(store.get('s2', 'tester')).toMatchObject({verdict: 'rejected', rule: 'signal:refusal'});
+		expect(store.get('s6', 'tester')).toMatchObject({verdict: 'rejected', rule: 'signal:refusal'});
+		expect(store.get('s4', 'tester')).toBeUndefined();
+		expect(store.get('s1', 'tester')).toBeUndefined();
+		await type('u');
+		expect(store.get('s2', 'tester')?.verdict).toBeNull();
+		expect(store.get('s6', 'tester')?.verdict).toBeNull();
+		expect(controller.state.undo).toHaveLength(0);
+	});
+});
