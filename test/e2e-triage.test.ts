@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {PtySession, sleep} from './helpers/pty-session.js';
+import {PtySession, keys, sleep} from './helpers/pty-session.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 
 const tempDir = useTempDir();
@@ -68,5 +68,33 @@ describe('triage in a pseudo-terminal', () => {
 		session.write('q');
 		expect(await session.waitExit()).toBe(0);
 	});
-});
 
+	it('filters by signal:refusal on the query line, rejects the slice in one step (D), undoes it with one u, and redoes it', async () => {
+		const dir = tempDir();
+		const path = plantedDataset(dir);
+		const session = new PtySession([path]);
+		await session.waitFor('⚠ refusal');
+		await session.press('f');
+		await session.waitFor('filter:');
+		session.write('signal:refusal');
+		await session.press(keys.enter);
+		await session.waitFor('query: signal:refusal (4)');
+		await session.press('D');
+		await session.waitFor('decide 4 samples matching signal:refusal at once');
+		await session.press('r');
+		await session.waitFor('reject 4 samples matching signal:refusal? y/N');
+		await session.press('y');
+		const rule = 'signal:refusal';
+		const rejected = {s1: ['rejected', rule], s4: ['rejected', rule], s6: ['rejected', rule], s9: ['rejected', rule]} as const;
+		await onDisk(dir, rejected);
+		await session.press('u');
+		await session.waitFor('undone: the step over 4 samples');
+		await onDisk(dir, {s1: [null, undefined], s4: [null, undefined], s6: [null, undefined], s9: [null, undefined]});
+		await session.press('D', 'r');
+		await session.waitFor('reject 4 samples matching signal:refusal? y/N');
+		await session.press('y');
+		await onDisk(dir, rejected);
+		session.write('q');
+		expect(await session.waitExit()).toBe(0);
+	});
+});
