@@ -48,7 +48,7 @@ export function cliKeyLines(bindings: readonly Binding[], width = 100): string[]
 		let line = title === 'Keys' ? '' : `${title[0].toLowerCase()}${title.slice(1)}:`;
 		for (const item of items) {
 			const next = line ? `${line}${line.endsWith(':') ? ' ' : ' · '}${item}` : item;
-			if (next.length > width && line) {
+			if (next.length + 2 > width && line) {
 				lines.push(`${line}${line.endsWith(':') ? '' : ' ·'}`);
 				line = item;
 			} else {
