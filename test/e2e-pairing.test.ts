@@ -29,7 +29,7 @@ describe('two reviewers on one decisions file', () => {
 		// Bob moves back to sample 1 and sees alice's decision on it.
 		bob.write('g');
 		await sleep(100);
-		bob.write('f');
+		bob.write('F');
 		await bob.waitFor(/filter: all/);
 		bob.write('g');
 		const screen = await bob.waitFor('prompt 1');

@@ -109,9 +109,9 @@ describe('review screen', () => {
 	it('cycles the filter and advances only through samples it shows', async () => {
 		const {frame, type} = await screen();
 		await type('a', 'a', 'r');
-		await type('f');
+		await type('F');
 		expect(frame()).toMatch(/filter: all/);
-		await type('f');
+		await type('F');
 		expect(frame()).toMatch(/filter: accepted/);
 		expect(frame()).toContain('question 1');
 		await type('l');

@@ -87,7 +87,7 @@ describe('hostile text on the review screen', () => {
 			const screen = await openScreen(`${shapes.chat(e)}\n`, {decisions: decisionsFor('samples.jsonl', e, e.id), reviewer: 'tester'});
 			try {
 				// Decided samples are not in the default filter: show all, then go to the first.
-				await screen.type('f', 'g');
+				await screen.type('F', 'g');
 				checkLayout(screen.frame(), 'browse, decided');
 				await screen.type('t');
 				checkFrame(screen.frame(), 'stats panel');
