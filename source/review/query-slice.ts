@@ -1,5 +1,5 @@
 import type {Dataset} from '../dataset/dataset.js';
-import {renderSample} from '../dataset/formats.js';
+import {renderSample} from '../dataset/formats/index.js';
 import {isSignalName, SIGNALS, type SignalTable} from '../dataset/signals/index.js';
 import {formatQuery, matchesQuery, needsOf, parseQuery, QueryError, type Query, type QueryNeeds, type SampleFacts} from '../query/index.js';
 import type {ClusterKind} from '../query/vocabulary.js';
