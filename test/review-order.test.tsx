@@ -1,4 +1,4 @@
-// `o` orders the samples ← → and advancing go through: file order, a metadata field either way, or
+// `O` orders the samples ← → and advancing go through: file order, a metadata field either way, or
 // signals first; the status bar shows the order.
 import {describe, expect, it} from 'vitest';
 import {parseOrder} from '../source/review/ordering.js';
@@ -19,11 +19,11 @@ async function until(predicate: () => boolean) {
 const temperatures = [0.7, undefined, 1.2, 0.2, 'warm', 0.9];
 const content = temperatures.map((temperature, i) => JSON.stringify({id: `s${i + 1}`, ...(temperature === undefined ? {} : {temperature}), prompt: `question ${i + 1}`, response: `answer number ${i + 1} is here.`})).join('\n') + '\n';
 
-describe('o: ordering the samples', () => {
+describe('O: ordering the samples', () => {
 	it('by a metadata field, largest first, samples without it last; → and advancing follow it; empty goes back to file order', async () => {
 		const {controller, type, frame} = await reviewScreen(content, {}, {columns: 120, rows: 24});
 		const id = () => controller.currentSample().sample.id;
-		await type('o', '-temperature\r');
+		await type('O', '-temperature\r');
 		await until(() => controller.orderLabel() === '-temperature');
 		expect(withoutInkStyles(frame())).toContain('order: -temperature');
 		// Numbers largest first, then text, then the sample without a temperature.
@@ -36,7 +36,7 @@ describe('o: ordering the samples', () => {
 		expect(id()).toBe('s5');
 		await type('s');
 		expect(id()).toBe('s2');
-		await type('o');
+		await type('O');
 		expect(withoutInkStyles(frame())).toContain('order by: -temperature');
 		await type('\u0015', '\r');
 		expect(controller.orderLabel()).toBeUndefined();
@@ -54,11 +54,11 @@ describe('o: ordering the samples', () => {
 		].map(([id, question, answer]) => JSON.stringify({id, messages: [{role: 'user', content: question}, {role: 'assistant', content: answer}]})).join('\n') + '\n';
 		const {controller, type} = await reviewScreen(lines, {}, {columns: 120, rows: 24});
 		const id = () => controller.currentSample().sample.id;
-		await type('o', 'signals\r');
+		await type('O', 'signals\r');
 		expect(controller.state.message).toContain('signals are not computed yet');
 		controller.startSignals();
 		await until(() => controller.signals.table !== undefined);
-		await type('o', 'signals\r');
+		await type('O', 'signals\r');
 		expect(id()).toBe('many');
 		await type('\u001B[C');
 		// One signal each: special-token is more severe than refusal.

@@ -64,7 +64,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'last', modes: ['browse'], keys: ['G', 'end'], action: {type: 'last'}, label: 'last', help: 'last sample the filter shows'},
 	{name: 'decide-cluster', modes: ['browse'], keys: ['C'], action: {type: 'bulk', scope: 'cluster'}, label: 'decide cluster', help: 'decide this sample\'s duplicate or near-duplicate cluster at once: a / r / b, then y/N; one u undoes it'},
 	{name: 'decide-slice', modes: ['browse'], keys: ['D'], action: {type: 'bulk', scope: 'slice'}, label: 'decide slice', help: 'decide every sample the query matches (no query: the status filter shows) at once: a / r / b, then y/N'},
-	{name: 'order', modes: ['browse'], keys: ['o'], action: {type: 'open', mode: 'order'}, label: 'order', help: 'order ← → and advancing: file, signals (most first), or a metadata field (-field: largest first)'},
+	{name: 'order', modes: ['browse'], keys: ['O'], action: {type: 'open', mode: 'order'}, label: 'order', help: 'order ← → and advancing: file, signals (most first), or a metadata field (-field: largest first)'},
 	{name: 'go-to', modes: ['browse'], keys: [':'], action: {type: 'open', mode: 'goto'}, label: 'go to number', help: 'go to sample number'},
 	{name: 'search', modes: ['browse'], keys: ['/'], action: {type: 'open', mode: 'search'}, label: 'search', help: 'search text; enter, then n / N for next / previous match', bar: {label: 'search', short: 'find', priority: 8}},
 	{name: 'search-next', modes: ['browse'], keys: ['n'], action: {type: 'search-next', direction: 1}, label: 'next match', help: 'next / previous match of the last search', pair: 'search-previous'},

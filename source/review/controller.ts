@@ -888,7 +888,7 @@ export class ReviewController {
 
 	private orderBuild = 0;
 
-	/** `o` then enter: orders the samples (ordering.ts), then shows the first one the filter shows in that order. */
+	/** `O` then enter: orders the samples (ordering.ts), then shows the first one the filter shows in that order. */
 	private orderBy(text: string) {
 		this.state = {...this.state, mode: {name: 'browse'}};
 		const spec = parseOrder(text);
@@ -912,7 +912,7 @@ export class ReviewController {
 		if (spec.kind === 'signals') {
 			const {table} = this.signals;
 			if (!table) {
-				this.state = {...this.state, message: this.signals.error ?? `signals are not computed yet (${this.signals.status ?? 'waiting'}): o signals once they are`};
+				this.state = {...this.state, message: this.signals.error ?? `signals are not computed yet (${this.signals.status ?? 'waiting'}): O signals once they are`};
 				return;
 			}
 

@@ -19,7 +19,7 @@ export type Mode =
 	| {name: 'note'; text: string}
 	| {name: 'goto'; text: string}
 	| {name: 'search'; text: string}
-	/** The order prompt (`o`): file, signals, or a metadata field (- in front: largest first). */
+	/** The order prompt (`O`): file, signals, or a metadata field (- in front: largest first). */
 	| {name: 'order'; text: string}
 	/** The query line (`f`): the slice to show, in the query language; `candidates` after a tab with several. */
 	| {name: 'query'; text: string; candidates: string[]; error?: string}
