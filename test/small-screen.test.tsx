@@ -74,7 +74,7 @@ describe('help and the stats panel in a small terminal', () => {
 		await type('?');
 		expect(frame()).not.toContain('…');
 		expect(frame()).toMatch(/tab for a note,\s*\n\s+enter to flag/);
-		expect(frame()).toMatch(/the filter shows; after deciding,\s*\n\s+← goes back/);
+		expect(frame()).toMatch(/as in\s*\n\s+stats --where\): tab completes/);
 	});
 
 	it('the stats panel at 60x15 scrolls with j/k, also when keys come in one chunk, and shows its position', async () => {
