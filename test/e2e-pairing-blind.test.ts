@@ -41,7 +41,7 @@ describe('overlap mode is blind', () => {
 		bob.write('r');
 		await bob.waitFor('prompt 2');
 		// Decided: now he sees alice's verdict, and the conflict.
-		bob.write('f');
+		bob.write('F');
 		await bob.waitFor(/filter: all/);
 		bob.write('g');
 		screen = await bob.waitFor('prompt 1');
