@@ -31,7 +31,7 @@ async function until(predicate: () => boolean) {
 	}
 }
 
-async function opened(options: {lead?: boolean} = {}) {
+async function opened(options: {lead?: boolean; mode?: 'split' | 'overlap'} = {}) {
 	const screen = await reviewScreen(content, options, {columns: 120, rows: 24});
 	screen.controller.startSignals();
 	await until(() => screen.controller.signals.table !== undefined);
@@ -83,6 +83,18 @@ describe('C: deciding the current sample\'s cluster at once', () => {
 		expect(text()).toContain('reject 4 samples of this duplicate cluster? y/N');
 		await type('y');
 		expect(store.get('s4', 'tester')).toMatchObject({verdict: 'rejected', rule: 'cluster:duplicate:0'});
+	});
+});
+
+describe('C in overlap mode', () => {
+	it('decides every sample of the cluster: others\' decisions neither block nor show (blind), and the step is marked blind', async () => {
+		const {store, type, text} = await opened({mode: 'overlap'});
+		store.set({sample: 's4', reviewer: 'ann', verdict: 'accepted', categories: [], note: ''});
+		await type('C', 'r');
+		expect(text()).toContain('reject 4 samples of this duplicate cluster? y/N');
+		await type('y');
+		expect(store.get('s4', 'tester')).toMatchObject({verdict: 'rejected', rule: 'cluster:duplicate:0', blind: true});
+		expect(store.get('s4', 'ann')).toMatchObject({verdict: 'accepted'});
 	});
 });
 
