@@ -69,7 +69,6 @@ export class DiskWatch {
 	async settle(timeout = 10_000) {
 		const deadline = performance.now() + timeout;
 		while (this.sent.size > 0 && performance.now() < deadline) {
-			// eslint-disable-next-line no-await-in-loop
 			await sleep(10);
 		}
 

@@ -67,7 +67,6 @@ try {
 		const times = [];
 		for (let i = 0; i < runs; i++) {
 			const started = performance.now();
-			// eslint-disable-next-line no-await-in-loop
 			const {store} = await openDecisionStore(dbSpecOf(db), {path: openData, name: 'open.jsonl'}, {reviewer: 'bench'});
 			times.push(performance.now() - started);
 			if (store.size !== openCount) throw new Error(`opened ${store.size} decisions, expected ${openCount}`);
@@ -87,7 +86,6 @@ try {
 			const times = [];
 			for (let i = 0; i < runs; i++) {
 				const started = performance.now();
-				// eslint-disable-next-line no-await-in-loop
 				await run([...args, '--db', db]);
 				times.push(performance.now() - started);
 			}
@@ -143,12 +141,10 @@ async function keysToCommitted(store, count) {
 		const sample = `k${i}`;
 		waiting.set(sample, performance.now());
 		store.set({sample, reviewer: 'bench', verdict: 'accepted'});
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => setTimeout(resolve, 50));
 	}
 
 	while (waiting.size > 0) {
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => setTimeout(resolve, 20));
 	}
 

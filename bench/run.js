@@ -121,7 +121,6 @@ function makeData() {
 async function lineReader(file, count) {
 	const times = [];
 	for (let i = 0; i < count; i++) {
-		// eslint-disable-next-line no-await-in-loop
 		const {ms, stdout} = await timeProcess([join(root, 'bench', 'baseline.js'), file]);
 		if (Number(stdout.trim()) <= 0) throw new Error(`baseline counted ${stdout.trim()} lines`);
 		times.push(ms);
@@ -134,7 +133,6 @@ async function lineReader(file, count) {
 async function cat(file, count) {
 	const times = [];
 	for (let i = 0; i < count; i++) {
-		// eslint-disable-next-line no-await-in-loop
 		const {ms, code} = await timeProcess([file], {command: 'cat', discard: true});
 		if (code !== 0) throw new Error(`cat ${file} failed (${code})`);
 		times.push(ms);
@@ -147,7 +145,6 @@ async function cat(file, count) {
 async function timed(count, args, check = () => undefined) {
 	const times = [];
 	for (let i = 0; i < count; i++) {
-		// eslint-disable-next-line no-await-in-loop
 		const result = await timeProcess(args, {cwd: dir});
 		check(result);
 		times.push(result.ms);
@@ -202,7 +199,6 @@ async function keysRun(kind, run, keysAfter = 60, maxDuring = 400, withDecisions
 			const whileIndexing = indexing(lines) || current.partial;
 			if (!whileIndexing && indexedAt === undefined) indexedAt = performance.now() - screen.startedAt;
 			if (whileIndexing && during.length >= maxDuring) {
-				// eslint-disable-next-line no-await-in-loop
 				await sleep(50);
 				continue;
 			}
@@ -211,13 +207,11 @@ async function keysRun(kind, run, keysAfter = 60, maxDuring = 400, withDecisions
 			const sentAt = performance.now();
 			disk.expect(current.id, key === 'a' ? 'accepted' : 'rejected', sentAt);
 			screen.write(key);
-			// eslint-disable-next-line no-await-in-loop
 			const shown = await screen.waitFor(next => {
 				const moved = header(next);
 				return moved !== undefined && moved.id !== current.id;
 			}, `the sample after ${current.id}`, 20_000);
 			(whileIndexing ? during : after).push(shown.at - sentAt);
-			// eslint-disable-next-line no-await-in-loop
 			await sleep(60 + Math.floor(random() * 120));
 		}
 
@@ -234,7 +228,6 @@ async function keysRun(kind, run, keysAfter = 60, maxDuring = 400, withDecisions
 async function repeat(count, label, run) {
 	const results = [];
 	for (let i = 0; i < count; i++) {
-		// eslint-disable-next-line no-await-in-loop
 		results.push(await run(i));
 		log(`bench: ${label} ${i + 1}/${count} (${elapsed()})`);
 	}
@@ -313,7 +306,6 @@ function printTable(machine) {
 async function forEachKind(measure) {
 	const results = {};
 	for (const kind of kinds) {
-		// eslint-disable-next-line no-await-in-loop
 		results[kind.key] = await measure(kind);
 	}
 
@@ -346,7 +338,6 @@ async function main() {
 		// Starting up does not depend on the file: one column.
 		figure('baseline: node -e \'\'', {id: nodeTimes}, {target: '(reference)'});
 		for (const command of ['export', 'stats']) {
-			// eslint-disable-next-line no-await-in-loop
 			const times = await timed(runs * 3, [cli, command, '--version'], result => {
 				if (result.code !== 0) throw new Error(`winnow ${command} --version failed (${result.code}): ${result.stderr}`);
 			});

@@ -137,7 +137,6 @@ await build({
 
 // The workers, which Dataset (indexing), the scan behind export and stats (the entries' facts) and computeSignals (signals) start from beside the bundle.
 for (const [entry, outfile] of [['source/dataset/index-worker.ts', 'dist/index-worker.js'], ['source/dataset/scan-worker.ts', 'dist/scan-worker.js'], ['source/dataset/signals/signals-worker.ts', 'dist/signals-worker.js']]) {
-	// eslint-disable-next-line no-await-in-loop
 	await build({
 		entryPoints: [entry],
 		outfile,

@@ -55,7 +55,6 @@ async function runUnion(name: string, reviewers: string[], perProcess: number) {
 				for (const [key, record] of now) seen.set(key, record.at);
 			}
 
-			// eslint-disable-next-line no-await-in-loop
 			await sleep(2);
 		}
 	})();
@@ -127,18 +126,15 @@ describe('lock left behind', () => {
 			// The writer spends most of its time inside the lock: stop it, and kill it if it holds the lock.
 			for (let attempt = 0; attempt < 200; attempt++) {
 				writer.child.kill('SIGSTOP');
-				// eslint-disable-next-line no-await-in-loop
 				await sleep(5);
 				if (existsSync(lock)) {
 					writer.child.kill('SIGKILL');
-					// eslint-disable-next-line no-await-in-loop
 					await writer.exited;
 					if (existsSync(lock)) return writer;
 					break;
 				}
 
 				writer.child.kill('SIGCONT');
-				// eslint-disable-next-line no-await-in-loop
 				await sleep(Math.random() * 5);
 			}
 
@@ -157,7 +153,6 @@ describe('lock left behind', () => {
 		const errors = new Set<string>();
 		for (;;) {
 			try {
-				// eslint-disable-next-line no-await-in-loop
 				await store.flush();
 				break;
 			} catch (error) {
@@ -187,11 +182,9 @@ describe('lock left behind', () => {
 			// Stop it while it holds the lock.
 			for (;;) {
 				holder.child.kill('SIGSTOP');
-				// eslint-disable-next-line no-await-in-loop
 				await sleep(5);
 				if (existsSync(lock)) break;
 				holder.child.kill('SIGCONT');
-				// eslint-disable-next-line no-await-in-loop
 				await sleep(Math.random() * 5);
 			}
 		} else {
@@ -204,7 +197,6 @@ describe('lock left behind', () => {
 		for (let i = 0; i < 20; i++) other.set({sample: `b${i}`, reviewer: 'bob', verdict: 'rejected'});
 		for (;;) {
 			try {
-				// eslint-disable-next-line no-await-in-loop
 				await other.flush();
 				break;
 			} catch {}

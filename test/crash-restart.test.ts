@@ -41,7 +41,6 @@ async function trial(): Promise<{lockLeft: boolean; left: string; typedAfter: nu
 		let lockLeft = false;
 		for (let attempt = 0; attempt < 400 && !lockLeft; attempt++) {
 			first.write('aaaa');
-			// eslint-disable-next-line no-await-in-loop
 			await sleep(2);
 			process.kill(first.pty.pid, 'SIGSTOP');
 			if (existsSync(lock)) {
@@ -73,7 +72,6 @@ async function trial(): Promise<{lockLeft: boolean; left: string; typedAfter: nu
 		// A few decisions, in bursts as SSH delivers them.
 		for (let burst = 0; burst < 3; burst++) {
 			second.write('aaa');
-			// eslint-disable-next-line no-await-in-loop
 			await second.waitFor(`${(before + (3 * (burst + 1))).toLocaleString('en-US')}/${total} decided`);
 		}
 

@@ -113,13 +113,11 @@ async function crashOnce(seed: number): Promise<RunResult> {
 
 				session.write(text);
 				if (flood) {
-					// eslint-disable-next-line no-await-in-loop
 					await sleep(random() < 0.5 ? 0 : 2);
 					continue;
 				}
 
 				const deadline = Date.now() + 50;
-				// eslint-disable-next-line no-await-in-loop
 				while (!killedAt && shown < keys.length && Date.now() < deadline) await sleep(1);
 			}
 		})();
@@ -207,7 +205,6 @@ describe('SIGKILL at random moments while deciding as fast as keys go', () => {
 		const worker = async () => {
 			while (next < runs) {
 				const seed = firstSeed + next++;
-				// eslint-disable-next-line no-await-in-loop
 				results.push({seed, ...await crashOnce(seed)});
 			}
 		};

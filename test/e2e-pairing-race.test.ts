@@ -33,7 +33,6 @@ async function race(reviewers: number): Promise<Outcome> {
 		for (let burst = 0; burst < bursts; burst++) {
 			session.write(key.repeat(burstSize));
 			// As a person's bursts come: a pause of a few tenths of a second, varying.
-			// eslint-disable-next-line no-await-in-loop
 			await sleep(pauseMin + Math.floor(Math.random() * (pauseMax - pauseMin)));
 		}
 	}));
@@ -41,7 +40,6 @@ async function race(reviewers: number): Promise<Outcome> {
 	for (const session of sessions) session.write('q');
 	const made: Record<string, number> = {};
 	for (const [i, session] of sessions.entries()) {
-		// eslint-disable-next-line no-await-in-loop
 		expect(await session.waitExit(30_000)).toBe(0);
 		const summary = /(\d[\d,]*) by you/.exec(session.output);
 		made[names[i]] = Number(summary?.[1].replaceAll(',', '') ?? Number.NaN);

@@ -25,7 +25,6 @@ async function waitForPosition(dir: string, sample: string) {
 	for (;;) {
 		const files = existsSync(folder) ? readdirSync(folder).filter(name => name.endsWith('.json')) : [];
 		if (files.some(name => readFileSync(join(folder, name), 'utf8').includes(`"sample":"${sample}"`))) return;
-		// eslint-disable-next-line no-await-in-loop
 		await sleep(25);
 	}
 }
@@ -35,7 +34,6 @@ async function pressUntil(session: PtySession, key: string, pattern: string | Re
 	for (;;) {
 		session.write(key);
 		try {
-			// eslint-disable-next-line no-await-in-loop
 			return await session.waitFor(pattern, 500);
 		} catch (error) {
 			if (session.exitCode !== undefined) throw error;

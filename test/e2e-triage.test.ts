@@ -36,7 +36,6 @@ async function onDisk(dir: string, expected: Partial<globalThis.Record<string, [
 	const now = () => Object.fromEntries(records(dir).map(record => [record.sample, [record.verdict, record.rule]]));
 	while (JSON.stringify(now()) !== JSON.stringify(expected)) {
 		// A wait for a condition (the file written), not a fixed delay.
-		// eslint-disable-next-line no-await-in-loop
 		await sleep(50);
 	}
 

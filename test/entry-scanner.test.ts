@@ -35,7 +35,6 @@ describe('scanEntries', () => {
 		const path = writeFile(tempDir(), 'x.jsonl', `{"a":1}\n${JSON.stringify({text: 'x'.repeat(length)})}\n{"b":2}\n`);
 		const reader = await EntryReader.open(path, undefined, {chunkSize: 64 * 1024});
 		const lengths: number[] = [];
-		// eslint-disable-next-line no-await-in-loop
 		while (await reader.next((_buffer, from, to) => lengths.push(to - from))) {}
 		await reader.close();
 		expect(lengths).toEqual([7, length + 11, 7]);

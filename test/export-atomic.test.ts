@@ -47,7 +47,6 @@ async function waitForPartialOutput(dir: string, bytes: number, exited: Promise<
 			} catch {}
 		}
 
-		// eslint-disable-next-line no-await-in-loop
 		await sleep(2);
 	}
 
@@ -63,10 +62,8 @@ describe('winnow export --out is atomic', () => {
 		for (const threshold of [1, 4 << 20, 16 << 20, 40 << 20]) {
 			writeFileSync(join(dir, 'accepted.jsonl'), old);
 			const run = startExport(dir, 'accepted.jsonl');
-			// eslint-disable-next-line no-await-in-loop
 			const partial = await waitForPartialOutput(dir, threshold, run.exited);
 			run.child.kill('SIGKILL');
-			// eslint-disable-next-line no-await-in-loop
 			const {signal} = await run.exited;
 			const content = readFileSync(join(dir, 'accepted.jsonl'));
 			if (partial && signal === 'SIGKILL') {
@@ -101,10 +98,8 @@ describe('winnow export --out is atomic', () => {
 		for (const [signal, exitCode] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
 			writeFileSync(join(dir, 'accepted.jsonl'), 'old\n');
 			const run = startExport(dir, 'accepted.jsonl');
-			// eslint-disable-next-line no-await-in-loop
 			const partial = await waitForPartialOutput(dir, 1 << 20, run.exited);
 			run.child.kill(signal);
-			// eslint-disable-next-line no-await-in-loop
 			const {code} = await run.exited;
 			if (!partial) continue;
 			expect(code).toBe(exitCode);

@@ -14,7 +14,6 @@ const tempDir = useTempDir();
 
 async function until(check: () => boolean) {
 	while (!check()) {
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => {
 			setImmediate(resolve);
 		});

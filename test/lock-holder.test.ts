@@ -30,10 +30,8 @@ describe('the lock left by a killed writer', () => {
 		plantLock(`${db}.lock`, {host: hostname(), pid: deadPid(), token: 'dead'});
 		// A stale time of a minute and a timeout of 0.3 s: only breaking the dead holder's lock can let this write through.
 		for (const syncWrites of [true, false]) {
-			// eslint-disable-next-line no-await-in-loop
 			const store = await DecisionStore.open(db, 'x.jsonl', {stale: 60_000, timeout: 300, watchInterval: 0, syncWrites});
 			store.set({sample: `s-${String(syncWrites)}`, reviewer: 'ann', verdict: 'accepted'});
-			// eslint-disable-next-line no-await-in-loop
 			await store.flush();
 			store.close();
 			if (!syncWrites) break;
@@ -50,10 +48,8 @@ describe('the lock left by a killed writer', () => {
 		for (const holder of [{host: hostname(), pid: process.ppid, token: 'alive'}, {host: 'elsewhere', pid: deadPid(), token: 'other-host'}]) {
 			plantLock(`${db}.lock`, holder);
 			expect(breakDeadLock(`${db}.lock`, 60_000)).toBe(false);
-			// eslint-disable-next-line no-await-in-loop
 			const store = await DecisionStore.open(db, 'x.jsonl', {stale: 60_000, timeout: 200, watchInterval: 0, retryDelay: 60_000});
 			store.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
-			// eslint-disable-next-line no-await-in-loop
 			await expect(store.flush()).rejects.toThrow(/locked by another winnow process/);
 			store.close();
 			expect(existsSync(join(`${db}.lock`, 'holder.json'))).toBe(true);

@@ -34,7 +34,6 @@ async function until(test: () => boolean, what: string, limit = 240_000) {
 	const started = Date.now();
 	while (!test()) {
 		if (Date.now() - started > limit) throw new Error(`still waiting for ${what}`);
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => setTimeout(resolve, 25));
 	}
 }
@@ -95,9 +94,7 @@ describeWithPostgres('split mode on one database: 8 reviewer processes × 500 de
 		let killed = 0;
 		const result = await runReviewers(8, 500, async made => {
 			for (const at of [800, 1600, 2400]) {
-				// eslint-disable-next-line no-await-in-loop
 				await until(() => made() >= at, `${at} keys`);
-				// eslint-disable-next-line no-await-in-loop
 				const {rows} = await adminQuery<{n: string}>(
 					'select count(*) filter (where pg_terminate_backend(pid)) as n from pg_stat_activity where application_name = $1',
 					[`winnow-${schema()}`],

@@ -18,7 +18,6 @@ async function until(test: () => boolean | Promise<boolean>, what: string, limit
 	const started = Date.now();
 	while (!(await test())) {
 		if (Date.now() - started > limit) throw new Error(`still waiting for ${what}`);
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => setTimeout(resolve, 20));
 	}
 }

@@ -9,7 +9,6 @@ const screen = useReviewScreen();
 
 async function until(check: () => boolean) {
 	while (!check()) {
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => {
 			setImmediate(resolve);
 		});

@@ -9,7 +9,6 @@ const reviewScreen = useReviewScreen();
 
 async function until(predicate: () => boolean) {
 	while (!predicate()) {
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => {
 			setTimeout(resolve, 20);
 		});

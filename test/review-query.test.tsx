@@ -23,7 +23,6 @@ const content = [
 
 async function until(predicate: () => boolean) {
 	while (!predicate()) {
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => {
 			setTimeout(resolve, 20);
 		});

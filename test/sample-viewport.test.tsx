@@ -16,7 +16,6 @@ async function screen(content: string, columns: number, rows: number) {
 			const current = frame();
 			if (predicate(current)) return current;
 			if (polls > 2000) throw new Error(`the screen never matched; it shows:\n${current}`);
-			// eslint-disable-next-line no-await-in-loop
 			await sleep(10);
 		}
 	};

@@ -190,11 +190,8 @@ describe('Dataset index', () => {
 		for (const [preparedPath, idField] of [[path, 'id'], [path, 'text'], [join(dir, 'missing.jsonl'), 'id']]) {
 			BuiltDataset.prepare(preparedPath, {idField});
 			// The worker gets ahead of open(): its first messages wait for the dataset.
-			// eslint-disable-next-line no-await-in-loop
 			await new Promise(resolve => setTimeout(resolve, 300));
-			// eslint-disable-next-line no-await-in-loop
 			const there = await BuiltDataset.open(path, {firstChunk: 4096});
-			// eslint-disable-next-line no-await-in-loop
 			await there.whenIndexed;
 			expect(there.count).toBe(here.count);
 			for (let i = 0; i < here.count; i += 7) {
@@ -315,7 +312,6 @@ describe('StatusCounter', () => {
 
 			counter.total = Math.min(order.length, from + 100);
 			looked = 0;
-			// eslint-disable-next-line no-await-in-loop
 			await new Promise<void>(resolve => {
 				counter.refreshAfterIndexing(() => status.keys(), () => repeats.keys(), resolve);
 			});

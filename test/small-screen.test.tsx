@@ -53,7 +53,6 @@ describe('help and the stats panel in a small terminal', () => {
 		const seen = new Set<string>();
 		for (let i = 0; i < 120; i++) {
 			for (const line of frame().split('\n').slice(3, 11)) seen.add(line.trim());
-			// eslint-disable-next-line no-await-in-loop
 			await type('j');
 		}
 

@@ -194,10 +194,8 @@ describe('inputs that open, with the problem shown on screen', () => {
 		const lines = ['{"text":"no id here"}', '{"prompt":"p","completion":"c"}', '{"id":"kept","text":"x"}'];
 		const ids: string[][] = [];
 		for (const content of [lines.join('\n') + '\n', lines.join('\r\n') + '\r\n', '\uFEFF' + lines.join('\r\n'), lines.join('\n')]) {
-			// eslint-disable-next-line no-await-in-loop
 			const screen = await openScreen(content);
 			ids.push(Array.from({length: screen.dataset.count}, (_, i) => screen.dataset.idOf(i)));
-			// eslint-disable-next-line no-await-in-loop
 			await screen.close();
 		}
 
@@ -210,7 +208,6 @@ describe('inputs that open, with the problem shown on screen', () => {
 		const screen = await openScreen('{"id":"s1","text":"ok"}\n[1, 2, 3]\n"a string"\n42\nnull\n');
 		try {
 			for (const [line, kind] of [[2, 'an array'], [3, 'a string'], [4, 'a number'], [5, 'null']] as const) {
-				// eslint-disable-next-line no-await-in-loop
 				await screen.type('l');
 				expect(screen.frame()).toMatch(new RegExp(`malformed · line ${line}`));
 				expect(screen.frame()).toContain(`line ${line}: valid JSON but not an object (it is ${kind})`);
@@ -332,7 +329,6 @@ describe('a decisions file is never damaged by a refusal', () => {
 		const db = writeFile(dir, 'samples.decisions.json', corrupt);
 		const before = snapshot(dir);
 		for (let i = 0; i < 3; i++) {
-			// eslint-disable-next-line no-await-in-loop
 			const {code} = await runInPty([dataset]);
 			expect(code).toBe(1);
 		}

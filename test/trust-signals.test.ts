@@ -30,7 +30,6 @@ async function childOf(pid: number): Promise<number> {
 			if (children) return Number(children.split(' ')[0]);
 		} catch {}
 
-		// eslint-disable-next-line no-await-in-loop
 		await sleep(10);
 	}
 
@@ -97,7 +96,6 @@ describe('leaving by signal or ctrl-c restores the terminal', () => {
 			session.pty.destroy();
 			const deadline = Date.now() + 10_000;
 			while (isRunning(pid) && Date.now() < deadline) {
-				// eslint-disable-next-line no-await-in-loop
 				await sleep(50);
 			}
 

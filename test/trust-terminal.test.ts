@@ -158,9 +158,7 @@ describe('wide characters', () => {
 			const session = review([path, '--db', join(dir, `${cols}.decisions.json`)], {cols, rows: 16});
 			try {
 				for (let i = 0; i < 4; i++) {
-					// eslint-disable-next-line no-await-in-loop
 					const screen = await session.waitFor(`${i + 1}/4 id 样本`);
-					// eslint-disable-next-line no-await-in-loop
 					const rows = await layout(session, cols, 16);
 					expect(rows[0], screen).toMatch(/^winnow samples\.jsonl/);
 					expect(rows.at(-3)).toMatch(/decided/);
@@ -169,7 +167,6 @@ describe('wide characters', () => {
 				}
 
 				session.write('q');
-				// eslint-disable-next-line no-await-in-loop
 				expect(await session.waitExit()).toBe(0);
 			} finally {
 				session.kill();

@@ -33,7 +33,6 @@ async function until(check: () => boolean, what: string, timeout = 10_000) {
 	const deadline = Date.now() + timeout;
 	while (!check()) {
 		if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-		// eslint-disable-next-line no-await-in-loop
 		await sleep(25);
 	}
 }

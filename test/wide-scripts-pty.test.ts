@@ -41,20 +41,14 @@ function expectFrameOnScreen(screen: string, rows: number, sample: number) {
 async function walk(terminal: {press: (...keys: string[]) => Promise<void>; waitFor: (pattern: RegExp) => Promise<string>}, rows: number) {
 	expectFrameOnScreen(await terminal.waitFor(/1\/3[\s\S]*q quit/), rows, 1);
 	for (const key of [keys.pageDown, keys.pageDown, 'j', keys.pageDown]) {
-		// eslint-disable-next-line no-await-in-loop
 		await terminal.press(key);
-		// eslint-disable-next-line no-await-in-loop
 		expectFrameOnScreen(await terminal.waitFor(/rows \d+–\d+[\s\S]*q quit/), rows, 1);
 	}
 
 	for (const sample of [2, 3]) {
-		// eslint-disable-next-line no-await-in-loop
 		await terminal.press('l');
-		// eslint-disable-next-line no-await-in-loop
 		expectFrameOnScreen(await terminal.waitFor(new RegExp(`${sample}/3[\\s\\S]*q quit`)), rows, sample);
-		// eslint-disable-next-line no-await-in-loop
 		await terminal.press(keys.pageDown);
-		// eslint-disable-next-line no-await-in-loop
 		expectFrameOnScreen(await terminal.waitFor(new RegExp(`${sample}/3[\\s\\S]*rows \\d+–[\\s\\S]*q quit`)), rows, sample);
 	}
 }
@@ -80,7 +74,6 @@ class TmuxSession {
 			const screen = this.screen();
 			if (pattern.test(screen)) return screen;
 			if (polls > 800) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${screen}`);
-			// eslint-disable-next-line no-await-in-loop
 			await sleep(25);
 		}
 	}
@@ -88,7 +81,6 @@ class TmuxSession {
 	async press(...pressed: string[]) {
 		for (const key of pressed) {
 			this.tmux('send-keys', '-l', key);
-			// eslint-disable-next-line no-await-in-loop
 			await sleep(60);
 		}
 	}

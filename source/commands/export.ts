@@ -196,7 +196,6 @@ async function exportDecisions(common: CommonOptions, flags: ExportFlags): Promi
 		for (const record of records) {
 			writer.push(Buffer.from(format === 'csv' ? csvRow(decisionCells(record)) : `${decisionJson(record)}\n`));
 			if (writer.shouldFlush) {
-				// eslint-disable-next-line no-await-in-loop
 				await writer.flush();
 				if (output.closed) throw new OutputClosed();
 			}
@@ -265,7 +264,6 @@ async function openOutput(common: CommonOptions, out: string | undefined): Promi
 		} catch {}
 
 		for (const [path, what] of [[common.dataset, 'the dataset'], [common.db, 'the decisions file']] as const) {
-			// eslint-disable-next-line no-await-in-loop
 			const stats = await stat(path).catch(() => undefined);
 			if (output?.isFile() && stats && stats.dev === output.dev && stats.ino === output.ino) {
 				throw new UsageError(`standard output is ${what} (${path}); winnow export never writes over it: redirect to another file, or give --out FILE.`);
@@ -289,7 +287,6 @@ async function openOutput(common: CommonOptions, out: string | undefined): Promi
 	if (target?.isDirectory()) throw new UsageError(`--out ${out} is a folder; give a file name, e.g. --out ${join(out, 'accepted.jsonl')}.`);
 
 	for (const [path, what] of [[common.dataset, 'the dataset'], [common.db, 'the decisions file']] as const) {
-		// eslint-disable-next-line no-await-in-loop
 		if (await samePath(out, path)) throw new UsageError(`--out ${out} is ${what}${path === out ? '' : ` (${path})`}; winnow export never writes over it: choose another file.`);
 	}
 

@@ -114,16 +114,13 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 			// The next chunk is read (and its facts started) before this one's entries are handed
 			// out; an error reading it is reported after them, as a reader in order would.
 			let failure: unknown;
-			// eslint-disable-next-line no-await-in-loop
 			more = await load(slots[1 - current]).catch((error: unknown) => {
 				failure = error;
 				return false;
 			});
-			// eslint-disable-next-line no-await-in-loop
 			await slot.inspected;
 			handOut(slot);
 			if (failure !== undefined) throw failure;
-			// eslint-disable-next-line no-await-in-loop
 			if (afterBatch && !held && slot.entries.count > 0) await afterBatch();
 			current = 1 - current;
 		}

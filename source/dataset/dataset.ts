@@ -300,7 +300,6 @@ export class Dataset {
 		let more = true;
 		try {
 			while (more && this.count < firstBatch) {
-				// eslint-disable-next-line no-await-in-loop
 				more = await take();
 			}
 

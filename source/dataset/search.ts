@@ -42,7 +42,6 @@ export async function findNextMatch(dataset: Dataset, from: number, direction: 1
 
 		visited += run.length;
 		position = run.at(-1)!;
-		// eslint-disable-next-line no-await-in-loop
 		await new Promise(resolve => {
 			setImmediate(resolve);
 		});

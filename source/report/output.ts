@@ -257,7 +257,6 @@ export class BufferedWriter {
 
 async function writeAll(handle: FileHandle, data: Buffer): Promise<void> {
 	for (let offset = 0; offset < data.length;) {
-		// eslint-disable-next-line no-await-in-loop
 		const {bytesWritten} = await handle.write(data, offset, data.length - offset);
 		offset += bytesWritten;
 	}

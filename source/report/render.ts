@@ -276,7 +276,6 @@ export class Renderer {
 }
 
 function stripSgr(text: string): string {
-	// eslint-disable-next-line no-control-regex
 	return text.replace(/\u001B\[[\d;]*m/g, '');
 }
 

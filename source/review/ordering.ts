@@ -88,7 +88,6 @@ export async function fieldOrder(spec: Extract<OrderSpec, {kind: 'field'}>, coun
 		}
 
 		onProgress(Math.min(1, (start + slice) / Math.max(1, count)));
-		// eslint-disable-next-line no-await-in-loop
 		await pause();
 	}
 

@@ -182,7 +182,6 @@ export class DecisionStore {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = undefined;
 		while (this.writing) {
-			// eslint-disable-next-line no-await-in-loop
 			await this.writing.catch(() => undefined);
 		}
 

@@ -354,7 +354,6 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 			for (;;) {
 				const lockfilePath = `${this.pinnedTarget()}.lock`;
 				try {
-					// eslint-disable-next-line no-await-in-loop
 					return await lock(this.path, {
 						realpath: false,
 						lockfilePath,
@@ -368,7 +367,6 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 					if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || Date.now() >= giveUpAt) throw error;
 					// Left by a writer on this host that was killed while it held it: broken at once.
 					if (breakDeadLock(lockfilePath, stale)) continue;
-					// eslint-disable-next-line no-await-in-loop
 					await new Promise(resolve => setTimeout(resolve, 20 + (Math.random() * 20)));
 				}
 			}
@@ -460,7 +458,6 @@ async function replaceFileQuick(path: string, chunks: Buffer[], old: Stats | und
 		let written = 0;
 		while (written < expected) {
 			const remaining = skipBytes(chunks, written);
-			// eslint-disable-next-line no-await-in-loop
 			const n = quick ? writevSync(fd, remaining) : await writevAsync(fd, remaining);
 			if (n === 0) throw new Error(`short write (${written} of ${expected} bytes)`);
 			written += n;

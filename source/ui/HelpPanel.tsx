@@ -62,7 +62,6 @@ export function Panel({lines, top, height}: {lines: PanelLine[]; top: number; he
 	return (
 		<Box flexDirection="column" height={height} overflow="hidden">
 			{shown.map((line, i) => (
-				// eslint-disable-next-line react/no-array-index-key
 				<Text key={top + i} wrap="truncate-end" bold={line.heading} dimColor={line.dim}>
 					{line.key === undefined ? null : <Text bold>{line.key}</Text>}
 					{line.text ? sanitizeLine(line.text) : line.key === undefined ? ' ' : ''}

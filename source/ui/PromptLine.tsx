@@ -27,6 +27,5 @@ export function PromptLine({label, value, placeholder, cursor}: Props) {
  * text a field starts with (an old note read from the decisions file), which the field shows raw.
  */
 export function plainText(text: string): string {
-	// eslint-disable-next-line no-control-regex
 	return text.replaceAll(/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u2028\u2029\u202A-\u202E\u2066-\u2069\p{Cs}]/gu, '');
 }

@@ -19,7 +19,6 @@ export function SampleViewport({rows, height, width, scroll}: Props) {
 	return (
 		<Box flexDirection="column" height={height} width={width} overflow="hidden">
 			{shown.map((row, i) => (
-				// eslint-disable-next-line react/no-array-index-key
 				<RowLine key={scroll + i} row={row} width={width} continued={sticky !== undefined && i === 0}/>
 			))}
 			{Array.from({length: padding}, (_, i) => (

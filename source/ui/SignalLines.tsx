@@ -9,7 +9,6 @@ export function SignalLines({lines, width}: {lines: SignalLine[]; width: number}
 	return (
 		<Box flexDirection="column" width={width}>
 			{lines.map((line, i) => (
-				// eslint-disable-next-line react/no-array-index-key
 				<Text key={i} wrap="truncate-end">
 					{line.signal ? <Text bold color="magenta">⚠ {line.signal}</Text> : <Text dimColor>{sanitizeLine(line.text)}</Text>}
 					{line.signal && line.text ? <Text>: {sanitizeLine(line.text)}</Text> : null}

@@ -85,7 +85,6 @@ export function StatusBar(props: Props) {
 	return (
 		<Text inverse wrap="truncate-end">
 			{statusSegments(props, props.width).map((segment, i) => (
-				// eslint-disable-next-line react/no-array-index-key
 				<Text key={i} bold={segment.bold} color={segment.color}>{segment.text}</Text>
 			))}
 		</Text>

@@ -64,12 +64,10 @@ const mine = () => {
 async function flushUntilSaved() {
 	for (;;) {
 		try {
-			// eslint-disable-next-line no-await-in-loop
 			await store.flush();
 			return;
 		} catch {
 			// The database is away: the store keeps the decisions and its reconnection is under way.
-			// eslint-disable-next-line no-await-in-loop
 			await new Promise(resolve => setTimeout(resolve, 50));
 		}
 	}
@@ -95,7 +93,6 @@ for (;;) {
 
 	say(`made ${keys}`);
 	// The reviewer reads the next sample for a moment (0.1–0.3 s) before the next burst of keys.
-	// eslint-disable-next-line no-await-in-loop
 	await new Promise(resolve => setTimeout(resolve, 100 + (random() * 200)));
 }
 

@@ -23,7 +23,6 @@ export async function pgAvailable(): Promise<boolean> {
 }
 
 const available = await pgAvailable();
-let told = false;
 
 /** describe() when PostgreSQL is there; otherwise skipped, saying so once (or failing under WINNOW_REQUIRE_PG). */
 export function describeWithPostgres(name: string, body: () => void) {
@@ -39,11 +38,6 @@ export function describeWithPostgres(name: string, body: () => void) {
 			});
 		});
 		return;
-	}
-
-	if (!told) {
-		told = true;
-		console.log(`PostgreSQL tests skipped: ${masked(testPgUrl)} does not answer (start PostgreSQL, or set WINNOW_TEST_PG=postgres://user@host/db).`);
 	}
 
 	describe.skip(name, body);
@@ -77,9 +71,7 @@ export function useSchema(): () => Promise<{url: string; schema: string}> {
 	afterEach(async () => {
 		for (const schema of made.splice(0)) {
 			// Connections of the test's processes may linger a moment: end them first.
-			// eslint-disable-next-line no-await-in-loop
 			await adminQuery('select pg_terminate_backend(pid) from pg_stat_activity where application_name = $1 and pid <> pg_backend_pid()', [`winnow-${schema}`]);
-			// eslint-disable-next-line no-await-in-loop
 			await adminQuery(`drop schema if exists ${schema} cascade`);
 		}
 	});

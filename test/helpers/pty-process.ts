@@ -56,14 +56,12 @@ export class PtyProcess {
 	async waitFor(pattern: string | RegExp, timeout = 20_000): Promise<string> {
 		const deadline = Date.now() + timeout;
 		for (;;) {
-			// eslint-disable-next-line no-await-in-loop
 			const screen = await this.screen();
 			if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
 			if (Date.now() > deadline || this.exitCode !== undefined) {
 				throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${screen}\nexit: ${this.exitCode}\noutput tail: ${JSON.stringify(this.output.slice(-400))}`);
 			}
 
-			// eslint-disable-next-line no-await-in-loop
 			await sleep(25);
 		}
 	}
@@ -76,7 +74,6 @@ export class PtyProcess {
 	async press(...keys: string[]) {
 		for (const key of keys) {
 			this.pty.write(key);
-			// eslint-disable-next-line no-await-in-loop
 			await sleep(60);
 		}
 	}

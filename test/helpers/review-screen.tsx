@@ -40,7 +40,6 @@ export function useReviewScreen() {
 		const type = async (...inputs: string[]) => {
 			for (const input of inputs) {
 				view.stdin.write(input);
-				// eslint-disable-next-line no-await-in-loop
 				await tick();
 			}
 		};

@@ -50,7 +50,6 @@ export async function openScreen(content: string | Buffer, options: ScreenOption
 	const type = async (...inputs: string[]) => {
 		for (const input of inputs) {
 			view.stdin.write(input);
-			// eslint-disable-next-line no-await-in-loop
 			await tick();
 		}
 	};

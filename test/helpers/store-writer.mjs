@@ -27,14 +27,12 @@ function say(line) {
 async function flushUntilSaved(store, stats) {
 	for (;;) {
 		try {
-			// eslint-disable-next-line no-await-in-loop
 			await store.flush();
 			stats.flushes++;
 			return;
 		} catch (error) {
 			stats.failures++;
 			process.stderr.write(`flush failed: ${error.message}\n`);
-			// eslint-disable-next-line no-await-in-loop
 			await new Promise(resolve => setTimeout(resolve, 20));
 		}
 	}
@@ -99,7 +97,6 @@ if (mode === 'union') {
 		own.set(record.sample, record);
 		stats.decisions++;
 		if (random() < 0.3) await flushUntilSaved(store, stats);
-		// eslint-disable-next-line no-await-in-loop
 		else await new Promise(resolve => setImmediate(resolve));
 	}
 
@@ -144,7 +141,6 @@ if (mode === 'union') {
 			made++;
 		}
 
-		// eslint-disable-next-line no-await-in-loop
 		await flushUntilSaved(store, stats);
 		say(`ok ${made}`);
 		if (made === batch.length) setImmediate(blockWhileLocked);

@@ -249,7 +249,6 @@ const shareGptSpeakers: Record<string, {label: string; tone: Tone}> = {
 	bing: {label: 'assistant', tone: 'assistant'},
 	bard: {label: 'assistant', tone: 'assistant'},
 	system: {label: 'system', tone: 'system'},
-	// eslint-disable-next-line @typescript-eslint/naming-convention
 	function_call: {label: 'assistant → function call', tone: 'assistant'},
 	observation: {label: 'observation', tone: 'tool'},
 	tool: {label: 'tool', tone: 'tool'},

@@ -47,7 +47,6 @@ export async function analyseFile(path: string, options: EngineOptions, onProgre
 		};
 
 		let reserved = false;
-		// eslint-disable-next-line no-await-in-loop
 		while (await reader.next(sink)) {
 			if (!reserved && engine.count > 0) {
 				// After the first chunk, room for the whole file at its average entry size (and 5% more).
@@ -63,7 +62,6 @@ export async function analyseFile(path: string, options: EngineOptions, onProgre
 			}
 
 			onProgress?.({samples: engine.count, bytesRead: stats.bytesRead, totalBytes: stats.totalBytes, phase: 'reading'});
-			// eslint-disable-next-line no-await-in-loop
 			if (pause) await pause();
 		}
 	} finally {

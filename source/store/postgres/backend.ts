@@ -80,7 +80,6 @@ export class PgDecisionBackend implements DecisionBackend {
 					return {...toRow(record), basis: basis?.seq ?? this.seen, checked: this.split !== undefined && !basis?.knowingly};
 				});
 				const last = from + batchRows >= list.length;
-				// eslint-disable-next-line no-await-in-loop
 				const result = await client.query<WrittenRow>('select * from winnow_write($1, $2, $3, $4, $5, $6, $7, $8)', [
 					this.dataset, JSON.stringify(rows), this.session.id, this.split?.staleSeconds ?? 5, newest,
 					last && this.split ? this.split.keepLeases(new Set(list.map(record => record.sample))) : null,

@@ -14,7 +14,6 @@ export async function fingerprintFile(path: string, length: number): Promise<str
 		const buffer = Buffer.alloc(length);
 		let filled = 0;
 		while (filled < length) {
-			// eslint-disable-next-line no-await-in-loop
 			const {bytesRead} = await handle.read(buffer, filled, length - filled, filled);
 			if (bytesRead === 0) break;
 			filled += bytesRead;

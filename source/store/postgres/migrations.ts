@@ -182,9 +182,7 @@ export async function migrate(client: Client, url: string): Promise<number[]> {
 
 		for (const step of migrations) {
 			if (step.version <= version) continue;
-			// eslint-disable-next-line no-await-in-loop
 			await client.query(step.sql);
-			// eslint-disable-next-line no-await-in-loop
 			await client.query('insert into winnow_schema_migrations (version, name) values ($1, $2)', [step.version, step.name]);
 			applied.push(step.version);
 		}

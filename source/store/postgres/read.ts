@@ -52,7 +52,6 @@ export async function streamCurrent(client: Client, dataset: number, each: (row:
 	try {
 		const cursor = client.query(new Cursor<DecisionRow>(`select ${rowColumns} from winnow_current c join winnow_decisions d on d.seq = c.seq where c.dataset_id = $1 order by c.seq`, [dataset]));
 		for (;;) {
-			// eslint-disable-next-line no-await-in-loop
 			const rows = await cursor.read(cursorRows);
 			if (rows.length === 0) break;
 			for (const row of rows) each(row);
