@@ -9,7 +9,7 @@ import {count} from '../report/render.js';
 import {BiasPicker, pickerHeight} from './BiasPicker.js';
 import {reasonOffer} from '../review/reasons.js';
 import {DecisionLine} from './DecisionLine.js';
-import {Header} from './Header.js';
+import {Header, arrayLocation} from './Header.js';
 import {Panel, helpLines, type PanelLine} from './HelpPanel.js';
 import {KeyHints} from './KeyHints.js';
 import {frameHeight, minimum, viewportRows} from './layout.js';
@@ -155,7 +155,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 
 	return (
 		<Box flexDirection="column" height={height} width={width}>
-			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={width}/>
+			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={width} location={arrayLocation(dataset.scan.layout, current.sample.index, i => dataset.lineNumber(i), i => dataset.index.start(i), dataset.count)}/>
 			<SignalLines lines={signalRows} width={width}/>
 			<DecisionLine current={current} reviewer={controller.reviewer}/>
 			{body}
