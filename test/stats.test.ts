@@ -231,8 +231,17 @@ describe('terminalCapabilities', () => {
 		expect(terminalCapabilities({NO_COLOR: '1'}, tty).color).toBe(false);
 		expect(terminalCapabilities({NO_COLOR: ''}, tty).color).toBe(true);
 		expect(terminalCapabilities({FORCE_COLOR: '0'}, tty).color).toBe(false);
-		expect(terminalCapabilities({}, {isTTY: false, columns: 200})).toEqual({unicode: true, color: false, width: 80});
 		expect(terminalCapabilities({}, {isTTY: true, columns: 20}).width).toBe(40);
+	});
+
+	it('honours COLUMNS, and writes full lines to a file or pipe', () => {
+		expect(terminalCapabilities({}, {isTTY: false, columns: 200})).toEqual({unicode: true, color: false, width: Number.POSITIVE_INFINITY});
+		expect(terminalCapabilities({}, {isTTY: false}).width).toBe(Number.POSITIVE_INFINITY);
+		expect(terminalCapabilities({COLUMNS: '200'}, {isTTY: false}).width).toBe(200);
+		expect(terminalCapabilities({COLUMNS: '250'}, {isTTY: true, columns: 80}).width).toBe(250);
+		expect(terminalCapabilities({COLUMNS: '10'}, {isTTY: false}).width).toBe(40);
+		expect(terminalCapabilities({COLUMNS: 'wide'}, {isTTY: true, columns: 90}).width).toBe(90);
+		expect(terminalCapabilities({COLUMNS: ''}, {isTTY: false}).width).toBe(Number.POSITIVE_INFINITY);
 	});
 });
 
@@ -264,6 +273,17 @@ describe('renderStats', () => {
 		expect(text).toContain('repeated ids: 1');
 		expect(text).toContain('decisions on samples not in the dataset: 1 on 1 sample');
 		expect(text).toMatch(/ {2}a-reviewer-with-a-re…  /);
+	});
+
+	it('cuts nothing when the width is unbounded (piped), and shows every column', () => {
+		const source = {dataset: `data/${'very-long-folder-name/'.repeat(6)}samples.jsonl`, decisionsFile: 'data/samples.decisions.json', decisionsFileExists: true};
+		const text = renderStats(sampleStats(), {unicode: true, color: false, width: Number.POSITIVE_INFINITY, source});
+		expect(text).toContain('a-reviewer-with-a-remarkably-long-name-that-needs-cutting');
+		expect(text).toContain(source.dataset);
+		expect(text).not.toContain('…');
+		expect(text).toMatch(/reviewer.*accepted.*rejected.*flagged.*first.*last/);
+		const narrow = renderStats(sampleStats(), {unicode: true, color: false, width: 200, source});
+		for (const line of narrow.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(200);
 	});
 
 	it('lets nothing from the data reach the terminal as a control character', () => {

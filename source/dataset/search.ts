@@ -12,6 +12,15 @@ const blockBytes = 4 * 1024 * 1024;
  */
 export async function findNextMatch(dataset: Dataset, from: number, direction: 1 | -1, query: string, signal?: AbortSignal): Promise<Match | undefined> {
 	const needle = query.toLowerCase();
+	return findNextEntry(dataset, from, direction, (_index, bytes) => entryMatches(bytes, needle), signal);
+}
+
+/**
+ * The next sample after `from` (or before, for direction -1), wrapping around once, whose index and
+ * raw bytes pass `test`. Reads the file in blocks and yields between them, so the screen stays
+ * responsive and a newer search can abort this one.
+ */
+export async function findNextEntry(dataset: Dataset, from: number, direction: 1 | -1, test: (index: number, bytes: Uint8Array) => boolean, signal?: AbortSignal): Promise<Match | undefined> {
 	const count = dataset.count;
 	let visited = 0;
 	let position = from;
@@ -37,7 +46,7 @@ export async function findNextMatch(dataset: Dataset, from: number, direction: 1
 		const block = dataset.readBytes(low, high);
 		for (const i of run) {
 			const bytes = block.subarray(dataset.index.start(i) - low, dataset.index.end(i) - low);
-			if (entryMatches(bytes, needle)) return {index: i, wrapped: direction === 1 ? i < from : i > from};
+			if (test(i, bytes)) return {index: i, wrapped: direction === 1 ? i < from : i > from};
 		}
 
 		visited += run.length;
@@ -77,4 +86,27 @@ function collectStrings(value: unknown, into: string[] = []): string[] {
 	}
 
 	return into;
+}
+
+/**
+ * Calls `visit` on every sample from the first to the last with its raw bytes, a block at a time,
+ * yielding between blocks; stops early when the signal aborts (then returns false).
+ */
+export async function forEachEntry(dataset: Dataset, visit: (index: number, bytes: Uint8Array) => void, signal?: AbortSignal, afterBlock?: (next: number) => void): Promise<boolean> {
+	let index = 0;
+	while (index < dataset.count) {
+		if (signal?.aborted) return false;
+		const low = dataset.index.start(index);
+		let end = index + 1;
+		while (end < dataset.count && dataset.index.end(end) - low <= blockBytes) end++;
+		const block = dataset.readBytes(low, dataset.index.end(end - 1));
+		for (let i = index; i < end; i++) visit(i, block.subarray(dataset.index.start(i) - low, dataset.index.end(i) - low));
+		index = end;
+		afterBlock?.(index);
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+	}
+
+	return !signal?.aborted;
 }

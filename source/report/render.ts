@@ -237,6 +237,8 @@ export class Renderer {
 	/** Sanitised, and cut to at most `max` columns. */
 	clip(text: string, max: number): string {
 		const safe = sanitizeLine(text);
+		// Written to a file or pipe: nothing is cut.
+		if (this.width === Number.POSITIVE_INFINITY) return safe;
 		const limit = Math.max(8, max);
 		if (stringWidth(safe) <= limit) return safe;
 		let out = '';

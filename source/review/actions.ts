@@ -28,6 +28,8 @@ export type Action =
 	| {type: 'cycle-filter'}
 	| {type: 'search'; query: string}
 	| {type: 'search-next'; direction: 1 | -1}
+	/** Scrolls the sample so a search match shows (the screen knows which row it is on). */
+	| {type: 'scroll-to'; row: number}
 	| {type: 'note'; text: string}
 	| {type: 'open'; mode: OpenableMode}
 	| {type: 'toggle'; panel: PanelName}

@@ -24,6 +24,7 @@ import {fieldOrder, orderText, parseOrder, signalsOrder, type OrderSpec} from '.
 import {Resume} from './resume.js';
 import {SampleSearch} from './sample-search.js';
 import {ReviewSignals} from './signals-session.js';
+import {countInBlocks, parseSearch, type SearchPattern} from './search-pattern.js';
 import {biasNoteToggled, categoryFocused, categoryToggled, edited, opened} from './prompts.js';
 import {nextFilter, scrolled, type Filter, type SampleStatus, type SessionState} from './session.js';
 
@@ -93,6 +94,10 @@ export class ReviewController {
 	private readonly searching: SampleSearch;
 	/** The signals, computed in the background once startSignals is called (after the first frame). */
 	readonly signals: ReviewSignals;
+	private pattern: SearchPattern | undefined;
+	private hitSerial = 0;
+	private hitWrapped = false;
+	private matchMessageShown: string | undefined;
 	private version = 0;
 	/** Samples this reviewer gave a verdict in this session, and so saw the others' decisions on. */
 	private readonly sawOthers = new Set<string>();
@@ -107,7 +112,7 @@ export class ReviewController {
 		this.navigation = new Navigation(dataset, this.claims, i => this.statusAt(i));
 		this.resume = new Resume(dataset, this.navigation, this.claims, options.position, (sample, filter) => this.takenWhileAway(sample, filter));
 		this.decisions = new Decisions(store, options.reviewer, this.counter);
-		this.searching = new SampleSearch(dataset);
+		this.searching = new SampleSearch(dataset, {shows: i => this.shows(i), matchesIn: (i, pattern) => countInBlocks(pattern, this.blocksAt(i))});
 		this.signals = new ReviewSignals(dataset, options.signalConfig ?? defaultSignalConfig);
 		this.recount();
 		this.state = this.resume.startingState();
@@ -336,7 +341,7 @@ export class ReviewController {
 
 	private apply(action: Action) {
 		const {state} = this;
-		if (action.type !== 'scroll' && action.type !== 'panel-scroll') this.state = {...state, message: undefined};
+		if (action.type !== 'scroll' && action.type !== 'panel-scroll' && action.type !== 'scroll-to') this.state = {...state, message: undefined};
 		if (this.options.live?.superseded && decidingActions.has(action.type)) {
 			this.state = {...this.state, mode: {name: 'browse'}, message: supersededNotice(this.reviewer)};
 			return;
@@ -433,6 +438,8 @@ export class ReviewController {
 			case 'cycle-filter': {
 				const filter = nextFilter(state.filter, this.counts.conflicts > 0 || state.filter === 'conflicts');
 				this.state = {...this.state, filter, message: `filter: ${filter}`};
+				// The count of matches is of the samples the filter shows.
+				if (this.pattern) this.countMatches(this.pattern);
 				if (!this.shows(state.cursor)) {
 					const target = this.navigation.shownFrom(state.cursor, filter);
 					if (target) this.moveTo(target.index, `filter: ${filter}`);
@@ -443,14 +450,27 @@ export class ReviewController {
 			}
 
 			case 'search': {
-				this.state = {...this.state, query: action.query, mode: {name: 'browse'}};
-				void this.search(action.query, 1);
+				const pattern = parseSearch(action.query);
+				if ('error' in pattern) {
+					this.state = {...this.state, mode: {name: 'browse'}, message: pattern.error};
+					break;
+				}
+
+				this.state = {...this.state, query: action.query, mode: {name: 'browse'}, hit: undefined};
+				this.pattern = pattern;
+				this.countMatches(pattern);
+				void this.nextMatch(1);
 				break;
 			}
 
 			case 'search-next': {
-				if (!state.query) this.state = {...this.state, message: 'no search yet: press / to search'};
-				else void this.search(state.query, action.direction);
+				if (!state.query || !this.pattern) this.state = {...this.state, message: 'no search yet: press / to search'};
+				else void this.nextMatch(action.direction);
+				break;
+			}
+
+			case 'scroll-to': {
+				this.state = {...this.state, scroll: Math.max(0, action.row)};
 				break;
 			}
 
@@ -806,6 +826,7 @@ export class ReviewController {
 			this.query?.stop();
 			this.query = undefined;
 			this.navigation.slice = undefined;
+			if (this.pattern) this.countMatches(this.pattern);
 			this.state = {...this.state, mode: {name: 'browse'}, message: `no query: filter ${this.state.filter}`};
 			return;
 		}
@@ -829,6 +850,7 @@ export class ReviewController {
 		this.query?.stop();
 		this.query = slice;
 		this.navigation.slice = i => slice.matches(i);
+		if (this.pattern) this.countMatches(this.pattern);
 		this.state = {...this.state, mode: {name: 'browse'}, message: `filter: ${slice.text}`};
 		slice.count(() => {
 			if (slice === this.query) this.scheduleRecount();
@@ -1055,15 +1077,79 @@ export class ReviewController {
 		this.moveTo(number - 1);
 	}
 
-	private async search(query: string, direction: 1 | -1) {
-		this.state = {...this.state, searching: true, message: `searching for “${query}”…`};
-		const outcome = await this.searching.find(query, this.state.cursor, direction);
-		if (outcome.kind === 'stopped') return;
-		this.state = {...this.state, searching: false};
-		if (outcome.kind === 'failed') this.state = {...this.state, message: `search failed: ${outcome.error.message}`};
-		else if (outcome.kind === 'not-found') this.state = {...this.state, message: `“${query}” not found`};
-		else this.moveTo(outcome.index, `match for “${query}”${outcome.wrapped ? ' (wrapped)' : ''} — n/N for next/previous`);
+	/** The search being shown (highlighted on screen), if any. */
+	get searchPattern(): SearchPattern | undefined {
+		return this.state.query ? this.pattern : undefined;
+	}
+
+	/** What sample i shows: its rendered blocks (the current sample as on screen, with its correction). */
+	private blocksAt(i: number) {
+		if (i === this.state.cursor) return this.currentSample().rendered.blocks;
+		const sample = this.dataset.sample(i);
+		return sample.error === undefined ? renderSample(sample.value).blocks : [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}];
+	}
+
+	private countMatches(pattern: SearchPattern) {
+		this.searching.reset();
+		this.searching.startCounting(pattern, () => {
+			// The count grew: the message saying "match 3 of 41+" says it.
+			if (this.state.hit && this.state.message === this.matchMessageShown) {
+				this.state = {...this.state, message: this.matchMessage()};
+				this.notify();
+			}
+		});
+	}
+
+	/** n / N: the next match inside the sample on screen first, then in the next sample the filter shows. */
+	private async nextMatch(direction: 1 | -1) {
+		const pattern = this.pattern!;
+		const {cursor, hit} = this.state;
+		const here = countInBlocks(pattern, this.currentSample().rendered.blocks);
+		const at = hit?.index === cursor ? hit.occurrence : direction === 1 ? -1 : here;
+		const next = at + direction;
+		if (next >= 0 && next < here) {
+			this.showHit(cursor, next, false);
+			this.notify();
+			return;
+		}
+
+		this.state = {...this.state, searching: true, message: `searching for ${quoted(pattern.text)}…`};
 		this.notify();
+		const outcome = await this.searching.find(pattern, cursor, direction);
+		if (outcome.kind === 'stopped' || this.pattern !== pattern) return;
+		this.state = {...this.state, searching: false};
+		if (outcome.kind === 'failed') {
+			this.state = {...this.state, message: `search failed: ${outcome.error.message}`};
+		} else if (outcome.kind === 'found') {
+			const matches = countInBlocks(pattern, this.blocksAt(outcome.index));
+			this.showHit(outcome.index, direction === 1 ? 0 : Math.max(0, matches - 1), outcome.wrapped);
+		} else if (here > 0) {
+			// Only the sample on screen has matches: go round it.
+			this.showHit(cursor, direction === 1 ? 0 : here - 1, true);
+		} else {
+			this.state = {...this.state, message: `${quoted(pattern.text)} not found${this.state.filter === 'all' ? '' : ` among the ${this.filterNoun()} samples (F cycles the status filter)`}`};
+		}
+
+		this.notify();
+	}
+
+	private showHit(index: number, occurrence: number, wrapped: boolean) {
+		if (index !== this.state.cursor) this.moveTo(index);
+		this.hitSerial++;
+		this.hitWrapped = wrapped;
+		this.state = {...this.state, searching: false, hit: {index, occurrence, serial: this.hitSerial}};
+		this.state = {...this.state, message: this.matchMessage()};
+	}
+
+	/** "match 3 of 41" ("41+" while the count goes on; "…" until it has reached this sample). */
+	private matchMessage(): string {
+		const {hit} = this.state;
+		const count = this.searching.count;
+		if (!hit || !count) return '';
+		const ordinal = this.searching.ordinal(hit.index, hit.occurrence);
+		const total = `${count.total}${count.done ? '' : '+'}`;
+		this.matchMessageShown = `match ${ordinal ?? '…'} of ${total}${this.hitWrapped ? ' (wrapped)' : ''} for ${quoted(this.pattern?.text ?? '')} — n / N next / previous`;
+		return this.matchMessageShown;
 	}
 
 	private filterNoun(): string {
@@ -1139,4 +1225,8 @@ export class ReviewController {
 		}, delay);
 		this.recountTimer.unref?.();
 	}
+}
+
+function quoted(text: string): string {
+	return `“${text}”`;
 }

@@ -56,6 +56,8 @@ export type SessionState = {
 	/** One line of feedback (a search found nothing, nothing left to review, a save error…). */
 	message: string | undefined;
 	searching: boolean;
+	/** The search match on screen: the `occurrence`-th (0-based) in sample `index`; serial changes with each move. */
+	hit?: {index: number; occurrence: number; serial: number};
 	quitting: boolean;
 	field: FieldCursor;
 	/** The open panel's (help, stats, metadata) first line shown. */

@@ -1,4 +1,4 @@
-import React, {useCallback, useMemo, useRef, useSyncExternalStore} from 'react';
+import React, {useCallback, useEffect, useMemo, useRef, useSyncExternalStore} from 'react';
 import {Box, Text, useInput, type Key} from 'ink';
 import {defaultBindings, type Binding} from '../review/bindings.js';
 import {scrollHint} from '../review/key-help.js';
@@ -9,7 +9,7 @@ import {count} from '../report/render.js';
 import {BiasPicker, pickerHeight} from './BiasPicker.js';
 import {reasonOffer} from '../review/reasons.js';
 import {DecisionLine} from './DecisionLine.js';
-import {Header} from './Header.js';
+import {Header, arrayLocation} from './Header.js';
 import {Panel, helpLines, type PanelLine} from './HelpPanel.js';
 import {KeyHints} from './KeyHints.js';
 import {frameHeight, minimum, viewportRows} from './layout.js';
@@ -56,6 +56,16 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	const expandKey = bindings.find(binding => binding.name === 'system-prompt')?.keys[0];
 	const sampleRows = useMemo(() => new SampleRows(current.rendered.blocks, width, {previousSystem, expandSystem, expandKey}), [current, width, previousSystem, expandSystem, expandKey]);
 	const visible = sampleRows.slice(state.scroll, bodyHeight);
+	const highlight = controller.searchPattern;
+	// A search match moved to: scroll the sample so its row shows (below the sticky label, if any).
+	const {hit} = state;
+	useEffect(() => {
+		if (!hit || !highlight || hit.index !== state.cursor) return;
+		const row = sampleRows.rowOfMatch(highlight, hit.occurrence);
+		const top = state.scroll;
+		if (row < top + bodyHeight && (row > top || top === 0)) return;
+		controller.dispatch({type: 'scroll-to', row: Math.max(0, row - 1)});
+	}, [hit?.serial, sampleRows]);
 	const {mode} = state;
 	const panelLines = useMemo<PanelLine[] | undefined>(() => {
 		if (mode.name === 'help') return helpLines(width, bindings);
@@ -98,7 +108,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	// The pickers take the lower part of the viewport: the sample stays in view above them.
 	const pickerRows = mode.name === 'bias' ? pickerHeight(controller.options.categories.length, bodyHeight) : mode.name === 'reasons' ? pickerHeight(controller.reasons.length, bodyHeight) : 0;
 	const above = bodyHeight - pickerRows;
-	const sampleAbove = above > 0 ? <SampleViewport rows={sampleRows.slice(state.scroll, above)} height={above} width={width} scroll={state.scroll}/> : null;
+	const sampleAbove = above > 0 ? <SampleViewport rows={sampleRows.slice(state.scroll, above)} height={above} width={width} scroll={state.scroll} highlight={highlight}/> : null;
 	if (mode.name === 'reasons') {
 		body = (
 			<Box flexDirection="column" height={bodyHeight}>
@@ -133,7 +143,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	} else if (panelLines) {
 		body = <Panel lines={panelLines} top={panelTop} height={bodyHeight}/>;
 	} else {
-		body = <SampleViewport rows={visible} height={bodyHeight} width={width} scroll={state.scroll}/>;
+		body = <SampleViewport rows={visible} height={bodyHeight} width={width} scroll={state.scroll} highlight={highlight}/>;
 	}
 
 	const indexing = dataset.indexed ? (controller.counting ? 'counting…' : controller.signals.status) : `reading ${Math.floor((100 * dataset.scan.bytesRead) / Math.max(1, dataset.scan.totalBytes))}%`;
@@ -145,7 +155,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 
 	return (
 		<Box flexDirection="column" height={height} width={width}>
-			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={width}/>
+			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={width} location={arrayLocation(dataset.scan.layout, current.sample.index, i => dataset.lineNumber(i), i => dataset.index.start(i), dataset.count)}/>
 			<SignalLines lines={signalRows} width={width}/>
 			<DecisionLine current={current} reviewer={controller.reviewer}/>
 			{body}

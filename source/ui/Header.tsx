@@ -5,33 +5,69 @@ import type {CurrentSample} from '../review/controller.js';
 import {count as thousands} from '../report/render.js';
 import {fitWidth, terminalWidth} from './terminal-width.js';
 
-type Props = {current: CurrentSample; count: number; indexed: boolean; datasetName: string; idField: string; width: number; shared?: number};
+type Props = {
+	current: CurrentSample;
+	count: number;
+	indexed: boolean;
+	datasetName: string;
+	idField: string;
+	width: number;
+	shared?: number;
+	/** Where the sample is in the file when that is not "line N": an element of a JSON array. */
+	location?: string;
+};
 
-/** Which sample this is (number, id, format, line) and its metadata on one compact line; a repeated id is pointed out. */
-export function Header({current, count, indexed, datasetName, idField, width, shared = 1}: Props) {
+/** The fewest columns of the id the repeated-id warning leaves. */
+const shortestId = 8;
+
+/**
+ * Which sample this is (number, id, format, where in the file) and its metadata on one compact line;
+ * a repeated id is pointed out. When the line is too long the file name goes first, then the
+ * repeated-id warning shortens, then the id: the position, format and place in the file always show.
+ */
+export function Header({current, count, indexed, datasetName, idField, width, shared = 1, location}: Props) {
 	const {sample, rendered} = current;
 	const position = `${thousands(sample.index + 1)}/${thousands(count)}${indexed ? '' : '+'}`;
 	const metadata = rendered.metadata.filter(({key}) => key !== idField).map(({key, value}) => `${key}=${value}`).join(' · ');
 	// Ink cuts lines by string-width, which counts Indic text narrower than terminals draw it: the parts
 	// that come from the file are fitted by the terminal's measure, so neither line can wrap.
-	const warning = shared > 1 ? ` · same id on ${shared} samples: one decision covers all` : '';
-	const fixed = terminalWidth(`winnow   ${position} id ${warning} · ${rendered.formatLabel} · line ${sample.lineNumber}`);
-	const room = Math.max(0, width - fixed);
-	const id = fitWidth(sanitizeLine(sample.id), Math.max(Math.ceil(room / 2), room - terminalWidth(sanitizeLine(datasetName))));
-	const name = fitWidth(sanitizeLine(datasetName), Math.max(0, room - terminalWidth(id)));
+	const tail = fitWidth(` · ${rendered.formatLabel} · ${location ?? `line ${thousands(sample.lineNumber)}`}`, Math.max(0, width - terminalWidth(`winnow ${position}`)));
+	const fixed = terminalWidth(`winnow ${position} id ${tail}`);
+	const fullId = sanitizeLine(sample.id);
+	const fullName = sanitizeLine(datasetName);
+	const warnings = shared > 1 ? [` · same id on ${thousands(shared)} samples: one decision covers all`, ` · same id on ${thousands(shared)} samples`, ` · id ×${thousands(shared)}`] : [''];
+	// The warning shortens so that at least a few columns of the id show.
+	const idNeeds = Math.min(terminalWidth(fullId), shortestId);
+	const warning = warnings.find(text => width - fixed - terminalWidth(text) >= idNeeds) ?? warnings.at(-1)!;
+	const room = Math.max(0, width - fixed - terminalWidth(warning));
+	// The file name has what the id leaves: it goes first.
+	const id = fitWidth(fullId, room);
+	const nameRoom = room - terminalWidth(id) - 1;
+	const name = nameRoom >= 4 ? fitWidth(fullName, nameRoom) : '';
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-end">
 				<Text bold>winnow</Text>
-				<Text> {name} </Text>
+				<Text> {name ? `${name} ` : ''}</Text>
 				<Text bold color="cyan">{position}</Text>
 				<Text> id </Text>
 				<Text bold>{id}</Text>
 				{/* Decisions belong to ids: a repeated id (or an exact duplicate line) shares one decision. */}
 				{warning ? <Text bold color="yellow">{warning}</Text> : null}
-				<Text dimColor> · {rendered.formatLabel} · line {sample.lineNumber}</Text>
+				<Text dimColor>{tail}</Text>
 			</Text>
 			<Text dimColor wrap="truncate-end">{metadata ? fitWidth(sanitizeLine(metadata), width) : ' '}</Text>
 		</Box>
 	);
+}
+
+/**
+ * In a file that is one JSON array, where an element is: its index (from 0, as `jq '.[12]'` counts)
+ * and, when elements share lines (a one-line array), its byte offset; undefined for JSON Lines.
+ */
+export function arrayLocation(layout: 'jsonl' | 'array', index: number, line: (i: number) => number, byte: (i: number) => number, count: number): string | undefined {
+	if (layout !== 'array') return undefined;
+	const here = line(index);
+	const sharesLine = (index > 0 && line(index - 1) === here) || (index + 1 < count && line(index + 1) === here);
+	return `element ${thousands(index)} · ${sharesLine ? `byte ${thousands(byte(index))}` : `line ${thousands(here)}`}`;
 }

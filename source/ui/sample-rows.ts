@@ -3,6 +3,7 @@ import {showKey} from '../review/keys.js';
 import type {Block, Tone} from '../dataset/formats/index.js';
 import {codePointWidth, extendsCluster, fitWidth, graphemeClusters, terminalWidth} from './terminal-width.js';
 import {sideBySideMinimumWidth} from './layout.js';
+import {matchRanges, type SearchPattern} from '../review/search-pattern.js';
 
 /** One column of a row: a heading (a block's label) or a line of its text. */
 export type Cell = {
@@ -114,6 +115,22 @@ export class SampleRows {
 	total(): number {
 		this.makeUntil(Number.POSITIVE_INFINITY);
 		return this.rows.length;
+	}
+
+	/** The row holding the `occurrence`-th (0-based) match of the pattern; the last row with one if there are fewer. */
+	rowOfMatch(pattern: SearchPattern, occurrence: number): number {
+		let seen = 0;
+		let last = 0;
+		for (let r = 0; ; r++) {
+			this.makeUntil(r + 1);
+			if (r >= this.rows.length) return last;
+			const row = this.rows[r];
+			const matches = matchRanges(pattern, row.text).length + (row.right ? matchRanges(pattern, row.right.text).length : 0);
+			if (matches === 0) continue;
+			last = r;
+			seen += matches;
+			if (seen > occurrence) return r;
+		}
 	}
 
 	private heading(label: string, tone: Tone): Row {

@@ -1,0 +1,57 @@
+import React from 'react';
+import {render} from 'ink-testing-library';
+import {describe, expect, it} from 'vitest';
+import {Header} from '../source/ui/Header.js';
+import type {CurrentSample} from '../source/review/controller.js';
+import {terminalWidth} from '../source/ui/terminal-width.js';
+import {useReviewScreen, tick} from './helpers/review-screen.js';
+
+const screen = useReviewScreen();
+
+function current(id: string, index: number, lineNumber: number): CurrentSample {
+	return {
+		sample: {index, lineNumber, id, text: '{}', value: {}},
+		rendered: {format: 'chat', formatLabel: 'chat (messages)', blocks: [], metadata: []},
+	} as unknown as CurrentSample;
+}
+
+function firstLine(element: React.ReactElement): string {
+	const view = render(element);
+	const line = (view.lastFrame() ?? '').split('\n')[0];
+	view.unmount();
+	return line;
+}
+
+describe('the header', () => {
+	it('at 80 columns keeps the position, format and line: the long file name and the repeated-id warning shorten first', () => {
+		const name = `a-very-long-dataset-file-name-from-some-pipeline-run-${'x'.repeat(60)}.jsonl`;
+		const line = firstLine(<Header current={current('sample-000123-with-a-long-id', 1233, 1234)} count={40_000} indexed datasetName={name} idField="id" width={80} shared={3}/>);
+		expect(terminalWidth(line)).toBeLessThanOrEqual(80);
+		expect(line).toContain('1,234/40,000');
+		expect(line).toContain('· chat (messages) · line 1,234');
+		expect(line).toMatch(/same id on 3 samples|id ×3/);
+		expect(line).toContain('sample-000123');
+
+		const narrow = firstLine(<Header current={current('x'.repeat(200), 0, 1)} count={5} indexed datasetName={name} idField="id" width={60} shared={12}/>);
+		expect(terminalWidth(narrow)).toBeLessThanOrEqual(60);
+		expect(narrow).toContain('1/5');
+		expect(narrow).toContain('· chat (messages) · line 1');
+		expect(narrow).toContain('×12');
+		expect(narrow).not.toContain(name.slice(0, 20));
+	});
+
+	it('in a one-line JSON array shows the element index and byte offset, not "line 1" for every sample', async () => {
+		const elements = Array.from({length: 3}, (_, i) => ({id: `e${i}`, messages: [{role: 'user', content: `question ${i}`}, {role: 'assistant', content: 'ok'}]}));
+		const content = JSON.stringify(elements);
+		const {frame, type, controller} = await screen(content);
+		expect(frame().split('\n')[0]).toContain('element 0 · byte 1');
+		await type('l');
+		while (controller.state.cursor !== 1) {
+			await tick(10);
+		}
+
+		const offset = content.indexOf('{"id":"e1"');
+		expect(frame().split('\n')[0]).toContain(`element 1 · byte ${offset}`);
+		expect(frame().split('\n')[0]).not.toContain('line 1');
+	});
+});

@@ -1,0 +1,114 @@
+import {describe, expect, it} from 'vitest';
+import {useReviewScreen, tick} from './helpers/review-screen.js';
+import {chatLines} from './helpers/review-fixture.js';
+import {parseSearch, matchRanges, countInBlocks} from '../source/review/search-pattern.js';
+
+const screen = useReviewScreen();
+
+/** Waits (polling) until the check holds. */
+async function until(check: () => boolean) {
+	while (!check()) {
+		await tick(10);
+	}
+}
+
+describe('search patterns', () => {
+	it('takes plain text in any case, /regex/ with flags, and says in one sentence what is wrong with a bad one', () => {
+		const plain = parseSearch('a.b');
+		if ('error' in plain) throw new Error(plain.error);
+		expect(matchRanges(plain, 'A.B axb a.b')).toEqual([[0, 3], [8, 11]]);
+		const regex = parseSearch('/a.b/');
+		if ('error' in regex) throw new Error(regex.error);
+		expect(matchRanges(regex, 'A.B axb')).toEqual([[4, 7]]);
+		const insensitive = parseSearch('/a.b/i');
+		if ('error' in insensitive) throw new Error(insensitive.error);
+		expect(matchRanges(insensitive, 'A.B axb')).toHaveLength(2);
+		expect(parseSearch('/[/')).toEqual({error: expect.stringMatching(/^the search \/\[\/ is not a valid regular expression \(.+\): fix it/)});
+		expect(parseSearch('/x/q')).toEqual({error: expect.stringContaining('has the flag “q”')});
+		const empty = parseSearch('/x*/');
+		if ('error' in empty) throw new Error(empty.error);
+		expect(matchRanges(empty, 'abc')).toEqual([]);
+		expect(countInBlocks(plain, [{label: 'a.b', text: 'a.b\nxx a.b', tone: 'user'}])).toBe(3);
+	});
+});
+
+describe('searching the review screen', () => {
+	it('finds a match in the sample on screen, marks it (visible without colour) and counts it', async () => {
+		const {frame, type, controller} = await screen(chatLines(3));
+		expect(frame()).toContain('answer 1');
+		await type('/', 'answer 1', '\r');
+		await until(() => /match 1 of 1\b/.test(frame()));
+		expect(controller.state.cursor).toBe(0);
+		expect(frame()).toMatch(/^> answer 1/m);
+		expect(frame()).not.toMatch(/^> question 1/m);
+	});
+
+	it('n and N go through the matches inside a sample first, then to the next sample, with "match N of M"', async () => {
+		const {frame, type, controller} = await screen(chatLines(4, i => `word and word ${i + 1}`));
+		await type('/', 'WORD', '\r');
+		await until(() => frame().includes('match 1 of 8 '));
+		expect(controller.state.cursor).toBe(0);
+		await type('n');
+		await until(() => frame().includes('match 2 of 8 '));
+		expect(controller.state.cursor).toBe(0);
+		await type('n');
+		await until(() => frame().includes('match 3 of 8 '));
+		expect(controller.state.cursor).toBe(1);
+		await type('N');
+		await until(() => frame().includes('match 2 of 8 '));
+		expect(controller.state.cursor).toBe(0);
+		await type('N', 'N');
+		await until(() => frame().includes('match 8 of 8 (wrapped)'));
+		expect(controller.state.cursor).toBe(3);
+	});
+
+	it('accepts /regex/ with flags, and says what is wrong with a bad one', async () => {
+		const {frame, type, controller} = await screen(chatLines(4));
+		await type('/', '/answ\\w+ [34]/', '\r');
+		await until(() => frame().includes('match 1 of 2 '));
+		expect(controller.state.cursor).toBe(2);
+		await type('/', '/ANSWER 2/', '\r');
+		await until(() => frame().includes('not found'));
+		await type('/', '/ANSWER 2/i', '\r');
+		await until(() => frame().includes('match 1 of 1 '));
+		expect(controller.state.cursor).toBe(1);
+		await type('/', '/(/', '\r');
+		await until(() => frame().includes('is not a valid regular expression'));
+		expect(controller.state.cursor).toBe(1);
+	});
+
+	it('respects the filter: a decided sample is not a match among the undecided ones', async () => {
+		const {frame, type, controller} = await screen(chatLines(3));
+		await type('a');
+		await until(() => controller.state.cursor === 1);
+		await type('/', 'answer 1', '\r');
+		await until(() => frame().includes('not found among the undecided samples'));
+		await type('/', 'answer', '\r');
+		await until(() => frame().includes('match 1 of 2 '));
+	});
+
+	it('matches what is shown: escaped text as decoded, not fields left off the screen', async () => {
+		const lines = [
+			JSON.stringify({id: 'a', messages: [{role: 'user', content: 'plain'}, {role: 'assistant', content: 'x'}], model: 'hidden-model'}),
+			JSON.stringify({id: 'b', messages: [{role: 'user', content: 'un café noir'}, {role: 'assistant', content: 'y'}]}).replace('é', '\\u00e9'),
+		].join('\n') + '\n';
+		const {frame, type, controller} = await screen(lines);
+		await type('/', 'café', '\r');
+		await until(() => frame().includes('match 1 of 1 '));
+		expect(controller.state.cursor).toBe(1);
+		expect(frame()).toMatch(/^> un café noir/m);
+		await type('/', 'hidden-model', '\r');
+		await until(() => frame().includes('not found'));
+	});
+
+	it('scrolls a long sample to the first match and marks it', async () => {
+		const long = Array.from({length: 80}, (_, i) => (i === 60 ? 'the needle is here' : `filler line ${i}`)).join('\n');
+		const lines = chatLines(1, () => long);
+		const {frame, type} = await screen(lines, {}, {columns: 80, rows: 24});
+		expect(frame()).not.toContain('needle');
+		await type('/', 'needle', '\r');
+		await until(() => frame().includes('match 1 of 1 '));
+		await until(() => /^> the needle is here/m.test(frame()));
+		expect(frame()).toContain('(continued)');
+	});
+});
