@@ -273,6 +273,18 @@ describe('prompt/completion, question/answer, text', () => {
 		expect(rendered.metadata).toEqual([{key: 'temperature', value: '0.7'}]);
 	});
 
+	test('prompt with the answer under "response" or "output" (as generators write it)', () => {
+		for (const key of ['response', 'output']) {
+			const rendered = renderSample({prompt: 'Name a prime.', [key]: 'As an AI language model, I cannot help with that.', model: 'm'});
+			expect(rendered.format).toBe('prompt-completion');
+			expect(rendered.blocks).toEqual([
+				{label: 'prompt', text: 'Name a prime.', tone: 'prompt'},
+				{label: key, text: 'As an AI language model, I cannot help with that.', tone: 'completion'},
+			]);
+			expect(rendered.metadata).toEqual([{key: 'model', value: 'm'}]);
+		}
+	});
+
 	test('conversational prompt/completion', () => {
 		const rendered = renderSample({prompt: [{role: 'user', content: 'Hi'}], completion: [{role: 'assistant', content: 'Hello'}]});
 		expect(rendered.format).toBe('prompt-completion');

@@ -78,6 +78,9 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('special-token', chat('Done. <|reserved_special_token_4|>'))).toBeDefined();
 		expect(detect('special-token', chat('Wrap the word in <strong> tags to make it bold.'))).toBeUndefined();
 		expect(detect('special-token', chat('Assistant managers usually earn more than shift leads.'))).toBeUndefined();
+		// HTML strike-through is markup, not a leaked sentence token; a stray </s> still is.
+		expect(detect('special-token', chat('Use <s>old price</s> to strike text through in HTML.'))).toBeUndefined();
+		expect(detect('special-token', chat('Use <s>old price</s> to strike text.</s>'))).toBeDefined();
 	});
 
 	it('empty: empty or blank responses and turns, not an empty system prompt or a tool-call-only turn', () => {

@@ -6,7 +6,9 @@ import {scanDataset} from '../dataset/dataset-scan.js';
 import {EntryMatcher} from '../query/entry-facts.js';
 import {signalsFor, type SignalLookup} from '../query/signal-lookup.js';
 import {formatQuery, needsOf, parseQuery, queryKey, type Query} from '../query/index.js';
-import {DecisionStore, type Change} from '../store/decision-store.js';
+import type {DecisionStore, Change} from '../store/decision-store.js';
+import {DecisionsFileError} from '../store/errors.js';
+import {openDecisionStore} from '../store/open-store.js';
 import {LiveSession} from '../store/live-session.js';
 import {verdicts, type DecisionRecord, type ReplacedDecision, type Verdict} from '../store/schema.js';
 import {sampleStatus, type Policy} from '../store/verdict-policy.js';
@@ -59,27 +61,34 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 	checkDbIsNotDataset(common);
 
 	const signals = await signalsFor(common, needsOf(query));
-	const store = await DecisionStore.open(common.db, basename(common.dataset), {watchInterval: 0});
+	const {store} = await openDecisionStore(common.dbSpec, {path: common.dataset, name: common.dbSpec.kind === 'file' ? basename(common.dataset) : common.datasetName}, {reviewer: common.reviewer, store: {watchInterval: 0}});
 	try {
 		const matched = await matchingSamples(common, query, store, policy, signals);
+		// In overlap mode every reviewer decides every sample: others' verdicts and screens are no reason to hold back.
+		const overlap = store.mode === 'overlap';
 		const changes: Change[] = [];
 		let byOthers = 0;
 		let already = 0;
 		let open = 0;
+		// A sample without an id field is identified by its line's bytes: byte-identical lines share one
+		// decision. One the query does not match too (the first of exact duplicates, kept by
+		// signal:duplicate) would be decided with it, so such ids are left alone.
+		const shared = await idsAlsoUnmatched(common, matched);
 		// Samples on another reviewer's screen right now (their lease in the live folder): deciding one
 		// under them would give it two reviewers' decisions in split mode.
-		const live = new LiveSession(common.db, common.reviewer, 'decide');
-		live.refresh();
+		const live = common.dbSpec.kind === 'file' ? new LiveSession(common.db, common.reviewer, 'decide') : undefined;
+		live?.refresh();
 		for (const {id} of matched) {
+			if (shared.has(id)) continue;
 			const records = store.forSample(id);
 			const mine = records.find(record => record.reviewer === common.reviewer);
 			const others = records.some(record => record.reviewer !== common.reviewer && record.verdict !== null);
-			if (others && !flags.lead) {
+			if (others && !flags.lead && !overlap) {
 				byOthers++;
 				continue;
 			}
 
-			if (!flags.lead && live.isTakenByOther(id)) {
+			if (!flags.lead && !overlap && live?.isTakenByOther(id)) {
 				open++;
 				continue;
 			}
@@ -111,7 +120,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 			out.push(`dry run: ${matchedText}; would mark ${count(changes.length)} ${plural(changes.length)} ${what} as ${common.reviewer}, by rule ${shellQuote(rule)}. Nothing was written.`);
 		} else {
 			for (const change of changes) store.set(change);
-			await store.flush();
+			await flushOnce(store);
 			out.push(`${matchedText}; marked ${count(changes.length)} ${plural(changes.length)} ${what} as ${common.reviewer}, by rule ${shellQuote(rule)} (in ${common.db}).`);
 		}
 
@@ -121,6 +130,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 		if (byOthers > 0) out.push(`  ${count(byOthers)} ${plural(byOthers)} already decided by other reviewers ${were(byOthers)} left alone (--lead decides them too).`);
 		if (open > 0) out.push(`  ${count(open)} ${plural(open)} open on another reviewer's screen right now ${were(open)} left alone (run again later, or --lead).`);
 		if (already > 0) out.push(`  ${count(already)} ${plural(already)} already had this decision by this rule.`);
+		if (shared.size > 0) out.push(`  ${count(shared.size)} ${plural(shared.size)} ${were(shared.size)} left alone: each is byte-for-byte the same line as a sample the query does not match (no id field, so they share one decision); give the samples ids (--id-field) to decide them apart.`);
 		if (flags.dryRun && changes.length > 0) {
 			const byId = new Map(matched.map(sample => [sample.id, sample.line]));
 			const shown = changes.slice(0, listed).map(change => `${change.sample} (line ${byId.get(change.sample)})`);
@@ -162,7 +172,7 @@ async function undoRule(common: CommonOptions, flags: DecideFlags): Promise<numb
 	};
 
 	checkDbIsNotDataset(common);
-	const store = await DecisionStore.open(common.db, basename(common.dataset), {watchInterval: 0});
+	const {store} = await openDecisionStore(common.dbSpec, {path: common.dataset, name: common.dbSpec.kind === 'file' ? basename(common.dataset) : common.datasetName}, {reviewer: common.reviewer, store: {watchInterval: 0}});
 	try {
 		const undo: DecisionRecord[] = [];
 		let othersRules = 0;
@@ -200,7 +210,7 @@ async function undoRule(common: CommonOptions, flags: DecideFlags): Promise<numb
 				});
 			}
 
-			await store.flush();
+			await flushOnce(store);
 			out.push(`undid ${count(undo.length)} ${undo.length === 1 ? 'decision' : 'decisions'} made by rule ${shellQuote(rule)} (${[...reviewers].join(', ')}): ${count(restored)} back to the earlier decision, ${count(undo.length - restored)} withdrawn (in ${common.db}).`);
 		}
 
@@ -209,6 +219,32 @@ async function undoRule(common: CommonOptions, flags: DecideFlags): Promise<numb
 		return 0;
 	} finally {
 		store.close();
+	}
+}
+
+/** The matched ids that also belong to entries the query did not match (byte-identical lines). */
+async function idsAlsoUnmatched(common: CommonOptions, matched: Array<{id: string; line: number}>): Promise<Set<string>> {
+	const lines = new Map(matched.map(({id, line}) => [id, line]));
+	const shared = new Set<string>();
+	if (lines.size === 0) return shared;
+	const matchedLines = new Set(matched.map(({line}) => line));
+	await scanDataset(common.dataset, common.idField, (entry, malformed) => {
+		if (malformed || matchedLines.has(entry.lineNumber)) return;
+		if (lines.has(entry.id)) shared.add(entry.id);
+	});
+	return shared;
+}
+
+/**
+ * Writes a one-shot command's decisions: unlike the review screen, nothing stays in memory to be
+ * retried, so a failure says that nothing was written.
+ */
+async function flushOnce(store: DecisionStore): Promise<void> {
+	try {
+		await store.flush();
+	} catch (error) {
+		const reason = (error instanceof Error ? error.message : String(error)).replace(/;?\s*(your )?decisions are kept[^.]*\.?$/i, '');
+		throw new DecisionsFileError(`nothing was written: ${reason}; run winnow decide again once that is fixed.`);
 	}
 }
 

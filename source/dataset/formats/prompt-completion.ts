@@ -1,19 +1,30 @@
-/* Prompt/completion: {"prompt", "completion"}, each plain text or a chat list. */
+/*
+Prompt/completion: {"prompt", "completion"}, each plain text or a chat list; generators also write the
+answer as "response" or "output" beside a "prompt" (shown the same way, labelled by the key used).
+*/
 import {isTextOrChat, textOrChatBlocks} from './messages.js';
 import {defineFormat, type JsonObject, type Rendering} from './types.js';
 import {ownField} from './values.js';
 
+/** The keys an answer to a prompt goes by, in order of preference. */
+const answerKeys = ['completion', 'response', 'output'] as const;
+
+function answerKey(sample: JsonObject): string | undefined {
+	return answerKeys.find(key => isTextOrChat(ownField(sample, key)));
+}
+
 export function hasPromptAndCompletion(sample: JsonObject): boolean {
-	return isTextOrChat(ownField(sample, 'prompt')) && isTextOrChat(ownField(sample, 'completion'));
+	return isTextOrChat(ownField(sample, 'prompt')) && answerKey(sample) !== undefined;
 }
 
 export function promptCompletionRendering(sample: JsonObject): Rendering {
+	const answer = answerKey(sample) ?? 'completion';
 	return {
 		blocks: [
 			...textOrChatBlocks(sample['prompt'], 'prompt', 'prompt'),
-			...textOrChatBlocks(sample['completion'], 'completion', 'completion'),
+			...textOrChatBlocks(sample[answer], answer, 'completion'),
 		],
-		consumedKeys: ['prompt', 'completion'],
+		consumedKeys: ['prompt', answer],
 	};
 }
 

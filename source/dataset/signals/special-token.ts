@@ -4,6 +4,8 @@ import {alternation, quote, type SampleSignal} from './detector.js';
  * Leaked template or control tokens: the token list anywhere in the content, any `<|name|>` token,
  * and role prefixes ("Human:", "Assistant:", "### Response:") at the start of a line of a response.
  */
+const htmlStrike = /<s>([^<>\n]{1,200})<\/s>/g;
+
 export const specialToken: SampleSignal = {
 	name: 'special-token',
 	make(config) {
@@ -13,7 +15,8 @@ export const specialToken: SampleSignal = {
 		const rolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:${prefixes})`);
 		return text => {
 			for (const block of text.blocks) {
-				const match = anywhere.exec(block.text);
+				// `<s>old price</s>` on one line is HTML strike-through, not a leaked sentence token.
+				const match = anywhere.exec(block.text.includes('<s>') ? block.text.replaceAll(htmlStrike, '$1') : block.text);
 				if (match) return `special-token: ${quote(match[0])} in ${block.label}`;
 			}
 
