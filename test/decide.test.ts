@@ -310,3 +310,41 @@ describe('signal: and cluster: terms (the signal engine)', () => {
 		expect(unknown.stderr).toContain('unknown signal "refusl": did you mean refusal?');
 	});
 });
+
+describe('winnow decide: identity, modes and failures', () => {
+	it('leaves alone byte-identical lines the query does not all match (no id field: one shared decision)', () => {
+		const dir = tempDir();
+		const a = JSON.stringify({messages: [{role: 'user', content: 'Capital of France?'}, {role: 'assistant', content: 'Paris is the capital of France.'}]});
+		const b = JSON.stringify({messages: [{role: 'user', content: 'Capital of Spain?'}, {role: 'assistant', content: 'Madrid is the capital of Spain.'}]});
+		writeFileSync(join(dir, 'samples.jsonl'), `${a}\n${b}\n${a}\n`);
+		const result = runCli(dir, ['decide', 'samples.jsonl', '--where', 'signal:duplicate', '--verdict', 'rejected']);
+		expect(result.status).toBe(0);
+		expect(result.text).toMatch(/1 sample matches signal:duplicate; marked 0 samples rejected/);
+		expect(result.text).toMatch(/1 sample was left alone: each is byte-for-byte the same line as a sample the query does not match/);
+		const stats = JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json']).text) as {status: {rejected: number}};
+		expect(stats.status.rejected).toBe(0);
+	});
+
+	it('in overlap mode decides samples other reviewers decided too (each reviewer decides every sample)', () => {
+		const dir = tempDir();
+		dataset(dir);
+		const file = writeDecisions(dir, 'samples.jsonl', [decision('s0', 'alice', 'accepted'), decision('s3', 'alice', 'accepted')]);
+		const text = readFileSync(file, 'utf8');
+		writeFileSync(file, text.replace('"decisions"', '"mode": "overlap",\n"decisions"'));
+		const result = runCli(dir, ['decide', 'samples.jsonl', '--where', '"as an ai"', '--verdict', 'rejected'], {WINNOW_REVIEWER: 'bob'});
+		expect(result.status).toBe(0);
+		expect(result.text).toMatch(/marked 4 samples rejected as bob/);
+		expect(current(dir).get('s0/alice')?.verdict).toBe('accepted');
+		expect(current(dir).get('s0/bob')?.verdict).toBe('rejected');
+	});
+
+	it('says nothing was written when the decisions file cannot be written (nothing is kept to retry)', () => {
+		const dir = tempDir();
+		dataset(dir);
+		const result = runCli(dir, ['decide', 'samples.jsonl', '--where', '"as an ai"', '--verdict', 'rejected', '--db', join(dir, 'no', 'such', 'd.json')]);
+		expect(result.status).toBe(1);
+		expect(result.stderr).toMatch(/nothing was written: .*d\.json cannot be written/);
+		expect(result.stderr).not.toMatch(/kept in memory|retried/);
+	});
+});
+
