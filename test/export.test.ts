@@ -167,6 +167,15 @@ describe('winnow export: byte for byte', () => {
 });
 
 describe('winnow export --annotate', () => {
+	it('carries the reasons of a rejection', () => {
+		const dir = tempDir();
+		dataset(dir);
+		writeDecisions(dir, 'samples.jsonl', [decision('unicode', 'ann', 'rejected', {reasons: ['unsafe', 'other']})]);
+		const result = runCli(dir, ['export', 'samples.jsonl', '--annotate', '--status', 'rejected']);
+		const [line] = result.text.split('\n').filter(Boolean);
+		expect((JSON.parse(line) as {winnow: {decisions: Array<{reasons?: string[]}>}}).winnow.decisions[0].reasons).toEqual(['unsafe', 'other']);
+	});
+
 	it('adds a "winnow" key as the last key, keeping every original byte before it', () => {
 		const dir = tempDir();
 		dataset(dir);

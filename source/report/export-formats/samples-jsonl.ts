@@ -39,7 +39,7 @@ export function annotation(id: string, lineNumber: number, result: StatusResult,
 	const decisions = (records ?? [])
 		.filter(record => record.verdict !== null)
 		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.reviewer < b.reviewer ? -1 : 1))
-		.map(record => ({reviewer: record.reviewer, verdict: record.verdict, categories: record.categories, note: record.note, at: record.at, resolution: record.resolution === true}));
+		.map(record => ({reviewer: record.reviewer, verdict: record.verdict, categories: record.categories, note: record.note, at: record.at, resolution: record.resolution === true, ...(record.reasons && record.reasons.length > 0 ? {reasons: record.reasons} : {})}));
 	const cluster = (kind: 'duplicate' | 'near-duplicate') => {
 		const place = table?.clusterOf(index, kind);
 		return place ? {id: place.id, size: place.size, position: place.position} : null;
