@@ -59,7 +59,7 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 		expect(text).toContain('in duplicate clusters: 33.3% of samples (1 cluster)');
 		expect(text).toMatch(/^ +2 +here is how budgeting works$/m);
 		expect(text).toMatch(/^By model\n {2}value +samples +accepted +rejected +flagged +undecided/m);
-		expect(text).toMatch(/^ {2}gen-13b +3 +0 +0 +0 +3\n {6}.*refusal 1/m);
+		expect(text).toMatch(/^ {2}gen-13b +3 +0 +0 +0 +3( .*)?\n {6}.*refusal 1/m);
 	});
 
 	it('--by needs a field, and applies to stats only', () => {
