@@ -29,7 +29,7 @@ describeWithPostgres('two review screens on one PostgreSQL database', () => {
 			await bob.waitFor(/1\/8 decided/);
 
 			// Bob goes to sample 1 and sees alice's decision on it.
-			bob.write('f');
+			bob.write('F');
 			await bob.waitFor(/filter: all/);
 			bob.write('g');
 			const screen = await bob.waitFor('prompt 1');
