@@ -427,3 +427,17 @@ describe('winnow stats (command line)', () => {
 		expect(missing.stderr).toBe('winnow: nope.jsonl: no such file. Check the path (winnow --help shows the usage).\n');
 	});
 });
+
+describe('a mistyped --id-field', () => {
+	it('is said in one sentence by stats and export, and not when the field is there', () => {
+		const dir = tempDir();
+		writeFileSync(join(dir, 'samples.jsonl'), `${JSON.stringify({uuid: 'a', text: 'one'})}\n${JSON.stringify({uuid: 'b', text: 'two'})}\n`);
+		for (const command of [['stats', 'samples.jsonl'], ['export', 'samples.jsonl', '--status', 'undecided']]) {
+			const wrong = runCli(dir, [...command, '--id-field', 'uid']);
+			expect(wrong.status).toBe(0);
+			expect(wrong.stderr).toContain('no sample in samples.jsonl has the field "uid" (--id-field)');
+			const right = runCli(dir, [...command, '--id-field', 'uuid']);
+			expect(right.stderr).not.toContain('has the field');
+		}
+	});
+});

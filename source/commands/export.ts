@@ -10,6 +10,7 @@ import {sanitizeLine} from '../dataset/sanitize.js';
 import {AtomicFileOutput, BufferedWriter, SpecialFileOutput, StreamOutput, type Output} from '../report/output.js';
 import {canonicalPath} from '../store/canonical-path.js';
 import {ScanWorkers} from '../dataset/scan-workers.js';
+import {IdFieldCheck} from '../dataset/id-field-check.js';
 import {count} from '../report/render.js';
 import {checkDatasetFile, malformedReason, scanDataset, type ScanResult} from '../dataset/dataset-scan.js';
 import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
@@ -62,6 +63,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	// The scan's workers start while the decisions file is read.
 	const check = ScanWorkers.start(common.dataset, common.idField);
 	const stderr = (line: string) => process.stderr.write(`${line}\n`);
+	const idCheck = new IdFieldCheck(common.idField, common.idField !== 'id');
 	let file: DecisionSource | undefined;
 	let accumulator: StatsAccumulator | undefined;
 	let scan: ScanResult | undefined;
@@ -87,6 +89,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		const writer = new BufferedWriter(output);
 		scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 			sampleIndex++;
+			idCheck.see(entry.id, malformed);
 			const result = decided.add(entry, entry.lineNumber, malformed);
 			if (matcher && selected(result, wanted) && !matcher.matches(entry.bytes, sampleIndex, result, () => decided.recordsFor(entry.id))) return;
 
@@ -128,6 +131,8 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	}
 
 	const stats = accumulator.finish();
+	const idWarning = idCheck.warning(common.dataset);
+	if (idWarning) stderr(`winnow: ${sanitizeLine(idWarning)}`);
 	const what = [...wanted].join(', ');
 	const where = query ? `; where ${formatQuery(query)}` : '';
 	stderr(`winnow: exported ${count(written)} ${written === 1 ? 'sample' : 'samples'} (${what}${where}; policy ${policy}${flags.annotate ? `; annotated under "${annotationKey}"` : ''}) to ${sanitizeLine(output.name)}.`);

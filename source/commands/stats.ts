@@ -1,3 +1,4 @@
+import {sanitizeLine} from '../dataset/sanitize.js';
 import {stat} from 'node:fs/promises';
 import {basename} from 'node:path';
 import {parsePolicy, parseWhere, UsageError, type CommonOptions} from '../cli/options.js';
@@ -6,6 +7,7 @@ import {renderStats} from '../report/render.js';
 import {renderSignalSections} from '../report/render-signals.js';
 import {signalStats, StatusColumn, type SignalStats} from '../report/signal-stats.js';
 import {ScanWorkers} from '../dataset/scan-workers.js';
+import {IdFieldCheck} from '../dataset/id-field-check.js';
 import {checkDatasetFile, scanDataset} from '../dataset/dataset-scan.js';
 import {StatsAccumulator, type Stats} from '../report/stats.js';
 import {terminalCapabilities} from '../report/terminal.js';
@@ -73,13 +75,17 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	let seen = 0;
 	const statuses = by === undefined ? undefined : new StatusColumn();
 	let index = 0;
+	const idCheck = new IdFieldCheck(common.idField, common.idField !== 'id');
 	const scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 		if (slice && slice.selected[index++] !== 1) return;
 		// After a thousand entries, estimate how many the file holds from their average size.
 		if (++seen === 1000 && !slice) accumulator.expect(Math.ceil((size / (entry.start + entry.to - entry.from)) * 1000));
 		const result = accumulator.add(entry, entry.lineNumber, malformed);
+		idCheck.see(entry.id, malformed);
 		statuses?.push(result.status);
 	}, undefined, check);
+	const idWarning = idCheck.warning(common.dataset);
+	if (idWarning) process.stderr.write(`winnow: ${sanitizeLine(idWarning)}\n`);
 	const stats = accumulator.finish();
 	const table = await signals;
 	const figures = slice ? {...signalStats(table), signals: signalsIn(table, slice.selected)} : signalStats(table, statuses);
