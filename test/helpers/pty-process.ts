@@ -37,9 +37,20 @@ export class PtyProcess {
 			this.pty.onExit(({exitCode, signal}) => {
 				this.exitCode = exitCode;
 				this.signal = signal;
-				resolve(exitCode);
+				// node-pty can report the exit before the last output has been read: resolve once the
+				// output has stopped growing (the child is gone, so it can only be what was in flight).
+				void this.outputSettled().then(() => resolve(exitCode));
 			});
 		});
+	}
+
+	private async outputSettled() {
+		let length = -1;
+		for (let quiet = 0; quiet < 3;) {
+			quiet = this.output.length === length ? quiet + 1 : 0;
+			length = this.output.length;
+			await sleep(20);
+		}
 	}
 
 	/** The visible screen as text, one line per row. */

@@ -7,7 +7,7 @@ import {afterEach} from 'vitest';
 export function useTempDir(): () => string {
 	const made: string[] = [];
 	afterEach(() => {
-		for (const dir of made.splice(0)) rmSync(dir, {recursive: true, force: true});
+		for (const dir of made.splice(0)) rmSync(dir, {recursive: true, force: true, maxRetries: 20, retryDelay: 50});
 	});
 	return () => {
 		const dir = mkdtempSync(join(tmpdir(), 'winnow-test-'));
