@@ -60,6 +60,9 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 		expect(text).toMatch(/^ +2 +here is how budgeting works$/m);
 		expect(text).toMatch(/^By model\n {2}value +samples +accepted +rejected +flagged +undecided/m);
 		expect(text).toMatch(/^ {2}gen-13b +3 +0 +0 +0 +3( .*)?\n {6}.*refusal 1/m);
+		// With --where the other sections count the slice; the diversity section says it is the whole file's.
+		const sliced = runCli(dir, ['stats', 'data.jsonl', '--where', 'signal:refusal']).text;
+		expect(sliced).toMatch(/^Diversity \(whole dataset, not only the samples --where matches\)$/m);
 	});
 
 	it('--by needs a field, and applies to stats only', () => {

@@ -11,7 +11,7 @@ const shownGroups = 20;
  */
 export function renderSignalSections(figures: SignalStats, total: number, options: RenderOptions): string {
 	const r = new Renderer(options);
-	const lines = ['', ...signalsTable(r, figures, total), '', ...diversity(r, figures)];
+	const lines = ['', ...signalsTable(r, figures, total), '', ...diversity(r, figures, options.source?.where !== undefined)];
 	if (figures.by) lines.push('', ...byField(r, figures));
 	return lines.join('\n') + '\n';
 }
@@ -33,9 +33,10 @@ function share(value: number): string {
 	return `${(value * 100).toFixed(1)}%`;
 }
 
-function diversity(r: Renderer, figures: SignalStats): string[] {
+function diversity(r: Renderer, figures: SignalStats, sliced: boolean): string[] {
 	const {diversity: d} = figures;
-	const lines = [r.paint(sgr.bold, 'Diversity')];
+	// With --where the other sections count the slice; diversity is the whole dataset's: say so.
+	const lines = [r.paint(sgr.bold, sliced ? 'Diversity (whole dataset, not only the samples --where matches)' : 'Diversity')];
 	if (d.responses === 0) return [...lines, r.paint(sgr.dim, '  no responses to measure (no assistant turns, completions or answers)')];
 	const estimate = d.estimated ? ' (estimated, ±1%)' : '';
 	lines.push(
