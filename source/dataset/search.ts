@@ -66,10 +66,18 @@ function step(i: number, direction: 1 | -1, count: number): number {
 /** Matches the text as written, and the decoded strings when JSON escapes hide it (\n, \u00e9). */
 export function entryMatches(bytes: Uint8Array, needle: string): boolean {
 	const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-	if (text.toLowerCase().includes(needle)) return true;
+	return rawOrDecodedMatches(text, value => value.toLowerCase().includes(needle));
+}
+
+/**
+ * Whether `test` holds for a JSON text as written, or, when escapes may hide what it looks for, for
+ * one of the text's decoded strings (keys and values).
+ */
+export function rawOrDecodedMatches(text: string, test: (value: string) => boolean): boolean {
+	if (test(text)) return true;
 	if (!text.includes('\\')) return false;
 	try {
-		return collectStrings(JSON.parse(text)).some(value => value.toLowerCase().includes(needle));
+		return collectStrings(JSON.parse(text)).some(value => test(value));
 	} catch {
 		return false;
 	}

@@ -1,5 +1,6 @@
 import type {Block} from '../dataset/formats/index.js';
 import {sanitize, sanitizeLine} from '../dataset/sanitize.js';
+import {rawOrDecodedMatches} from '../dataset/search.js';
 
 /** What `/` searches for: plain text (any case) or `/regex/flags`. */
 export type SearchPattern = {
@@ -55,24 +56,5 @@ export function countInBlocks(pattern: SearchPattern, blocks: readonly Block[]):
 /** A fast first test on the raw JSON text (and its decoded strings when escapes hide the text): false means no match on screen either. */
 export function rawMayMatch(pattern: SearchPattern, raw: string): boolean {
 	const regex = new RegExp(pattern.regex.source, pattern.regex.flags.replace('g', ''));
-	if (regex.test(raw)) return true;
-	if (!raw.includes('\\')) return false;
-	try {
-		return collectStrings(JSON.parse(raw)).some(value => regex.test(value));
-	} catch {
-		return false;
-	}
-}
-
-function collectStrings(value: unknown, into: string[] = []): string[] {
-	if (typeof value === 'string') into.push(value);
-	else if (Array.isArray(value)) for (const item of value) collectStrings(item, into);
-	else if (value && typeof value === 'object') {
-		for (const [key, item] of Object.entries(value)) {
-			into.push(key);
-			collectStrings(item, into);
-		}
-	}
-
-	return into;
+	return rawOrDecodedMatches(raw, value => regex.test(value));
 }
