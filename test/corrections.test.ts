@@ -48,11 +48,11 @@ describe('corrections', () => {
 		expect(session.output.indexOf('\u001B[?1049h', afterEditor)).toBeGreaterThan(afterEditor);
 		// The private file is gone.
 		expect(() => readFileSync(readFileSync(join(dir, 'path'), 'utf8').trim())).toThrow();
-		await session.press('o');
+		await session.press('d');
 		await session.waitFor('answer 1');
-		await session.press('o');
+		await session.press('d');
 		await session.waitFor('+       "content": "answer one, corrected"');
-		await session.press('o', 'a');
+		await session.press('d', 'a');
 		await session.waitFor('question 2');
 		await session.press('q');
 		expect(await session.waitExit()).toBe(0);

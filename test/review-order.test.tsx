@@ -1,4 +1,4 @@
-// `O` orders the samples ← → and advancing go through: file order, a metadata field either way, or
+// `o` orders the samples ← → and advancing go through: file order, a metadata field either way, or
 // signals first; the status bar shows the order.
 import {describe, expect, it} from 'vitest';
 import {parseOrder} from '../source/review/ordering.js';
@@ -22,7 +22,7 @@ describe('O: ordering the samples', () => {
 	it('by a metadata field, largest first, samples without it last; → and advancing follow it; empty goes back to file order', async () => {
 		const {controller, type, frame} = await reviewScreen(content, {}, {columns: 120, rows: 24});
 		const id = () => controller.currentSample().sample.id;
-		await type('O', '-temperature\r');
+		await type('o', '-temperature\r');
 		await until(() => controller.orderLabel() === '-temperature');
 		expect(withoutInkStyles(frame())).toContain('order: -temperature');
 		// Numbers largest first, then text, then the sample without a temperature.
@@ -35,7 +35,7 @@ describe('O: ordering the samples', () => {
 		expect(id()).toBe('s5');
 		await type('s');
 		expect(id()).toBe('s2');
-		await type('O');
+		await type('o');
 		expect(withoutInkStyles(frame())).toContain('order by: -temperature');
 		await type('\u0015', '\r');
 		expect(controller.orderLabel()).toBeUndefined();
@@ -53,11 +53,11 @@ describe('O: ordering the samples', () => {
 		].map(([id, question, answer]) => JSON.stringify({id, messages: [{role: 'user', content: question}, {role: 'assistant', content: answer}]})).join('\n') + '\n';
 		const {controller, type} = await reviewScreen(lines, {}, {columns: 120, rows: 24});
 		const id = () => controller.currentSample().sample.id;
-		await type('O', 'signals\r');
+		await type('o', 'signals\r');
 		expect(controller.state.message).toContain('signals are not computed yet');
 		controller.startSignals();
 		await until(() => controller.signals.table !== undefined);
-		await type('O', 'signals\r');
+		await type('o', 'signals\r');
 		expect(id()).toBe('many');
 		await type('\u001B[C');
 		// One signal each: special-token is more severe than refusal.

@@ -910,7 +910,7 @@ export class ReviewController {
 
 	private orderBuild = 0;
 
-	/** `O` then enter: orders the samples (ordering.ts), then shows the first one the filter shows in that order. */
+	/** `o` then enter: orders the samples (ordering.ts), then shows the first one the filter shows in that order. */
 	private orderBy(text: string) {
 		this.state = {...this.state, mode: {name: 'browse'}};
 		const spec = parseOrder(text);

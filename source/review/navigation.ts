@@ -5,7 +5,7 @@ import {findIndex, findWrapping, matchesFilter, type Filter, type SampleStatus} 
 
 /** Where moves through the dataset may go, by filter and by split mode's claims. */
 export class Navigation {
-	/** The order moves go in (`O`); file order when undefined. */
+	/** The order moves go in (`o`); file order when undefined. */
 	ordering: Ordering | undefined;
 	/** The query the screen filters by (`f`), besides the status filter; none when undefined. */
 	slice: ((i: number) => boolean) | undefined;

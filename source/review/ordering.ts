@@ -3,7 +3,7 @@ import {SIGNALS} from '../dataset/signals/index.js';
 import {lookUp} from './metadata.js';
 
 /*
-The order ← → and advancing go through the samples in (`O`): file order, signals first (most
+The order ← → and advancing go through the samples in (`o`): file order, signals first (most
 signals, then the most severe), or a metadata field either way (`temperature`, `-scores.quality`:
 numbers by value, then text; samples without the field last).
 */
@@ -16,7 +16,7 @@ export function orderText(spec: OrderSpec): string {
 	return spec.kind;
 }
 
-/** What the `O` prompt typed means; an error sentence for a malformed field name. */
+/** What the `o` prompt typed means; an error sentence for a malformed field name. */
 export function parseOrder(text: string): OrderSpec | string {
 	const trimmed = text.trim();
 	if (trimmed === '' || trimmed === 'file') return {kind: 'file'};

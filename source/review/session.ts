@@ -19,7 +19,7 @@ export type Mode =
 	| {name: 'note'; text: string}
 	| {name: 'goto'; text: string}
 	| {name: 'search'; text: string}
-	/** The order prompt (`O`): file, signals, or a metadata field (- in front: largest first). */
+	/** The order prompt (`o`): file, signals, or a metadata field (- in front: largest first). */
 	| {name: 'order'; text: string}
 	/** The query line (`f`): the slice to show, in the query language; `candidates` after a tab with several. */
 	| {name: 'query'; text: string; candidates: string[]; error?: string}
@@ -64,7 +64,7 @@ export type SessionState = {
 	panelTop: number;
 	/** The rejection just made with `r`: a digit as the next key attaches a reason to it. */
 	reasonFor: {index: number; sample: string} | undefined;
-	/** How the corrected sample at `index` is shown (`o`); any other sample shows its correction. */
+	/** How the corrected sample at `index` is shown (`d`); any other sample shows its correction. */
 	correctionView: {index: number; view: CorrectionView} | undefined;
 	/** Samples left by deciding or skipping, for ← and → (history.ts). */
 	history: History;

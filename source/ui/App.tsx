@@ -2,6 +2,7 @@ import React, {useCallback, useEffect, useMemo, useRef, useSyncExternalStore} fr
 import {Box, Text, useInput, type Key} from 'ink';
 import {defaultBindings, type Binding} from '../review/bindings.js';
 import {scrollHint} from '../review/key-help.js';
+import {showKey} from '../review/keys.js';
 import {confirmation} from '../review/bulk.js';
 import type {ReviewController} from '../review/controller.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
@@ -54,6 +55,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	const previousSystem = useMemo(() => previousSystemPrompt(dataset, current.sample.index), [dataset, current]);
 	const expandSystem = state.systemShown === state.cursor;
 	const expandKey = bindings.find(binding => binding.name === 'system-prompt')?.keys[0];
+	const correctionViewKey = bindings.find(binding => binding.name === 'correction-view')?.keys[0];
 	const sampleRows = useMemo(() => new SampleRows(current.rendered.blocks, width, {previousSystem, expandSystem, expandKey}), [current, width, previousSystem, expandSystem, expandKey]);
 	const visible = sampleRows.slice(state.scroll, bodyHeight);
 	const highlight = controller.searchPattern;
@@ -157,7 +159,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 		<Box flexDirection="column" height={height} width={width}>
 			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={width} location={arrayLocation(dataset.scan.layout, current.sample.index, i => dataset.lineNumber(i), i => dataset.index.start(i), dataset.count)}/>
 			<SignalLines lines={signalRows} width={width}/>
-			<DecisionLine current={current} reviewer={controller.reviewer}/>
+			<DecisionLine current={current} reviewer={controller.reviewer} viewKey={correctionViewKey && showKey(correctionViewKey)}/>
 			{body}
 			<MessageLine controller={controller} message={message} position={position} cursor={state.field.cursor} scrollKeys={scrollHint(bindings, panelLines ? 'panel' : 'sample')}/>
 			<StatusBar

@@ -5,7 +5,7 @@ import type {CurrentSample} from '../review/controller.js';
 import type {DecisionRecord} from '../store/schema.js';
 import {verdictColor, verdictMark} from './theme.js';
 
-type Props = {current: CurrentSample; reviewer: string};
+type Props = {current: CurrentSample; reviewer: string; viewKey?: string};
 
 function describe(record: DecisionRecord): string {
 	const categories = record.verdict === 'flagged' && record.categories.length > 0 ? ` (${record.categories.join(', ')})` : '';
@@ -14,9 +14,9 @@ function describe(record: DecisionRecord): string {
 }
 
 /** This sample's state: your decision, the others', a conflict, the note. */
-export function DecisionLine({current, reviewer}: Props) {
+export function DecisionLine({current, reviewer, viewKey = 'd'}: Props) {
 	const {mine, others, status, conflict, openBy, correction} = current;
-	const corrected = correction ? `✎ ${correction.view === 'corrected' ? 'corrected' : correction.view === 'original' ? 'original of a sample corrected' : 'diff of the correction'} by ${correction.by} (o) · ` : '';
+	const corrected = correction ? `✎ ${correction.view === 'corrected' ? 'corrected' : correction.view === 'original' ? 'original of a sample corrected' : 'diff of the correction'} by ${correction.by} (${viewKey}) · ` : '';
 	const decidedOthers = others.filter(record => record.verdict !== null);
 	const note = mine?.note ? ` · note: ${mine.note}` : '';
 	return (

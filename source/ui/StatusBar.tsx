@@ -15,7 +15,7 @@ type Props = {
 	indexing: string | undefined;
 	others: string[];
 	width: number;
-	/** The order moves go in (`O`), when not file order. */
+	/** The order moves go in (`o`), when not file order. */
 	order?: string;
 	/** The query the screen filters by, with how many samples match: "signal:refusal (27)". */
 	query?: string;
