@@ -20,6 +20,7 @@ import {kto} from './kto.js';
 import {metadataOf} from './metadata.js';
 import {modelWrittenEval} from './model-written-eval.js';
 import {multipleChoice} from './multiple-choice.js';
+import {pair} from './pair.js';
 import {predictionReference} from './prediction-reference.js';
 import {preferenceApi} from './preference-api.js';
 import {preferenceConversation} from './preference-conversation.js';
@@ -30,9 +31,12 @@ import {referenceRendering} from './reference-answer.js';
 import {selfInstruct} from './self-instruct.js';
 import {shareGpt} from './sharegpt.js';
 import {systemRendering} from './system-prompt.js';
+import {templatedText} from './templated-text.js';
 import {text} from './text.js';
 import {toolsRendering} from './tools.js';
+import {turnPairs} from './turn-pairs.js';
 import type {Block, JsonObject, MetadataEntry, Rendering, SampleFormat} from './types.js';
+import {ultraChat} from './ultrachat.js';
 import {isObject} from './values.js';
 
 export type {Block, MetadataEntry, Rendering, SampleFormat, Tone} from './types.js';
@@ -47,6 +51,8 @@ const formatList = [
 	kto,
 	chat,
 	shareGpt,
+	turnPairs,
+	ultraChat,
 	selfInstruct,
 	alpaca,
 	promptCompletion,
@@ -56,6 +62,8 @@ const formatList = [
 	choices,
 	candidates,
 	predictionReference,
+	pair,
+	templatedText,
 	text,
 ] as const;
 
@@ -105,7 +113,7 @@ function renderRecognised(sample: JsonObject, format: SampleFormat<Format>): Ren
 	const consumedKeys = new Set(renderings.flatMap(rendering => rendering.consumedKeys));
 	return {
 		format: format.name,
-		formatLabel: format.label,
+		formatLabel: body.label ?? format.label,
 		blocks: renderings.flatMap(rendering => rendering.blocks),
 		metadata: [...metadataOf(sample, consumedKeys), ...(body.nestedMetadata ?? [])],
 	};

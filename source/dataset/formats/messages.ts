@@ -1,5 +1,6 @@
 /*
-Conversations: chat lists of {role, content} and ShareGPT lists of {from, value}, message by message.
+Conversations: chat lists of {role, content} and ShareGPT lists of {from, value}, message by message
+(either spelling of the content in either kind of list).
 Shared by every format that holds one (chat, ShareGPT, KTO, preference pairs, the fine-tuning API).
 */
 import {compactJson, prettyIfJsonText, prettyJson} from './json-text.js';
@@ -204,6 +205,11 @@ function reasoningOf(message: JsonObject): string | undefined {
 	return undefined;
 }
 
+/** A message's content: `content` or `value`, whichever it has (generators mix the two spellings: {role, value}, {from, content}). */
+function messageContent(message: JsonObject): unknown {
+	return message['content'] ?? message['value'] ?? message['text'];
+}
+
 export type Voice = {
 	/** Put before each label, e.g. "chosen · ". */
 	labelPrefix: string;
@@ -225,7 +231,7 @@ function chatMessageBlocks(message: JsonObject, voice: Voice): Block[] {
 		blocks.push({label: `${label} · reasoning`, text: reasoning, tone});
 	}
 
-	const content = message['content'];
+	const content = messageContent(message);
 	// Tool results are mostly one-line JSON: pretty-printed, a reviewer can read them.
 	const text = toneForRole(role) === 'tool' && typeof content === 'string' ? prettyIfJsonText(content) : contentText(content);
 	// An assistant turn that only calls tools has content null: its calls are the whole turn.
@@ -244,6 +250,7 @@ const shareGptSpeakers: Record<string, {label: string; tone: Tone}> = {
 	human: {label: 'user', tone: 'user'},
 	user: {label: 'user', tone: 'user'},
 	gpt: {label: 'assistant', tone: 'assistant'},
+	model: {label: 'assistant', tone: 'assistant'},
 	assistant: {label: 'assistant', tone: 'assistant'},
 	chatgpt: {label: 'assistant', tone: 'assistant'},
 	bing: {label: 'assistant', tone: 'assistant'},
@@ -260,7 +267,7 @@ function shareGptTurnBlock(turn: JsonObject, voice: Voice): Block {
 	const speaker = from !== undefined && Object.hasOwn(shareGptSpeakers, from)
 		? shareGptSpeakers[from]
 		: {label: from ?? '?', tone: 'field' as Tone};
-	const value = turn['value'];
+	const value = messageContent(turn);
 	const isToolTraffic = speaker.tone === 'tool' || from === 'function_call';
 	const text = typeof value === 'string' && isToolTraffic ? prettyIfJsonText(value) : contentText(value);
 	return {label: `${voice.labelPrefix}${speaker.label}`, text: turnText(text), tone: voice.tone ?? speaker.tone};

@@ -1,10 +1,12 @@
-/* A top-level `system` string, shown first in any recognised format. */
+/* A top-level system prompt (`system`, or OpenOrca's `system_prompt`), shown first in any recognised format. */
 import type {JsonObject, Rendering} from './types.js';
-import {ownField} from './values.js';
+import {firstStringKey} from './values.js';
+
+const systemKeys = ['system', 'system_prompt', 'system_message'] as const;
 
 export function systemRendering(sample: JsonObject): Rendering {
-	const system = ownField(sample, 'system');
-	return typeof system === 'string'
-		? {blocks: [{label: 'system', text: system, tone: 'system'}], consumedKeys: ['system']}
-		: {blocks: [], consumedKeys: []};
+	const key = firstStringKey(sample, systemKeys);
+	return key === undefined
+		? {blocks: [], consumedKeys: []}
+		: {blocks: [{label: 'system', text: sample[key] as string, tone: 'system'}], consumedKeys: [key]};
 }

@@ -1,0 +1,200 @@
+/*
+Chat templates baked into one text: ChatML, Llama 2's [INST], Llama 3's headers, and plain-text role
+transcripts (### Instruction: / ### Response:, USER: / ASSISTANT:, HH's Human: / Assistant:). A text is read
+as turns only when the whole of it follows the template; the template's own tokens are then structure, and
+whatever is left inside a turn (an <|im_end|> in the middle of an answer) is the turn's content, where the
+special-token signal finds it.
+*/
+import {toneForRole} from './messages.js';
+import {transcriptMessages} from './transcript.js';
+import type {Block, Tone} from './types.js';
+
+export type TemplatedText = {template: string; blocks: Block[]};
+
+type Turn = {label: string; tone: Tone; content: string};
+
+const roleName = '([A-Za-z_][\\w.-]{0,30})';
+
+function roleTurn(role: string, content: string): Turn {
+	const tone = toneForRole(role);
+	return {label: role, tone, content};
+}
+
+/**
+ * Turns that each open with `start` + a header (the role) and close with one of `ends`. A turn's content
+ * runs to the last end token in it: an earlier one is a token leaked into the content. Anything but white
+ * space after that last end token stays in the content too. Only the last turn may be left open.
+ */
+function delimitedTurns(text: string, start: string, header: RegExp, ends: readonly string[]): Turn[] | undefined {
+	const segments = text.split(start);
+	if (segments[0].trim() !== '' || segments.length < 2) return undefined;
+	const turns: Turn[] = [];
+	for (const [index, segment] of segments.slice(1).entries()) {
+		const isLast = index === segments.length - 2;
+		const head = header.exec(segment);
+		if (!head) return undefined;
+		const body = segment.slice(head[0].length);
+		const end = Math.max(...ends.map(token => body.lastIndexOf(token)));
+		if (end === -1 && !isLast) return undefined;
+		let content = body;
+		if (end !== -1) {
+			const endToken = ends.find(token => body.startsWith(token, end))!;
+			const rest = body.slice(end + endToken.length);
+			content = body.slice(0, end) + (rest.trim() === '' ? '' : rest);
+		}
+
+		turns.push(roleTurn(head[1], content.trim()));
+	}
+
+	return withoutOpenPrompt(turns);
+}
+
+/** A text that ends by opening the assistant's turn for a model to complete: that empty turn is not shown. */
+function withoutOpenPrompt(turns: Turn[]): Turn[] | undefined {
+	if (turns.length > 1 && turns.at(-1)!.content === '') turns.pop();
+	return turns.length === 0 ? undefined : turns;
+}
+
+const chatMlHeader = new RegExp(`^${roleName}[ \\t]*(?:\\n|$)`);
+
+function chatMl(text: string): Turn[] | undefined {
+	return text.trimStart().startsWith('<|im_start|>') ? delimitedTurns(text, '<|im_start|>', chatMlHeader, ['<|im_end|>']) : undefined;
+}
+
+const llama3Header = new RegExp(`^${roleName}<\\|end_header_id\\|>[ \\t]*\\n{0,2}`);
+
+function llama3(text: string): Turn[] | undefined {
+	let body = text.trim();
+	if (body.startsWith('<|begin_of_text|>')) body = body.slice('<|begin_of_text|>'.length);
+	if (body.endsWith('<|end_of_text|>')) body = body.slice(0, -'<|end_of_text|>'.length);
+	return body.trimStart().startsWith('<|start_header_id|>') ? delimitedTurns(body, '<|start_header_id|>', llama3Header, ['<|eot_id|>', '<|eom_id|>']) : undefined;
+}
+
+const llama2System = /^\s*<<SYS>>\n?([\s\S]*?)\n?<<\/SYS>>\s*/;
+
+function stripEnd(text: string, token: string): string {
+	const trimmed = text.trimEnd();
+	return trimmed.endsWith(token) ? trimmed.slice(0, -token.length) : trimmed;
+}
+
+/** Llama 2 (and Mistral): `<s>[INST] <<SYS>>\n…\n<</SYS>>\n\nuser [/INST] answer </s><s>[INST] … [/INST] …</s>`. */
+function llama2(text: string): Turn[] | undefined {
+	const segments = text.trim().split('[INST]');
+	if (segments.length < 2 || !/^\s*(?:<s>)?\s*$/.test(segments[0])) return undefined;
+	const turns: Turn[] = [];
+	for (const [index, segment] of segments.slice(1).entries()) {
+		const close = segment.indexOf('[/INST]');
+		if (close === -1) return undefined;
+		let user = segment.slice(0, close);
+		const system = index === 0 ? llama2System.exec(user) : null;
+		if (system) {
+			turns.push({label: 'system', tone: 'system', content: system[1].trim()});
+			user = user.slice(system[0].length);
+		}
+
+		const answer = stripEnd(stripEnd(segment.slice(close + '[/INST]'.length), '<s>'), '</s>');
+		turns.push({label: 'user', tone: 'user', content: user.trim()}, {label: 'assistant', tone: 'assistant', content: answer.trim()});
+	}
+
+	return withoutOpenPrompt(turns);
+}
+
+type Speaker = {label: string; tone: Tone; side: 'system' | 'user' | 'assistant'};
+
+type Transcript = {
+	/** Global; group 1 is the role's name, a key of `speakers`. */
+	marker: RegExp;
+	speakers: Record<string, Speaker>;
+	/** Whether the user's side may hold several turns in a row (Alpaca's instruction, then input). */
+	userRuns: boolean;
+};
+
+/** The longest text before the first marker still read as a system prompt. */
+const maxPreamble = 2000;
+
+/**
+ * A transcript whose turns open with role markers. Text before the first marker is a system prompt
+ * (Alpaca's "Below is an instruction…"); after it the markers take turns, the user's side first, and
+ * the assistant must speak at least once.
+ */
+function markedTurns(text: string, {marker, speakers, userRuns}: Transcript): Turn[] | undefined {
+	const markers = [...text.matchAll(marker)];
+	if (markers.length < 2) return undefined;
+	const turns: Turn[] = [];
+	const preamble = text.slice(0, markers[0].index).trim();
+	if (preamble.length > maxPreamble) return undefined;
+	if (preamble !== '') turns.push({label: 'system', tone: 'system', content: preamble});
+	let previous: Speaker['side'] | undefined;
+	for (const [index, found] of markers.entries()) {
+		const speaker = speakers[found[1]];
+		const follows = speaker.side === 'system'
+			? previous === undefined && preamble === ''
+			: speaker.side === 'user'
+				? previous !== 'user' || userRuns
+				: previous === 'user';
+		if (!follows) return undefined;
+		previous = speaker.side;
+		const end = index + 1 < markers.length ? markers[index + 1].index : text.length;
+		const content = text.slice(found.index + found[0].length, end);
+		turns.push({label: speaker.label, tone: speaker.tone, content: (speaker.side === 'assistant' ? stripEnd(content, '</s>') : content).trim()});
+	}
+
+	return markers.some(found => speakers[found[1]].side === 'assistant') ? withoutOpenPrompt(turns) : undefined;
+}
+
+const alpacaTranscript: Transcript = {
+	marker: /(?<=^|\n)[ \t]*### (Instruction|Input|Response|System):[ \t]*\n?/g,
+	speakers: {
+		System: {label: 'system', tone: 'system', side: 'system'},
+		Instruction: {label: 'instruction', tone: 'prompt', side: 'user'},
+		Input: {label: 'input', tone: 'prompt', side: 'user'},
+		Response: {label: 'response', tone: 'completion', side: 'assistant'},
+	},
+	userRuns: true,
+};
+
+const hashedChatTranscript: Transcript = {
+	marker: /(?<=^|\n)[ \t]*### (Human|Assistant|System):[ \t]*\n?/g,
+	speakers: {
+		System: {label: 'system', tone: 'system', side: 'system'},
+		Human: {label: 'user', tone: 'user', side: 'user'},
+		Assistant: {label: 'assistant', tone: 'assistant', side: 'assistant'},
+	},
+	userRuns: false,
+};
+
+/** Vicuna: "A chat between … USER: … ASSISTANT: …</s>USER: …", the markers inline. */
+const vicunaTranscript: Transcript = {
+	marker: /(?<=^|\s|<\/s>)(USER|ASSISTANT|SYSTEM):[ \t]*/g,
+	speakers: {
+		SYSTEM: {label: 'system', tone: 'system', side: 'system'},
+		USER: {label: 'user', tone: 'user', side: 'user'},
+		ASSISTANT: {label: 'assistant', tone: 'assistant', side: 'assistant'},
+	},
+	userRuns: false,
+};
+
+function humanAssistant(text: string): Turn[] | undefined {
+	return transcriptMessages(text)?.map(({role, content}) => roleTurn(role, content));
+}
+
+const templates: Array<{name: string; mayBe: (text: string) => boolean; turns: (text: string) => Turn[] | undefined}> = [
+	{name: 'ChatML', mayBe: text => text.includes('<|im_start|>'), turns: chatMl},
+	{name: 'Llama 3', mayBe: text => text.includes('<|start_header_id|>'), turns: llama3},
+	{name: 'Llama 2', mayBe: text => text.includes('[/INST]'), turns: llama2},
+	{name: 'Alpaca', mayBe: text => text.includes('### Instruction:'), turns: text => markedTurns(text, alpacaTranscript)},
+	{name: '### Human/Assistant', mayBe: text => text.includes('### Assistant:'), turns: text => markedTurns(text, hashedChatTranscript)},
+	{name: 'USER/ASSISTANT', mayBe: text => text.includes('ASSISTANT:'), turns: text => markedTurns(text, vicunaTranscript)},
+	{name: 'Human/Assistant', mayBe: text => text.includes('Assistant:'), turns: humanAssistant},
+];
+
+/** The turns of a text written in one of the known chat templates, or undefined when no template accounts for all of it. */
+export function parseTemplatedText(text: string): TemplatedText | undefined {
+	for (const template of templates) {
+		if (!template.mayBe(text)) continue;
+		const turns = template.turns(text);
+		if (turns !== undefined) return {template: template.name, blocks: turns.map(({label, tone, content}) => ({label, text: content, tone}))};
+	}
+
+	return undefined;
+}
