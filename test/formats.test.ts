@@ -595,9 +595,18 @@ describe('detectFormat and renderSample agree, and never throw', () => {
 	}, {requiredKeys: []});
 	const chat = fc.array(fc.oneof(message, fc.jsonValue()), {maxLength: 4});
 	const field = fc.oneof(fc.string(), chat, fc.jsonValue(), fc.boolean());
+	const templatePiece = fc.constantFrom(
+		'<|im_start|>', 'user\n', 'assistant', '<|im_end|>', '<|endoftext|>', '[INST]', '[/INST]', '<<SYS>>', '<</SYS>>', '</s>', '<s>',
+		'### Instruction:', '### Input:', '### Response:', '### Human:', '### Assistant:', 'USER: ', 'ASSISTANT: ', 'SYSTEM: ',
+		'\n\nHuman: ', '\n\nAssistant: ', '<|begin_of_text|>', '<|start_header_id|>', '<|end_header_id|>', '<|eot_id|>', 'hi', ' ', '\n',
+	);
+	const templated = fc.array(templatePiece, {maxLength: 14}).map(pieces => pieces.join(''));
+	const exchanges = fc.array(fc.record({input: field, output: field, user: field, assistant: field}, {requiredKeys: []}), {maxLength: 3});
 	const sampleLike = fc.record({
 		id: field, messages: field, conversations: field, instruction: field, input: fc.oneof(field, fc.record({messages: chat})),
-		output: field, response: field, prompt: field, completion: field, question: field, answer: field, text: field,
+		output: field, response: field, prompt: field, completion: field, question: field, answer: field, text: fc.oneof(field, templated),
+		data: fc.oneof(field, fc.array(fc.string(), {maxLength: 4})), conversation: fc.oneof(field, exchanges), system_prompt: field,
+		query: field, problem: field, solution: field, inputs: field, targets: field,
 		chosen: field, rejected: field, preferred_output: field, non_preferred_output: field, label: field,
 		choices: fc.oneof(field, fc.array(fc.record({turns: fc.oneof(fc.array(fc.jsonValue()), fc.jsonValue())}))),
 		tools: field, system: field, history: field,
@@ -607,7 +616,8 @@ describe('detectFormat and renderSample agree, and never throw', () => {
 		fc.assert(fc.property(fc.oneof(sampleLike, fc.jsonValue()), value => {
 			const rendered = renderSample(value);
 			expect(rendered.format).toBe(detectFormat(value));
-			expect(rendered.formatLabel).toBe(FORMAT_LABELS[rendered.format]);
+			// A format with variants names the variant after its label: "templated text (ChatML)".
+			expect(rendered.formatLabel.startsWith(FORMAT_LABELS[rendered.format])).toBe(true);
 			expect(rendered.blocks.length).toBeGreaterThan(0);
 			for (const {label, text, tone} of rendered.blocks) {
 				expect(typeof label).toBe('string');

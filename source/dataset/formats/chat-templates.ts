@@ -2,8 +2,8 @@
 Chat templates baked into one text: ChatML, Llama 2's [INST], Llama 3's headers, and plain-text role
 transcripts (### Instruction: / ### Response:, USER: / ASSISTANT:, HH's Human: / Assistant:). A text is read
 as turns only when the whole of it follows the template; the template's own tokens are then structure, and
-whatever is left inside a turn (an <|im_end|> in the middle of an answer) is the turn's content, where the
-special-token signal finds it.
+whatever is left inside a turn (an <|im_end|> in the middle of an answer, a stray <|endoftext|> after its
+end) is the turn's content, where the special-token signal finds it.
 */
 import {toneForRole} from './messages.js';
 import {transcriptMessages} from './transcript.js';
@@ -20,10 +20,14 @@ function roleTurn(role: string, content: string): Turn {
 	return {label: role, tone, content};
 }
 
+/** Stray tokens (an <|endoftext|> after a turn's end): kept in the turn, where the special-token signal finds them. */
+const onlyTokens = /^(?:\s*(?:<\|[\w.-]{1,30}\|>|<\/?s>))+\s*$/;
+
 /**
  * Turns that each open with `start` + a header (the role) and close with one of `ends`. A turn's content
- * runs to the last end token in it: an earlier one is a token leaked into the content. Anything but white
- * space after that last end token stays in the content too. Only the last turn may be left open.
+ * runs to the last end token in it: an earlier one is a token leaked into the content. After that last end
+ * token only white space or stray tokens (kept in the content); words there are not this template.
+ * Only the last turn may be left open.
  */
 function delimitedTurns(text: string, start: string, header: RegExp, ends: readonly string[]): Turn[] | undefined {
 	const segments = text.split(start);
@@ -40,6 +44,7 @@ function delimitedTurns(text: string, start: string, header: RegExp, ends: reado
 		if (end !== -1) {
 			const endToken = ends.find(token => body.startsWith(token, end))!;
 			const rest = body.slice(end + endToken.length);
+			if (rest.trim() !== '' && !onlyTokens.test(rest)) return undefined;
 			content = body.slice(0, end) + (rest.trim() === '' ? '' : rest);
 		}
 
@@ -153,8 +158,9 @@ const alpacaTranscript: Transcript = {
 	userRuns: true,
 };
 
+/** OpenAssistant Guanaco: "### Human: …### Assistant: …", the markers often inline. */
 const hashedChatTranscript: Transcript = {
-	marker: /(?<=^|\n)[ \t]*### (Human|Assistant|System):[ \t]*\n?/g,
+	marker: /### (Human|Assistant|System):[ \t]*\n?/g,
 	speakers: {
 		System: {label: 'system', tone: 'system', side: 'system'},
 		Human: {label: 'user', tone: 'user', side: 'user'},

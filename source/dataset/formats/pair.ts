@@ -1,7 +1,7 @@
 /*
 One prompt and one answer under the key names public sets use: OpenOrca's {"question", "response"},
 MetaMath's {"query", "response"}, MATH's {"problem", "solution"}, FLAN's {"inputs", "targets"},
-{"input", "output"} with no instruction. The header names the pair ("query/response").
+{"input", "output"} with no instruction. The header names the keys: "pair (query/response)".
 */
 import {defineFormat, type JsonObject} from './types.js';
 import {ownField, turnText} from './values.js';
@@ -15,7 +15,6 @@ const pairs = [
 	['inputs_pretokenized', 'targets_pretokenized'],
 	['input', 'output'],
 	['input', 'response'],
-	['input', 'target'],
 ] as const;
 
 function pairOf(sample: JsonObject): readonly [string, string] | undefined {
@@ -24,17 +23,19 @@ function pairOf(sample: JsonObject): readonly [string, string] | undefined {
 
 export const pair = defineFormat({
 	name: 'pair',
-	label: 'prompt/answer',
+	label: 'pair',
 	detect: sample => pairOf(sample) !== undefined,
 	render(sample) {
 		const [prompt, answer] = pairOf(sample)!;
+		// P3 keeps the token ids beside the texts shown ("inputs": [37, 423, …]): a copy, not something to judge.
+		const tokenIds = prompt.endsWith('_pretokenized') ? ['inputs', 'targets'].filter(key => Array.isArray(ownField(sample, key))) : [];
 		return {
 			blocks: [
 				{label: prompt, text: sample[prompt] as string, tone: 'prompt'},
 				{label: answer, text: turnText(sample[answer] as string), tone: 'completion'},
 			],
-			consumedKeys: [prompt, answer],
-			label: `${prompt}/${answer}`,
+			consumedKeys: [prompt, answer, ...tokenIds],
+			label: `pair (${prompt}/${answer})`,
 		};
 	},
 });

@@ -39,7 +39,7 @@ export type Rendering = {
 	consumedKeys: string[];
 	/** Metadata found below the top level, such as the fine-tuning API's input.parallel_tool_calls. */
 	nestedMetadata?: MetadataEntry[];
-	/** What the header calls this sample when the format has variants ("templated text (ChatML)"); else the format's label. */
+	/** What the header calls this sample when the format has variants: the format's label and the variant, "templated text (ChatML)". */
 	label?: string;
 };
 

@@ -1,0 +1,197 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, test} from 'vitest';
+import {detectFormat, renderSample, type RenderedSample} from '../source/dataset/formats/index.js';
+
+// Small files in the shapes of more public generated sets: UltraChat, OpenOrca/SlimOrca, Capybara,
+// lmsys-chat / WildChat, MetaMath, MATH, FLAN/P3, Dolly, and chat templates baked into one text.
+
+function fixture(name: string): RenderedSample[] {
+	const text = readFileSync(new URL(`fixtures/formats/${name}`, import.meta.url), 'utf8');
+	return text.split('\n').filter(line => line.trim() !== '').map(line => renderSample(JSON.parse(line) as unknown));
+}
+
+function shown(rendered: RenderedSample): string[] {
+	return rendered.blocks.map(({label, tone, text}) => `${label} [${tone}]: ${text}`);
+}
+
+function metadataKeys(rendered: RenderedSample): string[] {
+	return rendered.metadata.map(({key}) => key);
+}
+
+describe('UltraChat: a list of strings taking turns', () => {
+	const [long, empty] = fixture('ultrachat.jsonl');
+
+	test('user and assistant in turn, the id as metadata', () => {
+		expect(long.format).toBe('ultrachat');
+		expect(long.formatLabel).toBe('UltraChat');
+		expect(long.blocks.map(block => `${block.label}/${block.tone}`)).toEqual(['user/user', 'assistant/assistant', 'user/user', 'assistant/assistant']);
+		expect(long.blocks[3].text).toBe('Sure, here are some strength training exercises that can benefit runners:\n\n1. Squats\n2. Lunges');
+		expect(metadataKeys(long)).toEqual(['id']);
+	});
+
+	test('a white-space answer reads (empty)', () => {
+		expect(shown(empty)).toEqual(['user [user]: Write a haiku about rain.', 'assistant [assistant]: (empty)']);
+	});
+
+	test('a list of one string, or not all strings, is not a conversation', () => {
+		expect(detectFormat({data: ['only one']})).toBe('json');
+		expect(detectFormat({data: ['a', 2]})).toBe('json');
+	});
+});
+
+describe('OpenOrca and SlimOrca: a system prompt beside the pair', () => {
+	const [orca, orcaAgain, slim, alpacaSystem, promptSystem] = fixture('openorca.jsonl');
+
+	test('system_prompt is the system block, then question and response', () => {
+		expect(orca.format).toBe('pair');
+		expect(orca.formatLabel).toBe('pair (question/response)');
+		expect(shown(orca)).toEqual([
+			'system [system]: You are an AI assistant. You will be given a task. You must generate a detailed and long answer.',
+			'question [prompt]: Generate an approximately fifteen-word sentence that describes all this data: Midsummer House eatType restaurant',
+			'response [completion]: Midsummer House is a moderately priced Chinese restaurant with a 3/5 customer rating, located near All Bar One.',
+		]);
+		expect(metadataKeys(orca)).toEqual(['id']);
+		// The first block is what the review screen compares with the previous sample's to collapse a repeated system prompt.
+		expect(orcaAgain.blocks[0]).toEqual(orca.blocks[0]);
+	});
+
+	test('SlimOrca ShareGPT with a system turn; system beside instruction/output and prompt/response', () => {
+		expect(slim.blocks[0]).toEqual({label: 'system', text: 'You are an AI assistant. User will you give you a task.', tone: 'system'});
+		expect(alpacaSystem.format).toBe('alpaca');
+		expect(shown(alpacaSystem)).toEqual(['system [system]: You are a helpful assistant who answers in one word.', 'instruction [prompt]: Name the largest planet.', 'output [completion]: Jupiter']);
+		expect(promptSystem.format).toBe('prompt-completion');
+		expect(shown(promptSystem)[0]).toBe('system [system]: You are a helpful assistant who answers in one word.');
+		expect(metadataKeys(promptSystem)).toEqual([]);
+	});
+});
+
+describe('Capybara: a conversation of input/output exchanges', () => {
+	const [twoTurns, open, userAssistant] = fixture('capybara.jsonl');
+
+	test('each exchange a user and an assistant block, the source as metadata', () => {
+		expect(twoTurns.format).toBe('turn-pairs');
+		expect(shown(twoTurns)).toEqual([
+			'user [user]: Create a plan to solve the following problem.',
+			'assistant [assistant]: Plan: Start by searching the web.\n#E1 = Search[query]',
+			'user [user]: What is the second step?',
+			'assistant [assistant]: Plan: Read the first result.',
+		]);
+		expect(metadataKeys(twoTurns)).toEqual(['source']);
+	});
+
+	test('a last exchange with no answer yet, and {user, assistant} exchanges', () => {
+		expect(shown(open)).toEqual(['user [user]: Which European city is known as the City of Canals?']);
+		expect(shown(userAssistant)).toEqual(['user [user]: Hi!', 'assistant [assistant]: Hello, how can I help?']);
+	});
+
+	test('an answer missing before the last exchange is not this shape', () => {
+		expect(detectFormat({conversation: [{input: 'a'}, {input: 'b', output: 'c'}]})).toBe('json');
+	});
+});
+
+describe('conversations in either spelling', () => {
+	const samples = fixture('conversation-spellings.jsonl');
+
+	test('role/content and from/value, in messages, conversations or conversation, also mixed: always a chat', () => {
+		for (const [index, rendered] of samples.slice(0, 9).entries()) {
+			expect(['chat', 'sharegpt'], JSON.stringify(rendered)).toContain(rendered.format);
+			expect(rendered.blocks.map(block => block.tone)).toEqual(['user', 'assistant']);
+			expect(rendered.blocks[1].text).toBe(`ok ${index + 1}`);
+			expect(rendered.blocks[0].text).not.toBe('(empty)');
+		}
+	});
+
+	test('lmsys-chat-1m and WildChat: extra per-turn fields do not get in the way', () => {
+		const [lmsys, wildChat] = samples.slice(9);
+		expect(shown(lmsys)).toEqual([
+			'user [user]: how can identity protection services help protect me against identity theft',
+			'assistant [assistant]: Identity protection services can help protect you by monitoring your credit reports.',
+		]);
+		expect(metadataKeys(lmsys)).toEqual(['conversation_id', 'model', 'turn', 'language', 'openai_moderation', 'redacted']);
+		expect(shown(wildChat)).toEqual(['user [user]: Write a limerick about a cat.', 'assistant [assistant]: A cat with a hat sat on a mat.']);
+	});
+});
+
+describe('single prompt/answer pairs under public key names', () => {
+	const [metaMath, math, flan, p3, inputOutput, alpacaNoInput, dolly, promptCompletionLists] = fixture('single-pairs.jsonl');
+
+	test('MetaMath query/response, MATH problem/solution, FLAN inputs/targets, input/output', () => {
+		expect([metaMath, math, flan, inputOutput].map(rendered => rendered.formatLabel)).toEqual(['pair (query/response)', 'pair (problem/solution)', 'pair (inputs/targets)', 'pair (input/output)']);
+		expect(metaMath.blocks.map(block => block.tone)).toEqual(['prompt', 'completion']);
+		expect(metadataKeys(metaMath)).toEqual(['type', 'original_question']);
+		expect(shown(math)[1]).toBe('solution [completion]: The denominator factors as $(x-2)(x+3)$, so there are $\\boxed{2}$ vertical asymptotes.');
+		expect(metadataKeys(math)).toEqual(['level', 'type']);
+		// FLAN's targets is the answer to train on, not a reference beside another answer.
+		expect(shown(flan)[1]).toBe('targets [completion]: yes');
+		expect(flan.blocks.some(block => block.tone === 'reference')).toBe(false);
+		expect(shown(inputOutput)).toEqual(['input [prompt]: Translate to German: cheese', 'output [completion]: Käse']);
+	});
+
+	test('P3: the pretokenized texts, the token ids left out', () => {
+		expect(shown(p3)).toEqual(['inputs_pretokenized [prompt]: Which is heavier, a kilo of feathers or a kilo of steel?', 'targets_pretokenized [completion]: Neither']);
+		expect(metadataKeys(p3)).toEqual(['answer_choices']);
+	});
+
+	test('instruction/output with no input, Dolly context, prompt and completion as chat lists', () => {
+		expect(shown(alpacaNoInput)).toEqual(['instruction [prompt]: Give three tips for staying healthy.', 'output [completion]: 1. Eat well.\n2. Sleep.\n3. Move.']);
+		expect(dolly.blocks.map(block => block.label)).toEqual(['instruction', 'context', 'response']);
+		expect(metadataKeys(dolly)).toEqual(['category']);
+		expect(shown(promptCompletionLists)).toEqual(['user [user]: What color is the sky?', 'assistant [assistant]: It is blue.']);
+	});
+});
+
+describe('chat templates baked into one text', () => {
+	const [chatMl, leakedEnd, strayEnd, llama2, llama3, alpaca, vicuna, hh, guanaco, broken, prose] = fixture('templated-text.jsonl');
+
+	test('ChatML: its turns, the template named in the header', () => {
+		expect(chatMl.format).toBe('templated-text');
+		expect(chatMl.formatLabel).toBe('templated text (ChatML)');
+		expect(shown(chatMl)).toEqual(['system [system]: You are a helpful assistant.', 'user [user]: What is 2+2?', 'assistant [assistant]: 2 + 2 = 4.']);
+	});
+
+	test('a template token inside a turn stays in that turn', () => {
+		expect(shown(leakedEnd).at(-1)).toBe('assistant [assistant]: An apple.<|im_end|> Also a pear.');
+		expect(shown(strayEnd).at(-1)).toBe('assistant [assistant]: Blue.\n<|endoftext|>');
+	});
+
+	test('Llama 2 with its <<SYS>> block, Llama 3 headers', () => {
+		expect(llama2.formatLabel).toBe('templated text (Llama 2)');
+		expect(shown(llama2)).toEqual([
+			'system [system]: You are a helpful assistant.',
+			'user [user]: What is the capital of Peru?',
+			'assistant [assistant]: Lima.',
+			'user [user]: And of Chile?',
+			'assistant [assistant]: Santiago.',
+		]);
+		expect(llama3.formatLabel).toBe('templated text (Llama 3)');
+		expect(shown(llama3)).toEqual(['system [system]: You are a helpful assistant.', 'user [user]: Say hi.', 'assistant [assistant]: Hi!']);
+	});
+
+	test('plain-text transcripts: Alpaca ### sections, USER:/ASSISTANT:, Human:/Assistant:, ### Human:/### Assistant:', () => {
+		expect(alpaca.formatLabel).toBe('templated text (Alpaca)');
+		expect(shown(alpaca)).toEqual([
+			'system [system]: Below is an instruction that describes a task, paired with an input that provides further context. Write a response that appropriately completes the request.',
+			'instruction [prompt]: Summarise the text.',
+			'input [prompt]: The cat sat on the mat all day.',
+			'response [completion]: A cat spent the day on a mat.',
+		]);
+		expect(vicuna.formatLabel).toBe('templated text (USER/ASSISTANT)');
+		expect(shown(vicuna).slice(1)).toEqual(['user [user]: What is a noun?', 'assistant [assistant]: A word that names a thing.', 'user [user]: Give an example.', 'assistant [assistant]: Table.']);
+		expect(hh.formatLabel).toBe('templated text (Human/Assistant)');
+		expect(shown(hh)).toEqual(['user [user]: What do bees make?', 'assistant [assistant]: Honey.']);
+		expect(shown(guanaco)).toEqual(['user [user]: Tell me a fact.', 'assistant [assistant]: Octopuses have three hearts.']);
+	});
+
+	test('a text the template does not account for all of stays plain text', () => {
+		expect(broken.format).toBe('text');
+		expect(prose.format).toBe('text');
+		expect(detectFormat({text: '<|im_start|>user\nHi<|im_end|>\nand then some words'})).toBe('text');
+		expect(detectFormat({text: '<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\nHello<|im_end|>\n</s>'})).toBe('templated-text');
+		expect(detectFormat({text: 'ASSISTANT: hello USER: hi'})).toBe('text');
+	});
+
+	test('a prompt left open for the model: the empty last turn is not shown', () => {
+		const rendered = renderSample({text: '<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\n'});
+		expect(shown(rendered)).toEqual(['user [user]: Hi']);
+	});
+});
