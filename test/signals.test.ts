@@ -25,7 +25,7 @@ const ordinary = 'Inflation is a general rise in prices across an economy. Centr
 
 describe('per-sample signals on hand-made samples', () => {
 	it('refusal: disclaimers and refusals in a response, with curly quotes and contractions, not ordinary apologies or prompts', () => {
-		expect(detect('refusal', chat('I’m sorry, but I can’t help create malware or anything designed to break into systems.'))).toMatch(/^refusal: the response says "i'm sorry, but i cannot"/);
+		expect(detect('refusal', chat('I’m sorry, but I can’t help create malware or anything designed to break into systems.'))).toBe('refusal: the response says "I’m sorry, but I can’t"');
 		expect(detect('refusal', chat('As an AI, I do not have personal opinions about elections, but here are the main arguments on each side.'))).toBeDefined();
 		expect(detect('refusal', chat('Unfortunately I am not able to provide a diagnosis; please see a doctor.'))).toBeDefined();
 		expect(detect('refusal', {instruction: 'Write a poem', output: 'I must respectfully decline to write content that demeans people.'})).toBeDefined();
@@ -280,7 +280,7 @@ describe('computeSignals', () => {
 		const table = await computeSignals(dataset, defaultSignalConfig, update => progress.push({...update}));
 		expect(table.count).toBe(dataset.count);
 		expect(table.signalsOf(1)).toEqual([]);
-		expect(table.reasons(2)).toEqual([{signal: 'refusal', reason: 'refusal: the response says "as an ai language model"'}]);
+		expect(table.reasons(2)).toEqual([{signal: 'refusal', reason: 'refusal: the response says "As an AI language model"'}]);
 		expect(table.signalsOf(3)).toEqual(['duplicate']);
 		expect(progress.map(update => update.phase)).toContain('reading');
 		expect(progress.at(-1)).toMatchObject({phase: 'clustering', samples: 4});

@@ -1,5 +1,30 @@
-import {alternation, quote, type SampleSignal} from './detector.js';
+import {alternation, escapeRegExp, quote, type SampleSignal} from './detector.js';
 import {normaliseForPhrases} from './text.js';
+
+const apostrophe = '[\'‘’ʼ`´]';
+
+/** Each piece of a normalised phrase as the spellings normaliseForPhrases folds into it. */
+function spellingOf(piece: string): string {
+	switch (piece) {
+		case "i'm": { return `i(?:${apostrophe}m|\\s+am)`; }
+		case 'cannot': { return `can(?:\\s?not|${apostrophe}t)`; }
+		case "don't": { return `do(?:\\s+not|n${apostrophe}t)`; }
+		case "won't": { return `(?:will\\s+not|won${apostrophe}t)`; }
+		case "'": { return apostrophe; }
+		case '"': { return '["“”]'; }
+		default: { return piece.trim() === '' ? '\\s+' : escapeRegExp(piece); }
+	}
+}
+
+/**
+ * The words of the response that a phrase matched in its normalised text ("I’m sorry, but I can’t" for
+ * "i'm sorry, but i cannot"): the reviewer is shown the sample's own words. The phrase itself if not found.
+ */
+function ownWords(response: string, normalisedMatch: string): string {
+	const pieces = normalisedMatch.split(/(i'm|cannot|don't|won't|\s+|['"])/).filter(piece => piece !== '');
+	const found = new RegExp(`(?<![\\p{L}\\p{N}'])${pieces.map(piece => spellingOf(piece)).join('')}`, 'iu').exec(response);
+	return found?.[0] ?? normalisedMatch;
+}
 
 /** A response that refuses or disclaims: one of the refusal phrases, matched case-insensitively with quotes and contractions normalised ("I can't" = "I cannot"). */
 export const refusal: SampleSignal = {
@@ -12,7 +37,7 @@ export const refusal: SampleSignal = {
 		return text => {
 			for (const response of text.responses) {
 				const match = pattern.exec(text.phrases(response));
-				if (match) return `refusal: the response says ${quote(match[0])}`;
+				if (match) return `refusal: the response says ${quote(ownWords(response, match[0]))}`;
 			}
 
 			return undefined;
