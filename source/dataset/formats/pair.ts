@@ -35,7 +35,7 @@ export const pair = defineFormat({
 				{label: answer, text: turnText(sample[answer] as string), tone: 'completion'},
 			],
 			consumedKeys: [prompt, answer, ...tokenIds],
-			label: `pair (${prompt}/${answer})`,
+			label: `pair (${prompt.replace('_pretokenized', '')}/${answer.replace('_pretokenized', '')})`,
 		};
 	},
 });
