@@ -141,7 +141,7 @@ describe('single prompt/answer pairs under public key names', () => {
 });
 
 describe('chat templates baked into one text', () => {
-	const [chatMl, leakedEnd, strayEnd, llama2, llama3, alpaca, vicuna, hh, guanaco, broken, prose] = fixture('templated-text.jsonl');
+	const [chatMl, leakedEnd, strayEnd, llama2, llama3, alpaca, vicuna, hh, guanaco, broken, prose, gemma, zephyr, tulu, phi3] = fixture('templated-text.jsonl');
 
 	test('ChatML: its turns, the template named in the header', () => {
 		expect(chatMl.format).toBe('templated-text');
@@ -165,6 +165,17 @@ describe('chat templates baked into one text', () => {
 		]);
 		expect(llama3.formatLabel).toBe('templated text (Llama 3)');
 		expect(shown(llama3)).toEqual(['system [system]: You are a helpful assistant.', 'user [user]: Say hi.', 'assistant [assistant]: Hi!']);
+	});
+
+	test('Gemma turns; Zephyr, Tulu and Phi-3 role tokens', () => {
+		expect(gemma.formatLabel).toBe('templated text (Gemma)');
+		expect(shown(gemma)).toEqual(['user [user]: Name a planet.', 'model [assistant]: Mars.']);
+		expect(zephyr.formatLabel).toBe('templated text (<|user|>/<|assistant|>)');
+		expect(shown(zephyr)).toEqual(['system [system]: You are a friendly chatbot.', 'user [user]: How many helicopters can a human eat?', 'assistant [assistant]: None: helicopters are not food.']);
+		expect(shown(tulu)).toEqual(['user [user]: What is 3+3?', 'assistant [assistant]: 6']);
+		// Phi-3 closes turns with <|end|>; a stray <|endoftext|> after the last one stays in that turn.
+		expect(shown(phi3)).toEqual(['user [user]: Hi', 'assistant [assistant]: Hello there.\n<|endoftext|>']);
+		expect(detectFormat({text: 'Note: <|assistant|> is a token.'})).toBe('text');
 	});
 
 	test('plain-text transcripts: Alpaca ### sections, USER:/ASSISTANT:, Human:/Assistant:, ### Human:/### Assistant:', () => {

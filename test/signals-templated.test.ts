@@ -16,10 +16,12 @@ const llama3 = (answer: string) => ({text: `<|begin_of_text|><|start_header_id|>
 const alpaca = (answer: string) => ({text: `Below is an instruction that describes a task. Write a response that appropriately completes the request.\n\n### Instruction:\nName a river.\n\n### Response:\n${answer}`});
 const vicuna = (answer: string) => ({text: `A chat between a curious user and an artificial intelligence assistant. USER: Name a tree. ASSISTANT: ${answer}</s>`});
 const hh = (answer: string) => ({text: `\n\nHuman: Name a bird.\n\nAssistant: ${answer}`});
+const gemma = (answer: string) => ({text: `<bos><start_of_turn>user\nName a planet.<end_of_turn>\n<start_of_turn>model\n${answer}<end_of_turn>\n`});
+const zephyr = (answer: string) => ({text: `<|system|>\nYou are a friendly chatbot.</s>\n<|user|>\nName a lake.</s>\n<|assistant|>\n${answer}</s>\n`});
 
 describe('special-token on templated text', () => {
 	it('the template itself is not flagged, in any of the templates', () => {
-		for (const template of [chatMl, llama2, llama3, alpaca, vicuna, hh]) {
+		for (const template of [chatMl, llama2, llama3, alpaca, vicuna, hh, gemma, zephyr]) {
 			expect(detect('special-token', template('A plain, complete answer.')), JSON.stringify(template('x'))).toBeUndefined();
 		}
 	});
@@ -31,11 +33,13 @@ describe('special-token on templated text', () => {
 		expect(detect('special-token', llama3('Blue.<|eot_id|>Red.'))).toBe('special-token: "<|eot_id|>" in assistant');
 		expect(detect('special-token', alpaca('The Nile.<|endoftext|>'))).toBe('special-token: "<|endoftext|>" in response');
 		expect(detect('special-token', hh('A robin. <|im_end|>'))).toBe('special-token: "<|im_end|>" in assistant');
+		expect(detect('special-token', gemma('Mars.<end_of_turn> Or Venus.'))).toBe('special-token: "<end_of_turn>" in model');
+		expect(detect('special-token', zephyr('Lake Baikal.</s> Or Lake Tahoe.'))).toBe('special-token: "</s>" in assistant');
 		expect(detect('special-token', vicuna('An oak.\n### Response: a pine'))).toMatch(/role prefix "### Response:" inside a response/);
 	});
 
 	it('on a whole templated dataset: only the samples with a leak', async () => {
-		const templates = [chatMl, llama2, llama3, alpaca, vicuna, hh];
+		const templates = [chatMl, llama2, llama3, alpaca, vicuna, hh, gemma, zephyr];
 		const leaks = ['<|im_end|>', '<|endoftext|>', '</s>', '<|eot_id|>', '[/INST]', '<|im_start|>'];
 		const lines: string[] = [];
 		const planted = new Set<number>();

@@ -1,6 +1,6 @@
 /*
-Chat templates baked into one text: ChatML, Llama 2's [INST], Llama 3's headers, and plain-text role
-transcripts (### Instruction: / ### Response:, USER: / ASSISTANT:, HH's Human: / Assistant:). A text is read
+Chat templates baked into one text: ChatML, Llama 2's [INST], Llama 3's headers, Gemma's turns, Zephyr's
+<|user|>/<|assistant|>, and plain-text role transcripts (### Instruction: / ### Response:, USER: / ASSISTANT:, HH's Human: / Assistant:). A text is read
 as turns only when the whole of it follows the template; the template's own tokens are then structure, and
 whatever is left inside a turn (an <|im_end|> in the middle of an answer, a stray <|endoftext|> after its
 end) is the turn's content, where the special-token signal finds it.
@@ -24,6 +24,19 @@ function roleTurn(role: string, content: string): Turn {
 const onlyTokens = /^(?:\s*(?:<\|[\w.-]{1,30}\|>|<\/?s>))+\s*$/;
 
 /**
+ * A turn's text without the end token that closes it: the last one in it, followed by nothing but white
+ * space or stray tokens (which stay in the text). 'open' when it has no end token.
+ */
+function closedTurn(body: string, ends: readonly string[]): {text: string} | 'open' | 'words after the end' {
+	const end = Math.max(...ends.map(token => body.lastIndexOf(token)));
+	if (end === -1) return 'open';
+	const endToken = ends.find(token => body.startsWith(token, end))!;
+	const rest = body.slice(end + endToken.length);
+	if (rest.trim() === '') return {text: body.slice(0, end)};
+	return onlyTokens.test(rest) ? {text: body.slice(0, end) + rest} : 'words after the end';
+}
+
+/**
  * Turns that each open with `start` + a header (the role) and close with one of `ends`. A turn's content
  * runs to the last end token in it: an earlier one is a token leaked into the content. After that last end
  * token only white space or stray tokens (kept in the content); words there are not this template.
@@ -38,17 +51,9 @@ function delimitedTurns(text: string, start: string, header: RegExp, ends: reado
 		const head = header.exec(segment);
 		if (!head) return undefined;
 		const body = segment.slice(head[0].length);
-		const end = Math.max(...ends.map(token => body.lastIndexOf(token)));
-		if (end === -1 && !isLast) return undefined;
-		let content = body;
-		if (end !== -1) {
-			const endToken = ends.find(token => body.startsWith(token, end))!;
-			const rest = body.slice(end + endToken.length);
-			if (rest.trim() !== '' && !onlyTokens.test(rest)) return undefined;
-			content = body.slice(0, end) + (rest.trim() === '' ? '' : rest);
-		}
-
-		turns.push(roleTurn(head[1], content.trim()));
+		const closed = closedTurn(body, ends);
+		if (closed === 'words after the end' || (closed === 'open' && !isLast)) return undefined;
+		turns.push(roleTurn(head[1], (closed === 'open' ? body : closed.text).trim()));
 	}
 
 	return withoutOpenPrompt(turns);
@@ -60,10 +65,11 @@ function withoutOpenPrompt(turns: Turn[]): Turn[] | undefined {
 	return turns.length === 0 ? undefined : turns;
 }
 
-const chatMlHeader = new RegExp(`^${roleName}[ \\t]*(?:\\n|$)`);
+/** The role on its own line after the opening token: ChatML, Gemma. */
+const roleLine = new RegExp(`^${roleName}[ \\t]*(?:\\n|$)`);
 
 function chatMl(text: string): Turn[] | undefined {
-	return text.trimStart().startsWith('<|im_start|>') ? delimitedTurns(text, '<|im_start|>', chatMlHeader, ['<|im_end|>']) : undefined;
+	return text.trimStart().startsWith('<|im_start|>') ? delimitedTurns(text, '<|im_start|>', roleLine, ['<|im_end|>']) : undefined;
 }
 
 const llama3Header = new RegExp(`^${roleName}<\\|end_header_id\\|>[ \\t]*\\n{0,2}`);
@@ -112,6 +118,10 @@ type Transcript = {
 	speakers: Record<string, Speaker>;
 	/** Whether the user's side may hold several turns in a row (Alpaca's instruction, then input). */
 	userRuns: boolean;
+	/** Whether text before the first marker is a system prompt; else only a `<s>` may be there. */
+	preamble: boolean;
+	/** End-of-turn tokens a turn may close with (not part of its text). */
+	ends: readonly string[];
 };
 
 /** The longest text before the first marker still read as a system prompt. */
@@ -122,12 +132,14 @@ const maxPreamble = 2000;
  * (Alpaca's "Below is an instruction…"); after it the markers take turns, the user's side first, and
  * the assistant must speak at least once.
  */
-function markedTurns(text: string, {marker, speakers, userRuns}: Transcript): Turn[] | undefined {
+function markedTurns(text: string, transcript: Transcript): Turn[] | undefined {
+	const {marker, speakers, userRuns, ends} = transcript;
 	const markers = [...text.matchAll(marker)];
 	if (markers.length < 2) return undefined;
 	const turns: Turn[] = [];
-	const preamble = text.slice(0, markers[0].index).trim();
-	if (preamble.length > maxPreamble) return undefined;
+	let preamble = text.slice(0, markers[0].index).trim();
+	if (!transcript.preamble && (preamble === '<s>' || preamble === '')) preamble = '';
+	else if (!transcript.preamble || preamble.length > maxPreamble) return undefined;
 	if (preamble !== '') turns.push({label: 'system', tone: 'system', content: preamble});
 	let previous: Speaker['side'] | undefined;
 	for (const [index, found] of markers.entries()) {
@@ -141,7 +153,9 @@ function markedTurns(text: string, {marker, speakers, userRuns}: Transcript): Tu
 		previous = speaker.side;
 		const end = index + 1 < markers.length ? markers[index + 1].index : text.length;
 		const content = text.slice(found.index + found[0].length, end);
-		turns.push({label: speaker.label, tone: speaker.tone, content: (speaker.side === 'assistant' ? stripEnd(content, '</s>') : content).trim()});
+		// The markers mark the turns: words after an end token inside one are its text, with a leaked token.
+		const closed = closedTurn(content, ends);
+		turns.push({label: speaker.label, tone: speaker.tone, content: (typeof closed === 'object' ? closed.text : content).trim()});
 	}
 
 	return markers.some(found => speakers[found[1]].side === 'assistant') ? withoutOpenPrompt(turns) : undefined;
@@ -156,6 +170,8 @@ const alpacaTranscript: Transcript = {
 		Response: {label: 'response', tone: 'completion', side: 'assistant'},
 	},
 	userRuns: true,
+	preamble: true,
+	ends: ['</s>'],
 };
 
 /** OpenAssistant Guanaco: "### Human: …### Assistant: …", the markers often inline. */
@@ -167,6 +183,8 @@ const hashedChatTranscript: Transcript = {
 		Assistant: {label: 'assistant', tone: 'assistant', side: 'assistant'},
 	},
 	userRuns: false,
+	preamble: true,
+	ends: ['</s>'],
 };
 
 /** Vicuna: "A chat between … USER: … ASSISTANT: …</s>USER: …", the markers inline. */
@@ -178,7 +196,30 @@ const vicunaTranscript: Transcript = {
 		ASSISTANT: {label: 'assistant', tone: 'assistant', side: 'assistant'},
 	},
 	userRuns: false,
+	preamble: true,
+	ends: ['</s>'],
 };
+
+/** Zephyr, Tulu and Phi-3: "<|user|>\n…</s>\n<|assistant|>\n…</s>", or closed by <|end|>. */
+const roleTokenTranscript: Transcript = {
+	marker: /<\|(system|user|assistant)\|>[ \t]*\n?/g,
+	speakers: {
+		system: {label: 'system', tone: 'system', side: 'system'},
+		user: {label: 'user', tone: 'user', side: 'user'},
+		assistant: {label: 'assistant', tone: 'assistant', side: 'assistant'},
+	},
+	userRuns: false,
+	preamble: false,
+	ends: ['</s>', '<|end|>'],
+};
+
+/** Gemma: "<bos><start_of_turn>user\n…<end_of_turn>\n<start_of_turn>model\n…<end_of_turn>". */
+function gemma(text: string): Turn[] | undefined {
+	let body = text.trim();
+	if (body.startsWith('<bos>')) body = body.slice('<bos>'.length);
+	if (body.endsWith('<eos>')) body = body.slice(0, -'<eos>'.length);
+	return body.trimStart().startsWith('<start_of_turn>') ? delimitedTurns(body, '<start_of_turn>', roleLine, ['<end_of_turn>']) : undefined;
+}
 
 function humanAssistant(text: string): Turn[] | undefined {
 	return transcriptMessages(text)?.map(({role, content}) => roleTurn(role, content));
@@ -188,6 +229,8 @@ const templates: Array<{name: string; mayBe: (text: string) => boolean; turns: (
 	{name: 'ChatML', mayBe: text => text.includes('<|im_start|>'), turns: chatMl},
 	{name: 'Llama 3', mayBe: text => text.includes('<|start_header_id|>'), turns: llama3},
 	{name: 'Llama 2', mayBe: text => text.includes('[/INST]'), turns: llama2},
+	{name: 'Gemma', mayBe: text => text.includes('<start_of_turn>'), turns: gemma},
+	{name: '<|user|>/<|assistant|>', mayBe: text => text.includes('<|assistant|>'), turns: text => markedTurns(text, roleTokenTranscript)},
 	{name: 'Alpaca', mayBe: text => text.includes('### Instruction:'), turns: text => markedTurns(text, alpacaTranscript)},
 	{name: '### Human/Assistant', mayBe: text => text.includes('### Assistant:'), turns: text => markedTurns(text, hashedChatTranscript)},
 	{name: 'USER/ASSISTANT', mayBe: text => text.includes('ASSISTANT:'), turns: text => markedTurns(text, vicunaTranscript)},
