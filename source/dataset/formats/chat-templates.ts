@@ -1,9 +1,10 @@
 /*
 Chat templates baked into one text: ChatML, Llama 2's [INST], Llama 3's headers, Gemma's turns, Zephyr's
-<|user|>/<|assistant|>, and plain-text role transcripts (### Instruction: / ### Response:, USER: / ASSISTANT:, HH's Human: / Assistant:). A text is read
-as turns only when the whole of it follows the template; the template's own tokens are then structure, and
-whatever is left inside a turn (an <|im_end|> in the middle of an answer, a stray <|endoftext|> after its
-end) is the turn's content, where the special-token signal finds it.
+<|user|>/<|assistant|>, and plain-text role transcripts (### Instruction: / ### Response:, USER: / ASSISTANT:,
+HH's Human: / Assistant:). A text is read as turns only when the whole of it follows the template; the
+template's own tokens are then structure, and whatever is left inside a turn (an <|im_end|> in the middle
+of an answer, a stray <|endoftext|> after its end) is the turn's content, where the special-token signal
+finds it.
 */
 import {toneForRole} from './messages.js';
 import {transcriptMessages} from './transcript.js';
@@ -16,8 +17,7 @@ type Turn = {label: string; tone: Tone; content: string};
 const roleName = '([A-Za-z_][\\w.-]{0,30})';
 
 function roleTurn(role: string, content: string): Turn {
-	const tone = toneForRole(role);
-	return {label: role, tone, content};
+	return {label: role, tone: toneForRole(role), content};
 }
 
 /** Stray tokens (an <|endoftext|> after a turn's end): kept in the turn, where the special-token signal finds them. */
@@ -118,7 +118,7 @@ type Transcript = {
 	speakers: Record<string, Speaker>;
 	/** Whether the user's side may hold several turns in a row (Alpaca's instruction, then input). */
 	userRuns: boolean;
-	/** Whether text before the first marker is a system prompt; else only a `<s>` may be there. */
+	/** Whether text before the first marker is a system prompt; else only a `<s>` may come before it. */
 	preamble: boolean;
 	/** End-of-turn tokens a turn may close with (not part of its text). */
 	ends: readonly string[];
@@ -137,9 +137,9 @@ function markedTurns(text: string, transcript: Transcript): Turn[] | undefined {
 	const markers = [...text.matchAll(marker)];
 	if (markers.length < 2) return undefined;
 	const turns: Turn[] = [];
-	let preamble = text.slice(0, markers[0].index).trim();
-	if (!transcript.preamble && (preamble === '<s>' || preamble === '')) preamble = '';
-	else if (!transcript.preamble || preamble.length > maxPreamble) return undefined;
+	const before = text.slice(0, markers[0].index).trim();
+	const preamble = transcript.preamble ? before : '';
+	if (transcript.preamble ? before.length > maxPreamble : before !== '' && before !== '<s>') return undefined;
 	if (preamble !== '') turns.push({label: 'system', tone: 'system', content: preamble});
 	let previous: Speaker['side'] | undefined;
 	for (const [index, found] of markers.entries()) {
