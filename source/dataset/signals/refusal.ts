@@ -3,17 +3,19 @@ import {normaliseForPhrases} from './text.js';
 
 const apostrophe = '[\'‘’ʼ`´]';
 
-/** Each piece of a normalised phrase as the spellings normaliseForPhrases folds into it. */
+/** The spellings normaliseForPhrases folds into each of these pieces of a normalised phrase. */
+const spellings: Record<string, string> = {
+	"i'm": `i(?:${apostrophe}m|\\s+am)`,
+	cannot: `can(?:\\s?not|${apostrophe}t)`,
+	"don't": `do(?:\\s+not|n${apostrophe}t)`,
+	"won't": `(?:will\\s+not|won${apostrophe}t)`,
+	"'": apostrophe,
+	'"': '["“”]',
+};
+
 function spellingOf(piece: string): string {
-	switch (piece) {
-		case "i'm": { return `i(?:${apostrophe}m|\\s+am)`; }
-		case 'cannot': { return `can(?:\\s?not|${apostrophe}t)`; }
-		case "don't": { return `do(?:\\s+not|n${apostrophe}t)`; }
-		case "won't": { return `(?:will\\s+not|won${apostrophe}t)`; }
-		case "'": { return apostrophe; }
-		case '"': { return '["“”]'; }
-		default: { return piece.trim() === '' ? '\\s+' : escapeRegExp(piece); }
-	}
+	if (Object.hasOwn(spellings, piece)) return spellings[piece];
+	return piece.trim() === '' ? '\\s+' : escapeRegExp(piece);
 }
 
 /**
