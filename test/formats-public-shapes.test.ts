@@ -36,6 +36,7 @@ describe('UltraChat: a list of strings taking turns', () => {
 	test('a list of one string, or not all strings, is not a conversation', () => {
 		expect(detectFormat({data: ['only one']})).toBe('json');
 		expect(detectFormat({data: ['a', 2]})).toBe('json');
+		expect(detectFormat({instruction: 'Sort these', output: 'a, b', data: ['b', 'a']})).toBe('alpaca');
 	});
 });
 

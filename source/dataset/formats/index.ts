@@ -52,7 +52,6 @@ const formatList = [
 	chat,
 	shareGpt,
 	turnPairs,
-	ultraChat,
 	selfInstruct,
 	alpaca,
 	promptCompletion,
@@ -63,6 +62,8 @@ const formatList = [
 	candidates,
 	predictionReference,
 	pair,
+	// A list of strings under "data" is a conversation only when nothing else in the sample is one.
+	ultraChat,
 	templatedText,
 	text,
 ] as const;
