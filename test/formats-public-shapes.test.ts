@@ -142,7 +142,7 @@ describe('single prompt/answer pairs under public key names', () => {
 });
 
 describe('chat templates baked into one text', () => {
-	const [chatMl, leakedEnd, strayEnd, llama2, llama3, alpaca, vicuna, hh, guanaco, broken, prose, gemma, zephyr, tulu, phi3] = fixture('templated-text.jsonl');
+	const [chatMl, leakedEnd, strayEnd, llama2, llama3, alpaca, vicuna, hh, guanaco, broken, prose, gemma, zephyr, tulu, phi3, promptChatMl, pairLlama3, pairHh, kto, leakedCompletion] = fixture('templated-text.jsonl');
 
 	test('ChatML: its turns, the template named in the header', () => {
 		expect(chatMl.format).toBe('templated-text');
@@ -200,6 +200,18 @@ describe('chat templates baked into one text', () => {
 		expect(detectFormat({text: '<|im_start|>user\nHi<|im_end|>\nand then some words'})).toBe('text');
 		expect(detectFormat({text: '<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\nHello<|im_end|>\n</s>'})).toBe('templated-text');
 		expect(detectFormat({text: 'ASSISTANT: hello USER: hi'})).toBe('text');
+	});
+
+	test('a templated prompt beside its answer: prompt/completion, preference pair, KTO', () => {
+		expect(promptChatMl.formatLabel).toBe('prompt/completion (ChatML)');
+		expect(shown(promptChatMl)).toEqual(['system [system]: You are a helpful assistant.', 'user [user]: Name a metal.', 'completion [completion]: Iron.']);
+		expect(pairLlama3.formatLabel).toBe('preference pair (Llama 3)');
+		expect(shown(pairLlama3)).toEqual(['user [user]: Name a gas.', 'chosen [chosen]: Helium.', 'rejected [rejected]: Water.']);
+		expect(shown(pairHh)).toEqual(['user [user]: Name a month.', 'chosen [chosen]: March.', 'rejected [rejected]: Monday.']);
+		expect(kto.formatLabel).toBe('KTO (Llama 2)');
+		expect(shown(kto)).toEqual(['user [user]: Name a shape.', 'completion (label: desirable) [completion]: A circle.']);
+		expect(shown(leakedCompletion).at(-1)).toBe('completion [completion]: A hammer.<|im_end|> And a saw.');
+		expect(renderSample({prompt: 'Assistant: hi', completion: 'x'}).formatLabel).toBe('prompt/completion');
 	});
 
 	test('a prompt left open for the model: the empty last turn is not shown', () => {

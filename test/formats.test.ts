@@ -604,7 +604,7 @@ describe('detectFormat and renderSample agree, and never throw', () => {
 	const exchanges = fc.array(fc.record({input: field, output: field, user: field, assistant: field}, {requiredKeys: []}), {maxLength: 3});
 	const sampleLike = fc.record({
 		id: field, messages: field, conversations: field, instruction: field, input: fc.oneof(field, fc.record({messages: chat})),
-		output: field, response: field, prompt: field, completion: field, question: field, answer: field, text: fc.oneof(field, templated),
+		output: field, response: field, prompt: fc.oneof(field, templated), completion: fc.oneof(field, templated), question: field, answer: field, text: fc.oneof(field, templated),
 		data: fc.oneof(field, fc.array(fc.string(), {maxLength: 4})), conversation: fc.oneof(field, exchanges), system_prompt: field,
 		query: field, problem: field, solution: field, inputs: field, targets: field,
 		chosen: field, rejected: field, preferred_output: field, non_preferred_output: field, label: field,

@@ -38,6 +38,14 @@ describe('special-token on templated text', () => {
 		expect(detect('special-token', vicuna('An oak.\n### Response: a pine'))).toMatch(/role prefix "### Response:" inside a response/);
 	});
 
+	it('a templated prompt with its answer apart: the closing token is structure, one inside the answer is not', () => {
+		const prompt = '<|im_start|>user\nName a metal.<|im_end|>\n<|im_start|>assistant\n';
+		expect(detect('special-token', {prompt, completion: 'Iron.<|im_end|>\n'})).toBeUndefined();
+		expect(detect('special-token', {prompt, chosen: 'Iron.<|im_end|>', rejected: 'Wood.<|im_end|>'})).toBeUndefined();
+		expect(detect('special-token', {prompt, completion: 'Iron.<|im_end|> Or tin.<|im_end|>'})).toBe('special-token: "<|im_end|>" in completion');
+		expect(detect('special-token', {prompt, chosen: 'Iron.<|im_end|>', rejected: 'Wood.<|im_end|><|endoftext|>'})).toBe('special-token: "<|endoftext|>" in rejected');
+	});
+
 	it('on a whole templated dataset: only the samples with a leak', async () => {
 		const templates = [chatMl, llama2, llama3, alpaca, vicuna, hh, gemma, zephyr];
 		const leaks = ['<|im_end|>', '<|endoftext|>', '</s>', '<|eot_id|>', '[/INST]', '<|im_start|>'];

@@ -10,7 +10,12 @@ import {toneForRole} from './messages.js';
 import {transcriptMessages} from './transcript.js';
 import type {Block, Tone} from './types.js';
 
-export type TemplatedText = {template: string; blocks: Block[]};
+export type TemplatedText = {
+	template: string;
+	blocks: Block[];
+	/** An answer given apart from this (prompt) text, without the tokens that close its turn; stray ones after them stay. */
+	answerText(answer: string): string;
+};
 
 type Turn = {label: string; tone: Tone; content: string};
 
@@ -28,7 +33,7 @@ const onlyTokens = /^(?:\s*(?:<\|[\w.-]{1,30}\|>|<\/?s>))+\s*$/;
  * space or stray tokens (which stay in the text). 'open' when it has no end token.
  */
 function closedTurn(body: string, ends: readonly string[]): {text: string} | 'open' | 'words after the end' {
-	const end = Math.max(...ends.map(token => body.lastIndexOf(token)));
+	const end = Math.max(-1, ...ends.map(token => body.lastIndexOf(token)));
 	if (end === -1) return 'open';
 	const endToken = ends.find(token => body.startsWith(token, end))!;
 	const rest = body.slice(end + endToken.length);
@@ -222,27 +227,57 @@ function gemma(text: string): Turn[] | undefined {
 }
 
 function humanAssistant(text: string): Turn[] | undefined {
-	return transcriptMessages(text)?.map(({role, content}) => roleTurn(role, content));
+	const messages = transcriptMessages(text);
+	return messages?.[0].role === 'user' ? messages.map(({role, content}) => roleTurn(role, content)) : undefined;
 }
 
-const templates: Array<{name: string; mayBe: (text: string) => boolean; turns: (text: string) => Turn[] | undefined}> = [
-	{name: 'ChatML', mayBe: text => text.includes('<|im_start|>'), turns: chatMl},
-	{name: 'Llama 3', mayBe: text => text.includes('<|start_header_id|>'), turns: llama3},
-	{name: 'Llama 2', mayBe: text => text.includes('[/INST]'), turns: llama2},
-	{name: 'Gemma', mayBe: text => text.includes('<start_of_turn>'), turns: gemma},
-	{name: '<|user|>/<|assistant|>', mayBe: text => text.includes('<|assistant|>'), turns: text => markedTurns(text, roleTokenTranscript)},
-	{name: 'Alpaca', mayBe: text => text.includes('### Instruction:'), turns: text => markedTurns(text, alpacaTranscript)},
-	{name: '### Human/Assistant', mayBe: text => text.includes('### Assistant:'), turns: text => markedTurns(text, hashedChatTranscript)},
-	{name: 'USER/ASSISTANT', mayBe: text => text.includes('ASSISTANT:'), turns: text => markedTurns(text, vicunaTranscript)},
-	{name: 'Human/Assistant', mayBe: text => text.includes('Assistant:'), turns: humanAssistant},
+type Template = {
+	name: string;
+	/** A cheap look before parsing. */
+	mayBe: (text: string) => boolean;
+	turns: (text: string) => Turn[] | undefined;
+	/** The tokens that close a turn, for an answer given apart from its templated prompt. */
+	ends: readonly string[];
+	/** The end-of-text token the template may close the whole text with. */
+	eos?: string;
+};
+
+const templates: Template[] = [
+	{name: 'ChatML', mayBe: text => text.includes('<|im_start|>'), turns: chatMl, ends: ['<|im_end|>']},
+	{name: 'Llama 3', mayBe: text => text.includes('<|start_header_id|>'), turns: llama3, ends: ['<|eot_id|>', '<|eom_id|>'], eos: '<|end_of_text|>'},
+	{name: 'Llama 2', mayBe: text => text.includes('[/INST]'), turns: llama2, ends: ['</s>']},
+	{name: 'Gemma', mayBe: text => text.includes('<start_of_turn>'), turns: gemma, ends: ['<end_of_turn>'], eos: '<eos>'},
+	{name: '<|user|>/<|assistant|>', mayBe: text => text.includes('<|assistant|>'), turns: text => markedTurns(text, roleTokenTranscript), ends: roleTokenTranscript.ends},
+	{name: 'Alpaca', mayBe: text => text.includes('### Instruction:'), turns: text => markedTurns(text, alpacaTranscript), ends: alpacaTranscript.ends},
+	{name: '### Human/Assistant', mayBe: text => text.includes('### Assistant:'), turns: text => markedTurns(text, hashedChatTranscript), ends: hashedChatTranscript.ends},
+	{name: 'USER/ASSISTANT', mayBe: text => text.includes('ASSISTANT:'), turns: text => markedTurns(text, vicunaTranscript), ends: vicunaTranscript.ends},
+	{name: 'Human/Assistant', mayBe: text => text.includes('Assistant:'), turns: humanAssistant, ends: []},
 ];
 
-/** The turns of a text written in one of the known chat templates, or undefined when no template accounts for all of it. */
+function blocksOf(turns: Turn[]): Block[] {
+	return turns.map(({label, tone, content}) => ({label, text: content, tone}));
+}
+
+/**
+ * The turns of a text written in one of the known chat templates, or undefined when no template accounts
+ * for all of it. A prompt may be left open for an answer kept apart (prompt/completion, chosen/rejected):
+ * answerText takes off the tokens that close that answer's turn.
+ */
 export function parseTemplatedText(text: string): TemplatedText | undefined {
 	for (const template of templates) {
 		if (!template.mayBe(text)) continue;
 		const turns = template.turns(text);
-		if (turns !== undefined) return {template: template.name, blocks: turns.map(({label, tone, content}) => ({label, text: content, tone}))};
+		if (turns === undefined) continue;
+		return {
+			template: template.name,
+			blocks: blocksOf(turns),
+			answerText(answer) {
+				const trimmed = answer.trimEnd();
+				const body = template.eos !== undefined && trimmed.endsWith(template.eos) ? trimmed.slice(0, -template.eos.length) : answer;
+				const closed = closedTurn(body, template.ends);
+				return (typeof closed === 'object' ? closed.text : body).trim();
+			},
+		};
 	}
 
 	return undefined;

@@ -20,6 +20,6 @@ export const kto = defineFormat({
 		}
 
 		// The label itself stays in the metadata too, as the raw true/false.
-		return rendering;
+		return {...rendering, label: rendering.label?.replace('prompt/completion', 'KTO')};
 	},
 });

@@ -1,13 +1,15 @@
 /*
 Preference pairs: {"prompt", "chosen", "rejected"}, each plain text or a chat list (the prompt may also be
 called question or instruction). Chat-form answers often repeat the prompt as their first messages: the
-shared messages are shown once, then what each answer adds.
+shared messages are shown once, then what each answer adds. A prompt with a chat template applied is shown
+as its turns (chat-templates.ts).
 */
+import {parseTemplatedText} from './chat-templates.js';
 import {compactJson} from './json-text.js';
 import {chatBlocks, contentText, conversationKeys, isTextOrChat, textOrChatBlocks, type Voice} from './messages.js';
 import {transcriptMessages} from './transcript.js';
-import {defineFormat, type Block, type JsonObject} from './types.js';
-import {isObject, ownField} from './values.js';
+import {defineFormat, type Block, type JsonObject, type Rendering} from './types.js';
+import {isObject, ownField, turnText} from './values.js';
 
 export const chosenVoice: Voice = {labelPrefix: 'chosen · ', tone: 'chosen'};
 export const rejectedVoice: Voice = {labelPrefix: 'rejected · ', tone: 'rejected'};
@@ -51,6 +53,20 @@ function promptAndSharedBlocks(promptKey: string | undefined, prompt: unknown, s
 	return [...promptBlocks, ...sharedBlocks];
 }
 
+/** A prompt with the chat template applied and two answers closed by its end token (DPO sets written for one model). */
+function templatedPairRendering(prompt: string, chosen: unknown, rejected: unknown): Omit<Rendering, 'consumedKeys'> | undefined {
+	const templated = typeof chosen === 'string' && typeof rejected === 'string' ? parseTemplatedText(prompt) : undefined;
+	if (templated === undefined) return undefined;
+	return {
+		blocks: [
+			...templated.blocks,
+			{label: 'chosen', text: turnText(templated.answerText(chosen as string)), tone: 'chosen'},
+			{label: 'rejected', text: turnText(templated.answerText(rejected as string)), tone: 'rejected'},
+		],
+		label: `preference pair (${templated.template})`,
+	};
+}
+
 export const preference = defineFormat({
 	name: 'preference',
 	label: 'preference pair',
@@ -65,6 +81,8 @@ export const preference = defineFormat({
 		const chosen = asChats ? transcripts[0] : sample['chosen'];
 		const rejected = asChats ? transcripts[1] : sample['rejected'];
 		const givenPrompt = promptKey === undefined ? undefined : sample[promptKey];
+		const templated = !asChats && typeof givenPrompt === 'string' ? templatedPairRendering(givenPrompt, sample['chosen'], sample['rejected']) : undefined;
+		if (templated !== undefined) return {...templated, consumedKeys: ['chosen', 'rejected', promptKey!]};
 		const prompt = asChats && typeof givenPrompt === 'string' ? transcriptMessages(givenPrompt) ?? givenPrompt : givenPrompt;
 		const shared = Array.isArray(chosen) && Array.isArray(rejected) ? sharedPrefixLength(chosen, rejected) : 0;
 		const sharedMessages = Array.isArray(chosen) ? chosen.slice(0, shared) : [];
