@@ -1,6 +1,8 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
+import {Dataset} from '../source/dataset/dataset.js';
 import {detectFormat, renderSample, type RenderedSample} from '../source/dataset/formats/index.js';
+import {previousSystemPrompt} from '../source/ui/repeated-system.js';
 
 // Small files in the shapes of more public generated sets: UltraChat, OpenOrca/SlimOrca, Capybara,
 // lmsys-chat / WildChat, MetaMath, MATH, FLAN/P3, Dolly, and chat templates baked into one text.
@@ -56,6 +58,13 @@ describe('OpenOrca and SlimOrca: a system prompt beside the pair', () => {
 		expect(orcaAgain.blocks[0]).toEqual(orca.blocks[0]);
 	});
 
+	test('the same system prompt on the next line is the one the review screen collapses', async () => {
+		const dataset = await Dataset.open(new URL('fixtures/formats/openorca.jsonl', import.meta.url).pathname, {worker: false});
+		await dataset.whenIndexed;
+		expect(previousSystemPrompt(dataset, 1)).toBe('You are an AI assistant. You will be given a task. You must generate a detailed and long answer.');
+		expect(previousSystemPrompt(dataset, 1)).toBe(orcaAgain.blocks[0].text);
+	});
+
 	test('SlimOrca ShareGPT with a system turn; system beside instruction/output and prompt/response', () => {
 		expect(slim.blocks[0]).toEqual({label: 'system', text: 'You are an AI assistant. User will you give you a task.', tone: 'system'});
 		expect(alpacaSystem.format).toBe('alpaca');
@@ -102,8 +111,12 @@ describe('conversations in either spelling', () => {
 		}
 	});
 
+	test('OpenAssistant: role "prompter", the content spelled text', () => {
+		expect(shown(samples[11])).toEqual(['prompter [user]: OpenAssistant spells it text', 'assistant [assistant]: ok 12']);
+	});
+
 	test('lmsys-chat-1m and WildChat: extra per-turn fields do not get in the way', () => {
-		const [lmsys, wildChat] = samples.slice(9);
+		const [lmsys, wildChat] = samples.slice(9, 11);
 		expect(shown(lmsys)).toEqual([
 			'user [user]: how can identity protection services help protect me against identity theft',
 			'assistant [assistant]: Identity protection services can help protect you by monitoring your credit reports.',

@@ -68,7 +68,8 @@ export function toneForRole(role: string | undefined): Tone {
 		}
 
 		case 'user':
-		case 'human': {
+		case 'human':
+		case 'prompter': {
 			return 'user';
 		}
 
@@ -205,7 +206,7 @@ function reasoningOf(message: JsonObject): string | undefined {
 	return undefined;
 }
 
-/** A message's content: `content` or `value`, whichever it has (generators mix the two spellings: {role, value}, {from, content}). */
+/** A message's content: `content`, `value` or (OpenAssistant) `text`, whichever it has: generators mix the spellings ({role, value}, {from, content}). */
 function messageContent(message: JsonObject): unknown {
 	return message['content'] ?? message['value'] ?? message['text'];
 }
