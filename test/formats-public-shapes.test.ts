@@ -184,7 +184,7 @@ describe('chat templates baked into one text', () => {
 	test('Gemma turns; Zephyr, Tulu and Phi-3 role tokens', () => {
 		expect(gemma.formatLabel).toBe('templated text (Gemma)');
 		expect(shown(gemma)).toEqual(['user [user]: Name a planet.', 'model [assistant]: Mars.']);
-		expect(zephyr.formatLabel).toBe('templated text (<|user|>/<|assistant|>)');
+		expect(zephyr.formatLabel).toBe('templated text (Zephyr)');
 		expect(shown(zephyr)).toEqual(['system [system]: You are a friendly chatbot.', 'user [user]: How many helicopters can a human eat?', 'assistant [assistant]: None: helicopters are not food.']);
 		expect(shown(tulu)).toEqual(['user [user]: What is 3+3?', 'assistant [assistant]: 6']);
 		// Phi-3 closes turns with <|end|>; a stray <|endoftext|> after the last one stays in that turn.

@@ -247,7 +247,7 @@ const templates: Template[] = [
 	{name: 'Llama 3', mayBe: text => text.includes('<|start_header_id|>'), turns: llama3, ends: ['<|eot_id|>', '<|eom_id|>'], eos: '<|end_of_text|>'},
 	{name: 'Llama 2', mayBe: text => text.includes('[/INST]'), turns: llama2, ends: ['</s>']},
 	{name: 'Gemma', mayBe: text => text.includes('<start_of_turn>'), turns: gemma, ends: ['<end_of_turn>'], eos: '<eos>'},
-	{name: '<|user|>/<|assistant|>', mayBe: text => text.includes('<|assistant|>'), turns: text => markedTurns(text, roleTokenTranscript), ends: roleTokenTranscript.ends},
+	{name: 'Zephyr', mayBe: text => text.includes('<|assistant|>'), turns: text => markedTurns(text, roleTokenTranscript), ends: roleTokenTranscript.ends},
 	{name: 'Alpaca', mayBe: text => text.includes('### Instruction:'), turns: text => markedTurns(text, alpacaTranscript), ends: alpacaTranscript.ends},
 	{name: '### Human/Assistant', mayBe: text => text.includes('### Assistant:'), turns: text => markedTurns(text, hashedChatTranscript), ends: hashedChatTranscript.ends},
 	{name: 'USER/ASSISTANT', mayBe: text => text.includes('ASSISTANT:'), turns: text => markedTurns(text, vicunaTranscript), ends: vicunaTranscript.ends},
