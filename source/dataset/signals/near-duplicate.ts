@@ -1,4 +1,4 @@
-import {bandKey, estimatedJaccard, jaccard, lshParameters, shingleHashes, signature} from './minhash.js';
+import {bandKey, estimatedJaccard, jaccard, lshParameters, signatureOfWords} from './minhash.js';
 import type {SampleText} from './types.js';
 import {UnionFind} from './union-find.js';
 
@@ -74,10 +74,7 @@ export class NearDuplicateFinder {
 	/** Records sample `index`'s signature (a sample left out, a duplicate or a short text, has none). */
 	add(index: number, wordHashes: Uint32Array) {
 		if (index >= this.has.length) this.grow(index + 1);
-		const shingles = shingleHashes(wordHashes, this.shingleSize);
-		if (shingles.length === 0) return;
-		signature(shingles, signatureBins, this.signatures, index * signatureBytes);
-		this.has[index] = 1;
+		if (signatureOfWords(wordHashes, this.shingleSize, signatureBins, this.signatures, index * signatureBytes)) this.has[index] = 1;
 	}
 
 	hasShingles(index: number): boolean {
