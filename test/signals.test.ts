@@ -4,6 +4,9 @@ import {computeSignals, type SignalProgress} from '../source/dataset/signals/ind
 import {useTempDir, writeFile} from './helpers/temp.js';
 import {defaultSignalConfig, resolveSignalConfig, sampleSignals, sampleText, SignalEngine, SignalTable, type SignalConfig, type SignalName} from '../source/dataset/signals/index.js';
 import {DistinctCounter} from '../source/dataset/signals/distinct.js';
+import {analyseFile, splitFile} from '../source/dataset/signals/analyse-file.js';
+// @ts-expect-error: a plain JavaScript module shared with the bench
+import {plantedDataset} from '../bench/planted.js';
 import {estimatedJaccard, jaccard, shingleHashes, signature} from '../source/dataset/signals/minhash.js';
 import {repetitionFinding} from '../source/dataset/signals/repetition.js';
 import {hashA, normaliseForDuplicates, tokenize, wordsOf} from '../source/dataset/signals/text.js';
@@ -285,6 +288,48 @@ describe('computeSignals', () => {
 		expect(progress.map(update => update.phase)).toContain('reading');
 		expect(progress.at(-1)).toMatchObject({phase: 'clustering', samples: 4});
 		dataset.close();
+	});
+
+	it('read in parts (as the workers read a big file side by side) and joined, the table is the one read whole', async () => {
+		const {text} = plantedDataset({count: 1200, seed: 13}) as {text: string};
+		const lines = text.trimEnd().split('\n').map((line, index) => JSON.stringify({...JSON.parse(line) as object, model: `m${index % 3}`}));
+		// A BOM, CRLF line ends and a blank line: the parts must number samples as the whole file does.
+		const path = writeFile(tempDir(), 'planted.jsonl', `\uFEFF${lines.slice(0, 600).join('\r\n')}\r\n\r\n${lines.slice(600).join('\n')}\n`);
+		const ranges = splitFile(path, {parts: 3, minimumPartBytes: 1});
+		expect(ranges).toHaveLength(3);
+		const whole = await analyseFile(path, {config: defaultSignalConfig, by: 'model'});
+		const joined = await analyseFile(path, {config: defaultSignalConfig, by: 'model'}, undefined, undefined, {parts: 3, minimumPartBytes: 1});
+		expect(joined.count).toBe(1200);
+		expect(whole.counts[0]).toBeGreaterThan(10);
+		expect(whole.counts[1]).toBeGreaterThan(10);
+		for (const key of ['mask', 'lengths'] as const) expect([...joined[key]], key).toEqual([...whole[key]]);
+		for (const kind of ['duplicate', 'nearDuplicate'] as const) {
+			for (const key of ['of', 'position', 'sizes', 'first'] as const) expect([...joined[kind][key]], `${kind}.${key}`).toEqual([...whole[kind][key]]);
+		}
+
+		expect(joined.counts).toEqual(whole.counts);
+		expect(joined.diversity).toEqual(whole.diversity);
+		expect(joined.groups?.names).toEqual(whole.groups?.names);
+		expect([...joined.groups!.of]).toEqual([...whole.groups!.of]);
+		expect(joined.groups?.diversity).toEqual(whole.groups?.diversity);
+	});
+
+	it('splits a JSON Lines file after line ends, and leaves a JSON array whole', () => {
+		const lines = Array.from({length: 100}, (_, i) => JSON.stringify(chat(`answer number ${i}`)));
+		const path = writeFile(tempDir(), 'lines.jsonl', `${lines.join('\n')}\n`);
+		const ranges = splitFile(path, {parts: 4, minimumPartBytes: 1});
+		expect(ranges).toHaveLength(4);
+		const bytes = Buffer.from(`${lines.join('\n')}\n`);
+		expect(ranges[0].from).toBe(0);
+		expect(ranges.at(-1)!.to).toBe(bytes.length);
+		for (const [index, range] of ranges.entries()) {
+			if (index > 0) expect(bytes[range.from - 1]).toBe(0x0a);
+			if (index > 0) expect(range.from).toBe(ranges[index - 1].to);
+		}
+
+		expect(splitFile(path, {parts: 4})).toEqual([{from: 0, to: bytes.length}]);
+		const array = writeFile(tempDir(), 'array.json', `[\n${lines.join(',\n')}\n]\n`);
+		expect(splitFile(array, {parts: 4, minimumPartBytes: 1})).toHaveLength(1);
 	});
 
 	it('stops when aborted', async () => {

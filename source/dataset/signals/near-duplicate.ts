@@ -77,6 +77,23 @@ export class NearDuplicateFinder {
 		if (signatureOfWords(wordHashes, this.shingleSize, signatureBins, this.signatures, index * signatureBytes)) this.has[index] = 1;
 	}
 
+	/** The signatures of samples 0 … count − 1 and which have one, to hand to another worker. */
+	part(count: number): {signatures: Uint8Array; has: Uint8Array} {
+		return {signatures: this.signatures.slice(0, count * signatureBytes), has: this.has.slice(0, count)};
+	}
+
+	/** Takes another part's signatures as those of samples `offset` on. */
+	adopt(part: {signatures: Uint8Array; has: Uint8Array}, offset: number) {
+		this.reserve(offset + part.has.length);
+		this.signatures.set(part.signatures, offset * signatureBytes);
+		this.has.set(part.has, offset);
+	}
+
+	/** Forgets a sample's signature (it turned out to duplicate a sample of an earlier part). */
+	drop(index: number) {
+		this.has[index] = 0;
+	}
+
 	hasShingles(index: number): boolean {
 		return this.has[index] === 1;
 	}
