@@ -37,6 +37,44 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('refusal', chat(ordinary, 'As an AI language model, explain inflation.'))).toBeUndefined();
 	});
 
+	it('refusal in other languages: common refusals and AI disclaimers in Spanish, French, German, Portuguese, Italian, Russian, Chinese and Japanese; not ordinary sentences', () => {
+		const refusals = [
+			'Lo siento, pero no puedo ayudarte a acceder a la cuenta de otra persona.',
+			'Como modelo de lenguaje, no tengo acceso a información en tiempo real.',
+			'Je suis désolé, mais je ne peux pas vous aider à contourner cette protection.',
+			'En tant qu’IA, je n’ai pas d’opinions personnelles sur ce sujet.',
+			'Es tut mir leid, aber ich kann dir dabei nicht helfen.',
+			'Als KI-Sprachmodell habe ich keinen Zugriff auf aktuelle Kurse.',
+			'Desculpe, mas não posso fornecer instruções para isso.',
+			'Mi dispiace, ma non posso aiutarti con questa richiesta.',
+			'Извините, но я не могу помочь с этим запросом.',
+			'Как языковая модель, я не имею собственного мнения.',
+			'抱歉，我无法提供这类信息。',
+			'作为一个人工智能语言模型，我没有个人观点。',
+			'申し訳ありませんが、そのご依頼にはお手伝いすることはできません。',
+			'AI言語モデルとして、私は個人的な意見を持っていません。',
+		];
+		for (const text of refusals) expect(detect('refusal', chat(text)), text).toMatch(/^refusal: the response says/);
+		// The reason quotes the response's own words, the full-width comma and curly apostrophe included.
+		expect(detect('refusal', chat('抱歉，我无法提供这类信息。'))).toBe('refusal: the response says "抱歉，我无法"');
+		expect(detect('refusal', chat('En tant qu’IA, je n’ai pas d’opinions personnelles sur ce sujet.'))).toBe('refusal: the response says "En tant qu’IA, je"');
+		const ordinary = [
+			'No puedo creer lo rápido que pasó el verano; el modelo de lenguaje de la novela es precioso.',
+			'Je ne peux pas venir demain, mais je passerai lundi avec les documents.',
+			'Transformer eignen sich gut als Sprachmodelle, und als künstliche Intelligenz gilt vieles.',
+			'Não posso esquecer aquela viagem a Lisboa.',
+			'Я не могу дождаться выходных, чтобы поехать на дачу.',
+			'机器学习是人工智能的一个分支，作为人工智能的核心技术之一，它发展迅速。',
+			'大規模言語モデルとして知られるGPTは、文章を生成できます。',
+		];
+		for (const text of ordinary) expect(detect('refusal', chat(text)), text).toBeUndefined();
+		// The phrase lists stay configurable: a replaced list drops the defaults.
+		const englishOnly = resolveSignalConfig({refusal: {phrases: ['as an ai language model']}}, 'winnow.config.json');
+		expect(detect('refusal', chat('Lo siento, pero no puedo ayudarte.'), englishOnly)).toBeUndefined();
+		const added = resolveSignalConfig({refusal: {addPhrases: ['我做不到']}}, 'winnow.config.json');
+		expect(detect('refusal', chat('对此我做不到。'), added)).toMatch(/我做不到/);
+	});
+
 	it('model-identity: a model or vendor named as the assistant itself, not in the third person', () => {
 		expect(detect('model-identity', chat('Hi! I\'m ChatGPT. What would you like to talk about today?'))).toMatch(/model-identity: the response says "i'm chatgpt"/);
 		expect(detect('model-identity', chat('My knowledge comes from training: I was trained by OpenAI on a large amount of text.'))).toBeDefined();
@@ -120,6 +158,12 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('mojibake', chat('ÐŸÑ€Ð¸Ð²ÐµÑ‚'))).toBeDefined();
 		expect(detect('mojibake', chat('The file had a bad byte: \uFFFD here.'))).toMatch(/U\+FFFD/);
 		expect(detect('mojibake', chat('We met in São Paulo at a naïve little café; ÀÉÎ are capitals; 東京 and Ελλάδα too. 👍'))).toBeUndefined();
+		// Windows-1252 misreadings of the euro and trade mark signs and of Central European letters.
+		expect(detect('mojibake', chat('The ticket costs 20â‚¬ at the door.'))).toMatch(/mojibake: "â‚¬" in assistant \(UTF-8 read as Latin-1 \/ Windows-1252\)/);
+		expect(detect('mojibake', chat('Winnowâ„¢ is a trade mark.'))).toBeDefined();
+		expect(detect('mojibake', chat('We stayed in KrakÃ³w near the Å‚awka and the Å“uvre.'))).toBeDefined();
+		expect(detect('mojibake', chat('DziÄ™kujÄ™ bardzo.'))).toBeDefined();
+		expect(detect('mojibake', chat('The letter “Ä” and »Ä« and ‘Å’ are fine; Ångström, Ärger, Åsa; prices: 20 €, 5 ™.'))).toBeUndefined();
 	});
 
 	it('placeholder: template holes in a response; not code indexing, Markdown links or checkboxes', () => {

@@ -216,7 +216,7 @@ export function tokenText(tokens: Tokens, from: number, to: number): string {
 	return words.join(' ');
 }
 
-/** Curly quotes made straight, white space collapsed, lower case, and contractions in one form, for phrase matching. */
+/** Curly quotes made straight (and the full-width comma plain), white space collapsed, lower case, and contractions in one form, for phrase matching. */
 export function normaliseForPhrases(text: string): string {
 	return text.toLowerCase().replace(phraseVariants, variant => {
 		switch (variant[0]) {
@@ -231,6 +231,10 @@ export function normaliseForPhrases(text: string): string {
 			case '“':
 			case '”': {
 				return '"';
+			}
+
+			case '，': {
+				return ',';
 			}
 
 			case 'i': {
@@ -256,4 +260,4 @@ export function normaliseForPhrases(text: string): string {
 	});
 }
 
-const phraseVariants = /[‘’ʼ`´“”]|\s{2,}|[^\S ]|\bi am\b|\bcan ?not\b|\bcan[’']t\b|\bdo not\b|\bwill not\b/g;
+const phraseVariants = /[‘’ʼ`´“”，]|\s{2,}|[^\S ]|\bi am\b|\bcan ?not\b|\bcan[’']t\b|\bdo not\b|\bwill not\b/g;
