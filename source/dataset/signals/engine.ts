@@ -87,11 +87,11 @@ export const missingGroup = '(none)';
 
 export class SignalEngine {
 	count = 0;
-	private mask = new Uint16Array(1024);
-	private firstOf = new Int32Array(1024);
-	private lengths = new Float64Array(1024);
-	private keysA = new Uint32Array(1024);
-	private keysB = new Uint32Array(1024);
+	private mask: Uint16Array = new Uint16Array(1024);
+	private firstOf: Int32Array = new Int32Array(1024);
+	private lengths: Float64Array = new Float64Array(1024);
+	private keysA: Uint32Array = new Uint32Array(1024);
+	private keysB: Uint32Array = new Uint32Array(1024);
 
 	private groupOf: Int32Array | undefined;
 	private readonly contents = new ContentTable();
@@ -169,15 +169,15 @@ export class SignalEngine {
 		}
 	}
 
-	/** What add() has gathered so far, for fromParts() in another worker. */
+	/** What add() has gathered, for fromParts() (here or in another worker); the engine is done with after this (the part shares its arrays). */
 	part(): EnginePart {
 		const {count} = this;
 		return {
 			count,
-			mask: this.mask.slice(0, count),
-			lengths: this.lengths.slice(0, count),
-			keysA: this.keysA.slice(0, count),
-			keysB: this.keysB.slice(0, count),
+			mask: this.mask.subarray(0, count),
+			lengths: this.lengths.subarray(0, count),
+			keysA: this.keysA.subarray(0, count),
+			keysB: this.keysB.subarray(0, count),
 			...this.near.part(count),
 			diversity: this.diversity.state(),
 			groups: this.groupOf ? {names: this.groupNames, of: this.groupOf.slice(0, count), diversity: this.groupDiversity.map(group => group.state())} : undefined,
@@ -193,14 +193,29 @@ export class SignalEngine {
 	static fromParts(options: EngineOptions, parts: readonly EnginePart[]): SignalEngine {
 		const engine = new SignalEngine(options);
 		const total = parts.reduce((sum, part) => sum + part.count, 0);
-		engine.reserve(total);
+		if (parts.length === 1) {
+			// One part: its arrays are taken as they are (no copy of the signatures, the biggest).
+			const [part] = parts;
+			engine.mask = part.mask;
+			engine.lengths = part.lengths;
+			engine.keysA = part.keysA;
+			engine.keysB = part.keysB;
+			engine.firstOf = new Int32Array(total);
+			if (engine.groupOf) engine.groupOf = new Int32Array(total);
+		} else {
+			engine.reserve(total);
+		}
+
 		let offset = 0;
 		for (const part of parts) {
-			engine.mask.set(part.mask, offset);
-			engine.lengths.set(part.lengths, offset);
-			engine.keysA.set(part.keysA, offset);
-			engine.keysB.set(part.keysB, offset);
-			engine.near.adopt(part, offset);
+			if (parts.length > 1) {
+				engine.mask.set(part.mask, offset);
+				engine.lengths.set(part.lengths, offset);
+				engine.keysA.set(part.keysA, offset);
+				engine.keysB.set(part.keysB, offset);
+			}
+
+			engine.near.adopt(part, offset, parts.length === 1);
 			engine.diversity.merge(part.diversity);
 			for (let signal = 0; signal < SIGNALS.length; signal++) engine.timings[signal] += part.timings[signal];
 			if (engine.groupOf && part.groups) {

@@ -77,13 +77,19 @@ export class NearDuplicateFinder {
 		if (signatureOfWords(wordHashes, this.shingleSize, signatureBins, this.signatures, index * signatureBytes)) this.has[index] = 1;
 	}
 
-	/** The signatures of samples 0 … count − 1 and which have one, to hand to another worker. */
+	/** The signatures of samples 0 … count − 1 and which have one (sharing this finder's arrays), to hand to another worker. */
 	part(count: number): {signatures: Uint8Array; has: Uint8Array} {
-		return {signatures: this.signatures.slice(0, count * signatureBytes), has: this.has.slice(0, count)};
+		return {signatures: this.signatures.subarray(0, count * signatureBytes), has: this.has.subarray(0, count)};
 	}
 
-	/** Takes another part's signatures as those of samples `offset` on. */
-	adopt(part: {signatures: Uint8Array; has: Uint8Array}, offset: number) {
+	/** Takes another part's signatures as those of samples `offset` on; `whole`: the part is all there is, its arrays are used as they are. */
+	adopt(part: {signatures: Uint8Array; has: Uint8Array}, offset: number, whole = false) {
+		if (whole) {
+			this.signatures = part.signatures;
+			this.has = part.has;
+			return;
+		}
+
 		this.reserve(offset + part.has.length);
 		this.signatures.set(part.signatures, offset * signatureBytes);
 		this.has.set(part.has, offset);
