@@ -50,8 +50,10 @@ class ScreenFacts implements SampleFacts {
 	}
 }
 
-/** Samples looked at per slice of background counting before yielding to keys and redraws. */
-const countSlice = 2000;
+/** Milliseconds of background counting before yielding to keys and redraws (a cheap query counts a million samples in a few slices). */
+const countSliceMs = 12;
+/** Samples counted between looks at the clock. */
+const countBatch = 256;
 
 /**
  * The query the review screen filters by (`f`): the same language as `winnow stats --where`. Which
@@ -105,9 +107,16 @@ export class QuerySlice {
 		const pass = ++this.pass;
 		const step = () => {
 			if (this.stopped || pass !== this.pass) return;
-			const end = Math.min(this.dataset.count, this.counted + countSlice);
-			for (let i = this.counted; i < end; i++) if (this.matches(i)) this.matching++;
-			this.counted = end;
+			const total = this.dataset.count;
+			const started = performance.now();
+			let i = this.counted;
+			while (i < total) {
+				const end = Math.min(total, i + countBatch);
+				for (; i < end; i++) if (this.matches(i)) this.matching++;
+				if (performance.now() - started >= countSliceMs) break;
+			}
+
+			this.counted = i;
 			onProgress();
 			if (!this.done) setImmediate(step);
 		};

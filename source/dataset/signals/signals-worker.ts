@@ -9,7 +9,7 @@ import {parentPort, Worker, workerData} from 'node:worker_threads';
 import {analyseFile, analysePart, finishParts, splitFile, transferablesOf, type ByteRange, type FilePart, type SignalProgress} from './analyse-file.js';
 import type {EngineOptions, SignalTableData} from './engine.js';
 
-export type SignalRequest = {path: string; options: EngineOptions};
+export type SignalRequest = {path: string; options: EngineOptions; parts?: number};
 /** One stretch of the file, for a helper worker; it adds the bytes it has read to progress[slot]. */
 type PartRequest = SignalRequest & {part: ByteRange; progress: Float64Array; slot: number};
 export type SignalMessage = {progress: SignalProgress} | {done: SignalTableData} | {error: string};
@@ -46,7 +46,7 @@ if ('part' in request) {
 	}
 }
 
-async function computeWhole({path, options}: SignalRequest): Promise<SignalTableData> {
+async function computeWhole({path, options, parts: wanted}: SignalRequest): Promise<SignalTableData> {
 	let postedAt = Number.NEGATIVE_INFINITY;
 	const post = (progress: SignalProgress) => {
 		const now = performance.now();
@@ -55,7 +55,7 @@ async function computeWhole({path, options}: SignalRequest): Promise<SignalTable
 		parentPort!.postMessage({progress} satisfies SignalMessage);
 	};
 
-	const ranges = splitFile(path, {parts: Math.min(maxParts, availableParallelism())});
+	const ranges = splitFile(path, {parts: Math.max(1, Math.min(wanted ?? maxParts, maxParts, availableParallelism()))});
 	if (ranges.length === 1) return analyseFile(path, options, post);
 	const totalBytes = ranges.at(-1)!.to;
 	// Each helper writes how far it has read here; this thread reads it when it reports its own progress.
