@@ -1,7 +1,9 @@
 import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {EntryReader, firstSignificantByte, type ScanStats} from '../entry-scanner.js';
 import {decodeEntry} from '../parse-entry.js';
-import {SignalEngine, type EngineOptions, type EnginePart, type SignalTableData} from './engine.js';
+import {SignalEngine, shinglesOfValue, type EngineOptions, type EnginePart, type SignalTableData} from './engine.js';
+import {NearDuplicateFinder} from './near-duplicate.js';
+import {UnionFind} from './union-find.js';
 
 export type SignalProgress = {
 	/** Samples read so far. */
@@ -130,15 +132,48 @@ export async function analysePart(path: string, options: EngineOptions, range: B
 	return {...engine.part(), starts: starts.slice(0, engine.count), sizes: sizes.slice(0, engine.count)};
 }
 
+/** What a helper worker needs to search some bands of the near-duplicate signatures: all in shared memory. */
+export type BandSearchRequest = {signatures: Uint8Array; has: Uint8Array; count: number; starts: Float64Array; sizes: Int32Array; fromBand: number; toBand: number};
+export type BandSearchResult = {alike: Float64Array; candidatePairs: number; checkedPairs: number};
+/** A helper worker's share of the near-duplicate search. */
+export type BandSearch = (request: BandSearchRequest) => Promise<BandSearchResult>;
+
+/** Reads samples again by their offsets: each one's shingles, for exact Jaccard. */
+export function shingleReader(path: string, starts: Float64Array, sizes: Int32Array, shingleWords: number): {shinglesOf: (index: number) => Uint32Array; read: (index: number) => unknown; close: () => void} {
+	const fd = openSync(path, 'r');
+	const read = (index: number) => {
+		const bytes = Buffer.allocUnsafe(sizes[index]);
+		readSync(fd, bytes, 0, bytes.length, starts[index]);
+		return parsed(bytes);
+	};
+
+	return {read, shinglesOf: index => shinglesOfValue(read(index), shingleWords), close: () => closeSync(fd)};
+}
+
+/** A helper's band search: its bands' candidate pairs checked by exact Jaccard, the samples read from the file. */
+export function searchBands(path: string, options: EngineOptions, request: BandSearchRequest): BandSearchResult {
+	const {threshold, shingleWords} = options.config.nearDuplicate;
+	const finder = NearDuplicateFinder.over(threshold, shingleWords, request);
+	const reader = shingleReader(path, request.starts, request.sizes, shingleWords);
+	try {
+		const alike = finder.alikePairs(request.count, request.fromBand, request.toBand, reader.shinglesOf);
+		return {alike, candidatePairs: finder.candidatePairs, checkedPairs: finder.checkedPairs};
+	} finally {
+		reader.close();
+	}
+}
+
 /**
  * Joins the parts read (in file order) and finishes: duplicate and near-duplicate clusters (candidate
- * near-duplicates are read again from the file by their offsets), length outliers, counts.
+ * near-duplicates are read again from the file by their offsets), length outliers, counts. With
+ * `helpers`, the near-duplicate bands are searched side by side: this thread takes the first share.
  */
-export function finishParts(path: string, options: EngineOptions, parts: readonly FilePart[]): SignalTableData {
-	const engine = SignalEngine.fromParts(options, parts);
+export async function finishParts(path: string, options: EngineOptions, parts: readonly FilePart[], helpers: readonly BandSearch[] = []): Promise<SignalTableData> {
+	const shared = helpers.length > 0;
+	const engine = SignalEngine.fromParts(options, parts, shared);
 	const total = engine.count;
-	const starts = new Float64Array(total);
-	const sizes = new Int32Array(total);
+	const starts = shared ? new Float64Array(new SharedArrayBuffer(Math.max(8, 8 * total))) : new Float64Array(total);
+	const sizes = shared ? new Int32Array(new SharedArrayBuffer(Math.max(4, 4 * total))) : new Int32Array(total);
 	let offset = 0;
 	for (const part of parts) {
 		starts.set(part.starts, offset);
@@ -146,15 +181,28 @@ export function finishParts(path: string, options: EngineOptions, parts: readonl
 		offset += part.count;
 	}
 
-	const fd = openSync(path, 'r');
+	const reader = shingleReader(path, starts, sizes, options.config.nearDuplicate.shingleWords);
 	try {
-		return engine.finish(index => {
-			const bytes = Buffer.allocUnsafe(sizes[index]);
-			readSync(fd, bytes, 0, bytes.length, starts[index]);
-			return parsed(bytes);
-		});
+		if (!shared) return engine.finish(reader.read);
+		const started = performance.now();
+		const finder = engine.nearDuplicates;
+		const shares = helpers.length + 1;
+		const band = (share: number) => Math.round((finder.bands * share) / shares);
+		const theirs = helpers.map(async (search, index) => search({...finder.arrays, count: total, starts, sizes, fromBand: band(index + 1), toBand: band(index + 2)}));
+		for (const search of theirs) search.catch(() => undefined);
+		const mine = finder.alikePairs(total, band(0), band(1), reader.shinglesOf);
+		const sets = new UnionFind(total);
+		for (const alike of [mine, ...(await Promise.all(theirs)).map(result => {
+			finder.candidatePairs += result.candidatePairs;
+			finder.checkedPairs += result.checkedPairs;
+			return result.alike;
+		})]) {
+			for (const pair of alike) sets.union(Math.floor(pair / 4_294_967_296), pair % 4_294_967_296);
+		}
+
+		return engine.finish(reader.read, sets, performance.now() - started);
 	} finally {
-		closeSync(fd);
+		reader.close();
 	}
 }
 
@@ -177,7 +225,8 @@ export async function analyseFile(path: string, options: EngineOptions, onProgre
 	}
 
 	onProgress?.({samples: samplesBefore, bytesRead: totalBytes, totalBytes, phase: 'clustering'});
-	return finishParts(path, options, done);
+	// As the workers share the near-duplicate search, one share per part (here one after the other).
+	return finishParts(path, options, done, ranges.slice(1).map(() => async (request: BandSearchRequest) => searchBands(path, options, request)));
 }
 
 /** The buffers of a part's typed arrays, each once, to transfer it to another thread. */

@@ -4,6 +4,7 @@ import {DiversityAccumulator, type DiversityFigures, type DiversityState} from '
 import {ContentTable, contentKey} from './duplicate.js';
 import {lengthStats, robustZ, type LengthStats} from './length-outlier.js';
 import {NearDuplicateFinder, shingleSource} from './near-duplicate.js';
+import type {UnionFind} from './union-find.js';
 import {shingleHashes} from './minhash.js';
 import {sampleText} from './sample-text.js';
 import {sampleSignals} from './sample-signals.js';
@@ -169,6 +170,11 @@ export class SignalEngine {
 		}
 	}
 
+	/** The near-duplicate finder, whose bands workers search side by side (finishParts), then finish(read, sets). */
+	get nearDuplicates(): NearDuplicateFinder {
+		return this.near;
+	}
+
 	/** What add() has gathered, for fromParts() (here or in another worker); the engine is done with after this (the part shares its arrays). */
 	part(): EnginePart {
 		const {count} = this;
@@ -190,7 +196,7 @@ export class SignalEngine {
 	 * samples numbered on from part to part, a sample duplicating one of an earlier part found by
 	 * its content key, the diversity counts added up.
 	 */
-	static fromParts(options: EngineOptions, parts: readonly EnginePart[]): SignalEngine {
+	static fromParts(options: EngineOptions, parts: readonly EnginePart[], shared = false): SignalEngine {
 		const engine = new SignalEngine(options);
 		const total = parts.reduce((sum, part) => sum + part.count, 0);
 		if (parts.length === 1) {
@@ -206,6 +212,8 @@ export class SignalEngine {
 			engine.reserve(total);
 		}
 
+		if (shared) engine.near.reserveShared(total);
+
 		let offset = 0;
 		for (const part of parts) {
 			if (parts.length > 1) {
@@ -215,7 +223,7 @@ export class SignalEngine {
 				engine.keysB.set(part.keysB, offset);
 			}
 
-			engine.near.adopt(part, offset, parts.length === 1);
+			engine.near.adopt(part, offset, parts.length === 1 && !shared);
 			engine.diversity.merge(part.diversity);
 			for (let signal = 0; signal < SIGNALS.length; signal++) engine.timings[signal] += part.timings[signal];
 			if (engine.groupOf && part.groups) {
@@ -240,7 +248,7 @@ export class SignalEngine {
 	}
 
 	/** Clusters, outliers and counts; `read` gives a sample's parsed value again (for exact Jaccard). */
-	finish(read: (index: number) => unknown): SignalTableData {
+	finish(read: (index: number) => unknown, nearSets?: UnionFind, nearMs = 0): SignalTableData {
 		const {count, mask, firstOf} = this;
 		const duplicate = this.duplicateClusters();
 		if (this.enabled('duplicate')) {
@@ -249,16 +257,13 @@ export class SignalEngine {
 
 		let started = performance.now();
 		const {shingleWords: size} = this.options.config.nearDuplicate;
-		const sets = this.near.cluster(count, index => {
-			const value = read(index);
-			return value === undefined ? new Uint32Array(0) : shingleHashes(shingleSource(sampleText(value)), size);
-		});
+		const sets = nearSets ?? this.near.cluster(count, index => shinglesOfValue(read(index), size));
 		const nearDuplicate = this.nearClusters(sets);
 		if (this.enabled('near-duplicate')) {
 			for (let index = 0; index < count; index++) if (nearDuplicate.position[index] > 1) mask[index] |= signalBit['near-duplicate'];
 		}
 
-		this.timings[1] += performance.now() - started;
+		this.timings[1] += performance.now() - started + nearMs;
 		started = performance.now();
 		const lengths = this.lengths.slice(0, count);
 		const stats = lengthStats(lengths, count);
@@ -364,6 +369,11 @@ export class SignalEngine {
 		this.keysB = grown(this.keysB, length => new Uint32Array(length));
 		if (this.groupOf) this.groupOf = grown(this.groupOf, length => new Int32Array(length));
 	}
+}
+
+/** A parsed sample's shingle hashes (sorted, distinct) for exact Jaccard; none for a malformed entry. */
+export function shinglesOfValue(value: unknown, size: number): Uint32Array {
+	return value === undefined ? new Uint32Array(0) : shingleHashes(shingleSource(sampleText(value)), size);
 }
 
 /** Numbers clusters by their first member's position in the file; `keyOf` gives a sample's cluster key or -1. */

@@ -6,14 +6,14 @@
 // then joins the parts and clusters.
 import {availableParallelism, getPriority, setPriority} from 'node:os';
 import {parentPort, Worker, workerData} from 'node:worker_threads';
-import {analyseFile, analysePart, finishParts, splitFile, transferablesOf, type ByteRange, type FilePart, type SignalProgress} from './analyse-file.js';
+import {analyseFile, analysePart, finishParts, searchBands, splitFile, transferablesOf, type BandSearch, type BandSearchRequest, type BandSearchResult, type ByteRange, type FilePart, type SignalProgress} from './analyse-file.js';
 import type {EngineOptions, SignalTableData} from './engine.js';
 
 export type SignalRequest = {path: string; options: EngineOptions; parts?: number};
 /** One stretch of the file, for a helper worker; it adds the bytes it has read to progress[slot]. */
 type PartRequest = SignalRequest & {part: ByteRange; progress: Float64Array; slot: number};
 export type SignalMessage = {progress: SignalProgress} | {done: SignalTableData} | {error: string};
-type PartMessage = {part: FilePart} | {error: string};
+type PartMessage = {part: FilePart} | {searched: BandSearchResult} | {error: string};
 
 /** At most this many threads read one file (each holds its own heap). */
 const maxParts = 4;
@@ -31,6 +31,15 @@ if ('part' in request) {
 	try {
 		const part = await analysePart(request.path, request.options, request.part, bytesRead => {
 			request.progress[request.slot] = bytesRead;
+		});
+		// Then its share of the near-duplicate search, once all parts are joined.
+		parentPort!.once('message', (search: BandSearchRequest) => {
+			try {
+				const searched = searchBands(request.path, request.options, search);
+				parentPort!.postMessage({searched} satisfies PartMessage, [searched.alike.buffer as ArrayBuffer]);
+			} catch (error) {
+				parentPort!.postMessage({error: error instanceof Error ? error.message : String(error)} satisfies PartMessage);
+			}
 		});
 		parentPort!.postMessage({part} satisfies PartMessage, transferablesOf(part));
 	} catch (error) {
@@ -69,23 +78,51 @@ async function computeWhole({path, options, parts: wanted}: SignalRequest): Prom
 		post({samples: Math.round(samples * (read / Math.max(1, bytesRead))), bytesRead: read, totalBytes, phase: 'reading'});
 	});
 	const rest = await Promise.all(helpers);
-	const parts = [first, ...rest];
+	const parts = [first, ...rest.map(helper => helper.part)];
 	post({samples: parts.reduce((sum, part) => sum + part.count, 0), bytesRead: totalBytes, totalBytes, phase: 'clustering'});
-	return finishParts(path, options, parts);
+	try {
+		return await finishParts(path, options, parts, rest.map(helper => helper.search));
+	} finally {
+		for (const helper of rest) void helper.worker.terminate();
+	}
 }
 
-async function readInHelper(part: PartRequest): Promise<FilePart> {
+/** A helper worker reading one stretch: its part, then (asked once) its share of the near-duplicate search. */
+async function readInHelper(part: PartRequest): Promise<{part: FilePart; search: BandSearch; worker: Worker}> {
 	// A small young generation, as for the first worker: much short-lived garbage (parsed samples).
 	const worker = new Worker(new URL(import.meta.url), {workerData: part, resourceLimits: {maxYoungGenerationSizeMb: 8}});
-	return new Promise<FilePart>((resolve, reject) => {
-		worker.once('message', (message: PartMessage) => {
-			void worker.terminate();
-			if ('part' in message) resolve(message.part);
-			else reject(new Error(message.error));
+	let settle: {resolve: (result: BandSearchResult) => void; reject: (error: Error) => void} | undefined;
+	const fail = (error: Error) => {
+		settle?.reject(error);
+		settle = undefined;
+	};
+
+	return new Promise((resolve, reject) => {
+		const failed = (error: Error) => {
+			reject(error);
+			fail(error);
+		};
+
+		worker.on('message', (message: PartMessage) => {
+			if ('error' in message) {
+				failed(new Error(message.error));
+			} else if ('part' in message) {
+				resolve({
+					part: message.part,
+					worker,
+					search: async request => new Promise<BandSearchResult>((resolveSearch, rejectSearch) => {
+						settle = {resolve: resolveSearch, reject: rejectSearch};
+						worker.postMessage(request);
+					}),
+				});
+			} else {
+				settle?.resolve(message.searched);
+				settle = undefined;
+			}
 		});
-		worker.once('error', reject);
+		worker.once('error', failed);
 		worker.once('exit', code => {
-			reject(new Error(`a signals worker stopped with code ${code}`));
+			failed(new Error(`a signals worker stopped with code ${code}`));
 		});
 	});
 }
