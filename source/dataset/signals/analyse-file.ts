@@ -167,19 +167,22 @@ export function searchBands(path: string, options: EngineOptions, request: BandS
  * Joins the parts read (in file order) and finishes: duplicate and near-duplicate clusters (candidate
  * near-duplicates are read again from the file by their offsets), length outliers, counts. With
  * `helpers`, the near-duplicate bands are searched side by side: this thread takes the first share.
+ * The list of parts is emptied as they are joined (their memory can go).
  */
-export async function finishParts(path: string, options: EngineOptions, parts: readonly FilePart[], helpers: readonly BandSearch[] = []): Promise<SignalTableData> {
+export async function finishParts(path: string, options: EngineOptions, parts: Array<FilePart | undefined>, helpers: readonly BandSearch[] = []): Promise<SignalTableData> {
 	const shared = helpers.length > 0;
-	const engine = SignalEngine.fromParts(options, parts, shared);
-	const total = engine.count;
+	const total = parts.reduce((sum, part) => sum + part!.count, 0);
 	const starts = shared ? new Float64Array(new SharedArrayBuffer(Math.max(8, 8 * total))) : new Float64Array(total);
 	const sizes = shared ? new Int32Array(new SharedArrayBuffer(Math.max(4, 4 * total))) : new Int32Array(total);
 	let offset = 0;
 	for (const part of parts) {
-		starts.set(part.starts, offset);
-		sizes.set(part.sizes, offset);
-		offset += part.count;
+		starts.set(part!.starts, offset);
+		sizes.set(part!.sizes, offset);
+		offset += part!.count;
 	}
+
+	// The parts are let go of as they are joined.
+	const engine = SignalEngine.fromParts(options, parts, shared);
 
 	const reader = shingleReader(path, starts, sizes, options.config.nearDuplicate.shingleWords);
 	try {
@@ -213,7 +216,7 @@ export async function finishParts(path: string, options: EngineOptions, parts: r
 export async function analyseFile(path: string, options: EngineOptions, onProgress?: (progress: SignalProgress) => void, pause?: () => Promise<void>, split: SplitOptions = {parts: 1}): Promise<SignalTableData> {
 	const ranges = splitFile(path, split);
 	const totalBytes = ranges.at(-1)!.to;
-	const done: FilePart[] = [];
+	const done: Array<FilePart | undefined> = [];
 	let bytesBefore = 0;
 	let samplesBefore = 0;
 	for (const range of ranges) {

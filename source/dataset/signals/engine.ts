@@ -194,14 +194,14 @@ export class SignalEngine {
 	/**
 	 * An engine that has read the parts one after the other, as if it had read them itself: the
 	 * samples numbered on from part to part, a sample duplicating one of an earlier part found by
-	 * its content key, the diversity counts added up.
+	 * its content key, the diversity counts added up. The list is emptied as the parts are joined.
 	 */
-	static fromParts(options: EngineOptions, parts: readonly EnginePart[], shared = false): SignalEngine {
+	static fromParts(options: EngineOptions, parts: Array<EnginePart | undefined>, shared = false): SignalEngine {
 		const engine = new SignalEngine(options);
-		const total = parts.reduce((sum, part) => sum + part.count, 0);
+		const total = parts.reduce((sum, part) => sum + part!.count, 0);
 		if (parts.length === 1) {
 			// One part: its arrays are taken as they are (no copy of the signatures, the biggest).
-			const [part] = parts;
+			const part = parts[0]!;
 			engine.mask = part.mask;
 			engine.lengths = part.lengths;
 			engine.keysA = part.keysA;
@@ -215,15 +215,19 @@ export class SignalEngine {
 		if (shared) engine.near.reserveShared(total);
 
 		let offset = 0;
-		for (const part of parts) {
-			if (parts.length > 1) {
+		const count = parts.length;
+		for (let at = 0; at < count; at++) {
+			const part = parts[at]!;
+			// Let each part go once it is copied (a million samples' parts are ~100 MB).
+			parts[at] = undefined;
+			if (count > 1) {
 				engine.mask.set(part.mask, offset);
 				engine.lengths.set(part.lengths, offset);
 				engine.keysA.set(part.keysA, offset);
 				engine.keysB.set(part.keysB, offset);
 			}
 
-			engine.near.adopt(part, offset, parts.length === 1 && !shared);
+			engine.near.adopt(part, offset, count === 1 && !shared);
 			engine.diversity.merge(part.diversity);
 			for (let signal = 0; signal < SIGNALS.length; signal++) engine.timings[signal] += part.timings[signal];
 			if (engine.groupOf && part.groups) {

@@ -72,14 +72,19 @@ async function computeWhole({path, options, parts: wanted}: SignalRequest): Prom
 	const helpers = ranges.slice(1).map((range, index) => readInHelper({path, options, part: range, progress, slot: index + 1}));
 	// A helper that fails is reported once all are settled (not as an unhandled rejection meanwhile).
 	for (const helper of helpers) helper.catch(() => undefined);
-	const first = await analysePart(path, options, ranges[0], (bytesRead, samples) => {
+	const parts: Array<FilePart | undefined> = [await analysePart(path, options, ranges[0], (bytesRead, samples) => {
 		progress[0] = bytesRead;
 		const read = progress.reduce((sum, bytes) => sum + bytes, 0);
 		post({samples: Math.round(samples * (read / Math.max(1, bytesRead))), bytesRead: read, totalBytes, phase: 'reading'});
-	});
+	})];
 	const rest = await Promise.all(helpers);
-	const parts = [first, ...rest.map(helper => helper.part)];
-	post({samples: parts.reduce((sum, part) => sum + part.count, 0), bytesRead: totalBytes, totalBytes, phase: 'clustering'});
+	for (const helper of rest) {
+		parts.push(helper.part);
+		// Held only by `parts`, which finishParts empties as it joins them.
+		helper.part = undefined;
+	}
+
+	post({samples: parts.reduce((sum, part) => sum + part!.count, 0), bytesRead: totalBytes, totalBytes, phase: 'clustering'});
 	try {
 		return await finishParts(path, options, parts, rest.map(helper => helper.search));
 	} finally {
@@ -88,7 +93,7 @@ async function computeWhole({path, options, parts: wanted}: SignalRequest): Prom
 }
 
 /** A helper worker reading one stretch: its part, then (asked once) its share of the near-duplicate search. */
-async function readInHelper(part: PartRequest): Promise<{part: FilePart; search: BandSearch; worker: Worker}> {
+async function readInHelper(part: PartRequest): Promise<{part: FilePart | undefined; search: BandSearch; worker: Worker}> {
 	// A small young generation, as for the first worker: much short-lived garbage (parsed samples).
 	const worker = new Worker(new URL(import.meta.url), {workerData: part, resourceLimits: {maxYoungGenerationSizeMb: 8}});
 	let settle: {resolve: (result: BandSearchResult) => void; reject: (error: Error) => void} | undefined;
