@@ -248,6 +248,9 @@ export class SignalEngine {
 		}
 
 		engine.timings[0] += performance.now() - started;
+		// The content keys have done their work (firstOf): their memory can go before clustering.
+		engine.keysA = new Uint32Array(0);
+		engine.keysB = new Uint32Array(0);
 		return engine;
 	}
 

@@ -133,7 +133,9 @@ export class NearDuplicateFinder {
 	 */
 	cluster(count: number, shinglesOf: (index: number) => Uint32Array): UnionFind {
 		const sets = new UnionFind(count);
-		this.check(this.candidates(count, 0, this.bands), shinglesOf, sets);
+		const pairs = this.candidates(count, 0, this.bands);
+		this.releaseSignatures();
+		this.check(pairs, shinglesOf, sets);
 		return sets;
 	}
 
@@ -144,7 +146,14 @@ export class NearDuplicateFinder {
 	 * joined already is joined by the pairs that joined it).
 	 */
 	alikePairs(count: number, fromBand: number, toBand: number, shinglesOf: (index: number) => Uint32Array): Float64Array {
-		return this.check(this.candidates(count, fromBand, toBand), shinglesOf, new UnionFind(count));
+		const pairs = this.candidates(count, fromBand, toBand);
+		this.releaseSignatures();
+		return this.check(pairs, shinglesOf, new UnionFind(count));
+	}
+
+	/** Once the candidates are known the signatures are not needed (the biggest array: 64 bytes a sample); which samples had one is kept. */
+	private releaseSignatures() {
+		this.signatures = new Uint8Array(0);
 	}
 
 	/** Checks pairs by exact Jaccard, joining those alike in `sets` (pairs already joined are skipped); returns them. */
