@@ -103,7 +103,7 @@ async function scaled(samples) {
 		console.log(`  baseline (Node line reader over the file): ${ms(base)}`);
 		console.log(`  opening until every signal is done: ${ms(total)} (index ${ms(median(measured.map(result => result.indexMs)))}, signals ${ms(median(measured.map(result => result.signalsMs)))}), ${(total / base).toFixed(1)}× the baseline; target ≤ ${target === undefined ? '-' : ms(target)}${verdict(total, target)}`);
 		console.log(`  peak RSS: ${(rss / 1024 / 1024).toFixed(0)} MB; target ≤ 400 MB${samples >= 1_000_000 ? verdict(rss, rssTarget) : ''}`);
-		console.log(`  time per signal (CPU of all workers): ${SIGNALS.map((signal, bit) => `${signal} ${ms(typical.timings[bit])}`).join(', ')}`);
+		console.log(`  time per signal (summed over the workers; wall-clock, timed on one sample in 16): ${SIGNALS.map((signal, bit) => `${signal} ${ms(typical.timings[bit])}`).join(', ')}`);
 		console.log(`  near-duplicate: ${typical.candidatePairs.toLocaleString('en-US')} candidate pairs, ${typical.checkedPairs.toLocaleString('en-US')} checked by exact Jaccard`);
 		for (const [index, query] of queries.entries()) {
 			const took = median(measured.map(result => result.queries[index].ms));
