@@ -420,6 +420,40 @@ describe('DecisionStore', () => {
 		expect(two.get('s1', 'ann')?.verdict).toBe('accepted');
 	});
 
+	test('catchUpSample finds another writer\'s decision at every moment of a write that read it but has not handed it over yet', async () => {
+		// Split mode asks catchUpSample before handing a sample out; a write of bob's own that already
+		// read ann's decision into its snapshot must not make the file look known until the store has it.
+		// Asked once per run, after k turns of the event loop into bob's write, for every k.
+		let asked = 0;
+		for (let k = 0; ; k++) {
+			const path = join(dir, `turn-${k}.decisions.json`);
+			const ann = await openStore(path);
+			const bob = await openStore(path);
+			bob.set({sample: 's2', reviewer: 'bob', verdict: 'accepted'});
+			await bob.flush();
+			ann.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+			await ann.flush();
+			bob.set({sample: 's3', reviewer: 'bob', verdict: 'rejected'});
+			let done = false;
+			const writing = bob.flush().finally(() => {
+				done = true;
+			});
+			for (let turn = 0; turn < k && !done; turn++) {
+				await new Promise(resolve => {
+					setImmediate(resolve);
+				});
+			}
+
+			if (done) break;
+			asked++;
+			bob.catchUpSample('s1');
+			expect(bob.get('s1', 'ann')?.verdict, `${k} turns into bob's write`).toBe('accepted');
+			await writing;
+		}
+
+		expect(asked).toBeGreaterThan(2);
+	});
+
 	test('the same reviewer in two processes: the later change wins, and an undo survives the merge', async () => {
 		const first = await openStore();
 		const second = await openStore();

@@ -60,6 +60,14 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 	 */
 	private readonly target: string;
 
+	/**
+	 * The stat of the newest file state whose records the caller holds (undefined: none yet). Not the
+	 * snapshot's stat: a write catches up with another process's records first and hands them over
+	 * only when it ends, several turns of the event loop later; peekSample, asked meanwhile, must not
+	 * take the file as known (see peekSample).
+	 */
+	private delivered: Stats | undefined;
+
 	constructor(readonly path: string, readonly datasetName: string, readonly options: LockOptions = {}) {
 		refuseForeignLinks(path);
 		this.target = canonicalPath(path);
@@ -77,7 +85,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 				return null;
 			}
 
-			return this.snapshot.load(bytes, this.path, this.datasetName, current);
+			return this.deliver(this.snapshot.load(bytes, this.path, this.datasetName, current));
 		});
 	}
 
@@ -95,7 +103,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 		// Taken synchronously: an awaited stat can straddle one of our own writes and look like another
 		// process's, and then this waits in the queue, holding up the writes behind it.
 		if (this.snapshot.matches(statTargetSync(this.path, this.pinnedTarget()))) return [];
-		return this.exclusive(async () => this.catchUp(await this.statTarget()));
+		return this.exclusive(async () => this.deliver(await this.catchUp(await this.statTarget())));
 	}
 
 	/** The mode the file was created with, as last read (undefined: none yet, or no file). */
@@ -118,9 +126,10 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 		try {
 			const target = this.pinnedTarget();
 			const current = statTargetSync(this.path, target);
-			// The file as this process last read or wrote it (even while its own write is staged): nobody
-			// else wrote since, and the store holds everything in it.
-			if (!current || sameFile(this.snapshot.stat, current)) return undefined;
+			// The file as the store last took it in: nobody else wrote since. Not the snapshot's stat: a
+			// write in flight has read another process's decisions into the snapshot and hands them to the
+			// store only when it ends (after the rename), and a sample decided there would look free here.
+			if (!current || sameFile(this.delivered, current)) return undefined;
 			return recordsOfSample(readFileSync(target), sample, this.path, this.datasetName);
 		} catch {
 			return undefined;
@@ -154,7 +163,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 					if (lost || !sameFile(before, await statIfAny(target))) throw this.stalled();
 				});
 				this.settle(await statIfAny(target).catch(() => undefined), written, length);
-				return incoming;
+				return this.deliver(incoming);
 			} finally {
 				await release().catch(() => undefined);
 			}
@@ -215,7 +224,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 			} catch {}
 
 			this.settle(after, written, length);
-			return incoming;
+			return this.deliver(incoming);
 		} finally {
 			try {
 				release();
@@ -280,6 +289,16 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 		this.snapshot.stat = after;
 		this.snapshot.absent = false;
 		this.snapshot.stale = false;
+	}
+
+	/**
+	 * Called as records are handed to the caller: from here on it holds everything in the file state
+	 * the snapshot stands for (its stat: the file just written, or the one read before a write that
+	 * could not settle). The caller takes them in before any other event (keys, timers) is handled.
+	 */
+	private deliver<T>(result: T): T {
+		this.delivered = this.snapshot.stat;
+		return result;
 	}
 
 	/** The pinned file, after checking that the path still leads to it and not through a link. */
