@@ -728,6 +728,14 @@ export class ReviewController {
 	private decide(verdict: Verdict, categories: string[], note?: string, reasons?: string[]): {index: number; sample: string} | undefined {
 		const {sample, mine} = this.currentSample();
 		if (!this.stillOnDisk(sample)) return undefined;
+		if (this.options.live?.confirmHeld && !this.options.live.confirmHeld(sample.id)) {
+			// Another reviewer took this sample while this session was stopped: theirs now, not decided here.
+			const lost = this.options.live.takeLost() ?? {sample: sample.id};
+			this.onLeaseLost(lost);
+			if (this.dataset.idOf(this.state.cursor) === sample.id) this.state = {...this.state, message: `${sample.id} went to ${lost.to ?? 'another reviewer'} while this session was stopped: not decided here`};
+			return undefined;
+		}
+
 		const {conflict} = this.decisionsOf(sample.id);
 		// Blind: the first verdict here, given without seeing anyone else's (a change after seeing them is not).
 		const blind = this.isBlind(mine) && !this.sawOthers.has(sample.id);

@@ -4,11 +4,18 @@ import {hostname} from 'node:os';
 import {dirname, join} from 'node:path';
 import {canonicalPath} from './canonical-path.js';
 import {fileProblem} from './errors.js';
+import {isRunnable} from './process-state.js';
 import {createExclusive, ensureSharedFolder, readPeerFile, replaceExclusive} from './shared-folder.js';
 import type {LiveChannel} from './live-channel.js';
 
 /** Longest wait before our presence file says which sample we moved to (ms). */
 const presenceDelay = 100;
+
+/**
+ * A live process on this host that is runnable (waiting for a CPU on a loaded machine) keeps its
+ * leases this many times the stale time past its last heartbeat: late only by load is not gone.
+ */
+const runnableGrace = 12;
 
 export type Peer = {
 	reviewer: string;
@@ -171,8 +178,7 @@ export class LiveSession implements LiveChannel {
 		const ours = this.retiring.delete(sample);
 		if (!ours && !this.create(path, sample)) {
 			// Stale, or left by this reviewer's earlier session (which this one took over): ours now.
-			if (!this.isStale(path) && !this.isOwnOtherSession(path)) return false;
-			rmSync(path, {force: true});
+			if (!this.takeOver(path, () => this.isStale(path) || this.isOwnOtherSession(path))) return false;
 			if (!this.create(path, sample)) return false;
 		}
 
@@ -198,6 +204,63 @@ export class LiveSession implements LiveChannel {
 			try {
 				this.removeLease(sample);
 			} catch {}
+		}
+	}
+
+	/**
+	 * Before deciding the sample this process was handed: is its lease still ours? Refreshes it if so.
+	 * False if another process took it meanwhile (this one was stopped past the stale time): then the
+	 * sample is theirs, and takeLost() says to whom. True for a sample not held here (opened explicitly).
+	 */
+	confirmHeld(sample: string): boolean {
+		if (this.error || this.superseded || this.held !== sample) return true;
+		const path = this.leasePath(sample);
+		try {
+			const file = readPeerFile(path);
+			const lease = file && asLease(parseJson(file.text));
+			if (lease?.pid === process.pid && lease.host === this.me.host) {
+				const now = new Date();
+				lutimesSync(path, now, now);
+				return true;
+			}
+
+			// Gone (a peer judged it stale and is about to take it): ours again if it is still free.
+			if (!file && this.create(path, sample)) return true;
+			if (!lease || lease.reviewer === this.me.reviewer) return true;
+			this.lost = {sample, to: lease.reviewer};
+		} catch {
+			// The live folder cannot be read or written just now: leases never block the reviewer.
+			return true;
+		}
+
+		this.held = undefined;
+		this.me.sample = undefined;
+		this.writePresenceSoon();
+		return false;
+	}
+
+	/**
+	 * Removes another process's lease file at path if `stale` (asked again once no other process can
+	 * be removing it) still holds. Two processes that both judged a lease stale must not both remove
+	 * it: the second would remove the first one's fresh lease, and both would hold the sample. So
+	 * removals go one at a time, under a breaker file created exclusively beside the lease.
+	 */
+	private takeOver(path: string, stale: () => boolean): boolean {
+		if (!stale()) return false;
+		const breaker = `${path}.break`;
+		if (!createExclusive(breaker, JSON.stringify({host: this.me.host, pid: this.me.pid}))) {
+			// Left by a process killed in the moment it held it (a fraction of a millisecond): broken
+			// once stale itself; else another process is taking the lease over right now.
+			if (!this.isStale(breaker) || !removeFile(breaker)) return false;
+			if (!createExclusive(breaker, JSON.stringify({host: this.me.host, pid: this.me.pid}))) return false;
+		}
+
+		try {
+			if (!stale()) return false;
+			rmSync(path, {force: true});
+			return true;
+		} finally {
+			rmSync(breaker, {force: true});
 		}
 	}
 
@@ -342,7 +405,9 @@ export class LiveSession implements LiveChannel {
 			}
 
 			if (this.isStaleRecord(file.mtimeMs, record as Partial<Lease>)) {
-				rmSync(path, {force: true});
+				// A lease is removed only as takeOver removes one: a peer may be replacing it right now.
+				if (folder === this.leaseFolder) this.takeOver(path, () => this.isStale(path));
+				else rmSync(path, {force: true});
 				continue;
 			}
 
@@ -375,9 +440,18 @@ export class LiveSession implements LiveChannel {
 		}
 	}
 
+	/**
+	 * Has the process that wrote this record stopped refreshing it? A process on this host that is
+	 * gone, at once. One that is alive but late: only once it is not merely waiting for a CPU (or a
+	 * disk) on a loaded machine, where timers fire seconds late; a stopped process (SIGSTOP) or one
+	 * blocked for good (writing to a frozen terminal) is. Elsewhere, by the time of the last refresh.
+	 */
 	private isStaleRecord(mtimeMs: number, {pid, host}: Partial<Lease>): boolean {
-		if (Date.now() - mtimeMs > this.stale) return true;
-		return host === this.me.host && typeof pid === 'number' && pid !== process.pid && !isAlive(pid);
+		const age = Date.now() - mtimeMs;
+		if (host !== this.me.host || typeof pid !== 'number' || pid === process.pid) return age > this.stale;
+		if (!isAlive(pid)) return true;
+		if (age <= this.stale) return false;
+		return age > this.stale * runnableGrace || isRunnable(pid) !== true;
 	}
 
 	/** Is the lease at path held by another live session of this reviewer's, which this one outranks? */
@@ -422,6 +496,16 @@ function parseJson(text: string): unknown {
 		return JSON.parse(text) as unknown;
 	} catch {
 		return undefined;
+	}
+}
+
+/** Removes path; false if it cannot (another process removed it first). */
+function removeFile(path: string): boolean {
+	try {
+		rmSync(path);
+		return true;
+	} catch {
+		return false;
 	}
 }
 
