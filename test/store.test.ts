@@ -438,7 +438,13 @@ describe('DecisionStore', () => {
 			const writing = bob.flush().finally(() => {
 				done = true;
 			});
-			const staging = () => readdirSync(dir).some(name => name.startsWith(`attempt-${attempt}.decisions.json.${process.pid}.`));
+			const staging = () => {
+				try {
+					return readdirSync(join(lockPath(path), 'staging')).length > 0;
+				} catch {
+					return false;
+				}
+			};
 			while (!done && !staging()) {
 				await new Promise(resolve => {
 					setImmediate(resolve);

@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import {open, readFile, rename, rm, stat, type FileHandle} from 'node:fs/promises';
-import {closeSync, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writev, writevSync, type Stats} from 'node:fs';
-import {dirname, resolve} from 'node:path';
+import {closeSync, existsSync, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writev, writevSync, type Stats} from 'node:fs';
+import {basename, dirname, join, resolve} from 'node:path';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
 import type {DecisionBackend} from './decision-backend.js';
@@ -9,7 +9,7 @@ import {DecisionsFileError, fileProblem} from './errors.js';
 import {canonicalPath} from './canonical-path.js';
 import {FileSnapshot} from './file-snapshot.js';
 import {removeLeftoverTemporaries, temporaryName} from './leftover-temporaries.js';
-import {breakDeadLock, holderFs, removeLockLeftovers} from './lock-holder.js';
+import {breakDeadLock, holderFs, removeLockLeftovers, stagingFolder} from './lock-holder.js';
 import {readDecisionsFile, serializeDecisionsFile} from './decisions-file.js';
 import {mergeRecords} from './merge.js';
 import {recordsOfSample} from './sample-peek.js';
@@ -161,6 +161,8 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 				const {chunks, length} = this.stage(list, incoming);
 				const written = await replaceFile(target, chunks, before, async () => {
 					if (lost || !sameFile(before, await statIfAny(target))) throw this.stalled();
+				}).catch(error => {
+					throw this.lockGone(error, target);
 				});
 				this.settle(await statIfAny(target).catch(() => undefined), written, length);
 				return this.deliver(incoming);
@@ -217,6 +219,8 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 			const {chunks, length} = this.stage(changes, incoming);
 			const written = await replaceFileQuick(target, chunks, before, () => {
 				if (lost || !sameFile(before, statTargetSync(this.path, target))) throw this.stalled();
+			}).catch(error => {
+				throw this.lockGone(error, target);
 			});
 			let after: Stats | undefined;
 			try {
@@ -258,6 +262,8 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 				// to write was merged from an old read: renaming it would erase that writer's decisions.
 				// Give up instead; the store keeps ours in memory and retries with a fresh read.
 				if (lost || !sameFile(before, await statIfAny(target))) throw this.stalled();
+			}).catch(error => {
+				throw this.lockGone(error, target);
 			});
 		} finally {
 			await release().catch(() => undefined);
@@ -314,6 +320,15 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 		}
 
 		return this.target;
+	}
+
+	/**
+	 * A write's staged file gone (ENOENT) while its folder is there: the lock folder it was staged in
+	 * was moved away by a writer that took the lock over while this one was stalled (see stagingFolder).
+	 */
+	private lockGone(error: unknown, target: string): unknown {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync(dirname(target))) return error;
+		return this.stalled();
 	}
 
 	private stalled(): DecisionsFileError {
@@ -464,7 +479,7 @@ function statTargetSync(path: string, target: string): Stats | undefined {
 const syncWriteLimit = 1024 * 1024;
 
 async function replaceFileQuick(path: string, chunks: Buffer[], old: Stats | undefined, beforeRename: () => void): Promise<number> {
-	const temporary = temporaryName(path, process.pid, randomBytes(4).toString('hex'));
+	const temporary = stagedName(path);
 	const mode = old ? old.mode & 0o7777 : 0o666;
 	let fd: number | undefined;
 	try {
@@ -562,12 +577,20 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
 }
 
 /**
- * Replaces path with text atomically: a new temporary file beside it (unique name, with the pid),
+ * The temporary file a write of path is staged in: in the staging folder of path's lock, which the
+ * caller holds (see stagingFolder: the rename into place then fails if the lock was broken meanwhile).
+ */
+function stagedName(path: string): string {
+	return temporaryName(join(stagingFolder(`${path}.lock`), basename(path)), process.pid, randomBytes(4).toString('hex'));
+}
+
+/**
+ * Replaces path with text atomically: a new temporary file in its lock's staging folder (unique name, with the pid),
  * written, given the old file's permissions, fsynced, then `beforeRename` (which may throw to abandon
  * the write), then renamed over path. A crash at any moment leaves the old file or the new one, never a mix.
  */
 async function replaceFile(path: string, content: string | Buffer[], old: Stats | undefined, beforeRename: () => Promise<void>): Promise<number> {
-	const temporary = temporaryName(path, process.pid, randomBytes(4).toString('hex'));
+	const temporary = stagedName(path);
 	const mode = old ? old.mode & 0o7777 : 0o666;
 	let handle: FileHandle | undefined;
 	try {

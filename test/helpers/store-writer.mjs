@@ -13,7 +13,7 @@
 //     moment the process holds the lock and is about to replace the file with what it merged
 //     (prints "blocking" and "unblocked").
 import {existsSync, readdirSync, writeSync} from 'node:fs';
-import {basename, dirname} from 'node:path';
+import {basename, join} from 'node:path';
 import {createInterface} from 'node:readline';
 import {DecisionStore} from '../../dist/store/decision-store.js';
 import {crashBatches, prng} from './sequence.mjs';
@@ -118,8 +118,10 @@ if (mode === 'union') {
 	/** Test hook: once, while this process holds the lock mid-write, block its event loop. */
 	const blockWhileLocked = () => {
 		if (!blocking) return;
-		// Our temporary file exists: the process holds the lock, has read and merged, and has not renamed yet.
-		const writing = existsSync(`${file}.lock`) && readdirSync(dirname(file)).some(name => name.startsWith(`${basename(file)}.${process.pid}.`) && name.endsWith('.tmp'));
+		// Our temporary file exists (in the lock's staging folder): the process holds the lock, has read
+		// and merged, and has not renamed yet.
+		const staging = join(`${file}.lock`, 'staging');
+		const writing = existsSync(staging) && readdirSync(staging).some(name => name.startsWith(`${basename(file)}.${process.pid}.`) && name.endsWith('.tmp'));
 		if (!writing) {
 			setImmediate(blockWhileLocked);
 			return;
