@@ -48,7 +48,7 @@ const help = `
 	Stats options
 	  --json               one JSON object for scripts
 	  --verbose            list every malformed line and repeated id
-	  --by FIELD           break status, signals and diversity down by a metadata field (--by model)
+	  --by FIELD           break status, reasons, signals and diversity down by a field (--by model)
 
 	Database (winnow db)
 	  migrate              create or upgrade winnow's tables

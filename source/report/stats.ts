@@ -202,6 +202,8 @@ export class StatsAccumulator {
 	private extraEntries = 0;
 	private readonly categories = new Map<string, {samples: number; decisions: number}>();
 	private readonly reasons = new Map<string, {samples: number; decisions: number}>();
+	/** The decided sample of the entry last added: its group, or its records (a shared fingerprint). */
+	private last: number | DecisionRecord[] | undefined;
 
 	constructor(records: Iterable<DecisionRecord> | DecisionSource, options: StatsOptions = {}) {
 		this.policy = options.policy ?? defaultPolicy;
@@ -316,6 +318,7 @@ export class StatsAccumulator {
 			this.sampleLines[sample - 1] = lineNumber;
 		}
 
+		this.last = undefined;
 		if (this.table.isEmpty(slot)) {
 			// Nobody decided it, and it was not seen before: most samples.
 			if (this.trackRepeats) this.table.insert(slot, 0, sample);
@@ -336,6 +339,7 @@ export class StatsAccumulator {
 			}
 
 			result = sampleStatus(records, this.policy);
+			this.last = records;
 		} else {
 			const first = this.table.b(slot);
 			if (first === 0) {
@@ -349,6 +353,7 @@ export class StatsAccumulator {
 			}
 
 			result = a === 0 ? undecided : this.groupStatus(a - 1);
+			if (a !== 0) this.last = a - 1;
 		}
 
 		for (const status of result.matches) this.status[status]++;
@@ -360,6 +365,26 @@ export class StatsAccumulator {
 		if (result.resolved) this.resolved++;
 		if (result.deciders >= 2) this.multiReviewed++;
 		return result;
+	}
+
+	/**
+	 * The reject reasons on the entry last added (given by its sample's current rejections), each with
+	 * how many rejections give it; undefined when there are none (most entries). For stats --by.
+	 */
+	reasonsOfLast(): Map<string, number> | undefined {
+		const {last} = this;
+		if (last === undefined) return undefined;
+		if (typeof last === 'number' && this.isSingle(last) && !this.source.hasReasons(this.groupFirst[last])) return undefined;
+		let reasons: Map<string, number> | undefined;
+		for (const record of typeof last === 'number' ? this.groupRecords(last) : last) {
+			if (record.verdict !== 'rejected' || !Array.isArray(record.reasons)) continue;
+			for (const reason of new Set(record.reasons)) {
+				reasons ??= new Map();
+				reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+			}
+		}
+
+		return reasons;
 	}
 
 	finish(): Stats {
