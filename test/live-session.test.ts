@@ -118,6 +118,49 @@ describe('LiveSession', () => {
 		}
 	});
 
+	it.runIf(existsSync('/proc/self/stat'))('never takes over the lease of a sample whose decision its live holder is saving, however long it is stopped', async () => {
+		const stopped = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
+		try {
+			stopped.kill('SIGSTOP');
+			await waitForState(stopped.pid!, 'Tt');
+			const db = join(tempDir(), 'x.decisions.json');
+			const holder = {reviewer: 'alice', host: hostname(), pid: stopped.pid!};
+			plantLease(db, 's1', holder, 60_000);
+			// Alice pressed a key on s1 and was stopped before her decision reached the file.
+			writeFileSync(`${leaseFile(db, 's1')}.saving`, JSON.stringify({host: holder.host, pid: holder.pid}));
+			const bob = new LiveSession(db, 'bob', 'split', {heartbeat: 60_000, stale: 1000});
+			bob.start();
+			expect(bob.isTakenByOther('s1')).toBe(true);
+			expect(bob.claim('s1')).toBe(false);
+			// A marker from another holder means nothing: the stopped holder's lease has expired.
+			writeFileSync(`${leaseFile(db, 's1')}.saving`, JSON.stringify({host: holder.host, pid: 1}));
+			expect(bob.claim('s1')).toBe(true);
+			bob.stop();
+		} finally {
+			stopped.kill('SIGKILL');
+		}
+	});
+
+	it('marks the lease of a sample it decides until the decision is saved', () => {
+		const db = join(tempDir(), 'x.decisions.json');
+		const alice = new LiveSession(db, 'alice', 'split', {heartbeat: 60_000});
+		const unsaved = new Set<string>();
+		alice.holdUntilSaved(sample => !unsaved.has(sample));
+		alice.start();
+		expect(alice.claim('s1')).toBe(true);
+		expect(alice.confirmHeld('s1')).toBe(true);
+		unsaved.add('s1');
+		const marker = `${leaseFile(db, 's1')}.saving`;
+		expect(existsSync(marker)).toBe(true);
+		expect(alice.claim('s2')).toBe(true);
+		expect(existsSync(marker)).toBe(true);
+		unsaved.delete('s1');
+		alice.settle();
+		expect(existsSync(marker)).toBe(false);
+		expect(existsSync(leaseFile(db, 's1'))).toBe(false);
+		alice.stop();
+	});
+
 	it('takes a stale lease over only when no other process is taking it over at that moment', () => {
 		const db = join(tempDir(), 'x.decisions.json');
 		plantLease(db, 's1', {reviewer: 'alice', host: 'other-host', pid: 1}, 60_000);

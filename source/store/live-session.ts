@@ -57,6 +57,8 @@ export class LiveSession implements LiveChannel {
 	private readonly retiring = new Set<string>();
 	/** Is this sample's latest change made here on disk (or was none made)? Set with holdUntilSaved. */
 	private saved: (sample: string) => boolean = () => true;
+	/** Samples this process put a saving marker beside (see confirmHeld). */
+	private readonly marked = new Set<string>();
 	private peers: Peer[] = [];
 	private leasedByOthers = new Set<string>();
 	private timer: NodeJS.Timeout | undefined;
@@ -208,25 +210,35 @@ export class LiveSession implements LiveChannel {
 	}
 
 	/**
-	 * Before deciding the sample this process was handed: is its lease still ours? Refreshes it if so.
-	 * False if another process took it meanwhile (this one was stopped past the stale time): then the
-	 * sample is theirs, and takeLost() says to whom. True for a sample not held here (opened explicitly).
+	 * Before deciding the sample this process was handed: is its lease still ours? False if another
+	 * process took it meanwhile (this one was stopped past the stale time): then the sample is theirs,
+	 * and takeLost() says to whom. True for a sample not held here (opened explicitly).
+	 *
+	 * If it is ours, a marker beside the lease (`<lease>.saving`) says a decision on it is being made
+	 * and saved: while this process lives, nobody takes the lease over, however long it is stopped
+	 * between the key and the write (the sample is decided, in its memory). The lease is read again
+	 * once the marker is there, so a takeover that came first is seen.
 	 */
 	confirmHeld(sample: string): boolean {
 		if (this.error || this.superseded || this.held !== sample) return true;
 		const path = this.leasePath(sample);
 		try {
-			const file = readPeerFile(path);
-			const lease = file && asLease(parseJson(file.text));
-			if (lease?.pid === process.pid && lease.host === this.me.host) {
-				const now = new Date();
-				lutimesSync(path, now, now);
-				return true;
+			let lease = this.leaseAt(path);
+			// Gone (a peer judged it stale and is about to take it): ours again if it is still free.
+			if (lease === undefined && this.create(path, sample)) lease = this.leaseAt(path);
+			if (this.isMine(lease)) {
+				this.markSaving(sample);
+				lease = this.leaseAt(path);
+				if (this.isMine(lease)) {
+					const now = new Date();
+					lutimesSync(path, now, now);
+					return true;
+				}
+
+				this.unmarkSaving(sample);
 			}
 
-			// Gone (a peer judged it stale and is about to take it): ours again if it is still free.
-			if (!file && this.create(path, sample)) return true;
-			if (!lease || lease.reviewer === this.me.reviewer) return true;
+			if (!lease || lease === 'bad' || lease.reviewer === this.me.reviewer) return true;
 			this.lost = {sample, to: lease.reviewer};
 		} catch {
 			// The live folder cannot be read or written just now: leases never block the reviewer.
@@ -237,6 +249,47 @@ export class LiveSession implements LiveChannel {
 		this.me.sample = undefined;
 		this.writePresenceSoon();
 		return false;
+	}
+
+	/** The lease at path: undefined if there is none, 'bad' if what is there is not a lease. */
+	private leaseAt(path: string): Lease | 'bad' | undefined {
+		const file = readPeerFile(path);
+		if (!file) return exists(path) ? 'bad' : undefined;
+		return asLease(parseJson(file.text)) ?? 'bad';
+	}
+
+	private isMine(lease: Lease | 'bad' | undefined): boolean {
+		return typeof lease === 'object' && lease.pid === process.pid && lease.host === this.me.host;
+	}
+
+	/** Puts the marker saying this process is deciding and saving the sample (see confirmHeld). */
+	private markSaving(sample: string) {
+		const marker = `${this.leasePath(sample)}.saving`;
+		const text = JSON.stringify({host: this.me.host, pid: this.me.pid});
+		if (this.marked.has(sample) || createExclusive(marker, text)) {
+			this.marked.add(sample);
+			return;
+		}
+
+		// Left by an earlier holder of this lease: it means nothing now.
+		rmSync(marker, {force: true});
+		if (createExclusive(marker, text)) this.marked.add(sample);
+	}
+
+	private unmarkSaving(sample: string) {
+		if (!this.marked.delete(sample)) return;
+		rmSync(`${this.leasePath(sample)}.saving`, {force: true});
+	}
+
+	/**
+	 * Is a decision on the sample of the lease at path being made and saved by its holder, a live
+	 * process on this host? Then the lease is not taken over while that process lives.
+	 */
+	private savingByLiveHolder(path: string, lease: Partial<Lease>): boolean {
+		const file = readPeerFile(`${path}.saving`);
+		const marker = file && asMarker(parseJson(file.text));
+		if (!marker || marker.host !== lease.host || marker.pid !== lease.pid) return false;
+		return marker.host === this.me.host && marker.pid !== process.pid && isAlive(marker.pid);
 	}
 
 	/**
@@ -290,6 +343,7 @@ export class LiveSession implements LiveChannel {
 	}
 
 	private removeLease(sample: string) {
+		this.unmarkSaving(sample);
 		const path = this.leasePath(sample);
 		if (this.ownsLease(path)) rmSync(path, {force: true});
 	}
@@ -406,9 +460,12 @@ export class LiveSession implements LiveChannel {
 
 			if (this.isStaleRecord(file.mtimeMs, record as Partial<Lease>)) {
 				// A lease is removed only as takeOver removes one: a peer may be replacing it right now.
-				if (folder === this.leaseFolder) this.takeOver(path, () => this.isStale(path));
-				else rmSync(path, {force: true});
-				continue;
+				if (folder !== this.leaseFolder) {
+					rmSync(path, {force: true});
+					continue;
+				}
+
+				if (this.takeOver(path, () => this.isStale(path)) || this.isStale(path)) continue;
 			}
 
 			records.push(record);
@@ -426,8 +483,9 @@ export class LiveSession implements LiveChannel {
 	private isStale(path: string): boolean {
 		const file = readPeerFile(path);
 		if (!file) return this.isStaleTime(path);
-		const record = parseJson(file.text);
-		return this.isStaleRecord(file.mtimeMs, (typeof record === 'object' && record !== null ? record : {}) as Partial<Lease>);
+		const value = parseJson(file.text);
+		const record = (typeof value === 'object' && value !== null ? value : {}) as Partial<Lease>;
+		return this.isStaleRecord(file.mtimeMs, record) && !(path.startsWith(this.leaseFolder) && this.savingByLiveHolder(path, record));
 	}
 
 	/** Whatever is at path (a link, a FIFO, garbage) is stale once it has not changed for the stale time. */
@@ -532,6 +590,13 @@ function asPeer(value: unknown): Peer | undefined {
 function isNewer(a: Peer, b: Peer): boolean {
 	const [sinceA, sinceB] = [a.since ?? 0, b.since ?? 0];
 	return sinceA === sinceB ? (a.session ?? '') > (b.session ?? '') : sinceA > sinceB;
+}
+
+function asMarker(value: unknown): {host: string; pid: number} | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const {host, pid} = value as Record<string, unknown>;
+	if (typeof host !== 'string' || !Number.isSafeInteger(pid)) return undefined;
+	return {host, pid: pid as number};
 }
 
 function asLease(value: unknown): Lease | undefined {
