@@ -3,7 +3,9 @@
 // files of the same samples side by side: one whose lines carry an `id` field, and one without (each
 // sample identified by the hash of its line). Each figure is next to baselines measured in the same
 // run (`cat` of the file, a plain Node line reader, `node -e ''`), with its ratio to the target and
-// PASS or FAIL. Prints a table; writes bench/results/latest.json.
+// PASS or FAIL. Prints a table; writes bench/results/latest.json. Exits with 1 when a gated figure
+// (first frame, peak RSS, key latency: the ones a change to the review screen can make worse) fails
+// its target, so a regression fails this check, never a unit test (timings do not belong there).
 //
 //   node bench/run.js [--samples N] [--runs N] [--only startup,open,keys,export,stats] [--keep]
 //   WINNOW_BENCH_SAMPLES=20000 node bench/run.js --runs 1     a quick check that the bench works
@@ -244,8 +246,8 @@ const rows = [];
  * reported); `limit(kind)` is the target in the figure's unit for that file (undefined: no target),
  * `target` how the issue states it.
  */
-function figure(name, values, {unit = 'ms', limit, target = '', note} = {}) {
-	const row = {figure: name, unit, target, note, kinds: {}};
+function figure(name, values, {unit = 'ms', limit, target = '', note, gate = false} = {}) {
+	const row = {figure: name, unit, target, note, gate, kinds: {}};
 	for (const kind of kinds) {
 		const list = values[kind.key];
 		if (list === undefined) continue;
@@ -300,6 +302,13 @@ function printTable(machine) {
 	for (const row of rows.filter(r => r.note)) console.log(`  ${row.figure}: ${row.note}`);
 	const failed = rows.flatMap(row => Object.entries(row.kinds).filter(([, cell]) => cell.pass === false).map(([key]) => `${row.figure} (${key})`));
 	console.log(`\n${failed.length === 0 ? 'every target met' : `${failed.length} FAIL: ${failed.join('; ')}`}`);
+	const gated = gateFailures();
+	console.log(gated.length === 0 ? 'bench check: PASS (first frame, peak RSS and key latency within their targets)' : `bench check: FAIL (${gated.join('; ')})`);
+}
+
+/** The gated figures (first frame, peak RSS, key latency) that missed their target. */
+function gateFailures() {
+	return rows.filter(row => row.gate).flatMap(row => Object.entries(row.kinds).filter(([, cell]) => cell.pass === false).map(([key]) => `${row.figure} (${key})`));
 }
 
 /** Runs `measure(kind)` for each file; returns {id: result, hash: result}. */
@@ -354,11 +363,11 @@ async function main() {
 		const decided = await forEachKind(kind => repeat(runs, `open ${kind.label} (${reviewDecisions} decisions)`, () => openRun(kind.file, kind.reviewDb)));
 		results.open = {small: smallRuns, none, decided};
 		figure('first frame, 10k', {id: smallRuns.map(r => r.firstFrame)}, {target: '(reference)'});
-		figure(`first frame, ${bigLabel}`, mapKinds(none, list => list.map(r => r.firstFrame)), {limit: () => 300, target: '≤ 300 ms'});
-		figure(`first frame, ${bigLabel} + ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(decided, list => list.map(r => r.firstFrame)), {limit: () => 500, target: '≤ 500 ms (with 1M decisions)'});
+		figure(`first frame, ${bigLabel}`, mapKinds(none, list => list.map(r => r.firstFrame)), {limit: () => 300, target: '≤ 300 ms', gate: true});
+		figure(`first frame, ${bigLabel} + ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(decided, list => list.map(r => r.firstFrame)), {limit: () => 500, target: '≤ 500 ms (with 1M decisions)', gate: true});
 		figure(`indexed (reading N% gone), ${bigLabel}`, mapKinds(none, list => list.map(r => r.indexed)), {limit: kind => 4 * readerMs[kind.key], target: '≤ 4× line reader'});
-		figure(`peak RSS, ${bigLabel} opened and indexed`, mapKinds(none, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 250, target: '≤ 250 MB'});
-		figure(`peak RSS, ${bigLabel} + ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(decided, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB (with 1M decisions)'});
+		figure(`peak RSS, ${bigLabel} opened and indexed`, mapKinds(none, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 250, target: '≤ 250 MB', gate: true});
+		figure(`peak RSS, ${bigLabel} + ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(decided, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB (with 1M decisions)', gate: true});
 		noteLoad();
 	}
 
@@ -372,13 +381,13 @@ async function main() {
 		const counted = list => list.reduce((sum, r) => sum + r.length, 0);
 		const keysNote = (all, pick) => kinds.map(kind => `${kind.label} ${counted(all[kind.key].map(pick))}`).join(', ');
 		const during = mapKinds(freshResults, list => list.filter(r => r.during.length > 0));
-		figure('key → frame p50, during indexing', mapKinds(during, list => list.map(r => percentile(r.during, 50))), {limit: () => 16, target: '≤ 16 ms', note: `keys during indexing (no decisions file): ${keysNote(freshResults, r => r.during)}`});
-		figure('key → frame p99, during indexing', mapKinds(during, list => list.map(r => percentile(r.during, 99))), {limit: () => 50, target: '≤ 50 ms'});
-		figure(`key → frame p50, after indexing, ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(keyResults, list => list.map(r => percentile(r.after, 50))), {limit: () => 16, target: '≤ 16 ms', note: `keys after indexing: ${keysNote(keyResults, r => r.after)}`});
-		figure(`key → frame p99, after indexing, ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(keyResults, list => list.map(r => percentile(r.after, 99))), {limit: () => 50, target: '≤ 50 ms'});
+		figure('key → frame p50, during indexing', mapKinds(during, list => list.map(r => percentile(r.during, 50))), {limit: () => 16, target: '≤ 16 ms', note: `keys during indexing (no decisions file): ${keysNote(freshResults, r => r.during)}`, gate: true});
+		figure('key → frame p99, during indexing', mapKinds(during, list => list.map(r => percentile(r.during, 99))), {limit: () => 50, target: '≤ 50 ms', gate: true});
+		figure(`key → frame p50, after indexing, ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(keyResults, list => list.map(r => percentile(r.after, 50))), {limit: () => 16, target: '≤ 16 ms', note: `keys after indexing: ${keysNote(keyResults, r => r.after)}`, gate: true});
+		figure(`key → frame p99, after indexing, ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(keyResults, list => list.map(r => percentile(r.after, 99))), {limit: () => 50, target: '≤ 50 ms', gate: true});
 		const missing = Object.values(keyResults).flat().reduce((sum, r) => sum + r.missing, 0);
 		figure('key → decision on disk p99', mapKinds(keyResults, list => list.map(r => percentile(r.disk, 99))), {limit: () => 300, target: '≤ 300 ms', note: missing > 0 ? `${missing} decisions never reached the file within 10 s` : undefined});
-		figure('peak RSS reviewing (keys)', mapKinds(keyResults, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB (with 1M decisions)'});
+		figure('peak RSS reviewing (keys)', mapKinds(keyResults, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB (with 1M decisions)', gate: true});
 		noteLoad();
 	}
 
@@ -426,6 +435,7 @@ async function main() {
 	mkdirSync(dirname(options.out), {recursive: true});
 	writeFileSync(options.out, `${JSON.stringify({date: new Date().toISOString(), cli, samples: bigCount, runs, keyRuns, machine, files: kinds.map(({key, label, size}) => ({key, label, size})), baseline: {cat: catMs, lineReader: readerMs}, figures: rows, table: table(), raw: results}, null, 2)}\n`);
 	log(`bench: results in ${options.out}`);
+	if (gateFailures().length > 0) process.exitCode = 1;
 }
 
 try {
