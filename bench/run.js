@@ -3,7 +3,9 @@
 // files of the same samples side by side: one whose lines carry an `id` field, and one without (each
 // sample identified by the hash of its line). Each figure is next to baselines measured in the same
 // run (`cat` of the file, a plain Node line reader, `node -e ''`), with its ratio to the target and
-// PASS or FAIL. Prints a table; writes bench/results/latest.json. Exits with 1 when a gated figure
+// PASS or FAIL; for the processes (startup, export, stats, the line reader) also their CPU time, every
+// thread (bench/cpu-report.js), which load inflates far less. Prints a table; writes
+// bench/results/latest.json. Exits with 1 when a gated figure
 // (first frame, peak RSS, key latency: the ones a change to the review screen can make worse) fails
 // its target, so a regression fails this check, never a unit test (timings do not belong there).
 //
@@ -119,16 +121,29 @@ function makeData() {
 
 // --- measurements ------------------------------------------------------------------------------
 
+/**
+ * CPU times (ms, every thread) of the timed Node processes, beside their wall times: `cpuOf(times)`
+ * gives the CPU times of the runs whose wall times are `times`.
+ */
+const cpuTimes = new WeakMap();
+const cpuOf = times => cpuTimes.get(times) ?? [];
+function withCpu(times, cpus) {
+	cpuTimes.set(times, cpus);
+	return times;
+}
+
 /** The plain Node line reader (bench/baseline.js) on `file`, `count` times. */
 async function lineReader(file, count) {
 	const times = [];
+	const cpus = [];
 	for (let i = 0; i < count; i++) {
-		const {ms, stdout} = await timeProcess([join(root, 'bench', 'baseline.js'), file]);
+		const {ms, cpu, stdout} = await timeProcess([join(root, 'bench', 'baseline.js'), file]);
 		if (Number(stdout.trim()) <= 0) throw new Error(`baseline counted ${stdout.trim()} lines`);
 		times.push(ms);
+		cpus.push(cpu);
 	}
 
-	return times;
+	return withCpu(times, cpus);
 }
 
 /** `cat file > /dev/null`, `count` times. */
@@ -146,13 +161,15 @@ async function cat(file, count) {
 /** A process, `count` times, checked by `check(result)`; its times. */
 async function timed(count, args, check = () => undefined) {
 	const times = [];
+	const cpus = [];
 	for (let i = 0; i < count; i++) {
 		const result = await timeProcess(args, {cwd: dir});
 		check(result);
 		times.push(result.ms);
+		cpus.push(result.cpu);
 	}
 
-	return times;
+	return withCpu(times, cpus);
 }
 
 function openScreen(args) {
@@ -338,6 +355,7 @@ async function main() {
 	results.baseline = {cat: catTimes, lineReader: readerTimes};
 	figure(`baseline: cat of the ${bigLabel} file`, catTimes, {target: '(reference)'});
 	figure(`baseline: Node line reader, ${bigLabel}`, readerTimes, {target: '(reference)'});
+	figure(`baseline: Node line reader, ${bigLabel}, CPU time`, mapKinds(readerTimes, cpuOf), {target: '(reference)'});
 	noteLoad();
 
 	if (wants('startup')) {
@@ -346,12 +364,15 @@ async function main() {
 		results.startup = {node: nodeTimes};
 		// Starting up does not depend on the file: one column.
 		figure('baseline: node -e \'\'', {id: nodeTimes}, {target: '(reference)'});
+		figure('baseline: node -e \'\', CPU time', {id: cpuOf(nodeTimes)}, {target: '(reference)'});
+		const nodeCpu = median(cpuOf(nodeTimes));
 		for (const command of ['export', 'stats']) {
 			const times = await timed(runs * 3, [cli, command, '--version'], result => {
 				if (result.code !== 0) throw new Error(`winnow ${command} --version failed (${result.code}): ${result.stderr}`);
 			});
 			results.startup[command] = times;
 			figure(`winnow ${command} --version`, {id: times}, {limit: () => 1.3 * nodeMs, target: `≤ 1.3× node -e '' (${(1.3 * nodeMs).toFixed(0)} ms)`});
+			figure(`winnow ${command} --version, CPU time`, {id: cpuOf(times)}, {limit: () => 1.3 * nodeCpu, target: `≤ 1.3× node -e '' CPU (${(1.3 * nodeCpu).toFixed(0)} ms)`});
 		}
 
 		noteLoad();
@@ -392,32 +413,38 @@ async function main() {
 	}
 
 	if (wants('export')) {
-		const exportRuns = await forEachKind(kind => repeat(runs, `export ${kind.label}`, async () => {
+		let exportRuns = await forEachKind(kind => repeat(runs, `export ${kind.label}`, async () => {
 			const out = join(dir, `accepted-${kind.key}.jsonl`);
 			const result = await timeProcess([cli, 'export', kind.file, '--db', kind.exportDb, '--out', out], {cwd: dir});
 			if (result.code !== 0) throw new Error(`export failed (${result.code}): ${result.stderr}`);
 			const lines = Number((await timeProcess([join(root, 'bench', 'baseline.js'), out])).stdout.trim());
 			if (lines !== exportAccepted) throw new Error(`export wrote ${lines} lines, expected ${exportAccepted}`);
-			return result.ms;
+			return result;
 		}));
-		results.export = exportRuns;
+		results.export = mapKinds(exportRuns, list => list.map(({ms, cpu}) => ({ms, cpu})));
+		const exportCpu = mapKinds(exportRuns, list => list.map(r => r.cpu));
+		exportRuns = mapKinds(exportRuns, list => list.map(r => r.ms));
 		const name = `export ${(exportAccepted / 1000).toFixed(0)}k accepted of ${bigLabel}`;
 		figure(name, exportRuns, {limit: () => 1000, target: '≤ 1.0 s'});
 		figure(`${name}, to cat`, mapKinds(exportRuns, (list, key) => list.map(ms => ms / catMs[key])), {unit: '×', limit: () => 10, target: '≤ 10× cat'});
 		figure(`${name}, to the id file`, {hash: exportRuns.hash.map(ms => ms / median(exportRuns.id))}, {unit: '×', limit: () => 2, target: 'hash ≤ 2× id'});
+		figure(`${name}, CPU time (every thread)`, exportCpu, {target: '(reference)'});
 		noteLoad();
 	}
 
 	if (wants('stats')) {
-		const statsRuns = await forEachKind(kind => repeat(runs, `stats ${kind.label}`, async () => {
+		let statsRuns = await forEachKind(kind => repeat(runs, `stats ${kind.label}`, async () => {
 			const result = await timeProcess([cli, 'stats', kind.file, '--db', kind.reviewDb, '--json'], {cwd: dir});
 			if (result.code !== 0) throw new Error(`stats failed (${result.code}): ${result.stderr}`);
-			return result.ms;
+			return result;
 		}));
-		results.stats = statsRuns;
+		results.stats = mapKinds(statsRuns, list => list.map(({ms, cpu}) => ({ms, cpu})));
+		const statsCpu = mapKinds(statsRuns, list => list.map(r => r.cpu));
+		statsRuns = mapKinds(statsRuns, list => list.map(r => r.ms));
 		figure(`stats on ${bigLabel}`, statsRuns, {limit: () => 1200, target: '≤ 1.2 s'});
 		figure(`stats on ${bigLabel}, to cat`, mapKinds(statsRuns, (list, key) => list.map(ms => ms / catMs[key])), {unit: '×', limit: () => 10, target: '≤ 10× cat'});
 		figure(`stats on ${bigLabel}, to the id file`, {hash: statsRuns.hash.map(ms => ms / median(statsRuns.id))}, {unit: '×', limit: () => 2, target: 'hash ≤ 2× id'});
+		figure(`stats on ${bigLabel}, CPU time (every thread)`, statsCpu, {target: '(reference)'});
 		noteLoad();
 	}
 
