@@ -127,6 +127,7 @@ export class EntrySpan {
 	copy(): EntrySpan {
 		const copy = new EntrySpan(this.needle);
 		copy.set(Buffer.from(this.bytes), 0, this.to - this.from, this.start, this.lineNumber);
+		copy.isLine = this.isLine;
 		return copy;
 	}
 }
