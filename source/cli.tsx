@@ -1,11 +1,16 @@
-import meow from 'meow';
-import {checkOptionsFor, resolveCommon, UsageError} from './cli/options.js';
+import {readFileSync} from 'node:fs';
+import {flagName, formatHelp, parseArguments} from './cli/arguments.js';
 import {reportFatal} from './cli/report-fatal.js';
 import {colorEnvironment} from './cli/color-environment.js';
-import {defaultBindings} from './review/bindings.js';
-import {cliKeyLines} from './review/key-help.js';
+import {UsageError} from './cli/usage-error.js';
 
-const help = `
+/*
+Only what every start needs is imported here: the commands, the options' checks (config, queries)
+and the key table behind --help are loaded when used, so `winnow export --version` reads little
+more than Node itself does.
+*/
+
+const help = (keyLines: string[]) => `
 	Usage
 	  $ winnow <dataset.jsonl>                 review samples one at a time
 	  $ winnow export <dataset.jsonl>          write the accepted samples' original lines
@@ -56,7 +61,7 @@ const help = `
 	  pull                 write a dataset's decisions to a file (--dataset-name NAME or --dataset DATA.jsonl, --out FILE)
 
 	Keys (review; ? in the review screen explains each)
-	  ${cliKeyLines(defaultBindings, 96).join('\n\t  ')}
+	  ${keyLines.join('\n\t  ')}
 
 	Examples
 	  $ winnow data/demo.jsonl
@@ -99,11 +104,20 @@ async function main(): Promise<number> {
 	const unknown = argv.find(argument => argument.startsWith('-') && !isKnownFlag(argument));
 	if (unknown) throw new UsageError(`unknown option ${unknown}: winnow --help lists the options.`);
 
-	const cli = meow(help, {importMeta: import.meta, argv, flags, allowUnknownFlags: false});
-	// meow answers --version and --help alone; after a command too (winnow export --version).
+	// --version and --help are answered alone; after a command too (winnow export --version).
 	const asked = argv.slice(0, [...argv, '--'].indexOf('--'));
-	if (asked.includes('--version')) cli.showVersion();
-	if (asked.includes('--help')) cli.showHelp(0);
+	if (asked.includes('--version')) {
+		process.stdout.write(`${packageJson().version}\n`);
+		return 0;
+	}
+
+	if (asked.includes('--help')) {
+		const [{defaultBindings}, {cliKeyLines}] = await Promise.all([import('./review/bindings.js'), import('./review/key-help.js')]);
+		process.stdout.write(`${formatHelp(packageJson().description, help(cliKeyLines(defaultBindings, 96)))}\n`);
+		return 0;
+	}
+
+	const cli = parseArguments(argv, flags);
 	const [first, ...rest] = cli.input;
 	if (first === 'db') {
 		const {runDb} = await import('./commands/db.js');
@@ -112,6 +126,7 @@ async function main(): Promise<number> {
 
 	const command = first === 'export' || first === 'stats' || first === 'decide' || first === 'review' ? first : 'review';
 	const input = command === 'review' && first !== 'review' ? cli.input : rest;
+	const {checkOptionsFor, resolveCommon} = await import('./cli/options.js');
 	checkOptionsFor(command, cli.flags);
 	const common = resolveCommon(input, cli.flags, command);
 	Object.assign(process.env, colorEnvironment(process.env, process.stdout.isTTY === true));
@@ -158,7 +173,8 @@ function joinDashValues(argv: string[]): string[] {
 	for (let i = 0; i < argv.length; i++) {
 		const argument = argv[i];
 		const next = argv[i + 1];
-		const name = /^--([a-z-]+)$/.exec(argument)?.[1].replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+		const long = /^--([a-z-]+)$/.exec(argument)?.[1];
+		const name = long === undefined ? undefined : flagName(long);
 		if (name && name in flags && flags[name as keyof typeof flags].type === 'string' && next?.startsWith('-') && next !== '-' && !isKnownFlag(next)) {
 			joined.push(`${argument}=${next}`);
 			i++;
@@ -173,8 +189,19 @@ function joinDashValues(argv: string[]): string[] {
 function isKnownFlag(argument: string): boolean {
 	if (argument === '-' || argument === '--') return true;
 	const name = argument.replace(/^--?/, '').split('=')[0].replace(/^no-/, '');
-	const camel = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-	return camel in flags || name === 'help' || name === 'version';
+	return flagName(name) in flags || name === 'help' || name === 'version';
+}
+
+/** winnow's package.json (its version and description), found from this file upward: dist/ or source/. */
+function packageJson(): {version: string; description: string} {
+	for (const relative of ['../package.json', '../../package.json']) {
+		try {
+			const found = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {name?: string; version: string; description: string};
+			if (found.name === 'winnow') return found;
+		} catch {}
+	}
+
+	throw new Error('winnow\'s package.json was not found beside the program');
 }
 
 try {

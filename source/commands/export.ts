@@ -89,7 +89,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		const writer = new BufferedWriter(output);
 		scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 			sampleIndex++;
-			idCheck.see(entry.id, malformed);
+			idCheck.see(entry.isHashId, malformed);
 			const result = decided.add(entry, entry.lineNumber, malformed);
 			if (matcher && selected(result, wanted) && !matcher.matches(entry.bytes, sampleIndex, result, () => decided.recordsFor(entry.id))) return;
 
@@ -109,7 +109,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 				writer.push(flags.annotate ? annotate(bytes, annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex, correction)) : bytes);
 			} else if (flags.annotate) {
 				writer.push(annotate(oneLine(entry.bytes), annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex)));
-			} else if (isOneLine(entry.buffer, entry.from, entry.to)) {
+			} else if (isOneLine(entry.buffer, entry.from, entry.to, entry.isLine)) {
 				writer.copy(entry.buffer, entry.from, entry.to);
 			} else {
 				writer.push(oneLine(entry.bytes));

@@ -82,7 +82,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 		// After a thousand entries, estimate how many the file holds from their average size.
 		if (++seen === 1000 && !slice) accumulator.expect(Math.ceil((size / (entry.start + entry.to - entry.from)) * 1000));
 		const result = accumulator.add(entry, entry.lineNumber, malformed);
-		idCheck.see(entry.id, malformed);
+		idCheck.see(entry.isHashId, malformed);
 		statuses?.push(result.status);
 		reasons?.push(accumulator.reasonsOfLast());
 	}, undefined, check);
