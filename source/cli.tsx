@@ -1,13 +1,12 @@
 import {readFileSync} from 'node:fs';
-import {flagName, formatHelp, parseArguments} from './cli/arguments.js';
 import {reportFatal} from './cli/report-fatal.js';
 import {colorEnvironment} from './cli/color-environment.js';
 import {UsageError} from './cli/usage-error.js';
 
 /*
-Only what every start needs is imported here: the commands, the options' checks (config, queries)
-and the key table behind --help are loaded when used, so `winnow export --version` reads little
-more than Node itself does.
+Only what every start needs is imported here: meow, the commands, the options' checks (config,
+queries) and the key table behind --help are loaded when used, so `winnow export --version` reads
+little more than Node itself does.
 */
 
 const help = (keyLines: string[]) => `
@@ -104,20 +103,18 @@ async function main(): Promise<number> {
 	const unknown = argv.find(argument => argument.startsWith('-') && !isKnownFlag(argument));
 	if (unknown) throw new UsageError(`unknown option ${unknown}: winnow --help lists the options.`);
 
-	// --version and --help are answered alone; after a command too (winnow export --version).
+	// --version is answered alone, before anything else loads; after a command too (winnow export --version).
 	const asked = argv.slice(0, [...argv, '--'].indexOf('--'));
 	if (asked.includes('--version')) {
 		process.stdout.write(`${packageJson().version}\n`);
 		return 0;
 	}
 
-	if (asked.includes('--help')) {
-		const [{defaultBindings}, {cliKeyLines}] = await Promise.all([import('./review/bindings.js'), import('./review/key-help.js')]);
-		process.stdout.write(`${formatHelp(packageJson().description, help(cliKeyLines(defaultBindings, 96)))}\n`);
-		return 0;
-	}
-
-	const cli = parseArguments(argv, flags);
+	const twice = givenTwice(asked);
+	if (twice) throw new UsageError(`${twice} is given twice: give it once.`);
+	const [{default: meow}, keyLines] = await Promise.all([import('meow'), asked.includes('--help') ? helpKeyLines() : []]);
+	const cli = meow(help(keyLines), {importMeta: import.meta, argv, flags, allowUnknownFlags: false, autoVersion: false});
+	if (asked.includes('--help')) cli.showHelp(0);
 	const [first, ...rest] = cli.input;
 	if (first === 'db') {
 		const {runDb} = await import('./commands/db.js');
@@ -190,6 +187,32 @@ function isKnownFlag(argument: string): boolean {
 	if (argument === '-' || argument === '--') return true;
 	const name = argument.replace(/^--?/, '').split('=')[0].replace(/^no-/, '');
 	return flagName(name) in flags || name === 'help' || name === 'version';
+}
+
+async function helpKeyLines(): Promise<string[]> {
+	const [{defaultBindings}, {cliKeyLines}] = await Promise.all([import('./review/bindings.js'), import('./review/key-help.js')]);
+	return cliKeyLines(defaultBindings, 96);
+}
+
+/** --id-field and --idField both name idField. */
+function flagName(word: string): string {
+	return word.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** An option that takes one value, given twice (meow would keep the last one silently). */
+function givenTwice(argv: readonly string[]): string | undefined {
+	const seen = new Set<string>();
+	for (const argument of argv) {
+		const written = /^--([a-zA-Z-]+)/.exec(argument)?.[1];
+		if (!written) continue;
+		const name = flagName(written);
+		const flag = (flags as Record<string, {type: string; isMultiple?: boolean}>)[name];
+		if (!flag || flag.type !== 'string' || flag.isMultiple) continue;
+		if (seen.has(name)) return `--${written}`;
+		seen.add(name);
+	}
+
+	return undefined;
 }
 
 /** winnow's package.json (its version and description), found from this file upward: dist/ or source/. */

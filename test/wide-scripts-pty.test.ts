@@ -71,6 +71,7 @@ class TmuxSession {
 				this.close();
 			},
 			gone: async () => pidGone(pid),
+			paths: args,
 		});
 	}
 

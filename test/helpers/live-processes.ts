@@ -13,6 +13,8 @@ export type Running = {
 	kill(): void;
 	/** Resolves once the process is gone. */
 	gone(): Promise<void>;
+	/** Its working folder and arguments: a folder being removed ends only the processes that name it. */
+	paths: readonly string[];
 };
 
 const running = new Set<Running>();
@@ -23,10 +25,14 @@ export function trackProcess(process: Running): () => void {
 	return () => running.delete(process);
 }
 
-/** Kills every tracked process still running and waits until all are gone (at most `limit` ms). */
-export async function endProcesses(limit = 15_000): Promise<void> {
-	const left = [...running];
-	running.clear();
+/**
+ * Kills every tracked process still running that works in one of `dirs` (its folder or an argument
+ * inside one) and waits until all are gone (at most `limit` ms). Processes of other tests running
+ * concurrently, in other folders, are left alone.
+ */
+export async function endProcesses(dirs: readonly string[], limit = 15_000): Promise<void> {
+	const left = [...running].filter(process => process.paths.some(path => dirs.some(dir => path === dir || path.includes(`${dir}/`))));
+	for (const process of left) running.delete(process);
 	for (const process of left) process.kill();
 	let timer: NodeJS.Timeout | undefined;
 	const late = new Promise<void>((_, reject) => {

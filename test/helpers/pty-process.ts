@@ -39,7 +39,7 @@ export class PtyProcess {
 		const goneNow = new Promise<void>(resolve => {
 			gone = resolve;
 		});
-		const untrack = trackProcess({kill: () => this.kill('SIGKILL'), gone: async () => goneNow});
+		const untrack = trackProcess({kill: () => this.kill('SIGKILL'), gone: async () => goneNow, paths: [options.cwd ?? process.cwd(), ...args]});
 		this.exited = new Promise(resolve => {
 			this.pty.onExit(({exitCode, signal}) => {
 				untrack();

@@ -11,7 +11,7 @@ import {endProcesses} from './live-processes.js';
 export function useTempDir(): () => string {
 	const made: string[] = [];
 	afterEach(async () => {
-		await endProcesses();
+		await endProcesses(made);
 		for (const dir of made.splice(0)) rmSync(dir, {recursive: true, force: true, maxRetries: 20, retryDelay: 50});
 	});
 	return () => {
