@@ -10,6 +10,7 @@ import type {IndexProgress, IndexRequest} from './index-worker.js';
 import {DatasetError} from './errors.js';
 import {checkDatasetFile, FirstEntries, noEntriesError} from './opening-checks.js';
 import {decodeEntry, type ParsedEntry} from './parse-entry.js';
+import {cutNote, displayLimit, type Cut} from './long-entry.js';
 
 /**
  * The indexing worker: beside this module once built (dist/dataset/index-worker.js), or beside
@@ -22,6 +23,8 @@ export type Sample = ParsedEntry & {
 	index: number;
 	lineNumber: number;
 	id: string;
+	/** Set when the entry is longer than displayLimit: only its first bytes are in `text` (and `error` says so). */
+	cut?: Cut;
 };
 
 export type DatasetOptions = {
@@ -233,11 +236,22 @@ export class Dataset {
 
 	/** Whether entry i still holds exactly `text` (decoded as sample() decodes it). */
 	holds(i: number, text: string): boolean {
-		return decodeEntry(this.raw(i)).text === text;
+		return this.decode(i).text === text;
 	}
 
 	sample(i: number): Sample {
-		return {...decodeEntry(this.raw(i)), index: i, lineNumber: this.lineNumber(i), id: this.idOf(i)};
+		return {...this.decode(i), index: i, lineNumber: this.lineNumber(i), id: this.idOf(i)};
+	}
+
+	/** Entry i parsed, or for one over displayLimit its first bytes as text, unparsed (never the whole of it in memory). */
+	private decode(i: number): ParsedEntry & {cut?: Cut} {
+		const start = this.index.start(i);
+		const total = this.index.end(i) - start;
+		if (total <= displayLimit) return decodeEntry(this.readBytes(start, start + total));
+		const cut = {shown: displayLimit, total};
+		// stream: a character cut in two at the limit is left out rather than shown as U+FFFD.
+		const text = new TextDecoder('utf-8').decode(this.readBytes(start, start + displayLimit), {stream: true});
+		return {text, error: cutNote(cut), cut};
 	}
 
 	close() {

@@ -2,6 +2,7 @@ import type {Dataset, Sample} from '../dataset/dataset.js';
 import {defaultSignalConfig, type SignalConfig, type SignalHit} from '../dataset/signals/index.js';
 import {detectFormat, renderSample, type RenderedSample} from '../dataset/formats/index.js';
 import type {DecisionStore} from '../store/decision-store.js';
+import {sizeText} from '../dataset/long-entry.js';
 import type {LiveChannel, Peer} from '../store/live-channel.js';
 import type {ReviewerPosition} from '../store/reviewer-position.js';
 import type {DecisionRecord, Verdict} from '../store/schema.js';
@@ -220,9 +221,11 @@ export class ReviewController {
 		const {cursor} = this.state;
 		if (!this.current || this.current.sample.index !== cursor) {
 			const sample = this.dataset.sample(cursor);
-			const rendered = sample.error !== undefined
-				? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
-				: renderSample(sample.value);
+			const rendered = sample.cut
+				? {format: 'json' as const, formatLabel: 'over-long, cut', blocks: [{label: sample.error ?? '', text: sample.text, tone: 'json' as const}], metadata: []}
+				: sample.error !== undefined
+					? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
+					: renderSample(sample.value);
 			const openBy = this.peers().filter(peer => peer.sample === sample.id).map(peer => peer.reviewer);
 			// The signals are the file's sample's (a correction is not re-read by them).
 			const signals = this.signals.table && sample.error === undefined ? this.signals.table.reasons(cursor, sample.value) : [];
@@ -610,6 +613,11 @@ export class ReviewController {
 	 */
 	private correct() {
 		const {sample, mine} = this.currentSample();
+		if (sample.cut) {
+			this.state = {...this.state, message: `sample ${sample.index + 1} is too long to correct here (only its first ${sizeText(sample.cut.shown)} are shown): fix line ${sample.lineNumber} of the file itself`};
+			return;
+		}
+
 		if (sample.error !== undefined) {
 			this.state = {...this.state, message: `sample ${sample.index + 1} is not valid JSON, so it cannot be corrected here: fix line ${sample.lineNumber} of the file itself`};
 			return;
