@@ -6,29 +6,31 @@
  */
 export class OpeningKeys {
 	private readonly held: Buffer[] = [];
-	private readonly listener = (chunk: Buffer | string) => {
-		const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-		for (const byte of bytes) {
+	// 'readable', as the screen (Ink) reads: switching the stream to flowing mode and back (pause)
+	// can leave it not reading, and the process then ends as soon as the screen is drawn.
+	private readonly listener = () => {
+		let chunk: Buffer | string | null;
+		while ((chunk = this.stdin.read() as Buffer | string | null) !== null) {
+			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
 			// q, Q and ctrl-c (raw mode: ctrl-c is a byte, not SIGINT).
-			if (byte === 0x71 || byte === 0x51 || byte === 0x03) {
-				this.quit(byte === 0x03 ? 'ctrl-c' : 'q');
+			if (bytes.includes(0x71) || bytes.includes(0x51) || bytes.includes(0x03)) {
+				this.quit(bytes.includes(0x03) ? 'ctrl-c' : 'q');
 				return;
 			}
-		}
 
-		this.held.push(bytes);
+			this.held.push(bytes);
+		}
 	};
 
 	constructor(private readonly stdin: NodeJS.ReadStream, private readonly quit: (key: 'q' | 'ctrl-c') => void) {}
 
 	start() {
-		this.stdin.on('data', this.listener);
+		this.stdin.on('readable', this.listener);
 	}
 
 	/** Stops listening; the keys held go back to standard input, for the screen to read. */
 	stop() {
-		this.stdin.off('data', this.listener);
-		this.stdin.pause();
+		this.stdin.off('readable', this.listener);
 		if (this.held.length > 0) this.stdin.unshift(Buffer.concat(this.held));
 		this.held.length = 0;
 	}

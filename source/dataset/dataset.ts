@@ -10,7 +10,7 @@ import type {IndexProgress, IndexRequest} from './index-worker.js';
 import {DatasetError} from './errors.js';
 import {checkDatasetFile, FirstEntries, noEntriesError} from './opening-checks.js';
 import {decodeEntry, type ParsedEntry} from './parse-entry.js';
-import {cutNote, displayLimit, type Cut} from './long-entry.js';
+import {cutNote, displayLimit, shownBytes, type Cut} from './long-entry.js';
 
 /**
  * The indexing worker: beside this module once built (dist/dataset/index-worker.js), or beside
@@ -23,7 +23,7 @@ export type Sample = ParsedEntry & {
 	index: number;
 	lineNumber: number;
 	id: string;
-	/** Set when the entry is longer than displayLimit: only its first bytes are in `text` (and `error` says so). */
+	/** Set when the entry is longer than displayLimit: only its first shownBytes are in `text` (and `error` says so). */
 	cut?: Cut;
 };
 
@@ -248,9 +248,9 @@ export class Dataset {
 		const start = this.index.start(i);
 		const total = this.index.end(i) - start;
 		if (total <= displayLimit) return decodeEntry(this.readBytes(start, start + total));
-		const cut = {shown: displayLimit, total};
+		const cut = {shown: shownBytes, total};
 		// stream: a character cut in two at the limit is left out rather than shown as U+FFFD.
-		const text = new TextDecoder('utf-8').decode(this.readBytes(start, start + displayLimit), {stream: true});
+		const text = new TextDecoder('utf-8').decode(this.readBytes(start, start + shownBytes), {stream: true});
 		return {text, error: cutNote(cut), cut};
 	}
 

@@ -1,12 +1,15 @@
 /*
-A sample longer than this is not parsed for the review screen: its first bytes are shown as raw
-text, cut, with a note saying so (what is shown, the whole size, and that a decision applies to the
+A sample longer than displayLimit is not parsed for the review screen: its first shownBytes are
+shown as raw text, cut, with a note saying so (what is shown, the whole size, and that a decision applies to the
 whole sample). Parsing a 256 MB line would hold it several times over in memory and keep the screen
 from answering keys for seconds.
 */
 
-/** Bytes of an entry shown at most; an entry over it is shown cut. */
+/** The longest entry parsed and shown whole; a longer one is shown cut. */
 export const displayLimit = 16 * 1024 * 1024;
+
+/** How much of a cut entry is shown: more than anyone reads on a terminal, and quick to wrap. */
+export const shownBytes = 1024 * 1024;
 
 /** What is shown of a cut entry, and how long the whole entry is (bytes). */
 export type Cut = {shown: number; total: number};
@@ -16,8 +19,7 @@ export function sizeText(bytes: number): string {
 	const units = [['GB', 1024 ** 3], ['MB', 1024 ** 2], ['KB', 1024]] as const;
 	for (const [unit, size] of units) {
 		if (bytes >= size) {
-			const value = bytes / size;
-			return `${Number.isInteger(value) ? value : value.toFixed(1)} ${unit}`;
+			return `${(bytes / size).toFixed(1).replace(/\.0$/, '')} ${unit}`;
 		}
 	}
 
