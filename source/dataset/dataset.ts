@@ -196,6 +196,11 @@ export class Dataset {
 		return this.index.lineNumber(i);
 	}
 
+	/** The entry's length in bytes. */
+	size(i: number): number {
+		return this.index.end(i) - this.index.start(i);
+	}
+
 	/** The entry's exact bytes as they stand in the file. */
 	raw(i: number): Buffer {
 		return this.readBytes(this.index.start(i), this.index.end(i));
