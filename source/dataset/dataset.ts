@@ -10,6 +10,7 @@ import type {IndexProgress, IndexRequest} from './index-worker.js';
 import {DatasetError} from './errors.js';
 import {checkDatasetFile, FirstEntries, noEntriesError} from './opening-checks.js';
 import {decodeEntry, type ParsedEntry} from './parse-entry.js';
+import {contentHash, contentHashInPieces} from './content-hash.js';
 import {cutNote, displayLimit, shownBytes, type Cut} from './long-entry.js';
 
 /**
@@ -199,6 +200,14 @@ export class Dataset {
 	/** The entry's length in bytes. */
 	size(i: number): number {
 		return this.index.end(i) - this.index.start(i);
+	}
+
+	/** contentHash of entry i's bytes (a long entry read in pieces). */
+	hashOf(i: number): string {
+		const start = this.index.start(i);
+		const size = this.size(i);
+		if (size <= 4 * 1024 * 1024) return contentHash(this.readBytes(start, start + size));
+		return contentHashInPieces(size, (from, to) => this.readBytes(start + from, start + to));
 	}
 
 	/** The entry's exact bytes as they stand in the file. */

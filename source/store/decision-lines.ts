@@ -11,6 +11,7 @@ const ruleFlag = 8;
 const reasonsFlag = 16;
 /** Only a parsed line has one: the canonical form has no correction key. */
 const correctionFlag = 32;
+const hashFlag = 64;
 
 /**
  * The records of a decisions file in winnow's layout, kept as the file's bytes plus a few typed
@@ -121,6 +122,10 @@ export class DecisionLines implements DecisionSource {
 		return (this.flags[index] & reasonsFlag) !== 0;
 	}
 
+	hasHash(index: number): boolean {
+		return (this.flags[index] & hashFlag) !== 0;
+	}
+
 	/** Reads and checks one record line; false if it is refused. */
 	private readLine(start: number, end: number, index: number): boolean {
 		const {bytes, fields} = this;
@@ -131,7 +136,7 @@ export class DecisionLines implements DecisionSource {
 			this.sampleStarts[index] = fields.sampleStart;
 			this.sampleEnds[index] = fields.sampleEnd;
 			this.verdicts[index] = fields.verdict;
-			this.flags[index] = canonicalFlag | (fields.resolution === 1 ? resolutionFlag : 0) | (fields.categoriesEnd > fields.categoriesStart ? categoriesFlag : 0) | (fields.hasRule ? ruleFlag : 0) | (fields.hasReasons && fields.reasonsEnd > fields.reasonsStart ? reasonsFlag : 0);
+			this.flags[index] = canonicalFlag | (fields.resolution === 1 ? resolutionFlag : 0) | (fields.categoriesEnd > fields.categoriesStart ? categoriesFlag : 0) | (fields.hasRule ? ruleFlag : 0) | (fields.hasReasons && fields.reasonsEnd > fields.reasonsStart ? reasonsFlag : 0) | (fields.hasHash ? hashFlag : 0);
 			return true;
 		}
 
@@ -139,7 +144,7 @@ export class DecisionLines implements DecisionSource {
 		if (!record) return false;
 		this.parsed.set(index, record);
 		this.verdicts[index] = record.verdict === null ? 0 : 1 + ['accepted', 'rejected', 'flagged'].indexOf(record.verdict);
-		this.flags[index] = (record.resolution === true ? resolutionFlag : 0) | (record.categories.length > 0 ? categoriesFlag : 0) | ((record.reasons?.length ?? 0) > 0 ? reasonsFlag : 0) | (record.correction === undefined ? 0 : correctionFlag);
+		this.flags[index] = (record.resolution === true ? resolutionFlag : 0) | (record.categories.length > 0 ? categoriesFlag : 0) | ((record.reasons?.length ?? 0) > 0 ? reasonsFlag : 0) | (record.correction === undefined ? 0 : correctionFlag) | (typeof record.hash === 'string' ? hashFlag : 0);
 		return true;
 	}
 }

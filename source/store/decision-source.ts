@@ -27,6 +27,8 @@ export type DecisionSource = {
 	hasReasons(index: number): boolean;
 	/** record(index) carries a correction. */
 	hasCorrection(index: number): boolean;
+	/** record(index) carries the hash of the bytes it was made on. */
+	hasHash(index: number): boolean;
 };
 
 export class RecordArray implements DecisionSource {
@@ -75,6 +77,10 @@ export class RecordArray implements DecisionSource {
 
 	hasCorrection(index: number): boolean {
 		return this.records[index].correction !== undefined;
+	}
+
+	hasHash(index: number): boolean {
+		return typeof this.records[index].hash === 'string';
 	}
 }
 
