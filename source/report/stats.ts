@@ -278,6 +278,8 @@ export class StatsAccumulator {
 		const {bytes} = id;
 		if (!bytes) return undefined;
 		const hash = contentHash(bytes);
+		// Most groups are one record: checked on the source, without making it.
+		if (this.isSingle(group) && !this.source.madeOnOtherBytes(this.groupFirst[group], hash)) return undefined;
 		const records = this.groupRecords(group);
 		if (!records.some(record => madeOnOtherBytes(record, hash))) return undefined;
 		return records.filter(record => !madeOnOtherBytes(record, hash));
