@@ -57,6 +57,7 @@ describe('a sample whose bytes changed since it was decided (another session)', 
 
 	it('the review screen shows it as changed since decided, to be decided again, and counts it undecided', async () => {
 		const {dir, path} = decidedThenRewritten();
+		const before = (JSON.parse(readFileSync(join(dir, 'samples.decisions.json'), 'utf8')) as {decisions: Array<{sample: string; hash?: string}>}).decisions.find(record => record.sample === 's2')?.hash;
 		const session = new PtySession([path]);
 		// The undecided filter brings it up: it is the one sample left.
 		await session.waitFor('changed since decided: decide again');
@@ -66,8 +67,12 @@ describe('a sample whose bytes changed since it was decided (another session)', 
 		await session.waitFor(/3\/3 decided/);
 		session.write('q');
 		expect(await session.waitExit()).toBe(0);
-		const records = (JSON.parse(readFileSync(join(dir, 'samples.decisions.json'), 'utf8')) as {decisions: Array<{sample: string; verdict: string}>}).decisions;
-		expect(records.find(record => record.sample === 's2')?.verdict).toBe('rejected');
+		const records = (JSON.parse(readFileSync(join(dir, 'samples.decisions.json'), 'utf8')) as {decisions: Array<{sample: string; verdict: string; hash?: string}>}).decisions;
+		const s2 = records.find(record => record.sample === 's2');
+		expect(s2?.verdict).toBe('rejected');
+		// The screen's decision records the bytes it was made on: the new ones.
+		expect(s2?.hash).toMatch(/^sha1:[\da-f]{16}$/);
+		expect(s2?.hash).not.toBe(before);
 		expect(JSON.parse(runCli(['stats', path, '--json']).stdout).samples.changed).toBe(0);
 	});
 });

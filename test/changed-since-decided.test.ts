@@ -10,6 +10,7 @@ import {parseDecisionsFile, serializeDecisionsFile} from '../source/store/decisi
 import {RecordArray} from '../source/store/decision-source.js';
 import type {DecisionRecord} from '../source/store/schema.js';
 import {sampleStatus} from '../source/store/verdict-policy.js';
+import {fromRow, toRow, type DecisionRow} from '../source/store/postgres/records.js';
 
 const at = '2026-01-01T00:00:00.000Z';
 const line = (id: string, text: string) => Buffer.from(JSON.stringify({id, prompt: text, completion: 'ok'}));
@@ -59,6 +60,13 @@ describe('the hash a decision records of the bytes it was made on', () => {
 		const parsed = DecisionLines.read(Buffer.from(edited))!;
 		expect((parsed as unknown as {parsed: Map<number, unknown>}).parsed.size).toBe(1);
 		expect(parsed.madeOnOtherBytes(0, contentHash(line('s1', 'b')))).toBe(true);
+	});
+
+	it('is kept by the PostgreSQL store (in extra) and comes back as it was', () => {
+		const record = {...decision('s1', 'accepted'), rule: 'status:undecided', hash: 'sha1:0123456789abcdef'};
+		const row = toRow(record);
+		expect(row.extra).toEqual({hash: 'sha1:0123456789abcdef'});
+		expect(fromRow({seq: '1', ...row} as unknown as DecisionRow)).toEqual(record);
 	});
 
 	it('refuses a hash that is not a string, naming it', () => {
