@@ -271,17 +271,23 @@ export class ReviewController {
 
 	/**
 	 * Every decision this reviewer may see: in blind overlap mode, the others' only on samples this
-	 * reviewer has decided (the stats panel counts from these).
+	 * reviewer has decided (the stats panel counts from these). Decisions made on other bytes than
+	 * their sample holds now are left out, as everywhere.
 	 */
 	* visibleRecords(): IterableIterator<DecisionRecord> {
 		for (const record of this.store.all()) {
+			if (typeof record.hash === 'string' && record.verdict !== null) {
+				const hash = this.currentHash(record.sample);
+				if (hash !== undefined && madeOnOtherBytes(record, hash)) continue;
+			}
+
 			if (record.reviewer === this.reviewer || !this.isBlind(this.store.get(record.sample, this.reviewer))) yield record;
 		}
 	}
 
 	/** The records on one sample this reviewer may see (blind overlap mode: only their own until they decide it). */
 	private visibleOn(id: string): DecisionRecord[] {
-		const records = this.store.forSample(id);
+		const {records} = this.currentRecords(id);
 		if (!this.isBlind(records.find(record => record.reviewer === this.reviewer))) return records;
 		return records.filter(record => record.reviewer === this.reviewer);
 	}
