@@ -12,8 +12,8 @@ export class OpeningKeys {
 		let chunk: Buffer | string | null;
 		while ((chunk = this.stdin.read() as Buffer | string | null) !== null) {
 			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-			// q, Q and ctrl-c (raw mode: ctrl-c is a byte, not SIGINT).
-			if (bytes.includes(0x71) || bytes.includes(0x51) || bytes.includes(0x03)) {
+			// q and ctrl-c, the screen's quit keys (raw mode: ctrl-c is a byte, not SIGINT).
+			if (bytes.includes(0x71) || bytes.includes(0x03)) {
 				this.quit(bytes.includes(0x03) ? 'ctrl-c' : 'q');
 				return;
 			}
