@@ -165,6 +165,11 @@ function summary(stats: Stats, dataset: string, layout: string): string[] {
 		lines.push(`${count(stats.samples.unsettled)} ${stats.samples.unsettled === 1 ? 'sample is' : 'samples are'} undecided because reviewers disagree (policy ${stats.policy}); a lead can resolve them in the review screen.`);
 	}
 
+	if (stats.samples.changed > 0) {
+		const {changed} = stats.samples;
+		lines.push(`${count(changed)} ${changed === 1 ? 'sample' : 'samples'} changed since decided (${changed === 1 ? 'its' : 'their'} bytes are not the ones decided on): not exported as decided; decide ${changed === 1 ? 'it' : 'them'} again (status:changed).`);
+	}
+
 	if (stats.missingSamples.decisions > 0) {
 		const {decisions, samples} = stats.missingSamples;
 		lines.push(`${count(decisions)} ${decisions === 1 ? 'decision is' : 'decisions are'} on ${count(samples)} ${samples === 1 ? 'sample' : 'samples'} not in the dataset (winnow stats lists them).`);

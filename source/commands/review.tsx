@@ -17,6 +17,7 @@ import {ReviewController, type ReviewMode} from '../review/controller.js';
 import {App} from '../ui/App.js';
 import {UsageError, oneOf, type CommonOptions} from '../cli/options.js';
 import {TerminalGuard} from './terminal-guard.js';
+import {OpeningKeys} from './opening-keys.js';
 import {runEditor} from './sample-editor.js';
 import {GuidelinesSeen} from '../store/guidelines-seen.js';
 import {readGuidelines} from '../review/guidelines.js';
@@ -47,6 +48,13 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 
 	// Keys typed while the files open wait for the screen rather than being echoed over it.
 	process.stdin.setRawMode(true);
+	// q and ctrl-c are answered while the files open, however long the first entries take to read.
+	const openingKeys = new OpeningKeys(process.stdin, key => {
+		process.stdin.setRawMode(false);
+		process.stderr.write(`winnow: ${key === 'q' ? 'quit' : 'interrupted'} while opening ${sanitizeLine(common.dataset)}; nothing was recorded.\n`);
+		process.exit(key === 'q' ? 0 : signalExitCodes.SIGINT);
+	});
+	openingKeys.start();
 	let dataset: Dataset;
 	let store: DecisionStore;
 	let opened: OpenedStore;
@@ -69,9 +77,13 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			throw error;
 		}
 	} catch (error) {
+		openingKeys.stop();
 		process.stdin.setRawMode(false);
 		throw error;
 	}
+
+	// From here on files are made (presence): the screen's q saves and removes them.
+	openingKeys.stop();
 
 	let {live, position} = opened;
 	if (common.dbSpec.kind === 'file') {

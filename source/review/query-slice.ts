@@ -6,20 +6,26 @@ import type {ClusterKind} from '../query/vocabulary.js';
 import type {DecisionRecord} from '../store/schema.js';
 import {sampleStatus, type StatusResult} from '../store/verdict-policy.js';
 
+/** A sample's current records (those made on other bytes than it holds now left out: then `changed`). */
+export type RecordsOf = (id: string) => {records: readonly DecisionRecord[]; changed: boolean};
+
 /** The review screen's sample `index` as the query language sees it: each part worked out when asked. */
 class ScreenFacts implements SampleFacts {
 	private parsed: {value: unknown; text: string} | undefined;
 	private heldRecords: readonly DecisionRecord[] | undefined;
 
-	constructor(private readonly dataset: Dataset, private readonly index: number, private readonly recordsOf: (id: string) => readonly DecisionRecord[], private readonly table: SignalTable | undefined) {}
+	constructor(private readonly dataset: Dataset, private readonly index: number, private readonly recordsOf: RecordsOf, private readonly table: SignalTable | undefined) {}
+
+	private changed = false;
 
 	get records(): readonly DecisionRecord[] {
-		this.heldRecords ??= this.recordsOf(this.dataset.idOf(this.index));
+		if (!this.heldRecords) ({records: this.heldRecords, changed: this.changed} = this.recordsOf(this.dataset.idOf(this.index)));
 		return this.heldRecords;
 	}
 
 	get status(): StatusResult {
-		return sampleStatus(this.records);
+		const status = sampleStatus(this.records);
+		return this.changed ? {...status, changed: true} : status;
 	}
 
 	get value(): unknown {
@@ -108,7 +114,7 @@ export class QuerySlice {
 	/** Set when the query asks only about signals and clusters. */
 	private readonly tableFacts: TableFacts | undefined;
 
-	constructor(readonly query: Query, private readonly dataset: Dataset, private readonly recordsOf: (id: string) => readonly DecisionRecord[], private readonly table: SignalTable | undefined) {
+	constructor(readonly query: Query, private readonly dataset: Dataset, private readonly recordsOf: RecordsOf, private readonly table: SignalTable | undefined) {
 		this.text = formatQuery(query);
 		this.needs = needsOf(query);
 		this.rememberable = !this.needs.decisions;
