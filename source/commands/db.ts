@@ -10,8 +10,7 @@ import {isPostgresUrl, maskUrl} from '../store/postgres/connection.js';
 import {PgDecisionBackend} from '../store/postgres/backend.js';
 import {resolveDataset} from '../store/postgres/datasets.js';
 import {checkNotNewer, ensureSchema, latestSchema, migrate, schemaVersion} from '../store/postgres/migrations.js';
-import {streamCurrent} from '../store/postgres/read.js';
-import {fromRow} from '../store/postgres/records.js';
+import {readCurrent} from '../store/postgres/read.js';
 import {PgSession} from '../store/postgres/session.js';
 import {schemaVersion as fileSchemaVersion, type DecisionRecord} from '../store/schema.js';
 
@@ -115,11 +114,8 @@ async function dbPull(url: string, flags: DbFlags): Promise<number> {
 			if (version === 0) throw new DecisionsFileError(`${maskUrl(url)} has no winnow tables yet: nothing to pull (winnow db migrate creates them).`);
 			const id = await resolveDataset(client, url, dataset.name, dataset.path, '', false);
 			const created = await client.query<{created_at: Date}>('select created_at from winnow_datasets where id = $1', [id]);
-			const list: DecisionRecord[] = [];
-			await streamCurrent(client, id, row => {
-				list.push(fromRow(row));
-			});
-			return {records: list, createdAt: created.rows[0].created_at.toISOString()};
+			const current = await readCurrent(client, id, version, true);
+			return {records: current.all(), createdAt: created.rows[0].created_at.toISOString()};
 		});
 		const output = await AtomicFileOutput.create(out);
 		try {

@@ -1,6 +1,8 @@
 import type {Client} from 'pg';
 import type {DecisionBackend} from '../decision-backend.js';
 import type {DecisionRecord} from '../schema.js';
+import {latestSchema} from './migrations.js';
+import {currentSource} from './read.js';
 import {fromRow, rowColumns, toRow, type DecisionRow} from './records.js';
 import type {PgSession} from './session.js';
 
@@ -53,9 +55,9 @@ export class PgDecisionBackend implements DecisionBackend {
 		const {records, newest} = await this.session.run(async client => {
 			await client.query('begin isolation level repeatable read read only');
 			try {
-				const current = await client.query<DecisionRow>(`select ${rowColumns} from winnow_current c join winnow_decisions d on d.seq = c.seq where c.dataset_id = $1`, [this.dataset]);
+				const current = await currentSource(client, this.dataset, latestSchema);
 				const max = await client.query<{max: string | null}>('select max(seq) as max from winnow_decisions where dataset_id = $1', [this.dataset]);
-				return {records: current.rows.map(row => fromRow(row)), newest: Number(max.rows[0].max ?? 0)};
+				return {records: current.all(), newest: Number(max.rows[0].max ?? 0)};
 			} finally {
 				await client.query('commit').catch(() => undefined);
 			}
