@@ -1,6 +1,6 @@
 import type {Client} from 'pg';
 import type {DecisionBackend} from '../decision-backend.js';
-import type {DecisionRecord} from '../schema.js';
+import type {DecisionRecord, ReviewMode} from '../schema.js';
 import {latestSchema} from './migrations.js';
 import {currentSource} from './read.js';
 import {fromRow, rowColumns, toRow, type DecisionRow} from './records.js';
@@ -47,6 +47,10 @@ export class PgDecisionBackend implements DecisionBackend {
 	seen = 0;
 	/** Decisions split mode turned down so far (this process). */
 	refused = 0;
+	/** The dataset's review mode, for a review session (set when it opens: see open.ts). */
+	mode: ReviewMode | undefined;
+	/** Unused: the mode is stored when a review session opens, not with the first write. */
+	defaultMode: ReviewMode | undefined;
 	private closed = false;
 
 	constructor(readonly session: PgSession, readonly dataset: number, private readonly split?: SplitRule) {}
