@@ -106,7 +106,7 @@ export class PgDecisionBackend implements DecisionBackend {
 			}
 
 			return {incoming: [...others, ...refusedHere], newest, refused: refusedBy};
-		});
+		}, true);
 		// Only now, as the store takes these in (no key can come between): see ClaimBasis.
 		this.seen = Math.max(this.seen, newest);
 		this.refused += refused.length;

@@ -192,11 +192,14 @@ begin
 		returning seq, sample, reviewer, at, verdict, refused_by
 	)
 	insert into winnow_current as c (dataset_id, sample, reviewer, seq, at, verdict, record)
-	-- One row per sample and reviewer (the newest), however often the batch names it.
-	select distinct on (l.sample, l.reviewer) p_dataset, l.sample, l.reviewer, l.seq, l.at, l.verdict, j.record
-	from logged l join judged j on j.sample = l.sample and j.reviewer = l.reviewer and j.at = l.at
-	where l.refused_by is null
-	order by l.sample, l.reviewer, l.at desc
+	-- One row per sample and reviewer (the newest), however often the batch names it; inserted in the
+	-- log's order, so that reading the table as stored mostly follows it (see read.ts).
+	select p_dataset, n.sample, n.reviewer, n.seq, n.at, n.verdict, n.record from (
+		select l.*, j.record, row_number() over (partition by l.sample, l.reviewer order by l.at desc) as newest
+		from logged l join judged j on j.sample = l.sample and j.reviewer = l.reviewer and j.at = l.at
+		where l.refused_by is null
+	) n where n.newest = 1
+	order by n.seq
 	on conflict (dataset_id, sample, reviewer) do update set seq = excluded.seq, at = excluded.at, verdict = excluded.verdict, record = excluded.record
 		where c.at < excluded.at;
 

@@ -35,7 +35,9 @@ export async function openPostgresStore(url: string, dataset: DatasetRef, option
 			refused: records => live?.refused(records),
 		} : undefined);
 		backend.mode = mode;
-		store = await DecisionStore.openWith(session.name, backend, options.store);
+		// No gathering delay, unlike the file: a write is one round trip, and keys that come while
+		// one is on its way go together in the next.
+		store = await DecisionStore.openWith(session.name, backend, {writeDelay: 0, ...options.store});
 		if (!options.live) return {store, name: session.name};
 		const opened = store;
 		live = new PgLive(session, id, options.reviewer, mode!, () => backend.seen, () => opened.unsavedSamples(), {

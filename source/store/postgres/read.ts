@@ -35,8 +35,10 @@ export async function readPostgresDecisions(url: string, dataset: DatasetRef): P
 
 /**
  * The current decisions of a dataset, in one read-only snapshot: in the order of their commits when
- * `ordered` (db pull: the file lists them as they were made), else as stored, which export and
- * stats do not depend on (they group by sample; reading in order costs them a third more). They
+ * `ordered` (db pull: the file lists them as they were made), else as stored: that order, but for
+ * decisions changed since (as a decisions file keeps a changed decision where it was). Export and
+ * stats group by sample and do not depend on the order but for the last digits of sums of
+ * fractions (agreement); reading in order would cost them a third more. They
  * come as the lines a decisions file holds (winnow_current.record, streamed by one COPY: no
  * per-column parsing, no join) and are read as a decisions file's lines are (DecisionLines: records
  * made only when asked for). A line that does not read as a record (never written so by winnow)
