@@ -9,6 +9,7 @@ import {maskUrl, isPostgresUrl} from '../source/store/postgres/connection.js';
 import pg from 'pg';
 import {latestSchema, migrations} from '../source/store/postgres/migrations.js';
 import {readCurrent} from '../source/store/postgres/read.js';
+import {PgSession} from '../source/store/postgres/session.js';
 import {toRow} from '../source/store/postgres/records.js';
 import {DecisionLines} from '../source/store/decision-lines.js';
 import {serializeDecisionsFile} from '../source/store/decisions-file.js';
@@ -83,6 +84,23 @@ describeWithPostgres('PostgreSQL store', () => {
 			await until(() => bob.store.get('s1', 'alice')?.verdict === 'accepted', 'bob to hear of alice\'s decision');
 		} finally {
 			closeAll();
+		}
+	});
+
+	it('runs a decision\'s write before the presence and lease statements waiting for the connection', async () => {
+		const {url} = await newSchema();
+		const session = await PgSession.open(url);
+		try {
+			const order: string[] = [];
+			const statement = (name: string, urgent = false) => session.run(async client => {
+				await client.query(name === 'first' ? 'select pg_sleep(0.2)' : 'select 1');
+				order.push(name);
+			}, urgent);
+			const all = [statement('first'), statement('lease'), statement('presence'), statement('write', true)];
+			await Promise.all(all);
+			expect(order).toEqual(['first', 'write', 'lease', 'presence']);
+		} finally {
+			await session.close();
 		}
 	});
 
