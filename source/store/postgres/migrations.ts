@@ -143,7 +143,7 @@ $fn$;
 	},
 	{
 		version: 2,
-		name: 'current decisions as record lines, the review mode per dataset',
+		name: 'current decisions as record lines, the review mode per dataset, guidelines seen',
 		sql: `
 -- Each current decision also as the line a decisions file holds for it (JSON.stringify of the
 -- record, as winnow_write is given it): export, stats and db pull stream these lines in one COPY
@@ -164,6 +164,14 @@ create index winnow_current_dataset_seq on winnow_current (dataset_id, seq);
 
 -- split or overlap, set by the first review session on the dataset: every later one uses it.
 alter table winnow_datasets add column mode text check (mode in ('split', 'overlap'));
+
+-- Which reviewers have been shown the dataset's guidelines (once, on their first visit).
+create table winnow_guidelines_seen (
+	dataset_id integer not null references winnow_datasets (id),
+	reviewer text not null,
+	seen_at timestamptz not null default now(),
+	primary key (dataset_id, reviewer)
+);
 
 create or replace function winnow_write(p_dataset integer, p_rows jsonb, p_session text, p_stale double precision, p_seen bigint, p_keep text[], p_channel text, p_notice text)
 returns table (kind text, seq bigint, sample text, reviewer text, verdict text, categories text[], note text, reasons text[], rule text,

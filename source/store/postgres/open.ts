@@ -5,7 +5,7 @@ import {PgDecisionBackend} from './backend.js';
 import {resolveDataset} from './datasets.js';
 import {PgLive} from './live.js';
 import {ensureSchema} from './migrations.js';
-import {PgPosition} from './position.js';
+import {PgGuidelinesSeen, PgPosition} from './position.js';
 import {PgSession} from './session.js';
 
 /**
@@ -46,7 +46,8 @@ export async function openPostgresStore(url: string, dataset: DatasetRef, option
 		});
 		await live.prime();
 		const position = await PgPosition.open(session, id, options.reviewer);
-		return {store, live, position, name: session.name};
+		const guidelinesSeen = await PgGuidelinesSeen.open(session, id, options.reviewer);
+		return {store, live, position, guidelinesSeen, name: session.name};
 	} catch (error) {
 		await session.close(0);
 		throw error;

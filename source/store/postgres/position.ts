@@ -35,3 +35,31 @@ export class PgPosition {
 		this.saver.save();
 	}
 }
+
+/**
+ * Whether a reviewer has been shown the dataset's guidelines, in winnow_guidelines_seen (the file
+ * store keeps it in the live folder): read when the review opens, so the guidelines open once per
+ * reviewer on whichever machine they first review.
+ */
+export class PgGuidelinesSeen {
+	private constructor(private readonly session: PgSession, private readonly dataset: number, private readonly reviewer: string, private wasSeen: boolean) {}
+
+	static async open(session: PgSession, dataset: number, reviewer: string): Promise<PgGuidelinesSeen> {
+		const {rows} = await session.run(async client => client.query('select 1 from winnow_guidelines_seen where dataset_id = $1 and reviewer = $2', [dataset, reviewer]));
+		return new PgGuidelinesSeen(session, dataset, reviewer, rows.length > 0);
+	}
+
+	seen(): boolean {
+		return this.wasSeen;
+	}
+
+	markSeen() {
+		this.wasSeen = true;
+		this.session.run(async client => client.query(
+			'insert into winnow_guidelines_seen (dataset_id, reviewer) values ($1, $2) on conflict do nothing',
+			[this.dataset, this.reviewer],
+		)).catch(() => {
+			// Only a convenience: at worst the guidelines open once more.
+		});
+	}
+}
