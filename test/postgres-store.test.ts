@@ -172,6 +172,11 @@ describeWithPostgres('PostgreSQL store', () => {
 			expect(after).toBeInstanceOf(DecisionLines);
 			expect(after.all().find(record => record.sample === 's3')).toEqual(more);
 			expect(Object.keys(after.all().find(record => record.sample === 's3')!.correction!)).toEqual(['b', 'a']);
+			// A dataset with no decisions yet: none, read the same way.
+			const {rows} = await client.query<{id: number}>(`insert into winnow_datasets (name, fingerprint, fingerprint_bytes, created_by) values ('empty.jsonl', 'y', 1, 'test') returning id`);
+			const none = await readCurrent(client, rows[0].id, latestSchema);
+			expect(none).toBeInstanceOf(DecisionLines);
+			expect(none.length).toBe(0);
 		} finally {
 			await client.end();
 		}

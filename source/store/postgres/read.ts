@@ -1,6 +1,6 @@
 import type {Client} from 'pg';
 import {DecisionLines} from '../decision-lines.js';
-import type {DecisionSource} from '../decision-source.js';
+import {RecordArray, type DecisionSource} from '../decision-source.js';
 import type {DecisionRecord} from '../schema.js';
 import type {DatasetRef} from '../open-store.js';
 import {connect} from './connection.js';
@@ -61,37 +61,44 @@ export async function currentSource(client: Client, dataset: number, version: nu
 
 /** Before the lines: a decisions file's head, which DecisionLines reads past. */
 const head = Buffer.from('{\n"decisions": [\n');
-const emptyTail = Buffer.from(']\n}\n');
+/** A decisions file with no decisions, as winnow writes it. */
+const empty = Buffer.from('{\n"decisions": []\n}\n');
 const tail = Buffer.from('\n]\n}\n');
 
 async function currentLines(client: Client, dataset: number, ordered: boolean): Promise<RecordSource | undefined> {
 	const copyStreams = await import('pg-copy-streams');
 	// A CommonJS module: its exports are `default` when bundled.
 	const copyTo = ((copyStreams as unknown as {default?: typeof copyStreams}).default ?? copyStreams).to;
-	// COPY takes no parameters: the id is a number. CSV with a delimiter and a quote that JSON text never holds unescaped (control characters):
-	// each line comes out as it is, and ends in a line feed.
+	// COPY takes no parameters: the id is a number. CSV with a delimiter and a quote that JSON text
+	// never holds unescaped (control characters): each line comes out as it is, with a line feed.
 	const stream = client.query(copyTo(`copy (select record || ',' from winnow_current where dataset_id = ${Number(dataset)}${ordered ? ' order by seq' : ''})
 		to stdout with (format csv, delimiter e'\\x01', quote e'\\x02')`));
-	const chunks: Buffer[] = [head];
-	for await (const chunk of stream) chunks.push(chunk as Buffer);
-	if (chunks.length === 1) {
-		chunks.push(emptyTail);
-	} else {
-		// The last line's separating comma and line feed give way to the file's end.
-		const last = chunks.at(-1)!;
-		if (last.length < 2) return undefined;
-		chunks[chunks.length - 1] = last.subarray(0, last.length - 2);
-		chunks.push(tail);
+	const chunks: Buffer[] = [];
+	let length = 0;
+	for await (const chunk of stream) {
+		chunks.push(chunk as Buffer);
+		length += (chunk as Buffer).length;
 	}
 
-	const lines = DecisionLines.read(Buffer.concat(chunks));
+	let bytes: Buffer;
+	if (length === 0) {
+		bytes = empty;
+	} else {
+		// One buffer laid out as a decisions file: the last line's comma and line feed give way to its end.
+		bytes = Buffer.allocUnsafe(head.length + length - 2 + tail.length);
+		let at = head.copy(bytes, 0);
+		for (const chunk of chunks) at += chunk.copy(bytes, at);
+		tail.copy(bytes, at - 2);
+	}
+
+	chunks.length = 0;
+	const lines = DecisionLines.read(bytes);
 	if (!lines) return undefined;
 	return Object.assign(lines, {all: () => lines.records()});
 }
 
 /** The same records from the log's columns, through a cursor. */
 async function currentColumns(client: Client, dataset: number): Promise<RecordSource> {
-	const {RecordArray} = await import('../decision-source.js');
 	const records: DecisionRecord[] = [];
 	await streamColumns(client, dataset, row => {
 		records.push(fromRow(row));
