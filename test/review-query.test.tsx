@@ -92,7 +92,7 @@ describe('D with a query: every sample it matches in one step', () => {
 		store.set({sample: 's4', reviewer: 'ann', verdict: 'accepted', categories: [], note: ''});
 		await type('f', 'signal:refusal\r');
 		await type('D', 'r');
-		expect(text()).toContain('reject 2 samples matching signal:refusal (1 decided by others left alone)? y/N');
+		expect(text()).toContain('reject 2 of the 3 samples matching signal:refusal (1 decided by others left alone)? y/N');
 		await type('y');
 		expect(store.get('s2', 'tester')).toMatchObject({verdict: 'rejected', rule: 'signal:refusal'});
 		expect(store.get('s6', 'tester')).toMatchObject({verdict: 'rejected', rule: 'signal:refusal'});
