@@ -62,6 +62,30 @@ describe('f: the query line', () => {
 		expect(controller.query).toBeUndefined();
 	});
 
+	it('counts what the screen shows: the matches the status filter shows, kept up to date as samples are decided', async () => {
+		const {type, text, controller, store} = await opened();
+		await type('f', 'signal:refusal\r');
+		await until(() => controller.query?.done === true);
+		await type('\u001B[C', '\u001B[D');
+		expect(text()).toContain('filter: undecided · query: signal:refusal (3)');
+		// One decided here: the undecided filter no longer shows it.
+		await type('r');
+		await until(() => text().includes('query: signal:refusal (2)'));
+		// One decided elsewhere (another process's record, merged into the store).
+		store.set({sample: 's4', reviewer: 'ann', verdict: 'accepted', categories: [], note: ''});
+		await until(() => text().includes('query: signal:refusal (1)'));
+		await type('D', 'r', 'y');
+		await until(() => text().includes('query: signal:refusal (0)'));
+		await type('u');
+		await until(() => text().includes('query: signal:refusal (1)'));
+		// Another status filter: counted again for it.
+		await type('F');
+		expect(controller.state.filter).not.toBe('undecided');
+		const shown = Array.from({length: 6}, (_, i) => i).filter(i => controller.shows(i)).length;
+		expect(shown).toBe(3);
+		await until(() => text().includes(`query: signal:refusal (${shown})`));
+	});
+
 	it('says where a bad query is wrong, and stays in the line to mend it', async () => {
 		const {type, text, controller} = await opened();
 		await type('f', 'signal:refusl\r');
