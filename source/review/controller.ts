@@ -837,7 +837,7 @@ export class ReviewController {
 			return {rule: query.text, what: `matching ${query.text}`, indices: matching};
 		}
 
-		if (filter === 'all') return 'the filter shows every sample: f filters by a query, F cycles the status filter';
+		if (filter === 'all') return 'the filter shows every sample (f: a query, F: the status filter)';
 		const indices: number[] = [];
 		for (let i = 0; i < this.dataset.count; i++) if (this.shows(i)) indices.push(i);
 		const rule = `status:${filter === 'conflicts' ? 'conflict' : filter}`;
@@ -883,7 +883,7 @@ export class ReviewController {
 		if (!this.shows(this.state.cursor)) {
 			const target = this.navigation.shownFrom(this.state.cursor, this.state.filter);
 			if (target) this.moveTo(target.index, `filter: ${slice.text}`);
-			else this.state = {...this.state, message: `filter: ${slice.text} — no ${this.filterNoun()} samples match (F cycles the status filter)`};
+			else this.state = {...this.state, message: `no ${this.filterNoun() || 'shown'} samples match ${slice.text} (F: the status filter)`};
 		}
 	}
 
@@ -1061,7 +1061,9 @@ export class ReviewController {
 		this.current = undefined;
 		this.state = {...this.state, undo};
 		const n = plan.changes.length;
-		const done = `${plan.verdict} ${n.toLocaleString('en')} sample${n === 1 ? '' : 's'} ${plan.what} (rule ${plan.rule}) — u undoes the step`;
+		// The rule is named when the message does not already spell it (a cluster's number).
+		const rule = plan.what.includes(plan.rule) ? '' : ` (rule ${plan.rule})`;
+		const done = `${plan.verdict} ${n.toLocaleString('en')} sample${n === 1 ? '' : 's'} ${plan.what}${rule} — u undoes`;
 		if (this.shows(this.state.cursor)) this.state = {...this.state, message: done};
 		else {
 			this.advance(done);
@@ -1110,7 +1112,7 @@ export class ReviewController {
 
 		const target = this.navigation.next(cursor, filter);
 		if (target === undefined) {
-			this.state = {...this.state, message: `${what}; no more ${this.filterNoun()} samples — f filters by a query, F cycles the status filter`};
+			this.state = {...this.state, message: `${what}; no more ${this.filterNoun()} samples (f: query, F: status filter)`};
 			return;
 		}
 
@@ -1183,7 +1185,7 @@ export class ReviewController {
 			// Only the sample on screen has matches: go round it.
 			this.showHit(cursor, direction === 1 ? 0 : here - 1, true);
 		} else {
-			this.state = {...this.state, message: `${quoted(pattern.text)} not found${this.state.filter === 'all' ? '' : ` among the ${this.filterNoun()} samples (F cycles the status filter)`}`};
+			this.state = {...this.state, message: `${quoted(pattern.text)} not found${this.state.filter === 'all' ? '' : ` among the ${this.filterNoun()} samples (F: the status filter)`}`};
 		}
 
 		this.notify();
