@@ -58,7 +58,7 @@ describe('C: deciding the current sample\'s cluster at once', () => {
 	it('shows the cluster on its first sample too (which has no duplicate signal), under the header and in m', async () => {
 		const {type, text} = await opened();
 		expect(text()).toContain('1/6 id s1');
-		expect(text()).toContain('⚠ duplicate: cluster of 4, this is 1 of 4 (the first; the signal is on the other 3)');
+		expect(text()).toContain('⚠ duplicate: cluster of 4, this is 1 of 4 (the first, without the signal)');
 		await type('m');
 		expect(text()).toMatch(/cluster duplicate\W+duplicate: cluster of 4, this is 1 of 4/);
 	});

@@ -89,8 +89,7 @@ export class SignalTable {
 		for (const kind of ['duplicate', 'near-duplicate'] as const) {
 			const place = this.clusterOf(index, kind);
 			if (!place || place.position !== 1 || this.has(index, kind) || this.config.disabled.includes(kind)) continue;
-			const others = place.size - 1;
-			hits.push({signal: kind, reason: `${kind}: cluster of ${place.size}, this is 1 of ${place.size} (the first; the signal is on the other ${others === 1 ? 'one' : others.toLocaleString('en')})`, member: true});
+			hits.push({signal: kind, reason: `${kind}: cluster of ${place.size}, this is 1 of ${place.size} (the first, without the signal)`, member: true});
 		}
 
 		return hits;
