@@ -292,7 +292,7 @@ describe('stats and export --where', () => {
 		expect(undo.text).toContain('undid 8 decisions');
 		const lower = runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o or model:mistral', '--verdict', 'rejected']);
 		expect(lower.status).toBe(2);
-		expect(lower.stderr).toContain('bad query at column 14: operators are spelt in capitals: write OR (or |) between alternatives');
+		expect(lower.stderr).toContain('bad query at column 14: write OR or | between terms (capitals), or "or" in quotes for the word');
 	});
 
 	it('stats --where, stats --by and export --where say on stderr when no sample has the field', () => {

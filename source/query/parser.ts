@@ -217,8 +217,8 @@ class Parser {
 	private checkBareWord(word: string, at: number) {
 		const lower = word.toLowerCase();
 		if (lower !== 'and' && lower !== 'or' && lower !== 'not') return;
-		const use = lower === 'not' ? 'NOT (or -) to negate the next term' : lower === 'or' ? 'OR (or |) between alternatives' : 'AND (or a space) between terms';
-		throw this.error(at, `operators are spelt in capitals: write ${use}, or "${lower}" in quotes to search the text for the word`);
+		const use = lower === 'not' ? 'NOT or - to negate' : lower === 'or' ? 'OR or | between terms' : 'AND or a space between terms';
+		throw this.error(at, `write ${use} (capitals), or "${lower}" in quotes for the word`);
 	}
 
 	/** "(" right after a term is refused: a group needs a space before it; text holding "(" needs quotes. */

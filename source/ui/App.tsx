@@ -57,7 +57,10 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	const said = spokenLine(controller, message);
 	// A message too long for one row takes a second one from the viewport (never the key bar's), so its end is not lost.
 	const messageRowCount = said && rows >= 16 && terminalWidth(said.text) > width ? 2 : 1;
-	const bodyHeight = Math.max(1, viewportRows(rows) - signalRows.length - (messageRowCount - 1));
+	// Likewise a bad query's sentence, shown where the key bar is while the query line is open.
+	const queryError = state.mode.name === 'query' ? state.mode.error : undefined;
+	const errorRowCount = queryError && rows >= 16 && terminalWidth(queryError) > width ? 2 : 1;
+	const bodyHeight = Math.max(1, viewportRows(rows) - signalRows.length - (messageRowCount - 1) - (errorRowCount - 1));
 	const previousSystem = useMemo(() => previousSystemPrompt(dataset, current.sample.index), [dataset, current]);
 	const expandSystem = state.systemShown === state.cursor;
 	const expandKey = bindings.find(binding => binding.name === 'system-prompt')?.keys[0];
@@ -180,7 +183,9 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 			/>
 			{state.reasonFor
 				? <Text color="yellow" wrap="truncate-end">{sanitizeLine(reasonOffer(state.reasonFor.sample, controller.reasons, store.get(state.reasonFor.sample, controller.reviewer)?.reasons ?? []))}</Text>
-				: <KeyHints mode={mode} width={width} bindings={bindings}/>}
+				: errorRowCount > 1 && queryError
+					? <Box flexDirection="column" height={errorRowCount}>{messageRows(sanitizeLine(queryError), width, errorRowCount).map((row, i) => <Text key={i} color="red" wrap="truncate-end">{row}</Text>)}</Box>
+					: <KeyHints mode={mode} width={width} bindings={bindings}/>}
 		</Box>
 	);
 }
