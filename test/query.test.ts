@@ -274,6 +274,10 @@ describe('complete', () => {
 		expect(complete('signal:refusal|em').candidates).toEqual(['empty']);
 		expect(complete('model:', {values: path => (path === 'model' ? ['gpt-4o', 'claude'] : [])}).candidates).toEqual(['model:claude', 'model:gpt-4o']);
 		expect(complete('signal:mo').common).toBe('signal:mo');
+		// Inside parentheses too.
+		expect(complete('-(signal:ref').candidates).toEqual(['signal:refusal']);
+		expect(complete('-(signal:ref').start).toBe(2);
+		expect(complete('(model:x OR sig').candidates).toEqual(['signal:']);
 	});
 
 	it('lists a sample\'s field paths for completion, through lists', () => {
