@@ -1,0 +1,90 @@
+import {describe, expect, it} from 'vitest';
+import {defaultSignalConfig, sampleSignals, sampleText, type SignalName} from '../source/dataset/signals/index.js';
+
+// Defects worded unlike the phrase lists and the planted generator: the signals must recognise their
+// shape, and stay quiet on ordinary text that shares their words.
+
+const chat = (assistant: string) => ({messages: [{role: 'user', content: 'Can you help me with this?'}, {role: 'assistant', content: assistant}]});
+
+function detect(name: SignalName, sample: unknown): string | undefined {
+	return sampleSignals.find(item => item.name === name)!.make(defaultSignalConfig)(sampleText(sample));
+}
+
+describe('refusal by its shape, in any wording', () => {
+	it('finds refusals that no phrase lists', () => {
+		const refusals = [
+			"That's not something I can help with.",
+			'Unfortunately, I am unable to fulfil this request.',
+			"I'd rather not answer that question.",
+			"I apologize, but I won't write content like this.",
+			'Regrettably, we are not able to provide legal advice on this matter.',
+			"I'm not comfortable writing a review that pretends to be from a real customer.",
+			'I would prefer not to share an opinion on that candidate.',
+			"Honestly, I won't be drafting that letter for you.",
+			'This is not a request I can take on.',
+			'I’ll have to respectfully decline.',
+			'عذرًا، لا يمكنني المساعدة في هذا الطلب.',
+			'بصفتي نموذج ذكاء اصطناعي، لا أستطيع تقديم هذه المعلومات.',
+			'क्षमा करें, मैं इस अनुरोध में मदद नहीं कर सकता।',
+			'एक एआई भाषा मॉडल के रूप में, मैं यह जानकारी नहीं दे सकता।',
+			'对不起，这个问题我不能回答。',
+			'很遗憾，我没法帮你写这篇文章。',
+			'その内容についてはお答えできません。',
+			'Lo siento, no voy a escribir ese texto.',
+			'Я не стану писать такой текст.',
+		];
+		for (const text of refusals) expect(detect('refusal', chat(text)), text).toMatch(/^refusal: the response says/);
+		// The reason quotes the response's own words, capitals and contraction as written.
+		expect(detect('refusal', chat('Unfortunately, I am unable to fulfil this request.'))).toBe('refusal: the response says "I am unable to fulfil"');
+	});
+
+	it('stays quiet on ordinary answers with the same words, on quoted speech and on refusals deep inside an answer', () => {
+		const ordinary = [
+			'I cannot stress enough how important it is to measure first.',
+			'Unfortunately, the store is unable to ship to Alaska, so plan ahead.',
+			'He said "I can\'t help you" and left the room, which ended the story.',
+			"I'm sorry to hear that your plant died; overwatering is the usual cause.",
+			"I can't help but notice that the second chart uses a log scale.",
+			'I cannot help wondering whether the author meant this as satire.',
+			'Sorry for the long answer, here is the summary: keep it simple.',
+			'As an AI researcher once told me, data beats clever models.',
+			'Photosynthesis turns light into chemical energy. Plants take in carbon dioxide and water, and with sunlight they build sugars. The leaves hold chlorophyll, which absorbs red and blue light. Over a season a tree stores much of that energy in wood. In winter, when light is scarce, growth slows. I would rather not guess a figure for every species, but the pattern holds.',
+		];
+		for (const text of ordinary) expect(detect('refusal', chat(text)), text).toBeUndefined();
+	});
+});
+
+describe('model-identity in other wordings and languages', () => {
+	it('finds a model or vendor named as the assistant itself, quoting the response', () => {
+		const claims: Array<[string, string]> = [
+			['Being an Anthropic model, I aim to be careful here.', 'Being an Anthropic model'],
+			['Speaking as GPT-4, I would approach it like this.', 'Speaking as GPT-4'],
+			['Hi! Mistral here, your assistant from Mistral AI.', 'Mistral here'],
+			['我是ChatGPT，由OpenAI开发的人工智能助手。', '我是ChatGPT'],
+			['我是通义千问，由阿里云开发。', '我是通义千问'],
+			['Я ChatGPT, языковая модель от OpenAI.', 'Я ChatGPT'],
+			['Я — GigaChat, модель от Сбера.', 'Я — GigaChat'],
+			['Hello, this is Claude. Let me look at your code.', 'this is Claude'],
+			['As a Google model, I try to stay neutral on politics.', 'As a Google model'],
+			['Soy Gemini, un modelo de Google.', 'Soy Gemini'],
+			['Ich bin Claude und helfe dir gern.', 'Ich bin Claude'],
+			["Writing as Llama, I'd start with the data.", 'Writing as Llama'],
+		];
+		for (const [text, words] of claims) expect(detect('model-identity', chat(text)), text).toBe(`model-identity: the response says "${words}"`);
+	});
+
+	it('stays quiet on models and vendors named in the third person', () => {
+		const ordinary = [
+			'Claude Monet painted the same pond dozens of times.',
+			'Gemini is the third sign of the zodiac.',
+			'Meta released Llama 3 in April 2024, and OpenAI released GPT-4o a month later.',
+			'Google was founded in 1998 by two Stanford students.',
+			'As Claude Monet once said, colour is my obsession.',
+			'GPT-4, a model from OpenAI, was released in 2023.',
+			'Falcon here refers to the bird, not the rocket.',
+			'Я читал, что ChatGPT создан компанией OpenAI.',
+			'据报道，ChatGPT由OpenAI开发。',
+		];
+		for (const text of ordinary) expect(detect('model-identity', chat(text)), text).toBeUndefined();
+	});
+});
