@@ -88,3 +88,40 @@ describe('model-identity in other wordings and languages', () => {
 		for (const text of ordinary) expect(detect('model-identity', chat(text)), text).toBeUndefined();
 	});
 });
+
+describe('placeholder: template holes in prose, not in code', () => {
+	it('finds template variables, fill-in blanks, notes to the writer and masked values in the prose', () => {
+		const holes: Array<[string, string]> = [
+			['Dear {name},\n\nThank you for your order.', '{name}'],
+			['Hi {{customer_first_name}}, your parcel is on its way.', '{{customer_first_name}}'],
+			['We look forward to seeing you in <CITY> next spring.', '<CITY>'],
+			['Congratulations, {recipientName}! You made it.', '{recipientName}'],
+			['Please reply by <DEADLINE_DATE> at the latest.', '<DEADLINE_DATE>'],
+			['Revenue grew strongly this year. TODO: add the final figures here.', 'TODO: add the final figures here.'],
+			['The launch date is TBD, but sign-ups open soon.', 'TBD, but sign-ups open soon.'],
+			['Thanks for reading.\n\nSigned, ________', 'Signed, ________'],
+			['Name: ________  Date: ________', 'Name: ________'],
+			['The total cost is $XXX per month.', '$XXX'],
+			['Call us on XXX-XXX-XXXX to book.', 'XXX-XXX'],
+			['XXX 印刷术的核心在于密度与风险之间的平衡。', 'XXX'],
+		];
+		for (const [text, hole] of holes) expect(detect('placeholder', chat(text)), text).toBe(`placeholder: "${hole}" left in the response`);
+	});
+
+	it('stays quiet on code, templates explained as such, maths, markup and ordinary capitals', () => {
+		const ordinary = [
+			'Use `f"Hello {name}"` in Python to format a greeting.',
+			'```python\n# TODO: handle errors\nprint(f"Dear {name},")\n```\nThis prints a greeting.',
+			'greeting = f"Dear {name}, welcome"\nprint(greeting)',
+			'In a Jinja template, {{ user_name }} is replaced by the value you pass in.',
+			'The set {x | x > 0} holds every positive number.',
+			'The XXL and XXX sizes sold out first.',
+			'Build a TODO list app as a first React project.',
+			'Part one ends here.\n\n________\n\nPart two begins with the history.',
+			'Python names like __init__ and __name__ are special.',
+			'<TABLE><TR><TD>1</TD></TR></TABLE>',
+			'Use <CTRL> and <ENTER> to submit the form.',
+		];
+		for (const text of ordinary) expect(detect('placeholder', chat(text)), text).toBeUndefined();
+	});
+});
