@@ -125,3 +125,36 @@ describe('placeholder: template holes in prose, not in code', () => {
 		for (const text of ordinary) expect(detect('placeholder', chat(text)), text).toBeUndefined();
 	});
 });
+
+describe('truncated: a cut in any script, not an answer that simply ends without a full stop', () => {
+	const prose = 'Tide pools fill and drain twice a day. The animals that live there cope with heat, waves and fresh rain.';
+
+	it('finds a last sentence left without its end after closed ones, and endings no sentence has', () => {
+		const cut: Array<[string, RegExp]> = [
+			[`${prose} Many chefs underestimate how c`, /ends mid-sentence/],
+			[`${prose} The key point i`, /the last sentence has no closing punctuation/],
+			[`${prose} A costly point is that error stabilises the outcome more than most doctors`, /ends mid-sentence/],
+			['火山喷发的核心在于压力与结构之间的平衡。很多学生低估了误差对结果的影响。初学者最容易忽', /the last sentence has no closing punctuation/],
+			['潮間帯は一日に二回満ち引きします。そこに住む生き物は暑さや波に耐えています。特に重要なのは', /the last sentence has no closing punctuation/],
+			['من المفيد تسجيل الكفاءة لمدة 5 أسابيع قبل الحكم. الخطأ الشائع هو تجاهل المخاطر تمامًا. باختصار،', /ends with "،" mid-sentence/],
+			['Короче говоря, стоимость определяет предел. В теме «круговорот воды» главное —', /ends with "—" mid-sentence/],
+			['简单来说，结构决定了能量的上限，', /ends with "，" mid-sentence/],
+		];
+		for (const [text, reason] of cut) expect(detect('truncated', chat(text)), text).toMatch(reason);
+	});
+
+	it('stays quiet on short answers, sign-offs, decimals, lists, headings and code', () => {
+		const whole = [
+			'Sure. The answer is 42',
+			`${prose} Hope this helps! Happy coding`,
+			`${prose} Good luck with the project`,
+			`${prose}\n\nBest regards,\nMaria`,
+			`${prose}\n\n## Next steps`,
+			`${prose}\n\n1. Check the tide table\n2. Wear shoes with grip`,
+			`${prose}\n\n\`\`\`python\nprint("low tide")\n\`\`\``,
+			'潮間帯は一日に二回満ち引きします。',
+			'The temperature rose to 21.5 degrees in the afternoon and fell again by night.',
+		];
+		for (const text of whole) expect(detect('truncated', chat(text)), text).toBeUndefined();
+	});
+});
