@@ -1,14 +1,16 @@
 import {describe, expect, it} from 'vitest';
-import {defaultSignalConfig, sampleSignals, sampleText, type SignalName} from '../source/dataset/signals/index.js';
+import {defaultSignalConfig, resolveSignalConfig, sampleSignals, sampleText, type SignalConfig, type SignalName} from '../source/dataset/signals/index.js';
 
 // Defects worded unlike the phrase lists and the planted generator: the signals must recognise their
 // shape, and stay quiet on ordinary text that shares their words.
 
 const chat = (assistant: string) => ({messages: [{role: 'user', content: 'Can you help me with this?'}, {role: 'assistant', content: assistant}]});
 
-function detect(name: SignalName, sample: unknown): string | undefined {
-	return sampleSignals.find(item => item.name === name)!.make(defaultSignalConfig)(sampleText(sample));
+function detectWith(name: SignalName, sample: unknown, config: SignalConfig): string | undefined {
+	return sampleSignals.find(item => item.name === name)!.make(config)(sampleText(sample));
 }
+
+const detect = (name: SignalName, sample: unknown) => detectWith(name, sample, defaultSignalConfig);
 
 describe('refusal by its shape, in any wording', () => {
 	it('finds refusals that no phrase lists', () => {
@@ -156,5 +158,23 @@ describe('truncated: a cut in any script, not an answer that simply ends without
 			'The temperature rose to 21.5 degrees in the afternoon and fell again by night.',
 		];
 		for (const text of whole) expect(detect('truncated', chat(text)), text).toBeUndefined();
+	});
+});
+
+describe('repetition: loops, not a short answer naming its topic', () => {
+	it('a normal answer that names its topic a few times is not a loop', () => {
+		const reef = 'This is why farmers who work with the Great Barrier Reef care so much about error. In the Great Barrier Reef, global cost often reveals how historians plan their work. Historically, chefs learned about the Great Barrier Reef through trial and error rather than theory. Many engineers underestimate how crucial the role of memory is here.';
+		expect(detect('repetition', chat(reef))).toBeUndefined();
+		const gc = 'Garbage collection in Java frees memory you no longer use. In garbage collection in Java, the heap is split into young and old generations, and most objects die young. Tuning garbage collection in Java starts with measuring pause times before changing flags. A good first step is to log each collection and look at how long the application stops. Only then pick a collector that suits your latency budget.';
+		expect(detect('repetition', chat(gc))).toBeUndefined();
+	});
+
+	it('the share in the reason is the true share of the text, however the occurrences overlap', () => {
+		const loop = `Here is what the teacher said about the lesson today: ${'how '.repeat(120).trim()}`;
+		// Only the top-n-gram rules, so that theirs is the reason shown.
+		const topOnly = resolveSignalConfig({repetition: {duplicateNgramCharFraction: [1, 1, 1, 1, 1, 1]}}, 'winnow.config.json');
+		const reason = detectWith('repetition', chat(loop), topOnly)!;
+		const hows = 120 * 4 - 1;
+		expect(reason).toBe(`repetition: "how how how how" makes up ${Math.round((hows / loop.length) * 100)}% of the response (30 times)`);
 	});
 });

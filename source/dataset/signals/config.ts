@@ -218,7 +218,7 @@ export const defaultSignalConfig: SignalConfig = {
 		topNgramCharFraction: [0.2, 0.18, 0.16],
 		duplicateNgramCharFraction: [0.15, 0.14, 0.13, 0.12, 0.11, 0.1],
 		minWords: 20,
-		minWordsForTopNgrams: 50,
+		minWordsForTopNgrams: 100,
 	},
 	specialToken: {
 		tokens: [
