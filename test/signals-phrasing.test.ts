@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {defaultSignalConfig, resolveSignalConfig, sampleSignals, sampleText, type SignalConfig, type SignalName} from '../source/dataset/signals/index.js';
+import {defaultSignalConfig, resolveSignalConfig, sampleSignals, sampleText, SignalEngine, SignalTable, type SignalConfig, type SignalName} from '../source/dataset/signals/index.js';
 
 // Defects worded unlike the phrase lists and the planted generator: the signals must recognise their
 // shape, and stay quiet on ordinary text that shares their words.
@@ -176,5 +176,32 @@ describe('repetition: loops, not a short answer naming its topic', () => {
 		const reason = detectWith('repetition', chat(loop), topOnly)!;
 		const hows = 120 * 4 - 1;
 		expect(reason).toBe(`repetition: "how how how how" makes up ${Math.round((hows / loop.length) * 100)}% of the response (30 times)`);
+	});
+});
+
+describe('near-duplicate in scripts written without spaces', () => {
+	function nearDuplicates(samples: unknown[]): boolean[] {
+		const engine = new SignalEngine({config: defaultSignalConfig});
+		for (const sample of samples) engine.add(sample);
+		const table = new SignalTable(engine.finish(index => samples[index]), defaultSignalConfig, index => samples[index]);
+		return samples.map((_, index) => table.has(index, 'near-duplicate'));
+	}
+
+	const zh = '历史上，人们主要通过实践来理解黑洞。初学者最容易忽略的是能量。很多学生低估了风险对结果的影响。简单来说，密度决定了速度的上限。建议先记录六周的成本数据，再下结论。';
+	const ja = '潮だまりは一日に二回、満ちたり引いたりします。そこに住む生き物は、暑さや波、突然の雨にも耐えなければなりません。観察するときは、石を元の場所に戻すことを忘れないでください。';
+	const th = 'แนวปะการังเป็นบ้านของสัตว์ทะเลจำนวนมาก น้ำที่อุ่นขึ้นทำให้ปะการังฟอกขาวได้ง่าย การลดมลพิษช่วยให้แนวปะการังฟื้นตัวเร็วขึ้น นักวิทยาศาสตร์ติดตามอุณหภูมิของน้ำทุกสัปดาห์';
+
+	it('a reworded copy (one word swapped) is found, by character shingles', () => {
+		const samples = [
+			chat(zh), chat(zh.replace('很多', '许多')),
+			chat(ja), chat(ja.replace('忘れないでください', '忘れずに')),
+			chat(th), chat(th.replace('จำนวนมาก', 'มากมาย')),
+		];
+		expect(nearDuplicates(samples)).toEqual([false, true, false, true, false, true]);
+	});
+
+	it('different texts in the same script that share a topic are not', () => {
+		const other = '黑洞是引力极强的天体，连光也无法逃逸。天文学家通过观察周围恒星的运动来推断黑洞的存在。二〇一九年，人类第一次拍到了黑洞的照片。';
+		expect(nearDuplicates([chat(zh), chat(other), chat(ja)])).toEqual([false, false, false]);
 	});
 });
