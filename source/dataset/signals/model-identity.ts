@@ -46,15 +46,27 @@ export const modelIdentity: SampleSignal = {
 		}
 
 		if (patterns.length === 0) return () => undefined;
-		// Cheap test first: most responses name no model or vendor.
-		const mentions = new RegExp(`${before}(?:${[names, vendors].filter(Boolean).join('|')})${after}`);
+		// Cheap test first: most responses name no model or vendor. Then the patterns only look around each
+		// mention (they all hold the name or vendor, the longest reaching 100 characters before it).
+		const mentions = new RegExp(`${before}(?:${[names, vendors].filter(Boolean).join('|')})${after}`, 'g');
 		return text => {
 			for (const response of text.responses) {
 				const normalised = text.phrases(response);
-				if (!mentions.test(normalised)) continue;
-				for (const pattern of patterns) {
-					const match = pattern.exec(normalised);
-					if (match) return `model-identity: the response says ${quote(ownWords(response, match[0].replace(/^[\s.!?。！？,]+/u, '').replace(/^(?:hi|hello|hey)[!,.]?\s*/, '')))}`;
+				mentions.lastIndex = 0;
+				for (let mention = mentions.exec(normalised); mention; mention = mentions.exec(normalised)) {
+					const from = Math.max(0, mention.index - 100);
+					// The window starts at a sentence end where it can; else after a mark that no pattern's
+					// sentence start (^) can be followed by, so that ^ only means the response's start.
+					let window = normalised.slice(from, mention.index + mention[0].length + 80);
+					if (from > 0) {
+						const boundary = window.search(/[.!?。！？\n]/u);
+						window = boundary === -1 ? `\u0000${window}` : window.slice(boundary);
+					}
+
+					for (const pattern of patterns) {
+						const match = pattern.exec(window);
+						if (match) return `model-identity: the response says ${quote(ownWords(response, match[0].replace(/^[\s.!?。！？,]+/u, '').replace(/^(?:hi|hello|hey)[!,.]?\s*/, '')))}`;
+					}
 				}
 			}
 

@@ -33,13 +33,17 @@ const verbs = [
 const word = String.raw`(?<![\p{L}\p{N}'])`;
 const end = String.raw`(?![\p{L}\p{N}])`;
 
-const shapes: RegExp[] = [
+const english: RegExp[] = [
 	// "I can't help with", "Unfortunately, I am unable to fulfil", "I'd rather not answer", "we won't be writing"
 	new RegExp(String.raw`${word}(?:i|we)(?:'m|'d|'ll|'re)?(?: (?:really|truly|simply|just|unfortunately|respectfully))? (?:${inability})(?:,? in good conscience,?)?(?: be)?(?: [\p{L}-]+){0,2}? (?:${verbs})${end}`, 'u'),
 	// "That's not something I can help with", "This is not a request I'm able to…"
 	new RegExp(String.raw`${word}(?:that|this|it)(?:'s| is) not (?:something|a (?:request|topic|question|task|subject|thing)|one) (?:that )?(?:i|we)${end}`, 'u'),
 	// "I must decline.", "I'll have to respectfully decline this one"
 	new RegExp(String.raw`${word}(?:i|we)(?:'ll| must| have to| need to| will have to|'ll have to)(?: (?:respectfully|politely|kindly))? decline${end}`, 'u'),
+];
+
+/** Other languages' shapes: only tried on an opening with a non-ASCII letter or one of their negations. */
+const otherLanguages: RegExp[] = [
 	// Spanish, Portuguese, Italian, French, German, Russian
 	new RegExp(String.raw`${word}(?:no (?:puedo|podré|voy a) (?:ayudar|proporcionar|responder|cumplir|crear|escribir|generar|ofrecer)|não (?:posso|poderei|vou) (?:ajudar|fornecer|responder|cumprir|criar|escrever|gerar)|non (?:posso|potrò) (?:aiutar|fornir|rispondere|soddisfare|creare|scrivere|generare)|je ne (?:peux|pourrai|vais) pas (?:vous |t')?(?:aider|fournir|répondre|satisfaire|créer|rédiger|écrire|générer)|ich kann (?:dir |ihnen |euch )?(?:dabei |damit |hierbei |hier )?(?:nicht|keine[n]?) (?:helfen|beantworten|erstellen|schreiben|liefern|geben|antwort)|я не (?:могу|буду|стану|смогу) (?:помочь|помогать|ответить|отвечать|предоставить|выполнить|написать|писать|создать|обсуждать|высказывать))`, 'u'),
 	// Arabic: "I cannot / I am not able" (لا يمكنني، لا أستطيع), "as an AI model" (بصفتي نموذج)
@@ -52,9 +56,14 @@ const shapes: RegExp[] = [
 	/(?:お答え|お手伝い|ご提供|提供|回答|対応|協力|作成)(?:すること|いたすこと|致すこと)?(?:は|が)?(?:できません|いたしかねます|致しかねます|出来ません)/u,
 ];
 
+/** Words every English shape holds one of: a cheap test that lets most answers skip the shapes. */
+const negation = /cannot|won't|unable|decline|refuse|rather not|prefer not|not (?:able|going|comfortable|in a position|allowed|permitted|something|a |one)|don't feel/;
+const otherLanguage = /[^\u0000-\u007F]|\b(?:no|non|je|ich)\b/;
+
 /** The refusal in the opening of a normalised response, or undefined. */
 export function refusalOpening(normalised: string): string | undefined {
 	const opening = normalised.slice(0, openingLength);
+	const shapes = [...(negation.test(opening) ? english : []), ...(otherLanguage.test(opening) ? otherLanguages : [])];
 	for (const shape of shapes) {
 		const match = shape.exec(opening);
 		if (match && !insideQuotes(opening, match.index)) return match[0];
