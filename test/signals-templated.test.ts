@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {computeSignals, defaultSignalConfig, sampleSignals, sampleText, type SignalName} from '../source/dataset/signals/index.js';
+import {renderSample} from '../source/dataset/formats/index.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 
 // Datasets whose samples are one text with a chat template baked in: the template's own tokens are not
@@ -74,3 +75,28 @@ const tempDir = useTempDir();
 function useTempDirOnce(): string {
 	return tempDir();
 }
+
+describe('an empty answer in templated text', () => {
+	const emptyAnswers = {
+		'ChatML, nothing between the tokens': '<|im_start|>user\nName a fish.<|im_end|>\n<|im_start|>assistant\n<|im_end|>\n',
+		'ChatML, a blank line': '<|im_start|>system\nBe brief.<|im_end|>\n<|im_start|>user\nName a fish.<|im_end|>\n<|im_start|>assistant\n\n<|im_end|>\n',
+		'Llama 3, a space': '<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nName a colour.<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n <|eot_id|>',
+		'Gemma, a newline': '<bos><start_of_turn>user\nName a planet.<end_of_turn>\n<start_of_turn>model\n\n<end_of_turn>\n',
+		'Llama 2, closed by </s>': '<s>[INST] Name a prime number. [/INST] </s>',
+	};
+
+	it('is flagged and shown as (empty): a turn closed by its end token with nothing in it', () => {
+		for (const [name, text] of Object.entries(emptyAnswers)) {
+			expect(detect('empty', {text}), name).toMatch(/^empty: (?:assistant|model) is (?:empty|only white space)$/);
+			const blocks = renderSample({text}).blocks;
+			expect(blocks.at(-1)!.text, name).toBe('(empty)');
+		}
+	});
+
+	it('a prompt left open for the model to complete is not an empty answer', () => {
+		for (const text of ['<|im_start|>user\nName a fish.<|im_end|>\n<|im_start|>assistant\n', '<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n\nName a colour.<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n', '<s>[INST] Name a prime number. [/INST]']) {
+			expect(detect('empty', {text}), text).toBeUndefined();
+			expect(renderSample({text}).blocks.map(block => block.label), text).not.toContain('assistant');
+		}
+	});
+});

@@ -69,14 +69,14 @@ describe('per-sample signals on hand-made samples', () => {
 		];
 		for (const text of ordinary) expect(detect('refusal', chat(text)), text).toBeUndefined();
 		// The phrase lists stay configurable: a replaced list drops the defaults.
-		const englishOnly = resolveSignalConfig({refusal: {phrases: ['as an ai language model']}}, 'winnow.config.json');
+		const englishOnly = resolveSignalConfig({refusal: {phrases: ['as an ai language model'], shapes: false}}, 'winnow.config.json');
 		expect(detect('refusal', chat('Lo siento, pero no puedo ayudarte.'), englishOnly)).toBeUndefined();
 		const added = resolveSignalConfig({refusal: {addPhrases: ['我做不到']}}, 'winnow.config.json');
 		expect(detect('refusal', chat('对此我做不到。'), added)).toMatch(/我做不到/);
 	});
 
 	it('model-identity: a model or vendor named as the assistant itself, not in the third person', () => {
-		expect(detect('model-identity', chat('Hi! I\'m ChatGPT. What would you like to talk about today?'))).toMatch(/model-identity: the response says "i'm chatgpt"/);
+		expect(detect('model-identity', chat('Hi! I\'m ChatGPT. What would you like to talk about today?'))).toBe('model-identity: the response says "I\'m ChatGPT"');
 		expect(detect('model-identity', chat('My knowledge comes from training: I was trained by OpenAI on a large amount of text.'))).toBeDefined();
 		expect(detect('model-identity', chat('As a language model developed by Anthropic, I aim to be honest about what I know.'))).toBeDefined();
 		expect(detect('model-identity', chat('ChatGPT was released by OpenAI in November 2022 and quickly gained users.'))).toBeUndefined();

@@ -17,7 +17,8 @@ export type TemplatedText = {
 	answerText(answer: string): string;
 };
 
-type Turn = {label: string; tone: Tone; content: string};
+/** `open`: the turn has no end token (a prompt left open for a model to complete). */
+type Turn = {label: string; tone: Tone; content: string; open?: boolean};
 
 const roleName = '([A-Za-z_][\\w.-]{0,30})';
 
@@ -58,15 +59,19 @@ function delimitedTurns(text: string, start: string, header: RegExp, ends: reado
 		const body = segment.slice(head[0].length);
 		const closed = closedTurn(body, ends);
 		if (closed === 'words after the end' || (closed === 'open' && !isLast)) return undefined;
-		turns.push(roleTurn(head[1], (closed === 'open' ? body : closed.text).trim()));
+		turns.push({...roleTurn(head[1], (closed === 'open' ? body : closed.text).trim()), open: closed === 'open'});
 	}
 
 	return withoutOpenPrompt(turns);
 }
 
-/** A text that ends by opening the assistant's turn for a model to complete: that empty turn is not shown. */
+/**
+ * A text that ends by opening the assistant's turn for a model to complete: that empty turn is not shown.
+ * An empty turn closed by its end token (`<|im_start|>assistant\n<|im_end|>`) is an empty answer and stays.
+ */
 function withoutOpenPrompt(turns: Turn[]): Turn[] | undefined {
-	if (turns.length > 1 && turns.at(-1)!.content === '') turns.pop();
+	const last = turns.at(-1);
+	if (turns.length > 1 && last!.content === '' && last!.open !== false) turns.pop();
 	return turns.length === 0 ? undefined : turns;
 }
 
@@ -109,7 +114,8 @@ function llama2(text: string): Turn[] | undefined {
 		}
 
 		const answer = stripEnd(stripEnd(segment.slice(close + '[/INST]'.length), '<s>'), '</s>');
-		turns.push({label: 'user', tone: 'user', content: user.trim()}, {label: 'assistant', tone: 'assistant', content: answer.trim()});
+		const closedBySeparator = /<\/s>\s*(?:<s>\s*)?$/.test(segment);
+		turns.push({label: 'user', tone: 'user', content: user.trim()}, {label: 'assistant', tone: 'assistant', content: answer.trim(), open: !closedBySeparator});
 	}
 
 	return withoutOpenPrompt(turns);
@@ -160,7 +166,7 @@ function markedTurns(text: string, transcript: Transcript): Turn[] | undefined {
 		const content = text.slice(found.index + found[0].length, end);
 		// The markers mark the turns: words after an end token inside one are its text, with a leaked token.
 		const closed = closedTurn(content, ends);
-		turns.push({label: speaker.label, tone: speaker.tone, content: (typeof closed === 'object' ? closed.text : content).trim()});
+		turns.push({label: speaker.label, tone: speaker.tone, content: (typeof closed === 'object' ? closed.text : content).trim(), open: typeof closed !== 'object'});
 	}
 
 	return markers.some(found => speakers[found[1]].side === 'assistant') ? withoutOpenPrompt(turns) : undefined;

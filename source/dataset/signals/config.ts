@@ -15,7 +15,11 @@ export type SignalConfig = {
 		/** Words per shingle. */
 		shingleWords: number;
 	};
-	refusal: {phrases: string[]};
+	refusal: {
+		phrases: string[];
+		/** Also recognise refusals by their shape in any wording ("I am unable to fulfil…"), in the opening of a response. */
+		shapes: boolean;
+	};
 	modelIdentity: {names: string[]; vendors: string[]};
 	repetition: {
 		duplicateLineFraction: number;
@@ -199,10 +203,11 @@ export const defaultSignalConfig: SignalConfig = {
 			'個人的な意見は持っていません',
 			'個人的な意見を持っていません',
 		],
+		shapes: true,
 	},
 	modelIdentity: {
-		names: ['ChatGPT', 'GPT-3', 'GPT-3.5', 'GPT-4', 'GPT-4o', 'GPT', 'Claude', 'Gemini', 'Bard', 'LaMDA', 'PaLM', 'LLaMA', 'Llama', 'Mistral', 'Mixtral', 'Qwen', 'DeepSeek', 'Grok', 'Copilot', 'Phi', 'Gemma', 'Falcon', 'Vicuna', 'Alpaca'],
-		vendors: ['OpenAI', 'Anthropic', 'Google', 'Google DeepMind', 'DeepMind', 'Meta', 'Meta AI', 'Facebook', 'Mistral AI', 'Alibaba', 'Alibaba Cloud', 'Microsoft', 'xAI', 'DeepSeek', 'Cohere', 'TII', 'LMSYS'],
+		names: ['ChatGPT', 'GPT-3', 'GPT-3.5', 'GPT-4', 'GPT-4o', 'GPT', 'Claude', 'Gemini', 'Bard', 'LaMDA', 'PaLM', 'LLaMA', 'Llama', 'Mistral', 'Mixtral', 'Qwen', 'DeepSeek', 'Grok', 'Copilot', 'Phi', 'Gemma', 'Falcon', 'Vicuna', 'Alpaca', 'GigaChat', 'YandexGPT', 'ChatGLM', 'Kimi', 'ERNIE Bot', '通义千问', '文心一言', '豆包', '智谱清言'],
+		vendors: ['OpenAI', 'Anthropic', 'Google', 'Google DeepMind', 'DeepMind', 'Meta', 'Meta AI', 'Facebook', 'Mistral AI', 'Alibaba', 'Alibaba Cloud', 'Microsoft', 'xAI', 'DeepSeek', 'Cohere', 'TII', 'LMSYS', 'Sber', 'Сбер', 'Сбера', 'Сбербанк', 'Yandex', 'Яндекс', 'Яндекса', 'Baidu', 'Moonshot AI', 'Zhipu AI', '阿里云', '阿里巴巴', '百度', '字节跳动', '智谱', '月之暗面'],
 	},
 	repetition: {
 		// Gopher / MassiveText, Rae et al. 2021, table A1.
@@ -213,7 +218,7 @@ export const defaultSignalConfig: SignalConfig = {
 		topNgramCharFraction: [0.2, 0.18, 0.16],
 		duplicateNgramCharFraction: [0.15, 0.14, 0.13, 0.12, 0.11, 0.1],
 		minWords: 20,
-		minWordsForTopNgrams: 50,
+		minWordsForTopNgrams: 100,
 	},
 	specialToken: {
 		tokens: [
@@ -238,12 +243,13 @@ const fraction: Check = value => (typeof value === 'number' && value >= 0 && val
 const positive: Check = value => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? undefined : 'must be a positive number');
 const count: Check = value => (Number.isInteger(value) && (value as number) >= 1 ? undefined : 'must be a whole number of at least 1');
 const phrases: Check = value => (Array.isArray(value) && value.every(item => typeof item === 'string' && item.trim() !== '') ? undefined : 'must be a list of non-empty strings');
+const flag: Check = value => (typeof value === 'boolean' ? undefined : 'must be true or false');
 const fractions = (length: number): Check => value => (Array.isArray(value) && value.length === length && value.every(item => fraction(item, '') === undefined) ? undefined : `must be a list of ${length} numbers from 0 to 1`);
 
 /** Each section's settings and how each is checked; a list can also be extended with "add" + its name. */
 const schema: Record<Exclude<keyof SignalConfig, 'disabled'>, Record<string, Check>> = {
 	nearDuplicate: {threshold: fraction, shingleWords: count},
-	refusal: {phrases},
+	refusal: {phrases, shapes: flag},
 	modelIdentity: {names: phrases, vendors: phrases},
 	repetition: {
 		duplicateLineFraction: fraction,

@@ -1,4 +1,5 @@
 import {bandKey, estimatedJaccard, jaccard, lshParameters, signatureOfWords} from './minhash.js';
+import {tokenize} from './text.js';
 import type {SampleText} from './types.js';
 import {UnionFind} from './union-find.js';
 
@@ -14,10 +15,22 @@ missed about one time in six; one at 0.85 about one in fifty. Near-duplicates fo
 
 Which text: every content block but the system prompt and the tools list, which many samples share
 by design (a long shared system prompt would make every pair of short chats look alike).
+Scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Myanmar): each of their
+characters counts as a word, so a shingle there is 5 characters (as text-dedup and datatrove shingle
+such text by characters); a Chinese answer is otherwise one or two "words" and never has a shingle.
 Short texts: a sample with fewer words than a shingle (5) has no shingles, and is never a
 near-duplicate: with so few words a one-word change is a different text, and identical ones are
 already duplicates.
 */
+
+const unspaced = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+const unspacedCharacter = new RegExp(unspaced.source, 'g');
+
+/** The words' hashes of a block, each character of an unspaced script a word of its own. */
+function blockWords(text: SampleText, blockText: string): Uint32Array {
+	if (!unspaced.test(blockText)) return text.tokens(blockText).hashes;
+	return tokenize(blockText.replace(unspacedCharacter, ' $& ')).hashes;
+}
 
 /** The words' hashes of the text near-duplicates are judged on. */
 export function shingleSource(text: SampleText): Uint32Array {
@@ -25,7 +38,7 @@ export function shingleSource(text: SampleText): Uint32Array {
 	let length = 0;
 	for (const block of text.blocks) {
 		if (block.tone === 'system') continue;
-		const {hashes} = text.tokens(block.text);
+		const hashes = blockWords(text, block.text);
 		parts.push(hashes);
 		length += hashes.length;
 	}

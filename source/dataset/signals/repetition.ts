@@ -7,9 +7,11 @@ Degenerate loops, by the Gopher / MassiveText repetition rules (Rae et al. 2021,
 datatrove's GopherRepetitionFilter computes them) over each response:
 - duplicate lines / paragraphs: share of lines (paragraphs) that repeat an earlier one, and share of
   the characters in them;
-- top 2-, 3-, 4-gram: share of the characters in the most frequent word n-gram (only when it occurs
-  more than once, and only in responses of `minWordsForTopNgrams` words or more: in a 30-word answer
-  one phrase said twice already passes Gopher's thresholds, which were set for web pages);
+- top 2-, 3-, 4-gram: share of the characters covered by the most frequent word n-gram (only when it
+  occurs more than once, and only in responses of `minWordsForTopNgrams` words or more: Gopher set its
+  thresholds for web documents, and in a 60-word answer naming "the Great Barrier Reef" three times
+  the topic's name alone passes them). Overlapping occurrences cover each word once, so the share is
+  never more than the text (datatrove multiplies count by length);
 - duplicate 5- … 10-gram: share of the characters in word n-grams seen earlier in the response.
 Lines with no letter or digit (a closing brace, a Markdown rule) are not counted as lines. The n-gram
 rules apply to responses of at least `minWords` words.
@@ -161,11 +163,10 @@ function ngramFindings(tokens: Tokens, total: number, config: SignalConfig['repe
 			}
 
 			if (best > 1) {
-				let chars = size - 1;
-				for (let k = 0; k < size; k++) chars += lengths[bestAt + k];
-				const ratio = (best * chars) / total;
+				const {chars, times} = coverage(tokens, ngrams[bestAt], count, size);
+				const ratio = chars / total;
 				const gram = tokenText(tokens, bestAt, bestAt + size);
-				findings.push({ratio, threshold: config.topNgramCharFraction[size - 2], reason: `${quote(gram)} makes up ${percent(Math.min(1, ratio))} of the response (${best} times)`});
+				findings.push({ratio, threshold: config.topNgramCharFraction[size - 2], reason: `${quote(gram)} makes up ${percent(ratio)} of the response (${times} times)`});
 			}
 		} else {
 			// datatrove's find_all_duplicate: an n-gram seen before counts its characters and is skipped whole.
@@ -186,6 +187,36 @@ function ngramFindings(tokens: Tokens, total: number, config: SignalConfig['repe
 	}
 
 	return findings;
+}
+
+/**
+ * The characters the occurrences of one n-gram cover (each word once, however the occurrences overlap:
+ * "how how how how" in a run of 68 "how"s covers those 68 words, not 65 × 4), and how many occurrences
+ * do not overlap. Uses `covered` as scratch.
+ */
+function coverage(tokens: Tokens, hash: number, count: number, size: number): {chars: number; times: number} {
+	const {lengths} = tokens;
+	covered.fill(0, 0, tokens.count);
+	let times = 0;
+	let end = 0;
+	for (let i = 0; i < count; i++) {
+		if (ngrams[i] !== hash) continue;
+		for (let k = i; k < i + size; k++) covered[k] = 1;
+		if (i >= end) {
+			times++;
+			end = i + size;
+		}
+	}
+
+	let chars = 0;
+	for (let i = 0; i < tokens.count; i++) {
+		if (!covered[i]) continue;
+		chars += lengths[i];
+		// The space between two covered words of the same run.
+		if (i > 0 && covered[i - 1]) chars += 1;
+	}
+
+	return {chars, times};
 }
 
 export const repetition: SampleSignal = {
