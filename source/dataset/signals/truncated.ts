@@ -66,7 +66,7 @@ function lastSentence(line: string): string {
 }
 
 /** Sign-offs often written without a full stop: "…Hope this helps! Happy coding". */
-const closing = /^(?:happy \p{L}+|good luck|best of luck|cheers|enjoy|have fun|thanks|thank you|take care|all the best|best wishes|stay safe|bon app[ée]tit)(?: [\p{L} ]{0,30})?$/iu;
+const closing = /^(?:happy \p{L}+|good luck|best of luck|cheers|enjoy|have fun|thanks|thank you|take care|all the best|best wishes|stay safe|bon app[ée]tit|(?:i )?hope (?:this|that|it) helps|let me know|feel free|(?:best |kind |warm )?regards|sincerely|good night|see you|talk soon)(?: [\p{L}' ]{0,40})?$/iu;
 
 const unspacedLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
 
