@@ -13,14 +13,23 @@ const decisionsOpen = Buffer.from('"decisions": [');
  * when it returns false. Returns where the head ends (after `"decisions": [`) and how many lines were
  * visited, or undefined when the file is not in winnow's layout or `visit` stopped.
  */
-export function forEachRecordLine(bytes: Buffer, visit: (start: number, end: number, index: number) => boolean): {headEnd: number; count: number} | undefined {
+export function forEachRecordLine(bytes: Buffer, visit: (start: number, end: number, index: number) => boolean): {headEnd: number; count: number; tailStart: number} | undefined {
 	const open = bytes.indexOf(decisionsOpen);
 	if (open === -1) return undefined;
 	const headEnd = open + decisionsOpen.length;
 	// "decisions": [] — no records.
-	if (bytes[headEnd] === 0x5d) return isTail(bytes, headEnd) ? {headEnd, count: 0} : undefined;
+	if (bytes[headEnd] === 0x5d) return isTail(bytes, headEnd) ? {headEnd, count: 0, tailStart: headEnd} : undefined;
 	if (bytes[headEnd] !== newline) return undefined;
-	let at = headEnd + 1;
+	const found = forEachLineFrom(bytes, headEnd + 1, visit);
+	return found && {headEnd, ...found};
+}
+
+/**
+ * forEachRecordLine from `at`, the start of a record line (after `"decisions": [\n`, or after the
+ * `,\n` that ends a line): the lines to the file's tail. Returns how many and where the tail (the
+ * line feed before `]`) starts; undefined if anything is not in winnow's layout or `visit` stopped.
+ */
+export function forEachLineFrom(bytes: Buffer, at: number, visit: (start: number, end: number, index: number) => boolean): {count: number; tailStart: number} | undefined {
 	for (let index = 0; ; index++) {
 		const end = bytes.indexOf(newline, at);
 		// A line that is not a record (a `]` after a trailing comma, say) is left to the whole parse.
@@ -28,7 +37,7 @@ export function forEachRecordLine(bytes: Buffer, visit: (start: number, end: num
 		const comma = bytes[end - 1] === 0x2c;
 		if (!visit(at, comma ? end - 1 : end, index)) return undefined;
 		at = end + 1;
-		if (!comma) return bytes[at] === 0x5d && isTail(bytes, at) ? {headEnd, count: index + 1} : undefined;
+		if (!comma) return bytes[at] === 0x5d && isTail(bytes, at) ? {count: index + 1, tailStart: end} : undefined;
 	}
 }
 
