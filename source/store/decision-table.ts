@@ -44,7 +44,7 @@ export class DecisionTable {
 	private sampleFirst = new Int32Array(this.sampleCapacity);
 	private sampleStart = new Uint32Array(this.sampleCapacity);
 	private sampleLength = new Uint16Array(this.sampleCapacity);
-	private sampleHash = new Uint32Array(this.sampleCapacity);
+	private sampleHash = new Int32Array(this.sampleCapacity);
 	private pool = new Uint8Array(64 * 1024);
 	private poolUsed = 0;
 	private readonly wideIds = new Map<string, number>();
@@ -155,6 +155,19 @@ export class DecisionTable {
 		return true;
 	}
 
+	/** Makes room for `rows` records on as many samples at once (a file about to be read). */
+	reserve(rows: number) {
+		while (this.rowCapacity < rows) this.growRows();
+		while (this.sampleCapacity < rows) this.growSamples();
+		if (this.slots.length < rows * 2) {
+			let length = this.slots.length;
+			while (length < rows * 2) length *= 2;
+			const old = this.slots;
+			this.slots = new Int32Array(length);
+			for (const held of old) if (held !== 0) this.place(held - 1);
+		}
+	}
+
 	/** Bytes of memory held by the typed arrays (for the bench's per-decision figure). */
 	get bytes(): number {
 		return (this.rowCapacity * 21) + (this.sampleCapacity * 14) + this.pool.length + (this.slots.length * 4);
@@ -238,6 +251,14 @@ export class DecisionTable {
 		this.rowAt = grow(this.rowAt, this.rowCapacity);
 	}
 
+	private growSamples() {
+		this.sampleCapacity *= 2;
+		this.sampleFirst = grow(this.sampleFirst, this.sampleCapacity);
+		this.sampleStart = grow(this.sampleStart, this.sampleCapacity);
+		this.sampleLength = grow(this.sampleLength, this.sampleCapacity);
+		this.sampleHash = grow(this.sampleHash, this.sampleCapacity);
+	}
+
 	private reviewerOf(name: string): number {
 		let index = this.reviewerIndex.get(name);
 		if (index === undefined) {
@@ -298,7 +319,7 @@ export class DecisionTable {
 			const held = this.slots[i];
 			if (held === 0) return none;
 			const slot = held - 1;
-			if (this.sampleHash[slot] === hash >>> 0 && this.sameString(slot, sample)) return slot;
+			if (this.sampleHash[slot] === hash && this.sameString(slot, sample)) return slot;
 		}
 	}
 
@@ -317,7 +338,7 @@ export class DecisionTable {
 		const start = this.poolUsed;
 		for (let i = 0; i < sample.length; i++) this.pool[start + i] = sample.charCodeAt(i);
 		this.poolUsed += sample.length;
-		return this.insert(this.newSample(start, sample.length, hash >>> 0));
+		return this.insert(this.newSample(start, sample.length, hash));
 	}
 
 	/** The slot of the id bytes[start, end) (printable ASCII), made if new. */
@@ -347,19 +368,13 @@ export class DecisionTable {
 		if (length >= wideLength) return this.slotFor(bytes.toString('latin1', start, end));
 		this.reservePool(length);
 		const from = this.poolUsed;
-		bytes.copy(this.pool, from, start, end);
+		for (let j = 0; j < length; j++) this.pool[from + j] = bytes[start + j];
 		this.poolUsed += length;
 		return this.insert(this.newSample(from, length, hash));
 	}
 
 	private newSample(start: number, length: number, hash: number): number {
-		if (this.samples === this.sampleCapacity) {
-			this.sampleCapacity *= 2;
-			this.sampleFirst = grow(this.sampleFirst, this.sampleCapacity);
-			this.sampleStart = grow(this.sampleStart, this.sampleCapacity);
-			this.sampleLength = grow(this.sampleLength, this.sampleCapacity);
-			this.sampleHash = grow(this.sampleHash, this.sampleCapacity);
-		}
+		if (this.samples === this.sampleCapacity) this.growSamples();
 
 		const slot = this.samples++;
 		this.sampleFirst[slot] = none;
@@ -413,7 +428,8 @@ function mix(hash: number): number {
 	hash ^= hash >>> 15;
 	hash = Math.imul(hash, 0x2c_1b_3c_6d);
 	hash ^= hash >>> 13;
-	return hash >>> 0;
+	// Kept as a signed 32-bit integer: never -1 (`none`).
+	return hash === none ? 0 : hash;
 }
 
 /** FNV-1a of a printable-ASCII id as slotForBytes hashes its bytes; none for any other id. */

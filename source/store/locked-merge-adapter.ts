@@ -1,5 +1,5 @@
 import {randomBytes} from 'node:crypto';
-import {open, readFile, rename, rm, stat, type FileHandle} from 'node:fs/promises';
+import {open, rename, rm, stat, type FileHandle} from 'node:fs/promises';
 import {closeSync, fdatasyncSync, fstatSync, ftruncateSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, statSync, writeSync, type Stats} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {lock, lockSync} from 'proper-lockfile';
@@ -7,7 +7,8 @@ import type {Adapter} from 'lowdb';
 import {DecisionsFileError, fileProblem} from './errors.js';
 import {canonicalPath} from './canonical-path.js';
 import {DecisionTable} from './decision-table.js';
-import {forEachLineFrom, forEachRecordLine} from './decisions-layout.js';
+import {forEachLineFrom} from './decisions-layout.js';
+import {readTableLines, type LinesRead} from './table-reader.js';
 import {parseDecisionsFile, serializeDecisionsFile} from './decisions-file.js';
 import {removeLeftoverTemporaries, temporaryName} from './leftover-temporaries.js';
 import {breakDeadLock, holderFs, removeLockLeftovers} from './lock-holder.js';
@@ -38,7 +39,6 @@ export type LockOptions = {
 
 /** What winnow writes after the last record line (the tail an append replaces). */
 const tail = '\n]\n}\n';
-const decisionsOpen = '"decisions": [';
 
 /** The decisions file as this process last read or wrote it. */
 type FileState = {
@@ -235,19 +235,16 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 		return true;
 	}
 
-	/** Reads the whole file into the table (merged newest-wins); throws the one-sentence errors. */
+	/**
+	 * Reads the whole file into the table (merged newest-wins); throws the one-sentence errors. In
+	 * winnow's layout the file is read a few megabytes at a time (table-reader.ts); any other is read
+	 * and parsed whole.
+	 */
 	private async readWhole(changed: Set<string> | undefined): Promise<void> {
-		let bytes: Buffer;
-		let stat: Stats;
 		const target = this.pinnedTarget();
+		let fd: number;
 		try {
-			const handle = await open(target, 'r');
-			try {
-				stat = await handle.stat();
-				bytes = await handle.readFile();
-			} finally {
-				await handle.close();
-			}
+			fd = openSync(target, 'r');
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
 				this.file = undefined;
@@ -257,19 +254,41 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			throw readError(this.path, error);
 		}
 
-		const open_ = bytes.indexOf(decisionsOpen);
-		let head: DecisionsFile | undefined;
-		if (open_ !== -1) {
-			try {
-				head = parseDecisionsFile(`${bytes.toString('utf8', 0, open_ + decisionsOpen.length)}]}`, this.path, this.datasetName);
-			} catch {}
-		}
+		let stat: Stats;
+		let bytes: Buffer;
+		try {
+			stat = fstatSync(fd);
+			let head: DecisionsFile | undefined;
+			const headIsGood = (text: string) => {
+				try {
+					head = parseDecisionsFile(`${text}]}`, this.path, this.datasetName);
+				} catch {}
 
-		const found = head && forEachRecordLine(bytes, (start, end) => this.table.mergeLine(bytes, start, end, changed));
-		if (head && found) {
-			this.takeHead(head);
-			this.file = {stat, tailStart: found.tailStart, lines: found.count, appendable: found.count > 0};
-			return;
+				return head !== undefined;
+			};
+
+			// Lines of winnow's records are 100–200 bytes: room for them all, made once.
+			if (!this.loaded) this.table.reserve(Math.ceil(stat.size / 128));
+			let read: LinesRead | undefined;
+			try {
+				read = readTableLines(fd, this.table, changed, headIsGood);
+			} catch (error) {
+				throw readError(this.path, error);
+			}
+
+			if (read && head) {
+				this.takeHead(head);
+				this.file = {stat, tailStart: read.tailStart, lines: read.lines, appendable: true};
+				return;
+			}
+
+			try {
+				bytes = readFileSync(fd);
+			} catch (error) {
+				throw readError(this.path, error);
+			}
+		} finally {
+			closeSync(fd);
 		}
 
 		// Another layout (or a line the quick reading refuses): parsed whole, which also says what is wrong.
