@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {open, rename, rm, stat, type FileHandle} from 'node:fs/promises';
-import {closeSync, fdatasyncSync, fstatSync, ftruncateSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, statSync, writeSync, type Stats} from 'node:fs';
+import {closeSync, fchmodSync, fchownSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
@@ -50,6 +50,9 @@ type FileState = {
 	/** In winnow's layout with at least one record line: new records are appended in place. */
 	appendable: boolean;
 };
+
+/** Up to this many bytes (of text) a whole-file write is made synchronously. */
+const syncRewriteLimit = 1024 * 1024;
 
 type HeldLock = {release: () => void; lost: () => Error | undefined};
 
@@ -332,7 +335,12 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, file.tailStart + written);
 			if (before.size > file.tailStart + bytes.length) ftruncateSync(fd, file.tailStart + bytes.length);
 			fdatasyncSync(fd);
-			this.file = {stat: fstatSync(fd), tailStart: file.tailStart + bytes.length - tail.length, lines: file.lines + records.length, appendable: true};
+			const after = fstatSync(fd);
+			// Another process may have appended since our write (had this one stalled right after it,
+			// past the lock's stale time): then the file is not just ours plus what we knew; read it again.
+			this.file = after.size === file.tailStart + bytes.length && !held.lost()
+				? {stat: after, tailStart: file.tailStart + bytes.length - tail.length, lines: file.lines + records.length, appendable: true}
+				: undefined;
 		} catch (error) {
 			if (oldTail) {
 				try {
@@ -349,25 +357,31 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 		}
 	}
 
-	/** Writes the whole table as a new file in winnow's layout, atomically. */
+	/**
+	 * Writes the whole table as a new file in winnow's layout, atomically (a new file made, written,
+	 * fsynced, then renamed over the old). Synchronously up to syncRewriteLimit: a new decisions file's
+	 * first write is one of these, and each await waits a whole turn of a busy event loop.
+	 */
 	private async rewrite(target: string, held: HeldLock) {
-		const before = await statIfAny(target);
+		const before = statTargetSync(this.path, target);
 		const decisions = [...this.table.all()];
 		const text = serializeDecisionsFile({schema: schemaVersion, ...this.head, mode: this.head.mode ?? this.defaultMode, decisions});
+		// The lock is a convention, not a guarantee: a holder stalled past the stale time (SIGSTOP, a
+		// suspended VM, a blocked event loop) loses it to the next writer. Then what we are about to
+		// write was merged from an old read: renaming it would erase that writer's decisions.
+		const check = () => {
+			if (held.lost() || !sameFile(before, statTargetSync(this.path, target))) throw this.stalled();
+		};
+
 		let written: number;
 		try {
-			written = await replaceFile(target, text, before, async () => {
-				// The lock is a convention, not a guarantee: a holder stalled past the stale time (SIGSTOP,
-				// a suspended VM, a blocked event loop) loses it to the next writer. Then what we are about
-				// to write was merged from an old read: renaming it would erase that writer's decisions.
-				if (held.lost() || !sameFile(before, await statIfAny(target))) throw this.stalled();
-			});
+			written = text.length <= syncRewriteLimit ? replaceFileSync(target, text, before, check) : await replaceFile(target, text, before, async () => check());
 		} catch (error) {
 			throw error instanceof DecisionsFileError ? error : this.cannotWrite(error);
 		}
 
 		this.head.mode ??= this.defaultMode;
-		const after = await statIfAny(target).catch(() => undefined);
+		const after = statTargetSync(this.path, target);
 		// Only if the file there is the one just written does the state say what the file holds.
 		this.file = after?.ino === written && after.size === Buffer.byteLength(text)
 			? {stat: after, tailStart: decisions.length > 0 ? after.size - tail.length : 0, lines: decisions.length, appendable: decisions.length > 0}
@@ -562,6 +576,40 @@ function readError(path: string, error: unknown): DecisionsFileError {
 function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
 	if (!a || !b) return a === b;
 	return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
+}
+
+/** replaceFile with synchronous I/O. */
+function replaceFileSync(path: string, content: string, old: Stats | undefined, beforeRename: () => void): number {
+	const temporary = temporaryName(path, process.pid, randomBytes(4).toString('hex'));
+	const mode = old ? old.mode & 0o7777 : 0o666;
+	let fd: number | undefined;
+	try {
+		fd = openSync(temporary, 'wx', mode);
+		writeFileSync(fd, content);
+		if (old) {
+			try {
+				fchmodSync(fd, mode);
+				if (process.getuid?.() === 0) fchownSync(fd, old.uid, old.gid);
+			} catch {}
+		}
+
+		fsyncSync(fd);
+		const {ino} = fstatSync(fd);
+		closeSync(fd);
+		fd = undefined;
+		beforeRename();
+		renameSync(temporary, path);
+		return ino;
+	} catch (error) {
+		if (fd !== undefined) {
+			try {
+				closeSync(fd);
+			} catch {}
+		}
+
+		rmSync(temporary, {force: true});
+		throw error;
+	}
 }
 
 /**
