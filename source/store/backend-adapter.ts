@@ -13,7 +13,7 @@ export class BackendAdapter implements Adapter<DecisionTable> {
 	readonly table = new DecisionTable();
 	private loaded = false;
 
-	constructor(private readonly backend: DecisionBackend, private readonly synchronously = false) {}
+	constructor(readonly backend: DecisionBackend, private readonly synchronously = false) {}
 
 	get mode(): ReviewMode | undefined {
 		return this.backend.mode;
