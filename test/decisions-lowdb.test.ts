@@ -5,7 +5,7 @@ import {Low} from 'lowdb';
 import {describe, expect, test} from 'vitest';
 import {DecisionStore} from '../source/store/decision-store.js';
 import {DecisionTable} from '../source/store/decision-table.js';
-import {serializeDecisionsFile} from '../source/store/decisions-file.js';
+import {readDecisionsFile, serializeDecisionsFile} from '../source/store/decisions-file.js';
 import {mergeRecords} from '../source/store/merge.js';
 import {recordKey, type DecisionRecord, type DecisionsFile} from '../source/store/schema.js';
 import {useTempDir} from './helpers/temp.js';
@@ -86,6 +86,18 @@ describe('the decisions file through lowdb', () => {
 		one.close();
 		two.close();
 	});
+});
+
+test('readDecisionsFile (export --decisions, db push) gives the newest record per sample and reviewer of a file with appended lines', async () => {
+	const path = join(tempDir(), 'data.decisions.json');
+	writeFileSync(path, fileOf([
+		record('a', 'ann', 'accepted', '2026-01-01T00:00:01.000Z'),
+		record('b', 'ann', 'accepted', '2026-01-01T00:00:01.000Z'),
+		record('a', 'ann', 'rejected', '2026-01-01T00:00:02.000Z'),
+		record('a', 'bo', 'flagged', '2026-01-01T00:00:00.500Z'),
+	]));
+	const file = await readDecisionsFile(path, dataset);
+	expect(file?.decisions.map(one => [one.sample, one.reviewer, one.verdict])).toEqual([['a', 'ann', 'rejected'], ['b', 'ann', 'accepted'], ['a', 'bo', 'flagged']]);
 });
 
 describe('DecisionTable', () => {

@@ -2,15 +2,23 @@ import {readFile} from 'node:fs/promises';
 import {DecisionsFileError, fileProblem} from './errors.js';
 import {RecordArray, type DecisionSource} from './decision-source.js';
 import {DecisionLines} from './decision-lines.js';
+import {mergeRecords} from './merge.js';
 import {recordProblem} from './record-lines.js';
 import {fileHead, knownTopLevelKeys, reviewModes, schemaVersion, type DecisionRecord, type DecisionsFile, type ReviewMode} from './schema.js';
 
-/** Reads and checks a decisions file; undefined when it does not exist yet. */
+/**
+ * Reads and checks a decisions file; undefined when it does not exist yet. Its records are the
+ * newest per sample and reviewer (a decision changed later is a newer line further down).
+ */
 export async function readDecisionsFile(path: string, datasetName: string): Promise<DecisionsFile | undefined> {
 	const bytes = await readBytes(path);
 	if (!bytes) return undefined;
 	const lines = readLines(bytes, path, datasetName);
-	return lines ? {...lines.head, decisions: lines.records.records()} : parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
+	const file = lines ? {...lines.head, decisions: lines.records.records()} : parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
+	const newest = new Map<string, DecisionRecord>();
+	mergeRecords(newest, file.decisions);
+	if (newest.size < file.decisions.length) file.decisions = [...newest.values()];
+	return file;
 }
 
 /**
