@@ -68,6 +68,28 @@ describe('the decisions file through lowdb', () => {
 		expect(added).toMatch(/^,\n\{"sample":"s7","reviewer":"ann","verdict":"rejected",[^\n]*\}\n]\n}\n$/);
 	});
 
+	test('a file from before modes gets the session\'s mode after its records, by appending: every reader sees it', async () => {
+		const path = join(tempDir(), 'data.decisions.json');
+		writeFileSync(path, fileOf([record('a', 'ann', 'accepted', '2026-01-01T00:00:01.000Z')]));
+		const {ino} = statSync(path);
+		const store = await DecisionStore.open(path, dataset, quiet);
+		expect(store.mode).toBeUndefined();
+		store.adoptMode('overlap');
+		store.set({sample: 'b', reviewer: 'ann', verdict: 'rejected'});
+		await store.flush();
+		store.set({sample: 'c', reviewer: 'ann', verdict: 'rejected'});
+		await store.flush();
+		store.close();
+		expect(statSync(path).ino).toBe(ino);
+		expect(readFileSync(path, 'utf8')).toMatch(/"sample":"c"[^\n]*\n],\n"mode": "overlap"\n}\n$/);
+		const lowdb = new JSONFile<DecisionsFile>(path);
+		expect((await lowdb.read())?.mode).toBe('overlap');
+		const reopened = await DecisionStore.open(path, dataset, quiet);
+		expect(reopened.mode).toBe('overlap');
+		expect(reopened.size).toBe(3);
+		reopened.close();
+	});
+
 	test('another process\'s appended lines are read without reading the file again, newest wins', async () => {
 		const path = join(tempDir(), 'data.decisions.json');
 		const one = await DecisionStore.open(path, dataset, quiet);

@@ -29,7 +29,7 @@ function verdictCode(verdict: Verdict | null): number {
 export class DecisionTable {
 	/** Rows in use (records held, including rows replaced by a newer record for the same key: none). */
 	private rows = 0;
-	private samples = 0;
+	private sampleCount = 0;
 	private rowCapacity = 1024;
 	private sampleCapacity = 1024;
 	// Per row.
@@ -87,6 +87,11 @@ export class DecisionTable {
 
 	* all(): IterableIterator<DecisionRecord> {
 		for (let row = 0; row < this.rows; row++) yield this.record(row);
+	}
+
+	/** Every sample with a record, once each (no record objects made). */
+	* samples(): IterableIterator<string> {
+		for (let slot = 0; slot < this.sampleCount; slot++) if (this.sampleFirst[slot] !== none) yield this.sampleName(slot);
 	}
 
 	/** Holds `record` as its reviewer's record on its sample (whatever was held). */
@@ -374,9 +379,9 @@ export class DecisionTable {
 	}
 
 	private newSample(start: number, length: number, hash: number): number {
-		if (this.samples === this.sampleCapacity) this.growSamples();
+		if (this.sampleCount === this.sampleCapacity) this.growSamples();
 
-		const slot = this.samples++;
+		const slot = this.sampleCount++;
 		this.sampleFirst[slot] = none;
 		this.sampleStart[slot] = start;
 		this.sampleLength[slot] = length;
@@ -385,7 +390,7 @@ export class DecisionTable {
 	}
 
 	private insert(slot: number): number {
-		if (this.samples * 2 > this.slots.length) {
+		if (this.sampleCount * 2 > this.slots.length) {
 			const old = this.slots;
 			this.slots = new Int32Array(old.length * 2);
 			for (const held of old) if (held !== 0) this.place(held - 1);

@@ -1,6 +1,7 @@
 /*
-winnow writes a decisions file in one layout (serializeDecisionsFile, FileSnapshot.chunks): the head up
-to `"decisions": [` and a line break, one record a line separated by `,\n`, then `]` and `}` lines.
+winnow writes a decisions file in one layout (serializeDecisionsFile, and appends in place of the
+tail): the head up to `"decisions": [` and a line break, one record a line separated by `,\n`, then
+`]` and `}` lines (with the mode between them when the head has none, see tailPattern).
 Readers that work line by line (the store's snapshot, export and stats) find the lines here; a file in
 any other layout is theirs to parse whole.
 */
@@ -51,5 +52,11 @@ export function lineFeedsAfter(bytes: Buffer, from: number): number {
 /** `]`, then `}` and nothing but white space to the end of the file. */
 function isTail(bytes: Buffer, at: number): boolean {
 	if (bytes.length - at > 64) return false;
-	return /^]\s*}\s*$/.test(bytes.toString('latin1', at));
+	return tailPattern.test(bytes.toString('latin1', at));
 }
+
+/**
+ * `]` and `}`, with the file's mode between them when its head has none: the mode of a file from
+ * before modes is written after its records, where appending can add it without rewriting the file.
+ */
+export const tailPattern = /^]\s*(?:,\s*"mode"\s*:\s*"(?:split|overlap)"\s*)?}\s*$/;

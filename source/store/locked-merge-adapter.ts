@@ -38,7 +38,7 @@ export type LockOptions = {
 };
 
 /** What winnow writes after the last record line (the tail an append replaces). */
-const tail = '\n]\n}\n';
+const plainTail = '\n]\n}\n';
 
 /** The decisions file as this process last read or wrote it. */
 type FileState = {
@@ -49,6 +49,8 @@ type FileState = {
 	lines: number;
 	/** In winnow's layout with at least one record line: new records are appended in place. */
 	appendable: boolean;
+	/** The mode is written after the records (a file whose head has none). */
+	modeInTail?: boolean;
 };
 
 /** Up to this many bytes (of text) a whole-file write is made synchronously. */
@@ -66,9 +68,9 @@ type HeldLock = {release: () => void; lost: () => Error | undefined};
  *   records in place of the file's tail (`\n]\n}\n`) with one write and an fdatasync: the file stays
  *   one JSON document (a stock lowdb JSONFile reads it), and a key press costs the same with 100 or
  *   1,000,000 decisions in the file. A sample and reviewer decided again get a newer line; every
- *   reader keeps the newest. A file in any other layout (hand-edited, pretty-printed), a missing
- *   one, or one without the session's mode is written whole instead, atomically (temporary file,
- *   fsync, rename).
+ *   reader keeps the newest. A file whose head has no mode (from before modes) gets the session's
+ *   between `]` and `}`. A file in any other layout (hand-edited, pretty-printed) or a missing one is
+ *   written whole instead, atomically (temporary file, fsync, rename).
  * The lock is proper-lockfile's, taken synchronously when it is free (no turn of a busy event loop
  * between a key and the disk), else waited for.
  */
@@ -138,7 +140,7 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 					records.push(record);
 				}
 
-				if (this.file?.appendable && (this.head.mode !== undefined || this.defaultMode === undefined)) {
+				if (this.file?.appendable) {
 					if (records.length > 0) this.append(target, records, held);
 				} else {
 					await this.rewrite(target, held);
@@ -234,7 +236,9 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 		if (bytes[0] !== 0x2c || bytes[1] !== 0x0a) return false;
 		const found = forEachLineFrom(bytes, 2, (start, end) => this.table.mergeLine(bytes, start, end, changed));
 		if (!found) return false;
-		this.file = {stat, tailStart: file.tailStart + found.tailStart, lines: file.lines + found.count, appendable: true};
+		const modeInTail = bytes.includes('"mode"', found.tailStart);
+		if (modeInTail && this.head.mode === undefined) this.head.mode = /"(split|overlap)"/.exec(bytes.toString('latin1', found.tailStart))![1] as ReviewMode;
+		this.file = {stat, tailStart: file.tailStart + found.tailStart, lines: file.lines + found.count, appendable: true, modeInTail};
 		return true;
 	}
 
@@ -280,8 +284,10 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			}
 
 			if (read && head) {
-				this.takeHead(head);
-				this.file = {stat, tailStart: read.tailStart, lines: read.lines, appendable: true};
+				// The head and the tail make a file of no records: checked whole, with a mode in the tail.
+				const file = parseDecisionsFile(`${read.head}${read.tail}`, this.path, this.datasetName);
+				this.takeHead(file);
+				this.file = {stat, tailStart: read.tailStart, lines: read.lines, appendable: true, modeInTail: read.tail.includes('"mode"')};
 				return;
 			}
 
@@ -314,6 +320,9 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	 */
 	private append(target: string, records: DecisionRecord[], held: HeldLock) {
 		const file = this.file!;
+		// A file whose head has no mode gets it after its records (as the first session's, once).
+		const mode = file.modeInTail ? this.head.mode : this.head.mode === undefined ? this.defaultMode : undefined;
+		const tail = mode === undefined ? plainTail : `\n],\n"mode": ${JSON.stringify(mode)}\n}\n`;
 		const text = `,\n${records.map(record => JSON.stringify(record)).join(',\n')}${tail}`;
 		const bytes = Buffer.from(text);
 		let fd: number;
@@ -339,8 +348,9 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			// Another process may have appended since our write (had this one stalled right after it,
 			// past the lock's stale time): then the file is not just ours plus what we knew; read it again.
 			this.file = after.size === file.tailStart + bytes.length && !held.lost()
-				? {stat: after, tailStart: file.tailStart + bytes.length - tail.length, lines: file.lines + records.length, appendable: true}
+				? {stat: after, tailStart: file.tailStart + bytes.length - tail.length, lines: file.lines + records.length, appendable: true, modeInTail: mode !== undefined}
 				: undefined;
+			this.head.mode ??= mode;
 		} catch (error) {
 			if (oldTail) {
 				try {
@@ -384,7 +394,7 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 		const after = statTargetSync(this.path, target);
 		// Only if the file there is the one just written does the state say what the file holds.
 		this.file = after?.ino === written && after.size === Buffer.byteLength(text)
-			? {stat: after, tailStart: decisions.length > 0 ? after.size - tail.length : 0, lines: decisions.length, appendable: decisions.length > 0}
+			? {stat: after, tailStart: decisions.length > 0 ? after.size - plainTail.length : 0, lines: decisions.length, appendable: decisions.length > 0}
 			: undefined;
 	}
 

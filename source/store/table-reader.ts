@@ -1,5 +1,6 @@
 import {readSync} from 'node:fs';
 import type {DecisionTable} from './decision-table.js';
+import {tailPattern} from './decisions-layout.js';
 
 /*
 Reads a decisions file in winnow's layout into a DecisionTable a few megabytes at a time, so that a
@@ -15,6 +16,8 @@ const decisionsOpen = Buffer.from('"decisions": [');
 export type LinesRead = {
 	/** The file's text up to and including `"decisions": [`. */
 	head: string;
+	/** The file's text from its `]` on (`]`, the mode when the head has none, `}`). */
+	tail: string;
 	/** Where the tail (the line feed before `]`) starts. */
 	tailStart: number;
 	lines: number;
@@ -80,7 +83,7 @@ export function readTableLines(fd: number, table: DecisionTable, changed: Set<st
 			const tailStart = offset + end;
 			while (more());
 			const rest = buffer.toString('latin1', end + 1, filled);
-			return rest.length <= 64 && /^]\s*}\s*$/.test(rest) ? {head, tailStart, lines} : undefined;
+			return rest.length <= 64 && tailPattern.test(rest) ? {head, tail: rest, tailStart, lines} : undefined;
 		}
 
 		at = end + 1;
