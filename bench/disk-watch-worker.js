@@ -49,8 +49,8 @@ setInterval(() => {
 	last = signature;
 	let text;
 	try {
-		// Appended: new lines start where the old tail (`\n]\n}\n`) was.
-		text = stats.ino === lastIno && stats.size > lastSize ? readFrom(Math.max(0, lastSize - 8), stats.size) : readFileSync(path, 'latin1');
+		// Appended: new lines start where the old tail was (`\n]\n}\n`, or with the mode: at most 64 bytes).
+		text = stats.ino === lastIno && stats.size > lastSize ? readFrom(Math.max(0, lastSize - 64), stats.size) : readFileSync(path, 'latin1');
 	} catch {
 		last = '';
 		return;
