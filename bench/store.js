@@ -50,6 +50,9 @@ try {
 		held: store.size,
 		openMs: Math.round(openMs),
 		heapBytesPerDecision: Math.round((heapAfter - heapBefore) / count),
+		// The compact table itself (typed arrays in use), where the build has one.
+		tableBytesPerDecision: store.db?.data?.bytesInUse === undefined ? undefined : Math.round(store.db.data.bytesInUse / count),
+		rareRecords: store.db?.data?.rare?.size,
 		rssBytesPerDecision: Math.round((rssAfter - rssBefore) / count),
 		peakRssMb: Math.round(rssPeak / 1024 / 1024),
 		keyToDiskP50: Number(percentile(latencies, 50).toFixed(2)),

@@ -173,9 +173,9 @@ export class DecisionTable {
 		}
 	}
 
-	/** Bytes of memory held by the typed arrays (for the bench's per-decision figure). */
-	get bytes(): number {
-		return (this.rowCapacity * 21) + (this.sampleCapacity * 14) + this.pool.length + (this.slots.length * 4);
+	/** Bytes of the typed arrays in use (rows, samples, id pool, hash slots): the bench's bytes per decision. */
+	get bytesInUse(): number {
+		return (this.rows * 21) + (this.sampleCount * 14) + this.poolUsed + (this.slots.length * 4);
 	}
 
 	private record(row: number): DecisionRecord {
