@@ -1,19 +1,33 @@
 // Measuring helpers: processes timed from spawn to exit, a watcher that sees decisions land in the
 // decisions file, and the statistics the table reports.
 import {spawn} from 'node:child_process';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {Worker} from 'node:worker_threads';
+
+const cpuReport = new URL('cpu-report.js', import.meta.url).href;
+const cpuFolder = mkdtempSync(join(tmpdir(), 'winnow-bench-cpu-'));
+process.on('exit', () => {
+	rmSync(cpuFolder, {recursive: true, force: true});
+});
+let cpuFiles = 0;
 
 export const sleep = async ms => new Promise(resolve => {
 	setTimeout(resolve, ms);
 });
 
 /**
- * Runs node with args (or `command` with args); resolves with {ms, code, stdout, stderr}, ms from
- * spawn to exit. With `discard`, standard output goes to /dev/null (for `cat` of a big file).
+ * Runs node with args (or `command` with args); resolves with {ms, cpu, code, stdout, stderr}, ms from
+ * spawn to exit, cpu the CPU time of a Node process (every thread; undefined for other commands),
+ * reported by cpu-report.js. With `discard`, standard output goes to /dev/null (for `cat`).
  */
 export async function timeProcess(args, {cwd, env, command = process.execPath, discard = false} = {}) {
+	const isNode = command === process.execPath;
+	const cpuOut = join(cpuFolder, `${cpuFiles++}`);
+	const cpuEnv = isNode ? {NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${cpuReport}`.trim(), WINNOW_BENCH_CPU_OUT: cpuOut} : {};
 	const started = performance.now();
-	const child = spawn(command, args, {cwd, env: {...process.env, ...env}, stdio: ['ignore', discard ? 'ignore' : 'pipe', 'pipe']});
+	const child = spawn(command, args, {cwd, env: {...process.env, ...env, ...cpuEnv}, stdio: ['ignore', discard ? 'ignore' : 'pipe', 'pipe']});
 	let stdout = '';
 	let stderr = '';
 	child.stdout?.setEncoding('utf8').on('data', chunk => {
@@ -30,7 +44,15 @@ export async function timeProcess(args, {cwd, env, command = process.execPath, d
 		if (!child.stdout || child.stdout.readableEnded) resolve();
 		else child.stdout.on('end', resolve);
 	});
-	return {ms, code, stdout, stderr};
+	let cpu;
+	if (isNode) {
+		try {
+			cpu = Number(readFileSync(cpuOut, 'utf8'));
+			rmSync(cpuOut, {force: true});
+		} catch {}
+	}
+
+	return {ms, cpu, code, stdout, stderr};
 }
 
 /**

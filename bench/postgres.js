@@ -1,6 +1,6 @@
 // npm run bench:postgres: the PostgreSQL store beside the file store, on the real built code.
 //   key → committed p50/p99 (decisions made one at a time, as keys, timed until the write that holds
-//   them is committed), opening a store that holds many decisions, and winnow export / stats of a
+//   them is committed; also with split mode's presence and leases, each key opening the next sample), opening a store that holds many decisions, and winnow export / stats of a
 //   dataset with many decisions (the command line, wall clock), each for the file and the database.
 //
 //   node bench/postgres.js [--samples N] [--decisions N] [--open N] [--keys N] [--runs N]
@@ -51,12 +51,20 @@ try {
 
 	// Key → committed.
 	const keyData = writeDataset(join(dir, 'keys.jsonl'), Math.max(keyCount * 2, 1000));
-	for (const [label, db] of [['file', join(dir, 'keys.decisions.json')], ['postgres', url]]) {
-		const {store} = await openDecisionStore(dbSpecOf(db), {path: keyData, name: 'keys.jsonl'}, {reviewer: 'bench', store: label === 'file' ? {syncWrites: true} : {}});
-		const latencies = await keysToCommitted(store, keyCount);
-		store.close();
-		results.push({what: 'key → committed p50', file: label === 'file' ? percentile(latencies, 50) : undefined, postgres: label === 'postgres' ? percentile(latencies, 50) : undefined});
-		results.push({what: 'key → committed p99', file: label === 'file' ? percentile(latencies, 99) : undefined, postgres: label === 'postgres' ? percentile(latencies, 99) : undefined});
+	// As the review screen does it: split mode's presence and leases on the same store, each key
+	// followed by opening the next sample (its lease claimed).
+	for (const screen of [false, true]) {
+		const suffix = screen ? ', with presence and leases (split mode)' : '';
+		for (const [label, db] of [['file', join(dir, `keys${screen ? '-screen' : ''}.decisions.json`)], ['postgres', url]]) {
+			const reviewer = `bench${screen ? '-screen' : ''}`;
+			const {store, live} = await openDecisionStore(dbSpecOf(db), {path: keyData, name: 'keys.jsonl'}, {reviewer, live: screen, mode: 'split', store: {syncWrites: true}});
+			live?.start();
+			const latencies = await keysToCommitted(store, keyCount, reviewer, screen ? live : undefined);
+			live?.stop();
+			store.close();
+			results.push({what: `key → committed p50${suffix}`, [label]: percentile(latencies, 50)});
+			results.push({what: `key → committed p99${suffix}`, [label]: percentile(latencies, 99)});
+		}
 	}
 
 	// Opening with many decisions.
@@ -109,6 +117,7 @@ for (const row of merged.values()) {
 	console.log(`| ${row.what} | ${ms(row.file)} | ${ms(row.postgres)} | ${ratio} |`);
 }
 
+console.log(`\nload average at the end ${loadavg().map(n => n.toFixed(1)).join(' ')}`);
 process.exit(0);
 
 function ms(value) {
@@ -124,8 +133,8 @@ function percentile(values, p) {
 	return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
-/** Keys one at a time, 20 a second (a fast reviewer): each timed until no longer unsaved. */
-async function keysToCommitted(store, count) {
+/** Keys one at a time, 20 a second (a fast reviewer): each timed until no longer unsaved; with `live`, each followed by opening the next sample. */
+async function keysToCommitted(store, count, reviewer, live) {
 	const waiting = new Map();
 	const latencies = [];
 	store.onChange(() => {
@@ -140,7 +149,8 @@ async function keysToCommitted(store, count) {
 	for (let i = 0; i < count; i++) {
 		const sample = `k${i}`;
 		waiting.set(sample, performance.now());
-		store.set({sample, reviewer: 'bench', verdict: 'accepted'});
+		store.set({sample, reviewer, verdict: 'accepted'});
+		live?.claim(`k${i + 1}`);
 		await new Promise(resolve => setTimeout(resolve, 50));
 	}
 

@@ -3,7 +3,11 @@
 // files of the same samples side by side: one whose lines carry an `id` field, and one without (each
 // sample identified by the hash of its line). Each figure is next to baselines measured in the same
 // run (`cat` of the file, a plain Node line reader, `node -e ''`), with its ratio to the target and
-// PASS or FAIL. Prints a table; writes bench/results/latest.json.
+// PASS or FAIL; for the processes (startup, export, stats, the line reader) also their CPU time, every
+// thread (bench/cpu-report.js), which load inflates far less. Prints a table; writes
+// bench/results/latest.json. Exits with 1 when a gated figure
+// (first frame, peak RSS, key latency: the ones a change to the review screen can make worse) fails
+// its target, so a regression fails this check, never a unit test (timings do not belong there).
 //
 //   node bench/run.js [--samples N] [--runs N] [--only startup,open,keys,finished,export,stats] [--keep]
 //   WINNOW_BENCH_SAMPLES=20000 node bench/run.js --runs 1     a quick check that the bench works
@@ -124,16 +128,29 @@ function makeData() {
 
 // --- measurements ------------------------------------------------------------------------------
 
+/**
+ * CPU times (ms, every thread) of the timed Node processes, beside their wall times: `cpuOf(times)`
+ * gives the CPU times of the runs whose wall times are `times`.
+ */
+const cpuTimes = new WeakMap();
+const cpuOf = times => cpuTimes.get(times) ?? [];
+function withCpu(times, cpus) {
+	cpuTimes.set(times, cpus);
+	return times;
+}
+
 /** The plain Node line reader (bench/baseline.js) on `file`, `count` times. */
 async function lineReader(file, count) {
 	const times = [];
+	const cpus = [];
 	for (let i = 0; i < count; i++) {
-		const {ms, stdout} = await timeProcess([join(root, 'bench', 'baseline.js'), file]);
+		const {ms, cpu, stdout} = await timeProcess([join(root, 'bench', 'baseline.js'), file]);
 		if (Number(stdout.trim()) <= 0) throw new Error(`baseline counted ${stdout.trim()} lines`);
 		times.push(ms);
+		cpus.push(cpu);
 	}
 
-	return times;
+	return withCpu(times, cpus);
 }
 
 /** `cat file > /dev/null`, `count` times. */
@@ -151,13 +168,15 @@ async function cat(file, count) {
 /** A process, `count` times, checked by `check(result)`; its times. */
 async function timed(count, args, check = () => undefined) {
 	const times = [];
+	const cpus = [];
 	for (let i = 0; i < count; i++) {
 		const result = await timeProcess(args, {cwd: dir});
 		check(result);
 		times.push(result.ms);
+		cpus.push(result.cpu);
 	}
 
-	return times;
+	return withCpu(times, cpus);
 }
 
 function openScreen(args) {
@@ -251,8 +270,8 @@ const rows = [];
  * reported); `limit(kind)` is the target in the figure's unit for that file (undefined: no target),
  * `target` how the issue states it.
  */
-function figure(name, values, {unit = 'ms', limit, target = '', note} = {}) {
-	const row = {figure: name, unit, target, note, kinds: {}};
+function figure(name, values, {unit = 'ms', limit, target = '', note, gate = false} = {}) {
+	const row = {figure: name, unit, target, note, gate, kinds: {}};
 	for (const kind of kinds) {
 		const list = values[kind.key];
 		if (list === undefined) continue;
@@ -307,6 +326,13 @@ function printTable(machine) {
 	for (const row of rows.filter(r => r.note)) console.log(`  ${row.figure}: ${row.note}`);
 	const failed = rows.flatMap(row => Object.entries(row.kinds).filter(([, cell]) => cell.pass === false).map(([key]) => `${row.figure} (${key})`));
 	console.log(`\n${failed.length === 0 ? 'every target met' : `${failed.length} FAIL: ${failed.join('; ')}`}`);
+	const gated = gateFailures();
+	console.log(gated.length === 0 ? 'bench check: PASS (first frame, peak RSS and key latency within their targets)' : `bench check: FAIL (${gated.join('; ')})`);
+}
+
+/** The gated figures (first frame, peak RSS, key latency) that missed their target. */
+function gateFailures() {
+	return rows.filter(row => row.gate).flatMap(row => Object.entries(row.kinds).filter(([, cell]) => cell.pass === false).map(([key]) => `${row.figure} (${key})`));
 }
 
 /** Runs `measure(kind)` for each file; returns {id: result, hash: result}. */
@@ -336,6 +362,7 @@ async function main() {
 	results.baseline = {cat: catTimes, lineReader: readerTimes};
 	figure(`baseline: cat of the ${bigLabel} file`, catTimes, {target: '(reference)'});
 	figure(`baseline: Node line reader, ${bigLabel}`, readerTimes, {target: '(reference)'});
+	figure(`baseline: Node line reader, ${bigLabel}, CPU time`, mapKinds(readerTimes, cpuOf), {target: '(reference)'});
 	noteLoad();
 
 	if (wants('startup')) {
@@ -344,12 +371,15 @@ async function main() {
 		results.startup = {node: nodeTimes};
 		// Starting up does not depend on the file: one column.
 		figure('baseline: node -e \'\'', {id: nodeTimes}, {target: '(reference)'});
+		figure('baseline: node -e \'\', CPU time', {id: cpuOf(nodeTimes)}, {target: '(reference)'});
+		const nodeCpu = median(cpuOf(nodeTimes));
 		for (const command of ['export', 'stats']) {
 			const times = await timed(runs * 3, [cli, command, '--version'], result => {
 				if (result.code !== 0) throw new Error(`winnow ${command} --version failed (${result.code}): ${result.stderr}`);
 			});
 			results.startup[command] = times;
 			figure(`winnow ${command} --version`, {id: times}, {limit: () => 1.3 * nodeMs, target: `≤ 1.3× node -e '' (${(1.3 * nodeMs).toFixed(0)} ms)`});
+			figure(`winnow ${command} --version, CPU time`, {id: cpuOf(times)}, {limit: () => 1.3 * nodeCpu, target: `≤ 1.3× node -e '' CPU (${(1.3 * nodeCpu).toFixed(0)} ms)`});
 		}
 
 		noteLoad();
@@ -361,11 +391,11 @@ async function main() {
 		const decided = await forEachKind(kind => repeat(runs, `open ${kind.label} (${reviewDecisions} decisions)`, () => openRun(kind.file, kind.reviewDb)));
 		results.open = {small: smallRuns, none, decided};
 		figure('first frame, 10k', {id: smallRuns.map(r => r.firstFrame)}, {target: '(reference)'});
-		figure(`first frame, ${bigLabel}`, mapKinds(none, list => list.map(r => r.firstFrame)), {limit: () => 300, target: '≤ 300 ms'});
-		figure(`first frame, ${bigLabel} + ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(decided, list => list.map(r => r.firstFrame)), {limit: () => 500, target: '≤ 500 ms (with 1M decisions)'});
+		figure(`first frame, ${bigLabel}`, mapKinds(none, list => list.map(r => r.firstFrame)), {limit: () => 300, target: '≤ 300 ms', gate: true});
+		figure(`first frame, ${bigLabel} + ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(decided, list => list.map(r => r.firstFrame)), {limit: () => 500, target: '≤ 500 ms (with 1M decisions)', gate: true});
 		figure(`indexed (reading N% gone), ${bigLabel}`, mapKinds(none, list => list.map(r => r.indexed)), {limit: kind => 4 * readerMs[kind.key], target: '≤ 4× line reader'});
-		figure(`peak RSS, ${bigLabel} opened and indexed`, mapKinds(none, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 250, target: '≤ 250 MB'});
-		figure(`peak RSS, ${bigLabel} + ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(decided, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB (with 1M decisions)'});
+		figure(`peak RSS, ${bigLabel} opened and indexed`, mapKinds(none, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 250, target: '≤ 250 MB', gate: true});
+		figure(`peak RSS, ${bigLabel} + ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(decided, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB (with 1M decisions)', gate: true});
 		noteLoad();
 	}
 
@@ -379,13 +409,13 @@ async function main() {
 		const counted = list => list.reduce((sum, r) => sum + r.length, 0);
 		const keysNote = (all, pick) => kinds.map(kind => `${kind.label} ${counted(all[kind.key].map(pick))}`).join(', ');
 		const during = mapKinds(freshResults, list => list.filter(r => r.during.length > 0));
-		figure('key → frame p50, during indexing', mapKinds(during, list => list.map(r => percentile(r.during, 50))), {limit: () => 16, target: '≤ 16 ms', note: `keys during indexing (no decisions file): ${keysNote(freshResults, r => r.during)}`});
-		figure('key → frame p99, during indexing', mapKinds(during, list => list.map(r => percentile(r.during, 99))), {limit: () => 50, target: '≤ 50 ms'});
-		figure(`key → frame p50, after indexing, ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(keyResults, list => list.map(r => percentile(r.after, 50))), {limit: () => 16, target: '≤ 16 ms', note: `keys after indexing: ${keysNote(keyResults, r => r.after)}`});
-		figure(`key → frame p99, after indexing, ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(keyResults, list => list.map(r => percentile(r.after, 99))), {limit: () => 50, target: '≤ 50 ms'});
+		figure('key → frame p50, during indexing', mapKinds(during, list => list.map(r => percentile(r.during, 50))), {limit: () => 16, target: '≤ 16 ms', note: `keys during indexing (no decisions file): ${keysNote(freshResults, r => r.during)}`, gate: true});
+		figure('key → frame p99, during indexing', mapKinds(during, list => list.map(r => percentile(r.during, 99))), {limit: () => 50, target: '≤ 50 ms', gate: true});
+		figure(`key → frame p50, after indexing, ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(keyResults, list => list.map(r => percentile(r.after, 50))), {limit: () => 16, target: '≤ 16 ms', note: `keys after indexing: ${keysNote(keyResults, r => r.after)}`, gate: true});
+		figure(`key → frame p99, after indexing, ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(keyResults, list => list.map(r => percentile(r.after, 99))), {limit: () => 50, target: '≤ 50 ms', gate: true});
 		const missing = Object.values(keyResults).flat().reduce((sum, r) => sum + r.missing, 0);
 		figure('key → decision on disk p99', mapKinds(keyResults, list => list.map(r => percentile(r.disk, 99))), {limit: () => 300, target: '≤ 300 ms', note: missing > 0 ? `${missing} decisions never reached the file within 10 s` : undefined});
-		figure('peak RSS reviewing (keys)', mapKinds(keyResults, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB (with 1M decisions)'});
+		figure('peak RSS reviewing (keys)', mapKinds(keyResults, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB (with 1M decisions)', gate: true});
 		noteLoad();
 	}
 
@@ -406,32 +436,38 @@ async function main() {
 	}
 
 	if (wants('export')) {
-		const exportRuns = await forEachKind(kind => repeat(runs, `export ${kind.label}`, async () => {
+		let exportRuns = await forEachKind(kind => repeat(runs, `export ${kind.label}`, async () => {
 			const out = join(dir, `accepted-${kind.key}.jsonl`);
 			const result = await timeProcess([cli, 'export', kind.file, '--db', kind.exportDb, '--out', out], {cwd: dir});
 			if (result.code !== 0) throw new Error(`export failed (${result.code}): ${result.stderr}`);
 			const lines = Number((await timeProcess([join(root, 'bench', 'baseline.js'), out])).stdout.trim());
 			if (lines !== exportAccepted) throw new Error(`export wrote ${lines} lines, expected ${exportAccepted}`);
-			return result.ms;
+			return result;
 		}));
-		results.export = exportRuns;
+		results.export = mapKinds(exportRuns, list => list.map(({ms, cpu}) => ({ms, cpu})));
+		const exportCpu = mapKinds(exportRuns, list => list.map(r => r.cpu));
+		exportRuns = mapKinds(exportRuns, list => list.map(r => r.ms));
 		const name = `export ${(exportAccepted / 1000).toFixed(0)}k accepted of ${bigLabel}`;
 		figure(name, exportRuns, {limit: () => 1000, target: '≤ 1.0 s'});
 		figure(`${name}, to cat`, mapKinds(exportRuns, (list, key) => list.map(ms => ms / catMs[key])), {unit: '×', limit: () => 10, target: '≤ 10× cat'});
 		figure(`${name}, to the id file`, {hash: exportRuns.hash.map(ms => ms / median(exportRuns.id))}, {unit: '×', limit: () => 2, target: 'hash ≤ 2× id'});
+		figure(`${name}, CPU time (every thread)`, exportCpu, {target: '(reference)'});
 		noteLoad();
 	}
 
 	if (wants('stats')) {
-		const statsRuns = await forEachKind(kind => repeat(runs, `stats ${kind.label}`, async () => {
+		let statsRuns = await forEachKind(kind => repeat(runs, `stats ${kind.label}`, async () => {
 			const result = await timeProcess([cli, 'stats', kind.file, '--db', kind.reviewDb, '--json'], {cwd: dir});
 			if (result.code !== 0) throw new Error(`stats failed (${result.code}): ${result.stderr}`);
-			return result.ms;
+			return result;
 		}));
-		results.stats = statsRuns;
+		results.stats = mapKinds(statsRuns, list => list.map(({ms, cpu}) => ({ms, cpu})));
+		const statsCpu = mapKinds(statsRuns, list => list.map(r => r.cpu));
+		statsRuns = mapKinds(statsRuns, list => list.map(r => r.ms));
 		figure(`stats on ${bigLabel}`, statsRuns, {limit: () => 1200, target: '≤ 1.2 s'});
 		figure(`stats on ${bigLabel}, to cat`, mapKinds(statsRuns, (list, key) => list.map(ms => ms / catMs[key])), {unit: '×', limit: () => 10, target: '≤ 10× cat'});
 		figure(`stats on ${bigLabel}, to the id file`, {hash: statsRuns.hash.map(ms => ms / median(statsRuns.id))}, {unit: '×', limit: () => 2, target: 'hash ≤ 2× id'});
+		figure(`stats on ${bigLabel}, CPU time (every thread)`, statsCpu, {target: '(reference)'});
 		noteLoad();
 	}
 
@@ -449,6 +485,7 @@ async function main() {
 	mkdirSync(dirname(options.out), {recursive: true});
 	writeFileSync(options.out, `${JSON.stringify({date: new Date().toISOString(), cli, samples: bigCount, runs, keyRuns, machine, files: kinds.map(({key, label, size}) => ({key, label, size})), baseline: {cat: catMs, lineReader: readerMs}, figures: rows, table: table(), raw: results}, null, 2)}\n`);
 	log(`bench: results in ${options.out}`);
+	if (gateFailures().length > 0) process.exitCode = 1;
 }
 
 try {

@@ -1,11 +1,15 @@
-import meow from 'meow';
-import {checkOptionsFor, resolveCommon, UsageError} from './cli/options.js';
+import {readFileSync} from 'node:fs';
 import {reportFatal} from './cli/report-fatal.js';
 import {colorEnvironment} from './cli/color-environment.js';
-import {defaultBindings} from './review/bindings.js';
-import {cliKeyLines} from './review/key-help.js';
+import {UsageError} from './cli/usage-error.js';
 
-const help = `
+/*
+Only what every start needs is imported here: meow, the commands, the options' checks (config,
+queries) and the key table behind --help are loaded when used, so `winnow export --version` reads
+little more than Node itself does.
+*/
+
+const help = (keyLines: string[]) => `
 	Usage
 	  $ winnow <dataset.jsonl>                 review samples one at a time
 	  $ winnow export <dataset.jsonl>          write the accepted samples' original lines
@@ -48,7 +52,7 @@ const help = `
 	Stats options
 	  --json               one JSON object for scripts
 	  --verbose            list every malformed line and repeated id
-	  --by FIELD           break status, signals and diversity down by a metadata field (--by model)
+	  --by FIELD           break status, reasons, signals and diversity down by a field (--by model)
 
 	Database (winnow db)
 	  migrate              create or upgrade winnow's tables
@@ -56,7 +60,7 @@ const help = `
 	  pull                 write a dataset's decisions to a file (--dataset-name NAME or --dataset DATA.jsonl, --out FILE)
 
 	Keys (review; ? in the review screen explains each)
-	  ${cliKeyLines(defaultBindings, 96).join('\n\t  ')}
+	  ${keyLines.join('\n\t  ')}
 
 	Examples
 	  $ winnow data/demo.jsonl
@@ -99,10 +103,17 @@ async function main(): Promise<number> {
 	const unknown = argv.find(argument => argument.startsWith('-') && !isKnownFlag(argument));
 	if (unknown) throw new UsageError(`unknown option ${unknown}: winnow --help lists the options.`);
 
-	const cli = meow(help, {importMeta: import.meta, argv, flags, allowUnknownFlags: false});
-	// meow answers --version and --help alone; after a command too (winnow export --version).
+	// --version is answered alone, before anything else loads; after a command too (winnow export --version).
 	const asked = argv.slice(0, [...argv, '--'].indexOf('--'));
-	if (asked.includes('--version')) cli.showVersion();
+	if (asked.includes('--version')) {
+		process.stdout.write(`${packageJson().version}\n`);
+		return 0;
+	}
+
+	const twice = givenTwice(asked);
+	if (twice) throw new UsageError(`${twice} is given twice: give it once.`);
+	const [{default: meow}, keyLines] = await Promise.all([import('meow'), asked.includes('--help') ? helpKeyLines() : []]);
+	const cli = meow(help(keyLines), {importMeta: import.meta, argv, flags, allowUnknownFlags: false, autoVersion: false});
 	if (asked.includes('--help')) cli.showHelp(0);
 	const [first, ...rest] = cli.input;
 	if (first === 'db') {
@@ -112,6 +123,7 @@ async function main(): Promise<number> {
 
 	const command = first === 'export' || first === 'stats' || first === 'decide' || first === 'review' ? first : 'review';
 	const input = command === 'review' && first !== 'review' ? cli.input : rest;
+	const {checkOptionsFor, resolveCommon} = await import('./cli/options.js');
 	checkOptionsFor(command, cli.flags);
 	const common = resolveCommon(input, cli.flags, command);
 	Object.assign(process.env, colorEnvironment(process.env, process.stdout.isTTY === true));
@@ -158,7 +170,8 @@ function joinDashValues(argv: string[]): string[] {
 	for (let i = 0; i < argv.length; i++) {
 		const argument = argv[i];
 		const next = argv[i + 1];
-		const name = /^--([a-z-]+)$/.exec(argument)?.[1].replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+		const long = /^--([a-z-]+)$/.exec(argument)?.[1];
+		const name = long === undefined ? undefined : flagName(long);
 		if (name && name in flags && flags[name as keyof typeof flags].type === 'string' && next?.startsWith('-') && next !== '-' && !isKnownFlag(next)) {
 			joined.push(`${argument}=${next}`);
 			i++;
@@ -173,8 +186,45 @@ function joinDashValues(argv: string[]): string[] {
 function isKnownFlag(argument: string): boolean {
 	if (argument === '-' || argument === '--') return true;
 	const name = argument.replace(/^--?/, '').split('=')[0].replace(/^no-/, '');
-	const camel = name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-	return camel in flags || name === 'help' || name === 'version';
+	return flagName(name) in flags || name === 'help' || name === 'version';
+}
+
+async function helpKeyLines(): Promise<string[]> {
+	const [{defaultBindings}, {cliKeyLines}] = await Promise.all([import('./review/bindings.js'), import('./review/key-help.js')]);
+	return cliKeyLines(defaultBindings, 96);
+}
+
+/** --id-field and --idField both name idField. */
+function flagName(word: string): string {
+	return word.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/** An option that takes one value, given twice (meow would keep the last one silently). */
+function givenTwice(argv: readonly string[]): string | undefined {
+	const seen = new Set<string>();
+	for (const argument of argv) {
+		const written = /^--([a-zA-Z-]+)/.exec(argument)?.[1];
+		if (!written) continue;
+		const name = flagName(written);
+		const flag = (flags as Record<string, {type: string; isMultiple?: boolean}>)[name];
+		if (!flag || flag.type !== 'string' || flag.isMultiple) continue;
+		if (seen.has(name)) return `--${written}`;
+		seen.add(name);
+	}
+
+	return undefined;
+}
+
+/** winnow's package.json (its version and description), found from this file upward: dist/ or source/. */
+function packageJson(): {version: string; description: string} {
+	for (const relative of ['../package.json', '../../package.json']) {
+		try {
+			const found = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {name?: string; version: string; description: string};
+			if (found.name === 'winnow') return found;
+		} catch {}
+	}
+
+	throw new Error('winnow\'s package.json was not found beside the program');
 }
 
 try {

@@ -204,9 +204,12 @@ describe('lock left behind', () => {
 
 		const tookOver = (Date.now() - started) / 1000;
 		other.close();
+		// Woken, the holder goes on: its stalled write is refused or retried, and it saves at least one
+		// more batch (an "ok" line it had not printed before) before it is told to stop.
+		const okBefore = holder.lines.filter(line => line.startsWith('ok ')).length;
 		if (stall === 'SIGSTOP') holder.child.kill('SIGCONT');
 		else await holder.waitFor(line => line === 'unblocked');
-		await sleep(500);
+		await holder.waitFor(() => holder.lines.filter(line => line.startsWith('ok ')).length > okBefore);
 		holder.send('stop');
 		const exit = await holder.exited;
 		const final = holder.lines.find(line => line.startsWith('final '));

@@ -57,7 +57,7 @@ async function trial(): Promise<{lockLeft: boolean; left: string; typedAfter: nu
 		await first.waitExit();
 		lockLeft &&= existsSync(lock);
 		// What the killed writer left in its lock folder (its holder record, unless killed between the two).
-		const left = lockLeft ? readdirSync(lock).map(name => `${name}: ${readFileSync(join(lock, name), 'utf8')}`).join(' ') : '';
+		const left = lockLeft ? readdirSync(lock, {withFileTypes: true}).map(entry => `${entry.name}: ${entry.isDirectory() ? `[${readdirSync(join(lock, entry.name)).join(', ')}]` : readFileSync(join(lock, entry.name), 'utf8')}`).join(' ') : '';
 		await sleep(300);
 
 		// How late this process's timers run meanwhile (the machine's load): winnow's write timer is as late.

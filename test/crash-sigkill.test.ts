@@ -6,7 +6,7 @@
 //
 // Which decisions were made, and when, is read from the screen as it arrives: the status bar's
 // "N/M decided" seen at time t means N decisions had been made by t.
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {availableParallelism, tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -143,8 +143,10 @@ async function crashOnce(seed: number): Promise<RunResult> {
 		// A write in flight at the kill (its temporary file is left) may take what it carried with it,
 		// however long its fsync took; everything older than the write delay when it started was in
 		// an earlier write, which had completed (writes are one at a time).
-		const temporaries = readdirSync(dir).filter(name => name.endsWith('.tmp'));
-		const inFlightSince = Math.min(killedAt, ...temporaries.map(name => statSync(join(dir, name)).birthtimeMs || killedAt));
+		// It is staged in the writer's lock folder (see stagingFolder), or beside the file.
+		const staging = [dir, ...readdirSync(dir).filter(name => name.includes('.lock')).map(name => join(dir, name, 'staging'))];
+		const temporaries = staging.flatMap(folder => existsSync(folder) ? readdirSync(folder).filter(name => name.endsWith('.tmp')).map(name => join(folder, name)) : []);
+		const inFlightSince = Math.min(killedAt, ...temporaries.map(path => statSync(path).birthtimeMs || killedAt));
 		const requiredBy = (age: number) => Math.max(0, ...seen.filter(({at}) => at <= inFlightSince - age).map(({decided}) => decided));
 		const allowance = mustBeSaved + Math.min(lateness, maxLateness);
 		const required = requiredBy(allowance);

@@ -133,6 +133,8 @@ describe('DecisionTable', () => {
 			record('ünïcode id', 'ann', 'accepted', '2026-01-01T00:00:04.000Z', {correction: {text: 'fixed'}, note: 'n'}),
 			{...record('s4', 'ann', 'accepted', '2026-01-01T00:00:05.000Z'), future: {kept: true}} as DecisionRecord,
 			record('s5', 'ann', 'accepted', '2026-01-01T00:00:06.000Z', {resolution: false}),
+			record('s6', 'ann', 'accepted', '2026-01-01T00:00:07.000Z', {blind: true, hash: 'sha1:0123456789abcdef'}),
+			record('s7', 'ann', 'accepted', '2026-01-01T00:00:08.000Z', {hash: 'md5:other'}),
 		];
 		for (const one of records) table.put(one);
 		expect(table.size).toBe(records.length);
@@ -155,6 +157,7 @@ describe('DecisionTable', () => {
 			record('s2', 'bo', 'accepted', '2025-01-01T00:00:01.000Z'),
 			record('s3', 'ann', 'accepted', '2026-02-30T00:00:01.000Z'),
 			record('s4', 'ann', 'rejected', '2026-01-01T00:00:01.000Z', {note: 'a "quoted" note', reasons: ['x']}),
+			record('s5', 'ann', 'accepted', '2026-01-01T00:00:01.000Z', {hash: 'sha1:fedcba9876543210'}),
 		].map(one => JSON.stringify(one));
 		const fromLines = new DecisionTable();
 		const fromRecords = new DecisionTable();
@@ -168,6 +171,7 @@ describe('DecisionTable', () => {
 		expect(fromLines.get('s1', 'ann')?.verdict).toBe('rejected');
 		expect(fromLines.get('s2', 'bo')?.verdict).toBe('flagged');
 		expect(fromLines.get('s3', 'ann')?.at).toBe('2026-02-30T00:00:01.000Z');
+		expect(fromLines.get('s5', 'ann')?.hash).toBe('sha1:fedcba9876543210');
 		const bad = Buffer.from('{"sample":"s1","reviewer":"ann","verdict":"maybe","categories":[],"note":"","at":"2026-01-01T00:00:00.000Z"}');
 		expect(fromLines.mergeLine(bad, 0, bad.length)).toBe(false);
 	});

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {PtySession, sleep} from './helpers/pty-session.js';
+import {PtySession} from './helpers/pty-session.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 
 const tempDir = useTempDir();
@@ -26,9 +26,7 @@ describe('two reviewers on one decisions file', () => {
 		await alice.waitFor('prompt 3');
 		await bob.waitFor(/1\/8 decided/);
 
-		// Bob moves back to sample 1 and sees alice's decision on it.
-		bob.write('g');
-		await sleep(100);
+		// Bob moves back to sample 1 (the first with the filter showing all) and sees alice's decision on it.
 		bob.write('F');
 		await bob.waitFor(/filter: all/);
 		bob.write('g');

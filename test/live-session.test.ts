@@ -1,10 +1,41 @@
-import {existsSync, readdirSync, symlinkSync, utimesSync} from 'node:fs';
+import {spawn} from 'node:child_process';
+import {createHash} from 'node:crypto';
+import {existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync} from 'node:fs';
+import {hostname} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {LiveSession} from '../source/store/live-session.js';
 import {useTempDir} from './helpers/temp.js';
 
 const tempDir = useTempDir();
+
+/** The lease file of a sample in the decisions file's live folder (as LiveSession names it). */
+function leaseFile(db: string, sample: string): string {
+	return join(`${db}.live`, 'leases', `${createHash('sha1').update(sample).digest('hex').slice(0, 24)}.json`);
+}
+
+/** Writes a lease as another process would, refreshed `age` ms ago. */
+function plantLease(db: string, sample: string, holder: {reviewer: string; host: string; pid: number}, age: number) {
+	const path = leaseFile(db, sample);
+	mkdirSync(join(`${db}.live`, 'leases'), {recursive: true});
+	writeFileSync(path, JSON.stringify({sample, ...holder}));
+	const then = new Date(Date.now() - age);
+	utimesSync(path, then, then);
+}
+
+/** Waits (polling /proc) until the process's state is one of `states`. */
+async function waitForState(pid: number, states: string): Promise<void> {
+	const deadline = Date.now() + 10_000;
+	for (;;) {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+		const state = stat[stat.lastIndexOf(')') + 2];
+		if (states.includes(state)) return;
+		if (Date.now() > deadline) throw new Error(`process ${pid} stayed in state ${state}, not ${states}`);
+		await new Promise(resolve => {
+			setTimeout(resolve, 10);
+		});
+	}
+}
 
 describe('LiveSession', () => {
 	it('lets only one process hold a sample, and frees it on release', () => {
@@ -63,6 +94,112 @@ describe('LiveSession', () => {
 		expect(next.isTakenByOther('s1')).toBe(false);
 		expect(next.claim('s1')).toBe(true);
 		next.stop();
+	});
+
+	it.runIf(existsSync('/proc/self/stat'))('keeps the lease of a live process late only because it waits for a CPU; a stopped one loses it', async () => {
+		// A busy process stands for a winnow on a loaded machine, whose heartbeat fires seconds late.
+		const busy = spawn(process.execPath, ['-e', 'for (;;) {}'], {stdio: 'ignore'});
+		try {
+			const db = join(tempDir(), 'x.decisions.json');
+			plantLease(db, 's1', {reviewer: 'alice', host: hostname(), pid: busy.pid!}, 3000);
+			const bob = new LiveSession(db, 'bob', 'split', {heartbeat: 60_000, stale: 1000});
+			bob.start();
+			await waitForState(busy.pid!, 'R');
+			expect(bob.isTakenByOther('s1')).toBe(true);
+			expect(bob.claim('s1')).toBe(false);
+			busy.kill('SIGSTOP');
+			await waitForState(busy.pid!, 'Tt');
+			bob.refresh();
+			expect(bob.isTakenByOther('s1')).toBe(false);
+			expect(bob.claim('s1')).toBe(true);
+			bob.stop();
+		} finally {
+			busy.kill('SIGKILL');
+		}
+	});
+
+	it.runIf(existsSync('/proc/self/stat'))('never takes over the lease of a sample whose decision its live holder is saving, however long it is stopped', async () => {
+		const stopped = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], {stdio: 'ignore'});
+		try {
+			stopped.kill('SIGSTOP');
+			await waitForState(stopped.pid!, 'Tt');
+			const db = join(tempDir(), 'x.decisions.json');
+			const holder = {reviewer: 'alice', host: hostname(), pid: stopped.pid!};
+			plantLease(db, 's1', holder, 60_000);
+			// Alice pressed a key on s1 and was stopped before her decision reached the file.
+			writeFileSync(`${leaseFile(db, 's1')}.saving`, JSON.stringify({host: holder.host, pid: holder.pid}));
+			const bob = new LiveSession(db, 'bob', 'split', {heartbeat: 60_000, stale: 1000});
+			bob.start();
+			expect(bob.isTakenByOther('s1')).toBe(true);
+			expect(bob.claim('s1')).toBe(false);
+			// A marker from another holder means nothing: the stopped holder's lease has expired.
+			writeFileSync(`${leaseFile(db, 's1')}.saving`, JSON.stringify({host: holder.host, pid: 1}));
+			expect(bob.claim('s1')).toBe(true);
+			bob.stop();
+		} finally {
+			stopped.kill('SIGKILL');
+		}
+	});
+
+	it('marks the lease of a sample it decides until the decision is saved', () => {
+		const db = join(tempDir(), 'x.decisions.json');
+		const alice = new LiveSession(db, 'alice', 'split', {heartbeat: 60_000});
+		const unsaved = new Set<string>();
+		alice.holdUntilSaved(sample => !unsaved.has(sample));
+		alice.start();
+		expect(alice.claim('s1')).toBe(true);
+		expect(alice.confirmHeld('s1')).toBe(true);
+		unsaved.add('s1');
+		const marker = `${leaseFile(db, 's1')}.saving`;
+		expect(existsSync(marker)).toBe(true);
+		expect(alice.claim('s2')).toBe(true);
+		expect(existsSync(marker)).toBe(true);
+		unsaved.delete('s1');
+		alice.settle();
+		expect(existsSync(marker)).toBe(false);
+		expect(existsSync(leaseFile(db, 's1'))).toBe(false);
+		alice.stop();
+	});
+
+	it('takes a stale lease over only when no other process is taking it over at that moment', () => {
+		const db = join(tempDir(), 'x.decisions.json');
+		plantLease(db, 's1', {reviewer: 'alice', host: 'other-host', pid: 1}, 60_000);
+		// Carol found the lease stale too and is replacing it (her breaker is beside it, fresh).
+		const breaker = `${leaseFile(db, 's1')}.break`;
+		writeFileSync(breaker, JSON.stringify({host: 'third-host', pid: 2}));
+		const bob = new LiveSession(db, 'bob', 'split', {heartbeat: 60_000, stale: 1000});
+		Object.assign((bob as unknown as {me: {host: string}}).me, {host: 'bob-host'});
+		bob.start();
+		expect(bob.claim('s1')).toBe(false);
+		expect(existsSync(leaseFile(db, 's1'))).toBe(true);
+		rmSync(breaker);
+		expect(bob.claim('s1')).toBe(true);
+		expect(JSON.parse(readFileSync(leaseFile(db, 's1'), 'utf8'))).toMatchObject({reviewer: 'bob'});
+		expect(existsSync(breaker)).toBe(false);
+		bob.stop();
+	});
+
+	it('before a decision, confirms the lease is still its own: refreshed if so, lost (and to whom) if another took it', () => {
+		const db = join(tempDir(), 'x.decisions.json');
+		const alice = new LiveSession(db, 'alice', 'split', {heartbeat: 60_000, stale: 1000});
+		alice.start();
+		expect(alice.claim('s1')).toBe(true);
+		const old = new Date(Date.now() - 60_000);
+		utimesSync(leaseFile(db, 's1'), old, old);
+		expect(alice.confirmHeld('s1')).toBe(true);
+		expect(Date.now() - statSync(leaseFile(db, 's1')).mtimeMs).toBeLessThan(30_000);
+		// Removed by a peer who found it stale, not replaced yet: alice's again.
+		rmSync(leaseFile(db, 's1'));
+		expect(alice.confirmHeld('s1')).toBe(true);
+		expect(existsSync(leaseFile(db, 's1'))).toBe(true);
+		// Taken over by bob while alice was stopped.
+		rmSync(leaseFile(db, 's1'));
+		plantLease(db, 's1', {reviewer: 'bob', host: 'bob-host', pid: 7}, 0);
+		expect(alice.confirmHeld('s1')).toBe(false);
+		expect(alice.takeLost()).toEqual({sample: 's1', to: 'bob'});
+		// A sample alice did not get the lease of (opened explicitly) is hers to decide.
+		expect(alice.confirmHeld('s2')).toBe(true);
+		alice.stop();
 	});
 
 	it('keeps the lease on a decided sample until the decision is on disk, and hands out a freed sample only if verify agrees', () => {

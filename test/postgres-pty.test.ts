@@ -1,7 +1,10 @@
+import {readFileSync} from 'node:fs';
 import {connect, createServer, type AddressInfo, type Socket} from 'node:net';
+import {join} from 'node:path';
 import {expect, it} from 'vitest';
 import {adminQuery, describeWithPostgres, testPgUrl, useSchema} from './helpers/postgres.js';
 import {PtySession} from './helpers/pty-session.js';
+import {runCli, runInPty} from './helpers/cli-run.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 
 const tempDir = useTempDir();
@@ -114,5 +117,57 @@ describeWithPostgres('a review screen while its database is unreachable', () => 
 		}
 
 		expect(review.output).not.toContain('sekrit');
+	});
+});
+
+describeWithPostgres('the review mode of a dataset in PostgreSQL', () => {
+	it('is the first session\'s: a later one and a lead with no flag use it, a contradicting --mode is one error, pull carries it', async () => {
+		const {url, schema} = await newSchema();
+		const dir = tempDir();
+		const lines = Array.from({length: 4}, (_, i) => JSON.stringify({id: `s${i + 1}`, prompt: `prompt ${i + 1}`, completion: `completion ${i + 1}`}));
+		const path = writeFile(dir, 'modes.jsonl', lines.join('\n') + '\n');
+		const alice = new PtySession([path, '--db', url, '--mode', 'overlap'], {env: {WINNOW_REVIEWER: 'alice'}});
+		await alice.waitFor('prompt 1');
+		alice.write('a');
+		await alice.waitFor(/1\/4 decided .*· saved/);
+		alice.write('q');
+		expect(await alice.waitExit()).toBe(0);
+		const stored = await adminQuery<{mode: string}>(`select mode from ${schema}.winnow_datasets where name = 'modes.jsonl'`);
+		expect(stored.rows[0].mode).toBe('overlap');
+
+		// Bob, with no --mode, reviews in overlap mode: blind to alice's verdict on s1.
+		const bob = new PtySession([path, '--db', url], {env: {WINNOW_REVIEWER: 'bob'}});
+		let screen = await bob.waitFor('prompt 1');
+		expect(screen).not.toMatch(/alice/);
+		bob.write('t');
+		await bob.waitFor(/overlap mode/);
+		bob.write('q');
+		await bob.waitFor(/filter: undecided/);
+		bob.write('q');
+		expect(await bob.waitExit()).toBe(0);
+
+		// A lead with no flag: overlap too (the stats panel says so), and sees alice's verdict.
+		const lead = new PtySession([path, '--db', url, '--lead'], {env: {WINNOW_REVIEWER: 'lee'}});
+		screen = await lead.waitFor('prompt 1');
+		expect(screen).toMatch(/alice: accepted/);
+		lead.write('t');
+		await lead.waitFor(/overlap mode/);
+		lead.write('q');
+		await lead.waitFor(/filter: undecided/);
+		lead.write('q');
+		expect(await lead.waitExit()).toBe(0);
+
+		// --mode split contradicts it: one clear error, the password never shown.
+		const withPassword = new URL(url);
+		withPassword.password = 'sekrit';
+		const wrong = await runInPty([path, '--db', withPassword.toString(), '--mode', 'split'], {env: {WINNOW_REVIEWER: 'cy'}, cols: 400});
+		expect(wrong.code).not.toBe(0);
+		expect(wrong.output).toMatch(/the review of modes\.jsonl in postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:5432\/test\S* was started in overlap mode, and every session on it reviews in that mode: leave out --mode split, or give --dataset-name NAME for a split round\./);
+		expect(wrong.output).not.toContain('sekrit');
+
+		// db pull writes it into the file's head.
+		const out = join(dir, 'modes.decisions.json');
+		expect(runCli(['db', 'pull', '--db', url, '--dataset', path, '--out', out]).status).toBe(0);
+		expect(JSON.parse(readFileSync(out, 'utf8'))).toMatchObject({mode: 'overlap'});
 	});
 });

@@ -40,8 +40,11 @@ describeWithPostgres('the role winnow needs (README), as a non-superuser', () =>
 			const superuser = await adminQuery<{rolsuper: boolean}>('select rolsuper from pg_roles where rolname = $1', [role]);
 			expect(superuser.rows[0].rolsuper).toBe(false);
 
-			const {store, live} = await openDecisionStore(dbSpecOf(url), {path, name: 'data.jsonl'}, {reviewer: 'ana', live: true, mode: 'split'});
+			const {store, live, guidelinesSeen} = await openDecisionStore(dbSpecOf(url), {path, name: 'data.jsonl'}, {reviewer: 'ana', live: true, mode: 'split'});
 			live!.start();
+			// The guidelines, shown once: remembered in the database, for this reviewer only.
+			expect(guidelinesSeen!.seen()).toBe(false);
+			guidelinesSeen!.markSeen();
 			expect(live!.claim('s1')).toBe(true);
 			store.set({sample: 's1', reviewer: 'ana', verdict: 'accepted'});
 			store.set({sample: 's2', reviewer: 'ana', verdict: 'flagged', categories: ['age']});
@@ -51,6 +54,10 @@ describeWithPostgres('the role winnow needs (README), as a non-superuser', () =>
 			expect(store.status.error).toBeUndefined();
 			live!.stop();
 			store.close();
+			const again = await openDecisionStore(dbSpecOf(url), {path, name: 'data.jsonl'}, {reviewer: 'ana', live: true, mode: 'split'});
+			const other = await openDecisionStore(dbSpecOf(url), {path, name: 'data.jsonl'}, {reviewer: 'ben', live: true, mode: 'split'});
+			expect([again.guidelinesSeen!.seen(), other.guidelinesSeen!.seen()]).toEqual([true, false]);
+			for (const opened of [again, other]) opened.store.close();
 
 			const stats = runCli(['stats', path, '--db', url, '--json']);
 			expect(stats.status, stats.stderr).toBe(0);

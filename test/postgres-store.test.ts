@@ -6,7 +6,12 @@ import {adminQuery, describeWithPostgres, testPgUrl, useSchema} from './helpers/
 import {useTempDir} from './helpers/temp.js';
 import {openDecisionStore, dbSpecOf, type OpenedStore} from '../source/store/open-store.js';
 import {maskUrl, isPostgresUrl} from '../source/store/postgres/connection.js';
-import {latestSchema} from '../source/store/postgres/migrations.js';
+import pg from 'pg';
+import {latestSchema, migrations} from '../source/store/postgres/migrations.js';
+import {readCurrent} from '../source/store/postgres/read.js';
+import {PgSession} from '../source/store/postgres/session.js';
+import {toRow} from '../source/store/postgres/records.js';
+import {DecisionLines} from '../source/store/decision-lines.js';
 import {serializeDecisionsFile} from '../source/store/decisions-file.js';
 import type {DecisionRecord} from '../source/store/schema.js';
 
@@ -82,6 +87,23 @@ describeWithPostgres('PostgreSQL store', () => {
 		}
 	});
 
+	it('runs a decision\'s write before the presence and lease statements waiting for the connection', async () => {
+		const {url} = await newSchema();
+		const session = await PgSession.open(url);
+		try {
+			const order: string[] = [];
+			const statement = (name: string, urgent = false) => session.run(async client => {
+				await client.query(name === 'first' ? 'select pg_sleep(0.2)' : 'select 1');
+				order.push(name);
+			}, urgent);
+			const all = [statement('first'), statement('lease'), statement('presence'), statement('write', true)];
+			await Promise.all(all);
+			expect(order).toEqual(['first', 'write', 'lease', 'presence']);
+		} finally {
+			await session.close();
+		}
+	});
+
 	it('keeps the full history in the log and the newest as current (undo included)', async () => {
 		const {url, schema} = await newSchema();
 		const path = dataset(tempDir());
@@ -121,6 +143,45 @@ describeWithPostgres('PostgreSQL store', () => {
 		expect(refused.stderr).toContain('schema version 99, newer than this winnow knows');
 	});
 
+	it('schema 2 gives decisions made under schema 1 their record lines, read back as the log\'s columns give them', async () => {
+		const {url, schema} = await newSchema();
+		await adminQuery(`set search_path to ${schema}; create table winnow_schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now());
+			${migrations[0].sql}; insert into winnow_schema_migrations (version, name) values (1, 'v1')`);
+		const records: DecisionRecord[] = [
+			{sample: 's0', reviewer: 'ana', verdict: 'accepted', categories: [], note: '', at: '2025-05-01T09:00:00.000Z'},
+			{sample: 's0', reviewer: 'ben', verdict: null, categories: [], note: 'tab\there, "quoted" \\ ☃ \u0001 \u2028', at: '2025-05-01T09:00:01.000Z'},
+			{sample: 's1', reviewer: 'lead', verdict: 'flagged', categories: ['age', 'a "b"'], note: '', at: '2025-05-01T09:00:02.000Z', resolution: false},
+			{sample: 's2', reviewer: 'ana', verdict: 'rejected', categories: [], note: '', at: '2025-05-01T09:00:03.000Z', reasons: ['unsafe'], rule: 'signal:refusal', correction: {text: 'fixed', n: 1.5}, blind: true, future: {x: [1, null]}} as DecisionRecord,
+		];
+		await adminQuery(`set search_path to ${schema}; insert into winnow_datasets (name, fingerprint, fingerprint_bytes, created_by) values ('data.jsonl', 'x', 1, 'test')`);
+		const client = new pg.Client({connectionString: url});
+		await client.connect();
+		try {
+			await client.query(`select * from winnow_write(1, $1::jsonb, 'old-session', 5, 0, null, 'c', 'n')`, [JSON.stringify(records.map(record => toRow(record)))]);
+			const columns = await readCurrent(client, 1, 1, true);
+			expect(columns.all()).toEqual(records);
+			const migrated = runCli(['db', 'migrate', '--db', url]);
+			expect(migrated.stderr).toContain(`migrated from schema 1 to ${latestSchema}`);
+			const lines = await readCurrent(client, 1, latestSchema, true);
+			expect(lines).toBeInstanceOf(DecisionLines);
+			expect(lines.all()).toEqual(columns.all());
+			// And what winnow writes from now on is read the same way.
+			const more: DecisionRecord = {sample: 's3', reviewer: 'ana', verdict: 'accepted', categories: [], note: 'ü', at: '2025-05-01T09:00:04.000Z', correction: {b: 1, a: 2}};
+			await client.query(`select * from winnow_write(1, $1::jsonb, 'new-session', 5, 0, null, 'c', 'n')`, [JSON.stringify([toRow(more)])]);
+			const after = await readCurrent(client, 1, latestSchema);
+			expect(after).toBeInstanceOf(DecisionLines);
+			expect(after.all().find(record => record.sample === 's3')).toEqual(more);
+			expect(Object.keys(after.all().find(record => record.sample === 's3')!.correction!)).toEqual(['b', 'a']);
+			// A dataset with no decisions yet: none, read the same way.
+			const {rows} = await client.query<{id: number}>(`insert into winnow_datasets (name, fingerprint, fingerprint_bytes, created_by) values ('empty.jsonl', 'y', 1, 'test') returning id`);
+			const none = await readCurrent(client, rows[0].id, latestSchema);
+			expect(none).toBeInstanceOf(DecisionLines);
+			expect(none.length).toBe(0);
+		} finally {
+			await client.end();
+		}
+	});
+
 	it('meets copies of one file, refuses another file under the same name, and reviews it apart with --dataset-name', async () => {
 		const {url} = await newSchema();
 		const one = tempDir();
@@ -157,7 +218,7 @@ describeWithPostgres('PostgreSQL store', () => {
 			{sample: 's2', reviewer: 'ana', verdict: null, categories: [], note: '', at: '2025-05-01T09:00:04.000Z'},
 			{sample: 'gone', reviewer: 'ben', verdict: 'accepted', categories: [], note: '', at: '2025-05-01T09:00:05.000Z', resolution: false},
 			// Fields of the workflow's records: reasons, a rule from a bulk decision, a correction, and one this version does not know.
-			{sample: 's3', reviewer: 'ana', verdict: 'rejected', categories: [], note: '', at: '2025-05-01T09:00:06.000Z', reasons: ['unsafe', 'off-topic'], rule: 'signal:refusal', correction: {messages: [{role: 'user', content: 'hi'}]}, future: {x: [1, 2]}} as DecisionRecord,
+			{sample: 's3', reviewer: 'ana', verdict: 'rejected', categories: [], note: '', at: '2025-05-01T09:00:06.000Z', reasons: ['unsafe', 'off-topic'], rule: 'signal:refusal', correction: {messages: [{role: 'user', content: 'hi'}], id: 'c1'}, future: {x: [1, 2]}} as DecisionRecord,
 		];
 		const file = join(dir, 'data.decisions.json');
 		writeFileSync(file, serializeDecisionsFile({schema: 1, dataset: 'data.jsonl', createdAt: '2025-05-01T08:00:00.000Z', decisions: records}));
@@ -171,6 +232,9 @@ describeWithPostgres('PostgreSQL store', () => {
 		expect(pulled.dataset).toBe('data.jsonl');
 		const byKey = (list: DecisionRecord[]) => [...list].sort((a, b) => `${a.sample} ${a.reviewer}`.localeCompare(`${b.sample} ${b.reviewer}`));
 		expect(byKey(pulled.decisions)).toEqual(byKey(records));
+		// Line for line the pushed file's (the correction's and the unknown field's key order too).
+		const body = (text: string) => text.slice(text.indexOf('"decisions": ['));
+		expect(body(readFileSync(out, 'utf8'))).toBe(body(readFileSync(file, 'utf8')));
 		// And the pulled file is a decisions file winnow reads: the same stats as the original.
 		const fromFile = JSON.parse(runCli(['stats', path, '--db', file, '--json']).stdout);
 		const fromPulled = JSON.parse(runCli(['stats', path, '--db', out, '--json']).stdout);

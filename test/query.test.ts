@@ -226,7 +226,7 @@ describe('complete', () => {
 		expect(complete('signal:ref').candidates).toEqual(['signal:refusal']);
 		expect(complete('model:x -signal:rep').candidates).toEqual(['-signal:repetition']);
 		expect(complete('model:x -signal:rep').start).toBe(8);
-		expect(complete('status:').candidates).toEqual(['status:accepted', 'status:conflict', 'status:flagged', 'status:rejected', 'status:undecided']);
+		expect(complete('status:').candidates).toEqual(['status:accepted', 'status:changed', 'status:conflict', 'status:flagged', 'status:rejected', 'status:undecided']);
 		expect(complete('sco', {fields: ['scores.quality', 'source']}).candidates).toEqual(['scores.quality:']);
 		expect(complete('s', {fields: ['source']}).common).toBe('s');
 		expect(complete('category:gen', {categories: ['gender identity', 'age']}).candidates).toEqual(['category:"gender identity"']);

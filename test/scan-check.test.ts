@@ -126,6 +126,30 @@ describe('malformed lines over several read chunks', () => {
 	});
 });
 
+describe('what the scan says of each entry without making its id', () => {
+	it('whether it is a line of a JSON Lines file (no line break inside), and whether its id is a hash, as sampleId says', async () => {
+		const seen = async (name: string, text: string) => {
+			const path = join(tempDir(), name);
+			writeFileSync(path, text);
+			const entries: Array<{isLine: boolean; isHashId: boolean; id: string}> = [];
+			await scanDataset(path, 'id', entry => {
+				entries.push({isLine: entry.isLine, isHashId: entry.isHashId, id: entry.id});
+			});
+			return entries;
+		};
+
+		const lines = await seen('lines.jsonl', '{"id":"a","x":1}\n{"x":2}\n{"id":"b\\u0041"}\n{"id":{"no":1}}\n');
+		expect(lines.map(entry => entry.isHashId)).toEqual([false, true, false, true]);
+		expect(lines.map(entry => entry.isHashId)).toEqual(lines.map(entry => entry.id.startsWith('sha1:')));
+		expect(lines[2].id).toBe('bA');
+		expect(lines.every(entry => entry.isLine)).toBe(true);
+
+		const array = await seen('array.json', '[\n{"id":"a",\n"x":1},\n{"x":2}\n]\n');
+		expect(array.map(entry => entry.isHashId)).toEqual([false, true]);
+		expect(array.some(entry => entry.isLine)).toBe(false);
+	});
+});
+
 describe('the facts of a chunk\'s entries (what the scan workers work out)', () => {
 	it('say what isWellFormed and sampleId say, entry by entry, wherever the entries lie in the chunk', () => {
 		const id = fc.oneof(fc.uuid(), fc.string(), fc.string({unit: 'binary'}), fc.integer().map(String), fc.constant(''));

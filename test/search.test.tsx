@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {useReviewScreen, tick} from './helpers/review-screen.js';
 import {chatLines} from './helpers/review-fixture.js';
-import {parseSearch, matchRanges, countInBlocks} from '../source/review/search-pattern.js';
+import {parseSearch, matchRanges, countInBlocks, rawMayMatch} from '../source/review/search-pattern.js';
 
 const screen = useReviewScreen();
 
@@ -29,6 +29,28 @@ describe('search patterns', () => {
 		if ('error' in empty) throw new Error(empty.error);
 		expect(matchRanges(empty, 'abc')).toEqual([]);
 		expect(countInBlocks(plain, [{label: 'a.b', text: 'a.b\nxx a.b', tone: 'user'}])).toBe(3);
+	});
+
+	it('compiles the raw-text prefilter once per search, not once per sample searched', () => {
+		const pattern = parseSearch('/caf\\u00e9|na.ve/i');
+		if ('error' in pattern) throw new Error(pattern.error);
+		const original = globalThis.RegExp;
+		let compiled = 0;
+		globalThis.RegExp = new Proxy(original, {
+			construct(target, args) {
+				compiled++;
+				return Reflect.construct(target, args) as object;
+			},
+		});
+		let found: boolean[];
+		try {
+			found = ['{"text":"NAIVE"}', '{"text":"caf\\u00e9"}', '{"text":"nothing"}', '{"text":"na\\u00efve"}'].map(raw => rawMayMatch(pattern, raw));
+		} finally {
+			globalThis.RegExp = original;
+		}
+
+		expect(found).toEqual([true, true, false, true]);
+		expect(compiled).toBe(0);
 	});
 });
 

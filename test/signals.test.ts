@@ -4,6 +4,9 @@ import {computeSignals, type SignalProgress} from '../source/dataset/signals/ind
 import {useTempDir, writeFile} from './helpers/temp.js';
 import {defaultSignalConfig, resolveSignalConfig, sampleSignals, sampleText, SignalEngine, SignalTable, type SignalConfig, type SignalName} from '../source/dataset/signals/index.js';
 import {DistinctCounter} from '../source/dataset/signals/distinct.js';
+import {analyseFile, splitFile} from '../source/dataset/signals/analyse-file.js';
+// @ts-expect-error: a plain JavaScript module shared with the bench
+import {plantedDataset} from '../bench/planted.js';
 import {estimatedJaccard, jaccard, shingleHashes, signature} from '../source/dataset/signals/minhash.js';
 import {repetitionFinding} from '../source/dataset/signals/repetition.js';
 import {hashA, normaliseForDuplicates, tokenize, wordsOf} from '../source/dataset/signals/text.js';
@@ -32,6 +35,44 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('refusal', chat('I\'m sorry to hear your cat is unwell. Keep her warm, offer water often, and call the vet if she stops eating.'))).toBeUndefined();
 		expect(detect('refusal', chat('The public API cannot provide real-time quotes; use the streaming endpoint instead.'))).toBeUndefined();
 		expect(detect('refusal', chat(ordinary, 'As an AI language model, explain inflation.'))).toBeUndefined();
+	});
+
+	it('refusal in other languages: common refusals and AI disclaimers in Spanish, French, German, Portuguese, Italian, Russian, Chinese and Japanese; not ordinary sentences', () => {
+		const refusals = [
+			'Lo siento, pero no puedo ayudarte a acceder a la cuenta de otra persona.',
+			'Como modelo de lenguaje, no tengo acceso a información en tiempo real.',
+			'Je suis désolé, mais je ne peux pas vous aider à contourner cette protection.',
+			'En tant qu’IA, je n’ai pas d’opinions personnelles sur ce sujet.',
+			'Es tut mir leid, aber ich kann dir dabei nicht helfen.',
+			'Als KI-Sprachmodell habe ich keinen Zugriff auf aktuelle Kurse.',
+			'Desculpe, mas não posso fornecer instruções para isso.',
+			'Mi dispiace, ma non posso aiutarti con questa richiesta.',
+			'Извините, но я не могу помочь с этим запросом.',
+			'Как языковая модель, я не имею собственного мнения.',
+			'抱歉，我无法提供这类信息。',
+			'作为一个人工智能语言模型，我没有个人观点。',
+			'申し訳ありませんが、そのご依頼にはお手伝いすることはできません。',
+			'AI言語モデルとして、私は個人的な意見を持っていません。',
+		];
+		for (const text of refusals) expect(detect('refusal', chat(text)), text).toMatch(/^refusal: the response says/);
+		// The reason quotes the response's own words, the full-width comma and curly apostrophe included.
+		expect(detect('refusal', chat('抱歉，我无法提供这类信息。'))).toBe('refusal: the response says "抱歉，我无法"');
+		expect(detect('refusal', chat('En tant qu’IA, je n’ai pas d’opinions personnelles sur ce sujet.'))).toBe('refusal: the response says "En tant qu’IA, je"');
+		const ordinary = [
+			'No puedo creer lo rápido que pasó el verano; el modelo de lenguaje de la novela es precioso.',
+			'Je ne peux pas venir demain, mais je passerai lundi avec les documents.',
+			'Transformer eignen sich gut als Sprachmodelle, und als künstliche Intelligenz gilt vieles.',
+			'Não posso esquecer aquela viagem a Lisboa.',
+			'Я не могу дождаться выходных, чтобы поехать на дачу.',
+			'机器学习是人工智能的一个分支，作为人工智能的核心技术之一，它发展迅速。',
+			'大規模言語モデルとして知られるGPTは、文章を生成できます。',
+		];
+		for (const text of ordinary) expect(detect('refusal', chat(text)), text).toBeUndefined();
+		// The phrase lists stay configurable: a replaced list drops the defaults.
+		const englishOnly = resolveSignalConfig({refusal: {phrases: ['as an ai language model']}}, 'winnow.config.json');
+		expect(detect('refusal', chat('Lo siento, pero no puedo ayudarte.'), englishOnly)).toBeUndefined();
+		const added = resolveSignalConfig({refusal: {addPhrases: ['我做不到']}}, 'winnow.config.json');
+		expect(detect('refusal', chat('对此我做不到。'), added)).toMatch(/我做不到/);
 	});
 
 	it('model-identity: a model or vendor named as the assistant itself, not in the third person', () => {
@@ -117,6 +158,12 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('mojibake', chat('ÐŸÑ€Ð¸Ð²ÐµÑ‚'))).toBeDefined();
 		expect(detect('mojibake', chat('The file had a bad byte: \uFFFD here.'))).toMatch(/U\+FFFD/);
 		expect(detect('mojibake', chat('We met in São Paulo at a naïve little café; ÀÉÎ are capitals; 東京 and Ελλάδα too. 👍'))).toBeUndefined();
+		// Windows-1252 misreadings of the euro and trade mark signs and of Central European letters.
+		expect(detect('mojibake', chat('The ticket costs 20â‚¬ at the door.'))).toMatch(/mojibake: "â‚¬" in assistant \(UTF-8 read as Latin-1 \/ Windows-1252\)/);
+		expect(detect('mojibake', chat('Winnowâ„¢ is a trade mark.'))).toBeDefined();
+		expect(detect('mojibake', chat('We stayed in KrakÃ³w near the Å‚awka and the Å“uvre.'))).toBeDefined();
+		expect(detect('mojibake', chat('DziÄ™kujÄ™ bardzo.'))).toBeDefined();
+		expect(detect('mojibake', chat('The letter “Ä” and »Ä« and ‘Å’ are fine; Ångström, Ärger, Åsa; prices: 20 €, 5 ™.'))).toBeUndefined();
 	});
 
 	it('placeholder: template holes in a response; not code indexing, Markdown links or checkboxes', () => {
@@ -285,6 +332,48 @@ describe('computeSignals', () => {
 		expect(progress.map(update => update.phase)).toContain('reading');
 		expect(progress.at(-1)).toMatchObject({phase: 'clustering', samples: 4});
 		dataset.close();
+	});
+
+	it('read in parts (as the workers read a big file side by side) and joined, the table is the one read whole', async () => {
+		const {text} = plantedDataset({count: 1200, seed: 13}) as {text: string};
+		const lines = text.trimEnd().split('\n').map((line, index) => JSON.stringify({...JSON.parse(line) as object, model: `m${index % 3}`}));
+		// A BOM, CRLF line ends and a blank line: the parts must number samples as the whole file does.
+		const path = writeFile(tempDir(), 'planted.jsonl', `\uFEFF${lines.slice(0, 600).join('\r\n')}\r\n\r\n${lines.slice(600).join('\n')}\n`);
+		const ranges = splitFile(path, {parts: 3, minimumPartBytes: 1});
+		expect(ranges).toHaveLength(3);
+		const whole = await analyseFile(path, {config: defaultSignalConfig, by: 'model'});
+		const joined = await analyseFile(path, {config: defaultSignalConfig, by: 'model'}, undefined, undefined, {parts: 3, minimumPartBytes: 1});
+		expect(joined.count).toBe(1200);
+		expect(whole.counts[0]).toBeGreaterThan(10);
+		expect(whole.counts[1]).toBeGreaterThan(10);
+		for (const key of ['mask', 'lengths'] as const) expect([...joined[key]], key).toEqual([...whole[key]]);
+		for (const kind of ['duplicate', 'nearDuplicate'] as const) {
+			for (const key of ['of', 'position', 'sizes', 'first'] as const) expect([...joined[kind][key]], `${kind}.${key}`).toEqual([...whole[kind][key]]);
+		}
+
+		expect(joined.counts).toEqual(whole.counts);
+		expect(joined.diversity).toEqual(whole.diversity);
+		expect(joined.groups?.names).toEqual(whole.groups?.names);
+		expect([...joined.groups!.of]).toEqual([...whole.groups!.of]);
+		expect(joined.groups?.diversity).toEqual(whole.groups?.diversity);
+	});
+
+	it('splits a JSON Lines file after line ends, and leaves a JSON array whole', () => {
+		const lines = Array.from({length: 100}, (_, i) => JSON.stringify(chat(`answer number ${i}`)));
+		const path = writeFile(tempDir(), 'lines.jsonl', `${lines.join('\n')}\n`);
+		const ranges = splitFile(path, {parts: 4, minimumPartBytes: 1});
+		expect(ranges).toHaveLength(4);
+		const bytes = Buffer.from(`${lines.join('\n')}\n`);
+		expect(ranges[0].from).toBe(0);
+		expect(ranges.at(-1)!.to).toBe(bytes.length);
+		for (const [index, range] of ranges.entries()) {
+			if (index > 0) expect(bytes[range.from - 1]).toBe(0x0a);
+			if (index > 0) expect(range.from).toBe(ranges[index - 1].to);
+		}
+
+		expect(splitFile(path, {parts: 4})).toEqual([{from: 0, to: bytes.length}]);
+		const array = writeFile(tempDir(), 'array.json', `[\n${lines.join(',\n')}\n]\n`);
+		expect(splitFile(array, {parts: 4, minimumPartBytes: 1})).toHaveLength(1);
 	});
 
 	it('stops when aborted', async () => {

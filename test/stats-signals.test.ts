@@ -65,6 +65,38 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 		expect(sliced).toMatch(/^Diversity \(whole dataset, not only the samples --where matches\)$/m);
 	});
 
+	it('--by breaks the reject reasons down by the field too (text and --json)', () => {
+		const dir = tempDir();
+		writeFile(dir, 'data.jsonl', dataset());
+		writeDecisions(dir, 'data.jsonl', [
+			decision('c', 'ann', 'rejected', {reasons: ['unsafe', 'off-topic']}),
+			decision('c', 'bob', 'rejected', {reasons: ['unsafe']}),
+			decision('d', 'ann', 'rejected', {reasons: ['off-topic']}),
+			decision('e', 'ann', 'rejected', {reasons: ['low quality']}),
+			decision('a', 'ann', 'rejected', {reasons: ['duplicate']}),
+			// Undone: its reasons no longer count.
+			decision('b', 'ann', 'rejected', {reasons: ['duplicate']}),
+			decision('b', 'ann', null),
+			decision('f', 'ann', 'accepted'),
+		]);
+		const json = JSON.parse(runCli(dir, ['stats', 'data.jsonl', '--json', '--by', 'model']).text);
+		const groups = Object.fromEntries(json.by.groups.map((group: {value: string}) => [group.value, group]));
+		expect(groups['gen-13b'].reasons).toEqual([
+			{reason: 'off-topic', samples: 2, decisions: 2},
+			{reason: 'unsafe', samples: 1, decisions: 2},
+			{reason: 'low quality', samples: 1, decisions: 1},
+		]);
+		expect(groups['gen-7b'].reasons).toEqual([{reason: 'duplicate', samples: 1, decisions: 1}]);
+		expect(groups['(none)'].reasons).toEqual([]);
+		// The groups add up to the Reasons table.
+		const total = new Map<string, number>();
+		for (const group of json.by.groups) for (const {reason, samples} of group.reasons) total.set(reason, (total.get(reason) ?? 0) + samples);
+		expect(Object.fromEntries(total)).toEqual(Object.fromEntries(json.reasons.map(({reason, samples}: {reason: string; samples: number}) => [reason, samples])));
+		const text = runCli(dir, ['stats', 'data.jsonl', '--by', 'model']).text;
+		expect(text).toMatch(/^ {2}gen-13b +3 +0 +3 +0 +0( .*)?\n {6}rejected as: off-topic 2, unsafe 1, low quality 1$/m);
+		expect(text).toMatch(/^ {2}gen-7b +2 +0 +1 +0 +1( .*)?\n {6}rejected as: duplicate 1$/m);
+	});
+
 	it('--by needs a field, and applies to stats only', () => {
 		const dir = tempDir();
 		writeFile(dir, 'data.jsonl', dataset());
@@ -100,7 +132,7 @@ describe('renderSignalSections', () => {
 		const figures: SignalStats = {
 			signals: SIGNALS.map((signal, index) => ({signal, samples: index * 10})),
 			diversity: {responses: 3, words: 30, distinct1: 0.5, distinct2: 0.7, estimated: false, duplicateShare: 0.1, nearDuplicateShare: 0, duplicateClusters: 1, nearDuplicateClusters: 0, openings: [{opening: 'evil \u001B]0;title\u0007 opening', responses: 2}]},
-			by: {field: 'model', groups: [{value: 'x\u001B[31m'.repeat(30), samples: 3, status: {accepted: 1, rejected: 0, flagged: 0, undecided: 2}, signals: SIGNALS.map(signal => ({signal, samples: 1})), diversity: {responses: 3, words: 30, distinct1: 0.5, distinct2: 0.7, estimated: false, duplicateShare: 0.1, nearDuplicateShare: 0, duplicateClusters: 1, nearDuplicateClusters: 0}}]},
+			by: {field: 'model', groups: [{value: 'x\u001B[31m'.repeat(30), samples: 3, status: {accepted: 1, rejected: 0, flagged: 0, undecided: 2}, reasons: [{reason: 'r\u001B[31m'.repeat(30), samples: 1, decisions: 1}], signals: SIGNALS.map(signal => ({signal, samples: 1})), diversity: {responses: 3, words: 30, distinct1: 0.5, distinct2: 0.7, estimated: false, duplicateShare: 0.1, nearDuplicateShare: 0, duplicateClusters: 1, nearDuplicateClusters: 0}}]},
 		};
 		const text = renderSignalSections(figures, 100, {width: 60, color: false, unicode: true});
 		expect(text).not.toMatch(/\u001B|\u0007/);

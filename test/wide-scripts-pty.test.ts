@@ -1,5 +1,6 @@
 import {execFileSync} from 'node:child_process';
 import {afterEach, describe, expect, it} from 'vitest';
+import {pidGone, trackProcess} from './helpers/live-processes.js';
 import {cliPath, keys, PtySession, sleep} from './helpers/pty-session.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 
@@ -59,6 +60,19 @@ class TmuxSession {
 	constructor(args: string[], readonly columns: number, readonly rows: number) {
 		const command = ['env', 'WINNOW_REVIEWER=tester', process.execPath, cliPath, ...args].map(part => `'${part.replaceAll('\'', '\'\\\'\'')}'`).join(' ');
 		this.tmux('-f', '/dev/null', 'new-session', '-d', '-x', String(columns), '-y', String(rows), command);
+		// winnow runs in the pane (env execs it): useTempDir's cleanup waits until it is gone.
+		const pid = Number(this.tmux('display-message', '-p', '#{pane_pid}').trim());
+		trackProcess({
+			kill: () => {
+				try {
+					process.kill(pid, 'SIGKILL');
+				} catch {}
+
+				this.close();
+			},
+			gone: async () => pidGone(pid),
+			paths: args,
+		});
 	}
 
 	tmux(...args: string[]): string {

@@ -5,9 +5,9 @@ import type {ProjectConfig} from '../config/schema.js';
 import {parseQuery, QueryError, type Query, type Vocabulary} from '../query/index.js';
 import {defaultPolicy, policies, statuses, type Policy, type SampleStatus} from '../store/verdict-policy.js';
 import {dbSpecOf, describeDb, type DbSpec} from '../store/open-store.js';
+import {UsageError} from './usage-error.js';
 
-/** A mistake in how winnow was called: told in one sentence, exit code 2. */
-export class UsageError extends Error {}
+export {UsageError};
 
 export type CommonOptions = {
 	dataset: string;

@@ -2,7 +2,7 @@ import {DatasetError} from '../dataset/errors.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {DecisionsFileError, fileProblem} from '../store/errors.js';
 import {ConfigError} from '../config/errors.js';
-import {UsageError} from './options.js';
+import {UsageError} from './usage-error.js';
 
 /** Prints one sentence for a failure and returns the exit code; a stack trace only with WINNOW_DEBUG. */
 export function reportFatal(error: unknown): number {

@@ -10,10 +10,9 @@ import {isPostgresUrl, maskUrl} from '../store/postgres/connection.js';
 import {PgDecisionBackend} from '../store/postgres/backend.js';
 import {resolveDataset} from '../store/postgres/datasets.js';
 import {checkNotNewer, ensureSchema, latestSchema, migrate, schemaVersion} from '../store/postgres/migrations.js';
-import {streamCurrent} from '../store/postgres/read.js';
-import {fromRow} from '../store/postgres/records.js';
+import {readCurrent} from '../store/postgres/read.js';
 import {PgSession} from '../store/postgres/session.js';
-import {schemaVersion as fileSchemaVersion, type DecisionRecord} from '../store/schema.js';
+import {schemaVersion as fileSchemaVersion, type ReviewMode} from '../store/schema.js';
 
 export type DbFlags = {db?: string; out?: string; dataset?: string; datasetName?: string; reviewer?: string};
 
@@ -83,7 +82,10 @@ async function dbPush(url: string, file: string, flags: DbFlags): Promise<number
 	try {
 		const id = await session.run(async client => {
 			await ensureSchema(client, url);
-			return resolveDataset(client, url, dataset.name, dataset.path, flags.reviewer ?? 'winnow db push');
+			const found = await resolveDataset(client, url, dataset.name, dataset.path, flags.reviewer ?? 'winnow db push');
+			// The file's review mode becomes the dataset's, unless its review already has one.
+			if (data.mode) await client.query('update winnow_datasets set mode = coalesce(mode, $2) where id = $1', [found, data.mode]);
+			return found;
 		});
 		const backend = new PgDecisionBackend(session, id);
 		await backend.readAll();
@@ -109,21 +111,18 @@ async function dbPull(url: string, flags: DbFlags): Promise<number> {
 	if (!folder?.isDirectory()) throw new UsageError(`cannot write ${out}: its folder does not exist; create it first.`);
 	const session = await PgSession.open(url);
 	try {
-		const {records, createdAt} = await session.run(async client => {
+		const {records, createdAt, mode} = await session.run(async client => {
 			const version = await schemaVersion(client);
 			checkNotNewer(version, url);
 			if (version === 0) throw new DecisionsFileError(`${maskUrl(url)} has no winnow tables yet: nothing to pull (winnow db migrate creates them).`);
 			const id = await resolveDataset(client, url, dataset.name, dataset.path, '', false);
-			const created = await client.query<{created_at: Date}>('select created_at from winnow_datasets where id = $1', [id]);
-			const list: DecisionRecord[] = [];
-			await streamCurrent(client, id, row => {
-				list.push(fromRow(row));
-			});
-			return {records: list, createdAt: created.rows[0].created_at.toISOString()};
+			const created = await client.query<{created_at: Date; mode?: ReviewMode | null}>('select * from winnow_datasets where id = $1', [id]);
+			const current = await readCurrent(client, id, version, true);
+			return {records: current.all(), createdAt: created.rows[0].created_at.toISOString(), mode: created.rows[0].mode ?? undefined};
 		});
 		const output = await AtomicFileOutput.create(out);
 		try {
-			await output.write(Buffer.from(serializeDecisionsFile({schema: fileSchemaVersion, dataset: dataset.name, createdAt, decisions: records})));
+			await output.write(Buffer.from(serializeDecisionsFile({schema: fileSchemaVersion, dataset: dataset.name, createdAt, mode, decisions: records})));
 			await output.commit();
 		} catch (error) {
 			await output.abort();

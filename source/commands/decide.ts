@@ -12,6 +12,7 @@ import {openDecisionStore} from '../store/open-store.js';
 import {LiveSession} from '../store/live-session.js';
 import {verdicts, type DecisionRecord, type ReplacedDecision, type Verdict} from '../store/schema.js';
 import {sampleStatus, type Policy} from '../store/verdict-policy.js';
+import {contentHash, hashToRecord, madeOnOtherBytes} from '../dataset/content-hash.js';
 
 export type DecideFlags = {
 	where?: string;
@@ -78,9 +79,10 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 		// under them would give it two reviewers' decisions in split mode.
 		const live = common.dbSpec.kind === 'file' ? new LiveSession(common.db, common.reviewer, 'decide') : undefined;
 		live?.refresh();
-		for (const {id} of matched) {
+		for (const {id, hash} of matched) {
 			if (shared.has(id)) continue;
-			const records = store.forSample(id);
+			// Decisions made on other bytes than the sample holds now are not its decisions any more.
+			const records = store.forSample(id).filter(record => !madeOnOtherBytes(record, hash));
 			const mine = records.find(record => record.reviewer === common.reviewer);
 			const others = records.some(record => record.reviewer !== common.reviewer && record.verdict !== null);
 			if (others && !flags.lead && !overlap) {
@@ -110,6 +112,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 				resolution: flags.lead && others ? true : undefined,
 				// Re-deciding by the same rule keeps what the rule first replaced: undoing it goes back to before the rule.
 				replaced: mine && mine.verdict !== null ? (mine.rule === rule ? mine.replaced : replacedBy(mine)) : undefined,
+				hash: hashToRecord(id, hash),
 			});
 		}
 
@@ -249,20 +252,31 @@ async function flushOnce(store: DecisionStore): Promise<void> {
 }
 
 /** The samples the query matches, in file order, each id once (malformed entries are never decided). */
-async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<Array<{id: string; line: number}>> {
+async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<Array<{id: string; line: number; hash: string}>> {
 	const matcher = new EntryMatcher(query, signals);
 	const seen = new Set<string>();
-	const matched: Array<{id: string; line: number}> = [];
+	const matched: Array<{id: string; line: number; hash: string}> = [];
 	let index = 0;
 	await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 		const at = index++;
 		if (malformed) return;
 		const {id} = entry;
 		if (seen.has(id)) return;
-		const records = store.hasSample(id) ? store.forSample(id) : undefined;
-		if (!matcher.matches(entry.bytes, at, sampleStatus(records, policy), () => records)) return;
+		let records = store.hasSample(id) ? store.forSample(id) : undefined;
+		let hash: string | undefined;
+		let changed = false;
+		if (records?.some(record => typeof record.hash === 'string' && record.verdict !== null)) {
+			const bytesHash = contentHash(entry.bytes);
+			hash = bytesHash;
+			const current = records.filter(record => !madeOnOtherBytes(record, bytesHash));
+			changed = current.length < records.length;
+			records = current;
+		}
+
+		const status = sampleStatus(records, policy);
+		if (!matcher.matches(entry.bytes, at, changed ? {...status, changed} : status, () => records)) return;
 		seen.add(id);
-		matched.push({id, line: entry.lineNumber});
+		matched.push({id, line: entry.lineNumber, hash: hash ?? contentHash(entry.bytes)});
 	});
 	return matched;
 }

@@ -89,7 +89,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		const writer = new BufferedWriter(output);
 		scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 			sampleIndex++;
-			idCheck.see(entry.id, malformed);
+			idCheck.see(entry.isHashId, malformed);
 			const result = decided.add(entry, entry.lineNumber, malformed);
 			if (matcher && selected(result, wanted) && !matcher.matches(entry.bytes, sampleIndex, result, () => decided.recordsFor(entry.id))) return;
 
@@ -109,7 +109,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 				writer.push(flags.annotate ? annotate(bytes, annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex, correction)) : bytes);
 			} else if (flags.annotate) {
 				writer.push(annotate(oneLine(entry.bytes), annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex)));
-			} else if (isOneLine(entry.buffer, entry.from, entry.to)) {
+			} else if (isOneLine(entry.buffer, entry.from, entry.to, entry.isLine)) {
 				writer.copy(entry.buffer, entry.from, entry.to);
 			} else {
 				writer.push(oneLine(entry.bytes));
@@ -163,6 +163,11 @@ function summary(stats: Stats, dataset: string, layout: string): string[] {
 	lines.push(`${sanitizeLine(dataset)}: ${count(total)} ${total === 1 ? 'sample' : 'samples'}${layout === 'array' ? ' (JSON array elements)' : ''}: ${counts}.`);
 	if (stats.samples.unsettled > 0) {
 		lines.push(`${count(stats.samples.unsettled)} ${stats.samples.unsettled === 1 ? 'sample is' : 'samples are'} undecided because reviewers disagree (policy ${stats.policy}); a lead can resolve them in the review screen.`);
+	}
+
+	if (stats.samples.changed > 0) {
+		const {changed} = stats.samples;
+		lines.push(`${count(changed)} ${changed === 1 ? 'sample' : 'samples'} changed since decided (${changed === 1 ? 'its' : 'their'} bytes are not the ones decided on): not exported as decided; decide ${changed === 1 ? 'it' : 'them'} again (status:changed).`);
 	}
 
 	if (stats.missingSamples.decisions > 0) {

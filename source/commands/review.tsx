@@ -17,6 +17,7 @@ import {ReviewController, type ReviewMode} from '../review/controller.js';
 import {App} from '../ui/App.js';
 import {UsageError, oneOf, type CommonOptions} from '../cli/options.js';
 import {TerminalGuard} from './terminal-guard.js';
+import {OpeningKeys} from './opening-keys.js';
 import {runEditor} from './sample-editor.js';
 import {GuidelinesSeen} from '../store/guidelines-seen.js';
 import {readGuidelines} from '../review/guidelines.js';
@@ -47,6 +48,13 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 
 	// Keys typed while the files open wait for the screen rather than being echoed over it.
 	process.stdin.setRawMode(true);
+	// q and ctrl-c are answered while the files open, however long the first entries take to read.
+	const openingKeys = new OpeningKeys(process.stdin, key => {
+		process.stdin.setRawMode(false);
+		process.stderr.write(`winnow: ${key === 'q' ? 'quit' : 'interrupted'} while opening ${sanitizeLine(common.dataset)}; nothing was recorded.\n`);
+		process.exit(key === 'q' ? 0 : signalExitCodes.SIGINT);
+	});
+	openingKeys.start();
 	let dataset: Dataset;
 	let store: DecisionStore;
 	let opened: OpenedStore;
@@ -58,20 +66,24 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			const opening = dataset;
 			// The file's presence and leases are made below, once the mode stored in the file is known.
 			opened = await openDecisionStore(common.dbSpec, {path: common.dataset, name}, {
-				reviewer: common.reviewer, mode: requested ?? 'split', live: common.dbSpec.kind !== 'file', store: {syncWrites: true},
+				reviewer: common.reviewer, mode: requested ?? common.config.mode ?? 'split', live: common.dbSpec.kind !== 'file', store: {syncWrites: true},
 				upcoming: (sample, skip, count) => undecidedAfter(opening, opened?.store, sample, skip, count),
 			});
 			store = opened.store;
 			if (common.dbSpec.kind === 'file') await checkWritable(common.db);
-			mode = sessionMode(common.db, store, requested, common.config.mode);
+			mode = sessionMode(common.dbSpec.kind === 'file' ? undefined : common.datasetName, common.db, store, requested, common.config.mode);
 		} catch (error) {
 			dataset.close();
 			throw error;
 		}
 	} catch (error) {
+		openingKeys.stop();
 		process.stdin.setRawMode(false);
 		throw error;
 	}
+
+	// From here on files are made (presence): the screen's q saves and removes them.
+	openingKeys.stop();
 
 	let {live, position} = opened;
 	if (common.dbSpec.kind === 'file') {
@@ -95,7 +107,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 	// Reasons, requireReason and the guidelines path: the project config's (defaults without one).
 	const settings = {reasons: common.config.reasons, requireReason: common.config.requireReason, guidelines: common.config.guidelines};
 	const guidelines = settings.guidelines === undefined ? undefined : readGuidelines(settings.guidelines);
-	const guidelinesSeen = new GuidelinesSeen(common.db, common.reviewer);
+	const guidelinesSeen = opened.guidelinesSeen ?? new GuidelinesSeen(common.db, common.reviewer);
 	const newController = () => new ReviewController(dataset, store, {reviewer: common.reviewer, categories, reasons: settings.reasons, requireReason: settings.requireReason, guidelines, guidelinesSeen, mode, lead: flags.lead, live, position, signalConfig: common.config.signals, editor});
 	let controller = newController();
 	store.startWatching();
@@ -213,13 +225,17 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 /**
  * The mode is the decisions file's, stored when the file was created, so every session on it (a
  * lead's with no flag too) reviews the same way; a new file, or one from before modes, takes the
- * flag's (default split) and stores it with its first write.
+ * flag's (default split) and stores it with its first write. In a database the same holds for the
+ * dataset's review (`datasetName`), stored when its first review session opens.
  */
-function sessionMode(db: string, store: DecisionStore, requested: ReviewMode | undefined, configured: ReviewMode | undefined): ReviewMode {
+function sessionMode(datasetName: string | undefined, db: string, store: DecisionStore, requested: ReviewMode | undefined, configured: ReviewMode | undefined): ReviewMode {
 	const stored = store.mode;
 	if (requested !== undefined && stored !== undefined && requested !== stored) {
 		store.close();
-		throw new UsageError(`${db} was started in ${stored} mode, and every session on it reviews in that mode: leave out --mode ${requested}, or pass --db with a new decisions file for a ${requested} round.`);
+		const [what, another] = datasetName === undefined
+			? [db, 'pass --db with a new decisions file']
+			: [`the review of ${datasetName} in ${db}`, 'give --dataset-name NAME'];
+		throw new UsageError(`${what} was started in ${stored} mode, and every session on it reviews in that mode: leave out --mode ${requested}, or ${another} for a ${requested} round.`);
 	}
 
 	const mode = stored ?? requested ?? configured ?? 'split';

@@ -5,7 +5,7 @@ import {parsePolicy, parseWhere, UsageError, type CommonOptions} from '../cli/op
 import {computeSignals, defaultSignalConfig, type SignalConfig, type SignalTable} from '../dataset/signals/index.js';
 import {renderStats} from '../report/render.js';
 import {renderSignalSections} from '../report/render-signals.js';
-import {signalStats, StatusColumn, type SignalStats} from '../report/signal-stats.js';
+import {ReasonColumn, signalStats, StatusColumn, type SignalStats} from '../report/signal-stats.js';
 import {ScanWorkers} from '../dataset/scan-workers.js';
 import {IdFieldCheck} from '../dataset/id-field-check.js';
 import {checkDatasetFile, scanDataset} from '../dataset/dataset-scan.js';
@@ -74,6 +74,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	const size = await stat(common.dataset).then(stats => stats.size, () => 0);
 	let seen = 0;
 	const statuses = by === undefined ? undefined : new StatusColumn();
+	const reasons = by === undefined ? undefined : new ReasonColumn();
 	let index = 0;
 	const idCheck = new IdFieldCheck(common.idField, common.idField !== 'id');
 	const scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
@@ -81,14 +82,15 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 		// After a thousand entries, estimate how many the file holds from their average size.
 		if (++seen === 1000 && !slice) accumulator.expect(Math.ceil((size / (entry.start + entry.to - entry.from)) * 1000));
 		const result = accumulator.add(entry, entry.lineNumber, malformed);
-		idCheck.see(entry.id, malformed);
+		idCheck.see(entry.isHashId, malformed);
 		statuses?.push(result.status);
+		reasons?.push(accumulator.reasonsOfLast());
 	}, undefined, check);
 	const idWarning = idCheck.warning(common.dataset);
 	if (idWarning) process.stderr.write(`winnow: ${sanitizeLine(idWarning)}\n`);
 	const stats = accumulator.finish();
 	const table = await signals;
-	const figures = slice ? {...signalStats(table), signals: signalsIn(table, slice.selected)} : signalStats(table, statuses);
+	const figures = slice ? {...signalStats(table), signals: signalsIn(table, slice.selected)} : signalStats(table, statuses, reasons);
 
 	if (flags.json) {
 		const json: StatsJson = {

@@ -90,6 +90,7 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 	/** Hands out the entries of a chunk whose facts are worked out. */
 	const handOut = ({entries: chunk, facts}: Slot) => {
 		const {buffer, froms, tos, starts, lines, count} = chunk;
+		entry.isLine = scan.layout === 'jsonl';
 		for (let index = 0; index < count; index++) {
 			entries++;
 			const malformed = facts.malformed[index] === 1;

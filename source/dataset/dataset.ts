@@ -10,6 +10,8 @@ import type {IndexProgress, IndexRequest} from './index-worker.js';
 import {DatasetError} from './errors.js';
 import {checkDatasetFile, FirstEntries, noEntriesError} from './opening-checks.js';
 import {decodeEntry, type ParsedEntry} from './parse-entry.js';
+import {contentHash, contentHashInPieces} from './content-hash.js';
+import {cutNote, displayLimit, shownBytes, type Cut} from './long-entry.js';
 
 /**
  * The indexing worker: beside this module once built (dist/dataset/index-worker.js), or beside
@@ -22,6 +24,8 @@ export type Sample = ParsedEntry & {
 	index: number;
 	lineNumber: number;
 	id: string;
+	/** Set when the entry is longer than displayLimit: only its first shownBytes are in `text` (and `error` says so). */
+	cut?: Cut;
 };
 
 export type DatasetOptions = {
@@ -193,6 +197,19 @@ export class Dataset {
 		return this.index.lineNumber(i);
 	}
 
+	/** The entry's length in bytes. */
+	size(i: number): number {
+		return this.index.end(i) - this.index.start(i);
+	}
+
+	/** contentHash of entry i's bytes (a long entry read in pieces). */
+	hashOf(i: number): string {
+		const start = this.index.start(i);
+		const size = this.size(i);
+		if (size <= 4 * 1024 * 1024) return contentHash(this.readBytes(start, start + size));
+		return contentHashInPieces(size, (from, to) => this.readBytes(start + from, start + to));
+	}
+
 	/** The entry's exact bytes as they stand in the file. */
 	raw(i: number): Buffer {
 		return this.readBytes(this.index.start(i), this.index.end(i));
@@ -233,11 +250,22 @@ export class Dataset {
 
 	/** Whether entry i still holds exactly `text` (decoded as sample() decodes it). */
 	holds(i: number, text: string): boolean {
-		return decodeEntry(this.raw(i)).text === text;
+		return this.decode(i).text === text;
 	}
 
 	sample(i: number): Sample {
-		return {...decodeEntry(this.raw(i)), index: i, lineNumber: this.lineNumber(i), id: this.idOf(i)};
+		return {...this.decode(i), index: i, lineNumber: this.lineNumber(i), id: this.idOf(i)};
+	}
+
+	/** Entry i parsed, or for one over displayLimit its first bytes as text, unparsed (never the whole of it in memory). */
+	private decode(i: number): ParsedEntry & {cut?: Cut} {
+		const start = this.index.start(i);
+		const total = this.index.end(i) - start;
+		if (total <= displayLimit) return decodeEntry(this.readBytes(start, start + total));
+		const cut = {shown: shownBytes, total};
+		// stream: a character cut in two at the limit is left out rather than shown as U+FFFD.
+		const text = new TextDecoder('utf-8').decode(this.readBytes(start, start + shownBytes), {stream: true});
+		return {text, error: cutNote(cut), cut};
 	}
 
 	close() {

@@ -46,7 +46,7 @@ export function bomLength(head: Buffer): number {
 }
 
 /** First byte that is not white space after an optional BOM, or -1. */
-function firstSignificantByte(head: Buffer): number {
+export function firstSignificantByte(head: Buffer): number {
 	for (let i = bomLength(head); i < head.length; i++) {
 		const b = head[i];
 		if (b !== 0x20 && b !== 0x09 && b !== carriageReturn && b !== newline) return b;
@@ -68,6 +68,11 @@ export type ReaderOptions = {
 	synchronous?: boolean;
 	/** Read into shared memory (SharedArrayBuffer), so that worker threads can see the chunks. */
 	shared?: boolean;
+	/**
+	 * Only the bytes [from, to) of a JSON Lines file, which start and end at line boundaries: one
+	 * worker's share of a file read by several. The entries' offsets stay the file's.
+	 */
+	range?: {from: number; to: number};
 	/**
 	 * How many chunks before the one handed out last stay valid (default 0): their buffers are
 	 * reused only after that, for a caller that works on a chunk after reading the next one.
@@ -113,7 +118,8 @@ export class EntryReader {
 			const state: ScanStats = stats ?? {bytesRead: 0, totalBytes: size, blankLines: 0, layout};
 			state.totalBytes = size;
 			state.layout = layout;
-			return new EntryReader(handle, size, bomLength(head), state, options);
+			const end = options.range ? Math.min(size, options.range.to) : size;
+			return new EntryReader(handle, end, Math.max(bomLength(head), options.range?.from ?? 0), state, options);
 		} catch (error) {
 			await handle.close();
 			throw error;
@@ -141,9 +147,9 @@ export class EntryReader {
 	/** Buffers of chunks handed out before the current one, oldest first, still held. */
 	private readonly held: Buffer[] = [];
 
-	private constructor(private readonly handle: FileHandle, readonly size: number, bom: number, readonly stats: ScanStats, options: ReaderOptions) {
-		this.position = bom;
-		this.currentStart = bom;
+	private constructor(private readonly handle: FileHandle, readonly size: number, start: number, readonly stats: ScanStats, options: ReaderOptions) {
+		this.position = start;
+		this.currentStart = start;
 		this.chunk = options.chunkSize ?? chunkSize;
 		this.firstChunk = Math.min(options.firstChunk ?? this.chunk, this.chunk);
 		this.synchronous = options.synchronous ?? false;

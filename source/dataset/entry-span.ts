@@ -16,11 +16,15 @@ export class EntrySpan {
 	/** The entry's offset in the file. */
 	start = 0;
 	lineNumber = 0;
+	/** The entry is a line of a JSON Lines file, so it holds no line break (an array's element may). */
+	isLine = false;
 	/** idBytes[idStart, idEnd) is the id's text when `text` is undefined. */
 	private idBytes: Buffer = this.buffer;
 	private idStart = 0;
 	private idEnd = 0;
 	private text: string | undefined;
+	/** The entry has no id field (or an unusable one): its id is the hash of its bytes. */
+	private hashed = false;
 	/** The id's fingerprint, when it is known already (from the entry's facts). */
 	private readonly known = new Uint32Array(2);
 	private fingerprintKnown = false;
@@ -45,8 +49,11 @@ export class EntrySpan {
 			this.idStart = located.start;
 			this.idEnd = located.end;
 			this.text = undefined;
+			this.hashed = false;
 		} else {
-			this.text = (kind === ValueKind.Escaped ? valueText(buffer, kind) : undefined) ?? hashId(buffer.subarray(from, to));
+			const text = kind === ValueKind.Escaped ? valueText(buffer, kind) : undefined;
+			this.hashed = text === undefined;
+			this.text = text ?? hashId(buffer.subarray(from, to));
 		}
 	}
 
@@ -60,6 +67,7 @@ export class EntrySpan {
 		this.text = undefined;
 		switch (facts.kinds[index]) {
 			case IdKind.Span: {
+				this.hashed = false;
 				this.idBytes = buffer;
 				this.idStart = facts.idStarts[index];
 				this.idEnd = facts.idEnds[index];
@@ -67,6 +75,7 @@ export class EntrySpan {
 			}
 
 			case IdKind.Hash: {
+				this.hashed = true;
 				this.idBytes = facts.hashText;
 				this.idStart = index * hashIdLength;
 				this.idEnd = this.idStart + hashIdLength;
@@ -77,7 +86,9 @@ export class EntrySpan {
 				// A string id with escapes: decoded here (rare), as set() does.
 				located.start = facts.idStarts[index];
 				located.end = facts.idEnds[index];
-				this.text = valueText(buffer, ValueKind.Escaped) ?? hashId(buffer.subarray(from, to));
+				const text = valueText(buffer, ValueKind.Escaped);
+				this.hashed = text === undefined;
+				this.text = text ?? hashId(buffer.subarray(from, to));
 				this.fingerprintKnown = false;
 				return;
 			}
@@ -91,6 +102,11 @@ export class EntrySpan {
 	/** The entry's bytes (a view of the reader's buffer). */
 	get bytes(): Buffer {
 		return this.buffer.subarray(this.from, this.to);
+	}
+
+	/** Whether the id is the hash of the entry's bytes (no usable id field), known without making the id's text. */
+	get isHashId(): boolean {
+		return this.hashed;
 	}
 
 	get id(): string {
@@ -111,6 +127,7 @@ export class EntrySpan {
 	copy(): EntrySpan {
 		const copy = new EntrySpan(this.needle);
 		copy.set(Buffer.from(this.bytes), 0, this.to - this.from, this.start, this.lineNumber);
+		copy.isLine = this.isLine;
 		return copy;
 	}
 }

@@ -1,5 +1,3 @@
-import {hashPrefix} from './identity.js';
-
 /**
  * Watches the ids a scan gives (entry by entry) for a mistyped --id-field: when the field was named
  * and not one well-formed sample has it, every sample is identified by the hash of its bytes, and the
@@ -11,10 +9,11 @@ export class IdFieldCheck {
 
 	constructor(private readonly idField: string, private readonly named: boolean) {}
 
-	see(id: string, malformed: boolean) {
+	/** One entry: whether its id is a hash of its bytes (EntrySpan.isHashId: no id text is made for it). */
+	see(hashId: boolean, malformed: boolean) {
 		if (malformed) return;
 		this.samples++;
-		if (id.startsWith(hashPrefix)) this.hashed++;
+		if (hashId) this.hashed++;
 	}
 
 	/** One sentence to tell the user, or undefined when the field is there (or was not named). */

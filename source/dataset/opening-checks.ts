@@ -1,6 +1,7 @@
 import {closeSync, openSync, statSync, type Stats} from 'node:fs';
 import {DatasetError, describeFsError} from './errors.js';
 import {decodeEntry} from './parse-entry.js';
+import {displayLimit} from './long-entry.js';
 
 /*
 The checks every reader of a dataset makes before it shows or counts anything (the review screen's
@@ -65,12 +66,15 @@ export class FirstEntries {
 	note(bytes: Buffer, lineNumber: number, wellFormed = false) {
 		if (this.done) return;
 		this.seen++;
+		// An over-long entry is not parsed here (seconds on the thread that answers keys, and several
+		// times its size in memory): one that opens as an object counts as JSON.
+		const long = bytes.length > displayLimit;
 		if (this.seen === 1) {
 			if (looksBinary(bytes)) throw new DatasetError(`${this.path} looks like a binary file, not JSON Lines (line ${lineNumber} holds NUL or other binary bytes).`);
-			this.first = {bytes: Buffer.from(bytes), lineNumber};
+			this.first = {bytes: Buffer.from(long ? bytes.subarray(0, 1024) : bytes), lineNumber};
 		}
 
-		if (wellFormed || decodeEntry(bytes).value !== undefined) this.valid++;
+		if (wellFormed || (long ? bytes[0] === 0x7b : decodeEntry(bytes).value !== undefined)) this.valid++;
 		if (this.done) this.finish();
 	}
 

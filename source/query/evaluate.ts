@@ -27,7 +27,9 @@ function termHolds(term: Term, facts: SampleFacts): boolean {
 	switch (term.kind) {
 		case 'status': {
 			const {status} = facts;
-			return term.status === 'conflict' ? status.conflict : status.matches.includes(term.status);
+			if (term.status === 'conflict') return status.conflict;
+			if (term.status === 'changed') return status.changed === true;
+			return status.matches.includes(term.status);
 		}
 
 		case 'signal': {

@@ -11,8 +11,11 @@ sample (a dotted path).
 export const keywords = ['status', 'signal', 'cluster', 'reviewer', 'verdict', 'category', 'reason', 'rule'] as const;
 export type Keyword = (typeof keywords)[number];
 
-/** status: values: the statuses of verdict-policy.ts, plus conflict (reviewers disagree, unresolved). */
-export const statusValues = [...statuses, 'conflict'] as const;
+/**
+ * status: values: the statuses of verdict-policy.ts, plus conflict (reviewers disagree, unresolved)
+ * and changed (decided on other bytes than the sample holds now: to be decided again).
+ */
+export const statusValues = [...statuses, 'conflict', 'changed'] as const;
 export type StatusValue = (typeof statusValues)[number];
 
 export const verdictValues = verdicts;

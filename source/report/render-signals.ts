@@ -75,6 +75,7 @@ function byField(r: Renderer, figures: SignalStats): string[] {
 	lines.push(table[0]);
 	for (const [index, group] of shown.entries()) {
 		lines.push(table[index + 1]);
+		if (group.reasons.length > 0) lines.push(...r.wrap(r.paint(sgr.dim, `      rejected as: ${group.reasons.map(reason => `${r.clip(reason.reason, 40)} ${count(reason.samples)}`).join(', ')}`), '      '));
 		const found = group.signals.filter(signal => signal.samples > 0).sort((first, second) => second.samples - first.samples);
 		if (found.length > 0) lines.push(...r.wrap(r.paint(sgr.dim, `      ${found.map(signal => `${signal.signal} ${count(signal.samples)}`).join(', ')}`), '      '));
 	}

@@ -84,6 +84,8 @@ export class Renderer {
 			lines.push(...this.wrap(`  ${parts.join(`; `)}`, '    '));
 		}
 
+		const {changed} = stats.samples;
+		if (changed > 0) lines.push(...this.wrap(`  ${count(changed)} ${plural(changed, 'sample')} changed since decided: ${changed === 1 ? 'its' : 'their'} bytes are not the ones decided on, so those decisions are left out (to be decided again; status:changed finds ${changed === 1 ? 'it' : 'them'})`, '    '));
 		if (stats.policy === 'any' && conflicts > 0) lines.push(...this.wrap('  under the any policy a disputed sample counts under each verdict it got, so the counts add up to more than the total', '    '));
 		return lines;
 	}

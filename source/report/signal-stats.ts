@@ -22,12 +22,15 @@ export type DiversityJson = {
 	nearDuplicateClusters: number;
 };
 
+/** A reject reason within a group of --by: samples of the group rejected for it, and rejections giving it. */
+export type ReasonCount = {reason: string; samples: number; decisions: number};
+
 export type SignalStats = {
 	signals: SignalCount[];
 	diversity: DiversityJson & {openings: Array<{opening: string; responses: number}>};
 	by?: {
 		field: string;
-		groups: Array<{value: string; samples: number; status: Record<SampleStatus, number>; signals: SignalCount[]; diversity: DiversityJson}>;
+		groups: Array<{value: string; samples: number; status: Record<SampleStatus, number>; reasons: ReasonCount[]; signals: SignalCount[]; diversity: DiversityJson}>;
 	};
 };
 
@@ -69,7 +72,22 @@ export class StatusColumn {
 	}
 }
 
-export function signalStats(table: SignalTable, status?: StatusColumn): SignalStats {
+/** The reject reasons of each entry that has any, by index (most have none). */
+export class ReasonColumn {
+	private readonly byIndex = new Map<number, Map<string, number>>();
+	count = 0;
+
+	push(reasons: Map<string, number> | undefined) {
+		if (reasons) this.byIndex.set(this.count, reasons);
+		this.count++;
+	}
+
+	at(index: number): Map<string, number> | undefined {
+		return this.byIndex.get(index);
+	}
+}
+
+export function signalStats(table: SignalTable, status?: StatusColumn, reasons?: ReasonColumn): SignalStats {
 	const {data} = table;
 	const result: SignalStats = {
 		signals: table.countBySignal(),
@@ -81,6 +99,7 @@ export function signalStats(table: SignalTable, status?: StatusColumn): SignalSt
 		value,
 		samples: 0,
 		status: Object.fromEntries(statuses.map(name => [name, 0])) as Record<SampleStatus, number>,
+		reasons: new Map<string, ReasonCount>(),
 		signals: SIGNALS.map(signal => ({signal, samples: 0})),
 		diversity: diversityJson(diversity[group]),
 	}));
@@ -88,12 +107,21 @@ export function signalStats(table: SignalTable, status?: StatusColumn): SignalSt
 		const group = groups[of[index]];
 		group.samples++;
 		group.status[status?.at(index) ?? 'undecided']++;
+		for (const [reason, decisions] of reasons?.at(index) ?? []) {
+			const counts = group.reasons.get(reason) ?? {reason, samples: 0, decisions: 0};
+			counts.samples++;
+			counts.decisions += decisions;
+			group.reasons.set(reason, counts);
+		}
+
 		const mask = data.mask[index];
 		if (mask === 0) continue;
 		for (let bit = 0; bit < SIGNALS.length; bit++) if (mask & (1 << bit)) group.signals[bit].samples++;
 	}
 
 	groups.sort((first, second) => second.samples - first.samples || (first.value < second.value ? -1 : 1));
-	result.by = {field: data.groups.field, groups};
+	// Ordered as the Reasons table: most samples first, then most rejections, then by name.
+	const byCount = (first: ReasonCount, second: ReasonCount) => second.samples - first.samples || second.decisions - first.decisions || (first.reason < second.reason ? -1 : first.reason > second.reason ? 1 : 0);
+	result.by = {field: data.groups.field, groups: groups.map(group => ({...group, reasons: [...group.reasons.values()].sort(byCount)}))};
 	return result;
 }

@@ -4,6 +4,7 @@ import {defaultPolicy, sampleStatus, type Policy, type SampleStatus, type Status
 import {isDecisionSource, RecordArray, type DecisionSource} from '../store/decision-source.js';
 import {FingerprintTable, fingerprintOf} from '../dataset/id-fingerprints.js';
 import {agreementOf, type Agreement} from './agreement.js';
+import {contentHash, madeOnOtherBytes} from '../dataset/content-hash.js';
 
 /*
 The figures behind `winnow stats`, `winnow export`'s summary and the review screen's stats panel.
@@ -74,6 +75,11 @@ export type Stats = {
 		resolved: number;
 		/** Entries with decisions from two or more reviewers. */
 		multiReviewed: number;
+		/**
+		 * Entries whose bytes changed since they were decided (a decision's recorded hash is not
+		 * theirs): those decisions are left out, so most count as undecided, to be decided again.
+		 */
+		changed: number;
 	};
 	/** Entries per status. Under the any policy a disputed entry counts under each verdict it got. */
 	status: Record<SampleStatus, number>;
@@ -120,6 +126,8 @@ export type Stats = {
 export type SampleId = {
 	readonly id: string;
 	fingerprint(): void;
+	/** The entry's bytes, read only when a decision on it recorded a hash (to check they are the same). */
+	readonly bytes?: Uint8Array;
 };
 
 const undecided = sampleStatus(undefined);
@@ -167,6 +175,11 @@ export class StatsAccumulator {
 	private unsettled = 0;
 	private resolved = 0;
 	private multiReviewed = 0;
+	private changed = 0;
+	/** 1 for each group with a record that carries a hash of the bytes it was made on. */
+	private readonly groupHashed: Uint8Array;
+	/** The last entry's records when some were left out as made on other bytes (recordsFor answers with them). */
+	private lastCurrent: {id: string; records: DecisionRecord[]} | undefined;
 	private readonly malformedLines: number[] = [];
 	private malformedCount = 0;
 	/**
@@ -202,6 +215,8 @@ export class StatsAccumulator {
 	private extraEntries = 0;
 	private readonly categories = new Map<string, {samples: number; decisions: number}>();
 	private readonly reasons = new Map<string, {samples: number; decisions: number}>();
+	/** The decided sample of the entry last added: its group, or its records (a shared fingerprint). */
+	private last: number | DecisionRecord[] | undefined;
 
 	constructor(records: Iterable<DecisionRecord> | DecisionSource, options: StatsOptions = {}) {
 		this.policy = options.policy ?? defaultPolicy;
@@ -215,6 +230,7 @@ export class StatsAccumulator {
 		this.groupFirst = new Int32Array(count);
 		this.nextInGroup = new Int32Array(count).fill(-1);
 		const groupLast = new Int32Array(count);
+		this.groupHashed = new Uint8Array(count);
 		// Group the records by sample straight into the table: no Map of hundreds of thousands of ids.
 		this.table = new FingerprintTable(count);
 		for (let index = 0; index < count; index++) {
@@ -224,6 +240,7 @@ export class StatsAccumulator {
 			if (this.table.isEmpty(slot)) {
 				this.groupFirst[this.groupCount] = index;
 				groupLast[this.groupCount] = index;
+				if (source.hasHash(index)) this.groupHashed[this.groupCount] = 1;
 				this.table.insert(slot, ++this.groupCount, 0);
 				continue;
 			}
@@ -233,6 +250,7 @@ export class StatsAccumulator {
 			if (source.sampleIs(this.groupFirst[group], sample)) {
 				this.nextInGroup[groupLast[group]] = index;
 				groupLast[group] = index;
+				if (source.hasHash(index)) this.groupHashed[group] = 1;
 			} else {
 				const record = source.record(index);
 				const shared = this.sharedFingerprint.get(sample);
@@ -246,6 +264,7 @@ export class StatsAccumulator {
 
 	/** The current records on a sample (undefined when nobody decided it). */
 	recordsFor(id: string): DecisionRecord[] | undefined {
+		if (this.lastCurrent?.id === id) return this.lastCurrent.records;
 		this.fingerprintOf(id);
 		const slot = this.table.slot();
 		if (this.table.isEmpty(slot)) return undefined;
@@ -254,6 +273,18 @@ export class StatsAccumulator {
 		if (this.source.sampleIs(this.groupFirst[a - 1], id)) return this.groupRecords(a - 1);
 		// Another id with the same fingerprint holds the slot (about never): ask the map.
 		return this.sharedFingerprint.get(id);
+	}
+
+	/** Group g's records less those made on other bytes than the entry's, or undefined when none was. */
+	private currentRecords(group: number, id: SampleId): DecisionRecord[] | undefined {
+		const {bytes} = id;
+		if (!bytes) return undefined;
+		const hash = contentHash(bytes);
+		// Most groups are one record: checked on the source, without making it.
+		if (this.isSingle(group) && !this.source.madeOnOtherBytes(this.groupFirst[group], hash)) return undefined;
+		const records = this.groupRecords(group);
+		if (!records.some(record => madeOnOtherBytes(record, hash))) return undefined;
+		return records.filter(record => !madeOnOtherBytes(record, hash));
 	}
 
 	/** Group g's current records (the newest per reviewer), as objects. */
@@ -316,6 +347,7 @@ export class StatsAccumulator {
 			this.sampleLines[sample - 1] = lineNumber;
 		}
 
+		this.last = undefined;
 		if (this.table.isEmpty(slot)) {
 			// Nobody decided it, and it was not seen before: most samples.
 			if (this.trackRepeats) this.table.insert(slot, 0, sample);
@@ -326,6 +358,7 @@ export class StatsAccumulator {
 		const text = typeof id === 'string' ? id : id.id;
 		let result: StatusResult;
 		const a = this.table.a(slot);
+		this.lastCurrent = undefined;
 		if (a !== 0 && !this.source.sampleIs(this.groupFirst[a - 1], text)) {
 			// Another, decided id has this fingerprint (about never): exact answers from the map;
 			// this id's repeats are not tracked.
@@ -336,19 +369,31 @@ export class StatsAccumulator {
 			}
 
 			result = sampleStatus(records, this.policy);
+			this.last = records;
 		} else {
+			// Only a sample whose decisions recorded a hash has its bytes hashed (few, and only those).
+			const current = a !== 0 && this.groupHashed[a - 1] === 1 && typeof id !== 'string' ? this.currentRecords(a - 1, id) : undefined;
 			const first = this.table.b(slot);
 			if (first === 0) {
 				this.table.setB(slot, sample);
 				if (a !== 0) {
 					this.groupSeen[a - 1] = 1;
-					this.countGroupCategories(a - 1);
+					if (current) this.countCategories(current);
+					else this.countGroupCategories(a - 1);
 				}
 			} else if (this.trackRepeats) {
 				this.repeat(text, first, lineNumber);
 			}
 
-			result = a === 0 ? undecided : this.groupStatus(a - 1);
+			if (current) {
+				this.changed++;
+				this.lastCurrent = {id: text, records: current};
+				result = {...sampleStatus(current, this.policy), changed: true};
+				this.last = current;
+			} else {
+				result = a === 0 ? undecided : this.groupStatus(a - 1);
+				if (a !== 0) this.last = a - 1;
+			}
 		}
 
 		for (const status of result.matches) this.status[status]++;
@@ -360,6 +405,26 @@ export class StatsAccumulator {
 		if (result.resolved) this.resolved++;
 		if (result.deciders >= 2) this.multiReviewed++;
 		return result;
+	}
+
+	/**
+	 * The reject reasons on the entry last added (given by its sample's current rejections), each with
+	 * how many rejections give it; undefined when there are none (most entries). For stats --by.
+	 */
+	reasonsOfLast(): Map<string, number> | undefined {
+		const {last} = this;
+		if (last === undefined) return undefined;
+		if (typeof last === 'number' && this.isSingle(last) && !this.source.hasReasons(this.groupFirst[last])) return undefined;
+		let reasons: Map<string, number> | undefined;
+		for (const record of typeof last === 'number' ? this.groupRecords(last) : last) {
+			if (record.verdict !== 'rejected' || !Array.isArray(record.reasons)) continue;
+			for (const reason of new Set(record.reasons)) {
+				reasons ??= new Map();
+				reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+			}
+		}
+
+		return reasons;
 	}
 
 	finish(): Stats {
@@ -375,6 +440,7 @@ export class StatsAccumulator {
 				unsettled: this.unsettled,
 				resolved: this.resolved,
 				multiReviewed: this.multiReviewed,
+				changed: this.changed,
 			},
 			status: {...this.status},
 			categories: [...this.categories.entries()]

@@ -2,6 +2,8 @@ import type {Dataset, Sample} from '../dataset/dataset.js';
 import {defaultSignalConfig, type SignalConfig, type SignalHit} from '../dataset/signals/index.js';
 import {detectFormat, renderSample, type RenderedSample} from '../dataset/formats/index.js';
 import type {DecisionStore} from '../store/decision-store.js';
+import {sizeText} from '../dataset/long-entry.js';
+import {hashToRecord, madeOnOtherBytes} from '../dataset/content-hash.js';
 import type {LiveChannel, Peer} from '../store/live-channel.js';
 import type {ReviewerPosition} from '../store/reviewer-position.js';
 import type {DecisionRecord, Verdict} from '../store/schema.js';
@@ -62,6 +64,8 @@ export type CurrentSample = {
 	others: DecisionRecord[];
 	status: SampleStatus;
 	conflict: boolean;
+	/** Decisions on the sample were made on other bytes than it holds now: it is to be decided again (they are left out). */
+	changed: boolean;
 	/** Other reviewers who have this sample open right now. */
 	openBy: string[];
 	/** The sample's correction (newest wins), who made it, and how it is shown. */
@@ -220,9 +224,11 @@ export class ReviewController {
 		const {cursor} = this.state;
 		if (!this.current || this.current.sample.index !== cursor) {
 			const sample = this.dataset.sample(cursor);
-			const rendered = sample.error !== undefined
-				? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
-				: renderSample(sample.value);
+			const rendered = sample.cut
+				? {format: 'json' as const, formatLabel: 'over-long, cut', blocks: [{label: sample.error ?? '', text: sample.text, tone: 'json' as const}], metadata: []}
+				: sample.error !== undefined
+					? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
+					: renderSample(sample.value);
 			const openBy = this.peers().filter(peer => peer.sample === sample.id).map(peer => peer.reviewer);
 			// The signals are the file's sample's (a correction is not re-read by them).
 			const signals = this.signals.table && sample.error === undefined ? this.signals.table.reasons(cursor, sample.value) : [];
@@ -265,17 +271,23 @@ export class ReviewController {
 
 	/**
 	 * Every decision this reviewer may see: in blind overlap mode, the others' only on samples this
-	 * reviewer has decided (the stats panel counts from these).
+	 * reviewer has decided (the stats panel counts from these). Decisions made on other bytes than
+	 * their sample holds now are left out, as everywhere.
 	 */
 	* visibleRecords(): IterableIterator<DecisionRecord> {
 		for (const record of this.store.all()) {
+			if (typeof record.hash === 'string' && record.verdict !== null) {
+				const hash = this.currentHash(record.sample);
+				if (hash !== undefined && madeOnOtherBytes(record, hash)) continue;
+			}
+
 			if (record.reviewer === this.reviewer || !this.isBlind(this.store.get(record.sample, this.reviewer))) yield record;
 		}
 	}
 
 	/** The records on one sample this reviewer may see (blind overlap mode: only their own until they decide it). */
 	private visibleOn(id: string): DecisionRecord[] {
-		const records = this.store.forSample(id);
+		const {records} = this.currentRecords(id);
 		if (!this.isBlind(records.find(record => record.reviewer === this.reviewer))) return records;
 		return records.filter(record => record.reviewer === this.reviewer);
 	}
@@ -610,6 +622,11 @@ export class ReviewController {
 	 */
 	private correct() {
 		const {sample, mine} = this.currentSample();
+		if (sample.cut) {
+			this.state = {...this.state, message: `sample ${sample.index + 1} is too long to correct here (only its first ${sizeText(sample.cut.shown)} are shown): fix line ${sample.lineNumber} of the file itself`};
+			return;
+		}
+
 		if (sample.error !== undefined) {
 			this.state = {...this.state, message: `sample ${sample.index + 1} is not valid JSON, so it cannot be corrected here: fix line ${sample.lineNumber} of the file itself`};
 			return;
@@ -646,7 +663,7 @@ export class ReviewController {
 		}
 
 		if (!this.stillOnDisk(sample)) return;
-		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: mine?.note ?? '', resolution: mine?.resolution, reasons: mine?.reasons, correction: back ? undefined : checked.value, undo: 'push'});
+		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: mine?.note ?? '', resolution: mine?.resolution, reasons: mine?.reasons, correction: back ? undefined : checked.value, hash: mine?.hash, undo: 'push'});
 		const changed = lineDiff(correctionDraft(sample.value), correctionDraft(checked.value)).filter(line => line.mark !== ' ').length;
 		this.state = {...this.state, scroll: 0, correctionView: undefined, message: back ? 'your correction is withdrawn: the sample is back to the original' : `correction saved (${changed} ${changed === 1 ? 'line' : 'lines'} differ) — o shows the original, then the diff; u undoes`};
 	}
@@ -677,7 +694,7 @@ export class ReviewController {
 		}
 
 		const reasons = withReason(record.reasons ?? [], reason, this.reasons);
-		this.record({index: target.index, sample: target.sample, previous: record, verdict: 'rejected', categories: record.categories, note: record.note, resolution: record.resolution, reasons, correction: record.correction, undo: 'keep'});
+		this.record({index: target.index, sample: target.sample, previous: record, verdict: 'rejected', categories: record.categories, note: record.note, resolution: record.resolution, reasons, correction: record.correction, hash: record.hash, undo: 'keep'});
 		this.state = {...this.state, message: `${target.sample}: rejected as ${reasons.join(', ')}`};
 	}
 
@@ -728,6 +745,14 @@ export class ReviewController {
 	private decide(verdict: Verdict, categories: string[], note?: string, reasons?: string[]): {index: number; sample: string} | undefined {
 		const {sample, mine} = this.currentSample();
 		if (!this.stillOnDisk(sample)) return undefined;
+		if (this.options.live?.confirmHeld && !this.options.live.confirmHeld(sample.id)) {
+			// Another reviewer took this sample while this session was stopped: theirs now, not decided here.
+			const lost = this.options.live.takeLost() ?? {sample: sample.id};
+			this.onLeaseLost(lost);
+			if (this.dataset.idOf(this.state.cursor) === sample.id) this.state = {...this.state, message: `${sample.id} went to ${lost.to ?? 'another reviewer'} while this session was stopped: not decided here`};
+			return undefined;
+		}
+
 		const {conflict} = this.decisionsOf(sample.id);
 		// Blind: the first verdict here, given without seeing anyone else's (a change after seeing them is not).
 		const blind = this.isBlind(mine) && !this.sawOthers.has(sample.id);
@@ -745,6 +770,7 @@ export class ReviewController {
 			// A rejection again keeps the reasons given before; another verdict has none.
 			reasons: verdict === 'rejected' ? reasons ?? (mine?.verdict === 'rejected' ? mine.reasons : undefined) : undefined,
 			correction: mine?.correction,
+			hash: this.hashToRecord(sample.index, sample.id),
 			undo: 'push',
 		});
 		this.advance(verdict);
@@ -755,7 +781,7 @@ export class ReviewController {
 		const {sample, mine} = this.currentSample();
 		if (!this.stillOnDisk(sample)) return;
 		this.state = {...this.state, mode: {name: 'browse'}};
-		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution, blind: mine?.blind, reasons: mine?.reasons, correction: mine?.correction, undo: 'push'});
+		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: text.trim(), resolution: mine?.resolution, blind: mine?.blind, reasons: mine?.reasons, correction: mine?.correction, hash: mine?.hash, undo: 'push'});
 		this.state = {...this.state, message: text.trim() ? 'note saved' : 'note removed'};
 	}
 
@@ -772,7 +798,7 @@ export class ReviewController {
 		}
 
 		const {previous} = last;
-		this.record({index: last.index, sample: last.sample, previous, verdict: previous?.verdict ?? null, categories: previous?.categories ?? [], note: previous?.note ?? '', resolution: previous?.resolution, blind: previous?.blind, reasons: previous?.reasons, correction: previous?.correction, rule: previous?.rule, replaced: previous?.replaced, undo: 'pop'});
+		this.record({index: last.index, sample: last.sample, previous, verdict: previous?.verdict ?? null, categories: previous?.categories ?? [], note: previous?.note ?? '', resolution: previous?.resolution, blind: previous?.blind, reasons: previous?.reasons, correction: previous?.correction, rule: previous?.rule, replaced: previous?.replaced, hash: previous?.hash, undo: 'pop'});
 		// About this reviewer's own decision: others' decisions on the sample stay as they are.
 		this.moveTo(last.index, previous?.verdict
 			? `undone: sample ${last.index + 1} is back to your earlier ${previous.verdict}`
@@ -839,7 +865,7 @@ export class ReviewController {
 			return;
 		}
 
-		const slice = new QuerySlice(parsed, this.dataset, id => this.store.forSample(id), this.signals.table);
+		const slice = new QuerySlice(parsed, this.dataset, id => this.currentRecords(id), this.signals.table);
 		if ((slice.needs.signals || slice.needs.clusters) && !this.signals.table) {
 			const waiting = this.signals.error ?? `signal: and cluster: need the signals, still being computed (${this.signals.status ?? 'waiting'}): enter again once they are`;
 			const {mode} = this.state;
@@ -999,6 +1025,7 @@ export class ReviewController {
 			blind: this.isBlind(change.previous) ? true : undefined,
 			rule: plan.rule,
 			replaced: change.replaced,
+			hash: this.hashToRecord(change.index, change.sample),
 			undo: 'push' as const,
 		}));
 		const undo = this.decisions.recordBatch(changes, plan.changes, plan.rule, this.state.undo, 'push');
@@ -1026,6 +1053,7 @@ export class ReviewController {
 			blind: previous?.blind,
 			rule: previous?.rule,
 			replaced: previous?.replaced,
+			hash: previous?.hash,
 			undo: 'pop' as const,
 		}));
 		const undo = this.decisions.recordBatch(changes, batch, rule, this.state.undo, 'pop');
@@ -1156,19 +1184,56 @@ export class ReviewController {
 		return this.state.filter === 'all' ? '' : this.state.filter === 'conflicts' ? 'conflicting' : this.state.filter;
 	}
 
-	private decisionsOf(id: string): {mine: DecisionRecord | undefined; others: DecisionRecord[]; status: SampleStatus; conflict: boolean} {
+	/** contentHash of the first sample with each id asked about, read once per id (only ids whose decisions record a hash). */
+	private readonly hashes = new Map<string, string>();
+
+	private currentHash(id: string): string | undefined {
+		let hash = this.hashes.get(id);
+		if (hash === undefined) {
+			const index = this.dataset.indexOfId(id);
+			if (index === undefined) return undefined;
+			hash = this.dataset.hashOf(index);
+			this.hashes.set(id, hash);
+		}
+
+		return hash;
+	}
+
+	/** The hash a decision on sample `index` records now (none for an id that is already its hash). */
+	private hashToRecord(index: number, id: string): string | undefined {
+		const hash = this.dataset.hashOf(index);
+		this.hashes.set(id, hash);
+		return hashToRecord(id, hash);
+	}
+
+	/** A sample's current records, less any made on other bytes than it holds now (then `changed`). */
+	private currentRecords(id: string): {records: DecisionRecord[]; changed: boolean} {
 		const records = this.store.forSample(id);
+		if (!records.some(record => typeof record.hash === 'string' && record.verdict !== null)) return {records, changed: false};
+		const hash = this.currentHash(id);
+		if (hash === undefined) return {records, changed: false};
+		const current = records.filter(record => !madeOnOtherBytes(record, hash));
+		return {records: current, changed: current.length < records.length};
+	}
+
+	/** Whether decisions on sample `id` were made on other bytes than it holds now. */
+	changedSinceDecided(id: string): boolean {
+		return this.currentRecords(id).changed;
+	}
+
+	private decisionsOf(id: string): {mine: DecisionRecord | undefined; others: DecisionRecord[]; status: SampleStatus; conflict: boolean; changed: boolean} {
+		const {records, changed} = this.currentRecords(id);
 		const mine = records.find(record => record.reviewer === this.reviewer);
 		const others = records.filter(record => record.reviewer !== this.reviewer);
 		if (this.mode === 'overlap') {
 			const status = mine?.verdict ?? 'undecided';
 			// Blind: no other reviewer's verdict, categories or note until this reviewer has decided (a lead sees all).
-			if (this.isBlind(mine)) return {mine, others: [], status, conflict: false};
-			return {mine, others, status, conflict: sampleStatus(records).conflict};
+			if (this.isBlind(mine)) return {mine, others: [], status, conflict: false, changed};
+			return {mine, others, status, conflict: sampleStatus(records).conflict, changed};
 		}
 
 		const {status, conflict} = sampleStatus(records);
-		return {mine, others, status, conflict};
+		return {mine, others, status, conflict, changed};
 	}
 
 	/** In overlap mode, a reviewer (not a lead) sees nobody else's decision on a sample they have not decided. */

@@ -21,6 +21,8 @@ export type Change = {
 	/** The rule that made the decision (a bulk step's query), and the decision it replaced. */
 	rule?: string;
 	replaced?: ReplacedDecision;
+	/** The hash of the sample's bytes the decision is made on (see dataset/content-hash.ts). */
+	hash?: string;
 	/**
 	 * A decision or a note can be undone (`push`); an undo takes its entry off (`pop`); a reason added
 	 * to the rejection just made stays part of it (`keep`: undoing the rejection takes it too).
@@ -51,7 +53,7 @@ export class Decisions {
 	record(change: Change, undo: readonly UndoEntry[]): UndoEntry[] {
 		this.touched.add(change.sample);
 		if (change.undo === 'push' && change.verdict !== null) this.times.push(this.now());
-		this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, reasons: change.reasons, correction: change.correction, rule: change.rule, replaced: change.replaced});
+		this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, reasons: change.reasons, correction: change.correction, rule: change.rule, replaced: change.replaced, hash: change.hash});
 		// Keeps the counts right without recounting everything.
 		this.counter.update(change.sample);
 		if (change.undo === 'keep') return [...undo];
@@ -65,7 +67,7 @@ export class Decisions {
 	recordBatch(changes: readonly Change[], batch: BulkChange[], rule: string, undo: readonly UndoEntry[], how: 'push' | 'pop'): UndoEntry[] {
 		for (const change of changes) {
 			this.touched.add(change.sample);
-			this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, rule: change.rule, replaced: change.replaced});
+			this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, rule: change.rule, replaced: change.replaced, hash: change.hash});
 			this.counter.update(change.sample);
 		}
 

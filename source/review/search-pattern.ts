@@ -8,20 +8,26 @@ export type SearchPattern = {
 	readonly text: string;
 	/** Global; a fresh copy per use (lastIndex is state). */
 	readonly regex: RegExp;
+	/** The same pattern without the g flag (no lastIndex state), for the raw-text prefilter of every sample searched. */
+	readonly first: RegExp;
 };
 
 /** A bad regex or flag as one sentence, else the pattern. Plain text ignores case; a regex keeps its own flags. */
 export function parseSearch(text: string): SearchPattern | {error: string} {
 	const literal = /^\/(.+)\/([a-z]*)$/s.exec(text);
-	if (!literal) return {text, regex: new RegExp(escapeRegex(text), 'giu')};
+	if (!literal) return withFirst(text, new RegExp(escapeRegex(text), 'giu'));
 	const [, source, flags] = literal;
 	const unknown = [...flags].find(flag => !'imsuv'.includes(flag));
 	if (unknown) return {error: `the search ${text} has the flag “${unknown}”, which winnow does not take: use i, m, s or u (for example /word/i)`};
 	try {
-		return {text, regex: new RegExp(source, `${[...new Set(flags)].join('')}g`)};
+		return withFirst(text, new RegExp(source, `${[...new Set(flags)].join('')}g`));
 	} catch (error) {
 		return {error: `the search ${text} is not a valid regular expression (${(error as Error).message.replace(/^Invalid regular expression: /, '')}): fix it, or type the text without the slashes`};
 	}
+}
+
+function withFirst(text: string, regex: RegExp): SearchPattern {
+	return {text, regex, first: new RegExp(regex.source, regex.flags.replace('g', ''))};
 }
 
 function escapeRegex(text: string): string {
@@ -55,6 +61,5 @@ export function countInBlocks(pattern: SearchPattern, blocks: readonly Block[]):
 
 /** A fast first test on the raw JSON text (and its decoded strings when escapes hide the text): false means no match on screen either. */
 export function rawMayMatch(pattern: SearchPattern, raw: string): boolean {
-	const regex = new RegExp(pattern.regex.source, pattern.regex.flags.replace('g', ''));
-	return rawOrDecodedMatches(raw, value => regex.test(value));
+	return rawOrDecodedMatches(raw, value => pattern.first.test(value));
 }

@@ -1,4 +1,5 @@
 import {fingerprintOf, fingerprintOfBytes} from '../dataset/id-fingerprints.js';
+import {madeOnOtherBytes} from '../dataset/content-hash.js';
 import type {DecisionSource} from './decision-source.js';
 import {forEachRecordLine, lineFeedsAfter} from './decisions-layout.js';
 import {CanonicalFields, canonicalRecord, Interned, readParsed, scanCanonical, verdictOf} from './record-lines.js';
@@ -11,6 +12,7 @@ const ruleFlag = 8;
 const reasonsFlag = 16;
 /** Only a parsed line has one: the canonical form has no correction key. */
 const correctionFlag = 32;
+const hashFlag = 64;
 
 /**
  * The records of a decisions file in winnow's layout, kept as the file's bytes plus a few typed
@@ -44,6 +46,9 @@ export class DecisionLines implements DecisionSource {
 	private readonly sampleEnds: Int32Array;
 	private readonly verdicts: Uint8Array;
 	private readonly flags: Uint8Array;
+	/** Where a canonical line's hash is (start 0: none; any other line's is in its parsed record). */
+	private readonly hashStarts: Int32Array;
+	private readonly hashEnds: Int32Array;
 	/** Records of lines in another form, parsed when the file was read. */
 	private readonly parsed = new Map<number, DecisionRecord>();
 	private readonly strings = new Interned();
@@ -59,6 +64,8 @@ export class DecisionLines implements DecisionSource {
 		this.sampleEnds = new Int32Array(capacity);
 		this.verdicts = new Uint8Array(capacity);
 		this.flags = new Uint8Array(capacity);
+		this.hashStarts = new Int32Array(capacity);
+		this.hashEnds = new Int32Array(capacity);
 	}
 
 	record(index: number): DecisionRecord {
@@ -121,6 +128,19 @@ export class DecisionLines implements DecisionSource {
 		return (this.flags[index] & reasonsFlag) !== 0;
 	}
 
+	hasHash(index: number): boolean {
+		return (this.flags[index] & hashFlag) !== 0;
+	}
+
+	madeOnOtherBytes(index: number, hash: string): boolean {
+		if ((this.flags[index] & hashFlag) === 0 || this.verdicts[index] === 0) return false;
+		if ((this.flags[index] & canonicalFlag) === 0) return madeOnOtherBytes(this.parsed.get(index)!, hash);
+		const start = this.hashStarts[index];
+		if (this.hashEnds[index] - start !== hash.length) return true;
+		for (let i = 0; i < hash.length; i++) if (this.bytes[start + i] !== hash.charCodeAt(i)) return true;
+		return false;
+	}
+
 	/** Reads and checks one record line; false if it is refused. */
 	private readLine(start: number, end: number, index: number): boolean {
 		const {bytes, fields} = this;
@@ -131,7 +151,12 @@ export class DecisionLines implements DecisionSource {
 			this.sampleStarts[index] = fields.sampleStart;
 			this.sampleEnds[index] = fields.sampleEnd;
 			this.verdicts[index] = fields.verdict;
-			this.flags[index] = canonicalFlag | (fields.resolution === 1 ? resolutionFlag : 0) | (fields.categoriesEnd > fields.categoriesStart ? categoriesFlag : 0) | (fields.hasRule ? ruleFlag : 0) | (fields.hasReasons && fields.reasonsEnd > fields.reasonsStart ? reasonsFlag : 0);
+			if (fields.hasHash) {
+				this.hashStarts[index] = fields.hashStart;
+				this.hashEnds[index] = fields.hashEnd;
+			}
+
+			this.flags[index] = canonicalFlag | (fields.resolution === 1 ? resolutionFlag : 0) | (fields.categoriesEnd > fields.categoriesStart ? categoriesFlag : 0) | (fields.hasRule ? ruleFlag : 0) | (fields.hasReasons && fields.reasonsEnd > fields.reasonsStart ? reasonsFlag : 0) | (fields.hasHash ? hashFlag : 0);
 			return true;
 		}
 
@@ -139,7 +164,7 @@ export class DecisionLines implements DecisionSource {
 		if (!record) return false;
 		this.parsed.set(index, record);
 		this.verdicts[index] = record.verdict === null ? 0 : 1 + ['accepted', 'rejected', 'flagged'].indexOf(record.verdict);
-		this.flags[index] = (record.resolution === true ? resolutionFlag : 0) | (record.categories.length > 0 ? categoriesFlag : 0) | ((record.reasons?.length ?? 0) > 0 ? reasonsFlag : 0) | (record.correction === undefined ? 0 : correctionFlag);
+		this.flags[index] = (record.resolution === true ? resolutionFlag : 0) | (record.categories.length > 0 ? categoriesFlag : 0) | ((record.reasons?.length ?? 0) > 0 ? reasonsFlag : 0) | (record.correction === undefined ? 0 : correctionFlag) | (typeof record.hash === 'string' ? hashFlag : 0);
 		return true;
 	}
 }

@@ -1,5 +1,6 @@
 import type {DecisionRecord, Verdict} from './schema.js';
 import {fingerprintOf} from '../dataset/id-fingerprints.js';
+import {madeOnOtherBytes} from '../dataset/content-hash.js';
 
 /**
  * The decisions the statistics are made from, record by record (in the file's order), as the
@@ -27,6 +28,10 @@ export type DecisionSource = {
 	hasReasons(index: number): boolean;
 	/** record(index) carries a correction. */
 	hasCorrection(index: number): boolean;
+	/** record(index) carries the hash of the bytes it was made on. */
+	hasHash(index: number): boolean;
+	/** madeOnOtherBytes(record(index), hash), without making the record. */
+	madeOnOtherBytes(index: number, hash: string): boolean;
 };
 
 export class RecordArray implements DecisionSource {
@@ -75,6 +80,14 @@ export class RecordArray implements DecisionSource {
 
 	hasCorrection(index: number): boolean {
 		return this.records[index].correction !== undefined;
+	}
+
+	hasHash(index: number): boolean {
+		return typeof this.records[index].hash === 'string';
+	}
+
+	madeOnOtherBytes(index: number, hash: string): boolean {
+		return madeOnOtherBytes(this.records[index], hash);
 	}
 }
 

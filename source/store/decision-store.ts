@@ -31,7 +31,7 @@ export type StoreOptions = LockOptions & {
 	syncWrites?: boolean;
 };
 
-export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean; blind?: boolean; reasons?: string[]; rule?: string; replaced?: ReplacedDecision; correction?: Record<string, unknown>};
+export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean; blind?: boolean; reasons?: string[]; rule?: string; hash?: string; replaced?: ReplacedDecision; correction?: Record<string, unknown>};
 
 type Listener = (samples: Set<string>) => void;
 
@@ -147,6 +147,7 @@ export class DecisionStore {
 		if (change.blind) record.blind = true;
 		if (change.reasons && change.reasons.length > 0) record.reasons = change.reasons;
 		if (change.rule !== undefined) record.rule = change.rule;
+		if (change.hash !== undefined) record.hash = change.hash;
 		if (change.replaced) record.replaced = change.replaced;
 		if (change.correction) record.correction = change.correction;
 		this.db.data.put(record);

@@ -20,6 +20,7 @@ const verdictCodes: Array<Verdict | null> = [null, 'accepted', 'rejected', 'flag
 const resolutionBit = 4;
 const blindBit = 8;
 const rareBit = 16;
+const hashBit = 32;
 const wideLength = 0xff_ff;
 
 function verdictCode(verdict: Verdict | null): number {
@@ -39,6 +40,9 @@ export class DecisionTable {
 	private rowCategories = new Uint16Array(this.rowCapacity);
 	private rowBits = new Uint8Array(this.rowCapacity);
 	private rowAt = new Float64Array(this.rowCapacity);
+	/** The 16 hex digits of a record's `hash` (`sha1:…`), as two 32-bit numbers. */
+	private rowHashHigh = new Uint32Array(this.rowCapacity);
+	private rowHashLow = new Uint32Array(this.rowCapacity);
 	private readonly rare = new Map<number, DecisionRecord>();
 	// Per sample.
 	private sampleFirst = new Int32Array(this.sampleCapacity);
@@ -117,7 +121,7 @@ export class DecisionTable {
 	 */
 	mergeLine(bytes: Buffer, start: number, end: number, changed?: Set<string>): boolean {
 		const {fields} = this;
-		if (!scanCanonical(bytes, start, end, fields) || fields.noteEnd > fields.noteStart || fields.hasReasons || fields.hasRule || fields.resolution === 2 || fields.blind === 2) {
+		if (!scanCanonical(bytes, start, end, fields) || fields.noteEnd > fields.noteStart || fields.hasReasons || fields.hasRule || fields.resolution === 2 || fields.blind === 2 || (fields.hasHash && !isHashBytes(bytes, fields.hashStart, fields.hashEnd))) {
 			const record = readParsed(bytes, start, end);
 			if (!record) return false;
 			if (this.merge(record)) changed?.add(record.sample);
@@ -136,7 +140,7 @@ export class DecisionTable {
 		let row = this.sampleFirst[slot];
 		while (row !== none && this.rowReviewer[row] !== reviewer) row = this.rowNext[row];
 		const categories = fields.categoriesEnd === fields.categoriesStart ? 0 : this.categoriesOf(bytes.toString('latin1', fields.categoriesStart, fields.categoriesEnd));
-		const bits = fields.verdict | (fields.resolution === 1 ? resolutionBit : 0) | (fields.blind === 1 ? blindBit : 0);
+		const bits = fields.verdict | (fields.resolution === 1 ? resolutionBit : 0) | (fields.blind === 1 ? blindBit : 0) | (fields.hasHash ? hashBit : 0);
 		if (row !== none) {
 			const held = this.rowAt[row];
 			if (held > at) return true;
@@ -155,6 +159,11 @@ export class DecisionTable {
 
 		this.rowAt[row] = at;
 		this.rowBits[row] = bits;
+		if (fields.hasHash) {
+			this.rowHashHigh[row] = hexNumber(bytes, fields.hashStart + 5);
+			this.rowHashLow[row] = hexNumber(bytes, fields.hashStart + 13);
+		}
+
 		this.rowCategories[row] = categories;
 		if (changed) changed.add(this.sampleName(slot));
 		return true;
@@ -175,7 +184,7 @@ export class DecisionTable {
 
 	/** Bytes of the typed arrays in use (rows, samples, id pool, hash slots): the bench's bytes per decision. */
 	get bytesInUse(): number {
-		return (this.rows * 21) + (this.sampleCount * 14) + this.poolUsed + (this.slots.length * 4);
+		return (this.rows * 29) + (this.sampleCount * 14) + this.poolUsed + (this.slots.length * 4);
 	}
 
 	private record(row: number): DecisionRecord {
@@ -192,6 +201,7 @@ export class DecisionTable {
 		};
 		if ((bits & resolutionBit) !== 0) record.resolution = true;
 		if ((bits & blindBit) !== 0) record.blind = true;
+		if ((bits & hashBit) !== 0) record.hash = `sha1:${hex8(this.rowHashHigh[row])}${hex8(this.rowHashLow[row])}`;
 		return record;
 	}
 
@@ -212,6 +222,12 @@ export class DecisionTable {
 		this.rowCategories[row] = record.categories.length === 0 ? 0 : this.categoriesOf(JSON.stringify(record.categories).slice(1, -1));
 		if (isPlain(record)) {
 			this.rowAt[row] = Date.parse(record.at);
+			if (record.hash !== undefined) {
+				this.rowBits[row] |= hashBit;
+				this.rowHashHigh[row] = Number.parseInt(record.hash.slice(5, 13), 16);
+				this.rowHashLow[row] = Number.parseInt(record.hash.slice(13, 21), 16);
+			}
+
 			this.rare.delete(row);
 		} else {
 			this.rowAt[row] = Number.NaN;
@@ -254,6 +270,8 @@ export class DecisionTable {
 		this.rowCategories = grow(this.rowCategories, this.rowCapacity);
 		this.rowBits = grow(this.rowBits, this.rowCapacity);
 		this.rowAt = grow(this.rowAt, this.rowCapacity);
+		this.rowHashHigh = grow(this.rowHashHigh, this.rowCapacity);
+		this.rowHashLow = grow(this.rowHashLow, this.rowCapacity);
 	}
 
 	private growSamples() {
@@ -456,19 +474,49 @@ function isPlain(record: DecisionRecord): boolean {
 		if (Object.hasOwn(record, key)) keys++;
 	}
 
-	const expected = 6 + (record.resolution === undefined ? 0 : 1) + (record.blind === undefined ? 0 : 1);
+	const expected = 6 + (record.resolution === undefined ? 0 : 1) + (record.blind === undefined ? 0 : 1) + (record.hash === undefined ? 0 : 1);
 	if (keys !== expected || record.note !== '' || record.resolution === false || record.blind === false || !isIsoString(record.at)) return false;
+	if (record.hash !== undefined && !hashPattern.test(record.hash)) return false;
 	// Key order as JSON.stringify writes a record the store makes: a row gives them back in this order.
 	const order = Object.keys(record);
 	return order[0] === 'sample' && order[1] === 'reviewer' && order[2] === 'verdict' && order[3] === 'categories' && order[4] === 'note' && order[5] === 'at'
 		&& (record.resolution === undefined || order[6] === 'resolution')
-		&& (record.blind === undefined || order[order.length - 1] === 'blind');
+		&& (record.blind === undefined || order[6 + (record.resolution === undefined ? 0 : 1)] === 'blind')
+		&& (record.hash === undefined || order[order.length - 1] === 'hash');
 }
 
 function isIsoString(at: string): boolean {
 	if (at.length !== 24) return false;
 	const time = Date.parse(at);
 	return Number.isFinite(time) && new Date(time).toISOString() === at;
+}
+
+/** A record's `hash` as contentHash writes it: kept in two columns. */
+const hashPattern = /^sha1:[\da-f]{16}$/;
+
+function isHashBytes(bytes: Buffer, start: number, end: number): boolean {
+	if (end - start !== 21 || bytes.toString('latin1', start, start + 5) !== 'sha1:') return false;
+	for (let i = start + 5; i < end; i++) {
+		const c = bytes[i];
+		if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+	}
+
+	return true;
+}
+
+/** Eight lowercase hex digits from bytes[at] as a number. */
+function hexNumber(bytes: Buffer, at: number): number {
+	let value = 0;
+	for (let i = at; i < at + 8; i++) {
+		const c = bytes[i];
+		value = (value * 16) + (c <= 0x39 ? c - 0x30 : c - 0x57);
+	}
+
+	return value;
+}
+
+function hex8(value: number): string {
+	return value.toString(16).padStart(8, '0');
 }
 
 const dayMs = 86_400_000;

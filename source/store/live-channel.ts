@@ -30,6 +30,11 @@ export type LiveChannel = {
 	readonly tookOverFrom: Peer[];
 	/** Goes on deciding here after being superseded. */
 	continueHere(): void;
+	/**
+	 * Before deciding the sample this session was handed: is its lease still its own (refreshed if
+	 * so)? False if another process took it meanwhile; takeLost() then says to whom.
+	 */
+	confirmHeld?(sample: string): boolean;
 	/** The sample this session had open and lost to another while it was away, once. */
 	takeLost(): {sample: string; to?: string} | undefined;
 	release(): void;

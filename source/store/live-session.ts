@@ -4,11 +4,18 @@ import {hostname} from 'node:os';
 import {dirname, join} from 'node:path';
 import {canonicalPath} from './canonical-path.js';
 import {fileProblem} from './errors.js';
+import {isRunnable} from './process-state.js';
 import {createExclusive, ensureSharedFolder, readPeerFile, replaceExclusive} from './shared-folder.js';
 import type {LiveChannel} from './live-channel.js';
 
 /** Longest wait before our presence file says which sample we moved to (ms). */
 const presenceDelay = 100;
+
+/**
+ * A live process on this host that is runnable (waiting for a CPU on a loaded machine) keeps its
+ * leases this many times the stale time past its last heartbeat: late only by load is not gone.
+ */
+const runnableGrace = 12;
 
 export type Peer = {
 	reviewer: string;
@@ -50,6 +57,8 @@ export class LiveSession implements LiveChannel {
 	private readonly retiring = new Set<string>();
 	/** Is this sample's latest change made here on disk (or was none made)? Set with holdUntilSaved. */
 	private saved: (sample: string) => boolean = () => true;
+	/** Samples this process put a saving marker beside (see confirmHeld). */
+	private readonly marked = new Set<string>();
 	private peers: Peer[] = [];
 	private leasedByOthers = new Set<string>();
 	private timer: NodeJS.Timeout | undefined;
@@ -171,8 +180,7 @@ export class LiveSession implements LiveChannel {
 		const ours = this.retiring.delete(sample);
 		if (!ours && !this.create(path, sample)) {
 			// Stale, or left by this reviewer's earlier session (which this one took over): ours now.
-			if (!this.isStale(path) && !this.isOwnOtherSession(path)) return false;
-			rmSync(path, {force: true});
+			if (!this.takeOver(path, () => this.isStale(path) || this.isOwnOtherSession(path))) return false;
 			if (!this.create(path, sample)) return false;
 		}
 
@@ -202,6 +210,114 @@ export class LiveSession implements LiveChannel {
 	}
 
 	/**
+	 * Before deciding the sample this process was handed: is its lease still ours? False if another
+	 * process took it meanwhile (this one was stopped past the stale time): then the sample is theirs,
+	 * and takeLost() says to whom. True for a sample not held here (opened explicitly).
+	 *
+	 * If it is ours, a marker beside the lease (`<lease>.saving`) says a decision on it is being made
+	 * and saved: while this process lives, nobody takes the lease over, however long it is stopped
+	 * between the key and the write (the sample is decided, in its memory). The lease is read again
+	 * once the marker is there, so a takeover that came first is seen.
+	 */
+	confirmHeld(sample: string): boolean {
+		if (this.error || this.superseded || this.held !== sample) return true;
+		const path = this.leasePath(sample);
+		try {
+			let lease = this.leaseAt(path);
+			// Gone (a peer judged it stale and is about to take it): ours again if it is still free.
+			if (lease === undefined && this.create(path, sample)) lease = this.leaseAt(path);
+			if (this.isMine(lease)) {
+				this.markSaving(sample);
+				lease = this.leaseAt(path);
+				if (this.isMine(lease)) {
+					const now = new Date();
+					lutimesSync(path, now, now);
+					return true;
+				}
+
+				this.unmarkSaving(sample);
+			}
+
+			if (!lease || lease === 'bad' || lease.reviewer === this.me.reviewer) return true;
+			this.lost = {sample, to: lease.reviewer};
+		} catch {
+			// The live folder cannot be read or written just now: leases never block the reviewer.
+			return true;
+		}
+
+		this.held = undefined;
+		this.me.sample = undefined;
+		this.writePresenceSoon();
+		return false;
+	}
+
+	/** The lease at path: undefined if there is none, 'bad' if what is there is not a lease. */
+	private leaseAt(path: string): Lease | 'bad' | undefined {
+		const file = readPeerFile(path);
+		if (!file) return exists(path) ? 'bad' : undefined;
+		return asLease(parseJson(file.text)) ?? 'bad';
+	}
+
+	private isMine(lease: Lease | 'bad' | undefined): boolean {
+		return typeof lease === 'object' && lease.pid === process.pid && lease.host === this.me.host;
+	}
+
+	/** Puts the marker saying this process is deciding and saving the sample (see confirmHeld). */
+	private markSaving(sample: string) {
+		const marker = `${this.leasePath(sample)}.saving`;
+		const text = JSON.stringify({host: this.me.host, pid: this.me.pid});
+		if (this.marked.has(sample) || createExclusive(marker, text)) {
+			this.marked.add(sample);
+			return;
+		}
+
+		// Left by an earlier holder of this lease: it means nothing now.
+		rmSync(marker, {force: true});
+		if (createExclusive(marker, text)) this.marked.add(sample);
+	}
+
+	private unmarkSaving(sample: string) {
+		if (!this.marked.delete(sample)) return;
+		rmSync(`${this.leasePath(sample)}.saving`, {force: true});
+	}
+
+	/**
+	 * Is a decision on the sample of the lease at path being made and saved by its holder, a live
+	 * process on this host? Then the lease is not taken over while that process lives.
+	 */
+	private savingByLiveHolder(path: string, lease: Partial<Lease>): boolean {
+		const file = readPeerFile(`${path}.saving`);
+		const marker = file && asMarker(parseJson(file.text));
+		if (!marker || marker.host !== lease.host || marker.pid !== lease.pid) return false;
+		return marker.host === this.me.host && marker.pid !== process.pid && isAlive(marker.pid);
+	}
+
+	/**
+	 * Removes another process's lease file at path if `stale` (asked again once no other process can
+	 * be removing it) still holds. Two processes that both judged a lease stale must not both remove
+	 * it: the second would remove the first one's fresh lease, and both would hold the sample. So
+	 * removals go one at a time, under a breaker file created exclusively beside the lease.
+	 */
+	private takeOver(path: string, stale: () => boolean): boolean {
+		if (!stale()) return false;
+		const breaker = `${path}.break`;
+		if (!createExclusive(breaker, JSON.stringify({host: this.me.host, pid: this.me.pid}))) {
+			// Left by a process killed in the moment it held it (a fraction of a millisecond): broken
+			// once stale itself; else another process is taking the lease over right now.
+			if (!this.isStale(breaker) || !removeFile(breaker)) return false;
+			if (!createExclusive(breaker, JSON.stringify({host: this.me.host, pid: this.me.pid}))) return false;
+		}
+
+		try {
+			if (!stale()) return false;
+			rmSync(path, {force: true});
+			return true;
+		} finally {
+			rmSync(breaker, {force: true});
+		}
+	}
+
+	/**
 	 * Presence says which sample we have open; peers read it once a heartbeat, so it is written at
 	 * most every presenceDelay ms. Writing it (open, write, rename) on every claim made each decision
 	 * cost a synchronous rename, and keys typed fast starved the decisions file's writes.
@@ -227,6 +343,7 @@ export class LiveSession implements LiveChannel {
 	}
 
 	private removeLease(sample: string) {
+		this.unmarkSaving(sample);
 		const path = this.leasePath(sample);
 		if (this.ownsLease(path)) rmSync(path, {force: true});
 	}
@@ -342,8 +459,13 @@ export class LiveSession implements LiveChannel {
 			}
 
 			if (this.isStaleRecord(file.mtimeMs, record as Partial<Lease>)) {
-				rmSync(path, {force: true});
-				continue;
+				// A lease is removed only as takeOver removes one: a peer may be replacing it right now.
+				if (folder !== this.leaseFolder) {
+					rmSync(path, {force: true});
+					continue;
+				}
+
+				if (this.takeOver(path, () => this.isStale(path)) || this.isStale(path)) continue;
 			}
 
 			records.push(record);
@@ -361,8 +483,9 @@ export class LiveSession implements LiveChannel {
 	private isStale(path: string): boolean {
 		const file = readPeerFile(path);
 		if (!file) return this.isStaleTime(path);
-		const record = parseJson(file.text);
-		return this.isStaleRecord(file.mtimeMs, (typeof record === 'object' && record !== null ? record : {}) as Partial<Lease>);
+		const value = parseJson(file.text);
+		const record = (typeof value === 'object' && value !== null ? value : {}) as Partial<Lease>;
+		return this.isStaleRecord(file.mtimeMs, record) && !(path.startsWith(this.leaseFolder) && this.savingByLiveHolder(path, record));
 	}
 
 	/** Whatever is at path (a link, a FIFO, garbage) is stale once it has not changed for the stale time. */
@@ -375,9 +498,18 @@ export class LiveSession implements LiveChannel {
 		}
 	}
 
+	/**
+	 * Has the process that wrote this record stopped refreshing it? A process on this host that is
+	 * gone, at once. One that is alive but late: only once it is not merely waiting for a CPU (or a
+	 * disk) on a loaded machine, where timers fire seconds late; a stopped process (SIGSTOP) or one
+	 * blocked for good (writing to a frozen terminal) is. Elsewhere, by the time of the last refresh.
+	 */
 	private isStaleRecord(mtimeMs: number, {pid, host}: Partial<Lease>): boolean {
-		if (Date.now() - mtimeMs > this.stale) return true;
-		return host === this.me.host && typeof pid === 'number' && pid !== process.pid && !isAlive(pid);
+		const age = Date.now() - mtimeMs;
+		if (host !== this.me.host || typeof pid !== 'number' || pid === process.pid) return age > this.stale;
+		if (!isAlive(pid)) return true;
+		if (age <= this.stale) return false;
+		return age > this.stale * runnableGrace || isRunnable(pid) !== true;
 	}
 
 	/** Is the lease at path held by another live session of this reviewer's, which this one outranks? */
@@ -425,6 +557,16 @@ function parseJson(text: string): unknown {
 	}
 }
 
+/** Removes path; false if it cannot (another process removed it first). */
+function removeFile(path: string): boolean {
+	try {
+		rmSync(path);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 function exists(path: string): boolean {
 	try {
 		return lstatSync(path, {throwIfNoEntry: false}) !== undefined;
@@ -448,6 +590,13 @@ function asPeer(value: unknown): Peer | undefined {
 function isNewer(a: Peer, b: Peer): boolean {
 	const [sinceA, sinceB] = [a.since ?? 0, b.since ?? 0];
 	return sinceA === sinceB ? (a.session ?? '') > (b.session ?? '') : sinceA > sinceB;
+}
+
+function asMarker(value: unknown): {host: string; pid: number} | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const {host, pid} = value as Record<string, unknown>;
+	if (typeof host !== 'string' || !Number.isSafeInteger(pid)) return undefined;
+	return {host, pid: pid as number};
 }
 
 function asLease(value: unknown): Lease | undefined {

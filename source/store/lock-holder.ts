@@ -13,6 +13,18 @@ finds the lock busy and its holder a dead process on this host breaks it at once
 */
 
 const holderName = 'holder.json';
+const stagingName = 'staging';
+
+/**
+ * Where the holder of `lock` writes the new decisions file before renaming it into place: inside its
+ * own lock folder. A holder stalled past the stale time (SIGSTOP) between its last check and its
+ * rename has had its folder moved away by the writer that broke the lock, so the rename fails
+ * (ENOENT) instead of replacing that writer's file: only the process whose folder is the lock at
+ * that very instant can rename a new file into place.
+ */
+export function stagingFolder(lock: string): string {
+	return join(lock, stagingName);
+}
 
 type Holder = {host: string; pid: number; token: string};
 
@@ -37,6 +49,7 @@ export function holderFs(): typeof fs {
 		fs.mkdirSync(made);
 		try {
 			createExclusive(join(made, holderName), record);
+			fs.mkdirSync(join(made, stagingName));
 			renameSync(made, path);
 		} catch (error) {
 			removeFolder(made);
@@ -159,9 +172,13 @@ function asideName(lock: string, what: 'new' | 'released' | 'broken'): string {
 	return `${lock}.${what}-${randomBytes(8).toString('hex')}`;
 }
 
-/** Removes a lock folder moved aside (its record, then the folder); nothing else is ever in one. */
+/**
+ * Removes a lock folder moved aside: its staging folder (with the file a stalled holder was writing,
+ * if any), its record, then the folder; nothing else is ever in one.
+ */
 function removeFolder(path: string) {
 	try {
+		rmSync(join(path, stagingName), {recursive: true, force: true});
 		rmSync(join(path, holderName), {force: true});
 		rmdirSync(path);
 	} catch {}

@@ -1,7 +1,7 @@
 import {randomBytes} from 'node:crypto';
 import {open, rename, rm, stat, type FileHandle} from 'node:fs/promises';
-import {closeSync, fchmodSync, fchownSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats} from 'node:fs';
-import {dirname, resolve} from 'node:path';
+import {closeSync, existsSync, fchmodSync, fchownSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats} from 'node:fs';
+import {basename, dirname, join, resolve} from 'node:path';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
 import {DecisionsFileError, fileProblem} from './errors.js';
@@ -11,7 +11,7 @@ import {forEachLineFrom} from './decisions-layout.js';
 import {readTableLines, type LinesRead} from './table-reader.js';
 import {parseDecisionsFile, serializeDecisionsFile} from './decisions-file.js';
 import {removeLeftoverTemporaries, temporaryName} from './leftover-temporaries.js';
-import {breakDeadLock, holderFs, removeLockLeftovers} from './lock-holder.js';
+import {breakDeadLock, holderFs, removeLockLeftovers, stagingFolder} from './lock-holder.js';
 import {newer} from './merge.js';
 import {recordLinesOfSample, recordsOfSample} from './sample-peek.js';
 import {emptyDecisionsFile, schemaVersion, type DecisionRecord, type DecisionsFile, type ReviewMode} from './schema.js';
@@ -387,7 +387,8 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 		try {
 			written = text.length <= syncRewriteLimit ? replaceFileSync(target, text, before, check) : await replaceFile(target, text, before, async () => check());
 		} catch (error) {
-			throw error instanceof DecisionsFileError ? error : this.cannotWrite(error);
+			const gone = this.lockGone(error, target);
+			throw gone instanceof DecisionsFileError ? gone : this.cannotWrite(gone);
 		}
 
 		this.head.mode ??= this.defaultMode;
@@ -415,6 +416,16 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 		}
 
 		return this.target;
+	}
+
+	/**
+	 * A whole-file write's staged file gone (ENOENT) while its folder is there: the lock folder it was
+	 * staged in was moved away by a writer that took the lock over while this one was stalled (see
+	 * stagingFolder).
+	 */
+	private lockGone(error: unknown, target: string): unknown {
+		if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync(dirname(target))) return error;
+		return this.stalled();
 	}
 
 	private stalled(): DecisionsFileError {
@@ -590,7 +601,7 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
 
 /** replaceFile with synchronous I/O. */
 function replaceFileSync(path: string, content: string, old: Stats | undefined, beforeRename: () => void): number {
-	const temporary = temporaryName(path, process.pid, randomBytes(4).toString('hex'));
+	const temporary = stagedName(path);
 	const mode = old ? old.mode & 0o7777 : 0o666;
 	let fd: number | undefined;
 	try {
@@ -623,12 +634,21 @@ function replaceFileSync(path: string, content: string, old: Stats | undefined, 
 }
 
 /**
- * Replaces path with text atomically: a new temporary file beside it (unique name, with the pid),
+ * The temporary file a whole-file write of path is staged in: in the staging folder of path's lock,
+ * which the caller holds (see stagingFolder: the rename into place then fails if the lock was broken
+ * meanwhile).
+ */
+function stagedName(path: string): string {
+	return temporaryName(join(stagingFolder(`${path}.lock`), basename(path)), process.pid, randomBytes(4).toString('hex'));
+}
+
+/**
+ * Replaces path with text atomically: a new temporary file in its lock's staging folder (unique name, with the pid),
  * written, given the old file's permissions, fsynced, then `beforeRename` (which may throw to abandon
  * the write), then renamed over path. A crash at any moment leaves the old file or the new one, never a mix.
  */
 async function replaceFile(path: string, content: string, old: Stats | undefined, beforeRename: () => Promise<void>): Promise<number> {
-	const temporary = temporaryName(path, process.pid, randomBytes(4).toString('hex'));
+	const temporary = stagedName(path);
 	const mode = old ? old.mode & 0o7777 : 0o666;
 	let handle: FileHandle | undefined;
 	try {

@@ -43,6 +43,8 @@ export type OpenedStore = {
 	live?: LiveChannel;
 	/** Where this reviewer left off (with `live`). */
 	position?: Pick<ReviewerPosition, 'read' | 'update' | 'save'>;
+	/** Whether this reviewer was shown the guidelines (with `live`, in a database; the file's are in its live folder). */
+	guidelinesSeen?: {seen(): boolean; markSeen(): void};
 	/** The place as messages name it (password masked). */
 	name: string;
 };

@@ -4,7 +4,7 @@ import type {DecisionRecord, Verdict} from './schema.js';
 One record line of a decisions file in winnow's own layout (one record a line, as
 serializeDecisionsFile and the store write them), read without JSON.parse in the common case: a line
 that is exactly what JSON.stringify writes for a record — the keys sample, reviewer, verdict,
-categories, note, at and optionally resolution, blind, reasons and rule, in that order, with strings of
+categories, note, at and optionally resolution, blind, reasons, rule and hash, in that order, with strings of
 printable ASCII and no escapes — is read field by field from the bytes (scanCanonical, then
 canonicalRecord). Any other line is parsed with JSON.parse (readParsed). A line with a correction (a
 whole sample) or a replaced decision is always parsed. Either way the record is the one JSON.parse of the whole
@@ -24,6 +24,7 @@ const resolutionKey = Buffer.from(',"resolution":');
 const blindKey = Buffer.from(',"blind":');
 const reasonsKey = Buffer.from(',"reasons":[');
 const ruleKey = Buffer.from(',"rule":"');
+const hashKey = Buffer.from(',"hash":"');
 const nullBytes = Buffer.from('null');
 const trueBytes = Buffer.from('true');
 const falseBytes = Buffer.from('false');
@@ -70,6 +71,7 @@ export function recordProblem(value: unknown): string | undefined {
 	if (record.resolution !== undefined && typeof record.resolution !== 'boolean') return `has ${shown('resolution', record.resolution)}, not true or false`;
 	if (record.reasons !== undefined && (!Array.isArray(record.reasons) || !record.reasons.every(reason => typeof reason === 'string'))) return `has ${shown('reasons', record.reasons)}, not a list of reasons`;
 	if (record.rule !== undefined && typeof record.rule !== 'string') return `has ${shown('rule', record.rule)}, not a query`;
+	if (record.hash !== undefined && typeof record.hash !== 'string') return `has ${shown('hash', record.hash)}, not a hash of the sample's bytes`;
 	if (record.correction !== undefined && (typeof record.correction !== 'object' || record.correction === null || Array.isArray(record.correction))) return `has ${shown('correction', record.correction)}, not a corrected sample (a JSON object)`;
 	return undefined;
 }
@@ -109,6 +111,10 @@ export class CanonicalFields {
 	hasRule = false;
 	ruleStart = 0;
 	ruleEnd = 0;
+	/** A hash key (the sample's bytes the decision was made on): its text is bytes[hashStart, hashEnd). */
+	hasHash = false;
+	hashStart = 0;
+	hashEnd = 0;
 }
 
 const verdictOfCode: Array<Verdict | null> = [null, 'accepted', 'rejected', 'flagged'];
@@ -120,7 +126,7 @@ export function verdictOf(code: number): Verdict | null {
 
 /**
  * Whether bytes[start, end) is a record exactly in JSON.stringify's form (keys sample, reviewer,
- * verdict, categories, note, at and optionally resolution, blind, reasons and rule, in that order; strings of printable
+ * verdict, categories, note, at and optionally resolution, blind, reasons, rule and hash, in that order; strings of printable
  * ASCII without escapes), with every value parseDecisionsFile accepts; fills `fields` if so.
  * Allocates nothing.
  */
@@ -230,6 +236,16 @@ export function scanCanonical(bytes: Buffer, start: number, end: number, fields:
 		i = stringEnd + 1;
 	}
 
+	fields.hasHash = false;
+	if (startsWith(bytes, i, hashKey)) {
+		i += hashKey.length;
+		fields.hashStart = i;
+		if (!plainString(bytes, i, end)) return false;
+		fields.hashEnd = stringEnd;
+		fields.hasHash = true;
+		i = stringEnd + 1;
+	}
+
 	return bytes[i] === 0x7d && i + 1 === end;
 }
 
@@ -266,6 +282,7 @@ export function canonicalRecord(bytes: Buffer, fields: CanonicalFields, strings:
 	if (fields.blind !== 0) record.blind = fields.blind === 1;
 	if (fields.hasReasons) record.reasons = listOf(bytes, fields.reasonsStart, fields.reasonsEnd, strings);
 	if (fields.hasRule) record.rule = strings.get(bytes, fields.ruleStart, fields.ruleEnd);
+	if (fields.hasHash) record.hash = bytes.toString('latin1', fields.hashStart, fields.hashEnd);
 	return record;
 }
 

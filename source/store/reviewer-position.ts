@@ -1,12 +1,10 @@
 import {createHash} from 'node:crypto';
 import {dirname, join} from 'node:path';
 import {canonicalPath} from './canonical-path.js';
+import {PositionSaver, type Position} from './position-saver.js';
 import {ensureSharedFolder, readPeerFile, replaceExclusive} from './shared-folder.js';
 
-export type Position = {sample: string; filter: string};
-
-/** Longest wait before a move is written down (ms): often enough for a crash, not a write per key. */
-const saveDelay = 500;
+export type {Position} from './position-saver.js';
 
 /**
  * Where a reviewer was in a dataset when they last left it: the sample they had open and the
@@ -17,9 +15,11 @@ const saveDelay = 500;
  */
 export class ReviewerPosition {
 	private readonly file: string;
-	private pending: Position | undefined;
-	private timer: NodeJS.Timeout | undefined;
-	private last: string | undefined;
+	private readonly saver = new PositionSaver(position => {
+		const folder = dirname(this.file);
+		ensureSharedFolder(folder, dirname(dirname(folder)));
+		replaceExclusive(this.file, `${JSON.stringify(position)}\n`);
+	});
 
 	constructor(dbPath: string, reviewer: string) {
 		const name = createHash('sha1').update(reviewer).digest('hex').slice(0, 16);
@@ -37,33 +37,13 @@ export class ReviewerPosition {
 		return undefined;
 	}
 
-	/** Notes a new position, written within saveDelay ms (or at save()). */
+	/** Notes a new position, written within half a second (or at save()). */
 	update(position: Position) {
-		const text = JSON.stringify(position);
-		if (text === this.last && this.pending === undefined) return;
-		this.pending = position;
-		this.timer ??= setTimeout(() => {
-			this.save();
-		}, saveDelay);
-		this.timer.unref();
+		this.saver.update(position);
 	}
 
-	/** Writes the latest position now, if it changed. */
+	/** Writes the latest position now, if it changed (a failed write costs only that). */
 	save() {
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = undefined;
-		const position = this.pending;
-		this.pending = undefined;
-		if (!position) return;
-		const text = JSON.stringify(position);
-		if (text === this.last) return;
-		try {
-			const folder = dirname(this.file);
-			ensureSharedFolder(folder, dirname(dirname(folder)));
-			replaceExclusive(this.file, `${text}\n`);
-			this.last = text;
-		} catch {
-			// Only a convenience: the decisions themselves are in the decisions file.
-		}
+		this.saver.save();
 	}
 }

@@ -26,6 +26,13 @@ export type DecisionRecord = {
 	 * formatQuery spells it. Stats count these apart; winnow decide --undo-rule reverts them.
 	 */
 	rule?: string;
+	/**
+	 * A hash of the sample's bytes the decision was made on (contentHash: `sha1:` and 16 hex digits),
+	 * so that a sample whose bytes changed since under the same id is decided again rather than
+	 * exported as decided. Absent on a sample without an id field (its id is already this hash) and
+	 * on records from before it (trusted as they are).
+	 */
+	hash?: string;
 	/** On a rule's decision that replaced this reviewer's own earlier one: that one, for --undo-rule to bring back. */
 	replaced?: ReplacedDecision;
 	/**

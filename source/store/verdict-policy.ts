@@ -40,6 +40,8 @@ export type StatusResult = {
 	resolved: boolean;
 	/** How many reviewers hold a verdict on the sample (resolutions included). */
 	deciders: number;
+	/** Decisions made on other bytes than the sample holds now were left out (status:changed). */
+	changed?: boolean;
 };
 
 const undecided: StatusResult = Object.freeze({status: 'undecided', matches: Object.freeze(['undecided'] as const), conflict: false, resolved: false, deciders: 0});

@@ -15,13 +15,14 @@ function describe(record: DecisionRecord): string {
 
 /** This sample's state: your decision, the others', a conflict, the note. */
 export function DecisionLine({current, reviewer, viewKey = 'd'}: Props) {
-	const {mine, others, status, conflict, openBy, correction} = current;
+	const {mine, others, status, conflict, openBy, correction, changed} = current;
 	const corrected = correction ? `✎ ${correction.view === 'corrected' ? 'corrected' : correction.view === 'original' ? 'original of a sample corrected' : 'diff of the correction'} by ${correction.by} (${viewKey}) · ` : '';
 	const decidedOthers = others.filter(record => record.verdict !== null);
 	const note = mine?.note ? ` · note: ${mine.note}` : '';
 	return (
 		<Text wrap="truncate-end">
 			{corrected ? <Text color="cyan" bold>{sanitizeLine(corrected)}</Text> : null}
+			{changed ? <Text color="yellow" bold>changed since decided: decide again · </Text> : null}
 			<Text bold color={verdictColor[status]}>{verdictMark[status]} {status}</Text>
 			<Text> · you ({sanitizeLine(reviewer)}): {mine?.verdict ? sanitizeLine(describe(mine)) : 'no decision'}</Text>
 			{decidedOthers.map(record => (

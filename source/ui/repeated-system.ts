@@ -9,8 +9,9 @@ const maxPreviousBytes = 1_000_000;
  * repeat one system prompt on every line, and a reviewer who has read it once needs only to know it is
  * the same (SampleRows collapses it to one line).
  */
-export function previousSystemPrompt(dataset: Pick<Dataset, 'raw' | 'sample'>, index: number): string | undefined {
-	if (index <= 0 || dataset.raw(index - 1).length > maxPreviousBytes) return undefined;
+export function previousSystemPrompt(dataset: Pick<Dataset, 'size' | 'sample'>, index: number): string | undefined {
+	// The size from the index: reading the entry to measure it would read a 2 GB line whole.
+	if (index <= 0 || dataset.size(index - 1) > maxPreviousBytes) return undefined;
 	const previous = dataset.sample(index - 1);
 	if (previous.error !== undefined) return undefined;
 	const first = renderSample(previous.value).blocks[0];

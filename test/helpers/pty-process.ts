@@ -1,5 +1,6 @@
 import {spawn, type IPty} from 'node-pty';
 import xterm from '@xterm/headless';
+import {trackProcess} from './live-processes.js';
 
 export type PtyOptions = {cols?: number; rows?: number; env?: Record<string, string | undefined>; cwd?: string};
 
@@ -33,8 +34,16 @@ export class PtyProcess {
 			this.output += data;
 			this.terminal.write(data);
 		});
+		// Until it is gone, useTempDir's cleanup waits for it (killing it if the test left it running).
+		let gone!: () => void;
+		const goneNow = new Promise<void>(resolve => {
+			gone = resolve;
+		});
+		const untrack = trackProcess({kill: () => this.kill('SIGKILL'), gone: async () => goneNow, paths: [options.cwd ?? process.cwd(), ...args]});
 		this.exited = new Promise(resolve => {
 			this.pty.onExit(({exitCode, signal}) => {
+				untrack();
+				gone();
 				this.exitCode = exitCode;
 				this.signal = signal;
 				// node-pty can report the exit before the last output has been read: resolve once the

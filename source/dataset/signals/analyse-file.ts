@@ -1,7 +1,9 @@
-import {closeSync, openSync, readSync} from 'node:fs';
-import {EntryReader, type ScanStats} from '../entry-scanner.js';
+import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
+import {EntryReader, firstSignificantByte, type ScanStats} from '../entry-scanner.js';
 import {decodeEntry} from '../parse-entry.js';
-import {SignalEngine, type EngineOptions, type SignalTableData} from './engine.js';
+import {SignalEngine, shinglesOfValue, type EngineOptions, type EnginePart, type SignalTableData} from './engine.js';
+import {NearDuplicateFinder} from './near-duplicate.js';
+import {UnionFind} from './union-find.js';
 
 export type SignalProgress = {
 	/** Samples read so far. */
@@ -12,6 +14,17 @@ export type SignalProgress = {
 	phase: 'reading' | 'clustering';
 };
 
+/** Bytes [from, to) of a dataset file, starting and ending at line boundaries. */
+export type ByteRange = {from: number; to: number};
+
+/** One stretch of the file read: the engine's part, and where each of its entries is in the file (to read it again). */
+export type FilePart = EnginePart & {starts: Float64Array; sizes: Int32Array};
+
+/** How a file is split: into at most `parts` stretches of at least `minimumPartBytes` (starting a worker costs more than a smaller one saves). */
+export type SplitOptions = {parts: number; minimumPartBytes?: number};
+
+const defaultMinimumPartBytes = 8 * 1024 * 1024;
+
 /** The parsed sample, or undefined when the entry is not a JSON object in valid UTF-8 (export skips those). */
 function parsed(bytes: Uint8Array): unknown {
 	const entry = decodeEntry(bytes);
@@ -19,64 +32,212 @@ function parsed(bytes: Uint8Array): unknown {
 }
 
 /**
- * Reads a dataset file entry by entry (the same reader and numbering as Dataset and the scans) and
- * computes every signal. Between chunks it awaits `pause` (the in-process fallback yields to the
- * event loop there). Candidate near-duplicates are read again from the file by their offsets.
+ * The file cut into at most `parts` stretches of about equal size, each starting right after a
+ * line ending, so each worker reads whole entries and the entries keep the numbering of the file.
+ * A JSON array file stays whole.
  */
-export async function analyseFile(path: string, options: EngineOptions, onProgress?: (progress: SignalProgress) => void, pause?: () => Promise<void>): Promise<SignalTableData> {
+export function splitFile(path: string, {parts, minimumPartBytes = defaultMinimumPartBytes}: SplitOptions): ByteRange[] {
+	const fd = openSync(path, 'r');
+	try {
+		const {size} = fstatSync(fd);
+		const wanted = Math.min(parts, Math.floor(size / Math.max(1, minimumPartBytes)));
+		if (wanted <= 1) return [{from: 0, to: size}];
+		const head = Buffer.alloc(Math.min(4096, size));
+		readSync(fd, head, 0, head.length, 0);
+		if (firstSignificantByte(head) === 0x5b) return [{from: 0, to: size}];
+		const ranges: ByteRange[] = [];
+		const block = Buffer.allocUnsafe(64 * 1024);
+		let from = 0;
+		for (let part = 1; part < wanted; part++) {
+			const cut = lineStartAfter(fd, Math.round((size * part) / wanted), size, block);
+			if (cut <= from || cut >= size) continue;
+			ranges.push({from, to: cut});
+			from = cut;
+		}
+
+		ranges.push({from, to: size});
+		return ranges;
+	} finally {
+		closeSync(fd);
+	}
+}
+
+/** The offset just after the first line ending at or after `at` (the file's size if there is none). */
+function lineStartAfter(fd: number, at: number, size: number, block: Buffer): number {
+	let position = at;
+	while (position < size) {
+		const read = readSync(fd, block, 0, Math.min(block.length, size - position), position);
+		if (read === 0) break;
+		const newline = block.subarray(0, read).indexOf(0x0a);
+		if (newline !== -1) return position + newline + 1;
+		position += read;
+	}
+
+	return size;
+}
+
+/**
+ * Reads the entries of `range` (the whole file when undefined) one by one, with the same reader and
+ * numbering as Dataset and the scans, and computes each sample's signals. Between chunks it awaits
+ * `pause` (the in-process fallback yields to the event loop there). `onProgress` gets the bytes of
+ * the range read so far.
+ */
+export async function analysePart(path: string, options: EngineOptions, range: ByteRange | undefined, onProgress?: (bytesRead: number, samples: number) => void, pause?: () => Promise<void>): Promise<FilePart> {
 	const stats: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
-	const reader = await EntryReader.open(path, stats, {chunkSize: 1024 * 1024, synchronous: pause === undefined});
+	const reader = await EntryReader.open(path, stats, {chunkSize: 1024 * 1024, synchronous: pause === undefined, range});
+	const from = range?.from ?? 0;
 	const engine = new SignalEngine(options);
 	let starts = new Float64Array(1024);
-	let lengths = new Int32Array(1024);
+	let sizes = new Int32Array(1024);
 	try {
-		const sink = (buffer: Buffer, from: number, to: number, start: number) => {
+		const sink = (buffer: Buffer, start: number, end: number, offset: number) => {
 			const index = engine.count;
 			if (index === starts.length) {
 				const biggerStarts = new Float64Array(starts.length * 2);
 				biggerStarts.set(starts);
 				starts = biggerStarts;
-				const biggerLengths = new Int32Array(lengths.length * 2);
-				biggerLengths.set(lengths);
-				lengths = biggerLengths;
+				const biggerSizes = new Int32Array(sizes.length * 2);
+				biggerSizes.set(sizes);
+				sizes = biggerSizes;
 			}
 
-			starts[index] = start;
-			lengths[index] = to - from;
-			engine.add(parsed(buffer.subarray(from, to)));
+			starts[index] = offset;
+			sizes[index] = end - start;
+			engine.add(parsed(buffer.subarray(start, end)));
 		};
 
 		let reserved = false;
+		const length = (range?.to ?? reader.size) - from;
 		while (await reader.next(sink)) {
 			if (!reserved && engine.count > 0) {
-				// After the first chunk, room for the whole file at its average entry size (and 5% more).
+				// After the first chunk, room for the whole range at its average entry size (and 5% more).
 				reserved = true;
-				const expected = Math.ceil((stats.totalBytes / Math.max(1, stats.bytesRead)) * engine.count * 1.05);
+				const expected = Math.ceil((length / Math.max(1, stats.bytesRead - from)) * engine.count * 1.05);
 				engine.reserve(expected);
 				const moreStarts = new Float64Array(Math.max(starts.length, expected));
 				moreStarts.set(starts);
 				starts = moreStarts;
-				const moreLengths = new Int32Array(Math.max(lengths.length, expected));
-				moreLengths.set(lengths);
-				lengths = moreLengths;
+				const moreSizes = new Int32Array(Math.max(sizes.length, expected));
+				moreSizes.set(sizes);
+				sizes = moreSizes;
 			}
 
-			onProgress?.({samples: engine.count, bytesRead: stats.bytesRead, totalBytes: stats.totalBytes, phase: 'reading'});
+			onProgress?.(stats.bytesRead - from, engine.count);
 			if (pause) await pause();
 		}
 	} finally {
 		await reader.close();
 	}
 
-	onProgress?.({samples: engine.count, bytesRead: stats.bytesRead, totalBytes: stats.totalBytes, phase: 'clustering'});
+	return {...engine.part(), starts: starts.slice(0, engine.count), sizes: sizes.slice(0, engine.count)};
+}
+
+/** What a helper worker needs to search some bands of the near-duplicate signatures: all in shared memory. */
+export type BandSearchRequest = {signatures: Uint8Array; has: Uint8Array; count: number; starts: Float64Array; sizes: Int32Array; fromBand: number; toBand: number};
+export type BandSearchResult = {alike: Float64Array; candidatePairs: number; checkedPairs: number};
+/** A helper worker's share of the near-duplicate search. */
+export type BandSearch = (request: BandSearchRequest) => Promise<BandSearchResult>;
+
+/** Reads samples again by their offsets: each one's shingles, for exact Jaccard. */
+export function shingleReader(path: string, starts: Float64Array, sizes: Int32Array, shingleWords: number): {shinglesOf: (index: number) => Uint32Array; read: (index: number) => unknown; close: () => void} {
 	const fd = openSync(path, 'r');
+	const read = (index: number) => {
+		const bytes = Buffer.allocUnsafe(sizes[index]);
+		readSync(fd, bytes, 0, bytes.length, starts[index]);
+		return parsed(bytes);
+	};
+
+	return {read, shinglesOf: index => shinglesOfValue(read(index), shingleWords), close: () => closeSync(fd)};
+}
+
+/** A helper's band search: its bands' candidate pairs checked by exact Jaccard, the samples read from the file. */
+export function searchBands(path: string, options: EngineOptions, request: BandSearchRequest): BandSearchResult {
+	const {threshold, shingleWords} = options.config.nearDuplicate;
+	const finder = NearDuplicateFinder.over(threshold, shingleWords, request);
+	const reader = shingleReader(path, request.starts, request.sizes, shingleWords);
 	try {
-		return engine.finish(index => {
-			const bytes = Buffer.allocUnsafe(lengths[index]);
-			readSync(fd, bytes, 0, bytes.length, starts[index]);
-			return parsed(bytes);
-		});
+		const alike = finder.alikePairs(request.count, request.fromBand, request.toBand, reader.shinglesOf);
+		return {alike, candidatePairs: finder.candidatePairs, checkedPairs: finder.checkedPairs};
 	} finally {
-		closeSync(fd);
+		reader.close();
 	}
+}
+
+/**
+ * Joins the parts read (in file order) and finishes: duplicate and near-duplicate clusters (candidate
+ * near-duplicates are read again from the file by their offsets), length outliers, counts. With
+ * `helpers`, the near-duplicate bands are searched side by side: this thread takes the first share.
+ * The list of parts is emptied as they are joined (their memory can go).
+ */
+export async function finishParts(path: string, options: EngineOptions, parts: Array<FilePart | undefined>, helpers: readonly BandSearch[] = []): Promise<SignalTableData> {
+	const shared = helpers.length > 0;
+	const total = parts.reduce((sum, part) => sum + part!.count, 0);
+	const starts = shared ? new Float64Array(new SharedArrayBuffer(Math.max(8, 8 * total))) : new Float64Array(total);
+	const sizes = shared ? new Int32Array(new SharedArrayBuffer(Math.max(4, 4 * total))) : new Int32Array(total);
+	let offset = 0;
+	for (const part of parts) {
+		starts.set(part!.starts, offset);
+		sizes.set(part!.sizes, offset);
+		offset += part!.count;
+	}
+
+	// The parts are let go of as they are joined.
+	const engine = SignalEngine.fromParts(options, parts, shared);
+
+	const reader = shingleReader(path, starts, sizes, options.config.nearDuplicate.shingleWords);
+	try {
+		if (!shared) return engine.finish(reader.read);
+		const started = performance.now();
+		const finder = engine.nearDuplicates;
+		const shares = helpers.length + 1;
+		const band = (share: number) => Math.round((finder.bands * share) / shares);
+		const theirs = helpers.map(async (search, index) => search({...finder.arrays, count: total, starts, sizes, fromBand: band(index + 1), toBand: band(index + 2)}));
+		for (const search of theirs) search.catch(() => undefined);
+		const mine = finder.alikePairs(total, band(0), band(1), reader.shinglesOf);
+		const sets = new UnionFind(total);
+		for (const alike of [mine, ...(await Promise.all(theirs)).map(result => {
+			finder.candidatePairs += result.candidatePairs;
+			finder.checkedPairs += result.checkedPairs;
+			return result.alike;
+		})]) {
+			for (const pair of alike) sets.union(Math.floor(pair / 4_294_967_296), pair % 4_294_967_296);
+		}
+
+		return engine.finish(reader.read, sets, performance.now() - started);
+	} finally {
+		reader.close();
+	}
+}
+
+/**
+ * Every signal of a dataset file, computed here (the in-process fallback, and the tests): the file
+ * read in `parts` stretches one after the other and joined, as the workers do side by side.
+ */
+export async function analyseFile(path: string, options: EngineOptions, onProgress?: (progress: SignalProgress) => void, pause?: () => Promise<void>, split: SplitOptions = {parts: 1}): Promise<SignalTableData> {
+	const ranges = splitFile(path, split);
+	const totalBytes = ranges.at(-1)!.to;
+	const done: Array<FilePart | undefined> = [];
+	let bytesBefore = 0;
+	let samplesBefore = 0;
+	for (const range of ranges) {
+		done.push(await analysePart(path, options, ranges.length === 1 ? undefined : range, (bytesRead, samples) => {
+			onProgress?.({samples: samplesBefore + samples, bytesRead: bytesBefore + bytesRead, totalBytes, phase: 'reading'});
+		}, pause));
+		bytesBefore += range.to - range.from;
+		samplesBefore += done.at(-1)!.count;
+	}
+
+	onProgress?.({samples: samplesBefore, bytesRead: totalBytes, totalBytes, phase: 'clustering'});
+	// As the workers share the near-duplicate search, one share per part (here one after the other).
+	return finishParts(path, options, done, ranges.slice(1).map(() => async (request: BandSearchRequest) => searchBands(path, options, request)));
+}
+
+/** The buffers of a part's typed arrays, each once, to transfer it to another thread. */
+export function transferablesOf(part: FilePart): ArrayBuffer[] {
+	const arrays: Array<ArrayBufferView | undefined> = [part.mask, part.lengths, part.keysA, part.keysB, part.signatures, part.has, part.starts, part.sizes, part.groups?.of];
+	for (const diversity of [part.diversity, ...(part.groups?.diversity ?? [])]) {
+		for (const counter of [diversity.unigrams, diversity.bigrams]) arrays.push(counter.exact, counter.registers);
+	}
+
+	return [...new Set(arrays.filter(array => array !== undefined).map(array => array.buffer as ArrayBuffer))];
 }

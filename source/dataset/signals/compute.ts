@@ -21,6 +21,8 @@ export type ComputeOptions = {
 	by?: string;
 	/** Use a worker thread when one can be started (default true). */
 	worker?: boolean;
+	/** At most this many worker threads read the file side by side (default: one per core, at most 4). */
+	parts?: number;
 	/** Stops the computation (the promise then rejects with an AbortError). */
 	signal?: AbortSignal;
 	/**
@@ -40,7 +42,7 @@ export async function computeSignals(source: string | Dataset, config: SignalCon
 	const engineOptions = {config, by: options.by};
 	const useWorker = options.worker !== false && existsSync(workerFile);
 	const data = useWorker
-		? await inWorker({path, options: engineOptions}, onProgress, options.signal, options.background === true)
+		? await inWorker({path, options: engineOptions, parts: options.parts}, onProgress, options.signal, options.background === true)
 		: await analyseFile(path, engineOptions, onProgress, async () => {
 			options.signal?.throwIfAborted();
 			await new Promise(resolve => {

@@ -5,6 +5,9 @@ values, then a HyperLogLog sketch (Flajolet et al. 2007) with 2^precision regist
 */
 import {mix32} from './text.js';
 
+/** A counter's contents, to hand from one worker to another (typed arrays, transferable). */
+export type DistinctState = {exact: Uint32Array | undefined; size: number; hasZero: boolean; registers: Uint8Array | undefined};
+
 export class DistinctCounter {
 	/** The exact set: open addressing over 32-bit values (0 is kept apart: it marks an empty slot). */
 	private exact: Uint32Array | undefined = new Uint32Array(1024);
@@ -38,6 +41,24 @@ export class DistinctCounter {
 		exact[slot] = value;
 		if (++this.size > this.exactLimit) this.toSketch();
 		else if (this.size * 2 > exact.length) this.grow();
+	}
+
+	state(): DistinctState {
+		return {exact: this.exact, size: this.size, hasZero: this.hasZero, registers: this.registers};
+	}
+
+	/** Adds the values another counter (of the same precision) has seen: the same as having seen them here. */
+	merge(other: DistinctState) {
+		if (other.exact) {
+			for (const value of other.exact) if (value !== 0) this.add(value);
+			if (other.hasZero) this.add(0);
+			return;
+		}
+
+		if (this.exact) this.toSketch();
+		const registers = this.registers!;
+		const theirs = other.registers!;
+		for (let index = 0; index < registers.length; index++) if (theirs[index] > registers[index]) registers[index] = theirs[index];
 	}
 
 	/** Whether the count is exact (not an estimate). */

@@ -1,4 +1,4 @@
-import {DistinctCounter} from './distinct.js';
+import {DistinctCounter, type DistinctState} from './distinct.js';
 import {mix32, tokenText, type Tokens} from './text.js';
 
 /*
@@ -30,6 +30,9 @@ export type DiversityFigures = {
 	openings: Opening[];
 };
 
+/** An accumulator's contents, to hand from one worker to another. */
+export type DiversityState = {responses: number; words: number; pairs: number; unigrams: DistinctState; bigrams: DistinctState; openings: Array<[string, number]> | undefined};
+
 const openingWords = 5;
 const openingLimit = 50_000;
 
@@ -60,13 +63,29 @@ export class DiversityAccumulator {
 
 		this.words += count;
 		this.pairs += Math.max(0, count - 1);
-		if (this.openings && count > 0) {
-			const opening = tokenText(tokens, 0, openingWords);
-			this.openings.set(opening, (this.openings.get(opening) ?? 0) + 1);
-			// Bounded memory: openings seen once are dropped now and then (a common opening is seen again soon).
-			if (this.openings.size > openingLimit) {
-				for (const [key, seen] of this.openings) if (seen === 1) this.openings.delete(key);
-			}
+		if (this.openings && count > 0) this.addOpening(tokenText(tokens, 0, openingWords), 1);
+	}
+
+	state(): DiversityState {
+		return {responses: this.responses, words: this.words, pairs: this.pairs, unigrams: this.unigrams.state(), bigrams: this.bigrams.state(), openings: this.openings ? [...this.openings] : undefined};
+	}
+
+	/** Adds what another accumulator (made with the same options) has read. */
+	merge(other: DiversityState) {
+		this.responses += other.responses;
+		this.words += other.words;
+		this.pairs += other.pairs;
+		this.unigrams.merge(other.unigrams);
+		this.bigrams.merge(other.bigrams);
+		if (this.openings && other.openings) for (const [opening, seen] of other.openings) this.addOpening(opening, seen);
+	}
+
+	private addOpening(opening: string, seen: number) {
+		const openings = this.openings!;
+		openings.set(opening, (openings.get(opening) ?? 0) + seen);
+		// Bounded memory: openings seen once are dropped now and then (a common opening is seen again soon).
+		if (openings.size > openingLimit) {
+			for (const [key, times] of openings) if (times === 1) openings.delete(key);
 		}
 	}
 

@@ -31,6 +31,10 @@ export class ContentTable {
 
 	/** The index of the first sample with this content key, after recording `sample` as it if it is the first. */
 	firstOf({a, b}: {a: number; b: number}, sample: number): number {
+		return this.firstOfKey(a, b, sample);
+	}
+
+	firstOfKey(a: number, b: number, sample: number): number {
 		const mask = this.index.length - 1;
 		let slot = b & mask;
 		while (this.index[slot] !== -1) {

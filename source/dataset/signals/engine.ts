@@ -1,9 +1,10 @@
 import type {SignalConfig} from './config.js';
 import type {SampleDetector} from './detector.js';
-import {DiversityAccumulator, type DiversityFigures} from './diversity.js';
+import {DiversityAccumulator, type DiversityFigures, type DiversityState} from './diversity.js';
 import {ContentTable, contentKey} from './duplicate.js';
 import {lengthStats, robustZ, type LengthStats} from './length-outlier.js';
 import {NearDuplicateFinder, shingleSource} from './near-duplicate.js';
+import type {UnionFind} from './union-find.js';
 import {shingleHashes} from './minhash.js';
 import {sampleText} from './sample-text.js';
 import {sampleSignals} from './sample-signals.js';
@@ -55,6 +56,24 @@ export type SignalTableData = {
 	checkedPairs: number;
 };
 
+/**
+ * What add() has gathered over one stretch of the file, to be joined with the other stretches'
+ * (fromParts) when the file is read by several workers. Typed arrays, so they can be transferred.
+ */
+export type EnginePart = {
+	count: number;
+	mask: Uint16Array;
+	lengths: Float64Array;
+	/** Each sample's content key (contentKey): duplicates across parts are found when the parts are joined. */
+	keysA: Uint32Array;
+	keysB: Uint32Array;
+	signatures: Uint8Array;
+	has: Uint8Array;
+	diversity: DiversityState;
+	groups?: {names: string[]; of: Int32Array; diversity: DiversityState[]};
+	timings: number[];
+};
+
 export type EngineOptions = {
 	config: SignalConfig;
 	/** Break diversity down by this metadata field (dotted path). */
@@ -69,9 +88,11 @@ export const missingGroup = '(none)';
 
 export class SignalEngine {
 	count = 0;
-	private mask = new Uint16Array(1024);
-	private firstOf = new Int32Array(1024);
-	private lengths = new Float64Array(1024);
+	private mask: Uint16Array = new Uint16Array(1024);
+	private firstOf: Int32Array = new Int32Array(1024);
+	private lengths: Float64Array = new Float64Array(1024);
+	private keysA: Uint32Array = new Uint32Array(1024);
+	private keysB: Uint32Array = new Uint32Array(1024);
 
 	private groupOf: Int32Array | undefined;
 	private readonly contents = new ContentTable();
@@ -125,7 +146,10 @@ export class SignalEngine {
 		this.mask[index] = mask;
 
 		let started = timed ? performance.now() : 0;
-		const first = this.contents.firstOf(contentKey(text), index);
+		const key = contentKey(text);
+		this.keysA[index] = key.a;
+		this.keysB[index] = key.b;
+		const first = this.contents.firstOf(key, index);
 		this.firstOf[index] = first;
 		if (timed) {
 			const now = performance.now();
@@ -146,8 +170,92 @@ export class SignalEngine {
 		}
 	}
 
+	/** The near-duplicate finder, whose bands workers search side by side (finishParts), then finish(read, sets). */
+	get nearDuplicates(): NearDuplicateFinder {
+		return this.near;
+	}
+
+	/** What add() has gathered, for fromParts() (here or in another worker); the engine is done with after this (the part shares its arrays). */
+	part(): EnginePart {
+		const {count} = this;
+		return {
+			count,
+			mask: this.mask.subarray(0, count),
+			lengths: this.lengths.subarray(0, count),
+			keysA: this.keysA.subarray(0, count),
+			keysB: this.keysB.subarray(0, count),
+			...this.near.part(count),
+			diversity: this.diversity.state(),
+			groups: this.groupOf ? {names: this.groupNames, of: this.groupOf.slice(0, count), diversity: this.groupDiversity.map(group => group.state())} : undefined,
+			timings: [...this.timings],
+		};
+	}
+
+	/**
+	 * An engine that has read the parts one after the other, as if it had read them itself: the
+	 * samples numbered on from part to part, a sample duplicating one of an earlier part found by
+	 * its content key, the diversity counts added up. The list is emptied as the parts are joined.
+	 */
+	static fromParts(options: EngineOptions, parts: Array<EnginePart | undefined>, shared = false): SignalEngine {
+		const engine = new SignalEngine(options);
+		const total = parts.reduce((sum, part) => sum + part!.count, 0);
+		if (parts.length === 1) {
+			// One part: its arrays are taken as they are (no copy of the signatures, the biggest).
+			const part = parts[0]!;
+			engine.mask = part.mask;
+			engine.lengths = part.lengths;
+			engine.keysA = part.keysA;
+			engine.keysB = part.keysB;
+			engine.firstOf = new Int32Array(total);
+			if (engine.groupOf) engine.groupOf = new Int32Array(total);
+		} else {
+			engine.reserve(total);
+		}
+
+		if (shared) engine.near.reserveShared(total);
+
+		let offset = 0;
+		const count = parts.length;
+		for (let at = 0; at < count; at++) {
+			const part = parts[at]!;
+			// Let each part go once it is copied (a million samples' parts are ~100 MB).
+			parts[at] = undefined;
+			if (count > 1) {
+				engine.mask.set(part.mask, offset);
+				engine.lengths.set(part.lengths, offset);
+				engine.keysA.set(part.keysA, offset);
+				engine.keysB.set(part.keysB, offset);
+			}
+
+			engine.near.adopt(part, offset, count === 1 && !shared);
+			engine.diversity.merge(part.diversity);
+			for (let signal = 0; signal < SIGNALS.length; signal++) engine.timings[signal] += part.timings[signal];
+			if (engine.groupOf && part.groups) {
+				const numbers = part.groups.names.map(name => engine.groupNumber(name));
+				for (const [group, state] of part.groups.diversity.entries()) engine.groupDiversity[numbers[group]].merge(state);
+				for (let index = 0; index < part.count; index++) engine.groupOf[offset + index] = numbers[part.groups.of[index]];
+			}
+
+			offset += part.count;
+		}
+
+		engine.count = total;
+		const started = performance.now();
+		for (let index = 0; index < total; index++) {
+			const first = engine.contents.firstOfKey(engine.keysA[index], engine.keysB[index], index);
+			engine.firstOf[index] = first;
+			if (first !== index) engine.near.drop(index);
+		}
+
+		engine.timings[0] += performance.now() - started;
+		// The content keys have done their work (firstOf): their memory can go before clustering.
+		engine.keysA = new Uint32Array(0);
+		engine.keysB = new Uint32Array(0);
+		return engine;
+	}
+
 	/** Clusters, outliers and counts; `read` gives a sample's parsed value again (for exact Jaccard). */
-	finish(read: (index: number) => unknown): SignalTableData {
+	finish(read: (index: number) => unknown, nearSets?: UnionFind, nearMs = 0): SignalTableData {
 		const {count, mask, firstOf} = this;
 		const duplicate = this.duplicateClusters();
 		if (this.enabled('duplicate')) {
@@ -156,16 +264,13 @@ export class SignalEngine {
 
 		let started = performance.now();
 		const {shingleWords: size} = this.options.config.nearDuplicate;
-		const sets = this.near.cluster(count, index => {
-			const value = read(index);
-			return value === undefined ? new Uint32Array(0) : shingleHashes(shingleSource(sampleText(value)), size);
-		});
+		const sets = nearSets ?? this.near.cluster(count, index => shinglesOfValue(read(index), size));
 		const nearDuplicate = this.nearClusters(sets);
 		if (this.enabled('near-duplicate')) {
 			for (let index = 0; index < count; index++) if (nearDuplicate.position[index] > 1) mask[index] |= signalBit['near-duplicate'];
 		}
 
-		this.timings[1] += performance.now() - started;
+		this.timings[1] += performance.now() - started + nearMs;
 		started = performance.now();
 		const lengths = this.lengths.slice(0, count);
 		const stats = lengthStats(lengths, count);
@@ -231,12 +336,15 @@ export class SignalEngine {
 	}
 
 	private groupFor(value: unknown): number {
-		let name: string;
 		let current = value;
 		for (const key of this.path!) current = typeof current === 'object' && current !== null && !Array.isArray(current) && Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
-		if (current === undefined || current === null) name = missingGroup;
-		else if (typeof current === 'string') name = current;
-		else name = JSON.stringify(current).slice(0, 200);
+		if (current === undefined || current === null) return this.groupNumber(missingGroup);
+		return this.groupNumber(typeof current === 'string' ? current : JSON.stringify(current).slice(0, 200));
+	}
+
+	/** The group of a field value: a new one for a value not met yet, "(other values)" past the limit. */
+	private groupNumber(value: string): number {
+		let name = value;
 		let group = this.groupIndex.get(name);
 		if (group === undefined) {
 			if (this.groupNames.length >= maxGroups) {
@@ -255,7 +363,7 @@ export class SignalEngine {
 	}
 
 	private grow(size = this.mask.length * 2) {
-		const grown = <T extends Uint16Array | Int32Array | Float64Array>(array: T, make: (length: number) => T) => {
+		const grown = <T extends Uint16Array | Uint32Array | Int32Array | Float64Array>(array: T, make: (length: number) => T) => {
 			const bigger = make(size);
 			bigger.set(array);
 			return bigger;
@@ -264,8 +372,15 @@ export class SignalEngine {
 		this.mask = grown(this.mask, length => new Uint16Array(length));
 		this.firstOf = grown(this.firstOf, length => new Int32Array(length));
 		this.lengths = grown(this.lengths, length => new Float64Array(length));
+		this.keysA = grown(this.keysA, length => new Uint32Array(length));
+		this.keysB = grown(this.keysB, length => new Uint32Array(length));
 		if (this.groupOf) this.groupOf = grown(this.groupOf, length => new Int32Array(length));
 	}
+}
+
+/** A parsed sample's shingle hashes (sorted, distinct) for exact Jaccard; none for a malformed entry. */
+export function shinglesOfValue(value: unknown, size: number): Uint32Array {
+	return value === undefined ? new Uint32Array(0) : shingleHashes(shingleSource(sampleText(value)), size);
 }
 
 /** Numbers clusters by their first member's position in the file; `keyOf` gives a sample's cluster key or -1. */

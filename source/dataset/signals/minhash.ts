@@ -16,16 +16,18 @@ export function shingleHashes(wordHashes: Uint32Array, size: number): Uint32Arra
 	if (wordHashes.length < size) return new Uint32Array(0);
 	const count = wordHashes.length - size + 1;
 	const shingles = new Uint32Array(count);
-	for (let i = 0; i < count; i++) {
-		let hash = 0x2F_0F_53_A7;
-		for (let k = 0; k < size; k++) hash = Math.imul(hash ^ wordHashes[i + k], 0x9E_37_79_B1) + k;
-		shingles[i] = mix32(hash);
-	}
+	for (let i = 0; i < count; i++) shingles[i] = shingleHash(wordHashes, i, size);
 
 	shingles.sort();
 	let distinct = 0;
 	for (let i = 0; i < count; i++) if (i === 0 || shingles[i] !== shingles[i - 1]) shingles[distinct++] = shingles[i];
 	return shingles.subarray(0, distinct);
+}
+
+function shingleHash(wordHashes: Uint32Array, from: number, size: number): number {
+	let hash = 0x2F_0F_53_A7;
+	for (let k = 0; k < size; k++) hash = Math.imul(hash ^ wordHashes[from + k], 0x9E_37_79_B1) + k;
+	return mix32(hash);
 }
 
 /** |A ∩ B| / |A ∪ B| of two sorted, distinct hash lists. */
@@ -61,24 +63,47 @@ const values = new Uint32Array(256);
  * rows; at 128 bins the estimate's error is within 0.005 of 8-bit values', in half the memory).
  */
 export function signature(shingles: Uint32Array, bins: number, into: Uint8Array, at: number) {
-	for (let byte = 0; byte < bins / 2; byte++) into[at + byte] = 0;
-	const put = (bin: number, value: number) => {
-		into[at + (bin >> 1)] |= (value & 0xF) << ((bin & 1) * 4);
-	};
+	startSignature(bins);
+	for (let i = 0; i < shingles.length; i++) addShingle(shingles[i], bins);
+	finishSignature(bins, into, at);
+}
 
+/**
+ * signature() of the `size`-word shingles of a text given as its words' hashes, hashed as
+ * shingleHashes() hashes them but neither stored nor sorted (a bin keeps its smallest value, so
+ * order and repeats do not matter). False, and nothing written, with fewer than `size` words.
+ */
+export function signatureOfWords(wordHashes: Uint32Array, size: number, bins: number, into: Uint8Array, at: number): boolean {
+	if (wordHashes.length < size) return false;
+	startSignature(bins);
+	const count = wordHashes.length - size + 1;
+	for (let i = 0; i < count; i++) addShingle(shingleHash(wordHashes, i, size), bins);
+	finishSignature(bins, into, at);
+	return true;
+}
+
+function startSignature(bins: number) {
 	values.fill(empty, 0, bins);
 	filled.fill(0, 0, bins);
-	for (const hash of shingles) {
-		// The hash's position in [0, 2^32) picks the bin; a second hash ranks shingles within it.
-		const bin = Math.floor((hash / 4_294_967_296) * bins);
-		const rank = mix32(hash ^ 0x5B_D1_E9_95);
-		if (!filled[bin] || rank < values[bin]) values[bin] = rank;
-		filled[bin] = 1;
-	}
+}
 
+function addShingle(hash: number, bins: number) {
+	// The hash's position in [0, 2^32) picks the bin; a second hash ranks shingles within it.
+	const bin = Math.floor((hash / 4_294_967_296) * bins);
+	const rank = mix32(hash ^ 0x5B_D1_E9_95);
+	if (!filled[bin] || rank < values[bin]) values[bin] = rank;
+	filled[bin] = 1;
+}
+
+function put(into: Uint8Array, at: number, bin: number, value: number) {
+	into[at + (bin >> 1)] |= (value & 0xF) << ((bin & 1) * 4);
+}
+
+function finishSignature(bins: number, into: Uint8Array, at: number) {
+	into.fill(0, at, at + (bins >> 1));
 	for (let bin = 0; bin < bins; bin++) {
 		if (filled[bin]) {
-			put(bin, values[bin]);
+			put(into, at, bin, values[bin]);
 			continue;
 		}
 
@@ -89,7 +114,7 @@ export function signature(shingles: Uint32Array, bins: number, into: Uint8Array,
 		for (let attempt = 0; attempt < sequence.length; attempt++) {
 			const donor = sequence[attempt];
 			if (filled[donor]) {
-				put(bin, values[donor] >>> (4 * ((attempt + 1) % 8)));
+				put(into, at, bin, values[donor] >>> (4 * ((attempt + 1) % 8)));
 				break;
 			}
 		}

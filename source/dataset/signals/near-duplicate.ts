@@ -1,4 +1,4 @@
-import {bandKey, estimatedJaccard, jaccard, lshParameters, shingleHashes, signature} from './minhash.js';
+import {bandKey, estimatedJaccard, jaccard, lshParameters, signatureOfWords} from './minhash.js';
 import type {SampleText} from './types.js';
 import {UnionFind} from './union-find.js';
 
@@ -66,6 +66,14 @@ export class NearDuplicateFinder {
 		this.has = new Uint8Array(capacity);
 	}
 
+	/** A finder over signatures made elsewhere (another worker's, in shared memory), to search some of their bands. */
+	static over(threshold: number, shingleSize: number, arrays: {signatures: Uint8Array; has: Uint8Array}): NearDuplicateFinder {
+		const finder = new NearDuplicateFinder(threshold, shingleSize, 0);
+		finder.signatures = arrays.signatures;
+		finder.has = arrays.has;
+		return finder;
+	}
+
 	/** Makes room for `count` samples at once (no copies while growing). */
 	reserve(count: number) {
 		if (count > this.has.length) this.grow(count);
@@ -74,10 +82,45 @@ export class NearDuplicateFinder {
 	/** Records sample `index`'s signature (a sample left out, a duplicate or a short text, has none). */
 	add(index: number, wordHashes: Uint32Array) {
 		if (index >= this.has.length) this.grow(index + 1);
-		const shingles = shingleHashes(wordHashes, this.shingleSize);
-		if (shingles.length === 0) return;
-		signature(shingles, signatureBins, this.signatures, index * signatureBytes);
-		this.has[index] = 1;
+		if (signatureOfWords(wordHashes, this.shingleSize, signatureBins, this.signatures, index * signatureBytes)) this.has[index] = 1;
+	}
+
+	/** The signatures of samples 0 … count − 1 and which have one (sharing this finder's arrays), to hand to another worker. */
+	part(count: number): {signatures: Uint8Array; has: Uint8Array} {
+		return {signatures: this.signatures.subarray(0, count * signatureBytes), has: this.has.subarray(0, count)};
+	}
+
+	/** Room for `count` samples in shared memory, so that other workers can search the signatures too. */
+	reserveShared(count: number) {
+		const signatures = new Uint8Array(new SharedArrayBuffer(Math.max(1, count * signatureBytes)));
+		const has = new Uint8Array(new SharedArrayBuffer(Math.max(1, count)));
+		signatures.set(this.signatures.subarray(0, Math.min(this.signatures.length, signatures.length)));
+		has.set(this.has.subarray(0, Math.min(this.has.length, has.length)));
+		this.signatures = signatures;
+		this.has = has;
+	}
+
+	/** The signatures and which samples have one, to search them in another worker (shared memory after reserveShared). */
+	get arrays(): {signatures: Uint8Array; has: Uint8Array} {
+		return {signatures: this.signatures, has: this.has};
+	}
+
+	/** Takes another part's signatures as those of samples `offset` on; `whole`: the part is all there is, its arrays are used as they are. */
+	adopt(part: {signatures: Uint8Array; has: Uint8Array}, offset: number, whole = false) {
+		if (whole) {
+			this.signatures = part.signatures;
+			this.has = part.has;
+			return;
+		}
+
+		this.reserve(offset + part.has.length);
+		this.signatures.set(part.signatures, offset * signatureBytes);
+		this.has.set(part.has, offset);
+	}
+
+	/** Forgets a sample's signature (it turned out to duplicate a sample of an earlier part). */
+	drop(index: number) {
+		this.has[index] = 0;
 	}
 
 	hasShingles(index: number): boolean {
@@ -89,8 +132,32 @@ export class NearDuplicateFinder {
 	 * sample's sorted shingle hashes (re-read from the file).
 	 */
 	cluster(count: number, shinglesOf: (index: number) => Uint32Array): UnionFind {
-		const pairs = this.candidates(count);
 		const sets = new UnionFind(count);
+		const pairs = this.candidates(count, 0, this.bands);
+		this.releaseSignatures();
+		this.check(pairs, shinglesOf, sets);
+		return sets;
+	}
+
+	/**
+	 * The band range [fromBand, toBand)'s share of cluster(): its candidate pairs checked by exact
+	 * Jaccard; returns the pairs found alike (later × 2^32 + earlier). Workers each take some bands
+	 * and the pairs they return are joined: the same clusters (a pair skipped because it was
+	 * joined already is joined by the pairs that joined it).
+	 */
+	alikePairs(count: number, fromBand: number, toBand: number, shinglesOf: (index: number) => Uint32Array): Float64Array {
+		const pairs = this.candidates(count, fromBand, toBand);
+		this.releaseSignatures();
+		return this.check(pairs, shinglesOf, new UnionFind(count));
+	}
+
+	/** Once the candidates are known the signatures are not needed (the biggest array: 64 bytes a sample); which samples had one is kept. */
+	private releaseSignatures() {
+		this.signatures = new Uint8Array(0);
+	}
+
+	/** Checks pairs by exact Jaccard, joining those alike in `sets` (pairs already joined are skipped); returns them. */
+	private check(pairs: Float64Array, shinglesOf: (index: number) => Uint32Array, sets: UnionFind): Float64Array {
 		const cache = new Map<number, Uint32Array>();
 		const shingles = (index: number) => {
 			let found = cache.get(index);
@@ -105,20 +172,24 @@ export class NearDuplicateFinder {
 			return found;
 		};
 
+		const alike: number[] = [];
 		for (const pair of pairs) {
 			const first = Math.floor(pair / 4_294_967_296);
 			const second = pair % 4_294_967_296;
 			if (sets.find(first) === sets.find(second)) continue;
 			this.checkedPairs++;
-			if (jaccard(shingles(first), shingles(second)) >= this.threshold) sets.union(first, second);
+			if (jaccard(shingles(first), shingles(second)) >= this.threshold) {
+				sets.union(first, second);
+				alike.push(pair);
+			}
 		}
 
-		return sets;
+		return Float64Array.from(alike);
 	}
 
 	/** Candidate pairs whose estimate passes, as later × 2^32 + earlier, sorted, each once. */
-	private candidates(count: number): Float64Array {
-		const {signatures, has, bands, rows} = this;
+	private candidates(count: number, fromBand: number, toBand: number): Float64Array {
+		const {signatures, has, rows} = this;
 		const words = new Uint32Array(signatures.buffer, signatures.byteOffset, signatures.length >> 2);
 		let withSignatures = 0;
 		for (let index = 0; index < count; index++) withSignatures += has[index];
@@ -131,7 +202,7 @@ export class NearDuplicateFinder {
 		const floor = this.threshold - estimateMargin;
 		let pairs = new Float64Array(1024);
 		let pairCount = 0;
-		for (let band = 0; band < bands; band++) {
+		for (let band = fromBand; band < toBand; band++) {
 			bucketLast.fill(-1);
 			for (let index = 0; index < count; index++) {
 				if (!has[index]) continue;

@@ -1,6 +1,9 @@
 import {alternation, escapeRegExp, quote, type SampleSignal} from './detector.js';
 import {normaliseForPhrases} from './text.js';
 
+/** Scripts written without spaces between words: a phrase with such a character is matched anywhere. */
+const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 const apostrophe = '[\'‘’ʼ`´]';
 
 /** The spellings normaliseForPhrases folds into each of these pieces of a normalised phrase. */
@@ -15,7 +18,8 @@ const spellings: Record<string, string> = {
 
 function spellingOf(piece: string): string {
 	if (Object.hasOwn(spellings, piece)) return spellings[piece];
-	return piece.trim() === '' ? '\\s+' : escapeRegExp(piece);
+	// A comma may be the full-width one normaliseForPhrases made plain.
+	return piece.trim() === '' ? '\\s+' : escapeRegExp(piece).replaceAll(',', '[,，]');
 }
 
 /**
@@ -24,18 +28,25 @@ function spellingOf(piece: string): string {
  */
 function ownWords(response: string, normalisedMatch: string): string {
 	const pieces = normalisedMatch.split(/(i'm|cannot|don't|won't|\s+|['"])/).filter(piece => piece !== '');
-	const found = new RegExp(`(?<![\\p{L}\\p{N}'])${pieces.map(piece => spellingOf(piece)).join('')}`, 'iu').exec(response);
+	const start = unspaced.test(normalisedMatch) ? '' : String.raw`(?<![\p{L}\p{N}'])`;
+	const found = new RegExp(`${start}${pieces.map(piece => spellingOf(piece)).join('')}`, 'iu').exec(response);
 	return found?.[0] ?? normalisedMatch;
 }
 
-/** A response that refuses or disclaims: one of the refusal phrases, matched case-insensitively with quotes and contractions normalised ("I can't" = "I cannot"). */
+/**
+ * A response that refuses or disclaims: one of the refusal phrases (English and, by default, common
+ * Spanish, French, German, Portuguese, Italian, Russian, Chinese and Japanese ones), matched
+ * case-insensitively with quotes and contractions normalised ("I can't" = "I cannot").
+ */
 export const refusal: SampleSignal = {
 	name: 'refusal',
 	make(config) {
 		const phrases = config.refusal.phrases.map(phrase => normaliseForPhrases(phrase));
 		if (phrases.length === 0) return () => undefined;
 		// A phrase starts at a word's start: "i cannot provide" is not in "the api cannot provide".
-		const pattern = new RegExp(`(?<![\\p{L}\\p{N}'])(?:${alternation(phrases)})`, 'u');
+		const spaced = alternation(phrases.filter(phrase => !unspaced.test(phrase)));
+		const anywhere = alternation(phrases.filter(phrase => unspaced.test(phrase)));
+		const pattern = new RegExp([spaced === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${spaced})`, anywhere].filter(Boolean).join('|'), 'u');
 		return text => {
 			for (const response of text.responses) {
 				const match = pattern.exec(text.phrases(response));

@@ -1,16 +1,24 @@
-// The signals worker: reads a dataset and computes every signal on the second core, after the
+// The signals worker: reads a dataset and computes every signal off the screen's thread, after the
 // review screen's first frame (or beside stats' own scan), and hands back the table's typed arrays.
 // Started by computeSignals (compute.ts), which computes in-process where this file cannot be run
-// (in the TypeScript sources under test).
-import {getPriority, setPriority} from 'node:os';
-import {parentPort, workerData} from 'node:worker_threads';
-import {analyseFile, type SignalProgress} from './analyse-file.js';
+// (in the TypeScript sources under test). On a big JSON Lines file it reads the first stretch itself
+// and starts one more worker (this file, `part` request) per other core for the other stretches,
+// then joins the parts and clusters.
+import {availableParallelism, getPriority, setPriority} from 'node:os';
+import {parentPort, Worker, workerData} from 'node:worker_threads';
+import {analyseFile, analysePart, finishParts, searchBands, splitFile, transferablesOf, type BandSearch, type BandSearchRequest, type BandSearchResult, type ByteRange, type FilePart, type SignalProgress} from './analyse-file.js';
 import type {EngineOptions, SignalTableData} from './engine.js';
 
-export type SignalRequest = {path: string; options: EngineOptions};
+export type SignalRequest = {path: string; options: EngineOptions; parts?: number};
+/** One stretch of the file, for a helper worker; it adds the bytes it has read to progress[slot]. */
+type PartRequest = SignalRequest & {part: ByteRange; progress: Float64Array; slot: number};
 export type SignalMessage = {progress: SignalProgress} | {done: SignalTableData} | {error: string};
+type PartMessage = {part: FilePart} | {searched: BandSearchResult} | {error: string};
 
-const {path, options} = workerData as SignalRequest;
+/** At most this many threads read one file (each holds its own heap). */
+const maxParts = 4;
+
+const request = workerData as SignalRequest | PartRequest;
 
 // As the indexing worker: a lower priority than the screen's thread, so keys are served first.
 if (process.platform === 'linux') {
@@ -19,16 +27,107 @@ if (process.platform === 'linux') {
 	} catch {}
 }
 
-let postedAt = Number.NEGATIVE_INFINITY;
-try {
-	const data = await analyseFile(path, options, progress => {
+if ('part' in request) {
+	try {
+		const part = await analysePart(request.path, request.options, request.part, bytesRead => {
+			request.progress[request.slot] = bytesRead;
+		});
+		// Then its share of the near-duplicate search, once all parts are joined.
+		parentPort!.once('message', (search: BandSearchRequest) => {
+			try {
+				const searched = searchBands(request.path, request.options, search);
+				parentPort!.postMessage({searched} satisfies PartMessage, [searched.alike.buffer as ArrayBuffer]);
+			} catch (error) {
+				parentPort!.postMessage({error: error instanceof Error ? error.message : String(error)} satisfies PartMessage);
+			}
+		});
+		parentPort!.postMessage({part} satisfies PartMessage, transferablesOf(part));
+	} catch (error) {
+		parentPort!.postMessage({error: error instanceof Error ? error.message : String(error)} satisfies PartMessage);
+	}
+} else {
+	try {
+		const data = await computeWhole(request);
+		const transfer = [data.mask, data.duplicate.of, data.duplicate.position, data.nearDuplicate.of, data.nearDuplicate.position, data.lengths].map(array => array.buffer as ArrayBuffer);
+		parentPort!.postMessage({done: data} satisfies SignalMessage, transfer);
+	} catch (error) {
+		parentPort!.postMessage({error: error instanceof Error ? error.message : String(error)} satisfies SignalMessage);
+	}
+}
+
+async function computeWhole({path, options, parts: wanted}: SignalRequest): Promise<SignalTableData> {
+	let postedAt = Number.NEGATIVE_INFINITY;
+	const post = (progress: SignalProgress) => {
 		const now = performance.now();
 		if (progress.phase === 'reading' && now - postedAt < 100) return;
 		postedAt = now;
 		parentPort!.postMessage({progress} satisfies SignalMessage);
+	};
+
+	const ranges = splitFile(path, {parts: Math.max(1, Math.min(wanted ?? maxParts, maxParts, availableParallelism()))});
+	if (ranges.length === 1) return analyseFile(path, options, post);
+	const totalBytes = ranges.at(-1)!.to;
+	// Each helper writes how far it has read here; this thread reads it when it reports its own progress.
+	const progress = new Float64Array(new SharedArrayBuffer(8 * ranges.length));
+	const helpers = ranges.slice(1).map((range, index) => readInHelper({path, options, part: range, progress, slot: index + 1}));
+	// A helper that fails is reported once all are settled (not as an unhandled rejection meanwhile).
+	for (const helper of helpers) helper.catch(() => undefined);
+	const parts: Array<FilePart | undefined> = [await analysePart(path, options, ranges[0], (bytesRead, samples) => {
+		progress[0] = bytesRead;
+		const read = progress.reduce((sum, bytes) => sum + bytes, 0);
+		post({samples: Math.round(samples * (read / Math.max(1, bytesRead))), bytesRead: read, totalBytes, phase: 'reading'});
+	})];
+	const rest = await Promise.all(helpers);
+	for (const helper of rest) {
+		parts.push(helper.part);
+		// Held only by `parts`, which finishParts empties as it joins them.
+		helper.part = undefined;
+	}
+
+	post({samples: parts.reduce((sum, part) => sum + part!.count, 0), bytesRead: totalBytes, totalBytes, phase: 'clustering'});
+	try {
+		return await finishParts(path, options, parts, rest.map(helper => helper.search));
+	} finally {
+		for (const helper of rest) void helper.worker.terminate();
+	}
+}
+
+/** A helper worker reading one stretch: its part, then (asked once) its share of the near-duplicate search. */
+async function readInHelper(part: PartRequest): Promise<{part: FilePart | undefined; search: BandSearch; worker: Worker}> {
+	// A small young generation, as for the first worker: much short-lived garbage (parsed samples).
+	const worker = new Worker(new URL(import.meta.url), {workerData: part, resourceLimits: {maxYoungGenerationSizeMb: 8}});
+	let settle: {resolve: (result: BandSearchResult) => void; reject: (error: Error) => void} | undefined;
+	const fail = (error: Error) => {
+		settle?.reject(error);
+		settle = undefined;
+	};
+
+	return new Promise((resolve, reject) => {
+		const failed = (error: Error) => {
+			reject(error);
+			fail(error);
+		};
+
+		worker.on('message', (message: PartMessage) => {
+			if ('error' in message) {
+				failed(new Error(message.error));
+			} else if ('part' in message) {
+				resolve({
+					part: message.part,
+					worker,
+					search: async request => new Promise<BandSearchResult>((resolveSearch, rejectSearch) => {
+						settle = {resolve: resolveSearch, reject: rejectSearch};
+						worker.postMessage(request);
+					}),
+				});
+			} else {
+				settle?.resolve(message.searched);
+				settle = undefined;
+			}
+		});
+		worker.once('error', failed);
+		worker.once('exit', code => {
+			failed(new Error(`a signals worker stopped with code ${code}`));
+		});
 	});
-	const transfer = [data.mask, data.duplicate.of, data.duplicate.position, data.nearDuplicate.of, data.nearDuplicate.position, data.lengths].map(array => array.buffer as ArrayBuffer);
-	parentPort!.postMessage({done: data} satisfies SignalMessage, transfer);
-} catch (error) {
-	parentPort!.postMessage({error: error instanceof Error ? error.message : String(error)} satisfies SignalMessage);
 }

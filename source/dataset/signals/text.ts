@@ -24,10 +24,42 @@ function isBlankCode(code: number): boolean {
 
 /**
  * Two hashes of normaliseForDuplicates(text), fed into a running pair: the same result as hashing
- * the normalised string, without making it.
+ * the normalised string, without making it. Plain ASCII text (most of it) is lower-cased as it is
+ * read; text with another character is normalised (NFKC, lower case) whole and read again.
  */
 export function addNormalisedToHashes(text: string, state: {a: number; b: number}) {
-	const composed = (asciiOnly.test(text) ? text : text.normalize('NFKC')).toLowerCase();
+	let {a, b} = state;
+	let pendingSpace = false;
+	let started = false;
+	for (let i = 0; i < text.length; i++) {
+		let code = text.charCodeAt(i);
+		if (code >= 128) {
+			addComposed(text.normalize('NFKC').toLowerCase(), state);
+			return;
+		}
+
+		if (code === 32 || (code >= 9 && code <= 13)) {
+			pendingSpace = started;
+			continue;
+		}
+
+		if (code >= 65 && code <= 90) code += 32;
+		if (pendingSpace) {
+			a = Math.imul(a ^ 32, 0x01_00_01_93);
+			b = Math.imul(b ^ 32, 0x5B_D1_E9_95) + 0x27_D4_EB_2F;
+			pendingSpace = false;
+		}
+
+		started = true;
+		a = Math.imul(a ^ code, 0x01_00_01_93);
+		b = Math.imul(b ^ code, 0x5B_D1_E9_95) + 0x27_D4_EB_2F;
+	}
+
+	state.a = a;
+	state.b = b;
+}
+
+function addComposed(composed: string, state: {a: number; b: number}) {
 	let {a, b} = state;
 	let pendingSpace = false;
 	let started = false;
@@ -184,7 +216,7 @@ export function tokenText(tokens: Tokens, from: number, to: number): string {
 	return words.join(' ');
 }
 
-/** Curly quotes made straight, white space collapsed, lower case, and contractions in one form, for phrase matching. */
+/** Curly quotes made straight (and the full-width comma plain), white space collapsed, lower case, and contractions in one form, for phrase matching. */
 export function normaliseForPhrases(text: string): string {
 	return text.toLowerCase().replace(phraseVariants, variant => {
 		switch (variant[0]) {
@@ -199,6 +231,10 @@ export function normaliseForPhrases(text: string): string {
 			case '“':
 			case '”': {
 				return '"';
+			}
+
+			case '，': {
+				return ',';
 			}
 
 			case 'i': {
@@ -224,4 +260,4 @@ export function normaliseForPhrases(text: string): string {
 	});
 }
 
-const phraseVariants = /[‘’ʼ`´“”]|\s+|\bi am\b|\bcan ?not\b|\bcan[’']t\b|\bdo not\b|\bwill not\b/g;
+const phraseVariants = /[‘’ʼ`´“”，]|\s{2,}|[^\S ]|\bi am\b|\bcan ?not\b|\bcan[’']t\b|\bdo not\b|\bwill not\b/g;

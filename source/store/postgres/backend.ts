@@ -1,6 +1,8 @@
 import type {Client} from 'pg';
 import type {DecisionBackend} from '../decision-backend.js';
-import type {DecisionRecord} from '../schema.js';
+import type {DecisionRecord, ReviewMode} from '../schema.js';
+import {latestSchema} from './migrations.js';
+import {currentSource} from './read.js';
 import {fromRow, rowColumns, toRow, type DecisionRow} from './records.js';
 import type {PgSession} from './session.js';
 
@@ -45,6 +47,10 @@ export class PgDecisionBackend implements DecisionBackend {
 	seen = 0;
 	/** Decisions split mode turned down so far (this process). */
 	refused = 0;
+	/** The dataset's review mode, for a review session (set when it opens: see open.ts). */
+	mode: ReviewMode | undefined;
+	/** Unused: the mode is stored when a review session opens, not with the first write. */
+	defaultMode: ReviewMode | undefined;
 	private closed = false;
 
 	constructor(readonly session: PgSession, readonly dataset: number, private readonly split?: SplitRule) {}
@@ -53,9 +59,9 @@ export class PgDecisionBackend implements DecisionBackend {
 		const {records, newest} = await this.session.run(async client => {
 			await client.query('begin isolation level repeatable read read only');
 			try {
-				const current = await client.query<DecisionRow>(`select ${rowColumns} from winnow_current c join winnow_decisions d on d.seq = c.seq where c.dataset_id = $1`, [this.dataset]);
+				const current = await currentSource(client, this.dataset, latestSchema);
 				const max = await client.query<{max: string | null}>('select max(seq) as max from winnow_decisions where dataset_id = $1', [this.dataset]);
-				return {records: current.rows.map(row => fromRow(row)), newest: Number(max.rows[0].max ?? 0)};
+				return {records: current.all(), newest: Number(max.rows[0].max ?? 0)};
 			} finally {
 				await client.query('commit').catch(() => undefined);
 			}
@@ -100,7 +106,7 @@ export class PgDecisionBackend implements DecisionBackend {
 			}
 
 			return {incoming: [...others, ...refusedHere], newest, refused: refusedBy};
-		});
+		}, true);
 		// Only now, as the store takes these in (no key can come between): see ClaimBasis.
 		this.seen = Math.max(this.seen, newest);
 		this.refused += refused.length;

@@ -141,6 +141,93 @@ end
 $fn$;
 `,
 	},
+	{
+		version: 2,
+		name: 'current decisions as record lines, the review mode per dataset, guidelines seen',
+		sql: `
+-- Each current decision also as the line a decisions file holds for it (JSON.stringify of the
+-- record, as winnow_write is given it): export, stats and db pull stream these lines in one COPY
+-- and read them as they read a decisions file, with no per-column parsing and no join with the log.
+alter table winnow_current add column record text;
+update winnow_current c set record = '{"sample":' || to_json(d.sample)::text || ',"reviewer":' || to_json(d.reviewer)::text
+	|| ',"verdict":' || coalesce(to_json(d.verdict)::text, 'null') || ',"categories":' || to_json(d.categories)::text
+	|| ',"note":' || to_json(d.note)::text || ',"at":' || to_json(d.at)::text
+	|| case when d.resolution is null then '' else ',"resolution":' || d.resolution::text end
+	|| case when d.reasons is null then '' else ',"reasons":' || to_json(d.reasons)::text end
+	|| case when d.rule is null then '' else ',"rule":' || to_json(d.rule)::text end
+	|| case when d.correction is null then '' else ',"correction":' || d.correction::text end
+	|| case when d.extra is null or d.extra = '{}' then '' else ',' || substr(d.extra::text, 2, length(d.extra::text) - 2) end || '}'
+	from winnow_decisions d where d.seq = c.seq;
+alter table winnow_current alter column record set not null;
+-- Read in the order of commits without sorting the lines.
+create index winnow_current_dataset_seq on winnow_current (dataset_id, seq);
+
+-- split or overlap, set by the first review session on the dataset: every later one uses it.
+alter table winnow_datasets add column mode text check (mode in ('split', 'overlap'));
+
+-- Which reviewers have been shown the dataset's guidelines (once, on their first visit).
+create table winnow_guidelines_seen (
+	dataset_id integer not null references winnow_datasets (id),
+	reviewer text not null,
+	seen_at timestamptz not null default now(),
+	primary key (dataset_id, reviewer)
+);
+
+create or replace function winnow_write(p_dataset integer, p_rows jsonb, p_session text, p_stale double precision, p_seen bigint, p_keep text[], p_channel text, p_notice text)
+returns table (kind text, seq bigint, sample text, reviewer text, verdict text, categories text[], note text, reasons text[], rule text,
+	resolution boolean, correction jsonb, extra jsonb, at text, refused_by text)
+language plpgsql as $fn$
+#variable_conflict use_column
+begin
+	perform 1 from winnow_datasets where id = p_dataset for update;
+	with incoming as (
+		select * from jsonb_to_recordset(p_rows) as r(sample text, reviewer text, verdict text, categories text[], note text, reasons text[], rule text,
+			resolution boolean, correction jsonb, extra jsonb, at text, record text, basis bigint, checked boolean)
+	), judged as (
+		select i.*, case when i.checked and i.verdict is not null then coalesce(
+			(select c.reviewer from winnow_current c
+				where c.dataset_id = p_dataset and c.sample = i.sample and c.reviewer <> i.reviewer and c.verdict is not null and c.seq > i.basis
+				limit 1),
+			(select l.reviewer from winnow_leases l
+				where l.dataset_id = p_dataset and l.sample = i.sample and l.session <> p_session and l.renewed_at > now() - make_interval(secs => p_stale))
+		) end as refused_by
+		from incoming i
+	), logged as (
+		insert into winnow_decisions (dataset_id, sample, reviewer, verdict, categories, note, reasons, rule, resolution, correction, extra, at, refused_by, session)
+		select p_dataset, j.sample, j.reviewer, j.verdict, coalesce(j.categories, '{}'), coalesce(j.note, ''), j.reasons, j.rule, j.resolution, j.correction, j.extra, j.at, j.refused_by, p_session
+		from judged j
+		on conflict (dataset_id, sample, reviewer, at) do nothing
+		returning seq, sample, reviewer, at, verdict, refused_by
+	)
+	insert into winnow_current as c (dataset_id, sample, reviewer, seq, at, verdict, record)
+	-- One row per sample and reviewer (the newest), however often the batch names it; inserted in the
+	-- log's order, so that reading the table as stored mostly follows it (see read.ts).
+	select p_dataset, n.sample, n.reviewer, n.seq, n.at, n.verdict, n.record from (
+		select l.*, j.record, row_number() over (partition by l.sample, l.reviewer order by l.at desc) as newest
+		from logged l join judged j on j.sample = l.sample and j.reviewer = l.reviewer and j.at = l.at
+		where l.refused_by is null
+	) n where n.newest = 1
+	order by n.seq
+	on conflict (dataset_id, sample, reviewer) do update set seq = excluded.seq, at = excluded.at, verdict = excluded.verdict, record = excluded.record
+		where c.at < excluded.at;
+
+	-- What became of each incoming decision (also when a retry finds it written already).
+	return query select 'mine'::text, d.seq, d.sample, d.reviewer, d.verdict, d.categories, d.note, d.reasons, d.rule, d.resolution, d.correction, d.extra, d.at, d.refused_by
+		from jsonb_to_recordset(p_rows) as i(sample text, reviewer text, at text)
+		join winnow_decisions d on d.dataset_id = p_dataset and d.sample = i.sample and d.reviewer = i.reviewer and d.at = i.at;
+	-- Other processes' decisions since the caller last looked.
+	return query select 'other'::text, d.seq, d.sample, d.reviewer, d.verdict, d.categories, d.note, d.reasons, d.rule, d.resolution, d.correction, d.extra, d.at, d.refused_by
+		from winnow_decisions d
+		where d.dataset_id = p_dataset and d.seq > p_seen and d.refused_by is null and d.session <> p_session
+		order by d.seq;
+	if p_keep is not null then
+		delete from winnow_leases l where l.session = p_session and not (l.sample = any(p_keep));
+	end if;
+	perform pg_notify(p_channel, p_notice);
+end
+$fn$;
+`,
+	},
 ];
 
 const migrationLock = 0x77_69_6E_6E_6F_77;

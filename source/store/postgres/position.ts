@@ -1,20 +1,21 @@
-import type {Position} from '../reviewer-position.js';
+import {PositionSaver, type Position} from '../position-saver.js';
 import type {PgSession} from './session.js';
-
-const saveDelay = 500;
 
 /**
  * Where a reviewer was in a dataset when they last left it, in winnow_positions (the file store
- * keeps it in the live folder): read once when the review opens, written at most every 500 ms.
- * So a reviewer resumes where they were on any machine.
+ * keeps it in the live folder): read once when the review opens, written as the file store writes
+ * it (PositionSaver: at most every half second, only when changed). So a reviewer resumes where
+ * they were on any machine.
  */
 export class PgPosition {
-	private pending: Position | undefined;
-	private timer: NodeJS.Timeout | undefined;
-	private last: string | undefined;
+	private readonly saver: PositionSaver;
 
-	private constructor(private readonly session: PgSession, private readonly dataset: number, private readonly reviewer: string, private readonly remembered: Position | undefined) {
-		this.last = remembered && JSON.stringify(remembered);
+	private constructor(session: PgSession, dataset: number, reviewer: string, private readonly remembered: Position | undefined) {
+		this.saver = new PositionSaver(async position => session.run(async client => client.query(
+			`insert into winnow_positions (dataset_id, reviewer, sample, filter) values ($1, $2, $3, $4)
+			on conflict (dataset_id, reviewer) do update set sample = excluded.sample, filter = excluded.filter`,
+			[dataset, reviewer, position.sample, position.filter],
+		)), remembered);
 	}
 
 	static async open(session: PgSession, dataset: number, reviewer: string): Promise<PgPosition> {
@@ -27,31 +28,38 @@ export class PgPosition {
 	}
 
 	update(position: Position) {
-		const text = JSON.stringify(position);
-		if (text === this.last && this.pending === undefined) return;
-		this.pending = position;
-		this.timer ??= setTimeout(() => {
-			this.save();
-		}, saveDelay);
-		this.timer.unref();
+		this.saver.update(position);
 	}
 
 	save() {
-		if (this.timer) clearTimeout(this.timer);
-		this.timer = undefined;
-		const position = this.pending;
-		this.pending = undefined;
-		if (!position) return;
-		const text = JSON.stringify(position);
-		if (text === this.last) return;
-		this.last = text;
-		void this.session.run(async client => client.query(
-			`insert into winnow_positions (dataset_id, reviewer, sample, filter) values ($1, $2, $3, $4)
-			on conflict (dataset_id, reviewer) do update set sample = excluded.sample, filter = excluded.filter`,
-			[this.dataset, this.reviewer, position.sample, position.filter],
+		this.saver.save();
+	}
+}
+
+/**
+ * Whether a reviewer has been shown the dataset's guidelines, in winnow_guidelines_seen (the file
+ * store keeps it in the live folder): read when the review opens, so the guidelines open once per
+ * reviewer on whichever machine they first review.
+ */
+export class PgGuidelinesSeen {
+	private constructor(private readonly session: PgSession, private readonly dataset: number, private readonly reviewer: string, private wasSeen: boolean) {}
+
+	static async open(session: PgSession, dataset: number, reviewer: string): Promise<PgGuidelinesSeen> {
+		const {rows} = await session.run(async client => client.query('select 1 from winnow_guidelines_seen where dataset_id = $1 and reviewer = $2', [dataset, reviewer]));
+		return new PgGuidelinesSeen(session, dataset, reviewer, rows.length > 0);
+	}
+
+	seen(): boolean {
+		return this.wasSeen;
+	}
+
+	markSeen() {
+		this.wasSeen = true;
+		this.session.run(async client => client.query(
+			'insert into winnow_guidelines_seen (dataset_id, reviewer) values ($1, $2) on conflict do nothing',
+			[this.dataset, this.reviewer],
 		)).catch(() => {
-			// Only a convenience: the decisions themselves are in the database.
-			this.last = undefined;
+			// Only a convenience: at worst the guidelines open once more.
 		});
 	}
 }

@@ -21,7 +21,7 @@ export const rowColumns = 'd.seq, d.sample, d.reviewer, d.verdict, d.categories,
 
 const known = new Set(['sample', 'reviewer', 'verdict', 'categories', 'note', 'at', 'resolution', 'reasons', 'rule', 'correction']);
 
-/** A record as the JSON object jsonb_to_recordset reads: known fields in columns, any other kept in `extra`. */
+/** A record as the JSON object jsonb_to_recordset reads: known fields in columns, any other kept in `extra`, and the whole record as its line. */
 export function toRow(record: DecisionRecord): Record<string, unknown> {
 	const fields = record as Record<string, unknown>;
 	const extra: Record<string, unknown> = {};
@@ -47,6 +47,8 @@ export function toRow(record: DecisionRecord): Record<string, unknown> {
 
 	if (fields.correction === null) extra.correction = null;
 	row.extra = Object.keys(extra).length > 0 ? extra : null;
+	// The line a decisions file holds for it: what export, stats and db pull read (see read.ts).
+	row.record = JSON.stringify(record);
 	return row;
 }
 

@@ -21,7 +21,12 @@ export class PgSession {
 	readonly id = randomUUID();
 	readonly channel: string;
 	private client: Client | undefined;
-	private queue: Promise<unknown> = Promise.resolve();
+	/** Statements waiting for the connection: decisions' writes first (see run). */
+	private readonly urgent: Array<() => Promise<void>> = [];
+	private readonly waiting: Array<() => Promise<void>> = [];
+	/** Settles when the statement on the connection now and those waiting have run. */
+	private idle: Promise<void> = Promise.resolve();
+	private draining = false;
 	private backoff = firstBackoff;
 	private reconnecting: NodeJS.Timeout | undefined;
 	private closed = false;
@@ -49,39 +54,51 @@ export class PgSession {
 		return this.client !== undefined;
 	}
 
-	/** Runs `work` with the connection, after everything queued before it. */
-	async run<T>(work: (client: Client) => Promise<T>): Promise<T> {
-		const result = this.queue.then(async () => {
-			const {client} = this;
-			if (!client) throw this.unreachable();
-			try {
-				return await work(client);
-			} catch (error) {
-				if (isConnectionError(error) || this.client !== client) {
-					this.lost(client, error);
-					throw this.unreachable();
+	/**
+	 * Runs `work` with the connection once the statements queued before it have run. `urgent` work
+	 * (a decision's write) goes before any that is still waiting (presence, leases, the position):
+	 * a key's commit never waits behind the screen's other traffic, only behind the one statement
+	 * on the connection now.
+	 */
+	async run<T>(work: (client: Client) => Promise<T>, urgent = false): Promise<T> {
+		return new Promise<T>((resolve, reject) => {
+			(urgent ? this.urgent : this.waiting).push(async () => {
+				try {
+					resolve(await this.attempt(work));
+				} catch (error) {
+					reject(error as Error);
 				}
-
-				throw error;
-			}
+			});
+			this.drain();
 		});
-		this.queue = result.catch(() => undefined);
-		return result;
 	}
 
-	/** A transaction: rolled back when `work` throws. */
-	async transaction<T>(work: (client: Client) => Promise<T>): Promise<T> {
-		return this.run(async client => {
-			await client.query('begin');
-			try {
-				const result = await work(client);
-				await client.query('commit');
-				return result;
-			} catch (error) {
-				await client.query('rollback').catch(() => undefined);
-				throw error;
+	private drain() {
+		if (this.draining) return;
+		this.draining = true;
+		this.idle = (async () => {
+			for (let job = this.urgent.shift() ?? this.waiting.shift(); job; job = this.urgent.shift() ?? this.waiting.shift()) {
+				// Each job settles its own promise and never throws.
+				await job();
 			}
-		});
+
+			this.draining = false;
+		})();
+	}
+
+	private async attempt<T>(work: (client: Client) => Promise<T>): Promise<T> {
+		const {client} = this;
+		if (!client) throw this.unreachable();
+		try {
+			return await work(client);
+		} catch (error) {
+			if (isConnectionError(error) || this.client !== client) {
+				this.lost(client, error);
+				throw this.unreachable();
+			}
+
+			throw error;
+		}
 	}
 
 	onEvent(listener: (event: SessionEvent) => void): () => void {
@@ -105,7 +122,7 @@ export class PgSession {
 		this.closed = true;
 		if (this.reconnecting) clearTimeout(this.reconnecting);
 		let timer: NodeJS.Timeout | undefined;
-		await Promise.race([this.queue, new Promise(resolve => {
+		await Promise.race([this.idle, new Promise(resolve => {
 			timer = setTimeout(resolve, limit);
 		})]);
 		clearTimeout(timer);
