@@ -51,7 +51,15 @@ type FileState = {
 	appendable: boolean;
 	/** The mode is written after the records (a file whose head has none). */
 	modeInTail?: boolean;
+	/**
+	 * The bytes just before the tail (the end of the last record line): a file that only grew by an
+	 * append still has them there. Checked with the inode and birth time, which a new file that got
+	 * the inode number of a deleted one (or an edit in place) would not pass all of.
+	 */
+	mark?: Buffer;
 };
+
+const markLength = 32;
 
 /** Up to this many bytes (of text) a whole-file write is made synchronously. */
 const syncRewriteLimit = 1024 * 1024;
@@ -202,23 +210,41 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 
 	/** The bytes appended to the file since `file`, if that is all that changed (same file, grown). */
 	private appendedBytes(target: string, file: FileState, current: Stats): {bytes: Buffer; stat: Stats} | undefined {
-		if (!file.appendable || current.ino !== file.stat.ino || current.size <= file.stat.size) return undefined;
+		const same = (stat: Stats) => stat.ino === file.stat.ino && stat.birthtimeMs === file.stat.birthtimeMs && stat.size > file.stat.size;
+		if (!file.appendable || !file.mark || !same(current)) return undefined;
 		const fd = openSync(target, 'r');
 		try {
 			const stat = fstatSync(fd);
-			if (stat.ino !== file.stat.ino || stat.size <= file.stat.size) return undefined;
-			const bytes = Buffer.allocUnsafe(stat.size - file.tailStart);
+			if (!same(stat)) return undefined;
+			const from = file.tailStart - file.mark.length;
+			const bytes = Buffer.allocUnsafe(stat.size - from);
 			let read = 0;
 			while (read < bytes.length) {
-				const n = readSync(fd, bytes, read, bytes.length - read, file.tailStart + read);
+				const n = readSync(fd, bytes, read, bytes.length - read, from + read);
 				if (n === 0) return undefined;
 				read += n;
 			}
 
-			return {bytes, stat};
+			if (!bytes.subarray(0, file.mark.length).equals(file.mark)) return undefined;
+			return {bytes: bytes.subarray(file.mark.length), stat};
 		} finally {
 			closeSync(fd);
 		}
+	}
+
+	/** Notes the file's state, with the bytes before its tail (see FileState.mark). */
+	private setFile(state: FileState | undefined) {
+		this.file = state;
+		if (!state?.appendable) return;
+		try {
+			const fd = openSync(this.target, 'r');
+			try {
+				const mark = Buffer.alloc(Math.min(markLength, state.tailStart));
+				if (readSync(fd, mark, 0, mark.length, state.tailStart - mark.length) === mark.length) state.mark = mark;
+			} finally {
+				closeSync(fd);
+			}
+		} catch {}
 	}
 
 	/** Merges the lines appended since `file` into the table; false when the file changed otherwise. */
@@ -238,7 +264,7 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 		if (!found) return false;
 		const modeInTail = bytes.includes('"mode"', found.tailStart);
 		if (modeInTail && this.head.mode === undefined) this.head.mode = /"(split|overlap)"/.exec(bytes.toString('latin1', found.tailStart))![1] as ReviewMode;
-		this.file = {stat, tailStart: file.tailStart + found.tailStart, lines: file.lines + found.count, appendable: true, modeInTail};
+		this.setFile({stat, tailStart: file.tailStart + found.tailStart, lines: file.lines + found.count, appendable: true, modeInTail});
 		return true;
 	}
 
@@ -287,7 +313,7 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 				// The head and the tail make a file of no records: checked whole, with a mode in the tail.
 				const file = parseDecisionsFile(`${read.head}${read.tail}`, this.path, this.datasetName);
 				this.takeHead(file);
-				this.file = {stat, tailStart: read.tailStart, lines: read.lines, appendable: true, modeInTail: read.tail.includes('"mode"')};
+				this.setFile({stat, tailStart: read.tailStart, lines: read.lines, appendable: true, modeInTail: read.tail.includes('"mode"')});
 				return;
 			}
 
@@ -347,9 +373,9 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			const after = fstatSync(fd);
 			// Another process may have appended since our write (had this one stalled right after it,
 			// past the lock's stale time): then the file is not just ours plus what we knew; read it again.
-			this.file = after.size === file.tailStart + bytes.length && !held.lost()
+			this.setFile(after.size === file.tailStart + bytes.length && !held.lost()
 				? {stat: after, tailStart: file.tailStart + bytes.length - tail.length, lines: file.lines + records.length, appendable: true, modeInTail: mode !== undefined}
-				: undefined;
+				: undefined);
 			this.head.mode ??= mode;
 		} catch (error) {
 			if (oldTail) {
@@ -394,9 +420,9 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 		this.head.mode ??= this.defaultMode;
 		const after = statTargetSync(this.path, target);
 		// Only if the file there is the one just written does the state say what the file holds.
-		this.file = after?.ino === written && after.size === Buffer.byteLength(text)
+		this.setFile(after?.ino === written && after.size === Buffer.byteLength(text)
 			? {stat: after, tailStart: decisions.length > 0 ? after.size - plainTail.length : 0, lines: decisions.length, appendable: decisions.length > 0}
-			: undefined;
+			: undefined);
 	}
 
 	private cannotWrite(error: unknown): DecisionsFileError {
