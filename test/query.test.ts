@@ -77,6 +77,33 @@ describe('query evaluation', () => {
 		expect(matches('')).toBe(true);
 	});
 
+	it('reads AND, OR and NOT in capitals as operators, and parentheses as groups', () => {
+		const refusal = {value: chat, signals: ['refusal']};
+		// The chat's text holds "not": NOT must negate, never search for the word.
+		expect(matches('NOT signal:refusal', {value: {text: 'do not', ...chat}, signals: ['refusal']})).toBe(false);
+		expect(matches('"not"', {value: {text: 'do not'}})).toBe(true);
+		expect(matches('NOT signal:refusal', refusal)).toBe(false);
+		expect(matches('NOT signal:refusal', {value: chat})).toBe(true);
+		expect(matches('signal:refusal OR signal:empty', refusal)).toBe(true);
+		expect(matches('signal:empty OR signal:refusal', {value: chat})).toBe(false);
+		expect(matches('(signal:refusal | signal:empty)', refusal)).toBe(true);
+		expect(matches('model:gpt-4o AND source:batch-8')).toBe(false);
+		expect(matches('-(source:batch-8|model:llama)')).toBe(true);
+		expect(matches('NOT (source:batch-8 OR model:gpt-4o)')).toBe(false);
+		expect(matches('(model:llama source:batch-7)|(model:gpt-4o temperature>1)')).toBe(true);
+		expect(matches('(model:llama source:batch-7)|(model:gpt-4o temperature>2)')).toBe(false);
+		// OR binds tighter than AND, as | does.
+		expect(formatQuery(parseQuery('model:x AND source:a OR source:b'))).toBe('model:x source:a|source:b');
+		expect(formatQuery(parseQuery('NOT signal:refusal'))).toBe('-signal:refusal');
+		expect(formatQuery(parseQuery('(signal:refusal | signal:empty)'))).toBe('signal:refusal|signal:empty');
+		expect(formatQuery(parseQuery('NOT (signal:refusal OR signal:empty) AND model:x'))).toBe('-(signal:refusal|signal:empty) model:x');
+		expect(formatQuery(parseQuery('(a b) | ((c) | (d))'))).toBe('(a b)|c|d');
+		expect(formatQuery(parseQuery('(a b) | (c (d))'))).toBe('(a b)|(c d)');
+		// Quoted, they are text again.
+		expect(parseQuery('"not"').clauses).toEqual([[{term: {kind: 'text', text: 'not'}, negated: false}]]);
+		expect(formatQuery(parseQuery('"OR" "f(x)"'))).toBe('"or" "f(x)"');
+	});
+
 	it('searches the rendered content for words, phrases and regexes, not the metadata', () => {
 		expect(matches('joke')).toBe(true);
 		expect(matches('"as an ai language model"')).toBe(true);
@@ -167,6 +194,19 @@ describe('query errors', () => {
 		['model:x |', 9, 'expected a term after "|"'],
 		['- model:x', 1, 'expected a term right after "-"'],
 		['| model:x', 1, 'expected a term before "|"'],
+		['not signal:refusal', 1, 'write NOT or - to negate (capitals), or "not" in quotes for the word'],
+		['signal:refusal or signal:empty', 16, 'write OR or | between terms (capitals)'],
+		['signal:refusal And model:x', 16, 'write AND or a space between terms'],
+		['(signal:refusal | signal:empty', 1, 'this "(" is never closed'],
+		['signal:refusal)', 15, 'this ")" closes no "("'],
+		['()', 1, 'expected a term between "(" and ")"'],
+		['f(x)', 2, 'put a space before it to start a group'],
+		['signal:refusal OR', 16, 'expected a term after OR'],
+		['OR signal:refusal', 1, 'expected a term before OR'],
+		['signal:refusal AND', 16, 'expected a term after AND'],
+		['NOT', 1, 'expected a term after NOT'],
+		['-)', 1, 'expected a term right after "-"'],
+		['(model:x |)', 10, 'expected a term after "|"'],
 	])('%s → column %i', (query, column, text) => {
 		const error = errorOf(query);
 		expect(error.column).toBe(column);
@@ -203,10 +243,11 @@ describe('formatQuery', () => {
 	});
 
 	it('reads back its own output as the same query', () => {
-		const term = fc.constantFrom('signal:refusal', 'status:undecided', 'model:gpt-4o', 'scores.quality<0.5', '"two words"', '/x+y/i', '"word"', 'category:"gender identity"', 'cluster:duplicate:3', 'model:gpt*', '$.status:ok', 'rule:"signal:refusal model:x"');
-		const query = fc.array(fc.tuple(fc.boolean(), fc.array(term, {minLength: 1, maxLength: 3})), {maxLength: 4})
-			.map(clauses => clauses.map(([negated, terms]) => terms.map(t => (negated ? `-${t}` : t)).join('|')).join(' '))
-			.map(text => `${text} word`);
+		const plain = fc.constantFrom('signal:refusal', 'status:undecided', 'model:gpt-4o', 'scores.quality<0.5', '"two words"', '/x+y/i', '"word"', 'category:"gender identity"', 'cluster:duplicate:3', 'model:gpt*', '$.status:ok', 'rule:"signal:refusal model:x"', '"or"', 'model:"a(b)"');
+		const clauses = (term: fc.Arbitrary<string>) => fc.array(fc.tuple(fc.constantFrom('', '-', 'NOT '), fc.array(term, {minLength: 1, maxLength: 3}), fc.constantFrom('|', ' | ', ' OR ')), {minLength: 1, maxLength: 3})
+			.chain(parts => fc.constantFrom(' ', ' AND ').map(and => parts.map(([negation, terms, or]) => terms.map(t => `${negation}${t}`).join(or)).join(and)));
+		const term = fc.oneof({weight: 3, arbitrary: plain}, {weight: 1, arbitrary: clauses(plain).map(text => `(${text})`)});
+		const query = clauses(fc.oneof(term, clauses(term).map(text => `(${text})`))).map(text => `${text} word`);
 		fc.assert(fc.property(query, text => {
 			const once = formatQuery(parseQuery(text));
 			expect(formatQuery(parseQuery(once))).toBe(once);
@@ -233,6 +274,10 @@ describe('complete', () => {
 		expect(complete('signal:refusal|em').candidates).toEqual(['empty']);
 		expect(complete('model:', {values: path => (path === 'model' ? ['gpt-4o', 'claude'] : [])}).candidates).toEqual(['model:claude', 'model:gpt-4o']);
 		expect(complete('signal:mo').common).toBe('signal:mo');
+		// Inside parentheses too.
+		expect(complete('-(signal:ref').candidates).toEqual(['signal:refusal']);
+		expect(complete('-(signal:ref').start).toBe(2);
+		expect(complete('(model:x OR sig').candidates).toEqual(['signal:']);
 	});
 
 	it('lists a sample\'s field paths for completion, through lists', () => {

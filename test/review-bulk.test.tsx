@@ -55,6 +55,14 @@ describe('C: deciding the current sample\'s cluster at once', () => {
 		expect(controller.state.undo).toHaveLength(0);
 	});
 
+	it('shows the cluster on its first sample too (which has no duplicate signal), under the header and in m', async () => {
+		const {type, text} = await opened();
+		expect(text()).toContain('1/6 id s1');
+		expect(text()).toContain('⚠ duplicate: cluster of 4, this is 1 of 4 (the first, without the signal)');
+		await type('m');
+		expect(text()).toMatch(/cluster duplicate\W+duplicate: cluster of 4, this is 1 of 4/);
+	});
+
 	it('n or esc decides nothing; a sample in no cluster says so', async () => {
 		const {store, type, text} = await opened();
 		await type('C', 'a', 'n');
@@ -69,7 +77,7 @@ describe('C: deciding the current sample\'s cluster at once', () => {
 		const {store, type, text} = await opened();
 		store.set({sample: 's4', reviewer: 'ann', verdict: 'accepted', categories: [], note: ''});
 		await type('C', 'b', '1', '\r');
-		expect(text()).toMatch(/flag \(.+\) 3 samples of this duplicate cluster \(1 decided by others left alone\)\? y\/N/);
+		expect(text()).toMatch(/flag \(.+\) 3 of the 4 samples of this duplicate cluster \(1 decided by others left alone\)\? y\/N/);
 		await type('y');
 		expect(store.get('s4', 'tester')).toBeUndefined();
 		expect(store.get('s6', 'tester')).toMatchObject({verdict: 'flagged', rule: 'cluster:duplicate:0'});

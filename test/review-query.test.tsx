@@ -29,8 +29,8 @@ async function until(predicate: () => boolean) {
 	}
 }
 
-async function opened() {
-	const screen = await reviewScreen(content, {}, {columns: 140, rows: 24});
+async function opened(size = {columns: 140, rows: 24}) {
+	const screen = await reviewScreen(content, {}, size);
 	screen.controller.startSignals();
 	await until(() => screen.controller.signals.table !== undefined);
 	return {...screen, text: () => withoutInkStyles(screen.frame()), id: () => screen.controller.currentSample().sample.id};
@@ -60,6 +60,52 @@ describe('f: the query line', () => {
 		// An empty query: back to the status filter alone.
 		await type('f', '\u0015', '\r');
 		expect(controller.query).toBeUndefined();
+	});
+
+	it('counts what the screen shows: the matches the status filter shows, kept up to date as samples are decided', async () => {
+		const {type, text, controller, store} = await opened();
+		await type('f', 'signal:refusal\r');
+		await until(() => controller.query?.done === true);
+		await type('\u001B[C', '\u001B[D');
+		expect(text()).toContain('filter: undecided · query: signal:refusal (3)');
+		// One decided here: the undecided filter no longer shows it.
+		await type('r');
+		await until(() => text().includes('query: signal:refusal (2)'));
+		// One decided elsewhere (another process's record, merged into the store).
+		store.set({sample: 's4', reviewer: 'ann', verdict: 'accepted', categories: [], note: ''});
+		await until(() => text().includes('query: signal:refusal (1)'));
+		await type('D', 'r', 'y');
+		await until(() => text().includes('query: signal:refusal (0)'));
+		await type('u');
+		await until(() => text().includes('query: signal:refusal (1)'));
+		// Another status filter: counted again for it.
+		await type('F');
+		expect(controller.state.filter).not.toBe('undecided');
+		const shown = Array.from({length: 6}, (_, i) => i).filter(i => controller.shows(i)).length;
+		expect(shown).toBe(3);
+		await until(() => text().includes(`query: signal:refusal (${shown})`));
+	});
+
+	it('at 80 columns a long message takes two rows rather than losing its end; the key bar stays', async () => {
+		const {type, text, controller} = await opened({columns: 80, rows: 24});
+		await type('f', 'signal:refusal\r');
+		await until(() => controller.query?.done === true);
+		await type('D', 'r');
+		// The confirmation fits, its y/N included.
+		expect(text()).toContain('reject 3 samples matching signal:refusal? y/N');
+		await type('y');
+		const rows = text().split('\n');
+		expect(rows).toHaveLength(23);
+		const said = rows.findIndex(row => row.startsWith('rejected 3 samples matching signal:refusal — u undoes;'));
+		expect(said, text()).toBeGreaterThan(0);
+		expect(`${rows[said]} ${rows[said + 1]}`).toContain('rejected 3 samples matching signal:refusal — u undoes; no more undecided samples (f: query, F: status filter)');
+		expect(rows.at(-1)).toMatch(/^a acc/);
+		expect(rows.at(-2)).toContain('undecided signal:refusal');
+		await until(() => text().includes('undecided signal:refusal (0)'));
+		// A short message: one row again, the viewport whole.
+		await type('f', '\u0015', 'signal:model-identity\r');
+		expect(text()).toContain('no undecided samples match signal:model-identity (F: the status filter)');
+		expect(text().split('\n')).toHaveLength(23);
 	});
 
 	it('says where a bad query is wrong, and stays in the line to mend it', async () => {
@@ -92,7 +138,7 @@ describe('D with a query: every sample it matches in one step', () => {
 		store.set({sample: 's4', reviewer: 'ann', verdict: 'accepted', categories: [], note: ''});
 		await type('f', 'signal:refusal\r');
 		await type('D', 'r');
-		expect(text()).toContain('reject 2 samples matching signal:refusal (1 decided by others left alone)? y/N');
+		expect(text()).toContain('reject 2 of the 3 samples matching signal:refusal (1 decided by others left alone)? y/N');
 		await type('y');
 		expect(store.get('s2', 'tester')).toMatchObject({verdict: 'rejected', rule: 'signal:refusal'});
 		expect(store.get('s6', 'tester')).toMatchObject({verdict: 'rejected', rule: 'signal:refusal'});

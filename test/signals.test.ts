@@ -202,6 +202,8 @@ describe('duplicate and near-duplicate clusters', () => {
 		expect(table.clusterOf(2, 'duplicate')).toEqual({id: 0, size: 2, position: 2, first: 0});
 		expect(table.clusterOf(1, 'duplicate')?.id).toBe(1);
 		expect(table.reasons(2)).toContainEqual({signal: 'duplicate', reason: 'duplicate: cluster of 2, this is 2 of 2 (same content as sample 1, the first)'});
+		// The first has no duplicate signal, yet says it is in the cluster.
+		expect(table.reasons(0)).toContainEqual({signal: 'duplicate', reason: 'duplicate: cluster of 2, this is 1 of 2 (the first, without the signal)', member: true});
 		expect(normaliseForDuplicates('Ｈｅｌｌｏ\u00A0 World')).toBe('hello world');
 	});
 
@@ -223,6 +225,8 @@ describe('duplicate and near-duplicate clusters', () => {
 		expect(table.has(1, 'near-duplicate') || table.has(4, 'near-duplicate')).toBe(false);
 		expect(table.clusterOf(5, 'near-duplicate')).toMatchObject({size: 3, position: 3, first: 0});
 		expect(table.reasons(2)[0].reason).toBe('near-duplicate: cluster of 3, this is 2 of 3 (like sample 1, the first)');
+		expect(table.reasons(0)).toEqual([{signal: 'near-duplicate', reason: 'near-duplicate: cluster of 3, this is 1 of 3 (the first, without the signal)', member: true}]);
+		expect(table.reasons(1)).toEqual([]);
 		expect(table.countBySignal().find(item => item.signal === 'near-duplicate')?.samples).toBe(2);
 	});
 

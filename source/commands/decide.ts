@@ -4,6 +4,7 @@ import {sanitizeLine} from '../dataset/sanitize.js';
 import {count} from '../report/render.js';
 import {scanDataset} from '../dataset/dataset-scan.js';
 import {EntryMatcher} from '../query/entry-facts.js';
+import type {FieldCheck} from '../query/field-check.js';
 import {signalsFor, type SignalLookup} from '../query/signal-lookup.js';
 import {formatQuery, needsOf, parseQuery, queryKey, type Query} from '../query/index.js';
 import type {DecisionStore, Change} from '../store/decision-store.js';
@@ -64,7 +65,10 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 	const signals = await signalsFor(common, needsOf(query));
 	const {store} = await openDecisionStore(common.dbSpec, {path: common.dataset, name: common.dbSpec.kind === 'file' ? basename(common.dataset) : common.datasetName}, {reviewer: common.reviewer, store: {watchInterval: 0}});
 	try {
-		const matched = await matchingSamples(common, query, store, policy, signals);
+		const {matched, fields} = await matchingSamples(common, query, store, policy, signals);
+		// A term on a field no sample has is the same for every sample: a misspelt name, which would decide none or all.
+		const missing = fields.problem(common.dataset);
+		if (missing) throw new UsageError(`--where ${JSON.stringify(flags.where)}: ${missing}. Nothing was decided.`);
 		// In overlap mode every reviewer decides every sample: others' verdicts and screens are no reason to hold back.
 		const overlap = store.mode === 'overlap';
 		const changes: Change[] = [];
@@ -252,7 +256,7 @@ async function flushOnce(store: DecisionStore): Promise<void> {
 }
 
 /** The samples the query matches, in file order, each id once (malformed entries are never decided). */
-async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<Array<{id: string; line: number; hash: string}>> {
+async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<{matched: Array<{id: string; line: number; hash: string}>; fields: FieldCheck}> {
 	const matcher = new EntryMatcher(query, signals);
 	const seen = new Set<string>();
 	const matched: Array<{id: string; line: number; hash: string}> = [];
@@ -261,7 +265,11 @@ async function matchingSamples(common: CommonOptions, query: Query, store: Decis
 		const at = index++;
 		if (malformed) return;
 		const {id} = entry;
-		if (seen.has(id)) return;
+		if (seen.has(id)) {
+			matcher.see(entry.bytes);
+			return;
+		}
+
 		let records = store.hasSample(id) ? store.forSample(id) : undefined;
 		let hash: string | undefined;
 		let changed = false;
@@ -278,7 +286,7 @@ async function matchingSamples(common: CommonOptions, query: Query, store: Decis
 		seen.add(id);
 		matched.push({id, line: entry.lineNumber, hash: hash ?? contentHash(entry.bytes)});
 	});
-	return matched;
+	return {matched, fields: matcher.fields};
 }
 
 /** Values of a repeatable flag, each one of the project's names (ignoring case), spelt as the project spells it. */

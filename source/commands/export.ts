@@ -77,6 +77,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	const signals = flags.annotate || needs?.signals || needs?.clusters ? computeSignals(common.dataset, signalConfig) : undefined;
 	signals?.catch(() => undefined);
 	let sampleIndex = -1;
+	let fieldProblem: string | undefined;
 	const output = await withOutput(common, flags.out, async output => {
 		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName});
 		const table = await signals;
@@ -91,6 +92,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 			sampleIndex++;
 			idCheck.see(entry.isHashId, malformed);
 			const result = decided.add(entry, entry.lineNumber, malformed);
+			if (matcher && !malformed && !selected(result, wanted)) matcher.see(entry.bytes);
 			if (matcher && selected(result, wanted) && !matcher.matches(entry.bytes, sampleIndex, result, () => decided.recordsFor(entry.id))) return;
 
 			if (malformed) {
@@ -122,6 +124,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		}, check);
 		await writer.flush();
 		await writer.settle();
+		fieldProblem = matcher?.fields.problem(common.dataset);
 	}).finally(() => check?.stop());
 
 	if (output.closed || !accumulator || !scan) return 0;
@@ -133,6 +136,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	const stats = accumulator.finish();
 	const idWarning = idCheck.warning(common.dataset);
 	if (idWarning) stderr(`winnow: ${sanitizeLine(idWarning)}`);
+	if (fieldProblem) stderr(`winnow: --where ${sanitizeLine(JSON.stringify(flags.where))}: ${sanitizeLine(fieldProblem)}.`);
 	const what = [...wanted].join(', ');
 	const where = query ? `; where ${formatQuery(query)}` : '';
 	stderr(`winnow: exported ${count(written)} ${written === 1 ? 'sample' : 'samples'} (${what}${where}; policy ${policy}${flags.annotate ? `; annotated under "${annotationKey}"` : ''}) to ${sanitizeLine(output.name)}.`);

@@ -79,6 +79,9 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 	} catch (error) {
 		openingKeys.stop();
 		process.stdin.setRawMode(false);
+		// Listening made standard input hold the process open; nothing will read it now.
+		process.stdin.pause();
+		process.stdin.unref();
 		throw error;
 	}
 

@@ -16,6 +16,9 @@ import type {DecisionSource} from '../store/decision-source.js';
 import type {DecisionRecord} from '../store/schema.js';
 import type {Policy} from '../store/verdict-policy.js';
 import {EntryMatcher} from '../query/entry-facts.js';
+import {FieldCheck} from '../query/field-check.js';
+import {decodeEntry} from '../dataset/parse-entry.js';
+import {missingGroup} from '../dataset/signals/engine.js';
 import type {SignalLookup} from '../query/signal-lookup.js';
 import {formatQuery, needsOf, type Query} from '../query/index.js';
 
@@ -70,6 +73,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	// With --where, a first pass picks the matching entries; the figures are made from them and
 	// from the decisions on them alone.
 	const slice = query ? await selectEntries(common, query, file, policy, needsOf(query).signals || needsOf(query).clusters ? await signals : undefined) : undefined;
+	if (slice?.missingFields) process.stderr.write(`winnow: --where ${sanitizeLine(JSON.stringify(flags.where))}: ${sanitizeLine(slice.missingFields)}.\n`);
 	const accumulator = new StatsAccumulator(slice ? slice.records : file ?? [], {policy});
 	const size = await stat(common.dataset).then(stats => stats.size, () => 0);
 	let seen = 0;
@@ -77,7 +81,9 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	const reasons = by === undefined ? undefined : new ReasonColumn();
 	let index = 0;
 	const idCheck = new IdFieldCheck(common.idField, common.idField !== 'id');
+	const byCheck = by === undefined ? undefined : new FieldCheck([by.split('.')]);
 	const scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
+		byCheck?.see(entry.bytes, () => parsedValue(entry.bytes));
 		if (slice && slice.selected[index++] !== 1) return;
 		// After a thousand entries, estimate how many the file holds from their average size.
 		if (++seen === 1000 && !slice) accumulator.expect(Math.ceil((size / (entry.start + entry.to - entry.from)) * 1000));
@@ -90,6 +96,8 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	if (idWarning) process.stderr.write(`winnow: ${sanitizeLine(idWarning)}\n`);
 	const stats = accumulator.finish();
 	const table = await signals;
+	const byProblem = byCheck && byProblemOf(table, byCheck, common.dataset);
+	if (byProblem) process.stderr.write(`winnow: ${sanitizeLine(byProblem)}\n`);
 	const figures = slice ? {...signalStats(table), signals: signalsIn(table, slice.selected)} : signalStats(table, statuses, reasons);
 
 	if (flags.json) {
@@ -122,6 +130,20 @@ function signalsIn(table: SignalTable, selected: Uint8Array): SignalStats['signa
 	return table.countBySignal().map(({signal}) => ({signal, samples: counts.get(signal) ?? 0}));
 }
 
+/** --by on a field no sample has a value in: every sample falls in one (none) group, said plainly. */
+function byProblemOf(table: SignalTable, check: FieldCheck, dataset: string): string | undefined {
+	const names = table.data.groups?.names ?? [];
+	if (table.data.count === 0 || names.some(name => name !== missingGroup)) return undefined;
+	const missing = check.problem(dataset);
+	const field = table.data.groups?.field ?? '';
+	return missing ? `--by ${field}: every sample is counted under ${missingGroup}: ${missing}.` : `--by ${field}: no sample in ${dataset} has a value in the field "${field}" (each is null or a list), so every sample is counted under ${missingGroup}.`;
+}
+
+function parsedValue(bytes: Uint8Array): unknown {
+	const entry = decodeEntry(bytes);
+	return entry.error === undefined ? entry.value : undefined;
+}
+
 /** --by FIELD: a metadata field by its dotted path (model, source, meta.generator). */
 function parseBy(by: string | undefined): string | undefined {
 	if (by === undefined) return undefined;
@@ -134,7 +156,7 @@ function parseBy(by: string | undefined): string | undefined {
  * The entries a query matches (1 in `selected`, by entry number in file order) and the decisions
  * on them, for stats --where.
  */
-async function selectEntries(common: CommonOptions, query: Query, file: DecisionSource | undefined, policy: Policy, signals: SignalLookup | undefined): Promise<{selected: Uint8Array; records: DecisionRecord[]}> {
+async function selectEntries(common: CommonOptions, query: Query, file: DecisionSource | undefined, policy: Policy, signals: SignalLookup | undefined): Promise<{selected: Uint8Array; records: DecisionRecord[]; missingFields: string | undefined}> {
 	const lookup = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
 	const matcher = new EntryMatcher(query, signals);
 	let selected = new Uint8Array(1024);
@@ -161,7 +183,7 @@ async function selectEntries(common: CommonOptions, query: Query, file: Decision
 	});
 	const records: DecisionRecord[] = [];
 	if (file) for (let i = 0; i < file.length; i++) if (ids.has(file.sample(i))) records.push(file.record(i));
-	return {selected, records};
+	return {selected, records, missingFields: matcher.fields.problem(common.dataset)};
 }
 
 /**

@@ -2,7 +2,8 @@ import type {ClusterKind, StatusValue} from './vocabulary.js';
 
 /*
 A parsed query: clauses that must all hold (AND), each a list of alternatives of which one must
-hold (OR), each a term, possibly negated. The empty query (no clauses) matches every sample.
+hold (OR), each a term, possibly negated. A term can be a parenthesised group: clauses of its own.
+The empty query (no clauses) matches every sample.
 */
 
 /** How a string value is compared: equal ignoring case, or a glob with `*` (also ignoring case). */
@@ -22,7 +23,9 @@ export type Term =
 	| {kind: 'compare'; path: string[]; operator: ComparisonOperator; number: number}
 	/** A word or a quoted phrase in the sample's rendered text, ignoring case. */
 	| {kind: 'text'; text: string}
-	| {kind: 'regex'; regex: RegExp};
+	| {kind: 'regex'; regex: RegExp}
+	/** `( … )`: a query of its own, as one term (never a single plain term: the parser unwraps those). */
+	| {kind: 'group'; clauses: Clause[]};
 
 export type Literal = {term: Term; negated: boolean};
 
@@ -39,7 +42,12 @@ export type QueryNeeds = {decisions: boolean; signals: boolean; clusters: boolea
 
 export function needsOf(query: Query): QueryNeeds {
 	const needs: QueryNeeds = {decisions: false, signals: false, clusters: false, value: false, text: false};
-	for (const clause of query.clauses) {
+	addNeeds(query.clauses, needs);
+	return needs;
+}
+
+function addNeeds(clauses: readonly Clause[], needs: QueryNeeds) {
+	for (const clause of clauses) {
 		for (const {term} of clause) {
 			switch (term.kind) {
 				case 'status':
@@ -64,12 +72,25 @@ export function needsOf(query: Query): QueryNeeds {
 					break;
 				}
 
+				case 'group': {
+					addNeeds(term.clauses, needs);
+					break;
+				}
+
 				default: {
 					needs.text = true;
 				}
 			}
 		}
 	}
+}
 
-	return needs;
+/** Every term of the query, inside groups too. */
+export function* termsOf(clauses: readonly Clause[]): Generator<Term> {
+	for (const clause of clauses) {
+		for (const {term} of clause) {
+			if (term.kind === 'group') yield* termsOf(term.clauses);
+			else yield term;
+		}
+	}
 }

@@ -92,14 +92,14 @@ function valuesOf(name: string, context: CompletionContext): string[] {
 	}
 }
 
-/** Where the word ending at `cursor` starts: after white space or `|` outside quotes. */
+/** Where the word ending at `cursor` starts: after white space, `|` or a parenthesis outside quotes. */
 function wordStart(line: string, cursor: number): number {
 	let start = 0;
 	let quoted = false;
 	for (let i = 0; i < cursor; i++) {
 		const c = line[i];
 		if (c === '"') quoted = !quoted;
-		else if (!quoted && (c === ' ' || c === '\t' || c === '|')) start = i + 1;
+		else if (!quoted && (c === ' ' || c === '\t' || c === '|' || c === '(' || c === ')')) start = i + 1;
 	}
 
 	return start;

@@ -4,6 +4,7 @@ import type {DecisionRecord} from '../store/schema.js';
 import type {StatusResult} from '../store/verdict-policy.js';
 import type {Query} from './ast.js';
 import {matchesQuery} from './evaluate.js';
+import {FieldCheck} from './field-check.js';
 import type {SampleFacts} from './facts.js';
 import {prefilterOf, rejects, type Prefilter} from './prefilter.js';
 import type {SignalLookup} from './signal-lookup.js';
@@ -77,20 +78,34 @@ export class EntryFacts implements SampleFacts {
 	}
 }
 
-/** A query applied to the entries of a scan, one after another (see EntryFacts), with the prefilter first. */
+/**
+ * A query applied to the entries of a scan, one after another (see EntryFacts), with the prefilter
+ * first; `fields` notes which of the query's metadata fields the entries have (see FieldCheck).
+ */
 export class EntryMatcher {
+	readonly fields: FieldCheck;
 	private readonly facts: EntryFacts;
 	private readonly filter: Prefilter | undefined;
 
 	constructor(private readonly query: Query, signals?: SignalLookup) {
 		this.facts = new EntryFacts(signals);
 		this.filter = prefilterOf(query);
+		this.fields = FieldCheck.of(query);
 	}
 
 	/** Whether the entry matches; `records` is called only if the query asks about decisions. */
 	matches(bytes: Uint8Array, index: number, status: StatusResult, records: () => readonly DecisionRecord[] | undefined): boolean {
-		if (this.filter && rejects(this.filter, bytes)) return false;
 		this.facts.set(bytes, index, status, records);
+		this.fields.see(bytes, () => this.facts.value);
+		if (this.filter && rejects(this.filter, bytes)) return false;
 		return matchesQuery(this.query, this.facts);
+	}
+
+	/** An entry the query is not asked about (another status): still one whose fields count. */
+	see(bytes: Uint8Array) {
+		this.fields.see(bytes, () => {
+			const entry = decodeEntry(bytes);
+			return entry.error === undefined ? entry.value : undefined;
+		});
 	}
 }

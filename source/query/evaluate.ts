@@ -1,10 +1,14 @@
 import type {DecisionRecord} from '../store/schema.js';
-import type {Literal, Query, Term, TextPattern} from './ast.js';
+import type {Clause, Literal, Query, Term, TextPattern} from './ast.js';
 import type {SampleFacts} from './facts.js';
 
 /** Whether a sample matches the query: every clause holds, each by one of its literals. */
 export function matchesQuery(query: Query, facts: SampleFacts): boolean {
-	for (const clause of query.clauses) {
+	return clausesHold(query.clauses, facts);
+}
+
+function clausesHold(clauses: readonly Clause[], facts: SampleFacts): boolean {
+	for (const clause of clauses) {
 		let any = false;
 		for (const literal of clause) {
 			if (literalHolds(literal, facts)) {
@@ -77,6 +81,10 @@ function termHolds(term: Term, facts: SampleFacts): boolean {
 					}
 				}
 			});
+		}
+
+		case 'group': {
+			return clausesHold(term.clauses, facts);
 		}
 
 		case 'text': {

@@ -1,16 +1,21 @@
-import type {Literal, Query, Term, TextPattern} from './ast.js';
+import type {Clause, Literal, Query, Term, TextPattern} from './ast.js';
 
 /**
- * The query in one canonical spelling (single spaces, `|` without spaces, values quoted only where
- * needed): two spellings of one query give the same text. A bulk decision's "rule" is this text.
+ * The query in one canonical spelling (single spaces, `|` without spaces, `-` for NOT, groups in
+ * parentheses, values quoted only where needed): two spellings of one query give the same text. A
+ * bulk decision's "rule" is this text.
  */
 export function formatQuery(query: Query): string {
-	return query.clauses.map(clause => clause.map((literal, i) => formatLiteral(literal, i > 0 && takesColon(clause[i - 1].term))).join('|')).join(' ');
+	return formatClauses(query.clauses);
+}
+
+function formatClauses(clauses: readonly Clause[]): string {
+	return clauses.map(clause => clause.map((literal, i) => formatLiteral(literal, i > 0 && takesColon(clause[i - 1].term))).join('|')).join(' ');
 }
 
 /** Whether a term is written `name:value` (after which a bare word would be read as another value). */
 function takesColon(term: Term): boolean {
-	return term.kind !== 'text' && term.kind !== 'regex' && term.kind !== 'compare';
+	return term.kind !== 'text' && term.kind !== 'regex' && term.kind !== 'compare' && term.kind !== 'group';
 }
 
 function formatLiteral({term, negated}: Literal, quoteWords: boolean): string {
@@ -45,9 +50,13 @@ function formatTerm(term: Term, quoteWords: boolean): string {
 		}
 
 		case 'text': {
-			// Text is searched ignoring case.
+			// Text is searched ignoring case; and, or, not bare are refused as operators spelt in lower case.
 			const word = term.text.toLowerCase();
-			return !quoteWords && /^[^\s|"/:<>-][^\s|":<>]*$/.test(word) ? word : quote(word);
+			return !quoteWords && /^[^\s|"/:<>()-][^\s|":<>()]*$/.test(word) && !/^(and|or|not)$/.test(word) ? word : quote(word);
+		}
+
+		case 'group': {
+			return `(${formatClauses(term.clauses)})`;
 		}
 
 		default: {
@@ -66,7 +75,7 @@ function formatPattern(pattern: TextPattern): string {
 }
 
 function quoteIfNeeded(value: string): string {
-	return value === '' || /[\s|"*]/.test(value) || value.startsWith('/') ? quote(value) : value;
+	return value === '' || /[\s|"*()]/.test(value) || value.startsWith('/') ? quote(value) : value;
 }
 
 function quote(value: string): string {
@@ -78,8 +87,17 @@ function quote(value: string): string {
  * in a clause (AND and OR do not care): how --undo-rule finds a rule however it is typed.
  */
 export function queryKey(query: Query): string {
-	return query.clauses
-		.map(clause => clause.map((literal, i) => formatLiteral(literal, i > 0 || clause.length > 1)).sort().join('|'))
+	return clausesKey(query.clauses);
+}
+
+function clausesKey(clauses: readonly Clause[]): string {
+	return clauses
+		.map(clause => clause.map(literal => literalKey(literal, clause.length > 1)).sort().join('|'))
 		.sort()
 		.join(' ');
+}
+
+function literalKey(literal: Literal, quoteWords: boolean): string {
+	const {term, negated} = literal;
+	return term.kind === 'group' ? `${negated ? '-' : ''}(${clausesKey(term.clauses)})` : formatLiteral(literal, quoteWords);
 }

@@ -5,14 +5,19 @@ import {closest, clusterKinds, defaultSignalNames, isKeyword, keywords, statusVa
 /*
 The query language (README: "The query language"):
 
-	query    := clause ( white-space clause )*          every clause must hold
-	clause   := literal ( '|' literal )*                 one of the literals must hold
-	literal  := '-'? term                                '-' negates
+	query    := clause ( ( white-space | AND ) clause )*  every clause must hold
+	clause   := literal ( ( '|' | OR ) literal )*          one of the literals must hold
+	literal  := ( '-' | NOT )? ( '(' query ')' | term )   '-' and NOT negate
 	term     := name op value | "phrase" | /regex/flags | word
 	name     := a keyword (status signal cluster reviewer verdict category reason rule) or a
 	            metadata field by dotted path (scores.quality; $.status for a field named like a keyword)
 	op       := ':' (equals, ignoring case; * is a wildcard) | '<' | '<=' | '>' | '>=' (numbers)
 	value    := word | "quoted" | /regex/flags (after ':' on a metadata field)
+
+OR binds tighter than AND, as in web search: `a b|c` is a AND (b OR c); parentheses group otherwise.
+AND, OR and NOT are operators only in capitals; the bare words and, or, not in any other case are
+refused (a query means them as operators far more often than as text): quote one to search for it.
+A word ends at white space, "|", "(" or ")"; quote text that holds a parenthesis.
 
 `name:a|b` is short for `name:a|name:b`: a bare word right after `|` that follows a `name:` term is
 another value for the same name (quote a word to search the text for it instead).
@@ -22,6 +27,7 @@ const operators = ['<=', '>=', '<', '>', ':'] as const;
 const regexFlags = new Set(['i', 'm', 's', 'u']);
 /** A name before an operator: letters, digits, _ - $ and dots. */
 const namePattern = /^[A-Za-z_$][\w$-]*(?:\.[\w$-]+)*$/;
+type OperatorWord = 'AND' | 'OR' | 'NOT';
 
 export function parseQuery(source: string, vocabulary: Vocabulary = {}): Query {
 	return new Parser(source, vocabulary).parse();
@@ -33,37 +39,69 @@ class Parser {
 	constructor(private readonly source: string, private readonly vocabulary: Vocabulary) {}
 
 	parse(): Query {
+		const clauses = this.sequence();
+		if (this.at < this.source.length) throw this.error(this.at, 'this ")" closes no "(" (to search the text for it, quote it)');
+		return {clauses, source: this.source};
+	}
+
+	/** Clauses up to the end or a ")" (left for the caller). */
+	private sequence(): Clause[] {
 		const clauses: Clause[] = [];
 		this.skipSpace();
-		while (this.at < this.source.length) {
-			clauses.push(this.clause());
+		while (this.at < this.source.length && this.source[this.at] !== ')') {
+			if (this.operatorWord() === 'AND') {
+				if (clauses.length === 0) throw this.error(this.at, 'expected a term before AND (as in signal:refusal AND model:gpt-4o)');
+				const and = this.at;
+				this.at += 3;
+				this.skipSpace();
+				if (this.atEndOfGroup()) throw this.error(and, 'expected a term after AND (as in signal:refusal AND model:gpt-4o)');
+			}
+
+			const clause = this.clause();
+			const only = clause.length === 1 ? clause[0] : undefined;
+			// (a b) among ANDed clauses is a and b.
+			if (only?.term.kind === 'group' && !only.negated) clauses.push(...only.term.clauses);
+			else clauses.push(clause);
 			this.skipSpace();
 		}
 
-		return {clauses, source: this.source};
+		return clauses;
 	}
 
 	private clause(): Clause {
 		let {literal, name} = this.literal();
-		const literals: Literal[] = [literal];
+		const literals: Literal[] = [];
+		const add = (next: Literal) => {
+			// a|(b|c) is a|b|c.
+			if (next.term.kind === 'group' && !next.negated && next.term.clauses.length === 1) literals.push(...next.term.clauses[0]);
+			else literals.push(next);
+		};
+
+		add(literal);
 		for (;;) {
 			const save = this.at;
 			this.skipSpace();
-			if (this.source[this.at] !== '|') {
+			const bar = this.at;
+			let spelling: string;
+			if (this.source[this.at] === '|') {
+				spelling = '"|"';
+				this.at++;
+			} else if (this.operatorWord() === 'OR') {
+				spelling = 'OR';
+				this.at += 2;
+			} else {
 				this.at = save;
 				return literals;
 			}
 
-			const bar = this.at;
-			this.at++;
 			this.skipSpace();
-			if (this.at >= this.source.length) throw this.error(bar, 'expected a term after "|" (as in signal:refusal|signal:empty)');
+			if (this.atEndOfGroup()) throw this.error(bar, `expected a term after ${spelling} (as in signal:refusal${spelling === 'OR' ? ' OR ' : '|'}signal:empty)`);
 			const shorthand = name === undefined ? undefined : this.sameNameValue(name);
 			if (shorthand) {
-				literals.push(shorthand);
+				add(shorthand);
 			} else {
 				({literal, name} = this.literal());
-				literals.push(literal);
+				add(literal);
 			}
 		}
 	}
@@ -71,40 +109,60 @@ class Parser {
 	/** `name:a|b`: b as another value of the previous literal's name, when b is a bare word. */
 	private sameNameValue(name: string): Literal | undefined {
 		const c = this.source[this.at];
-		if (c === '"' || c === '/' || c === '-' || c === '|') return undefined;
+		if (c === '"' || c === '/' || c === '-' || c === '|' || c === '(' || c === ')') return undefined;
 		const start = this.at;
 		const word = this.peekWord();
-		if (operatorAfterName(word) !== undefined) return undefined;
+		if (operatorAfterName(word) !== undefined || isOperatorWord(word)) return undefined;
 		this.at += word.length;
+		this.checkWordEnd();
 		return {term: this.term(name, ':', word, start, start), negated: false};
 	}
 
 	/** One literal, and the name it used with ":" (for the name:a|b shorthand). */
 	private literal(): {literal: Literal; name?: string} {
 		const start = this.at;
+		const operator = this.operatorWord();
+		if (operator === 'NOT') {
+			this.at += 3;
+			this.skipSpace();
+			if (this.atEndOfGroup() || this.source[this.at] === '|') throw this.error(start, 'expected a term after NOT (as in NOT signal:refusal)');
+			const {literal} = this.literal();
+			return {literal: {term: literal.term, negated: !literal.negated}};
+		}
+
+		if (operator !== undefined) throw this.error(start, `expected a term before ${operator} (as in signal:refusal ${operator === 'OR' ? 'OR signal:empty' : 'AND model:gpt-4o'})`);
 		let negated = false;
 		if (this.source[this.at] === '-') {
 			negated = true;
 			this.at++;
 			const next = this.source[this.at];
-			if (next === undefined || isSpace(next) || next === '|') throw this.error(start, 'expected a term right after "-" (as in -signal:refusal)');
+			if (next === undefined || isSpace(next) || next === '|' || next === ')') throw this.error(start, 'expected a term right after "-" (as in -signal:refusal)');
 		}
 
 		const termStart = this.at;
 		const c = this.source[this.at];
-		if (c === '"') return {literal: {term: {kind: 'text', text: this.quoted()}, negated}};
-		if (c === '/') return {literal: {term: {kind: 'regex', regex: this.regex()}, negated}};
+		if (c === '(') return {literal: this.group(negated)};
+		if (c === ')') throw this.error(this.at, 'expected a term before ")"');
+		if (c === '"') return {literal: {term: {kind: 'text', text: this.quotedWord()}, negated}};
+		if (c === '/') {
+			const regex = this.regex();
+			this.checkWordEnd();
+			return {literal: {term: {kind: 'regex', regex}, negated}};
+		}
+
 		if (c === '|') throw this.error(this.at, 'expected a term before "|"');
 
 		const word = this.peekWord();
 		const split = operatorAfterName(word);
 		if (split === undefined) {
+			this.checkBareWord(word, termStart);
 			this.at += word.length;
+			this.checkWordEnd();
 			return {literal: {term: {kind: 'text', text: word}, negated}};
 		}
 
-		const {name, operator} = split;
-		this.at += name.length + operator.length;
+		const {name, operator: op} = split;
+		this.at += name.length + op.length;
 		const valueStart = this.at;
 		const next = this.source[this.at];
 		let value: string | RegExp;
@@ -112,16 +170,64 @@ class Parser {
 		if (next === '"') {
 			value = this.quoted();
 			quoted = true;
-		} else if (next === '/' && operator === ':' && !isKeyword(name)) {
+		} else if (next === '/' && op === ':' && !isKeyword(name)) {
 			value = this.regex();
 		} else {
 			value = this.peekWord();
 			this.at += value.length;
 		}
 
-		if (value === '' && !quoted) throw this.error(valueStart, `expected a value after "${name}${operator}"${example(name, operator)}`);
-		const term = this.term(name, operator, value, termStart, valueStart, quoted);
-		return {literal: {term, negated}, name: operator === ':' ? name : undefined};
+		if (value === '' && !quoted) throw this.error(valueStart, `expected a value after "${name}${op}"${example(name, op)}`);
+		this.checkWordEnd();
+		const term = this.term(name, op, value, termStart, valueStart, quoted);
+		return {literal: {term, negated}, name: op === ':' ? name : undefined};
+	}
+
+	/** `( query )` from here (at its opening parenthesis): one literal, unwrapped when it holds one term. */
+	private group(negated: boolean): Literal {
+		const open = this.at;
+		this.at++;
+		const clauses = this.sequence();
+		if (this.at >= this.source.length) throw this.error(open, 'this "(" is never closed: expected a ")" before the end of the query');
+		if (clauses.length === 0) throw this.error(open, 'expected a term between "(" and ")" (as in (signal:refusal|signal:empty))');
+		this.at++;
+		this.checkWordEnd();
+		if (clauses.length === 1 && clauses[0].length === 1) {
+			const [only] = clauses[0];
+			return {term: only.term, negated: only.negated !== negated};
+		}
+
+		return {term: {kind: 'group', clauses}, negated};
+	}
+
+	/** A quoted phrase as a term: the phrase must end the word. */
+	private quotedWord(): string {
+		const text = this.quoted();
+		this.checkWordEnd();
+		return text;
+	}
+
+	/** AND, OR or NOT standing alone here (in capitals; followed by white space, a parenthesis or the end). */
+	private operatorWord(): OperatorWord | undefined {
+		const word = this.peekWord();
+		return isOperatorWord(word) ? word : undefined;
+	}
+
+	/** A bare word that is and/or/not in other than capitals: refused rather than searched for. */
+	private checkBareWord(word: string, at: number) {
+		const lower = word.toLowerCase();
+		if (lower !== 'and' && lower !== 'or' && lower !== 'not') return;
+		const use = lower === 'not' ? 'NOT or - to negate' : lower === 'or' ? 'OR or | between terms' : 'AND or a space between terms';
+		throw this.error(at, `write ${use} (capitals), or "${lower}" in quotes for the word`);
+	}
+
+	/** "(" right after a term is refused: a group needs a space before it; text holding "(" needs quotes. */
+	private checkWordEnd() {
+		if (this.source[this.at] === '(') throw this.error(this.at, 'a "(" right after a term: put a space before it to start a group, or quote the text that holds it (as in "f(x)")');
+	}
+
+	private atEndOfGroup(): boolean {
+		return this.at >= this.source.length || this.source[this.at] === ')';
 	}
 
 	private term(name: string, operator: (typeof operators)[number], value: string | RegExp, start: number, valueStart: number, quoted = false): Term {
@@ -242,10 +348,10 @@ class Parser {
 		}
 	}
 
-	/** The run of characters from here up to white space or "|". */
+	/** The run of characters from here up to white space, "|", "(" or ")". */
 	private peekWord(): string {
 		let end = this.at;
-		while (end < this.source.length && !isSpace(this.source[end]) && this.source[end] !== '|') {
+		while (end < this.source.length && !isSpace(this.source[end]) && !'|()'.includes(this.source[end])) {
 			// A quote inside a word starts a quoted value: category:"gender identity".
 			if (this.source[end] === '"' && end > this.at) break;
 			end++;
@@ -268,6 +374,10 @@ function operatorAfterName(word: string): {name: string; operator: (typeof opera
 	const match = /^([^:<>"]+)(<=|>=|<|>|:)/.exec(word);
 	if (!match || !namePattern.test(match[1])) return undefined;
 	return {name: match[1], operator: match[2] as (typeof operators)[number]};
+}
+
+function isOperatorWord(word: string): word is OperatorWord {
+	return word === 'AND' || word === 'OR' || word === 'NOT';
 }
 
 function textPattern(value: string, quoted: boolean): TextPattern {

@@ -114,7 +114,7 @@ export function nothingToDo(plan: BulkPlan): string {
 
 const verbs: Record<Verdict, string> = {accepted: 'accept', rejected: 'reject', flagged: 'flag'};
 
-/** The confirmation: "reject 7 samples of this near-duplicate cluster? y/N" (and what is left alone). */
+/** The confirmation: "reject 7 samples of this near-duplicate cluster? y/N", or "reject 5 of the 7 samples …" and what is left alone. */
 export function confirmation(plan: BulkPlan): string {
 	const n = plan.changes.length;
 	const left = [
@@ -122,5 +122,8 @@ export function confirmation(plan: BulkPlan): string {
 		plan.already > 0 ? `${plan.already.toLocaleString('en')} already ${plan.verdict}` : '',
 	].filter(Boolean).join(', ');
 	const flagged = plan.verdict === 'flagged' ? ` (${plan.categories.join(', ')})` : '';
-	return `${verbs[plan.verdict]}${flagged} ${n.toLocaleString('en')} sample${n === 1 ? '' : 's'} ${plan.what}${left ? ` (${left})` : ''}? y/N`;
+	// Of how many: the cluster's or the slice's size, when some are left alone.
+	const total = n + plan.othersLeft + plan.already;
+	const counted = n === total ? `${n.toLocaleString('en')} sample${n === 1 ? '' : 's'}` : `${n.toLocaleString('en')} of the ${total.toLocaleString('en')} samples`;
+	return `${verbs[plan.verdict]}${flagged} ${counted} ${plan.what}${left ? ` (${left})` : ''}? y/N`;
 }

@@ -133,7 +133,7 @@ export class ReviewController {
 			this.checkFileMode();
 			if (this.current && samples.has(this.current.sample.id)) this.current = undefined;
 			for (const id of samples) this.counter.update(id);
-			this.recountQuery();
+			this.recountQuery(samples);
 			this.scheduleRecount();
 		});
 		dataset.onChange(() => {
@@ -452,6 +452,7 @@ export class ReviewController {
 				this.state = {...this.state, filter, message: `filter: ${filter}`};
 				// The count of matches is of the samples the filter shows.
 				if (this.pattern) this.countMatches(this.pattern);
+				if (this.query) this.countQuery(this.query);
 				if (!this.shows(state.cursor)) {
 					const target = this.navigation.shownFrom(state.cursor, filter);
 					if (target) this.moveTo(target.index, `filter: ${filter}`);
@@ -735,7 +736,7 @@ export class ReviewController {
 
 	/** One change to this reviewer's record on a sample, by decide, note and undo alike. */
 	private record(change: Change) {
-		this.recountQuery();
+		this.recountQuery([change.sample]);
 		const undo = this.decisions.record(change, this.state.undo);
 		this.current = undefined;
 		this.state = {...this.state, undo};
@@ -836,7 +837,7 @@ export class ReviewController {
 			return {rule: query.text, what: `matching ${query.text}`, indices: matching};
 		}
 
-		if (filter === 'all') return 'the filter shows every sample: f filters by a query, F cycles the status filter';
+		if (filter === 'all') return 'the filter shows every sample (f: a query, F: the status filter)';
 		const indices: number[] = [];
 		for (let i = 0; i < this.dataset.count; i++) if (this.shows(i)) indices.push(i);
 		const rule = `status:${filter === 'conflicts' ? 'conflict' : filter}`;
@@ -878,25 +879,52 @@ export class ReviewController {
 		this.navigation.slice = i => slice.matches(i);
 		if (this.pattern) this.countMatches(this.pattern);
 		this.state = {...this.state, mode: {name: 'browse'}, message: `filter: ${slice.text}`};
-		slice.count(() => {
-			if (slice === this.query) this.scheduleRecount();
-		});
+		this.countQuery(slice);
 		if (!this.shows(this.state.cursor)) {
 			const target = this.navigation.shownFrom(this.state.cursor, this.state.filter);
 			if (target) this.moveTo(target.index, `filter: ${slice.text}`);
-			else this.state = {...this.state, message: `filter: ${slice.text} — no ${this.filterNoun()} samples match (F cycles the status filter)`};
+			else this.state = {...this.state, message: `no ${this.filterNoun() || 'shown'} samples match ${slice.text} (F: the status filter)`};
 		}
 	}
 
-	/** A query about decisions (status:, verdict:, reviewer:) matches other samples after a change: counted again. */
-	private recountQuery() {
+	/** Counts, in the background, the samples the screen shows: the query's matches the status filter shows. */
+	private countQuery(slice: QuerySlice) {
+		slice.count(() => {
+			if (slice === this.query) this.scheduleRecount();
+		}, i => this.navigation.statusShows(i, this.state.filter));
+	}
+
+	/**
+	 * Decisions changed on these samples: the status filter (and a query about decisions: status:,
+	 * verdict:, reviewer:) may show other samples, so they are counted again, one by one (all of them
+	 * again when a changed id is repeated in the file, or very many changed).
+	 */
+	private recountQuery(samples: Iterable<string>) {
 		const slice = this.query;
-		if (!slice?.needs.decisions) return;
+		if (!slice || (this.state.filter === 'all' && !slice.needs.decisions)) return;
+		const indices: number[] = [];
+		let all = false;
+		for (const id of samples) {
+			const index = this.dataset.indexOfId(id);
+			if (index === undefined) continue;
+			if (this.dataset.occurrences(id) > 1 || indices.length >= 10_000) {
+				all = true;
+				break;
+			}
+
+			indices.push(index);
+		}
+
+		if (!all && indices.length === 0) return;
 		// After the change is recorded (this runs before it returns).
 		setImmediate(() => {
-			if (slice === this.query) slice.count(() => {
-				if (slice === this.query) this.scheduleRecount();
-			});
+			if (slice !== this.query) return;
+			if (all) {
+				this.countQuery(slice);
+			} else {
+				slice.update(indices);
+				this.scheduleRecount();
+			}
 		});
 	}
 
@@ -1029,11 +1057,13 @@ export class ReviewController {
 			undo: 'push' as const,
 		}));
 		const undo = this.decisions.recordBatch(changes, plan.changes, plan.rule, this.state.undo, 'push');
-		this.recountQuery();
+		this.recountQuery(plan.changes.map(change => change.sample));
 		this.current = undefined;
 		this.state = {...this.state, undo};
 		const n = plan.changes.length;
-		const done = `${plan.verdict} ${n.toLocaleString('en')} sample${n === 1 ? '' : 's'} ${plan.what} (rule ${plan.rule}) — u undoes the step`;
+		// The rule is named when the message does not already spell it (a cluster's number).
+		const rule = plan.what.includes(plan.rule) ? '' : ` (rule ${plan.rule})`;
+		const done = `${plan.verdict} ${n.toLocaleString('en')} sample${n === 1 ? '' : 's'} ${plan.what}${rule} — u undoes`;
 		if (this.shows(this.state.cursor)) this.state = {...this.state, message: done};
 		else {
 			this.advance(done);
@@ -1057,7 +1087,7 @@ export class ReviewController {
 			undo: 'pop' as const,
 		}));
 		const undo = this.decisions.recordBatch(changes, batch, rule, this.state.undo, 'pop');
-		this.recountQuery();
+		this.recountQuery(batch.map(change => change.sample));
 		this.current = undefined;
 		this.state = {...this.state, undo};
 		const n = batch.length;
@@ -1082,7 +1112,7 @@ export class ReviewController {
 
 		const target = this.navigation.next(cursor, filter);
 		if (target === undefined) {
-			this.state = {...this.state, message: `${what}; no more ${this.filterNoun()} samples — f filters by a query, F cycles the status filter`};
+			this.state = {...this.state, message: `${what}; no more ${this.filterNoun()} samples (f: query, F: status filter)`};
 			return;
 		}
 
@@ -1155,7 +1185,7 @@ export class ReviewController {
 			// Only the sample on screen has matches: go round it.
 			this.showHit(cursor, direction === 1 ? 0 : here - 1, true);
 		} else {
-			this.state = {...this.state, message: `${quoted(pattern.text)} not found${this.state.filter === 'all' ? '' : ` among the ${this.filterNoun()} samples (F cycles the status filter)`}`};
+			this.state = {...this.state, message: `${quoted(pattern.text)} not found${this.state.filter === 'all' ? '' : ` among the ${this.filterNoun()} samples (F: the status filter)`}`};
 		}
 
 		this.notify();

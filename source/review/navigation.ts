@@ -18,8 +18,14 @@ export class Navigation {
 
 	/** Does `filter` show sample i? */
 	shows(i: number, filter: Filter): boolean {
+		return this.statusShows(i, filter) && (this.slice === undefined || this.slice(i));
+	}
+
+	/** Does the status filter alone show sample i (the query aside)? */
+	statusShows(i: number, filter: Filter): boolean {
+		if (filter === 'all') return true;
 		const {status, conflict} = this.statusAt(i);
-		return matchesFilter(filter, status, conflict) && (this.slice === undefined || this.slice(i));
+		return matchesFilter(filter, status, conflict);
 	}
 
 	/** Is sample i one to hand out next: shown by the filter and not open in another process (then held)? */

@@ -98,7 +98,9 @@ const countBatch = 256;
 /**
  * The query the review screen filters by (`f`): the same language as `winnow stats --where`. Which
  * samples match is remembered per sample (unless the query asks about decisions, which change as
- * the reviewer decides); how many match is counted in the background, a slice at a time.
+ * the reviewer decides). How many the screen shows (the matches the status filter shows too) is
+ * counted in the background, a slice at a time, and kept up to date sample by sample as they are
+ * decided (update).
  */
 export class QuerySlice {
 	readonly text: string;
@@ -113,6 +115,10 @@ export class QuerySlice {
 	private readonly rememberable: boolean;
 	/** Set when the query asks only about signals and clusters. */
 	private readonly tableFacts: TableFacts | undefined;
+	/** Whether the status filter shows a sample: what is counted is the matches it shows. */
+	private shown: (index: number) => boolean = () => true;
+	/** Per sample counted so far: 1 when it is in `matching`. */
+	private inCount = new Uint8Array(0);
 
 	constructor(readonly query: Query, private readonly dataset: Dataset, private readonly recordsOf: RecordsOf, private readonly table: SignalTable | undefined) {
 		this.text = formatQuery(query);
@@ -152,10 +158,23 @@ export class QuerySlice {
 		return result;
 	}
 
-	/** Counts the matches in the background; `onProgress` after each slice, and when done. */
-	count(onProgress: () => void) {
+	/** Is sample `index` one the screen shows: a match the status filter shows? */
+	private counts(index: number): boolean {
+		const shows = this.matches(index) && this.shown(index);
+		if (index < this.inCount.length) this.inCount[index] = shows ? 1 : 0;
+		return shows;
+	}
+
+	/**
+	 * Counts, in the background, the matches `shown` (the status filter) shows; `onProgress` after
+	 * each slice, and when done. A new count (the filter changed, or decisions changed anywhere)
+	 * supersedes one under way.
+	 */
+	count(onProgress: () => void, shown?: (index: number) => boolean) {
+		if (shown) this.shown = shown;
 		this.counted = 0;
 		this.matching = 0;
+		if (this.inCount.length < this.dataset.count) this.inCount = new Uint8Array(this.dataset.count);
 		const pass = ++this.pass;
 		const step = () => {
 			if (this.stopped || pass !== this.pass) return;
@@ -164,7 +183,7 @@ export class QuerySlice {
 			let i = this.counted;
 			while (i < total) {
 				const end = Math.min(total, i + countBatch);
-				for (; i < end; i++) if (this.matches(i)) this.matching++;
+				for (; i < end; i++) if (this.counts(i)) this.matching++;
 				if (performance.now() - started >= countSliceMs) break;
 			}
 
@@ -174,6 +193,16 @@ export class QuerySlice {
 		};
 
 		setImmediate(step);
+	}
+
+	/** Samples whose decisions changed: counted again one by one (those not counted yet will be). */
+	update(indices: Iterable<number>) {
+		for (const index of indices) {
+			if (index >= this.counted || index >= this.inCount.length) continue;
+			const before = this.inCount[index];
+			const now = this.counts(index) ? 1 : 0;
+			this.matching += now - before;
+		}
 	}
 
 	stop() {

@@ -26,6 +26,8 @@ import {SignalLines} from './SignalLines.js';
 import {statsPanelLines} from './stats-panel-lines.js';
 import {StatusBar} from './StatusBar.js';
 import {useTerminalSize} from './use-terminal-size.js';
+import {messageRows} from './message-rows.js';
+import {terminalWidth} from './terminal-width.js';
 
 type Props = {
 	controller: ReviewController;
@@ -51,7 +53,14 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	const current = controller.currentSample();
 	// The sample's signals take a line or two from the viewport, never from the status bar.
 	const signalRows = useMemo(() => signalLines(current.signals, signalRowCap(rows)), [current, rows]);
-	const bodyHeight = Math.max(1, viewportRows(rows) - signalRows.length);
+	const message = store.status.error ?? dataset.indexError?.message ?? state.message;
+	const said = spokenLine(controller, message);
+	// A message too long for one row takes a second one from the viewport (never the key bar's), so its end is not lost.
+	const messageRowCount = said && rows >= 16 && terminalWidth(said.text) > width ? 2 : 1;
+	// Likewise a bad query's sentence, shown where the key bar is while the query line is open.
+	const queryError = state.mode.name === 'query' ? state.mode.error : undefined;
+	const errorRowCount = queryError && rows >= 16 && terminalWidth(queryError) > width ? 2 : 1;
+	const bodyHeight = Math.max(1, viewportRows(rows) - signalRows.length - (messageRowCount - 1) - (errorRowCount - 1));
 	const previousSystem = useMemo(() => previousSystemPrompt(dataset, current.sample.index), [dataset, current]);
 	const expandSystem = state.systemShown === state.cursor;
 	const expandKey = bindings.find(binding => binding.name === 'system-prompt')?.keys[0];
@@ -153,7 +162,6 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	const position = panelLines
 		? (panelLines.length > bodyHeight ? `${mode.name} lines ${count(panelTop + 1)}–${count(Math.min(panelLines.length, panelTop + bodyHeight))} of ${count(panelLines.length)}` : '')
 		: mode.name === 'bias' || mode.name === 'reasons' ? '' : scrollPosition(state.scroll, visible.length, sampleRows.complete ? sampleRows.made : undefined, !sampleRows.complete || sampleRows.made > state.scroll + visible.length);
-	const message = store.status.error ?? dataset.indexError?.message ?? state.message;
 
 	return (
 		<Box flexDirection="column" height={height} width={width}>
@@ -161,7 +169,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 			<SignalLines lines={signalRows} width={width}/>
 			<DecisionLine current={current} reviewer={controller.reviewer} viewKey={correctionViewKey && showKey(correctionViewKey)}/>
 			{body}
-			<MessageLine controller={controller} message={message} position={position} cursor={state.field.cursor} scrollKeys={scrollHint(bindings, panelLines ? 'panel' : 'sample')}/>
+			<MessageLine controller={controller} said={said} rowCount={messageRowCount} width={width} position={position} cursor={state.field.cursor} scrollKeys={scrollHint(bindings, panelLines ? 'panel' : 'sample')}/>
 			<StatusBar
 				reviewer={controller.reviewer}
 				counts={controller.counts}
@@ -175,35 +183,55 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 			/>
 			{state.reasonFor
 				? <Text color="yellow" wrap="truncate-end">{sanitizeLine(reasonOffer(state.reasonFor.sample, controller.reasons, store.get(state.reasonFor.sample, controller.reviewer)?.reasons ?? []))}</Text>
-				: <KeyHints mode={mode} width={width} bindings={bindings}/>}
+				: errorRowCount > 1 && queryError
+					? <Box flexDirection="column" height={errorRowCount}>{messageRows(sanitizeLine(queryError), width, errorRowCount).map((row, i) => <Text key={i} color="red" wrap="truncate-end">{row}</Text>)}</Box>
+					: <KeyHints mode={mode} width={width} bindings={bindings}/>}
 		</Box>
 	);
 }
 
-function MessageLine({controller, message, position, cursor, scrollKeys}: {controller: ReviewController; message: string | undefined; position: string; cursor: number; scrollKeys: string}) {
+/** What the message line says outside the prompts: a bulk step's question, its confirmation, or the message. */
+type Spoken = {text: string; color: 'yellow' | 'red'; bold?: boolean; message?: true};
+
+function spokenLine(controller: ReviewController, message: string | undefined): Spoken | undefined {
+	const {mode} = controller.state;
+	if (mode.name === 'bulk') {
+		const n = mode.target.indices.length;
+		return {text: `decide ${count(n)} sample${n === 1 ? '' : 's'} ${sanitizeLine(mode.target.what)} at once: a accept · r reject · b flag · esc cancel`, color: 'yellow', bold: true};
+	}
+
+	if (mode.name === 'confirm') return {text: sanitizeLine(confirmation(mode.plan)), color: 'yellow', bold: true};
+	if (mode.name === 'unsaved') {
+		const {unsaved, error} = controller.store.status;
+		return {text: `${unsaved} ${unsaved === 1 ? 'decision is' : 'decisions are'} not saved yet: ${sanitizeLine(error ?? '')}`, color: 'red', bold: true};
+	}
+
+	if (['note', 'goto', 'search', 'order', 'query'].includes(mode.name) || !message) return undefined;
+	return {text: sanitizeLine(message), color: controller.store.status.error ? 'red' : 'yellow', message: true};
+}
+
+function MessageLine({controller, said, rowCount, width, position, cursor, scrollKeys}: {controller: ReviewController; said: Spoken | undefined; rowCount: number; width: number; position: string; cursor: number; scrollKeys: string}) {
 	const {mode} = controller.state;
 	if (mode.name === 'note') return <PromptLine label="note:" value={mode.text} placeholder="a note on this sample" cursor={cursor}/>;
 	if (mode.name === 'goto') return <PromptLine label="go to sample:" value={mode.text} placeholder={`1–${count(controller.dataset.count)}`} cursor={cursor}/>;
 	if (mode.name === 'search') return <PromptLine label="search:" value={mode.text} placeholder="text to find" cursor={cursor}/>;
 	if (mode.name === 'order') return <PromptLine label="order by:" value={mode.text} placeholder="file, signals, or a metadata field (-field: largest first)" cursor={cursor}/>;
 	if (mode.name === 'query') return <PromptLine label="filter:" value={mode.text} placeholder="signal:refusal, model:gpt-4o, scores.quality<0.5, a word… (tab completes)" cursor={cursor}/>;
-
-	if (mode.name === 'bulk') {
-		const n = mode.target.indices.length;
-		return <Text bold color="yellow" wrap="truncate-end">decide {count(n)} sample{n === 1 ? '' : 's'} {sanitizeLine(mode.target.what)} at once: a accept · r reject · b flag · esc cancel</Text>;
-	}
-
-	if (mode.name === 'confirm') return <Text bold color="yellow" wrap="truncate-end">{sanitizeLine(confirmation(mode.plan))}</Text>;
-
-	if (mode.name === 'unsaved') {
-		const {unsaved, error} = controller.store.status;
-		return <Text color="red" bold wrap="truncate-end">{unsaved} {unsaved === 1 ? 'decision is' : 'decisions are'} not saved yet: {sanitizeLine(error ?? '')}</Text>;
+	if (!said) return <Text wrap="truncate-end" dimColor>{position ? `${position} · ${scrollKeys}` : ' '}</Text>;
+	if (rowCount > 1) {
+		return (
+			<Box flexDirection="column" height={rowCount}>
+				{messageRows(said.message && position ? `${said.text} · ${position}` : said.text, width, rowCount).map((row, i) => (
+					<Text key={i} wrap="truncate-end" color={said.color} bold={said.bold}>{row}</Text>
+				))}
+			</Box>
+		);
 	}
 
 	return (
 		<Text wrap="truncate-end">
-			<Text color={controller.store.status.error ? 'red' : 'yellow'}>{message ? sanitizeLine(message) : ''}</Text>
-			<Text dimColor>{message ? (position ? ` · ${position}` : '') : position ? `${position} · ${scrollKeys}` : ' '}</Text>
+			<Text color={said.color} bold={said.bold}>{said.text}</Text>
+			<Text dimColor>{said.message && position ? ` · ${position}` : ''}</Text>
 		</Text>
 	);
 }

@@ -17,7 +17,7 @@ export function metadataPanelLines(current: CurrentSample, width: number): Panel
 	const heading = `Metadata and notes of sample ${(sample.index + 1).toLocaleString('en')} (line ${sample.lineNumber})`;
 	const lines: PanelLine[] = [{text: heading, heading: true}, {text: ''}];
 	if (current.signals.length > 0) {
-		const signalBlocks = current.signals.map(({signal, reason}): Block => ({label: `signal ${signal}`, text: reason, tone: 'field'}));
+		const signalBlocks = current.signals.map(({signal, reason, member}): Block => ({label: `${member ? 'cluster' : 'signal'} ${signal}`, text: reason, tone: 'field'}));
 		lines.push(...asLines(signalBlocks, width), {text: ''});
 	}
 

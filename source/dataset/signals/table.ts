@@ -85,6 +85,13 @@ export class SignalTable {
 			}
 		}
 
+		// The first of a cluster does not have its signal (rejecting signal:duplicate keeps one copy), but it is in the cluster all the same.
+		for (const kind of ['duplicate', 'near-duplicate'] as const) {
+			const place = this.clusterOf(index, kind);
+			if (!place || place.position !== 1 || this.has(index, kind) || this.config.disabled.includes(kind)) continue;
+			hits.push({signal: kind, reason: `${kind}: cluster of ${place.size}, this is 1 of ${place.size} (the first, without the signal)`, member: true});
+		}
+
 		return hits;
 	}
 

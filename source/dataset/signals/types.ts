@@ -48,4 +48,5 @@ export type SampleText = {
 };
 
 /** A signal found on one sample, with the one-line reason shown to the reviewer. */
-export type SignalHit = {signal: SignalName; reason: string};
+/** A signal of a sample with its reason; `member`: not the signal itself but the cluster it marks (the cluster's first sample). */
+export type SignalHit = {signal: SignalName; reason: string; member?: true};

@@ -1,0 +1,85 @@
+import type {Query} from './ast.js';
+import {termsOf} from './ast.js';
+import {fieldPathsOf} from './complete.js';
+import {valuesAt} from './evaluate.js';
+import {closest, isKeyword, keywords} from './vocabulary.js';
+
+/** Samples whose field paths are kept for "did you mean". */
+const sampledForNames = 20;
+const backslashU = Buffer.from('\\u');
+
+/**
+ * Watches the samples of a scan, one after another, for the metadata fields a query names: a field
+ * no sample has makes its term the same for every sample (`signals:refusal` matches none,
+ * `-signals:refusal` all), which is nearly always a misspelt name, never what was meant.
+ */
+export class FieldCheck {
+	/** Paths not yet seen on any sample, with the key their bytes must hold ("key"). */
+	private pending: Array<{path: string[]; name: string; needle: Buffer | undefined}>;
+	private readonly seenNames = new Set<string>();
+	private sampled = 0;
+
+	constructor(paths: readonly string[][]) {
+		const unique = new Map<string, string[]>();
+		for (const path of paths) unique.set(`${isKeyword(path[0]) ? '$.' : ''}${path.join('.')}`, path);
+		this.pending = [...unique].map(([name, path]) => {
+			const last = path.at(-1)!;
+			return {path, name, needle: /^\d+$/.test(last) ? undefined : Buffer.from(JSON.stringify(last))};
+		});
+	}
+
+	static of(query: Query): FieldCheck {
+		const paths: string[][] = [];
+		for (const term of termsOf(query.clauses)) if (term.kind === 'field' || term.kind === 'compare') paths.push(term.path);
+		return new FieldCheck(paths);
+	}
+
+	/** The next sample: its bytes, and its parsed value (asked only when the bytes may hold a pending field). */
+	see(bytes: Uint8Array, value: () => unknown) {
+		if (this.pending.length === 0) return;
+		const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+		const escaped = buffer.includes(backslashU);
+		let parsed: unknown;
+		let read = false;
+		const get = () => {
+			if (!read) {
+				parsed = value();
+				read = true;
+			}
+
+			return parsed;
+		};
+
+		if (this.sampled < sampledForNames) {
+			this.sampled++;
+			for (const name of fieldPathsOf(get())) this.seenNames.add(name);
+		}
+
+		this.pending = this.pending.filter(({path, needle}) => {
+			if (!escaped && needle && !buffer.includes(needle)) return true;
+			return valuesAt(get(), path).length === 0;
+		});
+	}
+
+	/** The fields no sample had (dotted paths). */
+	missing(): string[] {
+		return this.pending.map(({name}) => name);
+	}
+
+	/** One sentence naming the fields no sample has, with a guess at what was meant; undefined when all were seen. */
+	problem(dataset: string): string | undefined {
+		if (this.pending.length === 0) return undefined;
+		const parts = this.pending.map(({name}) => `"${name}"${this.guess(name)}`);
+		const top = [...this.seenNames].filter(name => !name.includes('.'));
+		const fields = top.slice(0, 8);
+		const has = fields.length > 0 ? `; the samples have ${fields.join(', ')}${top.length > fields.length ? ' and others' : ''}` : '';
+		return `no sample in ${dataset} has a field ${parts.join(' or ')}${has}`;
+	}
+
+	private guess(name: string): string {
+		const keyword = name.includes('.') ? undefined : closest(name, keywords);
+		if (keyword && keyword !== name) return ` (did you mean ${keyword}:?)`;
+		const field = closest(name, [...this.seenNames]);
+		return field ? ` (did you mean ${field}?)` : '';
+	}
+}
