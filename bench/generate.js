@@ -138,9 +138,10 @@ const categories = ['age', 'gender identity', 'nationality', 'religion', 'other'
 /**
  * Writes a decisions file. `pick(i)` returns the verdict for sample i, or undefined to leave it
  * undecided; `idAt(i)` is sample i's id (default: sampleIdAt, the ids of a file with an id field).
- * Records are in winnow's own layout (one a line). Returns how many were written.
+ * Records are in winnow's own layout (one a line). `perSample` reviewers decide each picked sample
+ * (default 1). Returns how many records were written.
  */
-export function writeDecisions(path, {datasetName, seed = 1, count, pick, idAt = i => sampleIdAt(seed, i)}) {
+export function writeDecisions(path, {datasetName, seed = 1, count, pick, idAt = i => sampleIdAt(seed, i), perSample = 1}) {
 	const fd = openSync(path, 'w');
 	const random = prng(seed + 99);
 	const base = Date.parse('2026-01-05T09:00:00.000Z');
@@ -158,16 +159,19 @@ export function writeDecisions(path, {datasetName, seed = 1, count, pick, idAt =
 			const verdict = pick(i, random);
 			if (!verdict) continue;
 			const flagged = verdict === 'flagged';
-			const record = {
-				sample: idAt(i),
-				reviewer: reviewers[i % reviewers.length],
-				verdict,
-				categories: flagged ? [categories[Math.floor(random() * categories.length)]] : [],
-				note: random() < 0.05 ? 'check the arithmetic in step 2' : '',
-				at: new Date(base + (i * 1000)).toISOString(),
-			};
-			parts.push(JSON.stringify(record));
-			written++;
+			for (let j = 0; j < perSample; j++) {
+				const record = {
+					sample: idAt(i),
+					reviewer: reviewers[(i + j) % reviewers.length],
+					verdict,
+					categories: flagged ? [categories[Math.floor(random() * categories.length)]] : [],
+					note: random() < 0.05 ? 'check the arithmetic in step 2' : '',
+					at: new Date(base + (i * 1000) + j).toISOString(),
+				};
+				parts.push(JSON.stringify(record));
+				written++;
+			}
+
 			if (parts.length >= 10_000) flush();
 		}
 

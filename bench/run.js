@@ -9,7 +9,7 @@
 // (first frame, peak RSS, key latency: the ones a change to the review screen can make worse) fails
 // its target, so a regression fails this check, never a unit test (timings do not belong there).
 //
-//   node bench/run.js [--samples N] [--runs N] [--only startup,open,keys,export,stats] [--keep]
+//   node bench/run.js [--samples N] [--runs N] [--only startup,open,keys,finished,export,stats] [--keep]
 //   WINNOW_BENCH_SAMPLES=20000 node bench/run.js --runs 1     a quick check that the bench works
 //   WINNOW_BENCH_CLI=/path/to/cli.js node bench/run.js        measure another build
 import {copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync} from 'node:fs';
@@ -31,7 +31,7 @@ const {values: options} = parseArgs({options: {
 	out: {type: 'string', default: join(root, 'bench', 'results', 'latest.json')},
 }});
 if (options.help) {
-	console.log(`node bench/run.js [--samples N] [--runs N] [--only startup,open,keys,export,stats] [--keep] [--out FILE]
+	console.log(`node bench/run.js [--samples N] [--runs N] [--only startup,open,keys,finished,export,stats] [--keep] [--out FILE]
   --samples N   samples in each big file (default 1,000,000; or WINNOW_BENCH_SAMPLES)
   --runs N      runs per figure, the median is reported (default 3; keys: half, at least 1)
   --only LIST   measure only these parts
@@ -48,6 +48,8 @@ const keyRuns = Math.max(1, Math.ceil(runs / 2));
 const only = options.only ? new Set(options.only.split(',')) : undefined;
 const wants = part => !only || only.has(part);
 const reviewDecisions = Math.round(bigCount / 10);
+/** A finished review: as many decisions as samples (every second sample decided by two reviewers, so sample 1 still opens first). */
+const pickFinished = i => (i % 2 === 1 ? (i % 7 === 0 ? 'rejected' : 'accepted') : undefined);
 /** Export: every third sample accepted (333,334 of 1M), one in twenty rejected. */
 const exportPick = i => (i % 3 === 0 ? 'accepted' : i % 20 === 1 ? 'rejected' : undefined);
 const exportAccepted = Math.ceil(bigCount / 3);
@@ -114,6 +116,11 @@ function makeData() {
 		const datasetName = `big-${kind.key}.jsonl`;
 		const decided = writeDecisions(kind.reviewDb, {datasetName, seed: 1, count: bigCount, pick: pickReview, ...(idAt && {idAt})});
 		const exported = writeDecisions(kind.exportDb, {datasetName, seed: 1, count: bigCount, pick: exportPick, ...(idAt && {idAt})});
+		if (wants('finished')) {
+			kind.finishedDb = join(dir, `finished-${kind.key}.decisions.json`);
+			kind.finished = writeDecisions(kind.finishedDb, {datasetName, seed: 1, count: bigCount, pick: pickFinished, perSample: 2, ...(idAt && {idAt})});
+		}
+
 		kind.size = statSync(kind.file).size;
 		log(`bench: ${kind.label}: ${(kind.size / mb).toFixed(0)} MB, ${decided.toLocaleString('en')} review decisions, ${exported.toLocaleString('en')} export decisions (${elapsed()})`);
 	}
@@ -200,9 +207,9 @@ async function openRun(file, db) {
  * to the record's arrival in the decisions file. Keys pressed while "reading N%" shows count as
  * during indexing.
  */
-async function keysRun(kind, run, keysAfter = 60, maxDuring = 400, withDecisions = true) {
+async function keysRun(kind, run, keysAfter = 60, maxDuring = 400, withDecisions = true, decisions = kind.reviewDb) {
 	const db = join(dir, `keys-${kind.key}-${run}${withDecisions ? '' : '-fresh'}.decisions.json`);
-	if (withDecisions) copyFileSync(kind.reviewDb, db);
+	if (withDecisions) copyFileSync(decisions, db);
 	const screen = openScreen([kind.file, '--db', db]);
 	const disk = new DiskWatch(db, 'bench');
 	const random = prng(run + 11);
@@ -409,6 +416,22 @@ async function main() {
 		const missing = Object.values(keyResults).flat().reduce((sum, r) => sum + r.missing, 0);
 		figure('key → decision on disk p99', mapKinds(keyResults, list => list.map(r => percentile(r.disk, 99))), {limit: () => 300, target: '≤ 300 ms', note: missing > 0 ? `${missing} decisions never reached the file within 10 s` : undefined});
 		figure('peak RSS reviewing (keys)', mapKinds(keyResults, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB (with 1M decisions)', gate: true});
+		noteLoad();
+	}
+
+	if (wants('finished')) {
+		// A finished review: as many decisions as samples in the file (issue 15's 1M-decision targets).
+		const label = kind => `${kind.label} + ${(kind.finished / 1000).toFixed(0)}k decisions`;
+		const opened = await forEachKind(kind => repeat(runs, `open ${label(kind)}`, () => openRun(kind.file, kind.finishedDb)));
+		const keyed = await forEachKind(kind => repeat(keyRuns, `keys on ${label(kind)}`, i => keysRun(kind, `finished-${i}`, 60, 400, true, kind.finishedDb)));
+		results.finished = {opened, keyed};
+		const decisions = `${bigLabel} + ${(kinds[0].finished / 1000).toFixed(0)}k decisions`;
+		figure(`first frame, ${decisions}`, mapKinds(opened, list => list.map(r => r.firstFrame)), {limit: () => 500, target: '≤ 500 ms'});
+		figure(`peak RSS, ${decisions} (opened, indexed)`, mapKinds(opened, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB'});
+		const missing = Object.values(keyed).flat().reduce((sum, r) => sum + r.missing, 0);
+		figure(`key → decision on disk p99, ${decisions}`, mapKinds(keyed, list => list.map(r => percentile(r.disk, 99))), {limit: () => 300, target: '≤ 300 ms', note: missing > 0 ? `${missing} decisions never reached the file within 10 s` : undefined});
+		figure(`key → frame p99, after indexing, ${decisions}`, mapKinds(keyed, list => list.map(r => percentile(r.after, 99))), {limit: () => 50, target: '≤ 50 ms'});
+		figure(`peak RSS reviewing (keys), ${decisions}`, mapKinds(keyed, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB'});
 		noteLoad();
 	}
 

@@ -1,6 +1,6 @@
 // Real OS processes sharing one decisions file: the union test of issue 4, stale-lock recovery after
 // a SIGKILLed lock holder, and a lock holder stalled (SIGSTOP, or a busy event loop) past the stale time.
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
@@ -24,8 +24,21 @@ afterAll(() => {
 	rmSync(dir, {recursive: true, force: true});
 });
 
+/**
+ * The file as it stood between two writes (winnow appends in place: a read that overlapped an
+ * append, seen as the file's stat changing while it was read, is read again, as winnow's readers do).
+ */
+function readStable(file: string): string {
+	for (;;) {
+		const before = statSync(file);
+		const text = readFileSync(file, 'utf8');
+		const after = statSync(file);
+		if (before.size === after.size && before.mtimeMs === after.mtimeMs && before.ino === after.ino) return text;
+	}
+}
+
 function readDisk(file: string): Map<string, DecisionRecord> {
-	const data = parseDecisionsFile(readFileSync(file, 'utf8'), file, dataset);
+	const data = parseDecisionsFile(readStable(file), file, dataset);
 	return new Map(data.decisions.map(r => [recordKey(r.sample, r.reviewer), r]));
 }
 

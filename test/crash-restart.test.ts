@@ -7,6 +7,8 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
+import {mergeRecords} from '../source/store/merge.js';
+import type {DecisionRecord} from '../source/store/schema.js';
 import {cliPath} from './helpers/cli-run.js';
 import {PtyProcess} from './helpers/pty-process.js';
 import {sleep} from './helpers/pty-session.js';
@@ -81,7 +83,10 @@ async function trial(): Promise<{lockLeft: boolean; left: string; typedAfter: nu
 		await sleep(promise + lateness);
 		second.kill('SIGKILL');
 		await second.waitExit();
-		const decided = existsSync(db) ? parseDecisionsFile(readFileSync(db, 'utf8'), db, 'samples.jsonl').decisions.filter(record => record.verdict) : [];
+		// A sample decided again has a newer line (appended): the newest of each counts, as every reader takes it.
+		const newest = new Map<string, DecisionRecord>();
+		if (existsSync(db)) mergeRecords(newest, parseDecisionsFile(readFileSync(db, 'utf8'), db, 'samples.jsonl').decisions);
+		const decided = [...newest.values()].filter(record => record.verdict);
 		return {lockLeft, left, typedAfter, onDisk: decided.length - before, lateness};
 	} finally {
 		rmSync(dir, {recursive: true, force: true});

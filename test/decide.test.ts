@@ -97,8 +97,8 @@ describe('winnow decide', () => {
 		expect(undo.text).toContain('undid 4 decisions made by rule \'"as an ai" model:gpt-4o\' (tester): 0 back to the earlier decision, 4 withdrawn');
 		const undone = current(dir);
 		for (const sample of ['s0', 's3', 's6', 's9']) expect(undone.get(`${sample}/tester`)).toMatchObject({verdict: null});
-		// Never a deletion: the file holds the undo records, newer than the rule's.
-		expect(records(dir).filter(record => record.sample === 's0')).toHaveLength(1);
+		// Never a deletion: the file holds the undo record, appended after the rule's and newer.
+		expect(records(dir).filter(record => record.sample === 's0').map(record => record.verdict)).toEqual(['rejected', null]);
 		expect(undone.get('s0/tester')!.at > after.get('s0/tester')!.at).toBe(true);
 		expect(JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json']).text).decisions).toMatchObject({total: 1, cleared: 4, byRule: 0});
 	});

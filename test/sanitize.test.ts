@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import fc from 'fast-check';
-import {sanitize, sanitizeLine, TAB_WIDTH} from '../source/dataset/sanitize.js';
+import {sanitize, sanitizeLine, tabWidth} from '../source/dataset/sanitize.js';
 
 // What must never reach the terminal: C0 but \n, DEL, C1, bidi controls, lone surrogates.
 const FORBIDDEN_IN_TEXT = /[\u0000-\u0009\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069\p{Cs}]/u;
@@ -26,8 +26,8 @@ describe('sanitize: line breaks and tabs', () => {
 		expect(sanitize('a\r\r\nb')).toBe('a␍\nb');
 	});
 
-	test(`turns a tab into ${TAB_WIDTH} spaces`, () => {
-		expect(TAB_WIDTH).toBe(4);
+	test(`turns a tab into ${tabWidth} spaces`, () => {
+		expect(tabWidth).toBe(4);
 		expect(sanitize('a\tb')).toBe('a    b');
 	});
 });

@@ -14,6 +14,8 @@ import {DecisionStore} from '../source/store/decision-store.js';
 import {ReviewController} from '../source/review/controller.js';
 import {defaultCategories} from '../source/review/categories.js';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
+import {mergeRecords} from '../source/store/merge.js';
+import type {DecisionRecord} from '../source/store/schema.js';
 import {StatusCounter, type SampleState} from '../source/store/status-counts.js';
 import type {SampleStatus} from '../source/store/verdict-policy.js';
 import {ensureBuilt, repoRoot} from './helpers/store-processes.js';
@@ -214,6 +216,13 @@ describe('decisions file written incrementally', () => {
 
 	test('another writer\'s changes in winnow\'s layout, in another layout, a deleted file: the file ends as the union', async () => {
 		const file = join(dir, 'samples.decisions.json');
+		// A decision changed later is appended as a newer line: the file's records are the newest of each.
+		const current = () => {
+			const newest = new Map<string, DecisionRecord>();
+			mergeRecords(newest, parseDecisionsFile(readFileSync(file, 'utf8'), file, dataset).decisions);
+			return [...newest.values()];
+		};
+
 		const a = await DecisionStore.open(file, dataset, {watchInterval: 0});
 		for (let i = 0; i < 50; i++) a.set({sample: `s${i}`, reviewer: 'ann', verdict: 'accepted'});
 		await a.flush();
@@ -225,7 +234,7 @@ describe('decisions file written incrementally', () => {
 		a.set({sample: 's2', reviewer: 'ann', verdict: 'rejected'});
 		await a.flush();
 		expect(a.forSample('s1').map(r => r.reviewer).sort()).toEqual(['ann', 'bob']);
-		let onDisk = parseDecisionsFile(readFileSync(file, 'utf8'), file, dataset).decisions;
+		let onDisk = current();
 		expect(onDisk).toHaveLength(52);
 
 		// Someone rewrites the file pretty-printed and reordered, with one more decision.
@@ -235,7 +244,7 @@ describe('decisions file written incrementally', () => {
 		a.set({sample: 's3', reviewer: 'ann', verdict: 'rejected'});
 		await a.flush();
 		expect(a.get('s99', 'cy')?.verdict).toBe('accepted');
-		onDisk = parseDecisionsFile(readFileSync(file, 'utf8'), file, dataset).decisions;
+		onDisk = current();
 		expect(onDisk).toHaveLength(53);
 		expect(onDisk.find(r => r.sample === 's3' && r.reviewer === 'ann')?.verdict).toBe('rejected');
 
@@ -243,7 +252,7 @@ describe('decisions file written incrementally', () => {
 		rmSync(file);
 		a.set({sample: 's4', reviewer: 'ann', verdict: 'rejected'});
 		await a.flush();
-		onDisk = parseDecisionsFile(readFileSync(file, 'utf8'), file, dataset).decisions;
+		onDisk = current();
 		expect(onDisk).toHaveLength(53);
 		// b catches up with all of it on reload: only what changed since its write comes back.
 		await b.reload();

@@ -16,7 +16,7 @@ hide content. None of them may reach the terminal as themselves; each becomes a 
 
 Kept as they are:
 	"\n"                        a line break ("␤" in sanitizeLine); "\r\n" becomes "\n" (or "␤")
-	"\t"                        TAB_WIDTH spaces, whatever the column: there are no tab stops
+	"\t"                        tabWidth spaces, whatever the column: there are no tab stops
 	U+200D ZERO WIDTH JOINER    joins emoji sequences (woman + ZWJ + laptop = woman technologist)
 	U+200C ZERO WIDTH NON-JOINER  part of Persian, Arabic and Indic spelling
 	U+FE0E / U+FE0F             text / emoji presentation selectors (red heart + U+FE0F)
@@ -28,30 +28,30 @@ An escape sequence such as "\x1b[31m" therefore shows as "␛[31m": harmless, an
 sanitize(sanitize(x)) === sanitize(x): no placeholder contains a character that is replaced.
 */
 
-export const TAB_WIDTH = 4;
+export const tabWidth = 4;
 
-const TAB_AS_SPACES = ' '.repeat(TAB_WIDTH);
-const NEWLINE_SYMBOL = '\u2424'; // ␤
-const DELETE_SYMBOL = '\u2421'; // ␡
-const CONTROL_PICTURES_START = 0x24_00;
+const tabAsSpaces = ' '.repeat(tabWidth);
+const newlineSymbol = '\u2424'; // ␤
+const deleteSymbol = '\u2421'; // ␡
+const controlPicturesStart = 0x24_00;
 
-const SUBDIVISION_FLAG = String.raw`\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{3,7}\u{E007F}`;
+const subdivisionFlag = String.raw`\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{3,7}\u{E007F}`;
 // \n is left out here so that ordinary line breaks never reach the replacement callback.
-const CONTROLS_EXCEPT_NEWLINE = String.raw`\u0000-\u0009\u000B-\u001F\u007F-\u009F`;
+const controlsExceptNewline = String.raw`\u0000-\u0009\u000B-\u001F\u007F-\u009F`;
 // Unicode category Cf as of Unicode 17 without U+200C/U+200D, listed rather than written \p{Cf} so that
 // the joiners, common in emoji and Indic text, never cost a callback and the set does not move with ICU.
-const FORMAT_CHARACTERS = String.raw`\u00AD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B\u200E\u200F`
+const formatCharacters = String.raw`\u00AD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B\u200E\u200F`
 	+ String.raw`\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB\u{110BD}\u{110CD}\u{13430}-\u{1343F}`
 	+ String.raw`\u{1BCA0}-\u{1BCA3}\u{1D173}-\u{1D17A}\u{E0001}\u{E0020}-\u{E007F}`;
 // With the u flag, \p{Cs} matches only surrogates that are not part of a pair.
-const INVISIBLE_OR_BROKEN = String.raw`${FORMAT_CHARACTERS}\p{Cs}\u2028\u2029\uFE00-\uFE0D\u{E0100}-\u{E01EF}`;
+const invisibleOrBroken = String.raw`${formatCharacters}\p{Cs}\u2028\u2029\uFE00-\uFE0D\u{E0100}-\u{E01EF}`;
 
-const UNSAFE_IN_TEXT = new RegExp(
-	String.raw`\r\n|${SUBDIVISION_FLAG}|[${CONTROLS_EXCEPT_NEWLINE}${INVISIBLE_OR_BROKEN}]`,
+const unsafeInText = new RegExp(
+	String.raw`\r\n|${subdivisionFlag}|[${controlsExceptNewline}${invisibleOrBroken}]`,
 	'gu',
 );
-const UNSAFE_IN_LINE = new RegExp(
-	String.raw`\r\n|${SUBDIVISION_FLAG}|[\n${CONTROLS_EXCEPT_NEWLINE}${INVISIBLE_OR_BROKEN}]`,
+const unsafeInLine = new RegExp(
+	String.raw`\r\n|${subdivisionFlag}|[\n${controlsExceptNewline}${invisibleOrBroken}]`,
 	'gu',
 );
 
@@ -61,17 +61,17 @@ function codePointPlaceholder(codePoint: number): string {
 
 function placeholderFor(character: string): string {
 	if (character === '\t') {
-		return TAB_AS_SPACES;
+		return tabAsSpaces;
 	}
 
 	const codePoint = character.codePointAt(0)!;
 
 	if (codePoint < 0x20) {
-		return String.fromCharCode(CONTROL_PICTURES_START + codePoint);
+		return String.fromCharCode(controlPicturesStart + codePoint);
 	}
 
 	if (codePoint === 0x7F) {
-		return DELETE_SYMBOL;
+		return deleteSymbol;
 	}
 
 	return codePointPlaceholder(codePoint);
@@ -105,7 +105,7 @@ function replaceInText(match: string): string {
 
 function replaceInLine(match: string): string {
 	if (match === '\r\n' || match === '\n') {
-		return NEWLINE_SYMBOL;
+		return newlineSymbol;
 	}
 
 	return isSubdivisionFlag(match) ? match : cachedPlaceholder(match);
@@ -113,10 +113,10 @@ function replaceInLine(match: string): string {
 
 /** Make untrusted text safe to print: keeps line breaks, shows every other control as a placeholder. */
 export function sanitize(text: string): string {
-	return text.replace(UNSAFE_IN_TEXT, replaceInText);
+	return text.replace(unsafeInText, replaceInText);
 }
 
 /** Like sanitize, for one-line places (status bar, metadata values, file names): line breaks show as "␤". */
 export function sanitizeLine(text: string): string {
-	return text.replace(UNSAFE_IN_LINE, replaceInLine);
+	return text.replace(unsafeInLine, replaceInLine);
 }

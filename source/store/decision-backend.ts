@@ -1,10 +1,11 @@
 import type {DecisionRecord, ReviewMode} from './schema.js';
 
 /**
- * Where a DecisionStore keeps its decisions: the lowdb file beside the dataset
- * (LockedMergeAdapter) or a PostgreSQL database (postgres/backend.ts). The store keeps every
- * current record in memory, gathers changes and hands them here; a backend makes them durable,
- * merged newest-wins with what other processes wrote, and tells of those processes' changes.
+ * A place other than the decisions file where a DecisionStore keeps its decisions: the PostgreSQL
+ * database (postgres/backend.ts), reached through BackendAdapter (the file has its own lowdb adapter,
+ * LockedMergeAdapter). The store keeps every current record in memory, gathers changes and hands
+ * them here; a backend makes them durable, merged newest-wins with what other processes wrote, and
+ * tells of those processes' changes.
  */
 export type DecisionBackend = {
 	/** Every current record (one per sample and reviewer); undefined when there are none yet. */
@@ -19,17 +20,16 @@ export type DecisionBackend = {
 	/** What other processes wrote since this backend last read or wrote. */
 	refresh(): Promise<DecisionRecord[]>;
 	/**
-	 * Calls `changed` when others may have written (the file store watches the file's stat; the
-	 * database is told by LISTEN/NOTIFY). Returns a function that stops watching. Without it the
-	 * store watches `path` as a file.
+	 * Calls `changed` when others may have written (the database is told by LISTEN/NOTIFY). Returns a
+	 * function that stops watching. Without it the store watches `path` as a file.
 	 */
 	watch?(changed: () => void, interval: number): () => void;
-	/** Lets go of connections and timers (the file backend has none). */
+	/** Lets go of connections and timers. */
 	close?(): void;
-	/** The review mode the decisions were started in, where the backend keeps one (the file does). */
+	/** The review mode the decisions were started in, where the backend keeps one. */
 	readonly mode?: ReviewMode;
 	/** The mode to record when none is recorded yet. */
 	defaultMode?: ReviewMode;
-	/** One sample's newest records now, synchronously, where the backend can (the file); see catchUpSample. */
+	/** One sample's newest records now, synchronously, where the backend can; see catchUpSample. */
 	peekSample?(sample: string): DecisionRecord[] | undefined;
 };

@@ -1,10 +1,11 @@
 import {unwatchFile, watchFile, type Stats} from 'node:fs';
-import {Low} from 'lowdb';
+import {Low, type Adapter} from 'lowdb';
+import {BackendAdapter} from './backend-adapter.js';
 import {DecisionsFileError} from './errors.js';
+import type {DecisionTable} from './decision-table.js';
 import {LockedMergeAdapter, type LockOptions} from './locked-merge-adapter.js';
 import type {DecisionBackend} from './decision-backend.js';
-import {newer} from './merge.js';
-import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile, type ReplacedDecision, type ReviewMode, type Verdict} from './schema.js';
+import {recordKey, type DecisionRecord, type ReplacedDecision, type ReviewMode, type Verdict} from './schema.js';
 
 export type SaveStatus = {
 	/** Changes made here that are not on disk yet. */
@@ -34,24 +35,28 @@ export type Change = {sample: string; reviewer: string; verdict: Verdict | null;
 
 type Listener = (samples: Set<string>) => void;
 
+/** What the store needs of its lowdb adapter beyond read and write (the file's, or BackendAdapter). */
+type StoreAdapter = Adapter<DecisionTable> & {
+	readonly table: DecisionTable;
+	readonly mode: ReviewMode | undefined;
+	defaultMode: ReviewMode | undefined;
+	peekSample(sample: string): DecisionRecord[] | undefined;
+	watch?(changed: () => void, interval: number): (() => void) | undefined;
+	close?(): void;
+};
+
 /**
- * The decisions of everyone who reviews one dataset, kept in memory for instant look-ups and saved
- * to a lowdb file shared between processes. Writes are coalesced and never dropped: a failed write
- * keeps the changes in memory and is retried. A write sends only the changed records to the
- * adapter, which merges them into the file without re-reading or re-serializing what did not
- * change; what other processes wrote comes back as the records that changed. So a key press costs
- * the same with 100 or 100,000 decisions in the file.
+ * The decisions of everyone who reviews one dataset, through a lowdb `Low` whose data is a
+ * DecisionTable (compact, in memory, for instant look-ups) and whose adapter is the shared file's
+ * (LockedMergeAdapter: locking, re-reading what others wrote, merging newest-wins, appending only
+ * what changed) or the database's (BackendAdapter). A change goes into the table at once and waits
+ * in table.pending; writes are coalesced (db.write()) and never dropped: a failed write keeps the
+ * changes and is retried. Others' writes come in through db.read(). A key press costs the same with
+ * 100 or 1,000,000 decisions in the file.
  */
 export class DecisionStore {
 	static async open(path: string, datasetName: string, options: StoreOptions = {}): Promise<DecisionStore> {
-		const adapter = new LockedMergeAdapter(path, datasetName, options);
-		const db = new Low<DecisionsFile>(adapter, emptyDecisionsFile(datasetName));
-		await db.read();
-		const store = new DecisionStore(path, db, adapter, options);
-		for (const record of db.data.decisions) store.merge(record);
-		// The records live in the store's index from here on; lowdb's copy would only pin old ones.
-		db.data.decisions = [];
-		return store;
+		return DecisionStore.start(path, new LockedMergeAdapter(path, datasetName, options), options);
 	}
 
 	/**
@@ -59,17 +64,16 @@ export class DecisionStore {
 	 * URL with its password masked), as the file's path does.
 	 */
 	static async openWith(name: string, backend: DecisionBackend, options: StoreOptions = {}): Promise<DecisionStore> {
-		const store = new DecisionStore(name, undefined, backend, options);
-		for (const record of await backend.readAll() ?? []) store.merge(record);
-		return store;
+		return DecisionStore.start(name, new BackendAdapter(backend, options.syncWrites), options);
+	}
+
+	private static async start(name: string, adapter: StoreAdapter, options: StoreOptions): Promise<DecisionStore> {
+		const db = new Low<DecisionTable>(adapter, adapter.table);
+		await db.read();
+		return new DecisionStore(name, db, adapter, options);
 	}
 
 	readonly status: SaveStatus = {unsaved: 0};
-	/** Every reviewer's current record, by sample: the record itself when there is one (most samples), else an array. */
-	private readonly bySample = new Map<string, DecisionRecord | DecisionRecord[]>();
-	private count = 0;
-	/** Changes not on disk yet: sample and reviewer (recordKey). */
-	private readonly pending = new Map<string, DecisionRecord>();
 	private readonly listeners = new Set<Listener>();
 	private lastAt = 0;
 	private timer: NodeJS.Timeout | undefined;
@@ -84,10 +88,10 @@ export class DecisionStore {
 		if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) void this.reload();
 	};
 
-	private constructor(readonly path: string, private readonly db: Low<DecisionsFile> | undefined, private readonly adapter: DecisionBackend, private readonly options: StoreOptions) {}
+	private constructor(readonly path: string, private readonly db: Low<DecisionTable>, private readonly adapter: StoreAdapter, private readonly options: StoreOptions) {}
 
 	get size(): number {
-		return this.count;
+		return this.db.data.size;
 	}
 
 	/** The review mode stored in the decisions file (undefined: a new file, or one from before modes). */
@@ -101,30 +105,26 @@ export class DecisionStore {
 	}
 
 	get(sample: string, reviewer: string): DecisionRecord | undefined {
-		const held = this.bySample.get(sample);
-		if (!held) return undefined;
-		if (!Array.isArray(held)) return held.reviewer === reviewer ? held : undefined;
-		for (const record of held) if (record.reviewer === reviewer) return record;
-		return undefined;
+		return this.db.data.get(sample, reviewer);
 	}
 
 	/** Whether anyone has a record on this sample (cheaper than forSample(sample).length > 0). */
 	hasSample(sample: string): boolean {
-		return this.bySample.has(sample);
+		return this.db.data.hasSample(sample);
 	}
 
 	/** Every reviewer's current record for a sample. */
 	forSample(sample: string): DecisionRecord[] {
-		const held = this.bySample.get(sample);
-		if (!held) return [];
-		return Array.isArray(held) ? held.slice() : [held];
+		return this.db.data.forSample(sample);
 	}
 
-	* all(): IterableIterator<DecisionRecord> {
-		for (const held of this.bySample.values()) {
-			if (Array.isArray(held)) yield * held;
-			else yield held;
-		}
+	all(): IterableIterator<DecisionRecord> {
+		return this.db.data.all();
+	}
+
+	/** Every sample anyone has a record on, once each (cheaper than all(): no record objects). */
+	samples(): IterableIterator<string> {
+		return this.db.data.samples();
 	}
 
 	onChange(listener: Listener): () => void {
@@ -150,9 +150,9 @@ export class DecisionStore {
 		if (change.hash !== undefined) record.hash = change.hash;
 		if (change.replaced) record.replaced = change.replaced;
 		if (change.correction) record.correction = change.correction;
-		this.put(record);
-		this.pending.set(key, record);
-		this.status.unsaved = this.pending.size;
+		this.db.data.put(record);
+		this.db.data.pending.set(key, record);
+		this.status.unsaved = this.db.data.pending.size;
 		this.schedule(this.options.writeDelay ?? 25);
 		this.emit(new Set([record.sample]));
 		return record;
@@ -160,7 +160,7 @@ export class DecisionStore {
 
 	/** Is this reviewer's latest change to the sample on disk (or was none made here)? */
 	isSaved(sample: string, reviewer: string): boolean {
-		return !this.pending.has(recordKey(sample, reviewer));
+		return !this.db.data.pending.has(recordKey(sample, reviewer));
 	}
 
 	/**
@@ -173,7 +173,7 @@ export class DecisionStore {
 		const records = this.adapter.peekSample?.(sample);
 		if (!records || records.length === 0) return false;
 		const changed = new Set<string>();
-		for (const record of records) if (this.merge(record)) changed.add(record.sample);
+		for (const record of records) if (this.db.data.merge(record)) changed.add(record.sample);
 		if (changed.size > 0) this.emit(changed);
 		return changed.size > 0;
 	}
@@ -186,7 +186,7 @@ export class DecisionStore {
 			await this.writing.catch(() => undefined);
 		}
 
-		if (this.pending.size === 0) return;
+		if (this.db.data.pending.size === 0) return;
 		try {
 			await this.write();
 		} catch (error) {
@@ -200,23 +200,24 @@ export class DecisionStore {
 		const interval = this.options.watchInterval ?? 250;
 		if (interval <= 0 || this.watching) return;
 		this.watching = true;
-		if (this.adapter.watch) this.unwatch = this.adapter.watch(() => void this.reload(), interval);
-		else watchFile(this.path, {interval, persistent: false}, this.watcher);
+		this.unwatch = this.adapter.watch?.(() => void this.reload(), interval);
+		if (!this.unwatch) watchFile(this.path, {interval, persistent: false}, this.watcher);
 	}
 
 	/** Reads what other processes wrote and merges it in; local unsaved changes stay newest-wins. */
 	async reload(): Promise<void> {
 		try {
 			// Only what changed since this process last read or wrote the file (nothing if it did not).
-			const changed = await this.adapter.refresh();
+			await this.db.read();
+			const changed = this.takeChanged();
 			// An error shown from an earlier reload (say the file was briefly broken by hand) is over; a
 			// failed write's error stays until the write succeeds (it leaves changes unsaved).
-			if (this.status.error !== undefined && this.pending.size === 0) {
+			if (this.status.error !== undefined && this.db.data.pending.size === 0) {
 				this.status.error = undefined;
-				if (changed.length === 0) this.emit(new Set());
+				if (changed.size === 0) this.emit(changed);
 			}
 
-			if (changed.length > 0) this.absorb(changed);
+			if (changed.size > 0) this.emit(changed);
 		} catch (error) {
 			this.status.error = (error as Error).message;
 			this.emit(new Set());
@@ -236,7 +237,7 @@ export class DecisionStore {
 	/** Samples with changes not saved yet (a lease on them is kept until they are). */
 	unsavedSamples(): Set<string> {
 		const samples = new Set<string>();
-		for (const record of this.pending.values()) samples.add(record.sample);
+		for (const record of this.db.data.pending.values()) samples.add(record.sample);
 		return samples;
 	}
 
@@ -270,30 +271,21 @@ export class DecisionStore {
 	}
 
 	private async write(): Promise<void> {
-		let saving = new Map(this.pending);
 		const run = (async () => {
-			let incoming: DecisionRecord[];
 			try {
-				// What is pending when the write starts (it may wait for a read in flight, or for the
-				// rest of a burst of keys): all of it goes.
-				incoming = await this.adapter.writeChanges(() => {
-					saving = new Map(this.pending);
-					return [...saving.values()];
-				}, this.options.syncWrites);
+				// Whatever is pending when the write starts (it may wait for the lock, or for the rest of
+				// a burst of keys) goes.
+				await this.db.write();
 			} catch (error) {
 				this.status.error = error instanceof DecisionsFileError ? error.message : `${this.path} cannot be written (${(error as Error).message}); decisions are kept in memory and will be retried.`;
-				this.emit(new Set());
+				this.emit(this.takeChanged());
 				throw error;
 			}
 
-			for (const [key, record] of saving) {
-				if (this.pending.get(key) === record) this.pending.delete(key);
-			}
-
-			this.status.unsaved = this.pending.size;
+			this.status.unsaved = this.db.data.pending.size;
 			this.status.error = undefined;
 			this.status.lastSavedAt = Date.now();
-			this.absorb(incoming);
+			this.emit(this.takeChanged());
 		})();
 		this.writing = run;
 		try {
@@ -303,43 +295,11 @@ export class DecisionStore {
 		}
 	}
 
-	/** Merges records read from the file; tells listeners which samples changed (none: just the save status). */
-	private absorb(records: DecisionRecord[]) {
-		const samples = new Set<string>();
-		for (const record of records) {
-			if (this.merge(record)) samples.add(record.sample);
-		}
-
-		this.emit(samples);
-	}
-
-	/** Newest wins, as mergeRecords; true if the record replaced what was held. */
-	private merge(record: DecisionRecord): boolean {
-		const current = this.get(record.sample, record.reviewer);
-		if (current && newer(current, record) === current) return false;
-		this.put(record);
-		return true;
-	}
-
-	/** Holds `record` as its reviewer's current record on its sample. */
-	private put(record: DecisionRecord) {
-		const held = this.bySample.get(record.sample);
-		if (!held || (!Array.isArray(held) && held.reviewer === record.reviewer)) {
-			// Most samples have one reviewer's record: held as itself, not in an array.
-			if (!held) this.count++;
-			this.bySample.set(record.sample, record);
-			return;
-		}
-
-		const records = Array.isArray(held) ? held : [held];
-		if (records !== held) this.bySample.set(record.sample, records);
-		const i = records.findIndex(other => other.reviewer === record.reviewer);
-		if (i === -1) {
-			records.push(record);
-			this.count++;
-		} else {
-			records[i] = record;
-		}
+	/** The samples whose records others' writes changed since last asked. */
+	private takeChanged(): Set<string> {
+		const changed = new Set(this.db.data.changed);
+		this.db.data.changed.clear();
+		return changed;
 	}
 
 	private emit(samples: Set<string>) {

@@ -1,16 +1,24 @@
-import {readFile} from 'node:fs/promises';
+import {readFile, stat} from 'node:fs/promises';
 import {DecisionsFileError, fileProblem} from './errors.js';
 import {RecordArray, type DecisionSource} from './decision-source.js';
 import {DecisionLines} from './decision-lines.js';
+import {mergeRecords} from './merge.js';
 import {recordProblem} from './record-lines.js';
 import {fileHead, knownTopLevelKeys, reviewModes, schemaVersion, type DecisionRecord, type DecisionsFile, type ReviewMode} from './schema.js';
 
-/** Reads and checks a decisions file; undefined when it does not exist yet. */
+/**
+ * Reads and checks a decisions file; undefined when it does not exist yet. Its records are the
+ * newest per sample and reviewer (a decision changed later is a newer line further down).
+ */
 export async function readDecisionsFile(path: string, datasetName: string): Promise<DecisionsFile | undefined> {
 	const bytes = await readBytes(path);
 	if (!bytes) return undefined;
 	const lines = readLines(bytes, path, datasetName);
-	return lines ? {...lines.head, decisions: lines.records.records()} : parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
+	const file = lines ? {...lines.head, decisions: lines.records.records()} : parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
+	const newest = new Map<string, DecisionRecord>();
+	mergeRecords(newest, file.decisions);
+	if (newest.size < file.decisions.length) file.decisions = [...newest.values()];
+	return file;
 }
 
 /**
@@ -23,9 +31,18 @@ export async function readDecisionSource(path: string, datasetName: string): Pro
 	return readLines(bytes, path, datasetName)?.records ?? new RecordArray(parseDecisionsFile(bytes.toString('utf8'), path, datasetName).decisions);
 }
 
+/**
+ * The file's bytes as they stood between two writes: winnow appends in place, and a read that
+ * overlapped an append (the file's stat changed while it was read) is read again.
+ */
 async function readBytes(path: string): Promise<Buffer | undefined> {
 	try {
-		return await readFile(path);
+		for (let attempt = 0; ; attempt++) {
+			const before = await stat(path);
+			const bytes = await readFile(path);
+			const after = await stat(path);
+			if (attempt >= 20 || (before.ino === after.ino && before.size === after.size && before.mtimeMs === after.mtimeMs && before.ctimeMs === after.ctimeMs)) return bytes;
+		}
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		if (code === 'ENOENT') return undefined;

@@ -1,25 +1,26 @@
 import {randomBytes} from 'node:crypto';
-import {open, readFile, rename, rm, stat, type FileHandle} from 'node:fs/promises';
-import {closeSync, existsSync, fchmodSync, fchownSync, fstatSync, fsync, fsyncSync, lstatSync, openSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writev, writevSync, type Stats} from 'node:fs';
+import {open, rename, rm, stat, type FileHandle} from 'node:fs/promises';
+import {closeSync, existsSync, fchmodSync, fchownSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
-import type {DecisionBackend} from './decision-backend.js';
 import {DecisionsFileError, fileProblem} from './errors.js';
 import {canonicalPath} from './canonical-path.js';
-import {FileSnapshot} from './file-snapshot.js';
+import {DecisionTable} from './decision-table.js';
+import {forEachLineFrom} from './decisions-layout.js';
+import {readTableLines, type LinesRead} from './table-reader.js';
+import {parseDecisionsFile, serializeDecisionsFile} from './decisions-file.js';
 import {removeLeftoverTemporaries, temporaryName} from './leftover-temporaries.js';
 import {breakDeadLock, holderFs, removeLockLeftovers, stagingFolder} from './lock-holder.js';
-import {readDecisionsFile, serializeDecisionsFile} from './decisions-file.js';
-import {mergeRecords} from './merge.js';
-import {recordsOfSample} from './sample-peek.js';
-import {emptyDecisionsFile, recordKey, type DecisionRecord, type DecisionsFile, type ReviewMode} from './schema.js';
+import {newer} from './merge.js';
+import {recordLinesOfSample, recordsOfSample} from './sample-peek.js';
+import {emptyDecisionsFile, schemaVersion, type DecisionRecord, type DecisionsFile, type ReviewMode} from './schema.js';
 
 /**
  * A lock older than this is taken to belong to a dead process (ms). proper-lockfile's default is
  * 10 s: a reviewer whose partner's process was SIGKILLed while writing would wait that long. A live
  * holder refreshes its lock every lockUpdate ms, so 5 s still leaves it 4 s of stall; and a holder that
- * stalls longer cannot overwrite the other's write anyway (see the check before the rename).
+ * stalls longer cannot overwrite the other's write anyway (see the checks before writing).
  */
 export const defaultLockStale = 5000;
 const lockUpdate = 1000;
@@ -36,21 +37,59 @@ export type LockOptions = {
 	stale?: number;
 };
 
+/** What winnow writes after the last record line (the tail an append replaces). */
+const plainTail = '\n]\n}\n';
+
+/** The decisions file as this process last read or wrote it. */
+type FileState = {
+	stat: Stats;
+	/** Where the tail starts: the line feed after the last record line. */
+	tailStart: number;
+	/** Record lines in the file (a sample and reviewer may have several: the newest wins). */
+	lines: number;
+	/** In winnow's layout with at least one record line: new records are appended in place. */
+	appendable: boolean;
+	/** The mode is written after the records (a file whose head has none). */
+	modeInTail?: boolean;
+	/**
+	 * The bytes just before the tail (the end of the last record line): a file that only grew by an
+	 * append still has them there. Checked with the inode and birth time, which a new file that got
+	 * the inode number of a deleted one (or an edit in place) would not pass all of.
+	 */
+	mark?: Buffer;
+};
+
+const markLength = 32;
+
+/** Up to this many bytes (of text) a whole-file write is made synchronously. */
+const syncRewriteLimit = 1024 * 1024;
+
+type HeldLock = {release: () => void; lost: () => Error | undefined};
+
 /**
- * lowdb adapter for a file shared by several processes. A write takes the file's lock, re-reads
- * what other processes wrote, merges it into the data being written (newest record per sample and
- * reviewer wins), writes atomically with fsync, then releases the lock. After write(), the data
- * object holds the union, so the caller sees everyone's decisions.
- *
- * writeChanges() and refresh() do the same incrementally, for the decision store: the adapter keeps
- * the file as it last read or wrote it (a FileSnapshot), skips the re-read when the file's stat is
- * unchanged, parses only the lines another process changed, and writes the unchanged stretches of
- * the old file as they are. Their cost follows the changes, not the size of the file.
+ * The lowdb adapter of the decisions file, shared by several processes; its data is a
+ * DecisionTable (decision-table.ts), the store's in-memory index itself.
+ * - read() parses the file straight into the table the first time, and after that reads only what
+ *   other processes appended since (nothing when the file's stat is the one last read or written),
+ *   merged newest-wins.
+ * - write(table) takes the file's lock, catches up the same way, and appends the table's pending
+ *   records in place of the file's tail (`\n]\n}\n`) with one write and an fdatasync: the file stays
+ *   one JSON document (a stock lowdb JSONFile reads it), and a key press costs the same with 100 or
+ *   1,000,000 decisions in the file. A sample and reviewer decided again get a newer line; every
+ *   reader keeps the newest. A file whose head has no mode (from before modes) gets the session's
+ *   between `]` and `}`. A file in any other layout (hand-edited, pretty-printed) or a missing one is
+ *   written whole instead, atomically (temporary file, fsync, rename).
+ * The lock is proper-lockfile's, taken synchronously when it is free (no turn of a busy event loop
+ * between a key and the disk), else waited for.
  */
-export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBackend {
-	compromised: Error | undefined;
-	private readonly snapshot: FileSnapshot;
-	/** Reads and writes of the snapshot, one at a time. */
+export class LockedMergeAdapter implements Adapter<DecisionTable> {
+	readonly table = new DecisionTable();
+	/** The mode written into a file that has none yet (set by the session that opens it). */
+	defaultMode: ReviewMode | undefined;
+	private file: FileState | undefined;
+	private head: Pick<DecisionsFile, 'dataset' | 'createdAt' | 'mode' | 'other'>;
+	private loaded = false;
+	/** Reads and writes, one at a time. */
 	private queue: Promise<unknown> = Promise.resolve();
 
 	/**
@@ -60,251 +99,334 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 	 */
 	private readonly target: string;
 
-	/**
-	 * The stat of the newest file state whose records the caller holds (undefined: none yet). Not the
-	 * snapshot's stat: a write catches up with another process's records first and hands them over
-	 * only when it ends, several turns of the event loop later; peekSample, asked meanwhile, must not
-	 * take the file as known (see peekSample).
-	 */
-	private delivered: Stats | undefined;
-
 	constructor(readonly path: string, readonly datasetName: string, readonly options: LockOptions = {}) {
 		refuseForeignLinks(path);
 		this.target = canonicalPath(path);
-		this.snapshot = new FileSnapshot(datasetName, emptyDecisionsFile(datasetName).createdAt);
-	}
-
-	async read(): Promise<DecisionsFile | null> {
-		return this.exclusive(async () => {
-			removeLeftoverTemporaries(this.pinnedTarget());
-			removeLockLeftovers(`${this.pinnedTarget()}.lock`);
-			const current = await this.statTarget();
-			const bytes = current && await this.readBytes();
-			if (!bytes) {
-				this.snapshot.reset(this.datasetName, emptyDecisionsFile(this.datasetName).createdAt, undefined);
-				return null;
-			}
-
-			return this.deliver(this.snapshot.load(bytes, this.path, this.datasetName, current));
-		});
-	}
-
-	async readAll(): Promise<DecisionRecord[] | undefined> {
-		return (await this.read())?.decisions;
-	}
-
-	/**
-	 * Reads what other processes wrote since this adapter last read or wrote the file (nothing, if
-	 * its stat is unchanged). Returns the records that are new or changed there.
-	 */
-	async refresh(): Promise<DecisionRecord[]> {
-		// The watcher calls this after each of our own writes too (the file's stat changed). A stat the
-		// snapshot already holds needs no place in the queue, where it would hold up the next write.
-		// Taken synchronously: an awaited stat can straddle one of our own writes and look like another
-		// process's, and then this waits in the queue, holding up the writes behind it.
-		if (this.snapshot.matches(statTargetSync(this.path, this.pinnedTarget()))) return [];
-		return this.exclusive(async () => this.deliver(await this.catchUp(await this.statTarget())));
+		this.head = {dataset: datasetName, createdAt: emptyDecisionsFile(datasetName).createdAt};
 	}
 
 	/** The mode the file was created with, as last read (undefined: none yet, or no file). */
 	get mode(): ReviewMode | undefined {
-		return this.snapshot.mode;
+		return this.head.mode;
 	}
 
-	/** The mode to write into the file if it has none (a new file: its first write creates it so). */
-	set defaultMode(mode: ReviewMode) {
-		this.snapshot.defaultMode = mode;
+	/**
+	 * The whole file the first time; then what other processes wrote since this adapter last read or
+	 * wrote it (samples whose records changed go into table.changed).
+	 */
+	async read(): Promise<DecisionTable> {
+		if (this.loaded && this.file && sameFile(this.file.stat, statTargetSync(this.path, this.pinnedTarget()))) return this.table;
+		return this.exclusive(async () => {
+			if (!this.loaded) {
+				removeLeftoverTemporaries(this.pinnedTarget());
+				removeLockLeftovers(`${this.pinnedTarget()}.lock`);
+			}
+
+			await this.catchUp(await this.statTarget(), false);
+			this.loaded = true;
+			return this.table;
+		});
+	}
+
+	/**
+	 * Writes the table's pending records under the file's lock, after catching up with what others
+	 * wrote (a pending record that another process's newer one beats is not written). Saved records
+	 * leave table.pending; a failure throws a DecisionsFileError and leaves them there.
+	 */
+	async write(table: DecisionTable): Promise<void> {
+		return this.exclusive(async () => {
+			const held = await this.takeLock();
+			try {
+				const target = this.pinnedTarget();
+				await this.catchUp(statTargetSync(this.path, target), true);
+				this.loaded = true;
+				const saving = new Map(table.pending);
+				const records: DecisionRecord[] = [];
+				for (const record of saving.values()) {
+					const current = table.get(record.sample, record.reviewer);
+					if (current && current.at >= record.at && newer(current, record) !== record && JSON.stringify(current) !== JSON.stringify(record)) continue;
+					records.push(record);
+				}
+
+				if (this.file?.appendable) {
+					if (records.length > 0) this.append(target, records, held);
+				} else {
+					await this.rewrite(target, held);
+				}
+
+				for (const [key, record] of saving) {
+					if (table.pending.get(key) === record) table.pending.delete(key);
+				}
+			} finally {
+				held.release();
+			}
+		});
 	}
 
 	/**
 	 * The records the file holds now for one sample, read at once (synchronously) if another process
-	 * wrote it since this adapter last read or wrote it; undefined if nothing changed (or it cannot
-	 * be read now: the next refresh says why). Leaves the snapshot as it is, so this may run while a
-	 * read or write is under way: split mode asks this before handing a sample out.
+	 * wrote it since this adapter last read or wrote it: only what was appended, when that is all that
+	 * changed. Undefined if nothing changed (or it cannot be read now: the next read says why). Leaves
+	 * the table as it is: split mode asks this before handing a sample out.
 	 */
 	peekSample(sample: string): DecisionRecord[] | undefined {
 		try {
 			const target = this.pinnedTarget();
 			const current = statTargetSync(this.path, target);
-			// The file as the store last took it in: nobody else wrote since. Not the snapshot's stat: a
-			// write in flight has read another process's decisions into the snapshot and hands them to the
-			// store only when it ends (after the rename), and a sample decided there would look free here.
-			if (!current || sameFile(this.delivered, current)) return undefined;
+			if (!current || (this.file && sameFile(this.file.stat, current))) return undefined;
+			const appended = this.file && this.appendedBytes(target, this.file, current);
+			if (appended) return recordLinesOfSample(appended.bytes, sample);
 			return recordsOfSample(readFileSync(target), sample, this.path, this.datasetName);
 		} catch {
 			return undefined;
 		}
 	}
 
-	/**
-	 * Writes changed records into the file under its lock: merged with what other processes wrote
-	 * (newest record per sample and reviewer wins), atomically, with fsync. Returns the records the
-	 * file holds that the caller may not know: others' new or changed ones, and any record newer
-	 * than one of `changes` (which then stays as it is in the file).
-	 */
-	async writeChanges(changes: DecisionRecord[] | (() => DecisionRecord[]), synchronously = false): Promise<DecisionRecord[]> {
-		return this.exclusive(async () => {
-			// A function is called when the write starts: changes made while it waited go too.
-			const list = typeof changes === 'function' ? changes() : changes;
-			const done = synchronously ? await this.writeChangesNow(list) : undefined;
-			if (done) return done;
-			let lost: Error | undefined;
-			const release = await this.lock(error => {
-				lost = error;
-				this.compromised = error;
-			});
-			try {
-				const target = this.pinnedTarget();
-				// Taken before the read: if the file changes after this, someone wrote without our lock.
-				const before = await this.statTarget(target);
-				const incoming = await this.catchUp(before);
-				const {chunks, length} = this.stage(list, incoming);
-				const written = await replaceFile(target, chunks, before, async () => {
-					if (lost || !sameFile(before, await statIfAny(target))) throw this.stalled();
-				}).catch(error => {
-					throw this.lockGone(error, target);
-				});
-				this.settle(await statIfAny(target).catch(() => undefined), written, length);
-				return this.deliver(incoming);
-			} finally {
-				await release().catch(() => undefined);
-			}
-		});
-	}
+	/** Brings the table up to date with the file, whose stat is `current`. */
+	private async catchUp(current: Stats | undefined, locked: boolean): Promise<void> {
+		const changed = this.loaded ? this.table.changed : undefined;
+		if (!current) {
+			// Gone (or never there): what the table holds is written whole on the next write.
+			this.file = undefined;
+			return;
+		}
 
-	/**
-	 * writeChanges' work in one turn of the event loop instead of a dozen: the async path is a chain
-	 * of awaits, and when the event loop is busy (keys arriving faster than the screen draws) each
-	 * await waits for a whole turn, so a decision could take a second to reach the disk. The lock,
-	 * stat and rename are synchronous (metadata, well under a millisecond), and so are the write and
-	 * the fsync of a file up to syncWriteLimit; a bigger one is written and fsynced off the main
-	 * thread in two more turns (see syncWriteLimit), and re-reading a file another process wrote is
-	 * off the main thread too. Returns undefined, having done nothing, when another process holds
-	 * the lock: the async path then waits for it. Failures throw as the async path's do.
-	 */
-	private async writeChangesNow(changes: DecisionRecord[]): Promise<DecisionRecord[] | undefined> {
-		let lost: Error | undefined;
-		let release: () => void;
-		const lockfilePath = `${this.pinnedTarget()}.lock`;
-		const take = () => lockSync(this.path, {
-			realpath: false,
-			lockfilePath,
-			stale: this.options.stale ?? defaultLockStale,
-			update: lockUpdate,
-			fs: holderFs(),
-			onCompromised: error => {
-				lost = error;
-				this.compromised = error;
-			},
-		});
+		if (this.file && sameFile(this.file.stat, current)) return;
+		if (this.file && this.readAppended(this.file, current, changed)) return;
 		try {
-			try {
-				release = take();
-			} catch (error) {
-				// Left by a writer on this host that was killed while it held it: broken at once.
-				if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || !breakDeadLock(lockfilePath, this.options.stale ?? defaultLockStale)) throw error;
-				release = take();
-			}
+			await this.readWhole(changed);
 		} catch (error) {
-			const code = (error as NodeJS.ErrnoException).code;
-			if (code === 'ELOCKED') return undefined;
-			throw new DecisionsFileError(`${this.path} cannot be written (${fileProblem(error)}); decisions are kept in memory and will be retried.`);
-		}
-
-		try {
-			const target = this.pinnedTarget();
-			const before = statTargetSync(this.path, target);
-			// Reads only when another process wrote (off the main thread: one more await).
-			const incoming = await this.catchUp(before);
-			const {chunks, length} = this.stage(changes, incoming);
-			const written = await replaceFileQuick(target, chunks, before, () => {
-				if (lost || !sameFile(before, statTargetSync(this.path, target))) throw this.stalled();
-			}).catch(error => {
-				throw this.lockGone(error, target);
-			});
-			let after: Stats | undefined;
+			// Read while another process was appending (its write is not atomic for a reader): once
+			// more under the lock, which writers hold while they write.
+			if (locked || !(error instanceof DecisionsFileError)) throw error;
+			const held = await this.takeLock();
 			try {
-				after = statSync(target);
-			} catch {}
-
-			this.settle(after, written, length);
-			return this.deliver(incoming);
-		} finally {
-			try {
-				release();
-			} catch {}
+				await this.readWhole(changed);
+			} finally {
+				held.release();
+			}
 		}
 	}
 
-	async write(data: DecisionsFile): Promise<void> {
-		return this.exclusive(async () => {
-			// A whole-data write: the snapshot no longer says what the file holds.
-			this.snapshot.stale = true;
-			await this.writeWhole(data);
-		});
-	}
-
-	private async writeWhole(data: DecisionsFile): Promise<void> {
-		let lost: Error | undefined;
-		const release = await this.lock(error => {
-			lost = error;
-			this.compromised = error;
-		});
+	/** The bytes appended to the file since `file`, if that is all that changed (same file, grown). */
+	private appendedBytes(target: string, file: FileState, current: Stats): {bytes: Buffer; stat: Stats} | undefined {
+		const same = (stat: Stats) => stat.ino === file.stat.ino && stat.birthtimeMs === file.stat.birthtimeMs && stat.size > file.stat.size;
+		if (!file.appendable || !file.mark || !same(current)) return undefined;
+		const fd = openSync(target, 'r');
 		try {
-			const target = this.pinnedTarget();
-			// Taken before the read: if the file changes after this, someone wrote without our lock.
-			const before = await statIfAny(target);
-			const onDisk = await readDecisionsFile(target, this.datasetName);
-			if (onDisk) mergeInto(data, onDisk);
-			await replaceFile(target, serializeDecisionsFile(data), before, async () => {
-				// The lock is a convention, not a guarantee: a holder stalled past the stale time (SIGSTOP,
-				// a suspended VM, a blocked event loop) loses it to the next writer. Then what we are about
-				// to write was merged from an old read: renaming it would erase that writer's decisions.
-				// Give up instead; the store keeps ours in memory and retries with a fresh read.
-				if (lost || !sameFile(before, await statIfAny(target))) throw this.stalled();
-			}).catch(error => {
-				throw this.lockGone(error, target);
-			});
+			const stat = fstatSync(fd);
+			if (!same(stat)) return undefined;
+			const from = file.tailStart - file.mark.length;
+			const bytes = Buffer.allocUnsafe(stat.size - from);
+			let read = 0;
+			while (read < bytes.length) {
+				const n = readSync(fd, bytes, read, bytes.length - read, from + read);
+				if (n === 0) return undefined;
+				read += n;
+			}
+
+			if (!bytes.subarray(0, file.mark.length).equals(file.mark)) return undefined;
+			return {bytes: bytes.subarray(file.mark.length), stat};
 		} finally {
-			await release().catch(() => undefined);
+			closeSync(fd);
+		}
+	}
+
+	/** Notes the file's state, with the bytes before its tail (see FileState.mark). */
+	private setFile(state: FileState | undefined) {
+		this.file = state;
+		if (!state?.appendable) return;
+		try {
+			const fd = openSync(this.target, 'r');
+			try {
+				const mark = Buffer.alloc(Math.min(markLength, state.tailStart));
+				if (readSync(fd, mark, 0, mark.length, state.tailStart - mark.length) === mark.length) state.mark = mark;
+			} finally {
+				closeSync(fd);
+			}
+		} catch {}
+	}
+
+	/** Merges the lines appended since `file` into the table; false when the file changed otherwise. */
+	private readAppended(file: FileState, current: Stats, changed: Set<string> | undefined): boolean {
+		let appended: {bytes: Buffer; stat: Stats} | undefined;
+		try {
+			appended = this.appendedBytes(this.pinnedTarget(), file, current);
+		} catch {
+			return false;
+		}
+
+		if (!appended) return false;
+		const {bytes, stat} = appended;
+		// `,\n` then record lines and the tail, where the old tail was.
+		if (bytes[0] !== 0x2c || bytes[1] !== 0x0a) return false;
+		const found = forEachLineFrom(bytes, 2, (start, end) => this.table.mergeLine(bytes, start, end, changed));
+		if (!found) return false;
+		const modeInTail = bytes.includes('"mode"', found.tailStart);
+		if (modeInTail && this.head.mode === undefined) this.head.mode = /"(split|overlap)"/.exec(bytes.toString('latin1', found.tailStart))![1] as ReviewMode;
+		this.setFile({stat, tailStart: file.tailStart + found.tailStart, lines: file.lines + found.count, appendable: true, modeInTail});
+		return true;
+	}
+
+	/**
+	 * Reads the whole file into the table (merged newest-wins); throws the one-sentence errors. In
+	 * winnow's layout the file is read a few megabytes at a time (table-reader.ts); any other is read
+	 * and parsed whole.
+	 */
+	private async readWhole(changed: Set<string> | undefined): Promise<void> {
+		const target = this.pinnedTarget();
+		let fd: number;
+		try {
+			fd = openSync(target, 'r');
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+				this.file = undefined;
+				return;
+			}
+
+			throw readError(this.path, error);
+		}
+
+		let stat: Stats;
+		let bytes: Buffer;
+		try {
+			stat = fstatSync(fd);
+			let head: DecisionsFile | undefined;
+			const headIsGood = (text: string) => {
+				try {
+					head = parseDecisionsFile(`${text}]}`, this.path, this.datasetName);
+				} catch {}
+
+				return head !== undefined;
+			};
+
+			// Lines of winnow's records are 100–200 bytes: room for them all, made once.
+			if (!this.loaded) this.table.reserve(Math.ceil(stat.size / 128));
+			let read: LinesRead | undefined;
+			try {
+				read = readTableLines(fd, this.table, changed, headIsGood);
+			} catch (error) {
+				throw readError(this.path, error);
+			}
+
+			if (read && head) {
+				// The head and the tail make a file of no records: checked whole, with a mode in the tail.
+				const file = parseDecisionsFile(`${read.head}${read.tail}`, this.path, this.datasetName);
+				this.takeHead(file);
+				this.setFile({stat, tailStart: read.tailStart, lines: read.lines, appendable: true, modeInTail: read.tail.includes('"mode"')});
+				return;
+			}
+
+			try {
+				bytes = readFileSync(fd);
+			} catch (error) {
+				throw readError(this.path, error);
+			}
+		} finally {
+			closeSync(fd);
+		}
+
+		// Another layout (or a line the quick reading refuses): parsed whole, which also says what is wrong.
+		const file = parseDecisionsFile(bytes.toString('utf8'), this.path, this.datasetName);
+		for (const record of file.decisions) {
+			if (this.table.merge(record)) changed?.add(record.sample);
+		}
+
+		this.takeHead(file);
+		this.file = {stat, tailStart: 0, lines: file.decisions.length, appendable: false};
+	}
+
+	private takeHead(file: DecisionsFile) {
+		this.head = {dataset: file.dataset, createdAt: file.createdAt, mode: file.mode, other: file.other};
+	}
+
+	/**
+	 * Appends record lines in place of the file's tail: one positioned write, then fdatasync. A write
+	 * that fails half-way puts the old tail back, so the file stays what it was.
+	 */
+	private append(target: string, records: DecisionRecord[], held: HeldLock) {
+		const file = this.file!;
+		// A file whose head has no mode gets it after its records (as the first session's, once).
+		const mode = file.modeInTail ? this.head.mode : this.head.mode === undefined ? this.defaultMode : undefined;
+		const tail = mode === undefined ? plainTail : `\n],\n"mode": ${JSON.stringify(mode)}\n}\n`;
+		const text = `,\n${records.map(record => JSON.stringify(record)).join(',\n')}${tail}`;
+		const bytes = Buffer.from(text);
+		let fd: number;
+		try {
+			fd = openSync(target, 'r+');
+		} catch (error) {
+			throw this.cannotWrite(error);
+		}
+
+		let oldTail: Buffer | undefined;
+		try {
+			const before = fstatSync(fd);
+			// Someone wrote without our lock (or took it from us while we stalled): what we caught up
+			// with is not the file any more. Give up; the store keeps the records and retries.
+			if (held.lost() || !sameFile(before, file.stat)) throw this.stalled();
+			oldTail = Buffer.alloc(before.size - file.tailStart);
+			readSync(fd, oldTail, 0, oldTail.length, file.tailStart);
+			let written = 0;
+			while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, file.tailStart + written);
+			if (before.size > file.tailStart + bytes.length) ftruncateSync(fd, file.tailStart + bytes.length);
+			fdatasyncSync(fd);
+			const after = fstatSync(fd);
+			// Another process may have appended since our write (had this one stalled right after it,
+			// past the lock's stale time): then the file is not just ours plus what we knew; read it again.
+			this.setFile(after.size === file.tailStart + bytes.length && !held.lost()
+				? {stat: after, tailStart: file.tailStart + bytes.length - tail.length, lines: file.lines + records.length, appendable: true, modeInTail: mode !== undefined}
+				: undefined);
+			this.head.mode ??= mode;
+		} catch (error) {
+			if (oldTail) {
+				try {
+					writeSync(fd, oldTail, 0, oldTail.length, file.tailStart);
+					ftruncateSync(fd, file.tailStart + oldTail.length);
+				} catch {}
+			}
+
+			// What the file holds now is not known for sure: read it whole next time.
+			this.file = undefined;
+			throw error instanceof DecisionsFileError ? error : this.cannotWrite(error);
+		} finally {
+			closeSync(fd);
 		}
 	}
 
 	/**
-	 * Merges `changes` into the snapshot (newest wins; a record the file holds that is newer than a
-	 * change is added to `incoming`) and returns the bytes of the file to write.
+	 * Writes the whole table as a new file in winnow's layout, atomically (a new file made, written,
+	 * fsynced, then renamed over the old). Synchronously up to syncRewriteLimit: a new decisions file's
+	 * first write is one of these, and each await waits a whole turn of a busy event loop.
 	 */
-	private stage(changes: DecisionRecord[], incoming: DecisionRecord[]): {chunks: Buffer[]; length: number} {
-		for (const record of changes) {
-			const kept = this.snapshot.apply(record);
-			if (kept) incoming.push(kept);
+	private async rewrite(target: string, held: HeldLock) {
+		const before = statTargetSync(this.path, target);
+		const decisions = [...this.table.all()];
+		const text = serializeDecisionsFile({schema: schemaVersion, ...this.head, mode: this.head.mode ?? this.defaultMode, decisions});
+		// The lock is a convention, not a guarantee: a holder stalled past the stale time (SIGSTOP, a
+		// suspended VM, a blocked event loop) loses it to the next writer. Then what we are about to
+		// write was merged from an old read: renaming it would erase that writer's decisions.
+		const check = () => {
+			if (held.lost() || !sameFile(before, statTargetSync(this.path, target))) throw this.stalled();
+		};
+
+		let written: number;
+		try {
+			written = text.length <= syncRewriteLimit ? replaceFileSync(target, text, before, check) : await replaceFile(target, text, before, async () => check());
+		} catch (error) {
+			const gone = this.lockGone(error, target);
+			throw gone instanceof DecisionsFileError ? gone : this.cannotWrite(gone);
 		}
 
-		const chunks = this.snapshot.chunks();
-		// Until the new file is in place, the snapshot holds changes the file may never get.
-		this.snapshot.stale = true;
-		return {chunks, length: chunks.reduce((sum, chunk) => sum + chunk.length, 0)};
+		this.head.mode ??= this.defaultMode;
+		const after = statTargetSync(this.path, target);
+		// Only if the file there is the one just written does the state say what the file holds.
+		this.setFile(after?.ino === written && after.size === Buffer.byteLength(text)
+			? {stat: after, tailStart: decisions.length > 0 ? after.size - plainTail.length : 0, lines: decisions.length, appendable: decisions.length > 0}
+			: undefined);
 	}
 
-	/**
-	 * After the rename: only if the file there is the one just written (not another writer's, had
-	 * this process stalled right after its rename) does the snapshot hold what the file holds.
-	 */
-	private settle(after: Stats | undefined, written: number, length: number) {
-		if (after?.ino !== written || after.size !== length) return;
-		this.snapshot.stat = after;
-		this.snapshot.absent = false;
-		this.snapshot.stale = false;
-	}
-
-	/**
-	 * Called as records are handed to the caller: from here on it holds everything in the file state
-	 * the snapshot stands for (its stat: the file just written, or the one read before a write that
-	 * could not settle). The caller takes them in before any other event (keys, timers) is handled.
-	 */
-	private deliver<T>(result: T): T {
-		this.delivered = this.snapshot.stat;
-		return result;
+	private cannotWrite(error: unknown): DecisionsFileError {
+		return new DecisionsFileError(`${this.path} cannot be written (${fileProblem(error)}); decisions are kept in memory and will be retried.`);
 	}
 
 	/** The pinned file, after checking that the path still leads to it and not through a link. */
@@ -323,8 +445,9 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 	}
 
 	/**
-	 * A write's staged file gone (ENOENT) while its folder is there: the lock folder it was staged in
-	 * was moved away by a writer that took the lock over while this one was stalled (see stagingFolder).
+	 * A whole-file write's staged file gone (ENOENT) while its folder is there: the lock folder it was
+	 * staged in was moved away by a writer that took the lock over while this one was stalled (see
+	 * stagingFolder).
 	 */
 	private lockGone(error: unknown, target: string): unknown {
 		if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !existsSync(dirname(target))) return error;
@@ -341,41 +464,52 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 		return run;
 	}
 
+	private async statTarget(): Promise<Stats | undefined> {
+		try {
+			return await statIfAny(this.pinnedTarget());
+		} catch (error) {
+			throw readError(this.path, error);
+		}
+	}
+
 	/**
-	 * Brings the snapshot up to date with the file, whose stat is `current`: nothing to do if it is
-	 * the one the snapshot holds, else the file is read and compared. Returns the records that changed.
+	 * The file's lock: taken at once when it is free (synchronously: each await waits a whole turn of
+	 * a busy event loop, and a decision could take a second to reach the disk), else waited for.
 	 */
-	private async catchUp(current: Stats | undefined): Promise<DecisionRecord[]> {
-		if (this.snapshot.matches(current)) return [];
-		const bytes = current && await this.readBytes();
-		if (!bytes) {
-			// Gone (or never there): what we hold is written back whole on the next write, as before.
-			this.snapshot.absent = true;
-			this.snapshot.stat = undefined;
-			return [];
-		}
+	private async takeLock(): Promise<HeldLock> {
+		let lost: Error | undefined;
+		const onCompromised = (error: Error) => {
+			lost = error;
+		};
 
-		return this.snapshot.update(bytes, this.path, this.datasetName, current)
-			?? this.snapshot.load(bytes, this.path, this.datasetName, current).decisions;
-	}
-
-	private async statTarget(target?: string): Promise<Stats | undefined> {
+		const stale = this.options.stale ?? defaultLockStale;
+		const lockfilePath = `${this.pinnedTarget()}.lock`;
+		const take = () => lockSync(this.path, {realpath: false, lockfilePath, stale, update: lockUpdate, fs: holderFs(), onCompromised});
+		let release: (() => void) | undefined;
 		try {
-			return await statIfAny(target ?? this.pinnedTarget());
-		} catch (error) {
-			throw readError(this.path, error);
+			try {
+				release = take();
+			} catch (error) {
+				// Left by a writer on this host that was killed while it held it: broken at once.
+				if ((error as NodeJS.ErrnoException).code !== 'ELOCKED' || !breakDeadLock(lockfilePath, stale)) throw error;
+				release = take();
+			}
+		} catch {
+			// Held by another process (or not a lock we can take): the waiting path below retries, and
+			// says what is wrong if it cannot.
 		}
-	}
 
-	/** The file's bytes; undefined if it does not exist. Errors as readDecisionsFile words them. */
-	private async readBytes(): Promise<Buffer | undefined> {
-		const target = this.pinnedTarget();
-		try {
-			return await readFile(target);
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-			throw readError(this.path, error);
+		if (release) {
+			const releaseSync = release;
+			return {release: () => {
+				try {
+					releaseSync();
+				} catch {}
+			}, lost: () => lost};
 		}
+
+		const releaseAsync = await this.lock(onCompromised);
+		return {release: () => void releaseAsync().catch(() => undefined), lost: () => lost};
 	}
 
 	private async lock(onCompromised: (error: Error) => void): Promise<() => Promise<void>> {
@@ -412,7 +546,7 @@ export class LockedMergeAdapter implements Adapter<DecisionsFile>, DecisionBacke
 				throw new DecisionsFileError(`${this.path} is locked by another winnow process that has held it for over ${timeout / 1000}s; decisions are kept and will be retried.`);
 			}
 
-			throw new DecisionsFileError(`${this.path} cannot be written (${fileProblem(error)}); decisions are kept in memory and will be retried.`);
+			throw this.cannotWrite(error);
 		}
 	}
 }
@@ -471,91 +605,6 @@ function statTargetSync(path: string, target: string): Stats | undefined {
 	}
 }
 
-/**
- * Below this size (bytes) replaceFileQuick writes and fsyncs synchronously; a bigger file (15 MB
- * with 100,000 decisions: 10–30 ms) is written and fsynced off the main thread, in two more turns of
- * the event loop, so that it does not hold up the next frame.
- */
-const syncWriteLimit = 1024 * 1024;
-
-async function replaceFileQuick(path: string, chunks: Buffer[], old: Stats | undefined, beforeRename: () => void): Promise<number> {
-	const temporary = stagedName(path);
-	const mode = old ? old.mode & 0o7777 : 0o666;
-	let fd: number | undefined;
-	try {
-		fd = openSync(temporary, 'wx', mode);
-		const expected = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-		// A file of up to a few thousand decisions is written and fsynced in a millisecond or two:
-		// synchronously, because each await waits a whole turn of a busy event loop, and the crash
-		// test (test/crash-sigkill.test.ts) then finds decisions hundreds of ms old not on disk.
-		const quick = expected <= syncWriteLimit;
-		let written = 0;
-		while (written < expected) {
-			const remaining = skipBytes(chunks, written);
-			const n = quick ? writevSync(fd, remaining) : await writevAsync(fd, remaining);
-			if (n === 0) throw new Error(`short write (${written} of ${expected} bytes)`);
-			written += n;
-		}
-
-		if (old) {
-			try {
-				fchmodSync(fd, mode);
-				if (process.getuid?.() === 0) fchownSync(fd, old.uid, old.gid);
-			} catch {}
-		}
-
-		if (quick) fsyncSync(fd);
-		else await fsyncAsync(fd);
-		const {ino} = fstatSync(fd);
-		closeSync(fd);
-		fd = undefined;
-		beforeRename();
-		renameSync(temporary, path);
-		return ino;
-	} catch (error) {
-		if (fd !== undefined) {
-			try {
-				closeSync(fd);
-			} catch {}
-		}
-
-		rmSync(temporary, {force: true});
-		throw error;
-	}
-}
-
-async function writevAsync(fd: number, chunks: Buffer[]): Promise<number> {
-	return new Promise((resolve, reject) => {
-		writev(fd, chunks, (error, bytesWritten) => {
-			if (error) reject(error);
-			else resolve(bytesWritten);
-		});
-	});
-}
-
-async function fsyncAsync(fd: number): Promise<void> {
-	return new Promise((resolve, reject) => {
-		fsync(fd, error => {
-			if (error) reject(error);
-			else resolve();
-		});
-	});
-}
-
-/** The chunks from byte `offset` on. */
-function skipBytes(chunks: Buffer[], offset: number): Buffer[] {
-	if (offset === 0) return chunks;
-	const rest: Buffer[] = [];
-	let position = 0;
-	for (const chunk of chunks) {
-		const end = position + chunk.length;
-		if (end > offset) rest.push(position >= offset ? chunk : chunk.subarray(offset - position));
-		position = end;
-	}
-
-	return rest;
-}
-
 async function statIfAny(path: string): Promise<Stats | undefined> {
 	try {
 		return await stat(path);
@@ -576,9 +625,44 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
 	return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
+/** replaceFile with synchronous I/O. */
+function replaceFileSync(path: string, content: string, old: Stats | undefined, beforeRename: () => void): number {
+	const temporary = stagedName(path);
+	const mode = old ? old.mode & 0o7777 : 0o666;
+	let fd: number | undefined;
+	try {
+		fd = openSync(temporary, 'wx', mode);
+		writeFileSync(fd, content);
+		if (old) {
+			try {
+				fchmodSync(fd, mode);
+				if (process.getuid?.() === 0) fchownSync(fd, old.uid, old.gid);
+			} catch {}
+		}
+
+		fsyncSync(fd);
+		const {ino} = fstatSync(fd);
+		closeSync(fd);
+		fd = undefined;
+		beforeRename();
+		renameSync(temporary, path);
+		return ino;
+	} catch (error) {
+		if (fd !== undefined) {
+			try {
+				closeSync(fd);
+			} catch {}
+		}
+
+		rmSync(temporary, {force: true});
+		throw error;
+	}
+}
+
 /**
- * The temporary file a write of path is staged in: in the staging folder of path's lock, which the
- * caller holds (see stagingFolder: the rename into place then fails if the lock was broken meanwhile).
+ * The temporary file a whole-file write of path is staged in: in the staging folder of path's lock,
+ * which the caller holds (see stagingFolder: the rename into place then fails if the lock was broken
+ * meanwhile).
  */
 function stagedName(path: string): string {
 	return temporaryName(join(stagingFolder(`${path}.lock`), basename(path)), process.pid, randomBytes(4).toString('hex'));
@@ -589,20 +673,13 @@ function stagedName(path: string): string {
  * written, given the old file's permissions, fsynced, then `beforeRename` (which may throw to abandon
  * the write), then renamed over path. A crash at any moment leaves the old file or the new one, never a mix.
  */
-async function replaceFile(path: string, content: string | Buffer[], old: Stats | undefined, beforeRename: () => Promise<void>): Promise<number> {
+async function replaceFile(path: string, content: string, old: Stats | undefined, beforeRename: () => Promise<void>): Promise<number> {
 	const temporary = stagedName(path);
 	const mode = old ? old.mode & 0o7777 : 0o666;
 	let handle: FileHandle | undefined;
 	try {
 		handle = await open(temporary, 'wx', mode);
-		if (typeof content === 'string') {
-			await handle.writeFile(content);
-		} else {
-			// One writev of the snapshot's buffers: unchanged stretches of the old file and the new lines.
-			const expected = content.reduce((sum, chunk) => sum + chunk.length, 0);
-			const {bytesWritten} = await handle.writev(content);
-			if (bytesWritten !== expected) throw new Error(`short write (${bytesWritten} of ${expected} bytes)`);
-		}
+		await handle.writeFile(content);
 		if (old) {
 			// As write-file-atomic did: keep the old file's permissions (past the umask) and, as root, its owner.
 			await handle.chmod(mode).catch(() => undefined);
@@ -623,18 +700,3 @@ async function replaceFile(path: string, content: string | Buffer[], old: Stats 
 		throw error;
 	}
 }
-
-export function mergeInto(data: DecisionsFile, other: DecisionsFile) {
-	const byKey = new Map<string, DecisionRecord>();
-	mergeRecords(byKey, data.decisions);
-	mergeRecords(byKey, other.decisions);
-	data.decisions = [...byKey.values()];
-	data.createdAt = other.createdAt < data.createdAt ? other.createdAt : data.createdAt;
-	if (other.other) data.other = {...other.other, ...data.other};
-}
-
-export function keyOf(record: DecisionRecord): string {
-	return recordKey(record.sample, record.reviewer);
-}
-
-export {emptyDecisionsFile};

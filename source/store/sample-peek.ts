@@ -12,6 +12,11 @@ const newline = 0x0a;
  */
 export function recordsOfSample(bytes: Buffer, sample: string, path: string, datasetName: string): DecisionRecord[] {
 	if (bytes.indexOf('"decisions": [') === -1) return parseDecisionsFile(bytes.toString('utf8'), path, datasetName).decisions.filter(record => record.sample === sample);
+	return recordLinesOfSample(bytes, sample);
+}
+
+/** The records of one sample among record lines in winnow's layout (a whole file, or what was appended to one). */
+export function recordLinesOfSample(bytes: Buffer, sample: string): DecisionRecord[] {
 	const needle = Buffer.from(`{"sample":${JSON.stringify(sample)},`);
 	const records: DecisionRecord[] = [];
 	for (let at = bytes.indexOf(needle); at !== -1; at = bytes.indexOf(needle, at + needle.length)) {

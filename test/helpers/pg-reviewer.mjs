@@ -101,6 +101,6 @@ const list = [];
 for (const record of store.all()) if (record.reviewer === reviewer && record.verdict !== null) list.push(record.sample);
 live.stop();
 store.close();
-process.stdout.write(`final ${JSON.stringify({reviewer, keys, refused: store.adapter.refused, mine: list})}\n`, () => {
+process.stdout.write(`final ${JSON.stringify({reviewer, keys, refused: store.adapter.backend.refused, mine: list})}\n`, () => {
 	setTimeout(() => process.exit(0), 200).unref();
 });

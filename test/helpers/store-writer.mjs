@@ -10,10 +10,9 @@
 //     batch's flush() resolves it prints `ok N` (N decisions made and acknowledged on disk so far).
 //     On "stop" (stdin) it finishes, flushes and prints `final N`; it never stops on its own.
 //     Option blockOnceMs: after the first save, busy-block the event loop that long, once, at a
-//     moment the process holds the lock and is about to replace the file with what it merged
-//     (prints "blocking" and "unblocked").
-import {existsSync, readdirSync, writeSync} from 'node:fs';
-import {basename, join} from 'node:path';
+//     moment the process holds the lock and is about to append what it has (prints "blocking" and
+//     "unblocked").
+import {writeSync} from 'node:fs';
 import {createInterface} from 'node:readline';
 import {DecisionStore} from '../../dist/store/decision-store.js';
 import {crashBatches, prng} from './sequence.mjs';
@@ -114,27 +113,30 @@ if (mode === 'union') {
 		stop = true;
 	});
 	let made = 0;
-	let blocking = options.blockOnceMs > 0;
-	/** Test hook: once, while this process holds the lock mid-write, block its event loop. */
+	let blocking = false;
+	if (options.blockOnceMs > 0) {
+		// Test hook: once, while this process holds the lock and has caught up with the file, just
+		// before it writes, block its event loop (the adapter's private append, reached from JS).
+		const adapter = store.db.adapter;
+		const append = adapter.append.bind(adapter);
+		adapter.append = (...args) => {
+			if (blocking) {
+				blocking = false;
+				writeSync(1, 'blocking\n');
+				const until = Date.now() + options.blockOnceMs;
+				while (Date.now() < until) {
+					// Busy: no timers, no I/O callbacks.
+				}
+
+				writeSync(1, 'unblocked\n');
+			}
+
+			return append(...args);
+		};
+	}
+
 	const blockWhileLocked = () => {
-		if (!blocking) return;
-		// Our temporary file exists (in the lock's staging folder): the process holds the lock, has read
-		// and merged, and has not renamed yet.
-		const staging = join(`${file}.lock`, 'staging');
-		const writing = existsSync(staging) && readdirSync(staging).some(name => name.startsWith(`${basename(file)}.${process.pid}.`) && name.endsWith('.tmp'));
-		if (!writing) {
-			setImmediate(blockWhileLocked);
-			return;
-		}
-
-		blocking = false;
-		writeSync(1, 'blocking\n');
-		const until = Date.now() + options.blockOnceMs;
-		while (Date.now() < until) {
-			// Busy: no timers, no I/O callbacks.
-		}
-
-		writeSync(1, 'unblocked\n');
+		blocking = options.blockOnceMs > 0;
 	};
 
 	for (const batch of crashBatches(run)) {
@@ -145,15 +147,13 @@ if (mode === 'union') {
 
 		await flushUntilSaved(store, stats);
 		say(`ok ${made}`);
-		if (made === batch.length) setImmediate(blockWhileLocked);
+		if (made === batch.length) blockWhileLocked();
 		if (stop) break;
 	}
 
 	await stopped;
 	await flushUntilSaved(store, stats);
 	store.close();
-	// Whether proper-lockfile reported this process's lock as compromised (test-only peek).
-	stats.compromised = store.db?.adapter?.compromised?.code ?? null;
 	finish(`final ${made} ${JSON.stringify(stats)}`);
 } else {
 	process.stderr.write(`unknown mode ${mode}\n`);

@@ -1,0 +1,91 @@
+import {readSync} from 'node:fs';
+import type {DecisionTable} from './decision-table.js';
+import {tailPattern} from './decisions-layout.js';
+
+/*
+Reads a decisions file in winnow's layout into a DecisionTable a few megabytes at a time, so that a
+file of 1,000,000 decisions (150 MB) never sits in memory whole beside the table made from it. Lines
+are merged one by one (DecisionTable.mergeLine); anything not in the layout makes the caller read the
+file whole, which also says what is wrong.
+*/
+
+const chunkSize = 8 * 1024 * 1024;
+const newline = 0x0a;
+const decisionsOpen = Buffer.from('"decisions": [');
+
+export type LinesRead = {
+	/** The file's text up to and including `"decisions": [`. */
+	head: string;
+	/** The file's text from its `]` on (`]`, the mode when the head has none, `}`). */
+	tail: string;
+	/** Where the tail (the line feed before `]`) starts. */
+	tailStart: number;
+	lines: number;
+};
+
+/**
+ * Merges every record line of the open file `fd` into `table` (samples that change go into
+ * `changed`) once `headIsGood` accepts the head; undefined when the file is not in winnow's layout with at least one record line, or
+ * a line is refused (lines before it may have been merged: merging the whole file again is harmless).
+ */
+export function readTableLines(fd: number, table: DecisionTable, changed: Set<string> | undefined, headIsGood: (head: string) => boolean): LinesRead | undefined {
+	let buffer = Buffer.allocUnsafe(chunkSize);
+	let filled = 0;
+	/** The file offset of buffer[0]. */
+	let offset = 0;
+	let ended = false;
+	const more = (): boolean => {
+		if (ended) return false;
+		if (filled === buffer.length) {
+			const bigger = Buffer.allocUnsafe(buffer.length * 2);
+			buffer.copy(bigger, 0, 0, filled);
+			buffer = bigger;
+		}
+
+		const n = readSync(fd, buffer, filled, buffer.length - filled, offset + filled);
+		if (n === 0) ended = true;
+		filled += n;
+		return n > 0;
+	};
+
+	let open = -1;
+	while (open === -1) {
+		if (!more()) return undefined;
+		open = buffer.subarray(0, filled).indexOf(decisionsOpen);
+	}
+
+	let at = open + decisionsOpen.length;
+	while (filled < at + 1 && more());
+	if (buffer[at] !== newline) return undefined;
+	const head = buffer.toString('utf8', 0, at);
+	if (!headIsGood(head)) return undefined;
+	at++;
+	let lines = 0;
+	let view = buffer.subarray(0, filled);
+	for (;;) {
+		let end = view.indexOf(newline, at);
+		while (end === -1) {
+			// The line goes on past what was read: keep it, drop what is done, read on.
+			buffer.copy(buffer, 0, at, filled);
+			offset += at;
+			filled -= at;
+			at = 0;
+			if (!more()) return undefined;
+			view = buffer.subarray(0, filled);
+			end = view.indexOf(newline, at);
+		}
+
+		if (buffer[at] !== 0x7b) return undefined;
+		const comma = buffer[end - 1] === 0x2c;
+		if (!table.mergeLine(view, at, comma ? end - 1 : end, changed)) return undefined;
+		lines++;
+		if (!comma) {
+			const tailStart = offset + end;
+			while (more());
+			const rest = buffer.toString('latin1', end + 1, filled);
+			return rest.length <= 64 && tailPattern.test(rest) ? {head, tail: rest, tailStart, lines} : undefined;
+		}
+
+		at = end + 1;
+	}
+}
