@@ -58,7 +58,8 @@ describe('corrections', () => {
 		expect(await session.waitExit()).toBe(0);
 
 		const file = JSON.parse(readFileSync(join(dir, 'samples.decisions.json'), 'utf8')) as {decisions: Array<Record<string, unknown>>};
-		expect(file.decisions[0]).toMatchObject({sample: 's1', reviewer: 'tester', verdict: 'accepted', correction: {id: 's1', messages: [{role: 'user', content: 'question 1'}, {role: 'assistant', content: 'answer one, corrected'}]}});
+		// Appended: the newest line for a sample and reviewer is its current record.
+		expect(file.decisions.filter(record => record.sample === 's1' && record.reviewer === 'tester').at(-1)).toMatchObject({sample: 's1', reviewer: 'tester', verdict: 'accepted', correction: {id: 's1', messages: [{role: 'user', content: 'question 1'}, {role: 'assistant', content: 'answer one, corrected'}]}});
 		// The dataset's bytes are untouched.
 		expect(readFileSync(path, 'utf8')).toBe([chat(1), chat(2)].join('\n') + '\n');
 
