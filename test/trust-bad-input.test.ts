@@ -9,10 +9,11 @@ import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {expectOneSentence, runCli, runInPty, cliPath} from './helpers/cli-run.js';
 import {PtyProcess} from './helpers/pty-process.js';
-import {openScreen} from './helpers/screen-fixture.js';
+import {useReviewScreen} from './helpers/review-screen.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 
 const tempDir = useTempDir();
+const openScreen = useReviewScreen();
 
 // For concurrent tests: useTempDir removes its folders after each test, which would pull them from
 // under tests still running. These go at the end of the file's run.
