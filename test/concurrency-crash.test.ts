@@ -10,7 +10,8 @@ import {afterAll, beforeAll, expect, test} from 'vitest';
 import {DecisionStore} from '../source/store/decision-store.js';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
 import {crashBatches, prng} from './helpers/sequence.mjs';
-import {ensureBuilt, sleep, spawnWriter} from './helpers/store-processes.js';
+import {ensureBuilt, spawnWriter} from './helpers/store-processes.js';
+import {letRun} from './helpers/wait-for.js';
 
 const dataset = 'samples.jsonl';
 const lanes = 5;
@@ -57,11 +58,11 @@ async function lane(index: number, random: () => number): Promise<Figures> {
 		const writer = spawnWriter(['crash', file, dataset, 'w', String(run), JSON.stringify(options)]);
 		if (random() < 0.25) {
 			// Any moment: while starting, opening, waiting for a left-over lock, or writing.
-			await sleep(random() * 1500);
+			await letRun(random() * 1500);
 		} else {
-			const first = await Promise.race([writer.waitFor(line => line.startsWith('ok ')), sleep(20_000)]);
+			const first = await Promise.race([writer.waitFor(line => line.startsWith('ok ')), letRun(20_000)]);
 			if (first && lockLeft) figures.waitsAfterLeftLock.push(Date.now() - started);
-			await sleep(random() * 400);
+			await letRun(random() * 400);
 		}
 
 		writer.child.kill('SIGKILL');

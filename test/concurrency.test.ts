@@ -10,7 +10,8 @@ import {defaultLockStale} from '../source/store/locked-merge-adapter.js';
 import {newer} from '../source/store/merge.js';
 import {recordKey, type DecisionRecord} from '../source/store/schema.js';
 import {crashBatches} from './helpers/sequence.mjs';
-import {ensureBuilt, sleep, spawnWriter, type Writer} from './helpers/store-processes.js';
+import {ensureBuilt, spawnWriter, type Writer} from './helpers/store-processes.js';
+import {letRun} from './helpers/wait-for.js';
 
 const dataset = 'samples.jsonl';
 let dir: string;
@@ -55,7 +56,7 @@ async function runUnion(name: string, reviewers: string[], perProcess: number) {
 				for (const [key, record] of now) seen.set(key, record.at);
 			}
 
-			await sleep(2);
+			await letRun(2);
 		}
 	})();
 	const exits = await Promise.all(writers.map(async w => w.exited));
@@ -126,7 +127,7 @@ describe('lock left behind', () => {
 			// The writer spends most of its time inside the lock: stop it, and kill it if it holds the lock.
 			for (let attempt = 0; attempt < 200; attempt++) {
 				writer.child.kill('SIGSTOP');
-				await sleep(5);
+				await letRun(5);
 				if (existsSync(lock)) {
 					writer.child.kill('SIGKILL');
 					await writer.exited;
@@ -135,7 +136,7 @@ describe('lock left behind', () => {
 				}
 
 				writer.child.kill('SIGCONT');
-				await sleep(Math.random() * 5);
+				await letRun(Math.random() * 5);
 			}
 
 			writer.child.kill('SIGKILL');
@@ -182,10 +183,10 @@ describe('lock left behind', () => {
 			// Stop it while it holds the lock.
 			for (;;) {
 				holder.child.kill('SIGSTOP');
-				await sleep(5);
+				await letRun(5);
 				if (existsSync(lock)) break;
 				holder.child.kill('SIGCONT');
-				await sleep(Math.random() * 5);
+				await letRun(Math.random() * 5);
 			}
 		} else {
 			await holder.waitFor(line => line === 'blocking');

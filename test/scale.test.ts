@@ -18,6 +18,7 @@ import {StatusCounter, type SampleState} from '../source/store/status-counts.js'
 import type {SampleStatus} from '../source/store/verdict-policy.js';
 import {ensureBuilt, repoRoot} from './helpers/store-processes.js';
 import {prng} from './helpers/sequence.mjs';
+import {letRun} from './helpers/wait-for.js';
 
 let dir: string;
 beforeEach(() => {
@@ -190,7 +191,7 @@ describe('Dataset index', () => {
 		for (const [preparedPath, idField] of [[path, 'id'], [path, 'text'], [join(dir, 'missing.jsonl'), 'id']]) {
 			BuiltDataset.prepare(preparedPath, {idField});
 			// The worker gets ahead of open(): its first messages wait for the dataset.
-			await new Promise(resolve => setTimeout(resolve, 300));
+			await letRun(300);
 			const there = await BuiltDataset.open(path, {firstChunk: 4096});
 			await there.whenIndexed;
 			expect(there.count).toBe(here.count);

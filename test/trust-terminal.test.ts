@@ -5,8 +5,9 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cliPath} from './helpers/cli-run.js';
 import {PtyProcess} from './helpers/pty-process.js';
-import {keys, sleep} from './helpers/pty-session.js';
+import {keys} from './helpers/pty-session.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
+import {waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 
@@ -17,6 +18,11 @@ function chat(n: number): string {
 }
 
 /** The screen's rows, and checks that hold for every frame: fits the width, leaves the last row. */
+/** Whether the screen is drawn at cols × rows (see layout). */
+function fits(lines: string[], cols: number, rows: number): boolean {
+	return lines.length === rows && lines.every(line => line.length <= cols) && lines.at(-1)?.trim() === '';
+}
+
 async function layout(session: PtyProcess, cols: number, rows: number): Promise<string[]> {
 	const lines = (await session.screen()).split('\n');
 	expect(lines).toHaveLength(rows);
@@ -136,8 +142,11 @@ describe('terminals smaller than 80x24', () => {
 			await layout(session, 80, 24);
 			session.pty.resize(50, 12);
 			session.terminal.resize(50, 12);
-			await sleep(300);
-			await session.waitFor(/decided/);
+			// Until winnow has drawn a frame for the new size (its frame for 80×24 is taller).
+			await waitFor(async () => {
+				const screen = await session.screen();
+				return /decided/.test(screen) && fits(screen.split('\n'), 50, 12);
+			}, 'a frame at 50×12', {detail: () => session.output.slice(-2000)});
 			await layout(session, 50, 12);
 			session.write('q');
 			expect(await session.waitExit()).toBe(0);
@@ -189,10 +198,10 @@ describe('NO_COLOR', () => {
 			session.write('t');
 			await session.waitFor(/accepted\s+1/);
 			session.write('?');
-			await sleep(200);
+			await session.waitFor('In text fields');
 			session.write(keys.escape);
-			// Apart: ESC followed at once by q reads as alt-q.
-			await sleep(200);
+			// Apart: ESC followed at once by q reads as alt-q; the help closed, the ESC was read alone.
+			await waitFor(async () => !(await session.screen()).includes('In text fields'), 'the help to close');
 			session.write('q');
 			expect(await session.waitExit()).toBe(0);
 			return session.output;

@@ -1,6 +1,7 @@
 import {spawn, type IPty} from 'node-pty';
 import xterm from '@xterm/headless';
 import {trackProcess} from './live-processes.js';
+import {typingPause, waitFor, quietFor} from './wait-for.js';
 
 export type PtyOptions = {cols?: number; rows?: number; env?: Record<string, string | undefined>; cwd?: string};
 
@@ -48,18 +49,9 @@ export class PtyProcess {
 				this.signal = signal;
 				// node-pty can report the exit before the last output has been read: resolve once the
 				// output has stopped growing (the child is gone, so it can only be what was in flight).
-				void this.outputSettled().then(() => resolve(exitCode));
+				void quietFor(() => this.output.length).then(() => resolve(exitCode));
 			});
 		});
-	}
-
-	private async outputSettled() {
-		let length = -1;
-		for (let quiet = 0; quiet < 3;) {
-			quiet = this.output.length === length ? quiet + 1 : 0;
-			length = this.output.length;
-			await sleep(20);
-		}
 	}
 
 	/** The visible screen as text, one line per row. */
@@ -73,38 +65,44 @@ export class PtyProcess {
 		return lines.join('\n');
 	}
 
+	/** Waits until the screen shows `pattern` (failing at once if the process has exited) and returns the screen. */
 	async waitFor(pattern: string | RegExp, timeout = 20_000): Promise<string> {
-		const deadline = Date.now() + timeout;
-		for (;;) {
-			const screen = await this.screen();
+		let screen = '';
+		return waitFor(async () => {
+			screen = await this.screen();
 			if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
-			if (Date.now() > deadline || this.exitCode !== undefined) {
-				throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${screen}\nexit: ${this.exitCode}\noutput tail: ${JSON.stringify(this.output.slice(-400))}`);
-			}
-
-			await sleep(25);
-		}
+			if (this.exitCode !== undefined) throw new Error(`exited (${this.exitCode}) before showing ${String(pattern)}; screen:\n${screen}\noutput tail: ${JSON.stringify(this.output.slice(-400))}`);
+			return undefined;
+		}, String(pattern), {timeout, interval: 25, detail: () => `screen:\n${screen}\noutput tail: ${JSON.stringify(this.output.slice(-400))}`});
 	}
 
 	write(keys: string) {
 		this.pty.write(keys);
 	}
 
-	/** Types keys one at a time, letting the screen catch up between them. */
+	/**
+	 * Types keys one at a time at a person's pace: keys that reach the terminal together are read as
+	 * one chunk (a paste, or Escape and the next key as alt-key).
+	 */
 	async press(...keys: string[]) {
 		for (const key of keys) {
 			this.pty.write(key);
-			await sleep(60);
+			await typingPause(60);
 		}
 	}
 
 	async waitExit(timeout = 15_000): Promise<number> {
-		return Promise.race([
-			this.exited,
-			sleep(timeout).then(async () => {
-				throw new Error(`process did not exit within ${timeout} ms; screen:\n${await this.screen()}`);
-			}),
-		]);
+		let exited = false;
+		void this.exited.then(() => {
+			exited = true;
+		});
+		try {
+			await waitFor(() => exited, 'the process to exit', {timeout});
+		} catch {
+			throw new Error(`process did not exit within ${timeout} ms; screen:\n${await this.screen()}`);
+		}
+
+		return this.exited;
 	}
 
 	kill(signal = 'SIGKILL') {
@@ -112,10 +110,4 @@ export class PtyProcess {
 			this.pty.kill(signal);
 		} catch {}
 	}
-}
-
-export async function sleep(ms: number) {
-	return new Promise(resolve => {
-		setTimeout(resolve, ms);
-	});
 }

@@ -2,7 +2,7 @@ import {existsSync} from 'node:fs';
 import {join} from 'node:path';
 import {PtyProcess, type PtyOptions} from './pty-process.js';
 
-export {sleep, type PtyOptions} from './pty-process.js';
+export {type PtyOptions} from './pty-process.js';
 
 export const cliPath = join(import.meta.dirname, '..', '..', 'dist', 'cli.js');
 

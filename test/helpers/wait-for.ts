@@ -27,10 +27,38 @@ export async function eventLoopTurn(): Promise<void> {
 }
 
 /**
+ * Waits until `size()` (output so far, a file's length) has stopped growing for `quiet` ms: for what
+ * has no end marker, such as a pty's output still in flight when its process has gone.
+ */
+export async function quietFor(size: () => number, quiet = 60): Promise<void> {
+	let last = size();
+	let since = Date.now();
+	for (;;) {
+		await pause(Math.min(20, quiet));
+		const now = size();
+		if (now !== last) {
+			last = now;
+			since = Date.now();
+		} else if (Date.now() - since >= quiet) {
+			return;
+		}
+	}
+}
+
+/**
  * A person's pause between keys, or a writer's between records: input pacing, not a wait for
  * anything (wait with waitFor).
  */
 export async function typingPause(ms: number): Promise<void> {
+	return pause(ms);
+}
+
+/**
+ * Lets a process run for `ms` before the test acts on it: a kill at a random moment, a restart as
+ * soon as a person would, a check made as long after a decision as the README promises. The length
+ * is what is tested; this is not a wait for anything (wait with waitFor).
+ */
+export async function letRun(ms: number): Promise<void> {
 	return pause(ms);
 }
 
