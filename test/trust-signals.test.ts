@@ -6,6 +6,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cliPath} from './helpers/cli-run.js';
+import {isRunning} from './helpers/live-processes.js';
 import {PtyProcess} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 import {waitFor} from './helpers/wait-for.js';
@@ -106,13 +107,3 @@ describe('leaving by signal or ctrl-c restores the terminal', () => {
 		}
 	});
 });
-
-/** Alive and not a zombie. */
-function isRunning(pid: number): boolean {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		return !/^\d+ \(.*\) [ZX]/.test(stat);
-	} catch {
-		return false;
-	}
-}

@@ -12,7 +12,7 @@ import {describe, expect, it} from 'vitest';
 import {cliPath} from './helpers/cli-run.js';
 import {PtyProcess} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
-import {waitFor} from './helpers/wait-for.js';
+import {letRun, waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 
@@ -106,9 +106,11 @@ describe.each(breakers)('a failing write mid-session: $name', breaker => {
 			// A frame can reach the terminal in more than one piece: wait for its last row too.
 			screen = await session.waitFor(/r retry saving · w wait and keep reviewing · q quit anyway/);
 			expect(screen).toMatch(/(decisions are|decision is) not saved yet/);
-			// The retry fails as the folder is still unwritable: the warning stays, and a process that
-			// exited instead would fail the waits below at once.
+			// The retry fails (the folder is still unwritable) and the warning stays. A retry shows nothing
+			// while it runs, so there is no sign to wait for: w pressed before it failed would be undone
+			// by the warning it brings back.
 			session.write('r');
+			await letRun(400);
 			screen = await session.waitFor(/(decisions are|decision is) not saved yet/);
 			expect(session.exitCode).toBeUndefined();
 			session.write('w');
