@@ -9,7 +9,7 @@ import {defineConfig} from 'vitest/config';
  * the fast `unit` project (npm run test:unit), where starting a process fails the test
  * (test/helpers/no-processes.ts).
  */
-const startsProcesses = /from '(node:child_process|node-pty|\.\/helpers\/(pty-session|pty-process|cli-run|store-processes)\.js|\.\/fixtures\/run-cli\.js)'|import\('\.\/helpers\/pty-session\.js'\)/;
+const startsProcesses = /from '(node:child_process|node-pty|\.\/helpers\/(pty-process|cli-run|store-processes)\.js)'|import\('\.\/helpers\/(pty-process|cli-run)\.js'\)/;
 const testFolder = join(import.meta.dirname, 'test');
 export const processTests = readdirSync(testFolder)
 	.filter(name => /\.test\.tsx?$/.test(name) && startsProcesses.test(readFileSync(join(testFolder, name), 'utf8')))

@@ -3,15 +3,15 @@
 // after some whole flushed batch: everything the child acknowledged ("ok N" printed after flush()
 // resolved), never half a batch, never an old state. Leftover temp files and the killed child's lock
 // directory must not stop the next writer.
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, beforeAll, expect, test} from 'vitest';
+import {beforeAll, expect, test} from 'vitest';
 import {DecisionStore} from '../source/store/decision-store.js';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
 import {crashBatches, prng} from './helpers/sequence.mjs';
 import {ensureBuilt, spawnWriter} from './helpers/store-processes.js';
 import {letRun} from './helpers/wait-for.js';
+import {useTempDir} from './helpers/temp.js';
 
 const dataset = 'samples.jsonl';
 const lanes = 5;
@@ -21,13 +21,10 @@ const options = {stale: 2000, writeDelay: 5, watchInterval: 0, retryDelay: 20};
 const seed = Number(process.env.WINNOW_CRASH_SEED ?? Date.now() % 1_000_000);
 
 let dir: string;
+const tempDir = useTempDir('file');
 beforeAll(() => {
 	ensureBuilt();
-	dir = mkdtempSync(join(tmpdir(), 'winnow-crash-'));
-});
-
-afterAll(() => {
-	rmSync(dir, {recursive: true, force: true});
+	dir = tempDir();
 });
 
 type State = Map<string, string>;

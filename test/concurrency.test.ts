@@ -1,9 +1,8 @@
 // Real OS processes sharing one decisions file: the union test of issue 4, stale-lock recovery after
 // a SIGKILLed lock holder, and a lock holder stalled (SIGSTOP, or a busy event loop) past the stale time.
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {beforeAll, describe, expect, test} from 'vitest';
 import {DecisionStore} from '../source/store/decision-store.js';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
 import {defaultLockStale} from '../source/store/locked-merge-adapter.js';
@@ -12,17 +11,15 @@ import {recordKey, type DecisionRecord} from '../source/store/schema.js';
 import {crashBatches} from './helpers/sequence.mjs';
 import {ensureBuilt, spawnWriter, type Writer} from './helpers/store-processes.js';
 import {letRun} from './helpers/wait-for.js';
+import {useTempDir} from './helpers/temp.js';
 
 const dataset = 'samples.jsonl';
 let dir: string;
 
+const tempDir = useTempDir('file');
 beforeAll(() => {
 	ensureBuilt();
-	dir = mkdtempSync(join(tmpdir(), 'winnow-concurrency-'));
-});
-
-afterAll(() => {
-	rmSync(dir, {recursive: true, force: true});
+	dir = tempDir();
 });
 
 function readDisk(file: string): Map<string, DecisionRecord> {

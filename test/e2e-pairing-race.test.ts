@@ -5,7 +5,7 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
-import {PtySession} from './helpers/pty-session.js';
+import {PtySession} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 import {typingPause} from './helpers/wait-for.js';
 

@@ -4,7 +4,7 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
-import {keys, PtySession} from './helpers/pty-session.js';
+import {keys, PtySession} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 import {waitFor} from './helpers/wait-for.js';
 

@@ -3,7 +3,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {PtySession, keys} from './helpers/pty-session.js';
+import {PtySession, keys} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 import {waitFor} from './helpers/wait-for.js';
 

@@ -3,7 +3,7 @@ import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'no
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {useTempDir} from './helpers/temp.js';
-import {cliPath} from './fixtures/run-cli.js';
+import {cliPath} from './helpers/cli-run.js';
 import {waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();

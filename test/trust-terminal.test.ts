@@ -4,8 +4,7 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cliPath} from './helpers/cli-run.js';
-import {PtyProcess} from './helpers/pty-process.js';
-import {keys} from './helpers/pty-session.js';
+import {keys, PtyProcess} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 import {waitFor} from './helpers/wait-for.js';
 

@@ -1,7 +1,12 @@
 import {spawn, type IPty} from 'node-pty';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
 import {trackProcess} from './live-processes.js';
 import {typingPause, waitFor, quietFor} from './wait-for.js';
+
+/** The built command line (npm test builds it first). */
+export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export type PtyOptions = {cols?: number; rows?: number; env?: Record<string, string | undefined>; cwd?: string};
 
@@ -9,6 +14,7 @@ export type PtyOptions = {cols?: number; rows?: number; env?: Record<string, str
  * A command in a real pseudo-terminal, with a headless xterm keeping the screen as a person would
  * see it: raw mode, the alternate screen and cursor moves all take effect. PtySession runs the
  * built winnow; this runs anything (winnow through setpriv as another user, or a shell).
+ * (bench/pty.js is the benchmarks' own: it stamps each screen with the time its output arrived.)
  */
 export class PtyProcess {
 	readonly terminal: InstanceType<typeof xterm.Terminal>;
@@ -112,3 +118,24 @@ export class PtyProcess {
 	}
 }
 
+/** The built winnow binary (`node dist/cli.js …`) in a real pseudo-terminal. */
+export class PtySession extends PtyProcess {
+	constructor(args: string[], options: PtyOptions = {}) {
+		if (!existsSync(cliPath)) throw new Error('dist/cli.js is missing: run npm run build first (npm test does)');
+		super(process.execPath, [cliPath, ...args], options);
+	}
+}
+
+export const keys = {
+	left: '\u001B[D',
+	right: '\u001B[C',
+	up: '\u001B[A',
+	down: '\u001B[B',
+	pageDown: '\u001B[6~',
+	pageUp: '\u001B[5~',
+	escape: '\u001B',
+	enter: '\r',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+	tab: '\t',
+};
