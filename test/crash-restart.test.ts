@@ -1,3 +1,4 @@
+// Runs alone (vitest.config.ts: process-alone): it measures how soon decisions reach the disk.
 // A writer killed (SIGKILL) while it holds the decisions file's lock, restarted 0.3 s later as a
 // reviewer would: the lock it left must not hold up the new session's decisions. Each one typed
 // after the restart is on disk within the README's promise (100 ms, plus how late this machine runs

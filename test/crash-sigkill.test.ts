@@ -1,3 +1,4 @@
+// Runs alone (vitest.config.ts: process-alone): it measures how soon decisions reach the disk.
 // Crash test in the manner of SQLite's: the real binary in a pseudo-terminal decides samples as
 // fast as keys can be typed and is killed with SIGKILL at a random moment, many times over. After
 // every kill the decisions file is valid (or absent, if nothing was decided yet) and holds every
