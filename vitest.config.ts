@@ -42,9 +42,9 @@ export default defineConfig({
 					name: 'process',
 					include: processTests,
 					exclude: aloneTests,
-					// Two files at a time on two cores: measured on the 2-core machine (load 14–30 from other
-					// work), the process tier took 532 s one file at a time and 375 s two at a time (npm run
-					// test:process; README Development). More would only queue for the cores.
+					// Two files at a time on two cores. Measured (npm run test:process) on the shared 2-core
+					// machine at a load of 10–30 from other work: one file at a time 580, 532, 369 s (median
+					// 532), two at a time 375, 434, 380 s (median 380). More would only queue for the cores.
 					maxWorkers: 2,
 					sequence: {groupOrder: 1},
 				},
