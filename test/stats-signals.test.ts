@@ -80,7 +80,7 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 			decision('b', 'ann', null),
 			decision('f', 'ann', 'accepted'),
 		]);
-		const json = JSON.parse(runCli(dir, ['stats', 'data.jsonl', '--json', '--by', 'model']).text);
+		const json = JSON.parse(runCli(['stats', 'data.jsonl', '--json', '--by', 'model'], {cwd: dir}).stdout);
 		const groups = Object.fromEntries(json.by.groups.map((group: {value: string}) => [group.value, group]));
 		expect(groups['gen-13b'].reasons).toEqual([
 			{reason: 'off-topic', samples: 2, decisions: 2},
@@ -93,7 +93,7 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 		const total = new Map<string, number>();
 		for (const group of json.by.groups) for (const {reason, samples} of group.reasons) total.set(reason, (total.get(reason) ?? 0) + samples);
 		expect(Object.fromEntries(total)).toEqual(Object.fromEntries(json.reasons.map(({reason, samples}: {reason: string; samples: number}) => [reason, samples])));
-		const text = runCli(dir, ['stats', 'data.jsonl', '--by', 'model']).text;
+		const text = runCli(['stats', 'data.jsonl', '--by', 'model'], {cwd: dir}).stdout;
 		expect(text).toMatch(/^ {2}gen-13b +3 +0 +3 +0 +0( .*)?\n {6}rejected as: off-topic 2, unsafe 1, low quality 1$/m);
 		expect(text).toMatch(/^ {2}gen-7b +2 +0 +1 +0 +1( .*)?\n {6}rejected as: duplicate 1$/m);
 	});
