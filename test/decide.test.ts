@@ -264,9 +264,9 @@ describe('stats and export --where', () => {
 			['scores.qualty<0.5', 'has a field "scores.qualty" (did you mean scores.quality?)'],
 		] as const) {
 			for (const dry of [[], ['--dry-run']]) {
-				const result = runCli(dir, ['decide', 'samples.jsonl', '--where', where, '--verdict', 'rejected', ...dry]);
+				const result = runCli(['decide', 'samples.jsonl', '--where', where, '--verdict', 'rejected', ...dry], {cwd: dir});
 				expect(result.status, where).toBe(2);
-				expect(result.text).toBe('');
+				expect(result.stdout).toBe('');
 				expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
 				expect(result.stderr).toContain(text);
 			}
@@ -274,24 +274,24 @@ describe('stats and export --where', () => {
 
 		expect(() => readFileSync(join(dir, 'samples.decisions.json'))).toThrow();
 		// A field some samples have is fine, though none matches.
-		const none = runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:claude', '--verdict', 'rejected', '--dry-run']);
+		const none = runCli(['decide', 'samples.jsonl', '--where', 'model:claude', '--verdict', 'rejected', '--dry-run'], {cwd: dir});
 		expect(none.status).toBe(0);
-		expect(none.text).toContain('dry run: 0 samples match model:claude');
+		expect(none.stdout).toContain('dry run: 0 samples match model:claude');
 	});
 
 	it('reads NOT, OR and parentheses as operators, never as words to search for, and records the rule canonically', () => {
 		const dir = tempDir();
 		dataset(dir);
 		// Every answer holds the word "not" or not: NOT must negate.
-		const not = runCli(dir, ['decide', 'samples.jsonl', '--where', 'NOT model:gpt-4o', '--verdict', 'accepted', '--dry-run']);
-		expect(not.text).toContain('dry run: 8 samples match -model:gpt-4o');
-		const or = runCli(dir, ['decide', 'samples.jsonl', '--where', '(model:gpt-4o | model:mistral)', '--verdict', 'rejected']);
+		const not = runCli(['decide', 'samples.jsonl', '--where', 'NOT model:gpt-4o', '--verdict', 'accepted', '--dry-run'], {cwd: dir});
+		expect(not.stdout).toContain('dry run: 8 samples match -model:gpt-4o');
+		const or = runCli(['decide', 'samples.jsonl', '--where', '(model:gpt-4o | model:mistral)', '--verdict', 'rejected'], {cwd: dir});
 		expect(or.status).toBe(0);
-		expect(or.text).toContain('8 samples match \'model:gpt-4o|model:mistral\'');
+		expect(or.stdout).toContain('8 samples match \'model:gpt-4o|model:mistral\'');
 		expect(new Set([...current(dir).values()].map(record => record.rule))).toEqual(new Set(['model:gpt-4o|model:mistral']));
-		const undo = runCli(dir, ['decide', 'samples.jsonl', '--undo-rule', 'model:mistral OR model:gpt-4o']);
-		expect(undo.text).toContain('undid 8 decisions');
-		const lower = runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o or model:mistral', '--verdict', 'rejected']);
+		const undo = runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:mistral OR model:gpt-4o'], {cwd: dir});
+		expect(undo.stdout).toContain('undid 8 decisions');
+		const lower = runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o or model:mistral', '--verdict', 'rejected'], {cwd: dir});
 		expect(lower.status).toBe(2);
 		expect(lower.stderr).toContain('bad query at column 14: write OR or | between terms (capitals), or "or" in quotes for the word');
 	});
@@ -299,17 +299,17 @@ describe('stats and export --where', () => {
 	it('stats --where, stats --by and export --where say on stderr when no sample has the field', () => {
 		const dir = tempDir();
 		dataset(dir);
-		const stats = runCli(dir, ['stats', 'samples.jsonl', '--where', 'modle:gpt-4o']);
+		const stats = runCli(['stats', 'samples.jsonl', '--where', 'modle:gpt-4o'], {cwd: dir});
 		expect(stats.status).toBe(0);
 		expect(stats.stderr).toContain('winnow: --where "modle:gpt-4o": no sample in samples.jsonl has a field "modle" (did you mean model?)');
-		const by = runCli(dir, ['stats', 'samples.jsonl', '--by', 'source']);
+		const by = runCli(['stats', 'samples.jsonl', '--by', 'source'], {cwd: dir});
 		expect(by.status).toBe(0);
 		expect(by.stderr).toContain('winnow: --by source: every sample is counted under (none): no sample in samples.jsonl has a field "source"; the samples have id, messages, model, scores.');
-		expect(runCli(dir, ['stats', 'samples.jsonl', '--by', 'model']).stderr).not.toContain('no sample');
-		const exported = runCli(dir, ['export', 'samples.jsonl', '--status', 'undecided', '--where', '-scores.qualty>0.5']);
+		expect(runCli(['stats', 'samples.jsonl', '--by', 'model'], {cwd: dir}).stderr).not.toContain('no sample');
+		const exported = runCli(['export', 'samples.jsonl', '--status', 'undecided', '--where', '-scores.qualty>0.5'], {cwd: dir});
 		expect(exported.status).toBe(0);
 		expect(exported.stderr).toContain('has a field "scores.qualty" (did you mean scores.quality?)');
-		expect(runCli(dir, ['export', 'samples.jsonl', '--status', 'undecided', '--where', 'scores.quality>0.5']).stderr).not.toContain('no sample');
+		expect(runCli(['export', 'samples.jsonl', '--status', 'undecided', '--where', 'scores.quality>0.5'], {cwd: dir}).stderr).not.toContain('no sample');
 	});
 
 	it('stats --where counts only the matching samples and their decisions', () => {
