@@ -3,14 +3,15 @@
 // after some whole flushed batch: everything the child acknowledged ("ok N" printed after flush()
 // resolved), never half a batch, never an old state. Leftover temp files and the killed child's lock
 // directory must not stop the next writer.
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, beforeAll, expect, test} from 'vitest';
+import {beforeAll, expect, test} from 'vitest';
 import {DecisionStore} from '../source/store/decision-store.js';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
 import {crashBatches, prng} from './helpers/sequence.mjs';
-import {ensureBuilt, sleep, spawnWriter} from './helpers/store-processes.js';
+import {ensureBuilt, spawnWriter} from './helpers/store-processes.js';
+import {letRun} from './helpers/wait-for.js';
+import {useTempDir} from './helpers/temp.js';
 
 const dataset = 'samples.jsonl';
 const lanes = 5;
@@ -20,13 +21,10 @@ const options = {stale: 2000, writeDelay: 5, watchInterval: 0, retryDelay: 20};
 const seed = Number(process.env.WINNOW_CRASH_SEED ?? Date.now() % 1_000_000);
 
 let dir: string;
+const tempDir = useTempDir('file');
 beforeAll(() => {
 	ensureBuilt();
-	dir = mkdtempSync(join(tmpdir(), 'winnow-crash-'));
-});
-
-afterAll(() => {
-	rmSync(dir, {recursive: true, force: true});
+	dir = tempDir();
 });
 
 type State = Map<string, string>;
@@ -57,11 +55,11 @@ async function lane(index: number, random: () => number): Promise<Figures> {
 		const writer = spawnWriter(['crash', file, dataset, 'w', String(run), JSON.stringify(options)]);
 		if (random() < 0.25) {
 			// Any moment: while starting, opening, waiting for a left-over lock, or writing.
-			await sleep(random() * 1500);
+			await letRun(random() * 1500);
 		} else {
-			const first = await Promise.race([writer.waitFor(line => line.startsWith('ok ')), sleep(20_000)]);
+			const first = await Promise.race([writer.waitFor(line => line.startsWith('ok ')), letRun(20_000)]);
 			if (first && lockLeft) figures.waitsAfterLeftLock.push(Date.now() - started);
-			await sleep(random() * 400);
+			await letRun(random() * 400);
 		}
 
 		writer.child.kill('SIGKILL');

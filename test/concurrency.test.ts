@@ -1,27 +1,25 @@
 // Real OS processes sharing one decisions file: the union test of issue 4, stale-lock recovery after
 // a SIGKILLed lock holder, and a lock holder stalled (SIGSTOP, or a busy event loop) past the stale time.
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {beforeAll, describe, expect, test} from 'vitest';
 import {DecisionStore} from '../source/store/decision-store.js';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
 import {defaultLockStale} from '../source/store/locked-merge-adapter.js';
 import {newer} from '../source/store/merge.js';
 import {recordKey, type DecisionRecord} from '../source/store/schema.js';
 import {crashBatches} from './helpers/sequence.mjs';
-import {ensureBuilt, sleep, spawnWriter, type Writer} from './helpers/store-processes.js';
+import {ensureBuilt, spawnWriter, type Writer} from './helpers/store-processes.js';
+import {letRun} from './helpers/wait-for.js';
+import {useTempDir} from './helpers/temp.js';
 
 const dataset = 'samples.jsonl';
 let dir: string;
 
+const tempDir = useTempDir('file');
 beforeAll(() => {
 	ensureBuilt();
-	dir = mkdtempSync(join(tmpdir(), 'winnow-concurrency-'));
-});
-
-afterAll(() => {
-	rmSync(dir, {recursive: true, force: true});
+	dir = tempDir();
 });
 
 /**
@@ -68,7 +66,7 @@ async function runUnion(name: string, reviewers: string[], perProcess: number) {
 				for (const [key, record] of now) seen.set(key, record.at);
 			}
 
-			await sleep(2);
+			await letRun(2);
 		}
 	})();
 	const exits = await Promise.all(writers.map(async w => w.exited));
@@ -139,7 +137,7 @@ describe('lock left behind', () => {
 			// The writer spends most of its time inside the lock: stop it, and kill it if it holds the lock.
 			for (let attempt = 0; attempt < 200; attempt++) {
 				writer.child.kill('SIGSTOP');
-				await sleep(5);
+				await letRun(5);
 				if (existsSync(lock)) {
 					writer.child.kill('SIGKILL');
 					await writer.exited;
@@ -148,7 +146,7 @@ describe('lock left behind', () => {
 				}
 
 				writer.child.kill('SIGCONT');
-				await sleep(Math.random() * 5);
+				await letRun(Math.random() * 5);
 			}
 
 			writer.child.kill('SIGKILL');
@@ -195,10 +193,10 @@ describe('lock left behind', () => {
 			// Stop it while it holds the lock.
 			for (;;) {
 				holder.child.kill('SIGSTOP');
-				await sleep(5);
+				await letRun(5);
 				if (existsSync(lock)) break;
 				holder.child.kill('SIGCONT');
-				await sleep(Math.random() * 5);
+				await letRun(Math.random() * 5);
 			}
 		} else {
 			await holder.waitFor(line => line === 'blocking');

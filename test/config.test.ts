@@ -8,7 +8,7 @@ import {defaultCategories} from '../source/review/categories.js';
 import {defaultBindings} from '../source/review/bindings.js';
 import {defaultSignalConfig} from '../source/dataset/signals/index.js';
 import {useTempDir} from './helpers/temp.js';
-import {runCli} from './fixtures/run-cli.js';
+import {runCli} from './helpers/cli-run.js';
 
 const tempDir = useTempDir();
 
@@ -116,9 +116,9 @@ describe('project config: every command reads it', () => {
 	it('a bad config stops stats, export and decide with one line per bad field and exit 2', () => {
 		const dir = setUp({mode: 'solo', categories: []});
 		for (const args of [['stats', 'samples.jsonl'], ['export', 'samples.jsonl'], ['decide', 'samples.jsonl', '--where', 'model:m', '--verdict', 'accepted']]) {
-			const result = runCli(dir, args);
+			const result = runCli(args, {cwd: dir});
 			expect(result.status).toBe(2);
-			expect(result.text).toBe('');
+			expect(result.stdout).toBe('');
 			expect(result.stderr.trimEnd().split('\n')).toEqual([
 				expect.stringMatching(/^winnow: .*winnow\.config\.json: "categories" must be a list of category names/),
 				expect.stringMatching(/^winnow: .*winnow\.config\.json: "mode" must be "split" or "overlap", not "solo"\.$/),
@@ -128,28 +128,28 @@ describe('project config: every command reads it', () => {
 
 	it('decide takes categories and reasons from the config, and requires a reason when it says so', () => {
 		const dir = setUp({categories: ['tone', 'stereotype'], reasons: ['wrong', 'rude'], requireReason: true});
-		expect(runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:m', '--verdict', 'flagged', '--category', 'age']).stderr).toContain('unknown --category "age": the project\'s categories are tone, stereotype');
-		expect(runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:m', '--verdict', 'rejected']).stderr).toContain('this project requires a reason for every rejection (requireReason in samples/winnow.config.json'.replace('samples/', ''));
-		const flagged = runCli(dir, ['decide', 'samples.jsonl', '--where', 'text:x|one', '--verdict', 'flagged', '--category', 'STEREOTYPE']);
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:m', '--verdict', 'flagged', '--category', 'age'], {cwd: dir}).stderr).toContain('unknown --category "age": the project\'s categories are tone, stereotype');
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:m', '--verdict', 'rejected'], {cwd: dir}).stderr).toContain('this project requires a reason for every rejection (requireReason in samples/winnow.config.json'.replace('samples/', ''));
+		const flagged = runCli(['decide', 'samples.jsonl', '--where', 'text:x|one', '--verdict', 'flagged', '--category', 'STEREOTYPE'], {cwd: dir});
 		expect(flagged.status).toBe(0);
-		expect(flagged.text).toContain('marked 1 sample flagged (stereotype)');
-		const rejected = runCli(dir, ['decide', 'samples.jsonl', '--where', 'two', '--verdict', 'rejected', '--reason', 'rude']);
-		expect(rejected.text).toContain('marked 1 sample rejected (rude)');
+		expect(flagged.stdout).toContain('marked 1 sample flagged (stereotype)');
+		const rejected = runCli(['decide', 'samples.jsonl', '--where', 'two', '--verdict', 'rejected', '--reason', 'rude'], {cwd: dir});
+		expect(rejected.stdout).toContain('marked 1 sample rejected (rude)');
 	});
 
 	it('--config FILE is read instead of the one beside the dataset', () => {
 		const dir = setUp('{ not json');
 		writeFileSync(join(dir, 'other.json'), JSON.stringify({reasons: ['spam']}));
-		expect(runCli(dir, ['stats', 'samples.jsonl']).stderr).toMatch(/winnow\.config\.json is not valid JSON at line 1, column 3: expected a field name in double quotes, found "n"/);
-		const result = runCli(dir, ['decide', 'samples.jsonl', '--config', 'other.json', '--where', 'one', '--verdict', 'rejected', '--reason', 'spam']);
+		expect(runCli(['stats', 'samples.jsonl'], {cwd: dir}).stderr).toMatch(/winnow\.config\.json is not valid JSON at line 1, column 3: expected a field name in double quotes, found "n"/);
+		const result = runCli(['decide', 'samples.jsonl', '--config', 'other.json', '--where', 'one', '--verdict', 'rejected', '--reason', 'spam'], {cwd: dir});
 		expect(result.status).toBe(0);
-		expect(result.text).toContain('rejected (spam)');
+		expect(result.stdout).toContain('rejected (spam)');
 	});
 });
 
 describe('project config: the review screen reads it', () => {
 	it('offers the config file\'s bias categories in the b picker and flags with them', async () => {
-		const {PtySession, keys} = await import('./helpers/pty-session.js');
+		const {PtySession, keys} = await import('./helpers/pty-process.js');
 		const dir = tempDir();
 		writeFileSync(join(dir, 'samples.jsonl'), '{"id":"a","text":"first sample"}\n{"id":"b","text":"second sample"}\n');
 		writeFileSync(join(dir, 'winnow.config.json'), JSON.stringify({categories: ['tone', 'stereotype about jobs']}));

@@ -5,8 +5,9 @@ import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {checkCorrection, correctionOf, lineDiff} from '../source/review/corrections.js';
-import {runCli, writeDecisions, decision} from './fixtures/run-cli.js';
-import {PtySession} from './helpers/pty-session.js';
+import {runCli} from './helpers/cli-run.js';
+import {writeDecisions, decision} from './helpers/decision-records.js';
+import {PtySession} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 
 const tempDir = useTempDir();
@@ -63,12 +64,12 @@ describe('corrections', () => {
 		// The dataset's bytes are untouched.
 		expect(readFileSync(path, 'utf8')).toBe([chat(1), chat(2)].join('\n') + '\n');
 
-		const exported = runCli(dir, ['export', 'samples.jsonl']);
+		const exported = runCli(['export', 'samples.jsonl'], {cwd: dir});
 		expect(exported.status).toBe(0);
-		expect(exported.text).toBe(`${chat(1, 'answer one, corrected')}\n`);
+		expect(exported.stdout).toBe(`${chat(1, 'answer one, corrected')}\n`);
 		expect(exported.stderr).toContain('1 corrected sample written as corrected');
-		expect(runCli(dir, ['export', 'samples.jsonl', '--original']).text).toBe(`${chat(1)}\n`);
-		const annotated = JSON.parse(runCli(dir, ['export', 'samples.jsonl', '--annotate']).text) as {messages: Array<{content: string}>; winnow: {corrected: {by: string}}};
+		expect(runCli(['export', 'samples.jsonl', '--original'], {cwd: dir}).stdout).toBe(`${chat(1)}\n`);
+		const annotated = JSON.parse(runCli(['export', 'samples.jsonl', '--annotate'], {cwd: dir}).stdout) as {messages: Array<{content: string}>; winnow: {corrected: {by: string}}};
 		expect(annotated.messages[1].content).toBe('answer one, corrected');
 		expect(annotated.winnow.corrected.by).toBe('tester');
 	});
@@ -98,6 +99,6 @@ describe('corrections', () => {
 			decision('s1', 'ann', 'accepted', {at: '2026-01-02T00:00:00.000Z', correction: JSON.parse(chat(1, 'by ann')) as Record<string, unknown>}),
 			decision('s1', 'bob', 'accepted', {at: '2026-01-01T00:00:00.000Z', correction: JSON.parse(chat(1, 'by bob')) as Record<string, unknown>}),
 		]);
-		expect(runCli(dir, ['export', 'samples.jsonl']).text).toBe(`${chat(1, 'by ann')}\n`);
+		expect(runCli(['export', 'samples.jsonl'], {cwd: dir}).stdout).toBe(`${chat(1, 'by ann')}\n`);
 	});
 });

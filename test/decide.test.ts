@@ -8,7 +8,8 @@ import {LiveSession} from '../source/store/live-session.js';
 import type {DecisionRecord} from '../source/store/schema.js';
 import {useTempDir} from './helpers/temp.js';
 import {ensureBuilt, spawnWriter} from './helpers/store-processes.js';
-import {cliPath, decision, runCli, writeDecisions} from './fixtures/run-cli.js';
+import {cliPath, runCli} from './helpers/cli-run.js';
+import {decision, writeDecisions} from './helpers/decision-records.js';
 
 const tempDir = useTempDir();
 
@@ -61,12 +62,12 @@ describe('winnow decide', () => {
 	it('--dry-run counts and lists the matches and writes nothing', () => {
 		const dir = tempDir();
 		dataset(dir);
-		const result = runCli(dir, ['decide', 'samples.jsonl', '--where', '"as an ai"', '--verdict', 'rejected', '--dry-run']);
+		const result = runCli(['decide', 'samples.jsonl', '--where', '"as an ai"', '--verdict', 'rejected', '--dry-run'], {cwd: dir});
 		expect(result.stderr).toBe('');
 		expect(result.status).toBe(0);
-		expect(result.text).toContain('dry run: 4 samples match \'"as an ai"\'; would mark 4 samples rejected as tester');
-		expect(result.text).toContain('for example: s0 (line 1), s3 (line 4), s6 (line 7), s9 (line 10)');
-		expect(result.text).toContain('Nothing was written.');
+		expect(result.stdout).toContain('dry run: 4 samples match \'"as an ai"\'; would mark 4 samples rejected as tester');
+		expect(result.stdout).toContain('for example: s0 (line 1), s3 (line 4), s6 (line 7), s9 (line 10)');
+		expect(result.stdout).toContain('Nothing was written.');
 		expect(() => readFileSync(join(dir, 'samples.decisions.json'))).toThrow();
 	});
 
@@ -74,10 +75,10 @@ describe('winnow decide', () => {
 		const dir = tempDir();
 		dataset(dir);
 		writeDecisions(dir, 'samples.jsonl', [decision('s1', 'tester', 'accepted')]);
-		const result = runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:GPT-4o   "as an ai"', '--verdict', 'rejected', '--reason', 'Unsafe', '--note', 'refusal']);
+		const result = runCli(['decide', 'samples.jsonl', '--where', 'model:GPT-4o   "as an ai"', '--verdict', 'rejected', '--reason', 'Unsafe', '--note', 'refusal'], {cwd: dir});
 		expect(result.status).toBe(0);
-		expect(result.text).toContain('4 samples match \'model:gpt-4o "as an ai"\'; marked 4 samples rejected (unsafe) as tester');
-		expect(result.text).toContain('to revert: winnow decide samples.jsonl --undo-rule \'model:gpt-4o "as an ai"\'');
+		expect(result.stdout).toContain('4 samples match \'model:gpt-4o "as an ai"\'; marked 4 samples rejected (unsafe) as tester');
+		expect(result.stdout).toContain('to revert: winnow decide samples.jsonl --undo-rule \'model:gpt-4o "as an ai"\'');
 		const after = current(dir);
 		for (const sample of ['s0', 's3', 's6', 's9']) {
 			expect(after.get(`${sample}/tester`)).toMatchObject({verdict: 'rejected', reasons: ['unsafe'], note: 'refusal', rule: 'model:gpt-4o "as an ai"'});
@@ -86,50 +87,50 @@ describe('winnow decide', () => {
 		expect(after.get('s1/tester')).toMatchObject({verdict: 'accepted'});
 		expect(after.get('s1/tester')!.rule).toBeUndefined();
 
-		const stats = JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json']).text) as {decisions: Record<string, unknown>};
+		const stats = JSON.parse(runCli(['stats', 'samples.jsonl', '--json'], {cwd: dir}).stdout) as {decisions: Record<string, unknown>};
 		expect(stats.decisions).toEqual({total: 5, cleared: 0, byRule: 4, oneByOne: 1, rules: [{rule: 'model:gpt-4o "as an ai"', decisions: 4}]});
-		const table = runCli(dir, ['stats', 'samples.jsonl']).text;
+		const table = runCli(['stats', 'samples.jsonl'], {cwd: dir}).stdout;
 		expect(table).toContain('4 decisions made by rules (winnow decide), 1 one by one');
 
 		// Spelt differently, the same rule.
-		const undo = runCli(dir, ['decide', 'samples.jsonl', '--undo-rule', '"AS an AI"   model:gpt-4o']);
+		const undo = runCli(['decide', 'samples.jsonl', '--undo-rule', '"AS an AI"   model:gpt-4o'], {cwd: dir});
 		expect(undo.status).toBe(0);
-		expect(undo.text).toContain('undid 4 decisions made by rule \'"as an ai" model:gpt-4o\' (tester): 0 back to the earlier decision, 4 withdrawn');
+		expect(undo.stdout).toContain('undid 4 decisions made by rule \'"as an ai" model:gpt-4o\' (tester): 0 back to the earlier decision, 4 withdrawn');
 		const undone = current(dir);
 		for (const sample of ['s0', 's3', 's6', 's9']) expect(undone.get(`${sample}/tester`)).toMatchObject({verdict: null});
 		// Never a deletion: the file holds the undo record, appended after the rule's and newer.
 		expect(records(dir).filter(record => record.sample === 's0').map(record => record.verdict)).toEqual(['rejected', null]);
 		expect(undone.get('s0/tester')!.at > after.get('s0/tester')!.at).toBe(true);
-		expect(JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json']).text).decisions).toMatchObject({total: 1, cleared: 4, byRule: 0});
+		expect(JSON.parse(runCli(['stats', 'samples.jsonl', '--json'], {cwd: dir}).stdout).decisions).toMatchObject({total: 1, cleared: 4, byRule: 0});
 	});
 
 	it('leaves samples other reviewers decided alone unless --lead, and then settles them as a resolution', () => {
 		const dir = tempDir();
 		dataset(dir);
 		writeDecisions(dir, 'samples.jsonl', [decision('s0', 'alice', 'accepted'), decision('s3', 'tester', 'flagged', {categories: ['age']})]);
-		const plain = runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected']);
+		const plain = runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected'], {cwd: dir});
 		expect(plain.status).toBe(0);
-		expect(plain.text).toContain('marked 3 samples rejected as tester');
-		expect(plain.text).toContain('1 sample already decided by other reviewers was left alone (--lead decides them too)');
-		expect(plain.text).toContain('1 of them replaced tester\'s own earlier decision (--undo-rule brings it back)');
+		expect(plain.stdout).toContain('marked 3 samples rejected as tester');
+		expect(plain.stdout).toContain('1 sample already decided by other reviewers was left alone (--lead decides them too)');
+		expect(plain.stdout).toContain('1 of them replaced tester\'s own earlier decision (--undo-rule brings it back)');
 		let now = current(dir);
 		expect(now.get('s0/tester')).toBeUndefined();
 		expect(now.get('s0/alice')).toMatchObject({verdict: 'accepted'});
 		expect(now.get('s3/tester')).toMatchObject({verdict: 'rejected', replaced: {verdict: 'flagged', categories: ['age']}});
 
-		const lead = runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected', '--lead', '--reviewer', 'lead']);
+		const lead = runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected', '--lead', '--reviewer', 'lead'], {cwd: dir});
 		expect(lead.status).toBe(0);
-		expect(lead.text).toContain('marked 4 samples rejected as lead');
+		expect(lead.stdout).toContain('marked 4 samples rejected as lead');
 		now = current(dir);
 		expect(now.get('s0/lead')).toMatchObject({verdict: 'rejected', resolution: true, rule: 'model:gpt-4o'});
 		expect(now.get('s0/alice')).toMatchObject({verdict: 'accepted'});
-		const exported = runCli(dir, ['export', 'samples.jsonl', '--status', 'rejected']);
-		expect(exported.text.trim().split('\n').map(line => (JSON.parse(line) as {id: string}).id)).toEqual(['s0', 's3', 's6', 's9']);
+		const exported = runCli(['export', 'samples.jsonl', '--status', 'rejected'], {cwd: dir});
+		expect(exported.stdout.trim().split('\n').map(line => (JSON.parse(line) as {id: string}).id)).toEqual(['s0', 's3', 's6', 's9']);
 
 		// tester's rule undone: s3 goes back to tester's own earlier flag; lead's decisions stay.
-		const undo = runCli(dir, ['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o']);
-		expect(undo.text).toContain('undid 3 decisions made by rule model:gpt-4o (tester): 1 back to the earlier decision, 2 withdrawn');
-		expect(undo.text).toContain('4 decisions by this rule from other reviewers were left as they are (--lead undoes them too)');
+		const undo = runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'], {cwd: dir});
+		expect(undo.stdout).toContain('undid 3 decisions made by rule model:gpt-4o (tester): 1 back to the earlier decision, 2 withdrawn');
+		expect(undo.stdout).toContain('4 decisions by this rule from other reviewers were left as they are (--lead undoes them too)');
 		now = current(dir);
 		expect(now.get('s3/tester')).toMatchObject({verdict: 'flagged', categories: ['age']});
 		expect(now.get('s3/tester')!.rule).toBeUndefined();
@@ -140,7 +141,7 @@ describe('winnow decide', () => {
 		const dir = tempDir();
 		dataset(dir);
 		writeDecisions(dir, 'samples.jsonl', [decision('s1', 'alice', 'accepted', {confidence: 0.9, source: {tool: 'other'}} as Partial<DecisionRecord>)]);
-		expect(runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected']).status).toBe(0);
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected'], {cwd: dir}).status).toBe(0);
 		expect(current(dir).get('s1/alice')).toMatchObject({verdict: 'accepted', confidence: 0.9, source: {tool: 'other'}});
 		expect(current(dir).get('s0/tester')).toMatchObject({verdict: 'rejected', rule: 'model:gpt-4o'});
 	});
@@ -149,10 +150,10 @@ describe('winnow decide', () => {
 		const dir = tempDir();
 		dataset(dir);
 		writeDecisions(dir, 'samples.jsonl', [decision('s0', 'tester', 'accepted', {note: 'mine'})]);
-		expect(runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected']).status).toBe(0);
-		expect(runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'flagged']).text).toContain('marked 4 samples flagged');
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected'], {cwd: dir}).status).toBe(0);
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'flagged'], {cwd: dir}).stdout).toContain('marked 4 samples flagged');
 		expect(current(dir).get('s0/tester')).toMatchObject({verdict: 'flagged', rule: 'model:gpt-4o', replaced: {verdict: 'accepted', note: 'mine'}});
-		expect(runCli(dir, ['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o']).text).toContain('1 back to the earlier decision, 3 withdrawn');
+		expect(runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'], {cwd: dir}).stdout).toContain('1 back to the earlier decision, 3 withdrawn');
 		expect(current(dir).get('s0/tester')).toMatchObject({verdict: 'accepted', note: 'mine'});
 		expect(current(dir).get('s3/tester')).toMatchObject({verdict: null});
 	});
@@ -186,9 +187,9 @@ describe('winnow decide', () => {
 			['status:done', 8, 'unknown status "done"'],
 			['"unclosed', 1, 'this quote is never closed'],
 		] as const) {
-			const result = runCli(dir, ['decide', 'samples.jsonl', '--where', where, '--verdict', 'rejected']);
+			const result = runCli(['decide', 'samples.jsonl', '--where', where, '--verdict', 'rejected'], {cwd: dir});
 			expect(result.status).toBe(2);
-			expect(result.text).toBe('');
+			expect(result.stdout).toBe('');
 			const message = result.stderr.trimEnd();
 			expect(message.split('\n')).toHaveLength(1);
 			expect(message).toContain(`bad query at column ${column}: ${what}`);
@@ -204,7 +205,7 @@ describe('winnow decide', () => {
 			[['--where', '  ', '--verdict', 'rejected'], '--where is empty'],
 			[['--undo-rule', 'model:x', '--verdict', 'rejected'], 'takes no --verdict'],
 		] as const) {
-			const result = runCli(dir, ['decide', 'samples.jsonl', ...args]);
+			const result = runCli(['decide', 'samples.jsonl', ...args], {cwd: dir});
 			expect(result.status, text).toBe(2);
 			expect(result.stderr).toContain(text);
 			expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -237,7 +238,7 @@ describe('winnow decide', () => {
 		const leads = [...now.values()].filter(record => record.reviewer === 'lead');
 		expect(leads).toHaveLength(34);
 		for (const record of leads) expect(record).toMatchObject({verdict: 'rejected', rule: 'model:gpt-4o'});
-		expect(runCli(dir, ['stats', 'samples.jsonl']).status).toBe(0);
+		expect(runCli(['stats', 'samples.jsonl'], {cwd: dir}).status).toBe(0);
 	});
 });
 
@@ -263,9 +264,9 @@ describe('stats and export --where', () => {
 			['scores.qualty<0.5', 'has a field "scores.qualty" (did you mean scores.quality?)'],
 		] as const) {
 			for (const dry of [[], ['--dry-run']]) {
-				const result = runCli(dir, ['decide', 'samples.jsonl', '--where', where, '--verdict', 'rejected', ...dry]);
+				const result = runCli(['decide', 'samples.jsonl', '--where', where, '--verdict', 'rejected', ...dry], {cwd: dir});
 				expect(result.status, where).toBe(2);
-				expect(result.text).toBe('');
+				expect(result.stdout).toBe('');
 				expect(result.stderr.trimEnd().split('\n')).toHaveLength(1);
 				expect(result.stderr).toContain(text);
 			}
@@ -273,24 +274,24 @@ describe('stats and export --where', () => {
 
 		expect(() => readFileSync(join(dir, 'samples.decisions.json'))).toThrow();
 		// A field some samples have is fine, though none matches.
-		const none = runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:claude', '--verdict', 'rejected', '--dry-run']);
+		const none = runCli(['decide', 'samples.jsonl', '--where', 'model:claude', '--verdict', 'rejected', '--dry-run'], {cwd: dir});
 		expect(none.status).toBe(0);
-		expect(none.text).toContain('dry run: 0 samples match model:claude');
+		expect(none.stdout).toContain('dry run: 0 samples match model:claude');
 	});
 
 	it('reads NOT, OR and parentheses as operators, never as words to search for, and records the rule canonically', () => {
 		const dir = tempDir();
 		dataset(dir);
 		// Every answer holds the word "not" or not: NOT must negate.
-		const not = runCli(dir, ['decide', 'samples.jsonl', '--where', 'NOT model:gpt-4o', '--verdict', 'accepted', '--dry-run']);
-		expect(not.text).toContain('dry run: 8 samples match -model:gpt-4o');
-		const or = runCli(dir, ['decide', 'samples.jsonl', '--where', '(model:gpt-4o | model:mistral)', '--verdict', 'rejected']);
+		const not = runCli(['decide', 'samples.jsonl', '--where', 'NOT model:gpt-4o', '--verdict', 'accepted', '--dry-run'], {cwd: dir});
+		expect(not.stdout).toContain('dry run: 8 samples match -model:gpt-4o');
+		const or = runCli(['decide', 'samples.jsonl', '--where', '(model:gpt-4o | model:mistral)', '--verdict', 'rejected'], {cwd: dir});
 		expect(or.status).toBe(0);
-		expect(or.text).toContain('8 samples match \'model:gpt-4o|model:mistral\'');
+		expect(or.stdout).toContain('8 samples match \'model:gpt-4o|model:mistral\'');
 		expect(new Set([...current(dir).values()].map(record => record.rule))).toEqual(new Set(['model:gpt-4o|model:mistral']));
-		const undo = runCli(dir, ['decide', 'samples.jsonl', '--undo-rule', 'model:mistral OR model:gpt-4o']);
-		expect(undo.text).toContain('undid 8 decisions');
-		const lower = runCli(dir, ['decide', 'samples.jsonl', '--where', 'model:gpt-4o or model:mistral', '--verdict', 'rejected']);
+		const undo = runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:mistral OR model:gpt-4o'], {cwd: dir});
+		expect(undo.stdout).toContain('undid 8 decisions');
+		const lower = runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o or model:mistral', '--verdict', 'rejected'], {cwd: dir});
 		expect(lower.status).toBe(2);
 		expect(lower.stderr).toContain('bad query at column 14: write OR or | between terms (capitals), or "or" in quotes for the word');
 	});
@@ -298,44 +299,44 @@ describe('stats and export --where', () => {
 	it('stats --where, stats --by and export --where say on stderr when no sample has the field', () => {
 		const dir = tempDir();
 		dataset(dir);
-		const stats = runCli(dir, ['stats', 'samples.jsonl', '--where', 'modle:gpt-4o']);
+		const stats = runCli(['stats', 'samples.jsonl', '--where', 'modle:gpt-4o'], {cwd: dir});
 		expect(stats.status).toBe(0);
 		expect(stats.stderr).toContain('winnow: --where "modle:gpt-4o": no sample in samples.jsonl has a field "modle" (did you mean model?)');
-		const by = runCli(dir, ['stats', 'samples.jsonl', '--by', 'source']);
+		const by = runCli(['stats', 'samples.jsonl', '--by', 'source'], {cwd: dir});
 		expect(by.status).toBe(0);
 		expect(by.stderr).toContain('winnow: --by source: every sample is counted under (none): no sample in samples.jsonl has a field "source"; the samples have id, messages, model, scores.');
-		expect(runCli(dir, ['stats', 'samples.jsonl', '--by', 'model']).stderr).not.toContain('no sample');
-		const exported = runCli(dir, ['export', 'samples.jsonl', '--status', 'undecided', '--where', '-scores.qualty>0.5']);
+		expect(runCli(['stats', 'samples.jsonl', '--by', 'model'], {cwd: dir}).stderr).not.toContain('no sample');
+		const exported = runCli(['export', 'samples.jsonl', '--status', 'undecided', '--where', '-scores.qualty>0.5'], {cwd: dir});
 		expect(exported.status).toBe(0);
 		expect(exported.stderr).toContain('has a field "scores.qualty" (did you mean scores.quality?)');
-		expect(runCli(dir, ['export', 'samples.jsonl', '--status', 'undecided', '--where', 'scores.quality>0.5']).stderr).not.toContain('no sample');
+		expect(runCli(['export', 'samples.jsonl', '--status', 'undecided', '--where', 'scores.quality>0.5'], {cwd: dir}).stderr).not.toContain('no sample');
 	});
 
 	it('stats --where counts only the matching samples and their decisions', () => {
 		const dir = setUp();
-		const json = JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json', '--where', 'model:gpt-4o|mistral -verdict:flagged']).text) as {where: string; samples: {total: number}; status: Record<string, number>; reviewers: Array<{reviewer: string}>; missingSamples: {decisions: number}};
+		const json = JSON.parse(runCli(['stats', 'samples.jsonl', '--json', '--where', 'model:gpt-4o|mistral -verdict:flagged'], {cwd: dir}).stdout) as {where: string; samples: {total: number}; status: Record<string, number>; reviewers: Array<{reviewer: string}>; missingSamples: {decisions: number}};
 		// gpt-4o: s0 s3 s6 s9; mistral: s1 s5 s7 s11; s3 is flagged.
 		expect(json.where).toBe('model:gpt-4o|model:mistral -verdict:flagged');
 		expect(json.samples.total).toBe(7);
 		expect(json.status).toEqual({accepted: 1, rejected: 1, flagged: 0, undecided: 5});
 		expect(json.reviewers.map(reviewer => reviewer.reviewer)).toEqual(['ann']);
 		expect(json.missingSamples.decisions).toBe(0);
-		const table = runCli(dir, ['stats', 'samples.jsonl', '--where', 'status:undecided scores.quality>=0.5']);
+		const table = runCli(['stats', 'samples.jsonl', '--where', 'status:undecided scores.quality>=0.5'], {cwd: dir});
 		expect(table.status).toBe(0);
-		expect(table.text).toContain('where: status:undecided scores.quality>=0.5');
-		expect(table.text).toMatch(/samples\.jsonl\s+6 samples/);
+		expect(table.stdout).toContain('where: status:undecided scores.quality>=0.5');
+		expect(table.stdout).toMatch(/samples\.jsonl\s+6 samples/);
 	});
 
 	it('export --where writes the samples matching the query and the status selection, byte for byte', () => {
 		const dir = setUp();
 		const lines = readFileSync(join(dir, 'samples.jsonl'), 'utf8').split('\n');
-		const accepted = runCli(dir, ['export', 'samples.jsonl', '--where', 'model:mistral']);
+		const accepted = runCli(['export', 'samples.jsonl', '--where', 'model:mistral'], {cwd: dir});
 		expect(accepted.status).toBe(0);
-		expect(accepted.text).toBe(`${lines[1]}\n`);
+		expect(accepted.stdout).toBe(`${lines[1]}\n`);
 		expect(accepted.stderr).toContain('exported 1 sample (accepted; where model:mistral; policy majority)');
-		const undecided = runCli(dir, ['export', 'samples.jsonl', '--status', 'undecided', '--where', '/as an ai/i']);
-		expect(undecided.text).toBe(`${lines[6]}\n${lines[9]}\n`);
-		const bad = runCli(dir, ['export', 'samples.jsonl', '--where', 'scores.quality>x']);
+		const undecided = runCli(['export', 'samples.jsonl', '--status', 'undecided', '--where', '/as an ai/i'], {cwd: dir});
+		expect(undecided.stdout).toBe(`${lines[6]}\n${lines[9]}\n`);
+		const bad = runCli(['export', 'samples.jsonl', '--where', 'scores.quality>x'], {cwd: dir});
 		expect(bad.status).toBe(2);
 		expect(bad.stderr).toContain('bad query at column 16: expected a number after "scores.quality>"');
 	});
@@ -349,20 +350,20 @@ describe('signal: and cluster: terms (the signal engine)', () => {
 		const copy = {messages: [{role: 'user', content: 'What is the capital of France?'}, {role: 'assistant', content: 'Paris is the capital of France.'}], model: 'llama-3'};
 		writeFileSync(join(dir, 'samples.jsonl'), `${readFileSync(join(dir, 'samples.jsonl'), 'utf8')}${JSON.stringify({id: 's12', ...copy})}\n${JSON.stringify({id: 's13', ...copy})}\n`);
 
-		const decided = runCli(dir, ['decide', 'samples.jsonl', '--where', 'signal:refusal', '--verdict', 'rejected']);
+		const decided = runCli(['decide', 'samples.jsonl', '--where', 'signal:refusal', '--verdict', 'rejected'], {cwd: dir});
 		expect(decided.stderr).toBe('');
-		expect(decided.text).toContain('4 samples match signal:refusal; marked 4 samples rejected as tester');
+		expect(decided.stdout).toContain('4 samples match signal:refusal; marked 4 samples rejected as tester');
 		expect([...current(dir).keys()].sort()).toEqual(['s0/tester', 's3/tester', 's6/tester', 's9/tester']);
 
-		const stats = JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json', '--where', '-signal:refusal']).text) as {samples: {total: number}; signals: Array<{signal: string; samples: number}>};
+		const stats = JSON.parse(runCli(['stats', 'samples.jsonl', '--json', '--where', '-signal:refusal'], {cwd: dir}).stdout) as {samples: {total: number}; signals: Array<{signal: string; samples: number}>};
 		expect(stats.samples.total).toBe(10);
 		expect(stats.signals.find(signal => signal.signal === 'refusal')!.samples).toBe(0);
 		// The representative (first) of a duplicate cluster does not carry the signal; its copy does.
 		expect(stats.signals.find(signal => signal.signal === 'duplicate')!.samples).toBe(1);
 
-		const exported = runCli(dir, ['export', 'samples.jsonl', '--status', 'undecided', '--where', 'cluster:duplicate']);
-		expect(exported.text.trim().split('\n').map(line => (JSON.parse(line) as {id: string}).id)).toEqual(['s12', 's13']);
-		const unknown = runCli(dir, ['stats', 'samples.jsonl', '--where', 'signal:refusl']);
+		const exported = runCli(['export', 'samples.jsonl', '--status', 'undecided', '--where', 'cluster:duplicate'], {cwd: dir});
+		expect(exported.stdout.trim().split('\n').map(line => (JSON.parse(line) as {id: string}).id)).toEqual(['s12', 's13']);
+		const unknown = runCli(['stats', 'samples.jsonl', '--where', 'signal:refusl'], {cwd: dir});
 		expect(unknown.status).toBe(2);
 		expect(unknown.stderr).toContain('unknown signal "refusl": did you mean refusal?');
 	});
@@ -374,11 +375,11 @@ describe('winnow decide: identity, modes and failures', () => {
 		const a = JSON.stringify({messages: [{role: 'user', content: 'Capital of France?'}, {role: 'assistant', content: 'Paris is the capital of France.'}]});
 		const b = JSON.stringify({messages: [{role: 'user', content: 'Capital of Spain?'}, {role: 'assistant', content: 'Madrid is the capital of Spain.'}]});
 		writeFileSync(join(dir, 'samples.jsonl'), `${a}\n${b}\n${a}\n`);
-		const result = runCli(dir, ['decide', 'samples.jsonl', '--where', 'signal:duplicate', '--verdict', 'rejected']);
+		const result = runCli(['decide', 'samples.jsonl', '--where', 'signal:duplicate', '--verdict', 'rejected'], {cwd: dir});
 		expect(result.status).toBe(0);
-		expect(result.text).toMatch(/1 sample matches signal:duplicate; marked 0 samples rejected/);
-		expect(result.text).toMatch(/1 sample was left alone: each is byte-for-byte the same line as a sample the query does not match/);
-		const stats = JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json']).text) as {status: {rejected: number}};
+		expect(result.stdout).toMatch(/1 sample matches signal:duplicate; marked 0 samples rejected/);
+		expect(result.stdout).toMatch(/1 sample was left alone: each is byte-for-byte the same line as a sample the query does not match/);
+		const stats = JSON.parse(runCli(['stats', 'samples.jsonl', '--json'], {cwd: dir}).stdout) as {status: {rejected: number}};
 		expect(stats.status.rejected).toBe(0);
 	});
 
@@ -388,9 +389,9 @@ describe('winnow decide: identity, modes and failures', () => {
 		const file = writeDecisions(dir, 'samples.jsonl', [decision('s0', 'alice', 'accepted'), decision('s3', 'alice', 'accepted')]);
 		const text = readFileSync(file, 'utf8');
 		writeFileSync(file, text.replace('"decisions"', '"mode": "overlap",\n"decisions"'));
-		const result = runCli(dir, ['decide', 'samples.jsonl', '--where', '"as an ai"', '--verdict', 'rejected'], {WINNOW_REVIEWER: 'bob'});
+		const result = runCli(['decide', 'samples.jsonl', '--where', '"as an ai"', '--verdict', 'rejected'], {cwd: dir, env: {WINNOW_REVIEWER: 'bob'}});
 		expect(result.status).toBe(0);
-		expect(result.text).toMatch(/marked 4 samples rejected as bob/);
+		expect(result.stdout).toMatch(/marked 4 samples rejected as bob/);
 		expect(current(dir).get('s0/alice')?.verdict).toBe('accepted');
 		expect(current(dir).get('s0/bob')?.verdict).toBe('rejected');
 	});
@@ -398,7 +399,7 @@ describe('winnow decide: identity, modes and failures', () => {
 	it('says nothing was written when the decisions file cannot be written (nothing is kept to retry)', () => {
 		const dir = tempDir();
 		dataset(dir);
-		const result = runCli(dir, ['decide', 'samples.jsonl', '--where', '"as an ai"', '--verdict', 'rejected', '--db', join(dir, 'no', 'such', 'd.json')]);
+		const result = runCli(['decide', 'samples.jsonl', '--where', '"as an ai"', '--verdict', 'rejected', '--db', join(dir, 'no', 'such', 'd.json')], {cwd: dir});
 		expect(result.status).toBe(1);
 		expect(result.stderr).toMatch(/nothing was written: .*d\.json cannot be written/);
 		expect(result.stderr).not.toMatch(/kept in memory|retried/);

@@ -5,8 +5,9 @@ import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
-import {PtySession, sleep} from './helpers/pty-session.js';
+import {PtySession} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
+import {typingPause} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 
@@ -33,7 +34,7 @@ async function race(reviewers: number): Promise<Outcome> {
 		for (let burst = 0; burst < bursts; burst++) {
 			session.write(key.repeat(burstSize));
 			// As a person's bursts come: a pause of a few tenths of a second, varying.
-			await sleep(pauseMin + Math.floor(Math.random() * (pauseMax - pauseMin)));
+			await typingPause(pauseMin + Math.floor(Math.random() * (pauseMax - pauseMin)));
 		}
 	}));
 

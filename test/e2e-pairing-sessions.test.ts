@@ -4,8 +4,9 @@ import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
-import {keys, PtySession, sleep} from './helpers/pty-session.js';
+import {keys, PtySession} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
+import {waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 
@@ -22,11 +23,10 @@ function decisions(dir: string) {
 /** Waits until the reviewer's remembered place (written within half a second of a move) is `sample`. */
 async function waitForPosition(dir: string, sample: string) {
 	const folder = join(dir, 'pair.decisions.json.live', 'positions');
-	for (;;) {
+	await waitFor(() => {
 		const files = existsSync(folder) ? readdirSync(folder).filter(name => name.endsWith('.json')) : [];
-		if (files.some(name => readFileSync(join(folder, name), 'utf8').includes(`"sample":"${sample}"`))) return;
-		await sleep(25);
-	}
+		return files.some(name => readFileSync(join(folder, name), 'utf8').includes(`"sample":"${sample}"`));
+	}, `the remembered place to be ${sample}`);
 }
 
 /** Presses `key` until the screen matches (each press waits a little for its frame). */

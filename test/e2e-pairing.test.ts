@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {PtySession} from './helpers/pty-session.js';
+import {PtySession} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 
 const tempDir = useTempDir();

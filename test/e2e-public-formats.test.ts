@@ -1,7 +1,7 @@
 import {copyFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {PtySession, keys} from './helpers/pty-session.js';
+import {PtySession, keys} from './helpers/pty-process.js';
 import {useTempDir} from './helpers/temp.js';
 
 // Public dataset shapes in the real binary, 100×30: rendered as turns, not as pretty JSON.

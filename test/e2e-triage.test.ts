@@ -3,8 +3,9 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {PtySession, keys, sleep} from './helpers/pty-session.js';
+import {PtySession, keys} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
+import {waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 
@@ -34,11 +35,7 @@ function records(dir: string): Record[] {
 /** Waits until the decisions file on disk says `expected` (sample → [verdict, rule]). */
 async function onDisk(dir: string, expected: Partial<globalThis.Record<string, [string | null, string | undefined]>>) {
 	const now = () => Object.fromEntries(records(dir).map(record => [record.sample, [record.verdict, record.rule]]));
-	while (JSON.stringify(now()) !== JSON.stringify(expected)) {
-		// A wait for a condition (the file written), not a fixed delay.
-		await sleep(50);
-	}
-
+	await waitFor(() => JSON.stringify(now()) === JSON.stringify(expected), `the decisions file to say ${JSON.stringify(expected)}`, {detail: () => JSON.stringify(now())});
 	expect(now()).toEqual(expected);
 }
 

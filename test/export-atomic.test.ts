@@ -1,10 +1,10 @@
 import {spawn} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {setTimeout as sleep} from 'node:timers/promises';
 import {describe, expect, it} from 'vitest';
 import {useTempDir} from './helpers/temp.js';
-import {cliPath} from './fixtures/run-cli.js';
+import {cliPath} from './helpers/cli-run.js';
+import {waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 
@@ -40,17 +40,14 @@ async function waitForPartialOutput(dir: string, bytes: number, exited: Promise<
 	void exited.then(() => {
 		done = true;
 	});
-	while (!done) {
-		for (const name of temporaries(dir)) {
-			try {
-				if (statSync(join(dir, name)).size >= bytes) return true;
-			} catch {}
+	const partial = () => temporaries(dir).some(name => {
+		try {
+			return statSync(join(dir, name)).size >= bytes;
+		} catch {
+			return false;
 		}
-
-		await sleep(2);
-	}
-
-	return false;
+	});
+	return waitFor(() => (partial() ? 'partial' : done ? 'ended' : undefined), `${bytes} bytes in the export's temporary file`, {interval: 2}).then(seen => seen === 'partial');
 }
 
 describe('winnow export --out is atomic', () => {

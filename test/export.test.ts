@@ -6,7 +6,8 @@ import {hashId} from '../source/dataset/identity.js';
 import {annotate, oneLine} from '../source/report/export-formats/samples-jsonl.js';
 import {csvRow} from '../source/report/export-formats/decisions-csv.js';
 import {useTempDir} from './helpers/temp.js';
-import {cliPath, decision, runCli, writeDecisions} from './fixtures/run-cli.js';
+import {cliPath, runCli, runCliAsync} from './helpers/cli-run.js';
+import {decision, writeDecisions} from './helpers/decision-records.js';
 
 const tempDir = useTempDir();
 const bom = Buffer.from([0xef, 0xbb, 0xbf]);
@@ -38,12 +39,12 @@ describe('winnow export: byte for byte', () => {
 		decisions.push(decision('spaced', 'ann', 'rejected'), decision('crlf', 'bob', 'accepted'));
 		writeDecisions(dir, 'samples.jsonl', decisions);
 
-		const result = runCli(dir, ['export', 'samples.jsonl']);
+		const result = runCli(['export', 'samples.jsonl'], {cwd: dir});
 		expect(result.stderr).toContain('exported 5 samples (accepted; policy majority) to standard output');
 		expect(result.status).toBe(0);
 		const expected = awkward.filter(line => idOf(line) !== 'spaced').map(line => `${line}\n`).join('');
 		// No BOM, no CR, the last line gets its newline, everything else untouched.
-		expect(result.stdout.equals(Buffer.from(expected))).toBe(true);
+		expect(result.bytes.equals(Buffer.from(expected))).toBe(true);
 	});
 
 	it('stays byte for byte across read-chunk boundaries (a 12 MB file of CRLF, LF and blank lines)', () => {
@@ -57,9 +58,9 @@ describe('winnow export: byte for byte', () => {
 		}
 
 		dataset(dir, 'samples.jsonl', parts.join(''));
-		const result = runCli(dir, ['export', 'samples.jsonl', '--status', 'undecided']);
+		const result = runCli(['export', 'samples.jsonl', '--status', 'undecided'], {cwd: dir});
 		expect(result.status).toBe(0);
-		expect(result.stdout.equals(Buffer.from(lines.map(line => `${line}\n`).join('')))).toBe(true);
+		expect(result.bytes.equals(Buffer.from(lines.map(line => `${line}\n`).join('')))).toBe(true);
 	});
 
 	it('writes --out atomically, replacing an older file, and says what it did on stderr only', () => {
@@ -69,7 +70,7 @@ describe('winnow export: byte for byte', () => {
 		writeFileSync(join(dir, 'accepted.jsonl'), 'old content\n');
 		chmodSync(join(dir, 'accepted.jsonl'), 0o640);
 
-		const result = runCli(dir, ['export', 'samples.jsonl', '--out', 'accepted.jsonl']);
+		const result = runCli(['export', 'samples.jsonl', '--out', 'accepted.jsonl'], {cwd: dir});
 		expect(result.status).toBe(0);
 		expect(result.stdout.length).toBe(0);
 		expect(result.stderr).toMatch(/exported 1 sample \(accepted; policy majority\) to accepted\.jsonl/);
@@ -83,7 +84,7 @@ describe('winnow export: byte for byte', () => {
 		const dir = tempDir();
 		dataset(dir);
 		writeDecisions(dir, 'samples.jsonl', [decision('crlf', 'ann', 'accepted'), decision('spaced', 'ann', 'rejected'), decision('unicode', 'ann', 'flagged')]);
-		const lines = (args: string[]) => runCli(dir, ['export', 'samples.jsonl', ...args]).text.split('\n').filter(Boolean).map(idOf);
+		const lines = (args: string[]) => runCli(['export', 'samples.jsonl', ...args], {cwd: dir}).stdout.split('\n').filter(Boolean).map(idOf);
 		expect(lines(['--status', 'rejected'])).toEqual(['spaced']);
 		expect(lines(['--status', 'flagged,rejected'])).toEqual(['spaced', 'unicode']);
 		expect(lines(['--status', 'accepted', '--status', 'undecided'])).toEqual(['crlf', 'escaped', hashId(Buffer.from(awkward[4])), 'last']);
@@ -95,8 +96,8 @@ describe('winnow export: byte for byte', () => {
 		const lines = ['{"id":"x","v":1}', '{"text":"dup"}', '{"id":"y"}', '{"id":"x","v":2}', '{"text":"dup"}'];
 		dataset(dir, 'samples.jsonl', lines.join('\n') + '\n');
 		writeDecisions(dir, 'samples.jsonl', [decision('x', 'ann', 'accepted'), decision(hashId(Buffer.from('{"text":"dup"}')), 'ann', 'accepted')]);
-		const result = runCli(dir, ['export', 'samples.jsonl']);
-		expect(result.text).toBe(['{"id":"x","v":1}', '{"text":"dup"}', '{"id":"x","v":2}', '{"text":"dup"}', ''].join('\n'));
+		const result = runCli(['export', 'samples.jsonl'], {cwd: dir});
+		expect(result.stdout).toBe(['{"id":"x","v":1}', '{"text":"dup"}', '{"id":"x","v":2}', '{"text":"dup"}', ''].join('\n'));
 	});
 
 	it('writes each element of a top-level JSON array on its own line, with its bytes otherwise unchanged', () => {
@@ -104,27 +105,27 @@ describe('winnow export: byte for byte', () => {
 		const content = '\uFEFF[\r\n  {"id": "a", "text": "caf\\u00e9"},\r\n  {\r\n    "id": "b",\r\n    "n": 1.50\r\n  },\r\n  {"id":"c"}\r\n]\r\n';
 		dataset(dir, 'samples.json', content);
 		writeDecisions(dir, 'samples.json', [decision('a', 'ann', 'accepted'), decision('b', 'ann', 'accepted')]);
-		const result = runCli(dir, ['export', 'samples.json']);
+		const result = runCli(['export', 'samples.json'], {cwd: dir});
 		expect(result.status).toBe(0);
-		expect(result.text).toBe('{"id": "a", "text": "caf\\u00e9"}\n{    "id": "b",    "n": 1.50  }\n');
+		expect(result.stdout).toBe('{"id": "a", "text": "caf\\u00e9"}\n{    "id": "b",    "n": 1.50  }\n');
 		expect(result.stderr).toContain('(JSON array elements)');
 	});
 
 	it('says when there is no decisions file yet: nothing is accepted, so nothing is written, exit 0', () => {
 		const dir = tempDir();
 		dataset(dir);
-		const result = runCli(dir, ['export', 'samples.jsonl']);
+		const result = runCli(['export', 'samples.jsonl'], {cwd: dir});
 		expect(result.status).toBe(0);
 		expect(result.stdout.length).toBe(0);
 		expect(result.stderr).toContain('no decisions file yet (samples.decisions.json): every sample is undecided, so there is nothing accepted to export.');
 		expect(result.stderr).toContain('exported 0 samples');
 
-		const toFile = runCli(dir, ['export', 'samples.jsonl', '--out', 'accepted.jsonl']);
+		const toFile = runCli(['export', 'samples.jsonl', '--out', 'accepted.jsonl'], {cwd: dir});
 		expect(toFile.status).toBe(0);
 		expect(readFileSync(join(dir, 'accepted.jsonl'), 'utf8')).toBe('');
 
-		const undecided = runCli(dir, ['export', 'samples.jsonl', '--status', 'undecided']);
-		expect(undecided.text.split('\n').filter(Boolean)).toHaveLength(6);
+		const undecided = runCli(['export', 'samples.jsonl', '--status', 'undecided'], {cwd: dir});
+		expect(undecided.stdout.split('\n').filter(Boolean)).toHaveLength(6);
 	});
 
 	it('skips malformed lines and counts them; --verbose names them by line number', () => {
@@ -133,14 +134,14 @@ describe('winnow export: byte for byte', () => {
 		dataset(dir, 'samples.jsonl', lines.join('\n'));
 		writeDecisions(dir, 'samples.jsonl', ['a', 'c', 'd', hashId(Buffer.from('not json'))].map(id => decision(id, 'ann', 'accepted')));
 
-		const quiet = runCli(dir, ['export', 'samples.jsonl']);
+		const quiet = runCli(['export', 'samples.jsonl'], {cwd: dir});
 		expect(quiet.status).toBe(0);
-		expect(quiet.text).toBe('{"id":"a"}\n{"id":"c"}\n');
+		expect(quiet.stdout).toBe('{"id":"a"}\n{"id":"c"}\n');
 		expect(quiet.stderr).toContain('5 malformed lines skipped, 2 of them selected by --status (--verbose lists them)');
 		expect(quiet.stderr).not.toMatch(/line 2:/);
 
-		const verbose = runCli(dir, ['export', 'samples.jsonl', '--verbose']);
-		expect(verbose.text).toBe(quiet.text);
+		const verbose = runCli(['export', 'samples.jsonl', '--verbose'], {cwd: dir});
+		expect(verbose.stdout).toBe(quiet.stdout);
 		for (const line of [2, 3, 5, 7, 8]) expect(verbose.stderr).toMatch(new RegExp(`samples\\.jsonl, line ${line}: `));
 		expect(verbose.stderr).toContain('line 5: valid JSON but not an object (it is an array)');
 		expect(verbose.stderr).not.toMatch(/line [146]:/);
@@ -155,14 +156,14 @@ describe('winnow export: byte for byte', () => {
 			decision('tie', 'ann', 'accepted'), decision('tie', 'bob', 'rejected'),
 			decision('resolved', 'ann', 'rejected'), decision('resolved', 'bob', 'rejected'), decision('resolved', 'lead', 'accepted', {resolution: true}),
 		]);
-		const ids = (args: string[]) => runCli(dir, ['export', 'samples.jsonl', ...args]).text.split('\n').filter(Boolean).map(idOf);
+		const ids = (args: string[]) => runCli(['export', 'samples.jsonl', ...args], {cwd: dir}).stdout.split('\n').filter(Boolean).map(idOf);
 		expect(ids([])).toEqual(['agree', 'two-one', 'resolved']);
 		expect(ids(['--policy', 'majority'])).toEqual(['agree', 'two-one', 'resolved']);
 		expect(ids(['--policy', 'unanimous'])).toEqual(['agree', 'resolved']);
 		expect(ids(['--policy', 'any'])).toEqual(['agree', 'two-one', 'tie', 'resolved']);
 		expect(ids(['--policy', 'any', '--status', 'rejected'])).toEqual(['two-one', 'tie']);
 		expect(ids(['--status', 'undecided'])).toEqual(['tie']);
-		expect(runCli(dir, ['export', 'samples.jsonl']).stderr).toContain('1 sample is undecided because reviewers disagree (policy majority)');
+		expect(runCli(['export', 'samples.jsonl'], {cwd: dir}).stderr).toContain('1 sample is undecided because reviewers disagree (policy majority)');
 	});
 });
 
@@ -171,8 +172,8 @@ describe('winnow export --annotate', () => {
 		const dir = tempDir();
 		dataset(dir);
 		writeDecisions(dir, 'samples.jsonl', [decision('unicode', 'ann', 'rejected', {reasons: ['unsafe', 'other']})]);
-		const result = runCli(dir, ['export', 'samples.jsonl', '--annotate', '--status', 'rejected']);
-		const [line] = result.text.split('\n').filter(Boolean);
+		const result = runCli(['export', 'samples.jsonl', '--annotate', '--status', 'rejected'], {cwd: dir});
+		const [line] = result.stdout.split('\n').filter(Boolean);
 		expect((JSON.parse(line) as {winnow: {decisions: Array<{reasons?: string[]}>}}).winnow.decisions[0].reasons).toEqual(['unsafe', 'other']);
 	});
 
@@ -185,10 +186,10 @@ describe('winnow export --annotate', () => {
 			decision('unicode', 'ann', 'accepted'),
 			decision('unicode', 'bob', null),
 		]);
-		const result = runCli(dir, ['export', 'samples.jsonl', '--annotate', '--status', 'accepted,flagged,undecided']);
+		const result = runCli(['export', 'samples.jsonl', '--annotate', '--status', 'accepted,flagged,undecided'], {cwd: dir});
 		expect(result.status).toBe(0);
 		expect(result.stderr).toContain('annotated under "winnow"');
-		const lines = result.text.split('\n').filter(Boolean);
+		const lines = result.stdout.split('\n').filter(Boolean);
 		expect(lines).toHaveLength(6);
 		for (const [i, line] of lines.entries()) {
 			const original = awkward[i];
@@ -250,10 +251,10 @@ describe('winnow export --decisions', () => {
 
 	it('writes CSV with a header, RFC 4180 quoting of commas, quotes and line breaks, CRLF row ends', () => {
 		const {dir} = setUp();
-		const result = runCli(dir, ['export', 'samples.jsonl', '--decisions', '--format', 'csv']);
+		const result = runCli(['export', 'samples.jsonl', '--decisions', '--format', 'csv'], {cwd: dir});
 		expect(result.status).toBe(0);
 		expect(result.stderr).toContain('exported 8 decisions as CSV to standard output (1 undone decision left out)');
-		const rows = parseCsv(result.text);
+		const rows = parseCsv(result.stdout);
 		expect(rows[0]).toEqual(['sample', 'reviewer', 'verdict', 'categories', 'note', 'at', 'resolution', 'reasons', 'rule']);
 		expect(rows).toHaveLength(9);
 		expect(rows.slice(1, 8).map(row => row[4])).toEqual(notes);
@@ -261,13 +262,13 @@ describe('winnow export --decisions', () => {
 		expect(rows[2][1]).toBe('bob, jr');
 		expect(rows[3].slice(2, 4)).toEqual(['flagged', 'race/ethnicity;gender identity']);
 		expect(rows[8]).toEqual(['s0', 'lead', 'rejected', '', '', expect.stringMatching(/^2024-/), 'true', '', '']);
-		expect(result.text.startsWith('sample,reviewer,verdict,categories,note,at,resolution,reasons,rule\r\n')).toBe(true);
-		expect(result.text).toContain('"with ""quotes"""');
+		expect(result.stdout.startsWith('sample,reviewer,verdict,categories,note,at,resolution,reasons,rule\r\n')).toBe(true);
+		expect(result.stdout).toContain('"with ""quotes"""');
 	});
 
 	it('writes JSON Lines, one object per decision, with the same fields', () => {
 		const {dir, records} = setUp();
-		const result = runCli(dir, ['export', 'samples.jsonl', '--decisions', '--out', 'decisions.jsonl']);
+		const result = runCli(['export', 'samples.jsonl', '--decisions', '--out', 'decisions.jsonl'], {cwd: dir});
 		expect(result.status).toBe(0);
 		const rows = readFileSync(join(dir, 'decisions.jsonl'), 'utf8').split('\n').filter(Boolean).map(line => JSON.parse(line) as Record<string, unknown>);
 		expect(rows).toHaveLength(8);
@@ -297,7 +298,7 @@ describe('winnow export: bad input', () => {
 			[['--json'], '--json applies to winnow stats'],
 		];
 		for (const [args, message] of cases) {
-			const result = runCli(dir, ['export', 'samples.jsonl', ...args]);
+			const result = runCli(['export', 'samples.jsonl', ...args], {cwd: dir});
 			expect(result.status, args.join(' ')).toBe(2);
 			expect(result.stderr).toContain(message);
 			expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -308,13 +309,13 @@ describe('winnow export: bad input', () => {
 	it('refuses --out into a folder that does not exist, or onto a folder', () => {
 		const dir = tempDir();
 		dataset(dir);
-		const missing = runCli(dir, ['export', 'samples.jsonl', '--out', 'no/such/folder/accepted.jsonl']);
+		const missing = runCli(['export', 'samples.jsonl', '--out', 'no/such/folder/accepted.jsonl'], {cwd: dir});
 		expect(missing.status).toBe(2);
 		expect(missing.stderr).toMatch(/cannot write no\/such\/folder\/accepted\.jsonl: the folder .*no\/such\/folder does not exist; create it first/);
 		expect(existsSync(join(dir, 'no'))).toBe(false);
 
 		mkdirSync(join(dir, 'out'));
-		const folder = runCli(dir, ['export', 'samples.jsonl', '--out', 'out']);
+		const folder = runCli(['export', 'samples.jsonl', '--out', 'out'], {cwd: dir});
 		expect(folder.status).toBe(2);
 		expect(folder.stderr).toContain('--out out is a folder; give a file name');
 	});
@@ -339,7 +340,7 @@ describe('winnow export: bad input', () => {
 			[['--db', 'sub/other.json', '--out', 'sub/other.json'], 'is the decisions file'], // not created yet
 		];
 		for (const [args, message] of cases) {
-			const result = runCli(dir, ['export', 'samples.jsonl', ...args]);
+			const result = runCli(['export', 'samples.jsonl', ...args], {cwd: dir});
 			expect(result.status, args.join(' ')).toBe(2);
 			expect(result.stderr).toContain(message);
 			expect(result.stderr).toContain('never writes over it');
@@ -354,14 +355,14 @@ describe('winnow export: bad input', () => {
 		const dir = tempDir();
 		dataset(dir);
 		writeDecisions(dir, 'samples.jsonl', [decision('crlf', 'ann', 'accepted')]);
-		const expected = runCli(dir, ['export', 'samples.jsonl', '--out', 'plain.jsonl']);
+		const expected = runCli(['export', 'samples.jsonl', '--out', 'plain.jsonl'], {cwd: dir});
 		expect(expected.status).toBe(0);
 		const exported = readFileSync(join(dir, 'plain.jsonl'));
 		expect(exported.length).toBeGreaterThan(0);
 
 		writeFileSync(join(dir, 'target.jsonl'), 'old\n');
 		symlinkSync('target.jsonl', join(dir, 'link.jsonl'));
-		expect(runCli(dir, ['export', 'samples.jsonl', '--out', 'link.jsonl']).status).toBe(0);
+		expect(runCli(['export', 'samples.jsonl', '--out', 'link.jsonl'], {cwd: dir}).status).toBe(0);
 		expect(lstatSync(join(dir, 'link.jsonl')).isSymbolicLink()).toBe(true);
 		expect(readFileSync(join(dir, 'target.jsonl')).equals(exported)).toBe(true);
 
@@ -374,7 +375,7 @@ describe('winnow export: bad input', () => {
 		const read = new Promise(resolve => {
 			reader.on('close', resolve);
 		});
-		const result = await runCliAsync(dir, ['export', 'samples.jsonl', '--out', 'pipe']);
+		const result = await runCliAsync(['export', 'samples.jsonl', '--out', 'pipe'], {cwd: dir});
 		await read;
 		expect(result.status, result.stderr).toBe(0);
 		expect(Buffer.concat(chunks).equals(exported)).toBe(true);
@@ -393,7 +394,7 @@ describe('winnow export: bad input', () => {
 		];
 		for (const [name, content, message] of cases) {
 			if (content !== undefined) writeFileSync(join(dir, name), content);
-			const result = runCli(dir, ['export', name, '--out', 'out.jsonl']);
+			const result = runCli(['export', name, '--out', 'out.jsonl'], {cwd: dir});
 			expect(result.status, name).toBe(1);
 			expect(result.stderr).toMatch(message);
 			expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -404,7 +405,7 @@ describe('winnow export: bad input', () => {
 
 		dataset(dir);
 		writeFileSync(join(dir, 'samples.decisions.json'), '{"schema":1,"decisions":[');
-		const corrupt = runCli(dir, ['export', 'samples.jsonl', '--out', 'out.jsonl']);
+		const corrupt = runCli(['export', 'samples.jsonl', '--out', 'out.jsonl'], {cwd: dir});
 		expect(corrupt.status).toBe(1);
 		expect(corrupt.stderr).toMatch(/samples\.decisions\.json is not valid JSON/);
 		expect(existsSync(join(dir, 'out.jsonl'))).toBe(false);
@@ -414,27 +415,14 @@ describe('winnow export: bad input', () => {
 		const dir = tempDir();
 		const lines = Array.from({length: 20_000}, (_, i) => `{"id":"s${i}","text":"${'x'.repeat(200)}"}`);
 		dataset(dir, 'samples.jsonl', lines.join('\n'));
-		const result = runCli(dir, ['export', 'samples.jsonl', '--status', 'undecided']);
-		expect(result.text.split('\n').filter(Boolean)).toHaveLength(20_000);
+		const result = runCli(['export', 'samples.jsonl', '--status', 'undecided'], {cwd: dir});
+		expect(result.stdout.split('\n').filter(Boolean)).toHaveLength(20_000);
 		// With a pipe closed early (head -c), the export ends without an error message.
 		const piped = spawnShell(`node '${cliPath}' export samples.jsonl --status undecided | head -c 100 > /dev/null; echo "exit \${PIPESTATUS[0]}"`, dir);
 		expect(piped.stdout).toContain('exit 0');
 		expect(piped.stderr).not.toContain('unexpected error');
 	});
 });
-
-/** runCli without blocking this process (a reader on a named pipe must run meanwhile). */
-async function runCliAsync(cwd: string, args: string[]): Promise<{status: number | null; stderr: string}> {
-	const child = spawn(process.execPath, [cliPath, ...args], {cwd, env: {...process.env, NO_COLOR: '1'}});
-	let stderr = '';
-	child.stderr.on('data', (chunk: Buffer) => {
-		stderr += chunk.toString();
-	});
-	const status = await new Promise<number | null>(resolve => {
-		child.on('close', resolve);
-	});
-	return {status, stderr};
-}
 
 function spawnShell(command: string, cwd: string) {
 	const result = spawnSync('bash', ['-c', command], {cwd, encoding: 'utf8', env: {...process.env, NO_COLOR: '1'}});

@@ -8,17 +8,10 @@ import {GuidelinesSeen} from '../source/store/guidelines-seen.js';
 import {chatLines} from './helpers/review-fixture.js';
 import {useReviewScreen} from './helpers/review-screen.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
+import {waitFor} from './helpers/wait-for.js';
 
 const screen = useReviewScreen();
 const tempDir = useTempDir();
-
-async function until(check: () => boolean) {
-	while (!check()) {
-		await new Promise(resolve => {
-			setImmediate(resolve);
-		});
-	}
-}
 
 const rules = ['# Review rules', '', 'Reject made-up facts.', '\u200Bhidden', ...Array.from({length: 40}, (_, i) => `rule ${i + 1}`)].join('\n');
 
@@ -29,18 +22,18 @@ describe('guidelines', () => {
 		const seen = new GuidelinesSeen(db, 'tester');
 		const guidelines = {path: 'GUIDELINES.md', text: rules};
 		const first = await screen(chatLines(3), {guidelines, guidelinesSeen: seen});
-		await until(() => first.frame().includes('Reject made-up facts.'));
+		await waitFor(() => first.frame().includes('Reject made-up facts.'));
 		expect(first.frame()).toContain('Guidelines (GUIDELINES.md)');
 		expect(first.frame()).toContain('⟨U+200B⟩hidden');
 		await first.type('G');
-		await until(() => first.frame().includes('rule 40'));
+		await waitFor(() => first.frame().includes('rule 40'));
 		await first.type('\u001B');
-		await until(() => first.frame().includes('question 1'));
+		await waitFor(() => first.frame().includes('question 1'));
 		await first.type('i');
-		await until(() => first.frame().includes('Review rules'));
+		await waitFor(() => first.frame().includes('Review rules'));
 
 		const again = await screen(chatLines(3), {guidelines, guidelinesSeen: new GuidelinesSeen(db, 'tester')});
-		await until(() => again.frame().includes('question 1'));
+		await waitFor(() => again.frame().includes('question 1'));
 		expect(again.frame()).not.toContain('Review rules');
 		expect(readdirSync(join(`${db}.live`, 'guidelines-seen'))).toHaveLength(1);
 		// Another reviewer has not seen them.
@@ -50,7 +43,7 @@ describe('guidelines', () => {
 	it('with none configured, i says how to set them', async () => {
 		const {frame, type} = await screen(chatLines(2));
 		await type('i');
-		await until(() => frame().includes('no guidelines set'));
+		await waitFor(() => frame().includes('no guidelines set'));
 		expect(frame()).toContain('winnow.config.json');
 	});
 

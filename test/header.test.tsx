@@ -4,7 +4,8 @@ import {describe, expect, it} from 'vitest';
 import {Header} from '../source/ui/Header.js';
 import type {CurrentSample} from '../source/review/controller.js';
 import {terminalWidth} from '../source/ui/terminal-width.js';
-import {useReviewScreen, tick} from './helpers/review-screen.js';
+import {useReviewScreen} from './helpers/review-screen.js';
+import {waitFor} from './helpers/wait-for.js';
 
 const screen = useReviewScreen();
 
@@ -46,9 +47,7 @@ describe('the header', () => {
 		const {frame, type, controller} = await screen(content);
 		expect(frame().split('\n')[0]).toContain('element 0 · byte 1');
 		await type('l');
-		while (controller.state.cursor !== 1) {
-			await tick(10);
-		}
+		await waitFor(() => controller.state.cursor === 1, 'the second sample');
 
 		const offset = content.indexOf('{"id":"e1"');
 		expect(frame().split('\n')[0]).toContain(`element 1 · byte ${offset}`);

@@ -6,6 +6,7 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {LiveSession} from '../source/store/live-session.js';
 import {useTempDir} from './helpers/temp.js';
+import {waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 
@@ -25,16 +26,12 @@ function plantLease(db: string, sample: string, holder: {reviewer: string; host:
 
 /** Waits (polling /proc) until the process's state is one of `states`. */
 async function waitForState(pid: number, states: string): Promise<void> {
-	const deadline = Date.now() + 10_000;
-	for (;;) {
+	const state = () => {
 		const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-		const state = stat[stat.lastIndexOf(')') + 2];
-		if (states.includes(state)) return;
-		if (Date.now() > deadline) throw new Error(`process ${pid} stayed in state ${state}, not ${states}`);
-		await new Promise(resolve => {
-			setTimeout(resolve, 10);
-		});
-	}
+		return stat[stat.lastIndexOf(')') + 2];
+	};
+
+	await waitFor(() => states.includes(state()), `process ${pid} in state ${states}`, {timeout: 10_000, detail: () => `it is in state ${state()}`});
 }
 
 describe('LiveSession', () => {

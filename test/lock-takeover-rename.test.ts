@@ -2,14 +2,14 @@
 // rename: another writer breaks the lock and saves meanwhile. Woken, the first one's rename must not
 // replace that file (it was merged from an older read): it is staged in its own lock folder, which
 // the breaker moved away, so the rename fails and the write is retried from a fresh read.
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, beforeEach, expect, test, vi} from 'vitest';
+import {beforeEach, expect, test, vi} from 'vitest';
 import {DecisionStore} from '../source/store/decision-store.js';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
 import {breakDeadLock} from '../source/store/lock-holder.js';
 import {lockPath} from '../source/store/locked-merge-adapter.js';
+import {useTempDir} from './helpers/temp.js';
 
 /** Runs once, inside the next rename of a decisions file: between the writer's last check and its rename. */
 const hooks: {beforeRename?: () => Promise<void>} = {};
@@ -28,11 +28,9 @@ vi.mock('node:fs/promises', async importOriginal => {
 });
 
 let dir: string;
+const tempDir = useTempDir();
 beforeEach(() => {
-	dir = mkdtempSync(join(tmpdir(), 'winnow-takeover-'));
-});
-afterEach(() => {
-	rmSync(dir, {recursive: true, force: true});
+	dir = tempDir();
 });
 
 test('a write stalled between its last check and its rename does not replace the file of the writer that took its lock over', async () => {

@@ -2,8 +2,9 @@ import {execFileSync} from 'node:child_process';
 import {closeSync, openSync, readFileSync, writeSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {PtySession} from './helpers/pty-session.js';
+import {PtySession} from './helpers/pty-process.js';
 import {useTempDir} from './helpers/temp.js';
+import {waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 
@@ -27,15 +28,8 @@ function longLineDataset(dir: string): string {
  */
 async function waitForOpening(session: PtySession) {
 	const pts = (session.pty as unknown as {ptsName: string}).ptsName;
-	const deadline = Date.now() + 30_000;
-	for (;;) {
-		const settings = execFileSync('stty', ['-F', pts, '-a'], {encoding: 'utf8'});
-		if (/(^|\s)-icanon(\s|$)/.test(settings)) break;
-		if (Date.now() > deadline) throw new Error(`winnow never put the terminal in raw mode: ${settings}`);
-		await new Promise(resolve => {
-			setTimeout(resolve, 10);
-		});
-	}
+	const settings = () => execFileSync('stty', ['-F', pts, '-a'], {encoding: 'utf8'});
+	await waitFor(() => /(^|\s)-icanon(\s|$)/.test(settings()), 'winnow to put the terminal in raw mode', {timeout: 30_000, detail: settings});
 
 	// Had the screen come up already, this test would not be about reading.
 	expect(session.output).not.toContain('\u001B[?1049h');

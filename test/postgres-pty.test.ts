@@ -3,7 +3,7 @@ import {connect, createServer, type AddressInfo, type Socket} from 'node:net';
 import {join} from 'node:path';
 import {expect, it} from 'vitest';
 import {adminQuery, describeWithPostgres, testPgUrl, useSchema} from './helpers/postgres.js';
-import {PtySession} from './helpers/pty-session.js';
+import {PtySession} from './helpers/pty-process.js';
 import {runCli, runInPty} from './helpers/cli-run.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 

@@ -7,6 +7,7 @@ import {expect, it} from 'vitest';
 import {adminQuery, describeWithPostgres, useSchema} from './helpers/postgres.js';
 import {ensureBuilt} from './helpers/store-processes.js';
 import {useTempDir} from './helpers/temp.js';
+import {waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 const newSchema = useSchema();
@@ -30,14 +31,6 @@ function startReviewer(args: string[]) {
 	return {child, state, exited};
 }
 
-async function until(test: () => boolean, what: string, limit = 240_000) {
-	const started = Date.now();
-	while (!test()) {
-		if (Date.now() - started > limit) throw new Error(`still waiting for ${what}`);
-		await new Promise(resolve => setTimeout(resolve, 25));
-	}
-}
-
 let currentSchema = '';
 const schema = () => currentSchema;
 
@@ -50,11 +43,11 @@ async function runReviewers(count: number, each: number, duringRun?: (made: () =
 	writeFileSync(path, Array.from({length: count * each + 500}, (_, i) => JSON.stringify({id: `s${i}`, text: `sample ${i}`})).join('\n') + '\n');
 	const reviewers = Array.from({length: count}, (_, i) => startReviewer([url, path, `r${i}`, String(each), String(1000 + i)]));
 	try {
-		await until(() => reviewers.every(r => r.state.ready || r.child.exitCode !== null), 'every reviewer to be ready');
+		await waitFor(() => reviewers.every(r => r.state.ready || r.child.exitCode !== null), 'every reviewer to be ready', {timeout: 240_000});
 		for (const r of reviewers) expect(r.state.ready, r.state.stderr).toBe(true);
 		for (const r of reviewers) r.child.stdin.write('go\n');
 		await duringRun?.(() => reviewers.reduce((sum, r) => sum + r.state.made, 0));
-		await until(() => reviewers.every(r => r.state.final !== undefined || r.child.exitCode !== null), 'every reviewer to finish');
+		await waitFor(() => reviewers.every(r => r.state.final !== undefined || r.child.exitCode !== null), 'every reviewer to finish', {timeout: 240_000});
 		for (const r of reviewers) expect(r.state.final, r.state.stderr).toBeDefined();
 	} finally {
 		for (const r of reviewers) if (r.child.exitCode === null) r.child.kill();
@@ -94,7 +87,7 @@ describeWithPostgres('split mode on one database: 8 reviewer processes × 500 de
 		let killed = 0;
 		const result = await runReviewers(8, 500, async made => {
 			for (const at of [800, 1600, 2400]) {
-				await until(() => made() >= at, `${at} keys`);
+				await waitFor(() => made() >= at, `${at} keys`, {timeout: 240_000});
 				const {rows} = await adminQuery<{n: string}>(
 					'select count(*) filter (where pg_terminate_backend(pid)) as n from pg_stat_activity where application_name = $1',
 					[`winnow-${schema()}`],

@@ -14,18 +14,10 @@ import {toRow} from '../source/store/postgres/records.js';
 import {DecisionLines} from '../source/store/decision-lines.js';
 import {serializeDecisionsFile} from '../source/store/decisions-file.js';
 import type {DecisionRecord} from '../source/store/schema.js';
+import {waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 const newSchema = useSchema();
-
-/** Polls `test` until it holds (every wait in these tests is for a condition). */
-async function until(test: () => boolean | Promise<boolean>, what: string, limit = 20_000) {
-	const started = Date.now();
-	while (!(await test())) {
-		if (Date.now() - started > limit) throw new Error(`still waiting for ${what}`);
-		await new Promise(resolve => setTimeout(resolve, 20));
-	}
-}
 
 function dataset(dir: string, n = 20, name = 'data.jsonl'): string {
 	const path = join(dir, name);
@@ -81,7 +73,7 @@ describeWithPostgres('PostgreSQL store', () => {
 			expect(Date.now() - started).toBeLessThan(1000);
 			const rows = await adminQuery(`select d.sample, d.reviewer, d.verdict, d.note from ${schema}.winnow_current c join ${schema}.winnow_decisions d using (seq)`);
 			expect(rows.rows).toEqual([{sample: 's1', reviewer: 'alice', verdict: 'accepted', note: 'ok ✓'}]);
-			await until(() => bob.store.get('s1', 'alice')?.verdict === 'accepted', 'bob to hear of alice\'s decision');
+			await waitFor(() => bob.store.get('s1', 'alice')?.verdict === 'accepted', 'bob to hear of alice\'s decision');
 		} finally {
 			closeAll();
 		}
@@ -253,7 +245,7 @@ describeWithPostgres('PostgreSQL store', () => {
 			await expect(store.flush()).rejects.toThrow(/cannot be reached/);
 			expect(store.status.unsaved).toBe(1);
 			expect(store.status.error).toMatch(/^postgres:\/\/postgres@127\.0\.0\.1:5432\/test\?.* cannot be reached .* kept in memory/);
-			await until(() => store.status.unsaved === 0, 'the retry after reconnecting');
+			await waitFor(() => store.status.unsaved === 0, 'the retry after reconnecting');
 			const rows = await adminQuery(`select verdict from ${schema}.winnow_current where sample = 's4'`);
 			expect(rows.rows).toEqual([{verdict: 'accepted'}]);
 		} finally {
@@ -272,8 +264,8 @@ describeWithPostgres('PostgreSQL store', () => {
 		bob.store.startWatching();
 		try {
 			expect(alice.live!.claim('s5')).toBe(true);
-			await until(() => bob.live!.isTakenByOther('s5'), 'bob to see alice\'s lease');
-			await until(() => bob.live!.others().some(peer => peer.reviewer === 'alice' && peer.sample === 's5'), 'bob to see alice\'s presence');
+			await waitFor(() => bob.live!.isTakenByOther('s5'), 'bob to see alice\'s lease');
+			await waitFor(() => bob.live!.others().some(peer => peer.reviewer === 'alice' && peer.sample === 's5'), 'bob to see alice\'s presence');
 			expect(bob.live!.claim('s5')).toBe(false);
 
 			// A race neither saw: both open s6 at once and decide it; the database keeps exactly one.
@@ -291,7 +283,7 @@ describeWithPostgres('PostgreSQL store', () => {
 			expect(refused.rows).toEqual([{reviewer: loser, refused_by: winner}]);
 			// The loser's screen takes its decision back and shows the winner's.
 			const loserStore = (loser === 'bob' ? bob : alice).store;
-			await until(() => loserStore.get('s6', loser)?.verdict === null && loserStore.get('s6', winner)?.verdict === current.rows[0].verdict, 'the loser to see the winner\'s decision');
+			await waitFor(() => loserStore.get('s6', loser)?.verdict === null && loserStore.get('s6', winner)?.verdict === current.rows[0].verdict, 'the loser to see the winner\'s decision');
 		} finally {
 			closeAll();
 		}

@@ -2,6 +2,7 @@
 // undo for the whole step, others' decisions left alone unless --lead, the rule recorded on each decision.
 import {describe, expect, it} from 'vitest';
 import {useReviewScreen} from './helpers/review-screen.js';
+import {waitFor} from './helpers/wait-for.js';
 import {withoutInkStyles} from './helpers/hostile-text.js';
 
 const reviewScreen = useReviewScreen();
@@ -22,18 +23,10 @@ const content = [
 	line('s6', refusal, 'same question'),
 ].join('\n') + '\n';
 
-async function until(predicate: () => boolean) {
-	while (!predicate()) {
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
-	}
-}
-
 async function opened(options: {lead?: boolean; mode?: 'split' | 'overlap'} = {}) {
 	const screen = await reviewScreen(content, options, {columns: 120, rows: 24});
 	screen.controller.startSignals();
-	await until(() => screen.controller.signals.table !== undefined);
+	await waitFor(() => screen.controller.signals.table !== undefined, 'the signals table');
 	return {...screen, text: () => withoutInkStyles(screen.frame())};
 }
 

@@ -3,17 +3,10 @@
 import {describe, expect, it} from 'vitest';
 import {parseOrder} from '../source/review/ordering.js';
 import {useReviewScreen} from './helpers/review-screen.js';
+import {waitFor} from './helpers/wait-for.js';
 import {withoutInkStyles} from './helpers/hostile-text.js';
 
 const reviewScreen = useReviewScreen();
-
-async function until(predicate: () => boolean) {
-	while (!predicate()) {
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
-	}
-}
 
 const temperatures = [0.7, undefined, 1.2, 0.2, 'warm', 0.9];
 const content = temperatures.map((temperature, i) => JSON.stringify({id: `s${i + 1}`, ...(temperature === undefined ? {} : {temperature}), prompt: `question ${i + 1}`, response: `answer number ${i + 1} is here.`})).join('\n') + '\n';
@@ -23,7 +16,7 @@ describe('O: ordering the samples', () => {
 		const {controller, type, frame} = await reviewScreen(content, {}, {columns: 120, rows: 24});
 		const id = () => controller.currentSample().sample.id;
 		await type('o', '-temperature\r');
-		await until(() => controller.orderLabel() === '-temperature');
+		await waitFor(() => controller.orderLabel() === '-temperature', 'the order -temperature');
 		expect(withoutInkStyles(frame())).toContain('order: -temperature');
 		// Numbers largest first, then text, then the sample without a temperature.
 		expect(id()).toBe('s3');
@@ -56,7 +49,7 @@ describe('O: ordering the samples', () => {
 		await type('o', 'signals\r');
 		expect(controller.state.message).toContain('signals are not computed yet');
 		controller.startSignals();
-		await until(() => controller.signals.table !== undefined);
+		await waitFor(() => controller.signals.table !== undefined, 'the signals table');
 		await type('o', 'signals\r');
 		expect(id()).toBe('many');
 		await type('\u001B[C');

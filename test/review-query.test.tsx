@@ -2,6 +2,7 @@
 // status bar, the status filter still on F, and D deciding every sample the query matches.
 import {describe, expect, it} from 'vitest';
 import {useReviewScreen} from './helpers/review-screen.js';
+import {waitFor} from './helpers/wait-for.js';
 import {withoutInkStyles} from './helpers/hostile-text.js';
 
 const reviewScreen = useReviewScreen();
@@ -21,18 +22,10 @@ const content = [
 	line('s6', refusal, 'gen-a'),
 ].join('\n') + '\n';
 
-async function until(predicate: () => boolean) {
-	while (!predicate()) {
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
-	}
-}
-
 async function opened(size = {columns: 140, rows: 24}) {
 	const screen = await reviewScreen(content, {}, size);
 	screen.controller.startSignals();
-	await until(() => screen.controller.signals.table !== undefined);
+	await waitFor(() => screen.controller.signals.table !== undefined, 'the signals table');
 	return {...screen, text: () => withoutInkStyles(screen.frame()), id: () => screen.controller.currentSample().sample.id};
 }
 
@@ -40,7 +33,7 @@ describe('f: the query line', () => {
 	it('filters by a signal, counts the matches in the status bar, and → goes through them only', async () => {
 		const {type, text, id, controller} = await opened();
 		await type('f', 'signal:refusal\r');
-		await until(() => controller.query?.done === true);
+		await waitFor(() => controller.query?.done === true, 'the query to finish');
 		await type('\u001B[C', '\u001B[D');
 		expect(text()).toContain('query: signal:refusal (3)');
 		expect(id()).toBe('s2');
@@ -52,7 +45,7 @@ describe('f: the query line', () => {
 		await type('f');
 		expect(text()).toContain('filter: signal:refusal');
 		await type(' model:gen-a\r');
-		await until(() => controller.query?.done === true);
+		await waitFor(() => controller.query?.done === true, 'the query to finish');
 		await type('g');
 		expect(id()).toBe('s2');
 		await type('\u001B[C');
@@ -65,31 +58,31 @@ describe('f: the query line', () => {
 	it('counts what the screen shows: the matches the status filter shows, kept up to date as samples are decided', async () => {
 		const {type, text, controller, store} = await opened();
 		await type('f', 'signal:refusal\r');
-		await until(() => controller.query?.done === true);
+		await waitFor(() => controller.query?.done === true, 'the query to finish');
 		await type('\u001B[C', '\u001B[D');
 		expect(text()).toContain('filter: undecided · query: signal:refusal (3)');
 		// One decided here: the undecided filter no longer shows it.
 		await type('r');
-		await until(() => text().includes('query: signal:refusal (2)'));
+		await waitFor(() => text().includes('query: signal:refusal (2)'));
 		// One decided elsewhere (another process's record, merged into the store).
 		store.set({sample: 's4', reviewer: 'ann', verdict: 'accepted', categories: [], note: ''});
-		await until(() => text().includes('query: signal:refusal (1)'));
+		await waitFor(() => text().includes('query: signal:refusal (1)'));
 		await type('D', 'r', 'y');
-		await until(() => text().includes('query: signal:refusal (0)'));
+		await waitFor(() => text().includes('query: signal:refusal (0)'));
 		await type('u');
-		await until(() => text().includes('query: signal:refusal (1)'));
+		await waitFor(() => text().includes('query: signal:refusal (1)'));
 		// Another status filter: counted again for it.
 		await type('F');
 		expect(controller.state.filter).not.toBe('undecided');
 		const shown = Array.from({length: 6}, (_, i) => i).filter(i => controller.shows(i)).length;
 		expect(shown).toBe(3);
-		await until(() => text().includes(`query: signal:refusal (${shown})`));
+		await waitFor(() => text().includes(`query: signal:refusal (${shown})`));
 	});
 
 	it('at 80 columns a long message takes two rows rather than losing its end; the key bar stays', async () => {
 		const {type, text, controller} = await opened({columns: 80, rows: 24});
 		await type('f', 'signal:refusal\r');
-		await until(() => controller.query?.done === true);
+		await waitFor(() => controller.query?.done === true, 'the query to finish');
 		await type('D', 'r');
 		// The confirmation fits, its y/N included.
 		expect(text()).toContain('reject 3 samples matching signal:refusal? y/N');
@@ -101,7 +94,7 @@ describe('f: the query line', () => {
 		expect(`${rows[said]} ${rows[said + 1]}`).toContain('rejected 3 samples matching signal:refusal — u undoes; no more undecided samples (f: query, F: status filter)');
 		expect(rows.at(-1)).toMatch(/^a acc/);
 		expect(rows.at(-2)).toContain('undecided signal:refusal');
-		await until(() => text().includes('undecided signal:refusal (0)'));
+		await waitFor(() => text().includes('undecided signal:refusal (0)'));
 		// A short message: one row again, the viewport whole.
 		await type('f', '\u0015', 'signal:model-identity\r');
 		expect(text()).toContain('no undecided samples match signal:model-identity (F: the status filter)');

@@ -3,6 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {signalLines} from '../source/ui/signal-lines.js';
 import {useReviewScreen} from './helpers/review-screen.js';
+import {waitFor} from './helpers/wait-for.js';
 import {withoutInkStyles} from './helpers/hostile-text.js';
 
 const reviewScreen = useReviewScreen();
@@ -22,32 +23,24 @@ export const signalsContent = [
 	line('s5', 'Water boils at one hundred degrees Celsius at sea level.'),
 ].join('\n') + '\n';
 
-async function until(predicate: () => boolean) {
-	while (!predicate()) {
-		await new Promise(resolve => {
-			setTimeout(resolve, 20);
-		});
-	}
-}
-
 describe('signals on the review screen', () => {
 	it('shows nothing before the signals are computed, then the sample\'s signals with their reasons', async () => {
 		const {controller, frame, type} = await reviewScreen(signalsContent, {}, {columns: 100, rows: 24});
 		expect(frame()).not.toContain('refusal');
 		controller.startSignals();
-		await until(() => controller.signals.table !== undefined);
-		await until(() => withoutInkStyles(frame()).includes('⚠ refusal: the response says'));
+		await waitFor(() => controller.signals.table !== undefined, 'the signals table');
+		await waitFor(() => withoutInkStyles(frame()).includes('⚠ refusal: the response says'), '⚠ refusal: the response says on screen');
 		await type(':', '3\r');
-		await until(() => withoutInkStyles(frame()).includes('duplicate: cluster of 2, this is 2 of 2'));
+		await waitFor(() => withoutInkStyles(frame()).includes('duplicate: cluster of 2, this is 2 of 2'), 'duplicate: cluster of 2, this is 2 of 2 on screen');
 		expect(controller.signals.status).toBeUndefined();
 	});
 
 	it('at 80×24 caps the signals at two lines and keeps the status bar and key bar on screen; m lists them all', async () => {
 		const {controller, frame, type} = await reviewScreen(signalsContent, {}, {columns: 80, rows: 24});
 		controller.startSignals();
-		await until(() => controller.signals.table !== undefined);
+		await waitFor(() => controller.signals.table !== undefined, 'the signals table');
 		await type(':', '4\r');
-		await until(() => withoutInkStyles(frame()).includes('more signals'));
+		await waitFor(() => withoutInkStyles(frame()).includes('more signals'), 'more signals on screen');
 		const lines = withoutInkStyles(frame()).split('\n');
 		expect(lines.length).toBeLessThanOrEqual(23);
 		expect(lines.at(-2)).toContain('saved');
@@ -62,9 +55,9 @@ describe('signals on the review screen', () => {
 		const {controller, frame} = await reviewScreen(signalsContent.repeat(400).replaceAll(/"id":"s(\d)"/g, () => `"id":"x${Math.random()}"`), {}, {columns: 120, rows: 24});
 		controller.startSignals();
 		expect(controller.signals.status).toMatch(/^signals \d+%$/);
-		await until(() => /signals \d+%/.test(withoutInkStyles(frame())) || controller.signals.table !== undefined);
-		await until(() => controller.signals.table !== undefined);
-		await until(() => !withoutInkStyles(frame()).includes('signals '));
+		await waitFor(() => /signals \d+%/.test(withoutInkStyles(frame())) || controller.signals.table !== undefined, 'the signals progress or table');
+		await waitFor(() => controller.signals.table !== undefined, 'the signals table');
+		await waitFor(() => !withoutInkStyles(frame()).includes('signals '), 'the frame without the signals progress');
 	});
 });
 

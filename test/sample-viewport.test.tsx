@@ -3,7 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {useReviewScreen} from './helpers/review-screen.js';
 import {withoutInkStyles} from './helpers/hostile-text.js';
-import {sleep} from './helpers/pty-session.js';
+import {waitFor as waitUntil} from './helpers/wait-for.js';
 
 const reviewScreen = useReviewScreen();
 const pageDown = '\u001B[6~';
@@ -11,14 +11,10 @@ const pageDown = '\u001B[6~';
 async function screen(content: string, columns: number, rows: number) {
 	const opened = await reviewScreen(content, {}, {columns, rows});
 	const frame = () => withoutInkStyles(opened.frame());
-	const waitFor = async (predicate: (frame: string) => boolean): Promise<string> => {
-		for (let polls = 0; ; polls++) {
-			const current = frame();
-			if (predicate(current)) return current;
-			if (polls > 2000) throw new Error(`the screen never matched; it shows:\n${current}`);
-			await sleep(10);
-		}
-	};
+	const waitFor = async (predicate: (frame: string) => boolean): Promise<string> => waitUntil(() => {
+		const current = frame();
+		return predicate(current) ? current : undefined;
+	}, String(predicate), {detail: () => `the screen shows:\n${frame()}`});
 
 	const press = async (key: string, until: (frame: string) => boolean) => {
 		opened.view.stdin.write(key);

@@ -2,8 +2,7 @@
 // the chunked entry reader, the dataset index built on the main thread and in the worker, the
 // decisions file written incrementally, and the counts kept sample by sample. Speed is measured by
 // `npm run bench`, not here.
-import {existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {existsSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import fc from 'fast-check';
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
@@ -20,13 +19,13 @@ import {StatusCounter, type SampleState} from '../source/store/status-counts.js'
 import type {SampleStatus} from '../source/store/verdict-policy.js';
 import {ensureBuilt, repoRoot} from './helpers/store-processes.js';
 import {prng} from './helpers/sequence.mjs';
+import {letRun} from './helpers/wait-for.js';
+import {useTempDir} from './helpers/temp.js';
 
 let dir: string;
+const tempDir = useTempDir();
 beforeEach(() => {
-	dir = mkdtempSync(join(tmpdir(), 'winnow-scale-'));
-});
-afterEach(() => {
-	rmSync(dir, {recursive: true, force: true});
+	dir = tempDir();
 });
 
 type Found = {text: string; start: number; end: number; line: number};
@@ -192,7 +191,7 @@ describe('Dataset index', () => {
 		for (const [preparedPath, idField] of [[path, 'id'], [path, 'text'], [join(dir, 'missing.jsonl'), 'id']]) {
 			BuiltDataset.prepare(preparedPath, {idField});
 			// The worker gets ahead of open(): its first messages wait for the dataset.
-			await new Promise(resolve => setTimeout(resolve, 300));
+			await letRun(300);
 			const there = await BuiltDataset.open(path, {firstChunk: 4096});
 			await there.whenIndexed;
 			expect(there.count).toBe(here.count);

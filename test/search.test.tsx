@@ -1,16 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {useReviewScreen, tick} from './helpers/review-screen.js';
+import {useReviewScreen} from './helpers/review-screen.js';
+import {waitFor} from './helpers/wait-for.js';
 import {chatLines} from './helpers/review-fixture.js';
 import {parseSearch, matchRanges, countInBlocks, rawMayMatch} from '../source/review/search-pattern.js';
 
 const screen = useReviewScreen();
-
-/** Waits (polling) until the check holds. */
-async function until(check: () => boolean) {
-	while (!check()) {
-		await tick(10);
-	}
-}
 
 describe('search patterns', () => {
 	it('takes plain text in any case, /regex/ with flags, and says in one sentence what is wrong with a bad one', () => {
@@ -59,7 +53,7 @@ describe('searching the review screen', () => {
 		const {frame, type, controller} = await screen(chatLines(3));
 		expect(frame()).toContain('answer 1');
 		await type('/', 'answer 1', '\r');
-		await until(() => /match 1 of 1\b/.test(frame()));
+		await waitFor(() => /match 1 of 1\b/.test(frame()));
 		expect(controller.state.cursor).toBe(0);
 		expect(frame()).toMatch(/^> answer 1/m);
 		expect(frame()).not.toMatch(/^> question 1/m);
@@ -68,45 +62,45 @@ describe('searching the review screen', () => {
 	it('n and N go through the matches inside a sample first, then to the next sample, with "match N of M"', async () => {
 		const {frame, type, controller} = await screen(chatLines(4, i => `word and word ${i + 1}`));
 		await type('/', 'WORD', '\r');
-		await until(() => frame().includes('match 1 of 8 '));
+		await waitFor(() => frame().includes('match 1 of 8 '));
 		expect(controller.state.cursor).toBe(0);
 		await type('n');
-		await until(() => frame().includes('match 2 of 8 '));
+		await waitFor(() => frame().includes('match 2 of 8 '));
 		expect(controller.state.cursor).toBe(0);
 		await type('n');
-		await until(() => frame().includes('match 3 of 8 '));
+		await waitFor(() => frame().includes('match 3 of 8 '));
 		expect(controller.state.cursor).toBe(1);
 		await type('N');
-		await until(() => frame().includes('match 2 of 8 '));
+		await waitFor(() => frame().includes('match 2 of 8 '));
 		expect(controller.state.cursor).toBe(0);
 		await type('N', 'N');
-		await until(() => frame().includes('match 8 of 8 (wrapped)'));
+		await waitFor(() => frame().includes('match 8 of 8 (wrapped)'));
 		expect(controller.state.cursor).toBe(3);
 	});
 
 	it('accepts /regex/ with flags, and says what is wrong with a bad one', async () => {
 		const {frame, type, controller} = await screen(chatLines(4));
 		await type('/', '/answ\\w+ [34]/', '\r');
-		await until(() => frame().includes('match 1 of 2 '));
+		await waitFor(() => frame().includes('match 1 of 2 '));
 		expect(controller.state.cursor).toBe(2);
 		await type('/', '/ANSWER 2/', '\r');
-		await until(() => frame().includes('not found'));
+		await waitFor(() => frame().includes('not found'));
 		await type('/', '/ANSWER 2/i', '\r');
-		await until(() => frame().includes('match 1 of 1 '));
+		await waitFor(() => frame().includes('match 1 of 1 '));
 		expect(controller.state.cursor).toBe(1);
 		await type('/', '/(/', '\r');
-		await until(() => frame().includes('is not a valid regular expression'));
+		await waitFor(() => frame().includes('is not a valid regular expression'));
 		expect(controller.state.cursor).toBe(1);
 	});
 
 	it('respects the filter: a decided sample is not a match among the undecided ones', async () => {
 		const {frame, type, controller} = await screen(chatLines(3));
 		await type('a');
-		await until(() => controller.state.cursor === 1);
+		await waitFor(() => controller.state.cursor === 1);
 		await type('/', 'answer 1', '\r');
-		await until(() => frame().includes('not found among the undecided samples'));
+		await waitFor(() => frame().includes('not found among the undecided samples'));
 		await type('/', 'answer', '\r');
-		await until(() => frame().includes('match 1 of 2 '));
+		await waitFor(() => frame().includes('match 1 of 2 '));
 	});
 
 	it('matches what is shown: escaped text as decoded, not fields left off the screen', async () => {
@@ -116,11 +110,11 @@ describe('searching the review screen', () => {
 		].join('\n') + '\n';
 		const {frame, type, controller} = await screen(lines);
 		await type('/', 'café', '\r');
-		await until(() => frame().includes('match 1 of 1 '));
+		await waitFor(() => frame().includes('match 1 of 1 '));
 		expect(controller.state.cursor).toBe(1);
 		expect(frame()).toMatch(/^> un café noir/m);
 		await type('/', 'hidden-model', '\r');
-		await until(() => frame().includes('not found'));
+		await waitFor(() => frame().includes('not found'));
 	});
 
 	it('scrolls a long sample to the first match and marks it', async () => {
@@ -129,8 +123,8 @@ describe('searching the review screen', () => {
 		const {frame, type} = await screen(lines, {}, {columns: 80, rows: 24});
 		expect(frame()).not.toContain('needle');
 		await type('/', 'needle', '\r');
-		await until(() => frame().includes('match 1 of 1 '));
-		await until(() => /^> the needle is here/m.test(frame()));
+		await waitFor(() => frame().includes('match 1 of 1 '));
+		await waitFor(() => /^> the needle is here/m.test(frame()));
 		expect(frame()).toContain('(continued)');
 	});
 });

@@ -3,7 +3,8 @@ import {SIGNALS} from '../source/dataset/signals/index.js';
 import {renderSignalSections} from '../source/report/render-signals.js';
 import type {SignalStats} from '../source/report/signal-stats.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
-import {runCli, writeDecisions, decision} from './fixtures/run-cli.js';
+import {runCli} from './helpers/cli-run.js';
+import {writeDecisions, decision} from './helpers/decision-records.js';
 
 const tempDir = useTempDir();
 
@@ -27,10 +28,10 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 		const dir = tempDir();
 		writeFile(dir, 'data.jsonl', dataset());
 		writeDecisions(dir, 'data.jsonl', [decision('c', 'ann', 'rejected'), decision('a', 'ann', 'accepted')]);
-		const result = runCli(dir, ['stats', 'data.jsonl', '--json', '--by', 'model']);
+		const result = runCli(['stats', 'data.jsonl', '--json', '--by', 'model'], {cwd: dir});
 		expect(result.stderr).toBe('');
 		expect(result.status).toBe(0);
-		const json = JSON.parse(result.text);
+		const json = JSON.parse(result.stdout);
 		expect(json.signals.map((item: {signal: string}) => item.signal)).toEqual([...SIGNALS]);
 		const samples = Object.fromEntries(json.signals.map((item: {signal: string; samples: number}) => [item.signal, item.samples]));
 		expect(samples).toMatchObject({duplicate: 1, refusal: 1, empty: 1, 'special-token': 1});
@@ -50,9 +51,9 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 	it('prints the Signals table with bars, the Diversity section and the --by breakdown', () => {
 		const dir = tempDir();
 		writeFile(dir, 'data.jsonl', dataset());
-		const result = runCli(dir, ['stats', 'data.jsonl', '--by', 'model']);
+		const result = runCli(['stats', 'data.jsonl', '--by', 'model'], {cwd: dir});
 		expect(result.status).toBe(0);
-		const text = result.text;
+		const text = result.stdout;
 		expect(text).toMatch(/^Signals\n {2}signal +samples +%\n {2}duplicate +1 +16\.7% +\S+/m);
 		expect(text).toMatch(/^ {2}refusal +1 +16\.7%/m);
 		expect(text).toMatch(/^Diversity\n {2}6 responses, \d+ words: distinct-1 0\.\d{3}, distinct-2 0\.\d{3}/m);
@@ -61,7 +62,7 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 		expect(text).toMatch(/^By model\n {2}value +samples +accepted +rejected +flagged +undecided/m);
 		expect(text).toMatch(/^ {2}gen-13b +3 +0 +0 +0 +3( .*)?\n {6}.*refusal 1/m);
 		// With --where the other sections count the slice; the diversity section says it is the whole file's.
-		const sliced = runCli(dir, ['stats', 'data.jsonl', '--where', 'signal:refusal']).text;
+		const sliced = runCli(['stats', 'data.jsonl', '--where', 'signal:refusal'], {cwd: dir}).stdout;
 		expect(sliced).toMatch(/^Diversity \(whole dataset, not only the samples --where matches\)$/m);
 	});
 
@@ -79,7 +80,7 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 			decision('b', 'ann', null),
 			decision('f', 'ann', 'accepted'),
 		]);
-		const json = JSON.parse(runCli(dir, ['stats', 'data.jsonl', '--json', '--by', 'model']).text);
+		const json = JSON.parse(runCli(['stats', 'data.jsonl', '--json', '--by', 'model'], {cwd: dir}).stdout);
 		const groups = Object.fromEntries(json.by.groups.map((group: {value: string}) => [group.value, group]));
 		expect(groups['gen-13b'].reasons).toEqual([
 			{reason: 'off-topic', samples: 2, decisions: 2},
@@ -92,7 +93,7 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 		const total = new Map<string, number>();
 		for (const group of json.by.groups) for (const {reason, samples} of group.reasons) total.set(reason, (total.get(reason) ?? 0) + samples);
 		expect(Object.fromEntries(total)).toEqual(Object.fromEntries(json.reasons.map(({reason, samples}: {reason: string; samples: number}) => [reason, samples])));
-		const text = runCli(dir, ['stats', 'data.jsonl', '--by', 'model']).text;
+		const text = runCli(['stats', 'data.jsonl', '--by', 'model'], {cwd: dir}).stdout;
 		expect(text).toMatch(/^ {2}gen-13b +3 +0 +3 +0 +0( .*)?\n {6}rejected as: off-topic 2, unsafe 1, low quality 1$/m);
 		expect(text).toMatch(/^ {2}gen-7b +2 +0 +1 +0 +1( .*)?\n {6}rejected as: duplicate 1$/m);
 	});
@@ -100,10 +101,10 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 	it('--by needs a field, and applies to stats only', () => {
 		const dir = tempDir();
 		writeFile(dir, 'data.jsonl', dataset());
-		const empty = runCli(dir, ['stats', 'data.jsonl', '--by', 'meta.']);
+		const empty = runCli(['stats', 'data.jsonl', '--by', 'meta.'], {cwd: dir});
 		expect(empty.status).toBe(2);
 		expect(empty.stderr).toMatch(/^winnow: --by needs a metadata field, as a name or a dotted path/);
-		const onExport = runCli(dir, ['export', 'data.jsonl', '--by', 'model']);
+		const onExport = runCli(['export', 'data.jsonl', '--by', 'model'], {cwd: dir});
 		expect(onExport.status).toBe(2);
 		expect(onExport.stderr).toContain('--by applies to winnow stats, not winnow export.');
 	});
@@ -112,18 +113,18 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 		const dir = tempDir();
 		const text = dataset();
 		writeFile(dir, 'data.jsonl', text);
-		const plain = runCli(dir, ['export', 'data.jsonl', '--status', 'undecided']);
-		expect(plain.text).toBe(text);
-		const annotated = runCli(dir, ['export', 'data.jsonl', '--status', 'undecided', '--annotate']);
+		const plain = runCli(['export', 'data.jsonl', '--status', 'undecided'], {cwd: dir});
+		expect(plain.stdout).toBe(text);
+		const annotated = runCli(['export', 'data.jsonl', '--status', 'undecided', '--annotate'], {cwd: dir});
 		expect(annotated.status).toBe(0);
-		const lines = annotated.text.trimEnd().split('\n').map(line => JSON.parse(line));
+		const lines = annotated.stdout.trimEnd().split('\n').map(line => JSON.parse(line));
 		expect(lines[0].winnow.signals).toEqual([]);
 		expect(lines[0].winnow.clusters).toEqual({duplicate: {id: 0, size: 2, position: 1}, nearDuplicate: null});
 		expect(lines[1].winnow.signals).toEqual(['duplicate']);
 		expect(lines[1].winnow.clusters.duplicate).toEqual({id: 0, size: 2, position: 2});
 		expect(lines[2].winnow.signals).toContain('refusal');
 		// The original bytes come first, unchanged.
-		expect(annotated.text.split('\n')[2].startsWith(text.split('\n')[2].slice(0, -1))).toBe(true);
+		expect(annotated.stdout.split('\n')[2].startsWith(text.split('\n')[2].slice(0, -1))).toBe(true);
 	});
 });
 

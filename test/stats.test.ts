@@ -10,7 +10,8 @@ import {computeStats, StatsAccumulator, type Stats} from '../source/report/stats
 import {terminalCapabilities} from '../source/report/terminal.js';
 import type {DecisionRecord} from '../source/store/schema.js';
 import {useTempDir} from './helpers/temp.js';
-import {runCli, writeDecisions} from './fixtures/run-cli.js';
+import {runCli} from './helpers/cli-run.js';
+import {writeDecisions} from './helpers/decision-records.js';
 
 const tempDir = useTempDir();
 
@@ -343,10 +344,10 @@ describe('winnow stats (command line)', () => {
 
 	it('--json prints one object with stable, documented fields', () => {
 		const dir = setUp();
-		const result = runCli(dir, ['stats', 'samples.jsonl', '--json']);
+		const result = runCli(['stats', 'samples.jsonl', '--json'], {cwd: dir});
 		expect(result.status).toBe(0);
 		expect(result.stderr).toBe('');
-		const json = JSON.parse(result.text) as Record<string, unknown>;
+		const json = JSON.parse(result.stdout) as Record<string, unknown>;
 		expect(Object.keys(json)).toEqual(['version', 'dataset', 'decisionsFile', 'where', 'policy', 'samples', 'status', 'categories', 'reasons', 'reviewers', 'decisions', 'agreement', 'malformed', 'repeatedIds', 'missingSamples', 'signals', 'diversity']);
 		expect(json).toEqual({
 			version: 1,
@@ -377,35 +378,35 @@ describe('winnow stats (command line)', () => {
 		writeFileSync(join(dir, 'samples.jsonl'), '{"id":"x"}\n');
 		const name = 'r\u202Eev\u0085\u2028';
 		writeDecisions(dir, 'samples.jsonl', [rec('x', name, 'accepted', 1)]);
-		const result = runCli(dir, ['stats', 'samples.jsonl', '--json']);
-		expect(result.text).not.toMatch(/[\u0080-\u009F\u202E\u2028]/);
-		expect(result.text).toContain(String.raw`r\u202eev\u0085\u2028`);
-		expect((JSON.parse(result.text) as {reviewers: Array<{reviewer: string}>}).reviewers[0].reviewer).toBe(name);
+		const result = runCli(['stats', 'samples.jsonl', '--json'], {cwd: dir});
+		expect(result.stdout).not.toMatch(/[\u0080-\u009F\u202E\u2028]/);
+		expect(result.stdout).toContain(String.raw`r\u202eev\u0085\u2028`);
+		expect((JSON.parse(result.stdout) as {reviewers: Array<{reviewer: string}>}).reviewers[0].reviewer).toBe(name);
 	});
 
 	it('prints the table without colour or escape sequences through a pipe, and in ASCII under LANG=C', () => {
 		const dir = setUp();
-		const result = runCli(dir, ['stats', 'samples.jsonl'], {NO_COLOR: undefined});
+		const result = runCli(['stats', 'samples.jsonl'], {cwd: dir, env: {NO_COLOR: undefined}});
 		expect(result.status).toBe(0);
-		expect(result.text).not.toContain('\u001B');
-		expect(result.text).toContain('samples.jsonl  5 samples · 40.0% decided · policy majority');
-		expect(result.text).toMatch(/accepted +2 +40\.0% +█+/);
-		const ascii = runCli(dir, ['stats', 'samples.jsonl'], {LANG: 'C', LC_ALL: undefined, LC_CTYPE: undefined});
-		expect(ascii.text).toMatch(/accepted +2 +40\.0% +#+/);
-		expect(ascii.text).not.toMatch(/[^\u0000-\u007F]/);
-		const verbose = runCli(dir, ['stats', 'samples.jsonl', '--verbose']);
-		expect(verbose.text).toContain('malformed lines: 1 (line 3)');
+		expect(result.stdout).not.toContain('\u001B');
+		expect(result.stdout).toContain('samples.jsonl  5 samples · 40.0% decided · policy majority');
+		expect(result.stdout).toMatch(/accepted +2 +40\.0% +█+/);
+		const ascii = runCli(['stats', 'samples.jsonl'], {cwd: dir, env: {LANG: 'C', LC_ALL: undefined, LC_CTYPE: undefined}});
+		expect(ascii.stdout).toMatch(/accepted +2 +40\.0% +#+/);
+		expect(ascii.stdout).not.toMatch(/[^\u0000-\u007F]/);
+		const verbose = runCli(['stats', 'samples.jsonl', '--verbose'], {cwd: dir});
+		expect(verbose.stdout).toContain('malformed lines: 1 (line 3)');
 	});
 
 	it('works without a decisions file, and honours --policy', () => {
 		const dir = tempDir();
 		writeFileSync(join(dir, 'samples.jsonl'), '{"id":"a"}\n{"id":"b"}\n');
-		const json = JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json']).text) as {decisionsFile: unknown; samples: {decided: number}; status: {undecided: number}};
+		const json = JSON.parse(runCli(['stats', 'samples.jsonl', '--json'], {cwd: dir}).stdout) as {decisionsFile: unknown; samples: {decided: number}; status: {undecided: number}};
 		expect(json.decisionsFile).toEqual({path: 'samples.decisions.json', exists: false});
 		expect(json.status.undecided).toBe(2);
 
 		writeDecisions(dir, 'samples.jsonl', [rec('a', 'ann', 'accepted', 1), rec('a', 'bob', 'rejected', 2)]);
-		const any = JSON.parse(runCli(dir, ['stats', 'samples.jsonl', '--json', '--policy', 'any']).text) as {policy: string; status: Record<string, number>};
+		const any = JSON.parse(runCli(['stats', 'samples.jsonl', '--json', '--policy', 'any'], {cwd: dir}).stdout) as {policy: string; status: Record<string, number>};
 		expect(any.policy).toBe('any');
 		expect(any.status).toEqual({accepted: 1, rejected: 1, flagged: 0, undecided: 1});
 	});
@@ -417,12 +418,12 @@ describe('winnow stats (command line)', () => {
 			[['--status', 'accepted'], '--status applies to winnow export'],
 			[['--policy', 'all'], 'unknown --policy "all"'],
 		] as const) {
-			const result = runCli(dir, ['stats', 'samples.jsonl', ...args]);
+			const result = runCli(['stats', 'samples.jsonl', ...args], {cwd: dir});
 			expect(result.status).toBe(2);
 			expect(result.stderr).toContain(message);
 		}
 
-		const missing = runCli(dir, ['stats', 'nope.jsonl']);
+		const missing = runCli(['stats', 'nope.jsonl'], {cwd: dir});
 		expect(missing.status).toBe(1);
 		expect(missing.stderr).toBe('winnow: nope.jsonl: no such file. Check the path (winnow --help shows the usage).\n');
 	});
@@ -433,10 +434,10 @@ describe('a mistyped --id-field', () => {
 		const dir = tempDir();
 		writeFileSync(join(dir, 'samples.jsonl'), `${JSON.stringify({uuid: 'a', text: 'one'})}\n${JSON.stringify({uuid: 'b', text: 'two'})}\n`);
 		for (const command of [['stats', 'samples.jsonl'], ['export', 'samples.jsonl', '--status', 'undecided']]) {
-			const wrong = runCli(dir, [...command, '--id-field', 'uid']);
+			const wrong = runCli([...command, '--id-field', 'uid'], {cwd: dir});
 			expect(wrong.status).toBe(0);
 			expect(wrong.stderr).toContain('no sample in samples.jsonl has the field "uid" (--id-field)');
-			const right = runCli(dir, [...command, '--id-field', 'uuid']);
+			const right = runCli([...command, '--id-field', 'uuid'], {cwd: dir});
 			expect(right.stderr).not.toContain('has the field');
 		}
 	});

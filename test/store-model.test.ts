@@ -1,13 +1,13 @@
 // Model-based test: DecisionStore against a plain Map of (sample, reviewer) -> latest decision.
 // Commands: set, undo, flush, reopen from disk, and another writer (a second store on the same file).
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import fc from 'fast-check';
 import {afterEach, expect, test, vi} from 'vitest';
 import {DecisionStore} from '../source/store/decision-store.js';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
 import {recordKey, type Verdict} from '../source/store/schema.js';
+import {useTempDir} from './helpers/temp.js';
 
 const dataset = 'samples.jsonl';
 type Decision = {verdict: Verdict | null; note: string};
@@ -151,11 +151,13 @@ const commands = [
 	fc.tuple(sample, verdict).map(([s, v]) => new OtherReviewerCommand(s, v)),
 ];
 
+const tempDir = useTempDir();
+
 test('DecisionStore behaves like a Map of latest decisions, through flushes, reopens and other writers', async () => {
 	await fc.assert(
 		fc.asyncProperty(fc.commands(commands, {maxCommands: 40}), fc.constantFrom(0, 1, 5, 60_000), async (cmds, writeDelay) => {
 			vi.useFakeTimers({toFake: ['Date'], now: new Date()});
-			const dir = mkdtempSync(join(tmpdir(), 'winnow-model-'));
+			const dir = tempDir();
 			const file = join(dir, 'samples.decisions.json');
 			const options = {writeDelay, retryDelay: 20};
 			const real: Real = {
@@ -173,7 +175,6 @@ test('DecisionStore behaves like a Map of latest decisions, through flushes, reo
 				await real.other.flush().catch(() => undefined);
 				real.store.close();
 				real.other.close();
-				rmSync(dir, {recursive: true, force: true});
 			}
 		}),
 		{numRuns: 150},

@@ -2,12 +2,12 @@
 // atomic renames complete chosen by fc.scheduler. A read's content is taken when it is issued and
 // handed over later, so a reload can deliver an old file after a newer write has finished, and a
 // store's own changes can land while its write is in flight.
-import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import fc from 'fast-check';
 import {afterEach, expect, test, vi} from 'vitest';
 import {recordKey, type Verdict} from '../source/store/schema.js';
+import {useTempDir} from './helpers/temp.js';
 
 const hooks = vi.hoisted(() => ({scheduler: undefined as undefined | {schedule: <T>(task: Promise<T>, label?: string) => Promise<T>}}));
 
@@ -47,10 +47,12 @@ afterEach(() => {
 	hooks.scheduler = undefined;
 });
 
+const tempDir = useTempDir();
+
 test('any order of read and write completions: nothing reverted, nothing lost, the file ends as the union', async () => {
 	await fc.assert(
 		fc.asyncProperty(fc.scheduler(), fc.array(op, {minLength: 1, maxLength: 25}), fc.constantFrom(0, 2, 60_000), async (s, ops, writeDelay) => {
-			const dir = mkdtempSync(join(tmpdir(), 'winnow-sched-'));
+			const dir = tempDir();
 			const file = join(dir, 'samples.decisions.json');
 			const reviewers = ['ann', 'bob'] as const;
 			const stores = [
@@ -113,8 +115,6 @@ test('any order of read and write completions: nothing reverted, nothing lost, t
 					await store.flush().catch(() => undefined);
 					store.close();
 				}
-
-				rmSync(dir, {recursive: true, force: true});
 			}
 		}),
 		{numRuns: 100},

@@ -1,6 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+import {chmodSync, chownSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, utimesSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import fc from 'fast-check';
 import {afterEach, beforeEach, describe, expect, test, vi} from 'vitest';
@@ -10,21 +9,23 @@ import {lockPath} from '../source/store/locked-merge-adapter.js';
 import {parseDecisionsFile, readDecisionsFile, serializeDecisionsFile} from '../source/store/decisions-file.js';
 import {mergeRecords, newer} from '../source/store/merge.js';
 import {emptyDecisionsFile, recordKey, schemaVersion, type DecisionRecord, type DecisionsFile} from '../source/store/schema.js';
+import {expectSentence} from './helpers/one-sentence.js';
+import {useTempDir} from './helpers/temp.js';
 
 const dataset = 'samples.jsonl';
 let dir: string;
 let file: string;
 const open: DecisionStore[] = [];
 
+const tempDir = useTempDir();
 beforeEach(() => {
-	dir = mkdtempSync(join(tmpdir(), 'winnow-store-'));
+	dir = tempDir();
 	file = join(dir, 'samples.decisions.json');
 });
 
 afterEach(() => {
 	for (const store of open.splice(0)) store.close();
 	vi.useRealTimers();
-	rmSync(dir, {recursive: true, force: true});
 });
 
 async function openStore(path = file, options: Parameters<typeof DecisionStore.open>[2] = {}): Promise<DecisionStore> {
@@ -43,13 +44,6 @@ function onDisk(path = file): DecisionsFile {
 
 function diskVerdicts(path = file): Map<string, DecisionRecord['verdict']> {
 	return new Map(onDisk(path).decisions.map(r => [recordKey(r.sample, r.reviewer), r.verdict]));
-}
-
-/** A one-line, one-sentence message: no stack, no line break, ends with a full stop. */
-function expectOneSentence(message: string) {
-	expect(message).not.toMatch(/\n/);
-	expect(message).not.toMatch(/\bat .+:\d+:\d+/);
-	expect(message.trim().endsWith('.')).toBe(true);
 }
 
 async function refusal(promise: Promise<unknown>): Promise<DecisionsFileError> {
@@ -91,7 +85,7 @@ describe('decisions file', () => {
 		expect(error.message).toContain(file);
 		expect(error.message).toContain('not valid JSON');
 		expect(error.message).toContain('will not overwrite');
-		expectOneSentence(error.message);
+		expectSentence(error.message);
 		expect(readFileSync(file).equals(corrupt)).toBe(true);
 		// Where: a line and column to open the file at.
 		writeFileSync(file, '{\n"schema": 1,\n"dataset": "samples.jsonl",\n"decisions": [\n{"sample": "a", reviewer: "ann"}\n]\n}\n');
@@ -108,7 +102,7 @@ describe('decisions file', () => {
 		writeFileSync(file, corrupt);
 		store.set({sample: 'b', reviewer: 'ann', verdict: 'rejected'});
 		const error = await refusal(store.flush());
-		expectOneSentence(error.message);
+		expectSentence(error.message);
 		expect(store.status.error).toBe(error.message);
 		expect(store.status.unsaved).toBe(1);
 		expect(store.get('b', 'ann')?.verdict).toBe('rejected');
@@ -123,7 +117,7 @@ describe('decisions file', () => {
 	])('%s is refused as not a decisions file, untouched', async (_name, text) => {
 		writeFileSync(file, text);
 		const error = await refusal(openStore());
-		expectOneSentence(error.message);
+		expectSentence(error.message);
 		if (text) expect(error.message).toContain('not a winnow decisions file');
 		expect(readFileSync(file, 'utf8')).toBe(text);
 	});
@@ -147,7 +141,7 @@ describe('decisions file', () => {
 		writeFileSync(file, text);
 		const error = await refusal(openStore());
 		expect(error.message).toContain('line 1: decision 2 has no "reviewer"');
-		expectOneSentence(error.message);
+		expectSentence(error.message);
 		expect(readFileSync(file, 'utf8')).toBe(text);
 	});
 
@@ -157,7 +151,7 @@ describe('decisions file', () => {
 		const error = await refusal(openStore());
 		expect(error.message).toContain('newer winnow');
 		expect(error.message).toContain(`schema ${schemaVersion + 1}`);
-		expectOneSentence(error.message);
+		expectSentence(error.message);
 		expect(readFileSync(file, 'utf8')).toBe(text);
 	});
 
@@ -167,7 +161,7 @@ describe('decisions file', () => {
 		const error = await refusal(openStore());
 		expect(error.message).toContain('other.jsonl');
 		expect(error.message).toContain(dataset);
-		expectOneSentence(error.message);
+		expectSentence(error.message);
 		expect(readFileSync(file, 'utf8')).toBe(text);
 	});
 
@@ -175,7 +169,7 @@ describe('decisions file', () => {
 		mkdirSync(file);
 		const error = await refusal(openStore());
 		expect(error.message).toContain('is a directory');
-		expectOneSentence(error.message);
+		expectSentence(error.message);
 	});
 });
 
@@ -553,7 +547,7 @@ describe('DecisionStore', () => {
 			const message = store.status.error!;
 			expect(message).toContain(path);
 			expect(message).toContain('kept in memory');
-			expectOneSentence(message);
+			expectSentence(message);
 			expect(errors).toContain(message);
 			expect(store.status.unsaved).toBe(2);
 			expect(store.get('s2', 'ann')?.verdict).toBe('rejected');

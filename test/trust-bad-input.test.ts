@@ -2,29 +2,22 @@
 // file (no stack trace, non-zero exit, nothing written), and opens what it can (BOM, CRLF, no final
 // newline, malformed lines, invalid UTF-8, NUL bytes, deep nesting, duplicate ids) showing the
 // problem on screen.
-import {chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync} from 'node:fs';
+import {chmodSync, existsSync, mkdirSync, readFileSync, rmSync, statSync} from 'node:fs';
 import {spawnSync} from 'node:child_process';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {afterAll, describe, expect, it} from 'vitest';
-import {expectOneSentence, runCli, runInPty, cliPath} from './helpers/cli-run.js';
+import {describe, expect, it} from 'vitest';
+import {runCli, runInPty, cliPath} from './helpers/cli-run.js';
+import {expectOneSentence} from './helpers/one-sentence.js';
 import {PtyProcess} from './helpers/pty-process.js';
-import {openScreen} from './helpers/screen-fixture.js';
+import {useReviewScreen} from './helpers/review-screen.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 
 const tempDir = useTempDir();
+const openScreen = useReviewScreen();
 
-// For concurrent tests: useTempDir removes its folders after each test, which would pull them from
-// under tests still running. These go at the end of the file's run.
-const concurrentDirs: string[] = [];
-afterAll(() => {
-	for (const dir of concurrentDirs) rmSync(dir, {recursive: true, force: true});
-});
-function concurrentDir(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'winnow-test-'));
-	concurrentDirs.push(dir);
-	return dir;
-}
+// For concurrent tests: folders removed after each test would be pulled from under tests still
+// running. These go at the end of the file's run.
+const concurrentDir = useTempDir('file');
 
 const good = (n = 3) => Array.from({length: n}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n') + '\n';
 

@@ -6,7 +6,9 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {forbiddenIn, hostileFileName, hostileText, withoutInkStyles} from './helpers/hostile-text.js';
-import {inkStringWidth, openScreen} from './helpers/screen-fixture.js';
+import {inkStringWidth, useReviewScreen} from './helpers/review-screen.js';
+
+const openScreen = useReviewScreen();
 
 // Ink's own measure (string-width 8): a text-presentation emoji such as U+1F324 is one column, as
 // in terminals; the project's string-width 7 would call it two.

@@ -6,9 +6,10 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cliPath} from './helpers/cli-run.js';
+import {isRunning} from './helpers/live-processes.js';
 import {PtyProcess} from './helpers/pty-process.js';
-import {sleep} from './helpers/pty-session.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
+import {waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 
@@ -24,16 +25,14 @@ function savedVerdicts(dir: string): Record<string, string | null> {
 
 /** The pid of the shell's child (winnow), from /proc. */
 async function childOf(pid: number): Promise<number> {
-	for (let i = 0; i < 200; i++) {
+	return waitFor(() => {
 		try {
 			const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
-			if (children) return Number(children.split(' ')[0]);
-		} catch {}
-
-		await sleep(10);
-	}
-
-	throw new Error(`no child of ${pid}`);
+			return children ? Number(children.split(' ')[0]) : undefined;
+		} catch {
+			return undefined;
+		}
+	}, `a child of ${pid}`);
 }
 
 const quote = (text: string) => `'${text.replaceAll('\'', '\'\\\'\'')}'`;
@@ -94,12 +93,7 @@ describe('leaving by signal or ctrl-c restores the terminal', () => {
 			await session.waitFor('question 3');
 			// Closes our end of the pty, then sends SIGHUP: writes to the terminal now fail with EIO.
 			session.pty.destroy();
-			const deadline = Date.now() + 10_000;
-			while (isRunning(pid) && Date.now() < deadline) {
-				await sleep(50);
-			}
-
-			expect(isRunning(pid), 'winnow still running after the terminal went away').toBe(false);
+			await waitFor(() => !isRunning(pid), 'winnow to stop after the terminal went away');
 			expect(savedVerdicts(dir)).toEqual({s1: 'accepted', s2: 'rejected'});
 			// Ended as a hang-up (the shell's 129), not by Node aborting while it restores a terminal
 			// that is gone (SIGABRT, a native stack trace).
@@ -113,13 +107,3 @@ describe('leaving by signal or ctrl-c restores the terminal', () => {
 		}
 	});
 });
-
-/** Alive and not a zombie. */
-function isRunning(pid: number): boolean {
-	try {
-		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-		return !/^\d+ \(.*\) [ZX]/.test(stat);
-	} catch {
-		return false;
-	}
-}

@@ -4,9 +4,9 @@ import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cliPath} from './helpers/cli-run.js';
-import {PtyProcess} from './helpers/pty-process.js';
-import {keys, sleep} from './helpers/pty-session.js';
+import {keys, PtyProcess} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
+import {waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 
@@ -17,6 +17,11 @@ function chat(n: number): string {
 }
 
 /** The screen's rows, and checks that hold for every frame: fits the width, leaves the last row. */
+/** Whether the screen is drawn at cols × rows (see layout). */
+function fits(lines: string[], cols: number, rows: number): boolean {
+	return lines.length === rows && lines.every(line => line.length <= cols) && lines.at(-1)?.trim() === '';
+}
+
 async function layout(session: PtyProcess, cols: number, rows: number): Promise<string[]> {
 	const lines = (await session.screen()).split('\n');
 	expect(lines).toHaveLength(rows);
@@ -136,8 +141,11 @@ describe('terminals smaller than 80x24', () => {
 			await layout(session, 80, 24);
 			session.pty.resize(50, 12);
 			session.terminal.resize(50, 12);
-			await sleep(300);
-			await session.waitFor(/decided/);
+			// Until winnow has drawn a frame for the new size (its frame for 80×24 is taller).
+			await waitFor(async () => {
+				const screen = await session.screen();
+				return /decided/.test(screen) && fits(screen.split('\n'), 50, 12);
+			}, 'a frame at 50×12', {detail: () => session.output.slice(-2000)});
 			await layout(session, 50, 12);
 			session.write('q');
 			expect(await session.waitExit()).toBe(0);
@@ -188,11 +196,14 @@ describe('NO_COLOR', () => {
 			await session.waitFor('question 3');
 			session.write('t');
 			await session.waitFor(/accepted\s+1/);
-			session.write('?');
-			await sleep(200);
+			// Esc closes the stats panel (? there is not help), then help; each Esc apart from the next
+			// key (Esc followed at once by a key reads as alt-key): the panel it closes is gone first.
 			session.write(keys.escape);
-			// Apart: ESC followed at once by q reads as alt-q.
-			await sleep(200);
+			await waitFor(async () => !(await session.screen()).includes('stats lines'), 'the stats panel to close');
+			session.write('?');
+			await session.waitFor(/help lines/);
+			session.write(keys.escape);
+			await waitFor(async () => !(await session.screen()).includes('help lines'), 'the help to close');
 			session.write('q');
 			expect(await session.waitExit()).toBe(0);
 			return session.output;

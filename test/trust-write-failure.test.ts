@@ -11,8 +11,8 @@ import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {cliPath} from './helpers/cli-run.js';
 import {PtyProcess} from './helpers/pty-process.js';
-import {sleep} from './helpers/pty-session.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
+import {letRun, waitFor} from './helpers/wait-for.js';
 
 const tempDir = useTempDir();
 
@@ -27,14 +27,6 @@ function verdictsIn(db: string): Record<string, string | null> {
 	if (!existsSync(db)) return {};
 	const file = JSON.parse(readFileSync(db, 'utf8')) as {decisions: Array<{sample: string; verdict: string | null}>};
 	return Object.fromEntries(file.decisions.map(record => [record.sample, record.verdict]));
-}
-
-async function until(check: () => boolean, what: string, timeout = 10_000) {
-	const deadline = Date.now() + timeout;
-	while (!check()) {
-		if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-		await sleep(25);
-	}
 }
 
 /** A way to make the decisions file's folder unwritable and writable again. */
@@ -94,7 +86,7 @@ describe.each(breakers)('a failing write mid-session: $name', breaker => {
 		try {
 			await session.waitFor('question 1');
 			session.write('a');
-			await until(() => verdictsIn(db).s1 === 'accepted', 'the first decision is on disk');
+			await waitFor(() => verdictsIn(db).s1 === 'accepted', 'the first decision is on disk');
 			await session.waitFor(/· saved/);
 
 			breakIt();
@@ -114,8 +106,11 @@ describe.each(breakers)('a failing write mid-session: $name', breaker => {
 			// A frame can reach the terminal in more than one piece: wait for its last row too.
 			screen = await session.waitFor(/r retry saving · w wait and keep reviewing · q quit anyway/);
 			expect(screen).toMatch(/(decisions are|decision is) not saved yet/);
+			// The retry fails (the folder is still unwritable) and the warning stays. A retry shows nothing
+			// while it runs, so there is no sign to wait for: w pressed before it failed would be undone
+			// by the warning it brings back.
 			session.write('r');
-			await sleep(400);
+			await letRun(400);
 			screen = await session.waitFor(/(decisions are|decision is) not saved yet/);
 			expect(session.exitCode).toBeUndefined();
 			session.write('w');

@@ -1,8 +1,9 @@
 import {execFileSync} from 'node:child_process';
 import {afterEach, describe, expect, it} from 'vitest';
 import {pidGone, trackProcess} from './helpers/live-processes.js';
-import {cliPath, keys, PtySession, sleep} from './helpers/pty-session.js';
+import {cliPath, keys, PtySession} from './helpers/pty-process.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
+import {typingPause, waitFor} from './helpers/wait-for.js';
 
 // Indic scripts and emoji sequences drawn wider than string-width measures them used to make the frame
 // taller than the screen: the header and the key bar scrolled away. Checked in tmux (which draws per
@@ -84,18 +85,16 @@ class TmuxSession {
 	}
 
 	async waitFor(pattern: RegExp): Promise<string> {
-		for (let polls = 0; ; polls++) {
+		return waitFor(() => {
 			const screen = this.screen();
-			if (pattern.test(screen)) return screen;
-			if (polls > 800) throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${screen}`);
-			await sleep(25);
-		}
+			return pattern.test(screen) ? screen : undefined;
+		}, String(pattern), {interval: 25, detail: () => `screen:\n${this.screen()}`});
 	}
 
 	async press(...pressed: string[]) {
 		for (const key of pressed) {
 			this.tmux('send-keys', '-l', key);
-			await sleep(60);
+			await typingPause(60);
 		}
 	}
 

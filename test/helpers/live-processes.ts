@@ -1,4 +1,5 @@
 import {readFileSync} from 'node:fs';
+import {waitFor} from './wait-for.js';
 
 /*
 Processes a test started that may still run (winnow in a pseudo-terminal or in tmux). A winnow that
@@ -47,19 +48,18 @@ export async function endProcesses(dirs: readonly string[], limit = 15_000): Pro
 	}
 }
 
-/** Resolves once the process with this pid (not necessarily our child) is gone or a zombie. */
-export async function pidGone(pid: number): Promise<void> {
-	for (;;) {
-		try {
-			process.kill(pid, 0);
-			const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-			if (stat[stat.lastIndexOf(')') + 2] === 'Z') return;
-		} catch {
-			return;
-		}
-
-		await new Promise(resolve => {
-			setTimeout(resolve, 10);
-		});
+/** Whether the process with this pid (not necessarily our child) is alive and not a zombie (Linux: /proc). */
+export function isRunning(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+		return !'ZX'.includes(stat[stat.lastIndexOf(')') + 2]);
+	} catch {
+		return false;
 	}
+}
+
+/** Resolves once the process with this pid (not necessarily our child) is gone or a zombie. */
+export async function pidGone(pid: number, timeout = 20_000): Promise<void> {
+	await waitFor(() => !isRunning(pid), `process ${pid} to end`, {timeout});
 }

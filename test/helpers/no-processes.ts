@@ -4,7 +4,7 @@ import {vi} from 'vitest';
 
 function refuse(what: string) {
 	return () => {
-		throw new Error(`${what} in the unit project: a test file that starts processes imports node:child_process, node-pty or a helper that starts them (pty-session, cli-run, store-processes), and vitest.config.ts then runs it in the process project.`);
+		throw new Error(`${what} in the unit project: a test file that starts processes imports node:child_process, node-pty or a helper that starts them (pty-process, cli-run, store-processes), and vitest.config.ts then runs it in the process project.`);
 	};
 }
 

@@ -1,6 +1,12 @@
 import {spawn, type IPty} from 'node-pty';
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
 import {trackProcess} from './live-processes.js';
+import {typingPause, waitFor, quietFor} from './wait-for.js';
+
+/** The built command line (npm test builds it first). */
+export const cliPath = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 export type PtyOptions = {cols?: number; rows?: number; env?: Record<string, string | undefined>; cwd?: string};
 
@@ -8,6 +14,7 @@ export type PtyOptions = {cols?: number; rows?: number; env?: Record<string, str
  * A command in a real pseudo-terminal, with a headless xterm keeping the screen as a person would
  * see it: raw mode, the alternate screen and cursor moves all take effect. PtySession runs the
  * built winnow; this runs anything (winnow through setpriv as another user, or a shell).
+ * (bench/pty.js is the benchmarks' own: it stamps each screen with the time its output arrived.)
  */
 export class PtyProcess {
 	readonly terminal: InstanceType<typeof xterm.Terminal>;
@@ -48,18 +55,9 @@ export class PtyProcess {
 				this.signal = signal;
 				// node-pty can report the exit before the last output has been read: resolve once the
 				// output has stopped growing (the child is gone, so it can only be what was in flight).
-				void this.outputSettled().then(() => resolve(exitCode));
+				void quietFor(() => this.output.length).then(() => resolve(exitCode));
 			});
 		});
-	}
-
-	private async outputSettled() {
-		let length = -1;
-		for (let quiet = 0; quiet < 3;) {
-			quiet = this.output.length === length ? quiet + 1 : 0;
-			length = this.output.length;
-			await sleep(20);
-		}
 	}
 
 	/** The visible screen as text, one line per row. */
@@ -73,38 +71,44 @@ export class PtyProcess {
 		return lines.join('\n');
 	}
 
+	/** Waits until the screen shows `pattern` (failing at once if the process has exited) and returns the screen. */
 	async waitFor(pattern: string | RegExp, timeout = 20_000): Promise<string> {
-		const deadline = Date.now() + timeout;
-		for (;;) {
-			const screen = await this.screen();
+		let screen = '';
+		return waitFor(async () => {
+			screen = await this.screen();
 			if (typeof pattern === 'string' ? screen.includes(pattern) : pattern.test(screen)) return screen;
-			if (Date.now() > deadline || this.exitCode !== undefined) {
-				throw new Error(`timed out waiting for ${String(pattern)}; screen:\n${screen}\nexit: ${this.exitCode}\noutput tail: ${JSON.stringify(this.output.slice(-400))}`);
-			}
-
-			await sleep(25);
-		}
+			if (this.exitCode !== undefined) throw new Error(`exited (${this.exitCode}) before showing ${String(pattern)}; screen:\n${screen}\noutput tail: ${JSON.stringify(this.output.slice(-400))}`);
+			return undefined;
+		}, String(pattern), {timeout, interval: 25, detail: () => `screen:\n${screen}\noutput tail: ${JSON.stringify(this.output.slice(-400))}`});
 	}
 
 	write(keys: string) {
 		this.pty.write(keys);
 	}
 
-	/** Types keys one at a time, letting the screen catch up between them. */
+	/**
+	 * Types keys one at a time at a person's pace: keys that reach the terminal together are read as
+	 * one chunk (a paste, or Escape and the next key as alt-key).
+	 */
 	async press(...keys: string[]) {
 		for (const key of keys) {
 			this.pty.write(key);
-			await sleep(60);
+			await typingPause(60);
 		}
 	}
 
 	async waitExit(timeout = 15_000): Promise<number> {
-		return Promise.race([
-			this.exited,
-			sleep(timeout).then(async () => {
-				throw new Error(`process did not exit within ${timeout} ms; screen:\n${await this.screen()}`);
-			}),
-		]);
+		let exited = false;
+		void this.exited.then(() => {
+			exited = true;
+		});
+		try {
+			await waitFor(() => exited, 'the process to exit', {timeout});
+		} catch {
+			throw new Error(`process did not exit within ${timeout} ms; screen:\n${await this.screen()}`);
+		}
+
+		return this.exited;
 	}
 
 	kill(signal = 'SIGKILL') {
@@ -114,8 +118,24 @@ export class PtyProcess {
 	}
 }
 
-export async function sleep(ms: number) {
-	return new Promise(resolve => {
-		setTimeout(resolve, ms);
-	});
+/** The built winnow binary (`node dist/cli.js …`) in a real pseudo-terminal. */
+export class PtySession extends PtyProcess {
+	constructor(args: string[], options: PtyOptions = {}) {
+		if (!existsSync(cliPath)) throw new Error('dist/cli.js is missing: run npm run build first (npm test does)');
+		super(process.execPath, [cliPath, ...args], options);
+	}
 }
+
+export const keys = {
+	left: '\u001B[D',
+	right: '\u001B[C',
+	up: '\u001B[A',
+	down: '\u001B[B',
+	pageDown: '\u001B[6~',
+	pageUp: '\u001B[5~',
+	escape: '\u001B',
+	enter: '\r',
+	backspace: '\u007F',
+	ctrlC: '\u0003',
+	tab: '\t',
+};

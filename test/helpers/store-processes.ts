@@ -63,5 +63,3 @@ export function spawnWriter(args: string[]): Writer {
 		},
 	};
 }
-
-export const sleep = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
