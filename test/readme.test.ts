@@ -82,3 +82,12 @@ describe('README', () => {
 		expect(scripts.filter(script => !packageJson.scripts[script])).toEqual([]);
 	});
 });
+
+describe('the documents', () => {
+	it('hold no leftover merge-conflict markers', () => {
+		for (const name of ['README.md', 'DESIGN.md']) {
+			const text = readFileSync(join(root, name), 'utf8');
+			expect(text, name).not.toMatch(/^(?:<{7}|>{7})(?: |$)|^={7}$/m);
+		}
+	});
+});
