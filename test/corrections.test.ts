@@ -40,6 +40,7 @@ describe('corrections', () => {
 		await session.waitFor('question 1');
 		await session.press('e');
 		await session.waitFor('correction saved');
+		await session.waitFor('— d shows the original');
 		await session.waitFor('answer one, corrected');
 		await session.waitFor('✎ corrected by tester');
 		// The editor had the main screen and a cooked terminal; the screen came back to raw and alternate.

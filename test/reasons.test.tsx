@@ -34,6 +34,16 @@ describe('reasons for a rejection', () => {
 		expect(store.get('s1', 'tester')?.reasons).toBeUndefined();
 	});
 
+	it('in overlap mode a reason keeps the rejection blind', async () => {
+		const {type, store} = await screen(chatLines(3), {mode: 'overlap'});
+		await type('r');
+		await waitFor(() => store.get('s1', 'tester')?.verdict === 'rejected');
+		expect(store.get('s1', 'tester')?.blind).toBe(true);
+		await type('2');
+		await waitFor(() => store.get('s1', 'tester')?.reasons?.length === 1);
+		expect(store.get('s1', 'tester')).toMatchObject({verdict: 'rejected', reasons: ['unsafe'], blind: true});
+	});
+
 	it('the decision line shows the reasons given', async () => {
 		const {frame, type} = await screen(chatLines(3));
 		await type('r', '1', 'h');

@@ -111,7 +111,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 	const settings = {reasons: common.config.reasons, requireReason: common.config.requireReason, guidelines: common.config.guidelines};
 	const guidelines = settings.guidelines === undefined ? undefined : readGuidelines(settings.guidelines);
 	const guidelinesSeen = opened.guidelinesSeen ?? new GuidelinesSeen(common.db, common.reviewer);
-	const newController = () => new ReviewController(dataset, store, {reviewer: common.reviewer, categories, reasons: settings.reasons, requireReason: settings.requireReason, guidelines, guidelinesSeen, mode, lead: flags.lead, live, position, signalConfig: common.config.signals, editor});
+	const newController = () => new ReviewController(dataset, store, {reviewer: common.reviewer, categories, reasons: settings.reasons, requireReason: settings.requireReason, guidelines, guidelinesSeen, mode, lead: flags.lead, live, position, signalConfig: common.config.signals, editor, bindings: common.config.bindings});
 	let controller = newController();
 	store.startWatching();
 	terminal.enter();

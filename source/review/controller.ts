@@ -10,6 +10,8 @@ import type {DecisionRecord, Verdict} from '../store/schema.js';
 import {StatusCounter} from '../store/status-counts.js';
 import {sampleStatus} from '../store/verdict-policy.js';
 import type {Action} from './actions.js';
+import {defaultBindings, type Binding} from './bindings.js';
+import {showKey} from './keys.js';
 import {clusterTarget, nothingToDo, planBulk, type BulkChange, type BulkPlan, type BulkTarget} from './bulk.js';
 import {Claims, decidingActions, supersededNotice, takeoverNotice, type ReviewMode} from './claiming.js';
 import {countAll, recountAfterIndexing} from './counting.js';
@@ -53,6 +55,8 @@ export type ControllerOptions = {
 	position?: Pick<ReviewerPosition, 'read' | 'update' | 'save'>;
 	/** The signal engine's settings (the config file's "signals"); the defaults when not given. */
 	signalConfig?: SignalConfig;
+	/** The key bindings (the config file may remap keys): messages name the keys as bound. */
+	bindings?: readonly Binding[];
 };
 
 export type Counts = Record<SampleStatus, number> & {total: number; decided: number; conflicts: number};
@@ -664,9 +668,15 @@ export class ReviewController {
 		}
 
 		if (!this.stillOnDisk(sample)) return;
-		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: mine?.note ?? '', resolution: mine?.resolution, reasons: mine?.reasons, correction: back ? undefined : checked.value, hash: mine?.hash, undo: 'push'});
+		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: mine?.note ?? '', resolution: mine?.resolution, blind: mine?.blind, reasons: mine?.reasons, correction: back ? undefined : checked.value, hash: mine?.hash, undo: 'push'});
 		const changed = lineDiff(correctionDraft(sample.value), correctionDraft(checked.value)).filter(line => line.mark !== ' ').length;
-		this.state = {...this.state, scroll: 0, correctionView: undefined, message: back ? 'your correction is withdrawn: the sample is back to the original' : `correction saved (${changed} ${changed === 1 ? 'line' : 'lines'} differ) — o shows the original, then the diff; u undoes`};
+		this.state = {...this.state, scroll: 0, correctionView: undefined, message: back ? 'your correction is withdrawn: the sample is back to the original' : `correction saved (${changed} ${changed === 1 ? 'line' : 'lines'} differ) — ${this.keyFor('correction-view')} shows the original, then the diff; u undoes`};
+	}
+
+	/** The key bound to a binding, as the key bar shows it. */
+	private keyFor(name: string): string {
+		const key = (this.options.bindings ?? defaultBindings).find(binding => binding.name === name)?.keys[0];
+		return key === undefined ? name : showKey(key);
 	}
 
 	/** The list the open picker picks from: bias categories, or reject reasons. */
@@ -695,7 +705,7 @@ export class ReviewController {
 		}
 
 		const reasons = withReason(record.reasons ?? [], reason, this.reasons);
-		this.record({index: target.index, sample: target.sample, previous: record, verdict: 'rejected', categories: record.categories, note: record.note, resolution: record.resolution, reasons, correction: record.correction, hash: record.hash, undo: 'keep'});
+		this.record({index: target.index, sample: target.sample, previous: record, verdict: 'rejected', categories: record.categories, note: record.note, resolution: record.resolution, blind: record.blind, reasons, correction: record.correction, hash: record.hash, undo: 'keep'});
 		this.state = {...this.state, message: `${target.sample}: rejected as ${reasons.join(', ')}`};
 	}
 
