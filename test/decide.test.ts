@@ -383,6 +383,24 @@ describe('winnow decide: identity, modes and failures', () => {
 		expect(stats.status.rejected).toBe(0);
 	});
 
+	it('decides byte-identical lines the query matches every one of (their one shared decision)', () => {
+		const dir = tempDir();
+		const a = JSON.stringify({messages: [{role: 'user', content: 'Capital of France?'}, {role: 'assistant', content: 'Paris is the capital of France.'}]});
+		const b = JSON.stringify({messages: [{role: 'user', content: 'Capital of Spain?'}, {role: 'assistant', content: 'Madrid is the capital of Spain.'}]});
+		writeFileSync(join(dir, 'samples.jsonl'), `${a}\n${b}\n${a}\n`);
+		for (const where of ['"Paris"', 'status:undecided']) {
+			const result = runCli(['decide', 'samples.jsonl', '--where', where, '--verdict', 'accepted', '--dry-run'], {cwd: dir});
+			expect(result.status).toBe(0);
+			expect(result.stdout, where).not.toContain('left alone');
+		}
+
+		expect(runCli(['decide', 'samples.jsonl', '--where', '"Paris"', '--verdict', 'accepted'], {cwd: dir}).status).toBe(0);
+		const stats = JSON.parse(runCli(['stats', 'samples.jsonl', '--json'], {cwd: dir}).stdout) as {status: {accepted: number; undecided: number}};
+		// Both lines are the one sample (hash identity): both accepted.
+		expect(stats.status.undecided).toBe(1);
+		expect(runCli(['export', 'samples.jsonl'], {cwd: dir}).stdout).toBe(`${a}\n${a}\n`);
+	});
+
 	it('in overlap mode decides samples other reviewers decided too (each reviewer decides every sample)', () => {
 		const dir = tempDir();
 		dataset(dir);

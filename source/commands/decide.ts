@@ -65,7 +65,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 	const signals = await signalsFor(common, needsOf(query));
 	const {store} = await openDecisionStore(common.dbSpec, {path: common.dataset, name: common.dbSpec.kind === 'file' ? basename(common.dataset) : common.datasetName}, {reviewer: common.reviewer, store: {watchInterval: 0}});
 	try {
-		const {matched, fields} = await matchingSamples(common, query, store, policy, signals);
+		const {matched, shared, fields} = await matchingSamples(common, query, store, policy, signals);
 		// A term on a field no sample has is the same for every sample: a misspelt name, which would decide none or all.
 		const missing = fields.problem(common.dataset);
 		if (missing) throw new UsageError(`--where ${JSON.stringify(flags.where)}: ${missing}. Nothing was decided.`);
@@ -76,9 +76,8 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 		let already = 0;
 		let open = 0;
 		// A sample without an id field is identified by its line's bytes: byte-identical lines share one
-		// decision. One the query does not match too (the first of exact duplicates, kept by
-		// signal:duplicate) would be decided with it, so such ids are left alone.
-		const shared = await idsAlsoUnmatched(common, matched);
+		// decision. When the query leaves one of them out (the first of exact duplicates, kept by
+		// signal:duplicate), deciding the id would decide that one too, so such ids are left alone.
 		// Samples on another reviewer's screen right now (their lease in the live folder): deciding one
 		// under them would give it two reviewers' decisions in split mode.
 		const live = common.dbSpec.kind === 'file' ? new LiveSession(common.db, common.reviewer, 'decide') : undefined;
@@ -229,19 +228,6 @@ async function undoRule(common: CommonOptions, flags: DecideFlags): Promise<numb
 	}
 }
 
-/** The matched ids that also belong to entries the query did not match (byte-identical lines). */
-async function idsAlsoUnmatched(common: CommonOptions, matched: Array<{id: string; line: number}>): Promise<Set<string>> {
-	const lines = new Map(matched.map(({id, line}) => [id, line]));
-	const shared = new Set<string>();
-	if (lines.size === 0) return shared;
-	const matchedLines = new Set(matched.map(({line}) => line));
-	await scanDataset(common.dataset, common.idField, (entry, malformed) => {
-		if (malformed || matchedLines.has(entry.lineNumber)) return;
-		if (lines.has(entry.id)) shared.add(entry.id);
-	});
-	return shared;
-}
-
 /**
  * Writes a one-shot command's decisions: unlike the review screen, nothing stays in memory to be
  * retried, so a failure says that nothing was written.
@@ -256,20 +242,17 @@ async function flushOnce(store: DecisionStore): Promise<void> {
 }
 
 /** The samples the query matches, in file order, each id once (malformed entries are never decided). */
-async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<{matched: Array<{id: string; line: number; hash: string}>; fields: FieldCheck}> {
+async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<{matched: Array<{id: string; line: number; hash: string}>; shared: Set<string>; fields: FieldCheck}> {
 	const matcher = new EntryMatcher(query, signals);
 	const seen = new Set<string>();
 	const matched: Array<{id: string; line: number; hash: string}> = [];
+	// Ids of lines the query does not match: a matched id among them is shared by a line left out.
+	const unmatched = new Set<string>();
 	let index = 0;
 	await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 		const at = index++;
 		if (malformed) return;
 		const {id} = entry;
-		if (seen.has(id)) {
-			matcher.see(entry.bytes);
-			return;
-		}
-
 		let records = store.hasSample(id) ? store.forSample(id) : undefined;
 		let hash: string | undefined;
 		let changed = false;
@@ -282,11 +265,17 @@ async function matchingSamples(common: CommonOptions, query: Query, store: Decis
 		}
 
 		const status = sampleStatus(records, policy);
-		if (!matcher.matches(entry.bytes, at, changed ? {...status, changed} : status, () => records)) return;
+		if (!matcher.matches(entry.bytes, at, changed ? {...status, changed} : status, () => records)) {
+			unmatched.add(id);
+			return;
+		}
+
+		if (seen.has(id)) return;
 		seen.add(id);
 		matched.push({id, line: entry.lineNumber, hash: hash ?? contentHash(entry.bytes)});
 	});
-	return {matched, fields: matcher.fields};
+	const shared = new Set(matched.filter(({id}) => unmatched.has(id)).map(({id}) => id));
+	return {matched, shared, fields: matcher.fields};
 }
 
 /** Values of a repeatable flag, each one of the project's names (ignoring case), spelt as the project spells it. */
