@@ -15,6 +15,7 @@ import {DecisionLines} from '../source/store/decision-lines.js';
 import {serializeDecisionsFile} from '../source/store/decisions-file.js';
 import type {DecisionRecord} from '../source/store/schema.js';
 import {waitFor} from './helpers/wait-for.js';
+import {expectOneSentence} from './helpers/one-sentence.js';
 
 const tempDir = useTempDir();
 const newSchema = useSchema();
@@ -333,6 +334,24 @@ describeWithPostgres('PostgreSQL store', () => {
 			expect(runCli(['export', path, '--db', url, '--out', b, ...args]).status).toBe(0);
 			expect(readFileSync(b, 'utf8')).toBe(readFileSync(a, 'utf8'));
 		}
+	});
+
+	it('db push refuses a file whose mode contradicts the review in the database', async () => {
+		const {url} = await newSchema();
+		const dir = tempDir();
+		const path = join(dir, 'data.jsonl');
+		writeFileSync(path, '{"id":"s1","text":"one"}\n{"id":"s2","text":"two"}\n');
+		const record = (sample: string, reviewer: string): DecisionRecord => ({sample, reviewer, verdict: 'accepted', categories: [], note: '', at: '2025-05-01T10:00:00.000Z'});
+		const overlap = join(dir, 'overlap.decisions.json');
+		writeFileSync(overlap, serializeDecisionsFile({schema: 1, dataset: 'data.jsonl', createdAt: '2025-05-01T08:00:00.000Z', mode: 'overlap', decisions: [record('s1', 'ana')]}));
+		expect(runCli(['db', 'push', overlap, '--db', url, '--dataset', path]).status).toBe(0);
+		const split = join(dir, 'split.decisions.json');
+		writeFileSync(split, serializeDecisionsFile({schema: 1, dataset: 'data.jsonl', createdAt: '2025-05-01T08:00:00.000Z', mode: 'split', decisions: [record('s2', 'ben')]}));
+		const refused = runCli(['db', 'push', split, '--db', url, '--dataset', path]);
+		expect(refused.status).toBe(2);
+		expectOneSentence(refused.stderr, 'split-mode review', 'overlap mode', 'nothing was pushed', '--dataset-name');
+		const stats = JSON.parse(runCli(['stats', path, '--db', url, '--json']).stdout) as {samples: {decided: number}};
+		expect(stats.samples.decided).toBe(1);
 	});
 
 	it('takes the database from WINNOW_DB, and refuses --dataset-name with a decisions file', async () => {

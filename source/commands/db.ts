@@ -83,8 +83,18 @@ async function dbPush(url: string, file: string, flags: DbFlags): Promise<number
 		const id = await session.run(async client => {
 			await ensureSchema(client, url);
 			const found = await resolveDataset(client, url, dataset.name, dataset.path, flags.reviewer ?? 'winnow db push');
-			// The file's review mode becomes the dataset's, unless its review already has one.
-			if (data.mode) await client.query('update winnow_datasets set mode = coalesce(mode, $2) where id = $1', [found, data.mode]);
+			// The file's review mode becomes the dataset's, unless its review already has one: then they must agree
+			// (split decisions merged into a blind overlap round would count in its agreement figures).
+			if (data.mode) {
+				const existing = await client.query<{mode: ReviewMode | null}>('select mode from winnow_datasets where id = $1', [found]);
+				const mode = existing.rows[0]?.mode;
+				if (mode && mode !== data.mode) {
+					throw new UsageError(`${sanitizeLine(file)} is a ${data.mode}-mode review and the review of ${sanitizeLine(dataset.name)} in ${maskUrl(url)} is in ${mode} mode: nothing was pushed; push it under another name (--dataset-name NAME) to keep the rounds apart.`);
+				}
+
+				await client.query('update winnow_datasets set mode = coalesce(mode, $2) where id = $1', [found, data.mode]);
+			}
+
 			return found;
 		});
 		const backend = new PgDecisionBackend(session, id);
@@ -92,7 +102,7 @@ async function dbPush(url: string, file: string, flags: DbFlags): Promise<number
 		const before = await countCurrent(session, id);
 		await backend.writeChanges(data.decisions);
 		const after = await countCurrent(session, id);
-		process.stderr.write(`winnow: pushed ${count(data.decisions.length)} ${data.decisions.length === 1 ? 'decision' : 'decisions'} from ${sanitizeLine(file)} to ${maskUrl(url)} as ${sanitizeLine(dataset.name)} (${count(after - before)} new; newer ones already there were kept).\n`);
+		process.stderr.write(`winnow: pushed ${count(data.decisions.length)} ${data.decisions.length === 1 ? 'decision' : 'decisions'} from ${sanitizeLine(file)} to ${maskUrl(url)} as ${sanitizeLine(dataset.name)} (${count(after - before)} new${after - before < data.decisions.length && before > 0 ? '; newer ones already there were kept' : ''}).\n`);
 		return 0;
 	} finally {
 		await session.close();
