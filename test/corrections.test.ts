@@ -25,7 +25,7 @@ describe('corrections', () => {
 		expect(checkCorrection('{"messages": [', 'chat')).toMatchObject({problem: expect.stringContaining('not JSON')});
 		expect(checkCorrection('[1]', 'chat')).toMatchObject({problem: expect.stringContaining('must be a JSON object')});
 		expect(checkCorrection('{"prompt": "p", "completion": "c"}', 'chat')).toMatchObject({problem: expect.stringContaining('keep its format')});
-		expect(lineDiff('a\nb\nc', 'a\nx\nc').map(line => `${line.mark}${line.text}`)).toEqual([' a', '+x', '-b', ' c']);
+		expect(lineDiff('a\nb\nc', 'a\nx\nc').map(line => `${line.mark}${line.text}`)).toEqual([' a', '-b', '+x', ' c']);
 		const older = decision('s1', 'ann', 'accepted', {at: '2026-01-01T00:00:00.000Z', correction: {v: 1}});
 		const newer = decision('s1', 'bob', null, {at: '2026-01-02T00:00:00.000Z', correction: {v: 2}});
 		expect(correctionOf([older, newer])?.reviewer).toBe('bob');

@@ -81,10 +81,11 @@ export function lineDiff(before: string, after: string): Array<{mark: ' ' | '-' 
 			lines.push({mark: ' ', text: a[i]});
 			i++;
 			j++;
-		} else if (j < b.length && (i === a.length || lengths[i][j + 1] >= lengths[i + 1][j])) {
-			lines.push({mark: '+', text: b[j++]});
-		} else {
+		} else if (i < a.length && (j === b.length || lengths[i + 1][j] >= lengths[i][j + 1])) {
+			// The original's line first, as diff -u shows a change.
 			lines.push({mark: '-', text: a[i++]});
+		} else {
+			lines.push({mark: '+', text: b[j++]});
 		}
 	}
 
