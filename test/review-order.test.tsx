@@ -36,6 +36,14 @@ describe('O: ordering the samples', () => {
 		expect(id()).toBe('s2');
 	});
 
+	it('a field no sample has is refused: the order stays as it was', async () => {
+		const {controller, type, frame} = await reviewScreen(content, {}, {columns: 120, rows: 24});
+		await type('o', '-temp\r');
+		await waitFor(() => withoutInkStyles(frame()).includes('no sample has a field "temp"'), 'the refusal');
+		expect(controller.orderLabel()).toBeUndefined();
+		expect(controller.currentSample().sample.id).toBe('s1');
+	});
+
 	it('ascending, and signals first (most signals, then the most severe)', async () => {
 		const refusal = 'As an AI language model, I cannot help with that.';
 		const lines = [

@@ -998,7 +998,7 @@ export class ReviewController {
 		if (spec.kind === 'signals') {
 			const {table} = this.signals;
 			if (!table) {
-				this.state = {...this.state, message: this.signals.error ?? `signals are not computed yet (${this.signals.status ?? 'waiting'}): O signals once they are`};
+				this.state = {...this.state, message: this.signals.error ?? `signals are not computed yet (${this.signals.status ?? 'waiting'}): ${this.keyFor('order')} signals once they are`};
 				return;
 			}
 
@@ -1020,7 +1020,13 @@ export class ReviewController {
 		});
 	}
 
-	private ordered(ordering: {spec: OrderSpec; order: Int32Array; rank: Int32Array}) {
+	private ordered(ordering: {spec: OrderSpec; order: Int32Array; rank: Int32Array; without?: number}) {
+		if (ordering.spec.kind === 'field' && ordering.without === this.dataset.count) {
+			// A misspelt field (temp for temperature) would order nothing while saying it did.
+			this.state = {...this.state, message: `no sample has a field "${ordering.spec.path}": the order is unchanged (m lists a sample's fields)`};
+			return;
+		}
+
 		this.navigation.ordering = ordering;
 		const first = this.navigation.end('first', this.state.filter);
 		const said = `order: ${orderText(ordering.spec)}${ordering.spec.kind === 'field' ? ' (samples without it last)' : ''}`;

@@ -34,7 +34,8 @@ export const severity: readonly SignalName[] = ['special-token', 'empty', 'refus
 const severityOfBit = SIGNALS.map(name => severity.indexOf(name));
 
 /** A permutation of the samples: order[position] is a sample index, rank[index] its position. */
-export type Ordering = {spec: OrderSpec; order: Int32Array; rank: Int32Array};
+/** `without`: how many samples lack the field ordered by (a field order only). */
+export type Ordering = {spec: OrderSpec; order: Int32Array; rank: Int32Array; without?: number};
 
 function withRank(spec: OrderSpec, order: Int32Array): Ordering {
 	const rank = new Int32Array(order.length);
@@ -91,6 +92,8 @@ export async function fieldOrder(spec: Extract<OrderSpec, {kind: 'field'}>, coun
 		await pause();
 	}
 
+	let without = 0;
+	for (let i = 0; i < count; i++) if (kinds[i] === 2) without++;
 	const sign = spec.descending ? -1 : 1;
 	const order = Int32Array.from({length: count}, (_, i) => i).sort((a, b) => {
 		if (kinds[a] !== kinds[b]) return kinds[a] - kinds[b];
@@ -98,5 +101,5 @@ export async function fieldOrder(spec: Extract<OrderSpec, {kind: 'field'}>, coun
 		if (kinds[a] === 1 && texts[a] !== texts[b]) return sign * (texts[a]! < texts[b]! ? -1 : 1);
 		return a - b;
 	});
-	return withRank(spec, order);
+	return {...withRank(spec, order), without};
 }
