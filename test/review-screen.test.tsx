@@ -45,6 +45,16 @@ describe('review screen', () => {
 		expect(frame()).toContain('nothing to undo');
 	});
 
+	it('a lead\'s decision says on its line that it resolves', async () => {
+		const {frame, type, store} = await screen(undefined, {lead: true});
+		store.set({sample: 's1', reviewer: 'alice', verdict: 'accepted', categories: [], note: ''});
+		store.set({sample: 's1', reviewer: 'bob', verdict: 'rejected', categories: [], note: ''});
+		await type('F');
+		await type('a', 'h');
+		await waitFor(() => frame().includes('question 1'));
+		expect(frame()).toContain('you (tester): accepted (lead: resolves)');
+	});
+
 	it('flags bias with categories and a note', async () => {
 		const {frame, type, store} = await screen();
 		await type('b');

@@ -24,7 +24,7 @@ export function DecisionLine({current, reviewer, viewKey = 'd'}: Props) {
 			{corrected ? <Text color="cyan" bold>{sanitizeLine(corrected)}</Text> : null}
 			{changed ? <Text color="yellow" bold>changed since decided: decide again · </Text> : null}
 			<Text bold color={verdictColor[status]}>{verdictMark[status]} {status}</Text>
-			<Text> · you ({sanitizeLine(reviewer)}): {mine?.verdict ? sanitizeLine(describe(mine)) : 'no decision'}</Text>
+			<Text> · you ({sanitizeLine(reviewer)}): {mine?.verdict ? sanitizeLine(describe(mine)) : 'no decision'}{mine?.verdict && mine.resolution ? ' (lead: resolves)' : ''}</Text>
 			{decidedOthers.map(record => (
 				<Text key={record.reviewer} dimColor> · {sanitizeLine(record.reviewer)}: {sanitizeLine(describe(record))}{record.resolution ? ' (lead)' : ''}</Text>
 			))}
