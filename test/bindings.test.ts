@@ -133,6 +133,9 @@ describe('remapping keys (the config file\'s "keys")', () => {
 		expect(findBinding(remapped, ['browse'], 'Y')?.name).toBe('accept');
 		expect(findBinding(remapped, ['browse'], 'a')).toBeUndefined();
 		expect(findBinding(remapped, ['browse'], 'R')?.name).toBe('reject');
+		// The reason digits' words follow the reject key.
+		expect(remapped.find(binding => binding.name === 'give-reason')?.help).toMatch(/^right after R: /);
+		expect(defaultBindings.find(binding => binding.name === 'give-reason')?.help).toMatch(/^right after r: /);
 		expect(findBinding(remapped, modeChain({name: 'note', text: ''}), 'ctrl-g')?.name).toBe('cancel');
 		expect(findBinding(defaultBindings, ['browse'], 'a')?.name).toBe('accept');
 		expect(applyKeyOverrides(defaultBindings, undefined)).toEqual(defaultBindings);

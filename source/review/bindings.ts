@@ -1,5 +1,5 @@
 import type {ScreenAction, Viewport} from './actions.js';
-import {namedKeys, normalizeKey, showKeys, typesText} from './keys.js';
+import {namedKeys, normalizeKey, showKey, showKeys, typesText} from './keys.js';
 import type {Mode} from './session.js';
 
 /**
@@ -227,6 +227,15 @@ export function applyKeyOverrides(table: readonly Binding[], overrides: Readonly
 
 	const clash = findClash(result);
 	if (clash) throw new Error(clash);
+	// The reason digits follow the reject key: their words name it as bound.
+	const reject = result.find(binding => binding.name === 'reject');
+	const reason = result.find(binding => binding.name === 'give-reason');
+	if (reject && reason && reject.keys[0] !== 'r') {
+		const key = showKey(reject.keys[0]);
+		reason.label = reason.label.replace('right after r', `right after ${key}`);
+		reason.help = reason.help.replace('right after r:', `right after ${key}:`);
+	}
+
 	return result;
 }
 
