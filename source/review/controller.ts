@@ -689,7 +689,7 @@ export class ReviewController {
 		const target = this.state.reasonFor;
 		const reason = this.reasons[index];
 		if (!target) {
-			this.state = {...this.state, message: `a digit gives a reason right after r rejects a sample (1–${Math.min(9, this.reasons.length)})`};
+			this.state = {...this.state, message: `a digit gives a reason right after ${this.keyFor('reject')} rejects a sample (1–${Math.min(9, this.reasons.length)})`};
 			return;
 		}
 
