@@ -70,6 +70,9 @@ try {
 } catch {}
 
 const dir = mkdtempSync(join(tmpdir(), 'winnow-bench-'));
+// The signals cache (README "Signals", "The signals cache") of every process the bench starts is
+// its own, in the bench's folder: the user's is neither read nor filled.
+process.env.WINNOW_CACHE_DIR = join(dir, 'cache');
 const screens = new Set();
 const cleanUp = () => {
 	for (const screen of screens) screen.kill();
@@ -456,15 +459,19 @@ async function main() {
 	}
 
 	if (wants('stats')) {
+		// A signals cache of its own: the first run of each file computes the signals (and stores them), the next ones read them.
+		const statsEnv = {WINNOW_CACHE_DIR: join(dir, 'stats-cache')};
 		let statsRuns = await forEachKind(kind => repeat(runs, `stats ${kind.label}`, async () => {
-			const result = await timeProcess([cli, 'stats', kind.file, '--db', kind.reviewDb, '--json'], {cwd: dir});
+			const result = await timeProcess([cli, 'stats', kind.file, '--db', kind.reviewDb, '--json'], {cwd: dir, env: statsEnv});
 			if (result.code !== 0) throw new Error(`stats failed (${result.code}): ${result.stderr}`);
 			return result;
 		}));
 		results.stats = mapKinds(statsRuns, list => list.map(({ms, cpu}) => ({ms, cpu})));
 		const statsCpu = mapKinds(statsRuns, list => list.map(r => r.cpu));
 		statsRuns = mapKinds(statsRuns, list => list.map(r => r.ms));
-		figure(`stats on ${bigLabel}`, statsRuns, {limit: () => 1200, target: '≤ 1.2 s'});
+		figure(`stats on ${bigLabel} (run 1 computes the signals, later runs read them cached)`, statsRuns, {limit: () => 1200, target: '≤ 1.2 s'});
+		figure(`stats on ${bigLabel}, first run (signals computed)`, mapKinds(statsRuns, list => list.slice(0, 1)), {target: '(reference)'});
+		if (runs > 1) figure(`stats on ${bigLabel}, signals cached (runs 2–${runs})`, mapKinds(statsRuns, list => list.slice(1)), {limit: () => 1200, target: '≤ 1.2 s'});
 		figure(`stats on ${bigLabel}, to cat`, mapKinds(statsRuns, (list, key) => list.map(ms => ms / catMs[key])), {unit: '×', limit: () => 10, target: '≤ 10× cat'});
 		figure(`stats on ${bigLabel}, to the id file`, {hash: statsRuns.hash.map(ms => ms / median(statsRuns.id))}, {unit: '×', limit: () => 2, target: 'hash ≤ 2× id'});
 		figure(`stats on ${bigLabel}, CPU time (every thread)`, statsCpu, {target: '(reference)'});

@@ -15,7 +15,7 @@ const opened = performance.now();
 const dataset = await Dataset.open(positionals[0]);
 await dataset.whenIndexed;
 const indexed = performance.now();
-const table = await computeSignals(dataset, defaultSignalConfig, undefined, {parts: values.parts === undefined ? undefined : Number(values.parts)});
+const table = await computeSignals(dataset, defaultSignalConfig, undefined, {parts: values.parts === undefined ? undefined : Number(values.parts), cache: false});
 const done = performance.now();
 const signalsRss = peakRss();
 

@@ -35,7 +35,7 @@ try {
 	const path = join(dir, 'planted.jsonl');
 	writeFileSync(path, text);
 	const started = performance.now();
-	const table = await computeSignals(path, defaultSignalConfig);
+	const table = await computeSignals(path, defaultSignalConfig, undefined, {cache: false});
 	const elapsed = performance.now() - started;
 	console.log(`Signals on ${count.toLocaleString('en-US')} planted samples (seed ${values.seed}): ${ms(elapsed)}`);
 	console.log('signal            planted  found  precision  recall  target        time');

@@ -6,6 +6,7 @@ import {DatasetError} from '../errors.js';
 import {analyseFile, type SignalProgress} from './analyse-file.js';
 import type {SignalConfig} from './config.js';
 import type {SignalTableData} from './engine.js';
+import {cacheKey, readCachedTable, writeCachedTable} from './signal-cache.js';
 import type {SignalMessage, SignalRequest} from './signals-worker.js';
 import {SignalTable} from './table.js';
 
@@ -30,6 +31,8 @@ export type ComputeOptions = {
 	 * for the signals). Commands that await the table leave it false.
 	 */
 	background?: boolean;
+	/** Read and write the signals cache (signal-cache.ts; default true). The benchmarks measure the computation itself. */
+	cache?: boolean;
 };
 
 /**
@@ -39,6 +42,11 @@ export type ComputeOptions = {
  */
 export async function computeSignals(source: string | Dataset, config: SignalConfig, onProgress?: (progress: SignalProgress) => void, options: ComputeOptions = {}): Promise<SignalTable> {
 	const path = typeof source === 'string' ? source : source.path;
+	const read = typeof source === 'string' ? undefined : (index: number) => source.sample(index).value;
+	const key = options.cache === false ? undefined : await cacheKey(path, config, options.by).catch(() => undefined);
+	const cached = key && await readCachedTable(key);
+	options.signal?.throwIfAborted();
+	if (cached) return new SignalTable(cached, config, read);
 	const engineOptions = {config, by: options.by};
 	const useWorker = options.worker !== false && existsSync(workerFile);
 	const data = useWorker
@@ -51,7 +59,7 @@ export async function computeSignals(source: string | Dataset, config: SignalCon
 		}).catch((error: unknown) => {
 			throw error instanceof DatasetError || (error as Error).name === 'AbortError' ? error : new DatasetError(`${path}: signals could not be computed (${(error as Error).message}).`);
 		});
-	const read = typeof source === 'string' ? undefined : (index: number) => source.sample(index).value;
+	if (key) await writeCachedTable(key, path, data);
 	return new SignalTable(data, config, read);
 }
 

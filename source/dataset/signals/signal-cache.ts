@@ -1,0 +1,123 @@
+import {createHash} from 'node:crypto';
+import {constants, readFileSync} from 'node:fs';
+import {chmod, lstat, mkdir, open, rename, rm} from 'node:fs/promises';
+import {homedir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {randomBytes} from 'node:crypto';
+import type {SignalConfig} from './config.js';
+import {datasetIdentity, sameIdentity, type DatasetIdentity} from './dataset-identity.js';
+import type {SignalTableData} from './engine.js';
+import {decodeTable, encodeTable} from './table-file.js';
+
+/*
+The signals cache: a dataset's signals are computed once per content and configuration, then read
+back (stats, export, decide and the review screen all go through computeSignals). It lives in the
+user's own cache folder (WINNOW_CACHE_DIR, else $XDG_CACHE_HOME/winnow, else ~/.cache/winnow), in
+`signals/`, never beside the dataset: a shared folder is hostile ground (README "Security in a shared
+folder"). One file per dataset path and --by field; its header holds the whole key (the dataset's
+identity, a hash of the signal settings, winnow's version and the format's), and anything that does
+not match, or does not read back whole, is recomputed. The cache is a help, never a failure: any
+error reading or writing it is the same as a miss.
+*/
+
+export type CacheKey = {file: string; key: string; identity: DatasetIdentity};
+
+/** The folder the cache files are in (not created). */
+export function signalCacheFolder(environment: NodeJS.ProcessEnv = process.env): string {
+	const base = environment.WINNOW_CACHE_DIR || (environment.XDG_CACHE_HOME ? join(environment.XDG_CACHE_HOME, 'winnow') : join(homedir(), '.cache', 'winnow'));
+	return join(base, 'signals');
+}
+
+let version: string | undefined;
+
+/** winnow's version, from its package.json (beside dist/ or source/, or above the bundle). */
+function winnowVersion(): string {
+	if (version !== undefined) return version;
+	for (const relative of ['../package.json', '../../package.json', '../../../package.json']) {
+		try {
+			const found = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {name?: string; version?: string};
+			if (found.name === 'winnow' && typeof found.version === 'string') return (version = found.version);
+		} catch {}
+	}
+
+	return (version = 'unknown');
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The cache file and full key for a dataset, computed now (the dataset's identity is read from disk). */
+export async function cacheKey(path: string, config: SignalConfig, by: string | undefined): Promise<CacheKey> {
+	const identity = await datasetIdentity(path);
+	const file = join(signalCacheFolder(), `${sha256(JSON.stringify([resolve(path), by ?? null])).slice(0, 32)}.signals`);
+	const key = JSON.stringify({winnow: winnowVersion(), dataset: identity, config: sha256(JSON.stringify(config)), by: by ?? null});
+	return {file, key, identity};
+}
+
+/** The cached table for `key`, or undefined (none, another key's, unreadable, corrupt, not a plain file). */
+export async function readCachedTable({file, key}: CacheKey): Promise<SignalTableData | undefined> {
+	let handle;
+	try {
+		handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+	} catch {
+		return undefined;
+	}
+
+	try {
+		const stats = await handle.stat();
+		if (!stats.isFile() || (typeof process.getuid === 'function' && stats.uid !== process.getuid())) return undefined;
+		// Its own ArrayBuffer, from offset 0: the table's arrays are views into it.
+		const bytes = new Uint8Array(stats.size);
+		let read = 0;
+		while (read < bytes.length) {
+			const {bytesRead} = await handle.read(bytes, read, bytes.length - read, read);
+			if (bytesRead === 0) return undefined;
+			read += bytesRead;
+		}
+
+		return decodeTable(bytes, key);
+	} catch {
+		return undefined;
+	} finally {
+		await handle.close();
+	}
+}
+
+/**
+ * Stores `data` under `key`, if the dataset is still the one it was computed from: a new file (0600,
+ * created exclusively under an unpredictable name, never through a link) renamed over the old one,
+ * in a 0700 folder. Errors are swallowed (the next run computes again).
+ */
+export async function writeCachedTable({file, key, identity}: CacheKey, path: string, data: SignalTableData): Promise<boolean> {
+	try {
+		if (!sameIdentity(identity, await datasetIdentity(path))) return false;
+		const folder = signalCacheFolder();
+		await mkdir(folder, {recursive: true, mode: 0o700});
+		const stats = await lstat(folder);
+		if (!stats.isDirectory()) return false;
+		if ((stats.mode & 0o077) !== 0) await chmod(folder, 0o700);
+		const temporary = `${file}.${randomBytes(8).toString('hex')}.tmp`;
+		const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
+		try {
+			for (const piece of encodeTable(data, key)) {
+				let written = 0;
+				while (written < piece.length) written += (await handle.write(piece, written, piece.length - written)).bytesWritten;
+			}
+		} catch (error) {
+			await handle.close();
+			await rm(temporary, {force: true});
+			throw error;
+		}
+
+		await handle.close();
+		try {
+			await rename(temporary, file);
+		} catch (error) {
+			await rm(temporary, {force: true});
+			throw error;
+		}
+
+		return true;
+	} catch {
+		return false;
+	}
+}
