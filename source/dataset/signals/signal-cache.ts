@@ -1,9 +1,8 @@
-import {createHash} from 'node:crypto';
+import {createHash, randomBytes} from 'node:crypto';
 import {constants, readFileSync} from 'node:fs';
 import {chmod, lstat, mkdir, open, rename, rm} from 'node:fs/promises';
 import {homedir} from 'node:os';
 import {join, resolve} from 'node:path';
-import {randomBytes} from 'node:crypto';
 import type {SignalConfig} from './config.js';
 import {datasetIdentity, sameIdentity, type DatasetIdentity} from './dataset-identity.js';
 import type {SignalTableData} from './engine.js';
