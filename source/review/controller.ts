@@ -14,7 +14,7 @@ import {defaultBindings, type Binding} from './bindings.js';
 import {showKey} from './keys.js';
 import {clusterTarget, nothingToDo, planBulk, type BulkChange, type BulkPlan, type BulkTarget} from './bulk.js';
 import {Claims, decidingActions, supersededNotice, takeoverNotice, type ReviewMode} from './claiming.js';
-import {countAll, recountAfterIndexing} from './counting.js';
+import {countAll, plainState, recountAfterIndexing, tableNumbers} from './counting.js';
 import {checkCorrection, correctionDraft, correctionOf, correctionViews, lineDiff, sameJson, type CorrectionView, type SampleEditor} from './corrections.js';
 import {Decisions, type Change} from './decisions.js';
 import {noGuidelinesMessage, type Guidelines} from './guidelines.js';
@@ -115,7 +115,7 @@ export class ReviewController {
 
 	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
 		this.mode = options.mode ?? 'split';
-		this.counter = new StatusCounter(id => this.decisionsOf(id), id => dataset.occurrences(id));
+		this.counter = new StatusCounter((id, slot) => this.countedState(id, slot), id => dataset.occurrences(id), tableNumbers(store));
 		this.claims = new Claims(dataset, this.mode, options.live, store);
 		this.navigation = new Navigation(dataset, this.claims, i => this.statusAt(i));
 		this.resume = new Resume(dataset, this.navigation, this.claims, options.position, (sample, filter) => this.takenWhileAway(sample, filter));
@@ -1280,6 +1280,14 @@ export class ReviewController {
 
 		const {status, conflict} = sampleStatus(records);
 		return {mine, others, status, conflict, changed};
+	}
+
+	/** A sample's status as counted: from the table's columns when they suffice, else from its records. */
+	private countedState(id: string, slot: number): {status: SampleStatus; conflict: boolean} {
+		const plain = plainState(this.store.table, slot, this.reviewer, this.mode === 'overlap' ? {lead: this.options.lead === true} : undefined);
+		if (plain) return plain;
+		const {status, conflict} = this.decisionsOf(id);
+		return {status, conflict};
 	}
 
 	/** In overlap mode, a reviewer (not a lead) sees nobody else's decision on a sample they have not decided. */

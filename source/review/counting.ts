@@ -1,6 +1,8 @@
 import type {Dataset} from '../dataset/dataset.js';
 import type {DecisionStore} from '../store/decision-store.js';
-import type {StatusCounter} from '../store/status-counts.js';
+import type {DecisionTable} from '../store/decision-table.js';
+import type {IdNumbers, SampleState, StatusCounter} from '../store/status-counts.js';
+import {majorityOfCounts} from '../store/verdict-policy.js';
 
 /** With more decisions than this, the counts are first made in the background. */
 const backgroundCountFrom = 5000;
@@ -38,4 +40,29 @@ export function countAll(dataset: Dataset, store: DecisionStore, counter: Status
 export function recountAfterIndexing(dataset: Dataset, store: DecisionStore, counter: StatusCounter, onProgress: () => void) {
 	counter.total = dataset.count;
 	counter.refreshAfterIndexing(() => decidedIds(store), () => dataset.repeats.keys(), onProgress);
+}
+
+/** The decision table's sample slots as the counter's id numbers: no id string kept per decided sample. */
+export function tableNumbers(store: DecisionStore): IdNumbers {
+	return {numberOf: id => store.table.slotOfSample(id), idOf: slot => store.table.sampleAt(slot)};
+}
+
+const verdictOfCode = ['undecided', 'accepted', 'rejected', 'flagged'] as const;
+
+/**
+ * A sample's counted state read from the table's columns (DecisionTable.plainVerdicts), undefined when
+ * its records must be read whole (a resolution, a rare record, a decision tied to the bytes it was
+ * made on). `overlap`: in overlap mode the status is the reviewer's own verdict, and a reviewer who
+ * is not a lead sees no conflict on a sample they have not decided (the controller's decisionsOf).
+ */
+export function plainState(table: DecisionTable, slot: number, reviewer: string, overlap: {lead: boolean} | undefined): SampleState | undefined {
+	const plain = table.plainVerdicts(slot, table.reviewerNumber(reviewer));
+	if (plain < 0) return undefined;
+	const accepted = plain & 1023;
+	const rejected = (plain >>> 10) & 1023;
+	const flagged = (plain >>> 20) & 1023;
+	if (!overlap) return majorityOfCounts(accepted, rejected, flagged);
+	const mine = plain >>> 30;
+	if (mine === 0 && !overlap.lead) return {status: 'undecided', conflict: false};
+	return {status: verdictOfCode[mine], conflict: majorityOfCounts(accepted, rejected, flagged).conflict};
 }

@@ -104,6 +104,11 @@ export class DecisionStore {
 		this.adapter.defaultMode = mode;
 	}
 
+	/** The records in their compact form (read-only use: the review's counts read its columns). */
+	get table(): DecisionTable {
+		return this.db.data;
+	}
+
 	get(sample: string, reviewer: string): DecisionRecord | undefined {
 		return this.db.data.get(sample, reviewer);
 	}

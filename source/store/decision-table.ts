@@ -98,6 +98,59 @@ export class DecisionTable {
 		for (let slot = 0; slot < this.sampleCount; slot++) if (this.sampleFirst[slot] !== none) yield this.sampleName(slot);
 	}
 
+	/** How many sample slots there are: slots are numbered from 0 and never reused or removed. */
+	get slotCount(): number {
+		return this.sampleCount;
+	}
+
+	/** The slot of a sample id, or -1 if nobody has a record on it. */
+	slotOfSample(sample: string): number {
+		return this.slotOf(sample);
+	}
+
+	/** The sample id held in a slot. */
+	sampleAt(slot: number): string {
+		return this.sampleName(slot);
+	}
+
+	/** Whether a slot holds any record. */
+	hasRecords(slot: number): boolean {
+		return this.sampleFirst[slot] !== none;
+	}
+
+	/**
+	 * The verdicts on a slot's sample read from the columns, without a record object, for the common
+	 * case: no record with a verdict is a resolution, rare or tied to the bytes it was made on. In it,
+	 * the accepted, rejected and flagged counts (10 bits each, from bit 0, 10 and 20) and, from bit
+	 * 30, the verdict code of `reviewer`'s record (0: none, or undone). -1 when the records must be
+	 * read whole (or a count would not fit).
+	 */
+	plainVerdicts(slot: number, reviewer?: number): number {
+		let accepted = 0;
+		let rejected = 0;
+		let flagged = 0;
+		let mine = 0;
+		for (let row = this.sampleFirst[slot]; row !== none; row = this.rowNext[row]) {
+			const bits = this.rowBits[row];
+			const verdict = bits & 3;
+			if ((bits & rareBit) !== 0) return none;
+			if (verdict === 0) continue;
+			if ((bits & (resolutionBit | hashBit)) !== 0) return none;
+			if (verdict === 1) accepted++;
+			else if (verdict === 2) rejected++;
+			else flagged++;
+			if (this.rowReviewer[row] === reviewer) mine = verdict;
+		}
+
+		if (accepted > 1023 || rejected > 1023 || flagged > 1023) return none;
+		return accepted + (rejected * 1024) + (flagged * 1024 * 1024) + (mine * 1024 * 1024 * 1024);
+	}
+
+	/** The interned number of a reviewer, or undefined if no record names them. */
+	reviewerNumber(reviewer: string): number | undefined {
+		return this.reviewerIndex.get(reviewer);
+	}
+
 	/** Holds `record` as its reviewer's record on its sample (whatever was held). */
 	put(record: DecisionRecord) {
 		const slot = this.slotFor(record.sample);

@@ -15,6 +15,38 @@ function pack(status: SampleStatus, conflict: boolean, occurrences: number): Hel
 	return statusCodes.indexOf(status) + (conflict ? 4 : 0) + (occurrences * 8);
 }
 
+/**
+ * Numbers for sample ids, so the counter keeps its state in typed arrays indexed by them rather than
+ * in a map of id strings (a million decided ids as strings and map entries take over 100 MB). The
+ * review gives the decision table's sample slots; -1 is an id without a number (nobody decided it,
+ * so it counts for nothing).
+ */
+export type IdNumbers = {
+	numberOf(id: string): number;
+	idOf(number: number): string;
+};
+
+/** Numbers given to ids as they come (for a counter not backed by a decision table). */
+export class InternedIds implements IdNumbers {
+	private readonly numbers = new Map<string, number>();
+	private readonly ids: string[] = [];
+
+	numberOf(id: string): number {
+		let number = this.numbers.get(id);
+		if (number === undefined) {
+			number = this.ids.length;
+			this.ids.push(id);
+			this.numbers.set(id, number);
+		}
+
+		return number;
+	}
+
+	idOf(number: number): string {
+		return this.ids[number];
+	}
+}
+
 export function emptyCounts(): StatusCounts {
 	return {accepted: 0, rejected: 0, flagged: 0, undecided: 0, total: 0, decided: 0, conflicts: 0};
 }
@@ -23,16 +55,17 @@ export function emptyCounts(): StatusCounts {
  * How many samples of a dataset are accepted, rejected, flagged, undecided and in conflict, kept up
  * to date one sample id at a time: a decision, another reviewer's write or newly indexed samples
  * cost what they touch, never a pass over all decisions (100,000 of them take ~100 ms, too long
- * for a key press). Each id's share of the counts is remembered, so re-evaluating it is exact and
- * can be done any number of times.
+ * for a key press). Each id's share of the counts is remembered (in a typed array indexed by the
+ * id's number), so re-evaluating it is exact and can be done any number of times.
  */
 export class StatusCounter {
 	private current = emptyCounts();
 	private snapshot: StatusCounts | undefined;
-	/** Each counted id's share (ids that count for nothing are not held). */
-	private readonly held = new Map<string, Held>();
-	/** Ids last evaluated when no indexed sample carried them (decided, but not reached by indexing yet). */
-	private readonly unseen = new Set<string>();
+	/** Each counted id's share by its number (0: counts for nothing). */
+	private held = new Float64Array(1024);
+	/** 1 for ids last evaluated when no indexed sample carried them (decided, but not reached by indexing yet). */
+	private unseen = new Uint8Array(1024);
+	private unseenCount = 0;
 	/** Whether a refresh pass has evaluated every decided id, so that `unseen` holds all that are not found. */
 	private unseenKnown = false;
 	private passIsFull = false;
@@ -45,10 +78,15 @@ export class StatusCounter {
 	private refreshDone: (() => void) | undefined;
 
 	/**
-	 * @param stateOf the status of a sample id now
+	 * @param stateOf the status of a sample id now (its number given too, for a quicker look-up)
 	 * @param occurrences how many samples of the dataset carry the id (0: none indexed yet)
+	 * @param numbers the ids' numbers (the decision table's slots in a review)
 	 */
-	constructor(private readonly stateOf: (id: string) => SampleState, private readonly occurrences: (id: string) => number) {}
+	constructor(
+		private readonly stateOf: (id: string, number: number) => SampleState,
+		private readonly occurrences: (id: string) => number,
+		private readonly numbers: IdNumbers = new InternedIds(),
+	) {}
 
 	/** A first pass over every decided id is under way: the counts are not complete yet. */
 	get counting(): boolean {
@@ -69,26 +107,45 @@ export class StatusCounter {
 
 	/** Re-evaluates one sample id: after its decisions changed, or more samples carrying it were indexed. */
 	update(id: string) {
-		const before = this.held.get(id);
+		const number = this.numbers.numberOf(id);
+		// An id without a number has no decision: it counts for nothing, now as before.
+		if (number < 0) return;
+		this.evaluate(id, number);
+	}
+
+	private evaluate(id: string, number: number) {
+		if (number >= this.held.length) this.grow(number);
+		const before = this.held[number];
 		const occurrences = this.occurrences(id);
-		if (occurrences === 0) this.unseen.add(id);
-		else this.unseen.delete(id);
-		let after: Held | undefined;
+		const wasUnseen = this.unseen[number];
+		const isUnseen = occurrences === 0 ? 1 : 0;
+		if (wasUnseen !== isUnseen) {
+			this.unseen[number] = isUnseen;
+			this.unseenCount += isUnseen - wasUnseen;
+		}
+
+		let after = 0;
 		if (occurrences > 0) {
-			const {status, conflict} = this.stateOf(id);
+			const {status, conflict} = this.stateOf(id, number);
 			if (status !== 'undecided' || conflict) after = pack(status, conflict, occurrences);
 		}
 
 		if (before === after) return;
-		if (before !== undefined) this.add(before, -1);
-		if (after === undefined) {
-			this.held.delete(id);
-		} else {
-			this.add(after, 1);
-			this.held.set(id, after);
-		}
-
+		if (before !== 0) this.add(before, -1);
+		if (after !== 0) this.add(after, 1);
+		this.held[number] = after;
 		this.snapshot = undefined;
+	}
+
+	private grow(number: number) {
+		let length = this.held.length * 2;
+		while (length <= number) length *= 2;
+		const held = new Float64Array(length);
+		held.set(this.held);
+		this.held = held;
+		const unseen = new Uint8Array(length);
+		unseen.set(this.unseen);
+		this.unseen = unseen;
 	}
 
 	/**
@@ -138,8 +195,11 @@ export class StatusCounter {
 	}
 
 	private * notFoundThen(repeated: Iterable<string>): Iterable<string> {
-		// A copy: update() removes the ids it finds from the set while the pass goes on.
-		yield * [...this.unseen];
+		// The numbers first: evaluating an id clears its flag while the pass goes on.
+		const numbers = new Uint32Array(this.unseenCount);
+		let found = 0;
+		for (let number = 0; number < this.unseen.length && found < numbers.length; number++) if (this.unseen[number] === 1) numbers[found++] = number;
+		for (let i = 0; i < found; i++) yield this.numbers.idOf(numbers[i]);
 		yield * repeated;
 	}
 
@@ -184,13 +244,15 @@ export class StatusCounter {
 	 * indexed sample's.
 	 */
 	rebuild(total: number, ids: Iterable<string>, allDecided = false) {
-		this.held.clear();
-		this.unseen.clear();
+		this.held.fill(0);
+		this.unseen.fill(0);
+		this.unseenCount = 0;
 		this.unseenKnown = allDecided;
 		this.current = emptyCounts();
 		this.current.total = total;
 		this.snapshot = undefined;
-		for (const id of ids) if (!this.held.has(id)) this.update(id);
+		// An id listed twice (a repeated id among indexed samples) is evaluated twice, to the same share.
+		for (const id of ids) this.update(id);
 	}
 
 	private add(share: Held, sign: 1 | -1) {

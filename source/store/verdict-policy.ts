@@ -114,6 +114,21 @@ export function sampleStatus(records: readonly DecisionRecord[] | undefined, pol
 	}
 }
 
+/**
+ * sampleStatus's status and conflict under the majority policy from the verdict counts alone, for
+ * records among which no verdict is a resolution (the review's counts read them from the decision
+ * table's columns, without record objects).
+ */
+export function majorityOfCounts(accepted: number, rejected: number, flagged: number): {status: SampleStatus; conflict: boolean} {
+	const deciders = accepted + rejected + flagged;
+	const kinds = (accepted > 0 ? 1 : 0) + (rejected > 0 ? 1 : 0) + (flagged > 0 ? 1 : 0);
+	if (kinds === 0) return {status: 'undecided', conflict: false};
+	if (kinds === 1) return {status: accepted > 0 ? 'accepted' : rejected > 0 ? 'rejected' : 'flagged', conflict: false};
+	const half = deciders / 2;
+	const status = accepted > half ? 'accepted' : rejected > half ? 'rejected' : flagged > half ? 'flagged' : 'undecided';
+	return {status, conflict: true};
+}
+
 /** Whether a sample is selected by `wanted` (one status or several) under the policy. */
 export function matchesStatus(records: readonly DecisionRecord[] | undefined, wanted: SampleStatus | ReadonlySet<SampleStatus> | readonly SampleStatus[], policy: Policy = defaultPolicy): boolean {
 	const {matches} = sampleStatus(records, policy);
