@@ -419,6 +419,54 @@ describe('npm run bench reads the screen', () => {
 	});
 });
 
+describe('counts read from the decision table\'s columns', () => {
+	const modes = [{mode: 'split' as const}, {mode: 'overlap' as const}, {mode: 'overlap' as const, lead: true}];
+	for (const {mode, lead} of modes) {
+		test(`equal each sample's status from its records (${mode}${lead ? ', lead' : ''}): resolutions, undone, tied to bytes, repeated ids`, async () => {
+			const path = join(dir, 'samples.jsonl');
+			// 300 samples, ids s0…s239 (s0…s59 twice); decisions also on ids no sample carries.
+			writeFileSync(path, Array.from({length: 300}, (_, i) => JSON.stringify({id: `s${i % 240}`, text: `sample ${i}`})).join('\n'));
+			const dataset = await Dataset.open(path);
+			await dataset.whenIndexed;
+			const store = await DecisionStore.open(join(dir, 'samples.decisions.json'), dataset.name, {watchInterval: 0, writeDelay: 60_000});
+			const random = prng(mode.length + (lead ? 1 : 0));
+			const verdicts = ['accepted', 'rejected', 'flagged', null] as const;
+			const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+			const decide = () => {
+				store.set({
+					sample: `s${Math.floor(random() * 260)}`,
+					reviewer: pick(['cy', 'ann', 'bob', 'dee']),
+					verdict: pick(verdicts),
+					resolution: random() < 0.05 ? true : undefined,
+					hash: random() < 0.05 ? 'sha1:0123456789abcdef' : undefined,
+				});
+			};
+
+			for (let i = 0; i < 600; i++) decide();
+			const controller = new ReviewController(dataset, store, {reviewer: 'cy', categories: defaultCategories, mode, lead});
+			const fromRecords = () => {
+				const counts = {accepted: 0, rejected: 0, flagged: 0, undecided: 0, conflicts: 0};
+				for (let i = 0; i < dataset.count; i++) {
+					const {status, conflict} = controller.statusAt(i);
+					counts[status]++;
+					if (conflict) counts.conflicts++;
+				}
+
+				return counts;
+			};
+
+			expect(controller.counts).toMatchObject(fromRecords());
+			// Later decisions are counted as they come.
+			for (let i = 0; i < 200; i++) decide();
+			expect(controller.counts).toMatchObject(fromRecords());
+			expect(controller.counts.conflicts).toBeGreaterThan(0);
+			controller.close();
+			store.close();
+			dataset.close();
+		});
+	}
+});
+
 describe('opening with many decisions', () => {
 	test('the counts are made in the background after the screen opens, and say so meanwhile', async () => {
 		const path = join(dir, 'samples.jsonl');

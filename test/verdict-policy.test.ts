@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import type {DecisionRecord, Verdict} from '../source/store/schema.js';
-import {isPolicy, isSampleStatus, matchesStatus, sampleStatus} from '../source/store/verdict-policy.js';
+import {isPolicy, isSampleStatus, majorityOfCounts, matchesStatus, sampleStatus} from '../source/store/verdict-policy.js';
 
 let clock = 0;
 function record(reviewer: string, verdict: Verdict | null, extra: Partial<DecisionRecord> = {}): DecisionRecord {
@@ -82,5 +83,17 @@ describe('names', () => {
 		expect(isPolicy('most')).toBe(false);
 		expect(['accepted', 'rejected', 'flagged', 'undecided'].every(isSampleStatus)).toBe(true);
 		expect(isSampleStatus('approved')).toBe(false);
+	});
+});
+
+describe('majorityOfCounts', () => {
+	it('gives sampleStatus\'s status and conflict from the verdict counts of records without a resolution', () => {
+		const verdict = fc.constantFrom<Verdict | null>('accepted', 'rejected', 'flagged', null);
+		fc.assert(fc.property(fc.array(verdict, {maxLength: 7}), verdicts => {
+			const records = verdicts.map((one, i) => record(`r${i}`, one));
+			const count = (wanted: Verdict) => verdicts.filter(one => one === wanted).length;
+			const {status, conflict} = sampleStatus(records);
+			expect(majorityOfCounts(count('accepted'), count('rejected'), count('flagged'))).toEqual({status, conflict});
+		}));
 	});
 });
