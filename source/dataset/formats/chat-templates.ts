@@ -123,6 +123,11 @@ function llama2(text: string): Turn[] | undefined {
 
 type Speaker = {label: string; tone: Tone; side: 'system' | 'user' | 'assistant'};
 
+/** The three speakers most transcripts name, under their own marker words. */
+const systemSpeaker: Speaker = {label: 'system', tone: 'system', side: 'system'};
+const userSpeaker: Speaker = {label: 'user', tone: 'user', side: 'user'};
+const assistantSpeaker: Speaker = {label: 'assistant', tone: 'assistant', side: 'assistant'};
+
 type Transcript = {
 	/** Global; group 1 is the role's name, a key of `speakers`. */
 	marker: RegExp;
@@ -175,7 +180,7 @@ function markedTurns(text: string, transcript: Transcript): Turn[] | undefined {
 const alpacaTranscript: Transcript = {
 	marker: /(?<=^|\n)[ \t]*### (Instruction|Input|Response|System):[ \t]*\n?/g,
 	speakers: {
-		System: {label: 'system', tone: 'system', side: 'system'},
+		System: systemSpeaker,
 		Instruction: {label: 'instruction', tone: 'prompt', side: 'user'},
 		Input: {label: 'input', tone: 'prompt', side: 'user'},
 		Response: {label: 'response', tone: 'completion', side: 'assistant'},
@@ -189,9 +194,9 @@ const alpacaTranscript: Transcript = {
 const hashedChatTranscript: Transcript = {
 	marker: /### (Human|Assistant|System):[ \t]*\n?/g,
 	speakers: {
-		System: {label: 'system', tone: 'system', side: 'system'},
-		Human: {label: 'user', tone: 'user', side: 'user'},
-		Assistant: {label: 'assistant', tone: 'assistant', side: 'assistant'},
+		System: systemSpeaker,
+		Human: userSpeaker,
+		Assistant: assistantSpeaker,
 	},
 	userRuns: false,
 	preamble: true,
@@ -202,9 +207,9 @@ const hashedChatTranscript: Transcript = {
 const vicunaTranscript: Transcript = {
 	marker: /(?<=^|\s|<\/s>)(USER|ASSISTANT|SYSTEM):[ \t]*/g,
 	speakers: {
-		SYSTEM: {label: 'system', tone: 'system', side: 'system'},
-		USER: {label: 'user', tone: 'user', side: 'user'},
-		ASSISTANT: {label: 'assistant', tone: 'assistant', side: 'assistant'},
+		SYSTEM: systemSpeaker,
+		USER: userSpeaker,
+		ASSISTANT: assistantSpeaker,
 	},
 	userRuns: false,
 	preamble: true,
@@ -215,9 +220,9 @@ const vicunaTranscript: Transcript = {
 const roleTokenTranscript: Transcript = {
 	marker: /<\|(system|user|assistant)\|>[ \t]*\n?/g,
 	speakers: {
-		system: {label: 'system', tone: 'system', side: 'system'},
-		user: {label: 'user', tone: 'user', side: 'user'},
-		assistant: {label: 'assistant', tone: 'assistant', side: 'assistant'},
+		system: systemSpeaker,
+		user: userSpeaker,
+		assistant: assistantSpeaker,
 	},
 	userRuns: false,
 	preamble: false,
