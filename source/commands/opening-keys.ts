@@ -28,6 +28,16 @@ export class OpeningKeys {
 		this.stdin.on('readable', this.listener);
 	}
 
+	/**
+	 * Stops listening when no screen will follow (the files could not be opened): standard input,
+	 * read since start(), would otherwise hold the process open after its error sentence.
+	 */
+	abandon() {
+		this.stop();
+		this.stdin.pause();
+		this.stdin.unref();
+	}
+
 	/** Stops listening; the keys held go back to standard input, for the screen to read. */
 	stop() {
 		this.stdin.off('readable', this.listener);

@@ -77,11 +77,8 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			throw error;
 		}
 	} catch (error) {
-		openingKeys.stop();
+		openingKeys.abandon();
 		process.stdin.setRawMode(false);
-		// Listening made standard input hold the process open; nothing will read it now.
-		process.stdin.pause();
-		process.stdin.unref();
 		throw error;
 	}
 
