@@ -4,7 +4,7 @@ import {hostname} from 'node:os';
 import {dirname, join} from 'node:path';
 import {canonicalPath} from './canonical-path.js';
 import {fileProblem} from './errors.js';
-import {isRunnable} from './process-state.js';
+import {isAlive, isRunnable} from './process-state.js';
 import {createExclusive, ensureSharedFolder, readPeerFile, replaceExclusive} from './shared-folder.js';
 import type {LiveChannel} from './live-channel.js';
 
@@ -604,13 +604,4 @@ function asLease(value: unknown): Lease | undefined {
 	const {sample, host, pid, reviewer} = value as Record<string, unknown>;
 	if (typeof sample !== 'string' || typeof host !== 'string' || !Number.isSafeInteger(pid)) return undefined;
 	return {sample, host, pid: pid as number, reviewer: typeof reviewer === 'string' ? reviewer : undefined};
-}
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }

@@ -3,6 +3,7 @@ import fs, {lstatSync, readdirSync, renameSync, rmdirSync, rmSync} from 'node:fs
 import {hostname} from 'node:os';
 import {basename, dirname, join} from 'node:path';
 import {createExclusive, readPeerFile} from './shared-folder.js';
+import {isAlive} from './process-state.js';
 
 /*
 The decisions file's lock is proper-lockfile's: a folder `<db>.lock` made with mkdir. A writer killed
@@ -156,15 +157,6 @@ function readHolder(lock: string): Holder | undefined {
 	} catch {}
 
 	return undefined;
-}
-
-function isAlive(pid: number): boolean {
-	try {
-		process.kill(pid, 0);
-		return true;
-	} catch (error) {
-		return (error as NodeJS.ErrnoException).code === 'EPERM';
-	}
 }
 
 /** A name beside the lock that only this process knows: `<lock>.<what>-<hex>`. */

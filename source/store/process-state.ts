@@ -19,3 +19,13 @@ export function isRunnable(pid: number): boolean | undefined {
 	if (state === '') return undefined;
 	return state === 'R' || state === 'D';
 }
+
+/** Whether a process with this pid lives on this host (EPERM: it does, under another user). */
+export function isAlive(pid: number): boolean {
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch (error) {
+		return (error as NodeJS.ErrnoException).code === 'EPERM';
+	}
+}
