@@ -108,6 +108,19 @@ describe('f: the query line', () => {
 		expect(controller.state.mode.name).toBe('query');
 	});
 
+	it('says so when no sample has a field the query names, with a guess at what was meant', async () => {
+		const {type, text, controller} = await opened();
+		await type('f', 'modle:gen-a\r');
+		await waitFor(() => controller.query?.done === true, 'the query to finish');
+		await waitFor(() => text().includes('has a field "modle"'), 'the missing-field sentence');
+		expect(text()).toContain('did you mean model?');
+		// A field some sample has: no such sentence.
+		await type('f', '\u0015', 'model:gen-z\r');
+		await waitFor(() => controller.query?.done === true && controller.query.text === 'model:gen-z', 'the second query to finish');
+		await type('\u001B[C');
+		expect(text()).not.toContain('has a field');
+	});
+
 	it('tab completes signal and field names', async () => {
 		const {type, controller} = await opened();
 		await type('f', 'sig', '\t');

@@ -899,8 +899,17 @@ export class ReviewController {
 
 	/** Counts, in the background, the samples the screen shows: the query's matches the status filter shows. */
 	private countQuery(slice: QuerySlice) {
+		let warned = false;
 		slice.count(() => {
-			if (slice === this.query) this.scheduleRecount();
+			if (slice !== this.query) return;
+			const missing = warned ? undefined : slice.missingFields(this.dataset.name);
+			if (missing) {
+				warned = true;
+				this.state = {...this.state, message: missing};
+				this.notify();
+			}
+
+			this.scheduleRecount();
 		}, i => this.navigation.statusShows(i, this.state.filter));
 	}
 

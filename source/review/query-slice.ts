@@ -2,6 +2,7 @@ import type {Dataset} from '../dataset/dataset.js';
 import {renderSample} from '../dataset/formats/index.js';
 import {isSignalName, SIGNALS, type SignalTable} from '../dataset/signals/index.js';
 import {formatQuery, matchesQuery, needsOf, parseQuery, QueryError, type Query, type QueryNeeds, type SampleFacts} from '../query/index.js';
+import {FieldCheck} from '../query/field-check.js';
 import type {ClusterKind} from '../query/vocabulary.js';
 import type {DecisionRecord} from '../store/schema.js';
 import {sampleStatus, type StatusResult} from '../store/verdict-policy.js';
@@ -119,6 +120,8 @@ export class QuerySlice {
 	private shown: (index: number) => boolean = () => true;
 	/** Per sample counted so far: 1 when it is in `matching`. */
 	private inCount = new Uint8Array(0);
+	/** The query's metadata fields, watched for on the first count over the whole file (a misspelt field matches nothing). */
+	private fields: FieldCheck | undefined;
 
 	constructor(readonly query: Query, private readonly dataset: Dataset, private readonly recordsOf: RecordsOf, private readonly table: SignalTable | undefined) {
 		this.text = formatQuery(query);
@@ -127,7 +130,19 @@ export class QuerySlice {
 		this.known = new Uint8Array(dataset.count);
 		const {decisions, value, text} = this.needs;
 		if (!decisions && !value && !text) this.tableFacts = new TableFacts(table);
+		const fields = FieldCheck.of(query);
+		if (fields.missing().length > 0) this.fields = fields;
 	}
+
+	/**
+	 * Once a count has gone over every sample: one sentence naming the query's fields that no sample
+	 * has (with a guess at what was meant), else undefined.
+	 */
+	missingFields(datasetName: string): string | undefined {
+		return this.fieldsChecked ? this.fields?.problem(datasetName) : undefined;
+	}
+
+	private fieldsChecked = false;
 
 	/** Reads a query line: the slice, or the parse error's one sentence. */
 	static parse(line: string): Query | string {
@@ -183,11 +198,16 @@ export class QuerySlice {
 			let i = this.counted;
 			while (i < total) {
 				const end = Math.min(total, i + countBatch);
-				for (; i < end; i++) if (this.counts(i)) this.matching++;
+				for (; i < end; i++) {
+					if (this.counts(i)) this.matching++;
+					if (this.fields && !this.fieldsChecked) this.seeFields(i);
+				}
+
 				if (performance.now() - started >= countSliceMs) break;
 			}
 
 			this.counted = i;
+			if (i >= total) this.fieldsChecked = true;
 			onProgress();
 			if (!this.done) setImmediate(step);
 		};
@@ -203,6 +223,15 @@ export class QuerySlice {
 			const now = this.counts(index) ? 1 : 0;
 			this.matching += now - before;
 		}
+	}
+
+	private seeFields(index: number) {
+		const fields = this.fields!;
+		if (fields.missing().length === 0) return;
+		fields.see(this.dataset.raw(index), () => {
+			const sample = this.dataset.sample(index);
+			return sample.error === undefined ? sample.value : undefined;
+		});
 	}
 
 	stop() {
