@@ -77,3 +77,21 @@ describe('a sample whose bytes changed since it was decided (another session)', 
 		expect(JSON.parse(runCli(['stats', path, '--json']).stdout).samples.changed).toBe(0);
 	});
 });
+
+describe('--undo-rule on a sample whose bytes changed after the rule decided it', () => {
+	it('restores the earlier decision as one made on the old bytes: still changed since decided, not accepted', () => {
+		const dir = tempDir();
+		const path = writeFile(dir, 'samples.jsonl', `${[sample('s1', 'fine'), sample('s2', 'a harmless answer')].join('\n')}\n`);
+		expect(runCli(['decide', path, '--where', 'status:undecided', '--verdict', 'accepted']).status).toBe(0);
+		// A rule replaces s2's acceptance; then s2 is rewritten under the same id.
+		const rule = runCli(['decide', path, '--where', 'harmless', '--verdict', 'rejected']);
+		expect(rule.stdout, rule.stderr).toContain('marked 1 sample rejected');
+		writeFileSync(path, `${[sample('s1', 'fine'), sample('s2', 'a toxic answer put in its place')].join('\n')}\n`);
+		const undo = runCli(['decide', path, '--undo-rule', 'harmless']);
+		expect(undo.status, undo.stderr).toBe(0);
+		const json = JSON.parse(runCli(['stats', path, '--json']).stdout) as {samples: {changed: number}; status: Record<string, number>};
+		expect(json.samples.changed).toBe(1);
+		expect(json.status).toMatchObject({accepted: 1, undecided: 1});
+		expect(runCli(['export', path]).stdout).not.toContain('toxic');
+	});
+});

@@ -155,4 +155,17 @@ describe('D with a query: every sample it matches in one step', () => {
 		expect(store.get('s6', 'tester')?.verdict).toBeNull();
 		expect(controller.state.undo).toHaveLength(0);
 	});
+
+	it('a decision made on other bytes than the sample holds now neither blocks it nor counts as already made', async () => {
+		const {type, text, store} = await opened();
+		// Made on bytes s4 and s6 no longer hold: ann's does not keep s4 out, the tester's own rejection of s6 is not "already".
+		store.set({sample: 's4', reviewer: 'ann', verdict: 'accepted', categories: [], note: '', hash: 'sha1:0123456789abcdef'});
+		store.set({sample: 's6', reviewer: 'tester', verdict: 'rejected', categories: [], note: '', hash: 'sha1:0123456789abcdef'});
+		await type('f', 'signal:refusal\r');
+		await type('D', 'r');
+		expect(text()).toContain('reject 3 samples matching signal:refusal? y/N');
+		await type('y');
+		expect(store.get('s4', 'tester')).toMatchObject({verdict: 'rejected', rule: 'signal:refusal'});
+		expect(store.get('s6', 'tester')?.hash).not.toBe('sha1:0123456789abcdef');
+	});
 });

@@ -213,6 +213,8 @@ async function undoRule(common: CommonOptions, flags: DecideFlags): Promise<numb
 					resolution: before?.resolution,
 					reasons: before?.reasons,
 					rule: before?.rule,
+					// The earlier decision was current on the bytes the rule decided: if they changed since, so is it.
+					hash: before?.verdict ? record.hash : undefined,
 				});
 			}
 

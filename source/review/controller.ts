@@ -1051,7 +1051,8 @@ export class ReviewController {
 			// In overlap mode every reviewer decides every sample: others' decisions neither block nor show.
 			othersBlock: this.mode === 'split',
 			lead: this.options.lead === true,
-			records: id => this.store.forSample(id),
+			// Decisions made on other bytes than the sample holds now neither block it nor count as already made.
+			records: id => this.currentRecords(id).records,
 			openByOther: id => this.options.live?.isTakenByOther(id) ?? false,
 		});
 		if (plan.changes.length === 0) {
