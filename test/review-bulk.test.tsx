@@ -48,6 +48,20 @@ describe('C: deciding the current sample\'s cluster at once', () => {
 		expect(controller.state.undo).toHaveLength(0);
 	});
 
+	it('says how many lines a step decides when identical lines without an id share one decision', async () => {
+		const same = JSON.stringify({messages: [{role: 'user', content: 'same question'}, {role: 'assistant', content: refusal}]});
+		const other = JSON.stringify({messages: [{role: 'user', content: 'another question'}, {role: 'assistant', content: 'Paris.'}]});
+		const screen = await reviewScreen(`${same}\n${other}\n${same}\n`, {}, {columns: 120, rows: 24});
+		screen.controller.startSignals();
+		await waitFor(() => screen.controller.signals.table !== undefined, 'the signals table');
+		const text = () => withoutInkStyles(screen.frame());
+		await screen.type('C', 'r');
+		expect(text()).toContain('reject 1 sample (2 lines share its id) of this duplicate cluster? y/N');
+		await screen.type('y');
+		expect(screen.controller.counts.rejected).toBe(2);
+		expect(text()).toContain('rejected 1 sample (2 lines share its id) of this duplicate cluster');
+	});
+
 	it('shows the cluster on its first sample too (which has no duplicate signal), under the header and in m', async () => {
 		const {type, text} = await opened();
 		expect(text()).toContain('1/6 id s1');

@@ -24,6 +24,8 @@ export type BulkPlan = BulkTarget & {
 	othersLeft: number;
 	/** Samples this reviewer had already decided so. */
 	already: number;
+	/** Lines of the file the changes decide: more than the changes when lines share an id (identical lines without an id field). */
+	lines: number;
 };
 
 /**
@@ -84,7 +86,9 @@ export function planBulk(target: BulkTarget, verdict: Verdict, categories: strin
 		changes.push({index, sample, previous: mine, replaced: replacedBy(mine, target.rule)});
 	}
 
-	return {...target, verdict, categories, note, changes, othersLeft, already};
+	let lines = 0;
+	for (const change of changes) lines += Math.max(1, context.dataset.occurrences(change.sample));
+	return {...target, verdict, categories, note, changes, othersLeft, already, lines};
 }
 
 /** What a rule's decision replaces, for `winnow decide --undo-rule`: kept from the first time the rule ran. */
@@ -125,5 +129,10 @@ export function confirmation(plan: BulkPlan): string {
 	// Of how many: the cluster's or the slice's size, when some are left alone.
 	const total = n + plan.othersLeft + plan.already;
 	const counted = n === total ? `${n.toLocaleString('en')} sample${n === 1 ? '' : 's'}` : `${n.toLocaleString('en')} of the ${total.toLocaleString('en')} samples`;
-	return `${verbs[plan.verdict]}${flagged} ${counted} ${plan.what}${left ? ` (${left})` : ''}? y/N`;
+	return `${verbs[plan.verdict]}${flagged} ${counted}${sharedLines(plan)} ${plan.what}${left ? ` (${left})` : ''}? y/N`;
+}
+
+/** " (5 lines share their ids)": said when lines share an id, as identical lines without an id field do (one decision decides each of them). */
+export function sharedLines(plan: BulkPlan): string {
+	return plan.lines > plan.changes.length ? ` (${plan.lines.toLocaleString('en')} lines share ${plan.changes.length === 1 ? 'its id' : 'their ids'})` : '';
 }

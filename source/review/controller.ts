@@ -12,7 +12,7 @@ import {sampleStatus} from '../store/verdict-policy.js';
 import type {Action} from './actions.js';
 import {defaultBindings, type Binding} from './bindings.js';
 import {showKey} from './keys.js';
-import {clusterTarget, nothingToDo, planBulk, type BulkChange, type BulkPlan, type BulkTarget} from './bulk.js';
+import {clusterTarget, nothingToDo, planBulk, sharedLines, type BulkChange, type BulkPlan, type BulkTarget} from './bulk.js';
 import {Claims, decidingActions, supersededNotice, takeoverNotice, type ReviewMode} from './claiming.js';
 import {countAll, plainState, recountAfterIndexing, tableNumbers} from './counting.js';
 import {checkCorrection, correctionDraft, correctionOf, correctionViews, lineDiff, sameJson, type CorrectionView, type SampleEditor} from './corrections.js';
@@ -1089,7 +1089,7 @@ export class ReviewController {
 		const n = plan.changes.length;
 		// The rule is named when the message does not already spell it (a cluster's number).
 		const rule = plan.what.includes(plan.rule) ? '' : ` (rule ${plan.rule})`;
-		const done = `${plan.verdict} ${n.toLocaleString('en')} sample${n === 1 ? '' : 's'} ${plan.what}${rule} — u undoes`;
+		const done = `${plan.verdict} ${n.toLocaleString('en')} sample${n === 1 ? '' : 's'}${sharedLines(plan)} ${plan.what}${rule} — u undoes`;
 		if (this.shows(this.state.cursor)) this.state = {...this.state, message: done};
 		else {
 			this.advance(done);
