@@ -237,6 +237,28 @@ describe('the signals cache', () => {
 		expect(cacheFiles(folder)).toHaveLength(1);
 	});
 
+	it('removes files unused for 30 days when it writes one, keeps those in use (a read marks a file used)', async () => {
+		const kept = writeFile(tempDir(), 'kept.jsonl', lines());
+		await compute(kept);
+		const [keptName] = cacheFiles(folder);
+		const old = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000);
+		// A dataset's file unused for 40 days, another's used now (read from the cache), a temporary left by a crash, a stranger's file.
+		const stale = join(folder, `${'a'.repeat(32)}.signals`);
+		const leftover = join(folder, `${'b'.repeat(32)}.signals.${'c'.repeat(16)}.tmp`);
+		const stranger = join(folder, 'notes.txt');
+		for (const file of [stale, leftover, stranger]) writeFileSync(file, 'x');
+		for (const file of [stale, leftover, stranger, join(folder, keptName)]) utimesSync(file, old, old);
+		await compute(kept);
+		expect(engine.runs).toBe(1);
+		expect(statSync(join(folder, keptName)).mtimeMs).toBeGreaterThan(old.getTime() + 1000);
+		await compute(writeFile(tempDir(), 'other.jsonl', lines('Another first answer, long enough to differ.')));
+		expect(existsSync(stale)).toBe(false);
+		expect(existsSync(leftover)).toBe(false);
+		expect(existsSync(stranger)).toBe(true);
+		expect(existsSync(join(folder, keptName))).toBe(true);
+		expect(cacheFiles(folder)).toHaveLength(2);
+	});
+
 	it('computes as usual when the cache folder cannot be made', async () => {
 		const path = writeFile(tempDir(), 'data.jsonl', lines());
 		process.env.WINNOW_CACHE_DIR = writeFile(tempDir(), 'a-file', 'not a folder');

@@ -6,6 +6,7 @@ import {join, resolve} from 'node:path';
 import type {SignalConfig} from './config.js';
 import {datasetIdentity, sameIdentity, type DatasetIdentity} from './dataset-identity.js';
 import type {SignalTableData} from './engine.js';
+import {markUsed, pruneCache} from './cache-pruning.js';
 import {decodeTable, encodeTable} from './table-file.js';
 
 /*
@@ -16,7 +17,8 @@ user's own cache folder (WINNOW_CACHE_DIR, else $XDG_CACHE_HOME/winnow, else ~/.
 folder"). One file per dataset path and --by field; its header holds the whole key (the dataset's
 identity, a hash of the signal settings, winnow's version and the format's), and anything that does
 not match, or does not read back whole, is recomputed. The cache is a help, never a failure: any
-error reading or writing it is the same as a miss.
+error reading or writing it is the same as a miss. A file's modification time is its last use; each
+write removes the files unused for 30 days (cache-pruning.ts).
 */
 
 export type CacheKey = {file: string; key: string; identity: DatasetIdentity};
@@ -73,7 +75,9 @@ export async function readCachedTable({file, key}: CacheKey): Promise<SignalTabl
 			read += bytesRead;
 		}
 
-		return decodeTable(bytes, key);
+		const table = decodeTable(bytes, key);
+		if (table) await markUsed(file);
+		return table;
 	} catch {
 		return undefined;
 	} finally {
@@ -115,6 +119,7 @@ export async function writeCachedTable({file, key, identity}: CacheKey, path: st
 			throw error;
 		}
 
+		await pruneCache(folder);
 		return true;
 	} catch {
 		return false;
