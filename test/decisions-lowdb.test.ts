@@ -175,4 +175,23 @@ describe('DecisionTable', () => {
 		const bad = Buffer.from('{"sample":"s1","reviewer":"ann","verdict":"maybe","categories":[],"note":"","at":"2026-01-01T00:00:00.000Z"}');
 		expect(fromLines.mergeLine(bad, 0, bad.length)).toBe(false);
 	});
+
+	test('a record with a note is kept in the columns (its verdict counted from them), and a newer line without one clears it', () => {
+		const table = new DecisionTable();
+		const lines = [
+			record('s1', 'ann', 'rejected', '2026-01-01T00:00:00.000Z', {note: 'check step 2'}),
+			record('s1', 'bo', 'accepted', '2026-01-01T00:00:01.000Z', {note: 'fine, naïve “quotes”'}),
+			record('s2', 'ann', 'accepted', '2026-01-01T00:00:02.000Z', {note: 'first'}),
+			record('s2', 'ann', 'flagged', '2026-01-01T00:00:03.000Z'),
+		].map(one => Buffer.from(JSON.stringify(one)));
+		for (const bytes of lines) expect(table.mergeLine(bytes, 0, bytes.length)).toBe(true);
+		expect(table.get('s1', 'ann')?.note).toBe('check step 2');
+		expect(table.get('s1', 'bo')?.note).toBe('fine, naïve “quotes”');
+		expect(table.get('s2', 'ann')).toEqual(record('s2', 'ann', 'flagged', '2026-01-01T00:00:03.000Z'));
+		// One accepted, one rejected, read without making a record: a note no longer sends a sample to the slow path.
+		expect(table.plainVerdicts(table.slotOfSample('s1'))).toBe(1 + 1024);
+		table.put(record('s1', 'ann', 'rejected', '2026-01-01T00:00:05.000Z', {note: 'changed'}));
+		expect(table.get('s1', 'ann')?.note).toBe('changed');
+		expect(table.plainVerdicts(table.slotOfSample('s1'))).toBe(1 + 1024);
+	});
 });

@@ -17,9 +17,10 @@ function decidedIds(store: DecisionStore): Iterable<string> {
  */
 export function countAll(dataset: Dataset, store: DecisionStore, counter: StatusCounter, onProgress: () => void) {
 	const byIndexed = dataset.count < store.size;
-	if (!byIndexed && store.size > backgroundCountFrom) {
-		// Many decisions (100,000: a few hundred ms of look-ups): counted in the background, 4 ms at
-		// a time, so the first frame does not wait for the status bar's numbers.
+	if (store.size > backgroundCountFrom && (!byIndexed || dataset.count > backgroundCountFrom)) {
+		// Many decisions (100,000: a few hundred ms of look-ups) on many indexed samples (the index
+		// goes on while a big decisions file is read): counted in the background, 4 ms at a time, so
+		// the first frame does not wait for the status bar's numbers.
 		counter.rebuild(dataset.count, []);
 		recountAfterIndexing(dataset, store, counter, onProgress);
 		return;

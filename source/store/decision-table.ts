@@ -6,7 +6,8 @@ import {recordKey, type DecisionRecord, type Verdict} from './schema.js';
 Every current decision (one per sample and reviewer) in a few typed arrays instead of one object per
 record: about 60 bytes a decision where objects took ~500. A row holds a record: its sample (a slot
 in the id table below), reviewer and categories (interned: a file names a handful), verdict and
-flags in one byte, and its time as milliseconds. The rest of a record is rare (a note, reasons, a
+flags in one byte, and its time as milliseconds; a note, when there is one, in a map by row. The
+rest of a record is rare (reasons, a
 rule, a replaced decision, a correction, a key this version does not know, a time not in
 toISOString's form): such a row keeps its whole record object in `rare`.
 Sample ids of printable ASCII (almost all) live as bytes in one pool, found through an
@@ -44,6 +45,8 @@ export class DecisionTable {
 	private rowHashHigh = new Uint32Array(this.rowCapacity);
 	private rowHashLow = new Uint32Array(this.rowCapacity);
 	private readonly rare = new Map<number, DecisionRecord>();
+	/** The note of a row that has one (and is not rare). */
+	private readonly notes = new Map<number, string>();
 	// Per sample.
 	private sampleFirst = new Int32Array(this.sampleCapacity);
 	private sampleStart = new Uint32Array(this.sampleCapacity);
@@ -174,7 +177,7 @@ export class DecisionTable {
 	 */
 	mergeLine(bytes: Buffer, start: number, end: number, changed?: Set<string>): boolean {
 		const {fields} = this;
-		if (!scanCanonical(bytes, start, end, fields) || fields.noteEnd > fields.noteStart || fields.hasReasons || fields.hasRule || fields.resolution === 2 || fields.blind === 2 || (fields.hasHash && !isHashBytes(bytes, fields.hashStart, fields.hashEnd))) {
+		if (!scanCanonical(bytes, start, end, fields) || fields.hasReasons || fields.hasRule || fields.resolution === 2 || fields.blind === 2 || (fields.hasHash && !isHashBytes(bytes, fields.hashStart, fields.hashEnd))) {
 			const record = readParsed(bytes, start, end);
 			if (!record) return false;
 			if (this.merge(record)) changed?.add(record.sample);
@@ -210,6 +213,9 @@ export class DecisionTable {
 			this.rowReviewer[row] = reviewer;
 		}
 
+		if (fields.noteEnd > fields.noteStart) this.notes.set(row, bytes.toString('latin1', fields.noteStart, fields.noteEnd));
+		else this.notes.delete(row);
+
 		this.rowAt[row] = at;
 		this.rowBits[row] = bits;
 		if (fields.hasHash) {
@@ -222,16 +228,21 @@ export class DecisionTable {
 		return true;
 	}
 
-	/** Makes room for `rows` records on as many samples at once (a file about to be read). */
-	reserve(rows: number) {
-		while (this.rowCapacity < rows) this.growRows();
-		while (this.sampleCapacity < rows) this.growSamples();
-		if (this.slots.length < rows * 2) {
+	/**
+	 * Makes room for `rows` records on as many samples, and `idBytes` bytes of ids, at once (a file
+	 * about to be read). Each array is made once at its final size: memory is zeroed page by page as
+	 * it is first written (on a VM, ~3 ms a megabyte), so growing by doubling, which writes every
+	 * smaller copy on the way, cost more than reading the file.
+	 */
+	reserve(rows: number, idBytes = 0) {
+		if (this.rowCapacity < rows) this.resizeRows(rows);
+		if (this.sampleCapacity < rows) this.resizeSamples(rows);
+		if (this.pool.length < idBytes) this.pool = grow(this.pool, idBytes);
+		// Room for `rows` samples at half load; more samples than that grow it as they come (insert).
+		if (this.slots.length < rows) {
 			let length = this.slots.length;
-			while (length < rows * 2) length *= 2;
-			const old = this.slots;
-			this.slots = new Int32Array(length);
-			for (const held of old) if (held !== 0) this.place(held - 1);
+			while (length < rows) length *= 2;
+			this.rehash(length);
 		}
 	}
 
@@ -249,7 +260,7 @@ export class DecisionTable {
 			reviewer: this.reviewers[this.rowReviewer[row]],
 			verdict: verdictCodes[bits & 3],
 			categories: this.categoryLists[this.rowCategories[row]].slice(),
-			note: '',
+			note: this.notes.get(row) ?? '',
 			at: isoTime(this.rowAt[row]),
 		};
 		if ((bits & resolutionBit) !== 0) record.resolution = true;
@@ -282,10 +293,13 @@ export class DecisionTable {
 			}
 
 			this.rare.delete(row);
+			if (record.note === '') this.notes.delete(row);
+			else this.notes.set(row, record.note);
 		} else {
 			this.rowAt[row] = Number.NaN;
 			this.rowBits[row] |= rareBit;
 			this.rare.set(row, record);
+			this.notes.delete(row);
 		}
 	}
 
@@ -316,23 +330,31 @@ export class DecisionTable {
 	}
 
 	private growRows() {
-		this.rowCapacity *= 2;
-		this.rowSample = grow(this.rowSample, this.rowCapacity);
-		this.rowNext = grow(this.rowNext, this.rowCapacity);
-		this.rowReviewer = grow(this.rowReviewer, this.rowCapacity);
-		this.rowCategories = grow(this.rowCategories, this.rowCapacity);
-		this.rowBits = grow(this.rowBits, this.rowCapacity);
-		this.rowAt = grow(this.rowAt, this.rowCapacity);
-		this.rowHashHigh = grow(this.rowHashHigh, this.rowCapacity);
-		this.rowHashLow = grow(this.rowHashLow, this.rowCapacity);
+		this.resizeRows(this.rowCapacity * 2);
+	}
+
+	private resizeRows(capacity: number) {
+		this.rowCapacity = capacity;
+		this.rowSample = grow(this.rowSample, capacity);
+		this.rowNext = grow(this.rowNext, capacity);
+		this.rowReviewer = grow(this.rowReviewer, capacity);
+		this.rowCategories = grow(this.rowCategories, capacity);
+		this.rowBits = grow(this.rowBits, capacity);
+		this.rowAt = grow(this.rowAt, capacity);
+		this.rowHashHigh = grow(this.rowHashHigh, capacity);
+		this.rowHashLow = grow(this.rowHashLow, capacity);
 	}
 
 	private growSamples() {
-		this.sampleCapacity *= 2;
-		this.sampleFirst = grow(this.sampleFirst, this.sampleCapacity);
-		this.sampleStart = grow(this.sampleStart, this.sampleCapacity);
-		this.sampleLength = grow(this.sampleLength, this.sampleCapacity);
-		this.sampleHash = grow(this.sampleHash, this.sampleCapacity);
+		this.resizeSamples(this.sampleCapacity * 2);
+	}
+
+	private resizeSamples(capacity: number) {
+		this.sampleCapacity = capacity;
+		this.sampleFirst = grow(this.sampleFirst, capacity);
+		this.sampleStart = grow(this.sampleStart, capacity);
+		this.sampleLength = grow(this.sampleLength, capacity);
+		this.sampleHash = grow(this.sampleHash, capacity);
 	}
 
 	private reviewerOf(name: string): number {
@@ -461,14 +483,15 @@ export class DecisionTable {
 	}
 
 	private insert(slot: number): number {
-		if (this.sampleCount * 2 > this.slots.length) {
-			const old = this.slots;
-			this.slots = new Int32Array(old.length * 2);
-			for (const held of old) if (held !== 0) this.place(held - 1);
-		}
-
+		if (this.sampleCount * 2 > this.slots.length) this.rehash(this.slots.length * 2);
 		this.place(slot);
 		return slot;
+	}
+
+	private rehash(length: number) {
+		const old = this.slots;
+		this.slots = new Int32Array(length);
+		for (const held of old) if (held !== 0) this.place(held - 1);
 	}
 
 	private place(slot: number) {
@@ -528,7 +551,7 @@ function isPlain(record: DecisionRecord): boolean {
 	}
 
 	const expected = 6 + (record.resolution === undefined ? 0 : 1) + (record.blind === undefined ? 0 : 1) + (record.hash === undefined ? 0 : 1);
-	if (keys !== expected || record.note !== '' || record.resolution === false || record.blind === false || !isIsoString(record.at)) return false;
+	if (keys !== expected || typeof record.note !== 'string' || record.resolution === false || record.blind === false || !isIsoString(record.at)) return false;
 	if (record.hash !== undefined && !hashPattern.test(record.hash)) return false;
 	// Key order as JSON.stringify writes a record the store makes: a row gives them back in this order.
 	const order = Object.keys(record);

@@ -300,8 +300,9 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 				return head !== undefined;
 			};
 
-			// Lines of winnow's records are 100–200 bytes: room for them all, made once.
-			if (!this.loaded) this.table.reserve(Math.ceil(stat.size / 128));
+			// Lines of winnow's records are 100–200 bytes, a quarter of it the sample's id at most
+			// (UUIDs, sha1: hashes): room for them all, made once.
+			if (!this.loaded) this.table.reserve(Math.ceil(stat.size / 128), Math.ceil(stat.size / 4));
 			let read: LinesRead | undefined;
 			try {
 				read = readTableLines(fd, this.table, changed, headIsGood);
