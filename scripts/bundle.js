@@ -135,8 +135,8 @@ await build({
 	logLevel: 'warning',
 });
 
-// The workers, which Dataset (indexing), the scan behind export and stats (the entries' facts) and computeSignals (signals) start from beside the bundle.
-for (const [entry, outfile] of [['source/dataset/index-worker.ts', 'dist/index-worker.js'], ['source/dataset/scan-worker.ts', 'dist/scan-worker.js'], ['source/dataset/signals/signals-worker.ts', 'dist/signals-worker.js']]) {
+// The workers, which Dataset (indexing), the scan behind export and stats (the entries' facts), computeSignals (signals) and the review's decisions file (table-preload.ts) start from beside the bundle.
+for (const [entry, outfile] of [['source/dataset/index-worker.ts', 'dist/index-worker.js'], ['source/dataset/scan-worker.ts', 'dist/scan-worker.js'], ['source/dataset/signals/signals-worker.ts', 'dist/signals-worker.js'], ['source/store/decisions-worker.ts', 'dist/decisions-worker.js']]) {
 	await build({
 		entryPoints: [entry],
 		outfile,

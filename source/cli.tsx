@@ -152,9 +152,12 @@ async function main(): Promise<number> {
 				delete process.env.CONTINUOUS_INTEGRATION;
 			}
 
-			// Start indexing the dataset (in a worker thread) while the review screen's code loads.
-			const {Dataset} = await import('./dataset/dataset.js');
-			if (process.stdin.isTTY && process.stdout.isTTY) Dataset.prepare(common.dataset, {idField: common.idField});
+			// Start indexing the dataset and reading the decisions file (each in a worker thread) while the review screen's code loads.
+			const [{Dataset}, {prepareDecisions}] = await Promise.all([import('./dataset/dataset.js'), import('./store/table-preload.js')]);
+			if (process.stdin.isTTY && process.stdout.isTTY) {
+				Dataset.prepare(common.dataset, {idField: common.idField});
+				if (common.dbSpec.kind === 'file') prepareDecisions(common.dbSpec.path);
+			}
 			const {runReview} = await import('./commands/review.js');
 			return runReview(common, cli.flags);
 		}

@@ -28,6 +28,32 @@ function verdictCode(verdict: Verdict | null): number {
 	return verdict === null ? 0 : verdict === 'accepted' ? 1 : verdict === 'rejected' ? 2 : 3;
 }
 
+/** A DecisionTable's contents as DecisionTable.toData gives them (typed arrays and plain maps). */
+export type TableData = {
+	rows: number;
+	sampleCount: number;
+	rowSample: Int32Array<ArrayBuffer>;
+	rowNext: Int32Array<ArrayBuffer>;
+	rowReviewer: Uint16Array<ArrayBuffer>;
+	rowCategories: Uint16Array<ArrayBuffer>;
+	rowBits: Uint8Array<ArrayBuffer>;
+	rowAt: Float64Array<ArrayBuffer>;
+	rowHashHigh: Uint32Array<ArrayBuffer>;
+	rowHashLow: Uint32Array<ArrayBuffer>;
+	rare: Map<number, DecisionRecord>;
+	notes: Map<number, string>;
+	sampleFirst: Int32Array<ArrayBuffer>;
+	sampleStart: Uint32Array<ArrayBuffer>;
+	sampleLength: Uint16Array<ArrayBuffer>;
+	sampleHash: Int32Array<ArrayBuffer>;
+	pool: Uint8Array<ArrayBuffer>;
+	poolUsed: number;
+	wideNames: Map<number, string>;
+	slots: Int32Array<ArrayBuffer>;
+	reviewers: string[];
+	categoryLists: string[][];
+};
+
 export class DecisionTable {
 	/** Rows in use (records held, including rows replaced by a newer record for the same key: none). */
 	private rows = 0;
@@ -44,9 +70,9 @@ export class DecisionTable {
 	/** The 16 hex digits of a record's `hash` (`sha1:…`), as two 32-bit numbers. */
 	private rowHashHigh = new Uint32Array(this.rowCapacity);
 	private rowHashLow = new Uint32Array(this.rowCapacity);
-	private readonly rare = new Map<number, DecisionRecord>();
+	private rare = new Map<number, DecisionRecord>();
 	/** The note of a row that has one (and is not rare). */
-	private readonly notes = new Map<number, string>();
+	private notes = new Map<number, string>();
 	// Per sample.
 	private sampleFirst = new Int32Array(this.sampleCapacity);
 	private sampleStart = new Uint32Array(this.sampleCapacity);
@@ -54,21 +80,87 @@ export class DecisionTable {
 	private sampleHash = new Int32Array(this.sampleCapacity);
 	private pool = new Uint8Array(64 * 1024);
 	private poolUsed = 0;
-	private readonly wideIds = new Map<string, number>();
-	private readonly wideNames = new Map<number, string>();
+	private wideIds = new Map<string, number>();
+	private wideNames = new Map<number, string>();
 	/** Hash slots: sample slot + 1, 0 empty. */
 	private slots = new Int32Array(2048);
 	// Interned values.
-	private readonly reviewers: string[] = [];
-	private readonly reviewerIndex = new Map<string, number>();
-	private readonly categoryLists: string[][] = [[]];
-	private readonly categoryIndex = new Map<string, number>([['', 0]]);
+	private reviewers: string[] = [];
+	private reviewerIndex = new Map<string, number>();
+	private categoryLists: string[][] = [[]];
+	private categoryIndex = new Map<string, number>([['', 0]]);
 	private readonly strings = new Interned();
 	private readonly fields = new CanonicalFields();
 	/** Records changed here and not on disk yet, by recordKey (the adapter's write takes them). */
 	readonly pending = new Map<string, DecisionRecord>();
 	/** Samples whose records changed by a read or write (others' decisions), for the store to tell. */
 	readonly changed = new Set<string>();
+
+	/**
+	 * The table's contents as structured-cloneable data, with the buffers to transfer: a worker thread
+	 * reads a file into a table and hands it over (table-preload.ts) without copying the columns.
+	 * The table must not be used afterwards (its buffers are gone).
+	 */
+	toData(): {data: TableData; transfer: ArrayBuffer[]} {
+		const data: TableData = {
+			rows: this.rows,
+			sampleCount: this.sampleCount,
+			rowSample: this.rowSample,
+			rowNext: this.rowNext,
+			rowReviewer: this.rowReviewer,
+			rowCategories: this.rowCategories,
+			rowBits: this.rowBits,
+			rowAt: this.rowAt,
+			rowHashHigh: this.rowHashHigh,
+			rowHashLow: this.rowHashLow,
+			rare: this.rare,
+			notes: this.notes,
+			sampleFirst: this.sampleFirst,
+			sampleStart: this.sampleStart,
+			sampleLength: this.sampleLength,
+			sampleHash: this.sampleHash,
+			pool: this.pool,
+			poolUsed: this.poolUsed,
+			wideNames: this.wideNames,
+			slots: this.slots,
+			reviewers: this.reviewers,
+			categoryLists: this.categoryLists,
+		};
+		const arrays = [this.rowSample, this.rowNext, this.rowReviewer, this.rowCategories, this.rowBits, this.rowAt, this.rowHashHigh, this.rowHashLow, this.sampleFirst, this.sampleStart, this.sampleLength, this.sampleHash, this.pool, this.slots];
+		return {data, transfer: arrays.map(array => array.buffer as ArrayBuffer)};
+	}
+
+	/** Takes over what `toData` gave (in another thread), in place of this table's records: for an empty table. */
+	adopt(data: TableData) {
+		if (this.rows > 0 || this.sampleCount > 0) throw new Error('a table that holds records cannot adopt another');
+		this.rows = data.rows;
+		this.sampleCount = data.sampleCount;
+		this.rowCapacity = data.rowSample.length;
+		this.sampleCapacity = data.sampleFirst.length;
+		this.rowSample = data.rowSample;
+		this.rowNext = data.rowNext;
+		this.rowReviewer = data.rowReviewer;
+		this.rowCategories = data.rowCategories;
+		this.rowBits = data.rowBits;
+		this.rowAt = data.rowAt;
+		this.rowHashHigh = data.rowHashHigh;
+		this.rowHashLow = data.rowHashLow;
+		this.rare = data.rare;
+		this.notes = data.notes;
+		this.sampleFirst = data.sampleFirst;
+		this.sampleStart = data.sampleStart;
+		this.sampleLength = data.sampleLength;
+		this.sampleHash = data.sampleHash;
+		this.pool = data.pool;
+		this.poolUsed = data.poolUsed;
+		this.wideNames = data.wideNames;
+		this.wideIds = new Map([...data.wideNames].map(([slot, id]) => [id, slot]));
+		this.slots = data.slots;
+		this.reviewers = data.reviewers;
+		this.reviewerIndex = new Map(data.reviewers.map((name, index) => [name, index]));
+		this.categoryLists = data.categoryLists;
+		this.categoryIndex = new Map(data.categoryLists.map((list, index) => [JSON.stringify(list).slice(1, -1), index]));
+	}
 
 	/** Records held (one per sample and reviewer). */
 	get size(): number {

@@ -8,7 +8,8 @@ import {DecisionsFileError, fileProblem} from './errors.js';
 import {canonicalPath} from './canonical-path.js';
 import {DecisionTable} from './decision-table.js';
 import {forEachLineFrom} from './decisions-layout.js';
-import {readTableLines, type LinesRead} from './table-reader.js';
+import {readTableLines, reserveForFile, type LinesRead} from './table-reader.js';
+import {takePreloaded, type PreloadMessage} from './table-preload.js';
 import {parseDecisionsFile, serializeDecisionsFile} from './decisions-file.js';
 import {removeLeftoverTemporaries, temporaryName} from './leftover-temporaries.js';
 import {breakDeadLock, holderFs, removeLockLeftovers, stagingFolder} from './lock-holder.js';
@@ -31,6 +32,8 @@ export function lockPath(path: string): string {
 }
 
 export type LockOptions = {
+	/** The file read into a table on a worker thread (table-preload.ts); by default the one prepareDecisions started for this file, if any. */
+	preloaded?: Promise<PreloadMessage>;
 	/** How long to keep trying for the lock before giving up on this write (ms). */
 	timeout?: number;
 	/** A lock older than this is taken to belong to a dead process (ms). */
@@ -89,6 +92,8 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	private file: FileState | undefined;
 	private head: Pick<DecisionsFile, 'dataset' | 'createdAt' | 'mode' | 'other'>;
 	private loaded = false;
+	/** The first read's table, being read on a worker thread (see table-preload.ts). */
+	private preloaded: Promise<PreloadMessage> | undefined;
 	/** Reads and writes, one at a time. */
 	private queue: Promise<unknown> = Promise.resolve();
 
@@ -102,6 +107,7 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	constructor(readonly path: string, readonly datasetName: string, readonly options: LockOptions = {}) {
 		refuseForeignLinks(path);
 		this.target = canonicalPath(path);
+		this.preloaded = options.preloaded ?? takePreloaded(this.target);
 		this.head = {dataset: datasetName, createdAt: emptyDecisionsFile(datasetName).createdAt};
 	}
 
@@ -191,6 +197,12 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			return;
 		}
 
+		if (!this.loaded && this.preloaded) {
+			const preloaded = await this.preloaded;
+			this.preloaded = undefined;
+			if (preloaded) this.adopt(preloaded, current);
+		}
+
 		if (this.file && sameFile(this.file.stat, current)) return;
 		if (this.file && this.readAppended(this.file, current, changed)) return;
 		try {
@@ -206,6 +218,25 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 				held.release();
 			}
 		}
+	}
+
+	/**
+	 * Takes the table a worker read from the file, if it is this file (now `current`) as it was or
+	 * grown since (catchUp reads what was appended): the first read then reads nothing itself.
+	 */
+	private adopt({stat, read, table}: NonNullable<PreloadMessage>, current: Stats) {
+		if (stat.ino !== current.ino || stat.dev !== current.dev || stat.birthtimeMs !== current.birthtimeMs || current.size < stat.size) return;
+		let file: DecisionsFile;
+		try {
+			// Checked as readWhole checks a file it reads (its dataset, its mode): a refusal is then readWhole's to word.
+			file = parseDecisionsFile(`${read.head}${read.tail}`, this.path, this.datasetName);
+		} catch {
+			return;
+		}
+
+		this.table.adopt(table);
+		this.takeHead(file);
+		this.setFile({stat, tailStart: read.tailStart, lines: read.lines, appendable: true, modeInTail: read.tail.includes('"mode"')});
 	}
 
 	/** The bytes appended to the file since `file`, if that is all that changed (same file, grown). */
@@ -300,9 +331,7 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 				return head !== undefined;
 			};
 
-			// Lines of winnow's records are 100–200 bytes, a quarter of it the sample's id at most
-			// (UUIDs, sha1: hashes): room for them all, made once.
-			if (!this.loaded) this.table.reserve(Math.ceil(stat.size / 128), Math.ceil(stat.size / 4));
+			if (!this.loaded) reserveForFile(this.table, stat.size);
 			let read: LinesRead | undefined;
 			try {
 				read = readTableLines(fd, this.table, changed, headIsGood);

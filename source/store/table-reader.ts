@@ -1,4 +1,4 @@
-import {readSync} from 'node:fs';
+import {closeSync, fstatSync, openSync, readSync, type Stats} from 'node:fs';
 import type {DecisionTable} from './decision-table.js';
 import {tailPattern} from './decisions-layout.js';
 
@@ -87,5 +87,48 @@ export function readTableLines(fd: number, table: DecisionTable, changed: Set<st
 		}
 
 		at = end + 1;
+	}
+}
+
+/**
+ * Room in `table` for a file of `size` bytes, made once: lines of winnow's records are 100–200 bytes,
+ * a quarter of it the sample's id at most (UUIDs, sha1: hashes).
+ */
+export function reserveForFile(table: DecisionTable, size: number) {
+	table.reserve(Math.ceil(size / 128), Math.ceil(size / 4));
+}
+
+/** A decisions file read whole into a table by readTableFile: its state when read, its lines and the table. */
+export type TableFileRead = {
+	/** The file's stat when it was read (the same before and after reading). */
+	stat: Stats;
+	read: LinesRead;
+	table: DecisionTable;
+};
+
+/**
+ * A decisions file in winnow's layout read into a new table (as the store's first read does it),
+ * for a worker thread to hand over; undefined when the file is missing, not in the layout, or
+ * changed while it was read (the store then reads it itself, which also says what is wrong).
+ */
+export function readTableFile(path: string, table: DecisionTable): TableFileRead | undefined {
+	let fd: number;
+	try {
+		fd = openSync(path, 'r');
+	} catch {
+		return undefined;
+	}
+
+	try {
+		const stat = fstatSync(fd);
+		if (!stat.isFile()) return undefined;
+		reserveForFile(table, stat.size);
+		// The head is checked by the store when it takes the table (parseDecisionsFile, with its messages).
+		const read = readTableLines(fd, table, undefined, () => true);
+		const after = fstatSync(fd);
+		if (!read || after.size !== stat.size || after.mtimeMs !== stat.mtimeMs || after.ino !== stat.ino) return undefined;
+		return {stat, read, table};
+	} finally {
+		closeSync(fd);
 	}
 }

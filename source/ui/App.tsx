@@ -157,7 +157,9 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 		body = <SampleViewport rows={visible} height={bodyHeight} width={width} scroll={state.scroll} highlight={highlight}/>;
 	}
 
-	const indexing = dataset.indexed ? (controller.counting ? 'counting…' : controller.signals.status) : `reading ${Math.floor((100 * dataset.scan.bytesRead) / Math.max(1, dataset.scan.totalBytes))}%`;
+	// While a big file is read the counts are partial anyway; while the first count of many decisions is made, they say so.
+	const reading = `reading ${Math.floor((100 * dataset.scan.bytesRead) / Math.max(1, dataset.scan.totalBytes))}%`;
+	const indexing = dataset.indexed ? (controller.counting ? 'counting…' : controller.signals.status) : controller.counting ? `${reading}, counting…` : reading;
 	// Under a panel or the bias picker, the line shows the panel's position, never the sample's.
 	const position = panelLines
 		? (panelLines.length > bodyHeight ? `${mode.name} lines ${count(panelTop + 1)}–${count(Math.min(panelLines.length, panelTop + bodyHeight))} of ${count(panelLines.length)}` : '')

@@ -1,0 +1,19 @@
+import {parentPort, workerData} from 'node:worker_threads';
+import {DecisionTable} from './decision-table.js';
+import {readTableFile} from './table-reader.js';
+import type {PreloadMessage} from './table-preload.js';
+
+/*
+The decisions file read into a DecisionTable off the main thread (see table-preload.ts): the
+review screen starts this before it loads its own code, so the file is read while the dataset is
+indexed and the screen's code compiles. The columns are handed over, not copied.
+*/
+
+const {path} = workerData as {path: string};
+const found = readTableFile(path, new DecisionTable());
+if (found) {
+	const {data, transfer} = found.table.toData();
+	parentPort!.postMessage({stat: found.stat, read: found.read, table: data} satisfies PreloadMessage, transfer);
+} else {
+	parentPort!.postMessage(undefined satisfies PreloadMessage);
+}
