@@ -40,7 +40,12 @@ export function countAll(dataset: Dataset, store: DecisionStore, counter: Status
  */
 export function recountAfterIndexing(dataset: Dataset, store: DecisionStore, counter: StatusCounter, onProgress: () => void) {
 	counter.total = dataset.count;
-	counter.refreshAfterIndexing(() => decidedIds(store), () => dataset.repeats.keys(), onProgress);
+	counter.refreshAfterIndexing(() => decidedSlots(store.table), () => dataset.repeats.keys(), onProgress);
+}
+
+/** The table's slots that hold records: the decided ids by their numbers (tableNumbers), with no look-up of each. */
+function * decidedSlots(table: DecisionTable): Iterable<number> {
+	for (let slot = 0; slot < table.slotCount; slot++) if (table.hasRecords(slot)) yield slot;
 }
 
 /** The decision table's sample slots as the counter's id numbers: no id string kept per decided sample. */

@@ -74,7 +74,7 @@ export class StatusCounter {
 	private lastPassAt = Number.NEGATIVE_INFINITY;
 	private refreshSpacing = 1000;
 	private refreshAgain = false;
-	private refreshIds: (() => Iterable<string>) | undefined;
+	private refreshIds: (() => Iterable<string | number>) | undefined;
 	private refreshDone: (() => void) | undefined;
 
 	/**
@@ -111,6 +111,12 @@ export class StatusCounter {
 		// An id without a number has no decision: it counts for nothing, now as before.
 		if (number < 0) return;
 		this.evaluate(id, number);
+	}
+
+	/** update for an id given as it is listed: by its number (no look-up of the number), or as text. */
+	private updateListed(listed: string | number) {
+		if (typeof listed === 'number') this.evaluate(this.numbers.idOf(listed), listed);
+		else this.update(listed);
 	}
 
 	private evaluate(id: string, number: number) {
@@ -156,7 +162,7 @@ export class StatusCounter {
 	 * of work; asked for after each chunk of a file being indexed, it would never rest). `done` is
 	 * called after each complete pass.
 	 */
-	refreshAll(ids: () => Iterable<string>, done?: () => void, spacing = 1000) {
+	refreshAll(ids: () => Iterable<string | number>, done?: () => void, spacing = 1000) {
 		this.refreshIds = ids;
 		this.refreshDone = done;
 		this.refreshSpacing = spacing;
@@ -185,21 +191,22 @@ export class StatusCounter {
 	 * refreshAll for when more of the dataset was indexed. The first pass evaluates every decided id;
 	 * after it, only what indexing can have changed: ids not found in the dataset yet, and ids that
 	 * occur more than once (`repeated`). A found id's share changes only with its decisions (update)
-	 * or its number of samples, so later passes cost what is left to find, not all decisions.
+	 * or its number of samples, so later passes cost what is left to find, not all decisions. The
+	 * decided ids may be listed by their numbers.
 	 */
-	refreshAfterIndexing(decided: () => Iterable<string>, repeated: () => Iterable<string>, done?: () => void) {
+	refreshAfterIndexing(decided: () => Iterable<string | number>, repeated: () => Iterable<string>, done?: () => void) {
 		this.refreshAll(() => {
 			this.passIsFull = !this.unseenKnown;
 			return this.passIsFull ? decided() : this.notFoundThen(repeated());
 		}, done);
 	}
 
-	private * notFoundThen(repeated: Iterable<string>): Iterable<string> {
+	private * notFoundThen(repeated: Iterable<string>): Iterable<string | number> {
 		// The numbers first: evaluating an id clears its flag while the pass goes on.
 		const numbers = new Uint32Array(this.unseenCount);
 		let found = 0;
 		for (let number = 0; number < this.unseen.length && found < numbers.length; number++) if (this.unseen[number] === 1) numbers[found++] = number;
-		for (let i = 0; i < found; i++) yield this.numbers.idOf(numbers[i]);
+		for (let i = 0; i < found; i++) yield numbers[i];
 		yield * repeated;
 	}
 
@@ -212,7 +219,7 @@ export class StatusCounter {
 		this.refreshAgain = false;
 	}
 
-	private refreshSlice(ids: Iterator<string>) {
+	private refreshSlice(ids: Iterator<string | number>) {
 		const until = performance.now() + 4;
 		for (let n = 0; ; n++) {
 			if ((n & 63) === 63 && performance.now() > until) {
@@ -224,7 +231,7 @@ export class StatusCounter {
 
 			const next = ids.next();
 			if (next.done) break;
-			this.update(next.value);
+			this.updateListed(next.value);
 		}
 
 		this.refreshing = undefined;
