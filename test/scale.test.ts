@@ -492,4 +492,34 @@ describe('opening with many decisions', () => {
 		store.close();
 		dataset.close();
 	});
+
+	test('more decisions than samples, on many samples (a finished review): counted in the background too, and a decision made meanwhile is counted once', async () => {
+		const path = join(dir, 'finished.jsonl');
+		writeFileSync(path, Array.from({length: 6000}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
+		const db = join(dir, 'finished.decisions.json');
+		const writer = await DecisionStore.open(db, 'finished.jsonl', {watchInterval: 0, writeDelay: 60_000});
+		// Every sample but s1 decided by ann and bob alike: 11,998 decisions on 5,999 samples.
+		for (let i = 2; i <= 6000; i++) {
+			for (const reviewer of ['ann', 'bob']) writer.set({sample: `s${i}`, reviewer, verdict: i % 3 ? 'accepted' : 'rejected'});
+		}
+
+		await writer.flush();
+		writer.close();
+
+		const dataset = await Dataset.open(path);
+		await dataset.whenIndexed;
+		const store = await DecisionStore.open(db, dataset.name, {watchInterval: 0});
+		const controller = new ReviewController(dataset, store, {reviewer: 'cy', categories: defaultCategories});
+		expect(controller.counting).toBe(true);
+		expect(controller.state.cursor).toBe(0);
+		controller.dispatch({type: 'decide', verdict: 'accepted'});
+		await vi.waitFor(() => {
+			expect(controller.counting).toBe(false);
+		}, {timeout: 10_000, interval: 10});
+		const rejected = Math.floor(6000 / 3);
+		expect(controller.counts).toMatchObject({total: 6000, decided: 6000, accepted: 6000 - rejected, rejected});
+		controller.close();
+		store.close();
+		dataset.close();
+	});
 });
