@@ -1,23 +1,34 @@
+import {otherLanguage, otherLanguageShapes} from './refusal-openings-languages.js';
+
 /*
-Refusals recognised by their shape rather than a fixed sentence: a first-person "cannot / unable to /
-won't / would rather not / not comfortable" followed within a few words by a verb of helping, answering
-or producing ("Unfortunately, I am unable to fulfil this request", "I'd rather not answer that",
-"That's not something I can help with"), and the same shapes in other languages. They are looked for
-in the opening of a response only, where a refusal stands; later in an answer such words are usually
-part of the content ("…so I can't provide exact figures for 2025"). Text in quotes is someone else's
-words ("He said "I can't help you" and left") and does not count.
+Refusals recognised by their shape rather than a fixed sentence, in English here and in other
+languages in refusal-openings-languages.ts. The families:
+- a first-person "cannot / unable to / won't / would rather not / not going to / not comfortable …"
+  followed within a few words by a verb of helping, answering or producing ("Unfortunately, I am unable
+  to fulfil this request", "I'm not going to help with that");
+- the request as "something I won't …" ("That's something I'd rather not walk you through", "This isn't
+  something I can assist with", "Sorry — not something I'm able to help with");
+- the request as out of reach ("Regrettably, that's outside what I can do", "beyond my capabilities");
+- declining or passing as the act itself ("I must respectfully decline", "I have to pass on this one",
+  "I'm going to have to say no to this request").
+They are looked for in the opening of a response only, where a refusal stands; later in an answer such
+words are usually part of the content ("…so I can't provide exact figures for 2025"). Whether the words
+are the model's own (not quoted, not a character's line, not the user's sentence given back) is
+refusal-context.ts's job.
 The text searched is normalised by normaliseForPhrases: lower case, "i am" → "i'm", "can't" → "cannot",
-"will not" → "won't", straight quotes.
+"will not" → "won't", "do not" → "don't", straight quotes, white space as single spaces.
 */
 
-/** How far into a (normalised) response a refusal is looked for. */
-const openingLength = 220;
+/** How far into a (normalised) response a refusal is looked for: its first sentence or two. */
+export const openingLength = 220;
 
 const inability = [
 	'cannot', "won't", 'can no longer', 'unable to', 'not able to', 'not going to', 'would rather not', 'rather not',
 	'would prefer not to', 'prefer not to', 'must decline to', 'have to decline to', 'must refuse to', 'refuse to',
 	'not comfortable', "don't feel comfortable", 'not in a position to', 'not allowed to', 'not permitted to',
-	'am not able to', 'are unable to', 'are not able to',
+	'am not able to', 'are unable to', 'are not able to', 'not willing to', 'unwilling to', 'not prepared to',
+	'shouldn\'t', 'should not', 'better not', "don't think i (?:can|should)", 'have to refrain from', 'must refrain from',
+	'will refrain from', 'refrain from', 'not be able to', 'no longer able to', 'decline to',
 ].join('|');
 
 // Stems with their common endings, so "provide", "providing" and "fulfil", "fulfill" all count. "help"
@@ -28,52 +39,54 @@ const verbs = [
 	'shar(?:e|ing)', 'giv(?:e|ing)', 'offer(?:ing)?', 'support(?:ing)?', 'engag(?:e|ing)', 'discuss(?:ing)?',
 	'complet(?:e|ing)', 'do(?:ing)?', 'continu(?:e|ing)', 'participat(?:e|ing)', 'draft(?:ing)?', 'comment(?:ing)?',
 	'disclos(?:e|ing)', 'mak(?:e|ing)', 'talk(?:ing)? about', 'go(?:ing)? along with', 'tak(?:e|ing) part',
+	'walk(?:ing)? you through', 'guid(?:e|ing)', 'explain(?:ing)?', 'identify(?:ing)?', 'reveal(?:ing)?', 'speculat(?:e|ing)', 'accommodat(?:e|ing)', 'grant(?:ing)?',
+	'handl(?:e|ing)', 'process(?:ing)?', 'carry(?:ing)? out', 'go(?:ing)? there', 'get(?:ting)? into', 'weigh(?:ing)? in',
 ].join('|');
 
 const word = String.raw`(?<![\p{L}\p{N}'])`;
 const end = String.raw`(?![\p{L}\p{N}])`;
+const me = String.raw`(?:i|we)(?:'m|'d|'ll|'re|'ve)?`;
+// Where a clause starts: the response's start, a sentence end, a dash, or a comma after "sorry" and the like.
+const clauseStart = String.raw`(?:^|[.!?:;—–]\s*|\s-\s|(?:sorry|unfortunately|regrettably|apologies|afraid|honestly)[,!.]?\s+|no[,!.]\s+)`;
 
 const english: RegExp[] = [
 	// "I can't help with", "Unfortunately, I am unable to fulfil", "I'd rather not answer", "we won't be writing"
-	new RegExp(String.raw`${word}(?:i|we)(?:'m|'d|'ll|'re)?(?: (?:really|truly|simply|just|unfortunately|respectfully))? (?:${inability})(?:,? in good conscience,?)?(?: be)?(?: [\p{L}-]+){0,2}? (?:${verbs})${end}`, 'u'),
-	// "That's not something I can help with", "This is not a request I'm able to…"
-	new RegExp(String.raw`${word}(?:that|this|it)(?:'s| is) not (?:something|a (?:request|topic|question|task|subject|thing)|one) (?:that )?(?:i|we)${end}`, 'u'),
-	// "I must decline.", "I'll have to respectfully decline this one"
-	new RegExp(String.raw`${word}(?:i|we)(?:'ll| must| have to| need to| will have to|'ll have to)(?: (?:respectfully|politely|kindly))? decline${end}`, 'u'),
-];
-
-/** Other languages' shapes: only tried on an opening with a non-ASCII letter or one of their negations. */
-const otherLanguages: RegExp[] = [
-	// Spanish, Portuguese, Italian, French, German, Russian
-	new RegExp(String.raw`${word}(?:no (?:puedo|podré|voy a) (?:ayudar|proporcionar|responder|cumplir|crear|escribir|generar|ofrecer)|não (?:posso|poderei|vou) (?:ajudar|fornecer|responder|cumprir|criar|escrever|gerar)|non (?:posso|potrò) (?:aiutar|fornir|rispondere|soddisfare|creare|scrivere|generare)|je ne (?:peux|pourrai|vais) pas (?:vous |t')?(?:aider|fournir|répondre|satisfaire|créer|rédiger|écrire|générer)|ich kann (?:dir |ihnen |euch )?(?:dabei |damit |hierbei |hier )?(?:nicht|keine[n]?) (?:helfen|beantworten|erstellen|schreiben|liefern|geben|antwort)|я не (?:могу|буду|стану|смогу) (?:помочь|помогать|ответить|отвечать|предоставить|выполнить|написать|писать|создать|обсуждать|высказывать))`, 'u'),
-	// Arabic: "I cannot / I am not able" (لا يمكنني، لا أستطيع), "as an AI model" (بصفتي نموذج)
-	/(?:لا|لن) (?:يمكنني|أستطيع|استطيع|أقدر|يسعني|بإمكاني)|بصفتي (?:نموذج|مساعد|ذكاء)/u,
-	// Hindi: "I … cannot help / give" (मैं … मदद नहीं कर सकता), "as an AI (language model)" (… के रूप में)
-	/मैं[^।.!?]{0,40}?नहीं (?:कर|दे|बता) (?:सकता|सकती|सकूँगा|सकूंगा|पाऊँगा|पाऊंगा)|(?:एआई|ai|मॉडल) के रूप में/u,
-	// Chinese: "I cannot answer / help / provide", "this question I cannot…"
-	/我(?:不能|无法|没法|不可以|不便|不会)(?:回答|帮助|帮你|帮您|协助|提供|满足|完成|撰写|编写|写|生成|参与|讨论|透露)|(?:这个|该|此)(?:问题|请求|要求)我(?:不能|无法)/u,
-	// Japanese: "I cannot answer / help / provide"
-	/(?:お答え|お手伝い|ご提供|提供|回答|対応|協力|作成)(?:すること|いたすこと|致すこと)?(?:は|が)?(?:できません|いたしかねます|致しかねます|出来ません)/u,
+	new RegExp(String.raw`${word}${me}(?: (?:really|truly|simply|just|unfortunately|respectfully|afraid|sorry|honestly|definitely|certainly|therefore|personally))* (?:${inability})(?:,? in good conscience,?)?(?: be)?(?: [\p{L}-]+){0,2}? (?:${verbs})${end}`, 'gu'),
+	// "That's not something I can help with", "This isn't a request I'm able to…", "Sorry — not something I'm able to help with"
+	new RegExp(String.raw`${word}(?:(?:that|this|it)(?:'s not| is not| isn't|'s never| is never)|${clauseStart}(?:that's |this is |it's )?(?:not|never))(?: (?:really|quite|exactly))? (?:something|anything|a (?:request|topic|question|task|subject|thing|conversation|matter|kind of (?:request|content|thing))|one) (?:that |which )?(?:i|we)(?:'m|'d|'ll| can| could| would| will| am| feel| should)?${end}`, 'gu'),
+	// "That's something I'd rather not walk you through", "a request I won't be taking on" (not "something I can't stress enough")
+	new RegExp(String.raw`${word}(?:something|anything|a (?:request|topic|question|task|subject|thing)|one) (?:that |which )?${me}(?: (?:really|simply|just))? (?:${inability})(?! (?:stress|emphasi|overstate|recommend|thank|wait|believe|imagine|live without|get enough))`, 'gu'),
+	// "I decline.", "I respectfully decline this request", "I refuse to answer"
+	new RegExp(String.raw`${word}${me}(?: (?:respectfully|politely|kindly|regretfully|must|therefore))* (?:decline|refuse)(?=\s*(?:$|[.,!;:—–]|(?:this|that|your|the|such|to (?:answer|help|assist|provide|write|engage|comply|do|create|generate|participate|continue|discuss))${end}))`, 'gu'),
+	// "I must decline", "I'll have to respectfully decline this one", "I have to pass on this one", "I'm going to have to say no"
+	new RegExp(String.raw`${word}(?:i|we)(?:'m)?(?:'ll|'d| (?:afraid|sorry),? (?:i|we)(?:'ll|'d)?| must| have to| need to| will| would| going to| gotta| got to| had better)+(?: (?:respectfully|politely|kindly|regretfully|unfortunately|therefore|simply|just))? (?:decline|refuse|say no|turn (?:this|that|it|you|the request|your request)(?: one| request)? down|turn down (?:this|that|the|your)|sit this one out|bow out|pass on (?:\p{L}+ing )?(?:this|that|it)|pass(?=$|[.,!;:—–]))`, 'gu'),
+	// "Regrettably, that's outside what I can do", "This is beyond my capabilities", "outside the scope of what I can help with"
+	new RegExp(String.raw`${word}(?:(?:that|this|it|which|your|the|such a)(?: request| question| task| one)?)(?:'s| is| falls| lies| goes| would be| would fall)(?: (?:well|a bit|simply|unfortunately|sadly|rather|way))? (?:outside|beyond) (?:of )?(?:what (?:i|we)|my |our |the (?:scope|limits|bounds) of (?:what (?:i|we)|my|our))`, 'gu'),
+	// Clause-initial, the subject dropped: "Sorry, can't help with that." "Unable to assist with this request."
+	new RegExp(String.raw`${clauseStart}(?:cannot|can't|unable to|not able to|won't be able to|won't) (?:${verbs})${end}`, 'gu'),
 ];
 
 /** Words every English shape holds one of: a cheap test that lets most answers skip the shapes. */
-const negation = /cannot|won't|unable|decline|refuse|rather not|prefer not|not (?:able|going|comfortable|in a position|allowed|permitted|something|a |one)|don't feel/;
-const otherLanguage = /[^\u0000-\u007F]|\b(?:no|non|je|ich)\b/;
+const negation = /cannot|can't|won't|unable|decline|refus|rather not|prefer not|n't|not (?:able|going|comfortable|in a position|allowed|permitted|something|a |one|willing|prepared|be)|don't|unwilling|refrain|outside|beyond|pass|say no|turn|sit this|should not|better not/;
 
-/** The refusal in the opening of a normalised response, or undefined. */
-export function refusalOpening(normalised: string): string | undefined {
-	const opening = normalised.slice(0, openingLength);
-	const shapes = [...(negation.test(opening) ? english : []), ...(otherLanguage.test(opening) ? otherLanguages : [])];
+/** A shape's match in the opening of a normalised response: the words and where they start. */
+export type OpeningMatch = {text: string; index: number};
+
+/** Every refusal shape matched in the opening (or the first `length` characters) of a normalised text, in the order of the shapes. */
+export function refusalOpenings(normalised: string, length = openingLength): OpeningMatch[] {
+	const lead = normalised.length - normalised.trimStart().length;
+	const opening = normalised.slice(0, lead + length);
+	const shapes = [...(negation.test(opening) ? english : []), ...(otherLanguage.test(opening) ? otherLanguageShapes : [])];
+	const found: OpeningMatch[] = [];
 	for (const shape of shapes) {
-		const match = shape.exec(opening);
-		if (match && !insideQuotes(opening, match.index)) return match[0];
+		shape.lastIndex = 0;
+		for (let match = shape.exec(opening); match; match = shape.exec(opening)) {
+			// A clause-start lead-in ("sorry, ", ". ") is not part of the refusal's words.
+			const lead = /^(?:[.!?:;—–]\s*|\s-\s|(?:sorry|unfortunately|regrettably|apologies|afraid|honestly)[,!.]?\s+|no[,!.]\s+)/.exec(match[0])?.[0].length ?? 0;
+			found.push({text: match[0].slice(lead).trim(), index: match.index + lead});
+			if (match[0] === '') shape.lastIndex++;
+		}
 	}
 
-	return undefined;
-}
-
-function insideQuotes(text: string, index: number): boolean {
-	let quotes = 0;
-	for (let k = 0; k < index; k++) if (text[k] === '"') quotes++;
-	return quotes % 2 === 1;
+	return found;
 }

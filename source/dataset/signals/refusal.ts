@@ -1,13 +1,19 @@
 import {alternation, quote, type SampleSignal} from './detector.js';
-import {ownWords, unspaced} from './own-words.js';
-import {refusalOpening} from './refusal-openings.js';
+import {ownWordsAt, unspaced} from './own-words.js';
+import {refusalIsOwn, type Prompt} from './refusal-context.js';
+import {openingLength, refusalOpenings} from './refusal-openings.js';
+import {isResponseTone} from './sample-text.js';
 import {normaliseForPhrases} from './text.js';
+import type {SampleText} from './types.js';
 
 /**
  * A response that refuses or disclaims: one of the refusal phrases (English and, by default, common
  * Spanish, French, German, Portuguese, Italian, Russian, Chinese and Japanese ones), matched
  * case-insensitively with quotes and contractions normalised ("I can't" = "I cannot"); or an opening shaped
- * like a refusal in any wording (refusal-openings.ts).
+ * like a refusal in any wording (refusal-openings.ts). Either counts only in the model's own voice
+ * (refusal-context.ts): not quoted, not a character's line, not the user's sentence given back, not a
+ * translation or a letter the user asked for. Past the opening, an English "As an AI…" disclaimer needs
+ * "I" (or "my", "me") in its sentence: "…which is why writers parody as an AI language model" is not one.
  */
 export const refusal: SampleSignal = {
 	name: 'refusal',
@@ -18,15 +24,71 @@ export const refusal: SampleSignal = {
 		// A phrase starts at a word's start: "i cannot provide" is not in "the api cannot provide".
 		const spaced = alternation(phrases.filter(phrase => !unspaced.test(phrase)));
 		const anywhere = alternation(phrases.filter(phrase => unspaced.test(phrase)));
-		const pattern = phrases.length === 0 ? undefined : new RegExp([spaced === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${spaced})`, anywhere].filter(Boolean).join('|'), 'u');
+		const pattern = phrases.length === 0 ? undefined : new RegExp([spaced === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${spaced})`, anywhere].filter(Boolean).join('|'), 'gu');
 		return text => {
-			for (const response of text.responses) {
+			for (const [which, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
-				const found = pattern?.exec(normalised)?.[0] ?? (shapes ? refusalOpening(normalised) : undefined);
-				if (found !== undefined) return `refusal: the response says ${quote(ownWords(response, found))}`;
+				const found = [...(pattern ? phraseMatches(pattern, normalised) : []), ...(shapes ? refusalOpenings(normalised) : [])];
+				if (found.length === 0) continue;
+				const prompt = promptOf(text, which);
+				const promptRefuses = () => {
+					const asked = normaliseForPhrases(prompt.user);
+					return (pattern !== undefined && phraseMatches(pattern, asked).length > 0) || (shapes && refusalOpenings(asked, asked.length).length > 0);
+				};
+				for (const match of found) {
+					const own = ownWordsAt(response, normalised, match.text, match.index);
+					if (!own) continue;
+					const hit = {words: own.text, index: own.index};
+					if (!refusalIsOwn(hit, response, prompt, promptRefuses)) continue;
+					if (match.index - leadingSpace(normalised) >= openingLength && /^as\s/.test(match.text) && !saysI(sentenceAfter(normalised, match.index))) continue;
+					return `refusal: the response says ${quote(own.text)}`;
+				}
 			}
 
 			return undefined;
 		};
 	},
 };
+
+function phraseMatches(pattern: RegExp, normalised: string): Array<{text: string; index: number}> {
+	const found: Array<{text: string; index: number}> = [];
+	pattern.lastIndex = 0;
+	for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) found.push({text: match[0], index: match.index});
+	return found;
+}
+
+function leadingSpace(text: string): number {
+	return text.length - text.trimStart().length;
+}
+
+function saysI(text: string): boolean {
+	return /(?<![\p{L}'])(?:i|i'm|i'd|i'll|i've|my|me|myself)(?![\p{L}])/u.test(text);
+}
+
+function sentenceAfter(normalised: string, index: number): string {
+	const end = normalised.slice(index).search(/[.!?。！？]/u);
+	return normalised.slice(index, end === -1 ? undefined : index + end);
+}
+
+/** The user turns (or prompt) that response number `which` answers, and the system prompt. */
+function promptOf(text: SampleText, which: number): Prompt {
+	let user = '';
+	let system = '';
+	let seen = 0;
+	let answered = false;
+	for (const block of text.blocks) {
+		if (seen < text.responses.length && isResponseTone(block.tone) && block.text === text.responses[seen]) {
+			if (seen === which) break;
+			seen++;
+			answered = true;
+		} else if (block.tone === 'user' || block.tone === 'prompt') {
+			if (answered) user = '';
+			answered = false;
+			user += `${block.text}\n`;
+		} else if (block.tone === 'system') {
+			system += `${block.text}\n`;
+		}
+	}
+
+	return {user, system};
+}

@@ -1,0 +1,131 @@
+import {normaliseForPhrases} from './text.js';
+
+/*
+Whether refusal words found in a response are the model's own. They are not when they are:
+- inside quotes: straight or curly double quotes, „…“, «…», 「…」, 『…』, or right after an opening
+  single quote ('as an AI language model');
+- a character's line: the line starts with a speaker's name and a colon ("Ben: I'm sorry, but I can't
+  make it."), the name not a role word such as "Assistant" or "Answer";
+- the user's own sentence given back: the prompt holds (nearly) all the words of the response's
+  sentence (a grammar fix, a rephrasing, a repeat);
+- the output of a task that asks for words in someone else's voice (translate or rewrite this, write an
+  email / a reply / a dialogue / a policy, play a role) and the refusal is not about the request: a
+  refusal of such a task names it ("I can't help with that", "I won't write this email"), a translated
+  or written "I'm sorry, but I can't come to your party" does not;
+- the translation or rewrite of a prompt that holds refusal words itself ("Translate into German: I'm
+  sorry, I can't help you move").
+These checks run on the response's own text (normalised text has lost its line breaks), and only once
+a phrase or shape has matched: they cost nothing on the answers that hold no refusal words.
+*/
+
+export type RefusalHit = {
+	/** The response's own words for the match. */
+	words: string;
+	/** Where they start in the response. */
+	index: number;
+};
+
+const roleLabels = /^(?:assistant|ai|ai assistant|bot|chatbot|answer|short answer|final answer|response|reply|output|a|model|gpt|chatgpt|system|note|important|disclaimer|warning|summary|update|edit|result|tl;dr|sorry|unfortunately|honestly|example response|refusal)$/i;
+
+/** The hit's line begins with a speaker's name and a colon ("Ben: …", "**Anna:** …", "小明：…"). */
+export function spokenByCharacter(response: string, index: number): boolean {
+	const lineStart = response.lastIndexOf('\n', index - 1) + 1;
+	const label = /^[\s>*_-]*([\p{L}][\p{L}\p{M}\p{N}'’. -]{0,30}?)[*_]*\s*(?:\([^)\n]{0,30}\))?\s*[:：][*_]*\s/u.exec(response.slice(lineStart, index + 1));
+	if (!label) return false;
+	const name = label[1].trim();
+	// A label's colon before the hit's words, and the words right after it or later on that line.
+	return label.index + label[0].length <= index - lineStart + 1 && !roleLabels.test(name) && name.split(/\s+/).length <= 3;
+}
+
+const pairs: Record<string, string> = {'«': '»', '「': '」', '『': '』', '‹': '›', '„': '“', '“': '”'};
+
+/** The hit is inside quotes on its line or paragraph, or right after an opening single quote. */
+export function quoted(response: string, index: number): boolean {
+	const before = response.slice(0, index);
+	const previous = before.at(-1);
+	if (previous !== undefined && /['‘"“«「『„]/.test(previous) && !/[\p{L}\p{N}]/u.test(before.at(-2) ?? '')) return true;
+	// Quotes do not run across paragraphs: count from the last blank line.
+	const paragraph = before.slice(before.lastIndexOf('\n\n') + 1);
+	let straight = 0;
+	const open: string[] = [];
+	for (const character of paragraph) {
+		if (character === '"') straight++;
+		else if (Object.hasOwn(pairs, character) && !(character === '“' && open.at(-1) === '„')) open.push(pairs[character]);
+		else if (open.length > 0 && character === open.at(-1)) open.pop();
+		else if (character === '”' || character === '“') straight++; // a lone closing curly quote: counted with the straight ones
+	}
+
+	return straight % 2 === 1 || open.length > 0;
+}
+
+/** Words, with contractions in one form, so "i cant" (typed) and "I can't" (corrected) are the same words. */
+function words(text: string): string[] {
+	return normaliseForPhrases(text).replaceAll('cannot', 'cant').replaceAll("'", '').match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The sentence around the hit, in the response's own text. */
+function sentenceAround(response: string, index: number): string {
+	const ends = /[.!?。！？\n]/u;
+	let start = index;
+	while (start > 0 && !ends.test(response[start - 1])) start--;
+	let end = index;
+	while (end < response.length && !ends.test(response[end])) end++;
+	return response.slice(start, end);
+}
+
+/** The prompt holds nearly all the words of the hit's sentence: the user's sentence given back (corrected, rephrased, repeated). */
+export function givenBack(prompt: string, response: string, index: number): boolean {
+	const sentence = words(sentenceAround(response, index));
+	if (sentence.length < 4 || prompt === '') return false;
+	const asked = new Set(words(prompt));
+	const shared = sentence.filter(token => asked.has(token)).length;
+	return shared / sentence.length >= 0.8;
+}
+
+/** A prompt that asks to carry the user's own text over: translate, rewrite, rephrase, correct, polish. */
+const transformTask = new RegExp(
+	[
+		String.raw`\b(?:translat\w*|traduc\w*|tradu[zi]\w*|traduis\w*|traduire|übersetz\w*|перев[еоі]д\w*|перекла\w*|przetłumacz\w*|vertaal\w*|terjemah\w*|çevir\w*|dịch)\b|翻译|翻譯|翻訳|번역|ترجم|अनुवाद|แปล`,
+		String.raw`\b(?:rewrite|re-write|rephrase|paraphrase|reword|proofread|correct|fix the (?:grammar|spelling|punctuation|wording)|fix (?:this|my) (?:sentence|text|grammar)|edit|polish|improve the wording|simplify|make (?:it|this|the \w+) (?:more |less |sound )?\w+|say (?:it|this) (?:more|in))\b`,
+	].join('|'),
+	'iu',
+);
+
+/** A prompt that asks for text in someone else's voice: a message, a letter, a dialogue, a policy, a role. */
+const composeTask = new RegExp(
+	[
+		String.raw`\b(?:write|compose|draft|craft|prepare|create|generate|give me|reply|respond)\b[^.?!\n]{0,60}?\b(?:e-?mail|letter|message|text|sms|note|reply|response|dialogue|dialog|conversation|script|story|scene|policy|speech|post|tweet|review|notice|announcement|invitation|memo|monologue|lines?|faq|sign|terms)\b`,
+		String.raw`\b(?:role-?play|pretend|act as|play the (?:role|part)|in character|you are (?:a|an) (?!ai\b|assistant\b|helpful\b|language model\b))`,
+	].join('|'),
+	'iu',
+);
+
+/** Words that make a refusal about the request itself ("I can't help with that", "I won't write this email"). */
+const aboutRequest = /\b(?:request|task|assist\w*|help\w*|comply\w*|fulfil\w*|provid\w*|writ\w*|creat\w*|generat\w*|produc\w*|translat\w*|answer\w*|respond\w*|content|question|topic|draft\w*|compos\w*|(?:do|with|on|about) (?:this|that|it)|ayud\w*|aid\w*|helf\w*|ajud\w*|aiut\w*|помо\w*|допом\w*)\b|帮|幫|协助|協助|请求|請求|要求|手伝|依頼|도와|요청/iu;
+
+/** What "we" refuse when it is a refusal: help, an answer, this request. */
+const weRefuse = /\b(?:help\w*|assist\w*|comply\w*|fulfil\w*|answer\w*|respond\w*|this|that|these|such|your (?:request|question)|the request)\b/i;
+
+/** The user's words a response answers (the user turns or prompt since the previous answer), and the system prompt. */
+export type Prompt = {user: string; system: string};
+
+/**
+ * Whether a refusal found at `index` in the response is in the model's own voice, given the prompt it
+ * answers.
+ */
+export function refusalIsOwn(hit: RefusalHit, response: string, prompt: Prompt, promptRefuses: () => boolean): boolean {
+	if (quoted(response, hit.index) || spokenByCharacter(response, hit.index)) return false;
+	if (givenBack(prompt.user, response, hit.index)) return false;
+	const rest = response.slice(hit.index + hit.words.length).split(/[.,;!?。，！？\n]/u)[0];
+	// "We are unable to offer refunds on sale items" is a policy; "we are not able to help with this" refuses.
+	if (/^we\b/i.test(hit.words) && !weRefuse.test(`${hit.words}${rest}`)) return false;
+	const transform = transformTask.test(prompt.user);
+	// Asked to translate or rewrite a text that itself refuses: the answer's refusal is that text's.
+	if (transform && promptRefuses()) return false;
+	if (transform || composeTask.test(prompt.user) || composeTask.test(prompt.system)) {
+		// The refusal's words and the rest of their clause must name the request.
+		if (rest.trim() !== '' && !aboutRequest.test(`${hit.words}${rest}`)) return false;
+	}
+
+	return true;
+}
