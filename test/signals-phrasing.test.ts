@@ -66,7 +66,7 @@ describe('model-identity in other wordings and languages', () => {
 			['我是通义千问，由阿里云开发。', '我是通义千问'],
 			['Я ChatGPT, языковая модель от OpenAI.', 'Я ChatGPT'],
 			['Я — GigaChat, модель от Сбера.', 'Я — GigaChat'],
-			['Hello, this is Claude. Let me look at your code.', 'this is Claude'],
+			['Hello, this is Claude, your AI assistant. Let me look at your code.', 'this is Claude'],
 			['As a Google model, I try to stay neutral on politics.', 'As a Google model'],
 			['Soy Gemini, un modelo de Google.', 'Soy Gemini'],
 			['Ich bin Claude und helfe dir gern.', 'Ich bin Claude'],

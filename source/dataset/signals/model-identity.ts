@@ -1,51 +1,27 @@
 import {alternation, quote, type SampleSignal} from './detector.js';
+import {after, aiContext, before, hearsay, isCoined, namePatterns, vendorPatterns} from './model-identity-patterns.js';
 import {ownWords} from './own-words.js';
-
-// Names are matched with ASCII word edges only, so "我是ChatGPT" and "Я — GigaChat" are found while
-// "ChatGPTs" or "gpt-4-turbo-ish" are not split.
-const before = '(?<![a-z0-9_])';
-const after = "(?![a-z0-9_'-])";
-// A sentence start, in any script.
-const sentence = String.raw`(?:^|[.!?。！？]\s*|\n)`;
-// First person "I am" / "this is" in the languages winnow knows: "soy ChatGPT", "je suis Claude", "ich bin Gemini", "我是通义千问", "я — GigaChat".
-const iAm = String.raw`(?:i'm|this is|soy|je suis|ich bin|sou|sono|я|我是|我叫|私は)\s*(?:[—–-]\s*)?(?:an? |the |el |la |le |o |a |der |die |das |un |una |une |ein |eine )?`;
-const modelNoun = String.raw`(?:model|ai|assistant|chatbot|language model|модель|ассистент|помощник)`;
 
 /**
  * A response that names a model or vendor as itself: "I am ChatGPT", "my name is Claude", "as an AI
  * developed by OpenAI", "Speaking as GPT-4", "Being an Anthropic model", "Mistral here, your assistant
- * from Mistral AI", "我是ChatGPT，由OpenAI开发", "Я ChatGPT, языковая модель от OpenAI". A model or vendor
- * named in the third person ("Android was developed by Google", "Claude Monet painted…") is not a hit.
+ * from Mistral AI", "我是ChatGPT，由OpenAI开发", "Я ChatGPT", "저는 OpenAI에서 개발한 ChatGPT입니다",
+ * "私はGoogleによってトレーニングされた…", "Je suis Le Chat, l'assistant développé par Mistral AI".
+ * Not a hit: a model or vendor named in the third person ("Android was developed by Google", "Claude
+ * Monet painted…", "I read that ChatGPT was made by OpenAI"); a person or a star sign with a model's
+ * name: a name that is also an ordinary word or given name counts only with an AI word or a vendor near
+ * it ("Hi, I'm Claude, your tour guide" is a person, "Hi, I'm Claude, an AI assistant" a model), and
+ * never after "a" ("I'm a Gemini").
  */
 export const modelIdentity: SampleSignal = {
 	name: 'model-identity',
 	make(config) {
 		const names = alternation(config.modelIdentity.names.map(name => name.toLowerCase()));
 		const vendors = alternation(config.modelIdentity.vendors.map(vendor => vendor.toLowerCase()));
-		const name = `${before}(?:${names})${after}`;
-		const vendor = `${before}(?:${vendors})${after}`;
-		const patterns: RegExp[] = [];
-		if (names !== '') {
-			patterns.push(
-				new RegExp(`(?:${before}(?:my name is|call me|i was named|i'm called|you are talking to|you're talking to|you're chatting with)\\s+(?:an? )?|${sentence}(?:(?:hi|hello|hey)[!,.]?\\s*)?${iAm})(?:${names})${after}`, 'u'),
-				new RegExp(`${sentence}(?:as|being|speaking as|writing as|answering as|responding as|here's|here is) (?:${names})${after}(?=\\s*[,:;]|\\s+i\\b)`, 'u'),
-				// "Mistral here, …", "Claude here!"
-				new RegExp(`${sentence}(?:hi|hello|hey)?[!,.]?\\s*(?:${names})${after} here(?=\\s*[,!.:;—-]|$)`, 'u'),
-			);
-		}
-
-		if (vendors !== '') {
-			patterns.push(
-				new RegExp(`${before}(?:i|i'm|i've|i was|my|me|as an? (?:ai|assistant|language model|model|chatbot|large language model))${after}[^.!?\\n]{0,60}?\\b(?:developed|created|trained|built|made|designed|programmed|owned|fine-tuned|released)\\s+by\\s+${vendor}`, 'u'),
-				new RegExp(`(?:${before}i'm|${sentence}(?:as|being)) (?:an? )?${vendor}(?:'s)? (?:[a-z-]+ ){0,2}${modelNoun}\\b`, 'u'),
-				// "your assistant from Mistral AI", "an assistant by OpenAI", "языковая модель от OpenAI" said of itself
-				new RegExp(`(?:${before}your|${before}i'm|${sentence}я)\\s*(?:[\\p{L}-]+ ){0,2}${modelNoun}\\s+(?:from|by|от|компании)\\s+${vendor}`, 'u'),
-				// "我是…，由OpenAI开发"
-				new RegExp(`我(?:是|叫)[^。！？.!?]{0,30}由\\s*(?:${vendors})\\s*(?:公司)?(?:开发|训练|创建|打造|推出|研发)`, 'u'),
-			);
-		}
-
-		if (patterns.length === 0) return () => undefined;
+		const byName = names === '' ? [] : namePatterns(names);
+		const byVendor = vendors === '' ? [] : vendorPatterns(vendors, names);
+		if (byName.length + byVendor.length === 0) return () => undefined;
+		const vendorNamed = vendors === '' ? undefined : new RegExp(`${before}(?:${vendors})${after}`, 'u');
 		// Cheap test first: most responses name no model or vendor. Then the patterns only look around each
 		// mention (they all hold the name or vendor, the longest reaching 100 characters before it).
 		const mentions = new RegExp(`${before}(?:${[names, vendors].filter(Boolean).join('|')})${after}`, 'g');
@@ -63,14 +39,30 @@ export const modelIdentity: SampleSignal = {
 						window = boundary === -1 ? `\u0000${window}` : window.slice(boundary);
 					}
 
-					for (const pattern of patterns) {
-						const match = pattern.exec(window);
-						if (match) return `model-identity: the response says ${quote(ownWords(response, match[0].replace(/^[\s.!?。！？,]+/u, '').replace(/^(?:hi|hello|hey)[!,.]?\s*/, '')))}`;
-					}
+					const found = claim(window, normalised, mention.index);
+					if (found !== undefined) return `model-identity: the response says ${quote(ownWords(response, found.replace(/^[\s.!?。！？:;,*_>#-]+/u, '').replace(/^(?:hi|hello|hey|hola|bonjour|hallo|ciao|olá|привет|halo|merhaba|xin chào|cześć)[!,.]?\s*/u, '')))}`;
 				}
 			}
 
 			return undefined;
 		};
+
+		function claim(window: string, normalised: string, at: number): string | undefined {
+			for (const pattern of byName) {
+				const match = pattern.exec(window);
+				if (!match) continue;
+				if (isCoined(match.groups!['name'])) return match[0];
+				// A name that people or star signs have too needs an AI word or a vendor near it.
+				const near = normalised.slice(Math.max(0, at - 150), at + 150).replace(match.groups!['name'], ' ');
+				if (aiContext.test(near) || vendorNamed?.test(near)) return match[0];
+			}
+
+			for (const pattern of byVendor) {
+				const match = pattern.exec(window);
+				if (match && !hearsay.test(match[0])) return match[0];
+			}
+
+			return undefined;
+		}
 	},
 };

@@ -101,7 +101,7 @@ const composeTask = new RegExp(
 );
 
 /** Words that make a refusal about the request itself ("I can't help with that", "I won't write this email"). */
-const aboutRequest = /\b(?:request|task|assist\w*|help\w*|comply\w*|fulfil\w*|provid\w*|writ\w*|creat\w*|generat\w*|produc\w*|translat\w*|answer\w*|respond\w*|content|question|topic|draft\w*|compos\w*|(?:do|with|on|about) (?:this|that|it)|ayud\w*|aid\w*|helf\w*|ajud\w*|aiut\w*|помо\w*|допом\w*)\b|帮|幫|协助|協助|请求|請求|要求|手伝|依頼|도와|요청/iu;
+const aboutRequest = /\b(?:declin\w*|refus\w*|pass|say no|turn\w* (?:\w+ )?down|sit this one out|outside|beyond|(?:this|that) one|request|task|assist\w*|help\w*|comply\w*|fulfil\w*|provid\w*|writ\w*|creat\w*|generat\w*|produc\w*|translat\w*|answer\w*|respond\w*|content|question|topic|draft\w*|compos\w*|(?:do|with|on|about) (?:this|that|it)|ayud\w*|aid\w*|helf\w*|ajud\w*|aiut\w*|помо\w*|допом\w*)\b|帮|幫|协助|協助|请求|請求|要求|手伝|依頼|도와|요청/iu;
 
 /** What "we" refuse when it is a refusal: help, an answer, this request. */
 const weRefuse = /\b(?:help\w*|assist\w*|comply\w*|fulfil\w*|answer\w*|respond\w*|this|that|these|such|your (?:request|question)|the request)\b/i;

@@ -1,0 +1,97 @@
+/*
+The shapes of a model naming itself, in the languages winnow knows, as regular expressions built from
+the configured model names and vendors (an alternation each, lower case). The text is normalised
+(normaliseForPhrases: lower case, "i am" → "i'm", white space as single spaces). Names and vendors are
+matched with ASCII word edges only, so "我是ChatGPT", "저는 ChatGPT입니다" and "Я — GigaChat" are found
+while "ChatGPTs" is not.
+*/
+
+export const before = '(?<![a-z0-9_])';
+export const after = "(?![a-z0-9_'-])";
+// A sentence start in any script, after white space or Markdown marks (" As ChatGPT, …", "> **As GPT-4**, …").
+const start = String.raw`(?:^|[.!?。！？:;])[\s*_>#-]*`;
+const latin = (alternatives: string) => String.raw`(?<![\p{L}\p{N}'])(?:${alternatives})(?![\p{L}\p{N}])`;
+
+/** "I am" and "this is" before a name: "soy", "je suis", "ich bin", "我是", "tôi là", "saya", "jestem", "ik ben", "أنا", "ben" (not "我是ChatGPT的用户"). */
+const iAm = `(?:${latin("i'm|this is|soy|yo soy|je suis|ich bin|sou|eu sou|sono|io sono|я|tôi là|mình là|saya|saya adalah|saya ialah|aku|aku adalah|jestem|ik ben|ben")}|我是|我叫|أنا|انا|मैं)\\s*(?:[—–-]\\s*)?(?:the |el |la |le |o |a |der |die |das |il |lo )?`;
+/** "My name is" and the like, in the same languages. */
+const myNameIs = `(?:${latin("my name is|call me|i was named|i'm called|you are talking to|you're talking to|you're chatting with|me llamo|mi nombre es|je m'appelle|mon nom est|ich heiße|mein name ist|meu nome é|me chamo|mi chiamo|il mio nome è|меня зовут|мене звати|nama saya|nama saya adalah|tên tôi là|tên của tôi là|benim adım|nazywam się|mijn naam is|ik heet")}|اسمي|मेरा नाम|제 이름은|내 이름은|私の名前は)\\s*`;
+/** Languages that put "am" after the name: Korean "저는 ChatGPT입니다", Japanese "私はChatGPTです", Hindi "मैं ChatGPT हूँ", Turkish "Ben ChatGPT'yim". */
+const copulaAfter = {
+	korean: String.raw`(?:저는|나는|전|난|제 이름은)[^.!?\n]{0,40}?`,
+	koreanEnd: String.raw`\s*(?:입니다|이에요|예요|이야|야|이고|이며|라고|이라고|로서)`,
+	japanese: String.raw`(?:私|わたし|僕|ぼく)(?:は|の名前は)[^。！？\n]{0,40}?`,
+	japaneseEnd: String.raw`\s*(?:です|と申します|といいます|と言います|でございます|だ|、|。)`,
+	hindiEnd: String.raw`\s*(?:हूँ|हूं|हु)`,
+	turkishEnd: String.raw`'?(?:yim|yım|im|ım|um|üm|yum|yüm)(?![\p{L}])`,
+};
+const modelNoun = String.raw`(?:model|ai|assistant|chatbot|language model|модель|ассистент|помощник)`;
+
+/** A self-introduction by name. Each pattern's `name` group holds the name. */
+export function namePatterns(names: string): RegExp[] {
+	const name = `(?<name>${before}(?:${names}))`;
+	return [
+		new RegExp(`(?:${myNameIs}|(?:^|[.!?。！？:;,])[\\s*_>#-]*(?:(?:hi|hello|hey|hola|bonjour|hallo|ciao|olá|привет|你好|こんにちは|안녕하세요|halo|merhaba|xin chào|cześć|مرحبا|नमस्ते)[!,.]?\\s*)?${iAm})${name}${after}(?!\\s*(?:的|を|が|に|で|と|の|를|을|와|과|에게))`, 'u'),
+		new RegExp(`${start}(?:as|being|speaking as|writing as|answering as|responding as|here's|here is|en tant que|sebagai|với tư cách là) ${name}${after}(?=\\s*[,:;]|\\s+i\\b)`, 'u'),
+		// "Mistral here, …", "Claude here!"
+		new RegExp(`${start}(?:(?:hi|hello|hey)[!,.]?\\s*)?${name}${after} here(?=\\s*[,!.:;—-]|$)`, 'u'),
+		new RegExp(`${copulaAfter.korean}${name}${copulaAfter.koreanEnd}`, 'u'),
+		new RegExp(`${copulaAfter.japanese}${name}${copulaAfter.japaneseEnd}`, 'u'),
+		new RegExp(`मैं\\s*${name}${copulaAfter.hindiEnd}`, 'u'),
+		new RegExp(`${latin('ben')},?\\s*${name}${copulaAfter.turkishEnd}`, 'u'),
+	];
+}
+
+/** Marks of the first person that a "developed by" can be said of. */
+const self = `(?:${latin("i'm|i was|i've been|i have been|i've|my (?:creators?|developers?|makers?|training|model)|as an? (?:ai|assistant|language model|model|chatbot|large language model)|je suis|j'ai été|je|moi|soy|fui|yo|sou|eu|sono|io|ich|ik|jestem|zostałem|zostałam|я|меня|мене|saya|aku|tôi|mình|ben")}|我|私|わたし|僕|저는|나는|제가|저를|أنا|انا|تم تطويري|मैं|मुझे)`;
+const madeBy = [
+	String.raw`(?:developed|created|trained|built|made|designed|programmed|owned|fine-tuned|released|powered)\s+by`,
+	String.raw`(?:développée?|créée?|entraînée?|conçue?|formée?|programmée?)\s+par`,
+	String.raw`(?:desarrollad[oa]|cread[oa]|entrenad[oa]|diseñad[oa]|hech[oa]|programad[oa])\s+por`,
+	String.raw`(?:desenvolvid[oa]|criad[oa]|treinad[oa]|projetad[oa])\s+(?:pela|pelo|por)`,
+	String.raw`(?:sviluppat[oa]|creat[oa]|addestrat[oa]|progettat[oa])\s+da`,
+	String.raw`(?:ontwikkeld|gemaakt|getraind|gebouwd)\s+door`,
+	String.raw`(?:stworzon[ya]|opracowan[ya]|wytrenowan[ya]|zbudowan[ya])\s+przez`,
+	String.raw`(?:dikembangkan|dibuat|dilatih|diciptakan)\s+oleh`,
+	String.raw`(?:phát triển|tạo ra|huấn luyện|đào tạo|xây dựng)\s+bởi`,
+	String.raw`(?:разработан|создан|обучен|розроблен|створен|навчен)\p{L}*\s+(?:компанией\s+|компанією\s+)?`,
+	String.raw`(?:طورته|طورتها|طورتني|دربته|دربتني|من تطوير|من إنشاء|بواسطة|من قبل|أنشأته|أنشأتني|صنعته)\s*(?:شركة\s*)?`,
+].join('|');
+/** After the vendor: "von OpenAI entwickelt", "do OpenAI phát triển", "OpenAI tarafından geliştirilen", "由OpenAI开发", "OpenAI에서 개발한", "Googleによって…開発". */
+const byVendor = [
+	String.raw`\s*(?:公司)?(?:开发|训练|创建|打造|推出|研发|開發|訓練|研發)`,
+	String.raw`\s+(?:entwickelt|trainiert|erstellt|programmiert|geschaffen|phát triển|tạo ra|huấn luyện)`,
+	String.raw`\s+tarafından\s+(?:geliştiril|eğitil|oluşturul|yaratıl|tasarlan)\p{L}*`,
+	String.raw`\s*(?:によって|により|が|の)[^。！？]{0,20}?(?:開発|訓練|トレーニング|学習|作成|作られ|構築|設計)`,
+	String.raw`\s*(?:에서|이|가|에 의해|의)\s*(?:개발|만든|만들|훈련|학습|제작|설계)`,
+	String.raw`\s*(?:ने|द्वारा)[^।.!?]{0,30}?(?:बनाया|विकसित|प्रशिक्षित|तैयार)`,
+	String.raw`\s+(?:developed|created|trained|built|made|designed) me`,
+].join('|');
+
+/** Said of the speaker, not of someone else: "I read that ChatGPT was made by OpenAI" is not a claim about itself. */
+export const hearsay = /(?<![\p{L}])(?:think|know|sure|heard|read|believe|said|says|learned|guess|using|use|pense|crois|sais|creo|sé|acho|sei|penso|glaube|weiß|denke|думаю|знаю|читал|слышал|чув|читав|nghe|tahu|dengar|biliyorum|duydum)(?![\p{L}])|听说|认为|知道|觉得|と思|らしい|알기로|들었|أعتقد|सुना/u;
+
+/** A model made by a vendor said of the speaker. */
+export function vendorPatterns(vendors: string, names: string): RegExp[] {
+	const vendor = `${before}(?:${vendors})${after}`;
+	const nameOrVendor = `${before}(?:${[vendors, names].filter(Boolean).join('|')})${after}`;
+	return [
+		new RegExp(`${self}[^.!?。！？\\n]{0,60}?(?:(?:${madeBy})\\s*${vendor}|${vendor}(?:${byVendor}))`, 'u'),
+		// "I'm an OpenAI language model", "As a Google model", "I'm a GPT-4 based assistant"
+		new RegExp(`(?:${before}i'm|${start}(?:as|being)) (?:an? )?${nameOrVendor}(?:'s)? (?:[a-z-]+ ){0,2}${modelNoun}\\b`, 'u'),
+		// "your assistant from Mistral AI", "an assistant by OpenAI", "языковая модель от OpenAI" said of itself
+		new RegExp(`(?:${before}your|${before}i'm|(?:^|[.!?])\\s*я)\\s*(?:[\\p{L}-]+ ){0,2}${modelNoun}\\s+(?:from|by|от|компании)\\s+${vendor}`, 'u'),
+	];
+}
+
+/** Words that make a name a model's: a person can be called Claude, a model is an AI, an assistant, a model. */
+export const aiContext = /(?<![\p{L}])(?:ai|a\.i\.|artificial intelligence|assistant|chatbot|bot|language model|llm|model|trained|virtual|ia|ki|yapay zeka|asisten|asistente|assistente|assistent|asystent|modelo|modèle|modell|trợ lý|mô hình|kecerdasan buatan|sztuczna inteligencja|kunstmatige intelligentie|intelligenza artificiale|inteligencia artificial|inteligência artificial|intelligence artificielle|künstliche intelligenz|ии|модель|модели|ассистент|помощник|асистент|помічник)(?![\p{L}])|人工智能|助手|模型|アシスタント|モデル|人工知能|어시스턴트|모델|인공지능|نموذج|مساعد|ذكاء|मॉडल|सहायक|एआई|โมเดล|ผู้ช่วย/u;
+
+/**
+ * Names that are also ordinary words or given names (Claude, Gemini, Bard, Falcon, …): in a self-
+ * introduction they count only with an AI word or a vendor nearby. A name with a digit, "gpt", "chat",
+ * "glm" or "bot", or one of the few coined names, is a model's whatever surrounds it.
+ */
+export function isCoined(name: string): boolean {
+	return /\d|gpt|chat|glm|bot|deepseek|qwen|lamda|mixtral|yandex|giga|通义千问|文心一言|智谱清言/u.test(name.toLowerCase());
+}
