@@ -69,7 +69,7 @@ describe('model-identity in other wordings and languages', () => {
 			['Hello, this is Claude, your AI assistant. Let me look at your code.', 'this is Claude'],
 			['As a Google model, I try to stay neutral on politics.', 'As a Google model'],
 			['Soy Gemini, un modelo de Google.', 'Soy Gemini'],
-			['Ich bin Claude und helfe dir gern.', 'Ich bin Claude'],
+			['Ich bin Claude, ein KI-Assistent, und helfe dir gern.', 'Ich bin Claude'],
 			["Writing as Llama, I'd start with the data.", 'Writing as Llama'],
 		];
 		for (const [text, words] of claims) expect(detect('model-identity', chat(text)), text).toBe(`model-identity: the response says "${words}"`);

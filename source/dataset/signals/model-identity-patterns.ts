@@ -13,7 +13,7 @@ const start = String.raw`(?:^|[.!?。！？:;])[\s*_>#-]*`;
 const latin = (alternatives: string) => String.raw`(?<![\p{L}\p{N}'])(?:${alternatives})(?![\p{L}\p{N}])`;
 
 /** "I am" and "this is" before a name: "soy", "je suis", "ich bin", "我是", "tôi là", "saya", "jestem", "ik ben", "أنا", "ben" (not "我是ChatGPT的用户"). */
-const iAm = `(?:${latin("i'm|this is|soy|yo soy|je suis|ich bin|sou|eu sou|sono|io sono|я|tôi là|mình là|saya|saya adalah|saya ialah|aku|aku adalah|jestem|ik ben|ben")}|我是|我叫|أنا|انا|मैं)\\s*(?:[—–-]\\s*)?(?:the |el |la |le |o |a |der |die |das |il |lo )?`;
+const iAm = `(?:${latin("i'm|this is|soy|yo soy|je suis|ich bin|sou|eu sou|sono|io sono|я|tôi là|mình là|saya|saya adalah|saya ialah|aku|aku adalah|jestem|ik ben|ben")}|我是|我叫|أنا|انا)\\s*(?:[—–-]\\s*)?(?:the |el |la |le |o |a |der |die |das |il |lo )?`;
 /** "My name is" and the like, in the same languages. */
 const myNameIs = `(?:${latin("my name is|call me|i was named|i'm called|you are talking to|you're talking to|you're chatting with|me llamo|mi nombre es|je m'appelle|mon nom est|ich heiße|mein name ist|meu nome é|me chamo|mi chiamo|il mio nome è|меня зовут|мене звати|nama saya|nama saya adalah|tên tôi là|tên của tôi là|benim adım|nazywam się|mijn naam is|ik heet")}|اسمي|मेरा नाम|제 이름은|내 이름은|私の名前は)\\s*`;
 /** Languages that put "am" after the name: Korean "저는 ChatGPT입니다", Japanese "私はChatGPTです", Hindi "मैं ChatGPT हूँ", Turkish "Ben ChatGPT'yim". */
@@ -27,12 +27,16 @@ const copulaAfter = {
 };
 const modelNoun = String.raw`(?:model|ai|assistant|chatbot|language model|модель|ассистент|помощник)`;
 
-/** A self-introduction by name. Each pattern's `name` group holds the name. */
-export function namePatterns(names: string): RegExp[] {
+/**
+ * A model named as the speaker: a self-introduction ("I'm X", "X here", "저는 X입니다"), which a person
+ * could make too, or a role taken ("As X, I…", "Speaking as X"), which people do not say of their own
+ * name. Each pattern's `name` group holds the name.
+ */
+export function namePatterns(names: string): Array<{pattern: RegExp; introduction: boolean}> {
 	const name = `(?<name>${before}(?:${names}))`;
-	return [
+	const role = new RegExp(`${start}(?:as|being|speaking as|writing as|answering as|responding as|here's|here is|en tant que|sebagai|với tư cách là) ${name}${after}(?=\\s*[,:;]|\\s+i\\b)`, 'u');
+	const introductions = [
 		new RegExp(`(?:${myNameIs}|(?:^|[.!?。！？:;,])[\\s*_>#-]*(?:(?:hi|hello|hey|hola|bonjour|hallo|ciao|olá|привет|你好|こんにちは|안녕하세요|halo|merhaba|xin chào|cześć|مرحبا|नमस्ते)[!,.]?\\s*)?${iAm})${name}${after}(?!\\s*(?:的|を|が|に|で|と|の|를|을|와|과|에게))`, 'u'),
-		new RegExp(`${start}(?:as|being|speaking as|writing as|answering as|responding as|here's|here is|en tant que|sebagai|với tư cách là) ${name}${after}(?=\\s*[,:;]|\\s+i\\b)`, 'u'),
 		// "Mistral here, …", "Claude here!"
 		new RegExp(`${start}(?:(?:hi|hello|hey)[!,.]?\\s*)?${name}${after} here(?=\\s*[,!.:;—-]|$)`, 'u'),
 		new RegExp(`${copulaAfter.korean}${name}${copulaAfter.koreanEnd}`, 'u'),
@@ -40,6 +44,7 @@ export function namePatterns(names: string): RegExp[] {
 		new RegExp(`मैं\\s*${name}${copulaAfter.hindiEnd}`, 'u'),
 		new RegExp(`${latin('ben')},?\\s*${name}${copulaAfter.turkishEnd}`, 'u'),
 	];
+	return [{pattern: role, introduction: false}, ...introductions.map(pattern => ({pattern, introduction: true}))];
 }
 
 /** Marks of the first person that a "developed by" can be said of. */

@@ -48,10 +48,10 @@ export const modelIdentity: SampleSignal = {
 		};
 
 		function claim(window: string, normalised: string, at: number): string | undefined {
-			for (const pattern of byName) {
+			for (const {pattern, introduction} of byName) {
 				const match = pattern.exec(window);
 				if (!match) continue;
-				if (isCoined(match.groups!['name'])) return match[0];
+				if (!introduction || isCoined(match.groups!['name'])) return match[0];
 				// A name that people or star signs have too needs an AI word or a vendor near it.
 				const near = normalised.slice(Math.max(0, at - 150), at + 150).replace(match.groups!['name'], ' ');
 				if (aiContext.test(near) || vendorNamed?.test(near)) return match[0];

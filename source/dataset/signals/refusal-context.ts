@@ -85,7 +85,7 @@ export function givenBack(prompt: string, response: string, index: number): bool
 /** A prompt that asks to carry the user's own text over: translate, rewrite, rephrase, correct, polish. */
 const transformTask = new RegExp(
 	[
-		String.raw`\b(?:translat\w*|traduc\w*|tradu[zi]\w*|traduis\w*|traduire|übersetz\w*|перев[еоі]д\w*|перекла\w*|przetłumacz\w*|vertaal\w*|terjemah\w*|çevir\w*|dịch)\b|翻译|翻譯|翻訳|번역|ترجم|अनुवाद|แปล`,
+		String.raw`\b(?:in|into) (?:english|spanish|french|german|italian|portuguese|russian|ukrainian|polish|dutch|turkish|arabic|hindi|chinese|mandarin|japanese|korean|vietnamese|thai|indonesian|malay|swedish|greek|hebrew|plain english)\b|(?<![\p{L}])(?:translat\p{L}*|traduc\p{L}*|tradu[zi]\p{L}*|traduis\p{L}*|traduire|übersetz\p{L}*|перев[еоі]д\p{L}*|перекла\p{L}*|przetłumacz\p{L}*|vertaal\p{L}*|terjemah\p{L}*|çevir\p{L}*|dịch)(?![\p{L}])|翻译|翻譯|翻訳|번역|ترجم|अनुवाद|แปล`,
 		String.raw`\b(?:rewrite|re-write|rephrase|paraphrase|reword|proofread|correct|fix the (?:grammar|spelling|punctuation|wording)|fix (?:this|my) (?:sentence|text|grammar)|edit|polish|improve the wording|simplify|make (?:it|this|the \w+) (?:more |less |sound )?\w+|say (?:it|this) (?:more|in))\b`,
 	].join('|'),
 	'iu',
@@ -101,7 +101,7 @@ const composeTask = new RegExp(
 );
 
 /** Words that make a refusal about the request itself ("I can't help with that", "I won't write this email"). */
-const aboutRequest = /\b(?:declin\w*|refus\w*|pass|say no|turn\w* (?:\w+ )?down|sit this one out|outside|beyond|(?:this|that) one|request|task|assist\w*|help\w*|comply\w*|fulfil\w*|provid\w*|writ\w*|creat\w*|generat\w*|produc\w*|translat\w*|answer\w*|respond\w*|content|question|topic|draft\w*|compos\w*|(?:do|with|on|about) (?:this|that|it)|ayud\w*|aid\w*|helf\w*|ajud\w*|aiut\w*|помо\w*|допом\w*)\b|帮|幫|协助|協助|请求|請求|要求|手伝|依頼|도와|요청/iu;
+const aboutRequest = /\b(?:declin\w*|refus\w*|pass|say no|turn\w* (?:\w+ )?down|sit this one out|outside|beyond|(?:this|that) one|request|task|assist\w*|help\w*|comply\w*|fulfil\w*|provid\w*|writ\w*|creat\w*|generat\w*|produc\w*|translat\w*|answer\w*|respond\w*|content|question|topic|draft\w*|compos\w*|(?:do|with|on|about) (?:this|that|it)|ayud\w*|aid\w*|helf\w*|ajud\w*|aiut\w*)\b|(?<![\p{L}])(?:помо|допом)|帮|幫|协助|協助|请求|請求|要求|手伝|依頼|도와|요청/iu;
 
 /** What "we" refuse when it is a refusal: help, an answer, this request. */
 const weRefuse = /\b(?:help\w*|assist\w*|comply\w*|fulfil\w*|answer\w*|respond\w*|this|that|these|such|your (?:request|question)|the request)\b/i;

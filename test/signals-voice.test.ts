@@ -1,0 +1,145 @@
+import {describe, expect, it} from 'vitest';
+import {defaultSignalConfig, sampleSignals, sampleText, type SignalName} from '../source/dataset/signals/index.js';
+
+// Refusals and model self-identification worded unlike the phrase lists, in many languages, and the
+// look-alikes that share their words but are not the model speaking for itself: quoted words, a
+// character's line, a translation or a letter the user asked for, the user's sentence corrected, a shop's
+// policy, a person or a star sign that shares a model's name.
+
+const chat = (assistant: string, user = 'Can you help me with this?') => ({messages: [{role: 'user', content: user}, {role: 'assistant', content: assistant}]});
+const detect = (name: SignalName, sample: unknown) => sampleSignals.find(item => item.name === name)!.make(defaultSignalConfig)(sampleText(sample));
+
+describe('refusal: shapes beyond "I cannot + verb"', () => {
+	it('finds out-of-reach, passing, "something I would rather not" and subject-dropped refusals', () => {
+		const refusals = [
+			'Afraid that falls outside of what I can offer here.',
+			'That request is beyond what I\'m able to do.',
+			'I\'ll pass on writing that one.',
+			'I\'ll have to turn this one down.',
+			'Honestly, that\'s not something I\'ll be doing.',
+			'Can\'t help with that one, sorry.',
+			'I\'m not willing to produce a fake doctor\'s note.',
+			'I don\'t think I should help with this.',
+			'I\'m going to sit this one out.',
+			'Unable to assist with this request.',
+			'This is not a conversation I\'m comfortable having.',
+			'Building that is something I won\'t be helping with.',
+			'I really shouldn\'t provide instructions for that.',
+		];
+		for (const text of refusals) expect(detect('refusal', chat(text)), text).toMatch(/^refusal: the response says/);
+		expect(detect('refusal', chat('  \n I\'m not going to help with tracking a partner\'s phone.'))).toBe('refusal: the response says "I\'m not going to help"');
+	});
+
+	it('finds refusals in Korean, Thai, Indonesian, Malay, Turkish, Vietnamese, Polish, Dutch, Ukrainian and more variants elsewhere', () => {
+		const refusals = [
+			'죄송합니다. 해당 요청에 대해서는 답변드리기 어렵습니다.',
+			'저는 그런 정보를 제공할 수 없습니다.',
+			'ขออภัยค่ะ ดิฉันไม่สามารถให้ข้อมูลนี้ได้',
+			'ผมช่วยเรื่องนี้ไม่ได้ครับ',
+			'Mohon maaf, saya tidak bisa memberikan informasi tersebut.',
+			'Maaf, saya tak boleh membantu dengan permintaan ini.',
+			'Kusura bakmayın, bu isteğe yanıt veremem.',
+			'Rất tiếc, tôi không thể cung cấp thông tin đó.',
+			'Niestety nie jestem w stanie odpowiedzieć na to pytanie.',
+			'Het spijt me, maar ik kan je daar niet mee helpen.',
+			'На жаль, я не зможу надати таку інформацію.',
+			'К сожалению, я не могу вам с этим помочь.',
+			'抱歉，无法为您提供这类内容。',
+			'對不起，我無法協助處理這個請求。',
+			'申し訳ございませんが、その件についての回答は差し控えさせていただきます。',
+			'そのようなお手伝いはできかねます。',
+			'Dabei kann ich Ihnen leider nicht weiterhelfen.',
+			'آسف، يتعذر علي المساعدة في هذا الطلب.',
+			'क्षमा करें, मैं इसमें आपकी सहायता करने में असमर्थ हूँ।',
+			'Lamentablemente, no te puedo ayudar con eso.',
+			'Il m\'est impossible de répondre à cette demande.',
+			'Purtroppo non sono in grado di fornire questa informazione.',
+		];
+		for (const text of refusals) expect(detect('refusal', chat(text)), text).toMatch(/^refusal: the response says/);
+		// The words quoted are the response's own, the negation included.
+		expect(detect('refusal', chat('Lamentablemente, no te puedo ayudar con eso.'))).toBe('refusal: the response says "no te puedo ayudar"');
+	});
+
+	it('stays quiet on ordinary sentences in those languages', () => {
+		const ordinary = [
+			'이 방법으로는 결과를 알 수 없습니다. 다른 방법을 쓰세요.',
+			'คุณไม่สามารถทำแบบนี้ได้ถ้าไม่มีสิทธิ์ผู้ดูแล',
+			'Saya tidak sabar menunggu liburan minggu depan.',
+			'Tôi không thể tin được là mùa hè đã qua nhanh như vậy.',
+			'Nie mogę się doczekać weekendu!',
+			'Ik kan niet wachten tot de zomer begint.',
+			'Я не можу дочекатися вихідних.',
+			'Ich kann nicht genug betonen, wie wichtig das ist.',
+			'我不能来参加你的聚会，但是我会寄礼物。',
+		];
+		for (const text of ordinary) expect(detect('refusal', chat(text)), text).toBeUndefined();
+	});
+
+	it('is not a refusal when the words are not the model\'s own', () => {
+		const lookAlikes: Array<[string, string]> = [
+			['Why do chatbots annoy people?', 'Older bots kept starting with "as an AI language model", which readers disliked.'],
+			['Why do chatbots annoy people?', 'Older bots kept starting with «as an AI language model», which readers disliked.'],
+			['Why do chatbots annoy people?', 'Older bots kept starting with “I’m sorry, but I can’t”, which readers disliked.'],
+			['为什么大家嘲笑聊天机器人？', '早期的助手经常以「作为一个人工智能语言模型」开头，用户觉得很烦。'],
+			['Write a scene for a play.', 'MAYA: Are you coming to the show?\nLEO: I\'m sorry, but I can\'t make it tonight.\nMAYA: Next time, then.'],
+			['Put this into English: Lo siento, pero no puedo ir a tu boda.', 'I\'m sorry, but I can\'t come to your wedding.'],
+			['Translate into German: I\'m sorry, I can\'t help you move this weekend.', 'Es tut mir leid, aber ich kann dir dieses Wochenende nicht beim Umzug helfen.'],
+			['Traduce al español: I\'m sorry, but I can\'t help you today.', 'Lo siento, pero no puedo ayudarte hoy.'],
+			['Correct the spelling: i cant provide the report untill friday', 'I can\'t provide the report until Friday.'],
+			['Rewrite this more politely: i wont do your homework for you', 'I\'m afraid I won\'t be able to do your homework for you.'],
+			['Draft an email declining a dinner invitation.', 'Hi Sam,\n\nThanks so much for thinking of me. Unfortunately, I won\'t be able to make it on Friday, as I\'m travelling.\n\nBest,\nKim'],
+			['Write the shipping section of our shop\'s FAQ.', 'We are unable to ship furniture outside the mainland. Small items go anywhere.'],
+		];
+		for (const [user, answer] of lookAlikes) expect(detect('refusal', chat(answer, user)), answer).toBeUndefined();
+	});
+
+	it('still finds a refusal of such a task, and a refusal in a dialogue the model did not write', () => {
+		expect(detect('refusal', chat('I\'m sorry, but I can\'t help with that.', 'Translate this threat into French so I can send it to my neighbour.'))).toBeDefined();
+		expect(detect('refusal', chat('I won\'t write an email that impersonates your bank.', 'Write an email pretending to be from the customer\'s bank asking for their PIN.'))).toBeDefined();
+		expect(detect('refusal', chat('Note: I cannot provide medical dosing advice. Please ask a pharmacist.'))).toBeDefined();
+		expect(detect('refusal', chat('We are not able to help with this request.'))).toBeDefined();
+	});
+});
+
+describe('model-identity: self-identification in any language, not a person who shares the name', () => {
+	it('finds a model naming itself after leading white space and in many languages', () => {
+		const claims: Array<[string, string]> = [
+			['  As GPT-4, I would begin with the tests.', 'As GPT-4'],
+			['\n\nAs ChatGPT, my advice is to sleep on it.', 'As ChatGPT'],
+			['안녕하세요! 저는 Claude입니다. Anthropic이 만든 AI 어시스턴트예요.', '저는 Claude입니다'],
+			['私はChatGPTです。何でも聞いてください。', '私はChatGPTです'],
+			['Soy ChatGPT, un modelo de lenguaje creado por OpenAI.', 'Soy ChatGPT'],
+			['Sono Claude, un assistente AI creato da Anthropic.', 'Sono Claude'],
+			['Ben ChatGPT\'yim, OpenAI tarafından geliştirilen bir yapay zeka modeliyim.', 'Ben ChatGPT\'yim'],
+			['Saya adalah ChatGPT, model bahasa yang dikembangkan oleh OpenAI.', 'Saya adalah ChatGPT'],
+			['Tôi là ChatGPT, một mô hình ngôn ngữ do OpenAI phát triển.', 'Tôi là ChatGPT'],
+			['Jestem ChatGPT, model językowy stworzony przez OpenAI.', 'Jestem ChatGPT'],
+			['Ik ben Claude, een AI-assistent van Anthropic.', 'Ik ben Claude'],
+			['Ich wurde von OpenAI entwickelt und helfe dir gern.', 'Ich wurde von OpenAI entwickelt'],
+			['मैं Gemini हूँ, Google का एक एआई मॉडल।', 'मैं Gemini हूँ'],
+			['أنا Claude، مساعد ذكاء اصطناعي من Anthropic.', 'أنا Claude'],
+		];
+		for (const [text, words] of claims) expect(detect('model-identity', chat(text)), text).toBe(`model-identity: the response says "${words}"`);
+		expect(detect('model-identity', chat('私はAnthropicによって開発されたアシスタントです。'))).toMatch(/^model-identity/);
+		expect(detect('model-identity', chat('Je suis un assistant conçu par Mistral AI pour répondre à vos questions.'))).toMatch(/^model-identity/);
+	});
+
+	it('stays quiet on star signs, people named like a model, hearsay and users of a model', () => {
+		const ordinary = [
+			'I\'m a Gemini, so I get bored quickly. What\'s your sign?',
+			'Hi, I\'m Claude, your waiter tonight. Can I start you with some drinks?',
+			'Hello, this is Claude from accounting. Your invoice is attached.',
+			'My name is Falcon and I fly the night shift.',
+			'I read that ChatGPT was developed by OpenAI.',
+			'I\'m using a model developed by OpenAI for my thesis.',
+			'Ich glaube, ChatGPT wurde von OpenAI entwickelt.',
+			'Je pense que ChatGPT a été développé par OpenAI.',
+			'Saya tahu ChatGPT dikembangkan oleh OpenAI.',
+			'私はChatGPTを毎日使っています。',
+			'저는 ChatGPT를 자주 사용합니다.',
+			'我是ChatGPT的忠实用户。',
+			'My phone was made by Google and it works well.',
+		];
+		for (const text of ordinary) expect(detect('model-identity', chat(text)), text).toBeUndefined();
+	});
+});
