@@ -71,6 +71,9 @@ describe('refusal: shapes beyond "I cannot + verb"', () => {
 			'Я не можу дочекатися вихідних.',
 			'Ich kann nicht genug betonen, wie wichtig das ist.',
 			'我不能来参加你的聚会，但是我会寄礼物。',
+			"It's not something we see often, but it happens after heavy rain.",
+			'We won\'t need any special tools for this repair: a screwdriver is enough.',
+			'No, I won\'t spoil the ending, but the first half is great.',
 		];
 		for (const text of ordinary) expect(detect('refusal', chat(text)), text).toBeUndefined();
 	});
@@ -89,6 +92,7 @@ describe('refusal: shapes beyond "I cannot + verb"', () => {
 			['Rewrite this more politely: i wont do your homework for you', 'I\'m afraid I won\'t be able to do your homework for you.'],
 			['Draft an email declining a dinner invitation.', 'Hi Sam,\n\nThanks so much for thinking of me. Unfortunately, I won\'t be able to make it on Friday, as I\'m travelling.\n\nBest,\nKim'],
 			['Write the shipping section of our shop\'s FAQ.', 'We are unable to ship furniture outside the mainland. Small items go anywhere.'],
+			['Give me two lines of small talk.', 'A: I can\'t make it to the meeting, sorry.\nB: No problem, I\'ll send notes.'],
 		];
 		for (const [user, answer] of lookAlikes) expect(detect('refusal', chat(answer, user)), answer).toBeUndefined();
 	});
@@ -98,6 +102,7 @@ describe('refusal: shapes beyond "I cannot + verb"', () => {
 		expect(detect('refusal', chat('I won\'t write an email that impersonates your bank.', 'Write an email pretending to be from the customer\'s bank asking for their PIN.'))).toBeDefined();
 		expect(detect('refusal', chat('Note: I cannot provide medical dosing advice. Please ask a pharmacist.'))).toBeDefined();
 		expect(detect('refusal', chat('We are not able to help with this request.'))).toBeDefined();
+		expect(detect('refusal', chat('Assistant: I cannot help with that request.'))).toBeDefined();
 	});
 });
 

@@ -27,14 +27,22 @@ export type RefusalHit = {
 
 const roleLabels = /^(?:assistant|ai|ai assistant|bot|chatbot|answer|short answer|final answer|response|reply|output|a|model|gpt|chatgpt|system|note|important|disclaimer|warning|summary|update|edit|result|tl;dr|sorry|unfortunately|honestly|example response|refusal)$/i;
 
-/** The hit's line begins with a speaker's name and a colon ("Ben: …", "**Anna:** …", "小明：…"). */
+const speakerLabel = /^[\s>*_-]*([\p{L}][\p{L}\p{M}\p{N}'’. -]{0,30}?)[*_]*\s*(?:\([^)\n]{0,30}\))?\s*[:：][*_]*\s/u;
+
+/**
+ * The hit's line begins with a speaker's name and a colon ("Ben: …", "**Anna:** …", "小明：…"). A role
+ * word ("Assistant:", "A:") is a speaker only in a conversation the response writes out, one with
+ * another speaker too ("Q: … A: …", "User: … Assistant: …").
+ */
 export function spokenByCharacter(response: string, index: number): boolean {
 	const lineStart = response.lastIndexOf('\n', index - 1) + 1;
-	const label = /^[\s>*_-]*([\p{L}][\p{L}\p{M}\p{N}'’. -]{0,30}?)[*_]*\s*(?:\([^)\n]{0,30}\))?\s*[:：][*_]*\s/u.exec(response.slice(lineStart, index + 1));
+	const label = speakerLabel.exec(response.slice(lineStart, index + 1));
 	if (!label) return false;
 	const name = label[1].trim();
-	// A label's colon before the hit's words, and the words right after it or later on that line.
-	return label.index + label[0].length <= index - lineStart + 1 && !roleLabels.test(name) && name.split(/\s+/).length <= 3;
+	if (name.split(/\s+/).length > 3) return false;
+	if (!roleLabels.test(name)) return true;
+	const speakers = new Set(response.split('\n').map(line => speakerLabel.exec(line)?.[1].trim().toLowerCase()).filter(Boolean));
+	return speakers.size >= 2;
 }
 
 const pairs: Record<string, string> = {'«': '»', '「': '」', '『': '』', '‹': '›', '„': '“', '“': '”'};
