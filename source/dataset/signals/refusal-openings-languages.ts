@@ -68,4 +68,6 @@ const otherLanguages: string[] = [
 /** Other languages' shapes, tried on an opening that holds a non-ASCII letter or one of their negations. */
 export const otherLanguageShapes: RegExp[] = otherLanguages.map(shape => new RegExp(shape, 'gu'));
 
-export const otherLanguage = /[^\u0000-\u007F]|\b(?:no|non|je|ich|ik|saya|aku|kami|nie|toi)\b/;
+// Letters of the scripts above (accented Latin, Vietnamese, Cyrillic, Arabic, Devanagari, Thai, kana, Han,
+// Hangul) or an unaccented word of theirs; a dash, a degree sign or an emoji alone does not wake them.
+export const otherLanguage = /[\u00C0-\u024F\u1EA0-\u1EFF\u0400-\u04FF\u0600-\u06FF\u0900-\u097F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]|\b(?:no|non|je|il|ich|kann|ik|saya|aku|kami|nie|toi|ben)\b|emem|amam|ayam/;
