@@ -15,7 +15,8 @@ text is made of (letters, marks, digits, punctuation, symbols) count, and the we
 - Mac Roman: "√" (the lead byte of Latin-1 letters) next to a letter with a continuation character
   ("caf√©", "√ºber"), "‚Ä" + one (punctuation: "‚Äô").
 - Windows-1251 text read as Windows-1252 ("Ïðèâåò, ìåíÿ"): two or more words of three or more letters
-  made only of Latin-1's accented letters (no language writes such words; "ÀÉÎ" alone is not enough).
+  made only of Latin-1's accented letters, one of them of four or more with lower case (no language
+  writes such words; "ÀÉÎ" or the alphabets "ÆØÅ, ÅÄÖ" are not enough).
 A block that talks about encodings (UTF-8, Latin-1, Windows-1252, mojibake, charset, encoding) explains
 mojibake rather than suffering from it: there, a run inside quotes or code is an example, and the block
 counts only if three or more runs are left outside them. U+FFFD always counts.
@@ -119,7 +120,8 @@ const accentedWord = /(?<![\p{L}\p{M}])[\u00C0-\u00FF\u00A8\u00B8]{3,}(?![\p{L}\
 function cp1251AsCp1252(text: string): string | undefined {
 	accentedWord.lastIndex = 0;
 	const words = text.match(accentedWord);
-	return words && words.length >= 2 ? words.slice(0, 2).join(' ') : undefined;
+	// Lower case too: a list of capitals ("ÆØÅ, ÅÄÖ") is an alphabet, not a sentence.
+	return words && words.length >= 2 && words.some(word => word.length >= 4 && /[\u00DF-\u00FF]/.test(word)) ? words.slice(0, 2).join(' ') : undefined;
 }
 
 /** Quick test that a text may hold any of it: a character outside ASCII that the rules above start with. */

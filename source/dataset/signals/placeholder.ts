@@ -52,8 +52,13 @@ function isBracketHole(inside: string, text: string, start: number, end: number)
 	if (!cased.test(content)) return true;
 	const first = content.match(/\p{L}/u)![0];
 	if (first !== first.toLowerCase()) return true;
-	return !lowerStart.has(words[0]!);
+	// In lower case only a noun phrase whose head is the noun: "company name", "nombre del paciente", "имя клиента" (not "citation needed", "the company").
+	if (lowerStart.has(words[0]!)) return false;
+	return isHoleNoun(words.at(-1)!) || (isHoleNoun(words[0]!) && (ofWords.has(words[1]!) || /^[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(content)));
 }
+
+/** "of" in the languages whose noun phrases put the head first ("nombre de la empresa", "nom du client"). */
+const ofWords = new Set(['of', 'de', 'del', 'della', 'di', 'du', 'des', 'da', 'do', 'dos', 'das', 'van', 'von', 'des', 'der']);
 
 function bracketHole(response: string): string | undefined {
 	brackets.lastIndex = 0;
@@ -131,7 +136,7 @@ const prosePatterns = [
 	// TODO: …, FIXME …, TBD
 	/(?<![\w/#-])(?:(?:TODO|FIXME)(?=\s*[:(\-–—]|\s*$)|TBD\b)[^\n]{0,40}/m,
 	// 〇〇様, ○○株式会社: the Japanese blank (not the numeral zero: 二〇〇〇年)
-	/(?<![一二三四五六七八九十百千万〇零])[○〇◯]{2,}[^\s、。,.]{0,6}/u,
+	/(?<![一二三四五六七八九十百千万〇零])[○〇◯]{2,}[^\s、。,.]{0,4}/u,
 	// XXX standing for a value: a sentence or line of its own, after a colon or currency sign, or a masked number
 	/(?:^|[.!?。:：$€£#]\s*)X{3,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])X{3,}(?=\s*$)|(?<![\p{L}\p{N}])X{2,}[-/.:]X{2,}/mu,
 ];
