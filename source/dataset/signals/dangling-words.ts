@@ -44,6 +44,7 @@ const sets = Object.fromEntries(Object.entries(lists).map(([language, words]) =>
 const markers = Object.fromEntries(Object.entries(lists).map(([language, words]) => [language, new Set([...words.split(' '), ...others[language]!.split(' ')])]));
 for (const words of [...Object.values(lists), ...Object.values(others)]) for (const word of words.split(' ')) shortWords.add(word);
 const cyrillic = /\p{Script=Cyrillic}/u;
+const anyDangling = new Set(Object.values(sets).flatMap(set => [...set]));
 
 /** The language (of those above) whose words a text uses most, or undefined. */
 export function languageOf(words: readonly string[]): string | undefined {
@@ -63,9 +64,9 @@ export function languageOf(words: readonly string[]): string | undefined {
 
 /** The text's last word when no sentence ends on it in the text's language ("…the", "…und", "…de la", "…и"), else undefined. */
 export function danglingLastWord(text: string): string | undefined {
+	const last = wordsOf(text.slice(-40)).at(-1);
+	if (last === undefined || !anyDangling.has(last)) return undefined;
 	const words = wordsOf(text.slice(-2000));
-	const last = words.at(-1);
-	if (last === undefined) return undefined;
 	const language = cyrillic.test(last) ? 'ru' : languageOf(words) ?? 'en';
 	return sets[language]!.has(last) ? last : undefined;
 }

@@ -131,27 +131,38 @@ const aboutEncodings = /mojibake|encod(?:e|ed|ing)|charset|code ?page|utf-?8|lat
 /** Inline code, fenced code and text in quotes: where an explanation shows its examples. */
 const quotedOrCode = /```[\s\S]*?(?:```|$)|`[^`\n]*`|"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|'[^'\n]*'|‘[^’\n]*’/g;
 
-/** Every garbled run of a text, in order: [what is garbled, how it was misread]. */
+/** Every garbled run of a text, in order: [what is garbled, how it was misread]. Each test runs only where its characters are. */
 function* garbledRuns(text: string): Generator<[string, string]> {
+	let runs = 0;
 	highRun.lastIndex = 0;
 	for (let match = highRun.exec(text); match; match = highRun.exec(text)) {
+		runs++;
 		if (!leadByte.test(match[0])) continue;
 		const garbled = garbledIn(match[0]) ?? (match[0].includes('â€') ? 'â€' : undefined);
 		if (garbled !== undefined) yield [garbled, 'UTF-8 read as Latin-1 / Windows-1252'];
 	}
 
-	const cyrillic = cp1251Run.exec(text);
-	if (cyrillic) yield [cyrillic[0], 'UTF-8 read as Windows-1251'];
-	const mac = macRoman.exec(text);
-	if (mac) yield [mac[0], 'UTF-8 read as Mac Roman'];
-	const words = cp1251AsCp1252(text);
+	if (cyrillicLead.test(text)) {
+		const cyrillic = cp1251Run.exec(text);
+		if (cyrillic) yield [cyrillic[0], 'UTF-8 read as Windows-1251'];
+	}
+
+	if (text.includes('√') || text.includes('‚Ä')) {
+		const mac = macRoman.exec(text);
+		if (mac) yield [mac[0], 'UTF-8 read as Mac Roman'];
+	}
+
+	// Windows-1251 text read as 1252 is all runs of Latin-1 letters.
+	const words = runs >= 2 ? cp1251AsCp1252(text) : undefined;
 	if (words !== undefined) yield [words, 'Windows-1251 read as Windows-1252'];
 }
 
+const cyrillicLead = /[РСГв]/;
+
 function firstGarbled(text: string): [string, string] | undefined {
-	if (!aboutEncodings.test(text)) return garbledRuns(text).next().value ?? undefined;
-	const bare = text.replace(quotedOrCode, ' ');
-	const runs = [...garbledRuns(bare)];
+	const first = garbledRuns(text).next().value ?? undefined;
+	if (first === undefined || !aboutEncodings.test(text)) return first;
+	const runs = [...garbledRuns(text.replace(quotedOrCode, ' '))];
 	return runs.length >= 3 ? runs[0] : undefined;
 }
 

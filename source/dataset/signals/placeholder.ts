@@ -70,6 +70,9 @@ function bracketHole(response: string): string | undefined {
 	return undefined;
 }
 
+/** Quick test before the words are looked at: a lead word is a short first word (or a text in a script without spaces). */
+const mayLead = (content: string) => /^[\p{L}\p{M}]{2,12}(?:\s|$)|^[^\p{Script=Latin}\s]/u.test(content);
+
 /** "(insert date)", "(your company name)", "(add statistic here)": a lead word, and a value or "here", in a few words. */
 const parenthesis = /(?<![\p{L}\p{N}_$.])\(([^()\n]{3,50})\)/gu;
 const here = /\b(?:here|aquí|aqui|ici|hier|qui|здесь|сюда)$|यहाँ$/iu;
@@ -79,7 +82,7 @@ function parenthesisHole(response: string): string | undefined {
 	parenthesis.lastIndex = 0;
 	for (let match = parenthesis.exec(response); match; match = parenthesis.exec(response)) {
 		const content = match[1]!.trim();
-		if (codeCharacters.test(content)) continue;
+		if (!mayLead(content) || codeCharacters.test(content)) continue;
 		const words = holeWordsOf(content);
 		if (words.length <= 5 && startsLikeAHole(content, words) && (namesAValue(content, words) || here.test(content))) return match[0];
 	}
@@ -106,10 +109,11 @@ function angleHole(response: string): string | undefined {
 	return undefined;
 }
 
-const patterns = [
-	/\[email(?:\s|&#160;|&nbsp;)protected\]/i,
-	/\blorem ipsum(?=\s+dolor\b)|^[ \t]*lorem ipsum[ \t]*[.…]?[ \t]*$/im,
-	/\bplaceholder text\b/i,
+/** Each with the lower-case text it needs, looked for first (a plain search is much cheaper than the pattern). */
+const patterns: Array<[string, RegExp]> = [
+	['protected]', /\[email(?:\s|&#160;|&nbsp;)protected\]/i],
+	['lorem ipsum', /\blorem ipsum(?=\s+dolor\b)|^[ \t]*lorem ipsum[ \t]*[.…]?[ \t]*$/im],
+	['placeholder text', /\bplaceholder text\b/i],
 ];
 
 // Parts of a variable name that make it a hole ({first_name}, <CITY>, {customerEmail}), besides the hole nouns.
@@ -119,26 +123,26 @@ function isHoleName(name: string): boolean {
 	return holeWordsOf(name.replace(/[.-]/g, ' ')).some(part => holeParts.has(part) || isHoleNoun(part));
 }
 
-const named: Array<{pattern: RegExp; name: (match: RegExpExecArray) => string | undefined}> = [
+const named: Array<{needle: string; pattern: RegExp; name: (match: RegExpExecArray) => string | undefined}> = [
 	// {{customer_first_name}}, {{ name }}, [[NAME]]: a template variable whatever its name
-	{pattern: /\{\{\s*[A-Za-z_][\w .-]{0,40}?\s*\}\}|\[\[\s*[A-Za-z_][\w .-]{0,40}?\s*\]\]/g, name: match => match[0]},
+	{needle: '', pattern: /\{\{\s*[A-Za-z_][\w .-]{0,40}?\s*\}\}|\[\[\s*[A-Za-z_][\w .-]{0,40}?\s*\]\]/g, name: match => match[0]},
 	// {name}, {first_name}, {recipientName}: one brace, so only a hole-like name ({x} is maths)
-	{pattern: /(?<![\w$%{])\{\s*([A-Za-z][\w .-]{0,40}?)\s*\}(?!\})/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
+	{needle: '{', pattern: /(?<![\w$%{])\{\s*([A-Za-z][\w .-]{0,40}?)\s*\}(?!\})/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
 	// <CITY>, <FIRST_NAME>, <COMPANY NAME>: upper case, as lower-case tags are HTML
-	{pattern: /<([A-Z][A-Z _]{1,40})>/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
+	{needle: '<', pattern: /<([A-Z][A-Z _]{1,40})>/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
 	// %NAME%, %COMPANY_NAME%, %first_name% (not %PATH%, nor a Windows path's C:\\Users\\%USERNAME%)
-	{pattern: /(?<![\w%\\/])%([A-Za-z][A-Za-z0-9_]{1,30})%(?![\w%])/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
+	{needle: '%', pattern: /(?<![\w%\\/])%([A-Za-z][A-Za-z0-9_]{1,30})%(?![\w%])/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
 ];
 
-const prosePatterns = [
+const prosePatterns: Array<[RegExp, RegExp]> = [
 	// Signed, ________ / Name: ____ (a blank after some text on the line; a line of underscores alone is a rule)
-	/[^\s_][^\n_]{0,30}?_{4,}/,
+	[/____/, /[^\s_][^\n_]{0,30}?_{4,}/],
 	// TODO: …, FIXME …, TBD
-	/(?<![\w/#-])(?:(?:TODO|FIXME)(?=\s*[:(\-–—]|\s*$)|TBD\b)[^\n]{0,40}/m,
+	[/TODO|FIXME|TBD/, /(?<![\w/#-])(?:(?:TODO|FIXME)(?=\s*[:(\-–—]|\s*$)|TBD\b)[^\n]{0,40}/m],
 	// 〇〇様, ○○株式会社: the Japanese blank (not the numeral zero: 二〇〇〇年)
-	/(?<![一二三四五六七八九十百千万〇零])[○〇◯]{2,}[^\s、。,.]{0,4}/u,
+	[/[○〇◯]{2}/, /(?<![一二三四五六七八九十百千万〇零])[○〇◯]{2,}[^\s、。,.]{0,4}/u],
 	// XXX standing for a value: a sentence or line of its own, after a colon or currency sign, or a masked number
-	/(?:^|[.!?。:：$€£#]\s*)X{3,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])X{3,}(?=\s*$)|(?<![\p{L}\p{N}])X{2,}[-/.:]X{2,}/mu,
+	[/XX/, /(?:^|[.!?。:：$€£#]\s*)X{3,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])X{3,}(?=\s*$)|(?<![\p{L}\p{N}])X{2,}[-/.:]X{2,}/mu],
 ];
 
 // A response about templating or code may name a variable in braces in its prose ("Python fills {name} in").
@@ -146,8 +150,8 @@ const aboutTemplates = /\b(?:templat\w*|f-strings?|format strings?|string format
 
 function proseHole(prose: string, response: string): string | undefined {
 	const braces = !aboutTemplates.test(response);
-	for (const {pattern, name} of named) {
-		if (!braces && pattern.source.includes('\\{')) continue;
+	for (const {needle, pattern, name} of named) {
+		if (!prose.includes(needle) || (!braces && pattern.source.includes('\\{'))) continue;
 		pattern.lastIndex = 0;
 		for (let match = pattern.exec(prose); match; match = pattern.exec(prose)) {
 			const hole = name(match);
@@ -155,7 +159,8 @@ function proseHole(prose: string, response: string): string | undefined {
 		}
 	}
 
-	for (const pattern of prosePatterns) {
+	for (const [needle, pattern] of prosePatterns) {
+		if (!needle.test(prose)) continue;
 		const match = pattern.exec(prose);
 		if (match) return match[0].trim();
 	}
@@ -172,15 +177,16 @@ export const placeholder: SampleSignal = {
 		const configured = phrases === '' ? undefined : new RegExp(phrases);
 		return text => {
 			for (const response of text.responses) {
-				for (const pattern of patterns) {
-					const match = pattern.exec(response);
+				const lower = response.toLowerCase();
+				for (const [needle, pattern] of patterns) {
+					const match = lower.includes(needle) ? pattern.exec(response) : null;
 					if (match) return `placeholder: ${quote(match[0])} left in the response`;
 				}
 
 				const hole = (response.includes('[') || response.includes('【') || response.includes('［') || response.includes('〔') ? bracketHole(response) : undefined) ?? angleHole(response) ?? parenthesisHole(response);
 				if (hole !== undefined) return `placeholder: ${quote(hole)} left in the response`;
 
-				const match = configured?.exec(response.toLowerCase());
+				const match = configured?.exec(lower);
 				if (match) return `placeholder: ${quote(match[0])} left in the response`;
 				if (!hint.test(response)) continue;
 				const inProse = proseHole(proseOf(response), response);

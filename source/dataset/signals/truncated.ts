@@ -19,7 +19,7 @@ export function cutReason(response: string, words: number, minWords: number): st
 	if (trimmed === '') return undefined;
 	const last = trimmed.at(-1)!;
 	const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
-	if (urlOrPath.test(lastLine) || rule.test(lastLine)) return undefined;
+	if ((/[/\\@]/.test(lastLine) && urlOrPath.test(lastLine)) || rule.test(lastLine)) return undefined;
 	if (emptyListItem.test(lastLine) && /\n/.test(trimmed)) return 'it ends on a list item with nothing in it';
 	if (last === ':' || last === '：') return 'it ends on a colon: what it announces is missing';
 	if (midSentenceMarks.has(last)) {
@@ -27,7 +27,9 @@ export function cutReason(response: string, words: number, minWords: number): st
 		return `it ends with "${last}" mid-sentence`;
 	}
 
-	const structure = openStructure(trimmed) ?? cutTableRow(trimmed) ?? shortCsvRow(trimmed);
+	// Structures are judged on the end of the response (a table's rows or CSV's, a JSON value's braces).
+	const end = trimmed.length > 4000 ? trimmed.slice(-4000) : trimmed;
+	const structure = openStructure(end) ?? (lastLine.includes('|') ? cutTableRow(end) : undefined) ?? (lastLine.includes(',') ? shortCsvRow(end) : undefined);
 	if (structure !== undefined) return structure;
 	if (!/[\p{L}\p{N}]/u.test(last)) return undefined;
 	const lastWord = /\p{L}$/u.test(trimmed) && words >= 4 ? danglingLastWord(trimmed) : undefined;
@@ -62,7 +64,7 @@ function unfinishedSentence(text: string): boolean {
  * the last closed code block, strings skipped, and the text not ending a sentence.
  */
 function openStructure(text: string): string | undefined {
-	if (/[.!?]$/.test(text)) return undefined;
+	if (/[.!?]$/.test(text) || !text.includes('{')) return undefined;
 	const fenceEnd = text.lastIndexOf('```');
 	const tail = (fenceEnd === -1 ? text : text.slice(fenceEnd + 3)).replace(/`[^`\n]*`/g, '');
 	if (!tail.includes('{')) return undefined;
@@ -109,7 +111,7 @@ function cutTableRow(text: string): string | undefined {
 function shortCsvRow(text: string): string | undefined {
 	const lines = text.split('\n').slice(-50);
 	const last = lines.at(-1)!;
-	if (!last.includes(',') || lines.length < 3) return undefined;
+	if (lines.length < 3) return undefined;
 	const fields = (line: string) => (line.split(',').every(field => field.length <= 40) ? line.split(',').length : -1);
 	let rows = 0;
 	for (let index = lines.length - 2; index >= 0 && lines[index]!.includes(',') && !/[.!?:]\s*$/.test(lines[index]!); index--) {
