@@ -81,6 +81,8 @@ describe('truncated: cuts in structure and in other languages', () => {
 	it('stays quiet on URL and path endings, complete CSV, headlines, and words that end sentences in their own language', () => {
 		const whole = [
 			'The docs are at https://nodejs.org/en/docs/',
+			'For the full list, see docs.python.org/3/library/',
+			'$$f(x) = \\left\\{ \\begin{array}{ll} x & x \\ge 0 \\\\ -x & x < 0 \\end{array} \\right.$$',
 			'Clone it from git@github.com:acme/tool.git and build it from ~/src/tool/',
 			'name,score\nAna,90\nBen,85\nCy,77',
 			'The benefits of regular exercise for mental health and overall well being',

@@ -5,7 +5,7 @@ import {wordsOf} from './text.js';
 const fence = /^[ \t]{0,3}(```|~~~)/gm;
 const listOrTable = /^\s*(?:[-*+•]\s|\d+[.)]\s|#|\||>)/;
 /** A URL or a path at the end of the line ("…/downloads/", "C:\\Users\\", "@handle"): its ending is no cut. */
-const urlOrPath = /(?:https?:\/\/|www\.|(?:^|\s)[~.]?\/[\w.-]+\/|[A-Za-z]:\\|\\\\|@)\S*$/;
+const urlOrPath = /(?:https?:\/\/|www\.|(?:^|\s)[~.]?\/[\w.-]+\/|(?:^|\s)[\w-]+(?:\.[\w-]+)+\/|[A-Za-z]:\\|\\\\|@)\S*$/;
 /** A list item with nothing after its marker: "2.", "-", "•", "c)". */
 const emptyListItem = /^\s*(?:\d{1,3}[.)]|[a-z][.)]|[-*+•])$/;
 /** A rule (---, ***, ___) ends a section, not a sentence. */
@@ -79,7 +79,8 @@ function openStructure(text: string): string | undefined {
 			continue;
 		}
 
-		if (character === '"') inString = true;
+		if (character === '\\') at++; // \{ in LaTeX or a regex is a character, not a structure
+		else if (character === '"') inString = true;
 		else if (character === '{') braces++;
 		else if (character === '}') braces = Math.max(0, braces - 1);
 		else if (character === '[') brackets++;
