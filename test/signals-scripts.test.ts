@@ -29,6 +29,7 @@ describe('placeholder: holes in any script and bracket shape', () => {
 			['The workshop starts on (insert start date) in the main hall.', '(insert start date)'],
 			['Kind regards,\n<Sender Full Name>', '<Sender Full Name>'],
 			['Expiry date: XX/XX/XXXX. Keep this card safe.', 'XX/XX'],
+			['The launch is on [Date: TBD] in Berlin.', '[Date: TBD]'],
 		];
 		for (const [text, hole] of holes) expect(detect('placeholder', chat(text)), text).toBe(`placeholder: "${hole}" left in the response`);
 	});
@@ -52,6 +53,7 @@ describe('placeholder: holes in any script and bracket shape', () => {
 			'【公司简介】\n我们是一家成立于2010年的软件公司。',
 			'[Name]: Ana López\n[Role]: Product manager',
 			'[Day 1] Arrive in Lisbon. [Day 2] Sintra.',
+			'Inflation eased to 2.4% in May [Source: Eurostat].',
 			'Type [quote]text[/quote] to quote someone on the forum.',
 			'The results (your mileage may vary) depend on the weather.',
 		];

@@ -10,7 +10,8 @@ Template holes left in a response, in any language (hole-words.ts holds the voca
   kind of value ([Company Address], [Nombre de la empresa], [Имя], [कंपनी का नाम], 【客户姓名】) written as
   a hole is: capitalised, in a script without case, or in lower case ending on the noun ([company name];
   not an editorial [the company]). Not a hole: a bracket right after a word, ] or ) (code: users[name]),
-  right before "(" or "[" (Markdown links), before "[/" (BBCode), with a digit in it ([Day 1]), a UI
+  right before "(" or "[" (Markdown links), before "[/" (BBCode), with a digit in it ([Day 1]), a label
+  with its value ([Source: Reuters]; [Date: TBD] is a hole), a UI
   element ("click [Add to cart]", "the [Name] field", "Press [Enter]", "Settings > [Your Account]"), a label at a line start with its
   value after a colon ([Name]: Ana), a checkbox, a citation ([1]) or an omission ([…]);
 - "<your name here>", "<Insert date>", "<First Name>" (a phrase in angle brackets with a space, no
@@ -30,7 +31,7 @@ const brackets = new RegExp(String.raw`${opening}(?:\[([^\]\[\n]{1,60})\]|【([^
 const codeCharacters = /["`=<>{}();|\\@#$^*+~]/;
 const mentionsPlaceholder = /(?<![a-z])place ?holders?(?![a-z])|^(?:TBD|TBA|TK|TODO|XX+|X{2,}[-/.]X+)\b/i;
 /** A UI element named in brackets: "click [Add to cart]", "the [Insert] menu, then [Add Page]", "Settings > [Your Account]". */
-const uiBefore = /(?:\b(?:click|press|tap|hit|select|choose|pick|push|menu|toolbar|button|go to|navigate to|klicken|pulse|pulsa|haga clic|cliquez|appuyez|нажмите)\b[^.!?\n]{0,30}|[>→»]\s*)$/i;
+const uiBefore = /(?:\b(?:click|press|tap|select|choose|pick|push|menu|toolbar|button|go to|navigate to|klicken|pulse|pulsa|haga clic|cliquez|appuyez|нажмите)\b[^.!?\n]{0,30}|(?:^|\s)[>→»]\s+)$/i;
 const uiAfter = /^\s*(?:button|box|field|key|menu|tab|option|column|dialog|panel|link|icon|window|page|section|label|checkbox|setting|input|form)s?\b/i;
 const lowerStart = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'sic', 'and', 'or']);
 const cased = /[\p{Lu}\p{Ll}]/u;
@@ -40,10 +41,13 @@ function isBracketHole(inside: string, text: string, start: number, end: number)
 	const content = inside.trim();
 	if (content === '' || codeCharacters.test(content)) return mentionsPlaceholder.test(content) && !content.includes('=');
 	if (mentionsPlaceholder.test(content)) return true;
+	// "[Source: Reuters]", "[Photo: a lighthouse]": a label with its value; "[Date: TBD]", "[Name: ____]" are still holes.
+	const value = /[:：]\s*(\S.*)$/.exec(content)?.[1];
+	if (value !== undefined) return /^(?:TBD|TBA|TK|X{2,}|_{2,}|\.{3}|…|\?+)$/i.test(value.trim());
 	const after = text.slice(end, end + 80);
 	if (/^[([]/.test(after) || /^[^\n]*\[\//.test(after)) return false;
 	const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-	if (uiBefore.test(text.slice(Math.max(lineStart, start - 40), start)) || uiAfter.test(after) || /^\s*[>→]/.test(after)) return false;
+	if (uiBefore.test(text.slice(Math.max(lineStart, start - 40), start)) || uiAfter.test(after) || /^\s+[>→]\s/.test(after)) return false;
 	if (text.slice(lineStart, start).trim() === '' && /^\s*[:：]\s*\S/.test(after.split('\n')[0]!)) return false;
 	const words = holeWordsOf(content);
 	if (words.length === 0 || words.length > 7) return false;
