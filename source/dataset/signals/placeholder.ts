@@ -172,7 +172,7 @@ function proseHole(prose: string, response: string): string | undefined {
 	return undefined;
 }
 
-const hint = /[{<[%]|XX|TODO|TBD|FIXME|____|[○〇◯]{2}/;
+const hint = /[{<[]|%[A-Za-z]|XX|TODO|TBD|FIXME|____|[○〇◯]{2}/;
 
 export const placeholder: SampleSignal = {
 	name: 'placeholder',
