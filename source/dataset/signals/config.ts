@@ -231,7 +231,7 @@ export const defaultSignalConfig: SignalConfig = {
 		rolePrefixes: ['Human:', 'Assistant:', '### Human:', '### Assistant:', '### Instruction:', '### Response:', '<|user|>', 'USER:', 'ASSISTANT:'],
 	},
 	placeholder: {
-		phrases: ['lorem ipsum', '[placeholder]', '{placeholder}', 'insert text here', 'your text here', 'todo: fill in'],
+		phrases: ['lorem ipsum dolor', '[placeholder]', '{placeholder}', 'insert text here', 'your text here', 'todo: fill in'],
 	},
 	truncated: {minWords: 25},
 	lengthOutlier: {zScore: 3.5, minSamples: 20},

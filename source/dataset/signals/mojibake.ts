@@ -1,27 +1,180 @@
 import {quote, type SampleSignal} from './detector.js';
 
-/** Characters Windows-1252 puts at bytes 0x80–0x9F, which a Latin-1/1252 misreading of UTF-8 produces. */
-const cp1252High = '€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
-/** After Ä and Å (the lead bytes of Central European letters), the following characters, less the closing quotes (and guillemets) a quoted Ä or Å is followed by. */
-const afterA = (leave: string) => `[${[...Array.from({length: 0x1F}, (_, at) => String.fromCharCode(0xA1 + at)), ...cp1252High].filter(character => !leave.includes(character)).join('')}]`;
+/*
+Mojibake: text whose bytes were read in the wrong encoding. The test is the one ftfy makes: take a run
+of characters that a single-byte encoding can hold, turn them back into that encoding's bytes, and see
+whether the bytes are valid multi-byte UTF-8 ("Ã©" → C3 A9 → é). Only sequences that decode to what
+text is made of (letters, marks, digits, punctuation, symbols) count, and the weak ones need company:
+- Windows-1252 / Latin-1: a 2-byte sequence led by Â or Ã (Latin-1 letters, "Ã©", "Â°"), by Ä or Å
+  (Central European, "Å‚"; not before a closing quote: “Ä”), or two in a row led by any other letter
+  (Greek "Î»Î¬", Cyrillic "ÐŸÑ€", Hebrew "×©×œ", Arabic "Ø§Ù„": a word has two letters); any valid
+  3- or 4-byte sequence (“â€™”, "ä¸­", Hindi "à¤¨", Thai "à¸ª", Korean "ì•ˆ", emoji "ðŸ˜€"); "â€" alone
+  (”, whose last byte 1252 drops).
+- Windows-1251 ("РџСЂРёРІРµС‚"): two Cyrillic letters in a row, each written as Р or С plus the character
+  1251 gives a continuation byte.
+- Mac Roman: "√" (the lead byte of Latin-1 letters) next to a letter with a continuation character
+  ("caf√©", "√ºber"), "‚Ä" + one (punctuation: "‚Äô").
+- Windows-1251 text read as Windows-1252 ("Ïðèâåò, ìåíÿ"): two or more words of three or more letters
+  made only of Latin-1's accented letters, one of them of four or more with lower case (no language
+  writes such words; "ÀÉÎ" or the alphabets "ÆØÅ, ÅÄÖ" are not enough).
+A block that talks about encodings (UTF-8, Latin-1, Windows-1252, mojibake, charset, encoding) explains
+mojibake rather than suffering from it: there, a run inside quotes or code is an example, and the block
+counts only if three or more runs are left outside them. U+FFFD always counts.
+*/
+
+/** Windows-1252's characters for bytes 0x80–0x9F (the five it leaves undefined read as Latin-1's C1 controls). */
+const cp1252High = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+const cp1252Byte = new Map<string, number>();
+for (let byte = 0xA0; byte <= 0xFF; byte++) cp1252Byte.set(String.fromCharCode(byte), byte);
+for (let byte = 0x80; byte <= 0x9F; byte++) {
+	cp1252Byte.set(String.fromCharCode(byte), byte);
+	cp1252Byte.set(cp1252High[byte - 0x80]!, byte);
+}
+
+/** Runs of two or more characters that are bytes 0x80–0xFF in Windows-1252 or Latin-1. */
+const highRun = new RegExp(`[\u0080-\u00FF${cp1252High}]{2,}`, 'g');
+const leadByte = /[\u00C2-\u00F4]/;
 
 /**
- * U+FFFD (bytes that were not UTF-8), or UTF-8 read as Latin-1 / Windows-1252: "Ã©" for é, "â€™"
- * for ’, "â‚¬" for €, "â„¢" for ™, "Â°" for °, "Å¡" for š and "Ä‡" for ć (Central European
- * letters), "Ð¿Ñ€" for Cyrillic, "Î»Î¬" for Greek, "ä¸­" for Chinese, "ï»¿" for a byte order
- * mark, or a C1 control character right after a Latin-1 letter that starts a UTF-8 sequence.
+ * What text is made of: a decoded character that is none of these (an unassigned or private-use code
+ * point, Samaritan or Mandaic that "à" + NBSP + "«" would give) is chance.
  */
-const pattern = new RegExp(`\uFFFD|Ã[\u0080-\u00BF${cp1252High}]|â(?:€|\u0080)|Â[\u00A0-\u00BF]|Ä${afterA('’“”»«')}|Å${afterA('’”')}|ï»¿|ï¿½|[\u00C2-\u00DF][\u0080-\u009F]|(?:[ÎÏÐÑ][\u0080-\u00BF${cp1252High}]){2}|[\u00E2-\u00E9][\u0080-\u00BF${cp1252High}]{2}`);
+const textCharacter = /^(?![\u0800-\u08FF])[\p{L}\p{M}\p{N}\p{P}\p{S}\u00A0\uFEFF]$/u;
+const letterOrMark = /[\p{L}\p{M}]/u;
+const closingQuote = new Set(['’', '‘', '“', '”', '»', '«', '‹', '›']);
+
+type Sequence = {start: number; length: number; codePoint: number};
+
+/** The valid multi-byte UTF-8 sequences in bytes, in order (a byte that starts none is skipped). */
+function utf8Sequences(bytes: number[]): Sequence[] {
+	const found: Sequence[] = [];
+	for (let at = 0; at < bytes.length;) {
+		const lead = bytes[at]!;
+		const length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
+		if (length === 0 || at + length > bytes.length) {
+			at++;
+			continue;
+		}
+
+		const second = bytes[at + 1]!;
+		const low = lead === 0xE0 ? 0xA0 : lead === 0xF0 ? 0x90 : 0x80;
+		const high = lead === 0xED ? 0x9F : lead === 0xF4 ? 0x8F : 0xBF;
+		let valid = second >= low && second <= high;
+		for (let next = 2; valid && next < length; next++) valid = bytes[at + next]! >= 0x80 && bytes[at + next]! <= 0xBF;
+		if (!valid) {
+			at++;
+			continue;
+		}
+
+		let codePoint = lead & (0xFF >> (length + 1));
+		for (let next = 1; next < length; next++) codePoint = (codePoint << 6) | (bytes[at + next]! & 0x3F);
+		found.push({start: at, length, codePoint});
+		at += length;
+	}
+
+	return found;
+}
+
+/** The garbled part of a Windows-1252 run, or undefined when its bytes are not UTF-8 that reads as text. */
+function garbledIn(run: string): string | undefined {
+	const characters = [...run];
+	const bytes = characters.map(character => cp1252Byte.get(character)!);
+	// A real C1 control character after a lead byte is always garbled; one decoded from printable 1252 characters is chance.
+	const realControl = (sequence: Sequence) => sequence.codePoint < 0xA0 && bytes[sequence.start + 1] === characters[sequence.start + 1]!.codePointAt(0);
+	const sequences = utf8Sequences(bytes).filter(sequence => realControl(sequence) || (sequence.codePoint >= 0xA0 && textCharacter.test(String.fromCodePoint(sequence.codePoint))));
+	for (const [index, sequence] of sequences.entries()) {
+		const lead = bytes[sequence.start]!;
+		const text = characters.slice(sequence.start, sequence.start + sequence.length).join('');
+		if (realControl(sequence)) return text;
+		// French puts a no-break space before » and after «: "été\u00A0»" is E9 A0 BB, a valid sequence by chance.
+		// A sequence holding that byte counts beside another one ("ä½ å¥½" for 你好) or as Â/Ã + NBSP (" " and "à").
+		const withSpace = bytes.slice(sequence.start + 1, sequence.start + sequence.length).includes(0xA0) && lead !== 0xC2 && lead !== 0xC3;
+		if (withSpace && sequences.length < 2) continue;
+		if (sequence.length > 2) return text;
+
+		if (lead === 0xC2 || lead === 0xC3) return text;
+		if ((lead === 0xC4 || lead === 0xC5) && !closingQuote.has(characters[sequence.start + 1]!)) return text;
+		const next = sequences[index + 1];
+		if (next?.length === 2 && next.start === sequence.start + 2 && letterOrMark.test(String.fromCodePoint(sequence.codePoint)) && letterOrMark.test(String.fromCodePoint(next.codePoint))) {
+			return characters.slice(sequence.start, sequence.start + 4).join('');
+		}
+	}
+
+	return undefined;
+}
+
+/**
+ * UTF-8 read as Windows-1251: Cyrillic as Р or С, then a character 1251 puts at 0x80–0xBF, twice or more
+ * ("РџСЂРёРІРµС‚"); a Latin-1 letter as Г + one, right after a Latin letter ("cafГ©"); punctuation as вЂ + one ("вЂ™").
+ */
+const cp1251Continuation = 'ЂЃ‚ѓ„…†‡€‰Љ‹ЊЌЋЏђ‘’“”•–—™љ›њќћџ\u00A0ЎўЈ¤Ґ¦§Ё©Є«¬\u00AD®Ї°±Ііґµ¶·ё№є»јЅѕї';
+const cp1251Run = new RegExp(`(?:[РС][${cp1251Continuation}]){2,}|(?<=[A-Za-z])Г[${cp1251Continuation}]|вЂ[${cp1251Continuation}]`);
+
+/** Mac Roman: √ (byte C3) next to a letter, or ‚Ä (E2 80), each with a continuation character. */
+const macRomanContinuation = 'ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø';
+const macRoman = new RegExp(`(?<=\\p{L})√[${macRomanContinuation}]|√[${macRomanContinuation}](?=\\p{L})|‚Ä[${macRomanContinuation}]`, 'u');
+
+/** Words of three or more Latin-1 accented letters and nothing else (× ÷ ¨ ¸ are 1251's Ч ч Ё ё). */
+const accentedWord = /(?<![\p{L}\p{M}])[\u00C0-\u00FF\u00A8\u00B8]{3,}(?![\p{L}\p{M}])/gu;
+
+function cp1251AsCp1252(text: string): string | undefined {
+	accentedWord.lastIndex = 0;
+	const words = text.match(accentedWord);
+	// Lower case too: a list of capitals ("ÆØÅ, ÅÄÖ") is an alphabet, not a sentence.
+	return words && words.length >= 2 && words.some(word => word.length >= 4 && /[\u00DF-\u00FF]/.test(word)) ? words.slice(0, 2).join(' ') : undefined;
+}
+
+/** Quick test that a text may hold any of it: a character outside ASCII that the rules above start with. */
+const maybe = /[\u0080-\u00FFРСГв√‚\uFFFD]/;
+
+const aboutEncodings = /mojibake|encod(?:e|ed|ing)|charset|code ?page|utf-?8|latin-?1|iso-?8859|windows-?125\d|cp125\d|mac ?roman|кодировк|文字化け|乱码|编码/i;
+/** Inline code, fenced code and text in quotes: where an explanation shows its examples. */
+const quotedOrCode = /```[\s\S]*?(?:```|$)|`[^`\n]*`|"[^"\n]*"|“[^”\n]*”|«[^»\n]*»|'[^'\n]*'|‘[^’\n]*’/g;
+
+/** Every garbled run of a text, in order: [what is garbled, how it was misread]. Each test runs only where its characters are. */
+function* garbledRuns(text: string): Generator<[string, string]> {
+	let runs = 0;
+	highRun.lastIndex = 0;
+	for (let match = highRun.exec(text); match; match = highRun.exec(text)) {
+		runs++;
+		if (!leadByte.test(match[0])) continue;
+		const garbled = garbledIn(match[0]) ?? (match[0].includes('â€') ? 'â€' : undefined);
+		if (garbled !== undefined) yield [garbled, 'UTF-8 read as Latin-1 / Windows-1252'];
+	}
+
+	if (cyrillicLead.test(text)) {
+		const cyrillic = cp1251Run.exec(text);
+		if (cyrillic) yield [cyrillic[0], 'UTF-8 read as Windows-1251'];
+	}
+
+	if (text.includes('√') || text.includes('‚Ä')) {
+		const mac = macRoman.exec(text);
+		if (mac) yield [mac[0], 'UTF-8 read as Mac Roman'];
+	}
+
+	// Windows-1251 text read as 1252 is all runs of Latin-1 letters.
+	const words = runs >= 2 ? cp1251AsCp1252(text) : undefined;
+	if (words !== undefined) yield [words, 'Windows-1251 read as Windows-1252'];
+}
+
+const cyrillicLead = /[РСГв]/;
+
+function firstGarbled(text: string): [string, string] | undefined {
+	const first = garbledRuns(text).next().value ?? undefined;
+	if (first === undefined || !aboutEncodings.test(text)) return first;
+	const runs = [...garbledRuns(text.replace(quotedOrCode, ' '))];
+	return runs.length >= 3 ? runs[0] : undefined;
+}
 
 export const mojibake: SampleSignal = {
 	name: 'mojibake',
 	make() {
 		return text => {
 			for (const block of text.blocks) {
-				const match = pattern.exec(block.text);
-				if (!match) continue;
-				if (match[0] === '\uFFFD') return `mojibake: U+FFFD replacement character in ${block.label} (bytes that were not UTF-8)`;
-				return `mojibake: ${quote(match[0])} in ${block.label} (UTF-8 read as Latin-1 / Windows-1252)`;
+				if (!maybe.test(block.text)) continue;
+				if (block.text.includes('\uFFFD')) return `mojibake: U+FFFD replacement character in ${block.label} (bytes that were not UTF-8)`;
+				const found = firstGarbled(block.text);
+				if (found) return `mojibake: ${quote(found[0])} in ${block.label} (${found[1]})`;
 			}
 
 			return undefined;

@@ -1,47 +1,152 @@
 import {alternation, quote, type SampleSignal} from './detector.js';
+import {holeWordsOf, isHoleNoun, namesAValue, startsLikeAHole} from './hole-words.js';
 import {proseOf} from './prose.js';
 
 /*
-Template holes left in a response: [Your Name], [Insert …], [Company Name], <PLACEHOLDER>, Lorem
-ipsum, and the configured phrases. A bracket right after a word, ] or ) (code: users[name]) or
-right before "(" (a Markdown link) is not a hole.
+Template holes left in a response, in any language (hole-words.ts holds the vocabulary):
+- a bracket — [ ], 【 】, ［ ］, 〔 〕 — holding a short phrase (at most 7 words, no code characters) that
+  starts with a hole's lead word and goes on ([Your Name], [Insert date], [Introduzca su nombre], [Ваше
+  имя], [请输入姓名]), or mentions a placeholder ([PLACEHOLDER: add statistic], [TBD], [XX]), or names a
+  kind of value ([Company Address], [Nombre de la empresa], [Имя], [कंपनी का नाम], 【客户姓名】) written as
+  a hole is: capitalised, in a script without case, or in lower case ending on the noun ([company name];
+  not an editorial [the company]). Not a hole: a bracket right after a word, ] or ) (code: users[name]),
+  right before "(" or "[" (Markdown links), before "[/" (BBCode), with a digit in it ([Day 1]), a label
+  with its value ([Source: Reuters]; [Date: TBD] is a hole), a UI
+  element ("click [Add to cart]", "the [Name] field", "Press [Enter]", "Settings > [Your Account]"), a label at a line start with its
+  value after a colon ([Name]: Ana), a checkbox, a citation ([1]) or an omission ([…]);
+- "<your name here>", "<Insert date>", "<First Name>" (a phrase in angle brackets with a space, no
+  markup characters), <PLACEHOLDER>; "(insert date)", "(your company name)" (a lead word and a kind of
+  value in at most 5 words in parentheses);
+- "[email protected]" (an address a web page hid, copied as it was shown), Lorem ipsum as filler ("Lorem
+  ipsum dolor…", or alone on a line; an answer about lorem ipsum is not one), the configured phrases.
 In the response's prose only (prose.ts: code blocks, inline code and code-like lines left out, where
-`f"Hello {name}"`, `# TODO: refactor` and `{{ title }}` are ordinary): template variables ({{customer_first_name}},
-{name}, <CITY>, <FIRST_NAME>), a fill-in blank (Signed, ________), a note left for the writer
-(TODO: add the figures, FIXME, TBD) and masked values (XXX, XXX-XXX-XXXX).
+`f"Hello {name}"`, `# TODO: refactor`, `%PATH%` and `{{ title }}` are ordinary): template variables
+({{customer_first_name}}, {name}, <CITY>, <FIRST_NAME>, %NAME%, %COMPANY_NAME%), Japanese blanks (〇〇様,
+○○株式会社; not the numeral in 二〇〇〇年), a fill-in blank (Signed, ________), a note left for the writer
+(TODO: add the figures, FIXME, TBD) and masked values (XXX, XXX-XXX-XXXX, XX/XX/XXXX).
 */
-const bracketStart = String.raw`(?<![\w\])])`;
-const notLink = String.raw`(?!\()`;
-const holeWords = String.raw`name|date|address|email|e-mail|phone|phone number|company|title|city|state|country|location|number|amount|url|link|website|price|time|product|role|position|organization|organisation|school|university|recipient|topic`;
-const patterns = [
-	new RegExp(String.raw`${bracketStart}\[(?:your|insert|enter|add|fill in|recipient'?s?|client'?s?|customer'?s?|company'?s?)\b[^\]\n]{0,40}\]${notLink}`, 'i'),
-	new RegExp(String.raw`${bracketStart}\[[^\]\n\[]{0,30}\b(?:${holeWords})\]${notLink}`, 'i'),
-	new RegExp(String.raw`<(?:your|insert|enter)\s[^>\n]{1,40}>|<placeholder>|\bplaceholder text\b`, 'i'),
-];
+// After an ASCII word character it is code (users[name]); Chinese and Japanese put a hole right after a word (敬爱的【客户姓名】).
+const opening = String.raw`(?<![\w\])）】\[])`;
+const brackets = new RegExp(String.raw`${opening}(?:\[([^\]\[\n]{1,60})\]|【([^】【\n]{1,60})】|［([^］［\n]{1,60})］|〔([^〕〔\n]{1,60})〕)`, 'gu');
+const codeCharacters = /["`=<>{}();|\\@#$^*+~]/;
+const mentionsPlaceholder = /(?<![a-z])place ?holders?(?![a-z])|^(?:TBD|TBA|TK|TODO|XX+|X{2,}[-/.]X+)\b/i;
+/** A UI element named in brackets: "click [Add to cart]", "the [Insert] menu, then [Add Page]", "Settings > [Your Account]". */
+const uiBefore = /(?:\b(?:click|press|tap|select|choose|pick|push|menu|toolbar|button|go to|navigate to|klicken|pulse|pulsa|haga clic|cliquez|appuyez|нажмите)\b[^.!?\n]{0,30}|(?:^|\s)[>→»]\s+)$/i;
+const uiAfter = /^\s*(?:button|box|field|key|menu|tab|option|column|dialog|panel|link|icon|window|page|section|label|checkbox|setting|input|form)s?\b/i;
+const lowerStart = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'sic', 'and', 'or']);
+const cased = /[\p{Lu}\p{Ll}]/u;
 
-// Parts of a variable name that make it a hole ({first_name}, <CITY>, {customerEmail}), besides the hole words.
-const holeParts = new Set([...holeWords.split('|'), 'zip', 'postcode', 'street', 'first', 'last', 'full', 'sender', 'signature', 'customer', 'client', 'recipient', 'manager', 'department', 'figure', 'figures', 'value', 'year', 'month', 'day']);
-
-function isHoleName(name: string): boolean {
-	return name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_.-]+/).some(part => holeParts.has(part));
+/** Is a bracket's text a hole (see above), given where it stands in the response? */
+function isBracketHole(inside: string, text: string, start: number, end: number): boolean {
+	const content = inside.trim();
+	if (content === '' || codeCharacters.test(content)) return mentionsPlaceholder.test(content) && !content.includes('=');
+	if (mentionsPlaceholder.test(content)) return true;
+	// "[Source: Reuters]", "[Photo: a lighthouse]": a label with its value; "[Date: TBD]", "[Name: ____]" are still holes.
+	const value = /[:：]\s*(\S.*)$/.exec(content)?.[1];
+	if (value !== undefined) return /^(?:TBD|TBA|TK|X{2,}|_{2,}|\.{3}|…|\?+)$/i.test(value.trim());
+	const after = text.slice(end, end + 80);
+	if (/^[([]/.test(after) || /^[^\n]*\[\//.test(after)) return false;
+	const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+	if (uiBefore.test(text.slice(Math.max(lineStart, start - 40), start)) || uiAfter.test(after) || /^\s+[>→]\s/.test(after)) return false;
+	if (text.slice(lineStart, start).trim() === '' && /^\s*[:：]\s*\S/.test(after.split('\n')[0]!)) return false;
+	const words = holeWordsOf(content);
+	if (words.length === 0 || words.length > 7) return false;
+	if (startsLikeAHole(content, words)) return true;
+	if (/\p{N}/u.test(content) || !namesAValue(content, words)) return false;
+	if (!cased.test(content)) return true;
+	const first = content.match(/\p{L}/u)![0];
+	if (first !== first.toLowerCase()) return true;
+	// In lower case only a noun phrase whose head is the noun: "company name", "nombre del paciente", "имя клиента" (not "citation needed", "the company").
+	if (lowerStart.has(words[0]!)) return false;
+	return isHoleNoun(words.at(-1)!) || (isHoleNoun(words[0]!) && (ofWords.has(words[1]!) || /^[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(content)));
 }
 
-const named: Array<{pattern: RegExp; name: (match: RegExpExecArray) => string | undefined}> = [
-	// {{customer_first_name}}, {{ name }}, [[NAME]]: a template variable whatever its name
-	{pattern: /\{\{\s*[A-Za-z_][\w .-]{0,40}?\s*\}\}|\[\[\s*[A-Za-z_][\w .-]{0,40}?\s*\]\]/g, name: match => match[0]},
-	// {name}, {first_name}, {recipientName}: one brace, so only a hole-like name ({x} is maths)
-	{pattern: /(?<![\w$%{])\{\s*([A-Za-z][\w .-]{0,40}?)\s*\}(?!\})/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
-	// <CITY>, <FIRST_NAME>, <COMPANY NAME>: upper case, as lower-case tags are HTML
-	{pattern: /<([A-Z][A-Z _]{1,40})>/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
+/** "of" in the languages whose noun phrases put the head first ("nombre de la empresa", "nom du client"). */
+const ofWords = new Set(['of', 'de', 'del', 'della', 'di', 'du', 'des', 'da', 'do', 'dos', 'das', 'van', 'von', 'des', 'der']);
+
+function bracketHole(response: string): string | undefined {
+	brackets.lastIndex = 0;
+	for (let match = brackets.exec(response); match; match = brackets.exec(response)) {
+		const inside = match[1] ?? match[2] ?? match[3] ?? match[4]!;
+		if (isBracketHole(inside, response, match.index, match.index + match[0].length)) return match[0];
+	}
+
+	return undefined;
+}
+
+/** Quick test before the words are looked at: a lead word is a short first word (or a text in a script without spaces). */
+const mayLead = (content: string) => /^[\p{L}\p{M}]{2,12}(?:\s|$)|^[^\p{Script=Latin}\s]/u.test(content);
+
+/** "(insert date)", "(your company name)", "(add statistic here)": a lead word, and a value or "here", in a few words. */
+const parenthesis = /(?<![\p{L}\p{N}_$.])\(([^()\n]{3,50})\)/gu;
+const here = /\b(?:here|aquí|aqui|ici|hier|qui|здесь|сюда)$|यहाँ$/iu;
+
+function parenthesisHole(response: string): string | undefined {
+	if (!response.includes('(')) return undefined;
+	parenthesis.lastIndex = 0;
+	for (let match = parenthesis.exec(response); match; match = parenthesis.exec(response)) {
+		const content = match[1]!.trim();
+		if (!mayLead(content) || codeCharacters.test(content)) continue;
+		const words = holeWordsOf(content);
+		if (words.length <= 5 && startsLikeAHole(content, words) && (namesAValue(content, words) || here.test(content))) return match[0];
+	}
+
+	return undefined;
+}
+
+/** "<your name here>", "<First Name>", "<insert company>": a phrase in angle brackets (a tag has no space, or has "="). */
+const angle = /<([^<>\n]{3,50})>/g;
+
+function angleHole(response: string): string | undefined {
+	if (!response.includes('<')) return undefined;
+	angle.lastIndex = 0;
+	for (let match = angle.exec(response); match; match = angle.exec(response)) {
+		const content = match[1]!;
+		if (/^\s*placeholder\s*$/i.test(content)) return match[0];
+		if (!/\S\s+\S/.test(content) || codeCharacters.test(content) || /[,.:;!?]/.test(content)) continue;
+		const words = holeWordsOf(content);
+		if (words.length > 6) continue;
+		if (startsLikeAHole(content, words)) return match[0];
+		if (namesAValue(content, words) && !lowerStart.has(words[0]!) && isHoleNoun(words.at(-1)!)) return match[0];
+	}
+
+	return undefined;
+}
+
+/** Each with the lower-case text it needs, looked for first (a plain search is much cheaper than the pattern). */
+const patterns: Array<[string, RegExp]> = [
+	['protected]', /\[email(?:\s|&#160;|&nbsp;)protected\]/i],
+	['lorem ipsum', /\blorem ipsum(?=\s+dolor\b)|^[ \t]*lorem ipsum[ \t]*[.…]?[ \t]*$/im],
+	['placeholder text', /\bplaceholder text\b/i],
 ];
 
-const prosePatterns = [
+// Parts of a variable name that make it a hole ({first_name}, <CITY>, {customerEmail}), besides the hole nouns.
+const holeParts = new Set(['first', 'last', 'full', 'customer', 'client', 'recipient', 'sender']);
+
+function isHoleName(name: string): boolean {
+	return holeWordsOf(name.replace(/[.-]/g, ' ')).some(part => holeParts.has(part) || isHoleNoun(part));
+}
+
+const named: Array<{needle: string; pattern: RegExp; name: (match: RegExpExecArray) => string | undefined}> = [
+	// {{customer_first_name}}, {{ name }}, [[NAME]]: a template variable whatever its name
+	{needle: '', pattern: /\{\{\s*[A-Za-z_][\w .-]{0,40}?\s*\}\}|\[\[\s*[A-Za-z_][\w .-]{0,40}?\s*\]\]/g, name: match => match[0]},
+	// {name}, {first_name}, {recipientName}: one brace, so only a hole-like name ({x} is maths)
+	{needle: '{', pattern: /(?<![\w$%{])\{\s*([A-Za-z][\w .-]{0,40}?)\s*\}(?!\})/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
+	// <CITY>, <FIRST_NAME>, <COMPANY NAME>: upper case, as lower-case tags are HTML
+	{needle: '<', pattern: /<([A-Z][A-Z _]{1,40})>/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
+	// %NAME%, %COMPANY_NAME%, %first_name% (not %PATH%, nor a Windows path's C:\\Users\\%USERNAME%)
+	{needle: '%', pattern: /(?<![\w%\\/])%([A-Za-z][A-Za-z0-9_]{1,30})%(?![\w%])/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
+];
+
+const prosePatterns: Array<[RegExp, RegExp]> = [
 	// Signed, ________ / Name: ____ (a blank after some text on the line; a line of underscores alone is a rule)
-	/[^\s_][^\n_]{0,30}?_{4,}/,
+	[/____/, /[^\s_][^\n_]{0,30}?_{4,}/],
 	// TODO: …, FIXME …, TBD
-	/(?<![\w/#-])(?:(?:TODO|FIXME)(?=\s*[:(\-–—]|\s*$)|TBD\b)[^\n]{0,40}/m,
+	[/TODO|FIXME|TBD/, /(?<![\w/#-])(?:(?:TODO|FIXME)(?=\s*[:(\-–—]|\s*$)|TBD\b)[^\n]{0,40}/m],
+	// 〇〇様, ○○株式会社: the Japanese blank (not the numeral zero: 二〇〇〇年)
+	[/[○〇◯]{2}/, /(?<![一二三四五六七八九十百千万〇零])[○〇◯]{2,}[^\s、。,.]{0,4}/u],
 	// XXX standing for a value: a sentence or line of its own, after a colon or currency sign, or a masked number
-	/(?:^|[.!?。:：$€£#]\s*)X{3,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])X{3,}(?=\s*$)|(?<![\p{L}\p{N}])X{2,}[-/.]X{2,}/mu,
+	[/XX/, /(?:^|[.!?。:：$€£#]\s*)X{3,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])X{3,}(?=\s*$)|(?<![\p{L}\p{N}])X{2,}[-/.:]X{2,}/mu],
 ];
 
 // A response about templating or code may name a variable in braces in its prose ("Python fills {name} in").
@@ -49,8 +154,8 @@ const aboutTemplates = /\b(?:templat\w*|f-strings?|format strings?|string format
 
 function proseHole(prose: string, response: string): string | undefined {
 	const braces = !aboutTemplates.test(response);
-	for (const {pattern, name} of named) {
-		if (!braces && pattern.source.includes('\\{')) continue;
+	for (const {needle, pattern, name} of named) {
+		if (!prose.includes(needle) || (!braces && pattern.source.includes('\\{'))) continue;
 		pattern.lastIndex = 0;
 		for (let match = pattern.exec(prose); match; match = pattern.exec(prose)) {
 			const hole = name(match);
@@ -58,7 +163,8 @@ function proseHole(prose: string, response: string): string | undefined {
 		}
 	}
 
-	for (const pattern of prosePatterns) {
+	for (const [needle, pattern] of prosePatterns) {
+		if (!needle.test(prose)) continue;
 		const match = pattern.exec(prose);
 		if (match) return match[0].trim();
 	}
@@ -66,7 +172,7 @@ function proseHole(prose: string, response: string): string | undefined {
 	return undefined;
 }
 
-const hint = /[{<[]|XX|TODO|TBD|FIXME|____/;
+const hint = /[{<[]|%[A-Za-z]|XX|TODO|TBD|FIXME|____|[○〇◯]{2}/;
 
 export const placeholder: SampleSignal = {
 	name: 'placeholder',
@@ -75,16 +181,20 @@ export const placeholder: SampleSignal = {
 		const configured = phrases === '' ? undefined : new RegExp(phrases);
 		return text => {
 			for (const response of text.responses) {
-				for (const pattern of patterns) {
-					const match = pattern.exec(response);
+				const lower = response.toLowerCase();
+				for (const [needle, pattern] of patterns) {
+					const match = lower.includes(needle) ? pattern.exec(response) : null;
 					if (match) return `placeholder: ${quote(match[0])} left in the response`;
 				}
 
-				const match = configured?.exec(response.toLowerCase());
+				const hole = (response.includes('[') || response.includes('【') || response.includes('［') || response.includes('〔') ? bracketHole(response) : undefined) ?? angleHole(response) ?? parenthesisHole(response);
+				if (hole !== undefined) return `placeholder: ${quote(hole)} left in the response`;
+
+				const match = configured?.exec(lower);
 				if (match) return `placeholder: ${quote(match[0])} left in the response`;
 				if (!hint.test(response)) continue;
-				const hole = proseHole(proseOf(response), response);
-				if (hole !== undefined) return `placeholder: ${quote(hole)} left in the response`;
+				const inProse = proseHole(proseOf(response), response);
+				if (inProse !== undefined) return `placeholder: ${quote(inProse)} left in the response`;
 			}
 
 			return undefined;

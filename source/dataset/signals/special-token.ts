@@ -1,22 +1,57 @@
 import {alternation, quote, type SampleSignal} from './detector.js';
 
-/**
- * Leaked template or control tokens: the token list anywhere in the content, any `<|name|>` token,
- * and role prefixes ("Human:", "Assistant:", "### Response:") at the start of a line of a response.
- */
+/*
+Leaked template or control tokens: the token list, any `<|name|>` or `<｜name｜>` token and T5's
+`<extra_id_N>` anywhere in the content; BERT's [CLS] / [SEP] at a block's start or end, or any two of
+[CLS] [SEP] [MASK] [PAD] [UNK] side by side; role prefixes ("Human:", "### Response:") at the start of
+a line of a response.
+A token that is written about is a mention, not a leak:
+- inside a closed code fence or inline code (`<s>` in an HTML answer, a Llama prompt string in Python);
+- in double quotes or guillemets ("<|im_start|>", “</s>”, «[INST]»), or right inside single ones ('<s>');
+- outside a response, in a sentence that asks about it ("What does <|im_start|> mean?");
+- `<s>words</s>` on one line: HTML strike-through (a stray </s> after it still counts).
+A fence left open is no mention: a generation that ran on past its end often leaks a token there.
+*/
+
+const closedFence = /^[ \t]{0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^[ \t]{0,3}\1[ \t]*$/gm;
+const inlineCode = /`[^`\n]+`/g;
+/** Double quotes around a short span; single quotes only right around a token (an apostrophe pairs with anything). */
+const quoted = /"[^"\n]{1,80}"|“[^”\n]{1,80}”|«[^»\n]{1,80}»|['‘][<[][^'’\s]{1,30}[>\]]['’]/g;
 const htmlStrike = /<s>([^<>\n]{1,200})<\/s>/g;
+/** A sentence that ends in a question mark. */
+const question = /[^.!?\n]*\?/g;
+
+const bertToken = String.raw`\[(?:CLS|SEP|MASK|PAD|UNK)\]`;
+const bert = new RegExp(String.raw`^\s*\[(?:CLS|SEP)\]|\[(?:CLS|SEP)\]\s*$|${bertToken}\s*${bertToken}`);
+
+/** The text with what is written about blanked out (same length, so match positions stay). */
+function withoutMentions(text: string, response: boolean): string {
+	const blank = (part: string) => ' '.repeat(part.length);
+	let left = text;
+	if (left.includes('`') || left.includes('~~~')) left = left.replace(closedFence, blank).replace(inlineCode, blank);
+	if (/["“'‘«]/.test(left)) left = left.replace(quoted, blank);
+	if (left.includes('<s>')) left = left.replace(htmlStrike, blank);
+	if (!response && left.includes('?')) left = left.replace(question, blank);
+	return left;
+}
 
 export const specialToken: SampleSignal = {
 	name: 'special-token',
 	make(config) {
 		const tokens = alternation(config.specialToken.tokens);
-		const anywhere = new RegExp(`${tokens === '' ? '' : `${tokens}|`}<\\|[A-Za-z_][\\w.-]{0,30}\\|>`);
+		const anywhere = new RegExp(`${tokens === '' ? '' : `${tokens}|`}<\\|[A-Za-z_][\\w.-]{0,30}\\|>|<｜[^｜\\n]{1,30}｜>|<extra_id_\\d{1,3}>`);
 		const prefixes = alternation(config.specialToken.rolePrefixes);
 		const rolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:${prefixes})`);
+		/** Quick test: every token starts with < or [ (a configured one may not: then always look). */
+		const mayHold = config.specialToken.tokens.every(token => token.startsWith('<') || token.startsWith('[')) ? /[<[]/ : /[^]/;
 		return text => {
+			const responses = new Set(text.responses);
 			for (const block of text.blocks) {
-				// `<s>old price</s>` on one line is HTML strike-through, not a leaked sentence token.
-				const match = anywhere.exec(block.text.includes('<s>') ? block.text.replaceAll(htmlStrike, '$1') : block.text);
+				if (!mayHold.test(block.text)) continue;
+				const found = anywhere.exec(block.text) ?? bert.exec(block.text);
+				if (!found) continue;
+				const left = withoutMentions(block.text, responses.has(block.text));
+				const match = anywhere.exec(left) ?? bert.exec(left);
 				if (match) return `special-token: ${quote(match[0])} in ${block.label}`;
 			}
 

@@ -1,12 +1,15 @@
 import type {SampleSignal} from './detector.js';
+import {danglingLastWord, looksCut} from './dangling-words.js';
 import {wordsOf} from './text.js';
-
-/** Words a finished sentence does not end on. */
-const dangling = new Set('a an the and or but nor of to in on at by for from with into onto as than that which who whom whose if when while because so such is are was were be been being will would can could should may might must not this these those their its your our my his her'.split(' '));
 
 const fence = /^[ \t]{0,3}(```|~~~)/gm;
 const listOrTable = /^\s*(?:[-*+•]\s|\d+[.)]\s|#|\||>)/;
-const urlOrPath = /(?:https?:\/\/|www\.|\/|\\|@)\S*$/;
+/** A URL or a path at the end of the line ("…/downloads/", "C:\\Users\\", "@handle"): its ending is no cut. */
+const urlOrPath = /(?:https?:\/\/|www\.|(?:^|\s)[~.]?\/[\w.-]+\/|(?:^|\s)[\w-]+(?:\.[\w-]+)+\/|[A-Za-z]:\\|\\\\|@)\S*$/;
+/** A list item with nothing after its marker: "2.", "-", "•", "c)". */
+const emptyListItem = /^\s*(?:\d{1,3}[.)]|[a-z][.)]|[-*+•])$/;
+/** A rule (---, ***, ___) ends a section, not a sentence. */
+const rule = /^\s*(?:-{3,}|\*{3,}|_{3,})$/;
 
 /** Why a response looks cut off, or undefined. */
 export function cutReason(response: string, words: number, minWords: number): string | undefined {
@@ -15,23 +18,109 @@ export function cutReason(response: string, words: number, minWords: number): st
 	const trimmed = response.trimEnd();
 	if (trimmed === '') return undefined;
 	const last = trimmed.at(-1)!;
+	const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
+	if ((/[/\\@]/.test(lastLine) && urlOrPath.test(lastLine)) || rule.test(lastLine)) return undefined;
+	if (emptyListItem.test(lastLine) && /\n/.test(trimmed)) return 'it ends on a list item with nothing in it';
+	if (last === ':' || last === '：') return 'it ends on a colon: what it announces is missing';
 	if (midSentenceMarks.has(last)) {
 		// "well-" or "and/" or "such as (" or "главное —" or "باختصار،": a sentence that was not finished.
 		return `it ends with "${last}" mid-sentence`;
 	}
 
+	// Structures are judged on the end of the response (a table's rows or CSV's, a JSON value's braces).
+	const end = trimmed.length > 4000 ? trimmed.slice(-4000) : trimmed;
+	const structure = openStructure(end) ?? (lastLine.includes('|') ? cutTableRow(end) : undefined) ?? (lastLine.includes(',') ? shortCsvRow(end) : undefined);
+	if (structure !== undefined) return structure;
 	if (!/[\p{L}\p{N}]/u.test(last)) return undefined;
-	const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
-	const lastWord = wordsOf(lastLine).at(-1);
-	if (urlOrPath.test(lastLine)) return undefined;
-	if (lastWord !== undefined && dangling.has(lastWord) && words >= 4 && /\p{L}$/u.test(trimmed)) return `it ends mid-sentence on "${lastWord}"`;
+	const lastWord = /\p{L}$/u.test(trimmed) && words >= 4 ? danglingLastWord(trimmed) : undefined;
+	if (lastWord !== undefined) return `it ends mid-sentence on "${lastWord}"`;
 	if (listOrTable.test(lastLine) || closing.test(lastSentence(lastLine))) return undefined;
-	if (words >= minWords && wordsOf(lastLine).length >= 8) return 'it ends mid-sentence, with no closing punctuation';
+	const lineWords = wordsOf(lastLine).length;
+	if (words >= minWords && lineWords >= 8) return 'it ends mid-sentence, with no closing punctuation';
 	if ((words >= minWordsAfterSentence || unspacedLetters(trimmed) >= minWordsAfterSentence * 2) && endsAfterASentence(lastLine)) {
 		return 'it ends mid-sentence: the last sentence has no closing punctuation';
 	}
 
+	if (lineWords >= minWordsAfterSentence && unfinishedSentence(trimmed) && looksCut(wordsOf(lastLine).at(-1)!)) return `it ends mid-word ("…${wordsOf(lastLine).at(-1)!}")`;
 	return undefined;
+}
+
+/**
+ * A short answer written as one sentence (a capital or a script without case at its start, a lower-case
+ * word or one of a script without case at its end) that never closes, on a word of three letters or fewer
+ * that no list knows: "The best way to cook rice is to rinse it first and then add wat". A headline
+ * ("The benefits of regular exercise for mental health") ends on a whole word; a title is in title case.
+ */
+function unfinishedSentence(text: string): boolean {
+	if (/[\n.!?;:…。！？।؟]/.test(text) || !/^[\p{Lu}\p{Lo}]/u.test(text) || !/[\p{Ll}\p{Lo}\p{M}]$/u.test(text)) return false;
+	if (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u.test(text)) return false;
+	const capitalised = text.match(/(?:^|\s)\p{Lu}/gu)?.length ?? 0;
+	const spaced = text.split(/\s+/).length;
+	return capitalised * 2 <= spaced;
+}
+
+/**
+ * Code or JSON written without a fence that stops inside a structure: more { than } (or [ than ]) after
+ * the last closed code block, strings skipped, and the text not ending a sentence.
+ */
+function openStructure(text: string): string | undefined {
+	if (/[.!?]$/.test(text) || !text.includes('{')) return undefined;
+	const fenceEnd = text.lastIndexOf('```');
+	const tail = (fenceEnd === -1 ? text : text.slice(fenceEnd + 3)).replace(/`[^`\n]*`/g, '');
+	if (!tail.includes('{')) return undefined;
+	let braces = 0;
+	let brackets = 0;
+	let inString = false;
+	for (let at = 0; at < tail.length; at++) {
+		const character = tail[at];
+		if (inString) {
+			if (character === '\\') at++;
+			else if (character === '"' || character === '\n') inString = false;
+			continue;
+		}
+
+		if (character === '\\') at++; // \{ in LaTeX or a regex is a character, not a structure
+		else if (character === '"') inString = true;
+		else if (character === '{') braces++;
+		else if (character === '}') braces = Math.max(0, braces - 1);
+		else if (character === '[') brackets++;
+		else if (character === ']') brackets = Math.max(0, brackets - 1);
+	}
+
+	if (braces > 0) return 'a { is left open (code or JSON cut off)';
+	return brackets > 0 && inString ? 'a [ is left open (code or JSON cut off)' : undefined;
+}
+
+/** Cells of a Markdown table row. */
+function cells(row: string): number {
+	return row.trim().replace(/^\||\|$/g, '').split('|').length;
+}
+
+/** A Markdown table whose last row stops short: fewer cells than the header, or no closing | where the other rows have one. */
+function cutTableRow(text: string): string | undefined {
+	const lines = text.split('\n');
+	const last = lines.at(-1)!.trim();
+	const previous = lines.at(-2)?.trim();
+	if (!last.startsWith('|') || !previous?.startsWith('|')) return undefined;
+	let header = lines.length - 2;
+	while (header > 0 && lines[header - 1]!.trim().startsWith('|')) header--;
+	const shortOfCells = cells(last) < cells(lines[header]!);
+	return shortOfCells || (previous.endsWith('|') && !last.endsWith('|')) ? 'the last table row is cut off' : undefined;
+}
+
+/** CSV whose last row has fewer fields than every row before it (at least two of them, the same count). */
+function shortCsvRow(text: string): string | undefined {
+	const lines = text.split('\n').slice(-50);
+	const last = lines.at(-1)!;
+	if (lines.length < 3) return undefined;
+	const fields = (line: string) => (line.split(',').every(field => field.length <= 40) ? line.split(',').length : -1);
+	let rows = 0;
+	for (let index = lines.length - 2; index >= 0 && lines[index]!.includes(',') && !/[.!?:]\s*$/.test(lines[index]!); index--) {
+		if (fields(lines[index]!) !== fields(lines.at(-2)!) || fields(lines[index]!) < 2) return undefined;
+		rows++;
+	}
+
+	return rows >= 2 && fields(last) < fields(lines.at(-2)!) ? 'the last CSV row has fewer fields than the others' : undefined;
 }
 
 /** "well-", "and/", "such as (", an em dash, a comma (Latin, Arabic, full-width, ideographic), a semicolon: no sentence ends there. */

@@ -1,0 +1,77 @@
+import {wordsOf} from './text.js';
+
+/*
+Words no finished sentence ends on, per language: articles, conjunctions, prepositions that need what
+follows. A language's list applies only to text in that language (English "die" ends sentences, German
+"die" does not), recognised by which list's words the text uses most. Left out: words that do end
+sentences, such as German and Dutch separable particles ("Ich rufe an", "Hij belt op"), Spanish "lo"/"se",
+Russian particles ("же", "ли", "бы").
+*/
+const lists: Record<string, string> = {
+	en: 'a an the and or but nor of to at by for from with into onto as than which whose if when while because such their its your our my',
+	de: 'und oder der die das den dem des eine einen einem einer eines von für im bei nach über unter dass wenn weil aber sowie als wie sondern denn zum zur vom beim',
+	es: 'de la el los las y o que un una en con por para del al pero como su sus e ni u porque cuando si',
+	fr: 'de la le les et que un une du des en au aux pour par avec dans sur ou mais ce cette son sa ses leur mon ma mes quand si parce',
+	pt: 'de da do das dos e o a os as que um uma em no na nos nas com por para ou mas como ao aos pela pelo porque quando se',
+	it: 'di del della dello dei degli delle e il lo la i gli le che un una uno in con per su da ma o al alla nel nella perché quando se',
+	nl: 'de het een en van met voor dat die te of maar naar bij omdat wanneer als',
+	ru: 'и в на что с по к о из у за от для но а или как чтобы не когда если потому',
+};
+
+/** Other common words of each language: they tell the language, and end sentences. */
+const others: Record<string, string> = {
+	en: 'is are was were be it this that these those you he she we they i me him her us them not no yes so too up out off on in now here there all one two do go get see use can will may',
+	de: 'ich du er sie es wir ihr nicht ist sind war mich dich uns bitte noch auch mit auf zu an aus ein vor mal so ja nein hier da gut',
+	es: 'es son está yo tú él ella lo se me te no sí más muy ya hoy aquí bien',
+	fr: 'est sont je tu il elle nous vous ils pas ne oui non plus très ici bien lui moi toi',
+	pt: 'é são está eu tu ele ela nós não sim mais muito já hoje aqui bem',
+	it: 'è sono io tu lui lei noi voi non sì più molto già oggi qui bene',
+	nl: 'is zijn ik je jij hij zij wij niet ja nee ook er hier in op aan uit mee',
+	ru: 'это он она они мы вы я да нет же ли бы уже там тут здесь все всё',
+};
+
+/**
+ * Short words that end sentences: a last word of three letters or fewer that is none of these (nor of
+ * the lists above) is likely a word cut off ("…then add wat", "…ضفاف نه").
+ */
+const shortWords = new Set(('ok hi tv pc id uk eu un ai it me my by go do so no us we he be up on in to of or at an as is am if oh ah ' +
+	'yes not now how who why way day one two six ten own new old big end try run use see say get set put let fun job car dog cat sun man men art air sea key law war age eye oil tax fee bed box bag cup tea ' +
+	'all any few lot out off too far low top bad hot red sky web app api log bug fix sql css php dns vpn gpu cpu ram usb job pay buy win add max min ago yet due via per etc ' +
+	'die sie das der ich uns gut ist ja nein hoy sí más muy ya bien oui non ici lui moi toi eux sim não já bem sì più qui ja nee ook wel heb gaat ' +
+	'да нет он она они мы вы я всё все там тут уже ещё еще так').split(' '));
+
+const sets = Object.fromEntries(Object.entries(lists).map(([language, words]) => [language, new Set(words.split(' '))]));
+const markers = Object.fromEntries(Object.entries(lists).map(([language, words]) => [language, new Set([...words.split(' '), ...others[language]!.split(' ')])]));
+for (const words of [...Object.values(lists), ...Object.values(others)]) for (const word of words.split(' ')) shortWords.add(word);
+const cyrillic = /\p{Script=Cyrillic}/u;
+const anyDangling = new Set(Object.values(sets).flatMap(set => [...set]));
+
+/** The language (of those above) whose words a text uses most, or undefined. */
+export function languageOf(words: readonly string[]): string | undefined {
+	let best: string | undefined;
+	let bestHits = 1;
+	for (const [language, set] of Object.entries(markers)) {
+		let hits = 0;
+		for (const word of words) if (set.has(word)) hits++;
+		if (hits > bestHits) {
+			best = language;
+			bestHits = hits;
+		}
+	}
+
+	return best;
+}
+
+/** The text's last word when no sentence ends on it in the text's language ("…the", "…und", "…de la", "…и"), else undefined. */
+export function danglingLastWord(text: string): string | undefined {
+	const last = wordsOf(text.slice(-40)).at(-1);
+	if (last === undefined || !anyDangling.has(last)) return undefined;
+	const words = wordsOf(text.slice(-2000));
+	const language = cyrillic.test(last) ? 'ru' : languageOf(words) ?? 'en';
+	return sets[language]!.has(last) ? last : undefined;
+}
+
+/** A last word of three letters or fewer that no list knows ("wat", "fi", "نه"): likely cut mid-word. */
+export function looksCut(word: string): boolean {
+	return [...word].length <= 3 && /^[\p{Ll}\p{Lo}\p{M}]+$/u.test(word) && !shortWords.has(word);
+}
