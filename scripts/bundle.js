@@ -113,6 +113,17 @@ for (const name of existsSync('dist') ? readdirSync('dist', {withFileTypes: true
 	if (name.isFile() && /^[a-z-]+-[A-Z\d]{8}\.js$/.test(name.name)) rmSync(`dist/${name.name}`);
 }
 
+/*
+The signals cache is keyed on the code that computes signals, not only on winnow's version: a build
+whose detectors, formats or text handling differ (a change between releases, a local edit) must not
+read tables an earlier build stored. The key is a hash of every file under source/dataset/.
+*/
+const {createHash} = await import('node:crypto');
+const fs = await import('node:fs');
+const datasetCode = createHash('sha256');
+for (const file of fs.readdirSync('source/dataset', {recursive: true}).map(String).filter(name => name.endsWith('.ts')).sort()) datasetCode.update(file).update(fs.readFileSync(`source/dataset/${file}`));
+const signalsCode = JSON.stringify(datasetCode.digest('hex').slice(0, 16));
+
 await build({
 	entryPoints: {cli: 'source/cli.tsx'},
 	outdir: 'dist',
@@ -130,7 +141,7 @@ await build({
 	// Half the bytes to read and compile at every start (~45 ms here); nothing reads function names.
 	minify: true,
 	banner: {js: "#!/usr/bin/env node\nimport {createRequire as __winnowRequire} from 'node:module';\nconst require = __winnowRequire(import.meta.url);"},
-	define: {'process.env.NODE_ENV': '"production"'},
+	define: {'process.env.NODE_ENV': '"production"', __WINNOW_SIGNALS_CODE__: signalsCode},
 	legalComments: 'none',
 	logLevel: 'warning',
 });
@@ -144,6 +155,7 @@ for (const [entry, outfile] of [['source/dataset/index-worker.ts', 'dist/index-w
 		platform: 'node',
 		format: 'esm',
 		target: 'node20',
+		define: {__WINNOW_SIGNALS_CODE__: signalsCode},
 		legalComments: 'none',
 		logLevel: 'warning',
 	});

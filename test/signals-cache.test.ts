@@ -72,6 +72,13 @@ describe('the signals cache', () => {
 		process.env.WINNOW_CACHE_DIR = saved;
 	});
 
+	it('keys a table on the code that computed it (set by the bundle; unbundled here) as well as the version and dataset', async () => {
+		const path = writeFile(tempDir(), 'data.jsonl', lines());
+		const key = JSON.parse((await cacheKey(path, defaultSignalConfig, undefined)).key) as Record<string, unknown>;
+		expect(key).toMatchObject({code: 'unbundled', winnow: expect.any(String), dataset: expect.any(Object)});
+		expect(readFileSync(join(import.meta.dirname, '..', 'scripts', 'bundle.js'), 'utf8')).toContain('__WINNOW_SIGNALS_CODE__: signalsCode');
+	});
+
 	it('is in WINNOW_CACHE_DIR, else $XDG_CACHE_HOME/winnow, else ~/.cache/winnow', () => {
 		expect(signalCacheFolder({WINNOW_CACHE_DIR: '/c', XDG_CACHE_HOME: '/x'})).toBe('/c/signals');
 		expect(signalCacheFolder({XDG_CACHE_HOME: '/x'})).toBe('/x/winnow/signals');

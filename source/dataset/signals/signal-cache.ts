@@ -44,13 +44,17 @@ function winnowVersion(): string {
 	return (version = 'unknown');
 }
 
+/** Set by the bundle (scripts/bundle.js): a hash of the dataset and signals code this build runs. */
+declare const __WINNOW_SIGNALS_CODE__: string | undefined;
+const signalsCode = typeof __WINNOW_SIGNALS_CODE__ === 'string' ? __WINNOW_SIGNALS_CODE__ : 'unbundled';
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** The cache file and full key for a dataset, computed now (the dataset's identity is read from disk). */
 export async function cacheKey(path: string, config: SignalConfig, by: string | undefined): Promise<CacheKey> {
 	const identity = await datasetIdentity(path);
 	const file = join(signalCacheFolder(), `${sha256(JSON.stringify([resolve(path), by ?? null])).slice(0, 32)}.signals`);
-	const key = JSON.stringify({winnow: winnowVersion(), dataset: identity, config: sha256(JSON.stringify(config)), by: by ?? null});
+	const key = JSON.stringify({winnow: winnowVersion(), code: signalsCode, dataset: identity, config: sha256(JSON.stringify(config)), by: by ?? null});
 	return {file, key, identity};
 }
 
