@@ -207,6 +207,8 @@ describe('query errors', () => {
 		['NOT', 1, 'expected a term after NOT'],
 		['-)', 1, 'expected a term right after "-"'],
 		['(model:x |)', 10, 'expected a term after "|"'],
+		['cluster:near-duplicate:abc', 24, 'expected a cluster number after "near-duplicate:" (as in cluster:near-duplicate:3), not "abc"'],
+		['cluster:duplicate:-1', 19, 'expected a cluster number after "duplicate:"'],
 	])('%s → column %i', (query, column, text) => {
 		const error = errorOf(query);
 		expect(error.column).toBe(column);

@@ -267,7 +267,8 @@ class Parser {
 				const cluster = this.oneOf(kind, clusterKinds, at, 'cluster kind') as ClusterKind;
 				if (colon === -1) return {kind: 'cluster', cluster};
 				const id = value.slice(colon + 1);
-				if (id === '') throw this.error(at + colon + 1, `expected a cluster number after "${kind}:" (as in cluster:${kind}:3)`);
+				// Cluster numbers are whole numbers: anything else could never match, so it is a mistake to point at.
+				if (!/^\d+$/.test(id)) throw this.error(at + colon + 1, `expected a cluster number after "${kind}:" (as in cluster:${kind}:3)${id === '' ? '' : `, not "${id}"`}`);
 				return {kind: 'cluster', cluster, id};
 			}
 
