@@ -134,6 +134,29 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('empty', toolCall)).toBeUndefined();
 	});
 
+	it('empty: an answer never written (null), only reasoning, or a last question left unanswered; not a prompt-only sample', () => {
+		expect(detect('empty', {prompt: 'Say hi', completion: null})).toBe('empty: completion is empty');
+		expect(detect('empty', {instruction: 'Say hi', input: '', output: null})).toBe('empty: output is empty');
+		expect(detect('empty', {messages: [{role: 'user', content: 'Hi'}, {role: 'assistant', content: null}]})).toBe('empty: assistant is empty');
+		expect(detect('empty', chat('<think>The user greets me. I should greet back.</think>\n\n'))).toBe('empty: assistant is only its reasoning (<think>…</think>) with no answer after it');
+		expect(detect('empty', chat('<think>Greet back.</think>\nHello!'))).toBeUndefined();
+		const unanswered = {conversations: [{from: 'human', value: 'Hi'}, {from: 'gpt', value: 'Hello! How can I help?'}, {from: 'human', value: 'Tell me a joke.'}]};
+		expect(detect('empty', unanswered)).toBe('empty: the conversation ends on a user turn with no answer');
+		// A prompt-only sample (RL prompts, generation inputs) has no answer by design.
+		expect(detect('empty', {messages: [{role: 'system', content: 'Be brief.'}, {role: 'user', content: 'Name a prime.'}]})).toBeUndefined();
+		expect(detect('empty', {messages: [{role: 'User', content: 'Hi'}, {role: 'Assistant', content: '  '}]})).toBe('empty: Assistant is empty');
+	});
+
+	it('answers in Gemini, Cohere, Responses API and capitalised-role shapes are read', () => {
+		const refusal = 'As an AI language model, I cannot browse the internet.';
+		expect(detect('refusal', {messages: [{role: 'User', content: 'Look this up'}, {role: 'Assistant', content: refusal}]})).toBeDefined();
+		expect(detect('refusal', {contents: [{role: 'user', parts: [{text: 'Look this up'}]}, {role: 'model', parts: [{text: refusal}]}]})).toBeDefined();
+		expect(detect('refusal', {chat_history: [{role: 'USER', message: 'Look this up'}, {role: 'CHATBOT', message: refusal}]})).toBeDefined();
+		const responsesApi = {input: [{role: 'user', content: [{type: 'input_text', text: 'Look this up'}]}], output: [{type: 'message', role: 'assistant', content: [{type: 'output_text', text: refusal}]}]};
+		expect(detect('refusal', responsesApi)).toBeDefined();
+		expect(detect('refusal', {messages: [{role: 'user', content: [{type: 'text', text: 'Look this up'}]}, {role: 'assistant', content: [{type: 'text', text: refusal}]}]})).toBeDefined();
+	});
+
 	it('truncated: finish_reason length, an open code fence, a sentence cut off; not complete short answers, lists, URLs or emoji endings', () => {
 		expect(detect('truncated', {choices: [{finish_reason: 'length', turns: ['Hello']}]})).toBeDefined();
 		expect(detect('truncated', chat('Here you go.', 'Hi', {finish_reason: 'length'}))).toMatch(/finish_reason "length"/);

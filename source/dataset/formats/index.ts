@@ -27,6 +27,7 @@ import {preferenceConversation} from './preference-conversation.js';
 import {preference} from './preference.js';
 import {promptCompletion} from './prompt-completion.js';
 import {questionAnswer} from './question-answer.js';
+import {responses} from './responses.js';
 import {referenceRendering} from './reference-answer.js';
 import {selfInstruct} from './self-instruct.js';
 import {shareGpt} from './sharegpt.js';
@@ -49,6 +50,7 @@ const formatList = [
 	preferenceConversation,
 	preference,
 	kto,
+	responses,
 	chat,
 	shareGpt,
 	turnPairs,
