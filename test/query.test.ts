@@ -3,7 +3,8 @@ import {describe, expect, it} from 'vitest';
 import {complete, fieldPathsOf, formatQuery, matchesQuery, parseQuery, QueryError, queryKey, type SampleFacts} from '../source/query/index.js';
 import type {DecisionRecord} from '../source/store/schema.js';
 import {sampleStatus} from '../source/store/verdict-policy.js';
-import {renderSample} from '../source/dataset/formats/index.js';
+import {renderSample, searchableText} from '../source/dataset/formats/index.js';
+import {EntryFacts} from '../source/query/entry-facts.js';
 import {prefilterOf, rejects} from '../source/query/prefilter.js';
 
 type FactsInput = {value?: unknown; records?: DecisionRecord[]; signals?: string[]; clusters?: Record<string, {id: number; size: number; position: number}>};
@@ -14,7 +15,7 @@ function facts({value = {}, records = [], signals = [], clusters = {}}: FactsInp
 		records,
 		value,
 		get text() {
-			return renderSample(value).blocks.map(block => block.text).join('\n');
+			return searchableText(renderSample(value));
 		},
 		hasSignal: name => signals.includes(name),
 		cluster: kind => clusters[kind],
@@ -48,6 +49,20 @@ function errorOf(query: string): QueryError {
 }
 
 describe('query evaluation', () => {
+	it('text terms search what the screen shows of a sample, the names of the tools its turns call too, not its role labels', () => {
+		const sample = {messages: [
+			{role: 'user', content: 'Weather in Oslo?'},
+			{role: 'assistant', content: null, tool_calls: [{id: 'c1', type: 'function', function: {name: 'get_weather', arguments: '{"city":"Oslo"}'}}]},
+			{role: 'tool', tool_call_id: 'c1', content: '{"temp": 4}'},
+			{role: 'assistant', content: 'It is 4°C in Oslo.'},
+		]};
+		const entry = new EntryFacts();
+		entry.set(new TextEncoder().encode(JSON.stringify(sample)), 0, sampleStatus([]), () => []);
+		for (const [query, expected] of [['get_weather', true], ['"get_weather"', true], ['/get_w\\w+/', true], ['oslo', true], ['assistant', false], ['get_time', false]] as const) {
+			expect(matchesQuery(parseQuery(query), entry), query).toBe(expected);
+		}
+	});
+
 	it('matches metadata by dotted path: equal ignoring case, numbers compared, lists searched', () => {
 		expect(matches('model:gpt-4o')).toBe(true);
 		expect(matches('model:gpt-4')).toBe(false);

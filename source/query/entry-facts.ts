@@ -1,4 +1,4 @@
-import {renderSample} from '../dataset/formats/index.js';
+import {renderSample, searchableText} from '../dataset/formats/index.js';
 import {decodeEntry} from '../dataset/parse-entry.js';
 import type {DecisionRecord} from '../store/schema.js';
 import type {StatusResult} from '../store/verdict-policy.js';
@@ -54,7 +54,7 @@ export class EntryFacts implements SampleFacts {
 	get text(): string {
 		if (this.rendered === undefined) {
 			const {value, text} = this.decode();
-			this.rendered = value === undefined ? text : renderSample(value).blocks.map(block => block.text).join('\n');
+			this.rendered = value === undefined ? text : searchableText(renderSample(value));
 		}
 
 		return this.rendered;

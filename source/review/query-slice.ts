@@ -1,5 +1,5 @@
 import type {Dataset} from '../dataset/dataset.js';
-import {renderSample} from '../dataset/formats/index.js';
+import {renderSample, searchableText} from '../dataset/formats/index.js';
 import {isSignalName, SIGNALS, type SignalTable} from '../dataset/signals/index.js';
 import {formatQuery, matchesQuery, needsOf, parseQuery, QueryError, type Query, type QueryNeeds, type SampleFacts} from '../query/index.js';
 import {FieldCheck} from '../query/field-check.js';
@@ -49,7 +49,7 @@ class ScreenFacts implements SampleFacts {
 		if (!this.parsed) {
 			const sample = this.dataset.sample(this.index);
 			this.parsed = sample.error === undefined
-				? {value: sample.value, text: renderSample(sample.value).blocks.map(block => block.text).join('\n')}
+				? {value: sample.value, text: searchableText(renderSample(sample.value))}
 				: {value: undefined, text: sample.text};
 		}
 

@@ -131,3 +131,15 @@ export function renderSample(value: unknown): RenderedSample {
 		return renderAsJson(value);
 	}
 }
+
+/**
+ * A sample's content as text terms of the query language search it: every block's text, and the name of each
+ * tool a turn calls (the screen's "assistant → get_weather": the model chose that name). Other labels
+ * ("user", "chosen · assistant") are not content: searching "user" would match every conversation.
+ */
+export function searchableText(rendered: RenderedSample): string {
+	return rendered.blocks.map(block => {
+		const arrow = block.label.indexOf(' → ');
+		return arrow === -1 ? block.text : `${block.label.slice(arrow + 3)}\n${block.text}`;
+	}).join('\n');
+}
