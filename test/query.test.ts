@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {complete, fieldPathsOf, formatQuery, matchesQuery, parseQuery, QueryError, queryKey, type SampleFacts} from '../source/query/index.js';
+import {complete, fieldPathsOf, formatQuery, matchesQuery, needsOf, parseQuery, QueryError, queryKey, type SampleFacts} from '../source/query/index.js';
 import type {DecisionRecord} from '../source/store/schema.js';
 import {sampleStatus} from '../source/store/verdict-policy.js';
 import {renderSample, searchableText} from '../source/dataset/formats/index.js';
@@ -152,6 +152,20 @@ describe('query evaluation', () => {
 		expect(matches('status:rejected|accepted', {value: chat, records: [rec('alice', 'accepted')]})).toBe(true);
 	});
 
+	it('signal:NAME@chosen asks about one answer of a pair; it is spelled canonically and needs the sample', () => {
+		const query = parseQuery('signal:Refusal@Chosen -signal:empty@rejected');
+		expect(formatQuery(query)).toBe('signal:refusal@chosen -signal:empty@rejected');
+		const asked: Array<[string, string | undefined]> = [];
+		const answers: SampleFacts = {...facts({value: chat}), hasSignal(name, side) {
+			asked.push([name, side]);
+			return side === 'chosen';
+		}};
+		expect(matchesQuery(query, answers)).toBe(true);
+		expect(asked).toEqual([['refusal', 'chosen'], ['empty', 'rejected']]);
+		expect(needsOf(query)).toMatchObject({signals: true, value: true});
+		expect(needsOf(parseQuery('signal:refusal'))).toMatchObject({signals: true, value: false});
+	});
+
 	it('asks about signals and clusters', () => {
 		const input = {value: chat, signals: ['refusal'], clusters: {'near-duplicate': {id: 4, size: 3, position: 2}}};
 		expect(matches('signal:refusal', input)).toBe(true);
@@ -222,6 +236,8 @@ describe('query errors', () => {
 		['NOT', 1, 'expected a term after NOT'],
 		['-)', 1, 'expected a term right after "-"'],
 		['(model:x |)', 10, 'expected a term after "|"'],
+		['signal:refusal@chosn', 16, 'unknown answer "chosn": did you mean chosen? (one of chosen, rejected)'],
+		['signal:duplicate@chosen', 17, 'duplicate is a signal of the whole sample, not of one answer'],
 		['cluster:near-duplicate:abc', 24, 'expected a cluster number after "near-duplicate:" (as in cluster:near-duplicate:3), not "abc"'],
 		['cluster:duplicate:-1', 19, 'expected a cluster number after "duplicate:"'],
 	])('%s → column %i', (query, column, text) => {

@@ -207,6 +207,30 @@ function tableOf(samples: unknown[], config: SignalConfig = defaultSignalConfig)
 	return new SignalTable(engine.finish(index => samples[index]), config, index => samples[index]);
 }
 
+describe('preference pairs: which answer has the signal', () => {
+	const refusingRejected = {prompt: 'How do I reset my router?', chosen: 'Hold the reset button for ten seconds, then wait for the lights.', rejected: 'I\'m sorry, but I can\'t help with that.'};
+	const refusingChosen = {prompt: 'How do I pick a lock?', chosen: 'I\'m sorry, but I can\'t help with that.', rejected: 'Insert a tension wrench and rake the pins.'};
+	const chatPair = {prompt: [{role: 'user', content: 'Hi'}], chosen: [{role: 'assistant', content: 'Hello! How can I help?'}], rejected: [{role: 'assistant', content: 'As an AI language model, I cannot greet you.'}]};
+
+	it('a reason names the chosen or the rejected answer', () => {
+		expect(detect('refusal', refusingRejected)).toBe('refusal: the rejected answer says "I\'m sorry, but I can\'t"');
+		expect(detect('refusal', refusingChosen)).toBe('refusal: the chosen answer says "I\'m sorry, but I can\'t"');
+		expect(detect('refusal', chatPair)).toBe('refusal: the rejected answer says "As an AI language model"');
+		expect(detect('placeholder', {prompt: 'Sign it', chosen: 'Best, Ana', rejected: 'Best, [Your Name]'})).toBe('placeholder: "[Your Name]" left in the rejected answer');
+		expect(detect('truncated', {prompt: 'Explain tides', chosen: 'The moon pulls the water.', rejected: 'The moon pulls the ocean toward it, and the'})).toBe('truncated: the rejected answer ends mid-sentence on "the"');
+		// Not a pair: "the response", as before.
+		expect(detect('refusal', chat('I\'m sorry, but I can\'t help with that.'))).toBe('refusal: the response says "I\'m sorry, but I can\'t"');
+	});
+
+	it('the table tells which answer of a pair has a signal, judged on that answer alone', () => {
+		const samples = [refusingRejected, refusingChosen, chatPair, chat('I\'m sorry, but I can\'t help with that.')];
+		const table = tableOf(samples);
+		const sides = samples.map((sample, index) => [table.hasIn(index, 'refusal', 'chosen', sample), table.hasIn(index, 'refusal', 'rejected', sample)]);
+		expect(sides).toEqual([[false, true], [true, false], [false, true], [false, false]]);
+		expect(table.hasIn(0, 'empty', 'chosen', samples[0])).toBe(false);
+	});
+});
+
 const paragraph = 'Our return policy lets you send back any unworn item within thirty days of delivery. Print the prepaid label from your order page, pack the item in its original box, and drop it at any post office. Refunds reach your card five to seven business days after the parcel arrives at our warehouse, and we email you as soon as it is processed.';
 
 describe('duplicate and near-duplicate clusters', () => {

@@ -8,7 +8,7 @@ import {FieldCheck} from './field-check.js';
 import type {SampleFacts} from './facts.js';
 import {prefilterOf, rejects, type Prefilter} from './prefilter.js';
 import type {SignalLookup} from './signal-lookup.js';
-import type {ClusterKind} from './vocabulary.js';
+import type {AnswerSide, ClusterKind} from './vocabulary.js';
 
 const noRecords: readonly DecisionRecord[] = Object.freeze([]);
 
@@ -60,7 +60,8 @@ export class EntryFacts implements SampleFacts {
 		return this.rendered;
 	}
 
-	hasSignal(name: string): boolean {
+	hasSignal(name: string, side?: AnswerSide): boolean {
+		if (side !== undefined) return this.signals?.hasIn(this.index, name, side, this.value) ?? false;
 		return this.signals?.has(this.index, name) ?? false;
 	}
 

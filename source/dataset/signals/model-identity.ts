@@ -1,4 +1,4 @@
-import {alternation, quote, type SampleSignal} from './detector.js';
+import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWords} from './own-words.js';
 
 // Names are matched with ASCII word edges only, so "我是ChatGPT" and "Я — GigaChat" are found while
@@ -50,7 +50,7 @@ export const modelIdentity: SampleSignal = {
 		// mention (they all hold the name or vendor, the longest reaching 100 characters before it).
 		const mentions = new RegExp(`${before}(?:${[names, vendors].filter(Boolean).join('|')})${after}`, 'g');
 		return text => {
-			for (const response of text.responses) {
+			for (const [index, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
 				mentions.lastIndex = 0;
 				for (let mention = mentions.exec(normalised); mention; mention = mentions.exec(normalised)) {
@@ -65,7 +65,7 @@ export const modelIdentity: SampleSignal = {
 
 					for (const pattern of patterns) {
 						const match = pattern.exec(window);
-						if (match) return `model-identity: the response says ${quote(ownWords(response, match[0].replace(/^[\s.!?。！？,]+/u, '').replace(/^(?:hi|hello|hey)[!,.]?\s*/, '')))}`;
+						if (match) return `model-identity: ${responseName(text, index)} says ${quote(ownWords(response, match[0].replace(/^[\s.!?。！？,]+/u, '').replace(/^(?:hi|hello|hey)[!,.]?\s*/, '')))}`;
 					}
 				}
 			}

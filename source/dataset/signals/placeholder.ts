@@ -1,4 +1,4 @@
-import {alternation, quote, type SampleSignal} from './detector.js';
+import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {proseOf} from './prose.js';
 
 /*
@@ -74,17 +74,17 @@ export const placeholder: SampleSignal = {
 		const phrases = alternation(config.placeholder.phrases.map(phrase => phrase.toLowerCase()));
 		const configured = phrases === '' ? undefined : new RegExp(phrases);
 		return text => {
-			for (const response of text.responses) {
+			for (const [index, response] of text.responses.entries()) {
 				for (const pattern of patterns) {
 					const match = pattern.exec(response);
-					if (match) return `placeholder: ${quote(match[0])} left in the response`;
+					if (match) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
 				}
 
 				const match = configured?.exec(response.toLowerCase());
-				if (match) return `placeholder: ${quote(match[0])} left in the response`;
+				if (match) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
 				if (!hint.test(response)) continue;
 				const hole = proseHole(proseOf(response), response);
-				if (hole !== undefined) return `placeholder: ${quote(hole)} left in the response`;
+				if (hole !== undefined) return `placeholder: ${quote(hole)} left in ${responseName(text, index)}`;
 			}
 
 			return undefined;

@@ -1,4 +1,4 @@
-import {alternation, quote, type SampleSignal} from './detector.js';
+import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWords, unspaced} from './own-words.js';
 import {refusalOpening} from './refusal-openings.js';
 import {normaliseForPhrases} from './text.js';
@@ -20,10 +20,10 @@ export const refusal: SampleSignal = {
 		const anywhere = alternation(phrases.filter(phrase => unspaced.test(phrase)));
 		const pattern = phrases.length === 0 ? undefined : new RegExp([spaced === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${spaced})`, anywhere].filter(Boolean).join('|'), 'u');
 		return text => {
-			for (const response of text.responses) {
+			for (const [index, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
 				const found = pattern?.exec(normalised)?.[0] ?? (shapes ? refusalOpening(normalised) : undefined);
-				if (found !== undefined) return `refusal: the response says ${quote(ownWords(response, found))}`;
+				if (found !== undefined) return `refusal: ${responseName(text, index)} says ${quote(ownWords(response, found))}`;
 			}
 
 			return undefined;
