@@ -307,6 +307,8 @@ describe('complete', () => {
 		expect(complete('signal:refusal|em').candidates).toEqual(['empty']);
 		expect(complete('model:', {values: path => (path === 'model' ? ['gpt-4o', 'claude'] : [])}).candidates).toEqual(['model:claude', 'model:gpt-4o']);
 		expect(complete('signal:mo').common).toBe('signal:mo');
+		expect(complete('signal:refusal@').candidates).toEqual(['signal:refusal@chosen', 'signal:refusal@rejected']);
+		expect(complete('signal:duplicate@').candidates).toEqual([]);
 		// Inside parentheses too.
 		expect(complete('-(signal:ref').candidates).toEqual(['signal:refusal']);
 		expect(complete('-(signal:ref').start).toBe(2);
