@@ -284,6 +284,10 @@ describe('more vendors\' conversations: Gemini/Vertex, Cohere, the Responses API
 			'assistant [assistant]: It is 4°C.',
 		]);
 		expect(metadataKeys(rendered)).toEqual(['model']);
+		// Items without "type" ({role, content}) are messages too.
+		const untyped = renderSample({input: [{role: 'user', content: [{type: 'input_text', text: 'Say hi'}]}], output: [{role: 'assistant', content: [{type: 'output_text', text: 'Hi!'}]}]});
+		expect(untyped.format).toBe('responses');
+		expect(shown(untyped)).toEqual(['user [user]: Say hi', 'assistant [assistant]: Hi!']);
 		expect(renderSample({input: 'Hi', output: [{type: 'message', role: 'assistant', content: [{type: 'refusal', refusal: 'I can\'t help.'}]}]}).blocks.map(block => block.text)).toEqual(['Hi', 'I can\'t help.']);
 	});
 

@@ -12,7 +12,8 @@ import {isObject, ownField, stringOrUndefined, turnText, withDetails} from './va
 const outputItemTypes = new Set(['message', 'function_call', 'reasoning']);
 
 function isResponseOutput(value: unknown): value is unknown[] {
-	return Array.isArray(value) && value.some(item => isObject(item) && outputItemTypes.has(item['type'] as string));
+	// A message item may leave out its "type": {role, content} is a message all the same.
+	return Array.isArray(value) && value.some(item => isMessage(item) || (isObject(item) && outputItemTypes.has(item['type'] as string)));
 }
 
 function itemBlocks(item: unknown): Block[] {
