@@ -142,6 +142,8 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('empty', chat('<think>Greet back.</think>\nHello!'))).toBeUndefined();
 		const unanswered = {conversations: [{from: 'human', value: 'Hi'}, {from: 'gpt', value: 'Hello! How can I help?'}, {from: 'human', value: 'Tell me a joke.'}]};
 		expect(detect('empty', unanswered)).toBe('empty: the conversation ends on a user turn with no answer');
+		// A templated prompt ending by opening the assistant's turn is left for a model to complete.
+		expect(detect('empty', {text: '<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\nHello!<|im_end|>\n<|im_start|>user\nA joke?<|im_end|>\n<|im_start|>assistant\n'})).toBeUndefined();
 		// A prompt-only sample (RL prompts, generation inputs) has no answer by design.
 		expect(detect('empty', {messages: [{role: 'system', content: 'Be brief.'}, {role: 'user', content: 'Name a prime.'}]})).toBeUndefined();
 		expect(detect('empty', {messages: [{role: 'User', content: 'Hi'}, {role: 'Assistant', content: '  '}]})).toBe('empty: Assistant is empty');

@@ -1,6 +1,6 @@
 import type {SampleSignal} from './detector.js';
 import {isResponseTone} from './sample-text.js';
-import type {TextBlock} from './types.js';
+import type {SampleText, TextBlock} from './types.js';
 
 const blank = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
 
@@ -16,10 +16,12 @@ function isAnswer(block: TextBlock): boolean {
 
 /**
  * A conversation that has answers but ends on a user turn: the last question is left unanswered. One with
- * no answer at all is a prompt (prompt-only sets are common: RL and generation inputs) and is not empty.
+ * no answer at all is a prompt (prompt-only sets are common: RL and generation inputs) and is not empty; nor is
+ * a templated text, whose prompts end by opening the assistant's turn (not shown) for a model to complete.
  */
-function unansweredLastTurn(blocks: readonly TextBlock[]): TextBlock | undefined {
-	const turns = blocks.filter(block => turnTones.has(block.tone));
+function unansweredLastTurn(text: SampleText): TextBlock | undefined {
+	if (text.format === 'templated-text') return undefined;
+	const turns = text.blocks.filter(block => turnTones.has(block.tone));
 	const last = turns.at(-1);
 	return last?.tone === 'user' && turns.some(block => isAnswer(block)) ? last : undefined;
 }
@@ -42,7 +44,7 @@ export const empty: SampleSignal = {
 				}
 			}
 
-			const unanswered = unansweredLastTurn(text.blocks);
+			const unanswered = unansweredLastTurn(text);
 			return unanswered === undefined ? undefined : `empty: the conversation ends on a ${unanswered.label} turn with no answer`;
 		};
 	},

@@ -43,7 +43,7 @@ export function sampleText(value: unknown): SampleText {
 		}
 	}
 
-	return {blocks, responses, responseTones, stoppedAtLength: stoppedAtLength(value), ...memos()};
+	return {blocks, responses, responseTones, format: rendered.format, stoppedAtLength: stoppedAtLength(value), ...memos()};
 }
 
 /** Per-sample caches: several signals read the same response's words and normalised text. */
