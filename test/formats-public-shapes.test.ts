@@ -232,3 +232,70 @@ describe('chat templates baked into one text', () => {
 		expect(shown(rendered)).toEqual(['user [user]: Hi']);
 	});
 });
+
+describe('more vendors\' conversations: Gemini/Vertex, Cohere, the Responses API, capitalised roles', () => {
+	test('Gemini contents with parts, a system instruction, a function call and its response', () => {
+		const rendered = renderSample({
+			systemInstruction: {role: 'system', parts: [{text: 'You are a weather bot.'}]},
+			contents: [
+				{role: 'user', parts: [{text: 'Weather in Oslo?'}, {inlineData: {mimeType: 'image/png', data: 'iVBOR'}}]},
+				{role: 'model', parts: [{functionCall: {name: 'get_weather', args: {city: 'Oslo'}}}]},
+				{role: 'function', parts: [{functionResponse: {name: 'get_weather', response: {temp: 4}}}]},
+				{role: 'model', parts: [{text: 'It is 4°C.'}]},
+			],
+		});
+		expect(rendered.format).toBe('chat');
+		expect(rendered.blocks.map(block => `${block.label} [${block.tone}]`)).toEqual([
+			'system [system]', 'user [user]', 'model → get_weather [assistant]', 'function [tool]', 'model [assistant]',
+		]);
+		expect(rendered.blocks[0].text).toBe('You are a weather bot.');
+		expect(rendered.blocks[1].text).toBe('Weather in Oslo?\n[image/png]');
+		expect(rendered.blocks[2].text).toContain('"city": "Oslo"');
+		expect(rendered.metadata).toEqual([]);
+	});
+
+	test('Cohere chat_history with USER/CHATBOT and message, and capitalised roles', () => {
+		const cohere = renderSample({chat_history: [{role: 'USER', message: 'Hi'}, {role: 'CHATBOT', message: 'Hello!'}]});
+		expect(cohere.format).toBe('chat');
+		expect(shown(cohere)).toEqual(['USER [user]: Hi', 'CHATBOT [assistant]: Hello!']);
+		const capitalised = renderSample({messages: [{role: 'System', content: 'Be brief.'}, {role: 'User', content: 'Hi'}, {role: 'Chatbot', content: 'Hello!'}]});
+		expect(capitalised.blocks.map(block => block.tone)).toEqual(['system', 'user', 'assistant']);
+		const shareGpt = renderSample({conversations: [{from: 'Human', value: 'Hi'}, {from: 'GPT', value: 'Hello!'}]});
+		expect(shown(shareGpt)).toEqual(['user [user]: Hi', 'assistant [assistant]: Hello!']);
+	});
+
+	test('Responses API: input and output items, function calls and their output, reasoning, instructions', () => {
+		const rendered = renderSample({
+			instructions: 'Answer briefly.',
+			input: [{role: 'user', content: [{type: 'input_text', text: 'Weather in Oslo?'}]}],
+			output: [
+				{type: 'reasoning', summary: [{type: 'summary_text', text: 'I need the weather tool.'}]},
+				{type: 'function_call', name: 'get_weather', arguments: '{"city":"Oslo"}', call_id: 'c1'},
+				{type: 'message', role: 'assistant', content: [{type: 'output_text', text: 'It is 4°C.'}]},
+			],
+			model: 'gpt-4.1',
+		});
+		expect(rendered.format).toBe('responses');
+		expect(shown(rendered)).toEqual([
+			'system [system]: Answer briefly.',
+			'user [user]: Weather in Oslo?',
+			'assistant · reasoning [assistant]: I need the weather tool.',
+			'assistant → get_weather (c1) [assistant]: {\n  "city": "Oslo"\n}',
+			'assistant [assistant]: It is 4°C.',
+		]);
+		expect(metadataKeys(rendered)).toEqual(['model']);
+		// Items without "type" ({role, content}) are messages too.
+		const untyped = renderSample({input: [{role: 'user', content: [{type: 'input_text', text: 'Say hi'}]}], output: [{role: 'assistant', content: [{type: 'output_text', text: 'Hi!'}]}]});
+		expect(untyped.format).toBe('responses');
+		expect(shown(untyped)).toEqual(['user [user]: Say hi', 'assistant [assistant]: Hi!']);
+		expect(renderSample({input: 'Hi', output: [{type: 'message', role: 'assistant', content: [{type: 'refusal', refusal: 'I can\'t help.'}]}]}).blocks.map(block => block.text)).toEqual(['Hi', 'I can\'t help.']);
+	});
+
+	test('an answer that is null is shown as (empty) in its format, not as JSON', () => {
+		expect(shown(renderSample({prompt: 'Say hi', completion: null}))).toEqual(['prompt [prompt]: Say hi', 'completion [completion]: (empty)']);
+		const alpaca = renderSample({instruction: 'Say hi', input: '', output: null});
+		expect(alpaca.format).toBe('alpaca');
+		expect(shown(alpaca)).toEqual(['instruction [prompt]: Say hi', 'output [completion]: (empty)']);
+		expect(shown(renderSample({messages: [{role: 'user', content: 'Hi'}, {role: 'assistant', content: null}]}))).toEqual(['user [user]: Hi', 'assistant [assistant]: (empty)']);
+	});
+});

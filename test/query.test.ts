@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {complete, fieldPathsOf, formatQuery, matchesQuery, parseQuery, QueryError, queryKey, type SampleFacts} from '../source/query/index.js';
+import {complete, fieldPathsOf, formatQuery, matchesQuery, needsOf, parseQuery, QueryError, queryKey, type SampleFacts} from '../source/query/index.js';
 import type {DecisionRecord} from '../source/store/schema.js';
 import {sampleStatus} from '../source/store/verdict-policy.js';
-import {renderSample} from '../source/dataset/formats/index.js';
+import {renderSample, searchableText} from '../source/dataset/formats/index.js';
+import {EntryFacts} from '../source/query/entry-facts.js';
 import {prefilterOf, rejects} from '../source/query/prefilter.js';
 
 type FactsInput = {value?: unknown; records?: DecisionRecord[]; signals?: string[]; clusters?: Record<string, {id: number; size: number; position: number}>};
@@ -14,7 +15,7 @@ function facts({value = {}, records = [], signals = [], clusters = {}}: FactsInp
 		records,
 		value,
 		get text() {
-			return renderSample(value).blocks.map(block => block.text).join('\n');
+			return searchableText(renderSample(value));
 		},
 		hasSignal: name => signals.includes(name),
 		cluster: kind => clusters[kind],
@@ -48,6 +49,20 @@ function errorOf(query: string): QueryError {
 }
 
 describe('query evaluation', () => {
+	it('text terms search what the screen shows of a sample, the names of the tools its turns call too, not its role labels', () => {
+		const sample = {messages: [
+			{role: 'user', content: 'Weather in Oslo?'},
+			{role: 'assistant', content: null, tool_calls: [{id: 'c1', type: 'function', function: {name: 'get_weather', arguments: '{"city":"Oslo"}'}}]},
+			{role: 'tool', tool_call_id: 'c1', content: '{"temp": 4}'},
+			{role: 'assistant', content: 'It is 4°C in Oslo.'},
+		]};
+		const entry = new EntryFacts();
+		entry.set(new TextEncoder().encode(JSON.stringify(sample)), 0, sampleStatus([]), () => []);
+		for (const [query, expected] of [['get_weather', true], ['"get_weather"', true], ['/get_w\\w+/', true], ['oslo', true], ['assistant', false], ['get_time', false]] as const) {
+			expect(matchesQuery(parseQuery(query), entry), query).toBe(expected);
+		}
+	});
+
 	it('matches metadata by dotted path: equal ignoring case, numbers compared, lists searched', () => {
 		expect(matches('model:gpt-4o')).toBe(true);
 		expect(matches('model:gpt-4')).toBe(false);
@@ -137,6 +152,20 @@ describe('query evaluation', () => {
 		expect(matches('status:rejected|accepted', {value: chat, records: [rec('alice', 'accepted')]})).toBe(true);
 	});
 
+	it('signal:NAME@chosen asks about one answer of a pair; it is spelled canonically and needs the sample', () => {
+		const query = parseQuery('signal:Refusal@Chosen -signal:empty@rejected');
+		expect(formatQuery(query)).toBe('signal:refusal@chosen -signal:empty@rejected');
+		const asked: Array<[string, string | undefined]> = [];
+		const answers: SampleFacts = {...facts({value: chat}), hasSignal(name, side) {
+			asked.push([name, side]);
+			return side === 'chosen';
+		}};
+		expect(matchesQuery(query, answers)).toBe(true);
+		expect(asked).toEqual([['refusal', 'chosen'], ['empty', 'rejected']]);
+		expect(needsOf(query)).toMatchObject({signals: true, value: true});
+		expect(needsOf(parseQuery('signal:refusal'))).toMatchObject({signals: true, value: false});
+	});
+
 	it('asks about signals and clusters', () => {
 		const input = {value: chat, signals: ['refusal'], clusters: {'near-duplicate': {id: 4, size: 3, position: 2}}};
 		expect(matches('signal:refusal', input)).toBe(true);
@@ -207,6 +236,10 @@ describe('query errors', () => {
 		['NOT', 1, 'expected a term after NOT'],
 		['-)', 1, 'expected a term right after "-"'],
 		['(model:x |)', 10, 'expected a term after "|"'],
+		['signal:refusal@chosn', 16, 'unknown answer "chosn": did you mean chosen? (one of chosen, rejected)'],
+		['signal:duplicate@chosen', 17, 'duplicate is a signal of the whole sample, not of one answer'],
+		['cluster:near-duplicate:abc', 24, 'expected a cluster number after "near-duplicate:" (as in cluster:near-duplicate:3), not "abc"'],
+		['cluster:duplicate:-1', 19, 'expected a cluster number after "duplicate:"'],
 	])('%s → column %i', (query, column, text) => {
 		const error = errorOf(query);
 		expect(error.column).toBe(column);
@@ -274,6 +307,8 @@ describe('complete', () => {
 		expect(complete('signal:refusal|em').candidates).toEqual(['empty']);
 		expect(complete('model:', {values: path => (path === 'model' ? ['gpt-4o', 'claude'] : [])}).candidates).toEqual(['model:claude', 'model:gpt-4o']);
 		expect(complete('signal:mo').common).toBe('signal:mo');
+		expect(complete('signal:refusal@').candidates).toEqual(['signal:refusal@chosen', 'signal:refusal@rejected']);
+		expect(complete('signal:duplicate@').candidates).toEqual([]);
 		// Inside parentheses too.
 		expect(complete('-(signal:ref').candidates).toEqual(['signal:refusal']);
 		expect(complete('-(signal:ref').start).toBe(2);

@@ -108,6 +108,21 @@ describe('f: the query line', () => {
 		expect(controller.state.mode.name).toBe('query');
 	});
 
+	it.each([[90, 24], [80, 24], [60, 30]])('at %i×%i a long query error is shown whole, over as many rows as it needs', async (columns, rows) => {
+		const {type, text, controller} = await opened({columns, rows});
+		await type('f', 'signal:refusl\r');
+		const mode = controller.state.mode;
+		expect(mode.name).toBe('query');
+		const sentence = mode.name === 'query' ? mode.error! : '';
+		expect(sentence.length).toBeGreaterThan(columns * 2);
+		const screen = text().split('\n');
+		expect(screen).toHaveLength(rows - 1);
+		const first = screen.findIndex(row => row.startsWith('bad query at column 8'));
+		expect(first, text()).toBeGreaterThan(0);
+		const shown = screen.slice(first).join(' ').replaceAll(/\s+/g, ' ').trim();
+		expect(shown).toBe(sentence.replaceAll(/\s+/g, ' '));
+	});
+
 	it('says so when no sample has a field the query names, with a guess at what was meant', async () => {
 		const {type, text, controller} = await opened();
 		await type('f', 'modle:gen-a\r');

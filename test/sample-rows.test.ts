@@ -110,6 +110,20 @@ describe('SampleRows: what the viewport shows', () => {
 		for (const row of wrapped.slice(1)) expect(row).toMatch(/^ {8}\S/);
 	});
 
+	test('an answer that starts with white space (OpenAI completions) keeps it on every row it wraps to, on one side or side by side', () => {
+		const completion = ' Historians usually group the causes under militarism, alliances, imperialism and nationalism.';
+		const rows = new SampleRows([{label: 'completion', tone: 'completion', text: `${completion}\n    indented code line that is long enough to wrap`}], 40).slice(0, 20).map(row => row.text);
+		const answerRows = rows.slice(1, rows.findIndex(row => row.startsWith('      indented')));
+		expect(answerRows.length).toBeGreaterThan(2);
+		for (const row of answerRows) expect(row).toMatch(/^ {3}\S/);
+		// A nested line further down still hangs two deeper.
+		expect(rows.at(-1)).toMatch(/^ {8}\S/);
+		const pair = new SampleRows([{label: 'chosen', tone: 'chosen', text: completion}, {label: 'rejected', tone: 'rejected', text: completion}], 130).slice(0, 20);
+		const leftRows = pair.slice(1).map(row => row.text).filter(text => text !== '');
+		expect(leftRows.length).toBeGreaterThan(1);
+		for (const text of leftRows) expect(text).toMatch(/^ {3}\S/);
+	});
+
 	test('rows of Indic text and emoji never exceed the width as terminals draw them', () => {
 		const text = 'ગુજરાત മലയാളം नमस्ते 👨‍👩‍👧 👍🏽 '.repeat(30);
 		const rows = new SampleRows([{label: 'മലയാളം '.repeat(20), tone: 'assistant', text}], 50).slice(0, 200);

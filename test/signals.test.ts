@@ -134,6 +134,31 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('empty', toolCall)).toBeUndefined();
 	});
 
+	it('empty: an answer never written (null), only reasoning, or a last question left unanswered; not a prompt-only sample', () => {
+		expect(detect('empty', {prompt: 'Say hi', completion: null})).toBe('empty: completion is empty');
+		expect(detect('empty', {instruction: 'Say hi', input: '', output: null})).toBe('empty: output is empty');
+		expect(detect('empty', {messages: [{role: 'user', content: 'Hi'}, {role: 'assistant', content: null}]})).toBe('empty: assistant is empty');
+		expect(detect('empty', chat('<think>The user greets me. I should greet back.</think>\n\n'))).toBe('empty: assistant is only its reasoning (<think>…</think>) with no answer after it');
+		expect(detect('empty', chat('<think>Greet back.</think>\nHello!'))).toBeUndefined();
+		const unanswered = {conversations: [{from: 'human', value: 'Hi'}, {from: 'gpt', value: 'Hello! How can I help?'}, {from: 'human', value: 'Tell me a joke.'}]};
+		expect(detect('empty', unanswered)).toBe('empty: the conversation ends on a user turn with no answer');
+		// A templated prompt ending by opening the assistant's turn is left for a model to complete.
+		expect(detect('empty', {text: '<|im_start|>user\nHi<|im_end|>\n<|im_start|>assistant\nHello!<|im_end|>\n<|im_start|>user\nA joke?<|im_end|>\n<|im_start|>assistant\n'})).toBeUndefined();
+		// A prompt-only sample (RL prompts, generation inputs) has no answer by design.
+		expect(detect('empty', {messages: [{role: 'system', content: 'Be brief.'}, {role: 'user', content: 'Name a prime.'}]})).toBeUndefined();
+		expect(detect('empty', {messages: [{role: 'User', content: 'Hi'}, {role: 'Assistant', content: '  '}]})).toBe('empty: Assistant is empty');
+	});
+
+	it('answers in Gemini, Cohere, Responses API and capitalised-role shapes are read', () => {
+		const refusal = 'As an AI language model, I cannot browse the internet.';
+		expect(detect('refusal', {messages: [{role: 'User', content: 'Look this up'}, {role: 'Assistant', content: refusal}]})).toBeDefined();
+		expect(detect('refusal', {contents: [{role: 'user', parts: [{text: 'Look this up'}]}, {role: 'model', parts: [{text: refusal}]}]})).toBeDefined();
+		expect(detect('refusal', {chat_history: [{role: 'USER', message: 'Look this up'}, {role: 'CHATBOT', message: refusal}]})).toBeDefined();
+		const responsesApi = {input: [{role: 'user', content: [{type: 'input_text', text: 'Look this up'}]}], output: [{type: 'message', role: 'assistant', content: [{type: 'output_text', text: refusal}]}]};
+		expect(detect('refusal', responsesApi)).toBeDefined();
+		expect(detect('refusal', {messages: [{role: 'user', content: [{type: 'text', text: 'Look this up'}]}, {role: 'assistant', content: [{type: 'text', text: refusal}]}]})).toBeDefined();
+	});
+
 	it('truncated: finish_reason length, an open code fence, a sentence cut off; not complete short answers, lists, URLs or emoji endings', () => {
 		expect(detect('truncated', {choices: [{finish_reason: 'length', turns: ['Hello']}]})).toBeDefined();
 		expect(detect('truncated', chat('Here you go.', 'Hi', {finish_reason: 'length'}))).toMatch(/finish_reason "length"/);
@@ -183,6 +208,30 @@ function tableOf(samples: unknown[], config: SignalConfig = defaultSignalConfig)
 	for (const sample of samples) engine.add(sample);
 	return new SignalTable(engine.finish(index => samples[index]), config, index => samples[index]);
 }
+
+describe('preference pairs: which answer has the signal', () => {
+	const refusingRejected = {prompt: 'How do I reset my router?', chosen: 'Hold the reset button for ten seconds, then wait for the lights.', rejected: 'I\'m sorry, but I can\'t help with that.'};
+	const refusingChosen = {prompt: 'How do I pick a lock?', chosen: 'I\'m sorry, but I can\'t help with that.', rejected: 'Insert a tension wrench and rake the pins.'};
+	const chatPair = {prompt: [{role: 'user', content: 'Hi'}], chosen: [{role: 'assistant', content: 'Hello! How can I help?'}], rejected: [{role: 'assistant', content: 'As an AI language model, I cannot greet you.'}]};
+
+	it('a reason names the chosen or the rejected answer', () => {
+		expect(detect('refusal', refusingRejected)).toBe('refusal: the rejected answer says "I\'m sorry, but I can\'t"');
+		expect(detect('refusal', refusingChosen)).toBe('refusal: the chosen answer says "I\'m sorry, but I can\'t"');
+		expect(detect('refusal', chatPair)).toBe('refusal: the rejected answer says "As an AI language model"');
+		expect(detect('placeholder', {prompt: 'Sign it', chosen: 'Best, Ana', rejected: 'Best, [Your Name]'})).toBe('placeholder: "[Your Name]" left in the rejected answer');
+		expect(detect('truncated', {prompt: 'Explain tides', chosen: 'The moon pulls the water.', rejected: 'The moon pulls the ocean toward it, and the'})).toBe('truncated: the rejected answer ends mid-sentence on "the"');
+		// Not a pair: "the response", as before.
+		expect(detect('refusal', chat('I\'m sorry, but I can\'t help with that.'))).toBe('refusal: the response says "I\'m sorry, but I can\'t"');
+	});
+
+	it('the table tells which answer of a pair has a signal, judged on that answer alone', () => {
+		const samples = [refusingRejected, refusingChosen, chatPair, chat('I\'m sorry, but I can\'t help with that.')];
+		const table = tableOf(samples);
+		const sides = samples.map((sample, index) => [table.hasIn(index, 'refusal', 'chosen', sample), table.hasIn(index, 'refusal', 'rejected', sample)]);
+		expect(sides).toEqual([[false, true], [true, false], [false, true], [false, false]]);
+		expect(table.hasIn(0, 'empty', 'chosen', samples[0])).toBe(false);
+	});
+});
 
 const paragraph = 'Our return policy lets you send back any unworn item within thirty days of delivery. Print the prepaid label from your order page, pack the item in its original box, and drop it at any post office. Refunds reach your card five to seven business days after the parcel arrives at our warehouse, and we email you as soon as it is processed.';
 
@@ -283,6 +332,11 @@ describe('length-outlier and diversity', () => {
 		expect(diversity.distinct2).toBeCloseTo(7 / 12, 5);
 		expect(diversity.openings[0]).toEqual({opening: 'the cat sat on the', responses: 2});
 		expect(diversity.duplicateShare).toBeCloseTo(2 / 3, 5);
+		// Chinese and Japanese are written without spaces: each character is a word, an opening is five characters.
+		const unspaced = tableOf([chat('绿茶的冲泡温度在八十度左右，水太烫会苦。'), chat('绿茶的冲泡时间是两分钟。'), chat('日本語の文章です。Tokyo is big.')]).data.diversity;
+		expect(unspaced.words).toBe(18 + 11 + 11);
+		expect(unspaced.openings[0]).toEqual({opening: '绿茶的冲泡', responses: 2});
+		expect(unspaced.distinct1).toBeCloseTo(new Set([...'绿茶的冲泡温度在八十度左右水太烫会苦时间是两分钟日本語の文章です'].concat(['tokyo', 'is', 'big'])).size / 40, 5);
 		const counter = new DistinctCounter(14, 1000);
 		for (let i = 0; i < 200_000; i++) counter.add(hashA(`word${i % 50_000}`));
 		expect(counter.isExact).toBe(false);

@@ -1,4 +1,4 @@
-import type {ClusterKind, StatusValue} from './vocabulary.js';
+import type {AnswerSide, ClusterKind, StatusValue} from './vocabulary.js';
 
 /*
 A parsed query: clauses that must all hold (AND), each a list of alternatives of which one must
@@ -13,7 +13,8 @@ export type ComparisonOperator = '<' | '<=' | '>' | '>=';
 
 export type Term =
 	| {kind: 'status'; status: StatusValue}
-	| {kind: 'signal'; signal: string}
+	/** `side`: the signal found in that answer of a preference pair alone (`signal:refusal@chosen`). */
+	| {kind: 'signal'; signal: string; side?: AnswerSide}
 	| {kind: 'cluster'; cluster: ClusterKind; id?: string}
 	/** Some reviewer's current decision on the sample has this reviewer, verdict, category, reason or rule. */
 	| {kind: 'decision'; field: 'reviewer' | 'verdict' | 'category' | 'reason' | 'rule'; pattern: TextPattern}
@@ -58,6 +59,8 @@ function addNeeds(clauses: readonly Clause[], needs: QueryNeeds) {
 
 				case 'signal': {
 					needs.signals = true;
+					// Which answer has the signal is worked out again from the sample.
+					if (term.side !== undefined) needs.value = true;
 					break;
 				}
 

@@ -1,4 +1,4 @@
-import {clusterKinds, defaultSignalNames, keywords, statusValues, verdictValues} from './vocabulary.js';
+import {answerSides, clusterKinds, defaultSignalNames, keywords, statusValues, verdictValues, wholeSampleSignals} from './vocabulary.js';
 
 /** What completion may offer beyond the language's own words. */
 export type CompletionContext = {
@@ -43,7 +43,11 @@ export function complete(line: string, context: CompletionContext = {}, cursor =
 	} else {
 		const name = body.slice(0, colon);
 		const typed = body.slice(colon + 1).replace(/^"/, '').toLowerCase();
-		candidates = valuesOf(name, context)
+		// After "signal:refusal@": the answers of a pair a signal may be narrowed to.
+		const values = name === 'signal' && typed.includes('@')
+			? valuesOf(name, context).filter(signal => !wholeSampleSignals.includes(signal)).flatMap(signal => answerSides.map(side => `${signal}@${side}`))
+			: valuesOf(name, context);
+		candidates = values
 			.filter(value => unquote(value).toLowerCase().startsWith(typed))
 			.map(value => `${negation}${name}:${value}`);
 	}

@@ -1,4 +1,4 @@
-import {renderSample} from '../dataset/formats/index.js';
+import {renderSample, searchableText} from '../dataset/formats/index.js';
 import {decodeEntry} from '../dataset/parse-entry.js';
 import type {DecisionRecord} from '../store/schema.js';
 import type {StatusResult} from '../store/verdict-policy.js';
@@ -8,7 +8,7 @@ import {FieldCheck} from './field-check.js';
 import type {SampleFacts} from './facts.js';
 import {prefilterOf, rejects, type Prefilter} from './prefilter.js';
 import type {SignalLookup} from './signal-lookup.js';
-import type {ClusterKind} from './vocabulary.js';
+import type {AnswerSide, ClusterKind} from './vocabulary.js';
 
 const noRecords: readonly DecisionRecord[] = Object.freeze([]);
 
@@ -54,13 +54,14 @@ export class EntryFacts implements SampleFacts {
 	get text(): string {
 		if (this.rendered === undefined) {
 			const {value, text} = this.decode();
-			this.rendered = value === undefined ? text : renderSample(value).blocks.map(block => block.text).join('\n');
+			this.rendered = value === undefined ? text : searchableText(renderSample(value));
 		}
 
 		return this.rendered;
 	}
 
-	hasSignal(name: string): boolean {
+	hasSignal(name: string, side?: AnswerSide): boolean {
+		if (side !== undefined) return this.signals?.hasIn(this.index, name, side, this.value) ?? false;
 		return this.signals?.has(this.index, name) ?? false;
 	}
 

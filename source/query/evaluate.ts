@@ -37,7 +37,7 @@ function termHolds(term: Term, facts: SampleFacts): boolean {
 		}
 
 		case 'signal': {
-			return facts.hasSignal(term.signal);
+			return facts.hasSignal(term.signal, term.side);
 		}
 
 		case 'cluster': {

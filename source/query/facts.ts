@@ -1,6 +1,6 @@
 import type {DecisionRecord} from '../store/schema.js';
 import type {StatusResult} from '../store/verdict-policy.js';
-import type {ClusterKind} from './vocabulary.js';
+import type {AnswerSide, ClusterKind} from './vocabulary.js';
 
 /**
  * What a query can ask about one sample. Implementations compute each part only when asked (a
@@ -15,6 +15,7 @@ export type SampleFacts = {
 	readonly value: unknown;
 	/** The sample's content as rendered (turns, prompt and response, …): what text terms search. */
 	readonly text: string;
-	hasSignal(name: string): boolean;
+	/** `side`: the signal found in that answer of a preference pair alone (false for a sample that is not a pair). */
+	hasSignal(name: string, side?: AnswerSide): boolean;
 	cluster(kind: ClusterKind): {id: number | string; size: number; position: number} | undefined;
 };

@@ -29,7 +29,7 @@ function formatTerm(term: Term, quoteWords: boolean): string {
 		}
 
 		case 'signal': {
-			return `signal:${term.signal}`;
+			return `signal:${term.signal}${term.side === undefined ? '' : `@${term.side}`}`;
 		}
 
 		case 'cluster': {

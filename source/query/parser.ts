@@ -1,6 +1,6 @@
 import type {Clause, ComparisonOperator, Literal, Query, Term, TextPattern} from './ast.js';
 import {QueryError} from './errors.js';
-import {closest, clusterKinds, defaultSignalNames, isKeyword, keywords, statusValues, verdictValues, type ClusterKind, type Keyword, type StatusValue, type Vocabulary} from './vocabulary.js';
+import {answerSides, closest, clusterKinds, wholeSampleSignals, type AnswerSide, defaultSignalNames, isKeyword, keywords, statusValues, verdictValues, type ClusterKind, type Keyword, type StatusValue, type Vocabulary} from './vocabulary.js';
 
 /*
 The query language (README: "The query language"):
@@ -257,7 +257,13 @@ class Parser {
 
 			case 'signal': {
 				const known = this.vocabulary.signals ?? defaultSignalNames;
-				return {kind: 'signal', signal: this.oneOf(lower, known, at, 'signal')};
+				// signal:refusal@chosen: the signal in the chosen answer of a preference pair alone.
+				const atSign = lower.indexOf('@');
+				const signal = this.oneOf(atSign === -1 ? lower : lower.slice(0, atSign), known, at, 'signal');
+				if (atSign === -1) return {kind: 'signal', signal};
+				const side = this.oneOf(lower.slice(atSign + 1), answerSides, at + atSign + 1, 'answer') as AnswerSide;
+				if (wholeSampleSignals.includes(signal)) throw this.error(at + atSign, `${signal} is a signal of the whole sample, not of one answer: write signal:${signal} without "@${side}"`);
+				return {kind: 'signal', signal, side};
 			}
 
 			case 'cluster': {
@@ -267,7 +273,8 @@ class Parser {
 				const cluster = this.oneOf(kind, clusterKinds, at, 'cluster kind') as ClusterKind;
 				if (colon === -1) return {kind: 'cluster', cluster};
 				const id = value.slice(colon + 1);
-				if (id === '') throw this.error(at + colon + 1, `expected a cluster number after "${kind}:" (as in cluster:${kind}:3)`);
+				// Cluster numbers are whole numbers: anything else could never match, so it is a mistake to point at.
+				if (!/^\d+$/.test(id)) throw this.error(at + colon + 1, `expected a cluster number after "${kind}:" (as in cluster:${kind}:3)${id === '' ? '' : `, not "${id}"`}`);
 				return {kind: 'cluster', cluster, id};
 			}
 

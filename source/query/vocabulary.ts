@@ -26,6 +26,13 @@ export type ClusterKind = (typeof clusterKinds)[number];
 /** The signals the signal engine computes; `signal:` names are checked against these. */
 export const defaultSignalNames: readonly string[] = SIGNALS;
 
+/** The answers of a preference pair a `signal:` term may be narrowed to: `signal:refusal@chosen`. */
+export const answerSides = ['chosen', 'rejected'] as const;
+export type AnswerSide = (typeof answerSides)[number];
+
+/** Signals of the whole sample (its clusters, its length among the file's): no answer of a pair has them alone. */
+export const wholeSampleSignals: readonly string[] = ['duplicate', 'near-duplicate', 'length-outlier'];
+
 /** What the parser may check names against (each list is optional: unchecked when absent). */
 export type Vocabulary = {
 	signals?: readonly string[];

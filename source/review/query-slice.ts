@@ -1,9 +1,9 @@
 import type {Dataset} from '../dataset/dataset.js';
-import {renderSample} from '../dataset/formats/index.js';
+import {renderSample, searchableText} from '../dataset/formats/index.js';
 import {isSignalName, SIGNALS, type SignalTable} from '../dataset/signals/index.js';
 import {formatQuery, matchesQuery, needsOf, parseQuery, QueryError, type Query, type QueryNeeds, type SampleFacts} from '../query/index.js';
 import {FieldCheck} from '../query/field-check.js';
-import type {ClusterKind} from '../query/vocabulary.js';
+import type {AnswerSide, ClusterKind} from '../query/vocabulary.js';
 import type {DecisionRecord} from '../store/schema.js';
 import {sampleStatus, type StatusResult} from '../store/verdict-policy.js';
 
@@ -37,8 +37,9 @@ class ScreenFacts implements SampleFacts {
 		return this.read().text;
 	}
 
-	hasSignal(name: string): boolean {
-		return isSignalName(name) && (this.table?.has(this.index, name) ?? false);
+	hasSignal(name: string, side?: AnswerSide): boolean {
+		if (!isSignalName(name) || this.table === undefined) return false;
+		return side === undefined ? this.table.has(this.index, name) : this.table.hasIn(this.index, name, side, this.value);
 	}
 
 	cluster(kind: ClusterKind) {
@@ -49,7 +50,7 @@ class ScreenFacts implements SampleFacts {
 		if (!this.parsed) {
 			const sample = this.dataset.sample(this.index);
 			this.parsed = sample.error === undefined
-				? {value: sample.value, text: renderSample(sample.value).blocks.map(block => block.text).join('\n')}
+				? {value: sample.value, text: searchableText(renderSample(sample.value))}
 				: {value: undefined, text: sample.text};
 		}
 

@@ -26,7 +26,7 @@ import {SignalLines} from './SignalLines.js';
 import {statsPanelLines} from './stats-panel-lines.js';
 import {StatusBar} from './StatusBar.js';
 import {useTerminalSize} from './use-terminal-size.js';
-import {messageRows} from './message-rows.js';
+import {errorRowCount, messageRows} from './message-rows.js';
 import {terminalWidth} from './terminal-width.js';
 
 type Props = {
@@ -59,8 +59,8 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	const messageRowCount = said && rows >= 16 && terminalWidth(said.text) > width ? 2 : 1;
 	// Likewise a bad query's sentence, shown where the key bar is while the query line is open.
 	const queryError = state.mode.name === 'query' ? state.mode.error : undefined;
-	const errorRowCount = queryError && rows >= 16 && terminalWidth(queryError) > width ? 2 : 1;
-	const bodyHeight = Math.max(1, viewportRows(rows) - signalRows.length - (messageRowCount - 1) - (errorRowCount - 1));
+	const errorRows = errorRowCount(queryError === undefined ? undefined : sanitizeLine(queryError), width, rows);
+	const bodyHeight = Math.max(1, viewportRows(rows) - signalRows.length - (messageRowCount - 1) - (errorRows - 1));
 	const previousSystem = useMemo(() => previousSystemPrompt(dataset, current.sample.index), [dataset, current]);
 	const expandSystem = state.systemShown === state.cursor;
 	const expandKey = bindings.find(binding => binding.name === 'system-prompt')?.keys[0];
@@ -185,8 +185,8 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 			/>
 			{state.reasonFor
 				? <Text color="yellow" wrap="truncate-end">{sanitizeLine(reasonOffer(state.reasonFor.sample, controller.reasons, store.get(state.reasonFor.sample, controller.reviewer)?.reasons ?? []))}</Text>
-				: errorRowCount > 1 && queryError
-					? <Box flexDirection="column" height={errorRowCount}>{messageRows(sanitizeLine(queryError), width, errorRowCount).map((row, i) => <Text key={i} color="red" wrap="truncate-end">{row}</Text>)}</Box>
+				: errorRows > 1 && queryError
+					? <Box flexDirection="column" height={errorRows}>{messageRows(sanitizeLine(queryError), width, errorRows).map((row, i) => <Text key={i} color="red" wrap="truncate-end">{row}</Text>)}</Box>
 					: <KeyHints mode={mode} width={width} bindings={bindings}/>}
 		</Box>
 	);

@@ -168,13 +168,14 @@ export class SampleRows {
 				continue;
 			}
 
+			const opensBlock = this.paragraph === 0;
 			const paragraph = source.paragraphs[this.paragraph++];
 			if (paragraph.length > longParagraph) {
 				this.pending = {rows: cutRows(paragraph, textWidth), tone: source.tone, sticky: source.heading};
 				continue;
 			}
 
-			for (const line of wrapIndented(paragraph, textWidth)) this.rows.push({text: indent + line, tone: source.tone, sticky: source.heading});
+			for (const line of wrapIndented(paragraph, textWidth, opensBlock)) this.rows.push({text: indent + line, tone: source.tone, sticky: source.heading});
 		}
 	}
 }
@@ -207,8 +208,8 @@ function columnCells(blocks: Block[], width: number): Cell[] {
 	for (const [index, block] of blocks.entries()) {
 		if (index > 0) cells.push({text: ''});
 		if (block.label) cells.push({text: fitWidth(sanitizeLine(block.label), width - headingMark.length), tone: block.tone, heading: true});
-		for (const paragraph of sanitize(block.text).split('\n')) {
-			for (const line of wrapIndented(paragraph, textWidth)) cells.push({text: indent + line, tone: block.tone});
+		for (const [number, paragraph] of sanitize(block.text).split('\n').entries()) {
+			for (const line of wrapIndented(paragraph, textWidth, number === 0)) cells.push({text: indent + line, tone: block.tone});
 		}
 	}
 
@@ -231,11 +232,13 @@ function pairRows(chosen: Block[], rejected: Block[], width: number): Row[] {
 
 /**
  * A paragraph wrapped so that an indented line (pretty JSON, code) keeps its indentation on every row
- * it wraps to, two columns deeper on the continuation rows.
+ * it wraps to, two columns deeper on the continuation rows. The first line of a block (`opensBlock`) is
+ * not nested in anything: white space before an answer (OpenAI's " Historians…" completions) is the
+ * answer's own, kept on every row it wraps to, so the rows line up.
  */
-export function wrapIndented(paragraph: string, width: number): string[] {
+export function wrapIndented(paragraph: string, width: number, opensBlock = false): string[] {
 	const lead = indentation(paragraph);
-	const hanging = lead + 2;
+	const hanging = opensBlock ? lead : lead + 2;
 	if (lead === 0 || hanging > width / 2 || paragraph.length > longParagraph) return wrapParagraph(paragraph, width);
 	const rows = wrapParagraph(paragraph.slice(lead), width - hanging);
 	return rows.map((row, index) => (index === 0 ? ' '.repeat(lead) : ' '.repeat(hanging)) + row);

@@ -1,10 +1,13 @@
 /* Alpaca: {"instruction", "input" (or Dolly's "context"), "output" (or "response"), optional "history" pairs}. */
 import {prettyJson} from './json-text.js';
 import {defineFormat, type Block, type JsonObject} from './types.js';
-import {firstStringKey, ownField, turnText} from './values.js';
+import {firstStringKey, ownField, stringOrUndefined, turnText} from './values.js';
 
+const answerKeys = ['output', 'response'] as const;
+
+/** The answer's key: the first holding text, else the first holding null (an answer never written, shown as `(empty)`). */
 function answerKey(sample: JsonObject): string | undefined {
-	return firstStringKey(sample, ['output', 'response']);
+	return firstStringKey(sample, answerKeys) ?? answerKeys.find(key => ownField(sample, key) === null);
 }
 
 function historyBlocks(history: unknown): Block[] | undefined {
@@ -47,7 +50,7 @@ export const alpaca = defineFormat({
 			}
 		}
 
-		blocks.push({label: answer, text: turnText(sample[answer] as string), tone: 'completion'});
+		blocks.push({label: answer, text: turnText(stringOrUndefined(sample[answer]) ?? ''), tone: 'completion'});
 		return {blocks, consumedKeys};
 	},
 });

@@ -27,6 +27,7 @@ import {preferenceConversation} from './preference-conversation.js';
 import {preference} from './preference.js';
 import {promptCompletion} from './prompt-completion.js';
 import {questionAnswer} from './question-answer.js';
+import {responses} from './responses.js';
 import {referenceRendering} from './reference-answer.js';
 import {selfInstruct} from './self-instruct.js';
 import {shareGpt} from './sharegpt.js';
@@ -49,6 +50,7 @@ const formatList = [
 	preferenceConversation,
 	preference,
 	kto,
+	responses,
 	chat,
 	shareGpt,
 	turnPairs,
@@ -128,4 +130,16 @@ export function renderSample(value: unknown): RenderedSample {
 	} catch {
 		return renderAsJson(value);
 	}
+}
+
+/**
+ * A sample's content as text terms of the query language search it: every block's text, and the name of each
+ * tool a turn calls (the screen's "assistant → get_weather": the model chose that name). Other labels
+ * ("user", "chosen · assistant") are not content: searching "user" would match every conversation.
+ */
+export function searchableText(rendered: RenderedSample): string {
+	return rendered.blocks.map(block => {
+		const arrow = block.label.indexOf(' → ');
+		return arrow === -1 ? block.text : `${block.label.slice(arrow + 3)}\n${block.text}`;
+	}).join('\n');
 }

@@ -4,10 +4,13 @@ Conversations: chat lists of {role, content} and ShareGPT lists of {from, value}
 Shared by every format that holds one (chat, ShareGPT, KTO, preference pairs, the fine-tuning API).
 */
 import {compactJson, prettyIfJsonText, prettyJson} from './json-text.js';
+import {speakerOf, toneForRole, type Speaker} from './roles.js';
 import type {Block, JsonObject, Tone} from './types.js';
 import {isNonEmptyString, isObject, ownField, stringOrUndefined, truncate, turnText, withDetails} from './values.js';
 
 const dataUrlShownLength = 40;
+
+export {toneForRole} from './roles.js';
 
 export type ConversationKind = 'chat' | 'sharegpt';
 
@@ -46,7 +49,8 @@ export function isMessage(value: unknown): value is JsonObject {
 	return isObject(value) && (typeof value['role'] === 'string' || typeof value['from'] === 'string');
 }
 
-export const conversationKeys = ['messages', 'conversations', 'conversation'] as const;
+/** Where samples keep their conversation: OpenAI and most generators, ShareGPT, Gemini/Vertex (`contents`), Cohere (`chat_history`). */
+export const conversationKeys = ['messages', 'conversations', 'conversation', 'contents', 'chat_history'] as const;
 
 /** The key holding the conversation of a chat or ShareGPT sample, and which of the two it is. */
 export function conversationOf(sample: JsonObject): {key: string; kind: ConversationKind} | undefined {
@@ -58,38 +62,6 @@ export function conversationOf(sample: JsonObject): {key: string; kind: Conversa
 	}
 
 	return undefined;
-}
-
-export function toneForRole(role: string | undefined): Tone {
-	switch (role) {
-		case 'system':
-		case 'developer': {
-			return 'system';
-		}
-
-		case 'user':
-		case 'human':
-		case 'prompter': {
-			return 'user';
-		}
-
-		case 'assistant':
-		case 'gpt':
-		case 'model':
-		case 'bot': {
-			return 'assistant';
-		}
-
-		case 'tool':
-		case 'function':
-		case 'ipython': {
-			return 'tool';
-		}
-
-		default: {
-			return 'field';
-		}
-	}
 }
 
 function shortUrl(url: string): string {
@@ -128,6 +100,11 @@ function partText(part: unknown): string {
 		return part['text'];
 	}
 
+	// The API's own refusal part: the model's words, shown as the answer they are.
+	if (type === 'refusal' && typeof part['refusal'] === 'string') {
+		return part['refusal'];
+	}
+
 	if (type === 'image_url' || type === 'image' || type === 'input_image') {
 		const url = imageUrlOf(part);
 		return url === undefined ? '[image]' : `[image: ${shortUrl(url)}]`;
@@ -135,6 +112,18 @@ function partText(part: unknown): string {
 
 	if (type === 'input_audio' || type === 'audio') {
 		return '[audio]';
+	}
+
+	// Gemini's parts: inline bytes and files by reference, a tool's answer.
+	const blob = isObject(part['inlineData']) ? part['inlineData'] : isObject(part['fileData']) ? part['fileData'] : undefined;
+	if (blob !== undefined) {
+		const what = stringOrUndefined(blob['mimeType']) ?? 'file';
+		const uri = stringOrUndefined(blob['fileUri']);
+		return uri === undefined ? `[${what}]` : `[${what}: ${shortUrl(uri)}]`;
+	}
+
+	if (isObject(part['functionResponse'])) {
+		return prettyJson(part['functionResponse']);
 	}
 
 	return compactJson(part);
@@ -165,15 +154,15 @@ function argumentsText(argumentsValue: unknown): string {
 	return typeof argumentsValue === 'string' ? prettyIfJsonText(argumentsValue) : prettyJson(argumentsValue);
 }
 
-function toolCallBlock(call: unknown, speaker: string, tone: Tone): Block {
+export function toolCallBlock(call: unknown, speaker: string, tone: Tone): Block {
 	if (!isObject(call)) {
 		return {label: `${speaker} → tool call`, text: compactJson(call), tone};
 	}
 
 	const target = isObject(call['function']) ? call['function'] : call;
 	const name = stringOrUndefined(target['name']) ?? '?';
-	const label = withDetails(`${speaker} → ${name}`, [stringOrUndefined(call['id'])]);
-	return {label, text: argumentsText(target['arguments'] ?? target['parameters']), tone};
+	const label = withDetails(`${speaker} → ${name}`, [stringOrUndefined(call['id']) ?? stringOrUndefined(call['call_id'])]);
+	return {label, text: argumentsText(target['arguments'] ?? target['parameters'] ?? target['args']), tone};
 }
 
 function toolCallsOf(message: JsonObject): unknown[] {
@@ -183,7 +172,13 @@ function toolCallsOf(message: JsonObject): unknown[] {
 	}
 
 	const legacyCall = message['function_call'];
-	return legacyCall === undefined || legacyCall === null ? [] : [legacyCall];
+	if (legacyCall !== undefined && legacyCall !== null) {
+		return [legacyCall];
+	}
+
+	// Gemini: a call is one of the message's parts, {functionCall: {name, args}}.
+	const parts = message['parts'];
+	return Array.isArray(parts) ? parts.filter(part => isObject(part) && isObject(part['functionCall'])).map(part => (part as JsonObject)['functionCall']) : [];
 }
 
 function messageLabel(message: JsonObject, role: string | undefined): string {
@@ -206,9 +201,23 @@ function reasoningOf(message: JsonObject): string | undefined {
 	return undefined;
 }
 
-/** A message's content: `content`, `value` or (OpenAssistant) `text`, whichever it has: generators mix the spellings ({role, value}, {from, content}). */
-function messageContent(message: JsonObject): unknown {
-	return message['content'] ?? message['value'] ?? message['text'];
+/**
+A message's content: `content`, `value`, (OpenAssistant) `text`, (Cohere) `message` or (Gemini) `parts`, whichever
+it has: generators mix the spellings ({role, value}, {from, content}). Gemini's function calls are shown as tool calls.
+*/
+export function messageContent(message: JsonObject): unknown {
+	const content = message['content'] ?? message['value'] ?? message['text'] ?? message['message'];
+	if (content !== undefined && content !== null) {
+		return content;
+	}
+
+	const parts = message['parts'];
+	return Array.isArray(parts) ? parts.filter(part => !(isObject(part) && isObject(part['functionCall']))) : content;
+}
+
+/** An object holding a message's content under one of its spellings (a role is not needed): Gemini's systemInstruction. */
+export function isMessageLike(value: unknown): value is JsonObject {
+	return isObject(value) && messageContent(value) !== undefined;
 }
 
 export type Voice = {
@@ -247,27 +256,11 @@ function chatMessageBlocks(message: JsonObject, voice: Voice): Block[] {
 	return blocks;
 }
 
-const shareGptSpeakers: Record<string, {label: string; tone: Tone}> = {
-	human: {label: 'user', tone: 'user'},
-	user: {label: 'user', tone: 'user'},
-	gpt: {label: 'assistant', tone: 'assistant'},
-	model: {label: 'assistant', tone: 'assistant'},
-	assistant: {label: 'assistant', tone: 'assistant'},
-	chatgpt: {label: 'assistant', tone: 'assistant'},
-	bing: {label: 'assistant', tone: 'assistant'},
-	bard: {label: 'assistant', tone: 'assistant'},
-	system: {label: 'system', tone: 'system'},
-	function_call: {label: 'assistant → function call', tone: 'assistant'},
-	observation: {label: 'observation', tone: 'tool'},
-	tool: {label: 'tool', tone: 'tool'},
-	function: {label: 'tool', tone: 'tool'},
-};
-
 function shareGptTurnBlock(turn: JsonObject, voice: Voice): Block {
 	const from = stringOrUndefined(turn['from']);
-	const speaker = from !== undefined && Object.hasOwn(shareGptSpeakers, from)
-		? shareGptSpeakers[from]
-		: {label: from ?? '?', tone: 'field' as Tone};
+	const speaker: Speaker = from === 'function_call'
+		? {label: 'assistant → function call', tone: 'assistant'}
+		: speakerOf(from) ?? {label: from ?? '?', tone: 'field'};
 	const value = messageContent(turn);
 	const isToolTraffic = speaker.tone === 'tool' || from === 'function_call';
 	const text = typeof value === 'string' && isToolTraffic ? prettyIfJsonText(value) : contentText(value);
@@ -305,5 +298,6 @@ export function textOrChatBlocks(value: unknown, textLabel: string, textTone: To
 		return messageBlocks(value, voice);
 	}
 
-	return [{label: textLabel, text: value === undefined ? '' : prettyJson(value), tone: textTone}];
+	// null: an answer the generator never wrote; shown as empty, as it is.
+	return [{label: textLabel, text: value === undefined || value === null ? turnText('') : prettyJson(value), tone: textTone}];
 }

@@ -11,8 +11,9 @@ import {ownField, turnText} from './values.js';
 /** The keys an answer to a prompt goes by, in order of preference. */
 const answerKeys = ['completion', 'response', 'output'] as const;
 
+/** The answer's key: the first holding text or a chat list, else the first holding null (an answer the generator never wrote, shown as `(empty)`). */
 function answerKey(sample: JsonObject): string | undefined {
-	return answerKeys.find(key => isTextOrChat(ownField(sample, key)));
+	return answerKeys.find(key => isTextOrChat(ownField(sample, key))) ?? answerKeys.find(key => ownField(sample, key) === null);
 }
 
 export function hasPromptAndCompletion(sample: JsonObject): boolean {

@@ -1,12 +1,32 @@
-/* A top-level system prompt (`system`, or OpenOrca's `system_prompt`), shown first in any recognised format. */
+/*
+A top-level system prompt, shown first in any recognised format: `system` (a string, or Anthropic's list of
+text blocks), OpenOrca's `system_prompt`, or Gemini/Vertex's `systemInstruction` ({parts: [{text}]}).
+*/
+import {contentText, isMessageLike, messageContent} from './messages.js';
 import type {JsonObject, Rendering} from './types.js';
-import {firstStringKey} from './values.js';
+import {isObject, ownField} from './values.js';
 
-const systemKeys = ['system', 'system_prompt', 'system_message'] as const;
+const systemKeys = ['system', 'system_prompt', 'system_message', 'systemInstruction', 'system_instruction'] as const;
+
+function systemText(value: unknown): string | undefined {
+	if (typeof value === 'string') {
+		return value;
+	}
+
+	if (Array.isArray(value) && value.length > 0 && value.every(part => isObject(part) && typeof part['text'] === 'string')) {
+		return contentText(value);
+	}
+
+	return isMessageLike(value) ? contentText(messageContent(value)) : undefined;
+}
 
 export function systemRendering(sample: JsonObject): Rendering {
-	const key = firstStringKey(sample, systemKeys);
-	return key === undefined
-		? {blocks: [], consumedKeys: []}
-		: {blocks: [{label: 'system', text: sample[key] as string, tone: 'system'}], consumedKeys: [key]};
+	for (const key of systemKeys) {
+		const text = systemText(ownField(sample, key));
+		if (text !== undefined) {
+			return {blocks: [{label: 'system', text, tone: 'system'}], consumedKeys: [key]};
+		}
+	}
+
+	return {blocks: [], consumedKeys: []};
 }

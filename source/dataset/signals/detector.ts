@@ -12,6 +12,12 @@ export type SampleSignal = {
 	make(config: SignalConfig): SampleDetector;
 };
 
+/** What a reason calls response `index`: "the chosen answer" and "the rejected answer" of a pair, else "the response". */
+export function responseName(text: SampleText, index: number): string {
+	const tone = text.responseTones[index];
+	return tone === 'chosen' ? 'the chosen answer' : tone === 'rejected' ? 'the rejected answer' : 'the response';
+}
+
 export function escapeRegExp(text: string): string {
 	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

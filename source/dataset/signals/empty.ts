@@ -1,8 +1,35 @@
 import type {SampleSignal} from './detector.js';
+import {isResponseTone} from './sample-text.js';
+import type {SampleText, TextBlock} from './types.js';
 
 const blank = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
 
-/** An empty or white-space-only response or turn (a system prompt left empty does not count), or a sample with no content. */
+/** A reasoning model's thinking at the start of an answer; what follows it is the answer. */
+const leadingReasoning = /^[\s\u200B-\u200D\u2060\uFEFF]*<(think|thinking|reasoning)>[\s\S]*?<\/\1>/i;
+
+/** The tones of a conversation's turns (a reference answer, a field or the tools list is not one). */
+const turnTones = new Set(['user', 'assistant', 'tool', 'prompt', 'completion', 'chosen', 'rejected']);
+
+function isAnswer(block: TextBlock): boolean {
+	return isResponseTone(block.tone) && !block.label.includes(' → ');
+}
+
+/**
+ * A conversation that has answers but ends on a user turn: the last question is left unanswered. One with
+ * no answer at all is a prompt (prompt-only sets are common: RL and generation inputs) and is not empty; nor is
+ * a templated text, whose prompts end by opening the assistant's turn (not shown) for a model to complete.
+ */
+function unansweredLastTurn(text: SampleText): TextBlock | undefined {
+	if (text.format === 'templated-text') return undefined;
+	const turns = text.blocks.filter(block => turnTones.has(block.tone));
+	const last = turns.at(-1);
+	return last?.tone === 'user' && turns.some(block => isAnswer(block)) ? last : undefined;
+}
+
+/**
+ * An empty or white-space-only response or turn (a system prompt left empty does not count), an answer that is
+ * only a <think> block, a conversation whose last user turn has no answer, or a sample with no content.
+ */
 export const empty: SampleSignal = {
 	name: 'empty',
 	make() {
@@ -11,9 +38,14 @@ export const empty: SampleSignal = {
 			for (const block of text.blocks) {
 				if (block.tone === 'system' || block.label.includes(' → ')) continue;
 				if (blank.test(block.text)) return `empty: ${block.label} is ${block.text === '' ? 'empty' : 'only white space'}`;
+				if (isAnswer(block)) {
+					const reasoning = leadingReasoning.exec(block.text);
+					if (reasoning && blank.test(block.text.slice(reasoning[0].length))) return `empty: ${block.label} is only its reasoning (<${reasoning[1]}>…</${reasoning[1]}>) with no answer after it`;
+				}
 			}
 
-			return undefined;
+			const unanswered = unansweredLastTurn(text);
+			return unanswered === undefined ? undefined : `empty: the conversation ends on a ${unanswered.label} turn with no answer`;
 		};
 	},
 };

@@ -8,6 +8,7 @@ import type {UnionFind} from './union-find.js';
 import {shingleHashes} from './minhash.js';
 import {sampleText} from './sample-text.js';
 import {sampleSignals} from './sample-signals.js';
+import {wordTokens} from './text.js';
 import {SIGNALS, signalBit, type SignalName} from './types.js';
 
 /*
@@ -164,7 +165,7 @@ export class SignalEngine {
 
 		const group = this.groupOf ? this.groupDiversity[this.groupOf[index]] : undefined;
 		for (const response of text.responses) {
-			const tokens = text.tokens(response);
+			const tokens = wordTokens(response, text.tokens);
 			this.diversity.add(tokens);
 			group?.add(tokens);
 		}

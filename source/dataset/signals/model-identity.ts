@@ -1,4 +1,4 @@
-import {alternation, quote, type SampleSignal} from './detector.js';
+import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {after, aiContext, before, hearsay, isCoined, namePatterns, vendorPatterns} from './model-identity-patterns.js';
 import {ownWords} from './own-words.js';
 
@@ -26,7 +26,7 @@ export const modelIdentity: SampleSignal = {
 		// mention (they all hold the name or vendor, the longest reaching 100 characters before it).
 		const mentions = new RegExp(`${before}(?:${[names, vendors].filter(Boolean).join('|')})${after}`, 'g');
 		return text => {
-			for (const response of text.responses) {
+			for (const [index, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
 				mentions.lastIndex = 0;
 				for (let mention = mentions.exec(normalised); mention; mention = mentions.exec(normalised)) {
@@ -40,7 +40,7 @@ export const modelIdentity: SampleSignal = {
 					}
 
 					const found = claim(window, normalised, mention.index);
-					if (found !== undefined) return `model-identity: the response says ${quote(ownWords(response, found.replace(/^[\s.!?。！？:;,*_>#-]+/u, '').replace(/^(?:hi|hello|hey|hola|bonjour|hallo|ciao|olá|привет|halo|merhaba|xin chào|cześć)[!,.]?\s*/u, '')))}`;
+					if (found !== undefined) return `model-identity: ${responseName(text, index)} says ${quote(ownWords(response, found.replace(/^[\s.!?。！？:;,*_>#-]+/u, '').replace(/^(?:hi|hello|hey|hola|bonjour|hallo|ciao|olá|привет|halo|merhaba|xin chào|cześć)[!,.]?\s*/u, '')))}`;
 				}
 			}
 

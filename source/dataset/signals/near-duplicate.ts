@@ -1,5 +1,5 @@
 import {bandKey, estimatedJaccard, jaccard, lshParameters, signatureOfWords} from './minhash.js';
-import {tokenize} from './text.js';
+import {wordTokens} from './text.js';
 import type {SampleText} from './types.js';
 import {UnionFind} from './union-find.js';
 
@@ -23,13 +23,9 @@ near-duplicate: with so few words a one-word change is a different text, and ide
 already duplicates.
 */
 
-const unspaced = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
-const unspacedCharacter = new RegExp(unspaced.source, 'g');
-
 /** The words' hashes of a block, each character of an unspaced script a word of its own. */
 function blockWords(text: SampleText, blockText: string): Uint32Array {
-	if (!unspaced.test(blockText)) return text.tokens(blockText).hashes;
-	return tokenize(blockText.replace(unspacedCharacter, ' $& ')).hashes;
+	return wordTokens(blockText, text.tokens).hashes;
 }
 
 /** The words' hashes of the text near-duplicates are judged on. */

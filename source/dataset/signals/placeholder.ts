@@ -1,4 +1,4 @@
-import {alternation, quote, type SampleSignal} from './detector.js';
+import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {holeWordsOf, isHoleNoun, namesAValue, startsLikeAHole} from './hole-words.js';
 import {proseOf} from './prose.js';
 
@@ -180,21 +180,21 @@ export const placeholder: SampleSignal = {
 		const phrases = alternation(config.placeholder.phrases.map(phrase => phrase.toLowerCase()));
 		const configured = phrases === '' ? undefined : new RegExp(phrases);
 		return text => {
-			for (const response of text.responses) {
+			for (const [index, response] of text.responses.entries()) {
 				const lower = response.toLowerCase();
 				for (const [needle, pattern] of patterns) {
 					const match = lower.includes(needle) ? pattern.exec(response) : null;
-					if (match) return `placeholder: ${quote(match[0])} left in the response`;
+					if (match) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
 				}
 
 				const hole = (response.includes('[') || response.includes('【') || response.includes('［') || response.includes('〔') ? bracketHole(response) : undefined) ?? angleHole(response) ?? parenthesisHole(response);
-				if (hole !== undefined) return `placeholder: ${quote(hole)} left in the response`;
+				if (hole !== undefined) return `placeholder: ${quote(hole)} left in ${responseName(text, index)}`;
 
 				const match = configured?.exec(lower);
-				if (match) return `placeholder: ${quote(match[0])} left in the response`;
+				if (match) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
 				if (!hint.test(response)) continue;
 				const inProse = proseHole(proseOf(response), response);
-				if (inProse !== undefined) return `placeholder: ${quote(inProse)} left in the response`;
+				if (inProse !== undefined) return `placeholder: ${quote(inProse)} left in ${responseName(text, index)}`;
 			}
 
 			return undefined;

@@ -1,4 +1,4 @@
-import {alternation, quote, type SampleSignal} from './detector.js';
+import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
 import {refusalIsOwn, type Prompt} from './refusal-context.js';
 import {openingLength, refusalOpenings} from './refusal-openings.js';
@@ -41,7 +41,7 @@ export const refusal: SampleSignal = {
 					const hit = {words: own.text, index: own.index};
 					if (!refusalIsOwn(hit, response, prompt, promptRefuses)) continue;
 					if (match.index - leadingSpace(normalised) >= openingLength && /^as\s/.test(match.text) && !saysI(sentenceAfter(normalised, match.index))) continue;
-					return `refusal: the response says ${quote(own.text)}`;
+					return `refusal: ${responseName(text, which)} says ${quote(own.text)}`;
 				}
 			}
 

@@ -30,16 +30,20 @@ export function sampleText(value: unknown): SampleText {
 	const rendered = renderSample(value);
 	const blocks: TextBlock[] = [];
 	const responses: string[] = [];
+	const responseTones: Tone[] = [];
 	for (const block of rendered.blocks) {
 		if (block.tone === 'tool' && block.label.startsWith('tools (')) continue;
 		// The screen shows an empty turn as "(empty)": the signals read what the sample holds.
 		const text = block.text === emptyText ? '' : block.text;
 		blocks.push({text, tone: block.tone, label: block.label});
 		// A tool call's arguments are JSON the model wrote for a program, not an answer.
-		if (isResponseTone(block.tone) && !block.label.includes(' → ')) responses.push(text);
+		if (isResponseTone(block.tone) && !block.label.includes(' → ')) {
+			responses.push(text);
+			responseTones.push(block.tone);
+		}
 	}
 
-	return {blocks, responses, stoppedAtLength: stoppedAtLength(value), ...memos()};
+	return {blocks, responses, responseTones, format: rendered.format, stoppedAtLength: stoppedAtLength(value), ...memos()};
 }
 
 /** Per-sample caches: several signals read the same response's words and normalised text. */

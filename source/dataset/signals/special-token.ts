@@ -1,4 +1,4 @@
-import {alternation, quote, type SampleSignal} from './detector.js';
+import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 
 /*
 Leaked template or control tokens: the token list, any `<|name|>` or `<｜name｜>` token and T5's
@@ -56,9 +56,9 @@ export const specialToken: SampleSignal = {
 			}
 
 			if (rolePrefix) {
-				for (const response of text.responses) {
+				for (const [index, response] of text.responses.entries()) {
 					const match = rolePrefix.exec(response);
-					if (match) return `special-token: the role prefix ${quote(match[0].trim())} inside a response`;
+					if (match) return `special-token: the role prefix ${quote(match[0].trim())} inside ${responseName(text, index).replace('the response', 'a response')}`;
 				}
 			}
 

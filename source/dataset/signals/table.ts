@@ -1,10 +1,11 @@
+import {answerText} from './answer-side.js';
 import type {SignalConfig} from './config.js';
 import type {SampleDetector} from './detector.js';
 import type {ClusterData, SignalTableData} from './engine.js';
 import {lengthReason} from './length-outlier.js';
 import {sampleText} from './sample-text.js';
 import {sampleSignals} from './sample-signals.js';
-import {SIGNALS, signalBit, type ClusterKind, type SignalHit, type SignalName} from './types.js';
+import {isSignalName, SIGNALS, signalBit, type ClusterKind, type SignalHit, type SignalName} from './types.js';
 
 export type ClusterPlace = {
 	/** The cluster's number (0-based, in order of its first sample). */
@@ -36,6 +37,17 @@ export class SignalTable {
 
 	has(index: number, name: SignalName): boolean {
 		return (this.maskOf(index) & signalBit[name]) !== 0;
+	}
+
+	/**
+	 * Whether the sample has the signal in its chosen (or rejected) answer: the signal's detector run again on
+	 * that answer alone (`value` is the parsed sample). Only samples with the signal are read again.
+	 */
+	hasIn(index: number, name: string, side: 'chosen' | 'rejected', value: unknown): boolean {
+		if (!isSignalName(name) || !this.has(index, name) || value === undefined) return false;
+		const detector = this.detector(name);
+		const answer = detector === undefined ? undefined : answerText(sampleText(value), side);
+		return answer !== undefined && detector!(answer) !== undefined;
 	}
 
 	signalsOf(index: number): SignalName[] {

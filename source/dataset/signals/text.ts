@@ -209,11 +209,34 @@ export function tokenize(original: string): Tokens {
 	return {count, hashes: scratchHashes.slice(0, count), starts: scratchStarts.slice(0, count), lengths: scratchLengths.slice(0, count), text};
 }
 
-/** Words `from` … `to` - 1 of a tokenized text, joined by spaces. */
+/** Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK ideographs. */
+const unspaced = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+const unspacedCharacter = new RegExp(unspaced.source, 'g');
+
+/**
+ * A text's words as the diversity figures and near-duplicate shingles count them: as `tokenize` finds them,
+ * except that in a script written without spaces each character is a word (as text-dedup and datatrove count
+ * such text); otherwise a Chinese clause is one "word". `tokens` is the per-sample memo for the plain case.
+ */
+export function wordTokens(text: string, tokens: (text: string) => Tokens = tokenize): Tokens {
+	return unspaced.test(text) ? tokenize(text.replace(unspacedCharacter, ' $& ')) : tokens(text);
+}
+
+function isUnspacedWord(word: string): boolean {
+	return word.length === 1 && unspaced.test(word);
+}
+
+/** Words `from` … `to` - 1 of a tokenized text, joined by spaces (none between two characters of a script written without them). */
 export function tokenText(tokens: Tokens, from: number, to: number): string {
-	const words: string[] = [];
-	for (let k = from; k < to && k < tokens.count; k++) words.push(tokens.text.slice(tokens.starts[k], tokens.starts[k] + tokens.lengths[k]));
-	return words.join(' ');
+	let joined = '';
+	let previous = '';
+	for (let k = from; k < to && k < tokens.count; k++) {
+		const word = tokens.text.slice(tokens.starts[k], tokens.starts[k] + tokens.lengths[k]);
+		joined += k === from || (isUnspacedWord(previous) && isUnspacedWord(word)) ? word : ` ${word}`;
+		previous = word;
+	}
+
+	return joined;
 }
 
 /** Curly quotes made straight (and the full-width comma plain), white space collapsed, lower case, and contractions in one form, for phrase matching. */

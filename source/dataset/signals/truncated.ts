@@ -1,4 +1,4 @@
-import type {SampleSignal} from './detector.js';
+import {responseName, type SampleSignal} from './detector.js';
 import {danglingLastWord, looksCut} from './dangling-words.js';
 import {wordsOf} from './text.js';
 
@@ -173,9 +173,10 @@ export const truncated: SampleSignal = {
 	make(config) {
 		return text => {
 			if (text.stoppedAtLength) return 'truncated: the generation stopped at its length limit (finish_reason "length")';
-			for (const response of text.responses) {
+			for (const [index, response] of text.responses.entries()) {
 				const reason = cutReason(response, text.tokens(response).count, config.truncated.minWords);
-				if (reason) return `truncated: ${reason}`;
+				const name = responseName(text, index);
+				if (reason) return `truncated: ${name === 'the response' ? reason : reason.startsWith('it ') ? `${name} ${reason.slice(3)}` : `${reason} in ${name}`}`;
 			}
 
 			return undefined;

@@ -39,6 +39,10 @@ export type SampleText = {
 	blocks: TextBlock[];
 	/** The blocks a model wrote: assistant turns, completions, chosen and rejected answers. */
 	responses: string[];
+	/** Each response's tone, in the same order: a reason names the chosen or the rejected answer of a pair. */
+	responseTones: Tone[];
+	/** The sample's format as renderSample recognised it ('json' for none). */
+	format: string;
 	/** finish_reason "length" (top level or in choices[]) or stop_reason "max_tokens". */
 	stoppedAtLength: boolean;
 	/** The words of one of the blocks' texts (lower case, as hashes, starts and lengths), worked out once per sample. */
