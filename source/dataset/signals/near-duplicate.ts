@@ -153,19 +153,40 @@ export class NearDuplicateFinder {
 	}
 
 	/**
-	 * The band range [fromBand, toBand)'s share of cluster(): its candidate pairs checked by exact
-	 * Jaccard; returns the pairs found alike (later × 2^32 + earlier). Workers each take some bands
-	 * and the pairs they return are joined: the same clusters (a pair skipped because it was
-	 * joined already is joined by the pairs that joined it).
+	 * The candidate pairs of the band range [fromBand, toBand) (later × 2^32 + earlier, sorted, each
+	 * once): cluster()'s first step, which workers take some bands each of. Their lists joined
+	 * (joinPairs) are cluster()'s candidates; they are then checked in shares (checkPairs).
 	 */
-	alikePairs(count: number, fromBand: number, toBand: number, shinglesOf: (index: number) => Uint32Array): Float64Array {
-		const pairs = this.candidates(count, fromBand, toBand);
+	bandPairs(count: number, fromBand: number, toBand: number): Float64Array {
+		return this.candidates(count, fromBand, toBand);
+	}
+
+	/**
+	 * A share of the candidate pairs checked by exact Jaccard; returns the pairs found alike. Workers
+	 * each check a stretch of the sorted list (so a sample is read again by one worker, mostly) and
+	 * the pairs they return are joined: the same clusters (a pair skipped because it was joined
+	 * already is joined by the pairs that joined it).
+	 */
+	checkPairs(count: number, pairs: Float64Array, shinglesOf: (index: number) => Uint32Array): Float64Array {
 		this.releaseSignatures();
 		return this.check(pairs, shinglesOf, new UnionFind(count));
 	}
 
+	/** Workers' candidate lists joined: sorted, each pair once. */
+	static joinPairs(lists: readonly Float64Array[]): Float64Array {
+		if (lists.length === 1) return lists[0];
+		const joined = new Float64Array(lists.reduce((sum, list) => sum + list.length, 0));
+		let at = 0;
+		for (const list of lists) {
+			joined.set(list, at);
+			at += list.length;
+		}
+
+		return distinctSorted(joined);
+	}
+
 	/** Once the candidates are known the signatures are not needed (the biggest array: 64 bytes a sample); which samples had one is kept. */
-	private releaseSignatures() {
+	releaseSignatures() {
 		this.signatures = new Uint8Array(0);
 	}
 
@@ -240,10 +261,7 @@ export class NearDuplicateFinder {
 			}
 		}
 
-		const sorted = pairs.subarray(0, pairCount).sort();
-		let distinct = 0;
-		for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
-		return sorted.subarray(0, distinct);
+		return distinctSorted(pairs.subarray(0, pairCount));
 	}
 
 	private grow(needed: number) {
@@ -256,4 +274,12 @@ export class NearDuplicateFinder {
 		this.signatures = signatures;
 		this.has = has;
 	}
+}
+
+/** The list sorted with repeats left out (in place; a copy of the distinct part, so the rest of the buffer can go). */
+function distinctSorted(pairs: Float64Array): Float64Array {
+	const sorted = pairs.sort();
+	let distinct = 0;
+	for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+	return sorted.slice(0, distinct);
 }
