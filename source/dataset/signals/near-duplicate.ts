@@ -1,4 +1,5 @@
 import {bandKey, estimatedJaccard, jaccard, lshParameters, signatureOfWords} from './minhash.js';
+import {sortByKey} from './radix-sort.js';
 import {tokenize} from './text.js';
 import type {SampleText} from './types.js';
 import {UnionFind} from './union-find.js';
@@ -221,33 +222,40 @@ export class NearDuplicateFinder {
 		return Float64Array.from(alike);
 	}
 
-	/** Candidate pairs whose estimate passes, as later × 2^32 + earlier, sorted, each once. */
+	/**
+	 * Candidate pairs whose estimate passes, as later × 2^32 + earlier, sorted, each once: in each
+	 * band, each sample with the (at most) `checksPerBucket` samples before it with the same band key.
+	 * The samples are sorted by band key (radix sort, stable: file order within a key) rather than
+	 * put in a hash table of buckets: the walk is then in order, and the signatures compared are
+	 * mostly in cache (each sample is compared with those just before it).
+	 */
 	private candidates(count: number, fromBand: number, toBand: number): Float64Array {
 		const {signatures, has, rows} = this;
 		const words = new Uint32Array(signatures.buffer, signatures.byteOffset, signatures.length >> 2);
 		let withSignatures = 0;
 		for (let index = 0; index < count; index++) withSignatures += has[index];
-		let capacity = 1024;
-		while (capacity < withSignatures * 2) capacity *= 2;
-		const mask = capacity - 1;
-		const bucketKeys = new Uint32Array(capacity);
-		const bucketLast = new Int32Array(capacity);
-		const previous = new Int32Array(count);
+		const keys = new Uint32Array(withSignatures);
+		const members = new Uint32Array(withSignatures);
+		const spareKeys = new Uint32Array(withSignatures);
+		const spareMembers = new Uint32Array(withSignatures);
 		const floor = this.threshold - estimateMargin;
 		let pairs = new Float64Array(1024);
 		let pairCount = 0;
 		for (let band = fromBand; band < toBand; band++) {
-			bucketLast.fill(-1);
+			let n = 0;
 			for (let index = 0; index < count; index++) {
 				if (!has[index]) continue;
-				const key = bandKey(signatures, index * signatureBytes, band, rows);
-				let slot = key & mask;
-				while (bucketLast[slot] !== -1 && bucketKeys[slot] !== key) slot = (slot + 1) & mask;
-				let other = bucketLast[slot];
-				bucketKeys[slot] = key;
-				bucketLast[slot] = index;
-				previous[index] = other;
-				for (let checks = 0; checks < checksPerBucket && other !== -1; checks++, other = previous[other]) {
+				keys[n] = bandKey(signatures, index * signatureBytes, band, rows);
+				members[n++] = index;
+			}
+
+			sortByKey(keys, members, n, spareKeys, spareMembers);
+			let runStart = 0;
+			for (let at = 0; at < n; at++) {
+				if (keys[at] !== keys[runStart]) runStart = at;
+				const index = members[at];
+				for (let back = at - 1; back >= runStart && back >= at - checksPerBucket; back--) {
+					const other = members[back];
 					this.candidatePairs++;
 					if (estimatedJaccard(words, index * signatureWords, other * signatureWords, signatureBins) < floor) continue;
 					if (pairCount === pairs.length) {
