@@ -75,12 +75,16 @@ export const placeholder: SampleSignal = {
 		const configured = phrases === '' ? undefined : new RegExp(phrases);
 		return text => {
 			for (const response of text.responses) {
-				for (const pattern of patterns) {
-					const match = pattern.exec(response);
-					if (match) return `placeholder: ${quote(match[0])} left in the response`;
+				const lower = response.toLowerCase();
+				// Each of the patterns holds a "[" or a "<", or is "placeholder text".
+				if (response.includes('[') || response.includes('<') || lower.includes('placeholder text')) {
+					for (const pattern of patterns) {
+						const match = pattern.exec(response);
+						if (match) return `placeholder: ${quote(match[0])} left in the response`;
+					}
 				}
 
-				const match = configured?.exec(response.toLowerCase());
+				const match = configured?.exec(lower);
 				if (match) return `placeholder: ${quote(match[0])} left in the response`;
 				if (!hint.test(response)) continue;
 				const hole = proseHole(proseOf(response), response);

@@ -13,8 +13,13 @@ export const specialToken: SampleSignal = {
 		const anywhere = new RegExp(`${tokens === '' ? '' : `${tokens}|`}<\\|[A-Za-z_][\\w.-]{0,30}\\|>`);
 		const prefixes = alternation(config.specialToken.rolePrefixes);
 		const rolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:${prefixes})`);
+		// Every match starts with one of these characters (a token's first, or the "<" of <|name|>): a
+		// block with none of them is not searched (most blocks).
+		const starts = [...new Set(['<', ...config.specialToken.tokens.map(token => token[0])])];
+		const mayMatch = (block: string) => starts.length > 8 || starts.some(start => block.includes(start));
 		return text => {
 			for (const block of text.blocks) {
+				if (!mayMatch(block.text)) continue;
 				// `<s>old price</s>` on one line is HTML strike-through, not a leaked sentence token.
 				const match = anywhere.exec(block.text.includes('<s>') ? block.text.replaceAll(htmlStrike, '$1') : block.text);
 				if (match) return `special-token: ${quote(match[0])} in ${block.label}`;
