@@ -104,7 +104,7 @@ function renderAsJson(value: unknown): RenderedSample {
 	};
 }
 
-function renderRecognised(sample: JsonObject, format: SampleFormat<Format>): RenderedSample {
+function renderRecognised(sample: JsonObject, format: SampleFormat<Format>, withMetadata = true): RenderedSample {
 	const body = format.render(sample);
 	const bodyKeys = new Set(body.consumedKeys);
 	const references = referenceRendering(sample);
@@ -113,12 +113,12 @@ function renderRecognised(sample: JsonObject, format: SampleFormat<Format>): Ren
 		consumedKeys: references.consumedKeys.filter(key => !bodyKeys.has(key)),
 	};
 	const renderings = [systemRendering(sample), toolsRendering(sample), body, unshownReferences];
-	const consumedKeys = new Set(renderings.flatMap(rendering => rendering.consumedKeys));
+	const consumedKeys = withMetadata ? new Set(renderings.flatMap(rendering => rendering.consumedKeys)) : undefined;
 	return {
 		format: format.name,
 		formatLabel: body.label ?? format.label,
 		blocks: renderings.flatMap(rendering => rendering.blocks),
-		metadata: [...metadataOf(sample, consumedKeys), ...(body.nestedMetadata ?? [])],
+		metadata: consumedKeys ? [...metadataOf(sample, consumedKeys), ...(body.nestedMetadata ?? [])] : [],
 	};
 }
 
@@ -142,4 +142,17 @@ export function searchableText(rendered: RenderedSample): string {
 		const arrow = block.label.indexOf(' → ');
 		return arrow === -1 ? block.text : `${block.label.slice(arrow + 3)}\n${block.text}`;
 	}).join('\n');
+}
+
+/**
+ * renderSample's blocks alone, the metadata left out (an empty list): what the signals read of every
+ * sample, without the cost of writing each metadata value as compact and pretty JSON.
+ */
+export function renderContent(value: unknown): RenderedSample {
+	try {
+		const format = formatOf(value);
+		return format === undefined ? renderAsJson(value) : renderRecognised(value as JsonObject, format, false);
+	} catch {
+		return renderAsJson(value);
+	}
 }

@@ -132,11 +132,17 @@ export async function analysePart(path: string, options: EngineOptions, range: B
 	return {...engine.part(), starts: starts.slice(0, engine.count), sizes: sizes.slice(0, engine.count)};
 }
 
-/** What a helper worker needs to search some bands of the near-duplicate signatures: all in shared memory. */
-export type BandSearchRequest = {signatures: Uint8Array; has: Uint8Array; count: number; starts: Float64Array; sizes: Int32Array; fromBand: number; toBand: number};
-export type BandSearchResult = {alike: Float64Array; candidatePairs: number; checkedPairs: number};
-/** A helper worker's share of the near-duplicate search. */
-export type BandSearch = (request: BandSearchRequest) => Promise<BandSearchResult>;
+/** What a helper worker needs to find the candidate pairs of some bands of the near-duplicate signatures: in shared memory. */
+export type BandPairsRequest = {signatures: Uint8Array; has: Uint8Array; count: number; fromBand: number; toBand: number};
+export type BandPairsResult = {pairs: Float64Array; candidatePairs: number};
+/** What a helper worker needs to check a share of the candidate pairs by exact Jaccard (the samples' places in the file, in shared memory). */
+export type PairCheckRequest = {pairs: Float64Array; count: number; starts: Float64Array; sizes: Int32Array};
+export type PairCheckResult = {alike: Float64Array; checkedPairs: number};
+/** A helper worker's shares of the near-duplicate search: some bands' candidates, then a stretch of the joined candidates checked. */
+export type NearDuplicateHelper = {
+	bandPairs(request: BandPairsRequest): Promise<BandPairsResult>;
+	checkPairs(request: PairCheckRequest): Promise<PairCheckResult>;
+};
 
 /** Reads samples again by their offsets: each one's shingles, for exact Jaccard. */
 export function shingleReader(path: string, starts: Float64Array, sizes: Int32Array, shingleWords: number): {shinglesOf: (index: number) => Uint32Array; read: (index: number) => unknown; close: () => void} {
@@ -150,17 +156,30 @@ export function shingleReader(path: string, starts: Float64Array, sizes: Int32Ar
 	return {read, shinglesOf: index => shinglesOfValue(read(index), shingleWords), close: () => closeSync(fd)};
 }
 
-/** A helper's band search: its bands' candidate pairs checked by exact Jaccard, the samples read from the file. */
-export function searchBands(path: string, options: EngineOptions, request: BandSearchRequest): BandSearchResult {
+/** A helper's candidate pairs of its bands. */
+export function bandPairs(options: EngineOptions, request: BandPairsRequest): BandPairsResult {
 	const {threshold, shingleWords} = options.config.nearDuplicate;
 	const finder = NearDuplicateFinder.over(threshold, shingleWords, request);
+	const pairs = finder.bandPairs(request.count, request.fromBand, request.toBand);
+	return {pairs, candidatePairs: finder.candidatePairs};
+}
+
+/** A helper's share of the candidate pairs checked by exact Jaccard, the samples read again from the file. */
+export function checkPairs(path: string, options: EngineOptions, request: PairCheckRequest): PairCheckResult {
+	const {threshold, shingleWords} = options.config.nearDuplicate;
+	const finder = NearDuplicateFinder.over(threshold, shingleWords, {signatures: new Uint8Array(0), has: new Uint8Array(0)});
 	const reader = shingleReader(path, request.starts, request.sizes, shingleWords);
 	try {
-		const alike = finder.alikePairs(request.count, request.fromBand, request.toBand, reader.shinglesOf);
-		return {alike, candidatePairs: finder.candidatePairs, checkedPairs: finder.checkedPairs};
+		const alike = finder.checkPairs(request.count, request.pairs, reader.shinglesOf);
+		return {alike, checkedPairs: finder.checkedPairs};
 	} finally {
 		reader.close();
 	}
+}
+
+/** Where the sorted candidate list is cut into `shares` stretches of about equal length. */
+function shareBounds(length: number, shares: number): number[] {
+	return Array.from({length: shares + 1}, (_, share) => Math.round((length * share) / shares));
 }
 
 /**
@@ -169,7 +188,7 @@ export function searchBands(path: string, options: EngineOptions, request: BandS
  * `helpers`, the near-duplicate bands are searched side by side: this thread takes the first share.
  * The list of parts is emptied as they are joined (their memory can go).
  */
-export async function finishParts(path: string, options: EngineOptions, parts: Array<FilePart | undefined>, helpers: readonly BandSearch[] = []): Promise<SignalTableData> {
+export async function finishParts(path: string, options: EngineOptions, parts: Array<FilePart | undefined>, helpers: readonly NearDuplicateHelper[] = []): Promise<SignalTableData> {
 	const shared = helpers.length > 0;
 	const total = parts.reduce((sum, part) => sum + part!.count, 0);
 	const starts = shared ? new Float64Array(new SharedArrayBuffer(Math.max(8, 8 * total))) : new Float64Array(total);
@@ -190,13 +209,26 @@ export async function finishParts(path: string, options: EngineOptions, parts: A
 		const started = performance.now();
 		const finder = engine.nearDuplicates;
 		const shares = helpers.length + 1;
+		// Each thread finds the candidates of some bands; the joined list is then checked in stretches,
+		// so that each sample is read again from the file by one thread, mostly.
 		const band = (share: number) => Math.round((finder.bands * share) / shares);
-		const theirs = helpers.map(async (search, index) => search({...finder.arrays, count: total, starts, sizes, fromBand: band(index + 1), toBand: band(index + 2)}));
-		for (const search of theirs) search.catch(() => undefined);
-		const mine = finder.alikePairs(total, band(0), band(1), reader.shinglesOf);
-		const sets = new UnionFind(total);
-		for (const alike of [mine, ...(await Promise.all(theirs)).map(result => {
+		const theirPairs = helpers.map(async (helper, index) => helper.bandPairs({...finder.arrays, count: total, fromBand: band(index + 1), toBand: band(index + 2)}));
+		for (const search of theirPairs) search.catch(() => undefined);
+		const lists = [finder.bandPairs(total, band(0), band(1))];
+		for (const result of await Promise.all(theirPairs)) {
 			finder.candidatePairs += result.candidatePairs;
+			lists.push(result.pairs);
+		}
+
+		finder.releaseSignatures();
+		const pairs = NearDuplicateFinder.joinPairs(lists);
+		lists.length = 0;
+		const bounds = shareBounds(pairs.length, shares);
+		const theirChecks = helpers.map(async (helper, index) => helper.checkPairs({pairs: pairs.slice(bounds[index + 1], bounds[index + 2]), count: total, starts, sizes}));
+		for (const check of theirChecks) check.catch(() => undefined);
+		const mine = finder.checkPairs(total, pairs.subarray(bounds[0], bounds[1]), reader.shinglesOf);
+		const sets = new UnionFind(total);
+		for (const alike of [mine, ...(await Promise.all(theirChecks)).map(result => {
 			finder.checkedPairs += result.checkedPairs;
 			return result.alike;
 		})]) {
@@ -229,7 +261,10 @@ export async function analyseFile(path: string, options: EngineOptions, onProgre
 
 	onProgress?.({samples: samplesBefore, bytesRead: totalBytes, totalBytes, phase: 'clustering'});
 	// As the workers share the near-duplicate search, one share per part (here one after the other).
-	return finishParts(path, options, done, ranges.slice(1).map(() => async (request: BandSearchRequest) => searchBands(path, options, request)));
+	return finishParts(path, options, done, ranges.slice(1).map(() => ({
+		bandPairs: async (request: BandPairsRequest) => bandPairs(options, request),
+		checkPairs: async (request: PairCheckRequest) => checkPairs(path, options, request),
+	})));
 }
 
 /** The buffers of a part's typed arrays, each once, to transfer it to another thread. */

@@ -9,13 +9,25 @@ a key is about 3 in 100 million.
 */
 
 const state = {a: 0, b: 0};
+/** Each tone's marker, made once (a template string per block was a good part of the key's cost). */
+const toneMarkers = new Map<string, string>();
+
+function toneMarker(tone: string): string {
+	let marker = toneMarkers.get(tone);
+	if (marker === undefined) {
+		marker = `\u0001${tone}\u0002`;
+		toneMarkers.set(tone, marker);
+	}
+
+	return marker;
+}
 
 /** The content key: each block's role and normalised text (normaliseForDuplicates), hashed two ways. */
 export function contentKey(text: SampleText): {a: number; b: number} {
 	state.a = 0x81_1C_9D_C5;
 	state.b = 0x9E_37_79_B9;
 	for (const block of text.blocks) {
-		addNormalisedToHashes(`\u0001${block.tone}\u0002`, state);
+		addNormalisedToHashes(toneMarker(block.tone), state);
 		addNormalisedToHashes(block.text, state);
 	}
 

@@ -120,9 +120,9 @@ export class SignalEngine {
 	}
 
 	/** Makes room for about `count` samples at once, so the arrays are not copied as they grow. */
-	reserve(count: number) {
+	reserve(count: number, signatures = true) {
 		if (this.mask.length < count) this.grow(count);
-		this.near.reserve(count);
+		if (signatures) this.near.reserve(count);
 	}
 
 	/** The next sample in file order: its parsed value, or undefined when the entry is malformed. */
@@ -210,7 +210,8 @@ export class SignalEngine {
 			engine.firstOf = new Int32Array(total);
 			if (engine.groupOf) engine.groupOf = new Int32Array(total);
 		} else {
-			engine.reserve(total);
+			// Shared: the signatures go straight into shared memory (not into a private array first).
+			engine.reserve(total, !shared);
 		}
 
 		if (shared) engine.near.reserveShared(total);

@@ -82,14 +82,18 @@ export function signatureOfWords(wordHashes: Uint32Array, size: number, bins: nu
 	return true;
 }
 
+/** 32 − log2(bins) when bins is a power of two (the bin is then the hash's top bits), else -1. */
+let binShift = -1;
+
 function startSignature(bins: number) {
 	values.fill(empty, 0, bins);
 	filled.fill(0, 0, bins);
+	binShift = (bins & (bins - 1)) === 0 ? 32 - Math.log2(bins) : -1;
 }
 
 function addShingle(hash: number, bins: number) {
 	// The hash's position in [0, 2^32) picks the bin; a second hash ranks shingles within it.
-	const bin = Math.floor((hash / 4_294_967_296) * bins);
+	const bin = binShift === -1 ? Math.floor((hash / 4_294_967_296) * bins) : hash >>> binShift;
 	const rank = mix32(hash ^ 0x5B_D1_E9_95);
 	if (!filled[bin] || rank < values[bin]) values[bin] = rank;
 	filled[bin] = 1;
@@ -124,7 +128,11 @@ function finishSignature(bins: number, into: Uint8Array, at: number) {
 /** Per number of bins: each bin's donor sequence (bins × 8 tries, then every bin in turn, so one is always found). */
 const donorTables = new Map<number, Uint8Array[]>();
 
+let lastBins = -1;
+let lastTable: Uint8Array[] = [];
+
 function donorsOf(bins: number, bin: number): Uint8Array {
+	if (bins === lastBins) return lastTable[bin];
 	let table = donorTables.get(bins);
 	if (!table) {
 		table = Array.from({length: bins}, (_, of) => {
@@ -136,6 +144,8 @@ function donorsOf(bins: number, bin: number): Uint8Array {
 		donorTables.set(bins, table);
 	}
 
+	lastBins = bins;
+	lastTable = table;
 	return table[bin];
 }
 

@@ -1,4 +1,5 @@
 import {bandKey, estimatedJaccard, jaccard, lshParameters, signatureOfWords} from './minhash.js';
+import {sortByKey} from './radix-sort.js';
 import {wordTokens} from './text.js';
 import type {SampleText} from './types.js';
 import {UnionFind} from './union-find.js';
@@ -149,19 +150,40 @@ export class NearDuplicateFinder {
 	}
 
 	/**
-	 * The band range [fromBand, toBand)'s share of cluster(): its candidate pairs checked by exact
-	 * Jaccard; returns the pairs found alike (later × 2^32 + earlier). Workers each take some bands
-	 * and the pairs they return are joined: the same clusters (a pair skipped because it was
-	 * joined already is joined by the pairs that joined it).
+	 * The candidate pairs of the band range [fromBand, toBand) (later × 2^32 + earlier, sorted, each
+	 * once): cluster()'s first step, which workers take some bands each of. Their lists joined
+	 * (joinPairs) are cluster()'s candidates; they are then checked in shares (checkPairs).
 	 */
-	alikePairs(count: number, fromBand: number, toBand: number, shinglesOf: (index: number) => Uint32Array): Float64Array {
-		const pairs = this.candidates(count, fromBand, toBand);
+	bandPairs(count: number, fromBand: number, toBand: number): Float64Array {
+		return this.candidates(count, fromBand, toBand);
+	}
+
+	/**
+	 * A share of the candidate pairs checked by exact Jaccard; returns the pairs found alike. Workers
+	 * each check a stretch of the sorted list (so a sample is read again by one worker, mostly) and
+	 * the pairs they return are joined: the same clusters (a pair skipped because it was joined
+	 * already is joined by the pairs that joined it).
+	 */
+	checkPairs(count: number, pairs: Float64Array, shinglesOf: (index: number) => Uint32Array): Float64Array {
 		this.releaseSignatures();
 		return this.check(pairs, shinglesOf, new UnionFind(count));
 	}
 
+	/** Workers' candidate lists joined: sorted, each pair once. */
+	static joinPairs(lists: readonly Float64Array[]): Float64Array {
+		if (lists.length === 1) return lists[0];
+		const joined = new Float64Array(lists.reduce((sum, list) => sum + list.length, 0));
+		let at = 0;
+		for (const list of lists) {
+			joined.set(list, at);
+			at += list.length;
+		}
+
+		return distinctSorted(joined);
+	}
+
 	/** Once the candidates are known the signatures are not needed (the biggest array: 64 bytes a sample); which samples had one is kept. */
-	private releaseSignatures() {
+	releaseSignatures() {
 		this.signatures = new Uint8Array(0);
 	}
 
@@ -196,33 +218,40 @@ export class NearDuplicateFinder {
 		return Float64Array.from(alike);
 	}
 
-	/** Candidate pairs whose estimate passes, as later × 2^32 + earlier, sorted, each once. */
+	/**
+	 * Candidate pairs whose estimate passes, as later × 2^32 + earlier, sorted, each once: in each
+	 * band, each sample with the (at most) `checksPerBucket` samples before it with the same band key.
+	 * The samples are sorted by band key (radix sort, stable: file order within a key) rather than
+	 * put in a hash table of buckets: the walk is then in order, and the signatures compared are
+	 * mostly in cache (each sample is compared with those just before it).
+	 */
 	private candidates(count: number, fromBand: number, toBand: number): Float64Array {
 		const {signatures, has, rows} = this;
 		const words = new Uint32Array(signatures.buffer, signatures.byteOffset, signatures.length >> 2);
 		let withSignatures = 0;
 		for (let index = 0; index < count; index++) withSignatures += has[index];
-		let capacity = 1024;
-		while (capacity < withSignatures * 2) capacity *= 2;
-		const mask = capacity - 1;
-		const bucketKeys = new Uint32Array(capacity);
-		const bucketLast = new Int32Array(capacity);
-		const previous = new Int32Array(count);
+		const keys = new Uint32Array(withSignatures);
+		const members = new Uint32Array(withSignatures);
+		const spareKeys = new Uint32Array(withSignatures);
+		const spareMembers = new Uint32Array(withSignatures);
 		const floor = this.threshold - estimateMargin;
 		let pairs = new Float64Array(1024);
 		let pairCount = 0;
 		for (let band = fromBand; band < toBand; band++) {
-			bucketLast.fill(-1);
+			let n = 0;
 			for (let index = 0; index < count; index++) {
 				if (!has[index]) continue;
-				const key = bandKey(signatures, index * signatureBytes, band, rows);
-				let slot = key & mask;
-				while (bucketLast[slot] !== -1 && bucketKeys[slot] !== key) slot = (slot + 1) & mask;
-				let other = bucketLast[slot];
-				bucketKeys[slot] = key;
-				bucketLast[slot] = index;
-				previous[index] = other;
-				for (let checks = 0; checks < checksPerBucket && other !== -1; checks++, other = previous[other]) {
+				keys[n] = bandKey(signatures, index * signatureBytes, band, rows);
+				members[n++] = index;
+			}
+
+			sortByKey(keys, members, n, spareKeys, spareMembers);
+			let runStart = 0;
+			for (let at = 0; at < n; at++) {
+				if (keys[at] !== keys[runStart]) runStart = at;
+				const index = members[at];
+				for (let back = at - 1; back >= runStart && back >= at - checksPerBucket; back--) {
+					const other = members[back];
 					this.candidatePairs++;
 					if (estimatedJaccard(words, index * signatureWords, other * signatureWords, signatureBins) < floor) continue;
 					if (pairCount === pairs.length) {
@@ -236,10 +265,7 @@ export class NearDuplicateFinder {
 			}
 		}
 
-		const sorted = pairs.subarray(0, pairCount).sort();
-		let distinct = 0;
-		for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
-		return sorted.subarray(0, distinct);
+		return distinctSorted(pairs.subarray(0, pairCount));
 	}
 
 	private grow(needed: number) {
@@ -252,4 +278,12 @@ export class NearDuplicateFinder {
 		this.signatures = signatures;
 		this.has = has;
 	}
+}
+
+/** The list sorted with repeats left out (in place; a copy of the distinct part, so the rest of the buffer can go). */
+function distinctSorted(pairs: Float64Array): Float64Array {
+	const sorted = pairs.sort();
+	let distinct = 0;
+	for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) sorted[distinct++] = sorted[i];
+	return sorted.slice(0, distinct);
 }

@@ -94,21 +94,24 @@ export function repetitionFinding(response: string, tokens: Tokens, config: Sign
 	const total = response.length;
 	if (total === 0) return undefined;
 	const findings: Finding[] = [];
-	const lines = response.split(/\n+/).map(line => line.trim()).filter(line => hasText(line));
-	if (lines.length > 1) {
-		const {count, chars} = duplicates(lines);
-		if (count > 0) {
-			findings.push({ratio: count / lines.length, threshold: config.duplicateLineFraction, reason: `${percent(count / lines.length)} of the response's lines repeat an earlier line`});
-			findings.push({ratio: chars / total, threshold: config.duplicateLineCharFraction, reason: `${percent(chars / total)} of the response is repeated lines`});
+	// One line is one line and one paragraph: nothing to repeat.
+	if (response.includes('\n')) {
+		const lines = response.split(/\n+/).map(line => line.trim()).filter(line => hasText(line));
+		if (lines.length > 1) {
+			const {count, chars} = duplicates(lines);
+			if (count > 0) {
+				findings.push({ratio: count / lines.length, threshold: config.duplicateLineFraction, reason: `${percent(count / lines.length)} of the response's lines repeat an earlier line`});
+				findings.push({ratio: chars / total, threshold: config.duplicateLineCharFraction, reason: `${percent(chars / total)} of the response is repeated lines`});
+			}
 		}
-	}
 
-	const paragraphs = response.trim().split(/\n{2,}/).map(paragraph => paragraph.trim()).filter(paragraph => hasText(paragraph));
-	if (paragraphs.length > 1) {
-		const {count, chars} = duplicates(paragraphs);
-		if (count > 0) {
-			findings.push({ratio: count / paragraphs.length, threshold: config.duplicateParagraphFraction, reason: `${percent(count / paragraphs.length)} of the response's paragraphs repeat an earlier one`});
-			findings.push({ratio: chars / total, threshold: config.duplicateParagraphCharFraction, reason: `${percent(chars / total)} of the response is repeated paragraphs`});
+		const paragraphs = response.trim().split(/\n{2,}/).map(paragraph => paragraph.trim()).filter(paragraph => hasText(paragraph));
+		if (paragraphs.length > 1) {
+			const {count, chars} = duplicates(paragraphs);
+			if (count > 0) {
+				findings.push({ratio: count / paragraphs.length, threshold: config.duplicateParagraphFraction, reason: `${percent(count / paragraphs.length)} of the response's paragraphs repeat an earlier one`});
+				findings.push({ratio: chars / total, threshold: config.duplicateParagraphCharFraction, reason: `${percent(chars / total)} of the response is repeated paragraphs`});
+			}
 		}
 	}
 

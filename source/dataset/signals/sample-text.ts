@@ -1,4 +1,4 @@
-import {emptyText, renderSample, type Tone} from '../formats/index.js';
+import {emptyText, renderContent, type Tone} from '../formats/index.js';
 import {normaliseForPhrases, tokenize, type Tokens} from './text.js';
 import type {SampleText, TextBlock} from './types.js';
 
@@ -27,7 +27,7 @@ function stoppedAtLength(sample: unknown): boolean {
  * read as its JSON text, with no responses. The tools list is shown but is not content.
  */
 export function sampleText(value: unknown): SampleText {
-	const rendered = renderSample(value);
+	const rendered = renderContent(value);
 	const blocks: TextBlock[] = [];
 	const responses: string[] = [];
 	const responseTones: Tone[] = [];

@@ -6,14 +6,16 @@
 // then joins the parts and clusters.
 import {availableParallelism, getPriority, setPriority} from 'node:os';
 import {parentPort, Worker, workerData} from 'node:worker_threads';
-import {analyseFile, analysePart, finishParts, searchBands, splitFile, transferablesOf, type BandSearch, type BandSearchRequest, type BandSearchResult, type ByteRange, type FilePart, type SignalProgress} from './analyse-file.js';
+import {analyseFile, analysePart, bandPairs, checkPairs, finishParts, splitFile, transferablesOf, type BandPairsRequest, type ByteRange, type FilePart, type NearDuplicateHelper, type PairCheckRequest, type SignalProgress} from './analyse-file.js';
 import type {EngineOptions, SignalTableData} from './engine.js';
 
 export type SignalRequest = {path: string; options: EngineOptions; parts?: number};
 /** One stretch of the file, for a helper worker; it adds the bytes it has read to progress[slot]. */
 type PartRequest = SignalRequest & {part: ByteRange; progress: Float64Array; slot: number};
 export type SignalMessage = {progress: SignalProgress} | {done: SignalTableData} | {error: string};
-type PartMessage = {part: FilePart} | {searched: BandSearchResult} | {error: string};
+/** What the first worker asks a helper once the parts are joined: its bands' candidate pairs, then its share of them checked. */
+type HelperRequest = {bandPairs: BandPairsRequest} | {checkPairs: PairCheckRequest};
+type PartMessage = {part: FilePart} | {answer: unknown} | {error: string};
 
 /** At most this many threads read one file (each holds its own heap). */
 const maxParts = 4;
@@ -32,11 +34,16 @@ if ('part' in request) {
 		const part = await analysePart(request.path, request.options, request.part, bytesRead => {
 			request.progress[request.slot] = bytesRead;
 		});
-		// Then its share of the near-duplicate search, once all parts are joined.
-		parentPort!.once('message', (search: BandSearchRequest) => {
+		// Then its shares of the near-duplicate search, once all parts are joined.
+		parentPort!.on('message', (asked: HelperRequest) => {
 			try {
-				const searched = searchBands(request.path, request.options, search);
-				parentPort!.postMessage({searched} satisfies PartMessage, [searched.alike.buffer as ArrayBuffer]);
+				if ('bandPairs' in asked) {
+					const found = bandPairs(request.options, asked.bandPairs);
+					parentPort!.postMessage({answer: found} satisfies PartMessage, [found.pairs.buffer as ArrayBuffer]);
+				} else {
+					const checked = checkPairs(request.path, request.options, asked.checkPairs);
+					parentPort!.postMessage({answer: checked} satisfies PartMessage, [checked.alike.buffer as ArrayBuffer]);
+				}
 			} catch (error) {
 				parentPort!.postMessage({error: error instanceof Error ? error.message : String(error)} satisfies PartMessage);
 			}
@@ -92,15 +99,20 @@ async function computeWhole({path, options, parts: wanted}: SignalRequest): Prom
 	}
 }
 
-/** A helper worker reading one stretch: its part, then (asked once) its share of the near-duplicate search. */
-async function readInHelper(part: PartRequest): Promise<{part: FilePart | undefined; search: BandSearch; worker: Worker}> {
+/** A helper worker reading one stretch: its part, then (asked one at a time) its shares of the near-duplicate search. */
+async function readInHelper(part: PartRequest): Promise<{part: FilePart | undefined; search: NearDuplicateHelper; worker: Worker}> {
 	// A small young generation, as for the first worker: much short-lived garbage (parsed samples).
 	const worker = new Worker(new URL(import.meta.url), {workerData: part, resourceLimits: {maxYoungGenerationSizeMb: 8}});
-	let settle: {resolve: (result: BandSearchResult) => void; reject: (error: Error) => void} | undefined;
+	let settle: {resolve: (answer: unknown) => void; reject: (error: Error) => void} | undefined;
 	const fail = (error: Error) => {
 		settle?.reject(error);
 		settle = undefined;
 	};
+
+	const ask = async <T>(request: HelperRequest, transfer: ArrayBuffer[] = []) => new Promise<T>((resolve, reject) => {
+		settle = {resolve: resolve as (answer: unknown) => void, reject};
+		worker.postMessage(request, transfer);
+	});
 
 	return new Promise((resolve, reject) => {
 		const failed = (error: Error) => {
@@ -115,13 +127,13 @@ async function readInHelper(part: PartRequest): Promise<{part: FilePart | undefi
 				resolve({
 					part: message.part,
 					worker,
-					search: async request => new Promise<BandSearchResult>((resolveSearch, rejectSearch) => {
-						settle = {resolve: resolveSearch, reject: rejectSearch};
-						worker.postMessage(request);
-					}),
+					search: {
+						bandPairs: async request => ask({bandPairs: request}),
+						checkPairs: async request => ask({checkPairs: request}, [request.pairs.buffer as ArrayBuffer]),
+					},
 				});
 			} else {
-				settle?.resolve(message.searched);
+				settle?.resolve(message.answer);
 				settle = undefined;
 			}
 		});

@@ -3,6 +3,8 @@ Text helpers the signals share: the normalised form duplicates are compared in, 
 two independent 32-bit string hashes (a 64-bit key between them).
 */
 
+import {duplicateCodeUnit, isWordCodeUnit, lowerCodeUnit} from './code-units.js';
+
 const asciiOnly = /^[\u0000-\u007F]*$/;
 
 /**
@@ -24,26 +26,26 @@ function isBlankCode(code: number): boolean {
 
 /**
  * Two hashes of normaliseForDuplicates(text), fed into a running pair: the same result as hashing
- * the normalised string, without making it. Plain ASCII text (most of it) is lower-cased as it is
- * read; text with another character is normalised (NFKC, lower case) whole and read again.
+ * the normalised string, without making it. Text whose every code unit NFKC leaves alone (ASCII,
+ * Latin with accents, Cyrillic, Greek, CJK, most text) is lower-cased and its white space collapsed
+ * as it is read (code-units.ts); other text is normalised (NFKC, lower case) whole and read again.
  */
 export function addNormalisedToHashes(text: string, state: {a: number; b: number}) {
 	let {a, b} = state;
 	let pendingSpace = false;
 	let started = false;
 	for (let i = 0; i < text.length; i++) {
-		let code = text.charCodeAt(i);
-		if (code >= 128) {
-			addComposed(text.normalize('NFKC').toLowerCase(), state);
-			return;
-		}
-
-		if (code === 32 || (code >= 9 && code <= 13)) {
+		const code = duplicateCodeUnit(text.charCodeAt(i));
+		if (code === -2) {
 			pendingSpace = started;
 			continue;
 		}
 
-		if (code >= 65 && code <= 90) code += 32;
+		if (code === -1) {
+			addComposed(text.normalize('NFKC').toLowerCase(), state);
+			return;
+		}
+
 		if (pendingSpace) {
 			a = Math.imul(a ^ 32, 0x01_00_01_93);
 			b = Math.imul(b ^ 32, 0x5B_D1_E9_95) + 0x27_D4_EB_2F;
@@ -132,37 +134,43 @@ export function wordsOf(text: string): string[] {
 	return text.toLowerCase().match(wordPattern) ?? [];
 }
 
-/** A text's words (as wordsOf finds them) without a string per word: hashA of each, where it starts and its length. */
-export type Tokens = {count: number; hashes: Uint32Array; starts: Uint32Array; lengths: Uint32Array; text: string};
-
-/** 0: not looked up yet, 1: a word character (letter, digit, mark), 2: not. */
-const wordCharacter = new Uint8Array(65_536);
-const wordCharacterTest = /[\p{L}\p{N}\p{M}]/u;
-
-function isWordCode(code: number): boolean {
-	if (code < 128) return (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-	let known = wordCharacter[code];
-	if (known === 0) {
-		// Surrogates (emoji and other astral characters) are not word characters here.
-		known = code >= 0xD8_00 && code <= 0xDF_FF ? 2 : wordCharacterTest.test(String.fromCharCode(code)) ? 1 : 2;
-		wordCharacter[code] = known;
-	}
-
-	return known === 1;
-}
+/**
+ * A text's words (as wordsOf finds them) without a string per word: hashA of each (lower case), where
+ * it starts in `text` and its length. `lowered`: whether `text` is lower case already (else a word's
+ * slice of it is lower-cased by tokenText: the same, as it was lower-cased code unit by code unit).
+ */
+export type Tokens = {count: number; hashes: Uint32Array; starts: Uint32Array; lengths: Uint32Array; text: string; lowered: boolean};
 
 let scratchStarts = new Uint32Array(1024);
 let scratchLengths = new Uint32Array(1024);
 let scratchHashes = new Uint32Array(1024);
 
-/** The words of `text` (lower-cased first), in one pass over its characters. */
+/**
+ * The words of `text` in one pass over its code units, lower-cased one by one as they are read; a
+ * text with a code unit that cannot be (code-units.ts) is lower-cased whole first, as before.
+ */
 export function tokenize(original: string): Tokens {
+	const count = scanWords(original, true);
+	if (count !== -1) return collect(count, original, false);
 	const text = original.toLowerCase();
+	return collect(scanWords(text, false), text, true);
+}
+
+/** The code unit at `i`, lower-cased when `lowering`; -1 when it cannot be alone. */
+function codeAt(text: string, i: number, lowering: boolean): number {
+	const code = text.charCodeAt(i);
+	return lowering ? lowerCodeUnit(code) : code;
+}
+
+/** Finds the words into the scratch arrays; their count, or -1 when `lowering` meets a code unit it cannot lower alone. */
+function scanWords(text: string, lowering: boolean): number {
 	const end = text.length;
 	let count = 0;
 	let i = 0;
 	while (i < end) {
-		if (!isWordCode(text.charCodeAt(i))) {
+		let code = codeAt(text, i, lowering);
+		if (code === -1) return -1;
+		if (!isWordCodeUnit(code)) {
 			i++;
 			continue;
 		}
@@ -170,19 +178,17 @@ export function tokenize(original: string): Tokens {
 		const start = i;
 		let hash = 0x81_1C_9D_C5;
 		for (;;) {
-			while (i < end) {
-				const code = text.charCodeAt(i);
-				if (!isWordCode(code)) break;
-				hash = Math.imul(hash ^ code, 0x01_00_01_93);
-				i++;
-			}
-
+			hash = Math.imul(hash ^ code, 0x01_00_01_93);
+			i++;
+			if (i >= end) break;
+			code = codeAt(text, i, lowering);
+			if (code === -1) return -1;
+			if (isWordCodeUnit(code)) continue;
 			// An apostrophe or hyphen between word characters joins them (don't, well-known).
-			const code = text.charCodeAt(i);
-			if ((code === 39 || code === 0x20_19 || code === 45) && i + 1 < end && isWordCode(text.charCodeAt(i + 1))) {
-				hash = Math.imul(hash ^ code, 0x01_00_01_93);
-				i++;
-				continue;
+			if ((code === 39 || code === 0x20_19 || code === 45) && i + 1 < end) {
+				const next = codeAt(text, i + 1, lowering);
+				if (next === -1) return -1;
+				if (isWordCodeUnit(next)) continue;
 			}
 
 			break;
@@ -206,7 +212,43 @@ export function tokenize(original: string): Tokens {
 		count++;
 	}
 
-	return {count, hashes: scratchHashes.slice(0, count), starts: scratchStarts.slice(0, count), lengths: scratchLengths.slice(0, count), text};
+	return count;
+}
+
+/**
+ * Tokens are cut from arenas of this size: a typed array with a buffer of its own costs more than a
+ * whole text's tokenizing, a view into a shared buffer little. An arena is never reused (a full one
+ * is replaced), so tokens stay valid however long they are kept; it goes when no view is left.
+ */
+const arenaBytes = 256 * 1024;
+let arena = new ArrayBuffer(arenaBytes);
+let arenaUsed = 0;
+
+/** The scratch arrays' words copied out into an arena. */
+function collect(count: number, text: string, lowered: boolean): Tokens {
+	const bytes = 12 * count;
+	let buffer = arena;
+	let at = arenaUsed;
+	if (bytes > arenaBytes / 8) {
+		buffer = new ArrayBuffer(bytes);
+		at = 0;
+	} else {
+		if (at + bytes > arenaBytes) {
+			arena = new ArrayBuffer(arenaBytes);
+			buffer = arena;
+			at = 0;
+		}
+
+		arenaUsed = at + bytes;
+	}
+
+	const hashes = new Uint32Array(buffer, at, count);
+	const starts = new Uint32Array(buffer, at + (4 * count), count);
+	const lengths = new Uint32Array(buffer, at + (8 * count), count);
+	hashes.set(scratchHashes.subarray(0, count));
+	starts.set(scratchStarts.subarray(0, count));
+	lengths.set(scratchLengths.subarray(0, count));
+	return {count, hashes, starts, lengths, text, lowered};
 }
 
 /** Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK ideographs. */
@@ -226,7 +268,7 @@ function isUnspacedWord(word: string): boolean {
 	return word.length === 1 && unspaced.test(word);
 }
 
-/** Words `from` … `to` - 1 of a tokenized text, joined by spaces (none between two characters of a script written without them). */
+/** Words `from` … `to` - 1 of a tokenized text, joined by spaces (none between two characters of a script written without them), in lower case. */
 export function tokenText(tokens: Tokens, from: number, to: number): string {
 	let joined = '';
 	let previous = '';
@@ -236,7 +278,7 @@ export function tokenText(tokens: Tokens, from: number, to: number): string {
 		previous = word;
 	}
 
-	return joined;
+	return tokens.lowered ? joined : joined.toLowerCase();
 }
 
 /** Curly quotes made straight (and the full-width comma plain), white space collapsed, lower case, and contractions in one form, for phrase matching. */

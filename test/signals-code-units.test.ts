@@ -1,0 +1,142 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {duplicateCodeUnit, isWordCodeUnit, lowerCodeUnit} from '../source/dataset/signals/code-units.js';
+import {shingleHashes} from '../source/dataset/signals/minhash.js';
+import {addNormalisedToHashes, normaliseForDuplicates, tokenize, tokenText, wordsOf} from '../source/dataset/signals/text.js';
+
+/*
+The tokenizer and the duplicate key read text code unit by code unit (code-units.ts) instead of
+lower-casing or normalising a copy first. These are the implementations they replaced, kept as the
+reference: the words, their hashes, the shingles and the content key must come out the same.
+*/
+
+const referenceWord = /[\p{L}\p{N}\p{M}]/u;
+
+function referenceIsWord(code: number): boolean {
+	return !(code >= 0xD8_00 && code <= 0xDF_FF) && referenceWord.test(String.fromCharCode(code));
+}
+
+/** The tokenizer before: lower-case the whole text, then one pass over it. */
+function referenceTokenize(original: string): {hashes: number[]; words: string[]} {
+	const text = original.toLowerCase();
+	const hashes: number[] = [];
+	const words: string[] = [];
+	let i = 0;
+	while (i < text.length) {
+		if (!referenceIsWord(text.charCodeAt(i))) {
+			i++;
+			continue;
+		}
+
+		const start = i;
+		let hash = 0x81_1C_9D_C5;
+		for (;;) {
+			while (i < text.length && referenceIsWord(text.charCodeAt(i))) {
+				hash = Math.imul(hash ^ text.charCodeAt(i), 0x01_00_01_93);
+				i++;
+			}
+
+			const code = text.charCodeAt(i);
+			if ((code === 39 || code === 0x20_19 || code === 45) && i + 1 < text.length && referenceIsWord(text.charCodeAt(i + 1))) {
+				hash = Math.imul(hash ^ code, 0x01_00_01_93);
+				i++;
+				continue;
+			}
+
+			break;
+		}
+
+		hashes.push(hash >>> 0);
+		words.push(text.slice(start, i));
+	}
+
+	return {hashes, words};
+}
+
+/** The duplicate key's hashes before: of the normalised string itself. */
+function referenceNormalisedHashes(text: string): {a: number; b: number} {
+	let a = 0x81_1C_9D_C5;
+	let b = 0x9E_37_79_B9;
+	for (const character of normaliseForDuplicates(text)) {
+		for (let k = 0; k < character.length; k++) {
+			const code = character.charCodeAt(k);
+			a = Math.imul(a ^ code, 0x01_00_01_93);
+			b = Math.imul(b ^ code, 0x5B_D1_E9_95) + 0x27_D4_EB_2F;
+		}
+	}
+
+	return {a, b};
+}
+
+function normalisedHashes(text: string): {a: number; b: number} {
+	const state = {a: 0x81_1C_9D_C5, b: 0x9E_37_79_B9};
+	addNormalisedToHashes(text, state);
+	return state;
+}
+
+// Pieces of many scripts and of the cases that need the whole text: İ and Σ (lower case by context),
+// combining marks and Hangul jamo (NFKC composes them), ligatures and full-width forms (NFKC changes
+// them), astral letters and emoji (surrogates), the white space NFKC turns into a space.
+const pieces = [
+	'the', 'Quick', 'DON\'T', 'don’t', 'well-known', ' ', '  ', '\n', '\t', '\r\n', '.', ',', '-', '\'', '’', '4.50', '€',
+	'Café', 'CRÈME', 'naïve', 'Straße', 'ÆØÅ', 'İstanbul', 'ΣΟΦΙΑ', 'ΟΔΟΣ', 'σοφός', 'Москва', 'ПРИВЕТ', 'Ελλάδα',
+	'東京', '日本語のテキスト', '中文文本', 'ภาษาไทย', 'हिन्दी', 'العربية', 'עברית', '한국어', '\u1100\u1161\u11A8', '가\u11A8',
+	'e\u0301', 'a\u0308', '\u0301', 'ﬁ', 'Ａｂｃ', '①', '²', 'µ', '\u00A0', '\u2003', '\u3000', '\u200B', '\uFEFF', '\u2060',
+	'𝐀𝐁', '𐐀', '👍', '\uD800', 'Ǆ', 'ǅ', 'ẞ', 'K', 'Å', 'ŉ', 'ΐ', 'ﬀ',
+];
+const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({unit: 'binary', maxLength: 4}), fc.string({unit: 'grapheme', maxLength: 6})), {maxLength: 30}).map(parts => parts.join(''));
+
+describe('the code-unit tokenizer and duplicate key', () => {
+	it('a code unit lowered alone is what toLowerCase makes of it in any text, where lowerCodeUnit says it can be', () => {
+		for (let code = 0; code < 65_536; code++) {
+			const lower = lowerCodeUnit(code);
+			if (lower === -1) continue;
+			const character = String.fromCharCode(code);
+			expect(character.toLowerCase()).toBe(String.fromCharCode(lower));
+			// Not changed by what is around it.
+			expect(`a${character}b`.toLowerCase()).toBe(`a${String.fromCharCode(lower)}b`);
+			expect(`a${character}`.toLowerCase()).toBe(`a${String.fromCharCode(lower)}`);
+			expect(isWordCodeUnit(lower)).toBe(referenceIsWord(lower));
+		}
+	});
+
+	it('a code unit duplicateCodeUnit reads alone is one that NFKC leaves alone, or white space', () => {
+		for (let code = 0; code < 65_536; code++) {
+			const read = duplicateCodeUnit(code);
+			const character = String.fromCharCode(code);
+			if (read === -2) expect(normaliseForDuplicates(`a${character}b`)).toBe('a b');
+			else if (read !== -1) expect(normaliseForDuplicates(`a${character}b`)).toBe(`a${String.fromCharCode(read)}b`);
+		}
+	});
+
+	it('tokenize finds the same words with the same hashes as the reference, in any script', () => {
+		fc.assert(fc.property(text, sample => {
+			const tokens = tokenize(sample);
+			const reference = referenceTokenize(sample);
+			expect([...tokens.hashes]).toEqual(reference.hashes);
+			expect(Array.from({length: tokens.count}, (_, k) => tokenText(tokens, k, k + 1))).toEqual(reference.words);
+			expect(tokenText(tokens, 0, 5)).toBe(reference.words.slice(0, 5).join(' '));
+			expect([...shingleHashes(tokens.hashes, 5)]).toEqual([...shingleHashes(Uint32Array.from(reference.hashes), 5)]);
+		}), {numRuns: 3000});
+	});
+
+	it('tokenize agrees with wordsOf outside the astral planes', () => {
+		fc.assert(fc.property(text.filter(sample => !/[\uD800-\uDFFF]/.test(sample)), sample => {
+			const tokens = tokenize(sample);
+			expect(Array.from({length: tokens.count}, (_, k) => tokenText(tokens, k, k + 1))).toEqual(wordsOf(sample));
+		}), {numRuns: 1000});
+	});
+
+	it('the duplicate key hashes what normaliseForDuplicates makes of the text, in any script', () => {
+		fc.assert(fc.property(text, sample => {
+			const {a, b} = normalisedHashes(sample);
+			const reference = referenceNormalisedHashes(sample);
+			expect([a | 0, b | 0]).toEqual([reference.a | 0, reference.b | 0]);
+		}), {numRuns: 3000});
+	});
+
+	it('tokens kept from many texts stay as they were (arenas are never reused)', () => {
+		const kept = Array.from({length: 5000}, (_, i) => ({source: `word${i} Other${i} café-${i} x`, tokens: tokenize(`word${i} Other${i} café-${i} x`)}));
+		for (const {source, tokens} of kept) expect([...tokens.hashes]).toEqual(referenceTokenize(source).hashes);
+	});
+});
