@@ -30,17 +30,18 @@ type Slot = {entries: ChunkEntries; facts: ChunkFacts; inspected: Promise<void>}
  * bytes are valid only during the call) and awaits `afterBatch` between chunks, where the caller
  * writes what it gathered. Nothing is visited until the file has passed the opening checks. With
  * ScanWorkers (started by the caller as early as it can), the entries' facts are worked out on
- * every core; they are stopped when the scan ends.
+ * every core; they are stopped when the scan ends. With `decidedSlots` (StatsAccumulator.sharedLookup()),
+ * each entry's id is also looked up in that table there (EntrySpan.decidedSlot).
  */
-export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>, workers?: ScanWorkers): Promise<ScanResult> {
+export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>, workers?: ScanWorkers, decidedSlots?: Uint32Array): Promise<ScanResult> {
 	try {
-		return await visitEntries(path, idField, visit, afterBatch, workers);
+		return await visitEntries(path, idField, visit, afterBatch, workers, decidedSlots);
 	} finally {
 		workers?.stop();
 	}
 }
 
-async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, workers: ScanWorkers | undefined): Promise<ScanResult> {
+async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, workers: ScanWorkers | undefined, decidedSlots: Uint32Array | undefined): Promise<ScanResult> {
 	keepScanGarbageYoung();
 	checkDatasetFile(path);
 	const scan: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
@@ -66,8 +67,8 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 
 	const inspect = async (slot: Slot) => {
 		const {entries: chunk, facts} = slot;
-		if (workers && await workers.inspect(chunk, facts)) return;
-		inspectEntries(chunk.buffer, chunk.froms, chunk.tos, 0, chunk.count, needle, facts);
+		if (workers && await workers.inspect(chunk, facts, decidedSlots)) return;
+		inspectEntries(chunk.buffer, chunk.froms, chunk.tos, 0, chunk.count, needle, facts, decidedSlots);
 	};
 
 	/** Reads the next chunk into `slot` and starts working out its facts; false at the end of the file. */

@@ -1,5 +1,5 @@
 import {isUtf8} from 'node:buffer';
-import {fingerprintOfBytes, fingerprint} from './id-fingerprints.js';
+import {fingerprintOfBytes, fingerprint, probeSlots} from './id-fingerprints.js';
 import {hashId, hashPrefix, locateValue, located, readScalar, ValueKind} from './identity.js';
 import {isJsonObject, keyValueAt} from './json-check.js';
 import {isWellFormed} from './well-formed.js';
@@ -34,7 +34,13 @@ export type ChunkFactsBuffers = {
 	idEnds: Int32Array;
 	fingerprints: Uint32Array;
 	hashes: Uint8Array;
+	decided: Int32Array;
 };
+
+/** ChunkFacts.decided of an entry whose id was not looked up (no table given, or an id with escapes). */
+export const notLookedUp = -2;
+/** ChunkFacts.decided of an entry whose id is not in the table. */
+export const notDecided = -1;
 
 /** The facts of the entries of one chunk, entry by entry (see IdKind). */
 export class ChunkFacts implements ChunkFactsBuffers {
@@ -51,6 +57,13 @@ export class ChunkFacts implements ChunkFactsBuffers {
 	/** Two words an entry: the fingerprint of its id (id-fingerprints.ts), except for Escaped ids. */
 	fingerprints: Uint32Array;
 	hashes: Uint8Array;
+	/**
+	 * Where the id's fingerprint is in the table of decided ids given to inspectEntries (its slot),
+	 * or notDecided, or notLookedUp: the look-up every entry needs, made here, in parallel, so the
+	 * thread that hands the entries out only reads the answer (a probe of a table of hundreds of
+	 * thousands of ids is a cache miss).
+	 */
+	decided: Int32Array;
 
 	constructor(capacity: number, private readonly shared: boolean) {
 		this.malformed = new Uint8Array(this.memory(capacity));
@@ -59,6 +72,7 @@ export class ChunkFacts implements ChunkFactsBuffers {
 		this.idEnds = new Int32Array(this.memory(capacity * 4));
 		this.fingerprints = new Uint32Array(this.memory(capacity * 8));
 		this.hashes = new Uint8Array(this.memory(capacity * hashIdLength));
+		this.decided = new Int32Array(this.memory(capacity * 4));
 	}
 
 	/** `hashes` as a Buffer, to read the hash ids' text from. */
@@ -84,8 +98,8 @@ export class ChunkFacts implements ChunkFactsBuffers {
 	}
 
 	buffers(): ChunkFactsBuffers {
-		const {malformed, kinds, idStarts, idEnds, fingerprints, hashes} = this;
-		return {malformed, kinds, idStarts, idEnds, fingerprints, hashes};
+		const {malformed, kinds, idStarts, idEnds, fingerprints, hashes, decided} = this;
+		return {malformed, kinds, idStarts, idEnds, fingerprints, hashes, decided};
 	}
 
 	private memory(bytes: number): ArrayBuffer | SharedArrayBuffer {
@@ -98,13 +112,14 @@ export class ChunkFacts implements ChunkFactsBuffers {
  * Whether the span they share is valid UTF-8 is checked once (chunk-entries.ts says why that holds
  * for each entry in it), so most entries only get their JSON checked, and that check also finds the
  * id field: each byte of a well-formed entry is read once. Malformed entries are looked at again
- * (isWellFormed, locateValue), as the review screen would see them.
+ * (isWellFormed, locateValue), as the review screen would see them. With `decidedSlots` (a
+ * FingerprintTable's shared slots), each id's fingerprint is looked up in it (ChunkFacts.decided).
  */
-export function inspectEntries(buffer: Buffer, froms: Int32Array, tos: Int32Array, first: number, last: number, needle: Buffer, facts: ChunkFacts) {
+export function inspectEntries(buffer: Buffer, froms: Int32Array, tos: Int32Array, first: number, last: number, needle: Buffer, facts: ChunkFacts, decidedSlots?: Uint32Array) {
 	if (first >= last) return;
 	const spanStart = froms[first];
 	const utf8 = isUtf8(new Uint8Array(buffer.buffer, buffer.byteOffset + spanStart, tos[last - 1] - spanStart));
-	const {malformed, kinds, idStarts, idEnds, fingerprints, hashes} = facts;
+	const {malformed, kinds, idStarts, idEnds, fingerprints, hashes, decided} = facts;
 	for (let i = first; i < last; i++) {
 		const from = froms[i];
 		const to = tos[i];
@@ -128,6 +143,7 @@ export function inspectEntries(buffer: Buffer, froms: Int32Array, tos: Int32Arra
 			kinds[i] = IdKind.Escaped;
 			idStarts[i] = located.start;
 			idEnds[i] = located.end;
+			decided[i] = notLookedUp;
 			continue;
 		} else {
 			// hashId's text, written as bytes where the main thread can read it.
@@ -140,5 +156,11 @@ export function inspectEntries(buffer: Buffer, froms: Int32Array, tos: Int32Arra
 
 		fingerprints[i * 2] = fingerprint[0];
 		fingerprints[(i * 2) + 1] = fingerprint[1];
+		if (decidedSlots === undefined) {
+			decided[i] = notLookedUp;
+		} else {
+			const slot = probeSlots(decidedSlots, fingerprint[0], fingerprint[1]);
+			decided[i] = decidedSlots[(slot * 4) + 1] === 0 ? notDecided : slot;
+		}
 	}
 }

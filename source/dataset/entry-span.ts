@@ -1,6 +1,6 @@
 import {hashId, locateValue, located, needleFor, ValueKind, valueText} from './identity.js';
 import {fingerprint, fingerprintOf, fingerprintOfBytes} from './id-fingerprints.js';
-import {IdKind, hashIdLength, type ChunkFacts} from './entry-facts.js';
+import {IdKind, hashIdLength, notLookedUp, type ChunkFacts} from './entry-facts.js';
 
 /**
  * One entry of a dataset as the streaming scan hands it out: where its bytes are in the reader's
@@ -18,6 +18,8 @@ export class EntrySpan {
 	lineNumber = 0;
 	/** The entry is a line of a JSON Lines file, so it holds no line break (an array's element may). */
 	isLine = false;
+	/** Where the scan workers found the id in the decided ids' table (ChunkFacts.decided), or notLookedUp. */
+	decidedSlot: number = notLookedUp;
 	/** idBytes[idStart, idEnd) is the id's text when `text` is undefined. */
 	private idBytes: Buffer = this.buffer;
 	private idStart = 0;
@@ -43,6 +45,7 @@ export class EntrySpan {
 		this.start = start;
 		this.lineNumber = lineNumber;
 		this.fingerprintKnown = false;
+		this.decidedSlot = notLookedUp;
 		this.idBytes = buffer;
 		const kind = locateValue(buffer, from, to, this.needle);
 		if (kind === ValueKind.Plain || kind === ValueKind.Number) {
@@ -65,6 +68,7 @@ export class EntrySpan {
 		this.start = start;
 		this.lineNumber = lineNumber;
 		this.text = undefined;
+		this.decidedSlot = facts.decided[index];
 		switch (facts.kinds[index]) {
 			case IdKind.Span: {
 				this.hashed = false;

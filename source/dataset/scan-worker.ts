@@ -25,6 +25,8 @@ export type ScanTask = {
 	froms: SharedView;
 	tos: SharedView;
 	facts: Record<keyof ChunkFactsBuffers, SharedView>;
+	/** The decided ids' table (FingerprintTable.shared()), to look every entry's id up in. */
+	decided?: SharedView;
 	first: number;
 	last: number;
 };
@@ -51,8 +53,10 @@ parentPort!.on('message', (task: ScanTask) => {
 			idEnds: view(facts.idEnds, Int32Array),
 			fingerprints: view(facts.fingerprints, Uint32Array),
 			hashes: view(facts.hashes, Uint8Array),
+			decided: view(facts.decided, Int32Array),
 		});
-		inspectEntries(buffer, view(task.froms, Int32Array), view(task.tos, Int32Array), task.first, task.last, needle, chunkFacts);
+		const decided = task.decided && view(task.decided, Uint32Array);
+		inspectEntries(buffer, view(task.froms, Int32Array), view(task.tos, Int32Array), task.first, task.last, needle, chunkFacts, decided);
 		// Memory posted for this task only (negative numbers) is forgotten.
 		for (const [number] of task.memory ?? []) if (number < 0) memory.delete(number);
 		parentPort!.postMessage({id: task.id} satisfies ScanTaskDone);

@@ -14,7 +14,7 @@ import type {ScanTask, ScanTaskDone, ScanWorkerData, SharedView} from './scan-wo
 const workerFile = fileURLToPath(new URL('scan-worker.js', import.meta.url));
 
 /** Blocks of shared memory kept numbered: the reader's three buffers, two chunks' spans and facts, growth. */
-const maxNumbered = 48;
+const maxNumbered = 512;
 
 /** Files smaller than this are scanned on the main thread alone (a worker takes ~40 ms to start). */
 const minimumSize = 16 * 1024 * 1024;
@@ -67,7 +67,7 @@ export class ScanWorkers {
 	 * if a worker failed (the caller then does the chunk itself). The chunk's buffer and spans must
 	 * be in shared memory and stay as they are until this resolves.
 	 */
-	async inspect(entries: ChunkEntries, facts: ChunkFacts): Promise<boolean> {
+	async inspect(entries: ChunkEntries, facts: ChunkFacts, decided?: Uint32Array): Promise<boolean> {
 		const {count} = entries;
 		if (this.broken) return false;
 		if (count === 0) return true;
@@ -87,6 +87,7 @@ export class ScanWorkers {
 				first: Math.floor((count * part) / parts),
 				last: Math.floor((count * (part + 1)) / parts),
 			};
+			if (decided) task.decided = shared(decided);
 			if (unseen.length > 0) task.memory = unseen;
 			results.push(new Promise<boolean>(resolve => {
 				this.waiting.set(task.id, resolve);

@@ -3,6 +3,7 @@ import {verdicts, type DecisionRecord, type Verdict} from '../store/schema.js';
 import {defaultPolicy, sampleStatus, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
 import {isDecisionSource, RecordArray, type DecisionSource} from '../store/decision-source.js';
 import {FingerprintTable, fingerprintOf} from '../dataset/id-fingerprints.js';
+import {notDecided, notLookedUp} from '../dataset/entry-facts.js';
 import {agreementOf, type Agreement} from './agreement.js';
 import {contentHash, madeOnOtherBytes} from '../dataset/content-hash.js';
 
@@ -128,6 +129,11 @@ export type SampleId = {
 	fingerprint(): void;
 	/** The entry's bytes, read only when a decision on it recorded a hash (to check they are the same). */
 	readonly bytes?: Uint8Array;
+	/**
+	 * Where the id is in the table sharedLookup() gave (looked up by the scan workers), or
+	 * notDecided, or notLookedUp (entry-facts.ts).
+	 */
+	readonly decidedSlot?: number;
 };
 
 const undecided = sampleStatus(undefined);
@@ -319,6 +325,19 @@ export class StatsAccumulator {
 		this.countCategories(this.groupRecords(group));
 	}
 
+	/**
+	 * The decided ids' table, in shared memory, for the scan workers to look each entry's id up in
+	 * (entry-facts.ts, SampleId.decidedSlot), so that add() need not: only without trackRepeats,
+	 * where the table holds the decided ids alone and never changes shape during the scan.
+	 */
+	sharedLookup(): Uint32Array | undefined {
+		if (this.trackRepeats || this.fingerprintOf !== fingerprintOf) return undefined;
+		this.lookupShared = true;
+		return this.table.shared();
+	}
+
+	private lookupShared = false;
+
 	/** A hint: the dataset holds about this many entries (saves regrowing the tables). */
 	expect(entries: number) {
 		if (!this.trackRepeats || !Number.isFinite(entries) || entries <= 0) return;
@@ -338,10 +357,22 @@ export class StatsAccumulator {
 			if (this.malformedLines.length < this.listLimit) this.malformedLines.push(lineNumber);
 		}
 
-		if (typeof id === 'string') this.fingerprintOf(id);
-		else if (this.fingerprintOf === fingerprintOf) id.fingerprint();
-		else this.fingerprintOf(id.id);
-		const slot = this.table.slot();
+		const known = this.lookupShared && typeof id !== 'string' ? id.decidedSlot ?? notLookedUp : notLookedUp;
+		if (known === notDecided) {
+			// The scan's workers looked it up: nobody decided it (most samples).
+			this.last = undefined;
+			this.status.undecided++;
+			return undecided;
+		}
+
+		let slot = known;
+		if (slot === notLookedUp) {
+			if (typeof id === 'string') this.fingerprintOf(id);
+			else if (this.fingerprintOf === fingerprintOf) id.fingerprint();
+			else this.fingerprintOf(id.id);
+			slot = this.table.slot();
+		}
+
 		if (this.trackRepeats) {
 			if (sample > this.sampleLines.length) this.sampleLines = growTo(this.sampleLines, sample * 2);
 			this.sampleLines[sample - 1] = lineNumber;
