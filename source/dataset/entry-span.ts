@@ -20,6 +20,8 @@ export class EntrySpan {
 	isLine = false;
 	/** Where the scan workers found the id in the decided ids' table (ChunkFacts.decided), or notLookedUp. */
 	decidedSlot: number = notLookedUp;
+	/** The number of the file's first entry with this id's fingerprint (ChunkFacts.firsts), or 0 when not worked out. */
+	firstSeen = 0;
 	/** idBytes[idStart, idEnd) is the id's text when `text` is undefined. */
 	private idBytes: Buffer = this.buffer;
 	private idStart = 0;
@@ -46,6 +48,7 @@ export class EntrySpan {
 		this.lineNumber = lineNumber;
 		this.fingerprintKnown = false;
 		this.decidedSlot = notLookedUp;
+		this.firstSeen = 0;
 		this.idBytes = buffer;
 		const kind = locateValue(buffer, from, to, this.needle);
 		if (kind === ValueKind.Plain || kind === ValueKind.Number) {
@@ -69,6 +72,7 @@ export class EntrySpan {
 		this.lineNumber = lineNumber;
 		this.text = undefined;
 		this.decidedSlot = facts.decided[index];
+		this.firstSeen = facts.firsts[index];
 		switch (facts.kinds[index]) {
 			case IdKind.Span: {
 				this.hashed = false;
@@ -93,8 +97,7 @@ export class EntrySpan {
 				const text = valueText(buffer, ValueKind.Escaped);
 				this.hashed = text === undefined;
 				this.text = text ?? hashId(buffer.subarray(from, to));
-				this.fingerprintKnown = false;
-				return;
+				break;
 			}
 		}
 
@@ -132,6 +135,8 @@ export class EntrySpan {
 		const copy = new EntrySpan(this.needle);
 		copy.set(Buffer.from(this.bytes), 0, this.to - this.from, this.start, this.lineNumber);
 		copy.isLine = this.isLine;
+		copy.decidedSlot = this.decidedSlot;
+		copy.firstSeen = this.firstSeen;
 		return copy;
 	}
 }

@@ -4,6 +4,7 @@ import {defaultPolicy, sampleStatus, type Policy, type SampleStatus, type Status
 import {isDecisionSource, RecordArray, type DecisionSource} from '../store/decision-source.js';
 import {FingerprintTable, fingerprintOf} from '../dataset/id-fingerprints.js';
 import {notDecided, notLookedUp} from '../dataset/entry-facts.js';
+import type {ScanLookup} from '../dataset/dataset-scan.js';
 import {agreementOf, type Agreement} from './agreement.js';
 import {contentHash, madeOnOtherBytes} from '../dataset/content-hash.js';
 
@@ -134,6 +135,8 @@ export type SampleId = {
 	 * notDecided, or notLookedUp (entry-facts.ts).
 	 */
 	readonly decidedSlot?: number;
+	/** The number of the scan's first entry with this id (ScanLookup.firstSeen), or 0. */
+	readonly firstSeen?: number;
 };
 
 const undecided = sampleStatus(undefined);
@@ -326,14 +329,17 @@ export class StatsAccumulator {
 	}
 
 	/**
-	 * The decided ids' table, in shared memory, for the scan workers to look each entry's id up in
-	 * (entry-facts.ts, SampleId.decidedSlot), so that add() need not: only without trackRepeats,
-	 * where the table holds the decided ids alone and never changes shape during the scan.
+	 * What the scan's workers are to look up for add() (dataset-scan.ts, ScanLookup): each entry's
+	 * id in the decided ids' table, moved to shared memory, and, where repeated ids are tracked, the
+	 * first entry with the same id, so that add() makes no look-up of its own for most entries (a
+	 * probe of a table of hundreds of thousands of ids is a cache miss). From then on the table
+	 * holds the decided ids alone, and every add() must be given the scan's entries, all of them, in
+	 * order (their firstSeen numbers are entry numbers); undefined with another fingerprint function.
 	 */
-	sharedLookup(): Uint32Array | undefined {
-		if (this.trackRepeats || this.fingerprintOf !== fingerprintOf) return undefined;
+	scanLookup(): ScanLookup | undefined {
+		if (this.fingerprintOf !== fingerprintOf) return undefined;
 		this.lookupShared = true;
-		return this.table.shared();
+		return {decided: this.table.shared(), firstSeen: this.trackRepeats};
 	}
 
 	private lookupShared = false;
@@ -342,7 +348,7 @@ export class StatsAccumulator {
 	expect(entries: number) {
 		if (!this.trackRepeats || !Number.isFinite(entries) || entries <= 0) return;
 		const expected = Math.min(Math.ceil(entries), 1 << 27);
-		this.table.reserve(expected + this.groupCount);
+		if (!this.lookupShared) this.table.reserve(expected + this.groupCount);
 		if (this.sampleLines.length < expected) this.sampleLines = growTo(this.sampleLines, expected);
 	}
 
@@ -358,9 +364,19 @@ export class StatsAccumulator {
 		}
 
 		const known = this.lookupShared && typeof id !== 'string' ? id.decidedSlot ?? notLookedUp : notLookedUp;
+		// With the scan's look-ups and repeated ids tracked: the first entry with this id, else 0.
+		let firstSeen = 0;
+		if (this.lookupShared && this.trackRepeats) {
+			firstSeen = typeof id === 'string' ? 0 : id.firstSeen ?? 0;
+			if (firstSeen === 0) throw new Error('StatsAccumulator.add: an entry without the scan\'s look-ups, after scanLookup()');
+			if (sample > this.sampleLines.length) this.sampleLines = growTo(this.sampleLines, sample * 2);
+			this.sampleLines[sample - 1] = lineNumber;
+		}
+
 		if (known === notDecided) {
 			// The scan's workers looked it up: nobody decided it (most samples).
 			this.last = undefined;
+			if (firstSeen !== 0 && firstSeen !== sample) this.repeat((id as SampleId).id, firstSeen, lineNumber);
 			this.status.undecided++;
 			return undecided;
 		}
@@ -373,15 +389,17 @@ export class StatsAccumulator {
 			slot = this.table.slot();
 		}
 
-		if (this.trackRepeats) {
+		if (this.trackRepeats && !this.lookupShared) {
 			if (sample > this.sampleLines.length) this.sampleLines = growTo(this.sampleLines, sample * 2);
 			this.sampleLines[sample - 1] = lineNumber;
 		}
 
 		this.last = undefined;
 		if (this.table.isEmpty(slot)) {
-			// Nobody decided it, and it was not seen before: most samples.
-			if (this.trackRepeats) this.table.insert(slot, 0, sample);
+			// Nobody decided it, and it was not seen before (or, with the scan's look-ups, was seen
+			// only as firstSeen says): most samples.
+			if (firstSeen !== 0 && firstSeen !== sample) this.repeat((id as SampleId).id, firstSeen, lineNumber);
+			else if (this.trackRepeats && !this.lookupShared) this.table.insert(slot, 0, sample);
 			this.status.undecided++;
 			return undecided;
 		}
@@ -404,7 +422,8 @@ export class StatsAccumulator {
 		} else {
 			// Only a sample whose decisions recorded a hash has its bytes hashed (few, and only those).
 			const current = a !== 0 && this.groupHashed[a - 1] === 1 && typeof id !== 'string' ? this.currentRecords(a - 1, id) : undefined;
-			const first = this.table.b(slot);
+			// The table's b is the first entry's number, unless the scan says it (firstSeen).
+			const first = this.lookupShared && this.trackRepeats ? (firstSeen === sample ? 0 : firstSeen) : this.table.b(slot);
 			if (first === 0) {
 				this.table.setB(slot, sample);
 				if (a !== 0) {
