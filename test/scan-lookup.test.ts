@@ -88,7 +88,7 @@ describe('StatsAccumulator with the scan\'s look-ups', () => {
 			const scanned = await count(true);
 			expect(scanned.results).toEqual(own.results);
 			expect(scanned.stats).toEqual(own.stats);
-		}), {numRuns: 150});
+		}), {numRuns: 60});
 	});
 
 	it('without repeated ids tracked (export) gives each entry the status its own look-up gives', async () => {

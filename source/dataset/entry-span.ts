@@ -1,6 +1,7 @@
 import {hashId, locateValue, located, needleFor, ValueKind, valueText} from './identity.js';
 import {fingerprint, fingerprintOf, fingerprintOfBytes} from './id-fingerprints.js';
 import {IdKind, hashIdLength, notLookedUp, type ChunkFacts} from './entry-facts.js';
+import type {DecisionSource} from '../store/decision-source.js';
 
 /**
  * One entry of a dataset as the streaming scan hands it out: where its bytes are in the reader's
@@ -119,6 +120,12 @@ export class EntrySpan {
 	get id(): string {
 		this.text ??= this.idBytes.toString('latin1', this.idStart, this.idEnd);
 		return this.text;
+	}
+
+	/** source.sampleIs(index, this.id), comparing the id's bytes where its text is not made yet. */
+	isSampleOf(source: DecisionSource, index: number): boolean {
+		if (this.text !== undefined || !source.sampleBytesAre) return source.sampleIs(index, this.id);
+		return source.sampleBytesAre(index, this.idBytes, this.idStart, this.idEnd);
 	}
 
 	/** Sets id-fingerprints' `fingerprint` to fingerprintOf(this.id). */

@@ -137,6 +137,8 @@ export type SampleId = {
 	readonly decidedSlot?: number;
 	/** The number of the scan's first entry with this id (ScanLookup.firstSeen), or 0. */
 	readonly firstSeen?: number;
+	/** source.sampleIs(index, this.id), answered from the id's bytes where it can. */
+	isSampleOf?(source: DecisionSource, index: number): boolean;
 };
 
 const undecided = sampleStatus(undefined);
@@ -404,11 +406,11 @@ export class StatsAccumulator {
 			return undecided;
 		}
 
-		const text = typeof id === 'string' ? id : id.id;
 		let result: StatusResult;
 		const a = this.table.a(slot);
 		this.lastCurrent = undefined;
-		if (a !== 0 && !this.source.sampleIs(this.groupFirst[a - 1], text)) {
+		if (a !== 0 && !this.isSample(id, this.groupFirst[a - 1])) {
+			const text = typeof id === 'string' ? id : id.id;
 			// Another, decided id has this fingerprint (about never): exact answers from the map;
 			// this id's repeats are not tracked.
 			const records = this.sharedFingerprint.get(text);
@@ -420,6 +422,8 @@ export class StatsAccumulator {
 			result = sampleStatus(records, this.policy);
 			this.last = records;
 		} else {
+			// The id's text is made only where it is kept (a repeat, a changed sample).
+			const text = () => (typeof id === 'string' ? id : id.id);
 			// Only a sample whose decisions recorded a hash has its bytes hashed (few, and only those).
 			const current = a !== 0 && this.groupHashed[a - 1] === 1 && typeof id !== 'string' ? this.currentRecords(a - 1, id) : undefined;
 			// The table's b is the first entry's number, unless the scan says it (firstSeen).
@@ -432,12 +436,12 @@ export class StatsAccumulator {
 					else this.countGroupCategories(a - 1);
 				}
 			} else if (this.trackRepeats) {
-				this.repeat(text, first, lineNumber);
+				this.repeat(text(), first, lineNumber);
 			}
 
 			if (current) {
 				this.changed++;
-				this.lastCurrent = {id: text, records: current};
+				this.lastCurrent = {id: text(), records: current};
 				result = {...sampleStatus(current, this.policy), changed: true};
 				this.last = current;
 			} else {
@@ -455,6 +459,12 @@ export class StatsAccumulator {
 		if (result.resolved) this.resolved++;
 		if (result.deciders >= 2) this.multiReviewed++;
 		return result;
+	}
+
+	/** Whether record `index` is on the sample `id`, without making the id's text when the entry can say (EntrySpan.isSampleOf). */
+	private isSample(id: string | SampleId, index: number): boolean {
+		if (typeof id === 'string') return this.source.sampleIs(index, id);
+		return id.isSampleOf ? id.isSampleOf(this.source, index) : this.source.sampleIs(index, id.id);
 	}
 
 	/**
