@@ -11,6 +11,7 @@ import {scanDataset} from '../source/dataset/dataset-scan.js';
 import {isWellFormed} from '../source/dataset/well-formed.js';
 import {cliPath, runCli} from './helpers/cli-run.js';
 import {useTempDir} from './helpers/temp.js';
+import {StatsAccumulator} from '../source/report/stats.js';
 
 const tempDir = useTempDir();
 
@@ -123,6 +124,46 @@ describe('malformed lines over several read chunks', () => {
 		const wanted = [...ids.keys()].filter(line => isWellFormed(Buffer.from(lines[line - 1], 'latin1')));
 		expect(wanted.length).toBeGreaterThan(600);
 		expect(readFileSync(join(dir, 'accepted.jsonl'), 'latin1')).toBe(wanted.map(line => `${lines[line - 1].replace(/^\uFEFF|^\u00EF\u00BB\u00BF/, '')}\n`).join(''));
+	});
+});
+
+describe('repeated ids and decisions over several read chunks (the scan workers\' look-ups)', () => {
+	it('the built command counts what the in-process scan, looking every id up itself, counts', async () => {
+		// Over 16 MB: the built command looks ids up on its scan workers, each keeping a share of
+		// the ids seen (ScanLookup). Ids repeated near and far (across chunks), hash ids repeated,
+		// ids with escapes, numbers, malformed lines; decisions on some of each.
+		const dir = tempDir();
+		const lines: string[] = [];
+		for (let i = 0; i < 30_000; i++) {
+			const text = 'x'.repeat(600 + (i % 37));
+			switch (i % 5) {
+				case 0: lines.push(JSON.stringify({id: `s${i % 7000}`, text})); break;
+				case 1: lines.push(JSON.stringify({text: `same ${i % 900} ${'y'.repeat(600)}`})); break;
+				case 2: lines.push(`{"id":"\\u0073${i % 5000}","text":"${text}"}`); break;
+				default: lines.push(i % 97 === 0 ? `{"id":"s${i}","text":"cut` : JSON.stringify({id: i % 3 === 0 ? i % 4000 : `s${i}`, text}));
+			}
+		}
+
+		const path = join(dir, 'big.jsonl');
+		writeFileSync(path, `${lines.join('\n')}\n`);
+		expect(statSync(path).size).toBeGreaterThan(16 * 1024 * 1024);
+		const ids: string[] = [];
+		await scanDataset(path, 'id', entry => {
+			if (entry.lineNumber % 9 === 0) ids.push(entry.id);
+		});
+		const records = ids.map((sample, i) => ({sample, reviewer: i % 4 === 0 ? 'bob' : 'ann', verdict: (['accepted', 'rejected', 'flagged'] as const)[i % 3], categories: i % 5 === 0 ? ['bias'] : [], note: '', at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString()}));
+		writeFileSync(join(dir, 'big.decisions.json'), `{\n"schema": 1,\n"dataset": "big.jsonl",\n"createdAt": "2026-01-01T00:00:00.000Z",\n"decisions": [\n${records.map(record => JSON.stringify(record)).join(',\n')}\n]\n}\n`);
+		const accumulator = new StatsAccumulator(records);
+		await scanDataset(path, 'id', (entry, malformed) => {
+			accumulator.add(entry, entry.lineNumber, malformed);
+		});
+		const expected = accumulator.finish();
+		expect(expected.repeatedIds.ids).toBeGreaterThan(1000);
+
+		const result = runCli(['stats', path, '--json'], {cwd: dir, env: {WINNOW_CACHE_DIR: join(dir, 'cache')}});
+		expect(result.status, result.stderr).toBe(0);
+		const json = JSON.parse(result.stdout) as typeof expected;
+		for (const key of ['samples', 'status', 'categories', 'malformed', 'repeatedIds', 'missingSamples', 'decisions'] as const) expect(json[key], key).toEqual(expected[key]);
 	});
 });
 

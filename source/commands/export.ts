@@ -92,16 +92,17 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 			sampleIndex++;
 			idCheck.see(entry.isHashId, malformed);
 			const result = decided.add(entry, entry.lineNumber, malformed);
-			if (matcher && !malformed && !selected(result, wanted)) matcher.see(entry.bytes);
-			if (matcher && selected(result, wanted) && !matcher.matches(entry.bytes, sampleIndex, result, () => decided.recordsFor(entry.id))) return;
+			const chosen = selected(result, wanted);
+			if (matcher && !malformed && !chosen) matcher.see(entry.bytes);
+			if (matcher && chosen && !matcher.matches(entry.bytes, sampleIndex, result, () => decided.recordsFor(entry.id))) return;
 
 			if (malformed) {
 				if (flags.verbose && malformedReasons.length < malformedListLimit) malformedReasons.push({line: entry.lineNumber, reason: malformedReason(entry.bytes)});
-				if (selected(result, wanted)) malformedMatched++;
+				if (chosen) malformedMatched++;
 				return;
 			}
 
-			if (!selected(result, wanted)) return;
+			if (!chosen) return;
 			written++;
 			const correction = correctedIds.has(entry.id) ? correctionOf(decided.recordsFor(entry.id)) : undefined;
 			if (correction) {
@@ -112,6 +113,12 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 			} else if (flags.annotate) {
 				writer.push(annotate(oneLine(entry.bytes), annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex)));
 			} else if (isOneLine(entry.buffer, entry.from, entry.to, entry.isLine)) {
+				// The line and its own line feed in one copy (a CRLF line gets a line feed alone).
+				if (entry.buffer[entry.to] === 0x0a) {
+					writer.copy(entry.buffer, entry.from, entry.to + 1);
+					return;
+				}
+
 				writer.copy(entry.buffer, entry.from, entry.to);
 			} else {
 				writer.push(oneLine(entry.bytes));
@@ -121,7 +128,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		}, async () => {
 			await writer.flush();
 			if (output.closed) throw new OutputClosed();
-		}, check);
+		}, check, decided.scanLookup());
 		await writer.flush();
 		await writer.settle();
 		fieldProblem = matcher?.fields.problem(common.dataset);

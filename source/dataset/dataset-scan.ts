@@ -1,6 +1,7 @@
 import {setFlagsFromString} from 'node:v8';
 import {ChunkEntries} from './chunk-entries.js';
-import {ChunkFacts, inspectEntries} from './entry-facts.js';
+import {ChunkFacts, inspectEntries, markFirstSeen} from './entry-facts.js';
+import {FingerprintTable} from './id-fingerprints.js';
 import {ArrayLayoutError, EntryReader, type ScanStats} from './entry-scanner.js';
 import {EntrySpan} from './entry-span.js';
 import {DatasetError, describeFsError} from './errors.js';
@@ -22,6 +23,14 @@ export type EntryVisitor = (entry: EntrySpan, malformed: boolean) => void;
 
 export type ScanResult = ScanStats & {entries: number};
 
+/**
+ * Look-ups made with each entry's facts (StatsAccumulator.scanLookup()): `decided`, a table of
+ * decided ids (FingerprintTable.shared()) to look every id up in (EntrySpan.decidedSlot); with
+ * `firstSeen`, also the number of the first entry with the same id (EntrySpan.firstSeen), each
+ * scan worker keeping its share of the ids.
+ */
+export type ScanLookup = {decided: Uint32Array; firstSeen: boolean};
+
 /** One read chunk: its entries and their facts, being worked out until `inspected` resolves. */
 type Slot = {entries: ChunkEntries; facts: ChunkFacts; inspected: Promise<void>};
 
@@ -30,17 +39,18 @@ type Slot = {entries: ChunkEntries; facts: ChunkFacts; inspected: Promise<void>}
  * bytes are valid only during the call) and awaits `afterBatch` between chunks, where the caller
  * writes what it gathered. Nothing is visited until the file has passed the opening checks. With
  * ScanWorkers (started by the caller as early as it can), the entries' facts are worked out on
- * every core; they are stopped when the scan ends.
+ * every core; they are stopped when the scan ends. With `lookup`, each entry's id is also looked up
+ * there (ScanLookup).
  */
-export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>, workers?: ScanWorkers): Promise<ScanResult> {
+export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>, workers?: ScanWorkers, lookup?: ScanLookup): Promise<ScanResult> {
 	try {
-		return await visitEntries(path, idField, visit, afterBatch, workers);
+		return await visitEntries(path, idField, visit, afterBatch, workers, lookup);
 	} finally {
 		workers?.stop();
 	}
 }
 
-async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, workers: ScanWorkers | undefined): Promise<ScanResult> {
+async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, workers: ScanWorkers | undefined, lookup: ScanLookup | undefined): Promise<ScanResult> {
 	keepScanGarbageYoung();
 	checkDatasetFile(path);
 	const scan: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
@@ -66,8 +76,23 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 
 	const inspect = async (slot: Slot) => {
 		const {entries: chunk, facts} = slot;
-		if (workers && await workers.inspect(chunk, facts)) return;
-		inspectEntries(chunk.buffer, chunk.froms, chunk.tos, 0, chunk.count, needle, facts);
+		if (workers && await workers.inspect(chunk, facts, lookup?.decided)) return;
+		inspectEntries(chunk.buffer, chunk.froms, chunk.tos, 0, chunk.count, needle, facts, lookup?.decided);
+	};
+
+	// First entries by id (ScanLookup.firstSeen): on the workers, chunk after chunk in file order,
+	// else here. Should the workers fail on the first chunk, this thread takes over; later, the ids
+	// they kept are lost, and the scan cannot go on.
+	let firstsOnWorkers = workers !== undefined;
+	let seen: FingerprintTable | undefined;
+	let firstsDone = Promise.resolve();
+	let loaded = 0;
+	const markFirsts = async ({entries: chunk, facts}: Slot, base: number) => {
+		if (firstsOnWorkers && await workers!.markFirstSeen(facts, chunk.count, base)) return;
+		if (firstsOnWorkers && base > 0) throw new DatasetError(`${path}: a scan worker stopped before the end of the file (out of memory?); run the command again.`);
+		firstsOnWorkers = false;
+		seen ??= new FingerprintTable(1 << 16);
+		markFirstSeen(facts, chunk.count, base, 0, 1, seen);
 	};
 
 	/** Reads the next chunk into `slot` and starts working out its facts; false at the end of the file. */
@@ -83,7 +108,21 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 		}
 
 		slot.facts.ensure(slot.entries.count);
-		slot.inspected = inspect(slot);
+		const inspected = inspect(slot);
+		if (lookup?.firstSeen) {
+			const base = loaded;
+			const before = firstsDone;
+			firstsDone = (async () => {
+				await inspected;
+				await before;
+				await markFirsts(slot, base);
+			})();
+			slot.inspected = firstsDone;
+		} else {
+			slot.inspected = inspected;
+		}
+
+		loaded += slot.entries.count;
 		return more;
 	};
 

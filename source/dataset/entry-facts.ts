@@ -1,6 +1,6 @@
 import {isUtf8} from 'node:buffer';
-import {fingerprintOfBytes, fingerprint} from './id-fingerprints.js';
-import {hashId, hashPrefix, locateValue, located, readScalar, ValueKind} from './identity.js';
+import {fingerprintOf, fingerprintOfBytes, fingerprint, probeSlots, type FingerprintTable} from './id-fingerprints.js';
+import {hashId, hashPrefix, locateValue, located, readScalar, ValueKind, valueText} from './identity.js';
 import {isJsonObject, keyValueAt} from './json-check.js';
 import {isWellFormed} from './well-formed.js';
 
@@ -34,7 +34,14 @@ export type ChunkFactsBuffers = {
 	idEnds: Int32Array;
 	fingerprints: Uint32Array;
 	hashes: Uint8Array;
+	decided: Int32Array;
+	firsts: Int32Array;
 };
+
+/** ChunkFacts.decided of an entry whose id was not looked up (no table given, or an id with escapes). */
+export const notLookedUp = -2;
+/** ChunkFacts.decided of an entry whose id is not in the table. */
+export const notDecided = -1;
 
 /** The facts of the entries of one chunk, entry by entry (see IdKind). */
 export class ChunkFacts implements ChunkFactsBuffers {
@@ -48,9 +55,22 @@ export class ChunkFacts implements ChunkFactsBuffers {
 	kinds: Uint8Array;
 	idStarts: Int32Array;
 	idEnds: Int32Array;
-	/** Two words an entry: the fingerprint of its id (id-fingerprints.ts), except for Escaped ids. */
+	/** Two words an entry: the fingerprint of its id (id-fingerprints.ts). */
 	fingerprints: Uint32Array;
 	hashes: Uint8Array;
+	/**
+	 * Where the id's fingerprint is in the table of decided ids given to inspectEntries (its slot),
+	 * or notDecided, or notLookedUp: the look-up every entry needs, made here, in parallel, so the
+	 * thread that hands the entries out only reads the answer (a probe of a table of hundreds of
+	 * thousands of ids is a cache miss).
+	 */
+	decided: Int32Array;
+	/**
+	 * The number (1-based, in file order) of the first entry of the file with the same id's
+	 * fingerprint, or 0 where not worked out (markFirstSeen): the entry itself, or an earlier one
+	 * when its id is repeated.
+	 */
+	firsts: Int32Array;
 
 	constructor(capacity: number, private readonly shared: boolean) {
 		this.malformed = new Uint8Array(this.memory(capacity));
@@ -59,6 +79,8 @@ export class ChunkFacts implements ChunkFactsBuffers {
 		this.idEnds = new Int32Array(this.memory(capacity * 4));
 		this.fingerprints = new Uint32Array(this.memory(capacity * 8));
 		this.hashes = new Uint8Array(this.memory(capacity * hashIdLength));
+		this.decided = new Int32Array(this.memory(capacity * 4));
+		this.firsts = new Int32Array(this.memory(capacity * 4));
 	}
 
 	/** `hashes` as a Buffer, to read the hash ids' text from. */
@@ -84,8 +106,8 @@ export class ChunkFacts implements ChunkFactsBuffers {
 	}
 
 	buffers(): ChunkFactsBuffers {
-		const {malformed, kinds, idStarts, idEnds, fingerprints, hashes} = this;
-		return {malformed, kinds, idStarts, idEnds, fingerprints, hashes};
+		const {malformed, kinds, idStarts, idEnds, fingerprints, hashes, decided, firsts} = this;
+		return {malformed, kinds, idStarts, idEnds, fingerprints, hashes, decided, firsts};
 	}
 
 	private memory(bytes: number): ArrayBuffer | SharedArrayBuffer {
@@ -98,13 +120,15 @@ export class ChunkFacts implements ChunkFactsBuffers {
  * Whether the span they share is valid UTF-8 is checked once (chunk-entries.ts says why that holds
  * for each entry in it), so most entries only get their JSON checked, and that check also finds the
  * id field: each byte of a well-formed entry is read once. Malformed entries are looked at again
- * (isWellFormed, locateValue), as the review screen would see them.
+ * (isWellFormed, locateValue), as the review screen would see them. With `decidedSlots` (a
+ * FingerprintTable's shared slots), each id's fingerprint is looked up in it (ChunkFacts.decided).
  */
-export function inspectEntries(buffer: Buffer, froms: Int32Array, tos: Int32Array, first: number, last: number, needle: Buffer, facts: ChunkFacts) {
+export function inspectEntries(buffer: Buffer, froms: Int32Array, tos: Int32Array, first: number, last: number, needle: Buffer, facts: ChunkFacts, decidedSlots?: Uint32Array) {
 	if (first >= last) return;
 	const spanStart = froms[first];
 	const utf8 = isUtf8(new Uint8Array(buffer.buffer, buffer.byteOffset + spanStart, tos[last - 1] - spanStart));
-	const {malformed, kinds, idStarts, idEnds, fingerprints, hashes} = facts;
+	const {malformed, kinds, idStarts, idEnds, fingerprints, hashes, decided} = facts;
+	facts.firsts.fill(0, first, last);
 	for (let i = first; i < last; i++) {
 		const from = froms[i];
 		const to = tos[i];
@@ -125,10 +149,11 @@ export function inspectEntries(buffer: Buffer, froms: Int32Array, tos: Int32Arra
 			idEnds[i] = located.end;
 			fingerprintOfBytes(buffer, located.start, located.end);
 		} else if (kind === ValueKind.Escaped) {
+			// A string id with escapes (rare): its text is decoded again where it is needed.
 			kinds[i] = IdKind.Escaped;
 			idStarts[i] = located.start;
 			idEnds[i] = located.end;
-			continue;
+			fingerprintOf(valueText(buffer, kind) ?? hashId(buffer.subarray(from, to)));
 		} else {
 			// hashId's text, written as bytes where the main thread can read it.
 			kinds[i] = IdKind.Hash;
@@ -140,5 +165,35 @@ export function inspectEntries(buffer: Buffer, froms: Int32Array, tos: Int32Arra
 
 		fingerprints[i * 2] = fingerprint[0];
 		fingerprints[(i * 2) + 1] = fingerprint[1];
+		if (decidedSlots === undefined) {
+			decided[i] = notLookedUp;
+		} else {
+			const slot = probeSlots(decidedSlots, fingerprint[0], fingerprint[1]);
+			decided[i] = decidedSlots[(slot * 4) + 1] === 0 ? notDecided : slot;
+		}
+	}
+}
+
+/**
+ * Works out ChunkFacts.firsts for the entries of a chunk (their facts worked out) whose id's
+ * fingerprint falls in share `part` of `parts` (its high word modulo parts): each share's ids are
+ * seen by one thread only, in `seen` (fingerprint -> number of its first entry), chunk after chunk
+ * in file order, so the shares can be done in parallel and each answer is the one a single pass
+ * in file order gives. `base` is the number of entries before the chunk.
+ */
+export function markFirstSeen(facts: ChunkFacts, count: number, base: number, part: number, parts: number, seen: FingerprintTable) {
+	const {fingerprints, firsts} = facts;
+	for (let i = 0; i < count; i++) {
+		const high = fingerprints[i * 2];
+		if (parts > 1 && high % parts !== part) continue;
+		fingerprint[0] = high;
+		fingerprint[1] = fingerprints[(i * 2) + 1];
+		const slot = seen.slot();
+		if (seen.isEmpty(slot)) {
+			firsts[i] = base + i + 1;
+			seen.insert(slot, base + i + 1, 0);
+		} else {
+			firsts[i] = seen.a(slot);
+		}
 	}
 }

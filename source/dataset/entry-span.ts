@@ -1,6 +1,7 @@
 import {hashId, locateValue, located, needleFor, ValueKind, valueText} from './identity.js';
 import {fingerprint, fingerprintOf, fingerprintOfBytes} from './id-fingerprints.js';
-import {IdKind, hashIdLength, type ChunkFacts} from './entry-facts.js';
+import {IdKind, hashIdLength, notLookedUp, type ChunkFacts} from './entry-facts.js';
+import type {DecisionSource} from '../store/decision-source.js';
 
 /**
  * One entry of a dataset as the streaming scan hands it out: where its bytes are in the reader's
@@ -18,6 +19,10 @@ export class EntrySpan {
 	lineNumber = 0;
 	/** The entry is a line of a JSON Lines file, so it holds no line break (an array's element may). */
 	isLine = false;
+	/** Where the scan workers found the id in the decided ids' table (ChunkFacts.decided), or notLookedUp. */
+	decidedSlot: number = notLookedUp;
+	/** The number of the file's first entry with this id's fingerprint (ChunkFacts.firsts), or 0 when not worked out. */
+	firstSeen = 0;
 	/** idBytes[idStart, idEnd) is the id's text when `text` is undefined. */
 	private idBytes: Buffer = this.buffer;
 	private idStart = 0;
@@ -43,6 +48,8 @@ export class EntrySpan {
 		this.start = start;
 		this.lineNumber = lineNumber;
 		this.fingerprintKnown = false;
+		this.decidedSlot = notLookedUp;
+		this.firstSeen = 0;
 		this.idBytes = buffer;
 		const kind = locateValue(buffer, from, to, this.needle);
 		if (kind === ValueKind.Plain || kind === ValueKind.Number) {
@@ -65,6 +72,8 @@ export class EntrySpan {
 		this.start = start;
 		this.lineNumber = lineNumber;
 		this.text = undefined;
+		this.decidedSlot = facts.decided[index];
+		this.firstSeen = facts.firsts[index];
 		switch (facts.kinds[index]) {
 			case IdKind.Span: {
 				this.hashed = false;
@@ -89,8 +98,7 @@ export class EntrySpan {
 				const text = valueText(buffer, ValueKind.Escaped);
 				this.hashed = text === undefined;
 				this.text = text ?? hashId(buffer.subarray(from, to));
-				this.fingerprintKnown = false;
-				return;
+				break;
 			}
 		}
 
@@ -114,6 +122,12 @@ export class EntrySpan {
 		return this.text;
 	}
 
+	/** source.sampleIs(index, this.id), comparing the id's bytes where its text is not made yet. */
+	isSampleOf(source: DecisionSource, index: number): boolean {
+		if (this.text !== undefined || !source.sampleBytesAre) return source.sampleIs(index, this.id);
+		return source.sampleBytesAre(index, this.idBytes, this.idStart, this.idEnd);
+	}
+
 	/** Sets id-fingerprints' `fingerprint` to fingerprintOf(this.id). */
 	fingerprint() {
 		if (this.fingerprintKnown) {
@@ -128,6 +142,8 @@ export class EntrySpan {
 		const copy = new EntrySpan(this.needle);
 		copy.set(Buffer.from(this.bytes), 0, this.to - this.from, this.start, this.lineNumber);
 		copy.isLine = this.isLine;
+		copy.decidedSlot = this.decidedSlot;
+		copy.firstSeen = this.firstSeen;
 		return copy;
 	}
 }

@@ -54,16 +54,50 @@ function finish(h1: number, h2: number) {
 /** Most of the slots used before the table doubles (linear probing stays short up to here). */
 const maxLoad = 0.75;
 
+/**
+ * The slot of a table's `slots` (capacity a power of two) holding the fingerprint [high, low], or
+ * the empty slot where it would go: FingerprintTable's probe, for a thread that only reads a table
+ * another thread filled (the scan workers, through FingerprintTable.shared()).
+ */
+export function probeSlots(slots: Uint32Array, high: number, low: number): number {
+	const mask = (slots.length >>> 2) - 1;
+	let slot = (high ^ Math.imul(low, 0x9e_37_79_b1)) & mask;
+	for (;;) {
+		const at = slot * 4;
+		const stored = slots[at + 1];
+		if (stored === 0 || (stored === low && slots[at] === high)) return slot;
+		slot = (slot + 1) & mask;
+	}
+}
+
 export class FingerprintTable {
 	size = 0;
 	private capacity: number;
 	private slots: Uint32Array;
+	/** The slots are in shared memory from now on, for other threads to read: the table no longer grows. */
+	private frozen = false;
 
 	constructor(expected = 2048) {
 		let capacity = 4096;
 		while (capacity * maxLoad < expected) capacity *= 2;
 		this.capacity = capacity;
 		this.slots = new Uint32Array(capacity * 4);
+	}
+
+	/**
+	 * The slots, moved into shared memory for other threads to look fingerprints up in (probeSlots)
+	 * while this thread goes on using the table; from then on it must not grow (insert throws when
+	 * it would). Values (a, b) may still be set: readers look at the fingerprints only.
+	 */
+	shared(): Uint32Array {
+		if (!this.frozen) {
+			const slots = new Uint32Array(new SharedArrayBuffer(this.slots.byteLength));
+			slots.set(this.slots);
+			this.slots = slots;
+			this.frozen = true;
+		}
+
+		return this.slots;
 	}
 
 	/** The slot holding the current `fingerprint`, or -1. */
@@ -131,18 +165,11 @@ export class FingerprintTable {
 	}
 
 	private probe(high: number, low: number): number {
-		const mask = this.capacity - 1;
-		const {slots} = this;
-		let slot = (high ^ Math.imul(low, 0x9e_37_79_b1)) & mask;
-		for (;;) {
-			const at = slot * 4;
-			const stored = slots[at + 1];
-			if (stored === 0 || (stored === low && slots[at] === high)) return slot;
-			slot = (slot + 1) & mask;
-		}
+		return probeSlots(this.slots, high, low);
 	}
 
 	private grow(capacity: number) {
+		if (this.frozen) throw new Error('a shared FingerprintTable cannot grow');
 		const old = this.slots;
 		this.capacity = capacity;
 		this.slots = new Uint32Array(this.capacity * 4);

@@ -4,7 +4,8 @@
 // as there are cores; where none can run (the TypeScript sources under test) the scan does the
 // same work itself.
 import {parentPort, workerData} from 'node:worker_threads';
-import {ChunkFacts, inspectEntries, type ChunkFactsBuffers} from './entry-facts.js';
+import {ChunkFacts, inspectEntries, markFirstSeen, type ChunkFactsBuffers} from './entry-facts.js';
+import {FingerprintTable} from './id-fingerprints.js';
 import {needleFor} from './identity.js';
 
 export type ScanWorkerData = {idField: string};
@@ -25,8 +26,23 @@ export type ScanTask = {
 	froms: SharedView;
 	tos: SharedView;
 	facts: Record<keyof ChunkFactsBuffers, SharedView>;
+	/** The decided ids' table (FingerprintTable.shared()), to look every entry's id up in. */
+	decided?: SharedView;
 	first: number;
 	last: number;
+};
+
+/** markFirstSeen for share `part` of `parts` of a chunk's entries (their facts worked out). */
+export type FirstSeenTask = {
+	id: number;
+	firstSeen: true;
+	memory?: Array<[number, SharedArrayBuffer]>;
+	fingerprints: SharedView;
+	firsts: SharedView;
+	count: number;
+	base: number;
+	part: number;
+	parts: number;
 };
 
 export type ScanTaskDone = {id: number; failed?: boolean};
@@ -39,9 +55,21 @@ function view<T>(shared: SharedView, make: new (buffer: SharedArrayBuffer, byteO
 	return new make(memory.get(shared.memory)!, shared.byteOffset, shared.length);
 }
 
-parentPort!.on('message', (task: ScanTask) => {
+/** The ids of this worker's share seen so far (FirstSeenTask), by fingerprint. */
+let seen: FingerprintTable | undefined;
+
+parentPort!.on('message', (task: ScanTask | FirstSeenTask) => {
 	try {
 		for (const [number, block] of task.memory ?? []) memory.set(number, block);
+		if ('firstSeen' in task) {
+			seen ??= new FingerprintTable(1 << 16);
+			const facts = ChunkFacts.from({fingerprints: view(task.fingerprints, Uint32Array), firsts: view(task.firsts, Int32Array)} as ChunkFactsBuffers);
+			markFirstSeen(facts, task.count, task.base, task.part, task.parts, seen);
+			for (const [number] of task.memory ?? []) if (number < 0) memory.delete(number);
+			parentPort!.postMessage({id: task.id} satisfies ScanTaskDone);
+			return;
+		}
+
 		const buffer = Buffer.from(memory.get(task.buffer.memory)!, task.buffer.byteOffset, task.buffer.length);
 		const {facts} = task;
 		const chunkFacts = ChunkFacts.from({
@@ -51,8 +79,11 @@ parentPort!.on('message', (task: ScanTask) => {
 			idEnds: view(facts.idEnds, Int32Array),
 			fingerprints: view(facts.fingerprints, Uint32Array),
 			hashes: view(facts.hashes, Uint8Array),
+			decided: view(facts.decided, Int32Array),
+			firsts: view(facts.firsts, Int32Array),
 		});
-		inspectEntries(buffer, view(task.froms, Int32Array), view(task.tos, Int32Array), task.first, task.last, needle, chunkFacts);
+		const decided = task.decided && view(task.decided, Uint32Array);
+		inspectEntries(buffer, view(task.froms, Int32Array), view(task.tos, Int32Array), task.first, task.last, needle, chunkFacts, decided);
 		// Memory posted for this task only (negative numbers) is forgotten.
 		for (const [number] of task.memory ?? []) if (number < 0) memory.delete(number);
 		parentPort!.postMessage({id: task.id} satisfies ScanTaskDone);

@@ -4,7 +4,7 @@ import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {ChunkEntries} from './chunk-entries.js';
 import type {ChunkFacts, ChunkFactsBuffers} from './entry-facts.js';
-import type {ScanTask, ScanTaskDone, ScanWorkerData, SharedView} from './scan-worker.js';
+import type {FirstSeenTask, ScanTask, ScanTaskDone, ScanWorkerData, SharedView} from './scan-worker.js';
 
 /**
  * The scan worker: beside this module once built (dist/dataset/scan-worker.js), or beside the bundle
@@ -14,7 +14,7 @@ import type {ScanTask, ScanTaskDone, ScanWorkerData, SharedView} from './scan-wo
 const workerFile = fileURLToPath(new URL('scan-worker.js', import.meta.url));
 
 /** Blocks of shared memory kept numbered: the reader's three buffers, two chunks' spans and facts, growth. */
-const maxNumbered = 48;
+const maxNumbered = 512;
 
 /** Files smaller than this are scanned on the main thread alone (a worker takes ~40 ms to start). */
 const minimumSize = 16 * 1024 * 1024;
@@ -67,7 +67,7 @@ export class ScanWorkers {
 	 * if a worker failed (the caller then does the chunk itself). The chunk's buffer and spans must
 	 * be in shared memory and stay as they are until this resolves.
 	 */
-	async inspect(entries: ChunkEntries, facts: ChunkFacts): Promise<boolean> {
+	async inspect(entries: ChunkEntries, facts: ChunkFacts, decided?: Uint32Array): Promise<boolean> {
 		const {count} = entries;
 		if (this.broken) return false;
 		if (count === 0) return true;
@@ -86,6 +86,40 @@ export class ScanWorkers {
 				facts: factViews,
 				first: Math.floor((count * part) / parts),
 				last: Math.floor((count * (part + 1)) / parts),
+			};
+			if (decided) task.decided = shared(decided);
+			if (unseen.length > 0) task.memory = unseen;
+			results.push(new Promise<boolean>(resolve => {
+				this.waiting.set(task.id, resolve);
+			}));
+			this.workers[part].postMessage(task);
+		}
+
+		const done = await Promise.all(results);
+		return done.every(Boolean);
+	}
+
+	/**
+	 * Works out the chunk's ChunkFacts.firsts (markFirstSeen), each worker for its share of the ids,
+	 * after inspect() did the chunk: chunks must be given in file order (`base`: entries before the
+	 * chunk), as each worker keeps the ids of its share seen so far. False if a worker failed: the
+	 * ids it kept are lost, so the answers cannot be had any more.
+	 */
+	async markFirstSeen(facts: ChunkFacts, count: number, base: number): Promise<boolean> {
+		if (this.broken) return false;
+		const parts = this.workers.length;
+		const results: Array<Promise<boolean>> = [];
+		for (let part = 0; part < parts; part++) {
+			const unseen: Array<[number, SharedArrayBuffer]> = [];
+			const task: FirstSeenTask = {
+				id: this.nextId++,
+				firstSeen: true,
+				fingerprints: this.view(facts.fingerprints, part, unseen),
+				firsts: this.view(facts.firsts, part, unseen),
+				count,
+				base,
+				part,
+				parts,
 			};
 			if (unseen.length > 0) task.memory = unseen;
 			results.push(new Promise<boolean>(resolve => {

@@ -3,6 +3,8 @@ import {verdicts, type DecisionRecord, type Verdict} from '../store/schema.js';
 import {defaultPolicy, sampleStatus, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
 import {isDecisionSource, RecordArray, type DecisionSource} from '../store/decision-source.js';
 import {FingerprintTable, fingerprintOf} from '../dataset/id-fingerprints.js';
+import {notDecided, notLookedUp} from '../dataset/entry-facts.js';
+import type {ScanLookup} from '../dataset/dataset-scan.js';
 import {agreementOf, type Agreement} from './agreement.js';
 import {contentHash, madeOnOtherBytes} from '../dataset/content-hash.js';
 
@@ -128,6 +130,15 @@ export type SampleId = {
 	fingerprint(): void;
 	/** The entry's bytes, read only when a decision on it recorded a hash (to check they are the same). */
 	readonly bytes?: Uint8Array;
+	/**
+	 * Where the id is in the table sharedLookup() gave (looked up by the scan workers), or
+	 * notDecided, or notLookedUp (entry-facts.ts).
+	 */
+	readonly decidedSlot?: number;
+	/** The number of the scan's first entry with this id (ScanLookup.firstSeen), or 0. */
+	readonly firstSeen?: number;
+	/** source.sampleIs(index, this.id), answered from the id's bytes where it can. */
+	isSampleOf?(source: DecisionSource, index: number): boolean;
 };
 
 const undecided = sampleStatus(undefined);
@@ -319,11 +330,27 @@ export class StatsAccumulator {
 		this.countCategories(this.groupRecords(group));
 	}
 
+	/**
+	 * What the scan's workers are to look up for add() (dataset-scan.ts, ScanLookup): each entry's
+	 * id in the decided ids' table, moved to shared memory, and, where repeated ids are tracked, the
+	 * first entry with the same id, so that add() makes no look-up of its own for most entries (a
+	 * probe of a table of hundreds of thousands of ids is a cache miss). From then on the table
+	 * holds the decided ids alone, and every add() must be given the scan's entries, all of them, in
+	 * order (their firstSeen numbers are entry numbers); undefined with another fingerprint function.
+	 */
+	scanLookup(): ScanLookup | undefined {
+		if (this.fingerprintOf !== fingerprintOf) return undefined;
+		this.lookupShared = true;
+		return {decided: this.table.shared(), firstSeen: this.trackRepeats};
+	}
+
+	private lookupShared = false;
+
 	/** A hint: the dataset holds about this many entries (saves regrowing the tables). */
 	expect(entries: number) {
 		if (!this.trackRepeats || !Number.isFinite(entries) || entries <= 0) return;
 		const expected = Math.min(Math.ceil(entries), 1 << 27);
-		this.table.reserve(expected + this.groupCount);
+		if (!this.lookupShared) this.table.reserve(expected + this.groupCount);
 		if (this.sampleLines.length < expected) this.sampleLines = growTo(this.sampleLines, expected);
 	}
 
@@ -338,28 +365,52 @@ export class StatsAccumulator {
 			if (this.malformedLines.length < this.listLimit) this.malformedLines.push(lineNumber);
 		}
 
-		if (typeof id === 'string') this.fingerprintOf(id);
-		else if (this.fingerprintOf === fingerprintOf) id.fingerprint();
-		else this.fingerprintOf(id.id);
-		const slot = this.table.slot();
-		if (this.trackRepeats) {
+		const known = this.lookupShared && typeof id !== 'string' ? id.decidedSlot ?? notLookedUp : notLookedUp;
+		// With the scan's look-ups and repeated ids tracked: the first entry with this id, else 0.
+		let firstSeen = 0;
+		if (this.lookupShared && this.trackRepeats) {
+			firstSeen = typeof id === 'string' ? 0 : id.firstSeen ?? 0;
+			if (firstSeen === 0) throw new Error('StatsAccumulator.add: an entry without the scan\'s look-ups, after scanLookup()');
+			if (sample > this.sampleLines.length) this.sampleLines = growTo(this.sampleLines, sample * 2);
+			this.sampleLines[sample - 1] = lineNumber;
+		}
+
+		if (known === notDecided) {
+			// The scan's workers looked it up: nobody decided it (most samples).
+			this.last = undefined;
+			if (firstSeen !== 0 && firstSeen !== sample) this.repeat((id as SampleId).id, firstSeen, lineNumber);
+			this.status.undecided++;
+			return undecided;
+		}
+
+		let slot = known;
+		if (slot === notLookedUp) {
+			if (typeof id === 'string') this.fingerprintOf(id);
+			else if (this.fingerprintOf === fingerprintOf) id.fingerprint();
+			else this.fingerprintOf(id.id);
+			slot = this.table.slot();
+		}
+
+		if (this.trackRepeats && !this.lookupShared) {
 			if (sample > this.sampleLines.length) this.sampleLines = growTo(this.sampleLines, sample * 2);
 			this.sampleLines[sample - 1] = lineNumber;
 		}
 
 		this.last = undefined;
 		if (this.table.isEmpty(slot)) {
-			// Nobody decided it, and it was not seen before: most samples.
-			if (this.trackRepeats) this.table.insert(slot, 0, sample);
+			// Nobody decided it, and it was not seen before (or, with the scan's look-ups, was seen
+			// only as firstSeen says): most samples.
+			if (firstSeen !== 0 && firstSeen !== sample) this.repeat((id as SampleId).id, firstSeen, lineNumber);
+			else if (this.trackRepeats && !this.lookupShared) this.table.insert(slot, 0, sample);
 			this.status.undecided++;
 			return undecided;
 		}
 
-		const text = typeof id === 'string' ? id : id.id;
 		let result: StatusResult;
 		const a = this.table.a(slot);
 		this.lastCurrent = undefined;
-		if (a !== 0 && !this.source.sampleIs(this.groupFirst[a - 1], text)) {
+		if (a !== 0 && !this.isSample(id, this.groupFirst[a - 1])) {
+			const text = typeof id === 'string' ? id : id.id;
 			// Another, decided id has this fingerprint (about never): exact answers from the map;
 			// this id's repeats are not tracked.
 			const records = this.sharedFingerprint.get(text);
@@ -371,9 +422,12 @@ export class StatsAccumulator {
 			result = sampleStatus(records, this.policy);
 			this.last = records;
 		} else {
+			// The id's text is made only where it is kept (a repeat, a changed sample).
+			const text = () => (typeof id === 'string' ? id : id.id);
 			// Only a sample whose decisions recorded a hash has its bytes hashed (few, and only those).
 			const current = a !== 0 && this.groupHashed[a - 1] === 1 && typeof id !== 'string' ? this.currentRecords(a - 1, id) : undefined;
-			const first = this.table.b(slot);
+			// The table's b is the first entry's number, unless the scan says it (firstSeen).
+			const first = this.lookupShared && this.trackRepeats ? (firstSeen === sample ? 0 : firstSeen) : this.table.b(slot);
 			if (first === 0) {
 				this.table.setB(slot, sample);
 				if (a !== 0) {
@@ -382,12 +436,12 @@ export class StatsAccumulator {
 					else this.countGroupCategories(a - 1);
 				}
 			} else if (this.trackRepeats) {
-				this.repeat(text, first, lineNumber);
+				this.repeat(text(), first, lineNumber);
 			}
 
 			if (current) {
 				this.changed++;
-				this.lastCurrent = {id: text, records: current};
+				this.lastCurrent = {id: text(), records: current};
 				result = {...sampleStatus(current, this.policy), changed: true};
 				this.last = current;
 			} else {
@@ -405,6 +459,12 @@ export class StatsAccumulator {
 		if (result.resolved) this.resolved++;
 		if (result.deciders >= 2) this.multiReviewed++;
 		return result;
+	}
+
+	/** Whether record `index` is on the sample `id`, without making the id's text when the entry can say (EntrySpan.isSampleOf). */
+	private isSample(id: string | SampleId, index: number): boolean {
+		if (typeof id === 'string') return this.source.sampleIs(index, id);
+		return id.isSampleOf ? id.isSampleOf(this.source, index) : this.source.sampleIs(index, id.id);
 	}
 
 	/**

@@ -92,6 +92,14 @@ export class DecisionLines implements DecisionSource {
 		return true;
 	}
 
+	sampleBytesAre(index: number, bytes: Uint8Array, start: number, end: number): boolean {
+		if ((this.flags[index] & canonicalFlag) === 0) return this.parsed.get(index)!.sample === Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+		const at = this.sampleStarts[index];
+		if (this.sampleEnds[index] - at !== end - start) return false;
+		for (let i = 0; i < end - start; i++) if (this.bytes[at + i] !== bytes[start + i]) return false;
+		return true;
+	}
+
 	fingerprintSample(index: number) {
 		if ((this.flags[index] & canonicalFlag) === 0) fingerprintOf(this.parsed.get(index)!.sample);
 		else fingerprintOfBytes(this.bytes, this.sampleStarts[index], this.sampleEnds[index]);

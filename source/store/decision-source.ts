@@ -15,6 +15,8 @@ export type DecisionSource = {
 	sample(index: number): string;
 	/** Whether record `index` is on the sample with this id. */
 	sampleIs(index: number, id: string): boolean;
+	/** sampleIs(index, the Latin-1 text of bytes[start, end)), without making the text. */
+	sampleBytesAre?(index: number, bytes: Uint8Array, start: number, end: number): boolean;
 	/** Sets id-fingerprints' `fingerprint` to fingerprintOf(sample(index)). */
 	fingerprintSample(index: number): void;
 	verdict(index: number): Verdict | null;
