@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {defaultSignalConfig, sampleSignals, sampleText} from '../source/dataset/signals/index.js';
 import {markTandemRepeats} from '../source/dataset/signals/tandem.js';
-import {characterWords} from '../source/dataset/signals/unspaced-script.js';
 import {tokenize} from '../source/dataset/signals/text.js';
+import {repetitionWords} from '../source/dataset/signals/word-units.js';
 
 // Degenerate loops and the intended repetition that looks like them (refrains, choruses, code,
 // reference lists), hand-written in several scripts: the loops must be found, the rest left alone.
@@ -76,12 +76,15 @@ describe('repetition: loops in every script', () => {
 		expect(detect('好的。好的。好的。好的。')).toMatch(/repeated sentences|sentences repeat/);
 	});
 
-	it('stuttering words in English, Russian, Arabic, Chinese and Japanese', () => {
+	it('stuttering words in English, Russian, Arabic, Chinese and Japanese, and a laugh that goes on', () => {
 		expect(detect(`A joist is a horizontal member that supports a floor. It spans ${times('the ', 30)}space between beams.`)).toBeDefined();
 		expect(detect(`Балка — это горизонтальный элемент перекрытия. Она опирается ${times('на ', 30)}стены дома.`)).toBeDefined();
 		expect(detect(`العارضة عنصر أفقي يحمل الأرضية. وهي ممتدة ${times('في ', 30)}المسافة بين الجدران.`)).toBeDefined();
 		expect(detect(`这个问题${times('非常', 30)}重要，我们需要认真考虑。`)).toBeDefined();
 		expect(detect(`この問題は${times('とても', 30)}大事です。`)).toBeDefined();
+		// A loop inside one word, and a short laugh in a sentence.
+		expect(detect(`Sure! Here you go: ${'ha'.repeat(80)}`)).toBeDefined();
+		expect(detect('I laughed: hahahahahahahaha, it was funny. The rest of the evening was quiet and we all went home early after dinner.')).toBeUndefined();
 	});
 
 	it('a sentence repeated with a heading between copies, and a loop inside a code block, are still loops', () => {
@@ -135,11 +138,20 @@ describe('repetition: intended repetition is not a loop', () => {
 });
 
 describe('repetition: its parts', () => {
-	it('each character of an unspaced script is a word, other words stay whole', () => {
-		const words = characterWords(tokenize('用ChatGPT写代码 and test it'));
-		expect(Array.from({length: words.count}, (_, k) => words.text.slice(words.starts[k], words.starts[k] + words.lengths[k]))).toEqual(['用', 'chatgpt', '写', '代', '码', 'and', 'test', 'it']);
+	it('each character of an unspaced script is a word, a word that is one pattern over and over is a word per repeat, other words stay whole', () => {
+		const wordsOf = (text: string) => {
+			const {words} = repetitionWords(tokenize(text));
+			return Array.from({length: words.count}, (_, k) => words.text.slice(words.starts[k], words.starts[k] + words.lengths[k]));
+		};
+
+		expect(wordsOf('用ChatGPT写代码 and test it')).toEqual(['用', 'chatgpt', '写', '代', '码', 'and', 'test', 'it']);
+		expect(repetitionWords(tokenize('用ChatGPT写代码')).characters).toBe(4);
+		expect(wordsOf('so hahahahahahah internationalization')).toEqual(['so', 'ha', 'ha', 'ha', 'ha', 'ha', 'ha', 'h', 'internationalization']);
+		// The same word has the same hash, split or not.
+		const {words} = repetitionWords(tokenize('ha hahahahahahaha'));
+		expect(new Set(words.hashes).size).toBe(1);
 		const english = tokenize('no change here');
-		expect(characterWords(english)).toBe(english);
+		expect(repetitionWords(english).words).toBe(english);
 	});
 
 	it('back-to-back repeats are marked with their first copy; a refrain is not', () => {

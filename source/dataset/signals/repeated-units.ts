@@ -7,7 +7,7 @@ closing brace, a Markdown rule) are left out; a list marker at a line's start ("
 "3、") is not part of the line, so "1. Safety glasses" and "2. Safety glasses" are the same line.
 */
 
-/** How many units repeat an earlier one, and how many of those lie in a back-to-back repeat (tandem.ts). */
+/** How many units repeat an earlier one, and how many of those lie in a back-to-back repeat with their earlier copy (tandem.ts). */
 export type UnitRepeats = {
 	units: number;
 	/** Units equal to an earlier unit, and their characters. */
@@ -78,7 +78,9 @@ export function unitRepeats(units: string[]): UnitRepeats {
 	if (repeats > 0) {
 		markTandemRepeats(ids, count, previous, marks);
 		for (let i = 0; i < count; i++) {
-			if (previous[i] < 0 || marks[i] === 0) continue;
+			// A repeat is a loop's when it and its earlier copy both lie in the back-to-back repeat
+			// (the chorus sung twice at the end repeats the first chorus too, but from afar).
+			if (previous[i] < 0 || marks[i] === 0 || marks[previous[i]] === 0) continue;
 			loops++;
 			loopChars += units[i].length;
 		}

@@ -4,7 +4,7 @@ import {proseOf} from './prose.js';
 import {linesOf, paragraphsOf, sentencesOf, unitRepeats} from './repeated-units.js';
 import {markTandemRepeats} from './tandem.js';
 import {mix32, tokenize, type Tokens} from './text.js';
-import {characterWords} from './unspaced-script.js';
+import {repetitionWords} from './word-units.js';
 
 /*
 Degenerate loops, by the Gopher / MassiveText repetition rules (Rae et al. 2021, table A1; as
@@ -19,7 +19,8 @@ datatrove's GopherRepetitionFilter computes them) over each response:
   never more than the text (datatrove multiplies count by length);
 - duplicate 5- … 10-gram: share of the characters in word n-grams seen earlier in the response.
 The n-gram rules apply to responses of at least `minWords` words. In scripts written without spaces
-(Chinese, Japanese, Thai, …) each character is a word (unspaced-script.ts).
+(Chinese, Japanese, Thai, …) each character is a word, and a word that is one short pattern over and
+over ("hahaha…") is that many words (word-units.ts).
 
 Gopher judged web pages, where any repetition is boilerplate. A response repeats itself on purpose
 too: a poem's refrain, a song's chorus, a reference list's "Retrieved …", code's similar functions.
@@ -144,16 +145,16 @@ export function repetitionFinding(response: string, tokens: Tokens, config: Repe
 	const total = response.length;
 	if (total === 0) return undefined;
 	const findings: Finding[] = [];
-	const oneLine = !response.trim().includes('\n');
+	const oneLine = !response.includes('\n') || !response.trim().includes('\n');
 	if (!oneLine) {
 		unitFindings(findings, linesOf(response), total, 'line', config.duplicateLineFraction, config.duplicateLineCharFraction);
 		unitFindings(findings, paragraphsOf(response), total, 'paragraph', config.duplicateParagraphFraction, config.duplicateParagraphCharFraction);
 	}
 
-	// A repeated sentence repeats a word pair (but for one-word sentences said twice): no pair, no sentences.
-	const words = characterWords(tokens);
-	const repeatedPair = ngramFindings(words, words === tokens ? 'word' : 'character', total, config, findings);
-	if (oneLine && repeatedPair) unitFindings(findings, sentencesOf(response), total, 'sentence', config.duplicateLineFraction, config.duplicateLineCharFraction);
+	const {words, characters} = repetitionWords(tokens);
+	const pairs = ngramFindings(words, characters * 2 > words.count ? 'character' : 'word', total, config, findings);
+	// Sentences repeated back to back repeat their words back to back; spread through the text, their word pairs.
+	if (oneLine && (pairs.looping || pairs.coveredShare > spreadShare / 2)) unitFindings(findings, sentencesOf(response), total, 'sentence', config.duplicateLineFraction, config.duplicateLineCharFraction);
 	const loop = worstOf(findings, false);
 	if (loop) return loop;
 	const spread = worstOf(findings, true);
@@ -162,17 +163,20 @@ export function repetitionFinding(response: string, tokens: Tokens, config: Repe
 	return prose === response ? spread : repetitionFinding(prose, tokenize(prose), config, true);
 }
 
-/**
- * Adds the n-gram rules' findings; returns whether any word pair occurs twice. `noun`: what a word is
- * called in a reason ("character" where each character of an unspaced script is one).
- */
-function ngramFindings(tokens: Tokens, noun: string, total: number, config: RepetitionConfig, findings: Finding[]): boolean {
-	const n = tokens.count;
-	if (n < 2) return false;
-	ensure(n);
-	const {hashes, lengths} = tokens;
+/** What the word-pair pass learnt: whether any words repeat back to back, and the share of the text in repeated word pairs. */
+type PairFacts = {looping: boolean; coveredShare: number};
 
-	// Word pairs, where each was last seen, and a cheap bound: the n-gram rules can only fire where repeated pairs cover enough of the text.
+/**
+ * Adds the n-gram rules' findings. `noun`: what a word is called in a reason ("character" where each
+ * character of an unspaced script is one).
+ */
+function ngramFindings(tokens: Tokens, noun: string, total: number, config: RepetitionConfig, findings: Finding[]): PairFacts {
+	const n = tokens.count;
+	if (n < 2) return {looping: false, coveredShare: 0};
+	ensure(n);
+	const {hashes, lengths, starts} = tokens;
+
+	// Word pairs and where each was last seen: the candidates for back-to-back repeats.
 	table.reset(n);
 	covered.fill(0, 0, n);
 	let repeated = false;
@@ -186,13 +190,16 @@ function ngramFindings(tokens: Tokens, noun: string, total: number, config: Repe
 	}
 
 	previous[n - 1] = -1;
-	if (!repeated || n < config.minWords) return repeated;
+	if (!repeated) return {looping: false, coveredShare: 0};
 	let coveredChars = 0;
 	for (let i = 0; i < n; i++) if (covered[i]) coveredChars += lengths[i] + 1;
-	const [top2, top3, top4] = config.topNgramCharFraction;
-	const smallest = Math.min(top2 / 2, top3 / 2, top4 / 2, ...config.duplicateNgramCharFraction);
-	if (coveredChars / total < smallest) return true;
-	markTandemRepeats(hashes, n, previous, looping);
+	const facts = {looping: markTandemRepeats(hashes, n, previous, looping), coveredShare: coveredChars / total};
+	if (!facts.looping || n < config.minWords) return facts;
+	// Every n-gram rule counts words in back-to-back repeats only: too few of them and none can fire.
+	let loopChars = 0;
+	for (let i = 0; i < n; i++) if (looping[i]) loopChars += lengths[i] + (i > 0 && looping[i - 1] ? starts[i] - starts[i - 1] - lengths[i - 1] : 0);
+	const smallest = Math.min(...config.topNgramCharFraction, ...config.duplicateNgramCharFraction);
+	if (loopChars / total <= smallest) return facts;
 
 	// ngrams[i] holds the hash of the (size)-gram starting at word i.
 	for (let size = 2; size <= 10 && size <= n; size++) {
@@ -227,8 +234,10 @@ function ngramFindings(tokens: Tokens, noun: string, total: number, config: Repe
 			let chars = 0;
 			let i = 0;
 			while (i < count) {
-				if (table.add(ngrams[i]) > 1) {
-					for (let k = i; k < i + size; k++) if (looping[k]) chars += lengths[k];
+				const earlier = table.swap(ngrams[i], i);
+				if (earlier >= 0) {
+					// Words in a back-to-back repeat, as their earlier copies are.
+					for (let k = 0; k < size; k++) if (looping[i + k] && looping[earlier + k]) chars += lengths[i + k];
 					i += size;
 				} else {
 					i++;
@@ -240,7 +249,7 @@ function ngramFindings(tokens: Tokens, noun: string, total: number, config: Repe
 		}
 	}
 
-	return true;
+	return facts;
 }
 
 /**

@@ -14,11 +14,12 @@ itself holds the gram twice.
 
 /**
  * Marks (1 in `marks`) every position of `ids[0 … count)` inside a back-to-back repeat, the first
- * copy included. `previous[i]`: the last position before i where the same gram starts, or −1.
- * Linear: a failed candidate skips the stretch it matched.
+ * copy included; returns whether there is one. `previous[i]`: the last position before i where the
+ * same gram starts, or −1. Linear: a failed candidate skips the stretch it matched.
  */
-export function markTandemRepeats(ids: ArrayLike<number>, count: number, previous: Int32Array, marks: Uint8Array) {
+export function markTandemRepeats(ids: ArrayLike<number>, count: number, previous: Int32Array, marks: Uint8Array): boolean {
 	marks.fill(0, 0, count);
+	let found = false;
 	let i = 0;
 	while (i < count) {
 		const earlier = previous[i];
@@ -35,8 +36,11 @@ export function markTandemRepeats(ids: ArrayLike<number>, count: number, previou
 		while (back < period && i - back - 1 - period >= 0 && ids[i - back - 1] === ids[i - back - 1 - period]) back++;
 		if (forward + back >= period - (period >> 3)) {
 			marks.fill(1, i - back - period, i + forward);
+			found = true;
 		}
 
 		i += Math.max(forward, 1);
 	}
+
+	return found;
 }
