@@ -50,9 +50,13 @@ function push(start: number, end: number, text: string) {
 		hashes = bigger(hashes);
 	}
 
-	// FNV-1a over the code units, as tokenize hashes a word.
+	// FNV-1a over the code units, as tokenize hashes a word (lower case: `text` may not be).
 	let hash = 0x81_1C_9D_C5;
-	for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01_00_01_93);
+	for (let i = start; i < end; i++) {
+		const code = text.charCodeAt(i);
+		hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code + 32 : code), 0x01_00_01_93);
+	}
+
 	starts[count] = start;
 	lengths[count] = end - start;
 	hashes[count] = hash >>> 0;
