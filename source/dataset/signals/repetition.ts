@@ -1,28 +1,48 @@
 import type {SignalConfig} from './config.js';
-import {percent, quote, responseName, type SampleSignal} from './detector.js';
-import {mix32, tokenText, type Tokens} from './text.js';
+import {percent, quote, type SampleSignal} from './detector.js';
+import {proseOf} from './prose.js';
+import {linesOf, paragraphsOf, sentencesOf, unitRepeats} from './repeated-units.js';
+import {markTandemRepeats} from './tandem.js';
+import {mix32, tokenize, type Tokens} from './text.js';
+import {repetitionWords} from './word-units.js';
 
 /*
 Degenerate loops, by the Gopher / MassiveText repetition rules (Rae et al. 2021, table A1; as
 datatrove's GopherRepetitionFilter computes them) over each response:
 - duplicate lines / paragraphs: share of lines (paragraphs) that repeat an earlier one, and share of
-  the characters in them;
+  the characters in them (repeated-units.ts: list markers are not part of a line); a response on one
+  line is cut into sentences instead, and they are judged as lines are;
 - top 2-, 3-, 4-gram: share of the characters covered by the most frequent word n-gram (only when it
   occurs more than once, and only in responses of `minWordsForTopNgrams` words or more: Gopher set its
   thresholds for web documents, and in a 60-word answer naming "the Great Barrier Reef" three times
   the topic's name alone passes them). Overlapping occurrences cover each word once, so the share is
   never more than the text (datatrove multiplies count by length);
 - duplicate 5- … 10-gram: share of the characters in word n-grams seen earlier in the response.
-Lines with no letter or digit (a closing brace, a Markdown rule) are not counted as lines. The n-gram
-rules apply to responses of at least `minWords` words.
+The n-gram rules apply to responses of at least `minWords` words. In scripts written without spaces
+(Chinese, Japanese, Thai, …) each character is a word, and a word that is one short pattern over and
+over ("hahaha…") is that many words (word-units.ts).
+
+Gopher judged web pages, where any repetition is boilerplate. A response repeats itself on purpose
+too: a poem's refrain, a song's chorus, a reference list's "Retrieved …", code's similar functions.
+What a loop does that these do not is repeat content back to back — the copy right after its original
+(tandem.ts): "the the the", a sentence or a cycle of sentences over and over, a paragraph five times,
+a list item twenty times. So every rule counts only the repeats that lie in a back-to-back repeat,
+against Gopher's thresholds. Repeats with new content between them count too when whole lines,
+paragraphs or sentences repeated anywhere make up more than `spreadShare` of the response — of its
+prose, when it holds code (prose.ts): repetition spread through code is how code is written.
 */
 
-type Finding = {ratio: number; threshold: number; reason: string};
+type RepetitionConfig = SignalConfig['repetition'];
+/** `spread`: counts repeats wherever they lie, not only back-to-back ones. */
+type Finding = {ratio: number; threshold: number; reason: string; spread: boolean};
 
-/** Reused open-addressing table of 32-bit keys with counts, cleared by bumping a generation. */
-class CountTable {
+/** Whole units repeated anywhere in the response fire once they are more than this share of it. */
+export const spreadShare = 0.5;
+
+/** Reused open-addressing table of 32-bit keys with an integer each, cleared by bumping a generation. */
+class KeyTable {
 	private keys = new Uint32Array(1024);
-	private counts = new Int32Array(1024);
+	private values = new Int32Array(1024);
 	private stamps = new Int32Array(1024);
 	private generation = 0;
 	private mask = 1023;
@@ -32,7 +52,7 @@ class CountTable {
 			let size = this.keys.length;
 			while (size < expected * 2) size *= 2;
 			this.keys = new Uint32Array(size);
-			this.counts = new Int32Array(size);
+			this.values = new Int32Array(size);
 			this.stamps = new Int32Array(size);
 			this.mask = size - 1;
 			this.generation = 0;
@@ -43,108 +63,144 @@ class CountTable {
 
 	/** Adds one to the key's count and returns the new count. */
 	add(key: number): number {
-		let slot = key & this.mask;
-		for (;;) {
-			if (this.stamps[slot] !== this.generation) {
-				this.stamps[slot] = this.generation;
-				this.keys[slot] = key;
-				this.counts[slot] = 1;
-				return 1;
-			}
-
-			if (this.keys[slot] === key) return ++this.counts[slot];
-			slot = (slot + 1) & this.mask;
+		const slot = this.slot(key);
+		if (this.stamps[slot] !== this.generation) {
+			this.claim(slot, key, 1);
+			return 1;
 		}
+
+		return ++this.values[slot];
+	}
+
+	/** Sets the key's value to `value` and returns the value it had, or −1. */
+	swap(key: number, value: number): number {
+		const slot = this.slot(key);
+		if (this.stamps[slot] !== this.generation) {
+			this.claim(slot, key, value);
+			return -1;
+		}
+
+		const old = this.values[slot];
+		this.values[slot] = value;
+		return old;
+	}
+
+	private slot(key: number): number {
+		let slot = key & this.mask;
+		while (this.stamps[slot] === this.generation && this.keys[slot] !== key) slot = (slot + 1) & this.mask;
+		return slot;
+	}
+
+	private claim(slot: number, key: number, value: number) {
+		this.stamps[slot] = this.generation;
+		this.keys[slot] = key;
+		this.values[slot] = value;
 	}
 }
 
-const table = new CountTable();
+const table = new KeyTable();
 let ngrams = new Uint32Array(1024);
+let previous = new Int32Array(1024);
 let covered = new Uint8Array(1024);
+let looping = new Uint8Array(1024);
 
 function ensure(count: number) {
 	if (ngrams.length >= count) return;
 	const size = Math.max(count, ngrams.length * 2);
 	ngrams = new Uint32Array(size);
+	previous = new Int32Array(size);
 	covered = new Uint8Array(size);
+	looping = new Uint8Array(size);
 }
 
-function hasText(line: string): boolean {
-	return /[\p{L}\p{N}]/u.test(line);
-}
-
-function duplicates(parts: string[]): {count: number; chars: number} {
-	const seen = new Set<string>();
-	let count = 0;
-	let chars = 0;
-	for (const part of parts) {
-		if (seen.has(part)) {
-			count++;
-			chars += part.length;
-		} else {
-			seen.add(part);
-		}
+function unitFindings(findings: Finding[], units: string[], total: number, name: string, countFraction: number, charFraction: number) {
+	if (units.length < 2) return;
+	const {units: count, repeats, repeatChars, loops, loopChars} = unitRepeats(units);
+	if (repeats === 0) return;
+	const repeatedShare = (ratio: number) => `${percent(ratio)} of the response is repeated ${name}s`;
+	if (loops > 0) {
+		findings.push({ratio: loops / count, threshold: countFraction, reason: `${percent(loops / count)} of the response's ${name}s repeat an earlier one`, spread: false});
+		findings.push({ratio: loopChars / total, threshold: charFraction, reason: repeatedShare(loopChars / total), spread: false});
 	}
 
-	return {count, chars};
+	if (repeatChars > loopChars) findings.push({ratio: repeatChars / total, threshold: spreadShare, reason: repeatedShare(repeatChars / total), spread: true});
 }
 
-/** The rule this response breaks by the widest margin, or undefined. */
-export function repetitionFinding(response: string, tokens: Tokens, config: SignalConfig['repetition']): Finding | undefined {
-	const total = response.length;
-	if (total === 0) return undefined;
-	const findings: Finding[] = [];
-	// One line is one line and one paragraph: nothing to repeat.
-	if (response.includes('\n')) {
-		const lines = response.split(/\n+/).map(line => line.trim()).filter(line => hasText(line));
-		if (lines.length > 1) {
-			const {count, chars} = duplicates(lines);
-			if (count > 0) {
-				findings.push({ratio: count / lines.length, threshold: config.duplicateLineFraction, reason: `${percent(count / lines.length)} of the response's lines repeat an earlier line`});
-				findings.push({ratio: chars / total, threshold: config.duplicateLineCharFraction, reason: `${percent(chars / total)} of the response is repeated lines`});
-			}
-		}
-
-		const paragraphs = response.trim().split(/\n{2,}/).map(paragraph => paragraph.trim()).filter(paragraph => hasText(paragraph));
-		if (paragraphs.length > 1) {
-			const {count, chars} = duplicates(paragraphs);
-			if (count > 0) {
-				findings.push({ratio: count / paragraphs.length, threshold: config.duplicateParagraphFraction, reason: `${percent(count / paragraphs.length)} of the response's paragraphs repeat an earlier one`});
-				findings.push({ratio: chars / total, threshold: config.duplicateParagraphCharFraction, reason: `${percent(chars / total)} of the response is repeated paragraphs`});
-			}
-		}
-	}
-
-	const n = tokens.count;
-	if (n >= config.minWords && n >= 2) findings.push(...ngramFindings(tokens, total, config));
+/** The finding that passes its threshold by the widest margin, among those of one kind. */
+function worstOf(findings: Finding[], spread: boolean): Finding | undefined {
 	let worst: Finding | undefined;
 	for (const finding of findings) {
-		if (finding.ratio > finding.threshold && (!worst || finding.ratio / finding.threshold > worst.ratio / worst.threshold)) worst = finding;
+		if (finding.spread !== spread || finding.ratio <= finding.threshold) continue;
+		if (!worst || finding.ratio / finding.threshold > worst.ratio / worst.threshold) worst = finding;
 	}
 
 	return worst;
 }
 
-function ngramFindings(tokens: Tokens, total: number, config: SignalConfig['repetition']): Finding[] {
-	const n = tokens.count;
-	ensure(n);
-	const {hashes, lengths} = tokens;
-
-	// Cheap bound first: n-gram rules can only fire where repeated bigrams cover enough of the text.
-	table.reset(n);
-	covered.fill(0, 0, n);
-	for (let i = 0; i + 1 < n; i++) {
-		ngrams[i] = mix32(Math.imul(hashes[i], 0x9E_37_79_B1) ^ hashes[i + 1]);
-		if (table.add(ngrams[i]) > 1) covered[i] = covered[i + 1] = 1;
+/**
+ * The rule this response breaks by the widest margin, or undefined: a back-to-back loop first; else
+ * repetition spread through the response, judged on its prose when it holds code.
+ */
+export function repetitionFinding(response: string, tokens: Tokens, config: RepetitionConfig, proseOnly = false): Finding | undefined {
+	const total = response.length;
+	if (total === 0) return undefined;
+	const findings: Finding[] = [];
+	const oneLine = !response.includes('\n') || !response.trim().includes('\n');
+	if (!oneLine) {
+		unitFindings(findings, linesOf(response), total, 'line', config.duplicateLineFraction, config.duplicateLineCharFraction);
+		unitFindings(findings, paragraphsOf(response), total, 'paragraph', config.duplicateParagraphFraction, config.duplicateParagraphCharFraction);
 	}
 
+	const {words, characters} = repetitionWords(tokens);
+	const pairs = ngramFindings(words, characters * 2 > words.count ? 'character' : 'word', total, config, findings);
+	// Sentences repeated back to back repeat their words back to back; spread through the text, their word pairs.
+	if (oneLine && (pairs.looping || pairs.coveredShare > spreadShare / 2)) unitFindings(findings, sentencesOf(response), total, 'sentence', config.duplicateLineFraction, config.duplicateLineCharFraction);
+	const loop = worstOf(findings, false);
+	if (loop) return loop;
+	const spread = worstOf(findings, true);
+	if (!spread || proseOnly) return spread;
+	const prose = proseOf(response);
+	return prose === response ? spread : repetitionFinding(prose, tokenize(prose), config, true);
+}
+
+/** What the word-pair pass learnt: whether any words repeat back to back, and the share of the text in repeated word pairs. */
+type PairFacts = {looping: boolean; coveredShare: number};
+
+/**
+ * Adds the n-gram rules' findings. `noun`: what a word is called in a reason ("character" where each
+ * character of an unspaced script is one).
+ */
+function ngramFindings(tokens: Tokens, noun: string, total: number, config: RepetitionConfig, findings: Finding[]): PairFacts {
+	const n = tokens.count;
+	if (n < 2) return {looping: false, coveredShare: 0};
+	ensure(n);
+	const {hashes, lengths, starts} = tokens;
+
+	// Word pairs and where each was last seen: the candidates for back-to-back repeats.
+	table.reset(n);
+	covered.fill(0, 0, n);
+	let repeated = false;
+	for (let i = 0; i + 1 < n; i++) {
+		ngrams[i] = mix32(Math.imul(hashes[i], 0x9E_37_79_B1) ^ hashes[i + 1]);
+		previous[i] = table.swap(ngrams[i], i);
+		if (previous[i] >= 0) {
+			covered[i] = covered[i + 1] = 1;
+			repeated = true;
+		}
+	}
+
+	previous[n - 1] = -1;
+	if (!repeated) return {looping: false, coveredShare: 0};
 	let coveredChars = 0;
 	for (let i = 0; i < n; i++) if (covered[i]) coveredChars += lengths[i] + 1;
-	const [top2, top3, top4] = config.topNgramCharFraction;
-	const smallest = Math.min(top2 / 2, top3 / 2, top4 / 2, ...config.duplicateNgramCharFraction);
-	if (coveredChars / total < smallest) return [];
+	const facts = {looping: markTandemRepeats(hashes, n, previous, looping), coveredShare: coveredChars / total};
+	if (!facts.looping || n < config.minWords) return facts;
+	// Every n-gram rule counts words in back-to-back repeats only: too few of them and none can fire.
+	let loopChars = 0;
+	for (let i = 0; i < n; i++) if (looping[i]) loopChars += lengths[i] + (i > 0 && looping[i - 1] ? starts[i] - starts[i - 1] - lengths[i - 1] : 0);
+	const smallest = Math.min(...config.topNgramCharFraction, ...config.duplicateNgramCharFraction);
+	if (loopChars / total <= smallest) return facts;
 
-	const findings: Finding[] = [];
 	// ngrams[i] holds the hash of the (size)-gram starting at word i.
 	for (let size = 2; size <= 10 && size <= n; size++) {
 		if (size > 2) {
@@ -167,9 +223,10 @@ function ngramFindings(tokens: Tokens, total: number, config: SignalConfig['repe
 
 			if (best > 1) {
 				const {chars, times} = coverage(tokens, ngrams[bestAt], count, size);
-				const ratio = chars / total;
-				const gram = tokenText(tokens, bestAt, bestAt + size);
-				findings.push({ratio, threshold: config.topNgramCharFraction[size - 2], reason: `${quote(gram)} makes up ${percent(ratio)} of the response (${times} times)`});
+				if (chars > 0) {
+					const gram = quote(tokens.text.slice(tokens.starts[bestAt], tokens.starts[bestAt + size - 1] + lengths[bestAt + size - 1]));
+					findings.push({ratio: chars / total, threshold: config.topNgramCharFraction[size - 2], reason: `${gram} makes up ${percent(chars / total)} of the response (${times} times)`, spread: false});
+				}
 			}
 		} else {
 			// datatrove's find_all_duplicate: an n-gram seen before counts its characters and is skipped whole.
@@ -177,34 +234,37 @@ function ngramFindings(tokens: Tokens, total: number, config: SignalConfig['repe
 			let chars = 0;
 			let i = 0;
 			while (i < count) {
-				if (table.add(ngrams[i]) > 1) {
-					for (let k = 0; k < size; k++) chars += lengths[i + k];
+				const earlier = table.swap(ngrams[i], i);
+				if (earlier >= 0) {
+					// Words in a back-to-back repeat, as their earlier copies are.
+					for (let k = 0; k < size; k++) if (looping[i + k] && looping[earlier + k]) chars += lengths[i + k];
 					i += size;
 				} else {
 					i++;
 				}
 			}
 
-			if (chars > 0) findings.push({ratio: chars / total, threshold: config.duplicateNgramCharFraction[size - 5], reason: `${percent(chars / total)} of the response is repeated ${size}-word runs`});
+			const ratio = chars / total;
+			if (chars > 0) findings.push({ratio, threshold: config.duplicateNgramCharFraction[size - 5], reason: `${percent(ratio)} of the response is repeated ${size}-${noun} runs`, spread: false});
 		}
 	}
 
-	return findings;
+	return facts;
 }
 
 /**
- * The characters the occurrences of one n-gram cover (each word once, however the occurrences overlap:
- * "how how how how" in a run of 68 "how"s covers those 68 words, not 65 × 4), and how many occurrences
- * do not overlap. Uses `covered` as scratch.
+ * The characters the occurrences of one n-gram cover in back-to-back repeats (each word once, however
+ * the occurrences overlap: "how how how how" in a run of 68 "how"s covers those 68 words, not 65 × 4,
+ * with the characters between them), and how many occurrences do not overlap. Uses `covered` as scratch.
  */
 function coverage(tokens: Tokens, hash: number, count: number, size: number): {chars: number; times: number} {
-	const {lengths} = tokens;
+	const {lengths, starts} = tokens;
 	covered.fill(0, 0, tokens.count);
 	let times = 0;
 	let end = 0;
 	for (let i = 0; i < count; i++) {
 		if (ngrams[i] !== hash) continue;
-		for (let k = i; k < i + size; k++) covered[k] = 1;
+		for (let k = i; k < i + size; k++) covered[k] = looping[k];
 		if (i >= end) {
 			times++;
 			end = i + size;
@@ -215,8 +275,8 @@ function coverage(tokens: Tokens, hash: number, count: number, size: number): {c
 	for (let i = 0; i < tokens.count; i++) {
 		if (!covered[i]) continue;
 		chars += lengths[i];
-		// The space between two covered words of the same run.
-		if (i > 0 && covered[i - 1]) chars += 1;
+		// What lies between this word and the one before, when that is covered too.
+		if (i > 0 && covered[i - 1]) chars += starts[i] - starts[i - 1] - lengths[i - 1];
 	}
 
 	return {chars, times};
@@ -226,9 +286,9 @@ export const repetition: SampleSignal = {
 	name: 'repetition',
 	make(config) {
 		return text => {
-			for (const [index, response] of text.responses.entries()) {
+			for (const response of text.responses) {
 				const finding = repetitionFinding(response, text.tokens(response), config.repetition);
-				if (finding) return `repetition: ${finding.reason.replaceAll('the response', responseName(text, index))}`;
+				if (finding) return `repetition: ${finding.reason}`;
 			}
 
 			return undefined;
