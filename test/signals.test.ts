@@ -279,6 +279,14 @@ describe('duplicate and near-duplicate clusters', () => {
 		expect(table.countBySignal().find(item => item.signal === 'near-duplicate')?.samples).toBe(2);
 	});
 
+	it('an exact copy in a near-duplicate cluster is flagged duplicate only, and stays in the cluster', () => {
+		const reworded = paragraph.replace('thirty days', '30 days');
+		const table = tableOf([chat(paragraph, 'How do returns work?'), chat(paragraph, 'How do returns work?'), chat(reworded, 'How do returns work?')]);
+		expect(table.signalsOf(1)).toEqual(['duplicate']);
+		expect(table.clusterOf(1, 'near-duplicate')).toMatchObject({size: 3, position: 2, first: 0});
+		expect(table.signalsOf(2)).toEqual(['near-duplicate']);
+	});
+
 	it('tokenize finds the words wordsOf finds, with their hashes', () => {
 		const text = 'Don’t stop: well-known Café-Crème costs 4.50€ — naïve, 東京 👍 x';
 		const tokens = tokenize(text);

@@ -269,7 +269,8 @@ export class SignalEngine {
 		const sets = nearSets ?? this.near.cluster(count, index => shinglesOfValue(read(index), size));
 		const nearDuplicate = this.nearClusters(sets);
 		if (this.enabled('near-duplicate')) {
-			for (let index = 0; index < count; index++) if (nearDuplicate.position[index] > 1) mask[index] |= signalBit['near-duplicate'];
+			// An exact copy of an earlier sample is its duplicate (it stays in the cluster, unflagged here).
+			for (let index = 0; index < count; index++) if (nearDuplicate.position[index] > 1 && firstOf[index] === index) mask[index] |= signalBit['near-duplicate'];
 		}
 
 		this.timings[1] += performance.now() - started + nearMs;
