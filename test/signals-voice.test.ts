@@ -144,7 +144,21 @@ describe('model-identity: self-identification in any language, not a person who 
 			'저는 ChatGPT를 자주 사용합니다.',
 			'我是ChatGPT的忠实用户。',
 			'My phone was made by Google and it works well.',
+			'Hi, I\'m Claude, your tour guide today. How can I help you before we start?',
+			'Claude here — the host tonight, happy to help with your coat.',
 		];
 		for (const text of ordinary) expect(detect('model-identity', chat(text)), text).toBeUndefined();
+	});
+
+	it('finds a name people share when the speaker offers help as an assistant does', () => {
+		const claims = [
+			'Hello! I\'m Claude, how can I help you today?',
+			'Hi, I\'m Gemini. What can I do for you?',
+			'Hello, this is Claude. Let me look at your code.',
+			'I\'m Claude, and I\'d be happy to help with your essay.',
+			'¡Hola! Soy Claude. ¿En qué puedo ayudarte hoy?',
+			'Bonjour, je suis Claude. Comment puis-je vous aider ?',
+		];
+		for (const text of claims) expect(detect('model-identity', chat(text)), text).toBeDefined();
 	});
 });

@@ -13,6 +13,18 @@ import {ownWords} from './own-words.js';
  * it ("Hi, I'm Claude, your tour guide" is a person, "Hi, I'm Claude, an AI assistant" a model), and
  * never after "a" ("I'm a Gemini").
  */
+/** An assistant's offer of help, in the words chat models open with. */
+const offersHelp = /(?<![\p{L}])(?:how (?:can|may|could) i (?:help|assist)|what can i do for you|(?:happy|glad|here) to (?:help|assist)|i can help|i'd be (?:happy|glad) to|let me (?:help|assist|look|check|explain|take a look|walk you)|feel free to ask|ask me anything|how can i be of (?:help|assistance|service)|¿?en qué (?:puedo|te puedo|le puedo) ayudar|comment (?:puis-je|puis je|je peux) (?:vous |t'|te )aider|wie kann ich (?:dir|ihnen|euch) helfen|come posso aiutarti|como posso ajudar|чем (?:я )?могу помочь)/u;
+
+/** "Claude, your tour guide", "Gemini — the host tonight": the name given a role that is not an AI's. */
+function givenAPersonsRole(window: string, match: RegExpExecArray): boolean {
+	const name = match.groups!['name'];
+	const at = window.indexOf(name, match.index);
+	if (at === -1) return false;
+	const role = /^\s*(?:here\s*)?(?:,|—|–|-)\s*(?:your|the|a|an|ton|votre|tu|su|dein|ihr|il|la|le|el)\s+[\p{L}' -]{1,40}/u.exec(window.slice(at + name.length));
+	return role !== null && !aiContext.test(role[0]);
+}
+
 export const modelIdentity: SampleSignal = {
 	name: 'model-identity',
 	make(config) {
@@ -55,6 +67,9 @@ export const modelIdentity: SampleSignal = {
 				// A name that people or star signs have too needs an AI word or a vendor near it.
 				const near = normalised.slice(Math.max(0, at - 150), at + 150).replace(match.groups!['name'], ' ');
 				if (aiContext.test(near) || vendorNamed?.test(near)) return match[0];
+				// Or when the speaker offers help as an assistant does ("Hi, I'm Claude, how can I help you
+				// today?"), unless the name is given a person's role ("Claude, your tour guide").
+				if (offersHelp.test(near) && !givenAPersonsRole(window, match)) return match[0];
 			}
 
 			for (const pattern of byVendor) {
