@@ -5,6 +5,7 @@ import {join} from 'node:path';
 import {beforeAll, describe, expect, test} from 'vitest';
 import {DecisionStore} from '../source/store/decision-store.js';
 import {parseDecisionsFile} from '../source/store/decisions-file.js';
+import {DecisionsFileError} from '../source/store/errors.js';
 import {defaultLockStale} from '../source/store/locked-merge-adapter.js';
 import {newer} from '../source/store/merge.js';
 import {recordKey, type DecisionRecord} from '../source/store/schema.js';
@@ -36,8 +37,16 @@ function readStable(file: string): string {
 }
 
 function readDisk(file: string): Map<string, DecisionRecord> {
-	const data = parseDecisionsFile(readStable(file), file, dataset);
-	return new Map(data.decisions.map(r => [recordKey(r.sample, r.reviewer), r]));
+	// An append in place is not atomic for a reader without the lock: within one tick of the file's
+	// mtime a read may still catch its first half (winnow's own readers then read again under the lock).
+	for (let attempt = 1; ; attempt++) {
+		try {
+			const data = parseDecisionsFile(readStable(file), file, dataset);
+			return new Map(data.decisions.map(r => [recordKey(r.sample, r.reviewer), r]));
+		} catch (error) {
+			if (!(error instanceof DecisionsFileError) || attempt >= 50) throw error;
+		}
+	}
 }
 
 type Final = {reviewer: string; own: DecisionRecord[]; flushes: number; failures: number; undos: number; decisions: number};

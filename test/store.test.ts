@@ -60,6 +60,23 @@ describe('decisions file', () => {
 		expect(existsSync(file)).toBe(false);
 	});
 
+	test('a read that catches an append half-written reads again; a damaged file still says so', async () => {
+		const whole = serializeDecisionsFile({schema: schemaVersion, dataset, createdAt: '2024-01-01T00:00:00.000Z', decisions: [record('s1', 'ana', 'accepted', '2024-01-01T00:00:01.000Z'), record('s2', 'ana', 'rejected', '2024-01-01T00:00:02.000Z')]});
+		// The second record's line cut where a reader may meet it while the writer's append is under way.
+		writeFileSync(file, whole.slice(0, whole.indexOf('"s2"') + 3));
+		const completed = new Promise<void>(resolve => {
+			setTimeout(() => {
+				writeFileSync(file, whole);
+				resolve();
+			}, 30);
+		});
+		const read = await readDecisionsFile(file, dataset);
+		await completed;
+		expect(read?.decisions.map(item => item.sample)).toEqual(['s1', 's2']);
+		writeFileSync(file, whole.slice(0, whole.indexOf('"s2"') + 3));
+		expect((await refusal(readDecisionsFile(file, dataset))).message).toMatch(/is not valid JSON/);
+	});
+
 	test('serialize then parse gives the same data back, for any strings', () => {
 		const text = fc.string({unit: 'binary', maxLength: 12});
 		const decision = fc.record({

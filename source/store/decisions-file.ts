@@ -11,10 +11,11 @@ import {fileHead, knownTopLevelKeys, reviewModes, schemaVersion, type DecisionRe
  * newest per sample and reviewer (a decision changed later is a newer line further down).
  */
 export async function readDecisionsFile(path: string, datasetName: string): Promise<DecisionsFile | undefined> {
-	const bytes = await readBytes(path);
-	if (!bytes) return undefined;
-	const lines = readLines(bytes, path, datasetName);
-	const file = lines ? {...lines.head, decisions: lines.records.records()} : parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
+	const file = await readChecked(path, bytes => {
+		const lines = readLines(bytes, path, datasetName);
+		return lines ? {...lines.head, decisions: lines.records.records()} : parseDecisionsFile(bytes.toString('utf8'), path, datasetName);
+	});
+	if (!file) return undefined;
 	const newest = new Map<string, DecisionRecord>();
 	mergeRecords(newest, file.decisions);
 	if (newest.size < file.decisions.length) file.decisions = [...newest.values()];
@@ -26,9 +27,32 @@ export async function readDecisionsFile(path: string, datasetName: string): Prom
  * DecisionSource that, for a file in winnow's layout, makes record objects only when asked.
  */
 export async function readDecisionSource(path: string, datasetName: string): Promise<DecisionSource | undefined> {
-	const bytes = await readBytes(path);
-	if (!bytes) return undefined;
-	return readLines(bytes, path, datasetName)?.records ?? new RecordArray(parseDecisionsFile(bytes.toString('utf8'), path, datasetName).decisions);
+	return readChecked(path, bytes => readLines(bytes, path, datasetName)?.records ?? new RecordArray(parseDecisionsFile(bytes.toString('utf8'), path, datasetName).decisions));
+}
+
+/** Reads tried before a file that does not parse is called damaged, this many ms apart. */
+const tornReadAttempts = 10;
+const tornReadPause = 20;
+
+/**
+ * The file read and checked by `check`. A reviewer's append in place is not atomic for a reader
+ * without the lock, and within one tick of the file's modification time a read can still catch its
+ * first half: a file that does not check is read again a few times (an append takes well under a
+ * millisecond) before its error stands.
+ */
+async function readChecked<T>(path: string, check: (bytes: Buffer) => T): Promise<T | undefined> {
+	for (let attempt = 1; ; attempt++) {
+		const bytes = await readBytes(path);
+		if (!bytes) return undefined;
+		try {
+			return check(bytes);
+		} catch (error) {
+			if (!(error instanceof DecisionsFileError) || attempt >= tornReadAttempts) throw error;
+			await new Promise(resolve => {
+				setTimeout(resolve, tornReadPause);
+			});
+		}
+	}
 }
 
 /**
