@@ -31,21 +31,27 @@ function isBlankCode(code: number): boolean {
  * as it is read (code-units.ts); other text is normalised (NFKC, lower case) whole and read again.
  */
 export function addNormalisedToHashes(text: string, state: {a: number; b: number}) {
+	if (!hashCodeUnits(text, state, false)) hashCodeUnits(text.normalize('NFKC').toLowerCase(), state, true);
+}
+
+/**
+ * Feeds `text`'s code units into the running pair, white space collapsed: read through code-units.ts
+ * (lower-cased as read), or, when `composed` (already NFKC and lower case), as they are. False, with
+ * `state` untouched, when a code unit needs the text normalised whole first.
+ */
+function hashCodeUnits(text: string, state: {a: number; b: number}, composed: boolean): boolean {
 	let {a, b} = state;
 	let pendingSpace = false;
 	let started = false;
 	for (let i = 0; i < text.length; i++) {
-		const code = duplicateCodeUnit(text.charCodeAt(i));
+		const unit = text.charCodeAt(i);
+		const code = composed ? (isBlankCode(unit) ? -2 : unit) : duplicateCodeUnit(unit);
 		if (code === -2) {
 			pendingSpace = started;
 			continue;
 		}
 
-		if (code === -1) {
-			addComposed(text.normalize('NFKC').toLowerCase(), state);
-			return;
-		}
-
+		if (code === -1) return false;
 		if (pendingSpace) {
 			a = Math.imul(a ^ 32, 0x01_00_01_93);
 			b = Math.imul(b ^ 32, 0x5B_D1_E9_95) + 0x27_D4_EB_2F;
@@ -59,32 +65,7 @@ export function addNormalisedToHashes(text: string, state: {a: number; b: number
 
 	state.a = a;
 	state.b = b;
-}
-
-function addComposed(composed: string, state: {a: number; b: number}) {
-	let {a, b} = state;
-	let pendingSpace = false;
-	let started = false;
-	for (let i = 0; i < composed.length; i++) {
-		const code = composed.charCodeAt(i);
-		if (isBlankCode(code)) {
-			pendingSpace = started;
-			continue;
-		}
-
-		if (pendingSpace) {
-			a = Math.imul(a ^ 32, 0x01_00_01_93);
-			b = Math.imul(b ^ 32, 0x5B_D1_E9_95) + 0x27_D4_EB_2F;
-			pendingSpace = false;
-		}
-
-		started = true;
-		a = Math.imul(a ^ code, 0x01_00_01_93);
-		b = Math.imul(b ^ code, 0x5B_D1_E9_95) + 0x27_D4_EB_2F;
-	}
-
-	state.a = a;
-	state.b = b;
+	return true;
 }
 
 /** FNV-1a over UTF-16 code units. */
