@@ -89,14 +89,10 @@ export class ScanWorkers {
 			};
 			if (decided) task.decided = shared(decided);
 			if (unseen.length > 0) task.memory = unseen;
-			results.push(new Promise<boolean>(resolve => {
-				this.waiting.set(task.id, resolve);
-			}));
-			this.workers[part].postMessage(task);
+			results.push(this.post(part, task));
 		}
 
-		const done = await Promise.all(results);
-		return done.every(Boolean);
+		return this.allDone(results);
 	}
 
 	/**
@@ -122,14 +118,23 @@ export class ScanWorkers {
 				parts,
 			};
 			if (unseen.length > 0) task.memory = unseen;
-			results.push(new Promise<boolean>(resolve => {
-				this.waiting.set(task.id, resolve);
-			}));
-			this.workers[part].postMessage(task);
+			results.push(this.post(part, task));
 		}
 
-		const done = await Promise.all(results);
-		return done.every(Boolean);
+		return this.allDone(results);
+	}
+
+	/** Sends worker `part` a task; resolves with whether it was done. */
+	private async post(part: number, task: ScanTask | FirstSeenTask): Promise<boolean> {
+		const done = new Promise<boolean>(resolve => {
+			this.waiting.set(task.id, resolve);
+		});
+		this.workers[part].postMessage(task);
+		return done;
+	}
+
+	private async allDone(results: Array<Promise<boolean>>): Promise<boolean> {
+		return (await Promise.all(results)).every(Boolean);
 	}
 
 	/** Numbers for blocks of shared memory, and which worker has been sent which. */
