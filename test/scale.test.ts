@@ -468,12 +468,13 @@ describe('counts read from the decision table\'s columns', () => {
 });
 
 describe('opening with many decisions', () => {
-	test('the counts are made in the background after the screen opens, and say so meanwhile', async () => {
-		const path = join(dir, 'samples.jsonl');
+	/** 6,000 samples, decisions written by another session (`decide`), then a review opened on them once indexed. */
+	async function reviewOpenedOn(name: string, decide: (writer: DecisionStore) => void) {
+		const path = join(dir, `${name}.jsonl`);
 		writeFileSync(path, Array.from({length: 6000}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
-		const db = join(dir, 'samples.decisions.json');
-		const writer = await DecisionStore.open(db, 'samples.jsonl', {watchInterval: 0, writeDelay: 60_000});
-		for (let i = 1; i <= 6000; i++) writer.set({sample: `s${i}`, reviewer: i % 2 ? 'ann' : 'bob', verdict: i % 3 ? 'accepted' : 'rejected'});
+		const db = join(dir, `${name}.decisions.json`);
+		const writer = await DecisionStore.open(db, `${name}.jsonl`, {watchInterval: 0, writeDelay: 60_000});
+		decide(writer);
 		await writer.flush();
 		writer.close();
 
@@ -481,6 +482,19 @@ describe('opening with many decisions', () => {
 		await dataset.whenIndexed;
 		const store = await DecisionStore.open(db, dataset.name, {watchInterval: 0});
 		const controller = new ReviewController(dataset, store, {reviewer: 'cy', categories: defaultCategories});
+		const close = () => {
+			controller.close();
+			store.close();
+			dataset.close();
+		};
+
+		return {controller, close};
+	}
+
+	test('the counts are made in the background after the screen opens, and say so meanwhile', async () => {
+		const {controller, close} = await reviewOpenedOn('samples', writer => {
+			for (let i = 1; i <= 6000; i++) writer.set({sample: `s${i}`, reviewer: i % 2 ? 'ann' : 'bob', verdict: i % 3 ? 'accepted' : 'rejected'});
+		});
 		expect(controller.counting).toBe(true);
 		// Where the session starts does not wait for the counts: every sample is decided by someone.
 		expect(controller.state.cursor).toBe(0);
@@ -488,28 +502,16 @@ describe('opening with many decisions', () => {
 			expect(controller.counting).toBe(false);
 		}, {timeout: 10_000, interval: 10});
 		expect(controller.counts).toMatchObject({total: 6000, decided: 6000, accepted: 4000, rejected: 2000});
-		controller.close();
-		store.close();
-		dataset.close();
+		close();
 	});
 
 	test('more decisions than samples, on many samples (a finished review): counted in the background too, and a decision made meanwhile is counted once', async () => {
-		const path = join(dir, 'finished.jsonl');
-		writeFileSync(path, Array.from({length: 6000}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
-		const db = join(dir, 'finished.decisions.json');
-		const writer = await DecisionStore.open(db, 'finished.jsonl', {watchInterval: 0, writeDelay: 60_000});
 		// Every sample but s1 decided by ann and bob alike: 11,998 decisions on 5,999 samples.
-		for (let i = 2; i <= 6000; i++) {
-			for (const reviewer of ['ann', 'bob']) writer.set({sample: `s${i}`, reviewer, verdict: i % 3 ? 'accepted' : 'rejected'});
-		}
-
-		await writer.flush();
-		writer.close();
-
-		const dataset = await Dataset.open(path);
-		await dataset.whenIndexed;
-		const store = await DecisionStore.open(db, dataset.name, {watchInterval: 0});
-		const controller = new ReviewController(dataset, store, {reviewer: 'cy', categories: defaultCategories});
+		const {controller, close} = await reviewOpenedOn('finished', writer => {
+			for (let i = 2; i <= 6000; i++) {
+				for (const reviewer of ['ann', 'bob']) writer.set({sample: `s${i}`, reviewer, verdict: i % 3 ? 'accepted' : 'rejected'});
+			}
+		});
 		expect(controller.counting).toBe(true);
 		expect(controller.state.cursor).toBe(0);
 		controller.dispatch({type: 'decide', verdict: 'accepted'});
@@ -518,8 +520,6 @@ describe('opening with many decisions', () => {
 		}, {timeout: 10_000, interval: 10});
 		const rejected = Math.floor(6000 / 3);
 		expect(controller.counts).toMatchObject({total: 6000, decided: 6000, accepted: 6000 - rejected, rejected});
-		controller.close();
-		store.close();
-		dataset.close();
+		close();
 	});
 });
