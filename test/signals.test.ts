@@ -400,6 +400,20 @@ describe('computeSignals', () => {
 		dataset.close();
 	});
 
+	it('malformed lines have no signals: not duplicates of each other, read whole or in parts', async () => {
+		const good = JSON.stringify({prompt: 'Name a colour.', completion: 'Blue.'});
+		const lines = [good, '{"prompt": "cut', '[1, 2, 3]', '"a string"', JSON.stringify({prompt: 'Name a fruit.', completion: 'A pear.'}), '{"prompt": "cut', good];
+		const path = writeFile(tempDir(), 'malformed.jsonl', `${lines.join('\n')}\n`);
+		for (const split of [{parts: 1}, {parts: 2, minimumPartBytes: 1}]) {
+			const data = await analyseFile(path, {config: defaultSignalConfig}, undefined, undefined, split);
+			const table = new SignalTable(data, defaultSignalConfig);
+			expect(table.countBySignal().find(({signal}) => signal === 'duplicate')?.samples, `${split.parts} part(s)`).toBe(1);
+			expect(table.clusterOf(1, 'duplicate')).toBeUndefined();
+			expect([1, 2, 3, 5].map(index => table.signalsOf(index)), `${split.parts} part(s)`).toEqual([[], [], [], []]);
+			expect(table.signalsOf(6)).toEqual(['duplicate']);
+		}
+	});
+
 	it('read in parts (as the workers read a big file side by side) and joined, the table is the one read whole', async () => {
 		const {text} = plantedDataset({count: 1200, seed: 13}) as {text: string};
 		const lines = text.trimEnd().split('\n').map((line, index) => JSON.stringify({...JSON.parse(line) as object, model: `m${index % 3}`}));

@@ -1,7 +1,7 @@
 import type {SignalConfig} from './config.js';
 import type {SampleDetector} from './detector.js';
 import {DiversityAccumulator, type DiversityFigures, type DiversityState} from './diversity.js';
-import {ContentTable, contentKey} from './duplicate.js';
+import {ContentTable, contentKey, isNoContentKey} from './duplicate.js';
 import {lengthStats, robustZ, type LengthStats} from './length-outlier.js';
 import {NearDuplicateFinder, shingleSource} from './near-duplicate.js';
 import type {UnionFind} from './union-find.js';
@@ -131,7 +131,12 @@ export class SignalEngine {
 		if (index === this.mask.length) this.grow();
 		this.firstOf[index] = index;
 		if (this.groupOf) this.groupOf[index] = this.groupFor(value);
-		if (value === undefined) return;
+		if (value === undefined) {
+			this.keysA[index] = 0;
+			this.keysB[index] = 0;
+			return;
+		}
+
 		const timed = index % timingStride === 0;
 		const text = sampleText(value);
 		let mask = 0;
@@ -244,7 +249,8 @@ export class SignalEngine {
 		engine.count = total;
 		const started = performance.now();
 		for (let index = 0; index < total; index++) {
-			const first = engine.contents.firstOfKey(engine.keysA[index], engine.keysB[index], index);
+			// A malformed entry has no signals (README): no duplicate of another malformed one either.
+			const first = isNoContentKey(engine.keysA[index], engine.keysB[index]) ? index : engine.contents.firstOfKey(engine.keysA[index], engine.keysB[index], index);
 			engine.firstOf[index] = first;
 			if (first !== index) engine.near.drop(index);
 		}
