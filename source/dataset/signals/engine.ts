@@ -2,7 +2,7 @@ import type {SignalConfig} from './config.js';
 import type {SampleDetector} from './detector.js';
 import {DiversityAccumulator, type DiversityFigures, type DiversityState} from './diversity.js';
 import {ContentTable, contentKey, isNoContentKey} from './duplicate.js';
-import {lengthStats, robustZ, type LengthStats} from './length-outlier.js';
+import {isLengthOutlier, lengthStats, type LengthStats} from './length-outlier.js';
 import {NearDuplicateFinder, shingleSource} from './near-duplicate.js';
 import type {UnionFind} from './union-find.js';
 import {shingleHashes} from './minhash.js';
@@ -283,10 +283,10 @@ export class SignalEngine {
 		started = performance.now();
 		const lengths = this.lengths.slice(0, count);
 		const stats = lengthStats(lengths, count);
-		const {zScore, minSamples} = this.options.config.lengthOutlier;
+		const {minSamples} = this.options.config.lengthOutlier;
 		if (this.enabled('length-outlier') && stats.samples >= minSamples) {
 			for (let index = 0; index < count; index++) {
-				if (lengths[index] > 0 && Math.abs(robustZ(lengths[index], stats)) > zScore) mask[index] |= signalBit['length-outlier'];
+				if (isLengthOutlier(lengths[index], stats, this.options.config.lengthOutlier)) mask[index] |= signalBit['length-outlier'];
 			}
 		}
 
