@@ -316,7 +316,8 @@ const templates: Template[] = [
 	{name: 'Zephyr', mayBe: text => text.includes('<|assistant|>'), turns: text => markedTurns(text, roleTokenTranscript), ends: roleTokenTranscript.ends},
 	{name: 'Alpaca', mayBe: text => text.includes('### Instruction:'), turns: text => markedTurns(text, alpacaTranscript), ends: alpacaTranscript.ends},
 	{name: '### Human/Assistant', mayBe: text => text.includes('### Assistant:'), turns: text => markedTurns(text, hashedChatTranscript), ends: hashedChatTranscript.ends},
-	{name: 'glaive', mayBe: text => text.includes('ASSISTANT:') && (text.includes('<|endoftext|>') || text.includes('FUNCTION RESPONSE:')), turns: glaive, ends: glaiveTranscript.ends},
+	// Vicuna closes its answers with </s>: a stray <|endoftext|> there is a leak, not glaive's separator.
+	{name: 'glaive', mayBe: text => text.includes('ASSISTANT:') && !text.includes('</s>') && (text.includes('<|endoftext|>') || text.includes('FUNCTION RESPONSE:')), turns: glaive, ends: glaiveTranscript.ends},
 	{name: 'USER/ASSISTANT', mayBe: text => text.includes('ASSISTANT:'), turns: text => markedTurns(text, vicunaTranscript), ends: vicunaTranscript.ends},
 	{name: 'Human/Assistant', mayBe: text => text.includes('Assistant:'), turns: humanAssistant, ends: []},
 ];
