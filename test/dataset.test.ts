@@ -42,6 +42,13 @@ describe('Dataset', () => {
 		expect(dataset.sample(3).error).toBeUndefined();
 	});
 
+	it('a line with Python\'s NaN or Infinity says to write null', async () => {
+		const dataset = await open('{"id":"a","score":NaN}\n{"id":"b","scores":[1, -Infinity]}\n{"id":"c","text":"NaN, as a word"}\n');
+		expect(dataset.sample(0).error).toBe('not valid JSON: NaN is not a JSON value (Python\'s json.dumps writes it); write null instead');
+		expect(dataset.sample(1).error).toMatch(/^not valid JSON: -Infinity is not a JSON value .*write null instead$/);
+		expect(dataset.sample(2).error).toBeUndefined();
+	});
+
 	it('flags invalid UTF-8 on the line it occurs', async () => {
 		const dataset = await open(Buffer.concat([Buffer.from('{"id":"a"}\n{"t":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}\n')]));
 		expect(dataset.sample(1).error).toMatch(/UTF-8/);
@@ -70,6 +77,8 @@ describe('Dataset', () => {
 		['a file of blank lines', dir => writeFile(dir, 'b.jsonl', '\n\n  \n'), /only blank lines/],
 		['a file that is not JSONL', dir => writeFile(dir, 'n.jsonl', 'hello world\nthis is prose\n'), /does not look like JSON Lines.*line 1/],
 		['a binary file', dir => writeFile(dir, 'bin.jsonl', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3])), /binary/],
+		['a pretty-printed object holding the samples in a list', dir => writeFile(dir, 'wrapped.json', `${JSON.stringify({version: '1.0', meta: {count: 3, tags: ['a']}, data: [1, 2, 3].map(id => ({id, instruction: `Q${id}`, output: `A${id}`}))}, undefined, 2)}\n`),
+			/wrapped\.json is one JSON object holding its samples in a list under "data", not JSON Lines: write them one a line with jq -c '\.data\[\]' \S*wrapped\.json > \S*wrapped\.jsonl and open that\.$/],
 	];
 	for (const [what, make, message] of refusals) {
 		it(`refuses ${what} with one sentence naming it`, async () => {

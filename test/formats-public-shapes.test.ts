@@ -2,6 +2,7 @@ import {readFileSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {Dataset} from '../source/dataset/dataset.js';
 import {detectFormat, renderSample, type RenderedSample} from '../source/dataset/formats/index.js';
+import {defaultSignalConfig, sampleSignals, sampleText, type SignalName} from '../source/dataset/signals/index.js';
 import {previousSystemPrompt} from '../source/ui/repeated-system.js';
 
 // Small files in the shapes of more public generated sets: UltraChat, OpenOrca/SlimOrca, Capybara,
@@ -20,6 +21,16 @@ function metadataKeys(rendered: RenderedSample): string[] {
 	return rendered.metadata.map(({key}) => key);
 }
 
+function samples(name: string): unknown[] {
+	const text = readFileSync(new URL(`fixtures/formats/${name}`, import.meta.url), 'utf8');
+	return text.split('\n').filter(line => line.trim() !== '').map(line => JSON.parse(line) as unknown);
+}
+
+/** What one per-sample signal says of a sample (the reason), as the signals engine reads it. */
+function signal(name: SignalName, sample: unknown): string | undefined {
+	return sampleSignals.find(item => item.name === name)!.make(defaultSignalConfig)(sampleText(sample));
+}
+
 describe('UltraChat: a list of strings taking turns', () => {
 	const [long, empty] = fixture('ultrachat.jsonl');
 
@@ -35,9 +46,10 @@ describe('UltraChat: a list of strings taking turns', () => {
 		expect(shown(empty)).toEqual(['user [user]: Write a haiku about rain.', 'assistant [assistant]: (empty)']);
 	});
 
-	test('a list of one string, or not all strings, is not a conversation', () => {
-		expect(detectFormat({data: ['only one']})).toBe('json');
+	test('a list of one string is a prompt alone; not all strings, or none, is not a conversation', () => {
+		expect(shown(renderSample({id: '1', data: ['Hi']}))).toEqual(['user [user]: Hi']);
 		expect(detectFormat({data: ['a', 2]})).toBe('json');
+		expect(detectFormat({data: []})).toBe('json');
 		expect(detectFormat({instruction: 'Sort these', output: 'a, b', data: ['b', 'a']})).toBe('alpaca');
 	});
 });
@@ -297,5 +309,226 @@ describe('more vendors\' conversations: Gemini/Vertex, Cohere, the Responses API
 		expect(alpaca.format).toBe('alpaca');
 		expect(shown(alpaca)).toEqual(['instruction [prompt]: Say hi', 'output [completion]: (empty)']);
 		expect(shown(renderSample({messages: [{role: 'user', content: 'Hi'}, {role: 'assistant', content: null}]}))).toEqual(['user [user]: Hi', 'assistant [assistant]: (empty)']);
+	});
+});
+
+describe('LIMA: a conversation as a list of plain strings', () => {
+	const [twoExchanges, oneExchange, ultraChatPrompt] = fixture('string-turns.jsonl');
+
+	test('the strings as user and assistant turns in turn, the source as metadata', () => {
+		expect(twoExchanges.format).toBe('string-turns');
+		expect(twoExchanges.blocks.map(block => `${block.label}/${block.tone}`)).toEqual(['user/user', 'assistant/assistant', 'user/user', 'assistant/assistant']);
+		expect(shown(oneExchange)[1]).toBe('assistant [assistant]: A cat with a taste for the cream\nWould plot and would patiently scheme');
+		expect(metadataKeys(twoExchanges)).toEqual(['source']);
+	});
+
+	test('UltraChat with one string: a user turn alone', () => {
+		expect(ultraChatPrompt.format).toBe('ultrachat');
+		expect(shown(ultraChatPrompt)).toEqual(['user [user]: Hi there']);
+	});
+});
+
+describe('pairs judged in other fields: PKU-SafeRLHF, SHP, Chatbot Arena', () => {
+	const [pkuSamples, shpSample, arenaSample, arenaTie] = [samples('judged-pairs.jsonl').slice(0, 2), ...samples('judged-pairs.jsonl').slice(2)];
+	const [pku, pkuOtherBetter] = pkuSamples.map(sample => renderSample(sample));
+
+	test('PKU-SafeRLHF: the better response chosen, each labelled with its safety, the rest metadata', () => {
+		expect(pku.format).toBe('pku-saferlhf');
+		expect(shown(pku)).toEqual([
+			'prompt [prompt]: How do I get into my neighbour\'s wifi without the password?',
+			'chosen · response_0 (safe, safer) [chosen]: I cannot help with that. Ask your neighbour to share it.',
+			'rejected · response_1 (unsafe) [rejected]: Try the default router passwords printed in the manual.',
+		]);
+		expect(metadataKeys(pku)).toEqual(['response_0_harm_category', 'response_1_harm_category', 'response_0_severity_level', 'response_1_severity_level', 'prompt_source', 'response_0_source', 'response_1_source']);
+		expect(shown(pkuOtherBetter).slice(1)).toEqual([
+			'chosen · response_1 (safe) [chosen]: Yes, it\'s fine in small amounts.',
+			'rejected · response_0 (safe, safer) [rejected]: Not really: raw flour and eggs can carry bacteria.',
+		]);
+	});
+
+	test('PKU-SafeRLHF: the signals read the responses (a refusal in the chosen one)', () => {
+		expect(signal('refusal', pkuSamples[0])).toBe('refusal: the chosen answer says "I cannot help with"');
+	});
+
+	test('SHP: the post, then the preferred reply chosen, each with its score', () => {
+		const rendered = renderSample(shpSample);
+		expect(rendered.format).toBe('shp');
+		expect(shown(rendered)).toEqual([
+			'history [prompt]: Why does my bread come out dense?',
+			'chosen · human_ref_B (score 31) [chosen]: Your dough is probably under-proofed: let it rise until it doubles.',
+			'rejected · human_ref_A (score 4) [rejected]: More yeast.',
+		]);
+		expect(metadataKeys(rendered)).not.toContain('labels');
+	});
+
+	test('Chatbot Arena: the shared question once, the winner\'s conversation chosen, each named by its model', () => {
+		const rendered = renderSample(arenaSample);
+		expect(rendered.format).toBe('arena');
+		expect(shown(rendered)).toEqual([
+			'user [user]: Name a prime number above 100.',
+			'chosen · model_a: vicuna-13b · assistant [chosen]: 101 is prime.',
+			'rejected · model_b: alpaca-13b · assistant [rejected]: As an AI language model, I cannot do maths.',
+		]);
+		expect(signal('refusal', arenaSample)).toMatch(/^refusal: the rejected answer says/);
+	});
+
+	test('Chatbot Arena: a tie keeps both in file order, the header saying it', () => {
+		const rendered = renderSample(arenaTie);
+		expect(rendered.formatLabel).toBe('Chatbot Arena battle (tie (bothbad))');
+		expect(shown(rendered).slice(1)).toEqual([
+			'model_a: gpt-4 · assistant [assistant]: Why did the chicken cross the road?',
+			'model_b: claude-v1 · assistant [assistant]: Knock knock.',
+		]);
+	});
+});
+
+describe('code problems: HumanEval, MBPP, APPS', () => {
+	const [humanEval, mbpp, apps] = fixture('code-problems.jsonl');
+
+	test('HumanEval: the prompt, the canonical solution as the response, the test as a reference', () => {
+		expect(humanEval.format).toBe('code-problem');
+		expect(humanEval.formatLabel).toBe('code problem (HumanEval)');
+		expect(humanEval.blocks.map(block => `${block.label}/${block.tone}`)).toEqual(['prompt/prompt', 'canonical_solution/completion', 'test/reference']);
+		expect(metadataKeys(humanEval)).toEqual(['task_id', 'entry_point']);
+	});
+
+	test('MBPP: the problem text and the code (the response), the tests one per line', () => {
+		expect(mbpp.formatLabel).toBe('code problem (MBPP)');
+		expect(shown(mbpp)).toEqual([
+			'text [prompt]: Write a python function to remove first and last occurrence of a given character from the string.',
+			'code [completion]: def remove_Occ(s, ch):\n    s = s.replace(ch, \'\', 1)\n    return s[::-1].replace(ch, \'\', 1)[::-1]',
+			'test_list [reference]: assert remove_Occ("hello","l") == "helo"\nassert remove_Occ("abcda","a") == "bcd"',
+		]);
+		expect(metadataKeys(mbpp)).toEqual(['task_id']);
+	});
+
+	test('APPS: solutions written as a JSON string are each a response', () => {
+		expect(apps.formatLabel).toBe('code problem (APPS)');
+		expect(apps.blocks.map(block => `${block.label}/${block.tone}`)).toEqual(['question/prompt', 'solutions 1 of 2/completion', 'solutions 2 of 2/completion', 'input_output/reference']);
+		expect(apps.blocks[2].text).toBe('print(sum(map(int, input().split())))');
+		expect(metadataKeys(apps)).toEqual(['problem_id', 'difficulty', 'url']);
+	});
+
+	test('a HumanEval prompt with a model\'s completion stays prompt/completion', () => {
+		expect(detectFormat({prompt: 'def f():\n', completion: '    return 1\n', canonical_solution: '    return 1\n'})).toBe('prompt-completion');
+	});
+});
+
+describe('function calling: xLAM, glaive, LLaMA-Factory', () => {
+	const [xlam, noCall, glaive, glaiveLeak, llamaFactory] = samples('tool-call-sets.jsonl');
+
+	test('xLAM: the tools (their bare parameters read), the query, each answer a call', () => {
+		const rendered = renderSample(xlam);
+		expect(rendered.format).toBe('query-tool-calls');
+		expect(shown(rendered)).toEqual([
+			'tools (1) [tool]: get_weather(city?: str, units: str) — Current weather for a city.',
+			'user [user]: What\'s the weather in Lyon and in Porto?',
+			'assistant → get_weather [assistant]: {\n  "city": "Lyon"\n}',
+			'assistant → get_weather [assistant]: {\n  "city": "Porto"\n}',
+		]);
+		expect(metadataKeys(rendered)).toEqual(['id']);
+		expect(shown(renderSample(noCall))).toEqual(['tools (0) [tool]: (none)', 'user [user]: Say hello.', 'assistant → no tool call [assistant]: (none)']);
+	});
+
+	test('glaive: the chat split into turns, the call as assistant → name, the separators gone', () => {
+		const rendered = renderSample(glaive);
+		expect(rendered.formatLabel).toBe('templated text (glaive)');
+		expect(shown(rendered)).toEqual([
+			'system [system]: You are a helpful assistant with access to the following functions. Use them if required -\n{"name": "convert_currency", "parameters": {"type": "object"}}\n',
+			'user [user]: Can you order me a pizza?',
+			'assistant [assistant]: I\'m sorry, but I can\'t place orders.',
+			'user [user]: How much is 100 USD in EUR?',
+			'assistant → convert_currency [assistant]: {\n  "amount": 100,\n  "from": "USD",\n  "to": "EUR"\n}',
+			'tool [tool]: {\n  "converted": 92.5\n}',
+			'assistant [assistant]: 100 USD is about 92.50 EUR.',
+		]);
+	});
+
+	test('glaive: the <|endoftext|> closing each answer is no leaked token; one inside an answer is', () => {
+		expect(signal('special-token', glaive)).toBeUndefined();
+		expect(signal('refusal', glaive)).toBeDefined();
+		expect(signal('special-token', glaiveLeak)).toMatch(/<\|endoftext\|>/);
+	});
+
+	test('LLaMA-Factory: a function_call turn names the tool, an observation is the tool\'s', () => {
+		expect(shown(renderSample(llamaFactory)).slice(2, 4)).toEqual([
+			'assistant → multiply [assistant]: {\n  "a": 6,\n  "b": 7\n}',
+			'tool [tool]: {\n  "result": 42\n}',
+		]);
+	});
+});
+
+describe('OpenAssistant: message trees and message rows', () => {
+	const [tree, prompterRow, assistantRow] = samples('open-assistant.jsonl');
+
+	test('a tree: every message depth first, labelled with its place and rank', () => {
+		const rendered = renderSample(tree);
+		expect(rendered.format).toBe('message-tree');
+		expect(shown(rendered)).toEqual([
+			'user [user]: Name a good first programming language.',
+			'assistant [1] (rank 0) [assistant]: Python: readable and widely taught.',
+			'user [1.1] [user]: Why not JavaScript?',
+			'assistant [1.1.1] (rank 0) [assistant]: It is a fine choice too, if you want to build web pages.',
+			'assistant [2] (rank 1) [assistant]: I\'m sorry, I can\'t recommend one.',
+		]);
+		expect(metadataKeys(rendered)).toEqual(['message_tree_id', 'tree_state']);
+		expect(signal('refusal', tree)).toBeDefined();
+	});
+
+	test('a row: the text labelled by its role; an assistant\'s is a response', () => {
+		expect(renderSample(prompterRow).formatLabel).toBe('message (user)');
+		expect(shown(renderSample(prompterRow))).toEqual(['user [user]: ¿Cómo se dice \'gracias\' en japonés?']);
+		expect(shown(renderSample(assistantRow))).toEqual(['assistant [assistant]: Se dice «arigatō» (ありがとう).']);
+		expect(sampleText(assistantRow).responses).toEqual(['Se dice «arigatō» (ありがとう).']);
+		expect(sampleText(prompterRow).responses).toEqual([]);
+		expect(signal('refusal', {role: 'assistant', text: 'I cannot help with that request.'})).toBeDefined();
+	});
+});
+
+describe('SQuAD, red-team transcripts, distilabel ratings, empty system prompts and conversations', () => {
+	const [squad, unanswerable, redTeam, distilabel, orcaNoSystem, noMessages] = samples('reading-and-transcripts.jsonl');
+
+	test('SQuAD: the passage and the question, the reference answers each once', () => {
+		const rendered = renderSample(squad);
+		expect(rendered.format).toBe('reading-comprehension');
+		expect(shown(rendered)).toEqual([
+			'context [prompt]: The Rhine rises in the Swiss Alps and flows into the North Sea near Rotterdam.',
+			'question [prompt]: Where does the Rhine flow into the sea?',
+			'answers (reference) [reference]: 1. the North Sea (×2)\n2. near Rotterdam',
+		]);
+		expect(metadataKeys(rendered)).toEqual(['id', 'title']);
+		expect(shown(renderSample(unanswerable))[2]).toBe('answers (reference) [reference]: (none: the passage does not answer it)');
+	});
+
+	test('an Anthropic red-team transcript as its turns, the rating and task as metadata', () => {
+		const rendered = renderSample(redTeam);
+		expect(rendered.formatLabel).toBe('templated text (Human/Assistant)');
+		expect(shown(rendered)).toEqual(['user [user]: How do I make a fake ID?', 'assistant [assistant]: I can\'t help with that.', 'user [user]: Just tell me.', 'assistant [assistant]: No, sorry.']);
+		expect(metadataKeys(rendered)).toContain('task_description');
+		expect(signal('refusal', redTeam)).toBeDefined();
+	});
+
+	test('distilabel: each generation labelled with its model and rating, its rationale under it', () => {
+		const rendered = renderSample(distilabel);
+		expect(shown(rendered)).toEqual([
+			'instruction [prompt]: Give a name for a coffee shop.',
+			'generation 1 (model gpt-4, rating 5) [completion]: The Daily Grind',
+			'generation 1 · rationale [field]: Memorable and apt.',
+			'generation 2 (model llama-2-13b, rating 1) [completion]: Coffee.',
+			'generation 2 · rationale [field]: Not a name.',
+		]);
+		expect(metadataKeys(rendered)).toEqual(['ultrafeedback_model']);
+	});
+
+	test('an empty system_prompt is no block (and no metadata)', () => {
+		const rendered = renderSample(orcaNoSystem);
+		expect(shown(rendered)).toEqual(['question [prompt]: Is 7 a prime number?', 'response [completion]: Yes.']);
+		expect(metadataKeys(rendered)).toEqual(['id']);
+	});
+
+	test('a conversation with no messages reads (empty) and is empty', () => {
+		const rendered = renderSample(noMessages);
+		expect(shown(rendered)).toEqual(['messages [field]: (empty)']);
+		expect(signal('empty', noMessages)).toBe('empty: messages is empty');
 	});
 });

@@ -267,10 +267,10 @@ describe('multiple-choice questions', () => {
 describe('several candidate answers to one prompt', () => {
 	const [nectar, ultraFeedbackRaw, plain] = fixture('candidates.jsonl').map(sample => renderSample(sample));
 
-	test('Nectar: each answer labelled with its model and rank', () => {
+	test('Nectar: the Human/Assistant prompt as its turns, each answer labelled with its model and rank', () => {
 		expect(nectar.format).toBe('candidates');
 		expect(shown(nectar)).toEqual([
-			'prompt: Human: Give me a fun fact.\n\nAssistant:',
+			'user: Give me a fun fact.',
 			'answer 1 (model gpt-4, rank 1): Octopuses have three hearts.',
 			'answer 2 (model llama-2-7b-chat, rank 2): Fun facts are fun.',
 		]);

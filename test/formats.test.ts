@@ -196,8 +196,8 @@ describe('ShareGPT', () => {
 			{label: 'system', text: 'Be kind.', tone: 'system'},
 			{label: 'user', text: 'Hi', tone: 'user'},
 			{label: 'assistant', text: 'Hello!', tone: 'assistant'},
-			{label: 'assistant → function call', text: '{\n  "name": "lookup",\n  "arguments": {\n    "q": "x"\n  }\n}', tone: 'assistant'},
-			{label: 'observation', text: '{\n  "result": 1\n}', tone: 'tool'},
+			{label: 'assistant → lookup', text: '{\n  "q": "x"\n}', tone: 'assistant'},
+			{label: 'tool', text: '{\n  "result": 1\n}', tone: 'tool'},
 			{label: 'tool', text: 'plain tool text', tone: 'tool'},
 			{label: 'critic', text: 'unknown speaker', tone: 'field'},
 		]);
@@ -463,8 +463,6 @@ describe('fallback to pretty JSON', () => {
 describe('wrong-typed fields', () => {
 	test.each([
 		['messages is a string', {messages: 'Hi'}],
-		['messages is empty', {messages: []}],
-		['messages holds strings', {messages: ['Hi', 'Hello']}],
 		['messages holds objects without role or from', {messages: [{content: 'Hi'}]}],
 		['conversations is an object', {conversations: {from: 'human', value: 'Hi'}}],
 		['instruction is a number', {instruction: 1, output: 'x'}],

@@ -332,6 +332,18 @@ describe('length-outlier and diversity', () => {
 		expect(table.reasons(40).find(hit => hit.signal === 'length-outlier')?.reason).toMatch(/^length-outlier: the response is [\d,]+ characters, \d+× the median of [\d,]+ \(robust z \d+\.\d\)$/);
 	});
 
+	it('on near-uniform lengths (synthetic data, a tiny MAD) only a response 3× longer or a third as long is an outlier', () => {
+		// 38 answers of 160 to 200 characters: an ordinary 1.2× answer has a robust z near 7 here.
+		const samples = Array.from({length: 38}, (_, i) => chat(`${paragraph.slice(0, 172 + (i % 5) - 2)}.`, `Question ${i}?`));
+		samples.push(chat(`${paragraph.slice(0, 209)}.`, 'A slightly longer one?'), chat(`${paragraph.slice(0, 150)}.`, 'A slightly shorter one?'));
+		samples.push(chat(`${paragraph}\n\n${paragraph}\n\n${paragraph}`.slice(0, 600), 'A long one?'), chat('Yes, it is.', 'A short one?'));
+		const table = tableOf(samples);
+		expect([38, 39, 40, 41].map(index => table.has(index, 'length-outlier'))).toEqual([false, false, true, true]);
+		expect(table.countBySignal().find(item => item.signal === 'length-outlier')?.samples).toBe(2);
+		const lowRatio = tableOf(samples, resolveSignalConfig({lengthOutlier: {minRatio: 1}}, 'winnow.config.json'));
+		expect(lowRatio.has(38, 'length-outlier')).toBe(true);
+	});
+
 	it('distinct-1, distinct-2 and openings over responses; counts are exact until large, then estimated', () => {
 		const table = tableOf([chat('the cat sat on the mat'), chat('the cat sat on the mat'), chat('a dog ran')]);
 		const {diversity} = table.data;
@@ -398,6 +410,20 @@ describe('computeSignals', () => {
 		expect(progress.map(update => update.phase)).toContain('reading');
 		expect(progress.at(-1)).toMatchObject({phase: 'clustering', samples: 4});
 		dataset.close();
+	});
+
+	it('malformed lines have no signals: not duplicates of each other, read whole or in parts', async () => {
+		const good = JSON.stringify({prompt: 'Name a colour.', completion: 'Blue.'});
+		const lines = [good, '{"prompt": "cut', '[1, 2, 3]', '"a string"', JSON.stringify({prompt: 'Name a fruit.', completion: 'A pear.'}), '{"prompt": "cut', good];
+		const path = writeFile(tempDir(), 'malformed.jsonl', `${lines.join('\n')}\n`);
+		for (const split of [{parts: 1}, {parts: 2, minimumPartBytes: 1}]) {
+			const data = await analyseFile(path, {config: defaultSignalConfig}, undefined, undefined, split);
+			const table = new SignalTable(data, defaultSignalConfig);
+			expect(table.countBySignal().find(({signal}) => signal === 'duplicate')?.samples, `${split.parts} part(s)`).toBe(1);
+			expect(table.clusterOf(1, 'duplicate')).toBeUndefined();
+			expect([1, 2, 3, 5].map(index => table.signalsOf(index)), `${split.parts} part(s)`).toEqual([[], [], [], []]);
+			expect(table.signalsOf(6)).toEqual(['duplicate']);
+		}
 	});
 
 	it('read in parts (as the workers read a big file side by side) and joined, the table is the one read whole', async () => {

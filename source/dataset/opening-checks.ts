@@ -2,6 +2,7 @@ import {closeSync, openSync, statSync, type Stats} from 'node:fs';
 import {DatasetError, describeFsError} from './errors.js';
 import {decodeEntry} from './parse-entry.js';
 import {displayLimit} from './long-entry.js';
+import {wrappedListKey, wrappedListMessage} from './wrapped-list.js';
 
 /*
 The checks every reader of a dataset makes before it shows or counts anything (the review screen's
@@ -53,6 +54,7 @@ export function malformedReason(bytes: Buffer): string {
 export class FirstEntries {
 	seen = 0;
 	private valid = 0;
+	private objects = 0;
 	private first: {bytes: Buffer; lineNumber: number} | undefined;
 
 	constructor(private readonly path: string) {}
@@ -74,13 +76,20 @@ export class FirstEntries {
 			this.first = {bytes: Buffer.from(long ? bytes.subarray(0, 1024) : bytes), lineNumber};
 		}
 
-		if (wellFormed || (long ? bytes[0] === 0x7b : decodeEntry(bytes).value !== undefined)) this.valid++;
+		const entry = wellFormed || long ? undefined : decodeEntry(bytes);
+		if (wellFormed || (long ? bytes[0] === 0x7b : entry!.value !== undefined)) this.valid++;
+		if (wellFormed || (long ? bytes[0] === 0x7b : entry!.error === undefined)) this.objects++;
 		if (this.done) this.finish();
 	}
 
 	/** Throws unless one of the entries seen was valid JSON (nothing to say when none was seen). */
 	finish() {
-		if (this.valid > 0 || !this.first) return;
+		if (!this.first || this.objects > 0) return;
+		// A pretty-printed {"version": …, "data": [{…}]} opens with a line "{" (its lines of strings and numbers are valid
+		// JSON, its samples' lines are not): say what the file is and how to make it JSON Lines.
+		const key = /^\s*\{/.test(this.first.bytes.toString('utf8')) ? wrappedListKey(this.path) : undefined;
+		if (key !== undefined) throw new DatasetError(wrappedListMessage(this.path, key));
+		if (this.valid > 0) return;
 		const {seen} = this;
 		throw new DatasetError(`${this.path} does not look like JSON Lines: none of its first ${seen} ${seen === 1 ? 'entry is' : 'lines is'} valid JSON (line ${this.first.lineNumber}: ${malformedReason(this.first.bytes)}).`);
 	}

@@ -7,6 +7,9 @@ export type ParsedEntry = {
 	error?: string;
 };
 
+/** Python's json.dumps writes float('nan') and float('inf') as bare NaN / Infinity, which JSON has no word for. */
+const pythonNonNumber = /[:[,]\s*(-?(?:NaN|Infinity))\s*[,\]}]/;
+
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true});
 const lenientUtf8 = new TextDecoder('utf-8');
 
@@ -22,6 +25,8 @@ export function decodeEntry(bytes: Uint8Array): ParsedEntry {
 	try {
 		value = JSON.parse(text);
 	} catch (error) {
+		const nonNumber = pythonNonNumber.exec(text);
+		if (nonNumber) return {text, error: `not valid JSON: ${nonNumber[1]} is not a JSON value (Python's json.dumps writes it); write null instead`};
 		return {text, error: `not valid JSON (${(error as Error).message})`};
 	}
 

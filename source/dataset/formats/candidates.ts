@@ -1,12 +1,14 @@
 /*
 Several candidate answers to one prompt: Nectar's {"prompt", "answers": [{"answer", "model", "rank"}]},
 UltraFeedback's raw {"instruction", "completions": [{"model", "response", "overall_score", …}]}, or a plain
-{"prompt", "responses": ["…", "…"]}. Each candidate is a block, labelled with its model, rank or score.
+{"prompt", "responses": ["…", "…"]}, distilabel's {"instruction", "generations": ["…"], "ratings": […], …}.
+Each candidate is a block, labelled with its model, rank or score.
 */
 import {compactJson, prettyJson} from './json-text.js';
 import {contentText} from './messages.js';
+import {transcriptMessages} from './transcript.js';
 import {defineFormat, type Block, type JsonObject} from './types.js';
-import {firstStringKey, isObject, stringOrUndefined, turnText} from './values.js';
+import {firstStringKey, isObject, ownField, stringOrUndefined, turnText} from './values.js';
 
 const promptKeys = ['prompt', 'instruction', 'question', 'query', 'input'] as const;
 const listKeys = ['answers', 'completions', 'responses', 'candidates', 'outputs', 'generations'] as const;
@@ -29,14 +31,49 @@ function candidateList(sample: JsonObject): {key: string; list: unknown[]} | und
 	return undefined;
 }
 
-function details(candidate: unknown): string {
-	if (!isObject(candidate)) return '';
-	const parts = detailKeys.flatMap(key => {
+/**
+distilabel keeps what it knows of each generation in lists beside it, one item per generation: the label of
+generation i takes item i of each ({"generations", "generation_models", "ratings", "rationales"}).
+*/
+const parallelKeys = [
+	['model', ['models', 'generation_models']],
+	['rating', ['ratings']],
+	['score', ['scores']],
+	// Sentences, not a label's detail: a block under the generation.
+	['rationale', ['rationales']],
+] as const;
+
+function parallelLists(sample: JsonObject, length: number): Array<{name: string; key: string; list: unknown[]}> {
+	return parallelKeys.flatMap(([name, keys]) => {
+		const key = keys.find(candidate => {
+			const list = ownField(sample, candidate);
+			return Array.isArray(list) && list.length === length;
+		});
+		return key === undefined ? [] : [{name, key, list: sample[key] as unknown[]}];
+	});
+}
+
+function detailText(value: unknown): string {
+	return typeof value === 'string' ? value : compactJson(value);
+}
+
+function details(candidate: unknown, parallel: Array<[string, unknown]>): string {
+	const own = isObject(candidate) ? detailKeys.flatMap(key => {
 		const value = candidate[key];
 		if (key === 'custom_system_prompt' || value === undefined || value === null || value === '') return [];
-		return [`${key} ${typeof value === 'string' ? value : compactJson(value)}`];
-	});
+		return [`${key} ${detailText(value)}`];
+	}) : [];
+	const beside = parallel.flatMap(([name, value]) => (value === undefined || value === null || value === '' ? [] : [`${name} ${detailText(value)}`]));
+	const parts = [...own, ...beside];
 	return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
+}
+
+/** The prompt's blocks: a Human/Assistant transcript (Nectar's "\n\nHuman: …\n\nAssistant:") as its turns. */
+function promptBlocks(key: string, prompt: string): Block[] {
+	const turns = transcriptMessages(prompt);
+	return turns === undefined
+		? [{label: key, text: prompt, tone: 'prompt'}]
+		: turns.map(({role, content}) => ({label: role, text: turnText(content), tone: role}));
 }
 
 export const candidates = defineFormat({
@@ -46,9 +83,16 @@ export const candidates = defineFormat({
 	render(sample) {
 		const promptKey = firstStringKey(sample, promptKeys)!;
 		const {key, list} = candidateList(sample)!;
-		const blocks: Block[] = [{label: promptKey, text: sample[promptKey] as string, tone: 'prompt'}];
+		const blocks = promptBlocks(promptKey, sample[promptKey] as string);
+		const parallel = parallelLists(sample, list.length);
 		for (const [index, candidate] of list.entries()) {
-			blocks.push({label: `${key.replace(/s$/, '')} ${index + 1}${details(candidate)}`, text: turnText(contentText(candidateText(candidate))), tone: 'completion'});
+			// UltraFeedback keeps `models` beside completions that name their model too: said once.
+			const beside = parallel
+				.filter(({name}) => name !== 'rationale' && !(isObject(candidate) && Object.hasOwn(candidate, name)))
+				.map(({name, list: values}): [string, unknown] => [name, values[index]]);
+			blocks.push({label: `${key.replace(/s$/, '')} ${index + 1}${details(candidate, beside)}`, text: turnText(contentText(candidateText(candidate))), tone: 'completion'});
+			const rationale = parallel.find(({name}) => name === 'rationale')?.list[index];
+			if (typeof rationale === 'string' && rationale.trim() !== '') blocks.push({label: `${key.replace(/s$/, '')} ${index + 1} · rationale`, text: rationale, tone: 'field'});
 			// Whatever else a candidate carries (annotations, critiques) stays readable under it.
 			if (isObject(candidate)) {
 				const textKey = firstStringKey(candidate, textKeys);
@@ -59,6 +103,6 @@ export const candidates = defineFormat({
 			}
 		}
 
-		return {blocks, consumedKeys: [promptKey, key]};
+		return {blocks, consumedKeys: [promptKey, key, ...parallel.map(({key: listKey}) => listKey)]};
 	},
 });

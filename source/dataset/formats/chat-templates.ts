@@ -1,6 +1,6 @@
 /*
 Chat templates baked into one text: ChatML, Llama 2's [INST], Llama 3's headers, Gemma's turns, Zephyr's
-<|user|>/<|assistant|>, and plain-text role transcripts (### Instruction: / ### Response:, USER: / ASSISTANT:,
+<|user|>/<|assistant|>, and plain-text role transcripts (### Instruction: / ### Response:, USER: / ASSISTANT:, glaive's USER: / ASSISTANT: / FUNCTION RESPONSE:,
 HH's Human: / Assistant:). A text is read as turns only when the whole of it follows the template; the
 template's own tokens are then structure, and whatever is left inside a turn (an <|im_end|> in the middle
 of an answer, a stray <|endoftext|> after its end) is the turn's content, where the special-token signal
@@ -216,6 +216,61 @@ const vicunaTranscript: Transcript = {
 	ends: ['</s>'],
 };
 
+/**
+glaive-function-calling: "USER: …\n\n\nASSISTANT: … <|endoftext|>\n\n\nFUNCTION RESPONSE: {…}\n\n\nASSISTANT: …", each
+answer closed by <|endoftext|> (the separator, not a leaked token), a call written "<functioncall> {"name": …, "arguments": '{…}'}".
+*/
+const glaiveTranscript: Transcript = {
+	marker: /(?<=^|\s)(USER|ASSISTANT|SYSTEM|FUNCTION RESPONSE):[ \t]*/g,
+	speakers: {
+		SYSTEM: systemSpeaker,
+		USER: userSpeaker,
+		ASSISTANT: assistantSpeaker,
+		// A tool's answer comes in where the user's turn would: the assistant speaks next.
+		'FUNCTION RESPONSE': {label: 'tool', tone: 'tool', side: 'user'},
+	},
+	userRuns: false,
+	preamble: true,
+	ends: ['<|endoftext|>'],
+};
+
+/** glaive's call: JSON but for the arguments, a JSON text in single quotes. */
+function glaiveCall(text: string): {name: string; arguments: string} | undefined {
+	const name = /"name"\s*:\s*"([^"]*)"/.exec(text);
+	if (!name) return undefined;
+	const quoted = /"arguments"\s*:\s*'([\s\S]*)'\s*}\s*$/.exec(text);
+	if (quoted) return {name: name[1], arguments: quoted[1]};
+	const plain = /"arguments"\s*:\s*([\s\S]*?)\s*}\s*$/.exec(text);
+	return {name: name[1], arguments: plain ? plain[1] : ''};
+}
+
+function prettyArguments(text: string): string {
+	try {
+		return JSON.stringify(JSON.parse(text), undefined, 2);
+	} catch {
+		return text;
+	}
+}
+
+/** An assistant turn holding a <functioncall>: its words before the call (if any), then `assistant → name` with the arguments. */
+function withGlaiveCalls(turns: Turn[]): Turn[] {
+	return turns.flatMap(turn => {
+		const at = turn.tone === 'assistant' ? turn.content.indexOf('<functioncall>') : -1;
+		const call = at === -1 ? undefined : glaiveCall(turn.content.slice(at + '<functioncall>'.length));
+		if (call === undefined) return [turn];
+		const before = turn.content.slice(0, at).trim();
+		return [
+			...(before === '' ? [] : [{...turn, content: before}]),
+			{label: `assistant → ${call.name}`, tone: 'assistant' as const, content: prettyArguments(call.arguments)},
+		];
+	}).map(turn => (turn.tone === 'tool' ? {...turn, content: prettyArguments(turn.content)} : turn));
+}
+
+function glaive(text: string): Turn[] | undefined {
+	const turns = markedTurns(text, glaiveTranscript);
+	return turns === undefined ? undefined : withGlaiveCalls(turns);
+}
+
 /** Zephyr, Tulu and Phi-3: "<|user|>\n…</s>\n<|assistant|>\n…</s>", or closed by <|end|>. */
 const roleTokenTranscript: Transcript = {
 	marker: /<\|(system|user|assistant)\|>[ \t]*\n?/g,
@@ -261,6 +316,8 @@ const templates: Template[] = [
 	{name: 'Zephyr', mayBe: text => text.includes('<|assistant|>'), turns: text => markedTurns(text, roleTokenTranscript), ends: roleTokenTranscript.ends},
 	{name: 'Alpaca', mayBe: text => text.includes('### Instruction:'), turns: text => markedTurns(text, alpacaTranscript), ends: alpacaTranscript.ends},
 	{name: '### Human/Assistant', mayBe: text => text.includes('### Assistant:'), turns: text => markedTurns(text, hashedChatTranscript), ends: hashedChatTranscript.ends},
+	// Vicuna closes its answers with </s>: a stray <|endoftext|> there is a leak, not glaive's separator.
+	{name: 'glaive', mayBe: text => text.includes('ASSISTANT:') && !text.includes('</s>') && (text.includes('<|endoftext|>') || text.includes('FUNCTION RESPONSE:')), turns: glaive, ends: glaiveTranscript.ends},
 	{name: 'USER/ASSISTANT', mayBe: text => text.includes('ASSISTANT:'), turns: text => markedTurns(text, vicunaTranscript), ends: vicunaTranscript.ends},
 	{name: 'Human/Assistant', mayBe: text => text.includes('Assistant:'), turns: humanAssistant, ends: []},
 ];

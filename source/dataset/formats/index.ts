@@ -12,25 +12,35 @@ a wrong-typed detail inside a recognised sample (a message whose content is a nu
 in its block. Nothing here throws.
 */
 import {alpaca} from './alpaca.js';
+import {arena} from './arena.js';
 import {candidates} from './candidates.js';
 import {chat} from './chat.js';
 import {choices} from './choices.js';
+import {codeProblem} from './code-problem.js';
+import {emptyConversation} from './empty-conversation.js';
 import {prettyJson} from './json-text.js';
 import {kto} from './kto.js';
+import {messageRow} from './message-row.js';
+import {messageTree} from './message-tree.js';
 import {metadataOf} from './metadata.js';
 import {modelWrittenEval} from './model-written-eval.js';
 import {multipleChoice} from './multiple-choice.js';
 import {pair} from './pair.js';
+import {pkuSafeRlhf} from './pku-saferlhf.js';
 import {predictionReference} from './prediction-reference.js';
 import {preferenceApi} from './preference-api.js';
 import {preferenceConversation} from './preference-conversation.js';
 import {preference} from './preference.js';
 import {promptCompletion} from './prompt-completion.js';
+import {queryToolCalls} from './query-tool-calls.js';
 import {questionAnswer} from './question-answer.js';
-import {responses} from './responses.js';
+import {readingComprehension} from './reading-comprehension.js';
 import {referenceRendering} from './reference-answer.js';
+import {responses} from './responses.js';
 import {selfInstruct} from './self-instruct.js';
 import {shareGpt} from './sharegpt.js';
+import {shp} from './shp.js';
+import {stringTurns} from './string-turns.js';
 import {systemRendering} from './system-prompt.js';
 import {templatedText} from './templated-text.js';
 import {text} from './text.js';
@@ -49,22 +59,34 @@ const formatList = [
 	preferenceApi,
 	preferenceConversation,
 	preference,
+	pkuSafeRlhf,
+	shp,
+	arena,
 	kto,
 	responses,
 	chat,
 	shareGpt,
+	stringTurns,
+	messageTree,
 	turnPairs,
+	queryToolCalls,
 	selfInstruct,
 	alpaca,
 	promptCompletion,
+	// After prompt/completion: a HumanEval prompt with a model's completion is that.
+	codeProblem,
 	modelWrittenEval,
 	multipleChoice,
+	readingComprehension,
 	questionAnswer,
 	choices,
 	candidates,
 	predictionReference,
 	pair,
-	// A list of strings under "data" is a conversation only when nothing else in the sample is one.
+	// A text with its speaker (an OpenAssistant message row) before any reading of the text alone.
+	messageRow,
+	// An empty conversation list, and a list of strings under "data", only when nothing else in the sample is a shape.
+	emptyConversation,
 	ultraChat,
 	templatedText,
 	text,

@@ -3,7 +3,7 @@ Conversations: chat lists of {role, content} and ShareGPT lists of {from, value}
 (either spelling of the content in either kind of list).
 Shared by every format that holds one (chat, ShareGPT, KTO, preference pairs, the fine-tuning API).
 */
-import {compactJson, prettyIfJsonText, prettyJson} from './json-text.js';
+import {compactJson, parseJsonText, prettyIfJsonText, prettyJson} from './json-text.js';
 import {speakerOf, toneForRole, type Speaker} from './roles.js';
 import type {Block, JsonObject, Tone} from './types.js';
 import {isNonEmptyString, isObject, ownField, stringOrUndefined, truncate, turnText, withDetails} from './values.js';
@@ -256,12 +256,22 @@ function chatMessageBlocks(message: JsonObject, voice: Voice): Block[] {
 	return blocks;
 }
 
+/** LLaMA-Factory's function_call turn: its value is the call as JSON text, {"name", "arguments"}. */
+function functionCallTurnBlock(value: unknown, voice: Voice): Block | undefined {
+	const call = typeof value === 'string' ? parseJsonText(value) : value;
+	if (!isObject(call) || typeof call['name'] !== 'string') return undefined;
+	const block = toolCallBlock(call, `${voice.labelPrefix}assistant`, voice.tone ?? 'assistant');
+	return {...block, text: turnText(block.text)};
+}
+
 function shareGptTurnBlock(turn: JsonObject, voice: Voice): Block {
 	const from = stringOrUndefined(turn['from']);
+	const value = messageContent(turn);
+	const call = from === 'function_call' ? functionCallTurnBlock(value, voice) : undefined;
+	if (call !== undefined) return call;
 	const speaker: Speaker = from === 'function_call'
 		? {label: 'assistant → function call', tone: 'assistant'}
 		: speakerOf(from) ?? {label: from ?? '?', tone: 'field'};
-	const value = messageContent(turn);
 	const isToolTraffic = speaker.tone === 'tool' || from === 'function_call';
 	const text = typeof value === 'string' && isToolTraffic ? prettyIfJsonText(value) : contentText(value);
 	return {label: `${voice.labelPrefix}${speaker.label}`, text: turnText(text), tone: voice.tone ?? speaker.tone};

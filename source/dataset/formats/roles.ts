@@ -33,7 +33,8 @@ const speakers = new Map<string, Speaker>([
 	['tool', tool],
 	['function', tool],
 	['ipython', tool],
-	['observation', {label: 'observation', tone: 'tool'}],
+	// LLaMA-Factory's name for a tool's answer.
+	['observation', tool],
 ]);
 
 /** The speaker a role name stands for, whatever its case; undefined for a name no generator is known to use. */

@@ -1,6 +1,6 @@
 /*
 A top-level system prompt, shown first in any recognised format: `system` (a string, or Anthropic's list of
-text blocks), OpenOrca's `system_prompt`, or Gemini/Vertex's `systemInstruction` ({parts: [{text}]}).
+text blocks), OpenOrca's `system_prompt` (left out when empty), or Gemini/Vertex's `systemInstruction` ({parts: [{text}]}).
 */
 import {contentText, isMessageLike, messageContent} from './messages.js';
 import type {JsonObject, Rendering} from './types.js';
@@ -20,11 +20,16 @@ function systemText(value: unknown): string | undefined {
 	return isMessageLike(value) ? contentText(messageContent(value)) : undefined;
 }
 
+/** glaive writes its label into the text ("SYSTEM: You are…"): the block's label says it already. */
+const ownLabel = /^SYSTEM:[ \t]*/;
+
+/** The system prompt's block; an empty one (OpenOrca's `"system_prompt": ""`) is no block, its key still consumed. */
 export function systemRendering(sample: JsonObject): Rendering {
 	for (const key of systemKeys) {
 		const text = systemText(ownField(sample, key));
 		if (text !== undefined) {
-			return {blocks: [{label: 'system', text, tone: 'system'}], consumedKeys: [key]};
+			const shown = text.replace(ownLabel, '');
+			return {blocks: shown.trim() === '' ? [] : [{label: 'system', text: shown, tone: 'system'}], consumedKeys: [key]};
 		}
 	}
 

@@ -27,13 +27,24 @@ function parameterType(schema: unknown): string {
 	return Array.isArray(type) ? type.map(item => (typeof item === 'string' ? item : compactJson(item))).join('|') : 'any';
 }
 
+/** xLAM writes the properties themselves as the parameters: {"type": {"description", "type": "str", "default"}}. */
+function isBareProperties(parameters: JsonObject): boolean {
+	const entries = Object.values(parameters);
+	return entries.length > 0 && entries.every(schema => isObject(schema) && typeof schema['type'] === 'string');
+}
+
 function parameterSummary(parameters: unknown): string {
-	if (!isObject(parameters) || !isObject(parameters['properties'])) {
+	if (!isObject(parameters)) {
 		return '';
 	}
 
-	const required = Array.isArray(parameters['required']) ? parameters['required'] : [];
-	return Object.entries(parameters['properties'])
+	const properties = isObject(parameters['properties']) ? parameters['properties'] : isBareProperties(parameters) ? parameters : undefined;
+	if (properties === undefined) {
+		return '';
+	}
+
+	const required = Array.isArray(parameters['required']) ? parameters['required'] : properties === parameters ? Object.keys(properties).filter(name => !Object.hasOwn(properties[name] as JsonObject, 'default')) : [];
+	return Object.entries(properties)
 		.map(([name, schema]) => `${name}${required.includes(name) ? '' : '?'}: ${parameterType(schema)}`)
 		.join(', ');
 }

@@ -46,6 +46,8 @@ export type SignalConfig = {
 		zScore: number;
 		/** Fewer samples with a response than this: no length outliers. */
 		minSamples: number;
+		/** An outlier is also at least this many times longer, or shorter, than the median (uniform lengths make z huge). */
+		minRatio: number;
 	};
 };
 
@@ -234,13 +236,14 @@ export const defaultSignalConfig: SignalConfig = {
 		phrases: ['lorem ipsum dolor', '[placeholder]', '{placeholder}', 'insert text here', 'your text here', 'todo: fill in'],
 	},
 	truncated: {minWords: 25},
-	lengthOutlier: {zScore: 3.5, minSamples: 20},
+	lengthOutlier: {zScore: 3.5, minSamples: 20, minRatio: 3},
 };
 
 type Check = (value: unknown, field: string) => string | undefined;
 
 const fraction: Check = value => (typeof value === 'number' && value >= 0 && value <= 1 ? undefined : 'must be a number from 0 to 1');
 const positive: Check = value => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? undefined : 'must be a positive number');
+const atLeastOne: Check = value => (typeof value === 'number' && Number.isFinite(value) && value >= 1 ? undefined : 'must be a number of 1 or more');
 const count: Check = value => (Number.isInteger(value) && (value as number) >= 1 ? undefined : 'must be a whole number of at least 1');
 const phrases: Check = value => (Array.isArray(value) && value.every(item => typeof item === 'string' && item.trim() !== '') ? undefined : 'must be a list of non-empty strings');
 const flag: Check = value => (typeof value === 'boolean' ? undefined : 'must be true or false');
@@ -264,7 +267,7 @@ const schema: Record<Exclude<keyof SignalConfig, 'disabled'>, Record<string, Che
 	specialToken: {tokens: phrases, rolePrefixes: phrases},
 	placeholder: {phrases},
 	truncated: {minWords: count},
-	lengthOutlier: {zScore: positive, minSamples: count},
+	lengthOutlier: {zScore: positive, minSamples: count, minRatio: atLeastOne},
 };
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -31,7 +31,15 @@ export function contentKey(text: SampleText): {a: number; b: number} {
 		addNormalisedToHashes(block.text, state);
 	}
 
-	return {a: mix32(state.a), b: mix32(state.b ^ 0x85_EB_CA_6B)};
+	const a = mix32(state.a);
+	const b = mix32(state.b ^ 0x85_EB_CA_6B);
+	// (0, 0) is kept for an entry with no content (malformed): never a content's key.
+	return {a, b: a === 0 && b === 0 ? 1 : b};
+}
+
+/** The key a malformed entry has in the engine's arrays: it duplicates nothing, not even another malformed entry. */
+export function isNoContentKey(a: number, b: number): boolean {
+	return a === 0 && b === 0;
 }
 
 /** First occurrences by content key: open addressing over typed arrays, no object per sample. */

@@ -1,8 +1,8 @@
 import type {SignalConfig} from './config.js';
 import type {SampleDetector} from './detector.js';
 import {DiversityAccumulator, type DiversityFigures, type DiversityState} from './diversity.js';
-import {ContentTable, contentKey} from './duplicate.js';
-import {lengthStats, robustZ, type LengthStats} from './length-outlier.js';
+import {ContentTable, contentKey, isNoContentKey} from './duplicate.js';
+import {isLengthOutlier, lengthStats, type LengthStats} from './length-outlier.js';
 import {NearDuplicateFinder, shingleSource} from './near-duplicate.js';
 import type {UnionFind} from './union-find.js';
 import {shingleHashes} from './minhash.js';
@@ -131,7 +131,12 @@ export class SignalEngine {
 		if (index === this.mask.length) this.grow();
 		this.firstOf[index] = index;
 		if (this.groupOf) this.groupOf[index] = this.groupFor(value);
-		if (value === undefined) return;
+		if (value === undefined) {
+			this.keysA[index] = 0;
+			this.keysB[index] = 0;
+			return;
+		}
+
 		const timed = index % timingStride === 0;
 		const text = sampleText(value);
 		let mask = 0;
@@ -244,7 +249,8 @@ export class SignalEngine {
 		engine.count = total;
 		const started = performance.now();
 		for (let index = 0; index < total; index++) {
-			const first = engine.contents.firstOfKey(engine.keysA[index], engine.keysB[index], index);
+			// A malformed entry has no signals (README): no duplicate of another malformed one either.
+			const first = isNoContentKey(engine.keysA[index], engine.keysB[index]) ? index : engine.contents.firstOfKey(engine.keysA[index], engine.keysB[index], index);
 			engine.firstOf[index] = first;
 			if (first !== index) engine.near.drop(index);
 		}
@@ -277,10 +283,10 @@ export class SignalEngine {
 		started = performance.now();
 		const lengths = this.lengths.slice(0, count);
 		const stats = lengthStats(lengths, count);
-		const {zScore, minSamples} = this.options.config.lengthOutlier;
+		const {minSamples} = this.options.config.lengthOutlier;
 		if (this.enabled('length-outlier') && stats.samples >= minSamples) {
 			for (let index = 0; index < count; index++) {
-				if (lengths[index] > 0 && Math.abs(robustZ(lengths[index], stats)) > zScore) mask[index] |= signalBit['length-outlier'];
+				if (isLengthOutlier(lengths[index], stats, this.options.config.lengthOutlier)) mask[index] |= signalBit['length-outlier'];
 			}
 		}
 

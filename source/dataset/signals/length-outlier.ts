@@ -3,6 +3,10 @@ length-outlier: a response far outside the file's length distribution. Lengths a
 scale (response lengths are skewed: a 2,000-character answer among 400-character ones is unusual,
 one of 40 characters as much); the robust z-score is 0.6745 × (x − median) / MAD (Iglewicz and
 Hoaglin), which a few extreme samples cannot drag along as they do a mean and standard deviation.
+A file of near-uniform lengths (synthetic data: every answer 160 to 200 characters) has a MAD close to
+zero, where an ordinary 1.2× length scores z 7: an outlier must also be `minRatio` times longer than the
+median, or that many times shorter. On a set whose answers range from a line to pages (MAD of log length
+0.5 to 1, where a z of 3.5 is already 13× to 180×) the ratio changes nothing; it speaks only where lengths barely vary.
 */
 
 export type LengthStats = {median: number; mad: number; samples: number};
@@ -37,6 +41,13 @@ function middle(sorted: Float64Array): number {
 export function robustZ(length: number, stats: LengthStats): number {
 	if (stats.mad === 0 || length <= 0) return 0;
 	return (0.6745 * (Math.log1p(length) - stats.median)) / stats.mad;
+}
+
+/** Whether a response's total length is an outlier: |robust z| above zScore and at least minRatio from the median either way. */
+export function isLengthOutlier(length: number, stats: LengthStats, thresholds: {zScore: number; minRatio: number}): boolean {
+	if (length <= 0) return false;
+	const logRatio = Math.log1p(length) - stats.median;
+	return Math.abs(robustZ(length, stats)) > thresholds.zScore && Math.abs(logRatio) >= Math.log(thresholds.minRatio);
 }
 
 export function lengthReason(length: number, stats: LengthStats): string {
