@@ -22,7 +22,10 @@ const workerFile = fileURLToPath(new URL('decisions-worker.js', import.meta.url)
 /** Smaller files are read on the main thread: starting a worker costs more than reading them. */
 const smallestPreloaded = 4 * 1024 * 1024;
 
-let prepared: {target: string; table: Promise<PreloadMessage>} | undefined;
+/** A file being read on a worker: the table to come, and how much of the file is read so far (0–1). */
+export type Preload = {table: Promise<PreloadMessage>; fraction: () => number};
+
+let prepared: (Preload & {target: string}) | undefined;
 
 /**
  * Starts reading the decisions file at `path` in a worker thread, for the store that opens it next
@@ -34,23 +37,29 @@ export function prepareDecisions(path: string) {
 		const target = canonicalPath(path);
 		const stat = statSync(target, {throwIfNoEntry: false});
 		if (!stat?.isFile() || stat.size < smallestPreloaded || !existsSync(workerFile)) return;
-		prepared = {target, table: readInWorker(target, workerFile)};
+		const progress = new SharedArrayBuffer(4);
+		const kilobytes = new Int32Array(progress);
+		const size = stat.size;
+		prepared = {target, table: readInWorker(target, workerFile, progress), fraction: () => Math.min(1, (Atomics.load(kilobytes, 0) * 1024) / size)};
 	} catch {}
 }
 
 /** The table prepareDecisions is reading for the file `target` (canonical), once: undefined if none. */
-export function takePreloaded(target: string): Promise<PreloadMessage> | undefined {
+export function takePreloaded(target: string): Preload | undefined {
 	const taken = prepared;
 	prepared = undefined;
-	return taken?.target === target ? taken.table : undefined;
+	return taken?.target === target ? taken : undefined;
 }
 
-/** Reads the file `target` in a worker started from `file`; undefined when the worker fails in any way. */
-export function readInWorker(target: string, file: string): Promise<PreloadMessage> {
+/**
+ * Reads the file `target` in a worker started from `file`; undefined when the worker fails in any way.
+ * The worker keeps the kilobytes it has read in `progress` (an Int32Array's one element), if given.
+ */
+export function readInWorker(target: string, file: string, progress?: SharedArrayBuffer): Promise<PreloadMessage> {
 	return new Promise<PreloadMessage>(resolve => {
 		let worker: Worker;
 		try {
-			worker = new Worker(file, {workerData: {path: target}});
+			worker = new Worker(file, {workerData: {path: target, progress}});
 		} catch {
 			resolve(undefined);
 			return;
