@@ -142,4 +142,37 @@ describe('the decisions file read in the background (StoreOptions.background)', 
 		store.close();
 		dataset.close();
 	});
+
+	test('where the reviewer left off is not overwritten by the provisional first sample shown while the file is read', async () => {
+		const dir = tempDir();
+		const data = join(dir, 'data.jsonl');
+		writeFileSync(data, Array.from({length: 20}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
+		const db = join(dir, 'data.decisions.json');
+		writeDecisions(db, 'data.jsonl', [
+			record('s1', 'ann', 'accepted', '2026-01-01T00:00:01.000Z'),
+			record('s2', 'ann', 'rejected', '2026-01-01T00:00:02.000Z'),
+		], 'split');
+		const message = preloadOf(db);
+		const {preloaded, finish} = heldPreload();
+		const dataset = await Dataset.open(data);
+		await dataset.whenIndexed;
+		const store = await DecisionStore.open(db, dataset.name, {...quiet, background: true, preloaded});
+		// Nothing remembered: the session starts at the first sample nobody decided, s3, once that is known.
+		let remembered: {sample: string; filter: string} | undefined;
+		const position = {read: () => remembered, update(next: {sample: string; filter: string}) {
+			remembered = next;
+		}, save() {}};
+		const controller = new ReviewController(dataset, store, {reviewer: 'cy', categories: defaultCategories, mode: 'split', position});
+		controller.dispatch({type: 'move', direction: 1});
+		expect(remembered).toBeUndefined();
+		finish(message);
+		await waitFor(() => !controller.readingDecisions);
+		// Not "s1 was decided by ann while you were away": this reviewer was never on s1. The move waited, then moved on from s3.
+		expect(controller.state.message).toBeUndefined();
+		expect(dataset.idOf(controller.state.cursor)).toBe('s4');
+		expect(remembered).toEqual({sample: 's4', filter: 'undecided'});
+		controller.close();
+		store.close();
+		dataset.close();
+	});
 });

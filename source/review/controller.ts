@@ -115,6 +115,7 @@ export class ReviewController {
 	/** Keys pressed while the decisions file is read in the background: applied, in order, once it is read. */
 	private readonly waiting: Action[] = [];
 	private readingTimer: NodeJS.Timeout | undefined;
+	private stopWaitingForRead: (() => void) | undefined;
 
 	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
 		this.mode = options.mode ?? 'split';
@@ -144,7 +145,7 @@ export class ReviewController {
 			this.scheduleRecount();
 		});
 		if (store.reading) {
-			store.onRead(() => {
+			this.stopWaitingForRead = store.onRead(() => {
 				this.decisionsRead();
 			});
 			// "reading decisions N%" moves on.
@@ -347,6 +348,7 @@ export class ReviewController {
 	 * keys waited), then apply the keys that waited.
 	 */
 	private decisionsRead() {
+		this.stopWaitingForRead?.();
 		clearInterval(this.readingTimer);
 		this.readingTimer = undefined;
 		this.current = undefined;
@@ -361,6 +363,8 @@ export class ReviewController {
 	/** Leaves the session: releases the sample this reviewer holds open. */
 	close() {
 		clearInterval(this.readingTimer);
+		// A session closed before the file was read (the dataset read again) leaves it to the next.
+		this.stopWaitingForRead?.();
 		this.signals.stop();
 		this.query?.stop();
 		this.rememberPosition();
@@ -378,8 +382,9 @@ export class ReviewController {
 	}
 
 	private rememberPosition() {
-		// The reviewer's place is their active session's to keep.
-		if (this.dataset.count === 0 || this.options.live?.superseded) return;
+		// The reviewer's place is their active session's to keep; while the decisions file is read the
+		// place shown is provisional (judged again once it is read, from the place remembered before).
+		if (this.dataset.count === 0 || this.options.live?.superseded || this.store.reading) return;
 		this.options.position?.update({sample: this.dataset.idOf(this.state.cursor), filter: this.state.filter});
 	}
 
