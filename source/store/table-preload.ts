@@ -12,6 +12,9 @@ side by side with the dataset's indexing and the loading of the screen's code: a
 The store's first read takes the table when it is ready (LockedMergeAdapter), checks the file is
 the one read (or only grew since), and reads the file itself when there is none: the worker could
 not start or failed, or the file is not in winnow's layout. Either way the table is the same.
+The review screen does not wait for it either (StoreOptions.background): it opens with the file's
+head and tail, says "reading decisions N%" (the worker's progress, in shared memory), and its keys
+wait for the table.
 */
 
 /** What the worker posts: the file's stat when read, its head, tail and lines, and the table; undefined if it could not. */
