@@ -128,6 +128,9 @@ describe('the decisions file read in the background (StoreOptions.background)', 
 		controller.dispatch({type: 'decide', verdict: 'accepted'});
 		expect(store.forSample('s1')).toEqual([]);
 		expect(store.status.unsaved).toBe(0);
+		// The signals (started after the first frame) wait for the file too.
+		controller.startSignals();
+		expect(controller.signals.status).toBeUndefined();
 
 		finish(message);
 		await waitFor(() => !controller.readingDecisions && !controller.counting);
@@ -138,6 +141,7 @@ describe('the decisions file read in the background (StoreOptions.background)', 
 		expect(controller.state.cursor).toBe(3);
 		expect(controller.counts).toMatchObject({total: 20, decided: 3, accepted: 2, rejected: 1});
 		expect(lines(db).filter(line => line.reviewer === 'cy').map(line => line.sample)).toEqual(['s3']);
+		await waitFor(() => controller.signals.table);
 		controller.close();
 		store.close();
 		dataset.close();

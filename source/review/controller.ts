@@ -116,6 +116,7 @@ export class ReviewController {
 	private readonly waiting: Action[] = [];
 	private readingTimer: NodeJS.Timeout | undefined;
 	private stopWaitingForRead: (() => void) | undefined;
+	private signalsAfterRead = false;
 
 	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
 		this.mode = options.mode ?? 'split';
@@ -333,6 +334,12 @@ export class ReviewController {
 	 * frame is drawn. Progress redraws at most every 200 ms; the table redraws the sample at once.
 	 */
 	startSignals() {
+		// Keys wait for the decisions file being read: the signals' workers do not compete with it.
+		if (this.store.reading) {
+			this.signalsAfterRead = true;
+			return;
+		}
+
 		this.signals.start(() => {
 			this.scheduleRecount();
 		}, () => {
@@ -357,6 +364,7 @@ export class ReviewController {
 		const start = this.resume.startingState();
 		this.state = {...start, mode, message: start.message ?? (message === readingNotice ? undefined : message)};
 		for (const action of this.waiting.splice(0)) this.dispatch(action);
+		if (this.signalsAfterRead) this.startSignals();
 		this.notify();
 	}
 
