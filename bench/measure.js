@@ -66,13 +66,17 @@ export class DiskWatch {
 		this.reviewer = reviewer;
 		this.sent = new Map();
 		this.latencies = [];
+		/** Each record's latency with when its key was sent (performance.timeOrigin + now, ms). */
+		this.timed = [];
 		this.nextId = 0;
 		this.worker = new Worker(new URL('disk-watch-worker.js', import.meta.url), {workerData: {path, interval}});
 		this.worker.unref();
 		this.worker.on('message', ({id, at}) => {
 			const sentAt = this.sent.get(id);
 			this.sent.delete(id);
-			if (sentAt !== undefined) this.latencies.push(at - sentAt);
+			if (sentAt === undefined) return;
+			this.latencies.push(at - sentAt);
+			this.timed.push({sentAt, latency: at - sentAt});
 		});
 	}
 

@@ -105,6 +105,11 @@ export function header(lines) {
 	return {number: number(match[1]), count: number(match[2]), partial: match[3] === '+', id: match[4]};
 }
 
+/** The status bar says the decisions file is still being read (keys wait for it). */
+export function readingDecisions(lines) {
+	return lines.some(line => /reading decisions \d+%/.test(line));
+}
+
 export function indexing(lines) {
 	return lines.some(line => /reading \d+%/.test(line));
 }

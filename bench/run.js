@@ -19,7 +19,7 @@ import {fileURLToPath} from 'node:url';
 import {parseArgs} from 'node:util';
 import {prng, writeDataset, writeDecisions} from './generate.js';
 import {DiskWatch, median, percentile, sleep, timeProcess} from './measure.js';
-import {PtyScreen, header, indexing} from './pty.js';
+import {PtyScreen, header, indexing, readingDecisions} from './pty.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const {values: options} = parseArgs({options: {
@@ -194,11 +194,13 @@ async function openRun(file, db) {
 	const screen = openScreen([file, '--db', db]);
 	try {
 		const first = await screen.waitFor(lines => header(lines)?.number === 1, 'sample 1');
+		// A big decisions file is read in the background: keys apply once it is read.
+		const read = await screen.waitFor(lines => header(lines) !== undefined && !readingDecisions(lines), 'the decisions read', 120_000);
 		const done = await screen.waitFor(lines => header(lines) !== undefined && !indexing(lines) && !header(lines).partial, 'the end of indexing', 120_000);
 		await sleep(100);
 		const rss = screen.peakRss();
 		await screen.quit();
-		return {firstFrame: first.at - screen.startedAt, indexed: done.at - screen.startedAt, rss, count: header(done.lines).count, shownReading: indexing(first.lines)};
+		return {firstFrame: first.at - screen.startedAt, decisionsRead: read.at - screen.startedAt, indexed: done.at - screen.startedAt, rss, count: header(done.lines).count, shownReading: indexing(first.lines)};
 	} finally {
 		screen.kill();
 	}
@@ -218,9 +220,13 @@ async function keysRun(kind, run, keysAfter = 60, maxDuring = 400, withDecisions
 	const random = prng(run + 11);
 	const during = [];
 	const after = [];
+	let decisionsReadAt = Number.POSITIVE_INFINITY;
 	try {
 		const first = await screen.waitFor(lines => header(lines)?.number === 1, 'sample 1');
 		const firstFrame = first.at - screen.startedAt;
+		screen.waitFor(lines => !readingDecisions(lines), 'the decisions read', 120_000).then(read => {
+			decisionsReadAt = performance.timeOrigin + read.at;
+		}, () => undefined);
 		let indexedAt;
 		while (after.length < keysAfter) {
 			const lines = screen.lines();
@@ -247,7 +253,9 @@ async function keysRun(kind, run, keysAfter = 60, maxDuring = 400, withDecisions
 		const missing = await disk.settle();
 		const rss = screen.peakRss();
 		await screen.quit();
-		return {firstFrame, indexedAt, during, after, disk: disk.latencies, missing, rss};
+		// Keys typed while a big decisions file is still read wait for it (they are applied once it is read).
+		const diskOnceRead = disk.timed.filter(key => key.sentAt >= decisionsReadAt).map(key => key.latency);
+		return {firstFrame, indexedAt, during, after, disk: disk.latencies, diskOnceRead, missing, rss};
 	} finally {
 		disk.stop();
 		screen.kill();
@@ -430,9 +438,11 @@ async function main() {
 		results.finished = {opened, keyed};
 		const decisions = `${bigLabel} + ${(kinds[0].finished / 1000).toFixed(0)}k decisions`;
 		figure(`first frame, ${decisions}`, mapKinds(opened, list => list.map(r => r.firstFrame)), {limit: () => 500, target: '≤ 500 ms'});
+		figure(`decisions read (keys apply), ${decisions}`, mapKinds(opened, list => list.map(r => r.decisionsRead)), {target: '(reference)'});
 		figure(`peak RSS, ${decisions} (opened, indexed)`, mapKinds(opened, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB'});
 		const missing = Object.values(keyed).flat().reduce((sum, r) => sum + r.missing, 0);
 		figure(`key → decision on disk p99, ${decisions}`, mapKinds(keyed, list => list.map(r => percentile(r.disk, 99))), {limit: () => 300, target: '≤ 300 ms', note: missing > 0 ? `${missing} decisions never reached the file within 10 s` : undefined});
+		figure(`key → decision on disk p99, typed once the decisions are read, ${decisions}`, mapKinds(keyed, list => list.map(r => percentile(r.diskOnceRead, 99))), {limit: () => 300, target: '≤ 300 ms'});
 		figure(`key → frame p99, after indexing, ${decisions}`, mapKinds(keyed, list => list.map(r => percentile(r.after, 99))), {limit: () => 50, target: '≤ 50 ms'});
 		figure(`peak RSS reviewing (keys), ${decisions}`, mapKinds(keyed, list => list.map(r => r.rss / mb)), {unit: 'MB', limit: () => 350, target: '≤ 350 MB'});
 		noteLoad();

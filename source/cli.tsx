@@ -153,11 +153,14 @@ async function main(): Promise<number> {
 			}
 
 			// Start indexing the dataset and reading the decisions file (each in a worker thread) while the review screen's code loads.
-			const [{Dataset}, {prepareDecisions}] = await Promise.all([import('./dataset/dataset.js'), import('./store/table-preload.js')]);
-			if (process.stdin.isTTY && process.stdout.isTTY) {
-				Dataset.prepare(common.dataset, {idField: common.idField});
-				if (common.dbSpec.kind === 'file') prepareDecisions(common.dbSpec.path);
-			}
+			// The decisions first: keys wait for them, and their module is small.
+			const interactive = process.stdin.isTTY && process.stdout.isTTY;
+			const decisions = import('./store/table-preload.js').then(({prepareDecisions}) => {
+				if (interactive && common.dbSpec.kind === 'file') prepareDecisions(common.dbSpec.path);
+			});
+			const {Dataset} = await import('./dataset/dataset.js');
+			if (interactive) Dataset.prepare(common.dataset, {idField: common.idField});
+			await decisions;
 			const {runReview} = await import('./commands/review.js');
 			return runReview(common, cli.flags);
 		}

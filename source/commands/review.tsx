@@ -66,7 +66,7 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 			const opening = dataset;
 			// The file's presence and leases are made below, once the mode stored in the file is known.
 			opened = await openDecisionStore(common.dbSpec, {path: common.dataset, name}, {
-				reviewer: common.reviewer, mode: requested ?? common.config.mode ?? 'split', live: common.dbSpec.kind !== 'file', store: {syncWrites: true},
+				reviewer: common.reviewer, mode: requested ?? common.config.mode ?? 'split', live: common.dbSpec.kind !== 'file', store: {syncWrites: true, background: true},
 				upcoming: (sample, skip, count) => undecidedAfter(opening, opened?.store, sample, skip, count),
 			});
 			store = opened.store;

@@ -112,6 +112,11 @@ export class ReviewController {
 	private modeTold = false;
 	/** Set when the dataset changed on disk since it was opened (what to tell): the review command re-reads it. */
 	datasetChanged: string | undefined;
+	/** Keys pressed while the decisions file is read in the background: applied, in order, once it is read. */
+	private readonly waiting: Action[] = [];
+	private readingTimer: NodeJS.Timeout | undefined;
+	private stopWaitingForRead: (() => void) | undefined;
+	private signalsAfterRead = false;
 
 	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
 		this.mode = options.mode ?? 'split';
@@ -140,6 +145,17 @@ export class ReviewController {
 			this.recountQuery(samples);
 			this.scheduleRecount();
 		});
+		if (store.reading) {
+			this.stopWaitingForRead = store.onRead(() => {
+				this.decisionsRead();
+			});
+			// "reading decisions N%" moves on.
+			this.readingTimer = setInterval(() => {
+				this.notify();
+			}, 200);
+			this.readingTimer.unref?.();
+		}
+
 		dataset.onChange(() => {
 			this.resume.onIndexed({
 				moveTo: (index, message) => {
@@ -184,9 +200,17 @@ export class ReviewController {
 		return this.counter.counts;
 	}
 
-	/** The counts are still being made (many decisions, counted in the background after opening). */
+	/** The counts are still being made (many decisions, counted in the background after opening, or the decisions file still being read). */
 	get counting(): boolean {
-		return this.counter.counting;
+		return this.counter.counting || this.store.reading;
+	}
+
+	/**
+	 * The decisions file is still being read in the background (a big one): the screen shows the
+	 * sample without its decisions, and keys wait (see dispatch).
+	 */
+	get readingDecisions(): boolean {
+		return this.store.reading;
 	}
 
 	get reviewer(): string {
@@ -266,6 +290,15 @@ export class ReviewController {
 	}
 
 	dispatch(action: Action) {
+		if (this.store.reading && !whileReading.has(action.type)) {
+			// Which samples are decided (where a key moves to, whether split mode hands a sample out,
+			// what a decision replaces) is known once the file is read: the key waits for it.
+			this.waiting.push(action);
+			this.state = {...this.state, message: readingNotice};
+			this.notify();
+			return;
+		}
+
 		const before = this.state.mode.name;
 		this.apply(action);
 		// A panel opened or closed starts at its top.
@@ -301,6 +334,12 @@ export class ReviewController {
 	 * frame is drawn. Progress redraws at most every 200 ms; the table redraws the sample at once.
 	 */
 	startSignals() {
+		// Keys wait for the decisions file being read: the signals' workers do not compete with it.
+		if (this.store.reading) {
+			this.signalsAfterRead = true;
+			return;
+		}
+
 		this.signals.start(() => {
 			this.scheduleRecount();
 		}, () => {
@@ -310,8 +349,30 @@ export class ReviewController {
 		});
 	}
 
+	/**
+	 * The decisions file read in the background is in: count again, judge afresh where the session
+	 * starts (it was judged with none of the file's decisions, and no key has moved the reviewer since:
+	 * keys waited), then apply the keys that waited.
+	 */
+	private decisionsRead() {
+		this.stopWaitingForRead?.();
+		clearInterval(this.readingTimer);
+		this.readingTimer = undefined;
+		this.current = undefined;
+		this.recount();
+		const {mode, message} = this.state;
+		const start = this.resume.startingState();
+		this.state = {...start, mode, message: start.message ?? (message === readingNotice ? undefined : message)};
+		for (const action of this.waiting.splice(0)) this.dispatch(action);
+		if (this.signalsAfterRead) this.startSignals();
+		this.notify();
+	}
+
 	/** Leaves the session: releases the sample this reviewer holds open. */
 	close() {
+		clearInterval(this.readingTimer);
+		// A session closed before the file was read (the dataset read again) leaves it to the next.
+		this.stopWaitingForRead?.();
 		this.signals.stop();
 		this.query?.stop();
 		this.rememberPosition();
@@ -329,8 +390,9 @@ export class ReviewController {
 	}
 
 	private rememberPosition() {
-		// The reviewer's place is their active session's to keep.
-		if (this.dataset.count === 0 || this.options.live?.superseded) return;
+		// The reviewer's place is their active session's to keep; while the decisions file is read the
+		// place shown is provisional (judged again once it is read, from the place remembered before).
+		if (this.dataset.count === 0 || this.options.live?.superseded || this.store.reading) return;
 		this.options.position?.update({sample: this.dataset.idOf(this.state.cursor), filter: this.state.filter});
 	}
 
@@ -1355,6 +1417,10 @@ export class ReviewController {
 		this.recountTimer.unref?.();
 	}
 }
+
+/** Keys applied while the decisions file is still read: they read no decisions and change none. */
+const whileReading = new Set<Action['type']>(['scroll', 'panel-scroll', 'scroll-to', 'toggle-system', 'quit', 'unsaved']);
+const readingNotice = 'reading the decisions file: your keys are applied once it is read';
 
 function quoted(text: string): string {
 	return `“${text}”`;

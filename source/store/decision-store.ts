@@ -29,6 +29,12 @@ export type StoreOptions = LockOptions & {
 	 * decisions off the disk for up to a second. The review screen turns this on.
 	 */
 	syncWrites?: boolean;
+	/**
+	 * Open before a big decisions file is read whole, when it is being read on a worker thread
+	 * (table-preload.ts): the store holds none of its records until `reading` turns false (onRead);
+	 * writes wait for the read. The review screen turns this on, so its first frame does not wait.
+	 */
+	background?: boolean;
 };
 
 export type Change = {sample: string; reviewer: string; verdict: Verdict | null; categories?: string[]; note?: string; resolution?: boolean; blind?: boolean; reasons?: string[]; rule?: string; hash?: string; replaced?: ReplacedDecision; correction?: Record<string, unknown>};
@@ -40,6 +46,9 @@ type StoreAdapter = Adapter<DecisionTable> & {
 	readonly table: DecisionTable;
 	readonly mode: ReviewMode | undefined;
 	defaultMode: ReviewMode | undefined;
+	readonly reading?: boolean;
+	readFraction?(): number;
+	readInBackground?(): Promise<void> | undefined;
 	peekSample(sample: string): DecisionRecord[] | undefined;
 	watch?(changed: () => void, interval: number): (() => void) | undefined;
 	close?(): void;
@@ -69,12 +78,16 @@ export class DecisionStore {
 
 	private static async start(name: string, adapter: StoreAdapter, options: StoreOptions): Promise<DecisionStore> {
 		const db = new Low<DecisionTable>(adapter, adapter.table);
-		await db.read();
-		return new DecisionStore(name, db, adapter, options);
+		const background = options.background ? adapter.readInBackground?.() : undefined;
+		if (!background) await db.read();
+		const store = new DecisionStore(name, db, adapter, options);
+		if (background) store.finishReading(background);
+		return store;
 	}
 
 	readonly status: SaveStatus = {unsaved: 0};
 	private readonly listeners = new Set<Listener>();
+	private readonly readListeners = new Set<() => void>();
 	private lastAt = 0;
 	private timer: NodeJS.Timeout | undefined;
 	/** When the timer should fire. */
@@ -92,6 +105,25 @@ export class DecisionStore {
 
 	get size(): number {
 		return this.db.data.size;
+	}
+
+	/**
+	 * The file is still being read in the background (StoreOptions.background): the store holds
+	 * none of its records yet, only changes made here since it opened.
+	 */
+	get reading(): boolean {
+		return this.adapter.reading === true;
+	}
+
+	/** How much of the file the background read has done (0–1). */
+	readFraction(): number {
+		return this.adapter.readFraction?.() ?? 1;
+	}
+
+	/** Called once the background read is over (the table holds the file's records, or the read failed: status.error says why). */
+	onRead(listener: () => void): () => void {
+		this.readListeners.add(listener);
+		return () => this.readListeners.delete(listener);
 	}
 
 	/** The review mode stored in the decisions file (undefined: a new file, or one from before modes). */
@@ -298,6 +330,16 @@ export class DecisionStore {
 		} finally {
 			this.writing = undefined;
 		}
+	}
+
+	private finishReading(background: Promise<void>) {
+		background.catch((error: unknown) => {
+			this.status.error = (error as Error).message;
+		}).finally(() => {
+			if (this.closed) return;
+			for (const listener of this.readListeners) listener();
+			this.emit(new Set());
+		});
 	}
 
 	/** The samples whose records others' writes changed since last asked. */

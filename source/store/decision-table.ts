@@ -130,9 +130,11 @@ export class DecisionTable {
 		return {data, transfer: arrays.map(array => array.buffer as ArrayBuffer)};
 	}
 
-	/** Takes over what `toData` gave (in another thread), in place of this table's records: for an empty table. */
+	/**
+	 * Takes over what `toData` gave (in another thread) in place of this table's records, which are
+	 * dropped (the caller merges back any it needs); pending and changed are kept.
+	 */
 	adopt(data: TableData) {
-		if (this.rows > 0 || this.sampleCount > 0) throw new Error('a table that holds records cannot adopt another');
 		this.rows = data.rows;
 		this.sampleCount = data.sampleCount;
 		this.rowCapacity = data.rowSample.length;

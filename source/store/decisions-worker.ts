@@ -9,8 +9,12 @@ review screen starts this before it loads its own code, so the file is read whil
 indexed and the screen's code compiles. The columns are handed over, not copied.
 */
 
-const {path} = workerData as {path: string};
-const found = readTableFile(path, new DecisionTable());
+const {path, progress} = workerData as {path: string; progress?: SharedArrayBuffer};
+// Kilobytes read so far, for the screen's "reading decisions N%".
+const kilobytes = progress && new Int32Array(progress);
+const found = readTableFile(path, new DecisionTable(), kilobytes && (bytes => {
+	Atomics.store(kilobytes, 0, Math.floor(bytes / 1024));
+}));
 if (found) {
 	const {data, transfer} = found.table.toData();
 	parentPort!.postMessage({stat: found.stat, read: found.read, table: data} satisfies PreloadMessage, transfer);

@@ -10,6 +10,7 @@ import {DecisionTable} from './decision-table.js';
 import {forEachLineFrom} from './decisions-layout.js';
 import {readTableLines, reserveForFile, type LinesRead} from './table-reader.js';
 import {takePreloaded, type PreloadMessage} from './table-preload.js';
+import {tailPattern} from './decisions-layout.js';
 import {parseDecisionsFile, serializeDecisionsFile} from './decisions-file.js';
 import {removeLeftoverTemporaries, temporaryName} from './leftover-temporaries.js';
 import {breakDeadLock, holderFs, removeLockLeftovers, stagingFolder} from './lock-holder.js';
@@ -34,6 +35,8 @@ export function lockPath(path: string): string {
 export type LockOptions = {
 	/** The file read into a table on a worker thread (table-preload.ts); by default the one prepareDecisions started for this file, if any. */
 	preloaded?: Promise<PreloadMessage>;
+	/** How much of the file the worker has read (0–1), with `preloaded`. */
+	preloadedFraction?: () => number;
 	/** How long to keep trying for the lock before giving up on this write (ms). */
 	timeout?: number;
 	/** A lock older than this is taken to belong to a dead process (ms). */
@@ -94,6 +97,9 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	private loaded = false;
 	/** The first read's table, being read on a worker thread (see table-preload.ts). */
 	private preloaded: Promise<PreloadMessage> | undefined;
+	private readonly preloadedFraction: (() => number) | undefined;
+	/** The first read going on after the store opened (readInBackground), until it ends. */
+	private background: Promise<void> | undefined;
 	/** Reads and writes, one at a time. */
 	private queue: Promise<unknown> = Promise.resolve();
 
@@ -107,13 +113,75 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	constructor(readonly path: string, readonly datasetName: string, readonly options: LockOptions = {}) {
 		refuseForeignLinks(path);
 		this.target = canonicalPath(path);
-		this.preloaded = options.preloaded ?? takePreloaded(this.target);
+		const taken = options.preloaded ? undefined : takePreloaded(this.target);
+		this.preloaded = options.preloaded ?? taken?.table;
+		this.preloadedFraction = options.preloaded ? options.preloadedFraction : taken?.fraction;
 		this.head = {dataset: datasetName, createdAt: emptyDecisionsFile(datasetName).createdAt};
 	}
 
 	/** The mode the file was created with, as last read (undefined: none yet, or no file). */
 	get mode(): ReviewMode | undefined {
 		return this.head.mode;
+	}
+
+	/** The first read goes on in the background (readInBackground): the table holds none of the file's records yet. */
+	get reading(): boolean {
+		return this.background !== undefined;
+	}
+
+	/** How much of the file the background read has read (0–1). */
+	readFraction(): number {
+		return this.preloadedFraction?.() ?? 0;
+	}
+
+	/**
+	 * Starts the first read without waiting for it, when the file is being read on a worker thread
+	 * (a million decisions take a second or more): the file's head and tail are read now (its dataset
+	 * checked, its mode known), the table comes when the worker is done, and every read or write
+	 * waits for it (they take turns with it). Returns the read, or undefined when there is nothing to
+	 * read in the background (no worker, or a head or tail not in winnow's layout): then read().
+	 */
+	readInBackground(): Promise<void> | undefined {
+		if (this.loaded || !this.preloaded || this.background) return undefined;
+		const file = this.headAndTail();
+		if (!file) return undefined;
+		this.takeHead(file);
+		const background = this.read().then(() => undefined).finally(() => {
+			this.background = undefined;
+		});
+		this.background = background;
+		return background;
+	}
+
+	/** The file's head and tail parsed as a file of no records (its dataset and mode checked); undefined if they are not winnow's layout. */
+	private headAndTail(): DecisionsFile | undefined {
+		let fd: number;
+		try {
+			fd = openSync(this.pinnedTarget(), 'r');
+		} catch {
+			return undefined;
+		}
+
+		try {
+			const {size} = fstatSync(fd);
+			const start = Buffer.alloc(Math.min(size, 64 * 1024));
+			const startRead = readSync(fd, start, 0, start.length, 0);
+			const open = start.subarray(0, startRead).indexOf('"decisions": [\n');
+			if (open === -1) return undefined;
+			const end = Buffer.alloc(Math.min(size, 128));
+			const endRead = readSync(fd, end, 0, end.length, size - end.length);
+			const tailText = end.toString('latin1', 0, endRead);
+			const lineEnd = tailText.lastIndexOf('\n]');
+			const tail = lineEnd === -1 ? '' : tailText.slice(lineEnd + 1);
+			if (!tailPattern.test(tail)) return undefined;
+			// The head's errors (another dataset, a newer schema) are the same with or without the records.
+			return parseDecisionsFile(`${start.toString('utf8', 0, open + '"decisions": ['.length)}${tail}`, this.path, this.datasetName);
+		} catch (error) {
+			if (error instanceof DecisionsFileError) throw error;
+			return undefined;
+		} finally {
+			closeSync(fd);
+		}
 	}
 
 	/**
@@ -176,6 +244,8 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	 * the table as it is: split mode asks this before handing a sample out.
 	 */
 	peekSample(sample: string): DecisionRecord[] | undefined {
+		// Before the first read the whole file would be read for one sample: the first read says it all soon.
+		if (!this.loaded) return undefined;
 		try {
 			const target = this.pinnedTarget();
 			const current = statTargetSync(this.path, target);
@@ -234,7 +304,10 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			return;
 		}
 
+		// Records the table holds already (a change made while the worker read) are merged back, newest wins.
+		const interim = this.table.size > 0 ? [...this.table.all()] : [];
 		this.table.adopt(table);
+		for (const record of interim) this.table.merge(record);
 		this.takeHead(file);
 		this.setFile({stat, tailStart: read.tailStart, lines: read.lines, appendable: true, modeInTail: read.tail.includes('"mode"')});
 	}

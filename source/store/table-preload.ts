@@ -12,6 +12,9 @@ side by side with the dataset's indexing and the loading of the screen's code: a
 The store's first read takes the table when it is ready (LockedMergeAdapter), checks the file is
 the one read (or only grew since), and reads the file itself when there is none: the worker could
 not start or failed, or the file is not in winnow's layout. Either way the table is the same.
+The review screen does not wait for it either (StoreOptions.background): it opens with the file's
+head and tail, says "reading decisions N%" (the worker's progress, in shared memory), and its keys
+wait for the table.
 */
 
 /** What the worker posts: the file's stat when read, its head, tail and lines, and the table; undefined if it could not. */
@@ -22,7 +25,10 @@ const workerFile = fileURLToPath(new URL('decisions-worker.js', import.meta.url)
 /** Smaller files are read on the main thread: starting a worker costs more than reading them. */
 const smallestPreloaded = 4 * 1024 * 1024;
 
-let prepared: {target: string; table: Promise<PreloadMessage>} | undefined;
+/** A file being read on a worker: the table to come, and how much of the file is read so far (0–1). */
+export type Preload = {table: Promise<PreloadMessage>; fraction: () => number};
+
+let prepared: (Preload & {target: string}) | undefined;
 
 /**
  * Starts reading the decisions file at `path` in a worker thread, for the store that opens it next
@@ -34,23 +40,29 @@ export function prepareDecisions(path: string) {
 		const target = canonicalPath(path);
 		const stat = statSync(target, {throwIfNoEntry: false});
 		if (!stat?.isFile() || stat.size < smallestPreloaded || !existsSync(workerFile)) return;
-		prepared = {target, table: readInWorker(target, workerFile)};
+		const progress = new SharedArrayBuffer(4);
+		const kilobytes = new Int32Array(progress);
+		const size = stat.size;
+		prepared = {target, table: readInWorker(target, workerFile, progress), fraction: () => Math.min(1, (Atomics.load(kilobytes, 0) * 1024) / size)};
 	} catch {}
 }
 
 /** The table prepareDecisions is reading for the file `target` (canonical), once: undefined if none. */
-export function takePreloaded(target: string): Promise<PreloadMessage> | undefined {
+export function takePreloaded(target: string): Preload | undefined {
 	const taken = prepared;
 	prepared = undefined;
-	return taken?.target === target ? taken.table : undefined;
+	return taken?.target === target ? taken : undefined;
 }
 
-/** Reads the file `target` in a worker started from `file`; undefined when the worker fails in any way. */
-export function readInWorker(target: string, file: string): Promise<PreloadMessage> {
+/**
+ * Reads the file `target` in a worker started from `file`; undefined when the worker fails in any way.
+ * The worker keeps the kilobytes it has read in `progress` (an Int32Array's one element), if given.
+ */
+export function readInWorker(target: string, file: string, progress?: SharedArrayBuffer): Promise<PreloadMessage> {
 	return new Promise<PreloadMessage>(resolve => {
 		let worker: Worker;
 		try {
-			worker = new Worker(file, {workerData: {path: target}});
+			worker = new Worker(file, {workerData: {path: target, progress}});
 		} catch {
 			resolve(undefined);
 			return;

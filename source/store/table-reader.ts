@@ -28,7 +28,7 @@ export type LinesRead = {
  * `changed`) once `headIsGood` accepts the head; undefined when the file is not in winnow's layout with at least one record line, or
  * a line is refused (lines before it may have been merged: merging the whole file again is harmless).
  */
-export function readTableLines(fd: number, table: DecisionTable, changed: Set<string> | undefined, headIsGood: (head: string) => boolean): LinesRead | undefined {
+export function readTableLines(fd: number, table: DecisionTable, changed: Set<string> | undefined, headIsGood: (head: string) => boolean, onRead?: (bytes: number) => void): LinesRead | undefined {
 	let buffer = Buffer.allocUnsafe(chunkSize);
 	let filled = 0;
 	/** The file offset of buffer[0]. */
@@ -45,6 +45,7 @@ export function readTableLines(fd: number, table: DecisionTable, changed: Set<st
 		const n = readSync(fd, buffer, filled, buffer.length - filled, offset + filled);
 		if (n === 0) ended = true;
 		filled += n;
+		onRead?.(offset + filled);
 		return n > 0;
 	};
 
@@ -110,8 +111,9 @@ export type TableFileRead = {
  * A decisions file in winnow's layout read into a new table (as the store's first read does it),
  * for a worker thread to hand over; undefined when the file is missing, not in the layout, or
  * changed while it was read (the store then reads it itself, which also says what is wrong).
+ * `onRead` is told how many bytes are read so far, after each chunk.
  */
-export function readTableFile(path: string, table: DecisionTable): TableFileRead | undefined {
+export function readTableFile(path: string, table: DecisionTable, onRead?: (bytes: number) => void): TableFileRead | undefined {
 	let fd: number;
 	try {
 		fd = openSync(path, 'r');
@@ -124,7 +126,7 @@ export function readTableFile(path: string, table: DecisionTable): TableFileRead
 		if (!stat.isFile()) return undefined;
 		reserveForFile(table, stat.size);
 		// The head is checked by the store when it takes the table (parseDecisionsFile, with its messages).
-		const read = readTableLines(fd, table, undefined, () => true);
+		const read = readTableLines(fd, table, undefined, () => true, onRead);
 		const after = fstatSync(fd);
 		if (!read || after.size !== stat.size || after.mtimeMs !== stat.mtimeMs || after.ino !== stat.ino) return undefined;
 		return {stat, read, table};

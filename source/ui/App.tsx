@@ -159,7 +159,8 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 
 	// While a big file is read the counts are partial anyway; while the first count of many decisions is made, they say so.
 	const reading = `reading ${Math.floor((100 * dataset.scan.bytesRead) / Math.max(1, dataset.scan.totalBytes))}%`;
-	const indexing = dataset.indexed ? (controller.counting ? 'counting…' : controller.signals.status) : controller.counting ? `${reading}, counting…` : reading;
+	const counting = controller.readingDecisions ? `reading decisions ${Math.floor(100 * store.readFraction())}%` : 'counting…';
+	const indexing = dataset.indexed ? (controller.counting ? counting : controller.signals.status) : controller.counting ? `${reading}, ${counting}` : reading;
 	// Under a panel or the bias picker, the line shows the panel's position, never the sample's.
 	const position = panelLines
 		? (panelLines.length > bodyHeight ? `${mode.name} lines ${count(panelTop + 1)}–${count(Math.min(panelLines.length, panelTop + bodyHeight))} of ${count(panelLines.length)}` : '')
@@ -169,7 +170,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 		<Box flexDirection="column" height={height} width={width}>
 			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={width} location={arrayLocation(dataset.scan.layout, current.sample.index, i => dataset.lineNumber(i), i => dataset.index.start(i), dataset.count)}/>
 			<SignalLines lines={signalRows} width={width}/>
-			<DecisionLine current={current} reviewer={controller.reviewer} viewKey={correctionViewKey && showKey(correctionViewKey)}/>
+			<DecisionLine current={current} reviewer={controller.reviewer} viewKey={correctionViewKey && showKey(correctionViewKey)} reading={controller.readingDecisions}/>
 			{body}
 			<MessageLine controller={controller} said={said} rowCount={messageRowCount} width={width} position={position} cursor={state.field.cursor} scrollKeys={scrollHint(bindings, panelLines ? 'panel' : 'sample')}/>
 			<StatusBar

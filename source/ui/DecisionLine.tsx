@@ -5,7 +5,7 @@ import type {CurrentSample} from '../review/controller.js';
 import type {DecisionRecord} from '../store/schema.js';
 import {verdictColor, verdictMark} from './theme.js';
 
-type Props = {current: CurrentSample; reviewer: string; viewKey?: string};
+type Props = {current: CurrentSample; reviewer: string; viewKey?: string; reading?: boolean};
 
 function describe(record: DecisionRecord): string {
 	const categories = record.verdict === 'flagged' && record.categories.length > 0 ? ` (${record.categories.join(', ')})` : '';
@@ -14,7 +14,9 @@ function describe(record: DecisionRecord): string {
 }
 
 /** This sample's state: your decision, the others', a conflict, the note. */
-export function DecisionLine({current, reviewer, viewKey = 'd'}: Props) {
+export function DecisionLine({current, reviewer, viewKey = 'd', reading = false}: Props) {
+	// The decisions file is still being read: nothing is known of this sample's decisions yet.
+	if (reading) return <Text dimColor wrap="truncate-end">… decisions being read</Text>;
 	const {mine, others, status, conflict, openBy, correction, changed} = current;
 	const corrected = correction ? `✎ ${correction.view === 'corrected' ? 'corrected' : correction.view === 'original' ? 'original of a sample corrected' : 'diff of the correction'} by ${correction.by} (${viewKey}) · ` : '';
 	const decidedOthers = others.filter(record => record.verdict !== null);

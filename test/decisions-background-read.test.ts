@@ -1,0 +1,182 @@
+// A big decisions file read on a worker thread while the review screen is already drawn
+// (StoreOptions.background): a decision made before the file is read is kept, merged newest-wins,
+// saved after the read, and counted once; keys pressed meanwhile wait for the file and are judged
+// with all its decisions (split mode hands out no sample another reviewer decided).
+import {readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, test} from 'vitest';
+import {Dataset} from '../source/dataset/dataset.js';
+import {DecisionStore} from '../source/store/decision-store.js';
+import {DecisionTable} from '../source/store/decision-table.js';
+import {serializeDecisionsFile} from '../source/store/decisions-file.js';
+import type {DecisionRecord, ReviewMode} from '../source/store/schema.js';
+import type {PreloadMessage} from '../source/store/table-preload.js';
+import {readTableFile} from '../source/store/table-reader.js';
+import {ReviewController} from '../source/review/controller.js';
+import {defaultCategories} from '../source/review/categories.js';
+import {useTempDir} from './helpers/temp.js';
+import {waitFor} from './helpers/wait-for.js';
+
+const tempDir = useTempDir();
+const quiet = {writeDelay: 0, watchInterval: 0};
+
+function record(sample: string, reviewer: string, verdict: DecisionRecord['verdict'], at: string): DecisionRecord {
+	return {sample, reviewer, verdict, categories: [], note: '', at};
+}
+
+function writeDecisions(path: string, dataset: string, decisions: DecisionRecord[], mode: ReviewMode = 'overlap') {
+	writeFileSync(path, serializeDecisionsFile({schema: 1, dataset, createdAt: '2026-01-01T00:00:00.000Z', mode, decisions}));
+}
+
+/** What the worker thread posts for the file as it is now, handed over as postMessage hands it. */
+function preloadOf(path: string): PreloadMessage {
+	const found = readTableFile(path, new DecisionTable());
+	if (!found) return undefined;
+	const {data, transfer} = found.table.toData();
+	return structuredClone({stat: found.stat, read: found.read, table: data}, {transfer});
+}
+
+/** A worker's table that the test hands over when it says (`finish`). */
+function heldPreload() {
+	let finish: (message: PreloadMessage) => void = () => undefined;
+	const preloaded = new Promise<PreloadMessage>(resolve => {
+		finish = resolve;
+	});
+	return {preloaded, finish};
+}
+
+function lines(path: string): DecisionRecord[] {
+	return (JSON.parse(readFileSync(path, 'utf8')) as {decisions: DecisionRecord[]}).decisions;
+}
+
+describe('the decisions file read in the background (StoreOptions.background)', () => {
+	test('the store opens before the file is read; a change made meanwhile is saved after the read, merged newest-wins with the file and with what another process appended', async () => {
+		const path = join(tempDir(), 'data.decisions.json');
+		writeDecisions(path, 'data.jsonl', [
+			record('s1', 'ann', 'rejected', '2026-01-01T00:00:01.000Z'),
+			record('s2', 'bo', 'flagged', '2026-01-01T00:00:02.000Z'),
+		]);
+		const message = preloadOf(path);
+		const {preloaded, finish} = heldPreload();
+		const store = await DecisionStore.open(path, 'data.jsonl', {...quiet, background: true, preloaded, preloadedFraction: () => 0.4});
+		let read = 0;
+		store.onRead(() => {
+			read++;
+		});
+		expect(store.reading).toBe(true);
+		expect(store.readFraction()).toBe(0.4);
+		// The head is read at once: the mode is known before the records.
+		expect(store.mode).toBe('overlap');
+		expect(store.size).toBe(0);
+
+		// Another reviewer appends while the worker reads (its table is of the file before).
+		const other = await DecisionStore.open(path, 'data.jsonl', quiet);
+		other.set({sample: 's3', reviewer: 'bo', verdict: 'accepted'});
+		await other.flush();
+
+		// This reviewer changes their decision on s1 and makes a new one on s4 while the file is read.
+		store.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
+		store.set({sample: 's4', reviewer: 'ann', verdict: 'flagged'});
+		const saving = store.flush();
+		expect(store.isSaved('s1', 'ann')).toBe(false);
+		expect(lines(path).some(line => line.sample === 's4')).toBe(false);
+
+		finish(message);
+		await saving;
+		expect(store.reading).toBe(false);
+		expect(read).toBe(1);
+		expect(store.get('s1', 'ann')?.verdict).toBe('accepted');
+		expect(store.get('s2', 'bo')?.verdict).toBe('flagged');
+		expect(store.get('s3', 'bo')?.verdict).toBe('accepted');
+		expect(store.get('s4', 'ann')?.verdict).toBe('flagged');
+		expect(store.size).toBe(4);
+		// On disk too, appended after the other process's line: a reader that keeps the newest agrees.
+		await other.reload();
+		expect(other.get('s1', 'ann')?.verdict).toBe('accepted');
+		expect(other.get('s4', 'ann')?.verdict).toBe('flagged');
+		expect(lines(path).map(line => line.sample)).toEqual(['s1', 's2', 's3', 's1', 's4']);
+		other.close();
+		store.close();
+	});
+
+	test('a file whose head names another dataset is refused at once, as when it is read whole', async () => {
+		const path = join(tempDir(), 'data.decisions.json');
+		writeDecisions(path, 'other.jsonl', [record('s1', 'ann', 'rejected', '2026-01-01T00:00:01.000Z')]);
+		const {preloaded} = heldPreload();
+		await expect(DecisionStore.open(path, 'data.jsonl', {...quiet, background: true, preloaded})).rejects.toThrow(/other\.jsonl/);
+	});
+
+	test('a key typed while the decisions are read waits for them: split mode starts at the first sample nobody decided, and the decision is saved and counted once', async () => {
+		const dir = tempDir();
+		const data = join(dir, 'data.jsonl');
+		writeFileSync(data, Array.from({length: 20}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
+		const db = join(dir, 'data.decisions.json');
+		writeDecisions(db, 'data.jsonl', [
+			record('s1', 'ann', 'accepted', '2026-01-01T00:00:01.000Z'),
+			record('s2', 'ann', 'rejected', '2026-01-01T00:00:02.000Z'),
+		], 'split');
+		const message = preloadOf(db);
+		const {preloaded, finish} = heldPreload();
+		const dataset = await Dataset.open(data);
+		await dataset.whenIndexed;
+		const store = await DecisionStore.open(db, dataset.name, {...quiet, background: true, preloaded});
+		const controller = new ReviewController(dataset, store, {reviewer: 'cy', categories: defaultCategories, mode: 'split'});
+		expect(controller.readingDecisions).toBe(true);
+		expect(controller.counting).toBe(true);
+
+		// Typed on the first frame, which shows s1 before anything is known of its decisions.
+		controller.dispatch({type: 'decide', verdict: 'accepted'});
+		expect(store.forSample('s1')).toEqual([]);
+		expect(store.status.unsaved).toBe(0);
+		// The signals (started after the first frame) wait for the file too.
+		controller.startSignals();
+		expect(controller.signals.status).toBeUndefined();
+
+		finish(message);
+		await waitFor(() => !controller.readingDecisions && !controller.counting);
+		await store.flush();
+		// s1 and s2 are ann's: the key decided s3, and the session moved on from it.
+		expect(store.forSample('s1').map(line => line.reviewer)).toEqual(['ann']);
+		expect(store.get('s3', 'cy')?.verdict).toBe('accepted');
+		expect(controller.state.cursor).toBe(3);
+		expect(controller.counts).toMatchObject({total: 20, decided: 3, accepted: 2, rejected: 1});
+		expect(lines(db).filter(line => line.reviewer === 'cy').map(line => line.sample)).toEqual(['s3']);
+		await waitFor(() => controller.signals.table);
+		controller.close();
+		store.close();
+		dataset.close();
+	});
+
+	test('where the reviewer left off is not overwritten by the provisional first sample shown while the file is read', async () => {
+		const dir = tempDir();
+		const data = join(dir, 'data.jsonl');
+		writeFileSync(data, Array.from({length: 20}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
+		const db = join(dir, 'data.decisions.json');
+		writeDecisions(db, 'data.jsonl', [
+			record('s1', 'ann', 'accepted', '2026-01-01T00:00:01.000Z'),
+			record('s2', 'ann', 'rejected', '2026-01-01T00:00:02.000Z'),
+		], 'split');
+		const message = preloadOf(db);
+		const {preloaded, finish} = heldPreload();
+		const dataset = await Dataset.open(data);
+		await dataset.whenIndexed;
+		const store = await DecisionStore.open(db, dataset.name, {...quiet, background: true, preloaded});
+		// Nothing remembered: the session starts at the first sample nobody decided, s3, once that is known.
+		let remembered: {sample: string; filter: string} | undefined;
+		const position = {read: () => remembered, update(next: {sample: string; filter: string}) {
+			remembered = next;
+		}, save() {}};
+		const controller = new ReviewController(dataset, store, {reviewer: 'cy', categories: defaultCategories, mode: 'split', position});
+		controller.dispatch({type: 'move', direction: 1});
+		expect(remembered).toBeUndefined();
+		finish(message);
+		await waitFor(() => !controller.readingDecisions);
+		// Not "s1 was decided by ann while you were away": this reviewer was never on s1. The move waited, then moved on from s3.
+		expect(controller.state.message).toBeUndefined();
+		expect(dataset.idOf(controller.state.cursor)).toBe('s4');
+		expect(remembered).toEqual({sample: 's4', filter: 'undecided'});
+		controller.close();
+		store.close();
+		dataset.close();
+	});
+});
