@@ -1,6 +1,7 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
-import {refusalIsOwn, type Prompt} from './refusal-context.js';
+import {asksForOtherVoice, refusalIsOwn, type Prompt} from './refusal-context.js';
+import {laterRefusals, namesTheRequest} from './refusal-later.js';
 import {openingLength, refusalOpenings} from './refusal-openings.js';
 import {isResponseTone} from './sample-text.js';
 import {normaliseForPhrases} from './text.js';
@@ -10,7 +11,8 @@ import type {SampleText} from './types.js';
  * A response that refuses or disclaims: one of the refusal phrases (English and, by default, common
  * Spanish, French, German, Portuguese, Italian, Russian, Chinese and Japanese ones), matched
  * case-insensitively with quotes and contractions normalised ("I can't" = "I cannot"); or an opening shaped
- * like a refusal in any wording (refusal-openings.ts). Either counts only in the model's own voice
+ * like a refusal in any wording (refusal-openings.ts), or a refusal of part of the request later in it
+ * (refusal-later.ts). Either counts only in the model's own voice
  * (refusal-context.ts): not quoted, not a character's line, not the user's sentence given back, not a
  * translation or a letter the user asked for. Past the opening, an English "As an AI…" disclaimer needs
  * "I" (or "my", "me") in its sentence: "…which is why writers parody as an AI language model" is not one.
@@ -28,7 +30,7 @@ export const refusal: SampleSignal = {
 		return text => {
 			for (const [which, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
-				const found = [...(pattern ? phraseMatches(pattern, normalised) : []), ...(shapes ? refusalOpenings(normalised) : [])];
+				const found: Array<{text: string; index: number; request?: string}> = [...(pattern ? phraseMatches(pattern, normalised) : []), ...(shapes ? [...refusalOpenings(normalised), ...laterRefusals(normalised)] : [])];
 				if (found.length === 0) continue;
 				const prompt = promptOf(text, which);
 				const promptRefuses = () => {
@@ -36,6 +38,8 @@ export const refusal: SampleSignal = {
 					return (pattern !== undefined && phraseMatches(pattern, asked).length > 0) || (shapes && refusalOpenings(asked, asked.length).length > 0);
 				};
 				for (const match of found) {
+					// Past the opening, a refusal counts only when it names what was asked, and not in a text written in another voice.
+					if (match.request !== undefined && (asksForOtherVoice(prompt) || !namesTheRequest(match.request, prompt.user))) continue;
 					const own = ownWordsAt(response, normalised, match.text, match.index);
 					if (!own) continue;
 					const hit = {words: own.text, index: own.index};
