@@ -43,7 +43,9 @@ export const modelIdentity: SampleSignal = {
 			for (const [index, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
 				mentions.lastIndex = 0;
+				let lastMention = -1;
 				for (let mention = mentions.exec(normalised); mention; mention = mentions.exec(normalised)) {
+					lastMention = mention.index;
 					const from = Math.max(0, mention.index - 100);
 					// The window starts at a sentence end where it can; else after a mark that no pattern's
 					// sentence start (^) can be followed by, so that ^ only means the response's start.
@@ -57,7 +59,8 @@ export const modelIdentity: SampleSignal = {
 					if (found !== undefined) return `model-identity: ${responseName(text, index)} says ${quote(ownWords(response, found.replace(/^[\s.!?。！？:;,*_>#-]+/u, '').replace(greetingFirst, '')))}`;
 				}
 
-				const credit = footer && creditAtEnd(response);
+				// A credit names a model near the end (normalising barely changes lengths: "can't" → "cannot").
+				const credit = footer && lastMention >= normalised.length - footerLength - 40 && creditAtEnd(response);
 				if (credit) return `model-identity: ${responseName(text, index)} says ${quote(credit)}`;
 			}
 

@@ -16,12 +16,12 @@ screen", "I won't write out every step here"), so it counts there only:
   "every step", "the full proof", "… here").
 The model's own voice is still refusal-context.ts's job; a request for words in someone else's voice (a
 story, an email, a translation) makes a later "I won't …" a character's, so it is not looked for there.
-Cost: plain substring searches for the few words every such refusal holds, then a small pattern around
-each one found.
+Cost: the few words every such refusal holds are found in refusal.ts's pass for its phrases; a small
+pattern is tried around each.
 */
 
-/** Words every later refusal holds (normalised text), searched for with indexOf. */
-const needles = ['not going to ', "won't ", 'rather not ', 'prefer not to ', 'decline to ', 'refuse to ', 'not willing to ', 'cannot ', 'unable to ', 'not able to '];
+/** Words every later refusal holds (a pattern's source, normalised text): refusal.ts finds them in the same pass as its phrases. */
+export const laterWords = "not going to |won't |rather not |prefer not to |decline to |refuse to |not willing to |cannot |unable to |not able to ";
 
 const produce = [
 	String.raw`help(?:ing)?(?!\s+(?:but\b|\p{L}+ing\b))`, 'assist(?:ing)?', 'writ(?:e|ing)', 'creat(?:e|ing)', 'generat(?:e|ing)', 'produc(?:e|ing)', 'draft(?:ing)?',
@@ -39,20 +39,21 @@ const laterShape = new RegExp(
 /** A refusal found past the opening: its words, where they start, and the words after them that say what is refused. */
 export type LaterMatch = {text: string; index: number; request: string};
 
-/** Refusals of part of a request past the opening of a normalised response (each still to be checked with namesTheRequest). */
-export function laterRefusals(normalised: string): LaterMatch[] {
+/**
+ * Refusals of part of a request past the opening of a normalised response, around the places where
+ * laterWords were found (each still to be checked with namesTheRequest).
+ */
+export function laterRefusals(normalised: string, places: number[]): LaterMatch[] {
 	const from = normalised.length - normalised.trimStart().length + openingLength - 80;
-	if (normalised.length <= from + 20) return [];
 	const found: LaterMatch[] = [];
-	for (const needle of needles) {
-		for (let at = normalised.indexOf(needle, from); at !== -1; at = normalised.indexOf(needle, at + needle.length)) {
-			const start = Math.max(0, at - 90);
-			const window = normalised.slice(start, at + 220);
-			laterShape.lastIndex = 0;
-			for (let match = laterShape.exec(window); match; match = laterShape.exec(window)) {
-				const index = start + match.index + match[0].indexOf(match.groups!['refusal']);
-				if (!found.some(other => other.index === index)) found.push({text: match.groups!['refusal'], index, request: match.groups!['request']});
-			}
+	for (const at of places) {
+		if (at < from) continue;
+		const start = Math.max(0, at - 90);
+		const window = normalised.slice(start, at + 220);
+		laterShape.lastIndex = 0;
+		for (let match = laterShape.exec(window); match; match = laterShape.exec(window)) {
+			const index = start + match.index + match[0].indexOf(match.groups!['refusal']);
+			if (!found.some(other => other.index === index)) found.push({text: match.groups!['refusal'], index, request: match.groups!['request']});
 		}
 	}
 

@@ -59,10 +59,6 @@ const english: RegExp[] = [
 	new RegExp(String.raw`${word}(?:(?:that|this|it)(?:'s not| is not| isn't|'s never| is never)|${clauseStart}(?:that's |this is |it's )?(?:not|never))(?: (?:really|quite|exactly))? (?:something|anything|a (?:request|topic|question|task|subject|thing|conversation|matter|kind of (?:request|content|thing))|one) (?:that |which )?(?:i|we)(?:'m|'d|'ll|'re| can| could| would| will| am| are| feel| should| want| wish| do| help| support| engage| provide| assist)${end}`, 'gu'),
 	// "That's something I'd rather not walk you through", "a request I won't be taking on" (not "something I can't stress enough")
 	new RegExp(String.raw`${word}(?:something|anything|a (?:request|topic|question|task|subject|thing)|one) (?:that |which )?${me}(?: (?:really|simply|just))? (?:${inability})(?! (?:stress|emphasi|overstate|recommend|thank|wait|believe|imagine|live without|get enough))`, 'gu'),
-	// Any subject: "Rating a real person's looks isn't something I'll do", "…isn't something I'm going to help with"
-	new RegExp(String.raw`${word}(?:isn't|is not|'s not|aren't|are not|'s never|is never)(?: (?:really|exactly|quite|just))? (?:something|anything|a thing) (?:that |which )?(?:i|we)(?:(?:'ll| will|'m going to|'re going to|'m willing to|'d be willing to|'m prepared to|'ll be)(?: be)? (?:${verbs})|(?: can| could|'m able to|'re able to)(?: be)? (?:help|assist|provid|answer|shar|writ|creat|generat|support)\p{L}*)${end}`, 'gu'),
-	// "Sharing a private individual's home address is off the table for me", "I'm afraid that's off the table."
-	new RegExp(String.raw`${word}(?:(?:that|this|it)(?:'s| is) (?:(?:completely|simply|definitely|unfortunately|just|firmly) )?(?:off the table|off-limits|off limits)(?: for (?:me|us))?|(?!(?:no|every|any|some)thing )\p{L}+ing(?: [^.!?;:]{0,80}?)? (?:is|are) (?:(?:completely|simply|definitely|unfortunately|just|firmly) )?(?:off the table|off-limits|off limits) for (?:me|us))(?=\s*(?:[.!,;—–]|$))`, 'gu'),
 	// "I decline.", "I respectfully decline this request", "I refuse to answer"
 	new RegExp(String.raw`${word}${me}(?: (?:respectfully|politely|kindly|regretfully|must|therefore))* (?:decline|refuse)(?=\s*(?:$|[.,!;:—–]|(?:this|that|your|the|such|to (?:answer|help|assist|provide|write|engage|comply|do|create|generate|participate|continue|discuss))${end}))`, 'gu'),
 	// "I must decline", "I'll have to respectfully decline this one", "I have to pass on this one", "I'm going to have to say no"
@@ -71,6 +67,14 @@ const english: RegExp[] = [
 	new RegExp(String.raw`${word}(?:(?:that|this|it|which|your|the|such a)(?: request| question| task| one)?)(?:'s| is| falls| lies| goes| would be| would fall)(?: (?:well|a bit|simply|unfortunately|sadly|rather|way))? (?:outside|beyond) (?:of )?(?:what (?:i|we)|my |our |the (?:scope|limits|bounds) of (?:what (?:i|we)|my|our))`, 'gu'),
 	// Clause-initial, the subject dropped: "Sorry, can't help with that." "Unable to assist with this request."
 	new RegExp(String.raw`${clauseStart}(?:cannot|can't|unable to|not able to|won't be able to|won't) (?:${verbs})${end}`, 'gu'),
+];
+
+/** English shapes with a word of their own to look for first (most openings have none of them). */
+const englishGated: Array<{gate: RegExp; shape: RegExp}> = [
+	// Any subject: "Rating a real person's looks isn't something I'll do", "…isn't something I'm going to help with"
+	{gate: /(?:some|any|a )thing/, shape: new RegExp(String.raw`${word}(?:isn't|is not|'s not|aren't|are not|'s never|is never)(?: (?:really|exactly|quite|just))? (?:something|anything|a thing) (?:that |which )?(?:i|we)(?:(?:'ll| will|'m going to|'re going to|'m willing to|'d be willing to|'m prepared to|'ll be)(?: be)? (?:${verbs})|(?: can| could|'m able to|'re able to)(?: be)? (?:help|assist|provid|answer|shar|writ|creat|generat|support)\p{L}*)${end}`, 'gu')},
+	// "Sharing a private individual's home address is off the table for me", "I'm afraid that's off the table."
+	{gate: /off.(?:the table|limits)/, shape: new RegExp(String.raw`${word}(?:(?:that|this|it)(?:'s| is) (?:(?:completely|simply|definitely|unfortunately|just|firmly) )?(?:off the table|off-limits|off limits)(?: for (?:me|us))?|(?!(?:no|every|any|some)thing )\p{L}+ing(?: [^.!?;:]{0,80}?)? (?:is|are) (?:(?:completely|simply|definitely|unfortunately|just|firmly) )?(?:off the table|off-limits|off limits) for (?:me|us))(?=\s*(?:[.!,;—–]|$))`, 'gu')},
 ];
 
 /** Words every English shape holds one of: a cheap test that lets most answers skip the shapes. */
@@ -83,8 +87,11 @@ export type OpeningMatch = {text: string; index: number};
 export function refusalOpenings(normalised: string, length = openingLength): OpeningMatch[] {
 	const lead = normalised.length - normalised.trimStart().length;
 	const opening = normalised.slice(0, lead + length);
-	const shapes = [...(negation.test(opening) ? english : []), ...(otherLanguage.test(opening) ? otherLanguageShapes : [])];
-	if (moreLanguages.test(opening)) for (const {gate, shape} of moreLanguageShapes) if (gate.test(opening)) shapes.push(shape);
+	const other = otherLanguage.test(opening);
+	const negated = negation.test(opening);
+	const shapes = [...(negated ? english : []), ...(other ? otherLanguageShapes : [])];
+	if (negated) for (const {gate, shape} of englishGated) if (gate.test(opening)) shapes.push(shape);
+	if (other && moreLanguages.test(opening)) for (const {gate, shape} of moreLanguageShapes) if (gate.test(opening)) shapes.push(shape);
 	const found: OpeningMatch[] = [];
 	for (const shape of shapes) {
 		shape.lastIndex = 0;
