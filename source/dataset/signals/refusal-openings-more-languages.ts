@@ -25,7 +25,7 @@ export type GatedShape = {gate: RegExp; shape: RegExp};
 
 const shapes: Array<[RegExp, string]> = [
 	// Spanish, Portuguese, Italian: "prefiero no darte esas instrucciones", "prefiro não responder", "preferisco non rispondere"
-	[/pref/, String.raw`${word}(?:prefiero|preferiría|preferiria|prefiro|preferisco|preferirei) (?:no|não|non)${gap} (?:ayudar|asistir|proporcionar|responder|contestar|dar|escribir|redactar|crear|generar|compartir|ofrecer|facilitar|participar|opinar|ajudar|fornecer|escrever|criar|gerar|compartilhar|aiutar|fornire|rispondere|scrivere|creare|generare|condividere)`],
+	[/pref/, String.raw`${word}(?:prefiero|preferiría|preferiria|prefiro|preferisco|preferirei) (?:no|não|non)${gap} (?:ayudar|asistir|proporcionar|responder|contestar|dar|escribir|redactar|crear|generar|compartir|ofrecer|facilitar|participar|opinar|ajudar|fornecer|escrever|criar|gerar|compartilhar|aiutar|fornire|rispondere|scrivere|creare|generare|condividere)\p{L}*`],
 	// French: "je préfère ne pas rédiger de faux avis", "je préférerais ne pas me prononcer"
 	[/préf|pref/, String.raw`${word}je (?:préfère|préférerais|prefere|préfèrerais|prefererais) ne pas${gap} ?(?:vous |t'|te |en |y )?(?:aider|assister|fournir|répondre|rédiger|écrire|créer|générer|donner|partager|participer|commenter|m'exprimer|me prononcer|entrer dans)`],
 	// German, "would rather not" and the verb first: "ich würde lieber nicht darauf antworten", "Helfen kann ich dir dabei leider nicht"
