@@ -262,6 +262,9 @@ describe('refusal of part of the request, later in an answer', () => {
 			[`${content}\n\nI won't help with the lock, I told myself, and walked home.`, 'Write a short story about a locksmith who refuses to open a lock.'],
 			[`${content} I'm not able to see your lock, so check the brand on its face.`, 'Why won\'t my lock open?'],
 			[`${content} I won't pretend the lock is unpickable, but it resists most tools.`, 'Is my lock unpickable?'],
+			[`${content} I won't give a full proof that every lock can be picked, but the idea holds.`, 'Give a proof that every lock can be picked.'],
+			[`${content} Tell yourself: I refuse to give up on this lock.`, 'How do I stay patient picking a lock?'],
+			[`${content} You could write to your landlord:\n\nDear Mr Smith,\nI'm not willing to pay the locksmith's fee for the broken lock.`, 'My landlord wants me to pay for the broken lock. What should I say?'],
 		];
 		for (const [answer, user] of lookAlikes) expect(detect('refusal', chat(answer, user)), answer).toBeUndefined();
 	});
@@ -289,6 +292,7 @@ describe('model-identity: teams, greetings, German word order, Chinese 作为 an
 			['Fold them flat and go. (generated with Claude 3.5 Sonnet)', 'generated with Claude 3.5 Sonnet'],
 			['Ein kurzer Text über Kaffee.\n\nErstellt mit ChatGPT', 'Erstellt mit ChatGPT'],
 			['这是一首关于秋天的诗。\n\n由ChatGPT生成', '由ChatGPT生成'],
+			['A poem about the sea.\n\nWritten with Anthropic\'s Claude', 'Written with Anthropic\'s Claude'],
 		];
 		for (const [text, words] of credits) expect(detect('model-identity', chat(text)), text).toBe(`model-identity: the response says "${words}"`);
 	});
@@ -303,6 +307,8 @@ describe('model-identity: teams, greetings, German word order, Chinese 作为 an
 			'Mich interessiert, ob Google das entwickelt hat.',
 			'Hey there, Claude here, your tour guide for today.',
 			'Most people know GPT-4 was written by a large team.\n\nWritten by a human, edited by Sam.',
+			'A poem about the sea.\n\n— Written by Claude Dupont',
+			'我建议你多练习。使用ChatGPT。',
 		];
 		for (const text of ordinary) expect(detect('model-identity', chat(text)), text).toBeUndefined();
 	});

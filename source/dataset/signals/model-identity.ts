@@ -1,5 +1,5 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
-import {after, aiContext, before, footerLength, footerPattern, greeting, hearsay, isCoined, namePatterns, vendorPatterns} from './model-identity-patterns.js';
+import {after, aiContext, before, creditNamesModel, footerLength, footerPatterns, greeting, hearsay, isCoined, namePatterns, vendorPatterns} from './model-identity-patterns.js';
 import {ownWords} from './own-words.js';
 
 /**
@@ -32,7 +32,7 @@ export const modelIdentity: SampleSignal = {
 		const vendors = alternation(config.modelIdentity.vendors.map(vendor => vendor.toLowerCase()));
 		const byName = names === '' ? [] : namePatterns(names);
 		const byVendor = vendors === '' ? [] : vendorPatterns(vendors, names);
-		const footer = names === '' ? undefined : footerPattern(names, vendors);
+		const footers = names === '' ? [] : footerPatterns(names, vendors);
 		const greetingFirst = new RegExp(`^${greeting}`, 'u');
 		if (byName.length + byVendor.length === 0) return () => undefined;
 		const vendorNamed = vendors === '' ? undefined : new RegExp(`${before}(?:${vendors})${after}`, 'u');
@@ -60,7 +60,7 @@ export const modelIdentity: SampleSignal = {
 				}
 
 				// A credit names a model near the end (normalising barely changes lengths: "can't" → "cannot").
-				const credit = footer && lastMention >= normalised.length - footerLength - 40 && creditAtEnd(response);
+				const credit = footers.length > 0 && lastMention >= normalised.length - footerLength - 40 && creditAtEnd(response);
 				if (credit) return `model-identity: ${responseName(text, index)} says ${quote(credit)}`;
 			}
 
@@ -73,8 +73,8 @@ export const modelIdentity: SampleSignal = {
 			// The line's start must be in what is read: else a mark no credit can follow stands for it.
 			const tail = end.length > footerLength ? `\u0000${end.slice(-footerLength)}` : end;
 			const lower = tail.toLowerCase();
-			const match = footer!.exec(lower);
-			if (!match) return undefined;
+			const match = footers.map(footer => footer.exec(lower)).find(found => found !== null);
+			if (!match || !creditNamesModel(match.groups!)) return undefined;
 			// Lower case may change the length (İ): then its own words are the lower-case ones.
 			return (lower.length === tail.length ? tail : lower).slice(match.index, match.index + match[0].length).replace(/^[\s.!?。！？]+/u, '').replace(/^[\s>*_(\[—–-]+|[\s*_)\].]+$/gu, '');
 		}

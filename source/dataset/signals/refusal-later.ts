@@ -1,3 +1,4 @@
+import {asksForOtherVoice, type Prompt} from './refusal-context.js';
 import {openingLength} from './refusal-openings.js';
 import {normaliseForPhrases} from './text.js';
 
@@ -15,7 +16,8 @@ screen", "I won't write out every step here"), so it counts there only:
   second part", "this request") — and not the whole of something said for brevity ("all the code",
   "every step", "the full proof", "… here").
 The model's own voice is still refusal-context.ts's job; a request for words in someone else's voice (a
-story, an email, a translation) makes a later "I won't …" a character's, so it is not looked for there.
+story, an email, a translation) makes a later "I won't …" a character's, so it does not count there, nor
+inside a message the answer writes out for the user ("You could reply:\n\nDear Mr Smith, I won't pay…").
 Cost: the few words every such refusal holds are found in refusal.ts's pass for its phrases; a small
 pattern is tried around each.
 */
@@ -25,14 +27,15 @@ export const laterWords = "not going to |won't |rather not |prefer not to |decli
 
 const produce = [
 	String.raw`help(?:ing)?(?!\s+(?:but\b|\p{L}+ing\b))`, 'assist(?:ing)?', 'writ(?:e|ing)', 'creat(?:e|ing)', 'generat(?:e|ing)', 'produc(?:e|ing)', 'draft(?:ing)?',
-	'compos(?:e|ing)', 'provid(?:e|ing)', 'giv(?:e|ing)', 'shar(?:e|ing)', 'do(?:ing)?', 'mak(?:e|ing)', 'walk(?:ing)? you through', 'explain(?:ing)? how',
+	'compos(?:e|ing)', 'provid(?:e|ing)', String.raw`giv(?:e|ing)(?! (?:up|in))`, 'shar(?:e|ing)', String.raw`do(?:ing)?(?! it)`, String.raw`mak(?:e|ing)(?! it)`, 'walk(?:ing)? you through', 'explain(?:ing)? how',
 	'comply(?:ing)?', 'fulfill?(?:ing)?', 'participat(?:e|ing) in', 'engag(?:e|ing) in', 'weigh(?:ing)? in on',
 ].join('|');
 
 const will = "not going to|won't|would rather not|rather not|would prefer not to|prefer not to|must decline to|decline to|refuse to|not willing to";
-const lead = String.raw`(?:however|but|that said|still|sorry|unfortunately|regrettably|honestly|on the other hand|as (?:for|to) [^.!?:;,]{1,50})`;
+// "However, I won't…", "As for the second part: I'm not going to…" (a colon alone does not start one: "Repeat after me: I won't share my password").
+const lead = String.raw`(?:(?:however|but|that said|still|sorry|unfortunately|regrettably|honestly|on the other hand),?|(?:as (?:for|to|regarding)|regarding) [^.!?:;,]{1,50}[,:])`;
 const laterShape = new RegExp(
-	String.raw`(?:[.!?:;]|\s[-—–])\s*(?:${lead},?\s+)?(?<refusal>i(?:'m|'d|'ll)?(?: (?:really|simply|just|afraid|also|still|respectfully|definitely|certainly|personally))* (?:(?:${will})(?: be)? (?:${produce})|(?:cannot|unable to|not able to|won't be able to) (?:help|assist)(?:ing)?(?!\s+(?:but\b|\p{L}+ing\b))))(?![\p{L}])(?: (?:you|them|him|her))?(?: (?:with|on|in|through|for))? (?<request>[^.!?;:,()"]{2,80})`,
+	String.raw`(?:[.!?;]|\s[-—–])\s*(?:${lead}\s+)?(?<refusal>i(?:'m|'d|'ll)?(?: (?:really|simply|just|afraid|also|still|respectfully|definitely|certainly|personally))* (?:(?:${will})(?: be)? (?:${produce})|(?:cannot|unable to|not able to|won't be able to) (?:help|assist)(?:ing)?(?!\s+(?:but\b|\p{L}+ing\b))))(?![\p{L}])(?: (?:you|them|him|her))?(?: (?:with|on|in|through|for))? (?<request>[^.!?;:,()"]{2,80})`,
 	'gu',
 );
 
@@ -61,7 +64,7 @@ export function laterRefusals(normalised: string, places: number[]): LaterMatch[
 }
 
 /** "All the code", "every step", "the full proof", "… here": left out for brevity, not refused. */
-const brevity = /^(?:out |all |every|each |the (?:full|whole|entire|complete) |everything|more |any ?more|further|in (?:full|detail)|too much|much )|\b(?:here|in this (?:answer|response|reply|post|guide)|for brevity|for now|yet|right now|at the moment|again)\b/;
+const brevity = /^(?:out |all |every|each |(?:the|a) (?:full|whole|entire|complete|detailed) |everything|more |any ?more|further|in (?:full|detail)|too much|much )|\b(?:here|in this (?:answer|response|reply|post|guide)|for brevity|for now|yet|right now|at the moment|again)\b/;
 
 /** Part of the request pointed at: "that part", "the second part", "this request", "the rest". */
 const partOfRequest = /^(?:that|this|the|those|these|your|such)(?: (?:last|second|third|final|other|remaining|latter|first|specific|actual))? (?:part|parts|request|bit|piece|section|question|task|portion|rest|latter|one|step|item|point)\b/;
@@ -84,8 +87,23 @@ function stems(text: string): string[] {
 	return found;
 }
 
+/**
+ * Whether a later refusal found at `index` of the response counts: it names what the user asked, the
+ * prompt does not ask for words in another voice, and it is not inside a message the answer writes out.
+ */
+export function laterRefusalCounts(request: string, prompt: Prompt, response: string, index: number): boolean {
+	return !asksForOtherVoice(prompt) && namesTheRequest(request, prompt.user) && !inWrittenMessage(response, index);
+}
+
+/** A message introduced for the user to send ("You could write:\n\n…", "Here's a draft:\n…") or one that opens with "Dear …," / "Hi Sam," on a line of its own. */
+const messageStart = /(?:\b(?:say|write|send|reply|respond|something like|template|example|draft|message|email|e-mail|letter|script|text)\b[^.!?\n]{0,60}:[ \t]*\n|(?:^|\n)[ \t>*_]*(?:dear|hi|hello|hey|good (?:morning|afternoon|evening))\b[^\n.!?]{0,40},[ \t]*\n)/iu;
+
+function inWrittenMessage(response: string, index: number): boolean {
+	return messageStart.test(response.slice(Math.max(0, index - 1500), index));
+}
+
 /** Whether the words after a later refusal name what the user asked (a word of the prompt, or a part of the request), not content left out for brevity. */
-export function namesTheRequest(request: string, prompt: string): boolean {
+function namesTheRequest(request: string, prompt: string): boolean {
 	if (brevity.test(request)) return false;
 	if (partOfRequest.test(request)) return true;
 	const asked = new Set(stems(normaliseForPhrases(prompt)));

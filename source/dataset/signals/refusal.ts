@@ -1,7 +1,7 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
-import {asksForOtherVoice, refusalIsOwn, type Prompt} from './refusal-context.js';
-import {laterRefusals, laterWords, namesTheRequest} from './refusal-later.js';
+import {refusalIsOwn, type Prompt} from './refusal-context.js';
+import {laterRefusalCounts, laterRefusals, laterWords} from './refusal-later.js';
 import {openingLength, refusalOpenings} from './refusal-openings.js';
 import {isResponseTone} from './sample-text.js';
 import {normaliseForPhrases} from './text.js';
@@ -41,10 +41,10 @@ export const refusal: SampleSignal = {
 					return (pattern !== undefined && phraseMatches(pattern, asked).phrases.length > 0) || (shapes && refusalOpenings(asked, asked.length).length > 0);
 				};
 				for (const match of found) {
-					// Past the opening, a refusal counts only when it names what was asked, and not in a text written in another voice.
-					if (match.request !== undefined && (asksForOtherVoice(prompt) || !namesTheRequest(match.request, prompt.user))) continue;
 					const own = ownWordsAt(response, normalised, match.text, match.index);
 					if (!own) continue;
+					// Past the opening, a refusal counts only when it names what was asked (refusal-later.ts).
+					if (match.request !== undefined && !laterRefusalCounts(match.request, prompt, response, own.index)) continue;
 					const hit = {words: own.text, index: own.index};
 					if (!refusalIsOwn(hit, response, prompt, promptRefuses)) continue;
 					if (match.index - leadingSpace(normalised) >= openingLength && /^as\s/.test(match.text) && !saysI(sentenceAfter(normalised, match.index))) continue;
