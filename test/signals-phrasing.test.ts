@@ -58,6 +58,7 @@ describe('refusal by its shape, in any wording', () => {
 			'Nothing is off the table for me when I travel: I eat everything.',
 			"I'm a vegetarian, so meat is off the table for most of my meals.",
 			"If they refuse the offer, a price cut is off the table for the seller's agent.",
+			"It's off the table. The board dropped the merger in March after the regulator objected.",
 			'Photosynthesis turns light into chemical energy. Plants take in carbon dioxide and water, and with sunlight they build sugars. The leaves hold chlorophyll, which absorbs red and blue light. Over a season a tree stores much of that energy in wood. In winter, when light is scarce, growth slows. I would rather not guess a figure for every species, but the pattern holds.',
 		];
 		for (const text of ordinary) expect(detect('refusal', chat(text)), text).toBeUndefined();

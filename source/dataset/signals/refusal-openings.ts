@@ -73,8 +73,8 @@ const english: RegExp[] = [
 const englishGated: Array<{gate: RegExp; shape: RegExp}> = [
 	// Any subject: "Rating a real person's looks isn't something I'll do", "…isn't something I'm going to help with"
 	{gate: /(?:some|any|a )thing/, shape: new RegExp(String.raw`${word}(?:isn't|is not|'s not|aren't|are not|'s never|is never)(?: (?:really|exactly|quite|just))? (?:something|anything|a thing) (?:that |which )?(?:i|we)(?:(?:'ll| will|'m going to|'re going to|'m willing to|'d be willing to|'m prepared to|'ll be)(?: be)? (?:${verbs})|(?: can| could|'m able to|'re able to)(?: be)? (?:help|assist|provid|answer|shar|writ|creat|generat|support)\p{L}*)${end}`, 'gu')},
-	// "Sharing a private individual's home address is off the table for me", "I'm afraid that's off the table."
-	{gate: /off.(?:the table|limits)/, shape: new RegExp(String.raw`${word}(?:(?:that|this|it)(?:'s| is) (?:(?:completely|simply|definitely|unfortunately|just|firmly) )?(?:off the table|off-limits|off limits)(?: for (?:me|us))?|(?!(?:no|every|any|some)thing )\p{L}+ing(?: [^.!?;:]{0,80}?)? (?:is|are) (?:(?:completely|simply|definitely|unfortunately|just|firmly) )?(?:off the table|off-limits|off limits) for (?:me|us))(?=\s*(?:[.!,;—–]|$))`, 'gu')},
+	// "Sharing a private individual's home address is off the table for me", "I'm afraid that's off the table." (not "Is the merger on? It's off the table.")
+	{gate: /off.(?:the table|limits)/, shape: new RegExp(String.raw`${word}(?:(?:that|this|it)(?:'s| is) (?:(?:completely|simply|definitely|unfortunately|just|firmly) )?(?:off the table|off-limits|off limits) for (?:me|us)|(?<=(?:afraid|sorry|unfortunately|regrettably|apologies),? (?:but )?)(?:that|this|it)(?:'s| is) (?:(?:completely|simply|definitely|just|firmly) )?(?:off the table|off-limits|off limits)|(?!(?:no|every|any|some)thing )\p{L}+ing(?: [^.!?;:]{0,80}?)? (?:is|are) (?:(?:completely|simply|definitely|unfortunately|just|firmly) )?(?:off the table|off-limits|off limits) for (?:me|us))(?=\s*(?:[.!,;—–]|$))`, 'gu')},
 ];
 
 /** Words every English shape holds one of: a cheap test that lets most answers skip the shapes. */
