@@ -279,6 +279,7 @@ describe('model-identity: teams, greetings, German word order, Chinese 作为 an
 			['Good morning! I\'m ChatGPT. What are we working on?', 'I\'m ChatGPT'],
 			['Mich hat OpenAI entwickelt. Ich bin ein großes Sprachmodell.', 'Mich hat OpenAI entwickelt'],
 			['Entwickelt wurde ich von Google, und ich helfe dir gern.', 'Entwickelt wurde ich von Google'],
+			['Ich bin ein großes, von Google trainiertes Sprachmodell.', 'Ich bin ein großes, von Google trainiertes'],
 			['我可以帮你写文章和代码。作为阿里云研发的通义千问，我会尽量给出准确的信息。', '作为阿里云研发的通义千问'],
 			['作为ChatGPT，我没有个人观点。', '作为ChatGPT'],
 		];
@@ -305,6 +306,8 @@ describe('model-identity: teams, greetings, German word order, Chinese 作为 an
 			'I was trained by engineers at Microsoft when I joined the support desk.',
 			'作为ChatGPT的用户，我觉得它很好用。',
 			'Mich interessiert, ob Google das entwickelt hat.',
+			'Mich hat der von OpenAI entwickelte Chatbot überrascht.',
+			'Ich finde den von OpenAI entwickelten Chatbot gut.',
 			'Hey there, Claude here, your tour guide for today.',
 			'Most people know GPT-4 was written by a large team.\n\nWritten by a human, edited by Sam.',
 			'A poem about the sea.\n\n— Written by Claude Dupont',

@@ -73,7 +73,8 @@ const teamAt = String.raw`(?:(?:the |a )?(?:(?:good |wonderful |talented )?(?:te
 /** After the vendor: "von OpenAI entwickelt", "do OpenAI phát triển", "OpenAI tarafından geliştirilen", "由OpenAI开发", "OpenAI에서 개발한", "Googleによって…開発". */
 const byVendor = [
 	String.raw`\s*(?:公司)?(?:开发|训练|创建|打造|推出|研发|開發|訓練|研發)`,
-	String.raw`\s+(?:entwickelt|trainiert|erstellt|programmiert|geschaffen|phát triển|tạo ra|huấn luyện)`,
+	// German as a predicate ("ich wurde von OpenAI entwickelt", "mich hat OpenAI entwickelt"; not "mich hat der von OpenAI entwickelte Chatbot überrascht")
+	String.raw`\s+(?:entwickelt|trainiert|erstellt|programmiert|geschaffen)(?![\p{L}])|\s+(?:phát triển|tạo ra|huấn luyện)`,
 	String.raw`\s+tarafından\s+(?:geliştiril|eğitil|oluşturul|yaratıl|tasarlan)\p{L}*`,
 	String.raw`\s*(?:によって|により|が|の)[^。！？]{0,20}?(?:開発|訓練|トレーニング|学習|作成|作られ|構築|設計)`,
 	String.raw`\s*(?:에서|이|가|에 의해|의)\s*(?:개발|만든|만들|훈련|학습|제작|설계)`,
@@ -93,6 +94,8 @@ export function vendorPatterns(vendors: string, names: string): RegExp[] {
 		// "I was built and trained by the team at Meta AI; I'm part of the Llama family of models": with a team
 		// named, an AI word or a model's name must follow (people are trained by engineers at Microsoft too)
 		new RegExp(`${self}[^.!?。！？\\n]{0,60}?(?:${madeBy})\\s*${teamAt}${vendor}(?=[^]{0,100}?(?:${latin('ai|model|models|assistant|chatbot|language model|llm')}|${before}(?:${names || '(?!)'})${after}))`, 'u'),
+		// German, the participle before a noun, said with "ich bin": "Ich bin ein von OpenAI entwickeltes Sprachmodell"
+		new RegExp(`${latin('ich bin')} (?:ein|eine|ein großes|eine große)?,? ?(?:[\\p{L}-]+,? ){0,2}?(?:von|durch) ${vendor} (?:entwickelt|trainiert|erstellt|programmiert|geschaffen)\\p{L}*`, 'u'),
 		// German, the verb first: "Entwickelt wurde ich von OpenAI", "Trainiert hat mich das Team von Google"
 		new RegExp(`${start}(?:entwickelt|trainiert|erstellt|programmiert|geschaffen|gebaut|entworfen) (?:wurde ich|hat mich|haben mich)(?: [\\p{L}]+){0,2}? (?:(?:von|durch) )?(?:(?:dem|das|den) (?:team|teams|forschern|entwicklern|ingenieuren) (?:von|bei) )?${vendor}`, 'u'),
 		// "I'm an OpenAI language model", "As a Google model", "I'm a GPT-4 based assistant"
