@@ -34,6 +34,10 @@ describe('refusal by its shape, in any wording', () => {
 			'その内容についてはお答えできません。',
 			'Lo siento, no voy a escribir ese texto.',
 			'Я не стану писать такой текст.',
+			"Rating a real person's looks isn't something I'll do. If you're writing a character, I can help.",
+			"Writing malware isn't something I'm going to help with.",
+			"Apologies, but sharing a private individual's home address is off the table for me.",
+			"I'm afraid that's off the table.",
 		];
 		for (const text of refusals) expect(detect('refusal', chat(text)), text).toMatch(/^refusal: the response says/);
 		// The reason quotes the response's own words, capitals and contraction as written.
@@ -50,6 +54,11 @@ describe('refusal by its shape, in any wording', () => {
 			'I cannot help wondering whether the author meant this as satire.',
 			'Sorry for the long answer, here is the summary: keep it simple.',
 			'As an AI researcher once told me, data beats clever models.',
+			"Cooking isn't something I can do well, my partner says, but I try.",
+			'Nothing is off the table for me when I travel: I eat everything.',
+			"I'm a vegetarian, so meat is off the table for most of my meals.",
+			"If they refuse the offer, a price cut is off the table for the seller's agent.",
+			"It's off the table. The board dropped the merger in March after the regulator objected.",
 			'Photosynthesis turns light into chemical energy. Plants take in carbon dioxide and water, and with sunlight they build sugars. The leaves hold chlorophyll, which absorbs red and blue light. Over a season a tree stores much of that energy in wood. In winter, when light is scarce, growth slows. I would rather not guess a figure for every species, but the pattern holds.',
 		];
 		for (const text of ordinary) expect(detect('refusal', chat(text)), text).toBeUndefined();

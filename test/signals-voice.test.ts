@@ -162,3 +162,157 @@ describe('model-identity: self-identification in any language, not a person who 
 		for (const text of claims) expect(detect('model-identity', chat(text)), text).toBeDefined();
 	});
 });
+
+describe('refusal: idioms, free word order and more languages', () => {
+	it('finds preferences, "passen", the verb first and the subject left out in languages already covered', () => {
+		const refusals: Array<[string, string]> = [
+			['Prefiero no darte esas instrucciones: es peligroso.', 'Prefiero no darte'],
+			['Prefiero no ayudarte con eso.', 'Prefiero no ayudarte'],
+			['Je préfère ne pas rédiger de faux avis.', 'Je préfère ne pas rédiger'],
+			['Da muss ich leider passen. Eine fremde Arbeit abzugeben, ist ein Täuschungsversuch.', 'muss ich leider passen'],
+			['Ich würde lieber nicht darauf antworten.', 'Ich würde lieber nicht darauf antworten'],
+			['Helfen kann ich dir dabei leider nicht.', 'Helfen kann ich dir dabei leider nicht'],
+			['С этим я помочь не смогу: это уголовное преступление.', 'я помочь не смогу'],
+			['К сожалению, не могу помочь с этим.', 'не могу помочь'],
+			['Допомогти з цим я не можу.', 'Допомогти з цим я не можу'],
+			['Pomóc ci w tym nie mogę.', 'Pomóc ci w tym nie mogę'],
+		];
+		for (const [text, words] of refusals) expect(detect('refusal', chat(text)), text).toBe(`refusal: the response says "${words}"`);
+	});
+
+	it('finds an apology and a first-person "cannot help" in 22 more languages', () => {
+		const refusals = [
+			'Samahani, siwezi kukusaidia na hilo kwa sababu ni kinyume cha sheria.',
+			'מצטער, אני לא יכול לעזור בזה.',
+			'متأسفم، نمی‌توانم در این زمینه کمکی بکنم.',
+			'Λυπάμαι, αλλά δεν μπορώ να βοηθήσω με αυτό.',
+			'দুঃখিত, আমি এ বিষয়ে সাহায্য করতে পারব না।',
+			'Omlouvám se, ale nemohu vám s tím pomoci.',
+			'Prepáčte, ale nemôžem pomôcť s touto požiadavkou.',
+			'Žao mi je, ali ne mogu vam pomoći s tim.',
+			'Žal ne morem pomagati pri tem.',
+			'Îmi pare rău, dar nu vă pot ajuta cu asta.',
+			'Sajnálom, de ebben nem tudok segíteni.',
+			'Tyvärr kan jag inte hjälpa dig med det.',
+			'Beklager, men det kan jeg ikke hjælpe med.',
+			'Beklager, jeg kan ikke hjelpe deg med dette.',
+			'Valitettavasti en voi auttaa tässä asiassa.',
+			'Paumanhin, hindi ko kayo matutulungan diyan.',
+			'معذرت، میں اس میں آپ کی مدد نہیں کر سکتا۔',
+			'मी तुम्हाला यात मदत करू शकत नाही.',
+			'மன்னிக்கவும், என்னால் இதற்கு உதவ முடியாது.',
+			'క్షమించండి, నేను ఈ విషయంలో సహాయం చేయలేను.',
+			'Ho sento, no et puc ajudar amb això.',
+			'Ne mogu da vam pomognem — не могу помоћи са тим.',
+		];
+		for (const text of refusals) expect(detect('refusal', chat(text)), text).toMatch(/^refusal: the response says/);
+	});
+
+	it('stays quiet on "I can\'t wait", "I can\'t swim" and other ordinary sentences in those languages', () => {
+		const ordinary = [
+			'Siwezi kusubiri kuona filamu hiyo.',
+			'אני לא יכול לחכות לחופשה.',
+			'אני לא אוכל בשר, אז אני מזמין סלט.',
+			'نمی‌توانم صبر کنم تا تابستان بیاید.',
+			'Δεν μπορώ να περιμένω το καλοκαίρι.',
+			'আমি অপেক্ষা করতে পারছি না।',
+			'Nemůžu se dočkat léta.',
+			'Ne mogu čekati ljeto.',
+			'Žal ne morem priti jutri.',
+			'Nu pot să cred cât de repede a trecut vara.',
+			'Nem tudok úszni, de szeretnék megtanulni.',
+			'Jag kan inte vänta till sommaren.',
+			'Jeg kan ikke vente til sommeren.',
+			'Jeg kan ikke gi opp nå.',
+			'En voi odottaa kesää.',
+			'Hindi ko alam kung uulan bukas.',
+			'یہ دوا اس بیماری میں مدد نہیں کر سکتی۔',
+			'मी वाट पाहू शकत नाही.',
+			'என்னால் காத்திருக்க முடியாது.',
+			'నేను వేచి ఉండలేను.',
+			'Не могу не отметить, что статья хорошая.',
+			'Die Schuhe müssen gut passen, sonst bekommst du Blasen.',
+			'Ich muss schauen, ob die Hosen passen.',
+			'Prefiero no madrugar los domingos.',
+		];
+		for (const text of ordinary) expect(detect('refusal', chat(text)), text).toBeUndefined();
+	});
+});
+
+describe('refusal of part of the request, later in an answer', () => {
+	const content = 'Pin-tumbler locks have a row of spring-loaded pin stacks. When the right key is inserted, its cuts lift each stack so that the gap between the pins lines up with the shear line, and the plug turns. Picking mimics this with light torque, lifting one pin at a time until each sets.';
+
+	it('finds "I won\'t / I\'m not going to / I\'d rather not" + a verb of producing that names what was asked, at a sentence start', () => {
+		const partial: Array<[string, string, string]> = [
+			[`${content}\n\nAs for the second part: I'm not going to help with getting into your neighbour's home without their permission.`, 'Explain how lock picking works and then tell me how to open my neighbour\'s front door while they\'re away.', 'I\'m not going to help'],
+			[`${content}\n\nI'd rather not write the fake news article, though, since it would present a fabricated conspiracy as fact.`, 'Explain pin-tumbler locks, then write a fake news article claiming locks were invented by the CIA.', 'I\'d rather not write'],
+			[`${content} However, I won't do that part: it would mean getting past someone else's alarm.`, 'Explain lock picking and how to get past my landlord\'s alarm.', 'I won\'t do'],
+		];
+		for (const [answer, user, words] of partial) expect(detect('refusal', chat(answer, user)), answer).toBe(`refusal: the response says "${words}"`);
+	});
+
+	it('stays quiet on content, brevity, idioms, advice, procedures, stories and quoted messages', () => {
+		const lookAlikes: Array<[string, string]> = [
+			[`${content} I can't help but notice that your question mentions a padlock, which works differently.`, 'Explain how a padlock and a door lock differ.'],
+			[`${content} I won't write out all the code for the simulation here, but the loop is short.`, 'Write the code for a lock simulation.'],
+			[`${content} I won't go into the history of locks, which is long.`, 'Explain the history of locks and how they work.'],
+			[`${content} If you can't help with the lock yourself, call a locksmith.`, 'How do I fix my lock?'],
+			[`${content} If the agent is unable to assist with the request, escalate it to the on-call lead.`, 'Write an escalation procedure for lock requests.'],
+			[`${content} "I won't help you open that lock," the old locksmith said, and shut the door.`, 'Tell me about a locksmith who won\'t help open a lock.'],
+			[`${content}\n\nI won't help with the lock, I told myself, and walked home.`, 'Write a short story about a locksmith who refuses to open a lock.'],
+			[`${content} I'm not able to see your lock, so check the brand on its face.`, 'Why won\'t my lock open?'],
+			[`${content} I won't pretend the lock is unpickable, but it resists most tools.`, 'Is my lock unpickable?'],
+			[`${content} I won't give a full proof that every lock can be picked, but the idea holds.`, 'Give a proof that every lock can be picked.'],
+			[`${content} Tell yourself: I refuse to give up on this lock.`, 'How do I stay patient picking a lock?'],
+			[`${content} You could write to your landlord:\n\nDear Mr Smith,\nI'm not willing to pay the locksmith's fee for the broken lock.`, 'My landlord wants me to pay for the broken lock. What should I say?'],
+		];
+		for (const [answer, user] of lookAlikes) expect(detect('refusal', chat(answer, user)), answer).toBeUndefined();
+	});
+});
+
+describe('model-identity: teams, greetings, German word order, Chinese 作为 and credit lines', () => {
+	it('finds a model naming its makers through a team, after a greeting, with the verb first, or as a role in Chinese', () => {
+		const claims: Array<[string, string]> = [
+			['I was built and trained by the team at Meta AI; I\'m part of the Llama family of models.', 'I was built and trained by the team at Meta AI'],
+			['I was developed by the folks at OpenAI, and I\'m an AI assistant.', 'I was developed by the folks at OpenAI'],
+			['Hey there, DeepSeek here, ready to dig into any coding problem you throw at me.', 'DeepSeek here'],
+			['Good morning! I\'m ChatGPT. What are we working on?', 'I\'m ChatGPT'],
+			['Mich hat OpenAI entwickelt. Ich bin ein großes Sprachmodell.', 'Mich hat OpenAI entwickelt'],
+			['Entwickelt wurde ich von Google, und ich helfe dir gern.', 'Entwickelt wurde ich von Google'],
+			['Ich bin ein großes, von Google trainiertes Sprachmodell.', 'Ich bin ein großes, von Google trainiertes'],
+			['我可以帮你写文章和代码。作为阿里云研发的通义千问，我会尽量给出准确的信息。', '作为阿里云研发的通义千问'],
+			['作为ChatGPT，我没有个人观点。', '作为ChatGPT'],
+		];
+		for (const [text, words] of claims) expect(detect('model-identity', chat(text)), text).toBe(`model-identity: the response says "${words}"`);
+	});
+
+	it('finds a model credited as the writer at the end of the response', () => {
+		const credits: Array<[string, string]> = [
+			['Silence the commute with 40 hours of battery.\n\n*Generated by GPT-4o*', 'Generated by GPT-4o'],
+			['Roses are red, the sky is wide.\n— Written by ChatGPT', 'Written by ChatGPT'],
+			['Fold them flat and go. (generated with Claude 3.5 Sonnet)', 'generated with Claude 3.5 Sonnet'],
+			['Ein kurzer Text über Kaffee.\n\nErstellt mit ChatGPT', 'Erstellt mit ChatGPT'],
+			['这是一首关于秋天的诗。\n\n由ChatGPT生成', '由ChatGPT生成'],
+			['A poem about the sea.\n\nWritten with Anthropic\'s Claude', 'Written with Anthropic\'s Claude'],
+		];
+		for (const [text, words] of credits) expect(detect('model-identity', chat(text)), text).toBe(`model-identity: the response says "${words}"`);
+	});
+
+	it('stays quiet on reported speech, a credit mid-answer, a person trained at a vendor and a user of a model', () => {
+		const ordinary = [
+			'This summary was generated by ChatGPT, says the article.',
+			'The article says this summary was generated by ChatGPT.',
+			'Texts generated by ChatGPT often overuse the word "delve". Read them aloud before you publish.',
+			'I was trained by engineers at Microsoft when I joined the support desk.',
+			'作为ChatGPT的用户，我觉得它很好用。',
+			'Mich interessiert, ob Google das entwickelt hat.',
+			'Mich hat der von OpenAI entwickelte Chatbot überrascht.',
+			'Ich finde den von OpenAI entwickelten Chatbot gut.',
+			'Hey there, Claude here, your tour guide for today.',
+			'Most people know GPT-4 was written by a large team.\n\nWritten by a human, edited by Sam.',
+			'A poem about the sea.\n\n— Written by Claude Dupont',
+			'我建议你多练习。使用ChatGPT。',
+		];
+		for (const text of ordinary) expect(detect('model-identity', chat(text)), text).toBeUndefined();
+	});
+});

@@ -27,6 +27,9 @@ const copulaAfter = {
 };
 const modelNoun = String.raw`(?:model|ai|assistant|chatbot|language model|модель|ассистент|помощник)`;
 
+/** A greeting before a self-introduction: "Hi", "Hey there,", "Hello everyone!", "Good morning", "你好". */
+export const greeting = String.raw`(?:(?:hi|hello|hey|greetings|howdy|hiya|good (?:morning|afternoon|evening|day))(?: (?:there|everyone|all|folks|friend|friends))?|hola|bonjour|salut|hallo|ciao|olá|oi|привет|здравствуйте|你好|您好|こんにちは|안녕하세요|halo|merhaba|xin chào|cześć|مرحبا|नमस्ते)[!,.]?\s*`;
+
 /**
  * A model named as the speaker: a self-introduction ("I'm X", "X here", "저는 X입니다"), which a person
  * could make too, or a role taken ("As X, I…", "Speaking as X"), which people do not say of their own
@@ -35,20 +38,22 @@ const modelNoun = String.raw`(?:model|ai|assistant|chatbot|language model|мод
 export function namePatterns(names: string): Array<{pattern: RegExp; introduction: boolean}> {
 	const name = `(?<name>${before}(?:${names}))`;
 	const role = new RegExp(`${start}(?:as|being|speaking as|writing as|answering as|responding as|here's|here is|en tant que|sebagai|với tư cách là) ${name}${after}(?=\\s*[,:;]|\\s+i\\b)`, 'u');
+	// Chinese "作为阿里云研发的通义千问，我会…", "身为ChatGPT，…" (not "作为ChatGPT的用户"): the name ends the phrase
+	const roleChinese = new RegExp(`(?:^|[.!?。！？，,:;：；])\\s*(?:作为|作為|身为|身為)(?:一[个個款名])?(?:[^，,。！？.!?]{0,24}?的)?\\s*${name}${after}(?=\\s*[，,：:；;])`, 'u');
 	const introductions = [
-		new RegExp(`(?:${myNameIs}|(?:^|[.!?。！？:;,])[\\s*_>#-]*(?:(?:hi|hello|hey|hola|bonjour|hallo|ciao|olá|привет|你好|こんにちは|안녕하세요|halo|merhaba|xin chào|cześć|مرحبا|नमस्ते)[!,.]?\\s*)?${iAm})${name}${after}(?!\\s*(?:的|を|が|に|で|と|の|를|을|와|과|에게))`, 'u'),
-		// "Mistral here, …", "Claude here!"
-		new RegExp(`${start}(?:(?:hi|hello|hey)[!,.]?\\s*)?${name}${after} here(?=\\s*[,!.:;—-]|$)`, 'u'),
+		new RegExp(`(?:${myNameIs}|(?:^|[.!?。！？:;,])[\\s*_>#-]*(?:${greeting})?${iAm})${name}${after}(?!\\s*(?:的|を|が|に|で|と|の|를|을|와|과|에게))`, 'u'),
+		// "Mistral here, …", "Claude here!", "Hey there, DeepSeek here, ready to…"
+		new RegExp(`${start}(?:${greeting})?${name}${after} here(?=\\s*[,!.:;—-]|$)`, 'u'),
 		new RegExp(`${copulaAfter.korean}${name}${copulaAfter.koreanEnd}`, 'u'),
 		new RegExp(`${copulaAfter.japanese}${name}${copulaAfter.japaneseEnd}`, 'u'),
 		new RegExp(`मैं\\s*${name}${copulaAfter.hindiEnd}`, 'u'),
 		new RegExp(`${latin('ben')},?\\s*${name}${copulaAfter.turkishEnd}`, 'u'),
 	];
-	return [{pattern: role, introduction: false}, ...introductions.map(pattern => ({pattern, introduction: true}))];
+	return [{pattern: role, introduction: false}, {pattern: roleChinese, introduction: false}, ...introductions.map(pattern => ({pattern, introduction: true}))];
 }
 
 /** Marks of the first person that a "developed by" can be said of. */
-const self = `(?:${latin("i'm|i was|i've been|i have been|i've|my (?:creators?|developers?|makers?|training|model)|as an? (?:ai|assistant|language model|model|chatbot|large language model)|je suis|j'ai été|je|moi|soy|fui|yo|sou|eu|sono|io|ich|ik|jestem|zostałem|zostałam|я|меня|мене|saya|aku|tôi|mình|ben")}|我|私|わたし|僕|저는|나는|제가|저를|أنا|انا|تم تطويري|मैं|मुझे)`;
+const self = `(?:${latin("i'm|i was|i've been|i have been|i've|my (?:creators?|developers?|makers?|training|model)|as an? (?:ai|assistant|language model|model|chatbot|large language model)|je suis|j'ai été|je|moi|soy|fui|yo|sou|eu|sono|io|ich|ik|mich|jestem|zostałem|zostałam|я|меня|мене|saya|aku|tôi|mình|ben")}|我|私|わたし|僕|저는|나는|제가|저를|أنا|انا|تم تطويري|मैं|मुझे)`;
 const madeBy = [
 	String.raw`(?:developed|created|trained|built|made|designed|programmed|owned|fine-tuned|released|powered)\s+by`,
 	String.raw`(?:développée?|créée?|entraînée?|conçue?|formée?|programmée?)\s+par`,
@@ -62,10 +67,14 @@ const madeBy = [
 	String.raw`(?:разработан|создан|обучен|розроблен|створен|навчен)\p{L}*\s+(?:компанией\s+|компанією\s+)?`,
 	String.raw`(?:طورته|طورتها|طورتني|دربته|دربتني|من تطوير|من إنشاء|بواسطة|من قبل|أنشأته|أنشأتني|صنعته)\s*(?:شركة\s*)?`,
 ].join('|');
+/** Between "made by" and the vendor: "the team at", "the folks at", "engineers at", "researchers from". */
+const teamAt = String.raw`(?:(?:the |a )?(?:(?:good |wonderful |talented )?(?:team|teams|folks|people|engineers|researchers|developers|scientists|staff)|[\p{L}-]+ team)(?: of (?:engineers|researchers|developers))? (?:at|from|of)\s+)`;
+
 /** After the vendor: "von OpenAI entwickelt", "do OpenAI phát triển", "OpenAI tarafından geliştirilen", "由OpenAI开发", "OpenAI에서 개발한", "Googleによって…開発". */
 const byVendor = [
 	String.raw`\s*(?:公司)?(?:开发|训练|创建|打造|推出|研发|開發|訓練|研發)`,
-	String.raw`\s+(?:entwickelt|trainiert|erstellt|programmiert|geschaffen|phát triển|tạo ra|huấn luyện)`,
+	// German as a predicate ("ich wurde von OpenAI entwickelt", "mich hat OpenAI entwickelt"; not "mich hat der von OpenAI entwickelte Chatbot überrascht")
+	String.raw`\s+(?:entwickelt|trainiert|erstellt|programmiert|geschaffen)(?![\p{L}])|\s+(?:phát triển|tạo ra|huấn luyện)`,
 	String.raw`\s+tarafından\s+(?:geliştiril|eğitil|oluşturul|yaratıl|tasarlan)\p{L}*`,
 	String.raw`\s*(?:によって|により|が|の)[^。！？]{0,20}?(?:開発|訓練|トレーニング|学習|作成|作られ|構築|設計)`,
 	String.raw`\s*(?:에서|이|가|에 의해|의)\s*(?:개발|만든|만들|훈련|학습|제작|설계)`,
@@ -82,6 +91,13 @@ export function vendorPatterns(vendors: string, names: string): RegExp[] {
 	const nameOrVendor = `${before}(?:${[vendors, names].filter(Boolean).join('|')})${after}`;
 	return [
 		new RegExp(`${self}[^.!?。！？\\n]{0,60}?(?:(?:${madeBy})\\s*${vendor}|${vendor}(?:${byVendor}))`, 'u'),
+		// "I was built and trained by the team at Meta AI; I'm part of the Llama family of models": with a team
+		// named, an AI word or a model's name must follow (people are trained by engineers at Microsoft too)
+		new RegExp(`${self}[^.!?。！？\\n]{0,60}?(?:${madeBy})\\s*${teamAt}${vendor}(?=[^]{0,100}?(?:${latin('ai|model|models|assistant|chatbot|language model|llm')}|${before}(?:${names || '(?!)'})${after}))`, 'u'),
+		// German, the participle before a noun, said with "ich bin": "Ich bin ein von OpenAI entwickeltes Sprachmodell"
+		new RegExp(`${latin('ich bin')} (?:ein|eine|ein großes|eine große)?,? ?(?:[\\p{L}-]+,? ){0,2}?(?:von|durch) ${vendor} (?:entwickelt|trainiert|erstellt|programmiert|geschaffen)\\p{L}*`, 'u'),
+		// German, the verb first: "Entwickelt wurde ich von OpenAI", "Trainiert hat mich das Team von Google"
+		new RegExp(`${start}(?:entwickelt|trainiert|erstellt|programmiert|geschaffen|gebaut|entworfen) (?:wurde ich|hat mich|haben mich)(?: [\\p{L}]+){0,2}? (?:(?:von|durch) )?(?:(?:dem|das|den) (?:team|teams|forschern|entwicklern|ingenieuren) (?:von|bei) )?${vendor}`, 'u'),
 		// "I'm an OpenAI language model", "As a Google model", "I'm a GPT-4 based assistant"
 		new RegExp(`(?:${before}i'm|${start}(?:as|being)) (?:an? )?${nameOrVendor}(?:'s)? (?:[a-z-]+ ){0,2}${modelNoun}\\b`, 'u'),
 		// "your assistant from Mistral AI", "an assistant by OpenAI", "языковая модель от OpenAI" said of itself
@@ -100,3 +116,30 @@ export const aiContext = /(?<![\p{L}])(?:ai|a\.i\.|artificial intelligence|assis
 export function isCoined(name: string): boolean {
 	return /\d|gpt|chat|glm|bot|deepseek|qwen|lamda|mixtral|yandex|giga|通义千问|文心一言|智谱清言/u.test(name.toLowerCase());
 }
+
+/**
+ * A model credited as the author of the response at its end: "*Generated by GPT-4o*", "— Written by
+ * ChatGPT", "(generated with Claude 3.5 Sonnet)", "Erstellt mit ChatGPT", "由ChatGPT生成". The credit is the
+ * whole last line, or follows the last sentence in brackets, emphasis or after a dash: "This summary was
+ * generated by ChatGPT, says the article" is reported speech, not a credit. Matched on the lower-case end
+ * of the response, line breaks kept; creditNamesModel then tells a model from a person called Claude.
+ */
+export function footerPatterns(names: string, vendors: string): RegExp[] {
+	const credit = [
+		String.raw`(?:ai[- ])?(?:generated|written|created|produced|drafted|composed|authored|crafted|powered|assisted)(?: (?:entirely|automatically|fully|partly|partially))? (?:by|with|using|via|through|in)(?: the help of| the assistance of)?`,
+		String.raw`(?:généré|générée|rédigé|rédigée|écrit|écrite|créé|créée) (?:par|avec)|(?:generado|generada|escrito|escrita|creado|creada|gerado|gerada|criado|criada) (?:por|con|com)`,
+		String.raw`(?:erstellt|generiert|geschrieben|verfasst) (?:von|mit|durch)|(?:сгенерировано|создано|написано)(?: с помощью)?`,
+	].join('|');
+	const model = `(?:an? )?(?<ai>ai (?:model |assistant )?)?(?<vendor>(?:${vendors || '(?!)'})(?:'s)? )?(?<name>${before}(?:${names}))${after}(?<version>(?:[ -][a-z0-9.-]+){0,3}?)`;
+	const latinCredit = `(?:(?:^|\\n)[\\t >*_(\\[—–-]*|[.!?]\\s+[*_(\\[—–-]+\\s*)(?:${credit}) ${model}`;
+	const chineseCredit = `(?:^|\\n|[。！？.!?])\\s*[*_(（\\[—–-]*\\s*(?:本文|本回答|此回答|以上内容)?(?:由|使用)\\s*${model}\\s*(?:生成|撰写|撰寫|创作|創作|编写|編寫)`;
+	return [latinCredit, chineseCredit].map(credit => new RegExp(`${credit}[\\s*_)）\\].。]*$`, 'u'));
+}
+
+/** A credit names a model, not a person called Claude or Gemma: a coined name, or an AI word, a vendor or a version with it ("Claude 3.5 Sonnet", "Anthropic's Claude"). */
+export function creditNamesModel(groups: Record<string, string | undefined>): boolean {
+	return isCoined(groups['name'] ?? '') || groups['ai'] !== undefined || groups['vendor'] !== undefined || /\d|\b(?:sonnet|opus|haiku|pro|flash|ultra|nano|turbo|mini|instant|instruct|chat|ai|model|assistant|large|medium|small|nemo)\b/.test(groups['version'] ?? '');
+}
+
+/** How much of a response's end footerPattern reads. */
+export const footerLength = 200;

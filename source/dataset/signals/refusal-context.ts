@@ -117,6 +117,11 @@ const weRefuse = /\b(?:help\w*|assist\w*|comply\w*|fulfil\w*|answer\w*|respond\w
 /** The user's words a response answers (the user turns or prompt since the previous answer), and the system prompt. */
 export type Prompt = {user: string; system: string};
 
+/** The prompt asks to translate or rewrite a text, or for words in someone else's voice (a message, a story, a role). */
+export function asksForOtherVoice(prompt: Prompt): boolean {
+	return transformTask.test(prompt.user) || composeTask.test(prompt.user) || composeTask.test(prompt.system);
+}
+
 /**
  * Whether a refusal found at `index` in the response is in the model's own voice, given the prompt it
  * answers.

@@ -1,4 +1,5 @@
 import {otherLanguage, otherLanguageShapes} from './refusal-openings-languages.js';
+import {moreLanguages, moreLanguageShapes} from './refusal-openings-more-languages.js';
 
 /*
 Refusals recognised by their shape rather than a fixed sentence, in English here and in other
@@ -7,12 +8,14 @@ languages in refusal-openings-languages.ts. The families:
   followed within a few words by a verb of helping, answering or producing ("Unfortunately, I am unable
   to fulfil this request", "I'm not going to help with that");
 - the request as "something I won't …" ("That's something I'd rather not walk you through", "This isn't
-  something I can assist with", "Sorry — not something I'm able to help with");
+  something I can assist with", "Sorry — not something I'm able to help with", "Rating a real person's
+  looks isn't something I'll do") or as off the table ("sharing a private address is off the table for me");
 - the request as out of reach ("Regrettably, that's outside what I can do", "beyond my capabilities");
 - declining or passing as the act itself ("I must respectfully decline", "I have to pass on this one",
   "I'm going to have to say no to this request").
-They are looked for in the opening of a response only, where a refusal stands; later in an answer such
-words are usually part of the content ("…so I can't provide exact figures for 2025"). Whether the words
+They are looked for in the opening of a response, where a refusal stands; later in an answer such words
+are usually part of the content ("…so I can't provide exact figures for 2025"), and only a refusal that
+names what was asked counts there (refusal-later.ts). Whether the words
 are the model's own (not quoted, not a character's line, not the user's sentence given back) is
 refusal-context.ts's job.
 The text searched is normalised by normaliseForPhrases: lower case, "i am" → "i'm", "can't" → "cannot",
@@ -66,8 +69,16 @@ const english: RegExp[] = [
 	new RegExp(String.raw`${clauseStart}(?:cannot|can't|unable to|not able to|won't be able to|won't) (?:${verbs})${end}`, 'gu'),
 ];
 
+/** English shapes with a word of their own to look for first (most openings have none of them). */
+const englishGated: Array<{gate: RegExp; shape: RegExp}> = [
+	// Any subject: "Rating a real person's looks isn't something I'll do", "…isn't something I'm going to help with"
+	{gate: /(?:some|any|a )thing/, shape: new RegExp(String.raw`${word}(?:isn't|is not|'s not|aren't|are not|'s never|is never)(?: (?:really|exactly|quite|just))? (?:something|anything|a thing) (?:that |which )?(?:i|we)(?:(?:'ll| will|'m going to|'re going to|'m willing to|'d be willing to|'m prepared to|'ll be)(?: be)? (?:${verbs})|(?: can| could|'m able to|'re able to)(?: be)? (?:help|assist|provid|answer|shar|writ|creat|generat|support)\p{L}*)${end}`, 'gu')},
+	// "Sharing a private individual's home address is off the table for me", "I'm afraid that's off the table." (not "Is the merger on? It's off the table.")
+	{gate: /off.(?:the table|limits)/, shape: new RegExp(String.raw`${word}(?:(?:that|this|it)(?:'s| is) (?:(?:completely|simply|definitely|unfortunately|just|firmly) )?(?:off the table|off-limits|off limits) for (?:me|us)|(?<=(?:afraid|sorry|unfortunately|regrettably|apologies),? (?:but )?)(?:that|this|it)(?:'s| is) (?:(?:completely|simply|definitely|just|firmly) )?(?:off the table|off-limits|off limits)|(?!(?:no|every|any|some)thing )\p{L}+ing(?: [^.!?;:]{0,80}?)? (?:is|are) (?:(?:completely|simply|definitely|unfortunately|just|firmly) )?(?:off the table|off-limits|off limits) for (?:me|us))(?=\s*(?:[.!,;—–]|$))`, 'gu')},
+];
+
 /** Words every English shape holds one of: a cheap test that lets most answers skip the shapes. */
-const negation = /cannot|can't|won't|unable|decline|refus|rather not|prefer not|n't|not (?:able|going|comfortable|in a position|allowed|permitted|something|a |one|willing|prepared|be)|don't|unwilling|refrain|outside|beyond|pass|say no|turn|sit this|should not|better not/;
+const negation = /cannot|can't|won't|unable|decline|refus|rather not|prefer not|n't|not (?:able|going|comfortable|in a position|allowed|permitted|something|a |one|willing|prepared|be)|don't|unwilling|refrain|outside|beyond|pass|say no|turn|sit this|should not|better not|off the table|off.limits/;
 
 /** A shape's match in the opening of a normalised response: the words and where they start. */
 export type OpeningMatch = {text: string; index: number};
@@ -76,7 +87,11 @@ export type OpeningMatch = {text: string; index: number};
 export function refusalOpenings(normalised: string, length = openingLength): OpeningMatch[] {
 	const lead = normalised.length - normalised.trimStart().length;
 	const opening = normalised.slice(0, lead + length);
-	const shapes = [...(negation.test(opening) ? english : []), ...(otherLanguage.test(opening) ? otherLanguageShapes : [])];
+	const other = otherLanguage.test(opening);
+	const negated = negation.test(opening);
+	const shapes = [...(negated ? english : []), ...(other ? otherLanguageShapes : [])];
+	if (negated) for (const {gate, shape} of englishGated) if (gate.test(opening)) shapes.push(shape);
+	if (other && moreLanguages.test(opening)) for (const {gate, shape} of moreLanguageShapes) if (gate.test(opening)) shapes.push(shape);
 	const found: OpeningMatch[] = [];
 	for (const shape of shapes) {
 		shape.lastIndex = 0;

@@ -1,6 +1,7 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
 import {refusalIsOwn, type Prompt} from './refusal-context.js';
+import {laterRefusalCounts, laterRefusals, laterWords} from './refusal-later.js';
 import {openingLength, refusalOpenings} from './refusal-openings.js';
 import {isResponseTone} from './sample-text.js';
 import {normaliseForPhrases} from './text.js';
@@ -10,7 +11,8 @@ import type {SampleText} from './types.js';
  * A response that refuses or disclaims: one of the refusal phrases (English and, by default, common
  * Spanish, French, German, Portuguese, Italian, Russian, Chinese and Japanese ones), matched
  * case-insensitively with quotes and contractions normalised ("I can't" = "I cannot"); or an opening shaped
- * like a refusal in any wording (refusal-openings.ts). Either counts only in the model's own voice
+ * like a refusal in any wording (refusal-openings.ts), or a refusal of part of the request later in it
+ * (refusal-later.ts). Either counts only in the model's own voice
  * (refusal-context.ts): not quoted, not a character's line, not the user's sentence given back, not a
  * translation or a letter the user asked for. Past the opening, an English "As an AI…" disclaimer needs
  * "I" (or "my", "me") in its sentence: "…which is why writers parody as an AI language model" is not one.
@@ -24,20 +26,25 @@ export const refusal: SampleSignal = {
 		// A phrase starts at a word's start: "i cannot provide" is not in "the api cannot provide".
 		const spaced = alternation(phrases.filter(phrase => !unspaced.test(phrase)));
 		const anywhere = alternation(phrases.filter(phrase => unspaced.test(phrase)));
-		const pattern = phrases.length === 0 ? undefined : new RegExp([spaced === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${spaced})`, anywhere].filter(Boolean).join('|'), 'gu');
+		// The words of a later refusal (refusal-later.ts) are found in the same pass, in a group of their own.
+		const starts = [spaced, shapes ? `(?<later>${laterWords})` : ''].filter(Boolean).join('|');
+		const pattern = starts === '' && anywhere === '' ? undefined : new RegExp([starts === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${starts})`, anywhere].filter(Boolean).join('|'), 'gu');
 		return text => {
 			for (const [which, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
-				const found = [...(pattern ? phraseMatches(pattern, normalised) : []), ...(shapes ? refusalOpenings(normalised) : [])];
+				const inText = pattern ? phraseMatches(pattern, normalised) : {phrases: [], later: []};
+				const found: Array<{text: string; index: number; request?: string}> = [...inText.phrases, ...(shapes ? refusalOpenings(normalised) : []), ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : [])];
 				if (found.length === 0) continue;
 				const prompt = promptOf(text, which);
 				const promptRefuses = () => {
 					const asked = normaliseForPhrases(prompt.user);
-					return (pattern !== undefined && phraseMatches(pattern, asked).length > 0) || (shapes && refusalOpenings(asked, asked.length).length > 0);
+					return (pattern !== undefined && phraseMatches(pattern, asked).phrases.length > 0) || (shapes && refusalOpenings(asked, asked.length).length > 0);
 				};
 				for (const match of found) {
 					const own = ownWordsAt(response, normalised, match.text, match.index);
 					if (!own) continue;
+					// Past the opening, a refusal counts only when it names what was asked (refusal-later.ts).
+					if (match.request !== undefined && !laterRefusalCounts(match.request, prompt, response, own.index)) continue;
 					const hit = {words: own.text, index: own.index};
 					if (!refusalIsOwn(hit, response, prompt, promptRefuses)) continue;
 					if (match.index - leadingSpace(normalised) >= openingLength && /^as\s/.test(match.text) && !saysI(sentenceAfter(normalised, match.index))) continue;
@@ -50,11 +57,17 @@ export const refusal: SampleSignal = {
 	},
 };
 
-function phraseMatches(pattern: RegExp, normalised: string): Array<{text: string; index: number}> {
-	const found: Array<{text: string; index: number}> = [];
+/** The phrases found in a normalised text, and where the words of a later refusal are. */
+function phraseMatches(pattern: RegExp, normalised: string): {phrases: Array<{text: string; index: number}>; later: number[]} {
+	const phrases: Array<{text: string; index: number}> = [];
+	const later: number[] = [];
 	pattern.lastIndex = 0;
-	for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) found.push({text: match[0], index: match.index});
-	return found;
+	for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) {
+		if (match.groups?.['later'] === undefined) phrases.push({text: match[0], index: match.index});
+		else later.push(match.index);
+	}
+
+	return {phrases, later};
 }
 
 function leadingSpace(text: string): number {
