@@ -94,8 +94,10 @@ const phrasalVerbs = new Set(('log sign hold hang come go carry move turn set ba
 	'cheer speak wrap clean start speed warm write break try sit stay get put take make fill print zoom scroll sort figure point pay hand run chill lie settle sum let ' +
 	'switch power boot drop drag clear mix stir whisk chop top heat cool dry freeze wash rinse bring call cut fall grow hurry knock lock pass play read shop sleep step think throw wind').split(' '));
 const objectPronouns = new Set(['it', 'them', 'him', 'her', 'me', 'us', 'you', 'this', 'that', 'these', 'those', 'everything', 'something']);
-const finalParticles = ['など', '等', 'です', 'ます', 'ました', 'でした', 'ません', 'ください', 'でしょう', 'ましょう', 'だ', 'よ', 'ね', 'か', 'わ', 'ぞ',
-	'等等', '吧', '呢', '吗', '嗎', '啊', '呀', '哦', '啦', '嘛', '了', '다', '요', '죠', '까', '네', '등'];
+const finalParticles = ['など', 'です', 'ます', 'ました', 'でした', 'ません', 'ください', 'でしょう', 'ましょう', 'ですか', 'ますか', 'かな', 'よ', 'ね',
+	'等', '吧', '呢', '吗', '嗎', '啊', '呀', '哦', '啦', '嘛', '了', '다', '요', '죠', '까', '네', '등'];
+/** Endings that hold a final particle but need what follows: 为了 "in order to", 除了 "apart from". */
+const notFinal = ['为了', '為了', '除了'];
 
 /** The base form of an English verb as the list holds it: "logs", "logged", "logging", "signing" → "log", "sign". */
 function verbBase(word: string): string {
@@ -105,7 +107,7 @@ function verbBase(word: string): string {
 
 /** Does the text end on a word that ends clauses in its language (see above), though it looks unfinished? */
 export function endsOnAParticle(text: string): boolean {
-	if (finalParticles.some(particle => text.endsWith(particle))) return true;
+	if (finalParticles.some(particle => text.endsWith(particle))) return !notFinal.some(start => text.endsWith(start));
 	const words = wordsOf(text.slice(-2000));
 	const last = words.at(-1);
 	if (last === undefined) return false;

@@ -35,7 +35,7 @@ const mentionsPlaceholder = /(?<![a-z])place ?holders?(?![a-z])|^(?:TBD|TBA|TK|T
 const uiBefore = /(?:\b(?:click|press|tap|select|choose|pick|push|menu|toolbar|button|go to|navigate to|klicken|pulse|pulsa|haga clic|cliquez|appuyez|нажмите)\b[^.!?\n]{0,30}|(?:^|\s)[>→»]\s+)$/i;
 const uiAfter = /^\s*(?:button|box|field|key|menu|tab|option|column|dialog|panel|link|icon|window|page|section|label|checkbox|setting|input|form)s?\b/i;
 const draftingBlank = /^(?:[●•■▪◼□◆]|_{2,})$/;
-const legalDrafting = /\b(?:hereby|hereinafter|hereto|thereof|whereas|shall|Agreement|Part(?:y|ies)|Effective Date)\b/;
+const legalDrafting = /\b(?:hereby|hereinafter|hereto|thereof|whereas|WHEREAS|Agreement|Part(?:y|ies)|Effective Date)\b/;
 const lowerStart = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'sic', 'and', 'or']);
 const cased = /[\p{Lu}\p{Ll}]/u;
 

@@ -33,8 +33,8 @@ export function cutReason(response: string, words: number, minWords: number): st
 	const end = trimmed.length > 4000 ? trimmed.slice(-4000) : trimmed;
 	const structure = openStructure(end) ?? (lastLine.includes('|') ? cutTableRow(end) : undefined) ?? (lastLine.includes(',') ? shortCsvRow(end) : undefined) ?? (last === '`' || last === '~' ? cutJsonBlock(trimmed) : undefined);
 	if (structure !== undefined) return structure;
-	// A combining mark is part of its word: Hindi "…महत्वपू" ends on the vowel sign "ू".
-	if (!/[\p{L}\p{M}\p{N}]/u.test(last) || heading.test(lastLine)) return undefined;
+	// A combining mark is part of its word (Hindi "…महत्वपू" ends on the vowel sign "ू"); an emoji's (❤️, 1️⃣) is not.
+	if (!/[\p{L}\p{N}]/u.test(trimmed.replace(/\p{M}+$/u, '').at(-1)!) || /[\uFE0F\u20E3]$/.test(trimmed) || heading.test(lastLine)) return undefined;
 	const lastWord = /[\p{L}\p{M}]$/u.test(trimmed) && words >= 4 ? danglingLastWord(trimmed) : undefined;
 	if (lastWord !== undefined) return `it ends mid-sentence on "${lastWord}"`;
 	const reason = unclosedEnd(trimmed, lastLine, words, minWords);
@@ -62,7 +62,7 @@ const heading = /^\s{0,3}#{1,6}\s/;
 /**
  * A leaked end-of-text token or role line at the end, with at most a short line after it ("…digits.<|endoftext|>
  * Human: thanks", "###Response:" and the answer again): the answer is what comes before it (special-token
- * reports the leak). A token in quotes or code, or HTML's <s>…</s>, is written about.
+ * reports the leak). A token in quotes or code, after a colon, or HTML's <s>…</s>, is written about.
  */
 const leak = /<\|[A-Za-z_][\w.-]{0,30}\|>|<｜[^｜\n]{1,30}｜>|<\/s>|<eos>|<end_of_turn>|\[\/?INST\]|(?:^|\n)[ \t]*#{2,3}[ \t]*(?:Response|Instruction|Input|Human|Assistant)[ \t]*:/g;
 
@@ -76,7 +76,7 @@ function beforeALeak(text: string): string {
 	if (!last) return text;
 	const before = tail.slice(0, last.index);
 	const after = tail.slice(last.index + last[0].length).trim();
-	if (after.length > 100 || after.includes('\n') || /[`"'“«]$/.test(before) || (last[0] === '</s>' && /<s>[^\n]*$/.test(before))) return text;
+	if (after.length > 100 || after.includes('\n') || /[`"'“«]$/.test(before) || /:\s*$/.test(before) || (last[0] === '</s>' && /<s>[^\n]*$/.test(before))) return text;
 	return text.slice(0, text.length - tail.length + last.index).trimEnd();
 }
 
