@@ -89,10 +89,18 @@ const particles: Record<string, Set<string>> = {
 	de: new Set('an auf aus ein mit vor zu ab zurück los weg her hin fest bei nach heim vorbei weiter hoch runter rauf rein raus um zusammen fort teil statt nieder wieder dar'.split(' ')),
 	nl: new Set('op aan uit mee af in over toe terug weg door na bij voor om neer open dicht binnen buiten samen'.split(' ')),
 };
-const englishParticles = new Set('in up on out off down over back away around through by along ahead aside again'.split(' '));
-const phrasalVerbs = new Set(('log sign hold hang come go carry move turn set back check find work give show shut calm slow look pick plug opt stand keep follow catch wake ' +
-	'cheer speak wrap clean start speed warm write break try sit stay get put take make fill print zoom scroll sort figure point pay hand run chill lie settle sum let ' +
-	'switch power boot drop drag clear mix stir whisk chop top heat cool dry freeze wash rinse bring call cut fall grow hurry knock lock pass play read shop sleep step think throw wind').split(' '));
+/** English phrasal verbs that end a clause, as verb: particles ("log in", "sign up"; not "depend on", "follow on"). */
+const phrasalVerbs = new Map(Object.entries({
+	log: 'in out on off', sign: 'in up out off', hold: 'on up off back', hang: 'on up out', come: 'on in back over along', go: 'on out back ahead away',
+	carry: 'on', move: 'on in out', turn: 'on off up down around', set: 'up off', back: 'up off down', check: 'in out', find: 'out', work: 'out',
+	give: 'up in back away', show: 'up off', shut: 'down up off', calm: 'down', slow: 'down', look: 'up out around', pick: 'up', plug: 'in', opt: 'in out',
+	stand: 'by up out', keep: 'up', follow: 'up', catch: 'up', wake: 'up', cheer: 'up', speak: 'up', wrap: 'up', clean: 'up', start: 'up over', speed: 'up',
+	warm: 'up', write: 'down', break: 'down up', sit: 'down', stay: 'in up', get: 'up in out', put: 'away down', take: 'off', make: 'up', fill: 'in out',
+	print: 'out', zoom: 'in out', scroll: 'down up', sort: 'out', figure: 'out', point: 'out', pay: 'off', hand: 'in over', run: 'out', chill: 'out',
+	lie: 'down', settle: 'in down', sum: 'up', switch: 'on off', power: 'on off', boot: 'up', drop: 'off by', clear: 'up out', top: 'up', cool: 'down off',
+	dry: 'off out', wash: 'up', bring: 'up', call: 'back', grow: 'up', hurry: 'up', lock: 'up', pass: 'out', shop: 'around', sleep: 'in', step: 'in up down back',
+	think: 'over', throw: 'away out', wind: 'down', stop: 'by', try: 'again'
+}).map(([verb, particles]) => [verb, new Set(particles.split(' '))]));
 const objectPronouns = new Set(['it', 'them', 'him', 'her', 'me', 'us', 'you', 'this', 'that', 'these', 'those', 'everything', 'something']);
 const finalParticles = ['など', 'です', 'ます', 'ました', 'でした', 'ません', 'ください', 'でしょう', 'ましょう', 'ですか', 'ますか', 'かな', 'よ', 'ね',
 	'等', '吧', '呢', '吗', '嗎', '啊', '呀', '哦', '啦', '嘛', '了', '다', '요', '죠', '까', '네', '등'];
@@ -111,10 +119,8 @@ export function endsOnAParticle(text: string): boolean {
 	const words = wordsOf(text.slice(-2000));
 	const last = words.at(-1);
 	if (last === undefined) return false;
-	if (englishParticles.has(last)) {
-		const verb = objectPronouns.has(words.at(-2) ?? '') ? words.at(-3) : words.at(-2);
-		if (verb !== undefined && (phrasalVerbs.has(verb) || phrasalVerbs.has(verbBase(verb)))) return true;
-	}
+	const verb = objectPronouns.has(words.at(-2) ?? '') ? words.at(-3) : words.at(-2);
+	if (verb !== undefined && (phrasalVerbs.get(verb) ?? phrasalVerbs.get(verbBase(verb)))?.has(last)) return true;
 
 	const language = languageOf(words);
 	return language !== undefined && particles[language]?.has(last) === true;

@@ -4,14 +4,15 @@ JSON in it ends inside an array, object or string ("allowed_hosts": ["example.co
 block fenced as json, jsonc or json5, or one with no language that starts with { or [, is read.
 */
 
-const closingFence = /(?:^|\n)[ \t]{0,3}(`{3,}|~{3,})[ \t]*$/;
+const closingFence = /\n[ \t]{0,3}(`{3,}|~{3,})[ \t]*$/;
 const jsonInfo = /^(?:json5?|jsonc)?$/i;
 
 /** Why the response's last code block (it ends the response) holds JSON cut off, or undefined. */
 export function cutJsonBlock(text: string): string | undefined {
-	const close = closingFence.exec(text);
+	const tail = text.slice(-40);
+	const close = closingFence.exec(tail);
 	if (!close) return undefined;
-	const before = text.slice(0, close.index);
+	const before = text.slice(0, text.length - tail.length + close.index);
 	const open = before.lastIndexOf(close[1]!.slice(0, 3));
 	const lineStart = before.lastIndexOf('\n', open) + 1;
 	const lineEnd = before.indexOf('\n', open);

@@ -34,7 +34,7 @@ export function cutReason(response: string, words: number, minWords: number): st
 	const structure = openStructure(end) ?? (lastLine.includes('|') ? cutTableRow(end) : undefined) ?? (lastLine.includes(',') ? shortCsvRow(end) : undefined) ?? (last === '`' || last === '~' ? cutJsonBlock(trimmed) : undefined);
 	if (structure !== undefined) return structure;
 	// A combining mark is part of its word (Hindi "…महत्वपू" ends on the vowel sign "ू"); an emoji's (❤️, 1️⃣) is not.
-	if (!/[\p{L}\p{N}]/u.test(trimmed.replace(/\p{M}+$/u, '').at(-1)!) || /[\uFE0F\u20E3]$/.test(trimmed) || heading.test(lastLine)) return undefined;
+	if (!/[\p{L}\p{N}]/u.test(trimmed.slice(-8).replace(/\p{M}+$/u, '').at(-1) ?? '') || /[\uFE0F\u20E3]$/.test(last) || heading.test(lastLine)) return undefined;
 	const lastWord = /[\p{L}\p{M}]$/u.test(trimmed) && words >= 4 ? danglingLastWord(trimmed) : undefined;
 	if (lastWord !== undefined) return `it ends mid-sentence on "${lastWord}"`;
 	const reason = unclosedEnd(trimmed, lastLine, words, minWords);
