@@ -116,12 +116,12 @@ function verbBase(word: string): string {
 /** Does the text end on a word that ends clauses in its language (see above), though it looks unfinished? */
 export function endsOnAParticle(text: string): boolean {
 	if (finalParticles.some(particle => text.endsWith(particle))) return !notFinal.some(start => text.endsWith(start));
-	const words = wordsOf(text.slice(-2000));
+	const words = wordsOf(text.slice(-80));
 	const last = words.at(-1);
 	if (last === undefined) return false;
 	const verb = objectPronouns.has(words.at(-2) ?? '') ? words.at(-3) : words.at(-2);
 	if (verb !== undefined && (phrasalVerbs.get(verb) ?? phrasalVerbs.get(verbBase(verb)))?.has(last)) return true;
-
-	const language = languageOf(words);
+	if (!particles['de']!.has(last) && !particles['nl']!.has(last)) return false;
+	const language = languageOf(wordsOf(text.slice(-2000)));
 	return language !== undefined && particles[language]?.has(last) === true;
 }

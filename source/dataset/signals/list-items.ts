@@ -1,5 +1,4 @@
 import {looksCut} from './dangling-words.js';
-import {wordsOf} from './text.js';
 
 /*
 A Markdown list whose last item was cut: the items are judged against the ones before them, as a
@@ -18,28 +17,33 @@ const kindOf = (marker: string) => (/\d/.test(marker) ? `1${marker.at(-1)}` : ma
 
 /** Why the last list item of `text` (whose last line is a list item) looks cut, or undefined. */
 export function cutListItem(text: string): string | undefined {
-	const lines = text.slice(-3000).split('\n');
-	const last = item.exec(lines.at(-1)!);
+	if (!/[\p{L}\p{M}]$/u.test(text.slice(-2))) return undefined;
+	let end = text.length;
+	let start = text.lastIndexOf('\n', end - 1) + 1;
+	const last = item.exec(text.slice(start, end));
 	if (!last) return undefined;
 	const content = last[3]!.trim();
-	if (!/[\p{L}\p{M}]$/u.test(content)) return undefined;
-	const earlier: string[] = [];
-	for (let index = lines.length - 2; index >= 0 && earlier.length < 12; index--) {
-		const line = lines[index]!;
-		const match = item.exec(line);
-		if (match && match[1] === last[1] && kindOf(match[2]!) === kindOf(last[2]!)) earlier.push(match[3]!.trim());
-		else if (!match && line.trim() !== '' && !/^\s/.test(line)) break;
-	}
-
-	if (earlier.length < 2) return undefined;
-	if (earlier.every(previous => closed.test(previous))) {
-		const long = wordsOf(content).length >= 3 || (content.match(unspaced)?.length ?? 0) >= 6;
-		return long ? 'it ends mid-sentence in its last list item (the items before it end with a full stop)' : undefined;
-	}
-
-	const words = content.split(/\s+/);
-	if (words.length !== 1 || earlier.some(previous => closed.test(previous) || previous.split(/\s+/).length > 2)) return undefined;
+	// Which of the two cuts it could be, decided on the last item alone (most list endings are neither).
+	const sentence = content.split(/\s+/).length >= 3 || (content.match(unspaced)?.length ?? 0) >= 6;
 	const word = /^\p{Lu}\p{Ll}+$/u.test(content) ? content.toLowerCase() : content;
-	const shortest = Math.min(...earlier.map(previous => [...previous].length));
-	return [...content].length < shortest && looksCut(word) && /\p{Ll}/u.test(word) ? `it ends mid-word in its last list item ("${content}")` : undefined;
+	const cutWord = !sentence && !/\s/.test(content) && /\p{Ll}/u.test(word) && looksCut(word);
+	if (!sentence && !cutWord) return undefined;
+	let earlier = 0;
+	let shortest = Number.POSITIVE_INFINITY;
+	for (let lines = 0; start > 0 && lines < 40 && earlier < 12; lines++) {
+		end = start - 1;
+		start = text.lastIndexOf('\n', end - 1) + 1;
+		const line = text.slice(start, end);
+		const match = item.exec(line);
+		if (match && match[1] === last[1] && kindOf(match[2]!) === kindOf(last[2]!)) {
+			const previous = match[3]!.trim();
+			if (closed.test(previous) !== sentence || (cutWord && previous.split(/\s+/).length > 2)) return undefined;
+			shortest = Math.min(shortest, [...previous].length);
+			earlier++;
+		} else if (!match && line.trim() !== '' && !/^\s/.test(line)) break;
+	}
+
+	if (earlier < 2) return undefined;
+	if (sentence) return 'it ends mid-sentence in its last list item (the items before it end with a full stop)';
+	return [...content].length < shortest ? `it ends mid-word in its last list item ("${content}")` : undefined;
 }

@@ -178,9 +178,9 @@ function blankHole(prose: string, exercise: () => boolean): string | undefined {
 	blank.lastIndex = 0;
 	for (let match = blank.exec(prose); match; match = blank.exec(prose)) {
 		const end = match.index + match[0].length;
-		const hint = /^_*\s*\([^()\n]{1,40}\)/.test(prose.slice(end, end + 50));
+		const hinted = /^_*\s*\([^()\n]{1,40}\)/.test(prose.slice(end, end + 50));
 		const numbered = /^\s*(?:\d{1,3}[.)]|[a-z][.)])\s/.test(prose.slice(prose.lastIndexOf('\n', match.index) + 1));
-		if (!((hint && numbered) || ((hint || numbered) && exercise()))) return match[0].trim();
+		if (!((hinted && numbered) || ((hinted || numbered) && exercise()))) return match[0].trim();
 	}
 
 	return undefined;
@@ -230,10 +230,10 @@ function proseHole(prose: string, response: string, exercise: () => boolean): st
 		if (match) return match[0].trim();
 	}
 
-	return /[A-Z0-9]_[A-Z]/.test(prose) ? capitalsHole(prose) : undefined;
+	return /_[A-Z]/.test(prose) ? capitalsHole(prose) : undefined;
 }
 
-const hint = /[{<[]|%[A-Za-z]|XX|TODO|TBD|FIXME|____|[○〇◯]{2}|[A-Z0-9]_[A-Z]/;
+const hint = /[{<[]|%[A-Za-z]|XX|TODO|TBD|FIXME|____|_[A-Z]|[○〇◯]{2}/;
 
 function askedForBlanks(text: SampleText): boolean {
 	return text.blocks.some(block => (block.tone === 'user' || block.tone === 'prompt') && asksForBlanks.test(block.text));

@@ -34,7 +34,7 @@ export function cutReason(response: string, words: number, minWords: number): st
 	const structure = openStructure(end) ?? (lastLine.includes('|') ? cutTableRow(end) : undefined) ?? (lastLine.includes(',') ? shortCsvRow(end) : undefined) ?? (last === '`' || last === '~' ? cutJsonBlock(trimmed) : undefined);
 	if (structure !== undefined) return structure;
 	// A combining mark is part of its word (Hindi "…महत्वपू" ends on the vowel sign "ू"); an emoji's (❤️, 1️⃣) is not.
-	if (!/[\p{L}\p{N}]/u.test(trimmed.slice(-8).replace(/\p{M}+$/u, '').at(-1) ?? '') || /[\uFE0F\u20E3]$/.test(last) || heading.test(lastLine)) return undefined;
+	if ((!/[\p{L}\p{N}]/u.test(last) && !endsOnAMarkedLetter(trimmed)) || heading.test(lastLine)) return undefined;
 	const lastWord = /[\p{L}\p{M}]$/u.test(trimmed) && words >= 4 ? danglingLastWord(trimmed) : undefined;
 	if (lastWord !== undefined) return `it ends mid-sentence on "${lastWord}"`;
 	const reason = unclosedEnd(trimmed, lastLine, words, minWords);
@@ -43,8 +43,12 @@ export function cutReason(response: string, words: number, minWords: number): st
 
 /** Why a response that ends in a letter or digit looks cut: a last list item or sentence left unfinished. */
 function unclosedEnd(trimmed: string, lastLine: string, words: number, minWords: number): string | undefined {
+	if (listOrTable.test(lastLine)) {
+		const cut = listItem.test(lastLine) ? cutListItem(trimmed) : undefined;
+		return cut === undefined || closing.test(lastSentence(lastLine)) ? undefined : cut;
+	}
+
 	if (closing.test(lastSentence(lastLine))) return undefined;
-	if (listOrTable.test(lastLine)) return listItem.test(lastLine) ? cutListItem(trimmed) : undefined;
 	const lineWords = wordsOf(lastLine).length;
 	if (words >= minWords && lineWords >= 8) return 'it ends mid-sentence, with no closing punctuation';
 	if ((words >= minWordsAfterSentence || unspacedLetters(trimmed) >= minWordsAfterSentence * 2) && endsAfterASentence(lastLine)) {
@@ -59,6 +63,10 @@ const listItem = /^\s*(?:[-*+•]|\d{1,3}[.)])\s/;
 
 const heading = /^\s{0,3}#{1,6}\s/;
 
+function endsOnAMarkedLetter(text: string): boolean {
+	return /\p{M}/u.test(text.at(-1)!) && !/[\uFE0F\u20E3]/.test(text.at(-1)!) && /[\p{L}\p{N}]/u.test(text.slice(-8).replace(/\p{M}+$/u, '').at(-1) ?? '');
+}
+
 /**
  * A leaked end-of-text token or role line at the end, with at most a short line after it ("…digits.<|endoftext|>
  * Human: thanks", "###Response:" and the answer again): the answer is what comes before it (special-token
@@ -67,8 +75,8 @@ const heading = /^\s{0,3}#{1,6}\s/;
 const leak = /<\|[A-Za-z_][\w.-]{0,30}\|>|<｜[^｜\n]{1,30}｜>|<\/s>|<eos>|<end_of_turn>|\[\/?INST\]|(?:^|\n)[ \t]*#{2,3}[ \t]*(?:Response|Instruction|Input|Human|Assistant)[ \t]*:/g;
 
 function beforeALeak(text: string): string {
-	let tail = text.length > 400 ? text.slice(-400) : text;
-	if (!/[<[#]/.test(tail)) return text;
+	let tail = text.length > 200 ? text.slice(-200) : text;
+	if (!tail.includes('|>') && !tail.includes('</s>') && !tail.includes('INST]') && !tail.includes('##') && !tail.includes('<eos>') && !tail.includes('<end_of_turn>') && !tail.includes('｜>')) return text;
 	if (tail.includes('`')) tail = tail.replace(/`[^`\n]+`/g, code => ' '.repeat(code.length));
 	let last: RegExpExecArray | undefined;
 	leak.lastIndex = 0;
@@ -87,9 +95,9 @@ function beforeALeak(text: string): string {
  * repetition reports it).
  */
 function wholeEnding(text: string, lastLine: string): boolean {
-	const lastToken = lastLine.slice(lastLine.search(/\S+$/));
+	const lastToken = lastLine.slice(Math.max(lastLine.lastIndexOf(' '), lastLine.lastIndexOf('\t')) + 1);
 	if (/^[\p{Lu}\p{N}_]*\p{Lu}[\p{Lu}\p{N}_]+$/u.test(lastToken) || misreadEmoji.test(lastToken)) return true;
-	if (/(.{1,8}?)\1{7,}$/su.test(text.slice(-120))) return true;
+	if (new Set(text.slice(-16)).size <= 8 && /(.{1,8}?)\1{7,}$/su.test(text.slice(-120))) return true;
 	return endsOnAParticle(text);
 }
 
