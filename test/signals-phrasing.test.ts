@@ -217,3 +217,41 @@ describe('near-duplicate in scripts written without spaces', () => {
 		expect(nearDuplicates([chat(zh), chat(other), chat(ja)])).toEqual([false, false, false]);
 	});
 });
+
+describe('placeholder: drafting blanks, holes in capitals and masked identifiers; not holes written about or blanks an exercise asks for', () => {
+	it('finds them', () => {
+		const holes: Array<[string, string]> = [
+			['This Non-Disclosure Agreement is entered into on [●] between [●], a company incorporated in Delaware.', '[●]'],
+			['Purchase price: USD [•].', '[•]'],
+			['The Seller shall deliver the goods to [___] by the Effective Date.', '[___]'],
+			['This Agreement is made on […] between the Parties named below.', '[…]'],
+			['To stop receiving these emails, unsubscribe here: INSERT_LINK_HERE', 'INSERT_LINK_HERE'],
+			['Connect with the key YOUR_API_KEY_HERE and try again.', 'YOUR_API_KEY_HERE'],
+			['This is a friendly reminder that invoice no. INV-XXXX for 1,250 EUR was due on 15 March.', 'XXXX'],
+			['Lorem ipsum is placeholder text. Dear [Your Name], welcome aboard.', '[Your Name]'],
+			['Replace [Your Name] with your name below.\n\nBest regards,\n[Your Name]', '[Your Name]'],
+		];
+		for (const [text, hole] of holes) expect(detect('placeholder', chat(text)), text).toBe(`placeholder: "${hole}" left in the response`);
+		const worksheet = {instruction: 'Write a short letter to a landlord.', input: '', output: 'Dear landlord,\n\nThe heating in flat ______ (number) has been broken since Monday.\n\nSigned, ________'};
+		expect(detect('placeholder', worksheet)).toMatch(/^placeholder: "[^"]*flat ______" left/);
+	});
+
+	it('stays quiet on them written about, in code, and on blanks an exercise asks for', () => {
+		const ordinary = [
+			'Lorem ipsum is placeholder text used in design and typesetting since the 1500s. Designers use it so that readers focus on the layout.',
+			'Replace each bracketed field, such as [Your Name] or [Date], with your own details, and delete the brackets.',
+			'Lawyers use the black bullet "[●]" to mark a figure that has not been agreed yet, such as the valuation.',
+			'He wrote that "the plan [...] failed" in his memoir, and the editor kept the cut.',
+			'Replace YOUR_API_KEY with the key from your dashboard, then run the script again.',
+			'```bash\ncurl -H "Authorization: Bearer YOUR_API_KEY" https://api.example.com\n```',
+			'Set MAX_RETRIES to 5 and WHERE_CLAUSE to an empty string.',
+			'The XXL and XXX sizes sold out first; the T-XXL sold out too.',
+			'1. Yesterday I ______ (go) to the cinema.\n2. She ______ (not / like) the film.\n\nAnswers: went, didn\'t like.',
+		];
+		for (const text of ordinary) expect(detect('placeholder', chat(text)), text).toBeUndefined();
+		const quiz = {instruction: 'Make a fill-in-the-blank quiz about capitals.', input: '', output: '1. The capital of France is ______.\n2. The capital of Peru is ______.'};
+		expect(detect('placeholder', quiz)).toBeUndefined();
+		const letter = {instruction: 'Write a short welcome note.', input: '', output: '1. The capital of France is ______.\n2. The capital of Peru is ______.'};
+		expect(detect('placeholder', letter)).toBeDefined();
+	});
+});

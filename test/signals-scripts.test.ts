@@ -182,3 +182,58 @@ describe('special-token: a leak, not a mention', () => {
 		expect(detect('special-token', chat('Sure.', 'Translate this.<|im_end|>'))).toBe('special-token: "<|im_end|>" in user');
 	});
 });
+
+describe('truncated: a cut list item, a cut word in any script, JSON cut inside a closed fence', () => {
+	const sauce = 'To make the sauce:\n\n1. Melt the butter in a pan over medium heat.\n2. Whisk in the flour and cook for two minutes.\n';
+
+	it('finds a last list item cut after whole ones, a word cut on a combining mark, and JSON left open in a closed fence', () => {
+		const cut: Array<[string, RegExp]> = [
+			[`${sauce}3. Pour in the milk slowly while whisking, then season with salt and nutm`, /ends mid-sentence in its last list item/],
+			['カレーの作り方です。\n\n1. 野菜を切ります。\n2. 肉を炒めます。\n3. 水を加えて20分ほど煮込み、アクを取ります。\n4. 火を止めてルーを溶かし、再び弱火で10分ほど煮込', /ends mid-sentence in its last list item/],
+			['The planets in order:\n\n- Mercury\n- Venus\n- Earth\n- Mars\n- Jupiter\n- Saturn\n- Ura', /ends mid-word in its last list item \("Ura"\)/],
+			['योग करने से शरीर लचीला बनता है और तनाव कम होता है। नियमित प्राणायाम से फेफड़ों की क्षमता बढ़ती है और नींद भी बेहतर होती है। यह बहुत महत्वपू', /ends mid-sentence/],
+			['```json\n{\n  "port": 8080,\n  "debug": false,\n  "allowed_hosts": ["example.com",\n```', /JSON in the last code block is cut off \(a \[ is left open\)/],
+			['Here is the config:\n\n```\n{"name": "demo", "description": "A small\n```', /JSON in the last code block is cut off \(a string is left open\)/],
+			['Ruf mich morgen an, wenn du Zeit hast. Wir können dann alles in Ruhe besprechen und den Termin für', /on "für"/],
+		];
+		for (const [text, reason] of cut) expect(detect('truncated', chat(text)), text).toMatch(reason);
+	});
+
+	it('stays quiet on whole lists, JSON that closes, headings, separable verbs, final particles and ends that are another defect', () => {
+		const whole = [
+			`${sauce}3. Pour in the milk slowly while whisking.`,
+			`${sauce}3. Enjoy your sauce`,
+			'You will need:\n\n- Flour\n- Butter\n- Sugar\n- Egg',
+			'Colours of the flag:\n\n- Red\n- White\n- Blue',
+			'Fruit:\n\n- 苹果\n- 香蕉\n- 橙',
+			'Steps:\n\n1. Open the app\n2. Tap Settings\n3. Choose Privacy and turn off tracking',
+			'```json\n{\n  "port": 8080,\n  "allowed_hosts": ["example.com"]\n}\n```',
+			'```jsonc\n{\n  // hosts [to allow\n  "hosts": ["a"]\n}\n```',
+			'```python\nprint([1, 2,\n```',
+			'# Testing Without Fear\n\n## 1. Why tests matter\n## 2. Unit vs integration tests\n## 3. Property-based testing\n## 4. Q&A',
+			'Man sagt: „Ruf mich an“. Etwas förmlicher: „Rufen Sie mich bitte an.“ Oder kurz und locker: Ruf an',
+			'Wenn du unsicher bist, lies die Anleitung noch einmal. Danach denk in Ruhe darüber nach',
+			'Ga naar de website en vul het formulier in. Daarna bel je de klantenservice op',
+			'Open the app and tap the profile icon. Then choose your account and log in',
+			'Create an account with your email address first. It only takes a minute to sign up',
+			'祇園祭、天神祭、神田祭が日本三大祭りとして知られています。ほかにも青森のねぶた祭や徳島の阿波おどりなど',
+			'这个问题其实不难。你先把数据整理好，再慢慢分析吧',
+			'Good morning! â˜€ï¸\u008F Wishing you a day full of coffee, sunshine and small wins ðŸ˜Š',
+			'Use `^\\d{5}(-\\d{4})?$`. It matches five digits, optionally followed by a hyphen and four more digits.<|endoftext|>Human: thanks',
+			'You are receiving this email because you signed up at our website. To stop receiving these emails, unsubscribe here: INSERT_LINK_HERE',
+			'长城是中国古代的军事防御工程，总长度超过两万公里。它始建于春秋战国时期。的的的的的的的的的的的的的的的的的的的的',
+			'Thanks for all your help with the move this week. See you at the party on Saturday ❤️',
+			'Use the HTML <s> element for prices that changed, for example <s>$49</s> $39, or <del> to mark a deletion. Both draw a line through the text.',
+		];
+		for (const text of whole) expect(detect('truncated', chat(text)), text).toBeUndefined();
+	});
+
+	it('still finds the cut look-alikes of those: a preposition after a verb, 为了, a text cut before a leaked token', () => {
+		const cut = [
+			'The results of the survey were clear. Whether the policy works will mostly depend on',
+			'我们明天早上一起去公园散步。这样做主要是为了',
+			'Rinse the rice twice and soak it for half an hour. Then cook it on low heat until the wat<|endoftext|>',
+		];
+		for (const text of cut) expect(detect('truncated', chat(text)), text).toBeDefined();
+	});
+});

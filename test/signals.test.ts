@@ -134,6 +134,14 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('empty', toolCall)).toBeUndefined();
 	});
 
+	it('empty: an answer that is only punctuation or format characters; not one with a letter, digit, symbol or an empty JSON value', () => {
+		expect(detect('empty', chat('.'))).toBe('empty: assistant is only punctuation (".")');
+		for (const answer of ['...', ' ?! ', '\u200E-\u200F', '…', '—', '"", ']) expect(detect('empty', chat(answer)), answer).toMatch(/only punctuation/);
+		expect(detect('empty', {prompt: 'Which is better?', chosen: 'B.', rejected: '.'})).toBe('empty: rejected is only punctuation (".")');
+		for (const answer of ['4', 'B.', '👍', '+', '$', '[]', '{}', '?!? No.']) expect(detect('empty', chat(answer)), answer).toBeUndefined();
+		expect(detect('empty', {messages: [{role: 'user', content: '?'}, {role: 'assistant', content: 'Could you say more?'}]})).toBeUndefined();
+	});
+
 	it('empty: an answer never written (null), only reasoning, or a last question left unanswered; not a prompt-only sample', () => {
 		expect(detect('empty', {prompt: 'Say hi', completion: null})).toBe('empty: completion is empty');
 		expect(detect('empty', {instruction: 'Say hi', input: '', output: null})).toBe('empty: output is empty');

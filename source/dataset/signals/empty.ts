@@ -1,8 +1,14 @@
-import type {SampleSignal} from './detector.js';
+import {quote, type SampleSignal} from './detector.js';
 import {isResponseTone} from './sample-text.js';
 import type {SampleText, TextBlock} from './types.js';
 
 const blank = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
+/**
+ * What an answer says something with: a letter, digit, emoji or other symbol, math or currency sign. An answer
+ * with none (".", "...", "?!", "-", format characters) says nothing; an empty JSON value ("[]", "{}") does.
+ */
+const meaningful = /[\p{L}\p{N}\p{So}\p{Sm}\p{Sc}]/u;
+const emptyValue = /^\s*(?:\[\s*\]|\{\s*\}|""|'')\s*$/;
 
 /** A reasoning model's thinking at the start of an answer; what follows it is the answer. */
 const leadingReasoning = /^[\s\u200B-\u200D\u2060\uFEFF]*<(think|thinking|reasoning)>[\s\S]*?<\/\1>/i;
@@ -28,7 +34,7 @@ function unansweredLastTurn(text: SampleText): TextBlock | undefined {
 
 /**
  * An empty or white-space-only response or turn (a system prompt left empty does not count), an answer that is
- * only a <think> block, a conversation whose last user turn has no answer, or a sample with no content.
+ * only punctuation, an answer that is only a <think> block, a conversation whose last user turn has no answer, or a sample with no content.
  */
 export const empty: SampleSignal = {
 	name: 'empty',
@@ -39,6 +45,7 @@ export const empty: SampleSignal = {
 				if (block.tone === 'system' || block.label.includes(' → ')) continue;
 				if (blank.test(block.text)) return `empty: ${block.label} is ${block.text === '' ? 'empty' : 'only white space'}`;
 				if (isAnswer(block)) {
+					if (!meaningful.test(block.text) && !emptyValue.test(block.text)) return `empty: ${block.label} is only punctuation (${quote(block.text)})`;
 					const reasoning = leadingReasoning.exec(block.text);
 					if (reasoning && blank.test(block.text.slice(reasoning[0].length))) return `empty: ${block.label} is only its reasoning (<${reasoning[1]}>…</${reasoning[1]}>) with no answer after it`;
 				}

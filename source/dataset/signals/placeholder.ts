@@ -1,6 +1,7 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {holeWordsOf, isHoleNoun, namesAValue, startsLikeAHole} from './hole-words.js';
 import {proseOf} from './prose.js';
+import type {SampleText} from './types.js';
 
 /*
 Template holes left in a response, in any language (hole-words.ts holds the vocabulary):
@@ -33,12 +34,17 @@ const mentionsPlaceholder = /(?<![a-z])place ?holders?(?![a-z])|^(?:TBD|TBA|TK|T
 /** A UI element named in brackets: "click [Add to cart]", "the [Insert] menu, then [Add Page]", "Settings > [Your Account]". */
 const uiBefore = /(?:\b(?:click|press|tap|select|choose|pick|push|menu|toolbar|button|go to|navigate to|klicken|pulse|pulsa|haga clic|cliquez|appuyez|нажмите)\b[^.!?\n]{0,30}|(?:^|\s)[>→»]\s+)$/i;
 const uiAfter = /^\s*(?:button|box|field|key|menu|tab|option|column|dialog|panel|link|icon|window|page|section|label|checkbox|setting|input|form)s?\b/i;
+const draftingBlank = /^(?:[●•■▪◼□◆]|_{2,})$/;
+const legalDrafting = /\b(?:hereby|hereinafter|hereto|thereof|whereas|WHEREAS|Agreement|Part(?:y|ies)|Effective Date)\b/;
 const lowerStart = new Set(['the', 'a', 'an', 'his', 'her', 'their', 'its', 'this', 'that', 'these', 'those', 'sic', 'and', 'or']);
 const cased = /[\p{Lu}\p{Ll}]/u;
 
 /** Is a bracket's text a hole (see above), given where it stands in the response? */
 function isBracketHole(inside: string, text: string, start: number, end: number): boolean {
 	const content = inside.trim();
+	// A drafting blank: [●], [•], [■], [___]; an omission mark ([…], [...]) only in a contract, where it is one too.
+	if (draftingBlank.test(content)) return true;
+	if (/^(?:…|\.{3})$/.test(content)) return legalDrafting.test(text);
 	if (content === '' || codeCharacters.test(content)) return mentionsPlaceholder.test(content) && !content.includes('=');
 	if (mentionsPlaceholder.test(content)) return true;
 	// "[Source: Reuters]", "[Photo: a lighthouse]": a label with its value; "[Date: TBD]", "[Name: ____]" are still holes.
@@ -64,11 +70,30 @@ function isBracketHole(inside: string, text: string, start: number, end: number)
 /** "of" in the languages whose noun phrases put the head first ("nombre de la empresa", "nom du client"). */
 const ofWords = new Set(['of', 'de', 'del', 'della', 'di', 'du', 'des', 'da', 'do', 'dos', 'das', 'van', 'von', 'des', 'der']);
 
+/*
+A hole written about, not left: in quotes ("[●]" marks a figure not yet agreed), given as an example in a sentence about holes ("Replace each bracketed
+field, such as [Your Name] or [Date], with…", "placeholders like YOUR_API_KEY"), or named to be replaced
+("Replace [Your Name] with your name", "replace YOUR_API_KEY_HERE by your key").
+*/
+const exampleWord = /\b(?:such as|eg\b|like|for example|for instance|including|z\. ?B\.|por ejemplo|par exemple|ad esempio|zum Beispiel|например)/i;
+const aboutHoles = /\b(?:brackets?|bracketed|fields?|placeholders?|templates?|blanks?|variables?|tokens?|tags?|slots?|Platzhalter|marcador(?:es)?|champs?|campos?)\b/i;
+
+function isMention(text: string, start: number, end: number): boolean {
+	const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+	const lineEnd = text.indexOf('\n', end);
+	const before = text.slice(Math.max(lineStart, start - 120), start);
+	const after = text.slice(end, Math.min(lineEnd === -1 ? text.length : lineEnd, end + 80));
+	if (/["“„'‘«`]$/.test(before) && /^["”“'’»`]/.test(after)) return true;
+	if (/\b(?:replace|substitute|swap)\s+(?:the\s+|each\s+|all\s+)?$/i.test(before) && /^\s*(?:with|by|for)\b/i.test(after)) return true;
+	const sentence = before.replace(/\b(?:e\.g|i\.e|z\. ?B)\./gi, 'eg').split(/[.!?](?:\s|$)/).at(-1)!;
+	return exampleWord.test(sentence) && aboutHoles.test(sentence + after);
+}
+
 function bracketHole(response: string): string | undefined {
 	brackets.lastIndex = 0;
 	for (let match = brackets.exec(response); match; match = brackets.exec(response)) {
 		const inside = match[1] ?? match[2] ?? match[3] ?? match[4]!;
-		if (isBracketHole(inside, response, match.index, match.index + match[0].length)) return match[0];
+		if (isBracketHole(inside, response, match.index, match.index + match[0].length) && !isMention(response, match.index, match.index + match[0].length)) return match[0];
 	}
 
 	return undefined;
@@ -106,8 +131,8 @@ function angleHole(response: string): string | undefined {
 		if (!/\S\s+\S/.test(content) || codeCharacters.test(content) || /[,.:;!?]/.test(content)) continue;
 		const words = holeWordsOf(content);
 		if (words.length > 6) continue;
-		if (startsLikeAHole(content, words)) return match[0];
-		if (namesAValue(content, words) && !lowerStart.has(words[0]!) && isHoleNoun(words.at(-1)!)) return match[0];
+		const hole = startsLikeAHole(content, words) || (namesAValue(content, words) && !lowerStart.has(words[0]!) && isHoleNoun(words.at(-1)!));
+		if (hole && !isMention(response, match.index, match.index + match[0].length)) return match[0];
 	}
 
 	return undefined;
@@ -117,7 +142,8 @@ function angleHole(response: string): string | undefined {
 const patterns: Array<[string, RegExp]> = [
 	['protected]', /\[email(?:\s|&#160;|&nbsp;)protected\]/i],
 	['lorem ipsum', /\blorem ipsum(?=\s+dolor\b)|^[ \t]*lorem ipsum[ \t]*[.…]?[ \t]*$/im],
-	['placeholder text', /\bplaceholder text\b/i],
+	// "Placeholder text" standing as the text (alone on a line, in brackets, "placeholder text here"), not named in a sentence
+	['placeholder text', /^[ \t]*placeholder text[ \t]*[.…]?[ \t]*$|[[(<{]placeholder text[\])>}]|\bplaceholder text (?:goes )?here\b/im],
 ];
 
 // Parts of a variable name that make it a hole ({first_name}, <CITY>, {customerEmail}), besides the hole nouns.
@@ -138,21 +164,54 @@ const named: Array<{needle: string; pattern: RegExp; name: (match: RegExpExecArr
 	{needle: '%', pattern: /(?<![\w%\\/])%([A-Za-z][A-Za-z0-9_]{1,30})%(?![\w%])/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
 ];
 
+/** Signed, ________ / Name: ____ (a blank after some text on the line; a line of underscores alone is a rule). */
+const blank = /[^\s_][^\n_]{0,30}?_{4,}/g;
+/** A prompt that asks for blanks to fill in: an exercise, a worksheet, a quiz. */
+const asksForBlanks = /\b(?:exercises?|worksheets?|fill[- ]in|blanks?|quiz(?:zes)?|cloze|gap[- ]fill|practi[cs]e questions?|test questions?|ejercicios?|exercices?)\b|Lückentext|упражнени/i;
+
+/**
+ * A blank that is left to fill in, not one an exercise asks the reader to fill: an exercise line is numbered
+ * or has a hint after its blank ("1. Yesterday I ______ (go) to the cinema."), and counts as one when it has
+ * both, or either when the prompt asks for exercises, a worksheet or a quiz.
+ */
+function blankHole(prose: string, exercise: () => boolean): string | undefined {
+	blank.lastIndex = 0;
+	for (let match = blank.exec(prose); match; match = blank.exec(prose)) {
+		const end = match.index + match[0].length;
+		const hinted = /^_*\s*\([^()\n]{1,40}\)/.test(prose.slice(end, end + 50));
+		const numbered = /^\s*(?:\d{1,3}[.)]|[a-z][.)])\s/.test(prose.slice(prose.lastIndexOf('\n', match.index) + 1));
+		if (!((hinted && numbered) || ((hinted || numbered) && exercise()))) return match[0].trim();
+	}
+
+	return undefined;
+}
+
+/** INSERT_LINK_HERE, YOUR_API_KEY_HERE, PLACEHOLDER_TEXT: a constant in capitals named as a hole (in prose: in code it is a name). */
+const capitalsName = /(?<![\w$%{<./\\-])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![\w}>%(/\\-]|\.\w)/g;
+const holeCapitals = new Set(['INSERT', 'HERE', 'PLACEHOLDER', 'TBD', 'YOUR']);
+
+function capitalsHole(prose: string): string | undefined {
+	capitalsName.lastIndex = 0;
+	for (let match = capitalsName.exec(prose); match; match = capitalsName.exec(prose)) {
+		if (match[0].split('_').some(part => holeCapitals.has(part)) && !isMention(prose, match.index, match.index + match[0].length)) return match[0];
+	}
+
+	return undefined;
+}
+
 const prosePatterns: Array<[RegExp, RegExp]> = [
-	// Signed, ________ / Name: ____ (a blank after some text on the line; a line of underscores alone is a rule)
-	[/____/, /[^\s_][^\n_]{0,30}?_{4,}/],
 	// TODO: …, FIXME …, TBD
 	[/TODO|FIXME|TBD/, /(?<![\w/#-])(?:(?:TODO|FIXME)(?=\s*[:(\-–—]|\s*$)|TBD\b)[^\n]{0,40}/m],
 	// 〇〇様, ○○株式会社: the Japanese blank (not the numeral zero: 二〇〇〇年)
 	[/[○〇◯]{2}/, /(?<![一二三四五六七八九十百千万〇零])[○〇◯]{2,}[^\s、。,.]{0,4}/u],
-	// XXX standing for a value: a sentence or line of its own, after a colon or currency sign, or a masked number
-	[/XX/, /(?:^|[.!?。:：$€£#]\s*)X{3,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])X{3,}(?=\s*$)|(?<![\p{L}\p{N}])X{2,}[-/.:]X{2,}/mu],
+	// XXX standing for a value: a sentence or line of its own, after a colon or currency sign, a masked number, or the masked part of an identifier (INV-XXXX)
+	[/XX/, /(?:^|[.!?。:：$€£#]\s*)X{3,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])X{3,}(?=\s*$)|(?<![\p{L}\p{N}])X{2,}[-/.:]X{2,}|(?<=[\p{Lu}\p{N}]-)X{3,}(?![\p{L}\p{N}])/mu],
 ];
 
 // A response about templating or code may name a variable in braces in its prose ("Python fills {name} in").
 const aboutTemplates = /\b(?:templat\w*|f-strings?|format strings?|string formatting|placeholders?|interpolat\w*|jinja|handlebars|mustache|liquid)\b|\.format\(|`/i;
 
-function proseHole(prose: string, response: string): string | undefined {
+function proseHole(prose: string, response: string, exercise: () => boolean): string | undefined {
 	const braces = !aboutTemplates.test(response);
 	for (const {needle, pattern, name} of named) {
 		if (!prose.includes(needle) || (!braces && pattern.source.includes('\\{'))) continue;
@@ -163,16 +222,22 @@ function proseHole(prose: string, response: string): string | undefined {
 		}
 	}
 
+	const filled = prose.includes('____') ? blankHole(prose, exercise) : undefined;
+	if (filled !== undefined) return filled;
 	for (const [needle, pattern] of prosePatterns) {
 		if (!needle.test(prose)) continue;
 		const match = pattern.exec(prose);
 		if (match) return match[0].trim();
 	}
 
-	return undefined;
+	return /_[A-Z]/.test(prose) ? capitalsHole(prose) : undefined;
 }
 
-const hint = /[{<[]|%[A-Za-z]|XX|TODO|TBD|FIXME|____|[○〇◯]{2}/;
+const hint = /[{<[]|%[A-Za-z]|XX|TODO|TBD|FIXME|____|_[A-Z]|[○〇◯]{2}/;
+
+function askedForBlanks(text: SampleText): boolean {
+	return text.blocks.some(block => (block.tone === 'user' || block.tone === 'prompt') && asksForBlanks.test(block.text));
+}
 
 export const placeholder: SampleSignal = {
 	name: 'placeholder',
@@ -180,6 +245,7 @@ export const placeholder: SampleSignal = {
 		const phrases = alternation(config.placeholder.phrases.map(phrase => phrase.toLowerCase()));
 		const configured = phrases === '' ? undefined : new RegExp(phrases);
 		return text => {
+			let exercise: boolean | undefined;
 			for (const [index, response] of text.responses.entries()) {
 				const lower = response.toLowerCase();
 				for (const [needle, pattern] of patterns) {
@@ -193,7 +259,7 @@ export const placeholder: SampleSignal = {
 				const match = configured?.exec(lower);
 				if (match) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
 				if (!hint.test(response)) continue;
-				const inProse = proseHole(proseOf(response), response);
+				const inProse = proseHole(proseOf(response), response, () => (exercise ??= askedForBlanks(text)));
 				if (inProse !== undefined) return `placeholder: ${quote(inProse)} left in ${responseName(text, index)}`;
 			}
 

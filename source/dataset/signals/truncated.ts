@@ -1,5 +1,7 @@
 import {responseName, type SampleSignal} from './detector.js';
-import {danglingLastWord, looksCut} from './dangling-words.js';
+import {danglingLastWord, endsOnAParticle, looksCut} from './dangling-words.js';
+import {cutJsonBlock} from './json-block.js';
+import {cutListItem} from './list-items.js';
 import {wordsOf} from './text.js';
 
 const fence = /^[ \t]{0,3}(```|~~~)/gm;
@@ -15,7 +17,7 @@ const rule = /^\s*(?:-{3,}|\*{3,}|_{3,})$/;
 export function cutReason(response: string, words: number, minWords: number): string | undefined {
 	const fences = response.match(fence)?.length ?? 0;
 	if (fences % 2 === 1) return 'a code block is left open';
-	const trimmed = response.trimEnd();
+	const trimmed = beforeALeak(response.trimEnd());
 	if (trimmed === '') return undefined;
 	const last = trimmed.at(-1)!;
 	const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
@@ -29,12 +31,24 @@ export function cutReason(response: string, words: number, minWords: number): st
 
 	// Structures are judged on the end of the response (a table's rows or CSV's, a JSON value's braces).
 	const end = trimmed.length > 4000 ? trimmed.slice(-4000) : trimmed;
-	const structure = openStructure(end) ?? (lastLine.includes('|') ? cutTableRow(end) : undefined) ?? (lastLine.includes(',') ? shortCsvRow(end) : undefined);
+	const structure = openStructure(end) ?? (lastLine.includes('|') ? cutTableRow(end) : undefined) ?? (lastLine.includes(',') ? shortCsvRow(end) : undefined) ?? (last === '`' || last === '~' ? cutJsonBlock(trimmed) : undefined);
 	if (structure !== undefined) return structure;
-	if (!/[\p{L}\p{N}]/u.test(last)) return undefined;
-	const lastWord = /\p{L}$/u.test(trimmed) && words >= 4 ? danglingLastWord(trimmed) : undefined;
+	// A combining mark is part of its word (Hindi "…महत्वपू" ends on the vowel sign "ू"); an emoji's (❤️, 1️⃣) is not.
+	if ((!/[\p{L}\p{N}]/u.test(last) && !endsOnAMarkedLetter(trimmed)) || heading.test(lastLine)) return undefined;
+	const lastWord = /[\p{L}\p{M}]$/u.test(trimmed) && words >= 4 ? danglingLastWord(trimmed) : undefined;
 	if (lastWord !== undefined) return `it ends mid-sentence on "${lastWord}"`;
-	if (listOrTable.test(lastLine) || closing.test(lastSentence(lastLine))) return undefined;
+	const reason = unclosedEnd(trimmed, lastLine, words, minWords);
+	return reason === undefined || wholeEnding(trimmed, lastLine) ? undefined : reason;
+}
+
+/** Why a response that ends in a letter or digit looks cut: a last list item or sentence left unfinished. */
+function unclosedEnd(trimmed: string, lastLine: string, words: number, minWords: number): string | undefined {
+	if (listOrTable.test(lastLine)) {
+		const cut = listItem.test(lastLine) ? cutListItem(trimmed) : undefined;
+		return cut === undefined || closing.test(lastSentence(lastLine)) ? undefined : cut;
+	}
+
+	if (closing.test(lastSentence(lastLine))) return undefined;
 	const lineWords = wordsOf(lastLine).length;
 	if (words >= minWords && lineWords >= 8) return 'it ends mid-sentence, with no closing punctuation';
 	if ((words >= minWordsAfterSentence || unspacedLetters(trimmed) >= minWordsAfterSentence * 2) && endsAfterASentence(lastLine)) {
@@ -44,6 +58,52 @@ export function cutReason(response: string, words: number, minWords: number): st
 	if (lineWords >= minWordsAfterSentence && unfinishedSentence(trimmed) && looksCut(wordsOf(lastLine).at(-1)!)) return `it ends mid-word ("…${wordsOf(lastLine).at(-1)!}")`;
 	return undefined;
 }
+
+const listItem = /^\s*(?:[-*+•]|\d{1,3}[.)])\s/;
+
+const heading = /^\s{0,3}#{1,6}\s/;
+
+function endsOnAMarkedLetter(text: string): boolean {
+	return /\p{M}/u.test(text.at(-1)!) && !/[\uFE0F\u20E3]/.test(text.at(-1)!) && /[\p{L}\p{N}]/u.test(text.slice(-8).replace(/\p{M}+$/u, '').at(-1) ?? '');
+}
+
+/**
+ * A leaked end-of-text token or role line at the end, with at most a short line after it ("…digits.<|endoftext|>
+ * Human: thanks", "###Response:" and the answer again): the answer is what comes before it (special-token
+ * reports the leak). A token in quotes or code, after a colon, or HTML's <s>…</s>, is written about.
+ */
+const leak = /<\|[A-Za-z_][\w.-]{0,30}\|>|<｜[^｜\n]{1,30}｜>|<\/s>|<eos>|<end_of_turn>|\[\/?INST\]|(?:^|\n)[ \t]*#{2,3}[ \t]*(?:Response|Instruction|Input|Human|Assistant)[ \t]*:/g;
+
+function beforeALeak(text: string): string {
+	let tail = text.length > 200 ? text.slice(-200) : text;
+	if (!tail.includes('|>') && !tail.includes('</s>') && !tail.includes('INST]') && !tail.includes('##') && !tail.includes('<eos>') && !tail.includes('<end_of_turn>') && !tail.includes('｜>')) return text;
+	if (tail.includes('`')) tail = tail.replace(/`[^`\n]+`/g, code => ' '.repeat(code.length));
+	let last: RegExpExecArray | undefined;
+	leak.lastIndex = 0;
+	for (let match = leak.exec(tail); match; match = leak.exec(tail)) last = match;
+	if (!last) return text;
+	const before = tail.slice(0, last.index);
+	const after = tail.slice(last.index + last[0].length).trim();
+	if (after.length > 100 || after.includes('\n') || /[`"'“«]$/.test(before) || /:\s*$/.test(before) || (last[0] === '</s>' && /<s>[^\n]*$/.test(before))) return text;
+	return text.slice(0, text.length - tail.length + last.index).trimEnd();
+}
+
+/**
+ * Endings that look unfinished but are whole: a separable particle or a phrasal verb ("Ruf an", "log in"),
+ * a sentence-final particle (…など), a constant or placeholder in capitals (INSERT_LINK_HERE, NASA), an emoji
+ * whose bytes were misread ("…small wins ðŸ˜Š", mojibake reports it), or a loop of one short unit (的的的…,
+ * repetition reports it).
+ */
+function wholeEnding(text: string, lastLine: string): boolean {
+	const lastToken = lastLine.slice(Math.max(lastLine.lastIndexOf(' '), lastLine.lastIndexOf('\t')) + 1);
+	if (/^[\p{Lu}\p{N}_]*\p{Lu}[\p{Lu}\p{N}_]+$/u.test(lastToken) || misreadEmoji.test(lastToken)) return true;
+	if (new Set(text.slice(-16)).size <= 8 && /(.{1,8}?)\1{7,}$/su.test(text.slice(-120))) return true;
+	return endsOnAParticle(text);
+}
+
+/** A 4-byte emoji (F0 …) or a 3-byte symbol (E2 …) read as Windows-1252: "ðŸ˜Š", "â˜€ï¸". */
+const high = '\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
+const misreadEmoji = new RegExp(`[ðâ][${high}]{2,}(?:ï[${high}]{1,2})*$`, 'u');
 
 /**
  * A short answer written as one sentence (a capital or a script without case at its start, a lower-case
