@@ -1,3 +1,4 @@
+import {pathName} from './format.js';
 import {answerSides, clusterKinds, defaultSignalNames, keywords, statusValues, verdictValues, wholeSampleSignals} from './vocabulary.js';
 
 /** What completion may offer beyond the language's own words. */
@@ -37,7 +38,7 @@ export function complete(line: string, context: CompletionContext = {}, cursor =
 	let candidates: string[];
 	if (colon === -1) {
 		const previousName = nameBeforeBar(line, start);
-		const names = [...keywords.map(keyword => `${keyword}:`), ...(context.fields ?? []).map(field => `${field}:`)];
+		const names = [...keywords.map(keyword => `${keyword}:`), ...(context.fields ?? []).map(field => `${pathName(field.split('.'))}:`)];
 		const values = previousName === undefined ? [] : valuesOf(previousName, context);
 		candidates = [...values, ...names].filter(candidate => candidate.toLowerCase().startsWith(body.toLowerCase())).map(candidate => negation + candidate);
 	} else {
@@ -114,7 +115,7 @@ function nameBeforeBar(line: string, start: number): string | undefined {
 	if (line[start - 1] !== '|') return undefined;
 	const before = line.slice(0, start - 1);
 	const previous = before.slice(wordStart(before, before.length)).replace(/^-/, '');
-	const match = /^([A-Za-z_$][\w$.-]*):/.exec(previous);
+	const match = /^([\p{L}\p{N}\p{M}_$.-]+):/u.exec(previous);
 	if (match) return match[1];
 	// name:a|b|… : look further back.
 	return wordStart(before, before.length) > 0 && before[wordStart(before, before.length) - 1] === '|' ? nameBeforeBar(line, wordStart(before, before.length)) : undefined;
@@ -153,7 +154,8 @@ export function fieldPathsOf(value: unknown, limit = 200): string[] {
 
 		if (node === null || typeof node !== 'object') return;
 		for (const [key, child] of Object.entries(node)) {
-			if (!/^[A-Za-z_$][\w$-]*$/.test(key)) continue;
+			// A key with a dot cannot be named by a path; one with other characters is named in quotes (pathName).
+			if (key === '' || key.includes('.')) continue;
 			const path = prefix === '' ? key : `${prefix}.${key}`;
 			paths.add(path);
 			if (paths.size >= limit) return;

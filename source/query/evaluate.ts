@@ -1,6 +1,7 @@
 import type {DecisionRecord} from '../store/schema.js';
 import type {Clause, Literal, Query, Term, TextPattern} from './ast.js';
 import type {SampleFacts} from './facts.js';
+import {ruleKeyOf} from './parser.js';
 
 /** Whether a sample matches the query: every clause holds, each by one of its literals. */
 export function matchesQuery(query: Query, facts: SampleFacts): boolean {
@@ -47,12 +48,19 @@ function termHolds(term: Term, facts: SampleFacts): boolean {
 		}
 
 		case 'decision': {
+			if (term.ruleKey !== undefined) {
+				const key = term.ruleKey;
+				return facts.records.some(record => record.verdict !== null && typeof record.rule === 'string' && (ruleKey(record.rule) === key || textMatches(record.rule, term.pattern)));
+			}
+
 			return facts.records.some(record => record.verdict !== null && recordHas(record, term.field, term.pattern));
 		}
 
 		case 'field': {
 			const {pattern} = term;
 			return valuesAt(facts.value, term.path).some(value => {
+				// A number equals a number however either is written (1.0 = 1 = 1e0); a string is compared as text.
+				if (typeof value === 'number' && !('regex' in pattern) && pattern.number !== undefined) return value === pattern.number;
 				const text = scalarText(value);
 				if (text === undefined) return false;
 				return 'regex' in pattern ? pattern.regex.test(text) : textMatches(text, pattern);
@@ -96,6 +104,17 @@ function termHolds(term: Term, facts: SampleFacts): boolean {
 			return term.regex.test(facts.text);
 		}
 	}
+}
+
+/** Rules on record, each read once: a decisions file holds few distinct rules, on very many records. */
+const ruleKeys = new Map<string, string | undefined>();
+
+function ruleKey(rule: string): string | undefined {
+	if (ruleKeys.has(rule)) return ruleKeys.get(rule);
+	if (ruleKeys.size >= 10_000) ruleKeys.clear();
+	const key = ruleKeyOf(rule);
+	ruleKeys.set(rule, key);
+	return key;
 }
 
 function recordHas(record: DecisionRecord, field: 'reviewer' | 'verdict' | 'category' | 'reason' | 'rule', pattern: TextPattern): boolean {
