@@ -2,6 +2,9 @@ import type {DecisionRecord} from '../store/schema.js';
 import type {Clause, Literal, Query, Term, TextPattern} from './ast.js';
 import type {SampleFacts} from './facts.js';
 import {ruleKeyOf} from './parser.js';
+import {valuesAt} from './field-path.js';
+
+export {valuesAt, valuesAtPath} from './field-path.js';
 
 /** Whether a sample matches the query: every clause holds, each by one of its literals. */
 export function matchesQuery(query: Query, facts: SampleFacts): boolean {
@@ -152,35 +155,4 @@ function scalarText(value: unknown): string | undefined {
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	if (value === null) return 'null';
 	return undefined;
-}
-
-/**
- * The values at a dotted path. Through a list, the rest of the path applies to each element (so
- * messages.role is every message's role), unless the segment is an index (messages.0.role).
- */
-export function valuesAt(root: unknown, path: readonly string[]): unknown[] {
-	let current: unknown[] = [root];
-	for (const segment of path) {
-		const next: unknown[] = [];
-		for (const value of current) collect(value, segment, next);
-		current = next;
-		if (current.length === 0) return current;
-	}
-
-	return current.flatMap(value => (Array.isArray(value) ? value : [value]));
-}
-
-function collect(value: unknown, segment: string, into: unknown[]) {
-	if (Array.isArray(value)) {
-		if (/^\d+$/.test(segment)) {
-			const index = Number(segment);
-			if (index < value.length) into.push(value[index]);
-			return;
-		}
-
-		for (const element of value) collect(element, segment, into);
-		return;
-	}
-
-	if (value !== null && typeof value === 'object' && Object.hasOwn(value, segment)) into.push((value as Record<string, unknown>)[segment]);
 }

@@ -1,7 +1,7 @@
 import type {Query} from './ast.js';
 import {termsOf} from './ast.js';
 import {fieldPathsOf} from './complete.js';
-import {valuesAt} from './evaluate.js';
+import {valuesAt} from './field-path.js';
 import {pathName} from './format.js';
 import {closest, keywords} from './vocabulary.js';
 
@@ -71,7 +71,7 @@ export class FieldCheck {
 	/** One sentence naming the fields no sample has, with a guess at what was meant; undefined when all were seen. */
 	problem(dataset: string): string | undefined {
 		if (this.pending.length === 0) return undefined;
-		const parts = this.pending.map(({name}) => `"${name}"${this.guess(name)}`);
+		const parts = this.pending.map(({name}) => `${name.startsWith('"') ? name : `"${name}"`}${this.guess(name)}`);
 		const top = [...this.seenNames].filter(name => !name.includes('.')).map(name => pathName([name]));
 		const fields = top.slice(0, 8);
 		const has = fields.length > 0 ? `; the samples have ${fields.join(', ')}${top.length > fields.length ? ' and others' : ''}` : '';

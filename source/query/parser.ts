@@ -1,6 +1,7 @@
 import type {Clause, ComparisonOperator, Literal, Query, Term, TextPattern} from './ast.js';
 import {QueryError} from './errors.js';
 import {queryKey} from './format.js';
+import {readName, readQuoted, singleQuoteCloses, type NameOperator} from './field-path.js';
 import {answerSides, closest, clusterKinds, wholeSampleSignals, type AnswerSide, defaultSignalNames, isKeyword, keywords, statusValues, verdictValues, type ClusterKind, type Keyword, type StatusValue, type Vocabulary} from './vocabulary.js';
 
 /*
@@ -28,11 +29,8 @@ FieldCheck, never searched for as text.
 another value for the same name (quote a word to search the text for it instead).
 */
 
-const operators = ['<=', '>=', '<', '>', ':'] as const;
-type Operator = (typeof operators)[number];
+type Operator = NameOperator;
 const regexFlags = new Set(['i', 'm', 's', 'u']);
-/** A character of a bare name before "<" or ">": letters, digits and marks of any script, _ $ - (and dots between parts). */
-const nameCharacter = /^[\p{L}\p{N}\p{M}_$.-]$/u;
 type OperatorWord = 'AND' | 'OR' | 'NOT';
 /** A name before an operator, as written (`text`) and as a path; `quoted` when quotes protected some of it. */
 type Name = {text: string; path: string[]; quoted: boolean; keyword: Keyword | undefined};
@@ -190,49 +188,17 @@ class Parser {
 		return {literal: {term, negated}, name: op === ':' ? name : undefined};
 	}
 
-	/**
-	 * A name and an operator from here, when the word here is one (`model:`, `scores.quality<`,
-	 * `méta.langue:`, `"harm.Economic Crime":`): quotes protect a part of the name. Before ":" a name
-	 * may hold any character; before "<" or ">" only a bare name's (so `a=>b` stays a word).
-	 */
+	/** A name and an operator from here, when the word here is one (field-path.ts: readName). */
 	private nameAhead(): {name: Name; operator: Operator; end: number} | undefined {
-		let text = '';
-		let quoted = false;
-		let bare = true;
-		let i = this.at;
-		for (;;) {
-			const c = this.source[i];
-			if (c === undefined || isSpace(c) || c === '|' || c === '(' || c === ')') return undefined;
-			if (c === ':' || c === '<' || c === '>') break;
-			const partStart = i === this.at || this.source[i - 1] === '.';
-			if (c === '"' || (c === '\'' && partStart && this.closes(i))) {
-				const part = this.readQuoted(i);
-				if (part === undefined) return undefined;
-				text += part.text;
-				quoted = true;
-				i = part.end;
-				continue;
-			}
-
-			if (!nameCharacter.test(c)) bare = false;
-			text += c;
-			i++;
-		}
-
-		if (text === '') return undefined;
-		const rest = this.source.slice(i, i + 2);
-		const operator: Operator = rest === '<=' || rest === '>=' ? rest : this.source[i] as Operator;
-		if (operator !== ':' && !bare) return undefined;
-		const escaped = this.source.startsWith('$.', this.at);
-		const keyword = !quoted && isKeyword(text) ? text : undefined;
-		const path = (escaped ? text.slice(2) : text).split('.');
-		if (path.some(part => part === '')) throw this.error(this.at, `expected a field name before "${operator}", with a name between every two dots (as in meta.source${operator}x), not "${text}"`);
-		return {name: {text, path, quoted, keyword}, operator, end: i + operator.length};
+		const read = readName(this.source, this.at);
+		if (typeof read === 'string') throw this.error(this.at, read);
+		if (read === undefined) return undefined;
+		const {text, path, quoted, operator, end} = read;
+		return {name: {text, path, quoted, keyword: !quoted && isKeyword(text) ? text : undefined}, operator, end};
 	}
 
-	/** Whether a single quote here is closed later: else it is an apostrophe, part of a word. */
 	private closes(at: number): boolean {
-		return this.source.indexOf('\'', at + 1) !== -1;
+		return singleQuoteCloses(this.source, at);
 	}
 
 	/** `( query )` from here (at its opening parenthesis): one literal, unwrapped when it holds one term. */
@@ -361,22 +327,8 @@ class Parser {
 		return read.text;
 	}
 
-	/** The quoted string whose opening quote is at `open`, and where it ends; undefined when it is never closed. */
 	private readQuoted(open: number): {text: string; end: number} | undefined {
-		const quote = this.source[open];
-		let text = '';
-		for (let i = open + 1; i < this.source.length; i++) {
-			const c = this.source[i];
-			if (c === '\\' && (this.source[i + 1] === quote || this.source[i + 1] === '\\')) {
-				text += this.source[++i];
-				continue;
-			}
-
-			if (c === quote) return {text, end: i + 1};
-			text += c;
-		}
-
-		return undefined;
+		return readQuoted(this.source, open);
 	}
 
 	/** A /regex/flags from here (at its opening slash); \/ is a slash inside it. */
