@@ -836,21 +836,20 @@ export class ReviewController {
 		return clusterTarget(table, this.state.cursor) ?? 'this sample is in no duplicate or near-duplicate cluster';
 	}
 
-	/** Every sample the query matches (without one: every sample the status filter shows), with the rule as a query. */
+	/**
+	 * Every sample the screen shows: the query's matches the status filter shows, as the status bar
+	 * counts them (without a query: the status filter's samples), with the rule as a query of both.
+	 */
 	private sliceTarget(): BulkTarget | string {
 		const {filter} = this.state;
 		if (!this.dataset.indexed) return 'the file is still being read: decide the slice once it is (reading …% below)';
 		const {query} = this;
-		if (query) {
-			const matching: number[] = [];
-			for (let i = 0; i < this.dataset.count; i++) if (query.matches(i)) matching.push(i);
-			return {rule: query.text, what: `matching ${query.text}`, indices: matching};
-		}
-
-		if (filter === 'all') return 'the filter shows every sample (f: a query, F: the status filter)';
+		if (!query && filter === 'all') return 'the filter shows every sample (f: a query, F: the status filter)';
 		const indices: number[] = [];
 		for (let i = 0; i < this.dataset.count; i++) if (this.shows(i)) indices.push(i);
-		const rule = `status:${filter === 'conflicts' ? 'conflict' : filter}`;
+		const status = filter === 'all' ? undefined : `status:${filter === 'conflicts' ? 'conflict' : filter}`;
+		// With a query, the rule names another status filter than the default work queue's (undecided goes without saying).
+		const rule = query ? (status === undefined || filter === 'undecided' || query.text.split(' ').includes(status) ? query.text : `${query.text} ${status}`) : status!;
 		return {rule, what: `matching ${rule}`, indices};
 	}
 
