@@ -2,7 +2,7 @@
 // them: names in any script, quoted names, list indices.
 import {describe, expect, it} from 'vitest';
 import {defaultSignalConfig, SignalEngine} from '../source/dataset/signals/index.js';
-import {fieldPathOf} from '../source/query/index.js';
+import {complete, fieldPathOf, seenValues} from '../source/query/index.js';
 import {FieldCheck} from '../source/query/field-check.js';
 import {parseQuery} from '../source/query/index.js';
 
@@ -48,5 +48,16 @@ describe('the field check names fields as a query spells them', () => {
 		const found = FieldCheck.of(parseQuery('语言:中文'));
 		found.see(Buffer.from(JSON.stringify(sample)), () => sample);
 		expect(found.problem('data.jsonl')).toBeUndefined();
+	});
+});
+
+describe('completing values', () => {
+	it('offers the values a field has in the samples, as `:` compares them, bounded', () => {
+		const samples = [{model: 'gpt-4o', meta: {lang: 'fr', 'x y': true}}, {model: 'gpt-3.5', meta: {lang: 'de'}}, {model: 'claude', temperature: 1}, {model: 'x'.repeat(200)}];
+		expect(seenValues(samples, 'model')).toEqual(['gpt-4o', 'gpt-3.5', 'claude']);
+		expect(seenValues(samples, 'meta."x y"')).toEqual(['true']);
+		expect(seenValues(samples, 'model', 2)).toHaveLength(2);
+		expect(complete('model:g', {values: name => seenValues(samples, name)}).candidates).toEqual(['model:gpt-3.5', 'model:gpt-4o']);
+		expect(complete('meta.lang:', {values: name => seenValues(samples, name)}).candidates).toEqual(['meta.lang:de', 'meta.lang:fr']);
 	});
 });

@@ -146,6 +146,14 @@ describe('f: the query line', () => {
 		expect(controller.state.mode).toMatchObject({text: 'signal:refusal model:'});
 	});
 
+	it('tab completes a metadata field\'s values, as seen in the file\'s samples', async () => {
+		const {type, controller} = await opened();
+		await type('f', 'model:g', '\t');
+		expect(controller.state.mode).toMatchObject({text: 'model:gen-', candidates: ['model:gen-a', 'model:gen-b']});
+		await type('b', '\t');
+		expect(controller.state.mode).toMatchObject({text: 'model:gen-b'});
+	});
+
 	it('F still cycles the status filter', async () => {
 		const {type, controller} = await opened();
 		await type('F');

@@ -1,3 +1,4 @@
+import {fieldPathOf, valuesAt} from './field-path.js';
 import {pathName} from './format.js';
 import {answerSides, clusterKinds, defaultSignalNames, keywords, statusValues, verdictValues, wholeSampleSignals} from './vocabulary.js';
 
@@ -92,7 +93,7 @@ function valuesOf(name: string, context: CompletionContext): string[] {
 		}
 
 		default: {
-			return (context.values?.(name.replace(/^\$\./, '')) ?? []).map(value => quoteIfNeeded(value));
+			return (context.values?.(name) ?? []).map(value => quoteIfNeeded(value));
 		}
 	}
 }
@@ -137,6 +138,27 @@ function commonPrefix(values: string[]): string {
 	}
 
 	return prefix;
+}
+
+/**
+ * The values a field (named as a query names it: model, meta.lang, "x y") has in some samples, as
+ * `:` compares them (strings, numbers, true, false, null), each once, at most `limit`, for completing
+ * `name:` values. Long texts are left out: nobody types them after a colon.
+ */
+export function seenValues(samples: Iterable<unknown>, name: string, limit = 100): string[] {
+	const path = fieldPathOf(name);
+	if (path === undefined) return [];
+	const values = new Set<string>();
+	for (const sample of samples) {
+		for (const value of valuesAt(sample, path)) {
+			const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || value === null ? String(value) : undefined;
+			if (text === undefined || text === '' || text.length > 60 || text.includes('\n')) continue;
+			values.add(text);
+			if (values.size >= limit) return [...values];
+		}
+	}
+
+	return [...values];
 }
 
 /**

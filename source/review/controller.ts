@@ -21,7 +21,7 @@ import {noGuidelinesMessage, type Guidelines} from './guidelines.js';
 import {goBack, goForward, leftBehind, noHistory} from './history.js';
 import {Navigation} from './navigation.js';
 import {defaultReasons, withReason} from './reasons.js';
-import {complete, fieldPathsOf} from '../query/index.js';
+import {complete, fieldPathsOf, seenValues} from '../query/index.js';
 import {SIGNALS as signalNames} from '../dataset/signals/index.js';
 import {QuerySlice} from './query-slice.js';
 import {fieldOrder, orderText, parseOrder, signalsOrder, type OrderSpec} from './ordering.js';
@@ -952,15 +952,18 @@ export class ReviewController {
 		if (mode.name !== 'query') return;
 		const cursor = Math.min(field.cursor, mode.text.length);
 		const value = this.currentSample().sample.value;
-		const fields = new Set<string>(fieldPathsOf(value));
-		for (let i = 0; i < Math.min(this.dataset.count, 50); i++) for (const path of fieldPathsOf(this.dataset.sample(i).value)) fields.add(path);
+		// Names and values from the sample on screen and the file's first samples (a bounded look, whatever the file's size).
+		const samples = [value];
+		for (let i = 0; i < Math.min(this.dataset.count, 50); i++) samples.push(this.dataset.sample(i).value);
+		const fields = new Set<string>();
+		for (const sample of samples) for (const path of fieldPathsOf(sample)) fields.add(path);
 		const reviewers = new Set([this.reviewer]);
 		for (const record of this.store.all()) {
 			reviewers.add(record.reviewer);
 			if (reviewers.size >= 50) break;
 		}
 
-		const completion = complete(mode.text, {signals: signalNames, fields: [...fields].filter(path => !['messages', 'conversations'].includes(path.split('.')[0])), categories: this.options.categories, reviewers: [...reviewers]}, cursor);
+		const completion = complete(mode.text, {signals: signalNames, fields: [...fields].filter(path => !['messages', 'conversations'].includes(path.split('.')[0])), categories: this.options.categories, reviewers: [...reviewers], values: name => seenValues(samples, name)}, cursor);
 		if (completion.candidates.length === 0) {
 			this.state = {...this.state, message: 'nothing to complete here'};
 			return;
