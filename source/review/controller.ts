@@ -1210,8 +1210,8 @@ export class ReviewController {
 			const matches = countInBlocks(pattern, this.blocksAt(outcome.index));
 			this.showHit(outcome.index, direction === 1 ? 0 : Math.max(0, matches - 1), outcome.wrapped);
 		} else if (here > 0) {
-			// Only the sample on screen has matches: go round it.
-			this.showHit(cursor, direction === 1 ? 0 : here - 1, true);
+			// Only the sample on screen has matches: go round it (back to the match shown, when it is the only one: no wrapping to speak of).
+			this.showHit(cursor, direction === 1 ? 0 : here - 1, here > 1);
 		} else {
 			this.state = {...this.state, message: `${quoted(pattern.text)} not found${this.state.filter === 'all' ? '' : ` among the ${this.filterNoun()} samples (F: the status filter)`}`};
 		}
