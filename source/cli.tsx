@@ -104,7 +104,7 @@ async function main(): Promise<number> {
 	if (unknown) {
 		const {closeOption} = await import('./cli/options.js');
 		const meant = closeOption(unknown, [...Object.keys(flags).map(name => name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)), 'help', 'version']);
-		throw new UsageError(`unknown option ${unknown.split('=')[0]}${meant ? `: did you mean ${meant}?` : ''} (winnow --help lists the options).`);
+		throw new UsageError(`unknown option ${unknown}${meant ? `: did you mean ${meant}?` : ''} (winnow --help lists the options).`);
 	}
 
 	// --version is answered alone, before anything else loads; after a command too (winnow export --version).
