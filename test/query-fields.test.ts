@@ -59,5 +59,6 @@ describe('completing values', () => {
 		expect(seenValues(samples, 'model', 2)).toHaveLength(2);
 		expect(complete('model:g', {values: name => seenValues(samples, name)}).candidates).toEqual(['model:gpt-3.5', 'model:gpt-4o']);
 		expect(complete('meta.lang:', {values: name => seenValues(samples, name)}).candidates).toEqual(['meta.lang:de', 'meta.lang:fr']);
+		expect(complete('model:\'cl', {values: name => seenValues(samples, name)}).candidates).toEqual(['model:claude']);
 	});
 });

@@ -44,7 +44,7 @@ export function complete(line: string, context: CompletionContext = {}, cursor =
 		candidates = [...values, ...names].filter(candidate => candidate.toLowerCase().startsWith(body.toLowerCase())).map(candidate => negation + candidate);
 	} else {
 		const name = body.slice(0, colon);
-		const typed = body.slice(colon + 1).replace(/^"/, '').toLowerCase();
+		const typed = body.slice(colon + 1).replace(/^["']/, '').toLowerCase();
 		// After "signal:refusal@": the answers of a pair a signal may be narrowed to.
 		const values = name === 'signal' && typed.includes('@')
 			? valuesOf(name, context).filter(signal => !wholeSampleSignals.includes(signal)).flatMap(signal => answerSides.map(side => `${signal}@${side}`))
