@@ -122,6 +122,8 @@ const {createHash} = await import('node:crypto');
 const fs = await import('node:fs');
 const datasetCode = createHash('sha256');
 for (const file of fs.readdirSync('source/dataset', {recursive: true}).map(String).filter(name => name.endsWith('.ts')).sort()) datasetCode.update(file).update(fs.readFileSync(`source/dataset/${file}`));
+// The signal engine's groups (--by) read field paths with the query's field-path.ts.
+datasetCode.update('query/field-path.ts').update(fs.readFileSync('source/query/field-path.ts'));
 const signalsCode = JSON.stringify(datasetCode.digest('hex').slice(0, 16));
 
 await build({

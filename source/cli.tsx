@@ -101,7 +101,11 @@ const flags = {
 async function main(): Promise<number> {
 	const argv = joinDashValues(process.argv.slice(2));
 	const unknown = argv.find(argument => argument.startsWith('-') && !isKnownFlag(argument));
-	if (unknown) throw new UsageError(`unknown option ${unknown}: winnow --help lists the options.`);
+	if (unknown) {
+		const {closeOption} = await import('./cli/options.js');
+		const meant = closeOption(unknown, [...Object.keys(flags).map(name => name.replace(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)), 'help', 'version']);
+		throw new UsageError(`unknown option ${unknown}${meant ? `: did you mean ${meant}?` : ''} (winnow --help lists the options).`);
+	}
 
 	// --version is answered alone, before anything else loads; after a command too (winnow export --version).
 	const asked = argv.slice(0, [...argv, '--'].indexOf('--'));

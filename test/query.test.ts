@@ -188,6 +188,60 @@ describe('query evaluation', () => {
 	});
 });
 
+describe('field names in any script, quoted names, numbers, single quotes, rules by their canonical form', () => {
+	const sample = {méta: {langue: 'fr'}, 语言: '中文', 'lang-code': 'zh', 'x y': 1, harm: {'Economic Crime': true}, 'a/b': 'c', temperature: 1, top_p: '1.0', meta: {batch: 'batch 1'}, text: 'I don\'t know'};
+	const is = (query: string) => matchesQuery(parseQuery(query), facts({value: sample}));
+
+	it('reads a name of letters, digits and marks of any script as a field, never as text', () => {
+		expect(is('méta.langue:fr')).toBe(true);
+		expect(is('-méta.langue:fr')).toBe(false);
+		expect(is('语言:中文')).toBe(true);
+		expect(is('lang-code:zh')).toBe(true);
+		expect(parseQuery('méta.langue:fr').clauses[0][0].term).toMatchObject({kind: 'field', path: ['méta', 'langue']});
+		expect(parseQuery('हिन्दी.भाषा<3').clauses[0][0].term).toMatchObject({kind: 'compare', path: ['हिन्दी', 'भाषा']});
+		// A word:value with other characters in the name is a field too (the field check reports one no sample has).
+		expect(parseQuery('a/b:c').clauses[0][0].term).toMatchObject({kind: 'field', path: ['a/b']});
+		expect(is('a/b:c')).toBe(true);
+	});
+
+	it('takes a quoted name for a field whose name holds spaces or other characters, spelt back the same way', () => {
+		expect(is('"harm.Economic Crime":true')).toBe(true);
+		expect(is('harm."Economic Crime":true')).toBe(true);
+		expect(is('"x y":1')).toBe(true);
+		expect(formatQuery(parseQuery('harm."Economic Crime":TRUE'))).toBe('"harm.Economic Crime":true');
+		expect(formatQuery(parseQuery('"status":draft'))).toBe('$.status:draft');
+		expect(formatQuery(parseQuery('a/b:c'))).toBe('"a/b":c');
+	});
+
+	it('compares a value written as a number with a number field as numbers; a string field by its text', () => {
+		expect(is('temperature:1.0')).toBe(true);
+		expect(is('temperature:1e0')).toBe(true);
+		expect(is('temperature:1')).toBe(true);
+		expect(is('temperature:1.5')).toBe(false);
+		expect(is('top_p:1.0')).toBe(true);
+		expect(is('top_p:1')).toBe(false);
+	});
+
+	it('reads single quotes as double ones where a term or a value starts; an apostrophe inside a word is a letter', () => {
+		expect(is("meta.batch:'batch 1'")).toBe(true);
+		expect(formatQuery(parseQuery("meta.batch:'batch 1'"))).toBe('meta.batch:"batch 1"');
+		expect(parseQuery("'i don't'").clauses[0][0].term).toEqual({kind: 'text', text: 'i don'});
+		expect(parseQuery("don't").clauses[0][0].term).toEqual({kind: 'text', text: "don't"});
+		expect(is("don't")).toBe(true);
+		expect(parseQuery("'90s").clauses[0][0].term).toEqual({kind: 'text', text: "'90s"});
+	});
+
+	it('rule: finds a rule however its terms are ordered, as --undo-rule does', () => {
+		const decided = facts({value: sample, records: [rec('a', 'rejected', {rule: 'signal:refusal model:gpt-4o|model:llama'})]});
+		expect(matchesQuery(parseQuery('rule:"model:llama|model:gpt-4o signal:refusal"'), decided)).toBe(true);
+		expect(matchesQuery(parseQuery('rule:"signal:refusal model:gpt-4o|model:llama"'), decided)).toBe(true);
+		expect(matchesQuery(parseQuery('rule:"signal:refusal"'), decided)).toBe(false);
+		expect(matchesQuery(parseQuery('rule:*'), decided)).toBe(true);
+		const named = facts({value: sample, records: [rec('a', 'rejected', {rule: 'Meta.Source:x signal:empty'})]});
+		expect(matchesQuery(parseQuery('rule:"signal:empty Meta.Source:X"'), named)).toBe(true);
+	});
+});
+
 describe('query algebra', () => {
 	const terms = ['model:gpt-4o', 'model:llama', 'scores.quality<0.5', 'temperature>=1', 'joke', '"as an ai"', '/cannot/', 'status:undecided', 'verdict:rejected', 'reviewer:alice', 'signal:refusal', 'cluster:duplicate', 'category:age', 'missing:x'];
 	const samples = [
@@ -276,7 +330,7 @@ describe('formatQuery', () => {
 	});
 
 	it('reads back its own output as the same query', () => {
-		const plain = fc.constantFrom('signal:refusal', 'status:undecided', 'model:gpt-4o', 'scores.quality<0.5', '"two words"', '/x+y/i', '"word"', 'category:"gender identity"', 'cluster:duplicate:3', 'model:gpt*', '$.status:ok', 'rule:"signal:refusal model:x"', '"or"', 'model:"a(b)"');
+		const plain = fc.constantFrom('signal:refusal', 'status:undecided', 'model:gpt-4o', 'scores.quality<0.5', '"two words"', '/x+y/i', '"word"', 'category:"gender identity"', 'cluster:duplicate:3', 'model:gpt*', '$.status:ok', 'rule:"signal:refusal model:x"', '"or"', 'model:"a(b)"', 'méta.langue:fr', '"x y.z":1', "meta.batch:'batch 1'", '"a/b":c', 'temperature:1.0', "'two words'");
 		const clauses = (term: fc.Arbitrary<string>) => fc.array(fc.tuple(fc.constantFrom('', '-', 'NOT '), fc.array(term, {minLength: 1, maxLength: 3}), fc.constantFrom('|', ' | ', ' OR ')), {minLength: 1, maxLength: 3})
 			.chain(parts => fc.constantFrom(' ', ' AND ').map(and => parts.map(([negation, terms, or]) => terms.map(t => `${negation}${t}`).join(or)).join(and)));
 		const term = fc.oneof({weight: 3, arbitrary: plain}, {weight: 1, arbitrary: clauses(plain).map(text => `(${text})`)});

@@ -146,6 +146,14 @@ describe('f: the query line', () => {
 		expect(controller.state.mode).toMatchObject({text: 'signal:refusal model:'});
 	});
 
+	it('tab completes a metadata field\'s values, as seen in the file\'s samples', async () => {
+		const {type, controller} = await opened();
+		await type('f', 'model:g', '\t');
+		expect(controller.state.mode).toMatchObject({text: 'model:gen-', candidates: ['model:gen-a', 'model:gen-b']});
+		await type('b', '\t');
+		expect(controller.state.mode).toMatchObject({text: 'model:gen-b'});
+	});
+
 	it('F still cycles the status filter', async () => {
 		const {type, controller} = await opened();
 		await type('F');
@@ -158,6 +166,12 @@ describe('D with a query: every sample it matches in one step', () => {
 		const {type, text, store, controller} = await opened();
 		store.set({sample: 's4', reviewer: 'ann', verdict: 'accepted', categories: [], note: ''});
 		await type('f', 'signal:refusal\r');
+		// The undecided filter hides ann's s4: the slice is what the status bar counts.
+		await waitFor(() => text().includes('signal:refusal (2)'), 'the status bar\'s count');
+		await type('D', 'r');
+		expect(text()).toContain('reject 2 samples matching signal:refusal? y/N');
+		await type('n', 'F');
+		expect(controller.state.filter).toBe('all');
 		await type('D', 'r');
 		expect(text()).toContain('reject 2 of the 3 samples matching signal:refusal (1 decided by others left alone)? y/N');
 		await type('y');
@@ -169,6 +183,21 @@ describe('D with a query: every sample it matches in one step', () => {
 		expect(store.get('s2', 'tester')?.verdict).toBeNull();
 		expect(store.get('s6', 'tester')?.verdict).toBeNull();
 		expect(controller.state.undo).toHaveLength(0);
+	});
+
+	it('decides exactly the samples the status bar counts (the status filter AND the query), and says when it replaces your own decisions', async () => {
+		const {type, text, store, controller} = await opened();
+		for (const id of ['s1', 's2', 's4']) store.set({sample: id, reviewer: 'tester', verdict: 'accepted', categories: [], note: ''});
+		await type('F', 'F');
+		expect(controller.state.filter).toBe('accepted');
+		await type('f', 'signal:refusal\r');
+		await waitFor(() => text().includes('signal:refusal (2)'), 'the status bar\'s count');
+		await type('D', 'r');
+		expect(text()).toContain('reject 2 samples matching signal:refusal status:accepted; 2 of them replace your own earlier decisions? y/N');
+		await type('y');
+		for (const id of ['s2', 's4']) expect(store.get(id, 'tester')).toMatchObject({verdict: 'rejected', rule: 'signal:refusal status:accepted', replaced: {verdict: 'accepted'}});
+		expect(store.get('s6', 'tester')).toBeUndefined();
+		expect(store.get('s1', 'tester')?.verdict).toBe('accepted');
 	});
 
 	it('a decision made on other bytes than the sample holds now neither blocks it nor counts as already made', async () => {

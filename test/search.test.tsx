@@ -78,6 +78,23 @@ describe('searching the review screen', () => {
 		expect(controller.state.cursor).toBe(3);
 	});
 
+	it('says "(wrapped)" only when the search went round to another match, not back to the only one', async () => {
+		const lines = [
+			JSON.stringify({id: 'a', messages: [{role: 'user', content: 'ما هو الذكاء الاصطناعي؟'}, {role: 'assistant', content: 'فرع من علوم الحاسوب.'}]}),
+			JSON.stringify({id: 'b', messages: [{role: 'user', content: 'hello'}, {role: 'assistant', content: 'hi'}]}),
+		].join('\n') + '\n';
+		const {frame, type, controller} = await screen(lines);
+		await type('/', 'الحاسوب', '\r');
+		await waitFor(() => frame().includes('match 1 of 1 for'));
+		await type('n');
+		await waitFor(() => controller.state.hit?.serial === 2);
+		expect(controller.state.cursor).toBe(0);
+		expect(controller.state.message).toMatch(/^match 1 of 1 for/);
+		await type('N');
+		await waitFor(() => controller.state.hit?.serial === 3);
+		expect(controller.state.message).toMatch(/^match 1 of 1 for/);
+	});
+
 	it('accepts /regex/ with flags, and says what is wrong with a bad one', async () => {
 		const {frame, type, controller} = await screen(chatLines(4));
 		await type('/', '/answ\\w+ [34]/', '\r');

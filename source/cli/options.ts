@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs';
 import {userInfo} from 'node:os';
 import {basename, dirname, extname, join} from 'node:path';
 import {loadProjectConfig} from '../config/load-config.js';
@@ -43,11 +44,15 @@ export function defaultReviewer(env: NodeJS.ProcessEnv = process.env): string {
 export function resolveCommon(input: string[], flags: {db?: string; reviewer?: string; idField?: string; config?: string; categories?: string; datasetName?: string}, command: string, env: NodeJS.ProcessEnv = process.env): CommonOptions {
 	const [dataset, ...extra] = input;
 	if (!dataset) throw new UsageError(`no dataset given: name a .jsonl file, as in winnow ${command === 'review' ? '' : `${command} `}data.jsonl (winnow --help shows the usage).`);
-	if (extra.length > 0) {
-		const meant = command === 'review' ? closeCommand(dataset) : undefined;
-		if (meant) throw new UsageError(`unknown command "${dataset}": did you mean winnow ${meant} ${extra[0]}? (winnow --help lists the commands.)`);
-		throw new UsageError(`unexpected argument "${extra[0]}": give one dataset (winnow --help shows the usage).`);
+	// `winnow frobnicate data.jsonl`, `winnow statz`: a word that names no file, where a command goes.
+	if (command === 'review' && /^[\p{L}][\p{L}\p{N}_-]*$/u.test(dataset) && !existsSync(dataset)) {
+		const meant = closeCommand(dataset);
+		const file = extra.length > 0 ? ` ${extra[0]}` : '';
+		if (meant) throw new UsageError(`unknown command "${dataset}": did you mean winnow ${meant}${file}? (winnow --help lists the commands.)`);
+		throw new UsageError(`unknown command "${dataset}": the commands are ${commands.join(', ')}; to review a file, name it alone (winnow data.jsonl).`);
 	}
+
+	if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}": give one dataset (winnow --help shows the usage).`);
 
 	const reviewer = flags.reviewer?.trim() || defaultReviewer();
 	if (flags.idField !== undefined && flags.idField.trim() === '') throw new UsageError('--id-field needs a field name, e.g. --id-field uuid.');
@@ -89,6 +94,8 @@ export function parsePolicy(value: string | undefined): Policy {
 /** --where QUERY (the query language); a bad query is a usage error saying where it is wrong. */
 export function parseWhere(value: string | undefined, vocabulary?: Vocabulary, flag = '--where'): Query | undefined {
 	if (value === undefined) return undefined;
+	// `--where` with nothing after it (or only "--", or blanks): a forgotten query, never "every sample".
+	if (value.trim() === '') throw new UsageError(`${flag} is empty: give it a query, as in ${flag} 'model:gpt-4o' (README: The query language).`);
 	try {
 		return parseQuery(value, vocabulary);
 	} catch (error) {
@@ -134,6 +141,22 @@ export function oneOf<T extends string>(flag: string, value: string, allowed: re
 }
 
 const commands = ['export', 'stats', 'decide', 'review', 'db'];
+
+/** The option an unknown one was probably meant to be (--statuss: --status), if any: one or two edits off. */
+export function closeOption(written: string, known: readonly string[]): string | undefined {
+	const name = written.replace(/^--?/, '').split('=')[0].toLowerCase();
+	let best: string | undefined;
+	let distance = 3;
+	for (const option of known) {
+		const d = editDistance(option, name);
+		if (d < distance) {
+			best = option;
+			distance = d;
+		}
+	}
+
+	return best === undefined ? undefined : `--${best}`;
+}
 
 /** The command a word was probably meant to be (one or two letters off, or two swapped), if any. */
 export function closeCommand(word: string): string | undefined {

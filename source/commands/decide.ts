@@ -66,6 +66,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 	const {store} = await openDecisionStore(common.dbSpec, {path: common.dataset, name: common.dbSpec.kind === 'file' ? basename(common.dataset) : common.datasetName}, {reviewer: common.reviewer, store: {watchInterval: 0}});
 	try {
 		const {matched, shared, fields} = await matchingSamples(common, query, store, policy, signals);
+		const sharedIds = new Set(shared.map(sample => sample.id));
 		// A term on a field no sample has is the same for every sample: a misspelt name, which would decide none or all.
 		const missing = fields.problem(common.dataset);
 		if (missing) throw new UsageError(`--where ${JSON.stringify(flags.where)}: ${missing}. Nothing was decided.`);
@@ -83,7 +84,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 		const live = common.dbSpec.kind === 'file' ? new LiveSession(common.db, common.reviewer, 'decide') : undefined;
 		live?.refresh();
 		for (const {id, hash} of matched) {
-			if (shared.has(id)) continue;
+			if (sharedIds.has(id)) continue;
 			// Decisions made on other bytes than the sample holds now are not its decisions any more.
 			const records = store.forSample(id).filter(record => !madeOnOtherBytes(record, hash));
 			const mine = records.find(record => record.reviewer === common.reviewer);
@@ -136,7 +137,16 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 		if (byOthers > 0) out.push(`  ${count(byOthers)} ${plural(byOthers)} already decided by other reviewers ${were(byOthers)} left alone (--lead decides them too).`);
 		if (open > 0) out.push(`  ${count(open)} ${plural(open)} open on another reviewer's screen right now ${were(open)} left alone (run again later, or --lead).`);
 		if (already > 0) out.push(`  ${count(already)} ${plural(already)} already had this decision by this rule.`);
-		if (shared.size > 0) out.push(`  ${count(shared.size)} ${plural(shared.size)} ${were(shared.size)} left alone: each is byte-for-byte the same line as a sample the query does not match (no id field, so they share one decision); give the samples ids (--id-field) to decide them apart.`);
+		// Identical lines without an id field share their hash id; lines with one id field value share it whatever they hold.
+		const sameBytes = shared.filter(sample => sample.hashed);
+		const sameId = shared.filter(sample => !sample.hashed);
+		if (sameBytes.length > 0) out.push(`  ${count(sameBytes.length)} ${plural(sameBytes.length)} ${were(sameBytes.length)} left alone: each is byte-for-byte the same line as a sample the query does not match (no id field, so they share one decision); give the samples ids (--id-field) to decide them apart.`);
+		if (sameId.length > 0) {
+			const [first] = sameId;
+			const more = sameId.length > 1 ? ` (and ${count(sameId.length - 1)} more ${sameId.length === 2 ? 'id' : 'ids'} like it)` : '';
+			out.push(`  ${count(sameId.length)} ${plural(sameId.length)} ${were(sameId.length)} left alone: lines ${Math.min(first.line, first.otherLine)} and ${Math.max(first.line, first.otherLine)} share the ${common.idField} ${/^[\w.:-]+$/.test(first.id) ? first.id : JSON.stringify(first.id)}, and the query matches line ${first.line}, not line ${first.otherLine}${more}; lines with one id share one decision, so give them distinct ids to decide them apart.`);
+		}
+
 		if (flags.dryRun && changes.length > 0) {
 			const byId = new Map(matched.map(sample => [sample.id, sample.line]));
 			const shown = changes.slice(0, listed).map(change => `${change.sample} (line ${byId.get(change.sample)})`);
@@ -243,13 +253,17 @@ async function flushOnce(store: DecisionStore): Promise<void> {
 	}
 }
 
+type Matched = {id: string; line: number; hash: string; hashed: boolean};
+/** A matched sample whose id a line the query does not match has too (`otherLine`): one decision would decide both. */
+type Shared = Matched & {otherLine: number};
+
 /** The samples the query matches, in file order, each id once (malformed entries are never decided). */
-async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<{matched: Array<{id: string; line: number; hash: string}>; shared: Set<string>; fields: FieldCheck}> {
+async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<{matched: Matched[]; shared: Shared[]; fields: FieldCheck}> {
 	const matcher = new EntryMatcher(query, signals);
 	const seen = new Set<string>();
-	const matched: Array<{id: string; line: number; hash: string}> = [];
-	// Ids of lines the query does not match: a matched id among them is shared by a line left out.
-	const unmatched = new Set<string>();
+	const matched: Matched[] = [];
+	// Ids of lines the query does not match, with the first such line: a matched id among them is shared by a line left out.
+	const unmatched = new Map<string, number>();
 	let index = 0;
 	await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 		const at = index++;
@@ -268,15 +282,15 @@ async function matchingSamples(common: CommonOptions, query: Query, store: Decis
 
 		const status = sampleStatus(records, policy);
 		if (!matcher.matches(entry.bytes, at, changed ? {...status, changed} : status, () => records)) {
-			unmatched.add(id);
+			if (!unmatched.has(id)) unmatched.set(id, entry.lineNumber);
 			return;
 		}
 
 		if (seen.has(id)) return;
 		seen.add(id);
-		matched.push({id, line: entry.lineNumber, hash: hash ?? contentHash(entry.bytes)});
+		matched.push({id, line: entry.lineNumber, hash: hash ?? contentHash(entry.bytes), hashed: entry.isHashId});
 	});
-	const shared = new Set(matched.filter(({id}) => unmatched.has(id)).map(({id}) => id));
+	const shared = matched.filter(({id}) => unmatched.has(id)).map(sample => ({...sample, otherLine: unmatched.get(sample.id)!}));
 	return {matched, shared, fields: matcher.fields};
 }
 

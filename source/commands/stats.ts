@@ -20,7 +20,7 @@ import {FieldCheck} from '../query/field-check.js';
 import {decodeEntry} from '../dataset/parse-entry.js';
 import {missingGroup} from '../dataset/signals/engine.js';
 import type {SignalLookup} from '../query/signal-lookup.js';
-import {formatQuery, needsOf, type Query} from '../query/index.js';
+import {fieldPathOf, formatQuery, needsOf, type Query} from '../query/index.js';
 
 export type StatsFlags = {
 	json?: boolean;
@@ -81,7 +81,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	const reasons = by === undefined ? undefined : new ReasonColumn();
 	let index = 0;
 	const idCheck = new IdFieldCheck(common.idField, common.idField !== 'id');
-	const byCheck = by === undefined ? undefined : new FieldCheck([by.split('.')]);
+	const byCheck = by === undefined ? undefined : new FieldCheck([fieldPathOf(by)!]);
 	const scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 		byCheck?.see(entry.bytes, () => parsedValue(entry.bytes));
 		if (slice && slice.selected[index++] !== 1) return;
@@ -136,7 +136,7 @@ function byProblemOf(table: SignalTable, check: FieldCheck, dataset: string): st
 	if (table.data.count === 0 || names.some(name => name !== missingGroup)) return undefined;
 	const missing = check.problem(dataset);
 	const field = table.data.groups?.field ?? '';
-	return missing ? `--by ${field}: every sample is counted under ${missingGroup}: ${missing}.` : `--by ${field}: no sample in ${dataset} has a value in the field "${field}" (each is null or a list), so every sample is counted under ${missingGroup}.`;
+	return missing ? `--by ${field}: every sample is counted under ${missingGroup}: ${missing}.` : `--by ${field}: no sample in ${dataset} has a value in the field "${field}" (each is null), so every sample is counted under ${missingGroup}.`;
 }
 
 function parsedValue(bytes: Uint8Array): unknown {
@@ -148,7 +148,7 @@ function parsedValue(bytes: Uint8Array): unknown {
 function parseBy(by: string | undefined): string | undefined {
 	if (by === undefined) return undefined;
 	const field = by.trim();
-	if (field === '' || field.split('.').some(part => part === '')) throw new UsageError(`--by needs a metadata field, as a name or a dotted path (--by model, --by meta.generator), not "${by}".`);
+	if (fieldPathOf(field) === undefined) throw new UsageError(`--by needs a metadata field, as a name or a dotted path as a query names it (--by model, --by meta.generator, --by '"harm.Economic Crime"'), not "${by}".`);
 	return field;
 }
 

@@ -6,8 +6,11 @@ hold (OR), each a term, possibly negated. A term can be a parenthesised group: c
 The empty query (no clauses) matches every sample.
 */
 
-/** How a string value is compared: equal ignoring case, or a glob with `*` (also ignoring case). */
-export type TextPattern = {text: string; glob?: RegExp};
+/**
+ * How a value is compared: equal ignoring case, or a glob with `*` (also ignoring case); `number`
+ * when the value is written as a number, which then equals a field's number however the file spells it (1.0 = 1).
+ */
+export type TextPattern = {text: string; glob?: RegExp; number?: number};
 
 export type ComparisonOperator = '<' | '<=' | '>' | '>=';
 
@@ -17,7 +20,8 @@ export type Term =
 	| {kind: 'signal'; signal: string; side?: AnswerSide}
 	| {kind: 'cluster'; cluster: ClusterKind; id?: string}
 	/** Some reviewer's current decision on the sample has this reviewer, verdict, category, reason or rule. */
-	| {kind: 'decision'; field: 'reviewer' | 'verdict' | 'category' | 'reason' | 'rule'; pattern: TextPattern}
+	/** `ruleKey`: for rule:, the value's queryKey (lower case) when it reads as a query: rules are compared by it. */
+	| {kind: 'decision'; field: 'reviewer' | 'verdict' | 'category' | 'reason' | 'rule'; pattern: TextPattern; ruleKey?: string}
 	/** A metadata field by dotted path, equal to a value (or a glob, or a regex). */
 	| {kind: 'field'; path: string[]; pattern: TextPattern | {regex: RegExp}}
 	/** A metadata field by dotted path, compared as a number. */

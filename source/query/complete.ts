@@ -1,3 +1,5 @@
+import {fieldPathOf, valuesAt} from './field-path.js';
+import {pathName} from './format.js';
 import {answerSides, clusterKinds, defaultSignalNames, keywords, statusValues, verdictValues, wholeSampleSignals} from './vocabulary.js';
 
 /** What completion may offer beyond the language's own words. */
@@ -37,12 +39,12 @@ export function complete(line: string, context: CompletionContext = {}, cursor =
 	let candidates: string[];
 	if (colon === -1) {
 		const previousName = nameBeforeBar(line, start);
-		const names = [...keywords.map(keyword => `${keyword}:`), ...(context.fields ?? []).map(field => `${field}:`)];
+		const names = [...keywords.map(keyword => `${keyword}:`), ...(context.fields ?? []).map(field => `${pathName(field.split('.'))}:`)];
 		const values = previousName === undefined ? [] : valuesOf(previousName, context);
 		candidates = [...values, ...names].filter(candidate => candidate.toLowerCase().startsWith(body.toLowerCase())).map(candidate => negation + candidate);
 	} else {
 		const name = body.slice(0, colon);
-		const typed = body.slice(colon + 1).replace(/^"/, '').toLowerCase();
+		const typed = body.slice(colon + 1).replace(/^["']/, '').toLowerCase();
 		// After "signal:refusal@": the answers of a pair a signal may be narrowed to.
 		const values = name === 'signal' && typed.includes('@')
 			? valuesOf(name, context).filter(signal => !wholeSampleSignals.includes(signal)).flatMap(signal => answerSides.map(side => `${signal}@${side}`))
@@ -91,7 +93,7 @@ function valuesOf(name: string, context: CompletionContext): string[] {
 		}
 
 		default: {
-			return (context.values?.(name.replace(/^\$\./, '')) ?? []).map(value => quoteIfNeeded(value));
+			return (context.values?.(name) ?? []).map(value => quoteIfNeeded(value));
 		}
 	}
 }
@@ -114,7 +116,7 @@ function nameBeforeBar(line: string, start: number): string | undefined {
 	if (line[start - 1] !== '|') return undefined;
 	const before = line.slice(0, start - 1);
 	const previous = before.slice(wordStart(before, before.length)).replace(/^-/, '');
-	const match = /^([A-Za-z_$][\w$.-]*):/.exec(previous);
+	const match = /^([\p{L}\p{N}\p{M}_$.-]+):/u.exec(previous);
 	if (match) return match[1];
 	// name:a|b|… : look further back.
 	return wordStart(before, before.length) > 0 && before[wordStart(before, before.length) - 1] === '|' ? nameBeforeBar(line, wordStart(before, before.length)) : undefined;
@@ -139,6 +141,27 @@ function commonPrefix(values: string[]): string {
 }
 
 /**
+ * The values a field (named as a query names it: model, meta.lang, "x y") has in some samples, as
+ * `:` compares them (strings, numbers, true, false, null), each once, at most `limit`, for completing
+ * `name:` values. Long texts are left out: nobody types them after a colon.
+ */
+export function seenValues(samples: Iterable<unknown>, name: string, limit = 100): string[] {
+	const path = fieldPathOf(name);
+	if (path === undefined) return [];
+	const values = new Set<string>();
+	for (const sample of samples) {
+		for (const value of valuesAt(sample, path)) {
+			const text = typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' || value === null ? String(value) : undefined;
+			if (text === undefined || text === '' || text.length > 60 || text.includes('\n')) continue;
+			values.add(text);
+			if (values.size >= limit) return [...values];
+		}
+	}
+
+	return [...values];
+}
+
+/**
  * The dotted paths of a sample's fields, for completing metadata names: every key, and the keys of
  * objects below it (through lists, as queries look through them), at most `limit` paths.
  */
@@ -153,7 +176,8 @@ export function fieldPathsOf(value: unknown, limit = 200): string[] {
 
 		if (node === null || typeof node !== 'object') return;
 		for (const [key, child] of Object.entries(node)) {
-			if (!/^[A-Za-z_$][\w$-]*$/.test(key)) continue;
+			// A key with a dot cannot be named by a path; one with other characters is named in quotes (pathName).
+			if (key === '' || key.includes('.')) continue;
 			const path = prefix === '' ? key : `${prefix}.${key}`;
 			paths.add(path);
 			if (paths.size >= limit) return;

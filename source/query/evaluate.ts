@@ -1,6 +1,10 @@
 import type {DecisionRecord} from '../store/schema.js';
 import type {Clause, Literal, Query, Term, TextPattern} from './ast.js';
 import type {SampleFacts} from './facts.js';
+import {ruleKeyOf} from './parser.js';
+import {valuesAt} from './field-path.js';
+
+export {valuesAt, valuesAtPath} from './field-path.js';
 
 /** Whether a sample matches the query: every clause holds, each by one of its literals. */
 export function matchesQuery(query: Query, facts: SampleFacts): boolean {
@@ -47,12 +51,19 @@ function termHolds(term: Term, facts: SampleFacts): boolean {
 		}
 
 		case 'decision': {
+			if (term.ruleKey !== undefined) {
+				const key = term.ruleKey;
+				return facts.records.some(record => record.verdict !== null && typeof record.rule === 'string' && (ruleKey(record.rule) === key || textMatches(record.rule, term.pattern)));
+			}
+
 			return facts.records.some(record => record.verdict !== null && recordHas(record, term.field, term.pattern));
 		}
 
 		case 'field': {
 			const {pattern} = term;
 			return valuesAt(facts.value, term.path).some(value => {
+				// A number equals a number however either is written (1.0 = 1 = 1e0); a string is compared as text.
+				if (typeof value === 'number' && !('regex' in pattern) && pattern.number !== undefined) return value === pattern.number;
 				const text = scalarText(value);
 				if (text === undefined) return false;
 				return 'regex' in pattern ? pattern.regex.test(text) : textMatches(text, pattern);
@@ -98,6 +109,17 @@ function termHolds(term: Term, facts: SampleFacts): boolean {
 	}
 }
 
+/** Rules on record, each read once: a decisions file holds few distinct rules, on very many records. */
+const ruleKeys = new Map<string, string | undefined>();
+
+function ruleKey(rule: string): string | undefined {
+	if (ruleKeys.has(rule)) return ruleKeys.get(rule);
+	if (ruleKeys.size >= 10_000) ruleKeys.clear();
+	const key = ruleKeyOf(rule);
+	ruleKeys.set(rule, key);
+	return key;
+}
+
 function recordHas(record: DecisionRecord, field: 'reviewer' | 'verdict' | 'category' | 'reason' | 'rule', pattern: TextPattern): boolean {
 	switch (field) {
 		case 'reviewer': {
@@ -133,35 +155,4 @@ function scalarText(value: unknown): string | undefined {
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	if (value === null) return 'null';
 	return undefined;
-}
-
-/**
- * The values at a dotted path. Through a list, the rest of the path applies to each element (so
- * messages.role is every message's role), unless the segment is an index (messages.0.role).
- */
-export function valuesAt(root: unknown, path: readonly string[]): unknown[] {
-	let current: unknown[] = [root];
-	for (const segment of path) {
-		const next: unknown[] = [];
-		for (const value of current) collect(value, segment, next);
-		current = next;
-		if (current.length === 0) return current;
-	}
-
-	return current.flatMap(value => (Array.isArray(value) ? value : [value]));
-}
-
-function collect(value: unknown, segment: string, into: unknown[]) {
-	if (Array.isArray(value)) {
-		if (/^\d+$/.test(segment)) {
-			const index = Number(segment);
-			if (index < value.length) into.push(value[index]);
-			return;
-		}
-
-		for (const element of value) collect(element, segment, into);
-		return;
-	}
-
-	if (value !== null && typeof value === 'object' && Object.hasOwn(value, segment)) into.push((value as Record<string, unknown>)[segment]);
 }

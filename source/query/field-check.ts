@@ -1,8 +1,9 @@
 import type {Query} from './ast.js';
 import {termsOf} from './ast.js';
 import {fieldPathsOf} from './complete.js';
-import {valuesAt} from './evaluate.js';
-import {closest, isKeyword, keywords} from './vocabulary.js';
+import {valuesAt} from './field-path.js';
+import {pathName} from './format.js';
+import {closest, keywords} from './vocabulary.js';
 
 /** Samples whose field paths are kept for "did you mean". */
 const sampledForNames = 20;
@@ -21,10 +22,11 @@ export class FieldCheck {
 
 	constructor(paths: readonly string[][]) {
 		const unique = new Map<string, string[]>();
-		for (const path of paths) unique.set(`${isKeyword(path[0]) ? '$.' : ''}${path.join('.')}`, path);
+		for (const path of paths) unique.set(pathName(path), path);
 		this.pending = [...unique].map(([name, path]) => {
 			const last = path.at(-1)!;
-			return {path, name, needle: /^\d+$/.test(last) ? undefined : Buffer.from(JSON.stringify(last))};
+			// A list index is no key; JSON may write a "/" as "\/".
+			return {path, name, needle: /^\d+$/.test(last) || last.includes('/') ? undefined : Buffer.from(JSON.stringify(last))};
 		});
 	}
 
@@ -69,17 +71,17 @@ export class FieldCheck {
 	/** One sentence naming the fields no sample has, with a guess at what was meant; undefined when all were seen. */
 	problem(dataset: string): string | undefined {
 		if (this.pending.length === 0) return undefined;
-		const parts = this.pending.map(({name}) => `"${name}"${this.guess(name)}`);
-		const top = [...this.seenNames].filter(name => !name.includes('.'));
+		const parts = this.pending.map(({name}) => `${name.startsWith('"') ? name : `"${name}"`}${this.guess(name)}`);
+		const top = [...this.seenNames].filter(name => !name.includes('.')).map(name => pathName([name]));
 		const fields = top.slice(0, 8);
 		const has = fields.length > 0 ? `; the samples have ${fields.join(', ')}${top.length > fields.length ? ' and others' : ''}` : '';
 		return `no sample in ${dataset} has a field ${parts.join(' or ')}${has}`;
 	}
 
 	private guess(name: string): string {
-		const keyword = name.includes('.') ? undefined : closest(name, keywords);
+		const keyword = name.includes('.') || name.startsWith('"') ? undefined : closest(name, keywords);
 		if (keyword && keyword !== name) return ` (did you mean ${keyword}:?)`;
-		const field = closest(name, [...this.seenNames]);
+		const field = closest(name, [...this.seenNames].map(seen => pathName(seen.split('.'))));
 		return field ? ` (did you mean ${field}?)` : '';
 	}
 }

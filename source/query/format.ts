@@ -52,7 +52,7 @@ function formatTerm(term: Term, quoteWords: boolean): string {
 		case 'text': {
 			// Text is searched ignoring case; and, or, not bare are refused as operators spelt in lower case.
 			const word = term.text.toLowerCase();
-			return !quoteWords && /^[^\s|"/:<>()-][^\s|":<>()]*$/.test(word) && !/^(and|or|not)$/.test(word) ? word : quote(word);
+			return !quoteWords && /^[^\s|"'/:<>()-][^\s|":<>()]*$/.test(word) && !/^(and|or|not)$/.test(word) ? word : quote(word);
 		}
 
 		case 'group': {
@@ -65,8 +65,10 @@ function formatTerm(term: Term, quoteWords: boolean): string {
 	}
 }
 
-function pathName(path: string[]): string {
+/** A field's path as a query names it: quoted when a part holds other than letters, digits, marks, _ $ - (or starts with -). */
+export function pathName(path: readonly string[]): string {
 	const name = path.join('.');
+	if (path.some(part => !/^[\p{L}\p{N}\p{M}_$-]+$/u.test(part)) || name.startsWith('-')) return quote(name);
 	return /^(status|signal|cluster|reviewer|verdict|category|reason|rule)$/.test(path[0]) ? `$.${name}` : name;
 }
 
@@ -75,7 +77,7 @@ function formatPattern(pattern: TextPattern): string {
 }
 
 function quoteIfNeeded(value: string): string {
-	return value === '' || /[\s|"*()]/.test(value) || value.startsWith('/') ? quote(value) : value;
+	return value === '' || /[\s|"*()]/.test(value) || value.startsWith('/') || value.startsWith('\'') ? quote(value) : value;
 }
 
 function quote(value: string): string {

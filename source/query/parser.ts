@@ -1,5 +1,7 @@
 import type {Clause, ComparisonOperator, Literal, Query, Term, TextPattern} from './ast.js';
 import {QueryError} from './errors.js';
+import {queryKey} from './format.js';
+import {readName, readQuoted, singleQuoteCloses, type NameOperator} from './field-path.js';
 import {answerSides, closest, clusterKinds, wholeSampleSignals, type AnswerSide, defaultSignalNames, isKeyword, keywords, statusValues, verdictValues, type ClusterKind, type Keyword, type StatusValue, type Vocabulary} from './vocabulary.js';
 
 /*
@@ -10,24 +12,28 @@ The query language (README: "The query language"):
 	literal  := ( '-' | NOT )? ( '(' query ')' | term )   '-' and NOT negate
 	term     := name op value | "phrase" | /regex/flags | word
 	name     := a keyword (status signal cluster reviewer verdict category reason rule) or a
-	            metadata field by dotted path (scores.quality; $.status for a field named like a keyword)
-	op       := ':' (equals, ignoring case; * is a wildcard) | '<' | '<=' | '>' | '>=' (numbers)
-	value    := word | "quoted" | /regex/flags (after ':' on a metadata field)
+	            metadata field by dotted path (scores.quality, méta.langue; $.status for a field named
+	            like a keyword); quotes protect a name's other characters: "harm.Economic Crime":true
+	op       := ':' (equals, ignoring case; * is a wildcard; a number equals a number) | '<' | '<=' | '>' | '>=' (numbers)
+	value    := word | "quoted" | 'quoted' | /regex/flags (after ':' on a metadata field)
 
 OR binds tighter than AND, as in web search: `a b|c` is a AND (b OR c); parentheses group otherwise.
 AND, OR and NOT are operators only in capitals; the bare words and, or, not in any other case are
 refused (a query means them as operators far more often than as text): quote one to search for it.
-A word ends at white space, "|", "(" or ")"; quote text that holds a parenthesis.
+A word ends at white space, "|", "(" or ")"; quote text that holds a parenthesis. A single quote
+quotes as a double one does only where a term, a value or a name's part starts (so don't is a word).
+Any word with a ":" after something is a name and a value: a name no sample has is reported by
+FieldCheck, never searched for as text.
 
 `name:a|b` is short for `name:a|name:b`: a bare word right after `|` that follows a `name:` term is
 another value for the same name (quote a word to search the text for it instead).
 */
 
-const operators = ['<=', '>=', '<', '>', ':'] as const;
+type Operator = NameOperator;
 const regexFlags = new Set(['i', 'm', 's', 'u']);
-/** A name before an operator: letters, digits, _ - $ and dots. */
-const namePattern = /^[A-Za-z_$][\w$-]*(?:\.[\w$-]+)*$/;
 type OperatorWord = 'AND' | 'OR' | 'NOT';
+/** A name before an operator, as written (`text`) and as a path; `quoted` when quotes protected some of it. */
+type Name = {text: string; path: string[]; quoted: boolean; keyword: Keyword | undefined};
 
 export function parseQuery(source: string, vocabulary: Vocabulary = {}): Query {
 	return new Parser(source, vocabulary).parse();
@@ -107,19 +113,19 @@ class Parser {
 	}
 
 	/** `name:a|b`: b as another value of the previous literal's name, when b is a bare word. */
-	private sameNameValue(name: string): Literal | undefined {
+	private sameNameValue(name: Name): Literal | undefined {
 		const c = this.source[this.at];
-		if (c === '"' || c === '/' || c === '-' || c === '|' || c === '(' || c === ')') return undefined;
+		if (c === '"' || c === '\'' || c === '/' || c === '-' || c === '|' || c === '(' || c === ')') return undefined;
 		const start = this.at;
 		const word = this.peekWord();
-		if (operatorAfterName(word) !== undefined || isOperatorWord(word)) return undefined;
+		if (this.nameAhead() !== undefined || isOperatorWord(word)) return undefined;
 		this.at += word.length;
 		this.checkWordEnd();
 		return {term: this.term(name, ':', word, start, start), negated: false};
 	}
 
 	/** One literal, and the name it used with ":" (for the name:a|b shorthand). */
-	private literal(): {literal: Literal; name?: string} {
+	private literal(): {literal: Literal; name?: Name} {
 		const start = this.at;
 		const operator = this.operatorWord();
 		if (operator === 'NOT') {
@@ -143,7 +149,6 @@ class Parser {
 		const c = this.source[this.at];
 		if (c === '(') return {literal: this.group(negated)};
 		if (c === ')') throw this.error(this.at, 'expected a term before ")"');
-		if (c === '"') return {literal: {term: {kind: 'text', text: this.quotedWord()}, negated}};
 		if (c === '/') {
 			const regex = this.regex();
 			this.checkWordEnd();
@@ -151,36 +156,49 @@ class Parser {
 		}
 
 		if (c === '|') throw this.error(this.at, 'expected a term before "|"');
-
-		const word = this.peekWord();
-		const split = operatorAfterName(word);
-		if (split === undefined) {
+		const ahead = this.nameAhead();
+		if (ahead === undefined) {
+			if (c === '"' || (c === '\'' && this.closes(this.at))) return {literal: {term: {kind: 'text', text: this.quotedWord()}, negated}};
+			const word = this.peekWord();
 			this.checkBareWord(word, termStart);
 			this.at += word.length;
 			this.checkWordEnd();
 			return {literal: {term: {kind: 'text', text: word}, negated}};
 		}
 
-		const {name, operator: op} = split;
-		this.at += name.length + op.length;
+		const {name, operator: op} = ahead;
+		this.at = ahead.end;
 		const valueStart = this.at;
 		const next = this.source[this.at];
 		let value: string | RegExp;
 		let quoted = false;
-		if (next === '"') {
+		if (next === '"' || (next === '\'' && this.closes(this.at))) {
 			value = this.quoted();
 			quoted = true;
-		} else if (next === '/' && op === ':' && !isKeyword(name)) {
+		} else if (next === '/' && op === ':' && name.keyword === undefined) {
 			value = this.regex();
 		} else {
 			value = this.peekWord();
 			this.at += value.length;
 		}
 
-		if (value === '' && !quoted) throw this.error(valueStart, `expected a value after "${name}${op}"${example(name, op)}`);
+		if (value === '' && !quoted) throw this.error(valueStart, `expected a value after "${name.text}${op}"${example(name, op)}`);
 		this.checkWordEnd();
 		const term = this.term(name, op, value, termStart, valueStart, quoted);
 		return {literal: {term, negated}, name: op === ':' ? name : undefined};
+	}
+
+	/** A name and an operator from here, when the word here is one (field-path.ts: readName). */
+	private nameAhead(): {name: Name; operator: Operator; end: number} | undefined {
+		const read = readName(this.source, this.at);
+		if (typeof read === 'string') throw this.error(this.at, read);
+		if (read === undefined) return undefined;
+		const {text, path, quoted, operator, end} = read;
+		return {name: {text, path, quoted, keyword: !quoted && isKeyword(text) ? text : undefined}, operator, end};
+	}
+
+	private closes(at: number): boolean {
+		return singleQuoteCloses(this.source, at);
 	}
 
 	/** `( query )` from here (at its opening parenthesis): one literal, unwrapped when it holds one term. */
@@ -230,21 +248,21 @@ class Parser {
 		return this.at >= this.source.length || this.source[this.at] === ')';
 	}
 
-	private term(name: string, operator: (typeof operators)[number], value: string | RegExp, start: number, valueStart: number, quoted = false): Term {
-		if (isKeyword(name)) {
-			if (operator !== ':') throw this.error(start + name.length, `${name} takes ":" (as in ${name}:${sampleValue(name)}), not "${operator}"`);
-			if (typeof value !== 'string') throw this.error(valueStart, `${name} takes a word, not a regex`);
-			return this.keywordTerm(name, value, valueStart, quoted);
+	private term(name: Name, operator: Operator, value: string | RegExp, start: number, valueStart: number, quoted = false): Term {
+		const {keyword, path} = name;
+		if (keyword !== undefined) {
+			if (operator !== ':') throw this.error(start + keyword.length, `${keyword} takes ":" (as in ${keyword}:${sampleValue(keyword)}), not "${operator}"`);
+			if (typeof value !== 'string') throw this.error(valueStart, `${keyword} takes a word, not a regex`);
+			return this.keywordTerm(keyword, value, valueStart, quoted);
 		}
 
-		const path = name.startsWith('$.') ? name.slice(2).split('.') : name.split('.');
 		if (operator === ':') {
 			if (value instanceof RegExp) return {kind: 'field', path, pattern: {regex: value}};
 			return {kind: 'field', path, pattern: textPattern(value, quoted)};
 		}
 
 		const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
-		if (!Number.isFinite(number)) throw this.error(valueStart, `expected a number after "${name}${operator}" (as in ${name}${operator}0.5), not "${String(value)}"`);
+		if (!Number.isFinite(number)) throw this.error(valueStart, `expected a number after "${name.text}${operator}" (as in ${name.text}${operator}0.5), not "${String(value)}"`);
 		return {kind: 'compare', path, operator: operator as ComparisonOperator, number};
 	}
 
@@ -283,6 +301,11 @@ class Parser {
 				return {kind: 'decision', field: 'verdict', pattern: {text: lower}};
 			}
 
+			case 'rule': {
+				const pattern = textPattern(value, quoted);
+				return {kind: 'decision', field: name, pattern, ruleKey: pattern.glob ? undefined : ruleKeyOf(value, this.vocabulary)};
+			}
+
 			default: {
 				return {kind: 'decision', field: name, pattern: textPattern(value, quoted)};
 			}
@@ -295,26 +318,17 @@ class Parser {
 		throw this.error(at, `unknown ${what} "${value}"${guess ? `: did you mean ${guess}?` : ''} (one of ${allowed.join(', ')})`);
 	}
 
-	/** A "quoted" string from here (at its opening quote); \" and \\ are escapes. */
+	/** A "quoted" or 'quoted' string from here (at its opening quote); \" (\') and \\ are escapes. */
 	private quoted(): string {
 		const open = this.at;
-		let text = '';
-		for (let i = open + 1; i < this.source.length; i++) {
-			const c = this.source[i];
-			if (c === '\\' && (this.source[i + 1] === '"' || this.source[i + 1] === '\\')) {
-				text += this.source[++i];
-				continue;
-			}
+		const read = this.readQuoted(open);
+		if (read === undefined) throw this.error(open, `this quote is never closed: expected a closing ${this.source[open]} before the end of the query`);
+		this.at = read.end;
+		return read.text;
+	}
 
-			if (c === '"') {
-				this.at = i + 1;
-				return text;
-			}
-
-			text += c;
-		}
-
-		throw this.error(open, 'this quote is never closed: expected a closing " before the end of the query');
+	private readQuoted(open: number): {text: string; end: number} | undefined {
+		return readQuoted(this.source, open);
 	}
 
 	/** A /regex/flags from here (at its opening slash); \/ is a slash inside it. */
@@ -376,20 +390,26 @@ class Parser {
 	}
 }
 
-/** name and operator when `word` (up to white space) starts with `name op`; the value follows. */
-function operatorAfterName(word: string): {name: string; operator: (typeof operators)[number]} | undefined {
-	const match = /^([^:<>"]+)(<=|>=|<|>|:)/.exec(word);
-	if (!match || !namePattern.test(match[1])) return undefined;
-	return {name: match[1], operator: match[2] as (typeof operators)[number]};
-}
-
 function isOperatorWord(word: string): word is OperatorWord {
 	return word === 'AND' || word === 'OR' || word === 'NOT';
 }
 
+/** A rule as rule: compares it: its queryKey in lower case (values are kept in lower case); undefined when it is no query. */
+export function ruleKeyOf(rule: string, vocabulary: Vocabulary = {}): string | undefined {
+	try {
+		const query = parseQuery(rule, vocabulary);
+		return query.clauses.length === 0 ? undefined : queryKey(query).toLowerCase();
+	} catch {
+		return undefined;
+	}
+}
+
+/** A number as JSON or a person writes it: 1, -0.5, 1.0, 1e3, .5 (not hex, not Infinity). */
+const numberPattern = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
+
 function textPattern(value: string, quoted: boolean): TextPattern {
 	const text = value.toLowerCase();
-	if (quoted || !text.includes('*')) return {text};
+	if (quoted || !text.includes('*')) return numberPattern.test(text.trim()) ? {text, number: Number(text)} : {text};
 	const body = text.split('*').map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');
 	return {text, glob: new RegExp(`^${body}$`, 's')};
 }
@@ -434,9 +454,9 @@ function sampleValue(name: Keyword): string {
 	}
 }
 
-function example(name: string, operator: string): string {
-	if (isKeyword(name)) return ` (as in ${name}:${sampleValue(name)})`;
-	return operator === ':' ? ` (as in ${name}:gpt-4o, or ${name}:"two words")` : ` (as in ${name}${operator}0.5)`;
+function example(name: Name, operator: string): string {
+	if (name.keyword !== undefined) return ` (as in ${name.keyword}:${sampleValue(name.keyword)})`;
+	return operator === ':' ? ` (as in ${name.text}:gpt-4o, or ${name.text}:"two words")` : ` (as in ${name.text}${operator}0.5)`;
 }
 
 export {keywords};

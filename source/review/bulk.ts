@@ -129,7 +129,10 @@ export function confirmation(plan: BulkPlan): string {
 	// Of how many: the cluster's or the slice's size, when some are left alone.
 	const total = n + plan.othersLeft + plan.already;
 	const counted = n === total ? `${n.toLocaleString('en')} sample${n === 1 ? '' : 's'}` : `${n.toLocaleString('en')} of the ${total.toLocaleString('en')} samples`;
-	return `${verbs[plan.verdict]}${flagged} ${counted}${sharedLines(plan)} ${plan.what}${left ? ` (${left})` : ''}? y/N`;
+	// As winnow decide says it: deciding over one's own earlier decisions is no surprise to find later.
+	const replacing = plan.changes.filter(change => change.previous?.verdict).length;
+	const replaces = replacing === 0 ? '' : `; ${n === 1 ? 'it replaces your own earlier decision' : `${replacing.toLocaleString('en')} of them replace${replacing === 1 ? 's' : ''} your own earlier ${replacing === 1 ? 'decision' : 'decisions'}`}`;
+	return `${verbs[plan.verdict]}${flagged} ${counted}${sharedLines(plan)} ${plan.what}${left ? ` (${left})` : ''}${replaces}? y/N`;
 }
 
 /** " (5 lines share their ids)": said when lines share an id, as identical lines without an id field do (one decision decides each of them). */

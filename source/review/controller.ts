@@ -21,7 +21,7 @@ import {noGuidelinesMessage, type Guidelines} from './guidelines.js';
 import {goBack, goForward, leftBehind, noHistory} from './history.js';
 import {Navigation} from './navigation.js';
 import {defaultReasons, withReason} from './reasons.js';
-import {complete, fieldPathsOf} from '../query/index.js';
+import {complete, fieldPathsOf, seenValues} from '../query/index.js';
 import {SIGNALS as signalNames} from '../dataset/signals/index.js';
 import {QuerySlice} from './query-slice.js';
 import {fieldOrder, orderText, parseOrder, signalsOrder, type OrderSpec} from './ordering.js';
@@ -898,21 +898,20 @@ export class ReviewController {
 		return clusterTarget(table, this.state.cursor) ?? 'this sample is in no duplicate or near-duplicate cluster';
 	}
 
-	/** Every sample the query matches (without one: every sample the status filter shows), with the rule as a query. */
+	/**
+	 * Every sample the screen shows: the query's matches the status filter shows, as the status bar
+	 * counts them (without a query: the status filter's samples), with the rule as a query of both.
+	 */
 	private sliceTarget(): BulkTarget | string {
 		const {filter} = this.state;
 		if (!this.dataset.indexed) return 'the file is still being read: decide the slice once it is (reading …% below)';
 		const {query} = this;
-		if (query) {
-			const matching: number[] = [];
-			for (let i = 0; i < this.dataset.count; i++) if (query.matches(i)) matching.push(i);
-			return {rule: query.text, what: `matching ${query.text}`, indices: matching};
-		}
-
-		if (filter === 'all') return 'the filter shows every sample (f: a query, F: the status filter)';
+		if (!query && filter === 'all') return 'the filter shows every sample (f: a query, F: the status filter)';
 		const indices: number[] = [];
 		for (let i = 0; i < this.dataset.count; i++) if (this.shows(i)) indices.push(i);
-		const rule = `status:${filter === 'conflicts' ? 'conflict' : filter}`;
+		const status = filter === 'all' ? undefined : `status:${filter === 'conflicts' ? 'conflict' : filter}`;
+		// With a query, the rule names another status filter than the default work queue's (undecided goes without saying).
+		const rule = query ? (status === undefined || filter === 'undecided' || query.text.split(' ').includes(status) ? query.text : `${query.text} ${status}`) : status!;
 		return {rule, what: `matching ${rule}`, indices};
 	}
 
@@ -1015,15 +1014,18 @@ export class ReviewController {
 		if (mode.name !== 'query') return;
 		const cursor = Math.min(field.cursor, mode.text.length);
 		const value = this.currentSample().sample.value;
-		const fields = new Set<string>(fieldPathsOf(value));
-		for (let i = 0; i < Math.min(this.dataset.count, 50); i++) for (const path of fieldPathsOf(this.dataset.sample(i).value)) fields.add(path);
+		// Names and values from the sample on screen and the file's first samples (a bounded look, whatever the file's size).
+		const samples = [value];
+		for (let i = 0; i < Math.min(this.dataset.count, 50); i++) samples.push(this.dataset.sample(i).value);
+		const fields = new Set<string>();
+		for (const sample of samples) for (const path of fieldPathsOf(sample)) fields.add(path);
 		const reviewers = new Set([this.reviewer]);
 		for (const record of this.store.all()) {
 			reviewers.add(record.reviewer);
 			if (reviewers.size >= 50) break;
 		}
 
-		const completion = complete(mode.text, {signals: signalNames, fields: [...fields].filter(path => !['messages', 'conversations'].includes(path.split('.')[0])), categories: this.options.categories, reviewers: [...reviewers]}, cursor);
+		const completion = complete(mode.text, {signals: signalNames, fields: [...fields].filter(path => !['messages', 'conversations'].includes(path.split('.')[0])), categories: this.options.categories, reviewers: [...reviewers], values: name => seenValues(samples, name)}, cursor);
 		if (completion.candidates.length === 0) {
 			this.state = {...this.state, message: 'nothing to complete here'};
 			return;
@@ -1270,8 +1272,8 @@ export class ReviewController {
 			const matches = countInBlocks(pattern, this.blocksAt(outcome.index));
 			this.showHit(outcome.index, direction === 1 ? 0 : Math.max(0, matches - 1), outcome.wrapped);
 		} else if (here > 0) {
-			// Only the sample on screen has matches: go round it.
-			this.showHit(cursor, direction === 1 ? 0 : here - 1, true);
+			// Only the sample on screen has matches: go round it (back to the match shown, when it is the only one: no wrapping to speak of).
+			this.showHit(cursor, direction === 1 ? 0 : here - 1, here > 1);
 		} else {
 			this.state = {...this.state, message: `${quoted(pattern.text)} not found${this.state.filter === 'all' ? '' : ` among the ${this.filterNoun()} samples (F: the status filter)`}`};
 		}

@@ -10,6 +10,7 @@ import {sampleText} from './sample-text.js';
 import {sampleSignals} from './sample-signals.js';
 import {wordTokens} from './text.js';
 import {SIGNALS, signalBit, type SignalName} from './types.js';
+import {fieldPathOf, valuesAtPath} from '../../query/field-path.js';
 
 /*
 The signals of a whole dataset, in two steps: add() each sample in file order (per-sample signals,
@@ -114,7 +115,7 @@ export class SignalEngine {
 		this.detectors = sampleSignals.filter(signal => this.enabled(signal.name)).map(signal => ({bit: signalBit[signal.name], index: SIGNALS.indexOf(signal.name), detect: signal.make(config)}));
 		this.near = new NearDuplicateFinder(config.nearDuplicate.threshold, config.nearDuplicate.shingleWords);
 		if (options.by !== undefined) {
-			this.path = options.by.split('.');
+			this.path = fieldPathOf(options.by) ?? options.by.split('.');
 			this.groupOf = new Int32Array(1024);
 		}
 	}
@@ -345,8 +346,9 @@ export class SignalEngine {
 	}
 
 	private groupFor(value: unknown): number {
-		let current = value;
-		for (const key of this.path!) current = typeof current === 'object' && current !== null && !Array.isArray(current) && Object.hasOwn(current, key) ? (current as Record<string, unknown>)[key] : undefined;
+		// The path as a query's field term follows it (through lists, list indices too); several values are grouped as their list.
+		const values = valuesAtPath(value, this.path!);
+		const current = values.length <= 1 ? values[0] : values;
 		if (current === undefined || current === null) return this.groupNumber(missingGroup);
 		return this.groupNumber(typeof current === 'string' ? current : JSON.stringify(current).slice(0, 200));
 	}
