@@ -1,4 +1,5 @@
 import {bandKey, estimatedJaccard, jaccard, lshParameters, signatureOfWords} from './minhash.js';
+import {FarthestUseCache, nextUses} from './farthest-use-cache.js';
 import {sortByKey} from './radix-sort.js';
 import {wordTokens} from './text.js';
 import type {SampleText} from './types.js';
@@ -189,29 +190,30 @@ export class NearDuplicateFinder {
 
 	/** Checks pairs by exact Jaccard, joining those alike in `sets` (pairs already joined are skipped); returns them. */
 	private check(pairs: Float64Array, shinglesOf: (index: number) => Uint32Array, sets: UnionFind): Float64Array {
-		const cache = new Map<number, Uint32Array>();
-		const shingles = (index: number) => {
-			let found = cache.get(index);
-			if (found) {
-				cache.delete(index);
-			} else {
-				found = shinglesOf(index);
-				if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+		// The samples in the order they are asked for (each pair's later one, then its earlier one), for the cache.
+		const order = new Int32Array(2 * pairs.length);
+		for (let at = 0; at < pairs.length; at++) {
+			order[2 * at] = Math.floor(pairs[at] / 4_294_967_296);
+			order[(2 * at) + 1] = pairs[at] % 4_294_967_296;
+		}
+
+		const next = nextUses(order, pairs.length === 0 ? 0 : order[2 * (pairs.length - 1)] + 1);
+		const cache = new FarthestUseCache<Uint32Array>(cacheSize);
+		const alike: number[] = [];
+		for (let at = 0; at < pairs.length; at++) {
+			const first = order[2 * at];
+			const second = order[(2 * at) + 1];
+			if (sets.find(first) === sets.find(second)) {
+				// Not read now: what the cache holds of the two is next needed later.
+				cache.skip(first, next[2 * at]);
+				cache.skip(second, next[(2 * at) + 1]);
+				continue;
 			}
 
-			cache.set(index, found);
-			return found;
-		};
-
-		const alike: number[] = [];
-		for (const pair of pairs) {
-			const first = Math.floor(pair / 4_294_967_296);
-			const second = pair % 4_294_967_296;
-			if (sets.find(first) === sets.find(second)) continue;
 			this.checkedPairs++;
-			if (jaccard(shingles(first), shingles(second)) >= this.threshold) {
+			if (jaccard(cache.get(first, next[2 * at], shinglesOf), cache.get(second, next[(2 * at) + 1], shinglesOf)) >= this.threshold) {
 				sets.union(first, second);
-				alike.push(pair);
+				alike.push(pairs[at]);
 			}
 		}
 
