@@ -36,7 +36,7 @@ describe('FarthestUseCache', () => {
 		fc.assert(fc.property(fc.array(fc.integer({min: 0, max: 12}), {maxLength: 80}), fc.integer({min: 0, max: 6}), (samples, capacity) => {
 			const order = Int32Array.from(samples);
 			const next = nextUses(order, 13);
-			const cache = new FarthestUseCache<{sample: number}>(capacity);
+			const cache = new FarthestUseCache<{sample: number}>(capacity, 13);
 			let reads = 0;
 			for (const [at, sample] of samples.entries()) {
 				const value = cache.get(sample, next[at], made => {
@@ -53,7 +53,7 @@ describe('FarthestUseCache', () => {
 	it('keeps values right when some uses skip their value', () => {
 		fc.assert(fc.property(fc.array(fc.tuple(fc.integer({min: 0, max: 12}), fc.boolean()), {maxLength: 80}), fc.integer({min: 0, max: 6}), (uses, capacity) => {
 			const next = nextUses(Int32Array.from(uses.map(([sample]) => sample)), 13);
-			const cache = new FarthestUseCache<{sample: number}>(capacity);
+			const cache = new FarthestUseCache<{sample: number}>(capacity, 13);
 			for (const [at, [sample, skipped]] of uses.entries()) {
 				if (skipped) cache.skip(sample, next[at]);
 				else expect(cache.get(sample, next[at], made => ({sample: made})).sample).toBe(sample);
@@ -69,7 +69,7 @@ describe('FarthestUseCache', () => {
 		// 0 1 2 3 4 0 1 2 3 4 …: LRU with room for 4 misses every time; keeping what is needed soonest does not.
 		const samples = Array.from({length: 100}, (_, at) => at % 5);
 		const next = nextUses(Int32Array.from(samples), 5);
-		const cache = new FarthestUseCache<number>(4);
+		const cache = new FarthestUseCache<number>(4, 5);
 		let reads = 0;
 		for (const [at, sample] of samples.entries()) {
 			cache.get(sample, next[at], made => {

@@ -23,7 +23,8 @@ export function nextUses(samples: Int32Array, count: number): Int32Array {
 }
 
 export class FarthestUseCache<T> {
-	private readonly slotOf = new Map<number, number>();
+	/** Each sample's slot plus one, 0 when it is not kept. */
+	private readonly slotOf: Int32Array;
 	private readonly sampleIn: Int32Array;
 	private readonly nextUseOf: Int32Array;
 	private readonly values: Array<T | undefined>;
@@ -32,7 +33,9 @@ export class FarthestUseCache<T> {
 	private readonly place: Int32Array;
 	private size = 0;
 
-	constructor(private readonly capacity: number) {
+	/** `samples`: the samples are numbered 0 … samples − 1. */
+	constructor(private readonly capacity: number, samples: number) {
+		this.slotOf = new Int32Array(samples);
 		this.sampleIn = new Int32Array(capacity);
 		this.nextUseOf = new Int32Array(capacity);
 		this.values = Array.from({length: capacity});
@@ -42,8 +45,8 @@ export class FarthestUseCache<T> {
 
 	/** Sample `sample`'s value, made by `make` unless it is kept; `nextUse`: when it will be asked for again. */
 	get(sample: number, nextUse: number, make: (sample: number) => T): T {
-		const slot = this.slotOf.get(sample);
-		if (slot !== undefined) {
+		const slot = this.slotOf[sample] - 1;
+		if (slot !== -1) {
 			// Its next use is later than now, the use it was kept for: it moves up the heap (one not needed again, to the top).
 			this.nextUseOf[slot] = nextUse;
 			this.siftUp(this.place[slot]);
@@ -63,7 +66,7 @@ export class FarthestUseCache<T> {
 
 		const farthest = this.heap[0];
 		if (this.nextUseOf[farthest] <= nextUse) return value;
-		this.slotOf.delete(this.sampleIn[farthest]);
+		this.slotOf[this.sampleIn[farthest]] = 0;
 		this.fill(farthest, sample, nextUse, value);
 		this.siftDown(0);
 		return value;
@@ -71,8 +74,8 @@ export class FarthestUseCache<T> {
 
 	/** A use of `sample` that did not need its value (its pair was joined already): if kept, it is next needed at `nextUse`. */
 	skip(sample: number, nextUse: number) {
-		const slot = this.slotOf.get(sample);
-		if (slot === undefined) return;
+		const slot = this.slotOf[sample] - 1;
+		if (slot === -1) return;
 		this.nextUseOf[slot] = nextUse;
 		this.siftUp(this.place[slot]);
 	}
@@ -81,7 +84,7 @@ export class FarthestUseCache<T> {
 		this.sampleIn[slot] = sample;
 		this.nextUseOf[slot] = nextUse;
 		this.values[slot] = value;
-		this.slotOf.set(sample, slot);
+		this.slotOf[sample] = slot + 1;
 	}
 
 	private siftUp(start: number) {

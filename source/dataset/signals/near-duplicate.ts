@@ -197,8 +197,9 @@ export class NearDuplicateFinder {
 			order[(2 * at) + 1] = pairs[at] % 4_294_967_296;
 		}
 
-		const next = nextUses(order, pairs.length === 0 ? 0 : order[2 * (pairs.length - 1)] + 1);
-		const cache = new FarthestUseCache<Uint32Array>(cacheSize);
+		const samples = pairs.length === 0 ? 0 : order[2 * (pairs.length - 1)] + 1;
+		const next = nextUses(order, samples);
+		const cache = new FarthestUseCache<Uint32Array>(cacheSize, samples);
 		const alike: number[] = [];
 		for (let at = 0; at < pairs.length; at++) {
 			const first = order[2 * at];
