@@ -101,7 +101,11 @@ export class NearDuplicateFinder {
 		return {signatures: this.signatures.subarray(0, count * signatureBytes), has: this.has.subarray(0, count)};
 	}
 
-	/** Room for `count` samples in shared memory, so that other workers can search the signatures too. */
+	/**
+	 * Room for `count` samples in shared memory, so that other workers can search the signatures too.
+	 * A part read this way (its signatures in a shared buffer with room for the whole file) is then
+	 * taken as it is when the parts are joined (adopt): no copy of the largest array.
+	 */
 	reserveShared(count: number) {
 		const signatures = new Uint8Array(new SharedArrayBuffer(Math.max(1, count * signatureBytes)));
 		const has = new Uint8Array(new SharedArrayBuffer(Math.max(1, count)));
@@ -116,17 +120,34 @@ export class NearDuplicateFinder {
 		return {signatures: this.signatures, has: this.has};
 	}
 
-	/** Takes another part's signatures as those of samples `offset` on; `whole`: the part is all there is, its arrays are used as they are. */
-	adopt(part: {signatures: Uint8Array; has: Uint8Array}, offset: number, whole = false) {
+	/**
+	 * Takes another part's signatures as those of samples `offset` on; `whole`: the part is all there is, its arrays
+	 * are used as they are; `takeShared`: the first part, its arrays shared buffers with room for every sample
+	 * (canTakeShared), whose buffers become the finder's (instead of reserveShared and a copy).
+	 */
+	adopt(part: {signatures: Uint8Array; has: Uint8Array}, offset: number, whole = false, takeShared = false) {
 		if (whole) {
 			this.signatures = part.signatures;
 			this.has = part.has;
 			return;
 		}
 
+		if (takeShared) {
+			this.signatures = new Uint8Array(part.signatures.buffer);
+			this.has = new Uint8Array(part.has.buffer);
+			return;
+		}
+
 		this.reserve(offset + part.has.length);
 		this.signatures.set(part.signatures, offset * signatureBytes);
 		this.has.set(part.has, offset);
+	}
+
+	/** Whether `part`'s arrays are shared buffers with room for `count` samples, from their start. */
+	static canTakeShared(part: {signatures: Uint8Array; has: Uint8Array}, count: number): boolean {
+		const {signatures, has} = part;
+		return signatures.buffer instanceof SharedArrayBuffer && has.buffer instanceof SharedArrayBuffer && signatures.byteOffset === 0 && has.byteOffset === 0
+			&& signatures.buffer.byteLength >= count * signatureBytes && has.buffer.byteLength >= count;
 	}
 
 	/** Forgets a sample's signature (it turned out to duplicate a sample of an earlier part). */
