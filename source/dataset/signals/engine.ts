@@ -260,6 +260,7 @@ export class SignalEngine {
 
 		engine.count = total;
 		const started = performance.now();
+		engine.contents.reserve(total);
 		for (let index = 0; index < total; index++) {
 			// A malformed entry has no signals (README): no duplicate of another malformed one either.
 			const first = isNoContentKey(engine.keysA[index], engine.keysB[index]) ? index : engine.contents.firstOfKey(engine.keysA[index], engine.keysB[index], index);
