@@ -4,7 +4,8 @@ import {computeSignals, type SignalProgress} from '../source/dataset/signals/ind
 import {useTempDir, writeFile} from './helpers/temp.js';
 import {defaultSignalConfig, resolveSignalConfig, sampleSignals, sampleText, SignalEngine, SignalTable, type SignalConfig, type SignalName} from '../source/dataset/signals/index.js';
 import {DistinctCounter} from '../source/dataset/signals/distinct.js';
-import {analyseFile, splitFile} from '../source/dataset/signals/analyse-file.js';
+import {analyseFile, analysePart, splitFile} from '../source/dataset/signals/analyse-file.js';
+import {NearDuplicateFinder} from '../source/dataset/signals/near-duplicate.js';
 // @ts-expect-error: a plain JavaScript module shared with the bench
 import {plantedDataset} from '../bench/planted.js';
 import {estimatedJaccard, jaccard, shingleHashes, signature} from '../source/dataset/signals/minhash.js';
@@ -456,6 +457,9 @@ describe('computeSignals', () => {
 		expect(joined.groups?.names).toEqual(whole.groups?.names);
 		expect([...joined.groups!.of]).toEqual([...whole.groups!.of]);
 		expect(joined.groups?.diversity).toEqual(whole.groups?.diversity);
+		// The first stretch keeps its signatures in shared memory with room for the whole file: they are joined without a copy.
+		const first = await analysePart(path, {config: defaultSignalConfig}, ranges[0], undefined, undefined, true);
+		expect(NearDuplicateFinder.canTakeShared(first, 1200)).toBe(true);
 	});
 
 	it('splits a JSON Lines file after line ends, and leaves a JSON array whole', () => {

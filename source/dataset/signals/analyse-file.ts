@@ -1,4 +1,4 @@
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
+import {closeSync, fstatSync, openSync, readSync, statSync} from 'node:fs';
 import {EntryReader, firstSignificantByte, type ScanStats} from '../entry-scanner.js';
 import {decodeEntry} from '../parse-entry.js';
 import {SignalEngine, shinglesOfValue, type EngineOptions, type EnginePart, type SignalTableData} from './engine.js';
@@ -80,9 +80,10 @@ function lineStartAfter(fd: number, at: number, size: number, block: Buffer): nu
  * Reads the entries of `range` (the whole file when undefined) one by one, with the same reader and
  * numbering as Dataset and the scans, and computes each sample's signals. Between chunks it awaits
  * `pause` (the in-process fallback yields to the event loop there). `onProgress` gets the bytes of
- * the range read so far.
+ * the range read so far. `firstOfSeveral`: the file's first stretch of several, whose signatures are
+ * then reserved in shared memory for the whole file (finishParts takes them as they are, no copy).
  */
-export async function analysePart(path: string, options: EngineOptions, range: ByteRange | undefined, onProgress?: (bytesRead: number, samples: number) => void, pause?: () => Promise<void>): Promise<FilePart> {
+export async function analysePart(path: string, options: EngineOptions, range: ByteRange | undefined, onProgress?: (bytesRead: number, samples: number) => void, pause?: () => Promise<void>, firstOfSeveral = false): Promise<FilePart> {
 	const stats: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
 	const reader = await EntryReader.open(path, stats, {chunkSize: 1024 * 1024, synchronous: pause === undefined, range});
 	const from = range?.from ?? 0;
@@ -108,11 +109,14 @@ export async function analysePart(path: string, options: EngineOptions, range: B
 
 		let reserved = false;
 		const length = (range?.to ?? reader.size) - from;
+		// The first of several stretches: signatures in shared memory, with room for the whole file's samples at the average entry size so far (and 5% more).
+		const reserveShared = () => engine.reserveSharedSignatures(Math.ceil((statSync(path).size / Math.max(1, stats.bytesRead - from)) * engine.count * 1.05));
 		while (await reader.next(sink)) {
 			if (!reserved && engine.count > 0) {
 				// After the first chunk, room for the whole range at its average entry size (and 5% more).
 				reserved = true;
 				const expected = Math.ceil((length / Math.max(1, stats.bytesRead - from)) * engine.count * 1.05);
+				if (firstOfSeveral) reserveShared();
 				engine.reserve(expected);
 				const moreStarts = new Float64Array(Math.max(starts.length, expected));
 				moreStarts.set(starts);
@@ -125,6 +129,8 @@ export async function analysePart(path: string, options: EngineOptions, range: B
 			onProgress?.(stats.bytesRead - from, engine.count);
 			if (pause) await pause();
 		}
+		// A stretch read in one chunk: its signatures are moved to shared memory now.
+		if (firstOfSeveral && !reserved) reserveShared();
 	} finally {
 		await reader.close();
 	}
@@ -254,7 +260,7 @@ export async function analyseFile(path: string, options: EngineOptions, onProgre
 	for (const range of ranges) {
 		done.push(await analysePart(path, options, ranges.length === 1 ? undefined : range, (bytesRead, samples) => {
 			onProgress?.({samples: samplesBefore + samples, bytesRead: bytesBefore + bytesRead, totalBytes, phase: 'reading'});
-		}, pause));
+		}, pause, ranges.length > 1 && range === ranges[0]));
 		bytesBefore += range.to - range.from;
 		samplesBefore += done.at(-1)!.count;
 	}

@@ -49,6 +49,17 @@ export class ContentTable {
 	private index = new Int32Array(1 << 12).fill(-1);
 	private size = 0;
 
+	/** Makes room for `count` keys at once (no copies while growing). */
+	reserve(count: number) {
+		let capacity = this.index.length;
+		while (count * 2 > capacity) capacity *= 2;
+		if (capacity === this.index.length) return;
+		if (this.size > 0) throw new Error('ContentTable.reserve: only before the first key');
+		this.first = new Uint32Array(capacity);
+		this.second = new Uint32Array(capacity);
+		this.index = new Int32Array(capacity).fill(-1);
+	}
+
 	/** The index of the first sample with this content key, after recording `sample` as it if it is the first. */
 	firstOf({a, b}: {a: number; b: number}, sample: number): number {
 		return this.firstOfKey(a, b, sample);

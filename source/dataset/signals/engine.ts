@@ -126,6 +126,15 @@ export class SignalEngine {
 		if (signatures) this.near.reserve(count);
 	}
 
+	/**
+	 * Puts the near-duplicate signatures in shared memory with room for `count` samples: the first
+	 * stretch of a file read by several workers, reserved for the whole file, is then not copied when
+	 * the parts are joined (fromParts).
+	 */
+	reserveSharedSignatures(count: number) {
+		this.near.reserveShared(count);
+	}
+
 	/** The next sample in file order: its parsed value, or undefined when the entry is malformed. */
 	add(value: unknown) {
 		const index = this.count++;
@@ -206,7 +215,8 @@ export class SignalEngine {
 	static fromParts(options: EngineOptions, parts: Array<EnginePart | undefined>, shared = false): SignalEngine {
 		const engine = new SignalEngine(options);
 		const total = parts.reduce((sum, part) => sum + part!.count, 0);
-		if (parts.length === 1) {
+		const count = parts.length;
+		if (count === 1) {
 			// One part: its arrays are taken as they are (no copy of the signatures, the biggest).
 			const part = parts[0]!;
 			engine.mask = part.mask;
@@ -220,10 +230,11 @@ export class SignalEngine {
 			engine.reserve(total, !shared);
 		}
 
-		if (shared) engine.near.reserveShared(total);
+		// The first part may have been read into shared memory with room for all: then it is not copied.
+		const takesFirst = shared && count > 1 && NearDuplicateFinder.canTakeShared(parts[0]!, total);
+		if (shared && !takesFirst) engine.near.reserveShared(total);
 
 		let offset = 0;
-		const count = parts.length;
 		for (let at = 0; at < count; at++) {
 			const part = parts[at]!;
 			// Let each part go once it is copied (a million samples' parts are ~100 MB).
@@ -235,7 +246,7 @@ export class SignalEngine {
 				engine.keysB.set(part.keysB, offset);
 			}
 
-			engine.near.adopt(part, offset, count === 1 && !shared);
+			engine.near.adopt(part, offset, count === 1 && !shared, takesFirst && at === 0);
 			engine.diversity.merge(part.diversity);
 			for (let signal = 0; signal < SIGNALS.length; signal++) engine.timings[signal] += part.timings[signal];
 			if (engine.groupOf && part.groups) {
@@ -249,6 +260,7 @@ export class SignalEngine {
 
 		engine.count = total;
 		const started = performance.now();
+		engine.contents.reserve(total);
 		for (let index = 0; index < total; index++) {
 			// A malformed entry has no signals (README): no duplicate of another malformed one either.
 			const first = isNoContentKey(engine.keysA[index], engine.keysB[index]) ? index : engine.contents.firstOfKey(engine.keysA[index], engine.keysB[index], index);

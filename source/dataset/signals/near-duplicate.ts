@@ -1,4 +1,5 @@
 import {bandKey, estimatedJaccard, jaccard, lshParameters, signatureOfWords} from './minhash.js';
+import {FarthestUseCache, nextUses} from './farthest-use-cache.js';
 import {sortByKey} from './radix-sort.js';
 import {wordTokens} from './text.js';
 import type {SampleText} from './types.js';
@@ -100,7 +101,11 @@ export class NearDuplicateFinder {
 		return {signatures: this.signatures.subarray(0, count * signatureBytes), has: this.has.subarray(0, count)};
 	}
 
-	/** Room for `count` samples in shared memory, so that other workers can search the signatures too. */
+	/**
+	 * Room for `count` samples in shared memory, so that other workers can search the signatures too.
+	 * A part read this way (its signatures in a shared buffer with room for the whole file) is then
+	 * taken as it is when the parts are joined (adopt): no copy of the largest array.
+	 */
 	reserveShared(count: number) {
 		const signatures = new Uint8Array(new SharedArrayBuffer(Math.max(1, count * signatureBytes)));
 		const has = new Uint8Array(new SharedArrayBuffer(Math.max(1, count)));
@@ -115,17 +120,34 @@ export class NearDuplicateFinder {
 		return {signatures: this.signatures, has: this.has};
 	}
 
-	/** Takes another part's signatures as those of samples `offset` on; `whole`: the part is all there is, its arrays are used as they are. */
-	adopt(part: {signatures: Uint8Array; has: Uint8Array}, offset: number, whole = false) {
+	/**
+	 * Takes another part's signatures as those of samples `offset` on; `whole`: the part is all there is, its arrays
+	 * are used as they are; `takeShared`: the first part, its arrays shared buffers with room for every sample
+	 * (canTakeShared), whose buffers become the finder's (instead of reserveShared and a copy).
+	 */
+	adopt(part: {signatures: Uint8Array; has: Uint8Array}, offset: number, whole = false, takeShared = false) {
 		if (whole) {
 			this.signatures = part.signatures;
 			this.has = part.has;
 			return;
 		}
 
+		if (takeShared) {
+			this.signatures = new Uint8Array(part.signatures.buffer);
+			this.has = new Uint8Array(part.has.buffer);
+			return;
+		}
+
 		this.reserve(offset + part.has.length);
 		this.signatures.set(part.signatures, offset * signatureBytes);
 		this.has.set(part.has, offset);
+	}
+
+	/** Whether `part`'s arrays are shared buffers with room for `count` samples, from their start. */
+	static canTakeShared(part: {signatures: Uint8Array; has: Uint8Array}, count: number): boolean {
+		const {signatures, has} = part;
+		return signatures.buffer instanceof SharedArrayBuffer && has.buffer instanceof SharedArrayBuffer && signatures.byteOffset === 0 && has.byteOffset === 0
+			&& signatures.buffer.byteLength >= count * signatureBytes && has.buffer.byteLength >= count;
 	}
 
 	/** Forgets a sample's signature (it turned out to duplicate a sample of an earlier part). */
@@ -189,29 +211,31 @@ export class NearDuplicateFinder {
 
 	/** Checks pairs by exact Jaccard, joining those alike in `sets` (pairs already joined are skipped); returns them. */
 	private check(pairs: Float64Array, shinglesOf: (index: number) => Uint32Array, sets: UnionFind): Float64Array {
-		const cache = new Map<number, Uint32Array>();
-		const shingles = (index: number) => {
-			let found = cache.get(index);
-			if (found) {
-				cache.delete(index);
-			} else {
-				found = shinglesOf(index);
-				if (cache.size >= cacheSize) cache.delete(cache.keys().next().value!);
+		// The samples in the order they are asked for (each pair's later one, then its earlier one), for the cache.
+		const order = new Int32Array(2 * pairs.length);
+		for (let at = 0; at < pairs.length; at++) {
+			order[2 * at] = Math.floor(pairs[at] / 4_294_967_296);
+			order[(2 * at) + 1] = pairs[at] % 4_294_967_296;
+		}
+
+		const samples = pairs.length === 0 ? 0 : order[2 * (pairs.length - 1)] + 1;
+		const next = nextUses(order, samples);
+		const cache = new FarthestUseCache<Uint32Array>(cacheSize, samples);
+		const alike: number[] = [];
+		for (let at = 0; at < pairs.length; at++) {
+			const first = order[2 * at];
+			const second = order[(2 * at) + 1];
+			if (sets.find(first) === sets.find(second)) {
+				// Not read now: what the cache holds of the two is next needed later.
+				cache.skip(first, next[2 * at]);
+				cache.skip(second, next[(2 * at) + 1]);
+				continue;
 			}
 
-			cache.set(index, found);
-			return found;
-		};
-
-		const alike: number[] = [];
-		for (const pair of pairs) {
-			const first = Math.floor(pair / 4_294_967_296);
-			const second = pair % 4_294_967_296;
-			if (sets.find(first) === sets.find(second)) continue;
 			this.checkedPairs++;
-			if (jaccard(shingles(first), shingles(second)) >= this.threshold) {
+			if (jaccard(cache.get(first, next[2 * at], shinglesOf), cache.get(second, next[(2 * at) + 1], shinglesOf)) >= this.threshold) {
 				sets.union(first, second);
-				alike.push(pair);
+				alike.push(pairs[at]);
 			}
 		}
 

@@ -65,8 +65,30 @@ const otherLanguages: string[] = [
 	String.raw`(?:お答え|お応え|答え|応え|答える|応える|お手伝い|手伝う|手伝い|ご提供|提供|ご回答|回答|ご対応|対応|ご協力|協力|作成|お受け|引き受け|お引き受け|応じ|応じる|お力に|生成|執筆|サポート|支援|ご案内|共有)(?:する|いたす|致す|に|なる)?(?:こと)?(?:は|が|も)?(?:できません|できかねます|出来かねます|いたしかねます|致しかねます|しかねます|出来ません|できない|なれません)|(?:回答|ご回答|お答え|コメント|言及|発言)(?:は|を)?差し控え`,
 ];
 
-/** Other languages' shapes, tried on an opening that holds a non-ASCII letter or one of their negations. */
-export const otherLanguageShapes: RegExp[] = otherLanguages.map(shape => new RegExp(shape, 'gu'));
+/**
+ * What each shape above cannot match without, in the same order: a word or a script of its language. A
+ * shape whose gate fails is not tried (the shapes' Unicode patterns cost far more than these plain tests).
+ */
+const wordGates: RegExp[] = [
+	/no /, /não /, /non /, /je |il m'/,
+	/ich/, /ich bin/, /ik /, /ik ben/,
+	/я не /, /nie /,
+	/saya |aku |kami /, /tôi |mình /, /olam|edem|olmam|verem|sağlayam|yazam|oluşturam|üretem|katılam|getirem|tartışam|paylaşam/,
+];
+const scriptGates: RegExp[] = [/[\uAC00-\uD7AF]/, /[\u0E00-\u0E7F]/, /[\u0600-\u06FF]/, /[\u0900-\u097F]/, /[\u3400-\u9FFF]/, /[\u3040-\u30FF\u3400-\u9FFF]/];
+
+type GatedShape = {gate: RegExp; shape: RegExp};
+
+/** A group of shapes, tried when its gate (any of theirs, in one search) passes, then each when its own does. */
+export type ShapeGroup = {gate: RegExp; shapes: GatedShape[]};
+
+function group(gates: RegExp[], shapes: string[]): ShapeGroup {
+	return {gate: new RegExp(gates.map(gate => gate.source).join('|')), shapes: shapes.map((shape, index) => ({gate: gates[index], shape: new RegExp(shape, 'gu')}))};
+}
+
+/** Other languages' shapes in their order, in two groups (written with words of Latin or Cyrillic letters; in their own scripts), tried on an opening that holds a non-ASCII letter or one of their negations. */
+export const otherLanguageShapes: ShapeGroup[] = [group(wordGates, otherLanguages.slice(0, wordGates.length)), group(scriptGates, otherLanguages.slice(wordGates.length))];
+if (otherLanguages.length !== wordGates.length + scriptGates.length) throw new Error('refusal-openings-languages: a shape without its gate');
 
 // Letters of the scripts above and of refusal-openings-more-languages.ts (accented Latin, Vietnamese, Greek,
 // Cyrillic, Hebrew, Arabic, Devanagari, Bengali, Tamil, Telugu, Thai, kana, Han, Hangul) or an unaccented

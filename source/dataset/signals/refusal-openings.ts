@@ -89,19 +89,27 @@ export function refusalOpenings(normalised: string, length = openingLength): Ope
 	const opening = normalised.slice(0, lead + length);
 	const other = otherLanguage.test(opening);
 	const negated = negation.test(opening);
-	const shapes = [...(negated ? english : []), ...(other ? otherLanguageShapes : [])];
-	if (negated) for (const {gate, shape} of englishGated) if (gate.test(opening)) shapes.push(shape);
-	if (other && moreLanguages.test(opening)) for (const {gate, shape} of moreLanguageShapes) if (gate.test(opening)) shapes.push(shape);
 	const found: OpeningMatch[] = [];
-	for (const shape of shapes) {
-		shape.lastIndex = 0;
-		for (let match = shape.exec(opening); match; match = shape.exec(opening)) {
-			// A clause-start lead-in ("sorry, ", ". ") is not part of the refusal's words.
-			const lead = /^(?:[.!?:;—–]\s*|\s-\s|(?:sorry|unfortunately|regrettably|apologies|afraid|honestly)[,!.]?\s+|no[,!.]\s+)/.exec(match[0])?.[0].length ?? 0;
-			found.push({text: match[0].slice(lead).trim(), index: match.index + lead});
-			if (match[0] === '') shape.lastIndex++;
+	if (negated) for (const shape of english) matchShape(shape, opening, found);
+	if (other) {
+		for (const group of otherLanguageShapes) {
+			if (!group.gate.test(opening)) continue;
+			for (const {gate, shape} of group.shapes) if (gate.test(opening)) matchShape(shape, opening, found);
 		}
 	}
 
+	if (negated) for (const {gate, shape} of englishGated) if (gate.test(opening)) matchShape(shape, opening, found);
+	if (other && moreLanguages.test(opening)) for (const {gate, shape} of moreLanguageShapes) if (gate.test(opening)) matchShape(shape, opening, found);
 	return found;
+}
+
+/** Adds each match of one shape in the opening to `found`. */
+function matchShape(shape: RegExp, opening: string, found: OpeningMatch[]) {
+	shape.lastIndex = 0;
+	for (let match = shape.exec(opening); match; match = shape.exec(opening)) {
+		// A clause-start lead-in ("sorry, ", ". ") is not part of the refusal's words.
+		const lead = /^(?:[.!?:;—–]\s*|\s-\s|(?:sorry|unfortunately|regrettably|apologies|afraid|honestly)[,!.]?\s+|no[,!.]\s+)/.exec(match[0])?.[0].length ?? 0;
+		found.push({text: match[0].slice(lead).trim(), index: match.index + lead});
+		if (match[0] === '') shape.lastIndex++;
+	}
 }

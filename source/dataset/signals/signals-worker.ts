@@ -83,7 +83,7 @@ async function computeWhole({path, options, parts: wanted}: SignalRequest): Prom
 		progress[0] = bytesRead;
 		const read = progress.reduce((sum, bytes) => sum + bytes, 0);
 		post({samples: Math.round(samples * (read / Math.max(1, bytesRead))), bytesRead: read, totalBytes, phase: 'reading'});
-	})];
+	}, undefined, true)];
 	const rest = await Promise.all(helpers);
 	for (const helper of rest) {
 		parts.push(helper.part);

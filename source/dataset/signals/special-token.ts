@@ -45,12 +45,11 @@ export const specialToken: SampleSignal = {
 		/** Quick test: every token starts with < or [ (a configured one may not: then always look). */
 		const mayHold = config.specialToken.tokens.every(token => token.startsWith('<') || token.startsWith('[')) ? /[<[]/ : /[^]/;
 		return text => {
-			const responses = new Set(text.responses);
 			for (const block of text.blocks) {
 				if (!mayHold.test(block.text)) continue;
 				const found = anywhere.exec(block.text) ?? bert.exec(block.text);
 				if (!found) continue;
-				const left = withoutMentions(block.text, responses.has(block.text));
+				const left = withoutMentions(block.text, text.responses.includes(block.text));
 				const match = anywhere.exec(left) ?? bert.exec(left);
 				if (match) return `special-token: ${quote(match[0])} in ${block.label}`;
 			}

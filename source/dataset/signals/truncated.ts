@@ -15,7 +15,7 @@ const rule = /^\s*(?:-{3,}|\*{3,}|_{3,})$/;
 
 /** Why a response looks cut off, or undefined. */
 export function cutReason(response: string, words: number, minWords: number): string | undefined {
-	const fences = response.match(fence)?.length ?? 0;
+	const fences = response.includes('```') || response.includes('~~~') ? response.match(fence)?.length ?? 0 : 0;
 	if (fences % 2 === 1) return 'a code block is left open';
 	const trimmed = beforeALeak(response.trimEnd());
 	if (trimmed === '') return undefined;
