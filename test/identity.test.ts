@@ -1,5 +1,5 @@
 import {afterEach, describe, expect, it, vi} from 'vitest';
-import {hashId, locateValue, located, needleFor, sampleId, topLevelValue, ValueKind} from '../source/dataset/identity.js';
+import {hashId, locateValue, located, needleFor, sampleId, topLevelValue, ValueKind, writeHashId} from '../source/dataset/identity.js';
 
 const id = (line: string, field = 'id') => sampleId(Buffer.from(line), field);
 
@@ -115,5 +115,20 @@ describe('locateValue in a chunk of many lines', () => {
 		};
 
 		expect(work(withoutIds)).toBeLessThanOrEqual(2 * Math.max(1, work(withIds)));
+	});
+});
+
+describe('writeHashId', () => {
+	it('writes hashId\'s text as bytes, wherever it is asked to, for bytes of every value', () => {
+		const lines = ['{}', '{"text":"hello"}', '{"text":"caf\u00e9 é 日本"}', String.fromCharCode(...Array.from({length: 256}, (_, i) => i)), 'x'.repeat(100_000)];
+		for (let seed = 0; seed < 200; seed++) lines.push(Array.from({length: seed * 7}, (_, i) => String.fromCharCode((i * 31 + seed * 17) % 256)).join(''));
+		const out = new Uint8Array(3 + 21 + 2);
+		for (const line of lines) {
+			const bytes = Buffer.from(line, 'latin1');
+			out.fill(0xff);
+			writeHashId(bytes, out, 3);
+			expect(Buffer.from(out.subarray(3, 24)).toString('latin1')).toBe(hashId(bytes));
+			expect([out[2], out[24], out[25]]).toEqual([0xff, 0xff, 0xff]);
+		}
 	});
 });

@@ -2,12 +2,12 @@ import {fstatSync, type Stats as FileStats} from 'node:fs';
 import {realpath, stat} from 'node:fs/promises';
 import {basename, dirname, join, resolve} from 'node:path';
 import {listFlag, oneOf, parsePolicy, parseStatuses, parseWhere, UsageError, type CommonOptions} from '../cli/options.js';
-import {EntryMatcher} from '../query/entry-facts.js';
 import {formatQuery, needsOf} from '../query/index.js';
 import {DatasetError} from '../dataset/errors.js';
-import {computeSignals, defaultSignalConfig, type SignalConfig, type SignalTable} from '../dataset/signals/index.js';
+import {defaultSignalConfig, type SignalConfig} from '../dataset/signals/config.js';
+import type {SignalTable} from '../dataset/signals/index.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
-import {AtomicFileOutput, BufferedWriter, SpecialFileOutput, StreamOutput, type Output} from '../report/output.js';
+import {AtomicFileOutput, BufferedWriter, SpecialFileOutput, StreamOutput, ViewWriter, type Output} from '../report/output.js';
 import {canonicalPath} from '../store/canonical-path.js';
 import {ScanWorkers} from '../dataset/scan-workers.js';
 import {IdFieldCheck} from '../dataset/id-field-check.js';
@@ -21,7 +21,6 @@ import {annotate, annotation, annotationKey, isOneLine, oneLine} from '../report
 import {csvColumns, csvRow, decisionCells} from '../report/export-formats/decisions-csv.js';
 import {decisionJson} from '../report/export-formats/decisions-jsonl.js';
 import {statuses, type Policy, type SampleStatus, type StatusResult} from '../store/verdict-policy.js';
-import {correctionOf} from '../review/corrections.js';
 
 export type ExportFlags = {
 	out?: string;
@@ -74,20 +73,24 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 
 	// --annotate adds each sample's signals, and --where may ask about them: computed on another core
 	// while the decisions file is read.
-	const signals = flags.annotate || needs?.signals || needs?.clusters ? computeSignals(common.dataset, signalConfig) : undefined;
+	// The signals, the query's matcher and the corrections are loaded only when asked for: the
+	// sample formats and every signal's detector are most of winnow's code, to read and run at start.
+	const signals = flags.annotate || needs?.signals || needs?.clusters ? import('../dataset/signals/compute.js').then(async ({computeSignals}) => computeSignals(common.dataset, signalConfig)) : undefined;
 	signals?.catch(() => undefined);
 	let sampleIndex = -1;
 	let fieldProblem: string | undefined;
 	const output = await withOutput(common, flags.out, async output => {
 		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName});
 		const table = await signals;
-		const matcher = query && new EntryMatcher(query, table);
+		const matcher = query && new (await import('../query/entry-facts.js')).EntryMatcher(query, table);
 		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
 		// Samples someone corrected: written as their correction (newest wins) unless --original.
 		const correctedIds = new Set<string>();
 		if (file && !flags.original) for (let i = 0; i < file.length; i++) if (file.hasCorrection(i)) correctedIds.add(file.sample(i));
+		const {correctionOf} = correctedIds.size > 0 ? await import('../review/corrections.js') : {correctionOf: undefined};
 		accumulator = decided;
-		const writer = new BufferedWriter(output);
+		// Selected lines are written where they are read (a file's writev), else copied (a stream).
+		const writer = output.writev ? new ViewWriter(output as Output & Required<Pick<Output, 'writev'>>) : new BufferedWriter(output);
 		scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 			sampleIndex++;
 			idCheck.see(entry.isHashId, malformed);
@@ -104,7 +107,8 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 
 			if (!chosen) return;
 			written++;
-			const correction = correctedIds.has(entry.id) ? correctionOf(decided.recordsFor(entry.id)) : undefined;
+			// The id's text is made only when someone corrected a sample (most exports: nobody did).
+			const correction = correctionOf && correctedIds.has(entry.id) ? correctionOf(decided.recordsFor(entry.id)) : undefined;
 			if (correction) {
 				// The one exception to byte-exact output: a corrected sample is its correction, as compact JSON.
 				corrected++;
@@ -128,7 +132,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		}, async () => {
 			await writer.flush();
 			if (output.closed) throw new OutputClosed();
-		}, check, decided.scanLookup());
+		}, check, decided.scanLookup(), writer instanceof ViewWriter);
 		await writer.flush();
 		await writer.settle();
 		fieldProblem = matcher?.fields.problem(common.dataset);
@@ -162,7 +166,8 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 }
 
 function selected(result: StatusResult, wanted: ReadonlySet<SampleStatus>): boolean {
-	for (const status of result.matches) if (wanted.has(status)) return true;
+	const {matches} = result;
+	for (let i = 0; i < matches.length; i++) if (wanted.has(matches[i])) return true;
 	return false;
 }
 

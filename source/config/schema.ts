@@ -1,6 +1,6 @@
 import {defaultCategories} from '../review/categories.js';
 import {defaultBindings, type Binding} from '../review/bindings.js';
-import {resolveSignalConfig, type SignalConfig} from '../dataset/signals/index.js';
+import {resolveSignalConfig, type SignalConfig} from '../dataset/signals/config.js';
 
 /*
 The project config file, winnow.config.json (README: "The project config file"). Every field is

@@ -1,7 +1,7 @@
 import {statSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {closest} from '../query/vocabulary.js';
-import {resolveSignalConfig} from '../dataset/signals/index.js';
+import {resolveSignalConfig} from '../dataset/signals/config.js';
 import {applyKeyOverrides, defaultBindings} from '../review/bindings.js';
 import {ConfigError} from './errors.js';
 import {configFields, defaultConfig, maxReasons, reviewModes, type KeyOverrides, type ProjectConfig} from './schema.js';

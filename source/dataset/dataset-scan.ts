@@ -40,17 +40,19 @@ type Slot = {entries: ChunkEntries; facts: ChunkFacts; inspected: Promise<void>}
  * writes what it gathered. Nothing is visited until the file has passed the opening checks. With
  * ScanWorkers (started by the caller as early as it can), the entries' facts are worked out on
  * every core; they are stopped when the scan ends. With `lookup`, each entry's id is also looked up
- * there (ScanLookup).
+ * there (ScanLookup). With `retain`, the bytes of the entries (entry.buffer) stay as they are until
+ * the second afterBatch after their visit returns: a caller may start writing them where they are
+ * in one afterBatch and wait for that write in the next.
  */
-export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>, workers?: ScanWorkers, lookup?: ScanLookup): Promise<ScanResult> {
+export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>, workers?: ScanWorkers, lookup?: ScanLookup, retain = false): Promise<ScanResult> {
 	try {
-		return await visitEntries(path, idField, visit, afterBatch, workers, lookup);
+		return await visitEntries(path, idField, visit, afterBatch, workers, lookup, retain);
 	} finally {
 		workers?.stop();
 	}
 }
 
-async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, workers: ScanWorkers | undefined, lookup: ScanLookup | undefined): Promise<ScanResult> {
+async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, workers: ScanWorkers | undefined, lookup: ScanLookup | undefined, retain: boolean): Promise<ScanResult> {
 	keepScanGarbageYoung();
 	checkDatasetFile(path);
 	const scan: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
@@ -68,8 +70,9 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 	const entry = EntrySpan.forField(idField);
 	let reader: EntryReader;
 	try {
-		// hold: 1, since a chunk's entries are handed out after the next chunk is read.
-		reader = await EntryReader.open(path, scan, {shared, hold: 1});
+		// hold: 1, since a chunk's entries are handed out after the next chunk is read; one more
+		// with `retain`, for the write of a chunk's entries in progress while the next is handed out.
+		reader = await EntryReader.open(path, scan, {shared, hold: retain ? 2 : 1});
 	} catch (error) {
 		throw new DatasetError(describeFsError(path, error));
 	}
@@ -87,11 +90,14 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 	let seen: FingerprintTable | undefined;
 	let firstsDone = Promise.resolve();
 	let loaded = 0;
+	// How many entries the file holds, estimated from the first chunk: the tables of ids seen are
+	// made that big at once, rather than doubled on the way (each doubling writes fresh memory).
+	let expected = 0;
 	const markFirsts = async ({entries: chunk, facts}: Slot, base: number) => {
-		if (firstsOnWorkers && await workers!.markFirstSeen(facts, chunk.count, base)) return;
+		if (firstsOnWorkers && await workers!.markFirstSeen(facts, chunk.count, base, expected)) return;
 		if (firstsOnWorkers && base > 0) throw new DatasetError(`${path}: a scan worker stopped before the end of the file (out of memory?); run the command again.`);
 		firstsOnWorkers = false;
-		seen ??= new FingerprintTable(1 << 16);
+		seen ??= new FingerprintTable(Math.max(1 << 16, expected));
 		markFirstSeen(facts, chunk.count, base, 0, 1, seen);
 	};
 
@@ -110,6 +116,7 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 		slot.facts.ensure(slot.entries.count);
 		const inspected = inspect(slot);
 		if (lookup?.firstSeen) {
+			if (loaded === 0 && scan.bytesRead > 0) expected = Math.min(Math.ceil((slot.entries.count * scan.totalBytes / scan.bytesRead) * 1.05), 1 << 27);
 			const base = loaded;
 			const before = firstsDone;
 			firstsDone = (async () => {
@@ -161,7 +168,9 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 			await slot.inspected;
 			handOut(slot);
 			if (failure !== undefined) throw failure;
-			if (afterBatch && !held && slot.entries.count > 0) await afterBatch();
+			// With `retain`, also after a chunk without entries (the middle of a very long one): the
+			// write started after the chunk before must be waited for before its buffer is read into.
+			if (afterBatch && !held && (slot.entries.count > 0 || retain)) await afterBatch();
 			current = 1 - current;
 		}
 	} finally {

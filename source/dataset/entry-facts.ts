@@ -1,6 +1,6 @@
 import {isUtf8} from 'node:buffer';
 import {fingerprintOf, fingerprintOfBytes, fingerprint, probeSlots, type FingerprintTable} from './id-fingerprints.js';
-import {hashId, hashPrefix, locateValue, located, readScalar, ValueKind, valueText} from './identity.js';
+import {hashId, hashPrefix, locateValue, located, readScalar, ValueKind, valueText, writeHashId} from './identity.js';
 import {isJsonObject, keyValueAt} from './json-check.js';
 import {isWellFormed} from './well-formed.js';
 
@@ -158,19 +158,25 @@ export function inspectEntries(buffer: Buffer, froms: Int32Array, tos: Int32Arra
 			// hashId's text, written as bytes where the main thread can read it.
 			kinds[i] = IdKind.Hash;
 			const at = i * hashIdLength;
-			const id = hashId(buffer.subarray(from, to));
-			for (let k = 0; k < hashIdLength; k++) hashes[at + k] = id.charCodeAt(k);
+			writeHashId(buffer.subarray(from, to), hashes, at);
 			fingerprintOfBytes(hashes, at, at + hashIdLength);
 		}
 
 		fingerprints[i * 2] = fingerprint[0];
 		fingerprints[(i * 2) + 1] = fingerprint[1];
-		if (decidedSlots === undefined) {
-			decided[i] = notLookedUp;
-		} else {
-			const slot = probeSlots(decidedSlots, fingerprint[0], fingerprint[1]);
-			decided[i] = decidedSlots[(slot * 4) + 1] === 0 ? notDecided : slot;
-		}
+	}
+
+	if (decidedSlots === undefined) {
+		decided.fill(notLookedUp, first, last);
+		return;
+	}
+
+	// The look-ups in a loop of their own: a probe of a table of hundreds of thousands of ids is a
+	// cache miss, and with nothing else between them the processor has several in flight at once
+	// (between two JSON checks, each waited alone: about twice the time).
+	for (let i = first; i < last; i++) {
+		const slot = probeSlots(decidedSlots, fingerprints[i * 2], fingerprints[(i * 2) + 1]);
+		decided[i] = decidedSlots[(slot * 4) + 1] === 0 ? notDecided : slot;
 	}
 }
 

@@ -77,11 +77,12 @@ export class FingerprintTable {
 	/** The slots are in shared memory from now on, for other threads to read: the table no longer grows. */
 	private frozen = false;
 
-	constructor(expected = 2048) {
+	/** With `inSharedMemory`, the slots start in shared memory, so that shared() has nothing to copy (until the table grows). */
+	constructor(expected = 2048, inSharedMemory = false) {
 		let capacity = 4096;
 		while (capacity * maxLoad < expected) capacity *= 2;
 		this.capacity = capacity;
-		this.slots = new Uint32Array(capacity * 4);
+		this.slots = new Uint32Array(inSharedMemory ? new SharedArrayBuffer(capacity * 16) : new ArrayBuffer(capacity * 16));
 	}
 
 	/**
@@ -90,12 +91,13 @@ export class FingerprintTable {
 	 * it would). Values (a, b) may still be set: readers look at the fingerprints only.
 	 */
 	shared(): Uint32Array {
-		if (!this.frozen) {
+		if (!this.frozen && !(this.slots.buffer instanceof SharedArrayBuffer)) {
 			const slots = new Uint32Array(new SharedArrayBuffer(this.slots.byteLength));
 			slots.set(this.slots);
 			this.slots = slots;
-			this.frozen = true;
 		}
+
+		this.frozen = true;
 
 		return this.slots;
 	}

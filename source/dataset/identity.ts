@@ -11,6 +11,36 @@ export function hashId(bytes: Uint8Array): string {
 	return (hashPrefix + digest).slice(0, hashPrefix.length + 16);
 }
 
+const hexDigits = Buffer.from('0123456789abcdef');
+const prefixBytes = Buffer.from(hashPrefix, 'latin1');
+
+/**
+ * hashId(bytes) written as bytes (its text is Latin-1: `sha1:` and 16 hex digits, 21 bytes) into
+ * out[at, at + 21), without making the string: the digest comes back as a 20-character Latin-1 ('binary')
+ * string (one character a byte, half the length of hex), whose first 8 bytes are written as hex
+ * here; about a quarter less time than hashId a line, most of it the call.
+ */
+export function writeHashId(bytes: Uint8Array, out: Uint8Array, at: number) {
+	for (let k = 0; k < prefixBytes.length; k++) out[at + k] = prefixBytes[k];
+	const digits = at + prefixBytes.length;
+	if (typeof crypto.hash === 'function') {
+		const digest = crypto.hash('sha1', bytes, 'binary');
+		for (let k = 0; k < 8; k++) {
+			const byte = digest.charCodeAt(k);
+			out[digits + (2 * k)] = hexDigits[byte >>> 4];
+			out[digits + (2 * k) + 1] = hexDigits[byte & 15];
+		}
+
+		return;
+	}
+
+	const digest = crypto.createHash('sha1').update(bytes).digest();
+	for (let k = 0; k < 8; k++) {
+		out[digits + (2 * k)] = hexDigits[digest[k] >>> 4];
+		out[digits + (2 * k) + 1] = hexDigits[digest[k] & 15];
+	}
+}
+
 /**
  * A sample's identity: its own top-level id field when it holds a string or a number, else a hash
  * of the entry's bytes. Looks for the key with Buffer.indexOf (within the entry) and only walks the

@@ -2,7 +2,7 @@ import {EntryIndex} from './entry-index.js';
 import {ArrayLayoutError, type EntrySink} from './entry-scanner.js';
 import {DatasetError, describeFsError} from './errors.js';
 import {IdTable} from './id-table.js';
-import {hashId, locateValue, located, needleFor, valueText, ValueKind} from './identity.js';
+import {hashPrefix, locateValue, located, needleFor, valueText, ValueKind, writeHashId} from './identity.js';
 
 /**
  * Builds a dataset's index (entry spans and ids) from the entries an EntryReader hands out. The
@@ -15,6 +15,8 @@ export class IndexBuilder {
 	/** Ids met again since the last call to takeRepeated(), once per extra sample. */
 	private repeated: string[] = [];
 	private readonly needle: Buffer;
+	/** A hash id's text, as bytes (writeHashId). */
+	private readonly hashText = new Uint8Array(hashPrefix.length + 16);
 
 	/** `fileSize`: offsets up to it are stored (in 4 bytes under 4 GB). */
 	constructor(idField: string, shared = false, fileSize = Number.MAX_SAFE_INTEGER) {
@@ -58,8 +60,20 @@ export class IndexBuilder {
 	private addId(buffer: Buffer, from: number, to: number) {
 		if (this.leadingUuid(buffer, from, to)) return;
 		const kind = locateValue(buffer, from, to, this.needle);
-		if (kind === ValueKind.Plain || kind === ValueKind.Number) this.ids.addLater(buffer, located.start, located.end);
-		else this.ids.addStringLater(valueText(buffer, kind) ?? hashId(buffer.subarray(from, to)));
+		if (kind === ValueKind.Plain || kind === ValueKind.Number) {
+			this.ids.addLater(buffer, located.start, located.end);
+			return;
+		}
+
+		const text = valueText(buffer, kind);
+		if (text !== undefined) {
+			this.ids.addStringLater(text);
+			return;
+		}
+
+		// A hash id (no usable id field): its text written as bytes, no string made.
+		writeHashId(buffer.subarray(from, to), this.hashText, 0);
+		this.ids.addLater(this.hashText, 0, this.hashText.length);
 	}
 
 	/**

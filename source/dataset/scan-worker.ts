@@ -43,6 +43,8 @@ export type FirstSeenTask = {
 	base: number;
 	part: number;
 	parts: number;
+	/** About how many entries this worker's share of the file holds (0: not known). */
+	expected: number;
 };
 
 export type ScanTaskDone = {id: number; failed?: boolean};
@@ -62,7 +64,7 @@ parentPort!.on('message', (task: ScanTask | FirstSeenTask) => {
 	try {
 		for (const [number, block] of task.memory ?? []) memory.set(number, block);
 		if ('firstSeen' in task) {
-			seen ??= new FingerprintTable(1 << 16);
+			seen ??= new FingerprintTable(Math.max(1 << 16, task.expected));
 			const facts = ChunkFacts.from({fingerprints: view(task.fingerprints, Uint32Array), firsts: view(task.firsts, Int32Array)} as ChunkFactsBuffers);
 			markFirstSeen(facts, task.count, task.base, task.part, task.parts, seen);
 			for (const [number] of task.memory ?? []) if (number < 0) memory.delete(number);

@@ -99,9 +99,10 @@ export class ScanWorkers {
 	 * Works out the chunk's ChunkFacts.firsts (markFirstSeen), each worker for its share of the ids,
 	 * after inspect() did the chunk: chunks must be given in file order (`base`: entries before the
 	 * chunk), as each worker keeps the ids of its share seen so far. False if a worker failed: the
-	 * ids it kept are lost, so the answers cannot be had any more.
+	 * ids it kept are lost, so the answers cannot be had any more. `expected`: about how many
+	 * entries the file holds, if known (the workers' tables are made to hold their shares at once).
 	 */
-	async markFirstSeen(facts: ChunkFacts, count: number, base: number): Promise<boolean> {
+	async markFirstSeen(facts: ChunkFacts, count: number, base: number, expected = 0): Promise<boolean> {
 		if (this.broken) return false;
 		const parts = this.workers.length;
 		const results: Array<Promise<boolean>> = [];
@@ -116,6 +117,7 @@ export class ScanWorkers {
 				base,
 				part,
 				parts,
+				expected: Math.ceil(expected / parts),
 			};
 			if (unseen.length > 0) task.memory = unseen;
 			results.push(this.post(part, task));

@@ -1,4 +1,4 @@
-import {SIGNALS} from '../dataset/signals/index.js';
+import {SIGNALS} from '../dataset/signals/types.js';
 import {statuses} from '../store/verdict-policy.js';
 import {verdicts} from '../store/schema.js';
 

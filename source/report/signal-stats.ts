@@ -1,4 +1,5 @@
-import {SIGNALS, type DiversityFigures, type SignalName, type SignalTable} from '../dataset/signals/index.js';
+import {SIGNALS, type SignalName} from '../dataset/signals/types.js';
+import type {DiversityFigures, SignalTable} from '../dataset/signals/index.js';
 import {statuses, type SampleStatus} from '../store/verdict-policy.js';
 
 /*

@@ -243,7 +243,9 @@ export class StatsAccumulator {
 		const groupLast = new Int32Array(count);
 		this.groupHashed = new Uint8Array(count);
 		// Group the records by sample straight into the table: no Map of hundreds of thousands of ids.
-		this.table = new FingerprintTable(count);
+		// In shared memory from the start when it is big: the scan's workers will likely look ids up in
+		// it (scanLookup()), and a copy of megabytes of slots would be on the way to the scan.
+		this.table = new FingerprintTable(count, count >= 100_000);
 		for (let index = 0; index < count; index++) {
 			if (this.fingerprintOf === fingerprintOf) source.fingerprintSample(index);
 			else this.fingerprintOf(source.sample(index));
@@ -450,7 +452,8 @@ export class StatsAccumulator {
 			}
 		}
 
-		for (const status of result.matches) this.status[status]++;
+		const {matches} = result;
+		for (let i = 0; i < matches.length; i++) this.status[matches[i]]++;
 		if (result.conflict) {
 			this.conflicts++;
 			if (result.status === 'undecided') this.unsettled++;
