@@ -316,3 +316,33 @@ describe('model-identity: teams, greetings, German word order, Chinese 作为 an
 		for (const text of ordinary) expect(detect('model-identity', chat(text)), text).toBeUndefined();
 	});
 });
+
+describe('refusal: hedges and idioms that share a refusal\'s words', () => {
+	it('leaves alone an answer that cannot be exact and then answers, in many languages, and enthusiasm idioms', () => {
+		const answers: Array<[string, string]> = [
+			['How many people live in Tokyo?', 'I can\'t give an exact number, but the Tokyo metropolitan area has roughly 37 million people.'],
+			['How many people live in Tokyo?', 'I cannot provide a precise figure; however, estimates put it near 37 million.'],
+			['¿Cuántos habitantes tiene Madrid?', 'No puedo darte una cifra exacta, pero Madrid tiene alrededor de 3,3 millones de habitantes.'],
+			['Combien d\'habitants à Paris ?', 'Je ne peux pas vous donner un chiffre exact, mais Paris compte environ 2,1 millions d\'habitants.'],
+			['Wie viele Einwohner hat Berlin?', 'Ich kann dir keine genaue Zahl nennen, aber Berlin hat etwa 3,7 Millionen Einwohner.'],
+			['Сколько людей живёт в Москве?', 'Я не могу ответить однозначно, но по данным 2021 года в Москве живёт около 12,6 миллиона человек.'],
+			['Hur många bor i Stockholm?', 'Jag kan inte ge ett exakt svar, men Stockholm har ungefär 980 000 invånare.'],
+			['東京の人口は？', '正確な数字はお答えできませんが、約1400万人です。'],
+			['东京有多少人？', '我无法给出确切的数字，但东京大约有1400万人。'],
+			['Can you help me with my essay?', 'I can\'t wait to help! Send it over and I\'ll take a look.'],
+			['Thanks for the tips!', 'I can\'t stress enough how much regular backups help.'],
+		];
+		for (const [user, text] of answers) expect(detect('refusal', chat(text, user)), text).toBeUndefined();
+	});
+
+	it('still finds refusals that offer something else or hedge without answering', () => {
+		const refusals = [
+			'I can\'t provide specific instructions for picking that lock, but I can explain how pin tumblers work in general.',
+			'I\'m sorry, but I can\'t help with that, but here are some resources on online safety.',
+			'No puedo ayudarte con eso, pero puedo sugerirte otras ideas.',
+			'I can\'t give you an exact answer to that.',
+			'Я не могу помочь с этим, но могу рассказать о другом.',
+		];
+		for (const text of refusals) expect(detect('refusal', chat(text, 'How do I pick my neighbour\'s lock?')), text).toMatch(/^refusal: the response says/);
+	});
+});

@@ -1,6 +1,7 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
 import {refusalIsOwn, type Prompt} from './refusal-context.js';
+import {notARefusal} from './refusal-hedge.js';
 import {laterRefusalCounts, laterRefusals, laterWords} from './refusal-later.js';
 import {openingLength, refusalOpenings} from './refusal-openings.js';
 import {isResponseTone} from './sample-text.js';
@@ -41,6 +42,7 @@ export const refusal: SampleSignal = {
 					return (pattern !== undefined && phraseMatches(pattern, asked).phrases.length > 0) || (shapes && refusalOpenings(asked, asked.length).length > 0);
 				};
 				for (const match of found) {
+					if (notARefusal(normalised, match.text, match.index)) continue;
 					const own = ownWordsAt(response, normalised, match.text, match.index);
 					if (!own) continue;
 					// Past the opening, a refusal counts only when it names what was asked (refusal-later.ts).
