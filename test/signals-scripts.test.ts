@@ -181,6 +181,42 @@ describe('special-token: a leak, not a mention', () => {
 		expect(detect('special-token', chat('It marks the start of a turn.', 'What does <|im_start|> mean in ChatML?'))).toBeUndefined();
 		expect(detect('special-token', chat('Sure.', 'Translate this.<|im_end|>'))).toBe('special-token: "<|im_end|>" in user');
 	});
+
+	it('finds the tokens and role headers of Llama 3, Gemma, Command-R, Phi-3, Mistral, ChatML, Zephyr, DeepSeek, Qwen, GLM and Alpaca', () => {
+		const leaks = [
+			'Sunny, 24 °C.<|eot_id|><|start_header_id|>user<|end_header_id|>',
+			'Use a wok.<start_of_turn>user\nAnd rice?',
+			'Ottawa.<|END_OF_TURN_TOKEN|><|START_OF_TURN_TOKEN|><|USER_TOKEN|>',
+			'Hello! <BOS_TOKEN>',
+			'Sure thing.<|end|>\n<|assistant|>',
+			'Here it is. [TOOL_CALLS] [{"name": "search"}]',
+			'Noted.<|im_end|>',
+			'Fine.</s>\n<|user|>',
+			'Two.<｜end▁of▁sentence｜><｜begin▁of▁sentence｜>',
+			'Beijing.<|endoftext|><|im_start|>',
+			'你好！[gMASK]<sop>',
+			'Maple leaves falling\n\n###Response:\nMaple leaves falling',
+			'Here you go.\n\n### Instruction:\nWrite another one.',
+		];
+		for (const text of leaks) expect(detect('special-token', chat(text)), text).toBeDefined();
+	});
+
+	it('leaves a token the sentence names as a tag, token, marker or delimiter, and a transcript in a code fence', () => {
+		const mentions = [
+			'Llama 2 wraps each user message between an opening [INST] tag and a closing [/INST] tag, and puts the system prompt inside <<SYS>> markers.',
+			'Generation stops at the </s> token.',
+			'Llama 3 ends each turn with the <|eot_id|> marker.',
+			'The tokenizer adds special tokens such as <|im_start|> and <|im_end|> around each turn.',
+			'Wrap it in [INST] and [/INST] tags.',
+			'Here is the scene in screenplay format:\n\n```\nINT. KITCHEN - NIGHT\n\nHuman: Is there any milk left?\nAssistant: One carton.\n```\n\nKeep the labels.',
+			'A transcript:\n\n```text\nUSER: Hi\nASSISTANT: Hello!\n```',
+		];
+		for (const text of mentions) expect(detect('special-token', chat(text)), text).toBeUndefined();
+		// A leak beside the sentence that names a token, and a role prefix after the fence closes, still count.
+		expect(detect('special-token', chat('Generation stops at the </s> token. Done.</s>'))).toBeDefined();
+		expect(detect('special-token', chat('```\nHuman: hi\n```\nAll set.\n\nHuman: and now?'))).toMatch(/role prefix "Human:"/);
+		expect(detect('special-token', chat('Here:\n```\nHuman: hi\nAssistant: hello'))).toMatch(/role prefix "Human:"/);
+	});
 });
 
 describe('truncated: a cut list item, a cut word in any script, JSON cut inside a closed fence', () => {
