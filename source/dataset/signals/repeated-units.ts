@@ -5,6 +5,13 @@ The units Gopher's duplicate rules compare whole: lines, paragraphs and — in a
 one line, as Chinese and Japanese answers often are — sentences. Units with no letter or digit (a
 closing brace, a Markdown rule) are left out; a list marker at a line's start ("- ", "3. ", "3) ",
 "3、") is not part of the line, so "1. Safety glasses" and "2. Safety glasses" are the same line.
+A unit of eight words or more is also a copy of one of the three units before it when the two have the
+same words in the same places but for numbers and at most one word in eight (two at most), and three
+or more units of the response are such near copies (two steps that differ by "second" and "third" are
+no loop): a loop that mutates ("Tip 2: … cut the tiny purchases", "Tip 3: … cut the little purchases"). Words there are runs
+of letters and digits, and each character of a script written without spaces. Units that read as code
+or markup (brackets, braces, `=`, `;`, `<`, `_`, backticks) are only compared whole: code's similar
+functions differ by a name or two on purpose.
 */
 
 /** How many units repeat an earlier one, and how many of those lie in a back-to-back repeat with their earlier copy (tandem.ts). */
@@ -47,11 +54,67 @@ export function sentencesOf(response: string): string[] {
 	return response.trim().split(sentenceEnd).map(sentence => sentence.trim()).filter(sentence => hasText.test(sentence));
 }
 
+const unspaced = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}`;
+const wordOrCharacter = new RegExp(String.raw`[${unspaced}]|(?:(?![${unspaced}])[\p{L}\p{M}\p{N}])+`, 'gu');
+const number = /^\p{N}+$/u;
+/** Units compared with the ones before them for a near copy. */
+const nearWindow = 3;
+const nearMinWords = 8;
+const nearMinCopies = 3;
+
+/** A unit's words without its numbers, lower case. */
+function wordsWithoutNumbers(unit: string): string[] {
+	return (unit.toLowerCase().match(wordOrCharacter) ?? []).filter(word => !number.test(word));
+}
+
+/** Whether two units have the same words in the same places, but for at most one in eight (two at most). */
+function nearCopy(first: string[], second: string[]): boolean {
+	if (first.length !== second.length || first.length < nearMinWords) return false;
+	const allowed = Math.min(2, first.length >> 3);
+	let differ = 0;
+	for (let k = 0; k < first.length; k++) if (first[k] !== second[k] && ++differ > allowed) return false;
+	return true;
+}
+
+const codeCharacter = /[(){}[\]=;<>_`]/;
+
+/** The closest of the `nearWindow` units before unit i that it is a near copy of, or −1. Cheap checks first: similar length. */
+function nearCopyBefore(units: string[], i: number, words: Array<string[] | undefined>): number {
+	const length = units[i].length;
+	if (length < nearMinWords * 2 || codeCharacter.test(units[i])) return -1;
+	for (let j = i - 1; j >= 0 && j >= i - nearWindow; j--) {
+		const other = units[j].length;
+		if (Math.abs(other - length) * 4 > Math.max(other, length)) continue;
+		const these = (words[i] ??= wordsWithoutNumbers(units[i]));
+		const those = (words[j] ??= wordsWithoutNumbers(units[j]));
+		if (nearCopy(these, those)) return j;
+	}
+
+	return -1;
+}
+
+/** Each unit that is a near copy of a unit before it (and no exact copy), with that unit; undefined when fewer than `nearMinCopies`. */
+function nearCopiesOf(units: string[]): Map<number, number> | undefined {
+	let near: Map<number, number> | undefined;
+	const words: Array<string[] | undefined> = [];
+	const seen = new Set<string>();
+	for (let i = 0; i < units.length; i++) {
+		const exact = seen.has(units[i]);
+		seen.add(units[i]);
+		if (exact) continue;
+		const j = nearCopyBefore(units, i, words);
+		if (j >= 0) (near ??= new Map()).set(i, j);
+	}
+
+	return near && near.size >= nearMinCopies ? near : undefined;
+}
+
 let previous = new Int32Array(256);
 let ids = new Int32Array(256);
 let marks = new Uint8Array(256);
 
-export function unitRepeats(units: string[]): UnitRepeats {
+/** `nearCopies`: whether a near copy of a unit before it counts as a repeat (see above), or only an exact one. */
+export function unitRepeats(units: string[], nearCopies = true): UnitRepeats {
 	const count = units.length;
 	if (previous.length < count) {
 		previous = new Int32Array(count * 2);
@@ -59,12 +122,15 @@ export function unitRepeats(units: string[]): UnitRepeats {
 		marks = new Uint8Array(count * 2);
 	}
 
+	const near = nearCopies ? nearCopiesOf(units) : undefined;
 	const last = new Map<string, number>();
 	let repeats = 0;
 	let repeatChars = 0;
 	for (let i = 0; i < count; i++) {
-		const earlier = last.get(units[i]);
+		let earlier = last.get(units[i]);
 		last.set(units[i], i);
+		if (earlier === undefined && near?.has(i)) earlier = near.get(i);
+
 		previous[i] = earlier ?? -1;
 		ids[i] = earlier === undefined ? i : ids[earlier];
 		if (earlier !== undefined) {
