@@ -1,0 +1,221 @@
+import {utf8Sequences} from './utf8-sequences.js';
+
+/*
+Mojibake from the legacy encodings of East Asia and Russia, tested as ftfy tests: turn the suspect
+characters back into the bytes of the encoding they were read in, and see whether those bytes are what
+the text really was.
+- UTF-8 read as GBK ("杩欐湰涔﹀緢濂界湅" for 这本书很好看), Shift-JIS ("縺薙ｓ縺ｫ縺｡縺ｯ" for こんにちは) or CP949:
+  in a run of characters the encoding holds, the bytes must hold valid 3-byte UTF-8 sequences for CJK,
+  kana, Hangul or full-width forms back to back — three or more, or two that are the whole run. Correct
+  Chinese or Japanese text gives such bytes only by chance (a GBK hanzi's bytes are A1–FE, a UTF-8 lead
+  is E0–EF and must be followed by two of 80–BF), and not three times in a row.
+- KOI8-R read as Windows-1251 ("рТЙЧЕФ! х НЕОС ЧУЈ" for Привет! Я очень всё), or the reverse: both put
+  lower case where the other puts upper case, so such text is mostly capitals; it counts when the
+  Cyrillic read the other way is far more like Russian, by its letters' frequencies.
+The maps from characters back to bytes are built once, from TextDecoder, when a text first needs them.
+*/
+
+type ByteMap = Map<string, number[]>;
+
+/** Every character the encoding decodes from one byte in `singles` or from a lead byte and a trail byte. */
+function byteMap(encoding: string, singles: [number, number] | undefined, leads: Array<[number, number]>, trails: Array<[number, number]>): ByteMap {
+	const entries: number[][] = [];
+	if (singles) for (let byte = singles[0]; byte <= singles[1]; byte++) entries.push([byte]);
+	for (const [leadLow, leadHigh] of leads) {
+		for (let lead = leadLow; lead <= leadHigh; lead++) {
+			for (const [trailLow, trailHigh] of trails) for (let trail = trailLow; trail <= trailHigh; trail++) entries.push([lead, trail]);
+		}
+	}
+
+	// One decode of all the entries, each followed by a line break, which every decoder passes through.
+	const buffer = new Uint8Array(entries.reduce((sum, entry) => sum + entry.length + 1, 0));
+	let at = 0;
+	for (const entry of entries) {
+		buffer.set(entry, at);
+		buffer[at + entry.length] = 0x0A;
+		at += entry.length + 1;
+	}
+
+	const map: ByteMap = new Map();
+	const decoded = new TextDecoder(encoding).decode(buffer).split('\n');
+	for (const [index, entry] of entries.entries()) {
+		const character = decoded[index];
+		if (character === undefined || character.length !== 1 || character === '\uFFFD' || character.charCodeAt(0) < 0x80) continue;
+		if (!map.has(character)) map.set(character, entry);
+	}
+
+	return map;
+}
+
+type DoubleByte = {name: string; map: ByteMap; leadCharacters: RegExp};
+
+/** The characters whose bytes start a UTF-8 sequence for U+3000–U+9FFF or Hangul (E3–ED, then 80–BF): every aligned garbled run starts with one. */
+function leadCharacters(map: ByteMap): RegExp {
+	const found: string[] = [];
+	for (const [character, bytes] of map) if (bytes.length === 2 && bytes[0]! >= 0xE3 && bytes[0]! <= 0xED && bytes[1]! >= 0x80 && bytes[1]! <= 0xBF) found.push(character);
+	return new RegExp(`[${found.join('').replace(/[\\\]^-]/g, '\\$&')}]`);
+}
+
+let doubleBytes: DoubleByte[] | undefined;
+
+function doubleByteEncodings(): DoubleByte[] {
+	if (!doubleBytes) {
+		const gbk = byteMap('gbk', undefined, [[0x81, 0xFE]], [[0x40, 0x7E], [0x80, 0xFE]]);
+		const shiftJis = byteMap('shift_jis', [0xA1, 0xDF], [[0x81, 0x9F], [0xE0, 0xFC]], [[0x40, 0x7E], [0x80, 0xFC]]);
+		const korean = byteMap('euc-kr', undefined, [[0x81, 0xFE]], [[0x41, 0x5A], [0x61, 0x7A], [0x81, 0xFE]]);
+		doubleBytes = [
+			{name: 'GBK', map: gbk, leadCharacters: leadCharacters(gbk)},
+			{name: 'Shift-JIS', map: shiftJis, leadCharacters: leadCharacters(shiftJis)},
+			{name: 'CP949 (EUC-KR)', map: korean, leadCharacters: leadCharacters(korean)},
+		];
+	}
+
+	return doubleBytes;
+}
+
+/** What UTF-8 of Chinese, Japanese or Korean text decodes to: kana, CJK ideographs, Hangul, CJK punctuation, full-width forms. */
+function isCjk(codePoint: number): boolean {
+	return (codePoint >= 0x30_00 && codePoint <= 0x30_FF) || (codePoint >= 0x34_00 && codePoint <= 0x9F_FF) || (codePoint >= 0xAC_00 && codePoint <= 0xD7_A3) || (codePoint >= 0xFF_00 && codePoint <= 0xFF_EF);
+}
+
+/**
+ * The garbled part of a run of characters the encoding holds, or undefined. `alone`: the run lies
+ * between characters that are not CJK (a run cut short by an ideograph the encoding lacks is not alone).
+ */
+function garbledRun(run: string[], map: ByteMap, alone: boolean): string | undefined {
+	const bytes: number[] = [];
+	const characterAt: number[] = [];
+	for (const [index, character] of run.entries()) {
+		for (const byte of map.get(character)!) {
+			bytes.push(byte);
+			characterAt.push(index);
+		}
+	}
+
+	let chainStart = 0;
+	let chainEnd = -1;
+	let chain = 0;
+	for (const sequence of utf8Sequences(bytes)) {
+		if (sequence.length !== 3 || !isCjk(sequence.codePoint)) {
+			chain = 0;
+			continue;
+		}
+
+		if (chain > 0 && sequence.start === chainEnd) {
+			chain++;
+		} else {
+			chain = 1;
+			chainStart = sequence.start;
+		}
+
+		chainEnd = sequence.start + 3;
+		const whole = alone && chainStart === 0 && chainEnd >= bytes.length - 1;
+		if (chain >= 3 || (chain === 2 && whole)) {
+			return run.slice(characterAt[chainStart], characterAt[chainEnd - 1]! + 1).join('');
+		}
+	}
+
+	return undefined;
+}
+
+/** Characters of U+3000–U+9FFF, Hangul or half-width katakana: where GBK, Shift-JIS and CP949 mojibake lies. */
+const cjkRange = /[\u3000-\u9FFF\uAC00-\uD7A3\uFF61-\uFF9F]/;
+
+/** The first run of UTF-8 read as GBK, Shift-JIS or CP949: [what is garbled, how it was misread]. */
+export function cjkMisread(text: string): [string, string] | undefined {
+	if (!cjkRange.test(text)) return undefined;
+	for (const {name, map, leadCharacters} of doubleByteEncodings()) {
+		if (!leadCharacters.test(text)) continue;
+		let run: string[] = [];
+		let before = '';
+		for (const character of [...text, '\n']) {
+			if (map.has(character)) {
+				run.push(character);
+				continue;
+			}
+
+			if (run.length >= 3) {
+				const garbled = garbledRun(run, map, !cjkRange.test(before) && !cjkRange.test(character));
+				if (garbled !== undefined) return [garbled, `UTF-8 read as ${name}`];
+			}
+
+			run = [];
+			before = character;
+		}
+	}
+
+	return undefined;
+}
+
+/** How often each Russian letter is written, per 10,000 letters (ё counted as е is too rare to matter). */
+const russianFrequency: Record<string, number> = {
+	о: 1097, е: 845, а: 801, и: 735, н: 670, т: 626, с: 547, р: 473, в: 454, л: 440, к: 349, м: 321, д: 298, п: 281, у: 262,
+	я: 201, ы: 190, ь: 174, г: 170, з: 165, б: 159, ч: 144, й: 121, х: 97, ж: 94, ш: 73, ю: 64, ц: 48, щ: 36, э: 32, ф: 26, ъ: 4, ё: 4,
+};
+
+/** The average log frequency of a text's Cyrillic letters as Russian (a letter Russian does not use scores as the rarest). */
+function russianScore(letters: string): number {
+	let sum = 0;
+	for (const letter of letters) sum += Math.log(russianFrequency[letter] ?? 2);
+	return sum / letters.length;
+}
+
+/** `decode`: the bytes as `written` reads them. */
+type SingleByte = {read: string; written: string; toByte: Map<string, number>; decode: (bytes: Uint8Array) => string};
+let cyrillicPairs: SingleByte[] | undefined;
+
+function singleByteMap(encoding: string): Map<string, number> {
+	const bytes = Uint8Array.from({length: 128}, (_, index) => index + 0x80);
+	const map = new Map<string, number>();
+	for (const [index, character] of [...new TextDecoder(encoding).decode(bytes)].entries()) if (!map.has(character)) map.set(character, index + 0x80);
+	return map;
+}
+
+function decoder(encoding: string): (bytes: Uint8Array) => string {
+	const textDecoder = new TextDecoder(encoding);
+	return bytes => textDecoder.decode(bytes);
+}
+
+function cyrillicEncodings(): SingleByte[] {
+	cyrillicPairs ??= [
+		{read: 'Windows-1251', written: 'KOI8-R', toByte: singleByteMap('windows-1251'), decode: decoder('koi8-r')},
+		{read: 'KOI8-R', written: 'Windows-1251', toByte: singleByteMap('koi8-r'), decode: decoder('windows-1251')},
+	];
+	return cyrillicPairs;
+}
+
+const cyrillicLetters = /[\u0400-\u04FF]/g;
+const upperCyrillic = /[\u0400-\u042F]/g;
+const capitalsInARow = /[\u0400-\u042F]{3}/;
+const cyrillicWords = /[\u0400-\u04FF]+/g;
+/** Letters enough to judge by frequencies, and the margin (in nats a letter) the other reading must win by. */
+const minCyrillicLetters = 12;
+const russianMargin = 0.3;
+
+/** Cyrillic text written in KOI8-R and read as Windows-1251, or the reverse: [what is garbled, how it was misread]. */
+export function cyrillicMisread(text: string): [string, string] | undefined {
+	if (!capitalsInARow.test(text)) return undefined;
+	const letters = text.match(cyrillicLetters);
+	if (!letters || letters.length < minCyrillicLetters) return undefined;
+	// Each encoding puts upper case where the other puts lower: misread prose is mostly capitals.
+	const upper = text.match(upperCyrillic)?.length ?? 0;
+	if (upper * 10 < letters.length * 6) return undefined;
+	const asWritten = russianScore(letters.join('').toLowerCase());
+	let best: [number, string] | undefined;
+	for (const {read, written, toByte, decode} of cyrillicEncodings()) {
+		const bytes: number[] = [];
+		for (const letter of letters) {
+			const byte = toByte.get(letter);
+			if (byte !== undefined) bytes.push(byte);
+		}
+
+		if (bytes.length < letters.length) continue;
+		const other = decode(Uint8Array.from(bytes)).toLowerCase();
+		if (other.match(cyrillicLetters)?.length !== other.length) continue;
+		const gain = russianScore(other) - asWritten;
+		if (gain > russianMargin && (!best || gain > best[0])) best = [gain, `${written} read as ${read}`];
+	}
+
+	if (best) return [text.match(cyrillicWords)!.slice(0, 3).join(' '), best[1]];
+	return undefined;
+}
