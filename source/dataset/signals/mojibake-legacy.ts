@@ -47,13 +47,26 @@ function byteMap(encoding: string, singles: [number, number] | undefined, leads:
 	return map;
 }
 
-type DoubleByte = {name: string; map: ByteMap; leadCharacters: RegExp};
+type DoubleByte = {name: string; map: ByteMap};
 
-/** The characters whose bytes start a UTF-8 sequence for U+3000–U+9FFF or Hangul (E3–ED, then 80–BF): every aligned garbled run starts with one. */
-function leadCharacters(map: ByteMap): RegExp {
-	const found: string[] = [];
-	for (const [character, bytes] of map) if (bytes.length === 2 && bytes[0]! >= 0xE3 && bytes[0]! <= 0xED && bytes[1]! >= 0x80 && bytes[1]! <= 0xBF) found.push(character);
-	return new RegExp(`[${found.join('').replace(/[\\\]^-]/g, '\\$&')}]`);
+/**
+ * Two characters as a garbled run of CJK starts: the first holds a UTF-8 lead byte for U+3000–U+9FFF or
+ * Hangul (E3–ED) and a continuation byte (80–BF); the second, the next continuation byte and the next
+ * lead (or, in Shift-JIS, that continuation byte alone, a half-width katakana). Correct text seldom has
+ * such a pair, so only where one is found are the bytes read. `startFlags[code]` holds, for encoding
+ * number e, bit 2e when the character can be the first of the pair and bit 2e + 1 when the second.
+ */
+const startFlags = new Uint8Array(0x1_00_00);
+const leadBits = 0b01_01_01;
+
+function markStarts(map: ByteMap, encoding: number) {
+	const lead = (byte: number) => byte >= 0xE3 && byte <= 0xED;
+	const continuation = (byte: number) => byte >= 0x80 && byte <= 0xBF;
+	for (const [character, bytes] of map) {
+		const code = character.charCodeAt(0);
+		if (bytes.length === 2 && lead(bytes[0]!) && continuation(bytes[1]!)) startFlags[code] |= 1 << (encoding * 2);
+		if ((bytes.length === 2 && continuation(bytes[0]!) && lead(bytes[1]!)) || (bytes.length === 1 && continuation(bytes[0]!))) startFlags[code] |= 2 << (encoding * 2);
+	}
 }
 
 let doubleBytes: DoubleByte[] | undefined;
@@ -63,11 +76,8 @@ function doubleByteEncodings(): DoubleByte[] {
 		const gbk = byteMap('gbk', undefined, [[0x81, 0xFE]], [[0x40, 0x7E], [0x80, 0xFE]]);
 		const shiftJis = byteMap('shift_jis', [0xA1, 0xDF], [[0x81, 0x9F], [0xE0, 0xFC]], [[0x40, 0x7E], [0x80, 0xFC]]);
 		const korean = byteMap('euc-kr', undefined, [[0x81, 0xFE]], [[0x41, 0x5A], [0x61, 0x7A], [0x81, 0xFE]]);
-		doubleBytes = [
-			{name: 'GBK', map: gbk, leadCharacters: leadCharacters(gbk)},
-			{name: 'Shift-JIS', map: shiftJis, leadCharacters: leadCharacters(shiftJis)},
-			{name: 'CP949 (EUC-KR)', map: korean, leadCharacters: leadCharacters(korean)},
-		];
+		doubleBytes = [{name: 'GBK', map: gbk}, {name: 'Shift-JIS', map: shiftJis}, {name: 'CP949 (EUC-KR)', map: korean}];
+		for (const [index, {map}] of doubleBytes.entries()) markStarts(map, index);
 	}
 
 	return doubleBytes;
@@ -121,26 +131,30 @@ function garbledRun(run: string[], map: ByteMap, alone: boolean): string | undef
 /** Characters of U+3000–U+9FFF, Hangul or half-width katakana: where GBK, Shift-JIS and CP949 mojibake lies. */
 const cjkRange = /[\u3000-\u9FFF\uAC00-\uD7A3\uFF61-\uFF9F]/;
 
+/** The garbled run of the encoding starting at `at`, or undefined. */
+function garbledFrom(text: string, at: number, map: ByteMap): string | undefined {
+	// The run of characters the encoding holds from here (its first 40), and whether CJK lies around it.
+	const run: string[] = [];
+	let end = at;
+	while (end < text.length && run.length < 40 && map.has(text.charAt(end))) run.push(text.charAt(end++));
+	const alone = !cjkRange.test(text.charAt(at - 1)) && !cjkRange.test(text.charAt(end));
+	return garbledRun(run, map, alone);
+}
+
 /** The first run of UTF-8 read as GBK, Shift-JIS or CP949: [what is garbled, how it was misread]. */
 export function cjkMisread(text: string): [string, string] | undefined {
 	if (!cjkRange.test(text)) return undefined;
-	for (const {name, map, leadCharacters} of doubleByteEncodings()) {
-		if (!leadCharacters.test(text)) continue;
-		let run: string[] = [];
-		let before = '';
-		for (const character of [...text, '\n']) {
-			if (map.has(character)) {
-				run.push(character);
-				continue;
-			}
-
-			if (run.length >= 3) {
-				const garbled = garbledRun(run, map, !cjkRange.test(before) && !cjkRange.test(character));
-				if (garbled !== undefined) return [garbled, `UTF-8 read as ${name}`];
-			}
-
-			run = [];
-			before = character;
+	const encodings = doubleByteEncodings();
+	let next = startFlags[text.charCodeAt(0)]!;
+	for (let at = 0; at + 1 < text.length; at++) {
+		const flags = next;
+		next = startFlags[text.charCodeAt(at + 1)]!;
+		let starts = flags & leadBits & (next >> 1);
+		for (let encoding = 0; starts !== 0; encoding++, starts >>= 2) {
+			if ((starts & 1) === 0) continue;
+			const {name, map} = encodings[encoding]!;
+			const garbled = garbledFrom(text, at, map);
+			if (garbled !== undefined) return [garbled, `UTF-8 read as ${name}`];
 		}
 	}
 

@@ -11,7 +11,8 @@ or more units of the response are such near copies (two steps that differ by "se
 no loop): a loop that mutates ("Tip 2: … cut the tiny purchases", "Tip 3: … cut the little purchases"). Words there are runs
 of letters and digits, and each character of a script written without spaces. Units that read as code
 or markup (brackets, braces, `=`, `;`, `<`, `_`, backticks) are only compared whole: code's similar
-functions differ by a name or two on purpose.
+functions differ by a name or two on purpose. A near copy shares its first or its last six characters
+with the original (checked first: it is cheap).
 */
 
 /** How many units repeat an earlier one, and how many of those lie in a back-to-back repeat with their earlier copy (tandem.ts). */
@@ -77,36 +78,37 @@ function nearCopy(first: string[], second: string[]): boolean {
 }
 
 const codeCharacter = /[(){}[\]=;<>_`]/;
+/** A near copy keeps most of its text: its first or its last few characters are the original's. */
+const edge = 6;
 
-/** The closest of the `nearWindow` units before unit i that it is a near copy of, or −1. Cheap checks first: similar length. */
-function nearCopyBefore(units: string[], i: number, words: Array<string[] | undefined>): number {
+function sameEdge(first: string, second: string): boolean {
+	let start = 0;
+	while (start < edge && first.charCodeAt(start) === second.charCodeAt(start)) start++;
+	if (start === edge) return true;
+	let end = 1;
+	while (end <= edge && first.charCodeAt(first.length - end) === second.charCodeAt(second.length - end)) end++;
+	return end > edge;
+}
+
+/** Each unit's words, computed when first compared (reset for each list of units). */
+const words: Array<string[] | undefined> = [];
+
+/** The closest of the `nearWindow` units before unit i that it is a near copy of, or −1. Cheap checks first: length, code, ends. */
+function nearCopyBefore(units: string[], i: number): number {
 	const length = units[i].length;
-	if (length < nearMinWords * 2 || codeCharacter.test(units[i])) return -1;
+	if (length < nearMinWords * 2) return -1;
+	let code: boolean | undefined;
 	for (let j = i - 1; j >= 0 && j >= i - nearWindow; j--) {
 		const other = units[j].length;
-		if (Math.abs(other - length) * 4 > Math.max(other, length)) continue;
+		if (Math.abs(other - length) * 4 > Math.max(other, length) || !sameEdge(units[i], units[j])) continue;
+		code ??= codeCharacter.test(units[i]);
+		if (code) return -1;
 		const these = (words[i] ??= wordsWithoutNumbers(units[i]));
 		const those = (words[j] ??= wordsWithoutNumbers(units[j]));
 		if (nearCopy(these, those)) return j;
 	}
 
 	return -1;
-}
-
-/** Each unit that is a near copy of a unit before it (and no exact copy), with that unit; undefined when fewer than `nearMinCopies`. */
-function nearCopiesOf(units: string[]): Map<number, number> | undefined {
-	let near: Map<number, number> | undefined;
-	const words: Array<string[] | undefined> = [];
-	const seen = new Set<string>();
-	for (let i = 0; i < units.length; i++) {
-		const exact = seen.has(units[i]);
-		seen.add(units[i]);
-		if (exact) continue;
-		const j = nearCopyBefore(units, i, words);
-		if (j >= 0) (near ??= new Map()).set(i, j);
-	}
-
-	return near && near.size >= nearMinCopies ? near : undefined;
 }
 
 let previous = new Int32Array(256);
@@ -122,21 +124,34 @@ export function unitRepeats(units: string[], nearCopies = true): UnitRepeats {
 		marks = new Uint8Array(count * 2);
 	}
 
-	const near = nearCopies ? nearCopiesOf(units) : undefined;
 	const last = new Map<string, number>();
+	// Units that are near copies, each followed by its original.
+	const near: number[] = [];
+	words.length = 0;
 	let repeats = 0;
 	let repeatChars = 0;
 	for (let i = 0; i < count; i++) {
-		let earlier = last.get(units[i]);
+		const earlier = last.get(units[i]);
 		last.set(units[i], i);
-		if (earlier === undefined && near?.has(i)) earlier = near.get(i);
-
 		previous[i] = earlier ?? -1;
 		ids[i] = earlier === undefined ? i : ids[earlier];
 		if (earlier !== undefined) {
 			repeats++;
 			repeatChars += units[i].length;
+		} else if (nearCopies) {
+			const original = nearCopyBefore(units, i);
+			if (original >= 0) near.push(i, original);
 		}
+	}
+
+	if (near.length >= nearMinCopies * 2) {
+		for (let k = 0; k < near.length; k += 2) {
+			previous[near[k]!] = near[k + 1]!;
+			repeats++;
+			repeatChars += units[near[k]!].length;
+		}
+
+		for (let i = 0; i < count; i++) ids[i] = previous[i] < 0 ? i : ids[previous[i]];
 	}
 
 	let loops = 0;
