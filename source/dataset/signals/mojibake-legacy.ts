@@ -15,40 +15,6 @@ the text really was.
 The maps from characters back to bytes are built once, from TextDecoder, when a text first needs them.
 */
 
-type ByteMap = Map<string, number[]>;
-
-/** Every character the encoding decodes from one byte in `singles` or from a lead byte and a trail byte. */
-function byteMap(encoding: string, singles: [number, number] | undefined, leads: Array<[number, number]>, trails: Array<[number, number]>): ByteMap {
-	const entries: number[][] = [];
-	if (singles) for (let byte = singles[0]; byte <= singles[1]; byte++) entries.push([byte]);
-	for (const [leadLow, leadHigh] of leads) {
-		for (let lead = leadLow; lead <= leadHigh; lead++) {
-			for (const [trailLow, trailHigh] of trails) for (let trail = trailLow; trail <= trailHigh; trail++) entries.push([lead, trail]);
-		}
-	}
-
-	// One decode of all the entries, each followed by a line break, which every decoder passes through.
-	const buffer = new Uint8Array(entries.reduce((sum, entry) => sum + entry.length + 1, 0));
-	let at = 0;
-	for (const entry of entries) {
-		buffer.set(entry, at);
-		buffer[at + entry.length] = 0x0A;
-		at += entry.length + 1;
-	}
-
-	const map: ByteMap = new Map();
-	const decoded = new TextDecoder(encoding).decode(buffer).split('\n');
-	for (const [index, entry] of entries.entries()) {
-		const character = decoded[index];
-		if (character === undefined || character.length !== 1 || character === '\uFFFD' || character.charCodeAt(0) < 0x80) continue;
-		if (!map.has(character)) map.set(character, entry);
-	}
-
-	return map;
-}
-
-type DoubleByte = {name: string; map: ByteMap};
-
 /**
  * Two characters as a garbled run of CJK starts: the first holds a UTF-8 lead byte for U+3000–U+9FFF or
  * Hangul (E3–ED) and a continuation byte (80–BF); the second, the next continuation byte and the next
@@ -59,25 +25,74 @@ type DoubleByte = {name: string; map: ByteMap};
 const startFlags = new Uint8Array(0x1_00_00);
 const leadBits = 0b01_01_01;
 
-function markStarts(map: ByteMap, encoding: number) {
-	const lead = (byte: number) => byte >= 0xE3 && byte <= 0xED;
-	const continuation = (byte: number) => byte >= 0x80 && byte <= 0xBF;
-	for (const [character, bytes] of map) {
-		const code = character.charCodeAt(0);
-		if (bytes.length === 2 && lead(bytes[0]!) && continuation(bytes[1]!)) startFlags[code] |= 1 << (encoding * 2);
-		if ((bytes.length === 2 && continuation(bytes[0]!) && lead(bytes[1]!)) || (bytes.length === 1 && continuation(bytes[0]!))) startFlags[code] |= 2 << (encoding * 2);
-	}
+const isLead = (byte: number) => byte >= 0xE3 && byte <= 0xED;
+const isContinuation = (byte: number) => byte >= 0x80 && byte <= 0xBF;
+
+/** Marks where the character with these bytes may stand in the pair, for encoding number `encoding`. */
+function markStart(code: number, bytes: number, encoding: number) {
+	const pair = bytes > 0xFF;
+	const first = pair ? bytes >> 8 : bytes;
+	const second = bytes & 0xFF;
+	if (pair && isLead(first) && isContinuation(second)) startFlags[code] |= 1 << (encoding * 2);
+	if (pair ? isContinuation(first) && isLead(second) : isContinuation(first)) startFlags[code] |= 2 << (encoding * 2);
 }
+
+/** A code unit's bytes in an encoding: one byte (below 0x100) or lead × 256 + trail; 0 when the encoding has no such character. */
+type ByteMap = Uint16Array;
+
+/** Every character the encoding (number `index`, for startFlags) decodes from one byte in `singles` or from a lead byte and a trail byte. */
+function byteMap(encoding: string, index: number, singles: [number, number] | undefined, leads: Array<[number, number]>, trails: Array<[number, number]>): ByteMap {
+	let count = singles ? singles[1] - singles[0] + 1 : 0;
+	for (const [leadLow, leadHigh] of leads) for (const [trailLow, trailHigh] of trails) count += (leadHigh - leadLow + 1) * (trailHigh - trailLow + 1);
+	const entries = new Uint16Array(count);
+	let next = 0;
+	if (singles) for (let byte = singles[0]; byte <= singles[1]; byte++) entries[next++] = byte;
+	for (const [leadLow, leadHigh] of leads) {
+		for (let first = leadLow; first <= leadHigh; first++) {
+			for (const [trailLow, trailHigh] of trails) for (let trail = trailLow; trail <= trailHigh; trail++) entries[next++] = (first << 8) | trail;
+		}
+	}
+
+	// One decode of all the entries, each followed by a line break, which every decoder passes through.
+	const buffer = new Uint8Array(entries.length * 3);
+	let at = 0;
+	// Indexed loops: these run once, before the optimiser has seen them, where iterating a typed array is slow.
+	for (let k = 0; k < entries.length; k++) {
+		const entry = entries[k]!;
+		if (entry > 0xFF) buffer[at++] = entry >> 8;
+		buffer[at++] = entry & 0xFF;
+		buffer[at++] = 0x0A;
+	}
+
+	const map: ByteMap = new Uint16Array(0x1_00_00);
+	const decoded = new TextDecoder(encoding).decode(buffer.subarray(0, at));
+	let position = 0;
+	for (let k = 0; k < entries.length; k++) {
+		const entry = entries[k]!;
+		const end = decoded.charCodeAt(position + 1) === 0x0A ? position + 1 : decoded.indexOf('\n', position);
+		const code = decoded.charCodeAt(position);
+		// One character, outside ASCII, not U+FFFD (bytes the encoding does not define), not a surrogate.
+		if (end === position + 1 && code >= 0x80 && code !== 0xFF_FD && (code < 0xD8_00 || code > 0xDF_FF) && map[code] === 0) {
+			map[code] = entry;
+			markStart(code, entry, index);
+		}
+
+		position = end + 1;
+	}
+
+	return map;
+}
+
+type DoubleByte = {name: string; map: ByteMap};
 
 let doubleBytes: DoubleByte[] | undefined;
 
 function doubleByteEncodings(): DoubleByte[] {
 	if (!doubleBytes) {
-		const gbk = byteMap('gbk', undefined, [[0x81, 0xFE]], [[0x40, 0x7E], [0x80, 0xFE]]);
-		const shiftJis = byteMap('shift_jis', [0xA1, 0xDF], [[0x81, 0x9F], [0xE0, 0xFC]], [[0x40, 0x7E], [0x80, 0xFC]]);
-		const korean = byteMap('euc-kr', undefined, [[0x81, 0xFE]], [[0x41, 0x5A], [0x61, 0x7A], [0x81, 0xFE]]);
+		const gbk = byteMap('gbk', 0, undefined, [[0x81, 0xFE]], [[0x40, 0x7E], [0x80, 0xFE]]);
+		const shiftJis = byteMap('shift_jis', 1, [0xA1, 0xDF], [[0x81, 0x9F], [0xE0, 0xFC]], [[0x40, 0x7E], [0x80, 0xFC]]);
+		const korean = byteMap('euc-kr', 2, undefined, [[0x81, 0xFE]], [[0x41, 0x5A], [0x61, 0x7A], [0x81, 0xFE]]);
 		doubleBytes = [{name: 'GBK', map: gbk}, {name: 'Shift-JIS', map: shiftJis}, {name: 'CP949 (EUC-KR)', map: korean}];
-		for (const [index, {map}] of doubleBytes.entries()) markStarts(map, index);
 	}
 
 	return doubleBytes;
@@ -96,10 +111,14 @@ function garbledRun(run: string[], map: ByteMap, alone: boolean): string | undef
 	const bytes: number[] = [];
 	const characterAt: number[] = [];
 	for (const [index, character] of run.entries()) {
-		for (const byte of map.get(character)!) {
-			bytes.push(byte);
+		const both = map[character.charCodeAt(0)]!;
+		if (both > 0xFF) {
+			bytes.push(both >> 8);
 			characterAt.push(index);
 		}
+
+		bytes.push(both & 0xFF);
+		characterAt.push(index);
 	}
 
 	let chainStart = 0;
@@ -136,7 +155,7 @@ function garbledFrom(text: string, at: number, map: ByteMap): string | undefined
 	// The run of characters the encoding holds from here (its first 40), and whether CJK lies around it.
 	const run: string[] = [];
 	let end = at;
-	while (end < text.length && run.length < 40 && map.has(text.charAt(end))) run.push(text.charAt(end++));
+	while (end < text.length && run.length < 40 && map[text.charCodeAt(end)] !== 0) run.push(text.charAt(end++));
 	const alone = !cjkRange.test(text.charAt(at - 1)) && !cjkRange.test(text.charAt(end));
 	return garbledRun(run, map, alone);
 }
