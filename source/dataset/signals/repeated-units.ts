@@ -1,4 +1,5 @@
 import {markTandemRepeats} from './tandem.js';
+import {isUnspacedCode} from './word-units.js';
 
 /*
 The units Gopher's duplicate rules compare whole: lines, paragraphs and — in a response written on
@@ -55,26 +56,79 @@ export function sentencesOf(response: string): string[] {
 	return response.trim().split(sentenceEnd).map(sentence => sentence.trim()).filter(sentence => hasText.test(sentence));
 }
 
-const unspaced = String.raw`\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}`;
-const wordOrCharacter = new RegExp(String.raw`[${unspaced}]|(?:(?![${unspaced}])[\p{L}\p{M}\p{N}])+`, 'gu');
-const number = /^\p{N}+$/u;
 /** Units compared with the ones before them for a near copy. */
 const nearWindow = 3;
 const nearMinWords = 8;
 const nearMinCopies = 3;
+/** The most words a near copy may change (one in eight, at most this). */
+const nearMaxChanged = 2;
 
-/** A unit's words without its numbers, lower case. */
-function wordsWithoutNumbers(unit: string): string[] {
-	return (unit.toLowerCase().match(wordOrCharacter) ?? []).filter(word => !number.test(word));
+/** Whether a code unit is part of a word: a letter, mark or digit (white space and punctuation are not). */
+function isWordCode(code: number): boolean {
+	if (code < 0x80) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+	return code !== 0xA0 && !(code >= 0x20_00 && code <= 0x20_6F) && !(code >= 0x30_00 && code <= 0x30_3F) && !(code >= 0xFF_00 && code <= 0xFF_0F)
+		&& !(code >= 0xFF_1A && code <= 0xFF_20) && code !== 0xFF_5E && !(code >= 0x00_A1 && code <= 0x00_BF && code !== 0xAA && code !== 0xBA);
 }
 
-/** Whether two units have the same words in the same places, but for at most one in eight (two at most). */
-function nearCopy(first: string[], second: string[]): boolean {
-	if (first.length !== second.length || first.length < nearMinWords) return false;
-	const allowed = Math.min(2, first.length >> 3);
-	let differ = 0;
-	for (let k = 0; k < first.length; k++) if (first[k] !== second[k] && ++differ > allowed) return false;
-	return true;
+/** The bounds of the word found by nextWord. */
+let wordStart = 0;
+let wordEnd = 0;
+
+/** Finds the next word at or after `from` that is not only digits (a character of an unspaced script is a word); false at the end. */
+function nextWord(text: string, from: number): boolean {
+	let at = from;
+	for (;;) {
+		while (at < text.length && !isWordCode(text.charCodeAt(at))) at++;
+		if (at >= text.length) return false;
+		wordStart = at;
+		if (isUnspacedCode(text.charCodeAt(at))) {
+			wordEnd = at + 1;
+			return true;
+		}
+
+		let digits = true;
+		while (at < text.length && isWordCode(text.charCodeAt(at)) && !isUnspacedCode(text.charCodeAt(at))) {
+			const code = text.charCodeAt(at);
+			if (code < 48 || code > 57) digits = false;
+			at++;
+		}
+
+		wordEnd = at;
+		if (!digits) return true;
+	}
+}
+
+/**
+ * Whether two units have the same words in the same places, but for numbers and at most one word in
+ * eight (two at most); ASCII letters compared without case. Walks both side by side and stops at the
+ * third changed word, so that units that are no copies cost little.
+ */
+function nearCopy(first: string, second: string): boolean {
+	let words = 0;
+	let changed = 0;
+	let firstAt = 0;
+	let secondAt = 0;
+	for (;;) {
+		const inFirst = nextWord(first, firstAt);
+		const firstStart = wordStart;
+		const firstEnd = wordEnd;
+		const inSecond = nextWord(second, secondAt);
+		if (inFirst !== inSecond) return false;
+		if (!inFirst) break;
+		words++;
+		firstAt = firstEnd;
+		secondAt = wordEnd;
+		let same = firstEnd - firstStart === wordEnd - wordStart;
+		for (let k = 0; same && k < firstEnd - firstStart; k++) {
+			const one = first.charCodeAt(firstStart + k);
+			const other = second.charCodeAt(wordStart + k);
+			same = one === other || (one < 0x80 && (one | 32) === (other | 32) && (one | 32) >= 97 && (one | 32) <= 122);
+		}
+
+		if (!same && ++changed > nearMaxChanged) return false;
+	}
+
+	return words >= nearMinWords && changed <= Math.min(nearMaxChanged, words >> 3);
 }
 
 const codeCharacter = /[(){}[\]=;<>_`]/;
@@ -90,9 +144,6 @@ function sameEdge(first: string, second: string): boolean {
 	return end > edge;
 }
 
-/** Each unit's words, computed when first compared (reset for each list of units). */
-const words: Array<string[] | undefined> = [];
-
 /** The closest of the `nearWindow` units before unit i that it is a near copy of, or −1. Cheap checks first: length, code, ends. */
 function nearCopyBefore(units: string[], i: number): number {
 	const length = units[i].length;
@@ -103,9 +154,7 @@ function nearCopyBefore(units: string[], i: number): number {
 		if (Math.abs(other - length) * 4 > Math.max(other, length) || !sameEdge(units[i], units[j])) continue;
 		code ??= codeCharacter.test(units[i]);
 		if (code) return -1;
-		const these = (words[i] ??= wordsWithoutNumbers(units[i]));
-		const those = (words[j] ??= wordsWithoutNumbers(units[j]));
-		if (nearCopy(these, those)) return j;
+		if (nearCopy(units[i], units[j])) return j;
 	}
 
 	return -1;
@@ -127,7 +176,6 @@ export function unitRepeats(units: string[], nearCopies = true): UnitRepeats {
 	const last = new Map<string, number>();
 	// Units that are near copies, each followed by its original.
 	const near: number[] = [];
-	words.length = 0;
 	let repeats = 0;
 	let repeatChars = 0;
 	for (let i = 0; i < count; i++) {
