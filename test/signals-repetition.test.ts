@@ -94,7 +94,41 @@ describe('repetition: loops in every script', () => {
 	});
 });
 
+describe('repetition: a loop that mutates, a table that loops', () => {
+	it('paragraphs or sentences repeated with a counter and one word changed each time (English, Chinese)', () => {
+		const adjectives = ['small', 'tiny', 'little', 'minor', 'small', 'impulse', 'small'];
+		const tips = adjectives.map((adjective, index) => `Tip ${index + 1}: Track every expense for a month, because once you see where your money goes it becomes much easier to cut the ${adjective} purchases that add up.`);
+		expect(detect(`Here are some tips.\n\n${tips.join('\n\n')}`)).toMatch(/repeated lines|paragraphs repeat/);
+		expect(detect(tips.join(' '))).toMatch(/repeated sentences|sentences repeat/);
+		const zh = ['苹果', '香蕉', '橙子', '葡萄', '西瓜', '草莓'].map((fruit, index) => `第${index + 1}条：每天早上吃一个${fruit}，可以帮助身体补充维生素，让你一整天都精力充沛。`);
+		expect(detect(zh.join('\n\n'))).toBeDefined();
+	});
+
+	it('a table whose rows are whole copies, or a loop beside a table', () => {
+		const row = '| Monday | Vitamin D 1000 IU | Magnesium 200 mg |';
+		expect(detect(`| Day | Morning | Evening |\n|---|---|---|\n${times(`${row}\n`, 12)}`)).toMatch(/repeated lines/);
+		const paragraph = 'Thank you for contacting support. Your ticket has been escalated to our billing team, who will reply within two business days.';
+		expect(detect(`| Plan | Price |\n|---|---|\n| Basic | $5 |\n| Pro | $15 |\n\n${times(paragraph, 5, '\n\n')}`)).toBeDefined();
+	});
+});
+
 describe('repetition: intended repetition is not a loop', () => {
+	it('a table with the same cells in every row, only the first differing (a weekly schedule)', () => {
+		const days = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+		const schedule = `| Day | Morning | Evening |\n|---|---|---|\n${days.map(day => `| ${day} | Vitamin D 1000 IU | Magnesium 200 mg |`).join('\n')}\n\nTake vitamin D with breakfast, since it is absorbed better with some fat.`;
+		expect(detect(schedule)).toBeUndefined();
+		const wide = `Day | Warm-up | Main set | Cool-down\n:--- | :---: | :---: | ---:\n${days.map(day => `${day} | 10 minutes of easy jogging | 5 x 400 m at race pace with 90 s rest | 10 minutes of stretching`).join('\n')}`;
+		expect(detect(wide)).toBeUndefined();
+	});
+
+	it('paragraphs that share a template but differ in more than one word in eight', () => {
+		const steps = 'Step 1: Preheat the oven to 180 °C and grease a round cake tin with butter.\n\nStep 2: Whisk the eggs and sugar together until the mixture is pale and fluffy.\n\nStep 3: Fold in the flour and the melted butter gently with a large metal spoon.\n\nStep 4: Pour the batter into the tin and bake for about thirty minutes until golden.';
+		expect(detect(steps)).toBeUndefined();
+		const twoAlike = '1. Click **Users**, then **Add user**, type the name and email, and press **Save**.\n2. Click **Add user** again, type the second name and email, and press **Save**.\n3. Click **Add user** again, type the third name and email, and press **Save**.\n\nEach new user receives an invitation email within a minute.';
+		expect(detect(twoAlike)).toBeUndefined();
+	});
+
+
 	it('a poem with a refrain after each stanza (English, Chinese, Russian)', () => {
 		const en = 'The tide comes in, the tide goes out,\nthe gulls are wheeling round about.\nAnd still the sea says: stay, stay, stay.\n\nThe boats come home, the nets are dry,\nthe lamps are lit against the sky.\nAnd still the sea says: stay, stay, stay.\n\nThe children sleep, the harbour\'s still,\nthe moon climbs up the western hill.\nAnd still the sea says: stay, stay, stay.';
 		expect(detect(en)).toBeUndefined();

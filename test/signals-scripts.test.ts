@@ -143,6 +143,75 @@ describe('mojibake: any script misread through a single-byte encoding, and nothi
 		expect(detect('mojibake', chat('Ïðèâåò! Ó ìåíÿ âñ¸ õîðîøî.'))).toMatch(/Windows-1251 read as Windows-1252/);
 	});
 
+	/** Chinese, Japanese and Korean of many kinds: news, recipes, poems, law, chat, code, traditional and rare characters, half-width kana. */
+	const cjk = [
+		'长城是中国古代的军事防御工程，东起山海关，西至嘉峪关，全长两万多公里。今天我们看到的大部分城墙是明朝修建的，用砖石砌成。',
+		'人工智能是计算机科学的一个分支，研究如何让机器完成需要人类智能的任务。近年来，深度学习推动了人工智能的快速发展。',
+		'红烧肉的做法：五花肉切块，冷水下锅焯水，捞出沥干。锅中放少许油和冰糖，小火炒出糖色，再放入肉块翻炒上色，加入生抽、老抽、料酒和热水，大火烧开后转小火炖一个小时，最后大火收汁即可。',
+		'床前明月光，疑是地上霜。举头望明月，低头思故乡。白日依山尽，黄河入海流。欲穷千里目，更上一层楼。',
+		'第一条 为了规范合同行为，保护合同当事人的合法权益，维护社会经济秩序，制定本法。第二条 本法所称合同是平等主体的自然人、法人、其他组织之间设立、变更、终止民事权利义务关系的协议。',
+		'哈哈，我今天终于把论文交上去了！累死了，晚上一起去吃火锅吧？我请客～记得叫上小王和小李。',
+		'在Python中，可以使用pip install numpy安装NumPy库。NumPy提供了高效的多维数组对象ndarray，以及大量的数学函数。',
+		'臺灣位於東亞，首都是臺北市。這裡的夜市文化非常有名，遊客可以品嚐到蚵仔煎、珍珠奶茶和鹽酥雞等道地小吃。',
+		'根据国家统计局发布的数据，2023年全国居民人均可支配收入为39218元，比上年名义增长6.3%，扣除价格因素，实际增长6.1%。',
+		'鍾離春、龔自珍、嚴復、鄧稼先、錢鍾書、聶耳、蕭紅：這些名字都出現在課本裡。',
+		'東京は日本の首都で、約1400万人が住んでいます。江戸時代には江戸と呼ばれ、徳川幕府が置かれていました。',
+		'お問い合わせいただきありがとうございます。ご注文の商品は本日発送いたしました。お届けまでは通常二日から三日ほどかかります。',
+		'このアプリケーションでは、ユーザーがログインすると、ダッシュボードにリアルタイムのデータが表示されます。セキュリティのため、パスワードは定期的に変更してください。',
+		'ｶﾀｶﾅのﾃｷｽﾄは半角で書かれることもあります。ﾗｰﾒﾝ、ｺｰﾋｰ、ﾊﾟｿｺﾝなど。',
+		'古池や蛙飛び込む水の音。夏草や兵どもが夢の跡。閑さや岩にしみ入る蝉の声。',
+		'第一条　この法律は、国民の健康の保持増進に寄与することを目的とする。第二条　国及び地方公共団体は、必要な措置を講ずるよう努めなければならない。',
+		'えー、まじで？明日の飲み会、行けなくなっちゃった…ごめんね！また今度誘ってね〜',
+		'鶏肉を一口大に切り、醤油、みりん、酒、砂糖を合わせたタレに漬け込みます。フライパンで皮目からじっくり焼き、最後にタレを絡めて照り焼きにします。',
+		'서울은 대한민국의 수도이며 약 천만 명이 살고 있습니다. 조선 시대에는 한양이라고 불렸습니다.',
+		'鬱、薔薇、檸檬、憂鬱、麒麟、醤油、蝋燭、顰蹙、齟齬、魑魅魍魎といった難しい漢字も日常で使われる。',
+	];
+	/** The text's UTF-8 read in another encoding, with what that encoding could not read dropped (as `errors="ignore"` does). */
+	const misread = (text: string, encoding: string) => decode(text, encoding).replaceAll('\uFFFD', '');
+
+	it('UTF-8 read as GBK, Shift-JIS or CP949 fires; correct Chinese, Japanese and Korean does not', () => {
+		for (const text of cjk) expect(detect('mojibake', chat(text)), text).toBeUndefined();
+		for (const text of cjk.slice(0, -2)) {
+			expect(detect('mojibake', chat(misread(text, 'gbk'))), misread(text, 'gbk')).toMatch(/UTF-8 read as GBK/);
+			expect(detect('mojibake', chat(misread(text, 'shift_jis'))), misread(text, 'shift_jis')).toMatch(/UTF-8 read as Shift-JIS/);
+		}
+
+		expect(detect('mojibake', chat('杩欐湰涔﹀緢濂界湅，娴嬭瘯瀛︿範澶╂皵寰堝ソ。推荐给初学者。'))).toBe('mojibake: "杩欐湰涔﹀" in assistant (UTF-8 read as GBK)');
+		expect(detect('mojibake', chat('縺薙ｓ縺ｫ縺｡縺ｯ！ 譚ｱ莠ｬ縺ｮ繝ｩ繝ｼ繝｡繝ｳ縺ｨ莠ｬ驛ｽ縺ｮ蟇ｿ蜿ｸ縺後♀縺吶☆繧√〒縺吶。'))).toMatch(/UTF-8 read as Shift-JIS/);
+		expect(detect('mojibake', chat('Reply: 浣犲ソ'))).toMatch(/"浣犲ソ".*GBK/);
+		expect(detect('mojibake', chat(misread('서울은 대한민국의 수도이며 약 천만 명이 살고 있습니다.', 'euc-kr')))).toMatch(/UTF-8 read as CP949/);
+	});
+
+	it('KOI8-R read as Windows-1251 and the reverse fire; Cyrillic in capitals does not', () => {
+		expect(detect('mojibake', chat('рТЙЧЕФ! х НЕОС ЧУЈ ИПТПЫП, УРБУЙВП.'))).toMatch(/KOI8-R read as Windows-1251/);
+		const koi8 = (text: string) => Buffer.from([...text].map(character => (character.charCodeAt(0) < 0x80 ? character.charCodeAt(0) : [...new TextDecoder('koi8-r').decode(Uint8Array.from({length: 128}, (_, index) => index + 0x80))].indexOf(character) + 0x80)));
+		expect(detect('mojibake', chat(new TextDecoder('windows-1251').decode(koi8('Спасибо за заказ, посылка уже в пути.'))))).toMatch(/KOI8-R read as Windows-1251/);
+		const capitals = [
+			'ВНИМАНИЕ! ПРОДАЖА АЛКОГОЛЯ ЛИЦАМ МЛАДШЕ 18 ЛЕТ ЗАПРЕЩЕНА. СПАСИБО ЗА ПОНИМАНИЕ.',
+			'ДОГОВОР КУПЛИ-ПРОДАЖИ КВАРТИРЫ. СТОРОНЫ ДОГОВОРИЛИСЬ О СЛЕДУЮЩЕМ',
+			'ОСТОРОЖНО, ДВЕРИ ЗАКРЫВАЮТСЯ! СЛЕДУЮЩАЯ СТАНЦИЯ — ПАРК КУЛЬТУРЫ.',
+			'ЁЖИК В ТУМАНЕ. ЭХО. ЩУКА. ЮЛА. ФЕЙЕРВЕРК.',
+			'КИЇВ — СТОЛИЦЯ УКРАЇНИ, НАЙБІЛЬШЕ МІСТО КРАЇНИ.',
+			'СОФИЯ Е СТОЛИЦАТА НА БЪЛГАРИЯ И НАЙ-ГОЛЕМИЯТ ГРАД В СТРАНАТА.',
+			'БЕОГРАД ЈЕ ГЛАВНИ ГРАД СРБИЈЕ И НАЈВЕЋИ ГРАД У ЗЕМЉИ.',
+			'МІНСК — СТАЛІЦА БЕЛАРУСІ, ВЯЛІКІ І ПРЫГОЖЫ ГОРАД.',
+			'АЛМАТЫ — ҚАЗАҚСТАННЫҢ ЕҢ ІРІ ҚАЛАСЫ.',
+			'УЛААНБААТАР ХОТ БОЛ МОНГОЛ УЛСЫН НИЙСЛЭЛ ЮМ.',
+			'СССР, США, ФРГ, ГДР и КНДР подписали соглашение.',
+		];
+		for (const text of capitals) expect(detect('mojibake', chat(text)), text).toBeUndefined();
+	});
+
+	it('a user who asks about garbled characters, or sets them beside the right ones, mentions them', () => {
+		expect(detect('mojibake', chat('That is UTF-8 opened as Windows-1252.', 'Why do I see Ã© instead of é in my CSV?'))).toBeUndefined();
+		expect(detect('mojibake', chat('Re-save it as UTF-8.', 'What are these Ã¶ characters in my export?'))).toBeUndefined();
+		expect(detect('mojibake', chat('Open it as UTF-8.', 'My names show up as JosÃ© and RenÃ© in the report.'))).toBeUndefined();
+		// Garbled text the user pastes, or a question in an answer, still counts.
+		expect(detect('mojibake', chat('Sure.', 'Translate: The cafÃ© opens at nine.'))).toMatch(/in user/);
+		expect(detect('mojibake', chat('Is the cafÃ© open on Sundays?'))).toBeDefined();
+		expect(detect('mojibake', chat('Sure.', 'Why is it closed? The cafÃ© opens at nine.'))).toMatch(/in user/);
+	});
+
 	it('an answer about encodings that shows an example or two in quotes or code is not mojibake; a garbled one still is', () => {
 		expect(detect('mojibake', chat('If you see â€™ where an apostrophe should be, the UTF-8 file was opened as Windows-1252.'))).toBeUndefined();
 		expect(detect('mojibake', chat('Mojibake such as `Ã©` for é or "â€œ" for “ means the encoding was wrong.'))).toBeUndefined();
@@ -180,6 +249,42 @@ describe('special-token: a leak, not a mention', () => {
 		for (const text of mentions) expect(detect('special-token', chat(text)), text).toBeUndefined();
 		expect(detect('special-token', chat('It marks the start of a turn.', 'What does <|im_start|> mean in ChatML?'))).toBeUndefined();
 		expect(detect('special-token', chat('Sure.', 'Translate this.<|im_end|>'))).toBe('special-token: "<|im_end|>" in user');
+	});
+
+	it('finds the tokens and role headers of Llama 3, Gemma, Command-R, Phi-3, Mistral, ChatML, Zephyr, DeepSeek, Qwen, GLM and Alpaca', () => {
+		const leaks = [
+			'Sunny, 24 °C.<|eot_id|><|start_header_id|>user<|end_header_id|>',
+			'Use a wok.<start_of_turn>user\nAnd rice?',
+			'Ottawa.<|END_OF_TURN_TOKEN|><|START_OF_TURN_TOKEN|><|USER_TOKEN|>',
+			'Hello! <BOS_TOKEN>',
+			'Sure thing.<|end|>\n<|assistant|>',
+			'Here it is. [TOOL_CALLS] [{"name": "search"}]',
+			'Noted.<|im_end|>',
+			'Fine.</s>\n<|user|>',
+			'Two.<｜end▁of▁sentence｜><｜begin▁of▁sentence｜>',
+			'Beijing.<|endoftext|><|im_start|>',
+			'你好！[gMASK]<sop>',
+			'Maple leaves falling\n\n###Response:\nMaple leaves falling',
+			'Here you go.\n\n### Instruction:\nWrite another one.',
+		];
+		for (const text of leaks) expect(detect('special-token', chat(text)), text).toBeDefined();
+	});
+
+	it('leaves a token the sentence names as a tag, token, marker or delimiter, and a transcript in a code fence', () => {
+		const mentions = [
+			'Llama 2 wraps each user message between an opening [INST] tag and a closing [/INST] tag, and puts the system prompt inside <<SYS>> markers.',
+			'Generation stops at the </s> token.',
+			'Llama 3 ends each turn with the <|eot_id|> marker.',
+			'The tokenizer adds special tokens such as <|im_start|> and <|im_end|> around each turn.',
+			'Wrap it in [INST] and [/INST] tags.',
+			'Here is the scene in screenplay format:\n\n```\nINT. KITCHEN - NIGHT\n\nHuman: Is there any milk left?\nAssistant: One carton.\n```\n\nKeep the labels.',
+			'A transcript:\n\n```text\nUSER: Hi\nASSISTANT: Hello!\n```',
+		];
+		for (const text of mentions) expect(detect('special-token', chat(text)), text).toBeUndefined();
+		// A leak beside the sentence that names a token, and a role prefix after the fence closes, still count.
+		expect(detect('special-token', chat('Generation stops at the </s> token. Done.</s>'))).toBeDefined();
+		expect(detect('special-token', chat('```\nHuman: hi\n```\nAll set.\n\nHuman: and now?'))).toMatch(/role prefix "Human:"/);
+		expect(detect('special-token', chat('Here:\n```\nHuman: hi\nAssistant: hello'))).toMatch(/role prefix "Human:"/);
 	});
 });
 

@@ -229,6 +229,8 @@ export const defaultSignalConfig: SignalConfig = {
 			'<|fim_prefix|>', '<|fim_middle|>', '<|fim_suffix|>', '<|pad|>', '<|eom_id|>', '<|python_tag|>',
 			'<s>', '</s>', '<unk>', '<pad>', '<bos>', '<eos>', '<start_of_turn>', '<end_of_turn>',
 			'[INST]', '[/INST]', '<<SYS>>', '<</SYS>>', '<|assistant_end|>', '<｜end▁of▁sentence｜>', '<｜begin▁of▁sentence｜>',
+			'[SYSTEM_PROMPT]', '[/SYSTEM_PROMPT]', '[AVAILABLE_TOOLS]', '[/AVAILABLE_TOOLS]', '[TOOL_CALLS]', '[TOOL_RESULTS]', '[/TOOL_RESULTS]',
+			'<BOS_TOKEN>', '<EOS_TOKEN>', '[gMASK]', '<sop>', '<eop>',
 		],
 		rolePrefixes: ['Human:', 'Assistant:', '### Human:', '### Assistant:', '### Instruction:', '### Response:', '<|user|>', 'USER:', 'ASSISTANT:'],
 	},

@@ -1,4 +1,6 @@
 import {quote, type SampleSignal} from './detector.js';
+import {cjkMisread, cyrillicMisread} from './mojibake-legacy.js';
+import {type Sequence, utf8Sequences} from './utf8-sequences.js';
 
 /*
 Mojibake: text whose bytes were read in the wrong encoding. The test is the one ftfy makes: take a run
@@ -17,9 +19,12 @@ text is made of (letters, marks, digits, punctuation, symbols) count, and the we
 - Windows-1251 text read as Windows-1252 ("Ïðèâåò, ìåíÿ"): two or more words of three or more letters
   made only of Latin-1's accented letters, one of them of four or more with lower case (no language
   writes such words; "ÀÉÎ" or the alphabets "ÆØÅ, ÅÄÖ" are not enough).
+- UTF-8 read as GBK or Shift-JIS, KOI8-R and Windows-1251 read as each other: mojibake-legacy.ts.
 A block that talks about encodings (UTF-8, Latin-1, Windows-1252, mojibake, charset, encoding) explains
 mojibake rather than suffering from it: there, a run inside quotes or code is an example, and the block
-counts only if three or more runs are left outside them. U+FFFD always counts.
+counts only if three or more runs are left outside them. A sentence that sets a run beside what it
+should be ("Ã© instead of é", "shows as", "displays as") is about it too, and so, outside a response, is
+a question: the user asks what the characters are. U+FFFD always counts.
 */
 
 /** Windows-1252's characters for bytes 0x80–0x9F (the five it leaves undefined read as Latin-1's C1 controls). */
@@ -42,38 +47,6 @@ const leadByte = /[\u00C2-\u00F4]/;
 const textCharacter = /^(?![\u0800-\u08FF])[\p{L}\p{M}\p{N}\p{P}\p{S}\u00A0\uFEFF]$/u;
 const letterOrMark = /[\p{L}\p{M}]/u;
 const closingQuote = new Set(['’', '‘', '“', '”', '»', '«', '‹', '›']);
-
-type Sequence = {start: number; length: number; codePoint: number};
-
-/** The valid multi-byte UTF-8 sequences in bytes, in order (a byte that starts none is skipped). */
-function utf8Sequences(bytes: number[]): Sequence[] {
-	const found: Sequence[] = [];
-	for (let at = 0; at < bytes.length;) {
-		const lead = bytes[at]!;
-		const length = lead >= 0xC2 && lead <= 0xDF ? 2 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xF0 && lead <= 0xF4 ? 4 : 0;
-		if (length === 0 || at + length > bytes.length) {
-			at++;
-			continue;
-		}
-
-		const second = bytes[at + 1]!;
-		const low = lead === 0xE0 ? 0xA0 : lead === 0xF0 ? 0x90 : 0x80;
-		const high = lead === 0xED ? 0x9F : lead === 0xF4 ? 0x8F : 0xBF;
-		let valid = second >= low && second <= high;
-		for (let next = 2; valid && next < length; next++) valid = bytes[at + next]! >= 0x80 && bytes[at + next]! <= 0xBF;
-		if (!valid) {
-			at++;
-			continue;
-		}
-
-		let codePoint = lead & (0xFF >> (length + 1));
-		for (let next = 1; next < length; next++) codePoint = (codePoint << 6) | (bytes[at + next]! & 0x3F);
-		found.push({start: at, length, codePoint});
-		at += length;
-	}
-
-	return found;
-}
 
 /** The garbled part of a Windows-1252 run, or undefined when its bytes are not UTF-8 that reads as text. */
 function garbledIn(run: string): string | undefined {
@@ -125,7 +98,7 @@ function cp1251AsCp1252(text: string): string | undefined {
 }
 
 /** Quick test that a text may hold any of it: a character outside ASCII that the rules above start with. */
-const maybe = /[\u0080-\u00FFРСГв√‚\uFFFD]/;
+const maybe = /[\u0080-\u00FFРСГв√‚\uFFFD\u0400-\u042F\u3000-\u9FFF\uAC00-\uD7A3\uFF61-\uFF9F]/;
 
 const aboutEncodings = /mojibake|encod(?:e|ed|ing)|charset|code ?page|utf-?8|latin-?1|iso-?8859|windows-?125\d|cp125\d|mac ?roman|кодировк|文字化け|乱码|编码/i;
 /** Inline code, fenced code and text in quotes: where an explanation shows its examples. */
@@ -155,14 +128,30 @@ function* garbledRuns(text: string): Generator<[string, string]> {
 	// Windows-1251 text read as 1252 is all runs of Latin-1 letters.
 	const words = runs >= 2 ? cp1251AsCp1252(text) : undefined;
 	if (words !== undefined) yield [words, 'Windows-1251 read as Windows-1252'];
+
+	const cjk = cjkMisread(text);
+	if (cjk) yield cjk;
+	const cyrillic = cyrillicMisread(text);
+	if (cyrillic) yield cyrillic;
 }
 
 const cyrillicLead = /[РСГв]/;
 
-function firstGarbled(text: string): [string, string] | undefined {
+/** Words that set a garbled run beside what it should be, or call it garbled. */
+const mentionPhrase = /instead of|in place of|\bshows? (?:up )?as|displays? as|appears? as|rendered as|comes? out as|turns? into|garbled|(?:weird|strange|odd) (?:characters|symbols)|вместо|au lieu de|en (?:lugar|vez) de|\b(?:an)?statt\b|而不是|显示为|显示成/i;
+const sentence = /[^.!?。？！\n]+[.!?。？！]*/g;
+
+/** `response`: whether the block is an answer (a question about the characters is a mention only outside one). */
+function firstGarbled(text: string, response: boolean): [string, string] | undefined {
 	const first = garbledRuns(text).next().value ?? undefined;
-	if (first === undefined || !aboutEncodings.test(text)) return first;
-	const runs = [...garbledRuns(text.replace(quotedOrCode, ' '))];
+	if (first === undefined) return undefined;
+	const about = aboutEncodings.test(text);
+	const asked = !response && (text.includes('?') || text.includes('？'));
+	const mentioned = asked || mentionPhrase.test(text);
+	if (!about && !mentioned) return first;
+	const left = mentioned ? text.replace(sentence, part => (mentionPhrase.test(part) || (asked && /[?？]\s*$/.test(part)) ? ' ' : part)) : text;
+	if (!about) return garbledRuns(left).next().value ?? undefined;
+	const runs = [...garbledRuns(left.replace(quotedOrCode, ' '))];
 	return runs.length >= 3 ? runs[0] : undefined;
 }
 
@@ -173,7 +162,7 @@ export const mojibake: SampleSignal = {
 			for (const block of text.blocks) {
 				if (!maybe.test(block.text)) continue;
 				if (block.text.includes('\uFFFD')) return `mojibake: U+FFFD replacement character in ${block.label} (bytes that were not UTF-8)`;
-				const found = firstGarbled(block.text);
+				const found = firstGarbled(block.text, text.responses.includes(block.text));
 				if (found) return `mojibake: ${quote(found[0])} in ${block.label} (${found[1]})`;
 			}
 

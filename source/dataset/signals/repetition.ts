@@ -1,5 +1,6 @@
 import type {SignalConfig} from './config.js';
 import {percent, quote, type SampleSignal} from './detector.js';
+import {withoutTables} from './markdown-table.js';
 import {proseOf} from './prose.js';
 import {linesOf, paragraphsOf, sentencesOf, unitRepeats} from './repeated-units.js';
 import {markTandemRepeats} from './tandem.js';
@@ -29,7 +30,9 @@ What a loop does that these do not is repeat content back to back — the copy r
 a list item twenty times. So every rule counts only the repeats that lie in a back-to-back repeat,
 against Gopher's thresholds. Repeats with new content between them count too when whole lines,
 paragraphs or sentences repeated anywhere make up more than `spreadShare` of the response — of its
-prose, when it holds code (prose.ts): repetition spread through code is how code is written.
+prose, when it holds code (prose.ts): repetition spread through code is how code is written. Markdown
+tables are judged as code is (markdown-table.ts): the rules read the response without them, and its
+table rows count only as whole lines repeated anywhere, more than `spreadShare` of the response.
 */
 
 type RepetitionConfig = SignalConfig['repetition'];
@@ -144,6 +147,8 @@ function worstOf(findings: Finding[], spread: boolean): Finding | undefined {
 export function repetitionFinding(response: string, tokens: Tokens, config: RepetitionConfig, proseOnly = false): Finding | undefined {
 	const total = response.length;
 	if (total === 0) return undefined;
+	const rest = withoutTables(response);
+	if (rest !== undefined) return repetitionFinding(rest, tokenize(rest), config, proseOnly) ?? repeatedRows(response);
 	const findings: Finding[] = [];
 	const oneLine = !response.includes('\n') || !response.trim().includes('\n');
 	if (!oneLine) {
@@ -161,6 +166,13 @@ export function repetitionFinding(response: string, tokens: Tokens, config: Repe
 	if (!spread || proseOnly) return spread;
 	const prose = proseOf(response);
 	return prose === response ? spread : repetitionFinding(prose, tokenize(prose), config, true);
+}
+
+/** Whole lines — table rows among them — repeated exactly anywhere, when they are more than `spreadShare` of the response. */
+function repeatedRows(response: string): Finding | undefined {
+	const {repeatChars} = unitRepeats(linesOf(response), false);
+	const ratio = repeatChars / response.length;
+	return ratio > spreadShare ? {ratio, threshold: spreadShare, reason: `${percent(ratio)} of the response is repeated lines`, spread: true} : undefined;
 }
 
 /** What the word-pair pass learnt: whether any words repeat back to back, and the share of the text in repeated word pairs. */

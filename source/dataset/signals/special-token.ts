@@ -4,11 +4,14 @@ import {alternation, quote, responseName, type SampleSignal} from './detector.js
 Leaked template or control tokens: the token list, any `<|name|>` or `<｜name｜>` token and T5's
 `<extra_id_N>` anywhere in the content; BERT's [CLS] / [SEP] at a block's start or end, or any two of
 [CLS] [SEP] [MASK] [PAD] [UNK] side by side; role prefixes ("Human:", "### Response:") at the start of
-a line of a response.
+a line of a response (the spaces in a prefix may be left out or doubled: "###Response:"), except in a
+closed code fence, where a transcript is an example.
 A token that is written about is a mention, not a leak:
 - inside a closed code fence or inline code (`<s>` in an HTML answer, a Llama prompt string in Python);
 - in double quotes or guillemets ("<|im_start|>", “</s>”, «[INST]»), or right inside single ones ('<s>');
 - outside a response, in a sentence that asks about it ("What does <|im_start|> mean?");
+- named as a token by the words beside it: "the [INST] tag", "a </s> token", "<<SYS>> markers", "the
+  token <|eot_id|>", "special tokens such as <|im_start|> and <|im_end|>";
 - `<s>words</s>` on one line: HTML strike-through (a stray </s> after it still counts).
 A fence left open is no mention: a generation that ran on past its end often leaks a token there.
 */
@@ -24,23 +27,38 @@ const question = /[^.!?\n]*\?/g;
 const bertToken = String.raw`\[(?:CLS|SEP|MASK|PAD|UNK)\]`;
 const bert = new RegExp(String.raw`^\s*\[(?:CLS|SEP)\]|\[(?:CLS|SEP)\]\s*$|${bertToken}\s*${bertToken}`);
 
+const blank = (part: string) => ' '.repeat(part.length);
+/** Blanks keeping line breaks, so that what follows a blanked fence still starts a line. */
+const blankKeepingLines = (part: string) => part.replace(/[^\n]/g, ' ');
+
+/** Words that name what a token is; case as in a sentence ("Tokens" too). */
+const tokenNoun = String.raw`(?:[Ss]pecial[ \t]+)?(?:[Tt]ags?|[Tt]okens?|[Mm]arkers?|[Dd]elimiters?)\b`;
+
+/** Tokens the words beside them name as tokens: "the [INST] tag", "[INST] and [/INST] tags", "special tokens such as <s>". */
+function namedTokens(token: string): RegExp {
+	const list = String.raw`${token}(?:[ \t]*(?:,|\/|,?[ \t]*\b(?:and|or)\b)[ \t]*${token})*`;
+	return new RegExp(String.raw`${list}(?:[ \t]+|-)${tokenNoun}|\b${tokenNoun}[ \t]+(?:(?:like|such as|as|e\.g\.,?|called|named)[ \t]+)?${list}`, 'g');
+}
+
 /** The text with what is written about blanked out (same length, so match positions stay). */
-function withoutMentions(text: string, response: boolean): string {
-	const blank = (part: string) => ' '.repeat(part.length);
+function withoutMentions(text: string, response: boolean, named: RegExp): string {
 	let left = text;
 	if (left.includes('`') || left.includes('~~~')) left = left.replace(closedFence, blank).replace(inlineCode, blank);
 	if (/["“'‘«]/.test(left)) left = left.replace(quoted, blank);
 	if (left.includes('<s>')) left = left.replace(htmlStrike, blank);
 	if (!response && left.includes('?')) left = left.replace(question, blank);
-	return left;
+	return left.replace(named, blank);
 }
 
 export const specialToken: SampleSignal = {
 	name: 'special-token',
 	make(config) {
 		const tokens = alternation(config.specialToken.tokens);
-		const anywhere = new RegExp(`${tokens === '' ? '' : `${tokens}|`}<\\|[A-Za-z_][\\w.-]{0,30}\\|>|<｜[^｜\\n]{1,30}｜>|<extra_id_\\d{1,3}>`);
-		const prefixes = alternation(config.specialToken.rolePrefixes);
+		const token = `${tokens === '' ? '' : `${tokens}|`}<\\|[A-Za-z_][\\w.-]{0,30}\\|>|<｜[^｜\\n]{1,30}｜>|<extra_id_\\d{1,3}>`;
+		const anywhere = new RegExp(token);
+		const named = namedTokens(`(?:${token}|${bertToken})`);
+		// "### Response:" is also written "###Response:".
+		const prefixes = alternation(config.specialToken.rolePrefixes).replaceAll(' ', '[ \\t]*');
 		const rolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:${prefixes})`);
 		/** Quick test: every token starts with < or [ (a configured one may not: then always look). */
 		const mayHold = config.specialToken.tokens.every(token => token.startsWith('<') || token.startsWith('[')) ? /[<[]/ : /[^]/;
@@ -49,14 +67,15 @@ export const specialToken: SampleSignal = {
 				if (!mayHold.test(block.text)) continue;
 				const found = anywhere.exec(block.text) ?? bert.exec(block.text);
 				if (!found) continue;
-				const left = withoutMentions(block.text, text.responses.includes(block.text));
+				const left = withoutMentions(block.text, text.responses.includes(block.text), named);
 				const match = anywhere.exec(left) ?? bert.exec(left);
 				if (match) return `special-token: ${quote(match[0])} in ${block.label}`;
 			}
 
 			if (rolePrefix) {
 				for (const [index, response] of text.responses.entries()) {
-					const match = rolePrefix.exec(response);
+					if (!rolePrefix.test(response)) continue;
+					const match = rolePrefix.exec(response.includes('`') || response.includes('~~~') ? response.replace(closedFence, blankKeepingLines) : response);
 					if (match) return `special-token: the role prefix ${quote(match[0].trim())} inside ${responseName(text, index).replace('the response', 'a response')}`;
 				}
 			}

@@ -12,7 +12,7 @@ The words the repetition rules count, from tokenize's words:
 */
 
 /** Whether a UTF-16 code unit is a character of a script written without spaces. */
-function isUnspacedCode(code: number): boolean {
+export function isUnspacedCode(code: number): boolean {
 	return (code >= 0x4E_00 && code <= 0x9F_FF) || (code >= 0x30_40 && code <= 0x30_FF) || (code >= 0x0E_00 && code <= 0x0E_FF)
 		|| (code >= 0x34_00 && code <= 0x4D_BF) || (code >= 0x10_00 && code <= 0x10_9F) || (code >= 0x17_80 && code <= 0x17_FF)
 		|| (code >= 0xF9_00 && code <= 0xFA_FF);
