@@ -331,6 +331,7 @@ describe('refusal: hedges and idioms that share a refusal\'s words', () => {
 			['东京有多少人？', '我无法给出确切的数字，但东京大约有1400万人。'],
 			['Can you help me with my essay?', 'I can\'t wait to help! Send it over and I\'ll take a look.'],
 			['Thanks for the tips!', 'I can\'t stress enough how much regular backups help.'],
+			['Is this book worth it?', 'I can\'t recommend this book highly enough: it helps with every chapter of the course.'],
 		];
 		for (const [user, text] of answers) expect(detect('refusal', chat(text, user)), text).toBeUndefined();
 	});
@@ -341,6 +342,7 @@ describe('refusal: hedges and idioms that share a refusal\'s words', () => {
 			'I\'m sorry, but I can\'t help with that, but here are some resources on online safety.',
 			'No puedo ayudarte con eso, pero puedo sugerirte otras ideas.',
 			'I can\'t give you an exact answer to that.',
+			'I\'m sorry, I can\'t recommend one.',
 			'Я не могу помочь с этим, но могу рассказать о другом.',
 		];
 		for (const text of refusals) expect(detect('refusal', chat(text, 'How do I pick my neighbour\'s lock?')), text).toMatch(/^refusal: the response says/);
