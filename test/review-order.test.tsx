@@ -36,6 +36,16 @@ describe('O: ordering the samples', () => {
 		expect(id()).toBe('s2');
 	});
 
+	it('by a field named as the query names it: any script, quoted with a space, through a list index', async () => {
+		const rows = [[3, 'b'], [9, 'c'], [1, 'a']].map(([level, note], i) => JSON.stringify({id: `q${i + 1}`, 'harm category': {level}, 'méta': {langue: note}, scores: [level * 2], prompt: `question ${i + 1}`, response: `answer number ${i + 1} is here.`})).join('\n') + '\n';
+		for (const [typed, expected] of [['-"harm category".level', 'q2'], ['méta.langue', 'q3'], ['-scores.0', 'q2']] as const) {
+			const {controller, type} = await reviewScreen(rows, {}, {columns: 120, rows: 24});
+			await type('o', `${typed}\r`);
+			await waitFor(() => controller.orderLabel() === typed, `the order ${typed}`);
+			expect(controller.currentSample().sample.id, typed).toBe(expected);
+		}
+	});
+
 	it('a field no sample has is refused: the order stays as it was', async () => {
 		const {controller, type, frame} = await reviewScreen(content, {}, {columns: 120, rows: 24});
 		await type('o', '-temp\r');
@@ -75,5 +85,7 @@ describe('O: ordering the samples', () => {
 		expect(parseOrder('scores.quality')).toEqual({kind: 'field', path: 'scores.quality', descending: false});
 		expect(parseOrder('-model')).toEqual({kind: 'field', path: 'model', descending: true});
 		expect(parseOrder('two words')).toMatch(/^order by “two words”: type file, signals/);
+		expect(parseOrder('"two words".level')).toEqual({kind: 'field', path: '"two words".level', descending: false});
+		expect(parseOrder('-méta.langue')).toEqual({kind: 'field', path: 'méta.langue', descending: true});
 	});
 });

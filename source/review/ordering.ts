@@ -1,11 +1,13 @@
 import type {SignalName, SignalTable} from '../dataset/signals/index.js';
 import {SIGNALS} from '../dataset/signals/index.js';
+import {fieldPathOf, valuesAtPath} from '../query/field-path.js';
 import {lookUp} from './metadata.js';
 
 /*
 The order ← → and advancing go through the samples in (`o`): file order, signals first (most
 signals, then the most severe), or a metadata field either way (`temperature`, `-scores.quality`:
-numbers by value, then text; samples without the field last).
+numbers by value, then text; samples without the field last). A field is named as the query
+language names it: `méta.langue`, `"harm category".level`, `scores.0`.
 */
 
 export type OrderSpec = {kind: 'file'} | {kind: 'signals'} | {kind: 'field'; path: string; descending: boolean};
@@ -24,7 +26,7 @@ export function parseOrder(text: string): OrderSpec | string {
 	const descending = trimmed.startsWith('-');
 	const ascending = trimmed.startsWith('+');
 	const path = descending || ascending ? trimmed.slice(1) : trimmed;
-	if (!/^[^\s.][^\s]*$/.test(path) || path.endsWith('.')) return `order by “${trimmed}”: type file, signals, or a metadata field (model, scores.quality), with - in front for largest first`;
+	if (fieldPathOf(path) === undefined) return `order by “${trimmed}”: type file, signals, or a metadata field (model, scores.quality, "a name with spaces"), with - in front for largest first`;
 	return {kind: 'field', path, descending};
 }
 
@@ -71,14 +73,14 @@ export function signalsOrder(table: SignalTable, count: number): Ordering {
  * slices (`pause`) so keys stay answered on a big file; `onProgress` gets the share done.
  */
 export async function fieldOrder(spec: Extract<OrderSpec, {kind: 'field'}>, count: number, valueOf: (index: number) => unknown, pause: () => Promise<void>, onProgress: (share: number) => void, slice = 5000): Promise<Ordering> {
+	const path = fieldPathOf(spec.path) ?? [spec.path];
 	const numbers = new Float64Array(count);
 	const texts: Array<string | undefined> = Array.from({length: count});
 	// 0: a number, 1: text, 2: missing.
 	const kinds = new Uint8Array(count);
 	for (let start = 0; start < count; start += slice) {
 		for (let i = start; i < Math.min(count, start + slice); i++) {
-			const found = lookUp(valueOf(i), spec.path);
-			const value = found.present ? found.value : undefined;
+			const value = fieldValue(valueOf(i), spec.path, path);
 			const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
 			if (Number.isFinite(number)) numbers[i] = number;
 			else if (value === undefined || value === null) kinds[i] = 2;
@@ -102,4 +104,12 @@ export async function fieldOrder(spec: Extract<OrderSpec, {kind: 'field'}>, coun
 		return a - b;
 	});
 	return {...withRank(spec, order), without};
+}
+
+/** A sample's value for a field order: a key with dots in it as it is, else the query's path (through lists and indices); several values as their list. */
+function fieldValue(sample: unknown, name: string, path: readonly string[]): unknown {
+	const direct = lookUp(sample, name);
+	if (direct.present) return direct.value;
+	const values = valuesAtPath(sample, path);
+	return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
 }
