@@ -331,6 +331,7 @@ describe('refusal: hedges and idioms that share a refusal\'s words', () => {
 			['东京有多少人？', '我无法给出确切的数字，但东京大约有1400万人。'],
 			['Can you help me with my essay?', 'I can\'t wait to help! Send it over and I\'ll take a look.'],
 			['Thanks for the tips!', 'I can\'t stress enough how much regular backups help.'],
+			['Is the movie good?', 'I won\'t give away the ending, but the second half is much stronger than the first.'],
 			['Is this book worth it?', 'I can\'t recommend this book highly enough: it helps with every chapter of the course.'],
 		];
 		for (const [user, text] of answers) expect(detect('refusal', chat(text, user)), text).toBeUndefined();

@@ -168,6 +168,14 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('refusal', {messages: [{role: 'user', content: [{type: 'text', text: 'Look this up'}]}, {role: 'assistant', content: [{type: 'text', text: refusal}]}]})).toBeDefined();
 	});
 
+	it('truncated: a statement of code ending on ";" is complete; a sentence cut on ";" is not', () => {
+		for (const code of ['You can\'t use an alias in a WHERE clause. Use a subquery instead:\n\nSELECT * FROM (SELECT a AS x FROM t) s WHERE x > 1;', 'Call it like this:\n\nresult = compute(values, 3);', 'Then flush the buffer:\n\n    out.flush();']) {
+			expect(detect('truncated', chat(code)), code).toBeUndefined();
+		}
+
+		expect(detect('truncated', chat('The first experiment showed that prices rose sharply in the spring;'))).toMatch(/ends with ";" mid-sentence/);
+	});
+
 	it('truncated: finish_reason length, an open code fence, a sentence cut off; not complete short answers, lists, URLs or emoji endings', () => {
 		expect(detect('truncated', {choices: [{finish_reason: 'length', turns: ['Hello']}]})).toBeDefined();
 		expect(detect('truncated', chat('Here you go.', 'Hi', {finish_reason: 'length'}))).toMatch(/finish_reason "length"/);

@@ -8,7 +8,7 @@ nothing on answers without refusal words):
   "pero", "но", "但", "が、"). Not "specific" or "detailed": "I can't provide specific instructions for
   that, but I can explain the concepts" is a refusal with an offer;
 - an English idiom of enthusiasm or emphasis: "I can't wait to help", "I can't believe how much this
-  helps", "I can't thank you enough", "I can't recommend it enough", "I cannot stress enough".
+  helps", "I can't thank you enough", "I can't recommend it enough", "I cannot stress enough", "I won't give away the ending".
 The text is normalised (normaliseForPhrases): lower case, "can't" written "cannot", single spaces.
 */
 
@@ -41,7 +41,7 @@ const precision = new RegExp(`${spacedAlternation(precisionWords)}|${precisionUn
 const contrast = new RegExp(`${spacedAlternation(contrastWords)}|${contrastUnspaced.map(escape).join('|')}`, 'u');
 
 // "Enough" after a few words makes praise of the verb's object: "I can't recommend this book enough" ("I can't recommend one" refuses).
-const idiom = /(?:cannot|won't) (?:wait|believe|imagine|stress|emphasi[sz]e|overstate|overemphasi[sz]e|tell you how|express how|live without|[\p{L}]+(?: [^\s.,;!?]+){0,4} enough)(?![\p{L}])/u;
+const idiom = /(?:cannot|won't) (?:wait|believe|imagine|stress|emphasi[sz]e|overstate|overemphasi[sz]e|tell you how|express how|live without|give away (?:the|any|too much|what|who|how|spoilers)|[\p{L}]+(?: [^\s.,;!?]+){0,4} enough)(?![\p{L}])/u;
 
 /** The sentence around `index` in a normalised text: from the last sentence end before it to the next one after it. */
 function sentenceAround(text: string, index: number): string {

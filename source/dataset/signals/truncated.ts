@@ -12,6 +12,7 @@ const urlOrPath = /(?:https?:\/\/|www\.|(?:^|\s)[~.]?\/[\w.-]+\/|(?:^|\s)[\w-]+(
 const emptyListItem = /^\s*(?:\d{1,3}[.)]|[a-z][.)]|[-*+•])$/;
 /** A rule (---, ***, ___) ends a section, not a sentence. */
 const rule = /^\s*(?:-{3,}|\*{3,}|_{3,})$/;
+const codeStatement = /^(?: {4}|\t)|[={}]|[\w\]]\([^()]*\);$|^\s*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|ALTER|WITH|GRANT|BEGIN|COMMIT|let|const|var|return|import|export|int|char|float|double|void|use|using|package|echo|printf|console\.)\b/;
 
 /** Why a response looks cut off, or undefined. */
 export function cutReason(response: string, words: number, minWords: number): string | undefined {
@@ -24,6 +25,8 @@ export function cutReason(response: string, words: number, minWords: number): st
 	if ((/[/\\@]/.test(lastLine) && urlOrPath.test(lastLine)) || rule.test(lastLine)) return undefined;
 	if (emptyListItem.test(lastLine) && /\n/.test(trimmed)) return 'it ends on a list item with nothing in it';
 	if (last === ':' || last === '：') return 'it ends on a colon: what it announces is missing';
+	// A statement of code ends on ";" ("SELECT a FROM t WHERE x > 1;", "x = f(y);"): not a sentence left open.
+	if (last === ';' && codeStatement.test(lastLine)) return undefined;
 	if (midSentenceMarks.has(last)) {
 		// "well-" or "and/" or "such as (" or "главное —" or "باختصار،": a sentence that was not finished.
 		return `it ends with "${last}" mid-sentence`;
