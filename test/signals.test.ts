@@ -168,6 +168,25 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('refusal', {messages: [{role: 'user', content: [{type: 'text', text: 'Look this up'}]}, {role: 'assistant', content: [{type: 'text', text: refusal}]}]})).toBeDefined();
 	});
 
+	it('placeholder: the holes of a template the prompt asks for are its content; the same holes in a finished letter are left in', () => {
+		const invite = 'Subject: Meeting on [Date]\n\nHi [Name],\n\nCould we meet on [Date] at [Time] to discuss [Topic]?\n\nBest,\n[Your Name]';
+		expect(detect('placeholder', chat(invite, 'Give me a template for a meeting invite.'))).toBeUndefined();
+		expect(detect('placeholder', chat(invite, 'Dame una plantilla para invitar a una reunión.'))).toBeUndefined();
+		expect(detect('placeholder', chat(invite, 'Write my meeting invite to Dana for Tuesday at 3 pm.'))).toMatch(/\[Date\]/);
+		expect(detect('placeholder', chat(invite, 'Write my meeting invite, with no placeholders.'))).toMatch(/\[Date\]/);
+	});
+
+	it('special-token: a token the prompt asks about is named in the answer, not leaked; another token still leaks', () => {
+		expect(detect('special-token', chat('In many tokenizers, </s> is the end-of-sequence token: the model emits it to signal that the text is finished.', 'Explain the </s> token.'))).toBeUndefined();
+		expect(detect('special-token', chat('In many tokenizers, </s> marks the end.<|im_end|>', 'Explain the </s> token.'))).toMatch(/<\|im_end\|>/);
+		expect(detect('special-token', chat('In many tokenizers, </s> marks the end.', 'Explain the end-of-sequence token.'))).toMatch(/<\/s>/);
+	});
+
+	it('truncated: a token named mid-sentence near the end is not a leak that cuts the answer', () => {
+		expect(detect('truncated', chat('In Llama 2 chat prompts, the user\'s message is wrapped in [INST] and [/INST] markers so the model knows where the instruction starts and ends.'))).toBeUndefined();
+		expect(detect('truncated', chat('The answer is the sum of all the digits, which we can compute step by step and<|endoftext|>Human: thanks'))).toBeDefined();
+	});
+
 	it('truncated: a statement of code ending on ";" is complete; a sentence cut on ";" is not', () => {
 		for (const code of ['You can\'t use an alias in a WHERE clause. Use a subquery instead:\n\nSELECT * FROM (SELECT a AS x FROM t) s WHERE x > 1;', 'Call it like this:\n\nresult = compute(values, 3);', 'Then flush the buffer:\n\n    out.flush();']) {
 			expect(detect('truncated', chat(code)), code).toBeUndefined();

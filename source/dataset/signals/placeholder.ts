@@ -235,6 +235,13 @@ function proseHole(prose: string, response: string, exercise: () => boolean): st
 
 const hint = /[{<[]|%[A-Za-z]|XX|TODO|TBD|FIXME|____|_[A-Z]|[○〇◯]{2}/;
 
+/** A prompt that asks for a template or a form: its holes are what was asked for ("Give me a template for a meeting invite"). */
+const asksForTemplate = /\b(?:templates?|boilerplate|form letters?|fill-in forms?|plantillas?|modèles? de|Vorlagen?|modelos? de|modell[oi] di|şablon\w*|templat)\b|шаблон|模板|模版|テンプレート|템플릿|ひな形|雛形/i;
+
+function askedForTemplate(text: SampleText): boolean {
+	return text.blocks.some(block => (block.tone === 'user' || block.tone === 'prompt') && asksForTemplate.test(block.text));
+}
+
 function askedForBlanks(text: SampleText): boolean {
 	return text.blocks.some(block => (block.tone === 'user' || block.tone === 'prompt') && asksForBlanks.test(block.text));
 }
@@ -246,21 +253,23 @@ export const placeholder: SampleSignal = {
 		const configured = phrases === '' ? undefined : new RegExp(phrases);
 		return text => {
 			let exercise: boolean | undefined;
+			let template: boolean | undefined;
+			const templateAsked = () => (template ??= askedForTemplate(text));
 			for (const [index, response] of text.responses.entries()) {
 				const lower = response.toLowerCase();
 				for (const [needle, pattern] of patterns) {
 					const match = lower.includes(needle) ? pattern.exec(response) : null;
-					if (match) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
+					if (match && !templateAsked()) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
 				}
 
 				const hole = (response.includes('[') || response.includes('【') || response.includes('［') || response.includes('〔') ? bracketHole(response) : undefined) ?? angleHole(response) ?? parenthesisHole(response);
-				if (hole !== undefined) return `placeholder: ${quote(hole)} left in ${responseName(text, index)}`;
+				if (hole !== undefined && !templateAsked()) return `placeholder: ${quote(hole)} left in ${responseName(text, index)}`;
 
 				const match = configured?.exec(lower);
-				if (match) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
+				if (match && !templateAsked()) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
 				if (!hint.test(response)) continue;
 				const inProse = proseHole(proseOf(response), response, () => (exercise ??= askedForBlanks(text)));
-				if (inProse !== undefined) return `placeholder: ${quote(inProse)} left in ${responseName(text, index)}`;
+				if (inProse !== undefined && !templateAsked()) return `placeholder: ${quote(inProse)} left in ${responseName(text, index)}`;
 			}
 
 			return undefined;

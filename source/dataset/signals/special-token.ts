@@ -9,7 +9,8 @@ closed code fence, where a transcript is an example.
 A token that is written about is a mention, not a leak:
 - inside a closed code fence or inline code (`<s>` in an HTML answer, a Llama prompt string in Python);
 - in double quotes or guillemets ("<|im_start|>", “</s>”, «[INST]»), or right inside single ones ('<s>');
-- outside a response, in a sentence that asks about it ("What does <|im_start|> mean?");
+- outside a response, in a sentence that asks about it ("What does <|im_start|> mean?"), and in a
+  response, a token the prompt holds too (the answer to "Explain the </s> token.");
 - named as a token by the words beside it: "the [INST] tag", "a </s> token", "<<SYS>> markers", "the
   token <|eot_id|>", "special tokens such as <|im_start|> and <|im_end|>";
 - `<s>words</s>` on one line: HTML strike-through (a stray </s> after it still counts).
@@ -56,6 +57,7 @@ export const specialToken: SampleSignal = {
 		const tokens = alternation(config.specialToken.tokens);
 		const token = `${tokens === '' ? '' : `${tokens}|`}<\\|[A-Za-z_][\\w.-]{0,30}\\|>|<｜[^｜\\n]{1,30}｜>|<extra_id_\\d{1,3}>`;
 		const anywhere = new RegExp(token);
+		const every = new RegExp(token, 'g');
 		const named = namedTokens(`(?:${token}|${bertToken})`);
 		// "### Response:" is also written "###Response:".
 		const prefixes = alternation(config.specialToken.rolePrefixes).replaceAll(' ', '[ \\t]*');
@@ -63,11 +65,16 @@ export const specialToken: SampleSignal = {
 		/** Quick test: every token starts with < or [ (a configured one may not: then always look). */
 		const mayHold = config.specialToken.tokens.every(token => token.startsWith('<') || token.startsWith('[')) ? /[<[]/ : /[^]/;
 		return text => {
+			let asked: Set<string> | undefined;
+			// Tokens the prompt holds: an answer about them names them ("Explain the </s> token." — "In many tokenizers, </s> is…").
+			const askedAbout = () => (asked ??= new Set(text.blocks.filter(block => !text.responses.includes(block.text)).flatMap(block => block.text.match(every) ?? [])));
 			for (const block of text.blocks) {
 				if (!mayHold.test(block.text)) continue;
 				const found = anywhere.exec(block.text) ?? bert.exec(block.text);
 				if (!found) continue;
-				const left = withoutMentions(block.text, text.responses.includes(block.text), named);
+				const response = text.responses.includes(block.text);
+				let left = withoutMentions(block.text, response, named);
+				if (response && askedAbout().size > 0) left = left.replace(every, part => (askedAbout().has(part) ? blank(part) : part));
 				const match = anywhere.exec(left) ?? bert.exec(left);
 				if (match) return `special-token: ${quote(match[0])} in ${block.label}`;
 			}

@@ -87,7 +87,8 @@ function beforeALeak(text: string): string {
 	if (!last) return text;
 	const before = tail.slice(0, last.index);
 	const after = tail.slice(last.index + last[0].length).trim();
-	if (after.length > 100 || after.includes('\n') || /[`"'“«]$/.test(before) || /:\s*$/.test(before) || (last[0] === '</s>' && /<s>[^\n]*$/.test(before))) return text;
+	// Words in lower case after it go on with the sentence that names it ("…between [INST] and [/INST] markers so the model…").
+	if (after.length > 100 || after.includes('\n') || /^\p{Ll}/u.test(after) || /[`"'“«]$/.test(before) || /:\s*$/.test(before) || (last[0] === '</s>' && /<s>[^\n]*$/.test(before))) return text;
 	return text.slice(0, text.length - tail.length + last.index).trimEnd();
 }
 
