@@ -107,19 +107,7 @@ describe('the decisions file read in the background (StoreOptions.background)', 
 	});
 
 	test('a key typed while the decisions are read waits for them: split mode starts at the first sample nobody decided, and the decision is saved and counted once', async () => {
-		const dir = tempDir();
-		const data = join(dir, 'data.jsonl');
-		writeFileSync(data, Array.from({length: 20}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
-		const db = join(dir, 'data.decisions.json');
-		writeDecisions(db, 'data.jsonl', [
-			record('s1', 'ann', 'accepted', '2026-01-01T00:00:01.000Z'),
-			record('s2', 'ann', 'rejected', '2026-01-01T00:00:02.000Z'),
-		], 'split');
-		const message = preloadOf(db);
-		const {preloaded, finish} = heldPreload();
-		const dataset = await Dataset.open(data);
-		await dataset.whenIndexed;
-		const store = await DecisionStore.open(db, dataset.name, {...quiet, background: true, preloaded});
+		const {db, message, finish, dataset, store} = await splitReviewWhileReading();
 		const controller = new ReviewController(dataset, store, {reviewer: 'cy', categories: defaultCategories, mode: 'split'});
 		expect(controller.readingDecisions).toBe(true);
 		expect(controller.counting).toBe(true);
@@ -148,19 +136,7 @@ describe('the decisions file read in the background (StoreOptions.background)', 
 	});
 
 	test('where the reviewer left off is not overwritten by the provisional first sample shown while the file is read', async () => {
-		const dir = tempDir();
-		const data = join(dir, 'data.jsonl');
-		writeFileSync(data, Array.from({length: 20}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
-		const db = join(dir, 'data.decisions.json');
-		writeDecisions(db, 'data.jsonl', [
-			record('s1', 'ann', 'accepted', '2026-01-01T00:00:01.000Z'),
-			record('s2', 'ann', 'rejected', '2026-01-01T00:00:02.000Z'),
-		], 'split');
-		const message = preloadOf(db);
-		const {preloaded, finish} = heldPreload();
-		const dataset = await Dataset.open(data);
-		await dataset.whenIndexed;
-		const store = await DecisionStore.open(db, dataset.name, {...quiet, background: true, preloaded});
+		const {db, message, finish, dataset, store} = await splitReviewWhileReading();
 		// Nothing remembered: the session starts at the first sample nobody decided, s3, once that is known.
 		let remembered: {sample: string; filter: string} | undefined;
 		const position = {read: () => remembered, update(next: {sample: string; filter: string}) {
@@ -180,3 +156,21 @@ describe('the decisions file read in the background (StoreOptions.background)', 
 		dataset.close();
 	});
 });
+
+/** 20 samples in split mode, s1 and s2 decided by ann, opened with the decisions file's read held back until finish(message). */
+async function splitReviewWhileReading() {
+	const dir = tempDir();
+	const data = join(dir, 'data.jsonl');
+	writeFileSync(data, Array.from({length: 20}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
+	const db = join(dir, 'data.decisions.json');
+	writeDecisions(db, 'data.jsonl', [
+		record('s1', 'ann', 'accepted', '2026-01-01T00:00:01.000Z'),
+		record('s2', 'ann', 'rejected', '2026-01-01T00:00:02.000Z'),
+	], 'split');
+	const message = preloadOf(db);
+	const {preloaded, finish} = heldPreload();
+	const dataset = await Dataset.open(data);
+	await dataset.whenIndexed;
+	const store = await DecisionStore.open(db, dataset.name, {...quiet, background: true, preloaded});
+	return {db, message, finish, dataset, store};
+}
