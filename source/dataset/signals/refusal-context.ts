@@ -72,7 +72,7 @@ function words(text: string): string[] {
 }
 
 /** The sentence around the hit, in the response's own text. */
-function sentenceAround(response: string, index: number): string {
+export function sentenceAround(response: string, index: number): string {
 	const ends = /[.!?。！？\n]/u;
 	let start = index;
 	while (start > 0 && !ends.test(response[start - 1])) start--;

@@ -12,6 +12,8 @@ nothing on answers without refusal words):
 The text is normalised (normaliseForPhrases): lower case, "can't" written "cannot", single spaces.
 */
 
+import {sentenceAround} from './refusal-context.js';
+
 const precisionWords = [
 	// English
 	'exact', 'exactly', 'precise', 'precisely', 'definitive', 'definitively', 'with certainty', 'for certain', 'for sure', 'accurate', 'accurately', 'conclusive', 'conclusively', 'with confidence', '100%',
@@ -42,17 +44,6 @@ const contrast = new RegExp(`${spacedAlternation(contrastWords)}|${contrastUnspa
 
 // "Enough" after a few words makes praise of the verb's object: "I can't recommend this book enough" ("I can't recommend one" refuses).
 const idiom = /(?:cannot|won't) (?:wait|believe|imagine|stress|emphasi[sz]e|overstate|overemphasi[sz]e|tell you how|express how|live without|give away (?:the|any|too much|what|who|how|spoilers)|[\p{L}]+(?: [^\s.,;!?]+){0,4} enough)(?![\p{L}])/u;
-
-/** The sentence around `index` in a normalised text: from the last sentence end before it to the next one after it. */
-function sentenceAround(text: string, index: number): string {
-	const endBefore = /[.!?。！？]\s(?![^.!?。！？]*[.!?。！？]\s)/gu;
-	const before = text.slice(Math.max(0, index - 200), index);
-	endBefore.lastIndex = 0;
-	const lastEnd = endBefore.exec(before);
-	const start = lastEnd ? index - before.length + lastEnd.index + lastEnd[0].length : Math.max(0, index - 200);
-	const after = /[.!?。！？](?:\s|$)|[。！？]/u.exec(text.slice(index, index + 300));
-	return text.slice(start, after ? index + after.index : index + 300);
-}
 
 /**
  * Whether a refusal phrase or shape matched at `index` (its words `words`) in a normalised response is
