@@ -117,6 +117,11 @@ export class ReviewController {
 	private readingTimer: NodeJS.Timeout | undefined;
 	private stopWaitingForRead: (() => void) | undefined;
 	private signalsAfterRead = false;
+	/** A verdict typed while the decisions file is read: being checked (no verdict yet), or made at once on the sample at `index`. */
+	private early: {index: number; verdict?: Verdict} | undefined;
+	/** The file was read while `early` was being checked: decisionsRead runs once it is. */
+	private readPending = false;
+	private closed = false;
 
 	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
 		this.mode = options.mode ?? 'split';
@@ -291,6 +296,12 @@ export class ReviewController {
 
 	dispatch(action: Action) {
 		if (this.store.reading && !whileReading.has(action.type)) {
+			if (action.type === 'decide' && this.waiting.length === 0 && !this.early && this.decidesWhileReading(action)) {
+				this.decideWhileReading(action);
+				this.notify();
+				return;
+			}
+
 			// Which samples are decided (where a key moves to, whether split mode hands a sample out,
 			// what a decision replaces) is known once the file is read: the key waits for it.
 			this.waiting.push(action);
@@ -350,19 +361,91 @@ export class ReviewController {
 	}
 
 	/**
+	 * Can this verdict, typed while the decisions file is read, be made at once (decideWhileReading)?
+	 * A plain verdict on the sample shown; a lead's (which may settle a conflict), a rejection that
+	 * asks for a reason and anything typed in a prompt wait for the file.
+	 */
+	private decidesWhileReading(action: Extract<Action, {type: 'decide'}>): boolean {
+		if (this.state.mode.name !== 'browse' || this.options.lead || this.options.live?.superseded || this.dataset.count === 0) return false;
+		return !(action.verdict === 'rejected' && this.options.requireReason && action.reasons === undefined);
+	}
+
+	/**
+	 * A verdict typed while the decisions file is read, on the sample shown: if the file holds no
+	 * record of that sample (nobody's: read through, about 0.1 s for a million decisions), nothing
+	 * in it bears on the decision (there is no earlier decision of this reviewer to undo back to,
+	 * nobody's to conflict with, and in split mode, with the sample's lease taken first, nobody else
+	 * is handed it), so it is recorded and written at once; the session moves on from it once the
+	 * file is read (where to depends on the file). Otherwise the key waits for the file, as every
+	 * other key does, and is applied first.
+	 */
+	private decideWhileReading(action: Extract<Action, {type: 'decide'}>) {
+		const index = this.state.cursor;
+		const id = this.dataset.idOf(index);
+		// Split mode: the sample's lease first, so that nobody can decide it after the file is looked through.
+		if (!this.claims.hold(index)) {
+			this.waiting.push(action);
+			this.state = {...this.state, message: readingNotice};
+			return;
+		}
+
+		this.early = {index};
+		this.state = {...this.state, message: readingNotice};
+		void this.store.holdsNoRecordOf(id).then(none => {
+			if (this.closed) return;
+			if (none && this.store.reading && this.state.cursor === index && this.dataset.idOf(index) === id) {
+				this.state = {...this.state, message: undefined, reasonFor: undefined};
+				const decided = this.decide(action.verdict, action.verdict === 'flagged' ? action.categories ?? [] : [], action.note, action.reasons, true);
+				if (decided) {
+					this.early = {index, verdict: action.verdict};
+					if (action.verdict === 'rejected' && action.reasons === undefined) this.state = {...this.state, reasonFor: decided};
+					this.state = {...this.state, message: this.state.message ?? `${action.verdict} (saved); the next sample once the decisions file is read`};
+				} else {
+					this.early = undefined;
+				}
+			} else {
+				this.early = undefined;
+				this.waiting.unshift(action);
+			}
+
+			if (this.readPending) {
+				this.readPending = false;
+				this.decisionsRead();
+			}
+
+			this.notify();
+		});
+	}
+
+	/**
 	 * The decisions file read in the background is in: count again, judge afresh where the session
 	 * starts (it was judged with none of the file's decisions, and no key has moved the reviewer since:
-	 * keys waited), then apply the keys that waited.
+	 * keys waited), or move on from the sample decided while it was read, then apply the keys that waited.
 	 */
 	private decisionsRead() {
+		// A verdict typed meanwhile is still being checked: it goes first, once it is.
+		if (this.early && this.early.verdict === undefined) {
+			this.readPending = true;
+			return;
+		}
+
 		this.stopWaitingForRead?.();
 		clearInterval(this.readingTimer);
 		this.readingTimer = undefined;
 		this.current = undefined;
 		this.recount();
 		const {mode, message} = this.state;
-		const start = this.resume.startingState();
-		this.state = {...start, mode, message: start.message ?? (message === readingNotice ? undefined : message)};
+		const early = this.early;
+		this.early = undefined;
+		if (early?.verdict) {
+			// The reviewer decided the sample shown: on from it, as the key would have moved them.
+			this.state = {...this.state, message: undefined};
+			this.advance(early.verdict);
+		} else {
+			const start = this.resume.startingState();
+			this.state = {...start, mode, message: start.message ?? (message === readingNotice ? undefined : message)};
+		}
+
 		for (const action of this.waiting.splice(0)) this.dispatch(action);
 		if (this.signalsAfterRead) this.startSignals();
 		this.notify();
@@ -370,6 +453,7 @@ export class ReviewController {
 
 	/** Leaves the session: releases the sample this reviewer holds open. */
 	close() {
+		this.closed = true;
 		clearInterval(this.readingTimer);
 		// A session closed before the file was read (the dataset read again) leaves it to the next.
 		this.stopWaitingForRead?.();
@@ -807,15 +891,19 @@ export class ReviewController {
 	}
 
 	/** One change to this reviewer's record on a sample, by decide, note and undo alike. */
-	private record(change: Change) {
+	private record(change: Change, newSample = false) {
 		this.recountQuery([change.sample]);
-		const undo = this.decisions.record(change, this.state.undo);
+		const undo = this.decisions.record(change, this.state.undo, newSample);
 		this.current = undefined;
 		this.state = {...this.state, undo};
 	}
 
-	/** Records a decision on the sample shown and advances; returns which sample it was (undefined: refused). */
-	private decide(verdict: Verdict, categories: string[], note?: string, reasons?: string[]): {index: number; sample: string} | undefined {
+	/**
+	 * Records a decision on the sample shown and advances; returns which sample it was (undefined: refused).
+	 * `whileReading`: a sample the decisions file holds no record of, decided while the file is read
+	 * (decideWhileReading): written at once, and the session stays on it until the file is read.
+	 */
+	private decide(verdict: Verdict, categories: string[], note?: string, reasons?: string[], whileReading = false): {index: number; sample: string} | undefined {
 		const {sample, mine} = this.currentSample();
 		if (!this.stillOnDisk(sample)) return undefined;
 		if (this.options.live?.confirmHeld && !this.options.live.confirmHeld(sample.id)) {
@@ -845,8 +933,8 @@ export class ReviewController {
 			correction: mine?.correction,
 			hash: this.hashToRecord(sample.index, sample.id),
 			undo: 'push',
-		});
-		this.advance(verdict);
+		}, whileReading);
+		if (!whileReading) this.advance(verdict);
 		return {index: sample.index, sample: sample.id};
 	}
 

@@ -49,11 +49,14 @@ export class Decisions {
 		return total;
 	}
 
-	/** Records a change and returns the undo list after it. */
-	record(change: Change, undo: readonly UndoEntry[]): UndoEntry[] {
+	/**
+	 * Records a change and returns the undo list after it. `newSample`: the decisions file holds no
+	 * record of the sample (checked while it is read in the background): written at once.
+	 */
+	record(change: Change, undo: readonly UndoEntry[], newSample = false): UndoEntry[] {
 		this.touched.add(change.sample);
 		if (change.undo === 'push' && change.verdict !== null) this.times.push(this.now());
-		this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, reasons: change.reasons, correction: change.correction, rule: change.rule, replaced: change.replaced, hash: change.hash});
+		(newSample ? this.store.setOnNewSample : this.store.set).call(this.store, {sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, reasons: change.reasons, correction: change.correction, rule: change.rule, replaced: change.replaced, hash: change.hash});
 		// Keeps the counts right without recounting everything.
 		this.counter.update(change.sample);
 		if (change.undo === 'keep') return [...undo];

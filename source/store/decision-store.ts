@@ -50,6 +50,8 @@ type StoreAdapter = Adapter<DecisionTable> & {
 	readFraction?(): number;
 	readInBackground?(): Promise<void> | undefined;
 	peekSample(sample: string): DecisionRecord[] | undefined;
+	holdsNoRecordOf?(sample: string): Promise<boolean | undefined>;
+	writeAtOnce?(key: string): void;
 	watch?(changed: () => void, interval: number): (() => void) | undefined;
 	close?(): void;
 };
@@ -193,6 +195,27 @@ export class DecisionStore {
 		this.schedule(this.options.writeDelay ?? 25);
 		this.emit(new Set([record.sample]));
 		return record;
+	}
+
+	/**
+	 * While the file is read in the background: whether it holds no record of `sample` at all (read
+	 * through without parsing, about 0.1 s for a million decisions). False when it does, or when
+	 * that cannot be told, or when nothing is being read (ask the store itself then).
+	 */
+	async holdsNoRecordOf(sample: string): Promise<boolean> {
+		if (!this.reading) return false;
+		return (await this.adapter.holdsNoRecordOf?.(sample)) === true;
+	}
+
+	/**
+	 * Records a change on a sample the decisions file holds no record of (holdsNoRecordOf said so)
+	 * and writes it at once, even while the file is still read in the background: it replaces
+	 * nothing there, so it needs none of the file's records to be written (the read takes it in as
+	 * any line appended meanwhile). Otherwise the same as set.
+	 */
+	setOnNewSample(change: Change): DecisionRecord {
+		if (this.reading) this.adapter.writeAtOnce?.(recordKey(change.sample, change.reviewer));
+		return this.set(change);
 	}
 
 	/** Is this reviewer's latest change to the sample on disk (or was none made here)? */

@@ -21,14 +21,26 @@ export type LinesRead = {
 	/** Where the tail (the line feed before `]`) starts. */
 	tailStart: number;
 	lines: number;
+	/**
+	 * Only the lines before the file's last bytes were read (readTableFile): `tail` is empty and
+	 * `tailStart` is where the comma ending the last line read stands; the rest of the file (its last
+	 * lines, its tail, anything appended since) is the reader's to read, as an append.
+	 */
+	partial?: boolean;
 };
+
+/**
+ * How far from the end of a file its bytes may change while it is read: an append (locked-merge-adapter.ts)
+ * writes from the file's tail on, and the tail (`\n]\n}\n`, with the mode at most) is shorter.
+ */
+export const changingEnd = 128;
 
 /**
  * Merges every record line of the open file `fd` into `table` (samples that change go into
  * `changed`) once `headIsGood` accepts the head; undefined when the file is not in winnow's layout with at least one record line, or
  * a line is refused (lines before it may have been merged: merging the whole file again is harmless).
  */
-export function readTableLines(fd: number, table: DecisionTable, changed: Set<string> | undefined, headIsGood: (head: string) => boolean, onRead?: (bytes: number) => void): LinesRead | undefined {
+export function readTableLines(fd: number, table: DecisionTable, changed: Set<string> | undefined, headIsGood: (head: string) => boolean, onRead?: (bytes: number) => void, stableBefore?: number): LinesRead | undefined {
 	let buffer = Buffer.allocUnsafe(chunkSize);
 	let filled = 0;
 	/** The file offset of buffer[0]. */
@@ -62,6 +74,8 @@ export function readTableLines(fd: number, table: DecisionTable, changed: Set<st
 	if (!headIsGood(head)) return undefined;
 	at++;
 	let lines = 0;
+	/** Where the comma ending the last line merged stands (in the file). */
+	let lastComma = -1;
 	let view = buffer.subarray(0, filled);
 	for (;;) {
 		let end = view.indexOf(newline, at);
@@ -78,6 +92,12 @@ export function readTableLines(fd: number, table: DecisionTable, changed: Set<st
 
 		if (buffer[at] !== 0x7b) return undefined;
 		const comma = buffer[end - 1] === 0x2c;
+		if (stableBefore !== undefined && (!comma || offset + end >= stableBefore)) {
+			// The last lines may be rewritten by an append meanwhile: left to the reader (LinesRead.partial).
+			return lines > 0 ? {head, tail: '', tailStart: lastComma, lines, partial: true} : undefined;
+		}
+
+		lastComma = offset + end - 1;
 		if (!table.mergeLine(view, at, comma ? end - 1 : end, changed)) return undefined;
 		lines++;
 		if (!comma) {
@@ -101,7 +121,7 @@ export function reserveForFile(table: DecisionTable, size: number) {
 
 /** A decisions file read whole into a table by readTableFile: its state when read, its lines and the table. */
 export type TableFileRead = {
-	/** The file's stat when it was read (the same before and after reading). */
+	/** The file's stat when its reading began (it may have grown since: only its lines up to read.tailStart are in the table). */
 	stat: Stats;
 	read: LinesRead;
 	table: DecisionTable;
@@ -126,9 +146,11 @@ export function readTableFile(path: string, table: DecisionTable, onRead?: (byte
 		if (!stat.isFile()) return undefined;
 		reserveForFile(table, stat.size);
 		// The head is checked by the store when it takes the table (parseDecisionsFile, with its messages).
-		const read = readTableLines(fd, table, undefined, () => true, onRead);
+		// The lines before the file's last bytes only: those stay as they are while others (or this
+		// process, a key pressed meanwhile) append, and the store reads the rest as it reads an append.
+		const read = readTableLines(fd, table, undefined, () => true, onRead, stat.size - changingEnd);
 		const after = fstatSync(fd);
-		if (!read || after.size !== stat.size || after.mtimeMs !== stat.mtimeMs || after.ino !== stat.ino) return undefined;
+		if (!read || after.size < stat.size || after.ino !== stat.ino) return undefined;
 		return {stat, read, table};
 	} finally {
 		closeSync(fd);
