@@ -1,7 +1,8 @@
 // A big decisions file read on a worker thread while the review screen is already drawn
 // (StoreOptions.background): a decision made before the file is read is kept, merged newest-wins,
 // saved after the read, and counted once; keys pressed meanwhile wait for the file and are judged
-// with all its decisions (split mode hands out no sample another reviewer decided).
+// with all its decisions (split mode hands out no sample another reviewer decided), except a plain
+// verdict on a sample the file holds no record of: that one is on disk at once.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
@@ -156,6 +157,128 @@ describe('the decisions file read in the background (StoreOptions.background)', 
 		dataset.close();
 	});
 });
+
+describe('a verdict typed while the decisions file is read, on a sample the file holds no record of, is on disk at once', () => {
+	test('the store: holdsNoRecordOf looks the file through; setOnNewSample is appended before the read ends, and the read takes it in with the rest', async () => {
+		const path = join(tempDir(), 'data.decisions.json');
+		// Enough lines that the worker reads most of them and leaves the last ones (LinesRead.partial).
+		writeDecisions(path, 'data.jsonl', Array.from({length: 50}, (_, i) => record(`s${i + 1}`, 'ann', 'accepted', `2026-01-01T00:00:${String(i).padStart(2, '0')}.000Z`)));
+		const message = preloadOf(path);
+		expect(message?.read.partial).toBe(true);
+		const {preloaded, finish} = heldPreload();
+		const store = await DecisionStore.open(path, 'data.jsonl', {...quiet, background: true, preloaded});
+		expect(store.reading).toBe(true);
+		expect(await store.holdsNoRecordOf('s50')).toBe(false);
+		expect(await store.holdsNoRecordOf('s5')).toBe(false);
+		expect(await store.holdsNoRecordOf('s51')).toBe(true);
+
+		store.setOnNewSample({sample: 's51', reviewer: 'cy', verdict: 'rejected'});
+		await store.flush();
+		expect(store.reading).toBe(true);
+		expect(store.isSaved('s51', 'cy')).toBe(true);
+		expect(lines(path).at(-1)).toMatchObject({sample: 's51', reviewer: 'cy', verdict: 'rejected'});
+		// Another process appends too, after it, while the file is still read.
+		const other = await DecisionStore.open(path, 'data.jsonl', quiet);
+		expect(other.size).toBe(51);
+		other.set({sample: 's52', reviewer: 'bo', verdict: 'accepted'});
+		await other.flush();
+
+		finish(message);
+		await waitFor(() => !store.reading);
+		expect(store.status.error).toBeUndefined();
+		expect(store.size).toBe(52);
+		expect(store.get('s1', 'ann')?.verdict).toBe('accepted');
+		expect(store.get('s50', 'ann')?.verdict).toBe('accepted');
+		expect(store.get('s51', 'cy')?.verdict).toBe('rejected');
+		expect(store.get('s52', 'bo')?.verdict).toBe('accepted');
+		// The next write appends after all of it, the file one JSON document with every line once.
+		store.set({sample: 's1', reviewer: 'cy', verdict: 'flagged'});
+		await store.flush();
+		expect(lines(path).map(line => line.sample).slice(-4)).toEqual(['s50', 's51', 's52', 's1']);
+		expect(lines(path)).toHaveLength(53);
+		other.close();
+		store.close();
+	});
+
+	test('the review: the key is on disk before the read ends, the screen stays on the sample until it ends and then moves on; undo withdraws it', async () => {
+		const {db, message, finish, dataset, store} = await reviewWhileReading('overlap');
+		// Resumed at s5, which nobody decided (a key on one somebody decided waits: see the split-mode test above).
+		const second = new ReviewController(dataset, store, {reviewer: 'cy', categories: defaultCategories, mode: 'overlap', position: fixedPosition('s5')});
+		expect(second.readingDecisions).toBe(true);
+		expect(dataset.idOf(second.state.cursor)).toBe('s5');
+		second.dispatch({type: 'decide', verdict: 'rejected'});
+		await waitFor(() => lines(db).some(line => line.sample === 's5'));
+		expect(store.reading).toBe(true);
+		expect(lines(db).find(line => line.sample === 's5')).toMatchObject({reviewer: 'cy', verdict: 'rejected'});
+		expect(dataset.idOf(second.state.cursor)).toBe('s5');
+		expect(second.currentSample().mine?.verdict).toBe('rejected');
+		// Keys typed after it wait for the file, and come after the move on from s5.
+		second.dispatch({type: 'decide', verdict: 'accepted'});
+		expect(lines(db).filter(line => line.reviewer === 'cy')).toHaveLength(1);
+
+		finish(message);
+		await waitFor(() => !second.readingDecisions && dataset.idOf(second.state.cursor) === 's7');
+		await store.flush();
+		expect(store.get('s6', 'cy')?.verdict).toBe('accepted');
+		expect(lines(db).filter(line => line.reviewer === 'cy').map(line => line.sample)).toEqual(['s5', 's6']);
+		// Counted once, as a session opened now counts them.
+		await waitFor(() => !second.counting);
+		const fresh = new ReviewController(dataset, store, {reviewer: 'cy', categories: defaultCategories, mode: 'overlap'});
+		await waitFor(() => !fresh.counting);
+		expect(second.counts).toEqual(fresh.counts);
+		expect(second.counts).toMatchObject({total: 20, rejected: 1, accepted: 1});
+		fresh.close();
+		second.dispatch({type: 'undo'});
+		second.dispatch({type: 'undo'});
+		await store.flush();
+		expect(store.get('s5', 'cy')?.verdict).toBeNull();
+		expect(store.get('s6', 'cy')?.verdict).toBeNull();
+		second.close();
+		store.close();
+		dataset.close();
+	});
+
+	test('split mode: a sample nobody decided, its lease taken, is decided at once, and the session moves on from it once the file is read', async () => {
+		const {db, message, finish, dataset, store} = await reviewWhileReading('split');
+		const controller = new ReviewController(dataset, store, {reviewer: 'cy', categories: defaultCategories, mode: 'split', position: fixedPosition('s5')});
+		expect(dataset.idOf(controller.state.cursor)).toBe('s5');
+		controller.dispatch({type: 'decide', verdict: 'accepted'});
+		await waitFor(() => lines(db).some(line => line.sample === 's5'));
+		expect(store.reading).toBe(true);
+		finish(message);
+		await waitFor(() => !controller.readingDecisions);
+		// On from s5: s6 is ann's, so s7.
+		expect(dataset.idOf(controller.state.cursor)).toBe('s7');
+		controller.close();
+		store.close();
+		dataset.close();
+	});
+});
+
+/** A reviewer position that says the session starts at `sample`. */
+function fixedPosition(sample: string) {
+	return {read: () => ({sample, filter: 'undecided'}), update() {}, save() {}};
+}
+
+/** 20 samples, s1, s2 and s6 decided by ann, with enough decisions of other samples in the file that the worker leaves only its end to the store; its read held back until finish(message). */
+async function reviewWhileReading(mode: ReviewMode) {
+	const dir = tempDir();
+	const data = join(dir, 'data.jsonl');
+	writeFileSync(data, Array.from({length: 20}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
+	const db = join(dir, 'data.decisions.json');
+	writeDecisions(db, 'data.jsonl', [
+		...Array.from({length: 40}, (_, i) => record(`other${i}`, 'bo', 'accepted', '2026-01-01T00:00:00.000Z')),
+		record('s1', 'ann', 'accepted', '2026-01-01T00:00:01.000Z'),
+		record('s2', 'ann', 'rejected', '2026-01-01T00:00:02.000Z'),
+		record('s6', 'ann', 'rejected', '2026-01-01T00:00:03.000Z'),
+	], mode);
+	const message = preloadOf(db);
+	const {preloaded, finish} = heldPreload();
+	const dataset = await Dataset.open(data);
+	await dataset.whenIndexed;
+	const store = await DecisionStore.open(db, dataset.name, {...quiet, background: true, preloaded});
+	return {db, message, finish, dataset, store};
+}
 
 /** 20 samples in split mode, s1 and s2 decided by ann, opened with the decisions file's read held back until finish(message). */
 async function splitReviewWhileReading() {
