@@ -200,6 +200,29 @@ describe('a verdict typed while the decisions file is read, on a sample the file
 		store.close();
 	});
 
+	test('holdsNoRecordOf goes on from the look started in the background, and sees a record appended since', async () => {
+		const path = join(tempDir(), 'data.decisions.json');
+		writeDecisions(path, 'data.jsonl', Array.from({length: 50}, (_, i) => record(`s${i + 1}`, 'ann', 'accepted', '2026-01-01T00:00:00.000Z')));
+		const {preloaded, finish} = heldPreload();
+		const store = await DecisionStore.open(path, 'data.jsonl', {...quiet, background: true, preloaded});
+		store.lookForRecordsOf('s60');
+		expect(store.holdsNoRecordOf('s60')).toBe(true);
+		const other = await DecisionStore.open(path, 'data.jsonl', quiet);
+		other.set({sample: 's60', reviewer: 'bo', verdict: 'accepted'});
+		await other.flush();
+		expect(store.holdsNoRecordOf('s60')).toBe(false);
+		// An id inside another string (a note quoting it) is not a record of it; a sample id that merely starts the same is not either.
+		other.set({sample: 's61x', reviewer: 'bo', verdict: 'accepted', note: 'like "s61" said'});
+		await other.flush();
+		expect(store.holdsNoRecordOf('s61')).toBe(true);
+		finish(undefined);
+		await waitFor(() => !store.reading);
+		// Nothing is being read: the store itself knows.
+		expect(store.holdsNoRecordOf('s62')).toBe(false);
+		other.close();
+		store.close();
+	});
+
 	test('the review: the key is on disk before the read ends, the screen stays on the sample until it ends and then moves on; undo withdraws it', async () => {
 		const {db, message, finish, dataset, store} = await reviewWhileReading('overlap');
 		// Resumed at s5, which nobody decided (a key on one somebody decided waits: see the split-mode test above).

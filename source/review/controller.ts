@@ -117,11 +117,8 @@ export class ReviewController {
 	private readingTimer: NodeJS.Timeout | undefined;
 	private stopWaitingForRead: (() => void) | undefined;
 	private signalsAfterRead = false;
-	/** A verdict typed while the decisions file is read: being checked (no verdict yet), or made at once on the sample at `index`. */
-	private early: {index: number; verdict?: Verdict} | undefined;
-	/** The file was read while `early` was being checked: decisionsRead runs once it is. */
-	private readPending = false;
-	private closed = false;
+	/** A verdict made at once on the sample at `index` while the decisions file is read (decideWhileReading). */
+	private early: {index: number; verdict: Verdict} | undefined;
 
 	constructor(readonly dataset: Dataset, readonly store: DecisionStore, readonly options: ControllerOptions) {
 		this.mode = options.mode ?? 'split';
@@ -348,6 +345,8 @@ export class ReviewController {
 		// Keys wait for the decisions file being read: the signals' workers do not compete with it.
 		if (this.store.reading) {
 			this.signalsAfterRead = true;
+			// A verdict on the sample shown may be made at once if the file holds no record of it (decideWhileReading): look now.
+			if (this.dataset.count > 0) this.store.lookForRecordsOf(this.dataset.idOf(this.state.cursor));
 			return;
 		}
 
@@ -372,7 +371,7 @@ export class ReviewController {
 
 	/**
 	 * A verdict typed while the decisions file is read, on the sample shown: if the file holds no
-	 * record of that sample (nobody's: read through, about 0.1 s for a million decisions), nothing
+	 * record of that sample (nobody's: read through at once, about 0.1 s for a million decisions), nothing
 	 * in it bears on the decision (there is no earlier decision of this reviewer to undo back to,
 	 * nobody's to conflict with, and in split mode, with the sample's lease taken first, nobody else
 	 * is handed it), so it is recorded and written at once; the session moves on from it once the
@@ -383,38 +382,18 @@ export class ReviewController {
 		const index = this.state.cursor;
 		const id = this.dataset.idOf(index);
 		// Split mode: the sample's lease first, so that nobody can decide it after the file is looked through.
-		if (!this.claims.hold(index)) {
+		if (!this.claims.hold(index) || !this.store.holdsNoRecordOf(id)) {
 			this.waiting.push(action);
 			this.state = {...this.state, message: readingNotice};
 			return;
 		}
 
-		this.early = {index};
-		this.state = {...this.state, message: readingNotice};
-		void this.store.holdsNoRecordOf(id).then(none => {
-			if (this.closed) return;
-			if (none && this.store.reading && this.state.cursor === index && this.dataset.idOf(index) === id) {
-				this.state = {...this.state, message: undefined, reasonFor: undefined};
-				const decided = this.decide(action.verdict, action.verdict === 'flagged' ? action.categories ?? [] : [], action.note, action.reasons, true);
-				if (decided) {
-					this.early = {index, verdict: action.verdict};
-					if (action.verdict === 'rejected' && action.reasons === undefined) this.state = {...this.state, reasonFor: decided};
-					this.state = {...this.state, message: this.state.message ?? `${action.verdict} (saved); the next sample once the decisions file is read`};
-				} else {
-					this.early = undefined;
-				}
-			} else {
-				this.early = undefined;
-				this.waiting.unshift(action);
-			}
-
-			if (this.readPending) {
-				this.readPending = false;
-				this.decisionsRead();
-			}
-
-			this.notify();
-		});
+		this.state = {...this.state, message: undefined, reasonFor: undefined};
+		const decided = this.decide(action.verdict, action.verdict === 'flagged' ? action.categories ?? [] : [], action.note, action.reasons, true);
+		if (!decided) return;
+		this.early = {index, verdict: action.verdict};
+		if (action.verdict === 'rejected' && action.reasons === undefined) this.state = {...this.state, reasonFor: decided};
+		this.state = {...this.state, message: this.state.message ?? `${action.verdict} (saved); the next sample once the decisions file is read`};
 	}
 
 	/**
@@ -423,12 +402,6 @@ export class ReviewController {
 	 * keys waited), or move on from the sample decided while it was read, then apply the keys that waited.
 	 */
 	private decisionsRead() {
-		// A verdict typed meanwhile is still being checked: it goes first, once it is.
-		if (this.early && this.early.verdict === undefined) {
-			this.readPending = true;
-			return;
-		}
-
 		this.stopWaitingForRead?.();
 		clearInterval(this.readingTimer);
 		this.readingTimer = undefined;
@@ -453,7 +426,6 @@ export class ReviewController {
 
 	/** Leaves the session: releases the sample this reviewer holds open. */
 	close() {
-		this.closed = true;
 		clearInterval(this.readingTimer);
 		// A session closed before the file was read (the dataset read again) leaves it to the next.
 		this.stopWaitingForRead?.();

@@ -50,7 +50,8 @@ type StoreAdapter = Adapter<DecisionTable> & {
 	readFraction?(): number;
 	readInBackground?(): Promise<void> | undefined;
 	peekSample(sample: string): DecisionRecord[] | undefined;
-	holdsNoRecordOf?(sample: string): Promise<boolean | undefined>;
+	holdsNoRecordOf?(sample: string): boolean | undefined;
+	lookForRecordsOf?(sample: string): Promise<void>;
 	writeAtOnce?(key: string): void;
 	watch?(changed: () => void, interval: number): (() => void) | undefined;
 	close?(): void;
@@ -202,20 +203,29 @@ export class DecisionStore {
 	 * through without parsing, about 0.1 s for a million decisions). False when it does, or when
 	 * that cannot be told, or when nothing is being read (ask the store itself then).
 	 */
-	async holdsNoRecordOf(sample: string): Promise<boolean> {
+	holdsNoRecordOf(sample: string): boolean {
 		if (!this.reading) return false;
-		return (await this.adapter.holdsNoRecordOf?.(sample)) === true;
+		return this.adapter.holdsNoRecordOf?.(sample) === true;
+	}
+
+	/** Starts holdsNoRecordOf's look for `sample` in the background, while the file is read (the sample a key may decide next). */
+	lookForRecordsOf(sample: string) {
+		if (this.reading) void this.adapter.lookForRecordsOf?.(sample);
 	}
 
 	/**
 	 * Records a change on a sample the decisions file holds no record of (holdsNoRecordOf said so)
 	 * and writes it at once, even while the file is still read in the background: it replaces
 	 * nothing there, so it needs none of the file's records to be written (the read takes it in as
-	 * any line appended meanwhile). Otherwise the same as set.
+	 * any line appended meanwhile), starting now. Otherwise the same as set.
 	 */
 	setOnNewSample(change: Change): DecisionRecord {
-		if (this.reading) this.adapter.writeAtOnce?.(recordKey(change.sample, change.reviewer));
-		return this.set(change);
+		if (!this.reading) return this.set(change);
+		this.adapter.writeAtOnce?.(recordKey(change.sample, change.reviewer));
+		const record = this.set(change);
+		// Not after writeDelay: a timer is late on an event loop busy with the first frames.
+		this.writeNow(this.options.writeDelay ?? 25);
+		return record;
 	}
 
 	/** Is this reviewer's latest change to the sample on disk (or was none made here)? */

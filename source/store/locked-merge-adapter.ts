@@ -43,6 +43,11 @@ export type LockOptions = {
 	stale?: number;
 };
 
+/** How far a look for one sample's records got: to `to` in the file (inode, birth time, size) it looked at. */
+type RecordScan = {sample: string; needle: Buffer; ino: number; birthtimeMs: number; size: number; to: number; places: number; found?: 'yes' | 'no' | 'unknown'};
+
+const scanChunk = 8 * 1024 * 1024;
+
 /** What winnow writes after the last record line (the tail an append replaces). */
 const plainTail = '\n]\n}\n';
 
@@ -107,6 +112,8 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	 * background (writeAtOnce): decisions on samples the file held no record of.
 	 */
 	private readonly atOnce = new Set<string>();
+	/** How far holdsNoRecordOf (and lookForRecordsOf) looked through the file for one sample's id. */
+	private scan: RecordScan | undefined;
 
 	/**
 	 * The file the path named when this adapter was made. Every read and write checks that the path
@@ -258,45 +265,97 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	}
 
 	/**
-	 * Whether the file, as it is now, holds no record of `sample` (nobody's): read through in a few
-	 * megabytes at a time (about 0.1 s for a million decisions), without parsing. Undefined when it
-	 * cannot tell (the file cannot be read, or the id is in it too often to check each place).
-	 * A writer other than winnow that escapes characters JSON.stringify leaves as they are would
-	 * escape a match: winnow's own files (and the layout checks) write ids as JSON.stringify does.
+	 * Whether the file, as it is now, holds no record of `sample` (nobody's): read through without
+	 * parsing, synchronously (about 0.1 s for a million decisions; an asynchronous read would wait a
+	 * turn of a busy event loop for each chunk), from where lookForRecordsOf got to, if it looked
+	 * for this sample. Undefined when it cannot tell (the file cannot be read, or the id is in it too
+	 * often to check each place). A writer other than winnow that escapes characters JSON.stringify
+	 * leaves as they are would escape a match: winnow's own files are written as JSON.stringify writes.
 	 */
-	async holdsNoRecordOf(sample: string): Promise<boolean | undefined> {
-		const needle = Buffer.from(JSON.stringify(sample));
-		let handle: FileHandle | undefined;
+	holdsNoRecordOf(sample: string): boolean | undefined {
+		let fd: number | undefined;
 		try {
-			handle = await open(this.pinnedTarget(), 'r');
-			const buffer = Buffer.allocUnsafe(4 * 1024 * 1024);
-			let position = 0;
-			let places = 0;
-			for (;;) {
-				const {bytesRead} = await handle.read(buffer, 0, buffer.length, position);
-				if (bytesRead < needle.length) return true;
-				const view = buffer.subarray(0, bytesRead);
-				// The id as a JSON string anywhere (a sample field, or any string value equal to it: then
-				// it says "held", which only makes the caller wait for the read).
-				for (let at = view.indexOf(needle); at !== -1; at = view.indexOf(needle, at + 1)) {
-					if (at > 0 && view[at - 1] === 0x5c) {
-						// `\"id"`: an escaped quote inside another string, not the id's string. Too many to check: say so.
-						if (++places > 1000) return undefined;
-						continue;
-					}
-
-					return false;
-				}
-
-				if (bytesRead < buffer.length) return true;
-				// A match across the chunk's end is found in the next chunk.
-				position += bytesRead - needle.length + 1;
+			fd = openSync(this.pinnedTarget(), 'r');
+			const scan = this.scanOf(sample, fstatSync(fd));
+			const buffer = Buffer.allocUnsafe(scanChunk);
+			while (scan.found === undefined) {
+				const at = scan.to;
+				this.scanned(scan, at, buffer.subarray(0, readSync(fd, buffer, 0, buffer.length, at)));
 			}
+
+			return scan.found === 'no' ? true : scan.found === 'yes' ? false : undefined;
 		} catch {
 			return undefined;
 		} finally {
+			if (fd !== undefined) closeSync(fd);
+		}
+	}
+
+	/**
+	 * Starts holdsNoRecordOf's look through the file for `sample` in the background (asynchronous
+	 * reads, a chunk a turn), for the sample the review screen shows while the file is read: a key
+	 * then only has what is left (or what was appended since) to look through.
+	 */
+	async lookForRecordsOf(sample: string): Promise<void> {
+		let handle: FileHandle | undefined;
+		try {
+			handle = await open(this.pinnedTarget(), 'r');
+			const scan = this.scanOf(sample, await handle.stat());
+			const buffer = Buffer.allocUnsafe(scanChunk);
+			while (scan.found === undefined && this.scan === scan && this.background) {
+				const at = scan.to;
+				const {bytesRead} = await handle.read(buffer, 0, buffer.length, at);
+				// holdsNoRecordOf may have looked further meanwhile.
+				if (this.scan !== scan || scan.to !== at) continue;
+				this.scanned(scan, at, buffer.subarray(0, bytesRead));
+			}
+		} catch {} finally {
 			await handle?.close().catch(() => undefined);
 		}
+	}
+
+	/** The look for `sample` in the file (now `stat`), continued where it got to if the file is the one it looked at, or grown since. */
+	private scanOf(sample: string, stat: Stats): RecordScan {
+		const scan = this.scan;
+		if (scan?.sample === sample && scan.ino === stat.ino && scan.birthtimeMs === stat.birthtimeMs && stat.size >= scan.size && scan.found !== 'unknown') {
+			if (stat.size > scan.size) {
+				// Grown by appends, which write from the old tail on: look at those bytes again, and on.
+				scan.to = Math.max(0, Math.min(scan.to, scan.size - changingEnd - scan.needle.length));
+				if (scan.found === 'no') scan.found = undefined;
+			}
+
+			scan.size = stat.size;
+			return scan;
+		}
+
+		this.scan = {sample, needle: Buffer.from(JSON.stringify(sample)), ino: stat.ino, birthtimeMs: stat.birthtimeMs, size: stat.size, to: 0, places: 0};
+		return this.scan;
+	}
+
+	/** Looks through `view`, the file's bytes from `at` (a chunk, or fewer at the end of the file), for the scan's id as a JSON string. */
+	private scanned(scan: RecordScan, at: number, view: Buffer) {
+		const {needle} = scan;
+		// The id as a JSON string anywhere (a sample field, or any string value equal to it: then it
+		// says "held", which only makes the caller wait for the read).
+		for (let found = view.indexOf(needle); found !== -1; found = view.indexOf(needle, found + 1)) {
+			// `\"id"`: an escaped quote inside another string, not the id's string. Too many to check: say so.
+			if (found > 0 && view[found - 1] === 0x5c) {
+				if (++scan.places > 1000) scan.found = 'unknown';
+				continue;
+			}
+
+			scan.found = 'yes';
+			return;
+		}
+
+		if (view.length < scanChunk) {
+			scan.found = 'no';
+			scan.to = at + view.length;
+			return;
+		}
+
+		// A match across the chunk's end is found in the next chunk.
+		scan.to = at + view.length - needle.length + 1;
 	}
 
 	/**
