@@ -1,4 +1,4 @@
-import {renameSync, writeFileSync} from 'node:fs';
+import {readFileSync, renameSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeEach, describe, expect, test, vi} from 'vitest';
 import {DecisionStore} from '../source/store/decision-store.js';
@@ -86,6 +86,33 @@ describe('a decisions file read on a worker thread (table-preload.ts)', () => {
 		// Only what was appended was read.
 		expect(readTableLines).not.toHaveBeenCalled();
 		expect(store.get('s2', 'ann')?.verdict).toBe('accepted');
+		expect(store.get('s9', 'cy')?.verdict).toBe('rejected');
+		expect(current(store)).toEqual(current(other));
+		other.close();
+		store.close();
+	});
+
+	test('an append made while the worker reads (it rewrites the file\'s last bytes) does not cost the table: the store reads the rest as an append', async () => {
+		const path = join(tempDir(), 'data.decisions.json');
+		writeDecisions(path, records);
+		let appended = false;
+		// Another process appends (in place of the tail, as winnow does) after the worker's first read of the file's bytes.
+		const found = readTableFile(path, new DecisionTable(), () => {
+			if (appended) return;
+			appended = true;
+			const text = readFileSync(path, 'latin1');
+			const line = JSON.stringify(record('s9', 'cy', 'rejected', '2026-01-02T00:00:00.000Z'));
+			writeFileSync(path, `${text.slice(0, text.lastIndexOf('\n]'))},\n${line}\n]\n}\n`, 'latin1');
+		});
+		expect(appended).toBe(true);
+		const other = await DecisionStore.open(path, dataset, quiet);
+		expect(other.size).toBe(records.length);
+		expect(found?.read.partial).toBe(true);
+		const {data, transfer} = found!.table.toData();
+		const message = structuredClone({stat: found!.stat, read: found!.read, table: data}, {transfer});
+		vi.mocked(readTableLines).mockClear();
+		const store = await DecisionStore.open(path, dataset, {...quiet, preloaded: Promise.resolve(message)});
+		expect(readTableLines).not.toHaveBeenCalled();
 		expect(store.get('s9', 'cy')?.verdict).toBe('rejected');
 		expect(current(store)).toEqual(current(other));
 		other.close();
