@@ -200,6 +200,32 @@ describe('a verdict typed while the decisions file is read, on a sample the file
 		store.close();
 	});
 
+	test('a file from before modes gets the session\'s mode with the first line written while it is read, as with any first append', async () => {
+		const path = join(tempDir(), 'data.decisions.json');
+		writeFileSync(path, serializeDecisionsFile({schema: 1, dataset: 'data.jsonl', createdAt: '2026-01-01T00:00:00.000Z', decisions: Array.from({length: 50}, (_, i) => record(`s${i + 1}`, 'ann', 'accepted', '2026-01-01T00:00:00.000Z'))}));
+		const message = preloadOf(path);
+		const {preloaded, finish} = heldPreload();
+		const store = await DecisionStore.open(path, 'data.jsonl', {...quiet, background: true, preloaded});
+		expect(store.mode).toBeUndefined();
+		store.adoptMode('split');
+		expect(store.holdsNoRecordOf('s51')).toBe(true);
+		store.setOnNewSample({sample: 's51', reviewer: 'cy', verdict: 'accepted'});
+		await store.flush();
+		expect(store.reading).toBe(true);
+		expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject({mode: 'split'});
+		finish(message);
+		await waitFor(() => !store.reading);
+		expect(store.mode).toBe('split');
+		expect(store.size).toBe(51);
+		store.set({sample: 's52', reviewer: 'cy', verdict: 'accepted'});
+		await store.flush();
+		const reread = await DecisionStore.open(path, 'data.jsonl', quiet);
+		expect(reread.mode).toBe('split');
+		expect(reread.size).toBe(52);
+		reread.close();
+		store.close();
+	});
+
 	test('holdsNoRecordOf goes on from the look started in the background, and sees a record appended since', async () => {
 		const path = join(tempDir(), 'data.decisions.json');
 		writeDecisions(path, 'data.jsonl', Array.from({length: 50}, (_, i) => record(`s${i + 1}`, 'ann', 'accepted', '2026-01-01T00:00:00.000Z')));

@@ -387,10 +387,15 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			if (!tailPattern.test(oldTail.toString('latin1', 1))) return;
 			tailStart = size - end.length + lineEnd;
 			if (held.lost()) throw this.stalled();
-			const bytes = Buffer.concat([Buffer.from(`,\n${[...records.values()].map(record => JSON.stringify(record)).join(',\n')}`), oldTail]);
+			// A file whose head and tail have no mode gets the session's after its records, as append gives it.
+			const mode = this.head.mode === undefined ? this.defaultMode : undefined;
+			const tail = mode === undefined ? oldTail : Buffer.from(`\n],\n"mode": ${JSON.stringify(mode)}\n}\n`);
+			const bytes = Buffer.concat([Buffer.from(`,\n${[...records.values()].map(record => JSON.stringify(record)).join(',\n')}`), tail]);
 			let written = 0;
 			while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, tailStart + written);
+			if (tailStart + bytes.length < size) ftruncateSync(fd, tailStart + bytes.length);
 			fdatasyncSync(fd);
+			this.head.mode ??= mode;
 			for (const [key, record] of records) {
 				this.atOnce.delete(key);
 				if (table.pending.get(key) === record) table.pending.delete(key);
