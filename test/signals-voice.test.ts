@@ -337,6 +337,30 @@ describe('refusal: hedges and idioms that share a refusal\'s words', () => {
 		for (const [user, text] of answers) expect(detect('refusal', chat(text, user)), text).toBeUndefined();
 	});
 
+	it('leaves alone a limit of means followed by doing the task another way, in many languages', () => {
+		const answers = [
+			'I can\'t do this in my head, but let\'s work it out step by step: 347 × 29 = 347 × 30 − 347 = 10410 − 347 = 10063.',
+			'I can\'t write out every digit from memory, but I\'ll give you the first twenty: 3.1415926535897932384.',
+			'No puedo hacer eso de memoria, pero vamos a resolverlo paso a paso: 347 × 29 = 10063.',
+			'Je ne peux pas répondre de tête, mais faisons le calcul étape par étape : 347 × 29 = 10063.',
+			'Ich kann das nicht im Kopf beantworten, aber lass uns Schritt für Schritt rechnen: 347 × 29 = 10063.',
+			'Não posso responder de cabeça, mas vamos fazer passo a passo: 347 × 29 = 10063.',
+			'Non posso rispondere a mente, ma facciamolo passo dopo passo: 347 × 29 = 10063.',
+			'Я не могу ответить в уме, но давайте посчитаем по шагам: 347 × 29 = 10063.',
+			'暗算ではお答えできませんが、順を追って計算しましょう。347 × 29 = 10063です。',
+			'암산으로는 답변드리기 어렵지만, 단계별로 계산해 보겠습니다: 347 × 29 = 10063.',
+		];
+		for (const text of answers) expect(detect('refusal', chat(text, 'What is 347 times 29?')), text).toBeUndefined();
+		// Declining the request, or a limit of means followed by something else than the task, is still a refusal.
+		const refusals = [
+			'I can\'t help with that, but I can suggest a lawyer who handles these cases.',
+			'I can\'t do it in my head, but I can suggest a calculator app.',
+			'I can\'t help you cheat on the test, but let\'s work through the concepts instead.',
+			'No puedo ayudarte con eso de memoria, pero puedo sugerirte otra cosa.',
+		];
+		for (const text of refusals) expect(detect('refusal', chat(text, 'What is 347 times 29?')), text).toMatch(/^refusal: the response says/);
+	});
+
 	it('still finds refusals that offer something else or hedge without answering', () => {
 		const refusals = [
 			'I can\'t provide specific instructions for picking that lock, but I can explain how pin tumblers work in general.',
