@@ -147,6 +147,25 @@ describe('repetition: intended repetition is not a loop', () => {
 		expect(detect(ko)).toBeUndefined();
 	});
 
+	it('a short poem or song whose refrain line comes back two or three times, back to back or not (English, Spanish, Chinese, Japanese)', () => {
+		const short = [
+			'Happy birthday to you,\nhappy birthday to you,\nhappy birthday, dear Sam,\nhappy birthday to you!',
+			'The sea is calling me home\nThe sea is calling me home\nThe sea is calling me home\nAnd I will answer soon',
+			'Row, row, row your boat\nRow, row, row your boat\nGently down the stream\nRow, row, row your boat',
+			'Rain on the roof tonight\nsoft as a lullaby\nRain on the roof tonight\ncarry the dark away\nRain on the roof tonight\nmorning is on its way',
+			'Verse:\nWalking down the road alone\nlooking for a place called home\n\nChorus:\nOh, we will sing it loud\nOh, we will sing it loud\n\nVerse:\nEvery step a memory\nevery mile a melody\n\nChorus:\nOh, we will sing it loud\nOh, we will sing it loud',
+			'Canta, canta, corazón,\ncanta, canta, corazón,\nque la noche ya se fue\ny amanece la canción.\nCanta, canta, corazón.',
+			'月亮照着小河流，\n月亮照着小河流，\n妈妈唱歌我点头，\n月亮照着小河流。',
+			'さくら さくら\nやよいの空は\nさくら さくら\n見わたすかぎり',
+		];
+		for (const text of short) expect(detect(text), text).toBeUndefined();
+		// Four copies of a line, a loop inside a refrain's line, or a long line repeated are still loops.
+		expect(detect('Sure, here it is.\nThe answer is 42.\nThe answer is 42.\nThe answer is 42.\nThe answer is 42.')).toBeDefined();
+		expect(detect('Sing along now\nla la la la la la la la la la la la la la la la la la la la la la la la la la\nSing along now\nthe end')).toBeDefined();
+		const long = 'Central banks usually respond to inflation by raising interest rates, which makes borrowing more expensive and slows spending across the economy.';
+		expect(detect(`${long}\n${long}\n${long}\nThat is the whole story.`)).toBeDefined();
+	});
+
 	it('code with similar functions, fenced or not, and an explanation around it', () => {
 		const getters = 'class Config:\n    def __init__(self, path):\n        self.path = path\n        self.data = {}\n\n    def get(self, key):\n        if key in self.data:\n            return self.data[key]\n        else:\n            return None\n\n    def get_int(self, key):\n        if key in self.data:\n            return int(self.data[key])\n        else:\n            return None\n\n    def get_bool(self, key):\n        if key in self.data:\n            return self.data[key] == "true"\n        else:\n            return None\n\n    def get_float(self, key):\n        if key in self.data:\n            return float(self.data[key])\n        else:\n            return None\n\n    def get_list(self, key):\n        if key in self.data:\n            return self.data[key].split(",")\n        else:\n            return None';
 		expect(detect(`\`\`\`python\n${getters}\n\`\`\``)).toBeUndefined();

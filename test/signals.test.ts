@@ -107,10 +107,14 @@ describe('per-sample signals on hand-made samples', () => {
 
 	it('repetition follows Gopher: the share of duplicate lines by count and by characters', () => {
 		const config = defaultSignalConfig.repetition;
-		const text = 'alpha beta gamma\nalpha beta gamma\ndelta epsilon zeta\neta theta iota';
+		// A line four times (a loop: a short poem's refrain comes back three times at most): 3 of 6 lines and 48 of 101 characters repeat.
+		const text = 'alpha beta gamma\nalpha beta gamma\nalpha beta gamma\nalpha beta gamma\ndelta epsilon zeta\neta theta iota';
 		const finding = repetitionFinding(text, tokenize(text), config);
-		expect(finding?.reason).toBe('24% of the response is repeated lines');
-		expect(repetitionFinding(text, tokenize(text), {...config, duplicateLineFraction: 0.3, duplicateLineCharFraction: 0.3})).toBeUndefined();
+		expect(finding?.reason).toBe('48% of the response is repeated lines');
+		expect(repetitionFinding(text, tokenize(text), {...config, duplicateLineFraction: 0.6, duplicateLineCharFraction: 0.6})).toBeUndefined();
+		// The same line twice in four lines is a refrain: the rules judge the text without its second copy.
+		const refrain = 'alpha beta gamma\nalpha beta gamma\ndelta epsilon zeta\neta theta iota';
+		expect(repetitionFinding(refrain, tokenize(refrain), config)).toBeUndefined();
 	});
 
 	it('special-token: leaked control tokens anywhere, role prefixes at a line start of a response', () => {

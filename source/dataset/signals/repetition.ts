@@ -27,7 +27,9 @@ Gopher judged web pages, where any repetition is boilerplate. A response repeats
 too: a poem's refrain, a song's chorus, a reference list's "Retrieved …", code's similar functions.
 What a loop does that these do not is repeat content back to back — the copy right after its original
 (tandem.ts): "the the the", a sentence or a cycle of sentences over and over, a paragraph five times,
-a list item twenty times. So every rule counts only the repeats that lie in a back-to-back repeat,
+a list item twenty times. A short poem or song (verseMaxLines lines or fewer) whose lines come back
+at most refrainMaxCopies times is judged without its refrain's later copies (withoutRefrain): "Happy
+birthday to you" three times in four lines is no loop, a line four times is. Beyond that, every rule counts only the repeats that lie in a back-to-back repeat,
 against Gopher's thresholds. Repeats with new content between them count too when whole lines,
 paragraphs or sentences repeated anywhere make up more than `spreadShare` of the response — of its
 prose, when it holds code (prose.ts): repetition spread through code is how code is written. Markdown
@@ -149,6 +151,8 @@ export function repetitionFinding(response: string, tokens: Tokens, config: Repe
 	if (total === 0) return undefined;
 	const rest = withoutTables(response);
 	if (rest !== undefined) return repetitionFinding(rest, tokenize(rest), config, proseOnly) ?? repeatedRows(response);
+	const verse = withoutRefrain(response);
+	if (verse !== undefined) return verse === '' ? undefined : repetitionFinding(verse, tokenize(verse), config, proseOnly);
 	const findings: Finding[] = [];
 	const oneLine = !response.includes('\n') || !response.trim().includes('\n');
 	if (!oneLine) {
@@ -166,6 +170,51 @@ export function repetitionFinding(response: string, tokens: Tokens, config: Repe
 	if (!spread || proseOnly) return spread;
 	const prose = proseOf(response);
 	return prose === response ? spread : repetitionFinding(prose, tokenize(prose), config, true);
+}
+
+/** The most lines (not blank) a short poem or song has: its refrain's copies are not a loop. */
+export const verseMaxLines = 16;
+/** A line of a short poem sung more often than this is a loop, not a refrain. */
+export const refrainMaxCopies = 3;
+/** The longest refrain line: a longer line repeated is prose repeated. */
+const refrainMaxLength = 100;
+
+/**
+ * A short text in lines (a poem, a song, a chant) whose repeated lines are a refrain — each at most
+ * `refrainMaxCopies` times, none longer than `refrainMaxLength`, with other lines besides — without the
+ * refrain's later copies: the rules then judge what is left (a loop inside a line is still one).
+ * '' when nothing is left to judge; undefined when the text is not such a one.
+ */
+function withoutRefrain(response: string): string | undefined {
+	// Most responses are prose on one line or longer than a short poem: no split for them.
+	if (response.length > verseMaxLines * (refrainMaxLength + 100) || !response.includes('\n')) return undefined;
+	const lines = response.split('\n');
+	if (lines.length > verseMaxLines * 3) return undefined;
+	const keys = lines.map(line => refrainKey(line));
+	const copies = new Map<string, number>();
+	let count = 0;
+	for (const key of keys) {
+		if (key === '') continue;
+		count++;
+		copies.set(key, (copies.get(key) ?? 0) + 1);
+	}
+
+	if (count < 3 || count > verseMaxLines || copies.size < 2 || copies.size === count) return undefined;
+	for (const [key, times] of copies) if (times > 1 && (times > refrainMaxCopies || key.length > refrainMaxLength)) return undefined;
+	const seen = new Set<string>();
+	const kept = lines.filter((line, index) => {
+		const key = keys[index];
+		if (key === '') return true;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+	return kept.join('\n').trim();
+}
+
+/** A line as a refrain repeats it: its words in lower case, list markers, section labels' brackets and end punctuation aside. */
+function refrainKey(line: string): string {
+	return line.trim().toLowerCase().replace(/^(?:[-*•>]+|\d+[.)])\s+/u, '').replace(/[\s\p{P}]+$/u, '').replace(/\s+/gu, ' ');
 }
 
 /** Whole lines — table rows among them — repeated exactly anywhere, when they are more than `spreadShare` of the response. */
