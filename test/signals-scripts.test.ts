@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {defaultSignalConfig, sampleSignals, sampleText, type SignalName} from '../source/dataset/signals/index.js';
 
@@ -180,6 +181,54 @@ describe('mojibake: any script misread through a single-byte encoding, and nothi
 		expect(detect('mojibake', chat('縺薙ｓ縺ｫ縺｡縺ｯ！ 譚ｱ莠ｬ縺ｮ繝ｩ繝ｼ繝｡繝ｳ縺ｨ莠ｬ驛ｽ縺ｮ蟇ｿ蜿ｸ縺後♀縺吶☆繧√〒縺吶。'))).toMatch(/UTF-8 read as Shift-JIS/);
 		expect(detect('mojibake', chat('Reply: 浣犲ソ'))).toMatch(/"浣犲ソ".*GBK/);
 		expect(detect('mojibake', chat(misread('서울은 대한민국의 수도이며 약 천만 명이 살고 있습니다.', 'euc-kr')))).toMatch(/UTF-8 read as CP949/);
+	});
+
+	it('UTF-8 read as Big5 fires, the bytes Big5 cannot read dropped or replaced; correct Traditional Chinese does not', () => {
+		const hant = [
+			'臺灣位於東亞，首都是臺北市。這裡的夜市文化非常有名，遊客可以品嚐到蚵仔煎、珍珠奶茶和鹽酥雞等道地小吃。',
+			'鍾離春、龔自珍、嚴復、鄧稼先、錢鍾書、聶耳、蕭紅：這些名字都出現在課本裡。',
+			'這本書很好看，推薦給初學者。',
+			'香港是國際金融中心，擁有完善的法律制度。',
+			'请问这本书多少钱？我想买两本送给朋友。',
+		];
+		for (const text of hant) {
+			expect(detect('mojibake', chat(misread(text, 'big5'))), misread(text, 'big5')).toMatch(/UTF-8 read as Big5\)$/);
+			expect(detect('mojibake', chat(text)), text).toBeUndefined();
+		}
+
+		// The whole garbled run is quoted ("詨憟賜嚗衣策飛" for 這本書很好看，推薦給初學者。).
+		const garbled = misread('這本書很好看，推薦給初學者。', 'big5');
+		// (Big5 passes the byte 80 through as U+0080, which ends the run.)
+		expect(detect('mojibake', chat(`Reply: ${garbled} OK?`))).toBe(`mojibake: "${garbled.replace(/\u0080$/, '')}" in assistant (UTF-8 read as Big5)`);
+		// Kept as U+FFFD, the lost bytes are reported as such.
+		expect(detect('mojibake', chat(decode('這本書很好看，推薦給初學者。', 'big5')))).toMatch(/U\+FFFD/);
+	});
+
+	it('random Traditional Chinese, of its common characters or of any Big5 holds, never reads as garbled Big5', () => {
+		const decodeBig5 = new TextDecoder('big5');
+		// Big5's level-1 (frequent) characters, A440–C67E, and every character it holds.
+		const frequent: string[] = [];
+		const any: string[] = [];
+		for (let lead = 0x81; lead <= 0xFE; lead++) {
+			for (let trail = 0x40; trail <= 0xFE; trail++) {
+				if (trail > 0x7E && trail < 0xA1) continue;
+				const character = decodeBig5.decode(Uint8Array.of(lead, trail));
+				if ([...character].length !== 1 || character === '\uFFFD') continue;
+				any.push(character);
+				if ((lead << 8 | trail) >= 0xA4_40 && (lead << 8 | trail) <= 0xC6_7E) frequent.push(character);
+			}
+		}
+
+		const punctuation = ['，', '。', '、', '？', '！', '「', '」', '：', ' ', '1', 'a'];
+		const text = (pool: string[]) => fc.array(fc.oneof({weight: 9, arbitrary: fc.constantFrom(...pool)}, {weight: 1, arbitrary: fc.constantFrom(...punctuation)}), {maxLength: 60}).map(characters => characters.join(''));
+		// The Big5 test, that is (GBK's rule reads a few random strings of hanzi as garbled: about one in 5,000).
+		fc.assert(fc.property(text(frequent), sample => {
+			expect(detect('mojibake', chat(sample)) ?? '').not.toMatch(/Big5/);
+		}), {numRuns: 3000});
+		// Rare characters (HKSCS, level 2) make runs of UTF-8-like bytes likelier: a fixed seed keeps this one repeatable.
+		fc.assert(fc.property(text(any), sample => {
+			expect(detect('mojibake', chat(sample)) ?? '').not.toMatch(/Big5/);
+		}), {numRuns: 3000, seed: 20_261_205});
 	});
 
 	it('KOI8-R read as Windows-1251 and the reverse fire; Cyrillic in capitals does not', () => {
