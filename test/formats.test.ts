@@ -1,5 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import fc from 'fast-check';
+import {numbersAsWritten} from '../source/dataset/formats/numbers-as-written.js';
 import {
 	detectFormat, renderSample, FORMATS, FORMAT_LABELS, type Block, type RenderedSample,
 } from '../source/dataset/formats/index.js';
@@ -634,5 +635,17 @@ describe('detectFormat and renderSample agree, and never throw', () => {
 		const deep = JSON.parse(`${'['.repeat(20_000)}${']'.repeat(20_000)}`) as unknown;
 		expect(renderSample(deep).format).toBe('json');
 		expect(renderSample({messages: [{role: 'user', content: deep}]}).format).toBe('chat');
+	});
+});
+
+describe('numbers as the line writes them', () => {
+	test('finds, by path, the numbers JSON.stringify would write otherwise, and nothing inside strings', () => {
+		const line = '{"t":1.0,"s":"x 2.50 \\" 3.0","a":[1, 2.0, {"b\\"c":-0, "d":1E3}],"n":{"k":7,"big":12345678901234567890,"ok":0.5},"k.dot":3.10}';
+		expect(Object.fromEntries(numbersAsWritten(line) ?? [])).toEqual({'t': '1.0', 'a[1]': '2.0', 'a[2].b"c': '-0', 'a[2].d': '1E3', 'n.big': '12345678901234567890', 'k.dot': '3.10'});
+		expect(numbersAsWritten('{"t":1,"u":0.5,"d":"2024-01-05"}')).toBeUndefined();
+		// JSON.stringify's own text has no number it would write otherwise, however the values nest.
+		fc.assert(fc.property(fc.dictionary(fc.string(), fc.jsonValue()), value => {
+			expect(numbersAsWritten(JSON.stringify(value))).toBeUndefined();
+		}), {numRuns: 500});
 	});
 });

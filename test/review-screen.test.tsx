@@ -27,6 +27,19 @@ describe('review screen', () => {
 		expect(frame()).toMatch(/a acc/);
 	});
 
+	it('shows metadata numbers as the line writes them (1.0, 1e-5, a long integer), in the header and the metadata panel', async () => {
+		const line = '{"id":"s1","temperature":1.0,"params":{"top_p":0.90,"lr":1e-5,"seed":12345678901234567890,"n":[1.50, 2]},"input_tokens":12,"messages":[{"role":"user","content":"question 1"},{"role":"assistant","content":"answer 1"}]}\n';
+		const {frame, type} = await screen(line, {}, {columns: 200, rows: 30});
+		expect(frame()).toContain('temperature=1.0');
+		expect(frame()).toContain('params={"top_p":0.90,"lr":1e-5,"seed":12345678901234567890,"n":[1.50,2]}');
+		expect(frame()).toContain('input_tokens=12');
+		await type('m');
+		expect(frame()).toMatch(/"top_p": 0\.90,/);
+		expect(frame()).toMatch(/"seed": 12345678901234567890,/);
+		expect(frame()).toMatch(/^temperature\n {2}1\.0$/m);
+		expect(frame()).toMatch(/^ {6}1\.50,$/m);
+	});
+
 	it('accepts, rejects and advances; undo returns to the undone sample', async () => {
 		const {frame, type, store} = await screen();
 		await type('a');

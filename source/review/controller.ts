@@ -258,7 +258,7 @@ export class ReviewController {
 				? {format: 'json' as const, formatLabel: 'over-long, cut', blocks: [{label: sample.error ?? '', text: sample.text, tone: 'json' as const}], metadata: []}
 				: sample.error !== undefined
 					? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
-					: renderSample(sample.value);
+					: renderSample(sample.value, sample.text);
 			const openBy = this.peers().filter(peer => peer.sample === sample.id).map(peer => peer.reviewer);
 			// The signals are the file's sample's (a correction is not re-read by them).
 			const signals = this.signals.table && sample.error === undefined ? this.signals.table.reasons(cursor, sample.value) : [];

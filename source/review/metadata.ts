@@ -7,10 +7,11 @@ import {fullValue, type MetadataEntry} from '../dataset/formats/index.js';
  * Values are raw: the screen sanitises them.
  */
 export function metadataInFull(value: unknown, entries: readonly MetadataEntry[]): MetadataEntry[] {
-	return entries.map(({key, value: shown}) => {
+	return entries.map(({key, value: shown, full}) => {
+		// The entry's own full text (metadataEntry) keeps numbers as the line writes them ("1.0"); without one, the one-line value is all of it.
+		if (full !== undefined) return {key, value: full};
 		const found = lookUp(value, key);
-		if (!found.present) return {key, value: shown};
-		return {key, value: fullValue(found.value)};
+		return {key, value: found.present && typeof found.value !== 'number' ? fullValue(found.value) : shown};
 	});
 }
 

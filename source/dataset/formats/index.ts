@@ -22,7 +22,8 @@ import {prettyJson} from './json-text.js';
 import {kto} from './kto.js';
 import {messageRow} from './message-row.js';
 import {messageTree} from './message-tree.js';
-import {metadataOf} from './metadata.js';
+import {metadataEntry, metadataOf} from './metadata.js';
+import {numbersAsWritten, type WrittenNumbers} from './numbers-as-written.js';
 import {modelWrittenEval} from './model-written-eval.js';
 import {multipleChoice} from './multiple-choice.js';
 import {pair} from './pair.js';
@@ -126,7 +127,14 @@ function renderAsJson(value: unknown): RenderedSample {
 	};
 }
 
-function renderRecognised(sample: JsonObject, format: SampleFormat<Format>, withMetadata = true): RenderedSample {
+/** A nested field by its dotted key ("input.temperature"). */
+function valueAt(sample: JsonObject, key: string): unknown {
+	let value: unknown = sample;
+	for (const part of key.split('.')) value = isObject(value) && Object.hasOwn(value, part) ? value[part] : undefined;
+	return value;
+}
+
+function renderRecognised(sample: JsonObject, format: SampleFormat<Format>, withMetadata = true, written?: WrittenNumbers): RenderedSample {
 	const body = format.render(sample);
 	const bodyKeys = new Set(body.consumedKeys);
 	const references = referenceRendering(sample);
@@ -140,15 +148,18 @@ function renderRecognised(sample: JsonObject, format: SampleFormat<Format>, with
 		format: format.name,
 		formatLabel: body.label ?? format.label,
 		blocks: renderings.flatMap(rendering => rendering.blocks),
-		metadata: consumedKeys ? [...metadataOf(sample, consumedKeys), ...(body.nestedMetadata ?? [])] : [],
+		metadata: consumedKeys ? [...metadataOf(sample, consumedKeys, written), ...(body.nestedMetadata ?? []).map(entry => (written ? metadataEntry(entry.key, valueAt(sample, entry.key), written) : entry))] : [],
 	};
 }
 
-/** The display model of one parsed sample. Never throws: anything unexpected is shown as pretty JSON. */
-export function renderSample(value: unknown): RenderedSample {
+/**
+ * The display model of one parsed sample. Never throws: anything unexpected is shown as pretty JSON.
+ * `text`: the sample's line, whose numbers the metadata shows as written there ("1.0", not "1").
+ */
+export function renderSample(value: unknown, text?: string): RenderedSample {
 	try {
 		const format = formatOf(value);
-		return format === undefined ? renderAsJson(value) : renderRecognised(value as JsonObject, format);
+		return format === undefined ? renderAsJson(value) : renderRecognised(value as JsonObject, format, true, text === undefined ? undefined : numbersAsWritten(text));
 	} catch {
 		return renderAsJson(value);
 	}

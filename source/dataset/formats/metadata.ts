@@ -1,5 +1,6 @@
 /* Fields no format shows as a block: one compact line each, and the whole value for a full view. */
 import {compactJson, prettyJson} from './json-text.js';
+import {jsonAsWritten, type WrittenNumbers} from './numbers-as-written.js';
 import type {JsonObject, MetadataEntry} from './types.js';
 import {truncate} from './values.js';
 
@@ -15,16 +16,18 @@ export function fullValue(value: unknown): string {
 	return typeof value === 'string' ? value : prettyJson(value);
 }
 
-export function metadataOf(sample: JsonObject, consumedKeys: Set<string>): MetadataEntry[] {
+/** `written`: the line's numbers that JSON.stringify writes otherwise (numbersAsWritten), shown as the line has them. */
+export function metadataOf(sample: JsonObject, consumedKeys: Set<string>, written?: WrittenNumbers): MetadataEntry[] {
 	const keys = Object.keys(sample).filter(key => !consumedKeys.has(key));
 	// The id first: it is what a reviewer quotes.
 	keys.sort((first, second) => Number(second === 'id') - Number(first === 'id'));
-	return keys.map(key => metadataEntry(key, sample[key]));
+	return keys.map(key => metadataEntry(key, sample[key], written));
 }
 
 /** A field's entry; `full` only when the one-line value is not the whole value as a panel would show it. */
-export function metadataEntry(key: string, value: unknown): MetadataEntry {
-	const compact = compactValue(value);
-	const full = fullValue(value);
+export function metadataEntry(key: string, value: unknown, written?: WrittenNumbers): MetadataEntry {
+	const asWritten = jsonAsWritten(value, key, written);
+	const compact = asWritten ? truncate(asWritten.compact, metadataMaxLength) : compactValue(value);
+	const full = asWritten ? asWritten.pretty : fullValue(value);
 	return full === compact ? {key, value: compact} : {key, value: compact, full};
 }
