@@ -79,6 +79,10 @@ describe('Dataset', () => {
 		['a binary file', dir => writeFile(dir, 'bin.jsonl', Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0, 1, 2, 3])), /binary/],
 		['a pretty-printed object holding the samples in a list', dir => writeFile(dir, 'wrapped.json', `${JSON.stringify({version: '1.0', meta: {count: 3, tags: ['a']}, data: [1, 2, 3].map(id => ({id, instruction: `Q${id}`, output: `A${id}`}))}, undefined, 2)}\n`),
 			/wrapped\.json is one JSON object holding its samples in a list under "data", not JSON Lines: write them one a line with jq -c '\.data\[\]' \S*wrapped\.json > \S*wrapped\.jsonl and open that\.$/],
+		['an object holding the samples in a list, on one line', dir => writeFile(dir, 'oneline.json', `${JSON.stringify({data: [1, 2, 3].map(id => ({id, messages: [{role: 'user', content: `Q${id}`}, {role: 'assistant', content: `A${id}`}]}))})}\n`),
+			/oneline\.json is one JSON object holding its samples in a list under "data", not JSON Lines: write them one a line with jq -c '\.data\[\]' \S*oneline\.json > \S*oneline\.jsonl and open that\.$/],
+		['an object holding the samples in a list beside other fields, on one line', dir => writeFile(dir, 'squad.jsonl', JSON.stringify({version: '1.1', rows: [{instruction: 'Q', output: 'A'}, {instruction: 'Q2', output: 'A2'}]})),
+			/squad\.jsonl is one JSON object holding its samples in a list under "rows"/],
 	];
 	for (const [what, make, message] of refusals) {
 		it(`refuses ${what} with one sentence naming it`, async () => {
@@ -89,6 +93,19 @@ describe('Dataset', () => {
 			expect((error as Error).message).toContain(path);
 		});
 	}
+
+	it('reads a one-sample JSON Lines file whose sample holds a list, and a wrapped list on two lines or more, as JSON Lines', async () => {
+		// The object is a sample itself (a chat), or its list is not of samples, or it has two lists of samples: one sample.
+		const chat = {messages: [{role: 'user', content: 'Q'}, {role: 'assistant', content: 'A'}], data: [{instruction: 'x', output: 'y'}]};
+		for (const sample of [chat, {data: [{x: 1}, {x: 2}]}, {train: [{instruction: 'a', output: 'b'}], test: [{instruction: 'c', output: 'd'}]}, {data: []}]) {
+			const dataset = await open(`${JSON.stringify(sample)}\n`);
+			expect(dataset.count, JSON.stringify(sample)).toBe(1);
+		}
+
+		const wrapped = JSON.stringify({data: [{instruction: 'x', output: 'y'}, {instruction: 'z', output: 'w'}]});
+		const dataset = await open(`${wrapped}\n${wrapped}\n`);
+		expect(dataset.count).toBe(2);
+	});
 
 	it('refuses an unreadable file', async () => {
 		if (process.getuid?.() === 0) return; // root reads everything; covered by describeFsError's own test

@@ -181,7 +181,7 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 
 	if (entries === 0) throw noEntriesError(path, scan.blankLines);
 	if (held) {
-		opening.finish();
+		opening.finish(entries === 1);
 		release();
 		if (afterBatch) await afterBatch();
 	}

@@ -332,7 +332,7 @@ export class Dataset {
 			}
 
 			if (this.count === 0) throw noEntriesError(this.path, this.scan.blankLines);
-			first.finish();
+			first.finish(this.count === 1 && !more);
 		} catch (error) {
 			await reader.close().catch(() => undefined);
 			throw error;

@@ -2,7 +2,7 @@ import {closeSync, openSync, statSync, type Stats} from 'node:fs';
 import {DatasetError, describeFsError} from './errors.js';
 import {decodeEntry} from './parse-entry.js';
 import {displayLimit} from './long-entry.js';
-import {wrappedListKey, wrappedListMessage} from './wrapped-list.js';
+import {wrappedListKey, wrappedListMessage, wrappedSampleList, wrappedSampleListInHead} from './wrapped-list.js';
 
 /*
 The checks every reader of a dataset makes before it shows or counts anything (the review screen's
@@ -56,6 +56,7 @@ export class FirstEntries {
 	private valid = 0;
 	private objects = 0;
 	private first: {bytes: Buffer; lineNumber: number} | undefined;
+	private firstLength = 0;
 
 	constructor(private readonly path: string) {}
 
@@ -74,6 +75,7 @@ export class FirstEntries {
 		if (this.seen === 1) {
 			if (looksBinary(bytes)) throw new DatasetError(`${this.path} looks like a binary file, not JSON Lines (line ${lineNumber} holds NUL or other binary bytes).`);
 			this.first = {bytes: Buffer.from(long ? bytes.subarray(0, 1024) : bytes), lineNumber};
+			this.firstLength = bytes.length;
 		}
 
 		const entry = wellFormed || long ? undefined : decodeEntry(bytes);
@@ -82,8 +84,17 @@ export class FirstEntries {
 		if (this.done) this.finish();
 	}
 
-	/** Throws unless one of the entries seen was valid JSON (nothing to say when none was seen). */
-	finish() {
+	/**
+	 * Throws unless one of the entries seen was valid JSON (nothing to say when none was seen), or when
+	 * `onlyEntry` (the file holds one entry) and that entry is an object wrapping a list of samples on one line.
+	 */
+	finish(onlyEntry = false) {
+		if (onlyEntry && this.first && this.objects === 1) {
+			const long = this.firstLength > displayLimit;
+			const key = long ? wrappedSampleListInHead(this.path) : wrappedSampleList(decodeEntry(this.first.bytes).value);
+			if (key !== undefined) throw new DatasetError(wrappedListMessage(this.path, key));
+		}
+
 		if (!this.first || this.objects > 0) return;
 		// A pretty-printed {"version": …, "data": [{…}]} opens with a line "{" (its lines of strings and numbers are valid
 		// JSON, its samples' lines are not): say what the file is and how to make it JSON Lines.
