@@ -41,8 +41,17 @@ function namedTokens(token: string): RegExp {
 	return new RegExp(String.raw`${list}(?:[ \t]+|-)${tokenNoun}|\b${tokenNoun}[ \t]+(?:(?:like|such as|as|e\.g\.,?|called|named)[ \t]+)?${list}`, 'g');
 }
 
-/** The text with what is written about blanked out (same length, so match positions stay). */
-function withoutMentions(text: string, response: boolean, named: RegExp): string {
+/** Any token of the default shapes (`<|name|>`, `<｜name｜>`, `</s>`, `[INST]`, `<<SYS>>`, …), for namedTokens. */
+const anyToken = String.raw`<\|[A-Za-z_][\w.-]{0,30}\|>|<｜[^｜\n]{1,30}｜>|<\/?(?:s|eos|bos|pad|unk|end_of_turn|start_of_turn)>|\[\/?(?:INST|SYSTEM_PROMPT|TOOL_CALLS|TOOL_RESULTS)\]|<<\/?SYS>>|${bertToken}`;
+const anyNamed = namedTokens(`(?:${anyToken})`);
+
+/**
+ * The text with what is written about tokens blanked out (same length, so match positions stay): code
+ * (closed fences, inline code), quoted spans, HTML strike-through, tokens named as tokens ("the [INST] tag",
+ * "special tokens such as <s>"), and, outside a response, questions. `named`: the tokens to look for named
+ * (default: any of the usual shapes). Shared with truncated.ts, for a token leaked at a response's end.
+ */
+export function withoutMentions(text: string, response = true, named: RegExp = anyNamed): string {
 	let left = text;
 	if (left.includes('`') || left.includes('~~~')) left = left.replace(closedFence, blank).replace(inlineCode, blank);
 	if (/["“'‘«]/.test(left)) left = left.replace(quoted, blank);

@@ -2,6 +2,7 @@ import {responseName, type SampleSignal} from './detector.js';
 import {danglingLastWord, endsOnAParticle, looksCut} from './dangling-words.js';
 import {cutJsonBlock} from './json-block.js';
 import {cutListItem} from './list-items.js';
+import {withoutMentions} from './special-token.js';
 import {wordsOf} from './text.js';
 
 const fence = /^[ \t]{0,3}(```|~~~)/gm;
@@ -73,14 +74,15 @@ function endsOnAMarkedLetter(text: string): boolean {
 /**
  * A leaked end-of-text token or role line at the end, with at most a short line after it ("…digits.<|endoftext|>
  * Human: thanks", "###Response:" and the answer again): the answer is what comes before it (special-token
- * reports the leak). A token in quotes or code, after a colon, or HTML's <s>…</s>, is written about.
+ * reports the leak). A token written about, as special-token.ts tells it (in quotes or code, HTML's <s>…</s>,
+ * named as a token), after a colon, or with the sentence going on in lower case after it, is no leak.
  */
 const leak = /<\|[A-Za-z_][\w.-]{0,30}\|>|<｜[^｜\n]{1,30}｜>|<\/s>|<eos>|<end_of_turn>|\[\/?INST\]|(?:^|\n)[ \t]*#{2,3}[ \t]*(?:Response|Instruction|Input|Human|Assistant)[ \t]*:/g;
 
 function beforeALeak(text: string): string {
 	let tail = text.length > 200 ? text.slice(-200) : text;
 	if (!tail.includes('|>') && !tail.includes('</s>') && !tail.includes('INST]') && !tail.includes('##') && !tail.includes('<eos>') && !tail.includes('<end_of_turn>') && !tail.includes('｜>')) return text;
-	if (tail.includes('`')) tail = tail.replace(/`[^`\n]+`/g, code => ' '.repeat(code.length));
+	tail = withoutMentions(tail);
 	let last: RegExpExecArray | undefined;
 	leak.lastIndex = 0;
 	for (let match = leak.exec(tail); match; match = leak.exec(tail)) last = match;
@@ -88,7 +90,7 @@ function beforeALeak(text: string): string {
 	const before = tail.slice(0, last.index);
 	const after = tail.slice(last.index + last[0].length).trim();
 	// Words in lower case after it go on with the sentence that names it ("…between [INST] and [/INST] markers so the model…").
-	if (after.length > 100 || after.includes('\n') || /^\p{Ll}/u.test(after) || /[`"'“«]$/.test(before) || /:\s*$/.test(before) || (last[0] === '</s>' && /<s>[^\n]*$/.test(before))) return text;
+	if (after.length > 100 || after.includes('\n') || /^\p{Ll}/u.test(after) || /:\s*$/.test(before)) return text;
 	return text.slice(0, text.length - tail.length + last.index).trimEnd();
 }
 
