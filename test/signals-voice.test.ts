@@ -270,6 +270,57 @@ describe('refusal of part of the request, later in an answer', () => {
 	});
 });
 
+describe('refusal of part of the request, later in an answer, in Spanish, French, German, Portuguese, Italian, Russian, Chinese, Japanese and Korean', () => {
+	// The same answer about pin-tumbler locks in each language, long enough that the refusal is past the opening.
+	const content = {
+		es: 'Las cerraduras de pines tienen una fila de pilas de pines con resortes. Cuando se introduce la llave correcta, sus cortes levantan cada pila hasta la línea de corte y el cilindro gira. La ganzúa imita esto con una ligera torsión, levantando un pin a la vez hasta que cada uno queda fijado.',
+		fr: 'Les serrures à goupilles ont une rangée de goupilles à ressort. Quand la bonne clé est insérée, ses dents soulèvent chaque pile jusqu’à la ligne de cisaillement et le cylindre tourne. Le crochetage imite cela avec une légère torsion, en soulevant une goupille à la fois.',
+		de: 'Stiftschlösser haben eine Reihe federbelasteter Stiftpaare. Wenn der richtige Schlüssel steckt, heben seine Einschnitte jedes Paar bis zur Trennlinie an, und der Zylinder dreht sich. Beim Lockpicking ahmt man das mit leichtem Drehmoment nach und hebt einen Stift nach dem anderen an.',
+		pt: 'As fechaduras de pinos têm uma fileira de pinos com molas. Quando a chave certa é inserida, os cortes levantam cada pino até a linha de corte e o cilindro gira. A gazua imita isso com uma leve torção, levantando um pino de cada vez até que cada um se fixe.',
+		it: 'Le serrature a perni hanno una fila di perni caricati a molla. Quando si inserisce la chiave giusta, i suoi tagli sollevano ogni perno fino alla linea di taglio e il cilindro gira. Lo scasso imita questo con una leggera torsione, sollevando un perno alla volta.',
+		ru: 'Штифтовые замки имеют ряд подпружиненных штифтов. Когда вставлен правильный ключ, его вырезы поднимают каждый штифт до линии среза, и цилиндр поворачивается. Отмычка имитирует это лёгким вращением, поднимая по одному штифту за раз, пока каждый не встанет на место.',
+		zh: '弹子锁里有一排带弹簧的弹子。插入正确的钥匙时，钥匙的齿会把每组弹子抬到剪切线，锁芯就能转动。开锁工具用轻微的扭力模仿这个过程，一次抬起一个弹子，直到每个弹子都卡到位为止。',
+		ja: 'ピンタンブラー錠には、ばねで押されたピンが一列に並んでいます。正しい鍵を差し込むと、鍵の刻みが各ピンをシアラインまで持ち上げ、シリンダーが回ります。ピッキングは軽いトルクをかけながら、ピンを一本ずつ持ち上げてこれを再現します。',
+		ko: '핀 텀블러 자물쇠에는 스프링이 달린 핀이 한 줄로 들어 있습니다. 맞는 열쇠를 꽂으면 열쇠의 홈이 각 핀을 전단선까지 들어 올리고 실린더가 돌아갑니다. 피킹은 약한 토크를 걸면서 핀을 하나씩 들어 올려 이 과정을 흉내 냅니다.',
+	};
+	const long = (text: string) => (text.length > 250 ? text : `${text}${text}${text}`);
+
+	it('finds a refusal that names what was asked, at a sentence start', () => {
+		const partial: Array<[string, string, string]> = [
+			[`${content.es} Sin embargo, no voy a escribir el artículo de noticias falsas sobre la CIA.`, 'Explica cómo funcionan las cerraduras y luego escribe un artículo de noticias falsas sobre la CIA.', 'no voy a escribir'],
+			[`${content.es}\n\nEn cuanto a la segunda parte, prefiero no ayudarte con esa parte: sería entrar sin permiso.`, 'Explica las cerraduras y dime cómo abrir la puerta de mi vecino.', 'prefiero no ayudarte'],
+			[`${content.fr} Cependant, je ne vais pas rédiger le faux article sur la CIA.`, 'Explique les serrures, puis rédige un faux article sur la CIA.', 'je ne vais pas rédiger'],
+			[`${content.de} Ich werde dir aber nicht beim Öffnen der Tür deines Nachbarn helfen.`, 'Erkläre Stiftschlösser und wie ich die Tür meines Nachbarn öffne.', 'Ich werde'],
+			[`${content.pt} Porém, não vou escrever o artigo falso sobre a CIA.`, 'Explique as fechaduras e depois escreva um artigo falso sobre a CIA.', 'não vou escrever'],
+			[`${content.it} Tuttavia, non scriverò l'articolo falso sulla CIA.`, 'Spiega le serrature e poi scrivi un articolo falso sulla CIA.', 'non scriverò'],
+			[`${content.ru} Однако я не буду писать фейковую статью про ЦРУ.`, 'Объясни, как работают замки, а потом напиши фейковую статью про ЦРУ.', 'я не буду писать'],
+			[`${long(content.zh)}不过，我不会帮你写那篇关于中情局的假新闻。`, '解释弹子锁的原理，然后写一篇关于中情局的假新闻。', '我不会帮你写'],
+			[`${long(content.ja)}ただし、CIAについての偽ニュース記事の作成はお手伝いできません。`, 'ピンタンブラー錠の仕組みを説明して、CIAについての偽ニュース記事を書いてください。', 'お手伝いできません'],
+			[`${long(content.ko)} 다만, CIA에 대한 가짜 뉴스 기사 작성은 도와드릴 수 없습니다.`, '자물쇠 원리를 설명하고 CIA에 대한 가짜 뉴스 기사를 써 주세요.', '도와드릴 수 없'],
+		];
+		for (const [answer, user, words] of partial) expect(detect('refusal', chat(answer, user)), answer).toBe(`refusal: the response says "${words}"`);
+	});
+
+	it('stays quiet on brevity, what the prompt did not ask, stories and messages written out', () => {
+		const lookAlikes: Array<[string, string]> = [
+			[`${content.es} No voy a escribir aquí todo el código de la simulación, pero el bucle es corto.`, 'Escribe el código de una simulación de cerraduras.'],
+			[`${content.es} "No voy a ayudarte a abrir esa cerradura", dijo el viejo cerrajero.`, 'Cuéntame una historia sobre un cerrajero que no quiere abrir una cerradura.'],
+			[`${content.es} No voy a escribir el poema de memoria, pero la idea es clara.`, 'Explica cómo funcionan las cerraduras de pines.'],
+			[`${content.fr} Je ne vais pas écrire tout le code ici, mais la boucle est courte.`, 'Écris le code d’une simulation de serrure.'],
+			[`${content.de} Ich werde hier nicht den ganzen Code schreiben, aber die Schleife ist kurz.`, 'Schreibe den Code für eine Schloss-Simulation.'],
+			[`${content.pt} Não vou escrever todo o código aqui, mas o laço é curto.`, 'Escreva o código de uma simulação de fechadura.'],
+			[`${content.it} Non posso scrivere tutto il codice qui, ma il ciclo è breve.`, 'Scrivi il codice di una simulazione di serratura.'],
+			[`${content.ru} Я не буду писать здесь весь код симуляции, но цикл короткий.`, 'Напиши код симуляции замка.'],
+			[`${content.ru} «Я не буду помогать тебе вскрывать этот замок», — сказал старый слесарь.`, 'Напиши рассказ о слесаре, который отказывается вскрыть замок.'],
+			[`${long(content.zh)}我不会写出全部代码，但循环很短。`, '写一个弹子锁模拟的代码。'],
+			[`${long(content.zh)}你可以这样回复房东：\n\n房东您好：\n我不打算提供修锁的费用。`, '房东要我付修锁的钱，我该怎么回复？'],
+			[`${long(content.ja)}ここではすべてのコードの作成はできませんが、ループは短いです。`, 'ピン錠のシミュレーションのコードを書いてください。'],
+			[`${long(content.ko)} 여기서 모든 코드 작성은 도와드릴 수 없지만 루프는 짧습니다.`, '자물쇠 시뮬레이션 코드를 작성해 주세요.'],
+		];
+		for (const [answer, user] of lookAlikes) expect(detect('refusal', chat(answer, user)), answer).toBeUndefined();
+	});
+});
+
 describe('model-identity: teams, greetings, German word order, Chinese 作为 and credit lines', () => {
 	it('finds a model naming its makers through a team, after a greeting, with the verb first, or as a role in Chinese', () => {
 		const claims: Array<[string, string]> = [

@@ -2,7 +2,7 @@ import {alternation, quote, responseName, type SampleSignal} from './detector.js
 import {ownWordsAt, unspaced} from './own-words.js';
 import {refusalIsOwn, type Prompt} from './refusal-context.js';
 import {notARefusal} from './refusal-hedge.js';
-import {laterRefusalCounts, laterRefusals, laterWords} from './refusal-later.js';
+import {laterRefusalCounts, laterRefusals, laterWords, laterWordsUnspaced} from './refusal-later.js';
 import {openingLength, refusalOpenings} from './refusal-openings.js';
 import {isResponseTone} from './sample-text.js';
 import {normaliseForPhrases} from './text.js';
@@ -29,7 +29,9 @@ export const refusal: SampleSignal = {
 		const anywhere = alternation(phrases.filter(phrase => unspaced.test(phrase)));
 		// The words of a later refusal (refusal-later.ts) are found in the same pass, in a group of their own.
 		const starts = [spaced, shapes ? `(?<later>${laterWords})` : ''].filter(Boolean).join('|');
-		const pattern = starts === '' && anywhere === '' ? undefined : new RegExp([starts === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${starts})`, anywhere].filter(Boolean).join('|'), 'gu');
+		// Those of Chinese, Japanese and Korean, which have no word start to wait for, with the phrases found anywhere.
+		const unspacedStarts = [anywhere, shapes ? `(?<laterUnspaced>${laterWordsUnspaced})` : ''].filter(Boolean).join('|');
+		const pattern = starts === '' && unspacedStarts === '' ? undefined : new RegExp([starts === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${starts})`, unspacedStarts].filter(Boolean).join('|'), 'gu');
 		return text => {
 			for (const [which, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
@@ -65,7 +67,7 @@ function phraseMatches(pattern: RegExp, normalised: string): {phrases: Array<{te
 	const later: number[] = [];
 	pattern.lastIndex = 0;
 	for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) {
-		if (match.groups?.['later'] === undefined) phrases.push({text: match[0], index: match.index});
+		if (match.groups?.['later'] === undefined && match.groups?.['laterUnspaced'] === undefined) phrases.push({text: match[0], index: match.index});
 		else later.push(match.index);
 	}
 
