@@ -147,12 +147,20 @@ function worstOf(findings: Finding[], spread: boolean): Finding | undefined {
  * repetition spread through the response, judged on its prose when it holds code.
  */
 export function repetitionFinding(response: string, tokens: Tokens, config: RepetitionConfig, proseOnly = false): Finding | undefined {
+	const finding = rulesFinding(response, tokens, config, proseOnly);
+	// A short poem's refrain is looked for only in what the rules find (most responses repeat nothing).
+	if (finding === undefined) return undefined;
+	const verse = withoutRefrain(response);
+	if (verse === undefined) return finding;
+	return verse === '' ? undefined : repetitionFinding(verse, tokenize(verse), config, proseOnly);
+}
+
+/** The rules' finding, without the refrain's exemption. */
+function rulesFinding(response: string, tokens: Tokens, config: RepetitionConfig, proseOnly: boolean): Finding | undefined {
 	const total = response.length;
 	if (total === 0) return undefined;
 	const rest = withoutTables(response);
 	if (rest !== undefined) return repetitionFinding(rest, tokenize(rest), config, proseOnly) ?? repeatedRows(response);
-	const verse = withoutRefrain(response);
-	if (verse !== undefined) return verse === '' ? undefined : repetitionFinding(verse, tokenize(verse), config, proseOnly);
 	const findings: Finding[] = [];
 	const oneLine = !response.includes('\n') || !response.trim().includes('\n');
 	if (!oneLine) {
