@@ -1,16 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {defaultSignalConfig, resolveSignalConfig, sampleSignals, sampleText, SignalEngine, SignalTable, type SignalConfig, type SignalName} from '../source/dataset/signals/index.js';
+import {chat, detect} from './helpers/signals.js';
+import {defaultSignalConfig, resolveSignalConfig, SignalEngine, SignalTable} from '../source/dataset/signals/index.js';
 
 // Defects worded unlike the phrase lists and the planted generator: the signals must recognise their
 // shape, and stay quiet on ordinary text that shares their words.
 
-const chat = (assistant: string) => ({messages: [{role: 'user', content: 'Can you help me with this?'}, {role: 'assistant', content: assistant}]});
-
-function detectWith(name: SignalName, sample: unknown, config: SignalConfig): string | undefined {
-	return sampleSignals.find(item => item.name === name)!.make(config)(sampleText(sample));
-}
-
-const detect = (name: SignalName, sample: unknown) => detectWith(name, sample, defaultSignalConfig);
 
 describe('refusal by its shape, in any wording', () => {
 	it('finds refusals that no phrase lists', () => {
@@ -185,7 +179,7 @@ describe('repetition: loops, not a short answer naming its topic', () => {
 		const loop = `Here is what the teacher said about the lesson today: ${'how '.repeat(120).trim()}`;
 		// Only the top-n-gram rules, so that theirs is the reason shown.
 		const topOnly = resolveSignalConfig({repetition: {duplicateNgramCharFraction: [1, 1, 1, 1, 1, 1]}}, 'winnow.config.json');
-		const reason = detectWith('repetition', chat(loop), topOnly)!;
+		const reason = detect('repetition', chat(loop), topOnly)!;
 		const hows = 120 * 4 - 1;
 		expect(reason).toBe(`repetition: "how how how how" makes up ${Math.round((hows / loop.length) * 100)}% of the response (30 times)`);
 	});

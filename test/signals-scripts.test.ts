@@ -1,12 +1,10 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {defaultSignalConfig, sampleSignals, sampleText, type SignalName} from '../source/dataset/signals/index.js';
+import {chat, detect} from './helpers/signals.js';
 
 // Defects written in many scripts and shapes no list names, and the look-alikes that share their
 // characters: template holes, cuts, mojibake and leaked tokens.
 
-const chat = (assistant: string, user = 'Can you help me with this?') => ({messages: [{role: 'user', content: user}, {role: 'assistant', content: assistant}]});
-const detect = (name: SignalName, sample: unknown) => sampleSignals.find(item => item.name === name)!.make(defaultSignalConfig)(sampleText(sample));
 
 describe('placeholder: holes in any script and bracket shape', () => {
 	it('finds a bracket naming a kind of value or starting like a hole, in many languages', () => {

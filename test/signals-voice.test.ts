@@ -1,13 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {defaultSignalConfig, sampleSignals, sampleText, type SignalName} from '../source/dataset/signals/index.js';
+import {chat, detect} from './helpers/signals.js';
 
 // Refusals and model self-identification worded unlike the phrase lists, in many languages, and the
 // look-alikes that share their words but are not the model speaking for itself: quoted words, a
 // character's line, a translation or a letter the user asked for, the user's sentence corrected, a shop's
 // policy, a person or a star sign that shares a model's name.
 
-const chat = (assistant: string, user = 'Can you help me with this?') => ({messages: [{role: 'user', content: user}, {role: 'assistant', content: assistant}]});
-const detect = (name: SignalName, sample: unknown) => sampleSignals.find(item => item.name === name)!.make(defaultSignalConfig)(sampleText(sample));
 
 describe('refusal: shapes beyond "I cannot + verb"', () => {
 	it('finds out-of-reach, passing, "something I would rather not" and subject-dropped refusals', () => {
