@@ -17,6 +17,16 @@ export const processTests = readdirSync(testFolder)
 	.map(name => `test/${name}`);
 const runsAlone = (file: string) => /^\/\/ Runs alone/m.test(readFileSync(join(import.meta.dirname, file), 'utf8').slice(0, 2000));
 export const aloneTests = processTests.filter(file => runsAlone(file));
+/**
+ * The unit project runs its files one after another in each worker without isolating them (isolate:
+ * false): a module is imported once per worker, not once per file, which was most of the tier's time.
+ * A file that mocks a module (vi.mock) needs modules imported afresh (what imports the mocked module
+ * must import the mock): those make `unit-mocks`, isolated as by default.
+ */
+const mocksModules = (file: string) => /^\s*vi\.mock\(/m.test(readFileSync(join(import.meta.dirname, file), 'utf8'));
+export const mockTests = readdirSync(testFolder)
+	.map(name => `test/${name}`)
+	.filter(file => /\.test\.tsx?$/.test(file) && !processTests.includes(file) && mocksModules(file));
 
 export default defineConfig({
 	test: {
@@ -29,9 +39,20 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['test/**/*.test.{ts,tsx}'],
-					exclude: processTests,
+					exclude: [...processTests, ...mockTests],
 					setupFiles: ['test/helpers/no-processes.ts'],
+					isolate: false,
 					// Vitest's default is one worker fewer than cores: one, here.
+					maxWorkers: 2,
+					sequence: {groupOrder: 0},
+				},
+			},
+			{
+				extends: true,
+				test: {
+					name: 'unit-mocks',
+					include: mockTests,
+					setupFiles: ['test/helpers/no-processes.ts'],
 					maxWorkers: 2,
 					sequence: {groupOrder: 0},
 				},
