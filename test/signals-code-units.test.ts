@@ -88,25 +88,35 @@ const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({unit: 'bin
 
 describe('the code-unit tokenizer and duplicate key', () => {
 	it('a code unit lowered alone is what toLowerCase makes of it in any text, where lowerCodeUnit says it can be', () => {
+		// Every code unit: compared here and the wrong ones listed (an expect per code unit took seconds).
+		const wrong: string[] = [];
 		for (let code = 0; code < 65_536; code++) {
 			const lower = lowerCodeUnit(code);
 			if (lower === -1) continue;
 			const character = String.fromCharCode(code);
-			expect(character.toLowerCase()).toBe(String.fromCharCode(lower));
+			const lowered = String.fromCharCode(lower);
+			const name = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+			if (character.toLowerCase() !== lowered) wrong.push(`${name} alone: ${JSON.stringify(character.toLowerCase())}, not ${JSON.stringify(lowered)}`);
 			// Not changed by what is around it.
-			expect(`a${character}b`.toLowerCase()).toBe(`a${String.fromCharCode(lower)}b`);
-			expect(`a${character}`.toLowerCase()).toBe(`a${String.fromCharCode(lower)}`);
-			expect(isWordCodeUnit(lower)).toBe(referenceIsWord(lower));
+			if (`a${character}b`.toLowerCase() !== `a${lowered}b`) wrong.push(`${name} between letters: ${JSON.stringify(`a${character}b`.toLowerCase())}`);
+			if (`a${character}`.toLowerCase() !== `a${lowered}`) wrong.push(`${name} at the end: ${JSON.stringify(`a${character}`.toLowerCase())}`);
+			if (isWordCodeUnit(lower) !== referenceIsWord(lower)) wrong.push(`${name}: isWordCodeUnit of its lower case is ${isWordCodeUnit(lower)}`);
 		}
+
+		expect(wrong.slice(0, 20), `${wrong.length} wrong`).toEqual([]);
 	});
 
 	it('a code unit duplicateCodeUnit reads alone is one that NFKC leaves alone, or white space', () => {
+		const wrong: string[] = [];
 		for (let code = 0; code < 65_536; code++) {
 			const read = duplicateCodeUnit(code);
-			const character = String.fromCharCode(code);
-			if (read === -2) expect(normaliseForDuplicates(`a${character}b`)).toBe('a b');
-			else if (read !== -1) expect(normaliseForDuplicates(`a${character}b`)).toBe(`a${String.fromCharCode(read)}b`);
+			if (read === -1) continue;
+			const normalised = normaliseForDuplicates(`a${String.fromCharCode(code)}b`);
+			const expected = read === -2 ? 'a b' : `a${String.fromCharCode(read)}b`;
+			if (normalised !== expected) wrong.push(`U+${code.toString(16).toUpperCase().padStart(4, '0')}: ${JSON.stringify(normalised)}, not ${JSON.stringify(expected)}`);
 		}
+
+		expect(wrong.slice(0, 20), `${wrong.length} wrong`).toEqual([]);
 	});
 
 	it('tokenize finds the same words with the same hashes as the reference, in any script', () => {
