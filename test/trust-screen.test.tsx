@@ -71,17 +71,23 @@ function checkLayout(frame: string, what: string) {
 
 describe('hostile text on the review screen', () => {
 	it('every sample shape: no control sequence reaches the frame, the layout holds', async () => {
-		await fc.assert(fc.asyncProperty(fc.constantFrom(...Object.keys(shapes)), evil, async (shape, e) => {
+		// Each run opens one screen over a line of every shape, each with its own hostile strings, and
+		// steps through them: a screen opened per shape was most of this file's time.
+		const names = Object.keys(shapes);
+		await fc.assert(fc.asyncProperty(fc.array(evil, {minLength: names.length, maxLength: names.length}), async evils => {
 			// A valid sample first: a file whose first line is all controls is refused as binary.
-			const screen = await openScreen(`{"id":"ok","text":"fine"}\n${shapes[shape](e)}\n`);
+			const lines = names.map((shape, k) => shapes[shape](evils[k]));
+			const screen = await openScreen(`{"id":"ok","text":"fine"}\n${lines.join('\n')}\n`);
 			try {
-				await screen.type('l');
-				checkLayout(screen.frame(), `${shape}, browse`);
-				expect(screen.frame()).toMatch(/2\/2/);
+				for (const [k, shape] of names.entries()) {
+					await screen.type('l');
+					checkLayout(screen.frame(), `${shape}, browse`);
+					expect(screen.frame(), `${shape}: at sample ${k + 2}`).toMatch(new RegExp(`\\b${k + 2}/${names.length + 1}\\b`));
+				}
 			} finally {
 				await screen.close();
 			}
-		}), {numRuns: 120});
+		}), {numRuns: 20});
 	}, 180_000);
 
 	it('the decision line, note field and stats panel with hostile reviewer names and notes', async () => {
