@@ -1,4 +1,4 @@
-import {readdirSync, readFileSync} from 'node:fs';
+import {accessSync, constants, readdirSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {defineConfig} from 'vitest/config';
 
@@ -24,6 +24,23 @@ export const aloneTests = processTests.filter(file => runsAlone(file));
  * must import the mock): those make `unit-mocks`, isolated as by default.
  */
 const mocksModules = (file: string) => /^\s*vi\.mock\(/m.test(readFileSync(join(import.meta.dirname, file), 'utf8'));
+/**
+ * The unit tests' temporary folders (useTempDir, via os.tmpdir) go on a RAM file system where there is
+ * one (/dev/shm on Linux): the store fsyncs every write, and on a disk shared with other work those
+ * waits were most of some tests' time (store-model.test.ts: 9 s on /tmp, 2 s on /dev/shm). What the
+ * unit tests check does not depend on the disk; the process tier keeps the system's temporary folder.
+ */
+function ramFolder(): string | undefined {
+	try {
+		if (!statSync('/dev/shm').isDirectory()) return undefined;
+		accessSync('/dev/shm', constants.W_OK);
+		return '/dev/shm';
+	} catch {
+		return undefined;
+	}
+}
+
+const unitEnv: Record<string, string> = process.env.TMPDIR === undefined && ramFolder() ? {TMPDIR: ramFolder()!} : {};
 export const mockTests = readdirSync(testFolder)
 	.map(name => `test/${name}`)
 	.filter(file => /\.test\.tsx?$/.test(file) && !processTests.includes(file) && mocksModules(file));
@@ -41,6 +58,7 @@ export default defineConfig({
 					include: ['test/**/*.test.{ts,tsx}'],
 					exclude: [...processTests, ...mockTests],
 					setupFiles: ['test/helpers/no-processes.ts'],
+					env: unitEnv,
 					isolate: false,
 					// Vitest's default is one worker fewer than cores: one, here.
 					maxWorkers: 2,
@@ -53,6 +71,7 @@ export default defineConfig({
 					name: 'unit-mocks',
 					include: mockTests,
 					setupFiles: ['test/helpers/no-processes.ts'],
+					env: unitEnv,
 					maxWorkers: 2,
 					sequence: {groupOrder: 0},
 				},
