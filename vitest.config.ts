@@ -25,10 +25,13 @@ export const aloneTests = processTests.filter(file => runsAlone(file));
  */
 const mocksModules = (file: string) => /^\s*vi\.mock\(/m.test(readFileSync(join(import.meta.dirname, file), 'utf8'));
 /**
- * The unit tests' temporary folders (useTempDir, via os.tmpdir) go on a RAM file system where there is
- * one (/dev/shm on Linux): the store fsyncs every write, and on a disk shared with other work those
- * waits were most of some tests' time (store-model.test.ts: 9 s on /tmp, 2 s on /dev/shm). What the
- * unit tests check does not depend on the disk; the process tier keeps the system's temporary folder.
+ * The unit projects' environment. Their temporary folders (useTempDir, via os.tmpdir) go on a RAM
+ * file system where there is one (/dev/shm on Linux): the store fsyncs every write, and on a disk
+ * shared with other work those waits were most of some tests' time (store-model.test.ts: 9 s on
+ * /tmp, 2 s on /dev/shm); what the unit tests check does not depend on the disk. And React runs its
+ * production build, as the built winnow does (scripts/bundle.js defines NODE_ENV): the development
+ * build's checks only print warnings, which no test reads, and took a fifth of the tier's time.
+ * The process tier keeps the system's temporary folder and the environment it is given.
  */
 function ramFolder(): string | undefined {
 	try {
@@ -40,7 +43,8 @@ function ramFolder(): string | undefined {
 	}
 }
 
-const unitEnv: Record<string, string> = process.env.TMPDIR === undefined && ramFolder() ? {TMPDIR: ramFolder()!} : {};
+const ram = process.env.TMPDIR === undefined ? ramFolder() : undefined;
+const unitEnv: Record<string, string> = {NODE_ENV: 'production', ...(ram ? {TMPDIR: ram} : {})};
 export const mockTests = readdirSync(testFolder)
 	.map(name => `test/${name}`)
 	.filter(file => /\.test\.tsx?$/.test(file) && !processTests.includes(file) && mocksModules(file));
@@ -53,6 +57,8 @@ export default defineConfig({
 		projects: [
 			{
 				extends: true,
+				// JSX compiled for React's production build (jsx, not jsxDEV): see unitEnv.
+				oxc: {jsx: {development: false}},
 				test: {
 					name: 'unit',
 					include: ['test/**/*.test.{ts,tsx}'],
@@ -67,6 +73,7 @@ export default defineConfig({
 			},
 			{
 				extends: true,
+				oxc: {jsx: {development: false}},
 				test: {
 					name: 'unit-mocks',
 					include: mockTests,
