@@ -1,6 +1,7 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
-import {refusalIsOwn, type Prompt} from './refusal-context.js';
+import {asksForDecline, asksToTransform, refusalIsOwn, type Prompt} from './refusal-context.js';
+import {isRequest, refusalInterjection} from './refusal-families.js';
 import {notARefusal} from './refusal-hedge.js';
 import {laterRefusalCounts, laterRefusals, laterWords} from './refusal-later.js';
 import {openingLength, refusalOpenings} from './refusal-openings.js';
@@ -34,11 +35,13 @@ export const refusal: SampleSignal = {
 			for (const [which, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
 				const inText = pattern ? phraseMatches(pattern, normalised) : {phrases: [], later: []};
-				const found: Array<{text: string; index: number; request?: string}> = [...inText.phrases, ...(shapes ? refusalOpenings(normalised) : []), ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : [])];
+				const interjection = shapes ? refusalInterjection(normalised) : undefined;
+				const found: Array<{text: string; index: number; request?: string; interjection?: true}> = [...inText.phrases, ...(shapes ? refusalOpenings(normalised) : []), ...(interjection ? [{...interjection, interjection: true as const}] : []), ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : [])];
 				if (found.length === 0) continue;
 				const prompt = promptOf(text, which);
 				const promptRefuses = () => {
-					const asked = normaliseForPhrases(prompt.user);
+					// The user's text in quotes ("Rewrite: 'I can't do this task.'"): the quotes are not part of its words.
+					const asked = normaliseForPhrases(prompt.user).replaceAll(/(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])|"/gu, ' ');
 					return (pattern !== undefined && phraseMatches(pattern, asked).phrases.length > 0) || (shapes && refusalOpenings(asked, asked.length).length > 0);
 				};
 				for (const match of found) {
@@ -47,6 +50,8 @@ export const refusal: SampleSignal = {
 					if (!own) continue;
 					// Past the opening, a refusal counts only when it names what was asked (refusal-later.ts).
 					if (match.request !== undefined && !laterRefusalCounts(match.request, prompt, response, own.index)) continue;
+					// "No can do.", "Absolutely not." refuse a request, not a question ("Is it safe to…?") (refusal-families.ts).
+					if (match.interjection && (!isRequest(prompt.user) || asksToTransform(prompt) || asksForDecline(prompt))) continue;
 					const hit = {words: own.text, index: own.index};
 					if (!refusalIsOwn(hit, response, prompt, promptRefuses)) continue;
 					if (match.index - leadingSpace(normalised) >= openingLength && /^as\s/.test(match.text) && !saysI(sentenceAfter(normalised, match.index))) continue;
