@@ -1,6 +1,6 @@
 import {otherLanguage, otherLanguageShapes} from './refusal-openings-languages.js';
 import {moreLanguages, moreLanguageShapes} from './refusal-openings-more-languages.js';
-import {familyGate, familyLength, familyShapes} from './refusal-families.js';
+import {familyLength, scriptFamilies, wordFamilies} from './refusal-families.js';
 
 /*
 Refusals recognised by their shape rather than a fixed sentence, in English here and in other
@@ -86,8 +86,11 @@ const negation = /cannot|can't|won't|unable|decline|refus|rather not|prefer not|
 /** A shape's match in the opening of a normalised response: the words and where they start. */
 export type OpeningMatch = {text: string; index: number};
 
-/** Every refusal shape matched in the opening (or the first `length` characters) of a normalised text, in the order of the shapes. */
-export function refusalOpenings(normalised: string, length = openingLength): OpeningMatch[] {
+/**
+ * Every refusal shape matched in the opening (or the first `length` characters) of a normalised text, in the order of the shapes;
+ * `familyAt`, when given, is where the first word of refusal-families.ts's word shapes is (-1: none), found by the caller.
+ */
+export function refusalOpenings(normalised: string, length = openingLength, familyAt?: number): OpeningMatch[] {
 	const lead = normalised.length - normalised.trimStart().length;
 	const opening = normalised.slice(0, lead + length);
 	const other = otherLanguage.test(opening);
@@ -105,7 +108,10 @@ export function refusalOpenings(normalised: string, length = openingLength): Ope
 	if (other && moreLanguages.test(opening)) for (const {gate, shape} of moreLanguageShapes) if (gate.test(opening)) matchShape(shape, opening, found);
 	// The families of declining name the request or the model's rules: looked for a little further (refusal-families.ts).
 	const further = length === openingLength ? normalised.slice(0, lead + familyLength) : opening;
-	if (familyGate.test(further)) for (const {gate, shape} of familyShapes) if (gate.test(further)) matchShape(shape, further, found);
+	// Their words were found in refusal.ts's pass (familyAt: where the first is, -1 when none), or are looked for here.
+	const words = familyAt === undefined ? wordFamilies.gate.test(further) : familyAt >= 0 && familyAt < further.length;
+	if (words) for (const {gate, shape} of wordFamilies.shapes) if (gate.test(further)) matchShape(shape, further, found);
+	if (other && scriptFamilies.gate.test(further)) for (const {gate, shape} of scriptFamilies.shapes) if (gate.test(further)) matchShape(shape, further, found);
 	return found;
 }
 
