@@ -163,8 +163,8 @@ function wordList(words: string): string[] {
 	return words.split('|').flatMap(text => (/ (?:i|we)$/.test(text) ? [`${text} `, `${text}'`] : [text]));
 }
 
-/** Every word some shape above needs, as an alternation (normalised text, each at a word start): refusal.ts looks for them in its one pass over the response. */
-export const familyWords = trie([...new Set(shapes.flatMap(([words]) => wordList(words)))]);
+/** Every word some shape above needs (normalised text, each at a word start): refusal.ts looks for them in its one pass over the response. */
+export const familyWordList = [...new Set(shapes.flatMap(([words]) => wordList(words)))];
 
 /** A group of shapes and any of their gates, in one search: text that passes none tries none of them. */
 export type FamilyGroup = {gate: RegExp; shapes: FamilyShape[]};
@@ -183,7 +183,7 @@ function lazily(gate: RegExp, source: string): FamilyShape {
 
 /** The shapes written with words, each gated by its words. */
 export const wordFamilies: FamilyGroup = {
-	gate: new RegExp(`${word}(?:${familyWords})`, 'u'),
+	gate: new RegExp(`${word}(?:${trie(familyWordList)})`, 'u'),
 	shapes: shapes.map(([words, shape]) => lazily(new RegExp(`${word}(?:${trie(wordList(words))})`, 'u'), shape)),
 };
 

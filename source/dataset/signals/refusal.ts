@@ -1,7 +1,7 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
 import {asksForDecline, asksToTransform, refusalIsOwn, type Prompt} from './refusal-context.js';
-import {familyWords, isRequest, refusalInterjection, trie} from './refusal-families.js';
+import {familyWordList, isRequest, refusalInterjection, trie} from './refusal-families.js';
 import {notARefusal} from './refusal-hedge.js';
 import {laterRefusalCounts, laterRefusals, laterWords} from './refusal-later.js';
 import {openingLength, refusalOpenings} from './refusal-openings.js';
@@ -26,17 +26,21 @@ export const refusal: SampleSignal = {
 		const shapes = config.refusal.shapes;
 		if (phrases.length === 0 && !shapes) return () => undefined;
 		// A phrase starts at a word's start: "i cannot provide" is not in "the api cannot provide".
-		// As a tree of their letters (refusal-families.ts's trie): the same longest phrase at each place, found for less.
-		const spaced = trie([...new Set(phrases.filter(phrase => !unspaced.test(phrase)))]);
+		const spaced = phrases.filter(phrase => !unspaced.test(phrase));
 		const anywhere = alternation(phrases.filter(phrase => unspaced.test(phrase)));
-		// The words of a later refusal (refusal-later.ts) are found in the same pass, in a group of their own.
-		// So are the words of the families of declining (refusal-families.ts), last: a phrase that starts at the same place wins.
-		const starts = [spaced, shapes ? `(?<later>${trie(laterWords.split('|'))})` : '', shapes ? `(?<family>${familyWords})` : ''].filter(Boolean).join('|');
-		const pattern = starts === '' && anywhere === '' ? undefined : new RegExp([starts === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${starts})`, anywhere].filter(Boolean).join('|'), 'gu');
+		// The words of a later refusal (refusal-later.ts) and of the families of declining (refusal-families.ts)
+		// are found in the same pass, told apart by which list the words found are in. All of them as one tree
+		// of their letters (refusal-families.ts's trie): at each place the longest, as the alternation longest
+		// first found it, for less.
+		const later = new Set(shapes ? laterWords.split('|') : []);
+		const family = new Set(shapes ? familyWordList : []);
+		const words = trie([...new Set([...spaced, ...later, ...family])]);
+		const pattern = words === '' && anywhere === '' ? undefined : new RegExp([words === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${words})`, anywhere].filter(Boolean).join('|'), 'gu');
+		const kinds = {later, family};
 		return text => {
 			for (const [which, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
-				const inText = pattern ? phraseMatches(pattern, normalised) : {phrases: [], later: [], family: -1};
+				const inText = pattern ? phraseMatches(pattern, normalised, kinds) : {phrases: [], later: [], family: -1};
 				const interjection = shapes ? refusalInterjection(normalised) : undefined;
 				const found: Array<{text: string; index: number; request?: string; interjection?: true}> = [...inText.phrases, ...(shapes ? refusalOpenings(normalised, openingLength, inText.family) : []), ...(interjection ? [{...interjection, interjection: true as const}] : []), ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : [])];
 				if (found.length === 0) continue;
@@ -44,7 +48,7 @@ export const refusal: SampleSignal = {
 				const promptRefuses = () => {
 					// The user's text in quotes ("Rewrite: 'I can't do this task.'"): the quotes are not part of its words.
 					const asked = normaliseForPhrases(prompt.user).replaceAll(/(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])|"/gu, ' ');
-					return (pattern !== undefined && phraseMatches(pattern, asked).phrases.length > 0) || (shapes && refusalOpenings(asked, asked.length).length > 0);
+					return (pattern !== undefined && phraseMatches(pattern, asked, kinds).phrases.length > 0) || (shapes && refusalOpenings(asked, asked.length).length > 0);
 				};
 				for (const match of found) {
 					if (notARefusal(normalised, match.text, match.index)) continue;
@@ -67,14 +71,14 @@ export const refusal: SampleSignal = {
 };
 
 /** The phrases found in a normalised text, and where the words of a later refusal are. */
-function phraseMatches(pattern: RegExp, normalised: string): {phrases: Array<{text: string; index: number}>; later: number[]; family: number} {
+function phraseMatches(pattern: RegExp, normalised: string, kinds: {later: Set<string>; family: Set<string>}): {phrases: Array<{text: string; index: number}>; later: number[]; family: number} {
 	const phrases: Array<{text: string; index: number}> = [];
 	const later: number[] = [];
 	let family = -1;
 	pattern.lastIndex = 0;
 	for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) {
-		if (match.groups?.['later'] !== undefined) later.push(match.index);
-		else if (match.groups?.['family'] === undefined) phrases.push({text: match[0], index: match.index});
+		if (kinds.later.has(match[0])) later.push(match.index);
+		else if (!kinds.family.has(match[0])) phrases.push({text: match[0], index: match.index});
 		else if (family === -1) family = match.index;
 	}
 
