@@ -42,7 +42,7 @@ export const refusal: SampleSignal = {
 				const normalised = text.phrases(response);
 				const inText = pattern ? phraseMatches(pattern, normalised, kinds) : {phrases: [], later: [], family: -1};
 				const interjection = shapes ? refusalInterjection(normalised) : undefined;
-				const found: Array<{text: string; index: number; request?: string; interjection?: true}> = [...inText.phrases, ...(shapes ? refusalOpenings(normalised, openingLength, inText.family) : []), ...(interjection ? [{...interjection, interjection: true as const}] : []), ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : [])];
+				const found: Array<{text: string; index: number; request?: string; interjection?: 'idiom' | 'no'}> = [...inText.phrases, ...(shapes ? refusalOpenings(normalised, openingLength, inText.family) : []), ...(interjection ? [{text: interjection.text, index: interjection.index, interjection: interjection.always ? ('idiom' as const) : ('no' as const)}] : []), ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : [])];
 				if (found.length === 0) continue;
 				const prompt = promptOf(text, which);
 				const promptRefuses = () => {
@@ -57,7 +57,7 @@ export const refusal: SampleSignal = {
 					// Past the opening, a refusal counts only when it names what was asked (refusal-later.ts).
 					if (match.request !== undefined && !laterRefusalCounts(match.request, prompt, response, own.index)) continue;
 					// "No can do.", "Absolutely not." refuse a request, not a question ("Is it safe to…?") (refusal-families.ts).
-					if (match.interjection && (!isRequest(prompt.user) || asksToTransform(prompt) || asksForDecline(prompt))) continue;
+					if (match.interjection !== undefined && ((match.interjection === 'no' && !isRequest(prompt.user)) || asksToTransform(prompt) || asksForDecline(prompt))) continue;
 					const hit = {words: own.text, index: own.index};
 					if (!refusalIsOwn(hit, response, prompt, promptRefuses)) continue;
 					if (match.index - leadingSpace(normalised) >= openingLength && /^as\s/.test(match.text) && !saysI(sentenceAfter(normalised, match.index))) continue;
