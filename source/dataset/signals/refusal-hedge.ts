@@ -37,13 +37,13 @@ const precisionWords = [
 ];
 
 // Written without spaces: found anywhere in the sentence.
-const precisionUnspaced = ['确切', '准确', '精确', '確切', '準確', '精確', '正確', '確実', 'はっきり', '断言', '정확', '확실', '단정'];
+const precisionUnspaced = ['确切', '准确', '精确', '确定', '肯定', '確切', '準確', '精確', '確定', '正確', '確実', 'はっきり', '断言', '정확', '확실', '단정', '확정', '분명'];
 
 const contrastWords = [
 	'but', 'however', 'though', 'although', 'pero', 'sin embargo', 'aunque', 'mas', 'porém', 'contudo', 'embora', 'ma', 'però', 'tuttavia', 'mais', 'cependant', 'toutefois', 'aber', 'jedoch', 'doch', 'allerdings', 'maar', 'echter', 'men', 'dock', 'но', 'однако', 'але', 'проте', 'ale', 'jednak', 'však', 'ομως', 'όμως', 'αλλά', 'viszont', 'mutta', 'kuitenkin', 'ama', 'fakat', 'ancak', 'tetapi', 'tapi', 'namun', 'nhưng', 'tuy nhiên', 'dar', 'însă', 'لكن', 'ولكن', 'لكنّ', 'אבל', 'אולם', 'اما', 'ولی', 'लेकिन', 'परंतु', 'किंतु',
 ];
 
-const contrastUnspaced = ['但', '但是', '不过', '不過', 'が、', 'けど', 'けれど', 'ものの', '지만', '그러나', '하지만'];
+const contrastUnspaced = ['但', '但是', '不过', '不過', '然而', '可是', '只是', 'が、', 'けど', 'けれど', 'ものの', 'しかし', 'ですが', 'ただし', 'とはいえ', '지만', '그러나', '하지만', '그렇지만', '다만', '는데', '은데'];
 
 // How the task would be done: in the head, from memory, at once, without a tool. Not what is asked for.
 const meansWords = [

@@ -1,5 +1,6 @@
 import {otherLanguage, otherLanguageShapes} from './refusal-openings-languages.js';
 import {moreLanguages, moreLanguageShapes} from './refusal-openings-more-languages.js';
+import {familyLength, scriptFamilies, wordFamilies} from './refusal-families.js';
 
 /*
 Refusals recognised by their shape rather than a fixed sentence, in English here and in other
@@ -44,6 +45,10 @@ const verbs = [
 	'disclos(?:e|ing)', 'mak(?:e|ing)', 'talk(?:ing)? about', 'go(?:ing)? along with', 'tak(?:e|ing) part',
 	'walk(?:ing)? you through', 'guid(?:e|ing)', 'explain(?:ing)?', 'identify(?:ing)?', 'reveal(?:ing)?', 'speculat(?:e|ing)', 'accommodat(?:e|ing)', 'grant(?:ing)?',
 	'handl(?:e|ing)', 'process(?:ing)?', 'carry(?:ing)? out', 'go(?:ing)? there', 'get(?:ting)? into', 'weigh(?:ing)? in',
+	// Telling, advising and building: "I'm not in a position to tell you…", "I won't build that" (not "I can't tell whether…").
+	'tell(?:ing)? (?:you|anyone|them|him|her|people)', 'advis(?:e|ing)', 'endors(?:e|ing)', 'build(?:ing)?', 'cod(?:e|ing)', 'develop(?:ing)?',
+	'design(?:ing)?', 'craft(?:ing)?', 'compos(?:e|ing)', 'put(?:ting)? together', 'teach(?:ing)?', 'facilitat(?:e|ing)', 'encourag(?:e|ing)',
+	'promot(?:e|ing)', 'condon(?:e|ing)',
 ].join('|');
 
 const word = String.raw`(?<![\p{L}\p{N}'])`;
@@ -71,8 +76,6 @@ const english: RegExp[] = [
 
 /** English shapes with a word of their own to look for first (most openings have none of them). */
 const englishGated: Array<{gate: RegExp; shape: RegExp}> = [
-	// Any subject: "Rating a real person's looks isn't something I'll do", "…isn't something I'm going to help with"
-	{gate: /(?:some|any|a )thing/, shape: new RegExp(String.raw`${word}(?:isn't|is not|'s not|aren't|are not|'s never|is never)(?: (?:really|exactly|quite|just))? (?:something|anything|a thing) (?:that |which )?(?:i|we)(?:(?:'ll| will|'m going to|'re going to|'m willing to|'d be willing to|'m prepared to|'ll be)(?: be)? (?:${verbs})|(?: can| could|'m able to|'re able to)(?: be)? (?:help|assist|provid|answer|shar|writ|creat|generat|support)\p{L}*)${end}`, 'gu')},
 	// "Sharing a private individual's home address is off the table for me", "I'm afraid that's off the table." (not "Is the merger on? It's off the table.")
 	{gate: /off.(?:the table|limits)/, shape: new RegExp(String.raw`${word}(?:(?:that|this|it)(?:'s| is) (?:(?:completely|simply|definitely|unfortunately|just|firmly) )?(?:off the table|off-limits|off limits) for (?:me|us)|(?<=(?:afraid|sorry|unfortunately|regrettably|apologies),? (?:but )?)(?:that|this|it)(?:'s| is) (?:(?:completely|simply|definitely|just|firmly) )?(?:off the table|off-limits|off limits)|(?!(?:no|every|any|some)thing )\p{L}+ing(?: [^.!?;:]{0,80}?)? (?:is|are) (?:(?:completely|simply|definitely|unfortunately|just|firmly) )?(?:off the table|off-limits|off limits) for (?:me|us))(?=\s*(?:[.!,;—–]|$))`, 'gu')},
 ];
@@ -83,8 +86,11 @@ const negation = /cannot|can't|won't|unable|decline|refus|rather not|prefer not|
 /** A shape's match in the opening of a normalised response: the words and where they start. */
 export type OpeningMatch = {text: string; index: number};
 
-/** Every refusal shape matched in the opening (or the first `length` characters) of a normalised text, in the order of the shapes. */
-export function refusalOpenings(normalised: string, length = openingLength): OpeningMatch[] {
+/**
+ * Every refusal shape matched in the opening (or the first `length` characters) of a normalised text, in the order of the shapes;
+ * `familyAt`, when given, is where the first word of refusal-families.ts's word shapes is (-1: none), found by the caller.
+ */
+export function refusalOpenings(normalised: string, length = openingLength, familyAt?: number): OpeningMatch[] {
 	const lead = normalised.length - normalised.trimStart().length;
 	const opening = normalised.slice(0, lead + length);
 	const other = otherLanguage.test(opening);
@@ -100,6 +106,12 @@ export function refusalOpenings(normalised: string, length = openingLength): Ope
 
 	if (negated) for (const {gate, shape} of englishGated) if (gate.test(opening)) matchShape(shape, opening, found);
 	if (other && moreLanguages.test(opening)) for (const {gate, shape} of moreLanguageShapes) if (gate.test(opening)) matchShape(shape, opening, found);
+	// The families of declining name the request or the model's rules: looked for a little further (refusal-families.ts).
+	const further = length === openingLength ? normalised.slice(0, lead + familyLength) : opening;
+	// Their words were found in refusal.ts's pass (familyAt: where the first is, -1 when none), or are looked for here.
+	const words = familyAt === undefined ? wordFamilies.gate.test(further) : familyAt >= 0 && familyAt < further.length;
+	if (words) for (const {gate, shape} of wordFamilies.shapes) if (gate.test(further)) matchShape(shape, further, found);
+	if (other && scriptFamilies.gate.test(further)) for (const {gate, shape} of scriptFamilies.shapes) if (gate.test(further)) matchShape(shape, further, found);
 	return found;
 }
 

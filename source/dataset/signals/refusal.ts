@@ -1,6 +1,7 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
-import {refusalIsOwn, type Prompt} from './refusal-context.js';
+import {asksForDecline, asksToTransform, refusalIsOwn, type Prompt} from './refusal-context.js';
+import {familyWordList, isRequest, refusalInterjection, trie} from './refusal-families.js';
 import {notARefusal} from './refusal-hedge.js';
 import {laterRefusalCounts, laterRefusals, laterWords, laterWordsUnspaced} from './refusal-later.js';
 import {openingLength, refusalOpenings} from './refusal-openings.js';
@@ -25,23 +26,31 @@ export const refusal: SampleSignal = {
 		const shapes = config.refusal.shapes;
 		if (phrases.length === 0 && !shapes) return () => undefined;
 		// A phrase starts at a word's start: "i cannot provide" is not in "the api cannot provide".
-		const spaced = alternation(phrases.filter(phrase => !unspaced.test(phrase)));
+		const spaced = phrases.filter(phrase => !unspaced.test(phrase));
 		const anywhere = alternation(phrases.filter(phrase => unspaced.test(phrase)));
-		// The words of a later refusal (refusal-later.ts) are found in the same pass, in a group of their own.
-		const starts = [spaced, shapes ? `(?<later>${laterWords})` : ''].filter(Boolean).join('|');
-		// Those of Chinese, Japanese and Korean, which have no word start to wait for, with the phrases found anywhere.
+		// The words of a later refusal (refusal-later.ts) are found in the same pass, in groups of their own
+		// (those of Chinese, Japanese and Korean, which have no word start to wait for, with the phrases found
+		// anywhere); the phrases and the words of the families of declining (refusal-families.ts) as one tree
+		// of their letters (refusal-families.ts's trie), told apart by which list the word found is in.
+		const family = new Set(shapes ? familyWordList : []);
+		const words = trie([...new Set([...spaced, ...family])]);
+		const starts = [words, shapes ? `(?<later>${laterWords})` : ''].filter(Boolean).join('|');
 		const unspacedStarts = [anywhere, shapes ? `(?<laterUnspaced>${laterWordsUnspaced})` : ''].filter(Boolean).join('|');
 		const pattern = starts === '' && unspacedStarts === '' ? undefined : new RegExp([starts === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${starts})`, unspacedStarts].filter(Boolean).join('|'), 'gu');
+		const kinds = {family};
 		return text => {
 			for (const [which, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
-				const inText = pattern ? phraseMatches(pattern, normalised) : {phrases: [], later: []};
-				const found: Array<{text: string; index: number; request?: string}> = [...inText.phrases, ...(shapes ? refusalOpenings(normalised) : []), ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : [])];
+				const inText = pattern ? phraseMatches(pattern, normalised, kinds) : {phrases: [], later: [], family: -1};
+				const interjection = shapes ? refusalInterjection(normalised) : undefined;
+				const found: Array<{text: string; index: number; request?: string; interjection?: 'idiom' | 'no'}> = [...inText.phrases, ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : []), ...(shapes ? refusalOpenings(normalised, openingLength, inText.family) : []), ...(interjection ? [{text: interjection.text, index: interjection.index, interjection: interjection.always ? ('idiom' as const) : ('no' as const)}] : [])];
 				if (found.length === 0) continue;
+				// A later refusal first: it quotes what was refused ("我不会帮你写"), where a family's shape in the same words quotes less.
 				const prompt = promptOf(text, which);
 				const promptRefuses = () => {
-					const asked = normaliseForPhrases(prompt.user);
-					return (pattern !== undefined && phraseMatches(pattern, asked).phrases.length > 0) || (shapes && refusalOpenings(asked, asked.length).length > 0);
+					// The user's text in quotes ("Rewrite: 'I can't do this task.'"): the quotes are not part of its words.
+					const asked = normaliseForPhrases(prompt.user).replaceAll(/(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])|"/gu, ' ');
+					return (pattern !== undefined && phraseMatches(pattern, asked, kinds).phrases.length > 0) || (shapes && refusalOpenings(asked, asked.length).length > 0);
 				};
 				for (const match of found) {
 					if (notARefusal(normalised, match.text, match.index)) continue;
@@ -49,6 +58,8 @@ export const refusal: SampleSignal = {
 					if (!own) continue;
 					// Past the opening, a refusal counts only when it names what was asked (refusal-later.ts).
 					if (match.request !== undefined && !laterRefusalCounts(match.request, prompt, response, own.index)) continue;
+					// "No can do.", "Absolutely not." refuse a request, not a question ("Is it safe to…?") (refusal-families.ts).
+					if (match.interjection !== undefined && ((match.interjection === 'no' && !isRequest(prompt.user)) || asksToTransform(prompt) || asksForDecline(prompt))) continue;
 					const hit = {words: own.text, index: own.index};
 					if (!refusalIsOwn(hit, response, prompt, promptRefuses)) continue;
 					if (match.index - leadingSpace(normalised) >= openingLength && /^as\s/.test(match.text) && !saysI(sentenceAfter(normalised, match.index))) continue;
@@ -62,16 +73,18 @@ export const refusal: SampleSignal = {
 };
 
 /** The phrases found in a normalised text, and where the words of a later refusal are. */
-function phraseMatches(pattern: RegExp, normalised: string): {phrases: Array<{text: string; index: number}>; later: number[]} {
+function phraseMatches(pattern: RegExp, normalised: string, kinds: {family: Set<string>}): {phrases: Array<{text: string; index: number}>; later: number[]; family: number} {
 	const phrases: Array<{text: string; index: number}> = [];
 	const later: number[] = [];
+	let family = -1;
 	pattern.lastIndex = 0;
 	for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) {
-		if (match.groups?.['later'] === undefined && match.groups?.['laterUnspaced'] === undefined) phrases.push({text: match[0], index: match.index});
-		else later.push(match.index);
+		if (match.groups?.['later'] !== undefined || match.groups?.['laterUnspaced'] !== undefined) later.push(match.index);
+		else if (!kinds.family.has(match[0])) phrases.push({text: match[0], index: match.index});
+		else if (family === -1) family = match.index;
 	}
 
-	return {phrases, later};
+	return {phrases, later, family};
 }
 
 function leadingSpace(text: string): number {
