@@ -12,6 +12,7 @@ a wrong-typed detail inside a recognised sample (a message whose content is a nu
 in its block. Nothing here throws.
 */
 import {alpaca} from './alpaca.js';
+import {withAnswerParts} from './answer-parts.js';
 import {arena} from './arena.js';
 import {candidates} from './candidates.js';
 import {chat} from './chat.js';
@@ -135,7 +136,9 @@ function valueAt(sample: JsonObject, key: string): unknown {
 }
 
 function renderRecognised(sample: JsonObject, format: SampleFormat<Format>, withMetadata = true, written?: WrittenNumbers): RenderedSample {
-	const body = format.render(sample);
+	const rendered = format.render(sample);
+	// Reasoning, tool calls and tool replies written inside an answer's text are blocks of their own in every format.
+	const body = {...rendered, blocks: withAnswerParts(rendered.blocks)};
 	const bodyKeys = new Set(body.consumedKeys);
 	const references = referenceRendering(sample);
 	const unshownReferences: Rendering = {

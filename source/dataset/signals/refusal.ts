@@ -34,6 +34,8 @@ export const refusal: SampleSignal = {
 		const pattern = starts === '' && unspacedStarts === '' ? undefined : new RegExp([starts === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${starts})`, unspacedStarts].filter(Boolean).join('|'), 'gu');
 		return text => {
 			for (const [which, response] of text.responses.entries()) {
+				// A reasoning weighs what to say ("should I refuse?"); the answer after it is what the model said.
+				if (text.responseKinds[which] === 'reasoning') continue;
 				const normalised = text.phrases(response);
 				const inText = pattern ? phraseMatches(pattern, normalised) : {phrases: [], later: []};
 				const found: Array<{text: string; index: number; request?: string}> = [...inText.phrases, ...(shapes ? refusalOpenings(normalised) : []), ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : [])];

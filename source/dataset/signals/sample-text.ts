@@ -1,6 +1,6 @@
-import {emptyText, renderContent, type Tone} from '../formats/index.js';
+import {emptyText, renderContent, type Block, type Tone} from '../formats/index.js';
 import {normaliseForPhrases, tokenize, type Tokens} from './text.js';
-import type {SampleText, TextBlock} from './types.js';
+import type {ResponseKind, SampleText, TextBlock} from './types.js';
 
 /** Tones of the blocks a model wrote. */
 const responseTones: ReadonlySet<Tone> = new Set(['assistant', 'completion', 'chosen', 'rejected']);
@@ -14,11 +14,29 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** finish_reason "length" at the top level or in a choices[] item; Anthropic's stop_reason "max_tokens". */
+function objectStoppedAtLength(object: Record<string, unknown>): boolean {
+	if (object['finish_reason'] === 'length' || object['stop_reason'] === 'max_tokens') return true;
+	const choices = object['choices'];
+	return Array.isArray(choices) && choices.some(choice => isObject(choice) && choice['finish_reason'] === 'length');
+}
+
+/** The sample's own finish, or a logged API response's: `response` ({choices}), a batch output's `response.body`. */
 function stoppedAtLength(sample: unknown): boolean {
 	if (!isObject(sample)) return false;
-	if (sample['finish_reason'] === 'length' || sample['stop_reason'] === 'max_tokens') return true;
-	const choices = sample['choices'];
-	return Array.isArray(choices) && choices.some(choice => isObject(choice) && choice['finish_reason'] === 'length');
+	if (objectStoppedAtLength(sample)) return true;
+	const response = sample['response'];
+	if (!isObject(response)) return false;
+	return objectStoppedAtLength(response) || (isObject(response['body']) && objectStoppedAtLength(response['body']));
+}
+
+const reasoningSuffix = ' · reasoning';
+
+/** A reasoning block's kind: answered when its turn's answer (the next block, under the same label) says something. */
+function reasoningKind(blocks: readonly Block[], index: number): ResponseKind {
+	const next = blocks[index + 1];
+	const label = blocks[index].label;
+	const answered = next !== undefined && !next.reasoning && label.endsWith(reasoningSuffix) && next.label === label.slice(0, -reasoningSuffix.length) && next.text !== emptyText && next.text.trim() !== '';
+	return answered ? 'reasoning' : 'reasoning-alone';
 }
 
 /**
@@ -31,19 +49,22 @@ export function sampleText(value: unknown): SampleText {
 	const blocks: TextBlock[] = [];
 	const responses: string[] = [];
 	const responseTones: Tone[] = [];
-	for (const block of rendered.blocks) {
+	const responseKinds: ResponseKind[] = [];
+	for (const [index, block] of rendered.blocks.entries()) {
 		if (block.tone === 'tool' && block.label.startsWith('tools (')) continue;
 		// The screen shows an empty turn as "(empty)": the signals read what the sample holds.
 		const text = block.text === emptyText ? '' : block.text;
-		blocks.push({text, tone: block.tone, label: block.label});
-		// A tool call's arguments are JSON the model wrote for a program, not an answer.
-		if (isResponseTone(block.tone) && !block.label.includes(' → ')) {
+		const untrained = block.weight === 0;
+		blocks.push({text, tone: block.tone, label: block.label, ...(block.reasoning ? {reasoning: true} : {}), ...(untrained ? {untrained: true} : {})});
+		// A tool call's arguments are JSON the model wrote for a program, not an answer; a turn of weight 0 is not trained on.
+		if (isResponseTone(block.tone) && !block.label.includes(' → ') && !untrained) {
 			responses.push(text);
 			responseTones.push(block.tone);
+			responseKinds.push(block.reasoning ? reasoningKind(rendered.blocks, index) : 'answer');
 		}
 	}
 
-	return {blocks, responses, responseTones, format: rendered.format, stoppedAtLength: stoppedAtLength(value), ...memos()};
+	return {blocks, responses, responseTones, responseKinds, format: rendered.format, stoppedAtLength: stoppedAtLength(value), ...memos()};
 }
 
 /** Per-sample caches: several signals read the same response's words and normalised text. */
