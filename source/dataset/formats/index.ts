@@ -12,6 +12,7 @@ a wrong-typed detail inside a recognised sample (a message whose content is a nu
 in its block. Nothing here throws.
 */
 import {alpaca} from './alpaca.js';
+import {apiLog} from './api-log.js';
 import {withAnswerParts} from './answer-parts.js';
 import {arena} from './arena.js';
 import {candidates} from './candidates.js';
@@ -39,6 +40,7 @@ import {questionAnswer} from './question-answer.js';
 import {readingComprehension} from './reading-comprehension.js';
 import {referenceRendering} from './reference-answer.js';
 import {responses} from './responses.js';
+import {scoredPair} from './scored-pair.js';
 import {selfInstruct} from './self-instruct.js';
 import {shareGpt} from './sharegpt.js';
 import {shp} from './shp.js';
@@ -64,8 +66,10 @@ const formatList = [
 	pkuSafeRlhf,
 	shp,
 	arena,
+	scoredPair,
 	kto,
 	responses,
+	apiLog,
 	chat,
 	shareGpt,
 	stringTurns,

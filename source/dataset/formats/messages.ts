@@ -52,13 +52,27 @@ export function isMessage(value: unknown): value is JsonObject {
 /** Where samples keep their conversation: OpenAI and most generators, ShareGPT, Gemini/Vertex (`contents`), Cohere (`chat_history`). */
 export const conversationKeys = ['messages', 'conversations', 'conversation', 'contents', 'chat_history'] as const;
 
-/** The key holding the conversation of a chat or ShareGPT sample, and which of the two it is. */
-export function conversationOf(sample: JsonObject): {key: string; kind: ConversationKind} | undefined {
+export type Conversation = {key: string; kind: ConversationKind; messages: unknown[]; asText: boolean};
+
+/** A conversation kept as JSON text ("messages": "[{\"role\": …}]", as some exports write it): its list. */
+function listInText(value: unknown): unknown {
+	return typeof value === 'string' && value.trimStart().startsWith('[') ? parseJsonText(value) : undefined;
+}
+
+/** The key holding the conversation of a chat or ShareGPT sample, which of the two it is, and its messages. */
+export function conversationOf(sample: JsonObject): Conversation | undefined {
 	for (const key of conversationKeys) {
-		const kind = conversationKind(ownField(sample, key));
+		const value = ownField(sample, key);
+		const kind = conversationKind(value);
 		if (kind !== undefined) {
-			return {key, kind};
+			return {key, kind, messages: value as unknown[], asText: false};
 		}
+	}
+
+	for (const key of conversationKeys) {
+		const list = listInText(ownField(sample, key));
+		const kind = conversationKind(list);
+		if (kind !== undefined) return {key, kind, messages: list as unknown[], asText: true};
 	}
 
 	return undefined;

@@ -16,10 +16,10 @@ const leadingReasoning = /^[\s\u200B-\u200D\u2060\uFEFF]*<(think|thinking|reason
 /** The tones of a conversation's turns (a reference answer, a field or the tools list is not one). */
 const turnTones = new Set(['user', 'assistant', 'tool', 'prompt', 'completion', 'chosen', 'rejected']);
 
-/** The answer of a reasoning block's turn: the next block, under the same label without "· reasoning". */
+/** Whether a reasoning block leads to an answer: the next block is one (empty or not). */
 function answerAfter(blocks: readonly TextBlock[], index: number): boolean {
 	const next = blocks[index + 1];
-	return next !== undefined && !next.reasoning && `${next.label} · reasoning` === blocks[index].label;
+	return next !== undefined && !next.reasoning && isAnswer(next);
 }
 
 function isAnswer(block: TextBlock): boolean {

@@ -29,13 +29,10 @@ function stoppedAtLength(sample: unknown): boolean {
 	return objectStoppedAtLength(response) || (isObject(response['body']) && objectStoppedAtLength(response['body']));
 }
 
-const reasoningSuffix = ' · reasoning';
-
-/** A reasoning block's kind: answered when its turn's answer (the next block, under the same label) says something. */
+/** A reasoning block's kind: answered when the answer it leads to (the next block, a response) says something. */
 function reasoningKind(blocks: readonly Block[], index: number): ResponseKind {
 	const next = blocks[index + 1];
-	const label = blocks[index].label;
-	const answered = next !== undefined && !next.reasoning && label.endsWith(reasoningSuffix) && next.label === label.slice(0, -reasoningSuffix.length) && next.text !== emptyText && next.text.trim() !== '';
+	const answered = next !== undefined && !next.reasoning && isResponseTone(next.tone) && !next.label.includes(' → ') && next.text !== emptyText && next.text.trim() !== '';
 	return answered ? 'reasoning' : 'reasoning-alone';
 }
 
