@@ -12,6 +12,7 @@ a wrong-typed detail inside a recognised sample (a message whose content is a nu
 in its block. Nothing here throws.
 */
 import {alpaca} from './alpaca.js';
+import {answerSets} from './answer-sets.js';
 import {apiLog} from './api-log.js';
 import {withAnswerParts} from './answer-parts.js';
 import {arena} from './arena.js';
@@ -20,8 +21,10 @@ import {chat} from './chat.js';
 import {choices} from './choices.js';
 import {codeProblem} from './code-problem.js';
 import {emptyConversation} from './empty-conversation.js';
+import {evalPrompt} from './eval-prompt.js';
 import {prettyJson} from './json-text.js';
 import {kto} from './kto.js';
+import {labelledFields} from './labelled-fields.js';
 import {messageRow} from './message-row.js';
 import {messageTree} from './message-tree.js';
 import {metadataEntry, metadataOf} from './metadata.js';
@@ -37,6 +40,8 @@ import {preference} from './preference.js';
 import {promptCompletion} from './prompt-completion.js';
 import {queryToolCalls} from './query-tool-calls.js';
 import {questionAnswer} from './question-answer.js';
+import {questionTurns} from './question-turns.js';
+import {ratedSteps} from './rated-steps.js';
 import {readingComprehension} from './reading-comprehension.js';
 import {referenceRendering} from './reference-answer.js';
 import {responses} from './responses.js';
@@ -75,17 +80,21 @@ const formatList = [
 	stringTurns,
 	messageTree,
 	turnPairs,
+	evalPrompt,
 	queryToolCalls,
 	selfInstruct,
 	alpaca,
 	promptCompletion,
 	// After prompt/completion: a HumanEval prompt with a model's completion is that.
 	codeProblem,
+	ratedSteps,
 	modelWrittenEval,
+	answerSets,
 	multipleChoice,
 	readingComprehension,
 	questionAnswer,
 	choices,
+	questionTurns,
 	candidates,
 	predictionReference,
 	pair,
@@ -96,6 +105,8 @@ const formatList = [
 	ultraChat,
 	templatedText,
 	text,
+	// Any text at all, each field under its key, rather than raw JSON.
+	labelledFields,
 ] as const;
 
 export type Format = (typeof formatList)[number]['name'] | 'json';

@@ -52,7 +52,7 @@ export const empty: SampleSignal = {
 				// An empty reasoning before an answer is a model that did not need to think (R1's "<think>\n\n</think>").
 				if (block.reasoning && answerAfter(text.blocks, index)) continue;
 				if (blank.test(block.text)) {
-					if (text.blocks[index - 1]?.reasoning && !blank.test(text.blocks[index - 1].text)) return `empty: ${block.label} has only its reasoning, no answer after it`;
+					if (text.blocks[index - 1]?.reasoning && !blank.test(text.blocks[index - 1].text)) return `empty: ${block.label} is only its reasoning with no answer after it`;
 					return `empty: ${block.label} is ${block.text === '' ? 'empty' : 'only white space'}`;
 				}
 				if (isAnswer(block)) {

@@ -29,6 +29,35 @@ function stoppedAtLength(sample: unknown): boolean {
 	return objectStoppedAtLength(response) || (isObject(response['body']) && objectStoppedAtLength(response['body']));
 }
 
+/** Top-level fields that name what a sample's text is about: an image (LLaVA, ShareGPT4V, the_cauldron), a video, a sound. */
+const mediaKeys = ['image', 'images', 'image_path', 'image_paths', 'image_file', 'image_url', 'image_id', 'img', 'img_path', 'video', 'videos', 'video_path', 'audio', 'audio_path'] as const;
+/** A long inline value (base64 bytes) is told apart by its opening and length, not read whole. */
+const mediaShownLength = 512;
+
+function mediaReference(value: unknown): string | undefined {
+	if (typeof value === 'string') return value.length > mediaShownLength ? `${value.slice(0, mediaShownLength)}…${value.length}` : value;
+	if (typeof value === 'number') return String(value);
+	if (Array.isArray(value)) {
+		const parts = value.map(item => mediaReference(item)).filter(part => part !== undefined);
+		return parts.length === 0 ? undefined : parts.join('\n');
+	}
+
+	// Hugging Face's image feature: {"bytes", "path"}; others {"url"} or {"src"}.
+	if (isObject(value)) return mediaReference(value['path'] ?? value['url'] ?? value['src'] ?? value['bytes']);
+	return undefined;
+}
+
+function mediaOf(value: unknown): string | undefined {
+	if (!isObject(value)) return undefined;
+	const parts: string[] = [];
+	for (const key of mediaKeys) {
+		const reference = Object.hasOwn(value, key) ? mediaReference(value[key]) : undefined;
+		if (reference !== undefined && reference !== '') parts.push(`${key}=${reference}`);
+	}
+
+	return parts.length === 0 ? undefined : parts.join('\n');
+}
+
 /** A reasoning block's kind: answered when the answer it leads to (the next block, a response) says something. */
 function reasoningKind(blocks: readonly Block[], index: number): ResponseKind {
 	const next = blocks[index + 1];
@@ -61,7 +90,8 @@ export function sampleText(value: unknown): SampleText {
 		}
 	}
 
-	return {blocks, responses, responseTones, responseKinds, format: rendered.format, stoppedAtLength: stoppedAtLength(value), ...memos()};
+	const media = mediaOf(value);
+	return {blocks, responses, responseTones, responseKinds, format: rendered.format, stoppedAtLength: stoppedAtLength(value), ...(media === undefined ? {} : {media}), ...memos()};
 }
 
 /** Per-sample caches: several signals read the same response's words and normalised text. */

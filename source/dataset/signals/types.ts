@@ -57,6 +57,11 @@ export type SampleText = {
 	responseTones: Tone[];
 	/** Each response's kind, in the same order: a reason names a reasoning as such. */
 	responseKinds: ResponseKind[];
+	/**
+	 * The images (or video, audio) the sample is about, as the sample names them (`image`, `images`, `image_path`…):
+	 * part of the duplicate key, since LLaVA-style sets ask the same questions of many images.
+	 */
+	media?: string;
 	/** The sample's format as renderSample recognised it ('json' for none). */
 	format: string;
 	/** finish_reason "length" (top level or in choices[]) or stop_reason "max_tokens". */
