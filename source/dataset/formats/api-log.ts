@@ -63,10 +63,15 @@ function responseOf(sample: JsonObject): Log['response'] {
 	return own === undefined ? undefined : {key: 'choices', path: '', value: sample, answers: own};
 }
 
+/** A batch output line whose request failed: {"custom_id", "response": null, "error": {…}}. */
+function isFailedBatchLine(sample: JsonObject): boolean {
+	return ownField(sample, 'custom_id') !== undefined && isObject(ownField(sample, 'error'));
+}
+
 function logOf(sample: JsonObject): Log | undefined {
 	const request = requestOf(sample);
 	const response = responseOf(sample);
-	return request === undefined && response === undefined ? undefined : {request, response};
+	return request === undefined && response === undefined && !isFailedBatchLine(sample) ? undefined : {request, response};
 }
 
 function nestedEntries(path: string, value: JsonObject, shown: readonly string[]): MetadataEntry[] {

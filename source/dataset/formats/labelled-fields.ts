@@ -9,7 +9,7 @@ import {defineFormat, type Block, type JsonObject} from './types.js';
 
 /** Text a person reads: words with spaces, or more than one line. */
 function isProse(value: unknown): value is string {
-	return typeof value === 'string' && value.trim() !== '' && (value.includes('\n') || (value.length >= 12 && /\S\s+\S/.test(value)));
+	return typeof value === 'string' && value.trim().length >= 12 && (value.includes('\n') || /\S\s+\S/.test(value));
 }
 
 function fieldBlocks(key: string, text: string): Block[] {
