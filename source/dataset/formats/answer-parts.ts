@@ -55,10 +55,12 @@ function speakerOf(label: string): string {
 	return label.replace(/ \([^()]*\)$/, '');
 }
 
-function answerBlocks(block: Block): Block[] {
+/** The block as its parts, or undefined when its text holds no reasoning and no call. */
+function answerBlocks(block: Block): Block[] | undefined {
 	const split = splitReasoning(block.text);
 	const answer = split?.answer ?? block.text;
 	const calls = toolCallsIn(answer);
+	if (split === undefined && calls === undefined) return undefined;
 	const blocks: Block[] = [];
 	if (split) blocks.push({...block, label: `${block.label} · reasoning`, text: turnText(split.reasoning), reasoning: true});
 	if (calls === undefined || calls.rest !== '') blocks.push({...block, text: turnText(calls?.rest ?? answer)});
@@ -83,19 +85,27 @@ function toolResponseBlocks(block: Block): Block[] {
 	return blocks;
 }
 
-function partsOf(block: Block): Block[] {
-	if (block.reasoning || block.label.includes(' → ')) return [block];
-	if (answerTones.has(block.tone)) {
-		const text = block.text;
-		const mayHaveParts = text.includes('<t') || text.includes('</think>') || text.includes('<r') || text.includes('<|begin_of_thought|>');
-		return mayHaveParts ? answerBlocks(block) : [block];
-	}
-
-	if ((block.tone === 'tool' || block.tone === 'user') && block.text.includes('<tool_response>') && toolResponses.test(block.text)) return toolResponseBlocks(block);
-	return [block];
+/** A block's parts, or undefined when it is one part (most blocks: no "<" in the text, looked for once). */
+function partsOf(block: Block): Block[] | undefined {
+	const {text} = block;
+	if (block.reasoning || !text.includes('<') || block.label.includes(' → ')) return undefined;
+	if (answerTones.has(block.tone)) return answerBlocks(block);
+	if ((block.tone === 'tool' || block.tone === 'user') && text.includes('<tool_response>') && toolResponses.test(text)) return toolResponseBlocks(block);
+	return undefined;
 }
 
-/** Every block with the reasoning, tool calls and tool replies written inside its text as blocks of their own. */
+/** Every block with the reasoning, tool calls and tool replies written inside its text as blocks of their own (the same list when there are none). */
 export function withAnswerParts(blocks: Block[]): Block[] {
-	return blocks.flatMap(block => partsOf(block));
+	let changed: Block[] | undefined;
+	for (const [index, block] of blocks.entries()) {
+		const parts = partsOf(block);
+		if (parts === undefined) {
+			changed?.push(block);
+		} else {
+			changed ??= blocks.slice(0, index);
+			changed.push(...parts);
+		}
+	}
+
+	return changed ?? blocks;
 }

@@ -282,12 +282,14 @@ function chatMessageBlocks(message: JsonObject, voice: Voice): Block[] {
 	const weight = typeof message['weight'] === 'number' ? message['weight'] : undefined;
 	const content = messageContent(message);
 	const parts = anthropicParts(content);
-	const toolCalls = [...toolCallsOf(message), ...(parts?.toolUses ?? []).map(use => ({id: use['id'], name: use['name'], arguments: use['input']}))];
-	const blocks: Block[] = (parts?.toolResults ?? []).map(result => toolResultBlock(result, voice.labelPrefix, weight));
+	const ownCalls = toolCallsOf(message);
+	const toolCalls = parts === undefined ? ownCalls : [...ownCalls, ...parts.toolUses.map(use => ({id: use['id'], name: use['name'], arguments: use['input']}))];
+	const blocks: Block[] = parts === undefined ? [] : parts.toolResults.map(result => toolResultBlock(result, voice.labelPrefix, weight));
 
-	const reasoning = [reasoningOf(message), ...(parts?.thinking ?? [])].filter(text => text !== undefined);
-	if (reasoning.length > 0) {
-		blocks.push({label: `${label} · reasoning`, text: turnText(reasoning.join('\n\n')), tone, reasoning: true});
+	const ownReasoning = reasoningOf(message);
+	const reasoning = parts === undefined || parts.thinking.length === 0 ? ownReasoning : [ownReasoning, ...parts.thinking].filter(text => text !== undefined).join('\n\n');
+	if (reasoning !== undefined) {
+		blocks.push({label: `${label} · reasoning`, text: turnText(reasoning), tone, reasoning: true});
 	}
 
 	const shownContent = parts === undefined ? content : parts.rest;
