@@ -134,7 +134,7 @@ describe('reference answers beside a prediction', () => {
 	});
 
 	test('a reference without any answer stays metadata', () => {
-		expect(detectFormat({input: 'x', target: 'y'})).toBe('json');
+		expect(detectFormat({id: 'x', target: 'y'})).toBe('json');
 	});
 });
 

@@ -474,7 +474,7 @@ describe('wrong-typed fields', () => {
 		['chosen is a number', {prompt: 'x', chosen: 1, rejected: 'r'}],
 		['rejected is missing', {prompt: 'x', chosen: 'c'}],
 		['chosen is a list of strings', {chosen: ['a'], rejected: ['b']}],
-		['choices without turns', {choices: [{message: {role: 'assistant', content: 'x'}}]}],
+		['choices without turns or messages', {choices: [{index: 0}]}],
 		['choices is empty', {choices: []}],
 		['turns is a string', {choices: [{turns: 'x'}]}],
 		['every turns list is empty', {choices: [{turns: []}]}],

@@ -151,7 +151,7 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('empty', {prompt: 'Say hi', completion: null})).toBe('empty: completion is empty');
 		expect(detect('empty', {instruction: 'Say hi', input: '', output: null})).toBe('empty: output is empty');
 		expect(detect('empty', {messages: [{role: 'user', content: 'Hi'}, {role: 'assistant', content: null}]})).toBe('empty: assistant is empty');
-		expect(detect('empty', chat('<think>The user greets me. I should greet back.</think>\n\n'))).toBe('empty: assistant is only its reasoning (<think>…</think>) with no answer after it');
+		expect(detect('empty', chat('<think>The user greets me. I should greet back.</think>\n\n'))).toBe('empty: assistant is only its reasoning with no answer after it');
 		expect(detect('empty', chat('<think>Greet back.</think>\nHello!'))).toBeUndefined();
 		const unanswered = {conversations: [{from: 'human', value: 'Hi'}, {from: 'gpt', value: 'Hello! How can I help?'}, {from: 'human', value: 'Tell me a joke.'}]};
 		expect(detect('empty', unanswered)).toBe('empty: the conversation ends on a user turn with no answer');

@@ -178,12 +178,14 @@ function markedTurns(text: string, transcript: Transcript): Turn[] | undefined {
 }
 
 const alpacaTranscript: Transcript = {
-	marker: /(?<=^|\n)[ \t]*### (Instruction|Input|Response|System):[ \t]*\n?/g,
+	// Gorilla writes "###Instruction: …\n###Output: …".
+	marker: /(?<=^|\n)[ \t]*###[ \t]?(Instruction|Input|Response|Output|System):[ \t]*\n?/g,
 	speakers: {
 		System: systemSpeaker,
 		Instruction: {label: 'instruction', tone: 'prompt', side: 'user'},
 		Input: {label: 'input', tone: 'prompt', side: 'user'},
 		Response: {label: 'response', tone: 'completion', side: 'assistant'},
+		Output: {label: 'output', tone: 'completion', side: 'assistant'},
 	},
 	userRuns: true,
 	preamble: true,
@@ -314,7 +316,7 @@ const templates: Template[] = [
 	{name: 'Llama 2', mayBe: text => text.includes('[/INST]'), turns: llama2, ends: ['</s>']},
 	{name: 'Gemma', mayBe: text => text.includes('<start_of_turn>'), turns: gemma, ends: ['<end_of_turn>'], eos: '<eos>'},
 	{name: 'Zephyr', mayBe: text => text.includes('<|assistant|>'), turns: text => markedTurns(text, roleTokenTranscript), ends: roleTokenTranscript.ends},
-	{name: 'Alpaca', mayBe: text => text.includes('### Instruction:'), turns: text => markedTurns(text, alpacaTranscript), ends: alpacaTranscript.ends},
+	{name: 'Alpaca', mayBe: text => text.includes('### Instruction:') || text.includes('###Instruction:'), turns: text => markedTurns(text, alpacaTranscript), ends: alpacaTranscript.ends},
 	{name: '### Human/Assistant', mayBe: text => text.includes('### Assistant:'), turns: text => markedTurns(text, hashedChatTranscript), ends: hashedChatTranscript.ends},
 	// Vicuna closes its answers with </s>: a stray <|endoftext|> there is a leak, not glaive's separator.
 	{name: 'glaive', mayBe: text => text.includes('ASSISTANT:') && !text.includes('</s>') && (text.includes('<|endoftext|>') || text.includes('FUNCTION RESPONSE:')), turns: glaive, ends: glaiveTranscript.ends},

@@ -7,7 +7,7 @@ export const chat = defineFormat({
 	label: 'chat',
 	detect: sample => conversationOf(sample)?.kind === 'chat',
 	render(sample) {
-		const {key} = conversationOf(sample)!;
-		return {blocks: chatBlocks(sample[key] as unknown[]), consumedKeys: [key]};
+		const {key, messages, asText} = conversationOf(sample)!;
+		return {blocks: chatBlocks(messages), consumedKeys: [key], label: asText ? `chat (${key} as JSON text)` : undefined};
 	},
 });

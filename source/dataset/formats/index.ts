@@ -12,14 +12,19 @@ a wrong-typed detail inside a recognised sample (a message whose content is a nu
 in its block. Nothing here throws.
 */
 import {alpaca} from './alpaca.js';
+import {answerSets} from './answer-sets.js';
+import {apiLog} from './api-log.js';
+import {withAnswerParts} from './answer-parts.js';
 import {arena} from './arena.js';
 import {candidates} from './candidates.js';
 import {chat} from './chat.js';
 import {choices} from './choices.js';
 import {codeProblem} from './code-problem.js';
 import {emptyConversation} from './empty-conversation.js';
+import {evalPrompt} from './eval-prompt.js';
 import {prettyJson} from './json-text.js';
 import {kto} from './kto.js';
+import {labelledFields} from './labelled-fields.js';
 import {messageRow} from './message-row.js';
 import {messageTree} from './message-tree.js';
 import {metadataEntry, metadataOf} from './metadata.js';
@@ -35,9 +40,12 @@ import {preference} from './preference.js';
 import {promptCompletion} from './prompt-completion.js';
 import {queryToolCalls} from './query-tool-calls.js';
 import {questionAnswer} from './question-answer.js';
+import {questionTurns} from './question-turns.js';
+import {ratedSteps} from './rated-steps.js';
 import {readingComprehension} from './reading-comprehension.js';
 import {referenceRendering} from './reference-answer.js';
 import {responses} from './responses.js';
+import {scoredPair} from './scored-pair.js';
 import {selfInstruct} from './self-instruct.js';
 import {shareGpt} from './sharegpt.js';
 import {shp} from './shp.js';
@@ -63,24 +71,30 @@ const formatList = [
 	pkuSafeRlhf,
 	shp,
 	arena,
+	scoredPair,
 	kto,
 	responses,
+	apiLog,
 	chat,
 	shareGpt,
 	stringTurns,
 	messageTree,
 	turnPairs,
+	evalPrompt,
 	queryToolCalls,
 	selfInstruct,
 	alpaca,
 	promptCompletion,
 	// After prompt/completion: a HumanEval prompt with a model's completion is that.
 	codeProblem,
+	ratedSteps,
 	modelWrittenEval,
+	answerSets,
 	multipleChoice,
 	readingComprehension,
 	questionAnswer,
 	choices,
+	questionTurns,
 	candidates,
 	predictionReference,
 	pair,
@@ -91,6 +105,8 @@ const formatList = [
 	ultraChat,
 	templatedText,
 	text,
+	// Any text at all, each field under its key, rather than raw JSON.
+	labelledFields,
 ] as const;
 
 export type Format = (typeof formatList)[number]['name'] | 'json';
@@ -135,7 +151,9 @@ function valueAt(sample: JsonObject, key: string): unknown {
 }
 
 function renderRecognised(sample: JsonObject, format: SampleFormat<Format>, withMetadata = true, written?: WrittenNumbers): RenderedSample {
-	const body = format.render(sample);
+	const rendered = format.render(sample);
+	// Reasoning, tool calls and tool replies written inside an answer's text are blocks of their own in every format.
+	const body = {...rendered, blocks: withAnswerParts(rendered.blocks)};
 	const bodyKeys = new Set(body.consumedKeys);
 	const references = referenceRendering(sample);
 	const unshownReferences: Rendering = {

@@ -52,13 +52,27 @@ export function isMessage(value: unknown): value is JsonObject {
 /** Where samples keep their conversation: OpenAI and most generators, ShareGPT, Gemini/Vertex (`contents`), Cohere (`chat_history`). */
 export const conversationKeys = ['messages', 'conversations', 'conversation', 'contents', 'chat_history'] as const;
 
-/** The key holding the conversation of a chat or ShareGPT sample, and which of the two it is. */
-export function conversationOf(sample: JsonObject): {key: string; kind: ConversationKind} | undefined {
+export type Conversation = {key: string; kind: ConversationKind; messages: unknown[]; asText: boolean};
+
+/** A conversation kept as JSON text ("messages": "[{\"role\": …}]", as some exports write it): its list. */
+function listInText(value: unknown): unknown {
+	return typeof value === 'string' && value.trimStart().startsWith('[') ? parseJsonText(value) : undefined;
+}
+
+/** The key holding the conversation of a chat or ShareGPT sample, which of the two it is, and its messages. */
+export function conversationOf(sample: JsonObject): Conversation | undefined {
 	for (const key of conversationKeys) {
-		const kind = conversationKind(ownField(sample, key));
+		const value = ownField(sample, key);
+		const kind = conversationKind(value);
 		if (kind !== undefined) {
-			return {key, kind};
+			return {key, kind, messages: value as unknown[], asText: false};
 		}
+	}
+
+	for (const key of conversationKeys) {
+		const list = listInText(ownField(sample, key));
+		const kind = conversationKind(list);
+		if (kind !== undefined) return {key, kind, messages: list as unknown[], asText: true};
 	}
 
 	return undefined;
@@ -229,23 +243,60 @@ export type Voice = {
 
 export const ownVoice: Voice = {labelPrefix: ''};
 
+/** Anthropic's content parts other than text: the model's thinking and tool calls, and (in a user turn) the tools' results. */
+const anthropicPartTypes = new Set(['thinking', 'redacted_thinking', 'tool_use', 'server_tool_use', 'tool_result']);
+
+type ContentParts = {thinking: string[]; toolUses: JsonObject[]; toolResults: JsonObject[]; rest: unknown[]};
+
+function anthropicParts(content: unknown): ContentParts | undefined {
+	if (!Array.isArray(content) || !content.some(part => isObject(part) && anthropicPartTypes.has(String(part['type'])))) return undefined;
+	const parts: ContentParts = {thinking: [], toolUses: [], toolResults: [], rest: []};
+	for (const part of content) {
+		const type = isObject(part) ? part['type'] : undefined;
+		if (type === 'thinking') parts.thinking.push(stringOrUndefined((part as JsonObject)['thinking']) ?? '');
+		else if (type === 'redacted_thinking') parts.thinking.push('[redacted thinking]');
+		else if (type === 'tool_use' || type === 'server_tool_use') parts.toolUses.push(part as JsonObject);
+		else if (type === 'tool_result') parts.toolResults.push(part as JsonObject);
+		else parts.rest.push(part);
+	}
+
+	return parts;
+}
+
+/** A tool's result given in a turn (Anthropic's tool_result part): a tool reply, not the user's words. */
+function toolResultBlock(part: JsonObject, labelPrefix: string, weight: number | undefined): Block {
+	const content = part['content'];
+	const text = typeof content === 'string' ? prettyIfJsonText(content) : contentText(content);
+	const label = `${labelPrefix}${withDetails('tool', [stringOrUndefined(part['tool_use_id']), part['is_error'] === true ? 'error' : undefined])}`;
+	return withWeight({label, text: turnText(text), tone: 'tool'}, weight);
+}
+
+function withWeight(block: Block, weight: number | undefined): Block {
+	return weight === undefined ? block : {...block, weight};
+}
+
 function chatMessageBlocks(message: JsonObject, voice: Voice): Block[] {
 	const role = stringOrUndefined(message['role']);
 	const tone = voice.tone ?? toneForRole(role);
 	const label = `${voice.labelPrefix}${messageLabel(message, role)}`;
-	const toolCalls = toolCallsOf(message);
-	const blocks: Block[] = [];
+	const weight = typeof message['weight'] === 'number' ? message['weight'] : undefined;
+	const content = messageContent(message);
+	const parts = anthropicParts(content);
+	const ownCalls = toolCallsOf(message);
+	const toolCalls = parts === undefined ? ownCalls : [...ownCalls, ...parts.toolUses.map(use => ({id: use['id'], name: use['name'], arguments: use['input']}))];
+	const blocks: Block[] = parts === undefined ? [] : parts.toolResults.map(result => toolResultBlock(result, voice.labelPrefix, weight));
 
-	const reasoning = reasoningOf(message);
+	const ownReasoning = reasoningOf(message);
+	const reasoning = parts === undefined || parts.thinking.length === 0 ? ownReasoning : [ownReasoning, ...parts.thinking].filter(text => text !== undefined).join('\n\n');
 	if (reasoning !== undefined) {
-		blocks.push({label: `${label} · reasoning`, text: reasoning, tone});
+		blocks.push({label: `${label} · reasoning`, text: turnText(reasoning), tone, reasoning: true});
 	}
 
-	const content = messageContent(message);
+	const shownContent = parts === undefined ? content : parts.rest;
 	// Tool results are mostly one-line JSON: pretty-printed, a reviewer can read them.
-	const text = toneForRole(role) === 'tool' && typeof content === 'string' ? prettyIfJsonText(content) : contentText(content);
-	// An assistant turn that only calls tools has content null: its calls are the whole turn.
-	if (text.trim() !== '' || toolCalls.length === 0) {
+	const text = toneForRole(role) === 'tool' && typeof shownContent === 'string' ? prettyIfJsonText(shownContent) : contentText(shownContent);
+	// An assistant turn that only calls tools has content null: its calls are the whole turn; a user turn of tool results is those.
+	if (text.trim() !== '' || (toolCalls.length === 0 && (parts?.toolResults.length ?? 0) === 0)) {
 		blocks.push({label, text: turnText(text), tone});
 	}
 
@@ -253,7 +304,7 @@ function chatMessageBlocks(message: JsonObject, voice: Voice): Block[] {
 		blocks.push(toolCallBlock(call, `${voice.labelPrefix}${role ?? '?'}`, tone));
 	}
 
-	return blocks;
+	return weight === undefined ? blocks : blocks.map(block => withWeight(block, weight));
 }
 
 /** LLaMA-Factory's function_call turn: its value is the call as JSON text, {"name", "arguments"}. */
@@ -274,7 +325,10 @@ function shareGptTurnBlock(turn: JsonObject, voice: Voice): Block {
 		: speakerOf(from) ?? {label: from ?? '?', tone: 'field'};
 	const isToolTraffic = speaker.tone === 'tool' || from === 'function_call';
 	const text = typeof value === 'string' && isToolTraffic ? prettyIfJsonText(value) : contentText(value);
-	return {label: `${voice.labelPrefix}${speaker.label}`, text: turnText(text), tone: voice.tone ?? speaker.tone};
+	// SlimOrca, OpenHermes and axolotl give each turn a training weight, as OpenAI's fine-tuning format does.
+	const weight = typeof turn['weight'] === 'number' ? turn['weight'] : undefined;
+	const label = withDetails(`${voice.labelPrefix}${speaker.label}`, [weight === undefined ? undefined : `weight ${weight}`]);
+	return withWeight({label, text: turnText(text), tone: voice.tone ?? speaker.tone}, weight);
 }
 
 /** The blocks of one message: {role, content} (with its reasoning and tool calls) or ShareGPT's {from, value}. */

@@ -43,8 +43,7 @@ export const preferenceConversation = defineFormat({
 	label: 'preference pair (conversation)',
 	detect,
 	render(sample) {
-		const {key} = conversationOf(sample)!;
-		const conversation = sample[key] as unknown[];
+		const {key, messages: conversation} = conversationOf(sample)!;
 		return {
 			blocks: [
 				...chatBlocks(conversation),

@@ -29,8 +29,17 @@ function sharedPrefixLength(chosen: unknown[], rejected: unknown[]): number {
 	return length;
 }
 
+/** Where pairs keep the prompt: argilla's orca_dpo_pairs call it `input` (beside `system`). */
+const promptKeys = ['prompt', 'question', 'instruction', 'input', 'query'] as const;
+
 export function promptKeyOf(sample: JsonObject): string | undefined {
-	return ['prompt', 'question', 'instruction'].find(key => ownField(sample, key) !== undefined);
+	return promptKeys.find(key => ownField(sample, key) !== undefined);
+}
+
+/** Alpaca-style pairs: an instruction and its `input` (the text to work on), both shown. */
+function inputBesideInstruction(sample: JsonObject, promptKey: string | undefined): Block[] {
+	const input = ownField(sample, 'input');
+	return promptKey === 'instruction' && typeof input === 'string' && input.trim() !== '' ? [{label: 'input', text: input, tone: 'prompt'}] : [];
 }
 
 /** The prompt of a pair, and the messages its two answers share, each shown once. */
@@ -75,7 +84,7 @@ export const preference = defineFormat({
 		const promptKey = promptKeyOf(sample);
 		// HH-RLHF writes both answers as one Human/Assistant transcript each: read them as chats.
 		const transcripts = typeof sample['chosen'] === 'string' && typeof sample['rejected'] === 'string'
-			? [transcriptMessages(sample['chosen']), transcriptMessages(sample['rejected'])]
+			? [transcriptMessages(sample['chosen'], true), transcriptMessages(sample['rejected'], true)]
 			: [];
 		const asChats = transcripts.length === 2 && transcripts.every(messages => messages !== undefined);
 		const chosen = asChats ? transcripts[0] : sample['chosen'];
@@ -91,6 +100,7 @@ export const preference = defineFormat({
 
 		const blocks = [
 			...promptAndSharedBlocks(promptKey, prompt, sharedMessages),
+			...inputBesideInstruction(sample, promptKey),
 			...textOrChatBlocks(chosenRest, 'chosen', 'chosen', chosenVoice),
 			...textOrChatBlocks(rejectedRest, 'rejected', 'rejected', rejectedVoice),
 		];
@@ -98,6 +108,8 @@ export const preference = defineFormat({
 		if (promptKey !== undefined) {
 			consumedKeys.push(promptKey);
 		}
+
+		if (promptKey === 'instruction' && typeof ownField(sample, 'input') === 'string') consumedKeys.push('input');
 
 		// UltraFeedback-style pairs also keep the chosen conversation as `messages`: already on screen.
 		for (const key of conversationKeys) {

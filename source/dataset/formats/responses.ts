@@ -38,7 +38,7 @@ function itemBlocks(item: unknown): Block[] {
 
 		case 'reasoning': {
 			const summary = item['summary'] ?? item['content'];
-			return [{label: 'assistant · reasoning', text: turnText(contentText(summary)), tone: 'assistant'}];
+			return [{label: 'assistant · reasoning', text: turnText(contentText(summary)), tone: 'assistant', reasoning: true}];
 		}
 
 		default: {

@@ -7,7 +7,7 @@ export const shareGpt = defineFormat({
 	label: 'ShareGPT',
 	detect: sample => conversationOf(sample)?.kind === 'sharegpt',
 	render(sample) {
-		const {key} = conversationOf(sample)!;
-		return {blocks: chatBlocks(sample[key] as unknown[]), consumedKeys: [key]};
+		const {key, messages, asText} = conversationOf(sample)!;
+		return {blocks: chatBlocks(messages), consumedKeys: [key], label: asText ? `ShareGPT (${key} as JSON text)` : undefined};
 	},
 });

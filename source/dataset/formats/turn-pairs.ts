@@ -1,6 +1,7 @@
 /*
 A conversation as a list of exchanges, as in Capybara: {"source", "conversation": [{"input", "output"}, …]}
-(also {"user", "assistant"} or {"human", "gpt"} items). Each exchange is a user turn and an assistant turn.
+(also {"user", "assistant"} or {"human", "gpt"} items; the_cauldron keeps them under "texts" beside its "images").
+Each exchange is a user turn and an assistant turn.
 */
 import {conversationKeys} from './messages.js';
 import {defineFormat, type Block, type JsonObject} from './types.js';
@@ -26,7 +27,7 @@ function exchangesOf(value: unknown): Exchange | undefined {
 }
 
 function turnPairsOf(sample: JsonObject): {key: string; exchange: Exchange} | undefined {
-	for (const key of conversationKeys) {
+	for (const key of [...conversationKeys, 'texts']) {
 		const exchange = exchangesOf(ownField(sample, key));
 		if (exchange !== undefined) return {key, exchange};
 	}

@@ -21,6 +21,10 @@ export type Block = {
 	label: string;
 	text: string;
 	tone: Tone;
+	/** A model's reasoning before its answer (reasoning_content, <think>…</think>, Anthropic's thinking): the signals name it, and judge the answer instead when there is one. */
+	reasoning?: true;
+	/** The turn's training weight when the sample gives one (OpenAI's and axolotl's `weight`): 0 is a turn not trained on, which the signals leave alone. */
+	weight?: number;
 };
 
 export type MetadataEntry = {

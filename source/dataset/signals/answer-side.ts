@@ -8,7 +8,13 @@ export function answerText(text: SampleText, side: 'chosen' | 'rejected'): Sampl
 	const blocks: TextBlock[] = text.blocks.filter(block => block.tone === side);
 	if (blocks.length === 0) return undefined;
 	const responses: string[] = [];
-	for (const [index, response] of text.responses.entries()) if (text.responseTones[index] === side) responses.push(response);
+	const responseKinds: SampleText['responseKinds'] = [];
+	for (const [index, response] of text.responses.entries()) {
+		if (text.responseTones[index] !== side) continue;
+		responses.push(response);
+		responseKinds.push(text.responseKinds[index]);
+	}
+
 	// finish_reason belongs to the sample, not to one answer.
-	return {...text, blocks, responses, responseTones: responses.map(() => side), stoppedAtLength: false};
+	return {...text, blocks, responses, responseTones: responses.map(() => side), responseKinds, stoppedAtLength: false};
 }

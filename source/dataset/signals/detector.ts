@@ -12,10 +12,15 @@ export type SampleSignal = {
 	make(config: SignalConfig): SampleDetector;
 };
 
-/** What a reason calls response `index`: "the chosen answer" and "the rejected answer" of a pair, else "the response". */
+/**
+ * What a reason calls response `index`: "the chosen answer" and "the rejected answer" of a pair, else "the response";
+ * a model's reasoning is "the reasoning" ("the chosen answer's reasoning").
+ */
 export function responseName(text: SampleText, index: number): string {
 	const tone = text.responseTones[index];
-	return tone === 'chosen' ? 'the chosen answer' : tone === 'rejected' ? 'the rejected answer' : 'the response';
+	const answer = tone === 'chosen' ? 'the chosen answer' : tone === 'rejected' ? 'the rejected answer' : 'the response';
+	if (text.responseKinds[index] === 'answer') return answer;
+	return answer === 'the response' ? 'the reasoning' : `${answer}'s reasoning`;
 }
 
 export function escapeRegExp(text: string): string {

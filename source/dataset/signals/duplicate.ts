@@ -22,13 +22,19 @@ function toneMarker(tone: string): string {
 	return marker;
 }
 
-/** The content key: each block's role and normalised text (normaliseForDuplicates), hashed two ways. */
+/** The content key: each block's role and normalised text (normaliseForDuplicates), and the images it is about, hashed two ways. */
 export function contentKey(text: SampleText): {a: number; b: number} {
 	state.a = 0x81_1C_9D_C5;
 	state.b = 0x9E_37_79_B9;
 	for (const block of text.blocks) {
 		addNormalisedToHashes(toneMarker(block.tone), state);
 		addNormalisedToHashes(block.text, state);
+	}
+
+	// The same question of another image is another sample.
+	if (text.media !== undefined) {
+		addNormalisedToHashes(toneMarker('media'), state);
+		addNormalisedToHashes(text.media, state);
 	}
 
 	const a = mix32(state.a);

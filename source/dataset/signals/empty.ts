@@ -16,6 +16,12 @@ const leadingReasoning = /^[\s\u200B-\u200D\u2060\uFEFF]*<(think|thinking|reason
 /** The tones of a conversation's turns (a reference answer, a field or the tools list is not one). */
 const turnTones = new Set(['user', 'assistant', 'tool', 'prompt', 'completion', 'chosen', 'rejected']);
 
+/** Whether a reasoning block leads to an answer: the next block is one (empty or not). */
+function answerAfter(blocks: readonly TextBlock[], index: number): boolean {
+	const next = blocks[index + 1];
+	return next !== undefined && !next.reasoning && isAnswer(next);
+}
+
 function isAnswer(block: TextBlock): boolean {
 	return isResponseTone(block.tone) && !block.label.includes(' → ');
 }
@@ -41,9 +47,14 @@ export const empty: SampleSignal = {
 	make() {
 		return text => {
 			if (text.blocks.length === 0) return 'empty: the sample has no content';
-			for (const block of text.blocks) {
-				if (block.tone === 'system' || block.label.includes(' → ')) continue;
-				if (blank.test(block.text)) return `empty: ${block.label} is ${block.text === '' ? 'empty' : 'only white space'}`;
+			for (const [index, block] of text.blocks.entries()) {
+				if (block.tone === 'system' || block.label.includes(' → ') || block.untrained) continue;
+				// An empty reasoning before an answer is a model that did not need to think (R1's "<think>\n\n</think>").
+				if (block.reasoning && answerAfter(text.blocks, index)) continue;
+				if (blank.test(block.text)) {
+					if (text.blocks[index - 1]?.reasoning && !blank.test(text.blocks[index - 1].text)) return `empty: ${block.label} is only its reasoning with no answer after it`;
+					return `empty: ${block.label} is ${block.text === '' ? 'empty' : 'only white space'}`;
+				}
 				if (isAnswer(block)) {
 					if (!meaningful.test(block.text) && !emptyValue.test(block.text)) return `empty: ${block.label} is only punctuation (${quote(block.text)})`;
 					const reasoning = leadingReasoning.exec(block.text);

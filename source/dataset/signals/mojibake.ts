@@ -160,7 +160,7 @@ export const mojibake: SampleSignal = {
 	make() {
 		return text => {
 			for (const block of text.blocks) {
-				if (!maybe.test(block.text)) continue;
+				if (block.untrained || !maybe.test(block.text)) continue;
 				if (block.text.includes('\uFFFD')) return `mojibake: U+FFFD replacement character in ${block.label} (bytes that were not UTF-8)`;
 				const found = firstGarbled(block.text, text.responses.includes(block.text));
 				if (found) return `mojibake: ${quote(found[0])} in ${block.label} (${found[1]})`;

@@ -40,6 +40,8 @@ export const refusal: SampleSignal = {
 		const kinds = {family};
 		return text => {
 			for (const [which, response] of text.responses.entries()) {
+				// A reasoning weighs what to say ("should I refuse?"); the answer after it is what the model said.
+				if (text.responseKinds[which] === 'reasoning') continue;
 				const normalised = text.phrases(response);
 				const inText = pattern ? phraseMatches(pattern, normalised, kinds) : {phrases: [], later: [], family: -1};
 				const interjection = shapes ? refusalInterjection(normalised) : undefined;

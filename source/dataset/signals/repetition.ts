@@ -1,5 +1,5 @@
 import type {SignalConfig} from './config.js';
-import {percent, quote, type SampleSignal} from './detector.js';
+import {percent, quote, responseName, type SampleSignal} from './detector.js';
 import {withoutTables} from './markdown-table.js';
 import {proseOf} from './prose.js';
 import {linesOf, paragraphsOf, sentencesOf, unitRepeats} from './repeated-units.js';
@@ -355,9 +355,9 @@ export const repetition: SampleSignal = {
 	name: 'repetition',
 	make(config) {
 		return text => {
-			for (const response of text.responses) {
+			for (const [index, response] of text.responses.entries()) {
 				const finding = repetitionFinding(response, text.tokens(response), config.repetition);
-				if (finding) return `repetition: ${finding.reason}`;
+				if (finding) return `repetition: ${finding.reason}${text.responseKinds[index] === 'answer' ? '' : ` (in ${responseName(text, index)})`}`;
 			}
 
 			return undefined;

@@ -1,6 +1,6 @@
-import {emptyText, renderContent, type Tone} from '../formats/index.js';
+import {emptyText, renderContent, type Block, type Tone} from '../formats/index.js';
 import {normaliseForPhrases, tokenize, type Tokens} from './text.js';
-import type {SampleText, TextBlock} from './types.js';
+import type {ResponseKind, SampleText, TextBlock} from './types.js';
 
 /** Tones of the blocks a model wrote. */
 const responseTones: ReadonlySet<Tone> = new Set(['assistant', 'completion', 'chosen', 'rejected']);
@@ -14,11 +14,55 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /** finish_reason "length" at the top level or in a choices[] item; Anthropic's stop_reason "max_tokens". */
+function objectStoppedAtLength(object: Record<string, unknown>): boolean {
+	if (object['finish_reason'] === 'length' || object['stop_reason'] === 'max_tokens') return true;
+	const choices = object['choices'];
+	return Array.isArray(choices) && choices.some(choice => isObject(choice) && choice['finish_reason'] === 'length');
+}
+
+/** The sample's own finish, or a logged API response's: `response` ({choices}), a batch output's `response.body`. */
 function stoppedAtLength(sample: unknown): boolean {
 	if (!isObject(sample)) return false;
-	if (sample['finish_reason'] === 'length' || sample['stop_reason'] === 'max_tokens') return true;
-	const choices = sample['choices'];
-	return Array.isArray(choices) && choices.some(choice => isObject(choice) && choice['finish_reason'] === 'length');
+	if (objectStoppedAtLength(sample)) return true;
+	const response = sample['response'];
+	if (!isObject(response)) return false;
+	return objectStoppedAtLength(response) || (isObject(response['body']) && objectStoppedAtLength(response['body']));
+}
+
+/** Top-level fields that name what a sample's text is about: an image (LLaVA, ShareGPT4V, the_cauldron), a video, a sound. */
+const mediaKeys = ['image', 'images', 'image_path', 'image_paths', 'image_file', 'image_url', 'image_id', 'img', 'img_path', 'video', 'videos', 'video_path', 'audio', 'audio_path'] as const;
+/** A long inline value (base64 bytes) is told apart by its opening and length, not read whole. */
+const mediaShownLength = 512;
+
+function mediaReference(value: unknown): string | undefined {
+	if (typeof value === 'string') return value.length > mediaShownLength ? `${value.slice(0, mediaShownLength)}…${value.length}` : value;
+	if (typeof value === 'number') return String(value);
+	if (Array.isArray(value)) {
+		const parts = value.map(item => mediaReference(item)).filter(part => part !== undefined);
+		return parts.length === 0 ? undefined : parts.join('\n');
+	}
+
+	// Hugging Face's image feature: {"bytes", "path"}; others {"url"} or {"src"}.
+	if (isObject(value)) return mediaReference(value['path'] ?? value['url'] ?? value['src'] ?? value['bytes']);
+	return undefined;
+}
+
+function mediaOf(value: unknown): string | undefined {
+	if (!isObject(value)) return undefined;
+	const parts: string[] = [];
+	for (const key of mediaKeys) {
+		const reference = Object.hasOwn(value, key) ? mediaReference(value[key]) : undefined;
+		if (reference !== undefined && reference !== '') parts.push(`${key}=${reference}`);
+	}
+
+	return parts.length === 0 ? undefined : parts.join('\n');
+}
+
+/** A reasoning block's kind: answered when the answer it leads to (the next block, a response) says something. */
+function reasoningKind(blocks: readonly Block[], index: number): ResponseKind {
+	const next = blocks[index + 1];
+	const answered = next !== undefined && !next.reasoning && isResponseTone(next.tone) && !next.label.includes(' → ') && next.text !== emptyText && next.text.trim() !== '';
+	return answered ? 'reasoning' : 'reasoning-alone';
 }
 
 /**
@@ -31,19 +75,23 @@ export function sampleText(value: unknown): SampleText {
 	const blocks: TextBlock[] = [];
 	const responses: string[] = [];
 	const responseTones: Tone[] = [];
-	for (const block of rendered.blocks) {
+	const responseKinds: ResponseKind[] = [];
+	for (const [index, block] of rendered.blocks.entries()) {
 		if (block.tone === 'tool' && block.label.startsWith('tools (')) continue;
 		// The screen shows an empty turn as "(empty)": the signals read what the sample holds.
 		const text = block.text === emptyText ? '' : block.text;
-		blocks.push({text, tone: block.tone, label: block.label});
-		// A tool call's arguments are JSON the model wrote for a program, not an answer.
-		if (isResponseTone(block.tone) && !block.label.includes(' → ')) {
+		const untrained = block.weight === 0;
+		blocks.push({text, tone: block.tone, label: block.label, ...(block.reasoning ? {reasoning: true} : {}), ...(untrained ? {untrained: true} : {})});
+		// A tool call's arguments are JSON the model wrote for a program, not an answer; a turn of weight 0 is not trained on.
+		if (isResponseTone(block.tone) && !block.label.includes(' → ') && !untrained) {
 			responses.push(text);
 			responseTones.push(block.tone);
+			responseKinds.push(block.reasoning ? reasoningKind(rendered.blocks, index) : 'answer');
 		}
 	}
 
-	return {blocks, responses, responseTones, format: rendered.format, stoppedAtLength: stoppedAtLength(value), ...memos()};
+	const media = mediaOf(value);
+	return {blocks, responses, responseTones, responseKinds, format: rendered.format, stoppedAtLength: stoppedAtLength(value), ...(media === undefined ? {} : {media}), ...memos()};
 }
 
 /** Per-sample caches: several signals read the same response's words and normalised text. */

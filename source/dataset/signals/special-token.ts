@@ -78,7 +78,7 @@ export const specialToken: SampleSignal = {
 			// Tokens the prompt holds: an answer about them names them ("Explain the </s> token." — "In many tokenizers, </s> is…").
 			const askedAbout = () => (asked ??= new Set(text.blocks.filter(block => !text.responses.includes(block.text)).flatMap(block => block.text.match(every) ?? [])));
 			for (const block of text.blocks) {
-				if (!mayHold.test(block.text)) continue;
+				if (block.untrained || !mayHold.test(block.text)) continue;
 				const found = anywhere.exec(block.text) ?? bert.exec(block.text);
 				if (!found) continue;
 				const response = text.responses.includes(block.text);

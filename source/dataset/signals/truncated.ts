@@ -240,6 +240,8 @@ export const truncated: SampleSignal = {
 		return text => {
 			if (text.stoppedAtLength) return 'truncated: the generation stopped at its length limit (finish_reason "length")';
 			for (const [index, response] of text.responses.entries()) {
+				// A reasoning cut short before a whole answer is not a cut sample: the answer is what is judged.
+				if (text.responseKinds[index] === 'reasoning') continue;
 				const reason = cutReason(response, text.tokens(response).count, config.truncated.minWords);
 				const name = responseName(text, index);
 				if (reason) return `truncated: ${name === 'the response' ? reason : reason.startsWith('it ') ? `${name} ${reason.slice(3)}` : `${reason} in ${name}`}`;

@@ -28,7 +28,21 @@ export function isSignalName(name: string): name is SignalName {
 }
 
 /** One rendered block of a sample as the signals read it. */
-export type TextBlock = {text: string; tone: Tone; label: string};
+export type TextBlock = {
+	text: string;
+	tone: Tone;
+	label: string;
+	/** A model's reasoning before its answer (a "· reasoning" block). */
+	reasoning?: true;
+	/** A turn with training weight 0: deliberately not trained on, so no signal judges it. */
+	untrained?: true;
+};
+
+/**
+ * What a response is: an answer, a reasoning its turn answers after (the answer is judged for being cut or empty),
+ * or a reasoning with no answer after it (all the model wrote).
+ */
+export type ResponseKind = 'answer' | 'reasoning' | 'reasoning-alone';
 
 /**
  * What the signals read of one sample: its rendered content (not its metadata), split into the
@@ -41,6 +55,13 @@ export type SampleText = {
 	responses: string[];
 	/** Each response's tone, in the same order: a reason names the chosen or the rejected answer of a pair. */
 	responseTones: Tone[];
+	/** Each response's kind, in the same order: a reason names a reasoning as such. */
+	responseKinds: ResponseKind[];
+	/**
+	 * The images (or video, audio) the sample is about, as the sample names them (`image`, `images`, `image_path`…):
+	 * part of the duplicate key, since LLaVA-style sets ask the same questions of many images.
+	 */
+	media?: string;
 	/** The sample's format as renderSample recognised it ('json' for none). */
 	format: string;
 	/** finish_reason "length" (top level or in choices[]) or stop_reason "max_tokens". */
