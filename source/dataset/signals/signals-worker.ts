@@ -4,10 +4,11 @@
 // (in the TypeScript sources under test). On a big JSON Lines file it reads the first stretch itself
 // and starts one more worker (this file, `part` request) per other core for the other stretches,
 // then joins the parts and clusters.
-import {availableParallelism, getPriority, setPriority} from 'node:os';
+import {availableParallelism} from 'node:os';
 import {parentPort, Worker, workerData} from 'node:worker_threads';
 import {analyseFile, analysePart, bandPairs, checkPairs, finishParts, splitFile, transferablesOf, type BandPairsRequest, type ByteRange, type FilePart, type NearDuplicateHelper, type PairCheckRequest, type SignalProgress} from './analyse-file.js';
 import type {EngineOptions, SignalTableData} from './engine.js';
+import {lowerSignalsPriority} from './worker-priority.js';
 
 export type SignalRequest = {path: string; options: EngineOptions; parts?: number};
 /** One stretch of the file, for a helper worker; it adds the bytes it has read to progress[slot]. */
@@ -22,12 +23,9 @@ const maxParts = 4;
 
 const request = workerData as SignalRequest | PartRequest;
 
-// As the indexing worker: a lower priority than the screen's thread, so keys are served first.
-if (process.platform === 'linux') {
-	try {
-		setPriority(Math.min(19, getPriority() + 5));
-	} catch {}
-}
+// As the indexing worker: a lower priority than the screen's thread, so keys are served first (a
+// helper inherits it from the first worker, which starts it).
+lowerSignalsPriority('part' in request);
 
 if ('part' in request) {
 	try {
