@@ -90,10 +90,12 @@ export class NearDuplicateFinder {
 		if (count > this.has.length) this.grow(count);
 	}
 
-	/** Records sample `index`'s signature (a sample left out, a duplicate or a short text, has none). */
-	add(index: number, wordHashes: Uint32Array) {
+	/** Records sample `index`'s signature (a sample left out, a duplicate or a short text, has none); whether it has one. */
+	add(index: number, wordHashes: Uint32Array): boolean {
 		if (index >= this.has.length) this.grow(index + 1);
-		if (signatureOfWords(wordHashes, this.shingleSize, signatureBins, this.signatures, index * signatureBytes)) this.has[index] = 1;
+		if (!signatureOfWords(wordHashes, this.shingleSize, signatureBins, this.signatures, index * signatureBytes)) return false;
+		this.has[index] = 1;
+		return true;
 	}
 
 	/** The signatures of samples 0 … count − 1 and which have one (sharing this finder's arrays), to hand to another worker. */
