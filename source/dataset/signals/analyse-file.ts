@@ -132,10 +132,14 @@ export type BandPairsResult = {pairs: Float64Array; candidatePairs: number};
 /** What a helper worker needs to check a share of the candidate pairs by exact Jaccard (where the samples' words are spilled, in shared memory). */
 export type PairCheckRequest = {pairs: Float64Array; count: number; spills: SpillIndex};
 export type PairCheckResult = {alike: Float64Array; checkedPairs: number};
-/** A helper worker's shares of the near-duplicate search: some bands' candidates, then a stretch of the joined candidates checked. */
+/**
+ * A helper worker's shares of the near-duplicate search: some bands' candidates, then a stretch of the
+ * joined candidates checked; then it closes the words file of the part it read (its thread opened it).
+ */
 export type NearDuplicateHelper = {
 	bandPairs(request: BandPairsRequest): Promise<BandPairsResult>;
 	checkPairs(request: PairCheckRequest): Promise<PairCheckResult>;
+	closeSpill(): Promise<unknown>;
 };
 
 /** The parts' spills as one index by sample number (shared memory when `shared`, for helper workers). */
@@ -235,7 +239,9 @@ export async function finishParts(path: string, options: EngineOptions, parts: A
 
 		return engine.finish(read, sets, performance.now() - started);
 	} finally {
-		for (const source of spills.sources) closeSpillSource(source);
+		// Each words file is closed by the thread that opened it: the first part's here, the others' by their helpers.
+		closeSpillSource(spills.sources[0]);
+		await Promise.all(helpers.map(async helper => helper.closeSpill().catch(() => undefined)));
 	}
 }
 
@@ -259,9 +265,11 @@ export async function analyseFile(path: string, options: EngineOptions, onProgre
 
 	onProgress?.({samples: samplesBefore, bytesRead: totalBytes, totalBytes, phase: 'clustering'});
 	// As the workers share the near-duplicate search, one share per part (here one after the other).
-	return finishParts(path, options, done, ranges.slice(1).map(() => ({
+	const spills = done.map(part => part!.spill);
+	return finishParts(path, options, done, ranges.slice(1).map((_, at) => ({
 		bandPairs: async (request: BandPairsRequest) => bandPairs(options, request),
 		checkPairs: async (request: PairCheckRequest) => checkPairs(path, options, request),
+		closeSpill: async () => closeSpillSource(spills[at + 1]),
 	})));
 }
 

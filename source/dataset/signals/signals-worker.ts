@@ -6,6 +6,7 @@
 // then joins the parts and clusters.
 import {availableParallelism} from 'node:os';
 import {parentPort, Worker, workerData} from 'node:worker_threads';
+import {closeSpillSource} from './shingle-spill.js';
 import {analyseFile, analysePart, bandPairs, checkPairs, finishParts, splitFile, transferablesOf, type BandPairsRequest, type ByteRange, type FilePart, type NearDuplicateHelper, type PairCheckRequest, type SignalProgress} from './analyse-file.js';
 import type {EngineOptions, SignalTableData} from './engine.js';
 import {lowerSignalsPriority} from './worker-priority.js';
@@ -15,7 +16,7 @@ export type SignalRequest = {path: string; options: EngineOptions; parts?: numbe
 type PartRequest = SignalRequest & {part: ByteRange; progress: Float64Array; slot: number};
 export type SignalMessage = {progress: SignalProgress} | {done: SignalTableData} | {error: string};
 /** What the first worker asks a helper once the parts are joined: its bands' candidate pairs, then its share of them checked. */
-type HelperRequest = {bandPairs: BandPairsRequest} | {checkPairs: PairCheckRequest};
+type HelperRequest = {bandPairs: BandPairsRequest} | {checkPairs: PairCheckRequest} | {closeSpill: true};
 type PartMessage = {part: FilePart} | {answer: unknown} | {error: string};
 
 /** At most this many threads read one file (each holds its own heap). */
@@ -35,7 +36,11 @@ if ('part' in request) {
 		// Then its shares of the near-duplicate search, once all parts are joined.
 		parentPort!.on('message', (asked: HelperRequest) => {
 			try {
-				if ('bandPairs' in asked) {
+				if ('closeSpill' in asked) {
+					// Its words file is closed by this thread, which opened it (Node warns when another thread closes it).
+					closeSpillSource(part.spill);
+					parentPort!.postMessage({answer: true} satisfies PartMessage);
+				} else if ('bandPairs' in asked) {
 					const found = bandPairs(request.options, asked.bandPairs);
 					parentPort!.postMessage({answer: found} satisfies PartMessage, [found.pairs.buffer as ArrayBuffer]);
 				} else {
@@ -128,6 +133,7 @@ async function readInHelper(part: PartRequest): Promise<{part: FilePart | undefi
 					search: {
 						bandPairs: async request => ask({bandPairs: request}),
 						checkPairs: async request => ask({checkPairs: request}, [request.pairs.buffer as ArrayBuffer]),
+						closeSpill: async () => ask({closeSpill: true}),
 					},
 				});
 			} else {
