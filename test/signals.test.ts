@@ -346,6 +346,14 @@ describe('duplicate and near-duplicate clusters', () => {
 		const signatureWords = new Uint32Array(signatures.buffer);
 		expect(Math.abs(estimatedJaccard(signatureWords, 0, 16, 128) - exact)).toBeLessThan(0.15);
 		expect(estimatedJaccard(signatureWords, 0, 0, 128)).toBe(1);
+		// No shingles: nothing to borrow, every value 0.
+		const none = new Uint8Array(64).fill(0xAB);
+		signature(new Uint32Array(0), 128, none, 0);
+		expect([...none]).toEqual(Array.from({length: 64}, () => 0));
+		// One shingle: every empty bin borrows from the one filled bin.
+		const one = new Uint8Array(64);
+		signature(Uint32Array.of(0x12_34_56_78), 128, one, 0);
+		expect(one.some(byte => byte !== 0)).toBe(true);
 		// The word-at-a-time count agrees with comparing value by value.
 		let same = 0;
 		for (let k = 0; k < 64; k++) {
