@@ -10,7 +10,8 @@ near-duplicate: word 5-gram shingle Jaccard similarity ≥ 0.8 with another samp
 content differs (identical content is `duplicate`). Candidates come from MinHash LSH (see
 minhash.ts): 12 bands of 5 rows for 0.8. A candidate pair is first estimated from the two
 64-byte signatures kept in memory (128 values of 4 bits) and dropped below threshold − 0.05, then checked by exact Jaccard
-of the two shingle sets, re-read from the file. The estimate is what keeps re-reading affordable: on
+of the two shingle sets, made again from the words spilled while reading (shingle-spill.ts; before, the samples were
+read again from the file). The estimate is what keeps the exact checks affordable: on
 the bench's data (each answer reused under ~250 different questions, pairs at Jaccard 0.5–0.7) a
 margin of 0.1 let through 4× as many pairs to re-read. The price: a pair just at the threshold is
 missed about one time in six; one at 0.85 about one in fifty. Near-duplicates form clusters: the connected components of the checked pairs.

@@ -9,7 +9,7 @@ the hashes of the words its shingles are made of (shingleSource) are appended he
 A candidate pair is then checked by exact Jaccard from these words (one read, a hash per shingle and a
 sort) instead of the sample read again from the dataset, parsed, rendered and tokenized (~30 µs of
 CPU a sample; a million bench samples were read again ~490,000 times, ~15 s of the 65 s the signals
-took). The words are 4 bytes each: about 60% of the dataset's size for chat samples, in a temporary
+took). The words are 4 bytes each: about 40% of the dataset's size for the bench's chats, in a temporary
 file unlinked as soon as it is open (nothing is left behind; on a system that cannot unlink an open
 file it is removed at close). The first MiB stays in a shared buffer and a small stretch never touches
 the disk. Any thread of the process can read a spill (a file descriptor is the process's).
