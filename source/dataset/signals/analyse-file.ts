@@ -255,12 +255,18 @@ export async function analyseFile(path: string, options: EngineOptions, onProgre
 	const done: Array<FilePart | undefined> = [];
 	let bytesBefore = 0;
 	let samplesBefore = 0;
-	for (const range of ranges) {
-		done.push(await analysePart(path, options, ranges.length === 1 ? undefined : range, (bytesRead, samples) => {
-			onProgress?.({samples: samplesBefore + samples, bytesRead: bytesBefore + bytesRead, totalBytes, phase: 'reading'});
-		}, pause, ranges.length > 1 && range === ranges[0]));
-		bytesBefore += range.to - range.from;
-		samplesBefore += done.at(-1)!.count;
+	try {
+		for (const range of ranges) {
+			done.push(await analysePart(path, options, ranges.length === 1 ? undefined : range, (bytesRead, samples) => {
+				onProgress?.({samples: samplesBefore + samples, bytesRead: bytesBefore + bytesRead, totalBytes, phase: 'reading'});
+			}, pause, ranges.length > 1 && range === ranges[0]));
+			bytesBefore += range.to - range.from;
+			samplesBefore += done.at(-1)!.count;
+		}
+	} catch (error) {
+		// Stopped (aborted, or a stretch failed): the words files of the stretches read so far go too.
+		for (const part of done) closeSpillSource(part!.spill);
+		throw error;
 	}
 
 	onProgress?.({samples: samplesBefore, bytesRead: totalBytes, totalBytes, phase: 'clustering'});
