@@ -8,7 +8,7 @@ import {analyseFile, analysePart, splitFile} from '../source/dataset/signals/ana
 import {NearDuplicateFinder} from '../source/dataset/signals/near-duplicate.js';
 // @ts-expect-error: a plain JavaScript module shared with the bench
 import {plantedDataset} from '../bench/planted.js';
-import {estimatedJaccard, jaccard, shingleHashes, signature} from '../source/dataset/signals/minhash.js';
+import {bandKey, estimatedJaccard, jaccard, lshParameters, shingleHashes, signature} from '../source/dataset/signals/minhash.js';
 import {repetitionFinding} from '../source/dataset/signals/repetition.js';
 import {hashA, normaliseForDuplicates, tokenize, tokenText, wordsOf} from '../source/dataset/signals/text.js';
 import {UnionFind} from '../source/dataset/signals/union-find.js';
@@ -346,6 +346,14 @@ describe('duplicate and near-duplicate clusters', () => {
 		const signatureWords = new Uint32Array(signatures.buffer);
 		expect(Math.abs(estimatedJaccard(signatureWords, 0, 16, 128) - exact)).toBeLessThan(0.15);
 		expect(estimatedJaccard(signatureWords, 0, 0, 128)).toBe(1);
+		// No shingles: nothing to borrow, every value 0.
+		const none = new Uint8Array(64).fill(0xAB);
+		signature(new Uint32Array(0), 128, none, 0);
+		expect([...none]).toEqual(Array.from({length: 64}, () => 0));
+		// One shingle: every empty bin borrows from the one filled bin.
+		const one = new Uint8Array(64);
+		signature(Uint32Array.of(0x12_34_56_78), 128, one, 0);
+		expect(one.some(byte => byte !== 0)).toBe(true);
 		// The word-at-a-time count agrees with comparing value by value.
 		let same = 0;
 		for (let k = 0; k < 64; k++) {
@@ -359,6 +367,34 @@ describe('duplicate and near-duplicate clusters', () => {
 		sets.union(1, 4);
 		expect(sets.find(3)).toBe(1);
 		expect(sets.union(1, 3)).toBe(false);
+	});
+
+	it('an LSH band key is the band’s values themselves: equal exactly when the band agrees', () => {
+		const {bands, rows} = lshParameters(0.8);
+		// Random signatures, then copies that agree with the first on one band only.
+		let seed = 7;
+		const next = () => {
+			seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0;
+			return seed >>> 24;
+		};
+
+		const count = 400;
+		const signatures = Uint8Array.from({length: count * 64}, next);
+		const value = (sample: number, bin: number) => (signatures[(sample * 64) + (bin >> 1)] >> ((bin & 1) * 4)) & 0xF;
+		for (let band = 0; band < bands; band++) {
+			const keys = new Map<number, string>();
+			for (let sample = 0; sample < count; sample++) {
+				const values = Array.from({length: rows}, (_, row) => value(sample, (band * rows) + row)).join(',');
+				const key = bandKey(signatures, sample * 64, band, rows);
+				// One key, one tuple of values (a hashed key could put two tuples in one bucket).
+				expect(keys.get(key) ?? values).toBe(values);
+				keys.set(key, values);
+			}
+		}
+
+		// 8 rows of 4 bits fill 32 bits: still one key per tuple, and never negative.
+		const full = Uint8Array.from([0xFF, 0xFF, 0xFF, 0xFF]);
+		expect(bandKey(full, 0, 0, 8)).toBe(0xFF_FF_FF_FF);
 	});
 });
 

@@ -1,8 +1,9 @@
 import {closeSync, fstatSync, openSync, readSync, statSync} from 'node:fs';
 import {EntryReader, firstSignificantByte, type ScanStats} from '../entry-scanner.js';
 import {decodeEntry} from '../parse-entry.js';
-import {SignalEngine, shinglesOfValue, type EngineOptions, type EnginePart, type SignalTableData} from './engine.js';
+import {SignalEngine, type EngineOptions, type EnginePart, type SignalTableData} from './engine.js';
 import {NearDuplicateFinder} from './near-duplicate.js';
+import {closeSpillSource, ShingleSpill, spilledShingles, type SpillIndex, type SpillSource} from './shingle-spill.js';
 import {UnionFind} from './union-find.js';
 
 export type SignalProgress = {
@@ -17,8 +18,8 @@ export type SignalProgress = {
 /** Bytes [from, to) of a dataset file, starting and ending at line boundaries. */
 export type ByteRange = {from: number; to: number};
 
-/** One stretch of the file read: the engine's part, and where each of its entries is in the file (to read it again). */
-export type FilePart = EnginePart & {starts: Float64Array; sizes: Int32Array};
+/** One stretch of the file read: the engine's part, with the words of its samples' shingles spilled (shingle-spill.ts). */
+export type FilePart = EnginePart & {wordCounts: Uint32Array; spill: SpillSource};
 
 /** How a file is split: into at most `parts` stretches of at least `minimumPartBytes` (starting a worker costs more than a smaller one saves). */
 export type SplitOptions = {parts: number; minimumPartBytes?: number};
@@ -88,22 +89,11 @@ export async function analysePart(path: string, options: EngineOptions, range: B
 	const reader = await EntryReader.open(path, stats, {chunkSize: 1024 * 1024, synchronous: pause === undefined, range});
 	const from = range?.from ?? 0;
 	const engine = new SignalEngine(options);
-	let starts = new Float64Array(1024);
-	let sizes = new Int32Array(1024);
+	const spill = new ShingleSpill();
+	engine.spillTo(spill);
+	let done = false;
 	try {
-		const sink = (buffer: Buffer, start: number, end: number, offset: number) => {
-			const index = engine.count;
-			if (index === starts.length) {
-				const biggerStarts = new Float64Array(starts.length * 2);
-				biggerStarts.set(starts);
-				starts = biggerStarts;
-				const biggerSizes = new Int32Array(sizes.length * 2);
-				biggerSizes.set(sizes);
-				sizes = biggerSizes;
-			}
-
-			starts[index] = offset;
-			sizes[index] = end - start;
+		const sink = (buffer: Buffer, start: number, end: number) => {
 			engine.add(parsed(buffer.subarray(start, end)));
 		};
 
@@ -118,12 +108,6 @@ export async function analysePart(path: string, options: EngineOptions, range: B
 				const expected = Math.ceil((length / Math.max(1, stats.bytesRead - from)) * engine.count * 1.05);
 				if (firstOfSeveral) reserveShared();
 				engine.reserve(expected);
-				const moreStarts = new Float64Array(Math.max(starts.length, expected));
-				moreStarts.set(starts);
-				starts = moreStarts;
-				const moreSizes = new Int32Array(Math.max(sizes.length, expected));
-				moreSizes.set(sizes);
-				sizes = moreSizes;
 			}
 
 			onProgress?.(stats.bytesRead - from, engine.count);
@@ -131,35 +115,56 @@ export async function analysePart(path: string, options: EngineOptions, range: B
 		}
 		// A stretch read in one chunk: its signatures are moved to shared memory now.
 		if (firstOfSeveral && !reserved) reserveShared();
+		done = true;
 	} finally {
 		await reader.close();
+		// The spill is closed by whoever joins the parts (finishParts), once every check has read it.
+		if (!done) spill.close();
 	}
 
-	return {...engine.part(), starts: starts.slice(0, engine.count), sizes: sizes.slice(0, engine.count)};
+	const part = engine.part();
+	return {...part, wordCounts: part.wordCounts!, spill: part.spill!};
 }
 
 /** What a helper worker needs to find the candidate pairs of some bands of the near-duplicate signatures: in shared memory. */
 export type BandPairsRequest = {signatures: Uint8Array; has: Uint8Array; count: number; fromBand: number; toBand: number};
 export type BandPairsResult = {pairs: Float64Array; candidatePairs: number};
-/** What a helper worker needs to check a share of the candidate pairs by exact Jaccard (the samples' places in the file, in shared memory). */
-export type PairCheckRequest = {pairs: Float64Array; count: number; starts: Float64Array; sizes: Int32Array};
+/** What a helper worker needs to check a share of the candidate pairs by exact Jaccard (where the samples' words are spilled, in shared memory). */
+export type PairCheckRequest = {pairs: Float64Array; count: number; spills: SpillIndex};
 export type PairCheckResult = {alike: Float64Array; checkedPairs: number};
-/** A helper worker's shares of the near-duplicate search: some bands' candidates, then a stretch of the joined candidates checked. */
+/**
+ * A helper worker's shares of the near-duplicate search: some bands' candidates, then a stretch of the
+ * joined candidates checked; then it closes the words file of the part it read (its thread opened it).
+ */
 export type NearDuplicateHelper = {
 	bandPairs(request: BandPairsRequest): Promise<BandPairsResult>;
 	checkPairs(request: PairCheckRequest): Promise<PairCheckResult>;
+	closeSpill(): Promise<unknown>;
 };
 
-/** Reads samples again by their offsets: each one's shingles, for exact Jaccard. */
-export function shingleReader(path: string, starts: Float64Array, sizes: Int32Array, shingleWords: number): {shinglesOf: (index: number) => Uint32Array; read: (index: number) => unknown; close: () => void} {
-	const fd = openSync(path, 'r');
-	const read = (index: number) => {
-		const bytes = Buffer.allocUnsafe(sizes[index]);
-		readSync(fd, bytes, 0, bytes.length, starts[index]);
-		return parsed(bytes);
-	};
+/** The parts' spills as one index by sample number (shared memory when `shared`, for helper workers). */
+function spillIndex(parts: ReadonlyArray<FilePart | undefined>, shared: boolean): SpillIndex {
+	const total = parts.reduce((sum, part) => sum + part!.count, 0);
+	const at = shared ? new Float64Array(new SharedArrayBuffer(Math.max(8, 8 * total))) : new Float64Array(total);
+	const count = shared ? new Int32Array(new SharedArrayBuffer(Math.max(4, 4 * total))) : new Int32Array(total);
+	const sources: SpillSource[] = [];
+	const first: number[] = [];
+	let offset = 0;
+	for (const part of parts) {
+		const {wordCounts, spill} = part!;
+		sources.push(spill);
+		first.push(offset);
+		let words = 0;
+		for (let index = 0; index < part!.count; index++) {
+			at[offset + index] = words;
+			count[offset + index] = wordCounts[index];
+			words += wordCounts[index];
+		}
 
-	return {read, shinglesOf: index => shinglesOfValue(read(index), shingleWords), close: () => closeSync(fd)};
+		offset += part!.count;
+	}
+
+	return {sources, first, at, count};
 }
 
 /** A helper's candidate pairs of its bands. */
@@ -171,16 +176,11 @@ export function bandPairs(options: EngineOptions, request: BandPairsRequest): Ba
 }
 
 /** A helper's share of the candidate pairs checked by exact Jaccard, the samples read again from the file. */
-export function checkPairs(path: string, options: EngineOptions, request: PairCheckRequest): PairCheckResult {
+export function checkPairs(_path: string, options: EngineOptions, request: PairCheckRequest): PairCheckResult {
 	const {threshold, shingleWords} = options.config.nearDuplicate;
 	const finder = NearDuplicateFinder.over(threshold, shingleWords, {signatures: new Uint8Array(0), has: new Uint8Array(0)});
-	const reader = shingleReader(path, request.starts, request.sizes, shingleWords);
-	try {
-		const alike = finder.checkPairs(request.count, request.pairs, reader.shinglesOf);
-		return {alike, checkedPairs: finder.checkedPairs};
-	} finally {
-		reader.close();
-	}
+	const alike = finder.checkPairs(request.count, request.pairs, index => spilledShingles(request.spills, index, shingleWords));
+	return {alike, checkedPairs: finder.checkedPairs};
 }
 
 /** Where the sorted candidate list is cut into `shares` stretches of about equal length. */
@@ -190,28 +190,24 @@ function shareBounds(length: number, shares: number): number[] {
 
 /**
  * Joins the parts read (in file order) and finishes: duplicate and near-duplicate clusters (candidate
- * near-duplicates are read again from the file by their offsets), length outliers, counts. With
+ * near-duplicates checked from the words the parts spilled), length outliers, counts; then closes the spills. With
  * `helpers`, the near-duplicate bands are searched side by side: this thread takes the first share.
  * The list of parts is emptied as they are joined (their memory can go).
  */
 export async function finishParts(path: string, options: EngineOptions, parts: Array<FilePart | undefined>, helpers: readonly NearDuplicateHelper[] = []): Promise<SignalTableData> {
 	const shared = helpers.length > 0;
 	const total = parts.reduce((sum, part) => sum + part!.count, 0);
-	const starts = shared ? new Float64Array(new SharedArrayBuffer(Math.max(8, 8 * total))) : new Float64Array(total);
-	const sizes = shared ? new Int32Array(new SharedArrayBuffer(Math.max(4, 4 * total))) : new Int32Array(total);
-	let offset = 0;
-	for (const part of parts) {
-		starts.set(part!.starts, offset);
-		sizes.set(part!.sizes, offset);
-		offset += part!.count;
-	}
-
-	// The parts are let go of as they are joined.
-	const engine = SignalEngine.fromParts(options, parts, shared);
-
-	const reader = shingleReader(path, starts, sizes, options.config.nearDuplicate.shingleWords);
+	const spills = spillIndex(parts, shared);
+	const {shingleWords} = options.config.nearDuplicate;
+	const shinglesOf = (index: number) => spilledShingles(spills, index, shingleWords);
 	try {
-		if (!shared) return engine.finish(reader.read);
+		// The parts are let go of as they are joined.
+		const engine = SignalEngine.fromParts(options, parts, shared);
+		const read = () => {
+			throw new Error('finishParts: samples are not read again (their words are spilled)');
+		};
+
+		if (!shared) return engine.finish(read, undefined, 0, shinglesOf);
 		const started = performance.now();
 		const finder = engine.nearDuplicates;
 		const shares = helpers.length + 1;
@@ -230,9 +226,9 @@ export async function finishParts(path: string, options: EngineOptions, parts: A
 		const pairs = NearDuplicateFinder.joinPairs(lists);
 		lists.length = 0;
 		const bounds = shareBounds(pairs.length, shares);
-		const theirChecks = helpers.map(async (helper, index) => helper.checkPairs({pairs: pairs.slice(bounds[index + 1], bounds[index + 2]), count: total, starts, sizes}));
+		const theirChecks = helpers.map(async (helper, index) => helper.checkPairs({pairs: pairs.slice(bounds[index + 1], bounds[index + 2]), count: total, spills}));
 		for (const check of theirChecks) check.catch(() => undefined);
-		const mine = finder.checkPairs(total, pairs.subarray(bounds[0], bounds[1]), reader.shinglesOf);
+		const mine = finder.checkPairs(total, pairs.subarray(bounds[0], bounds[1]), shinglesOf);
 		const sets = new UnionFind(total);
 		for (const alike of [mine, ...(await Promise.all(theirChecks)).map(result => {
 			finder.checkedPairs += result.checkedPairs;
@@ -241,9 +237,11 @@ export async function finishParts(path: string, options: EngineOptions, parts: A
 			for (const pair of alike) sets.union(Math.floor(pair / 4_294_967_296), pair % 4_294_967_296);
 		}
 
-		return engine.finish(reader.read, sets, performance.now() - started);
+		return engine.finish(read, sets, performance.now() - started);
 	} finally {
-		reader.close();
+		// Each words file is closed by the thread that opened it: the first part's here, the others' by their helpers.
+		closeSpillSource(spills.sources[0]);
+		await Promise.all(helpers.map(async helper => helper.closeSpill().catch(() => undefined)));
 	}
 }
 
@@ -257,25 +255,33 @@ export async function analyseFile(path: string, options: EngineOptions, onProgre
 	const done: Array<FilePart | undefined> = [];
 	let bytesBefore = 0;
 	let samplesBefore = 0;
-	for (const range of ranges) {
-		done.push(await analysePart(path, options, ranges.length === 1 ? undefined : range, (bytesRead, samples) => {
-			onProgress?.({samples: samplesBefore + samples, bytesRead: bytesBefore + bytesRead, totalBytes, phase: 'reading'});
-		}, pause, ranges.length > 1 && range === ranges[0]));
-		bytesBefore += range.to - range.from;
-		samplesBefore += done.at(-1)!.count;
+	try {
+		for (const range of ranges) {
+			done.push(await analysePart(path, options, ranges.length === 1 ? undefined : range, (bytesRead, samples) => {
+				onProgress?.({samples: samplesBefore + samples, bytesRead: bytesBefore + bytesRead, totalBytes, phase: 'reading'});
+			}, pause, ranges.length > 1 && range === ranges[0]));
+			bytesBefore += range.to - range.from;
+			samplesBefore += done.at(-1)!.count;
+		}
+	} catch (error) {
+		// Stopped (aborted, or a stretch failed): the words files of the stretches read so far go too.
+		for (const part of done) closeSpillSource(part!.spill);
+		throw error;
 	}
 
 	onProgress?.({samples: samplesBefore, bytesRead: totalBytes, totalBytes, phase: 'clustering'});
 	// As the workers share the near-duplicate search, one share per part (here one after the other).
-	return finishParts(path, options, done, ranges.slice(1).map(() => ({
+	const spills = done.map(part => part!.spill);
+	return finishParts(path, options, done, ranges.slice(1).map((_, at) => ({
 		bandPairs: async (request: BandPairsRequest) => bandPairs(options, request),
 		checkPairs: async (request: PairCheckRequest) => checkPairs(path, options, request),
+		closeSpill: async () => closeSpillSource(spills[at + 1]),
 	})));
 }
 
 /** The buffers of a part's typed arrays, each once, to transfer it to another thread. */
 export function transferablesOf(part: FilePart): ArrayBuffer[] {
-	const arrays: Array<ArrayBufferView | undefined> = [part.mask, part.lengths, part.keysA, part.keysB, part.signatures, part.has, part.starts, part.sizes, part.groups?.of];
+	const arrays: Array<ArrayBufferView | undefined> = [part.mask, part.lengths, part.keysA, part.keysB, part.signatures, part.has, part.wordCounts, part.groups?.of];
 	for (const diversity of [part.diversity, ...(part.groups?.diversity ?? [])]) {
 		for (const counter of [diversity.unigrams, diversity.bigrams]) arrays.push(counter.exact, counter.registers);
 	}

@@ -4,6 +4,7 @@ import {DiversityAccumulator, type DiversityFigures, type DiversityState} from '
 import {ContentTable, contentKey, isNoContentKey} from './duplicate.js';
 import {isLengthOutlier, lengthStats, type LengthStats} from './length-outlier.js';
 import {NearDuplicateFinder, shingleSource} from './near-duplicate.js';
+import type {ShingleSpill, SpillSource} from './shingle-spill.js';
 import type {UnionFind} from './union-find.js';
 import {shingleHashes} from './minhash.js';
 import {sampleText} from './sample-text.js';
@@ -74,6 +75,9 @@ export type EnginePart = {
 	diversity: DiversityState;
 	groups?: {names: string[]; of: Int32Array; diversity: DiversityState[]};
 	timings: number[];
+	/** With a spill (spillTo): how many words of each sample it holds (0: none), in file order, and the spill. */
+	wordCounts?: Uint32Array;
+	spill?: SpillSource;
 };
 
 export type EngineOptions = {
@@ -95,6 +99,8 @@ export class SignalEngine {
 	private lengths: Float64Array = new Float64Array(1024);
 	private keysA: Uint32Array = new Uint32Array(1024);
 	private keysB: Uint32Array = new Uint32Array(1024);
+	private wordCounts: Uint32Array | undefined;
+	private spill: ShingleSpill | undefined;
 
 	private groupOf: Int32Array | undefined;
 	private readonly contents = new ContentTable();
@@ -133,6 +139,15 @@ export class SignalEngine {
 	 */
 	reserveSharedSignatures(count: number) {
 		this.near.reserveShared(count);
+	}
+
+	/**
+	 * Keeps the words of each sample that gets a near-duplicate signature in `spill` (shingle-spill.ts),
+	 * so that candidate pairs are checked from them rather than from the samples read again. Before add().
+	 */
+	spillTo(spill: ShingleSpill) {
+		this.spill = spill;
+		this.wordCounts = new Uint32Array(this.mask.length);
 	}
 
 	/** The next sample in file order: its parsed value, or undefined when the entry is malformed. */
@@ -174,7 +189,12 @@ export class SignalEngine {
 		}
 
 		if (first === index && this.enabled('near-duplicate')) {
-			this.near.add(index, shingleSource(text));
+			const words = shingleSource(text);
+			if (this.near.add(index, words) && this.wordCounts) {
+				this.spill!.add(words);
+				this.wordCounts[index] = words.length;
+			}
+
 			if (timed) this.timings[1] += (performance.now() - started) * timingStride;
 		}
 
@@ -204,6 +224,7 @@ export class SignalEngine {
 			diversity: this.diversity.state(),
 			groups: this.groupOf ? {names: this.groupNames, of: this.groupOf.slice(0, count), diversity: this.groupDiversity.map(group => group.state())} : undefined,
 			timings: [...this.timings],
+			...(this.wordCounts ? {wordCounts: this.wordCounts.subarray(0, count), spill: this.spill!.source()} : {}),
 		};
 	}
 
@@ -275,8 +296,11 @@ export class SignalEngine {
 		return engine;
 	}
 
-	/** Clusters, outliers and counts; `read` gives a sample's parsed value again (for exact Jaccard). */
-	finish(read: (index: number) => unknown, nearSets?: UnionFind, nearMs = 0): SignalTableData {
+	/**
+	 * Clusters, outliers and counts; `read` gives a sample's parsed value again (for exact Jaccard),
+	 * unless `shinglesOf` gives its shingles (from a spill).
+	 */
+	finish(read: (index: number) => unknown, nearSets?: UnionFind, nearMs = 0, shinglesOf?: (index: number) => Uint32Array): SignalTableData {
 		const {count, mask, firstOf} = this;
 		const duplicate = this.duplicateClusters();
 		if (this.enabled('duplicate')) {
@@ -285,7 +309,7 @@ export class SignalEngine {
 
 		let started = performance.now();
 		const {shingleWords: size} = this.options.config.nearDuplicate;
-		const sets = nearSets ?? this.near.cluster(count, index => shinglesOfValue(read(index), size));
+		const sets = nearSets ?? this.near.cluster(count, shinglesOf ?? (index => shinglesOfValue(read(index), size)));
 		const nearDuplicate = this.nearClusters(sets);
 		if (this.enabled('near-duplicate')) {
 			// An exact copy of an earlier sample is its duplicate (it stays in the cluster, unflagged here).
@@ -397,6 +421,7 @@ export class SignalEngine {
 		this.lengths = grown(this.lengths, length => new Float64Array(length));
 		this.keysA = grown(this.keysA, length => new Uint32Array(length));
 		this.keysB = grown(this.keysB, length => new Uint32Array(length));
+		if (this.wordCounts) this.wordCounts = grown(this.wordCounts, length => new Uint32Array(length));
 		if (this.groupOf) this.groupOf = grown(this.groupOf, length => new Int32Array(length));
 	}
 }

@@ -1,6 +1,6 @@
 /*
-The shingle sets of the samples that near-duplicate checking reads again from the file, kept while they
-are needed. The order in which samples will be asked for is known in advance (the sorted candidate
+The shingle sets of the samples that near-duplicate checking reads back (from the words spilled while
+reading, shingle-spill.ts; from the dataset file before), kept while they are needed. The order in which samples will be asked for is known in advance (the sorted candidate
 pairs), so the cache keeps what is needed soonest: when full, it lets go of the set whose next use is
 farthest away, and does not keep a set needed later than all it holds (Belady's rule, the fewest
 re-reads possible for its size). With a least-recently-used cache, a million bench samples were read

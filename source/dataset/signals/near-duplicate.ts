@@ -10,7 +10,8 @@ near-duplicate: word 5-gram shingle Jaccard similarity ≥ 0.8 with another samp
 content differs (identical content is `duplicate`). Candidates come from MinHash LSH (see
 minhash.ts): 12 bands of 5 rows for 0.8. A candidate pair is first estimated from the two
 64-byte signatures kept in memory (128 values of 4 bits) and dropped below threshold − 0.05, then checked by exact Jaccard
-of the two shingle sets, re-read from the file. The estimate is what keeps re-reading affordable: on
+of the two shingle sets, made again from the words spilled while reading (shingle-spill.ts; before, the samples were
+read again from the file). The estimate is what keeps the exact checks affordable: on
 the bench's data (each answer reused under ~250 different questions, pairs at Jaccard 0.5–0.7) a
 margin of 0.1 let through 4× as many pairs to re-read. The price: a pair just at the threshold is
 missed about one time in six; one at 0.85 about one in fifty. Near-duplicates form clusters: the connected components of the checked pairs.
@@ -90,10 +91,12 @@ export class NearDuplicateFinder {
 		if (count > this.has.length) this.grow(count);
 	}
 
-	/** Records sample `index`'s signature (a sample left out, a duplicate or a short text, has none). */
-	add(index: number, wordHashes: Uint32Array) {
+	/** Records sample `index`'s signature (a sample left out, a duplicate or a short text, has none); whether it has one. */
+	add(index: number, wordHashes: Uint32Array): boolean {
 		if (index >= this.has.length) this.grow(index + 1);
-		if (signatureOfWords(wordHashes, this.shingleSize, signatureBins, this.signatures, index * signatureBytes)) this.has[index] = 1;
+		if (!signatureOfWords(wordHashes, this.shingleSize, signatureBins, this.signatures, index * signatureBytes)) return false;
+		this.has[index] = 1;
+		return true;
 	}
 
 	/** The signatures of samples 0 … count − 1 and which have one (sharing this finder's arrays), to hand to another worker. */
@@ -191,17 +194,15 @@ export class NearDuplicateFinder {
 		return this.check(pairs, shinglesOf, new UnionFind(count));
 	}
 
-	/** Workers' candidate lists joined: sorted, each pair once. */
+	/**
+	 * Workers' candidate lists (each sorted, each pair once) joined: sorted, each pair once. Merged,
+	 * not sorted again: the sort of the joined lists took the first worker ~2 s at 1M while the others waited.
+	 */
 	static joinPairs(lists: readonly Float64Array[]): Float64Array {
-		if (lists.length === 1) return lists[0];
-		const joined = new Float64Array(lists.reduce((sum, list) => sum + list.length, 0));
-		let at = 0;
-		for (const list of lists) {
-			joined.set(list, at);
-			at += list.length;
-		}
-
-		return distinctSorted(joined);
+		if (lists.length === 0) return new Float64Array(0);
+		let joined = lists[0];
+		for (let next = 1; next < lists.length; next++) joined = mergeDistinct(joined, lists[next]);
+		return joined;
 	}
 
 	/** Once the candidates are known the signatures are not needed (the biggest array: 64 bytes a sample); which samples had one is kept. */
@@ -302,6 +303,33 @@ export class NearDuplicateFinder {
 		this.signatures = signatures;
 		this.has = has;
 	}
+}
+
+/** Two sorted lists of distinct values merged into one, each value once. */
+export function mergeDistinct(first: Float64Array, second: Float64Array): Float64Array {
+	const merged = new Float64Array(first.length + second.length);
+	let i = 0;
+	let j = 0;
+	let count = 0;
+	while (i < first.length && j < second.length) {
+		const a = first[i];
+		const b = second[j];
+		if (a < b) {
+			merged[count++] = a;
+			i++;
+		} else if (b < a) {
+			merged[count++] = b;
+			j++;
+		} else {
+			merged[count++] = a;
+			i++;
+			j++;
+		}
+	}
+
+	while (i < first.length) merged[count++] = first[i++];
+	while (j < second.length) merged[count++] = second[j++];
+	return count === merged.length ? merged : merged.slice(0, count);
 }
 
 /** The list sorted with repeats left out (in place; a copy of the distinct part, so the rest of the buffer can go). */

@@ -4,17 +4,19 @@
 // (in the TypeScript sources under test). On a big JSON Lines file it reads the first stretch itself
 // and starts one more worker (this file, `part` request) per other core for the other stretches,
 // then joins the parts and clusters.
-import {availableParallelism, getPriority, setPriority} from 'node:os';
+import {availableParallelism} from 'node:os';
 import {parentPort, Worker, workerData} from 'node:worker_threads';
+import {closeSpillSource} from './shingle-spill.js';
 import {analyseFile, analysePart, bandPairs, checkPairs, finishParts, splitFile, transferablesOf, type BandPairsRequest, type ByteRange, type FilePart, type NearDuplicateHelper, type PairCheckRequest, type SignalProgress} from './analyse-file.js';
 import type {EngineOptions, SignalTableData} from './engine.js';
+import {lowerSignalsPriority} from './worker-priority.js';
 
 export type SignalRequest = {path: string; options: EngineOptions; parts?: number};
 /** One stretch of the file, for a helper worker; it adds the bytes it has read to progress[slot]. */
 type PartRequest = SignalRequest & {part: ByteRange; progress: Float64Array; slot: number};
 export type SignalMessage = {progress: SignalProgress} | {done: SignalTableData} | {error: string};
 /** What the first worker asks a helper once the parts are joined: its bands' candidate pairs, then its share of them checked. */
-type HelperRequest = {bandPairs: BandPairsRequest} | {checkPairs: PairCheckRequest};
+type HelperRequest = {bandPairs: BandPairsRequest} | {checkPairs: PairCheckRequest} | {closeSpill: true};
 type PartMessage = {part: FilePart} | {answer: unknown} | {error: string};
 
 /** At most this many threads read one file (each holds its own heap). */
@@ -22,12 +24,9 @@ const maxParts = 4;
 
 const request = workerData as SignalRequest | PartRequest;
 
-// As the indexing worker: a lower priority than the screen's thread, so keys are served first.
-if (process.platform === 'linux') {
-	try {
-		setPriority(Math.min(19, getPriority() + 5));
-	} catch {}
-}
+// As the indexing worker: a lower priority than the screen's thread, so keys are served first (a
+// helper inherits it from the first worker, which starts it).
+lowerSignalsPriority('part' in request);
 
 if ('part' in request) {
 	try {
@@ -37,7 +36,11 @@ if ('part' in request) {
 		// Then its shares of the near-duplicate search, once all parts are joined.
 		parentPort!.on('message', (asked: HelperRequest) => {
 			try {
-				if ('bandPairs' in asked) {
+				if ('closeSpill' in asked) {
+					// Its words file is closed by this thread, which opened it (Node warns when another thread closes it).
+					closeSpillSource(part.spill);
+					parentPort!.postMessage({answer: true} satisfies PartMessage);
+				} else if ('bandPairs' in asked) {
 					const found = bandPairs(request.options, asked.bandPairs);
 					parentPort!.postMessage({answer: found} satisfies PartMessage, [found.pairs.buffer as ArrayBuffer]);
 				} else {
@@ -130,6 +133,7 @@ async function readInHelper(part: PartRequest): Promise<{part: FilePart | undefi
 					search: {
 						bandPairs: async request => ask({bandPairs: request}),
 						checkPairs: async request => ask({checkPairs: request}, [request.pairs.buffer as ArrayBuffer]),
+						closeSpill: async () => ask({closeSpill: true}),
 					},
 				});
 			} else {
