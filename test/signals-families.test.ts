@@ -1,0 +1,59 @@
+import {describe, expect, it} from 'vitest';
+import {defaultSignalConfig, sampleSignals, sampleText, type SignalName} from '../source/dataset/signals/index.js';
+
+// Families of defects, each in wordings of our own (not the trial's), with look-alikes that must stay quiet.
+
+const chat = (assistant: string, user = 'Can you help me with this?') => ({messages: [{role: 'user', content: user}, {role: 'assistant', content: assistant}]});
+const detect = (name: SignalName, sample: unknown) => sampleSignals.find(item => item.name === name)!.make(defaultSignalConfig)(sampleText(sample));
+
+describe('model-identity: makers and names in more shapes', () => {
+	it('finds the speaker as a versioned name, a made thing, an aside or a credit', () => {
+		const claims = [
+			'Being an assistant developed by Alibaba Cloud, I can only answer from my training data.',
+			'I was built by the Google DeepMind team, so I might get recent events wrong.',
+			'I respond to Gemini; Google created me to be helpful.',
+			'Qwen, made by Alibaba Cloud, at your service! What shall we cook today?',
+			'Howdy — Qwen2.5-72B-Instruct here. Ask away.',
+			'Llama 3.1 405B speaking. How can I help?',
+			"I'm Solar, a language model from Upstage.",
+			'Summary ready.\n\n_Written by Gemini 1.5 Pro — please double-check the figures._',
+			'Gracias. (Respuesta generada por Mixtral 8x7B)',
+			'Done! (text generated with Mistral-7B-Instruct-v0.2)',
+			'Of course. (As a Google model, I have no access to your calendar.) Here is a plan for the week.',
+			'Ici Mistral. Que puis-je faire pour vous ?',
+			'Mistral-Large speaking: here are three ideas for the trip.',
+			'はじめまして、Claudeと申します。AIアシスタントです。',
+			'我是由阿里巴巴集团研发的通义千问，有什么可以帮你？',
+			'我是百度公司开发的人工智能助手。',
+			'저는 카카오에서 만든 AI 어시스턴트예요.',
+			'Jako asystent stworzony przez Google nie mam dostępu do internetu.',
+			'Als KI-Modell, das von Meta entwickelt wurde, kann ich keine Bilder sehen.',
+			'Como modelo creado por Anthropic, no navego por internet.',
+			'GPT-4o (yes, me!) recommends the blue one.',
+			'Hi there! I go by Copilot, a Microsoft AI companion.',
+		];
+		expect(claims.filter(text => detect('model-identity', chat(text)) === undefined)).toEqual([]);
+	});
+
+	it('stays quiet on star signs addressed, third persons and ordinary words', () => {
+		const ordinary = [
+			'As Leo, you love the spotlight, and this month Venus backs you up.',
+			'As Gemini, your curiosity is your superpower this week.',
+			'As Gemini: you will meet someone new.',
+			'Gemini, built by Google, is a family of multimodal models released in 2023.',
+			'ChatGPT, made by OpenAI, was launched in November 2022.',
+			'The team at Google built me a custom dashboard last year.',
+			'Google trained me as a site reliability engineer before I moved to Berlin.',
+			'I was trained by the Microsoft team during my internship.',
+			'The inflection point came in 2019.',
+			'Pi is roughly 3.14159, and it never repeats.',
+			'Claude Monet (the painter) lived in Giverny.',
+			'Written by Claude Dupont — edited by the newsroom.',
+			'はじめまして、田中と申します。',
+			'我是一名数据分析师，在阿里巴巴工作了三年。',
+			'Como modelo de negocio, la suscripción funciona bien.',
+			'I was built by hand, like every boat in this yard.',
+		];
+		expect(ordinary.map(text => detect('model-identity', chat(text))).filter(Boolean)).toEqual([]);
+	});
+});
