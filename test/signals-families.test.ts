@@ -57,3 +57,30 @@ describe('model-identity: makers and names in more shapes', () => {
 		expect(ordinary.map(text => detect('model-identity', chat(text))).filter(Boolean)).toEqual([]);
 	});
 });
+
+describe('truncated: endings judged by their script and structure', () => {
+	it('finds a short last CSV row, a cut one-word list item, an open Chinese clause', () => {
+		const cut = [
+			'city,country,population\nLisbon,Portugal,545000\nOslo,Norway,709000\nVienna',
+			'Ingredients:\n1. Flour.\n2. Sugar.\n3. Butter.\n4. Vanilla.\n5. Cin',
+			'北京是中国的首都，有三千多年的建城史，也是全国的政治和文化',
+			'東京は日本の首都であり、世界でも有数の大都市として知られていて',
+		];
+		expect(cut.filter(text => detect('truncated', chat(text)) === undefined)).toEqual([]);
+	});
+
+	it('stays quiet on Greek questions, tokens before more text, finished CSV and short CJK answers', () => {
+		const whole = [
+			'Δεν ξέρω την απάντηση. Θέλεις να ψάξουμε μαζί;',
+			'Μπορώ να σε βοηθήσω με κάτι άλλο;',
+			'Drink water before bed in small amounts.<|im_end|><|im_start|>assistant\nAnything else I can help with?',
+			'Stretch for five minutes every morning.</s><|user|>\nThanks, that helps',
+			'name,score\nAna,12\nBo,9\nCy,7',
+			'name,score\nAna,12\nBo,9\n\nHope this helps',
+			'北京、上海、广州',
+			'答案是北京',
+			'1. Flour.\n2. Sugar.\n3. Egg',
+		];
+		expect(whole.map(text => detect('truncated', chat(text))).filter(Boolean)).toEqual([]);
+	});
+});
