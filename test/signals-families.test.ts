@@ -84,3 +84,34 @@ describe('truncated: endings judged by their script and structure', () => {
 		expect(whole.map(text => detect('truncated', chat(text))).filter(Boolean)).toEqual([]);
 	});
 });
+
+describe('special-token: role lines asked for, section headings, tokens named in other languages, end-of-sequence marks', () => {
+	const ask = (user: string, assistant: string) => chat(assistant, user);
+	it('finds end-of-sequence marks and template turns', () => {
+		const leaks = [
+			ask('Name a primary colour.', 'Red is a primary colour. [EOS]'),
+			ask('Name a prime.', 'Seven is prime.[eos]'),
+			ask('Name a planet.', 'Mars is the fourth planet. <eot>'),
+			ask('Capital of Peru?', 'Lima.\n### Response:'),
+			ask('Capital of Peru?', '### Response:\nLima is the capital of Peru.'),
+			ask('Summarise the memo.', 'The memo asks for budgets by Friday.\n### Instruction:\nNow translate it into French.'),
+			ask('Summarise the memo.', 'The memo asks for budgets by Friday.\n\n### Input:\nQ3 memo\n### Response:\nBudgets are due Friday.'),
+			ask('Tell me a fact about owls.', 'Owls can turn their heads about 270 degrees.\nUser: tell me another one\nAssistant: Owls have asymmetric ears.'),
+		];
+		expect(leaks.filter(sample => detect('special-token', sample) === undefined).map(sample => sample.messages[1]!.content)).toEqual([]);
+	});
+
+	it('stays quiet on dialogues asked for, report headings and tokens named in Chinese, Japanese or Russian', () => {
+		const fine = [
+			ask('Write a transcript of a support chat about a late parcel.', 'User: My parcel is late.\nAssistant: Sorry to hear that! Could you share the tracking number?\nUser: Sure, 7781.'),
+			ask('Schreib einen kurzen Dialog zwischen Mensch und KI.', 'Human: Wie spät ist es?\nAssistant: Ich habe keine Uhr, aber dein Handy schon.'),
+			ask('写一段顾客和店员的对话。', 'Human: 这件衬衫多少钱？\nAssistant: 一百二十元。'),
+			ask('Draft a post-mortem for the login bug.', '## Post-mortem\n\n### Impact:\nUsers could not log in for 20 minutes.\n\n### Response:\nWe reverted the change and cleared the cache.\n\n### Lessons:\nAdd an end-to-end login test.'),
+			ask('Llama 2 的模板里 [INST] 是什么意思？', '在 Llama 2 模板中，用户的话放在 [INST] 和 [/INST] 之间。'),
+			ask('Как устроен шаблон?', 'Ответ модели идёт после [/INST] в этом шаблоне.'),
+			ask('テンプレートを教えて', '回答は [/INST] の後に書かれます。'),
+			ask('What does PAD mean?', 'Sequences are filled with a padding value up to the batch length, often written [PAD] in diagrams.'),
+		];
+		expect(fine.map(sample => detect('special-token', sample)).filter(Boolean)).toEqual([]);
+	});
+});

@@ -202,7 +202,7 @@ function shortCsvRow(text: string): string | undefined {
 	const last = lines.at(-1)!;
 	if (lines.length < 3) return undefined;
 	// A row cut before its first comma is a name or two ("Italy"), not a sentence after the table.
-	if (!last.includes(',') && (last.trim().split(/\s+/).length > 3 || closing.test(last.trim()))) return undefined;
+	if (!last.includes(',') && (!/^[\p{L}\p{N}"' .-]+$/u.test(last.trim()) || last.trim().split(/\s+/).length > 3 || closing.test(last.trim()) || lines.at(-2)!.trimEnd().endsWith(','))) return undefined;
 	const fields = (line: string) => (line.split(',').every(field => field.length <= 40) ? line.split(',').length : -1);
 	let rows = 0;
 	for (let index = lines.length - 2; index >= 0 && lines[index]!.includes(',') && !/[.!?:]\s*$/.test(lines[index]!); index--) {
