@@ -115,3 +115,32 @@ describe('special-token: role lines asked for, section headings, tokens named in
 		expect(fine.map(sample => detect('special-token', sample)).filter(Boolean)).toEqual([]);
 	});
 });
+
+describe('placeholder: holes explained or used as facts, and holes in more shapes', () => {
+	it('finds interpolation, described values in parentheses, single-word angle holes, value-for brackets', () => {
+		const holes = [
+			'Thanks for your payment! Receipt #{invoice_number} is attached.',
+			'Dear Ms Park, I worked with (employee\'s name) for three years at the lab.',
+			'Please send the signed form to (name of the office) before Friday.',
+			'The workshop starts at <time> in room <room>, hosted by <company>.',
+			'See you on <date>! Bring a friend.',
+			'Grab the new version today: [link to download page]',
+		];
+		expect(holes.filter(text => detect('placeholder', chat(text)) === undefined)).toEqual([]);
+	});
+
+	it('stays quiet on notation explained, a hole defined, TBD as a fact, HTML tags', () => {
+		const fine = [
+			'{First Name} is a placeholder field: the mailing tool swaps in each contact\'s first name.',
+			'In this guide, [Company] stands for whichever employer you are applying to.',
+			'On the form, NN-XXXX means two letters followed by four digits.',
+			'The venue for the 2030 final is still TBD, and tickets go on sale next spring.',
+			'Kick-off time remains TBD until the broadcaster confirms.',
+			'The speaker is TBD pending the board vote.',
+			'Wrap the contact block in <address> so screen readers announce it.',
+			'The meeting moved to Thursday (the team\'s choice) and runs an hour.',
+			'Probability = (number of successes) / (number of trials).',
+		];
+		expect(fine.map(text => detect('placeholder', chat(text))).filter(Boolean)).toEqual([]);
+	});
+});
