@@ -144,3 +144,24 @@ describe('placeholder: holes explained or used as facts, and holes in more shape
 		expect(fine.map(text => detect('placeholder', chat(text))).filter(Boolean)).toEqual([]);
 	});
 });
+
+describe('repetition: a sentence said again and again in other words', () => {
+	it('finds a mutating loop of lines or sentences', () => {
+		const loops = [
+			'Paso 1: Corta la cebolla en trozos finos y sofríela en aceite.\nPaso 2: Corta la cebolla en trozos pequeños y sofríela en aceite caliente.\nPaso 3: Corta la cebolla en trozos finos y sofríela despacio en aceite.\nPaso 4: Pica la cebolla en trozos finos y sofríela en aceite.\nPaso 5: Corta la cebolla en trozos finos y luego sofríela en aceite.',
+			'富士山是日本最高的山，也是著名的景点。富士山是日本最高的山峰，也是有名的景点。富士山是日本最高的山，也是非常著名的景点。富士山是日本最高的山，是著名的旅游景点。富士山是日本第一高山，也是著名的景点。',
+			'Stay hydrated, stay focused, stay happy! Come in today and stay hydrated, stay focused, stay happy! Our coaches help you stay hydrated, stay focused, stay happy! Every session helps you stay hydrated, stay focused, stay happy! Call us to stay hydrated, stay focused, stay happy!',
+		];
+		expect(loops.filter(text => detect('repetition', chat(text)) === undefined)).toEqual([]);
+	});
+
+	it('stays quiet on parallel steps, a schedule, a refrain among changing lines', () => {
+		const fine = [
+			'Step 1: Preheat the oven to 180 degrees.\nStep 2: Whisk the eggs with the sugar until pale.\nStep 3: Fold in the flour gently with a spatula.\nStep 4: Pour the batter into a lined tin.\nStep 5: Bake for 25 minutes and let it cool.',
+			'Monday: upper body strength with dumbbells.\nTuesday: a long easy run in the park.\nWednesday: yoga and mobility work at home.\nThursday: intervals on the bike at the gym.\nFriday: full rest and a short walk.',
+			'The sea is calling me home tonight.\nThe gulls are wheeling over the pier.\nThe sea is calling me home tonight.\nMy father built his boat right here.\nThe sea is calling me home tonight.\nThe nets are drying in the sun.\nThe sea is calling me home at last.',
+			'Pros: it is cheap, light and fast to set up.\nCons: it is loud, fragile and slow to charge.\nPros: the app is clear and the battery lasts.\nCons: the app is slow and the battery drains.',
+		];
+		expect(fine.map(text => detect('repetition', chat(text))).filter(Boolean)).toEqual([]);
+	});
+});
