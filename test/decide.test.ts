@@ -129,7 +129,7 @@ describe('winnow decide', () => {
 
 		// tester's rule undone: s3 goes back to tester's own earlier flag; lead's decisions stay.
 		const undo = runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'], {cwd: dir});
-		expect(undo.stdout).toContain('undid 3 decisions made by rule model:gpt-4o (tester): 1 back to the earlier decision, 2 withdrawn');
+		expect(undo.stdout).toContain("undid 3 decisions made by rule 'model:gpt-4o' (tester): 1 back to the earlier decision, 2 withdrawn");
 		expect(undo.stdout).toContain('4 decisions by this rule from other reviewers were left as they are (--lead undoes them too)');
 		now = current(dir);
 		expect(now.get('s3/tester')).toMatchObject({verdict: 'flagged', categories: ['age']});
@@ -276,7 +276,7 @@ describe('stats and export --where', () => {
 		// A field some samples have is fine, though none matches.
 		const none = runCli(['decide', 'samples.jsonl', '--where', 'model:claude', '--verdict', 'rejected', '--dry-run'], {cwd: dir});
 		expect(none.status).toBe(0);
-		expect(none.stdout).toContain('dry run: 0 samples match model:claude');
+		expect(none.stdout).toContain("dry run: 0 samples match 'model:claude'");
 	});
 
 	it('reads NOT, OR and parentheses as operators, never as words to search for, and records the rule canonically', () => {
@@ -284,7 +284,7 @@ describe('stats and export --where', () => {
 		dataset(dir);
 		// Every answer holds the word "not" or not: NOT must negate.
 		const not = runCli(['decide', 'samples.jsonl', '--where', 'NOT model:gpt-4o', '--verdict', 'accepted', '--dry-run'], {cwd: dir});
-		expect(not.stdout).toContain('dry run: 8 samples match -model:gpt-4o');
+		expect(not.stdout).toContain("dry run: 8 samples match '-model:gpt-4o'");
 		const or = runCli(['decide', 'samples.jsonl', '--where', '(model:gpt-4o | model:mistral)', '--verdict', 'rejected'], {cwd: dir});
 		expect(or.status).toBe(0);
 		expect(or.stdout).toContain('8 samples match \'model:gpt-4o|model:mistral\'');
