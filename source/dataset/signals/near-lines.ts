@@ -24,17 +24,37 @@ const minRepeats = 4;
 const minShare = 0.6;
 const jaccard = 0.7;
 const containment = 0.9;
-/** Units compared: the first this many, each with up to this many before it. */
+/** Units compared: the first this many, each with up to this many before it (a loop says it again soon). */
 const maxUnits = 200;
-const window = 40;
+const window = 8;
 
-/** Cheap test first: five units need four breaks between them. */
-const fewUnits = /(?:[\n.!?。！？][^]*?){4}/;
+/** Cheap test first: five units need four breaks between them (a line break or a sentence's end mark). */
+function fewUnits(text: string): boolean {
+	let breaks = 0;
+	for (let at = 0; at < text.length; at++) {
+		const code = text.charCodeAt(at);
+		if ((code === 10 || code === 46 || code === 33 || code === 63 || code === 0x30_02 || code === 0xFF_01 || code === 0xFF_1F) && ++breaks >= minRepeats) return false;
+	}
+
+	return true;
+}
+
+const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
+
+const nonWord = /[^\p{L}\p{M}\p{N}]+/u;
+const onlyDigits = /^\p{N}+$/u;
 
 function tokenSet(unit: string): Set<string> {
+	const words = unit.toLowerCase().split(nonWord);
+	if (!unspaced.test(unit)) {
+		const tokens = new Set<string>();
+		for (const word of words) if (word !== '' && !onlyDigits.test(word)) tokens.add(word);
+		return tokens;
+	}
+
 	const tokens = new Set<string>();
-	for (const word of unit.toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) {
-		if (/^\p{N}+$/u.test(word)) continue;
+	for (const word of words) {
+		if (word === '' || onlyDigits.test(word)) continue;
 		let run = '';
 		for (const character of word) {
 			if (isUnspacedCode(character.charCodeAt(0))) {
@@ -62,19 +82,38 @@ function nearRepeat(one: Set<string>, other: Set<string>): boolean {
 
 /** Near repeats among the response's units and how many units there are, when they make a loop; else undefined. */
 export function nearRepeatedUnits(response: string): {repeats: number; units: number; kind: 'line' | 'sentence'} | undefined {
-	if (!fewUnits.test(response)) return undefined;
-	const prose = proseOf(withoutTables(response) ?? response);
+	if (fewUnits(response)) return undefined;
+	// Judged on the whole response first (cheap), then, when it loops, on its prose alone.
+	const whole = nearRepeats(response);
+	return whole === undefined ? undefined : nearRepeats(proseOf(withoutTables(response) ?? response));
+}
+
+function nearRepeats(prose: string): {repeats: number; units: number; kind: 'line' | 'sentence'} | undefined {
 	const lines = linesOf(prose);
 	const kind = lines.length >= 4 ? 'line' : 'sentence';
 	const units = (kind === 'line' ? lines : sentencesOf(prose)).slice(0, maxUnits);
 	if (units.length <= minRepeats) return undefined;
-	const sets = units.map(unit => tokenSet(unit));
-	const large = (set: Set<string>, unit: string) => set.size >= (/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u.test(unit) ? minUnspacedTokens : minTokens);
+	// Sets are made as they are needed: most responses are found no loop after a few units.
+	const sets: Array<Set<string> | undefined> = [];
+	const large: boolean[] = [];
+	const setOf = (k: number) => {
+		if (sets[k] === undefined) {
+			sets[k] = tokenSet(units[k]!);
+			large[k] = sets[k].size >= (unspaced.test(units[k]!) ? minUnspacedTokens : minTokens);
+		}
+
+		return sets[k];
+	};
+
+	const needed = Math.max(minRepeats, Math.ceil(minShare * (units.length - 1)));
 	let repeats = 0;
 	for (let i = 1; i < units.length; i++) {
-		if (!large(sets[i]!, units[i]!)) continue;
+		// The units left cannot make enough repeats: no loop.
+		if (repeats + units.length - i < needed) return undefined;
+		setOf(i);
+		if (!large[i]) continue;
 		for (let j = i - 1; j >= 0 && j >= i - window; j--) {
-			if (large(sets[j]!, units[j]!) && nearRepeat(sets[i]!, sets[j]!)) {
+			if (nearRepeat(sets[i]!, setOf(j)) && large[j]) {
 				repeats++;
 				break;
 			}
