@@ -228,7 +228,7 @@ describe('winnow decide', () => {
 		expect(await run(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'])).toMatchObject({code: 0});
 		const last = await run(decide);
 		expect(last.code).toBe(0);
-		expect(last.out).toContain('34 samples match model:gpt-4o; marked 34 samples rejected as lead');
+		expect(last.out).toContain("34 samples match 'model:gpt-4o'; marked 34 samples rejected as lead");
 		const final = await writer.waitFor(line => line.startsWith('final '));
 		await writer.exited;
 		const own = (JSON.parse(final!.slice('final '.length)) as {own: DecisionRecord[]}).own;
@@ -352,7 +352,7 @@ describe('signal: and cluster: terms (the signal engine)', () => {
 
 		const decided = runCli(['decide', 'samples.jsonl', '--where', 'signal:refusal', '--verdict', 'rejected'], {cwd: dir});
 		expect(decided.stderr).toBe('');
-		expect(decided.stdout).toContain('4 samples match signal:refusal; marked 4 samples rejected as tester');
+		expect(decided.stdout).toContain("4 samples match 'signal:refusal'; marked 4 samples rejected as tester");
 		expect([...current(dir).keys()].sort()).toEqual(['s0/tester', 's3/tester', 's6/tester', 's9/tester']);
 
 		const stats = JSON.parse(runCli(['stats', 'samples.jsonl', '--json', '--where', '-signal:refusal'], {cwd: dir}).stdout) as {samples: {total: number}; signals: Array<{signal: string; samples: number}>};
@@ -377,7 +377,7 @@ describe('winnow decide: identity, modes and failures', () => {
 		writeFileSync(join(dir, 'samples.jsonl'), `${a}\n${b}\n${a}\n`);
 		const result = runCli(['decide', 'samples.jsonl', '--where', 'signal:duplicate', '--verdict', 'rejected'], {cwd: dir});
 		expect(result.status).toBe(0);
-		expect(result.stdout).toMatch(/1 sample matches signal:duplicate; marked 0 samples rejected/);
+		expect(result.stdout).toMatch(/1 sample matches 'signal:duplicate'; marked 0 samples rejected/);
 		expect(result.stdout).toMatch(/1 sample was left alone: each is byte-for-byte the same line as a sample the query does not match/);
 		const stats = JSON.parse(runCli(['stats', 'samples.jsonl', '--json'], {cwd: dir}).stdout) as {status: {rejected: number}};
 		expect(stats.status.rejected).toBe(0);
