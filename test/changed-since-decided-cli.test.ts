@@ -49,7 +49,7 @@ describe('a sample whose bytes changed since it was decided (another session)', 
 		const {path} = decidedThenRewritten();
 		const again = runCli(['decide', path, '--where', 'status:changed', '--verdict', 'rejected']);
 		expect(again.status, again.stderr).toBe(0);
-		expect(again.stdout).toContain('1 sample matches status:changed; marked 1 sample rejected');
+		expect(again.stdout).toContain("1 sample matches 'status:changed'; marked 1 sample rejected");
 		const json = JSON.parse(runCli(['stats', path, '--json']).stdout) as {samples: {changed: number}; status: Record<string, number>};
 		expect(json.samples.changed).toBe(0);
 		expect(json.status).toMatchObject({accepted: 2, rejected: 1, undecided: 0});

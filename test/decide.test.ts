@@ -129,7 +129,7 @@ describe('winnow decide', () => {
 
 		// tester's rule undone: s3 goes back to tester's own earlier flag; lead's decisions stay.
 		const undo = runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'], {cwd: dir});
-		expect(undo.stdout).toContain('undid 3 decisions made by rule model:gpt-4o (tester): 1 back to the earlier decision, 2 withdrawn');
+		expect(undo.stdout).toContain("undid 3 decisions made by rule 'model:gpt-4o' (tester): 1 back to the earlier decision, 2 withdrawn");
 		expect(undo.stdout).toContain('4 decisions by this rule from other reviewers were left as they are (--lead undoes them too)');
 		now = current(dir);
 		expect(now.get('s3/tester')).toMatchObject({verdict: 'flagged', categories: ['age']});
@@ -228,7 +228,7 @@ describe('winnow decide', () => {
 		expect(await run(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'])).toMatchObject({code: 0});
 		const last = await run(decide);
 		expect(last.code).toBe(0);
-		expect(last.out).toContain('34 samples match model:gpt-4o; marked 34 samples rejected as lead');
+		expect(last.out).toContain("34 samples match 'model:gpt-4o'; marked 34 samples rejected as lead");
 		const final = await writer.waitFor(line => line.startsWith('final '));
 		await writer.exited;
 		const own = (JSON.parse(final!.slice('final '.length)) as {own: DecisionRecord[]}).own;
@@ -276,7 +276,7 @@ describe('stats and export --where', () => {
 		// A field some samples have is fine, though none matches.
 		const none = runCli(['decide', 'samples.jsonl', '--where', 'model:claude', '--verdict', 'rejected', '--dry-run'], {cwd: dir});
 		expect(none.status).toBe(0);
-		expect(none.stdout).toContain('dry run: 0 samples match model:claude');
+		expect(none.stdout).toContain("dry run: 0 samples match 'model:claude'");
 	});
 
 	it('reads NOT, OR and parentheses as operators, never as words to search for, and records the rule canonically', () => {
@@ -284,7 +284,7 @@ describe('stats and export --where', () => {
 		dataset(dir);
 		// Every answer holds the word "not" or not: NOT must negate.
 		const not = runCli(['decide', 'samples.jsonl', '--where', 'NOT model:gpt-4o', '--verdict', 'accepted', '--dry-run'], {cwd: dir});
-		expect(not.stdout).toContain('dry run: 8 samples match -model:gpt-4o');
+		expect(not.stdout).toContain("dry run: 8 samples match '-model:gpt-4o'");
 		const or = runCli(['decide', 'samples.jsonl', '--where', '(model:gpt-4o | model:mistral)', '--verdict', 'rejected'], {cwd: dir});
 		expect(or.status).toBe(0);
 		expect(or.stdout).toContain('8 samples match \'model:gpt-4o|model:mistral\'');
@@ -352,7 +352,7 @@ describe('signal: and cluster: terms (the signal engine)', () => {
 
 		const decided = runCli(['decide', 'samples.jsonl', '--where', 'signal:refusal', '--verdict', 'rejected'], {cwd: dir});
 		expect(decided.stderr).toBe('');
-		expect(decided.stdout).toContain('4 samples match signal:refusal; marked 4 samples rejected as tester');
+		expect(decided.stdout).toContain("4 samples match 'signal:refusal'; marked 4 samples rejected as tester");
 		expect([...current(dir).keys()].sort()).toEqual(['s0/tester', 's3/tester', 's6/tester', 's9/tester']);
 
 		const stats = JSON.parse(runCli(['stats', 'samples.jsonl', '--json', '--where', '-signal:refusal'], {cwd: dir}).stdout) as {samples: {total: number}; signals: Array<{signal: string; samples: number}>};
@@ -377,7 +377,7 @@ describe('winnow decide: identity, modes and failures', () => {
 		writeFileSync(join(dir, 'samples.jsonl'), `${a}\n${b}\n${a}\n`);
 		const result = runCli(['decide', 'samples.jsonl', '--where', 'signal:duplicate', '--verdict', 'rejected'], {cwd: dir});
 		expect(result.status).toBe(0);
-		expect(result.stdout).toMatch(/1 sample matches signal:duplicate; marked 0 samples rejected/);
+		expect(result.stdout).toMatch(/1 sample matches 'signal:duplicate'; marked 0 samples rejected/);
 		expect(result.stdout).toMatch(/1 sample was left alone: each is byte-for-byte the same line as a sample the query does not match/);
 		const stats = JSON.parse(runCli(['stats', 'samples.jsonl', '--json'], {cwd: dir}).stdout) as {status: {rejected: number}};
 		expect(stats.status.rejected).toBe(0);

@@ -51,7 +51,7 @@ describe('triage in a pseudo-terminal', () => {
 		await session.press('r');
 		await session.waitFor('reject 4 samples of this duplicate cluster? y/N');
 		await session.press('y');
-		const rule = 'cluster:duplicate:0';
+		const rule = 'cluster:duplicate:1';
 		const rejected = {s1: ['rejected', rule], s4: ['rejected', rule], s6: ['rejected', rule], s9: ['rejected', rule]} as const;
 		await onDisk(dir, rejected);
 		await session.press('u');

@@ -294,6 +294,7 @@ describe('query errors', () => {
 		['signal:duplicate@chosen', 17, 'duplicate is a signal of the whole sample, not of one answer'],
 		['cluster:near-duplicate:abc', 24, 'expected a cluster number after "near-duplicate:" (as in cluster:near-duplicate:3), not "abc"'],
 		['cluster:duplicate:-1', 19, 'expected a cluster number after "duplicate:"'],
+		['cluster:duplicate:0', 19, 'cluster numbers start at 1 (as positions do)'],
 	])('%s → column %i', (query, column, text) => {
 		const error = errorOf(query);
 		expect(error.column).toBe(column);

@@ -38,7 +38,7 @@ describe('C: deciding the current sample\'s cluster at once', () => {
 		await type('r');
 		expect(text()).toContain('reject 4 samples of this duplicate cluster? y/N');
 		await type('y');
-		for (const id of ['s1', 's3', 's4', 's6']) expect(store.get(id, 'tester')).toMatchObject({verdict: 'rejected', rule: 'cluster:duplicate:0'});
+		for (const id of ['s1', 's3', 's4', 's6']) expect(store.get(id, 'tester')).toMatchObject({verdict: 'rejected', rule: 'cluster:duplicate:1'});
 		expect(store.get('s2', 'tester')).toBeUndefined();
 		expect(controller.counts.rejected).toBe(4);
 		await type('u');
@@ -87,7 +87,7 @@ describe('C: deciding the current sample\'s cluster at once', () => {
 		expect(text()).toMatch(/flag \(.+\) 3 of the 4 samples of this duplicate cluster \(1 decided by others left alone\)\? y\/N/);
 		await type('y');
 		expect(store.get('s4', 'tester')).toBeUndefined();
-		expect(store.get('s6', 'tester')).toMatchObject({verdict: 'flagged', rule: 'cluster:duplicate:0'});
+		expect(store.get('s6', 'tester')).toMatchObject({verdict: 'flagged', rule: 'cluster:duplicate:1'});
 	});
 
 	it('a lead decides them all', async () => {
@@ -96,7 +96,7 @@ describe('C: deciding the current sample\'s cluster at once', () => {
 		await type('C', 'r');
 		expect(text()).toContain('reject 4 samples of this duplicate cluster? y/N');
 		await type('y');
-		expect(store.get('s4', 'tester')).toMatchObject({verdict: 'rejected', rule: 'cluster:duplicate:0'});
+		expect(store.get('s4', 'tester')).toMatchObject({verdict: 'rejected', rule: 'cluster:duplicate:1'});
 	});
 });
 
@@ -107,7 +107,7 @@ describe('C in overlap mode', () => {
 		await type('C', 'r');
 		expect(text()).toContain('reject 4 samples of this duplicate cluster? y/N');
 		await type('y');
-		expect(store.get('s4', 'tester')).toMatchObject({verdict: 'rejected', rule: 'cluster:duplicate:0', blind: true});
+		expect(store.get('s4', 'tester')).toMatchObject({verdict: 'rejected', rule: 'cluster:duplicate:1', blind: true});
 		expect(store.get('s4', 'ann')).toMatchObject({verdict: 'accepted'});
 	});
 });

@@ -287,9 +287,9 @@ describe('duplicate and near-duplicate clusters', () => {
 		expect(table.signalsOf(0)).not.toContain('duplicate');
 		expect(table.signalsOf(2)).toContain('duplicate');
 		expect(table.has(3, 'duplicate')).toBe(true);
-		expect(table.clusterOf(0, 'duplicate')).toEqual({id: 0, size: 2, position: 1, first: 0});
-		expect(table.clusterOf(2, 'duplicate')).toEqual({id: 0, size: 2, position: 2, first: 0});
-		expect(table.clusterOf(1, 'duplicate')?.id).toBe(1);
+		expect(table.clusterOf(0, 'duplicate')).toEqual({id: 1, size: 2, position: 1, first: 0});
+		expect(table.clusterOf(2, 'duplicate')).toEqual({id: 1, size: 2, position: 2, first: 0});
+		expect(table.clusterOf(1, 'duplicate')?.id).toBe(2);
 		expect(table.reasons(2)).toContainEqual({signal: 'duplicate', reason: 'duplicate: cluster of 2, this is 2 of 2 (same content as sample 1, the first)'});
 		// The first has no duplicate signal, yet says it is in the cluster.
 		expect(table.reasons(0)).toContainEqual({signal: 'duplicate', reason: 'duplicate: cluster of 2, this is 1 of 2 (the first, without the signal)', member: true});

@@ -119,9 +119,9 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 		expect(annotated.status).toBe(0);
 		const lines = annotated.stdout.trimEnd().split('\n').map(line => JSON.parse(line));
 		expect(lines[0].winnow.signals).toEqual([]);
-		expect(lines[0].winnow.clusters).toEqual({duplicate: {id: 0, size: 2, position: 1}, nearDuplicate: null});
+		expect(lines[0].winnow.clusters).toEqual({duplicate: {id: 1, size: 2, position: 1}, nearDuplicate: null});
 		expect(lines[1].winnow.signals).toEqual(['duplicate']);
-		expect(lines[1].winnow.clusters.duplicate).toEqual({id: 0, size: 2, position: 2});
+		expect(lines[1].winnow.clusters.duplicate).toEqual({id: 1, size: 2, position: 2});
 		expect(lines[2].winnow.signals).toContain('refusal');
 		// The original bytes come first, unchanged.
 		expect(annotated.stdout.split('\n')[2].startsWith(text.split('\n')[2].slice(0, -1))).toBe(true);

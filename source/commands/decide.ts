@@ -122,13 +122,13 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 
 		const out: string[] = [];
 		const what = `${verdict}${categories.length > 0 ? ` (${categories.join(', ')})` : ''}${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`;
-		const matchedText = `${count(matched.length)} ${matched.length === 1 ? 'sample matches' : 'samples match'} ${shellQuote(rule)}`;
+		const matchedText = `${count(matched.length)} ${matched.length === 1 ? 'sample matches' : 'samples match'} ${quoteRule(rule)}`;
 		if (flags.dryRun) {
-			out.push(`dry run: ${matchedText}; would mark ${count(changes.length)} ${plural(changes.length)} ${what} as ${common.reviewer}, by rule ${shellQuote(rule)}. Nothing was written.`);
+			out.push(`dry run: ${matchedText}; would mark ${count(changes.length)} ${plural(changes.length)} ${what} as ${common.reviewer}, by rule ${quoteRule(rule)}. Nothing was written.`);
 		} else {
 			for (const change of changes) store.set(change);
 			await flushOnce(store);
-			out.push(`${matchedText}; marked ${count(changes.length)} ${plural(changes.length)} ${what} as ${common.reviewer}, by rule ${shellQuote(rule)} (in ${common.db}).`);
+			out.push(`${matchedText}; marked ${count(changes.length)} ${plural(changes.length)} ${what} as ${common.reviewer}, by rule ${quoteRule(rule)} (in ${common.db}).`);
 		}
 
 		const replacing = changes.filter(change => change.replaced).length;
@@ -153,7 +153,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 			out.push(`  for example: ${shown.join(', ')}${changes.length > listed ? `, … and ${count(changes.length - listed)} more` : ''}`);
 		}
 
-		if (!flags.dryRun && changes.length > 0) out.push(`  to revert: winnow decide ${shellQuote(common.dataset)} --undo-rule ${shellQuote(rule)}`);
+		if (!flags.dryRun && changes.length > 0) out.push(`  to revert: winnow decide ${shellQuote(common.dataset)} --undo-rule ${quoteRule(rule)}`);
 		process.stdout.write(out.map(line => sanitizeLine(line)).join('\n') + '\n');
 		return 0;
 	} finally {
@@ -207,9 +207,9 @@ async function undoRule(common: CommonOptions, flags: DecideFlags): Promise<numb
 		const restored = undo.filter(record => record.replaced && record.replaced.verdict !== null).length;
 		const out: string[] = [];
 		if (undo.length === 0) {
-			out.push(`no current decision was made by rule ${shellQuote(rule)}${flags.lead ? '' : ` as ${common.reviewer}`}; nothing to undo.`);
+			out.push(`no current decision was made by rule ${quoteRule(rule)}${flags.lead ? '' : ` as ${common.reviewer}`}; nothing to undo.`);
 		} else if (flags.dryRun) {
-			out.push(`dry run: would undo ${count(undo.length)} ${undo.length === 1 ? 'decision' : 'decisions'} made by rule ${shellQuote(rule)} (${[...reviewers].join(', ')}): ${count(restored)} back to the earlier decision, ${count(undo.length - restored)} withdrawn. Nothing was written.`);
+			out.push(`dry run: would undo ${count(undo.length)} ${undo.length === 1 ? 'decision' : 'decisions'} made by rule ${quoteRule(rule)} (${[...reviewers].join(', ')}): ${count(restored)} back to the earlier decision, ${count(undo.length - restored)} withdrawn. Nothing was written.`);
 			out.push(`  for example: ${undo.slice(0, listed).map(record => record.sample).join(', ')}${undo.length > listed ? `, … and ${count(undo.length - listed)} more` : ''}`);
 		} else {
 			for (const record of undo) {
@@ -229,7 +229,7 @@ async function undoRule(common: CommonOptions, flags: DecideFlags): Promise<numb
 			}
 
 			await flushOnce(store);
-			out.push(`undid ${count(undo.length)} ${undo.length === 1 ? 'decision' : 'decisions'} made by rule ${shellQuote(rule)} (${[...reviewers].join(', ')}): ${count(restored)} back to the earlier decision, ${count(undo.length - restored)} withdrawn (in ${common.db}).`);
+			out.push(`undid ${count(undo.length)} ${undo.length === 1 ? 'decision' : 'decisions'} made by rule ${quoteRule(rule)} (${[...reviewers].join(', ')}): ${count(restored)} back to the earlier decision, ${count(undo.length - restored)} withdrawn (in ${common.db}).`);
 		}
 
 		if (othersRules > 0) out.push(`  ${count(othersRules)} ${othersRules === 1 ? 'decision' : 'decisions'} by this rule from other reviewers ${flags.dryRun ? 'would be' : othersRules === 1 ? 'was' : 'were'} left as ${othersRules === 1 ? 'it is' : 'they are'} (--lead undoes them too).`);
@@ -311,9 +311,14 @@ function replacedBy(record: DecisionRecord): ReplacedDecision {
 	return replaced;
 }
 
-/** The rule as a shell word, ready to paste into --undo-rule or --where. */
+/** A path as a shell word, ready to paste (quoted when it holds anything a shell reads). */
 function shellQuote(text: string): string {
-	return /^[\w:.<>=@%+,\/*-]+$/.test(text) ? text : `'${text.replaceAll('\'', '\'\\\'\'')}'`;
+	return /^[\w:.=@%+,\/-]+$/.test(text) ? text : quoteRule(text);
+}
+
+/** The rule always in single quotes, the same whatever it holds, ready to paste into --undo-rule or --where. */
+function quoteRule(text: string): string {
+	return `'${text.replaceAll('\'', '\'\\\'\'')}'`;
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {

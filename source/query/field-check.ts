@@ -1,3 +1,4 @@
+import {renderSample} from '../dataset/formats/index.js';
 import type {Query} from './ast.js';
 import {termsOf} from './ast.js';
 import {fieldPathsOf} from './complete.js';
@@ -19,8 +20,14 @@ export class FieldCheck {
 	private pending: Array<{path: string[]; name: string; needle: Buffer | undefined}>;
 	private readonly seenNames = new Set<string>();
 	private sampled = 0;
+	/**
+	 * The signal:…@chosen / @rejected terms, while no sample seen is a preference pair: on a file of none they
+	 * match no sample, which is said as a missing field is.
+	 */
+	private sidesPending: string[];
 
-	constructor(paths: readonly string[][]) {
+	constructor(paths: readonly string[][], sideTerms: readonly string[] = []) {
+		this.sidesPending = [...new Set(sideTerms)];
 		const unique = new Map<string, string[]>();
 		for (const path of paths) unique.set(pathName(path), path);
 		this.pending = [...unique].map(([name, path]) => {
@@ -32,12 +39,18 @@ export class FieldCheck {
 
 	static of(query: Query): FieldCheck {
 		const paths: string[][] = [];
-		for (const term of termsOf(query.clauses)) if (term.kind === 'field' || term.kind === 'compare') paths.push(term.path);
-		return new FieldCheck(paths);
+		const sides: string[] = [];
+		for (const term of termsOf(query.clauses)) {
+			if (term.kind === 'field' || term.kind === 'compare') paths.push(term.path);
+			else if (term.kind === 'signal' && term.side !== undefined) sides.push(`signal:${term.signal}@${term.side}`);
+		}
+
+		return new FieldCheck(paths, sides);
 	}
 
 	/** The next sample: its bytes, and its parsed value (asked only when the bytes may hold a pending field). */
 	see(bytes: Uint8Array, value: () => unknown) {
+		if (this.sidesPending.length > 0 && isPair(value())) this.sidesPending = [];
 		if (this.pending.length === 0) return;
 		const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 		const escaped = buffer.includes(backslashU);
@@ -70,7 +83,13 @@ export class FieldCheck {
 
 	/** One sentence naming the fields no sample has, with a guess at what was meant; undefined when all were seen. */
 	problem(dataset: string): string | undefined {
-		if (this.pending.length === 0) return undefined;
+		const sides = this.sidesPending.length === 0 ? undefined : `no sample in ${dataset} is a preference pair (a chosen and a rejected answer), so ${this.sidesPending.join(' and ')} can match none (write the signal without "@…" to look at the whole sample)`;
+		if (this.pending.length === 0) return sides;
+		if (sides) return `${this.fieldsProblem(dataset)}; and ${sides}`;
+		return this.fieldsProblem(dataset);
+	}
+
+	private fieldsProblem(dataset: string): string {
 		const parts = this.pending.map(({name}) => `${name.startsWith('"') ? name : `"${name}"`}${this.guess(name)}`);
 		const top = [...this.seenNames].filter(name => !name.includes('.')).map(name => pathName([name]));
 		const fields = top.slice(0, 8);
@@ -84,4 +103,10 @@ export class FieldCheck {
 		const field = closest(name, [...this.seenNames].map(seen => pathName(seen.split('.'))));
 		return field ? ` (did you mean ${field}?)` : '';
 	}
+}
+
+/** A sample with a chosen or a rejected answer (any preference format: chosen/rejected, preferred_output, a judged pair). */
+function isPair(value: unknown): boolean {
+	if (value === undefined || value === null || typeof value !== 'object') return false;
+	return renderSample(value).blocks.some(block => block.tone === 'chosen' || block.tone === 'rejected');
 }

@@ -293,6 +293,7 @@ class Parser {
 				const id = value.slice(colon + 1);
 				// Cluster numbers are whole numbers: anything else could never match, so it is a mistake to point at.
 				if (!/^\d+$/.test(id)) throw this.error(at + colon + 1, `expected a cluster number after "${kind}:" (as in cluster:${kind}:3)${id === '' ? '' : `, not "${id}"`}`);
+				if (/^0+$/.test(id)) throw this.error(at + colon + 1, `cluster numbers start at 1 (as positions do): cluster:${kind}:1 is the first cluster`);
 				return {kind: 'cluster', cluster, id};
 			}
 

@@ -40,7 +40,8 @@ export function clusterTarget(table: SignalTable, index: number): BulkTarget | u
 	const {kind, place} = places.reduce((best, next) => (next.place!.size > best.place!.size ? next : best));
 	const of = (kind === 'duplicate' ? table.data.duplicate : table.data.nearDuplicate).of;
 	const indices: number[] = [];
-	for (let i = 0; i < of.length; i++) if (of[i] === place!.id) indices.push(i);
+	// The place's id is 1-based; the table's cluster numbers are 0-based.
+	for (let i = 0; i < of.length; i++) if (of[i] === place!.id - 1) indices.push(i);
 	return {rule: `cluster:${kind}:${place!.id}`, what: `of this ${kind} cluster`, indices};
 }
 

@@ -1,4 +1,5 @@
 import {SIGNALS, type SignalName} from './types.js';
+import {defaultModelNames, defaultVendors} from './model-identity-vendors.js';
 
 /*
 The signals' thresholds and phrase lists: the defaults, and the `signals` section of
@@ -208,8 +209,8 @@ export const defaultSignalConfig: SignalConfig = {
 		shapes: true,
 	},
 	modelIdentity: {
-		names: ['ChatGPT', 'GPT-3', 'GPT-3.5', 'GPT-4', 'GPT-4o', 'GPT', 'Claude', 'Gemini', 'Bard', 'LaMDA', 'PaLM', 'LLaMA', 'Llama', 'Mistral', 'Mixtral', 'Qwen', 'DeepSeek', 'Grok', 'Copilot', 'Phi', 'Gemma', 'Falcon', 'Vicuna', 'Alpaca', 'GigaChat', 'YandexGPT', 'ChatGLM', 'Kimi', 'ERNIE Bot', '通义千问', '文心一言', '豆包', '智谱清言'],
-		vendors: ['OpenAI', 'Anthropic', 'Google', 'Google DeepMind', 'DeepMind', 'Meta', 'Meta AI', 'Facebook', 'Mistral AI', 'Alibaba', 'Alibaba Cloud', 'Microsoft', 'xAI', 'DeepSeek', 'Cohere', 'TII', 'LMSYS', 'Sber', 'Сбер', 'Сбера', 'Сбербанк', 'Yandex', 'Яндекс', 'Яндекса', 'Baidu', 'Moonshot AI', 'Zhipu AI', '阿里云', '阿里巴巴', '百度', '字节跳动', '智谱', '月之暗面'],
+		names: defaultModelNames,
+		vendors: defaultVendors,
 	},
 	repetition: {
 		// Gopher / MassiveText, Rae et al. 2021, table A1.

@@ -5,7 +5,7 @@ A Markdown list whose last item was cut: the items are judged against the ones b
 list's items are written alike. When the earlier items (two or more, same marker and indentation) all
 end with a full stop, a last item of some length that ends in a letter stops mid-sentence ("3. … season
 with salt and nutm", "4. …弱火で10分ほど煮込"). When they are short names with no full stop, a last
-one-word item shorter than all of them, of three letters or fewer that no word list knows, is a word cut
+one-word item shorter than all of them (a full stop after them not counted: "3. Terra.\n4. Ura"), of three letters or fewer that no word list knows, is a word cut
 off ("- Saturn\n- Ura"; not "- Flour\n- Egg").
 */
 
@@ -37,8 +37,9 @@ export function cutListItem(text: string): string | undefined {
 		const match = item.exec(line);
 		if (match && match[1] === last[1] && kindOf(match[2]!) === kindOf(last[2]!)) {
 			const previous = match[3]!.trim();
-			if (closed.test(previous) !== sentence || (cutWord && previous.split(/\s+/).length > 2)) return undefined;
-			shortest = Math.min(shortest, [...previous].length);
+			// Short names may end with a full stop or not ("3. Terra." or "- Saturn"); sentences all close.
+			if (cutWord ? previous.split(/\s+/).length > 2 : closed.test(previous) !== sentence) return undefined;
+			shortest = Math.min(shortest, [...previous.replace(/[.!?。]$/u, '')].length);
 			earlier++;
 		} else if (!match && line.trim() !== '' && !/^\s/.test(line)) break;
 	}

@@ -9,13 +9,22 @@ while "ChatGPTs" is not.
 export const before = '(?<![a-z0-9_])';
 export const after = "(?![a-z0-9_'-])";
 // A sentence start in any script, after white space or Markdown marks (" As ChatGPT, …", "> **As GPT-4**, …").
-const start = String.raw`(?:^|[.!?。！？:;])[\s*_>#-]*`;
+// An opening bracket starts an aside: "Sure! (As an OpenAI model I can't see attachments…)".
+const start = String.raw`(?:^|[.!?。！？:;(（])[\s*_>#(（\[-]*`;
+
+/**
+ * A version after a model's name, part of the name: "DeepSeek-V3", "Claude 3 Opus", "Claude 3.5 Sonnet",
+ * "Llama-3-70B-Instruct", "GPT-4o-mini", "Qwen2.5", "Mixtral 8x7B", "Gemini 1.5 Pro", "Gemma-2-9b-it".
+ * Numbers after a space or hyphen (or straight after the name), and the tier words models are sold by;
+ * the common words among those ("large", "it", "base") only after a hyphen.
+ */
+export const versionSuffix = String.raw`(?:(?:[ -]|(?<=[a-z]))(?:v?\d{1,2}(?:\.\d{1,2})?[a-z]?|\d{1,3}b|\d{1,2}x\d{1,3}b)(?![a-z0-9]|\.\d)|[ -](?:opus|sonnet|haiku|pro|flash|ultra|turbo|instruct|mini|nano)(?![a-z0-9'])|-(?:chat|large|medium|small|base|it|preview|max|plus|lite|coder|r1|o|x|hf)(?![a-z0-9']))*`;
 const latin = (alternatives: string) => String.raw`(?<![\p{L}\p{N}'])(?:${alternatives})(?![\p{L}\p{N}])`;
 
 /** "I am" and "this is" before a name: "soy", "je suis", "ich bin", "我是", "tôi là", "saya", "jestem", "ik ben", "أنا", "ben" (not "我是ChatGPT的用户"). */
-const iAm = `(?:${latin("i'm|this is|soy|yo soy|je suis|ich bin|sou|eu sou|sono|io sono|я|tôi là|mình là|saya|saya adalah|saya ialah|aku|aku adalah|jestem|ik ben|ben")}|我是|我叫|أنا|انا)\\s*(?:[—–-]\\s*)?(?:the |el |la |le |o |a |der |die |das |il |lo )?`;
+const iAm = `(?:${latin("i'm|this is|hier spricht|hier ist|ici|aquí habla|qui parla|tu mówi|soy|yo soy|je suis|ich bin|sou|eu sou|sono|io sono|я|tôi là|mình là|saya|saya adalah|saya ialah|aku|aku adalah|jestem|ik ben|ben")}|我是|我叫|أنا|انا)\\s*(?:[—–-]\\s*)?(?:the |el |la |le |o |a |der |die |das |il |lo )?`;
 /** "My name is" and the like, in the same languages. */
-const myNameIs = `(?:${latin("my name is|call me|i was named|i'm called|you are talking to|you're talking to|you're chatting with|me llamo|mi nombre es|je m'appelle|mon nom est|ich heiße|mein name ist|meu nome é|me chamo|mi chiamo|il mio nome è|меня зовут|мене звати|nama saya|nama saya adalah|tên tôi là|tên của tôi là|benim adım|nazywam się|mijn naam is|ik heet")}|اسمي|मेरा नाम|제 이름은|내 이름은|私の名前は)\\s*`;
+const myNameIs = `(?:${latin("my name is|call me|i go by|i'm known as|i'm named|i was named|i'm called|you are talking to|you're talking to|you're chatting with|me llamo|mi nombre es|je m'appelle|mon nom est|ich heiße|mein name ist|meu nome é|me chamo|mi chiamo|il mio nome è|меня зовут|мене звати|nama saya|nama saya adalah|tên tôi là|tên của tôi là|benim adım|nazywam się|mijn naam is|ik heet")}|اسمي|मेरा नाम|제 이름은|내 이름은|私の名前は)\\s*`;
 /** Languages that put "am" after the name: Korean "저는 ChatGPT입니다", Japanese "私はChatGPTです", Hindi "मैं ChatGPT हूँ", Turkish "Ben ChatGPT'yim". */
 const copulaAfter = {
 	korean: String.raw`(?:저는|나는|전|난|제 이름은)[^.!?\n]{0,40}?`,
@@ -28,7 +37,7 @@ const copulaAfter = {
 const modelNoun = String.raw`(?:model|ai|assistant|chatbot|language model|модель|ассистент|помощник)`;
 
 /** A greeting before a self-introduction: "Hi", "Hey there,", "Hello everyone!", "Good morning", "你好". */
-export const greeting = String.raw`(?:(?:hi|hello|hey|greetings|howdy|hiya|good (?:morning|afternoon|evening|day))(?: (?:there|everyone|all|folks|friend|friends))?|hola|bonjour|salut|hallo|ciao|olá|oi|привет|здравствуйте|你好|您好|こんにちは|안녕하세요|halo|merhaba|xin chào|cześć|مرحبا|नमस्ते)[!,.]?\s*`;
+export const greeting = String.raw`(?:(?:hi|hello|hey|greetings|howdy|hiya|good (?:morning|afternoon|evening|day))(?: (?:there|everyone|all|folks|friend|friends))?|hola|bonjour|salut|hallo|ciao|olá|oi|привет|здравствуйте|你好|您好|こんにちは|안녕하세요|halo|merhaba|xin chào|cześć|مرحبا|नमस्ते)(?:[!,.]|\s+[—–-])?\s*`;
 
 /**
  * A model named as the speaker: a self-introduction ("I'm X", "X here", "저는 X입니다"), which a person
@@ -37,23 +46,27 @@ export const greeting = String.raw`(?:(?:hi|hello|hey|greetings|howdy|hiya|good 
  */
 export function namePatterns(names: string): Array<{pattern: RegExp; introduction: boolean}> {
 	const name = `(?<name>${before}(?:${names}))`;
-	const role = new RegExp(`${start}(?:as|being|speaking as|writing as|answering as|responding as|here's|here is|en tant que|sebagai|với tư cách là) ${name}${after}(?=\\s*[,:;]|\\s+i\\b)`, 'u');
+	const role = new RegExp(`${start}(?:as|being|speaking as|writing as|answering as|responding as|here's|here is|en tant que|sebagai|với tư cách là) ${name}${after}(?=\\s*[,:;]|\\s+i\\b)(?!\\s*[,:;]?\\s*(?:you|your|you're|you'll|you've|tu|vous|du|sie)(?![\\p{L}']))`, 'u');
 	// Chinese "作为阿里云研发的通义千问，我会…", "身为ChatGPT，…" (not "作为ChatGPT的用户"): the name ends the phrase
 	const roleChinese = new RegExp(`(?:^|[.!?。！？，,:;：；])\\s*(?:作为|作為|身为|身為)(?:一[个個款名])?(?:[^，,。！？.!?]{0,24}?的)?\\s*${name}${after}(?=\\s*[，,：:；;])`, 'u');
 	const introductions = [
 		new RegExp(`(?:${myNameIs}|(?:^|[.!?。！？:;,])[\\s*_>#-]*(?:${greeting})?${iAm})${name}${after}(?!\\s*(?:的|を|が|に|で|と|の|를|을|와|과|에게))`, 'u'),
 		// "Mistral here, …", "Claude here!", "Hey there, DeepSeek here, ready to…"
-		new RegExp(`${start}(?:${greeting})?${name}${after} here(?=\\s*[,!.:;—-]|$)`, 'u'),
+		new RegExp(`${start}(?:${greeting})?${name}${after} (?:here|speaking|at your service|reporting for duty|hier|ici|aquí|qui|tutaj|здесь|на связи)(?=\\s*[,!.:;—-]|$)`, 'u'),
+		// Japanese and Korean "I am called X": "ChatGPTと申します", "하이퍼클로바X라고 합니다"
+		new RegExp(`${name}${after}\\s*(?:と申します|といいます|と言います|でございます|(?:라고|이라고)\\s*(?:합니다|해요|불러))`, 'u'),
 		new RegExp(`${copulaAfter.korean}${name}${copulaAfter.koreanEnd}`, 'u'),
 		new RegExp(`${copulaAfter.japanese}${name}${copulaAfter.japaneseEnd}`, 'u'),
 		new RegExp(`मैं\\s*${name}${copulaAfter.hindiEnd}`, 'u'),
 		new RegExp(`${latin('ben')},?\\s*${name}${copulaAfter.turkishEnd}`, 'u'),
 	];
-	return [{pattern: role, introduction: false}, {pattern: roleChinese, introduction: false}, ...introductions.map(pattern => ({pattern, introduction: true}))];
+	// The name and the speaker made one: "Claude (that's me!) would…", "GPT-4 — that's me — suggests…"
+	const thatsMe = new RegExp(`${name}${after}\\s*(?:\\(\\s*(?:that's|that is|yes,?|i\\.e\\.,?|aka)?\\s*(?:me|myself|yours truly)\\s*!?\\s*\\)|[—–]\\s*(?:that's|that is)\\s*me\\s*[—–,])`, 'u');
+	return [{pattern: role, introduction: false}, {pattern: roleChinese, introduction: false}, {pattern: thatsMe, introduction: false}, ...introductions.map(pattern => ({pattern, introduction: true}))];
 }
 
 /** Marks of the first person that a "developed by" can be said of. */
-const self = `(?:${latin("i'm|i was|i've been|i have been|i've|my (?:creators?|developers?|makers?|training|model)|as an? (?:ai|assistant|language model|model|chatbot|large language model)|je suis|j'ai été|je|moi|soy|fui|yo|sou|eu|sono|io|ich|ik|mich|jestem|zostałem|zostałam|я|меня|мене|saya|aku|tôi|mình|ben")}|我|私|わたし|僕|저는|나는|제가|저를|أنا|انا|تم تطويري|मैं|मुझे)`;
+const self = `(?:${latin("i'm|i was|i've been|i have been|i've|my (?:creators?|developers?|makers?|training|model)|(?:as|being|jako|als|como|come|comme|en tant que|как|sebagai|với tư cách là)(?: an?| ein| eine| un| una| uno| một)?(?: [\\p{L}-]+)? (?:ai|assistant|language model|model|chatbot|large language model|modelo|modello|modèle|modell|sprachmodell|ki|ki-modell|ia|модель|ии|asistente|assistente|asystent|asisten|mô hình|sztuczna inteligencja)|je suis|j'ai été|je|moi|soy|fui|yo|sou|eu|sono|io|ich|ik|mich|jestem|zostałem|zostałam|я|меня|мене|saya|aku|tôi|mình|ben")}|我|私|わたし|僕|저는|나는|제가|저를|أنا|انا|تم تطويري|मैं|मुझे)`;
 const madeBy = [
 	String.raw`(?:developed|created|trained|built|made|designed|programmed|owned|fine-tuned|released|powered)\s+by`,
 	String.raw`(?:développée?|créée?|entraînée?|conçue?|formée?|programmée?)\s+par`,
@@ -67,12 +80,14 @@ const madeBy = [
 	String.raw`(?:разработан|создан|обучен|розроблен|створен|навчен)\p{L}*\s+(?:компанией\s+|компанією\s+)?`,
 	String.raw`(?:طورته|طورتها|طورتني|دربته|دربتني|من تطوير|من إنشاء|بواسطة|من قبل|أنشأته|أنشأتني|صنعته)\s*(?:شركة\s*)?`,
 ].join('|');
+/** The verbs of making a thing (not of training a person): "created by the Mistral AI team". */
+const madeThing = String.raw`(?:developed|created|built|made|designed|programmed)\s+by`;
 /** Between "made by" and the vendor: "the team at", "the folks at", "engineers at", "researchers from". */
 const teamAt = String.raw`(?:(?:the |a )?(?:(?:good |wonderful |talented )?(?:team|teams|folks|people|engineers|researchers|developers|scientists|staff)|[\p{L}-]+ team)(?: of (?:engineers|researchers|developers))? (?:at|from|of)\s+)`;
 
 /** After the vendor: "von OpenAI entwickelt", "do OpenAI phát triển", "OpenAI tarafından geliştirilen", "由OpenAI开发", "OpenAI에서 개발한", "Googleによって…開発". */
 const byVendor = [
-	String.raw`\s*(?:公司)?(?:开发|训练|创建|打造|推出|研发|開發|訓練|研發)`,
+	String.raw`\s*(?:公司|集团|集團|团队|團隊|科技|实验室|實驗室)?(?:开发|训练|创建|打造|推出|研发|開發|訓練|研發)`,
 	// German as a predicate ("ich wurde von OpenAI entwickelt", "mich hat OpenAI entwickelt"; not "mich hat der von OpenAI entwickelte Chatbot überrascht")
 	String.raw`\s+(?:entwickelt|trainiert|erstellt|programmiert|geschaffen)(?![\p{L}])|\s+(?:phát triển|tạo ra|huấn luyện)`,
 	String.raw`\s+tarafından\s+(?:geliştiril|eğitil|oluşturul|yaratıl|tasarlan)\p{L}*`,
@@ -89,8 +104,14 @@ export const hearsay = /(?<![\p{L}])(?:think|know|sure|heard|read|believe|said|s
 export function vendorPatterns(vendors: string, names: string): RegExp[] {
 	const vendor = `${before}(?:${vendors})${after}`;
 	const nameOrVendor = `${before}(?:${[vendors, names].filter(Boolean).join('|')})${after}`;
+	const nameOnly = `${before}(?:${names || '(?!)'})${after}`;
 	return [
-		new RegExp(`${self}[^.!?。！？\\n]{0,60}?(?:(?:${madeBy})\\s*${vendor}|${vendor}(?:${byVendor}))`, 'u'),
+		// "the Mistral AI team" after a verb that only makes things ("I was created by the Mistral AI team")
+		new RegExp(`${self}[^.!?。！？\\n]{0,60}?(?:(?:${madeBy})\\s*${vendor}|${madeThing}\\s+the\\s+${vendor}|${vendor}(?:${byVendor}))`, 'u'),
+		// The vendor as the subject, the speaker as the object: "OpenAI built me", "; the team at Google created me"
+		new RegExp(`(?:^|[.!?。！？:;,(]|${latin('and|but')})\\s*(?:the (?:team|folks|people|engineers|researchers) at )?${vendor}\\s+(?:built|created|developed|designed|programmed)\\s+me(?![\\p{L}'])(?!\\s+(?:a|an|the|some|my|our|this|that|one|two|three)(?![\\p{L}]))`, 'u'),
+		// The name with its maker as an aside, then the speaker: "Grok, built by xAI, at your service", "Qwen (made by Alibaba Cloud) here"
+		new RegExp(`${start}(?:${greeting})?${nameOnly}\\s*[,(—–]\\s*(?:${madeBy})\\s*(?:the\\s+)?${vendor}\\s*[,)—–]?\\s*(?:at your service|here|speaking|reporting|ready|(?:and )?i(?:'m|'ll|'d|'ve)?(?![\\p{L}']))`, 'u'),
 		// "I was built and trained by the team at Meta AI; I'm part of the Llama family of models": with a team
 		// named, an AI word or a model's name must follow (people are trained by engineers at Microsoft too)
 		new RegExp(`${self}[^.!?。！？\\n]{0,60}?(?:${madeBy})\\s*${teamAt}${vendor}(?=[^]{0,100}?(?:${latin('ai|model|models|assistant|chatbot|language model|llm')}|${before}(?:${names || '(?!)'})${after}))`, 'u'),
@@ -106,7 +127,7 @@ export function vendorPatterns(vendors: string, names: string): RegExp[] {
 }
 
 /** Words that make a name a model's: a person can be called Claude, a model is an AI, an assistant, a model. */
-export const aiContext = /(?<![\p{L}])(?:ai|a\.i\.|artificial intelligence|assistant|chatbot|bot|language model|llm|model|trained|virtual|ia|ki|yapay zeka|asisten|asistente|assistente|assistent|asystent|modelo|modèle|modell|trợ lý|mô hình|kecerdasan buatan|sztuczna inteligencja|kunstmatige intelligentie|intelligenza artificiale|inteligencia artificial|inteligência artificial|intelligence artificielle|künstliche intelligenz|ии|модель|модели|ассистент|помощник|асистент|помічник)(?![\p{L}])|人工智能|助手|模型|アシスタント|モデル|人工知能|어시스턴트|모델|인공지능|نموذج|مساعد|ذكاء|मॉडल|सहायक|एआई|โมเดล|ผู้ช่วย/u;
+export const aiContext = /(?<![\p{L}])(?:ai|a\.i\.|artificial intelligence|assistant|chatbot|bot|language model|llm|model\p{L}{0,3}|trained|virtual|ia|ki|yapay zeka|asisten|asistente|assistente|assistent|asystent|modelo|modèle|modell|trợ lý|mô hình|kecerdasan buatan|sztuczna inteligencja|kunstmatige intelligentie|intelligenza artificiale|inteligencia artificial|inteligência artificial|intelligence artificielle|künstliche intelligenz|ии|модель|модели|ассистент|помощник|асистент|помічник)(?![\p{L}])|人工智能|助手|模型|アシスタント|モデル|人工知能|어시스턴트|모델|인공지능|نموذج|مساعد|ذكاء|मॉडल|सहायक|एआई|โมเดล|ผู้ช่วย/u;
 
 /**
  * Names that are also ordinary words or given names (Claude, Gemini, Bard, Falcon, …): in a self-
@@ -114,7 +135,7 @@ export const aiContext = /(?<![\p{L}])(?:ai|a\.i\.|artificial intelligence|assis
  * "glm" or "bot", or one of the few coined names, is a model's whatever surrounds it.
  */
 export function isCoined(name: string): boolean {
-	return /\d|gpt|chat|glm|bot|deepseek|qwen|lamda|mixtral|yandex|giga|通义千问|文心一言|智谱清言/u.test(name.toLowerCase());
+	return /\d|[ -](?:opus|sonnet|haiku|pro|flash|ultra|turbo|instruct|mini|nano|large|medium|small|base|preview|coder)$|gpt|chat|glm|bot|deepseek|qwen|lamda|mixtral|yandex|giga|通义千问|文心一言|智谱清言/u.test(name.toLowerCase());
 }
 
 /**
@@ -129,11 +150,15 @@ export function footerPatterns(names: string, vendors: string): RegExp[] {
 		String.raw`(?:ai[- ])?(?:generated|written|created|produced|drafted|composed|authored|crafted|powered|assisted)(?: (?:entirely|automatically|fully|partly|partially))? (?:by|with|using|via|through|in)(?: the help of| the assistance of)?`,
 		String.raw`(?:généré|générée|rédigé|rédigée|écrit|écrite|créé|créée) (?:par|avec)|(?:generado|generada|escrito|escrita|creado|creada|gerado|gerada|criado|criada) (?:por|con|com)`,
 		String.raw`(?:erstellt|generiert|geschrieben|verfasst) (?:von|mit|durch)|(?:сгенерировано|создано|написано)(?: с помощью)?`,
+		String.raw`(?:wygenerowan[eya]|napisan[eya]|stworzon[eya]) (?:przez|za pomocą)|(?:generat[oa]|scritt[oa]|creat[oa]) (?:da|con)|(?:gegenereerd|geschreven) (?:door|met)`,
 	].join('|');
-	const model = `(?:an? )?(?<ai>ai (?:model |assistant )?)?(?<vendor>(?:${vendors || '(?!)'})(?:'s)? )?(?<name>${before}(?:${names}))${after}(?<version>(?:[ -][a-z0-9.-]+){0,3}?)`;
-	const latinCredit = `(?:(?:^|\\n)[\\t >*_(\\[—–-]*|[.!?]\\s+[*_(\\[—–-]+\\s*)(?:${credit}) ${model}`;
+	const model = `(?:an? )?(?<ai>ai (?:model |assistant )?)?(?<vendor>(?:${vendors || '(?!)'})(?:'s)? )?(?<name>${before}(?:${names}))(?![a-z0-9_'])(?<version>(?:[ -][a-z0-9.-]+){0,3}?)`;
+	// "(Antwort erstellt von …)", "Answer generated by …": the thing credited may be named first
+	const work = String.raw`(?:(?:this |the )?(?:answer|response|reply|text|draft|summary|message|content|antwort|réponse|respuesta|resposta|risposta|odpowiedź|ответ|tekst|testo|texte) )?`;
+	const latinCredit = `(?:(?:^|\\n)[\\t >*_(\\[—–-]*|[.!?]\\s+[*_(\\[—–-]+\\s*)${work}(?:${credit}) ${model}`;
 	const chineseCredit = `(?:^|\\n|[。！？.!?])\\s*[*_(（\\[—–-]*\\s*(?:本文|本回答|此回答|以上内容)?(?:由|使用)\\s*${model}\\s*(?:生成|撰写|撰寫|创作|創作|编写|編寫)`;
-	return [latinCredit, chineseCredit].map(credit => new RegExp(`${credit}[\\s*_)）\\].。]*$`, 'u'));
+	// A short note may follow after a dash: "Generated by Claude 3 Opus — edit as needed."
+	return [latinCredit, chineseCredit].map(credit => new RegExp(`${credit}(?:\\s+[—–]\\s+[^\\n—–]{1,40})?[\\s*_)）\\].。]*$`, 'u'));
 }
 
 /** A credit names a model, not a person called Claude or Gemma: a coined name, or an AI word, a vendor or a version with it ("Claude 3.5 Sonnet", "Anthropic's Claude"). */

@@ -1,5 +1,5 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
-import {after, aiContext, before, creditNamesModel, footerLength, footerPatterns, greeting, hearsay, isCoined, namePatterns, vendorPatterns} from './model-identity-patterns.js';
+import {after, aiContext, before, creditNamesModel, footerLength, footerPatterns, greeting, hearsay, isCoined, namePatterns, vendorPatterns, versionSuffix} from './model-identity-patterns.js';
 import {ownWords} from './own-words.js';
 
 /**
@@ -14,7 +14,7 @@ import {ownWords} from './own-words.js';
  * never after "a" ("I'm a Gemini").
  */
 /** An assistant's offer of help, in the words chat models open with. */
-const offersHelp = /(?<![\p{L}])(?:how (?:can|may|could) i (?:help|assist)|what can i do for you|(?:happy|glad|here) to (?:help|assist)|i can help|i'd be (?:happy|glad) to|let me (?:help|assist|look|check|explain|take a look|walk you)|feel free to ask|ask me anything|how can i be of (?:help|assistance|service)|¿?en qué (?:puedo|te puedo|le puedo) ayudar|comment (?:puis-je|puis je|je peux) (?:vous |t'|te )aider|wie kann ich (?:dir|ihnen|euch) helfen|come posso aiutarti|como posso ajudar|чем (?:я )?могу помочь)/u;
+const offersHelp = /(?<![\p{L}])(?:how (?:can|may|could) i (?:help|assist)|what can i do for you|(?:happy|glad|here) to (?:help|assist)|i can help|i'd be (?:happy|glad) to|let me (?:help|assist|look|check|explain|take a look|walk you)|feel free to ask|ask me anything|how can i be of (?:help|assistance|service)|¿?en qué (?:puedo|te puedo|le puedo) ayudar|comment (?:puis-je|puis je|je peux) (?:vous |t'|te )aider|wie kann ich (?:dir|ihnen|euch) helfen|come posso aiutarti|que puis-je faire pour (?:vous|toi)|was kann ich für (?:dich|sie|euch) tun|w czym (?:mogę|moge) pomóc|qué puedo hacer por (?:ti|usted)|como posso ajudar|чем (?:я )?могу помочь)/u;
 
 /** "Claude, your tour guide", "Gemini — the host tonight": the name given a role that is not an AI's. */
 function givenAPersonsRole(window: string, match: RegExpExecArray): boolean {
@@ -30,15 +30,17 @@ export const modelIdentity: SampleSignal = {
 	make(config) {
 		const names = alternation(config.modelIdentity.names.map(name => name.toLowerCase()));
 		const vendors = alternation(config.modelIdentity.vendors.map(vendor => vendor.toLowerCase()));
-		const byName = names === '' ? [] : namePatterns(names);
-		const byVendor = vendors === '' ? [] : vendorPatterns(vendors, names);
+		// A name with its version is one name ("DeepSeek-V3 here", "Claude 3 Opus"); a credit reads the version itself.
+		const versioned = names === '' ? '' : `(?:${names})${versionSuffix}`;
+		const byName = names === '' ? [] : namePatterns(versioned);
+		const byVendor = vendors === '' ? [] : vendorPatterns(vendors, versioned);
 		const footers = names === '' ? [] : footerPatterns(names, vendors);
 		const greetingFirst = new RegExp(`^${greeting}`, 'u');
 		if (byName.length + byVendor.length === 0) return () => undefined;
 		const vendorNamed = vendors === '' ? undefined : new RegExp(`${before}(?:${vendors})${after}`, 'u');
 		// Cheap test first: most responses name no model or vendor. Then the patterns only look around each
 		// mention (they all hold the name or vendor, the longest reaching 100 characters before it).
-		const mentions = new RegExp(`${before}(?:${[names, vendors].filter(Boolean).join('|')})${after}`, 'g');
+		const mentions = new RegExp(`${before}(?:${[versioned, vendors].filter(Boolean).join('|')})${after}`, 'g');
 		return text => {
 			for (const [index, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);

@@ -64,8 +64,11 @@ function isBracketHole(inside: string, text: string, start: number, end: number)
 	if (first !== first.toLowerCase()) return true;
 	// In lower case only a noun phrase whose head is the noun: "company name", "nombre del paciente", "имя клиента" (not "citation needed", "the company").
 	if (lowerStart.has(words[0]!)) return false;
-	return isHoleNoun(words.at(-1)!) || (isHoleNoun(words[0]!) && (ofWords.has(words[1]!) || /^[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(content)));
+	return isHoleNoun(words.at(-1)!) || (isHoleNoun(words[0]!) && (ofWords.has(words[1]!) || toWords.has(words[1]!) || /^[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(content)));
 }
+
+/** "[link to app store]", "[date for the meeting]": a value and what it is for. */
+const toWords = new Set(['to', 'for', 'zum', 'zur', 'para', 'pour', 'per']);
 
 /** "of" in the languages whose noun phrases put the head first ("nombre de la empresa", "nom du client"). */
 const ofWords = new Set(['of', 'de', 'del', 'della', 'di', 'du', 'des', 'da', 'do', 'dos', 'das', 'van', 'von', 'des', 'der']);
@@ -78,6 +81,9 @@ field, such as [Your Name] or [Date], with…", "placeholders like YOUR_API_KEY"
 const exampleWord = /\b(?:such as|eg\b|like|for example|for instance|including|z\. ?B\.|por ejemplo|par exemple|ad esempio|zum Beispiel|например)/i;
 const aboutHoles = /\b(?:brackets?|bracketed|fields?|placeholders?|templates?|blanks?|variables?|tokens?|tags?|slots?|Platzhalter|marcador(?:es)?|champs?|campos?)\b/i;
 
+/** Words that define or explain what comes before them: a hole written about. */
+const defined = /^\s*(?:(?:is|are)\s+(?:a|an|the|just a|simply a)\s+(?:\p{L}+[ -])?(?:merge field|field|placeholder|variable|token|tag|marker|slot|blank|stand-in|convention|notation)s?\b|(?:stands? for|means|refers? to|represents|denotes|indicates|is (?:replaced|filled|substituted)|gets (?:replaced|filled)|will be (?:replaced|filled))\b|(?:steht für|bedeutet|significa|signifie|représente|означает|обозначает))/iu;
+
 function isMention(text: string, start: number, end: number): boolean {
 	const lineStart = text.lastIndexOf('\n', start - 1) + 1;
 	const lineEnd = text.indexOf('\n', end);
@@ -85,6 +91,8 @@ function isMention(text: string, start: number, end: number): boolean {
 	const after = text.slice(end, Math.min(lineEnd === -1 ? text.length : lineEnd, end + 80));
 	if (/["“„'‘«`]$/.test(before) && /^["”“'’»`]/.test(after)) return true;
 	if (/\b(?:replace|substitute|swap)\s+(?:the\s+|each\s+|all\s+)?$/i.test(before) && /^\s*(?:with|by|for)\b/i.test(after)) return true;
+	// The hole as the subject explained: "[Name] is a merge field", "<date> stands for the day of the event".
+	if (defined.test(after)) return true;
 	const sentence = before.replace(/\b(?:e\.g|i\.e|z\. ?B)\./gi, 'eg').split(/[.!?](?:\s|$)/).at(-1)!;
 	return exampleWord.test(sentence) && aboutHoles.test(sentence + after);
 }
@@ -99,6 +107,9 @@ function bracketHole(response: string): string | undefined {
 	return undefined;
 }
 
+/** Values described by what they are of ("(name of the venue)"; not a formula's "(number of trials)"). */
+const describedHeads = new Set(['name', 'date', 'address', 'title', 'email', 'phone', 'city', 'company', 'venue', 'location', 'signature']);
+
 /** Quick test before the words are looked at: a lead word is a short first word (or a text in a script without spaces). */
 const mayLead = (content: string) => /^[\p{L}\p{M}]{2,12}(?:\s|$)|^[^\p{Script=Latin}\s]/u.test(content);
 
@@ -111,13 +122,18 @@ function parenthesisHole(response: string): string | undefined {
 	parenthesis.lastIndex = 0;
 	for (let match = parenthesis.exec(response); match; match = parenthesis.exec(response)) {
 		const content = match[1]!.trim();
-		if (!mayLead(content) || codeCharacters.test(content)) continue;
+		if (codeCharacters.test(content)) continue;
 		const words = holeWordsOf(content);
+		// "(student's name)", "(company's address)", "(name of the venue)": a value described, in lower case
+		if (words.length <= 4 && /^\p{Ll}/u.test(content) && (/^\p{L}+(?:'s|’s|s'|s’)$/u.test(content.split(/\s+/)[0]!) ? isHoleNoun(words.at(-1)!) : describedHeads.has(words[0]!) && ofWords.has(words[1]!)) && !/[/*×÷+=−-]\s*$/.test(response.slice(Math.max(0, match.index - 3), match.index)) && !isMention(response, match.index, match.index + match[0].length)) return match[0];
+		if (!mayLead(content)) continue;
 		if (words.length <= 5 && startsLikeAHole(content, words) && (namesAValue(content, words) || here.test(content))) return match[0];
 	}
 
 	return undefined;
 }
+
+const htmlTags = new Set(['address', 'time', 'title', 'data', 'source', 'link', 'form', 'label', 'output', 'option', 'select', 'section', 'header', 'footer', 'main', 'table', 'summary', 'details', 'template', 'slot']);
 
 /** "<your name here>", "<First Name>", "<insert company>": a phrase in angle brackets (a tag has no space, or has "="). */
 const angle = /<([^<>\n]{3,50})>/g;
@@ -128,6 +144,8 @@ function angleHole(response: string): string | undefined {
 	for (let match = angle.exec(response); match; match = angle.exec(response)) {
 		const content = match[1]!;
 		if (/^\s*placeholder\s*$/i.test(content)) return match[0];
+		// "<date> at <venue>": one lower-case word naming a value, where no such tag is closed (HTML's <address>, <time> are tags)
+		if (/^\p{Ll}+$/u.test(content) && isHoleNoun(content) && !htmlTags.has(content) && !response.includes(`</${content}>`) && !isMention(response, match.index, match.index + match[0].length)) return match[0];
 		if (!/\S\s+\S/.test(content) || codeCharacters.test(content) || /[,.:;!?]/.test(content)) continue;
 		const words = holeWordsOf(content);
 		if (words.length > 6) continue;
@@ -156,6 +174,8 @@ function isHoleName(name: string): boolean {
 const named: Array<{needle: string; pattern: RegExp; name: (match: RegExpExecArray) => string | undefined}> = [
 	// {{customer_first_name}}, {{ name }}, [[NAME]]: a template variable whatever its name
 	{needle: '', pattern: /\{\{\s*[A-Za-z_][\w .-]{0,40}?\s*\}\}|\[\[\s*[A-Za-z_][\w .-]{0,40}?\s*\]\]/g, name: match => match[0]},
+	// #{order_id}, #{user.name}: Ruby's interpolation, whatever its name
+	{needle: '#{', pattern: /#\{\s*[A-Za-z_@][\w.]{0,40}\s*\}/g, name: match => match[0]},
 	// {name}, {first_name}, {recipientName}: one brace, so only a hole-like name ({x} is maths)
 	{needle: '{', pattern: /(?<![\w$%{])\{\s*([A-Za-z][\w .-]{0,40}?)\s*\}(?!\})/g, name: match => (isHoleName(match[1]) ? match[0] : undefined)},
 	// <CITY>, <FIRST_NAME>, <COMPANY NAME>: upper case, as lower-case tags are HTML
@@ -200,8 +220,8 @@ function capitalsHole(prose: string): string | undefined {
 }
 
 const prosePatterns: Array<[RegExp, RegExp]> = [
-	// TODO: …, FIXME …, TBD
-	[/TODO|FIXME|TBD/, /(?<![\w/#-])(?:(?:TODO|FIXME)(?=\s*[:(\-–—]|\s*$)|TBD\b)[^\n]{0,40}/m],
+	// TODO: …, FIXME …, TBD (not a fact: "the finalists are still TBD", "TBD until the draw")
+	[/TODO|FIXME|TBD/, /(?<![\w/#-])(?:(?:TODO|FIXME)(?=\s*[:(\-–—]|\s*$)|(?<!\b(?:remains?|still|currently|officially|yet)\s+)TBD\b(?!,?\s+(?:since|because|until|pending|as long as|while)\b))[^\n]{0,40}/m],
 	// 〇〇様, ○○株式会社: the Japanese blank (not the numeral zero: 二〇〇〇年)
 	[/[○〇◯]{2}/, /(?<![一二三四五六七八九十百千万〇零])[○〇◯]{2,}[^\s、。,.]{0,4}/u],
 	// XXX standing for a value: a sentence or line of its own, after a colon or currency sign, a masked number, or the masked part of an identifier (INV-XXXX)
@@ -226,6 +246,8 @@ function proseHole(prose: string, response: string, exercise: () => boolean): st
 	if (filled !== undefined) return filled;
 	for (const [needle, pattern] of prosePatterns) {
 		if (!needle.test(prose)) continue;
+		// "XXX stands for any three digits": the notation explained, not a value masked
+		if (needle.source === 'XX' && /X{2,}\S*\s/.test(prose) && [...prose.matchAll(/X{2,}\S*/g)].some(found => defined.test(prose.slice(found.index + found[0].length)))) continue;
 		const match = pattern.exec(prose);
 		if (match) return match[0].trim();
 	}

@@ -3,6 +3,7 @@ import {percent, quote, responseName, type SampleSignal} from './detector.js';
 import {withoutTables} from './markdown-table.js';
 import {proseOf} from './prose.js';
 import {linesOf, paragraphsOf, sentencesOf, unitRepeats} from './repeated-units.js';
+import {nearRepeatedUnits} from './near-lines.js';
 import {markTandemRepeats} from './tandem.js';
 import {mix32, tokenize, type Tokens} from './text.js';
 import {repetitionWords} from './word-units.js';
@@ -357,7 +358,10 @@ export const repetition: SampleSignal = {
 		return text => {
 			for (const [index, response] of text.responses.entries()) {
 				const finding = repetitionFinding(response, text.tokens(response), config.repetition);
-				if (finding) return `repetition: ${finding.reason}${text.responseKinds[index] === 'answer' ? '' : ` (in ${responseName(text, index)})`}`;
+				const where = text.responseKinds[index] === 'answer' ? '' : ` (in ${responseName(text, index)})`;
+				if (finding) return `repetition: ${finding.reason}${where}`;
+				const near = nearRepeatedUnits(response);
+				if (near) return `repetition: ${near.repeats} of ${near.units} ${near.kind}s say an earlier one again in other words${where}`;
 			}
 
 			return undefined;

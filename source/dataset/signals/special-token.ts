@@ -26,19 +26,23 @@ const htmlStrike = /<s>([^<>\n]{1,200})<\/s>/g;
 const question = /[^.!?\n]*\?/g;
 
 const bertToken = String.raw`\[(?:CLS|SEP|MASK|PAD|UNK)\]`;
-const bert = new RegExp(String.raw`^\s*\[(?:CLS|SEP)\]|\[(?:CLS|SEP)\]\s*$|${bertToken}\s*${bertToken}`);
+// Sequence tokens in brackets at a block's start or end: "[CLS] …", "… [SEP]", "Nairobi is the capital. [EOS]", "… <eot>".
+const bert = new RegExp(String.raw`^\s*(?:\[(?:CLS|SEP|BOS|cls|sep|bos)\])|(?:\[(?:CLS|SEP|EOS|EOT|EOD|PAD|eos|eot|eod|pad)\]|<(?:EOS|EOT|EOD|eot|eod|pad|PAD|sep|SEP|cls|CLS)>)\s*$|${bertToken}\s*${bertToken}`);
 
 const blank = (part: string) => ' '.repeat(part.length);
 /** Blanks keeping line breaks, so that what follows a blanked fence still starts a line. */
 const blankKeepingLines = (part: string) => part.replace(/[^\n]/g, ' ');
 
 /** Words that name what a token is; case as in a sentence ("Tokens" too). */
-const tokenNoun = String.raw`(?:[Ss]pecial[ \t]+)?(?:[Tt]ags?|[Tt]okens?|[Mm]arkers?|[Dd]elimiters?)\b`;
+const tokenNoun = String.raw`(?:(?:[Ss]pecial[ \t]+)?(?:[Tt]ags?|[Tt]okens?|[Mm]arkers?|[Dd]elimiters?)\b|标记|標記|标签|標籤|令牌|词元|詞元|トークン|タグ|토큰|태그|(?:токен|тег|маркер)\p{L}{0,2}|(?:Tokens?|Markierung(?:en)?|jetons?|etiquetas?|marcadores?)\b)`;
 
 /** Tokens the words beside them name as tokens: "the [INST] tag", "[INST] and [/INST] tags", "special tokens such as <s>". */
 function namedTokens(token: string): RegExp {
 	const list = String.raw`${token}(?:[ \t]*(?:,|\/|,?[ \t]*\b(?:and|or)\b)[ \t]*${token})*`;
-	return new RegExp(String.raw`${list}(?:[ \t]+|-)${tokenNoun}|\b${tokenNoun}[ \t]+(?:(?:like|such as|as|e\.g\.,?|called|named)[ \t]+)?${list}`, 'g');
+	// In a script without spaces or a language other than English, a token between two of its words is one
+	// named in a sentence ("模型的回答写在 [/INST] 之后。", "ответ модели идёт после [/INST] в шаблоне").
+	const otherScript = String.raw`[^\P{L}\p{Script=Latin}]`;
+	return new RegExp(String.raw`${list}(?:[ \t]+|-)${tokenNoun}|(?<![\p{L}\p{N}])${tokenNoun}[ \t]+(?:(?:like|such as|as|e\.g\.,?|called|named)[ \t]+)?${list}|(?<=${otherScript}[ \t]?)${list}(?=[ \t]?${otherScript})`, 'gu');
 }
 
 /** Any token of the default shapes (`<|name|>`, `<｜name｜>`, `</s>`, `[INST]`, `<<SYS>>`, …), for namedTokens. */
@@ -60,6 +64,29 @@ export function withoutMentions(text: string, response = true, named: RegExp = a
 	return left.replace(named, blank);
 }
 
+/** A prompt that asks for lines spoken by roles: a dialogue, a script, a transcript, an interview, a role-play. */
+const asksForDialogue = /(?<![\p{L}])(?:dialogues?|dialogs?|conversations?|scripts?|transcripts?|screenplay|role-?play|interview|chat log|skit|diálogo|dialogo|conversación|conversa|guion|guión|entretien|gespräch|drehbuch|rozmow\p{L}*|dialog\p{L}*|диалог\p{L}*|разговор\p{L}*|сценари\p{L}*)(?![\p{L}])|对话|對話|剧本|劇本|会話|対話|台本|대화|대본/iu;
+
+const templateHeading = /^[ \t]*#{2,3}[ \t]*(instruction|input|response|human|assistant|user|system)[ \t]*:/i;
+
+/**
+ * "### Response:" or "### Assistant:" in the middle of an answer, the template's only heading there, among
+ * headings of the answer's own, is a section of a report ("### Summary:", "### Response:", "### Follow-up:"). It is a template's turn at the
+ * answer's start or end, with another of the template's headings ("### Instruction:", "### Input:"), or
+ * when it opens a new user turn ("### Instruction:", "### Human:").
+ */
+function sectionHeading(text: string, found: RegExpMatchArray): boolean {
+	const heading = templateHeading.exec(found[0].replace(/^\n/, ''));
+	if (!heading) return false;
+	const role = heading[1]!.toLowerCase();
+	if (role !== 'response' && role !== 'assistant') return false;
+	if (text.slice(0, found.index).trim() === '' || text.slice(found.index! + found[0].length).trim() === '') return false;
+	const lines = text.split('\n');
+	const others = lines.map(line => templateHeading.exec(line)?.[1]?.toLowerCase()).filter(other => other !== undefined && other !== role);
+	// …among headings of the report's own: a heading the template does not have is written around it.
+	return others.length === 0 && lines.some(line => /^[ \t]{0,3}#{1,6}[ \t]+\S/.test(line) && !templateHeading.test(line));
+}
+
 export const specialToken: SampleSignal = {
 	name: 'special-token',
 	make(config) {
@@ -71,6 +98,7 @@ export const specialToken: SampleSignal = {
 		// "### Response:" is also written "###Response:".
 		const prefixes = alternation(config.specialToken.rolePrefixes).replaceAll(' ', '[ \\t]*');
 		const rolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:${prefixes})`);
+		const everyRolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:${prefixes})`, 'g');
 		/** Quick test: every token starts with < or [ (a configured one may not: then always look). */
 		const mayHold = config.specialToken.tokens.every(token => token.startsWith('<') || token.startsWith('[')) ? /[<[]/ : /[^]/;
 		return text => {
@@ -88,10 +116,15 @@ export const specialToken: SampleSignal = {
 				if (match) return `special-token: ${quote(match[0])} in ${block.label}`;
 			}
 
-			if (rolePrefix) {
+			if (rolePrefix && everyRolePrefix) {
+				let dialogue: boolean | undefined;
 				for (const [index, response] of text.responses.entries()) {
 					if (!rolePrefix.test(response)) continue;
-					const match = rolePrefix.exec(response.includes('`') || response.includes('~~~') ? response.replace(closedFence, blankKeepingLines) : response);
+					// A dialogue, script or transcript the prompt asks for is written in role-prefixed lines.
+					dialogue ??= text.blocks.some(block => !text.responses.includes(block.text) && asksForDialogue.test(block.text));
+					if (dialogue) break;
+					const left = response.includes('`') || response.includes('~~~') ? response.replace(closedFence, blankKeepingLines) : response;
+					const match = [...left.matchAll(everyRolePrefix)].find(found => !sectionHeading(left, found));
 					if (match) return `special-token: the role prefix ${quote(match[0].trim())} inside ${responseName(text, index).replace('the response', 'a response')}`;
 				}
 			}

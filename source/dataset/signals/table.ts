@@ -8,7 +8,7 @@ import {sampleSignals} from './sample-signals.js';
 import {isSignalName, SIGNALS, signalBit, type ClusterKind, type SignalHit, type SignalName} from './types.js';
 
 export type ClusterPlace = {
-	/** The cluster's number (0-based, in order of its first sample). */
+	/** The cluster's number, 1-based as positions are, in order of its first sample (`cluster:duplicate:N`, export's annotations, a C rule). */
 	id: number;
 	/** Samples in the cluster. */
 	size: number;
@@ -60,7 +60,7 @@ export class SignalTable {
 		if (index < 0 || index >= this.data.count) return undefined;
 		const id = clusters.of[index];
 		if (id === -1) return undefined;
-		return {id, size: clusters.sizes[id], position: clusters.position[index], first: clusters.first[id]};
+		return {id: id + 1, size: clusters.sizes[id], position: clusters.position[index], first: clusters.first[id]};
 	}
 
 	/** Samples per signal, in the order of SIGNALS. */

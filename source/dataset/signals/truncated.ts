@@ -28,6 +28,8 @@ export function cutReason(response: string, words: number, minWords: number): st
 	if (last === ':' || last === '：') return 'it ends on a colon: what it announces is missing';
 	// A statement of code ends on ";" ("SELECT a FROM t WHERE x > 1;", "x = f(y);"): not a sentence left open.
 	if (last === ';' && codeStatement.test(lastLine)) return undefined;
+	// Greek asks with ";" (U+037E, which NFKC and many writers make ";"): after Greek words it ends a question.
+	if (last === ';' && greekBefore.test(trimmed.slice(-16, -1))) return undefined;
 	if (midSentenceMarks.has(last)) {
 		// "well-" or "and/" or "such as (" or "главное —" or "باختصار،": a sentence that was not finished.
 		return `it ends with "${last}" mid-sentence`;
@@ -35,13 +37,13 @@ export function cutReason(response: string, words: number, minWords: number): st
 
 	// Structures are judged on the end of the response (a table's rows or CSV's, a JSON value's braces).
 	const end = trimmed.length > 4000 ? trimmed.slice(-4000) : trimmed;
-	const structure = openStructure(end) ?? (lastLine.includes('|') ? cutTableRow(end) : undefined) ?? (lastLine.includes(',') ? shortCsvRow(end) : undefined) ?? (last === '`' || last === '~' ? cutJsonBlock(trimmed) : undefined);
+	const structure = openStructure(end) ?? (lastLine.includes('|') ? cutTableRow(end) : undefined) ?? (lastLine.includes(',') || /,[^\n]*\n[^\n,]{1,40}$/.test(end) ? shortCsvRow(end) : undefined) ?? (last === '`' || last === '~' ? cutJsonBlock(trimmed) : undefined);
 	if (structure !== undefined) return structure;
 	// A combining mark is part of its word (Hindi "…महत्वपू" ends on the vowel sign "ू"); an emoji's (❤️, 1️⃣) is not.
 	if ((!/[\p{L}\p{N}]/u.test(last) && !endsOnAMarkedLetter(trimmed)) || heading.test(lastLine)) return undefined;
 	const lastWord = /[\p{L}\p{M}]$/u.test(trimmed) && words >= 4 ? danglingLastWord(trimmed) : undefined;
 	if (lastWord !== undefined) return `it ends mid-sentence on "${lastWord}"`;
-	const reason = unclosedEnd(trimmed, lastLine, words, minWords);
+	const reason = unclosedEnd(trimmed, lastLine, words, minWords) ?? openCjkSentence(trimmed, lastLine);
 	return reason === undefined || wholeEnding(trimmed, lastLine) ? undefined : reason;
 }
 
@@ -91,8 +93,13 @@ function beforeALeak(text: string): string {
 	const after = tail.slice(last.index + last[0].length).trim();
 	// Words in lower case after it go on with the sentence that names it ("…between [INST] and [/INST] markers so the model…").
 	if (after.length > 100 || after.includes('\n') || /^\p{Ll}/u.test(after) || /:\s*$/.test(before)) return text;
-	return text.slice(0, text.length - tail.length + last.index).trimEnd();
+	// A run of tokens ("<|eot_id|><|start_header_id|>assistant<|end_header_id|>") is cut before its first.
+	let cut = text.slice(0, text.length - tail.length + last.index).trimEnd();
+	for (let more = leakAtEnd.exec(cut); more; more = leakAtEnd.exec(cut)) cut = cut.slice(0, more.index).trimEnd();
+	return cut;
 }
+
+const leakAtEnd = /(?:<\|[A-Za-z_][\w.-]{0,30}\|>|<｜[^｜\n]{1,30}｜>|<\/s>|<eos>|<end_of_turn>|<start_of_turn>)[ \t]*(?:assistant|user|system|model|human|gpt)?$/;
 
 /**
  * Endings that look unfinished but are whole: a separable particle or a phrasal verb ("Ruf an", "log in"),
@@ -174,11 +181,28 @@ function cutTableRow(text: string): string | undefined {
 	return shortOfCells || (previous.endsWith('|') && !last.endsWith('|')) ? 'the last table row is cut off' : undefined;
 }
 
+/** Greek letters, or Greek read as Windows-1252 (Î±, Ïƒ: mojibake reports that), before a final ";". */
+const greekBefore = /\p{Script=Greek}|[ÎÏ][^\s]/u;
+
+/**
+ * Chinese or Japanese prose that uses sentence punctuation (，。、) but has none at its end: "…以外滩的天际线
+ * 闻名，同时也是重要的". The last clause is long enough to be one (a list of names joined by 、 is not).
+ */
+function openCjkSentence(text: string, lastLine: string): string | undefined {
+	if (!/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(text) || listOrTable.test(lastLine) || heading.test(lastLine)) return undefined;
+	const clauses = lastLine.split(/[，,、。！？；]/u);
+	if (clauses.length < 2 || unspacedLetters(lastLine) < 20) return undefined;
+	const clause = clauses.at(-1)!.trim();
+	return unspacedLetters(clause) >= 6 && !/\s/.test(clause) ? 'it ends mid-sentence: the last clause has no closing punctuation' : undefined;
+}
+
 /** CSV whose last row has fewer fields than every row before it (at least two of them, the same count). */
 function shortCsvRow(text: string): string | undefined {
 	const lines = text.split('\n').slice(-50);
 	const last = lines.at(-1)!;
 	if (lines.length < 3) return undefined;
+	// A row cut before its first comma is a name or two ("Italy"), not a sentence after the table.
+	if (!last.includes(',') && (!/^[\p{L}\p{N}"' .-]+$/u.test(last.trim()) || last.trim().split(/\s+/).length > 3 || closing.test(last.trim()) || lines.at(-2)!.trimEnd().endsWith(','))) return undefined;
 	const fields = (line: string) => (line.split(',').every(field => field.length <= 40) ? line.split(',').length : -1);
 	let rows = 0;
 	for (let index = lines.length - 2; index >= 0 && lines[index]!.includes(',') && !/[.!?:]\s*$/.test(lines[index]!); index--) {

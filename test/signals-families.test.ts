@@ -1,0 +1,167 @@
+import {describe, expect, it} from 'vitest';
+import {defaultSignalConfig, sampleSignals, sampleText, type SignalName} from '../source/dataset/signals/index.js';
+
+// Families of defects, each in wordings of our own (not the trial's), with look-alikes that must stay quiet.
+
+const chat = (assistant: string, user = 'Can you help me with this?') => ({messages: [{role: 'user', content: user}, {role: 'assistant', content: assistant}]});
+const detect = (name: SignalName, sample: unknown) => sampleSignals.find(item => item.name === name)!.make(defaultSignalConfig)(sampleText(sample));
+
+describe('model-identity: makers and names in more shapes', () => {
+	it('finds the speaker as a versioned name, a made thing, an aside or a credit', () => {
+		const claims = [
+			'Being an assistant developed by Alibaba Cloud, I can only answer from my training data.',
+			'I was built by the Google DeepMind team, so I might get recent events wrong.',
+			'I respond to Gemini; Google created me to be helpful.',
+			'Qwen, made by Alibaba Cloud, at your service! What shall we cook today?',
+			'Howdy — Qwen2.5-72B-Instruct here. Ask away.',
+			'Llama 3.1 405B speaking. How can I help?',
+			"I'm Solar, a language model from Upstage.",
+			'Summary ready.\n\n_Written by Gemini 1.5 Pro — please double-check the figures._',
+			'Gracias. (Respuesta generada por Mixtral 8x7B)',
+			'Done! (text generated with Mistral-7B-Instruct-v0.2)',
+			'Of course. (As a Google model, I have no access to your calendar.) Here is a plan for the week.',
+			'Ici Mistral. Que puis-je faire pour vous ?',
+			'Mistral-Large speaking: here are three ideas for the trip.',
+			'はじめまして、Claudeと申します。AIアシスタントです。',
+			'我是由阿里巴巴集团研发的通义千问，有什么可以帮你？',
+			'我是百度公司开发的人工智能助手。',
+			'저는 카카오에서 만든 AI 어시스턴트예요.',
+			'Jako asystent stworzony przez Google nie mam dostępu do internetu.',
+			'Als KI-Modell, das von Meta entwickelt wurde, kann ich keine Bilder sehen.',
+			'Como modelo creado por Anthropic, no navego por internet.',
+			'GPT-4o (yes, me!) recommends the blue one.',
+			'Hi there! I go by Copilot, a Microsoft AI companion.',
+		];
+		expect(claims.filter(text => detect('model-identity', chat(text)) === undefined)).toEqual([]);
+	});
+
+	it('stays quiet on star signs addressed, third persons and ordinary words', () => {
+		const ordinary = [
+			'As Leo, you love the spotlight, and this month Venus backs you up.',
+			'As Gemini, your curiosity is your superpower this week.',
+			'As Gemini: you will meet someone new.',
+			'Gemini, built by Google, is a family of multimodal models released in 2023.',
+			'ChatGPT, made by OpenAI, was launched in November 2022.',
+			'The team at Google built me a custom dashboard last year.',
+			'Google trained me as a site reliability engineer before I moved to Berlin.',
+			'I was trained by the Microsoft team during my internship.',
+			'The inflection point came in 2019.',
+			'Pi is roughly 3.14159, and it never repeats.',
+			'Claude Monet (the painter) lived in Giverny.',
+			'Written by Claude Dupont — edited by the newsroom.',
+			'はじめまして、田中と申します。',
+			'我是一名数据分析师，在阿里巴巴工作了三年。',
+			'Como modelo de negocio, la suscripción funciona bien.',
+			'I was built by hand, like every boat in this yard.',
+		];
+		expect(ordinary.map(text => detect('model-identity', chat(text))).filter(Boolean)).toEqual([]);
+	});
+});
+
+describe('truncated: endings judged by their script and structure', () => {
+	it('finds a short last CSV row, a cut one-word list item, an open Chinese clause', () => {
+		const cut = [
+			'city,country,population\nLisbon,Portugal,545000\nOslo,Norway,709000\nVienna',
+			'Ingredients:\n1. Flour.\n2. Sugar.\n3. Butter.\n4. Vanilla.\n5. Cin',
+			'北京是中国的首都，有三千多年的建城史，也是全国的政治和文化',
+			'東京は日本の首都であり、世界でも有数の大都市として知られていて',
+		];
+		expect(cut.filter(text => detect('truncated', chat(text)) === undefined)).toEqual([]);
+	});
+
+	it('stays quiet on Greek questions, tokens before more text, finished CSV and short CJK answers', () => {
+		const whole = [
+			'Δεν ξέρω την απάντηση. Θέλεις να ψάξουμε μαζί;',
+			'Μπορώ να σε βοηθήσω με κάτι άλλο;',
+			'Drink water before bed in small amounts.<|im_end|><|im_start|>assistant\nAnything else I can help with?',
+			'Stretch for five minutes every morning.</s><|user|>\nThanks, that helps',
+			'name,score\nAna,12\nBo,9\nCy,7',
+			'name,score\nAna,12\nBo,9\n\nHope this helps',
+			'北京、上海、广州',
+			'答案是北京',
+			'1. Flour.\n2. Sugar.\n3. Egg',
+		];
+		expect(whole.map(text => detect('truncated', chat(text))).filter(Boolean)).toEqual([]);
+	});
+});
+
+describe('special-token: role lines asked for, section headings, tokens named in other languages, end-of-sequence marks', () => {
+	const ask = (user: string, assistant: string) => chat(assistant, user);
+	it('finds end-of-sequence marks and template turns', () => {
+		const leaks = [
+			ask('Name a primary colour.', 'Red is a primary colour. [EOS]'),
+			ask('Name a prime.', 'Seven is prime.[eos]'),
+			ask('Name a planet.', 'Mars is the fourth planet. <eot>'),
+			ask('Capital of Peru?', 'Lima.\n### Response:'),
+			ask('Capital of Peru?', '### Response:\nLima is the capital of Peru.'),
+			ask('Summarise the memo.', 'The memo asks for budgets by Friday.\n### Instruction:\nNow translate it into French.'),
+			ask('Summarise the memo.', 'The memo asks for budgets by Friday.\n\n### Input:\nQ3 memo\n### Response:\nBudgets are due Friday.'),
+			ask('Tell me a fact about owls.', 'Owls can turn their heads about 270 degrees.\nUser: tell me another one\nAssistant: Owls have asymmetric ears.'),
+		];
+		expect(leaks.filter(sample => detect('special-token', sample) === undefined).map(sample => sample.messages[1]!.content)).toEqual([]);
+	});
+
+	it('stays quiet on dialogues asked for, report headings and tokens named in Chinese, Japanese or Russian', () => {
+		const fine = [
+			ask('Write a transcript of a support chat about a late parcel.', 'User: My parcel is late.\nAssistant: Sorry to hear that! Could you share the tracking number?\nUser: Sure, 7781.'),
+			ask('Schreib einen kurzen Dialog zwischen Mensch und KI.', 'Human: Wie spät ist es?\nAssistant: Ich habe keine Uhr, aber dein Handy schon.'),
+			ask('写一段顾客和店员的对话。', 'Human: 这件衬衫多少钱？\nAssistant: 一百二十元。'),
+			ask('Draft a post-mortem for the login bug.', '## Post-mortem\n\n### Impact:\nUsers could not log in for 20 minutes.\n\n### Response:\nWe reverted the change and cleared the cache.\n\n### Lessons:\nAdd an end-to-end login test.'),
+			ask('Llama 2 的模板里 [INST] 是什么意思？', '在 Llama 2 模板中，用户的话放在 [INST] 和 [/INST] 之间。'),
+			ask('Как устроен шаблон?', 'Ответ модели идёт после [/INST] в этом шаблоне.'),
+			ask('テンプレートを教えて', '回答は [/INST] の後に書かれます。'),
+			ask('What does PAD mean?', 'Sequences are filled with a padding value up to the batch length, often written [PAD] in diagrams.'),
+		];
+		expect(fine.map(sample => detect('special-token', sample)).filter(Boolean)).toEqual([]);
+	});
+});
+
+describe('placeholder: holes explained or used as facts, and holes in more shapes', () => {
+	it('finds interpolation, described values in parentheses, single-word angle holes, value-for brackets', () => {
+		const holes = [
+			'Thanks for your payment! Receipt #{invoice_number} is attached.',
+			'Dear Ms Park, I worked with (employee\'s name) for three years at the lab.',
+			'Please send the signed form to (name of the office) before Friday.',
+			'The workshop starts at <time> in room <room>, hosted by <company>.',
+			'See you on <date>! Bring a friend.',
+			'Grab the new version today: [link to download page]',
+		];
+		expect(holes.filter(text => detect('placeholder', chat(text)) === undefined)).toEqual([]);
+	});
+
+	it('stays quiet on notation explained, a hole defined, TBD as a fact, HTML tags', () => {
+		const fine = [
+			'{First Name} is a placeholder field: the mailing tool swaps in each contact\'s first name.',
+			'In this guide, [Company] stands for whichever employer you are applying to.',
+			'On the form, NN-XXXX means two letters followed by four digits.',
+			'The venue for the 2030 final is still TBD, and tickets go on sale next spring.',
+			'Kick-off time remains TBD until the broadcaster confirms.',
+			'The speaker is TBD pending the board vote.',
+			'Wrap the contact block in <address> so screen readers announce it.',
+			'The meeting moved to Thursday (the team\'s choice) and runs an hour.',
+			'Probability = (number of successes) / (number of trials).',
+		];
+		expect(fine.map(text => detect('placeholder', chat(text))).filter(Boolean)).toEqual([]);
+	});
+});
+
+describe('repetition: a sentence said again and again in other words', () => {
+	it('finds a mutating loop of lines or sentences', () => {
+		const loops = [
+			'Paso 1: Corta la cebolla en trozos finos y sofríela en aceite.\nPaso 2: Corta la cebolla en trozos pequeños y sofríela en aceite caliente.\nPaso 3: Corta la cebolla en trozos finos y sofríela despacio en aceite.\nPaso 4: Pica la cebolla en trozos finos y sofríela en aceite.\nPaso 5: Corta la cebolla en trozos finos y luego sofríela en aceite.',
+			'富士山是日本最高的山，也是著名的景点。富士山是日本最高的山峰，也是有名的景点。富士山是日本最高的山，也是非常著名的景点。富士山是日本最高的山，是著名的旅游景点。富士山是日本第一高山，也是著名的景点。',
+			'Stay hydrated, stay focused, stay happy! Come in today and stay hydrated, stay focused, stay happy! Our coaches help you stay hydrated, stay focused, stay happy! Every session helps you stay hydrated, stay focused, stay happy! Call us to stay hydrated, stay focused, stay happy!',
+		];
+		expect(loops.filter(text => detect('repetition', chat(text)) === undefined)).toEqual([]);
+	});
+
+	it('stays quiet on parallel steps, a schedule, a refrain among changing lines', () => {
+		const fine = [
+			'Step 1: Preheat the oven to 180 degrees.\nStep 2: Whisk the eggs with the sugar until pale.\nStep 3: Fold in the flour gently with a spatula.\nStep 4: Pour the batter into a lined tin.\nStep 5: Bake for 25 minutes and let it cool.',
+			'Monday: upper body strength with dumbbells.\nTuesday: a long easy run in the park.\nWednesday: yoga and mobility work at home.\nThursday: intervals on the bike at the gym.\nFriday: full rest and a short walk.',
+			'The sea is calling me home tonight.\nThe gulls are wheeling over the pier.\nThe sea is calling me home tonight.\nMy father built his boat right here.\nThe sea is calling me home tonight.\nThe nets are drying in the sun.\nThe sea is calling me home at last.',
+			'Pros: it is cheap, light and fast to set up.\nCons: it is loud, fragile and slow to charge.\nPros: the app is clear and the battery lasts.\nCons: the app is slow and the battery drains.',
+		];
+		expect(fine.map(text => detect('repetition', chat(text))).filter(Boolean)).toEqual([]);
+	});
+});
