@@ -102,6 +102,8 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 		if (cached) {
 			if (cached.fill(chunk.froms, chunk.tos, chunk.count, facts)) {
 				facts.firsts.fill(0, 0, chunk.count);
+				// The look-ups (a cache miss each) on the workers, as they would be with the rest.
+				if (workers && lookup && await workers.inspect(chunk, facts, lookup.decided, true)) return;
 				lookUpDecided(facts, 0, chunk.count, lookup?.decided);
 				return;
 			}
