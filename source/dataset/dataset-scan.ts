@@ -151,8 +151,12 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 
 		slot.facts.ensure(slot.entries.count);
 		const inspected = inspect(slot);
+		if (loaded === 0 && scan.bytesRead > 0) {
+			expected = Math.min(Math.ceil((slot.entries.count * scan.totalBytes / scan.bytesRead) * 1.05), 1 << 27);
+			recorder?.expect(expected);
+		}
+
 		if (lookup?.firstSeen) {
-			if (loaded === 0 && scan.bytesRead > 0) expected = Math.min(Math.ceil((slot.entries.count * scan.totalBytes / scan.bytesRead) * 1.05), 1 << 27);
 			const base = loaded;
 			const before = firstsDone;
 			firstsDone = (async () => {

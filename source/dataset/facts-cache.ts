@@ -135,7 +135,7 @@ export class FactsRecorder {
 			if (facts.kinds[i] === IdKind.Hash) {
 				idStarts[base + i] = 0;
 				idEnds[base + i] = 0;
-				if ((this.hashCount + 1) * hashIdLength > this.arrays.hashes.length) this.arrays.hashes = grown(this.arrays.hashes, Math.max(this.arrays.malformed.length, (this.hashCount + 1) * 2) * hashIdLength);
+				if ((this.hashCount + 1) * hashIdLength > this.arrays.hashes.length) this.arrays.hashes = grown(this.arrays.hashes, Math.max(this.arrays.malformed.length, Math.ceil((this.hashCount + 1) * 1.5)) * hashIdLength);
 				this.arrays.hashes.set(facts.hashes.subarray(i * hashIdLength, (i + 1) * hashIdLength), this.hashCount * hashIdLength);
 				this.hashCount++;
 			} else {
