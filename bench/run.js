@@ -461,7 +461,9 @@ async function main() {
 		const exportCpu = mapKinds(exportRuns, list => list.map(r => r.cpu));
 		exportRuns = mapKinds(exportRuns, list => list.map(r => r.ms));
 		const name = `export ${(exportAccepted / 1000).toFixed(0)}k accepted of ${bigLabel}`;
-		figure(name, exportRuns, {limit: () => 1000, target: '≤ 1.0 s'});
+		figure(`${name} (run 1 fills the facts cache, later runs read it)`, exportRuns, {limit: () => 1000, target: '≤ 1.0 s'});
+		figure(`${name}, first run (facts worked out)`, mapKinds(exportRuns, list => list.slice(0, 1)), {target: '(reference)'});
+		if (runs > 1) figure(`${name}, facts cached (runs 2–${runs})`, mapKinds(exportRuns, list => list.slice(1)), {limit: () => 1000, target: '≤ 1.0 s'});
 		figure(`${name}, to cat`, mapKinds(exportRuns, (list, key) => list.map(ms => ms / catMs[key])), {unit: '×', limit: () => 10, target: '≤ 10× cat'});
 		figure(`${name}, to the id file`, {hash: exportRuns.hash.map(ms => ms / median(exportRuns.id))}, {unit: '×', limit: () => 2, target: 'hash ≤ 2× id'});
 		figure(`${name}, CPU time (every thread)`, exportCpu, {target: '(reference)'});
@@ -479,9 +481,9 @@ async function main() {
 		results.stats = mapKinds(statsRuns, list => list.map(({ms, cpu}) => ({ms, cpu})));
 		const statsCpu = mapKinds(statsRuns, list => list.map(r => r.cpu));
 		statsRuns = mapKinds(statsRuns, list => list.map(r => r.ms));
-		figure(`stats on ${bigLabel} (run 1 computes the signals, later runs read them cached)`, statsRuns, {limit: () => 1200, target: '≤ 1.2 s'});
-		figure(`stats on ${bigLabel}, first run (signals computed)`, mapKinds(statsRuns, list => list.slice(0, 1)), {target: '(reference)'});
-		if (runs > 1) figure(`stats on ${bigLabel}, signals cached (runs 2–${runs})`, mapKinds(statsRuns, list => list.slice(1)), {limit: () => 1200, target: '≤ 1.2 s'});
+		figure(`stats on ${bigLabel} (run 1 computes the signals and facts, later runs read them cached)`, statsRuns, {limit: () => 1200, target: '≤ 1.2 s'});
+		figure(`stats on ${bigLabel}, first run (signals and facts computed)`, mapKinds(statsRuns, list => list.slice(0, 1)), {target: '(reference)'});
+		if (runs > 1) figure(`stats on ${bigLabel}, signals and facts cached (runs 2–${runs})`, mapKinds(statsRuns, list => list.slice(1)), {limit: () => 1200, target: '≤ 1.2 s'});
 		figure(`stats on ${bigLabel}, to cat`, mapKinds(statsRuns, (list, key) => list.map(ms => ms / catMs[key])), {unit: '×', limit: () => 10, target: '≤ 10× cat'});
 		figure(`stats on ${bigLabel}, to the id file`, {hash: statsRuns.hash.map(ms => ms / median(statsRuns.id))}, {unit: '×', limit: () => 2, target: 'hash ≤ 2× id'});
 		figure(`stats on ${bigLabel}, CPU time (every thread)`, statsCpu, {target: '(reference)'});

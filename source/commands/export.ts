@@ -132,7 +132,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		}, async () => {
 			await writer.flush();
 			if (output.closed) throw new OutputClosed();
-		}, check, decided.scanLookup(), writer instanceof ViewWriter);
+		}, check, decided.scanLookup(), writer instanceof ViewWriter, {factsCache: true});
 		await writer.flush();
 		await writer.settle();
 		fieldProblem = matcher?.fields.problem(common.dataset);

@@ -91,7 +91,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 		idCheck.see(entry.isHashId, malformed);
 		statuses?.push(result.status);
 		reasons?.push(accumulator.reasonsOfLast());
-	}, undefined, check, slice ? undefined : accumulator.scanLookup());
+	}, undefined, check, slice ? undefined : accumulator.scanLookup(), false, {factsCache: true});
 	const idWarning = idCheck.warning(common.dataset);
 	if (idWarning) process.stderr.write(`winnow: ${sanitizeLine(idWarning)}\n`);
 	const stats = accumulator.finish();

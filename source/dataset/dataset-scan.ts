@@ -1,6 +1,8 @@
 import {setFlagsFromString} from 'node:v8';
 import {ChunkEntries} from './chunk-entries.js';
-import {ChunkFacts, inspectEntries, markFirstSeen} from './entry-facts.js';
+import {rm, stat} from 'node:fs/promises';
+import {ChunkFacts, inspectEntries, lookUpDecided, markFirstSeen} from './entry-facts.js';
+import {factsCacheKey, factsCacheMinimumSize, FactsRecorder, readCachedFacts, writeCachedFacts, type CachedFacts, type FactsCacheKey} from './facts-cache.js';
 import {FingerprintTable} from './id-fingerprints.js';
 import {ArrayLayoutError, EntryReader, type ScanStats} from './entry-scanner.js';
 import {EntrySpan} from './entry-span.js';
@@ -31,6 +33,13 @@ export type ScanResult = ScanStats & {entries: number};
  */
 export type ScanLookup = {decided: Uint32Array; firstSeen: boolean};
 
+/**
+ * With `factsCache`, the entries' facts of a file of at least `factsCacheMinimumSize` bytes (default
+ * 16 MB) are read from the facts cache (facts-cache.ts) when it holds them for the file as it is,
+ * else worked out and then stored there (after a whole scan).
+ */
+export type ScanOptions = {factsCache?: boolean; factsCacheMinimumSize?: number; /** The read size (tests: many chunks from a small file). */ chunkSize?: number};
+
 /** One read chunk: its entries and their facts, being worked out until `inspected` resolves. */
 type Slot = {entries: ChunkEntries; facts: ChunkFacts; inspected: Promise<void>};
 
@@ -44,17 +53,28 @@ type Slot = {entries: ChunkEntries; facts: ChunkFacts; inspected: Promise<void>}
  * the second afterBatch after their visit returns: a caller may start writing them where they are
  * in one afterBatch and wait for that write in the next.
  */
-export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>, workers?: ScanWorkers, lookup?: ScanLookup, retain = false): Promise<ScanResult> {
+export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>, workers?: ScanWorkers, lookup?: ScanLookup, retain = false, options: ScanOptions = {}): Promise<ScanResult> {
 	try {
-		return await visitEntries(path, idField, visit, afterBatch, workers, lookup, retain);
+		return await visitEntries(path, idField, visit, afterBatch, workers, lookup, retain, options);
 	} finally {
 		workers?.stop();
 	}
 }
 
-async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, workers: ScanWorkers | undefined, lookup: ScanLookup | undefined, retain: boolean): Promise<ScanResult> {
+async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, workers: ScanWorkers | undefined, lookup: ScanLookup | undefined, retain: boolean, options: ScanOptions): Promise<ScanResult> {
 	keepScanGarbageYoung();
 	checkDatasetFile(path);
+	// The facts cache: read back when it holds this file's facts, else filled by this scan.
+	let cacheKey: FactsCacheKey | undefined;
+	let cached: CachedFacts | undefined;
+	let recorder: FactsRecorder | undefined;
+	let staleCache = false;
+	if (options.factsCache && (await stat(path).then(stats => stats.size, () => 0)) >= (options.factsCacheMinimumSize ?? factsCacheMinimumSize)) {
+		cacheKey = await factsCacheKey(path, idField).catch(() => undefined);
+		cached = cacheKey && await readCachedFacts(cacheKey);
+		if (cacheKey && !cached) recorder = new FactsRecorder();
+	}
+
 	const scan: ScanStats = {bytesRead: 0, totalBytes: 0, blankLines: 0, layout: 'jsonl'};
 	const needle = needleFor(idField);
 	const shared = workers !== undefined;
@@ -72,13 +92,29 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 	try {
 		// hold: 1, since a chunk's entries are handed out after the next chunk is read; one more
 		// with `retain`, for the write of a chunk's entries in progress while the next is handed out.
-		reader = await EntryReader.open(path, scan, {shared, hold: retain ? 2 : 1});
+		reader = await EntryReader.open(path, scan, {shared, hold: retain ? 2 : 1, ...(options.chunkSize && {chunkSize: options.chunkSize})});
 	} catch (error) {
 		throw new DatasetError(describeFsError(path, error));
 	}
 
 	const inspect = async (slot: Slot) => {
 		const {entries: chunk, facts} = slot;
+		if (cached) {
+			if (cached.fill(chunk.froms, chunk.tos, chunk.count, facts)) {
+				facts.firsts.fill(0, 0, chunk.count);
+				// The look-ups (a cache miss each) on the workers, as they would be with the rest.
+				if (workers && lookup && await workers.inspect(chunk, facts, lookup.decided, true)) return;
+				lookUpDecided(facts, 0, chunk.count, lookup?.decided);
+				return;
+			}
+
+			// The file is not what the cache says after all: worked out from here on, and the cache
+			// removed after the scan (the next one fills it afresh).
+			cached.stop();
+			cached = undefined;
+			staleCache = true;
+		}
+
 		if (workers && await workers.inspect(chunk, facts, lookup?.decided)) return;
 		inspectEntries(chunk.buffer, chunk.froms, chunk.tos, 0, chunk.count, needle, facts, lookup?.decided);
 	};
@@ -115,8 +151,12 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 
 		slot.facts.ensure(slot.entries.count);
 		const inspected = inspect(slot);
+		if (loaded === 0 && scan.bytesRead > 0) {
+			expected = Math.min(Math.ceil((slot.entries.count * scan.totalBytes / scan.bytesRead) * 1.05), 1 << 27);
+			recorder?.expect(expected);
+		}
+
 		if (lookup?.firstSeen) {
-			if (loaded === 0 && scan.bytesRead > 0) expected = Math.min(Math.ceil((slot.entries.count * scan.totalBytes / scan.bytesRead) * 1.05), 1 << 27);
 			const base = loaded;
 			const before = firstsDone;
 			firstsDone = (async () => {
@@ -136,6 +176,7 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 	/** Hands out the entries of a chunk whose facts are worked out. */
 	const handOut = ({entries: chunk, facts}: Slot) => {
 		const {buffer, froms, tos, starts, lines, count} = chunk;
+		recorder?.add(froms, tos, count, facts);
 		entry.isLine = scan.layout === 'jsonl';
 		for (let index = 0; index < count; index++) {
 			entries++;
@@ -185,6 +226,11 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 		release();
 		if (afterBatch) await afterBatch();
 	}
+
+	// A file with fewer entries than the cache holds is not the one cached either.
+	if (cached && !cached.done) staleCache = true;
+	if (cacheKey && staleCache) await rm(cacheKey.file, {force: true}).catch(() => undefined);
+	else if (cacheKey && recorder) await writeCachedFacts(cacheKey, path, recorder);
 
 	return {...scan, entries};
 }

@@ -127,7 +127,7 @@ export function inspectEntries(buffer: Buffer, froms: Int32Array, tos: Int32Arra
 	if (first >= last) return;
 	const spanStart = froms[first];
 	const utf8 = isUtf8(new Uint8Array(buffer.buffer, buffer.byteOffset + spanStart, tos[last - 1] - spanStart));
-	const {malformed, kinds, idStarts, idEnds, fingerprints, hashes, decided} = facts;
+	const {malformed, kinds, idStarts, idEnds, fingerprints, hashes} = facts;
 	facts.firsts.fill(0, first, last);
 	for (let i = first; i < last; i++) {
 		const from = froms[i];
@@ -166,6 +166,16 @@ export function inspectEntries(buffer: Buffer, froms: Int32Array, tos: Int32Arra
 		fingerprints[(i * 2) + 1] = fingerprint[1];
 	}
 
+	lookUpDecided(facts, first, last, decidedSlots);
+}
+
+/**
+ * ChunkFacts.decided of entries first…last-1 (their fingerprints worked out): where each id's
+ * fingerprint is in `decidedSlots` (a FingerprintTable's shared slots), or notDecided; notLookedUp
+ * for every entry without a table.
+ */
+export function lookUpDecided(facts: ChunkFacts, first: number, last: number, decidedSlots?: Uint32Array) {
+	const {fingerprints, decided} = facts;
 	if (decidedSlots === undefined) {
 		decided.fill(notLookedUp, first, last);
 		return;

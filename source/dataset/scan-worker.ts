@@ -4,7 +4,7 @@
 // as there are cores; where none can run (the TypeScript sources under test) the scan does the
 // same work itself.
 import {parentPort, workerData} from 'node:worker_threads';
-import {ChunkFacts, inspectEntries, markFirstSeen, type ChunkFactsBuffers} from './entry-facts.js';
+import {ChunkFacts, inspectEntries, lookUpDecided, markFirstSeen, type ChunkFactsBuffers} from './entry-facts.js';
 import {FingerprintTable} from './id-fingerprints.js';
 import {needleFor} from './identity.js';
 
@@ -28,6 +28,8 @@ export type ScanTask = {
 	facts: Record<keyof ChunkFactsBuffers, SharedView>;
 	/** The decided ids' table (FingerprintTable.shared()), to look every entry's id up in. */
 	decided?: SharedView;
+	/** The facts are known (the facts cache): only look the ids up in `decided`. */
+	lookUpOnly?: true;
 	first: number;
 	last: number;
 };
@@ -85,7 +87,8 @@ parentPort!.on('message', (task: ScanTask | FirstSeenTask) => {
 			firsts: view(facts.firsts, Int32Array),
 		});
 		const decided = task.decided && view(task.decided, Uint32Array);
-		inspectEntries(buffer, view(task.froms, Int32Array), view(task.tos, Int32Array), task.first, task.last, needle, chunkFacts, decided);
+		if (task.lookUpOnly) lookUpDecided(chunkFacts, task.first, task.last, decided);
+		else inspectEntries(buffer, view(task.froms, Int32Array), view(task.tos, Int32Array), task.first, task.last, needle, chunkFacts, decided);
 		// Memory posted for this task only (negative numbers) is forgotten.
 		for (const [number] of task.memory ?? []) if (number < 0) memory.delete(number);
 		parentPort!.postMessage({id: task.id} satisfies ScanTaskDone);

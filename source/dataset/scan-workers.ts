@@ -65,9 +65,10 @@ export class ScanWorkers {
 	/**
 	 * Works out the facts of every entry of the chunk, split between the workers; resolves with false
 	 * if a worker failed (the caller then does the chunk itself). The chunk's buffer and spans must
-	 * be in shared memory and stay as they are until this resolves.
+	 * be in shared memory and stay as they are until this resolves. With `lookUpOnly`, the facts are
+	 * there already (read from the facts cache) but for the look-ups in `decided`.
 	 */
-	async inspect(entries: ChunkEntries, facts: ChunkFacts, decided?: Uint32Array): Promise<boolean> {
+	async inspect(entries: ChunkEntries, facts: ChunkFacts, decided?: Uint32Array, lookUpOnly = false): Promise<boolean> {
 		const {count} = entries;
 		if (this.broken) return false;
 		if (count === 0) return true;
@@ -88,6 +89,7 @@ export class ScanWorkers {
 				last: Math.floor((count * (part + 1)) / parts),
 			};
 			if (decided) task.decided = shared(decided);
+			if (lookUpOnly) task.lookUpOnly = true;
 			if (unseen.length > 0) task.memory = unseen;
 			results.push(this.post(part, task));
 		}

@@ -13,11 +13,11 @@ export async function markUsed(file: string): Promise<void> {
 }
 
 /**
- * Removes from the cache folder the signals files unused for 30 days and temporary files left for a
+ * Removes from a cache folder the files (`*.signals`, or the given extension) unused for 30 days and temporary files left for a
  * day: only this user's plain files with the cache's own names, never through a link. Errors are
  * ignored (pruning is housekeeping; the cache is never an error). Returns how many were removed.
  */
-export async function pruneCache(folder: string, now = Date.now()): Promise<number> {
+export async function pruneCache(folder: string, now = Date.now(), extension = 'signals'): Promise<number> {
 	let names: string[];
 	try {
 		names = await readdir(folder);
@@ -27,8 +27,8 @@ export async function pruneCache(folder: string, now = Date.now()): Promise<numb
 
 	let removed = 0;
 	for (const name of names) {
-		const temporary = /^[\da-f]{32}\.signals\.[\da-f]{16}\.tmp$/.test(name);
-		if (!temporary && !/^[\da-f]{32}\.signals$/.test(name)) continue;
+		const temporary = new RegExp(`^[\\da-f]{32}\\.${extension}\\.[\\da-f]{16}\\.tmp$`).test(name);
+		if (!temporary && !new RegExp(`^[\\da-f]{32}\\.${extension}$`).test(name)) continue;
 		try {
 			const path = join(folder, name);
 			const stats = await lstat(path);

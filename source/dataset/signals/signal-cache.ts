@@ -1,13 +1,13 @@
 import {createHash, randomBytes} from 'node:crypto';
-import {constants, readFileSync} from 'node:fs';
+import {constants} from 'node:fs';
 import {chmod, lstat, mkdir, open, rename, rm} from 'node:fs/promises';
-import {homedir} from 'node:os';
 import {join, resolve} from 'node:path';
 import type {SignalConfig} from './config.js';
 import {datasetIdentity, sameIdentity, type DatasetIdentity} from './dataset-identity.js';
 import type {SignalTableData} from './engine.js';
 import {markUsed, pruneCache} from './cache-pruning.js';
 import {decodeTable, encodeTable} from './table-file.js';
+import {cacheBaseFolder, signalsCode, winnowVersion} from '../code-version.js';
 
 /*
 The signals cache: a dataset's signals are computed once per content and configuration, then read
@@ -25,28 +25,8 @@ export type CacheKey = {file: string; key: string; identity: DatasetIdentity};
 
 /** The folder the cache files are in (not created). */
 export function signalCacheFolder(environment: NodeJS.ProcessEnv = process.env): string {
-	const base = environment.WINNOW_CACHE_DIR || (environment.XDG_CACHE_HOME ? join(environment.XDG_CACHE_HOME, 'winnow') : join(homedir(), '.cache', 'winnow'));
-	return join(base, 'signals');
+	return join(cacheBaseFolder(environment), 'signals');
 }
-
-let version: string | undefined;
-
-/** winnow's version, from its package.json (beside dist/ or source/, or above the bundle). */
-function winnowVersion(): string {
-	if (version !== undefined) return version;
-	for (const relative of ['../package.json', '../../package.json', '../../../package.json']) {
-		try {
-			const found = JSON.parse(readFileSync(new URL(relative, import.meta.url), 'utf8')) as {name?: string; version?: string};
-			if (found.name === 'winnow' && typeof found.version === 'string') return (version = found.version);
-		} catch {}
-	}
-
-	return (version = 'unknown');
-}
-
-/** Set by the bundle (scripts/bundle.js): a hash of the dataset and signals code this build runs. */
-declare const __WINNOW_SIGNALS_CODE__: string | undefined;
-const signalsCode = typeof __WINNOW_SIGNALS_CODE__ === 'string' ? __WINNOW_SIGNALS_CODE__ : 'unbundled';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
