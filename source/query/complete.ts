@@ -1,6 +1,6 @@
 import {fieldPathOf, valuesAt} from './field-path.js';
 import {pathName} from './format.js';
-import {answerSides, clusterKinds, defaultSignalNames, keywords, statusValues, verdictValues, wholeSampleSignals} from './vocabulary.js';
+import {answerSides, clusterKinds, defaultSignalNames, isKeyword, keywords, statusValues, verdictValues, wholeSampleSignals} from './vocabulary.js';
 
 /** What completion may offer beyond the language's own words. */
 export type CompletionContext = {
@@ -41,7 +41,9 @@ export function complete(line: string, context: CompletionContext = {}, cursor =
 		const previousName = nameBeforeBar(line, start);
 		const names = [...keywords.map(keyword => `${keyword}:`), ...(context.fields ?? []).map(field => `${pathName(field.split('.'))}:`)];
 		const values = previousName === undefined ? [] : valuesOf(previousName, context);
-		candidates = [...values, ...names].filter(candidate => candidate.toLowerCase().startsWith(body.toLowerCase())).map(candidate => negation + candidate);
+		// A field named like a keyword is $.category: offered for "cat" too, beside the keyword category:.
+		const typed = body.toLowerCase();
+		candidates = [...values, ...names].filter(candidate => candidate.toLowerCase().startsWith(typed) || (candidate.startsWith('$.') && !typed.startsWith('$') && candidate.slice(2).toLowerCase().startsWith(typed))).map(candidate => negation + candidate);
 	} else {
 		const name = body.slice(0, colon);
 		const typed = body.slice(colon + 1).replace(/^["']/, '').toLowerCase();
@@ -52,6 +54,12 @@ export function complete(line: string, context: CompletionContext = {}, cursor =
 		candidates = values
 			.filter(value => unquote(value).toLowerCase().startsWith(typed))
 			.map(value => `${negation}${name}:${value}`);
+		// category:bra on samples with a "category" field: the keyword has no such value, the field has: $.category:brainstorming.
+		if (candidates.length === 0 && typed !== '' && isKeyword(name) && (context.fields ?? []).includes(name)) {
+			candidates = valuesOf(`$.${name}`, context)
+				.filter(value => unquote(value).toLowerCase().startsWith(typed))
+				.map(value => `${negation}$.${name}:${value}`);
+		}
 	}
 
 	candidates = [...new Set(candidates)].sort();

@@ -97,7 +97,7 @@ export class EntryMatcher {
 	/** Whether the entry matches; `records` is called only if the query asks about decisions. */
 	matches(bytes: Uint8Array, index: number, status: StatusResult, records: () => readonly DecisionRecord[] | undefined): boolean {
 		this.facts.set(bytes, index, status, records);
-		this.fields.see(bytes, () => this.facts.value);
+		this.fields.see(bytes, () => this.facts.value, this.facts);
 		if (this.filter && rejects(this.filter, bytes)) return false;
 		return matchesQuery(this.query, this.facts);
 	}

@@ -31,7 +31,8 @@ function literalHolds({term, negated}: Literal, facts: SampleFacts): boolean {
 	return termHolds(term, facts) !== negated;
 }
 
-function termHolds(term: Term, facts: SampleFacts): boolean {
+/** Whether one term holds for the sample (not negated). */
+export function termHolds(term: Term, facts: SampleFacts): boolean {
 	switch (term.kind) {
 		case 'status': {
 			const {status} = facts;

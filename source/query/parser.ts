@@ -270,14 +270,14 @@ class Parser {
 		const lower = value.toLowerCase();
 		switch (name) {
 			case 'status': {
-				return {kind: 'status', status: this.oneOf(lower, statusValues, at, 'status') as StatusValue};
+				return {kind: 'status', status: this.oneOf(lower, statusValues, at, 'status', value) as StatusValue};
 			}
 
 			case 'signal': {
 				const known = this.vocabulary.signals ?? defaultSignalNames;
 				// signal:refusal@chosen: the signal in the chosen answer of a preference pair alone.
 				const atSign = lower.indexOf('@');
-				const signal = this.oneOf(atSign === -1 ? lower : lower.slice(0, atSign), known, at, 'signal');
+				const signal = this.oneOf(atSign === -1 ? lower : lower.slice(0, atSign), known, at, 'signal', value);
 				if (atSign === -1) return {kind: 'signal', signal};
 				const side = this.oneOf(lower.slice(atSign + 1), answerSides, at + atSign + 1, 'answer') as AnswerSide;
 				if (wholeSampleSignals.includes(signal)) throw this.error(at + atSign, `${signal} is a signal of the whole sample, not of one answer: write signal:${signal} without "@${side}"`);
@@ -288,7 +288,7 @@ class Parser {
 				// cluster:near-duplicate, or one cluster: cluster:near-duplicate:12
 				const colon = lower.indexOf(':');
 				const kind = colon === -1 ? lower : lower.slice(0, colon);
-				const cluster = this.oneOf(kind, clusterKinds, at, 'cluster kind') as ClusterKind;
+				const cluster = this.oneOf(kind, clusterKinds, at, 'cluster kind', value) as ClusterKind;
 				if (colon === -1) return {kind: 'cluster', cluster};
 				const id = value.slice(colon + 1);
 				// Cluster numbers are whole numbers: anything else could never match, so it is a mistake to point at.
@@ -298,7 +298,7 @@ class Parser {
 			}
 
 			case 'verdict': {
-				this.oneOf(lower, verdictValues, at, 'verdict');
+				this.oneOf(lower, verdictValues, at, 'verdict', value);
 				return {kind: 'decision', field: 'verdict', pattern: {text: lower}};
 			}
 
@@ -313,10 +313,14 @@ class Parser {
 		}
 	}
 
-	private oneOf(value: string, allowed: readonly string[], at: number, what: string): string {
+	/** `value` when `allowed` has it; `written`: the keyword's whole value, for the hint about a field named like the keyword. */
+	private oneOf(value: string, allowed: readonly string[], at: number, what: string, written?: string): string {
 		if (allowed.includes(value)) return value;
 		const guess = closest(value, allowed);
-		throw this.error(at, `unknown ${what} "${value}"${guess ? `: did you mean ${guess}?` : ''} (one of ${allowed.join(', ')})`);
+		// status:tie on a file whose samples have a "status" field: the field is $.status.
+		const keyword = what.split(' ')[0];
+		const field = guess === undefined && written !== undefined ? `; for a field named "${keyword}", write $.${keyword}:${/^[^\s|()"']+$/.test(written) ? written : JSON.stringify(written)}` : '';
+		throw this.error(at, `unknown ${what} "${value}"${guess ? `: did you mean ${guess}?` : ''} (one of ${allowed.join(', ')})${field}`);
 	}
 
 	/** A "quoted" or 'quoted' string from here (at its opening quote); \" (\') and \\ are escapes. */
@@ -408,7 +412,7 @@ export function ruleKeyOf(rule: string, vocabulary: Vocabulary = {}): string | u
 /** A number as JSON or a person writes it: 1, -0.5, 1.0, 1e3, .5 (not hex, not Infinity). */
 const numberPattern = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:e[-+]?\d+)?$/i;
 
-function textPattern(value: string, quoted: boolean): TextPattern {
+export function textPattern(value: string, quoted: boolean): TextPattern {
 	const text = value.toLowerCase();
 	if (quoted || !text.includes('*')) return numberPattern.test(text.trim()) ? {text, number: Number(text)} : {text};
 	const body = text.split('*').map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*');

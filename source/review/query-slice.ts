@@ -132,7 +132,7 @@ export class QuerySlice {
 		const {decisions, value, text} = this.needs;
 		if (!decisions && !value && !text) this.tableFacts = new TableFacts(table);
 		const fields = FieldCheck.of(query);
-		if (fields.missing().length > 0) this.fields = fields;
+		if (fields.watching) this.fields = fields;
 	}
 
 	/**
@@ -228,11 +228,11 @@ export class QuerySlice {
 
 	private seeFields(index: number) {
 		const fields = this.fields!;
-		if (fields.missing().length === 0) return;
+		if (!fields.watching) return;
 		fields.see(this.dataset.raw(index), () => {
 			const sample = this.dataset.sample(index);
 			return sample.error === undefined ? sample.value : undefined;
-		});
+		}, new ScreenFacts(this.dataset, index, this.recordsOf, this.table));
 	}
 
 	stop() {
