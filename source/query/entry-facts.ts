@@ -17,7 +17,7 @@ const noRecords: readonly DecisionRecord[] = Object.freeze([]);
  * entry with set(); the entry is parsed, rendered and its records looked up only when the query asks.
  */
 export class EntryFacts implements SampleFacts {
-	private bytes: Uint8Array = new Uint8Array(0);
+	bytes: Uint8Array = new Uint8Array(0);
 	private index = 0;
 	private result!: StatusResult;
 	private lookUp: () => readonly DecisionRecord[] | undefined = () => undefined;

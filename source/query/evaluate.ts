@@ -3,6 +3,7 @@ import type {Clause, Literal, Query, Term, TextPattern} from './ast.js';
 import type {SampleFacts} from './facts.js';
 import {ruleKeyOf} from './parser.js';
 import {valuesAt} from './field-path.js';
+import {located, locateValue, needleFor, ValueKind} from '../dataset/identity.js';
 
 export {valuesAt, valuesAtPath} from './field-path.js';
 
@@ -64,7 +65,7 @@ export function termHolds(term: Term, facts: SampleFacts): boolean {
 			const {pattern} = term;
 			return valuesAt(facts.value, term.path).some(value => {
 				// A number equals a number however either is written (1.0 = 1 = 1e0); a string is compared as text.
-				if (typeof value === 'number' && !('regex' in pattern) && pattern.number !== undefined) return value === pattern.number;
+				if (typeof value === 'number' && !('regex' in pattern) && pattern.number !== undefined) return value === pattern.number && sameDigits(value, pattern.text, term.path, facts);
 				const text = scalarText(value);
 				if (text === undefined) return false;
 				return 'regex' in pattern ? pattern.regex.test(text) : textMatches(text, pattern);
@@ -108,6 +109,36 @@ export function termHolds(term: Term, facts: SampleFacts): boolean {
 			return term.regex.test(facts.text);
 		}
 	}
+}
+
+const unsafe = 2 ** 53;
+const integerText = /^[-+]?\d+$/;
+
+/**
+ * For two numbers JSON.parse made equal: whether they are also written alike when both are integers
+ * beyond 2^53 (9007199254740993 parses as 9007199254740992), compared by their digits as the entry's
+ * bytes write them, as sample identity does (README: Sample identity). A top-level field's token is
+ * found exactly; a nested one's is any number token in the entry with that value.
+ */
+function sameDigits(value: number, text: string, path: readonly string[], facts: SampleFacts): boolean {
+	if (Math.abs(value) < unsafe || !integerText.test(text)) return true;
+	const {bytes} = facts;
+	if (bytes === undefined) return true;
+	const wanted = BigInt(text);
+	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	if (path.length === 1 && locateValue(buffer, 0, buffer.length, needleFor(path[0])) === ValueKind.Number) {
+		const token = buffer.toString('latin1', located.start, located.end);
+		return !integerText.test(token) || BigInt(token) === wanted;
+	}
+
+	let any = false;
+	for (const match of buffer.toString('latin1').matchAll(/(?<![\w."])-?\d{16,}(?![\w."])/g)) {
+		if (Number(match[0]) !== value) continue;
+		if (BigInt(match[0]) === wanted) return true;
+		any = true;
+	}
+
+	return !any;
 }
 
 /** Rules on record, each read once: a decisions file holds few distinct rules, on very many records. */

@@ -13,6 +13,8 @@ export type SampleFacts = {
 	readonly records: readonly DecisionRecord[];
 	/** The parsed sample; undefined when the entry is not a JSON object. */
 	readonly value: unknown;
+	/** The entry's bytes, when at hand: an integer beyond 2^53 is compared by its digits there (JSON.parse rounds it). */
+	readonly bytes?: Uint8Array;
 	/** The sample's content as rendered (turns, prompt and response, …): what text terms search. */
 	readonly text: string;
 	/** `side`: the signal found in that answer of a preference pair alone (false for a sample that is not a pair). */

@@ -33,6 +33,10 @@ class ScreenFacts implements SampleFacts {
 		return this.read().value;
 	}
 
+	get bytes(): Uint8Array {
+		return this.dataset.raw(this.index);
+	}
+
 	get text(): string {
 		return this.read().text;
 	}
