@@ -5,6 +5,7 @@ import {count} from '../report/render.js';
 import {scanDataset} from '../dataset/dataset-scan.js';
 import {EntryMatcher} from '../query/entry-facts.js';
 import type {FieldCheck} from '../query/field-check.js';
+import {IdFieldCheck} from '../dataset/id-field-check.js';
 import {signalsFor, type SignalLookup} from '../query/signal-lookup.js';
 import {formatQuery, needsOf, parseQuery, queryKey, type Query} from '../query/index.js';
 import type {DecisionStore, Change} from '../store/decision-store.js';
@@ -65,7 +66,8 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 	const signals = await signalsFor(common, needsOf(query));
 	const {store} = await openDecisionStore(common.dbSpec, {path: common.dataset, name: common.dbSpec.kind === 'file' ? basename(common.dataset) : common.datasetName}, {reviewer: common.reviewer, store: {watchInterval: 0}});
 	try {
-		const {matched, shared, fields} = await matchingSamples(common, query, store, policy, signals);
+		const {matched, shared, fields, idWarnings} = await matchingSamples(common, query, store, policy, signals);
+		for (const warning of idWarnings) process.stderr.write(`winnow: ${sanitizeLine(warning)}\n`);
 		const sharedIds = new Set(shared.map(sample => sample.id));
 		// A term on a field no sample has is the same for every sample: a misspelt name, which would decide none or all.
 		const missing = fields.problem(common.dataset);
@@ -258,8 +260,9 @@ type Matched = {id: string; line: number; hash: string; hashed: boolean};
 type Shared = Matched & {otherLine: number};
 
 /** The samples the query matches, in file order, each id once (malformed entries are never decided). */
-async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<{matched: Matched[]; shared: Shared[]; fields: FieldCheck}> {
+async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<{matched: Matched[]; shared: Shared[]; fields: FieldCheck; idWarnings: string[]}> {
 	const matcher = new EntryMatcher(query, signals);
+	const idCheck = new IdFieldCheck(common.idField, common.idField !== 'id');
 	const seen = new Set<string>();
 	const matched: Matched[] = [];
 	// Ids of lines the query does not match, with the first such line: a matched id among them is shared by a line left out.
@@ -267,6 +270,7 @@ async function matchingSamples(common: CommonOptions, query: Query, store: Decis
 	let index = 0;
 	await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 		const at = index++;
+		idCheck.see(entry.isHashId, malformed, entry.bytes, entry.lineNumber);
 		if (malformed) return;
 		const {id} = entry;
 		let records = store.hasSample(id) ? store.forSample(id) : undefined;
@@ -291,7 +295,7 @@ async function matchingSamples(common: CommonOptions, query: Query, store: Decis
 		matched.push({id, line: entry.lineNumber, hash: hash ?? contentHash(entry.bytes), hashed: entry.isHashId});
 	});
 	const shared = matched.filter(({id}) => unmatched.has(id)).map(sample => ({...sample, otherLine: unmatched.get(sample.id)!}));
-	return {matched, shared, fields: matcher.fields};
+	return {matched, shared, fields: matcher.fields, idWarnings: idCheck.warnings(common.dataset)};
 }
 
 /** Values of a repeatable flag, each one of the project's names (ignoring case), spelt as the project spells it. */

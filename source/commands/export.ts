@@ -93,7 +93,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		const writer = output.writev ? new ViewWriter(output as Output & Required<Pick<Output, 'writev'>>) : new BufferedWriter(output);
 		scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 			sampleIndex++;
-			idCheck.see(entry.isHashId, malformed);
+			idCheck.see(entry.isHashId, malformed, entry.bytes, entry.lineNumber);
 			const result = decided.add(entry, entry.lineNumber, malformed);
 			const chosen = selected(result, wanted);
 			if (matcher && !malformed && !chosen) matcher.see(entry.bytes);
@@ -145,8 +145,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	}
 
 	const stats = accumulator.finish();
-	const idWarning = idCheck.warning(common.dataset);
-	if (idWarning) stderr(`winnow: ${sanitizeLine(idWarning)}`);
+	for (const idWarning of idCheck.warnings(common.dataset)) stderr(`winnow: ${sanitizeLine(idWarning)}`);
 	if (fieldProblem) stderr(`winnow: --where ${sanitizeLine(JSON.stringify(flags.where))}: ${sanitizeLine(fieldProblem)}.`);
 	const what = [...wanted].join(', ');
 	const where = query ? `; where ${formatQuery(query)}` : '';

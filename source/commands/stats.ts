@@ -88,12 +88,11 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 		// After a thousand entries, estimate how many the file holds from their average size.
 		if (++seen === 1000 && !slice) accumulator.expect(Math.ceil((size / (entry.start + entry.to - entry.from)) * 1000));
 		const result = accumulator.add(entry, entry.lineNumber, malformed);
-		idCheck.see(entry.isHashId, malformed);
+		idCheck.see(entry.isHashId, malformed, entry.bytes, entry.lineNumber);
 		statuses?.push(result.status);
 		reasons?.push(accumulator.reasonsOfLast());
 	}, undefined, check, slice ? undefined : accumulator.scanLookup(), false, {factsCache: true});
-	const idWarning = idCheck.warning(common.dataset);
-	if (idWarning) process.stderr.write(`winnow: ${sanitizeLine(idWarning)}\n`);
+	for (const idWarning of idCheck.warnings(common.dataset)) process.stderr.write(`winnow: ${sanitizeLine(idWarning)}\n`);
 	const stats = accumulator.finish();
 	const table = await signals;
 	const byProblem = byCheck && byProblemOf(table, byCheck, common.dataset);

@@ -1,3 +1,5 @@
+import {missingIdFieldWarning} from '../dataset/id-field-check.js';
+import {hashPrefix} from '../dataset/identity.js';
 import type {Dataset, Sample} from '../dataset/dataset.js';
 import {defaultSignalConfig, type SignalConfig, type SignalHit} from '../dataset/signals/index.js';
 import {detectFormat, renderSample, type RenderedSample} from '../dataset/formats/index.js';
@@ -158,7 +160,9 @@ export class ReviewController {
 			this.readingTimer.unref?.();
 		}
 
+		this.checkIdField();
 		dataset.onChange(() => {
+			this.checkIdField();
 			this.resume.onIndexed({
 				moveTo: (index, message) => {
 					this.moveTo(index, message);
@@ -231,6 +235,21 @@ export class ReviewController {
 	/** This session's work so far (decisions made, time between them without long breaks), for the pace. */
 	sessionWork(): {decided: number; workMs: number} {
 		return {decided: this.decidedThisSession(), workMs: this.decisions.workMs()};
+	}
+
+	private idFieldChecked = false;
+
+	/**
+	 * Once the file is indexed: a named --id-field no sample has (every id a hash of the bytes, so the
+	 * decisions would be keyed by hashes) is said once in the status bar, as stats and export warn.
+	 */
+	private checkIdField() {
+		const {dataset} = this;
+		if (this.idFieldChecked || !dataset.indexed) return;
+		this.idFieldChecked = true;
+		if (dataset.idField === 'id' || dataset.count === 0) return;
+		for (let i = 0; i < dataset.count; i++) if (!dataset.idOf(i).startsWith(hashPrefix)) return;
+		this.tell(missingIdFieldWarning(dataset.name, dataset.idField));
 	}
 
 	/** Shows a line of feedback, as after a key. */
