@@ -69,7 +69,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	let written = 0;
 	let corrected = 0;
 	let malformedMatched = 0;
-	const malformedReasons: Array<{line: number; reason: string}> = [];
+	const malformedReasons: Array<{line: number; element: number; reason: string}> = [];
 
 	// --annotate adds each sample's signals, and --where may ask about them: computed on another core
 	// while the decisions file is read.
@@ -100,7 +100,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 			if (matcher && chosen && !matcher.matches(entry.bytes, sampleIndex, result, () => decided.recordsFor(entry.id))) return;
 
 			if (malformed) {
-				if (flags.verbose && malformedReasons.length < malformedListLimit) malformedReasons.push({line: entry.lineNumber, reason: malformedReason(entry.bytes)});
+				if (flags.verbose && malformedReasons.length < malformedListLimit) malformedReasons.push({line: entry.lineNumber, element: sampleIndex, reason: malformedReason(entry.bytes)});
 				if (chosen) malformedMatched++;
 				return;
 			}
@@ -154,9 +154,11 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	for (const line of summary(stats, common.dataset, scan.layout)) stderr(`  ${line}`);
 	if (stats.malformed.count > 0) {
 		const matched = malformedMatched > 0 ? `, ${count(malformedMatched)} of them selected by --status${query ? ' and --where' : ''}` : '';
-		stderr(`  ${count(stats.malformed.count)} malformed ${stats.malformed.count === 1 ? 'line' : 'lines'} skipped${matched}${flags.verbose ? ':' : ' (--verbose lists them)'}`);
+		const unit = scan.layout === 'array' ? 'element' : 'line';
+		stderr(`  ${count(stats.malformed.count)} malformed ${stats.malformed.count === 1 ? unit : `${unit}s`} skipped${matched}${flags.verbose ? ':' : ' (--verbose lists them)'}`);
 		if (flags.verbose) {
-			for (const {line, reason} of malformedReasons) stderr(`    ${sanitizeLine(common.dataset)}, line ${line}: ${sanitizeLine(reason)}`);
+			// In a file that is one JSON array, entries are elements (from 0, as the review screen's header counts them).
+			for (const {line, element, reason} of malformedReasons) stderr(`    ${sanitizeLine(common.dataset)}, ${scan.layout === 'array' ? `element ${element}` : `line ${line}`}: ${sanitizeLine(reason)}`);
 			if (stats.malformed.count > malformedReasons.length) stderr(`    … and ${count(stats.malformed.count - malformedReasons.length)} more`);
 		}
 	}

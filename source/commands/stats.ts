@@ -113,7 +113,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	}
 
 	const capabilities = terminalCapabilities(process.env, process.stdout);
-	const options = {...capabilities, verbose: flags.verbose, source: {dataset: common.dataset, decisionsFile: common.db, decisionsFileExists: file !== undefined, where: query ? formatQuery(query) : undefined}};
+	const options = {...capabilities, verbose: flags.verbose, layout: scan.layout, source: {dataset: common.dataset, decisionsFile: common.db, decisionsFileExists: file !== undefined, where: query ? formatQuery(query) : undefined}};
 	await write(renderStats(stats, options) + renderSignalSections(figures, stats.samples.total, options));
 	return 0;
 }

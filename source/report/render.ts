@@ -10,6 +10,8 @@ export type RenderOptions = TerminalCapabilities & {
 	verbose?: boolean;
 	/** The review screen reads lines only when shown, so it cannot count malformed ones. */
 	malformedUnknown?: boolean;
+	/** A file that is one JSON array: its malformed entries are named as elements (from 0), not lines. */
+	layout?: 'jsonl' | 'array';
 	/** Names for the heading; omitted by the review screen's panel, which has its own. */
 	source?: {dataset: string; decisionsFile: string; decisionsFileExists: boolean; where?: string};
 };
@@ -175,6 +177,12 @@ export class Renderer {
 			lines.push(this.paint(sgr.dim, '  malformed lines: counted by winnow stats'));
 		} else if (malformed.count === 0) {
 			lines.push('  malformed lines: none');
+		} else if (this.options.layout === 'array' && malformed.elements) {
+			const {elements} = malformed;
+			const where = verbose
+				? ` (${malformed.count === 1 ? 'element' : 'elements'} ${elements.join(', ')}${malformed.truncated ? `, ${this.ellipsis}: the first ${count(elements.length)} listed` : ''}, counted from 0)`
+				: ' (not JSON objects; export skips them; --verbose lists their element numbers)';
+			lines.push(...this.wrap(`${label('malformed elements:', malformed.count)}${where}`, '    '));
 		} else {
 			const where = verbose
 				? ` (${malformed.count === 1 ? 'line' : 'lines'} ${malformed.lines.join(', ')}${malformed.truncated ? `, ${this.ellipsis}: the first ${count(malformed.lines.length)} listed` : ''})`

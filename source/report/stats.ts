@@ -103,7 +103,8 @@ export type Stats = {
 	};
 	/** Agreement between reviewers on the samples in the dataset that two or more decided. */
 	agreement: Agreement;
-	malformed: {count: number; lines: number[]; truncated: boolean};
+	/** `elements`: the same entries' numbers in the file from 0 (what a file that is one JSON array calls them). */
+	malformed: {count: number; lines: number[]; elements?: number[]; truncated: boolean};
 	repeatedIds: {
 		/** Distinct ids that occur more than once. */
 		ids: number;
@@ -192,6 +193,8 @@ export class StatsAccumulator {
 	/** The last entry's records when some were left out as made on other bytes (recordsFor answers with them). */
 	private lastCurrent: {id: string; records: DecisionRecord[]} | undefined;
 	private readonly malformedLines: number[] = [];
+	/** The malformed entries' numbers in the file (from 0): a file that is one JSON array names them as elements. */
+	private readonly malformedElements: number[] = [];
 	private malformedCount = 0;
 	/**
 	 * One table for both look-ups made on every entry, keyed by the id's fingerprint: a = index + 1 of
@@ -364,7 +367,10 @@ export class StatsAccumulator {
 		const sample = ++this.total;
 		if (malformed) {
 			this.malformedCount++;
-			if (this.malformedLines.length < this.listLimit) this.malformedLines.push(lineNumber);
+			if (this.malformedLines.length < this.listLimit) {
+				this.malformedLines.push(lineNumber);
+				this.malformedElements.push(sample - 1);
+			}
 		}
 
 		const known = this.lookupShared && typeof id !== 'string' ? id.decidedSlot ?? notLookedUp : notLookedUp;
@@ -515,7 +521,7 @@ export class StatsAccumulator {
 			reviewers: this.withReviewers ? this.reviewers() : [],
 			decisions: this.decisionCounts(),
 			agreement: this.agreement(),
-			malformed: {count: this.malformedCount, lines: [...this.malformedLines], truncated: this.malformedCount > this.malformedLines.length},
+			malformed: {count: this.malformedCount, lines: [...this.malformedLines], elements: [...this.malformedElements], truncated: this.malformedCount > this.malformedLines.length},
 			repeatedIds: {
 				ids: this.repeatedIdCount,
 				extraEntries: this.extraEntries,

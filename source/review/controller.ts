@@ -276,7 +276,7 @@ export class ReviewController {
 			const rendered = sample.cut
 				? {format: 'json' as const, formatLabel: 'over-long, cut', blocks: [{label: sample.error ?? '', text: sample.text, tone: 'json' as const}], metadata: []}
 				: sample.error !== undefined
-					? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
+					? {format: 'json' as const, formatLabel: 'malformed', blocks: [{label: `${this.whereIs(sample.index, sample.lineNumber)}: ${sample.error}`, text: sample.text, tone: 'error' as const}], metadata: []}
 					: renderSample(sample.value, sample.text);
 			const openBy = this.peers().filter(peer => peer.sample === sample.id).map(peer => peer.reviewer);
 			// The signals are the file's sample's (a correction is not re-read by them).
@@ -1313,7 +1313,12 @@ export class ReviewController {
 	private blocksAt(i: number) {
 		if (i === this.state.cursor) return this.currentSample().rendered.blocks;
 		const sample = this.dataset.sample(i);
-		return sample.error === undefined ? renderSample(sample.value).blocks : [{label: `line ${sample.lineNumber}: ${sample.error}`, text: sample.text, tone: 'error' as const}];
+		return sample.error === undefined ? renderSample(sample.value).blocks : [{label: `${this.whereIs(i, sample.lineNumber)}: ${sample.error}`, text: sample.text, tone: 'error' as const}];
+	}
+
+	/** Where a malformed entry is, for its label: its line, or in a file that is one JSON array its element (from 0, as the header counts). */
+	private whereIs(index: number, lineNumber: number): string {
+		return this.dataset.scan.layout === 'array' ? `element ${index.toLocaleString('en')}` : `line ${lineNumber}`;
 	}
 
 	private countMatches(pattern: SearchPattern) {
