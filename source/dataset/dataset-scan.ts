@@ -4,7 +4,7 @@ import {rm, stat} from 'node:fs/promises';
 import {ChunkFacts, inspectEntries, lookUpDecided, markFirstSeen} from './entry-facts.js';
 import {factsCacheKey, factsCacheMinimumSize, FactsRecorder, readCachedFacts, writeCachedFacts, type CachedFacts, type FactsCacheKey} from './facts-cache.js';
 import {FingerprintTable} from './id-fingerprints.js';
-import {ArrayLayoutError, EntryReader, type ScanStats} from './entry-scanner.js';
+import {ArrayLayoutError, layoutErrorMessage, EntryReader, type ScanStats} from './entry-scanner.js';
 import {EntrySpan} from './entry-span.js';
 import {DatasetError, describeFsError} from './errors.js';
 import {needleFor} from './identity.js';
@@ -145,7 +145,7 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 			more = await reader.next(slot.entries.sink);
 		} catch (error) {
 			if (error instanceof DatasetError) throw error;
-			if (error instanceof ArrayLayoutError) throw new DatasetError(`${path}, line ${error.lineNumber}: ${error.message}.`);
+			if (error instanceof ArrayLayoutError) throw new DatasetError(layoutErrorMessage(path, error));
 			throw new DatasetError(describeFsError(path, error));
 		}
 

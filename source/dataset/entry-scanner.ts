@@ -321,7 +321,12 @@ class ArraySplitter implements Splitter {
 			}
 
 			if (b === 0x20 || b === 0x09 || b === newline || b === carriageReturn) continue;
-			if (this.closed) throw new ArrayLayoutError('unexpected content after the closing ] of the top-level array', this.lineNumber);
+			if (this.closed) {
+				// ["q1","a1"] on each line: JSON Lines of arrays, read as one array and then another.
+				if (b === 0x5b) throw new ArrayLayoutError(`another [ after the closing ] of the first line's array: its lines are JSON arrays, not objects, and winnow reads one JSON object per line (or one array of objects); make each line an object first, as in jq -c '{prompt: .[0], response: .[1]}' ${pathMark} > objects.jsonl`, this.lineNumber);
+				throw new ArrayLayoutError('unexpected content after the closing ] of the top-level array', this.lineNumber);
+			}
+
 			if (this.depth === 0) {
 				if (b !== 0x5b) throw new ArrayLayoutError('expected [ to open the top-level array', this.lineNumber);
 				this.depth = 1;
@@ -385,8 +390,17 @@ export async function * scanEntries(path: string, stats?: ScanStats): AsyncGener
 	}
 }
 
+/** Where an ArrayLayoutError's message names the file (see layoutErrorMessage). */
+const pathMark = '\u0000FILE\u0000';
+
 export class ArrayLayoutError extends Error {
 	constructor(message: string, readonly lineNumber: number) {
 		super(message);
 	}
+}
+
+/** The sentence for an ArrayLayoutError in the file at `path`. */
+export function layoutErrorMessage(path: string, error: ArrayLayoutError): string {
+	const file = /^[\w./-]+$/.test(path) ? path : `'${path.replaceAll('\'', '\'\\\'\'')}'`;
+	return `${path}, line ${error.lineNumber}: ${error.message.replaceAll(pathMark, file)}.`;
 }

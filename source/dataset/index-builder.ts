@@ -1,5 +1,5 @@
 import {EntryIndex} from './entry-index.js';
-import {ArrayLayoutError, type EntrySink} from './entry-scanner.js';
+import {ArrayLayoutError, layoutErrorMessage, type EntrySink} from './entry-scanner.js';
 import {DatasetError, describeFsError} from './errors.js';
 import {IdTable} from './id-table.js';
 import {hashPrefix, locateValue, located, needleFor, valueText, ValueKind, writeHashId} from './identity.js';
@@ -93,6 +93,6 @@ export class IndexBuilder {
 
 export function toDatasetError(path: string, error: unknown): DatasetError {
 	if (error instanceof DatasetError) return error;
-	if (error instanceof ArrayLayoutError) return new DatasetError(`${path}, line ${error.lineNumber}: ${error.message}.`);
+	if (error instanceof ArrayLayoutError) return new DatasetError(layoutErrorMessage(path, error));
 	return new DatasetError(describeFsError(path, error));
 }

@@ -73,7 +73,12 @@ export class FirstEntries {
 		// times its size in memory): one that opens as an object counts as JSON.
 		const long = bytes.length > displayLimit;
 		if (this.seen === 1) {
-			if (looksBinary(bytes)) throw new DatasetError(`${this.path} looks like a binary file, not JSON Lines (line ${lineNumber} holds NUL or other binary bytes).`);
+			if (looksBinary(bytes)) {
+				const format = binaryFormat(this.path, bytes);
+				if (format) throw new DatasetError(`${this.path} is ${format.name}, not JSON Lines: ${format.fix(this.path)}, then open that.`);
+				throw new DatasetError(`${this.path} looks like a binary file, not JSON Lines (line ${lineNumber} holds NUL or other binary bytes).`);
+			}
+
 			this.first = {bytes: Buffer.from(long ? bytes.subarray(0, 1024) : bytes), lineNumber};
 			this.firstLength = bytes.length;
 		}
@@ -102,6 +107,11 @@ export class FirstEntries {
 		if (key !== undefined) throw new DatasetError(wrappedListMessage(this.path, key));
 		if (this.valid > 0) return;
 		const {seen} = this;
+		// jq . writes each object over several lines, starting with a line "{": none of the lines is JSON alone.
+		if (/^\s*\{\s*$/.test(this.first.bytes.toString('utf8'))) {
+			throw new DatasetError(`${this.path} looks like pretty-printed JSON objects one after another (as jq . writes them), not JSON Lines (one object per line): make it JSON Lines with jq -c . ${shellWord(this.path)} > ${shellWord(jsonlName(this.path))}, then open that.`);
+		}
+
 		throw new DatasetError(`${this.path} does not look like JSON Lines: none of its first ${seen} ${seen === 1 ? 'entry is' : 'lines is'} valid JSON (line ${this.first.lineNumber}: ${malformedReason(this.first.bytes)}).`);
 	}
 }
@@ -113,4 +123,41 @@ export function looksBinary(bytes: Buffer): boolean {
 	let odd = 0;
 	for (const b of head) if (b < 0x09 || (b > 0x0d && b < 0x20)) odd++;
 	return head.length > 0 && odd / head.length > 0.1;
+}
+
+/** A shell word for a path: as it is when it holds nothing the shell reads, else in single quotes. */
+function shellWord(path: string): string {
+	return /^[\w./+-]+$/.test(path) ? path : `'${path.replaceAll('\'', '\'\\\'\'')}'`;
+}
+
+/** The name for a file made from `path` as JSON Lines: its name with .jsonl (x.json → x.jsonl, x.jsonl → x.compact.jsonl). */
+function jsonlName(path: string): string {
+	if (/\.jsonl$/i.test(path)) return path.replace(/\.jsonl$/i, '.compact.jsonl');
+	return `${path.replace(/\.(json|gz|zst|parquet|arrow|feather)$/i, '')}.jsonl`;
+}
+
+const pandas = (read: string, path: string) => `python -c 'import pandas as pd; pd.${read}("${path}").to_json("${jsonlName(path)}", orient="records", lines=True, force_ascii=False)'`;
+
+/**
+ * A compressed or columnar file (its first line looks binary) the first bytes or the name give away: gzip, zstd, xz, bzip2, zip,
+ * Parquet, Arrow; with what it is and how to make JSON Lines of it.
+ */
+export function binaryFormat(path: string, head: Buffer): {name: string; fix: (path: string) => string} | undefined {
+	const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+	const name = path.toLowerCase();
+	const decompressed = (ext: RegExp) => shellWord(path.replace(ext, '') === path ? `${path}.out` : path.replace(ext, ''));
+	if (starts(0x1f, 0x8b)) return {name: 'gzip-compressed', fix: () => `decompress it with gunzip -k ${shellWord(path)} (or zcat ${shellWord(path)} > ${decompressed(/\.gz$/i)})`};
+	if (starts(0x28, 0xb5, 0x2f, 0xfd)) return {name: 'zstd-compressed', fix: () => `decompress it with zstd -d ${shellWord(path)} (it writes ${decompressed(/\.zst$/i)})`};
+	if (starts(0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00)) return {name: 'xz-compressed', fix: () => `decompress it with xz -dk ${shellWord(path)}`};
+	if (starts(0x42, 0x5a, 0x68)) return {name: 'bzip2-compressed', fix: () => `decompress it with bzip2 -dk ${shellWord(path)}`};
+	if (starts(0x50, 0x4b, 0x03, 0x04)) return {name: 'a zip archive', fix: () => `unpack it with unzip ${shellWord(path)}`};
+	if (starts(0x50, 0x41, 0x52, 0x31) || name.endsWith('.parquet')) {
+		return {name: 'a Parquet file', fix: () => `convert it with ${pandas('read_parquet', path)} (or duckdb -c "COPY (FROM '${path}') TO '${jsonlName(path)}' (FORMAT json)")`};
+	}
+
+	if (starts(0x41, 0x52, 0x52, 0x4f, 0x57, 0x31) || starts(0xff, 0xff, 0xff, 0xff) || /\.(arrow|feather)$/.test(name)) {
+		return {name: 'an Arrow file', fix: () => `convert it with ${pandas('read_feather', path)}`};
+	}
+
+	return undefined;
 }

@@ -1,0 +1,40 @@
+// Files that are not JSON Lines of objects but a known other shape: the error names the shape and
+// the command that makes JSON Lines of it.
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {gzipSync} from 'node:zlib';
+import {describe, expect, it} from 'vitest';
+import {scanDataset} from '../source/dataset/dataset-scan.js';
+import {useTempDir} from './helpers/temp.js';
+
+const temp = useTempDir();
+
+async function errorOf(name: string, content: string | Buffer): Promise<string> {
+	const path = join(temp(), name);
+	writeFileSync(path, content);
+	try {
+		await scanDataset(path, 'id', () => undefined);
+	} catch (error) {
+		return (error as Error).message.replace(path, name).replace(path, name);
+	}
+
+	return 'no error';
+}
+
+describe('files of other shapes', () => {
+	it('says JSON Lines whose lines are arrays are arrays, not objects', async () => {
+		expect(await errorOf('a.jsonl', '["q1","a1"]\n["q2","a2"]\n')).toMatch(/line 2: another \[ after the closing \] of the first line's array: its lines are JSON arrays, not objects, .* jq -c '\{prompt: \.\[0\], response: \.\[1\]\}' \S+ > objects\.jsonl\.$/);
+	});
+
+	it('names pretty-printed concatenated objects and the jq -c fix', async () => {
+		const pretty = '{\n  "a": 1,\n  "b": "x"\n}\n{\n  "a": 2,\n  "b": "y"\n}\n';
+		expect(await errorOf('p.jsonl', pretty)).toMatch(/^\S+ looks like pretty-printed JSON objects one after another \(as jq \. writes them\), not JSON Lines \(one object per line\): make it JSON Lines with jq -c \. \S*p\.jsonl > \S*p\.compact\.jsonl, then open that\.$/);
+	});
+
+	it('names compressed and columnar files and how to convert them', async () => {
+		expect(await errorOf('d.jsonl.gz', gzipSync('{"a":1}\n'))).toMatch(/is gzip-compressed, not JSON Lines: decompress it with gunzip -k \S*d\.jsonl\.gz \(or zcat \S+ > \S*d\.jsonl\), then open that\.$/);
+		expect(await errorOf('f.parquet', Buffer.from('PAR1\u0000\u0001binary'))).toMatch(/is a Parquet file, not JSON Lines: convert it with python -c 'import pandas as pd; pd\.read_parquet\(.*duckdb/);
+		expect(await errorOf('f.zst', Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0, 1, 2]))).toMatch(/is zstd-compressed, not JSON Lines: decompress it with zstd -d/);
+		expect(await errorOf('f.arrow', Buffer.from('ARROW1\u0000\u0000\u0001'))).toMatch(/is an Arrow file, not JSON Lines: convert it with python -c 'import pandas as pd; pd\.read_feather/);
+	});
+});
