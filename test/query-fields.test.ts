@@ -62,3 +62,9 @@ describe('completing values', () => {
 		expect(complete('model:\'cl', {values: name => seenValues(samples, name)}).candidates).toEqual(['model:claude']);
 	});
 });
+
+describe('--by an empty string', () => {
+	it('names the group "" rather than a blank row', () => {
+		expect(groupsBy('lang', [{lang: ''}, {lang: 'en'}, {lang: ''}])).toEqual({'""': 2, en: 1});
+	});
+});

@@ -386,7 +386,8 @@ export class SignalEngine {
 		const values = valuesAtPath(value, this.path!);
 		const current = values.length <= 1 ? values[0] : values;
 		if (current === undefined || current === null) return this.groupNumber(missingGroup);
-		return this.groupNumber(typeof current === 'string' ? current : JSON.stringify(current).slice(0, 200));
+		// The empty string is shown as "" (a blank row names nothing).
+		return this.groupNumber(typeof current === 'string' && current !== '' ? current : JSON.stringify(current).slice(0, 200));
 	}
 
 	/** The group of a field value: a new one for a value not met yet, "(other values)" past the limit. */
