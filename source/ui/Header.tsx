@@ -28,7 +28,7 @@ const shortestId = 8;
 export function Header({current, count, indexed, datasetName, idField, width, shared = 1, location}: Props) {
 	const {sample, rendered} = current;
 	const position = `${thousands(sample.index + 1)}/${thousands(count)}${indexed ? '' : '+'}`;
-	const metadata = rendered.metadata.filter(({key}) => key !== idField).map(({key, value}) => `${key}=${value}`).join(' · ');
+	const metadata = compactMetadata(rendered.metadata, sample.error === undefined ? sample.value : undefined, idField);
 	// Ink cuts lines by string-width, which counts Indic text narrower than terminals draw it: the parts
 	// that come from the file are fitted by the terminal's measure, so neither line can wrap.
 	const tail = fitWidth(` · ${rendered.formatLabel} · ${location ?? `line ${thousands(sample.lineNumber)}`}`, Math.max(0, width - terminalWidth(`winnow ${position}`)));
@@ -59,6 +59,26 @@ export function Header({current, count, indexed, datasetName, idField, width, sh
 			<Text dimColor wrap="truncate-end">{metadata ? fitWidth(sanitizeLine(metadata), width) : ' '}</Text>
 		</Box>
 	);
+}
+
+/** Words that make a top-level `true` field a flag the sample carries about itself (wildchat's toxic, moderation's flagged). */
+const flagWords = new Set(['toxic', 'toxicity', 'flagged', 'unsafe', 'harmful', 'nsfw', 'redacted', 'jailbreak', 'jailbreaking', 'pii', 'offensive', 'hateful']);
+
+/** Whether a field named so, holding true, is such a flag: one of flagWords, alone or as a word of the name (is_toxic, response_flagged). */
+export function isFlagName(key: string): boolean {
+	return key.toLowerCase().split(/[_\-. ]+/).some(word => flagWords.has(word));
+}
+
+/**
+ * The header's metadata line: key=value, the id left out (it shows on its own), null fields left out
+ * (the metadata panel, m, still lists them), and flags the sample's own metadata raises (a top-level
+ * `"toxic": true`, `"flagged": true`, see isFlagName) first, so they show before the line is cut.
+ */
+export function compactMetadata(metadata: ReadonlyArray<{key: string; value: string}>, sample: unknown, idField: string): string {
+	const fields = sample !== null && typeof sample === 'object' && !Array.isArray(sample) ? sample as Record<string, unknown> : undefined;
+	const shown = metadata.filter(({key}) => key !== idField && !(fields && fields[key] === null));
+	const flag = ({key}: {key: string}) => fields?.[key] === true && isFlagName(key);
+	return [...shown.filter(entry => flag(entry)), ...shown.filter(entry => !flag(entry))].map(({key, value}) => `${key}=${value}`).join(' · ');
 }
 
 /**
