@@ -36,7 +36,8 @@ export type SignalConfig = {
 		/** Responses with fewer words are not checked for a too frequent 2-, 3- or 4-gram. */
 		minWordsForTopNgrams: number;
 	};
-	specialToken: {tokens: string[]; rolePrefixes: string[]};
+	/** `ignoreTokens`: never flagged, anywhere (`*` for any characters): a dataset's own markup. */
+	specialToken: {tokens: string[]; rolePrefixes: string[]; ignoreTokens: string[]};
 	placeholder: {phrases: string[]};
 	truncated: {
 		/** A response must have at least this many words to be judged cut mid-sentence by its last character alone. */
@@ -234,6 +235,7 @@ export const defaultSignalConfig: SignalConfig = {
 			'<BOS_TOKEN>', '<EOS_TOKEN>', '[gMASK]', '<sop>', '<eop>',
 		],
 		rolePrefixes: ['Human:', 'Assistant:', '### Human:', '### Assistant:', '### Instruction:', '### Response:', '<|user|>', 'USER:', 'ASSISTANT:'],
+		ignoreTokens: [],
 	},
 	placeholder: {
 		phrases: ['lorem ipsum dolor', '[placeholder]', '{placeholder}', 'insert text here', 'your text here', 'todo: fill in'],
@@ -267,7 +269,7 @@ const schema: Record<Exclude<keyof SignalConfig, 'disabled'>, Record<string, Che
 		minWords: count,
 		minWordsForTopNgrams: count,
 	},
-	specialToken: {tokens: phrases, rolePrefixes: phrases},
+	specialToken: {tokens: phrases, rolePrefixes: phrases, ignoreTokens: phrases},
 	placeholder: {phrases},
 	truncated: {minWords: count},
 	lengthOutlier: {zScore: positive, minSamples: count, minRatio: atLeastOne},
@@ -320,7 +322,9 @@ export function resolveSignalConfig(raw: unknown, source: string): SignalConfig 
 			}
 
 			if (!Object.hasOwn(schema[section], name)) {
-				fail(`${key}.${name}`, `is not a known setting (known: ${Object.keys(schema[section]).join(', ')})`);
+				// A list can be replaced (tokens) or added to (addTokens): both are known.
+				const known = Object.keys(schema[section]).flatMap(field => (schema[section][field] === phrases ? [field, addKey(field)] : [field]));
+				fail(`${key}.${name}`, `is not a known setting (known: ${known.join(', ')})`);
 			}
 
 			const problem = schema[section][name](setting, name);

@@ -1,4 +1,5 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
+import {ignoredTokens, withoutOwnMarkup} from './special-token-markup.js';
 
 /*
 Leaked template or control tokens: the token list, any `<|name|>` or `<｜name｜>` token and T5's
@@ -92,6 +93,7 @@ export const specialToken: SampleSignal = {
 	make(config) {
 		const tokens = alternation(config.specialToken.tokens);
 		const token = `${tokens === '' ? '' : `${tokens}|`}<\\|[A-Za-z_][\\w.-]{0,30}\\|>|<｜[^｜\\n]{1,30}｜>|<extra_id_\\d{1,3}>`;
+		const ignored = ignoredTokens(config.specialToken.ignoreTokens);
 		const anywhere = new RegExp(token);
 		const every = new RegExp(token, 'g');
 		const named = namedTokens(`(?:${token}|${bertToken})`);
@@ -110,7 +112,7 @@ export const specialToken: SampleSignal = {
 				const found = anywhere.exec(block.text) ?? bert.exec(block.text);
 				if (!found) continue;
 				const response = text.responses.includes(block.text);
-				let left = withoutMentions(block.text, response, named);
+				let left = withoutOwnMarkup(withoutMentions(block.text, response, named), response, ignored);
 				if (response && askedAbout().size > 0) left = left.replace(every, part => (askedAbout().has(part) ? blank(part) : part));
 				const match = anywhere.exec(left) ?? bert.exec(left);
 				if (match) return `special-token: ${quote(match[0])} in ${block.label}`;
