@@ -7,6 +7,9 @@ import {needleFor} from './identity.js';
  * Also counts samples that have the field with a value no id can be made of (true, null, {}, ""): they
  * are identified by the hash of their bytes too.
  */
+/** Hashed entries without the field after which a file is taken to have none (ids of true or null are not looked for further). */
+const noFieldAfter = 1000;
+
 export class IdFieldCheck {
 	private samples = 0;
 	private hashed = 0;
@@ -25,6 +28,8 @@ export class IdFieldCheck {
 		if (!hashId) return;
 		this.hashed++;
 		if (bytes === undefined || line === undefined) return;
+		// A file without the field at all (every entry so far hashed, none holding the key): no need to look on.
+		if (this.unusable === 0 && this.hashed > noFieldAfter && this.hashed === this.samples) return;
 		const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 		if (!buffer.includes(needleFor(this.idField))) return;
 		let value: unknown;

@@ -14,7 +14,10 @@ import {closest, keywords, type Keyword} from './vocabulary.js';
  * on Dolly, whose samples have a "category"): `seen` once the field term `$.category:brainstorming`
  * held on a sample, `held` once the keyword term did.
  */
-type Shadow = {keyword: Keyword; value: string; term: Term; field: Term; needle: Buffer; seen: boolean; held: boolean};
+type Shadow = {keyword: Keyword; value: string; term: Term; field: Term; needle: Buffer; seen: boolean; held: boolean; looked: number; keyed: boolean};
+
+/** Samples after which a keyword none of them has as a key is no field of the file (a field is on nearly every sample): it is not watched further. */
+const samplesForKeys = 20;
 
 /** Samples whose field paths are kept for "did you mean". */
 const sampledForNames = 20;
@@ -82,7 +85,9 @@ export class FieldCheck {
 		if (this.sidesPending.length > 0 && isPair(value())) this.sidesPending = [];
 		if (!this.watching) return;
 		const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-		const escaped = buffer.includes(backslashU);
+		// JSON may escape a key's letters (\u0061): then the key's bytes prove nothing. Looked for only when needed.
+		let escapedBytes: boolean | undefined;
+		const escaped = () => (escapedBytes ??= buffer.includes(backslashU));
 		let parsed: unknown;
 		let read = false;
 		const get = () => {
@@ -102,7 +107,14 @@ export class FieldCheck {
 					continue;
 				}
 
-				if (!shadow.seen && (escaped || buffer.includes(shadow.needle))) shadow.seen = termHolds(shadow.field, {value: get()} as SampleFacts);
+				if (shadow.seen) continue;
+				const keyed = buffer.includes(shadow.needle) || escaped();
+				if (keyed) {
+					shadow.keyed = true;
+					shadow.seen = termHolds(shadow.field, {value: get()} as SampleFacts);
+				}
+
+				if (++shadow.looked >= samplesForKeys && !shadow.keyed) shadow.held = true;
 			}
 		}
 
@@ -113,7 +125,7 @@ export class FieldCheck {
 		}
 
 		this.pending = this.pending.filter(({path, needle}) => {
-			if (!escaped && needle && !buffer.includes(needle)) return true;
+			if (needle && !buffer.includes(needle) && !escaped()) return true;
 			return valuesAt(get(), path).length === 0;
 		});
 	}
@@ -205,5 +217,5 @@ function shadowOf(term: Term): Shadow | undefined {
 		}
 	}
 
-	return {keyword, value, term, field: {kind: 'field', path: [keyword], pattern: textPattern(value, false)}, needle: Buffer.from(JSON.stringify(keyword)), seen: false, held: false};
+	return {keyword, value, term, field: {kind: 'field', path: [keyword], pattern: textPattern(value, false)}, needle: Buffer.from(JSON.stringify(keyword)), seen: false, held: false, looked: 0, keyed: false};
 }
