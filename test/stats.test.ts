@@ -102,7 +102,7 @@ describe('StatsAccumulator', () => {
 		const feed: Array<[string, number, boolean]> = [['a', 1, false], ['b', 2, true], ['a', 4, false], ['c', 5, false], ['a', 9, false], ['c', 10, true]];
 		for (const [id, line, malformed] of feed) accumulator.add(id, line, malformed);
 		const stats = accumulator.finish();
-		expect(stats.malformed).toEqual({count: 2, lines: [2, 10], truncated: false});
+		expect(stats.malformed).toEqual({count: 2, lines: [2, 10], elements: [1, 5], truncated: false});
 		expect(stats.repeatedIds).toEqual({
 			ids: 2,
 			extraEntries: 3,
@@ -365,7 +365,7 @@ describe('winnow stats (command line)', () => {
 			],
 			decisions: {total: 4, cleared: 0, byRule: 0, oneByOne: 4, rules: []},
 			agreement: {samples: 1, reviewers: ['ann', 'bob'], percentAgreement: 0, pairs: [{reviewers: ['ann', 'bob'], samples: 1, agreement: 0, kappa: 0}], fleissKappa: null, blindSamples: 0},
-			malformed: {count: 1, lines: [3], truncated: false},
+			malformed: {count: 1, lines: [3], elements: [2], truncated: false},
 			repeatedIds: {ids: 1, extraEntries: 1, examples: [{id: 'a', count: 2, lines: [1, 4], samples: [1, 4]}], truncated: false, checked: true},
 			missingSamples: {decisions: 1, samples: 1, ids: ['zz'], truncated: false},
 			signals: expect.any(Array),
