@@ -160,6 +160,14 @@ describe('command-line mistakes: one sentence, exit 2, no stack trace', () => {
 		expectOneSentence(stderr, 'needs a terminal', 'winnow export');
 		expect(existsSync(join(dir, 'samples.decisions.json'))).toBe(false);
 	});
+
+	it('review of a missing file without a terminal says the file is missing, not that a terminal is needed', () => {
+		const dir = tempDir();
+		const {status, stderr} = runCli([join(dir, 'nope.jsonl')]);
+		expect(status).toBe(1);
+		expectOneSentence(stderr, 'nope.jsonl', 'no such file');
+		expect(stderr).not.toMatch(/terminal/);
+	});
 });
 
 describe('inputs that open, with the problem shown on screen', () => {

@@ -5,6 +5,7 @@ import {constants} from 'node:fs';
 import {access, open, rm, stat} from 'node:fs/promises';
 import {basename, dirname, join, resolve} from 'node:path';
 import {Dataset} from '../dataset/dataset.js';
+import {checkDatasetFile} from '../dataset/opening-checks.js';
 import type {DecisionStore} from '../store/decision-store.js';
 import {openDecisionStore, type OpenedStore} from '../store/open-store.js';
 import {DecisionsFileError, fileProblem} from '../store/errors.js';
@@ -34,6 +35,8 @@ export async function runReview(common: CommonOptions, flags: ReviewFlags): Prom
 	const requested = flags.mode === undefined ? undefined : oneOf<ReviewMode>('--mode', flags.mode, ['split', 'overlap']);
 	const categories = common.config.categories;
 	if (categories.length === 0) throw new UsageError('--categories needs at least one category, e.g. --categories "tone,stereotype,other".');
+	// A missing, unreadable or empty dataset is the more useful sentence, in a pipe as in a terminal.
+	checkDatasetFile(common.dataset);
 	if (!process.stdin.isTTY || !process.stdout.isTTY) {
 		throw new UsageError('reviewing needs a terminal (standard input and output must be a TTY); in scripts and pipes use winnow export or winnow stats.');
 	}
