@@ -302,6 +302,32 @@ describe('a verdict typed while the decisions file is read, on a sample the file
 		store.close();
 		dataset.close();
 	});
+	test('a lock lost while the line was about to be written: what the writer that took the lock over appended stays in the file', async () => {
+		const path = join(tempDir(), 'data.decisions.json');
+		writeDecisions(path, 'data.jsonl', Array.from({length: 50}, (_, i) => record(`s${i + 1}`, 'ann', 'accepted', '2026-01-01T00:00:00.000Z')));
+		const {preloaded, finish} = heldPreload();
+		const store = await DecisionStore.open(path, 'data.jsonl', {...quiet, background: true, preloaded});
+		expect(store.holdsNoRecordOf('s51')).toBe(true);
+		// This process stalled past the lock's stale time: another writer took the lock and appended
+		// its line; this one finds out (the lock is compromised) once it has read the file's end.
+		const adapter = (store as unknown as {adapter: {takeLock: () => Promise<unknown>}}).adapter;
+		const theirs = JSON.stringify(record('s60', 'bo', 'rejected', '2026-01-01T00:00:09.000Z'));
+		adapter.takeLock = async () => ({
+			release() {},
+			lost() {
+				const text = readFileSync(path, 'utf8');
+				const tailStart = text.lastIndexOf('\n]');
+				writeFileSync(path, `${text.slice(0, tailStart)},\n${theirs}${text.slice(tailStart)}`);
+				return new Error('lock compromised');
+			},
+		});
+		store.setOnNewSample({sample: 's51', reviewer: 'cy', verdict: 'rejected'});
+		await expect(store.flush()).rejects.toThrow(/stalled/);
+		expect(lines(path).at(-1)).toMatchObject({sample: 's60', reviewer: 'bo'});
+		finish(undefined);
+		await waitFor(() => !store.reading);
+		store.close();
+	});
 });
 
 /** A reviewer position that says the session starts at `sample`. */

@@ -15,9 +15,12 @@ const {path, progress} = workerData as {path: string; progress?: SharedArrayBuff
 // so the first frames, drawn while this reads, get a core of their own on a 2-core machine rather
 // than two thirds of one (the dataset's indexing being the third thread). Relative to the process's
 // (a reviewer who niced winnow keeps that); nowhere it is refused, the read goes on as it is.
-try {
-	setPriority(Math.min(19, getPriority() + 10));
-} catch {}
+// Elsewhere (macOS, Windows) a priority is the whole process's: the screen would stay 10 steps down.
+if (process.platform === 'linux') {
+	try {
+		setPriority(Math.min(19, getPriority() + 10));
+	} catch {}
+}
 
 // Kilobytes read so far, for the screen's "reading decisions N%".
 const kilobytes = progress && new Int32Array(progress);

@@ -383,10 +383,13 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			const endRead = readSync(fd, end, 0, end.length, size - end.length);
 			const lineEnd = end.subarray(0, endRead).lastIndexOf('\n]');
 			if (lineEnd < 1 || end[lineEnd - 1] !== 0x7d) return;
-			oldTail = end.subarray(lineEnd, endRead);
-			if (!tailPattern.test(oldTail.toString('latin1', 1))) return;
-			tailStart = size - end.length + lineEnd;
+			const currentTail = end.subarray(lineEnd, endRead);
+			if (!tailPattern.test(currentTail.toString('latin1', 1))) return;
+			// Checked before the old tail is kept to be put back: a writer that took the lock over may
+			// append from that place now, and putting our copy of the tail back would cut its lines off.
 			if (held.lost()) throw this.stalled();
+			oldTail = currentTail;
+			tailStart = size - end.length + lineEnd;
 			// A file whose head and tail have no mode gets the session's after its records, as append gives it.
 			const mode = this.head.mode === undefined ? this.defaultMode : undefined;
 			const tail = mode === undefined ? oldTail : Buffer.from(`\n],\n"mode": ${JSON.stringify(mode)}\n}\n`);
