@@ -192,6 +192,8 @@ describe('truncated: whole endings without a full stop (tags, references, short 
 			'Breakfast:\n- Brown rice\n- Miso soup\n- Grilled fish\n- Nat',
 			'机器学习是人工智能的一个分支。常见类型包括监督学习、无监督学习以及',
 			'这个方法有很多优点，训练速度更快，效果也更好，但是',
+			'由于每个节点都保存完整的账本副本，篡改数据需要同时控制大多数节点，这使得区块链具有很高的',
+			'量子コンピュータは特定の問題では速く解けると期待されていますが、現在はまだ誤り訂正の',
 			'火山喷发的核心在于压力与结构之间的平衡。很多学生低估了误差对结果的影响。初学者最容易忽略的是',
 			'Install the current LTS with nvm first. Then check the version it prints and compare it with the one in the',
 			'Install the current LTS with nvm first. Then check the version it prints and compare it with your project settin',

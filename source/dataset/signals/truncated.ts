@@ -231,7 +231,8 @@ function openCjkSentence(text: string, lastLine: string): string | undefined {
 Chinese and Japanese answers often leave the last 。 off: a clause that ends on a noun or on 的 ("…和强化学习",
 "…是基于Transformer构建的") may well be whole. Only a clause that ends on a word that joins it to what must
 follow is open: a conjunction (和, 与, 或, 以及, 而且, 但是, 因为, 如果…), a preposition (关于, 对于), Japanese であり,
-ており, ので, を. Words that end in one of them but are whole (暖和, 参与) are not.
+ており, ので, を, の or に after a noun, and 的 in a clause with no 是 or 会 (是…的 and 会…的 close a sentence;
+"具有很高的" waits for its noun). Words that end in one of them but are whole (暖和, 参与) are not.
 */
 const cjkEnd = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 const openEndings = ['的是', 'のは', '为了', '為了', '除了', '以及', '而且', '并且', '並且', '但是', '可是', '因为', '因為', '由于', '由於', '所以', '因此', '如果', '假如', '虽然', '雖然', '尽管', '儘管', '即使', '或者', '以便', '关于', '關於', '对于', '對於', '包括', '比如', '例如', '和', '与', '與', '或', '及',
@@ -239,6 +240,10 @@ const openEndings = ['的是', 'のは', '为了', '為了', '除了', '以及',
 const wholeWords = ['暖和', '温和', '溫和', '平和', '缓和', '緩和', '总和', '總和', '饱和', '飽和', '调和', '調和', '共和', '柔和', '祥和', '随和', '隨和', '谦和', '謙和', '附和', '讲和', '講和', '中和', '人和', '参与', '參與', '给与', '給與', '赋与', '授与', '来不及', '來不及', '不及', '涉及', '普及', '波及', '危及', '顾及', '提及', '触及', '遍及', '惠及', '企及', '殃及', '或或'];
 
 function openClauseEnd(clause: string): boolean {
+	// 的 closes 是…的 and 会…的 ("都是基于Transformer构建的"); without them it waits for its noun ("具有很高的").
+	if (clause.endsWith('的')) return !/[是會会]/u.test(clause) && [...clause].length >= 4;
+	// Japanese の and に after a noun (誤り訂正の, 季節ごとに) wait for what follows.
+	if (/(?:[\p{Script=Han}\p{Script=Katakana}ー]|ごと)[のに]$/u.test(clause)) return true;
 	return openEndings.some(ending => clause.endsWith(ending)) && !wholeWords.some(word => clause.endsWith(word));
 }
 
