@@ -63,7 +63,7 @@ describe('truncated: endings judged by their script and structure', () => {
 		const cut = [
 			'city,country,population\nLisbon,Portugal,545000\nOslo,Norway,709000\nVienna',
 			'Ingredients:\n1. Flour.\n2. Sugar.\n3. Butter.\n4. Vanilla.\n5. Cin',
-			'北京是中国的首都，有三千多年的建城史，也是全国的政治和文化',
+			'北京是中国的首都，有三千多年的建城史，也是全国的政治和',
 			'東京は日本の首都であり、世界でも有数の大都市として知られていて',
 		];
 		expect(cut.filter(text => detect('truncated', chat(text)) === undefined)).toEqual([]);
@@ -163,5 +163,41 @@ describe('repetition: a sentence said again and again in other words', () => {
 			'Pros: it is cheap, light and fast to set up.\nCons: it is loud, fragile and slow to charge.\nPros: the app is clear and the battery lasts.\nCons: the app is slow and the battery drains.',
 		];
 		expect(fine.map(text => detect('repetition', chat(text))).filter(Boolean)).toEqual([]);
+	});
+});
+
+describe('truncated: whole endings without a full stop (tags, references, short list words, CJK without 。, clause-final words)', () => {
+	it('stays quiet on hashtags, reference lines, a short real word in a list, CJK ending on a noun or 的, a clause-final word', () => {
+		const whole = [
+			'Version 2.4 is here! Dark mode, faster sync and a brand-new widget. Update now from the App Store or Google Play. #appupdate',
+			'Sunset over the harbour tonight, what a view. Thanks for the tip! #tbt #travel',
+			'If you read only one, make it this classic on usability and everyday objects.\n\nFurther reading: The Design of Everyday Things by Don Norman, revised edition 2013',
+			'Rinse the rice until the water runs clear, then soak it for thirty minutes before cooking.\n\nSource: Japanese Cooking: A Simple Art by Shizuo Tsuji',
+			'Shopping list:\n- Rice\n- Miso\n- Nori\n- Tofu\n- Ume',
+			'Team:\n- Christopher\n- Elizabeth\n- Jonathan\n- Abe',
+			'机器学习是人工智能的一个分支，它让计算机从数据中自动学习规律，而不需要人为编写每一条规则。常见类型包括监督学习、无监督学习和强化学习',
+			'Transformer是2017年由谷歌提出的一种神经网络架构，核心是自注意力机制。它摒弃了循环结构，可以并行处理整个序列，因此训练效率更高。BERT和GPT系列模型都是基于Transformer构建的',
+			'今天天气很好，我们去公园散步吧。公园里人很多，天气也很暖和',
+			'Install the current LTS with nvm: `nvm install --lts`, then switch with `nvm use --lts`. Check with `node -v`, which should print v20 or later',
+			'Clear the cache in the settings menu and restart the app. If the error persists, sign out and try again',
+		];
+		expect(whole.map(text => detect('truncated', chat(text))).filter(Boolean)).toEqual([]);
+	});
+
+	it('still finds the cuts beside them: a label before a cut sentence, a list cut after full stops, a vowelless word, a CJK clause on a conjunction', () => {
+		const cut = [
+			'Back up the database first, and keep a copy of it on another machine in case the disk fails during the upgrade.\n\nNote: the server restarts every night at two and then runs the backup jo',
+			'Ingredients:\n- Flour.\n- Sugar.\n- Butter.\n- Ume',
+			'Spices:\n- Cinnamon\n- Nutmeg\n- Cloves\n- Crd',
+			'Breakfast:\n- Brown rice\n- Miso soup\n- Grilled fish\n- Nat',
+			'机器学习是人工智能的一个分支。常见类型包括监督学习、无监督学习以及',
+			'这个方法有很多优点，训练速度更快，效果也更好，但是',
+			'由于每个节点都保存完整的账本副本，篡改数据需要同时控制大多数节点，这使得区块链具有很高的',
+			'量子コンピュータは特定の問題では速く解けると期待されていますが、現在はまだ誤り訂正の',
+			'火山喷发的核心在于压力与结构之间的平衡。很多学生低估了误差对结果的影响。初学者最容易忽略的是',
+			'Install the current LTS with nvm first. Then check the version it prints and compare it with the one in the',
+			'Install the current LTS with nvm first. Then check the version it prints and compare it with your project settin',
+		];
+		expect(cut.filter(text => detect('truncated', chat(text)) === undefined)).toEqual([]);
 	});
 });

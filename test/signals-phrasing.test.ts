@@ -139,7 +139,7 @@ describe('truncated: a cut in any script, not an answer that simply ends without
 			[`${prose} Many chefs underestimate how c`, /ends mid-sentence/],
 			[`${prose} The key point i`, /the last sentence has no closing punctuation/],
 			[`${prose} A costly point is that error stabilises the outcome more than most doctors`, /ends mid-sentence/],
-			['火山喷发的核心在于压力与结构之间的平衡。很多学生低估了误差对结果的影响。初学者最容易忽', /the last sentence has no closing punctuation/],
+			['火山喷发的核心在于压力与结构之间的平衡。很多学生低估了误差对结果的影响。初学者最容易忽略的是', /the last sentence has no closing punctuation/],
 			['潮間帯は一日に二回満ち引きします。そこに住む生き物は暑さや波に耐えています。特に重要なのは', /the last sentence has no closing punctuation/],
 			['من المفيد تسجيل الكفاءة لمدة 5 أسابيع قبل الحكم. الخطأ الشائع هو تجاهل المخاطر تمامًا. باختصار،', /ends with "،" mid-sentence/],
 			['Короче говоря, стоимость определяет предел. В теме «круговорот воды» главное —', /ends with "—" mid-sentence/],

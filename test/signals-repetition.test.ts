@@ -229,3 +229,21 @@ describe('repetition: its parts', () => {
 		expect(marksOf([1, 2, 1, 3, 1, 2, 1, 3])).toBe('11111111');
 	});
 });
+
+describe('repetition: a list whose numbers are its content, a song in short lines', () => {
+	const plan = (days: number) => Array.from({length: days}, (_, index) => `Day ${index + 1}: Walk ${20 + index * 5} minutes at an easy pace and stretch for five minutes afterwards.`).join('\n');
+	const wheels = "The wheels on the bus go round and round,\nRound and round, round and round.\nThe wheels on the bus go round and round,\nAll through the town.\n\nThe wipers on the bus go swish, swish, swish,\nSwish, swish, swish, swish, swish, swish.\nThe wipers on the bus go swish, swish, swish,\nAll through the town.\n\nThe horn on the bus goes beep, beep, beep,\nBeep, beep, beep, beep, beep, beep.\nThe horn on the bus goes beep, beep, beep,\nAll through the town.";
+
+	it('is quiet on a plan that changes a counter and a number, and on a refrain-heavy song', () => {
+		expect(detect(plan(5))).toBeUndefined();
+		expect(detect(`Week plan:\n\n${plan(7)}\n\nDrink water before you set out.`)).toBeUndefined();
+		expect(detect(wheels)).toBeUndefined();
+	});
+
+	it('still finds a counter with the same content, a long list that only counts, a song whose lines loop', () => {
+		expect(detect(Array.from({length: 6}, (_, index) => `Day ${index + 1}: Walk 20 minutes at an easy pace and stretch for five minutes afterwards.`).join('\n'))).toBeDefined();
+		expect(detect(plan(14))).toBeDefined();
+		expect(detect(`${wheels}\n${times('All through the town.\n', 8)}`)).toBeDefined();
+		expect(detect(`Row, row, row your boat\n${times('Swish swish swish swish swish swish swish swish swish swish swish swish swish swish swish', 3, ' ')}\nGently down the stream\nMerrily merrily\nLife is but a dream\nRow row\nRow your boat\nDown the stream`)).toBeDefined();
+	});
+});

@@ -342,7 +342,7 @@ describe('truncated: a cut list item, a cut word in any script, JSON cut inside 
 		const cut: Array<[string, RegExp]> = [
 			[`${sauce}3. Pour in the milk slowly while whisking, then season with salt and nutm`, /ends mid-sentence in its last list item/],
 			['カレーの作り方です。\n\n1. 野菜を切ります。\n2. 肉を炒めます。\n3. 水を加えて20分ほど煮込み、アクを取ります。\n4. 火を止めてルーを溶かし、再び弱火で10分ほど煮込', /ends mid-sentence in its last list item/],
-			['The planets in order:\n\n- Mercury\n- Venus\n- Earth\n- Mars\n- Jupiter\n- Saturn\n- Ura', /ends mid-word in its last list item \("Ura"\)/],
+			['The planets in order:\n\n- Mercury.\n- Venus.\n- Earth.\n- Mars.\n- Jupiter.\n- Saturn.\n- Ura', /ends mid-word in its last list item \("Ura"\)/],
 			['योग करने से शरीर लचीला बनता है और तनाव कम होता है। नियमित प्राणायाम से फेफड़ों की क्षमता बढ़ती है और नींद भी बेहतर होती है। यह बहुत महत्वपू', /ends mid-sentence/],
 			['```json\n{\n  "port": 8080,\n  "debug": false,\n  "allowed_hosts": ["example.com",\n```', /JSON in the last code block is cut off \(a \[ is left open\)/],
 			['Here is the config:\n\n```\n{"name": "demo", "description": "A small\n```', /JSON in the last code block is cut off \(a string is left open\)/],

@@ -143,6 +143,11 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('empty', chat('.'))).toBe('empty: assistant is only punctuation (".")');
 		for (const answer of ['...', ' ?! ', '\u200E-\u200F', '…', '—', '"", ']) expect(detect('empty', chat(answer)), answer).toMatch(/only punctuation/);
 		expect(detect('empty', {prompt: 'Which is better?', chosen: 'B.', rejected: '.'})).toBe('empty: rejected is only punctuation (".")');
+		// Unless the prompt asks for Morse code, a punctuation mark or a symbol: then punctuation is the answer.
+		expect(detect('empty', chat('...', "What's the Morse code for the letter S?"))).toBeUndefined();
+		expect(detect('empty', chat('?', 'Which punctuation mark ends a question?'))).toBeUndefined();
+		expect(detect('empty', chat('%', 'What is the modulo operator in Python?'))).toBeUndefined();
+		expect(detect('empty', chat('...', 'Tell me about your weekend.'))).toMatch(/only punctuation/);
 		for (const answer of ['4', 'B.', '👍', '+', '$', '[]', '{}', '?!? No.']) expect(detect('empty', chat(answer)), answer).toBeUndefined();
 		expect(detect('empty', {messages: [{role: 'user', content: '?'}, {role: 'assistant', content: 'Could you say more?'}]})).toBeUndefined();
 	});

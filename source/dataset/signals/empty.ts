@@ -10,6 +10,19 @@ const blank = /^[\s\u200B-\u200D\u2060\uFEFF]*$/;
 const meaningful = /[\p{L}\p{N}\p{So}\p{Sm}\p{Sc}]/u;
 const emptyValue = /^\s*(?:\[\s*\]|\{\s*\}|""|'')\s*$/;
 
+/** A question whose answer may be punctuation alone: Morse code, a punctuation mark, a symbol, an emoticon, an operator. */
+const symbolQuestion = /morse|punctuation|symbol|emoticon|kaomoji|ellipsis|\bdots?\b|\bdash(?:es)?\b|\b(?:which|what) (?:character|key)\b|\bsign\b|\bmark\b|operator|delimiter|separator|glyph|satzzeichen|zeichen|ponctuation|puntuaci|pontua|símbolo|symbole|символ|знак|пунктуац|морзе|摩尔斯|摩斯|标点|標點|符号|符號|モールス|記号|句読点/iu;
+
+function asksForSymbols(prompt: string): boolean {
+	return prompt !== '' && symbolQuestion.test(prompt);
+}
+
+/** The user turn or prompt right before block `index` (what it answers), or ''. */
+function promptBefore(blocks: readonly TextBlock[], index: number): string {
+	for (let at = index - 1; at >= 0; at--) if (blocks[at]!.tone === 'user' || blocks[at]!.tone === 'prompt') return blocks[at]!.text;
+	return '';
+}
+
 /** A reasoning model's thinking at the start of an answer; what follows it is the answer. */
 const leadingReasoning = /^[\s\u200B-\u200D\u2060\uFEFF]*<(think|thinking|reasoning)>[\s\S]*?<\/\1>/i;
 
@@ -40,7 +53,7 @@ function unansweredLastTurn(text: SampleText): TextBlock | undefined {
 
 /**
  * An empty or white-space-only response or turn (a system prompt left empty does not count), an answer that is
- * only punctuation, an answer that is only a <think> block, a conversation whose last user turn has no answer, or a sample with no content.
+ * only punctuation (unless the prompt asks for Morse code, a punctuation mark, a symbol or an emoticon), an answer that is only a <think> block, a conversation whose last user turn has no answer, or a sample with no content.
  */
 export const empty: SampleSignal = {
 	name: 'empty',
@@ -56,7 +69,7 @@ export const empty: SampleSignal = {
 					return `empty: ${block.label} is ${block.text === '' ? 'empty' : 'only white space'}`;
 				}
 				if (isAnswer(block)) {
-					if (!meaningful.test(block.text) && !emptyValue.test(block.text)) return `empty: ${block.label} is only punctuation (${quote(block.text)})`;
+					if (!meaningful.test(block.text) && !emptyValue.test(block.text) && !asksForSymbols(promptBefore(text.blocks, index))) return `empty: ${block.label} is only punctuation (${quote(block.text)})`;
 					const reasoning = leadingReasoning.exec(block.text);
 					if (reasoning && blank.test(block.text.slice(reasoning[0].length))) return `empty: ${block.label} is only its reasoning (<${reasoning[1]}>…</${reasoning[1]}>) with no answer after it`;
 				}

@@ -4,9 +4,12 @@ import {looksCut} from './dangling-words.js';
 A Markdown list whose last item was cut: the items are judged against the ones before them, as a
 list's items are written alike. When the earlier items (two or more, same marker and indentation) all
 end with a full stop, a last item of some length that ends in a letter stops mid-sentence ("3. … season
-with salt and nutm", "4. …弱火で10分ほど煮込"). When they are short names with no full stop, a last
-one-word item shorter than all of them (a full stop after them not counted: "3. Terra.\n4. Ura"), of three letters or fewer that no word list knows, is a word cut
-off ("- Saturn\n- Ura"; not "- Flour\n- Egg").
+with salt and nutm", "4. …弱火で10分ほど煮込"). When they are short names, a last one-word item shorter
+than all of them, of three letters or fewer that no word list knows, is a word cut off only with more
+evidence, since short words a list does not know are common ("- Tofu\n- Ume", "- Christopher\n- Sam"): the
+items before it all end with a full stop and it does not ("3. Terra.\n4. Ura"), or it has no vowel
+("- Cinnamon\n- Cn"), or the items before it are all of two words and it is one ("- Brown rice\n- Miso soup\n- Nat").
+"- Saturn\n- Ura" is left alone: nothing tells "Ura" from "Ume".
 */
 
 const item = /^(\s*)([-*+•]|\d{1,3}[.)])\s+(.*)$/;
@@ -30,6 +33,8 @@ export function cutListItem(text: string): string | undefined {
 	if (!sentence && !cutWord) return undefined;
 	let earlier = 0;
 	let shortest = Number.POSITIVE_INFINITY;
+	let allStopped = true;
+	let allMultiWord = true;
 	for (let lines = 0; start > 0 && lines < 40 && earlier < 12; lines++) {
 		end = start - 1;
 		start = text.lastIndexOf('\n', end - 1) + 1;
@@ -40,11 +45,14 @@ export function cutListItem(text: string): string | undefined {
 			// Short names may end with a full stop or not ("3. Terra." or "- Saturn"); sentences all close.
 			if (cutWord ? previous.split(/\s+/).length > 2 : closed.test(previous) !== sentence) return undefined;
 			shortest = Math.min(shortest, [...previous.replace(/[.!?。]$/u, '')].length);
+			if (!/[.。]$/u.test(previous)) allStopped = false;
+			if (!/\s/.test(previous)) allMultiWord = false;
 			earlier++;
 		} else if (!match && line.trim() !== '' && !/^\s/.test(line)) break;
 	}
 
 	if (earlier < 2) return undefined;
 	if (sentence) return 'it ends mid-sentence in its last list item (the items before it end with a full stop)';
-	return [...content].length < shortest ? `it ends mid-word in its last list item ("${content}")` : undefined;
+	const evidence = allStopped || allMultiWord || (/^\p{Script=Latin}+$/u.test(content) && !/[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüœ]/iu.test(content));
+	return [...content].length < shortest && evidence ? `it ends mid-word in its last list item ("${content}")` : undefined;
 }

@@ -1,6 +1,6 @@
 import {withoutTables} from './markdown-table.js';
 import {proseOf} from './prose.js';
-import {linesOf, sentencesOf} from './repeated-units.js';
+import {linesOf, numbersChanged, numberedMinCopies, sentencesOf} from './repeated-units.js';
 import {isUnspacedCode} from './word-units.js';
 
 /*
@@ -14,7 +14,8 @@ a near repeat of an earlier one when their sets' Jaccard similarity is at least 
 set lies all but wholly (90%) within the larger and is at least half its size (the slogan in a longer
 sentence). The response loops when at least four units are near repeats and they are at least 60% of the
 units after the first. Lists written in parallel ("Step 1: Preheat the oven", "Step 2: Whisk the eggs")
-share their frame, not their words, and stay below; so do a poem's refrain lines among changing ones.
+share their frame, not their words, and stay below; so do units that change two numbers or more
+("Day 1: Walk 20 minutes…", "Day 2: Walk 25 minutes…": the numbers are the content) in a list of fewer than ten; so do a poem's refrain lines among changing ones.
 Prose only: code and Markdown tables repeat their shape on purpose.
 */
 
@@ -113,7 +114,7 @@ function nearRepeats(prose: string): {repeats: number; units: number; kind: 'lin
 		setOf(i);
 		if (!large[i]) continue;
 		for (let j = i - 1; j >= 0 && j >= i - window; j--) {
-			if (nearRepeat(sets[i]!, setOf(j)) && large[j]) {
+			if (nearRepeat(sets[i]!, setOf(j)) && large[j] && (units.length > numberedMinCopies || numbersChanged(units[i]!, units[j]!) < 2)) {
 				repeats++;
 				break;
 			}

@@ -9,7 +9,8 @@ closing brace, a Markdown rule) are left out; a list marker at a line's start ("
 A unit of eight words or more is also a copy of one of the three units before it when the two have the
 same words in the same places but for numbers and at most one word in eight (two at most), and three
 or more units of the response are such near copies (two steps that differ by "second" and "third" are
-no loop): a loop that mutates ("Tip 2: … cut the tiny purchases", "Tip 3: … cut the little purchases"). Words there are runs
+no loop; copies that change two numbers or more — "Day 1: Walk 20 minutes…", "Day 2: Walk 25 minutes…",
+a counter and the content — count only in a list of ten or more): a loop that mutates ("Tip 2: … cut the tiny purchases", "Tip 3: … cut the little purchases"). Words there are runs
 of letters and digits, and each character of a script written without spaces. Units that read as code
 or markup (brackets, braces, `=`, `;`, `<`, `_`, backticks) are only compared whole: code's similar
 functions differ by a name or two on purpose. A near copy shares its first or its last six characters
@@ -160,6 +161,19 @@ function nearCopyBefore(units: string[], i: number): number {
 	return -1;
 }
 
+/** Near copies that change two numbers or more count only when there are this many: a list of ten or more. */
+export const numberedMinCopies = 9;
+const number = /(?<![\p{L}\p{M}\p{N}])[0-9]+(?![\p{L}\p{M}\p{N}])/gu;
+
+/** How many of two units' numbers differ, place by place (a number one has and the other has not counts too). */
+export function numbersChanged(first: string, second: string): number {
+	const one = first.match(number) ?? [];
+	const other = second.match(number) ?? [];
+	let changed = Math.abs(one.length - other.length);
+	for (let k = 0; k < Math.min(one.length, other.length); k++) if (one[k] !== other[k]) changed++;
+	return changed;
+}
+
 let previous = new Int32Array(256);
 let ids = new Int32Array(256);
 let marks = new Uint8Array(256);
@@ -176,6 +190,7 @@ export function unitRepeats(units: string[], nearCopies = true): UnitRepeats {
 	const last = new Map<string, number>();
 	// Units that are near copies, each followed by its original.
 	const near: number[] = [];
+	let counted = 0;
 	let repeats = 0;
 	let repeatChars = 0;
 	for (let i = 0; i < count; i++) {
@@ -188,8 +203,17 @@ export function unitRepeats(units: string[], nearCopies = true): UnitRepeats {
 			repeatChars += units[i].length;
 		} else if (nearCopies) {
 			const original = nearCopyBefore(units, i);
-			if (original >= 0) near.push(i, original);
+			if (original >= 0) {
+				near.push(i, original);
+				if (numbersChanged(units[i], units[original]) >= 2) counted++;
+			}
 		}
+	}
+
+	// Copies that change two numbers or more are a list whose numbers are its content ("Day 2: Walk 25
+	// minutes…"): a loop only when it runs long. Dropped otherwise.
+	if (counted > 0 && counted < numberedMinCopies) {
+		for (let k = near.length - 2; k >= 0; k -= 2) if (numbersChanged(units[near[k]!], units[near[k + 1]!]) >= 2) near.splice(k, 2);
 	}
 
 	if (near.length >= nearMinCopies * 2) {

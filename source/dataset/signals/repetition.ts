@@ -147,21 +147,45 @@ function worstOf(findings: Finding[], spread: boolean): Finding | undefined {
  * The rule this response breaks by the widest margin, or undefined: a back-to-back loop first; else
  * repetition spread through the response, judged on its prose when it holds code.
  */
-export function repetitionFinding(response: string, tokens: Tokens, config: RepetitionConfig, proseOnly = false): Finding | undefined {
-	const finding = rulesFinding(response, tokens, config, proseOnly);
+export function repetitionFinding(response: string, tokens: Tokens, config: RepetitionConfig, proseOnly = false, lines = false): Finding | undefined {
+	const finding = rulesFinding(response, tokens, config, proseOnly, lines);
 	// A short poem's refrain is looked for only in what the rules find (most responses repeat nothing).
 	if (finding === undefined) return undefined;
+	// A song or poem in short lines repeats words within its lines ("Swish, swish, swish"): judged by its lines alone.
+	if (!lines && isVerse(response)) return repetitionFinding(response, tokens, config, proseOnly, true);
 	const verse = withoutRefrain(response);
 	if (verse === undefined) return finding;
-	return verse === '' ? undefined : repetitionFinding(verse, tokenize(verse), config, proseOnly);
+	return verse === '' ? undefined : repetitionFinding(verse, tokenize(verse), config, proseOnly, lines);
+}
+
+/** The fewest lines, and the longest line, of a text judged as verse. */
+const verseMinLines = 8;
+const verseMaxLineLength = 60;
+
+/**
+ * A song, poem or chant: at least `verseMinLines` lines (not blank), none longer than `verseMaxLineLength`
+ * characters, nor more than a long song has. A loop in it repeats whole lines, which the line rules find;
+ * words repeated inside its short lines are the song's.
+ */
+function isVerse(response: string): boolean {
+	if (response.length > verseMaxLines * 4 * verseMaxLineLength) return false;
+	let count = 0;
+	for (const line of response.split('\n')) {
+		const trimmed = line.trim();
+		if (trimmed === '') continue;
+		if (trimmed.length > verseMaxLineLength || /[{};=<>`|]/.test(trimmed)) return false;
+		count++;
+	}
+
+	return count >= verseMinLines;
 }
 
 /** The rules' finding, without the refrain's exemption. */
-function rulesFinding(response: string, tokens: Tokens, config: RepetitionConfig, proseOnly: boolean): Finding | undefined {
+function rulesFinding(response: string, tokens: Tokens, config: RepetitionConfig, proseOnly: boolean, linesOnly: boolean): Finding | undefined {
 	const total = response.length;
 	if (total === 0) return undefined;
 	const rest = withoutTables(response);
-	if (rest !== undefined) return repetitionFinding(rest, tokenize(rest), config, proseOnly) ?? repeatedRows(response);
+	if (rest !== undefined) return repetitionFinding(rest, tokenize(rest), config, proseOnly, linesOnly) ?? repeatedRows(response);
 	const findings: Finding[] = [];
 	const oneLine = !response.includes('\n') || !response.trim().includes('\n');
 	if (!oneLine) {
@@ -169,6 +193,7 @@ function rulesFinding(response: string, tokens: Tokens, config: RepetitionConfig
 		unitFindings(findings, paragraphsOf(response), total, 'paragraph', config.duplicateParagraphFraction, config.duplicateParagraphCharFraction);
 	}
 
+	if (linesOnly) return worstOf(findings, false) ?? worstOf(findings, true);
 	const {words, characters} = repetitionWords(tokens);
 	const pairs = ngramFindings(words, characters * 2 > words.count ? 'character' : 'word', total, config, findings);
 	// Sentences repeated back to back repeat their words back to back; spread through the text, their word pairs.

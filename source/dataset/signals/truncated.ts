@@ -9,6 +9,26 @@ const fence = /^[ \t]{0,3}(```|~~~)/gm;
 const listOrTable = /^\s*(?:[-*+•]\s|\d+[.)]\s|#|\||>)/;
 /** A URL or a path at the end of the line ("…/downloads/", "C:\\Users\\", "@handle"): its ending is no cut. */
 const urlOrPath = /(?:https?:\/\/|www\.|(?:^|\s)[~.]?\/[\w.-]+\/|(?:^|\s)[\w-]+(?:\.[\w-]+)+\/|[A-Za-z]:\\|\\\\|@)\S*$/;
+/** A hashtag at the end ("… #appupdate", "#tbt #summer"): a post's tags close it. */
+const hashtagEnd = /(?:^|\s)#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*$/u;
+/** A last line that is a label and what it names: "Further reading: The Design of Everyday Things by Don Norman, 2013". */
+const labelled = /^\s*(?:[-*•]\s+)?(\p{Lu}[\p{L}'’ ]{1,30}?)\s*[:：]\s+(\S.*)$/u;
+const referenceLabels = /^(?:sources?|references?|further reading|recommended reading|suggested reading|see also|read more|learn more|more info(?:rmation)?|more details|citations?|cited|credits?|via|tags|hashtags|keywords|bibliography|related|links?|website|author|title|photo|image|book|album|film|movie|contact|email|phone|address|location|date|price|genre|category|quelle|quellen|siehe auch|fuente|fuentes|véase también|voir aussi|sources)$/iu;
+
+/**
+ * The answer ends on a label and a title or reference rather than a sentence: a reference label (Source:, See
+ * also:, Further reading:), or a value written as a title (most of its words capitalised or numbers), after
+ * other lines. "Note: the server restarts at nigh" is a sentence after a label, and still judged.
+ */
+function referenceLine(lastLine: string, text: string): boolean {
+	const match = labelled.exec(lastLine);
+	if (!match || match[1]!.trim().split(/\s+/).length > 4) return false;
+	if (referenceLabels.test(match[1]!.trim())) return true;
+	const words = match[2]!.split(/\s+/).filter(word => /[\p{L}\p{N}]/u.test(word));
+	const titled = words.filter(word => /^[\p{Lu}\p{N}]/u.test(word)).length;
+	return text.includes('\n') && words.length >= 2 && titled * 2 > words.length;
+}
+
 /** A list item with nothing after its marker: "2.", "-", "•", "c)". */
 const emptyListItem = /^\s*(?:\d{1,3}[.)]|[a-z][.)]|[-*+•])$/;
 /** A rule (---, ***, ___) ends a section, not a sentence. */
@@ -23,7 +43,7 @@ export function cutReason(response: string, words: number, minWords: number): st
 	if (trimmed === '') return undefined;
 	const last = trimmed.at(-1)!;
 	const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
-	if ((/[/\\@]/.test(lastLine) && urlOrPath.test(lastLine)) || rule.test(lastLine)) return undefined;
+	if ((/[/\\@]/.test(lastLine) && urlOrPath.test(lastLine)) || rule.test(lastLine) || hashtagEnd.test(lastLine) || referenceLine(lastLine, trimmed)) return undefined;
 	if (emptyListItem.test(lastLine) && /\n/.test(trimmed)) return 'it ends on a list item with nothing in it';
 	if (last === ':' || last === '：') return 'it ends on a colon: what it announces is missing';
 	// A statement of code ends on ";" ("SELECT a FROM t WHERE x > 1;", "x = f(y);"): not a sentence left open.
@@ -55,6 +75,8 @@ function unclosedEnd(trimmed: string, lastLine: string, words: number, minWords:
 	}
 
 	if (closing.test(lastSentence(lastLine))) return undefined;
+	// Chinese and Japanese often leave the last 。 off: open only on a word that joins the clause to more (below).
+	if (cjkEnd.test(lastLine) && !openClauseEnd(lastSentence(lastLine))) return undefined;
 	const lineWords = wordsOf(lastLine).length;
 	if (words >= minWords && lineWords >= 8) return 'it ends mid-sentence, with no closing punctuation';
 	if ((words >= minWordsAfterSentence || unspacedLetters(trimmed) >= minWordsAfterSentence * 2) && endsAfterASentence(lastLine)) {
@@ -111,8 +133,16 @@ function wholeEnding(text: string, lastLine: string): boolean {
 	const lastToken = lastLine.slice(Math.max(lastLine.lastIndexOf(' '), lastLine.lastIndexOf('\t')) + 1);
 	if (/^[\p{Lu}\p{N}_]*\p{Lu}[\p{Lu}\p{N}_]+$/u.test(lastToken) || misreadEmoji.test(lastToken)) return true;
 	if (new Set(text.slice(-16)).size <= 8 && /(.{1,8}?)\1{7,}$/su.test(text.slice(-120))) return true;
+	if (sentenceFinal.test(lastLine)) return true;
 	return endsOnAParticle(text);
 }
+
+/**
+ * English words and phrases that close a clause, and hardly ever stand where a cut falls: "…which should print
+ * v20 or later", "…and try again", "…for now". A cut at a random word lands on one of them rarely; a sentence
+ * whose full stop was left off ends on one often.
+ */
+const sentenceFinal = /\b(?:or (?:later|newer|higher|above|more|so|less|fewer|below|earlier)|and (?:up|above|later|more)|as well|at all|for now|for free|for good|by default|if (?:needed|necessary|possible|so|not|any)|in advance|instead|afterwards?|again|anymore|anyway|either|too|later|already|today|tonight|tomorrow|yesterday|soon|together|online|offline|overnight|nearby|enough|alone|forever|yet|ago)$/i;
 
 /** A 4-byte emoji (F0 …) or a 3-byte symbol (E2 …) read as Windows-1252: "ðŸ˜Š", "â˜€ï¸". */
 const high = '\u0080-\u00BF€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ';
@@ -193,7 +223,28 @@ function openCjkSentence(text: string, lastLine: string): string | undefined {
 	const clauses = lastLine.split(/[，,、。！？；]/u);
 	if (clauses.length < 2 || unspacedLetters(lastLine) < 20) return undefined;
 	const clause = clauses.at(-1)!.trim();
-	return unspacedLetters(clause) >= 6 && !/\s/.test(clause) ? 'it ends mid-sentence: the last clause has no closing punctuation' : undefined;
+	if (/\s/.test(clause) || !openClauseEnd(clause)) return undefined;
+	return 'it ends mid-sentence: the last clause has no closing punctuation and ends on a word that joins it to more';
+}
+
+/*
+Chinese and Japanese answers often leave the last 。 off: a clause that ends on a noun or on 的 ("…和强化学习",
+"…是基于Transformer构建的") may well be whole. Only a clause that ends on a word that joins it to what must
+follow is open: a conjunction (和, 与, 或, 以及, 而且, 但是, 因为, 如果…), a preposition (关于, 对于), Japanese であり,
+ており, ので, を, の or に after a noun, and 的 in a clause with no 是 or 会 (是…的 and 会…的 close a sentence;
+"具有很高的" waits for its noun). Words that end in one of them but are whole (暖和, 参与) are not.
+*/
+const cjkEnd = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
+const openEndings = ['的是', 'のは', '为了', '為了', '除了', '以及', '而且', '并且', '並且', '但是', '可是', '因为', '因為', '由于', '由於', '所以', '因此', '如果', '假如', '虽然', '雖然', '尽管', '儘管', '即使', '或者', '以便', '关于', '關於', '对于', '對於', '包括', '比如', '例如', '和', '与', '與', '或', '及',
+	'であり', 'ており', 'ていて', 'ので', 'および', 'ならびに', 'を'];
+const wholeWords = ['暖和', '温和', '溫和', '平和', '缓和', '緩和', '总和', '總和', '饱和', '飽和', '调和', '調和', '共和', '柔和', '祥和', '随和', '隨和', '谦和', '謙和', '附和', '讲和', '講和', '中和', '人和', '参与', '參與', '给与', '給與', '赋与', '授与', '来不及', '來不及', '不及', '涉及', '普及', '波及', '危及', '顾及', '提及', '触及', '遍及', '惠及', '企及', '殃及', '或或'];
+
+function openClauseEnd(clause: string): boolean {
+	// 的 closes 是…的 and 会…的 ("都是基于Transformer构建的"); without them it waits for its noun ("具有很高的").
+	if (clause.endsWith('的')) return !/[是會会]/u.test(clause) && [...clause].length >= 4;
+	// Japanese の and に after a noun (誤り訂正の, 季節ごとに) wait for what follows.
+	if (/(?:[\p{Script=Han}\p{Script=Katakana}ー]|ごと)[のに]$/u.test(clause)) return true;
+	return openEndings.some(ending => clause.endsWith(ending)) && !wholeWords.some(word => clause.endsWith(word));
 }
 
 /** CSV whose last row has fewer fields than every row before it (at least two of them, the same count). */
