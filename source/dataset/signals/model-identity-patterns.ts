@@ -15,10 +15,11 @@ const start = String.raw`(?:^|[.!?。！？:;(（])[\s*_>#(（\[-]*`;
 /**
  * A version after a model's name, part of the name: "DeepSeek-V3", "Claude 3 Opus", "Claude 3.5 Sonnet",
  * "Llama-3-70B-Instruct", "GPT-4o-mini", "Qwen2.5", "Mixtral 8x7B", "Gemini 1.5 Pro", "Gemma-2-9b-it".
- * Numbers after a space or hyphen (or straight after the name), and the tier words models are sold by;
+ * Numbers after a space or hyphen (or straight after the name, a Latin or a Chinese, Japanese or Korean
+ * one: "通义千问2.5", "文心一言4.0"), and the tier words models are sold by;
  * the common words among those ("large", "it", "base") only after a hyphen.
  */
-export const versionSuffix = String.raw`(?:(?:[ -]|(?<=[a-z]))(?:v?\d{1,2}(?:\.\d{1,2})?[a-z]?|\d{1,3}b|\d{1,2}x\d{1,3}b)(?![a-z0-9]|\.\d)|[ -](?:opus|sonnet|haiku|pro|flash|ultra|turbo|instruct|mini|nano)(?![a-z0-9'])|-(?:chat|large|medium|small|base|it|preview|max|plus|lite|coder|r1|o|x|hf)(?![a-z0-9']))*`;
+export const versionSuffix = String.raw`(?:(?:[ -]|(?<=[a-z\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]))(?:v?\d{1,2}(?:\.\d{1,2})?[a-z]?|\d{1,3}b|\d{1,2}x\d{1,3}b)(?![a-z0-9]|\.\d)|[ -](?:opus|sonnet|haiku|pro|flash|ultra|turbo|instruct|mini|nano)(?![a-z0-9'])|-(?:chat|large|medium|small|base|it|preview|max|plus|lite|coder|r1|o|x|hf)(?![a-z0-9']))*`;
 const latin = (alternatives: string) => String.raw`(?<![\p{L}\p{N}'])(?:${alternatives})(?![\p{L}\p{N}])`;
 
 /** "I am" and "this is" before a name: "soy", "je suis", "ich bin", "我是", "tôi là", "saya", "jestem", "ik ben", "أنا", "ben" (not "我是ChatGPT的用户"). */

@@ -22,8 +22,8 @@ const romance = [
 ];
 
 const germanic = [
-	// German, verb last: "ich kann dir dabei nicht helfen", "das kann ich leider nicht für dich erledigen", "darauf kann ich nicht eingehen"
-	String.raw`(?:ich (?:kann|werde|darf|möchte)|(?:kann|werde|darf|möchte) ich)(?: [\p{L}]+){0,4}? (?:leider )?(?:nicht|keine[nmrs]?)(?: [\p{L}]+){0,4}? (?:weiter)?(?:helfen|beantworten|antworten|erstellen|schreiben|verfassen|liefern|geben|erledigen|übernehmen|machen|tun|nachkommen|erfüllen|bereitstellen|unterstützen|eingehen|generieren|teilen|mitwirken|anbieten)${end}`,
+	// German, verb last: "ich kann dir dabei nicht helfen", "das kann ich leider nicht für dich erledigen", "darauf kann ich nicht eingehen", "dabei kann ich dir leider nicht behilflich sein"
+	String.raw`(?:ich (?:kann|werde|darf|möchte)|(?:kann|werde|darf|möchte) ich)(?: [\p{L}]+){0,4}? (?:leider )?(?:nicht|keine[nmrs]?)(?: [\p{L}]+){0,4}? (?:weiter)?(?:helfen|beantworten|antworten|erstellen|schreiben|verfassen|liefern|geben|erledigen|übernehmen|machen|tun|nachkommen|erfüllen|bereitstellen|unterstützen|eingehen|generieren|teilen|mitwirken|anbieten|behilflich sein|zur seite stehen)${end}`,
 	String.raw`ich bin (?:leider )?nicht in der lage`,
 	// Dutch: "ik kan je daar niet mee helpen", "ik ben niet in staat", "ik zal geen antwoord geven"
 	String.raw`ik (?:kan|zal|mag|ga|wil)(?: [\p{L}]+){0,4}? (?:niet|geen)(?: [\p{L}]+){0,4}? (?:helpen|beantwoorden|antwoorden|geven|leveren|schrijven|maken|genereren|verstrekken|voldoen|bieden|ondersteunen|doen|delen)${end}`,

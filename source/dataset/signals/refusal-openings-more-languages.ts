@@ -16,7 +16,7 @@ const word = String.raw`(?<![\p{L}\p{N}'])`;
 const end = String.raw`(?![\p{L}\p{N}])`;
 // Up to three words between the negation and the verb.
 const gap = String.raw`(?: [\p{L}'-]+){0,3}?`;
-const germanVerbs = String.raw`(?:weiter)?(?:helfen|beantworten|antworten|erstellen|schreiben|verfassen|liefern|geben|erledigen|übernehmen|nachkommen|erfüllen|bereitstellen|unterstützen|eingehen|generieren|teilen|mitwirken|anbieten)`;
+const germanVerbs = String.raw`(?:weiter)?(?:helfen|beantworten|antworten|erstellen|schreiben|verfassen|liefern|geben|erledigen|übernehmen|nachkommen|erfüllen|bereitstellen|unterstützen|eingehen|generieren|teilen|mitwirken|anbieten|behilflich sein|zur seite stehen)`;
 const russianVerbs = String.raw`(?:помочь|помогать|ответить|отвечать|предоставить|предоставлять|выполнить|написать|писать|создать|сгенерировать|подсказать|допомогти|допомагати|відповісти|відповідати|надати|виконати|написати|створити|згенерувати|помоћи|одговорити)`;
 const polishVerbs = String.raw`(?:pomóc|pomagać|odpowiedzieć|odpowiadać|udzielić|dostarczyć|napisać|stworzyć|wygenerować|podać|przygotować)`;
 
