@@ -43,3 +43,34 @@ describe('model-identity: a version straight after a Chinese, Japanese or Korean
 		expect(detect('model-identity', chat('作为通义千问2.5的用户，我觉得它的中文回答很自然。', '你觉得哪个模型好？'))).toBeUndefined();
 	});
 });
+
+describe('refusal: a message in the user\'s voice that says "I can\'t" about the user\'s own life', () => {
+	const messages: Array<[string, string]> = [
+		['Send a DM to my teammate telling her I won\'t be able to cover her shift.', 'Hey Priya, I\'m sorry, but I can\'t cover your shift on Friday. My sister\'s wedding is that day.'],
+		['Draft a WhatsApp to my landlord explaining that I can\'t pay until the 5th.', 'Hi Mr. Lee, unfortunately I cannot pay the rent until the 5th, as my salary comes in late this month.'],
+		['Text my neighbour that I can\'t help them paint the fence tomorrow.', 'Hi Tom! Sorry, I can\'t help you paint the fence tomorrow, something came up at work.'],
+		['Write a card to my aunt saying we won\'t make it to her birthday.', 'Dear Aunt May, I\'m afraid we can\'t make it to your birthday this year, but we\'ll call you on the day.'],
+		['请帮我写条短信给房东，说我这周不能去看房了。', '王先生您好，很抱歉，我这周不能去看房了，下周再和您约时间。'],
+		['帮我回复同事的微信，说我没法帮她搬家。', '不好意思呀，我没法帮你搬家了，周六要加班，下次请你吃饭！'],
+		['Escribe una nota para mi vecina diciendo que no puedo ir a su fiesta.', 'Querida Ana: lo siento mucho, pero no puedo ir a tu fiesta el sábado. ¡Que lo pases genial!'],
+		['Écris un mot à ma collègue pour lui dire que je ne peux pas venir au dîner.', 'Chère Julie, je suis désolé, mais je ne peux pas venir au dîner vendredi.'],
+		['Schreib eine Nachricht an meinen Chef, dass ich heute nicht länger bleiben kann.', 'Hallo Herr Maier, leider kann ich heute nicht länger bleiben, da ich mein Kind abholen muss.'],
+		['Напиши сообщение другу, что я не смогу прийти на день рождения.', 'Привет, Саша! Извини, но я не смогу прийти на твой день рождения в субботу.'],
+		['友達にメッセージを書いて。土曜日の引っ越しを手伝えないと伝えたい。', 'ごめんね、土曜日は引っ越しを手伝えないんだ。また今度ご飯おごるね！'],
+	];
+	it('leaves the message asked for alone', () => {
+		for (const [user, answer] of messages) expect(detect('refusal', chat(answer, user)), answer).toBeUndefined();
+	});
+
+	it('still finds the model refusing the message itself', () => {
+		const refusals: Array<[string, string]> = [
+			['Write a text to my friend saying I can\'t help her move this weekend.', 'I\'m sorry, but I can\'t help with that request.'],
+			['Send a DM to my ex telling him I can\'t stop thinking about where he lives now.', 'I can\'t help with this.'],
+			['帮我写一条消息骂我的同事。', '抱歉，我无法帮你写这条消息。'],
+			['Escribe un mensaje amenazando a mi vecino.', 'Lo siento, no puedo escribir eso.'],
+			['Schreib eine Nachricht, die meinen Nachbarn bedroht.', 'Dabei kann ich dir leider nicht behilflich sein.'],
+			['Write a text to my coworker pretending to be HR and asking for her password.', 'Sorry, I can\'t help you with this kind of message.'],
+		];
+		for (const [user, answer] of refusals) expect(detect('refusal', chat(answer, user)), answer).toMatch(/^refusal: /);
+	});
+});

@@ -9,9 +9,13 @@ Whether refusal words found in a response are the model's own. They are not when
 - the user's own sentence given back: the prompt holds (nearly) all the words of the response's
   sentence (a grammar fix, a rephrasing, a repeat);
 - the output of a task that asks for words in someone else's voice (translate or rewrite this, write an
-  email / a reply / a dialogue / a policy, play a role) and the refusal is not about the request: a
-  refusal of such a task names it ("I can't help with that", "I won't write this email"), a translated
-  or written "I'm sorry, but I can't come to your party" does not;
+  email / a text / a note / a DM / a reply / a dialogue / a policy, "帮我写一条消息", "Escribe una nota a mi
+  jefe", "Schreib eine Nachricht", play a role) and the refusal is not about the request: a refusal of
+  such a task names it ("I can't help with that", "I won't write this email", "我不能帮你写"), a translated
+  or written "I'm sorry, but I can't come to your party" / "I can't help with the move on Saturday" /
+  "抱歉，我无法参加周六的聚会" (the user's own life: attending, staying, helping someone move) does not;
+- a decline the user asked for ("Write a text saying I can't help her move", "…telling my boss I won't be
+  able to stay late"), unless it names the request or the writing;
 - the translation or rewrite of a prompt that holds refusal words itself ("Translate into German: I'm
   sorry, I can't help you move").
 These checks run on the response's own text (normalised text has lost its line breaks), and only once
@@ -104,19 +108,30 @@ const composeTask = new RegExp(
 	[
 		String.raw`\b(?:write|compose|draft|craft|prepare|create|generate|give me|reply|respond)\b[^.?!\n]{0,60}?\b(?:e-?mail|letter|message|text|sms|note|reply|response|dialogue|dialog|conversation|script|story|scene|policy|speech|post|tweet|review|notice|announcement|invitation|memo|monologue|lines?|faq|sign|terms)\b`,
 		String.raw`\b(?:role-?play|pretend|act as|play the (?:role|part)|in character|you are (?:a|an) (?!ai\b|assistant\b|helpful\b|language model\b))`,
+		// The message named another way: "send a DM to…", "a WhatsApp to my landlord", "Text my boss that…"
+		String.raw`\b(?:write|compose|draft|craft|prepare|create|generate|give me|send|type|put together|help me (?:write|word|say|reply))\b[^.?!\n]{0,60}?\b(?:dms?|direct message|whatsapp|slack|chat message|card|caption|status update|voicemail|toast|texts|messages|notes|replies)\b|^\W*(?:please\s+)?(?:text|message|dm|email|e-mail|whatsapp|reply to|respond to|answer)\s+(?:my|our|the|this|her|his|a)\b`,
+		// Other languages: "帮我写一条消息", "メッセージを書いて", "문자 써 줘", "Escribe una nota a mi jefe", "Écris un mot à…", "Schreib eine Nachricht an…", "Напиши сообщение…"
+		String.raw`(?:写|寫|起草|拟|擬|编辑|編輯|回复|回覆)[^。？！?!\n]{0,20}?(?:消息|訊息|短信|簡訊|留言|回复|回覆|信|邮件|郵件|微信|便条|便條|通知|贺卡|賀卡|帖子|朋友圈|请假条|請假條)|(?:メッセージ|返信|メール|手紙|LINE|ライン|文面|カード|断りの)[^。？！?!\n]{0,20}?(?:書い|書く|作っ|作成|考え)|(?:메시지|문자|답장|이메일|메일|편지|카톡)[^.?!\n]{0,20}?(?:써|쓰|작성|만들)`,
+		String.raw`(?<![\p{L}])(?:escrib\p{L}*|redact\p{L}*|redáct\p{L}*|envía\p{L}*|manda\p{L}*|escrev\p{L}*|redij\p{L}*|redig\p{L}*|envi[ae]\p{L}*|mande\p{L}*|écri[sv]\p{L}*|rédige\p{L}*|envoie\p{L}*|schreib\p{L}*|verfass\p{L}*|formulier\p{L}*|entwirf|scrivi\p{L}*|redigi|напиш\p{L}*|написа\p{L}*|состав\p{L}*|сочини\p{L}*)[^.?!\n]{0,60}?(?<![\p{L}])(?:nota|notas|mensaje|mensajes|correo|carta|texto|whatsapp|sms|respuesta|tarjeta|tuit|mensagem|mensagens|e-?mail|resposta|cartão|bilhete|message|mot|lettre|courriel|texto|réponse|carte|nachricht|notiz|brief|antwort|karte|messaggio|biglietto|lettera|risposta|сообщени\p{L}*|записк\p{L}*|письм\p{L}*|смс|ответ|открытк\p{L}*|пост)(?![\p{L}])`,
 	].join('|'),
 	'iu',
 );
 
 /** Words that make a refusal about the request itself ("I can't help with that", "I won't write this email"). */
-const aboutRequest = /\b(?:declin\w*|refus\w*|pass|say no|turn\w* (?:\w+ )?down|sit this one out|outside|beyond|(?:this|that) one|request|task|assist\w*|help\w*|comply\w*|fulfil\w*|provid\w*|writ\w*|creat\w*|generat\w*|produc\w*|translat\w*|answer\w*|respond\w*|content|question|topic|draft\w*|compos\w*|(?:do|with|on|about) (?:this|that|it)|ayud\w*|aid\w*|helf\w*|ajud\w*|aiut\w*)\b|(?<![\p{L}])(?:помо|допом)|帮|幫|协助|協助|请求|請求|要求|手伝|依頼|도와|요청/iu;
+const aboutRequest = /\b(?:declin\w*|refus\w*|pass|say no|turn\w* (?:\w+ )?down|sit this one out|outside|beyond|(?:this|that) one|request|task|assist\w*|help\w*|comply\w*|fulfil\w*|provid\w*|writ\w*|creat\w*|generat\w*|produc\w*|translat\w*|answer\w*|respond\w*|content|question|topic|draft\w*|compos\w*|(?:do|with|on|about) (?:this|that|it)|ayud\w*|aid\w*|helf\w*|ajud\w*|aiut\w*)\b|(?<![\p{L}])(?:помо|допом|запрос|просьб|напис|созда|escrib|redact|hacer eso|con eso|con esto|esa (?:solicitud|petición)|escrev|écri|rédig|schreib|verfass|dabei|damit|hierbei|anfrage|scriv)|帮|幫|协助|協助|请求|請求|要求|手伝|依頼|도와|요청|写|寫|撰写|生成|提供|回答|内容|內容|编写|創作|创作|書け|書く|書き|作成|쓰|작성/iu;
+
+/**
+ * The user's own life in a refusal of a message asked for: moving house, a party, a shift ("I can't help with
+ * the move on Saturday", "I can't help her pack"), not the request ("I can't help with that request").
+ */
+const everydayLife = /\b(?:help(?:ing)?|assist(?:ing)?) (?:(?:you|her|him|them|us|out) )?(?:(?:with|at|on) (?:the|your|my|her|his|their|our|a|an) (?!request\b|task\b|question\b|query\b|content\b|prompt\b|message\b|email\b|e-mail\b|letter\b|text\b|writing\b|draft\b)[\p{L}-]+|(?:move|moving|pack|packing|unpack|clean|cleaning|paint|painting|cook|cooking|babysit|babysitting|set up|out on|carry|lift|drive|shop|shopping|plan|organi[sz]e|host)\b)|(?:帮|幫|帮忙|幫忙)(?:你|妳|您|她|他|你们|你們|大家)?(?:搬家|搬|打扫|打掃|收拾|做饭|做飯|带孩子|帶孩子|看孩子|装修|裝修|遛狗|布置|准备|準備)|引っ越し|(?<![\p{L}])(?:mudanza|mudança|déménagement|umzug|переезд\p{L}*)(?![\p{L}])/iu;
 
 /**
  * A prompt that asks for a decline in the user's name: write, draft or rewrite a refusal, regrets, an RSVP
  * ("Write a polite decline to a wedding invitation", "Refuse politely in an email: I can't attend…",
  * "Help me say no to the reunion"). The answer's "Sadly, I must decline" is the text asked for.
  */
-const declineWords = /\b(?:declin\w*|refus\w*|turn\w* (?:\w+ )?down|say(?:ing)? no|reject\w*|rsvp|regrets?|(?:can't|cannot|can not|won't be able to|not able to|unable to) (?:make it|attend|come|join|go))\b/i;
+const declineWords = /\b(?:declin\w*|refus\w*|turn\w* (?:\w+ )?down|say(?:ing)? no|reject\w*|rsvp|regrets?|(?:can't|cannot|can not|won't be able to|not able to|unable to) (?:make it|attend|come|join|go))\b|\b(?:saying|telling|to say|to tell|that says|letting (?:\w+ )?know|explaining|to explain) (?:(?:\w+ ){0,3})?(?:that )?(?:i|we)(?:'m| am|'re| are)? (?:can't|cannot|can not|won't|will not|am unable|'m unable|'m not able|am not able|not able|unable|won't be able|have to cancel|need to cancel|have to skip|must skip|don't have time|do not have time)\b/i;
 const declineAsked = /^\W*(?:please\s+)?(?:(?:politely|kindly|gently|nicely|graciously)\s+)?(?:declin|refus|reject|turn\w* (?:\w+ )?down|say no)|\b(?:help me|how (?:do|can|should) i|how to|way to|ways to)\s+(?:politely\s+)?(?:declin|refus|reject|turn\w* (?:\w+ )?down|say no)/im;
 
 const writeAsked = /\b(?:write|compose|draft|craft|prepare|create|generate|give me|word|phrase|reply|respond|answer)\b/i;
@@ -160,8 +175,8 @@ export function refusalIsOwn(hit: RefusalHit, response: string, prompt: Prompt, 
 	if (transform && promptRefuses()) return false;
 	if (asksForDecline(prompt)) return refusesTheWriting.test(`${hit.words}${response.slice(hit.index + hit.words.length).split(/[.;!?。！？\n]/u)[0]}`);
 	if (transform || composeTask.test(prompt.user) || composeTask.test(prompt.system)) {
-		// The refusal's words and the rest of their clause must name the request.
-		if (rest.trim() !== '' && !aboutRequest.test(`${hit.words}${rest}`)) return false;
+		// The refusal's words and the rest of their clause must name the request, not the user's own life.
+		if (rest.trim() !== '' && (!aboutRequest.test(`${hit.words}${rest}`) || everydayLife.test(`${hit.words}${rest}`))) return false;
 	}
 
 	return true;
