@@ -74,3 +74,23 @@ describe('refusal: a message in the user\'s voice that says "I can\'t" about the
 		for (const [user, answer] of refusals) expect(detect('refusal', chat(answer, user)), answer).toMatch(/^refusal: /);
 	});
 });
+
+describe('special-token: an example exchange asked for, an HTML element named in prose', () => {
+	it('leaves role-prefixed lines alone when the prompt asks for an example exchange, a sample chat or few-shot examples', () => {
+		const asked: Array<[string, string]> = [
+			['Write an example exchange between a user and an assistant for our docs.', 'User: How do I reset my password?\nAssistant: Click "Forgot password" on the login page.'],
+			['Give me three few-shot examples for a greeting classifier.', 'Human: Hi there\nAssistant: Hello! How can I help?'],
+			['Show a sample customer interaction for the onboarding guide.', 'USER: Where is my invoice?\nASSISTANT: Under Billing → Invoices.'],
+			['Make up a mock chat between a shopper and a support bot.', 'Human: My parcel is late.\nAssistant: Sorry to hear that — can you share the order number?'],
+		];
+		for (const [user, answer] of asked) expect(detect('special-token', chat(answer, user)), user).toBeUndefined();
+		expect(detect('special-token', chat('Sure, here it is.\nAssistant: anything else?', 'Explain the currency exchange rate.'))).toMatch(/^special-token: the role prefix/);
+	});
+
+	it('reads an HTML element or attribute named in a sentence as a mention, a stray token still as a leak', () => {
+		expect(detect('special-token', chat('The <s> element renders text with a line through it, for example an old price: <s>$40</s> $30.', 'What does the HTML s tag do?'))).toBeUndefined();
+		expect(detect('special-token', chat('Wrap the old price in an <s> HTML tag so readers see it changed.', 'How do I show a crossed-out price?'))).toBeUndefined();
+		expect(detect('special-token', chat('<s> Elements of style matter in every essay.', 'Tell me about style.'))).toBe('special-token: "<s>" in assistant');
+		expect(detect('special-token', chat('The weather is nice today.</s>', 'How is the weather?'))).toBe('special-token: "</s>" in assistant');
+	});
+});

@@ -13,7 +13,8 @@ A token that is written about is a mention, not a leak:
 - outside a response, in a sentence that asks about it ("What does <|im_start|> mean?"), and in a
   response, a token the prompt holds too (the answer to "Explain the </s> token.");
 - named as a token by the words beside it: "the [INST] tag", "a </s> token", "<<SYS>> markers", "the
-  token <|eot_id|>", "special tokens such as <|im_start|> and <|im_end|>";
+  token <|eot_id|>", "special tokens such as <|im_start|> and <|im_end|>", an HTML element or attribute
+  ("The <s> element renders…", "the <s> HTML tag");
 - `<s>words</s>` on one line: HTML strike-through (a stray </s> after it still counts).
 A fence left open is no mention: a generation that ran on past its end often leaks a token there.
 */
@@ -34,8 +35,8 @@ const blank = (part: string) => ' '.repeat(part.length);
 /** Blanks keeping line breaks, so that what follows a blanked fence still starts a line. */
 const blankKeepingLines = (part: string) => part.replace(/[^\n]/g, ' ');
 
-/** Words that name what a token is; case as in a sentence ("Tokens" too). */
-const tokenNoun = String.raw`(?:(?:[Ss]pecial[ \t]+)?(?:[Tt]ags?|[Tt]okens?|[Mm]arkers?|[Dd]elimiters?)\b|标记|標記|标签|標籤|令牌|词元|詞元|トークン|タグ|토큰|태그|(?:токен|тег|маркер)\p{L}{0,2}|(?:Tokens?|Markierung(?:en)?|jetons?|etiquetas?|marcadores?)\b)`;
+/** Words that name what a token is; case as in a sentence ("Tokens" too); an HTML element or attribute in lower case only ("The <s> element renders…", not "<s> Elements of style"). */
+const tokenNoun = String.raw`(?:(?:(?:[Ss]pecial|HTML|html)[ \t]+)?(?:[Tt]ags?|[Tt]okens?|[Mm]arkers?|[Dd]elimiters?|elements?|attributes?)\b|标记|標記|标签|標籤|令牌|词元|詞元|トークン|タグ|토큰|태그|(?:токен|тег|маркер)\p{L}{0,2}|(?:Tokens?|Markierung(?:en)?|jetons?|etiquetas?|marcadores?)\b)`;
 
 /** Tokens the words beside them name as tokens: "the [INST] tag", "[INST] and [/INST] tags", "special tokens such as <s>". */
 function namedTokens(token: string): RegExp {
@@ -65,8 +66,8 @@ export function withoutMentions(text: string, response = true, named: RegExp = a
 	return left.replace(named, blank);
 }
 
-/** A prompt that asks for lines spoken by roles: a dialogue, a script, a transcript, an interview, a role-play. */
-const asksForDialogue = /(?<![\p{L}])(?:dialogues?|dialogs?|conversations?|scripts?|transcripts?|screenplay|role-?play|interview|chat log|skit|diálogo|dialogo|conversación|conversa|guion|guión|entretien|gespräch|drehbuch|rozmow\p{L}*|dialog\p{L}*|диалог\p{L}*|разговор\p{L}*|сценари\p{L}*)(?![\p{L}])|对话|對話|剧本|劇本|会話|対話|台本|대화|대본/iu;
+/** A prompt that asks for lines spoken by roles: a dialogue, a script, a transcript, an interview, a role-play, an example exchange or chat, few-shot examples. */
+const asksForDialogue = /(?<![\p{L}])(?:dialogues?|dialogs?|conversations?|scripts?|transcripts?|screenplay|role-?play|interview|chat log|skit|(?:example|sample|mock|demo|fake|fictional|illustrative|made-up)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?(?:exchanges?|interactions?|chats?|sessions?|turns?|q&a|threads?)|(?:exchanges?|chats?|interactions?) between|few-?shot(?:[ \t]+(?:examples?|prompts?|demonstrations?))?|diálogo|dialogo|conversación|conversa|guion|guión|entretien|gespräch|drehbuch|rozmow\p{L}*|dialog\p{L}*|диалог\p{L}*|разговор\p{L}*|сценари\p{L}*)(?![\p{L}])|对话|對話|剧本|劇本|会話|対話|台本|대화|대본/iu;
 
 const templateHeading = /^[ \t]*#{2,3}[ \t]*(instruction|input|response|human|assistant|user|system)[ \t]*:/i;
 
