@@ -94,3 +94,30 @@ describe('special-token: an example exchange asked for, an HTML element named in
 		expect(detect('special-token', chat('The weather is nice today.</s>', 'How is the weather?'))).toBe('special-token: "</s>" in assistant');
 	});
 });
+
+describe('placeholder: a hole the text says to replace, interpolation in a string literal', () => {
+	it('reads a hole the response tells the reader to replace or fill in as an instruction, wherever it stands', () => {
+		const instructions = [
+			'Run `git checkout -b feature/(name of your feature)` first, replacing (name of your feature) with a short slug such as `login-form`.',
+			'Open <your project folder> in the terminal, then swap <your project folder> for the path of your repo.',
+			'Greet them with {first_name}; change {first_name} to the real person\'s name before sending.',
+			'Sign it (your name here). Fill in (your name here) with the name on your passport.',
+			'Write puts "Total: #{total}" and Ruby replaces #{total} with the value of the variable.',
+			'The line msg = "Hello {name}" builds the greeting.',
+			'Use print(f"Dear {customer_name}") to greet each customer.',
+			'The script prints "Your order #{order_id} has shipped" for every row.',
+		];
+		for (const text of instructions) expect(detect('placeholder', chat(text, 'How do I do this?')), text).toBeUndefined();
+	});
+
+	it('still finds holes left in', () => {
+		const holes = [
+			'Dear (your name), thanks for coming to our launch.',
+			'Your order #{order_id} has shipped and will arrive soon.',
+			'Hi {first_name}, your invoice is ready. We replaced the old portal with a new one.',
+			'Please call <Your Phone Number> to confirm; we will replace your filter on Monday.',
+			'She said "see you soon" and signed off as {sender_name}.',
+		];
+		for (const text of holes) expect(detect('placeholder', chat(text, 'Write a short note.')), text).toMatch(/^placeholder: /);
+	});
+});

@@ -18,6 +18,9 @@ Template holes left in a response, in any language (hole-words.ts holds the voca
 - "<your name here>", "<Insert date>", "<First Name>" (a phrase in angle brackets with a space, no
   markup characters), <PLACEHOLDER>; "(insert date)", "(your company name)" (a lead word and a kind of
   value in at most 5 words in parentheses);
+- not a hole the response says to replace or fill in, wherever it stands ("replacing (name of your feature)
+  with a short slug", "Ruby replaces #{total} with the value", "<your-name> gets replaced by…"), nor a
+  variable inside a double-quoted string that code stands before (puts "Total: #{total}", msg = "Hi {name}");
 - "[email protected]" (an address a web page hid, copied as it was shown), Lorem ipsum as filler ("Lorem
   ipsum dolor…", or alone on a line; an answer about lorem ipsum is not one), the configured phrases.
 In the response's prose only (prose.ts: code blocks, inline code and code-like lines left out, where
@@ -231,6 +234,21 @@ const prosePatterns: Array<[RegExp, RegExp]> = [
 // A response about templating or code may name a variable in braces in its prose ("Python fills {name} in").
 const aboutTemplates = /\b(?:templat\w*|f-strings?|format strings?|string formatting|placeholders?|interpolat\w*|jinja|handlebars|mustache|liquid)\b|\.format\(|`/i;
 
+/** Code before a string literal: a print or log call, an assignment, an argument (`puts "Total: #{total}"`, `msg = "Hi {name}"`). */
+const codeLead = /(?:\b(?:puts|print|printf|println|echo|say|p|log|console\.log|return|raise|format|sprintf|f)\s*\(?\s*|[\w\]]\s*[=(,]\s*)$/;
+
+/**
+ * A variable inside a double-quoted string on its line that code stands before, or Ruby's `#{…}` in any
+ * double-quoted string (it interpolates only there): a string literal written in prose, not a hole.
+ */
+function inCodeString(prose: string, index: number, hole: string): boolean {
+	const line = prose.slice(prose.lastIndexOf('\n', index - 1) + 1, index);
+	const quotes = [...line.matchAll(/["“”]/g)];
+	if (quotes.length % 2 === 0) return false;
+	const opening = quotes.at(-1)!.index;
+	return hole.startsWith('#{') || codeLead.test(line.slice(0, opening));
+}
+
 function proseHole(prose: string, response: string, exercise: () => boolean): string | undefined {
 	const braces = !aboutTemplates.test(response);
 	for (const {needle, pattern, name} of named) {
@@ -238,7 +256,7 @@ function proseHole(prose: string, response: string, exercise: () => boolean): st
 		pattern.lastIndex = 0;
 		for (let match = pattern.exec(prose); match; match = pattern.exec(prose)) {
 			const hole = name(match);
-			if (hole !== undefined) return hole;
+			if (hole !== undefined && !inCodeString(prose, match.index, hole)) return hole;
 		}
 	}
 
@@ -268,6 +286,26 @@ function askedForBlanks(text: SampleText): boolean {
 	return text.blocks.some(block => (block.tone === 'user' || block.tone === 'prompt') && asksForBlanks.test(block.text));
 }
 
+const holeShape = String.raw`\[[^\]\[\n]{1,60}\]|\([^()\n]{3,50}\)|<[^<>\n]{3,50}>|\{\{?[^{}\n]{1,40}\}\}?|#\{[^{}\n]{1,40}\}|%[A-Za-z][\w]{1,30}%|【[^】\n]{1,60}】`;
+const replaceVerb = String.raw`(?:replac\w*|substitut\w*|swap\w*(?: out)?|fill\w* in|chang\w*|edit\w*|reemplaz\w*|sustitu\w*|cambi\w*|remplac\w*|ersetz\w*|tausch\w*|sostitu\w*|substitu\w*|замен\p{L}*|替换|替換|置き換え|바꾸)`;
+/**
+ * Holes the response itself says to replace or fill in ("replacing (name of your feature) with a short slug",
+ * "Ruby replaces #{total} with the value", "<your-name> gets replaced by…"): an instruction, wherever the same
+ * hole stands in the response (`git checkout -b feature/(name of your feature)`).
+ */
+const toReplace = new RegExp(String.raw`${replaceVerb}\s+(?:the\s+|each\s+|all\s+|every\s+|any\s+)?(?<before>${holeShape})(?=\s*(?:with|by|for|in|to|into|con|por|par|avec|durch|mit|на|为|為)(?![\p{L}])|\s*$|\s*[.,;])|(?<after>${holeShape})\s+(?:is|are|gets?|will be|should be|must be|needs? to be)\s+(?:replaced|substituted|swapped|filled(?: in)?|changed)`, 'giu');
+
+function withoutHolesToReplace(response: string): string {
+	if (!/[[(<{%【]/.test(response)) return response;
+	const named = new Set<string>();
+	toReplace.lastIndex = 0;
+	for (let match = toReplace.exec(response); match; match = toReplace.exec(response)) named.add(match.groups?.['before'] ?? match.groups?.['after'] ?? '');
+	named.delete('');
+	let left = response;
+	for (const hole of named) left = left.replaceAll(hole, ' '.repeat(hole.length));
+	return left;
+}
+
 export const placeholder: SampleSignal = {
 	name: 'placeholder',
 	make(config) {
@@ -277,7 +315,8 @@ export const placeholder: SampleSignal = {
 			let exercise: boolean | undefined;
 			let template: boolean | undefined;
 			const templateAsked = () => (template ??= askedForTemplate(text));
-			for (const [index, response] of text.responses.entries()) {
+			for (const [index, said] of text.responses.entries()) {
+				const response = withoutHolesToReplace(said);
 				const lower = response.toLowerCase();
 				for (const [needle, pattern] of patterns) {
 					const match = lower.includes(needle) ? pattern.exec(response) : null;
