@@ -19,7 +19,8 @@ Template holes left in a response, in any language (hole-words.ts holds the voca
   markup characters), <PLACEHOLDER>; "(insert date)", "(your company name)" (a lead word and a kind of
   value in at most 5 words in parentheses);
 - not a hole the response says to replace or fill in, wherever it stands ("replacing (name of your feature)
-  with a short slug", "Ruby replaces #{total} with the value", "<your-name> gets replaced by…"), nor a
+  with a short slug", "Ruby replaces #{total} with the value", "<your-name> gets replaced by…") anywhere in
+  that paragraph, nor a
   variable inside a double-quoted string that code stands before (puts "Total: #{total}", msg = "Hi {name}");
 - "[email protected]" (an address a web page hid, copied as it was shown), Lorem ipsum as filler ("Lorem
   ipsum dolor…", or alone on a line; an answer about lorem ipsum is not one), the configured phrases.
@@ -291,18 +292,24 @@ const replaceVerb = String.raw`(?:replac\w*|substitut\w*|swap\w*(?: out)?|fill\w
 /**
  * Holes the response itself says to replace or fill in ("replacing (name of your feature) with a short slug",
  * "Ruby replaces #{total} with the value", "<your-name> gets replaced by…"): an instruction, wherever the same
- * hole stands in the response (`git checkout -b feature/(name of your feature)`).
+ * hole stands in that paragraph (`git checkout -b feature/(name of your feature)`).
  */
 const toReplace = new RegExp(String.raw`${replaceVerb}\s+(?:the\s+|each\s+|all\s+|every\s+|any\s+)?(?<before>${holeShape})(?=\s*(?:with|by|for|in|to|into|con|por|par|avec|durch|mit|на|为|為)(?![\p{L}])|\s*$|\s*[.,;])|(?<after>${holeShape})\s+(?:is|are|gets?|will be|should be|must be|needs? to be)\s+(?:replaced|substituted|swapped|filled(?: in)?|changed)`, 'giu');
 
 function withoutHolesToReplace(response: string): string {
 	if (!/[[(<{%【]/.test(response)) return response;
-	const named = new Set<string>();
-	toReplace.lastIndex = 0;
-	for (let match = toReplace.exec(response); match; match = toReplace.exec(response)) named.add(match.groups?.['before'] ?? match.groups?.['after'] ?? '');
-	named.delete('');
+	// In the instruction's paragraph ("Replace [Your Name] with your name below.\n\nBest regards,\n[Your Name]" still leaves one).
 	let left = response;
-	for (const hole of named) left = left.replaceAll(hole, ' '.repeat(hole.length));
+	toReplace.lastIndex = 0;
+	for (let match = toReplace.exec(response); match; match = toReplace.exec(response)) {
+		const hole = match.groups?.['before'] ?? match.groups?.['after'];
+		if (hole === undefined) continue;
+		const start = response.lastIndexOf('\n\n', match.index) + 1;
+		const end = response.indexOf('\n\n', match.index + match[0].length);
+		const paragraph = response.slice(start, end === -1 ? undefined : end);
+		left = left.slice(0, start) + paragraph.replaceAll(hole, ' '.repeat(hole.length)) + left.slice(start + paragraph.length);
+	}
+
 	return left;
 }
 

@@ -66,8 +66,12 @@ export function withoutMentions(text: string, response = true, named: RegExp = a
 	return left.replace(named, blank);
 }
 
-/** A prompt that asks for lines spoken by roles: a dialogue, a script, a transcript, an interview, a role-play, an example exchange or chat, few-shot examples. */
-const asksForDialogue = /(?<![\p{L}])(?:dialogues?|dialogs?|conversations?|scripts?|transcripts?|screenplay|role-?play|interview|chat log|skit|(?:example|sample|mock|demo|fake|fictional|illustrative|made-up)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?(?:exchanges?|interactions?|chats?|sessions?|turns?|q&a|threads?)|(?:exchanges?|chats?|interactions?) between|few-?shot(?:[ \t]+(?:examples?|prompts?|demonstrations?))?|diálogo|dialogo|conversación|conversa|guion|guión|entretien|gespräch|drehbuch|rozmow\p{L}*|dialog\p{L}*|диалог\p{L}*|разговор\p{L}*|сценари\p{L}*)(?![\p{L}])|对话|對話|剧本|劇本|会話|対話|台本|대화|대본/iu;
+/**
+ * A prompt that asks for lines spoken by roles: a dialogue, a script, a transcript, an interview, a role-play,
+ * an example exchange or chat, few-shot examples (not Vicuna's system prompt, "A chat between a curious user
+ * and an artificial intelligence assistant").
+ */
+const asksForDialogue = /(?<![\p{L}])(?:dialogues?|dialogs?|conversations?|scripts?|transcripts?|screenplay|role-?play|interview|chat log|skit|(?:example|sample|mock|demo|fake|fictional|illustrative|made-up)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?(?:exchanges?|interactions?|chats?|sessions?|turns?|q&a|threads?)|exchanges? between|few-?shot(?:[ \t]+(?:examples?|prompts?|demonstrations?))?|diálogo|dialogo|conversación|conversa|guion|guión|entretien|gespräch|drehbuch|rozmow\p{L}*|dialog\p{L}*|диалог\p{L}*|разговор\p{L}*|сценари\p{L}*)(?![\p{L}])|对话|對話|剧本|劇本|会話|対話|台本|대화|대본/iu;
 
 const templateHeading = /^[ \t]*#{2,3}[ \t]*(instruction|input|response|human|assistant|user|system)[ \t]*:/i;
 
