@@ -96,7 +96,7 @@ describe('special-token: an example exchange asked for, an HTML element named in
 });
 
 describe('placeholder: a hole the text says to replace, interpolation in a string literal', () => {
-	it('reads a hole the response tells the reader to replace or fill in as an instruction, wherever it stands', () => {
+	it('reads a hole the response tells the reader to replace or fill in as an instruction, in its paragraph', () => {
 		const instructions = [
 			'Run `git checkout -b feature/(name of your feature)` first, replacing (name of your feature) with a short slug such as `login-form`.',
 			'Open <your project folder> in the terminal, then swap <your project folder> for the path of your repo.',
