@@ -124,7 +124,7 @@ const aboutRequest = /\b(?:declin\w*|refus\w*|pass|say no|turn\w* (?:\w+ )?down|
  * The user's own life in a refusal of a message asked for: moving house, a party, a shift ("I can't help with
  * the move on Saturday", "I can't help her pack"), not the request ("I can't help with that request").
  */
-const everydayLife = /\b(?:help(?:ing)?|assist(?:ing)?) (?:(?:you|her|him|them|us|out) )?(?:(?:with|at|on) (?:the|your|my|her|his|their|our|a|an) (?!request\b|task\b|question\b|query\b|content\b|prompt\b|message\b|email\b|e-mail\b|letter\b|text\b|writing\b|draft\b)[\p{L}-]+|(?:move|moving|pack|packing|unpack|clean|cleaning|paint|painting|cook|cooking|babysit|babysitting|set up|out on|carry|lift|drive|shop|shopping|plan|organi[sz]e|host)\b)|(?:帮|幫|帮忙|幫忙)(?:你|妳|您|她|他|你们|你們|大家)?(?:搬家|搬|打扫|打掃|收拾|做饭|做飯|带孩子|帶孩子|看孩子|装修|裝修|遛狗|布置|准备|準備)|引っ越し|(?<![\p{L}])(?:mudanza|mudança|déménagement|umzug|переезд\p{L}*)(?![\p{L}])/iu;
+const everydayLife = /\b(?:help(?:ing)?|assist(?:ing)?) (?:(?:you|her|him|them|us|out) )?(?:(?:with|at|on) (?:the|your|my|her|his|their|our|a|an) (?!request\b|task\b|question\b|query\b|content\b|prompt\b|message\b|email\b|e-mail\b|letter\b|text\b|writing\b|draft\b)[\p{L}-]+|(?:move|moving|pack|packing|unpack|clean|cleaning|paint|painting|cook|cooking|babysit|babysitting|set up|out on|carry|lift|drive|shop|shopping|plan|organi[sz]e|host)\b)|(?:帮|幫|帮忙|幫忙)(?:你|妳|您|她|他|你们|你們|大家)?(?:搬家|搬|打扫|打掃|收拾|做饭|做飯|带孩子|帶孩子|看孩子|装修|裝修|遛狗|布置|准备|準備)|引っ越し|(?<![\p{L}])(?:mudanza|mudança|déménag\p{L}*|umzug|umzieh\p{L}*|umziehen|trasloc\p{L}*|переезд\p{L}*|переех\p{L}*)/iu;
 
 /**
  * A prompt that asks for a decline in the user's name: write, draft or rewrite a refusal, regrets, an RSVP
