@@ -3,6 +3,8 @@ import {defaultSignalConfig, sampleSignals, sampleText} from '../source/dataset/
 import {markTandemRepeats} from '../source/dataset/signals/tandem.js';
 import {tokenize} from '../source/dataset/signals/text.js';
 import {repetitionWords} from '../source/dataset/signals/word-units.js';
+import {fewUnits, nearRepeatedUnits} from '../source/dataset/signals/near-lines.js';
+import {linesOf, sentencesOf} from '../source/dataset/signals/repeated-units.js';
 
 // Degenerate loops and the intended repetition that looks like them (refrains, choruses, code,
 // reference lists), hand-written in several scripts: the loops must be found, the rest left alone.
@@ -245,5 +247,47 @@ describe('repetition: a list whose numbers are its content, a song in short line
 		expect(detect(plan(14))).toBeDefined();
 		expect(detect(`${wheels}\n${times('All through the town.\n', 8)}`)).toBeDefined();
 		expect(detect(`Row, row, row your boat\n${times('Swish swish swish swish swish swish swish swish swish swish swish swish swish swish swish', 3, ' ')}\nGently down the stream\nMerrily merrily\nLife is but a dream\nRow row\nRow your boat\nDown the stream`)).toBeDefined();
+	});
+});
+
+describe('near-repeated lines: the cheap gate', () => {
+	const unitsOf = (response: string) => {
+		const lines = linesOf(response);
+		return (lines.length >= 4 ? lines : sentencesOf(response)).length;
+	};
+
+	it('rules a response out exactly when it cannot have five lines or five sentences', () => {
+		const responses = [
+			// Many full stops, none ending a sentence: ruled out before any unit is cut out.
+			'Version 1.2.3 of the tool (e.g. the one in v2.0.1) needs Node 20.1.0, i.e. a new one.',
+			'Pi is 3.14159, e is 2.71828, phi is 1.61803 and sqrt(2) is 1.41421...',
+			'One. Two. Three. Four.',
+			'One. Two. Three. Four. Five.',
+			'One.\nTwo.\nThree.\nFour.\nFive.',
+			'a\n\n\nb\n\n\nc\n\n\nd',
+			'a\n\n\nb\n\n\nc\n\n\nd\ne',
+			'一つ。二つ。三つ。四つ。五つ。',
+			'Wait… what… really… no… yes… ok',
+			'هل هذا صحيح؟ نعم؟ لا؟ ربما؟ أبدا؟',
+			'Hi!\u00A0Yes!\u00A0No!\u00A0Maybe!\u00A0Fine.',
+		];
+		expect(fewUnits(responses[0])).toBe(true);
+		expect(fewUnits(responses[1])).toBe(true);
+		expect(fewUnits(responses[4])).toBe(false);
+		// As before it, a response with fewer than four of \n . ! ? 。 ！ ？ is ruled out (… and ؟ are not counted).
+		const breaks = (response: string) => [...response].filter(character => '\n.!?。！？'.includes(character)).length;
+		expect(fewUnits(responses[8])).toBe(true);
+		for (const response of responses) {
+			// Never rules out a response with five units or more (nearRepeats needs five) that has those four breaks.
+			if (breaks(response) >= 4 && unitsOf(response) >= 5) expect(fewUnits(response), response).toBe(false);
+			if (breaks(response) < 4) expect(fewUnits(response), response).toBe(true);
+		}
+	});
+
+	it('ruled out, a looping response would not have been found anyway', () => {
+		const loop = Array.from({length: 6}, (_, i) => `Join today and get fit, get strong, get moving number ${'abcdef'[i]}`).join('; ');
+		expect(fewUnits(loop)).toBe(true);
+		expect(nearRepeatedUnits(loop)).toBeUndefined();
+		expect(nearRepeatedUnits(`${loop.replaceAll('; ', '.\n')}.`)).toBeDefined();
 	});
 });

@@ -29,15 +29,40 @@ const containment = 0.9;
 const maxUnits = 200;
 const window = 8;
 
-/** Cheap test first: five units need four breaks between them (a line break or a sentence's end mark). */
-function fewUnits(text: string): boolean {
+/**
+ * Cheap test first, one pass over the characters: five units need four breaks between them (a line
+ * break or a sentence's end mark), and more exactly either five lines (four runs of line breaks:
+ * linesOf splits at them) or five sentences (four places sentencesOf splits at: after 。！？؟। or
+ * after .!?… followed by white space). Most responses have fewer (a "3.5" or "e.g." does not end a
+ * sentence) and are ruled out before any unit is cut out or any word set made.
+ */
+export function fewUnits(text: string): boolean {
 	let breaks = 0;
+	let lineRuns = 0;
+	let sentenceEnds = 0;
+	let previous = 0;
 	for (let at = 0; at < text.length; at++) {
 		const code = text.charCodeAt(at);
-		if ((code === 10 || code === 46 || code === 33 || code === 63 || code === 0x30_02 || code === 0xFF_01 || code === 0xFF_1F) && ++breaks >= minRepeats) return false;
+		if (code === 10 || code === 46 || code === 33 || code === 63 || code === 0x30_02 || code === 0xFF_01 || code === 0xFF_1F) breaks++;
+		if (code === 10) {
+			if (previous !== 10) lineRuns++;
+		} else if (code === 0x30_02 || code === 0xFF_01 || code === 0xFF_1F || code === 0x06_1F || code === 0x09_64) {
+			sentenceEnds++;
+		} else if ((code === 46 || code === 33 || code === 63 || code === 0x20_26) && at + 1 < text.length && isSpace(text.charCodeAt(at + 1))) {
+			sentenceEnds++;
+		}
+
+		if (breaks >= minRepeats && (lineRuns >= minRepeats || sentenceEnds >= minRepeats)) return false;
+		previous = code;
 	}
 
 	return true;
+}
+
+/** Whether a code unit is white space as a regular expression's \s has it. */
+function isSpace(code: number): boolean {
+	if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+	return code === 0xA0 || code === 0x16_80 || (code >= 0x20_00 && code <= 0x20_0A) || code === 0x20_28 || code === 0x20_29 || code === 0x20_2F || code === 0x20_5F || code === 0x30_00 || code === 0xFE_FF;
 }
 
 const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/u;
@@ -45,11 +70,16 @@ const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script
 const nonWord = /[^\p{L}\p{M}\p{N}]+/u;
 const onlyDigits = /^\p{N}+$/u;
 
+/** A word starting with a-z is not all digits (the regular expression is not needed). */
+function isLowerAscii(code: number): boolean {
+	return code >= 97 && code <= 122;
+}
+
 function tokenSet(unit: string): Set<string> {
 	const words = unit.toLowerCase().split(nonWord);
 	if (!unspaced.test(unit)) {
 		const tokens = new Set<string>();
-		for (const word of words) if (word !== '' && !onlyDigits.test(word)) tokens.add(word);
+		for (const word of words) if (word !== '' && (isLowerAscii(word.charCodeAt(0)) || !onlyDigits.test(word))) tokens.add(word);
 		return tokens;
 	}
 
