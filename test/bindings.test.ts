@@ -47,6 +47,12 @@ describe('the binding table', () => {
 		}
 	});
 
+	it('the help panel lists every reason for a rejection with its digit (the key bar may be cut)', () => {
+		const reasons = ['factually wrong', 'unsafe', 'off-topic', 'low quality', 'formatting', 'duplicate', 'refusal'];
+		const help = helpLines(80, defaultBindings, reasons).map(line => `${line.key ?? ''}${line.text}`);
+		for (const [i, reason] of reasons.entries()) expect(help.some(line => line.trimStart().startsWith(String(i + 1)) && line.endsWith(reason)), reason).toBe(true);
+	});
+
 	it('every binding is in the help panel, under its keys', () => {
 		const help = helpLines(200).map(line => `${line.key ?? ''}${line.text}`).join('\n');
 		const rows = helpRows(defaultBindings).flatMap(section => section.rows);

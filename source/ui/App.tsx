@@ -79,7 +79,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 	}, [hit?.serial, sampleRows]);
 	const {mode} = state;
 	const panelLines = useMemo<PanelLine[] | undefined>(() => {
-		if (mode.name === 'help') return helpLines(width, bindings);
+		if (mode.name === 'help') return helpLines(width, bindings, controller.reasons);
 		if (mode.name === 'stats') return statsPanelLines(controller, width).map(text => ({text}));
 		if (mode.name === 'metadata') return metadataPanelLines(current, width);
 		if (mode.name === 'guidelines' && controller.options.guidelines) return guidelinesPanelLines(controller.options.guidelines, width);

@@ -38,15 +38,17 @@ function section(rows: Array<[string, string]>, width: number): PanelLine[] {
 
 /**
  * Help's lines at a width, long descriptions wrapped under their key column (never cut): every
- * binding of the table by section, the text fields' editing keys, and the symbols.
+ * binding of the table by section, the text fields' editing keys, the reasons for a rejection, and the symbols.
  */
-export function helpLines(width: number, bindings: readonly Binding[] = defaultBindings): PanelLine[] {
+export function helpLines(width: number, bindings: readonly Binding[] = defaultBindings, reasons: readonly string[] = []): PanelLine[] {
 	const note = 'Decisions are saved as you make them; quit any time and start again to resume.';
 	const [keys, fields, ...rest] = helpRows(bindings);
 	const titled = (title: string, rows: Array<[string, string]>): PanelLine[] => [{text: title, heading: true}, ...section(rows, width), {text: ''}];
 	return [
 		...titled(keys.title, keys.rows),
 		...titled(fields.title, [...editingKeys, ...fields.rows]),
+		// Every reason with its digit: the key bar, cut at the terminal's width, may show only the first few.
+		...(reasons.length > 0 ? titled('Reasons for a rejection (the digit right after r or x)', reasons.map((reason, i) => [String(i + 1), reason])) : []),
 		...titled('Symbols', symbolRows),
 		...rest.flatMap(({title, rows}) => titled(title, rows)),
 		...wrapAnsi(note, Math.max(10, width), {hard: true, trim: true}).split('\n').map(text => ({text, dim: true})),
