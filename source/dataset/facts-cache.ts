@@ -254,7 +254,8 @@ export async function readCachedFacts({file, key}: FactsCacheKey): Promise<Cache
 	} catch {
 		return undefined;
 	} finally {
-		await handle.close();
+		// A cache that cannot even be closed is still only a miss: export and stats go on without it.
+		await handle.close().catch(() => undefined);
 	}
 }
 
