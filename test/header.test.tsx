@@ -41,6 +41,16 @@ describe('the header', () => {
 		expect(narrow).not.toContain(name.slice(0, 20));
 	});
 
+	it('with no room for the id, leaves out its label too (no "id" standing alone)', () => {
+		const line = firstLine(<Header current={current('demo-003', 2, 3)} count={70} indexed datasetName="demo.jsonl" idField="id" width={40}/>);
+		expect(terminalWidth(line)).toBeLessThanOrEqual(40);
+		expect(line).toContain('3/70');
+		expect(line).not.toMatch(/\bid\s+·/);
+		expect(line).not.toMatch(/\bid\s*$/);
+		const wide = firstLine(<Header current={current('demo-003', 2, 3)} count={70} indexed datasetName="demo.jsonl" idField="id" width={80}/>);
+		expect(wide).toContain('id demo-003');
+	});
+
 	it('in a one-line JSON array shows the element index and byte offset, not "line 1" for every sample', async () => {
 		const elements = Array.from({length: 3}, (_, i) => ({id: `e${i}`, messages: [{role: 'user', content: `question ${i}`}, {role: 'assistant', content: 'ok'}]}));
 		const content = JSON.stringify(elements);

@@ -50,7 +50,8 @@ export function Header({current, count, indexed, datasetName, idField, width, sh
 				<Text bold>winnow</Text>
 				<Text> {name ? `${name} ` : ''}</Text>
 				<Text bold color="cyan">{position}</Text>
-				<Text> id </Text>
+				{/* No room for any of the id: no "id" label standing alone either. */}
+				<Text>{id ? ' id ' : ' '}</Text>
 				<Text bold>{id}</Text>
 				{/* Decisions belong to ids: a repeated id (or an exact duplicate line) shares one decision. */}
 				{warning ? <Text bold color="yellow">{warning}</Text> : null}
