@@ -1,8 +1,7 @@
-import {createHash, randomBytes} from 'node:crypto';
-import {constants} from 'node:fs';
-import {chmod, lstat, mkdir, open, rename, rm} from 'node:fs/promises';
+import {createHash} from 'node:crypto';
 import {dirname, join, resolve} from 'node:path';
 import {cacheBaseFolder, signalsCode, winnowVersion} from './code-version.js';
+import {readOwnCacheFile, writeOwnCacheFile} from './cache-file.js';
 import {hashIdLength, IdKind, type ChunkFacts} from './entry-facts.js';
 import {markUsed, pruneCache} from './signals/cache-pruning.js';
 import {datasetIdentity, sameIdentity, type DatasetIdentity} from './signals/dataset-identity.js';
@@ -230,32 +229,15 @@ export function decodeFacts(bytes: Uint8Array, key: string): CachedFacts | undef
 
 /** The cached facts for `key`, or undefined (none, another key's, unreadable, corrupt, not a plain file of this user's). */
 export async function readCachedFacts({file, key}: FactsCacheKey): Promise<CachedFacts | undefined> {
-	let handle;
+	const bytes = await readOwnCacheFile(file);
+	if (!bytes) return undefined;
 	try {
-		handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-	} catch {
-		return undefined;
-	}
-
-	try {
-		const stats = await handle.stat();
-		if (!stats.isFile() || (typeof process.getuid === 'function' && stats.uid !== process.getuid())) return undefined;
-		const bytes = new Uint8Array(stats.size);
-		let read = 0;
-		while (read < bytes.length) {
-			const {bytesRead} = await handle.read(bytes, read, bytes.length - read, read);
-			if (bytesRead === 0) return undefined;
-			read += bytesRead;
-		}
-
 		const facts = decodeFacts(bytes, key);
 		if (facts) await markUsed(file);
 		return facts;
 	} catch {
+		// Corrupt or unreadable as a cache: a miss.
 		return undefined;
-	} finally {
-		// A cache that cannot even be closed is still only a miss: export and stats go on without it.
-		await handle.close().catch(() => undefined);
 	}
 }
 
@@ -267,33 +249,8 @@ export async function readCachedFacts({file, key}: FactsCacheKey): Promise<Cache
 export async function writeCachedFacts({file, key, identity}: FactsCacheKey, path: string, recorder: FactsRecorder): Promise<boolean> {
 	try {
 		if (!sameIdentity(identity, await datasetIdentity(path))) return false;
-		const folder = dirname(file);
-		await mkdir(folder, {recursive: true, mode: 0o700});
-		const stats = await lstat(folder);
-		if (!stats.isDirectory()) return false;
-		if ((stats.mode & 0o077) !== 0) await chmod(folder, 0o700);
-		const temporary = `${file}.${randomBytes(8).toString('hex')}.tmp`;
-		const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-		try {
-			for (const piece of recorder.encode(key)) {
-				let written = 0;
-				while (written < piece.length) written += (await handle.write(piece, written, piece.length - written)).bytesWritten;
-			}
-		} catch (error) {
-			await handle.close();
-			await rm(temporary, {force: true});
-			throw error;
-		}
-
-		await handle.close();
-		try {
-			await rename(temporary, file);
-		} catch (error) {
-			await rm(temporary, {force: true});
-			throw error;
-		}
-
-		await pruneCache(folder, Date.now(), extension);
+		if (!await writeOwnCacheFile(file, recorder.encode(key))) return false;
+		await pruneCache(dirname(file), Date.now(), extension);
 		return true;
 	} catch {
 		return false;

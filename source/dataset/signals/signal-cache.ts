@@ -1,6 +1,4 @@
-import {createHash, randomBytes} from 'node:crypto';
-import {constants} from 'node:fs';
-import {chmod, lstat, mkdir, open, rename, rm} from 'node:fs/promises';
+import {createHash} from 'node:crypto';
 import {join, resolve} from 'node:path';
 import type {SignalConfig} from './config.js';
 import {datasetIdentity, sameIdentity, type DatasetIdentity} from './dataset-identity.js';
@@ -8,6 +6,7 @@ import type {SignalTableData} from './engine.js';
 import {markUsed, pruneCache} from './cache-pruning.js';
 import {decodeTable, encodeTable} from './table-file.js';
 import {cacheBaseFolder, signalsCode, winnowVersion} from '../code-version.js';
+import {readOwnCacheFile, writeOwnCacheFile} from '../cache-file.js';
 
 /*
 The signals cache: a dataset's signals are computed once per content and configuration, then read
@@ -40,32 +39,16 @@ export async function cacheKey(path: string, config: SignalConfig, by: string | 
 
 /** The cached table for `key`, or undefined (none, another key's, unreadable, corrupt, not a plain file). */
 export async function readCachedTable({file, key}: CacheKey): Promise<SignalTableData | undefined> {
-	let handle;
+	// Its own ArrayBuffer, from offset 0: the table's arrays are views into it.
+	const bytes = await readOwnCacheFile(file);
+	if (!bytes) return undefined;
 	try {
-		handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
-	} catch {
-		return undefined;
-	}
-
-	try {
-		const stats = await handle.stat();
-		if (!stats.isFile() || (typeof process.getuid === 'function' && stats.uid !== process.getuid())) return undefined;
-		// Its own ArrayBuffer, from offset 0: the table's arrays are views into it.
-		const bytes = new Uint8Array(stats.size);
-		let read = 0;
-		while (read < bytes.length) {
-			const {bytesRead} = await handle.read(bytes, read, bytes.length - read, read);
-			if (bytesRead === 0) return undefined;
-			read += bytesRead;
-		}
-
 		const table = decodeTable(bytes, key);
 		if (table) await markUsed(file);
 		return table;
 	} catch {
+		// Corrupt or unreadable as a cache: a miss.
 		return undefined;
-	} finally {
-		await handle.close();
 	}
 }
 
@@ -77,33 +60,8 @@ export async function readCachedTable({file, key}: CacheKey): Promise<SignalTabl
 export async function writeCachedTable({file, key, identity}: CacheKey, path: string, data: SignalTableData): Promise<boolean> {
 	try {
 		if (!sameIdentity(identity, await datasetIdentity(path))) return false;
-		const folder = signalCacheFolder();
-		await mkdir(folder, {recursive: true, mode: 0o700});
-		const stats = await lstat(folder);
-		if (!stats.isDirectory()) return false;
-		if ((stats.mode & 0o077) !== 0) await chmod(folder, 0o700);
-		const temporary = `${file}.${randomBytes(8).toString('hex')}.tmp`;
-		const handle = await open(temporary, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o600);
-		try {
-			for (const piece of encodeTable(data, key)) {
-				let written = 0;
-				while (written < piece.length) written += (await handle.write(piece, written, piece.length - written)).bytesWritten;
-			}
-		} catch (error) {
-			await handle.close();
-			await rm(temporary, {force: true});
-			throw error;
-		}
-
-		await handle.close();
-		try {
-			await rename(temporary, file);
-		} catch (error) {
-			await rm(temporary, {force: true});
-			throw error;
-		}
-
-		await pruneCache(folder);
+		if (!await writeOwnCacheFile(file, encodeTable(data, key))) return false;
+		await pruneCache(signalCacheFolder());
 		return true;
 	} catch {
 		return false;
