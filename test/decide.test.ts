@@ -71,6 +71,15 @@ describe('winnow decide', () => {
 		expect(() => readFileSync(join(dir, 'samples.decisions.json'))).toThrow();
 	});
 
+	it('warns, as stats and export do, when no sample has the --id-field given', () => {
+		const dir = tempDir();
+		dataset(dir);
+		const result = runCli(['decide', 'samples.jsonl', '--id-field', 'uuidd', '--where', '"as an ai"', '--verdict', 'rejected', '--dry-run'], {cwd: dir});
+		expect(result.status).toBe(0);
+		expect(result.stderr).toContain('no sample in samples.jsonl has the field "uuidd" (--id-field)');
+		expect(result.stderr.trim().split('\n')).toHaveLength(1);
+	});
+
 	it('decides the slice, recording the rule; stats count rule decisions apart; --undo-rule withdraws them', () => {
 		const dir = tempDir();
 		dataset(dir);
