@@ -46,6 +46,15 @@ function heldPreload() {
 	return {preloaded, finish};
 }
 
+/** A decisions file of ann's 50 decisions (s1–s50), opened with its read in the background held until `finish`. */
+async function fiftyDecisionsWhileReading() {
+	const path = join(tempDir(), 'data.decisions.json');
+	writeDecisions(path, 'data.jsonl', Array.from({length: 50}, (_, i) => record(`s${i + 1}`, 'ann', 'accepted', '2026-01-01T00:00:00.000Z')));
+	const {preloaded, finish} = heldPreload();
+	const store = await DecisionStore.open(path, 'data.jsonl', {...quiet, background: true, preloaded});
+	return {path, store, finish};
+}
+
 function lines(path: string): DecisionRecord[] {
 	return (JSON.parse(readFileSync(path, 'utf8')) as {decisions: DecisionRecord[]}).decisions;
 }
@@ -227,10 +236,7 @@ describe('a verdict typed while the decisions file is read, on a sample the file
 	});
 
 	test('holdsNoRecordOf goes on from the look started in the background, and sees a record appended since', async () => {
-		const path = join(tempDir(), 'data.decisions.json');
-		writeDecisions(path, 'data.jsonl', Array.from({length: 50}, (_, i) => record(`s${i + 1}`, 'ann', 'accepted', '2026-01-01T00:00:00.000Z')));
-		const {preloaded, finish} = heldPreload();
-		const store = await DecisionStore.open(path, 'data.jsonl', {...quiet, background: true, preloaded});
+		const {path, store, finish} = await fiftyDecisionsWhileReading();
 		store.lookForRecordsOf('s60');
 		expect(store.holdsNoRecordOf('s60')).toBe(true);
 		const other = await DecisionStore.open(path, 'data.jsonl', quiet);
@@ -302,11 +308,9 @@ describe('a verdict typed while the decisions file is read, on a sample the file
 		store.close();
 		dataset.close();
 	});
+
 	test('a lock lost while the line was about to be written: what the writer that took the lock over appended stays in the file', async () => {
-		const path = join(tempDir(), 'data.decisions.json');
-		writeDecisions(path, 'data.jsonl', Array.from({length: 50}, (_, i) => record(`s${i + 1}`, 'ann', 'accepted', '2026-01-01T00:00:00.000Z')));
-		const {preloaded, finish} = heldPreload();
-		const store = await DecisionStore.open(path, 'data.jsonl', {...quiet, background: true, preloaded});
+		const {path, store, finish} = await fiftyDecisionsWhileReading();
 		expect(store.holdsNoRecordOf('s51')).toBe(true);
 		// This process stalled past the lock's stale time: another writer took the lock and appended
 		// its line; this one finds out (the lock is compromised) once it has read the file's end.
