@@ -7,6 +7,7 @@ import {ChunkFacts, IdKind} from '../source/dataset/entry-facts.js';
 import {decodeFacts, factsCacheFolder, FactsRecorder} from '../source/dataset/facts-cache.js';
 import {StatsAccumulator} from '../source/report/stats.js';
 import type {DecisionRecord} from '../source/store/schema.js';
+import {datasetLine, decisionTuple} from './helpers/scan-arbitraries.js';
 import {useTempDir} from './helpers/temp.js';
 
 const tempDir = useTempDir();
@@ -46,14 +47,8 @@ function cacheFiles(): string[] {
 
 describe('the facts cache', () => {
 	it('gives, read back, what working the facts out gives (ids, hash ids, escapes, malformed lines, many chunks)', async () => {
-		const line = fc.oneof(
-			{weight: 6, arbitrary: fc.tuple(fc.nat(30), fc.string({maxLength: 40})).map(([id, text]) => JSON.stringify({id: `s${id}`, text}))},
-			{weight: 2, arbitrary: fc.string({maxLength: 30}).map(text => JSON.stringify({text: `no id ${text}`}))},
-			{weight: 1, arbitrary: fc.nat(30).map(id => `{"id":"\\u0073${id}","text":"escaped"}`)},
-			{weight: 1, arbitrary: fc.nat(30).map(id => `{"id":"s${id}","text":"cut`)},
-			{weight: 1, arbitrary: fc.nat(30).map(id => `{"id":${id},"n":1}`)},
-		);
-		const decision = fc.tuple(fc.nat(34), fc.constantFrom('ann', 'bob'), fc.constantFrom('accepted', 'rejected', 'flagged', null));
+		const line = datasetLine({textLength: 40, noIdText: fc.string({maxLength: 30})});
+		const decision = decisionTuple;
 		const dir = tempDir();
 		let run = 0;
 		await fc.assert(fc.asyncProperty(fc.array(line, {minLength: 1, maxLength: 120}), fc.array(decision, {maxLength: 40}), fc.integer({min: 64, max: 2048}), async (lines, decisions, chunkSize) => {

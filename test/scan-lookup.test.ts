@@ -8,6 +8,7 @@ import {FingerprintTable} from '../source/dataset/id-fingerprints.js';
 import {StatsAccumulator} from '../source/report/stats.js';
 import type {DecisionRecord} from '../source/store/schema.js';
 import {policies} from '../source/store/verdict-policy.js';
+import {datasetLine, decisionTuple} from './helpers/scan-arbitraries.js';
 import {useTempDir} from './helpers/temp.js';
 
 const tempDir = useTempDir();
@@ -60,14 +61,8 @@ describe('StatsAccumulator with the scan\'s look-ups', () => {
 	it('counts, entry by entry and in the end, what it counts with its own look-ups', async () => {
 		// Ids from a small set (so repeated), some without an id (a hash id), some with escapes,
 		// some malformed; decisions on some of the ids, some with several reviewers.
-		const line = fc.oneof(
-			{weight: 6, arbitrary: fc.tuple(fc.nat(30), fc.string({maxLength: 8})).map(([id, text]) => JSON.stringify({id: `s${id}`, text}))},
-			{weight: 2, arbitrary: fc.nat(8).map(n => JSON.stringify({text: `no id ${n}`}))},
-			{weight: 1, arbitrary: fc.nat(30).map(id => `{"id":"\\u0073${id}","text":"escaped"}`)},
-			{weight: 1, arbitrary: fc.nat(30).map(id => `{"id":"s${id}","text":"cut`)},
-			{weight: 1, arbitrary: fc.nat(30).map(id => `{"id":${id},"n":1}`)},
-		);
-		const decision = fc.tuple(fc.nat(34), fc.constantFrom('ann', 'bob'), fc.constantFrom('accepted', 'rejected', 'flagged', null));
+		const line = datasetLine({textLength: 8, noIdText: fc.nat(8)});
+		const decision = decisionTuple;
 		const dir = tempDir();
 		let run = 0;
 		await fc.assert(fc.asyncProperty(fc.array(line, {minLength: 1, maxLength: 80}), fc.array(decision, {maxLength: 40}), fc.constantFrom(...policies), async (lines, decisions, policy) => {
