@@ -341,34 +341,29 @@ function fixedPosition(sample: string) {
 
 /** 20 samples, s1, s2 and s6 decided by ann, with enough decisions of other samples in the file that the worker leaves only its end to the store; its read held back until finish(message). */
 async function reviewWhileReading(mode: ReviewMode) {
-	const dir = tempDir();
-	const data = join(dir, 'data.jsonl');
-	writeFileSync(data, Array.from({length: 20}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
-	const db = join(dir, 'data.decisions.json');
-	writeDecisions(db, 'data.jsonl', [
+	return twentySamplesWhileReading([
 		...Array.from({length: 40}, (_, i) => record(`other${i}`, 'bo', 'accepted', '2026-01-01T00:00:00.000Z')),
 		record('s1', 'ann', 'accepted', '2026-01-01T00:00:01.000Z'),
 		record('s2', 'ann', 'rejected', '2026-01-01T00:00:02.000Z'),
 		record('s6', 'ann', 'rejected', '2026-01-01T00:00:03.000Z'),
 	], mode);
-	const message = preloadOf(db);
-	const {preloaded, finish} = heldPreload();
-	const dataset = await Dataset.open(data);
-	await dataset.whenIndexed;
-	const store = await DecisionStore.open(db, dataset.name, {...quiet, background: true, preloaded});
-	return {db, message, finish, dataset, store};
 }
 
 /** 20 samples in split mode, s1 and s2 decided by ann, opened with the decisions file's read held back until finish(message). */
 async function splitReviewWhileReading() {
+	return twentySamplesWhileReading([
+		record('s1', 'ann', 'accepted', '2026-01-01T00:00:01.000Z'),
+		record('s2', 'ann', 'rejected', '2026-01-01T00:00:02.000Z'),
+	], 'split');
+}
+
+/** 20 samples (s1–s20) indexed, and a decisions file of `decisions` opened with its read held back until finish(message). */
+async function twentySamplesWhileReading(decisions: DecisionRecord[], mode: ReviewMode) {
 	const dir = tempDir();
 	const data = join(dir, 'data.jsonl');
 	writeFileSync(data, Array.from({length: 20}, (_, i) => JSON.stringify({id: `s${i + 1}`, text: `sample ${i + 1}`})).join('\n'));
 	const db = join(dir, 'data.decisions.json');
-	writeDecisions(db, 'data.jsonl', [
-		record('s1', 'ann', 'accepted', '2026-01-01T00:00:01.000Z'),
-		record('s2', 'ann', 'rejected', '2026-01-01T00:00:02.000Z'),
-	], 'split');
+	writeDecisions(db, 'data.jsonl', decisions, mode);
 	const message = preloadOf(db);
 	const {preloaded, finish} = heldPreload();
 	const dataset = await Dataset.open(data);
