@@ -55,6 +55,19 @@ describe('f: the query line', () => {
 		expect(controller.query).toBeUndefined();
 	});
 
+	it('a query nothing matches leaves the sample on screen marked as not matching it, until one that matches is shown', async () => {
+		const {type, text, id} = await opened();
+		expect(text()).not.toContain('not matching');
+		await type('f', 'zzzz\r');
+		await waitFor(() => text().includes('no undecided samples match zzzz'));
+		// Still on s1, which the query does not match: a verdict here is not a verdict on the slice.
+		expect(id()).toBe('s1');
+		expect(text()).toContain('not matching zzzz · ○ undecided');
+		await type('f', '\u0015', 'signal:refusal\r');
+		await waitFor(() => id() === 's2');
+		expect(text()).not.toContain('not matching');
+	});
+
 	it('counts what the screen shows: the matches the status filter shows, kept up to date as samples are decided', async () => {
 		const {type, text, controller, store} = await opened();
 		await type('f', 'signal:refusal\r');

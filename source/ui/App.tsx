@@ -170,7 +170,7 @@ export function App({controller, onRetrySave, onQuitAnyway, bindings = defaultBi
 		<Box flexDirection="column" height={height} width={width}>
 			<Header current={current} count={dataset.count} indexed={dataset.indexed} datasetName={dataset.name} idField={dataset.idField} shared={dataset.occurrences(current.sample.id)} width={width} location={arrayLocation(dataset.scan.layout, current.sample.index, i => dataset.lineNumber(i), i => dataset.index.start(i), dataset.count)}/>
 			<SignalLines lines={signalRows} width={width}/>
-			<DecisionLine current={current} reviewer={controller.reviewer} viewKey={correctionViewKey && showKey(correctionViewKey)} reading={controller.readingDecisions}/>
+			<DecisionLine current={current} reviewer={controller.reviewer} viewKey={correctionViewKey && showKey(correctionViewKey)} reading={controller.readingDecisions} outsideQuery={controller.query && !controller.query.matches(current.sample.index) ? controller.query.text : undefined}/>
 			{body}
 			<MessageLine controller={controller} said={said} rowCount={messageRowCount} width={width} position={position} cursor={state.field.cursor} scrollKeys={scrollHint(bindings, panelLines ? 'panel' : 'sample')}/>
 			<StatusBar

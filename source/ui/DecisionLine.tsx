@@ -5,7 +5,14 @@ import type {CurrentSample} from '../review/controller.js';
 import type {DecisionRecord} from '../store/schema.js';
 import {verdictColor, verdictMark} from './theme.js';
 
-type Props = {current: CurrentSample; reviewer: string; viewKey?: string; reading?: boolean};
+type Props = {
+	current: CurrentSample;
+	reviewer: string;
+	viewKey?: string;
+	reading?: boolean;
+	/** The query (`f`) this sample does not match, when it is shown anyway (nothing else matches, or it was just decided). */
+	outsideQuery?: string;
+};
 
 function describe(record: DecisionRecord): string {
 	const categories = record.verdict === 'flagged' && record.categories.length > 0 ? ` (${record.categories.join(', ')})` : '';
@@ -14,7 +21,7 @@ function describe(record: DecisionRecord): string {
 }
 
 /** This sample's state: your decision, the others', a conflict, the note. */
-export function DecisionLine({current, reviewer, viewKey = 'd', reading = false}: Props) {
+export function DecisionLine({current, reviewer, viewKey = 'd', reading = false, outsideQuery}: Props) {
 	// The decisions file is still being read: nothing is known of this sample's decisions yet.
 	if (reading) return <Text dimColor wrap="truncate-end">… decisions being read</Text>;
 	const {mine, others, status, conflict, openBy, correction, changed} = current;
@@ -23,6 +30,7 @@ export function DecisionLine({current, reviewer, viewKey = 'd', reading = false}
 	const note = mine?.note ? ` · note: ${mine.note}` : '';
 	return (
 		<Text wrap="truncate-end">
+			{outsideQuery === undefined ? null : <Text color="yellow" bold>{sanitizeLine(`not matching ${outsideQuery} · `)}</Text>}
 			{corrected ? <Text color="cyan" bold>{sanitizeLine(corrected)}</Text> : null}
 			{changed ? <Text color="yellow" bold>changed since decided: decide again · </Text> : null}
 			<Text bold color={verdictColor[status]}>{verdictMark[status]} {status}</Text>
