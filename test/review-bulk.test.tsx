@@ -48,6 +48,18 @@ describe('C: deciding the current sample\'s cluster at once', () => {
 		expect(controller.state.undo).toHaveLength(0);
 	});
 
+	it('u goes back to the sample the step was made on, not to the cluster\'s first sample', async () => {
+		const {type, controller} = await opened();
+		const id = () => controller.currentSample().sample.id;
+		await type('\u001B[C', '\u001B[C', '\u001B[C');
+		expect(id()).toBe('s4');
+		await type('C', 'r', 'y');
+		// s4 is decided: the undecided filter moves on.
+		expect(id()).toBe('s5');
+		await type('u');
+		expect(id()).toBe('s4');
+	});
+
 	it('says how many lines a step decides when identical lines without an id share one decision', async () => {
 		const same = JSON.stringify({messages: [{role: 'user', content: 'same question'}, {role: 'assistant', content: refusal}]});
 		const other = JSON.stringify({messages: [{role: 'user', content: 'another question'}, {role: 'assistant', content: 'Paris.'}]});

@@ -945,7 +945,7 @@ export class ReviewController {
 		}
 
 		if (last.batch) {
-			this.undoBatch(last.batch, last.rule ?? '');
+			this.undoBatch(last.batch, last.rule ?? '', last.index);
 			return;
 		}
 
@@ -1225,7 +1225,8 @@ export class ReviewController {
 			hash: this.hashToRecord(change.index, change.sample),
 			undo: 'push' as const,
 		}));
-		const undo = this.decisions.recordBatch(changes, plan.changes, plan.rule, this.state.undo, 'push');
+		const {sample: here} = this.currentSample();
+		const undo = this.decisions.recordBatch(changes, plan.changes, plan.rule, this.state.undo, 'push', {index: here.index, sample: here.id});
 		this.recountQuery(plan.changes.map(change => change.sample));
 		this.current = undefined;
 		this.state = {...this.state, undo};
@@ -1240,7 +1241,8 @@ export class ReviewController {
 		}
 	}
 
-	private undoBatch(batch: BulkChange[], rule: string) {
+	/** Undoes a bulk step and goes back to the sample the reviewer was on when it was made (`at`). */
+	private undoBatch(batch: BulkChange[], rule: string, at: number) {
 		const changes = batch.map(({index, sample, previous}) => ({
 			index,
 			sample,
@@ -1260,7 +1262,7 @@ export class ReviewController {
 		this.current = undefined;
 		this.state = {...this.state, undo};
 		const n = batch.length;
-		this.moveTo(batch[0].index, `undone: the step over ${n.toLocaleString('en')} sample${n === 1 ? '' : 's'} (rule ${rule}) — each is back to your earlier decision or none`);
+		this.moveTo(at, `undone: the step over ${n.toLocaleString('en')} sample${n === 1 ? '' : 's'} (rule ${rule}) — each is back to your earlier decision or none`);
 	}
 
 	/** After a decision or a skip: the next sample the filter shows that nobody else has open. */

@@ -64,10 +64,10 @@ export class Decisions {
 	}
 
 	/**
-	 * A bulk step: every change written at once, remembered as one undo entry (`push`), or an undo
-	 * of such a step restoring each sample's earlier record (`pop`).
+	 * A bulk step: every change written at once, remembered as one undo entry (`push`, at the sample
+	 * `at` the reviewer was on), or an undo of such a step restoring each sample's earlier record (`pop`).
 	 */
-	recordBatch(changes: readonly Change[], batch: BulkChange[], rule: string, undo: readonly UndoEntry[], how: 'push' | 'pop'): UndoEntry[] {
+	recordBatch(changes: readonly Change[], batch: BulkChange[], rule: string, undo: readonly UndoEntry[], how: 'push' | 'pop', at?: {index: number; sample: string}): UndoEntry[] {
 		for (const change of changes) {
 			this.touched.add(change.sample);
 			this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, rule: change.rule, replaced: change.replaced, hash: change.hash});
@@ -75,8 +75,9 @@ export class Decisions {
 		}
 
 		if (how === 'pop') return undo.slice(0, -1);
-		const first = batch[0];
-		return [...undo, {index: first?.index ?? 0, sample: first?.sample ?? '', previous: undefined, batch, rule}];
+		// Where the reviewer was when the step was made (undo goes back there), else its first sample.
+		const where = at ?? batch[0];
+		return [...undo, {index: where?.index ?? 0, sample: where?.sample ?? '', previous: undefined, batch, rule}];
 	}
 
 	/** How many samples this reviewer decided in this session (and has not undone). */
