@@ -201,6 +201,24 @@ describe('what a reviewer is told about their own decisions', () => {
 	});
 });
 
+describe('ids no decision can be keyed by', () => {
+	it('says once the file is indexed how many samples have an id of null, "" or true (identified by their bytes), and names the first line', async () => {
+		const line = (id: unknown, i: number) => JSON.stringify({id, messages: [{role: 'user', content: `q ${i}`}, {role: 'assistant', content: `a ${i}`}]});
+		const {frame} = await screen([line('s1', 1), line(null, 2), line('', 3), line('s4', 4), line(true, 5)].join('\n') + '\n', {}, {columns: 200, rows: 24});
+		await waitFor(() => frame().includes('3 samples in samples.jsonl have an "id" that is not a non-empty string or a number (first: line 2, null)'), 'the warning');
+	});
+
+	it('says nothing when every sample has a usable id, or when no sample has the default id field', async () => {
+		const {frame, controller} = await screen(chatLines(3));
+		const noIds = await screen(['a', 'b'].map(text => JSON.stringify({text})).join('\n') + '\n');
+		await waitFor(() => controller.dataset.indexed && noIds.controller.dataset.indexed);
+		// The check runs in slices after indexing: a decision typed after it shows its own message.
+		await new Promise(resolve => setImmediate(resolve));
+		expect(frame()).not.toContain('identified by the hash');
+		expect(noIds.frame()).not.toContain('identified by the hash');
+	});
+});
+
 describe('resuming a session', () => {
 	const open = async (dir: string, reviewer = 'tester') => reviewFixture(dir, chatLines(8), {reviewer, position: new ReviewerPosition(join(dir, 'samples.decisions.json'), reviewer)});
 	const leave = (fixture: Awaited<ReturnType<typeof open>>) => {

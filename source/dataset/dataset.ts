@@ -193,6 +193,16 @@ export class Dataset {
 		return this.ids.idOf(i);
 	}
 
+	/** Whether sample i is identified by the hash of its bytes (no usable id field). */
+	isHashId(i: number): boolean {
+		return this.ids.isHashId(i);
+	}
+
+	/** Whether any sample is identified by the hash of its bytes. */
+	anyHashId(): boolean {
+		return this.ids.anyHashId();
+	}
+
 	lineNumber(i: number): number {
 		return this.index.lineNumber(i);
 	}

@@ -203,6 +203,16 @@ export class IdTable {
 		return index < this.count ? index : -1;
 	}
 
+	/** Whether sample i is identified by the hash of its bytes (it has no usable id field). */
+	isHashId(i: number): boolean {
+		return this.kindOf(i) === hashId;
+	}
+
+	/** Whether any sample so far is identified by the hash of its bytes. */
+	anyHashId(): boolean {
+		return this.kinds ? this.kinds.subarray(0, this.count).includes(hashId) : this.uniform === hashId && this.count > 0;
+	}
+
 	private offsetOf(i: number): number {
 		return this.offsets ? this.offsets[i] : i * this.stride;
 	}

@@ -1,5 +1,4 @@
-import {missingIdFieldWarning} from '../dataset/id-field-check.js';
-import {hashPrefix} from '../dataset/identity.js';
+import {IdFieldCheck, missingIdFieldWarning} from '../dataset/id-field-check.js';
 import type {Dataset, Sample} from '../dataset/dataset.js';
 import {defaultSignalConfig, type SignalConfig, type SignalHit} from '../dataset/signals/index.js';
 import {detectFormat, renderSample, type RenderedSample} from '../dataset/formats/index.js';
@@ -241,15 +240,46 @@ export class ReviewController {
 
 	/**
 	 * Once the file is indexed: a named --id-field no sample has (every id a hash of the bytes, so the
-	 * decisions would be keyed by hashes) is said once in the status bar, as stats and export warn.
+	 * decisions would be keyed by hashes) is said once in the status bar, as stats and export warn;
+	 * so are samples whose id field holds a value no id is made of (null, "", true, {}), looked for in
+	 * slices so that keys are not kept waiting on a big file.
 	 */
 	private checkIdField() {
 		const {dataset} = this;
 		if (this.idFieldChecked || !dataset.indexed) return;
 		this.idFieldChecked = true;
-		if (dataset.idField === 'id' || dataset.count === 0) return;
-		for (let i = 0; i < dataset.count; i++) if (!dataset.idOf(i).startsWith(hashPrefix)) return;
-		this.tell(missingIdFieldWarning(dataset.name, dataset.idField));
+		if (dataset.count === 0 || !dataset.anyHashId()) return;
+		let allHashed = true;
+		for (let i = 0; i < dataset.count && allHashed; i++) allHashed = dataset.isHashId(i);
+		if (allHashed && dataset.idField !== 'id') {
+			this.tell(missingIdFieldWarning(dataset.name, dataset.idField));
+			return;
+		}
+
+		const check = new IdFieldCheck(dataset.idField, false);
+		const {count} = dataset;
+		let i = 0;
+		const slice = () => {
+			if (this.closed || dataset.count !== count) return;
+			try {
+				for (const end = Math.min(count, i + 2000); i < end; i++) {
+					const hashed = dataset.isHashId(i);
+					check.see(hashed, false, hashed ? dataset.raw(i) : undefined, dataset.lineNumber(i));
+				}
+			} catch {
+				return;
+			}
+
+			if (i < count) {
+				setImmediate(slice);
+				return;
+			}
+
+			const warning = check.warning(dataset.name);
+			if (warning) this.tell(warning);
+		};
+
+		setImmediate(slice);
 	}
 
 	/** Shows a line of feedback, as after a key. */
@@ -443,8 +473,11 @@ export class ReviewController {
 		this.notify();
 	}
 
+	private closed = false;
+
 	/** Leaves the session: releases the sample this reviewer holds open. */
 	close() {
+		this.closed = true;
 		clearInterval(this.readingTimer);
 		// A session closed before the file was read (the dataset read again) leaves it to the next.
 		this.stopWaitingForRead?.();
