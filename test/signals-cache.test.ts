@@ -125,6 +125,30 @@ describe('the signals cache', () => {
 		expect(after.signalsOf(0)).toContain('refusal');
 	});
 
+	it('recomputes a dataset changed between its first and last 64 KB with its size and mtime put back (its ctime moved)', async () => {
+		const path = writeFile(tempDir(), 'data.jsonl', lines());
+		utimesSync(path, 1_700_000_000, 1_700_000_000);
+		await compute(path);
+		// Sample 5 lies after the first 64 KB and before the last: it becomes a refusal of the same length.
+		const paris = 'Paris is the capital of France, and it is known for the Eiffel Tower.';
+		const rows = lines().split('\n');
+		expect(rows[4]).toBe(chat(paris, {model: 'a'}));
+		const start = Buffer.byteLength(rows.slice(0, 4).join('\n')) + 1;
+		expect(start).toBeGreaterThan(64 * 1024);
+		expect(statSync(path).size - start).toBeGreaterThan(64 * 1024);
+		rows[4] = chat(`As an AI language model, I cannot help.${' '.repeat(paris.length - 39)}`, {model: 'a'});
+		const before = statSync(path, {bigint: true}).ctimeNs;
+		writeFileSync(path, rows.join('\n'));
+		utimesSync(path, 1_700_000_000, 1_700_000_000);
+		// The system sets the ctime on every change (the computation in between outlasts its clock's tick).
+		expect(statSync(path, {bigint: true}).ctimeNs).not.toBe(before);
+
+		expect(statSync(path).size).toBe(Buffer.byteLength(lines()));
+		const after = await compute(path);
+		expect(engine.runs).toBe(2);
+		expect(after.signalsOf(4)).toContain('refusal');
+	});
+
 	it('recomputes when the signal settings or the --by field change, and keeps --by groups', async () => {
 		const path = writeFile(tempDir(), 'data.jsonl', lines());
 		await compute(path);
