@@ -34,7 +34,7 @@ const help = (keyLines: string[]) => `
 
 	Export options
 	  --out FILE           write here, atomically (default: standard output)
-	  --status LIST        accepted (default), rejected, flagged, undecided; repeat or comma-separate
+	  --status LIST        accepted (default), rejected, flagged, undecided or all; repeat or comma-separate
 	  --policy NAME        how several reviewers' decisions combine: majority (default), unanimous, any
 	  --annotate           attach each sample's decision under the key "winnow"
 	  --original           original bytes for corrected samples too (default: the correction)

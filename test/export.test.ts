@@ -210,6 +210,7 @@ describe('winnow export --annotate', () => {
 				{reviewer: 'bob', verdict: 'accepted', categories: [], note: '', at: expect.any(String), resolution: false},
 			],
 			signals: expect.any(Array),
+			signalReasons: expect.any(Object),
 			clusters: {duplicate: null, nearDuplicate: null},
 		});
 		const unicode = JSON.parse(lines[2]) as {winnow: {status: string; decisions: unknown[]}};
@@ -288,7 +289,7 @@ describe('winnow export: bad input', () => {
 		const dir = tempDir();
 		dataset(dir);
 		const cases: Array<[string[], string]> = [
-			[['--status', 'approved'], 'unknown --status "approved": use one of accepted, rejected, flagged, undecided.'],
+			[['--status', 'approved'], 'unknown --status "approved": use one of accepted, rejected, flagged, undecided, all.'],
 			[['--status', 'accepted,maybe'], 'unknown --status "maybe"'],
 			[['--policy', 'most'], 'unknown --policy "most": use one of majority, unanimous, any.'],
 			[['--decisions', '--format', 'xlsx'], 'unknown --format "xlsx": use one of jsonl, csv.'],

@@ -98,6 +98,17 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 		expect(text).toMatch(/^ {2}gen-7b +2 +0 +1 +0 +1( .*)?\n {6}rejected as: duplicate 1$/m);
 	});
 
+	it('export --status all writes every sample, whatever its status', () => {
+		const dir = tempDir();
+		const text = dataset();
+		writeFile(dir, 'data.jsonl', text);
+		writeDecisions(dir, 'data.jsonl', [decision('c', 'ann', 'rejected'), decision('a', 'ann', 'accepted'), decision('d', 'ann', 'flagged')]);
+		const all = runCli(['export', 'data.jsonl', '--status', 'all'], {cwd: dir});
+		expect(all.status).toBe(0);
+		expect(all.stdout).toBe(text);
+		expect(runCli(['export', 'data.jsonl', '--status', 'rejected,all'], {cwd: dir}).stdout).toBe(text);
+	});
+
 	it('--by needs a field, and applies to stats only', () => {
 		const dir = tempDir();
 		writeFile(dir, 'data.jsonl', dataset());
@@ -123,6 +134,12 @@ describe('winnow stats: Signals, Diversity and --by', () => {
 		expect(lines[1].winnow.signals).toEqual(['duplicate']);
 		expect(lines[1].winnow.clusters.duplicate).toEqual({id: 1, size: 2, position: 2});
 		expect(lines[2].winnow.signals).toContain('refusal');
+		// Each signal's reason, as the screen gives it; none for the cluster's first sample, which has no signal.
+		expect(lines[0].winnow.signalReasons).toEqual({});
+		expect(lines[1].winnow.signalReasons).toEqual({duplicate: 'duplicate: cluster of 2, this is 2 of 2 (same content as sample 1, the first)'});
+		expect(lines[2].winnow.signalReasons.refusal).toMatch(/^refusal: .*sorry, but I can't/i);
+		expect(lines[5].winnow.signalReasons['special-token']).toContain('<|im_end|>');
+		expect(Object.keys(lines[2].winnow.signalReasons)).toEqual(lines[2].winnow.signals);
 		// The original bytes come first, unchanged.
 		expect(annotated.stdout.split('\n')[2].startsWith(text.split('\n')[2].slice(0, -1))).toBe(true);
 	});

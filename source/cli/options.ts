@@ -79,11 +79,12 @@ function withCategories(config: ProjectConfig, categories: string | undefined): 
 	return {...config, categories: list};
 }
 
-/** export's --status: repeated or comma-separated statuses (default accepted). */
+/** export's --status: repeated or comma-separated statuses (default accepted); `all` is every status. */
 export function parseStatuses(values: string[] | undefined): Set<SampleStatus> {
 	const list = listFlag(values);
 	if (list.length === 0) return new Set(['accepted']);
-	return new Set(list.map(value => oneOf('--status', value, statuses)));
+	if (list.includes('all')) return new Set(statuses);
+	return new Set(list.map(value => oneOf('--status', value, [...statuses, 'all']) as SampleStatus));
 }
 
 /** --policy: how several reviewers' decisions on a sample combine. */

@@ -113,9 +113,9 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 				// The one exception to byte-exact output: a corrected sample is its correction, as compact JSON.
 				corrected++;
 				const bytes = Buffer.from(JSON.stringify(correction.correction));
-				writer.push(flags.annotate ? annotate(bytes, annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex, correction)) : bytes);
+				writer.push(flags.annotate ? annotate(bytes, annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex, entry.bytes, correction)) : bytes);
 			} else if (flags.annotate) {
-				writer.push(annotate(oneLine(entry.bytes), annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex)));
+				writer.push(annotate(oneLine(entry.bytes), annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex, entry.bytes)));
 			} else if (isOneLine(entry.buffer, entry.from, entry.to, entry.isLine)) {
 				// The line and its own line feed in one copy (a CRLF line gets a line feed alone).
 				if (entry.buffer[entry.to] === 0x0a) {

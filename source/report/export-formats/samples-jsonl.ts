@@ -35,8 +35,12 @@ export function isOneLine(buffer: Buffer, from: number, to: number, holdsNoBreak
 	return holdsNoBreak || buffer.indexOf(0x0a, from) >= to;
 }
 
-/** The "winnow" object --annotate attaches: the sample's decisions, signals and clusters (README: winnow export). */
-export function annotation(id: string, lineNumber: number, result: StatusResult, policy: Policy, records: DecisionRecord[] | undefined, table: SignalTable | undefined, index: number, correction?: DecisionRecord): string {
+/**
+ * The "winnow" object --annotate attaches: the sample's decisions, signals with their reasons, and
+ * clusters (README: winnow export). `original` is the sample's bytes in the file (the signals'
+ * reasons are worked out on them again, parsed only when the sample has a signal that needs it).
+ */
+export function annotation(id: string, lineNumber: number, result: StatusResult, policy: Policy, records: DecisionRecord[] | undefined, table: SignalTable | undefined, index: number, original: Buffer, correction?: DecisionRecord): string {
 	const decisions = (records ?? [])
 		.filter(record => record.verdict !== null)
 		.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.reviewer < b.reviewer ? -1 : 1))
@@ -48,7 +52,23 @@ export function annotation(id: string, lineNumber: number, result: StatusResult,
 
 	// Only on a sample written as its correction: who corrected it and when (the line is not the original's).
 	const corrected = correction ? {corrected: {by: correction.reviewer, at: correction.at}} : {};
-	return JSON.stringify({id, line: lineNumber, status: result.status, conflict: result.conflict, resolved: result.resolved, policy, decisions, signals: table?.signalsOf(index) ?? [], clusters: {duplicate: cluster('duplicate'), nearDuplicate: cluster('near-duplicate')}, ...corrected});
+	const signals = table?.signalsOf(index) ?? [];
+	return JSON.stringify({id, line: lineNumber, status: result.status, conflict: result.conflict, resolved: result.resolved, policy, decisions, signals, signalReasons: signals.length > 0 ? signalReasons(table!, index, original) : {}, clusters: {duplicate: cluster('duplicate'), nearDuplicate: cluster('near-duplicate')}, ...corrected});
+}
+
+/** Each signal's one-line reason, as the review screen gives it (the first of a cluster, which has no signal, is left out). */
+function signalReasons(table: SignalTable, index: number, original: Buffer): Record<string, string> {
+	let value: unknown;
+	try {
+		const bom = original[0] === 0xef && original[1] === 0xbb && original[2] === 0xbf;
+		value = JSON.parse(original.toString('utf8', bom ? 3 : 0));
+	} catch {
+		value = undefined;
+	}
+
+	const reasons: Record<string, string> = {};
+	for (const hit of table.reasons(index, value)) if (!hit.member) reasons[hit.signal] = hit.reason;
+	return reasons;
 }
 
 const keyNeedle = Buffer.from(JSON.stringify(annotationKey));
