@@ -7,11 +7,12 @@ import {fullValue, type MetadataEntry} from '../dataset/formats/index.js';
  * Values are raw: the screen sanitises them.
  */
 export function metadataInFull(value: unknown, entries: readonly MetadataEntry[]): MetadataEntry[] {
-	return entries.map(({key, value: shown, full}) => {
+	return entries.map(({key, value: shown, full, note}) => {
+		const noted = note === undefined ? {} : {note};
 		// The entry's own full text (metadataEntry) keeps numbers as the line writes them ("1.0"); without one, the one-line value is all of it.
-		if (full !== undefined) return {key, value: full};
+		if (full !== undefined) return {key, value: full, ...noted};
 		const found = lookUp(value, key);
-		return {key, value: found.present && typeof found.value !== 'number' ? fullValue(found.value) : shown};
+		return {key, value: found.present && typeof found.value !== 'number' ? fullValue(found.value) : shown, ...noted};
 	});
 }
 

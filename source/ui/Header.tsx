@@ -4,6 +4,7 @@ import {sanitizeLine} from '../dataset/sanitize.js';
 import type {CurrentSample} from '../review/controller.js';
 import {count as thousands} from '../report/render.js';
 import {fitWidth, terminalWidth} from './terminal-width.js';
+import {isFlagName} from '../dataset/formats/metadata.js';
 
 type Props = {
 	current: CurrentSample;
@@ -62,22 +63,17 @@ export function Header({current, count, indexed, datasetName, idField, width, sh
 	);
 }
 
-/** Words that make a top-level `true` field a flag the sample carries about itself (wildchat's toxic, moderation's flagged). */
-const flagWords = new Set(['toxic', 'toxicity', 'flagged', 'unsafe', 'harmful', 'nsfw', 'redacted', 'jailbreak', 'jailbreaking', 'pii', 'offensive', 'hateful']);
-
-/** Whether a field named so, holding true, is such a flag: one of flagWords, alone or as a word of the name (is_toxic, response_flagged). */
-export function isFlagName(key: string): boolean {
-	return key.toLowerCase().split(/[_\-. ]+/).some(word => flagWords.has(word));
-}
+export {isFlagName} from '../dataset/formats/metadata.js';
 
 /**
- * The header's metadata line: key=value, the id left out (it shows on its own), null fields left out
- * (the metadata panel, m, still lists them), and flags the sample's own metadata raises (a top-level
+ * The header's metadata line: key=value, the id left out (it shows on its own), null fields and fields
+ * with a note left out (a text a block already shows, a turn's own fields: the metadata panel, m, still
+ * lists them), and flags the sample's own metadata raises (a top-level
  * `"toxic": true`, `"flagged": true`, see isFlagName) first, so they show before the line is cut.
  */
-export function compactMetadata(metadata: ReadonlyArray<{key: string; value: string}>, sample: unknown, idField: string): string {
+export function compactMetadata(metadata: ReadonlyArray<{key: string; value: string; note?: string}>, sample: unknown, idField: string): string {
 	const fields = sample !== null && typeof sample === 'object' && !Array.isArray(sample) ? sample as Record<string, unknown> : undefined;
-	const shown = metadata.filter(({key}) => key !== idField && !(fields && fields[key] === null));
+	const shown = metadata.filter(({key, note}) => key !== idField && note === undefined && !(fields && fields[key] === null));
 	const flag = ({key}: {key: string}) => fields?.[key] === true && isFlagName(key);
 	return [...shown.filter(entry => flag(entry)), ...shown.filter(entry => !flag(entry))].map(({key, value}) => `${key}=${value}`).join(' · ');
 }

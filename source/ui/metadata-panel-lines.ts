@@ -12,7 +12,8 @@ export function metadataPanelLines(current: CurrentSample, width: number): Panel
 	const {sample, rendered, mine, others} = current;
 	const fields = metadataInFull(sample.value, rendered.metadata);
 	const notes = [mine, ...others].filter(record => record?.note);
-	const fieldBlocks = fields.map(({key, value}): Block => ({label: key, text: value, tone: 'field'}));
+	// A field kept off the header's line says why beside its name: "prompt (shown above)".
+	const fieldBlocks = fields.map(({key, value, note}): Block => ({label: note === undefined ? key : `${key} (${note})`, text: value, tone: 'field'}));
 	const noteBlocks = notes.map((record): Block => ({label: `note by ${record!.reviewer}${record === mine ? ' (you)' : ''}`, text: record!.note, tone: 'field'}));
 	const heading = `Metadata and notes of sample ${(sample.index + 1).toLocaleString('en')} (line ${sample.lineNumber})`;
 	const lines: PanelLine[] = [{text: heading, heading: true}, {text: ''}];

@@ -7,6 +7,7 @@ of an answer, a stray <|endoftext|> after its end) is the turn's content, where 
 finds it.
 */
 import {toneForRole} from './messages.js';
+import {speakerOf} from './roles.js';
 import {transcriptMessages} from './transcript.js';
 import type {Block, Tone} from './types.js';
 
@@ -18,7 +19,7 @@ export type TemplatedText = {
 };
 
 /** `open`: the turn has no end token (a prompt left open for a model to complete). */
-type Turn = {label: string; tone: Tone; content: string; open?: boolean};
+type Turn = {label: string; tone: Tone; content: string; open?: boolean; reasoning?: true};
 
 const roleName = '([A-Za-z_][\\w.-]{0,30})';
 
@@ -299,6 +300,61 @@ function humanAssistant(text: string): Turn[] | undefined {
 	return messages?.[0].role === 'user' ? messages.map(({role, content}) => roleTurn(role, content)) : undefined;
 }
 
+/**
+Role markers in angle brackets with a colon, each at a line's start: MOSS's "<|Human|>: …<eoh>\n<|MOSS|>: …<eoa>",
+OIG's "<human>: …\n<bot>: …". The name must be a role (roles.ts, in any case), a model's own name for the
+assistant (MOSS) or one of MOSS's tool-use turns; the <eo·> markers (<eoh> end of human, <eoa> of assistant,
+<eom>, <eot>, <eoc>, <eor>, …) close turns. When the text closes its turns so, a marker not right after an end
+marker is inside a turn (a leak: the special-token signal finds it there), not a new turn.
+*/
+const bracketedMarker = /(?<=^|\n)[ \t]*<(\|?)([A-Za-z][A-Za-z _-]{0,23})\1>:[ \t]?/g;
+const bracketedEnds = ['<eoh>', '<eoa>', '<eom>', '<eos>', '<eot>', '<eoc>', '<eor>', '<eou>', '<eob>'] as const;
+const endsWithEnd = /<eo[a-z]>\s*$/;
+
+type BracketedSpeaker = {label: string; tone: Tone; side: 'system' | 'user' | 'assistant'; reasoning?: true};
+
+/** Names beside roles.ts's: a model's own, and MOSS-003's inner thoughts, plugin commands and their results. */
+const bracketedSpeakers = new Map<string, BracketedSpeaker>([
+	['moss', {label: 'MOSS', tone: 'assistant', side: 'assistant'}],
+	['ai', {label: 'AI', tone: 'assistant', side: 'assistant'}],
+	['inner thoughts', {label: 'inner thoughts', tone: 'assistant', side: 'assistant', reasoning: true}],
+	['commands', {label: 'assistant → commands', tone: 'assistant', side: 'assistant'}],
+	['results', {label: 'results', tone: 'tool', side: 'user'}],
+]);
+
+function bracketedSpeaker(name: string): BracketedSpeaker | undefined {
+	const own = bracketedSpeakers.get(name.toLowerCase());
+	if (own) return own;
+	const speaker = speakerOf(name);
+	if (speaker === undefined) return undefined;
+	const side = speaker.tone === 'system' ? 'system' : speaker.tone === 'assistant' ? 'assistant' : 'user';
+	return {label: name.toLowerCase() === 'human' ? 'user' : speaker.label, tone: speaker.tone, side};
+}
+
+function bracketedRoles(text: string): Turn[] | undefined {
+	const found = [...text.matchAll(bracketedMarker)].filter(marker => bracketedSpeaker(marker[2]) !== undefined);
+	const before = found.length === 0 ? '' : text.slice(0, found[0].index).trim();
+	if (found.length < 2 || (before !== '' && before !== '<s>')) return undefined;
+	// Turns closed by end markers: only a marker right after one opens a turn.
+	const closes = endsWithEnd.test(text.slice(0, found[1].index));
+	const markers = found.filter((marker, index) => index === 0 || !closes || endsWithEnd.test(text.slice(0, marker.index)));
+	const turns: Turn[] = [];
+	let sides = '';
+	for (const [index, marker] of markers.entries()) {
+		const speaker = bracketedSpeaker(marker[2])!;
+		if (speaker.side === 'system' ? index > 0 : speaker.side === 'assistant' && !sides.includes('u')) return undefined;
+		sides += speaker.side[0];
+		const end = index + 1 < markers.length ? markers[index + 1].index : text.length;
+		const content = text.slice(marker.index + marker[0].length, end);
+		const closed = closedTurn(content, bracketedEnds);
+		turns.push({label: speaker.label, tone: speaker.tone, content: (typeof closed === 'object' ? closed.text : content).trim(), open: typeof closed !== 'object', ...(speaker.reasoning ? {reasoning: true} : {})});
+	}
+
+	return sides.includes('a') ? withoutOpenPrompt(turns) : undefined;
+}
+
+const mayBeBracketed = /(?:^|\n)[ \t]*<\|?[A-Za-z][A-Za-z _-]{0,23}\|?>:/;
+
 type Template = {
 	name: string;
 	/** A cheap look before parsing. */
@@ -322,10 +378,11 @@ const templates: Template[] = [
 	{name: 'glaive', mayBe: text => text.includes('ASSISTANT:') && !text.includes('</s>') && (text.includes('<|endoftext|>') || text.includes('FUNCTION RESPONSE:')), turns: glaive, ends: glaiveTranscript.ends},
 	{name: 'USER/ASSISTANT', mayBe: text => text.includes('ASSISTANT:'), turns: text => markedTurns(text, vicunaTranscript), ends: vicunaTranscript.ends},
 	{name: 'Human/Assistant', mayBe: text => text.includes('Assistant:'), turns: humanAssistant, ends: []},
+	{name: 'bracketed roles', mayBe: text => text.includes('>:') && mayBeBracketed.test(text), turns: bracketedRoles, ends: bracketedEnds},
 ];
 
 function blocksOf(turns: Turn[]): Block[] {
-	return turns.map(({label, tone, content}) => ({label, text: content, tone}));
+	return turns.map(({label, tone, content, reasoning}) => ({label, text: content, tone, ...(reasoning ? {reasoning} : {})}));
 }
 
 /**

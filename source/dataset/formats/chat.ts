@@ -1,5 +1,5 @@
 /* Chat: {"messages": [{"role": "system|user|assistant|tool", "content": …}]}, one block per message. */
-import {chatBlocks, conversationOf} from './messages.js';
+import {chatBlocks, conversationOf, turnFieldEntries} from './messages.js';
 import {defineFormat} from './types.js';
 
 export const chat = defineFormat({
@@ -8,6 +8,6 @@ export const chat = defineFormat({
 	detect: sample => conversationOf(sample)?.kind === 'chat',
 	render(sample) {
 		const {key, messages, asText} = conversationOf(sample)!;
-		return {blocks: chatBlocks(messages), consumedKeys: [key], label: asText ? `chat (${key} as JSON text)` : undefined};
+		return {blocks: chatBlocks(messages), consumedKeys: [key], nestedMetadata: turnFieldEntries(messages), label: asText ? `chat (${key} as JSON text)` : undefined};
 	},
 });

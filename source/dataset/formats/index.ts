@@ -150,6 +150,35 @@ function valueAt(sample: JsonObject, key: string): unknown {
 	return value;
 }
 
+/** The fewest letters and digits a field must have to count as repeating a block's text (not a word such as "English" a turn happens to hold). */
+const repeatedMinimum = 20;
+
+/** Text as compared for repeating: tags (<think>, <|begin_of_thought|>) and all but letters and digits left out, lower case. */
+function comparable(text: string): string {
+	return text.replace(/<[^<>\n]{1,40}>/g, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * Top-level fields whose text the blocks already show (no_robots' and UltraChat's `prompt` beside the
+ * messages, Magpie's `instruction`/`response`, NuminaMath's `problem`/`solution`, OpenR1's `generations`):
+ * a string, or a list of strings each shown, found in the blocks' text. Noted "shown above": the metadata
+ * panel keeps them, the header's line leaves them off.
+ */
+function notingShown(entries: MetadataEntry[], sample: JsonObject, blocks: Block[]): MetadataEntry[] {
+	let shownText: string | undefined;
+	const shown = (text: string) => {
+		const wanted = comparable(text);
+		shownText ??= comparable(blocks.map(block => block.text).join('\n'));
+		return wanted.length >= repeatedMinimum && shownText.includes(wanted);
+	};
+
+	return entries.map(entry => {
+		const value = Object.hasOwn(sample, entry.key) ? sample[entry.key] : undefined;
+		const texts = typeof value === 'string' ? [value] : Array.isArray(value) && value.length > 0 && value.every(item => typeof item === 'string') ? value as string[] : undefined;
+		return texts !== undefined && entry.note === undefined && texts.every(text => shown(text)) ? {...entry, note: 'shown above'} : entry;
+	});
+}
+
 function renderRecognised(sample: JsonObject, format: SampleFormat<Format>, withMetadata = true, written?: WrittenNumbers): RenderedSample {
 	const rendered = format.render(sample);
 	// Reasoning, tool calls and tool replies written inside an answer's text are blocks of their own in every format.
@@ -162,11 +191,14 @@ function renderRecognised(sample: JsonObject, format: SampleFormat<Format>, with
 	};
 	const renderings = [systemRendering(sample), toolsRendering(sample), body, unshownReferences];
 	const consumedKeys = withMetadata ? new Set(renderings.flatMap(rendering => rendering.consumedKeys)) : undefined;
+	const blocks = renderings.flatMap(rendering => rendering.blocks);
+	// A noted entry (a turn's fields) is no field's value as the line writes it: kept as the format made it.
+	const nested = (body.nestedMetadata ?? []).map(entry => (written && entry.note === undefined ? metadataEntry(entry.key, valueAt(sample, entry.key), written) : entry));
 	return {
 		format: format.name,
 		formatLabel: body.label ?? format.label,
-		blocks: renderings.flatMap(rendering => rendering.blocks),
-		metadata: consumedKeys ? [...metadataOf(sample, consumedKeys, written), ...(body.nestedMetadata ?? []).map(entry => (written ? metadataEntry(entry.key, valueAt(sample, entry.key), written) : entry))] : [],
+		blocks,
+		metadata: consumedKeys ? [...notingShown(metadataOf(sample, consumedKeys, written), sample, blocks), ...nested] : [],
 	};
 }
 

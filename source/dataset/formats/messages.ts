@@ -5,7 +5,8 @@ Shared by every format that holds one (chat, ShareGPT, KTO, preference pairs, th
 */
 import {compactJson, parseJsonText, prettyIfJsonText, prettyJson} from './json-text.js';
 import {speakerOf, toneForRole, type Speaker} from './roles.js';
-import type {Block, JsonObject, Tone} from './types.js';
+import {compactValue, isFlagName} from './metadata.js';
+import type {Block, JsonObject, MetadataEntry, Tone} from './types.js';
 import {isNonEmptyString, isObject, ownField, stringOrUndefined, truncate, turnText, withDetails} from './values.js';
 
 const dataUrlShownLength = 40;
@@ -201,8 +202,37 @@ function messageLabel(message: JsonObject, role: string | undefined): string {
 		stringOrUndefined(message['name']),
 		stringOrUndefined(message['tool_call_id']),
 		typeof weight === 'number' ? `weight ${weight}` : undefined,
+		...turnFlags(message),
 	];
 	return withDetails(role ?? '?', details);
+}
+
+/** A message's keys its blocks show or name it by: any other is one of the turn's own fields (WildChat's country, toxic, timestamp). */
+const shownMessageKeys = new Set(['role', 'from', 'content', 'value', 'text', 'message', 'parts', 'tool_calls', 'function_call', 'reasoning_content', 'reasoning', 'thinking', 'weight', 'name', 'tool_call_id']);
+
+/** The flags a turn raises about itself (WildChat's `"toxic": true`, `"redacted": true`): named on its label, seen at once. */
+function turnFlags(message: JsonObject): string[] {
+	return Object.keys(message).filter(key => !shownMessageKeys.has(key) && message[key] === true && isFlagName(key));
+}
+
+/**
+ * Each turn's own fields (WildChat's and LMSYS's country, state, timestamp, language, header, turn_identifier,
+ * toxic, redacted), null ones left out: one metadata entry per turn that has any, for the metadata panel (m),
+ * "turn 2 · assistant", the fields one a line. Noted, so the header's line leaves them off.
+ */
+export function turnFieldEntries(messages: unknown[]): MetadataEntry[] {
+	return messages.flatMap((message, index) => {
+		if (!isObject(message)) return [];
+		const fields = Object.keys(message).filter(key => !shownMessageKeys.has(key) && message[key] !== null && message[key] !== undefined);
+		if (fields.length === 0) return [];
+		const role = stringOrUndefined(message['role']) ?? stringOrUndefined(message['from']) ?? '?';
+		return [{
+			key: `turn ${index + 1} · ${role}`,
+			value: compactValue(fields.map(key => `${key}=${compactValue(message[key])}`).join(' · ')),
+			full: fields.map(key => `${key}: ${compactValue(message[key])}`).join('\n'),
+			note: 'turn\'s fields',
+		}];
+	});
 }
 
 function reasoningOf(message: JsonObject): string | undefined {
@@ -327,7 +357,7 @@ function shareGptTurnBlock(turn: JsonObject, voice: Voice): Block {
 	const text = typeof value === 'string' && isToolTraffic ? prettyIfJsonText(value) : contentText(value);
 	// SlimOrca, OpenHermes and axolotl give each turn a training weight, as OpenAI's fine-tuning format does.
 	const weight = typeof turn['weight'] === 'number' ? turn['weight'] : undefined;
-	const label = withDetails(`${voice.labelPrefix}${speaker.label}`, [weight === undefined ? undefined : `weight ${weight}`]);
+	const label = withDetails(`${voice.labelPrefix}${speaker.label}`, [weight === undefined ? undefined : `weight ${weight}`, ...turnFlags(turn)]);
 	return withWeight({label, text: turnText(text), tone: voice.tone ?? speaker.tone}, weight);
 }
 

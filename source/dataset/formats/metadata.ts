@@ -31,3 +31,11 @@ export function metadataEntry(key: string, value: unknown, written?: WrittenNumb
 	const full = asWritten ? asWritten.pretty : fullValue(value);
 	return full === compact ? {key, value: compact} : {key, value: compact, full};
 }
+
+/** Words that make a `true` field a flag the sample (or one of its turns) carries about itself (WildChat's toxic, moderation's flagged). */
+const flagWords = new Set(['toxic', 'toxicity', 'flagged', 'unsafe', 'harmful', 'nsfw', 'redacted', 'jailbreak', 'jailbreaking', 'pii', 'offensive', 'hateful']);
+
+/** Whether a field named so, holding true, is such a flag: one of flagWords, alone or as a word of the name (is_toxic, response_flagged). */
+export function isFlagName(key: string): boolean {
+	return key.toLowerCase().split(/[_\-. ]+/).some(word => flagWords.has(word));
+}

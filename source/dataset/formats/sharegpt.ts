@@ -1,5 +1,5 @@
 /* ShareGPT: {"conversations": [{"from": "human|gpt|system|function_call|observation", "value": …}]}. */
-import {chatBlocks, conversationOf} from './messages.js';
+import {chatBlocks, conversationOf, turnFieldEntries} from './messages.js';
 import {defineFormat} from './types.js';
 
 export const shareGpt = defineFormat({
@@ -8,6 +8,6 @@ export const shareGpt = defineFormat({
 	detect: sample => conversationOf(sample)?.kind === 'sharegpt',
 	render(sample) {
 		const {key, messages, asText} = conversationOf(sample)!;
-		return {blocks: chatBlocks(messages), consumedKeys: [key], label: asText ? `ShareGPT (${key} as JSON text)` : undefined};
+		return {blocks: chatBlocks(messages), consumedKeys: [key], nestedMetadata: turnFieldEntries(messages), label: asText ? `ShareGPT (${key} as JSON text)` : undefined};
 	},
 });

@@ -7,7 +7,7 @@ import {parseTemplatedText, type TemplatedText} from './chat-templates.js';
 import {defineFormat, type JsonObject} from './types.js';
 import {ownField, turnText} from './values.js';
 
-const textKeys = ['text', 'chat', 'transcript'] as const;
+const textKeys = ['text', 'chat', 'transcript', 'plain_text', 'conversation', 'dialogue', 'dialog'] as const;
 
 // detect() and render() see the same sample object: the text is parsed once.
 const parsed = new WeakMap<JsonObject, {key: string; templated: TemplatedText} | undefined>();

@@ -33,6 +33,12 @@ export type MetadataEntry = {
 	value: string;
 	/** The whole value, when `value` is not all of it: pretty JSON or the whole string, line breaks real. */
 	full?: string;
+	/**
+	 * Why the field is kept to the metadata panel (m) and left off the header's line: "shown above" (its text
+	 * repeats what a block already shows: a prompt beside the conversation that holds it), "turn's fields" (a
+	 * turn's own fields, WildChat's country or timestamp). The panel names it beside the key.
+	 */
+	note?: string;
 };
 
 export type JsonObject = Record<string, unknown>;
