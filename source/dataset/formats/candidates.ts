@@ -4,10 +4,11 @@ UltraFeedback's raw {"instruction", "completions": [{"model", "response", "overa
 {"prompt", "responses": ["…", "…"]}, distilabel's {"instruction", "generations": ["…"], "ratings": […], …}.
 Each candidate is a block, labelled with its model, rank or score.
 */
-import {compactJson, prettyJson} from './json-text.js';
+import {compactJson} from './json-text.js';
+import {compactValue} from './metadata.js';
 import {contentText} from './messages.js';
 import {transcriptMessages} from './transcript.js';
-import {defineFormat, type Block, type JsonObject} from './types.js';
+import {defineFormat, type Block, type JsonObject, type MetadataEntry} from './types.js';
 import {firstStringKey, isObject, ownField, stringOrUndefined, turnText} from './values.js';
 
 const promptKeys = ['prompt', 'instruction', 'question', 'query', 'input'] as const;
@@ -68,6 +69,48 @@ function details(candidate: unknown, parallel: Array<[string, unknown]>): string
 	return parts.length === 0 ? '' : ` (${parts.join(', ')})`;
 }
 
+const ratingKeys = ['Rating', 'rating', 'score', 'Score'] as const;
+
+function ratingOf(value: unknown): unknown {
+	if (!isObject(value)) return undefined;
+	const key = ratingKeys.find(name => Object.hasOwn(value, name));
+	return key === undefined ? undefined : value[key];
+}
+
+/** UltraFeedback's annotations: {aspect: {Rating, Rationale, …}} for every aspect. */
+function isRatedAspects(value: unknown): value is JsonObject {
+	return isObject(value) && Object.keys(value).length > 0 && Object.values(value).every(aspect => ratingOf(aspect) !== undefined);
+}
+
+/**
+ * What else a candidate carries, compactly: rated aspects on one line ("helpfulness 4 · honesty 5"), numbers and
+ * short values on one line, a text (a critique) on its own line, anything else as compact JSON. The aspects'
+ * rationales go to the metadata panel (`m`) as `rationales`: one entry per candidate, an aspect a line.
+ */
+function detailsOf(rest: JsonObject, name: string): {text: string; rationales: MetadataEntry[]} {
+	const lines: string[] = [];
+	const short: string[] = [];
+	const rationales: MetadataEntry[] = [];
+	for (const [key, value] of Object.entries(rest)) {
+		if (value === null || value === undefined) continue;
+		if (isRatedAspects(value)) {
+			lines.push(Object.entries(value).map(([aspect, rated]) => `${aspect} ${detailText(ratingOf(rated))}`).join(' · '));
+			const why = Object.entries(value).map(([aspect, rated]) => {
+				const parts = Object.entries(rated as JsonObject).filter(([field, detail]) => !(ratingKeys as readonly string[]).includes(field) && detail !== null && detail !== '');
+				return parts.length === 0 ? undefined : `${aspect}: ${parts.map(([field, detail]) => `${field} ${detailText(detail)}`).join(' · ')}`;
+			}).filter(line => line !== undefined);
+			if (why.length > 0) rationales.push({key: `${name} · ${key}`, value: compactValue(why.join(' · ')), full: why.join('\n'), note: 'rationales'});
+		} else if (typeof value === 'string' && (value.length > 40 || value.includes('\n'))) {
+			lines.push(`${key}: ${value}`);
+		} else {
+			short.push(`${key} ${detailText(value)}`);
+		}
+	}
+
+	if (short.length > 0) lines.push(short.join(' · '));
+	return {text: lines.join('\n'), rationales};
+}
+
 /** The prompt's blocks: a Human/Assistant transcript (Nectar's "\n\nHuman: …\n\nAssistant:") as its turns. */
 function promptBlocks(key: string, prompt: string): Block[] {
 	const turns = transcriptMessages(prompt);
@@ -85,6 +128,7 @@ export const candidates = defineFormat({
 		const {key, list} = candidateList(sample)!;
 		const blocks = promptBlocks(promptKey, sample[promptKey] as string);
 		const parallel = parallelLists(sample, list.length);
+		const rationales: MetadataEntry[] = [];
 		for (const [index, candidate] of list.entries()) {
 			// UltraFeedback keeps `models` beside completions that name their model too: said once.
 			const beside = parallel
@@ -99,10 +143,12 @@ export const candidates = defineFormat({
 				const rest = Object.fromEntries(Object.entries(candidate).filter(([field]) => field !== textKey && !(detailKeys as readonly string[]).includes(field)));
 				const system = stringOrUndefined(candidate['custom_system_prompt']);
 				if (system) blocks.splice(-1, 0, {label: `${key.replace(/s$/, '')} ${index + 1} · system`, text: system, tone: 'system'});
-				if (Object.keys(rest).length > 0) blocks.push({label: `${key.replace(/s$/, '')} ${index + 1} · details`, text: prettyJson(rest), tone: 'field'});
+				const details = detailsOf(rest, `${key.replace(/s$/, '')} ${index + 1}`);
+				if (details.text !== '') blocks.push({label: `${key.replace(/s$/, '')} ${index + 1} · details`, text: details.text, tone: 'field'});
+				rationales.push(...details.rationales);
 			}
 		}
 
-		return {blocks, consumedKeys: [promptKey, key, ...parallel.map(({key: listKey}) => listKey)]};
+		return {blocks, consumedKeys: [promptKey, key, ...parallel.map(({key: listKey}) => listKey)], nestedMetadata: rationales};
 	},
 });
