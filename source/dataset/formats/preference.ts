@@ -6,7 +6,7 @@ as its turns (chat-templates.ts).
 */
 import {parseTemplatedText} from './chat-templates.js';
 import {compactJson} from './json-text.js';
-import {chatBlocks, contentText, conversationKeys, isTextOrChat, textOrChatBlocks, type Voice} from './messages.js';
+import {chatBlocks, contentText, conversationKeys, conversationKind, isTextOrChat, textOrChatBlocks, type Voice} from './messages.js';
 import {transcriptMessages} from './transcript.js';
 import {defineFormat, type Block, type JsonObject, type Rendering} from './types.js';
 import {isObject, ownField, turnText} from './values.js';
@@ -34,6 +34,15 @@ const promptKeys = ['prompt', 'question', 'instruction', 'input', 'query'] as co
 
 export function promptKeyOf(sample: JsonObject): string | undefined {
 	return promptKeys.find(key => ownField(sample, key) !== undefined);
+}
+
+/**
+ * A pair without a prompt under a known name whose prompt is a conversation under a name of its own
+ * (UltraInteract's `trajectory`: the turns before the two answers): that key. A conversation under one of
+ * the usual names is preference-conversation's shape.
+ */
+function conversationPromptKey(sample: JsonObject): string | undefined {
+	return Object.keys(sample).find(key => key !== 'chosen' && key !== 'rejected' && conversationKind(sample[key]) !== undefined);
 }
 
 /** Alpaca-style pairs: an instruction and its `input` (the text to work on), both shown. */
@@ -81,7 +90,7 @@ export const preference = defineFormat({
 	label: 'preference pair',
 	detect: sample => isTextOrChat(ownField(sample, 'chosen')) && isTextOrChat(ownField(sample, 'rejected')),
 	render(sample) {
-		const promptKey = promptKeyOf(sample);
+		const promptKey = promptKeyOf(sample) ?? conversationPromptKey(sample);
 		// HH-RLHF writes both answers as one Human/Assistant transcript each: read them as chats.
 		const transcripts = typeof sample['chosen'] === 'string' && typeof sample['rejected'] === 'string'
 			? [transcriptMessages(sample['chosen'], true), transcriptMessages(sample['rejected'], true)]

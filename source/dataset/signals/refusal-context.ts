@@ -5,7 +5,7 @@ Whether refusal words found in a response are the model's own. They are not when
 - inside quotes: straight or curly double quotes, „…“, «…», 「…」, 『…』, or right after an opening
   single quote ('as an AI language model');
 - a character's line: the line starts with a speaker's name and a colon ("Ben: I'm sorry, but I can't
-  make it."), the name not a role word such as "Assistant" or "Answer";
+  make it."), the name not a role word such as "Assistant" or "Answer", nor a numbered step ("Step 1:");
 - the user's own sentence given back: the prompt holds (nearly) all the words of the response's
   sentence (a grammar fix, a rephrasing, a repeat);
 - the output of a task that asks for words in someone else's voice (translate or rewrite this, write an
@@ -31,6 +31,9 @@ export type RefusalHit = {
 
 const roleLabels = /^(?:assistant|ai|ai assistant|bot|chatbot|answer|short answer|final answer|response|reply|output|a|model|gpt|chatgpt|system|note|important|disclaimer|warning|summary|update|edit|result|tl;dr|sorry|unfortunately|honestly|example response|refusal)$/i;
 
+/** A numbered step's label ("Step 1", "Schritt 2", "Paso 3", "步骤1", "第一步"): the answer's own structure, not a speaker. */
+const stepLabel = /^(?:(?:step|schritt|paso|étape|etapa|passo|stap|krok|adım|шаг|ステップ|步骤|步驟|단계)\s*(?:\d+|[ivx]+|one|two|three|four|five|[一二三四五六七八九十]+)|第[\d一二三四五六七八九十]+步)$/iu;
+
 const speakerLabel = /^[\s>*_-]*([\p{L}][\p{L}\p{M}\p{N}'’. -]{0,30}?)[*_]*\s*(?:\([^)\n]{0,30}\))?\s*[:：][*_]*\s/u;
 
 /**
@@ -43,7 +46,7 @@ export function spokenByCharacter(response: string, index: number): boolean {
 	const label = speakerLabel.exec(response.slice(lineStart, index + 1));
 	if (!label) return false;
 	const name = label[1].trim();
-	if (name.split(/\s+/).length > 3) return false;
+	if (name.split(/\s+/).length > 3 || stepLabel.test(name)) return false;
 	if (!roleLabels.test(name)) return true;
 	const speakers = new Set(response.split('\n').map(line => speakerLabel.exec(line)?.[1].trim().toLowerCase()).filter(Boolean));
 	return speakers.size >= 2;
