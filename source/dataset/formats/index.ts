@@ -34,6 +34,7 @@ import {multipleChoice} from './multiple-choice.js';
 import {pair} from './pair.js';
 import {pkuSafeRlhf} from './pku-saferlhf.js';
 import {predictionReference} from './prediction-reference.js';
+import {withPythonCalls} from './python-calls.js';
 import {preferenceApi} from './preference-api.js';
 import {preferenceConversation} from './preference-conversation.js';
 import {preference} from './preference.js';
@@ -191,7 +192,8 @@ function renderRecognised(sample: JsonObject, format: SampleFormat<Format>, with
 	};
 	const renderings = [systemRendering(sample), toolsRendering(sample), body, unshownReferences];
 	const consumedKeys = withMetadata ? new Set(renderings.flatMap(rendering => rendering.consumedKeys)) : undefined;
-	const blocks = renderings.flatMap(rendering => rendering.blocks);
+	// An answer that is a Python call list of the tools the system prompt lists (ToolACE) is those calls.
+	const blocks = withPythonCalls(renderings.flatMap(rendering => rendering.blocks));
 	// A noted entry (a turn's fields) is no field's value as the line writes it: kept as the format made it.
 	const nested = (body.nestedMetadata ?? []).map(entry => (written && entry.note === undefined ? metadataEntry(entry.key, valueAt(sample, entry.key), written) : entry));
 	return {
