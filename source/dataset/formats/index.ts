@@ -151,8 +151,17 @@ function valueAt(sample: JsonObject, key: string): unknown {
 	return value;
 }
 
-/** The fewest letters and digits a field must have to count as repeating a block's text (not a word such as "English" a turn happens to hold). */
+/**
+ * The fewest letters and digits a field must have to count as repeating a block's text (not a word such as
+ * "English" a turn happens to hold); a character of a script written without spaces (Chinese, Japanese,
+ * Korean) counts twice, as it holds about a word.
+ */
 const repeatedMinimum = 20;
+const wordScripts = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu;
+
+function weight(comparableText: string): number {
+	return comparableText.length + (comparableText.match(wordScripts)?.length ?? 0);
+}
 
 /** Text as compared for repeating: tags (<think>, <|begin_of_thought|>) and all but letters and digits left out, lower case. */
 function comparable(text: string): string {
@@ -170,7 +179,7 @@ function notingShown(entries: MetadataEntry[], sample: JsonObject, blocks: Block
 	const shown = (text: string) => {
 		const wanted = comparable(text);
 		shownText ??= comparable(blocks.map(block => block.text).join('\n'));
-		return wanted.length >= repeatedMinimum && shownText.includes(wanted);
+		return weight(wanted) >= repeatedMinimum && shownText.includes(wanted);
 	};
 
 	return entries.map(entry => {
