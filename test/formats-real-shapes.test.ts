@@ -282,7 +282,7 @@ describe('several candidate answers to one prompt', () => {
 			'instruction: Write a haiku about rain.',
 			'completion 1 · system: You are a poet.',
 			'completion 1 (model a, overall_score 8.5): Soft rain on the roof\nthe garden drinks in silence\nclouds wander away',
-			'completion 1 · details: {\n  "annotations": {\n    "helpfulness": {\n      "Rating": "5"\n    }\n  }\n}',
+			'completion 1 · details: helpfulness 5',
 		]);
 		expect(shown(ultraFeedbackRaw)[4]).toBe('completion 2 (model b, overall_score 1): (empty)');
 	});
