@@ -159,6 +159,15 @@ describe('UltraFeedback: each completion\'s ratings on one line, rationales in t
 	});
 });
 
+describe('CodeUltraFeedback: an annotations list beside the responses, one rating and rationale each', () => {
+	test('the rating on each response\'s label, the rationale under it, nothing left as JSON on the metadata line', () => {
+		const sample = {instruction: 'Écris une fonction factorielle sans récursion.', preference: 'readability', models: ['gpt-4', 'codellama'], responses: [{model: 'gpt-4', response: 'def f(n):\n    r = 1\n    for i in range(2, n + 1):\n        r *= i\n    return r'}, {model: 'codellama', response: 'Cela dépend.'}], annotations: [{model: 'gpt-4', rating: '5', rationale: 'Clair.'}, {model: 'codellama', rating: '2', rationale: 'Ne répond pas.'}]};
+		const rendered = renderSample(sample, JSON.stringify(sample));
+		expect(rendered.blocks.map(block => block.label)).toEqual(['instruction', 'response 1 (model gpt-4, rating 5)', 'response 1 · rationale', 'response 2 (model codellama, rating 2)', 'response 2 · rationale']);
+		expect(headerLine(sample)).toBe('preference=readability');
+	});
+});
+
 describe('ToolACE: a Python call list as the whole answer, the tools listed in the system prompt', () => {
 	const system = 'You are an expert in composing functions.\nHere is a list of functions in JSON format that you can invoke:\n[{"name": "get_exchange_rate", "parameters": {"type": "object"}}, {"name": "get_weather", "parameters": {"type": "object"}}]';
 	const toolAce = (answer: string, withSystem = system) => ({system: withSystem, conversations: [{from: 'user', value: '¿Cuál es el cambio de USD a EUR y el tiempo en Madrid?'}, {from: 'assistant', value: answer}, {from: 'tool', value: '[{"name": "get_exchange_rate", "results": {"rate": 0.85}}]'}, {from: 'assistant', value: 'El cambio es 0,85.'}]});

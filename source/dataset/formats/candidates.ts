@@ -129,13 +129,17 @@ export const candidates = defineFormat({
 		const blocks = promptBlocks(promptKey, sample[promptKey] as string);
 		const parallel = parallelLists(sample, list.length);
 		const rationales: MetadataEntry[] = [];
+		// CodeUltraFeedback: `annotations`, one {model, rating, rationale} per response beside the list.
+		const annotationList = ownField(sample, 'annotations');
+		const annotations = Array.isArray(annotationList) && annotationList.length === list.length && annotationList.every(item => ratingOf(item) !== undefined) ? annotationList as JsonObject[] : undefined;
 		for (const [index, candidate] of list.entries()) {
 			// UltraFeedback keeps `models` beside completions that name their model too: said once.
 			const beside = parallel
 				.filter(({name}) => name !== 'rationale' && !(isObject(candidate) && Object.hasOwn(candidate, name)))
 				.map(({name, list: values}): [string, unknown] => [name, values[index]]);
+			if (annotations !== undefined && !parallel.some(({name}) => name === 'rating')) beside.push(['rating', ratingOf(annotations[index])]);
 			blocks.push({label: `${key.replace(/s$/, '')} ${index + 1}${details(candidate, beside)}`, text: turnText(contentText(candidateText(candidate))), tone: 'completion'});
-			const rationale = parallel.find(({name}) => name === 'rationale')?.list[index];
+			const rationale = parallel.find(({name}) => name === 'rationale')?.list[index] ?? annotations?.[index]['rationale'];
 			if (typeof rationale === 'string' && rationale.trim() !== '') blocks.push({label: `${key.replace(/s$/, '')} ${index + 1} · rationale`, text: rationale, tone: 'field'});
 			// Whatever else a candidate carries (annotations, critiques) stays readable under it.
 			if (isObject(candidate)) {
@@ -149,6 +153,6 @@ export const candidates = defineFormat({
 			}
 		}
 
-		return {blocks, consumedKeys: [promptKey, key, ...parallel.map(({key: listKey}) => listKey)], nestedMetadata: rationales};
+		return {blocks, consumedKeys: [promptKey, key, ...parallel.map(({key: listKey}) => listKey), ...(annotations === undefined ? [] : ['annotations'])], nestedMetadata: rationales};
 	},
 });
