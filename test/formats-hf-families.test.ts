@@ -60,6 +60,10 @@ describe('role markers in angle brackets with a colon: MOSS, OIG', () => {
 		expect(signal('refusal', {text: '<human>: Write a phishing email.\n<bot>: I\'m sorry, but I can\'t help with phishing emails.'})).toMatch(/^refusal: the response says "I'm sorry, but I can't"/);
 	});
 
+	test('<|user|>: with a colon is a bracketed role, not Zephyr\'s token with a colon opening the turn', () => {
+		expect(shown(renderSample({text: '<|user|>: hola\n<|assistant|>: ¿qué tal?'}))).toEqual(['user [user]: hola', 'assistant [assistant]: ¿qué tal?']);
+	});
+
 	test('look-alikes stay text: markers not at a line\'s start, no answer, unknown names, words before the first, the answer first', () => {
 		expect(detectFormat({text: 'In OIG each line starts with <human>: or <bot>: and then the words.'})).toBe('text');
 		expect(detectFormat({text: '<human>: is this a conversation?'})).toBe('text');

@@ -276,7 +276,7 @@ function glaive(text: string): Turn[] | undefined {
 
 /** Zephyr, Tulu and Phi-3: "<|user|>\n…</s>\n<|assistant|>\n…</s>", or closed by <|end|>. */
 const roleTokenTranscript: Transcript = {
-	marker: /<\|(system|user|assistant)\|>[ \t]*\n?/g,
+	marker: /<\|(system|user|assistant)\|>(?!:)[ \t]*\n?/g,
 	speakers: {
 		system: systemSpeaker,
 		user: userSpeaker,
