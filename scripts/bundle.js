@@ -74,6 +74,38 @@ function sameStyles(a, b) {
 };
 
 /*
+Ink caches, per line of a frame, its cells (tokenize + styledCharsFromTokens) and each text's width,
+but in a cache made anew with each frame (Output's caches field): every frame tokenised every line
+and measured every character again, though from one key to the next most lines are the same (the
+sample's text under a new header, the key bar). That was a third of a frame's CPU while the file is
+indexed and the screen redraws. One cache for every frame instead, dropped whole once it holds 512
+lines (a few MB at most), so it cannot grow with the samples seen. The cached cells are only read
+(output.js places them in the frame's rows; styledCharsToString reads them), so sharing them is safe.
+*/
+const framesShareOutputCaches = {
+	name: 'frames-share-output-caches',
+	setup(build) {
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async ({path}) => {
+			const {readFile} = await import('node:fs/promises');
+			const source = await readFile(path, 'utf8');
+			const perFrame = '    caches = new OutputCaches();';
+			if (!source.includes(perFrame) || !source.includes('class OutputCaches {')) {
+				return {contents: source, loader: 'js', warnings: [{text: 'ink changed: its output caches are made per frame (see scripts/bundle.js)'}]};
+			}
+
+			const contents = `${source.replace(perFrame, '    caches = sharedOutputCaches();')}
+let sharedCaches;
+function sharedOutputCaches() {
+	if (sharedCaches === undefined || sharedCaches.styledChars.size > 512 || sharedCaches.blockWidths.size > 512 || sharedCaches.widths.size > 8192) sharedCaches = new OutputCaches();
+	return sharedCaches;
+}
+`;
+			return {contents, loader: 'js'};
+		});
+	},
+};
+
+/*
 npm installs a package once per version range it cannot share: Ink, cli-truncate and widest-line each
 have their own copy of string-width 8.3.0 in node_modules, and esbuild bundles each copy. Three
 copies meant three Intl.Segmenters and three compilations of its emoji regular expressions on every
@@ -138,7 +170,7 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
-	plugins: [withoutDevtools, oneCopyPerVersion, yogaWithoutFetch, fasterStyledChars],
+	plugins: [withoutDevtools, oneCopyPerVersion, yogaWithoutFetch, fasterStyledChars, framesShareOutputCaches],
 	// The PostgreSQL client is loaded from node_modules, and only with --db postgres://… (a dynamic
 	// import): the file store's start does not parse it.
 	external: ['pg', 'pg-cursor', 'pg-connection-string', 'pg-native'],
