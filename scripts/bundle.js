@@ -81,6 +81,9 @@ sample's text under a new header, the key bar). That was a third of a frame's CP
 indexed and the screen redraws. One cache for every frame instead, dropped whole once it holds 512
 lines (a few MB at most), so it cannot grow with the samples seen. The cached cells are only read
 (output.js places them in the frame's rows; styledCharsToString reads them), so sharing them is safe.
+The lines a clipping box cuts (sliceAnsi, per line per frame) are kept in it too. And each text's
+width, which rendering measured again with widest-line every frame, is Ink's own measureText (cached
+since layout measured the same text): the same number.
 */
 const framesShareOutputCaches = {
 	name: 'frames-share-output-caches',
@@ -89,18 +92,39 @@ const framesShareOutputCaches = {
 			const {readFile} = await import('node:fs/promises');
 			const source = await readFile(path, 'utf8');
 			const perFrame = '    caches = new OutputCaches();';
-			if (!source.includes(perFrame) || !source.includes('class OutputCaches {')) {
+			const fields = '    styledChars = new Map();';
+			const slicing = 'return sliceAnsi(line, from, to);';
+			if (!source.includes(perFrame) || !source.includes('class OutputCaches {') || !source.includes(fields) || !source.includes(slicing)) {
 				return {contents: source, loader: 'js', warnings: [{text: 'ink changed: its output caches are made per frame (see scripts/bundle.js)'}]};
 			}
 
-			const contents = `${source.replace(perFrame, '    caches = sharedOutputCaches();')}
+			const contents = `${source.replace(perFrame, '    caches = sharedOutputCaches();').replace(fields, `${fields}\n    slices = new Map();`).replace(slicing, 'return slicedLine(this.caches, line, from, to);')}
 let sharedCaches;
 function sharedOutputCaches() {
-	if (sharedCaches === undefined || sharedCaches.styledChars.size > 512 || sharedCaches.blockWidths.size > 512 || sharedCaches.widths.size > 8192) sharedCaches = new OutputCaches();
+	if (sharedCaches === undefined || sharedCaches.styledChars.size > 512 || sharedCaches.blockWidths.size > 512 || sharedCaches.slices.size > 512 || sharedCaches.widths.size > 8192) sharedCaches = new OutputCaches();
 	return sharedCaches;
+}
+function slicedLine(caches, line, from, to) {
+	const key = from + ':' + to + ':' + line;
+	let sliced = caches.slices.get(key);
+	if (sliced === undefined) {
+		sliced = sliceAnsi(line, from, to);
+		caches.slices.set(key, sliced);
+	}
+	return sliced;
 }
 `;
 			return {contents, loader: 'js'};
+		});
+		build.onLoad({filter: /[\\/]ink[\\/]build[\\/]render-node-to-output\.js$/}, async ({path}) => {
+			const {readFile} = await import('node:fs/promises');
+			const source = await readFile(path, 'utf8');
+			const measuring = 'const currentWidth = widestLine(text);';
+			if (!source.includes(measuring) || !source.includes("import widestLine from 'widest-line';")) {
+				return {contents: source, loader: 'js', warnings: [{text: 'ink changed: each text is measured again as it is rendered (see scripts/bundle.js)'}]};
+			}
+
+			return {contents: `import measureText from './measure-text.js';\n${source.replace(measuring, 'const currentWidth = measureText(text).width;')}`, loader: 'js'};
 		});
 	},
 };
