@@ -130,6 +130,36 @@ function slicedLine(caches, line, from, to) {
 };
 
 /*
+string-width 8 (Ink's, widest-line's) builds /^\p{RGI_Emoji}$/v as it loads: V8 works out the set of
+every emoji sequence then, 14 ms of CPU of every review screen's start (more while ICU's data is paged
+in), before the first frame, though only a text with an emoji in it needs it. Every RGI emoji (UTS #51:
+basic emoji, keycap, flag, tag, modifier and ZWJ sequences, all fully qualified) holds a character
+with Emoji_Presentation or U+FE0F: a segment with neither is no RGI emoji, so the set is built the
+first time a segment has one of those. The same widths (test/bundle-plugins.test.ts compares them).
+*/
+export const emojiSetOnNeed = {
+	name: 'emoji-set-on-need',
+	setup(build) {
+		build.onLoad({filter: /[\\/]string-width[\\/]index\.js$/}, async ({path}) => {
+			const {readFile} = await import('node:fs/promises');
+			const source = await readFile(path, 'utf8');
+			const eager = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
+			// string-width 7 (winnow's own, through emoji-regex) builds no such set.
+			if (!source.includes('rgiEmojiRegex')) return undefined;
+			if (!source.includes(eager)) {
+				return {contents: source, loader: 'js', warnings: [{text: 'string-width changed: its emoji set is built as it loads (see scripts/bundle-plugins.js)'}]};
+			}
+
+			const onNeed = `const maybeRgiEmoji = /[\\p{Emoji_Presentation}\\uFE0F]/u;
+let rgiEmojiSet;
+const rgiEmojiRegex = {test: segment => maybeRgiEmoji.test(segment) && (rgiEmojiSet ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)};`;
+			// A function, so that the $' in the text is not read as a replacement pattern.
+			return {contents: source.replace(eager, () => onNeed), loader: 'js'};
+		});
+	},
+};
+
+/*
 npm installs a package once per version range it cannot share: Ink, cli-truncate and widest-line each
 have their own copy of string-width 8.3.0 in node_modules, and esbuild bundles each copy. Three
 copies meant three Intl.Segmenters and three compilations of its emoji regular expressions on every

@@ -2,7 +2,7 @@
 // modules takes a quarter of the time, and a reviewer sees the first frame sooner. The plugins that
 // patch dependencies as they are bundled are in bundle-plugins.js.
 import {build} from 'esbuild';
-import {fasterStyledChars, framesShareOutputCaches, oneCopyPerVersion, withoutDevtools, yogaWithoutFetch} from './bundle-plugins.js';
+import {emojiSetOnNeed, fasterStyledChars, framesShareOutputCaches, oneCopyPerVersion, withoutDevtools, yogaWithoutFetch} from './bundle-plugins.js';
 
 /*
 One entry, split at its dynamic imports: each command is a chunk of its own that cli.js loads when
@@ -39,7 +39,7 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
-	plugins: [withoutDevtools, oneCopyPerVersion, yogaWithoutFetch, fasterStyledChars, framesShareOutputCaches],
+	plugins: [withoutDevtools, oneCopyPerVersion, yogaWithoutFetch, fasterStyledChars, framesShareOutputCaches, emojiSetOnNeed],
 	// The PostgreSQL client is loaded from node_modules, and only with --db postgres://… (a dynamic
 	// import): the file store's start does not parse it.
 	external: ['pg', 'pg-cursor', 'pg-connection-string', 'pg-native'],

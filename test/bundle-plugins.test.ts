@@ -6,7 +6,7 @@ import {pathToFileURL} from 'node:url';
 import {build, type Plugin} from 'esbuild';
 import {describe, expect, it} from 'vitest';
 // @ts-expect-error: a JavaScript build script, without types
-import {fasterStyledChars, framesShareOutputCaches, yogaWithoutFetch} from '../scripts/bundle-plugins.js';
+import {emojiSetOnNeed, fasterStyledChars, framesShareOutputCaches, yogaWithoutFetch} from '../scripts/bundle-plugins.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 
 const root = join(import.meta.dirname, '..');
@@ -85,5 +85,42 @@ describe('the bundle\'s patches of Ink', () => {
 		} finally {
 			Object.assign(globalThis, saved);
 		}
+	});
+
+	it('string-width builds its emoji set only for a text that may hold an emoji, and measures as before', async () => {
+		const entry = `export {default} from '${join(root, 'node_modules', 'ink', 'node_modules', 'string-width', 'index.js')}';`;
+		// The emoji sets built (esbuild writes the /v literal as new RegExp for Node 20).
+		const built: string[] = [];
+		const NativeRegExp = globalThis.RegExp;
+		globalThis.RegExp = new Proxy(NativeRegExp, {
+			construct(target, args: [string, string?]) {
+				if (String(args[0]).includes('RGI_Emoji')) built.push(String(args[0]));
+				return new target(...args);
+			},
+		});
+		let patched: {module: {default: (text: string) => number}; warnings: string[]};
+		try {
+			patched = await bundled<{default: (text: string) => number}>('width-patched', entry, [emojiSetOnNeed]);
+			expect(patched.warnings).toEqual([]);
+			expect(patched.module.default('café naïve 漢字 한국어 e\u0301 © 2')).toBe(28);
+			expect(built).toEqual([]);
+			expect(patched.module.default('ok 👍')).toBe(5);
+			expect(built).toHaveLength(1);
+		} finally {
+			globalThis.RegExp = NativeRegExp;
+		}
+
+		const plain = await bundled<{default: (text: string) => number}>('width-plain', entry, []);
+		const texts = ['café naïve 漢字 한국어 ﾊﾝｶｸ', 'e\u0301', '🇫🇷🇺🇸', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', '#️⃣ 1️⃣ #⃣', '👨‍👩‍👧‍👦', '🏳️‍🌈', '❤️‍🔥', '🧑🏽‍💻', '☝🏻', '☝', '©', '©️', '2', 'x\u200Dy'];
+		// Every character of the planes where text and emoji live, alone and with what makes an emoji of it.
+		for (const [from, to] of [[0x20, 0x2C00], [0x3000, 0x3100], [0xAC00, 0xAD00], [0xFE00, 0x10000], [0x1F000, 0x1FB00]]) {
+			for (let code = from; code < to; code++) {
+				const character = String.fromCodePoint(code);
+				texts.push(character, `${character}\uFE0F`, `${character}\u{1F3FB}`, `${character}\uFE0F\u20E3`);
+			}
+		}
+
+		const differing = texts.filter(text => patched.module.default(text) !== plain.module.default(text));
+		expect(differing).toEqual([]);
 	});
 });
