@@ -1,105 +1,8 @@
 // Bundles the command line into one file: loading Ink and React from one file instead of hundreds of
-// modules takes a quarter of the time, and a reviewer sees the first frame sooner.
+// modules takes a quarter of the time, and a reviewer sees the first frame sooner. The plugins that
+// patch dependencies as they are bundled are in bundle-plugins.js.
 import {build} from 'esbuild';
-
-// Ink loads its devtools (react-devtools-core, which is not installed, and ws) only when DEV=true: stand
-// in an empty module for them, so the bundle does not carry 130 KB that every start would parse.
-const withoutDevtools = {
-	name: 'without-devtools',
-	setup(build) {
-		build.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
-		build.onResolve({filter: /^\.\/devtools\.js$/, namespace: 'file'}, ({importer}) => (/[\\/]ink[\\/]/.test(importer) ? {path: 'ink-devtools', namespace: 'stub'} : undefined));
-		build.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {connectToDevTools() {}};', loader: 'js'}));
-	},
-};
-
-/*
-yoga-layout carries its WebAssembly as a base64 data: URL, and its Emscripten loader fetches that
-URL when fetch exists: on Node that loads undici (Node's fetch) and decodes the URL through it, about
-50 ms of every start. Its own fallback decodes the same bytes without fetch. Applied to that one
-file, checked against its text like the patch below.
-*/
-const yogaWithoutFetch = {
-	name: 'yoga-without-fetch',
-	setup(build) {
-		build.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, async ({path}) => {
-			const {readFile} = await import('node:fs/promises');
-			const source = await readFile(path, 'utf8');
-			const fetching = 'return w||"function"!=typeof fetch?';
-			if (!source.includes(fetching)) {
-				return {contents: source, loader: 'js', warnings: [{text: 'yoga-layout changed: its WebAssembly is loaded through fetch (see scripts/bundle.js)'}]};
-			}
-
-			return {contents: source.replace(fetching, 'return true?'), loader: 'js'};
-		});
-	},
-};
-
-/*
-Ink turns each frame into text cell by cell with @alcalzone/ansi-tokenize: every cell gets its own
-copy of the active styles, and between every two cells diffAnsiCodes builds three Sets to find that
-nothing changed. For a 100×30 frame that is most of a frame's time. Two exact shortcuts, applied to
-that one file as it is bundled (checked against its text, so a changed version is left alone with
-a warning rather than patched blindly):
-- cells share the styles array of their run (reduceAnsiCodesIncremental returns a new array on every
-  change and nothing mutates one, so sharing is safe);
-- neighbouring cells with the same styles (the same array, or the same codes in the same order) add
-  nothing between them: diffAnsiCodes of equal lists is empty.
-*/
-const fasterStyledChars = {
-	name: 'faster-styled-chars',
-	setup(build) {
-		build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async ({path}) => {
-			const {readFile} = await import('node:fs/promises');
-			const source = await readFile(path, 'utf8');
-			const copies = 'styles: [...codes],';
-			const diff = 'ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));';
-			if (!source.includes(copies) || !source.includes(diff)) {
-				return {contents: source, loader: 'js', warnings: [{text: 'ansi-tokenize changed: frames are built without the shortcuts (see scripts/bundle.js)'}]};
-			}
-
-			const contents = `${source.replace(copies, 'styles: codes,').replace(diff, 'ret += sameStyles(chars[i - 1].styles, char.styles) ? "" : ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));')}
-function sameStyles(a, b) {
-	if (a === b) return true;
-	if (a.length !== b.length) return false;
-	for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-	return true;
-}
-`;
-			return {contents, loader: 'js'};
-		});
-	},
-};
-
-/*
-npm installs a package once per version range it cannot share: Ink, cli-truncate and widest-line each
-have their own copy of string-width 8.3.0 in node_modules, and esbuild bundles each copy. Three
-copies meant three Intl.Segmenters and three compilations of its emoji regular expressions on every
-start. A package met again at the same name and version (the same code) is bundled once.
-*/
-const oneCopyPerVersion = {
-	name: 'one-copy-per-version',
-	setup(build) {
-		const first = new Map();
-		build.onResolve({filter: /^[^./]/}, async args => {
-			if (args.pluginData?.deduping) return undefined;
-			const result = await build.resolve(args.path, {kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: {deduping: true}});
-			if (result.errors.length > 0 || !result.path.includes('node_modules')) return undefined;
-			const root = packageRoot(result.path);
-			if (!root) return undefined;
-			const {readFileSync} = await import('node:fs');
-			const {name, version} = JSON.parse(readFileSync(`${root}/package.json`, 'utf8'));
-			const id = `${name}@${version}:${result.path.slice(root.length)}`;
-			if (!first.has(id)) first.set(id, result.path);
-			return {path: first.get(id)};
-		});
-	},
-};
-
-function packageRoot(path) {
-	const match = /^(.*node_modules[\\/](?:@[^\\/]+[\\/])?[^\\/]+)[\\/]/.exec(path);
-	return match?.[1];
-}
+import {emojiSetOnNeed, fasterStyledChars, framesShareOutputCaches, oneCopyPerVersion, withoutDevtools, yogaWithoutFetch} from './bundle-plugins.js';
 
 /*
 One entry, split at its dynamic imports: each command is a chunk of its own that cli.js loads when
@@ -136,7 +39,7 @@ await build({
 	format: 'esm',
 	target: 'node20',
 	jsx: 'automatic',
-	plugins: [withoutDevtools, oneCopyPerVersion, yogaWithoutFetch, fasterStyledChars],
+	plugins: [withoutDevtools, oneCopyPerVersion, yogaWithoutFetch, fasterStyledChars, framesShareOutputCaches, emojiSetOnNeed],
 	// The PostgreSQL client is loaded from node_modules, and only with --db postgres://… (a dynamic
 	// import): the file store's start does not parse it.
 	external: ['pg', 'pg-cursor', 'pg-connection-string', 'pg-native'],

@@ -47,6 +47,13 @@ describe('the bundle loads React and Ink only for the review screen', () => {
 		expect(bytes).toBeLessThan(40_000);
 	});
 
+	it.runIf(existsSync(cliPath))('the review screen loads the signals\' detectors after its first frame, not before (they run on a worker)', () => {
+		// A named group of the refusal detector's pattern: in its code, and so in any file that bundles it.
+		const detectorMarker = '(?<laterUnspaced>';
+		const startsWith = ['cli.js', chunkOf('review'), chunkOf('dataset'), chunkOf('table-preload')].flatMap(file => [...staticClosure(file)]);
+		expect(startsWith.filter(name => readFileSync(join(dist, name), 'utf8').includes(detectorMarker))).toEqual([]);
+	});
+
 	it.runIf(existsSync(cliPath))('answers --version and --help after a command too', () => {
 		const version = JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8')).version as string;
 		for (const command of ['export', 'stats']) {

@@ -1,6 +1,7 @@
 import {IdFieldCheck, missingIdFieldWarning} from '../dataset/id-field-check.js';
 import type {Dataset, Sample} from '../dataset/dataset.js';
-import {defaultSignalConfig, type SignalConfig, type SignalHit} from '../dataset/signals/index.js';
+import type {SignalHit} from '../dataset/signals/index.js';
+import {defaultSignalConfig, type SignalConfig} from '../dataset/signals/config.js';
 import {detectFormat, renderSample, type RenderedSample} from '../dataset/formats/index.js';
 import type {DecisionStore} from '../store/decision-store.js';
 import {sizeText} from '../dataset/long-entry.js';
@@ -23,7 +24,7 @@ import {goBack, goForward, leftBehind, noHistory} from './history.js';
 import {Navigation} from './navigation.js';
 import {defaultReasons, withReason} from './reasons.js';
 import {complete, fieldPathsOf, seenValues} from '../query/index.js';
-import {SIGNALS as signalNames} from '../dataset/signals/index.js';
+import {SIGNALS as signalNames} from '../dataset/signals/types.js';
 import {QuerySlice} from './query-slice.js';
 import {fieldOrder, orderText, parseOrder, signalsOrder, type OrderSpec} from './ordering.js';
 import {Resume} from './resume.js';

@@ -1,5 +1,5 @@
 import type {SignalName, SignalTable} from '../dataset/signals/index.js';
-import {SIGNALS} from '../dataset/signals/index.js';
+import {SIGNALS} from '../dataset/signals/types.js';
 import {fieldPathOf, valuesAtPath} from '../query/field-path.js';
 import {lookUp} from './metadata.js';
 

@@ -1,6 +1,7 @@
 import type {Dataset} from '../dataset/dataset.js';
 import {renderSample, searchableText} from '../dataset/formats/index.js';
-import {isSignalName, SIGNALS, type SignalTable} from '../dataset/signals/index.js';
+import type {SignalTable} from '../dataset/signals/index.js';
+import {isSignalName, SIGNALS} from '../dataset/signals/types.js';
 import {formatQuery, matchesQuery, needsOf, parseQuery, QueryError, type Query, type QueryNeeds, type SampleFacts} from '../query/index.js';
 import {FieldCheck} from '../query/field-check.js';
 import type {AnswerSide, ClusterKind} from '../query/vocabulary.js';

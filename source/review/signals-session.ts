@@ -1,5 +1,5 @@
 import type {Dataset} from '../dataset/dataset.js';
-import {computeSignals, type SignalConfig, type SignalProgress, type SignalTable} from '../dataset/signals/index.js';
+import type {SignalConfig, SignalProgress, SignalTable} from '../dataset/signals/index.js';
 
 /**
  * The review screen's signals: computed in the background (a worker) once the file is indexed, after
@@ -38,6 +38,9 @@ export class ReviewSignals {
 			try {
 				await this.dataset.whenIndexed;
 				this.abort.signal.throwIfAborted();
+				// The signals' code (detectors, engine, table: a fifth of the screen's code) is loaded only now,
+				// after the first frame and the index: nothing before needs it.
+				const {computeSignals} = await import('../dataset/signals/compute.js');
 				this.table = await computeSignals(this.dataset, this.config, progress, {signal: this.abort.signal, background: true});
 			} catch (error) {
 				if ((error as Error).name === 'AbortError') return;
