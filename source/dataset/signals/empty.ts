@@ -17,6 +17,26 @@ function asksForSymbols(prompt: string): boolean {
 	return prompt !== '' && symbolQuestion.test(prompt);
 }
 
+/*
+A whole answer that is a missing value written out as text — "null", "None", "undefined", "NaN", "nil" (quoted
+or not) — is a generation or serialisation failure: a null that a script turned into a string, Python's None
+formatted into the field. It is empty, unless the prompt names that same word (a question about null in
+SQL, "what does print(None) show?") or asks what code outputs, returns or evaluates to, or, for "None", asks
+a question "none" answers in English ("Which of these numbers are prime: 4, 6, 8?", "How many…?"). "N/A",
+"n/a", "-" and "nothing" are not: "N/A" is a fair answer to a question that has none ("the ISBN of an
+unpublished book"), and a dash is punctuation (above).
+*/
+const missingValue = /^\s*(["'`]?)(null|NULL|Null|None|undefined|NaN|nil)\1\s*$/;
+const aboutCode = /\b(?:prints?|outputs?|returns?|evaluates?|results? (?:in|of)|value of|console|repl|typeof|python|javascript|js|sql|json|code)\b/i;
+const noneAnswers = /\b(?:which|how many|how much|any|who|whom|what (?:is|are) (?:the )?(?:side effects|exceptions|differences))\b/i;
+
+/** The missing value a whole answer is written as, when it is one (see above), else undefined. */
+function missingValueAnswer(answer: string, prompt: string): string | undefined {
+	const word = missingValue.exec(answer)?.[2];
+	if (word === undefined || new RegExp(`\\b${word}\\b`, 'i').test(prompt) || aboutCode.test(prompt)) return undefined;
+	return word === 'None' && noneAnswers.test(prompt) ? undefined : word;
+}
+
 /** The user turn or prompt right before block `index` (what it answers), or ''. */
 function promptBefore(blocks: readonly TextBlock[], index: number): string {
 	for (let at = index - 1; at >= 0; at--) if (blocks[at]!.tone === 'user' || blocks[at]!.tone === 'prompt') return blocks[at]!.text;
@@ -53,7 +73,8 @@ function unansweredLastTurn(text: SampleText): TextBlock | undefined {
 
 /**
  * An empty or white-space-only response or turn (a system prompt left empty does not count), an answer that is
- * only punctuation (unless the prompt asks for Morse code, a punctuation mark, a symbol or an emoticon), an answer that is only a <think> block, a conversation whose last user turn has no answer, or a sample with no content.
+ * only punctuation (unless the prompt asks for Morse code, a punctuation mark, a symbol or an emoticon), an answer
+ * that is a missing value written out ("null", "None", "undefined", "NaN"; see above), an answer that is only a <think> block, a conversation whose last user turn has no answer, or a sample with no content.
  */
 export const empty: SampleSignal = {
 	name: 'empty',
@@ -70,6 +91,8 @@ export const empty: SampleSignal = {
 				}
 				if (isAnswer(block)) {
 					if (!meaningful.test(block.text) && !emptyValue.test(block.text) && !asksForSymbols(promptBefore(text.blocks, index))) return `empty: ${block.label} is only punctuation (${quote(block.text)})`;
+					const missing = block.text.length <= 12 ? missingValueAnswer(block.text, promptBefore(text.blocks, index)) : undefined;
+					if (missing !== undefined) return `empty: ${block.label} is ${quote(missing)}, a missing value written out as text`;
 					const reasoning = leadingReasoning.exec(block.text);
 					if (reasoning && blank.test(block.text.slice(reasoning[0].length))) return `empty: ${block.label} is only its reasoning (<${reasoning[1]}>…</${reasoning[1]}>) with no answer after it`;
 				}

@@ -4,6 +4,7 @@ import {cutJsonBlock} from './json-block.js';
 import {cutListItem} from './list-items.js';
 import {withoutMentions} from './special-token.js';
 import {wordsOf} from './text.js';
+import {unstoppedCut, unstoppedScript} from './unstopped-scripts.js';
 
 const fence = /^[ \t]{0,3}(```|~~~)/gm;
 const listOrTable = /^\s*(?:[-*+•]\s|\d+[.)]\s|#|\||>)/;
@@ -40,7 +41,8 @@ export function cutReason(response: string, words: number, minWords: number): st
 	const fences = response.includes('```') || response.includes('~~~') ? response.match(fence)?.length ?? 0 : 0;
 	if (fences % 2 === 1) return 'a code block is left open';
 	const trimmed = beforeALeak(response.trimEnd());
-	if (trimmed === '') return undefined;
+	// An answer of punctuation alone ("—", "...") says nothing: empty reports it, as one signal is enough.
+	if (trimmed === '' || !meaningful.test(trimmed)) return undefined;
 	const last = trimmed.at(-1)!;
 	const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
 	if ((/[/\\@]/.test(lastLine) && urlOrPath.test(lastLine)) || rule.test(lastLine) || hashtagEnd.test(lastLine) || referenceLine(lastLine, trimmed)) return undefined;
@@ -74,7 +76,10 @@ function unclosedEnd(trimmed: string, lastLine: string, words: number, minWords:
 		return cut === undefined || closing.test(lastSentence(lastLine)) ? undefined : cut;
 	}
 
-	if (closing.test(lastSentence(lastLine))) return undefined;
+	const sentence = lastSentence(lastLine);
+	if (closing.test(sentence) || (attribution.test(sentence) && wordsOf(sentence).length <= 12)) return undefined;
+	// Arabic script, Thai and Lao often leave the last stop off: open only on a word no sentence ends on (unstopped-scripts.ts).
+	if (unstoppedScript(trimmed)) return unstoppedCut(trimmed, lastLine);
 	// Chinese and Japanese often leave the last 。 off: open only on a word that joins the clause to more (below).
 	if (cjkEnd.test(lastLine) && !openClauseEnd(lastSentence(lastLine))) return undefined;
 	const lineWords = wordsOf(lastLine).length;
@@ -242,8 +247,8 @@ const wholeWords = ['暖和', '温和', '溫和', '平和', '缓和', '緩和', 
 function openClauseEnd(clause: string): boolean {
 	// 的 closes 是…的 and 会…的 ("都是基于Transformer构建的"); without them it waits for its noun ("具有很高的").
 	if (clause.endsWith('的')) return !/[是會会]/u.test(clause) && [...clause].length >= 4;
-	// Japanese の and に after a noun (誤り訂正の, 季節ごとに) wait for what follows.
-	if (/(?:[\p{Script=Han}\p{Script=Katakana}ー]|ごと)[のに]$/u.test(clause)) return true;
+	// Japanese particles after a noun wait for what follows: の, に (誤り訂正の, 季節ごとに), と, や (装備と), が, へ, で, は (その理由は).
+	if (/(?:[\p{Script=Han}\p{Script=Katakana}ー]|ごと)[のにとやがへでは]$/u.test(clause)) return !/(?:今日|今晩)は$/u.test(clause);
 	return openEndings.some(ending => clause.endsWith(ending)) && !wholeWords.some(word => clause.endsWith(word));
 }
 
@@ -297,6 +302,12 @@ function lastSentence(line: string): string {
 
 /** Sign-offs often written without a full stop: "…Hope this helps! Happy coding". */
 const closing = /^(?:happy \p{L}+|good luck|best of luck|cheers|enjoy|have fun|thanks|thank you|take care|all the best|best wishes|stay safe|bon app[ée]tit|(?:i )?hope (?:this|that|it) helps|let me know|feel free|(?:best |kind |warm )?regards|sincerely|good night|see you|talk soon)(?: [\p{L}' ]{0,40})?$/iu;
+
+/** A signature or attribution after the last sentence: "— your friendly assistant", "– Mark Twain", "~ Anna". */
+const attribution = /^(?:[—–―~]|--)\s*[\p{L}\p{N}]/u;
+
+/** What an answer says something with (as empty.ts has it): one with none is empty, not cut. */
+const meaningful = /[\p{L}\p{N}\p{So}\p{Sm}\p{Sc}]/u;
 
 const unspacedLetter = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}]/gu;
 
