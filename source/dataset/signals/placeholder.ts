@@ -68,8 +68,14 @@ function isBracketHole(inside: string, text: string, start: number, end: number)
 	if (first !== first.toLowerCase()) return true;
 	// In lower case only a noun phrase whose head is the noun: "company name", "nombre del paciente", "имя клиента" (not "citation needed", "the company").
 	if (lowerStart.has(words[0]!)) return false;
-	return isHoleNoun(words.at(-1)!) || (isHoleNoun(words[0]!) && (ofWords.has(words[1]!) || toWords.has(words[1]!) || /^[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(content)));
+	return isHoleNoun(words.at(-1)!) || (isHoleNoun(words[0]!) && (ofWords.has(words[1]!) || toWords.has(words[1]!) || headFirstNouns.has(words[0]!) || /^[\p{Script=Cyrillic}\p{Script=Greek}]/u.test(content)));
 }
+
+/**
+ * Nouns of languages that put the head first with no "of" after it (Indonesian and Malay "nama ketua RT",
+ * "tanggal rapat"; Vietnamese "tên công ty"): in lower case they start a hole as "name of" does elsewhere.
+ */
+const headFirstNouns = new Set(['nama', 'tanggal', 'alamat', 'nomor', 'nombor', 'telepon', 'perusahaan', 'syarikat', 'kota', 'jabatan', 'tempat', 'waktu', 'jam', 'hari', 'tarikh', 'tên', 'ngày', 'số', 'địa']);
 
 /** "[link to app store]", "[date for the meeting]": a value and what it is for. */
 const toWords = new Set(['to', 'for', 'zum', 'zur', 'para', 'pour', 'per']);
@@ -86,14 +92,14 @@ const exampleWord = /\b(?:such as|eg\b|like|for example|for instance|including|z
 const aboutHoles = /\b(?:brackets?|bracketed|fields?|placeholders?|templates?|blanks?|variables?|tokens?|tags?|slots?|Platzhalter|marcador(?:es)?|champs?|campos?)\b/i;
 
 /** Words that define or explain what comes before them: a hole written about. */
-const defined = /^\s*(?:(?:is|are)\s+(?:a|an|the|just a|simply a)\s+(?:\p{L}+[ -])?(?:merge field|field|placeholder|variable|token|tag|marker|slot|blank|stand-in|convention|notation)s?\b|(?:stands? for|means|refers? to|represents|denotes|indicates|is (?:replaced|filled|substituted)|gets (?:replaced|filled)|will be (?:replaced|filled))\b|(?:steht für|bedeutet|significa|signifie|représente|означает|обозначает))/iu;
+const defined = /^\s*(?:(?:is|are)\s+(?:a|an|the|just a|simply a)\s+(?:\p{L}+[ -])?(?:merge field|field|placeholder|variable|token|tag|marker|slot|blank|stand-in|convention|notation)s?\b|(?:stands? for|means|refers? to|represents|denotes|indicates|is (?:replaced|filled|substituted)|gets (?:replaced|filled)|will be (?:replaced|filled))\b|(?:steht für|bedeutet|significa|signifie|veut dire|représente|quer dizer|sta per|означает|обозначает|berarti|artinya|adalah singkatan|nghĩa là|anlamına|demektir|का मतलब|يعني)|\(\s*["“]?(?:to be|to do|por|à|a ser|da)\s|とは|は[^。\n]{0,30}(?:伏せ字|プレースホルダー|意味)|是指|指的是|的意思是|意思是)/iu;
 
 function isMention(text: string, start: number, end: number): boolean {
 	const lineStart = text.lastIndexOf('\n', start - 1) + 1;
 	const lineEnd = text.indexOf('\n', end);
 	const before = text.slice(Math.max(lineStart, start - 120), start);
 	const after = text.slice(end, Math.min(lineEnd === -1 ? text.length : lineEnd, end + 80));
-	if (/["“„'‘«`]$/.test(before) && /^["”“'’»`]/.test(after)) return true;
+	if (/["“„'‘«`「『]$/.test(before) && /^["”“'’»`」』]/.test(after)) return true;
 	if (/\b(?:replace|substitute|swap)\s+(?:the\s+|each\s+|all\s+)?$/i.test(before) && /^\s*(?:with|by|for)\b/i.test(after)) return true;
 	// The hole as the subject explained: "[Name] is a merge field", "<date> stands for the day of the event".
 	if (defined.test(after)) return true;
@@ -111,8 +117,18 @@ function bracketHole(response: string): string | undefined {
 	return undefined;
 }
 
-/** Values described by what they are of ("(name of the venue)"; not a formula's "(number of trials)"). */
-const describedHeads = new Set(['name', 'date', 'address', 'title', 'email', 'phone', 'city', 'company', 'venue', 'location', 'signature']);
+/** Values described by what they are of ("(name of the venue)", "(nome da criança)", "(nom de l'invité)"; not a formula's "(number of trials)"). */
+const describedHeads = new Set(['name', 'date', 'address', 'title', 'email', 'phone', 'city', 'company', 'venue', 'location', 'signature',
+	'nombre', 'fecha', 'dirección', 'direccion', 'ciudad', 'empresa', 'lugar', 'hora', 'nome', 'data', 'endereço', 'endereco', 'cidade', 'local', 'horário', 'horario',
+	'nom', 'adresse', 'ville', 'lieu', 'heure', 'indirizzo', 'città', 'luogo', 'ora', 'naam', 'datum', 'adres', 'plaats', 'isim', 'tarih', 'adres']);
+
+/**
+ * One lower-case word naming a value, in parentheses where a value stands: after a preposition or an article
+ * ("on (date) at (time)", "no dia (data) às (horário)", "el (fecha) a las (hora)", "le (date) à (heure)",
+ * "pada (tanggal)"); not a type or unit after a name ("start (date)", "amount (number)").
+ */
+const valueWords = new Set(['date', 'time', 'name', 'address', 'venue', 'place', 'location', 'city', 'day', 'data', 'horário', 'horario', 'hora', 'fecha', 'lugar', 'local', 'nome', 'nombre', 'endereço', 'dirección', 'heure', 'lieu', 'adresse', 'nom', 'ora', 'luogo', 'indirizzo', 'datum', 'uhrzeit', 'ort', 'tanggal', 'jam', 'tempat', 'waktu', 'alamat', 'nama']);
+const valuePlace = /(?:^|[\s(])(?:on|at|in|by|from|to|until|before|after|of|for|with|the|dear|em|no|na|nos|às|as|ao|à|do|da|de|dia|para|com|até|el|la|los|las|en|a|al|del|día|hasta|con|le|du|au|aux|des|jour|pour|avec|am|um|im|an|bis|von|für|den|der|die|il|alle|alla|dal|giorno|pada|di|ke|hari|tanggal|pukul|oleh)\s+$/i;
 
 /** Quick test before the words are looked at: a lead word is a short first word (or a text in a script without spaces). */
 const mayLead = (content: string) => /^[\p{L}\p{M}]{2,12}(?:\s|$)|^[^\p{Script=Latin}\s]/u.test(content);
@@ -130,6 +146,8 @@ function parenthesisHole(response: string): string | undefined {
 		const words = holeWordsOf(content);
 		// "(student's name)", "(company's address)", "(name of the venue)": a value described, in lower case
 		if (words.length <= 4 && /^\p{Ll}/u.test(content) && (/^\p{L}+(?:'s|’s|s'|s’)$/u.test(content.split(/\s+/)[0]!) ? isHoleNoun(words.at(-1)!) : describedHeads.has(words[0]!) && ofWords.has(words[1]!)) && !/[/*×÷+=−-]\s*$/.test(response.slice(Math.max(0, match.index - 3), match.index)) && !isMention(response, match.index, match.index + match[0].length)) return match[0];
+		// "no dia (data) às (horário)", "pada hari (hari) tanggal (tanggal)", "(nama anak)": a value's place
+		if (/^\p{Ll}/u.test(content) && words.length <= 3 && !/\p{N}/u.test(content) && (words.length === 1 ? valueWords.has(words[0]!) && valuePlace.test(response.slice(Math.max(0, match.index - 12), match.index)) : headFirstNouns.has(words[0]!)) && !isMention(response, match.index, match.index + match[0].length)) return match[0];
 		if (!mayLead(content)) continue;
 		if (words.length <= 5 && startsLikeAHole(content, words) && (namesAValue(content, words) || here.test(content))) return match[0];
 	}
@@ -190,6 +208,13 @@ const named: Array<{needle: string; pattern: RegExp; name: (match: RegExpExecArr
 
 /** Signed, ________ / Name: ____ (a blank after some text on the line; a line of underscores alone is a rule). */
 const blank = /[^\s_][^\n_]{0,30}?_{4,}/g;
+/**
+ * A blank written as dots (Indonesian, Indian, Russian forms: "pada hari ........ tanggal ........", "Nama : ..........."):
+ * eight dots or more after a space or a colon, followed by a space, a comma or the line's end. Not an ellipsis written
+ * on its word ("Well......"), nor a table of contents' leader to a page number ("Introduction ........ 3").
+ */
+const dottedBlank = /(?<=[\p{L}\p{N}][^\n.]{0,30}?(?:\s|[:：]))\.{8,}(?=[ \t]*(?:[,;)]|$|[ \t][^\d\s.]))/gmu;
+
 /** A prompt that asks for blanks to fill in: an exercise, a worksheet, a quiz. */
 const asksForBlanks = /\b(?:exercises?|worksheets?|fill[- ]in|blanks?|quiz(?:zes)?|cloze|gap[- ]fill|practi[cs]e questions?|test questions?|ejercicios?|exercices?)\b|Lückentext|упражнени/i;
 
@@ -198,13 +223,13 @@ const asksForBlanks = /\b(?:exercises?|worksheets?|fill[- ]in|blanks?|quiz(?:zes
  * or has a hint after its blank ("1. Yesterday I ______ (go) to the cinema."), and counts as one when it has
  * both, or either when the prompt asks for exercises, a worksheet or a quiz.
  */
-function blankHole(prose: string, exercise: () => boolean): string | undefined {
-	blank.lastIndex = 0;
-	for (let match = blank.exec(prose); match; match = blank.exec(prose)) {
+function blankHole(prose: string, exercise: () => boolean, pattern: RegExp): string | undefined {
+	pattern.lastIndex = 0;
+	for (let match = pattern.exec(prose); match; match = pattern.exec(prose)) {
 		const end = match.index + match[0].length;
-		const hinted = /^_*\s*\([^()\n]{1,40}\)/.test(prose.slice(end, end + 50));
+		const hinted = /^[_.]*\s*\([^()\n]{1,40}\)/.test(prose.slice(end, end + 50));
 		const numbered = /^\s*(?:\d{1,3}[.)]|[a-z][.)])\s/.test(prose.slice(prose.lastIndexOf('\n', match.index) + 1));
-		if (!((hinted && numbered) || ((hinted || numbered) && exercise()))) return match[0].trim();
+		if (!((hinted && numbered) || ((hinted || numbered) && exercise()))) return pattern === blank ? match[0].trim() : prose.slice(Math.max(prose.lastIndexOf('\n', match.index) + 1, match.index - 20), end).trim();
 	}
 
 	return undefined;
@@ -225,11 +250,11 @@ function capitalsHole(prose: string): string | undefined {
 
 const prosePatterns: Array<[RegExp, RegExp]> = [
 	// TODO: …, FIXME …, TBD (not a fact: "the finalists are still TBD", "TBD until the draw")
-	[/TODO|FIXME|TBD/, /(?<![\w/#-])(?:(?:TODO|FIXME)(?=\s*[:(\-–—]|\s*$)|(?<!\b(?:remains?|still|currently|officially|yet)\s+)TBD\b(?!,?\s+(?:since|because|until|pending|as long as|while)\b))[^\n]{0,40}/m],
+	[/TODO|FIXME|TBD/, /(?<![\w/#-])(?:(?:TODO|FIXME)(?=\s*[:(\-–—]|\s*$)|(?<!\b(?:remains?|still|currently|officially|yet)\s+)TBD\b(?!,?\s+(?:since|because|until|pending|as long as|while)\b))[^\n]{0,40}/gm],
 	// 〇〇様, ○○株式会社: the Japanese blank (not the numeral zero: 二〇〇〇年)
-	[/[○〇◯]{2}/, /(?<![一二三四五六七八九十百千万〇零])[○〇◯]{2,}[^\s、。,.]{0,4}/u],
+	[/[○〇◯]{2}/, /(?<![一二三四五六七八九十百千万〇零])[○〇◯]{2,}[^\s、。,.」』）)"”]{0,4}/gu],
 	// XXX standing for a value: a sentence or line of its own, after a colon or currency sign, a masked number, or the masked part of an identifier (INV-XXXX)
-	[/XX/, /(?:^|[.!?。:：$€£#]\s*)X{3,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])X{3,}(?=\s*$)|(?<![\p{L}\p{N}])X{2,}[-/.:]X{2,}|(?<=[\p{Lu}\p{N}]-)X{3,}(?![\p{L}\p{N}])/mu],
+	[/XX/, /(?:^|[.!?。:：$€£#]\s*)X{3,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])X{3,}(?=\s*$)|(?<![\p{L}\p{N}])X{2,}[-/.:]X{2,}|(?<=[\p{Lu}\p{N}]-)X{3,}(?![\p{L}\p{N}])/gmu],
 ];
 
 // A response about templating or code may name a variable in braces in its prose ("Python fills {name} in").
@@ -261,26 +286,36 @@ function proseHole(prose: string, response: string, exercise: () => boolean): st
 		}
 	}
 
-	const filled = prose.includes('____') ? blankHole(prose, exercise) : undefined;
+	const filled = (prose.includes('____') ? blankHole(prose, exercise, blank) : undefined) ?? (prose.includes('........') ? blankHole(prose, exercise, dottedBlank) : undefined);
 	if (filled !== undefined) return filled;
 	for (const [needle, pattern] of prosePatterns) {
 		if (!needle.test(prose)) continue;
 		// "XXX stands for any three digits": the notation explained, not a value masked
 		if (needle.source === 'XX' && /X{2,}\S*\s/.test(prose) && [...prose.matchAll(/X{2,}\S*/g)].some(found => defined.test(prose.slice(found.index + found[0].length)))) continue;
-		const match = pattern.exec(prose);
-		if (match) return match[0].trim();
+		pattern.lastIndex = 0;
+		for (let match = pattern.exec(prose); match; match = pattern.exec(prose)) {
+			// A note or blank written about, not left: in quotes (「〇〇様」は…), or defined ("TBD significa …", "TBD stands for …").
+			const word = /^(?:TODO|FIXME|TBD)/.exec(match[0])?.[0];
+			if (!isMention(prose, match.index, match.index + (word?.length ?? match[0].trimEnd().length))) return match[0].trim();
+		}
 	}
 
 	return /_[A-Z]/.test(prose) ? capitalsHole(prose) : undefined;
 }
 
-const hint = /[{<[]|%[A-Za-z]|XX|TODO|TBD|FIXME|____|_[A-Z]|[○〇◯]{2}/;
+const hint = /[{<[]|%[A-Za-z]|XX|TODO|TBD|FIXME|____|\.{8}|_[A-Z]|[○〇◯]{2}/;
 
 /** A prompt that asks for a template or a form: its holes are what was asked for ("Give me a template for a meeting invite"). */
 const asksForTemplate = /\b(?:templates?|boilerplate|form letters?|fill-in forms?|plantillas?|modèles? de|Vorlagen?|modelos? de|modell[oi] di|şablon\w*|templat)\b|шаблон|模板|模版|テンプレート|템플릿|ひな形|雛形/i;
+/**
+ * A prompt that asks for a form to fill in, whose blanks are what was asked for: a form (sheet, card, worksheet)
+ * "with blanks" or "to fill in", a blank or fillable form ("Write a short form with blanks for students to fill in
+ * their info", "un formulario para rellenar", "ein Formular zum Ausfüllen", "бланк для заполнения", "填写的表格").
+ */
+const asksForForm = /\b(?:forms?|sheets?|cards?|worksheets?|handouts?|formularios?|formulários?|formulaires?|fiches?|Formulare?|Formblatt|moduli|modulo|formulir)\b[^.?!\n]{0,60}(?:\bwith (?:\w+ )?blanks?\b|\bblanks? (?:for|to)\b|\bto be filled\b|\b(?:for|so)\b[^.?!\n]{0,30}\bto fill\b|\bpara (?:rellenar|completar|llenar|preencher)\b|\bà (?:remplir|compléter)\b|\bzum Ausfüllen\b|\bda compilare\b|\buntuk diisi\b)|\b(?:blank|fillable|printable)\s+(?:forms?|worksheets?|sheets?)\b|пустой бланк|бланк для заполнения|空白の?(?:用紙|フォーム)|空白表格|空白表单/iu;
 
 function askedForTemplate(text: SampleText): boolean {
-	return text.blocks.some(block => (block.tone === 'user' || block.tone === 'prompt') && asksForTemplate.test(block.text));
+	return text.blocks.some(block => (block.tone === 'user' || block.tone === 'prompt') && (asksForTemplate.test(block.text) || asksForForm.test(block.text)));
 }
 
 function askedForBlanks(text: SampleText): boolean {
