@@ -3,6 +3,7 @@ import {percent, quote, responseName, type SampleSignal} from './detector.js';
 import {withoutTables} from './markdown-table.js';
 import {proseOf} from './prose.js';
 import {linesOf, paragraphsOf, sentencesOf, unitRepeats} from './repeated-units.js';
+import {codeAwareFinding} from './code-repetition.js';
 import {nearRepeatedUnits} from './near-lines.js';
 import {markTandemRepeats} from './tandem.js';
 import {mix32, tokenize, type Tokens} from './text.js';
@@ -382,7 +383,12 @@ export const repetition: SampleSignal = {
 	make(config) {
 		return text => {
 			for (const [index, response] of text.responses.entries()) {
-				const finding = repetitionFinding(response, text.tokens(response), config.repetition);
+				let finding = repetitionFinding(response, text.tokens(response), config.repetition);
+				// Code and program output are judged apart from the prose (code-repetition.ts), once the rules find something.
+				if (finding && (response.includes('```') || response.includes('~~~'))) {
+					finding = codeAwareFinding(response, (part, tokens) => repetitionFinding(part, tokens, config.repetition), (copies, unit) => ({ratio: 1, threshold: 0, spread: false, reason: `${quote(unit)} comes back ${copies} times in a row in a code block`}));
+				}
+
 				const where = text.responseKinds[index] === 'answer' ? '' : ` (in ${responseName(text, index)})`;
 				if (finding) return `repetition: ${finding.reason}${where}`;
 				const near = nearRepeatedUnits(response);
