@@ -4,7 +4,7 @@ import {mix32, tokenText, type Tokens} from './text.js';
 /*
 Diversity of the responses, for model collapse: distinct-1 and distinct-2 (Li et al. 2016: distinct
 words and word pairs over all words and pairs of the responses), and the most common openings (first
-five words). Every response counts: each assistant turn, completion, chosen and rejected answer.
+five words; in scripts written without spaces, words as Intl.Segmenter finds them). Every response counts: each assistant turn, completion, chosen and rejected answer.
 */
 
 export type Opening = {opening: string; responses: number};
@@ -36,6 +36,39 @@ export type DiversityState = {responses: number; words: number; pairs: number; u
 const openingWords = 5;
 const openingLimit = 50_000;
 
+/** Scripts written without spaces between words, where a tokenized word is one character. */
+const unspacedStart = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+let segmenter: Intl.Segmenter | undefined;
+
+/**
+ * A response's first `openingWords` words. In a script written without spaces (Chinese, Japanese, Thai, …),
+ * where the tokens are characters, the words are those ICU's dictionary finds (Intl.Segmenter), from the first
+ * word on: "โขลก กระเทียม กับ พริก ให้" rather than five letters. Only the opening is split this way.
+ */
+function openingOf(tokens: Tokens, original: string | undefined): string {
+	const from = tokens.starts[0]!;
+	if (original === undefined || !unspacedStart.test(tokens.text.slice(from, from + 1))) return tokenText(tokens, 0, openingWords);
+	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'word'});
+	// The tokens' text has a space around each such character (wordTokens): the words are found in the original.
+	const start = original.search(/[\p{L}\p{N}]/u);
+	const head = original.slice(start, start + 64);
+	let opening = '';
+	let previousEnd = -1;
+	let previous = '';
+	let count = 0;
+	for (const {segment, index, isWordLike} of segmenter.segment(head)) {
+		if (!isWordLike) continue;
+		// A space where the text has one or where a word of a spaced script meets one of these (はい OK です).
+		const spaced = previousEnd >= 0 && (/\s/u.test(head.slice(previousEnd, index)) || !unspacedStart.test(previous) || !unspacedStart.test(segment));
+		opening += spaced ? ` ${segment}` : segment;
+		previous = segment;
+		previousEnd = index + segment.length;
+		if (++count >= openingWords) break;
+	}
+
+	return tokens.lowered ? opening : opening.toLowerCase();
+}
+
 export class DiversityAccumulator {
 	responses = 0;
 	words = 0;
@@ -50,7 +83,8 @@ export class DiversityAccumulator {
 		this.openings = options.openings ? new Map() : undefined;
 	}
 
-	add(tokens: Tokens) {
+	/** Adds a response's words; `original` is its text, where its opening's words are found (see openingOf). */
+	add(tokens: Tokens, original?: string) {
 		this.responses++;
 		const {hashes, count} = tokens;
 		let previous = 0;
@@ -63,7 +97,7 @@ export class DiversityAccumulator {
 
 		this.words += count;
 		this.pairs += Math.max(0, count - 1);
-		if (this.openings && count > 0) this.addOpening(tokenText(tokens, 0, openingWords), 1);
+		if (this.openings && count > 0) this.addOpening(openingOf(tokens, original), 1);
 	}
 
 	state(): DiversityState {

@@ -201,7 +201,7 @@ export class SignalEngine {
 		const group = this.groupOf ? this.groupDiversity[this.groupOf[index]] : undefined;
 		for (const response of text.responses) {
 			const tokens = wordTokens(response, text.tokens);
-			this.diversity.add(tokens);
+			this.diversity.add(tokens, response);
 			group?.add(tokens);
 		}
 	}
