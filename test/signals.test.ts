@@ -433,10 +433,13 @@ describe('length-outlier and diversity', () => {
 		expect(diversity.distinct2).toBeCloseTo(7 / 12, 5);
 		expect(diversity.openings[0]).toEqual({opening: 'the cat sat on the', responses: 2});
 		expect(diversity.duplicateShare).toBeCloseTo(2 / 3, 5);
-		// Chinese and Japanese are written without spaces: each character is a word, an opening is five characters.
+		// Chinese and Japanese are written without spaces: each character is a word for the counts; an opening is
+		// five words as ICU's dictionary finds them (绿茶|的|冲|泡|温度), not five characters.
 		const unspaced = tableOf([chat('绿茶的冲泡温度在八十度左右，水太烫会苦。'), chat('绿茶的冲泡时间是两分钟。'), chat('日本語の文章です。Tokyo is big.')]).data.diversity;
 		expect(unspaced.words).toBe(18 + 11 + 11);
-		expect(unspaced.openings[0]).toEqual({opening: '绿茶的冲泡', responses: 2});
+		expect(unspaced.openings.map(({opening}) => opening).sort()).toEqual(['日本語の文章です tokyo', '绿茶的冲泡时间', '绿茶的冲泡温度']);
+		const openings = tableOf([chat('绿茶的冲泡温度在八十度左右，水太烫会苦。'), chat('绿茶的冲泡温度不宜太高。'), chat('โขลกกระเทียมกับพริกให้พอแหลก ใส่มะละกอสับ'), chat('โขลกกระเทียมกับพริกให้ละเอียด แล้วใส่น้ำปลา'), chat('Sure, here it is.')]).data.diversity.openings.slice(0, 2);
+		expect(openings).toEqual([{opening: 'โขลกกระเทียมกับพริกให้', responses: 2}, {opening: '绿茶的冲泡温度', responses: 2}]);
 		expect(unspaced.distinct1).toBeCloseTo(new Set([...'绿茶的冲泡温度在八十度左右水太烫会苦时间是两分钟日本語の文章です'].concat(['tokyo', 'is', 'big'])).size / 40, 5);
 		const counter = new DistinctCounter(14, 1000);
 		for (let i = 0; i < 200_000; i++) counter.add(hashA(`word${i % 50_000}`));

@@ -27,7 +27,7 @@ a question "none" answers in English ("Which of these numbers are prime: 4, 6, 8
 unpublished book"), and a dash is punctuation (above).
 */
 const missingValue = /^\s*(["'`]?)(null|NULL|Null|None|undefined|NaN|nil)\1\s*$/;
-const aboutCode = /\b(?:prints?|outputs?|returns?|evaluates?|results? (?:in|of)|value of|console|repl|typeof|python|javascript|js|sql|json|code)\b/i;
+const aboutCode = /\b(?:prints?|outputs?|returns?|evaluates?|results? (?:in|of)|value of|console|repl|typeof|python|javascript|js|sql|json|code|float(?:ing)?(?: point)?)\b|\d\s*[-+*/÷×^]\s*\d/i;
 const noneAnswers = /\b(?:which|how many|how much|any|who|whom|what (?:is|are) (?:the )?(?:side effects|exceptions|differences))\b/i;
 
 /** The missing value a whole answer is written as, when it is one (see above), else undefined. */

@@ -295,8 +295,8 @@ function proseHole(prose: string, response: string, exercise: () => boolean): st
 		pattern.lastIndex = 0;
 		for (let match = pattern.exec(prose); match; match = pattern.exec(prose)) {
 			// A note or blank written about, not left: in quotes (「〇〇様」は…), or defined ("TBD significa …", "TBD stands for …").
-			const word = /^(?:TODO|FIXME|TBD)/.exec(match[0])?.[0];
-			if (!isMention(prose, match.index, match.index + (word?.length ?? match[0].trimEnd().length))) return match[0].trim();
+			const word = /^(?:TODO|FIXME|TBD|[○〇◯]+)/.exec(match[0])?.[0] ?? match[0];
+			if (!isMention(prose, match.index, match.index + word.length) && !isMention(prose, match.index, match.index + match[0].trimEnd().length)) return match[0].trim();
 		}
 	}
 
@@ -312,7 +312,7 @@ const asksForTemplate = /\b(?:templates?|boilerplate|form letters?|fill-in forms
  * "with blanks" or "to fill in", a blank or fillable form ("Write a short form with blanks for students to fill in
  * their info", "un formulario para rellenar", "ein Formular zum Ausfüllen", "бланк для заполнения", "填写的表格").
  */
-const asksForForm = /\b(?:forms?|sheets?|cards?|worksheets?|handouts?|formularios?|formulários?|formulaires?|fiches?|Formulare?|Formblatt|moduli|modulo|formulir)\b[^.?!\n]{0,60}(?:\bwith (?:\w+ )?blanks?\b|\bblanks? (?:for|to)\b|\bto be filled\b|\b(?:for|so)\b[^.?!\n]{0,30}\bto fill\b|\bpara (?:rellenar|completar|llenar|preencher)\b|\bà (?:remplir|compléter)\b|\bzum Ausfüllen\b|\bda compilare\b|\buntuk diisi\b)|\b(?:blank|fillable|printable)\s+(?:forms?|worksheets?|sheets?)\b|пустой бланк|бланк для заполнения|空白の?(?:用紙|フォーム)|空白表格|空白表单/iu;
+const asksForForm = /\b(?:forms?|sheets?|cards?|worksheets?|handouts?|formularios?|formulários?|formulaires?|fiches?|Formulare?|Formblatt|moduli|modulo|formulir)\b[^.?!\n]{0,60}(?:\bwith (?:\w+ )?blanks?\b|\bblanks? (?:for|to)\b|\bto be filled\b|\b(?:for|so)\b[^.?!\n]{0,30}\bto fill\b|\bpara (?:rellenar|completar|llenar|preencher)\b|\sà (?:remplir|compléter)\b|\bzum Ausfüllen\b|\bda compilare\b|\buntuk diisi\b)|\b(?:blank|fillable|printable)\s+(?:forms?|worksheets?|sheets?)\b|пустой бланк|бланк для заполнения|空白の?(?:用紙|フォーム)|空白表格|空白表单/iu;
 
 function askedForTemplate(text: SampleText): boolean {
 	return text.blocks.some(block => (block.tone === 'user' || block.tone === 'prompt') && (asksForTemplate.test(block.text) || asksForForm.test(block.text)));
