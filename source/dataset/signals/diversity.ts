@@ -51,7 +51,10 @@ function openingOf(tokens: Tokens, original: string | undefined): string {
 	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'word'});
 	// The tokens' text has a space around each such character (wordTokens): the words are found in the original.
 	const start = original.search(/[\p{L}\p{N}]/u);
-	const head = original.slice(start, start + 64);
+	// Five words of these scripts fit in 32 characters.
+	const head = original.slice(start, start + 32);
+	const known = openingMemo.get(head);
+	if (known !== undefined) return known;
 	let opening = '';
 	let previousEnd = -1;
 	let previous = '';
@@ -66,8 +69,15 @@ function openingOf(tokens: Tokens, original: string | undefined): string {
 		if (++count >= openingWords) break;
 	}
 
-	return tokens.lowered ? opening : opening.toLowerCase();
+	opening = opening.toLowerCase();
+	if (openingMemo.size >= openingMemoLimit) openingMemo.clear();
+	openingMemo.set(head, opening);
+	return opening;
 }
+
+/** Openings already split, by the text they were split from (the segmenter costs ~10 µs a call; templated openings repeat). */
+const openingMemo = new Map<string, string>();
+const openingMemoLimit = 4096;
 
 export class DiversityAccumulator {
 	responses = 0;
