@@ -303,7 +303,7 @@ function proseHole(prose: string, response: string, exercise: () => boolean): st
 	return /_[A-Z]/.test(prose) ? capitalsHole(prose) : undefined;
 }
 
-const hint = /[{<[]|%[A-Za-z]|XX|TODO|TBD|FIXME|____|\.{8}|_[A-Z]|[○〇◯]{2}/;
+const hint = /[{<[]|%[A-Za-z]|XX|TODO|TBD|FIXME|____|_[A-Z]|[○〇◯]{2}/;
 
 /** A prompt that asks for a template or a form: its holes are what was asked for ("Give me a template for a meeting invite"). */
 const asksForTemplate = /\b(?:templates?|boilerplate|form letters?|fill-in forms?|plantillas?|modèles? de|Vorlagen?|modelos? de|modell[oi] di|şablon\w*|templat)\b|шаблон|模板|模版|テンプレート|템플릿|ひな形|雛形/i;
@@ -370,7 +370,7 @@ export const placeholder: SampleSignal = {
 
 				const match = configured?.exec(lower);
 				if (match && !templateAsked()) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
-				if (!hint.test(response)) continue;
+				if (!hint.test(response) && !response.includes('........')) continue;
 				const inProse = proseHole(proseOf(response), response, () => (exercise ??= askedForBlanks(text)));
 				if (inProse !== undefined && !templateAsked()) return `placeholder: ${quote(inProse)} left in ${responseName(text, index)}`;
 			}
