@@ -23,9 +23,15 @@ export const versionSuffix = String.raw`(?:(?:[ -]|(?<=[a-z\u3040-\u30ff\u3400-\
 const latin = (alternatives: string) => String.raw`(?<![\p{L}\p{N}'])(?:${alternatives})(?![\p{L}\p{N}])`;
 
 /** "I am" and "this is" before a name: "soy", "je suis", "ich bin", "我是", "tôi là", "saya", "jestem", "ik ben", "أنا", "ben" (not "我是ChatGPT的用户"). */
-const iAm = `(?:${latin("i'm|this is|hier spricht|hier ist|ici|aquí habla|qui parla|tu mówi|soy|yo soy|je suis|ich bin|sou|eu sou|sono|io sono|я|tôi là|mình là|saya|saya adalah|saya ialah|aku|aku adalah|jestem|ik ben|ben")}|我是|我叫|أنا|انا)\\s*(?:[—–-]\\s*)?(?:the |el |la |le |o |a |der |die |das |il |lo )?`;
+const iAm = `(?:${latin("i'm|this is|hier spricht|hier ist|ici|aquí habla|qui parla|tu mówi|soy|yo soy|je suis|ich bin|sou|eu sou|sono|io sono|я|tôi là|mình là|saya|saya adalah|saya ialah|aku|aku adalah|jestem|ik ben|ben|jag är|jeg er|jsem|ako si|ako ay si|mimi ni|είμαι")}|我是|我叫|أنا|انا|אני)\\s*(?:[—–-]\\s*)?(?:the |el |la |le |o |a |der |die |das |il |lo )?`;
 /** "My name is" and the like, in the same languages. */
-const myNameIs = `(?:${latin("my name is|call me|i go by|i'm known as|i'm named|i was named|i'm called|you are talking to|you're talking to|you're chatting with|me llamo|mi nombre es|je m'appelle|mon nom est|ich heiße|mein name ist|meu nome é|me chamo|mi chiamo|il mio nome è|меня зовут|мене звати|nama saya|nama saya adalah|tên tôi là|tên của tôi là|benim adım|nazywam się|mijn naam is|ik heet")}|اسمي|मेरा नाम|제 이름은|내 이름은|私の名前は)\\s*`;
+const myNameIs = `(?:${latin("my name is|call me|i go by|i'm known as|i'm named|i was named|i'm called|me llamo|mi nombre es|je m'appelle|mon nom est|ich heiße|mein name ist|meu nome é|me chamo|mi chiamo|il mio nome è|меня зовут|мене звати|nama saya|nama saya adalah|tên tôi là|tên của tôi là|benim adım|nazywam się|mijn naam is|ik heet")}|اسمي|मेरा नाम|제 이름은|내 이름은|私の名前は|(?:ผม|ฉัน|ดิฉัน|หนู)(?:คือ|ชื่อ)|ชื่อของ(?:ผม|ฉัน|ดิฉัน)(?:คือ)?)\\s*`;
+/**
+ * "You are talking to X" said at a sentence start (not "if you're talking to…"), in English, Spanish, French, German,
+ * Italian, Portuguese, Russian, Ukrainian, Polish, Dutch, Indonesian, Vietnamese; Chinese "你正在和X聊天",
+ * Japanese "あなたはXと話しています", Korean "지금 X와 대화하고 계십니다".
+ */
+const talkingTo = `${latin("you are talking to|you're talking to|you're chatting with|you are chatting with|you're speaking with|you are speaking with|you're speaking to|you are speaking to|estás hablando con|está hablando con|estás conversando con|estás chateando con|vous parlez à|vous parlez avec|tu parles à|tu parles avec|vous discutez avec|tu discutes avec|vous échangez avec|du sprichst mit|du chattest mit|sie sprechen mit|sie chatten mit|stai parlando con|sta parlando con|stai chattando con|você está falando com|você está conversando com|está falando com|está conversando com|estás a falar com|вы говорите с|вы общаетесь с|ты говоришь с|ты общаешься с|ви спілкуєтеся з|ти спілкуєшся з|rozmawiasz z|rozmawia pan z|rozmawia pani z|je praat met|je spreekt met|u spreekt met|anda sedang berbicara dengan|anda berbicara dengan|kamu sedang berbicara dengan|kamu berbicara dengan|anda sedang bercakap dengan|bạn đang nói chuyện với|bạn đang trò chuyện với")}\\s*`;
 /** Languages that put "am" after the name: Korean "저는 ChatGPT입니다", Japanese "私はChatGPTです", Hindi "मैं ChatGPT हूँ", Turkish "Ben ChatGPT'yim". */
 const copulaAfter = {
 	korean: String.raw`(?:저는|나는|전|난|제 이름은)[^.!?\n]{0,40}?`,
@@ -38,7 +44,7 @@ const copulaAfter = {
 const modelNoun = String.raw`(?:model|ai|assistant|chatbot|language model|модель|ассистент|помощник)`;
 
 /** A greeting before a self-introduction: "Hi", "Hey there,", "Hello everyone!", "Good morning", "你好". */
-export const greeting = String.raw`(?:(?:hi|hello|hey|greetings|howdy|hiya|good (?:morning|afternoon|evening|day))(?: (?:there|everyone|all|folks|friend|friends))?|hola|bonjour|salut|hallo|ciao|olá|oi|привет|здравствуйте|你好|您好|こんにちは|안녕하세요|halo|merhaba|xin chào|cześć|مرحبا|नमस्ते)(?:[!,.]|\s+[—–-])?\s*`;
+export const greeting = String.raw`(?:(?:hi|hello|hey|greetings|howdy|hiya|good (?:morning|afternoon|evening|day))(?: (?:there|everyone|all|folks|friend|friends))?|hola|bonjour|salut|hallo|ciao|olá|oi|привет|здравствуйте|你好|您好|こんにちは|안녕하세요|halo|merhaba|xin chào|cześć|مرحبا|أهلا|أهلاً|नमस्ते|שלום|สวัสดี(?:ครับ|ค่ะ|คะ|จ้ะ)?)(?:[!,.،]|\s+[—–-])?\s*`;
 
 /**
  * A model named as the speaker: a self-introduction ("I'm X", "X here", "저는 X입니다"), which a person
@@ -60,6 +66,18 @@ export function namePatterns(names: string): Array<{pattern: RegExp; introductio
 		new RegExp(`${copulaAfter.japanese}${name}${copulaAfter.japaneseEnd}`, 'u'),
 		new RegExp(`मैं\\s*${name}${copulaAfter.hindiEnd}`, 'u'),
 		new RegExp(`${latin('ben')},?\\s*${name}${copulaAfter.turkishEnd}`, 'u'),
+		// "Estás hablando con Command R, …", "Vous parlez à Le Chat", "你正在和通义千问聊天", "지금 클로바X와 대화하고 계십니다"
+		new RegExp(`(?:${start}|\\s[—–]\\s*)(?:${greeting})?(?:${latin('yes|yep|yeah|indeed|correct|sí|oui|ja|sim|да|ya')}[,!.]?\\s+)?(?:${latin('right now|currently|now|at the moment|ahora|ahora mismo|en este momento|actuellement|en ce moment|gerade|im moment|jetzt|adesso|in questo momento|agora|neste momento|сейчас|teraz|nu|saat ini|sekarang|hiện tại')},? )?${talkingTo}(?:the |el |la |le |o |a |der |die |das |il |lo )?${name}${after}`, 'u'),
+		new RegExp(`(?:^|[.!?。！？,，:：;；])\\s*(?:你|您)(?:现在|現在|目前|此刻)?(?:正在|正)?(?:和|与|與|跟)${name}${after}\\s*(?:聊天|对话|對話|交谈|交談|交流)`, 'u'),
+		new RegExp(`(?:^|[。！？])\\s*(?:あなたは|今|いま)?[、\\s]*${name}${after}\\s*と(?:話して|会話して|お話しして|チャットして)(?:います|いらっしゃいます)(?=[。！]|$)`, 'u'),
+		new RegExp(`(?:^|[.!?])\\s*(?:지금|현재)?\\s*${name}${after}\\s*(?:와|과|하고)\\s*(?:대화|이야기|채팅)(?:하고|를 나누고)\\s*(?:계십니다|계세요|있습니다|있어요|있는 거예요)`, 'u'),
+		// "I'm part of the Gemini family", "I belong to the Llama 3 series of models", "Je fais partie de la famille Mistral", "我属于通义千问系列"
+		new RegExp(`${latin("i'm part of|i'm a part of|i belong to|i'm a member of|i'm one of|i come from|i'm the latest in|i'm the newest member of|i'm the latest member of")} (?:the )?(?:(?:latest|newest|current) )?${name}${after}(?:[ -][a-z0-9.]+){0,2}? (?:family|series|line|lineup|suite|generation|models|model family|family of models)(?![\\p{L}])`, 'u'),
+		new RegExp(`${latin("je fais partie de la|j'appartiens à la|formo parte de la|soy parte de la|pertenezco a la|faço parte da|pertenço à|faccio parte della|appartengo alla|ich gehöre zur|ich bin teil der|я отношусь к|я принадлежу к|я вхожу в|я из|należę do|maakt deel uit van de|ik hoor bij de")} (?:famille|gamme|série|familia|serie|família|série|famiglia|familie|reihe|семейству|семейства|семейство|линейке|линейки|rodziny|serii) (?:des |de |dei |der |de modelos |de modèles |di modelli |моделей |modeli )?${name}${after}`, 'u'),
+		new RegExp(`${latin('ich gehöre zur|ich bin teil der|ich bin ein teil der')} ${name}(?=-(?:familie|reihe|serie|modellfamilie)(?![\\p{L}]))`, 'u'),
+		new RegExp(`我(?:属于|屬於|来自|來自|是)${name}${after}\\s*(?:系列|家族)`, 'u'),
+		new RegExp(`(?:私|わたし|僕)は${name}${after}\\s*(?:シリーズ|ファミリー)`, 'u'),
+		new RegExp(`(?:저는|나는)\\s*${name}${after}\\s*(?:시리즈|계열|제품군|패밀리)`, 'u'),
 	];
 	// The name and the speaker made one: "Claude (that's me!) would…", "GPT-4 — that's me — suggests…"
 	const thatsMe = new RegExp(`${name}${after}\\s*(?:\\(\\s*(?:that's|that is|yes,?|i\\.e\\.,?|aka)?\\s*(?:me|myself|yours truly)\\s*!?\\s*\\)|[—–]\\s*(?:that's|that is)\\s*me\\s*[—–,])`, 'u');
@@ -67,7 +85,7 @@ export function namePatterns(names: string): Array<{pattern: RegExp; introductio
 }
 
 /** Marks of the first person that a "developed by" can be said of. */
-const self = `(?:${latin("i'm|i was|i've been|i have been|i've|my (?:creators?|developers?|makers?|training|model)|(?:as|being|jako|als|como|come|comme|en tant que|как|sebagai|với tư cách là)(?: an?| ein| eine| un| una| uno| một)?(?: [\\p{L}-]+)? (?:ai|assistant|language model|model|chatbot|large language model|modelo|modello|modèle|modell|sprachmodell|ki|ki-modell|ia|модель|ии|asistente|assistente|asystent|asisten|mô hình|sztuczna inteligencja)|je suis|j'ai été|je|moi|soy|fui|yo|sou|eu|sono|io|ich|ik|mich|jestem|zostałem|zostałam|я|меня|мене|saya|aku|tôi|mình|ben")}|我|私|わたし|僕|저는|나는|제가|저를|أنا|انا|تم تطويري|मैं|मुझे)`;
+const self = `(?:${latin("i'm|i was|i've been|i have been|i've|my (?:creators?|developers?|makers?|training|model)|(?:as|being|jako|als|como|come|comme|en tant que|как|sebagai|với tư cách là)(?: an?| ein| eine| un| una| uno| một)?(?: [\\p{L}-]+)? (?:ai|assistant|language model|model|chatbot|large language model|modelo|modello|modèle|modell|sprachmodell|ki|ki-modell|ia|модель|ии|asistente|assistente|asystent|asisten|mô hình|sztuczna inteligencja)|je suis|j'ai été|je|moi|soy|fui|yo|sou|eu|sono|io|ich|ik|mich|jestem|zostałem|zostałam|я|меня|мене|saya|aku|tôi|mình|ben|jag|jeg|jsem|mimi|είμαι|én")}|我|私|わたし|僕|저는|나는|제가|저를|أنا|انا|تم تطويري|मैं|मुझे|ผม|ฉัน|ดิฉัน|אני)`;
 const madeBy = [
 	String.raw`(?:developed|created|trained|built|made|designed|programmed|owned|fine-tuned|released|powered)\s+by`,
 	String.raw`(?:développée?|créée?|entraînée?|conçue?|formée?|programmée?)\s+par`,
@@ -76,7 +94,16 @@ const madeBy = [
 	String.raw`(?:sviluppat[oa]|creat[oa]|addestrat[oa]|progettat[oa])\s+da`,
 	String.raw`(?:ontwikkeld|gemaakt|getraind|gebouwd)\s+door`,
 	String.raw`(?:stworzon[ya]|opracowan[ya]|wytrenowan[ya]|zbudowan[ya])\s+przez`,
-	String.raw`(?:dikembangkan|dibuat|dilatih|diciptakan)\s+oleh`,
+	String.raw`(?:entwickelt|erstellt|trainiert|programmiert|geschaffen|gebaut|entworfen)\s+(?:von|durch)(?:\s+(?:der firma|dem unternehmen|(?:dem|einem) team (?:von|bei)))?`,
+	String.raw`(?:dikembangkan|dibuat|dilatih|diciptakan|dibangunkan|dibina|dirancang)\s+oleh`,
+	String.raw`(?:utvecklad|skapad|tränad|byggd|udviklet|skabt|trænet|bygget|utviklet|laget|trent)\s+(?:av|af)`,
+	String.raw`(?:vyvinut|vytvořen|vytvoren|natrénován|natrénovan|trénován)\p{L}*\s+(?:společností|spoločnosťou|firmou)?\s*`,
+	String.raw`(?:dezvoltat|antrenat|construit)[ăa]?\s+de(?:\s+(?:compania|echipa))?`,
+	String.raw`(?:αναπτύχθηκ|δημιουργήθηκ|εκπαιδεύτηκ|αναπτυγμέν|δημιουργημέν|εκπαιδευμέν)\p{L}*\s+από\s+(?:την\s+|τη\s+|το\s+|τον\s+)?(?:εταιρεία\s+)?`,
+	String.raw`(?:ginawa|binuo|nilikha|sinanay|dinisenyo)\s+(?:ng|ni)`,
+	String.raw`(?:iliyotengenezwa|nimetengenezwa|imetengenezwa|iliyoundwa|nimeundwa|niliundwa|imeundwa|nimefunzwa)\s+na`,
+	String.raw`(?:พัฒนา|สร้าง|ฝึกฝน|ฝึก|ออกแบบ|เทรน)(?:ขึ้น)?\s*โดย\s*(?:บริษัท\s*|ทีม(?:งาน)?\s*)?`,
+	String.raw`(?:פותחתי|פותח|פותחה|נוצרתי|נוצר|נוצרה|אומנתי|אומן|אומנה|שפותח|שפותחה|שנוצר|שנוצרה|שאומן)\s+(?:על ידי|על-ידי|בידי)\s*(?:חברת\s*)?`,
 	String.raw`(?:phát triển|tạo ra|huấn luyện|đào tạo|xây dựng)\s+bởi`,
 	String.raw`(?:разработан|создан|обучен|розроблен|створен|навчен)\p{L}*\s+(?:компанией\s+|компанією\s+)?`,
 	String.raw`(?:طورته|طورتها|طورتني|دربته|دربتني|من تطوير|من إنشاء|بواسطة|من قبل|أنشأته|أنشأتني|صنعته)\s*(?:شركة\s*)?`,
@@ -95,11 +122,40 @@ const byVendor = [
 	String.raw`\s*(?:によって|により|が|の)[^。！？]{0,20}?(?:開発|訓練|トレーニング|学習|作成|作られ|構築|設計)`,
 	String.raw`\s*(?:에서|이|가|에 의해|의)\s*(?:개발|만든|만들|훈련|학습|제작|설계)`,
 	String.raw`\s*(?:ने|द्वारा)[^।.!?]{0,30}?(?:बनाया|विकसित|प्रशिक्षित|तैयार)`,
+	String.raw`\s+által\s+(?:fejleszt|létrehoz|készít|tanít|betanít|épít)\p{L}*`,
 	String.raw`\s+(?:developed|created|trained|built|made|designed) me`,
 ].join('|');
 
 /** Said of the speaker, not of someone else: "I read that ChatGPT was made by OpenAI" is not a claim about itself. */
 export const hearsay = /(?<![\p{L}])(?:think|know|sure|heard|read|believe|said|says|learned|guess|using|use|pense|crois|sais|creo|sé|acho|sei|penso|glaube|weiß|denke|думаю|знаю|читал|слышал|чув|читав|nghe|tahu|dengar|biliyorum|duydum)(?![\p{L}])|听说|认为|知道|觉得|と思|らしい|알기로|들었|أعتقد|सुना/u;
+
+/** After "X trained me" (a person is trained too: "Google trained me as a data analyst"): the clause ends, or it goes on as a model's training does. */
+const vendorMadeMeEnd = String.raw`(?=\s*(?:$|[.!?,;:—–)(]|(?:that|this) way|(?:and|but|so)(?![\p{L}])|to (?:be|respond|answer|help|assist|follow|avoid|refuse|decline|reason|think|converse|chat)(?![\p{L}])|(?:on|using|with) (?:a |an |the )?(?:(?:large|vast|huge|massive|diverse|broad|wide|public|publicly available) )*(?:amount|amounts|body|bodies|corpus|corpora|dataset|datasets|data|text|texts|collection|mix|variety|range|reinforcement|rlhf|human feedback)(?![\p{L}])))`;
+
+/** The vendor as the subject and the speaker as the object, in the languages other than English (the verbs of training with the clause's end after them). */
+function vendorMadeMe(vendor: string): RegExp[] {
+	const lead = String.raw`(?:^|[.!?。！？:;,(—–])\s*`;
+	// A person is trained too ("Google m'a formé au marketing"): the verbs of training only where the clause ends or goes on as a model's training does.
+	const clauseEnd = String.raw`(?=\s*(?:$|[.!?,;:—–)(]|(?:pour|para|per|um|чтобы|щоб) (?:être|ser|essere|sein|быть|бути|répondre|responder|rispondere|antworten|aider|ayudar|ajudar|aiutare|helfen|assister|asistir|assistere|помогать|отвечать|допомагати)(?![\p{L}])|(?:sur|con|en|sobre|com|em|su|auf|mit|на) (?:un |une |des |de |d'|una |uno |um |uma |grandes |gran |großen |einer |einem |beaucoup de |énormément de |muchos |muchas |muitos |muitas |molti |molte |vielen |большом объёме |большом объеме )?(?:(?:grande?s?|vaste|énorme|large|immense|enorme|gigantesc[oa]|riesigen|großen) )?(?:quantité|quantités|corpus|données|textes|ensemble|volume|cantidad|cantidades|datos|textos|conjunto|quantidade|dados|quantità|dati|testi|datenmengen|daten|texten|textmengen|данных|текстах|даних|текстах)(?![\p{L}])))`;
+	const team = String.raw`(?:(?:l'équipe|les équipes|les ingénieurs|les chercheurs) (?:de |d')|(?:el equipo|los ingenieros|los investigadores) de |(?:a equipe|os engenheiros|os pesquisadores) d[ao] |(?:il team|i ricercatori|gli ingegneri) di |(?:das team|die entwickler|die forscher) (?:von|bei) )?`;
+	const aside = String.raw`(?:,[^,.!?]{1,30},)?`;
+	return [
+		// French: "Mistral AI m'a créé", "c'est l'équipe de Mistral AI qui m'a entraîné"
+		new RegExp(`${lead}(?:(?:c'est|ce sont|ce fut) )?${team}${vendor}${aside} (?:qui )?m'(?:a|ont) (?:(?:créée?|conçue?|développée?|programmée?|construite?)(?![\\p{L}])|(?:entraînée?|formée?)${clauseEnd})`, 'u'),
+		// Spanish, Portuguese: "OpenAI me creó", "fue el equipo de Cohere quien me entrenó", "a OpenAI criou-me"
+		new RegExp(`${lead}(?:fue |foi )?(?:la |el |a |o )?${team}${vendor}${aside} (?:(?:quien|quienes|quem|que) )?me (?:(?:creó|crearon|desarrolló|desarrollaron|diseñó|diseñaron|programó|construyó|criou|criaram|desenvolveu|desenvolveram|projetou|programou)(?![\\p{L}])|(?:entrenó|entrenaron|treinou|treinaram)${clauseEnd})|${lead}(?:a |o )?${vendor} (?:criou|desenvolveu|treinou|projetou)-me(?![\\p{L}])`, 'u'),
+		// Italian, German, Dutch, Polish: "Mistral AI mi ha creato", "Google hat mich entwickelt", "Meta heeft mij getraind", "OpenAI mnie stworzyło"
+		new RegExp(`${lead}${team}${vendor}${aside} (?:(?:mi ha|mi hanno) (?:creat|sviluppat|progettat|programmat|addestrat)[oa]|(?:hat|haben) mich (?:entwickelt|erstellt|programmiert|geschaffen|gebaut|entworfen|trainiert)|(?:heeft|hebben) (?:mij|me) (?:gemaakt|ontwikkeld|gebouwd|ontworpen|getraind)|(?:mnie )?(?:stworzył|opracował|zaprojektował|wytrenował)(?:a|o|y|i)?(?: mnie)?)(?![\\p{L}])`, 'u'),
+		// Russian, Ukrainian: "меня создала компания Яндекс", "Яндекс разработал меня" (not "меня обучил Яндекс Практикум": training only at the clause's end)
+		new RegExp(`(?:^|[.!?,:;—–])\\s*(?:меня|мене) (?:(?:создал|разработал|створил|розробил)\\p{L}{0,2} (?:компания |компанія |команда )?${vendor}|(?:обучил|натренировал|навчил)\\p{L}{0,2} (?:компания |компанія |команда )?${vendor}${clauseEnd})|${lead}(?:компания |компанія |команда )?${vendor} (?:создал|разработал|обучил|створил|розробил|навчил)\\p{L}{0,2} (?:меня|мене)(?![\\p{L}])`, 'u'),
+		// Indonesian, Vietnamese, Turkish: "OpenAI membuat saya", "VinAI đã phát triển tôi", "OpenAI beni geliştirdi"
+		new RegExp(`${lead}${vendor} (?:(?:yang )?(?:membuat|menciptakan|mengembangkan|melatih|merancang) (?:saya|aku)|(?:đã )?(?:tạo ra|phát triển|huấn luyện|xây dựng|thiết kế) (?:ra )?(?:tôi|mình)|beni (?:geliştirdi|eğitti|oluşturdu|yarattı|tasarladı))(?![\\p{L}])`, 'u'),
+		// Chinese, Japanese, Korean, Thai: "是Google DeepMind训练了我", "OpenAIが私を開発しました", "OpenAI가 저를 만들었습니다", "SCB 10X พัฒนาผม"
+		new RegExp(`${vendor}(?:公司|团队|團隊|社)?\\s*(?:(?:开发|開發|训练|訓練|打造|创造|創造|研发|研發|设计|設計)了我|(?:が|は)(?:私|わたし|僕)を(?:開発|訓練|トレーニング|作成|作り|作っ|構築|設計|学習)|(?:가|이|에서)\\s*(?:저를|나를|절)\\s*(?:만들|개발|훈련|학습|설계)|(?:เป็นผู้)?(?:พัฒนา|สร้าง|ฝึก)(?:ผม|ฉัน|ดิฉัน))`, 'u'),
+		// Arabic: "طورتني شركة G42", "G42 هي التي طورتني"
+		new RegExp(`(?:طورتني|طوّرتني|دربتني|درّبتني|أنشأتني|صنعتني|صممتني|برمجتني)\\s*(?:شركة\\s*|فريق\\s*)?${vendor}|${vendor}\\s*(?:هي التي|هو الذي|التي|الذي)?\\s*(?:طورتني|طوّرتني|دربتني|أنشأتني|صنعتني|صممتني)`, 'u'),
+	];
+}
 
 /** A model made by a vendor said of the speaker. */
 export function vendorPatterns(vendors: string, names: string): RegExp[] {
@@ -109,8 +165,11 @@ export function vendorPatterns(vendors: string, names: string): RegExp[] {
 	return [
 		// "the Mistral AI team" after a verb that only makes things ("I was created by the Mistral AI team")
 		new RegExp(`${self}[^.!?。！？\\n]{0,60}?(?:(?:${madeBy})\\s*${vendor}|${madeThing}\\s+the\\s+${vendor}|${vendor}(?:${byVendor}))`, 'u'),
-		// The vendor as the subject, the speaker as the object: "OpenAI built me", "; the team at Google created me"
-		new RegExp(`(?:^|[.!?。！？:;,(]|${latin('and|but')})\\s*(?:the (?:team|folks|people|engineers|researchers) at )?${vendor}\\s+(?:built|created|developed|designed|programmed)\\s+me(?![\\p{L}'])(?!\\s+(?:a|an|the|some|my|our|this|that|one|two|three)(?![\\p{L}]))`, 'u'),
+		// The vendor as the subject, the speaker as the object: "OpenAI built me", "; the team at Google created me",
+		// "Google DeepMind trained me — …", "The folks at OpenAI designed me that way", "It was Anthropic that trained me"
+		new RegExp(`(?:^|[.!?。！？:;,(—–]|${latin('and|but|so')})\\s*(?:(?:it was|it's|it is|that was|that's) )?(?:the (?:team|teams|folks|people|engineers|researchers|developers|scientists)(?: over)? (?:at|from) )?${vendor}(?: (?:who|that))?(?: (?:originally|initially|first|actually|primarily|also))?\\s+(?:(?:built|created|developed|designed|programmed)\\s+me(?![\\p{L}'])(?!\\s+(?:a|an|the|some|my|our|this|one|two|three)(?![\\p{L}]))(?!\\s+that(?! way))|(?:trained|made|fine-tuned|taught|pretrained|pre-trained)\\s+me${vendorMadeMeEnd})`, 'u'),
+		// The same in other languages: "C'est l'équipe de Mistral AI, à Paris, qui m'a entraîné", "OpenAI me creó", "Меня создала компания Яндекс", "Google DeepMind训练了我"
+		...vendorMadeMe(vendor),
 		// The name with its maker as an aside, then the speaker: "Grok, built by xAI, at your service", "Qwen (made by Alibaba Cloud) here"
 		new RegExp(`${start}(?:${greeting})?${nameOnly}\\s*[,(—–]\\s*(?:${madeBy})\\s*(?:the\\s+)?${vendor}\\s*[,)—–]?\\s*(?:at your service|here|speaking|reporting|ready|(?:and )?i(?:'m|'ll|'d|'ve)?(?![\\p{L}']))`, 'u'),
 		// "I was built and trained by the team at Meta AI; I'm part of the Llama family of models": with a team
@@ -122,8 +181,8 @@ export function vendorPatterns(vendors: string, names: string): RegExp[] {
 		new RegExp(`${start}(?:entwickelt|trainiert|erstellt|programmiert|geschaffen|gebaut|entworfen) (?:wurde ich|hat mich|haben mich)(?: [\\p{L}]+){0,2}? (?:(?:von|durch) )?(?:(?:dem|das|den) (?:team|teams|forschern|entwicklern|ingenieuren) (?:von|bei) )?${vendor}`, 'u'),
 		// "I'm an OpenAI language model", "As a Google model", "I'm a GPT-4 based assistant"
 		new RegExp(`(?:${before}i'm|${start}(?:as|being)) (?:an? )?${nameOrVendor}(?:'s)? (?:[a-z-]+ ){0,2}${modelNoun}\\b`, 'u'),
-		// "your assistant from Mistral AI", "an assistant by OpenAI", "языковая модель от OpenAI" said of itself
-		new RegExp(`(?:${before}your|${before}i'm|(?:^|[.!?])\\s*я)\\s*(?:[\\p{L}-]+ ){0,2}${modelNoun}\\s+(?:from|by|от|компании)\\s+${vendor}`, 'u'),
+		// "your assistant from Mistral AI", "an assistant by OpenAI", "языковая модель от OpenAI" said of itself; "— your friendly assistant from the Claude 3 family"
+		new RegExp(`(?:${before}your|${before}i'm|(?:^|[.!?])\\s*я)\\s*(?:[\\p{L}-]+ ){0,2}${modelNoun}\\s+(?:from|by|от|компании)\\s+(?:${vendor}|(?:the )?${nameOnly}(?:[ -][a-z0-9.]+){0,2}? (?:family|series|line|lineup)(?: of models)?(?![\\p{L}]))`, 'u'),
 	];
 }
 
@@ -133,10 +192,10 @@ export const aiContext = /(?<![\p{L}])(?:ai|a\.i\.|artificial intelligence|assis
 /**
  * Names that are also ordinary words or given names (Claude, Gemini, Bard, Falcon, …): in a self-
  * introduction they count only with an AI word or a vendor nearby. A name with a digit, "gpt", "chat",
- * "glm" or "bot", or one of the few coined names, is a model's whatever surrounds it.
+ * "glm" or "bot", or one of the few coined names, is a model's whatever surrounds it ("Le Chat" is also "the cat").
  */
 export function isCoined(name: string): boolean {
-	return /\d|[ -](?:opus|sonnet|haiku|pro|flash|ultra|turbo|instruct|mini|nano|large|medium|small|base|preview|coder)$|gpt|chat|glm|bot|deepseek|qwen|lamda|mixtral|yandex|giga|通义千问|文心一言|智谱清言/u.test(name.toLowerCase());
+	return /\d|[ -](?:opus|sonnet|haiku|pro|flash|ultra|turbo|instruct|mini|nano|large|medium|small|base|preview|coder)$|gpt|(?<!^le )chat|glm|bot|deepseek|qwen|lamda|mixtral|[a-z]stral|yandex|giga|hyperclova|하이퍼클로바|클로바|엑사원|exaone|nemotron|internlm|sensenova|seallm|sea-lion|wangchan|sahabat-ai|通义千问|文心一言|智谱清言/u.test(name.toLowerCase());
 }
 
 /**

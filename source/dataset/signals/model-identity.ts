@@ -81,22 +81,28 @@ export const modelIdentity: SampleSignal = {
 			return (lower.length === tail.length ? tail : lower).slice(match.index, match.index + match[0].length).replace(/^[\s.!?。！？]+/u, '').replace(/^[\s>*_(\[—–-]+|[\s*_)\].]+$/gu, '');
 		}
 
+		/** The claim in a window: by name, else by maker; a claim by maker that starts earlier in the window is the one quoted. */
 		function claim(window: string, normalised: string, at: number): string | undefined {
+			const named = claimByName(window, normalised, at);
+			for (const pattern of byVendor) {
+				const match = pattern.exec(window);
+				if (match && !hearsay.test(match[0]) && (named === undefined || match.index < named.index)) return match[0];
+			}
+
+			return named?.[0];
+		}
+
+		function claimByName(window: string, normalised: string, at: number): RegExpExecArray | undefined {
 			for (const {pattern, introduction} of byName) {
 				const match = pattern.exec(window);
 				if (!match) continue;
-				if (!introduction || isCoined(match.groups!['name'])) return match[0];
+				if (!introduction || isCoined(match.groups!['name'])) return match;
 				// A name that people or star signs have too needs an AI word or a vendor near it.
 				const near = normalised.slice(Math.max(0, at - 150), at + 150).replace(match.groups!['name'], ' ');
-				if (aiContext.test(near) || vendorNamed?.test(near)) return match[0];
+				if (aiContext.test(near) || vendorNamed?.test(near)) return match;
 				// Or when the speaker offers help as an assistant does ("Hi, I'm Claude, how can I help you
 				// today?"), unless the name is given a person's role ("Claude, your tour guide").
-				if (offersHelp.test(near) && !givenAPersonsRole(window, match)) return match[0];
-			}
-
-			for (const pattern of byVendor) {
-				const match = pattern.exec(window);
-				if (match && !hearsay.test(match[0])) return match[0];
+				if (offersHelp.test(near) && !givenAPersonsRole(window, match)) return match;
 			}
 
 			return undefined;
