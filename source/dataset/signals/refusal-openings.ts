@@ -49,6 +49,8 @@ const verbs = [
 	'tell(?:ing)? (?:you|anyone|them|him|her|people)', 'advis(?:e|ing)', 'endors(?:e|ing)', 'build(?:ing)?', 'cod(?:e|ing)', 'develop(?:ing)?',
 	'design(?:ing)?', 'craft(?:ing)?', 'compos(?:e|ing)', 'put(?:ting)? together', 'teach(?:ing)?', 'facilitat(?:e|ing)', 'encourag(?:e|ing)',
 	'promot(?:e|ing)', 'condon(?:e|ing)',
+	// Looking people or things up: "I'm not going to look that up for you", "I won't dig up her address" (not "I can't find…").
+	String.raw`look(?:ing)?(?: [\p{L}']+){0,2}? up(?! to)`, 'look(?:ing)? into', 'search(?:ing)? for', 'dig(?:ging)? up', 'track(?:ing)? down', 'hunt(?:ing)? down',
 ].join('|');
 
 const word = String.raw`(?<![\p{L}\p{N}'])`;
