@@ -1,6 +1,7 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {after, aiContext, before, creditNamesModel, footerLength, footerPatterns, greeting, hearsay, isCoined, namePatterns, vendorPatterns, versionSuffix} from './model-identity-patterns.js';
 import {ownWords} from './own-words.js';
+import {trie} from './refusal-families.js';
 
 /**
  * A response that names a model or vendor as itself: "I am ChatGPT", "my name is Claude", "as an AI
@@ -40,7 +41,9 @@ export const modelIdentity: SampleSignal = {
 		const vendorNamed = vendors === '' ? undefined : new RegExp(`${before}(?:${vendors})${after}`, 'u');
 		// Cheap test first: most responses name no model or vendor. Then the patterns only look around each
 		// mention (they all hold the name or vendor, the longest reaching 100 characters before it).
-		const mentions = new RegExp(`${before}(?:${[versioned, vendors].filter(Boolean).join('|')})${after}`, 'g');
+		// The names and vendors as one tree of their letters (refusal-families.ts's trie): a long list of alternatives side by side costs more to try at every place.
+		const tree = (words: readonly string[]) => trie([...new Set(words.map(word => word.toLowerCase()))]);
+		const mentions = new RegExp(`${before}(?:${[names === '' ? '' : `(?:${tree(config.modelIdentity.names)})${versionSuffix}`, vendors === '' ? '' : tree(config.modelIdentity.vendors)].filter(Boolean).join('|')})${after}`, 'g');
 		return text => {
 			for (const [index, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
