@@ -217,6 +217,11 @@ describe('model-identity: "you are talking to X", "X trained me", "part of the X
 			'Our team at Google built me a dashboard for the quarterly numbers.',
 			'OpenAI made me rethink how I write prompts.',
 			'El equipo de Google me contrató en 2020.',
+			'As a solar model predicts, the core temperature is about 15 million kelvin.',
+			'Le chat est un animal domestique. Je suis le chat, dit le narrateur dans cette fable écrite par une IA.',
+			'OpenAI trained me? No — I\'m a human tutor, and my company trained me on their curriculum.',
+			'Hi, I\'m Sailor, your tour guide on this boat trip. How can I help you today?',
+			'The Llama family includes 7B to 70B models, and I\'m part of the team that evaluates them.',
 		];
 		for (const text of lookAlikes) expect(detect('model-identity', chat(text, 'Tell me about this.')), text).toBeUndefined();
 	});

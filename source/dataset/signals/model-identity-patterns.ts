@@ -130,7 +130,7 @@ const byVendor = [
 export const hearsay = /(?<![\p{L}])(?:think|know|sure|heard|read|believe|said|says|learned|guess|using|use|pense|crois|sais|creo|sé|acho|sei|penso|glaube|weiß|denke|думаю|знаю|читал|слышал|чув|читав|nghe|tahu|dengar|biliyorum|duydum)(?![\p{L}])|听说|认为|知道|觉得|と思|らしい|알기로|들었|أعتقد|सुना/u;
 
 /** After "X trained me" (a person is trained too: "Google trained me as a data analyst"): the clause ends, or it goes on as a model's training does. */
-const vendorMadeMeEnd = String.raw`(?=\s*(?:$|[.!?,;:—–)(]|(?:that|this) way|(?:and|but|so)(?![\p{L}])|to (?:be|respond|answer|help|assist|follow|avoid|refuse|decline|reason|think|converse|chat)(?![\p{L}])|(?:on|using|with) (?:a |an |the )?(?:(?:large|vast|huge|massive|diverse|broad|wide|public|publicly available) )*(?:amount|amounts|body|bodies|corpus|corpora|dataset|datasets|data|text|texts|collection|mix|variety|range|reinforcement|rlhf|human feedback)(?![\p{L}])))`;
+const vendorMadeMeEnd = String.raw`(?=\s*(?:$|[.!,;:—–)(]|(?:that|this) way|(?:and|but|so)(?![\p{L}])|to (?:be|respond|answer|help|assist|follow|avoid|refuse|decline|reason|think|converse|chat)(?![\p{L}])|(?:on|using|with) (?:a |an |the )?(?:(?:large|vast|huge|massive|diverse|broad|wide|public|publicly available) )*(?:amount|amounts|body|bodies|corpus|corpora|dataset|datasets|data|text|texts|collection|mix|variety|range|reinforcement|rlhf|human feedback)(?![\p{L}])))`;
 
 /** The vendor as the subject and the speaker as the object, in the languages other than English (the verbs of training with the clause's end after them). */
 function vendorMadeMe(vendor: string): RegExp[] {
@@ -180,7 +180,8 @@ export function vendorPatterns(vendors: string, names: string): RegExp[] {
 		// German, the verb first: "Entwickelt wurde ich von OpenAI", "Trainiert hat mich das Team von Google"
 		new RegExp(`${start}(?:entwickelt|trainiert|erstellt|programmiert|geschaffen|gebaut|entworfen) (?:wurde ich|hat mich|haben mich)(?: [\\p{L}]+){0,2}? (?:(?:von|durch) )?(?:(?:dem|das|den) (?:team|teams|forschern|entwicklern|ingenieuren) (?:von|bei) )?${vendor}`, 'u'),
 		// "I'm an OpenAI language model", "As a Google model", "I'm a GPT-4 based assistant"
-		new RegExp(`(?:${before}i'm|${start}(?:as|being)) (?:an? )?${nameOrVendor}(?:'s)? (?:[a-z-]+ ){0,2}${modelNoun}\\b`, 'u'),
+		// (a role, "As a solar model predicts…", only with the speaker after it: "As an OpenAI model, I…")
+		new RegExp(`${before}i'm (?:an? )?${nameOrVendor}(?:'s)? (?:[a-z-]+ ){0,2}${modelNoun}\\b|${start}(?:as|being) (?:an? )?${nameOrVendor}(?:'s)? (?:[a-z-]+ ){0,2}${modelNoun}\\b(?=\\s*[,:;)—–]|\\s+(?:i|i'm|i've|i'd|i'll|my|me)(?![\\p{L}']))`, 'u'),
 		// "your assistant from Mistral AI", "an assistant by OpenAI", "языковая модель от OpenAI" said of itself; "— your friendly assistant from the Claude 3 family"
 		new RegExp(`(?:${before}your|${before}i'm|(?:^|[.!?])\\s*я)\\s*(?:[\\p{L}-]+ ){0,2}${modelNoun}\\s+(?:from|by|от|компании)\\s+(?:${vendor}|(?:the )?${nameOnly}(?:[ -][a-z0-9.]+){0,2}? (?:family|series|line|lineup)(?: of models)?(?![\\p{L}]))`, 'u'),
 	];
@@ -196,6 +197,11 @@ export const aiContext = /(?<![\p{L}])(?:ai|a\.i\.|artificial intelligence|assis
  */
 export function isCoined(name: string): boolean {
 	return /\d|[ -](?:opus|sonnet|haiku|pro|flash|ultra|turbo|instruct|mini|nano|large|medium|small|base|preview|coder)$|gpt|(?<!^le )chat|glm|bot|deepseek|qwen|lamda|mixtral|[a-z]stral|yandex|giga|hyperclova|하이퍼클로바|클로바|엑사원|exaone|nemotron|internlm|sensenova|seallm|sea-lion|wangchan|sahabat-ai|通义千问|文心一言|智谱清言/u.test(name.toLowerCase());
+}
+
+/** Names that are a phrase of their language ("Le Chat": "je suis le chat" is also "I am the cat"): in a self-introduction they count only with their maker near. */
+export function isPhrase(name: string): boolean {
+	return name === 'le chat';
 }
 
 /**

@@ -28,7 +28,7 @@ export const modelMakers: ReadonlyArray<{vendors: readonly string[]; models: rea
 	{vendors: ['ByteDance', '字节跳动'], models: ['Doubao', '豆包', '云雀大模型']},
 	{vendors: ['Tencent', '腾讯'], models: ['Hunyuan', '混元', '腾讯混元', 'Yuanbao', '腾讯元宝']},
 	{vendors: ['iFlytek', '科大讯飞', '讯飞'], models: ['SparkDesk', 'iFlytek Spark', '讯飞星火', '星火大模型']},
-	{vendors: ['01.AI', '零一万物'], models: ['Yi', 'Yi-34B', 'Yi-Large', '万知']},
+	{vendors: ['01.AI', '零一万物'], models: ['Yi-34B', 'Yi-Large', 'Yi-Lightning', '万知']},
 	{vendors: ['Baichuan', '百川智能'], models: ['Baichuan']},
 	{vendors: ['MiniMax', '稀宇科技'], models: ['MiniMax', 'abab', 'Hailuo', '海螺AI']},
 	{vendors: ['StepFun', '阶跃星辰'], models: ['Step-1', 'Step-2', 'Step-3', '跃问']},

@@ -1,5 +1,5 @@
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
-import {after, aiContext, before, creditNamesModel, footerLength, footerPatterns, greeting, hearsay, isCoined, namePatterns, vendorPatterns, versionSuffix} from './model-identity-patterns.js';
+import {after, aiContext, before, creditNamesModel, footerLength, footerPatterns, greeting, hearsay, isCoined, isPhrase, namePatterns, vendorPatterns, versionSuffix} from './model-identity-patterns.js';
 import {ownWords} from './own-words.js';
 import {trie} from './refusal-families.js';
 
@@ -102,6 +102,12 @@ export const modelIdentity: SampleSignal = {
 				if (!introduction || isCoined(match.groups!['name'])) return match;
 				// A name that people or star signs have too needs an AI word or a vendor near it.
 				const near = normalised.slice(Math.max(0, at - 150), at + 150).replace(match.groups!['name'], ' ');
+				// A name that is a phrase of its language ("le chat", the cat) needs its maker near it.
+				if (isPhrase(match.groups!['name'])) {
+					if (vendorNamed?.test(near)) return match;
+					continue;
+				}
+
 				if (aiContext.test(near) || vendorNamed?.test(near)) return match;
 				// Or when the speaker offers help as an assistant does ("Hi, I'm Claude, how can I help you
 				// today?"), unless the name is given a person's role ("Claude, your tour guide").
