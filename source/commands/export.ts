@@ -82,7 +82,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	let sampleIndex = -1;
 	let fieldProblem: string | undefined;
 	const output = await withOutput(common, flags.out, async output => {
-		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName});
+		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName}, check?.readLines);
 		const table = await signals;
 		const matcher = query && new (await import('../query/entry-facts.js')).EntryMatcher(query, table);
 		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});

@@ -66,7 +66,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	const factsCache = openFactsCache(common.dataset, common.idField);
 	let file;
 	try {
-		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName});
+		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName}, check?.readLines);
 	} catch (error) {
 		check?.stop();
 		throw error;
