@@ -81,12 +81,15 @@ export class ScanWorkers {
 		const {count} = entries;
 		if (this.broken) return false;
 		if (count === 0) return true;
-		const parts = Math.min(this.workers.length, Math.ceil(count / 64));
+		// Look-ups alone (the facts read from the cache) are a fraction of a millisecond a chunk: one
+		// worker does a chunk's, the workers taking turns, so that each chunk costs one message.
+		const parts = lookUpOnly ? 1 : Math.min(this.workers.length, Math.ceil(count / 64));
 		const results: Array<Promise<boolean>> = [];
 		const buffers = facts.buffers();
 		for (let part = 0; part < parts; part++) {
+			const worker = lookUpOnly ? this.turn++ % this.workers.length : part;
 			const unseen: Array<[number, SharedArrayBuffer]> = [];
-			const shared = (array: ArrayBufferView): SharedView => this.view(array, part, unseen);
+			const shared = (array: ArrayBufferView): SharedView => this.view(array, worker, unseen);
 			const factViews = Object.fromEntries(Object.entries(buffers).map(([name, array]) => [name, shared(array as ArrayBufferView)])) as Record<keyof ChunkFactsBuffers, SharedView>;
 			const task: ScanTask = {
 				id: this.nextId++,
@@ -100,11 +103,14 @@ export class ScanWorkers {
 			if (decided) task.decided = shared(decided);
 			if (lookUpOnly) task.lookUpOnly = true;
 			if (unseen.length > 0) task.memory = unseen;
-			results.push(this.post(part, task));
+			results.push(this.post(worker, task));
 		}
 
 		return this.allDone(results);
 	}
+
+	/** The worker whose turn it is to look up a chunk's ids (inspect with lookUpOnly). */
+	private turn = 0;
 
 	/**
 	 * Works out the chunk's ChunkFacts.firsts (markFirstSeen), each worker for its share of the ids,
