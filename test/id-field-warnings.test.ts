@@ -25,3 +25,30 @@ describe('id field warnings', () => {
 		expect(check(['{"q": 1}'], 'nosuch')[0]).toMatch(/^no sample in ids.jsonl has the field "nosuch" \(--id-field\), so/);
 	});
 });
+
+describe('IdFieldCheck.seeEntry', () => {
+	/** An entry of the scan whose bytes count how often they are asked for (each time a new view, in the scan). */
+	function entry(line: string, isHashId: boolean, lineNumber: number) {
+		const counted = {asked: 0, isHashId, lineNumber, get bytes() {
+			counted.asked++;
+			return Buffer.from(line);
+		}};
+		return counted;
+	}
+
+	it('asks for an entry\'s bytes only when it looks at them: never for an id of its own, nor once the file is known to lack the field', () => {
+		const idCheck = new IdFieldCheck('id', false);
+		const withIds = Array.from({length: 10}, (_, i) => entry(`{"id": ${i}}`, false, i + 1));
+		for (const one of withIds) idCheck.seeEntry(one, false);
+		expect(withIds.map(one => one.asked)).toEqual(withIds.map(() => 0));
+		// Hashed entries are looked at (an id of true is counted) until the file is taken to have no such field.
+		const noField = new IdFieldCheck('id', false);
+		const hashed = Array.from({length: 1500}, (_, i) => entry(`{"text": "${i}"}`, true, i + 1));
+		for (const one of hashed) noField.seeEntry(one, false);
+		expect(hashed.slice(0, 1000).every(one => one.asked === 1)).toBe(true);
+		expect(hashed.slice(1001).every(one => one.asked === 0)).toBe(true);
+		const unusable = new IdFieldCheck('id', false);
+		unusable.seeEntry(entry('{"id": true}', true, 7), false);
+		expect(unusable.warnings('ids.jsonl')[0]).toMatch(/first: line 7, true/);
+	});
+});

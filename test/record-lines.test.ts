@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {parseDecisionsFile, serializeDecisionsFile} from '../source/store/decisions-file.js';
-import {DecisionLines} from '../source/store/decision-lines.js';
+import {DecisionLines, readLinesFrom, type LinesHelper} from '../source/store/decision-lines.js';
+import {fingerprint} from '../source/dataset/id-fingerprints.js';
 import type {DecisionRecord, DecisionsFile} from '../source/store/schema.js';
 
 /** The reference: JSON.parse of the whole file, as parseDecisionsFile does. */
@@ -120,5 +121,67 @@ describe('DecisionLines (decisions files in winnow\'s layout without JSON.parse)
 		expect((read.lines as unknown as {parsed: Map<number, unknown>}).parsed.size).toBe(0);
 		agree(file(['{"sample":"a","reviewer":"r","verdict":"rejected","categories":[],"note":"","at":"2026-01-01T00:00:00.000Z","reasons":"unsafe"}']));
 		agree(file(['{"sample":"a","reviewer":"r","verdict":"rejected","categories":[],"note":"","at":"2026-01-01T00:00:00.000Z","correction":[1]}']));
+	});
+});
+
+describe('DecisionLines.readShared (the second half of the lines read by another thread)', () => {
+	/** The helper as a worker runs it (readLinesFrom), here; or one that fails. */
+	const helper: LinesHelper = async task => readLinesFrom(task);
+	const failing: LinesHelper = async () => undefined;
+	const shared = (text: string) => {
+		const bytes = Buffer.from(text);
+		const memory = Buffer.from(new SharedArrayBuffer(bytes.length + 1)).subarray(0, bytes.length);
+		bytes.copy(memory);
+		return memory;
+	};
+
+	/** What a DecisionLines says about every record, fingerprints included. */
+	const described = (lines: DecisionLines | undefined) => lines && {
+		length: lines.length,
+		headEnd: lines.headEnd,
+		records: JSON.stringify(lines.records()),
+		facts: Array.from({length: lines.length}, (_, index) => {
+			lines.fingerprintSample(index);
+			return [fingerprint[0], fingerprint[1], lines.verdict(index), lines.isResolution(index), lines.hasCategories(index), lines.hasReasons(index), lines.hasCorrection(index), lines.hasHash(index), lines.rule(index), lines.sample(index)];
+		}),
+	};
+
+	const canonical = (sample: string) => `{"sample":${JSON.stringify(sample)},"reviewer":"ann","verdict":"accepted","categories":[],"note":"","at":"2026-01-01T00:00:00.000Z"}`;
+	const other = (sample: string) => `{"reviewer":"ann","sample":${JSON.stringify(sample)},"verdict":"rejected","categories":["age"],"note":"x","at":"2026-01-01T00:00:00.000Z","correction":{"a":1}}`;
+	const line = fc.oneof(
+		fc.string().map(canonical),
+		fc.string().map(other),
+		fc.constantFrom('[1]', '{"sample":"a"', '{"sample":"a","reviewer":"r","verdict":"maybe","categories":[],"note":"","at":"2026-01-01T00:00:00.000Z"}', ''),
+	);
+
+	it('gives what read gives, or declines where it declines, wherever the halves meet', async () => {
+		await fc.assert(fc.asyncProperty(fc.array(line, {maxLength: 12}), fc.constantFrom('ok', 'trailing comma', 'no tail'), async (lines, ending) => {
+			let text = file(lines);
+			if (ending === 'trailing comma') text = text.replace(/\n]\n}\n$/, ',\n]\n}\n');
+			if (ending === 'no tail') text = text.replace(/]\n}\n$/, '');
+			const expected = described(DecisionLines.read(Buffer.from(text)));
+			expect(described(await DecisionLines.readShared(shared(text), helper, 0))).toEqual(expected);
+			expect(described(await DecisionLines.readShared(shared(text), failing, 0))).toEqual(expected);
+		}), {numRuns: 1500});
+	});
+
+	it('has the helper read the second half (a file that is big enough)', async () => {
+		const lines = Array.from({length: 1000}, (_, index) => (index % 97 === 0 ? other(`s${index}`) : canonical(`s${index}`)));
+		const text = file(lines);
+		let helped: {start: number; index: number} | undefined;
+		const watching: LinesHelper = async task => {
+			helped = {start: task.start, index: task.index};
+			return readLinesFrom(task);
+		};
+
+		const read = await DecisionLines.readShared(shared(text), watching, 0);
+		expect(described(read)).toEqual(described(DecisionLines.read(Buffer.from(text))));
+		expect(helped!.index).toBeGreaterThan(400);
+		expect(helped!.index).toBeLessThan(600);
+		expect(text.slice(helped!.start).startsWith(lines[helped!.index])).toBe(true);
+		// Not in shared memory: read here alone.
+		helped = undefined;
+		expect(described(await DecisionLines.readShared(Buffer.from(text), watching, 0))).toEqual(described(read));
+		expect(helped).toBeUndefined();
 	});
 });

@@ -12,6 +12,7 @@ import {isWellFormed} from '../source/dataset/well-formed.js';
 import {cliPath, runCli} from './helpers/cli-run.js';
 import {useTempDir} from './helpers/temp.js';
 import {StatsAccumulator} from '../source/report/stats.js';
+import {parseDecisionsFile} from '../source/store/decisions-file.js';
 
 const tempDir = useTempDir();
 
@@ -164,6 +165,58 @@ describe('repeated ids and decisions over several read chunks (the scan workers\
 		expect(result.status, result.stderr).toBe(0);
 		const json = JSON.parse(result.stdout) as typeof expected;
 		for (const key of ['samples', 'status', 'categories', 'malformed', 'repeatedIds', 'missingSamples', 'decisions'] as const) expect(json[key], key).toEqual(expected[key]);
+	});
+});
+
+describe('a big decisions file, its second half read by a scan worker (DecisionLines.readShared)', () => {
+	it('the built command exports and counts what the in-process scan over the parsed records does', async () => {
+		// A dataset over 16 MB (the scan workers start) and a decisions file over 4 MB (one of them
+		// reads its second half): two or three decisions a sample, some newer than others, a few lines
+		// in another key order (parsed whole) in both halves, and samples without ids (hash ids).
+		const dir = tempDir();
+		const lines = Array.from({length: 14_000}, (_, i) => JSON.stringify(i % 7 === 3 ? {text: `${i} ${'x'.repeat(1200)}`} : {id: `s${i}`, text: 'x'.repeat(1200 + (i % 50))}));
+		const path = join(dir, 'big.jsonl');
+		writeFileSync(path, `${lines.join('\n')}\n`);
+		expect(statSync(path).size).toBeGreaterThan(16 * 1024 * 1024);
+		const ids = lines.map(line => sampleId(Buffer.from(line), 'id'));
+		const records: string[] = [];
+		const verdicts = ['accepted', 'rejected', 'flagged', null] as const;
+		for (const [i, sample] of ids.entries()) {
+			for (const [k, reviewer] of ['ann', 'bob', 'cy'].slice(0, 2 + (i % 2)).entries()) {
+				const record = {sample, reviewer, verdict: verdicts[(i + k) % 4], categories: k === 2 ? ['bias'] : [], note: 'n'.repeat(80), at: new Date(Date.UTC(2026, 0, 1, 0, 0, i, k)).toISOString()};
+				records.push(i % 1999 === 5 ? JSON.stringify({reviewer: record.reviewer, ...record}) : JSON.stringify(record));
+			}
+		}
+
+		// A later decision of ann's on every tenth sample: accepted after all.
+		for (let i = 0; i < ids.length; i += 10) records.push(JSON.stringify({sample: ids[i], reviewer: 'ann', verdict: 'accepted', categories: [], note: '', at: '2026-02-01T00:00:00.000Z'}));
+		const text = `{\n"schema": 1,\n"dataset": "big.jsonl",\n"createdAt": "2026-01-01T00:00:00.000Z",\n"decisions": [\n${records.join(',\n')}\n]\n}\n`;
+		writeFileSync(join(dir, 'big.decisions.json'), text);
+		expect(text.length).toBeGreaterThan(4 * 1024 * 1024);
+
+		// The plain path: the records parsed whole, the scan in this process (no workers).
+		const parsed = parseDecisionsFile(text, 'big.decisions.json', 'big.jsonl').decisions;
+		const accumulator = new StatsAccumulator(parsed, {trackRepeats: false, reviewers: false});
+		const expected: string[] = [];
+		await scanDataset(path, 'id', (entry, malformed) => {
+			const result = accumulator.add(entry, entry.lineNumber, malformed);
+			if (!malformed && result.matches.includes('accepted')) expected.push(`${entry.bytes.toString('latin1')}\n`);
+		});
+		expect(expected.length).toBeGreaterThan(500);
+		const env = {WINNOW_CACHE_DIR: join(dir, 'cache')};
+		const result = runCli(['export', path, '--out', join(dir, 'accepted.jsonl')], {cwd: dir, env});
+		expect(result.status, result.stderr).toBe(0);
+		expect(readFileSync(join(dir, 'accepted.jsonl'), 'latin1')).toBe(expected.join(''));
+
+		const stats = runCli(['stats', path, '--json'], {cwd: dir, env});
+		expect(stats.status, stats.stderr).toBe(0);
+		const reference = new StatsAccumulator(parsed);
+		await scanDataset(path, 'id', (entry, malformed) => {
+			reference.add(entry, entry.lineNumber, malformed);
+		});
+		const json = JSON.parse(stats.stdout) as ReturnType<StatsAccumulator['finish']>;
+		const figures = reference.finish();
+		for (const key of ['samples', 'status', 'categories', 'decisions', 'reviewers'] as const) expect(json[key], key).toEqual(figures[key]);
 	});
 });
 

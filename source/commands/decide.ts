@@ -270,7 +270,7 @@ async function matchingSamples(common: CommonOptions, query: Query, store: Decis
 	let index = 0;
 	await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 		const at = index++;
-		idCheck.see(entry.isHashId, malformed, entry.bytes, entry.lineNumber);
+		idCheck.seeEntry(entry, malformed);
 		if (malformed) return;
 		const {id} = entry;
 		let records = store.hasSample(id) ? store.forSample(id) : undefined;

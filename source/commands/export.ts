@@ -12,7 +12,7 @@ import {canonicalPath} from '../store/canonical-path.js';
 import {ScanWorkers} from '../dataset/scan-workers.js';
 import {IdFieldCheck} from '../dataset/id-field-check.js';
 import {count} from '../report/render.js';
-import {checkDatasetFile, malformedReason, scanDataset, type ScanResult} from '../dataset/dataset-scan.js';
+import {checkDatasetFile, malformedReason, openFactsCache, scanDataset, type ScanResult} from '../dataset/dataset-scan.js';
 import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
 import type {DecisionSource} from '../store/decision-source.js';
 import {readDecisionList, readDecisions} from '../store/open-store.js';
@@ -61,6 +61,8 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	const needs = query && needsOf(query);
 	// The scan's workers start while the decisions file is read.
 	const check = ScanWorkers.start(common.dataset, common.idField);
+	// And the facts cache is looked up and read meanwhile.
+	const factsCache = openFactsCache(common.dataset, common.idField);
 	const stderr = (line: string) => process.stderr.write(`${line}\n`);
 	const idCheck = new IdFieldCheck(common.idField, common.idField !== 'id');
 	let file: DecisionSource | undefined;
@@ -80,7 +82,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 	let sampleIndex = -1;
 	let fieldProblem: string | undefined;
 	const output = await withOutput(common, flags.out, async output => {
-		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName});
+		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName}, check?.readLines);
 		const table = await signals;
 		const matcher = query && new (await import('../query/entry-facts.js')).EntryMatcher(query, table);
 		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
@@ -93,7 +95,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		const writer = output.writev ? new ViewWriter(output as Output & Required<Pick<Output, 'writev'>>) : new BufferedWriter(output);
 		scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 			sampleIndex++;
-			idCheck.see(entry.isHashId, malformed, entry.bytes, entry.lineNumber);
+			idCheck.seeEntry(entry, malformed);
 			const result = decided.add(entry, entry.lineNumber, malformed);
 			const chosen = selected(result, wanted);
 			if (matcher && !malformed && !chosen) matcher.see(entry.bytes);
@@ -132,7 +134,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		}, async () => {
 			await writer.flush();
 			if (output.closed) throw new OutputClosed();
-		}, check, decided.scanLookup(), writer instanceof ViewWriter, {factsCache: true});
+		}, check, decided.scanLookup(), writer instanceof ViewWriter, {factsCache});
 		await writer.flush();
 		await writer.settle();
 		fieldProblem = matcher?.fields.problem(common.dataset);

@@ -8,7 +8,7 @@ import {renderSignalSections} from '../report/render-signals.js';
 import {ReasonColumn, signalStats, StatusColumn, type SignalStats} from '../report/signal-stats.js';
 import {ScanWorkers} from '../dataset/scan-workers.js';
 import {IdFieldCheck} from '../dataset/id-field-check.js';
-import {checkDatasetFile, scanDataset} from '../dataset/dataset-scan.js';
+import {checkDatasetFile, openFactsCache, scanDataset} from '../dataset/dataset-scan.js';
 import {StatsAccumulator, type Stats} from '../report/stats.js';
 import {terminalCapabilities} from '../report/terminal.js';
 import {readDecisions} from '../store/open-store.js';
@@ -62,9 +62,11 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	signals.catch(() => undefined);
 	// The scan's workers start while the decisions file is read (with --where, the first pass scans alone).
 	const check = query ? undefined : ScanWorkers.start(common.dataset, common.idField);
+	// And the facts cache is looked up and read meanwhile.
+	const factsCache = openFactsCache(common.dataset, common.idField);
 	let file;
 	try {
-		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName});
+		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName}, check?.readLines);
 	} catch (error) {
 		check?.stop();
 		throw error;
@@ -88,10 +90,10 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 		// After a thousand entries, estimate how many the file holds from their average size.
 		if (++seen === 1000 && !slice) accumulator.expect(Math.ceil((size / (entry.start + entry.to - entry.from)) * 1000));
 		const result = accumulator.add(entry, entry.lineNumber, malformed);
-		idCheck.see(entry.isHashId, malformed, entry.bytes, entry.lineNumber);
+		idCheck.seeEntry(entry, malformed);
 		statuses?.push(result.status);
 		reasons?.push(accumulator.reasonsOfLast());
-	}, undefined, check, slice ? undefined : accumulator.scanLookup(), false, {factsCache: true});
+	}, undefined, check, slice ? undefined : accumulator.scanLookup(), false, {factsCache});
 	for (const idWarning of idCheck.warnings(common.dataset)) process.stderr.write(`winnow: ${sanitizeLine(idWarning)}\n`);
 	const stats = accumulator.finish();
 	const table = await signals;

@@ -38,7 +38,28 @@ export type ScanLookup = {decided: Uint32Array; firstSeen: boolean};
  * 16 MB) are read from the facts cache (facts-cache.ts) when it holds them for the file as it is,
  * else worked out and then stored there (after a whole scan).
  */
-export type ScanOptions = {factsCache?: boolean; factsCacheMinimumSize?: number; /** The read size (tests: many chunks from a small file). */ chunkSize?: number};
+export type ScanOptions = {
+	/** true, or the cache already being opened (openFactsCache, started while the caller reads its decisions). */
+	factsCache?: boolean | Promise<OpenedFactsCache>;
+	factsCacheMinimumSize?: number;
+	/** The read size (tests: many chunks from a small file). */
+	chunkSize?: number;
+};
+
+/** The facts cache of a dataset: its key (undefined: not used for this file), and the facts it holds for the file as it is. */
+export type OpenedFactsCache = {cacheKey?: FactsCacheKey; cached?: CachedFacts};
+
+/**
+ * Looks up the facts cache of a dataset file of at least `minimumSize` bytes: its key and the facts
+ * it holds for the file as it is. Never fails (an error is a miss). Started early (by export and
+ * stats, before they read their decisions), its reads overlap that work.
+ */
+export async function openFactsCache(path: string, idField: string, minimumSize = factsCacheMinimumSize): Promise<OpenedFactsCache> {
+	if ((await stat(path).then(stats => stats.size, () => 0)) < minimumSize) return {};
+	const cacheKey = await factsCacheKey(path, idField).catch(() => undefined);
+	const cached = cacheKey && await readCachedFacts(cacheKey).catch(() => undefined);
+	return {cacheKey, cached};
+}
 
 /** One read chunk: its entries and their facts, being worked out until `inspected` resolves. */
 type Slot = {entries: ChunkEntries; facts: ChunkFacts; inspected: Promise<void>};
@@ -69,9 +90,8 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 	let cached: CachedFacts | undefined;
 	let recorder: FactsRecorder | undefined;
 	let staleCache = false;
-	if (options.factsCache && (await stat(path).then(stats => stats.size, () => 0)) >= (options.factsCacheMinimumSize ?? factsCacheMinimumSize)) {
-		cacheKey = await factsCacheKey(path, idField).catch(() => undefined);
-		cached = cacheKey && await readCachedFacts(cacheKey);
+	if (options.factsCache) {
+		({cacheKey, cached} = await (options.factsCache === true ? openFactsCache(path, idField, options.factsCacheMinimumSize) : options.factsCache));
 		if (cacheKey && !cached) recorder = new FactsRecorder();
 	}
 

@@ -23,13 +23,29 @@ export class IdFieldCheck {
 	 * with its bytes and line number, a hashed entry that has the field is counted as one whose id value is unusable.
 	 */
 	see(hashId: boolean, malformed: boolean, bytes?: Uint8Array, line?: number) {
-		if (malformed) return;
+		if (!this.counts(hashId, malformed) || bytes === undefined || line === undefined) return;
+		this.look(bytes, line);
+	}
+
+	/**
+	 * see() for an entry of the scan, whose bytes (a new view each time they are asked for) are asked
+	 * for only when they are looked at: for a hashed entry, and not once the file is known to lack the field.
+	 */
+	seeEntry(entry: {readonly isHashId: boolean; readonly bytes: Uint8Array; readonly lineNumber: number}, malformed: boolean) {
+		if (this.counts(entry.isHashId, malformed)) this.look(entry.bytes, entry.lineNumber);
+	}
+
+	/** Counts the entry; whether its bytes are to be looked at. */
+	private counts(hashId: boolean, malformed: boolean): boolean {
+		if (malformed) return false;
 		this.samples++;
-		if (!hashId) return;
+		if (!hashId) return false;
 		this.hashed++;
-		if (bytes === undefined || line === undefined) return;
 		// A file without the field at all (every entry so far hashed, none holding the key): no need to look on.
-		if (this.unusable === 0 && this.hashed > noFieldAfter && this.hashed === this.samples) return;
+		return !(this.unusable === 0 && this.hashed > noFieldAfter && this.hashed === this.samples);
+	}
+
+	private look(bytes: Uint8Array, line: number) {
 		const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 		if (!buffer.includes(needleFor(this.idField))) return;
 		let value: unknown;

@@ -3,6 +3,7 @@ import {ArrayLayoutError, layoutErrorMessage, type EntrySink} from './entry-scan
 import {DatasetError, describeFsError} from './errors.js';
 import {IdTable} from './id-table.js';
 import {hashPrefix, locateValue, located, needleFor, valueText, ValueKind, writeHashId} from './identity.js';
+import type {CachedIds, IdsRecorder} from './ids-cache.js';
 
 /**
  * Builds a dataset's index (entry spans and ids) from the entries an EntryReader hands out. The
@@ -17,6 +18,10 @@ export class IndexBuilder {
 	private readonly needle: Buffer;
 	/** A hash id's text, as bytes (writeHashId). */
 	private readonly hashText = new Uint8Array(hashPrefix.length + 16);
+	/** Hash ids read from the ids cache (ids-cache.ts) instead of worked out, while the file's entries match it. */
+	cachedIds: CachedIds | undefined;
+	/** The entries' lengths and hash ids, recorded for the ids cache. */
+	recorder: IdsRecorder | undefined;
 
 	/** `fileSize`: offsets up to it are stored (in 4 bytes under 4 GB). */
 	constructor(idField: string, shared = false, fileSize = Number.MAX_SAFE_INTEGER) {
@@ -30,6 +35,14 @@ export class IndexBuilder {
 
 	readonly sink: EntrySink = (buffer, from, to, start, lineNumber) => {
 		this.index.push(start, start + (to - from), lineNumber);
+		if (this.cachedIds?.entry(to - from)) {
+			// The ids cache holds this entry's hash id: neither its id field looked for nor its bytes hashed.
+			this.cachedIds.hashInto(this.hashText);
+			this.ids.addLater(this.hashText, 0, this.hashText.length);
+			return;
+		}
+
+		this.recorder?.entry(to - from);
 		this.addId(buffer, from, to);
 	};
 
@@ -71,8 +84,11 @@ export class IndexBuilder {
 			return;
 		}
 
-		// A hash id (no usable id field): its text written as bytes, no string made.
+		// A hash id (no usable id field): its text written as bytes, no string made. The ids cache said
+		// the entry has an id of its own: it is not the file cached.
+		this.cachedIds?.markStale();
 		writeHashId(buffer.subarray(from, to), this.hashText, 0);
+		this.recorder?.hash(this.hashText, 0);
 		this.ids.addLater(this.hashText, 0, this.hashText.length);
 	}
 

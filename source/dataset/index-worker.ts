@@ -7,7 +7,9 @@ import {parentPort, workerData} from 'node:worker_threads';
 import type {EntryIndexBuffers} from './entry-index.js';
 import {EntryReader, type ScanStats} from './entry-scanner.js';
 import type {IdTableBuffers} from './id-table.js';
+import {rm} from 'node:fs/promises';
 import {IndexBuilder, toDatasetError} from './index-builder.js';
+import {idsCacheKey, idsCacheMinimumSize, IdsRecorder, readCachedIds, writeCachedIds, type IdsCacheKey} from './ids-cache.js';
 
 export type IndexRequest = {path: string; idField: string; published: SharedArrayBuffer};
 
@@ -75,20 +77,35 @@ try {
 	// blocking reads: this thread has nothing else to do.
 	const reader = await EntryReader.open(path, stats, {chunkSize: 1024 * 1024, synchronous: true});
 	builder = new IndexBuilder(idField, true, stats.totalBytes);
+	// The hash ids of a big file are read from the ids cache when it holds them for the file as it is,
+	// else worked out and stored there at the end.
+	let idsKey: IdsCacheKey | undefined;
+	if (stats.totalBytes >= idsCacheMinimumSize) {
+		idsKey = await idsCacheKey(path, idField).catch(() => undefined);
+		builder.cachedIds = idsKey && await readCachedIds(idsKey).catch(() => undefined);
+		if (idsKey && !builder.cachedIds) builder.recorder = new IdsRecorder();
+	}
+
 	try {
 		let first = true;
 		while (await reader.next(builder.sink)) {
 			if (first) {
 				builder.reserve(stats.bytesRead, stats.totalBytes);
+				builder.recorder?.expect(Math.ceil((builder.count * stats.totalBytes / Math.max(1, stats.bytesRead)) * 1.05));
 				first = false;
 			}
 
+			// A file whose first 100,000 entries all have ids of their own: nothing to cache.
+			if (builder.recorder && builder.recorder.hashCount === 0 && builder.recorder.count >= 100_000) builder.recorder = undefined;
 			post(false);
 		}
 	} finally {
 		await reader.close();
 	}
 
+	// Before the last message, which the screen may answer by ending the process.
+	if (idsKey && builder.cachedIds && !builder.cachedIds.matched) await rm(idsKey.file, {force: true}).catch(() => undefined);
+	else if (idsKey && builder.recorder && builder.recorder.hashCount > 0) await writeCachedIds(idsKey, path, builder.recorder);
 	post(true);
 } catch (error) {
 	parentPort!.postMessage({count: builder?.count ?? 0, bytesRead: stats.bytesRead, blankLines: stats.blankLines, repeated: [], error: toDatasetError(path, error).message} satisfies IndexProgress);

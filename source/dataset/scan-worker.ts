@@ -7,6 +7,7 @@ import {parentPort, workerData} from 'node:worker_threads';
 import {ChunkFacts, inspectEntries, lookUpDecided, markFirstSeen, type ChunkFactsBuffers} from './entry-facts.js';
 import {FingerprintTable} from './id-fingerprints.js';
 import {needleFor} from './identity.js';
+import {readLinesFrom, type LinesDone, type LinesTask} from '../store/decision-lines.js';
 
 export type ScanWorkerData = {idField: string};
 
@@ -49,7 +50,10 @@ export type FirstSeenTask = {
 	expected: number;
 };
 
-export type ScanTaskDone = {id: number; failed?: boolean};
+/** Some of a decisions file's record lines (DecisionLines.readShared, while the scan has not begun). */
+export type LinesWork = {id: number; lines: LinesTask};
+
+export type ScanTaskDone = {id: number; failed?: boolean; lines?: LinesDone};
 
 const needle = needleFor((workerData as ScanWorkerData).idField);
 
@@ -62,8 +66,13 @@ function view<T>(shared: SharedView, make: new (buffer: SharedArrayBuffer, byteO
 /** The ids of this worker's share seen so far (FirstSeenTask), by fingerprint. */
 let seen: FingerprintTable | undefined;
 
-parentPort!.on('message', (task: ScanTask | FirstSeenTask) => {
+parentPort!.on('message', (task: ScanTask | FirstSeenTask | LinesWork) => {
 	try {
+		if ('lines' in task) {
+			parentPort!.postMessage({id: task.id, lines: readLinesFrom(task.lines)} satisfies ScanTaskDone);
+			return;
+		}
+
 		for (const [number, block] of task.memory ?? []) memory.set(number, block);
 		if ('firstSeen' in task) {
 			seen ??= new FingerprintTable(Math.max(1 << 16, task.expected));

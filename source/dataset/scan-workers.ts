@@ -4,7 +4,8 @@ import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {ChunkEntries} from './chunk-entries.js';
 import type {ChunkFacts, ChunkFactsBuffers} from './entry-facts.js';
-import type {FirstSeenTask, ScanTask, ScanTaskDone, ScanWorkerData, SharedView} from './scan-worker.js';
+import type {FirstSeenTask, LinesWork, ScanTask, ScanTaskDone, ScanWorkerData, SharedView} from './scan-worker.js';
+import type {LinesDone, LinesTask} from '../store/decision-lines.js';
 
 /**
  * The scan worker: beside this module once built (dist/dataset/scan-worker.js), or beside the bundle
@@ -42,6 +43,7 @@ export class ScanWorkers {
 
 	private nextId = 0;
 	private readonly waiting = new Map<number, (ok: boolean) => void>();
+	private readonly waitingLines = new Map<number, (done: LinesDone | undefined) => void>();
 	private broken = false;
 
 	private constructor(private readonly workers: Worker[]) {
@@ -49,6 +51,13 @@ export class ScanWorkers {
 			// The command may end (an error, a closed pipe) before the workers do: they must not keep the process alive.
 			worker.unref();
 			worker.on('message', (done: ScanTaskDone) => {
+				const lines = this.waitingLines.get(done.id);
+				if (lines) {
+					this.waitingLines.delete(done.id);
+					lines(done.failed ? undefined : done.lines);
+					return;
+				}
+
 				const resolve = this.waiting.get(done.id);
 				this.waiting.delete(done.id);
 				resolve?.(done.failed !== true);
@@ -72,12 +81,15 @@ export class ScanWorkers {
 		const {count} = entries;
 		if (this.broken) return false;
 		if (count === 0) return true;
-		const parts = Math.min(this.workers.length, Math.ceil(count / 64));
+		// Look-ups alone (the facts read from the cache) are a fraction of a millisecond a chunk: one
+		// worker does a chunk's, the workers taking turns, so that each chunk costs one message.
+		const parts = lookUpOnly ? 1 : Math.min(this.workers.length, Math.ceil(count / 64));
 		const results: Array<Promise<boolean>> = [];
 		const buffers = facts.buffers();
 		for (let part = 0; part < parts; part++) {
+			const worker = lookUpOnly ? this.turn++ % this.workers.length : part;
 			const unseen: Array<[number, SharedArrayBuffer]> = [];
-			const shared = (array: ArrayBufferView): SharedView => this.view(array, part, unseen);
+			const shared = (array: ArrayBufferView): SharedView => this.view(array, worker, unseen);
 			const factViews = Object.fromEntries(Object.entries(buffers).map(([name, array]) => [name, shared(array as ArrayBufferView)])) as Record<keyof ChunkFactsBuffers, SharedView>;
 			const task: ScanTask = {
 				id: this.nextId++,
@@ -91,11 +103,14 @@ export class ScanWorkers {
 			if (decided) task.decided = shared(decided);
 			if (lookUpOnly) task.lookUpOnly = true;
 			if (unseen.length > 0) task.memory = unseen;
-			results.push(this.post(part, task));
+			results.push(this.post(worker, task));
 		}
 
 		return this.allDone(results);
 	}
+
+	/** The worker whose turn it is to look up a chunk's ids (inspect with lookUpOnly). */
+	private turn = 0;
 
 	/**
 	 * Works out the chunk's ChunkFacts.firsts (markFirstSeen), each worker for its share of the ids,
@@ -127,6 +142,21 @@ export class ScanWorkers {
 
 		return this.allDone(results);
 	}
+
+	/**
+	 * Reads some of a decisions file's record lines (DecisionLines.readShared) on the last worker,
+	 * before the scan begins (the workers are started before the decisions are read, and are idle
+	 * until the scan's first chunk); undefined if it could not.
+	 */
+	readonly readLines = async (task: LinesTask): Promise<LinesDone | undefined> => {
+		if (this.broken) return undefined;
+		const id = this.nextId++;
+		const done = new Promise<LinesDone | undefined>(resolve => {
+			this.waitingLines.set(id, resolve);
+		});
+		this.workers.at(-1)!.postMessage({id, lines: task} satisfies LinesWork);
+		return done;
+	};
 
 	/** Sends worker `part` a task; resolves with whether it was done. */
 	private async post(part: number, task: ScanTask | FirstSeenTask): Promise<boolean> {
@@ -191,5 +221,7 @@ export class ScanWorkers {
 	private release() {
 		for (const resolve of this.waiting.values()) resolve(false);
 		this.waiting.clear();
+		for (const resolve of this.waitingLines.values()) resolve(undefined);
+		this.waitingLines.clear();
 	}
 }

@@ -1,7 +1,7 @@
-import {readFile, stat} from 'node:fs/promises';
+import {open, stat} from 'node:fs/promises';
 import {DecisionsFileError, fileProblem} from './errors.js';
 import {RecordArray, type DecisionSource} from './decision-source.js';
-import {DecisionLines} from './decision-lines.js';
+import {DecisionLines, type LinesHelper} from './decision-lines.js';
 import {mergeRecords} from './merge.js';
 import {recordProblem} from './record-lines.js';
 import {fileHead, knownTopLevelKeys, reviewModes, schemaVersion, type DecisionRecord, type DecisionsFile, type ReviewMode} from './schema.js';
@@ -26,8 +26,8 @@ export async function readDecisionsFile(path: string, datasetName: string): Prom
  * readDecisionsFile for export and stats: the same checks and errors, the records as a
  * DecisionSource that, for a file in winnow's layout, makes record objects only when asked.
  */
-export async function readDecisionSource(path: string, datasetName: string): Promise<DecisionSource | undefined> {
-	return readChecked(path, bytes => readLines(bytes, path, datasetName)?.records ?? new RecordArray(parseDecisionsFile(bytes.toString('utf8'), path, datasetName).decisions));
+export async function readDecisionSource(path: string, datasetName: string, helper?: LinesHelper): Promise<DecisionSource | undefined> {
+	return readChecked(path, async bytes => (await readLinesShared(bytes, path, datasetName, helper))?.records ?? new RecordArray(parseDecisionsFile(bytes.toString('utf8'), path, datasetName).decisions), helper !== undefined);
 }
 
 /** Reads tried before a file that does not parse is called damaged, this many ms apart. */
@@ -40,12 +40,12 @@ const tornReadPause = 20;
  * first half: a file that does not check is read again a few times (an append takes well under a
  * millisecond) before its error stands.
  */
-async function readChecked<T>(path: string, check: (bytes: Buffer) => T): Promise<T | undefined> {
+async function readChecked<T>(path: string, check: (bytes: Buffer) => T | Promise<T>, shared = false): Promise<T | undefined> {
 	for (let attempt = 1; ; attempt++) {
-		const bytes = await readBytes(path);
+		const bytes = await readBytes(path, shared);
 		if (!bytes) return undefined;
 		try {
-			return check(bytes);
+			return await check(bytes);
 		} catch (error) {
 			if (!(error instanceof DecisionsFileError) || attempt >= tornReadAttempts) throw error;
 			await new Promise(resolve => {
@@ -59,11 +59,11 @@ async function readChecked<T>(path: string, check: (bytes: Buffer) => T): Promis
  * The file's bytes as they stood between two writes: winnow appends in place, and a read that
  * overlapped an append (the file's stat changed while it was read) is read again.
  */
-async function readBytes(path: string): Promise<Buffer | undefined> {
+async function readBytes(path: string, shared = false): Promise<Buffer | undefined> {
 	try {
 		for (let attempt = 0; ; attempt++) {
 			const before = await stat(path);
-			const bytes = await readFile(path);
+			const bytes = await readWhole(path, shared);
 			const after = await stat(path);
 			if (attempt >= 20 || (before.ino === after.ino && before.size === after.size && before.mtimeMs === after.mtimeMs && before.ctimeMs === after.ctimeMs)) return bytes;
 		}
@@ -76,11 +76,51 @@ async function readBytes(path: string): Promise<Buffer | undefined> {
 }
 
 /**
+ * The whole file, as fs.promises.readFile reads it, but in one read call where readFile makes one a
+ * 512 KB: each is a trip through the thread pool, and a decisions file of a million decisions (130 MB)
+ * took 250 of them, each waiting for a thread while the other cores were busy.
+ */
+async function readWhole(path: string, shared: boolean): Promise<Buffer> {
+	const handle = await open(path, 'r');
+	// In shared memory, for another thread to read some of the lines (DecisionLines.readShared).
+	const allocate = (size: number) => (shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafeSlow(size));
+	try {
+		const {size} = await handle.stat();
+		// One byte more than the size: a read that fills it shows the file grew since.
+		let bytes = allocate(size + 1);
+		let length = 0;
+		for (;;) {
+			if (length === bytes.length) {
+				const grown = allocate(bytes.length * 2);
+				bytes.copy(grown, 0, 0, length);
+				bytes = grown;
+			}
+
+			const {bytesRead} = await handle.read(bytes, length, Math.min(bytes.length - length, 1 << 30), length);
+			if (bytesRead === 0) break;
+			length += bytesRead;
+		}
+
+		return bytes.subarray(0, length);
+	} finally {
+		await handle.close();
+	}
+}
+
+/**
  * A file in winnow's own layout, its record lines checked one by one (see decision-lines.ts) and
  * its head by parseDecisionsFile; undefined when anything is off, for the whole parse to say what.
  */
 function readLines(bytes: Buffer, path: string, datasetName: string): {head: DecisionsFile; records: DecisionLines} | undefined {
-	const records = DecisionLines.read(bytes);
+	return withHead(DecisionLines.read(bytes), bytes, path, datasetName);
+}
+
+/** readLines with some of the lines read by `helper` (DecisionLines.readShared). */
+async function readLinesShared(bytes: Buffer, path: string, datasetName: string, helper: LinesHelper | undefined): Promise<{head: DecisionsFile; records: DecisionLines} | undefined> {
+	return withHead(await DecisionLines.readShared(bytes, helper), bytes, path, datasetName);
+}
+
+function withHead(records: DecisionLines | undefined, bytes: Buffer, path: string, datasetName: string): {head: DecisionsFile; records: DecisionLines} | undefined {
 	if (!records) return undefined;
 	try {
 		return {head: parseDecisionsFile(`${bytes.toString('utf8', 0, records.headEnd)}]}`, path, datasetName), records};

@@ -7,7 +7,7 @@ any other layout is theirs to parse whole.
 */
 
 const newline = 0x0a;
-const decisionsOpen = Buffer.from('"decisions": [');
+export const decisionsOpen = Buffer.from('"decisions": [');
 
 /**
  * Calls `visit` with the span of each record line (the separating comma left out), in order; stops

@@ -4,6 +4,7 @@ import type {LiveChannel} from './live-channel.js';
 import {LiveSession} from './live-session.js';
 import {ReviewerPosition} from './reviewer-position.js';
 import type {DecisionSource} from './decision-source.js';
+import type {LinesHelper} from './decision-lines.js';
 import type {DecisionRecord} from './schema.js';
 import {isPostgresUrl, maskUrl} from './postgres/connection.js';
 
@@ -73,8 +74,9 @@ export async function openDecisionStore(spec: DbSpec, dataset: DatasetRef, optio
  * Every current decision on the dataset, for winnow stats and export, as a DecisionSource;
  * undefined when there are none yet (no decisions file, or no such dataset in the database).
  */
-export async function readDecisions(spec: DbSpec, dataset: DatasetRef): Promise<DecisionSource | undefined> {
-	if (spec.kind === 'file') return readDecisionSource(spec.path, dataset.name);
+export async function readDecisions(spec: DbSpec, dataset: DatasetRef, helper?: LinesHelper): Promise<DecisionSource | undefined> {
+	// A decisions file's second half may be read by `helper`, another thread (DecisionLines.readShared).
+	if (spec.kind === 'file') return readDecisionSource(spec.path, dataset.name, helper);
 	const {readPostgresDecisions} = await import('./postgres/read.js');
 	return readPostgresDecisions(spec.url, dataset);
 }
