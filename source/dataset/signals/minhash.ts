@@ -77,9 +77,40 @@ export function signatureOfWords(wordHashes: Uint32Array, size: number, bins: nu
 	if (wordHashes.length < size) return false;
 	startSignature(bins);
 	const count = wordHashes.length - size + 1;
-	for (let i = 0; i < count; i++) addShingle(shingleHash(wordHashes, i, size), bins);
+	if (size === 5 && binShift !== -1) addFiveWordShingles(wordHashes, count, binShift);
+	else for (let i = 0; i < count; i++) addShingle(shingleHash(wordHashes, i, size), bins);
 	finishSignature(bins, into, at);
 	return true;
+}
+
+/**
+ * addShingle(shingleHash(wordHashes, i, 5)) for each of the `count` shingles, in one loop with the
+ * hashes written out (the default size and a power-of-two number of bins): the same values, with no
+ * call and no loop per word (a third of the time of a signature).
+ */
+function addFiveWordShingles(wordHashes: Uint32Array, count: number, shift: number) {
+	for (let i = 0; i < count; i++) {
+		let hash = Math.imul(0x2F_0F_53_A7 ^ wordHashes[i], 0x9E_37_79_B1);
+		hash = (Math.imul(hash ^ wordHashes[i + 1], 0x9E_37_79_B1) + 1) | 0;
+		hash = (Math.imul(hash ^ wordHashes[i + 2], 0x9E_37_79_B1) + 2) | 0;
+		hash = (Math.imul(hash ^ wordHashes[i + 3], 0x9E_37_79_B1) + 3) | 0;
+		hash = (Math.imul(hash ^ wordHashes[i + 4], 0x9E_37_79_B1) + 4) | 0;
+		// mix32(hash), then mix32(that ^ 0x5BD1E995) as addShingle ranks it.
+		hash ^= hash >>> 16;
+		hash = Math.imul(hash, 0x85_EB_CA_6B);
+		hash ^= hash >>> 13;
+		hash = Math.imul(hash, 0xC2_B2_AE_35);
+		hash ^= hash >>> 16;
+		let rank = hash ^ 0x5B_D1_E9_95;
+		rank ^= rank >>> 16;
+		rank = Math.imul(rank, 0x85_EB_CA_6B);
+		rank ^= rank >>> 13;
+		rank = Math.imul(rank, 0xC2_B2_AE_35);
+		rank ^= rank >>> 16;
+		const bin = hash >>> shift;
+		if (rank >>> 0 < values[bin]) values[bin] = rank;
+		filled[bin] = 1;
+	}
 }
 
 /** 32 − log2(bins) when bins is a power of two (the bin is then the hash's top bits), else -1. */
@@ -119,41 +150,59 @@ function finishSignature(bins: number, into: Uint8Array, at: number) {
 
 	// No shingle at all: nothing to borrow.
 	if (empties === bins) return;
+	const donors = donorsOf(bins);
+	const stride = donorStride(bins);
 	for (let next = 0; next < empties; next++) {
 		const bin = emptyBins[next];
 		// Optimal densification: the donor sequence depends only on the bin and the attempt, the same
 		// for every sample (rotation, the cheaper rule, made 3× the LSH candidates on the bench data).
 		// The borrowed value is taken from other bits of the donor's hash for each attempt. The
 		// sequence ends with every other bin, so a filled one is always found.
-		const sequence = donorsOf(bins, bin);
-		let attempt = 0;
-		while (filled[sequence[attempt]] === 0) attempt++;
-		into[at + (bin >> 1)] |= ((values[sequence[attempt]] >>> (4 * ((attempt + 1) % 8))) & 0xF) << ((bin & 1) * 4);
+		const from = bin * stride;
+		// The first eight donors at once, a bit each when filled: the first filled is the lowest bit set
+		// (no branch per donor tried, which no predictor could guess); past eight, one by one.
+		const tried = filled[donors[from]] | (filled[donors[from + 1]] << 1) | (filled[donors[from + 2]] << 2) | (filled[donors[from + 3]] << 3)
+			| (filled[donors[from + 4]] << 4) | (filled[donors[from + 5]] << 5) | (filled[donors[from + 6]] << 6) | (filled[donors[from + 7]] << 7);
+		let attempt = 31 - Math.clz32(tried & -tried);
+		if (tried === 0) {
+			attempt = 8;
+			while (filled[donors[from + attempt]] === 0) attempt++;
+		}
+
+		into[at + (bin >> 1)] |= ((values[donors[from + attempt]] >>> (4 * ((attempt + 1) % 8))) & 0xF) << ((bin & 1) * 4);
 	}
 }
 
-/** Per number of bins: each bin's donor sequence (bins × 8 tries, then every bin in turn, so one is always found). */
-const donorTables = new Map<number, Uint8Array[]>();
+/** Per number of bins: each bin's donor sequence (bins × 8 tries, then every bin in turn, so one is always found), one after the other. */
+const donorTables = new Map<number, Uint8Array>();
 
 let lastBins = -1;
-let lastTable: Uint8Array[] = [];
+let lastTable: Uint8Array = new Uint8Array(0);
 
-function donorsOf(bins: number, bin: number): Uint8Array {
-	if (bins === lastBins) return lastTable[bin];
+/** The length of one bin's donor sequence. */
+function donorStride(bins: number): number {
+	return (8 * bins) + bins - 1;
+}
+
+/** The donor sequences of every bin, bin b's from b × donorStride(bins). */
+function donorsOf(bins: number): Uint8Array {
+	if (bins === lastBins) return lastTable;
 	let table = donorTables.get(bins);
 	if (!table) {
-		table = Array.from({length: bins}, (_, of) => {
-			const sequence: number[] = [];
-			for (let attempt = 1; attempt <= 8 * bins; attempt++) sequence.push(mix32(Math.imul(of + 1, 0x9E_37_79_B1) + attempt) % bins);
-			for (let other = 1; other < bins; other++) sequence.push((of + other) % bins);
-			return Uint8Array.from(sequence);
-		});
+		const stride = donorStride(bins);
+		table = new Uint8Array(bins * stride);
+		for (let of = 0; of < bins; of++) {
+			let at = of * stride;
+			for (let attempt = 1; attempt <= 8 * bins; attempt++) table[at++] = mix32(Math.imul(of + 1, 0x9E_37_79_B1) + attempt) % bins;
+			for (let other = 1; other < bins; other++) table[at++] = (of + other) % bins;
+		}
+
 		donorTables.set(bins, table);
 	}
 
 	lastBins = bins;
 	lastTable = table;
-	return table[bin];
+	return table;
 }
 
 function valueAt(signatures: Uint8Array, at: number, bin: number): number {

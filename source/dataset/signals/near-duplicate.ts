@@ -31,26 +31,40 @@ function blockWords(text: SampleText, blockText: string): Uint32Array {
 	return wordTokens(blockText, text.tokens).hashes;
 }
 
-/** The words' hashes of the text near-duplicates are judged on. */
+/** Where shingleSource joins the words of several blocks (grown as needed, never shrunk). */
+let joined = new Uint32Array(4096);
+const noWords = new Uint32Array(0);
+
+/**
+ * The words' hashes of the text near-duplicates are judged on. Valid until the next call: the words of
+ * several blocks are joined in a buffer that is used again (a typed array of its own for each sample
+ * cost more than its signature); the caller uses them at once or copies them (the spill does).
+ */
 export function shingleSource(text: SampleText): Uint32Array {
-	const parts: Uint32Array[] = [];
+	let first: Uint32Array = noWords;
 	let length = 0;
+	let blocks = 0;
 	for (const block of text.blocks) {
 		if (block.tone === 'system') continue;
 		const hashes = blockWords(text, block.text);
-		parts.push(hashes);
+		if (++blocks === 1) {
+			first = hashes;
+			length = hashes.length;
+			continue;
+		}
+
+		if (length + hashes.length > joined.length) {
+			const bigger = new Uint32Array(Math.max(length + hashes.length, joined.length * 2));
+			if (blocks > 2) bigger.set(joined.subarray(0, length));
+			joined = bigger;
+		}
+
+		if (blocks === 2) joined.set(first);
+		joined.set(hashes, length);
 		length += hashes.length;
 	}
 
-	if (parts.length === 1) return parts[0];
-	const joined = new Uint32Array(length);
-	let at = 0;
-	for (const part of parts) {
-		joined.set(part, at);
-		at += part.length;
-	}
-
-	return joined;
+	return blocks <= 1 ? first : joined.subarray(0, length);
 }
 
 /** Signature bytes kept per sample. */

@@ -37,23 +37,40 @@ const window = 8;
  * sentence) and are ruled out before any unit is cut out or any word set made.
  */
 export function fewUnits(text: string): boolean {
+	// The counts only grow, so the answer is theirs at the end; the loop stops as soon as it is known.
+	// Letters, digits, spaces and most punctuation are none of the breaks: they are passed over first.
 	let breaks = 0;
 	let lineRuns = 0;
 	let sentenceEnds = 0;
-	let previous = 0;
-	for (let at = 0; at < text.length; at++) {
+	let afterLineBreak = false;
+	const end = text.length;
+	for (let at = 0; at < end; at++) {
 		const code = text.charCodeAt(at);
-		if (code === 10 || code === 46 || code === 33 || code === 63 || code === 0x30_02 || code === 0xFF_01 || code === 0xFF_1F) breaks++;
 		if (code === 10) {
-			if (previous !== 10) lineRuns++;
-		} else if (code === 0x30_02 || code === 0xFF_01 || code === 0xFF_1F || code === 0x06_1F || code === 0x09_64) {
-			sentenceEnds++;
-		} else if ((code === 46 || code === 33 || code === 63 || code === 0x20_26) && at + 1 < text.length && isSpace(text.charCodeAt(at + 1))) {
-			sentenceEnds++;
+			breaks++;
+			if (!afterLineBreak) lineRuns++;
+			afterLineBreak = true;
+		} else {
+			afterLineBreak = false;
+			if (code < 64) {
+				if (code !== 46 && code !== 33 && code !== 63) continue;
+				breaks++;
+				if (at + 1 < end && isSpace(text.charCodeAt(at + 1))) sentenceEnds++;
+			} else if (code < 0x06_1F) {
+				continue;
+			} else if (code === 0x30_02 || code === 0xFF_01 || code === 0xFF_1F) {
+				breaks++;
+				sentenceEnds++;
+			} else if (code === 0x06_1F || code === 0x09_64) {
+				sentenceEnds++;
+			} else if (code === 0x20_26) {
+				if (at + 1 < end && isSpace(text.charCodeAt(at + 1))) sentenceEnds++;
+			} else {
+				continue;
+			}
 		}
 
 		if (breaks >= minRepeats && (lineRuns >= minRepeats || sentenceEnds >= minRepeats)) return false;
-		previous = code;
 	}
 
 	return true;

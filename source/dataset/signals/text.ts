@@ -4,6 +4,7 @@ two independent 32-bit string hashes (a 64-bit key between them).
 */
 
 import {duplicateCodeUnit, isWordCodeUnit, lowerCodeUnit} from './code-units.js';
+import {isUnspacedCode} from './word-units.js';
 
 const asciiOnly = /^[\u0000-\u007F]*$/;
 
@@ -43,30 +44,36 @@ function hashCodeUnits(text: string, state: {a: number; b: number}, composed: bo
 	let {a, b} = state;
 	let pendingSpace = false;
 	let started = false;
-	for (let i = 0; i < text.length; i++) {
+	const end = text.length;
+	for (let i = 0; i < end; i++) {
 		const unit = text.charCodeAt(i);
-		const code = composed ? (isBlankCode(unit) ? -2 : unit) : duplicateCodeUnit(unit);
-		if (code === -2) {
+		// ASCII through a table (white space -2, else lower case): most code units, no tests.
+		const code = unit < 128 ? asciiDuplicate[unit] : composed ? (isBlankCode(unit) ? -2 : unit) : duplicateCodeUnit(unit);
+		if (code < 0) {
+			if (code === -1) return false;
 			pendingSpace = started;
 			continue;
 		}
 
-		if (code === -1) return false;
 		if (pendingSpace) {
 			a = Math.imul(a ^ 32, 0x01_00_01_93);
-			b = Math.imul(b ^ 32, 0x5B_D1_E9_95) + 0x27_D4_EB_2F;
+			b = (Math.imul(b ^ 32, 0x5B_D1_E9_95) + 0x27_D4_EB_2F) | 0;
 			pendingSpace = false;
 		}
 
 		started = true;
 		a = Math.imul(a ^ code, 0x01_00_01_93);
-		b = Math.imul(b ^ code, 0x5B_D1_E9_95) + 0x27_D4_EB_2F;
+		b = (Math.imul(b ^ code, 0x5B_D1_E9_95) + 0x27_D4_EB_2F) | 0;
 	}
 
 	state.a = a;
 	state.b = b;
 	return true;
 }
+
+/** Per ASCII code unit, as duplicates' normalisation reads it: -2 white space, else its lower case. */
+const asciiDuplicate = new Int32Array(128);
+for (let code = 0; code < 128; code++) asciiDuplicate[code] = duplicateCodeUnit(code);
 
 /** FNV-1a over UTF-16 code units. */
 export function hashA(text: string, seed = 0x81_1C_9D_C5): number {
@@ -120,7 +127,7 @@ export function wordsOf(text: string): string[] {
  * it starts in `text` and its length. `lowered`: whether `text` is lower case already (else a word's
  * slice of it is lower-cased by tokenText: the same, as it was lower-cased code unit by code unit).
  */
-export type Tokens = {count: number; hashes: Uint32Array; starts: Uint32Array; lengths: Uint32Array; text: string; lowered: boolean};
+export type Tokens = {count: number; hashes: Uint32Array; starts: Uint32Array; lengths: Uint32Array; text: string; lowered: boolean; unspaced?: boolean};
 
 let scratchStarts = new Uint32Array(1024);
 let scratchLengths = new Uint32Array(1024);
@@ -131,11 +138,20 @@ let scratchHashes = new Uint32Array(1024);
  * text with a code unit that cannot be (code-units.ts) is lower-cased whole first, as before.
  */
 export function tokenize(original: string): Tokens {
+	sawUnspaced = false;
 	const count = scanWords(original, true);
 	if (count !== -1) return collect(count, original, false);
 	const text = original.toLowerCase();
+	sawUnspaced = false;
 	return collect(scanWords(text, false), text, true);
 }
+
+/**
+ * Whether the text scanWords last read holds a character of a script written without spaces (as
+ * `unspaced` matches it; none is made or lost by lower-casing). Every code unit past ASCII goes
+ * through wordCodeUnit, which notes it: the text is not searched again for them.
+ */
+let sawUnspaced = false;
 
 /** Per ASCII code unit: itself lower-cased if a word character (letter or digit), else 0; and the same without lower-casing. */
 const asciiLowered = new Int32Array(128);
@@ -149,6 +165,7 @@ for (let code = 0; code < 128; code++) {
 
 /** A code unit past ASCII as scanWords reads it: -1 when it cannot be lower-cased alone, 0 when not a word character, else its (lower-cased) self. */
 function wordCodeUnit(code: number, lowering: boolean): number {
+	if (code >= 0x0E_00 && isUnspacedCode(code)) sawUnspaced = true;
 	const lowered = lowering ? lowerCodeUnit(code) : code;
 	if (lowered === -1) return -1;
 	return isWordCodeUnit(lowered) ? lowered : 0;
@@ -250,7 +267,7 @@ function collect(count: number, text: string, lowered: boolean): Tokens {
 	hashes.set(scratchHashes.subarray(0, count));
 	starts.set(scratchStarts.subarray(0, count));
 	lengths.set(scratchLengths.subarray(0, count));
-	return {count, hashes, starts, lengths, text, lowered};
+	return {count, hashes, starts, lengths, text, lowered, unspaced: sawUnspaced};
 }
 
 /** Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK ideographs. */
@@ -263,7 +280,9 @@ const unspacedCharacter = new RegExp(unspaced.source, 'g');
  * such text); otherwise a Chinese clause is one "word". `tokens` is the per-sample memo for the plain case.
  */
 export function wordTokens(text: string, tokens: (text: string) => Tokens = tokenize): Tokens {
-	return unspaced.test(text) ? tokenize(text.replace(unspacedCharacter, ' $& ')) : tokens(text);
+	// The plain words say whether the text has such a script (tokenize notes it as it reads): no search of the text for it.
+	const plain = tokens(text);
+	return (plain.unspaced ?? unspaced.test(text)) ? tokenize(text.replace(unspacedCharacter, ' $& ')) : plain;
 }
 
 function isUnspacedWord(word: string): boolean {
