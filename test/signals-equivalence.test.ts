@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {referenceFewUnits, referenceSignature} from './helpers/signals-reference.js';
-import {signatureOfWords} from '../source/dataset/signals/minhash.js';
+import {referenceFewUnits, referenceShingleHashes, referenceSignature} from './helpers/signals-reference.js';
+import {shingleHashes, signatureOfWords} from '../source/dataset/signals/minhash.js';
 import {fewUnits} from '../source/dataset/signals/near-lines.js';
 import {shingleSource} from '../source/dataset/signals/near-duplicate.js';
 import {sampleText} from '../source/dataset/signals/sample-text.js';
@@ -109,6 +109,13 @@ describe('near-duplicate words and signatures', () => {
 			expect(signatureOfWords(hashes, size, bins, fast, 3)).toBe(referenceSignature(hashes, size, bins, slow, 3));
 			expect([...fast]).toEqual([...slow]);
 		}), {numRuns: 3000});
+	});
+
+	it('shingleHashes hashes each shingle as the loop over its words did', () => {
+		const words = fc.array(fc.integer({min: 0, max: 0xFF_FF_FF_FF}), {maxLength: 200}).map(list => Uint32Array.from(list));
+		fc.assert(fc.property(words, fc.constantFrom(1, 2, 5, 5, 6), (hashes, size) => {
+			expect([...shingleHashes(hashes, size)]).toEqual(referenceShingleHashes(hashes, size));
+		}), {numRuns: 2000});
 	});
 
 	it('signatures of real-looking words (few shingles, many empty bins) agree too', () => {

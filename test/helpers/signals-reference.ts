@@ -80,3 +80,10 @@ export function referenceSignature(wordHashes: Uint32Array, size: number, bins: 
 
 	return true;
 }
+
+/** minhash.ts's shingleHashes: each shingle hashed by the loop over its words, sorted, each once. */
+export function referenceShingleHashes(wordHashes: Uint32Array, size: number): number[] {
+	const hashes: number[] = [];
+	for (let i = 0; i + size <= wordHashes.length; i++) hashes.push(shingleHash(wordHashes, i, size));
+	return [...new Set(hashes)].sort((a, b) => a - b);
+}

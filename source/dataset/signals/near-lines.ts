@@ -37,44 +37,44 @@ const window = 8;
  * sentence) and are ruled out before any unit is cut out or any word set made.
  */
 export function fewUnits(text: string): boolean {
-	// The counts only grow, so the answer is theirs at the end; the loop stops as soon as it is known.
-	// Letters, digits, spaces and most punctuation are none of the breaks: they are passed over first.
+	// The counts only grow, so the answer is theirs at the end; the search stops as soon as it is known.
+	// The breaks are found by a regular expression (a native scan, with no match made: test() only moves
+	// lastIndex), most text between them never read by a loop here.
 	let breaks = 0;
 	let lineRuns = 0;
 	let sentenceEnds = 0;
-	let afterLineBreak = false;
 	const end = text.length;
-	for (let at = 0; at < end; at++) {
+	breakCharacter.lastIndex = 0;
+	while (breakCharacter.test(text)) {
+		const at = breakCharacter.lastIndex - 1;
 		const code = text.charCodeAt(at);
 		if (code === 10) {
 			breaks++;
-			if (!afterLineBreak) lineRuns++;
-			afterLineBreak = true;
+			if (at === 0 || text.charCodeAt(at - 1) !== 10) lineRuns++;
+		} else if (code === 46 || code === 33 || code === 63) {
+			breaks++;
+			if (at + 1 < end && isSpace(text.charCodeAt(at + 1))) sentenceEnds++;
+		} else if (code === 0x20_26) {
+			if (at + 1 < end && isSpace(text.charCodeAt(at + 1))) sentenceEnds++;
+		} else if (code === 0x06_1F || code === 0x09_64) {
+			sentenceEnds++;
 		} else {
-			afterLineBreak = false;
-			if (code < 64) {
-				if (code !== 46 && code !== 33 && code !== 63) continue;
-				breaks++;
-				if (at + 1 < end && isSpace(text.charCodeAt(at + 1))) sentenceEnds++;
-			} else if (code < 0x06_1F) {
-				continue;
-			} else if (code === 0x30_02 || code === 0xFF_01 || code === 0xFF_1F) {
-				breaks++;
-				sentenceEnds++;
-			} else if (code === 0x06_1F || code === 0x09_64) {
-				sentenceEnds++;
-			} else if (code === 0x20_26) {
-				if (at + 1 < end && isSpace(text.charCodeAt(at + 1))) sentenceEnds++;
-			} else {
-				continue;
-			}
+			// 。！？
+			breaks++;
+			sentenceEnds++;
 		}
 
-		if (breaks >= minRepeats && (lineRuns >= minRepeats || sentenceEnds >= minRepeats)) return false;
+		if (breaks >= minRepeats && (lineRuns >= minRepeats || sentenceEnds >= minRepeats)) {
+			breakCharacter.lastIndex = 0;
+			return false;
+		}
 	}
 
 	return true;
 }
+
+/** Every code unit fewUnits counts: line breaks, sentence end marks. */
+const breakCharacter = /[\n.!?\u2026\u061F\u0964\u3002\uFF01\uFF1F]/g;
 
 /** Whether a code unit is white space as a regular expression's \s has it. */
 function isSpace(code: number): boolean {
