@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {referenceFewUnits, referenceShingleHashes, referenceSignature} from './helpers/signals-reference.js';
 import {shingleHashes, signatureOfWords} from '../source/dataset/signals/minhash.js';
 import {fewUnits} from '../source/dataset/signals/near-lines.js';
+import {sentenceEnd, sentencesOf} from '../source/dataset/signals/repeated-units.js';
 import {shingleSource} from '../source/dataset/signals/near-duplicate.js';
 import {sampleText} from '../source/dataset/signals/sample-text.js';
 import {tokenize, wordTokens} from '../source/dataset/signals/text.js';
@@ -50,6 +51,27 @@ describe('near-lines gate (fewUnits)', () => {
 				for (const times of [3, 4, 5]) {
 					const samples = [`${`a${mark}${after}`.repeat(times)}`, `${mark}${after}`.repeat(times), `x${`${mark}${after}b `.repeat(times)}`];
 					for (const sample of samples) expect(fewUnits(sample), JSON.stringify(sample)).toBe(referenceFewUnits(sample));
+				}
+			}
+		}
+	});
+});
+
+describe('sentences (sentencesOf)', () => {
+	const reference = (response: string) => response.trim().split(sentenceEnd).map(sentence => sentence.trim()).filter(sentence => /[\p{L}\p{N}]/u.test(sentence));
+
+	it('cuts where the sentence-end expression splits, on any text', () => {
+		fc.assert(fc.property(anyText, sample => {
+			expect(sentencesOf(sample)).toEqual(reference(sample));
+		}), {numRuns: 5000});
+	});
+
+	it('cuts after every end mark as the expression does, followed or not by white space', () => {
+		const marks = ['.', '!', '?', '…', '。', '！', '？', '؟', '।'];
+		for (const mark of marks) {
+			for (const after of ['', ' ', '  ', '\n', '\u00A0', '\u3000', '\u2028']) {
+				for (const sample of [`a${mark}${after}b${mark}${after}c`, `${mark}${after}${mark}${mark}${after}x`, `x${mark}${after}`, `${mark}${after}`]) {
+					expect(sentencesOf(sample), JSON.stringify(sample)).toEqual(reference(sample));
 				}
 			}
 		}

@@ -11,6 +11,8 @@ export type DistinctState = {exact: Uint32Array | undefined; size: number; hasZe
 export class DistinctCounter {
 	/** The exact set: open addressing over 32-bit values (0 is kept apart: it marks an empty slot). */
 	private exact: Uint32Array | undefined = new Uint32Array(1024);
+	/** 32 − log2 of the exact set's slots: a value's first slot is the top bits of its Fibonacci hash (one multiply; the values are hashes already). */
+	private shift = 22;
 	private size = 0;
 	private hasZero = false;
 	private registers: Uint8Array | undefined;
@@ -32,7 +34,7 @@ export class DistinctCounter {
 		}
 
 		const mask = exact.length - 1;
-		let slot = mix32(value) & mask;
+		let slot = Math.imul(value, 0x9E_37_79_B1) >>> this.shift;
 		while (exact[slot] !== 0) {
 			if (exact[slot] === value) return;
 			slot = (slot + 1) & mask;
@@ -70,9 +72,10 @@ export class DistinctCounter {
 		const old = this.exact!;
 		const exact = new Uint32Array(old.length * 2);
 		const mask = exact.length - 1;
+		this.shift--;
 		for (const value of old) {
 			if (value === 0) continue;
-			let slot = mix32(value) & mask;
+			let slot = Math.imul(value, 0x9E_37_79_B1) >>> this.shift;
 			while (exact[slot] !== 0) slot = (slot + 1) & mask;
 			exact[slot] = value;
 		}

@@ -30,8 +30,8 @@ export type UnitRepeats = {
 
 const hasText = /[\p{L}\p{N}]/u;
 const listMarker = /^(?:[-*+•·◦▪‣]\s+|\d{1,3}[.)]\s+|[（(]\d{1,3}[)）]\s*|\d{1,3}[、．）]\s*)/;
-/** After 。！？ (Chinese, Japanese), ؟ (Arabic), । (Devanagari), or .!?… followed by white space. */
-const sentenceEnd = /(?<=[。！？؟।])\s*|(?<=[.!?…])\s+/;
+/** After 。！？ (Chinese, Japanese), ؟ (Arabic), । (Devanagari), or .!?… followed by white space (sentencesOf cuts where this matches). */
+export const sentenceEnd = /(?<=[。！？؟।])\s*|(?<=[.!?…])\s+/;
 
 function startsWithMarker(line: string): boolean {
 	const code = line.charCodeAt(0);
@@ -54,7 +54,37 @@ export function paragraphsOf(response: string): string[] {
 }
 
 export function sentencesOf(response: string): string[] {
-	return response.trim().split(sentenceEnd).map(sentence => sentence.trim()).filter(sentence => hasText.test(sentence));
+	const text = response.trim();
+	const sentences: string[] = [];
+	// What text.split(sentenceEnd) cuts, without trying the look-behinds at every position: the end marks
+	// are found by a native scan, and the text is cut after each (and the white space after it) where
+	// the expression matches — after 。！？؟। always, after .!?… when white space follows.
+	let from = 0;
+	endMark.lastIndex = 0;
+	while (endMark.test(text)) {
+		const after = endMark.lastIndex;
+		if (after >= text.length) break;
+		let next = after;
+		while (next < text.length && isBlank(text.charCodeAt(next))) next++;
+		const mark = text.charCodeAt(after - 1);
+		if (next === after && (mark === 46 || mark === 33 || mark === 63 || mark === 0x20_26)) continue;
+		sentences.push(text.slice(from, after));
+		from = next;
+		endMark.lastIndex = next;
+	}
+
+	endMark.lastIndex = 0;
+	sentences.push(text.slice(from));
+	return sentences.map(sentence => sentence.trim()).filter(sentence => hasText.test(sentence));
+}
+
+/** The marks sentenceEnd cuts after. */
+const endMark = /[.!?\u2026\u3002\uFF01\uFF1F\u061F\u0964]/g;
+
+/** Whether a code unit is white space as a regular expression's \s has it. */
+function isBlank(code: number): boolean {
+	if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+	return code === 0xA0 || code === 0x16_80 || (code >= 0x20_00 && code <= 0x20_0A) || code === 0x20_28 || code === 0x20_29 || code === 0x20_2F || code === 0x20_5F || code === 0x30_00 || code === 0xFE_FF;
 }
 
 /** Units compared with the ones before them for a near copy. */
