@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {referenceFewUnits, referenceShingleHashes, referenceSignature} from './helpers/signals-reference.js';
+import {referenceFewUnits, referenceShingleHashes, referenceSignature, referenceTokenText} from './helpers/signals-reference.js';
 import {shingleHashes, signatureOfWords} from '../source/dataset/signals/minhash.js';
 import {fewUnits} from '../source/dataset/signals/near-lines.js';
 import {sentenceEnd, sentencesOf} from '../source/dataset/signals/repeated-units.js';
 import {shingleSource} from '../source/dataset/signals/near-duplicate.js';
 import {sampleText} from '../source/dataset/signals/sample-text.js';
-import {tokenize, wordTokens} from '../source/dataset/signals/text.js';
+import {tokenize, tokenText, wordTokens} from '../source/dataset/signals/text.js';
 
 /*
 The fast paths of the repetition, near-duplicate and duplicate signals, each checked against the
@@ -100,6 +100,21 @@ describe('words of scripts written without spaces (wordTokens)', () => {
 			const reference = unspacedPattern.test(sample) ? tokenize(sample.replace(new RegExp(unspacedPattern.source, 'g'), ' $& ')) : tokenize(sample);
 			expect([...wordTokens(sample).hashes]).toEqual([...reference.hashes]);
 		}), {numRuns: 3000});
+	});
+});
+
+describe('openings (tokenText)', () => {
+	it('joins the words as word-by-word slices did, whatever lies between them', () => {
+		fc.assert(fc.property(anyText, fc.nat({max: 6}), fc.nat({max: 8}), (sample, from, span) => {
+			for (const tokens of [tokenize(sample), wordTokens(sample)]) expect(tokenText(tokens, from, from + span)).toBe(referenceTokenText(tokens, from, from + span));
+		}), {numRuns: 5000});
+	});
+
+	it('lower-cases the stretch as a whole (a final sigma stays final)', () => {
+		for (const sample of ['ΟΔΟΣ ΚΑΙ ΣΟΦΙΑ', 'İstanbul Is Big', 'THE END OF THE ROAD', 'Σ Σ Σ']) {
+			const tokens = tokenize(sample);
+			expect(tokenText(tokens, 0, 5)).toBe(referenceTokenText(tokens, 0, 5));
+		}
 	});
 });
 

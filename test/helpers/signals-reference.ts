@@ -1,4 +1,4 @@
-import {mix32} from '../../source/dataset/signals/text.js';
+import {mix32, type Tokens} from '../../source/dataset/signals/text.js';
 
 /*
 The repetition, near-duplicate and duplicate computations as they were before their fast paths
@@ -86,4 +86,20 @@ export function referenceShingleHashes(wordHashes: Uint32Array, size: number): n
 	const hashes: number[] = [];
 	for (let i = 0; i + size <= wordHashes.length; i++) hashes.push(shingleHash(wordHashes, i, size));
 	return [...new Set(hashes)].sort((a, b) => a - b);
+}
+
+const unspaced = /[\u0E00-\u0EFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF]/;
+
+/** text.ts's tokenText: the words sliced one by one and joined. */
+export function referenceTokenText(tokens: Tokens, from: number, to: number): string {
+	const isUnspacedWord = (word: string) => word.length === 1 && unspaced.test(word);
+	let joined = '';
+	let previous = '';
+	for (let k = from; k < to && k < tokens.count; k++) {
+		const word = tokens.text.slice(tokens.starts[k], tokens.starts[k] + tokens.lengths[k]);
+		joined += k === from || (isUnspacedWord(previous) && isUnspacedWord(word)) ? word : ` ${word}`;
+		previous = word;
+	}
+
+	return tokens.lowered ? joined : joined.toLowerCase();
 }

@@ -291,6 +291,13 @@ function isUnspacedWord(word: string): boolean {
 
 /** Words `from` … `to` - 1 of a tokenized text, joined by spaces (none between two characters of a script written without them), in lower case. */
 export function tokenText(tokens: Tokens, from: number, to: number): string {
+	const last = Math.min(to, tokens.count) - 1;
+	if (last >= from && tokens.unspaced === false && singleSpaced(tokens, from, last)) {
+		// The words stand one space apart in the text already: the joined words are that stretch of it (one slice, not one a word).
+		const stretch = tokens.text.slice(tokens.starts[from], tokens.starts[last] + tokens.lengths[last]);
+		return tokens.lowered ? stretch : stretch.toLowerCase();
+	}
+
 	let joined = '';
 	let previous = '';
 	for (let k = from; k < to && k < tokens.count; k++) {
@@ -300,6 +307,16 @@ export function tokenText(tokens: Tokens, from: number, to: number): string {
 	}
 
 	return tokens.lowered ? joined : joined.toLowerCase();
+}
+
+/** Whether words `from` … `last` of a tokenized text are each one space (U+0020) after the one before. */
+function singleSpaced(tokens: Tokens, from: number, last: number): boolean {
+	const {starts, lengths, text} = tokens;
+	for (let k = from + 1; k <= last; k++) {
+		if (starts[k] !== starts[k - 1] + lengths[k - 1] + 1 || text.charCodeAt(starts[k] - 1) !== 32) return false;
+	}
+
+	return true;
 }
 
 /** Curly quotes made straight (and the full-width comma plain), white space collapsed, lower case, and contractions in one form, for phrase matching. */
