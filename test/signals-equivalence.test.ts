@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
-import {referenceFewUnits, referenceShingleHashes, referenceSignature, referenceTokenText} from './helpers/signals-reference.js';
-import {shingleHashes, signatureOfWords} from '../source/dataset/signals/minhash.js';
+import {referenceBandKey, referenceFewUnits, referenceShingleHashes, referenceSignature, referenceTokenText} from './helpers/signals-reference.js';
+import {bandKey, lshParameters, shingleHashes, signatureOfWords} from '../source/dataset/signals/minhash.js';
 import {fewUnits} from '../source/dataset/signals/near-lines.js';
 import {sentenceEnd, sentencesOf} from '../source/dataset/signals/repeated-units.js';
 import {shingleSource} from '../source/dataset/signals/near-duplicate.js';
@@ -153,6 +153,17 @@ describe('near-duplicate words and signatures', () => {
 		fc.assert(fc.property(words, fc.constantFrom(1, 2, 5, 5, 6), (hashes, size) => {
 			expect([...shingleHashes(hashes, size)]).toEqual(referenceShingleHashes(hashes, size));
 		}), {numRuns: 2000});
+	});
+
+	it('bandKey reads a band\'s values as the loop over them did, for every band of every LSH setting', () => {
+		fc.assert(fc.property(fc.uint8Array({minLength: 64 * 3, maxLength: 64 * 3}), fc.nat({max: 2}), (signatures, sample) => {
+			for (const threshold of [0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95]) {
+				const {bands, rows} = lshParameters(threshold);
+				for (let band = 0; band < bands && (band + 1) * rows <= 128; band++) {
+					expect(bandKey(signatures, sample * 64, band, rows)).toBe(referenceBandKey(signatures, sample * 64, band, rows));
+				}
+			}
+		}), {numRuns: 500});
 	});
 
 	it('signatures of real-looking words (few shingles, many empty bins) agree too', () => {

@@ -103,3 +103,14 @@ export function referenceTokenText(tokens: Tokens, from: number, to: number): st
 
 	return tokens.lowered ? joined : joined.toLowerCase();
 }
+
+/** minhash.ts's bandKey: the band's 4-bit values read one by one. */
+export function referenceBandKey(signatures: Uint8Array, at: number, band: number, rows: number): number {
+	let key = 0;
+	for (let row = 0; row < rows; row++) {
+		const bin = (band * rows) + row;
+		key |= ((signatures[at + (bin >> 1)] >> ((bin & 1) * 4)) & 0xF) << (4 * row);
+	}
+
+	return key >>> 0;
+}

@@ -229,6 +229,15 @@ function valueAt(signatures: Uint8Array, at: number, bin: number): number {
 export function bandKey(signatures: Uint8Array, at: number, band: number, rows: number): number {
 	let key = 0;
 	const first = band * rows;
+	if (rows <= 7) {
+		// Value n is bits 4n … 4n + 3 of the signature read as one little-endian number: the band's values side
+		// by side are one stretch of it, read from the (at most) four bytes it lies in.
+		const byte = at + (first >> 1);
+		const word = signatures[byte] | (signatures[byte + 1] << 8) | (signatures[byte + 2] << 16) | (signatures[byte + 3] << 24);
+		return ((word >>> ((first & 1) * 4)) & ((1 << (4 * rows)) - 1)) >>> 0;
+	}
+
+
 	for (let row = 0; row < rows; row++) key |= valueAt(signatures, at, first + row) << (4 * row);
 	return key >>> 0;
 }
