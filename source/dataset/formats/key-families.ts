@@ -45,7 +45,9 @@ export function keyFamily(key: string): KeyFamily {
 	const words = keyWords(key);
 	const last = words.at(-1);
 	if (last === undefined) return 'other';
-	if (metadataWords.has(last) || /^(?:[a-z]+_)?ids?$/.test(key.toLowerCase())) return 'metadata';
+	// created_at, updated_on: the word before says what it is.
+	const head = ['at', 'on', 'utc'].includes(last) && words.length > 1 ? words.at(-2)! : last;
+	if (metadataWords.has(head)) return 'metadata';
 	if (words.some(word => responseWords.has(word))) return 'response';
 	if (words.some(word => contextWords.has(word))) return 'context';
 	if (words.some(word => promptWords.has(word))) return 'prompt';

@@ -20,8 +20,9 @@ const verdictKeys = ['preference_strength', 'overall_preference', 'preference', 
 
 type Side = {key: string; stem: string; mark: string};
 
+/** An answer of a pair: any text (a short one too, "Ottawa."), or a chat list. */
 function isAnswer(value: unknown): value is string | unknown[] {
-	return isProse(value) || isChatList(value) || (typeof value === 'string' && value.trim() === '');
+	return typeof value === 'string' || isChatList(value);
 }
 
 /** A response key's side: its polarity word ("+"/"-") or its number or letter, and the rest of its name. */
