@@ -40,8 +40,22 @@ export function keyWords(key: string): string[] {
 		.filter(word => word !== '' && !/^\d+$/.test(word));
 }
 
+/** Keys repeat from sample to sample: each is read once (a bounded cache, cleared when full). */
+const families = new Map<string, KeyFamily>();
+
 /** Which family a key belongs to by its name alone. */
 export function keyFamily(key: string): KeyFamily {
+	let family = families.get(key);
+	if (family === undefined) {
+		if (families.size >= 4096) families.clear();
+		family = familyOfWords(key);
+		families.set(key, family);
+	}
+
+	return family;
+}
+
+function familyOfWords(key: string): KeyFamily {
 	const words = keyWords(key);
 	const last = words.at(-1);
 	if (last === undefined) return 'other';
