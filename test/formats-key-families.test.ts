@@ -232,6 +232,16 @@ describe("SciQ's correct answer beside distractors", () => {
 	});
 });
 
+describe('text fields in scripts without spaces', () => {
+	test('Chinese and Japanese prose under keys of no family are text fields, a short category stays metadata', () => {
+		const sample = {标题: '如何在家里种植番茄？', 正文: '首先选择阳光充足的地方，然后准备疏松肥沃的土壤，每天浇水一次。', 分类: '园艺', 日本語: '東京は日本の首都で、人口が最も多い都市です。'};
+		const rendered = renderSample(sample);
+		expect(rendered.format).toBe('fields');
+		expect(rendered.blocks.map(block => block.label)).toEqual(['标题', '正文', '日本語']);
+		expect(rendered.metadata.map(entry => entry.key)).toEqual(['分类']);
+	});
+});
+
 describe('the JSON fallback', () => {
 	test('the duplicate key leaves out ids and metadata-like fields at any depth', () => {
 		const sample = {id: 1, created_at: '2024-01-01', payload: {steps: [3, 1, 2], note_url: 'https://x.test/1'}};
