@@ -158,6 +158,15 @@ describe('two answers told apart by a side', () => {
 		expect(fired({...sample, response_2: loop('Ottawa ist die Hauptstadt.')})).toContain('repetition');
 	});
 
+	test('chosen_response/rejected_response: the chosen one first', () => {
+		const sample = {question: 'Quelle est la capitale du Canada ?', rejected_response: 'Toronto.', chosen_response: 'Ottawa.'};
+		expect(shown(renderSample(sample))).toEqual([
+			'question [prompt]: Quelle est la capitale du Canada ?',
+			'chosen · chosen_response [chosen]: Ottawa.',
+			'rejected · rejected_response [rejected]: Toronto.',
+		]);
+	});
+
 	test('a context chat list with response1/response2 and an overall preference (HelpSteer3)', () => {
 		const sample = {domain: 'general', context: [{role: 'user', content: 'Give me a word that rhymes with cat.'}, {role: 'assistant', content: 'Hat.'}, {role: 'user', content: 'Another one?'}], response1: 'Bat.', response2: 'Dog.', overall_preference: -3};
 		expect(shown(renderSample(sample))).toEqual([

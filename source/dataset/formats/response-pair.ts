@@ -14,8 +14,8 @@ import {isChatList, isTextOrChat, textOrChatBlocks} from './messages.js';
 import {defineFormat, type Block, type JsonObject} from './types.js';
 import {ownField} from './values.js';
 
-const positive = new Set(['pos', 'positive', 'good', 'better', 'preferred', 'accepted', 'win', 'winner', 'winning', 'safe', 'correct', 'best']);
-const negative = new Set(['neg', 'negative', 'bad', 'worse', 'dispreferred', 'unpreferred', 'declined', 'lose', 'loser', 'losing', 'unsafe', 'incorrect', 'wrong', 'worst']);
+const positive = new Set(['chosen', 'pos', 'positive', 'good', 'better', 'preferred', 'accepted', 'win', 'winner', 'winning', 'safe', 'correct', 'best']);
+const negative = new Set(['rejected', 'neg', 'negative', 'bad', 'worse', 'dispreferred', 'unpreferred', 'declined', 'lose', 'loser', 'losing', 'unsafe', 'incorrect', 'wrong', 'worst']);
 const verdictKeys = ['preference_strength', 'overall_preference', 'preference', 'choice', 'winner', 'preferred', 'better', 'label', 'better_response', 'preferred_response'] as const;
 
 type Side = {key: string; stem: string; mark: string};

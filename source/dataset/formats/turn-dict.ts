@@ -34,7 +34,7 @@ function conversationKeyOf(sample: JsonObject): string | undefined {
 
 /** The text without the template's speaker tag before it and end token after it. */
 function ownText(text: string): string {
-	return text.replace(/^\s*<\|[^|<>\n]{1,40}\|>\s*:?\s?/, '').replace(/\s*<e[a-z]{1,3}>\s*$/, '').replace(/\s+$/, '');
+	return text.replace(/^\s*<\|[^|<>\n]{1,40}\|>\s*:?\s?/, '').replace(/\s*<eo[a-z]>\s*$/, '').replace(/\s+$/, '');
 }
 
 function speakerBlock(name: string, text: string, first: boolean): Block | undefined {
