@@ -94,8 +94,8 @@ describe('a prompt and its response under any family names', () => {
 		const sample = {pubid: 123, question: '¿Reduce el ejercicio la presión arterial?', context: {contexts: ['Se estudiaron 200 adultos durante un año.', 'La presión bajó en el grupo activo.'], labels: ['METHODS', 'RESULTS']}, long_answer: 'Sí, el ejercicio regular redujo la presión arterial sistólica.', final_decision: 'yes'};
 		const rendered = renderSample(sample);
 		expect(shown(rendered)).toEqual([
-			'question [prompt]: ¿Reduce el ejercicio la presión arterial?',
 			'context.contexts [prompt]: Se estudiaron 200 adultos durante un año.\n\nLa presión bajó en el grupo activo.',
+			'question [prompt]: ¿Reduce el ejercicio la presión arterial?',
 			'long_answer [completion]: Sí, el ejercicio regular redujo la presión arterial sistólica.',
 		]);
 		expect(rendered.metadata.map(entry => entry.key)).toEqual(['pubid', 'final_decision', 'context.labels']);

@@ -5,7 +5,8 @@ response-like key (response, label, generation, generated_solution, long_answer,
 OpenAI's TL;DR {"prompt", "label"}, OpenMathInstruct {"problem", "generated_solution"}, distilabel {"instruction",
 "generation"}, Zhihu-KOL {"INSTRUCTION", "RESPONSE"}, webis TL;DR {"content", "summary"} are read alike, and so are
 combinations no one has named yet. Also read:
-- context beside the question (PubMedQA's `context: {contexts: […]}`, `passage`, `support`): a prompt block of its own;
+- context beside the question (PubMedQA's `context: {contexts: […]}`, `passage`, `support`): a prompt block of its own,
+  before the question;
 - answers as a list of texts, as {"text": […], "score": […]} (ELI5) or as a list of {"text", …} objects
   (summarize_from_feedback's `summaries`): one response block each, details (score, policy) in the label; a
   `choice`/`winner`/`preferred` index among them makes that one chosen and the others rejected;
@@ -116,6 +117,7 @@ function selectedIndex(sample: JsonObject, count: number): {index: number; key: 
 export function findFieldPair(sample: JsonObject): Found | undefined {
 	const found: Found = {prompts: [], fields: [], answers: [], consumed: [], nested: []};
 	const seenPrompts = new Set<string>();
+	const contextBlocks = new Set<Block>();
 	const shortAnswers: Array<[string, string]> = [];
 	let answerList: string | undefined;
 	for (const [key, value] of Object.entries(sample)) {
@@ -134,7 +136,13 @@ export function findFieldPair(sample: JsonObject): Found | undefined {
 			// The same text under several keys (body, normalizedBody, content): shown once.
 			if (seenPrompts.has(context.text.trim())) continue;
 			seenPrompts.add(context.text.trim());
-			found.prompts.push({label: context.listKey === undefined ? key : `${key}.${context.listKey}`, text: context.text, tone: 'prompt'});
+			const block: Block = {label: context.listKey === undefined ? key : `${key}.${context.listKey}`, text: context.text, tone: 'prompt'};
+			// A passage is read before the question it goes with, whatever the sample's order.
+			if (family === 'context') {
+				const firstPrompt = found.prompts.findIndex(shown => !contextBlocks.has(shown));
+				found.prompts.splice(firstPrompt === -1 ? found.prompts.length : firstPrompt, 0, block);
+				contextBlocks.add(block);
+			} else found.prompts.push(block);
 			found.promptKey ??= key;
 			if (context.listKey !== undefined && isObject(value)) {
 				for (const name of Object.keys(value)) if (name !== context.listKey) found.nested.push(metadataEntry(`${key}.${name}`, value[name]));
