@@ -126,6 +126,13 @@ describe('a prompt and its response under any family names', () => {
 		expect(fired({...sample, summaries: [{text: refusalEn, policy: 'a'}, {text: 'ok fine then', policy: 'b'}]})).toContain('refusal');
 	});
 
+	test('ids, urls, dates, model names and categories stay metadata, whatever their text', () => {
+		const sample = {query_id: 'q-17', user_query: 'Wie lange kocht man ein weiches Ei?', model_name: 'acme chat large v2', created_at: '2024-03-01 10:00', source_url: 'https://example.org/eier', category: 'Küche und Kochen', model_output: 'Etwa sechs Minuten in kochendem Wasser.'};
+		const rendered = renderSample(sample);
+		expect(shown(rendered)).toEqual(['user_query [prompt]: Wie lange kocht man ein weiches Ei?', 'model_output [completion]: Etwa sechs Minuten in kochendem Wasser.']);
+		expect(rendered.metadata.map(entry => entry.key)).toEqual(['query_id', 'model_name', 'created_at', 'source_url', 'category']);
+	});
+
 	test('a short response-like value is the response only when there is no prose one', () => {
 		expect(shown(renderSample({question: 'Is water wet, in your view?', final_decision: 'maybe'}))).toEqual(['question [prompt]: Is water wet, in your view?', 'final_decision [completion]: maybe']);
 		expect(detectFormat({text_id: 'a', category: 'positive label'})).not.toBe('field-pair');
