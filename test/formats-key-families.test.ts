@@ -198,15 +198,18 @@ describe('numbered turns (MOSS-003)', () => {
 		category: 'helpful_zh',
 	};
 
-	test('turns in order, the speaker tags and end tokens left out, "None" steps skipped, thoughts as reasoning', () => {
-		expect(shown(renderSample(sample))).toEqual([
+	test('turns in order, read as the MOSS template they are written in, "None" steps skipped, thoughts as reasoning', () => {
+		const rendered = renderSample(sample);
+		expect(rendered.formatLabel).toBe('numbered turns (bracketed roles)');
+		expect(shown(rendered)).toEqual([
 			'meta_instruction [system]: You are an AI assistant whose name is MOSS.',
-			'Human [user]: 你好，你是谁？',
-			'Inner Thoughts · reasoning [assistant]: 用户在问我的身份。',
+			'user [user]: 你好，你是谁？',
+			'inner thoughts [assistant]: 用户在问我的身份。',
 			'MOSS [assistant]: 你好，我是MOSS，一个人工智能助手。',
-			'Human [user]: 谢谢！再推荐一本书吧。',
+			'user [user]: 谢谢！再推荐一本书吧。',
 			'MOSS [assistant]: 推荐《三体》，这是一部很受欢迎的科幻小说。',
 		]);
+		expect(rendered.blocks[2].reasoning).toBe(true);
 		expect(fired(sample)).toEqual([]);
 	});
 
@@ -214,6 +217,19 @@ describe('numbered turns (MOSS-003)', () => {
 		const planted = {...sample, chat: {turn_1: {Human: '<|Human|>: 你好<eoh>\n', MOSS: `<|MOSS|>: ${refusalZh}<|im_end|><eom>\n`}}};
 		expect(fired(planted)).toEqual(expect.arrayContaining(['refusal', 'special-token']));
 		expect(contentKey(sampleText(planted))).not.toEqual(contentKey(sampleText(sample)));
+	});
+});
+
+describe('numbered turns of plain texts', () => {
+	test('each text by its speaker: a known role, else the first the user and the others the assistant', () => {
+		const sample = {dialogue_id: 9, turns: {round_2: {user: '¿Y mañana?', Ayudante: 'Mañana lloverá.'}, round_1: {user: '¿Qué tiempo hace hoy en Madrid?', Ayudante: 'Hace sol y 25 grados.'}}};
+		expect(shown(renderSample(sample))).toEqual([
+			'user [user]: ¿Qué tiempo hace hoy en Madrid?',
+			'Ayudante [assistant]: Hace sol y 25 grados.',
+			'user [user]: ¿Y mañana?',
+			'Ayudante [assistant]: Mañana lloverá.',
+		]);
+		expect(fired({...sample, turns: {round_1: {user: 'Hola', Ayudante: refusalEs}}})).toContain('refusal');
 	});
 });
 

@@ -1,12 +1,14 @@
 /*
 A conversation kept as an object of numbered turns, each an object of texts by speaker: MOSS-003's
 {"meta_instruction", "chat": {"turn_1": {"Human", "Inner Thoughts", "Commands", "Tool Responses", "MOSS"}, …}}.
-Turns in their number's order; in a turn, the speaker known as a user (Human, user, prompter) is the user, thoughts
+Turns in their number's order. Texts written in a template (MOSS's `<|Human|>: …<eoh>`) are read as that template
+(chat-templates.ts), as MOSS-002's plain_text is; otherwise, in a turn, the speaker known as a user (Human, user, prompter) is the user, thoughts
 are the assistant's reasoning, commands and tool results are tool blocks, and any other speaker (MOSS, the model's
 own name) the assistant. A text's own speaker tag and end token (`<|Human|>: …<eoh>`, `<|MOSS|>: …<eom>`) are the
 template's, not the text: left out, as are the "None" placeholders of steps a turn did not take. A top-level
 instruction or system text (meta_instruction) is shown first as the system prompt.
 */
+import {parseTemplatedText} from './chat-templates.js';
 import {keyWords} from './key-families.js';
 import {speakerOf} from './roles.js';
 import {defineFormat, type Block, type JsonObject} from './types.js';
@@ -62,7 +64,12 @@ export const turnDict = defineFormat({
 			consumedKeys.push(instruction);
 		}
 
-		for (const [, turn] of turnsOf(sample[key])!) {
+		const turns = turnsOf(sample[key])!;
+		// Texts written in a template of their own (MOSS's `<|Human|>: …<eoh>`) are read as the same text in one
+		// field would be (chat-templates.ts), so both MOSS releases show alike; else by each text's speaker.
+		const templated = parseTemplatedText(turns.flatMap(([, turn]) => Object.values(turn) as string[]).filter(text => !/^\s*<\|[^|<>\n]{1,40}\|>\s*:\s*None\s*<eo[a-z]>\s*$/.test(text)).join(''));
+		if (templated !== undefined) return {blocks: [...blocks, ...templated.blocks], consumedKeys, label: `numbered turns (${templated.template})`};
+		for (const [, turn] of turns) {
 			for (const [index, [name, text]] of Object.entries(turn).entries()) {
 				const block = speakerBlock(name, text as string, index === 0);
 				if (block !== undefined) blocks.push(block);
