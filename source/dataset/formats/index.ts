@@ -22,7 +22,9 @@ import {choices} from './choices.js';
 import {codeProblem} from './code-problem.js';
 import {emptyConversation} from './empty-conversation.js';
 import {evalPrompt} from './eval-prompt.js';
+import {fieldPair} from './field-pair.js';
 import {prettyJson} from './json-text.js';
+import {keyFamily} from './key-families.js';
 import {kto} from './kto.js';
 import {labelledFields} from './labelled-fields.js';
 import {messageRow} from './message-row.js';
@@ -45,6 +47,7 @@ import {questionTurns} from './question-turns.js';
 import {ratedSteps} from './rated-steps.js';
 import {readingComprehension} from './reading-comprehension.js';
 import {referenceRendering} from './reference-answer.js';
+import {responsePair} from './response-pair.js';
 import {responses} from './responses.js';
 import {scoredPair} from './scored-pair.js';
 import {selfInstruct} from './self-instruct.js';
@@ -55,14 +58,24 @@ import {systemRendering} from './system-prompt.js';
 import {templatedText} from './templated-text.js';
 import {text} from './text.js';
 import {toolsRendering} from './tools.js';
+import {turnDict} from './turn-dict.js';
 import {turnPairs} from './turn-pairs.js';
 import type {Block, JsonObject, MetadataEntry, Rendering, SampleFormat} from './types.js';
 import {ultraChat} from './ultrachat.js';
 import {isObject} from './values.js';
+import {wrappedSample} from './wrapped-sample.js';
 
 export type {Block, MetadataEntry, Rendering, SampleFormat, Tone} from './types.js';
 export {compactValue, fullValue} from './metadata.js';
 export {emptyText} from './values.js';
+
+/** A known shape one level down ({"data": {…}}): rendered as that shape (any but a wrapper or loose text fields). */
+const wrapped = wrappedSample(inner => {
+	const format = formatList.find(candidate => candidate.name !== 'wrapped' && candidate.name !== 'fields' && candidate.detect(inner));
+	if (format === undefined) return undefined;
+	const rendered = renderRecognised(inner, format);
+	return {blocks: rendered.blocks, metadata: rendered.metadata, formatLabel: rendered.formatLabel};
+});
 
 /** Detection priority: the more specific shapes first (a preference pair also has a conversation or a prompt). */
 const formatList = [
@@ -106,6 +119,12 @@ const formatList = [
 	ultraChat,
 	templatedText,
 	text,
+	// Shapes found by the keys' names (key-families.ts), for samples in none of the above: a sample wrapped one level
+	// down, numbered turns, two answers told apart by a side, a prompt with its response(s).
+	wrapped,
+	turnDict,
+	responsePair,
+	fieldPair,
 	// Any text at all, each field under its key, rather than raw JSON.
 	labelledFields,
 ] as const;
@@ -238,6 +257,13 @@ export function searchableText(rendered: RenderedSample): string {
 	}).join('\n');
 }
 
+/** Keys whose values are not content (ids, urls, dates, models, categories, scores, metadata), at any depth. */
+function withoutMetadata(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(item => withoutMetadata(item));
+	if (!isObject(value)) return value;
+	return Object.fromEntries(Object.entries(value).filter(([key]) => keyFamily(key) !== 'metadata').map(([key, item]) => [key, withoutMetadata(item)]));
+}
+
 /**
  * renderSample's blocks alone, the metadata left out (an empty list): what the signals read of every
  * sample, without the cost of writing each metadata value as compact and pretty JSON.
@@ -245,7 +271,8 @@ export function searchableText(rendered: RenderedSample): string {
 export function renderContent(value: unknown): RenderedSample {
 	try {
 		const format = formatOf(value);
-		return format === undefined ? renderAsJson(value) : renderRecognised(value as JsonObject, format, false);
+		// A sample in no known shape is read as its JSON less its ids and metadata: the same content under two ids is a duplicate.
+		return format === undefined ? renderAsJson(withoutMetadata(value)) : renderRecognised(value as JsonObject, format, false);
 	} catch {
 		return renderAsJson(value);
 	}

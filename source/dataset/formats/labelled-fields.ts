@@ -2,14 +2,16 @@
 The last reading before raw JSON: a sample in no known shape that holds text is shown as its text fields, each a block
 under its key, in the sample's order (Gorilla's {"code", "api_call", "provider", "api_data"}); a field written in a chat
 template is shown as that template's turns ("code · instruction", "code · output"), so the signals read its answer.
-Numbers, lists, objects and short codes without a space stay metadata.
+Numbers, lists, objects, short codes, urls and JSON written as a string stay metadata, and so do one-line texts
+under metadata-like keys (ids, urls, dates, model names, categories: key-families.ts). Prose is judged by its
+spaces, or in scripts written without them (Chinese, Japanese, Thai) by its length and punctuation (isProse).
 */
 import {parseTemplatedText} from './chat-templates.js';
+import {isProse as isProseText, keyFamily} from './key-families.js';
 import {defineFormat, type Block, type JsonObject} from './types.js';
 
-/** Text a person reads: words with spaces, or more than one line. */
-function isProse(value: unknown): value is string {
-	return typeof value === 'string' && value.trim().length >= 12 && (value.includes('\n') || /\S\s+\S/.test(value));
+function isProseField(key: string, value: unknown): value is string {
+	return isProseText(value) && (keyFamily(key) !== 'metadata' || value.includes('\n'));
 }
 
 function fieldBlocks(key: string, text: string): Block[] {
@@ -21,9 +23,9 @@ function fieldBlocks(key: string, text: string): Block[] {
 export const labelledFields = defineFormat({
 	name: 'fields',
 	label: 'text fields',
-	detect: sample => Object.keys(sample).some(key => isProse(sample[key])),
+	detect: sample => Object.keys(sample).some(key => isProseField(key, sample[key])),
 	render(sample: JsonObject) {
-		const keys = Object.keys(sample).filter(key => isProse(sample[key]));
+		const keys = Object.keys(sample).filter(key => isProseField(key, sample[key]));
 		return {blocks: keys.flatMap(key => fieldBlocks(key, sample[key] as string)), consumedKeys: keys};
 	},
 });

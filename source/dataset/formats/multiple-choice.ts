@@ -2,10 +2,14 @@
 Multiple-choice questions (MMLU, ARC, generated quizzes): a question, its options — `choices` or `options`,
 as a list, as {"text": […], "label": […]} or as {"A": …, "B": …} — and the answer as an index, a letter
 or the option's text. The options are listed one per line, lettered, the answer marked.
+SciQ's shape — the correct answer as text beside wrong ones under numbered keys ({"question", "correct_answer",
+"distractor1", "distractor2", "distractor3", "support"}) — is read the same way: the correct answer first among the
+options, and as the answer block in its own words (what a refusal or a loop would be in); the supporting passage
+(`support`, `context`, `passage`) is shown before the question.
 */
 import {compactJson} from './json-text.js';
 import {defineFormat, type Block, type JsonObject} from './types.js';
-import {firstStringKey, isObject, ownField} from './values.js';
+import {firstStringKey, isObject, ownField, turnText} from './values.js';
 
 type Option = {letter: string; text: string};
 
@@ -40,6 +44,20 @@ function optionsFrom(value: unknown): Option[] | undefined {
 	return byLetter ? entries.map(([key, item]) => ({letter: key, text: optionText(item)!})) : undefined;
 }
 
+const wrongKey = /^(?:distractor|incorrect_answer|wrong_answer|false_answer)[_ ]?(\d+)$/i;
+const correctKeys = ['correct_answer', 'correct', 'answer', 'right_answer'] as const;
+const contextKeys = ['support', 'context', 'passage'] as const;
+
+/** SciQ's options: the correct answer's text and the wrong ones under numbered keys, in their number's order. */
+function distractorsOf(sample: JsonObject): {correctKey: string; wrongKeys: string[]} | undefined {
+	const correctKey = firstStringKey(sample, correctKeys);
+	if (correctKey === undefined) return undefined;
+	const wrongKeys = Object.keys(sample)
+		.filter(key => wrongKey.test(key) && typeof sample[key] === 'string')
+		.sort((first, second) => Number(wrongKey.exec(first)![1]) - Number(wrongKey.exec(second)![1]));
+	return wrongKeys.length === 0 ? undefined : {correctKey, wrongKeys};
+}
+
 function optionsOf(sample: JsonObject): {key: string; options: Option[]} | undefined {
 	for (const key of ['choices', 'options']) {
 		const options = optionsFrom(ownField(sample, key));
@@ -47,6 +65,18 @@ function optionsOf(sample: JsonObject): {key: string; options: Option[]} | undef
 	}
 
 	return undefined;
+}
+
+function distractorRendering(sample: JsonObject, questionKey: string, {correctKey, wrongKeys}: {correctKey: string; wrongKeys: string[]}) {
+	const texts = [correctKey, ...wrongKeys].map(key => sample[key] as string);
+	const contextKey = firstStringKey(sample, contextKeys);
+	const blocks: Block[] = [
+		...(contextKey !== undefined && (sample[contextKey] as string).trim() !== '' ? [{label: contextKey, text: sample[contextKey] as string, tone: 'prompt' as const}] : []),
+		{label: questionKey === 'question' ? 'question' : `question (${questionKey})`, text: sample[questionKey] as string, tone: 'prompt'},
+		{label: `options (${texts.length})`, text: texts.map((text, index) => `(${letter(index)}) ${text}${index === 0 ? '   ← answer' : ''}`).join('\n'), tone: 'field'},
+		{label: `answer (A, ${correctKey})`, text: turnText(texts[0]), tone: 'completion'},
+	];
+	return {blocks, consumedKeys: [questionKey, correctKey, ...wrongKeys, ...(contextKey === undefined ? [] : [contextKey])], label: 'multiple choice (correct answer and distractors)'};
 }
 
 /** Which option the answer names: by index (0-based), by letter, or by its text. */
@@ -64,10 +94,12 @@ function answerIndex(answer: unknown, options: Option[]): number {
 export const multipleChoice = defineFormat({
 	name: 'multiple-choice',
 	label: 'multiple choice',
-	detect: sample => firstStringKey(sample, questionKeys) !== undefined && optionsOf(sample) !== undefined,
+	detect: sample => firstStringKey(sample, questionKeys) !== undefined && (optionsOf(sample) !== undefined || distractorsOf(sample) !== undefined),
 	render(sample) {
 		const questionKey = firstStringKey(sample, questionKeys)!;
-		const {key: optionsKey, options} = optionsOf(sample)!;
+		const found = optionsOf(sample);
+		if (found === undefined) return distractorRendering(sample, questionKey, distractorsOf(sample)!);
+		const {key: optionsKey, options} = found;
 		const answerKey = answerKeys.find(key => ownField(sample, key) !== undefined);
 		const answer = answerKey === undefined ? -1 : answerIndex(sample[answerKey], options);
 		const blocks: Block[] = [
