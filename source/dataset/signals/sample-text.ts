@@ -76,48 +76,55 @@ export function sampleText(value: unknown): SampleText {
 	const responses: string[] = [];
 	const responseTones: Tone[] = [];
 	const responseKinds: ResponseKind[] = [];
-	for (const [index, block] of rendered.blocks.entries()) {
+	const all = rendered.blocks;
+	for (let index = 0; index < all.length; index++) {
+		const block = all[index];
 		if (block.tone === 'tool' && block.label.startsWith('tools (')) continue;
 		// The screen shows an empty turn as "(empty)": the signals read what the sample holds.
 		const text = block.text === emptyText ? '' : block.text;
 		const untrained = block.weight === 0;
-		blocks.push({text, tone: block.tone, label: block.label, ...(block.reasoning ? {reasoning: true} : {}), ...(untrained ? {untrained: true} : {})});
+		const shown: TextBlock = {text, tone: block.tone, label: block.label};
+		if (block.reasoning) shown.reasoning = true;
+		if (untrained) shown.untrained = true;
+		blocks.push(shown);
 		// A tool call's arguments are JSON the model wrote for a program, not an answer; a turn of weight 0 is not trained on.
 		if (isResponseTone(block.tone) && !block.label.includes(' → ') && !untrained) {
 			responses.push(text);
 			responseTones.push(block.tone);
-			responseKinds.push(block.reasoning ? reasoningKind(rendered.blocks, index) : 'answer');
+			responseKinds.push(block.reasoning ? reasoningKind(all, index) : 'answer');
 		}
 	}
 
 	const media = mediaOf(value);
-	return {blocks, responses, responseTones, responseKinds, format: rendered.format, stoppedAtLength: stoppedAtLength(value), ...(media === undefined ? {} : {media}), ...memos()};
+	const text: SampleText = {blocks, responses, responseTones, responseKinds, format: rendered.format, stoppedAtLength: stoppedAtLength(value), tokens: undefined!, phrases: undefined!};
+	if (media !== undefined) text.media = media;
+	memos(text);
+	return text;
 }
 
 /** Per-sample caches: several signals read the same response's words and normalised text. */
-function memos(): Pick<SampleText, 'tokens' | 'phrases'> {
+function memos(text: SampleText) {
 	let tokens: Map<string, Tokens> | undefined;
 	let phrases: Map<string, string> | undefined;
-	return {
-		tokens(text) {
-			tokens ??= new Map();
-			let found = tokens.get(text);
-			if (!found) {
-				found = tokenize(text);
-				tokens.set(text, found);
-			}
+	text.tokens = (of: string) => {
+		tokens ??= new Map();
+		let found = tokens.get(of);
+		if (!found) {
+			found = tokenize(of);
+			tokens.set(of, found);
+		}
 
-			return found;
-		},
-		phrases(text) {
-			phrases ??= new Map();
-			let found = phrases.get(text);
-			if (found === undefined) {
-				found = normaliseForPhrases(text);
-				phrases.set(text, found);
-			}
+		return found;
+	};
 
-			return found;
-		},
+	text.phrases = (of: string) => {
+		phrases ??= new Map();
+		let found = phrases.get(of);
+		if (found === undefined) {
+			found = normaliseForPhrases(of);
+			phrases.set(of, found);
+		}
+
+		return found;
 	};
 }
