@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {defaultSignalConfig} from '../source/dataset/signals/config.js';
 import {alternation} from '../source/dataset/signals/detector.js';
+import {isOtherLanguage, otherLanguage} from '../source/dataset/signals/refusal-openings-languages.js';
 import {lastCharacters} from '../source/dataset/signals/special-token.js';
 import {endsOnAHashtag} from '../source/dataset/signals/truncated.js';
 
@@ -15,6 +16,7 @@ the pattern itself on random text and on text written to be near a match, in sev
 const piece = fc.constantFrom(
 	'#', '#tag', '#summer', '#café', '#日本', '#тег', '# ', '#1', '#_', 'word', 'Über', 'note', ' ', '\t', '\n', '\r\n', ':', '：', '>', '<', '|',
 	'Human:', 'Assistant:', '### Response:', '###Response:', '<|user|>', 'USER:', 'ASSISTANT:', '### Instruction:', 'Human', 'Assistant', '<|user|',
+	'no', 'non ', 'ich', 'je ', 'pref', 'ne mogu', 'en voi', 'emem', 'ayam', 'know', 'nie', 'ben', 'hindi', 'sina', '-', '°', '😀',
 	'日本語', 'кириллица', 'العربية', 'हिन्दी', '한국어', 'ไทย', 'é', '\u00A0', '\u3000', 'x', '1', '_',
 );
 const text = fc.oneof(fc.array(piece, {maxLength: 12}).map(parts => parts.join('')), fc.string({maxLength: 40}), fc.string({unit: 'grapheme', maxLength: 40}));
@@ -44,5 +46,16 @@ describe('the quick tests before the signals\' patterns', () => {
 		expect(quick('A plain answer with no prefix.')).toBe(false);
 		expect(quick('Sure.\n### Response: here')).toBe(true);
 		expect(quick('<|user|> again')).toBe(true);
+	});
+
+	it('an opening in another language is recognised whenever the one pattern of letters and words recognises it', () => {
+		fc.assert(fc.property(text, opening => {
+			expect(isOtherLanguage(opening)).toBe(otherLanguage.test(opening));
+		}), {numRuns: 5000});
+		expect(isOtherLanguage('no puedo ayudarte')).toBe(true);
+		expect(isOtherLanguage('Je ne peux pas')).toBe(false);
+		expect(isOtherLanguage('je ne peux pas')).toBe(true);
+		expect(isOtherLanguage('i cannot help with that')).toBe(false);
+		expect(isOtherLanguage('я не могу')).toBe(true);
 	});
 });

@@ -1,4 +1,4 @@
-import {otherLanguage, otherLanguageShapes} from './refusal-openings-languages.js';
+import {isOtherLanguage, otherLanguageShapes} from './refusal-openings-languages.js';
 import {moreLanguages, moreLanguageShapes} from './refusal-openings-more-languages.js';
 import {familyLength, scriptFamilies, wordFamilies} from './refusal-families.js';
 
@@ -95,7 +95,7 @@ export type OpeningMatch = {text: string; index: number};
 export function refusalOpenings(normalised: string, length = openingLength, familyAt?: number): OpeningMatch[] {
 	const lead = normalised.length - normalised.trimStart().length;
 	const opening = normalised.slice(0, lead + length);
-	const other = otherLanguage.test(opening);
+	const other = isOtherLanguage(opening);
 	const negated = negation.test(opening);
 	const found: OpeningMatch[] = [];
 	if (negated) for (const shape of english) matchShape(shape, opening, found);
