@@ -2,7 +2,9 @@ import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {defaultSignalConfig} from '../source/dataset/signals/config.js';
 import {alternation} from '../source/dataset/signals/detector.js';
-import {isOtherLanguage, otherLanguage} from '../source/dataset/signals/refusal-openings-languages.js';
+import {isOtherLanguage, otherLanguage, otherLanguageShapes} from '../source/dataset/signals/refusal-openings-languages.js';
+import {moreLanguages} from '../source/dataset/signals/refusal-openings-more-languages.js';
+import {negation, openingGates} from '../source/dataset/signals/refusal-openings.js';
 import {lastCharacters} from '../source/dataset/signals/special-token.js';
 import {endsOnAHashtag} from '../source/dataset/signals/truncated.js';
 
@@ -16,6 +18,7 @@ the pattern itself on random text and on text written to be near a match, in sev
 const piece = fc.constantFrom(
 	'#', '#tag', '#summer', '#café', '#日本', '#тег', '# ', '#1', '#_', 'word', 'Über', 'note', ' ', '\t', '\n', '\r\n', ':', '：', '>', '<', '|',
 	'Human:', 'Assistant:', '### Response:', '###Response:', '<|user|>', 'USER:', 'ASSISTANT:', '### Instruction:', 'Human', 'Assistant', '<|user|',
+	'cannot', "don't", 'not able', 'pass', 'turn', 'off-limits', 'no puedo', 'não posso', 'je ne peux', 'я не ', 'nie mogę', 'tôi ', 'prefiero', 'préf', 'δεν ', 'نمی', 'שלום', 'বাংলা', 'தமிழ்', 'తెలుగు', 'ik ben', 'saya ', 'olam', 'yazam',
 	'no', 'non ', 'ich', 'je ', 'pref', 'ne mogu', 'en voi', 'emem', 'ayam', 'know', 'nie', 'ben', 'hindi', 'sina', '-', '°', '😀',
 	'日本語', 'кириллица', 'العربية', 'हिन्दी', '한국어', 'ไทย', 'é', '\u00A0', '\u3000', 'x', '1', '_',
 );
@@ -57,5 +60,14 @@ describe('the quick tests before the signals\' patterns', () => {
 		expect(isOtherLanguage('je ne peux pas')).toBe(true);
 		expect(isOtherLanguage('i cannot help with that')).toBe(false);
 		expect(isOtherLanguage('я не могу')).toBe(true);
+	});
+
+	it('the opening\'s gates in one search pass exactly when one of them passes', () => {
+		const each = (opening: string) => negation.test(opening) || otherLanguageShapes.some(group => group.gate.test(opening)) || moreLanguages.test(opening);
+		fc.assert(fc.property(text, opening => {
+			expect(openingGates.test(opening)).toBe(each(opening));
+		}), {numRuns: 5000});
+		expect(openingGates.test('no puedo ayudarte con eso')).toBe(true);
+		expect(openingGates.test('voici la réponse à votre question')).toBe(false);
 	});
 });
