@@ -96,35 +96,36 @@ export function sampleText(value: unknown): SampleText {
 	}
 
 	const media = mediaOf(value);
-	const text: SampleText = {blocks, responses, responseTones, responseKinds, format: rendered.format, stoppedAtLength: stoppedAtLength(value), tokens: undefined!, phrases: undefined!};
-	if (media !== undefined) text.media = media;
-	memos(text);
-	return text;
+	const {tokens, phrases} = memos();
+	return media === undefined
+		? {blocks, responses, responseTones, responseKinds, format: rendered.format, stoppedAtLength: stoppedAtLength(value), tokens, phrases}
+		: {blocks, responses, responseTones, responseKinds, format: rendered.format, stoppedAtLength: stoppedAtLength(value), media, tokens, phrases};
 }
 
 /** Per-sample caches: several signals read the same response's words and normalised text. */
-function memos(text: SampleText) {
+function memos(): Pick<SampleText, 'tokens' | 'phrases'> {
 	let tokens: Map<string, Tokens> | undefined;
 	let phrases: Map<string, string> | undefined;
-	text.tokens = (of: string) => {
-		tokens ??= new Map();
-		let found = tokens.get(of);
-		if (!found) {
-			found = tokenize(of);
-			tokens.set(of, found);
-		}
+	return {
+		tokens(text) {
+			tokens ??= new Map();
+			let found = tokens.get(text);
+			if (!found) {
+				found = tokenize(text);
+				tokens.set(text, found);
+			}
 
-		return found;
-	};
+			return found;
+		},
+		phrases(text) {
+			phrases ??= new Map();
+			let found = phrases.get(text);
+			if (found === undefined) {
+				found = normaliseForPhrases(text);
+				phrases.set(text, found);
+			}
 
-	text.phrases = (of: string) => {
-		phrases ??= new Map();
-		let found = phrases.get(of);
-		if (found === undefined) {
-			found = normaliseForPhrases(of);
-			phrases.set(of, found);
-		}
-
-		return found;
+			return found;
+		},
 	};
 }
