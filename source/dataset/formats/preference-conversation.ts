@@ -24,10 +24,11 @@ function isAnswer(value: unknown): boolean {
  * whose conversation field, when it has one, repeats the chosen side.
  */
 function detect(sample: JsonObject): boolean {
-	if (conversationOf(sample) === undefined) return false;
+	// The answers first: most samples have none, and looking for them costs less than reading the conversation.
 	const chosen = ownField(sample, 'chosen');
 	const rejected = ownField(sample, 'rejected');
 	if (!isAnswer(chosen) || !isAnswer(rejected)) return false;
+	if (conversationOf(sample) === undefined) return false;
 	return isMessage(chosen) || isMessage(rejected) || promptKeyOf(sample) === undefined;
 }
 

@@ -94,4 +94,14 @@ if (otherLanguages.length !== wordGates.length + scriptGates.length) throw new E
 // Cyrillic, Hebrew, Arabic, Devanagari, Bengali, Tamil, Telugu, Thai, kana, Han, Hangul) or an unaccented
 // word of theirs; a dash, a degree sign or an emoji alone does not wake them. One search for both files'
 // shapes: a second one over every opening would cost as much again.
-export const otherLanguage = /[\u00C0-\u024F\u1EA0-\u1EFF\u0370-\u03FF\u1F00-\u1FFF\u0400-\u04FF\u0590-\u06FF\u0900-\u09FF\u0B80-\u0C7F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]|\b(?:no|non|je|il|ich|kann|ik|saya|aku|kami|nie|toi|ben|nu|nem|jag|jeg|en (?:voi|pysty|aio|suostu)|hindi|pref\w*|puc|nemoh\w*|nebud\w*|nejsem|nedok\w*|ne (?:mogu|morem)|siwezi|sitaweza|sina|siruhusiwi)\b|emem|amam|ayam/;
+const otherLetters = /[\u00C0-\u024F\u1EA0-\u1EFF\u0370-\u03FF\u1F00-\u1FFF\u0400-\u04FF\u0590-\u06FF\u0900-\u09FF\u0B80-\u0C7F\u0E00-\u0E7F\u3040-\u30FF\u3400-\u9FFF\uAC00-\uD7AF]/;
+const otherWords = /\b(?:no|non|je|il|ich|kann|ik|saya|aku|kami|nie|toi|ben|nu|nem|jag|jeg|en (?:voi|pysty|aio|suostu)|hindi|pref\w*|puc|nemoh\w*|nebud\w*|nejsem|nedok\w*|ne (?:mogu|morem)|siwezi|sitaweza|sina|siruhusiwi)\b|emem|amam|ayam/;
+export const otherLanguage = new RegExp(`${otherLetters.source}|${otherWords.source}`);
+
+/**
+ * otherLanguage.test(text), the letters looked for first: one class of characters is searched far faster than
+ * a list of words, and most openings that have either have a letter (an accent, another script).
+ */
+export function isOtherLanguage(text: string): boolean {
+	return otherLetters.test(text) || otherWords.test(text);
+}

@@ -1,4 +1,4 @@
-import {otherLanguage, otherLanguageShapes} from './refusal-openings-languages.js';
+import {isOtherLanguage, otherLanguageShapes} from './refusal-openings-languages.js';
 import {moreLanguages, moreLanguageShapes} from './refusal-openings-more-languages.js';
 import {familyLength, scriptFamilies, wordFamilies} from './refusal-families.js';
 
@@ -83,7 +83,13 @@ const englishGated: Array<{gate: RegExp; shape: RegExp}> = [
 ];
 
 /** Words every English shape holds one of: a cheap test that lets most answers skip the shapes. */
-const negation = /cannot|can't|won't|unable|decline|refus|rather not|prefer not|n't|not (?:able|going|comfortable|in a position|allowed|permitted|something|a |one|willing|prepared|be)|don't|unwilling|refrain|outside|beyond|pass|say no|turn|sit this|should not|better not|off the table|off.limits/;
+export const negation = /cannot|can't|won't|unable|decline|refus|rather not|prefer not|n't|not (?:able|going|comfortable|in a position|allowed|permitted|something|a |one|willing|prepared|be)|don't|unwilling|refrain|outside|beyond|pass|say no|turn|sit this|should not|better not|off the table|off.limits/;
+
+/**
+ * The negations and every other-language gate (the groups' and moreLanguages') as one search: an opening in
+ * another language mostly holds none of them, and one search over it costs about half of the four.
+ */
+export const openingGates = new RegExp([negation, ...otherLanguageShapes.map(group => group.gate), moreLanguages].map(gate => gate.source).join('|'));
 
 /** A shape's match in the opening of a normalised response: the words and where they start. */
 export type OpeningMatch = {text: string; index: number};
@@ -95,11 +101,13 @@ export type OpeningMatch = {text: string; index: number};
 export function refusalOpenings(normalised: string, length = openingLength, familyAt?: number): OpeningMatch[] {
 	const lead = normalised.length - normalised.trimStart().length;
 	const opening = normalised.slice(0, lead + length);
-	const other = otherLanguage.test(opening);
-	const negated = negation.test(opening);
+	const other = isOtherLanguage(opening);
+	// In another language, first whether any of the gates below passes (one search; most openings pass none).
+	const gated = !other || openingGates.test(opening);
+	const negated = gated && negation.test(opening);
 	const found: OpeningMatch[] = [];
 	if (negated) for (const shape of english) matchShape(shape, opening, found);
-	if (other) {
+	if (other && gated) {
 		for (const group of otherLanguageShapes) {
 			if (!group.gate.test(opening)) continue;
 			for (const {gate, shape} of group.shapes) if (gate.test(opening)) matchShape(shape, opening, found);
@@ -107,7 +115,7 @@ export function refusalOpenings(normalised: string, length = openingLength, fami
 	}
 
 	if (negated) for (const {gate, shape} of englishGated) if (gate.test(opening)) matchShape(shape, opening, found);
-	if (other && moreLanguages.test(opening)) for (const {gate, shape} of moreLanguageShapes) if (gate.test(opening)) matchShape(shape, opening, found);
+	if (other && gated && moreLanguages.test(opening)) for (const {gate, shape} of moreLanguageShapes) if (gate.test(opening)) matchShape(shape, opening, found);
 	// The families of declining name the request or the model's rules: looked for a little further (refusal-families.ts).
 	const further = length === openingLength ? normalised.slice(0, lead + familyLength) : opening;
 	// Their words were found in refusal.ts's pass (familyAt: where the first is, -1 when none), or are looked for here.

@@ -76,22 +76,30 @@ export function sampleText(value: unknown): SampleText {
 	const responses: string[] = [];
 	const responseTones: Tone[] = [];
 	const responseKinds: ResponseKind[] = [];
-	for (const [index, block] of rendered.blocks.entries()) {
+	const all = rendered.blocks;
+	for (let index = 0; index < all.length; index++) {
+		const block = all[index];
 		if (block.tone === 'tool' && block.label.startsWith('tools (')) continue;
 		// The screen shows an empty turn as "(empty)": the signals read what the sample holds.
 		const text = block.text === emptyText ? '' : block.text;
 		const untrained = block.weight === 0;
-		blocks.push({text, tone: block.tone, label: block.label, ...(block.reasoning ? {reasoning: true} : {}), ...(untrained ? {untrained: true} : {})});
+		const shown: TextBlock = {text, tone: block.tone, label: block.label};
+		if (block.reasoning) shown.reasoning = true;
+		if (untrained) shown.untrained = true;
+		blocks.push(shown);
 		// A tool call's arguments are JSON the model wrote for a program, not an answer; a turn of weight 0 is not trained on.
 		if (isResponseTone(block.tone) && !block.label.includes(' → ') && !untrained) {
 			responses.push(text);
 			responseTones.push(block.tone);
-			responseKinds.push(block.reasoning ? reasoningKind(rendered.blocks, index) : 'answer');
+			responseKinds.push(block.reasoning ? reasoningKind(all, index) : 'answer');
 		}
 	}
 
 	const media = mediaOf(value);
-	return {blocks, responses, responseTones, responseKinds, format: rendered.format, stoppedAtLength: stoppedAtLength(value), ...(media === undefined ? {} : {media}), ...memos()};
+	const {tokens, phrases} = memos();
+	return media === undefined
+		? {blocks, responses, responseTones, responseKinds, format: rendered.format, stoppedAtLength: stoppedAtLength(value), tokens, phrases}
+		: {blocks, responses, responseTones, responseKinds, format: rendered.format, stoppedAtLength: stoppedAtLength(value), media, tokens, phrases};
 }
 
 /** Per-sample caches: several signals read the same response's words and normalised text. */

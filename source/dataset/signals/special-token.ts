@@ -93,6 +93,17 @@ function sectionHeading(text: string, found: RegExpMatchArray): boolean {
 	return others.length === 0 && lines.some(line => /^[ \t]{0,3}#{1,6}[ \t]+\S/.test(line) && !templateHeading.test(line));
 }
 
+/**
+ * A quick test for the role prefixes: each ends on a character of its own ("Human:" on ":", "<|user|>" on ">")
+ * that a text must hold to hold the prefix. Looking for those few characters costs far less than the
+ * prefixes' pattern, which is tried at every line start. With a prefix of spaces alone, every text passes.
+ */
+export function lastCharacters(prefixes: readonly string[]): (text: string) => boolean {
+	const ends = [...new Set(prefixes.map(prefix => prefix.trimEnd().at(-1)))];
+	if (ends.some(end => end === undefined)) return () => true;
+	return text => ends.some(end => text.includes(end!));
+}
+
 export const specialToken: SampleSignal = {
 	name: 'special-token',
 	make(config) {
@@ -106,6 +117,7 @@ export const specialToken: SampleSignal = {
 		const prefixes = alternation(config.specialToken.rolePrefixes).replaceAll(' ', '[ \\t]*');
 		const rolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:${prefixes})`);
 		const everyRolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:${prefixes})`, 'g');
+		const mayHoldPrefix = lastCharacters(config.specialToken.rolePrefixes);
 		/** Quick test: every token starts with < or [ (a configured one may not: then always look). */
 		const mayHold = config.specialToken.tokens.every(token => token.startsWith('<') || token.startsWith('[')) ? /[<[]/ : /[^]/;
 		return text => {
@@ -126,7 +138,7 @@ export const specialToken: SampleSignal = {
 			if (rolePrefix && everyRolePrefix) {
 				let dialogue: boolean | undefined;
 				for (const [index, response] of text.responses.entries()) {
-					if (!rolePrefix.test(response)) continue;
+					if (!mayHoldPrefix(response) || !rolePrefix.test(response)) continue;
 					// A dialogue, script or transcript the prompt asks for is written in role-prefixed lines.
 					dialogue ??= text.blocks.some(block => !text.responses.includes(block.text) && asksForDialogue.test(block.text));
 					if (dialogue) break;

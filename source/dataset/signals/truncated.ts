@@ -12,6 +12,11 @@ const listOrTable = /^\s*(?:[-*+•]\s|\d+[.)]\s|#|\||>)/;
 const urlOrPath = /(?:https?:\/\/|www\.|(?:^|\s)[~.]?\/[\w.-]+\/|(?:^|\s)[\w-]+(?:\.[\w-]+)+\/|[A-Za-z]:\\|\\\\|@)\S*$/;
 /** A hashtag at the end ("… #appupdate", "#tbt #summer"): a post's tags close it. */
 const hashtagEnd = /(?:^|\s)#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*$/u;
+
+/** Whether a last line ends on a hashtag: its "#" looked for first (the pattern, anchored at the end, is tried at every place in the line). */
+export function endsOnAHashtag(lastLine: string): boolean {
+	return lastLine.includes('#') && hashtagEnd.test(lastLine);
+}
 /** A last line that is a label and what it names: "Further reading: The Design of Everyday Things by Don Norman, 2013". */
 const labelled = /^\s*(?:[-*•]\s+)?(\p{Lu}[\p{L}'’ ]{1,30}?)\s*[:：]\s+(\S.*)$/u;
 const referenceLabels = /^(?:sources?|references?|further reading|recommended reading|suggested reading|see also|read more|learn more|more info(?:rmation)?|more details|citations?|cited|credits?|via|tags|hashtags|keywords|bibliography|related|links?|website|author|title|photo|image|book|album|film|movie|contact|email|phone|address|location|date|price|genre|category|quelle|quellen|siehe auch|fuente|fuentes|véase también|voir aussi|sources)$/iu;
@@ -22,6 +27,8 @@ const referenceLabels = /^(?:sources?|references?|further reading|recommended re
  * other lines. "Note: the server restarts at nigh" is a sentence after a label, and still judged.
  */
 function referenceLine(lastLine: string, text: string): boolean {
+	// The label's colon first: most last lines have none, and the pattern costs far more than looking for it.
+	if (!lastLine.includes(':') && !lastLine.includes('：')) return false;
 	const match = labelled.exec(lastLine);
 	if (!match || match[1]!.trim().split(/\s+/).length > 4) return false;
 	if (referenceLabels.test(match[1]!.trim())) return true;
@@ -45,7 +52,7 @@ export function cutReason(response: string, words: number, minWords: number): st
 	if (trimmed === '' || !meaningful.test(trimmed)) return undefined;
 	const last = trimmed.at(-1)!;
 	const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
-	if ((/[/\\@]/.test(lastLine) && urlOrPath.test(lastLine)) || rule.test(lastLine) || hashtagEnd.test(lastLine) || referenceLine(lastLine, trimmed)) return undefined;
+	if ((/[/\\@]/.test(lastLine) && urlOrPath.test(lastLine)) || rule.test(lastLine) || endsOnAHashtag(lastLine) || referenceLine(lastLine, trimmed)) return undefined;
 	if (emptyListItem.test(lastLine) && /\n/.test(trimmed)) return 'it ends on a list item with nothing in it';
 	if (last === ':' || last === '：') return 'it ends on a colon: what it announces is missing';
 	// A statement of code ends on ";" ("SELECT a FROM t WHERE x > 1;", "x = f(y);"): not a sentence left open.
@@ -59,7 +66,7 @@ export function cutReason(response: string, words: number, minWords: number): st
 
 	// Structures are judged on the end of the response (a table's rows or CSV's, a JSON value's braces).
 	const end = trimmed.length > 4000 ? trimmed.slice(-4000) : trimmed;
-	const structure = openStructure(end) ?? (lastLine.includes('|') ? cutTableRow(end) : undefined) ?? (lastLine.includes(',') || /,[^\n]*\n[^\n,]{1,40}$/.test(end) ? shortCsvRow(end) : undefined) ?? (last === '`' || last === '~' ? cutJsonBlock(trimmed) : undefined);
+	const structure = openStructure(end) ?? (lastLine.includes('|') ? cutTableRow(end) : undefined) ?? (lastLine.includes(',') || (end.includes(',') && /,[^\n]*\n[^\n,]{1,40}$/.test(end)) ? shortCsvRow(end) : undefined) ?? (last === '`' || last === '~' ? cutJsonBlock(trimmed) : undefined);
 	if (structure !== undefined) return structure;
 	// A combining mark is part of its word (Hindi "…महत्वपू" ends on the vowel sign "ू"); an emoji's (❤️, 1️⃣) is not.
 	if ((!/[\p{L}\p{N}]/u.test(last) && !endsOnAMarkedLetter(trimmed)) || heading.test(lastLine)) return undefined;

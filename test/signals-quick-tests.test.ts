@@ -1,0 +1,73 @@
+import fc from 'fast-check';
+import {describe, expect, it} from 'vitest';
+import {defaultSignalConfig} from '../source/dataset/signals/config.js';
+import {alternation} from '../source/dataset/signals/detector.js';
+import {isOtherLanguage, otherLanguage, otherLanguageShapes} from '../source/dataset/signals/refusal-openings-languages.js';
+import {moreLanguages} from '../source/dataset/signals/refusal-openings-more-languages.js';
+import {negation, openingGates} from '../source/dataset/signals/refusal-openings.js';
+import {lastCharacters} from '../source/dataset/signals/special-token.js';
+import {endsOnAHashtag} from '../source/dataset/signals/truncated.js';
+
+/*
+The signals look for a character a pattern needs before trying the pattern (most texts do not hold it, and the
+pattern costs far more). Each quick test must never rule out a text the pattern matches: checked here against
+the pattern itself on random text and on text written to be near a match, in several scripts.
+*/
+
+/** Pieces of text in several scripts and the characters the patterns turn on, so random texts come near matches. */
+const piece = fc.constantFrom(
+	'#', '#tag', '#summer', '#café', '#日本', '#тег', '# ', '#1', '#_', 'word', 'Über', 'note', ' ', '\t', '\n', '\r\n', ':', '：', '>', '<', '|',
+	'Human:', 'Assistant:', '### Response:', '###Response:', '<|user|>', 'USER:', 'ASSISTANT:', '### Instruction:', 'Human', 'Assistant', '<|user|',
+	'cannot', "don't", 'not able', 'pass', 'turn', 'off-limits', 'no puedo', 'não posso', 'je ne peux', 'я не ', 'nie mogę', 'tôi ', 'prefiero', 'préf', 'δεν ', 'نمی', 'שלום', 'বাংলা', 'தமிழ்', 'తెలుగు', 'ik ben', 'saya ', 'olam', 'yazam',
+	'no', 'non ', 'ich', 'je ', 'pref', 'ne mogu', 'en voi', 'emem', 'ayam', 'know', 'nie', 'ben', 'hindi', 'sina', '-', '°', '😀',
+	'日本語', 'кириллица', 'العربية', 'हिन्दी', '한국어', 'ไทย', 'é', '\u00A0', '\u3000', 'x', '1', '_',
+);
+const text = fc.oneof(fc.array(piece, {maxLength: 12}).map(parts => parts.join('')), fc.string({maxLength: 40}), fc.string({unit: 'grapheme', maxLength: 40}));
+
+describe('the quick tests before the signals\' patterns', () => {
+	it('a last line ending on a hashtag is found whenever the pattern finds it', () => {
+		const hashtagEnd = /(?:^|\s)#[\p{L}\p{N}_]*\p{L}[\p{L}\p{N}_]*$/u;
+		fc.assert(fc.property(text, line => {
+			expect(endsOnAHashtag(line)).toBe(hashtagEnd.test(line));
+		}), {numRuns: 5000});
+		expect(endsOnAHashtag('Great day at the beach #summer')).toBe(true);
+		expect(endsOnAHashtag('海辺で #夏')).toBe(true);
+		expect(endsOnAHashtag('Item #4')).toBe(false);
+	});
+
+	it('a response holding a role prefix always passes the prefixes\' quick test, for the default and other prefixes', () => {
+		const prefixLists = fc.oneof(
+			fc.constant(defaultSignalConfig.specialToken.rolePrefixes),
+			fc.array(fc.oneof(piece, fc.string({maxLength: 8}), fc.constant('User: '), fc.constant('  ')), {minLength: 1, maxLength: 4}),
+		);
+		fc.assert(fc.property(prefixLists, text, (prefixes, response) => {
+			// The detector's pattern, made as special-token.ts makes it.
+			const pattern = new RegExp(`(?:^|\\n)[ \\t]*(?:${alternation(prefixes).replaceAll(' ', '[ \\t]*')})`);
+			if (pattern.test(response)) expect(lastCharacters(prefixes)(response)).toBe(true);
+		}), {numRuns: 5000});
+		const quick = lastCharacters(defaultSignalConfig.specialToken.rolePrefixes);
+		expect(quick('A plain answer with no prefix.')).toBe(false);
+		expect(quick('Sure.\n### Response: here')).toBe(true);
+		expect(quick('<|user|> again')).toBe(true);
+	});
+
+	it('an opening in another language is recognised whenever the one pattern of letters and words recognises it', () => {
+		fc.assert(fc.property(text, opening => {
+			expect(isOtherLanguage(opening)).toBe(otherLanguage.test(opening));
+		}), {numRuns: 5000});
+		expect(isOtherLanguage('no puedo ayudarte')).toBe(true);
+		expect(isOtherLanguage('Je ne peux pas')).toBe(false);
+		expect(isOtherLanguage('je ne peux pas')).toBe(true);
+		expect(isOtherLanguage('i cannot help with that')).toBe(false);
+		expect(isOtherLanguage('я не могу')).toBe(true);
+	});
+
+	it('the opening\'s gates in one search pass exactly when one of them passes', () => {
+		const each = (opening: string) => negation.test(opening) || otherLanguageShapes.some(group => group.gate.test(opening)) || moreLanguages.test(opening);
+		fc.assert(fc.property(text, opening => {
+			expect(openingGates.test(opening)).toBe(each(opening));
+		}), {numRuns: 5000});
+		expect(openingGates.test('no puedo ayudarte con eso')).toBe(true);
+		expect(openingGates.test('voici la réponse à votre question')).toBe(false);
+	});
+});
