@@ -2,11 +2,47 @@ import {randomBytes} from 'node:crypto';
 import {constants} from 'node:fs';
 import {chmod, lstat, mkdir, open, rename, rm} from 'node:fs/promises';
 import {dirname} from 'node:path';
+import {markUsed, pruneCache} from './signals/cache-pruning.js';
+import {datasetIdentity, sameIdentity, type DatasetIdentity} from './signals/dataset-identity.js';
 
 /*
-A cache file of this user's (the signals cache, the scan's facts cache), read and written so that
-another user of a shared machine can neither feed winnow a file nor make it write through a link.
+A cache file of this user's (the signals cache, the scan's facts and ids caches), read and written so
+that another user of a shared machine can neither feed winnow a file nor make it write through a link.
 */
+
+/**
+ * A cache file decoded (`decode` checks its key), and marked used; undefined on any miss: none,
+ * another key's, unreadable, corrupt, not a plain file of this user's.
+ */
+export async function readCache<T>(file: string, decode: (bytes: Uint8Array) => T | undefined): Promise<T | undefined> {
+	// Its own ArrayBuffer, from offset 0: what decode makes may be views into it.
+	const bytes = await readOwnCacheFile(file);
+	if (!bytes) return undefined;
+	try {
+		const value = decode(bytes);
+		if (value !== undefined) await markUsed(file);
+		return value;
+	} catch {
+		// Corrupt or unreadable as a cache: a miss.
+		return undefined;
+	}
+}
+
+/**
+ * Stores what `encode` gives as `file` if the dataset at `path` is still `identity` (the one it was
+ * worked out for), then removes the folder's unused files of the kind (`extension`). Errors are
+ * swallowed: the next run works it out again.
+ */
+export async function writeDatasetCache(file: string, identity: DatasetIdentity, path: string, encode: () => Iterable<Uint8Array>, extension: string): Promise<boolean> {
+	try {
+		if (!sameIdentity(identity, await datasetIdentity(path))) return false;
+		if (!await writeOwnCacheFile(file, encode())) return false;
+		await pruneCache(dirname(file), Date.now(), extension);
+		return true;
+	} catch {
+		return false;
+	}
+}
 
 /** The whole file, in its own ArrayBuffer from offset 0; undefined when it is missing, unreadable, not a plain file or not this user's. */
 export async function readOwnCacheFile(file: string): Promise<Uint8Array | undefined> {

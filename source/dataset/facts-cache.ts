@@ -1,10 +1,9 @@
 import {createHash} from 'node:crypto';
-import {dirname, join, resolve} from 'node:path';
+import {join, resolve} from 'node:path';
 import {cacheBaseFolder, signalsCode, winnowVersion} from './code-version.js';
-import {readOwnCacheFile, writeOwnCacheFile} from './cache-file.js';
+import {readCache, writeDatasetCache} from './cache-file.js';
 import {hashIdLength, IdKind, type ChunkFacts} from './entry-facts.js';
-import {markUsed, pruneCache} from './signals/cache-pruning.js';
-import {datasetIdentity, sameIdentity, type DatasetIdentity} from './signals/dataset-identity.js';
+import {datasetIdentity, type DatasetIdentity} from './signals/dataset-identity.js';
 
 /*
 The facts cache: what the scan behind export and stats works out for each entry of a dataset
@@ -229,16 +228,7 @@ export function decodeFacts(bytes: Uint8Array, key: string): CachedFacts | undef
 
 /** The cached facts for `key`, or undefined (none, another key's, unreadable, corrupt, not a plain file of this user's). */
 export async function readCachedFacts({file, key}: FactsCacheKey): Promise<CachedFacts | undefined> {
-	const bytes = await readOwnCacheFile(file);
-	if (!bytes) return undefined;
-	try {
-		const facts = decodeFacts(bytes, key);
-		if (facts) await markUsed(file);
-		return facts;
-	} catch {
-		// Corrupt or unreadable as a cache: a miss.
-		return undefined;
-	}
+	return readCache(file, bytes => decodeFacts(bytes, key));
 }
 
 /**
@@ -247,12 +237,5 @@ export async function readCachedFacts({file, key}: FactsCacheKey): Promise<Cache
  * over the old one, in a 0700 folder. Errors are swallowed (the next scan works the facts out again).
  */
 export async function writeCachedFacts({file, key, identity}: FactsCacheKey, path: string, recorder: FactsRecorder): Promise<boolean> {
-	try {
-		if (!sameIdentity(identity, await datasetIdentity(path))) return false;
-		if (!await writeOwnCacheFile(file, recorder.encode(key))) return false;
-		await pruneCache(dirname(file), Date.now(), extension);
-		return true;
-	} catch {
-		return false;
-	}
+	return writeDatasetCache(file, identity, path, () => recorder.encode(key), extension);
 }

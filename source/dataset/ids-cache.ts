@@ -1,10 +1,9 @@
 import {createHash} from 'node:crypto';
-import {dirname, join, resolve} from 'node:path';
-import {readOwnCacheFile, writeOwnCacheFile} from './cache-file.js';
+import {join, resolve} from 'node:path';
+import {readCache, writeDatasetCache} from './cache-file.js';
 import {cacheBaseFolder, signalsCode, winnowVersion} from './code-version.js';
 import {hashIdLength} from './entry-facts.js';
-import {markUsed, pruneCache} from './signals/cache-pruning.js';
-import {datasetIdentity, sameIdentity, type DatasetIdentity} from './signals/dataset-identity.js';
+import {datasetIdentity, type DatasetIdentity} from './signals/dataset-identity.js';
 
 /*
 The ids cache: the hash ids (identity.ts: a SHA-1 of the entry's bytes, for a sample without a
@@ -164,27 +163,12 @@ export function decodeIds(bytes: Uint8Array, key: string): CachedIds | undefined
 
 /** The cached ids for `key`, or undefined (none, another key's, unreadable, corrupt, not a plain file of this user's). */
 export async function readCachedIds({file, key}: IdsCacheKey): Promise<CachedIds | undefined> {
-	const bytes = await readOwnCacheFile(file);
-	if (!bytes) return undefined;
-	try {
-		const ids = decodeIds(bytes, key);
-		if (ids) await markUsed(file);
-		return ids;
-	} catch {
-		return undefined;
-	}
+	return readCache(file, bytes => decodeIds(bytes, key));
 }
 
 /** Stores the recorded ids under `key` if the dataset is still the one they were worked out for. Errors are swallowed. */
 export async function writeCachedIds({file, key, identity}: IdsCacheKey, path: string, recorder: IdsRecorder): Promise<boolean> {
-	try {
-		if (!sameIdentity(identity, await datasetIdentity(path))) return false;
-		if (!await writeOwnCacheFile(file, recorder.encode(key))) return false;
-		await pruneCache(dirname(file), Date.now(), extension);
-		return true;
-	} catch {
-		return false;
-	}
+	return writeDatasetCache(file, identity, path, () => recorder.encode(key), extension);
 }
 
 function grown<T extends Uint8Array | Int32Array>(array: T, length: number): T {

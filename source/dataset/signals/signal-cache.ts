@@ -1,12 +1,11 @@
 import {createHash} from 'node:crypto';
 import {join, resolve} from 'node:path';
 import type {SignalConfig} from './config.js';
-import {datasetIdentity, sameIdentity, type DatasetIdentity} from './dataset-identity.js';
+import {datasetIdentity, type DatasetIdentity} from './dataset-identity.js';
 import type {SignalTableData} from './engine.js';
-import {markUsed, pruneCache} from './cache-pruning.js';
 import {decodeTable, encodeTable} from './table-file.js';
 import {cacheBaseFolder, signalsCode, winnowVersion} from '../code-version.js';
-import {readOwnCacheFile, writeOwnCacheFile} from '../cache-file.js';
+import {readCache, writeDatasetCache} from '../cache-file.js';
 
 /*
 The signals cache: a dataset's signals are computed once per content and configuration, then read
@@ -39,17 +38,7 @@ export async function cacheKey(path: string, config: SignalConfig, by: string | 
 
 /** The cached table for `key`, or undefined (none, another key's, unreadable, corrupt, not a plain file). */
 export async function readCachedTable({file, key}: CacheKey): Promise<SignalTableData | undefined> {
-	// Its own ArrayBuffer, from offset 0: the table's arrays are views into it.
-	const bytes = await readOwnCacheFile(file);
-	if (!bytes) return undefined;
-	try {
-		const table = decodeTable(bytes, key);
-		if (table) await markUsed(file);
-		return table;
-	} catch {
-		// Corrupt or unreadable as a cache: a miss.
-		return undefined;
-	}
+	return readCache(file, bytes => decodeTable(bytes, key));
 }
 
 /**
@@ -58,12 +47,5 @@ export async function readCachedTable({file, key}: CacheKey): Promise<SignalTabl
  * in a 0700 folder. Errors are swallowed (the next run computes again).
  */
 export async function writeCachedTable({file, key, identity}: CacheKey, path: string, data: SignalTableData): Promise<boolean> {
-	try {
-		if (!sameIdentity(identity, await datasetIdentity(path))) return false;
-		if (!await writeOwnCacheFile(file, encodeTable(data, key))) return false;
-		await pruneCache(signalCacheFolder());
-		return true;
-	} catch {
-		return false;
-	}
+	return writeDatasetCache(file, identity, path, () => encodeTable(data, key), 'signals');
 }
