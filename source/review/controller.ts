@@ -260,13 +260,22 @@ export class ReviewController {
 		const check = new IdFieldCheck(dataset.idField, false);
 		const {count} = dataset;
 		let i = 0;
+		// Entry i as the check sees it: its bytes are read, and its line found, only when the check looks at them.
+		const entry = {
+			get isHashId() {
+				return dataset.isHashId(i);
+			},
+			get bytes() {
+				return dataset.raw(i);
+			},
+			get lineNumber() {
+				return dataset.lineNumber(i);
+			},
+		};
 		const slice = () => {
 			if (this.closed || dataset.count !== count) return;
 			try {
-				for (const end = Math.min(count, i + 2000); i < end; i++) {
-					const hashed = dataset.isHashId(i);
-					check.see(hashed, false, hashed ? dataset.raw(i) : undefined, dataset.lineNumber(i));
-				}
+				for (const end = Math.min(count, i + 2000); i < end; i++) check.seeEntry(entry, false);
 			} catch {
 				return;
 			}
