@@ -2,6 +2,7 @@ import {createHash} from 'node:crypto';
 import {join, resolve} from 'node:path';
 import {cacheBaseFolder, signalsCode, winnowVersion} from './code-version.js';
 import {readCache, writeDatasetCache} from './cache-file.js';
+import {align, decodeCacheHead, encodeCacheHead} from './cache-head.js';
 import {hashIdLength, IdKind, type ChunkFacts} from './entry-facts.js';
 import {datasetIdentity, type DatasetIdentity} from './signals/dataset-identity.js';
 
@@ -147,17 +148,9 @@ export class FactsRecorder {
 
 	/** The file's pieces: magic, key, the counts, then each array (8-byte aligned). */
 	encode(key: string): Uint8Array[] {
-		const keyBytes = Buffer.from(key);
 		const {count, hashCount} = this;
 		const sizes = arraySizes(count, hashCount);
-		const head = Buffer.alloc(align(magic.length + 4 + keyBytes.length) + 8);
-		head.write(magic, 0, 'latin1');
-		head.writeUInt32LE(keyBytes.length, magic.length);
-		keyBytes.copy(head, magic.length + 4);
-		const countsAt = align(magic.length + 4 + keyBytes.length);
-		head.writeUInt32LE(count, countsAt);
-		head.writeUInt32LE(hashCount, countsAt + 4);
-		const pieces: Uint8Array[] = [head];
+		const pieces: Uint8Array[] = [encodeCacheHead(magic, key, count, hashCount)];
 		for (const name of arrayNames) {
 			const array = this.arrays[name];
 			const bytes = sizes[name];
@@ -186,9 +179,6 @@ function grown<T extends Uint8Array | Int32Array | Uint32Array>(array: T, length
 	return bigger;
 }
 
-function align(bytes: number): number {
-	return Math.ceil(bytes / 8) * 8;
-}
 
 function arraySizes(count: number, hashCount: number): Record<(typeof arrayNames)[number], number> {
 	return {malformed: count, kinds: count, idStarts: count * 4, idEnds: count * 4, lengths: count * 4, fingerprints: count * 8, hashes: hashCount * hashIdLength};
@@ -197,14 +187,11 @@ function arraySizes(count: number, hashCount: number): Record<(typeof arrayNames
 /** The facts in a cache file's bytes (its own ArrayBuffer, from offset 0) under `key`, or undefined. */
 export function decodeFacts(bytes: Uint8Array, key: string): CachedFacts | undefined {
 	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-	if (buffer.length < magic.length + 4 || buffer.toString('latin1', 0, magic.length) !== magic) return undefined;
-	const keyLength = buffer.readUInt32LE(magic.length);
-	if (magic.length + 4 + keyLength + 8 > buffer.length || buffer.toString('utf8', magic.length + 4, magic.length + 4 + keyLength) !== key) return undefined;
-	const countsAt = align(magic.length + 4 + keyLength);
-	const count = buffer.readUInt32LE(countsAt);
-	const hashCount = buffer.readUInt32LE(countsAt + 4);
+	const head = decodeCacheHead(buffer, magic, key);
+	if (!head) return undefined;
+	const {count, hashCount} = head;
 	const sizes = arraySizes(count, hashCount);
-	let at = countsAt + 8;
+	let at = head.end;
 	let total = at;
 	for (const name of arrayNames) total += align(sizes[name]);
 	if (total !== buffer.length) return undefined;

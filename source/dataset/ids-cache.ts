@@ -1,6 +1,7 @@
 import {createHash} from 'node:crypto';
 import {join, resolve} from 'node:path';
 import {readCache, writeDatasetCache} from './cache-file.js';
+import {align, decodeCacheHead, encodeCacheHead} from './cache-head.js';
 import {cacheBaseFolder, signalsCode, winnowVersion} from './code-version.js';
 import {hashIdLength} from './entry-facts.js';
 import {datasetIdentity, type DatasetIdentity} from './signals/dataset-identity.js';
@@ -121,15 +122,7 @@ export class IdsRecorder {
 
 	/** The file's pieces: magic, key, the counts, the lengths, the kinds (8-byte aligned), the hash ids. */
 	encode(key: string): Uint8Array[] {
-		const keyBytes = Buffer.from(key);
-		const countsAt = align(magic.length + 4 + keyBytes.length);
-		const head = Buffer.alloc(countsAt + 8);
-		head.write(magic, 0, 'latin1');
-		head.writeUInt32LE(keyBytes.length, magic.length);
-		keyBytes.copy(head, magic.length + 4);
-		head.writeUInt32LE(this.count, countsAt);
-		head.writeUInt32LE(this.hashCount, countsAt + 4);
-		return [head, new Uint8Array(this.lengths.buffer, 0, this.count * 4), this.kinds.subarray(0, this.count), new Uint8Array(align(this.count) - this.count), this.hashes.subarray(0, this.hashCount * hashIdLength)];
+		return [encodeCacheHead(magic, key, this.count, this.hashCount), new Uint8Array(this.lengths.buffer, 0, this.count * 4), this.kinds.subarray(0, this.count), new Uint8Array(align(this.count) - this.count), this.hashes.subarray(0, this.hashCount * hashIdLength)];
 	}
 
 	private grow(capacity: number) {
@@ -141,14 +134,10 @@ export class IdsRecorder {
 /** The cached ids in a cache file's bytes (its own ArrayBuffer) under `key`, or undefined. */
 export function decodeIds(bytes: Uint8Array, key: string): CachedIds | undefined {
 	const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-	if (buffer.length < magic.length + 4 || buffer.toString('latin1', 0, magic.length) !== magic) return undefined;
-	const keyLength = buffer.readUInt32LE(magic.length);
-	if (magic.length + 4 + keyLength + 8 > buffer.length || buffer.toString('utf8', magic.length + 4, magic.length + 4 + keyLength) !== key) return undefined;
-	const countsAt = align(magic.length + 4 + keyLength);
-	if (countsAt + 8 > buffer.length) return undefined;
-	const count = buffer.readUInt32LE(countsAt);
-	const hashCount = buffer.readUInt32LE(countsAt + 4);
-	const lengthsAt = countsAt + 8;
+	const head = decodeCacheHead(buffer, magic, key);
+	if (!head) return undefined;
+	const {count, hashCount} = head;
+	const lengthsAt = head.end;
 	const kindsAt = lengthsAt + (count * 4);
 	const hashesAt = kindsAt + align(count);
 	if (hashCount > count || hashesAt + (hashCount * hashIdLength) !== buffer.length || (bytes.byteOffset + lengthsAt) % 4 !== 0) return undefined;
@@ -177,6 +166,3 @@ function grown<T extends Uint8Array | Int32Array>(array: T, length: number): T {
 	return bigger;
 }
 
-function align(bytes: number): number {
-	return Math.ceil(bytes / 8) * 8;
-}
