@@ -469,7 +469,7 @@ describe('wrong-typed fields', () => {
 		['instruction is a number', {instruction: 1, output: 'x'}],
 		['output is a number', {instruction: 'x', output: 1}],
 		['completion is a number', {prompt: 'x', completion: 1}],
-		['answer is null', {question: 'x', answer: null}],
+		['answer is a number', {question: 'x', answer: 1}],
 		['text is a number', {text: 5}],
 		['chosen is a number', {prompt: 'x', chosen: 1, rejected: 'r'}],
 		['rejected is missing', {prompt: 'x', chosen: 'c'}],

@@ -13,11 +13,12 @@ combinations no one has named yet. Also read:
 - a prompt one level down when the top level has none (summarize_from_feedback's `info.post`).
 Texts repeated under several prompt keys (webis' body, normalizedBody, content) are shown once. A short value under
 a response-like key ("yes", "72") is the response only when there is no prose one; else it stays metadata, as do
-ids, urls, dates, model names and categories. Other prose fields are shown as field blocks.
+ids, urls, dates, model names and categories. An answer key holding null or "" (`"generation": null`) and no other
+answer is the response, shown as `(empty)`. Other prose fields are shown as field blocks.
 */
 import {chatBlocks, isChatList} from './messages.js';
 import {metadataEntry} from './metadata.js';
-import {isProse, keyFamily} from './key-families.js';
+import {isProse, keyFamily, keyWords} from './key-families.js';
 import {referenceKeys} from './reference-answer.js';
 import {defineFormat, type Block, type JsonObject, type MetadataEntry, type Rendering} from './types.js';
 import {isObject, ownField, turnText, withDetails} from './values.js';
@@ -27,6 +28,18 @@ type Answer = {label: string; text: string};
 const textKeys = ['text', 'content', 'response', 'answer', 'output', 'summary', 'completion', 'value', 'body'] as const;
 const selectorKeys = ['choice', 'winner', 'preferred', 'preference', 'best', 'chosen_index', 'best_index', 'selected'] as const;
 const references: ReadonlySet<string> = new Set(referenceKeys);
+/**
+ * Response words that name the answer itself: such a key holding null or "" is an answer never written, shown as
+ * `(empty)` when the sample has no other. A null `label`, `decision` or `explanation` is only a field left unset.
+ */
+const answerWords: ReadonlySet<string> = new Set([
+	'response', 'responses', 'resp', 'answer', 'answers', 'ans', 'output', 'outputs', 'completion', 'completions', 'generation',
+	'generations', 'generated', 'solution', 'solutions', 'reply', 'replies', 'assistant', 'gpt', 'bot', 'chatbot', 'continuation',
+]);
+
+function isUnwrittenAnswer(key: string, value: unknown): boolean {
+	return (value === null || (typeof value === 'string' && value.trim() === '')) && keyWords(key).some(word => answerWords.has(word));
+}
 
 function scalarDetail(key: string, value: unknown): string | undefined {
 	if (typeof value === 'number' || typeof value === 'boolean') return `${key} ${String(value)}`;
@@ -119,6 +132,7 @@ export function findFieldPair(sample: JsonObject): Found | undefined {
 	const seenPrompts = new Set<string>();
 	const contextBlocks = new Set<Block>();
 	const shortAnswers: Array<[string, string]> = [];
+	let unwrittenAnswer: string | undefined;
 	let answerList: string | undefined;
 	for (const [key, value] of Object.entries(sample)) {
 		const family = keyFamily(key);
@@ -162,6 +176,7 @@ export function findFieldPair(sample: JsonObject): Found | undefined {
 				found.answerKey ??= key;
 				if (answers.length > 1) answerList = key;
 			} else if (typeof value === 'string' && value.trim() !== '') shortAnswers.push([key, value]);
+			else if (isUnwrittenAnswer(key, value)) unwrittenAnswer ??= key;
 		} else if (family === 'other' && isProse(value)) {
 			found.fields.push({label: key, text: value, tone: 'field'});
 			found.consumed.push(key);
@@ -174,6 +189,10 @@ export function findFieldPair(sample: JsonObject): Found | undefined {
 		found.answers.push({label: key, text});
 		found.consumed.push(key);
 		found.answerKey = key;
+	} else if (found.answers.length === 0 && unwrittenAnswer !== undefined) {
+		found.answers.push({label: unwrittenAnswer, text: ''});
+		found.consumed.push(unwrittenAnswer);
+		found.answerKey = unwrittenAnswer;
 	}
 
 	if (found.prompts.length === 0 || found.answers.length === 0) return undefined;

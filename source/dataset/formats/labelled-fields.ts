@@ -8,6 +8,7 @@ spaces, or in scripts written without them (Chinese, Japanese, Thai) by its leng
 */
 import {parseTemplatedText} from './chat-templates.js';
 import {isProse as isProseText, keyFamily} from './key-families.js';
+import {systemRendering} from './system-prompt.js';
 import {defineFormat, type Block, type JsonObject} from './types.js';
 
 function isProseField(key: string, value: unknown): value is string {
@@ -25,7 +26,9 @@ export const labelledFields = defineFormat({
 	label: 'text fields',
 	detect: sample => Object.keys(sample).some(key => isProseField(key, sample[key])),
 	render(sample: JsonObject) {
-		const keys = Object.keys(sample).filter(key => isProseField(key, sample[key]));
+		// The system prompt (`system_prompt`) is the system block every format shows first: not a field again.
+		const systemKeys = systemRendering(sample).consumedKeys;
+		const keys = Object.keys(sample).filter(key => !systemKeys.includes(key) && isProseField(key, sample[key]));
 		return {blocks: keys.flatMap(key => fieldBlocks(key, sample[key] as string)), consumedKeys: keys};
 	},
 });

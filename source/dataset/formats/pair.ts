@@ -7,9 +7,9 @@ The header names the keys: "pair (query/response)". Beside the pair, a task's in
 is shown first, and a rationale (the CoT Collection's) as the answer's reasoning.
 */
 import {defineFormat, type Block, type JsonObject} from './types.js';
-import {firstStringKey, ownField, turnText} from './values.js';
+import {firstStringKey, ownField, stringOrUndefined, turnText} from './values.js';
 
-/** [prompt key, answer key], the first a sample has both of (as strings) wins. */
+/** [prompt key, answer key] pairs, in order of preference. */
 const pairs = [
 	['question', 'response'],
 	['query', 'response'],
@@ -37,8 +37,16 @@ const instructionKeys = ['definition', 'task_definition', 'instruction', 'task_i
 /** The reasoning that leads to the answer: the CoT Collection's `rationale`. */
 const rationaleKeys = ['rationale', 'rationales', 'chain_of_thought', 'cot', 'explanation'] as const;
 
+/** Prompt keys that are also a sample's own text or its provenance: beside a null they are not a prompt left unanswered. */
+const notPromptsBesideNull: ReadonlySet<string> = new Set(['text', 'source', 'src']);
+
+/**
+ * [prompt key, answer key]: the first pair a sample has both of as strings, else the first whose answer is null
+ * (OpenOrca's `"response": null`, an answer the generator never wrote: shown as `(empty)`).
+ */
 function pairOf(sample: JsonObject): readonly [string, string] | undefined {
-	return pairs.find(([prompt, answer]) => typeof ownField(sample, prompt) === 'string' && typeof ownField(sample, answer) === 'string');
+	return pairs.find(([prompt, answer]) => typeof ownField(sample, prompt) === 'string' && typeof ownField(sample, answer) === 'string')
+		?? pairs.find(([prompt, answer]) => !notPromptsBesideNull.has(prompt) && typeof ownField(sample, prompt) === 'string' && ownField(sample, answer) === null);
 }
 
 export const pair = defineFormat({
@@ -55,7 +63,7 @@ export const pair = defineFormat({
 		if (instruction !== undefined && (sample[instruction] as string).trim() !== '') blocks.push({label: instruction, text: sample[instruction] as string, tone: 'system'});
 		blocks.push({label: prompt, text: sample[prompt] as string, tone: 'prompt'});
 		if (rationale !== undefined) blocks.push({label: rationale, text: turnText(sample[rationale] as string), tone: 'completion', reasoning: true});
-		blocks.push({label: answer, text: turnText(sample[answer] as string), tone: 'completion'});
+		blocks.push({label: answer, text: turnText(stringOrUndefined(sample[answer]) ?? ''), tone: 'completion'});
 		return {
 			blocks,
 			consumedKeys: [prompt, answer, ...tokenIds, ...(instruction === undefined ? [] : [instruction]), ...(rationale === undefined ? [] : [rationale])],

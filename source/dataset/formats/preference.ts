@@ -85,10 +85,17 @@ function templatedPairRendering(prompt: string, chosen: unknown, rejected: unkno
 	};
 }
 
+/** Both answers as text or chats, or one of them null (never written: shown as `(empty)`). */
+function hasAnswerPair(sample: JsonObject): boolean {
+	const chosen = ownField(sample, 'chosen');
+	const rejected = ownField(sample, 'rejected');
+	return (isTextOrChat(chosen) || chosen === null) && (isTextOrChat(rejected) || rejected === null) && (chosen !== null || rejected !== null);
+}
+
 export const preference = defineFormat({
 	name: 'preference',
 	label: 'preference pair',
-	detect: sample => isTextOrChat(ownField(sample, 'chosen')) && isTextOrChat(ownField(sample, 'rejected')),
+	detect: hasAnswerPair,
 	render(sample) {
 		const promptKey = promptKeyOf(sample) ?? conversationPromptKey(sample);
 		// HH-RLHF writes both answers as one Human/Assistant transcript each: read them as chats.
