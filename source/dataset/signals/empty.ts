@@ -60,12 +60,18 @@ function isAnswer(block: TextBlock): boolean {
 }
 
 /**
+ * Shapes whose last block is not where a conversation ends: a templated text's prompts end by opening the
+ * assistant's turn (not shown) for a model to complete; a message tree (oasst2) lists its branches one after
+ * another, and a branch ending on the prompter's reply ("Thanks, that helps!") is the dataset's own shape.
+ */
+const notEndingOnLastBlock: ReadonlySet<string> = new Set(['templated-text', 'message-tree']);
+
+/**
  * A conversation that has answers but ends on a user turn: the last question is left unanswered. One with
- * no answer at all is a prompt (prompt-only sets are common: RL and generation inputs) and is not empty; nor is
- * a templated text, whose prompts end by opening the assistant's turn (not shown) for a model to complete.
+ * no answer at all is a prompt (prompt-only sets are common: RL and generation inputs) and is not empty.
  */
 function unansweredLastTurn(text: SampleText): TextBlock | undefined {
-	if (text.format === 'templated-text') return undefined;
+	if (notEndingOnLastBlock.has(text.format)) return undefined;
 	const turns = text.blocks.filter(block => turnTones.has(block.tone));
 	const last = turns.at(-1);
 	return last?.tone === 'user' && turns.some(block => isAnswer(block)) ? last : undefined;
