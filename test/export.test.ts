@@ -138,6 +138,7 @@ describe('winnow export: byte for byte', () => {
 		expect(quiet.status).toBe(0);
 		expect(quiet.stdout).toBe('{"id":"a"}\n{"id":"c"}\n');
 		expect(quiet.stderr).toContain('5 malformed lines skipped, 2 of them selected by --status (--verbose lists them)');
+		expect(quiet.stderr).toContain('samples.jsonl: 7 entries (2 samples, 5 malformed): 4 accepted, 0 rejected, 0 flagged, 3 undecided.');
 		expect(quiet.stderr).not.toMatch(/line 2:/);
 
 		const verbose = runCli(['export', 'samples.jsonl', '--verbose'], {cwd: dir});

@@ -36,7 +36,7 @@ describe('StatsAccumulator', () => {
 			rec('f', 'ann', 'accepted', 9), rec('f', 'bob', 'rejected', 10), rec('f', 'lead', 'rejected', 11, {resolution: true}),
 			rec('g', 'ann', null, 12), // undone
 		]);
-		expect(stats.samples).toEqual({total: 8, decided: 5, percentDecided: 62.5, conflicts: 2, unsettled: 1, resolved: 1, multiReviewed: 3, changed: 0});
+		expect(stats.samples).toEqual({total: 8, wellFormed: 8, decided: 5, percentDecided: 62.5, conflicts: 2, unsettled: 1, resolved: 1, multiReviewed: 3, changed: 0});
 		expect(stats.status).toEqual({accepted: 2, rejected: 2, flagged: 1, undecided: 3});
 		expect(stats.categories).toEqual([{category: 'age', samples: 2, decisions: 2}, {category: 'gender identity', samples: 1, decisions: 1}]);
 		expect(stats.decisions).toEqual({total: 11, cleared: 1, byRule: 0, oneByOne: 11, rules: []});
@@ -355,7 +355,7 @@ describe('winnow stats (command line)', () => {
 			decisionsFile: {path: 'samples.decisions.json', exists: true},
 			where: null,
 			policy: 'majority',
-			samples: {total: 5, decided: 2, percentDecided: 40, conflicts: 1, unsettled: 1, resolved: 0, multiReviewed: 1, changed: 0},
+			samples: {total: 5, wellFormed: 4, decided: 2, percentDecided: 40, conflicts: 1, unsettled: 1, resolved: 0, multiReviewed: 1, changed: 0},
 			status: {accepted: 2, rejected: 0, flagged: 0, undecided: 3},
 			categories: [{category: 'age', samples: 1, decisions: 1}],
 			reasons: [],
@@ -389,7 +389,7 @@ describe('winnow stats (command line)', () => {
 		const result = runCli(['stats', 'samples.jsonl'], {cwd: dir, env: {NO_COLOR: undefined}});
 		expect(result.status).toBe(0);
 		expect(result.stdout).not.toContain('\u001B');
-		expect(result.stdout).toContain('samples.jsonl  5 samples · 40.0% decided · policy majority');
+		expect(result.stdout).toContain('samples.jsonl  5 entries (4 samples, 1 malformed) · 40.0% decided · policy majority');
 		expect(result.stdout).toMatch(/accepted +2 +40\.0% +█+/);
 		const ascii = runCli(['stats', 'samples.jsonl'], {cwd: dir, env: {LANG: 'C', LC_ALL: undefined, LC_CTYPE: undefined}});
 		expect(ascii.stdout).toMatch(/accepted +2 +40\.0% +#+/);

@@ -11,7 +11,7 @@ import {AtomicFileOutput, BufferedWriter, SpecialFileOutput, StreamOutput, ViewW
 import {canonicalPath} from '../store/canonical-path.js';
 import {ScanWorkers} from '../dataset/scan-workers.js';
 import {IdFieldCheck} from '../dataset/id-field-check.js';
-import {count} from '../report/render.js';
+import {count, entryCount} from '../report/render.js';
 import {checkDatasetFile, malformedReason, openFactsCache, scanDataset, type ScanResult} from '../dataset/dataset-scan.js';
 import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
 import type {DecisionSource} from '../store/decision-source.js';
@@ -179,7 +179,10 @@ function summary(stats: Stats, dataset: string, layout: string): string[] {
 	const lines = [];
 	const {total} = stats.samples;
 	const counts = statuses.map(status => `${count(stats.status[status])} ${status}`).join(', ');
-	lines.push(`${sanitizeLine(dataset)}: ${count(total)} ${total === 1 ? 'sample' : 'samples'}${layout === 'array' ? ' (JSON array elements)' : ''}: ${counts}.`);
+	const entries = stats.malformed.count === 0
+		? `${entryCount(total, 0)}${layout === 'array' ? ' (JSON array elements)' : ''}`
+		: entryCount(total, stats.malformed.count, layout === 'array' ? `JSON array ${total === 1 ? 'element' : 'elements'}` : undefined);
+	lines.push(`${sanitizeLine(dataset)}: ${entries}: ${counts}.`);
 	if (stats.samples.unsettled > 0) {
 		lines.push(`${count(stats.samples.unsettled)} ${stats.samples.unsettled === 1 ? 'sample is' : 'samples are'} undecided because reviewers disagree (policy ${stats.policy}); a lead can resolve them in the review screen.`);
 	}

@@ -50,7 +50,7 @@ export class Renderer {
 
 	heading(stats: Stats, source: NonNullable<RenderOptions['source']>): string[] {
 		const {total, percentDecided} = stats.samples;
-		const first = `${this.clip(source.dataset, this.width - 40)}  ${count(total)} ${plural(total, 'sample')} ${this.dot} ${percentDecided.toFixed(1)}% decided ${this.dot} policy ${stats.policy}`;
+		const first = `${this.clip(source.dataset, this.width - 40)}  ${entryCount(total, stats.malformed.count)} ${this.dot} ${percentDecided.toFixed(1)}% decided ${this.dot} policy ${stats.policy}`;
 		const decisions = source.decisionsFileExists
 			? `decisions: ${this.clip(source.decisionsFile, this.width - 40)} (${count(stats.decisions.total)} ${plural(stats.decisions.total, 'decision')} by ${count(stats.reviewers.length)} ${plural(stats.reviewers.length, 'reviewer')})`
 			: `decisions: ${this.clip(source.decisionsFile, this.width - 40)} does not exist yet: nothing is decided`;
@@ -307,6 +307,17 @@ export function percent(value: number, total: number): string {
 
 export function plural(value: number, singular: string, pluralForm = `${singular}s`): string {
 	return value === 1 ? singular : pluralForm;
+}
+
+/**
+ * How many entries a dataset holds, as stats' heading and export's summary say it: "9 samples", or with malformed
+ * entries among them (numbered and decidable like samples on the review screen, skipped by export) "9 entries
+ * (8 samples, 1 malformed)"; `entries` names them otherwise ("JSON array elements").
+ */
+export function entryCount(total: number, malformed: number, entries = plural(total, 'entry', 'entries')): string {
+	if (malformed === 0) return `${count(total)} ${plural(total, 'sample')}`;
+	const samples = total - malformed;
+	return `${count(total)} ${entries} (${count(samples)} ${plural(samples, 'sample')}, ${count(malformed)} malformed)`;
 }
 
 /** An ISO time as local "YYYY-MM-DD HH:MM" (the raw text, sanitised, if it does not parse). */

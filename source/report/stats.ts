@@ -65,6 +65,8 @@ export type Stats = {
 	samples: {
 		/** Entries in the dataset (JSONL lines that are not blank, or top-level array elements). */
 		total: number;
+		/** Entries that are samples: total less the malformed ones (not JSON objects), which export skips. */
+		wellFormed: number;
 		/** Entries whose status is not undecided. */
 		decided: number;
 		/** decided / total × 100, rounded to two decimals (0 for an empty dataset). */
@@ -503,6 +505,7 @@ export class StatsAccumulator {
 			policy: this.policy,
 			samples: {
 				total: this.total,
+				wellFormed: this.total - this.malformedCount,
 				decided: this.total - this.status.undecided,
 				percentDecided: this.total === 0 ? 0 : Math.round(((this.total - this.status.undecided) / this.total) * 10_000) / 100,
 				conflicts: this.conflicts,
