@@ -55,5 +55,5 @@ export function lengthReason(length: number, stats: LengthStats): string {
 	const z = robustZ(length, stats);
 	const ratio = length / Math.max(1, median);
 	const times = ratio >= 1 ? `${ratio >= 10 ? Math.round(ratio) : ratio.toFixed(1)}× the median of ${median.toLocaleString('en-US')}` : `1/${Math.round(1 / ratio)} of the median of ${median.toLocaleString('en-US')}`;
-	return `length-outlier: the response is ${length.toLocaleString('en-US')} characters, ${times} (robust z ${z.toFixed(1)})`;
+	return `length-outlier: the response is ${length.toLocaleString('en-US')} ${length === 1 ? 'character' : 'characters'}, ${times} (robust z ${z.toFixed(1)})`;
 }
