@@ -5,6 +5,7 @@ import {proseOf} from './prose.js';
 import {linesOf, paragraphsOf, sentencesOf, unitRepeats} from './repeated-units.js';
 import {codeAwareFinding} from './code-repetition.js';
 import {nearRepeatedUnits} from './near-lines.js';
+import {longestRepeatedRun} from './repeated-run.js';
 import {markTandemRepeats} from './tandem.js';
 import {mix32, tokenize, type Tokens} from './text.js';
 import {repetitionWords} from './word-units.js';
@@ -296,6 +297,9 @@ function ngramFindings(tokens: Tokens, noun: string, total: number, config: Repe
 	for (let i = 0; i < n; i++) if (looping[i]) loopChars += lengths[i] + (i > 0 && looping[i - 1] ? starts[i] - starts[i - 1] - lengths[i - 1] : 0);
 	const smallest = Math.min(...config.topNgramCharFraction, ...config.duplicateNgramCharFraction);
 	if (loopChars / total <= smallest) return facts;
+	// When most of the loop is one word (or a few) over and over, the reason names it rather than the n-gram rule's figures.
+	const run = longestRepeatedRun(tokens, noun);
+	const named = (reason: string) => (run !== undefined && run.chars * 2 >= loopChars ? run.reason : reason);
 
 	// ngrams[i] holds the hash of the (size)-gram starting at word i.
 	for (let size = 2; size <= 10 && size <= n; size++) {
@@ -321,7 +325,7 @@ function ngramFindings(tokens: Tokens, noun: string, total: number, config: Repe
 				const {chars, times} = coverage(tokens, ngrams[bestAt], count, size);
 				if (chars > 0) {
 					const gram = quote(tokens.text.slice(tokens.starts[bestAt], tokens.starts[bestAt + size - 1] + lengths[bestAt + size - 1]));
-					findings.push({ratio: chars / total, threshold: config.topNgramCharFraction[size - 2], reason: `${gram} makes up ${percent(chars / total)} of the response (${times} times)`, spread: false});
+					findings.push({ratio: chars / total, threshold: config.topNgramCharFraction[size - 2], reason: named(`${gram} makes up ${percent(chars / total)} of the response (${times} times)`), spread: false});
 				}
 			}
 		} else {
@@ -341,7 +345,7 @@ function ngramFindings(tokens: Tokens, noun: string, total: number, config: Repe
 			}
 
 			const ratio = chars / total;
-			if (chars > 0) findings.push({ratio, threshold: config.duplicateNgramCharFraction[size - 5], reason: `${percent(ratio)} of the response is repeated ${size}-${noun} runs`, spread: false});
+			if (chars > 0) findings.push({ratio, threshold: config.duplicateNgramCharFraction[size - 5], reason: named(`${percent(ratio)} of the response is repeated ${size}-${noun} runs`), spread: false});
 		}
 	}
 
