@@ -30,6 +30,7 @@ describe('a null answer in its own shape', () => {
 		[{instruction_text: 'Describe your city, please.', generation: null}, 'prompt/response (instruction_text/generation)', 'generation [completion]: (empty)'],
 		[{prompt: 'Describe your city.', chosen: 'It is big and green.', rejected: null}, 'preference pair', 'rejected [rejected]: (empty)'],
 		[{prompt: 'Describe your city.', chosen: null, rejected: 'It is big and green.'}, 'preference pair', 'chosen [chosen]: (empty)'],
+		[{conversations: [{from: 'human', value: 'Describe your city.'}], chosen: {from: 'gpt', value: 'It is big.'}, rejected: null}, 'preference pair (conversation)', 'rejected [rejected]: (empty)'],
 	])('%j: shown as (empty), and empty', (sample, label, answer) => {
 		const rendered = renderSample(sample);
 		expect(rendered.formatLabel).toBe(label);

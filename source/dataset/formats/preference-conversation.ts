@@ -1,7 +1,7 @@
 /*
 LLaMA-Factory's preference data: a conversation (ShareGPT `conversations` or chat `messages`) and the two
 answers to its last turn, `chosen` and `rejected`, each one message object ({"from": "gpt", "value": …}
-or {"role": "assistant", "content": …}), a list of them, or plain text.
+or {"role": "assistant", "content": …}), a list of them, or plain text; one of them may be null (`(empty)`).
 */
 import {compactJson} from './json-text.js';
 import {chatBlocks, conversationOf, isMessage, isTextOrChat, textOrChatBlocks} from './messages.js';
@@ -27,7 +27,8 @@ function detect(sample: JsonObject): boolean {
 	// The answers first: most samples have none, and looking for them costs less than reading the conversation.
 	const chosen = ownField(sample, 'chosen');
 	const rejected = ownField(sample, 'rejected');
-	if (!isAnswer(chosen) || !isAnswer(rejected)) return false;
+	// One side may be null (an answer never written, shown as `(empty)`), not both.
+	if (!(isAnswer(chosen) || (chosen === null && isAnswer(rejected))) || !(isAnswer(rejected) || (rejected === null && isAnswer(chosen)))) return false;
 	if (conversationOf(sample) === undefined) return false;
 	return isMessage(chosen) || isMessage(rejected) || promptKeyOf(sample) === undefined;
 }
