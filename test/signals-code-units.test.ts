@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {duplicateCodeUnit, isWordCodeUnit, lowerCodeUnit} from '../source/dataset/signals/code-units.js';
+import {contentKey} from '../source/dataset/signals/duplicate.js';
 import {shingleHashes} from '../source/dataset/signals/minhash.js';
+import {sampleText} from '../source/dataset/signals/sample-text.js';
 import {addNormalisedToHashes, normaliseForDuplicates, tokenize, tokenText, wordsOf} from '../source/dataset/signals/text.js';
 
 /*
@@ -151,5 +153,49 @@ describe('the code-unit tokenizer and duplicate key', () => {
 	it('tokens kept from many texts stay as they were (arenas are never reused)', () => {
 		const kept = Array.from({length: 5000}, (_, i) => ({source: `word${i} Other${i} café-${i} x`, tokens: tokenize(`word${i} Other${i} café-${i} x`)}));
 		for (const {source, tokens} of kept) expect([...tokens.hashes]).toEqual(referenceTokenize(source).hashes);
+	});
+
+	it('tokenize hashes the text for duplicates as it reads the words: the hashes of what normaliseForDuplicates makes of it', () => {
+		let read = 0;
+		fc.assert(fc.property(text, sample => {
+			const tokens = tokenize(sample);
+			if (!tokens.duplicateRead) return;
+			read++;
+			const reference = referenceNormalisedHashes(sample);
+			expect([tokens.duplicateA! | 0, tokens.duplicateB! | 0]).toEqual([reference.a | 0, reference.b | 0]);
+		}), {numRuns: 3000});
+		// Text that needs no normalising whole is read in the same pass (and the property above is not vacuous).
+		expect(read).toBeGreaterThan(300);
+		for (const sample of ['  Hello,   World!\n', 'Café CRÈME naïve Straße', 'don’t stop - well-known', 'Москва 東京 ไทย', '']) {
+			const tokens = tokenize(sample);
+			expect(tokens.duplicateRead, sample).toBe(true);
+			const reference = referenceNormalisedHashes(sample);
+			expect([tokens.duplicateA! | 0, tokens.duplicateB! | 0]).toEqual([reference.a | 0, reference.b | 0]);
+		}
+
+		// ª, ², µ: words NFKC changes; İ: no lower case alone; a combining mark: the duplicate hashes are made apart.
+		for (const sample of ['1ª vez', 'x² + y', '5 µm', 'İstanbul', 'e\u0301']) expect(tokenize(sample).duplicateRead, sample).toBe(false);
+	});
+
+	it('the content key is the same exactly when the blocks normalise alike (their hashes made in the words\' pass or apart)', () => {
+		// Pieces in classes that normalise alike (case, white space, NFKC forms, the cases made apart): a sample and
+		// another with other pieces of the same classes normalise alike, unless white space moved to an end.
+		const classes = [['a', 'A', 'ª'], ['b', 'B'], [' ', '  ', '\n', '\t', '\u00A0', '\u3000'], ['ﬁ', 'fi', 'FI'], ['İ', 'i\u0307'], ['é', 'É', 'e\u0301'], ['.']];
+		const piece = fc.tuple(fc.nat({max: classes.length - 1}), fc.nat(), fc.nat());
+		const turn = fc.tuple(fc.constantFrom('system', 'user', 'assistant'), fc.array(piece, {maxLength: 6}), fc.constantFrom('system', 'user', 'assistant'));
+		const messagesOf = (turns: Array<[string, Array<[number, number, number]>, string]>, other: boolean) => turns.map(([role, pieces, otherRole]) => ({
+			role: other && pieces.length === 0 ? otherRole : role,
+			content: pieces.map(([group, first, second]) => classes[group]![(other ? second : first) % classes[group]!.length]).join(''),
+		}));
+		const normalised = (messages: Array<{role: string; content: string}>) => JSON.stringify(sampleText({messages}).blocks.map(block => [block.tone, normaliseForDuplicates(block.text)]));
+		let alike = 0;
+		fc.assert(fc.property(fc.array(turn, {minLength: 1, maxLength: 3}), turns => {
+			const one = messagesOf(turns, false);
+			const other = messagesOf(turns, true);
+			const same = normalised(one) === normalised(other);
+			if (same) alike++;
+			expect(contentKey(sampleText({messages: one})), JSON.stringify([one, other])).toEqual(same ? contentKey(sampleText({messages: other})) : expect.not.objectContaining(contentKey(sampleText({messages: other}))));
+		}), {numRuns: 5000});
+		expect(alike).toBeGreaterThan(1000);
 	});
 });

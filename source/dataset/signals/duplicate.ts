@@ -1,44 +1,83 @@
-import {addNormalisedToHashes, mix32} from './text.js';
+import {addNormalisedToHashes, duplicateSeedA, duplicateSeedB, mix32} from './text.js';
 import type {SampleText} from './types.js';
 
 /*
 duplicate: the same content as an earlier sample once normalised (NFKC, case folded, white space
 collapsed), ids and metadata ignored. Content is compared by a 64-bit key (two independent 32-bit
-hashes of the normalised text): for a million samples the chance that two different contents share
+hashes of each block's normalised text, folded block by block; a block's are made as its words are read): for a million samples the chance that two different contents share
 a key is about 3 in 100 million.
 */
 
 const state = {a: 0, b: 0};
-/** Each tone's marker, made once (a template string per block was a good part of the key's cost). */
-const toneMarkers = new Map<string, string>();
 
-function toneMarker(tone: string): string {
-	let marker = toneMarkers.get(tone);
-	if (marker === undefined) {
-		marker = `\u0001${tone}\u0002`;
-		toneMarkers.set(tone, marker);
+/** Each tone's marker hashed (as a block's text is), made once. */
+const toneHashes = new Map<string, {a: number; b: number}>();
+
+function toneHash(tone: string): {a: number; b: number} {
+	let hashes = toneHashes.get(tone);
+	if (hashes === undefined) {
+		hashes = textHashes(`\u0001${tone}\u0002`);
+		toneHashes.set(tone, hashes);
 	}
 
-	return marker;
+	return hashes;
 }
 
-/** The content key: each block's role and normalised text (normaliseForDuplicates), and the images it is about, hashed two ways. */
+/** The two hashes of a text's normalised form (normaliseForDuplicates), from their seeds. */
+function textHashes(text: string): {a: number; b: number} {
+	state.a = duplicateSeedA;
+	state.b = duplicateSeedB;
+	addNormalisedToHashes(text, state);
+	return {a: state.a, b: state.b};
+}
+
+let keyA = 0;
+let keyB = 0;
+
+/** Adds one text's pair of hashes to the key: a step that maps distinct pairs to distinct keys, whatever came before. */
+function addToKey(a: number, b: number) {
+	keyA = Math.imul(keyA ^ a, 0x9E_37_79_B1);
+	keyA ^= keyA >>> 15;
+	keyB = Math.imul(keyB ^ b, 0x85_EB_CA_6B);
+	keyB ^= keyB >>> 13;
+}
+
+/** Adds a text's normalised hashes: those tokenize found as it read the words (every block but the system prompt is tokenized anyway), else its own pass. */
+function addText(text: SampleText, blockText: string, tokenized: boolean) {
+	const tokens = tokenized ? text.tokens(blockText) : undefined;
+	if (tokens?.duplicateRead) {
+		addToKey(tokens.duplicateA!, tokens.duplicateB!);
+		return;
+	}
+
+	state.a = duplicateSeedA;
+	state.b = duplicateSeedB;
+	addNormalisedToHashes(blockText, state);
+	addToKey(state.a, state.b);
+}
+
+/**
+ * The content key: each block's role and normalised text (normaliseForDuplicates), and the images it
+ * is about, each hashed two ways and the hashes folded in order.
+ */
 export function contentKey(text: SampleText): {a: number; b: number} {
-	state.a = 0x81_1C_9D_C5;
-	state.b = 0x9E_37_79_B9;
+	keyA = 0x81_1C_9D_C5;
+	keyB = 0x9E_37_79_B9;
 	for (const block of text.blocks) {
-		addNormalisedToHashes(toneMarker(block.tone), state);
-		addNormalisedToHashes(block.text, state);
+		const tone = toneHash(block.tone);
+		addToKey(tone.a, tone.b);
+		addText(text, block.text, block.tone !== 'system');
 	}
 
 	// The same question of another image is another sample.
 	if (text.media !== undefined) {
-		addNormalisedToHashes(toneMarker('media'), state);
-		addNormalisedToHashes(text.media, state);
+		const tone = toneHash('media');
+		addToKey(tone.a, tone.b);
+		addText(text, text.media, false);
 	}
 
-	const a = mix32(state.a);
-	const b = mix32(state.b ^ 0x85_EB_CA_6B);
+	const a = mix32(keyA);
+	const b = mix32(keyB ^ 0x85_EB_CA_6B);
 	// (0, 0) is kept for an entry with no content (malformed): never a content's key.
 	return {a, b: a === 0 && b === 0 ? 1 : b};
 }

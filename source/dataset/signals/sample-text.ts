@@ -104,28 +104,44 @@ export function sampleText(value: unknown): SampleText {
 
 /** Per-sample caches: several signals read the same response's words and normalised text. */
 function memos(): Pick<SampleText, 'tokens' | 'phrases'> {
-	let tokens: Map<string, Tokens> | undefined;
-	let phrases: Map<string, string> | undefined;
+	const tokens = new TextMemo<Tokens>(tokenize);
+	const phrases = new TextMemo<string>(normaliseForPhrases);
 	return {
-		tokens(text) {
-			tokens ??= new Map();
-			let found = tokens.get(text);
-			if (!found) {
-				found = tokenize(text);
-				tokens.set(text, found);
-			}
-
-			return found;
-		},
-		phrases(text) {
-			phrases ??= new Map();
-			let found = phrases.get(text);
-			if (found === undefined) {
-				found = normaliseForPhrases(text);
-				phrases.set(text, found);
-			}
-
-			return found;
-		},
+		tokens: text => tokens.get(text),
+		phrases: text => phrases.get(text),
 	};
+}
+
+/** Texts kept in a list up to this many, then in a Map. */
+const listedTexts = 8;
+
+/**
+ * What `make` gives for each text, made once per text. A sample has a few texts, mostly the very
+ * strings asked for before: a short list compared by === (the same string at once) costs less than a
+ * Map, which hashes every new text whole.
+ */
+class TextMemo<T> {
+	private readonly texts: string[] = [];
+	private readonly values: T[] = [];
+	private map: Map<string, T> | undefined;
+
+	constructor(private readonly make: (text: string) => T) {}
+
+	get(text: string): T {
+		const {texts} = this;
+		for (let k = 0; k < texts.length; k++) if (texts[k] === text) return this.values[k];
+		let found = this.map?.get(text);
+		if (found === undefined) {
+			found = this.make(text);
+			if (texts.length < listedTexts) {
+				texts.push(text);
+				this.values.push(found);
+			} else {
+				this.map ??= new Map();
+				this.map.set(text, found);
+			}
+		}
+
+		return found;
+	}
 }

@@ -25,6 +25,10 @@ function isBlankCode(code: number): boolean {
 	return blank.test(String.fromCharCode(code));
 }
 
+/** Where the two duplicate hashes of a text start (addNormalisedToHashes, and tokenize as it reads). */
+export const duplicateSeedA = 0x81_1C_9D_C5;
+export const duplicateSeedB = 0x9E_37_79_B9;
+
 /**
  * Two hashes of normaliseForDuplicates(text), fed into a running pair: the same result as hashing
  * the normalised string, without making it. Text whose every code unit NFKC leaves alone (ASCII,
@@ -127,7 +131,11 @@ export function wordsOf(text: string): string[] {
  * it starts in `text` and its length. `lowered`: whether `text` is lower case already (else a word's
  * slice of it is lower-cased by tokenText: the same, as it was lower-cased code unit by code unit).
  */
-export type Tokens = {count: number; hashes: Uint32Array; starts: Uint32Array; lengths: Uint32Array; text: string; lowered: boolean; unspaced?: boolean};
+export type Tokens = {
+	count: number; hashes: Uint32Array; starts: Uint32Array; lengths: Uint32Array; text: string; lowered: boolean; unspaced?: boolean;
+	/** When found as the words were (duplicateRead): the text's two duplicate hashes, as addNormalisedToHashes makes them from duplicateSeedA and duplicateSeedB. */
+	duplicateRead?: boolean; duplicateA?: number; duplicateB?: number;
+};
 
 let scratchStarts = new Uint32Array(1024);
 let scratchLengths = new Uint32Array(1024);
@@ -153,56 +161,103 @@ export function tokenize(original: string): Tokens {
  */
 let sawUnspaced = false;
 
-/** Per ASCII code unit: itself lower-cased if a word character (letter or digit), else 0; and the same without lower-casing. */
-const asciiLowered = new Int32Array(128);
-const asciiAsIs = new Int32Array(128);
-for (let code = 0; code < 128; code++) {
-	const upper = code >= 65 && code <= 90;
-	const isWord = upper || (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-	asciiLowered[code] = isWord ? (upper ? code + 32 : code) : 0;
-	asciiAsIs[code] = isWord ? code : 0;
+/**
+ * Per Latin-1 code unit (ASCII and the accented letters of Western European text), as scanWords reads
+ * it without a call: lowered, its lower case if a word character, else 0, and -1 for the few word
+ * characters duplicates read otherwise (ª, ², µ, ¼: NFKC changes them), which send the text down the
+ * path of a code unit that cannot be lowered alone (the same words, the duplicate hashes made apart);
+ * as is, the same without lower-casing; for duplicates, as duplicateCodeUnit reads it.
+ */
+const latinLowered = new Int32Array(256);
+const latinAsIs = new Int32Array(256);
+const latinDuplicate = new Int32Array(256);
+for (let code = 0; code < 256; code++) {
+	const lower = lowerCodeUnit(code);
+	const isWord = lower !== -1 && isWordCodeUnit(lower);
+	latinLowered[code] = lower === -1 ? -1 : isWord ? (duplicateCodeUnit(code) === lower ? lower : -1) : 0;
+	latinAsIs[code] = isWordCodeUnit(code) ? code : 0;
+	latinDuplicate[code] = duplicateCodeUnit(code);
 }
 
-/** A code unit past ASCII as scanWords reads it: -1 when it cannot be lower-cased alone, 0 when not a word character, else its (lower-cased) self. */
+/** A code unit past Latin-1 as scanWords reads it: -1 when it cannot be lower-cased alone, 0 when not a word character, else its (lower-cased) self. */
 function wordCodeUnit(code: number, lowering: boolean): number {
 	if (code >= 0x0E_00 && isUnspacedCode(code)) sawUnspaced = true;
 	const lowered = lowering ? lowerCodeUnit(code) : code;
 	if (lowered === -1) return -1;
-	return isWordCodeUnit(lowered) ? lowered : 0;
+	if (!isWordCodeUnit(lowered)) return 0;
+	// A word character duplicates' normalisation reads otherwise (NFKC changes it, or composes it with what is before).
+	if (duplicateCodeUnit(code) !== lowered) duplicateFailed = true;
+	return lowered;
 }
 
 /**
  * Finds the words into the scratch arrays; their count, or -1 when `lowering` meets a code unit it
- * cannot lower alone. ASCII is read through a table (a third less time than a test per code unit).
+ * cannot lower alone. Latin-1 is read through a table (a third less time than a test per code unit).
+ * When lowering, the same pass hashes the text as addNormalisedToHashes does from its seeds (white
+ * space collapsed, leading and trailing dropped), into duplicateA and duplicateB: the duplicate key
+ * then costs no pass of its own. duplicateRead is false when that needs the text normalised whole.
  */
 function scanWords(text: string, lowering: boolean): number {
-	const ascii = lowering ? asciiLowered : asciiAsIs;
+	const latin = lowering ? latinLowered : latinAsIs;
 	const end = text.length;
 	let count = 0;
 	let i = 0;
+	let a = duplicateSeedA;
+	let b = duplicateSeedB;
+	// White space met since the last code unit hashed (dropped before the first and after the last).
+	let space = false;
+	let started = false;
+	duplicateFailed = !lowering;
 	while (i < end) {
 		const first = text.charCodeAt(i);
-		let code = first < 128 ? ascii[first] : wordCodeUnit(first, lowering);
+		let code = first < 256 ? latin[first] : wordCodeUnit(first, lowering);
 		if (code <= 0) {
 			if (code === -1) return -1;
+			const duplicate = first < 256 ? latinDuplicate[first] : duplicateCodeUnit(first);
+			if (duplicate === -2) {
+				space = started;
+			} else {
+				if (duplicate === -1) duplicateFailed = true;
+				if (space) {
+					a = Math.imul(a ^ 32, 0x01_00_01_93);
+					b = (Math.imul(b ^ 32, 0x5B_D1_E9_95) + 0x27_D4_EB_2F) | 0;
+					space = false;
+				}
+
+				started = true;
+				a = Math.imul(a ^ duplicate, 0x01_00_01_93);
+				b = (Math.imul(b ^ duplicate, 0x5B_D1_E9_95) + 0x27_D4_EB_2F) | 0;
+			}
+
 			i++;
 			continue;
 		}
 
+		if (space) {
+			a = Math.imul(a ^ 32, 0x01_00_01_93);
+			b = (Math.imul(b ^ 32, 0x5B_D1_E9_95) + 0x27_D4_EB_2F) | 0;
+			space = false;
+		}
+
+		started = true;
 		const start = i;
 		let hash = 0x81_1C_9D_C5;
 		for (;;) {
+			// A word's code units are read for duplicates as they are for words (wordCodeUnit notes where not).
 			hash = Math.imul(hash ^ code, 0x01_00_01_93);
+			a = Math.imul(a ^ code, 0x01_00_01_93);
+			b = (Math.imul(b ^ code, 0x5B_D1_E9_95) + 0x27_D4_EB_2F) | 0;
 			i++;
 			if (i >= end) break;
 			const unit = text.charCodeAt(i);
-			code = unit < 128 ? ascii[unit] : wordCodeUnit(unit, lowering);
+			code = unit < 256 ? latin[unit] : wordCodeUnit(unit, lowering);
 			if (code > 0) continue;
 			if (code === -1) return -1;
-			// An apostrophe or hyphen between word characters joins them (don't, well-known), and is part of the word's hash.
+			// An apostrophe or hyphen between word characters joins them (don't, well-known), and is part of the word's hash
+			// (for duplicates each is itself: ASCII, and U+2019, which NFKC leaves alone).
 			if ((unit === 39 || unit === 0x20_19 || unit === 45) && i + 1 < end) {
 				const after = text.charCodeAt(i + 1);
-				const next = after < 128 ? ascii[after] : wordCodeUnit(after, lowering);
+				const next = after < 256 ? latin[after] : wordCodeUnit(after, lowering);
 				if (next === -1) return -1;
 				if (next > 0) {
 					code = unit;
@@ -231,8 +286,15 @@ function scanWords(text: string, lowering: boolean): number {
 		count++;
 	}
 
+	duplicateA = a;
+	duplicateB = b;
 	return count;
 }
+
+/** The duplicate hashes of the text scanWords last read, and whether they are valid (see scanWords). */
+let duplicateA = 0;
+let duplicateB = 0;
+let duplicateFailed = true;
 
 /**
  * Tokens are cut from arenas of this size: a typed array with a buffer of its own costs more than a
@@ -264,10 +326,14 @@ function collect(count: number, text: string, lowered: boolean): Tokens {
 	const hashes = new Uint32Array(buffer, at, count);
 	const starts = new Uint32Array(buffer, at + (4 * count), count);
 	const lengths = new Uint32Array(buffer, at + (8 * count), count);
-	hashes.set(scratchHashes.subarray(0, count));
-	starts.set(scratchStarts.subarray(0, count));
-	lengths.set(scratchLengths.subarray(0, count));
-	return {count, hashes, starts, lengths, text, lowered, unspaced: sawUnspaced};
+	// Copied one by one: a subarray of each scratch array to set() from cost more than the copy, for the few words of most texts.
+	for (let k = 0; k < count; k++) {
+		hashes[k] = scratchHashes[k];
+		starts[k] = scratchStarts[k];
+		lengths[k] = scratchLengths[k];
+	}
+
+	return {count, hashes, starts, lengths, text, lowered, unspaced: sawUnspaced, duplicateRead: !duplicateFailed, duplicateA, duplicateB};
 }
 
 /** Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, CJK ideographs. */
