@@ -6,8 +6,8 @@ export const chat = defineFormat({
 	name: 'chat',
 	label: 'chat',
 	detect: sample => conversationOf(sample)?.kind === 'chat',
-	render(sample) {
+	render(sample, content) {
 		const {key, messages, asText} = conversationOf(sample)!;
-		return {blocks: chatBlocks(messages), consumedKeys: [key], nestedMetadata: turnFieldEntries(messages), label: asText ? `chat (${key} as JSON text)` : undefined};
+		return {blocks: chatBlocks(messages), consumedKeys: [key], nestedMetadata: content ? undefined : turnFieldEntries(messages), label: asText ? `chat (${key} as JSON text)` : undefined};
 	},
 });

@@ -209,7 +209,7 @@ function notingShown(entries: MetadataEntry[], sample: JsonObject, blocks: Block
 }
 
 function renderRecognised(sample: JsonObject, format: SampleFormat<Format>, withMetadata = true, written?: WrittenNumbers): RenderedSample {
-	const rendered = format.render(sample);
+	const rendered = format.render(sample, !withMetadata);
 	// Reasoning, tool calls and tool replies written inside an answer's text are blocks of their own in every format.
 	const body = {...rendered, blocks: withAnswerParts(rendered.blocks)};
 	const bodyKeys = new Set(body.consumedKeys);
@@ -219,17 +219,25 @@ function renderRecognised(sample: JsonObject, format: SampleFormat<Format>, with
 		consumedKeys: references.consumedKeys.filter(key => !bodyKeys.has(key)),
 	};
 	const renderings = [systemRendering(sample), toolsRendering(sample), body, unshownReferences];
-	const consumedKeys = withMetadata ? new Set(renderings.flatMap(rendering => rendering.consumedKeys)) : undefined;
+	// Joined by loops, not flatMap (which cost more than the rest of the rendering of a short chat).
+	const joined: Block[] = [];
+	for (const rendering of renderings) for (const block of rendering.blocks) joined.push(block);
 	// An answer that is a Python call list of the tools the system prompt lists (ToolACE) is those calls.
-	const blocks = withPythonCalls(renderings.flatMap(rendering => rendering.blocks));
-	// A noted entry (a turn's fields) is no field's value as the line writes it: kept as the format made it.
-	const nested = (body.nestedMetadata ?? []).map(entry => (written && entry.note === undefined ? metadataEntry(entry.key, valueAt(sample, entry.key), written) : entry));
+	const blocks = withPythonCalls(joined);
 	return {
 		format: format.name,
 		formatLabel: body.label ?? format.label,
 		blocks,
-		metadata: consumedKeys ? [...notingShown(metadataOf(sample, consumedKeys, written), sample, blocks), ...nested] : [],
+		metadata: withMetadata ? metadataWith(sample, renderings, body, blocks, written) : [],
 	};
+}
+
+/** The metadata of a recognised sample: the top-level fields no rendering consumed, then the nested ones. */
+function metadataWith(sample: JsonObject, renderings: Rendering[], body: Rendering, blocks: Block[], written: WrittenNumbers | undefined): MetadataEntry[] {
+	const consumedKeys = new Set(renderings.flatMap(rendering => rendering.consumedKeys));
+	// A noted entry (a turn's fields) is no field's value as the line writes it: kept as the format made it.
+	const nested = (body.nestedMetadata ?? []).map(entry => (written && entry.note === undefined ? metadataEntry(entry.key, valueAt(sample, entry.key), written) : entry));
+	return [...notingShown(metadataOf(sample, consumedKeys, written), sample, blocks), ...nested];
 }
 
 /**

@@ -307,7 +307,8 @@ function withWeight(block: Block, weight: number | undefined): Block {
 
 function chatMessageBlocks(message: JsonObject, voice: Voice): Block[] {
 	const role = stringOrUndefined(message['role']);
-	const tone = voice.tone ?? toneForRole(role);
+	const roleTone = toneForRole(role);
+	const tone = voice.tone ?? roleTone;
 	const label = `${voice.labelPrefix}${messageLabel(message, role)}`;
 	const weight = typeof message['weight'] === 'number' ? message['weight'] : undefined;
 	const content = messageContent(message);
@@ -324,7 +325,7 @@ function chatMessageBlocks(message: JsonObject, voice: Voice): Block[] {
 
 	const shownContent = parts === undefined ? content : parts.rest;
 	// Tool results are mostly one-line JSON: pretty-printed, a reviewer can read them.
-	const text = toneForRole(role) === 'tool' && typeof shownContent === 'string' ? prettyIfJsonText(shownContent) : contentText(shownContent);
+	const text = roleTone === 'tool' && typeof shownContent === 'string' ? prettyIfJsonText(shownContent) : contentText(shownContent);
 	// An assistant turn that only calls tools has content null: its calls are the whole turn; a user turn of tool results is those.
 	if (text.trim() !== '' || (toolCalls.length === 0 && (parts?.toolResults.length ?? 0) === 0)) {
 		blocks.push({label, text: turnText(text), tone});
@@ -375,7 +376,13 @@ export function messageBlocks(message: unknown, voice: Voice = ownVoice): Block[
 }
 
 export function chatBlocks(messages: unknown[], voice: Voice = ownVoice): Block[] {
-	return messages.flatMap(message => messageBlocks(message, voice));
+	// A loop, not flatMap (which cost more than the blocks it joined; a parsed list has no holes to skip).
+	const blocks: Block[] = [];
+	for (const message of messages) {
+		for (const block of messageBlocks(message, voice)) blocks.push(block);
+	}
+
+	return blocks;
 }
 
 /** An answer or prompt given as text, as a chat list, as one message, or as anything else (shown as JSON). */

@@ -6,8 +6,8 @@ export const shareGpt = defineFormat({
 	name: 'sharegpt',
 	label: 'ShareGPT',
 	detect: sample => conversationOf(sample)?.kind === 'sharegpt',
-	render(sample) {
+	render(sample, content) {
 		const {key, messages, asText} = conversationOf(sample)!;
-		return {blocks: chatBlocks(messages), consumedKeys: [key], nestedMetadata: turnFieldEntries(messages), label: asText ? `ShareGPT (${key} as JSON text)` : undefined};
+		return {blocks: chatBlocks(messages), consumedKeys: [key], nestedMetadata: content ? undefined : turnFieldEntries(messages), label: asText ? `ShareGPT (${key} as JSON text)` : undefined};
 	},
 });

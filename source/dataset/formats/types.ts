@@ -63,7 +63,8 @@ export type SampleFormat<Name extends string = string> = {
 	/** What the header calls it. */
 	readonly label: string;
 	detect(sample: JsonObject): boolean;
-	render(sample: JsonObject): Rendering;
+	/** `content`: only the blocks are wanted (the signals read them): a format may leave its nested metadata out. */
+	render(sample: JsonObject, content?: boolean): Rendering;
 };
 
 /** Keeps a format's name as a literal type, so the list of formats gives the Format union. */
