@@ -11,17 +11,37 @@ Jaccard similarity, as with k independent permutations, at the cost of one hash 
 of k (k × shingles was most of the time in a trial on 100k samples).
 */
 
+/** Where shingleHashes hashes and sorts (grown as needed). */
+let scratch = new Uint32Array(1024);
+/** Up to this many shingles are sorted by insertion (no call into the native sort, which cost more for the few of most samples). */
+const insertionSorted = 64;
+
 /** Hashes of the distinct `size`-word shingles of a text (given as its words' hashes), sorted; empty with fewer than `size` words. */
 export function shingleHashes(wordHashes: Uint32Array, size: number): Uint32Array {
 	if (wordHashes.length < size) return new Uint32Array(0);
 	const count = wordHashes.length - size + 1;
-	const shingles = new Uint32Array(count);
+	if (count > scratch.length) scratch = new Uint32Array(2 * count);
+	const shingles = scratch;
 	for (let i = 0; i < count; i++) shingles[i] = shingleHash(wordHashes, i, size);
+	if (count <= insertionSorted) {
+		for (let i = 1; i < count; i++) {
+			const value = shingles[i];
+			let j = i;
+			while (j > 0 && shingles[j - 1] > value) {
+				shingles[j] = shingles[j - 1];
+				j--;
+			}
 
-	shingles.sort();
+			shingles[j] = value;
+		}
+	} else {
+		shingles.subarray(0, count).sort();
+	}
+
 	let distinct = 0;
 	for (let i = 0; i < count; i++) if (i === 0 || shingles[i] !== shingles[i - 1]) shingles[distinct++] = shingles[i];
-	return shingles.subarray(0, distinct);
+	// A buffer of its own (not a view into an arena): the near-duplicate check keeps thousands of these a while, scattered.
+	return shingles.slice(0, distinct);
 }
 
 function shingleHash(wordHashes: Uint32Array, from: number, size: number): number {

@@ -4,6 +4,7 @@ two independent 32-bit string hashes (a 64-bit key between them).
 */
 
 import {duplicateCodeUnit, isWordCodeUnit, lowerCodeUnit} from './code-units.js';
+import {arenaSpace, space} from './view-arena.js';
 import {isUnspacedCode} from './word-units.js';
 
 const asciiOnly = /^[\u0000-\u007F]*$/;
@@ -296,33 +297,10 @@ let duplicateA = 0;
 let duplicateB = 0;
 let duplicateFailed = true;
 
-/**
- * Tokens are cut from arenas of this size: a typed array with a buffer of its own costs more than a
- * whole text's tokenizing, a view into a shared buffer little. An arena is never reused (a full one
- * is replaced), so tokens stay valid however long they are kept; it goes when no view is left.
- */
-const arenaBytes = 256 * 1024;
-let arena = new ArrayBuffer(arenaBytes);
-let arenaUsed = 0;
-
-/** The scratch arrays' words copied out into an arena. */
+/** The scratch arrays' words copied out into an arena (view-arena.ts: tokens stay valid however long they are kept). */
 function collect(count: number, text: string, lowered: boolean): Tokens {
-	const bytes = 12 * count;
-	let buffer = arena;
-	let at = arenaUsed;
-	if (bytes > arenaBytes / 8) {
-		buffer = new ArrayBuffer(bytes);
-		at = 0;
-	} else {
-		if (at + bytes > arenaBytes) {
-			arena = new ArrayBuffer(arenaBytes);
-			buffer = arena;
-			at = 0;
-		}
-
-		arenaUsed = at + bytes;
-	}
-
+	arenaSpace(12 * count);
+	const {buffer, at} = space;
 	const hashes = new Uint32Array(buffer, at, count);
 	const starts = new Uint32Array(buffer, at + (4 * count), count);
 	const lengths = new Uint32Array(buffer, at + (8 * count), count);
