@@ -47,7 +47,8 @@ let segmenter: Intl.Segmenter | undefined;
  */
 function openingOf(tokens: Tokens, original: string | undefined): string {
 	const from = tokens.starts[0]!;
-	if (original === undefined || !unspacedStart.test(tokens.text.slice(from, from + 1))) return tokenText(tokens, 0, openingWords);
+	// Below U+0E00 (Thai, the first of these scripts) no test is needed: most openings.
+	if (original === undefined || tokens.text.charCodeAt(from) < 0x0E_00 || !unspacedStart.test(tokens.text.slice(from, from + 1))) return tokenText(tokens, 0, openingWords);
 	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'word'});
 	// The tokens' text has a space around each such character (wordTokens): the words are found in the original.
 	const start = original.search(/[\p{L}\p{N}]/u);

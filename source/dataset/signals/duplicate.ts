@@ -1,5 +1,5 @@
 import {addNormalisedToHashes, duplicateSeedA, duplicateSeedB, mix32} from './text.js';
-import type {SampleText} from './types.js';
+import type {SampleText, TextBlock} from './types.js';
 
 /*
 duplicate: the same content as an earlier sample once normalised (NFKC, case folded, white space
@@ -42,18 +42,38 @@ function addToKey(a: number, b: number) {
 	keyB ^= keyB >>> 13;
 }
 
-/** Adds a text's normalised hashes: those tokenize found as it read the words (every block but the system prompt is tokenized anyway), else its own pass. */
-function addText(text: SampleText, blockText: string, tokenized: boolean) {
-	const tokens = tokenized ? text.tokens(blockText) : undefined;
-	if (tokens?.duplicateRead) {
-		addToKey(tokens.duplicateA!, tokens.duplicateB!);
+/** A text's normalised hashes, made in a pass of their own, added to the key. */
+function addOwnPass(text: string) {
+	state.a = duplicateSeedA;
+	state.b = duplicateSeedB;
+	addNormalisedToHashes(text, state);
+	addToKey(state.a, state.b);
+}
+
+/** System prompts' hashes by their text: most samples of a dataset share one of a few (a Map's native hash of the text costs less than a pass of ours). */
+const systemHashes = new Map<string, {a: number; b: number}>();
+const systemHashesLimit = 256;
+
+/**
+ * Adds a block's normalised hashes: a system prompt's as found before; another block's as tokenize
+ * found them reading its words (every block but the system prompt is tokenized anyway), else made apart.
+ */
+function addBlock(text: SampleText, block: TextBlock) {
+	if (block.tone === 'system') {
+		let hashes = systemHashes.get(block.text);
+		if (hashes === undefined) {
+			hashes = textHashes(block.text);
+			if (systemHashes.size >= systemHashesLimit) systemHashes.clear();
+			systemHashes.set(block.text, hashes);
+		}
+
+		addToKey(hashes.a, hashes.b);
 		return;
 	}
 
-	state.a = duplicateSeedA;
-	state.b = duplicateSeedB;
-	addNormalisedToHashes(blockText, state);
-	addToKey(state.a, state.b);
+	const tokens = text.tokens(block.text);
+	if (tokens.duplicateRead) addToKey(tokens.duplicateA!, tokens.duplicateB!);
+	else addOwnPass(block.text);
 }
 
 /**
@@ -66,14 +86,14 @@ export function contentKey(text: SampleText): {a: number; b: number} {
 	for (const block of text.blocks) {
 		const tone = toneHash(block.tone);
 		addToKey(tone.a, tone.b);
-		addText(text, block.text, block.tone !== 'system');
+		addBlock(text, block);
 	}
 
 	// The same question of another image is another sample.
 	if (text.media !== undefined) {
 		const tone = toneHash('media');
 		addToKey(tone.a, tone.b);
-		addText(text, text.media, false);
+		addOwnPass(text.media);
 	}
 
 	const a = mix32(keyA);
