@@ -157,7 +157,7 @@ export function tokenize(original: string): Tokens {
 
 /**
  * Whether the text scanWords last read holds a character of a script written without spaces (as
- * `unspaced` matches it; none is made or lost by lower-casing). Every code unit past ASCII goes
+ * `unspaced` matches it; none is made or lost by lower-casing). Every code unit past Latin-1 goes
  * through wordCodeUnit, which notes it: the text is not searched again for them.
  */
 let sawUnspaced = false;
@@ -206,7 +206,7 @@ function scanWords(text: string, lowering: boolean): number {
 	let a = duplicateSeedA;
 	let b = duplicateSeedB;
 	// White space met since the last code unit hashed (dropped before the first and after the last).
-	let space = false;
+	let pendingSpace = false;
 	let started = false;
 	duplicateFailed = !lowering;
 	while (i < end) {
@@ -216,13 +216,13 @@ function scanWords(text: string, lowering: boolean): number {
 			if (code === -1) return -1;
 			const duplicate = first < 256 ? latinDuplicate[first] : duplicateCodeUnit(first);
 			if (duplicate === -2) {
-				space = started;
+				pendingSpace = started;
 			} else {
 				if (duplicate === -1) duplicateFailed = true;
-				if (space) {
+				if (pendingSpace) {
 					a = Math.imul(a ^ 32, 0x01_00_01_93);
 					b = (Math.imul(b ^ 32, 0x5B_D1_E9_95) + 0x27_D4_EB_2F) | 0;
-					space = false;
+					pendingSpace = false;
 				}
 
 				started = true;
@@ -234,10 +234,10 @@ function scanWords(text: string, lowering: boolean): number {
 			continue;
 		}
 
-		if (space) {
+		if (pendingSpace) {
 			a = Math.imul(a ^ 32, 0x01_00_01_93);
 			b = (Math.imul(b ^ 32, 0x5B_D1_E9_95) + 0x27_D4_EB_2F) | 0;
-			space = false;
+			pendingSpace = false;
 		}
 
 		started = true;
