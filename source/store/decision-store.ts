@@ -262,23 +262,20 @@ export class DecisionStore {
 	async flush(): Promise<void> {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = undefined;
-		for (;;) {
-			while (this.writing) {
-				await this.writing.catch(() => undefined);
-			}
+		while (this.writing) {
+			await this.writing.catch(() => undefined);
+		}
 
-			try {
-				// Appends whose fdatasync still runs: their records stay pending until it is done.
-				await this.adapter.whenSynced?.();
-				if (this.db.data.pending.size === 0) return;
-				await this.write();
-			} catch (error) {
-				// The timer was cleared above: keep retrying on our own, as a timed write would.
-				this.schedule(this.options.retryDelay ?? 1000);
-				throw error;
-			}
-
-			if (!this.adapter.syncPending && this.db.data.pending.size === 0) return;
+		try {
+			// Appends whose fdatasync still runs: their records stay pending until it is done.
+			await this.adapter.whenSynced?.();
+			if (this.db.data.pending.size === 0) return;
+			await this.write();
+			await this.adapter.whenSynced?.();
+		} catch (error) {
+			// The timer was cleared above: keep retrying on our own, as a timed write would.
+			this.schedule(this.options.retryDelay ?? 1000);
+			throw error;
 		}
 	}
 
