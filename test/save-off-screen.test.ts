@@ -158,20 +158,6 @@ test('a failed sync leaves the decision unsaved, says so, and appends it again: 
 	store.close();
 });
 
-test('a new file\'s first write (whole, atomically) syncs off the event loop too, and is renamed into place only after', async () => {
-	const store = await DecisionStore.open(file, 'samples.jsonl', {watchInterval: 0, retryDelay: 60_000, syncWrites: true});
-	hooks.hold = true;
-	store.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});
-	const flushed = store.flush();
-	await waitFor(() => hooks.held.length === 1, 'the first write to reach its fsync');
-	await turns(5);
-	expect(existsSync(file)).toBe(false);
-	hooks.held.shift()!.release();
-	await flushed;
-	expect(samplesInFile()).toEqual(['s1']);
-	store.close();
-});
-
 test('a change made when a save is overdue starts it after the microtasks the key\'s frame is drawn in, not before them', async () => {
 	const store = await openAppending({writeDelay: 0});
 	store.set({sample: 's1', reviewer: 'ann', verdict: 'accepted'});

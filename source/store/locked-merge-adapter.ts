@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {open, rename, rm, stat, type FileHandle} from 'node:fs/promises';
-import {closeSync, existsSync, fchmodSync, fchownSync, fdatasync, fstatSync, fsync, ftruncateSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats} from 'node:fs';
+import {closeSync, existsSync, fchmodSync, fchownSync, fdatasync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
@@ -452,7 +452,7 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			let written = 0;
 			while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, tailStart + written);
 			if (tailStart + bytes.length < size) ftruncateSync(fd, tailStart + bytes.length);
-			await flushToDisk(fd);
+			fdatasyncSync(fd);
 			this.head.mode ??= mode;
 			for (const [key, record] of records) {
 				this.atOnce.delete(key);
@@ -750,8 +750,8 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 
 	/**
 	 * Writes the whole table as a new file in winnow's layout, atomically (a new file made, written,
-	 * fsynced, then renamed over the old). Synchronously up to syncRewriteLimit but for the fsync (a new
-	 * decisions file's first write is one of these, and each await waits a whole turn of a busy event loop).
+	 * fsynced, then renamed over the old). Synchronously up to syncRewriteLimit: a new decisions file's
+	 * first write is one of these, and each await waits a whole turn of a busy event loop.
 	 */
 	private async rewrite(target: string, held: HeldLock) {
 		const before = statTargetSync(this.path, target);
@@ -766,7 +766,7 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 
 		let written: number;
 		try {
-			written = text.length <= syncRewriteLimit ? await replaceSmallFile(target, text, before, check) : await replaceFile(target, text, before, async () => check());
+			written = text.length <= syncRewriteLimit ? replaceFileSync(target, text, before, check) : await replaceFile(target, text, before, async () => check());
 		} catch (error) {
 			const gone = this.lockGone(error, target);
 			throw gone instanceof DecisionsFileError ? gone : this.cannotWrite(gone);
@@ -976,15 +976,13 @@ function readError(path: string, error: unknown): DecisionsFileError {
 }
 
 /**
- * fdatasync (fsync with `whole`) on libuv's thread pool: the event loop, which draws the review
- * screen's frames, goes on while the disk takes its time (0.2–0.7 s on a busy disk, seen in the
- * bench's traces, when the synchronous call held every frame that long). The lock stays held
- * meanwhile, and the records are not saved (they stay pending) until it is done: the durability a
- * save promises is the same; a save's only await besides a contended lock.
+ * fdatasync on libuv's thread pool: the event loop, which draws the review screen's frames, goes on
+ * while the disk takes its time (0.2–0.7 s on a busy disk, seen in the bench's traces, when the
+ * synchronous call held every frame that long). For an append (sync), after the lock is released.
  */
-async function flushToDisk(fd: number, whole = false): Promise<void> {
+async function flushToDisk(fd: number): Promise<void> {
 	return new Promise((resolve, reject) => {
-		(whole ? fsync : fdatasync)(fd, error => {
+		fdatasync(fd, error => {
 			if (error) reject(error);
 			else resolve();
 		});
@@ -997,10 +995,10 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
 }
 
 /**
- * replaceFile with synchronous I/O but for the fsync, which runs on libuv's thread pool (flushToDisk):
- * one turn of the event loop in all.
+ * replaceFile with synchronous I/O, fsync included: the next decisions could not be written before
+ * its rename anyway (they would wait for it shown on screen), and a new file's first write is small.
  */
-async function replaceSmallFile(path: string, content: string, old: Stats | undefined, beforeRename: () => void): Promise<number> {
+function replaceFileSync(path: string, content: string, old: Stats | undefined, beforeRename: () => void): number {
 	const temporary = stagedName(path);
 	const mode = old ? old.mode & 0o7777 : 0o666;
 	let fd: number | undefined;
@@ -1014,7 +1012,7 @@ async function replaceSmallFile(path: string, content: string, old: Stats | unde
 			} catch {}
 		}
 
-		await flushToDisk(fd, true);
+		fsyncSync(fd);
 		const {ino} = fstatSync(fd);
 		closeSync(fd);
 		fd = undefined;
