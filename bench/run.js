@@ -33,7 +33,8 @@ const {values: options} = parseArgs({options: {
 if (options.help) {
 	console.log(`node bench/run.js [--samples N] [--runs N] [--only startup,open,keys,finished,export,stats] [--keep] [--out FILE]
   --samples N   samples in each big file (default 1,000,000; or WINNOW_BENCH_SAMPLES)
-  --runs N      runs per figure, the median is reported (default 3; keys: half, at least 1)
+  --runs N      runs per figure, the median is reported (default 3; keys: half, at least 1;
+                keys during indexing: twice as many openings, their keys pooled)
   --only LIST   measure only these parts
   --keep        keep the generated files (printed at the start)
   WINNOW_BENCH_CLI=path/to/cli.js   measure another build`);
@@ -45,6 +46,8 @@ const bigCount = Number(options.samples);
 const smallCount = Math.min(10_000, bigCount);
 const runs = Math.max(1, Number(options.runs));
 const keyRuns = Math.max(1, Math.ceil(runs / 2));
+/** Openings for the keys during indexing (short: a 1M file is indexed in ~0.6 s). */
+const freshRuns = Math.max(2, runs * 2);
 const only = options.only ? new Set(options.only.split(',')) : undefined;
 const wants = part => !only || only.has(part);
 const reviewDecisions = Math.round(bigCount / 10);
@@ -210,9 +213,10 @@ async function openRun(file, db) {
  * Decides samples with a and r from the first frame on, one key at a time at a reviewer's pace
  * (a random pause after each frame), timing each key to the frame that shows the next sample and
  * to the record's arrival in the decisions file. Keys pressed while "reading N%" shows count as
- * during indexing.
+ * during indexing; with `fastDuring` those come at a quicker pace (10–30 ms after each frame), so
+ * that the ~0.6 s a 1M file takes to index holds more than a handful of them.
  */
-async function keysRun(kind, run, keysAfter = 60, maxDuring = 400, withDecisions = true, decisions = kind.reviewDb) {
+async function keysRun(kind, run, keysAfter = 60, maxDuring = 400, withDecisions = true, decisions = kind.reviewDb, fastDuring = false) {
 	const db = join(dir, `keys-${kind.key}-${run}${withDecisions ? '' : '-fresh'}.decisions.json`);
 	if (withDecisions) copyFileSync(decisions, db);
 	const screen = openScreen([kind.file, '--db', db]);
@@ -247,7 +251,7 @@ async function keysRun(kind, run, keysAfter = 60, maxDuring = 400, withDecisions
 				return moved !== undefined && moved.id !== current.id;
 			}, `the sample after ${current.id}`, 20_000);
 			(whileIndexing ? during : after).push(shown.at - sentAt);
-			await sleep(60 + Math.floor(random() * 120));
+			await sleep(whileIndexing && fastDuring ? 10 + Math.floor(random() * 20) : 60 + Math.floor(random() * 120));
 		}
 
 		const missing = await disk.settle();
@@ -413,15 +417,18 @@ async function main() {
 	if (wants('keys')) {
 		const keyResults = await forEachKind(kind => repeat(keyRuns, `keys on ${kind.label} with ${reviewDecisions} decisions`, i => keysRun(kind, i)));
 		// With decisions the file is often indexed before their file is loaded and the first frame
-		// shows: no keys fall during indexing. Without a decisions file the window is there.
-		const freshResults = await forEachKind(kind => repeat(keyRuns, `keys on ${kind.label} without a decisions file`, i => keysRun(kind, i, 10, 400, false)));
+		// shows: no keys fall during indexing. Without a decisions file the window is there, but a 1M
+		// file is indexed in ~0.6 s: keys come faster while it lasts (fastDuring), over more openings
+		// (freshRuns), and the percentiles are of every such key together.
+		const freshResults = await forEachKind(kind => repeat(freshRuns, `keys on ${kind.label} without a decisions file`, i => keysRun(kind, i, 2, 400, false, undefined, true)));
 		results.keys = keyResults;
 		results.keysFresh = freshResults;
 		const counted = list => list.reduce((sum, r) => sum + r.length, 0);
 		const keysNote = (all, pick) => kinds.map(kind => `${kind.label} ${counted(all[kind.key].map(pick))}`).join(', ');
-		const during = mapKinds(freshResults, list => list.filter(r => r.during.length > 0));
-		figure('key → frame p50, during indexing', mapKinds(during, list => list.map(r => percentile(r.during, 50))), {limit: () => 16, target: '≤ 16 ms', note: `keys during indexing (no decisions file): ${keysNote(freshResults, r => r.during)}`, gate: true});
-		figure('key → frame p99, during indexing', mapKinds(during, list => list.map(r => percentile(r.during, 99))), {limit: () => 50, target: '≤ 50 ms', gate: true});
+		const during = mapKinds(freshResults, list => list.flatMap(r => r.during));
+		const pooled = p => mapKinds(during, keys => (keys.length > 0 ? [percentile(keys, p)] : []));
+		figure('key → frame p50, during indexing', pooled(50), {limit: () => 16, target: '≤ 16 ms', note: `keys during indexing (no decisions file, ${freshRuns} openings a file, 10–30 ms after each frame; percentiles of them all): ${keysNote(freshResults, r => r.during)}`, gate: true});
+		figure('key → frame p99, during indexing', pooled(99), {limit: () => 50, target: '≤ 50 ms', gate: true});
 		figure(`key → frame p50, after indexing, ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(keyResults, list => list.map(r => percentile(r.after, 50))), {limit: () => 16, target: '≤ 16 ms', note: `keys after indexing: ${keysNote(keyResults, r => r.after)}`, gate: true});
 		figure(`key → frame p99, after indexing, ${(reviewDecisions / 1000).toFixed(0)}k decisions`, mapKinds(keyResults, list => list.map(r => percentile(r.after, 99))), {limit: () => 50, target: '≤ 50 ms', gate: true});
 		const missing = Object.values(keyResults).flat().reduce((sum, r) => sum + r.missing, 0);
