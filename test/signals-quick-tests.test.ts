@@ -7,6 +7,12 @@ import {moreLanguages} from '../source/dataset/signals/refusal-openings-more-lan
 import {negation, openingGates} from '../source/dataset/signals/refusal-openings.js';
 import {lastCharacters} from '../source/dataset/signals/special-token.js';
 import {endsOnAHashtag} from '../source/dataset/signals/truncated.js';
+import {mentionPattern} from '../source/dataset/signals/model-identity.js';
+import {familyWordList} from '../source/dataset/signals/refusal-families.js';
+import {phrasePattern} from '../source/dataset/signals/refusal.js';
+import {normaliseForPhrases} from '../source/dataset/signals/text.js';
+import {triggerWords} from '../source/dataset/signals/trigger-words.js';
+import type {SignalConfig} from '../source/dataset/signals/config.js';
 
 /*
 The signals look for a character a pattern needs before trying the pattern (most texts do not hold it, and the
@@ -69,5 +75,38 @@ describe('the quick tests before the signals\' patterns', () => {
 		}), {numRuns: 5000});
 		expect(openingGates.test('no puedo ayudarte con eso')).toBe(true);
 		expect(openingGates.test('voici la réponse à votre question')).toBe(false);
+	});
+
+	it('a response either the refusal phrases or the model names match always holds a trigger word, for the default and other lists', () => {
+		const lower = (words: readonly string[]) => words.map(word => word.toLowerCase());
+		const listed = [...defaultSignalConfig.refusal.phrases.map(phrase => normaliseForPhrases(phrase)), ...familyWordList, ...lower(defaultSignalConfig.modelIdentity.names), ...lower(defaultSignalConfig.modelIdentity.vendors)];
+		// The lists' words, the later refusals' words, and what stands before or after a word (a letter, a digit, _, ', a version).
+		const word = fc.oneof(fc.constantFrom(...listed), fc.constantFrom('not going to ', "won't ", 'cannot ', 'no voy a ', 'je ne peux pas ', 'ich werde ', 'я не буду ', '我不会', 'できません', '수 없습니다', 'gpt-4o', 'claude 3 opus', '-v3', ' 2.5'));
+		const around = fc.constantFrom('', ' ', '  ', 'x', 'é', '_', "'", '1', '-', '.', '\n', 'а', '日', '😀', 'i ', 'my ', 'as ');
+		const response = fc.array(fc.oneof(word, around, fc.string({maxLength: 6})), {maxLength: 10}).map(parts => parts.join(''));
+		const lists = fc.array(fc.oneof(fc.constantFrom(...listed), fc.string({minLength: 1, maxLength: 6}), fc.constantFrom('我不能', 'Open AI', 'GPT-4', 'x.ai')), {minLength: 1, maxLength: 5});
+		// Each pair of patterns made once per configuration: the default lists with many responses, small lists of any words with a few each.
+		const holds = (chosen: SignalConfig, responses: readonly string[]) => {
+			const phrases = phrasePattern(chosen);
+			const mentions = mentionPattern(chosen);
+			const triggered = triggerWords(chosen);
+			for (const said of responses) {
+				const normalised = normaliseForPhrases(said);
+				if (phrases) phrases.lastIndex = 0;
+				mentions.lastIndex = 0;
+				if (phrases?.test(normalised) || mentions.test(normalised)) expect(triggered(normalised), normalised).toBe(true);
+			}
+		};
+
+		fc.assert(fc.property(fc.array(response, {minLength: 200, maxLength: 200}), responses => {
+			holds(defaultSignalConfig, responses);
+		}), {numRuns: 25});
+		const config = fc.record({phrases: lists, shapes: fc.boolean(), names: lists, vendors: lists}).map(({phrases, shapes, names, vendors}): SignalConfig => ({...defaultSignalConfig, refusal: {phrases, shapes}, modelIdentity: {names, vendors}}));
+		fc.assert(fc.property(config, fc.array(response, {minLength: 20, maxLength: 20}), holds), {numRuns: 150});
+		const triggered = triggerWords(defaultSignalConfig);
+		expect(triggered(normaliseForPhrases('I am ChatGPT, a model by OpenAI.'))).toBe(true);
+		expect(triggered(normaliseForPhrases("I'm sorry, but I can't help with that."))).toBe(true);
+		expect(triggered(normaliseForPhrases('我不会帮你写这个。'))).toBe(true);
+		expect(triggered(normaliseForPhrases('Paris is the capital of France.'))).toBe(false);
 	});
 });

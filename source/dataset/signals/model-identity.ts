@@ -1,7 +1,9 @@
+import type {SignalConfig} from './config.js';
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {after, aiContext, before, creditNamesModel, footerLength, footerPatterns, greeting, hearsay, isCoined, isPhrase, namePatterns, vendorPatterns, versionSuffix} from './model-identity-patterns.js';
 import {ownWords} from './own-words.js';
 import {trie} from './refusal-families.js';
+import {triggerWords} from './trigger-words.js';
 
 /**
  * A response that names a model or vendor as itself: "I am ChatGPT", "my name is Claude", "as an AI
@@ -26,6 +28,18 @@ function givenAPersonsRole(window: string, match: RegExpExecArray): boolean {
 	return role !== null && !aiContext.test(role[0]);
 }
 
+/**
+ * Every mention of a model or vendor in a normalised response: the claim patterns only look around each (they all
+ * hold the name or vendor, the longest reaching 100 characters before it). The names and vendors are one tree of
+ * their letters (refusal-families.ts's trie): a long list of alternatives side by side costs more to try at every place.
+ */
+export function mentionPattern(config: SignalConfig): RegExp {
+	const names = config.modelIdentity.names;
+	const vendors = config.modelIdentity.vendors;
+	const tree = (words: readonly string[]) => trie([...new Set(words.map(word => word.toLowerCase()))]);
+	return new RegExp(`${before}(?:${[names.length === 0 ? '' : `(?:${tree(names)})${versionSuffix}`, vendors.length === 0 ? '' : tree(vendors)].filter(Boolean).join('|')})${after}`, 'g');
+}
+
 export const modelIdentity: SampleSignal = {
 	name: 'model-identity',
 	make(config) {
@@ -39,17 +53,15 @@ export const modelIdentity: SampleSignal = {
 		const greetingFirst = new RegExp(`^${greeting}`, 'u');
 		if (byName.length + byVendor.length === 0) return () => undefined;
 		const vendorNamed = vendors === '' ? undefined : new RegExp(`${before}(?:${vendors})${after}`, 'u');
-		// Cheap test first: most responses name no model or vendor. Then the patterns only look around each
-		// mention (they all hold the name or vendor, the longest reaching 100 characters before it).
-		// The names and vendors as one tree of their letters (refusal-families.ts's trie): a long list of alternatives side by side costs more to try at every place.
-		const tree = (words: readonly string[]) => trie([...new Set(words.map(word => word.toLowerCase()))]);
-		const mentions = new RegExp(`${before}(?:${[names === '' ? '' : `(?:${tree(config.modelIdentity.names)})${versionSuffix}`, vendors === '' ? '' : tree(config.modelIdentity.vendors)].filter(Boolean).join('|')})${after}`, 'g');
+		const mentions = mentionPattern(config);
+		const mayMatch = triggerWords(config);
 		return text => {
 			for (const [index, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
 				mentions.lastIndex = 0;
 				let lastMention = -1;
-				for (let mention = mentions.exec(normalised); mention; mention = mentions.exec(normalised)) {
+				// One search first for the words the names, vendors and refusal phrases start with (trigger-words.ts), shared with refusal.ts.
+				for (let mention = mayMatch(normalised) ? mentions.exec(normalised) : null; mention; mention = mentions.exec(normalised)) {
 					lastMention = mention.index;
 					const from = Math.max(0, mention.index - 100);
 					// The window starts at a sentence end where it can; else after a mark that no pattern's

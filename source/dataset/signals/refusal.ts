@@ -1,3 +1,4 @@
+import type {SignalConfig} from './config.js';
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
 import {asksForDecline, asksToTransform, refusalIsOwn, type Prompt} from './refusal-context.js';
@@ -6,6 +7,7 @@ import {notARefusal} from './refusal-hedge.js';
 import {laterRefusalCounts, laterRefusals, laterWords, laterWordsUnspaced} from './refusal-later.js';
 import {openingLength, refusalOpenings} from './refusal-openings.js';
 import {isResponseTone} from './sample-text.js';
+import {triggerWords} from './trigger-words.js';
 import {normaliseForPhrases} from './text.js';
 import type {SampleText} from './types.js';
 
@@ -22,28 +24,18 @@ import type {SampleText} from './types.js';
 export const refusal: SampleSignal = {
 	name: 'refusal',
 	make(config) {
-		const phrases = config.refusal.phrases.map(phrase => normaliseForPhrases(phrase));
 		const shapes = config.refusal.shapes;
-		if (phrases.length === 0 && !shapes) return () => undefined;
-		// A phrase starts at a word's start: "i cannot provide" is not in "the api cannot provide".
-		const spaced = phrases.filter(phrase => !unspaced.test(phrase));
-		const anywhere = alternation(phrases.filter(phrase => unspaced.test(phrase)));
-		// The words of a later refusal (refusal-later.ts) are found in the same pass, in groups of their own
-		// (those of Chinese, Japanese and Korean, which have no word start to wait for, with the phrases found
-		// anywhere); the phrases and the words of the families of declining (refusal-families.ts) as one tree
-		// of their letters (refusal-families.ts's trie), told apart by which list the word found is in.
-		const family = new Set(shapes ? familyWordList : []);
-		const words = trie([...new Set([...spaced, ...family])]);
-		const starts = [words, shapes ? `(?<later>${laterWords})` : ''].filter(Boolean).join('|');
-		const unspacedStarts = [anywhere, shapes ? `(?<laterUnspaced>${laterWordsUnspaced})` : ''].filter(Boolean).join('|');
-		const pattern = starts === '' && unspacedStarts === '' ? undefined : new RegExp([starts === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${starts})`, unspacedStarts].filter(Boolean).join('|'), 'gu');
-		const kinds = {family};
+		if (config.refusal.phrases.length === 0 && !shapes) return () => undefined;
+		const pattern = phrasePattern(config);
+		const kinds = {family: new Set(shapes ? familyWordList : [])};
+		const mayMatch = triggerWords(config);
 		return text => {
 			for (const [which, response] of text.responses.entries()) {
 				// A reasoning weighs what to say ("should I refuse?"); the answer after it is what the model said.
 				if (text.responseKinds[which] === 'reasoning') continue;
 				const normalised = text.phrases(response);
-				const inText = pattern ? phraseMatches(pattern, normalised, kinds) : {phrases: [], later: [], family: -1};
+				// One search first for the words the phrases and model names start with (trigger-words.ts): most responses hold none.
+				const inText = pattern && mayMatch(normalised) ? phraseMatches(pattern, normalised, kinds) : {phrases: [], later: [], family: -1};
 				const interjection = shapes ? refusalInterjection(normalised) : undefined;
 				const found: Array<{text: string; index: number; request?: string; interjection?: 'idiom' | 'no'}> = [...inText.phrases, ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : []), ...(shapes ? refusalOpenings(normalised, openingLength, inText.family) : []), ...(interjection ? [{text: interjection.text, index: interjection.index, interjection: interjection.always ? ('idiom' as const) : ('no' as const)}] : [])];
 				if (found.length === 0) continue;
@@ -73,6 +65,27 @@ export const refusal: SampleSignal = {
 		};
 	},
 };
+
+/**
+ * The refusal phrases, the words of a later refusal and those of the families of declining as one search of a
+ * normalised text (undefined: nothing to look for).
+ */
+export function phrasePattern(config: SignalConfig): RegExp | undefined {
+	const phrases = config.refusal.phrases.map(phrase => normaliseForPhrases(phrase));
+	const shapes = config.refusal.shapes;
+	// A phrase starts at a word's start: "i cannot provide" is not in "the api cannot provide".
+	const spaced = phrases.filter(phrase => !unspaced.test(phrase));
+	const anywhere = alternation(phrases.filter(phrase => unspaced.test(phrase)));
+	// The words of a later refusal (refusal-later.ts) are found in the same pass, in groups of their own
+	// (those of Chinese, Japanese and Korean, which have no word start to wait for, with the phrases found
+	// anywhere); the phrases and the words of the families of declining (refusal-families.ts) as one tree
+	// of their letters (refusal-families.ts's trie), told apart by which list the word found is in.
+	const family = new Set(shapes ? familyWordList : []);
+	const words = trie([...new Set([...spaced, ...family])]);
+	const starts = [words, shapes ? `(?<later>${laterWords})` : ''].filter(Boolean).join('|');
+	const unspacedStarts = [anywhere, shapes ? `(?<laterUnspaced>${laterWordsUnspaced})` : ''].filter(Boolean).join('|');
+	return starts === '' && unspacedStarts === '' ? undefined : new RegExp([starts === '' ? '' : `(?<![\\p{L}\\p{N}'])(?:${starts})`, unspacedStarts].filter(Boolean).join('|'), 'gu');
+}
 
 /** The phrases found in a normalised text, and where the words of a later refusal are. */
 function phraseMatches(pattern: RegExp, normalised: string, kinds: {family: Set<string>}): {phrases: Array<{text: string; index: number}>; later: number[]; family: number} {
