@@ -9,6 +9,7 @@ import {lastCharacters} from '../source/dataset/signals/special-token.js';
 import {endsOnAHashtag} from '../source/dataset/signals/truncated.js';
 import {mentionPattern} from '../source/dataset/signals/model-identity.js';
 import {familyWordList} from '../source/dataset/signals/refusal-families.js';
+import {placeholderWords} from '../source/dataset/signals/placeholder.js';
 import {phrasePattern} from '../source/dataset/signals/refusal.js';
 import {normaliseForPhrases} from '../source/dataset/signals/text.js';
 import {triggerWords} from '../source/dataset/signals/trigger-words.js';
@@ -108,5 +109,24 @@ describe('the quick tests before the signals\' patterns', () => {
 		expect(triggered(normaliseForPhrases("I'm sorry, but I can't help with that."))).toBe(true);
 		expect(triggered(normaliseForPhrases('我不会帮你写这个。'))).toBe(true);
 		expect(triggered(normaliseForPhrases('Paris is the capital of France.'))).toBe(false);
+	});
+
+	it('a response the placeholder needles or phrases are in always holds one of the placeholder words, for the default and other phrases', () => {
+		// The needles placeholder.ts looks for before its patterns ("[email protected]", Lorem ipsum, "placeholder text").
+		const needles = ['protected]', 'lorem ipsum', 'placeholder text'];
+		const phrase = fc.oneof(fc.constantFrom(...defaultSignalConfig.placeholder.phrases, 'Your Name Here', '[TBD]', 'İnsert', '{x}'), fc.string({minLength: 1, maxLength: 6}));
+		const said = fc.array(fc.oneof(phrase, fc.constantFrom(...needles, 'Lorem Ipsum', 'PROTECTED]', '[email protected]', ' ', '\n', 'x', 'İ', 'é', '[', '{'), fc.string({maxLength: 5})), {maxLength: 10}).map(parts => parts.join(''));
+		const lists = fc.oneof(fc.constant(defaultSignalConfig.placeholder.phrases), fc.array(phrase, {minLength: 1, maxLength: 4}));
+		fc.assert(fc.property(lists, fc.array(said, {minLength: 20, maxLength: 20}), (phrases, responses) => {
+			const config: SignalConfig = {...defaultSignalConfig, placeholder: {phrases}};
+			const configured = new RegExp(alternation(phrases.map(item => item.toLowerCase())));
+			const words = placeholderWords(config);
+			for (const response of responses) {
+				const lower = response.toLowerCase();
+				if (needles.some(needle => lower.includes(needle)) || configured.test(lower)) expect(words.test(lower), lower).toBe(true);
+			}
+		}), {numRuns: 300});
+		expect(placeholderWords(defaultSignalConfig).test('dear [your name], lorem ipsum dolor sit amet')).toBe(true);
+		expect(placeholderWords(defaultSignalConfig).test('a finished letter')).toBe(false);
 	});
 });

@@ -1,3 +1,4 @@
+import type {SignalConfig} from './config.js';
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {holeWordsOf, isHoleNoun, namesAValue, startsLikeAHole} from './hole-words.js';
 import {proseOf} from './prose.js';
@@ -348,11 +349,20 @@ function withoutHolesToReplace(response: string): string {
 	return left;
 }
 
+/**
+ * The patterns' needles and the configured phrases as one search of a lower-case response: one that holds none (most)
+ * needs neither the needles looked for one by one nor the phrases' search.
+ */
+export function placeholderWords(config: SignalConfig): RegExp {
+	return new RegExp(alternation([...patterns.map(([needle]) => needle), ...config.placeholder.phrases.map(phrase => phrase.toLowerCase())]));
+}
+
 export const placeholder: SampleSignal = {
 	name: 'placeholder',
 	make(config) {
 		const phrases = alternation(config.placeholder.phrases.map(phrase => phrase.toLowerCase()));
 		const configured = phrases === '' ? undefined : new RegExp(phrases);
+		const words = placeholderWords(config);
 		return text => {
 			let exercise: boolean | undefined;
 			let template: boolean | undefined;
@@ -360,15 +370,18 @@ export const placeholder: SampleSignal = {
 			for (const [index, said] of text.responses.entries()) {
 				const response = withoutHolesToReplace(said);
 				const lower = response.toLowerCase();
-				for (const [needle, pattern] of patterns) {
-					const match = lower.includes(needle) ? pattern.exec(response) : null;
-					if (match && !templateAsked()) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
+				const holdsWords = words.test(lower);
+				if (holdsWords) {
+					for (const [needle, pattern] of patterns) {
+						const match = lower.includes(needle) ? pattern.exec(response) : null;
+						if (match && !templateAsked()) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
+					}
 				}
 
 				const hole = (response.includes('[') || response.includes('【') || response.includes('［') || response.includes('〔') ? bracketHole(response) : undefined) ?? angleHole(response) ?? parenthesisHole(response);
 				if (hole !== undefined && !templateAsked()) return `placeholder: ${quote(hole)} left in ${responseName(text, index)}`;
 
-				const match = configured?.exec(lower);
+				const match = holdsWords ? configured?.exec(lower) : undefined;
 				if (match && !templateAsked()) return `placeholder: ${quote(match[0])} left in ${responseName(text, index)}`;
 				if (!hint.test(response) && !response.includes('........')) continue;
 				const inProse = proseHole(proseOf(response), response, () => (exercise ??= askedForBlanks(text)));
