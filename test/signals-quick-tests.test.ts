@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {defaultSignalConfig} from '../source/dataset/signals/config.js';
+import {anyOf, topLevelAlternatives} from '../source/dataset/signals/any-of.js';
 import {alternation} from '../source/dataset/signals/detector.js';
 import {isOtherLanguage, otherLanguage, otherLanguageShapes} from '../source/dataset/signals/refusal-openings-languages.js';
 import {moreLanguages} from '../source/dataset/signals/refusal-openings-more-languages.js';
@@ -128,5 +129,21 @@ describe('the quick tests before the signals\' patterns', () => {
 		}), {numRuns: 300});
 		expect(placeholderWords(defaultSignalConfig).test('dear [your name], lorem ipsum dolor sit amet')).toBe(true);
 		expect(placeholderWords(defaultSignalConfig).test('a finished letter')).toBe(false);
+	});
+
+	it('a pattern\'s alternatives as one tree (anyOf) hold in a text exactly when the pattern does, for the gates and for any syntax', () => {
+		const gates = [negation, moreLanguages, otherLanguage, openingGates, ...otherLanguageShapes.flatMap(group => [group.gate, ...group.shapes.map(shape => shape.gate)])];
+		const tricky = [/ab?c|abd|xy*z|xyq|[^q]z/, /[a-]|[-b]|q/, /ich|ich bin|i[ck]h|\bno\b|non?e|a{2}b|.x|\.y/, /z(a)|y(b)\2|z(c)/, /caf[eé]|😀x|😀y|[😀-😂]/u, /Ab|ab|AB|à/i, /^no|yes$|(?<=x)y|(?<![a-z])z/m, /[ab]||never/, /[\]]a|[\\]b|\]c/];
+		const pieces = fc.constantFrom('yb', 'ybb', 'a', 'b', 'c', 'd', 'x', 'y', 'z', 'q', '-', 'ab', 'abd', 'ich', 'ich bin', 'ikh', 'no', 'none', 'aab', '.', ' ', '\n', 'café', 'cafe', '😀', '😁', 'AB', 'À', ']', '\\', 'cannot', "n't", 'off-limits', 'я не', 'nie ', '日本', '한국', 'ไทย');
+		const said = fc.oneof(fc.array(pieces, {maxLength: 10}).map(parts => parts.join('')), fc.string({maxLength: 20}), text);
+		for (const pattern of [...gates, ...tricky]) {
+			const tree = anyOf(pattern);
+			fc.assert(fc.property(said, line => {
+				expect(tree.test(line), `${pattern} on ${JSON.stringify(line)}`).toBe(pattern.test(line));
+			}), {numRuns: 1000});
+		}
+
+		expect(topLevelAlternatives('a(?:b|c)|[|]|\\||d')).toEqual(['a(?:b|c)', '[|]', '\\|', 'd']);
+		expect(anyOf(/cannot|can't|pass|ich|ich bin|[a-c]|[\u3400-\u9FFF]/).source).toBe("[a-c\\u3400-\\u9FFF]|(?:can(?:not|'t)|pass|ich)");
 	});
 });

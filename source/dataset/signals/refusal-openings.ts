@@ -1,3 +1,4 @@
+import {anyOf} from './any-of.js';
 import {isOtherLanguage, otherLanguageShapes} from './refusal-openings-languages.js';
 import {moreLanguages, moreLanguageShapes} from './refusal-openings-more-languages.js';
 import {familyLength, scriptFamilies, wordFamilies} from './refusal-families.js';
@@ -87,9 +88,14 @@ export const negation = /cannot|can't|won't|unable|decline|refus|rather not|pref
 
 /**
  * The negations and every other-language gate (the groups' and moreLanguages') as one search: an opening in
- * another language mostly holds none of them, and one search over it costs about half of the four.
+ * another language mostly holds none of them, and one search over it costs about half of the four; its words as
+ * one tree of their letters (any-of.ts).
  */
-export const openingGates = new RegExp([negation, ...otherLanguageShapes.map(group => group.gate), moreLanguages].map(gate => gate.source).join('|'));
+export const openingGates = anyOf(new RegExp([negation, ...otherLanguageShapes.map(group => group.gate), moreLanguages].map(gate => gate.source).join('|')));
+
+/** negation.test and moreLanguages.test, each as one tree of its words (any-of.ts). */
+const negationWords = anyOf(negation);
+const moreLanguageWords = anyOf(moreLanguages);
 
 /** A shape's match in the opening of a normalised response: the words and where they start. */
 export type OpeningMatch = {text: string; index: number};
@@ -104,9 +110,9 @@ export function refusalOpenings(normalised: string, length = openingLength, fami
 	const other = isOtherLanguage(opening);
 	// In another language, first whether any of the gates below passes (one search; most openings pass none).
 	const gated = !other || openingGates.test(opening);
-	const negated = gated && negation.test(opening);
+	const negative = gated && negationWords.test(opening);
 	const found: OpeningMatch[] = [];
-	if (negated) for (const shape of english) matchShape(shape, opening, found);
+	if (negative) for (const shape of english) matchShape(shape, opening, found);
 	if (other && gated) {
 		for (const group of otherLanguageShapes) {
 			if (!group.gate.test(opening)) continue;
@@ -114,8 +120,8 @@ export function refusalOpenings(normalised: string, length = openingLength, fami
 		}
 	}
 
-	if (negated) for (const {gate, shape} of englishGated) if (gate.test(opening)) matchShape(shape, opening, found);
-	if (other && gated && moreLanguages.test(opening)) for (const {gate, shape} of moreLanguageShapes) if (gate.test(opening)) matchShape(shape, opening, found);
+	if (negative) for (const {gate, shape} of englishGated) if (gate.test(opening)) matchShape(shape, opening, found);
+	if (other && gated && moreLanguageWords.test(opening)) for (const {gate, shape} of moreLanguageShapes) if (gate.test(opening)) matchShape(shape, opening, found);
 	// The families of declining name the request or the model's rules: looked for a little further (refusal-families.ts).
 	const further = length === openingLength ? normalised.slice(0, lead + familyLength) : opening;
 	// Their words were found in refusal.ts's pass (familyAt: where the first is, -1 when none), or are looked for here.
