@@ -41,9 +41,10 @@ export const modelIdentity: SampleSignal = {
 		const vendorNamed = vendors === '' ? undefined : new RegExp(`${before}(?:${vendors})${after}`, 'u');
 		// Cheap test first: most responses name no model or vendor. Then the patterns only look around each
 		// mention (they all hold the name or vendor, the longest reaching 100 characters before it).
+		// A possessive is a mention too ("I'm one of OpenAI's models"); the patterns tell whose.
 		// The names and vendors as one tree of their letters (refusal-families.ts's trie): a long list of alternatives side by side costs more to try at every place.
 		const tree = (words: readonly string[]) => trie([...new Set(words.map(word => word.toLowerCase()))]);
-		const mentions = new RegExp(`${before}(?:${[names === '' ? '' : `(?:${tree(config.modelIdentity.names)})${versionSuffix}`, vendors === '' ? '' : tree(config.modelIdentity.vendors)].filter(Boolean).join('|')})${after}`, 'g');
+		const mentions = new RegExp(`${before}(?:${[names === '' ? '' : `(?:${tree(config.modelIdentity.names)})${versionSuffix}`, vendors === '' ? '' : tree(config.modelIdentity.vendors)].filter(Boolean).join('|')})(?:'s(?![a-z])|${after})`, 'g');
 		return text => {
 			for (const [index, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
