@@ -137,6 +137,14 @@ describe('truncated: a Japanese verb cut in its ending, LaTeX left open, a ChatM
 		for (const text of cut) expect(detect('truncated', chat(text)), text).toMatch(/no closing punctuation/);
 	});
 
+	it('a Korean answer cut inside ㅂ니다 / 습니다 is cut, however short; a whole ending or a noun on 니 is not', () => {
+		for (const text of ['서울은 대한민국의 수도입니다. 많은 관광객이 경복궁과 남산타워를 방문합니', '서울은 대한민국의 수도입니다. 다양한 문화를 체험할 수 있습니']) {
+			expect(detect('truncated', chat(text)), text).toMatch(/inside a verb's ending \("…[합습]니"\)/);
+		}
+
+		for (const text of ['서울은 대한민국의 수도입니다. 감사합니다', '서울은 대한민국의 수도입니다. 어머니', '서울은 대한민국의 수도입니다. 모두 잘 지내니']) expect(detect('truncated', chat(text)), text).toBeUndefined();
+	});
+
 	it('a Japanese answer that ends on a noun in kana (お客さま, あたま, くるま) is whole', () => {
 		const whole = [
 			'富士山は日本で最も高い山です。いつもご利用いただき、誠にありがとうございます、お客さま',

@@ -72,6 +72,7 @@ export function cutReason(response: string, words: number, minWords: number): st
 	if (math !== undefined) return math;
 	// A combining mark is part of its word (Hindi "…महत्वपू" ends on the vowel sign "ू"); an emoji's (❤️, 1️⃣) is not.
 	if ((!/[\p{L}\p{N}]/u.test(last) && !endsOnAMarkedLetter(trimmed)) || heading.test(lastLine)) return undefined;
+	if (last === '니' && koreanVerbCut(trimmed)) return `it ends mid-word, inside a verb's ending ("…${trimmed.slice(-2)}")`;
 	const lastWord = /[\p{L}\p{M}]$/u.test(trimmed) && words >= 4 ? danglingLastWord(trimmed) : undefined;
 	if (lastWord !== undefined) return `it ends mid-sentence on "${lastWord}"`;
 	const reason = unclosedEnd(trimmed, lastLine, words, minWords) ?? openCjkSentence(trimmed, lastLine);
@@ -244,6 +245,12 @@ function openMath(text: string): string | undefined {
 
 /** What reads as LaTeX maths: a command, a power or a subscript. */
 const mathy = /\\[A-Za-z]{2,}|[\^_]\{?[\w\\]/;
+
+/** A Korean polite ending ㅂ니다 / 습니다 cut after its 니 ("…방문합니", "…있습니"): 니 after a syllable that ends in ㅂ, after a sentence or two of Hangul. */
+function koreanVerbCut(text: string): boolean {
+	const before = text.charCodeAt(text.length - 2) - 0xac00;
+	return before >= 0 && before < 11172 && before % 28 === 17 && (text.match(/[\uAC00-\uD7AF]/g)?.length ?? 0) >= 8;
+}
 
 /** Cells of a Markdown table row. */
 function cells(row: string): number {
