@@ -61,6 +61,8 @@ describe('refusal: a task refused for the kind of content; a bare no that answer
 			['Classe ce texte.', 'Je ne peux pas classer ce genre de contenu.'],
 			['Bewerte das.', 'Solche Inhalte kann ich leider nicht bewerten.'],
 			['Bewerte das.', 'Ich kann solche Inhalte leider nicht bewerten.'],
+			['Classifique.', 'Não posso classificar este tipo de conteúdo.'],
+			['Classifica.', 'Non posso classificare questo tipo di contenuto.'],
 		];
 		for (const [user, answer] of refusals) expect(detect('refusal', chat(answer, user)), answer).toMatch(/^refusal: the response says/);
 	});
@@ -72,6 +74,8 @@ describe('refusal: a task refused for the kind of content; a bare no that answer
 			['What do you think of these videos?', "I can't stand content like this, to be honest, it's loud."],
 			['Rate this.', "I can't get enough of content like this!"],
 			['Clasifica.', 'No puedo clasificar la lista sin más datos, pero aquí va un intento.'],
+			['Classifica.', 'Non posso classificare la lista senza più dati, ma ecco un tentativo.'],
+			['Classifique.', 'Não posso classificar a lista sem mais dados, mas aqui vai uma tentativa.'],
 			['Is this a good plan?', "I won't pretend this is easy, but it's a solid plan."],
 		];
 		for (const [user, answer] of clean) expect(detect('refusal', chat(answer, user)), answer).toBeUndefined();
