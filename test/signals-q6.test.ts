@@ -29,6 +29,8 @@ describe('model-identity: the maker through its people, a model family, a posses
 			['Who made you?', 'Fui creado por el equipo de Google.'],
 			['Who made you?', "I'm one of Mistral AI's instruction-tuned models."],
 			['Who made you?', "I'm one of OpenAI's language models."],
+			['Who made you?', "Anthropic's team built me to be helpful."],
+			['Who made you?', "OpenAI's engineers created me."],
 		];
 		for (const [user, answer] of claims) expect(detect('model-identity', chat(answer, user)), answer).toMatch(/^model-identity: the response says/);
 	});
@@ -44,6 +46,8 @@ describe('model-identity: the maker through its people, a model family, a posses
 			['What do you do?', "I'm one of Google's AI researchers working on Gemini."],
 			['What do you do?', "I'm a Google AI researcher."],
 			['Simu hii?', 'Simu hii iliyotengenezwa na Google ni nzuri sana.'],
+			['Who trained you?', "Google's engineers trained me as a data analyst."],
+			['The app?', "Google's team built the app in a month."],
 			['The talk?', 'The team at Pixar built the film, and I was blown away by the folks at Anthropic who spoke after it.'],
 		];
 		for (const [user, answer] of clean) expect(detect('model-identity', chat(answer, user)), answer).toBeUndefined();
