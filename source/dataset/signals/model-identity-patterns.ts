@@ -101,7 +101,8 @@ const madeBy = [
 	String.raw`(?:dezvoltat|antrenat|construit)[ăa]?\s+de(?:\s+(?:compania|echipa))?`,
 	String.raw`(?:αναπτύχθηκ|δημιουργήθηκ|εκπαιδεύτηκ|αναπτυγμέν|δημιουργημέν|εκπαιδευμέν)\p{L}*\s+από\s+(?:την\s+|τη\s+|το\s+|τον\s+)?(?:εταιρεία\s+)?`,
 	String.raw`(?:ginawa|binuo|nilikha|sinanay|dinisenyo)\s+(?:ng|ni)`,
-	String.raw`(?:iliyotengenezwa|nimetengenezwa|imetengenezwa|iliyoundwa|nimeundwa|niliundwa|imeundwa|nimefunzwa)\s+na`,
+	// Swahili, any subject and relative prefix: "(msaidizi) aliyetengenezwa na", "niliyeundwa na", "iliyotengenezwa na"
+	String.raw`(?<![\p{L}])\p{L}{0,5}(?:tengenezwa|undwa|funzwa|fundishwa|endelezwa|buniwa)\s+na`,
 	String.raw`(?:พัฒนา|สร้าง|ฝึกฝน|ฝึก|ออกแบบ|เทรน)(?:ขึ้น)?\s*โดย\s*(?:บริษัท\s*|ทีม(?:งาน)?\s*)?`,
 	String.raw`(?:פותחתי|פותח|פותחה|נוצרתי|נוצר|נוצרה|אומנתי|אומן|אומנה|שפותח|שפותחה|שנוצר|שנוצרה|שאומן)\s+(?:על ידי|על-ידי|בידי)\s*(?:חברת\s*)?`,
 	String.raw`(?:phát triển|tạo ra|huấn luyện|đào tạo|xây dựng)\s+bởi`,
@@ -112,6 +113,11 @@ const madeBy = [
 const madeThing = String.raw`(?:developed|created|built|made|designed|programmed)\s+by`;
 /** Between "made by" and the vendor: "the team at", "the folks at", "engineers at", "researchers from". */
 const teamAt = String.raw`(?:(?:the |a )?(?:(?:good |wonderful |talented )?(?:team|teams|folks|people|engineers|researchers|developers|scientists|staff)|[\p{L}-]+ team)(?: of (?:engineers|researchers|developers))? (?:at|from|of)\s+)`;
+
+/** The verbs of making a thing, in French, Spanish, Portuguese, Italian and Dutch (not of training: a person is trained too). */
+const madeByForeign = String.raw`(?:créée?|conçue?|développée?|programmée?|construite?)\s+par|(?:cread[oa]|desarrollad[oa]|diseñad[oa]|programad[oa]|construid[oa])\s+por|(?:criad[oa]|desenvolvid[oa]|projetad[oa]|construíd[oa])\s+(?:pela|pelo|por)|(?:creat[oa]|sviluppat[oa]|progettat[oa]|costruit[oa])\s+da|(?:gemaakt|ontwikkeld|gebouwd|ontworpen)\s+door`;
+/** A vendor's people in those languages and German: "l'équipe de", "el equipo de", "a equipe da", "il team di", "het team van", "das Team von". */
+const teamOf = String.raw`(?:(?:l'équipe|les équipes|les ingénieurs|les chercheurs|les gens) (?:de |d')|(?:el equipo|los ingenieros|los investigadores|la gente) de |(?:a equipe|os engenheiros|os pesquisadores|o pessoal) d[ao] |(?:il team|i ricercatori|gli ingegneri) di |(?:het team|de mensen|de ingenieurs) (?:van|bij) |(?:das team|die entwickler|die leute) (?:von|bei) |(?:the )?(?:team|folks|people|engineers) at )`;
 
 /** After the vendor: "von OpenAI entwickelt", "do OpenAI phát triển", "OpenAI tarafından geliştirilen", "由OpenAI开发", "OpenAI에서 개발한", "Googleによって…開発". */
 const byVendor = [
@@ -162,12 +168,17 @@ export function vendorPatterns(vendors: string, names: string): RegExp[] {
 	const vendor = `${before}(?:${vendors})${after}`;
 	const nameOrVendor = `${before}(?:${[vendors, names].filter(Boolean).join('|')})${after}`;
 	const nameOnly = `${before}(?:${names || '(?!)'})${after}`;
+	// "OpenAI's": the name with its possessive, which `after` alone does not let through
+	const nameOrVendorOwning = `${before}(?:${[vendors, names].filter(Boolean).join('|')})(?:'s(?![a-z])|${after})`;
 	return [
 		// "the Mistral AI team" after a verb that only makes things ("I was created by the Mistral AI team")
 		new RegExp(`${self}[^.!?。！？\\n]{0,60}?(?:(?:${madeBy})\\s*${vendor}|${madeThing}\\s+the\\s+${vendor}|${vendor}(?:${byVendor}))`, 'u'),
+		// Made (not trained: people are trained by engineers at Microsoft) by a vendor's people: "I was built by the folks at Anthropic",
+		// "I was made by the team at OpenAI.", "J'ai été conçu par l'équipe de Mistral AI", "Fui creado por el equipo de Google"
+		new RegExp(`${self}[^.!?。！？\\n]{0,60}?(?:(?:built|created|designed|programmed)\\s+by\\s+${teamAt}${vendor}|(?:developed|made)\\s+by\\s+${teamAt}${vendor}${vendorMadeMeEnd}|(?:${madeByForeign})\\s+${teamOf}${vendor})`, 'u'),
 		// The vendor as the subject, the speaker as the object: "OpenAI built me", "; the team at Google created me",
-		// "Google DeepMind trained me — …", "The folks at OpenAI designed me that way", "It was Anthropic that trained me"
-		new RegExp(`(?:^|[.!?。！？:;,(—–]|${latin('and|but|so')})\\s*(?:(?:it was|it's|it is|that was|that's) )?(?:the (?:team|teams|folks|people|engineers|researchers|developers|scientists)(?: over)? (?:at|from) )?${vendor}(?: (?:who|that))?(?: (?:originally|initially|first|actually|primarily|also))?\\s+(?:(?:built|created|developed|designed|programmed)\\s+me(?![\\p{L}'])(?!\\s+(?:a|an|the|some|my|our|this|one|two|three)(?![\\p{L}]))(?!\\s+that(?! way))|(?:trained|made|fine-tuned|taught|pretrained|pre-trained)\\s+me${vendorMadeMeEnd})`, 'u'),
+		// "Google DeepMind trained me — …", "The folks at OpenAI designed me that way", "It was Anthropic that trained me", "Anthropic's team built me"
+		new RegExp(`(?:^|[.!?。！？:;,(—–]|${latin('and|but|so')})\\s*(?:(?:it was|it's|it is|that was|that's) )?(?:(?:the (?:team|teams|folks|people|engineers|researchers|developers|scientists)(?: over)? (?:at|from) )?${vendor}|${before}(?:${vendors})'s (?:team|teams|folks|people|engineers|researchers|developers|scientists))(?: (?:who|that))?(?: (?:originally|initially|first|actually|primarily|also))?\\s+(?:(?:built|created|developed|designed|programmed)\\s+me(?![\\p{L}'])(?!\\s+(?:a|an|the|some|my|our|this|one|two|three)(?![\\p{L}]))(?!\\s+that(?! way))|(?:trained|made|fine-tuned|taught|pretrained|pre-trained)\\s+me${vendorMadeMeEnd})`, 'u'),
 		// The same in other languages: "C'est l'équipe de Mistral AI, à Paris, qui m'a entraîné", "OpenAI me creó", "Меня создала компания Яндекс", "Google DeepMind训练了我"
 		...vendorMadeMe(vendor),
 		// The name with its maker as an aside, then the speaker: "Grok, built by xAI, at your service", "Qwen (made by Alibaba Cloud) here"
@@ -181,8 +192,17 @@ export function vendorPatterns(vendors: string, names: string): RegExp[] {
 		new RegExp(`${start}(?:entwickelt|trainiert|erstellt|programmiert|geschaffen|gebaut|entworfen) (?:wurde ich|hat mich|haben mich)(?: [\\p{L}]+){0,2}? (?:(?:von|durch) )?(?:(?:dem|das|den) (?:team|teams|forschern|entwicklern|ingenieuren) (?:von|bei) )?${vendor}`, 'u'),
 		// "I'm an OpenAI language model", "As a Google model", "I'm a GPT-4 based assistant"
 		// (a role, "As a solar model predicts…", only with the speaker after it: "As an OpenAI model, I…")
-		new RegExp(`${before}i'm (?:an? )?${nameOrVendor}(?:'s)? (?:[a-z-]+ ){0,2}${modelNoun}\\b|${start}(?:as|being) (?:an? )?${nameOrVendor}(?:'s)? (?:[a-z-]+ ){0,2}${modelNoun}\\b(?=\\s*[,:;)—–]|\\s+(?:i|i'm|i've|i'd|i'll|my|me)(?![\\p{L}']))`, 'u'),
+		// "I'm one of Mistral AI's instruction-tuned models" (not "I'm a Google AI researcher": a person's job after the AI word)
+		new RegExp(`${before}i'm (?:an? |one of |among )?${nameOrVendorOwning} (?:[a-z-]+ ){0,2}${modelNoun}s?\\b(?! (?:researchers?|engineers?|scientists?|experts?|developers?|team|lead|ethicists?|specialists?|interns?|employees?|staff|product|policy|trainers?)(?![\\p{L}]))|${start}(?:as|being) (?:an? )?${nameOrVendor}(?:'s)? (?:[a-z-]+ ){0,2}${modelNoun}\\b(?=\\s*[,:;)—–]|\\s+(?:i|i'm|i've|i'd|i'll|my|me)(?![\\p{L}']))`, 'u'),
 		// "your assistant from Mistral AI", "an assistant by OpenAI", "языковая модель от OpenAI" said of itself; "— your friendly assistant from the Claude 3 family"
+		// "As a model from the GPT-4 family, my training data…", "Being an assistant from Mistral AI, I…" (the speaker after it: not "As a model from the GPT-4 family, GPT-4o reads images")
+		new RegExp(`${start}(?:as|being) (?:an? |one of the )?(?:[\\p{L}-]+ ){0,2}${modelNoun}s? (?:from|of|in|by) (?:${vendor}|(?:the )?${nameOnly}(?:[ -][a-z0-9.]+){0,2}? (?:family|series|line|lineup)(?: of models)?(?![\\p{L}]))(?=[^.!?\\n]{0,40}?${latin("i|i'm|i've|i'd|i'll|my|me")})`, 'u'),
+		new RegExp(`${start}(?:como|en tant que|als|come|enquanto) (?:un |una |um |uma |ein |eine |uno )?(?:modelo|modèle|modell|modello|sprachmodell|asistente|assistant|assistent|assistente)(?: de la| de| du| der| della| dalla| da| do| del)? (?:famille|familia|família|famiglia|familie|gamme|serie|série|reihe) (?:de |des |di |dos |das |der )?${nameOnly}(?=[^.!?\\n]{0,40}?${latin("je|j'|mon|ma|mes|yo|mi|mis|eu|meu|minha|meus|ich|mein|meine|mir|mich|io|mio|mia|miei")})|${start}als (?:ein |eine )?(?:modell|sprachmodell|assistent) (?:der|aus der) ${nameOnly}-(?:familie|reihe|serie)(?=[^.!?\\n]{0,40}?${latin('ich|mein|meine|mir|mich')})`, 'u'),
+		// "My creators are the team at Mistral AI", "my creator is OpenAI", "Mis creadores son el equipo de OpenAI", "我的开发者是OpenAI"
+		new RegExp(`${latin('my')} (?:creators?|makers?|developers?|trainers?)(?: (?:are|is|were|was|would be|include)|\\s*[:—–-])\\s*(?:(?:mainly|primarily|mostly|actually) )?${teamAt}?${vendor}|${latin('my')} (?:creators?|makers?) (?:at|from) ${vendor}|${latin('mis|mi|mes|mon|ma|meine|mein|meus|meu|os meus|o meu|i miei|il mio|mijn|мои|мой|мої|мій')} (?:creadores|creador|desarrolladores|créateurs|créateur|concepteurs|développeurs|schöpfer|entwickler|erschaffer|criadores|criador|desenvolvedores|creatori|creatore|sviluppatori|makers|maker|ontwikkelaars|создатели|создатель|разработчики|творці|творець|розробники)(?: (?:son|es|sont|est|sind|ist|são|é|sono|è|zijn|is)|\\s*[:—–-])\\s*(?:${teamOf})?${vendor}`, 'u'),
+		new RegExp(`我的(?:开发者|開發者|创造者|創造者|创建者|創建者|制造者|製造者)(?:是|为|為)\\s*${vendor}|(?:私|わたし|僕)の(?:開発者|作成者|製作者|生みの親)は\\s*${vendor}|(?:제|나의|내)\\s*(?:개발자|제작자|창조자)는\\s*${vendor}`, 'u'),
+		// Swahili and Tagalog, the speaker in the verb: "Niliundwa na OpenAI", "niliyetengenezwa na Google", "Ginawa ako ng OpenAI"
+		new RegExp(`${latin('ni(?:li|me)(?:ye)?(?:tengenezwa|undwa|funzwa|fundishwa|endelezwa|buniwa|zalishwa)')} na (?:timu ya |kampuni ya )?${vendor}|${latin('(?:ginawa|binuo|nilikha|sinanay|dinisenyo) ako')} ng (?:koponan ng |kompanyang )?${vendor}`, 'u'),
 		new RegExp(`(?:${before}your|${before}i'm|(?:^|[.!?])\\s*я)\\s*(?:[\\p{L}-]+ ){0,2}${modelNoun}\\s+(?:from|by|от|компании)\\s+(?:${vendor}|(?:the )?${nameOnly}(?:[ -][a-z0-9.]+){0,2}? (?:family|series|line|lineup)(?: of models)?(?![\\p{L}]))`, 'u'),
 	];
 }

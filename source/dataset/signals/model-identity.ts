@@ -32,12 +32,13 @@ function givenAPersonsRole(window: string, match: RegExpExecArray): boolean {
  * Every mention of a model or vendor in a normalised response: the claim patterns only look around each (they all
  * hold the name or vendor, the longest reaching 100 characters before it). The names and vendors are one tree of
  * their letters (refusal-families.ts's trie): a long list of alternatives side by side costs more to try at every place.
+ * A possessive is a mention too ("I'm one of OpenAI's models"); the patterns tell whose.
  */
 export function mentionPattern(config: SignalConfig): RegExp {
 	const names = config.modelIdentity.names;
 	const vendors = config.modelIdentity.vendors;
 	const tree = (words: readonly string[]) => trie([...new Set(words.map(word => word.toLowerCase()))]);
-	return new RegExp(`${before}(?:${[names.length === 0 ? '' : `(?:${tree(names)})${versionSuffix}`, vendors.length === 0 ? '' : tree(vendors)].filter(Boolean).join('|')})${after}`, 'g');
+	return new RegExp(`${before}(?:${[names.length === 0 ? '' : `(?:${tree(names)})${versionSuffix}`, vendors.length === 0 ? '' : tree(vendors)].filter(Boolean).join('|')})(?:'s(?![a-z])|${after})`, 'g');
 }
 
 export const modelIdentity: SampleSignal = {

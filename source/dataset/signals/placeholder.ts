@@ -197,6 +197,8 @@ function isHoleName(name: string): boolean {
 const named: Array<{needle: string; pattern: RegExp; name: (match: RegExpExecArray) => string | undefined}> = [
 	// {{customer_first_name}}, {{ name }}, [[NAME]]: a template variable whatever its name
 	{needle: '', pattern: /\{\{\s*[A-Za-z_][\w .-]{0,40}?\s*\}\}|\[\[\s*[A-Za-z_][\w .-]{0,40}?\s*\]\]/g, name: match => match[0]},
+	// <<customer_name>>, <<FirstName>>: a mail-merge field in double angle brackets (not C++'s `cout << name << endl` nor a heredoc's <<EOF: no closing >>); with spaces inside, only a hole-like name (`a << b >> c` is code)
+	{needle: '<<', pattern: /(?<![<\w])<<(\s*)([A-Za-z_][\w.-]{0,40}?)(\s*)>>(?!>)/g, name: match => (match[1] === '' && match[3] === '' ? match[0] : isHoleName(match[2]!) ? match[0] : undefined)},
 	// #{order_id}, #{user.name}: Ruby's interpolation, whatever its name
 	{needle: '#{', pattern: /#\{\s*[A-Za-z_@][\w.]{0,40}\s*\}/g, name: match => match[0]},
 	// {name}, {first_name}, {recipientName}: one brace, so only a hole-like name ({x} is maths)
@@ -249,12 +251,17 @@ function capitalsHole(prose: string): string | undefined {
 	return undefined;
 }
 
+/** What a masked amount holds: X's with a separator, or a currency sign before an X. */
+const maskedAmount = /X[,.]X|[$€£¥₹]\s?[Xx]/;
+
 const prosePatterns: Array<[RegExp, RegExp]> = [
 	// TODO: …, FIXME …, TBD (not a fact: "the finalists are still TBD", "TBD until the draw")
 	[/TODO|FIXME|TBD/, /(?<![\w/#-])(?:(?:TODO|FIXME)(?=\s*[:(\-–—]|\s*$)|(?<!\b(?:remains?|still|currently|officially|yet)\s+)TBD\b(?!,?\s+(?:since|because|until|pending|as long as|while)\b))[^\n]{0,40}/gm],
 	// 〇〇様, ○○株式会社: the Japanese blank (not the numeral zero: 二〇〇〇年)
 	[/[○〇◯]{2}/, /(?<![一二三四五六七八九十百千万〇零])[○〇◯]{2,}[^\s、。,.」』）)"”]{0,4}/gu],
 	// XXX standing for a value: a sentence or line of its own, after a colon or currency sign, a masked number, or the masked part of an identifier (INV-XXXX)
+	// a masked amount: "$X,XXX", "$X.XX", "€X.XXX,XX", "XX,XXX.XX €", "USD X,XXX" (separators between groups of X; after a currency sign two X's or more: "$X" alone is a word problem's unknown)
+	[maskedAmount, /(?:[$€£¥₹]\s?)?(?<![\p{L}\p{N}.,])(?:X{1,3}(?:,X{3})+(?:\.X{1,2})?|X{1,3}(?:\.X{3})+(?:,X{1,2})?)(?![\p{L}\p{N}])|[$€£¥₹]\s?(?:X{2,}(?:[.,]X+)*|X(?:[.,]X+)+|x+(?:[.,]x+)+)(?![\p{L}\p{N}])/gu],
 	[/XX/, /(?:^|[.!?。:：$€£#]\s*)X{3,}(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])X{3,}(?=\s*$)|(?<![\p{L}\p{N}])X{2,}[-/.:]X{2,}|(?<=[\p{Lu}\p{N}]-)X{3,}(?![\p{L}\p{N}])/gmu],
 ];
 
@@ -293,6 +300,7 @@ function proseHole(prose: string, response: string, exercise: () => boolean): st
 		if (!needle.test(prose)) continue;
 		// "XXX stands for any three digits": the notation explained, not a value masked
 		if (needle.source === 'XX' && /X{2,}\S*\s/.test(prose) && [...prose.matchAll(/X{2,}\S*/g)].some(found => defined.test(prose.slice(found.index + found[0].length)))) continue;
+		if (needle === maskedAmount && [...prose.matchAll(/[Xx]+(?:[.,][Xx]+)*\S*/g)].some(found => defined.test(prose.slice(found.index + found[0].length)))) continue;
 		pattern.lastIndex = 0;
 		for (let match = pattern.exec(prose); match; match = pattern.exec(prose)) {
 			// A note or blank written about, not left: in quotes (「〇〇様」は…), or defined ("TBD significa …", "TBD stands for …").

@@ -236,12 +236,29 @@ const question = /^(?:is|are|was|were|am|do|does|did|has|have|had|what|what's|wh
 // "Can you write…" asks for something; "Can you see the Great Wall from space?" asks a question.
 const askedOfYou = /^(?:can|could|would|will|won't|wouldn't|can't|cannot)\s+(?:you|u|ya)(?:\s+(?:please|just|kindly|quickly))?\s+(?:write|make|give|tell me|help|create|generate|find|show|send|explain|list|draw|build|code|do|get|hack|draft|compose|translate|summari[sz]e|recommend|suggest|provide|share|pick|choose|roast|insult|describe|teach|design|plan|break|crack|bypass|track|locate|look up|dig up|produce|pretend|act|role-?play|say)\b/;
 
-/** Whether the user's words end with a request (an imperative, "can you…") rather than a question ("Is it safe to…?"). */
+/** The prompt offers "no" as an answer: "yes or no", "Answer yes/no.", an options list with "- no", "sí o no", "oui ou non", "ja oder nein". */
+const offersNo = /(?<![\p{L}])(?:yes\s*(?:or|\/)\s*no|no\s*(?:or|\/)\s*yes|y\/n|s[íi] o no|oui ou non|ja oder nein|sim ou não|ja of nee|да или нет|是或否|はいかいいえ)(?![\p{L}])|^[ \t]*(?:[-*•]|\(?[a-h1-9][).:])[ \t]*no[ \t]*\.?[ \t]*$/imu;
+/** After the question, what it asks about or how to answer: a quoted example, an option, a labelled passage ("Hypothesis: …"), "Answer yes or no." */
+const material = /^(?:["'“‘«「(]|(?:[-*•]|\(?[a-h1-9][).:])\s|(?:premise|hypothesis|sentence|sentences|text|passage|context|review|input|statement|claim|options?|choices?|tweet|paragraph|article|title|q)\s*:)/u;
+const answerFormat = /^(?:answer|respond|reply|choose|select|pick|explain|justify|give (?:your|a|the) (?:answer|reason|reasoning)|think step by step)\b/;
+
+function isQuestion(sentence: string): boolean {
+	const bare = sentence.replace(/^(?:please|pls|hey|hi|ok|okay|now|so|and|then|also)[,!]?\s+/, '');
+	return !askedOfYou.test(bare) && (question.test(bare) || /[?？]\s*$/.test(bare));
+}
+
+/**
+ * Whether the user's words end with a request (an imperative, "can you…") rather than a question ("Is it safe to…?").
+ * A question followed only by what it asks about or how to answer ("Is 91 prime? Answer yes or no.", "Is this sentence
+ * grammatical? 'She don't like apples.'") is a question, and so is a prompt that offers "no" as an answer.
+ */
 export function isRequest(user: string): boolean {
 	const sentences = user.toLowerCase().split(/(?<=[.!?。！？\n])\s*/u).map(sentence => sentence.trim()).filter(sentence => /\p{L}.*\s.*\p{L}/u.test(sentence));
 	const last = sentences.at(-1);
 	if (last === undefined) return false;
-	const bare = last.replace(/^(?:please|pls|hey|hi|ok|okay|now|so|and|then|also)[,!]?\s+/, '');
-	if (askedOfYou.test(bare)) return true;
-	return !question.test(bare) && !/[?？]\s*$/.test(bare);
+	if (offersNo.test(user)) return false;
+	let asked = sentences.length - 1;
+	while (asked > 0 && (material.test(sentences[asked]!) || answerFormat.test(sentences[asked]!))) asked--;
+	if (asked < sentences.length - 1 && isQuestion(sentences[asked]!)) return false;
+	return !isQuestion(last);
 }

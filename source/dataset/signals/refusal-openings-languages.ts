@@ -10,20 +10,37 @@ const end = String.raw`(?![\p{L}\p{N}])`;
 // Up to three words between the negation and the verb ("no te puedo ayudar", "я не могу вам с этим помочь").
 const gap = String.raw`(?: [\p{L}'-]+){0,3}?`;
 
+// A task done on the user's text (classify, rate, translate…) refused for the kind of content: "no puedo clasificar este tipo de contenido",
+// "je ne peux pas classer ce genre de contenu", "solche Inhalte kann ich nicht bewerten" (not "no puedo clasificar la lista sin más datos").
+const tasks = {
+	es: 'clasificar|etiquetar|evaluar|calificar|valorar|analizar|moderar|procesar|traducir|resumir|revisar|juzgar|categorizar|puntuar',
+	fr: 'classer|classifier|catégoriser|étiqueter|évaluer|noter|analyser|modérer|traiter|traduire|résumer|juger|annoter',
+	pt: 'classificar|rotular|etiquetar|avaliar|analisar|moderar|processar|traduzir|resumir|revisar|julgar|categorizar|pontuar',
+	it: 'classificare|etichettare|valutare|analizzare|moderare|elaborare|tradurre|riassumere|revisionare|giudicare|categorizzare|catalogare',
+	de: 'klassifizieren|einordnen|einstufen|kategorisieren|bewerten|beurteilen|analysieren|moderieren|verarbeiten|übersetzen|zusammenfassen|kennzeichnen',
+};
+const suchContent = {
+	es: String.raw`(?:(?:este|ese|esta|esa) (?:tipo|clase) de (?:contenidos?|solicitud(?:es)?|peticion(?:es)?|petición|material|textos?|mensajes?)|(?:contenidos?|textos?|material|mensajes?|solicitudes|peticiones) (?:como (?:este|ese|estos|esos|esta|esa|estas|esas)|así|de este tipo)|(?:tal|tales|dicho|semejante) (?:contenidos?|material|solicitud(?:es)?))`,
+	fr: String.raw`(?:ce (?:genre|type) de (?:contenus?|demandes?|textes?|messages?|requêtes?)|(?:un |du |des )?(?:contenus?|textes?|messages?|demandes?) (?:comme (?:celui-ci|celle-ci|ceux-ci|cela|ça)|de ce (?:genre|type))|(?:un tel|une telle|de tels|de telles) (?:contenus?|demandes?|textes?|messages?))`,
+	pt: String.raw`(?:(?:este|esse|esta|essa) tipo de (?:conteúdos?|pedidos?|solicitaç(?:ão|ões)|material|textos?|mensage(?:m|ns))|(?:conteúdos?|textos?|material|mensage(?:m|ns)|pedidos) (?:como (?:este|esse|estes|esses|esta|essa)|assim|deste tipo)|(?:tal|tais) (?:conteúdos?|material|pedidos?))`,
+	it: String.raw`(?:questo (?:tipo|genere) di (?:contenut[oi]|richiest[ae]|materiale|testi|testo|messaggi[o]?)|(?:contenut[oi]|testi|materiale|messaggi|richieste) (?:come (?:questo|questi|questa|queste)|del genere|di questo tipo)|(?:tali|simili|un tale|una tale) (?:contenut[oi]|richiest[ae]|materiale|testi))`,
+	de: String.raw`(?:(?:solche|derartige|diese art von|solchen|derartigen) (?:inhalte[n]?|anfragen|texte[n]?|nachrichten|material(?:ien)?)|(?:inhalte|texte|anfragen|nachrichten) wie (?:diese[n]?|dieses))`,
+};
+
 const romance = [
 	// Spanish: "no puedo ayudarte", "no te puedo ayudar", "no estoy en condiciones de", "no me es posible"
-	String.raw`no (?:(?:te|le|les|lo|la|los|las|os|me|se|nos) ){0,2}(?:puedo|podré|podría|voy a|estoy en condiciones de|me es posible|soy capaz de)${gap} (?:ayudar|asistir|proporcionar|responder|contestar|cumplir|crear|escribir|redactar|generar|ofrecer|dar|participar|facilitar|compartir|hacer eso|realizar|buscar|averiguar|rastrear|localizar|investigar)`,
+	String.raw`no (?:(?:te|le|les|lo|la|los|las|os|me|se|nos) ){0,2}(?:puedo|podré|podría|voy a|estoy en condiciones de|me es posible|soy capaz de)${gap} (?:ayudar|asistir|proporcionar|responder|contestar|cumplir|crear|escribir|redactar|generar|ofrecer|dar|participar|facilitar|compartir|hacer eso|realizar|buscar|averiguar|rastrear|localizar|investigar)|no (?:(?:te|le|lo|la|los|las) )?(?:puedo|podré|podría|voy a|estoy en condiciones de|me es posible)${gap} (?:${tasks.es})(?:lo|la|los|las)? ${suchContent.es}`,
 	// Portuguese: "não posso ajudar", "não consigo ajudar", "não sou capaz de", "não estou em condições de"
-	String.raw`não (?:(?:te|lhe|lhes|o|a|os|as|me|vos) ){0,2}(?:posso|poderei|vou|consigo|sou capaz de|estou em condições de|me é possível)${gap} (?:ajudar|auxiliar|fornecer|responder|cumprir|criar|escrever|redigir|gerar|oferecer|dar|participar|fazer isso|compartilhar|procurar|pesquisar|buscar|rastrear|localizar)`,
+	String.raw`não (?:(?:te|lhe|lhes|o|a|os|as|me|vos) ){0,2}(?:posso|poderei|vou|consigo|sou capaz de|estou em condições de|me é possível)${gap} (?:ajudar|auxiliar|fornecer|responder|cumprir|criar|escrever|redigir|gerar|oferecer|dar|participar|fazer isso|compartilhar|procurar|pesquisar|buscar|rastrear|localizar)|não (?:(?:te|lhe|o|a|os|as) )?(?:posso|poderei|vou|consigo|sou capaz de|estou em condições de)${gap} (?:${tasks.pt})(?:-lo|-la|-los|-las)? ${suchContent.pt}`,
 	// Italian: "non posso aiutarti", "non ti posso aiutare", "non sono in grado di", "non mi è possibile"
-	String.raw`non (?:ti |le |vi |lo |la )?(?:posso|potrò|potrei|sono in grado di|mi è possibile|riesco a)${gap} (?:aiutar|assister|fornir|rispondere|soddisfare|creare|scrivere|redigere|generare|offrire|dare|partecipare|fare questo|condividere|cercar|rintracciar)`,
+	String.raw`non (?:ti |le |vi |lo |la )?(?:posso|potrò|potrei|sono in grado di|mi è possibile|riesco a)${gap} (?:aiutar|assister|fornir|rispondere|soddisfare|creare|scrivere|redigere|generare|offrire|dare|partecipare|fare questo|condividere|cercar|rintracciar)|non (?:(?:ti|le|vi|lo|la) )?(?:posso|potrò|potrei|sono in grado di|riesco a)${gap} (?:${tasks.it}) ${suchContent.it}`,
 	// French: "je ne peux pas vous aider", "je ne suis pas en mesure de", "il m'est impossible de", "je ne vais pas pouvoir"
-	String.raw`(?:je ne (?:peux|pourrai|pourrais|vais|suis) pas|je ne suis pas en mesure d[e'] ?|il m'est impossible d[e'] ?|je refuse d[e'] ?)${gap} ?(?:vous |t'|te )?(?:pouvoir )?(?:aider|assister|fournir|répondre|satisfaire|créer|rédiger|écrire|générer|donner|proposer|participer|accéder à|faire cela|faire ça|partager|chercher|rechercher)`,
+	String.raw`(?:je ne (?:peux|pourrai|pourrais|vais|suis) pas|je ne suis pas en mesure d[e'] ?|il m'est impossible d[e'] ?|je refuse d[e'] ?)${gap} ?(?:vous |t'|te )?(?:pouvoir )?(?:aider|assister|fournir|répondre|satisfaire|créer|rédiger|écrire|générer|donner|proposer|participer|accéder à|faire cela|faire ça|partager|chercher|rechercher)|(?:je ne (?:peux|pourrai|pourrais|vais) pas|je ne suis pas en mesure d[e'] ?|il m'est impossible d[e'] ?)${gap} ?(?:${tasks.fr}) ${suchContent.fr}`,
 ];
 
 const germanic = [
 	// German, verb last: "ich kann dir dabei nicht helfen", "das kann ich leider nicht für dich erledigen", "darauf kann ich nicht eingehen", "dabei kann ich dir leider nicht behilflich sein"
-	String.raw`(?:ich (?:kann|werde|darf|möchte)|(?:kann|werde|darf|möchte) ich)(?: [\p{L}]+){0,4}? (?:leider )?(?:nicht|keine[nmrs]?)(?: [\p{L}]+){0,4}? (?:weiter)?(?:helfen|beantworten|antworten|erstellen|schreiben|verfassen|liefern|geben|erledigen|übernehmen|machen|tun|nachkommen|erfüllen|bereitstellen|unterstützen|eingehen|generieren|teilen|mitwirken|anbieten|behilflich sein|zur seite stehen|nachschlagen|heraussuchen|recherchieren|ausfindig machen)${end}`,
+	String.raw`(?:ich (?:kann|werde|darf|möchte)|(?:kann|werde|darf|möchte) ich)(?: [\p{L}]+){0,4}? (?:leider )?(?:nicht|keine[nmrs]?)(?: [\p{L}]+){0,4}? (?:weiter)?(?:helfen|beantworten|antworten|erstellen|schreiben|verfassen|liefern|geben|erledigen|übernehmen|machen|tun|nachkommen|erfüllen|bereitstellen|unterstützen|eingehen|generieren|teilen|mitwirken|anbieten|behilflich sein|zur seite stehen|nachschlagen|heraussuchen|recherchieren|ausfindig machen)${end}|(?:ich kann|kann ich|ich werde|werde ich)(?: [\p{L}]+){0,3}? ${suchContent.de} (?:leider )?nicht (?:${tasks.de})|${suchContent.de} (?:kann|werde|darf) ich (?:leider |hier )?nicht (?:${tasks.de})`,
 	String.raw`ich bin (?:leider )?nicht in der lage`,
 	// Dutch: "ik kan je daar niet mee helpen", "ik ben niet in staat", "ik zal geen antwoord geven"
 	String.raw`ik (?:kan|zal|mag|ga|wil)(?: [\p{L}]+){0,4}? (?:niet|geen)(?: [\p{L}]+){0,4}? (?:helpen|beantwoorden|antwoorden|geven|leveren|schrijven|maken|genereren|verstrekken|voldoen|bieden|ondersteunen|doen|delen)${end}`,

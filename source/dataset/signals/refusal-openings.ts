@@ -54,6 +54,16 @@ const verbs = [
 	String.raw`look(?:ing)?(?: [\p{L}']+){0,2}? up(?! to)`, 'look(?:ing)? into', 'search(?:ing)? for', 'dig(?:ging)? up', 'track(?:ing)? down', 'hunt(?:ing)? down',
 ].join('|');
 
+// Tasks done on the user's text (classifying, rating, translating…): a refusal only with the kind of content after them (below).
+const tasks = [
+	'classif(?:y|ying)', 'categori[sz](?:e|ing)', 'label(?:l?ing)?', 'tag(?:ging)?', 'rat(?:e|ing)', 'scor(?:e|ing)', 'grad(?:e|ing)', 'rank(?:ing)?',
+	'judg(?:e|ing)', 'evaluat(?:e|ing)', 'assess(?:ing)?', 'review(?:ing)?', 'moderat(?:e|ing)', 'analy[sz](?:e|ing)', 'summari[sz](?:e|ing)',
+	'translat(?:e|ing)', 'transcrib(?:e|ing)', 'annotat(?:e|ing)', 'edit(?:ing)?', 'rewrit(?:e|ing)', 'paraphras(?:e|ing)', 'interpret(?:ing)?',
+	'work(?:ing)? (?:on|with)', 'deal(?:ing)? with', 'repl(?:y|ying) to', 'sort(?:ing)?', 'filter(?:ing)?', 'check(?:ing)?', 'correct(?:ing)?',
+].join('|');
+// "content like this", "such requests", "this kind of material": the request judged by its kind.
+const suchContent = String.raw`(?:content|requests?|material|texts?|messages?|prompts?|questions?|tasks?|posts?|reviews?|comments?|images?|language|topics?|inputs?|data) like (?:this|that|these|those|yours|it)|such (?:content|requests?|material|texts?|messages?|prompts?|questions?|tasks?|posts?|reviews?|comments?|images?|language|topics?|inputs?)|(?:this|that|these|those) (?:kinds?|types?|sorts?) of (?:content|requests?|material|texts?|messages?|prompts?|questions?|tasks?|posts?|reviews?|comments?|images?|language|topics?|inputs?|things?)`;
+
 const word = String.raw`(?<![\p{L}\p{N}'])`;
 const end = String.raw`(?![\p{L}\p{N}])`;
 const me = String.raw`(?:i|we)(?:'m|'d|'ll|'re|'ve)?`;
@@ -73,6 +83,9 @@ const english: RegExp[] = [
 	new RegExp(String.raw`${word}(?:i|we)(?:'m)?(?:'ll|'d| (?:afraid|sorry),? (?:i|we)(?:'ll|'d)?| must| have to| need to| will| would| going to| gotta| got to| had better)+(?: (?:respectfully|politely|kindly|regretfully|unfortunately|therefore|simply|just))? (?:decline|refuse|say no|turn (?:this|that|it|you|the request|your request)(?: one| request)? down|turn down (?:this|that|the|your)|sit this one out|bow out|pass on (?:\p{L}+ing )?(?:this|that|it)|pass(?=$|[.,!;:—–]))`, 'gu'),
 	// "Regrettably, that's outside what I can do", "This is beyond my capabilities", "outside the scope of what I can help with"
 	new RegExp(String.raw`${word}(?:(?:that|this|it|which|your|the|such a)(?: request| question| task| one)?)(?:'s| is| falls| lies| goes| would be| would fall)(?: (?:well|a bit|simply|unfortunately|sadly|rather|way))? (?:outside|beyond) (?:of )?(?:what (?:i|we)|my |our |the (?:scope|limits|bounds) of (?:what (?:i|we)|my|our))`, 'gu'),
+	// A task on the user's text refused for the kind of content: "I'm not able to classify content like this", "I won't rate
+	// such material", "I can't translate this kind of request" (not "I can't rate content like this highly enough", "I can't classify the rows without a key")
+	new RegExp(String.raw`${word}${me}(?: (?:really|truly|simply|just|unfortunately|respectfully|afraid|sorry|honestly|therefore|personally))* (?:${inability})(?: be)?(?: [\p{L}-]+)? (?:${tasks}|${verbs})(?: (?:on|with|to))? (?:${suchContent})${end}(?! (?:highly|enough|any higher|higher|more))`, 'gu'),
 	// Clause-initial, the subject dropped: "Sorry, can't help with that." "Unable to assist with this request."
 	new RegExp(String.raw`${clauseStart}(?:cannot|can't|unable to|not able to|won't be able to|won't) (?:${verbs})${end}`, 'gu'),
 ];

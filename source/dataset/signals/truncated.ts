@@ -68,8 +68,11 @@ export function cutReason(response: string, words: number, minWords: number): st
 	const end = trimmed.length > 4000 ? trimmed.slice(-4000) : trimmed;
 	const structure = openStructure(end) ?? (lastLine.includes('|') ? cutTableRow(end) : undefined) ?? (lastLine.includes(',') || (end.includes(',') && /,[^\n]*\n[^\n,]{1,40}$/.test(end)) ? shortCsvRow(end) : undefined) ?? (last === '`' || last === '~' ? cutJsonBlock(trimmed) : undefined);
 	if (structure !== undefined) return structure;
+	const math = last === '$' ? undefined : openMath(end);
+	if (math !== undefined) return math;
 	// A combining mark is part of its word (Hindi "…महत्वपू" ends on the vowel sign "ू"); an emoji's (❤️, 1️⃣) is not.
 	if ((!/[\p{L}\p{N}]/u.test(last) && !endsOnAMarkedLetter(trimmed)) || heading.test(lastLine)) return undefined;
+	if (last === '니' && koreanVerbCut(trimmed)) return `it ends mid-word, inside a verb's ending ("…${trimmed.slice(-2)}")`;
 	const lastWord = /[\p{L}\p{M}]$/u.test(trimmed) && words >= 4 ? danglingLastWord(trimmed) : undefined;
 	if (lastWord !== undefined) return `it ends mid-sentence on "${lastWord}"`;
 	const reason = unclosedEnd(trimmed, lastLine, words, minWords) ?? openCjkSentence(trimmed, lastLine);
@@ -116,7 +119,9 @@ function endsOnAMarkedLetter(text: string): boolean {
 const leak = /<\|[A-Za-z_][\w.-]{0,30}\|>|<｜[^｜\n]{1,30}｜>|<\/s>|<eos>|<end_of_turn>|\[\/?INST\]|(?:^|\n)[ \t]*#{2,3}[ \t]*(?:Response|Instruction|Input|Human|Assistant)[ \t]*:/g;
 
 function beforeALeak(text: string): string {
-	let tail = text.length > 200 ? text.slice(-200) : text;
+	// From the start of the line the last 200 characters begin in (at most 2,000 before the end): a tail cut inside
+	// inline code (`<|im_start|>user\nHello<|im_end|>`) would pair its backticks wrongly and read a mentioned token as a leak.
+	let tail = text.length > 200 ? text.slice(Math.max(text.lastIndexOf('\n', text.length - 200) + 1, text.length - 2000)) : text;
 	if (!tail.includes('|>') && !tail.includes('</s>') && !tail.includes('INST]') && !tail.includes('##') && !tail.includes('<eos>') && !tail.includes('<end_of_turn>') && !tail.includes('｜>')) return text;
 	tail = withoutMentions(tail);
 	let last: RegExpExecArray | undefined;
@@ -206,6 +211,47 @@ function openStructure(text: string): string | undefined {
 	return brackets > 0 && inString ? 'a [ is left open (code or JSON cut off)' : undefined;
 }
 
+/**
+ * LaTeX maths left open in the last paragraph: a `$`, `$$`, `\(` or `\[` with no closer after it, and what follows it
+ * reads as maths — a command (`\frac`, `\cdot`), a power or a subscript, or "=" where the text has closed maths
+ * before ("Using $\frac{n(n+1)}{2}$ … gives $\frac{100 \cdot 101}{2} = 50"), in a few words with no sentence end. Code is
+ * left out; a price ("costs $5, and the formula is x^2") and a shell variable (`${HOME}`) hold no maths.
+ */
+function openMath(text: string): string | undefined {
+	if (!text.includes('$') && !text.includes('\\(') && !text.includes('\\[')) return undefined;
+	const paragraph = text.slice(text.lastIndexOf('\n\n') + 1).replace(/```[^]*?```|`[^`\n]*`/g, ' ');
+	let open: {closer: string; at: number} | undefined;
+	let closedMath = false;
+	for (const delimiter of paragraph.matchAll(/\\\$|\$\$|\$(?!\{)|\\[()[\]]/g)) {
+		const mark = delimiter[0];
+		if (mark === '\\$') continue;
+		if (open === undefined) {
+			if (mark === '$' || mark === '$$') open = {closer: mark, at: delimiter.index + mark.length};
+			else if (mark === '\\(' || mark === '\\[') open = {closer: mark === '\\(' ? '\\)' : '\\]', at: delimiter.index + mark.length};
+		} else if (mark === open.closer) {
+			closedMath ||= mathy.test(paragraph.slice(open.at, delimiter.index));
+			open = undefined;
+		}
+	}
+
+	if (open === undefined) return undefined;
+	const span = paragraph.slice(open.at);
+	// Maths, not prose after a price ("costs $5, and the formula is x^2"): a price's $ needs a command after it, and the span holds few plain words and no sentence end.
+	const plainWords = span.match(/(?<![\\\p{L}])\p{L}{3,}/gu)?.length ?? 0;
+	if (plainWords > 4 || /[.!?]\s+\p{Lu}/u.test(span) || (open.closer === '$' && /^\s*\d/.test(span) && !/\\[A-Za-z]{2,}/.test(span))) return undefined;
+	const isMaths = mathy.test(span) || (closedMath && /=/.test(span));
+	return isMaths && /\S/.test(span) ? `a maths expression (${open.closer === '$$' ? '$$' : open.closer === '$' ? '$' : open.closer === '\\)' ? '\\(' : '\\['}…) is left open` : undefined;
+}
+
+/** What reads as LaTeX maths: a command, a power or a subscript. */
+const mathy = /\\[A-Za-z]{2,}|[\^_]\{?[\w\\]/;
+
+/** A Korean polite ending ㅂ니다 / 습니다 cut after its 니 ("…방문합니", "…있습니"): 니 after a syllable that ends in ㅂ, after a sentence or two of Hangul. */
+function koreanVerbCut(text: string): boolean {
+	const before = text.charCodeAt(text.length - 2) - 0xac00;
+	return before >= 0 && before < 11172 && before % 28 === 17 && (text.match(/[\uAC00-\uD7AF]/g)?.length ?? 0) >= 8;
+}
+
 /** Cells of a Markdown table row. */
 function cells(row: string): number {
 	return row.trim().replace(/^\||\|$/g, '').split('|').length;
@@ -256,8 +302,16 @@ function openClauseEnd(clause: string): boolean {
 	if (clause.endsWith('的')) return !/[是會会]/u.test(clause) && [...clause].length >= 4;
 	// Japanese particles after a noun wait for what follows: の, に (誤り訂正の, 季節ごとに), と, や (装備と), が, へ, で, は (その理由は).
 	if (/(?:[\p{Script=Han}\p{Script=Katakana}ー]|ごと)[のにとやがへでは]$/u.test(clause)) return !/(?:今日|今晩)は$/u.test(clause);
+	// A Japanese verb cut inside its polite ending or stem: "…できま", "…ありまし", "…ことができ", "…くださ", "…ござ".
+	if (japaneseVerbCut.test(clause)) return true;
 	return openEndings.some(ending => clause.endsWith(ending)) && !wholeWords.some(word => clause.endsWith(word));
 }
+
+/**
+ * The polite ending ます / ました cut after its ま (after a verb stem: a kanji or a kana of the i- or e-row, so
+ * 様's さま, 頭 あたま and 車 くるま are whole), できる cut to でき (after が, も, は, に, と), ください to くださ, ございます to ござ(いま).
+ */
+const japaneseVerbCut = /(?:[\p{Script=Han}いきしちにひみりぎじびぴえけせてねへめれげぜでべぺ]まし?|[がもはにと]でき|くださ|ござ(?:いま)?)$/u;
 
 /** CSV whose last row has fewer fields than every row before it (at least two of them, the same count). */
 function shortCsvRow(text: string): string | undefined {
