@@ -453,7 +453,10 @@ describe('DecisionStore', () => {
 			bob.catchUpSample('s1');
 			expect(bob.get('s1', 'ann')?.verdict).toBe('accepted');
 			steps++;
-			await Promise.resolve();
+			// A turn of the event loop, not only of microtasks: the write's fdatasync completes on Node's thread pool.
+			await new Promise(resolve => {
+				setImmediate(resolve);
+			});
 		}
 
 		await writing;
