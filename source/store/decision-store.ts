@@ -23,9 +23,8 @@ export type StoreOptions = LockOptions & {
 	/** Delay before retrying a failed write (ms). */
 	retryDelay?: number;
 	/**
-	 * Write with synchronous I/O when the write is due (a few ms; the fdatasync after it runs on
-	 * libuv's thread pool), falling back to the async path when another process holds the lock. An
-	 * async write waits a turn of the
+	 * Write with synchronous I/O when the write is due (a few ms), falling back to the async path
+	 * when another process holds the lock. An async write waits a turn of the
 	 * event loop at each of its steps: with keys arriving faster than the screen draws, that kept
 	 * decisions off the disk for up to a second. The review screen turns this on.
 	 */
@@ -54,10 +53,6 @@ type StoreAdapter = Adapter<DecisionTable> & {
 	holdsNoRecordOf?(sample: string): boolean | undefined;
 	lookForRecordsOf?(sample: string): Promise<void>;
 	writeAtOnce?(key: string): void;
-	/** Appends whose fdatasync still runs (LockedMergeAdapter.sync): write() returned before they are on disk. */
-	readonly syncPending?: boolean;
-	whenSynced?(): Promise<void>;
-	onSynced?: ((error?: DecisionsFileError) => void) | undefined;
 	watch?(changed: () => void, interval: number): (() => void) | undefined;
 	close?(): void;
 };
@@ -98,7 +93,6 @@ export class DecisionStore {
 	private readonly readListeners = new Set<() => void>();
 	private lastAt = 0;
 	private timer: NodeJS.Timeout | undefined;
-	private immediate: NodeJS.Immediate | undefined;
 	/** When the timer should fire. */
 	private dueAt: number | undefined;
 	private writing: Promise<void> | undefined;
@@ -110,11 +104,7 @@ export class DecisionStore {
 		if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) void this.reload();
 	};
 
-	private constructor(readonly path: string, private readonly db: Low<DecisionTable>, private readonly adapter: StoreAdapter, private readonly options: StoreOptions) {
-		adapter.onSynced = error => {
-			this.synced(error);
-		};
-	}
+	private constructor(readonly path: string, private readonly db: Low<DecisionTable>, private readonly adapter: StoreAdapter, private readonly options: StoreOptions) {}
 
 	get size(): number {
 		return this.db.data.size;
@@ -234,7 +224,7 @@ export class DecisionStore {
 		this.adapter.writeAtOnce?.(recordKey(change.sample, change.reviewer));
 		const record = this.set(change);
 		// Not after writeDelay: a timer is late on an event loop busy with the first frames.
-		this.writeAfterFrame(this.options.writeDelay ?? 25);
+		this.writeNow(this.options.writeDelay ?? 25);
 		return record;
 	}
 
@@ -258,7 +248,7 @@ export class DecisionStore {
 		return changed.size > 0;
 	}
 
-	/** Writes everything pending now and waits for it (on disk); throws if the write fails. */
+	/** Writes everything pending now and waits for it; throws if the write fails. */
 	async flush(): Promise<void> {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = undefined;
@@ -266,12 +256,9 @@ export class DecisionStore {
 			await this.writing.catch(() => undefined);
 		}
 
+		if (this.db.data.pending.size === 0) return;
 		try {
-			// Appends whose fdatasync still runs: their records stay pending until it is done.
-			await this.adapter.whenSynced?.();
-			if (this.db.data.pending.size === 0) return;
 			await this.write();
-			await this.adapter.whenSynced?.();
 		} catch (error) {
 			// The timer was cleared above: keep retrying on our own, as a timed write would.
 			this.schedule(this.options.retryDelay ?? 1000);
@@ -310,7 +297,6 @@ export class DecisionStore {
 	close() {
 		this.closed = true;
 		if (this.timer) clearTimeout(this.timer);
-		if (this.immediate) clearImmediate(this.immediate);
 		// Only this store's listener: another store in this process may watch the same file.
 		if (this.watching && !this.unwatch) unwatchFile(this.path, this.watcher);
 		this.unwatch?.();
@@ -330,7 +316,7 @@ export class DecisionStore {
 		if (this.timer) {
 			// A busy event loop (keys arriving faster than the screen draws) runs timers late: with
 			// synchronous writes, a change made after the write fell due starts it from here.
-			if (this.options.syncWrites && !this.writing && this.dueAt !== undefined && Date.now() >= this.dueAt) this.writeAfterFrame(delay);
+			if (this.options.syncWrites && !this.writing && this.dueAt !== undefined && Date.now() >= this.dueAt) this.writeNow(delay);
 			return;
 		}
 
@@ -338,20 +324,6 @@ export class DecisionStore {
 		this.timer = setTimeout(() => {
 			this.writeNow(delay);
 		}, delay);
-	}
-
-	/**
-	 * Starts the write due now once the key that made the change has its frame: the screen renders
-	 * in a microtask after the key's handler, an immediate runs after that (a write started inside
-	 * the handler made the frame wait for the lock and the append).
-	 */
-	private writeAfterFrame(delay: number) {
-		if (this.immediate) return;
-		this.immediate = setImmediate(() => {
-			this.immediate = undefined;
-			// The timer's write may have started meanwhile (it was due): it takes what is pending.
-			if (this.timer && !this.closed) this.writeNow(delay);
-		});
 	}
 
 	private writeNow(delay: number) {
@@ -382,8 +354,7 @@ export class DecisionStore {
 
 			this.status.unsaved = this.db.data.pending.size;
 			this.status.error = undefined;
-			// An append is saved once its fdatasync is done (synced).
-			if (!this.adapter.syncPending) this.status.lastSavedAt = Date.now();
+			this.status.lastSavedAt = Date.now();
 			this.emit(this.takeChanged());
 		})();
 		this.writing = run;
@@ -392,20 +363,6 @@ export class DecisionStore {
 		} finally {
 			this.writing = undefined;
 		}
-	}
-
-	/** An append's fdatasync is done (LockedMergeAdapter.sync): its records saved, or, if it failed, pending and written again. */
-	private synced(error?: DecisionsFileError) {
-		if (this.closed) return;
-		this.status.unsaved = this.db.data.pending.size;
-		if (error) {
-			this.status.error = error.message;
-			this.schedule(this.options.retryDelay ?? 1000);
-		} else if (!this.adapter.syncPending) {
-			this.status.lastSavedAt = Date.now();
-		}
-
-		this.emit(new Set());
 	}
 
 	private finishReading(background: Promise<void>) {
