@@ -2,6 +2,16 @@ import type {Dataset} from '../dataset/dataset.js';
 import type {SignalConfig, SignalProgress, SignalTable} from '../dataset/signals/index.js';
 
 /**
+ * How the screen's decisions stay off the wait while the signals take its thread for a while (the
+ * decision store's writeAtOnceDuring and writePendingNow): a decision gathered for a write a few ms
+ * later would otherwise wait behind the loading of the signals' code, or behind the table being made.
+ */
+export type BusyThread = {
+	during<T>(stretch: Promise<T>): Promise<T>;
+	before(): void;
+};
+
+/**
  * The review screen's signals: computed in the background (a worker) once the file is indexed, after
  * the first frame, so neither the first frame nor a key waits for them. Until the table is there the
  * screen shows its progress (`signals 43%`); afterwards each sample's signals and reasons.
@@ -23,7 +33,7 @@ export class ReviewSignals {
 	}
 
 	/** Starts computing (once): `onProgress` after each step, `onDone` when the table (or an error) is there. */
-	start(onProgress: () => void, onDone: () => void) {
+	start(onProgress: () => void, onDone: () => void, busy?: BusyThread) {
 		if (this.started) return;
 		this.started = true;
 		this.percent = 0;
@@ -40,8 +50,9 @@ export class ReviewSignals {
 				this.abort.signal.throwIfAborted();
 				// The signals' code (detectors, engine, table: a fifth of the screen's code) is loaded only now,
 				// after the first frame and the index: nothing before needs it.
-				const {computeSignals} = await import('../dataset/signals/compute.js');
-				this.table = await computeSignals(this.dataset, this.config, progress, {signal: this.abort.signal, background: true});
+				const loading = import('../dataset/signals/compute.js');
+				const {computeSignals} = await (busy ? busy.during(loading) : loading);
+				this.table = await computeSignals(this.dataset, this.config, progress, {signal: this.abort.signal, background: true, beforeFinish: busy?.before});
 			} catch (error) {
 				if ((error as Error).name === 'AbortError') return;
 				this.error = `signals could not be computed: ${(error as Error).message}`;

@@ -53,6 +53,7 @@ type StoreAdapter = Adapter<DecisionTable> & {
 	holdsNoRecordOf?(sample: string): boolean | undefined;
 	lookForRecordsOf?(sample: string): Promise<void>;
 	writeAtOnce?(key: string): void;
+	writeSync?(table: DecisionTable): boolean;
 	watch?(changed: () => void, interval: number): (() => void) | undefined;
 	close?(): void;
 };
@@ -99,6 +100,8 @@ export class DecisionStore {
 	private watching = false;
 	private unwatch: (() => void) | undefined;
 	private closed = false;
+	/** writeAtOnceDuring's stretches going on. */
+	private busyStretches = 0;
 
 	private readonly watcher = (current: Stats, previous: Stats) => {
 		if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) void this.reload();
@@ -193,7 +196,8 @@ export class DecisionStore {
 		this.db.data.put(record);
 		this.db.data.pending.set(key, record);
 		this.status.unsaved = this.db.data.pending.size;
-		this.schedule(this.options.writeDelay ?? 25);
+		if (this.busyStretches > 0) this.writeNow(this.options.writeDelay ?? 25);
+		else this.schedule(this.options.writeDelay ?? 25);
 		this.emit(new Set([record.sample]));
 		return record;
 	}
@@ -226,6 +230,30 @@ export class DecisionStore {
 		// Not after writeDelay: a timer is late on an event loop busy with the first frames.
 		this.writeNow(this.options.writeDelay ?? 25);
 		return record;
+	}
+
+	/**
+	 * For a stretch in which the screen's thread may be taken for a while at any moment (code being
+	 * loaded and compiled): what is pending is written now, and each change made until `stretch`
+	 * settles is written as it is made, not gathered for a write after writeDelay, which would wait
+	 * behind whatever holds the thread. Synchronously where the store can (StoreOptions.syncWrites).
+	 */
+	async writeAtOnceDuring<T>(stretch: Promise<T>): Promise<T> {
+		this.busyStretches++;
+		this.writePendingNow();
+		try {
+			return await stretch;
+		} finally {
+			this.busyStretches--;
+		}
+	}
+
+	/**
+	 * Writes what is pending now, synchronously where the store can (StoreOptions.syncWrites): called
+	 * just before the screen's thread does a long piece of work, which a write timer would wait behind.
+	 */
+	writePendingNow() {
+		if (this.db.data.pending.size > 0 && !this.closed) this.writeNow(this.options.writeDelay ?? 25);
 	}
 
 	/** Is this reviewer's latest change to the sample on disk (or was none made here)? */
@@ -335,9 +363,28 @@ export class DecisionStore {
 			return;
 		}
 
+		if (this.options.syncWrites && this.writeSynchronously()) return;
 		this.write().catch(() => {
 			this.schedule(this.options.retryDelay ?? 1000);
 		});
+	}
+
+	/**
+	 * The write done synchronously, where the adapter can (see LockedMergeAdapter.writeSync): from
+	 * inside a burst of keys the screen handles in one go, an asynchronous write would only start once
+	 * the burst is over. False when it could not (nothing was written): then the asynchronous write.
+	 */
+	private writeSynchronously(): boolean {
+		try {
+			if (this.adapter.writeSync?.(this.db.data) !== true) return false;
+		} catch (error) {
+			this.failed(error);
+			this.schedule(this.options.retryDelay ?? 1000);
+			return true;
+		}
+
+		this.saved();
+		return true;
 	}
 
 	private async write(): Promise<void> {
@@ -347,15 +394,11 @@ export class DecisionStore {
 				// a burst of keys) goes.
 				await this.db.write();
 			} catch (error) {
-				this.status.error = error instanceof DecisionsFileError ? error.message : `${this.path} cannot be written (${(error as Error).message}); decisions are kept in memory and will be retried.`;
-				this.emit(this.takeChanged());
+				this.failed(error);
 				throw error;
 			}
 
-			this.status.unsaved = this.db.data.pending.size;
-			this.status.error = undefined;
-			this.status.lastSavedAt = Date.now();
-			this.emit(this.takeChanged());
+			this.saved();
 		})();
 		this.writing = run;
 		try {
@@ -363,6 +406,18 @@ export class DecisionStore {
 		} finally {
 			this.writing = undefined;
 		}
+	}
+
+	private failed(error: unknown) {
+		this.status.error = error instanceof DecisionsFileError ? error.message : `${this.path} cannot be written (${(error as Error).message}); decisions are kept in memory and will be retried.`;
+		this.emit(this.takeChanged());
+	}
+
+	private saved() {
+		this.status.unsaved = this.db.data.pending.size;
+		this.status.error = undefined;
+		this.status.lastSavedAt = Date.now();
+		this.emit(this.takeChanged());
 	}
 
 	private finishReading(background: Promise<void>) {

@@ -107,6 +107,8 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	private background: Promise<void> | undefined;
 	/** Reads and writes, one at a time. */
 	private queue: Promise<unknown> = Promise.resolve();
+	/** Reads and writes queued or in flight (writeSync waits for none). */
+	private running = 0;
 	/**
 	 * Pending records (by recordKey) written at once even while the first read goes on in the
 	 * background (writeAtOnce): decisions on samples the file held no record of.
@@ -233,26 +235,76 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 				await this.catchUp(statTargetSync(this.path, target), true);
 				this.loaded = true;
 				const saving = new Map(table.pending);
-				const records: DecisionRecord[] = [];
-				for (const record of saving.values()) {
-					const current = table.get(record.sample, record.reviewer);
-					if (current && current.at >= record.at && newer(current, record) !== record && JSON.stringify(current) !== JSON.stringify(record)) continue;
-					records.push(record);
-				}
-
+				const records = this.toWrite(table, saving);
 				if (this.file?.appendable) {
 					if (records.length > 0) this.append(target, records, held);
 				} else {
-					await this.rewrite(target, held);
+					const plan = this.rewritePlan(target, held);
+					this.rewritten(plan, target, await this.replace(plan, target, false));
 				}
 
-				for (const [key, record] of saving) {
-					if (table.pending.get(key) === record) table.pending.delete(key);
-				}
+				forgetSaved(table, saving);
 			} finally {
 				held.release();
 			}
 		});
+	}
+
+	/**
+	 * write(), all of it synchronous, when it can be: nothing else read or written in flight, the lock
+	 * free, the file as last read or only appended to since, a new whole file no bigger than
+	 * syncRewriteLimit. For a store written in the middle of a burst of keys, which the screen handles
+	 * in one go: an asynchronous write would not start before the burst is over (a second, with a
+	 * busy screen), and the decisions made before it would wait off the disk all that time. Returns
+	 * false, having written nothing, when it cannot: then write(). Throws as write() does.
+	 */
+	writeSync(table: DecisionTable): boolean {
+		if (this.running > 0 || this.background || (!this.loaded && this.preloaded)) return false;
+		const held = this.lockNow();
+		if (!held) return false;
+		try {
+			const target = this.pinnedTarget();
+			if (!this.catchUpSync(statTargetSync(this.path, target))) return false;
+			this.loaded = true;
+			const saving = new Map(table.pending);
+			const records = this.toWrite(table, saving);
+			if (this.file?.appendable) {
+				if (records.length > 0) this.append(target, records, held);
+			} else {
+				const plan = this.rewritePlan(target, held);
+				const written = this.replace(plan, target, true);
+				if (written === undefined) return false;
+				this.rewritten(plan, target, written);
+			}
+
+			forgetSaved(table, saving);
+			return true;
+		} finally {
+			held.release();
+		}
+	}
+
+	/** Of the pending records being saved, those to write: the ones no newer record the file holds beats. */
+	private toWrite(table: DecisionTable, saving: Map<string, DecisionRecord>): DecisionRecord[] {
+		const records: DecisionRecord[] = [];
+		for (const record of saving.values()) {
+			const current = table.get(record.sample, record.reviewer);
+			if (current && current.at >= record.at && newer(current, record) !== record && JSON.stringify(current) !== JSON.stringify(record)) continue;
+			records.push(record);
+		}
+
+		return records;
+	}
+
+	/** catchUp's cases that need no read of the whole file; false when it would need one. */
+	private catchUpSync(current: Stats | undefined): boolean {
+		if (!current) {
+			this.file = undefined;
+			return true;
+		}
+
+		if (!this.file) return false;
+		return sameFile(this.file.stat, current) || this.readAppended(this.file, current, this.loaded ? this.table.changed : undefined);
 	}
 
 	/**
@@ -694,11 +746,10 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	}
 
 	/**
-	 * Writes the whole table as a new file in winnow's layout, atomically (a new file made, written,
-	 * fsynced, then renamed over the old). Synchronously up to syncRewriteLimit: a new decisions file's
-	 * first write is one of these, and each await waits a whole turn of a busy event loop.
+	 * Writing the whole table as a new file in winnow's layout, atomically (a new file made, written,
+	 * fsynced, then renamed over the old): what to write, and the check made before the rename.
 	 */
-	private async rewrite(target: string, held: HeldLock) {
+	private rewritePlan(target: string, held: HeldLock): RewritePlan {
 		const before = statTargetSync(this.path, target);
 		const decisions = [...this.table.all()];
 		const text = serializeDecisionsFile({schema: schemaVersion, ...this.head, mode: this.head.mode ?? this.defaultMode, decisions});
@@ -709,19 +760,43 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			if (held.lost() || !sameFile(before, statTargetSync(this.path, target))) throw this.stalled();
 		};
 
-		let written: number;
-		try {
-			written = text.length <= syncRewriteLimit ? replaceFileSync(target, text, before, check) : await replaceFile(target, text, before, async () => check());
-		} catch (error) {
+		return {before, decisions: decisions.length, text, check};
+	}
+
+	/**
+	 * Writes the plan's file; returns the new file's inode. Synchronously up to syncRewriteLimit (a new
+	 * decisions file's first write is one of these, and each await waits a whole turn of a busy event
+	 * loop); a bigger one asynchronously, or not at all (undefined) when `onlySync`.
+	 */
+	private replace(plan: RewritePlan, target: string, onlySync: true): number | undefined;
+	private replace(plan: RewritePlan, target: string, onlySync: false): number | Promise<number>;
+	private replace({text, before, check}: RewritePlan, target: string, onlySync: boolean): number | Promise<number> | undefined {
+		const failed = (error: unknown) => {
 			const gone = this.lockGone(error, target);
-			throw gone instanceof DecisionsFileError ? gone : this.cannotWrite(gone);
+			return gone instanceof DecisionsFileError ? gone : this.cannotWrite(gone);
+		};
+
+		if (text.length > syncRewriteLimit) {
+			if (onlySync) return undefined;
+			return replaceFile(target, text, before, async () => check()).catch((error: unknown) => {
+				throw failed(error);
+			});
 		}
 
+		try {
+			return replaceFileSync(target, text, before, check);
+		} catch (error) {
+			throw failed(error);
+		}
+	}
+
+	/** Notes the file a rewrite left (inode `written`). */
+	private rewritten({text, decisions}: RewritePlan, target: string, written: number) {
 		this.head.mode ??= this.defaultMode;
 		const after = statTargetSync(this.path, target);
 		// Only if the file there is the one just written does the state say what the file holds.
 		this.setFile(after?.ino === written && after.size === Buffer.byteLength(text)
-			? {stat: after, tailStart: decisions.length > 0 ? after.size - plainTail.length : 0, lines: decisions.length, appendable: decisions.length > 0}
+			? {stat: after, tailStart: decisions > 0 ? after.size - plainTail.length : 0, lines: decisions, appendable: decisions > 0}
 			: undefined);
 	}
 
@@ -759,7 +834,13 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	}
 
 	private async exclusive<T>(task: () => Promise<T>): Promise<T> {
+		this.running++;
 		const run = this.queue.then(task, task);
+		const done = () => {
+			this.running--;
+		};
+
+		run.then(done, done);
 		this.queue = run.catch(() => undefined);
 		return run;
 	}
@@ -777,6 +858,17 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	 * a busy event loop, and a decision could take a second to reach the disk), else waited for.
 	 */
 	private async takeLock(): Promise<HeldLock> {
+		const held = this.lockNow();
+		if (held) return held;
+		let lost: Error | undefined;
+		const releaseAsync = await this.lock(error => {
+			lost = error;
+		});
+		return {release: () => void releaseAsync().catch(() => undefined), lost: () => lost};
+	}
+
+	/** The lock, taken synchronously if it is free (or held by a dead process on this host); undefined if not. */
+	private lockNow(): HeldLock | undefined {
 		let lost: Error | undefined;
 		const onCompromised = (error: Error) => {
 			lost = error;
@@ -795,21 +887,17 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 				release = take();
 			}
 		} catch {
-			// Held by another process (or not a lock we can take): the waiting path below retries, and
+			// Held by another process (or not a lock we can take): takeLock's waiting path retries, and
 			// says what is wrong if it cannot.
+			return undefined;
 		}
 
-		if (release) {
-			const releaseSync = release;
-			return {release: () => {
-				try {
-					releaseSync();
-				} catch {}
-			}, lost: () => lost};
-		}
-
-		const releaseAsync = await this.lock(onCompromised);
-		return {release: () => void releaseAsync().catch(() => undefined), lost: () => lost};
+		const releaseSync = release;
+		return {release: () => {
+			try {
+				releaseSync();
+			} catch {}
+		}, lost: () => lost};
 	}
 
 	private async lock(onCompromised: (error: Error) => void): Promise<() => Promise<void>> {
@@ -873,6 +961,16 @@ function refuseForeignLinks(path: string) {
 		}
 
 		current = resolve(dirname(current), readlinkSync(current));
+	}
+}
+
+
+type RewritePlan = {before: Stats | undefined; decisions: number; text: string; check: () => void};
+
+/** Takes the records saved out of the table's pending ones, unless changed again since. */
+function forgetSaved(table: DecisionTable, saved: Map<string, DecisionRecord>) {
+	for (const [key, record] of saved) {
+		if (table.pending.get(key) === record) table.pending.delete(key);
 	}
 }
 
