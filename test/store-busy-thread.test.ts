@@ -88,7 +88,7 @@ test('while another process holds the lock, the burst goes on and the write wait
 	expect(onDisk()).toEqual(['s1', 's2', 's3']);
 });
 
-test('during a stretch that may hold the thread, what was pending is written at its start and each decision as it is made', async () => {
+test('during a stretch that may hold the thread, what was pending is written at its start and each task\'s decisions when the task ends', async () => {
 	const store = await openStore();
 	decide(store, 's1');
 	await store.flush();
@@ -99,15 +99,20 @@ test('during a stretch that may hold the thread, what was pending is written at 
 		end = resolve;
 	}));
 	expect(onDisk()).toEqual(['s1', 's2']);
+	// One task (a burst of keys): written together once it is over, before any other task (no timer).
 	decide(store, 's3');
-	expect(onDisk()).toEqual(['s1', 's2', 's3']);
+	decide(store, 's4');
+	expect(onDisk()).toEqual(['s1', 's2']);
+	await Promise.resolve();
+	expect(onDisk()).toEqual(['s1', 's2', 's3', 's4']);
 	end();
 	await stretch;
 	// Gathered again once it is over.
-	decide(store, 's4');
-	expect(onDisk()).toEqual(['s1', 's2', 's3']);
-	await store.flush();
+	decide(store, 's5');
+	await Promise.resolve();
 	expect(onDisk()).toEqual(['s1', 's2', 's3', 's4']);
+	await store.flush();
+	expect(onDisk()).toEqual(['s1', 's2', 's3', 's4', 's5']);
 });
 
 test('writePendingNow writes what is pending at once, before the thread is taken', async () => {

@@ -415,9 +415,7 @@ export class ReviewController {
 			this.current = undefined;
 			if (this.signals.error) this.state = {...this.state, message: this.signals.error};
 			this.notify();
-		}, {during: async stretch => this.store.writeAtOnceDuring(stretch), before: () => {
-			this.store.writePendingNow();
-		}});
+		}, async stretch => this.store.writeAtOnceDuring(stretch));
 	}
 
 	/**

@@ -2,14 +2,12 @@ import type {Dataset} from '../dataset/dataset.js';
 import type {SignalConfig, SignalProgress, SignalTable} from '../dataset/signals/index.js';
 
 /**
- * How the screen's decisions stay off the wait while the signals take its thread for a while (the
- * decision store's writeAtOnceDuring and writePendingNow): a decision gathered for a write a few ms
- * later would otherwise wait behind the loading of the signals' code, or behind the table being made.
+ * Marks a stretch in which the signals may take the screen's thread for a while at any moment (the
+ * decision store's writeAtOnceDuring): their code being loaded, and their last steps (the worker's
+ * table handed over, taken in, cached). A decision gathered for a write a few ms later would
+ * otherwise wait behind that work.
  */
-export type BusyThread = {
-	during<T>(stretch: Promise<T>): Promise<T>;
-	before(): void;
-};
+export type BusyStretch = <T>(stretch: Promise<T>) => Promise<T>;
 
 /**
  * The review screen's signals: computed in the background (a worker) once the file is indexed, after
@@ -33,11 +31,18 @@ export class ReviewSignals {
 	}
 
 	/** Starts computing (once): `onProgress` after each step, `onDone` when the table (or an error) is there. */
-	start(onProgress: () => void, onDone: () => void, busy?: BusyThread) {
+	start(onProgress: () => void, onDone: () => void, busy?: BusyStretch) {
 		if (this.started) return;
 		this.started = true;
 		this.percent = 0;
+		let endLastSteps: (() => void) | undefined;
 		const progress = (step: SignalProgress) => {
+			if (step.phase === 'clustering' && busy && !endLastSteps) {
+				void busy(new Promise<void>(resolve => {
+					endLastSteps = resolve;
+				}));
+			}
+
 			// Reading is most of the work; clustering (duplicates, near-duplicates, outliers) the last stretch.
 			const read = Math.floor((95 * step.bytesRead) / Math.max(1, step.totalBytes));
 			this.percent = step.phase === 'clustering' ? 95 : Math.min(95, read);
@@ -51,8 +56,8 @@ export class ReviewSignals {
 				// The signals' code (detectors, engine, table: a fifth of the screen's code) is loaded only now,
 				// after the first frame and the index: nothing before needs it.
 				const loading = import('../dataset/signals/compute.js');
-				const {computeSignals} = await (busy ? busy.during(loading) : loading);
-				this.table = await computeSignals(this.dataset, this.config, progress, {signal: this.abort.signal, background: true, beforeFinish: busy?.before});
+				const {computeSignals} = await (busy ? busy(loading) : loading);
+				this.table = await computeSignals(this.dataset, this.config, progress, {signal: this.abort.signal, background: true});
 			} catch (error) {
 				if ((error as Error).name === 'AbortError') return;
 				this.error = `signals could not be computed: ${(error as Error).message}`;
@@ -60,6 +65,7 @@ export class ReviewSignals {
 
 			this.percent = undefined;
 			onDone();
+			endLastSteps?.();
 		})();
 	}
 

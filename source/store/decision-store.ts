@@ -102,6 +102,8 @@ export class DecisionStore {
 	private closed = false;
 	/** writeAtOnceDuring's stretches going on. */
 	private busyStretches = 0;
+	/** A write is queued for the end of the current task (writeAfterThisTask). */
+	private writeQueued = false;
 
 	private readonly watcher = (current: Stats, previous: Stats) => {
 		if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) void this.reload();
@@ -196,8 +198,8 @@ export class DecisionStore {
 		this.db.data.put(record);
 		this.db.data.pending.set(key, record);
 		this.status.unsaved = this.db.data.pending.size;
-		if (this.busyStretches > 0) this.writeNow(this.options.writeDelay ?? 25);
-		else this.schedule(this.options.writeDelay ?? 25);
+		this.schedule(this.options.writeDelay ?? 25);
+		if (this.busyStretches > 0) this.writeAfterThisTask();
 		this.emit(new Set([record.sample]));
 		return record;
 	}
@@ -234,9 +236,10 @@ export class DecisionStore {
 
 	/**
 	 * For a stretch in which the screen's thread may be taken for a while at any moment (code being
-	 * loaded and compiled): what is pending is written now, and each change made until `stretch`
-	 * settles is written as it is made, not gathered for a write after writeDelay, which would wait
-	 * behind whatever holds the thread. Synchronously where the store can (StoreOptions.syncWrites).
+	 * loaded and compiled, a big message taken in): what is pending is written now, and until
+	 * `stretch` settles the changes made are written at the end of the task that made them (a key,
+	 * or a burst of keys handled in one go), not gathered for a write after writeDelay, which would
+	 * wait behind whatever takes the thread next. Synchronously where the store can (syncWrites).
 	 */
 	async writeAtOnceDuring<T>(stretch: Promise<T>): Promise<T> {
 		this.busyStretches++;
@@ -352,6 +355,16 @@ export class DecisionStore {
 		this.timer = setTimeout(() => {
 			this.writeNow(delay);
 		}, delay);
+	}
+
+	/** A write once the current task is over (its microtasks run before any other task). */
+	private writeAfterThisTask() {
+		if (this.writeQueued) return;
+		this.writeQueued = true;
+		queueMicrotask(() => {
+			this.writeQueued = false;
+			this.writePendingNow();
+		});
 	}
 
 	private writeNow(delay: number) {

@@ -31,11 +31,6 @@ export type ComputeOptions = {
 	 * for the signals). Commands that await the table leave it false.
 	 */
 	background?: boolean;
-	/**
-	 * Called just before the work on this thread that follows the worker's result (the table made,
-	 * cached): the review screen writes its pending decisions then, rather than behind that work.
-	 */
-	beforeFinish?: () => void;
 	/** Read and write the signals cache (signal-cache.ts; default true). The benchmarks measure the computation itself. */
 	cache?: boolean;
 };
@@ -55,7 +50,7 @@ export async function computeSignals(source: string | Dataset, config: SignalCon
 	const engineOptions = {config, by: options.by};
 	const useWorker = options.worker !== false && existsSync(workerFile);
 	const data = useWorker
-		? await inWorker({path, options: engineOptions, parts: options.parts}, onProgress, options)
+		? await inWorker({path, options: engineOptions, parts: options.parts}, onProgress, options.signal, options.background === true)
 		: await analyseFile(path, engineOptions, onProgress, async () => {
 			options.signal?.throwIfAborted();
 			await new Promise(resolve => {
@@ -68,7 +63,7 @@ export async function computeSignals(source: string | Dataset, config: SignalCon
 	return new SignalTable(data, config, read);
 }
 
-async function inWorker(request: SignalRequest, onProgress: ((progress: SignalProgress) => void) | undefined, {signal, background, beforeFinish}: ComputeOptions): Promise<SignalTableData> {
+async function inWorker(request: SignalRequest, onProgress: ((progress: SignalProgress) => void) | undefined, signal: AbortSignal | undefined, background: boolean): Promise<SignalTableData> {
 	signal?.throwIfAborted();
 	// A small young generation: the worker makes much short-lived garbage (parsed samples) and keeps its data in typed arrays.
 	const worker = new Worker(workerFile, {workerData: request, resourceLimits: {maxYoungGenerationSizeMb: 8}});
@@ -85,7 +80,6 @@ async function inWorker(request: SignalRequest, onProgress: ((progress: SignalPr
 			if ('progress' in message) {
 				onProgress?.(message.progress);
 			} else if ('done' in message) {
-				beforeFinish?.();
 				finish();
 				void worker.terminate();
 				resolve(message.done);
