@@ -121,6 +121,20 @@ describe('answer sets, judged pairs and other prompt/answer shapes', () => {
 		]);
 	});
 
+	test('a judged pair with one answer null (never written) is still the pair, that answer shown empty', () => {
+		const rendered = renderSample({qid: 6, question: 'How do I sort a list?', response_j: 'Use sorted().', response_k: null});
+		expect(rendered.formatLabel).toBe('judged pair');
+		expect(shown(rendered)).toEqual([
+			'question [prompt]: How do I sort a list?',
+			'chosen · response_j [chosen]: Use sorted().',
+			'rejected · response_k [rejected]: (empty)',
+		]);
+		const lmArena = renderSample({prompt: 'Hi', response_a: null, response_b: 'Hello!', winner: 'model_b'});
+		expect(shown(lmArena)).toEqual(['prompt [prompt]: Hi', 'chosen · response_b [chosen]: Hello!', 'rejected · response_a [rejected]: (empty)']);
+		// Both null: nothing of a pair is there.
+		expect(renderSample({question: 'Q?', response_j: null, response_k: null}).formatLabel).not.toBe('judged pair');
+	});
+
 	test('WebGPT comparisons: the higher score wins; equal scores are a tie', () => {
 		const row = {question: {dataset: 'eli5', id: 'q9', full_text: 'Why is the sky blue?'}, answer_0: 'Short.', answer_1: 'Rayleigh scattering favours blue light.', score_0: -1, score_1: 1};
 		const rendered = renderSample(row);

@@ -12,14 +12,14 @@ export type JudgedSide = {
 	/** The key or name the answer goes by: "response_0", "model_a: koala-13b". */
 	name: string;
 	details: Array<string | undefined>;
-	/** Text, or a chat list (shown turn by turn). */
-	value: string | unknown[];
+	/** Text, or a chat list (shown turn by turn); null: an answer never written, shown as `(empty)`. */
+	value: string | unknown[] | null;
 };
 
 function sideBlocks(side: JudgedSide, verdict: 'chosen' | 'rejected' | undefined): Block[] {
 	const label = withDetails(side.name, side.details);
 	const prefix = verdict === undefined ? '' : `${verdict} · `;
-	if (typeof side.value === 'string') return [{label: `${prefix}${label}`, text: turnText(side.value), tone: verdict ?? 'completion'}];
+	if (typeof side.value === 'string' || side.value === null) return [{label: `${prefix}${label}`, text: turnText(side.value ?? ''), tone: verdict ?? 'completion'}];
 	const voice: Voice = {labelPrefix: `${prefix}${label} · `, tone: verdict};
 	return chatBlocks(side.value, voice);
 }

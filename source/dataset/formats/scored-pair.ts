@@ -45,8 +45,12 @@ const schemes: readonly Scheme[] = [byKeys, scored('answer_0', 'answer_1', 'scor
 
 const promptKeys = ['question', 'prompt', 'instruction', 'query', 'history'] as const;
 
+/** Both sides text or chats, or one of them null (an answer never written: shown as `(empty)`). */
 function schemeOf(sample: JsonObject): Scheme | undefined {
-	return schemes.find(scheme => scheme.sides.every(key => isTextOrChat(ownField(sample, key))));
+	return schemes.find(scheme => {
+		const sides = scheme.sides.map(key => ownField(sample, key));
+		return sides.every(side => isTextOrChat(side) || side === null) && sides.some(side => side !== null);
+	});
 }
 
 /** The question as text or a chat list; WebGPT keeps it as {"dataset", "id", "full_text"}. */
@@ -72,7 +76,7 @@ export const scoredPair = defineFormat({
 	render(sample) {
 		const scheme = schemeOf(sample)!;
 		const {winner, keys, details} = scheme.verdict(sample);
-		const sides = scheme.sides.map((key, index): JudgedSide => ({name: key, details: [details[index]], value: sample[key] as string | unknown[]})) as [JudgedSide, JudgedSide];
+		const sides = scheme.sides.map((key, index): JudgedSide => ({name: key, details: [details[index]], value: sample[key] as string | unknown[] | null})) as [JudgedSide, JudgedSide];
 		const prompt = promptBlocks(sample);
 		return {
 			blocks: [...prompt.blocks, ...judgedPairBlocks(sides, winner)],
