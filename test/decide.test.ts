@@ -71,6 +71,16 @@ describe('winnow decide', () => {
 		expect(() => readFileSync(join(dir, 'samples.decisions.json'))).toThrow();
 	});
 
+	it('says that malformed lines are not looked at, which stats counts as undecided', () => {
+		const dir = tempDir();
+		dataset(dir, 3);
+		writeFileSync(join(dir, 'samples.jsonl'), `${readFileSync(join(dir, 'samples.jsonl'), 'utf8')}{"id": "s9", "messages": [ BROKEN\n`);
+		const result = runCli(['decide', 'samples.jsonl', '--where', 'status:undecided', '--verdict', 'rejected', '--dry-run'], {cwd: dir});
+		expect(result.status).toBe(0);
+		expect(result.stdout).toContain('dry run: 3 samples match \'status:undecided\'');
+		expect(result.stdout).toContain('1 malformed line was not looked at (decide never decides one; stats counts it as undecided): fix it, or decide it on the review screen.');
+	});
+
 	it('warns, as stats and export do, when no sample has the --id-field given', () => {
 		const dir = tempDir();
 		dataset(dir);
@@ -160,8 +170,8 @@ describe('winnow decide', () => {
 		dataset(dir);
 		writeDecisions(dir, 'samples.jsonl', [decision('s0', 'tester', 'accepted', {note: 'mine'})]);
 		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected'], {cwd: dir}).status).toBe(0);
-		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'flagged'], {cwd: dir}).stdout).toContain('marked 4 samples flagged');
-		expect(current(dir).get('s0/tester')).toMatchObject({verdict: 'flagged', rule: 'model:gpt-4o', replaced: {verdict: 'accepted', note: 'mine'}});
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'flagged', '--category', 'age'], {cwd: dir}).stdout).toContain('marked 4 samples flagged (age)');
+		expect(current(dir).get('s0/tester')).toMatchObject({verdict: 'flagged', categories: ['age'], rule: 'model:gpt-4o', replaced: {verdict: 'accepted', note: 'mine'}});
 		expect(runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'], {cwd: dir}).stdout).toContain('1 back to the earlier decision, 3 withdrawn');
 		expect(current(dir).get('s0/tester')).toMatchObject({verdict: 'accepted', note: 'mine'});
 		expect(current(dir).get('s3/tester')).toMatchObject({verdict: null});
@@ -211,6 +221,7 @@ describe('winnow decide', () => {
 			[['--where', 'model:x', '--verdict', 'maybe'], 'unknown --verdict "maybe"'],
 			[['--where', 'model:x', '--verdict', 'accepted', '--reason', 'unsafe'], '--reason goes with --verdict rejected'],
 			[['--where', 'model:x', '--verdict', 'flagged', '--category', 'hair colour'], 'unknown --category "hair colour"'],
+			[['--where', 'model:x', '--verdict', 'flagged'], '--verdict flagged needs --category (a flag says which bias): one or more of '],
 			[['--where', '  ', '--verdict', 'rejected'], '--where is empty'],
 			[['--undo-rule', 'model:x', '--verdict', 'rejected'], 'takes no --verdict'],
 		] as const) {

@@ -52,6 +52,8 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 	const reasons = pickFrom('--reason', listFlag(flags.reason), common.config.reasons, 'reasons');
 	if (categories.length > 0 && verdict !== 'flagged') throw new UsageError('--category goes with --verdict flagged (bias categories describe a flag).');
 	if (reasons.length > 0 && verdict !== 'rejected') throw new UsageError('--reason goes with --verdict rejected (reasons say why a sample was rejected).');
+	// As on the review screen, where a flag is made by picking its bias categories.
+	if (verdict === 'flagged' && categories.length === 0) throw new UsageError(`--verdict flagged needs --category (a flag says which bias): one or more of ${common.config.categories.join(', ')}, comma-separated.`);
 	if (verdict === 'rejected' && reasons.length === 0 && common.config.requireReason) {
 		throw new UsageError(`this project requires a reason for every rejection (requireReason in ${common.config.path}): add --reason, one of ${common.config.reasons.join(', ')}.`);
 	}
@@ -66,7 +68,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 	const signals = await signalsFor(common, needsOf(query));
 	const {store} = await openDecisionStore(common.dbSpec, {path: common.dataset, name: common.dbSpec.kind === 'file' ? basename(common.dataset) : common.datasetName}, {reviewer: common.reviewer, store: {watchInterval: 0}});
 	try {
-		const {matched, shared, fields, idWarnings} = await matchingSamples(common, query, store, policy, signals);
+		const {matched, shared, fields, idWarnings, malformed} = await matchingSamples(common, query, store, policy, signals);
 		for (const warning of idWarnings) process.stderr.write(`winnow: ${sanitizeLine(warning)}\n`);
 		const sharedIds = new Set(shared.map(sample => sample.id));
 		// A term on a field no sample has is the same for every sample: a misspelt name, which would decide none or all.
@@ -138,6 +140,8 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 		if (replacing > 0) out.push(`  ${count(replacing)} of them ${flags.dryRun ? 'would replace' : 'replaced'} ${common.reviewer}'s own earlier ${replacing === 1 ? 'decision' : 'decisions'} (--undo-rule brings ${replacing === 1 ? 'it' : 'them'} back).`);
 		if (byOthers > 0) out.push(`  ${count(byOthers)} ${plural(byOthers)} already decided by other reviewers ${were(byOthers)} left alone (--lead decides them too).`);
 		if (open > 0) out.push(`  ${count(open)} ${plural(open)} open on another reviewer's screen right now ${were(open)} left alone (run again later, or --lead).`);
+		// stats counts them as undecided entries; a query cannot look into a line that is not JSON.
+		if (malformed > 0) out.push(`  ${count(malformed)} malformed ${malformed === 1 ? 'line was' : 'lines were'} not looked at (decide never decides one; stats counts ${malformed === 1 ? 'it' : 'them'} as undecided): fix ${malformed === 1 ? 'it' : 'them'}, or decide ${malformed === 1 ? 'it' : 'them'} on the review screen.`);
 		if (already > 0) out.push(`  ${count(already)} ${plural(already)} already had this decision by this rule.`);
 		// Identical lines without an id field share their hash id; lines with one id field value share it whatever they hold.
 		const sameBytes = shared.filter(sample => sample.hashed);
@@ -260,7 +264,7 @@ type Matched = {id: string; line: number; hash: string; hashed: boolean};
 type Shared = Matched & {otherLine: number};
 
 /** The samples the query matches, in file order, each id once (malformed entries are never decided). */
-async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<{matched: Matched[]; shared: Shared[]; fields: FieldCheck; idWarnings: string[]}> {
+async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<{matched: Matched[]; shared: Shared[]; fields: FieldCheck; idWarnings: string[]; malformed: number}> {
 	const matcher = new EntryMatcher(query, signals);
 	const idCheck = new IdFieldCheck(common.idField, common.idField !== 'id');
 	const seen = new Set<string>();
@@ -268,10 +272,15 @@ async function matchingSamples(common: CommonOptions, query: Query, store: Decis
 	// Ids of lines the query does not match, with the first such line: a matched id among them is shared by a line left out.
 	const unmatched = new Map<string, number>();
 	let index = 0;
+	let malformedEntries = 0;
 	await scanDataset(common.dataset, common.idField, (entry, malformed) => {
 		const at = index++;
 		idCheck.seeEntry(entry, malformed);
-		if (malformed) return;
+		if (malformed) {
+			malformedEntries++;
+			return;
+		}
+
 		const {id} = entry;
 		let records = store.hasSample(id) ? store.forSample(id) : undefined;
 		let hash: string | undefined;
@@ -295,7 +304,7 @@ async function matchingSamples(common: CommonOptions, query: Query, store: Decis
 		matched.push({id, line: entry.lineNumber, hash: hash ?? contentHash(entry.bytes), hashed: entry.isHashId});
 	});
 	const shared = matched.filter(({id}) => unmatched.has(id)).map(sample => ({...sample, otherLine: unmatched.get(sample.id)!}));
-	return {matched, shared, fields: matcher.fields, idWarnings: idCheck.warnings(common.dataset)};
+	return {matched, shared, fields: matcher.fields, idWarnings: idCheck.warnings(common.dataset), malformed: malformedEntries};
 }
 
 /** Values of a repeatable flag, each one of the project's names (ignoring case), spelt as the project spells it. */
