@@ -4,7 +4,7 @@
 import {chmodSync, existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {checkCorrection, correctionOf, lineDiff} from '../source/review/corrections.js';
+import {checkCorrection, correctionDraft, correctionOf, lineDiff} from '../source/review/corrections.js';
 import {runCli} from './helpers/cli-run.js';
 import {writeDecisions, decision} from './helpers/decision-records.js';
 import {PtySession} from './helpers/pty-process.js';
@@ -101,5 +101,22 @@ describe('corrections', () => {
 			decision('s1', 'bob', 'accepted', {at: '2026-01-01T00:00:00.000Z', correction: JSON.parse(chat(1, 'by bob')) as Record<string, unknown>}),
 		]);
 		expect(runCli(['export', 'samples.jsonl'], {cwd: dir}).stdout).toBe(`${chat(1, 'by ann')}\n`);
+	});
+
+	it('keeps the numbers as the line writes them where the correction left them: an id beyond 2^53, 1.0, 1e-5', () => {
+		const dir = tempDir();
+		const line = '{"id": 12345678901234567890, "temperature": 1.0, "params": {"lr": 1e-5, "top_p": 0.90}, "prompt": "p", "completion": "c"}';
+		writeFile(dir, 'samples.jsonl', `${line}\n{"id": 12345678901234567000, "prompt": "q", "completion": "d"}\n`);
+		// As the decisions file holds it: parsed, the numbers rounded to doubles. The reviewer changed top_p.
+		const correction = {...JSON.parse(line) as Record<string, unknown>, params: {lr: 1e-5, top_p: 0.5}, completion: 'c, fixed'};
+		writeDecisions(dir, 'samples.jsonl', [decision('12345678901234567890', 'ann', 'accepted', {correction})]);
+		const exported = runCli(['export', 'samples.jsonl'], {cwd: dir}).stdout.split('\n')[0];
+		expect(exported).toBe('{"id":12345678901234567890,"temperature":1.0,"params":{"lr":1e-5,"top_p":0.5},"prompt":"p","completion":"c, fixed"}');
+		// The editor is given them as written too, indented.
+		const draft = correctionDraft(JSON.parse(line), line);
+		expect(draft).toContain('"id": 12345678901234567890,');
+		expect(draft).toContain('"temperature": 1.0,');
+		expect(draft).toContain('"lr": 1e-5,');
+		expect(JSON.parse(draft)).toEqual(JSON.parse(line));
 	});
 });

@@ -228,6 +228,8 @@ describe('winnow export --annotate', () => {
 		expect(annotate(Buffer.from('{"text":"\\"winnow\\""}'), '1').toString()).toBe('{"text":"\\"winnow\\"","winnow":1}');
 		// An own "winnow" key is replaced (the line is re-serialised), never duplicated.
 		expect(annotate(Buffer.from('{"winnow": "theirs", "b": 2}'), '{"status":"accepted"}').toString()).toBe('{"winnow":{"status":"accepted"},"b":2}');
+		// Re-serialised, its numbers as the line wrote them: an id beyond 2^53 stays that id, 1.0 stays 1.0.
+		expect(annotate(Buffer.from('{"id": 9007199254740993, "t": 1.0, "winnow": 1}'), '2').toString()).toBe('{"id":9007199254740993,"t":1.0,"winnow":2}');
 	});
 
 	it('joins a multi-line array element onto one line', () => {

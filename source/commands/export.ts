@@ -17,6 +17,7 @@ import {groupBySample, StatsAccumulator, type Stats} from '../report/stats.js';
 import type {DecisionSource} from '../store/decision-source.js';
 import {readDecisionList, readDecisions} from '../store/open-store.js';
 import type {DecisionRecord} from '../store/schema.js';
+import {sampleJsonAsWritten} from '../dataset/formats/numbers-as-written.js';
 import {annotate, annotation, annotationKey, isOneLine, oneLine} from '../report/export-formats/samples-jsonl.js';
 import {csvColumns, csvRow, decisionCells} from '../report/export-formats/decisions-csv.js';
 import {decisionJson} from '../report/export-formats/decisions-jsonl.js';
@@ -114,7 +115,8 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 			if (correction) {
 				// The one exception to byte-exact output: a corrected sample is its correction, as compact JSON.
 				corrected++;
-				const bytes = Buffer.from(JSON.stringify(correction.correction));
+				// Its numbers as the line wrote them where they are unchanged (an id beyond 2^53 stays that id).
+				const bytes = Buffer.from(sampleJsonAsWritten(correction.correction, entry.bytes.toString('utf8')));
 				writer.push(flags.annotate ? annotate(bytes, annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex, entry.bytes, correction)) : bytes);
 			} else if (flags.annotate) {
 				writer.push(annotate(oneLine(entry.bytes), annotation(entry.id, entry.lineNumber, result, policy, decided.recordsFor(entry.id), table, sampleIndex, entry.bytes)));

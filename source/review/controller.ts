@@ -326,7 +326,7 @@ export class ReviewController {
 				const view = this.state.correctionView?.index === cursor ? this.state.correctionView.view : 'corrected';
 				const shown = view === 'corrected' ? renderSample(corrected.correction)
 					: view === 'original' ? rendered
-					: {...rendered, blocks: [{label: `diff: - original, + correction by ${corrected.reviewer}`, text: lineDiff(correctionDraft(sample.value), correctionDraft(corrected.correction)).map(line => `${line.mark} ${line.text}`).join('\n'), tone: 'json' as const}]};
+					: {...rendered, blocks: [{label: `diff: - original, + correction by ${corrected.reviewer}`, text: lineDiff(correctionDraft(sample.value, sample.text), correctionDraft(corrected.correction, sample.text)).map(line => `${line.mark} ${line.text}`).join('\n'), tone: 'json' as const}]};
 				this.current = {sample, rendered: shown, ...this.decisionsOf(sample.id), openBy, signals, correction: {by: corrected.reviewer, view}};
 			} else {
 				this.current = {sample, rendered, ...this.decisionsOf(sample.id), openBy, signals};
@@ -823,7 +823,7 @@ export class ReviewController {
 		}
 
 		const current = correctionOf(this.visibleOn(sample.id));
-		const outcome = this.options.editor(correctionDraft(current?.correction ?? sample.value));
+		const outcome = this.options.editor(correctionDraft(current?.correction ?? sample.value, sample.text));
 		this.current = undefined;
 		if (outcome.kind === 'failed') {
 			this.state = {...this.state, message: outcome.message};
@@ -849,7 +849,7 @@ export class ReviewController {
 
 		if (!this.stillOnDisk(sample)) return;
 		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: mine?.note ?? '', resolution: mine?.resolution, blind: mine?.blind, reasons: mine?.reasons, correction: back ? undefined : checked.value, hash: mine?.hash, undo: 'push'});
-		const changed = lineDiff(correctionDraft(sample.value), correctionDraft(checked.value)).filter(line => line.mark !== ' ').length;
+		const changed = lineDiff(correctionDraft(sample.value, sample.text), correctionDraft(checked.value, sample.text)).filter(line => line.mark !== ' ').length;
 		this.state = {...this.state, scroll: 0, correctionView: undefined, message: back ? 'your correction is withdrawn: the sample is back to the original' : `correction saved (${changed} ${changed === 1 ? 'line' : 'lines'} differ) — ${this.keyFor('correction-view')} shows the original, then the diff; u undoes`};
 	}
 

@@ -1,4 +1,5 @@
 import {detectFormat, type Format} from '../dataset/formats/index.js';
+import {sampleJsonAsWritten} from '../dataset/formats/numbers-as-written.js';
 import type {DecisionRecord} from '../store/schema.js';
 
 /** What the reviewer's editor gave back: the text saved, or why there is none. */
@@ -7,9 +8,12 @@ export type EditorOutcome = {kind: 'saved'; text: string} | {kind: 'failed'; mes
 /** Runs the reviewer's editor on a text (the review command: $VISUAL / $EDITOR, terminal released). */
 export type SampleEditor = (text: string) => EditorOutcome;
 
-/** The text the editor opens: the sample (or its correction so far) as pretty-printed JSON. */
-export function correctionDraft(value: unknown): string {
-	return `${JSON.stringify(value, null, 2)}\n`;
+/**
+ * The text the editor opens: the sample (or its correction so far) as pretty-printed JSON, its
+ * numbers as the sample's line `original` writes them (1.0, 1e-5, an id beyond 2^53).
+ */
+export function correctionDraft(value: unknown, original?: string): string {
+	return `${original === undefined ? JSON.stringify(value, null, 2) : sampleJsonAsWritten(value, original, 2)}\n`;
 }
 
 /**

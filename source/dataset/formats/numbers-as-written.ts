@@ -74,14 +74,15 @@ export function numbersAsWritten(text: string): WrittenNumbers | undefined {
 function marked(value: unknown, path: string, written: WrittenNumbers, tokens: string[]): unknown {
 	if (typeof value === 'number') {
 		const token = written.get(path);
-		if (token === undefined) return value;
+		// Not the number the line had there (a corrected sample's edited value): as JSON writes it.
+		if (token === undefined || Number(token) !== value) return value;
 		tokens.push(token);
 		return `\u0000${tokens.length - 1}`;
 	}
 
 	if (Array.isArray(value)) return value.map((item, index) => marked(item, `${path}[${index}]`, written, tokens));
 	if (typeof value === 'object' && value !== null) {
-		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, marked(item, `${path}.${key}`, written, tokens)]));
+		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, marked(item, path === '' ? key : `${path}.${key}`, written, tokens)]));
 	}
 
 	return value;
@@ -101,4 +102,18 @@ export function jsonAsWritten(value: unknown, path: string, written: WrittenNumb
 	if (tokens.length === 0) return undefined;
 	const swap = (json: string) => json.replace(/"\\u0000(\d+)"/g, (whole, index: string) => tokens[Number(index)] ?? whole);
 	return {compact: swap(compactJson(withMarkers)), pretty: swap(prettyJson(withMarkers))};
+}
+
+/**
+ * JSON text of a whole sample (JSON.stringify's, indented by `indent`) with the numbers its line
+ * `original` writes otherwise put back where the value is still that number: a sample written anew
+ * (annotated over its own "winnow" key, corrected) keeps 1.0, 1e-5 and an integer beyond 2^53 — an
+ * id — as its line had them.
+ */
+export function sampleJsonAsWritten(value: unknown, original: string, indent?: number): string {
+	const written = numbersAsWritten(original);
+	if (written === undefined) return JSON.stringify(value, null, indent);
+	const tokens: string[] = [];
+	const withMarkers = marked(value, '', written, tokens);
+	return JSON.stringify(withMarkers, null, indent).replace(/"\\u0000(\d+)"/g, (whole, index: string) => tokens[Number(index)] ?? whole);
 }

@@ -1,4 +1,5 @@
 import type {DecisionRecord} from '../../store/schema.js';
+import {sampleJsonAsWritten} from '../../dataset/formats/numbers-as-written.js';
 import type {Policy, StatusResult} from '../../store/verdict-policy.js';
 import type {SignalTable} from '../../dataset/signals/index.js';
 
@@ -79,10 +80,12 @@ const keyNeedle = Buffer.from(JSON.stringify(annotationKey));
  */
 export function annotate(bytes: Buffer, value: string): Buffer {
 	if (bytes.includes(keyNeedle)) {
-		const parsed = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
+		const text = bytes.toString('utf8');
+		const parsed = JSON.parse(text) as Record<string, unknown>;
 		if (Object.hasOwn(parsed, annotationKey)) {
 			parsed[annotationKey] = JSON.parse(value);
-			return Buffer.from(JSON.stringify(parsed));
+			// Written anew: its numbers as the line wrote them (an id beyond 2^53 stays that id).
+			return Buffer.from(sampleJsonAsWritten(parsed, text));
 		}
 	}
 
