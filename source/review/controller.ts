@@ -23,7 +23,7 @@ import {noGuidelinesMessage, type Guidelines} from './guidelines.js';
 import {goBack, goForward, leftBehind, noHistory} from './history.js';
 import {Navigation} from './navigation.js';
 import {defaultReasons, withReason} from './reasons.js';
-import {complete, fieldPathsOf, seenValues} from '../query/index.js';
+import {complete, fieldPathsOf, needsOf, seenValues} from '../query/index.js';
 import {SIGNALS as signalNames} from '../dataset/signals/types.js';
 import {QuerySlice} from './query-slice.js';
 import {fieldOrder, orderText, parseOrder, signalsOrder, type OrderSpec} from './ordering.js';
@@ -132,6 +132,8 @@ export class ReviewController {
 		this.searching = new SampleSearch(dataset, {shows: i => this.shows(i), matchesIn: (i, pattern) => countInBlocks(pattern, this.blocksAt(i))});
 		this.signals = new ReviewSignals(dataset, options.signalConfig ?? defaultSignalConfig);
 		this.recount();
+		// Read before the start moves and rewrites the position: the query goes back on once it can be (resumeQuery).
+		this.resumeQuery = options.position?.read()?.query;
 		this.state = this.resume.startingState();
 		// Pairing that could not start (a folder others cannot write, a link planted in it) is said at once.
 		if (options.live?.error) this.state = {...this.state, message: options.live.error};
@@ -184,7 +186,10 @@ export class ReviewController {
 				this.scheduleRecount();
 			});
 			// The end of indexing shows at once; progress before it, at most every 200 ms.
-			if (dataset.indexed) this.notify();
+			if (dataset.indexed) {
+				this.resumeFilter();
+				this.notify();
+			}
 			else this.scheduleRecount();
 		});
 		let superseded = false;
@@ -409,11 +414,13 @@ export class ReviewController {
 			return;
 		}
 
+		this.resumeFilter();
 		this.signals.start(() => {
 			this.scheduleRecount();
 		}, () => {
 			this.current = undefined;
 			if (this.signals.error) this.state = {...this.state, message: this.signals.error};
+			this.resumeFilter();
 			this.notify();
 		}, async stretch => this.store.writeAtOnceDuring(stretch));
 	}
@@ -511,7 +518,9 @@ export class ReviewController {
 		// The reviewer's place is their active session's to keep; while the decisions file is read the
 		// place shown is provisional (judged again once it is read, from the place remembered before).
 		if (this.dataset.count === 0 || this.options.live?.superseded || this.store.reading) return;
-		this.options.position?.update({sample: this.dataset.idOf(this.state.cursor), filter: this.state.filter});
+		// A query waiting to go back on is still the reviewer's.
+		const query = this.query?.text ?? this.resumeQuery;
+		this.options.position?.update({sample: this.dataset.idOf(this.state.cursor), filter: this.state.filter, ...(query === undefined ? {} : {query})});
 	}
 
 	private notify() {
@@ -1039,9 +1048,32 @@ export class ReviewController {
 
 	/** The query the screen filters by (`f`), with its count; undefined when there is none. */
 	query: QuerySlice | undefined;
+	/** The query the reviewer filtered by when they last left, to put back on (resumeFilter). */
+	private resumeQuery: string | undefined;
+
+	/**
+	 * Puts back the query the reviewer filtered by when they last left, once the file is indexed (and,
+	 * for signal: and cluster: terms, once the signals are computed); the sample opened stays if it matches.
+	 */
+	private resumeFilter() {
+		const line = this.resumeQuery;
+		if (line === undefined || !this.dataset.indexed || this.store.reading) return;
+		const parsed = QuerySlice.parse(line);
+		if (typeof parsed !== 'string') {
+			const needs = needsOf(parsed);
+			if ((needs.signals || needs.clusters) && !this.signals.table && !this.signals.error) return;
+		}
+
+		this.resumeQuery = undefined;
+		this.filterBy(line);
+		if (this.query) this.state = {...this.state, message: `resumed with the query you left with: ${this.query.text}`};
+		this.notify();
+	}
 
 	/** `f`, a query, enter: shows only the samples it matches (and the status filter shows). */
 	private filterBy(line: string) {
+		// The reviewer's own query (or none) replaces the one left with.
+		this.resumeQuery = undefined;
 		if (line.trim() === '') {
 			this.query?.stop();
 			this.query = undefined;

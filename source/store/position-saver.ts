@@ -1,5 +1,5 @@
-/** Where a reviewer is: the sample open and the filter. */
-export type Position = {sample: string; filter: string};
+/** Where a reviewer is: the sample open, the status filter and the query the screen filters by (`f`), if any. */
+export type Position = {sample: string; filter: string; query?: string};
 
 /** Longest wait before a move is written down (ms): often enough for a crash, not a write per key. */
 export const positionSaveDelay = 500;

@@ -7,8 +7,8 @@ import {ensureSharedFolder, readPeerFile, replaceExclusive} from './shared-folde
 export type {Position} from './position-saver.js';
 
 /**
- * Where a reviewer was in a dataset when they last left it: the sample they had open and the
- * filter, one small file per reviewer in the live folder beside the decisions file
+ * Where a reviewer was in a dataset when they last left it: the sample they had open, the
+ * filter and the query, one small file per reviewer in the live folder beside the decisions file
  * (`<db>.live/positions/`). Starting again opens there, so a reviewer resumes exactly where they
  * were, skipped samples and all. Losing it costs nothing but that: the session then starts at the
  * first undecided sample.
@@ -31,7 +31,9 @@ export class ReviewerPosition {
 		const file = readPeerFile(this.file);
 		try {
 			const value = file && JSON.parse(file.text) as Partial<Position> | null;
-			if (typeof value?.sample === 'string' && typeof value.filter === 'string') return {sample: value.sample, filter: value.filter};
+			if (typeof value?.sample === 'string' && typeof value.filter === 'string') {
+				return {sample: value.sample, filter: value.filter, ...(typeof value.query === 'string' && value.query.trim() !== '' ? {query: value.query} : {})};
+			}
 		} catch {}
 
 		return undefined;
