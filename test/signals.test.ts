@@ -440,6 +440,9 @@ describe('length-outlier and diversity', () => {
 		expect(unspaced.openings.map(({opening}) => opening).sort()).toEqual(['日本語の文章です tokyo', '绿茶的冲泡时间', '绿茶的冲泡温度']);
 		const openings = tableOf([chat('绿茶的冲泡温度在八十度左右，水太烫会苦。'), chat('绿茶的冲泡温度不宜太高。'), chat('โขลกกระเทียมกับพริกให้พอแหลก ใส่มะละกอสับ'), chat('โขลกกระเทียมกับพริกให้ละเอียด แล้วใส่น้ำปลา'), chat('Sure, here it is.')]).data.diversity.openings.slice(0, 2);
 		expect(openings).toEqual([{opening: 'โขลกกระเทียมกับพริกให้', responses: 2}, {opening: '绿茶的冲泡温度', responses: 2}]);
+		// An emoji's variation selector left after the symbol is not a word of the opening; a mark on a letter is part of it.
+		const emoji = tableOf([chat('Morning: ☀️ sunny and mild today.'), chat('Morning: ☀️ sunny and mild again.'), chat('Café déjà vu here.')]).data.diversity.openings;
+		expect(emoji.map(({opening}) => opening).sort()).toEqual(['café déjà vu here', 'morning sunny and mild again', 'morning sunny and mild today']);
 		expect(unspaced.distinct1).toBeCloseTo(new Set([...'绿茶的冲泡温度在八十度左右水太烫会苦时间是两分钟日本語の文章です'].concat(['tokyo', 'is', 'big'])).size / 40, 5);
 		const counter = new DistinctCounter(14, 1000);
 		for (let i = 0; i < 200_000; i++) counter.add(hashA(`word${i % 50_000}`));

@@ -48,7 +48,7 @@ let segmenter: Intl.Segmenter | undefined;
 function openingOf(tokens: Tokens, original: string | undefined): string {
 	const from = tokens.starts[0]!;
 	// Below U+0E00 (Thai, the first of these scripts) no test is needed: most openings.
-	if (original === undefined || tokens.text.charCodeAt(from) < 0x0E_00 || !unspacedStart.test(tokens.text.slice(from, from + 1))) return tokenText(tokens, 0, openingWords);
+	if (original === undefined || tokens.text.charCodeAt(from) < 0x0E_00 || !unspacedStart.test(tokens.text.slice(from, from + 1))) return spacedOpening(tokens);
 	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'word'});
 	// The tokens' text has a space around each such character (wordTokens): the words are found in the original.
 	const start = original.search(/[\p{L}\p{N}]/u);
@@ -74,6 +74,29 @@ function openingOf(tokens: Tokens, original: string | undefined): string {
 	if (openingMemo.size >= openingMemoLimit) openingMemo.clear();
 	openingMemo.set(head, opening);
 	return opening;
+}
+
+/** Only combining marks (an emoji's variation selector U+FE0F left after "☀", a mark after a symbol): not a word of its own. */
+const marksOnly = /^\p{M}+$/u;
+
+/** The first `openingWords` words of a text in a spaced script, leaving out tokens that are only marks ("morning ☀️ sunny": "morning sunny"). */
+function spacedOpening(tokens: Tokens): string {
+	let marks = false;
+	// Marks are U+0300 and above: most tokens need no test.
+	for (let k = 0; k < tokens.count && k < openingWords + 2 && !marks; k++) marks = tokens.text.charCodeAt(tokens.starts[k]) >= 0x300 && marksOnly.test(tokenAt(tokens, k));
+	if (!marks) return tokenText(tokens, 0, openingWords);
+	const words: string[] = [];
+	for (let k = 0; k < tokens.count && words.length < openingWords; k++) {
+		const word = tokenAt(tokens, k);
+		if (!marksOnly.test(word)) words.push(word);
+	}
+
+	const joined = words.join(' ');
+	return tokens.lowered ? joined : joined.toLowerCase();
+}
+
+function tokenAt(tokens: Tokens, k: number): string {
+	return tokens.text.slice(tokens.starts[k], tokens.starts[k] + tokens.lengths[k]);
 }
 
 /** Openings already split, by the text they were split from (the segmenter costs ~10 µs a call; templated openings repeat). */
