@@ -217,6 +217,9 @@ describe('per-sample signals on hand-made samples', () => {
 		expect(detect('truncated', chat('42'))).toBeUndefined();
 		expect(detect('truncated', chat('You will need:\n\n- Flour\n- Butter\n- Sugar'))).toBeUndefined();
 		expect(detect('truncated', chat(`${ordinary}\n\nRead more at https://www.imf.org/en/Publications/fandd/issues/Series/Back-to-Basics/Inflation`))).toBeUndefined();
+		// A comma after a URL: the list (or the JSON object) goes on, cut.
+		expect(detect('truncated', chat('Useful links: https://example.com, https://python.org,'))).toBeDefined();
+		expect(detect('truncated', chat('{"host": "0.0.0.0", "site": "https://example.com",'))).toBeDefined();
 		expect(detect('truncated', chat(`${ordinary} Hope that helps 😊`))).toBeUndefined();
 		expect(detect('truncated', chat('```js\nconsole.log(1)\n```'))).toBeUndefined();
 	});

@@ -52,7 +52,8 @@ export function cutReason(response: string, words: number, minWords: number): st
 	if (trimmed === '' || !meaningful.test(trimmed)) return undefined;
 	const last = trimmed.at(-1)!;
 	const lastLine = trimmed.slice(trimmed.lastIndexOf('\n') + 1);
-	if ((/[/\\@]/.test(lastLine) && urlOrPath.test(lastLine)) || rule.test(lastLine) || endsOnAHashtag(lastLine) || referenceLine(lastLine, trimmed)) return undefined;
+	// A comma or semicolon after the URL is the list or the JSON object going on: that is a cut.
+	if ((/[/\\@]/.test(lastLine) && !/[,;]$/.test(lastLine) && urlOrPath.test(lastLine)) || rule.test(lastLine) || endsOnAHashtag(lastLine) || referenceLine(lastLine, trimmed)) return undefined;
 	if (emptyListItem.test(lastLine) && /\n/.test(trimmed)) return 'it ends on a list item with nothing in it';
 	if (last === ':' || last === '：') return 'it ends on a colon: what it announces is missing';
 	// A statement of code ends on ";" ("SELECT a FROM t WHERE x > 1;", "x = f(y);"): not a sentence left open.
