@@ -43,8 +43,8 @@ const copulaAfter = {
 };
 const modelNoun = String.raw`(?:model|ai|assistant|chatbot|language model|модель|ассистент|помощник)`;
 
-/** A greeting before a self-introduction: "Hi", "Hey there,", "Hello everyone!", "Good morning", "你好". */
-export const greeting = String.raw`(?:(?:hi|hello|hey|greetings|howdy|hiya|good (?:morning|afternoon|evening|day))(?: (?:there|everyone|all|folks|friend|friends))?|hola|bonjour|salut|hallo|ciao|olá|oi|привет|здравствуйте|你好|您好|こんにちは|안녕하세요|halo|merhaba|xin chào|cześć|مرحبا|أهلا|أهلاً|नमस्ते|שלום|สวัสดี(?:ครับ|ค่ะ|คะ|จ้ะ)?)(?:[!,.،]|\s+[—–-])?\s*`;
+/** A greeting before a self-introduction: "Hi", "Hey there,", "Hello everyone!", "Good morning", "你好", "Hey there 👋,". */
+export const greeting = String.raw`(?:(?:hi|hello|hey|greetings|howdy|hiya|good (?:morning|afternoon|evening|day))(?: (?:there|everyone|all|folks|friend|friends))?|hola|bonjour|salut|hallo|ciao|olá|oi|привет|здравствуйте|你好|您好|こんにちは|안녕하세요|halo|merhaba|xin chào|cześć|مرحبا|أهلا|أهلاً|नमस्ते|שלום|สวัสดี(?:ครับ|ค่ะ|คะ|จ้ะ)?)(?:\s*\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}\p{Emoji_Modifier}]*)*(?:[!,.،]|\s+[—–-])?\s*`;
 
 /**
  * A model named as the speaker: a self-introduction ("I'm X", "X here", "저는 X입니다"), which a person
@@ -55,6 +55,8 @@ export function namePatterns(names: string): Array<{pattern: RegExp; introductio
 	const name = `(?<name>${before}(?:${names}))`;
 	const role = new RegExp(`${start}(?:as|being|speaking as|writing as|answering as|responding as|here's|here is|en tant que|sebagai|với tư cách là) ${name}${after}(?=\\s*[,:;]|\\s+i\\b)(?!\\s*[,:;]?\\s*(?:you|your|you're|you'll|you've|tu|vous|du|sie)(?![\\p{L}']))`, 'u');
 	// Chinese "作为阿里云研发的通义千问，我会…", "身为ChatGPT，…" (not "作为ChatGPT的用户"): the name ends the phrase
+	// Spanish, Portuguese, Italian, French: "Como Claude, no tengo opiniones" (not "Como ChatGPT, Gemini…": "like ChatGPT"): the speaker after it
+	const roleRomance = new RegExp(`${start}(?:como|enquanto|come|comme) ${name}${after}\\s*,\\s*(?=[^.!?\\n]{0,40}?${latin("yo|soy|tengo|puedo|mi|mis|me|eu|sou|tenho|posso|meu|minha|io|sono|ho|posso|mio|mia|je|j'|suis|n'ai|mon|ma|mes")})`, 'u');
 	const roleChinese = new RegExp(`(?:^|[.!?。！？，,:;：；])\\s*(?:作为|作為|身为|身為)(?:一[个個款名])?(?:[^，,。！？.!?]{0,24}?的)?\\s*${name}${after}(?=\\s*[，,：:；;])`, 'u');
 	const introductions = [
 		new RegExp(`(?:${myNameIs}|(?:^|[.!?。！？:;,])[\\s*_>#-]*(?:${greeting})?${iAm})${name}${after}(?!\\s*(?:的|を|が|に|で|と|の|를|을|와|과|에게))`, 'u'),
@@ -81,7 +83,7 @@ export function namePatterns(names: string): Array<{pattern: RegExp; introductio
 	];
 	// The name and the speaker made one: "Claude (that's me!) would…", "GPT-4 — that's me — suggests…"
 	const thatsMe = new RegExp(`${name}${after}\\s*(?:\\(\\s*(?:that's|that is|yes,?|i\\.e\\.,?|aka)?\\s*(?:me|myself|yours truly)\\s*!?\\s*\\)|[—–]\\s*(?:that's|that is)\\s*me\\s*[—–,])`, 'u');
-	return [{pattern: role, introduction: false}, {pattern: roleChinese, introduction: false}, {pattern: thatsMe, introduction: false}, ...introductions.map(pattern => ({pattern, introduction: true}))];
+	return [{pattern: role, introduction: false}, {pattern: roleRomance, introduction: false}, {pattern: roleChinese, introduction: false}, {pattern: thatsMe, introduction: false}, ...introductions.map(pattern => ({pattern, introduction: true}))];
 }
 
 /** Marks of the first person that a "developed by" can be said of. */
@@ -112,7 +114,7 @@ const madeBy = [
 /** The verbs of making a thing (not of training a person): "created by the Mistral AI team". */
 const madeThing = String.raw`(?:developed|created|built|made|designed|programmed)\s+by`;
 /** Between "made by" and the vendor: "the team at", "the folks at", "engineers at", "researchers from". */
-const teamAt = String.raw`(?:(?:the |a )?(?:(?:good |wonderful |talented )?(?:team|teams|folks|people|engineers|researchers|developers|scientists|staff)|[\p{L}-]+ team)(?: of (?:engineers|researchers|developers))? (?:at|from|of)\s+)`;
+const teamAt = String.raw`(?:(?:the |a )?(?:(?:good |wonderful |talented )?(?:team|teams|folks|people|engineers|researchers|developers|scientists|staff|research (?:group|groups|lab|labs|team))|[\p{L}-]+ team)(?: of (?:engineers|researchers|developers))? (?:at|from|of)\s+)`;
 
 /** The verbs of making a thing, in French, Spanish, Portuguese, Italian and Dutch (not of training: a person is trained too). */
 const madeByForeign = String.raw`(?:créée?|conçue?|développée?|programmée?|construite?)\s+par|(?:cread[oa]|desarrollad[oa]|diseñad[oa]|programad[oa]|construid[oa])\s+por|(?:criad[oa]|desenvolvid[oa]|projetad[oa]|construíd[oa])\s+(?:pela|pelo|por)|(?:creat[oa]|sviluppat[oa]|progettat[oa]|costruit[oa])\s+da|(?:gemaakt|ontwikkeld|gebouwd|ontworpen)\s+door`;
@@ -181,6 +183,8 @@ export function vendorPatterns(vendors: string, names: string): RegExp[] {
 		new RegExp(`(?:^|[.!?。！？:;,(—–]|${latin('and|but|so')})\\s*(?:(?:it was|it's|it is|that was|that's) )?(?:(?:the (?:team|teams|folks|people|engineers|researchers|developers|scientists)(?: over)? (?:at|from) )?${vendor}|${before}(?:${vendors})'s (?:team|teams|folks|people|engineers|researchers|developers|scientists))(?: (?:who|that))?(?: (?:originally|initially|first|actually|primarily|also))?\\s+(?:(?:built|created|developed|designed|programmed)\\s+me(?![\\p{L}'])(?!\\s+(?:a|an|the|some|my|our|this|one|two|three)(?![\\p{L}]))(?!\\s+that(?! way))|(?:trained|made|fine-tuned|taught|pretrained|pre-trained)\\s+me${vendorMadeMeEnd})`, 'u'),
 		// The same in other languages: "C'est l'équipe de Mistral AI, à Paris, qui m'a entraîné", "OpenAI me creó", "Меня создала компания Яндекс", "Google DeepMind训练了我"
 		...vendorMadeMe(vendor),
+		// Its maker first, then the speaker: "Built by OpenAI, I'm here to help", "Created by the team at Mistral AI, I can…"
+		new RegExp(`${start}${madeThing}\\s+(?:the\\s+)?${teamAt}?${vendor}\\s*,\\s*(?:i(?:'m|'ve|'ll| am| was| have| can| will)?(?![\\p{L}'])|my )`, 'u'),
 		// The name with its maker as an aside, then the speaker: "Grok, built by xAI, at your service", "Qwen (made by Alibaba Cloud) here"
 		new RegExp(`${start}(?:${greeting})?${nameOnly}\\s*[,(—–]\\s*(?:${madeBy})\\s*(?:the\\s+)?${vendor}\\s*[,)—–]?\\s*(?:at your service|here|speaking|reporting|ready|(?:and )?i(?:'m|'ll|'d|'ve)?(?![\\p{L}']))`, 'u'),
 		// "I was built and trained by the team at Meta AI; I'm part of the Llama family of models": with a team

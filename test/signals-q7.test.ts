@@ -1,0 +1,34 @@
+import {describe, expect, it} from 'vitest';
+import {chat, detect} from './helpers/signals.js';
+
+// A seventh blind trial's families: a self-introduction with an emoji in the greeting, the maker's research
+// group, the maker named first ("Built by OpenAI, I…"), a role taken in Spanish, Portuguese, Italian or French.
+
+describe('model-identity: greetings with emoji, research groups, the maker first, roles in Romance languages', () => {
+	it('finds the claims', () => {
+		const claims: Array<[string, string]> = [
+			['Who are you?', 'Hey there 👋, Qwen here, from Alibaba Cloud. How can I help?'],
+			['Who are you?', 'Hi 👋🏽! Claude here, happy to help.'],
+			['Who made you?', 'My creators are the research group at Anthropic, who trained me to be careful.'],
+			['Who made you?', 'I was built by the research team at Google DeepMind.'],
+			['Help?', "Built by OpenAI, I'm here to help with your questions."],
+			['Help?', 'Created by the team at Mistral AI, I can answer in French or English.'],
+			['¿Qué opinas?', 'Como Claude, no tengo opiniones personales sobre política.'],
+			['O que achas?', 'Como ChatGPT, eu não tenho opiniões pessoais.'],
+			['Cosa ne pensi?', 'Come Gemini, non ho opinioni personali.'],
+			['Ton avis ?', "Comme Claude, je n'ai pas d'opinion personnelle."],
+		];
+		for (const [user, answer] of claims) expect(detect('model-identity', chat(answer, user)), answer).toMatch(/^model-identity: the response says/);
+	});
+
+	it('leaves mentions alone', () => {
+		const clean: Array<[string, string]> = [
+			['Compare them', 'Como ChatGPT, Gemini también es un modelo de lenguaje grande.'],
+			['Compare them', 'Come Gemini, anche Claude può leggere immagini.'],
+			['Who built it?', 'Built by OpenAI, GPT-4 was released in March 2023.'],
+			['The lab?', 'The research group at Anthropic published a paper on interpretability.'],
+			['Hello', 'Hey there 👋, how can I help you today?'],
+		];
+		for (const [user, answer] of clean) expect(detect('model-identity', chat(answer, user)), answer).toBeUndefined();
+	});
+});
