@@ -37,4 +37,11 @@ describe('files of other shapes', () => {
 		expect(await errorOf('f.zst', Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0, 1, 2]))).toMatch(/is zstd-compressed, not JSON Lines: decompress it with zstd -d/);
 		expect(await errorOf('f.arrow', Buffer.from('ARROW1\u0000\u0000\u0001'))).toMatch(/is an Arrow file, not JSON Lines: convert it with python -c 'import pandas as pd; pd\.read_feather/);
 	});
+
+	it('names CSV and TSV files (by name, or by a first line of column names) and how to convert them', async () => {
+		expect(await errorOf('d.csv', 'prompt,completion\nhello,"world, again"\n')).toMatch(/looks like a CSV file \(a header line of column names\), not JSON Lines: convert it with python -c 'import pandas as pd; pd\.read_csv\("\S*d\.csv"\)\.to_json\("\S*d\.jsonl", orient="records", lines=True, force_ascii=False\)', then open that\.$/);
+		expect(await errorOf('d.txt', 'prompt\tcompletion\nhello\tworld\n')).toMatch(/looks like a TSV file .*pd\.read_csv\("\S*d\.txt", sep="\\t"\)/);
+		// Text that is neither: the usual sentence.
+		expect(await errorOf('d2.txt', 'hello world, this is text\nmore\n')).toMatch(/does not look like JSON Lines: none of its first 2 lines is valid JSON/);
+	});
 });

@@ -112,8 +112,22 @@ export class FirstEntries {
 			throw new DatasetError(`${this.path} looks like pretty-printed JSON objects one after another (as jq . writes them), not JSON Lines (one object per line): make it JSON Lines with jq -c . ${shellWord(this.path)} > ${shellWord(jsonlName(this.path))}, then open that.`);
 		}
 
+		const table = delimitedTable(this.path, this.first.bytes.toString('utf8'));
+		if (table) throw new DatasetError(`${this.path} looks like ${table.name} (a header line of column names), not JSON Lines: convert it with ${pandas('read_csv', this.path, table.options)}, then open that.`);
 		throw new DatasetError(`${this.path} does not look like JSON Lines: none of its first ${seen} ${seen === 1 ? 'entry is' : 'lines is'} valid JSON (line ${this.first.lineNumber}: ${malformedReason(this.first.bytes)}).`);
 	}
+}
+
+/**
+ * A CSV or TSV file, told by its name or by a first line of column names (two or more, split by
+ * commas or tabs, each one word: prose with commas is not a header); with the pandas call that reads it.
+ */
+function delimitedTable(path: string, firstLine: string): {name: string; options: string} | undefined {
+	const name = path.toLowerCase();
+	const header = (separator: string) => firstLine.split(separator).length >= 2 && firstLine.split(separator).every(cell => /^\s*"?[\p{L}_][\p{L}\p{N}_.-]*"?\s*$/u.test(cell));
+	if (name.endsWith('.tsv') || (!name.endsWith('.csv') && header('\t'))) return {name: 'a TSV file', options: ', sep="\\t"'};
+	if (name.endsWith('.csv') || header(',')) return {name: 'a CSV file', options: ''};
+	return undefined;
 }
 
 /** NUL bytes, or more than a tenth of control characters, in the first kilobyte. */
@@ -133,10 +147,10 @@ function shellWord(path: string): string {
 /** The name for a file made from `path` as JSON Lines: its name with .jsonl (x.json → x.jsonl, x.jsonl → x.compact.jsonl). */
 function jsonlName(path: string): string {
 	if (/\.jsonl$/i.test(path)) return path.replace(/\.jsonl$/i, '.compact.jsonl');
-	return `${path.replace(/\.(json|gz|zst|parquet|arrow|feather)$/i, '')}.jsonl`;
+	return `${path.replace(/\.(json|gz|zst|parquet|arrow|feather|csv|tsv)$/i, '')}.jsonl`;
 }
 
-const pandas = (read: string, path: string) => `python -c 'import pandas as pd; pd.${read}("${path}").to_json("${jsonlName(path)}", orient="records", lines=True, force_ascii=False)'`;
+const pandas = (read: string, path: string, options = '') => `python -c 'import pandas as pd; pd.${read}("${path}"${options}).to_json("${jsonlName(path)}", orient="records", lines=True, force_ascii=False)'`;
 
 /**
  * A compressed or columnar file (its first line looks binary) the first bytes or the name give away: gzip, zstd, xz, bzip2, zip,
