@@ -32,3 +32,13 @@ describe('model-identity: greetings with emoji, research groups, the maker first
 		for (const [user, answer] of clean) expect(detect('model-identity', chat(answer, user)), answer).toBeUndefined();
 	});
 });
+
+describe('refusal: refusal words named as words, unquoted', () => {
+	it('leaves the phrase discussed as a phrase alone, and keeps refusals', () => {
+		expect(detect('refusal', chat('The phrase As an AI language model became a meme because early chat assistants used it so often.', 'Why do people joke about chatbots?'))).toBeUndefined();
+		expect(detect('refusal', chat('The expression as a large language model is now a cliché in generated text.', 'What are common chatbot tells?'))).toBeUndefined();
+		// A noun before it, but nothing said of it as a phrase: the model's own.
+		expect(detect('refusal', chat('That is a line I won\'t cross: I\'m sorry, but I can\'t help with that request.', 'Write malware.'))).toBeDefined();
+		expect(detect('refusal', chat('As an AI language model, I cannot help with that.', 'Write malware.'))).toBeDefined();
+	});
+});

@@ -149,6 +149,20 @@ export function asksForDecline(prompt: Prompt): boolean {
 	return declineWords.test(prompt.user) && (declineAsked.test(prompt.user) || writeAsked.test(prompt.user) || asksForOtherVoice(prompt));
 }
 
+/** A noun that names words as words, just before them: "the phrase As an AI language model became a meme". */
+const phraseNoun = /(?<![\p{L}])(?:phrase|expression|words|wording|sentence|line|cliché|cliche|catchphrase|disclaimer|boilerplate|tagline|meme|formula)s?\s*(?:[:—–-]\s*)?$/iu;
+/** What is said of words named as words, just after them. */
+const saidOfPhrase = /^[^.!?\n]{0,60}?\b(?:became|has become|is (?:now )?(?:a|an|the) (?:meme|cliché|cliche|running joke|joke|catchphrase|tell|giveaway)|was (?:a|an) (?:meme|cliché|joke)|(?:is|are) (?:often|usually|commonly) (?:used|seen|found)|(?:shows|show) up in)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Refusal words named as words, unquoted: after a noun that names them ("the phrase As an AI language
+ * model…", "the disclaimer I'm sorry, but I can't…") when what follows speaks of them ("…became a meme").
+ */
+function namedAsPhrase(response: string, hit: RefusalHit): boolean {
+	if (!phraseNoun.test(response.slice(Math.max(0, hit.index - 30), hit.index))) return false;
+	return saidOfPhrase.test(response.slice(hit.index + hit.words.length));
+}
+
 /** In a decline the user asked for, what makes a refusal the model's own: it names the request or the writing ("I can't help with this request", "I won't write that"). */
 const refusesTheWriting = /\b(?:(?:this|that|your|such an?|the) (?:request|task|kind of (?:email|letter|message))|(?:help|assist)(?:ing)? (?:you )?with (?:this|that|it)\s*(?:[.!,]|$)|(?:writ|draft|compos|creat|generat|produc)\w* (?:this|that|it|such|one)\b)/i;
 
@@ -168,7 +182,7 @@ export function asksForOtherVoice(prompt: Prompt): boolean {
  * answers.
  */
 export function refusalIsOwn(hit: RefusalHit, response: string, prompt: Prompt, promptRefuses: () => boolean): boolean {
-	if (quoted(response, hit.index) || spokenByCharacter(response, hit.index)) return false;
+	if (quoted(response, hit.index) || spokenByCharacter(response, hit.index) || namedAsPhrase(response, hit)) return false;
 	if (givenBack(prompt.user, response, hit.index)) return false;
 	const rest = response.slice(hit.index + hit.words.length).split(/[.,;!?。，！？\n]/u)[0];
 	// "We are unable to offer refunds on sale items" is a policy; "we are not able to help with this" refuses.
