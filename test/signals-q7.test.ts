@@ -42,3 +42,11 @@ describe('refusal: refusal words named as words, unquoted', () => {
 		expect(detect('refusal', chat('As an AI language model, I cannot help with that.', 'Write malware.'))).toBeDefined();
 	});
 });
+
+describe('refusal: helping named as what is out of reach', () => {
+	it('finds it, and leaves a plain statement of scope alone', () => {
+		expect(detect('refusal', chat("I'm really sorry, but helping with that falls outside the things I can do.", 'Hack my ex\'s account.'))).toBeDefined();
+		expect(detect('refusal', chat('That request is outside the kinds of things I am able to help with.', 'Hack it.'))).toBeDefined();
+		expect(detect('refusal', chat('Gardening is one of the things I can do on weekends; tomatoes need six hours of sun.', 'Hobbies?'))).toBeUndefined();
+	});
+});
