@@ -109,7 +109,7 @@ describe('winnow decide', () => {
 		const stats = JSON.parse(runCli(['stats', 'samples.jsonl', '--json'], {cwd: dir}).stdout) as {decisions: Record<string, unknown>};
 		expect(stats.decisions).toEqual({total: 5, cleared: 0, byRule: 4, oneByOne: 1, rules: [{rule: 'model:gpt-4o "as an ai"', decisions: 4}]});
 		const table = runCli(['stats', 'samples.jsonl'], {cwd: dir}).stdout;
-		expect(table).toContain('4 decisions made by rules (winnow decide), 1 one by one');
+		expect(table).toContain('4 decisions made by rules (winnow decide; D, C on screen), 1 one by one');
 
 		// Spelt differently, the same rule.
 		const undo = runCli(['decide', 'samples.jsonl', '--undo-rule', '"AS an AI"   model:gpt-4o'], {cwd: dir});

@@ -65,7 +65,7 @@ export class Renderer {
 		if (byRule === 0) return [];
 		const header: Cell[] = [{text: '  rule'}, {text: 'decisions', align: 'right'}];
 		const rows: Cell[][] = rules.map(rule => [{text: `  ${this.clip(rule.rule, Math.min(60, this.width - 14))}`}, {text: count(rule.decisions), align: 'right'}]);
-		return ['', this.paint(sgr.bold, 'Rules'), this.fit(`  ${count(byRule)} ${plural(byRule, 'decision')} made by rules (winnow decide), ${count(oneByOne)} one by one`), ...this.table([header, ...rows], undefined, true)];
+		return ['', this.paint(sgr.bold, 'Rules'), this.fit(`  ${count(byRule)} ${plural(byRule, 'decision')} made by rules (winnow decide; D, C on screen), ${count(oneByOne)} one by one`), ...this.table([header, ...rows], undefined, true)];
 	}
 
 	status(stats: Stats): string[] {
