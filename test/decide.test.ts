@@ -111,6 +111,10 @@ describe('winnow decide', () => {
 		const table = runCli(['stats', 'samples.jsonl'], {cwd: dir}).stdout;
 		expect(table).toContain('4 decisions made by rules (winnow decide; D, C on screen), 1 one by one');
 
+		// Another rule: nothing to undo, and the rules on record are named.
+		const other = runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:llama-3'], {cwd: dir});
+		expect(other.stdout).toContain('no current decision was made by rule \'model:llama-3\' as tester; nothing to undo.');
+		expect(other.stdout).toContain('  rules with current decisions as tester: \'model:gpt-4o "as an ai"\' (4).');
 		// Spelt differently, the same rule.
 		const undo = runCli(['decide', 'samples.jsonl', '--undo-rule', '"AS an AI"   model:gpt-4o'], {cwd: dir});
 		expect(undo.status).toBe(0);

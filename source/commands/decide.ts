@@ -199,7 +199,10 @@ async function undoRule(common: CommonOptions, flags: DecideFlags): Promise<numb
 		const undo: DecisionRecord[] = [];
 		let othersRules = 0;
 		const reviewers = new Set<string>();
+		// The rules current decisions were made by: named when the one given made none (a typo, other spelling).
+		const rulesOnRecord = new Map<string, number>();
 		for (const record of store.all()) {
+			if (record.verdict !== null && typeof record.rule === 'string' && (record.reviewer === common.reviewer || flags.lead)) rulesOnRecord.set(record.rule, (rulesOnRecord.get(record.rule) ?? 0) + 1);
 			if (record.verdict === null || typeof record.rule !== 'string' || !isThisRule(record.rule)) continue;
 			if (record.reviewer !== common.reviewer && !flags.lead) {
 				othersRules++;
@@ -214,6 +217,8 @@ async function undoRule(common: CommonOptions, flags: DecideFlags): Promise<numb
 		const out: string[] = [];
 		if (undo.length === 0) {
 			out.push(`no current decision was made by rule ${quoteRule(rule)}${flags.lead ? '' : ` as ${common.reviewer}`}; nothing to undo.`);
+			const known = [...rulesOnRecord].sort((a, b) => b[1] - a[1]);
+			if (known.length > 0) out.push(`  rules with current decisions${flags.lead ? '' : ` as ${common.reviewer}`}: ${known.slice(0, listed).map(([name, n]) => `${quoteRule(name)} (${count(n)})`).join(', ')}${known.length > listed ? `, … and ${count(known.length - listed)} more` : ''}.`);
 		} else if (flags.dryRun) {
 			out.push(`dry run: would undo ${count(undo.length)} ${undo.length === 1 ? 'decision' : 'decisions'} made by rule ${quoteRule(rule)} (${[...reviewers].join(', ')}): ${count(restored)} back to the earlier decision, ${count(undo.length - restored)} withdrawn. Nothing was written.`);
 			out.push(`  for example: ${undo.slice(0, listed).map(record => record.sample).join(', ')}${undo.length > listed ? `, … and ${count(undo.length - listed)} more` : ''}`);
