@@ -46,6 +46,19 @@ describe('O: ordering the samples', () => {
 		}
 	});
 
+	it('tab completes file, signals or a field name, after a minus too', async () => {
+		const {controller, type, frame} = await reviewScreen(content, {}, {columns: 120, rows: 24});
+		await type('o', '-temp', '\t');
+		expect(withoutInkStyles(frame())).toContain('order by: -temperature');
+		await type('\r');
+		await waitFor(() => controller.orderLabel() === '-temperature', 'the order -temperature');
+		await type('o', '\u0015', 'si', '\t');
+		expect(withoutInkStyles(frame())).toContain('order by: signals');
+		await type('\u0015', 'zz', '\t');
+		expect(withoutInkStyles(frame())).toContain('order by: zz');
+		expect(controller.state.message).toBe('nothing to complete here');
+	});
+
 	it('a field no sample has is refused: the order stays as it was', async () => {
 		const {controller, type, frame} = await reviewScreen(content, {}, {columns: 120, rows: 24});
 		await type('o', '-temp\r');

@@ -84,6 +84,7 @@ export const defaultBindings: readonly Binding[] = [
 	{name: 'find', modes: ['search'], keys: ['enter'], action: {type: 'submit'}, label: 'search', help: 'search for the text typed (then n / N)', bar: {label: 'search (then n / N)', short: 'search', priority: 90}},
 	{name: 'set-order', modes: ['order'], keys: ['enter'], action: {type: 'submit'}, label: 'order', help: 'order by what is typed (empty: file order)', bar: {label: 'order', priority: 90}},
 	{name: 'apply-query', modes: ['query'], keys: ['enter'], action: {type: 'submit'}, label: 'filter', help: 'filter by the query typed (empty: no query)', bar: {label: 'filter', priority: 90}},
+	{name: 'complete-order', modes: ['order'], keys: ['tab'], action: {type: 'complete'}, label: 'complete', help: 'complete file, signals or the field name typed', bar: {label: 'complete', short: 'compl', priority: 80}},
 	{name: 'complete-query', modes: ['query'], keys: ['tab'], action: {type: 'complete'}, label: 'complete', help: 'complete the signal, field or value name before the cursor', bar: {label: 'complete', short: 'compl', priority: 80}},
 	{name: 'back-to-categories', modes: ['bias-note'], keys: ['tab'], action: {type: 'bias-edit-note'}, label: 'back to categories', help: 'back from the note to the categories', bar: {label: 'back to categories', short: 'back', priority: 80}},
 	{name: 'cancel', modes: [...fields, 'bias', 'reasons', 'bulk', 'confirm'], keys: ['escape'], action: {type: 'close'}, label: 'cancel', help: 'cancel (nothing is saved)', bar: {label: 'cancel', short: '', priority: 99}},

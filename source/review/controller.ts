@@ -1163,16 +1163,44 @@ export class ReviewController {
 	}
 
 	/** Tab in the query line: the word before the cursor completed (several candidates: the common part, and the list). */
-	private completeQuery() {
-		const {mode, field} = this.state;
-		if (mode.name !== 'query') return;
-		const cursor = Math.min(field.cursor, mode.text.length);
-		const value = this.currentSample().sample.value;
-		// Names and values from the sample on screen and the file's first samples (a bounded look, whatever the file's size).
-		const samples = [value];
+	/** Names and values from the sample on screen and the file's first samples (a bounded look, whatever the file's size). */
+	private samplesToComplete(): {samples: unknown[]; fields: Set<string>} {
+		const samples = [this.currentSample().sample.value];
 		for (let i = 0; i < Math.min(this.dataset.count, 50); i++) samples.push(this.dataset.sample(i).value);
 		const fields = new Set<string>();
 		for (const sample of samples) for (const path of fieldPathsOf(sample)) fields.add(path);
+		return {samples, fields};
+	}
+
+	/** Tab in the order prompt: file, signals, or a field name (after an optional -), from the start of the text to the cursor. */
+	private completeOrder(text: string, cursor: number) {
+		const typed = text.slice(0, cursor).trimStart();
+		const minus = typed.startsWith('-') ? '-' : '';
+		const prefix = typed.slice(minus.length).toLowerCase();
+		const names = [...(minus ? [] : ['file', 'signals']), ...[...this.samplesToComplete().fields].filter(path => !['messages', 'conversations'].includes(path.split('.')[0])).sort()];
+		const candidates = names.filter(name => name.toLowerCase().startsWith(prefix));
+		if (candidates.length === 0) {
+			this.state = {...this.state, message: 'nothing to complete here'};
+			return;
+		}
+
+		let common = candidates[0];
+		for (const candidate of candidates) while (!candidate.startsWith(common)) common = common.slice(0, -1);
+		const insert = `${minus}${candidates.length === 1 ? candidates[0] : common}`;
+		this.state = edited(this.state, insert + text.slice(cursor), insert.length, true);
+		if (candidates.length > 1) this.state = {...this.state, message: `${candidates.slice(0, 8).join('  ')}${candidates.length > 8 ? `  … ${candidates.length - 8} more` : ''}`};
+	}
+
+	private completeQuery() {
+		const {mode, field} = this.state;
+		if (mode.name === 'order') {
+			this.completeOrder(mode.text, Math.min(field.cursor, mode.text.length));
+			return;
+		}
+
+		if (mode.name !== 'query') return;
+		const cursor = Math.min(field.cursor, mode.text.length);
+		const {samples, fields} = this.samplesToComplete();
 		const reviewers = new Set([this.reviewer]);
 		for (const record of this.store.all()) {
 			reviewers.add(record.reviewer);
