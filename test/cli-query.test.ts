@@ -65,6 +65,8 @@ describe('loose command lines are refused with one sentence', () => {
 		const option = runCli(['export', 'data.jsonl', '--statuss', 'accepted'], {cwd: dir});
 		expect(option.status).toBe(2);
 		expect(option.stderr.trimEnd()).toBe('winnow: unknown option --statuss: did you mean --status? (winnow --help lists the options).');
+		// A one-letter option: the long one it starts, not the nearest by spelling (-w is not --db).
+		expect(runCli(['stats', 'data.jsonl', '-w', 'x'], {cwd: dir}).stderr.trimEnd()).toBe('winnow: unknown option -w: did you mean --where? (winnow --help lists the options).');
 	});
 });
 

@@ -146,6 +146,12 @@ const commands = ['export', 'stats', 'decide', 'review', 'db'];
 /** The option an unknown one was probably meant to be (--statuss: --status), if any: one or two edits off. */
 export function closeOption(written: string, known: readonly string[]): string | undefined {
 	const name = written.replace(/^--?/, '').split('=')[0].toLowerCase();
+	// A one-letter option (-w): the long ones it starts (--where), not the nearest by spelling (--db).
+	if (/^-[a-z]$/i.test(written)) {
+		const starting = known.filter(option => option.startsWith(name));
+		return starting.length > 0 && starting.length <= 3 ? starting.map(option => `--${option}`).join(' or ') : undefined;
+	}
+
 	let best: string | undefined;
 	let distance = 3;
 	for (const option of known) {
