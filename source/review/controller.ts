@@ -832,7 +832,10 @@ export class ReviewController {
 		}
 
 		const current = correctionOf(this.visibleOn(sample.id));
-		const outcome = this.options.editor(correctionDraft(current?.correction ?? sample.value, sample.text));
+		// An edit refused last time (not JSON, another format) opens again, to be mended rather than typed anew.
+		const refused = this.refusedEdit?.sample === sample.id ? this.refusedEdit.text : undefined;
+		this.refusedEdit = undefined;
+		const outcome = this.options.editor(refused ?? correctionDraft(current?.correction ?? sample.value, sample.text));
 		this.current = undefined;
 		if (outcome.kind === 'failed') {
 			this.state = {...this.state, message: outcome.message};
@@ -841,7 +844,8 @@ export class ReviewController {
 
 		const checked = checkCorrection(outcome.text, detectFormat(sample.value));
 		if ('problem' in checked) {
-			this.state = {...this.state, message: checked.problem};
+			this.refusedEdit = {sample: sample.id, text: outcome.text};
+			this.state = {...this.state, message: `${checked.problem} — ${this.keyFor('correct')} opens your edit again`};
 			return;
 		}
 
@@ -861,6 +865,9 @@ export class ReviewController {
 		const changed = lineDiff(correctionDraft(sample.value, sample.text), correctionDraft(checked.value, sample.text)).filter(line => line.mark !== ' ').length;
 		this.state = {...this.state, scroll: 0, correctionView: undefined, message: back ? 'your correction is withdrawn: the sample is back to the original' : `correction saved (${changed} ${changed === 1 ? 'line' : 'lines'} differ) — ${this.keyFor('correction-view')} shows the original, then the diff; u undoes`};
 	}
+
+	/** The last edit checkCorrection refused, kept for the next `e` on that sample. */
+	private refusedEdit: {sample: string; text: string} | undefined;
 
 	/** The key bound to a binding, as the key bar shows it. */
 	private keyFor(name: string): string {
