@@ -50,3 +50,12 @@ describe('refusal: helping named as what is out of reach', () => {
 		expect(detect('refusal', chat('Gardening is one of the things I can do on weekends; tomatoes need six hours of sun.', 'Hobbies?'))).toBeUndefined();
 	});
 });
+
+describe('truncated: an English clause cut on "that"', () => {
+	it('finds "…the key idea is that", "…so that", and leaves "I like that" alone', () => {
+		expect(detect('truncated', chat('Gradient descent moves the weights downhill, and the key idea is that', 'Explain gradient descent briefly.'))).toMatch(/ends mid-sentence on "is that"/);
+		expect(detect('truncated', chat('Keep the lid on while it simmers so that', 'How do I cook rice?'))).toBeDefined();
+		expect(detect('truncated', chat('Honestly, I would love that', 'Want to see the coast?'))).toBeUndefined();
+		expect(detect('truncated', chat('It depends on what you mean by that', 'Is it good?'))).toBeUndefined();
+	});
+});

@@ -66,9 +66,15 @@ export function languageOf(words: readonly string[]): string | undefined {
 	return best;
 }
 
+/** The words before which "that" opens a clause still to come. */
+const thatOpens = new Set(['is', 'was', 'are', 'were', 'means', 'so', 'such', 'except', 'ensure', 'ensures', 'assuming', 'provided', 'given']);
+
 /** The text's last word when no sentence ends on it in the text's language ("…the", "…und", "…de la", "…и"), else undefined. */
 export function danglingLastWord(text: string): string | undefined {
-	const last = wordsOf(text.slice(-40)).at(-1);
+	const tail = wordsOf(text.slice(-40));
+	const last = tail.at(-1);
+	// English "that" ends sentences ("I like that"), but not after a copula or "so": "…the key idea is that", "…so that".
+	if (last === 'that' && thatOpens.has(tail.at(-2) ?? '') && languageOf(wordsOf(text.slice(-2000))) === 'en') return `${tail.at(-2)} that`;
 	if (last === undefined || !anyDangling.has(last)) return undefined;
 	const words = wordsOf(text.slice(-2000));
 	const language = cyrillic.test(last) ? 'ru' : languageOf(words) ?? 'en';
