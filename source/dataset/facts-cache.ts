@@ -14,12 +14,13 @@ of every byte, and a SHA-1 of every line without an id). After a whole scan it i
 user's cache folder (`facts/`, beside the signals cache, README "The caches"), under the same key
 the signals cache uses for "the same file" (device, inode, size, modification time, a hash of the
 first and last 64 KB: dataset-identity.ts) with winnow's version, the dataset code's hash and the id
-field. A later scan of the same file reads the facts back instead of working them out; each entry's
+field. Each entry's first entry with the same id (ChunkFacts.firsts) is kept too: worked out in
+file order, it is the same every time. A later scan of the same file reads the facts back instead of working them out; each entry's
 length is kept too, and an entry whose length differs is worked out afresh (and the cache rewritten).
 The cache is a help, never a failure: any error reading or writing it is a miss.
 */
 
-const magic = 'winnow-facts 1\n';
+const magic = 'winnow-facts 2\n';
 const extension = 'facts';
 
 /** Files smaller than this are scanned without the cache (their scan takes less than reading it). */
@@ -48,10 +49,12 @@ type FactArrays = {
 	idEnds: Int32Array;
 	lengths: Int32Array;
 	fingerprints: Uint32Array;
+	/** ChunkFacts.firsts: the number (from 1) of the file's first entry with the same id's fingerprint. */
+	firsts: Int32Array;
 	hashes: Uint8Array;
 };
 
-const arrayNames = ['malformed', 'kinds', 'idStarts', 'idEnds', 'lengths', 'fingerprints', 'hashes'] as const;
+const arrayNames = ['malformed', 'kinds', 'idStarts', 'idEnds', 'lengths', 'fingerprints', 'firsts', 'hashes'] as const;
 
 /** Facts read from the cache, handed out chunk by chunk in file order (fill). */
 export class CachedFacts {
@@ -64,16 +67,17 @@ export class CachedFacts {
 	/**
 	 * Fills `facts` for the `count` entries of a chunk (entry i is buffer[froms[i], tos[i])), the
 	 * next ones of the file; false (nothing to trust: work them out) when the cache has no more
-	 * entries or an entry's length is not the one cached. Leaves `decided` and `firsts` alone.
+	 * entries or an entry's length is not the one cached. Leaves `decided` alone.
 	 */
 	fill(froms: Int32Array, tos: Int32Array, count: number, facts: ChunkFacts): boolean {
-		const {malformed, kinds, idStarts, idEnds, lengths, fingerprints, hashes} = this.arrays;
+		const {malformed, kinds, idStarts, idEnds, lengths, fingerprints, firsts, hashes} = this.arrays;
 		const base = this.next;
 		if (base + count > this.count) return false;
 		for (let i = 0; i < count; i++) if (tos[i] - froms[i] !== lengths[base + i]) return false;
 		facts.malformed.set(malformed.subarray(base, base + count));
 		facts.kinds.set(kinds.subarray(base, base + count));
 		facts.fingerprints.set(fingerprints.subarray(base * 2, (base + count) * 2));
+		facts.firsts.set(firsts.subarray(base, base + count));
 		let hash = this.nextHash;
 		for (let i = 0; i < count; i++) {
 			const from = froms[i];
@@ -88,6 +92,11 @@ export class CachedFacts {
 		this.next = base + count;
 		this.nextHash = hash;
 		return true;
+	}
+
+	/** The fingerprints (two words an entry) of the file's first `count` entries. */
+	fingerprintsBefore(count: number): Uint32Array {
+		return this.arrays.fingerprints.subarray(0, count * 2);
 	}
 
 	/** Whether every cached entry was handed out. */
@@ -112,6 +121,7 @@ export class FactsRecorder {
 		idEnds: new Int32Array(1024),
 		lengths: new Int32Array(1024),
 		fingerprints: new Uint32Array(2048),
+		firsts: new Int32Array(1024),
 		hashes: new Uint8Array(1024 * hashIdLength),
 	};
 
@@ -120,14 +130,15 @@ export class FactsRecorder {
 		if (entries > this.arrays.malformed.length) this.grow(Math.min(entries, 1 << 27));
 	}
 
-	/** The facts of a chunk's `count` entries (after they were worked out). */
+	/** The facts of a chunk's `count` entries (after they were worked out, ChunkFacts.firsts too). */
 	add(froms: Int32Array, tos: Int32Array, count: number, facts: ChunkFacts) {
 		const base = this.count;
 		if (base + count > this.arrays.malformed.length) this.grow(Math.max((base + count) * 1.5, 1024));
-		const {malformed, kinds, idStarts, idEnds, lengths, fingerprints} = this.arrays;
+		const {malformed, kinds, idStarts, idEnds, lengths, fingerprints, firsts} = this.arrays;
 		malformed.set(facts.malformed.subarray(0, count), base);
 		kinds.set(facts.kinds.subarray(0, count), base);
 		fingerprints.set(facts.fingerprints.subarray(0, count * 2), base * 2);
+		firsts.set(facts.firsts.subarray(0, count), base);
 		for (let i = 0; i < count; i++) {
 			const from = froms[i];
 			lengths[base + i] = tos[i] - from;
@@ -163,13 +174,14 @@ export class FactsRecorder {
 
 	private grow(capacity: number) {
 		capacity = Math.ceil(capacity);
-		const {malformed, kinds, idStarts, idEnds, lengths, fingerprints} = this.arrays;
+		const {malformed, kinds, idStarts, idEnds, lengths, fingerprints, firsts} = this.arrays;
 		this.arrays.malformed = grown(malformed, capacity);
 		this.arrays.kinds = grown(kinds, capacity);
 		this.arrays.idStarts = grown(idStarts, capacity);
 		this.arrays.idEnds = grown(idEnds, capacity);
 		this.arrays.lengths = grown(lengths, capacity);
 		this.arrays.fingerprints = grown(fingerprints, capacity * 2);
+		this.arrays.firsts = grown(firsts, capacity);
 	}
 }
 
@@ -181,7 +193,7 @@ function grown<T extends Uint8Array | Int32Array | Uint32Array>(array: T, length
 
 
 function arraySizes(count: number, hashCount: number): Record<(typeof arrayNames)[number], number> {
-	return {malformed: count, kinds: count, idStarts: count * 4, idEnds: count * 4, lengths: count * 4, fingerprints: count * 8, hashes: hashCount * hashIdLength};
+	return {malformed: count, kinds: count, idStarts: count * 4, idEnds: count * 4, lengths: count * 4, fingerprints: count * 8, firsts: count * 4, hashes: hashCount * hashIdLength};
 }
 
 /** The facts in a cache file's bytes (its own ArrayBuffer, from offset 0) under `key`, or undefined. */
@@ -208,6 +220,7 @@ export function decodeFacts(bytes: Uint8Array, key: string): CachedFacts | undef
 		idEnds: view(Int32Array, 4, 'idEnds'),
 		lengths: view(Int32Array, 4, 'lengths'),
 		fingerprints: view(Uint32Array, 4, 'fingerprints'),
+		firsts: view(Int32Array, 4, 'firsts'),
 		hashes: view(Uint8Array, 1, 'hashes'),
 	};
 	return new CachedFacts(arrays, count);

@@ -472,6 +472,27 @@ export class StatsAccumulator {
 		return result;
 	}
 
+	/**
+	 * add() of a well-formed entry that the scan's look-ups found nobody decided (ScanOptions.undecided),
+	 * counted without the entry: given its line number and, with repeated ids tracked, the number of
+	 * the first entry with its id (EntrySpan.firstSeen). False, with nothing counted, for an entry
+	 * add() must be given instead: a repeated id (its text is kept), or before scanLookup().
+	 */
+	addUndecided(lineNumber: number, firstSeen: number): boolean {
+		if (!this.lookupShared) return false;
+		const sample = this.total + 1;
+		if (this.trackRepeats) {
+			if (firstSeen !== sample) return false;
+			if (sample > this.sampleLines.length) this.sampleLines = growTo(this.sampleLines, sample * 2);
+			this.sampleLines[sample - 1] = lineNumber;
+		}
+
+		this.total = sample;
+		this.last = undefined;
+		this.status.undecided++;
+		return true;
+	}
+
 	/** Whether record `index` is on the sample `id`, without making the id's text when the entry can say (EntrySpan.isSampleOf). */
 	private isSample(id: string | SampleId, index: number): boolean {
 		if (typeof id === 'string') return this.source.sampleIs(index, id);
