@@ -83,14 +83,16 @@ type Slot = {entries: ChunkEntries; facts: ChunkFacts; inspected: Promise<void>}
  * in one afterBatch and wait for that write in the next.
  */
 export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>, workers?: ScanWorkers, lookup?: ScanLookup, retain = false, options: ScanOptions = {}): Promise<ScanResult> {
+	const cleanUp: Array<() => void> = [];
 	try {
-		return await visitEntries(path, idField, visit, afterBatch, workers, lookup, retain, options);
+		return await visitEntries(path, idField, visit, afterBatch, workers, lookup, retain, options, cleanUp);
 	} finally {
 		workers?.stop();
+		for (const step of cleanUp) step();
 	}
 }
 
-async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, workers: ScanWorkers | undefined, lookup: ScanLookup | undefined, retain: boolean, options: ScanOptions): Promise<ScanResult> {
+async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, workers: ScanWorkers | undefined, lookup: ScanLookup | undefined, retain: boolean, options: ScanOptions, cleanUp: Array<() => void>): Promise<ScanResult> {
 	keepScanGarbageYoung();
 	checkDatasetFile(path);
 	// The facts cache: read back when it holds this file's facts, else filled by this scan.
@@ -100,6 +102,9 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 	let staleCache = false;
 	if (options.factsCache) {
 		({cacheKey, cached} = await (options.factsCache === true ? openFactsCache(path, idField, options.factsCacheMinimumSize) : options.factsCache));
+		// The cache file is read as the scan goes: let go of it when the scan ends.
+		const opened = cached;
+		if (opened) cleanUp.push(() => opened.close());
 		if (cacheKey && !cached) recorder = new FactsRecorder();
 	}
 
