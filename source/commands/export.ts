@@ -136,7 +136,14 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		}, async () => {
 			await writer.flush();
 			if (output.closed) throw new OutputClosed();
-		}, check, decided.scanLookup(), writer instanceof ViewWriter, {factsCache});
+		}, check, decided.scanLookup(), writer instanceof ViewWriter, {factsCache, undecided: matcher || wanted.has('undecided') ? undefined : (hashId, lineNumber, firstSeen) => {
+			// An entry nobody decided, when undecided entries are not exported and no --where looks
+			// at every entry: only counted, as the visit above would count it.
+			if (idCheck.needsBytes(hashId) || !decided.addUndecided(lineNumber, firstSeen)) return false;
+			sampleIndex++;
+			idCheck.see(hashId, false);
+			return true;
+		}});
 		await writer.flush();
 		await writer.settle();
 		fieldProblem = matcher?.fields.problem(common.dataset);

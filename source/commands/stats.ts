@@ -93,7 +93,14 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 		idCheck.seeEntry(entry, malformed);
 		statuses?.push(result.status);
 		reasons?.push(accumulator.reasonsOfLast());
-	}, undefined, check, slice ? undefined : accumulator.scanLookup(), false, {factsCache});
+	}, undefined, check, slice ? undefined : accumulator.scanLookup(), false, {factsCache, undecided: slice || by !== undefined ? undefined : (hashId, lineNumber, firstSeen) => {
+		// An entry nobody decided (after the first thousand, which size the tables): only counted,
+		// as the visit above would count it.
+		if (seen < 1000 || idCheck.needsBytes(hashId) || !accumulator.addUndecided(lineNumber, firstSeen)) return false;
+		seen++;
+		idCheck.see(hashId, false);
+		return true;
+	}});
 	for (const idWarning of idCheck.warnings(common.dataset)) process.stderr.write(`winnow: ${sanitizeLine(idWarning)}\n`);
 	const stats = accumulator.finish();
 	const table = await signals;

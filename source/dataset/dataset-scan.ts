@@ -1,7 +1,7 @@
 import {setFlagsFromString} from 'node:v8';
 import {ChunkEntries} from './chunk-entries.js';
 import {rm, stat} from 'node:fs/promises';
-import {ChunkFacts, inspectEntries, lookUpDecided, markFirstSeen} from './entry-facts.js';
+import {ChunkFacts, IdKind, inspectEntries, lookUpDecided, markFirstSeen, notDecided} from './entry-facts.js';
 import {factsCacheKey, factsCacheMinimumSize, FactsRecorder, readCachedFacts, writeCachedFacts, type CachedFacts, type FactsCacheKey} from './facts-cache.js';
 import {FingerprintTable} from './id-fingerprints.js';
 import {ArrayLayoutError, layoutErrorMessage, EntryReader, type ScanStats} from './entry-scanner.js';
@@ -44,6 +44,14 @@ export type ScanOptions = {
 	factsCacheMinimumSize?: number;
 	/** The read size (tests: many chunks from a small file). */
 	chunkSize?: number;
+	/**
+	 * Takes, instead of `visit`, each well-formed entry that the look-ups (ScanLookup) found nobody
+	 * decided: most entries of a big file, which export and stats only count. Given whether its id is
+	 * a hash id, its line number and its first entry's number (ScanLookup.firstSeen; 0 when not
+	 * worked out); false to have the entry visited after all (nothing counted). Never called for the
+	 * entries held by the opening checks.
+	 */
+	undecided?: (hashId: boolean, lineNumber: number, firstSeen: number) => boolean;
 };
 
 /** The facts cache of a dataset: its key (undefined: not used for this file), and the facts it holds for the file as it is. */
@@ -75,14 +83,16 @@ type Slot = {entries: ChunkEntries; facts: ChunkFacts; inspected: Promise<void>}
  * in one afterBatch and wait for that write in the next.
  */
 export async function scanDataset(path: string, idField: string, visit: EntryVisitor, afterBatch?: () => Promise<void>, workers?: ScanWorkers, lookup?: ScanLookup, retain = false, options: ScanOptions = {}): Promise<ScanResult> {
+	const cleanUp: Array<() => void> = [];
 	try {
-		return await visitEntries(path, idField, visit, afterBatch, workers, lookup, retain, options);
+		return await visitEntries(path, idField, visit, afterBatch, workers, lookup, retain, options, cleanUp);
 	} finally {
 		workers?.stop();
+		for (const step of cleanUp) step();
 	}
 }
 
-async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, workers: ScanWorkers | undefined, lookup: ScanLookup | undefined, retain: boolean, options: ScanOptions): Promise<ScanResult> {
+async function visitEntries(path: string, idField: string, visit: EntryVisitor, afterBatch: (() => Promise<void>) | undefined, workers: ScanWorkers | undefined, lookup: ScanLookup | undefined, retain: boolean, options: ScanOptions, cleanUp: Array<() => void>): Promise<ScanResult> {
 	keepScanGarbageYoung();
 	checkDatasetFile(path);
 	// The facts cache: read back when it holds this file's facts, else filled by this scan.
@@ -92,6 +102,9 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 	let staleCache = false;
 	if (options.factsCache) {
 		({cacheKey, cached} = await (options.factsCache === true ? openFactsCache(path, idField, options.factsCacheMinimumSize) : options.factsCache));
+		// The cache file is read as the scan goes: let go of it when the scan ends.
+		const opened = cached;
+		if (opened) cleanUp.push(() => opened.close());
 		if (cacheKey && !cached) recorder = new FactsRecorder();
 	}
 
@@ -117,26 +130,30 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 		throw new DatasetError(describeFsError(path, error));
 	}
 
-	const inspect = async (slot: Slot) => {
+	/** The cache that turned out stale after handing out some entries' facts (their fingerprints are still wanted). */
+	let staleFrom: CachedFacts | undefined;
+	/** Works out the chunk's facts; true when they came from the cache (ChunkFacts.firsts too). */
+	const inspect = async (slot: Slot): Promise<boolean> => {
 		const {entries: chunk, facts} = slot;
 		if (cached) {
 			if (cached.fill(chunk.froms, chunk.tos, chunk.count, facts)) {
-				facts.firsts.fill(0, 0, chunk.count);
 				// The look-ups (a cache miss each) on the workers, as they would be with the rest.
-				if (workers && lookup && await workers.inspect(chunk, facts, lookup.decided, true)) return;
+				if (workers && lookup && await workers.inspect(chunk, facts, lookup.decided, true)) return true;
 				lookUpDecided(facts, 0, chunk.count, lookup?.decided);
-				return;
+				return true;
 			}
 
 			// The file is not what the cache says after all: worked out from here on, and the cache
 			// removed after the scan (the next one fills it afresh).
 			cached.stop();
+			staleFrom = cached;
 			cached = undefined;
 			staleCache = true;
 		}
 
-		if (workers && await workers.inspect(chunk, facts, lookup?.decided)) return;
+		if (workers && await workers.inspect(chunk, facts, lookup?.decided)) return false;
 		inspectEntries(chunk.buffer, chunk.froms, chunk.tos, 0, chunk.count, needle, facts, lookup?.decided);
+		return false;
 	};
 
 	// First entries by id (ScanLookup.firstSeen): on the workers, chunk after chunk in file order,
@@ -149,7 +166,18 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 	// How many entries the file holds, estimated from the first chunk: the tables of ids seen are
 	// made that big at once, rather than doubled on the way (each doubling writes fresh memory).
 	let expected = 0;
+	/** Entries whose ChunkFacts.firsts came from the cache: their ids are in no table of ids seen. */
+	let firstsFromCache = 0;
 	const markFirsts = async ({entries: chunk, facts}: Slot, base: number) => {
+		if (firstsFromCache > 0 && !seen) {
+			// The cache went stale after handing out the first `base` entries (their firsts with
+			// them): the ids seen so far are put in a table here, from the fingerprints it gave.
+			firstsOnWorkers = false;
+			seen = new FingerprintTable(Math.max(1 << 16, expected));
+			const fingerprints = staleFrom!.fingerprintsBefore(firstsFromCache);
+			markFirstSeen({fingerprints, firsts: new Int32Array(firstsFromCache)} as unknown as ChunkFacts, firstsFromCache, 0, 0, 1, seen);
+		}
+
 		if (firstsOnWorkers && await workers!.markFirstSeen(facts, chunk.count, base, expected)) return;
 		if (firstsOnWorkers && base > 0) throw new DatasetError(`${path}: a scan worker stopped before the end of the file (out of memory?); run the command again.`);
 		firstsOnWorkers = false;
@@ -170,19 +198,23 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 		}
 
 		slot.facts.ensure(slot.entries.count);
-		const inspected = inspect(slot);
+		const inspecting = inspect(slot);
+		const inspected = inspecting.then(() => undefined);
 		if (loaded === 0 && scan.bytesRead > 0) {
 			expected = Math.min(Math.ceil((slot.entries.count * scan.totalBytes / scan.bytesRead) * 1.05), 1 << 27);
 			recorder?.expect(expected);
 		}
 
-		if (lookup?.firstSeen) {
+		// Worked out also for the facts cache, when filling it: a later scan reads them back.
+		if (lookup?.firstSeen || recorder) {
 			const base = loaded;
+			const {count} = slot.entries;
 			const before = firstsDone;
 			firstsDone = (async () => {
-				await inspected;
+				const fromCache = await inspecting;
 				await before;
-				await markFirsts(slot, base);
+				if (fromCache) firstsFromCache += count;
+				else await markFirsts(slot, base);
 			})();
 			slot.inspected = firstsDone;
 		} else {
@@ -198,9 +230,13 @@ async function visitEntries(path: string, idField: string, visit: EntryVisitor, 
 		const {buffer, froms, tos, starts, lines, count} = chunk;
 		recorder?.add(froms, tos, count, facts);
 		entry.isLine = scan.layout === 'jsonl';
+		const {undecided} = options;
 		for (let index = 0; index < count; index++) {
 			entries++;
 			const malformed = facts.malformed[index] === 1;
+			// Nobody decided it: counted without making the entry (setFromFacts) or visiting it. (An
+			// id with escapes is decoded by setFromFacts, and may turn out to be a hash id: visited.)
+			if (undecided && !malformed && !held && facts.decided[index] === notDecided && facts.kinds[index] !== IdKind.Escaped && undecided(facts.kinds[index] === IdKind.Hash, lines[index], facts.firsts[index])) continue;
 			entry.setFromFacts(buffer, froms[index], tos[index], starts[index], lines[index], facts, index);
 			if (held) {
 				opening.note(entry.bytes, entry.lineNumber, !malformed);

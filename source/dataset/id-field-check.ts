@@ -35,6 +35,11 @@ export class IdFieldCheck {
 		if (this.counts(entry.isHashId, malformed)) this.look(entry.bytes, entry.lineNumber);
 	}
 
+	/** Whether see() of a well-formed entry would look at its bytes (then they must be given). */
+	needsBytes(hashId: boolean): boolean {
+		return hashId && !(this.unusable === 0 && this.hashed + 1 > noFieldAfter && this.hashed + 1 === this.samples + 1);
+	}
+
 	/** Counts the entry; whether its bytes are to be looked at. */
 	private counts(hashId: boolean, malformed: boolean): boolean {
 		if (malformed) return false;

@@ -342,7 +342,9 @@ export class ViewWriter {
 	/** The run of copy() pieces being extended, as a piece. */
 	private close() {
 		if (this.last === undefined) return;
-		this.pieces.push(this.last.subarray(this.lastFrom, this.lastTo));
+		// A plain view (a Buffer's subarray makes a Buffer, several times the cost, once a selected line).
+		const {last} = this;
+		this.pieces.push(new Uint8Array(last.buffer, last.byteOffset + this.lastFrom, this.lastTo - this.lastFrom));
 		this.last = undefined;
 	}
 }

@@ -472,6 +472,27 @@ export class StatsAccumulator {
 		return result;
 	}
 
+	/**
+	 * add() of a well-formed entry that the scan's look-ups found nobody decided (ScanOptions.undecided),
+	 * counted without the entry: given its line number and, with repeated ids tracked, the number of
+	 * the first entry with its id (EntrySpan.firstSeen). False, with nothing counted, for an entry
+	 * add() must be given instead: a repeated id (its text is kept), or before scanLookup().
+	 */
+	addUndecided(lineNumber: number, firstSeen: number): boolean {
+		if (!this.lookupShared) return false;
+		const sample = this.total + 1;
+		if (this.trackRepeats) {
+			if (firstSeen !== sample) return false;
+			if (sample > this.sampleLines.length) this.sampleLines = growTo(this.sampleLines, sample * 2);
+			this.sampleLines[sample - 1] = lineNumber;
+		}
+
+		this.total = sample;
+		this.last = undefined;
+		this.status.undecided++;
+		return true;
+	}
+
 	/** Whether record `index` is on the sample `id`, without making the id's text when the entry can say (EntrySpan.isSampleOf). */
 	private isSample(id: string | SampleId, index: number): boolean {
 		if (typeof id === 'string') return this.source.sampleIs(index, id);
@@ -593,11 +614,6 @@ export class StatsAccumulator {
 		for (const [sample, group] of this.sharedFingerprint) if (this.seenByName.has(sample)) yield verdicts(group);
 	}
 
-	private * allGroups(): Iterable<DecisionRecord[]> {
-		for (let group = 0; group < this.groupCount; group++) yield this.groupRecords(group);
-		yield * this.sharedFingerprint.values();
-	}
-
 	private missing(): Stats['missingSamples'] {
 		let decisions = 0;
 		const ids: string[] = [];
@@ -671,27 +687,46 @@ export class StatsAccumulator {
 
 	private reviewers(): ReviewerStats[] {
 		const byReviewer = new Map<string, {stats: ReviewerStats; times: number[]}>();
-		for (const records of this.allGroups()) {
-			for (const record of records) {
-				if (record.verdict === null) continue;
-				let entry = byReviewer.get(record.reviewer);
-				if (!entry) {
-					entry = {stats: {reviewer: record.reviewer, decisions: 0, accepted: 0, rejected: 0, flagged: 0, resolutions: 0, first: null, last: null, activeHours: 0, perHour: null}, times: []};
-					byReviewer.set(record.reviewer, entry);
-				}
-
-				const {stats} = entry;
-				stats.decisions++;
-				stats[record.verdict]++;
-				if (record.resolution === true) stats.resolutions++;
-				const time = Date.parse(record.at);
-				if (Number.isFinite(time)) {
-					entry.times.push(time);
-					if (stats.first === null || record.at < stats.first) stats.first = record.at;
-					if (stats.last === null || record.at > stats.last) stats.last = record.at;
-				}
+		const count = (reviewer: string, verdict: Verdict, resolution: boolean, at: string) => {
+			let entry = byReviewer.get(reviewer);
+			if (!entry) {
+				entry = {stats: {reviewer, decisions: 0, accepted: 0, rejected: 0, flagged: 0, resolutions: 0, first: null, last: null, activeHours: 0, perHour: null}, times: []};
+				byReviewer.set(reviewer, entry);
 			}
+
+			const {stats} = entry;
+			stats.decisions++;
+			stats[verdict]++;
+			if (resolution) stats.resolutions++;
+			const time = Date.parse(at);
+			if (Number.isFinite(time)) {
+				entry.times.push(time);
+				if (stats.first === null || at < stats.first) stats.first = at;
+				if (stats.last === null || at > stats.last) stats.last = at;
+			}
+		};
+
+		const countRecords = (records: DecisionRecord[]) => {
+			for (const record of records) if (record.verdict !== null) count(record.reviewer, record.verdict, record.resolution === true, record.at);
+		};
+
+		// Most groups are one record: its reviewer and time are read without making it, where the source can.
+		const {source} = this;
+		const one = {reviewer: '', at: ''};
+		for (let group = 0; group < this.groupCount; group++) {
+			const index = this.groupFirst[group];
+			if (!this.isSingle(group) || !source.reviewerAndTime) {
+				countRecords(this.groupRecords(group));
+				continue;
+			}
+
+			const verdict = source.verdict(index);
+			if (verdict === null) continue;
+			source.reviewerAndTime(index, one);
+			count(one.reviewer, verdict, source.isResolution(index), one.at);
 		}
+
+		for (const records of this.sharedFingerprint.values()) countRecords(records);
 
 		const result: ReviewerStats[] = [];
 		for (const {stats, times} of byReviewer.values()) {

@@ -190,6 +190,20 @@ export class DecisionLines implements DecisionSource {
 		return this.strings.get(this.bytes, this.fields.ruleStart, this.fields.ruleEnd);
 	}
 
+	reviewerAndTime(index: number, into: {reviewer: string; at: string}) {
+		if ((this.flags[index] & canonicalFlag) === 0) {
+			const {reviewer, at} = this.parsed.get(index)!;
+			into.reviewer = reviewer;
+			into.at = at;
+			return;
+		}
+
+		// As canonicalRecord makes them.
+		scanCanonical(this.bytes, this.lineStarts[index], this.lineEnds[index], this.fields);
+		into.reviewer = this.strings.get(this.bytes, this.fields.reviewerStart, this.fields.reviewerEnd);
+		into.at = this.bytes.toString('latin1', this.fields.atStart, this.fields.atEnd);
+	}
+
 	hasCorrection(index: number): boolean {
 		return (this.flags[index] & correctionFlag) !== 0;
 	}

@@ -26,6 +26,8 @@ export type DecisionSource = {
 	hasCategories(index: number): boolean;
 	/** record(index).rule: the rule that made the decision (winnow decide), if one did. */
 	rule?(index: number): string | undefined;
+	/** record(index).reviewer and .at, into `into`, without making the record (optional). */
+	reviewerAndTime?(index: number, into: {reviewer: string; at: string}): void;
 	/** record(index).reasons is not empty. */
 	hasReasons(index: number): boolean;
 	/** record(index) carries a correction. */
