@@ -1,7 +1,7 @@
 import {existsSync, readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import fc from 'fast-check';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {scanDataset, type ScanOptions} from '../source/dataset/dataset-scan.js';
 import {ChunkFacts, IdKind} from '../source/dataset/entry-facts.js';
 import {decodeFacts, factsCacheFolder, FactsRecorder} from '../source/dataset/facts-cache.js';
@@ -9,6 +9,7 @@ import {StatsAccumulator} from '../source/report/stats.js';
 import type {DecisionRecord} from '../source/store/schema.js';
 import {datasetLine, decisionTuple} from './helpers/scan-arbitraries.js';
 import {useTempDir} from './helpers/temp.js';
+import {useCacheDir} from './helpers/cache-dir.js';
 
 const tempDir = useTempDir();
 
@@ -17,15 +18,7 @@ The facts cache (facts-cache.ts): a scan that reads the entries' facts back from
 give, entry by entry and in the end, exactly what a scan that works them out gives.
 */
 
-let savedCacheDir: string | undefined;
-beforeEach(() => {
-	savedCacheDir = process.env.WINNOW_CACHE_DIR;
-	process.env.WINNOW_CACHE_DIR = tempDir();
-});
-afterEach(() => {
-	if (savedCacheDir === undefined) delete process.env.WINNOW_CACHE_DIR;
-	else process.env.WINNOW_CACHE_DIR = savedCacheDir;
-});
+useCacheDir(tempDir);
 
 const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
 

@@ -1,7 +1,7 @@
 import {existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import fc from 'fast-check';
-import {afterEach, beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {scanDataset, type ScanOptions} from '../source/dataset/dataset-scan.js';
 import {factsCacheFolder} from '../source/dataset/facts-cache.js';
 import {IdFieldCheck} from '../source/dataset/id-field-check.js';
@@ -9,6 +9,7 @@ import {StatsAccumulator} from '../source/report/stats.js';
 import type {DecisionRecord} from '../source/store/schema.js';
 import {datasetLine, decisionTuple} from './helpers/scan-arbitraries.js';
 import {useTempDir} from './helpers/temp.js';
+import {useCacheDir} from './helpers/cache-dir.js';
 
 const tempDir = useTempDir();
 
@@ -19,15 +20,7 @@ each entry's first entry with its id from it. Either way, every figure, warning 
 must be the one a scan that visits every entry and works every fact out gives.
 */
 
-let savedCacheDir: string | undefined;
-beforeEach(() => {
-	savedCacheDir = process.env.WINNOW_CACHE_DIR;
-	process.env.WINNOW_CACHE_DIR = tempDir();
-});
-afterEach(() => {
-	if (savedCacheDir === undefined) delete process.env.WINNOW_CACHE_DIR;
-	else process.env.WINNOW_CACHE_DIR = savedCacheDir;
-});
+useCacheDir(tempDir);
 
 const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
 

@@ -240,19 +240,11 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 				const target = this.pinnedTarget();
 				await this.catchUp(statTargetSync(this.path, target), true);
 				this.loaded = true;
-				const saving = this.savingNow(table);
-				const records = this.toWrite(table, saving);
-				if (this.file?.appendable) {
-					if (records.length > 0) {
-						this.sync(this.append(target, records, held), saving, table);
-						return;
-					}
-				} else {
-					const plan = this.rewritePlan(target, held);
-					this.rewritten(plan, target, await this.replace(plan, target, false));
+				const whole = this.appendPending(table, target, held);
+				if (whole) {
+					this.rewritten(whole.plan, target, await this.replace(whole.plan, target, false));
+					forgetSaved(table, whole.saving);
 				}
-
-				forgetSaved(table, saving);
 			} finally {
 				held.release();
 			}
@@ -319,25 +311,32 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			const target = this.pinnedTarget();
 			if (!this.catchUpSync(statTargetSync(this.path, target))) return false;
 			this.loaded = true;
-			const saving = this.savingNow(table);
-			const records = this.toWrite(table, saving);
-			if (this.file?.appendable) {
-				if (records.length > 0) {
-					this.sync(this.append(target, records, held), saving, table);
-					return true;
-				}
-			} else {
-				const plan = this.rewritePlan(target, held);
-				const written = this.replace(plan, target, true);
+			const whole = this.appendPending(table, target, held);
+			if (whole) {
+				const written = this.replace(whole.plan, target, true);
 				if (written === undefined) return false;
-				this.rewritten(plan, target, written);
+				this.rewritten(whole.plan, target, written);
+				forgetSaved(table, whole.saving);
 			}
 
-			forgetSaved(table, saving);
 			return true;
 		} finally {
 			held.release();
 		}
+	}
+
+	/**
+	 * Under the lock, caught up: appends the pending records in place of the file's tail (their
+	 * fdatasync on the pool: sync), or, when the file is not one to append to, returns the whole
+	 * file's plan for the caller to write (synchronously or not) with the records it saves.
+	 */
+	private appendPending(table: DecisionTable, target: string, held: HeldLock): {plan: RewritePlan; saving: Map<string, DecisionRecord>} | undefined {
+		const saving = this.savingNow(table);
+		const records = this.toWrite(table, saving);
+		if (!this.file?.appendable) return {plan: this.rewritePlan(target, held), saving};
+		if (records.length > 0) this.sync(this.append(target, records, held), saving, table);
+		else forgetSaved(table, saving);
+		return undefined;
 	}
 
 	/** The table's pending records to save now: those not appended already with their fdatasync still running (sync). */
