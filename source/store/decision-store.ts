@@ -23,9 +23,8 @@ export type StoreOptions = LockOptions & {
 	/** Delay before retrying a failed write (ms). */
 	retryDelay?: number;
 	/**
-	 * Write with synchronous I/O when the write is due (a few ms; the fdatasync after it runs on
-	 * libuv's thread pool), falling back to the async path when another process holds the lock. An
-	 * async write waits a turn of the
+	 * Write with synchronous I/O when the write is due (a few ms), falling back to the async path
+	 * when another process holds the lock. An async write waits a turn of the
 	 * event loop at each of its steps: with keys arriving faster than the screen draws, that kept
 	 * decisions off the disk for up to a second. The review screen turns this on.
 	 */
@@ -55,11 +54,6 @@ type StoreAdapter = Adapter<DecisionTable> & {
 	lookForRecordsOf?(sample: string): Promise<void>;
 	writeAtOnce?(key: string): void;
 	writeSync?(table: DecisionTable): boolean;
-	hasUnwritten?(table: DecisionTable): boolean;
-	/** Appends whose fdatasync still runs (LockedMergeAdapter.sync): write() returned before they are on disk. */
-	readonly syncPending?: boolean;
-	whenSynced?(): Promise<void>;
-	onSynced?: ((error?: DecisionsFileError) => void) | undefined;
 	watch?(changed: () => void, interval: number): (() => void) | undefined;
 	close?(): void;
 };
@@ -115,11 +109,7 @@ export class DecisionStore {
 		if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size) void this.reload();
 	};
 
-	private constructor(readonly path: string, private readonly db: Low<DecisionTable>, private readonly adapter: StoreAdapter, private readonly options: StoreOptions) {
-		adapter.onSynced = error => {
-			this.synced(error);
-		};
-	}
+	private constructor(readonly path: string, private readonly db: Low<DecisionTable>, private readonly adapter: StoreAdapter, private readonly options: StoreOptions) {}
 
 	get size(): number {
 		return this.db.data.size;
@@ -266,7 +256,7 @@ export class DecisionStore {
 	 * just before the screen's thread does a long piece of work, which a write timer would wait behind.
 	 */
 	writePendingNow() {
-		if (!this.closed && (this.adapter.hasUnwritten?.(this.db.data) ?? this.db.data.pending.size > 0)) this.writeNow(this.options.writeDelay ?? 25);
+		if (this.db.data.pending.size > 0 && !this.closed) this.writeNow(this.options.writeDelay ?? 25);
 	}
 
 	/** Is this reviewer's latest change to the sample on disk (or was none made here)? */
@@ -289,7 +279,7 @@ export class DecisionStore {
 		return changed.size > 0;
 	}
 
-	/** Writes everything pending now and waits for it (on disk); throws if the write fails. */
+	/** Writes everything pending now and waits for it; throws if the write fails. */
 	async flush(): Promise<void> {
 		if (this.timer) clearTimeout(this.timer);
 		this.timer = undefined;
@@ -297,12 +287,9 @@ export class DecisionStore {
 			await this.writing.catch(() => undefined);
 		}
 
+		if (this.db.data.pending.size === 0) return;
 		try {
-			// Appends whose fdatasync still runs: their records stay pending until it is done.
-			await this.adapter.whenSynced?.();
-			if (this.db.data.pending.size === 0) return;
 			await this.write();
-			await this.adapter.whenSynced?.();
 		} catch (error) {
 			// The timer was cleared above: keep retrying on our own, as a timed write would.
 			this.schedule(this.options.retryDelay ?? 1000);
@@ -442,23 +429,8 @@ export class DecisionStore {
 	private saved() {
 		this.status.unsaved = this.db.data.pending.size;
 		this.status.error = undefined;
-		// An append is saved once its fdatasync is done (synced).
-		if (!this.adapter.syncPending) this.status.lastSavedAt = Date.now();
+		this.status.lastSavedAt = Date.now();
 		this.emit(this.takeChanged());
-	}
-
-	/** An append's fdatasync is done (LockedMergeAdapter.sync): its records saved, or, if it failed, pending and written again. */
-	private synced(error?: DecisionsFileError) {
-		if (this.closed) return;
-		this.status.unsaved = this.db.data.pending.size;
-		if (error) {
-			this.status.error = error.message;
-			this.schedule(this.options.retryDelay ?? 1000);
-		} else if (!this.adapter.syncPending) {
-			this.status.lastSavedAt = Date.now();
-		}
-
-		this.emit(new Set());
 	}
 
 	private finishReading(background: Promise<void>) {

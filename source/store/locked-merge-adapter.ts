@@ -1,6 +1,6 @@
 import {randomBytes} from 'node:crypto';
 import {open, rename, rm, stat, type FileHandle} from 'node:fs/promises';
-import {closeSync, existsSync, fchmodSync, fchownSync, fdatasync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats} from 'node:fs';
+import {closeSync, existsSync, fchmodSync, fchownSync, fdatasyncSync, fstatSync, fsyncSync, ftruncateSync, lstatSync, openSync, readFileSync, readlinkSync, readSync, renameSync, rmSync, statSync, writeFileSync, writeSync, type Stats} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import {lock, lockSync} from 'proper-lockfile';
 import type {Adapter} from 'lowdb';
@@ -84,8 +84,7 @@ type HeldLock = {release: () => void; lost: () => Error | undefined};
  *   other processes appended since (nothing when the file's stat is the one last read or written),
  *   merged newest-wins.
  * - write(table) takes the file's lock, catches up the same way, and appends the table's pending
- *   records in place of the file's tail (`\n]\n}\n`) with one write, then an fdatasync off the
- *   event loop after the lock is released (sync): the file stays
+ *   records in place of the file's tail (`\n]\n}\n`) with one write and an fdatasync: the file stays
  *   one JSON document (a stock lowdb JSONFile reads it), and a key press costs the same with 100 or
  *   1,000,000 decisions in the file. A sample and reviewer decided again get a newer line; every
  *   reader keeps the newest. A file whose head has no mode (from before modes) gets the session's
@@ -117,11 +116,6 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	private readonly atOnce = new Set<string>();
 	/** How far holdsNoRecordOf (and lookForRecordsOf) looked through the file for one sample's id. */
 	private scan: RecordScan | undefined;
-	/** Records appended whose fdatasync runs (see sync), by recordKey. */
-	private readonly syncing = new Map<string, DecisionRecord>();
-	private readonly syncs = new Set<Promise<void>>();
-	/** Told when an append's fdatasync is done: with the error if it failed (its records were left pending). */
-	onSynced: ((error?: DecisionsFileError) => void) | undefined;
 
 	/**
 	 * The file the path named when this adapter was made. Every read and write checks that the path
@@ -251,50 +245,6 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 		});
 	}
 
-	/** Appends whose fdatasync is still running (see sync). */
-	get syncPending(): boolean {
-		return this.syncs.size > 0;
-	}
-
-	/** Resolves once the appends made so far are on disk; rejects if the fdatasync of one of them failed. */
-	async whenSynced(): Promise<void> {
-		await Promise.all(this.syncs);
-	}
-
-	/**
-	 * The fdatasync of an append (its file descriptor `fd`), run on libuv's thread pool after the lock
-	 * is released: the screen's event loop goes on meanwhile (a synchronous fdatasync held every frame
-	 * for as long as the disk took, up to 0.7 s on a busy disk), and so do the next appends, which
-	 * need not wait for it (an fdatasync of the file by anyone later takes these bytes to disk too).
-	 * Its records stay pending (unsaved) until it is done, and are not appended again meanwhile; if it
-	 * fails they are appended again (a reader keeps one of two equal lines) and onSynced says why.
-	 */
-	private sync(fd: number, saving: Map<string, DecisionRecord>, table: DecisionTable) {
-		for (const [key, record] of saving) this.syncing.set(key, record);
-		const done = (error?: unknown) => {
-			this.syncs.delete(synced);
-			for (const [key, record] of saving) {
-				if (this.syncing.get(key) === record) this.syncing.delete(key);
-				if (!error && table.pending.get(key) === record) table.pending.delete(key);
-			}
-
-			const failure = error === undefined ? undefined : this.cannotWrite(error);
-			this.onSynced?.(failure);
-			if (failure) throw failure;
-		};
-
-		const synced = flushToDisk(fd).finally(() => {
-			closeSync(fd);
-		}).then(() => {
-			done();
-		}, (error: unknown) => {
-			done(error);
-		});
-		this.syncs.add(synced);
-		// Its failure is the store's to hear (onSynced) and flush's to throw (whenSynced).
-		synced.catch(() => undefined);
-	}
-
 	/**
 	 * write(), all of it synchronous, when it can be: nothing else read or written in flight, the lock
 	 * free, the file as last read or only appended to since, a new whole file no bigger than
@@ -326,31 +276,17 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	}
 
 	/**
-	 * Under the lock, caught up: appends the pending records in place of the file's tail (their
-	 * fdatasync on the pool: sync), or, when the file is not one to append to, returns the whole
-	 * file's plan for the caller to write (synchronously or not) with the records it saves.
+	 * Under the lock, caught up: appends the pending records in place of the file's tail, or, when
+	 * the file is not one to append to, returns the whole file's plan for the caller to write
+	 * (synchronously or not) with the records it saves.
 	 */
 	private appendPending(table: DecisionTable, target: string, held: HeldLock): {plan: RewritePlan; saving: Map<string, DecisionRecord>} | undefined {
-		const saving = this.savingNow(table);
+		const saving = new Map(table.pending);
 		const records = this.toWrite(table, saving);
 		if (!this.file?.appendable) return {plan: this.rewritePlan(target, held), saving};
-		if (records.length > 0) this.sync(this.append(target, records, held), saving, table);
-		else forgetSaved(table, saving);
+		if (records.length > 0) this.append(target, records, held);
+		forgetSaved(table, saving);
 		return undefined;
-	}
-
-	/** The table's pending records to save now: those not appended already with their fdatasync still running (sync). */
-	private savingNow(table: DecisionTable): Map<string, DecisionRecord> {
-		const saving = new Map(table.pending);
-		for (const [key, record] of this.syncing) if (saving.get(key) === record) saving.delete(key);
-		return saving;
-	}
-
-	/** Whether the table has pending records not appended yet (others wait for their fdatasync: sync). */
-	hasUnwritten(table: DecisionTable): boolean {
-		if (this.syncing.size === 0) return table.pending.size > 0;
-		for (const [key, record] of table.pending) if (this.syncing.get(key) !== record) return true;
-		return false;
 	}
 
 	/** Of the pending records being saved, those to write: the ones no newer record the file holds beats. */
@@ -762,11 +698,10 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 	}
 
 	/**
-	 * Appends record lines in place of the file's tail: one positioned write (the fdatasync is the
-	 * caller's: sync). A write that fails half-way puts the old tail back, so the file stays what it
-	 * was. Returns the file's descriptor, open, for the fdatasync.
+	 * Appends record lines in place of the file's tail: one positioned write, then fdatasync. A write
+	 * that fails half-way puts the old tail back, so the file stays what it was.
 	 */
-	private append(target: string, records: DecisionRecord[], held: HeldLock): number {
+	private append(target: string, records: DecisionRecord[], held: HeldLock) {
 		const file = this.file!;
 		// A file whose head has no mode gets it after its records (as the first session's, once).
 		const mode = file.modeInTail ? this.head.mode : this.head.mode === undefined ? this.defaultMode : undefined;
@@ -791,6 +726,7 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 			let written = 0;
 			while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, file.tailStart + written);
 			if (before.size > file.tailStart + bytes.length) ftruncateSync(fd, file.tailStart + bytes.length);
+			fdatasyncSync(fd);
 			const after = fstatSync(fd);
 			// Another process may have appended since our write (had this one stalled right after it,
 			// past the lock's stale time): then the file is not just ours plus what we knew; read it again.
@@ -798,7 +734,6 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 				? {stat: after, tailStart: file.tailStart + bytes.length - tail.length, lines: file.lines + records.length, appendable: true, modeInTail: mode !== undefined}
 				: undefined);
 			this.head.mode ??= mode;
-			return fd;
 		} catch (error) {
 			if (oldTail) {
 				try {
@@ -807,10 +742,11 @@ export class LockedMergeAdapter implements Adapter<DecisionTable> {
 				} catch {}
 			}
 
-			closeSync(fd);
 			// What the file holds now is not known for sure: read it whole next time.
 			this.file = undefined;
 			throw error instanceof DecisionsFileError ? error : this.cannotWrite(error);
+		} finally {
+			closeSync(fd);
 		}
 	}
 
@@ -1085,20 +1021,6 @@ function readError(path: string, error: unknown): DecisionsFileError {
 	const code = (error as NodeJS.ErrnoException).code;
 	if (code === 'EISDIR') return new DecisionsFileError(`${path} is a directory, not a decisions file; pass --db with a file name.`);
 	return new DecisionsFileError(`${path} cannot be read (${fileProblem(error)}); check its permissions.`);
-}
-
-/**
- * fdatasync on libuv's thread pool: the event loop, which draws the review screen's frames, goes on
- * while the disk takes its time (0.2–0.7 s on a busy disk, seen in the bench's traces, when the
- * synchronous call held every frame that long). For an append (sync), after the lock is released.
- */
-async function flushToDisk(fd: number): Promise<void> {
-	return new Promise((resolve, reject) => {
-		fdatasync(fd, error => {
-			if (error) reject(error);
-			else resolve();
-		});
-	});
 }
 
 function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
