@@ -8,7 +8,7 @@ import {renderSignalSections} from '../report/render-signals.js';
 import {ReasonColumn, signalStats, StatusColumn, type SignalStats} from '../report/signal-stats.js';
 import {ScanWorkers} from '../dataset/scan-workers.js';
 import {IdFieldCheck} from '../dataset/id-field-check.js';
-import {checkDatasetFile, openFactsCache, scanDataset} from '../dataset/dataset-scan.js';
+import {checkDatasetFile, malformedReason, openFactsCache, scanDataset} from '../dataset/dataset-scan.js';
 import {StatsAccumulator, type Stats} from '../report/stats.js';
 import {terminalCapabilities} from '../report/terminal.js';
 import {readDecisions} from '../store/open-store.js';
@@ -21,6 +21,9 @@ import {decodeEntry} from '../dataset/parse-entry.js';
 import {missingGroup} from '../dataset/signals/engine.js';
 import type {SignalLookup} from '../query/signal-lookup.js';
 import {fieldPathOf, formatQuery, needsOf, type Query} from '../query/index.js';
+
+/** How many malformed entries stats --verbose says why of (as export --verbose). */
+const malformedReasonLimit = 20;
 
 export type StatsFlags = {
 	json?: boolean;
@@ -84,9 +87,14 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	let index = 0;
 	const idCheck = new IdFieldCheck(common.idField, common.idField !== 'id');
 	const byCheck = by === undefined ? undefined : new FieldCheck([fieldPathOf(by)!]);
+	// --verbose: why the first malformed entries are malformed, as export --verbose says.
+	const malformedReasons: Array<{line: number; element: number; reason: string}> = [];
+	let entryIndex = -1;
 	const scan = await scanDataset(common.dataset, common.idField, (entry, malformed) => {
+		entryIndex++;
 		byCheck?.see(entry.bytes, () => parsedValue(entry.bytes));
 		if (slice && slice.selected[index++] !== 1) return;
+		if (malformed && flags.verbose && malformedReasons.length < malformedReasonLimit) malformedReasons.push({line: entry.lineNumber, element: entryIndex, reason: malformedReason(entry.bytes)});
 		// After a thousand entries, estimate how many the file holds from their average size.
 		if (++seen === 1000 && !slice) accumulator.expect(Math.ceil((size / (entry.start + entry.to - entry.from)) * 1000));
 		const result = accumulator.add(entry, entry.lineNumber, malformed);
@@ -122,7 +130,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	}
 
 	const capabilities = terminalCapabilities(process.env, process.stdout);
-	const options = {...capabilities, verbose: flags.verbose, layout: scan.layout, source: {dataset: common.dataset, decisionsFile: common.db, decisionsFileExists: file !== undefined, where: query ? formatQuery(query) : undefined}};
+	const options = {...capabilities, verbose: flags.verbose, malformedReasons, layout: scan.layout, source: {dataset: common.dataset, decisionsFile: common.db, decisionsFileExists: file !== undefined, where: query ? formatQuery(query) : undefined}};
 	await write(renderStats(stats, options) + renderSignalSections(figures, stats.samples.total, options));
 	return 0;
 }

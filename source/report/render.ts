@@ -10,6 +10,8 @@ export type RenderOptions = TerminalCapabilities & {
 	verbose?: boolean;
 	/** The review screen reads lines only when shown, so it cannot count malformed ones. */
 	malformedUnknown?: boolean;
+	/** With verbose: why the first malformed entries are malformed (winnow stats reads them as it scans). */
+	malformedReasons?: Array<{line: number; element: number; reason: string}>;
 	/** A file that is one JSON array: its malformed entries are named as elements (from 0), not lines. */
 	layout?: 'jsonl' | 'array';
 	/** Names for the heading; omitted by the review screen's panel, which has its own. */
@@ -188,6 +190,12 @@ export class Renderer {
 				? ` (${malformed.count === 1 ? 'line' : 'lines'} ${malformed.lines.join(', ')}${malformed.truncated ? `, ${this.ellipsis}: the first ${count(malformed.lines.length)} listed` : ''})`
 				: ' (not valid JSON objects; export skips them; --verbose lists their line numbers)';
 			lines.push(...this.wrap(`${label('malformed lines:', malformed.count)}${where}`, '    '));
+		}
+
+		if (verbose && malformed.count > 0) {
+			for (const {line, element, reason} of this.options.malformedReasons ?? []) {
+				lines.push(...this.wrap(`    ${this.options.layout === 'array' ? `element ${element}` : `line ${line}`}: ${sanitizeLine(reason)}`, '      '));
+			}
 		}
 
 		if (!repeats.checked) {
