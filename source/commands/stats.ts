@@ -106,6 +106,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 		// as the visit above would count it.
 		if (seen < 1000 || idCheck.needsBytes(hashId) || !accumulator.addUndecided(lineNumber, firstSeen)) return false;
 		seen++;
+		entryIndex++;
 		idCheck.see(hashId, false);
 		return true;
 	}});
