@@ -59,7 +59,11 @@ export class ReviewSignals {
 				const {computeSignals} = await (busy ? busy(loading) : loading);
 				this.table = await computeSignals(this.dataset, this.config, progress, {signal: this.abort.signal, background: true});
 			} catch (error) {
-				if ((error as Error).name === 'AbortError') return;
+				if ((error as Error).name === 'AbortError') {
+					endLastSteps?.();
+					return;
+				}
+
 				this.error = `signals could not be computed: ${(error as Error).message}`;
 			}
 
