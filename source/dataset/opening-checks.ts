@@ -124,7 +124,10 @@ export class FirstEntries {
  */
 function delimitedTable(path: string, firstLine: string): {name: string; options: string} | undefined {
 	const name = path.toLowerCase();
-	const header = (separator: string) => firstLine.split(separator).length >= 2 && firstLine.split(separator).every(cell => /^\s*"?[\p{L}_][\p{L}\p{N}_.-]*"?\s*$/u.test(cell));
+	const header = (separator: string) => {
+		const cells = firstLine.split(separator);
+		return cells.length >= 2 && cells.every(cell => /^\s*"?[\p{L}_][\p{L}\p{N}_.-]*"?\s*$/u.test(cell));
+	};
 	if (name.endsWith('.tsv') || (!name.endsWith('.csv') && header('\t'))) return {name: 'a TSV file', options: ', sep="\\t"'};
 	if (name.endsWith('.csv') || header(',')) return {name: 'a CSV file', options: ''};
 	return undefined;

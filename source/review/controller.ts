@@ -1169,7 +1169,6 @@ export class ReviewController {
 		});
 	}
 
-	/** Tab in the query line: the word before the cursor completed (several candidates: the common part, and the list). */
 	/** Names and values from the sample on screen and the file's first samples (a bounded look, whatever the file's size). */
 	private samplesToComplete(): {samples: unknown[]; fields: Set<string>} {
 		const samples = [this.currentSample().sample.value];
@@ -1198,6 +1197,7 @@ export class ReviewController {
 		if (candidates.length > 1) this.state = {...this.state, message: `${candidates.slice(0, 8).join('  ')}${candidates.length > 8 ? `  … ${candidates.length - 8} more` : ''}`};
 	}
 
+	/** Tab in the query line: the word before the cursor completed (several candidates: the common part, and the list); in the order prompt, completeOrder. */
 	private completeQuery() {
 		const {mode, field} = this.state;
 		if (mode.name === 'order') {

@@ -969,7 +969,6 @@ function refuseForeignLinks(path: string) {
 	}
 }
 
-
 type RewritePlan = {before: Stats | undefined; decisions: number; text: string; check: () => void};
 
 /** Takes the records saved out of the table's pending ones, unless changed again since. */
@@ -1028,10 +1027,7 @@ function sameFile(a: Stats | undefined, b: Stats | undefined): boolean {
 	return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ctimeMs === b.ctimeMs;
 }
 
-/**
- * replaceFile with synchronous I/O, fsync included: the next decisions could not be written before
- * its rename anyway (they would wait for it shown on screen), and a new file's first write is small.
- */
+/** replaceFile with synchronous I/O. */
 function replaceFileSync(path: string, content: string, old: Stats | undefined, beforeRename: () => void): number {
 	const temporary = stagedName(path);
 	const mode = old ? old.mode & 0o7777 : 0o666;
