@@ -54,6 +54,27 @@ describe('the bundle loads React and Ink only for the review screen', () => {
 		expect(startsWith.filter(name => readFileSync(join(dist, name), 'utf8').includes(detectorMarker))).toEqual([]);
 	});
 
+	it.runIf(existsSync(cliPath))('the signals\' code the review screen loads once the file is indexed holds no detector: those load a piece at a time when the table comes', () => {
+		// Loading them with it took the screen's thread ~50 ms in one go, just when the first keys after indexing came.
+		const detectorMarker = '(?<laterUnspaced>';
+		const review = readFileSync(join(dist, chunkOf('review')), 'utf8');
+		const loadedLater = [...review.matchAll(/import\("\.\/([^"]+\.js)"\)/g)].map(match => match[1]);
+		const compute = loadedLater.filter(file => [...staticClosure(file)].some(name => readFileSync(join(dist, name), 'utf8').includes('signals could not be computed')));
+		expect(compute).toHaveLength(1);
+		const closure = [...staticClosure(compute[0])];
+		expect(closure.filter(name => readFileSync(join(dist, name), 'utf8').includes(detectorMarker))).toEqual([]);
+		// The pieces: the refusal detector's modules are chunks of their own, none of them the whole detector set.
+		const pieces = closure.flatMap(name => [...readFileSync(join(dist, name), 'utf8').matchAll(/import\("\.\/([^"]+\.js)"\)/g)].map(match => match[1]));
+		expect(pieces.length).toBeGreaterThanOrEqual(8);
+		expect(new Set(pieces).size).toBe(pieces.length);
+		for (const piece of pieces) expect(readFileSync(join(dist, piece)).length).toBeLessThan(120_000);
+	});
+
+	it.runIf(existsSync(cliPath))('stats loads no detector unless --where asks (its figures need none)', () => {
+		const detectorMarker = '(?<laterUnspaced>';
+		expect([...staticClosure(chunkOf('stats'))].filter(name => readFileSync(join(dist, name), 'utf8').includes(detectorMarker))).toEqual([]);
+	});
+
 	it.runIf(existsSync(cliPath))('answers --version and --help after a command too', () => {
 		const version = JSON.parse(readFileSync(join(dist, '..', 'package.json'), 'utf8')).version as string;
 		for (const command of ['export', 'stats']) {

@@ -2,7 +2,9 @@ import {sanitizeLine} from '../dataset/sanitize.js';
 import {stat} from 'node:fs/promises';
 import {basename} from 'node:path';
 import {parsePolicy, parseWhere, UsageError, type CommonOptions} from '../cli/options.js';
-import {computeSignals, defaultSignalConfig, type SignalConfig, type SignalTable} from '../dataset/signals/index.js';
+import {computeSignals} from '../dataset/signals/compute.js';
+import {defaultSignalConfig, type SignalConfig} from '../dataset/signals/config.js';
+import type {SignalTable} from '../dataset/signals/table.js';
 import {renderStats} from '../report/render.js';
 import {renderSignalSections} from '../report/render-signals.js';
 import {ReasonColumn, signalStats, StatusColumn, type SignalStats} from '../report/signal-stats.js';
@@ -18,7 +20,7 @@ import type {Policy} from '../store/verdict-policy.js';
 import {EntryMatcher} from '../query/entry-facts.js';
 import {FieldCheck} from '../query/field-check.js';
 import {decodeEntry} from '../dataset/parse-entry.js';
-import {missingGroup} from '../dataset/signals/engine.js';
+import {missingGroup} from '../dataset/signals/types.js';
 import type {SignalLookup} from '../query/signal-lookup.js';
 import {fieldPathOf, formatQuery, needsOf, type Query} from '../query/index.js';
 
@@ -61,7 +63,8 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	if (query && by !== undefined) throw new UsageError('--by breaks the whole dataset down by a field; it cannot be combined with --where (use a field term in the query instead, e.g. --where model:gpt-4o).');
 	checkDatasetFile(common.dataset);
 	// Signals are computed on another core (a worker thread) while this one reads the decisions and scans.
-	const signals = computeSignals(common.dataset, signalConfig, undefined, {by});
+	// The detectors' code only for --where (signal:refusal:chosen judges one answer again); the figures need none.
+	const signals = computeSignals(common.dataset, signalConfig, undefined, {by, reasons: query !== undefined});
 	signals.catch(() => undefined);
 	// The scan's workers start while the decisions file is read (with --where, the first pass scans alone).
 	const check = query ? undefined : ScanWorkers.start(common.dataset, common.idField);

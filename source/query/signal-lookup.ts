@@ -1,5 +1,5 @@
 import type {CommonOptions} from '../cli/options.js';
-import {computeSignals} from '../dataset/signals/index.js';
+import {computeSignals} from '../dataset/signals/compute.js';
 import type {QueryNeeds} from './ast.js';
 import type {AnswerSide, ClusterKind} from './vocabulary.js';
 

@@ -3,9 +3,10 @@ import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
 import type {Dataset} from '../dataset.js';
 import {DatasetError} from '../errors.js';
-import {analyseFile, type SignalProgress} from './analyse-file.js';
+import type {SignalProgress} from './analyse-file.js';
 import type {SignalConfig} from './config.js';
-import type {SignalTableData} from './engine.js';
+import type {EngineOptions, SignalTableData} from './engine.js';
+import {loadSampleSignals} from './detector-registry.js';
 import {cacheKey, readCachedTable, writeCachedTable} from './signal-cache.js';
 import type {SignalMessage, SignalRequest} from './signals-worker.js';
 import {SignalTable} from './table.js';
@@ -33,6 +34,11 @@ export type ComputeOptions = {
 	background?: boolean;
 	/** Read and write the signals cache (signal-cache.ts; default true). The benchmarks measure the computation itself. */
 	cache?: boolean;
+	/**
+	 * Load the detectors' code, which the table's reasons need (default true; stats, which shows no
+	 * reasons, saves loading it). In the background it is loaded a module at a time, yielding between.
+	 */
+	reasons?: boolean;
 };
 
 /**
@@ -46,21 +52,39 @@ export async function computeSignals(source: string | Dataset, config: SignalCon
 	const key = options.cache === false ? undefined : await cacheKey(path, config, options.by).catch(() => undefined);
 	const cached = key && await readCachedTable(key);
 	options.signal?.throwIfAborted();
-	if (cached) return new SignalTable(cached, config, read);
+	if (cached) return tableOf(cached, config, read, options);
 	const engineOptions = {config, by: options.by};
 	const useWorker = options.worker !== false && existsSync(workerFile);
 	const data = useWorker
 		? await inWorker({path, options: engineOptions, parts: options.parts}, onProgress, options.signal, options.background === true)
-		: await analyseFile(path, engineOptions, onProgress, async () => {
-			options.signal?.throwIfAborted();
-			await new Promise(resolve => {
-				setImmediate(resolve);
-			});
-		}).catch((error: unknown) => {
-			throw error instanceof DatasetError || (error as Error).name === 'AbortError' ? error : new DatasetError(`${path}: signals could not be computed (${(error as Error).message}).`);
-		});
+		: await inProcess(path, engineOptions, onProgress, options.signal);
 	if (key) await writeCachedTable(key, path, data);
+	return tableOf(data, config, read, options);
+}
+
+/** The table, once the detectors its reasons need are loaded (a piece at a time in the background). */
+async function tableOf(data: SignalTableData, config: SignalConfig, read: ((index: number) => unknown) | undefined, options: ComputeOptions): Promise<SignalTable> {
+	if (options.reasons !== false) {
+		await loadSampleSignals(options.background ? async () => new Promise(resolve => {
+			setImmediate(resolve);
+		}) : undefined);
+	}
+
+	options.signal?.throwIfAborted();
 	return new SignalTable(data, config, read);
+}
+
+/** Where no worker can be started (the TypeScript sources under test): here, yielding to the event loop between chunks. */
+async function inProcess(path: string, options: EngineOptions, onProgress: ((progress: SignalProgress) => void) | undefined, signal: AbortSignal | undefined): Promise<SignalTableData> {
+	const {analyseFile} = await import('./analyse-file.js');
+	return analyseFile(path, options, onProgress, async () => {
+		signal?.throwIfAborted();
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+	}).catch((error: unknown) => {
+		throw error instanceof DatasetError || (error as Error).name === 'AbortError' ? error : new DatasetError(`${path}: signals could not be computed (${(error as Error).message}).`);
+	});
 }
 
 async function inWorker(request: SignalRequest, onProgress: ((progress: SignalProgress) => void) | undefined, signal: AbortSignal | undefined, background: boolean): Promise<SignalTableData> {

@@ -10,7 +10,7 @@ import {shingleHashes} from './minhash.js';
 import {sampleText} from './sample-text.js';
 import {sampleSignals} from './sample-signals.js';
 import {wordTokens} from './text.js';
-import {SIGNALS, signalBit, type SignalName} from './types.js';
+import {missingGroup, otherGroup, SIGNALS, signalBit, type SignalName} from './types.js';
 import {fieldPathOf, valuesAtPath} from '../../query/field-path.js';
 
 /*
@@ -89,8 +89,6 @@ export type EngineOptions = {
 /** Per-sample signals are timed on one sample in this many (timing each call would cost more than some signals). */
 const timingStride = 16;
 const maxGroups = 1000;
-export const otherGroup = '(other values)';
-export const missingGroup = '(none)';
 
 export class SignalEngine {
 	count = 0;

@@ -4,7 +4,8 @@ export {SIGNALS, signalBit, isSignalName, type SignalName, type ClusterKind, typ
 export {defaultSignalConfig, resolveSignalConfig, type SignalConfig} from './config.js';
 export {sampleSignals} from './sample-signals.js';
 export {sampleText} from './sample-text.js';
-export {SignalEngine, type SignalTableData, type ClusterData, type GroupData, missingGroup, otherGroup} from './engine.js';
+export {SignalEngine, type SignalTableData, type ClusterData, type GroupData} from './engine.js';
+export {missingGroup, otherGroup} from './types.js';
 export {SignalTable, type ClusterPlace} from './table.js';
 export {computeSignals, type ComputeOptions} from './compute.js';
 export type {SignalProgress} from './analyse-file.js';

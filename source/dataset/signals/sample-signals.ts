@@ -1,4 +1,5 @@
 import type {SampleSignal} from './detector.js';
+import {registerSampleSignals} from './detector-registry.js';
 import {empty} from './empty.js';
 import {modelIdentity} from './model-identity.js';
 import {mojibake} from './mojibake.js';
@@ -10,3 +11,5 @@ import {truncated} from './truncated.js';
 
 /** The signals judged on one sample alone (duplicate, near-duplicate and length-outlier need the whole file). */
 export const sampleSignals: readonly SampleSignal[] = [refusal, modelIdentity, repetition, specialToken, empty, truncated, mojibake, placeholder];
+
+registerSampleSignals(sampleSignals);

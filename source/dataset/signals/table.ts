@@ -4,7 +4,7 @@ import type {SampleDetector} from './detector.js';
 import type {ClusterData, SignalTableData} from './engine.js';
 import {lengthReason} from './length-outlier.js';
 import {sampleText} from './sample-text.js';
-import {sampleSignals} from './sample-signals.js';
+import {loadedSampleSignals} from './detector-registry.js';
 import {isSignalName, SIGNALS, signalBit, type ClusterKind, type SignalHit, type SignalName} from './types.js';
 
 export type ClusterPlace = {
@@ -23,7 +23,7 @@ export type ClusterPlace = {
  * near-duplicate clusters, in typed arrays. Reasons are worked out on demand from the sample.
  */
 export class SignalTable {
-	private detectors: Map<SignalName, SampleDetector> | undefined;
+	private readonly detectors = new Map<SignalName, SampleDetector>();
 
 	constructor(readonly data: SignalTableData, readonly config: SignalConfig, private readonly readSample?: (index: number) => unknown) {}
 
@@ -113,8 +113,16 @@ export class SignalTable {
 		return `${kind}: cluster of ${place.size}, this is ${place.position} of ${place.size} (${what} sample ${place.first + 1}, the first)`;
 	}
 
+	/** A signal's detector (undefined for those computed over the whole file), made the first time it is needed. */
 	private detector(signal: SignalName): SampleDetector | undefined {
-		this.detectors ??= new Map(sampleSignals.map(item => [item.name, item.make(this.config)]));
-		return this.detectors.get(signal);
+		const made = this.detectors.get(signal);
+		if (made) return made;
+		// Loaded by computeSignals before it hands out a table, unless told no reasons are wanted (detector-registry.ts).
+		const loaded = loadedSampleSignals();
+		if (!loaded) throw new Error('the signal detectors are not loaded (computeSignals with reasons: false)');
+		const item = loaded.find(candidate => candidate.name === signal);
+		const detector = item?.make(this.config);
+		if (detector) this.detectors.set(signal, detector);
+		return detector;
 	}
 }

@@ -75,3 +75,7 @@ export type SampleText = {
 /** A signal found on one sample, with the one-line reason shown to the reviewer. */
 /** A signal of a sample with its reason; `member`: not the signal itself but the cluster it marks (the cluster's first sample). */
 export type SignalHit = {signal: SignalName; reason: string; member?: true};
+
+/** The --by group of samples whose field holds a value beyond the first 1,000 distinct ones, and of those without the field. */
+export const otherGroup = '(other values)';
+export const missingGroup = '(none)';
