@@ -63,6 +63,16 @@ describe('query evaluation', () => {
 		}
 	});
 
+	it('text terms match however the text is composed: combining marks, compatibility forms, ligatures (NFKC), and regexes match the composed text', () => {
+		const decomposed = {messages: [{role: 'user', content: 'Cafe\u0301 in Hue\u0302\u0301?'}, {role: 'assistant', content: 'Ｆｕｌｌ ﬁle thê\u0301 ok'}]};
+		for (const [query, expected] of [['café', true], ['CAFÉ', true], ['"huế"', true], ['full', true], ['file', true], ['thế', true], ['/thế/', true], ['/Café/i', true], ['cafè', false], ['/huê /', false]] as const) {
+			expect(matches(query, {value: decomposed}), query).toBe(expected);
+		}
+
+		// Composed text still matches composed queries, and a decomposed query finds composed text.
+		expect(matches('cafe\u0301', {value: {text: 'un café'}})).toBe(true);
+	});
+
 	it('matches metadata by dotted path: equal ignoring case, numbers compared, lists searched', () => {
 		expect(matches('model:gpt-4o')).toBe(true);
 		expect(matches('model:gpt-4')).toBe(false);

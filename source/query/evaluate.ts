@@ -101,14 +101,52 @@ export function termHolds(term: Term, facts: SampleFacts): boolean {
 		}
 
 		case 'text': {
-			return facts.text.toLowerCase().includes(term.text.toLowerCase());
+			return foldedSample(facts.text).includes(foldedTerm(term.text));
 		}
 
 		default: {
 			term.regex.lastIndex = 0;
-			return term.regex.test(facts.text);
+			if (term.regex.test(facts.text)) return true;
+			// Typed text is composed (NFC): "thế" finds a sample that stores e + combining marks too.
+			const composed = facts.text.normalize('NFC');
+			term.regex.lastIndex = 0;
+			return composed !== facts.text && term.regex.test(composed);
 		}
 	}
+}
+
+/*
+Text terms compare compatibility-normalised (NFKC), case-folded text, as the duplicate signal does:
+"café" typed finds "cafe\u0301" (e and a combining accent) in a sample, "ｆｕｌｌ" finds "full", and "ﬁle"
+finds "file". The last sample's text folded is kept (a query's terms are tested one sample at a
+time), and each term's.
+*/
+let lastText = '';
+let lastFolded = '';
+const foldedTerms = new Map<string, string>();
+
+function fold(text: string): string {
+	return text.normalize('NFKC').toLowerCase();
+}
+
+function foldedSample(text: string): string {
+	if (text !== lastText) {
+		lastText = text;
+		lastFolded = fold(text);
+	}
+
+	return lastFolded;
+}
+
+function foldedTerm(text: string): string {
+	let found = foldedTerms.get(text);
+	if (found === undefined) {
+		found = fold(text);
+		if (foldedTerms.size > 1000) foldedTerms.clear();
+		foldedTerms.set(text, found);
+	}
+
+	return found;
 }
 
 const unsafe = 2 ** 53;
