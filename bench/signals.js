@@ -15,7 +15,25 @@ import {parseArgs} from 'node:util';
 import {writeDataset} from './generate.js';
 import {plantedDataset, score} from './planted.js';
 
-const {values} = parseArgs({options: {count: {type: 'string', default: '20000'}, scale: {type: 'string'}, seed: {type: 'string', default: '1'}, runs: {type: 'string', default: '3'}, parts: {type: 'string'}}});
+const usage = `node bench/signals.js [--count N] [--seed N] [--scale 100000,1000000] [--runs N] [--parts N]
+  --count N     planted-defect samples for precision and recall (default 20,000)
+  --seed N      the planted dataset's seed (default 1)
+  --scale LIST  also time opening until every signal is done on the benchmark's files of these sizes
+  --runs N      runs per size, the median is reported (default 3)
+  --parts N     signal workers reading side by side (default: one per core, at most 4)`;
+let values;
+try {
+	({values} = parseArgs({options: {count: {type: 'string', default: '20000'}, scale: {type: 'string'}, seed: {type: 'string', default: '1'}, runs: {type: 'string', default: '3'}, parts: {type: 'string'}, help: {type: 'boolean'}}}));
+} catch (error) {
+	console.error(`${error.message}\n${usage}`);
+	process.exit(2);
+}
+
+if (values.help) {
+	console.log(usage);
+	process.exit(0);
+}
+
 const here = dirname(fileURLToPath(import.meta.url));
 const load = () => loadavg().map(value => value.toFixed(2)).join(' ');
 /** Issue 14's targets, by number of samples: seconds from opening until every signal is done, and peak RSS. */
