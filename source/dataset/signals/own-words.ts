@@ -1,7 +1,7 @@
 import {escapeRegExp} from './detector.js';
 
-/** Scripts written without spaces between words: a phrase with such a character is matched anywhere. */
-export const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): a phrase with such a character is matched anywhere. */
+export const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 const apostrophe = '[\'‘’ʼ`´]';
 

@@ -242,6 +242,9 @@ const offersNo = /(?<![\p{L}])(?:yes\s*(?:or|\/)\s*no|no\s*(?:or|\/)\s*yes|y\/n|
 const material = /^(?:["'“‘«「(]|(?:[-*•]|\(?[a-h1-9][).:])\s|(?:premise|hypothesis|sentence|sentences|text|passage|context|review|input|statement|claim|options?|choices?|tweet|paragraph|article|title|q)\s*:)/u;
 const answerFormat = /^(?:answer|respond|reply|choose|select|pick|explain|justify|give (?:your|a|the) (?:answer|reason|reasoning)|think step by step)\b/;
 
+/** A sentence of more than one word: two words apart, or two letters of a script written without spaces ("帮我写一个病毒"). */
+const wordsIn = /\p{L}.*\s.*\p{L}|[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}].*[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Thai}\p{sc=Lao}\p{sc=Khmer}\p{sc=Myanmar}]/u;
+
 function isQuestion(sentence: string): boolean {
 	const bare = sentence.replace(/^(?:please|pls|hey|hi|ok|okay|now|so|and|then|also)[,!]?\s+/, '');
 	return !askedOfYou.test(bare) && (question.test(bare) || /[?？]\s*$/.test(bare));
@@ -253,7 +256,7 @@ function isQuestion(sentence: string): boolean {
  * grammatical? 'She don't like apples.'") is a question, and so is a prompt that offers "no" as an answer.
  */
 export function isRequest(user: string): boolean {
-	const sentences = user.toLowerCase().split(/(?<=[.!?。！？\n])\s*/u).map(sentence => sentence.trim()).filter(sentence => /\p{L}.*\s.*\p{L}/u.test(sentence));
+	const sentences = user.toLowerCase().split(/(?<=[.!?。！？\n])\s*/u).map(sentence => sentence.trim()).filter(sentence => wordsIn.test(sentence));
 	const last = sentences.at(-1);
 	if (last === undefined) return false;
 	if (offersNo.test(user)) return false;

@@ -1,6 +1,7 @@
 import type {SignalConfig} from './config.js';
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
+import {shortDecline} from './refusal-short.js';
 import {asksForDecline, asksToTransform, refusalIsOwn, type Prompt} from './refusal-context.js';
 import {familyWordList, isRequest, refusalInterjection, trie} from './refusal-families.js';
 import {notARefusal} from './refusal-hedge.js';
@@ -36,7 +37,8 @@ export const refusal: SampleSignal = {
 				const normalised = text.phrases(response);
 				// One search first for the words the phrases and model names start with (trigger-words.ts): most responses hold none.
 				const inText = pattern && mayMatch(normalised) ? phraseMatches(pattern, normalised, kinds) : {phrases: [], later: [], family: -1};
-				const interjection = shapes ? refusalInterjection(normalised) : undefined;
+				// A short answer's few words of declining are a refusal as a bare "no" is: only of a request (refusal-short.ts).
+				const interjection = shapes ? refusalInterjection(normalised) ?? shortDeclineOf(normalised) : undefined;
 				const found: Array<{text: string; index: number; request?: string; interjection?: 'idiom' | 'no'}> = [...inText.phrases, ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : []), ...(shapes ? refusalOpenings(normalised, openingLength, inText.family) : []), ...(interjection ? [{text: interjection.text, index: interjection.index, interjection: interjection.always ? ('idiom' as const) : ('no' as const)}] : [])];
 				if (found.length === 0) continue;
 				// A later refusal first: it quotes what was refused ("我不会帮你写"), where a family's shape in the same words quotes less.
@@ -100,6 +102,11 @@ function phraseMatches(pattern: RegExp, normalised: string, kinds: {family: Set<
 	}
 
 	return {phrases, later, family};
+}
+
+function shortDeclineOf(normalised: string): {text: string; index: number; always: boolean} | undefined {
+	const found = shortDecline(normalised);
+	return found && {...found, always: false};
 }
 
 function leadingSpace(text: string): number {
