@@ -87,3 +87,13 @@ describe('the bundle loads React and Ink only for the review screen', () => {
 		}
 	});
 });
+
+describe('the signals worker starts its helpers before it loads the signals\' code', () => {
+	it('signals-worker.ts imports nothing heavy before it has split the file and started the helpers (they load their code at the same time)', () => {
+		const source = readFileSync(join(dirname(cliPath), '..', 'source', 'dataset', 'signals', 'signals-worker.ts'), 'utf8');
+		const staticImports = [...source.matchAll(/^import (?!type )[^;]*from '([^']+)';/gm)].map(match => match[1]);
+		expect(staticImports.sort()).toEqual(['./split-file.js', './worker-priority.js', 'node:os', 'node:worker_threads']);
+		// analyse-file.ts (the engine and every detector) is loaded after the helpers are started.
+		expect(source.indexOf('readInHelper({')).toBeLessThan(source.indexOf("await import('./analyse-file.js')", source.indexOf('async function computeWhole')));
+	});
+});

@@ -1,10 +1,13 @@
-import {closeSync, fstatSync, openSync, readSync, statSync} from 'node:fs';
-import {EntryReader, firstSignificantByte, type ScanStats} from '../entry-scanner.js';
+import {statSync} from 'node:fs';
+import {EntryReader, type ScanStats} from '../entry-scanner.js';
 import {decodeEntry} from '../parse-entry.js';
 import {SignalEngine, type EngineOptions, type EnginePart, type SignalTableData} from './engine.js';
 import {NearDuplicateFinder} from './near-duplicate.js';
 import {closeSpillSource, ShingleSpill, spilledShingles, type SpillIndex, type SpillSource} from './shingle-spill.js';
+import {splitFile, type ByteRange, type SplitOptions} from './split-file.js';
 import {UnionFind} from './union-find.js';
+
+export {splitFile, type ByteRange, type SplitOptions} from './split-file.js';
 
 export type SignalProgress = {
 	/** Samples read so far. */
@@ -15,66 +18,14 @@ export type SignalProgress = {
 	phase: 'reading' | 'clustering';
 };
 
-/** Bytes [from, to) of a dataset file, starting and ending at line boundaries. */
-export type ByteRange = {from: number; to: number};
-
 /** One stretch of the file read: the engine's part, with the words of its samples' shingles spilled (shingle-spill.ts). */
 export type FilePart = EnginePart & {wordCounts: Uint32Array; spill: SpillSource};
 
-/** How a file is split: into at most `parts` stretches of at least `minimumPartBytes` (starting a worker costs more than a smaller one saves). */
-export type SplitOptions = {parts: number; minimumPartBytes?: number};
-
-const defaultMinimumPartBytes = 8 * 1024 * 1024;
 
 /** The parsed sample, or undefined when the entry is not a JSON object in valid UTF-8 (export skips those). */
 function parsed(bytes: Uint8Array): unknown {
 	const entry = decodeEntry(bytes);
 	return entry.error === undefined ? entry.value : undefined;
-}
-
-/**
- * The file cut into at most `parts` stretches of about equal size, each starting right after a
- * line ending, so each worker reads whole entries and the entries keep the numbering of the file.
- * A JSON array file stays whole.
- */
-export function splitFile(path: string, {parts, minimumPartBytes = defaultMinimumPartBytes}: SplitOptions): ByteRange[] {
-	const fd = openSync(path, 'r');
-	try {
-		const {size} = fstatSync(fd);
-		const wanted = Math.min(parts, Math.floor(size / Math.max(1, minimumPartBytes)));
-		if (wanted <= 1) return [{from: 0, to: size}];
-		const head = Buffer.alloc(Math.min(4096, size));
-		readSync(fd, head, 0, head.length, 0);
-		if (firstSignificantByte(head) === 0x5b) return [{from: 0, to: size}];
-		const ranges: ByteRange[] = [];
-		const block = Buffer.allocUnsafe(64 * 1024);
-		let from = 0;
-		for (let part = 1; part < wanted; part++) {
-			const cut = lineStartAfter(fd, Math.round((size * part) / wanted), size, block);
-			if (cut <= from || cut >= size) continue;
-			ranges.push({from, to: cut});
-			from = cut;
-		}
-
-		ranges.push({from, to: size});
-		return ranges;
-	} finally {
-		closeSync(fd);
-	}
-}
-
-/** The offset just after the first line ending at or after `at` (the file's size if there is none). */
-function lineStartAfter(fd: number, at: number, size: number, block: Buffer): number {
-	let position = at;
-	while (position < size) {
-		const read = readSync(fd, block, 0, Math.min(block.length, size - position), position);
-		if (read === 0) break;
-		const newline = block.subarray(0, read).indexOf(0x0a);
-		if (newline !== -1) return position + newline + 1;
-		position += read;
-	}
-
-	return size;
 }
 
 /**
