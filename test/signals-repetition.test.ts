@@ -168,6 +168,17 @@ describe('repetition: intended repetition is not a loop', () => {
 		expect(detect(`${long}\n${long}\n${long}\nThat is the whole story.`)).toBeDefined();
 	});
 
+	it('a refrain sung after each new line, however often; the same lines cycling, or back to back, are loops', () => {
+		const poems = [
+			'In the morning by the sea, the gulls were calling out to me.\nAnd still I wait, and still I wait, for you to come back home.\nThe boats went out beyond the bay, the nets were heavy, grey and wet.\nAnd still I wait, and still I wait, for you to come back home.\nThe winter came with ice and snow, the harbour froze from shore to shore.\nAnd still I wait, and still I wait, for you to come back home.\nThe spring returned with softer rain, the fishermen went out again.\nAnd still I wait, and still I wait, for you to come back home.\nThe summer burned the fields to gold, the village told the tales of old.\nAnd still I wait, and still I wait, for you to come back home.',
+			'Hoy el viento canta\nmi tierra, mi tierra\nla luna se levanta\nmi tierra, mi tierra\nel río no se cansa\nmi tierra, mi tierra\nla noche nos alcanza\nmi tierra, mi tierra\ny el alba nos abraza\nmi tierra, mi tierra',
+		];
+		for (const text of poems) expect(detect(text), text).toBeUndefined();
+		// Two lines cycling, or the refrain twice in a row, with no new line between: loops.
+		expect(detect('I am here.\nYou are there.\nI am here.\nYou are there.\nI am here.\nYou are there.\nI am here.\nYou are there.')).toBeDefined();
+		expect(detect('Verse one goes here\nla la la la\nla la la la\nverse two goes here\nla la la la\nla la la la\nverse three goes here\nla la la la\nla la la la')).toBeDefined();
+	});
+
 	it('code with similar functions, fenced or not, and an explanation around it', () => {
 		const getters = 'class Config:\n    def __init__(self, path):\n        self.path = path\n        self.data = {}\n\n    def get(self, key):\n        if key in self.data:\n            return self.data[key]\n        else:\n            return None\n\n    def get_int(self, key):\n        if key in self.data:\n            return int(self.data[key])\n        else:\n            return None\n\n    def get_bool(self, key):\n        if key in self.data:\n            return self.data[key] == "true"\n        else:\n            return None\n\n    def get_float(self, key):\n        if key in self.data:\n            return float(self.data[key])\n        else:\n            return None\n\n    def get_list(self, key):\n        if key in self.data:\n            return self.data[key].split(",")\n        else:\n            return None';
 		expect(detect(`\`\`\`python\n${getters}\n\`\`\``)).toBeUndefined();

@@ -31,7 +31,7 @@ too: a poem's refrain, a song's chorus, a reference list's "Retrieved …", code
 What a loop does that these do not is repeat content back to back — the copy right after its original
 (tandem.ts): "the the the", a sentence or a cycle of sentences over and over, a paragraph five times,
 a list item twenty times. A short poem or song (verseMaxLines lines or fewer) whose lines come back
-at most refrainMaxCopies times is judged without its refrain's later copies (withoutRefrain): "Happy
+at most refrainMaxCopies times, or each time after a new line, is judged without its refrain's later copies (withoutRefrain): "Happy
 birthday to you" three times in four lines is no loop, a line four times is. Beyond that, every rule counts only the repeats that lie in a back-to-back repeat,
 against Gopher's thresholds. Repeats with new content between them count too when whole lines,
 paragraphs or sentences repeated anywhere make up more than `spreadShare` of the response — of its
@@ -217,7 +217,7 @@ const refrainMaxLength = 100;
 
 /**
  * A short text in lines (a poem, a song, a chant) whose repeated lines are a refrain — each at most
- * `refrainMaxCopies` times, none longer than `refrainMaxLength`, with other lines besides — without the
+ * `refrainMaxCopies` times or each time after a new line, none longer than `refrainMaxLength`, with other lines besides — without the
  * refrain's later copies: the rules then judge what is left (a loop inside a line is still one).
  * '' when nothing is left to judge; undefined when the text is not such a one.
  */
@@ -236,7 +236,7 @@ function withoutRefrain(response: string): string | undefined {
 	}
 
 	if (count < 3 || count > verseMaxLines || copies.size < 2 || copies.size === count) return undefined;
-	for (const [key, times] of copies) if (times > 1 && (times > refrainMaxCopies || key.length > refrainMaxLength)) return undefined;
+	for (const [key, times] of copies) if (times > 1 && (key.length > refrainMaxLength || (times > refrainMaxCopies && !betweenNewLines(keys, key, copies)))) return undefined;
 	const seen = new Set<string>();
 	const kept = lines.filter((line, index) => {
 		const key = keys[index];
@@ -246,6 +246,28 @@ function withoutRefrain(response: string): string | undefined {
 		return true;
 	});
 	return kept.join('\n').trim();
+}
+
+/**
+ * Whether each copy of a line after the first comes after a line of its own (one said once in the text):
+ * a refrain sung between new verses, however often ("…the gulls were calling out to me. / And still I
+ * wait… / The boats went out… / And still I wait…"); a loop repeats it back to back or with the same lines between.
+ */
+function betweenNewLines(keys: readonly string[], key: string, copies: ReadonlyMap<string, number>): boolean {
+	let seen = false;
+	let fresh = false;
+	for (const line of keys) {
+		if (line === '') continue;
+		if (line === key) {
+			if (seen && !fresh) return false;
+			seen = true;
+			fresh = false;
+		} else if (copies.get(line) === 1) {
+			fresh = true;
+		}
+	}
+
+	return true;
 }
 
 /** A line as a refrain repeats it: its words in lower case, list markers, section labels' brackets and end punctuation aside. */
