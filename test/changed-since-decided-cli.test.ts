@@ -95,3 +95,26 @@ describe('--undo-rule on a sample whose bytes changed after the rule decided it'
 		expect(runCli(['export', path]).stdout).not.toContain('toxic');
 	});
 });
+
+describe('lines that share an id, decided by winnow decide', () => {
+	const first = JSON.stringify({id: 7, text: 'The first version of this sample text is here.'});
+	const second = JSON.stringify({id: 7, text: 'The second version of this sample text is here.'});
+	const other = JSON.stringify({id: 8, text: 'Another sample entirely, with other words in it.'});
+
+	it('are counted as lines by decide, and exported all, none of them changed since decided', () => {
+		const path = writeFile(tempDir(), 'dupid.jsonl', `${[first, second, other].join('\n')}\n`);
+		const decided = runCli(['decide', path, '--where', 'id:7', '--verdict', 'accepted', '--reviewer', 'trial']);
+		expect(decided.status, decided.stderr).toBe(0);
+		expect(decided.stdout).toContain("2 samples match 'id:7' (1 id among them: lines with one id share one decision); marked 2 samples accepted as trial");
+		const exported = runCli(['export', path]);
+		expect(exported.stdout).toBe(`${first}\n${second}\n`);
+		expect(exported.stderr).toContain('2 accepted, 0 rejected, 0 flagged, 1 undecided');
+		expect(exported.stderr).not.toContain('changed since decided');
+		// The decided line edited: the id is changed since decided, on every line with it.
+		writeFileSync(path, `${[first.replace('first', 'edited'), second, other].join('\n')}\n`);
+		const after = runCli(['export', path]);
+		expect(after.stdout).toBe('');
+		expect(after.stderr).toContain('2 samples changed since decided');
+		expect(JSON.parse(runCli(['stats', path, '--json']).stdout).samples.changed).toBe(2);
+	});
+});

@@ -51,6 +51,29 @@ describe('the header', () => {
 		expect(wide).toContain('id demo-003');
 	});
 
+	it('at 40 columns shows the place in full (the word winnow goes first, then the format is cut), and a hidden id leaves no double space', async () => {
+		const sharegpt = (label: string, location: string, width: number) => {
+			const sample = {...current('sha1:2fd582765cdfc265', 79, 81), rendered: {format: 'sharegpt', formatLabel: label, blocks: [], metadata: []}} as unknown as CurrentSample;
+			return firstLine(<Header current={sample} count={87} indexed datasetName="sharegpt.json" idField="id" width={width} location={location}/>);
+		};
+
+		expect(sharegpt('ShareGPT', 'element 79 · line 81', 40)).toBe('80/87 · ShareGPT · element 79 · line 81');
+		expect(sharegpt('ShareGPT', 'element 79 · line 81', 50)).toBe('winnow 80/87 · ShareGPT · element 79 · line 81');
+		expect(sharegpt('ShareGPT', 'element 79 · line 81', 60)).toBe('winnow 80/87 id sha1:2fd5… · ShareGPT · element 79 · line 81');
+		const cut = sharegpt('templated text (ChatML)', 'element 79 · line 81', 40);
+		expect(terminalWidth(cut)).toBeLessThanOrEqual(40);
+		expect(cut).toMatch(/^80\/87 · templ\S*… · element 79 · line 81$/);
+
+		// On the review screen: a pretty-printed array of ShareGPT samples (ids are hashes, too long to show).
+		const elements = Array.from({length: 3}, (_, i) => JSON.stringify({conversations: [{from: 'human', value: `question ${i}`}, {from: 'gpt', value: 'an answer'}]}));
+		for (const [columns, expected] of [[40, '1/3 · ShareGPT · element 0 · line 2'], [46, 'winnow 1/3 · ShareGPT · element 0 · line 2']] as const) {
+			const {frame, close} = await screen(`[\n${elements.join(',\n')}\n]\n`, {fileName: 'sharegpt.json'}, {columns, rows: 16});
+			await waitFor(() => frame().includes('element 0'), 'the header');
+			expect(frame().split('\n')[0].trimEnd()).toBe(expected);
+			await close();
+		}
+	});
+
 	it('in a one-line JSON array shows the element index and byte offset, not "line 1" for every sample', async () => {
 		const elements = Array.from({length: 3}, (_, i) => ({id: `e${i}`, messages: [{role: 'user', content: `question ${i}`}, {role: 'assistant', content: 'ok'}]}));
 		const content = JSON.stringify(elements);

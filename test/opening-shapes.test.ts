@@ -38,6 +38,18 @@ describe('files of other shapes', () => {
 		expect(await errorOf('f.arrow', Buffer.from('ARROW1\u0000\u0000\u0001'))).toMatch(/is an Arrow file, not JSON Lines: convert it with python -c 'import pandas as pd; pd\.read_feather/);
 	});
 
+	it('names UTF-16 text (with a byte order mark or without, either order, JSON Lines or an array) and the iconv command', async () => {
+		const text = '{"id":1,"text":"hello there"}\n{"id":2,"text":"more"}\n';
+		const le = Buffer.from(text, 'utf16le');
+		const be = Buffer.from(le).swap16();
+		const mark = (order: Buffer, bom: number[]) => Buffer.concat([Buffer.from(bom), order]);
+		expect(await errorOf('u.jsonl', mark(le, [0xff, 0xfe]))).toMatch(/^\S*u\.jsonl is UTF-16 text \(little-endian\), not UTF-8: convert it with iconv -f UTF-16 -t UTF-8 \S*u\.jsonl > \S*u\.utf8\.jsonl, then open that\.$/);
+		expect(await errorOf('u.jsonl', mark(be, [0xfe, 0xff]))).toMatch(/is UTF-16 text \(big-endian\), not UTF-8: convert it with iconv -f UTF-16 -t UTF-8 /);
+		expect(await errorOf('u.jsonl', le)).toMatch(/is UTF-16 text \(little-endian, no byte order mark\), not UTF-8: convert it with iconv -f UTF-16LE -t UTF-8 /);
+		expect(await errorOf('u.jsonl', be)).toMatch(/is UTF-16 text \(big-endian, no byte order mark\), not UTF-8: convert it with iconv -f UTF-16BE -t UTF-8 /);
+		expect(await errorOf('a.json', Buffer.from(`[${text.trim().replace('\n', ',\n')}]\n`, 'utf16le'))).toMatch(/a\.json is UTF-16 text .* > \S*a\.utf8\.json, then open that\.$/);
+	});
+
 	it('names CSV and TSV files (by name, or by a first line of column names) and how to convert them', async () => {
 		expect(await errorOf('d.csv', 'prompt,completion\nhello,"world, again"\n')).toMatch(/looks like a CSV file \(a header line of column names\), not JSON Lines: convert it with python -c 'import pandas as pd; pd\.read_csv\("\S*d\.csv"\)\.to_json\("\S*d\.jsonl", orient="records", lines=True, force_ascii=False\)', then open that\.$/);
 		expect(await errorOf('d.txt', 'prompt\tcompletion\nhello\tworld\n')).toMatch(/looks like a TSV file .*pd\.read_csv\("\S*d\.txt", sep="\\t"\)/);

@@ -447,6 +447,11 @@ describe('length-outlier and diversity', () => {
 		const emoji = tableOf([chat('Morning: ☀️ sunny and mild today.'), chat('Morning: ☀️ sunny and mild again.'), chat('Café déjà vu here.')]).data.diversity.openings;
 		expect(emoji.map(({opening}) => opening).sort()).toEqual(['café déjà vu here', 'morning sunny and mild again', 'morning sunny and mild today']);
 		expect(unspaced.distinct1).toBeCloseTo(new Set([...'绿茶的冲泡温度在八十度左右水太烫会苦时间是两分钟日本語の文章です'].concat(['tokyo', 'is', 'big'])).size / 40, 5);
+		// A reasoning block (<think>…</think>) is not a response of its own: one answer a sample, its words alone.
+		const thinking = tableOf([chat('<think>just thinking here</think>'), chat('<think>hmm</think>The answer is four.'), chat('plain answer here')]).data.diversity;
+		expect(thinking.responses).toBe(3);
+		expect(thinking.words).toBe(4 + 3);
+		expect(thinking.openings.map(({opening}) => opening).sort()).toEqual(['plain answer here', 'the answer is four']);
 		const counter = new DistinctCounter(14, 1000);
 		for (let i = 0; i < 200_000; i++) counter.add(hashA(`word${i % 50_000}`));
 		expect(counter.isExact).toBe(false);

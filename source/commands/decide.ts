@@ -15,6 +15,7 @@ import {LiveSession} from '../store/live-session.js';
 import {verdicts, type DecisionRecord, type ReplacedDecision, type Verdict} from '../store/schema.js';
 import {sampleStatus, type Policy} from '../store/verdict-policy.js';
 import {contentHash, hashToRecord, madeOnOtherBytes} from '../dataset/content-hash.js';
+import {ContentPresence} from '../dataset/content-presence.js';
 
 export type DecideFlags = {
 	where?: string;
@@ -68,7 +69,8 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 	const signals = await signalsFor(common, needsOf(query));
 	const {store} = await openDecisionStore(common.dbSpec, {path: common.dataset, name: common.dbSpec.kind === 'file' ? basename(common.dataset) : common.datasetName}, {reviewer: common.reviewer, store: {watchInterval: 0}});
 	try {
-		const {matched, shared, fields, idWarnings, malformed} = await matchingSamples(common, query, store, policy, signals);
+		const stale = staleRecords(common, store);
+		const {matched, shared, fields, idWarnings, malformed} = await matchingSamples(common, query, store, policy, signals, stale);
 		for (const warning of idWarnings) process.stderr.write(`winnow: ${sanitizeLine(warning)}\n`);
 		const sharedIds = new Set(shared.map(sample => sample.id));
 		// A term on a field no sample has is the same for every sample: a misspelt name, which would decide none or all.
@@ -90,7 +92,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 		for (const {id, hash} of matched) {
 			if (sharedIds.has(id)) continue;
 			// Decisions made on other bytes than the sample holds now are not its decisions any more.
-			const records = store.forSample(id).filter(record => !madeOnOtherBytes(record, hash));
+			const records = store.forSample(id).filter(record => !stale(record, hash, id));
 			const mine = records.find(record => record.reviewer === common.reviewer);
 			const others = records.some(record => record.reviewer !== common.reviewer && record.verdict !== null);
 			if (others && !flags.lead && !overlap) {
@@ -126,13 +128,18 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 
 		const out: string[] = [];
 		const what = `${verdict}${categories.length > 0 ? ` (${categories.join(', ')})` : ''}${reasons.length > 0 ? ` (${reasons.join(', ')})` : ''}`;
-		const matchedText = `${count(matched.length)} ${matched.length === 1 ? 'sample matches' : 'samples match'} ${quoteRule(rule)}`;
+		// Lines that share an id are samples of their own that share one decision: counted as lines, the ids said apart.
+		const linesOf = new Map(matched.map(sample => [sample.id, sample.lines]));
+		const matchedLines = matched.reduce((sum, sample) => sum + sample.lines, 0);
+		const marked = changes.reduce((sum, change) => sum + (linesOf.get(change.sample) ?? 1), 0);
+		const sharing = matchedLines > matched.length ? ` (${count(matched.length)} ${matched.length === 1 ? 'id' : 'ids'} among them: lines with one id share one decision)` : '';
+		const matchedText = `${count(matchedLines)} ${matchedLines === 1 ? 'sample matches' : 'samples match'} ${quoteRule(rule)}${sharing}`;
 		if (flags.dryRun) {
-			out.push(`dry run: ${matchedText}; would mark ${count(changes.length)} ${plural(changes.length)} ${what} as ${common.reviewer}, by rule ${quoteRule(rule)}. Nothing was written.`);
+			out.push(`dry run: ${matchedText}; would mark ${count(marked)} ${plural(marked)} ${what} as ${common.reviewer}, by rule ${quoteRule(rule)}. Nothing was written.`);
 		} else {
 			for (const change of changes) store.set(change);
 			await flushOnce(store);
-			out.push(`${matchedText}; marked ${count(changes.length)} ${plural(changes.length)} ${what} as ${common.reviewer}, by rule ${quoteRule(rule)} (in ${common.db}).`);
+			out.push(`${matchedText}; marked ${count(marked)} ${plural(marked)} ${what} as ${common.reviewer}, by rule ${quoteRule(rule)} (in ${common.db}).`);
 		}
 
 		const replacing = changes.filter(change => change.replaced).length;
@@ -264,15 +271,26 @@ async function flushOnce(store: DecisionStore): Promise<void> {
 	}
 }
 
-type Matched = {id: string; line: number; hash: string; hashed: boolean};
+/** A matched id: its first matched line, that line's content hash, and how many lines with the id the query matches. */
+type Matched = {id: string; line: number; hash: string; hashed: boolean; lines: number};
 /** A matched sample whose id a line the query does not match has too (`otherLine`): one decision would decide both. */
 type Shared = Matched & {otherLine: number};
 
+/**
+ * Whether a decision on sample `id` was made on bytes none of its lines holds now (`hash`: this
+ * line's). Lines that share an id share its decisions: one made on another of them still covers
+ * this line (ContentPresence reads the file for it, only when a line's bytes are not the decided ones).
+ */
+function staleRecords(common: CommonOptions, store: DecisionStore): (record: DecisionRecord, hash: string, id: string) => boolean {
+	const presence = new ContentPresence(common.dataset, common.idField, id => store.hasSample(id) && store.forSample(id).some(record => typeof record.hash === 'string'));
+	return (record, hash, id) => madeOnOtherBytes(record, hash) && !presence.holds(id, record.hash!);
+}
+
 /** The samples the query matches, in file order, each id once (malformed entries are never decided). */
-async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined): Promise<{matched: Matched[]; shared: Shared[]; fields: FieldCheck; idWarnings: string[]; malformed: number}> {
+async function matchingSamples(common: CommonOptions, query: Query, store: DecisionStore, policy: Policy, signals: SignalLookup | undefined, stale: ReturnType<typeof staleRecords>): Promise<{matched: Matched[]; shared: Shared[]; fields: FieldCheck; idWarnings: string[]; malformed: number}> {
 	const matcher = new EntryMatcher(query, signals);
 	const idCheck = new IdFieldCheck(common.idField, common.idField !== 'id');
-	const seen = new Set<string>();
+	const seen = new Map<string, Matched>();
 	const matched: Matched[] = [];
 	// Ids of lines the query does not match, with the first such line: a matched id among them is shared by a line left out.
 	const unmatched = new Map<string, number>();
@@ -293,7 +311,7 @@ async function matchingSamples(common: CommonOptions, query: Query, store: Decis
 		if (records?.some(record => typeof record.hash === 'string' && record.verdict !== null)) {
 			const bytesHash = contentHash(entry.bytes);
 			hash = bytesHash;
-			const current = records.filter(record => !madeOnOtherBytes(record, bytesHash));
+			const current = records.filter(record => !stale(record, bytesHash, id));
 			changed = current.length < records.length;
 			records = current;
 		}
@@ -304,9 +322,15 @@ async function matchingSamples(common: CommonOptions, query: Query, store: Decis
 			return;
 		}
 
-		if (seen.has(id)) return;
-		seen.add(id);
-		matched.push({id, line: entry.lineNumber, hash: hash ?? contentHash(entry.bytes), hashed: entry.isHashId});
+		const first = seen.get(id);
+		if (first) {
+			first.lines++;
+			return;
+		}
+
+		const sample = {id, line: entry.lineNumber, hash: hash ?? contentHash(entry.bytes), hashed: entry.isHashId, lines: 1};
+		seen.set(id, sample);
+		matched.push(sample);
 	});
 	const shared = matched.filter(({id}) => unmatched.has(id)).map(sample => ({...sample, otherLine: unmatched.get(sample.id)!}));
 	return {matched, shared, fields: matcher.fields, idWarnings: idCheck.warnings(common.dataset), malformed: malformedEntries};

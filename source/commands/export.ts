@@ -86,7 +86,7 @@ export async function runExport(common: CommonOptions, flags: ExportFlags, signa
 		file = await readDecisions(common.dbSpec, {path: common.dataset, name: common.datasetName}, check?.readLines);
 		const table = await signals;
 		const matcher = query && new (await import('../query/entry-facts.js')).EntryMatcher(query, table);
-		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
+		const decided = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false, dataset: {path: common.dataset, idField: common.idField}});
 		// Samples someone corrected: written as their correction (newest wins) unless --original.
 		const correctedIds = new Set<string>();
 		if (file && !flags.original) for (let i = 0; i < file.length; i++) if (file.hasCorrection(i)) correctedIds.add(file.sample(i));

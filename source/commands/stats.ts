@@ -82,7 +82,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 	// from the decisions on them alone.
 	const slice = query ? await selectEntries(common, query, file, policy, needsOf(query).signals || needsOf(query).clusters ? await signals : undefined) : undefined;
 	if (slice?.missingFields) process.stderr.write(`winnow: --where ${sanitizeLine(JSON.stringify(flags.where))}: ${sanitizeLine(slice.missingFields)}.\n`);
-	const accumulator = new StatsAccumulator(slice ? slice.records : file ?? [], {policy});
+	const accumulator = new StatsAccumulator(slice ? slice.records : file ?? [], {policy, dataset: {path: common.dataset, idField: common.idField}});
 	const size = await stat(common.dataset).then(stats => stats.size, () => 0);
 	let seen = 0;
 	const statuses = by === undefined ? undefined : new StatusColumn();
@@ -177,7 +177,7 @@ function parseBy(by: string | undefined): string | undefined {
  * on them, for stats --where.
  */
 async function selectEntries(common: CommonOptions, query: Query, file: DecisionSource | undefined, policy: Policy, signals: SignalLookup | undefined): Promise<{selected: Uint8Array; records: DecisionRecord[]; missingFields: string | undefined}> {
-	const lookup = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false});
+	const lookup = new StatsAccumulator(file ?? [], {policy, trackRepeats: false, reviewers: false, dataset: {path: common.dataset, idField: common.idField}});
 	const matcher = new EntryMatcher(query, signals);
 	let selected = new Uint8Array(1024);
 	const ids = new Set<string>();

@@ -28,7 +28,21 @@ export function hashToRecord(id: string, hash: string): string | undefined {
 	return id === hash ? undefined : hash;
 }
 
-/** A decision (not an undone one) made on other bytes than the sample's now (`hash`). */
+/**
+ * A decision (not an undone one) made on other bytes than the sample's now (`hash`). With a repeated
+ * id, a decision made on another line's bytes is not "other bytes" while that line still holds them:
+ * see madeOnNoneOf.
+ */
 export function madeOnOtherBytes(record: DecisionRecord, hash: string): boolean {
 	return record.verdict !== null && typeof record.hash === 'string' && record.hash !== hash;
+}
+
+/**
+ * A decision (not an undone one) made on bytes that none of the lines with its sample's id holds now
+ * (`hashes`: the content hashes of every line with the id). Lines that share an id share its
+ * decisions: one made on any of them covers them all while the bytes it was made on are still
+ * among them; once they are not (that line was edited), every line with the id is changed since decided.
+ */
+export function madeOnNoneOf(record: DecisionRecord, hashes: ReadonlySet<string>): boolean {
+	return record.verdict !== null && typeof record.hash === 'string' && !hashes.has(record.hash);
 }

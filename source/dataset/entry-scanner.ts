@@ -1,5 +1,5 @@
 import {constants} from 'node:buffer';
-import {readSync} from 'node:fs';
+import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {open, type FileHandle} from 'node:fs/promises';
 import {DatasetError} from './errors.js';
 
@@ -363,6 +363,43 @@ class ArraySplitter implements Splitter {
 
 	finish() {
 		if (!this.closed) throw new ArrayLayoutError('the top-level array is not closed with ] (is the file cut short?)', this.lineNumber);
+	}
+}
+
+/**
+ * Every entry of a dataset file, read synchronously from its start (chunk by chunk; `sink` gets each
+ * entry's bytes, valid during the call only). For the rare look-up that must finish inside a
+ * synchronous visit of the main scan (content-presence.ts); the file's layout as EntryReader detects it.
+ */
+export function forEachEntrySync(path: string, sink: (bytes: Buffer) => void, piece = chunkSize) {
+	const fd = openSync(path, 'r');
+	try {
+		const {size} = fstatSync(fd);
+		const head = Buffer.alloc(Math.min(4096, size));
+		readSync(fd, head, 0, head.length, 0);
+		const stats: ScanStats = {bytesRead: 0, totalBytes: size, blankLines: 0, layout: firstSignificantByte(head) === 0x5b ? 'array' : 'jsonl'};
+		const splitter: Splitter = stats.layout === 'array' ? new ArraySplitter() : new LineSplitter(stats);
+		const entrySink: EntrySink = (buffer, from, to) => {
+			sink(buffer.subarray(from, to));
+		};
+
+		let position = bomLength(head);
+		let tail = empty;
+		let tailStart = position;
+		while (position < size) {
+			const read = Buffer.allocUnsafe(Math.min(piece, size - position));
+			const bytesRead = readSync(fd, read, 0, read.length, position);
+			if (bytesRead === 0) break;
+			position += bytesRead;
+			const buffer = tail.length > 0 ? Buffer.concat([tail, read.subarray(0, bytesRead)]) : read.subarray(0, bytesRead);
+			const keep = splitter.split(buffer, 0, tail.length, buffer.length, tailStart, entrySink);
+			tailStart += keep;
+			tail = buffer.subarray(keep);
+		}
+
+		splitter.finish(tail, 0, tail.length, tailStart, entrySink);
+	} finally {
+		closeSync(fd);
 	}
 }
 

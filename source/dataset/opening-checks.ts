@@ -1,4 +1,4 @@
-import {closeSync, openSync, statSync, type Stats} from 'node:fs';
+import {closeSync, openSync, readSync, statSync, type Stats} from 'node:fs';
 import {DatasetError, describeFsError} from './errors.js';
 import {decodeEntry} from './parse-entry.js';
 import {displayLimit} from './long-entry.js';
@@ -28,12 +28,21 @@ export function checkDatasetFile(path: string): Stats {
 	// A device or a named pipe has no size and cannot be read by offset: say so, not "empty".
 	if (!stats.isFile()) throw new DatasetError(`${path} is not a regular file (a device, named pipe or socket); give the path of a .jsonl file.`);
 	if (stats.size === 0) throw new DatasetError(`${path} is empty: there are no samples.`);
+	const head = Buffer.alloc(Math.min(128, stats.size));
 	try {
-		closeSync(openSync(path, 'r'));
+		const fd = openSync(path, 'r');
+		try {
+			readSync(fd, head, 0, head.length, 0);
+		} finally {
+			closeSync(fd);
+		}
 	} catch (error) {
 		throw new DatasetError(describeFsError(path, error));
 	}
 
+	// Before the layout is told by the first byte: a UTF-16 array's [ would be read as one.
+	const utf16 = utf16Format(path, head);
+	if (utf16) throw new DatasetError(`${path} is ${utf16.name}, not ${utf16.not}: ${utf16.fix(path)}, then open that.`);
 	return stats;
 }
 
@@ -75,7 +84,7 @@ export class FirstEntries {
 		if (this.seen === 1) {
 			if (looksBinary(bytes)) {
 				const format = binaryFormat(this.path, bytes);
-				if (format) throw new DatasetError(`${this.path} is ${format.name}, not JSON Lines: ${format.fix(this.path)}, then open that.`);
+				if (format) throw new DatasetError(`${this.path} is ${format.name}, not ${format.not ?? 'JSON Lines'}: ${format.fix(this.path)}, then open that.`);
 				throw new DatasetError(`${this.path} looks like a binary file, not JSON Lines (line ${lineNumber} holds NUL or other binary bytes).`);
 			}
 
@@ -159,8 +168,11 @@ const pandas = (read: string, path: string, options = '') => `python -c 'import 
  * A compressed or columnar file (its first line looks binary) the first bytes or the name give away: gzip, zstd, xz, bzip2, zip,
  * Parquet, Arrow; with what it is and how to make JSON Lines of it.
  */
-export function binaryFormat(path: string, head: Buffer): {name: string; fix: (path: string) => string} | undefined {
+export function binaryFormat(path: string, head: Buffer): {name: string; fix: (path: string) => string; not?: string} | undefined {
 	const starts = (...bytes: number[]) => bytes.every((b, i) => head[i] === b);
+	const utf16 = utf16Format(path, head);
+	if (utf16) return utf16;
+
 	const name = path.toLowerCase();
 	const decompressed = (ext: RegExp) => shellWord(path.replace(ext, '') === path ? `${path}.out` : path.replace(ext, ''));
 	if (starts(0x1f, 0x8b)) return {name: 'gzip-compressed', fix: () => `decompress it with gunzip -k ${shellWord(path)} (or zcat ${shellWord(path)} > ${decompressed(/\.gz$/i)})`};
@@ -176,5 +188,38 @@ export function binaryFormat(path: string, head: Buffer): {name: string; fix: (p
 		return {name: 'an Arrow file', fix: () => `convert it with ${pandas('read_feather', path)}`};
 	}
 
+	return undefined;
+}
+
+/** UTF-16 text, and the iconv command that writes it as UTF-8. */
+function utf16Format(path: string, head: Buffer): {name: string; fix: (path: string) => string; not: string} | undefined {
+	const utf16 = utf16Encoding(head);
+	if (!utf16) return undefined;
+	const utf8 = shellWord(/\.(jsonl?|txt)$/i.test(path) ? path.replace(/\.(jsonl?|txt)$/i, '.utf8.$1') : `${path}.utf8.jsonl`);
+	return {name: `UTF-16 text (${utf16.label})`, not: 'UTF-8', fix: () => `convert it with iconv -f ${utf16.iconv} -t UTF-8 ${shellWord(path)} > ${utf8}`};
+}
+
+/**
+ * UTF-16 text, told by its byte order mark, or without one by ASCII characters each beside a NUL
+ * byte (JSON's braces, quotes and keys): its byte order, and the name iconv reads it by (UTF-16 with
+ * a mark, which iconv follows and drops; else the order itself).
+ */
+function utf16Encoding(head: Buffer): {label: string; iconv: string} | undefined {
+	if (head[0] === 0xff && head[1] === 0xfe) return {label: 'little-endian', iconv: 'UTF-16'};
+	if (head[0] === 0xfe && head[1] === 0xff) return {label: 'big-endian', iconv: 'UTF-16'};
+	const pairs = Math.min(64, head.length >> 1);
+	if (pairs < 2) return undefined;
+	let little = 0;
+	let big = 0;
+	for (let i = 0; i < pairs; i++) {
+		const a = head[2 * i];
+		const b = head[(2 * i) + 1];
+		if (a !== 0 && b === 0) little++;
+		else if (a === 0 && b !== 0) big++;
+	}
+
+	// Nearly every pair an ASCII character and a NUL, the same way round.
+	if (little >= pairs * 0.9) return {label: 'little-endian, no byte order mark', iconv: 'UTF-16LE'};
+	if (big >= pairs * 0.9) return {label: 'big-endian, no byte order mark', iconv: 'UTF-16BE'};
 	return undefined;
 }

@@ -7,6 +7,7 @@ import {notDecided, notLookedUp} from '../dataset/entry-facts.js';
 import type {ScanLookup} from '../dataset/dataset-scan.js';
 import {agreementOf, type Agreement} from './agreement.js';
 import {contentHash, madeOnOtherBytes} from '../dataset/content-hash.js';
+import {ContentPresence} from '../dataset/content-presence.js';
 
 /*
 The figures behind `winnow stats`, `winnow export`'s summary and the review screen's stats panel.
@@ -29,6 +30,12 @@ export type StatsOptions = {
 	listLimit?: number;
 	/** For tests: a replacement for fingerprintOf, to force ids to share fingerprints. */
 	fingerprintOf?: (id: string) => void;
+	/**
+	 * The dataset the entries come from: where a line of a repeated id does not hold the bytes a
+	 * decision on the id was made on, whether another line does (ContentPresence) is read from it.
+	 * Without, such a line counts as changed since decided.
+	 */
+	dataset?: {path: string; idField: string};
 };
 
 export type ReviewerStats = {
@@ -192,6 +199,10 @@ export class StatsAccumulator {
 	private changed = 0;
 	/** 1 for each group with a record that carries a hash of the bytes it was made on. */
 	private readonly groupHashed: Uint8Array;
+	/** 1 for a group of one record once a line with its id held the bytes it was made on. */
+	private readonly groupMatched: Uint8Array;
+	/** Where the decided bytes of a repeated id are looked for in the whole file (StatsOptions.dataset). */
+	private readonly presence: ContentPresence | undefined;
 	/** The last entry's records when some were left out as made on other bytes (recordsFor answers with them). */
 	private lastCurrent: {id: string; records: DecisionRecord[]} | undefined;
 	private readonly malformedLines: number[] = [];
@@ -247,6 +258,15 @@ export class StatsAccumulator {
 		this.nextInGroup = new Int32Array(count).fill(-1);
 		const groupLast = new Int32Array(count);
 		this.groupHashed = new Uint8Array(count);
+		this.groupMatched = new Uint8Array(count);
+		if (options.dataset) {
+			const {path, idField} = options.dataset;
+			this.presence = new ContentPresence(path, idField, id => {
+				const group = this.groupOf(id);
+				return group !== -1 && this.groupHashed[group] === 1;
+			});
+		}
+
 		// Group the records by sample straight into the table: no Map of hundreds of thousands of ids.
 		// In shared memory from the start when it is big: the scan's workers will likely look ids up in
 		// it (scanLookup()), and a copy of megabytes of slots would be on the way to the scan.
@@ -299,10 +319,36 @@ export class StatsAccumulator {
 		if (!bytes) return undefined;
 		const hash = contentHash(bytes);
 		// Most groups are one record: checked on the source, without making it.
-		if (this.isSingle(group) && !this.source.madeOnOtherBytes(this.groupFirst[group], hash)) return undefined;
+		if (this.isSingle(group)) {
+			if (!this.source.madeOnOtherBytes(this.groupFirst[group], hash)) {
+				this.groupMatched[group] = 1;
+				return undefined;
+			}
+
+			// A repeated id whose decided line came before: it covers this line too.
+			if (this.groupMatched[group] === 1) return undefined;
+		}
+
 		const records = this.groupRecords(group);
 		if (!records.some(record => madeOnOtherBytes(record, hash))) return undefined;
-		return records.filter(record => !madeOnOtherBytes(record, hash));
+		// Made on other bytes than this line's: still the id's decision if another line holds those.
+		const {presence} = this;
+		const stale = (record: DecisionRecord) => madeOnOtherBytes(record, hash) && !presence?.holds(id.id, record.hash!);
+		if (!records.some(record => stale(record))) {
+			if (this.isSingle(group)) this.groupMatched[group] = 1;
+			return undefined;
+		}
+
+		return records.filter(record => !stale(record));
+	}
+
+	/** The group of the records on sample `id`, or -1 (none, or an id sharing a decided one's fingerprint). */
+	private groupOf(id: string): number {
+		this.fingerprintOf(id);
+		const slot = this.table.slot();
+		if (this.table.isEmpty(slot)) return -1;
+		const a = this.table.a(slot);
+		return a !== 0 && this.source.sampleIs(this.groupFirst[a - 1], id) ? a - 1 : -1;
 	}
 
 	/** Group g's current records (the newest per reviewer), as objects. */

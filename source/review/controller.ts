@@ -5,7 +5,7 @@ import {defaultSignalConfig, type SignalConfig} from '../dataset/signals/config.
 import {detectFormat, renderSample, type RenderedSample} from '../dataset/formats/index.js';
 import type {DecisionStore} from '../store/decision-store.js';
 import {sizeText} from '../dataset/long-entry.js';
-import {hashToRecord, madeOnOtherBytes} from '../dataset/content-hash.js';
+import {hashToRecord, madeOnNoneOf} from '../dataset/content-hash.js';
 import type {LiveChannel, Peer} from '../store/live-channel.js';
 import type {ReviewerPosition} from '../store/reviewer-position.js';
 import type {DecisionRecord, Verdict} from '../store/schema.js';
@@ -386,8 +386,8 @@ export class ReviewController {
 	* visibleRecords(): IterableIterator<DecisionRecord> {
 		for (const record of this.store.all()) {
 			if (typeof record.hash === 'string' && record.verdict !== null) {
-				const hash = this.currentHash(record.sample);
-				if (hash !== undefined && madeOnOtherBytes(record, hash)) continue;
+				const hashes = this.currentHashes(record.sample, [record]);
+				if (hashes !== undefined && madeOnNoneOf(record, hashes)) continue;
 			}
 
 			if (record.reviewer === this.reviewer || !this.isBlind(this.store.get(record.sample, this.reviewer))) yield record;
@@ -1500,35 +1500,51 @@ export class ReviewController {
 		return this.state.filter === 'all' ? '' : this.state.filter === 'conflicts' ? 'conflicting' : this.state.filter;
 	}
 
-	/** contentHash of the first sample with each id asked about, read once per id (only ids whose decisions record a hash). */
-	private readonly hashes = new Map<string, string>();
+	/**
+	 * The content hashes of the samples with each id asked about (only ids whose decisions record a
+	 * hash): the first sample's, and, when a decision was made on other bytes than it holds and the
+	 * id is repeated, every sample's with the id, read once per id.
+	 */
+	private readonly hashes = new Map<string, {hashes: Set<string>; all: boolean}>();
 
-	private currentHash(id: string): string | undefined {
-		let hash = this.hashes.get(id);
-		if (hash === undefined) {
+	/** contentHashes of the samples with id `id` (undefined: none in the dataset), enough to judge `records`. */
+	private currentHashes(id: string, records: readonly DecisionRecord[]): ReadonlySet<string> | undefined {
+		let known = this.hashes.get(id);
+		if (known === undefined) {
 			const index = this.dataset.indexOfId(id);
 			if (index === undefined) return undefined;
-			hash = this.dataset.hashOf(index);
-			this.hashes.set(id, hash);
+			known = {hashes: new Set([this.dataset.hashOf(index)]), all: false};
+			this.hashes.set(id, known);
 		}
 
-		return hash;
+		if (!known.all && records.some(record => madeOnNoneOf(record, known!.hashes))) {
+			// Lines that share an id share its decisions: one made on another line of the id covers this one too.
+			known.all = true;
+			if (this.dataset.occurrences(id) > 1) {
+				for (let index = 0; index < this.dataset.count; index++) if (this.dataset.idOf(index) === id) known.hashes.add(this.dataset.hashOf(index));
+			}
+		}
+
+		return known.hashes;
 	}
 
 	/** The hash a decision on sample `index` records now (none for an id that is already its hash). */
 	private hashToRecord(index: number, id: string): string | undefined {
 		const hash = this.dataset.hashOf(index);
-		this.hashes.set(id, hash);
+		this.hashes.get(id)?.hashes.add(hash);
 		return hashToRecord(id, hash);
 	}
 
-	/** A sample's current records, less any made on other bytes than it holds now (then `changed`). */
+	/**
+	 * A sample's current records, less any made on bytes that no sample with its id holds now (then
+	 * `changed`: every sample with the id is changed since decided).
+	 */
 	private currentRecords(id: string): {records: DecisionRecord[]; changed: boolean} {
 		const records = this.store.forSample(id);
 		if (!records.some(record => typeof record.hash === 'string' && record.verdict !== null)) return {records, changed: false};
-		const hash = this.currentHash(id);
-		if (hash === undefined) return {records, changed: false};
-		const current = records.filter(record => !madeOnOtherBytes(record, hash));
+		const hashes = this.currentHashes(id, records);
+		if (hashes === undefined) return {records, changed: false};
+		const current = records.filter(record => !madeOnNoneOf(record, hashes));
 		return {records: current, changed: current.length < records.length};
 	}
 

@@ -21,10 +21,14 @@ type Props = {
 /** The fewest columns of the id the repeated-id warning leaves. */
 const shortestId = 8;
 
+/** The fewest columns of the format label left before its cut: below, the tail is cut as a whole. */
+const shortestFormat = 4;
+
 /**
  * Which sample this is (number, id, format, where in the file) and its metadata on one compact line;
  * a repeated id is pointed out. When the line is too long the file name goes first, then the
- * repeated-id warning shortens, then the id: the position, format and place in the file always show.
+ * repeated-id warning shortens, then the id, then the word winnow, and then the format label is cut
+ * short: the position, the format and the place in the file always show, the place in full.
  */
 export function Header({current, count, indexed, datasetName, idField, width, shared = 1, location}: Props) {
 	const {sample, rendered} = current;
@@ -32,30 +36,42 @@ export function Header({current, count, indexed, datasetName, idField, width, sh
 	const metadata = compactMetadata(rendered.metadata, sample.error === undefined ? sample.value : undefined, idField);
 	// Ink cuts lines by string-width, which counts Indic text narrower than terminals draw it: the parts
 	// that come from the file are fitted by the terminal's measure, so neither line can wrap.
-	const tail = fitWidth(` · ${rendered.formatLabel} · ${location ?? `line ${thousands(sample.lineNumber)}`}`, Math.max(0, width - terminalWidth(`winnow ${position}`)));
-	const fixed = terminalWidth(`winnow ${position} id ${tail}`);
+	const place = location ?? `line ${thousands(sample.lineNumber)}`;
+	const format = sanitizeLine(rendered.formatLabel);
+	const fullTail = ` · ${format} · ${place}`;
+	// The word winnow goes before any of the format or the place is cut.
+	const lead = terminalWidth(`winnow ${position}${fullTail}`) <= width ? 'winnow' : '';
+	const head = terminalWidth(`${lead ? `${lead} ` : ''}${position}`);
+	const formatRoom = width - head - terminalWidth(` ·  · ${place}`);
+	const tail = terminalWidth(fullTail) <= width - head ? fullTail
+		: formatRoom >= shortestFormat ? ` · ${fitWidth(format, formatRoom)} · ${place}`
+			: fitWidth(fullTail, Math.max(0, width - head));
+	// The id, with its label: " id " before it (the tail's " · " follows).
+	const fixed = head + terminalWidth(` id ${tail}`);
 	const fullId = sanitizeLine(sample.id);
 	const fullName = sanitizeLine(datasetName);
 	const warnings = shared > 1 ? [` · same id on ${thousands(shared)} samples: one decision covers all`, ` · same id on ${thousands(shared)} samples`, ` · id ×${thousands(shared)}`] : [''];
 	// The warning shortens so that at least a few columns of the id show.
 	const idNeeds = Math.min(terminalWidth(fullId), shortestId);
 	const warning = warnings.find(text => width - fixed - terminalWidth(text) >= idNeeds) ?? warnings.at(-1)!;
-	const room = Math.max(0, width - fixed - terminalWidth(warning));
-	// The file name has what the id leaves: it goes first.
+	// A warning that does not fit beside the tail even without the id is left out (the m panel and the decision line still say it).
+	const shownWarning = head + terminalWidth(warning + tail) <= width ? warning : '';
+	const room = Math.max(0, width - fixed - terminalWidth(shownWarning));
+	// The file name has what the id leaves: it goes first (and only beside the word winnow).
 	const id = fitWidth(fullId, room);
 	const nameRoom = room - terminalWidth(id) - 1;
-	const name = nameRoom >= 4 ? fitWidth(fullName, nameRoom) : '';
+	const name = lead && nameRoom >= 4 ? fitWidth(fullName, nameRoom) : '';
 	return (
 		<Box flexDirection="column" width={width}>
 			<Text wrap="truncate-end">
-				<Text bold>winnow</Text>
-				<Text> {name ? `${name} ` : ''}</Text>
+				{lead ? <Text bold>{lead} </Text> : null}
+				{name ? <Text>{name} </Text> : null}
 				<Text bold color="cyan">{position}</Text>
-				{/* No room for any of the id: no "id" label standing alone either. */}
-				<Text>{id ? ' id ' : ' '}</Text>
-				<Text bold>{id}</Text>
+				{/* No room for any of the id: no "id" label standing alone either, and no space of its own (the tail's " · " follows). */}
+				{id ? <Text> id </Text> : null}
+				{id ? <Text bold>{id}</Text> : null}
 				{/* Decisions belong to ids: a repeated id (or an exact duplicate line) shares one decision. */}
-				{warning ? <Text bold color="yellow">{warning}</Text> : null}
+				{shownWarning ? <Text bold color="yellow">{shownWarning}</Text> : null}
 				<Text dimColor>{tail}</Text>
 			</Text>
 			<Text dimColor wrap="truncate-end">{metadata ? fitWidth(sanitizeLine(metadata), width) : ' '}</Text>

@@ -197,7 +197,11 @@ export class SignalEngine {
 		}
 
 		const group = this.groupOf ? this.groupDiversity[this.groupOf[index]] : undefined;
-		for (const response of text.responses) {
+		const {responses, responseKinds} = text;
+		for (let i = 0; i < responses.length; i++) {
+			// A reasoning block (<think>…</think>) leads to the answer: not a response of its own here.
+			if (responseKinds[i] !== undefined && responseKinds[i] !== 'answer') continue;
+			const response = responses[i];
 			const tokens = wordTokens(response, text.tokens);
 			this.diversity.add(tokens, response);
 			group?.add(tokens);
