@@ -78,6 +78,7 @@ describe('decide on lines that share an id', () => {
 		expect(result.stdout).not.toContain('byte-for-byte');
 		const same = write([{lang: 'th'}, {lang: 'th'}, {lang: 'en'}]);
 		const identical = runCli(['decide', 'data.jsonl', '--where', 'lang:th', '--verdict', 'rejected', '--dry-run'], {cwd: same});
-		expect(identical.stdout).toContain('would mark 1 sample rejected');
+		// Two identical lines are one sample by their hash: decide counts the lines and says they share one decision.
+		expect(identical.stdout).toContain('2 samples match \'lang:th\' (1 id among them: lines with one id share one decision); would mark 2 samples rejected');
 	});
 });
