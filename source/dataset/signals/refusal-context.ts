@@ -178,6 +178,84 @@ export function asksForOtherVoice(prompt: Prompt): boolean {
 }
 
 /**
+ * A speech tag after the refusal's words, in their sentence: a character said them ("I can't help you, he
+ * muttered", "…no puedo ayudarte, dijo", "…не могу вам помочь, сказал он", "…できません、と彼は言った",
+ * "…我帮不了你，他低声说"). The speaker is not "I" ("…, as I said").
+ */
+const speechTagAfter = new RegExp(
+	[
+		String.raw`[,—–]\s*(?:(?:he|she|they|it|the [\p{L}-]+(?: [\p{L}-]+)?|\p{Lu}[\p{L}-]+)\s+(?:\w+ly\s+)?(?:said|says|muttered|mutters|whispered|whispers|replied|replies|answered|answers|shouted|shouts|sighed|sighs|murmured|murmurs|mumbled|growled|snapped|cried|called|stammered|insisted|admitted|added|told|explained|grumbled|snarled|hissed|barked|laughed|croaked|beeped|droned|repeated)|(?:said|muttered|whispered|replied|answered|sighed|murmured|growled|called|cried|added) (?:the|a|an|his|her|their|\p{Lu})|(?:he|she) (?:said|muttered|whispered))(?![\p{L}])`,
+		String.raw`[,—–]\s*(?:(?:le|la|el) [\p{L}-]+ )?(?:dijo|respondió|contestó|murmuró|susurró|gritó|añadió|suspiró|exclamó|dit|répondit|répond|murmura|chuchota|soupira|ajouta|cria|sagte|flüsterte|murmelte|antwortete|rief|seufzte|disse|respondeu|murmurou|sussurrou|rispose|mormorò|sussurrò|сказал|сказала|сказало|ответил|ответила|прошептал|прошептала|пробормотал|пробормотала|произнёс|произнесла|вздохнул|вздохнула|буркнул|буркнула)(?![\p{L}])`,
+		String.raw`[，,、—]\s*(?![^，,、—。！？]*?[我能所只要也])(?:[他她它]|[\p{Script=Han}]{1,4}?)?(?:轻声|低声|小声|叹气|淡淡地|冷冷地)?(?:说|說|答道|喃喃道)[。.!！]|[、，,]\s*と(?:[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]{1,6}?[はが])?(?:言った|答えた|つぶやいた|呟いた|ささやいた|囁いた|言いました|答えました)`,
+	].join('|'),
+	'u',
+);
+
+/** A speech tag and a colon just before the refusal's words: "The AI replied: I'm sorry…", "轻声说：抱歉…", "dijo: Lo siento…". */
+const speechTagBefore = /(?:(?<![\p{L}])(?:said|replied|answered|muttered|whispered|shouted|sighed|murmured|growled|snapped|announced|declared|responded|blinked|flashed|typed|beeped|dijo|respondió|contestó|murmuró|susurró|dit|répondit|murmura|sagte|antwortete|flüsterte|disse|rispose|сказал\p{L}*|ответил\p{L}*|прошептал\p{L}*|произн[её]с\p{L}*)(?![\p{L}])[^.!?\n:：]{0,40}|(?:说|說|道|回答|答道|喊道))\s*[:：]\s*$/iu;
+
+/**
+ * A lead-in that introduces the words as an example of what to say or of a refusal, just before them in their
+ * sentence: "A good pattern is to say: Sorry, I can't…", "A typical refusal starts with I'm sorry…", "Example of a
+ * bad reply: …", "You could write: …", "Tu peux lui écrire : Désolé, je ne peux pas…", "例如：抱歉，我无法…".
+ */
+/** An apology before the words of a refusal: "I'm sorry, but", "Lo siento, pero", "抱歉，". */
+const apology = String.raw`(?:(?:i'm|i am|i’m) sorry|sorry|unfortunately|regrettably|apologies|my apologies|lo siento|lo lamento|désolée?|je suis désolée?|es tut mir leid|leider|mi dispiace|desculpe|извините|к сожалению|抱歉|对不起|很抱歉|申し訳ありませんが|すみませんが)[,，、]?\s*(?:(?:but|pero|mais|aber|ma|mas|но|但是?)[,，]?\s*)?`;
+
+const exampleLeadIn = new RegExp(
+	[
+		// Words to say, written out after a verb of saying: the words may follow a few words later ("Tu peux lui écrire : Désolé, je ne peux pas…").
+		...[
+			String.raw`(?<![\p{L}])(?:(?:you|one|they|the (?:bot|agent|assistant|model)|it)\s+(?:could|can|might|should|would|may)\s+(?:\w+\s+)?(?:say|write|reply|respond|answer|text)|(?:is|was) to (?:say|write|reply|respond)|try (?:saying|writing))(?![\p{L}])`,
+			String.raw`(?<![\p{L}])(?:(?:peux|pouvez|pourrais|pourriez|peut)\s+(?:lui\s+|leur\s+)?(?:écrire|dire|répondre)|(?:puedes|podrías|puede|podría|podés)\s+(?:decir|escribir|responder)(?:le|les)?|(?:pode|podes|poderia)\s+(?:dizer|escrever|responder)(?:-lhe)?|(?:puoi|potresti|può)\s+(?:dirgli|dirle|dire|scrivere|scrivergli|scriverle|rispondere)|(?:kannst|könntest|können|könnten)\s+(?:\p{L}+\s+){0,3}(?:sagen|schreiben|antworten)|(?:можете|можно|можешь|могли бы)\s+(?:\p{L}+\s+)?(?:сказать|написать|ответить))(?![\p{L}])`,
+			String.raw`(?:可以|可)(?:这样|這樣|对他|對他|对她|對她)?(?:说|說|写|寫|回复|回覆|回答)|(?:と|って)(?:言え|書け|返せ)ば`,
+		].map(part => `(?:${part})[^.!?。！？\\n]{0,40}$`),
+		// An example named: the words right after it, or after an apology ("Example of a bad reply: I'm sorry, but I cannot…", "For example: Sorry, I can't…"),
+		// not a sentence that goes on ("Requests such as this one I can't help with").
+		...[
+			String.raw`(?<![\p{L}])(?:something like|such as|for (?:example|instance)|e\.g\.|i\.e\.|examples?(?: of [^.!?:\n]{1,30})?\s*[:：]|(?:starts?|begins?|opens?) with|(?:typical|common|standard|classic|generic|canned|sample|bad|good|polite|boilerplate|stock)\s+(?:refusals?|repl(?:y|ies)|responses?|answers?|messages?|phrases?|lines?|declines?|wording)(?: [^.!?:\n]{1,30})?(?:\s*[:：]|\s+(?:is|are|reads?|goes|looks like|would be)))`,
+			String.raw`(?<![\p{L}])(?:par exemple|por ejemplo|ad esempio|per esempio|zum beispiel|z\.\s?b\.|например)`,
+			String.raw`例如|比如|比方说|例えば|たとえば`,
+		].map(part => `(?:${part})[\\s:：,，—–"'“«]*(?:${apology})?$`),
+	].join('|'),
+	'iu',
+);
+
+/** The prompt asks for a story, a fable, a scene, a monologue or a role: words in characters' mouths. */
+const narrativeAsked = /(?<![\p{L}])(?:stor(?:y|ies)|fable|tale|fairy ?tale|scene|fiction|novel|chapter|poem|monologue|screenplay|script|narrative|cuento|relato|historia|fábula|escena|conto|história|histoire|conte|scène|récit|geschichte|erzählung|märchen|fabel|szene|racconto|storia|favola|scena|рассказ\p{L}*|сказк\p{L}*|истори\p{L}*|басн\p{L}*|сцен\p{L}*|монолог\p{L}*|opowiadani\p{L}*|verhaal|hikaye|truyện|cerita|قصة|कहानी)(?![\p{L}])|故事|小说|小說|童话|童話|寓言|剧本|劇本|物語|小説|シナリオ|台本|이야기|소설|동화/iu;
+const narrativeVerb = /(?<![\p{L}])(?:write|tell|compose|create|make up|continue|draft|give me|narrate|escrib\p{L}*|cuent\p{L}*|narr\p{L}*|escrev\p{L}*|cont[ae]\p{L}*|écri[sv]\p{L}*|racont\p{L}*|schreib\p{L}*|erzähl\p{L}*|scrivi\p{L}*|raccont\p{L}*|напиш\p{L}*|расскаж\p{L}*|сочини\p{L}*|придума\p{L}*|продолж\p{L}*|napisz|opowiedz|schrijf|yaz|viết|tulis|اكتب|लिखो|लिखें)(?![\p{L}])|写|寫|讲|講|编|編|续|續|書い|書け|書く|作って|써|쓰/iu;
+const rolePlayAsked = /(?<![\p{L}])(?:role-?play|roleplay|pretend (?:to be|you(?:'re| are))|act as|in character|play the (?:role|part)|stay in character|juego de rol|jeu de rôle|rollenspiel|ролев\p{L}*)(?![\p{L}])|角色扮演|ロールプレイ|롤플레이/iu;
+
+/** The prompt asks for a story, a scene, a monologue or a role play. */
+export function asksForNarrative(prompt: Prompt): boolean {
+	return (narrativeAsked.test(prompt.user) && narrativeVerb.test(prompt.user)) || rolePlayAsked.test(prompt.user) || rolePlayAsked.test(prompt.system);
+}
+
+/** A refusal of the story or the role itself names the writing or the request ("I can't write this story", "I won't continue this role-play"). */
+const refusesTheStory = /(?<![\p{L}])(?:(?:with|on|about) (?:this|that|it)|assist\p{L}*|compl(?:y|ying)|fulfil\p{L}*|con (?:eso|esto)|avec (?:ça|cela)|dabei|damit|с этим|writ\p{L}*|creat\p{L}*|generat\p{L}*|produc\p{L}*|continu\p{L}*|request|story|stories|scene|poem|role-?play|fiction|narrative|content|prompt|escrib\p{L}*|escrev\p{L}*|écri\p{L}*|rédig\p{L}*|schreib\p{L}*|напис\p{L}*|сочин\p{L}*|cuento|relato|histoire|geschichte|рассказ\p{L}*)(?![\p{L}])|写|寫|创作|創作|故事|協助|协助|这个请求|這個請求|この(?:ご)?依頼|書[かきくけこい]|作成|物語|쓰|작성|이야기/iu;
+
+/** Narration before the words: a sentence, an action in asterisks or a colon ("The old ferryman shook his head. I can't…", "*crosses arms* …"). */
+function narratedBefore(response: string, index: number): boolean {
+	const before = response.slice(0, index).trim();
+	if (!/[.!?。！？:：*\n…]/u.test(before)) return false;
+	return (before.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 3 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u.test(before);
+}
+
+/**
+ * The words are a character's, or an example: a speech tag after them or a speech verb and a colon before them
+ * in their sentence; a lead-in that introduces an example; or, when the prompt asks for a story or a role, narration
+ * before them and nothing in their clause that names the writing.
+ */
+function spokenOrExample(hit: RefusalHit, response: string, prompt: Prompt, clause: string): boolean {
+	const sentenceEnd = response.slice(hit.index).search(/[.!?。！？\n]/u);
+	const after = response.slice(hit.index, sentenceEnd === -1 ? undefined : hit.index + sentenceEnd + 1);
+	if (speechTagAfter.test(after)) return true;
+	const before = response.slice(Math.max(0, hit.index - 120), hit.index);
+	if (speechTagBefore.test(before) || exampleLeadIn.test(before)) return true;
+	return asksForNarrative(prompt) && narratedBefore(response, hit.index) && !refusesTheStory.test(clause);
+}
+
+/**
  * Whether a refusal found at `index` in the response is in the model's own voice, given the prompt it
  * answers.
  */
@@ -185,6 +263,7 @@ export function refusalIsOwn(hit: RefusalHit, response: string, prompt: Prompt, 
 	if (quoted(response, hit.index) || spokenByCharacter(response, hit.index) || namedAsPhrase(response, hit)) return false;
 	if (givenBack(prompt.user, response, hit.index)) return false;
 	const rest = response.slice(hit.index + hit.words.length).split(/[.,;!?。，！？\n]/u)[0];
+	if (spokenOrExample(hit, response, prompt, `${hit.words}${response.slice(hit.index + hit.words.length).split(/[.;!?。！？\n]/u)[0]}`)) return false;
 	// "We are unable to offer refunds on sale items" is a policy; "we are not able to help with this" refuses.
 	if (/^we\b/i.test(hit.words) && !weRefuse.test(`${hit.words}${rest}`)) return false;
 	const transform = transformTask.test(prompt.user);
