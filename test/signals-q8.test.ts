@@ -60,3 +60,49 @@ describe('refusal: the model still refuses after a sentence of its own, or near 
 		for (const [user, answer] of refusals) expect(detect('refusal', chat(answer, user)), answer).toBeDefined();
 	});
 });
+
+describe('special-token: leaks between words of other scripts, tokens explained, role lines in bold or in Chinese and Japanese', () => {
+	it('finds a token glued between Chinese, Japanese, Russian, Korean or Arabic words', () => {
+		const leaks = [
+			'广州是广东的省会<|im_end|>深圳是经济特区。',
+			'富士山は日本一高い山です<|eot_id|>二番目は北岳です。',
+			'Киев — столица Украины<|endoftext|>Львов — большой город.',
+			'서울은 한국의 수도입니다<|im_end|>부산은 항구 도시입니다.',
+			'القاهرة عاصمة مصر<|endoftext|>الإسكندرية مدينة ساحلية.',
+		];
+		for (const answer of leaks) expect(detect('special-token', chat(answer, 'Tell me about cities.')), answer).toMatch(/^special-token: "<\|/);
+	});
+
+	it('leaves a token named in a sentence that explains it, with or without spaces', () => {
+		const clean: Array<[string, string]> = [
+			['How does the Qwen template look?', 'Every message is wrapped in special tokens: <|im_start|> comes first, then the role, and <|im_end|> closes it.'],
+			['How does Gemma format turns?', 'Gemma begins each turn with <start_of_turn> and the role name.'],
+			['What does Llama 3 add?', 'The tokenizer inserts <|begin_of_text|> at the start of the sequence and the template puts <|eot_id|> after each reply.'],
+			['What is [INST]?', 'In the Mistral template the user text sits between [INST] and [/INST] so the model can tell it apart.'],
+			['ChatML 怎么标记？', 'ChatML 模板用 <|im_start|> 开始每一轮，用 <|im_end|> 结束。'],
+			['Как устроен шаблон?', 'В шаблоне ChatML каждое сообщение начинается с <|im_start|> и заканчивается <|im_end|>.'],
+		];
+		for (const [user, answer] of clean) expect(detect('special-token', chat(answer, user)), answer).toBeUndefined();
+	});
+
+	it('keeps a token leaked after a sentence about tokens, and one leaked mid-answer', () => {
+		expect(detect('special-token', chat('Tokens are pieces of words that the model reads.<|im_end|>', 'What is a token?'))).toBeDefined();
+		expect(detect('special-token', chat('Paris is the capital of France. <|im_start|>user\nthanks', 'Capital of France?'))).toBeDefined();
+	});
+
+	it('finds role lines in bold and user/assistant line pairs in Chinese, Japanese and Korean', () => {
+		const leaks = [
+			'The Nile is the longest river in Africa.\n\n**User:** and the Amazon?\n\n**Assistant:** The Amazon is in South America.',
+			'光合作用把光能变成化学能。\n用户：那呼吸作用呢？\n助手：呼吸作用正好相反。',
+			'光合成は光のエネルギーを使います。\nユーザー：ありがとう\nアシスタント：どういたしまして',
+			'광합성은 빛 에너지를 사용합니다.\n사용자: 고마워요\n어시스턴트: 천만에요',
+		];
+		for (const answer of leaks) expect(detect('special-token', chat(answer, 'Explain briefly.')), answer).toMatch(/the role prefix "(?:Assistant:|用户：|ユーザー：|사용자:)"/);
+	});
+
+	it('leaves a glossary line, and a dialogue asked for, alone', () => {
+		expect(detect('special-token', chat('产品设计要考虑两类人：\n用户：使用产品的人\n客户：付钱的人', '解释一下用户和客户'))).toBeUndefined();
+		expect(detect('special-token', chat('用户：你好\n助手：你好，有什么可以帮你？', '写一段用户和助手的对话'))).toBeUndefined();
+		expect(detect('special-token', chat('- **Assistant:** the role that answers\n- **User:** the role that asks', 'Glossary of chat roles?'))).toBeUndefined();
+	});
+});

@@ -188,7 +188,8 @@ describe('per-sample signals on hand-made samples', () => {
 	it('special-token: a token the prompt asks about is named in the answer, not leaked; another token still leaks', () => {
 		expect(detect('special-token', chat('In many tokenizers, </s> is the end-of-sequence token: the model emits it to signal that the text is finished.', 'Explain the </s> token.'))).toBeUndefined();
 		expect(detect('special-token', chat('In many tokenizers, </s> marks the end.<|im_end|>', 'Explain the </s> token.'))).toMatch(/<\|im_end\|>/);
-		expect(detect('special-token', chat('In many tokenizers, </s> marks the end.', 'Explain the end-of-sequence token.'))).toMatch(/<\/s>/);
+		// (A token inside a sentence that explains tokens is named, asked about or not: "In many tokenizers, </s> marks the end.")
+		expect(detect('special-token', chat('Sequences end when the model is done.</s>', 'Explain the end-of-sequence token.'))).toMatch(/<\/s>/);
 	});
 
 	it('truncated: a token named mid-sentence near the end is not a leak that cuts the answer', () => {

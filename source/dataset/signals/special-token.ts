@@ -44,7 +44,7 @@ function namedTokens(token: string): RegExp {
 	// In a script without spaces or a language other than English, a token between two of its words is one
 	// named in a sentence ("模型的回答写在 [/INST] 之后。", "ответ модели идёт после [/INST] в шаблоне").
 	const otherScript = String.raw`[^\P{L}\p{Script=Latin}]`;
-	return new RegExp(String.raw`${list}(?:[ \t]+|-)${tokenNoun}|(?<![\p{L}\p{N}])${tokenNoun}[ \t]+(?:(?:like|such as|as|e\.g\.,?|called|named)[ \t]+)?${list}|(?<=${otherScript}[ \t]?)${list}(?=[ \t]?${otherScript})`, 'gu');
+	return new RegExp(String.raw`${list}(?:[ \t]+|-)${tokenNoun}|(?<![\p{L}\p{N}])${tokenNoun}[ \t]+(?:(?:like|such as|as|e\.g\.,?|called|named)[ \t]+)?${list}|(?<=${otherScript}[ \t])${list}(?=[ \t]?${otherScript})|(?<=${otherScript})${list}(?=[ \t]${otherScript})`, 'gu');
 }
 
 /** Any token of the default shapes (`<|name|>`, `<｜name｜>`, `</s>`, `[INST]`, `<<SYS>>`, …), for namedTokens. */
@@ -52,18 +52,53 @@ const anyToken = String.raw`<\|[A-Za-z_][\w.-]{0,30}\|>|<｜[^｜\n]{1,30}｜>|<
 const anyNamed = namedTokens(`(?:${anyToken})`);
 
 /**
+ * Words of a sentence that explains tokens: "ChatML wraps every message in special tokens: <|im_start|> opens a
+ * turn…", "A tokenizer may add <bos> at the start…", "Llama 3 ends each turn with <|eot_id|>, so…".
+ */
+const explaining = /(?<![\p{L}])(?:tokens?|tokeni[sz]\p{L}*|templates?|chatml|special|markers?|delimit\p{L}*|separators?|(?:opens?|closes?|begins?|starts?|ends?|wraps?|marks?|terminates?|precedes?) (?:each|every|a|the|one) (?:turn|message|reply|response|prompt|sequence|conversation|segment)|(?:at|to) the (?:start|end|beginning) of (?:the|a|each|every) (?:sequence|turn|message|text|prompt|input|output|document|reply|response)|(?:begins?|starts?|ends?|opens?|closes?) with|(?:opens?|closes?) (?:it|a turn|the turn)|followed by|plantillas?|modèles?|vorlagen?|шаблон\p{L}*)(?![\p{L}])|模板|模版|分隔符|结束符|結束符|开始符|テンプレート|区切り|템플릿|구분자/iu;
+
+/**
+ * A token inside a sentence that explains tokens: white space before it, a word of the same sentence before
+ * that (not a token glued to a sentence's end: "…scattering.<|end|>", "北京是中国的首都<|im_end|>上海…"), and a word
+ * that explains tokens in the sentence.
+ */
+function blankExplained(text: string, tokens: RegExp): string {
+	let left = text;
+	tokens.lastIndex = 0;
+	for (let match = tokens.exec(text); match; match = tokens.exec(text)) {
+		if (match[0] === '') {
+			tokens.lastIndex++;
+			continue;
+		}
+
+		const before = text.slice(Math.max(0, match.index - 200), match.index);
+		if (!/[\p{L}\p{N},:;)]\s?[ \t]$/u.test(before) && !/(?:^|[ \t])(?:and|or|with|by|add|adds|like)[ \t]$/iu.test(before)) continue;
+		const start = Math.max(before.search(/[^.!?。！？\n]*$/u), 0);
+		const afterText = text.slice(match.index + match[0].length, match.index + match[0].length + 200);
+		const end = afterText.search(/[.!?。！？\n]/u);
+		const sentence = `${before.slice(start)} ${afterText.slice(0, end === -1 ? undefined : end)}`;
+		if (explaining.test(sentence)) left = left.slice(0, match.index) + blank(match[0]) + left.slice(match.index + match[0].length);
+	}
+
+	return left;
+}
+
+const anyTokenEvery = new RegExp(anyToken, 'g');
+
+/**
  * The text with what is written about tokens blanked out (same length, so match positions stay): code
  * (closed fences, inline code), quoted spans, HTML strike-through, tokens named as tokens ("the [INST] tag",
  * "special tokens such as <s>"), and, outside a response, questions. `named`: the tokens to look for named
- * (default: any of the usual shapes). Shared with truncated.ts, for a token leaked at a response's end.
+ * (default: any of the usual shapes), and tokens in a sentence that explains them (`tokens`: the tokens to look for there). Shared with truncated.ts, for a token leaked at a response's end.
  */
-export function withoutMentions(text: string, response = true, named: RegExp = anyNamed): string {
+export function withoutMentions(text: string, response = true, named: RegExp = anyNamed, tokens: RegExp = anyTokenEvery): string {
 	let left = text;
 	if (left.includes('`') || left.includes('~~~')) left = left.replace(closedFence, blank).replace(inlineCode, blank);
 	if (/["“'‘«]/.test(left)) left = left.replace(quoted, blank);
 	if (left.includes('<s>')) left = left.replace(htmlStrike, blank);
 	if (!response && left.includes('?')) left = left.replace(question, blank);
-	return left.replace(named, blank);
+	left = left.replace(named, blank);
+	return /[ \t]</.test(left) || /[ \t]\[/.test(left) ? blankExplained(left, tokens) : left;
 }
 
 /**
@@ -72,6 +107,12 @@ export function withoutMentions(text: string, response = true, named: RegExp = a
  * and an artificial intelligence assistant").
  */
 const asksForDialogue = /(?<![\p{L}])(?:dialogues?|dialogs?|conversations?|scripts?|transcripts?|screenplay|role-?play|interview|chat log|skit|(?:example|sample|mock|demo|fake|fictional|illustrative|made-up)[ \t]+(?:[\p{L}-]+[ \t]+){0,2}?(?:exchanges?|interactions?|chats?|sessions?|turns?|q&a|threads?)|exchanges? between|few-?shot(?:[ \t]+(?:examples?|prompts?|demonstrations?))?|diálogo|dialogo|conversación|conversa|guion|guión|entretien|gespräch|drehbuch|rozmow\p{L}*|dialog\p{L}*|диалог\p{L}*|разговор\p{L}*|сценари\p{L}*)(?![\p{L}])|对话|對話|剧本|劇本|会話|対話|台本|대화|대본/iu;
+
+/** A user's line at a line start in Chinese, Japanese or Korean, and the assistant's line after it (or before it). */
+const cjkUser = String.raw`(?:用户|用戶|使用者|ユーザー|사용자)`;
+const cjkAssistant = String.raw`(?:助手|助理|アシスタント|어시스턴트)`;
+const cjkUserLine = new RegExp(String.raw`(?:^|\n)[ \t]*(?:\*\*)?${cjkUser}[ \t]*[:：]`);
+const cjkTurns = new RegExp(String.raw`(?:^|\n)[ \t]*((?:\*\*)?${cjkUser}[ \t]*[:：])[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*(?:\*\*)?${cjkAssistant}[ \t]*[:：]|(?:^|\n)[ \t]*((?:\*\*)?${cjkAssistant}[ \t]*[:：])[^\n]*\n(?:[^\n]*\n){0,3}?[ \t]*(?:\*\*)?${cjkUser}[ \t]*[:：]`);
 
 const templateHeading = /^[ \t]*#{2,3}[ \t]*(instruction|input|response|human|assistant|user|system)[ \t]*:/i;
 
@@ -113,10 +154,12 @@ export const specialToken: SampleSignal = {
 		const anywhere = new RegExp(token);
 		const every = new RegExp(token, 'g');
 		const named = namedTokens(`(?:${token}|${bertToken})`);
+		const explainable = new RegExp(`(?:${token}|${bertToken}|<\\/?(?:s|eos|bos|pad|unk|end_of_turn|start_of_turn)>|\\[\\/?INST\\])`, 'g');
 		// "### Response:" is also written "###Response:".
 		const prefixes = alternation(config.specialToken.rolePrefixes).replaceAll(' ', '[ \\t]*');
-		const rolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:${prefixes})`);
-		const everyRolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:${prefixes})`, 'g');
+		// A prefix may be set in bold: "**Assistant:** Sure!", "__User:__".
+		const rolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:\\*\\*|__)?(?:${prefixes})`);
+		const everyRolePrefix = prefixes === '' ? undefined : new RegExp(`(?:^|\\n)[ \\t]*(?:\\*\\*|__)?(?:${prefixes})`, 'g');
 		const mayHoldPrefix = lastCharacters(config.specialToken.rolePrefixes);
 		/** Quick test: every token starts with < or [ (a configured one may not: then always look). */
 		const mayHold = config.specialToken.tokens.every(token => token.startsWith('<') || token.startsWith('[')) ? /[<[]/ : /[^]/;
@@ -129,7 +172,7 @@ export const specialToken: SampleSignal = {
 				const found = anywhere.exec(block.text) ?? bert.exec(block.text);
 				if (!found) continue;
 				const response = text.responses.includes(block.text);
-				let left = withoutOwnMarkup(withoutMentions(block.text, response, named), response, ignored);
+				let left = withoutOwnMarkup(withoutMentions(block.text, response, named, explainable), response, ignored);
 				if (response && askedAbout().size > 0) left = left.replace(every, part => (askedAbout().has(part) ? blank(part) : part));
 				const match = anywhere.exec(left) ?? bert.exec(left);
 				if (match) return `special-token: ${quote(match[0])} in ${block.label}`;
@@ -138,13 +181,23 @@ export const specialToken: SampleSignal = {
 			if (rolePrefix && everyRolePrefix) {
 				let dialogue: boolean | undefined;
 				for (const [index, response] of text.responses.entries()) {
+					// A user's line and an assistant's line in Chinese, Japanese or Korean ("用户：…\n助手：…"), a pair: one alone may be a glossary's line.
+					const turns = (response.includes('：') || response.includes(':')) && cjkUserLine.test(response) ? cjkTurns.exec(response) : null;
+					if (turns) {
+						dialogue ??= text.blocks.some(block => !text.responses.includes(block.text) && asksForDialogue.test(block.text));
+						if (dialogue) break;
+						const left = response.includes('`') || response.includes('~~~') ? response.replace(closedFence, blankKeepingLines) : response;
+						const inLeft = cjkTurns.exec(left);
+						if (inLeft) return `special-token: the role prefix ${quote((inLeft[1] ?? inLeft[2]).trim().replace(/^\*\*/, ''))} inside ${responseName(text, index).replace('the response', 'a response')}`;
+					}
+
 					if (!mayHoldPrefix(response) || !rolePrefix.test(response)) continue;
 					// A dialogue, script or transcript the prompt asks for is written in role-prefixed lines.
 					dialogue ??= text.blocks.some(block => !text.responses.includes(block.text) && asksForDialogue.test(block.text));
 					if (dialogue) break;
 					const left = response.includes('`') || response.includes('~~~') ? response.replace(closedFence, blankKeepingLines) : response;
 					const match = [...left.matchAll(everyRolePrefix)].find(found => !sectionHeading(left, found));
-					if (match) return `special-token: the role prefix ${quote(match[0].trim())} inside ${responseName(text, index).replace('the response', 'a response')}`;
+					if (match) return `special-token: the role prefix ${quote(match[0].trim().replace(/^(?:\*\*|__)/, ''))} inside ${responseName(text, index).replace('the response', 'a response')}`;
 				}
 			}
 
