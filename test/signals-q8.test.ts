@@ -106,3 +106,42 @@ describe('special-token: leaks between words of other scripts, tokens explained,
 		expect(detect('special-token', chat('- **Assistant:** the role that answers\n- **User:** the role that asks', 'Glossary of chat roles?'))).toBeUndefined();
 	});
 });
+
+describe('truncated: a leaked turn after the answer, a tutorial ending on a token, Chinese, Japanese and Thai cut on a verb or a particle', () => {
+	it('judges the end before a leaked [INST] … [/INST] turn', () => {
+		for (const answer of [
+			'Water boils at 100 °C at sea level. [INST] and on Everest [/INST]',
+			'Owls can turn their heads about 270 degrees. [INST] another one please [/INST] Sure, here you go.',
+			'Paris is the capital of France.<|im_end|><|im_start|>user what about Spain<|im_end|>',
+		]) expect(detect('truncated', chat(answer, 'Tell me a fact.')), answer).toBeUndefined();
+		// The answer before the leak is still judged.
+		expect(detect('truncated', chat('The Nile flows north through Egypt and the delta spreads into the [INST] more [/INST]', 'Tell me a fact.'))).toBeDefined();
+	});
+
+	it('leaves a tutorial sentence that ends in a token alone', () => {
+		for (const answer of ['In ChatML every assistant turn ends with <|im_end|>.', 'With Llama 3 the template closes each message with <|eot_id|>.', 'Gemma marks the end of each turn with <end_of_turn>.']) {
+			expect(detect('truncated', chat(answer, 'How are turns marked?')), answer).toBeUndefined();
+		}
+	});
+
+	it('finds Chinese, Japanese and Thai answers cut on a word that needs what follows', () => {
+		for (const answer of [
+			'运动可以增强体质，也能缓解压力。更重要的是，现代人的生活节奏很快，很多人都需要',
+			'阅读能开阔视野，也能提高表达能力。此外，长期坚持阅读能够',
+			'早起すると一日を有効に使えます。また、朝の時間は集中しやすいので、仕事を始めてから',
+			'การอ่านหนังสือช่วยเพิ่มความรู้ และช่วยพัฒนาการคิดวิเคราะห์ นอกจากนี้ยังช่วย',
+			'การออกกำลังกายเป็นประจำช่วยให้หัวใจแข็งแรง และยังทำให้',
+		]) expect(detect('truncated', chat(answer, 'Why?')), answer).toBeDefined();
+	});
+
+	it('leaves complete Chinese, Japanese and Thai answers without a final stop alone', () => {
+		for (const answer of [
+			'如果你有时间，可以多去户外走走，如有需要',
+			'这些工具都很好用，你可以根据需要',
+			'学习编程可以锻炼逻辑思维，也能帮助我们自动化重复的工作，这是很多人都不需要',
+			'勉強することで知識が増え、将来の選択肢も広がります',
+			'การนอนหลับช่วยให้ร่างกายซ่อมแซมตัวเอง ขอบคุณที่ช่วย',
+			'การนอนหลับช่วยให้ร่างกายซ่อมแซมตัวเอง และช่วยให้สมองจดจำสิ่งที่เรียนรู้มาในระหว่างวัน',
+		]) expect(detect('truncated', chat(answer, 'Why?')), answer).toBeUndefined();
+	});
+});

@@ -55,7 +55,7 @@ const anyNamed = namedTokens(`(?:${anyToken})`);
  * Words of a sentence that explains tokens: "ChatML wraps every message in special tokens: <|im_start|> opens a
  * turn…", "A tokenizer may add <bos> at the start…", "Llama 3 ends each turn with <|eot_id|>, so…".
  */
-const explaining = /(?<![\p{L}])(?:tokens?|tokeni[sz]\p{L}*|templates?|chatml|special|markers?|delimit\p{L}*|separators?|(?:opens?|closes?|begins?|starts?|ends?|wraps?|marks?|terminates?|precedes?) (?:each|every|a|the|one) (?:turn|message|reply|response|prompt|sequence|conversation|segment)|(?:at|to) the (?:start|end|beginning) of (?:the|a|each|every) (?:sequence|turn|message|text|prompt|input|output|document|reply|response)|(?:begins?|starts?|ends?|opens?|closes?) with|(?:opens?|closes?) (?:it|a turn|the turn)|followed by|plantillas?|modèles?|vorlagen?|шаблон\p{L}*)(?![\p{L}])|模板|模版|分隔符|结束符|結束符|开始符|テンプレート|区切り|템플릿|구분자/iu;
+const explaining = /(?<![\p{L}])(?:tokens?|tokeni[sz]\p{L}*|templates?|chatml|special|markers?|delimit\p{L}*|separators?|(?:opens?|closes?|begins?|starts?|ends?|wraps?|marks?|terminates?|precedes?) (?:each|every|a|the|one) (?:turn|message|reply|response|prompt|sequence|conversation|segment)|(?:(?:at|to) )?the (?:start|end|beginning) of (?:the|a|each|every) (?:sequence|turn|message|text|prompt|input|output|document|reply|response)|(?:each|every) (?:turn|message)|(?:begins?|starts?|ends?|opens?|closes?) with|(?:opens?|closes?) (?:it|a turn|the turn)|plantillas?|modèles?|vorlagen?|шаблон\p{L}*)(?![\p{L}])|模板|模版|分隔符|结束符|結束符|开始符|テンプレート|区切り|템플릿|구분자/iu;
 
 /**
  * A token inside a sentence that explains tokens: white space before it, a word of the same sentence before

@@ -125,19 +125,32 @@ function beforeALeak(text: string): string {
 	let tail = text.length > 200 ? text.slice(Math.max(text.lastIndexOf('\n', text.length - 200) + 1, text.length - 2000)) : text;
 	if (!tail.includes('|>') && !tail.includes('</s>') && !tail.includes('INST]') && !tail.includes('##') && !tail.includes('<eos>') && !tail.includes('<end_of_turn>') && !tail.includes('｜>')) return text;
 	tail = withoutMentions(tail);
-	let last: RegExpExecArray | undefined;
+	const leaks: RegExpExecArray[] = [];
 	leak.lastIndex = 0;
-	for (let match = leak.exec(tail); match; match = leak.exec(tail)) last = match;
+	for (let match = leak.exec(tail); match; match = leak.exec(tail)) leaks.push(match);
+	const last = leaks.at(-1);
 	if (!last) return text;
 	const before = tail.slice(0, last.index);
 	const after = tail.slice(last.index + last[0].length).trim();
 	// Words in lower case after it go on with the sentence that names it ("…between [INST] and [/INST] markers so the model…").
 	if (after.length > 100 || after.includes('\n') || /^\p{Ll}/u.test(after) || /:\s*$/.test(before)) return text;
+	// A leaked turn opened before it on the same line ("…other side. [INST] tell me another [/INST]"): the answer ends before the turn's opening.
+	let at = last.index;
+	for (let index = leaks.length - 2; index >= 0; index--) {
+		const opening = leaks[index]!;
+		const between = tail.slice(opening.index + opening[0].length, at);
+		if (!turnOpening.test(opening[0]) || between.length > 200 || between.includes('\n')) break;
+		at = opening.index;
+	}
+
 	// A run of tokens ("<|eot_id|><|start_header_id|>assistant<|end_header_id|>") is cut before its first.
-	let cut = text.slice(0, text.length - tail.length + last.index).trimEnd();
+	let cut = text.slice(0, text.length - tail.length + at).trimEnd();
 	for (let more = leakAtEnd.exec(cut); more; more = leakAtEnd.exec(cut)) cut = cut.slice(0, more.index).trimEnd();
 	return cut;
 }
+
+/** A leaked token that opens a user's turn: what follows it up to the last leak is the turn, not the answer. */
+const turnOpening = /^(?:\[INST\]|<\|im_start\|>|<\|start_header_id\|>|<\|user\|>|<\|endoftext\|>|<\/s>|<\|eot_id\|>|<\|im_end\|>)$/;
 
 const leakAtEnd = /(?:<\|[A-Za-z_][\w.-]{0,30}\|>|<｜[^｜\n]{1,30}｜>|<\/s>|<eos>|<end_of_turn>|<start_of_turn>)[ \t]*(?:assistant|user|system|model|human|gpt)?$/;
 
@@ -295,8 +308,12 @@ follow is open: a conjunction (和, 与, 或, 以及, 而且, 但是, 因为, �
 */
 const cjkEnd = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u;
 const openEndings = ['的是', 'のは', '为了', '為了', '除了', '以及', '而且', '并且', '並且', '但是', '可是', '因为', '因為', '由于', '由於', '所以', '因此', '如果', '假如', '虽然', '雖然', '尽管', '儘管', '即使', '或者', '以便', '关于', '關於', '对于', '對於', '包括', '比如', '例如', '和', '与', '與', '或', '及',
-	'であり', 'ており', 'ていて', 'ので', 'および', 'ならびに', 'を'];
-const wholeWords = ['暖和', '温和', '溫和', '平和', '缓和', '緩和', '总和', '總和', '饱和', '飽和', '调和', '調和', '共和', '柔和', '祥和', '随和', '隨和', '谦和', '謙和', '附和', '讲和', '講和', '中和', '人和', '参与', '參與', '给与', '給與', '赋与', '授与', '来不及', '來不及', '不及', '涉及', '普及', '波及', '危及', '顾及', '提及', '触及', '遍及', '惠及', '企及', '殃及', '或或'];
+	'であり', 'ており', 'ていて', 'ので', 'および', 'ならびに', 'を',
+	// A verb that needs what follows ("…很多行业都需要", "…社会に出てから"), not one that closes ("如有需要", "不需要").
+	'需要', '能够', '能夠', '使得', '导致', '導致', '用于', '用於', '在于', '在於', '属于', '屬於', '来自', '來自',
+	'てから', 'でから'];
+const wholeWords = ['暖和', '温和', '溫和', '平和', '缓和', '緩和', '总和', '總和', '饱和', '飽和', '调和', '調和', '共和', '柔和', '祥和', '随和', '隨和', '谦和', '謙和', '附和', '讲和', '講和', '中和', '人和', '参与', '參與', '给与', '給與', '赋与', '授与', '来不及', '來不及', '不及', '涉及', '普及', '波及', '危及', '顾及', '提及', '触及', '遍及', '惠及', '企及', '殃及', '或或',
+	'有需要', '不需要', '的需要', '若需要', '如果需要', '根据需要', '根據需要', '按需要', '按照需要', '视需要', '視需要', '所需要', '更需要', '最需要', '真需要', '确实需要', '確實需要', '不在于', '不在於', '无需要'];
 
 function openClauseEnd(clause: string): boolean {
 	// 的 closes 是…的 and 会…的 ("都是基于Transformer构建的"); without them it waits for its noun ("具有很高的").

@@ -3,7 +3,7 @@ Scripts whose writers often leave the last full stop off: Arabic script (Arabic,
 answer commonly ends on its last word after sentences closed with "." or "؟", and Thai and Lao, which have
 no full stop at all (a space ends a phrase or a sentence). A last sentence without its stop is no sign of a
 cut there; what is one is a last word no sentence ends on: a conjunction, a preposition or a particle that
-needs what follows ("…كما يساعد على", "…برای", "…และ", "…ของการ"), an Arabic article or proclitic left alone
+needs what follows ("…كما يساعد على", "…برای", "…และ", "…ของการ", "…ทำให้", "help" after "also": "…ยังช่วย"), an Arabic article or proclitic left alone
 ("…درجات ال"), a lone Thai consonant (a word cut in half: "…นอนห"), or a list whose last item stops at the
 first word the items before it share ("เช่น โรคเบาหวาน และโรค": "such as diabetes and disease-").
 */
@@ -32,7 +32,10 @@ const persianLetters = /[\u067E\u0686\u0698\u06AF\u06A9\u06CC]/u;
 
 /** Thai and Lao words that join what comes before to what must follow (and, or, of, that, with, for, by, in, such as, because, if …). */
 const thaiWords = new Set(('และ หรือ แต่ ของ ซึ่ง ที่ กับ เพื่อ โดย ใน เช่น คือ ว่า เพราะ ถ้า หาก เมื่อ สำหรับ ระหว่าง การ ความ แห่ง แก่ ตั้งแต่ ' +
+	'ทำให้ สามารถ ได้แก่ รวมถึง อีกทั้ง ตลอดจน เนื่องจาก ' +
 	'ແລະ ຫຼື ແຕ່ ຂອງ ທີ່ ກັບ ເພື່ອ ໂດຍ ໃນ ເຊັ່ນ ຄື ວ່າ ເພາະ ຖ້າ ການ ຄວາມ').split(' '));
+/** Thai "help" after "also", "which" or "can" waits for what it helps with ("…นอกจากนี้ยังช่วย"); "ขอบคุณที่ช่วย" (thanks for helping) is whole. */
+const thaiHelpBefore = new Set(['ยัง', 'ซึ่ง', 'สามารถ', 'ยังคง']);
 const thaiConjunction = /^(และ|หรือ|กับ|ແລະ|ຫຼື|ກັບ)(.+)$/u;
 
 let segmenter: Intl.Segmenter | undefined;
@@ -63,6 +66,7 @@ export function unstoppedCut(text: string, lastLine: string): string | undefined
 	const last = words.at(-1);
 	if (last === undefined) return undefined;
 	if (thaiWords.has(last)) return `it ends mid-sentence on "${last}"`;
+	if (last === 'ช่วย' && thaiHelpBefore.has(words.at(-2) ?? '')) return `it ends mid-sentence on "${words.at(-2)!}${last}"`;
 	if (/^[\u0E01-\u0E2E]$/u.test(last)) return `it ends mid-word ("…${last}")`;
 	// A list item that stops at the first word of the items before it: "โรคเบาหวาน และโรค".
 	const chunks = lastLine.trim().split(/\s+/u);
