@@ -1,5 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {chat, detect} from './helpers/signals.js';
+import {defaultSignalConfig, SignalEngine, SignalTable} from '../source/dataset/signals/index.js';
+import {normaliseForDuplicates} from '../source/dataset/signals/text.js';
 
 // An eighth blind trial's families: refusal words in a story or a role the user asked for, in an example of a
 // refusal, or introduced as words to say; special tokens between non-Latin words or named in a tutorial; …
@@ -143,5 +145,35 @@ describe('truncated: a leaked turn after the answer, a tutorial ending on a toke
 			'การนอนหลับช่วยให้ร่างกายซ่อมแซมตัวเอง ขอบคุณที่ช่วย',
 			'การนอนหลับช่วยให้ร่างกายซ่อมแซมตัวเอง และช่วยให้สมองจดจำสิ่งที่เรียนรู้มาในระหว่างวัน',
 		]) expect(detect('truncated', chat(answer, 'Why?')), answer).toBeUndefined();
+	});
+});
+
+describe('duplicate: quote and dash styles', () => {
+	const tableOf = (samples: unknown[]) => {
+		const engine = new SignalEngine({config: defaultSignalConfig});
+		for (const sample of samples) engine.add(sample);
+		return new SignalTable(engine.finish(index => samples[index]), defaultSignalConfig, index => samples[index]);
+	};
+
+	it('finds the same answer with straight and curly apostrophes and quotes, or a hyphen and a dash, as a duplicate', () => {
+		const pairs: Array<[string, string]> = [
+			['Don\'t water it daily. It\'s a cactus, and you\'ll drown it if you do that every week in winter.', 'Don’t water it daily. It’s a cactus, and you’ll drown it if you do that every week in winter.'],
+			['She wrote "thank you" and "see you soon" on the card before sealing it.', 'She wrote “thank you” and “see you soon” on the card before sealing it.'],
+			['Das Wort „Heimat“ hat keine genaue Übersetzung ins Englische.', 'Das Wort "Heimat" hat keine genaue Übersetzung ins Englische.'],
+			['The bridge was closed - for three whole weeks - while crews replaced the deck.', 'The bridge was closed — for three whole weeks — while crews replaced the deck.'],
+			['Pages 10-12 cover the Сибирь chapter; temperatures reach -40 there.', 'Pages 10–12 cover the Сибирь chapter; temperatures reach −40 there.'],
+		];
+		for (const [plain, curly] of pairs) {
+			const table = tableOf([chat(plain, 'Tell me.'), chat(curly, 'Tell me.')]);
+			expect(table.has(1, 'duplicate'), curly).toBe(true);
+		}
+
+		expect(normaliseForDuplicates('Don’t — “Now”')).toBe(normaliseForDuplicates('don\'t - "now"'));
+	});
+
+	it('keeps answers whose words differ apart, and leaves other punctuation as it is', () => {
+		const table = tableOf([chat('It\'s 5 - 3 = 2, not 8.', 'Sum?'), chat('It\'s 5 + 3 = 8, not 2.', 'Sum?'), chat('a ‖ b', 'x'), chat('a | b', 'x')]);
+		expect(table.has(1, 'duplicate')).toBe(false);
+		expect(table.has(3, 'duplicate')).toBe(false);
 	});
 });

@@ -7,8 +7,9 @@ with no lower-cased or normalised copy of it:
   Σ (final or not by what follows) and surrogates (an astral letter's lower case is another pair);
   a text with one of these is lower-cased whole;
 - whether it is a word character (letter, digit or mark; \p{L}\p{N}\p{M}, as wordsOf matches them);
-- how duplicates' normalisation (NFKC, lower case, white space collapsed) treats it: as white space,
-  as its lower case, or only by normalising the text whole: a code unit that NFKC changes on its own,
+- how duplicates' normalisation (NFKC, lower case, white space collapsed, curly quotes and dashes made
+  plain) treats it: as white space, as its lower case (a curly quote or a dash as its plain form), or only
+  by normalising the text whole: a code unit that NFKC changes on its own,
   a mark or a Hangul jamo (NFKC composes it with what comes before) and a surrogate.
 */
 
@@ -20,6 +21,20 @@ const contextual = 4;
 const blank = 8;
 /** NFKC, case fold and white space can only be worked out on the whole text. */
 const composes = 16;
+/** A curly quote or a dash that duplicates read as its plain form (foldQuoteOrDash). */
+const folds = 32;
+
+/**
+ * Quote and dash styles duplicates do not tell apart: ‘ ’ ‚ ‛ as ', “ ” „ ‟ as ", and ‐ ‒ – — ― − as - ("Don’t" =
+ * "Don't", "late — very late" = "late - very late"). Any other code unit as it is.
+ */
+export function foldQuoteOrDash(code: number): number {
+	if (code < 0x20_10 || (code > 0x20_1F && code !== 0x22_12)) return code;
+	if (code === 0x22_12) return 45;
+	if (code >= 0x20_1C) return 34;
+	if (code >= 0x20_18) return 39;
+	return code === 0x20_10 || (code >= 0x20_12 && code <= 0x20_15) ? 45 : code;
+}
 
 /** Per code unit: flags in the low byte, the lower case above. */
 const facts = new Int32Array(65_536);
@@ -47,6 +62,8 @@ function factsOf(code: number): number {
 		else if (composed !== character || markTest.test(character) || (code >= 0x11_00 && code <= 0x11_FF) || (flags & contextual) !== 0) flags |= composes;
 	}
 
+	if ((flags & composes) === 0 && foldQuoteOrDash(code) !== code) flags |= folds;
+
 	const value = flags | (lower << 8);
 	facts[code] = value;
 	return value;
@@ -65,7 +82,7 @@ export function isWordCodeUnit(code: number): boolean {
 	return (factsOf(code) & word) !== 0;
 }
 
-/** For duplicates' normalisation: -2 white space, -1 the text must be normalised whole, else the code unit's lower case (its NFKC is itself). */
+/** For duplicates' normalisation: -2 white space, -1 the text must be normalised whole, else the code unit's lower case (its NFKC is itself; a curly quote or a dash its plain form). */
 export function duplicateCodeUnit(code: number): number {
 	if (code < 128) {
 		if (code === 32 || (code >= 9 && code <= 13)) return -2;
@@ -74,5 +91,6 @@ export function duplicateCodeUnit(code: number): number {
 
 	const value = factsOf(code);
 	if ((value & blank) !== 0) return -2;
-	return (value & composes) === 0 ? value >>> 8 : -1;
+	if ((value & (composes | folds)) === 0) return value >>> 8;
+	return (value & composes) === 0 ? foldQuoteOrDash(code) : -1;
 }

@@ -3,18 +3,19 @@ Text helpers the signals share: the normalised form duplicates are compared in, 
 two independent 32-bit string hashes (a 64-bit key between them).
 */
 
-import {duplicateCodeUnit, isWordCodeUnit, lowerCodeUnit} from './code-units.js';
+import {duplicateCodeUnit, foldQuoteOrDash, isWordCodeUnit, lowerCodeUnit} from './code-units.js';
 import {arenaSpace, space} from './view-arena.js';
 import {isUnspacedCode} from './word-units.js';
 
 const asciiOnly = /^[\u0000-\u007F]*$/;
 
 /**
- * Unicode NFKC, case folded, white space collapsed to one space and trimmed: two texts equal in
- * this form are duplicates. Zero-width characters and the BOM count as white space.
+ * Unicode NFKC, case folded, white space collapsed to one space and trimmed, curly quotes and dashes made
+ * plain (‘ ’ ‚ ‛ as ', “ ” „ ‟ as ", ‐ ‒ – — ― − as -: code-units.ts's foldQuoteOrDash): two texts equal in this
+ * form are duplicates. Zero-width characters and the BOM count as white space.
  */
 export function normaliseForDuplicates(text: string): string {
-	const composed = asciiOnly.test(text) ? text : text.normalize('NFKC');
+	const composed = asciiOnly.test(text) ? text : text.normalize('NFKC').replace(/[‘’‚‛]/g, "'").replace(/[“”„‟]/g, '"').replace(/[\u2010\u2012-\u2015\u2212]/g, '-');
 	return composed.toLowerCase().replace(/[\s\u200B-\u200D\u2060\uFEFF]+/g, ' ').trim();
 }
 
@@ -53,7 +54,7 @@ function hashCodeUnits(text: string, state: {a: number; b: number}, composed: bo
 	for (let i = 0; i < end; i++) {
 		const unit = text.charCodeAt(i);
 		// ASCII through a table (white space -2, else lower case): most code units, no tests.
-		const code = unit < 128 ? asciiDuplicate[unit] : composed ? (isBlankCode(unit) ? -2 : unit) : duplicateCodeUnit(unit);
+		const code = unit < 128 ? asciiDuplicate[unit] : composed ? (isBlankCode(unit) ? -2 : foldQuoteOrDash(unit)) : duplicateCodeUnit(unit);
 		if (code < 0) {
 			if (code === -1) return false;
 			pendingSpace = started;
@@ -255,13 +256,17 @@ function scanWords(text: string, lowering: boolean): number {
 			if (code > 0) continue;
 			if (code === -1) return -1;
 			// An apostrophe or hyphen between word characters joins them (don't, well-known), and is part of the word's hash
-			// (for duplicates each is itself: ASCII, and U+2019, which NFKC leaves alone).
+			// as it is; for duplicates U+2019 is the plain apostrophe (NFKC leaves it alone; foldQuoteOrDash makes it ').
 			if ((unit === 39 || unit === 0x20_19 || unit === 45) && i + 1 < end) {
 				const after = text.charCodeAt(i + 1);
 				const next = after < 256 ? latin[after] : wordCodeUnit(after, lowering);
 				if (next === -1) return -1;
 				if (next > 0) {
-					code = unit;
+					hash = Math.imul(hash ^ unit, 0x01_00_01_93);
+					a = Math.imul(a ^ (unit === 0x20_19 ? 39 : unit), 0x01_00_01_93);
+					b = (Math.imul(b ^ (unit === 0x20_19 ? 39 : unit), 0x5B_D1_E9_95) + 0x27_D4_EB_2F) | 0;
+					i++;
+					code = next;
 					continue;
 				}
 			}
