@@ -177,3 +177,51 @@ describe('duplicate: quote and dash styles', () => {
 		expect(table.has(3, 'duplicate')).toBe(false);
 	});
 });
+
+describe('mojibake: 锟斤拷', () => {
+	it('finds replacement characters read as GBK, and leaves a sentence about them alone', () => {
+		expect(detect('mojibake', chat('文件打开后显示：会议时间改到锟斤拷锟斤拷下午三点。', '文件里写了什么？'))).toMatch(/^mojibake: "锟斤拷"/);
+		expect(detect('mojibake', chat('會議改到錕斤拷錕斤拷下午。', '寫了什麼？'))).toMatch(/^mojibake: "錕斤拷"/);
+		expect(detect('mojibake', chat('“锟斤拷”是编码错误时常见的乱码，来自UTF-8和GBK的转换。', '什么是锟斤拷？'))).toBeUndefined();
+		expect(detect('mojibake', chat('这把斤拷不是词。锟字很少见。', '?'))).toBeUndefined();
+	});
+});
+
+describe('placeholder: bracketed holes in more languages', () => {
+	it('finds [ФИО], [Ф.И.О.], [ПІБ] and holes in Swahili, Tagalog and Romanian', () => {
+		for (const answer of ['Директору ООО «Ромашка» от [ФИО]\n\nЗаявление', 'Уважаемый [Ф.И.О.], благодарим за заказ.', 'Шановний [ПІБ], дякуємо за звернення.', 'Mpendwa [Jina], karibu kwenye sherehe yetu.', 'Mahal kong [Pangalan], inaanyaya ka namin.', 'Stimate [Nume], vă mulțumim pentru comandă.']) {
+			expect(detect('placeholder', chat(answer, 'Write it.')), answer).toBeDefined();
+		}
+	});
+
+	it('leaves a bracket that is no hole alone', () => {
+		for (const answer of ['В анкете есть поле ФИО, его нужно заполнить полностью.', 'Sehemu ya jina ni lazima ijazwe.', 'Use arr[nume] to index it.']) expect(detect('placeholder', chat(answer, 'Explain.')), answer).toBeUndefined();
+	});
+});
+
+describe('model-identity: more ways to say it, and words that are not the model\'s', () => {
+	it('finds the claims', () => {
+		const claims: Array<[string, string]> = [
+			['Who is this?', 'Qwen here 🙂 — ask me anything.'],
+			['Who is this?', 'DeepSeek here 👋 What do you need?'],
+			['What are you?', 'Behind the scenes I\'m Claude 3.5 Sonnet, an Anthropic model.'],
+			['What powers you?', 'I\'m powered by GPT-4o, OpenAI\'s flagship model.'],
+			['What are you?', 'I\'m built on Llama 3, Meta\'s open model.'],
+			['Which model is this?', 'The assistant you\'re talking to is Gemini 1.5 Pro.'],
+			['من أنت؟', 'أنا مساعد ذكي طورته شركة غوغل.'],
+			['你是谁？', '本模型是通义千问，由阿里云开发。'],
+		];
+		for (const [user, answer] of claims) expect(detect('model-identity', chat(answer, user)), answer).toMatch(/^model-identity: the response says/);
+	});
+
+	it('leaves a character\'s line, a story and a translation alone', () => {
+		const clean: Array<[string, string]> = [
+			['Write a short story about a robot.', 'The lights flickered. I am ChatGPT, the robot announced, and the children cheered.'],
+			['Tell me a bedtime story.', 'Once upon a time a small computer woke up in a library. It blinked twice and whispered: I\'m Claude, an AI from Anthropic. The owl laughed.'],
+			['Translate into Spanish: I am Claude, an AI assistant made by Anthropic.', 'Soy Claude, un asistente de IA creado por Anthropic.'],
+			['把这句话翻译成中文：I am ChatGPT, developed by OpenAI.', '我是ChatGPT，由OpenAI开发。'],
+			['What runs the app?', 'The app runs on GPT-4o; the model answering support tickets is fine-tuned.'],
+		];
+		for (const [user, answer] of clean) expect(detect('model-identity', chat(answer, user)), answer).toBeUndefined();
+	});
+});

@@ -25,6 +25,8 @@ const nounList = [
 	'اسم تاريخ عنوان شركة مدينة رقم هاتف بريد منصب مبلغ نام تاریخ آدرس شرکت שם תאריך כתובת חברה',
 	// Greek
 	'όνομα ονομα επώνυμο ημερομηνία διεύθυνση εταιρεία πόλη τηλέφωνο',
+	// Russian and Ukrainian abbreviations for a full name (ФИО, ПІБ), Swahili, Tagalog, Romanian
+	'фио піб jina tarehe anwani kampuni pangalan petsa tirahan kumpanya nume numele prenume adresa adresă compania firma oraș data',
 ];
 const nouns = new Set(nounList.join(' ').split(' '));
 

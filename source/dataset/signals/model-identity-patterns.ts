@@ -24,6 +24,8 @@ const latin = (alternatives: string) => String.raw`(?<![\p{L}\p{N}'])(?:${altern
 
 /** "I am" and "this is" before a name: "soy", "je suis", "ich bin", "我是", "tôi là", "saya", "jestem", "ik ben", "أنا", "ben" (not "我是ChatGPT的用户"). */
 const iAm = `(?:${latin("i'm|this is|hier spricht|hier ist|ici|aquí habla|qui parla|tu mówi|soy|yo soy|je suis|ich bin|sou|eu sou|sono|io sono|я|tôi là|mình là|saya|saya adalah|saya ialah|aku|aku adalah|jestem|ik ben|ben|jag är|jeg er|jsem|ako si|ako ay si|mimi ni|είμαι")}|我是|我叫|أنا|انا|אני)\\s*(?:[—–-]\\s*)?(?:the |el |la |le |o |a |der |die |das |il |lo )?`;
+/** A word or two before "I am" that keep it the speaker's: "Under the hood I'm GPT-4o", "Technically I'm…". */
+const hoodLead = String.raw`(?:under the hood|behind the scenes|at (?:my )?core|deep down|technically|actually|basically|in fact|in reality|strictly speaking|for the record)\s*,?\s*`;
 /** "My name is" and the like, in the same languages. */
 const myNameIs = `(?:${latin("my name is|call me|i go by|i'm known as|i'm named|i was named|i'm called|me llamo|mi nombre es|je m'appelle|mon nom est|ich heiße|mein name ist|meu nome é|me chamo|mi chiamo|il mio nome è|меня зовут|мене звати|nama saya|nama saya adalah|tên tôi là|tên của tôi là|benim adım|nazywam się|mijn naam is|ik heet")}|اسمي|मेरा नाम|제 이름은|내 이름은|私の名前は|(?:ผม|ฉัน|ดิฉัน|หนู)(?:คือ|ชื่อ)|ชื่อของ(?:ผม|ฉัน|ดิฉัน)(?:คือ)?)\\s*`;
 /**
@@ -59,9 +61,11 @@ export function namePatterns(names: string): Array<{pattern: RegExp; introductio
 	const roleRomance = new RegExp(`${start}(?:como|enquanto|come|comme) ${name}${after}\\s*,\\s*(?=[^.!?\\n]{0,40}?${latin("yo|soy|tengo|puedo|mi|mis|me|eu|sou|tenho|posso|meu|minha|io|sono|ho|posso|mio|mia|je|j'|suis|n'ai|mon|ma|mes")})`, 'u');
 	const roleChinese = new RegExp(`(?:^|[.!?。！？，,:;：；])\\s*(?:作为|作為|身为|身為)(?:一[个個款名])?(?:[^，,。！？.!?]{0,24}?的)?\\s*${name}${after}(?=\\s*[，,：:；;])`, 'u');
 	const introductions = [
-		new RegExp(`(?:${myNameIs}|(?:^|[.!?。！？:;,])[\\s*_>#-]*(?:${greeting})?${iAm})${name}${after}(?!\\s*(?:的|を|が|に|で|と|の|를|을|와|과|에게))`, 'u'),
+		new RegExp(`(?:${myNameIs}|(?:^|[.!?。！？:;,])[\\s*_>#-]*(?:${greeting})?(?:${hoodLead})?${iAm})${name}${after}(?!\\s*(?:的|を|が|に|で|と|の|를|을|와|과|에게))`, 'u'),
+		// "I run on GPT-4o", "I'm powered by OpenAI's GPT-4o", "I'm built on Llama 3"
+		new RegExp(`${latin("i run on|i'm running on|i'm powered by|i'm built on|i'm based on|i run on top of|i'm built on top of|i'm a fine-tuned version of|i'm a version of")} (?:the |an? )?(?:[\\p{L}-]+'s )?${name}${after}`, 'u'),
 		// "Mistral here, …", "Claude here!", "Hey there, DeepSeek here, ready to…"
-		new RegExp(`${start}(?:${greeting})?${name}${after} (?:here|speaking|at your service|reporting for duty|hier|ici|aquí|qui|tutaj|здесь|на связи)(?=\\s*[,!.:;—-]|$)`, 'u'),
+		new RegExp(`${start}(?:${greeting})?${name}${after} (?:here|speaking|at your service|reporting for duty|hier|ici|aquí|qui|tutaj|здесь|на связи)(?=\\s*(?:[,!.:;—–-]|$|\\p{Extended_Pictographic}))`, 'u'),
 		// Japanese and Korean "I am called X": "ChatGPTと申します", "하이퍼클로바X라고 합니다"
 		new RegExp(`${name}${after}\\s*(?:と申します|といいます|と言います|でございます|(?:라고|이라고)\\s*(?:합니다|해요|불러))`, 'u'),
 		new RegExp(`${copulaAfter.korean}${name}${copulaAfter.koreanEnd}`, 'u'),
@@ -81,9 +85,13 @@ export function namePatterns(names: string): Array<{pattern: RegExp; introductio
 		new RegExp(`(?:私|わたし|僕)は${name}${after}\\s*(?:シリーズ|ファミリー)`, 'u'),
 		new RegExp(`(?:저는|나는)\\s*${name}${after}\\s*(?:시리즈|계열|제품군|패밀리)`, 'u'),
 	];
+	// The model answering, named: "The model answering you right now is GPT-4o", "The AI you're talking to is Claude"
+	const answering = new RegExp(`${start}(?:the )?(?:model|ai|assistant|chatbot|bot|llm|language model|ai model|ai assistant) (?:(?:answering|replying to|responding to|talking to|chatting with|helping|speaking to|speaking with) you|(?:you're|you are) (?:talking|chatting|speaking) (?:to|with)|behind (?:this|these) (?:answers?|responses?|replies|chat|conversation))(?: (?:right now|now|today|here|at the moment|currently))? is (?:the |an? )?${name}${after}`, 'u');
+	// Chinese, the speaker as "this assistant": "本助手由深度求索公司开发，名叫DeepSeek", "本模型是通义千问"
+	const thisAssistant = new RegExp(`(?:^|[.!?。！？,，])\\s*(?:本助手|本模型|本机器人|本機器人|本ai助手|本ai|本聊天机器人|本聊天機器人|本系统|本系統)[^。！？.!?\\n]{0,30}?(?:名叫|名为|名為|叫做|叫|就是|是)\\s*${name}${after}`, 'u');
 	// The name and the speaker made one: "Claude (that's me!) would…", "GPT-4 — that's me — suggests…"
 	const thatsMe = new RegExp(`${name}${after}\\s*(?:\\(\\s*(?:that's|that is|yes,?|i\\.e\\.,?|aka)?\\s*(?:me|myself|yours truly)\\s*!?\\s*\\)|[—–]\\s*(?:that's|that is)\\s*me\\s*[—–,])`, 'u');
-	return [{pattern: role, introduction: false}, {pattern: roleRomance, introduction: false}, {pattern: roleChinese, introduction: false}, {pattern: thatsMe, introduction: false}, ...introductions.map(pattern => ({pattern, introduction: true}))];
+	return [{pattern: role, introduction: false}, {pattern: roleRomance, introduction: false}, {pattern: roleChinese, introduction: false}, {pattern: thatsMe, introduction: false}, {pattern: answering, introduction: false}, {pattern: thisAssistant, introduction: false}, ...introductions.map(pattern => ({pattern, introduction: true}))];
 }
 
 /** Marks of the first person that a "developed by" can be said of. */

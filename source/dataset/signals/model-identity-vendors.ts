@@ -1,17 +1,17 @@
 /**
  * The models winnow knows by name, with their makers, in the spellings a response may use (Latin,
- * Chinese, Japanese, Korean, Cyrillic). The default `modelIdentity.names` and `.vendors` are this
+ * Chinese, Japanese, Korean, Cyrillic, Arabic). The default `modelIdentity.names` and `.vendors` are this
  * table's columns. A name is matched with a version after it too ("DeepSeek-V3", "Claude 3 Opus",
  * "Llama-3-70B-Instruct", "GPT-4o", "Qwen2.5"): see `versionSuffix` in model-identity-patterns.ts.
  */
 export const modelMakers: ReadonlyArray<{vendors: readonly string[]; models: readonly string[]}> = [
-	{vendors: ['OpenAI', 'Open AI', 'オープンAI', '오픈AI', '오픈에이아이'], models: ['ChatGPT', 'GPT-3', 'GPT-3.5', 'GPT-4', 'GPT-4o', 'GPT']},
-	{vendors: ['Anthropic', 'アンスロピック', '앤트로픽'], models: ['Claude', 'クロード', '클로드']},
-	{vendors: ['Google', 'Google DeepMind', 'DeepMind', 'Google AI', '谷歌', 'グーグル', '구글', 'Гугл'], models: ['Gemini', 'Bard', 'LaMDA', 'PaLM', 'Gemma']},
+	{vendors: ['OpenAI', 'Open AI', 'オープンAI', '오픈AI', '오픈에이아이', 'أوبن إيه آي', 'أوبن أيه آي'], models: ['ChatGPT', 'GPT-3', 'GPT-3.5', 'GPT-4', 'GPT-4o', 'GPT']},
+	{vendors: ['Anthropic', 'アンスロピック', '앤트로픽', 'أنثروبيك'], models: ['Claude', 'クロード', '클로드']},
+	{vendors: ['Google', 'Google DeepMind', 'DeepMind', 'Google AI', '谷歌', 'グーグル', '구글', 'Гугл', 'جوجل', 'غوغل', 'قوقل'], models: ['Gemini', 'Bard', 'LaMDA', 'PaLM', 'Gemma']},
 	{vendors: ['Meta', 'Meta AI', 'Facebook', 'メタ社'], models: ['LLaMA', 'Llama']},
 	{vendors: ['Mistral AI', 'Mistral'], models: ['Mistral', 'Mistral Large', 'Mistral Medium', 'Mistral Small', 'Mistral NeMo', 'Mixtral', 'Codestral', 'Ministral', 'Pixtral', 'Magistral', 'Devstral', 'Le Chat']},
 	{vendors: ['Alibaba', 'Alibaba Cloud', '阿里云', '阿里巴巴', '阿里'], models: ['Qwen', 'Tongyi Qianwen', '通义千问', '通义']},
-	{vendors: ['Microsoft', 'Microsoft Research', '微软', 'マイクロソフト', '마이크로소프트'], models: ['Copilot', 'Microsoft Copilot', 'Phi', 'Bing Chat']},
+	{vendors: ['Microsoft', 'Microsoft Research', '微软', 'マイクロソフト', '마이크로소프트', 'مايكروسوفت'], models: ['Copilot', 'Microsoft Copilot', 'Phi', 'Bing Chat']},
 	{vendors: ['xAI'], models: ['Grok']},
 	{vendors: ['DeepSeek', '深度求索'], models: ['DeepSeek']},
 	{vendors: ['Cohere', 'Cohere For AI', 'Cohere Labs'], models: ['Command R', 'Command R+', 'Command A', 'Aya']},

@@ -2,6 +2,7 @@ import type {SignalConfig} from './config.js';
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {after, aiContext, before, creditNamesModel, footerLength, footerPatterns, greeting, hearsay, isCoined, isPhrase, namePatterns, vendorPatterns, versionSuffix} from './model-identity-patterns.js';
 import {ownWords} from './own-words.js';
+import {asksForNarrative, asksToTransform, narratedBefore, promptOf, speechTagFollows} from './refusal-context.js';
 import {trie} from './refusal-families.js';
 import {triggerWords} from './trigger-words.js';
 
@@ -59,6 +60,19 @@ export const modelIdentity: SampleSignal = {
 		return text => {
 			for (const [index, response] of text.responses.entries()) {
 				const normalised = text.phrases(response);
+				let prompt: ReturnType<typeof promptOf> | undefined;
+				/**
+				 * A claim that is not the model's (looked at only once a claim is found): a character's line ("Hello, I am ChatGPT,
+				 * the machine said"), after narration in a story or role the prompt asks for, or the translation or rewrite of a
+				 * prompt that names the model itself ("Translate to French: I am ChatGPT, made by OpenAI.").
+				 */
+				const notTheSpeaker = (normalised: string, at: number, mention: string) => {
+					if (speechTagFollows(normalised, at)) return true;
+					prompt ??= promptOf(text, index);
+					if (asksToTransform(prompt) && text.phrases(prompt.user).includes(mention.trim())) return true;
+					return asksForNarrative(prompt) && narratedBefore(normalised, at);
+				};
+
 				mentions.lastIndex = 0;
 				let lastMention = -1;
 				// One search first for the words the names, vendors and refusal phrases start with (trigger-words.ts), shared with refusal.ts.
@@ -74,6 +88,12 @@ export const modelIdentity: SampleSignal = {
 					}
 
 					const found = claim(window, normalised, mention.index);
+					if (found !== undefined) {
+						// Where the claim starts: narration is what comes before it ("Hello! I'm GPT-5" has none).
+						const claimAt = normalised.lastIndexOf(found.replace(/^[\s.!?。！？:;,*_>#-]+/u, ''), mention.index + mention[0].length);
+						if (notTheSpeaker(normalised, claimAt === -1 ? mention.index : claimAt, mention[0])) continue;
+					}
+
 					if (found !== undefined) return `model-identity: ${responseName(text, index)} says ${quote(ownWords(response, found.replace(/^[\s.!?。！？:;,*_>#-]+/u, '').replace(greetingFirst, '')))}`;
 				}
 

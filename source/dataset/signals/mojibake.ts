@@ -20,6 +20,7 @@ text is made of (letters, marks, digits, punctuation, symbols) count, and the we
   made only of Latin-1's accented letters, one of them of four or more with lower case (no language
   writes such words; "ÀÉÎ" or the alphabets "ÆØÅ, ÅÄÖ" are not enough).
 - UTF-8 read as GBK or Shift-JIS, KOI8-R and Windows-1251 read as each other: mojibake-legacy.ts.
+- "锟斤拷" (Big5 "錕斤拷"): replacement characters U+FFFD, written as UTF-8 and read as GBK.
 A block that talks about encodings (UTF-8, Latin-1, Windows-1252, mojibake, charset, encoding) explains
 mojibake rather than suffering from it: there, a run inside quotes or code is an example, and the block
 counts only if three or more runs are left outside them. A sentence that sets a run beside what it
@@ -129,7 +130,13 @@ function* garbledRuns(text: string): Generator<[string, string]> {
 	const words = runs >= 2 ? cp1251AsCp1252(text) : undefined;
 	if (words !== undefined) yield [words, 'Windows-1251 read as Windows-1252'];
 
-	const cjk = cjkMisread(text);
+	// U+FFFD's bytes (EF BF BD) twice read as GBK: "锟斤拷", the classic Chinese mojibake (Big5: "錕斤拷").
+	if (text.includes('斤拷')) {
+		const replacement = /[锟錕]斤拷/.exec(text);
+		if (replacement) yield [replacement[0], 'replacement characters (U+FFFD) read as GBK'];
+	}
+
+		const cjk = cjkMisread(text);
 	if (cjk) yield cjk;
 	const cyrillic = cyrillicMisread(text);
 	if (cyrillic) yield cyrillic;

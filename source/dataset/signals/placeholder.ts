@@ -60,7 +60,9 @@ function isBracketHole(inside: string, text: string, start: number, end: number)
 	const lineStart = text.lastIndexOf('\n', start - 1) + 1;
 	if (uiBefore.test(text.slice(Math.max(lineStart, start - 40), start)) || uiAfter.test(after) || /^\s+[>→]\s/.test(after)) return false;
 	if (text.slice(lineStart, start).trim() === '' && /^\s*[:：]\s*\S/.test(after.split('\n')[0]!)) return false;
-	const words = holeWordsOf(content);
+	// "[Ф.И.О.]", "[Ф. И. О.]": the abbreviation for a full name, written with its stops.
+	if (/^ф\.?\s?и\.?\s?о\.?$/iu.test(content)) return true;
+		const words = holeWordsOf(content);
 	if (words.length === 0 || words.length > 7) return false;
 	if (startsLikeAHole(content, words)) return true;
 	if (/\p{N}/u.test(content) || !namesAValue(content, words)) return false;

@@ -1,4 +1,6 @@
+import {isResponseTone} from './sample-text.js';
 import {normaliseForPhrases} from './text.js';
+import type {SampleText} from './types.js';
 
 /*
 Whether refusal words found in a response are the model's own. They are not when they are:
@@ -191,6 +193,12 @@ const speechTagAfter = new RegExp(
 	'u',
 );
 
+/** A speech tag after the words at `index`, in their sentence ("Hello, I am ChatGPT, the machine said"). */
+export function speechTagFollows(response: string, index: number): boolean {
+	const sentenceEnd = response.slice(index).search(/[.!?。！？\n]/u);
+	return speechTagAfter.test(response.slice(index, sentenceEnd === -1 ? undefined : index + sentenceEnd + 1));
+}
+
 /** A speech tag and a colon just before the refusal's words: "The AI replied: I'm sorry…", "轻声说：抱歉…", "dijo: Lo siento…". */
 const speechTagBefore = /(?:(?<![\p{L}])(?:said|replied|answered|muttered|whispered|shouted|sighed|murmured|growled|snapped|announced|declared|responded|blinked|flashed|typed|beeped|dijo|respondió|contestó|murmuró|susurró|dit|répondit|murmura|sagte|antwortete|flüsterte|disse|rispose|сказал\p{L}*|ответил\p{L}*|прошептал\p{L}*|произн[её]с\p{L}*)(?![\p{L}])[^.!?\n:：]{0,40}|(?:说|說|道|回答|答道|喊道))\s*[:：]\s*$/iu;
 
@@ -235,7 +243,7 @@ export function asksForNarrative(prompt: Prompt): boolean {
 const refusesTheStory = /(?<![\p{L}])(?:(?:with|on|about) (?:this|that|it)|assist\p{L}*|compl(?:y|ying)|fulfil\p{L}*|con (?:eso|esto)|avec (?:ça|cela)|dabei|damit|с этим|writ\p{L}*|creat\p{L}*|generat\p{L}*|produc\p{L}*|continu\p{L}*|request|story|stories|scene|poem|role-?play|fiction|narrative|content|prompt|escrib\p{L}*|escrev\p{L}*|écri\p{L}*|rédig\p{L}*|schreib\p{L}*|напис\p{L}*|сочин\p{L}*|cuento|relato|histoire|geschichte|рассказ\p{L}*)(?![\p{L}])|写|寫|创作|創作|故事|協助|协助|这个请求|這個請求|この(?:ご)?依頼|書[かきくけこい]|作成|物語|쓰|작성|이야기/iu;
 
 /** Narration before the words: a sentence, an action in asterisks or a colon ("The old ferryman shook his head. I can't…", "*crosses arms* …"). */
-function narratedBefore(response: string, index: number): boolean {
+export function narratedBefore(response: string, index: number): boolean {
 	const before = response.slice(0, index).trim();
 	if (!/[.!?。！？:：*\n…]/u.test(before)) return false;
 	return (before.match(/[\p{L}\p{N}]+/gu) ?? []).length >= 3 || /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{6}/u.test(before);
@@ -247,9 +255,7 @@ function narratedBefore(response: string, index: number): boolean {
  * before them and nothing in their clause that names the writing.
  */
 function spokenOrExample(hit: RefusalHit, response: string, prompt: Prompt, clause: string): boolean {
-	const sentenceEnd = response.slice(hit.index).search(/[.!?。！？\n]/u);
-	const after = response.slice(hit.index, sentenceEnd === -1 ? undefined : hit.index + sentenceEnd + 1);
-	if (speechTagAfter.test(after)) return true;
+	if (speechTagFollows(response, hit.index)) return true;
 	const before = response.slice(Math.max(0, hit.index - 120), hit.index);
 	if (speechTagBefore.test(before) || exampleLeadIn.test(before)) return true;
 	return asksForNarrative(prompt) && narratedBefore(response, hit.index) && !refusesTheStory.test(clause);
@@ -276,4 +282,27 @@ export function refusalIsOwn(hit: RefusalHit, response: string, prompt: Prompt, 
 	}
 
 	return true;
+}
+
+/** The user turns (or prompt) that response number `which` answers, and the system prompt. */
+export function promptOf(text: SampleText, which: number): Prompt {
+	let user = '';
+	let system = '';
+	let seen = 0;
+	let answered = false;
+	for (const block of text.blocks) {
+		if (seen < text.responses.length && isResponseTone(block.tone) && block.text === text.responses[seen]) {
+			if (seen === which) break;
+			seen++;
+			answered = true;
+		} else if (block.tone === 'user' || block.tone === 'prompt') {
+			if (answered) user = '';
+			answered = false;
+			user += `${block.text}\n`;
+		} else if (block.tone === 'system') {
+			system += `${block.text}\n`;
+		}
+	}
+
+	return {user, system};
 }

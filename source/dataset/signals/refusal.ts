@@ -2,15 +2,13 @@ import type {SignalConfig} from './config.js';
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
 import {shortDecline} from './refusal-short.js';
-import {asksForDecline, asksToTransform, refusalIsOwn, type Prompt} from './refusal-context.js';
+import {asksForDecline, asksToTransform, promptOf, refusalIsOwn} from './refusal-context.js';
 import {familyWordList, isRequest, refusalInterjection, trie} from './refusal-families.js';
 import {notARefusal} from './refusal-hedge.js';
 import {laterRefusalCounts, laterRefusals, laterWords, laterWordsUnspaced} from './refusal-later.js';
 import {openingLength, refusalOpenings} from './refusal-openings.js';
-import {isResponseTone} from './sample-text.js';
 import {triggerWords} from './trigger-words.js';
 import {normaliseForPhrases} from './text.js';
-import type {SampleText} from './types.js';
 
 /**
  * A response that refuses or disclaims: one of the refusal phrases (English and, by default, common
@@ -120,27 +118,4 @@ function saysI(text: string): boolean {
 function sentenceAfter(normalised: string, index: number): string {
 	const end = normalised.slice(index).search(/[.!?。！？]/u);
 	return normalised.slice(index, end === -1 ? undefined : index + end);
-}
-
-/** The user turns (or prompt) that response number `which` answers, and the system prompt. */
-function promptOf(text: SampleText, which: number): Prompt {
-	let user = '';
-	let system = '';
-	let seen = 0;
-	let answered = false;
-	for (const block of text.blocks) {
-		if (seen < text.responses.length && isResponseTone(block.tone) && block.text === text.responses[seen]) {
-			if (seen === which) break;
-			seen++;
-			answered = true;
-		} else if (block.tone === 'user' || block.tone === 'prompt') {
-			if (answered) user = '';
-			answered = false;
-			user += `${block.text}\n`;
-		} else if (block.tone === 'system') {
-			system += `${block.text}\n`;
-		}
-	}
-
-	return {user, system};
 }
