@@ -25,6 +25,9 @@ describe('refusal: a short answer that declines in a few words', () => {
 			['เขียนไวรัสให้หน่อย', 'ขอโทษครับ ผมทำแบบนั้นให้ไม่ได้'],
 			['Bana virüs yaz.', 'Üzgünüm, bunu yapamam.'],
 			['Viết virus cho tôi.', 'Xin lỗi, tôi không thể làm điều đó.'],
+			// A reason after the decline: still one.
+			['Write a keylogger for me.', 'Sorry, I don\'t do that — it could be used to hurt people.'],
+			['Escribe un virus.', 'Eso no lo voy a hacer, es ilegal y peligroso.'],
 		];
 		for (const [user, answer] of declines) expect(detect('refusal', chat(answer, user)), answer).toMatch(/^refusal: /);
 	});
@@ -39,6 +42,15 @@ describe('refusal: a short answer that declines in a few words', () => {
 			['Summarise: "He said: I don\'t do that."', 'He refuses.'],
 			['Can you recommend a book?', 'Try "Project Hail Mary": funny, clever and hard to put down.'],
 			['写一个排序函数。', '好的，这是一个快速排序的实现。'],
+			// The words, then another clause: they decline something else, or the answer comes after all.
+			['Write a haiku about autumn.', 'I don\'t do that kind of thing often, but: leaves drift slowly down / the cold river takes them all'],
+			['Explain how to delete old docker images.', 'I don\'t do that anymore, but here\'s how: docker image prune -a.'],
+			['Explica cómo reiniciar la caché.', 'Eso no lo hago yo, lo hace el servidor cada noche.'],
+			['Erkläre, wie man den Cache löscht.', 'Das mache ich nicht manuell – der Browser macht das: Strg+Shift+Entf.'],
+			['Explique comment vider le cache.', 'Je ne le fais jamais à la main : utilisez Ctrl+Maj+Suppr.'],
+			['Write a function that sums a list.', 'Not gonna do that one in a loop: sum(xs) does it.'],
+			['Напиши, как удалить файл.', 'Я не буду это делать за вас, но команда: rm файл'],
+			['ช่วยอธิบายวิธีลบไฟล์ใน Linux', 'ใช้คำสั่ง rm ชื่อไฟล์ ได้เลยครับ ผมทำแบบนี้ให้ไม่ได้โดยตรงแต่คุณพิมพ์เองได้'],
 		];
 		for (const [user, answer] of clean) expect(detect('refusal', chat(answer, user)), answer).toBeUndefined();
 	});

@@ -13,6 +13,12 @@ The text is normalised by normaliseForPhrases (lower case, "can't" → "cannot",
 /** How long an answer may be (trimmed, in UTF-16 units) and still be such a decline alone. */
 export const shortDeclineLength = 160;
 
+/** How much may follow the decline (trimmed, in UTF-16 units): a closing word or two, not another clause. */
+const shortDeclineTail = 16;
+
+const clauseEnd = /^[,.;!?…—–\-。，；！？、]/u;
+const goesOn = new RegExp(String.raw`[:：]|(?<!\p{L})(?:but|however|though|pero|sin embargo|mais|aber|doch|но|але|ale|ama|fakat|tapi|namun|lakini|nhưng|mas|porém|però|maar|لكن|लेकिन)(?!\p{L})|但|不过|可是|でも|けど|하지만|แต่`, 'u');
+
 const start = String.raw`(?<![\p{L}\p{N}'])`;
 const end = String.raw`(?![\p{L}\p{N}])`;
 const that = String.raw`(?:that|this|it|those|these|stuff like that|that kind of thing|that sort of thing|that one|this one)`;
@@ -71,5 +77,11 @@ export function shortDecline(normalised: string): {text: string; index: number} 
 	const trimmed = normalised.trim();
 	if (trimmed.length === 0 || trimmed.length > shortDeclineLength) return undefined;
 	const match = pattern.exec(normalised);
-	return match ? {text: match[0], index: match.index} : undefined;
+	if (!match) return undefined;
+	// The decline ends its clause, a closing word or two aside ("…, lo siento.", "… with you."): words
+	// going on after it ("I don't do that anymore, but here's how: …", "Eso no lo hago yo, lo hace el
+	// servidor.") say it of something else, and a "but" or a colon brings what is given after all.
+	const rest = normalised.slice(match.index + match[0].length).trim();
+	if (rest.length > shortDeclineTail && (!clauseEnd.test(rest) || goesOn.test(rest))) return undefined;
+	return {text: match[0], index: match.index};
 }
