@@ -177,6 +177,11 @@ describe('repetition: intended repetition is not a loop', () => {
 		// Two lines cycling, or the refrain twice in a row, with no new line between: loops.
 		expect(detect('I am here.\nYou are there.\nI am here.\nYou are there.\nI am here.\nYou are there.\nI am here.\nYou are there.')).toBeDefined();
 		expect(detect('Verse one goes here\nla la la la\nla la la la\nverse two goes here\nla la la la\nla la la la\nverse three goes here\nla la la la\nla la la la')).toBeDefined();
+		// A line that comes back with only its number changed is not a new line: a model checking again and again.
+		const checking = [5, 6, 7, 8, 9, 10, 11, 12].map(n => `The answer is ${n}.\nWait, let me check again.`).join('\n');
+		expect(detect(checking)).toBeDefined();
+		const counting = [2, 4, 6, 8, 10, 12].map(n => `${n}\nLet me recompute this carefully.`).join('\n');
+		expect(detect(counting)).toBeDefined();
 	});
 
 	it('code with similar functions, fenced or not, and an explanation around it', () => {

@@ -254,6 +254,9 @@ function withoutRefrain(response: string): string | undefined {
  * wait… / The boats went out… / And still I wait…"); a loop repeats it back to back or with the same lines between.
  */
 function betweenNewLines(keys: readonly string[], key: string, copies: ReadonlyMap<string, number>): boolean {
+	// A line new but for its numbers is no new line: "The answer is 5. / Wait, let me check again. / The answer is 6. / …" is a loop.
+	const shapes = new Map<string, number>();
+	for (const line of keys) if (line !== '') shapes.set(numbersAside(line), (shapes.get(numbersAside(line)) ?? 0) + 1);
 	let seen = false;
 	let fresh = false;
 	for (const line of keys) {
@@ -262,12 +265,16 @@ function betweenNewLines(keys: readonly string[], key: string, copies: ReadonlyM
 			if (seen && !fresh) return false;
 			seen = true;
 			fresh = false;
-		} else if (copies.get(line) === 1) {
+		} else if (copies.get(line) === 1 && shapes.get(numbersAside(line)) === 1) {
 			fresh = true;
 		}
 	}
 
 	return true;
+}
+
+function numbersAside(line: string): string {
+	return line.replaceAll(/\p{N}+/gu, '#');
 }
 
 /** A line as a refrain repeats it: its words in lower case, list markers, section labels' brackets and end punctuation aside. */
