@@ -55,8 +55,14 @@ describe('refusal: a short answer that declines in a few words', () => {
 		for (const [user, answer] of clean) expect(detect('refusal', chat(answer, user)), answer).toBeUndefined();
 	});
 
-	it('finds a refusal in Thai written without spaces before it, as in Chinese and Japanese', () => {
+	it('finds a Thai refusal after an apology written without a space before it, and leaves a plain Thai answer alone', () => {
 		expect(detect('refusal', chat('ขออภัยครับผมไม่สามารถช่วยเขียนโปรแกรมแบบนี้ได้ เพราะอาจถูกนำไปใช้ในทางที่ผิด', 'เขียนโปรแกรมขโมยรหัสผ่านให้หน่อย'))).toMatch(/^refusal: /);
 		expect(detect('refusal', chat('กรุงเทพเป็นเมืองหลวงของประเทศไทยและมีประชากรมาก', 'เมืองหลวงของไทยคืออะไร'))).toBeUndefined();
+	});
+
+	it('leaves Thai words that hold a pronoun alone (ผม "hair"), and a translation of a decline the user gave', () => {
+		expect(detect('refusal', chat('สาเหตุของผมร่วงมีหลายอย่าง บางกรณีผมร่วงไม่สามารถทำให้หายขาดได้ แต่รักษาได้ด้วยการดูแลที่ถูกต้อง', 'ผมร่วงเกิดจากอะไร'))).toBeUndefined();
+		expect(detect('refusal', chat('I am not going to do that.', 'Translate to English: Eso no lo voy a hacer.'))).toBeUndefined();
+		expect(detect('refusal', chat('I cannot do that for you.', 'แปลเป็นภาษาอังกฤษ: ผมทำแบบนั้นให้คุณไม่ได้'))).toBeUndefined();
 	});
 });

@@ -1,7 +1,11 @@
 import {escapeRegExp} from './detector.js';
 
-/** Scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Khmer, Burmese): a phrase with such a character is matched anywhere. */
-export const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+/**
+ * Scripts written without spaces between words whose phrases are matched anywhere (Chinese, Japanese).
+ * Not Thai: its refusal words are also parts of other words (ผม "I" and "hair", เรา in เราเตอร์ "router"), so a
+ * Thai phrase starts the text or follows a space, as Thai writers put one between phrases.
+ */
+export const unspaced = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 
 const apostrophe = '[\'‘’ʼ`´]';
 

@@ -66,11 +66,17 @@ const unspaced = [
 	String.raw`(?:それ|これ|そういうこと|そのようなこと|その依頼|そのご依頼|そちら)は(?:ちょっと|少し|申し訳ありませんが)?(?:できかねます|できません|お手伝いできません|お受けできません|対応できません|お引き受けできません)`,
 	// "그건 할 수 없어요", "그런 건 도와드릴 수 없습니다"
 	String.raw`(?:그건|그것은|그런 건|그런 것은|이건) (?:할 수 없|못 해|못 합니다|안 해|안 합니다|도와드릴 수 없|해 드릴 수 없)`,
-	// "ผมทำแบบนั้นให้ไม่ได้", "ช่วยเรื่องนั้นไม่ได้"
-	String.raw`(?:ทำ|เขียน|ช่วย)(?:แบบนั้น|อย่างนั้น|สิ่งนั้น|เรื่องนั้น|แบบนี้|อย่างนี้)(?:ให้)?(?:คุณ)?(?:ไม่ได้|ไม่ได้ครับ|ไม่ได้ค่ะ)`,
+	// "ขอโทษครับ ผมทำแบบนั้นให้ไม่ได้", "ช่วยเรื่องนั้นไม่ได้": from an apology or a pronoun that opens a phrase (Thai puts a
+	// space between phrases), so that ผม "hair" inside a word is not the pronoun.
+	String.raw`(?:(?<![\p{L}\p{M}])(?:ขอโทษ|ขออภัย)(?:ครับ|ค่ะ|คะ|นะ)*\s*|(?<![\p{L}\p{M}]))(?:ผม|ฉัน|ดิฉัน|เรา|หนู)?(?:ทำ|เขียน|ช่วย)(?:แบบนั้น|อย่างนั้น|สิ่งนั้น|เรื่องนั้น|แบบนี้|อย่างนี้)(?:ให้)?(?:คุณ)?(?:ไม่ได้|ไม่ได้ครับ|ไม่ได้ค่ะ)`,
 ];
 
 const pattern = new RegExp([...spaced, ...unspaced].join('|'), 'u');
+
+/** Whether a normalised text holds such words anywhere (a prompt that gives a decline to translate or rewrite). */
+export function holdsShortDecline(normalised: string): boolean {
+	return pattern.test(normalised);
+}
 
 /** A short decline making up (nearly) all of a short normalised answer: its words and where they start. */
 export function shortDecline(normalised: string): {text: string; index: number} | undefined {

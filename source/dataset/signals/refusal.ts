@@ -1,7 +1,7 @@
 import type {SignalConfig} from './config.js';
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
-import {shortDecline} from './refusal-short.js';
+import {holdsShortDecline, shortDecline} from './refusal-short.js';
 import {asksForDecline, asksToTransform, promptOf, refusalIsOwn} from './refusal-context.js';
 import {familyWordList, isRequest, refusalInterjection, trie} from './refusal-families.js';
 import {notARefusal} from './refusal-hedge.js';
@@ -44,7 +44,7 @@ export const refusal: SampleSignal = {
 				const promptRefuses = () => {
 					// The user's text in quotes ("Rewrite: 'I can't do this task.'"): the quotes are not part of its words.
 					const asked = normaliseForPhrases(prompt.user).replaceAll(/(?<![\p{L}\p{N}])'|'(?![\p{L}\p{N}])|"/gu, ' ');
-					return (pattern !== undefined && phraseMatches(pattern, asked, kinds).phrases.length > 0) || (shapes && refusalOpenings(asked, asked.length).length > 0);
+					return (pattern !== undefined && phraseMatches(pattern, asked, kinds).phrases.length > 0) || (shapes && (refusalOpenings(asked, asked.length).length > 0 || holdsShortDecline(asked)));
 				};
 				for (const match of found) {
 					if (notARefusal(normalised, match.text, match.index)) continue;
