@@ -1,5 +1,6 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {contentHash} from '../source/dataset/content-hash.js';
+import {Dataset} from '../source/dataset/dataset.js';
 import {forEachEntrySync} from '../source/dataset/entry-scanner.js';
 import {fingerprintOf} from '../source/dataset/id-fingerprints.js';
 import {StatsAccumulator} from '../source/report/stats.js';
@@ -72,6 +73,26 @@ describe('a decision on an id that several lines share (the review screen)', () 
 	it('is changed since decided when the bytes it was made on are no longer among the id\'s lines', async () => {
 		const fixture = await reviewFixture(tempDir(), `${[first, second.replace('second', 'edited'), other].join('\n')}\n`, {decisions: {schema: 1, dataset: 'samples.jsonl', createdAt: at, decisions: [decision(contentHash(Buffer.from(second)))]}});
 		expect(fixture.controller.changedSinceDecided('7')).toBe(true);
+		fixture.controller.close();
+	});
+
+	it('reads the dataset once for all the repeated ids decided on a later line, not once per id', async () => {
+		const lines: string[] = [];
+		const records: DecisionRecord[] = [];
+		for (let id = 1; id <= 40; id++) {
+			const later = JSON.stringify({id, text: `The later version of sample ${id}.`});
+			lines.push(JSON.stringify({id, text: `The earlier version of sample ${id}.`}), later);
+			records.push({sample: String(id), reviewer: 'ann', verdict: 'accepted', categories: [], note: '', at, hash: contentHash(Buffer.from(later))});
+		}
+
+		// Counted from before the screen opens: it judges every sample's decisions as it counts them.
+		const idOf = vi.spyOn(Dataset.prototype, 'idOf');
+		const fixture = await reviewFixture(tempDir(), `${lines.join('\n')}\n`, {decisions: {schema: 1, dataset: 'samples.jsonl', createdAt: at, decisions: records}});
+		for (let id = 1; id <= 40; id++) expect(fixture.controller.changedSinceDecided(String(id)), String(id)).toBe(false);
+		for (const _ of fixture.controller.visibleRecords());
+		// A pass or two over the 80 lines, not one per id (40 passes would be 3,200 look-ups).
+		expect(idOf.mock.calls.length).toBeLessThanOrEqual(4 * lines.length);
+		idOf.mockRestore();
 		fixture.controller.close();
 	});
 });

@@ -1520,12 +1520,36 @@ export class ReviewController {
 		if (!known.all && records.some(record => madeOnNoneOf(record, known!.hashes))) {
 			// Lines that share an id share its decisions: one made on another line of the id covers this one too.
 			known.all = true;
-			if (this.dataset.occurrences(id) > 1) {
-				for (let index = 0; index < this.dataset.count; index++) if (this.dataset.idOf(index) === id) known.hashes.add(this.dataset.hashOf(index));
-			}
+			if (this.dataset.occurrences(id) > 1) this.readRepeatedHashes();
 		}
 
 		return known.hashes;
+	}
+
+	/** How many samples readRepeatedHashes has read (it reads again only once more are indexed). */
+	private repeatedHashesRead = 0;
+
+	/**
+	 * The content hashes of every sample whose id is repeated, in one pass over the dataset: a file
+	 * regenerated with repeated ids can hold thousands of ids decided on other bytes, and a pass for
+	 * each would be ids × samples.
+	 */
+	private readRepeatedHashes() {
+		if (this.repeatedHashesRead >= this.dataset.count) return;
+		for (let index = 0; index < this.dataset.count; index++) {
+			const id = this.dataset.idOf(index);
+			if (this.dataset.occurrences(id) < 2) continue;
+			let entry = this.hashes.get(id);
+			if (entry === undefined) {
+				entry = {hashes: new Set(), all: true};
+				this.hashes.set(id, entry);
+			}
+
+			entry.all = true;
+			entry.hashes.add(this.dataset.hashOf(index));
+		}
+
+		this.repeatedHashesRead = this.dataset.count;
 	}
 
 	/** The hash a decision on sample `index` records now (none for an id that is already its hash). */
