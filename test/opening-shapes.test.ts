@@ -47,7 +47,17 @@ describe('files of other shapes', () => {
 		expect(await errorOf('u.jsonl', mark(be, [0xfe, 0xff]))).toMatch(/is UTF-16 text \(big-endian\), not UTF-8: convert it with iconv -f UTF-16 -t UTF-8 /);
 		expect(await errorOf('u.jsonl', le)).toMatch(/is UTF-16 text \(little-endian, no byte order mark\), not UTF-8: convert it with iconv -f UTF-16LE -t UTF-8 /);
 		expect(await errorOf('u.jsonl', be)).toMatch(/is UTF-16 text \(big-endian, no byte order mark\), not UTF-8: convert it with iconv -f UTF-16BE -t UTF-8 /);
-		expect(await errorOf('a.json', Buffer.from(`[${text.trim().replace('\n', ',\n')}]\n`, 'utf16le'))).toMatch(/a\.json is UTF-16 text .* > \S*a\.utf8\.json, then open that\.$/);
+		expect(await errorOf('a.json', Buffer.from(`[${text.trim().replace('\n', ',\n')}]\n`, 'utf16le'))).toMatch(/a\.json is UTF-16 text .* > \S*a\.utf8\.json, then open that\.$/);		// Chinese text early, no mark: a brace beside a NUL, and no pair the other way round.
+		const chinese = Buffer.from('{"文本":"你好，世界。这是一个很长的中文句子，用来测试没有字节顺序标记的文件。","id":1}\n', 'utf16le');
+		expect(await errorOf('c.jsonl', chinese)).toMatch(/is UTF-16 text \(little-endian, no byte order mark\), not UTF-8: convert it with iconv -f UTF-16LE -t UTF-8 /);
+		expect(await errorOf('c.jsonl', Buffer.from(chinese).swap16())).toMatch(/is UTF-16 text \(big-endian, no byte order mark\)/);
+		// UTF-32, whose little-endian mark starts as UTF-16's does.
+		const utf32le = Buffer.concat([Buffer.from([0xff, 0xfe, 0, 0]), ...[...'{"id":1}\n'].map(character => {
+			const unit = Buffer.alloc(4);
+			unit.writeUInt32LE(character.codePointAt(0)!);
+			return unit;
+		})]);
+		expect(await errorOf('w.jsonl', utf32le)).toMatch(/is UTF-32 text \(little-endian\), not UTF-8: convert it with iconv -f UTF-32 -t UTF-8 /);
 	});
 
 	it('names CSV and TSV files (by name, or by a first line of column names) and how to convert them', async () => {

@@ -196,7 +196,7 @@ function utf16Format(path: string, head: Buffer): {name: string; fix: (path: str
 	const utf16 = utf16Encoding(head);
 	if (!utf16) return undefined;
 	const utf8 = shellWord(/\.(jsonl?|txt)$/i.test(path) ? path.replace(/\.(jsonl?|txt)$/i, '.utf8.$1') : `${path}.utf8.jsonl`);
-	return {name: `UTF-16 text (${utf16.label})`, not: 'UTF-8', fix: () => `convert it with iconv -f ${utf16.iconv} -t UTF-8 ${shellWord(path)} > ${utf8}`};
+	return {name: `${utf16.width === 32 ? 'UTF-32' : 'UTF-16'} text (${utf16.label})`, not: 'UTF-8', fix: () => `convert it with iconv -f ${utf16.iconv} -t UTF-8 ${shellWord(path)} > ${utf8}`};
 }
 
 /**
@@ -204,7 +204,10 @@ function utf16Format(path: string, head: Buffer): {name: string; fix: (path: str
  * byte (JSON's braces, quotes and keys): its byte order, and the name iconv reads it by (UTF-16 with
  * a mark, which iconv follows and drops; else the order itself).
  */
-function utf16Encoding(head: Buffer): {label: string; iconv: string} | undefined {
+function utf16Encoding(head: Buffer): {label: string; iconv: string; width?: 32} | undefined {
+	// UTF-32's marks first: little-endian UTF-32's starts as UTF-16's does.
+	if (head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) return {label: 'little-endian', iconv: 'UTF-32', width: 32};
+	if (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff) return {label: 'big-endian', iconv: 'UTF-32', width: 32};
 	if (head[0] === 0xff && head[1] === 0xfe) return {label: 'little-endian', iconv: 'UTF-16'};
 	if (head[0] === 0xfe && head[1] === 0xff) return {label: 'big-endian', iconv: 'UTF-16'};
 	const pairs = Math.min(64, head.length >> 1);
@@ -218,8 +221,12 @@ function utf16Encoding(head: Buffer): {label: string; iconv: string} | undefined
 		else if (a === 0 && b !== 0) big++;
 	}
 
-	// Nearly every pair an ASCII character and a NUL, the same way round.
-	if (little >= pairs * 0.9) return {label: 'little-endian, no byte order mark', iconv: 'UTF-16LE'};
-	if (big >= pairs * 0.9) return {label: 'big-endian, no byte order mark', iconv: 'UTF-16BE'};
+	// Nearly every pair an ASCII character and a NUL, the same way round; or a file that opens with a
+	// brace or bracket and a quote, each beside a NUL, then text of another script (你好 is 60 4F 7D 59).
+	// (UTF-8 JSON never holds a NUL byte: `{` then `"`, each beside a NUL, is UTF-16 whatever follows.)
+	const opening = (a: number) => a === 0x7b || a === 0x5b;
+	const next = (a: number) => a === 0x22 || opening(a) || a === 0x20 || a === 0x0a || a === 0x0d || a === 0x09;
+	if (little >= pairs * 0.9 || (opening(head[0]) && head[1] === 0 && next(head[2]) && head[3] === 0)) return {label: 'little-endian, no byte order mark', iconv: 'UTF-16LE'};
+	if (big >= pairs * 0.9 || (head[0] === 0 && opening(head[1]) && head[2] === 0 && next(head[3]))) return {label: 'big-endian, no byte order mark', iconv: 'UTF-16BE'};
 	return undefined;
 }
