@@ -153,8 +153,17 @@ export const emojiSetOnNeed = {
 			const onNeed = `const maybeRgiEmoji = /[\\p{Emoji_Presentation}\\uFE0F]/u;
 let rgiEmojiSet;
 const rgiEmojiRegex = {test: segment => maybeRgiEmoji.test(segment) && (rgiEmojiSet ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(segment)};`;
+			// Its fast path (width = length) for printable ASCII widened to the characters of Latin,
+			// Greek and Cyrillic text and common punctuation that are one column each, on their own and
+			// beside each other: no combining mark (U+0300–036F, U+0483–0489), soft hyphen, zero-width
+			// or direction mark, variation selector, emoji or wide character. Each is its own grapheme,
+			// so such a text is as wide as it is long; the segmenter was most of a frame's measuring
+			// for text such as "café" or "Привет".
+			const fast = 'if (/^[\\u0020-\\u007E]*$/.test(string)) {';
+			if (!source.includes(fast)) return {contents: source, loader: 'js', warnings: [{text: 'string-width changed: its fast path is not widened (see scripts/bundle-plugins.js)'}]};
+			const widened = 'if (/^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u0482\\u048A-\\u052F\\u2010-\\u2027\\u2030-\\u205F]*$/.test(string)) {';
 			// A function, so that the $' in the text is not read as a replacement pattern.
-			return {contents: source.replace(eager, () => onNeed), loader: 'js'};
+			return {contents: source.replace(eager, () => onNeed).replace(fast, () => widened), loader: 'js'};
 		});
 	},
 };

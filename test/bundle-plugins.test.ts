@@ -87,7 +87,7 @@ describe('the bundle\'s patches of Ink', () => {
 		}
 	});
 
-	it('string-width builds its emoji set only for a text that may hold an emoji, and measures as before', async () => {
+	it('string-width builds its emoji set only for a text that may hold an emoji, takes Latin, Greek and Cyrillic text as wide as it is long, and measures as before', async () => {
 		const entry = `export {default} from '${join(root, 'node_modules', 'ink', 'node_modules', 'string-width', 'index.js')}';`;
 		// The emoji sets built (esbuild writes the /v literal as new RegExp for Node 20).
 		const built: string[] = [];
@@ -110,6 +110,23 @@ describe('the bundle\'s patches of Ink', () => {
 			globalThis.RegExp = NativeRegExp;
 		}
 
+		// Latin, Greek and Cyrillic text is measured without the grapheme segmenter (most of a frame's measuring).
+		const segment = Intl.Segmenter.prototype.segment;
+		let segmented = 0;
+		Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, text: string) {
+			segmented++;
+			return segment.call(this, text);
+		};
+		try {
+			const text = 'Привет, мир — «цитата» … café naïve Ελληνικά Łódź';
+			expect(patched!.module.default(text)).toBe(text.length);
+			expect(segmented).toBe(0);
+			expect(patched!.module.default('cafe\u0301')).toBe(4);
+			expect(segmented).toBe(1);
+		} finally {
+			Intl.Segmenter.prototype.segment = segment;
+		}
+
 		const plain = await bundled<{default: (text: string) => number}>('width-plain', entry, []);
 		const texts = ['café naïve 漢字 한국어 ﾊﾝｶｸ', 'e\u0301', '🇫🇷🇺🇸', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', '#️⃣ 1️⃣ #⃣', '👨‍👩‍👧‍👦', '🏳️‍🌈', '❤️‍🔥', '🧑🏽‍💻', '☝🏻', '☝', '©', '©️', '2', 'x\u200Dy'];
 		// Every character of the planes where text and emoji live, alone and with what makes an emoji of it.
@@ -120,6 +137,13 @@ describe('the bundle\'s patches of Ink', () => {
 			}
 		}
 
+		// Texts of several characters: Latin, Greek, Cyrillic and punctuation (the widened fast path) and
+		// what must leave it (combining marks, soft hyphen, zero-width joiner, variation selector, wide characters).
+		const pool = [...'aZ09 ~é ñüßøÆœ ŁŠ ǅ ʼ ˈ ΑΩάώ ϐ АЯёЇ Ѣ Ԯ ‐–—‘’“”†•…‰′‹›⁄⁊', '\u0301', '\u0483', '\u00AD', '\u200D', '\uFE0F', '漢', '👍', '\u02FF', '\u0370', '\u052F', '\u205F'];
+		let seed = 7;
+		const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+		for (let n = 0; n < 3000; n++) texts.push(Array.from({length: 1 + Math.floor(random() * 12)}, () => pool[Math.floor(random() * pool.length)]).join(''));
+		texts.push('Привет, мир — «цитата» …', 'Ελληνικά: καλημέρα!', 'Łódź, Kraków – Gdańsk', 'café\u0301', 'soft\u00ADhyphen');
 		const differing = texts.filter(text => patched.module.default(text) !== plain.module.default(text));
 		expect(differing).toEqual([]);
 	});
