@@ -225,3 +225,14 @@ describe('model-identity: more ways to say it, and words that are not the model\
 		for (const [user, answer] of clean) expect(detect('model-identity', chat(answer, user)), answer).toBeUndefined();
 	});
 });
+
+describe('truncated: text written in lines without stops', () => {
+	it('leaves a plan or a poem whose lines all end without a stop alone, and still finds a cut', () => {
+		const plan = 'Monday: rest day with light stretching\nTuesday: easy run of 5 km at conversational pace\nWednesday: rest\nThursday: intervals, 6 x 400 m\nFriday: rest\nSaturday: long run of 12 km\nSunday: easy run of 5 km at conversational pace';
+		const limerick = 'There once was a coder from Leeds\nwho planted some bugs in her seeds\nthey grew into code\nthat frequently slowed\nand now she just writes what she needs';
+		for (const text of [plan, limerick]) expect(detect('truncated', chat(text, 'Write it.')), text).toBeUndefined();
+		// A last word no sentence ends on is still a cut, and prose whose other lines end in stops still is.
+		expect(detect('truncated', chat(`${plan.slice(0, plan.lastIndexOf(' '))} of the`, 'Write it.'))).toBeDefined();
+		expect(detect('truncated', chat('Inflation is the rise of prices over time.\nCentral banks raise interest rates to slow it down.\nThat makes borrowing more expensive for households.\nSpending falls and prices rise more slowly over the following months as demand', 'Explain inflation.'))).toBeDefined();
+	});
+});

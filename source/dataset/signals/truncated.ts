@@ -94,6 +94,9 @@ function unclosedEnd(trimmed: string, lastLine: string, words: number, minWords:
 	// Chinese and Japanese often leave the last 。 off: open only on a word that joins the clause to more (below).
 	if (cjkEnd.test(lastLine) && !openClauseEnd(lastSentence(lastLine))) return undefined;
 	const lineWords = wordsOf(lastLine).length;
+	// Lines written without stops (a plan of "Tuesday: easy run of 5 km" lines, a poem): the last one's
+	// missing stop is the text's style, not a cut (a last word no sentence ends on is found above).
+	if (unstoppedLines(trimmed)) return undefined;
 	if (words >= minWords && lineWords >= 8) return 'it ends mid-sentence, with no closing punctuation';
 	if ((words >= minWordsAfterSentence || unspacedLetters(trimmed) >= minWordsAfterSentence * 2) && endsAfterASentence(lastLine)) {
 		return 'it ends mid-sentence: the last sentence has no closing punctuation';
@@ -104,6 +107,15 @@ function unclosedEnd(trimmed: string, lastLine: string, words: number, minWords:
 }
 
 const listItem = /^\s*(?:[-*+•]|\d{1,3}[.)])\s/;
+
+/** Whether three lines or more come before the last, and three in four of them end on a letter or digit, without a stop. */
+function unstoppedLines(text: string): boolean {
+	const lines = text.split('\n').map(line => line.trimEnd()).filter(line => line.trim() !== '');
+	const before = lines.slice(0, -1);
+	if (before.length < 3) return false;
+	const open = before.filter(line => /[\p{L}\p{N}]$/u.test(line)).length;
+	return open >= before.length * 0.75;
+}
 
 const heading = /^\s{0,3}#{1,6}\s/;
 
