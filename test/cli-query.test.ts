@@ -70,6 +70,23 @@ describe('loose command lines are refused with one sentence', () => {
 	});
 });
 
+describe('--db of an unknown scheme', () => {
+	it('is refused, not taken for a decisions file of that name (everything would read as undecided)', () => {
+		const dir = write(samples);
+		for (const [db, hint] of [['postgress://postgres@127.0.0.1:5432/test', ' (is postgres:// misspelt?)'], ['mysql://x/y', '']] as const) {
+			const result = runCli(['export', 'data.jsonl', '--status', 'undecided', '--db', db], {cwd: dir});
+			expect(result.status).toBe(2);
+			expect(result.stdout).toBe('');
+			expect(result.stderr.trimEnd()).toBe(`winnow: --db ${db.split(':')[0]}://… is not a database winnow knows: give a decisions file's path or a postgres:// (postgresql://) URL${hint}.`);
+		}
+
+		const fromEnvironment = runCli(['stats', 'data.jsonl'], {cwd: dir, env: {WINNOW_DB: 'postgre://db/x'}});
+		expect(fromEnvironment.stderr).toContain('WINNOW_DB postgre://… is not a database winnow knows');
+		// A plain path still is one.
+		expect(runCli(['stats', 'data.jsonl', '--db', 'round1.json'], {cwd: dir}).status).toBe(0);
+	});
+});
+
 describe('decide on lines that share an id', () => {
 	it('says the lines share an id field, not that they are the same bytes', () => {
 		const dir = write([{id: 1, lang: 'en'}, {id: 3, lang: 'th'}, {id: 3, lang: 'zh'}]);

@@ -58,7 +58,11 @@ export function resolveCommon(input: string[], flags: {db?: string; reviewer?: s
 	if (flags.idField !== undefined && flags.idField.trim() === '') throw new UsageError('--id-field needs a field name, e.g. --id-field uuid.');
 	if (flags.datasetName !== undefined && flags.datasetName.trim() === '') throw new UsageError('--dataset-name needs a name, e.g. --dataset-name round2.jsonl.');
 	if (flags.db !== undefined && flags.db.trim() === '') throw new UsageError('--db needs a file name or a postgres:// URL.');
-	const dbSpec = dbSpecOf(flags.db ?? (env.WINNOW_DB?.trim() || defaultDbPath(dataset)));
+	const dbValue = flags.db ?? (env.WINNOW_DB?.trim() || defaultDbPath(dataset));
+	const dbSpec = dbSpecOf(dbValue);
+	// A URL of another scheme ("postgress://", "mysql://") would be a decisions file of that odd name: nothing decided, everything exported as undecided.
+	const scheme = /^\s*([a-z][a-z\d+.-]*):\/\//i.exec(dbValue);
+	if (dbSpec.kind === 'file' && scheme) throw new UsageError(`${flags.db === undefined ? 'WINNOW_DB' : '--db'} ${scheme[1]}://… is not a database winnow knows: give a decisions file's path or a postgres:// (postgresql://) URL${/^postg/i.test(scheme[1]) ? ' (is postgres:// misspelt?)' : ''}.`);
 	if (flags.datasetName !== undefined && dbSpec.kind === 'file') throw new UsageError('--dataset-name names a review in a PostgreSQL database (--db postgres://…); with a decisions file, pass --db to use another file.');
 	return {
 		dataset,
