@@ -150,7 +150,7 @@ describe('remapping keys (the config file\'s "keys")', () => {
 	});
 
 	it('refuses a clash in one sentence naming both actions', () => {
-		expect(() => applyKeyOverrides(defaultBindings, {accept: 's'})).toThrow(/^Key "s" is given to both accept and skip \(browse keys\): give one of them another key under "keys" in winnow\.config\.json\.$/);
+		expect(() => applyKeyOverrides(defaultBindings, {accept: 's'})).toThrow(/^Key "s" is given to both accept and skip \(browse keys\): give one of them another key under "keys"\.$/);
 		expect(() => applyKeyOverrides(defaultBindings, {'panel-down': 'q'})).toThrow(/both panel-down and close-panel|both close-panel and panel-down/);
 		// Moving the clashing action away too is fine.
 		expect(findBinding(applyKeyOverrides(defaultBindings, {accept: 's', skip: 'space'}), ['browse'], 's')?.name).toBe('accept');

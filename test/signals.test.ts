@@ -477,9 +477,13 @@ describe('signal config', () => {
 		expect(bad({repetition: {duplicateLineFraction: 2}})).toThrow('data/winnow.config.json: signals.repetition.duplicateLineFraction must be a number from 0 to 1.');
 		expect(bad({refusal: {phrases: 'sorry'}})).toThrow('data/winnow.config.json: signals.refusal.phrases must be a list of non-empty strings.');
 		expect(bad({nearDuplicate: {shingles: 5}})).toThrow(/^data\/winnow\.config\.json: signals\.nearDuplicate\.shingles is not a known setting \(known: threshold, shingleWords\)\.$/);
-		expect(bad({disabled: ['refusals']})).toThrow(/signals\.disabled must be a list of signal names/);
+		expect(bad({disabled: ['refusals']})).toThrow('data/winnow.config.json: signals.disabled names "refusals", not a signal (did you mean "refusal"?); the signals are duplicate, near-duplicate, refusal, model-identity, repetition, special-token, empty, truncated, mojibake, placeholder, length-outlier.');
+		expect(bad({disabled: 'refusal'})).toThrow(/signals\.disabled must be a list of signal names/);
+		expect(bad({refusal: {addPhrase: ['x']}})).toThrow('data/winnow.config.json: signals.refusal.addPhrase is not a known setting (did you mean "addPhrases"?) (known: phrases, addPhrases, shapes).');
 		expect(bad([])).toThrow('data/winnow.config.json: signals must be an object.');
 		expect(bad({colours: {}})).toThrow(/signals\.colours is not a known setting/);
+		// Every bad field, one line each, not the first alone.
+		expect(bad({nearDuplicate: {threshold: 2}, refusal: {addPhrase: ['x']}, disabled: ['refusl']})).toThrow(/^data\/winnow\.config\.json: signals\.nearDuplicate\.threshold must be a number from 0 to 1\.\ndata\/winnow\.config\.json: signals\.refusal\.addPhrase is not a known setting .*\ndata\/winnow\.config\.json: signals\.disabled names "refusl", not a signal \(did you mean "refusal"\?\)/);
 	});
 });
 

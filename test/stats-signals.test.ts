@@ -156,4 +156,14 @@ describe('renderSignalSections', () => {
 		expect(text).not.toMatch(/\u001B|\u0007/);
 		for (const line of text.split('\n')) expect([...line].length).toBeLessThanOrEqual(60);
 	});
+
+	it('shows a signal the config turns off as "off", not as none found', () => {
+		const figures: SignalStats = {
+			signals: SIGNALS.map(signal => ({signal, samples: 0})),
+			diversity: {responses: 0, words: 0, distinct1: 0, distinct2: 0, estimated: false, duplicateShare: 0, nearDuplicateShare: 0, duplicateClusters: 0, nearDuplicateClusters: 0, openings: []},
+		};
+		const lines = renderSignalSections(figures, 10, {width: 80, color: false, unicode: true}, new Set(['length-outlier'])).split('\n');
+		expect(lines.find(line => line.includes('length-outlier'))).toMatch(/^ {2}length-outlier\s+off\s*$/);
+		expect(lines.find(line => line.includes('refusal'))).toMatch(/^ {2}refusal\s+0\s+0\.0%/);
+	});
 });

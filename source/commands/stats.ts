@@ -135,7 +135,7 @@ export async function runStats(common: CommonOptions, flags: StatsFlags, signalC
 
 	const capabilities = terminalCapabilities(process.env, process.stdout);
 	const options = {...capabilities, verbose: flags.verbose, malformedReasons, layout: scan.layout, source: {dataset: common.dataset, decisionsFile: common.db, decisionsFileExists: file !== undefined, where: query ? formatQuery(query) : undefined}};
-	await write(renderStats(stats, options) + renderSignalSections(figures, stats.samples.total, options));
+	await write(renderStats(stats, options) + renderSignalSections(figures, stats.samples.total, options, new Set(signalConfig.disabled)));
 	return 0;
 }
 

@@ -1,7 +1,7 @@
 import {statSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {closest} from '../query/vocabulary.js';
-import {resolveSignalConfig} from '../dataset/signals/config.js';
+import {resolveSignalConfig, SignalConfigError} from '../dataset/signals/config.js';
 import {applyKeyOverrides, defaultBindings} from '../review/bindings.js';
 import {ConfigError} from './errors.js';
 import {configFields, defaultConfig, maxReasons, reviewModes, type KeyOverrides, type ProjectConfig} from './schema.js';
@@ -83,7 +83,7 @@ export function validateConfig(raw: unknown, path: string): ProjectConfig {
 			try {
 				config.signals = resolveSignalConfig(raw.signals, path);
 			} catch (error) {
-				problems.push((error as Error).message);
+				problems.push(...(error instanceof SignalConfigError ? error.problems : [(error as Error).message]));
 			}
 		}
 	}

@@ -9,18 +9,24 @@ const shownGroups = 20;
  * field, as lines in the style of the other stats tables. Every string from the data (openings,
  * field values) is sanitised and clipped by the Renderer.
  */
-export function renderSignalSections(figures: SignalStats, total: number, options: RenderOptions): string {
+export function renderSignalSections(figures: SignalStats, total: number, options: RenderOptions, off: ReadonlySet<string> = new Set()): string {
 	const r = new Renderer(options);
-	const lines = ['', ...signalsTable(r, figures, total), '', ...diversity(r, figures, options.source?.where !== undefined)];
+	const lines = ['', ...signalsTable(r, figures, total, off), '', ...diversity(r, figures, options.source?.where !== undefined)];
 	if (figures.by) lines.push('', ...byField(r, figures));
 	return lines.join('\n') + '\n';
 }
 
-function signalsTable(r: Renderer, figures: SignalStats, total: number): string[] {
+/** The Signals table; a signal the config turns off (`signals.disabled`) reads "off", not 0. */
+function signalsTable(r: Renderer, figures: SignalStats, total: number, off: ReadonlySet<string>): string[] {
 	const title = r.paint(sgr.bold, 'Signals');
 	const max = Math.max(1, ...figures.signals.map(signal => signal.samples));
 	const header: Cell[] = [{text: '  signal'}, {text: 'samples', align: 'right'}, {text: '%', align: 'right'}, {text: ''}];
-	const rows: Cell[][] = figures.signals.map(({signal, samples}) => [
+	const rows: Cell[][] = figures.signals.map(({signal, samples}) => off.has(signal) ? [
+		{text: `  ${signal}`, style: sgr.dim},
+		{text: 'off', align: 'right', style: sgr.dim},
+		{text: '', align: 'right'},
+		{text: ''},
+	] : [
 		{text: `  ${signal}`, style: samples === 0 ? sgr.dim : ''},
 		{text: count(samples), align: 'right', style: samples === 0 ? sgr.dim : ''},
 		{text: `${percent(samples, total)}%`, align: 'right', style: samples === 0 ? sgr.dim : ''},

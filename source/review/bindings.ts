@@ -186,7 +186,7 @@ export function findClash(table: readonly Binding[]): string | undefined {
 			for (const binding of table.filter(binding => binding.modes.includes(mode))) {
 				for (const key of binding.keys) {
 					const other = owner.get(key);
-					if (other && other !== binding) return `Key "${showKeys([key])}" is given to both ${other.name} and ${binding.name} (${chain[0]} keys): give one of them another key under "keys" in winnow.config.json.`;
+					if (other && other !== binding) return `Key "${showKeys([key])}" is given to both ${other.name} and ${binding.name} (${chain[0]} keys): give one of them another key under "keys".`;
 					owner.set(key, binding);
 				}
 			}

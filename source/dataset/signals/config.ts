@@ -283,32 +283,88 @@ function addKey(name: string): string {
 	return `add${name[0].toUpperCase()}${name.slice(1)}`;
 }
 
+/** What is wrong with a `signals` section: one sentence a problem (the message, one a line). */
+export class SignalConfigError extends Error {
+	constructor(readonly problems: string[]) {
+		super(problems.join('\n'));
+		this.name = 'SignalConfigError';
+	}
+}
+
+/** The candidate nearest `word` by edits, if it is a likely typo of it (two edits at most). */
+function nearest(word: string, candidates: readonly string[]): string | undefined {
+	const distance = (a: string, b: string) => {
+		let previous = Array.from({length: b.length + 1}, (_, index) => index);
+		for (let i = 1; i <= a.length; i++) {
+			const row = [i];
+			for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+			previous = row;
+		}
+
+		return previous[b.length];
+	};
+
+	let best: {candidate: string; edits: number} | undefined;
+	for (const candidate of candidates) {
+		const edits = distance(word.toLowerCase(), candidate.toLowerCase());
+		if (edits <= 2 && (!best || edits < best.edits)) best = {candidate, edits};
+	}
+
+	return best?.candidate;
+}
+
 /**
  * The signal settings from the `signals` section of a config file (undefined: the defaults), each
- * field checked. Throws an Error whose message is one sentence naming `source` and the bad field.
+ * field checked. Throws a SignalConfigError with one sentence for each bad field, naming `source` and the field.
  */
 export function resolveSignalConfig(raw: unknown, source: string): SignalConfig {
 	const config = structuredClone(defaultSignalConfig);
 	if (raw === undefined) return config;
-	const fail = (field: string, problem: string): never => {
-		throw new Error(`${source}: signals${field === '' ? '' : `.${field}`} ${problem}.`);
+	const problems: string[] = [];
+	const fail = (field: string, problem: string) => {
+		problems.push(`${source}: signals${field === '' ? '' : `.${field}`} ${problem}.`);
 	};
 
-	if (!isObject(raw)) fail('', 'must be an object');
+	const guessed = (word: string, candidates: readonly string[]) => {
+		const guess = nearest(word, candidates);
+		return guess ? ` (did you mean "${guess}"?)` : '';
+	};
+
+	if (!isObject(raw)) {
+		fail('', 'must be an object');
+		throw new SignalConfigError(problems);
+	}
+
 	const sections = raw as Record<string, unknown>;
 	for (const [key, value] of Object.entries(sections)) {
 		if (key === 'disabled') {
-			if (!Array.isArray(value) || !value.every(item => typeof item === 'string' && (SIGNALS as readonly string[]).includes(item))) {
+			if (!Array.isArray(value)) {
 				fail('disabled', `must be a list of signal names (${SIGNALS.join(', ')})`);
+				continue;
+			}
+
+			const unknown = value.filter(item => typeof item !== 'string' || !(SIGNALS as readonly string[]).includes(item));
+			if (unknown.length > 0) {
+				const first = unknown[0];
+				fail('disabled', `names ${unknown.map(item => JSON.stringify(item)).join(', ')}, not ${unknown.length === 1 ? 'a signal' : 'signals'}${typeof first === 'string' ? guessed(first, SIGNALS) : ''}; the signals are ${SIGNALS.join(', ')}`);
+				continue;
 			}
 
 			config.disabled = [...new Set(value as SignalName[])];
 			continue;
 		}
 
-		if (!Object.hasOwn(schema, key)) fail(key, `is not a known setting (known: disabled, ${Object.keys(schema).join(', ')})`);
+		if (!Object.hasOwn(schema, key)) {
+			fail(key, `is not a known setting${guessed(key, ['disabled', ...Object.keys(schema)])} (known: disabled, ${Object.keys(schema).join(', ')})`);
+			continue;
+		}
+
 		const section = key as keyof typeof schema;
-		if (!isObject(value)) fail(key, 'must be an object');
+		if (!isObject(value)) {
+			fail(key, 'must be an object');
+			continue;
+		}
+
 		const target = config[section] as Record<string, unknown>;
 		// Replacements first, then additions, whatever their order in the file.
 		const settings = Object.entries(value as Record<string, unknown>).sort(([first], [second]) => Number(first.startsWith('add')) - Number(second.startsWith('add')));
@@ -317,21 +373,23 @@ export function resolveSignalConfig(raw: unknown, source: string): SignalConfig 
 			if (listName !== undefined) {
 				const problem = phrases(setting, name);
 				if (problem) fail(`${key}.${name}`, problem);
-				target[listName] = [...(target[listName] as string[]), ...(setting as string[])];
+				else target[listName] = [...(target[listName] as string[]), ...(setting as string[])];
 				continue;
 			}
 
 			if (!Object.hasOwn(schema[section], name)) {
 				// A list can be replaced (tokens) or added to (addTokens): both are known.
 				const known = Object.keys(schema[section]).flatMap(field => (schema[section][field] === phrases ? [field, addKey(field)] : [field]));
-				fail(`${key}.${name}`, `is not a known setting (known: ${known.join(', ')})`);
+				fail(`${key}.${name}`, `is not a known setting${guessed(name, known)} (known: ${known.join(', ')})`);
+				continue;
 			}
 
 			const problem = schema[section][name](setting, name);
 			if (problem) fail(`${key}.${name}`, problem);
-			target[name] = setting;
+			else target[name] = setting;
 		}
 	}
 
+	if (problems.length > 0) throw new SignalConfigError(problems);
 	return config;
 }
