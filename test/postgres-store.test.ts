@@ -368,6 +368,11 @@ describeWithPostgres('PostgreSQL store', () => {
 		const refused = runCli(['stats', path, '--dataset-name', 'x.jsonl']);
 		expect(refused.status).toBe(2);
 		expect(refused.stderr).toContain('--dataset-name names a review in a PostgreSQL database');
+		// A dataset the database holds no decisions for: said so, not that the database "does not exist".
+		const fresh = runCli(['stats', path, '--dataset-name', 'never-reviewed.jsonl'], {env: {WINNOW_DB: url, COLUMNS: '160'}});
+		expect(fresh.status, fresh.stderr).toBe(0);
+		expect(fresh.stdout).toMatch(/^decisions: postgres:\/\/\S+ holds none for this dataset/m);
+		expect(fresh.stdout).not.toContain('does not exist');
 	});
 
 	it('the test URL is a real server', () => {

@@ -55,7 +55,9 @@ export class Renderer {
 		const first = `${this.clip(source.dataset, this.width - 40)}  ${entryCount(total, stats.malformed.count)} ${this.dot} ${percentDecided.toFixed(1)}% decided ${this.dot} policy ${stats.policy}`;
 		const decisions = source.decisionsFileExists
 			? `decisions: ${this.clip(source.decisionsFile, this.width - 40)} (${count(stats.decisions.total)} ${plural(stats.decisions.total, 'decision')} by ${count(stats.reviewers.length)} ${plural(stats.reviewers.length, 'reviewer')})`
-			: `decisions: ${this.clip(source.decisionsFile, this.width - 40)} does not exist yet: nothing is decided`;
+			: /^postgres(?:ql)?:\/\//i.test(source.decisionsFile)
+				? `decisions: ${this.clip(source.decisionsFile, this.width - 40)} holds none for this dataset yet: nothing is decided`
+				: `decisions: ${this.clip(source.decisionsFile, this.width - 40)} does not exist yet: nothing is decided`;
 		const lines = [this.paint(sgr.bold, this.fit(first)), this.fit(decisions)];
 		if (source.where !== undefined) lines.push(this.fit(`where: ${this.clip(source.where, this.width - 10)} (only the samples it matches are counted)`));
 		return lines;
