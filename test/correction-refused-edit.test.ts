@@ -20,7 +20,8 @@ test('a refused edit opens again at the next e, then a good one is saved', async
 	controller.dispatch({type: 'correct'});
 	// The second time the editor is given the refused text, not the sample.
 	expect(given[1]).toBe('{"id": "s1", "prompt": "question 1", "completion": "fixed answer"');
-	expect(controller.state.message).toMatch(/^correction saved/);
+	// One line edited: one line differs (not a removed and an added one counted apart).
+	expect(controller.state.message).toMatch(/^correction saved \(1 line differs\)/);
 	// Saved: the next e starts from the correction.
 	edits.push('{"id": "s1", "prompt": "question 1", "completion": "fixed answer"}');
 	controller.dispatch({type: 'correct'});

@@ -862,8 +862,10 @@ export class ReviewController {
 
 		if (!this.stillOnDisk(sample)) return;
 		this.record({index: sample.index, sample: sample.id, previous: mine, verdict: mine?.verdict ?? null, categories: mine?.categories ?? [], note: mine?.note ?? '', resolution: mine?.resolution, blind: mine?.blind, reasons: mine?.reasons, correction: back ? undefined : checked.value, hash: mine?.hash, undo: 'push'});
-		const changed = lineDiff(correctionDraft(sample.value, sample.text), correctionDraft(checked.value, sample.text)).filter(line => line.mark !== ' ').length;
-		this.state = {...this.state, scroll: 0, correctionView: undefined, message: back ? 'your correction is withdrawn: the sample is back to the original' : `correction saved (${changed} ${changed === 1 ? 'line' : 'lines'} differ) — ${this.keyFor('correction-view')} shows the original, then the diff; u undoes`};
+		// A line edited is one line removed and one added in the diff: lines changed are the larger of the two counts.
+		const diff = lineDiff(correctionDraft(sample.value, sample.text), correctionDraft(checked.value, sample.text));
+		const changed = Math.max(diff.filter(line => line.mark === '-').length, diff.filter(line => line.mark === '+').length);
+		this.state = {...this.state, scroll: 0, correctionView: undefined, message: back ? 'your correction is withdrawn: the sample is back to the original' : `correction saved (${changed} ${changed === 1 ? 'line differs' : 'lines differ'}) — ${this.keyFor('correction-view')} shows the original, then the diff; u undoes`};
 	}
 
 	/** The last edit checkCorrection refused, kept for the next `e` on that sample. */
