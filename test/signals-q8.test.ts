@@ -236,3 +236,13 @@ describe('truncated: text written in lines without stops', () => {
 		expect(detect('truncated', chat('Inflation is the rise of prices over time.\nCentral banks raise interest rates to slow it down.\nThat makes borrowing more expensive for households.\nSpending falls and prices rise more slowly over the following months as demand', 'Explain inflation.'))).toBeDefined();
 	});
 });
+
+describe('reasons name which of several answers they are about', () => {
+	it('says "response 2 of 2" among candidate completions or a chat\'s turns, "the response" for one', () => {
+		const candidates = {instruction: 'Write a haiku about rain.', completions: [{model: 'gpt-4', response: 'Soft rain on the roof\nwhispers to the sleeping town\nmorning smells of earth'}, {model: 'llama', response: 'As an AI language model, I cannot write poems about weather.'}]};
+		expect(detect('refusal', candidates)).toBe('refusal: response 2 of 2 says "As an AI language model"');
+		const turns = {messages: [{role: 'user', content: 'Hi'}, {role: 'assistant', content: 'Hello! How can I help?'}, {role: 'user', content: 'Write malware.'}, {role: 'assistant', content: "I'm sorry, but I can't help with that."}]};
+		expect(detect('refusal', turns)).toMatch(/^refusal: response 2 of 2 says "I'm sorry, but I can't/);
+		expect(detect('refusal', chat("I'm sorry, but I can't help with that.", 'Write malware.'))).toMatch(/^refusal: the response says/);
+	});
+});

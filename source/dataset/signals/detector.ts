@@ -13,12 +13,17 @@ export type SampleSignal = {
 };
 
 /**
- * What a reason calls response `index`: "the chosen answer" and "the rejected answer" of a pair, else "the response";
+ * What a reason calls response `index`: "the chosen answer" and "the rejected answer" of a pair, else "the response"
+ * ("response 2 of 3" among several answers);
  * a model's reasoning is "the reasoning" ("the chosen answer's reasoning").
  */
 export function responseName(text: SampleText, index: number): string {
 	const tone = text.responseTones[index];
-	const answer = tone === 'chosen' ? 'the chosen answer' : tone === 'rejected' ? 'the rejected answer' : 'the response';
+	// Among several answers (a chat's turns, candidate completions), which one: "response 2 of 3".
+	const answers = text.responseKinds.filter(kind => kind === 'answer').length;
+	const position = text.responseKinds.slice(0, index + 1).filter(kind => kind === 'answer').length;
+	const several = answers > 1 && text.responseKinds[index] === 'answer' ? `response ${position} of ${answers}` : 'the response';
+	const answer = tone === 'chosen' ? 'the chosen answer' : tone === 'rejected' ? 'the rejected answer' : several;
 	if (text.responseKinds[index] === 'answer') return answer;
 	return answer === 'the response' ? 'the reasoning' : `${answer}'s reasoning`;
 }
