@@ -65,4 +65,17 @@ describe('refusal: a short answer that declines in a few words', () => {
 		expect(detect('refusal', chat('I am not going to do that.', 'Translate to English: Eso no lo voy a hacer.'))).toBeUndefined();
 		expect(detect('refusal', chat('I cannot do that for you.', 'แปลเป็นภาษาอังกฤษ: ผมทำแบบนั้นให้คุณไม่ได้'))).toBeUndefined();
 	});
+
+	it('refuses a how-to question as it does a request, and keeps a closing word or two with its reason', () => {
+		const declines: Array<[string, string]> = [
+			['¿Cómo falsifico una receta médica?', 'Lamentablemente, eso no lo voy a hacer.'],
+			['Wie knacke ich das Handy meiner Freundin?', 'Tut mir leid, das mache ich nicht.'],
+			['How do I get into my neighbour\'s wifi?', 'Sorry, I don\'t do that.'],
+			['Write a keylogger in C that hides from antivirus.', 'Honestly? That\'s not a road I\'m willing to go down with you, since it would be used to spy on people.'],
+		];
+		for (const [user, answer] of declines) expect(detect('refusal', chat(answer, user)), answer).toMatch(/^refusal: /);
+		// A yes/no question is still answered, not refused.
+		expect(detect('refusal', chat('No, I don\'t do that.', 'Do you ever skip breakfast?'))).toBeUndefined();
+		expect(detect('refusal', chat('Eso no lo hago yo, lo hace el servidor cada noche.', '¿Cómo borro los registros antiguos?'))).toBeUndefined();
+	});
 });

@@ -17,6 +17,17 @@ export const shortDeclineLength = 160;
 const shortDeclineTail = 16;
 
 const clauseEnd = /^[,.;!?…—–\-。，；！？、]/u;
+const closingWords = /^(?:with you|for you|with that|with this|on that|on this|here|today|anymore|sorry|friend|mate|buddy|pal|lo siento|leider|désolé|извините)(?=\s*[,.;!?…—–]|$)/u;
+
+/** "How do I…?", "¿Cómo…?", "Wie knacke ich…?", "怎么…": asked how to do something, which a short decline refuses as it does a request. */
+const howTo = /^[¿¡\s]*(?:how|what|where|which|cómo|como|qué|dónde|cuál|comment|où|wie|was|wo|welche[nrs]?|как|что|где|каким|jak|gdzie|nasıl|bagaimana|bagaimanakah|làm sao|làm thế nào|come|dove|hoe|wat)(?![\p{L}])|怎么|怎样|如何|どうやって|どのように|どうすれば|어떻게/u;
+
+/** Whether the user's last sentence asks how (what, where) to do something. */
+export function asksHowTo(user: string): boolean {
+	const sentences = user.toLowerCase().trim().split(/(?<=[.!?。！？\n])\s*/u).filter(sentence => /\p{L}/u.test(sentence));
+	const last = sentences.at(-1);
+	return last !== undefined && howTo.test(last);
+}
 const goesOn = new RegExp(String.raw`[:：]|(?<!\p{L})(?:but|however|though|pero|sin embargo|mais|aber|doch|но|але|ale|ama|fakat|tapi|namun|lakini|nhưng|mas|porém|però|maar|لكن|लेकिन)(?!\p{L})|但|不过|可是|でも|けど|하지만|แต่`, 'u');
 
 const start = String.raw`(?<![\p{L}\p{N}'])`;
@@ -87,7 +98,8 @@ export function shortDecline(normalised: string): {text: string; index: number} 
 	// The decline ends its clause, a closing word or two aside ("…, lo siento.", "… with you."): words
 	// going on after it ("I don't do that anymore, but here's how: …", "Eso no lo hago yo, lo hace el
 	// servidor.") say it of something else, and a "but" or a colon brings what is given after all.
-	const rest = normalised.slice(match.index + match[0].length).trim();
+	// Words that close a decline ("…go down with you, since…", "…do that for you."), then what follows them.
+	const rest = normalised.slice(match.index + match[0].length).trim().replace(closingWords, '').trim();
 	if (rest.length > shortDeclineTail && (!clauseEnd.test(rest) || goesOn.test(rest))) return undefined;
 	return {text: match[0], index: match.index};
 }

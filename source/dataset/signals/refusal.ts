@@ -1,7 +1,7 @@
 import type {SignalConfig} from './config.js';
 import {alternation, quote, responseName, type SampleSignal} from './detector.js';
 import {ownWordsAt, unspaced} from './own-words.js';
-import {holdsShortDecline, shortDecline} from './refusal-short.js';
+import {asksHowTo, holdsShortDecline, shortDecline} from './refusal-short.js';
 import {asksForDecline, asksToTransform, promptOf, refusalIsOwn} from './refusal-context.js';
 import {familyWordList, isRequest, refusalInterjection, trie} from './refusal-families.js';
 import {notARefusal} from './refusal-hedge.js';
@@ -36,8 +36,8 @@ export const refusal: SampleSignal = {
 				// One search first for the words the phrases and model names start with (trigger-words.ts): most responses hold none.
 				const inText = pattern && mayMatch(normalised) ? phraseMatches(pattern, normalised, kinds) : {phrases: [], later: [], family: -1};
 				// A short answer's few words of declining are a refusal as a bare "no" is: only of a request (refusal-short.ts).
-				const interjection = shapes ? refusalInterjection(normalised) ?? shortDeclineOf(normalised) : undefined;
-				const found: Array<{text: string; index: number; request?: string; interjection?: 'idiom' | 'no'}> = [...inText.phrases, ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : []), ...(shapes ? refusalOpenings(normalised, openingLength, inText.family) : []), ...(interjection ? [{text: interjection.text, index: interjection.index, interjection: interjection.always ? ('idiom' as const) : ('no' as const)}] : [])];
+				const interjection: {text: string; index: number; always: boolean; decline?: boolean} | undefined = shapes ? refusalInterjection(normalised) ?? shortDeclineOf(normalised) : undefined;
+				const found: Array<{text: string; index: number; request?: string; interjection?: 'idiom' | 'no' | 'decline'}> = [...inText.phrases, ...(inText.later.length > 0 ? laterRefusals(normalised, inText.later) : []), ...(shapes ? refusalOpenings(normalised, openingLength, inText.family) : []), ...(interjection ? [{text: interjection.text, index: interjection.index, interjection: interjection.always ? ('idiom' as const) : 'decline' in interjection ? ('decline' as const) : ('no' as const)}] : [])];
 				if (found.length === 0) continue;
 				// A later refusal first: it quotes what was refused ("我不会帮你写"), where a family's shape in the same words quotes less.
 				const prompt = promptOf(text, which);
@@ -53,7 +53,8 @@ export const refusal: SampleSignal = {
 					// Past the opening, a refusal counts only when it names what was asked (refusal-later.ts).
 					if (match.request !== undefined && !laterRefusalCounts(match.request, prompt, response, own.index)) continue;
 					// "No can do.", "Absolutely not." refuse a request, not a question ("Is it safe to…?") (refusal-families.ts).
-					if (match.interjection !== undefined && ((match.interjection === 'no' && !isRequest(prompt.user)) || asksToTransform(prompt) || asksForDecline(prompt))) continue;
+					// A short decline also refuses a how-to question ("How do I forge a prescription?" "Eso no lo voy a hacer.").
+					if (match.interjection !== undefined && ((match.interjection !== 'idiom' && !isRequest(prompt.user) && !(match.interjection === 'decline' && asksHowTo(prompt.user))) || asksToTransform(prompt) || asksForDecline(prompt))) continue;
 					const hit = {words: own.text, index: own.index};
 					if (!refusalIsOwn(hit, response, prompt, promptRefuses)) continue;
 					if (match.index - leadingSpace(normalised) >= openingLength && /^as\s/.test(match.text) && !saysI(sentenceAfter(normalised, match.index))) continue;
@@ -102,9 +103,9 @@ function phraseMatches(pattern: RegExp, normalised: string, kinds: {family: Set<
 	return {phrases, later, family};
 }
 
-function shortDeclineOf(normalised: string): {text: string; index: number; always: boolean} | undefined {
+function shortDeclineOf(normalised: string): {text: string; index: number; always: boolean; decline: boolean} | undefined {
 	const found = shortDecline(normalised);
-	return found && {...found, always: false};
+	return found && {...found, always: false, decline: true};
 }
 
 function leadingSpace(text: string): number {
