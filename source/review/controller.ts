@@ -394,6 +394,20 @@ export class ReviewController {
 		}
 	}
 
+	/**
+	 * The records a query (`f`) reads on one sample: those this reviewer may see (visibleRecords), so
+	 * verdict:, reason:, category:, reviewer:, rule: and the status terms (conflict, accepted, changed,
+	 * …) count no other reviewer's decision on a sample this reviewer has not decided, in blind mode.
+	 */
+	private queryRecords(id: string): {records: DecisionRecord[]; changed: boolean} {
+		const current = this.currentRecords(id);
+		if (!this.isBlind(current.records.find(record => record.reviewer === this.reviewer))) return current;
+		const records = current.records.filter(record => record.reviewer === this.reviewer);
+		// Changed since decided: only by this reviewer's own decision (one made on other bytes than the sample holds now).
+		const changed = current.changed && this.store.forSample(id).some(record => record.reviewer === this.reviewer && !records.includes(record));
+		return {records, changed};
+	}
+
 	/** The records on one sample this reviewer may see (blind overlap mode: only their own until they decide it). */
 	private visibleOn(id: string): DecisionRecord[] {
 		const {records} = this.currentRecords(id);
@@ -1100,7 +1114,7 @@ export class ReviewController {
 			return;
 		}
 
-		const slice = new QuerySlice(parsed, this.dataset, id => this.currentRecords(id), this.signals.table);
+		const slice = new QuerySlice(parsed, this.dataset, id => this.queryRecords(id), this.signals.table);
 		if ((slice.needs.signals || slice.needs.clusters) && !this.signals.table) {
 			const waiting = this.signals.error ?? `signal: and cluster: need the signals, still being computed (${this.signals.status ?? 'waiting'}): enter again once they are`;
 			const {mode} = this.state;
