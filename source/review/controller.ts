@@ -36,6 +36,14 @@ import {nextFilter, scrolled, type Filter, type SampleStatus, type SessionState}
 
 export type {ReviewMode} from './claiming.js';
 
+/** Does this key decide (record a verdict, note, reason, correction or undo, or a bulk step), in screen mode `mode`? */
+function decidesUnderMode(action: Action, mode: string): boolean {
+	if (action.type === 'skip') return false;
+	if (decidingActions.has(action.type) || action.type === 'bulk' || action.type === 'bulk-verdict' || action.type === 'bulk-confirm') return true;
+	if (action.type === 'open') return action.mode === 'note' || action.mode === 'bias' || action.mode === 'reasons';
+	return action.type === 'submit' && (mode === 'note' || mode === 'bias' || mode === 'reasons');
+}
+
 export type ControllerOptions = {
 	reviewer: string;
 	categories: string[];
@@ -394,6 +402,20 @@ export class ReviewController {
 		}
 	}
 
+	/**
+	 * The records a query (`f`) reads on one sample: those this reviewer may see (visibleRecords), so
+	 * verdict:, reason:, category:, reviewer:, rule: and the status terms (conflict, accepted, changed,
+	 * …) count no other reviewer's decision on a sample this reviewer has not decided, in blind mode.
+	 */
+	private queryRecords(id: string): {records: DecisionRecord[]; changed: boolean} {
+		const current = this.currentRecords(id);
+		if (!this.isBlind(current.records.find(record => record.reviewer === this.reviewer))) return current;
+		const records = current.records.filter(record => record.reviewer === this.reviewer);
+		// Changed since decided: only by this reviewer's own decision (one made on other bytes than the sample holds now).
+		const changed = current.changed && this.store.forSample(id).some(record => record.reviewer === this.reviewer && !records.includes(record));
+		return {records, changed};
+	}
+
 	/** The records on one sample this reviewer may see (blind overlap mode: only their own until they decide it). */
 	private visibleOn(id: string): DecisionRecord[] {
 		const {records} = this.currentRecords(id);
@@ -431,7 +453,7 @@ export class ReviewController {
 	 * asks for a reason and anything typed in a prompt wait for the file.
 	 */
 	private decidesWhileReading(action: Extract<Action, {type: 'decide'}>): boolean {
-		if (this.state.mode.name !== 'browse' || this.options.lead || this.options.live?.superseded || this.dataset.count === 0) return false;
+		if (this.state.mode.name !== 'browse' || this.options.lead || this.options.live?.superseded || this.fileModeMismatch() || this.dataset.count === 0) return false;
 		return !(action.verdict === 'rejected' && this.options.requireReason && action.reasons === undefined);
 	}
 
@@ -549,6 +571,13 @@ export class ReviewController {
 		if (action.type !== 'scroll' && action.type !== 'panel-scroll' && action.type !== 'scroll-to') this.state = {...state, message: undefined};
 		if (this.options.live?.superseded && decidingActions.has(action.type)) {
 			this.state = {...this.state, mode: {name: 'browse'}, message: supersededNotice(this.reviewer)};
+			return;
+		}
+
+		// The decisions file is in another mode than this session reviews in: nothing more is decided here.
+		const fileMode = this.fileModeMismatch();
+		if (fileMode && decidesUnderMode(action, state.mode.name)) {
+			this.state = {...this.state, mode: {name: 'browse'}, message: this.fileModeNotice(fileMode, true)};
 			return;
 		}
 
@@ -943,11 +972,19 @@ export class ReviewController {
 	}
 
 	/** One change to this reviewer's record on a sample, by decide, note and undo alike. */
-	private record(change: Change, newSample = false) {
+	private record(change: Change, newSample = false): boolean {
+		// Last guard (the keys are refused in apply): the file's mode changed under a prompt or the editor.
+		const fileMode = this.fileModeMismatch();
+		if (fileMode) {
+			this.state = {...this.state, mode: {name: 'browse'}, message: this.fileModeNotice(fileMode, true)};
+			return false;
+		}
+
 		this.recountQuery([change.sample]);
 		const undo = this.decisions.record(change, this.state.undo, newSample);
 		this.current = undefined;
 		this.state = {...this.state, undo};
+		return true;
 	}
 
 	/**
@@ -969,8 +1006,7 @@ export class ReviewController {
 		const {conflict} = this.decisionsOf(sample.id);
 		// Blind: the first verdict here, given without seeing anyone else's (a change after seeing them is not).
 		const blind = this.isBlind(mine) && !this.sawOthers.has(sample.id);
-		this.sawOthers.add(sample.id);
-		this.record({
+		const recorded = this.record({
 			index: sample.index,
 			sample: sample.id,
 			previous: mine,
@@ -986,6 +1022,8 @@ export class ReviewController {
 			hash: this.hashToRecord(sample.index, sample.id),
 			undo: 'push',
 		}, whileReading);
+		if (!recorded) return undefined;
+		this.sawOthers.add(sample.id);
 		if (!whileReading) this.advance(verdict);
 		return {index: sample.index, sample: sample.id};
 	}
@@ -1100,7 +1138,7 @@ export class ReviewController {
 			return;
 		}
 
-		const slice = new QuerySlice(parsed, this.dataset, id => this.currentRecords(id), this.signals.table);
+		const slice = new QuerySlice(parsed, this.dataset, id => this.queryRecords(id), this.signals.table);
 		if ((slice.needs.signals || slice.needs.clusters) && !this.signals.table) {
 			const waiting = this.signals.error ?? `signal: and cluster: need the signals, still being computed (${this.signals.status ?? 'waiting'}): enter again once they are`;
 			const {mode} = this.state;
@@ -1321,6 +1359,12 @@ export class ReviewController {
 	/** y on the confirmation: every sample of the plan decided, one undo entry for the whole step. */
 	private applyBulk(plan: BulkPlan) {
 		this.state = {...this.state, mode: {name: 'browse'}};
+		const fileMode = this.fileModeMismatch();
+		if (fileMode) {
+			this.state = {...this.state, message: this.fileModeNotice(fileMode, true)};
+			return;
+		}
+
 		if (this.dataset.changedOnDisk() !== undefined && !this.stillOnDisk(this.currentSample().sample)) return;
 		const changes = plan.changes.map(change => ({
 			index: change.index,
@@ -1641,10 +1685,20 @@ export class ReviewController {
 	 * existed may find another mode in it (another reviewer created it meanwhile). Said once.
 	 */
 	private checkFileMode() {
-		const {mode} = this.store;
-		if (mode === undefined || mode === this.mode || this.modeTold) return;
+		const mode = this.fileModeMismatch();
+		if (mode === undefined || this.modeTold) return;
 		this.modeTold = true;
-		this.state = {...this.state, message: `another session created the decisions file in ${mode} mode while this one reviews in ${this.mode} mode: quit (q) and start again to review in ${mode} mode`};
+		this.state = {...this.state, message: this.fileModeNotice(mode, false)};
+	}
+
+	/** The decisions file's mode when it is not the one this session reviews in (another session created the file): then this one decides nothing. */
+	private fileModeMismatch(): ReviewMode | undefined {
+		const {mode} = this.store;
+		return mode === undefined || mode === this.mode ? undefined : mode;
+	}
+
+	private fileModeNotice(mode: ReviewMode, refused: boolean): string {
+		return `${refused ? 'not decided: ' : ''}another session created the decisions file in ${mode} mode while this one reviews in ${this.mode} mode, so this one decides nothing: quit (q) and start again to review in ${mode} mode`;
 	}
 
 	/** Re-renders soon (the save status, the indexing progress), at most every `delay` ms. */
