@@ -181,6 +181,36 @@ describe('winnow decide', () => {
 		expect(current(dir).get('s3/tester')).toMatchObject({verdict: null});
 	});
 
+	it('keeps the reviewer\'s own correction on a rule\'s decision (export writes it), and --undo-rule puts it back as it was', () => {
+		const dir = tempDir();
+		dataset(dir);
+		const fixed = (id: string) => ({id, messages: [{role: 'user', content: `question ${id}`}, {role: 'assistant', content: `CORRECTED ${id}`}], model: 'gpt-4o'});
+		// s0: a correction alone (no verdict yet); s3: accepted with a correction; s1: someone else's correction.
+		writeDecisions(dir, 'samples.jsonl', [
+			decision('s0', 'tester', null, {correction: fixed('s0')}),
+			decision('s3', 'tester', 'accepted', {note: 'fine', correction: fixed('s3')}),
+			decision('s6', 'ann', null, {correction: fixed('s6')}),
+		]);
+		const result = runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected'], {cwd: dir});
+		expect(result.status).toBe(0);
+		// Only s3 held an earlier verdict.
+		expect(result.stdout).toContain('1 of them replaced tester\'s own earlier decision');
+		let now = current(dir);
+		expect(now.get('s0/tester')).toMatchObject({verdict: 'rejected', rule: 'model:gpt-4o', correction: fixed('s0'), replaced: {verdict: null, correction: fixed('s0')}});
+		expect(now.get('s3/tester')).toMatchObject({verdict: 'rejected', correction: fixed('s3'), replaced: {verdict: 'accepted', note: 'fine', correction: fixed('s3')}});
+		// tester's rule does not take ann's correction as tester's own.
+		expect(now.get('s6/tester')!.correction).toBeUndefined();
+		const exported = runCli(['export', 'samples.jsonl', '--status', 'rejected'], {cwd: dir}).stdout.trim().split('\n').map(line => JSON.parse(line) as {id: string; messages: Array<{content: string}>});
+		expect(exported.map(sample => sample.messages[1].content)).toEqual(['CORRECTED s0', 'CORRECTED s3', 'CORRECTED s6', refusal]);
+
+		expect(runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'], {cwd: dir}).stdout).toContain('1 back to the earlier decision, 3 withdrawn');
+		now = current(dir);
+		expect(now.get('s0/tester')).toMatchObject({verdict: null, correction: fixed('s0')});
+		expect(now.get('s3/tester')).toMatchObject({verdict: 'accepted', note: 'fine', correction: fixed('s3')});
+		expect(now.get('s9/tester')).toMatchObject({verdict: null});
+		expect(now.get('s9/tester')!.correction).toBeUndefined();
+	});
+
 	it('leaves a sample another reviewer has open on screen alone, unless --lead', async () => {
 		const dir = tempDir();
 		dataset(dir);

@@ -120,8 +120,9 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 				rule,
 				// A lead deciding over other reviewers' verdicts settles the sample, as on the review screen.
 				resolution: flags.lead && others ? true : undefined,
-				// Re-deciding by the same rule keeps what the rule first replaced: undoing it goes back to before the rule.
-				replaced: mine && mine.verdict !== null ? (mine.rule === rule ? mine.replaced : replacedBy(mine)) : undefined,
+				// The reviewer's own correction stays on the sample (as when they decide it with a key): export writes it.
+				correction: mine?.correction,
+				replaced: replacedFor(mine, rule),
 				hash: hashToRecord(id, hash),
 			});
 		}
@@ -142,7 +143,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 			out.push(`${matchedText}; marked ${count(marked)} ${plural(marked)} ${what} as ${common.reviewer}, by rule ${quoteRule(rule)} (in ${common.db}).`);
 		}
 
-		const replacing = changes.filter(change => change.replaced).length;
+		const replacing = changes.filter(change => change.replaced && change.replaced.verdict !== null).length;
 		const were = (n: number) => (flags.dryRun ? 'would be' : n === 1 ? 'was' : 'were');
 		if (replacing > 0) out.push(`  ${count(replacing)} of them ${flags.dryRun ? 'would replace' : 'replaced'} ${common.reviewer}'s own earlier ${replacing === 1 ? 'decision' : 'decisions'} (--undo-rule brings ${replacing === 1 ? 'it' : 'them'} back).`);
 		if (byOthers > 0) out.push(`  ${count(byOthers)} ${plural(byOthers)} already decided by other reviewers ${were(byOthers)} left alone (--lead decides them too).`);
@@ -241,6 +242,8 @@ async function undoRule(common: CommonOptions, flags: DecideFlags): Promise<numb
 					resolution: before?.resolution,
 					reasons: before?.reasons,
 					rule: before?.rule,
+					// The reviewer's correction as it was before the rule (the rule kept it; an edit since makes the decision no longer the rule's).
+					correction: isObject(before?.correction) ? before.correction : undefined,
 					// The earlier decision was current on the bytes the rule decided: if they changed since, so is it.
 					hash: before?.verdict ? record.hash : undefined,
 				});
@@ -345,12 +348,29 @@ function pickFrom(flag: string, values: string[], allowed: readonly string[], wh
 	});
 }
 
+/**
+ * What a rule's decision replaces, for --undo-rule to bring back: the reviewer's own record when it
+ * holds a verdict or a correction. Re-deciding by the same rule keeps what the rule first replaced:
+ * undoing it goes back to before the rule.
+ */
+function replacedFor(mine: DecisionRecord | undefined, rule: string): ReplacedDecision | undefined {
+	if (!mine) return undefined;
+	if (mine.verdict !== null && mine.rule === rule) return mine.replaced;
+	if (mine.verdict === null && !mine.correction) return undefined;
+	return replacedBy(mine);
+}
+
 function replacedBy(record: DecisionRecord): ReplacedDecision {
 	const replaced: ReplacedDecision = {verdict: record.verdict, categories: record.categories, note: record.note};
 	if (record.resolution) replaced.resolution = true;
 	if (record.reasons && record.reasons.length > 0) replaced.reasons = record.reasons;
 	if (record.rule !== undefined) replaced.rule = record.rule;
+	if (record.correction) replaced.correction = record.correction;
 	return replaced;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** A path as a shell word, ready to paste (quoted when it holds anything a shell reads). */
