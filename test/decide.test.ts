@@ -211,6 +211,31 @@ describe('winnow decide', () => {
 		expect(now.get('s9/tester')!.correction).toBeUndefined();
 	});
 
+	it('keeps the reviewer\'s own note unless --note gives one, and --undo-rule brings back a note given without a verdict', () => {
+		const dir = tempDir();
+		dataset(dir);
+		writeDecisions(dir, 'samples.jsonl', [decision('s0', 'tester', null, {note: 'ask Bo'}), decision('s3', 'tester', 'accepted', {note: 'fine'})]);
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected'], {cwd: dir}).status).toBe(0);
+		let now = current(dir);
+		expect(now.get('s0/tester')).toMatchObject({verdict: 'rejected', note: 'ask Bo', replaced: {verdict: null, note: 'ask Bo'}});
+		expect(now.get('s3/tester')).toMatchObject({verdict: 'rejected', note: 'fine', replaced: {verdict: 'accepted', note: 'fine'}});
+		expect(now.get('s6/tester')).toMatchObject({verdict: 'rejected', note: ''});
+		// The same rule again without --note: nothing to change.
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected'], {cwd: dir}).stdout).toContain('4 samples already had this decision by this rule.');
+		expect(runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'], {cwd: dir}).stdout).toContain('1 back to the earlier decision, 3 withdrawn');
+		now = current(dir);
+		expect(now.get('s0/tester')).toMatchObject({verdict: null, note: 'ask Bo'});
+		expect(now.get('s3/tester')).toMatchObject({verdict: 'accepted', note: 'fine'});
+
+		// --note sets every note; --note '' removes them.
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected', '--note', 'refusal'], {cwd: dir}).status).toBe(0);
+		expect(current(dir).get('s0/tester')).toMatchObject({note: 'refusal', replaced: {verdict: null, note: 'ask Bo'}});
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected', '--note', ''], {cwd: dir}).status).toBe(0);
+		expect(current(dir).get('s3/tester')).toMatchObject({note: ''});
+		runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'], {cwd: dir});
+		expect(current(dir).get('s0/tester')).toMatchObject({verdict: null, note: 'ask Bo'});
+	});
+
 	it('leaves a sample another reviewer has open on screen alone, unless --lead', async () => {
 		const dir = tempDir();
 		dataset(dir);

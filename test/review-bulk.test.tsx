@@ -138,6 +138,19 @@ describe('C and D keep the reviewer\'s own correction', () => {
 	});
 });
 
+describe('C and D keep the reviewer\'s own note', () => {
+	it('D without a note keeps each sample\'s note, recorded in replaced for --undo-rule even without a verdict; u restores it', async () => {
+		const {store, type} = await opened();
+		store.set({sample: 's3', reviewer: 'tester', verdict: null, categories: [], note: 'ask Bo'});
+		await type('D', 'a', 'y');
+		expect(store.get('s3', 'tester')).toMatchObject({verdict: 'accepted', note: 'ask Bo', rule: 'status:undecided', replaced: {verdict: null, note: 'ask Bo'}});
+		expect(store.get('s2', 'tester')).toMatchObject({verdict: 'accepted', note: ''});
+		expect(store.get('s2', 'tester')!.replaced).toBeUndefined();
+		await type('u');
+		expect(store.get('s3', 'tester')).toMatchObject({verdict: null, note: 'ask Bo'});
+	});
+});
+
 describe('C in overlap mode', () => {
 	it('decides every sample of the cluster: others\' decisions neither block nor show (blind), and the step is marked blind', async () => {
 		const {store, type, text} = await opened({mode: 'overlap'});

@@ -63,7 +63,8 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 	const rule = formatQuery(query);
 	if (rule === '') throw new UsageError('--where is empty, which would decide every sample; say which samples, e.g. --where status:undecided.');
 	const policy = parsePolicy(flags.policy);
-	const note = flags.note?.trim() ?? '';
+	// Without --note, each sample keeps the note its reviewer gave it (as a key's decision does).
+	const note = flags.note?.trim();
 	checkDbIsNotDataset(common);
 
 	const signals = await signalsFor(common, needsOf(query));
@@ -105,7 +106,8 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 				continue;
 			}
 
-			if (mine && mine.verdict === verdict && mine.rule === rule && sameList(mine.categories, categories) && sameList(mine.reasons ?? [], reasons) && mine.note === note) {
+			const noteFor = note ?? mine?.note ?? '';
+			if (mine && mine.verdict === verdict && mine.rule === rule && sameList(mine.categories, categories) && sameList(mine.reasons ?? [], reasons) && mine.note === noteFor) {
 				already++;
 				continue;
 			}
@@ -116,7 +118,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 				verdict,
 				categories,
 				reasons,
-				note,
+				note: noteFor,
 				rule,
 				// A lead deciding over other reviewers' verdicts settles the sample, as on the review screen.
 				resolution: flags.lead && others ? true : undefined,
@@ -350,13 +352,13 @@ function pickFrom(flag: string, values: string[], allowed: readonly string[], wh
 
 /**
  * What a rule's decision replaces, for --undo-rule to bring back: the reviewer's own record when it
- * holds a verdict or a correction. Re-deciding by the same rule keeps what the rule first replaced:
+ * holds a verdict, a correction or a note. Re-deciding by the same rule keeps what the rule first replaced:
  * undoing it goes back to before the rule.
  */
 function replacedFor(mine: DecisionRecord | undefined, rule: string): ReplacedDecision | undefined {
 	if (!mine) return undefined;
 	if (mine.verdict !== null && mine.rule === rule) return mine.replaced;
-	if (mine.verdict === null && !mine.correction) return undefined;
+	if (mine.verdict === null && !mine.correction && mine.note === '') return undefined;
 	return replacedBy(mine);
 }
 

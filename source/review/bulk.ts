@@ -94,11 +94,11 @@ export function planBulk(target: BulkTarget, verdict: Verdict, categories: strin
 
 /**
  * What a rule's decision replaces, for `winnow decide --undo-rule`: the reviewer's own record when it
- * holds a verdict or a correction; kept from the first time the rule ran.
+ * holds a verdict, a correction or a note; kept from the first time the rule ran.
  */
 function replacedBy(mine: DecisionRecord | undefined, rule: string): ReplacedDecision | undefined {
 	if (mine?.rule === rule) return mine.replaced;
-	if (!mine?.verdict && !mine?.correction) return undefined;
+	if (!mine?.verdict && !mine?.correction && !mine?.note) return undefined;
 	const replaced: ReplacedDecision = {verdict: mine.verdict, categories: mine.categories, note: mine.note};
 	if (mine.resolution) replaced.resolution = mine.resolution;
 	if (mine.reasons) replaced.reasons = mine.reasons;
