@@ -1,5 +1,5 @@
 import {basename, resolve} from 'node:path';
-import {listFlag, oneOf, parsePolicy, parseWhere, UsageError, type CommonOptions} from '../cli/options.js';
+import {defaultDbPath, listFlag, oneOf, parsePolicy, parseWhere, UsageError, type CommonOptions} from '../cli/options.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {count} from '../report/render.js';
 import {scanDataset} from '../dataset/dataset-scan.js';
@@ -169,7 +169,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 			out.push(`  for example: ${shown.join(', ')}${changes.length > listed ? `, … and ${count(changes.length - listed)} more` : ''}`);
 		}
 
-		if (!flags.dryRun && changes.length > 0) out.push(`  to revert: winnow decide ${shellQuote(common.dataset)} --undo-rule ${quoteRule(rule)}`);
+		if (!flags.dryRun && changes.length > 0) out.push(...revertCommand(common, rule).map(line => `  ${line}`));
 		process.stdout.write(out.map(line => sanitizeLine(line)).join('\n') + '\n');
 		return 0;
 	} finally {
@@ -373,6 +373,30 @@ function replacedBy(record: DecisionRecord): ReplacedDecision {
 
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The command that reverts a rule's decisions, ready to paste, and a note when it cannot be whole: it
+ * names the reviewer and the store written to (--db when not the file beside the dataset or when
+ * $WINNOW_DB is set, --dataset-name when not the file's name), so it undoes these decisions whoever
+ * and whatever $WINNOW_REVIEWER and $WINNOW_DB say where it is pasted. A database's password is
+ * never printed (*** in its place).
+ */
+export function revertCommand(common: CommonOptions, rule: string, env: NodeJS.ProcessEnv = process.env): string[] {
+	const words = ['winnow', 'decide', shellQuote(common.dataset), '--undo-rule', quoteRule(rule), '--reviewer', shellQuote(common.reviewer)];
+	const {dbSpec} = common;
+	let masked = false;
+	if (dbSpec.kind === 'postgres') {
+		words.push('--db', shellQuote(common.db));
+		masked = common.db !== dbSpec.url;
+		if (common.datasetName !== basename(common.dataset)) words.push('--dataset-name', shellQuote(common.datasetName));
+	} else if (dbSpec.path !== defaultDbPath(common.dataset) || env.WINNOW_DB?.trim()) {
+		words.push('--db', shellQuote(dbSpec.path));
+	}
+
+	const lines = [`to revert: ${words.join(' ')}`];
+	if (masked) lines.push('(*** stands for the database password, which winnow does not print: put it back, or take it out of the URL and set PGPASSWORD or ~/.pgpass)');
+	return lines;
 }
 
 /** A path as a shell word, ready to paste (quoted when it holds anything a shell reads). */
