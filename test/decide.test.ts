@@ -1,5 +1,5 @@
 // winnow decide, stats --where and export --where, run as a user would (the built CLI, pipes).
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -8,7 +8,9 @@ import {LiveSession} from '../source/store/live-session.js';
 import type {DecisionRecord} from '../source/store/schema.js';
 import {useTempDir} from './helpers/temp.js';
 import {ensureBuilt, spawnWriter} from './helpers/store-processes.js';
-import {cliPath, runCli} from './helpers/cli-run.js';
+import {cliEnv, cliPath, runCli} from './helpers/cli-run.js';
+import {revertCommand} from '../source/commands/decide.js';
+import type {CommonOptions} from '../source/cli/options.js';
 import {decision, writeDecisions} from './helpers/decision-records.js';
 
 const tempDir = useTempDir();
@@ -97,7 +99,7 @@ describe('winnow decide', () => {
 		const result = runCli(['decide', 'samples.jsonl', '--where', 'model:GPT-4o   "as an ai"', '--verdict', 'rejected', '--reason', 'Unsafe', '--note', 'refusal'], {cwd: dir});
 		expect(result.status).toBe(0);
 		expect(result.stdout).toContain('4 samples match \'model:gpt-4o "as an ai"\'; marked 4 samples rejected (unsafe) as tester');
-		expect(result.stdout).toContain('to revert: winnow decide samples.jsonl --undo-rule \'model:gpt-4o "as an ai"\'');
+		expect(result.stdout).toContain('to revert: winnow decide samples.jsonl --undo-rule \'model:gpt-4o "as an ai"\' --reviewer tester\n');
 		const after = current(dir);
 		for (const sample of ['s0', 's3', 's6', 's9']) {
 			expect(after.get(`${sample}/tester`)).toMatchObject({verdict: 'rejected', reasons: ['unsafe'], note: 'refusal', rule: 'model:gpt-4o "as an ai"'});
@@ -179,6 +181,91 @@ describe('winnow decide', () => {
 		expect(runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'], {cwd: dir}).stdout).toContain('1 back to the earlier decision, 3 withdrawn');
 		expect(current(dir).get('s0/tester')).toMatchObject({verdict: 'accepted', note: 'mine'});
 		expect(current(dir).get('s3/tester')).toMatchObject({verdict: null});
+	});
+
+	it('keeps the reviewer\'s own correction on a rule\'s decision (export writes it), and --undo-rule puts it back as it was', () => {
+		const dir = tempDir();
+		dataset(dir);
+		const fixed = (id: string) => ({id, messages: [{role: 'user', content: `question ${id}`}, {role: 'assistant', content: `CORRECTED ${id}`}], model: 'gpt-4o'});
+		// s0: a correction alone (no verdict yet); s3: accepted with a correction; s1: someone else's correction.
+		writeDecisions(dir, 'samples.jsonl', [
+			decision('s0', 'tester', null, {correction: fixed('s0')}),
+			decision('s3', 'tester', 'accepted', {note: 'fine', correction: fixed('s3')}),
+			decision('s6', 'ann', null, {correction: fixed('s6')}),
+		]);
+		const result = runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected'], {cwd: dir});
+		expect(result.status).toBe(0);
+		// Only s3 held an earlier verdict.
+		expect(result.stdout).toContain('1 of them replaced tester\'s own earlier decision');
+		let now = current(dir);
+		expect(now.get('s0/tester')).toMatchObject({verdict: 'rejected', rule: 'model:gpt-4o', correction: fixed('s0'), replaced: {verdict: null, correction: fixed('s0')}});
+		expect(now.get('s3/tester')).toMatchObject({verdict: 'rejected', correction: fixed('s3'), replaced: {verdict: 'accepted', note: 'fine', correction: fixed('s3')}});
+		// tester's rule does not take ann's correction as tester's own.
+		expect(now.get('s6/tester')!.correction).toBeUndefined();
+		const exported = runCli(['export', 'samples.jsonl', '--status', 'rejected'], {cwd: dir}).stdout.trim().split('\n').map(line => JSON.parse(line) as {id: string; messages: Array<{content: string}>});
+		expect(exported.map(sample => sample.messages[1].content)).toEqual(['CORRECTED s0', 'CORRECTED s3', 'CORRECTED s6', refusal]);
+
+		expect(runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'], {cwd: dir}).stdout).toContain('1 back to the earlier decision, 3 withdrawn');
+		now = current(dir);
+		expect(now.get('s0/tester')).toMatchObject({verdict: null, correction: fixed('s0')});
+		expect(now.get('s3/tester')).toMatchObject({verdict: 'accepted', note: 'fine', correction: fixed('s3')});
+		expect(now.get('s9/tester')).toMatchObject({verdict: null});
+		expect(now.get('s9/tester')!.correction).toBeUndefined();
+	});
+
+	it('keeps the reviewer\'s own note unless --note gives one, and --undo-rule brings back a note given without a verdict', () => {
+		const dir = tempDir();
+		dataset(dir);
+		writeDecisions(dir, 'samples.jsonl', [decision('s0', 'tester', null, {note: 'ask Bo'}), decision('s3', 'tester', 'accepted', {note: 'fine'})]);
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected'], {cwd: dir}).status).toBe(0);
+		let now = current(dir);
+		expect(now.get('s0/tester')).toMatchObject({verdict: 'rejected', note: 'ask Bo', replaced: {verdict: null, note: 'ask Bo'}});
+		expect(now.get('s3/tester')).toMatchObject({verdict: 'rejected', note: 'fine', replaced: {verdict: 'accepted', note: 'fine'}});
+		expect(now.get('s6/tester')).toMatchObject({verdict: 'rejected', note: ''});
+		// The same rule again without --note: nothing to change.
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected'], {cwd: dir}).stdout).toContain('4 samples already had this decision by this rule.');
+		expect(runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'], {cwd: dir}).stdout).toContain('1 back to the earlier decision, 3 withdrawn');
+		now = current(dir);
+		expect(now.get('s0/tester')).toMatchObject({verdict: null, note: 'ask Bo'});
+		expect(now.get('s3/tester')).toMatchObject({verdict: 'accepted', note: 'fine'});
+
+		// --note sets every note; --note '' removes them.
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected', '--note', 'refusal'], {cwd: dir}).status).toBe(0);
+		expect(current(dir).get('s0/tester')).toMatchObject({note: 'refusal', replaced: {verdict: null, note: 'ask Bo'}});
+		expect(runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected', '--note', ''], {cwd: dir}).status).toBe(0);
+		expect(current(dir).get('s3/tester')).toMatchObject({note: ''});
+		runCli(['decide', 'samples.jsonl', '--undo-rule', 'model:gpt-4o'], {cwd: dir});
+		expect(current(dir).get('s0/tester')).toMatchObject({verdict: null, note: 'ask Bo'});
+	});
+
+	it('prints a revert command that, pasted into a shell as it is, undoes the rule: with the reviewer and the store it wrote to', () => {
+		const dir = tempDir();
+		dataset(dir);
+		/** The printed command run by a shell, elsewhere: another $WINNOW_REVIEWER, no $WINNOW_DB. */
+		const paste = (out: string) => {
+			const line = /to revert: (winnow .*)/.exec(out)![1];
+			return spawnSync('sh', ['-c', line.replace(/^winnow /, `'${process.execPath}' '${cliPath}' `)], {cwd: dir, env: cliEnv({WINNOW_REVIEWER: 'someone else', WINNOW_DB: undefined}), encoding: 'utf8'});
+		};
+
+		const decided = runCli(['decide', 'samples.jsonl', '--where', 'model:gpt-4o', '--verdict', 'rejected', '--reviewer', 'Ann O\'Neil', '--db', 'our decisions.json'], {cwd: dir});
+		expect(decided.status).toBe(0);
+		expect(decided.stdout).toContain(`to revert: winnow decide samples.jsonl --undo-rule 'model:gpt-4o' --reviewer 'Ann O'\\''Neil' --db 'our decisions.json'\n`);
+		const undone = paste(decided.stdout);
+		expect(undone.status).toBe(0);
+		expect(undone.stdout).toContain('undid 4 decisions made by rule \'model:gpt-4o\' (Ann O\'Neil)');
+
+		// The store named by $WINNOW_DB: named in the command too.
+		const fromEnv = runCli(['decide', 'samples.jsonl', '--where', 'model:mistral', '--verdict', 'accepted'], {cwd: dir, env: {WINNOW_DB: 'env.decisions.json'}});
+		expect(fromEnv.stdout).toContain('to revert: winnow decide samples.jsonl --undo-rule \'model:mistral\' --reviewer tester --db env.decisions.json\n');
+		expect(paste(fromEnv.stdout).stdout).toContain('undid 4 decisions made by rule \'model:mistral\' (tester)');
+
+		// A database: its review's name, and never its password.
+		const common = (db: string, datasetName: string) => ({dataset: 'data/samples.jsonl', reviewer: 'ann', dbSpec: {kind: 'postgres', url: db}, db: db.replace(':s3cret@', ':***@'), datasetName}) as CommonOptions;
+		expect(revertCommand(common('postgres://ann@db.example/winnow', 'round2.jsonl'), 'signal:empty')).toEqual(['to revert: winnow decide data/samples.jsonl --undo-rule \'signal:empty\' --reviewer ann --db postgres://ann@db.example/winnow --dataset-name round2.jsonl']);
+		const masked = revertCommand(common('postgres://ann:s3cret@db.example/winnow?sslmode=require', 'samples.jsonl'), 'signal:empty');
+		expect(masked[0]).toBe('to revert: winnow decide data/samples.jsonl --undo-rule \'signal:empty\' --reviewer ann --db \'postgres://ann:***@db.example/winnow?sslmode=require\'');
+		expect(masked.join('\n')).not.toContain('s3cret');
+		expect(masked[1]).toContain('*** stands for the database password');
 	});
 
 	it('leaves a sample another reviewer has open on screen alone, unless --lead', async () => {

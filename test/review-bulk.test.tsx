@@ -112,6 +112,45 @@ describe('C: deciding the current sample\'s cluster at once', () => {
 	});
 });
 
+describe('C and D keep the reviewer\'s own correction', () => {
+	const fixed = (id: string) => ({id, messages: [{role: 'user', content: 'same question'}, {role: 'assistant', content: `corrected ${id}`}]});
+
+	it('C: each decision keeps the correction (and records it in replaced); one u restores each record exactly, reasons and correction', async () => {
+		const {store, type} = await opened();
+		store.set({sample: 's1', reviewer: 'tester', verdict: 'rejected', categories: [], note: 'mine', reasons: ['unsafe'], correction: fixed('s1')});
+		store.set({sample: 's3', reviewer: 'tester', verdict: null, categories: [], note: '', correction: fixed('s3')});
+		await type('C', 'a', 'y');
+		expect(store.get('s1', 'tester')).toMatchObject({verdict: 'accepted', rule: 'cluster:duplicate:1', correction: fixed('s1'), replaced: {verdict: 'rejected', reasons: ['unsafe'], correction: fixed('s1')}});
+		expect(store.get('s3', 'tester')).toMatchObject({verdict: 'accepted', correction: fixed('s3'), replaced: {verdict: null, correction: fixed('s3')}});
+		expect(store.get('s4', 'tester')!.correction).toBeUndefined();
+		await type('u');
+		expect(store.get('s1', 'tester')).toMatchObject({verdict: 'rejected', note: 'mine', reasons: ['unsafe'], correction: fixed('s1')});
+		expect(store.get('s3', 'tester')).toMatchObject({verdict: null, correction: fixed('s3')});
+	});
+
+	it('D: a corrected undecided sample keeps its correction; u keeps it too', async () => {
+		const {store, type} = await opened();
+		store.set({sample: 's3', reviewer: 'tester', verdict: null, categories: [], note: '', correction: fixed('s3')});
+		await type('D', 'r', 'y');
+		expect(store.get('s3', 'tester')).toMatchObject({verdict: 'rejected', rule: 'status:undecided', correction: fixed('s3')});
+		await type('u');
+		expect(store.get('s3', 'tester')).toMatchObject({verdict: null, correction: fixed('s3')});
+	});
+});
+
+describe('C and D keep the reviewer\'s own note', () => {
+	it('D without a note keeps each sample\'s note, recorded in replaced for --undo-rule even without a verdict; u restores it', async () => {
+		const {store, type} = await opened();
+		store.set({sample: 's3', reviewer: 'tester', verdict: null, categories: [], note: 'ask Bo'});
+		await type('D', 'a', 'y');
+		expect(store.get('s3', 'tester')).toMatchObject({verdict: 'accepted', note: 'ask Bo', rule: 'status:undecided', replaced: {verdict: null, note: 'ask Bo'}});
+		expect(store.get('s2', 'tester')).toMatchObject({verdict: 'accepted', note: ''});
+		expect(store.get('s2', 'tester')!.replaced).toBeUndefined();
+		await type('u');
+		expect(store.get('s3', 'tester')).toMatchObject({verdict: null, note: 'ask Bo'});
+	});
+});
+
 describe('C in overlap mode', () => {
 	it('decides every sample of the cluster: others\' decisions neither block nor show (blind), and the step is marked blind', async () => {
 		const {store, type, text} = await opened({mode: 'overlap'});

@@ -1,5 +1,5 @@
 import {basename, resolve} from 'node:path';
-import {listFlag, oneOf, parsePolicy, parseWhere, UsageError, type CommonOptions} from '../cli/options.js';
+import {defaultDbPath, listFlag, oneOf, parsePolicy, parseWhere, UsageError, type CommonOptions} from '../cli/options.js';
 import {sanitizeLine} from '../dataset/sanitize.js';
 import {count} from '../report/render.js';
 import {scanDataset} from '../dataset/dataset-scan.js';
@@ -63,7 +63,8 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 	const rule = formatQuery(query);
 	if (rule === '') throw new UsageError('--where is empty, which would decide every sample; say which samples, e.g. --where status:undecided.');
 	const policy = parsePolicy(flags.policy);
-	const note = flags.note?.trim() ?? '';
+	// Without --note, each sample keeps the note its reviewer gave it (as a key's decision does).
+	const note = flags.note?.trim();
 	checkDbIsNotDataset(common);
 
 	const signals = await signalsFor(common, needsOf(query));
@@ -105,7 +106,8 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 				continue;
 			}
 
-			if (mine && mine.verdict === verdict && mine.rule === rule && sameList(mine.categories, categories) && sameList(mine.reasons ?? [], reasons) && mine.note === note) {
+			const noteFor = note ?? mine?.note ?? '';
+			if (mine && mine.verdict === verdict && mine.rule === rule && sameList(mine.categories, categories) && sameList(mine.reasons ?? [], reasons) && mine.note === noteFor) {
 				already++;
 				continue;
 			}
@@ -116,12 +118,13 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 				verdict,
 				categories,
 				reasons,
-				note,
+				note: noteFor,
 				rule,
 				// A lead deciding over other reviewers' verdicts settles the sample, as on the review screen.
 				resolution: flags.lead && others ? true : undefined,
-				// Re-deciding by the same rule keeps what the rule first replaced: undoing it goes back to before the rule.
-				replaced: mine && mine.verdict !== null ? (mine.rule === rule ? mine.replaced : replacedBy(mine)) : undefined,
+				// The reviewer's own correction stays on the sample (as when they decide it with a key): export writes it.
+				correction: mine?.correction,
+				replaced: replacedFor(mine, rule),
 				hash: hashToRecord(id, hash),
 			});
 		}
@@ -142,7 +145,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 			out.push(`${matchedText}; marked ${count(marked)} ${plural(marked)} ${what} as ${common.reviewer}, by rule ${quoteRule(rule)} (in ${common.db}).`);
 		}
 
-		const replacing = changes.filter(change => change.replaced).length;
+		const replacing = changes.filter(change => change.replaced && change.replaced.verdict !== null).length;
 		const were = (n: number) => (flags.dryRun ? 'would be' : n === 1 ? 'was' : 'were');
 		if (replacing > 0) out.push(`  ${count(replacing)} of them ${flags.dryRun ? 'would replace' : 'replaced'} ${common.reviewer}'s own earlier ${replacing === 1 ? 'decision' : 'decisions'} (--undo-rule brings ${replacing === 1 ? 'it' : 'them'} back).`);
 		if (byOthers > 0) out.push(`  ${count(byOthers)} ${plural(byOthers)} already decided by other reviewers ${were(byOthers)} left alone (--lead decides them too).`);
@@ -166,7 +169,7 @@ export async function runDecide(common: CommonOptions, flags: DecideFlags): Prom
 			out.push(`  for example: ${shown.join(', ')}${changes.length > listed ? `, … and ${count(changes.length - listed)} more` : ''}`);
 		}
 
-		if (!flags.dryRun && changes.length > 0) out.push(`  to revert: winnow decide ${shellQuote(common.dataset)} --undo-rule ${quoteRule(rule)}`);
+		if (!flags.dryRun && changes.length > 0) out.push(...revertCommand(common, rule).map(line => `  ${line}`));
 		process.stdout.write(out.map(line => sanitizeLine(line)).join('\n') + '\n');
 		return 0;
 	} finally {
@@ -241,6 +244,8 @@ async function undoRule(common: CommonOptions, flags: DecideFlags): Promise<numb
 					resolution: before?.resolution,
 					reasons: before?.reasons,
 					rule: before?.rule,
+					// The reviewer's correction as it was before the rule (the rule kept it; an edit since makes the decision no longer the rule's).
+					correction: isObject(before?.correction) ? before.correction : undefined,
 					// The earlier decision was current on the bytes the rule decided: if they changed since, so is it.
 					hash: before?.verdict ? record.hash : undefined,
 				});
@@ -345,12 +350,53 @@ function pickFrom(flag: string, values: string[], allowed: readonly string[], wh
 	});
 }
 
+/**
+ * What a rule's decision replaces, for --undo-rule to bring back: the reviewer's own record when it
+ * holds a verdict, a correction or a note. Re-deciding by the same rule keeps what the rule first replaced:
+ * undoing it goes back to before the rule.
+ */
+function replacedFor(mine: DecisionRecord | undefined, rule: string): ReplacedDecision | undefined {
+	if (!mine) return undefined;
+	if (mine.verdict !== null && mine.rule === rule) return mine.replaced;
+	if (mine.verdict === null && !mine.correction && mine.note === '') return undefined;
+	return replacedBy(mine);
+}
+
 function replacedBy(record: DecisionRecord): ReplacedDecision {
 	const replaced: ReplacedDecision = {verdict: record.verdict, categories: record.categories, note: record.note};
 	if (record.resolution) replaced.resolution = true;
 	if (record.reasons && record.reasons.length > 0) replaced.reasons = record.reasons;
 	if (record.rule !== undefined) replaced.rule = record.rule;
+	if (record.correction) replaced.correction = record.correction;
 	return replaced;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The command that reverts a rule's decisions, ready to paste, and a note when it cannot be whole: it
+ * names the reviewer and the store written to (--db when not the file beside the dataset or when
+ * $WINNOW_DB is set, --dataset-name when not the file's name), so it undoes these decisions whoever
+ * and whatever $WINNOW_REVIEWER and $WINNOW_DB say where it is pasted. A database's password is
+ * never printed (*** in its place).
+ */
+export function revertCommand(common: CommonOptions, rule: string, env: NodeJS.ProcessEnv = process.env): string[] {
+	const words = ['winnow', 'decide', shellQuote(common.dataset), '--undo-rule', quoteRule(rule), '--reviewer', shellQuote(common.reviewer)];
+	const {dbSpec} = common;
+	let masked = false;
+	if (dbSpec.kind === 'postgres') {
+		words.push('--db', shellQuote(common.db));
+		masked = common.db !== dbSpec.url;
+		if (common.datasetName !== basename(common.dataset)) words.push('--dataset-name', shellQuote(common.datasetName));
+	} else if (dbSpec.path !== defaultDbPath(common.dataset) || env.WINNOW_DB?.trim()) {
+		words.push('--db', shellQuote(dbSpec.path));
+	}
+
+	const lines = [`to revert: ${words.join(' ')}`];
+	if (masked) lines.push('(*** stands for the database password, which winnow does not print: put it back, or take it out of the URL and set PGPASSWORD or ~/.pgpass)');
+	return lines;
 }
 
 /** A path as a shell word, ready to paste (quoted when it holds anything a shell reads). */

@@ -92,14 +92,18 @@ export function planBulk(target: BulkTarget, verdict: Verdict, categories: strin
 	return {...target, verdict, categories, note, changes, othersLeft, already, lines};
 }
 
-/** What a rule's decision replaces, for `winnow decide --undo-rule`: kept from the first time the rule ran. */
+/**
+ * What a rule's decision replaces, for `winnow decide --undo-rule`: the reviewer's own record when it
+ * holds a verdict, a correction or a note; kept from the first time the rule ran.
+ */
 function replacedBy(mine: DecisionRecord | undefined, rule: string): ReplacedDecision | undefined {
 	if (mine?.rule === rule) return mine.replaced;
-	if (!mine?.verdict) return undefined;
+	if (!mine?.verdict && !mine?.correction && !mine?.note) return undefined;
 	const replaced: ReplacedDecision = {verdict: mine.verdict, categories: mine.categories, note: mine.note};
 	if (mine.resolution) replaced.resolution = mine.resolution;
 	if (mine.reasons) replaced.reasons = mine.reasons;
 	if (mine.rule) replaced.rule = mine.rule;
+	if (mine.correction) replaced.correction = mine.correction;
 	return replaced;
 }
 

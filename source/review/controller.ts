@@ -1376,6 +1376,8 @@ export class ReviewController {
 			resolution: this.options.lead && this.decisionsOf(change.sample).conflict ? true : undefined,
 			// Overlap mode: decided without seeing the others' verdicts (they are not shown until one decides).
 			blind: this.isBlind(change.previous) ? true : undefined,
+			// The reviewer's own correction stays on the sample (as after a key's decision): export writes it.
+			correction: change.previous?.correction,
 			rule: plan.rule,
 			replaced: change.replaced,
 			hash: this.hashToRecord(change.index, change.sample),
@@ -1408,6 +1410,8 @@ export class ReviewController {
 			note: previous?.note ?? '',
 			resolution: previous?.resolution,
 			blind: previous?.blind,
+			reasons: previous?.reasons,
+			correction: previous?.correction,
 			rule: previous?.rule,
 			replaced: previous?.replaced,
 			hash: previous?.hash,

@@ -70,7 +70,7 @@ export class Decisions {
 	recordBatch(changes: readonly Change[], batch: BulkChange[], rule: string, undo: readonly UndoEntry[], how: 'push' | 'pop', at?: {index: number; sample: string}): UndoEntry[] {
 		for (const change of changes) {
 			this.touched.add(change.sample);
-			this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, rule: change.rule, replaced: change.replaced, hash: change.hash});
+			this.store.set({sample: change.sample, reviewer: this.reviewer, verdict: change.verdict, categories: change.categories, note: change.note, resolution: change.resolution, blind: change.blind, reasons: change.reasons, correction: change.correction, rule: change.rule, replaced: change.replaced, hash: change.hash});
 			this.counter.update(change.sample);
 		}
 

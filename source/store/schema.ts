@@ -42,8 +42,8 @@ export type DecisionRecord = {
 	correction?: Record<string, unknown>;
 };
 
-/** The parts of a decision that undoing a rule restores. */
-export type ReplacedDecision = Pick<DecisionRecord, 'verdict' | 'categories' | 'note' | 'resolution' | 'reasons' | 'rule'>;
+/** The parts of a decision that undoing a rule restores (the reviewer's correction too: a rule keeps it, an undo puts it back). */
+export type ReplacedDecision = Pick<DecisionRecord, 'verdict' | 'categories' | 'note' | 'resolution' | 'reasons' | 'rule' | 'correction'>;
 
 /*
 Records may carry fields this version does not know (a newer winnow's): readers keep them as they
