@@ -47,7 +47,8 @@ const help = (keyLines: string[]) => `
 	Decide options
 	  --verdict V          accepted, rejected or flagged
 	  --category C         with flagged; --reason R with rejected (the project's names; repeatable)
-	  --note TEXT          note on every decision (default: each keeps its own)  · --dry-run: say what would change, write nothing
+	  --note TEXT          note on every decision (default: each keeps its own)
+	  --dry-run            say what would change, write nothing
 	  --lead               also decide samples other reviewers decided
 	  --undo-rule QUERY    revert the decisions a rule made (instead of --where)
 
