@@ -144,8 +144,15 @@ export const emojiSetOnNeed = {
 			const {readFile} = await import('node:fs/promises');
 			const source = await readFile(path, 'utf8');
 			const eager = 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;';
-			// string-width 7 (winnow's own, through emoji-regex) builds no such set.
-			if (!source.includes('rgiEmojiRegex')) return undefined;
+			// string-width 7 (winnow's own, through emoji-regex) builds no such set, and has no fast path at
+			// all: the same width = length one for text of one-column characters (its emoji-regex makes ©, ®,
+			// ‼ and ⁉ two columns wide: they are left out).
+			if (!source.includes('rgiEmojiRegex')) {
+				const counting = '\tlet width = 0;\n\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};';
+				if (!source.includes(counting)) return {contents: source, loader: 'js', warnings: [{text: 'string-width 7 changed: no fast path is added (see scripts/bundle-plugins.js)'}]};
+				const fastV7 = '\tif (ambiguousIsNarrow && /^[\\u0020-\\u007E\\u00A0-\\u00A8\\u00AA-\\u00AC\\u00AF-\\u02FF\\u0370-\\u0482\\u048A-\\u052F\\u2010-\\u2027\\u2030-\\u203B\\u203D-\\u2048\\u204A-\\u205F]*$/.test(string)) {\n\t\treturn string.length;\n\t}\n\n';
+				return {contents: source.replace(counting, () => fastV7 + counting), loader: 'js'};
+			}
 			if (!source.includes(eager)) {
 				return {contents: source, loader: 'js', warnings: [{text: 'string-width changed: its emoji set is built as it loads (see scripts/bundle-plugins.js)'}]};
 			}
@@ -161,7 +168,8 @@ const rgiEmojiRegex = {test: segment => maybeRgiEmoji.test(segment) && (rgiEmoji
 			// for text such as "café" or "Привет".
 			const fast = 'if (/^[\\u0020-\\u007E]*$/.test(string)) {';
 			if (!source.includes(fast)) return {contents: source, loader: 'js', warnings: [{text: 'string-width changed: its fast path is not widened (see scripts/bundle-plugins.js)'}]};
-			const widened = 'if (/^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u0482\\u048A-\\u052F\\u2010-\\u2027\\u2030-\\u205F]*$/.test(string)) {';
+			// (Greek and Cyrillic letters are East Asian "ambiguous": with ambiguousIsNarrow false they are two columns.)
+			const widened = 'if (/^[\\u0020-\\u007E]*$/.test(string) || (ambiguousIsNarrow && /^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u0370-\\u0482\\u048A-\\u052F\\u2010-\\u2027\\u2030-\\u205F]*$/.test(string))) {';
 			// A function, so that the $' in the text is not read as a replacement pattern.
 			return {contents: source.replace(eager, () => onNeed).replace(fast, () => widened), loader: 'js'};
 		});

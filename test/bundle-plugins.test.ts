@@ -146,5 +146,36 @@ describe('the bundle\'s patches of Ink', () => {
 		texts.push('Привет, мир — «цитата» …', 'Ελληνικά: καλημέρα!', 'Łódź, Kraków – Gdańsk', 'café\u0301', 'soft\u00ADhyphen');
 		const differing = texts.filter(text => patched.module.default(text) !== plain.module.default(text));
 		expect(differing).toEqual([]);
+		// Asked to take ambiguous characters as wide, Greek and Cyrillic are measured as before (two columns).
+		expect(patched!.module.default('αβγ', {ambiguousIsNarrow: false} as never)).toBe(plain.module.default('αβγ', {ambiguousIsNarrow: false} as never));
+	});
+
+	it('winnow\'s own string-width 7 measures one-column text without the segmenter, and as before', async () => {
+		const entry = `export {default} from '${join(root, 'node_modules', 'string-width', 'index.js')}';`;
+		const patched = await bundled<{default: (text: string, options?: {ambiguousIsNarrow?: boolean}) => number}>('width7-patched', entry, [emojiSetOnNeed]);
+		const plain = await bundled<{default: (text: string, options?: {ambiguousIsNarrow?: boolean}) => number}>('width7-plain', entry, []);
+		expect(patched.warnings).toEqual([]);
+		const segment = Intl.Segmenter.prototype.segment;
+		let segmented = 0;
+		Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, text: string) {
+			segmented++;
+			return segment.call(this, text);
+		};
+		try {
+			const text = '· reviewer Zoë · 1,234/40,000 ✓ — «Привет» … Ελληνικά';
+			expect(patched.module.default(text.replace('✓', 'x'))).toBe(text.length);
+			expect(segmented).toBe(0);
+		} finally {
+			Intl.Segmenter.prototype.segment = segment;
+		}
+
+		const texts: string[] = ['©', '®', '‼', '⁉', 'a\u0301', 'soft\u00ADhyphen', '©️', 'x\u200Dy', 'Привет'];
+		for (let code = 0x20; code < 0x2C00; code++) texts.push(String.fromCodePoint(code));
+		const pool = [...'aZ09 ~é ñüßøÆœ ŁŠ ΑΩάώ АЯёЇ ‐–—‘’“”†•…‰′‹›', '©', '®', '‼', '\u0301', '\u00AD', '\u200D', '\uFE0F', '漢', '👍'];
+		let seed = 11;
+		const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
+		for (let n = 0; n < 3000; n++) texts.push(Array.from({length: 1 + Math.floor(random() * 12)}, () => pool[Math.floor(random() * pool.length)]).join(''));
+		expect(texts.filter(text => patched.module.default(text) !== plain.module.default(text))).toEqual([]);
+		expect(texts.filter(text => patched.module.default(text, {ambiguousIsNarrow: false}) !== plain.module.default(text, {ambiguousIsNarrow: false}))).toEqual([]);
 	});
 });

@@ -87,3 +87,48 @@ describe('wrapping any script', () => {
 		}
 	});
 });
+
+describe('one-column text (Latin, Greek, Cyrillic, punctuation) taken as wide as it is long', () => {
+	const oneColumn = [...'aZ09 ~é ñüßøÆœ ŁŠ ǅ ΑΩάώ ϐ АЯёЇ Ѣ Ԯ ‐–—‘’“”†•…‰′‹›⁄'];
+	const others = ['\u0301', '\u0483', '\u00AD', '\u200D', '\uFE0F', '漢', '👍', 'e\u0301', '\t'];
+	const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+	test('width and grapheme clusters are what measuring each code point and the segmenter give', () => {
+		fc.assert(fc.property(fc.array(fc.constantFrom(...oneColumn, ...others), {maxLength: 16}), parts => {
+			const text = parts.join('').replaceAll('\t', ' ');
+			let width = 0;
+			let previous = 0;
+			for (const character of text) {
+				const code = character.codePointAt(0)!;
+				if (code === 0xFE0F) {
+					if (previous === 1) width++;
+					previous = 2;
+					continue;
+				}
+
+				previous = codePointWidth(code);
+				width += previous;
+			}
+
+			expect(terminalWidth(text)).toBe(width);
+			expect(graphemeClusters(text)).toEqual(Array.from(segmenter.segment(text), ({segment}) => segment));
+		}), {numRuns: 2000});
+	});
+
+	test('no grapheme segmenter for such text (it was most of a frame\'s measuring)', () => {
+		const segment = Intl.Segmenter.prototype.segment;
+		let segmented = 0;
+		Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, text: string) {
+			segmented++;
+			return segment.call(this, text);
+		};
+		try {
+			expect(graphemeClusters('Привет — café…')).toHaveLength(14);
+			expect(segmented).toBe(0);
+			graphemeClusters('cafe\u0301');
+			expect(segmented).toBe(1);
+		} finally {
+			Intl.Segmenter.prototype.segment = segment;
+		}
+	});
+});

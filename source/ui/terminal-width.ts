@@ -70,7 +70,12 @@ export function extendsCluster(codePoint: number, previous: number): boolean {
 	return computeWidth(codePoint) === 0 || spacingMark.test(String.fromCodePoint(codePoint));
 }
 
-const printableAscii = /^[\u0020-\u007E]*$/;
+/**
+ * Text of characters one column wide each that are each their own grapheme cluster (printable ASCII,
+ * Latin, Greek, Cyrillic, general punctuation; no combining mark, soft hyphen, joiner or variation
+ * selector): as wide as it is long, and cut anywhere.
+ */
+const oneColumn = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u0370-\u0482\u048A-\u052F\u2010-\u2027\u2030-\u205F]*$/;
 
 /**
  * Columns a text takes in a terminal: the sum of its code points' widths, and an emoji presentation
@@ -79,7 +84,7 @@ const printableAscii = /^[\u0020-\u007E]*$/;
  */
 export function terminalWidth(text: string): number {
 	if (text.length === 1) return codePointWidth(text.charCodeAt(0));
-	if (printableAscii.test(text)) return text.length;
+	if (oneColumn.test(text)) return text.length;
 	let width = 0;
 	let previous = 0;
 	for (const character of text) {
@@ -102,7 +107,7 @@ const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 
 /** A text's grapheme clusters (what a reader sees as one character): a row may break only between them. */
 export function graphemeClusters(text: string): string[] {
-	if (printableAscii.test(text)) return [...text];
+	if (oneColumn.test(text)) return [...text];
 	return Array.from(graphemes.segment(text), ({segment}) => segment);
 }
 
