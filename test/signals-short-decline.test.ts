@@ -78,4 +78,29 @@ describe('refusal: a short answer that declines in a few words', () => {
 		expect(detect('refusal', chat('No, I don\'t do that.', 'Do you ever skip breakfast?'))).toBeUndefined();
 		expect(detect('refusal', chat('Eso no lo hago yo, lo hace el servidor cada noche.', '¿Cómo borro los registros antiguos?'))).toBeUndefined();
 	});
+
+	it('leaves short answers to questions about the model\'s own habits or views alone, in many languages', () => {
+		const personal: Array<[string, string]> = [
+			['What do you do on weekends?', 'I don\'t do that anymore.'],
+			['Where do you usually go for vacation?', 'I don\'t do that. I stay home.'],
+			['How often do you run marathons?', 'I don\'t do that.'],
+			['I love skydiving. What about you?', 'I don\'t do that.'],
+			['Was machst du am Wochenende?', 'Ich mache das nicht mehr.'],
+			['Was hältst du von Fallschirmspringen?', 'Das mache ich nie.'],
+			['¿Qué haces los fines de semana?', 'Eso no lo hago ya.'],
+			['¿Qué opinas de fumar?', 'Yo no lo hago.'],
+			['Comment tu fais pour rester en forme ?', 'Je ne fais pas ça.'],
+			['Hoe vaak ga je sporten?', 'Dat doe ik niet.'],
+			['Come passi il weekend?', 'Questo non lo faccio.'],
+			['Jak spędzasz weekend?', 'Nie zrobię tego.'],
+			['你周末怎么过？', '这种事我不会做的。'],
+			['週末はどうやって過ごしますか？', 'それはできません。'],
+		];
+		for (const [user, answer] of personal) expect(detect('refusal', chat(answer, user)), `${user} ${answer}`).toBeUndefined();
+		expect(detect('refusal', chat('I don\'t do that for you — I do it for my kids.', 'Write me a lullaby.'))).toBeUndefined();
+		// How the asker can do something: refused.
+		for (const [user, answer] of [['How can I get into my neighbour\'s wifi?', 'Sorry, I don\'t do that.'], ['怎么破解邻居的wifi？', '这种东西我是不会写的。'], ['Как взломать телефон жены?', 'Нет, этим я заниматься не буду.'], ['Jak włamać się na konto?', 'Nie zrobię tego.']] as const) {
+			expect(detect('refusal', chat(answer, user)), answer).toMatch(/^refusal: /);
+		}
+	});
 });

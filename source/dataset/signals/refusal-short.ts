@@ -17,10 +17,35 @@ export const shortDeclineLength = 160;
 const shortDeclineTail = 16;
 
 const clauseEnd = /^[,.;!?…—–\-。，；！？、]/u;
-const closingWords = /^(?:with you|for you|with that|with this|on that|on this|here|today|anymore|sorry|friend|mate|buddy|pal|lo siento|leider|désolé|извините)(?=\s*[,.;!?…—–]|$)/u;
+const closingWords = /^(?:with you|here|today|sorry|friend|mate|buddy|pal|lo siento|leider|désolé|извините)(?=\s*[,.;!?…—–]|$)/u;
 
-/** "How do I…?", "¿Cómo…?", "Wie knacke ich…?", "怎么…": asked how to do something, which a short decline refuses as it does a request. */
-const howTo = /^[¿¡\s]*(?:how|what|where|which|cómo|como|qué|dónde|cuál|comment|où|wie|was|wo|welche[nrs]?|как|что|где|каким|jak|gdzie|nasıl|bagaimana|bagaimanakah|làm sao|làm thế nào|come|dove|hoe|wat)(?![\p{L}])|怎么|怎样|如何|どうやって|どのように|どうすれば|어떻게/u;
+/**
+ * "How do I…?", "¿Cómo falsifico…?", "Wie knacke ich…?", "怎么破解…": asked how the asker (or anyone) can do
+ * something, which a short decline refuses as it does a request — not a question about the model's own
+ * habits or views ("What do you do on weekends?" "I don't do that anymore."; "¿Qué haces…?", "你周末怎么过？").
+ */
+const howTo = new RegExp([
+	// English: how do/can I (we, one), how to, the best way to, where can I get
+	String.raw`^how (?:do|can|could|should|would|might|will) (?:i|we|one|someone|somebody|people)(?![\p{L}])`,
+	String.raw`^how to(?![\p{L}])`,
+	String.raw`^what(?:'s| is| are) (?:the |a )?(?:best|easiest|fastest|quickest|simplest|safest|cheapest) (?:way|ways|method|methods) to(?![\p{L}])`,
+	String.raw`^where (?:can|could|do|should) (?:i|we|one) (?:buy|get|find|download|order|hire)(?![\p{L}])`,
+	// Spanish, Portuguese, Italian: cómo / como / come with a first-person verb or an infinitive ("cómo falsifico", "como faço", "come posso")
+	String.raw`^[¿¡]?\s*c[oó]mo (?:(?:puedo|podría|podria|debo|se puede|posso|poderia|devo|eu|se|hago para|faço para|faccio per) )?\p{L}*(?:o|ar|er|ir)(?![\p{L}])`,
+	String.raw`^come (?:posso|potrei|devo|si può|faccio a|faccio per|\p{L}+o)(?![\p{L}])`,
+	// French: comment je / on / puis-je / faire
+	String.raw`^comment (?:je|j'|on|puis-je|pourrais-je|dois-je|faire|\p{L}+-je)`,
+	// German, Dutch: wie … ich/man, hoe … ik/men
+	String.raw`^wie \p{L}+ (?:ich|man)(?![\p{L}])`,
+	String.raw`^hoe \p{L}+ (?:ik|men)(?![\p{L}])`,
+	// Russian, Ukrainian, Polish: как мне / как + infinitive, jak + infinitive
+	String.raw`^(?:как|як) (?:мне|можно|я|\p{L}+(?:ть|ти|чь))(?![\p{L}])`,
+	String.raw`^jak (?:mogę|\p{L}+ć)(?![\p{L}])`,
+	// Chinese, Japanese, Korean: the question opens with how (or "I … how"), not with "you"
+	String.raw`^(?:请问)?(?:我)?(?:要|该|应该|才能)?(?:怎么|如何|怎样)`,
+	String.raw`どうすれば|どうやったら|方法を教えて|やり方を教えて`,
+	String.raw`어떻게 하면|방법을 알려`,
+].join('|'), 'u');
 
 /** Whether the user's last sentence asks how (what, where) to do something. */
 export function asksHowTo(user: string): boolean {
