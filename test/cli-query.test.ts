@@ -1,6 +1,6 @@
 // The command line around the query language, as a new user meets it: field names in any script
 // or in quotes, a forgotten --where value, unknown commands and options, decide on lines that share an id.
-import {writeFileSync} from 'node:fs';
+import {existsSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {useTempDir} from './helpers/temp.js';
@@ -84,6 +84,11 @@ describe('--db of an unknown scheme', () => {
 		expect(fromEnvironment.stderr).toContain('WINNOW_DB postgre://… is not a database winnow knows');
 		// A plain path still is one.
 		expect(runCli(['stats', 'data.jsonl', '--db', 'round1.json'], {cwd: dir}).status).toBe(0);
+		// A file:// URL names a decisions file.
+		const decided = runCli(['decide', 'data.jsonl', '--where', 'id:1', '--verdict', 'accepted', '--reviewer', 'ann', '--db', `file://${dir}/by-url.json`], {cwd: dir});
+		expect(decided.status, decided.stderr).toBe(0);
+		expect(existsSync(join(dir, 'by-url.json'))).toBe(true);
+		expect(JSON.parse(runCli(['stats', 'data.jsonl', '--json', '--db', `file://${dir}/by-url.json`], {cwd: dir}).stdout).status.accepted).toBe(1);
 	});
 });
 

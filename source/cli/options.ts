@@ -1,6 +1,7 @@
 import {existsSync} from 'node:fs';
 import {userInfo} from 'node:os';
 import {basename, dirname, extname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {loadProjectConfig} from '../config/load-config.js';
 import type {ProjectConfig} from '../config/schema.js';
 import {parseQuery, QueryError, type Query, type Vocabulary} from '../query/index.js';
@@ -58,7 +59,9 @@ export function resolveCommon(input: string[], flags: {db?: string; reviewer?: s
 	if (flags.idField !== undefined && flags.idField.trim() === '') throw new UsageError('--id-field needs a field name, e.g. --id-field uuid.');
 	if (flags.datasetName !== undefined && flags.datasetName.trim() === '') throw new UsageError('--dataset-name needs a name, e.g. --dataset-name round2.jsonl.');
 	if (flags.db !== undefined && flags.db.trim() === '') throw new UsageError('--db needs a file name or a postgres:// URL.');
-	const dbValue = flags.db ?? (env.WINNOW_DB?.trim() || defaultDbPath(dataset));
+	const given = flags.db ?? (env.WINNOW_DB?.trim() || defaultDbPath(dataset));
+	// A file:// URL names a decisions file's path.
+	const dbValue = /^\s*file:\/\//i.test(given) ? fileUrlPath(given.trim(), flags.db === undefined ? 'WINNOW_DB' : '--db') : given;
 	const dbSpec = dbSpecOf(dbValue);
 	// A URL of another scheme ("postgress://", "mysql://") would be a decisions file of that odd name: nothing decided, everything exported as undecided.
 	const scheme = /^\s*([a-z][a-z\d+.-]*):\/\//i.exec(dbValue);
@@ -188,4 +191,13 @@ function editDistance(a: string, b: string): number {
 	}
 
 	return rows[a.length][b.length];
+}
+
+/** The path a file:// URL names, or one sentence saying it names none. */
+function fileUrlPath(url: string, source: string): string {
+	try {
+		return fileURLToPath(url);
+	} catch {
+		throw new UsageError(`${source} ${url} is not a file URL winnow can read: give the decisions file's path (file:///path/to/decisions.json, or the path itself).`);
+	}
 }
