@@ -1,6 +1,6 @@
 import {statSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
-import {closest} from '../query/vocabulary.js';
+import {closest} from '../query/closest.js';
 import {resolveSignalConfig, SignalConfigError} from '../dataset/signals/config.js';
 import {applyKeyOverrides, defaultBindings} from '../review/bindings.js';
 import {ConfigError} from './errors.js';

@@ -1,4 +1,5 @@
 import {SIGNALS} from '../dataset/signals/types.js';
+export {closest} from './closest.js';
 import {statuses} from '../store/verdict-policy.js';
 import {verdicts} from '../store/schema.js';
 
@@ -42,30 +43,3 @@ export function isKeyword(word: string): word is Keyword {
 	return (keywords as readonly string[]).includes(word);
 }
 
-/** The closest of `candidates` to `word` (at most two edits away), for "did you mean". */
-export function closest(word: string, candidates: readonly string[]): string | undefined {
-	let best: string | undefined;
-	let bestDistance = 3;
-	const lower = word.toLowerCase();
-	for (const candidate of candidates) {
-		const distance = editDistance(lower, candidate.toLowerCase());
-		if (distance < bestDistance) {
-			best = candidate;
-			bestDistance = distance;
-		}
-	}
-
-	return best;
-}
-
-function editDistance(a: string, b: string): number {
-	if (Math.abs(a.length - b.length) > 2) return 3;
-	let previous = Array.from({length: b.length + 1}, (_, j) => j);
-	for (let i = 1; i <= a.length; i++) {
-		const row = [i];
-		for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-		previous = row;
-	}
-
-	return previous[b.length];
-}

@@ -1,3 +1,4 @@
+import {closest} from '../../query/closest.js';
 import {SIGNALS, type SignalName} from './types.js';
 import {defaultModelNames, defaultVendors} from './model-identity-vendors.js';
 
@@ -291,28 +292,6 @@ export class SignalConfigError extends Error {
 	}
 }
 
-/** The candidate nearest `word` by edits, if it is a likely typo of it (two edits at most). */
-function nearest(word: string, candidates: readonly string[]): string | undefined {
-	const distance = (a: string, b: string) => {
-		let previous = Array.from({length: b.length + 1}, (_, index) => index);
-		for (let i = 1; i <= a.length; i++) {
-			const row = [i];
-			for (let j = 1; j <= b.length; j++) row[j] = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-			previous = row;
-		}
-
-		return previous[b.length];
-	};
-
-	let best: {candidate: string; edits: number} | undefined;
-	for (const candidate of candidates) {
-		const edits = distance(word.toLowerCase(), candidate.toLowerCase());
-		if (edits <= 2 && (!best || edits < best.edits)) best = {candidate, edits};
-	}
-
-	return best?.candidate;
-}
-
 /**
  * The signal settings from the `signals` section of a config file (undefined: the defaults), each
  * field checked. Throws a SignalConfigError with one sentence for each bad field, naming `source` and the field.
@@ -326,7 +305,7 @@ export function resolveSignalConfig(raw: unknown, source: string): SignalConfig 
 	};
 
 	const guessed = (word: string, candidates: readonly string[]) => {
-		const guess = nearest(word, candidates);
+		const guess = closest(word, candidates);
 		return guess ? ` (did you mean "${guess}"?)` : '';
 	};
 
