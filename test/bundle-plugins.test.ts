@@ -7,6 +7,7 @@ import {build, type Plugin} from 'esbuild';
 import {describe, expect, it} from 'vitest';
 // @ts-expect-error: a JavaScript build script, without types
 import {emojiSetOnNeed, fasterStyledChars, framesShareOutputCaches, yogaWithoutFetch} from '../scripts/bundle-plugins.js';
+import {segmenterCalls} from './helpers/segmenter-calls.js';
 import {useTempDir, writeFile} from './helpers/temp.js';
 
 const root = join(import.meta.dirname, '..');
@@ -111,21 +112,13 @@ describe('the bundle\'s patches of Ink', () => {
 		}
 
 		// Latin, Greek and Cyrillic text is measured without the grapheme segmenter (most of a frame's measuring).
-		const segment = Intl.Segmenter.prototype.segment;
-		let segmented = 0;
-		Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, text: string) {
-			segmented++;
-			return segment.call(this, text);
-		};
-		try {
-			const text = 'Привет, мир — «цитата» … café naïve Ελληνικά Łódź';
+		const text = 'Привет, мир — «цитата» … café naïve Ελληνικά Łódź';
+		expect(segmenterCalls(() => {
 			expect(patched!.module.default(text)).toBe(text.length);
-			expect(segmented).toBe(0);
+		})).toBe(0);
+		expect(segmenterCalls(() => {
 			expect(patched!.module.default('cafe\u0301')).toBe(4);
-			expect(segmented).toBe(1);
-		} finally {
-			Intl.Segmenter.prototype.segment = segment;
-		}
+		})).toBe(1);
 
 		const plain = await bundled<{default: (text: string) => number}>('width-plain', entry, []);
 		const texts = ['café naïve 漢字 한국어 ﾊﾝｶｸ', 'e\u0301', '🇫🇷🇺🇸', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', '#️⃣ 1️⃣ #⃣', '👨‍👩‍👧‍👦', '🏳️‍🌈', '❤️‍🔥', '🧑🏽‍💻', '☝🏻', '☝', '©', '©️', '2', 'x\u200Dy'];
@@ -155,19 +148,10 @@ describe('the bundle\'s patches of Ink', () => {
 		const patched = await bundled<{default: (text: string, options?: {ambiguousIsNarrow?: boolean}) => number}>('width7-patched', entry, [emojiSetOnNeed]);
 		const plain = await bundled<{default: (text: string, options?: {ambiguousIsNarrow?: boolean}) => number}>('width7-plain', entry, []);
 		expect(patched.warnings).toEqual([]);
-		const segment = Intl.Segmenter.prototype.segment;
-		let segmented = 0;
-		Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, text: string) {
-			segmented++;
-			return segment.call(this, text);
-		};
-		try {
-			const text = '· reviewer Zoë · 1,234/40,000 ✓ — «Привет» … Ελληνικά';
+		const text = '· reviewer Zoë · 1,234/40,000 ✓ — «Привет» … Ελληνικά';
+		expect(segmenterCalls(() => {
 			expect(patched.module.default(text.replace('✓', 'x'))).toBe(text.length);
-			expect(segmented).toBe(0);
-		} finally {
-			Intl.Segmenter.prototype.segment = segment;
-		}
+		})).toBe(0);
 
 		const texts: string[] = ['©', '®', '‼', '⁉', 'a\u0301', 'soft\u00ADhyphen', '©️', 'x\u200Dy', 'Привет'];
 		for (let code = 0x20; code < 0x2C00; code++) texts.push(String.fromCodePoint(code));

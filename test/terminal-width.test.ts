@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {codePointWidth, fitWidth, graphemeClusters, terminalWidth} from '../source/ui/terminal-width.js';
 import {wrapClusters, wrapParagraph} from '../source/ui/sample-rows.js';
+import {segmenterCalls} from './helpers/segmenter-calls.js';
 
 // Widths as tmux 3.3 and glibc's wcwidth draw them (checked with tmux: printf, then #{cursor_x}).
 const drawn: Array<[string, number]> = [
@@ -116,19 +117,9 @@ describe('one-column text (Latin, Greek, Cyrillic, punctuation) taken as wide as
 	});
 
 	test('no grapheme segmenter for such text (it was most of a frame\'s measuring)', () => {
-		const segment = Intl.Segmenter.prototype.segment;
-		let segmented = 0;
-		Intl.Segmenter.prototype.segment = function (this: Intl.Segmenter, text: string) {
-			segmented++;
-			return segment.call(this, text);
-		};
-		try {
+		expect(segmenterCalls(() => {
 			expect(graphemeClusters('Привет — café…')).toHaveLength(14);
-			expect(segmented).toBe(0);
-			graphemeClusters('cafe\u0301');
-			expect(segmented).toBe(1);
-		} finally {
-			Intl.Segmenter.prototype.segment = segment;
-		}
+		})).toBe(0);
+		expect(segmenterCalls(() => graphemeClusters('cafe\u0301'))).toBe(1);
 	});
 });
