@@ -89,6 +89,10 @@ describe('--db of an unknown scheme', () => {
 		expect(decided.status, decided.stderr).toBe(0);
 		expect(existsSync(join(dir, 'by-url.json'))).toBe(true);
 		expect(JSON.parse(runCli(['stats', 'data.jsonl', '--json', '--db', `file://${dir}/by-url.json`], {cwd: dir}).stdout).status.accepted).toBe(1);
+		// One naming another machine is not a path here.
+		const remote = runCli(['stats', 'data.jsonl', '--db', 'file://fileserver/share/d.json'], {cwd: dir});
+		expect(remote.status).toBe(2);
+		expect(remote.stderr.trimEnd()).toBe("winnow: --db file://fileserver/share/d.json is not a file URL winnow can read: give the decisions file's path (file:///path/to/decisions.json, or the path itself).");
 	});
 });
 
